@@ -1,0 +1,1 @@
+"""JSON Schemas shipped with speclint (configuration, rule files, front matter, JSON output)."""

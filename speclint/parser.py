@@ -1,0 +1,425 @@
+"""Markdown source -> `Document`: mistune 3 finds the block structure, this module adds positions.
+
+mistune's block tokens carry no positions, and the text of nested blocks has container markers
+(`> `, list indentation) already removed. Tokens come out in document order, though, and each one
+says enough about its first line to find it: a paragraph's first line of text, a fence marker, a
+list marker, a `>`. So the `_Locator` walks the token tree with a line cursor that only moves
+forward, finds each block's first line at or after the cursor, and derives the last line from what
+the token holds (its number of text lines, code lines, table rows, or its last child). This keeps
+positions exact without depending on mistune's internals, and costs one pass over the lines.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Union
+
+from speclint.model import (
+    Block,
+    BlockQuote,
+    CodeBlock,
+    Document,
+    FrontMatter,
+    FrontMatterError,
+    Heading,
+    HtmlBlock,
+    HtmlComment,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Position,
+    Section,
+    Span,
+    Table,
+    TableCell,
+    TextSegment,
+    ThematicBreak,
+)
+from speclint.text import SlugRegistry, join_segments, position_at, strip_inline
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_QUOTE_MARKER = re.compile(r"[ \t]{0,3}>[ ]?")
+_LIST_MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_TASK_BOX = re.compile(r"[ \t]*\[([ xX])\](?=[ \t]|$)")
+_THEMATIC_BREAK = re.compile(r"[ \t]*(?:>[ \t]*)*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
+_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
+_SCAN_WINDOW = 400  # how far to look for a block's first line before falling back
+
+_markdown: Any = None
+
+
+def _block_parser() -> Any:
+    """mistune's block parser with GitHub tables (also inside lists and quotes), built once."""
+    global _markdown
+    if _markdown is None:
+        import mistune
+
+        _markdown = mistune.create_markdown(
+            renderer=None, plugins=[
+                "table",
+                "mistune.plugins.table.table_in_list",
+                "mistune.plugins.table.table_in_quote",
+            ]
+        )
+    return _markdown.block
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their endings; `\\r\\n`, `\\r` and `\\n` all end a line."""
+    lines = _LINE_BREAK.split(text)
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def parse(source: str, path: str = "<stdin>") -> Document:
+    """Parse Markdown `source` into a `Document`. Never raises on any text."""
+    if source.startswith("\ufeff"):
+        source = source[1:]  # a BOM is not a character of line 1
+    lines = split_lines(source)
+    front_matter, body_start = _front_matter(lines)
+    # mistune sees the body with the front matter blanked out, so its lines keep their numbers.
+    body = "\n" * body_start + "\n".join(lines[body_start:]) + "\n"
+    state = _block_parser().state_cls()
+    state.process(body)
+    _block_parser().parse(state)
+    nodes = _Locator(lines).place(state.tokens, body_start, len(lines) - 1, 0, top_level=True)
+    root = _build_sections(nodes, lines)
+    return Document(path=path, source=source, lines=lines, root=root, front_matter=front_matter)
+
+
+# --- front matter ---------------------------------------------------------------------------
+
+_yaml_loader: Any = None
+
+
+def _front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
+    """Front matter at the top of the file, and the index of the first body line."""
+    if not lines or lines[0].rstrip() != "---":
+        return None, 0
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            break
+    else:
+        return None, 0  # a lone `---` is a thematic break, not front matter
+    text = "\n".join(lines[1:index])
+    span = Span.of(1, 1, index + 1, len(lines[index]) + 1)
+    front_matter = FrontMatter(span=span, text=text)
+    if text.strip():
+        _load_yaml(front_matter)
+    return front_matter, index + 1
+
+
+def _load_yaml(front_matter: FrontMatter) -> None:
+    global _yaml_loader
+    if _yaml_loader is None:
+        from ruamel.yaml import YAML
+
+        _yaml_loader = YAML(typ="rt", pure=True)
+    first_line = front_matter.span.start.line + 1
+    try:
+        front_matter.data = _yaml_loader.load(front_matter.text)
+    except Exception as error:  # ruamel raises many kinds; all mean "not valid YAML"
+        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        line = first_line + mark.line if mark is not None else front_matter.span.start.line
+        column = mark.column + 1 if mark is not None else 1
+        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
+        front_matter.error = FrontMatterError(f"invalid YAML: {problem}", Position(line, column))
+
+
+# --- locating blocks ------------------------------------------------------------------------
+
+_Node = Union[Block, Heading]
+_Matcher = Callable[[str], int]  # a line -> 0-based column where the block starts, or -1
+
+
+def _contains(probe: str) -> _Matcher:
+    return lambda line: line.find(probe)
+
+
+def _first_text(line: str) -> int:
+    stripped = line.lstrip(" \t>")
+    return len(line) - len(stripped) if stripped.strip() else -1
+
+
+class _Locator:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+
+    # Each `place_*` gets the token and the first line it may start on, and returns the block
+    # with the 0-based index of the block's last line.
+
+    def place(
+        self, tokens: list[dict[str, Any]], cursor: int, last: int, depth: int, top_level: bool = False
+    ) -> list[_Node]:
+        nodes: list[_Node] = []
+        for token in tokens:
+            kind = token.get("type")
+            if kind == "blank_line" or cursor > last:
+                continue
+            placer = getattr(self, f"_place_{kind}", None)
+            if placer is None:
+                continue
+            node, end = placer(token, cursor, last, depth)
+            if isinstance(node, Heading) and not top_level:
+                node = Paragraph(node.span, [node.text_segment])  # a heading in a list is text
+            nodes.append(node)
+            cursor = end + 1
+        return nodes
+
+    def find(self, matcher: _Matcher, cursor: int, last: int) -> tuple[int, int]:
+        """First line at or after `cursor` where `matcher` finds the block: (line index, column)."""
+        stop = min(last, cursor + _SCAN_WINDOW)
+        for index in range(cursor, stop + 1):
+            line = self.lines[index]
+            if line.strip():
+                column = matcher(line)
+                if column >= 0:
+                    return index, column
+        # mistune changed the text (tabs expanded...): take the next non-blank line.
+        for index in range(cursor, last + 1):
+            column = _first_text(self.lines[index])
+            if column >= 0:
+                return index, column
+        return min(cursor, last), 0
+
+    def text_segments(self, text_lines: list[str], start: int, column: int, last: int) -> list[TextSegment]:
+        """Segments for consecutive text lines beginning at line `start`, column `column` (0-based)."""
+        segments = [TextSegment(start + 1, column + 1, self.lines[start][column:].rstrip())]
+        for offset, text in enumerate(text_lines[1:], start=1):
+            index = start + offset
+            if index > last:
+                break
+            line = self.lines[index]
+            probe = text.strip()
+            found = line.find(probe) if probe else -1
+            if found < 0:
+                found = max(_first_text(line), 0)
+            segments.append(TextSegment(index + 1, found + 1, line[found:].rstrip()))
+        return segments
+
+    def span(self, start: int, column: int, end: int) -> Span:
+        return Span.of(start + 1, column + 1, end + 1, len(self.lines[end].rstrip()) + 1)
+
+    def _place_paragraph(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
+        text_lines = token["text"].rstrip("\n").split("\n")
+        probe = text_lines[0].strip()
+        start, column = self.find(_contains(probe) if probe else _first_text, cursor, last)
+        end = min(start + len(text_lines) - 1, last)
+        segments = self.text_segments(text_lines, start, column, last)
+        return Paragraph(self.span(start, column, end), segments), end
+
+    _place_block_text = _place_paragraph
+
+    def _place_heading(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
+        raw = token["text"].rstrip("\n")
+        level = token["attrs"]["level"]
+        if token.get("style") == "setext":
+            text_lines = raw.split("\n")
+            start, column = self.find(_contains(text_lines[0].strip()), cursor, last)
+            end = min(start + len(text_lines), last)  # the underline
+            segment = TextSegment(start + 1, column + 1, raw.strip())
+        else:
+            opening = re.compile(r"[ \t>]*(#{%d})(?!#)" % level)
+
+            def matcher(line: str) -> int:
+                match = opening.match(line)
+                return match.start(1) if match else -1
+
+            start, column = self.find(matcher, cursor, last)
+            end = start
+            line = self.lines[start]
+            text_column = line.find(raw, column + level) if raw else -1
+            if text_column < 0:
+                text_column = len(line.rstrip())
+            segment = TextSegment(start + 1, text_column + 1, raw)
+        text = strip_inline(" ".join(raw.split()))
+        return Heading(self.span(start, column, end), level, text, raw, segment), end
+
+    def _place_block_code(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
+        raw: str = token.get("raw", "")
+        fenced = token.get("style") == "fenced"
+        code_lines = raw.split("\n")
+        if code_lines and code_lines[-1] == "":
+            code_lines.pop()
+        if fenced:
+            start, column = self.find(_contains(token["marker"]), cursor, last)
+            first_code = start + 1
+            end = min(start + len(code_lines) + 1, last)
+            closing = _FENCE_CLOSE.match(_strip_quotes(self.lines[end], depth)) if end > start else None
+            if closing is None or closing.group(1)[0] != token["marker"][0]:
+                end = min(start + len(code_lines), last)  # unclosed: runs to the container's end
+        else:
+            probe = code_lines[0].strip() if code_lines else ""
+            start, column = self.find(_contains(probe) if probe else _first_text, cursor, last)
+            first_code = start
+            end = min(start + len(code_lines) - 1, last)
+        segments = []
+        for offset, code in enumerate(code_lines):
+            index = first_code + offset
+            if index > last:
+                break
+            line = self.lines[index]
+            found = len(line) - len(code) if code and line.endswith(code) else max(_first_text(line), 0)
+            segments.append(TextSegment(index + 1, found + 1, code))
+        info = (token.get("attrs") or {}).get("info", "")
+        return CodeBlock(self.span(start, column, max(end, start)), raw, info, fenced, segments), max(end, start)
+
+    def _place_thematic_break(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
+        def matcher(line: str) -> int:
+            match = _THEMATIC_BREAK.match(line)
+            return match.start(1) if match else -1
+
+        start, column = self.find(matcher, cursor, last)
+        return ThematicBreak(self.span(start, column, start)), start
+
+    def _place_block_html(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
+        raw: str = token.get("raw", "")
+        raw_lines = raw.rstrip("\n").split("\n")
+        probe = raw_lines[0].strip()
+        start, column = self.find(_contains(probe) if probe else _first_text, cursor, last)
+        end = min(start + len(raw_lines) - 1, last)
+        segments = self.text_segments(raw_lines, start, column, last)
+        text, offsets = join_segments(segments)
+        comments = []
+        for match in _COMMENT.finditer(text):
+            begin = position_at(offsets, match.start())
+            finish = position_at(offsets, max(match.end() - 1, match.start()))
+            span = Span(begin, Position(finish.line, finish.column + 1))
+            comments.append(HtmlComment(span, " ".join(match.group(1).split())))
+        return HtmlBlock(self.span(start, column, end), raw, comments), end
+
+    def _place_block_quote(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
+        start, column = self.find(_contains(">"), cursor, last)
+        blocks = self.place(token.get("children", []), start, last, depth + 1)
+        end = max([start] + [_last_line(block) for block in blocks])
+        return BlockQuote(self.span(start, column, end), blocks), end  # type: ignore[arg-type]
+
+    def _place_list(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
+        attrs = token.get("attrs", {})
+        items: list[ListItem] = []
+        item_cursor = cursor
+        for item_token in token.get("children", []):
+            if item_cursor > last:
+                break
+            item, end = self._place_list_item(item_token, item_cursor, last, depth)
+            items.append(item)
+            item_cursor = end + 1
+        if not items:
+            start, column = self.find(_first_text, cursor, last)
+            return ListBlock(self.span(start, column, start), bool(attrs.get("ordered"))), start
+        first, final = items[0].span, items[-1].span
+        span = Span(first.start, final.end)
+        ordered = bool(attrs.get("ordered"))
+        return ListBlock(span, ordered, items, int(attrs.get("start", 1))), final.end.line - 1
+
+    def _place_list_item(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[ListItem, int]:
+        def matcher(line: str) -> int:
+            match = _LIST_MARKER.match(_strip_quotes(line, depth))
+            return match.start(1) + (len(line) - len(_strip_quotes(line, depth))) if match else -1
+
+        start, column = self.find(matcher, cursor, last)
+        line = self.lines[start]
+        marker_match = _LIST_MARKER.match(line, column)
+        marker = marker_match.group(1) if marker_match else ""
+        after_marker = column + len(marker)
+        box = _TASK_BOX.match(line, after_marker)
+        checked = None if box is None else box.group(1) != " "
+        blocks = self.place(token.get("children", []), start, last, depth)
+        end = max([start] + [_last_line(block) for block in blocks])
+        return ListItem(self.span(start, column, end), marker, checked, blocks), end  # type: ignore[arg-type]
+
+    def _place_table(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
+        start, column = self.find(_contains("|"), cursor, last)
+        head: list[dict[str, Any]] = []
+        rows: list[dict[str, Any]] = []
+        for part in token.get("children", []):
+            if part.get("type") == "table_head":
+                head = part.get("children", [])
+            elif part.get("type") == "table_body":
+                rows = part.get("children", [])
+        header = self._cells(start, len(head), depth)
+        body = []
+        for offset, row in enumerate(rows, start=2):
+            if start + offset > last:
+                break
+            body.append(self._cells(start + offset, len(row.get("children", [])), depth))
+        end = min(start + 1 + len(rows), last)
+        line = self.lines[start]
+        column = len(line) - len(_strip_quotes(line, depth).lstrip())
+        return Table(self.span(start, column, end), header, body), end
+
+    def _cells(self, index: int, count: int, depth: int) -> list[TableCell]:
+        """The cells of the table row on line `index`, split on unescaped pipes as GitHub does."""
+        line = self.lines[index]
+        content = _strip_quotes(line, depth)
+        offset = len(line) - len(content)
+        boundaries = [i for i, char in enumerate(content) if char == "|" and not _escaped(content, i)]
+        stripped = content.rstrip()
+        if not boundaries or content[: boundaries[0]].strip():
+            boundaries.insert(0, -1)  # no leading pipe
+        if boundaries[-1] != len(stripped) - 1:
+            boundaries.append(len(stripped))  # no trailing pipe
+        cells = []
+        for left, right in zip(boundaries, boundaries[1:]):
+            raw = content[left + 1 : right]
+            text = raw.strip()
+            begin = offset + left + 1 + (len(raw) - len(raw.lstrip()))
+            cells.append(TableCell(Span.of(index + 1, begin + 1, index + 1, begin + len(text) + 1), text))
+        return cells[:count] if count else cells
+
+
+def _strip_quotes(line: str, depth: int) -> str:
+    for _ in range(depth):
+        match = _QUOTE_MARKER.match(line)
+        if match is None:
+            break
+        line = line[match.end() :]
+    return line
+
+
+def _escaped(text: str, index: int) -> bool:
+    backslashes = 0
+    while index > 0 and text[index - 1] == "\\":
+        backslashes += 1
+        index -= 1
+    return backslashes % 2 == 1
+
+
+def _last_line(block: _Node) -> int:
+    return block.span.end.line - 1
+
+
+# --- sections -------------------------------------------------------------------------------
+
+
+def _build_sections(nodes: list[_Node], lines: list[str]) -> Section:
+    """Nest top-level headings by level; blocks go to the section they follow."""
+    last_line = max(len(lines), 1)
+    root = Section(None, 0, "", Span.of(1, 1, last_line, len(lines[-1]) + 1 if lines else 1))
+    stack = [root]
+    slugs = SlugRegistry()
+    for node in nodes:
+        if isinstance(node, Heading):
+            while stack[-1].level >= node.level:
+                _close(stack.pop(), node.span.start.line - 1, lines)
+            parent = stack[-1]
+            section = Section(node, node.level, slugs.slug(node.text), node.span, parent=parent)
+            parent.children.append(section)
+            stack.append(section)
+        else:
+            stack[-1].blocks.append(node)
+    while len(stack) > 1:
+        _close(stack.pop(), len(lines), lines)
+    return root
+
+
+def _close(section: Section, last_line: int, lines: list[str]) -> None:
+    """End `section` at the last non-blank line at or before `last_line` (1-based)."""
+    assert section.heading is not None
+    first = section.heading.span.end.line
+    end = max(last_line, first)
+    while end > first and not lines[end - 1].strip():
+        end -= 1
+    section.span = Span(section.heading.span.start, Position(end, len(lines[end - 1].rstrip()) + 1))

@@ -1,0 +1,20 @@
+"""`path:line:col: level rule-id message`, one finding a line: what editors and CI tools parse
+(vim's `%f:%l:%c: %m`, VS Code problem matchers, efm-langserver)."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from speclint.rule import Finding
+from speclint.runner import RunResult
+
+
+def format_finding(finding: Finding) -> str:
+    message = " ".join(finding.message.split())  # one finding, one line
+    start = finding.span.start
+    return f"{finding.path}:{start.line}:{start.column}: {finding.level.value} {finding.rule_id} {message}"
+
+
+def write(result: RunResult, out: TextIO) -> None:
+    for finding in result.findings:
+        out.write(format_finding(finding) + "\n")

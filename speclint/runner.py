@@ -1,0 +1,82 @@
+"""The pipeline for one run: read each file, parse it, run the rules, collect the results.
+
+    paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules -> RunResult
+
+Every stage's failure stays with its file: one unreadable file or crashing rule never stops the
+others. The CLI turns a `RunResult` into output and an exit code.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from speclint import files
+from speclint.engine import ActiveRule, RuleFailure, run_rules
+from speclint.parser import parse
+from speclint.rule import Finding
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    findings: list[Finding]
+    profile: str | None = None
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    path: str
+    message: str
+
+
+@dataclass
+class RunResult:
+    files: list[FileReport] = field(default_factory=list)
+    read_failures: list[ReadFailure] = field(default_factory=list)
+    rule_failures: list[RuleFailure] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for report in self.files for finding in report.findings]
+
+    @property
+    def failed(self) -> bool:
+        """True when speclint itself could not do its job on some file (exit code 2)."""
+        return bool(self.read_failures or self.rule_failures)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document to lint: a path on disk, or text from standard input with the name to show."""
+
+    display_path: str
+    path: Path | None
+    text: str | None = None
+
+
+def lint_source(source: Source, rules: Sequence[ActiveRule], result: RunResult, max_bytes: int) -> None:
+    """Lint one document and add what came of it to `result`."""
+    try:
+        text = source.text if source.text is not None else files.read_text(source.path, max_bytes)  # type: ignore[arg-type]
+    except files.ReadError as error:
+        result.read_failures.append(ReadFailure(source.display_path, str(error)))
+        return
+    document = parse(text, source.display_path)
+    document.file_path = source.path
+    outcome = run_rules(document, rules)
+    result.files.append(FileReport(source.display_path, outcome.findings))
+    result.rule_failures.extend(outcome.failures)
+
+
+def lint(sources: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int = files.DEFAULT_MAX_BYTES) -> RunResult:
+    started = time.perf_counter()
+    result = RunResult()
+    for source in sources:
+        lint_source(source, rules, result, max_bytes)
+    result.files.sort(key=lambda report: report.path)
+    result.elapsed = time.perf_counter() - started
+    return result
