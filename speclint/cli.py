@@ -43,10 +43,10 @@ def cli() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["concise"]),
+    type=click.Choice(["concise", "gitlab"]),
     default="concise",
     show_default=True,
-    help="Output format.",
+    help="Output format: concise (path:line:col: level rule-id message) or gitlab (GitLab Code Quality JSON).",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also print each file checked and a summary on standard error.")
 def check(paths: Sequence[Path], stdin_filename: str | None, output_format: str, verbose: bool) -> None:

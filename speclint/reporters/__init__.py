@@ -11,6 +11,7 @@ if TYPE_CHECKING:
 
 FORMATS = {
     "concise": "speclint.reporters.concise",
+    "gitlab": "speclint.reporters.gitlab",
 }
 
 

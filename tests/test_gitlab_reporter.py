@@ -1,0 +1,108 @@
+"""`--format gitlab`: a GitLab Code Quality report (the `artifacts:reports:codequality` JSON)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import jsonschema
+from click.testing import CliRunner
+
+from conftest import md
+from speclint.cli import cli
+
+# The fields GitLab reads from a Code Quality report, as its documentation lists them: every issue
+# has a description, a check name, a fingerprint, a severity and a location with a path and a
+# begin line (given either as `lines.begin` or `positions.begin.line`).
+CODE_QUALITY_SCHEMA: dict[str, Any] = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "required": ["description", "check_name", "fingerprint", "severity", "location"],
+        "properties": {
+            "description": {"type": "string", "minLength": 1},
+            "check_name": {"type": "string", "minLength": 1},
+            "fingerprint": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["info", "minor", "major", "critical", "blocker"]},
+            "location": {
+                "type": "object",
+                "required": ["path"],
+                "properties": {
+                    "path": {"type": "string", "minLength": 1},
+                    "lines": {"type": "object", "required": ["begin"], "properties": {"begin": {"type": "integer", "minimum": 1}}},
+                    "positions": {
+                        "type": "object",
+                        "required": ["begin"],
+                        "properties": {
+                            "begin": {
+                                "type": "object",
+                                "required": ["line"],
+                                "properties": {"line": {"type": "integer", "minimum": 1}, "column": {"type": "integer", "minimum": 1}},
+                            }
+                        },
+                    },
+                },
+                "oneOf": [{"required": ["lines"]}, {"required": ["positions"]}],
+            },
+        },
+    },
+}
+
+SPEC = md(
+    """
+    # Partner API keys
+
+    Partners rotate keys every TBD days.
+
+    ## Open questions
+
+    - Who approves a new partner? TBD
+    """
+)
+
+
+def gitlab_report(text: str, name: str = "specs/partner-keys.md") -> list[dict[str, Any]]:
+    result = CliRunner().invoke(cli, ["check", "--format", "gitlab", "--stdin-filename", name, "-"], input=text)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout)
+
+
+def test_the_report_has_every_field_gitlab_reads() -> None:
+    report = gitlab_report(SPEC)
+
+    jsonschema.validate(report, CODE_QUALITY_SCHEMA)
+    assert len(report) == 2
+
+
+def test_each_issue_points_at_the_finding() -> None:
+    first = gitlab_report(SPEC)[0]
+
+    assert first["check_name"] == "PH001"
+    assert first["description"].startswith("PH001 unresolved-marker: unresolved marker 'TBD'")
+    assert first["location"] == {
+        "path": "specs/partner-keys.md",
+        "positions": {"begin": {"line": 3, "column": 28}, "end": {"line": 3, "column": 31}},
+    }
+
+
+def test_error_findings_are_major_in_gitlab() -> None:
+    assert {issue["severity"] for issue in gitlab_report(SPEC)} == {"major"}
+
+
+def test_identical_findings_get_different_fingerprints() -> None:
+    report = gitlab_report("# Limits\n\nTBD\n\nTBD\n")
+
+    assert len({issue["fingerprint"] for issue in report}) == 2
+
+
+def test_fingerprints_survive_lines_inserted_above_the_finding() -> None:
+    edited = SPEC.replace("# Partner API keys\n", "# Partner API keys\n\nOwner: platform team.\n")
+
+    before = [issue["fingerprint"] for issue in gitlab_report(SPEC)]
+    after = [issue["fingerprint"] for issue in gitlab_report(edited)]
+
+    assert before == after
+
+
+def test_a_clean_run_writes_an_empty_list() -> None:
+    assert gitlab_report("# Partner API keys\n\nPartners rotate keys every 90 days.\n") == []
