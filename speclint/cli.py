@@ -99,6 +99,20 @@ def check(paths: Sequence[Path], stdin_filename: str | None, output_format: str,
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
+@cli.command()
+def server() -> None:
+    """Start the language server (LSP over standard input and output) for editors.
+
+    It publishes speclint's findings as diagnostics while you type and offers quick fixes that
+    insert suppression comments. Needs the optional dependency: pip install 'speclint[lsp]'.
+    """
+    try:
+        from speclint.language_server import serve
+    except ImportError as error:
+        _fail(f"speclint server needs pygls ({error}); install it with: pip install 'speclint[lsp]'")
+    serve()
+
+
 def _read_stdin() -> str:
     from speclint.files import ReadError, decode
 
