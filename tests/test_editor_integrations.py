@@ -1,0 +1,459 @@
+"""The editor set-ups in docs/editors/ parse what speclint really prints.
+
+Each test reads the pattern from the shipped file (the VS Code problem matcher's regexp, the vim
+compiler's errorformat, efm-langserver's lint-formats, nvim-lint's Lua pattern, flycheck's rx
+error patterns), translates it into a Python regular expression the way the editor interprets it,
+runs speclint the way that editor runs it, and checks that every output line yields exactly the
+file, line, column, level, rule and message of a finding the engine produced. When vim is
+installed, vim itself reads the output too and puts the cursor on the finding.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+
+from conftest import REPOSITORY, md
+
+EDITORS = REPOSITORY / "docs" / "editors"
+BIN = Path(sys.executable).parent
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """What an editor takes from one line of output."""
+
+    file: str
+    line: int
+    column: int
+    level: str  # error | warning | info
+    text: str  # the message as the editor shows it
+
+
+# --- the specs and what the engine finds in them ----------------------------------------------
+
+SPECS = {
+    # a path with a space and one with a colon: the file pattern must not stop early
+    "specs/saved carts.md": md(
+        """
+        # Saved carts
+
+        ## Requirements
+
+        - A signed-in shopper’s cart — with “saved for later” items — is kept for TBD days.
+        - Guest carts: TODO
+        """
+    ),
+    "specs/checkout:v2.md": "# Checkout v2\n\nPayment retries: see FIXME below.\n",
+    "specs/empty.md": "",
+}
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Path:
+    for name, text in SPECS.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def engine_findings(names: list[str] | None = None) -> list[tuple[str, int, int, str, str, str]]:
+    """(path, line, column, level, rule id, message) for each finding, from the engine itself."""
+    from speclint.engine import ActiveRule
+    from speclint.registry import load_registry
+    from speclint.runner import Source, lint
+
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in load_registry().sorted()]
+    sources = [Source(name, None, SPECS[name]) for name in (names or SPECS)]
+    return [
+        (f.path, f.span.start.line, f.span.start.column, f.level.value, f.rule_id, f.message)
+        for f in lint(sources, rules).findings
+    ]
+
+
+def test_the_specs_give_findings_at_every_level_the_patterns_must_handle() -> None:
+    levels = {finding[3] for finding in engine_findings()}
+    assert {"error", "warning"} <= levels
+
+
+def speclint(arguments: list[str], cwd: Path, stdin: str | None = None) -> list[str]:
+    completed = subprocess.run(
+        [str(BIN / "speclint"), *arguments],
+        cwd=cwd, input=stdin, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "NO_COLOR": "1"},
+    )
+    assert completed.returncode in (0, 1), completed.stderr
+    return completed.stdout.splitlines()
+
+
+def output_of_whole_run(workspace: Path) -> list[str]:
+    lines = speclint(["check", "--format", "concise", "specs"], workspace)
+    assert len(lines) == len(engine_findings()) >= 4
+    return lines
+
+
+def output_of_stdin_runs(workspace: Path) -> Iterator[tuple[str, str]]:
+    """(buffer name, output line) as an editor linting each buffer through standard input sees them."""
+    for name, text in SPECS.items():
+        buffer_name = str(workspace / name)
+        for line in speclint(["check", "--format", "concise", "--stdin-filename", buffer_name, "-"], workspace, text):
+            yield buffer_name, line
+
+
+def expected_from_engine(parsed_file: str, workspace: Path) -> set[tuple[str, int, int, str, str]]:
+    """What an editor must show for the file: (file, line, column, level, message with the rule id)."""
+    name = str(Path(parsed_file).relative_to(workspace)) if Path(parsed_file).is_absolute() else parsed_file
+    return {
+        (parsed_file, line, column, level, f"{rule} {message}")
+        for path, line, column, level, rule, message in engine_findings([name])
+    }
+
+
+# --- VS Code problem matcher ------------------------------------------------------------------
+
+
+def vscode_tasks() -> list[dict[str, Any]]:
+    return json.loads((EDITORS / "vscode" / "tasks.json").read_text(encoding="utf-8"))["tasks"]
+
+
+def vscode_parse(matcher: dict[str, Any], line: str) -> Parsed | None:
+    # The regexp uses only syntax on which JavaScript and Python agree (groups, classes, lazy +).
+    pattern = matcher["pattern"]
+    match = re.search(pattern["regexp"], line)
+    if match is None:
+        return None
+    message = match.group(pattern["message"])
+    return Parsed(
+        file=match.group(pattern["file"]),
+        line=int(match.group(pattern["line"])),
+        column=int(match.group(pattern["column"])),
+        level=match.group(pattern["severity"]),
+        text=f"{match.group(pattern['code'])} {message}",
+    )
+
+
+@pytest.mark.parametrize("task", vscode_tasks(), ids=lambda task: task["label"])
+def test_the_vscode_problem_matcher_reads_every_finding(task: dict[str, Any], workspace: Path) -> None:
+    arguments = [argument.replace("${relativeFile}", "specs/saved carts.md") for argument in task["args"]]
+    assert task["command"] == "speclint" and task["problemMatcher"]["fileLocation"][0] in ("relative", "autoDetect")
+
+    lines = speclint(arguments, workspace)
+
+    assert lines
+    for line in lines:
+        parsed = vscode_parse(task["problemMatcher"], line)
+        assert parsed is not None, line
+        assert parsed.level in ("error", "warning", "info")  # the severities VS Code knows
+        assert (parsed.file, parsed.line, parsed.column, parsed.level, parsed.text) in expected_from_engine(parsed.file, workspace)
+
+
+# --- vim errorformat (also what efm-langserver's lint-formats use) ----------------------------
+
+# vim's quickfix.c (efm_to_regpat) turns each %-item into a regex: %f followed by a literal
+# character becomes `.\{-1,}` (shortest match, so a colon may be in the file name), otherwise
+# `\f\+`; %l %c %v become `\d\+`; %t one character; %m `.\+`. The pattern is anchored at both ends.
+_VIM_ITEMS = {"l": r"(?P<line>\d+)", "c": r"(?P<column>\d+)", "v": r"(?P<column>\d+)", "t": r"(?P<type>.)", "m": r"(?P<message>.+)"}
+_VIM_TYPES = {"e": "error", "w": "warning", "i": "info"}
+
+
+def vim_option_value(text: str) -> str:
+    """The value of `:set option=value`: a backslash escapes the next character (`\\ ` is a space)."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def split_errorformat(value: str) -> list[str]:
+    """errorformat is a comma-separated list; `\\,` is a literal comma."""
+    return [part.replace("\\,", ",") for part in re.split(r"(?<!\\),", value)]
+
+
+def errorformat_to_regex(errorformat: str) -> re.Pattern[str]:
+    pattern, index = "^", 0
+    while index < len(errorformat):
+        char = errorformat[index]
+        if char == "%":
+            item = errorformat[index + 1]
+            if item == "f":
+                follower = errorformat[index + 2] if index + 2 < len(errorformat) else ""
+                pattern += r"(?P<file>.+?)" if follower not in ("", "\\", "%") else r"(?P<file>[^\s]+)"
+            elif item == "%":
+                pattern += "%"
+            elif item in _VIM_ITEMS:
+                pattern += _VIM_ITEMS[item]
+            else:
+                raise AssertionError(f"errorformat item %{item} is not translated by this test; add it")
+            index += 2
+        else:
+            pattern += re.escape(char)
+            index += 1
+    return re.compile(pattern + "$")
+
+
+def errorformat_parse(formats: list[str], line: str) -> Parsed | None:
+    """The first format that matches the whole line wins, as in vim."""
+    for format_ in formats:
+        match = errorformat_to_regex(format_).match(line)
+        if match is not None:
+            return Parsed(
+                file=match["file"],
+                line=int(match["line"]),
+                column=int(match["column"]),
+                level=_VIM_TYPES[match["type"].lower()],
+                text=match["message"],
+            )
+    return None
+
+
+def vim_compiler_settings() -> dict[str, str]:
+    settings = {}
+    for line in (EDITORS / "vim" / "compiler" / "speclint.vim").read_text().splitlines():
+        found = re.match(r"CompilerSet (\w+)=(.*)$", line)
+        if found:
+            settings[found[1]] = vim_option_value(found[2])
+    return settings
+
+
+def test_the_vim_errorformat_reads_every_finding(workspace: Path) -> None:
+    settings = vim_compiler_settings()
+    formats = split_errorformat(settings["errorformat"])
+    assert settings["makeprg"].split()[:2] == ["speclint", "check"]
+
+    for line in speclint([*settings["makeprg"].split()[1:], "specs"], workspace):
+        parsed = errorformat_parse(formats, line)
+        assert parsed is not None, line
+        assert (parsed.file, parsed.line, parsed.column, parsed.level, parsed.text) in expected_from_engine(parsed.file, workspace)
+
+
+def test_the_plain_errorformat_from_the_readme_reads_every_finding(workspace: Path) -> None:
+    readme = (EDITORS / "README.md").read_text(encoding="utf-8")
+    plain = re.search(r"set errorformat=((?:\\ |\S)+)", readme)
+    assert plain is not None
+    [format_] = split_errorformat(vim_option_value(plain[1]))
+
+    for line in output_of_whole_run(workspace):
+        match = errorformat_to_regex(format_).match(line)
+        assert match is not None, line
+        level, rule, message = match["message"].split(" ", 2)
+        assert (match["file"], int(match["line"]), int(match["column"]), level, f"{rule} {message}") in expected_from_engine(match["file"], workspace)
+
+
+def _vim_script(quickfix_out: Path, cursor_out: Path) -> str:
+    return "\n".join(
+        [
+            f"set runtimepath^={EDITORS / 'vim'}",
+            "compiler speclint",
+            f"let &makeprg = '{BIN / 'speclint'} check --format concise specs'",
+            "silent make!",
+            "let entries = getqflist()",
+            f"call writefile(map(copy(entries), {{_, e -> printf('%s|%d|%d|%s|%s', bufname(e.bufnr), e.lnum, e.col, e.type, e.text)}}), '{quickfix_out}')",
+            "let cursors = []",
+            "for index in range(1, len(entries))",
+            "  execute 'silent cc ' . index",
+            "  call add(cursors, printf('%s|%d|%d', bufname('%'), line('.'), col('.')))",
+            "endfor",
+            f"call writefile(cursors, '{cursor_out}')",
+            "qall!",
+        ]
+    )
+
+
+@pytest.mark.skipif(shutil.which("vim") is None, reason="vim is not installed: the errorformat is checked in Python only")
+def test_vim_itself_reads_the_findings_and_puts_the_cursor_on_each(workspace: Path) -> None:
+    quickfix_out, cursor_out, script = workspace / "qf.txt", workspace / "cursor.txt", workspace / "check.vim"
+    script.write_text(_vim_script(quickfix_out, cursor_out))
+
+    subprocess.run(
+        ["vim", "-N", "-u", "NONE", "-i", "NONE", "-n", "-es", "-S", str(script)],
+        cwd=workspace, capture_output=True, timeout=60, stdin=subprocess.DEVNULL,
+        env={**os.environ, "HOME": str(workspace)},
+    )
+
+    entries = [line.split("|", 4) for line in quickfix_out.read_text().splitlines()]
+    findings = engine_findings()
+    assert [(file, int(line), int(column), kind, text) for file, line, column, kind, text in entries] == [
+        (path, line, column, level[0], f"{rule} {message}") for path, line, column, level, rule, message in findings
+    ]
+    # `%v` puts the cursor on the finding even after curly quotes and dashes (multi-byte in UTF-8)
+    cursors = [line.split("|") for line in cursor_out.read_text().splitlines()]
+    expected_cursors = []
+    for path, line, column, *_ in findings:
+        source_line = SPECS[path].splitlines()[line - 1] if SPECS[path] else ""
+        expected_cursors.append([path, str(line), str(len(source_line[: column - 1].encode("utf-8")) + 1)])
+    assert cursors == expected_cursors
+
+
+def efm_tool() -> dict[str, Any]:
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load((EDITORS / "neovim" / "efm-langserver.yaml").read_text())["tools"]["speclint"]
+
+
+def test_efm_langserver_lint_formats_read_every_finding_of_a_buffer(workspace: Path) -> None:
+    tool = efm_tool()
+    assert tool["lint-stdin"] is True and tool["lint-ignore-exit-code"] is True
+    command = tool["lint-command"].split()
+    assert command[:2] == ["speclint", "check"] and command[-1] == "-"
+
+    seen = 0
+    for name, text in SPECS.items():
+        buffer_name = str(workspace / name)
+        arguments = [buffer_name if argument == "${INPUT}" else argument for argument in command[1:]]
+        for line in speclint(arguments, workspace, text):
+            parsed = errorformat_parse(tool["lint-formats"], line)
+            assert parsed is not None, line
+            assert parsed.file == buffer_name  # efm matches findings to the buffer by this name
+            assert (parsed.file, parsed.line, parsed.column, parsed.level, parsed.text) in expected_from_engine(parsed.file, workspace)
+            seen += 1
+    assert seen == len(engine_findings())
+
+
+# --- nvim-lint (a Lua pattern) ----------------------------------------------------------------
+
+_LUA_CLASSES = {"d": r"\d", "a": "[A-Za-z]", "s": r"\s", "S": r"\S", "w": "[A-Za-z0-9]", "l": "[a-z]", "u": "[A-Z]"}
+
+
+def lua_pattern_to_regex(pattern: str) -> re.Pattern[str]:
+    """Lua patterns: `%x` classes, `-` is a lazy `*`, `(...)` captures, `^`/`$` anchors."""
+    regex, index = "", 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "%":
+            following = pattern[index + 1]
+            if following in _LUA_CLASSES:
+                regex += _LUA_CLASSES[following]
+            elif following.isalnum():
+                raise AssertionError(f"Lua class %{following} is not translated by this test; add it")
+            else:
+                regex += re.escape(following)
+            index += 2
+            continue
+        if char == "-" and regex:
+            regex += "*?"
+        elif char in "()+*?.":
+            regex += char
+        elif char == "^" and index == 0 or char == "$" and index == len(pattern) - 1:
+            regex += char
+        else:
+            regex += re.escape(char)
+        index += 1
+    return re.compile(regex)
+
+
+def nvim_lint_parser() -> tuple[str, list[str], dict[str, str]]:
+    lua = (EDITORS / "neovim" / "nvim-lint.lua").read_text()
+    call = re.search(r"from_pattern\(\s*\"(?P<pattern>(?:[^\"\\]|\\.)*)\",\s*\{(?P<groups>[^}]*)\},\s*\{(?P<severities>[^}]*)\}", lua)
+    assert call is not None
+    groups = re.findall(r"\"(\w+)\"", call["groups"])
+    severities = dict(re.findall(r"\[\"(\w+)\"\]\s*=\s*vim\.diagnostic\.severity\.(\w+)", call["severities"]))
+    return call["pattern"].replace("\\\\", "\\"), groups, severities
+
+
+def test_nvim_lint_pattern_reads_every_finding_of_a_buffer(workspace: Path) -> None:
+    pattern, groups, severities = nvim_lint_parser()
+    regex = lua_pattern_to_regex(pattern)
+    assert severities == {"error": "ERROR", "warning": "WARN", "info": "INFO"}
+
+    seen = 0
+    for buffer_name, line in output_of_stdin_runs(workspace):
+        match = regex.search(line)
+        assert match is not None, line
+        captured = dict(zip(groups, match.groups()))
+        assert captured["file"] == buffer_name
+        parsed = (captured["file"], int(captured["lnum"]), int(captured["col"]), captured["severity"], f"{captured['code']} {captured['message']}")
+        assert parsed in expected_from_engine(buffer_name, workspace)
+        assert captured["severity"] in severities
+        seen += 1
+    assert seen == len(engine_findings())
+
+
+# --- Emacs flycheck (rx forms) ----------------------------------------------------------------
+
+
+def read_sexp(text: str, start: int) -> tuple[Any, int]:
+    """Read one Emacs Lisp expression: lists, strings and symbols are all the rx patterns use."""
+    index = start
+    while text[index].isspace():
+        index += 1
+    if text[index] == "(":
+        items, index = [], index + 1
+        while True:
+            while text[index].isspace():
+                index += 1
+            if text[index] == ")":
+                return items, index + 1
+            item, index = read_sexp(text, index)
+            items.append(item)
+    if text[index] == '"':
+        end, value = index + 1, ""
+        while text[end] != '"':
+            if text[end] == "\\":
+                end += 1
+            value += text[end]
+            end += 1
+        return ("string", value), end + 1
+    end = index
+    while end < len(text) and not text[end].isspace() and text[end] not in "()":
+        end += 1
+    return text[index:end], end
+
+
+def rx_to_regex(form: Any) -> str:
+    """flycheck's rx forms in Python syntax: (file-name) is the shortest non-empty match of the
+    line, `line` and `column` are digits, (message) the rest of the line, (id ...) a group."""
+    if isinstance(form, tuple):
+        return re.escape(form[1])
+    if isinstance(form, str):
+        simple = {"line-start": "^", "line-end": "$", "line": r"(?P<line>\d+)", "column": r"(?P<column>\d+)"}
+        if form not in simple:
+            raise AssertionError(f"rx symbol {form} is not translated by this test; add it")
+        return simple[form]
+    head, *body = form
+    inner = "".join(rx_to_regex(item) for item in body)
+    if head == "file-name":
+        return f"(?P<file>{inner or '.+?'})"
+    if head == "message":
+        return f"(?P<message>{inner or '.+'})"
+    if head == "id":
+        return f"(?P<id>{inner})"
+    if head == "one-or-more":
+        return f"(?:{inner})+"
+    if head == "any":
+        return "[" + "".join(re.escape(item[1]) for item in body) + "]"
+    if head == "not" and body[0][0] == "any":
+        return "[^" + "".join(re.escape(item[1]) for item in body[0][1:]) + "]"
+    raise AssertionError(f"rx form {head} is not translated by this test; add it")
+
+
+def flycheck_checker() -> tuple[list[str], list[tuple[str, re.Pattern[str]]]]:
+    text = (EDITORS / "emacs" / "flycheck-speclint.el").read_text()
+    command, _ = read_sexp(text, text.index(":command") + len(":command"))
+    patterns, _ = read_sexp(text, text.index(":error-patterns") + len(":error-patterns"))
+    arguments = [item[1] if isinstance(item, tuple) else item for item in command]
+    return arguments, [(level, re.compile("".join(rx_to_regex(part) for part in parts))) for level, *parts in patterns]
+
+
+def test_flycheck_error_patterns_read_every_finding_of_a_buffer(workspace: Path) -> None:
+    command, patterns = flycheck_checker()
+    assert command[:2] == ["speclint", "check"] and command[-1] == "-" and "source-original" in command
+
+    seen = 0
+    for name, text in SPECS.items():
+        buffer_name = str(workspace / name)
+        arguments = [buffer_name if argument == "source-original" else argument for argument in command[1:]]
+        for line in speclint(arguments, workspace, text):
+            matched = [(level, match) for level, regex in patterns if (match := regex.match(line))]
+            assert matched, line
+            level, match = matched[0]  # flycheck uses the first pattern that matches
+            assert match["file"] == buffer_name
+            parsed = (match["file"], int(match["line"]), int(match["column"]), level, f"{match['id']} {match['message']}")
+            assert parsed in expected_from_engine(buffer_name, workspace)
+            seen += 1
+    assert seen == len(engine_findings())
