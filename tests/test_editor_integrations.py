@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -32,7 +33,7 @@ BIN = Path(sys.executable).parent
 class Parsed:
     """What an editor takes from one line of output."""
 
-    file: str
+    file: str | None  # None when the format does not read it (the finding is in the linted buffer)
     line: int
     column: int
     level: str  # error | warning | info
@@ -186,6 +187,8 @@ def errorformat_to_regex(errorformat: str) -> re.Pattern[str]:
                 pattern += r"(?P<file>.+?)" if follower not in ("", "\\", "%") else r"(?P<file>[^\s]+)"
             elif item == "%":
                 pattern += "%"
+            elif item in ".#":  # `%.` is any character, `%#` repeats what precedes (`*`)
+                pattern += "." if item == "." else "*"
             elif item in _VIM_ITEMS:
                 pattern += _VIM_ITEMS[item]
             else:
@@ -203,7 +206,7 @@ def errorformat_parse(formats: list[str], line: str) -> Parsed | None:
         match = errorformat_to_regex(format_).match(line)
         if match is not None:
             return Parsed(
-                file=match["file"],
+                file=match.groupdict().get("file"),
                 line=int(match["line"]),
                 column=int(match["column"]),
                 level=_VIM_TYPES[match["type"].lower()],
@@ -299,7 +302,7 @@ def efm_tool() -> dict[str, Any]:
 def test_efm_langserver_lint_formats_read_every_finding_of_a_buffer(workspace: Path) -> None:
     tool = efm_tool()
     assert tool["lint-stdin"] is True and tool["lint-ignore-exit-code"] is True
-    command = tool["lint-command"].split()
+    command = shlex.split(tool["lint-command"])  # efm runs it through the shell
     assert command[:2] == ["speclint", "check"] and command[-1] == "-"
 
     seen = 0
@@ -309,8 +312,8 @@ def test_efm_langserver_lint_formats_read_every_finding_of_a_buffer(workspace: P
         for line in speclint(arguments, workspace, text):
             parsed = errorformat_parse(tool["lint-formats"], line)
             assert parsed is not None, line
-            assert parsed.file == buffer_name  # efm matches findings to the buffer by this name
-            assert (parsed.file, parsed.line, parsed.column, parsed.level, parsed.text) in expected_from_engine(parsed.file, workspace)
+            assert parsed.file in (None, buffer_name)  # without a file name, efm takes the buffer's
+            assert (buffer_name, parsed.line, parsed.column, parsed.level, parsed.text) in expected_from_engine(buffer_name, workspace)
             seen += 1
     assert seen == len(engine_findings())
 
@@ -457,3 +460,25 @@ def test_flycheck_error_patterns_read_every_finding_of_a_buffer(workspace: Path)
             assert parsed in expected_from_engine(buffer_name, workspace)
             seen += 1
     assert seen == len(engine_findings())
+
+
+@pytest.mark.skipif(shutil.which("efm-langserver") is None, reason="efm-langserver is not installed: its lint-formats are checked in Python only")
+@pytest.mark.parametrize("name", list(SPECS))
+def test_efm_langserver_itself_publishes_the_findings_of_a_buffer(name: str, workspace: Path) -> None:
+    from lsp_client import language_server
+
+    config = workspace / "efm.yaml"
+    shutil.copy(EDITORS / "neovim" / "efm-langserver.yaml", config)
+    environment = {**os.environ, "PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")])}
+    uri = (workspace / name).as_uri()
+
+    with language_server(["efm-langserver", "-c", str(config)], workspace, environment, strict_shutdown=False) as efm:
+        efm.open(uri, SPECS[name])
+        diagnostics = efm.wait_for("textDocument/publishDiagnostics", lambda params: params["uri"] == uri and params["diagnostics"])["diagnostics"]
+
+    severities = {1: "error", 2: "warning", 3: "info"}
+    shown = sorted(
+        (d["range"]["start"]["line"] + 1, d["range"]["start"]["character"] + 1, severities[d["severity"]], d["message"])
+        for d in diagnostics
+    )
+    assert shown == sorted((line, column, level, f"{rule} {message}") for _, line, column, level, rule, message in engine_findings([name]))
