@@ -4,8 +4,12 @@ Each test reads the pattern from the shipped file (the VS Code problem matcher's
 compiler's errorformat, efm-langserver's lint-formats, nvim-lint's Lua pattern, flycheck's rx
 error patterns), translates it into a Python regular expression the way the editor interprets it,
 runs speclint the way that editor runs it, and checks that every output line yields exactly the
-file, line, column, level, rule and message of a finding the engine produced. When vim is
-installed, vim itself reads the output too and puts the cursor on the finding.
+file, line, column, level, rule and message of a finding the engine produced.
+
+Where the editor or tool is installed, the tests also run it for real: vim fills its quickfix list
+with `:make` and puts the cursor on each finding, efm-langserver publishes the findings of a
+buffer over LSP, and Emacs' flycheck checks an unsaved buffer. Where it is not, they skip and the
+Python translation above is the check.
 """
 
 from __future__ import annotations
@@ -482,3 +486,61 @@ def test_efm_langserver_itself_publishes_the_findings_of_a_buffer(name: str, wor
         for d in diagnostics
     )
     assert shown == sorted((line, column, level, f"{rule} {message}") for _, line, column, level, rule, message in engine_findings([name]))
+
+
+def _emacs_has_flycheck() -> bool:
+    if shutil.which("emacs") is None:
+        return False
+    completed = subprocess.run(
+        ["emacs", "--batch", "--eval", "(require 'flycheck)"], capture_output=True, timeout=60, stdin=subprocess.DEVNULL
+    )
+    return completed.returncode == 0
+
+
+def _flycheck_script(buffer_file: Path, text: str, out: Path) -> str:
+    """Open the file, replace its text without saving (flycheck must lint the buffer), check it."""
+    return f"""
+(require 'flycheck)
+(add-to-list 'load-path {json.dumps(str(EDITORS / "emacs"))})
+(require 'flycheck-speclint)
+(unless (fboundp 'markdown-mode) (define-derived-mode markdown-mode text-mode "Markdown"))
+(find-file {json.dumps(str(buffer_file))})
+(erase-buffer)
+(insert {json.dumps(text)})
+(markdown-mode)
+(flycheck-mode 1)
+(setq flycheck-checker 'speclint)
+(flycheck-buffer)
+(let ((deadline (+ (float-time) 30)))
+  (while (and (flycheck-running-p) (< (float-time) deadline))
+    (accept-process-output nil 0.1)))
+(let ((errors flycheck-current-errors) (status flycheck-last-status-change))
+  (with-temp-file {json.dumps(str(out))}
+    (insert (format "status|%s\\n" status))
+    (dolist (e errors)
+      (insert (format "%s|%s|%s|%s|%s|%s\\n" (flycheck-error-filename e) (flycheck-error-line e)
+                      (flycheck-error-column e) (flycheck-error-level e) (flycheck-error-id e)
+                      (flycheck-error-message e))))))
+"""
+
+
+@pytest.mark.skipif(not _emacs_has_flycheck(), reason="Emacs with flycheck is not installed: the error patterns are checked in Python only")
+@pytest.mark.parametrize("name", list(SPECS))
+def test_flycheck_itself_reports_the_findings_of_an_unsaved_buffer(name: str, workspace: Path) -> None:
+    buffer_file, out, script = workspace / name, workspace / "flycheck.txt", workspace / "check.el"
+    buffer_file.write_text("# Draft\n", encoding="utf-8")  # on disk: clean; in the buffer: the spec
+    script.write_text(_flycheck_script(buffer_file, SPECS[name], out), encoding="utf-8")
+
+    subprocess.run(
+        ["emacs", "--batch", "-l", str(script)],
+        cwd=workspace, capture_output=True, timeout=90, stdin=subprocess.DEVNULL,
+        env={**os.environ, "HOME": str(workspace), "PATH": os.pathsep.join([str(BIN), os.environ.get("PATH", "")])},
+    )
+
+    status, *errors = out.read_text(encoding="utf-8").splitlines()
+    assert status == "status|finished"
+    shown = [tuple(error.split("|", 5)) for error in errors]
+    assert sorted(shown) == sorted(
+        (str(buffer_file), str(line), str(column), level, rule, message)
+        for _, line, column, level, rule, message in engine_findings([name])
+    )
