@@ -100,7 +100,13 @@ def check(paths: Sequence[Path], stdin_filename: str | None, output_format: str,
 
 
 @cli.command()
-def server() -> None:
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Talk over standard input and output: the only transport, and the default. Accepted "
+    "because LSP clients such as vscode-languageclient add it.",
+)
+def server(stdio: bool) -> None:
     """Start the language server (LSP over standard input and output) for editors.
 
     It publishes speclint's findings as diagnostics while you type and offers quick fixes that

@@ -224,7 +224,12 @@ def test_diagnostics_of_other_tools_get_no_quick_fix(server: LspClient, spec_uri
     assert _code_actions(server, spec_uri, foreign) == []
 
 
-# --- the command --------------------------------------------------------------------------------
+# --- the command ------------------------------------------------------------------------------
+
+
+def test_the_server_accepts_the_stdio_flag_lsp_clients_add(tmp_path: Path) -> None:
+    with language_server([sys.executable, "-m", "speclint", "server", "--stdio"], tmp_path) as client:
+        assert client.initialize_result["serverInfo"]["name"] == "speclint"
 
 
 def test_the_server_command_without_pygls_says_how_to_install_it() -> None:
