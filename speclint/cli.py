@@ -99,6 +99,15 @@ def check(paths: Sequence[Path], stdin_filename: str | None, output_format: str,
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
 
 
+def _read_stdin() -> str:
+    from speclint.files import ReadError, decode
+
+    try:
+        return decode(sys.stdin.buffer.read())
+    except ReadError as error:
+        _fail(f"standard input: {error}")
+
+
 @cli.command()
 @click.option(
     "--stdio",
@@ -117,15 +126,6 @@ def server(stdio: bool) -> None:
     except ImportError as error:
         _fail(f"speclint server needs pygls ({error}); install it with: pip install 'speclint[lsp]'")
     serve()
-
-
-def _read_stdin() -> str:
-    from speclint.files import ReadError, decode
-
-    try:
-        return decode(sys.stdin.buffer.read())
-    except ReadError as error:
-        _fail(f"standard input: {error}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -34,7 +34,8 @@ def _git_environment(home: Path) -> dict[str, str]:
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in {"SKIP"}
+        # GITHUB_ACTIONS would switch speclint's default output to workflow commands
+        if not key.startswith(("GIT_", "PRE_COMMIT", "GITHUB_")) and key not in {"SKIP"}
     }
     environment.update(
         GIT_CONFIG_NOSYSTEM="1",
