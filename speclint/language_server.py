@@ -217,6 +217,17 @@ def quick_fixes(uri: str, text: str, diagnostics: Sequence[types.Diagnostic]) ->
 # --- the server -------------------------------------------------------------------------------
 
 
+MARKDOWN_LANGUAGE_IDS = frozenset({"markdown", "gfm"})
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def is_markdown(uri: str, language_id: str | None) -> bool:
+    """Only Markdown is linted: some clients send every document they open to every server."""
+    if language_id:
+        return language_id.lower() in MARKDOWN_LANGUAGE_IDS
+    return uri.lower().endswith(MARKDOWN_SUFFIXES)
+
+
 def _fs_path(uri: str) -> Path | None:
     if not uri.startswith("file:"):
         return None  # an unsaved buffer (untitled:) has no path and so no configuration of its own
@@ -238,6 +249,8 @@ def create_server() -> LanguageServer:
 
     def publish(ls: LanguageServer, uri: str) -> None:
         document = ls.workspace.get_text_document(uri)
+        if not is_markdown(uri, document.language_id):
+            return
         text = document.source
         path = _fs_path(uri)
         findings, errors = lint_text(text, path, _display_path(path, uri))

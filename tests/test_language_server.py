@@ -128,6 +128,35 @@ def test_columns_are_counted_in_utf16_units_as_lsp_requires(server: LspClient, s
     assert diagnostic["range"]["end"] == {"line": 2, "character": 21}
 
 
+def test_a_byte_order_mark_in_the_buffer_is_counted_as_the_editor_counts_it(server: LspClient, spec_uri: str) -> None:
+    server.open(spec_uri, "\ufeffThe limit is TBD.\n")
+
+    [diagnostic] = server.diagnostics(spec_uri, version=1)
+
+    assert diagnostic["range"]["start"] == {"line": 0, "character": 14}
+
+
+def test_an_unsaved_buffer_is_linted(server: LspClient) -> None:
+    server.open("untitled:Untitled-1", "# New spec\n\nOwner: TBD\n")
+
+    [diagnostic] = server.diagnostics("untitled:Untitled-1", version=1)
+
+    assert diagnostic["code"] == "PH001"
+
+
+def test_documents_in_other_languages_are_not_linted(server: LspClient, spec_uri: str, tmp_path: Path) -> None:
+    script_uri = (tmp_path / "export.py").as_uri()
+    server.notify(
+        "textDocument/didOpen",
+        {"textDocument": {"uri": script_uri, "languageId": "python", "version": 1, "text": "# TODO: TBD\n"}},
+    )
+    server.open(spec_uri, SPEC)
+
+    server.diagnostics(spec_uri, version=1)  # messages are handled in order: the .py came first
+
+    assert not [n for n in server.notifications if n["params"].get("uri") == script_uri]
+
+
 def test_closing_a_document_clears_its_findings(server: LspClient, spec_uri: str) -> None:
     server.open(spec_uri, SPEC)
     assert server.diagnostics(spec_uri, version=1)
@@ -181,6 +210,16 @@ def test_the_quick_fix_adds_the_rule_to_a_comment_already_above_the_line(server:
     assert apply(text, line_fix["edit"]["changes"][spec_uri]) == (
         "# Saved carts\n\n<!-- speclint-disable-next-line WD001, PH001 -- agreed with legal -->\nKept for TBD days.\n"
     )
+
+
+def test_the_comment_uses_the_line_endings_of_the_document(server: LspClient, spec_uri: str) -> None:
+    text = "# Saved carts\r\n\r\nKept for TBD days.\r\n"
+    server.open(spec_uri, text)
+    [diagnostic] = server.diagnostics(spec_uri, version=1)
+
+    [line_fix] = [a for a in _code_actions(server, spec_uri, diagnostic) if a["title"] == "Disable PH001 for this line"]
+
+    assert line_fix["edit"]["changes"][spec_uri][0]["newText"] == "<!-- speclint-disable-next-line PH001 -->\r\n"
 
 
 def test_the_comment_keeps_the_block_quote_and_indentation_of_the_line(server: LspClient, spec_uri: str) -> None:
