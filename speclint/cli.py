@@ -120,16 +120,18 @@ def check(
     from speclint.registry import load_registry
     from speclint.reporters import MACHINE_FORMATS, ReportContext, write_report
     from speclint.runner import Source, lint
-    from speclint.selection import SelectorError, apply_selection
 
     registry = load_registry()
     for error in registry.load_errors:
         click.echo(f"speclint: error: {error}", err=True)
     rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
-    try:
-        rules = apply_selection(registry, rules, select, ignore)
-    except SelectorError as error:
-        _fail(str(error))
+    if select or ignore:
+        from speclint.selection import SelectorError, apply_selection
+
+        try:
+            rules = apply_selection(registry, rules, select, ignore)
+        except SelectorError as error:
+            _fail(str(error))
 
     output_format = output_format or default_format(os.environ, _is_terminal(sys.stdout), output_file)
     cwd = Path.cwd()

@@ -2,76 +2,64 @@
 computes it (`src/fingerprints.ts`), so that alerts keep their identity when lines move and the
 upload action finds our value equal to its own instead of warning about a mismatch.
 
-The hash of a line is a rolling polynomial hash (base 37, modulo 2**64) over the next 100
-characters of the file from the start of that line, with spaces and tabs skipped and every line
-ending read as `\\n`; characters are UTF-16 code units, as JavaScript sees them. A hash that occurs
-more than once in a file gets a counter: `hash:1`, `hash:2`, ...
+The hash of a line is a polynomial hash (base 37, modulo 2**64) of the 100 characters of the file
+that follow the start of that line, with spaces and tabs skipped and every line ending read as one
+`\\n`; past the end of the file come 0xFFFF and then zeros. Characters are UTF-16 code units, as
+JavaScript sees them. A value that occurs more than once in a file gets a counter: `hash:1`,
+`hash:2`, ... in line order. The action computes every line's hash with a rolling window; here only
+the lines asked for are hashed (the occurrence counter compares windows), which keeps SARIF output
+fast on long documents.
 """
 
 from __future__ import annotations
 
+import re
+import sys
+from array import array
+from typing import Iterable
+
 BLOCK_SIZE = 100
-_MOD = 37
+_BASE = 37
 _MASK = (1 << 64) - 1
-_FIRST_MOD = pow(_MOD, BLOCK_SIZE, 1 << 64)
-_EOF = 0xFFFF  # what the JavaScript feeds in after the last character
+_BASE_POWER = pow(_BASE, BLOCK_SIZE, 1 << 64)
+_END_OF_FILE = 0xFFFF
+_LINE_END = re.compile(r"\r\n|\r")
+# After the last character: the end-of-file mark, then zeros, enough to fill any window.
+_PADDING = _END_OF_FILE.to_bytes(2, "little") + bytes(2 * BLOCK_SIZE)
 
 
-def _code_units(text: str):  # type: ignore[no-untyped-def]
-    for char in text:
-        code = ord(char)
-        if code > 0xFFFF:  # JavaScript strings hold astral characters as surrogate pairs
-            code -= 0x10000
-            yield 0xD800 + (code >> 10)
-            yield 0xDC00 + (code & 0x3FF)
-        else:
-            yield code
+def line_hashes(text: str, wanted: Iterable[int] | None = None) -> dict[int, str]:
+    """`{line number (1-based): "hash:occurrence"}` for the `wanted` lines of `text` (default: all)."""
+    # A CRLF is one line ending, and so is a lone CR. Blanks are removed after, as in the action
+    # (where a blank between a CR and an LF makes two line endings).
+    normalized = _LINE_END.sub("\n", text).replace(" ", "").replace("\t", "")
+    lines = normalized.split("\n")  # after the last LF, the end-of-file mark starts one more line
+    wanted_lines = set(range(1, len(lines) + 1) if wanted is None else wanted)
+    last_line = min(max(wanted_lines, default=0), len(lines))
+    data = normalized.encode("utf-16-le", "surrogatepass") + _PADDING
 
-
-def line_hashes(text: str) -> dict[int, str]:
-    """`{line number (1-based): "hash:occurrence"}` for every line of `text`."""
-    window = [0] * BLOCK_SIZE
-    line_numbers = [-1] * BLOCK_SIZE
     hashes: dict[int, str] = {}
-    counts: dict[str, int] = {}
-    state = {"hash": 0, "index": 0}
-
-    def output() -> None:
-        value = format(state["hash"], "x")
-        counts[value] = counts.get(value, 0) + 1
-        hashes[line_numbers[state["index"]]] = f"{value}:{counts[value]}"
-        line_numbers[state["index"]] = -1
-
-    def update(code: int) -> None:
-        index = state["index"]
-        begin = window[index]
-        window[index] = code
-        state["hash"] = (_MOD * state["hash"] + code - _FIRST_MOD * begin) & _MASK
-        state["index"] = (index + 1) % BLOCK_SIZE
-
-    line_number = 0
-    line_start = True
-    previous_cr = False
-    for code in (*_code_units(text), _EOF):
-        if code in (0x20, 0x09) or (previous_cr and code == 0x0A):
-            previous_cr = False
-            continue
-        if code == 0x0D:
-            code = 0x0A
-            previous_cr = True
-        else:
-            previous_cr = False
-        if line_numbers[state["index"]] != -1:
-            output()
-        if line_start:
-            line_start = False
-            line_number += 1
-            line_numbers[state["index"]] = line_number
-        if code == 0x0A:
-            line_start = True
-        update(code)
-    for _ in range(BLOCK_SIZE):  # flush the lines near the end of the file
-        if line_numbers[state["index"]] != -1:
-            output()
-        update(0)
+    seen: dict[bytes, int] = {}
+    offset = 0  # in bytes: two per UTF-16 code unit
+    for number in range(1, last_line + 1):
+        window = data[offset:offset + 2 * BLOCK_SIZE]
+        # The action numbers equal hash values; equal windows have equal values, and two different
+        # windows sharing a 64-bit value is too unlikely to matter, so count the windows instead.
+        seen[window] = seen.get(window, 0) + 1
+        if number in wanted_lines:
+            hashes[number] = f"{_hash(window):x}:{seen[window]}"
+        offset += len(lines[number - 1].encode("utf-16-le", "surrogatepass")) + 2
     return hashes
+
+
+def _hash(window: bytes) -> int:
+    value = 0
+    for unit in array("H", window) if sys.byteorder == "little" else _swapped(window):
+        value = (value * _BASE + unit) & _MASK
+    return value
+
+
+def _swapped(window: bytes) -> array:
+    units = array("H", window)
+    units.byteswap()
+    return units

@@ -110,7 +110,7 @@ def sarif_log(result: RunResult, context: ReportContext) -> dict[str, Any]:
 
     results = []
     for report in result.files:
-        hashes = line_hashes(report.text) if report.findings else {}
+        hashes = line_hashes(report.text, {f.span.start.line for f in report.findings}) if report.findings else {}
         for finding in report.findings:
             if finding.rule_id not in rule_index:  # cannot happen through the CLI; stay valid anyway
                 rule_index[finding.rule_id] = len(descriptors)
