@@ -181,3 +181,10 @@ def test_unknown_ignore_selector_is_an_error_too(workspace: Path) -> None:
 def test_only_selected_rules_are_listed_as_run_in_sarif(workspace: Path) -> None:
     log = json.loads(run_check(["--format", "sarif", "--select", "TS003", "docs"]).stdout)
     assert [rule["id"] for rule in log["runs"][0]["tool"]["driver"]["rules"]] == ["TS003"]
+
+
+def test_cli_offers_exactly_the_registered_formats() -> None:
+    from speclint.cli import FORMAT_NAMES
+    from speclint.reporters import FORMATS
+
+    assert tuple(FORMATS) == FORMAT_NAMES
