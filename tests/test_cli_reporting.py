@@ -188,3 +188,23 @@ def test_cli_offers_exactly_the_registered_formats() -> None:
     from speclint.reporters import FORMATS
 
     assert tuple(FORMATS) == FORMAT_NAMES
+
+
+def test_a_rule_that_failed_to_load_is_reported_in_every_machine_format(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import speclint.registry
+
+    broken = "entry point 'acme = acme_rules:Rules' failed to load: ImportError: no module named acme_rules"
+    speclint.registry._registry.load_errors.append(broken)  # type: ignore[union-attr]
+    json_run = run_check(["--format", "json", "docs/notes.md"])
+    assert json_run.exit_code == 2
+    document = json.loads(json_run.stdout)
+    assert document["errors"] == [{"type": "load-error", "path": None, "message": broken}]
+    assert document["summary"]["execution_successful"] is False
+    log = json.loads(run_check(["--format", "sarif", "docs/notes.md"]).stdout)
+    invocation = log["runs"][0]["invocations"][0]
+    assert invocation["executionSuccessful"] is False
+    assert invocation["toolConfigurationNotifications"][0]["message"]["text"] == broken
+    github = run_check(["--format", "github", "docs/notes.md"]).stdout
+    assert "::error title=speclint could not load a rule::entry point 'acme = acme_rules:Rules' failed" in github

@@ -90,6 +90,9 @@ def test_output_with_failures_is_valid_sarif(tmp_path: Path, monkeypatch: pytest
         "uri": "docs/scan.md", "uriBaseId": "%SRCROOT%"
     }
     crash = next(n for n in notifications if n["descriptor"]["id"] == "rule-error")
+    descriptors = log["runs"][0]["tool"]["driver"]["notifications"]
+    for notification in notifications:
+        assert descriptors[notification["descriptor"]["index"]]["id"] == notification["descriptor"]["id"]
     rules = log["runs"][0]["tool"]["driver"]["rules"]
     assert rules[crash["associatedRule"]["index"]]["id"] == crash["associatedRule"]["id"] == "TS999"
 

@@ -32,6 +32,14 @@ MAX_RESULTS = 25_000
 SARIF_LEVEL = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 # GitHub sorts and labels non-security alerts by `problem.severity`.
 PROBLEM_SEVERITY = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "recommendation"}
+# What `toolExecutionNotifications` and `toolConfigurationNotifications` report, by descriptor id.
+NOTIFICATIONS = {
+    "read-error": "A file could not be read (binary, not UTF-8, too large, unreadable), so it was not linted.",
+    "rule-error": "A rule raised an error on a file; its other findings on that file are missing.",
+    "load-error": "A rule or plugin could not be loaded, so it did not run.",
+    "results-truncated": "More results than GitHub code scanning accepts in one run; the most serious were kept.",
+}
+_NOTIFICATION_INDEX = {descriptor: index for index, descriptor in enumerate(NOTIFICATIONS)}
 _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 
 
@@ -92,7 +100,11 @@ def _result(finding: Finding, rule_index: int, line_hashes: dict[int, str], cont
 
 
 def _notification(level: str, text: str, descriptor: str, path: str | None, context: ReportContext) -> dict[str, Any]:
-    notification: dict[str, Any] = {"level": level, "message": {"text": text}, "descriptor": {"id": descriptor}}
+    notification: dict[str, Any] = {
+        "level": level,
+        "message": {"text": text},
+        "descriptor": {"id": descriptor, "index": _NOTIFICATION_INDEX[descriptor]},
+    }
     if path is not None:
         notification["locations"] = [{"physicalLocation": {"artifactLocation": artifact_location(path, context)}}]
     return notification
@@ -161,6 +173,9 @@ def sarif_log(result: RunResult, context: ReportContext) -> dict[str, Any]:
     if _SEMVER.match(context.version):
         driver["semanticVersion"] = context.version
     driver["rules"] = descriptors
+    driver["notifications"] = [
+        {"id": descriptor, "shortDescription": {"text": text}} for descriptor, text in NOTIFICATIONS.items()
+    ]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
