@@ -6,6 +6,7 @@ configuration error, a file speclint could not read, a rule that crashed, or any
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Mapping, NoReturn, Sequence, TextIO
@@ -113,8 +114,6 @@ def check(
     Exit codes: 0 no finding at the --fail-on level or above, 1 at least one, 2 speclint could
     not do its job (usage error, unreadable file, crashing rule).
     """
-    import os
-
     from speclint import files
     from speclint.engine import ActiveRule
     from speclint.registry import load_registry

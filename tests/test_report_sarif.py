@@ -338,3 +338,20 @@ def test_hashes_of_some_lines_equal_those_of_all_lines() -> None:
     text = "# Plan\n\nSame line.\nSame line.\nOther.\nSame line.\n"
     every = line_hashes(text)
     assert line_hashes(text, {4, 6, 99}) == {4: every[4], 6: every[6]}
+
+
+def test_paths_above_the_working_directory_are_made_relative_to_the_source_root(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "api").mkdir()
+    (tmp_path / "docs").mkdir()
+    context = ReportContext.for_run([], "0.1.0", tmp_path / "docs", environ={})
+    assert context.source_root == tmp_path.resolve()
+    assert context.root_relative("../api/orders.md") == "api/orders.md"
+    assert context.root_relative("guide.md") == "docs/guide.md"
+    assert context.root_relative(str(tmp_path.parent / "other.md")) is None
+
+
+def test_github_workspace_is_ignored_when_running_outside_it(tmp_path: Path) -> None:
+    (tmp_path / "repo").mkdir()
+    context = ReportContext.for_run([], "0.1.0", tmp_path / "repo", environ={"GITHUB_WORKSPACE": "/elsewhere"})
+    assert context.source_root == (tmp_path / "repo").resolve()
