@@ -12,7 +12,7 @@ CI run never fails without saying why.
 
 from __future__ import annotations
 
-from typing import TextIO
+from typing import Mapping, TextIO
 
 from speclint.reporters import ReportContext
 from speclint.rule import Finding, Level
@@ -29,7 +29,7 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def command(name: str, properties: dict[str, object], message: str) -> str:
+def command(name: str, properties: Mapping[str, object], message: str) -> str:
     """One workflow command line; properties with empty values are left out, as the toolkit does."""
     given = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items()
                      if value is not None and value != "")
