@@ -35,7 +35,7 @@ def main() -> None:
         for _ in range(5):
             out = io.StringIO()
             started = time.perf_counter()
-            write_report(name, result, context, out)
+            write_report(name, result, out, context)
             best = min(best, time.perf_counter() - started)
             size = len(out.getvalue())
         print(f"{name:8} {best * 1000:8.1f} ms  {size:>10,} characters")

@@ -156,9 +156,9 @@ def check(
     use_color = color == "always" or (color == "auto" and to_terminal and _color_allowed(os.environ))
     context = ReportContext.for_run(rules, __version__, cwd, use_color, registry.load_errors)
     if output_file is None:
-        write_report(output_format, result, context, sys.stdout)
+        write_report(output_format, result, sys.stdout, context)
     else:
-        _write_file(output_file, lambda out: write_report(output_format, result, context, out))
+        _write_file(output_file, lambda out: write_report(output_format, result, out, context))
 
     # Machine-readable output on standard output must stay parseable: extra text goes to stderr.
     extra_to_stderr = output_file is None and output_format in MACHINE_FORMATS

@@ -208,3 +208,16 @@ def test_a_rule_that_failed_to_load_is_reported_in_every_machine_format(
     assert invocation["toolConfigurationNotifications"][0]["message"]["text"] == broken
     github = run_check(["--format", "github", "docs/notes.md"]).stdout
     assert "::error title=speclint could not load a rule::entry point 'acme = acme_rules:Rules' failed" in github
+
+
+@pytest.mark.parametrize("output_format", ["concise", "full", "json", "sarif", "github"])
+def test_every_format_writes_without_a_context(output_format: str) -> None:
+    import io
+
+    from reporting_rules import Unresolved, active
+    from speclint.reporters import write_report
+    from speclint.runner import Source, lint
+
+    out = io.StringIO()
+    write_report(output_format, lint([Source("spec.md", None, "Owner: TBD\n")], active(Unresolved)), out)
+    assert "TBD" in out.getvalue()

@@ -93,8 +93,16 @@ def find_source_root(cwd: Path, environ: Mapping[str, str] | None = None) -> Pat
     return cwd
 
 
-def write_report(output_format: str, result: RunResult, context: ReportContext, out: TextIO) -> None:
-    """Write `result` in `output_format` (a key of `FORMATS`) to `out`."""
+def write_report(output_format: str, result: RunResult, out: TextIO, context: ReportContext | None = None) -> None:
+    """Write `result` in `output_format` (a key of `FORMATS`) to `out`.
+
+    Without a `context`, the report has no rule list, the working directory is the current one
+    and there is no colour.
+    """
+    if context is None:
+        from speclint import __version__
+
+        context = ReportContext.for_run((), __version__)
     import_module(FORMATS[output_format]).write(result, context, out)
 
 
