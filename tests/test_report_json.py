@@ -120,3 +120,12 @@ def test_all_reporting_rules_are_valid_rules() -> None:
     from speclint.rule import rule_definition_errors
 
     assert [rule_definition_errors(rule) for rule in REPORTING_RULES] == [[], [], []]
+
+
+def test_documented_example_is_valid_against_the_schema() -> None:
+    import re
+
+    text = (REPOSITORY / "docs" / "output.md").read_text(encoding="utf-8")
+    example = re.search(r"```json\n(.*?)\n```", text, re.S)
+    assert example is not None
+    validate(json.loads(example.group(1)))
