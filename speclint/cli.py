@@ -293,9 +293,14 @@ def explain(rule: str) -> None:
 
     from speclint import ruledocs
     from speclint.registry import load_registry
+    from speclint.rule import Category
 
     registry = load_registry()
     found = registry.get(rule)
+    if found is None and rule.strip().lower() in {category.value for category in Category}:
+        in_category = registry.select(rule)
+        listed = ", ".join(f"{r.id} ({r.name})" for r in in_category) or "none yet"
+        _fail(f"'{rule}' is a category, not a rule; its rules: {listed}. Explain one of them by id or name.")
     if found is None:
         keys = {key.lower(): key for r in registry.sorted() for key in (r.id, r.name, *r.aliases)}
         close = difflib.get_close_matches(rule.strip().lower(), list(keys), n=3, cutoff=0.6)

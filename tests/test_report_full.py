@@ -159,3 +159,14 @@ def test_color_option_forces_colour_on_or_off(tmp_path: Path, monkeypatch: pytes
     monkeypatch.chdir(tmp_path)
     assert "\x1b[" in run_check(["--format", "full", "--color", "always", "docs"]).stdout
     assert "\x1b[" not in run_check(["--format", "full", "--color", "never", "docs"]).stdout
+
+
+def test_crlf_and_bom_do_not_leak_into_the_excerpt(tmp_path: Path) -> None:
+    import io
+
+    rules = active(Unresolved)
+    result = lint([Source("win.md", None, "\ufeff# Retries\r\n\r\nBackoff: TBD\r\n")], rules)
+    out = io.StringIO()
+    write(result, ReportContext.for_run(rules, "0.1.0", tmp_path, environ={}), out)
+    assert "3 | Backoff: TBD\n  |          ^^^ test-unresolved\n" in out.getvalue()
+    assert "\r" not in out.getvalue() and "\ufeff" not in out.getvalue()

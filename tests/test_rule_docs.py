@@ -123,3 +123,10 @@ def test_options_table_escapes_pipes() -> None:
         options = (Option("separator", "str", "|", "Split cells on | characters."),)
 
     assert "| `separator` | string | `\"\\|\"` | Split cells on \\| characters. |" in ruledocs.options_markdown(Piped)
+
+
+def test_explain_a_category_lists_its_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    use_rules(monkeypatch, VagueTime, MissingOwner)
+    run = run_check(["wording"], command="explain")
+    assert run.exit_code == 2
+    assert "'wording' is a category, not a rule; its rules: TS001 (vague-time)." in run.stderr
