@@ -120,6 +120,7 @@ def check(
     from speclint.reporters import MACHINE_FORMATS, ReportContext, write_report
     from speclint.runner import Source, lint
 
+    _tolerate_unencodable_output()
     registry = load_registry()
     for error in registry.load_errors:
         click.echo(f"speclint: error: {error}", err=True)
@@ -221,6 +222,16 @@ def statistics_text(result: RunResult) -> str:
     total = sum(counts.values())
     lines.append(f"Found {plural(total, 'finding')} from {plural(len(counts), 'rule')}.")
     return "\n".join(lines) + "\n"
+
+
+def _tolerate_unencodable_output() -> None:
+    """A console that cannot show `…` or `日本` (a legacy Windows code page) gets `?` instead of
+    a crash: documents hold any character, and so do messages and excerpts."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
 
 
 def _is_terminal(stream: TextIO) -> bool:

@@ -129,3 +129,20 @@ def test_documented_example_is_valid_against_the_schema() -> None:
     example = re.search(r"```json\n(.*?)\n```", text, re.S)
     assert example is not None
     validate(json.loads(example.group(1)))
+
+
+def test_non_ascii_is_escaped_for_a_console_that_cannot_encode_it() -> None:
+    import io
+
+    from reporting_rules import VagueTime, active
+    from speclint.reporters import write_report
+    from speclint.runner import Source, lint
+
+    result = lint([Source("日本/launch.md", None, "We launch soon.\n")], active(VagueTime))
+    raw = io.BytesIO()
+    out = io.TextIOWrapper(raw, encoding="cp1252")
+    write_report("json", result, out)
+    out.flush()
+    text = raw.getvalue().decode("cp1252")
+    assert "\\u65e5\\u672c/launch.md" in text
+    assert json.loads(text)["findings"][0]["path"] == "日本/launch.md"

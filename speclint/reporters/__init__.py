@@ -106,6 +106,13 @@ def write_report(output_format: str, result: RunResult, out: TextIO, context: Re
     import_module(FORMATS[output_format]).write(result, context, out)
 
 
+def ascii_only(out: TextIO) -> bool:
+    """True when `out` cannot encode every character (a legacy console code page): JSON output
+    then escapes non-ASCII characters (`\\u65e5`) rather than lose them."""
+    encoding = (getattr(out, "encoding", None) or "utf-8").lower().replace("-", "").replace("_", "")
+    return not encoding.startswith(("utf", "cp65001"))
+
+
 def printable(text: str) -> str:
     """`text` safe to print on one terminal line: control characters (an escape sequence in a
     document must never reach the terminal) shown as U+FFFD, line breaks and tabs as spaces."""

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from speclint.reporters import ReportContext, count_by_level, count_by_rule
+from speclint.reporters import ReportContext, ascii_only, count_by_level, count_by_rule
 from speclint.rule import Finding
 from speclint.runner import RunResult
 
@@ -89,5 +89,5 @@ def report_object(result: RunResult, context: ReportContext) -> dict[str, Any]:
 
 
 def write(result: RunResult, context: ReportContext, out: TextIO) -> None:
-    json.dump(report_object(result, context), out, indent=2, ensure_ascii=False)
+    json.dump(report_object(result, context), out, indent=2, ensure_ascii=ascii_only(out))
     out.write("\n")

@@ -20,7 +20,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from speclint import HOMEPAGE
-from speclint.reporters import ReportContext
+from speclint.reporters import ReportContext, ascii_only
 from speclint.rule import Finding, Level, Rule
 from speclint.runner import RunResult
 
@@ -192,5 +192,5 @@ def sarif_log(result: RunResult, context: ReportContext) -> dict[str, Any]:
 
 
 def write(result: RunResult, context: ReportContext, out: TextIO) -> None:
-    json.dump(sarif_log(result, context), out, indent=2, ensure_ascii=False)
+    json.dump(sarif_log(result, context), out, indent=2, ensure_ascii=ascii_only(out))
     out.write("\n")
