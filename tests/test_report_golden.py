@@ -3,7 +3,7 @@
 The fixtures (tests/fixtures/reports) hold a spec with findings on one line, over several lines
 (front matter) and at a point, in a table cell after wide characters; a clean file; and a nested
 file. The rules are the test rules of reporting_rules.py, so these outputs only change when a
-reporter changes. The time taken and the temporary folder are normalized. After an intended change:
+reporter changes. The time taken and the temporary folder are normalized, and the version is fixed. After an intended change:
 
     SPECLINT_UPDATE_GOLDEN=1 python -m pytest tests/test_report_golden.py
 
@@ -21,6 +21,14 @@ import pytest
 from reporting import GOLDEN, UPDATE_GOLDEN_VARIABLE, copy_fixtures, run_check, use_rules
 
 FORMATS = {"concise": "txt", "full": "txt", "json": "json", "sarif": "sarif", "github": "txt"}
+GOLDEN_VERSION = "1.2.3"  # so that a release does not change the golden outputs
+
+
+@pytest.fixture(autouse=True)
+def fixed_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    import speclint.cli
+
+    monkeypatch.setattr(speclint.cli, "__version__", GOLDEN_VERSION)
 
 
 def normalize(text: str, root: Path) -> str:
