@@ -170,3 +170,11 @@ def test_crlf_and_bom_do_not_leak_into_the_excerpt(tmp_path: Path) -> None:
     write(result, ReportContext.for_run(rules, "0.1.0", tmp_path, environ={}), out)
     assert "3 | Backoff: TBD\n  |          ^^^ test-unresolved\n" in out.getvalue()
     assert "\r" not in out.getvalue() and "\ufeff" not in out.getvalue()
+
+
+def test_summary_mentions_rules_that_crashed() -> None:
+    from reporting_rules import Crashing
+
+    result = lint([Source("a.md", None, "Done.\n")], active(Crashing))
+    result.elapsed = 0.0
+    assert summary_line(result) == "Checked 1 file in 0.00s: no findings. 1 rule error (a rule crashed on a file)."

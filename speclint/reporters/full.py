@@ -62,7 +62,7 @@ def summary_line(result: RunResult, paint: _Painter | None = None) -> str:
     if result.read_failures:
         problems.append(f"{plural(len(result.read_failures), 'file')} could not be read")
     if result.rule_failures:
-        problems.append(f"{plural(len(result.rule_failures), 'rule failure')} (see above)")
+        problems.append(f"{plural(len(result.rule_failures), 'rule error')} (a rule crashed on a file)")
     if problems:
         line += " " + paint("; ".join(problems).capitalize() + ".", _LEVEL_STYLE["error"])
     return line
@@ -100,11 +100,9 @@ def _finding_block(finding: Finding, lines: list[str], gutter: int, paint: _Pain
     blank_gutter = " " * gutter
     number = paint(str(start.line).rjust(gutter), _GUTTER_STYLE)
     carets = paint("^" * caret_width, _LEVEL_STYLE[level])
-    return (
-        f"{head}{blank_gutter} {bar}\n"
-        f"{number} {bar} {shown}".rstrip() + "\n"
-        f"{blank_gutter} {bar} {' ' * caret_offset}{carets} {paint(finding.rule_name, _LEVEL_STYLE[level])}\n"
-    )
+    source_line = f"{number} {bar} {shown}".rstrip()
+    caret_line = f"{blank_gutter} {bar} {' ' * caret_offset}{carets} {paint(finding.rule_name, _LEVEL_STYLE[level])}"
+    return f"{head}{blank_gutter} {bar}\n{source_line}\n{caret_line}\n"
 
 
 def _cell_width(char: str, cell: int) -> int:
