@@ -32,10 +32,6 @@ if TYPE_CHECKING:
 
 SOURCE = "speclint"
 
-# Rule documentation: docs/rules.md has one section per rule, headed `PH001 unresolved-marker`;
-# the anchor is that heading's GitHub slug.
-RULE_DOCS_URL = "https://github.com/speclint/speclint/blob/main/docs/rules.md"
-
 _SEVERITY = {
     Level.ERROR: types.DiagnosticSeverity.Error,
     Level.WARNING: types.DiagnosticSeverity.Warning,
@@ -50,11 +46,13 @@ _FILE_COMMENT = re.compile(r"^<!--\s*speclint-disable-file\b" + _RULES_AND_REASO
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
 
 
-def rule_docs_url(rule_id: str, rule_name: str) -> str:
-    """Where a rule's documentation is: its section in docs/rules.md."""
-    from speclint.text import github_slug
+def rule_docs_url(rule_id: str) -> str | None:
+    """Where a rule's documentation is (its section in docs/rules.md); None for third-party rules."""
+    from speclint.registry import load_registry
+    from speclint.ruledocs import documentation_url
 
-    return f"{RULE_DOCS_URL}#{github_slug(f'{rule_id} {rule_name}')}"
+    rule = load_registry().get(rule_id)
+    return documentation_url(rule) if rule is not None else None
 
 
 # --- linting ----------------------------------------------------------------------------------
@@ -102,6 +100,7 @@ class Lines:
 
 def to_diagnostic(finding: Finding, lines: Lines, codec: object) -> types.Diagnostic:
     start, end = finding.span.start, finding.span.end
+    docs_url = rule_docs_url(finding.rule_id)
     return types.Diagnostic(
         range=types.Range(
             start=lines.position(start.line, start.column, codec),
@@ -109,7 +108,7 @@ def to_diagnostic(finding: Finding, lines: Lines, codec: object) -> types.Diagno
         ),
         severity=_SEVERITY[finding.level],
         code=finding.rule_id,
-        code_description=types.CodeDescription(href=rule_docs_url(finding.rule_id, finding.rule_name)),
+        code_description=types.CodeDescription(href=docs_url) if docs_url else None,
         source=SOURCE,
         message=finding.message,
         data={"rule_name": finding.rule_name},

@@ -23,20 +23,6 @@ CI_DOCS = REPOSITORY / "docs" / "ci"
 BIN = Path(sys.executable).parent
 
 
-def _check_help() -> str:
-    from click.testing import CliRunner
-
-    from speclint.cli import cli
-
-    return CliRunner().invoke(cli, ["check", "--help"]).output
-
-
-# The recipes use issue 5's `--output-file`, `--exit-zero` and the sarif and github formats.
-# TEMPORARY until the reporters branch is merged: then this guard goes and the tests always run.
-needs_reporters = pytest.mark.skipif(
-    not all(word in _check_help() for word in ("--output-file", "--exit-zero", "sarif", "github")),
-    reason="speclint check lacks --output-file/--exit-zero/sarif/github (issue 5, reporters branch, not merged yet)",
-)
 
 
 def _load_yaml(path: Path) -> Any:
@@ -109,7 +95,6 @@ def test_the_github_workflow_uploads_the_sarif_file_speclint_writes() -> None:
     assert "!cancelled()" in upload["if"] or "always()" in upload["if"]
 
 
-@needs_reporters
 def test_the_github_code_scanning_job_writes_valid_sarif_with_the_finding(spec_repository: Path) -> None:
     job = _github_workflow()["jobs"]["code-scanning"]
     [lint_command] = _steps_running_speclint(job)
@@ -127,7 +112,6 @@ def test_the_github_code_scanning_job_writes_valid_sarif_with_the_finding(spec_r
     assert (location["region"]["startLine"], location["region"]["startColumn"]) == (6, 52)
 
 
-@needs_reporters
 def test_the_github_annotations_job_prints_workflow_commands(spec_repository: Path) -> None:
     [lint_command] = _steps_running_speclint(_github_workflow()["jobs"]["annotations"])
 
@@ -160,7 +144,6 @@ def _run_gitlab_script(job: dict[str, Any], cwd: Path) -> tuple[int, list[subpro
     return 0, outcomes
 
 
-@needs_reporters
 def test_the_gitlab_job_writes_the_code_quality_report_it_declares_and_fails_on_errors(spec_repository: Path) -> None:
     job = _gitlab_job()
     report_name = job["artifacts"]["reports"]["codequality"]
@@ -177,7 +160,6 @@ def test_the_gitlab_job_writes_the_code_quality_report_it_declares_and_fails_on_
     assert outcomes[-1].stdout.startswith("specs/bulk-refunds.md:6:52: error PH001 ")
 
 
-@needs_reporters
 def test_the_gitlab_job_passes_on_clean_specifications(spec_repository: Path) -> None:
     (spec_repository / "specs" / "bulk-refunds.md").unlink()
 

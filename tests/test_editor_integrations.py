@@ -21,6 +21,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -72,16 +73,23 @@ def workspace(tmp_path: Path) -> Path:
 
 
 def engine_findings(names: list[str] | None = None) -> list[tuple[str, int, int, str, str, str]]:
-    """(path, line, column, level, rule id, message) for each finding, from the engine itself."""
-    from speclint.engine import ActiveRule
-    from speclint.registry import load_registry
-    from speclint.runner import Source, lint
+    """(path, line, column, level, rule id, message) for each finding, from speclint's JSON report.
 
-    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in load_registry().sorted()]
-    sources = [Source(name, None, SPECS[name]) for name in (names or SPECS)]
+    The JSON report is the structured truth the line formats are checked against: it comes from the
+    same run (same configuration, profile and levels) as the concise output the editors parse.
+    """
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names or SPECS:
+            (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
+            (Path(folder) / name).write_text(SPECS[name], encoding="utf-8")
+        completed = subprocess.run(
+            [str(BIN / "speclint"), "check", "--format", "json", *(names or sorted(SPECS))],
+            cwd=folder, capture_output=True, text=True, timeout=60,
+        )
+    assert completed.returncode in (0, 1), completed.stderr
     return [
-        (f.path, f.span.start.line, f.span.start.column, f.level.value, f.rule_id, f.message)
-        for f in lint(sources, rules).findings
+        (f["path"], f["start"]["line"], f["start"]["column"], f["level"], f["rule_id"], f["message"])
+        for f in json.loads(completed.stdout)["findings"]
     ]
 
 

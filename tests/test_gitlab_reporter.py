@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pytest
 from click.testing import CliRunner
 
 from conftest import md
@@ -106,3 +108,27 @@ def test_fingerprints_survive_lines_inserted_above_the_finding() -> None:
 
 def test_a_clean_run_writes_an_empty_list() -> None:
     assert gitlab_report("# Partner API keys\n\nPartners rotate keys every 90 days.\n") == []
+
+
+def test_paths_are_relative_to_the_repository_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / ".git").mkdir()  # the top of a work tree, which GitLab resolves paths against
+    (tmp_path / "docs" / "specs").mkdir(parents=True)
+    (tmp_path / "docs" / "specs" / "partner-keys.md").write_text(SPEC, encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "docs")
+
+    result = CliRunner().invoke(cli, ["check", "--format", "gitlab", "specs"])
+
+    assert {issue["location"]["path"] for issue in json.loads(result.stdout)} == {"docs/specs/partner-keys.md"}
+
+
+def test_a_file_that_cannot_be_read_is_a_blocker_issue(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "diagram.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    monkeypatch.chdir(tmp_path)
+
+    result = CliRunner().invoke(cli, ["check", "--format", "gitlab", "diagram.md"])
+
+    [issue] = json.loads(result.stdout)
+    jsonschema.validate([issue], CODE_QUALITY_SCHEMA)
+    assert result.exit_code == 2
+    assert issue["severity"] == "blocker" and issue["check_name"] == "speclint-read-error"
+    assert issue["location"] == {"path": "diagram.md", "lines": {"begin": 1}}

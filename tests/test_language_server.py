@@ -15,7 +15,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from conftest import md
+from conftest import REPOSITORY, md
 from lsp_client import TIMEOUT, LspClient, language_server
 
 pytest.importorskip("pygls", reason="the language server needs pygls: pip install -e '.[test]'")
@@ -88,6 +88,19 @@ def test_opening_a_document_publishes_its_findings(server: LspClient, spec_uri: 
     assert diagnostic["code"] == "PH001"
     assert diagnostic["codeDescription"]["href"].endswith("docs/rules.md#ph001-unresolved-marker")
     assert "unresolved marker 'TBD'" in diagnostic["message"]
+
+
+def test_the_documentation_link_leads_to_the_rules_section_of_docs_rules_md(server: LspClient, spec_uri: str) -> None:
+    from speclint import HOMEPAGE
+    from speclint.text import github_slug
+
+    server.open(spec_uri, SPEC)
+    [diagnostic] = markers(server.diagnostics(spec_uri, version=1))
+
+    page, _, anchor = diagnostic["codeDescription"]["href"].partition("#")
+    assert page == f"{HOMEPAGE}/blob/main/docs/rules.md"
+    headings = [line.lstrip("#").strip() for line in (REPOSITORY / "docs" / "rules.md").read_text().splitlines() if line.startswith("## ")]
+    assert anchor in {github_slug(heading) for heading in headings}
 
 
 def test_editing_the_document_publishes_its_findings_again(server: LspClient, spec_uri: str) -> None:
