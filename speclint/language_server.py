@@ -216,6 +216,8 @@ def quick_fixes(uri: str, text: str, diagnostics: Sequence[types.Diagnostic]) ->
 # --- the server -------------------------------------------------------------------------------
 
 
+# Saving one of these changes what the open documents are linted with: they are linted again.
+CONFIGURATION_FILE_NAMES = frozenset({".speclint.yaml", ".speclint.yml", "pyproject.toml"})
 MARKDOWN_LANGUAGE_IDS = frozenset({"markdown", "gfm"})
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 
@@ -275,7 +277,12 @@ def create_server() -> LanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
-        publish(ls, params.text_document.uri)
+        uri = params.text_document.uri
+        if uri.rsplit("/", 1)[-1] in CONFIGURATION_FILE_NAMES:
+            for open_uri in list(ls.workspace.text_documents):
+                publish(ls, open_uri)  # publish skips what is not Markdown
+        else:
+            publish(ls, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
