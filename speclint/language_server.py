@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Sequence
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
+from pygls.workspace import PositionCodec
 
 from speclint import __version__
 from speclint.rule import Finding, Level
@@ -86,7 +87,7 @@ class Lines:
 
         return cls(split_lines(text), text.startswith("\ufeff"))
 
-    def position(self, line: int, column: int, codec: object) -> types.Position:
+    def position(self, line: int, column: int, codec: PositionCodec) -> types.Position:
         """An LSP position (0-based, in the negotiated encoding) for a 1-based line and code-point column."""
         index = max(line - 1, 0)
         text = self.lines[index] if index < len(self.lines) else ""
@@ -95,10 +96,10 @@ class Lines:
             prefix = "\ufeff" + text[: max(column - 1, 0)]
         else:
             prefix = text[: max(column - 1, 0)]
-        return types.Position(line=index, character=codec.client_num_units(prefix))  # type: ignore[attr-defined]
+        return types.Position(line=index, character=codec.client_num_units(prefix))
 
 
-def to_diagnostic(finding: Finding, lines: Lines, codec: object) -> types.Diagnostic:
+def to_diagnostic(finding: Finding, lines: Lines, codec: PositionCodec) -> types.Diagnostic:
     start, end = finding.span.start, finding.span.end
     docs_url = rule_docs_url(finding.rule_id)
     return types.Diagnostic(
@@ -111,7 +112,6 @@ def to_diagnostic(finding: Finding, lines: Lines, codec: object) -> types.Diagno
         code_description=types.CodeDescription(href=docs_url) if docs_url else None,
         source=SOURCE,
         message=finding.message,
-        data={"rule_name": finding.rule_name},
     )
 
 
@@ -140,6 +140,14 @@ def _where_next_line_comment_breaks_markdown(document: Document, line: int) -> b
     )
 
 
+def _replace_line(line: int, text: str) -> types.TextEdit:
+    """Replace 1-based `line` with its ending: whole lines need no column, in any position encoding."""
+    return types.TextEdit(
+        range=types.Range(start=types.Position(line=line - 1, character=0), end=types.Position(line=line, character=0)),
+        new_text=text,
+    )
+
+
 def disable_next_line_edit(document: Document, line: int, rule_id: str, newline: str) -> types.TextEdit | None:
     """The edit that silences `rule_id` on 1-based `line`, or None where a comment cannot go."""
     if _where_next_line_comment_breaks_markdown(document, line):
@@ -151,10 +159,7 @@ def disable_next_line_edit(document: Document, line: int, rule_id: str, newline:
     if existing is not None:
         reason = f" -- {existing['reason'].strip()}" if existing["reason"] else ""
         comment = f"{existing['indent']}<!-- speclint-disable-next-line {_rule_list(existing['rules'], rule_id)}{reason} -->"
-        return types.TextEdit(
-            range=types.Range(start=types.Position(line=line - 2, character=0), end=types.Position(line=line - 2, character=len(above))),
-            new_text=comment,
-        )
+        return _replace_line(line - 1, comment + newline)
     indent = _CONTAINER_PREFIX.match(document.line_text(line))
     comment = f"{indent.group() if indent else ''}<!-- speclint-disable-next-line {rule_id} -->{newline}"
     at = types.Position(line=line - 1, character=0)
@@ -169,11 +174,7 @@ def disable_file_edit(document: Document, rule_id: str, newline: str) -> types.T
     if existing is not None:
         reason = f" -- {existing['reason'].strip()}" if existing["reason"] else ""
         comment = f"<!-- speclint-disable-file {_rule_list(existing['rules'], rule_id)}{reason} -->"
-        line = first_body_line - 1
-        return types.TextEdit(
-            range=types.Range(start=types.Position(line=line, character=0), end=types.Position(line=line, character=len(current))),
-            new_text=comment,
-        )
+        return _replace_line(first_body_line, comment + newline)
     at = types.Position(line=first_body_line - 1, character=0)
     return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"<!-- speclint-disable-file {rule_id} -->{newline}")
 

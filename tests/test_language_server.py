@@ -230,6 +230,26 @@ def test_the_quick_fix_adds_the_rule_to_a_comment_already_above_the_line(server:
     )
 
 
+def test_the_file_quick_fix_adds_the_rule_to_the_file_comment_already_there(server: LspClient, spec_uri: str) -> None:
+    text = "---\ntitle: Saved carts\n---\n<!-- speclint-disable-file ST001 -->\n# Saved carts\n\nKept for TBD days.\n"
+    server.open(spec_uri, text)
+    [diagnostic] = markers(server.diagnostics(spec_uri, version=1))
+
+    [file_fix] = [a for a in _code_actions(server, spec_uri, diagnostic) if a["title"] == "Disable PH001 for this file"]
+
+    assert apply(text, file_fix["edit"]["changes"][spec_uri]) == text.replace("disable-file ST001", "disable-file ST001, PH001")
+
+
+def test_no_line_comment_is_offered_under_one_that_silences_every_rule() -> None:
+    from speclint.language_server import disable_next_line_edit
+    from speclint.parser import parse
+
+    document = parse("# Saved carts\n\n<!-- speclint-disable-next-line -->\nKept for TBD days.\n", "spec.md")
+
+    # adding PH001 to the comment would narrow it from every rule to one
+    assert disable_next_line_edit(document, 4, "PH001", "\n") is None
+
+
 def test_the_comment_uses_the_line_endings_of_the_document(server: LspClient, spec_uri: str) -> None:
     text = "# Saved carts\r\n\r\nKept for TBD days.\r\n"
     server.open(spec_uri, text)
