@@ -48,8 +48,17 @@ def cli() -> None:
     show_default=True,
     help="Output format.",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Also print each file checked and a summary on standard error.")
-def check(paths: Sequence[Path], stdin_filename: str | None, output_format: str, verbose: bool) -> None:
+@click.option(
+    "--profile",
+    "profile_name",
+    metavar="NAME",
+    help="Check every file as this kind of document (prd, spec-kit, ears, kep, rust-rfc, adr, ...) "
+    "instead of detecting it from each file's content.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also print each file checked, its profile and a summary on standard error.")
+def check(
+    paths: Sequence[Path], stdin_filename: str | None, output_format: str, profile_name: str | None, verbose: bool
+) -> None:
     """Lint Markdown files and directories (default: the current directory).
 
     Directories are searched for *.md and *.markdown files, skipping hidden folders, node_modules
@@ -62,6 +71,14 @@ def check(paths: Sequence[Path], stdin_filename: str | None, output_format: str,
     from speclint.registry import load_registry
     from speclint.reporters import write_report
     from speclint.runner import Source, lint
+
+    if profile_name is not None:
+        from speclint.profiles import ProfileError, load_profile
+
+        try:
+            load_profile(profile_name)
+        except ProfileError as error:
+            _fail(f"--profile: {error}")
 
     registry = load_registry()
     for error in registry.load_errors:
@@ -80,7 +97,7 @@ def check(paths: Sequence[Path], stdin_filename: str | None, output_format: str,
             for found in files.discover([path]):
                 sources.append(Source(files.display_path(found, cwd), found))
 
-    result = lint(sources, rules)
+    result = lint(sources, rules, profile_name=profile_name)
     write_report(output_format, result, sys.stdout)
     for failure in result.read_failures:
         click.echo(f"speclint: {failure.path}: {failure.message}", err=True)
@@ -90,6 +107,8 @@ def check(paths: Sequence[Path], stdin_filename: str | None, output_format: str,
             err=True,
         )
     if verbose:
+        for report in result.files:
+            click.echo(f"speclint: {report.path}: profile {report.profile}", err=True)
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 
