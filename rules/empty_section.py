@@ -6,10 +6,12 @@ import re
 from typing import Iterator
 
 from speclint.model import BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Section, ThematicBreak
+from speclint.profiles import ExpectedSection
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.text import strip_inline
 
-DEFAULT_FILLER = ("N/A", "NA", "TBD", "TBC", "TODO", "TKTK", "-", "--", "...", "…")
+DEFAULT_FILLER = ("TBD", "TBC", "TODO", "TKTK", "...", "…", "Coming soon", "To be written")
+DEFAULT_NOT_APPLICABLE = ("N/A", "NA", "n.a.", "Not applicable", "None", "-", "--")
 
 
 class EmptySection(Rule):
@@ -20,6 +22,8 @@ class EmptySection(Rule):
     breaks, or a filler word such as `N/A` or `TBD` (the `filler` option). A section whose only
     content is a code block, a table, a list or a quote is not empty, and neither is a heading
     whose subsections have content. A heading with subsections and no text of its own is fine.
+    "N/A" or "None" answers an optional section ("Open questions: None"), but leaves a section the
+    profile requires empty (the `not-applicable` option).
 
     **Why it matters.** An empty section tells the reader the question was seen and not answered.
     Reviewers skim past headings; the gap surfaces when an engineer needs the answer.
@@ -51,21 +55,39 @@ class EmptySection(Rule):
     options = (
         Option("filler", "list[str]", list(DEFAULT_FILLER),
                "Texts that, alone in a section, leave it empty (compared without case, emphasis and end punctuation)."),
+        Option("not-applicable", "list[str]", list(DEFAULT_NOT_APPLICABLE),
+               "Texts that answer an optional section ('Open questions: None') but leave a section the profile "
+               "requires empty."),
         Option("comments-are-empty", "bool", True, "A section holding only HTML comments counts as empty."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         filler = {_filler_key(text) for text in context.options["filler"]}
+        not_applicable = {_filler_key(text) for text in context.options["not-applicable"]}
         comments_are_empty = context.options["comments-are-empty"]
+        required = _required_sections(context.profile)
         for section in document.sections():
             if section.children:
                 continue  # its subsections are checked themselves
-            state = _emptiness(section, filler, comments_are_empty)
+            empty_words = filler | not_applicable if any(item.matches(section.title) for item in required) else filler
+            state = _emptiness(section, empty_words, comments_are_empty)
             if state is None:
                 continue
             heading = section.heading
             assert heading is not None
             yield Violation(heading.span, f"section '{section.title}' is empty{state}: write its content or remove it")
+
+
+def _required_sections(profile: object) -> list[ExpectedSection]:
+    """Every section the profile requires, nested ones included."""
+    found: list[ExpectedSection] = []
+    pending = list(getattr(profile, "sections", ()))
+    while pending:
+        expected = pending.pop()
+        if expected.required and expected.pattern is None:
+            found.append(expected)
+        pending.extend(expected.children)
+    return found
 
 
 def _filler_key(text: str) -> str:

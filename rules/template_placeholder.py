@@ -52,7 +52,8 @@ class TemplatePlaceholder(Rule):
     options = (
         Option("brackets", "bool", True, "Flag bracketed placeholders like `[Feature Name]`."),
         Option("angle-brackets", "bool", True, "Flag angle-bracket prompts like `<describe the problem>`."),
-        Option("curly-braces", "bool", True, "Flag curly-brace prompts like `{title of option 1}` (MADR)."),
+        Option("curly-braces", "bool", False,
+               "Flag curly-brace prompts like `{title of option 1}` (MADR's placeholders; the adr profile turns this on)."),
         Option("ignore", "list[str]", [], "Bracketed words that are not placeholders in your documents, like 'sic'."),
     )
 
@@ -71,7 +72,7 @@ class TemplatePlaceholder(Rule):
                     if not options["brackets"]:
                         continue
                     inner = match.group("bracket_inner")
-                    if not _bracket_is_placeholder(inner, masked, match, document, offsets, definitions, ignored):
+                    if not _bracket_is_placeholder(inner, text, match, definitions, ignored):
                         continue
                 elif kind == "angle":
                     if not options["angle-brackets"] or not _angle_is_placeholder(match.group("angle_inner"), masked, match):
@@ -103,7 +104,7 @@ _INSTRUCTION = re.compile(
     r"brief|short|one[- ]line|one[- ]sentence|todo|placeholder|optional:|required:)\b",
     re.I,
 )
-_PLACEHOLDER_TOKEN = re.compile(r"#{2,}|\bN{3,}\b|\bY{4}\b|\bX{3,}\b|\be\.g\.|\bi\.e\.,")
+_PLACEHOLDER_TOKEN = re.compile(r"#{2,}|\bN{3,}\b|\bY{4}\b|\bX{3,}\b|(?<=\S), e\.g\.")  # e.g. after a slot name
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9 _\-/&]*[A-Z0-9]$")
 _LOWER_PHRASE = re.compile(r"^[a-z][a-z'’\-]*(?: [a-z0-9'’\-/,]+){1,12}$")
 _SENTENCE = re.compile(r"^(?:A|An|The|This|Any|One|Some)\s+\w+(?:\s+\S+){1,}[.?]$")
@@ -122,7 +123,7 @@ _HTML_ELEMENTS = frozenset(
     "textarea tfoot th thead time tr track tt u ul var video wbr svg path g rect circle text line "
     "polyline polygon br/ hr/ img/ math mi mo mn mrow msup msub mfrac".split()
 )
-_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*\S")
+_DEFINITION = re.compile(r"^(?:\s*>)*\s*\[([^\]]+)\]:\s*\S")  # also inside quotes and lists
 
 
 def _reference_definitions(lines: list[str]) -> set[str]:
@@ -143,27 +144,23 @@ def _mask(text: str) -> str:
         text = _HTML_COMMENT.sub(_blank, text)
     if "<" in text:
         text = _AUTOLINK.sub(_blank, text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub(_blank, text)
     if "://" in text or "www." in text:
         text = _BARE_URL.sub(_blank, text)
     return text
 
 
 def _bracket_is_placeholder(
-    inner: str,
-    masked: str,
-    match: re.Match[str],
-    document: Document,
-    offsets: list[tuple[int, TextSegment]],
-    definitions: set[str],
-    ignored: set[str],
+    inner: str, text: str, match: re.Match[str], definitions: set[str], ignored: set[str]
 ) -> bool:
-    after = masked[match.end() : match.end() + 1]
+    after = text[match.end() : match.end() + 1]
     if after in ("(", "[", ":"):
         return False  # a link: [text](url), [text][ref], or a reference definition
     stripped = inner.strip()
     key = " ".join(stripped.split()).lower()
-    if not stripped or key in ignored or key in definitions:
-        return False
+    if not stripped or key in ignored or key in definitions or key.startswith("needs clarification"):
+        return False  # [NEEDS CLARIFICATION ...] is unresolved-marker's (PH001)
     if stripped[0] in "^!" or stripped.isdigit() or re.fullmatch(r"[xX ]", inner):
         return False  # footnote, GitHub alert, citation, task box
     if re.fullmatch(r"[\d,\s\-–]+", stripped) or re.fullmatch(r"[A-Za-z]?\d+[a-z]?", stripped):
@@ -174,15 +171,23 @@ def _bracket_is_placeholder(
         return True
     if key in _PLACEHOLDER_NOUNS or key.rstrip("s") in _PLACEHOLDER_NOUNS:
         return True
-    if len(stripped) >= 2 and _ALL_CAPS.match(stripped) and sum(c.isalpha() for c in stripped) >= 3:
-        return not _looks_like_acronym_reference(stripped)
+    if _ALL_CAPS.match(stripped) and sum(c.isalpha() for c in stripped) >= 5:
+        return not _looks_like_acronym_reference(stripped)  # [FEATURE NAME], [PROJECT_ID]; not [IRLO]
     if _SENTENCE.match(stripped):
         return True
     words = stripped.split()
     if len(words) >= 2 and all(word[:1].isupper() for word in words if word.isalpha()) and len(words) <= 4 \
             and all(word.isalpha() for word in words) and _title_placeholder(words):
         return True
-    return bool(_LOWER_PHRASE.match(stripped)) and len(words) >= 2
+    # A lower-case phrase is a slot when it names what to write: [initial state], [expected outcome].
+    return bool(_LOWER_PHRASE.match(stripped)) and words[-1].lower().rstrip(".,") in _SLOT_NOUNS
+
+
+_SLOT_NOUNS = frozenset({
+    "state", "action", "outcome", "condition", "scenario", "name", "date", "title", "description", "link",
+    "value", "metric", "number", "owner", "here", "details", "reason", "feature", "requirement", "behavior",
+    "behaviour", "capability", "criteria", "criterion", "result", "step", "goal", "user", "role", "benefit",
+})
 
 
 def _looks_like_acronym_reference(text: str) -> bool:
@@ -196,6 +201,9 @@ def _title_placeholder(words: list[str]) -> bool:
 
 
 def _angle_is_placeholder(inner: str, masked: str, match: re.Match[str]) -> bool:
+    line_before = masked[: match.start()].rsplit("\n", 1)[-1]
+    if line_before.count('"') % 2 == 1 or line_before.count("“") > line_before.count("”"):
+        return False  # inside a quoted message format: "Error: <parse error details>"
     first = re.split(r"[\s/>]", inner, maxsplit=1)[0].lower()
     if first in _HTML_ELEMENTS or "=" in inner or inner.endswith("/"):
         return False
