@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.model import Document, Section, Span
@@ -73,12 +74,20 @@ class MissingSection(Rule):
         yield from _check_level(document, profile.sections, document.root, ignored)
 
 
+# A section marked as dropped ("Requirement 12: ... - DESCOPED") needs none of its children.
+_WITHDRAWN = re.compile(r"\b(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|obsolete|dropped)\b", re.I)
+
+
 def _ignored(expected: ExpectedSection, ignored: list[ExpectedSection]) -> bool:
     return any(expected.matches(item.name) or item.matches(expected.name) for item in ignored)
 
 
 def _check_level(
-    document: Document, expected_list: tuple[ExpectedSection, ...], parent: Section, ignored: list[ExpectedSection]
+    document: Document,
+    expected_list: tuple[ExpectedSection, ...],
+    parent: Section,
+    ignored: list[ExpectedSection],
+    repeated_parent: bool = False,
 ) -> Iterator[Violation]:
     scope = parent.children
     found = [match_sections(expected, scope) for expected in expected_list]
@@ -86,13 +95,14 @@ def _check_level(
         if matches:
             targets = matches if expected.pattern is not None else matches[:1]
             for target in targets:
-                if expected.children:
-                    yield from _check_level(document, expected.children, target, ignored)
+                if expected.children and not _WITHDRAWN.search(target.title):
+                    yield from _check_level(document, expected.children, target, ignored, expected.pattern is not None)
             continue
         if not expected.required or _ignored(expected, ignored):
             continue
-        if parent.heading is not None and match_sections(expected, document.root.children):
+        if parent.heading is not None and not repeated_parent and match_sections(expected, document.root.children):
             continue  # present elsewhere in the document: nesting is not this rule's business
+        # (A repeating section, like each "Requirement N", needs its own children.)
         yield _missing(document, expected, expected_list, found, index, parent)
 
 
