@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document, HtmlBlock, ListItem, Paragraph, Span
+from speclint.model import Document, HtmlBlock, Paragraph, Span
 from speclint.rule import Category, Level, Rule, RuleContext, Violation
 
 

@@ -8,6 +8,7 @@ punctuation, "(Optional)"-style decorations, and with each word in the singular.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from speclint.model import Document, Section
@@ -104,6 +105,7 @@ SECTION_ALIASES: tuple[tuple[str, ...], ...] = (
 _STOP_WORDS = frozenset({"and", "the", "a", "an", "of", "for", "to"})
 
 
+@lru_cache(maxsize=8192)
 def heading_key(title: str) -> str:
     """A looser key than `normalize_title`: also ignores "&"/"and", "the", "a", "of", "for", "to".
 

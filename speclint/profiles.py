@@ -42,11 +42,8 @@ class ExpectedSection:
 
     @property
     def keys(self) -> frozenset[str]:
-        """Heading keys that name this section: its name, its aliases and their built-in aliases."""
-        keys: set[str] = set(alias_keys(self.name))
-        for alias in self.aliases:
-            keys.add(heading_key(alias))
-        return frozenset(keys)
+        """Heading keys that name this section: its name, its aliases and the name's built-in aliases."""
+        return _section_keys(self.name, self.aliases)
 
     def matches(self, title: str) -> bool:
         if self.pattern is not None:
@@ -55,6 +52,12 @@ class ExpectedSection:
 
     def also_accepted(self) -> str:
         return ", ".join(self.aliases[:3])
+
+
+@lru_cache(maxsize=None)
+def _section_keys(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """Heading keys that name a section: its name, its aliases and the name's built-in aliases."""
+    return frozenset(alias_keys(name)) | {heading_key(alias) for alias in aliases}
 
 
 @lru_cache(maxsize=None)
