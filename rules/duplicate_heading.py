@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.headings import normalize_title
+import re
+
+from speclint.headings import _DECORATION, _NUMBERING
 from speclint.model import Document, Section
 from speclint.rule import Category, Level, Rule, RuleContext, Violation
 
@@ -13,8 +15,9 @@ class DuplicateHeading(Rule):
     """Flags a heading that repeats the title of an earlier sibling section.
 
     **What it flags.** Two sections under the same parent whose titles are the same once case,
-    numbering, punctuation and plurals are set aside ("## Risks" and "## 5. Risk"). The same title
-    under different parents ("### Examples" in two chapters) is fine.
+    numbering, "(Optional)"-style decorations and end punctuation are set aside ("## Risks" and
+    "## 5. Risks:"). The same title under different parents ("### Examples" in two chapters) is
+    fine, and so are titles that differ by a symbol or a letter ("C" and "C++").
 
     **Why it matters.** Two "Requirements" sections split what should be one list: readers find
     one and miss the other, links to `#requirements` land on the first, and the two drift apart.
@@ -49,10 +52,21 @@ class DuplicateHeading(Rule):
             yield from _duplicates(parent.children)
 
 
+def _duplicate_key(title: str) -> str:
+    """Case, numbering, decorations and end punctuation aside, the title as written.
+
+    Stricter than `normalize_title` on purpose: "C" and "C++", "GenericArg" and "GenericArgs"
+    are different sections, and a false "duplicate" is worse than a missed one.
+    """
+    text = _DECORATION.sub(" ", title.lower().strip())
+    text = _NUMBERING.sub("", text, count=1)
+    return " ".join(text.split()).rstrip(" .:;!")
+
+
 def _duplicates(siblings: list[Section]) -> Iterator[Violation]:
     seen: dict[str, Section] = {}
     for section in siblings:
-        key = normalize_title(section.title)
+        key = _duplicate_key(section.title)
         if not key:
             continue
         first = seen.get(key)

@@ -62,7 +62,7 @@ class MissingSection(Rule):
             return
         ignored = [ExpectedSection(name) for name in context.options["ignore"]]
         required = [expected for expected in profile.sections if expected.required and not _ignored(expected, ignored)]
-        if len(required) >= 3 and not any(match_sections(expected, document.root.children) for expected in profile.sections):
+        if len(required) >= 3 and not any(match_sections(expected, document.root.children) for expected in required):
             # Not one section of the kind is here: the document is probably of another kind. One
             # finding says so, instead of one per section.
             first = next(document.sections(), None)

@@ -62,9 +62,9 @@ class TemplatePlaceholder(Rule):
         definitions = _reference_definitions(document.lines)
         ignored = {word.lower() for word in options["ignore"]} | _NOT_PLACEHOLDERS
         for prose in iter_prose(document):
+            if not any(_may_hold_placeholder(segment.text) for segment in prose.segments):
+                continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
-            if not offsets or not any(char in text for char in "[<{(Ll"):
-                continue
             masked = _mask(text)
             for match in _CANDIDATE.finditer(masked):
                 kind = match.lastgroup
@@ -124,6 +124,11 @@ _HTML_ELEMENTS = frozenset(
     "polyline polygon br/ hr/ img/ math mi mo mn mrow msup msub mfrac".split()
 )
 _DEFINITION = re.compile(r"^(?:\s*>)*\s*\[([^\]]+)\]:\s*\S")  # also inside quotes and lists
+
+
+def _may_hold_placeholder(text: str) -> bool:
+    return "[" in text or "<" in text or "{" in text or "(fill" in text.lower() or "orem ipsum" in text \
+        or "(to be filled" in text.lower()
 
 
 def _reference_definitions(lines: list[str]) -> set[str]:

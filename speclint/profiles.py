@@ -275,14 +275,21 @@ _PRD_SIGNALS = ("Requirements", "User stories", "Success metrics", "Non-goals", 
 
 
 def _looks_like_design_doc(keys: set[str], title: str) -> bool:
-    """A design document off any template: context plus a design section, and not a PRD's sections."""
+    """A design document off any template: context, then a design section; not a PRD's sections."""
     if _count_headings(keys, _PRD_SIGNALS) >= 2:
         return False
     if re.search(r"\b(?:design document|draft design|design draft|design doc)\b", title, re.I):
         return True
     profile = load_profile("design-doc")
-    background, design = profile.sections[1], profile.sections[3]
-    return bool(keys & background.keys) and bool(keys & design.keys)
+    summary, background, design = profile.sections[0], profile.sections[1], profile.sections[3]
+    has_context = bool(keys & (background.keys | summary.keys))
+    has_design = bool(keys & design.keys) or any(_DESIGN_WORDS.intersection(key.split()) for key in keys)
+    return has_context and has_design
+
+
+# Words in a heading that say "this is where the design is": "OTLP/HTTP Protocol Details", "API changes".
+_DESIGN_WORDS = frozenset({"design", "proposal", "detail", "implementation", "architecture", "specification",
+                           "protocol", "model", "api", "approach", "solution", "mechanism", "semantic"})
 
 
 def detect_profile(document: Document, path: str | Path | None = None) -> Profile:

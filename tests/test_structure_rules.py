@@ -249,3 +249,18 @@ def test_complete_well_written_prd_gets_no_profile_finding() -> None:
     assert result.failures == []
     assert [f"{f.rule_id} {f.span.line}: {f.message}" for f in result.findings if f.category in
             ("structure", "placeholder")] == []
+
+
+def test_titles_differing_by_a_symbol_or_plural_are_not_duplicates() -> None:
+    text = """
+    ## Other languages
+    ### C
+    x
+    ### C++
+    y
+    ### GenericArg
+    z
+    ### GenericArgs
+    w
+    """
+    assert lint_profiled("duplicate-heading", text, "prd") == []
