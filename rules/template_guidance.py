@@ -5,18 +5,20 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document, HtmlBlock, Paragraph, Span
+from speclint.model import Block, BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Span
 from speclint.rule import Category, Level, Rule, RuleContext, Violation
 
 
 class TemplateGuidance(Rule):
     """Flags guidance and example text copied from the document's template and never replaced.
 
-    **What it flags.** A paragraph, list item or HTML comment that contains, word for word (case
-    and line breaks aside), a sentence of the template the profile knows: spec-kit's "ACTION
-    REQUIRED: ..." comments, the Rust RFC template's "One paragraph explanation of the feature.",
-    MADR's "This is an optional element. Feel free to remove.", a KEP's instructions. Each profile
-    lists its template's sentences under `template_text`; without a profile nothing is checked.
+    **What it flags.** Text that contains, word for word (case, emphasis and line breaks aside), a
+    sentence of the template the profile knows. Visible guidance (`template_text`: the Rust RFC
+    template's "One paragraph explanation of the feature.", the OTEP template's questions) is
+    looked for in paragraphs and list items; guidance the template hides in HTML comments and asks
+    to remove (`template_comments`: spec-kit's "ACTION REQUIRED: ..." and a KEP's instructions,
+    MADR's "This is an optional element. Feel free to remove.") in comments. Quoting the template
+    in a block quote is citing it, not leaving it in. Without a profile nothing is checked.
 
     **Why it matters.** Guidance left in place means the section was not written for this
     document: either the author forgot it, or the section's real content is missing. The KEP and
@@ -46,23 +48,51 @@ class TemplateGuidance(Rule):
     aliases = ("template-leftover",)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        guidance = [(text, _key(text)) for text in getattr(context.profile, "template_text", ())]
-        if not guidance:
+        visible = [(text, _key(text)) for text in getattr(context.profile, "template_text", ())]
+        hidden = [(text, _key(text)) for text in getattr(context.profile, "template_comments", ())]
+        if not visible and not hidden:
             return
-        for section, block in document.iter_blocks():
-            if isinstance(block, Paragraph):
-                pieces = [(block.span, block.text)]
-            elif isinstance(block, HtmlBlock):
-                pieces = [(comment.span, comment.text) for comment in block.comments]
-            else:
-                continue  # list items are reached through their paragraphs
-            for span, text in pieces:
-                key = _key(text)
-                for original, wanted in guidance:
-                    if wanted in key:
-                        yield Violation(_first_line(span, document), f"template guidance left in: '{_shorten(original)}': "
-                                        "replace it with this document's content")
-                        break
+        for section in document.root.walk():
+            for block in _outside_quotes(section.blocks):
+                if isinstance(block, Paragraph):
+                    found = _first_match(block.text, visible)
+                    if found is None:
+                        # Comments written inline in a paragraph are hidden guidance too.
+                        found = next((match for comment in _INLINE_COMMENT.findall(block.text)
+                                      if (match := _first_match(comment, hidden)) is not None), None)
+                    if found is not None:
+                        yield _violation(block.span, found, document)
+                elif isinstance(block, HtmlBlock):
+                    for comment in block.comments:
+                        found = _first_match(comment.text, hidden)
+                        if found is not None:
+                            yield _violation(comment.span, found, document)
+
+
+_INLINE_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
+
+
+def _outside_quotes(blocks: list[Block]) -> Iterator[Block]:
+    """Blocks and the blocks nested in list items, but not what is quoted (quoting the template is citing it)."""
+    for block in blocks:
+        if isinstance(block, BlockQuote):
+            continue
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _outside_quotes(item.blocks)
+
+
+def _first_match(text: str, guidance: list[tuple[str, str]]) -> str | None:
+    if not guidance:
+        return None
+    key = _key(text)
+    return next((original for original, wanted in guidance if wanted in key), None)
+
+
+def _violation(span: Span, original: str, document: Document) -> Violation:
+    return Violation(_first_line(span, document),
+                     f"template guidance left in: '{_shorten(original)}': replace it with this document's content")
 
 
 def _key(text: str) -> str:

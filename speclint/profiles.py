@@ -82,7 +82,8 @@ class Profile:
     title_heading: str = "optional"  # expected / optional / none
     sections: tuple[ExpectedSection, ...] = ()
     front_matter_schema: str | None = None
-    template_text: tuple[str, ...] = ()
+    template_text: tuple[str, ...] = ()  # visible guidance of the template
+    template_comments: tuple[str, ...] = ()  # guidance the template hides in HTML comments
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
 
 
@@ -153,6 +154,7 @@ def profile_from_data(data: Any, origin: str = "<profile>") -> Profile:
         sections=tuple(_section(item) for item in data.get("sections", [])),
         front_matter_schema=data.get("front_matter_schema"),
         template_text=tuple(" ".join(text.split()) for text in data.get("template_text", [])),
+        template_comments=tuple(" ".join(text.split()) for text in data.get("template_comments", [])),
         rules=rules,
     )
 

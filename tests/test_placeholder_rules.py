@@ -105,3 +105,33 @@ def test_written_content_is_not_guidance() -> None:
 
 def test_without_a_profile_nothing_is_guidance() -> None:
     assert lint_profiled("template-guidance", "One paragraph explanation of the feature.\n", None) == []
+
+
+def test_quoting_the_template_is_citing_it() -> None:
+    text = """
+    ## Prior art
+
+    The template asks:
+
+    > Discuss prior art, both the good and the bad, in relation to this proposal.
+
+    Python and Kotlin both ship this feature.
+    """
+    assert lint_profiled("template-guidance", text, "rust-rfc") == []
+
+
+def test_visible_guidance_hidden_in_a_comment_by_the_author_is_not_flagged() -> None:
+    text = "## Summary\n\n<!-- One paragraph explanation of the feature. -->\n\nAllow `async fn` in traits.\n"
+    assert lint_profiled("template-guidance", text, "rust-rfc") == []
+
+
+def test_madr_optional_element_comment_left_in() -> None:
+    text = """
+    # Use PostgreSQL for the ledger
+
+    <!-- This is an optional element. Feel free to remove. -->
+    ## Decision Drivers
+
+    * Strong consistency for balances.
+    """
+    assert spans(lint_profiled("template-guidance", text, "adr")) == [(3, 1)]
