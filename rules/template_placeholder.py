@@ -15,8 +15,9 @@ class TemplatePlaceholder(Rule):
 
     **What it flags.** The slots templates ask the author to fill, still unfilled:
 
-    - bracketed placeholders: `[FEATURE NAME]`, `[DATE]`, `[###-feature-name]`, `[Brief Title]`,
-      `[Describe this user journey]`, `[initial state]`, `[A short summary of the proposal.]`;
+    - bracketed placeholders: `[FEATURE NAME]`, `[DATE]`, `[###-feature-name]` (also in a code
+      span), `[Brief Title]`, `[Describe this user journey]`, `[initial state]`, `[action]`,
+      `[Entity 1]`, `[A short summary of the proposal.]`;
     - angle-bracket prompts: `<describe the problem>`, `<your name>`, `<PROJECT_NAME>`;
     - curly-brace prompts (MADR): `{title of option 1}`, `{Describe the context ...}`;
     - "(fill me in ...)" and "Lorem ipsum" filler.
@@ -66,6 +67,10 @@ class TemplatePlaceholder(Rule):
                 continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
             masked = _mask(text)
+            if options["brackets"] and "`[" in text:
+                for match in _CODE_SLOT.finditer(text):
+                    span = _span(offsets, match.start(1), match.end(1))
+                    yield Violation(span, f"unfilled template placeholder '{match.group(1)}': replace it with the real content")
             for match in _CANDIDATE.finditer(masked):
                 kind = match.lastgroup
                 if kind == "bracket":
@@ -93,6 +98,8 @@ _CANDIDATE = re.compile(
     r"|(?P<lorem>\b[Ll]orem ipsum\b)",
     re.I,
 )
+# A numbering slot inside a code span: `[###-feature-name]`, `[NNNN-title]` (spec-kit's branch line).
+_CODE_SLOT = re.compile(r"`(\[(?=[^\]`]*(?:#{2,}|\bN{3,}\b))[^\]`\n]{1,80}\])`")
 # Words people write in brackets in finished prose.
 _NOT_PLACEHOLDERS = frozenset({
     "sic", "emphasis added", "emphasis mine", "citation needed", "ibid", "sic!", "...", "…", "x", " ",
@@ -101,10 +108,16 @@ _NOT_PLACEHOLDERS = frozenset({
 _INSTRUCTION = re.compile(
     r"^(?:describe|explain|list|add|insert|enter|provide|replace|link|fill|write|summari[sz]e|specify|"
     r"include|remove|define|state|outline|give|put|mention|document|name of|your|e\.g\.|for example|"
-    r"brief|short|one[- ]line|one[- ]sentence|todo|placeholder|optional:|required:)\b",
+    r"brief|short|one[- ]line|one[- ]sentence|todo|placeholder|optional:|required:|"
+    r"(?:what|how|who|which|why|when)(?=\s+\S+\s+\S+))\b",
     re.I,
 )
 _PLACEHOLDER_TOKEN = re.compile(r"#{2,}|\bN{3,}\b|\bY{4}\b|\bX{3,}\b|(?<=\S), e\.g\.")  # e.g. after a slot name
+_NUMBERED_SLOT = re.compile(
+    r"^(?:Entity|Option|Item|Step|Story|User Story|Requirement|Field|Metric|Goal|User|Persona|Feature|Component|"
+    r"Service|Task|Phase|Milestone|Risk|Question|Assumption|Dependency|Scenario|Decision driver)\s+\d{1,2}$",
+    re.I,
+)
 _ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9 _\-/&]*[A-Z0-9]$")
 _LOWER_PHRASE = re.compile(r"^[a-z][a-z'’\-]*(?: [a-z0-9'’\-/,]+){1,12}$")
 _SENTENCE = re.compile(r"^(?:A|An|The|This|Any|One|Some)\s+\w+(?:\s+\S+){1,}[.?]$")
@@ -178,8 +191,10 @@ def _bracket_is_placeholder(
         return True
     if _ALL_CAPS.match(stripped) and sum(c.isalpha() for c in stripped) >= 5:
         return not _looks_like_acronym_reference(stripped)  # [FEATURE NAME], [PROJECT_ID]; not [IRLO]
-    if _SENTENCE.match(stripped):
+    if _SENTENCE.match(stripped) or _NUMBERED_SLOT.match(stripped):
         return True
+    if " " not in stripped and key in _SLOT_NOUNS:
+        return True  # [action], [state]
     words = stripped.split()
     if len(words) >= 2 and all(word[:1].isupper() for word in words if word.isalpha()) and len(words) <= 4 \
             and all(word.isalpha() for word in words) and _title_placeholder(words):

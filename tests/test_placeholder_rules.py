@@ -18,6 +18,8 @@ from conftest import lint_profiled, lint_with, spans
     ("Owner: <your name>\n", 8),
     ("Project: <PROJECT_NAME>\n", 10),
     ("- Feature Name: (fill me in with a unique ident)\n", 17),
+    ("1. **Given** a cart, **When** [action], **Then** it saves\n", 31),
+    ("**Feature Branch**: `[###-feature-name]`\n", 22),
 ])
 def test_flags_template_slots(line: str, column: int) -> None:
     findings = lint_with("template-placeholder", line)
@@ -37,9 +39,19 @@ def test_flags_template_slots(line: str, column: int) -> None:
     "Press <kbd>Enter</kbd> to pay.\n",
     "The error reads \"Failed to parse: <parse error details>\".\n",
     "The RFC says it [sic] twice.\n",
+    "The old syntax was [as text] and [as image] in the mock-ups.\n",
+    "Ask on [IRLO] first.\n",
+    "> See [issue 20671].\n>\n> [issue 20671]: https://example.com/20671\n",
+    "Read [the docs](https://example.com/the-[features]-section).\n",
+    "Any range [e.g. `0..`] works.\n",
 ])
 def test_does_not_flag_links_tasks_footnotes_citations_or_code(line: str) -> None:
     assert lint_with("template-placeholder", line) == []
+
+
+def test_numbered_slot_and_question_prompt_are_both_flagged() -> None:
+    findings = lint_with("template-placeholder", "- **[Entity 1]**: [What it represents, key attributes]\n")
+    assert spans(findings) == [(1, 5), (1, 19)]
 
 
 def test_curly_brace_prompts_are_flagged_with_the_adr_profile() -> None:
