@@ -15,7 +15,8 @@ class TemplateGuidance(Rule):
     **What it flags.** Text that contains, word for word (case, emphasis and line breaks aside), a
     sentence of the template the profile knows. Visible guidance (`template_text`: the Rust RFC
     template's "One paragraph explanation of the feature.", the OTEP template's questions) is
-    looked for in paragraphs and list items; guidance the template hides in HTML comments and asks
+    looked for in headings, paragraphs and list items (the OTEP template's title is "Replace this
+    with your awesome OTEP title"); guidance the template hides in HTML comments and asks
     to remove (`template_comments`: spec-kit's "ACTION REQUIRED: ..." and a KEP's instructions,
     MADR's "This is an optional element. Feel free to remove.") in comments. Quoting the template
     in a block quote is citing it, not leaving it in. Without a profile nothing is checked.
@@ -53,6 +54,12 @@ class TemplateGuidance(Rule):
         if not visible and not hidden:
             return
         for section in document.root.walk():
+            heading = section.heading
+            if heading is not None:
+                found = _first_match(heading.text, visible)
+                if found is not None:
+                    yield Violation(heading.span, f"template heading left in: '{_shorten(found)}': "
+                                    "write this document's own title")
             for block in _outside_quotes(section.blocks):
                 if isinstance(block, Paragraph):
                     found = _first_match(block.text, visible)

@@ -147,3 +147,10 @@ def test_madr_optional_element_comment_left_in() -> None:
     * Strong consistency for balances.
     """
     assert spans(lint_profiled("template-guidance", text, "adr")) == [(3, 1)]
+
+
+def test_template_title_left_in() -> None:
+    text = "# Replace this with your awesome OTEP title\n\n## Motivation\n\nSampling costs too much.\n"
+    findings = lint_profiled("template-guidance", text, "otep")
+    assert spans(findings) == [(1, 1)]
+    assert "template heading" in findings[0].message
