@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import TYPE_CHECKING, NoReturn, Sequence
 
 import click
 
 from speclint import __version__
+
+if TYPE_CHECKING:
+    from speclint.profiles import ExpectedSection
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -116,6 +119,44 @@ def check(
         sys.exit(EXIT_ERROR)
     failing = any(finding.level.value == "error" for finding in result.findings)
     sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+
+
+@cli.command()
+@click.argument("name", required=False)
+def profiles(name: str | None) -> None:
+    """List the document profiles, or show one profile's expected sections.
+
+    A profile is a kind of document (prd, spec-kit, kep, rust-rfc, adr...). `speclint check`
+    picks one per file from its content; `--profile NAME` forces one.
+    """
+    from speclint.profiles import ProfileError, builtin_profile_names, load_profile
+
+    if name is None:
+        for profile_name in builtin_profile_names():
+            profile = load_profile(profile_name)
+            click.echo(f"{profile.name:14} {profile.description}")
+        return
+    try:
+        profile = load_profile(name)
+    except ProfileError as error:
+        _fail(str(error))
+    click.echo(f"{profile.name}: {profile.description}")
+    click.echo(f"title heading: {profile.title_heading}")
+    if profile.front_matter_schema:
+        click.echo(f"front matter schema: {profile.front_matter_schema}")
+    click.echo("sections (in the expected order):" if profile.sections else "sections: none expected")
+    _echo_sections(profile.sections, depth=1)
+    for key, setting in profile.rules.items():
+        options = f" {dict(setting.options)}" if setting.options else ""
+        click.echo(f"rule {key}: {setting.level or 'default level'}{options}")
+
+
+def _echo_sections(sections: Sequence[ExpectedSection], depth: int) -> None:
+    for section in sections:
+        required = "required" if section.required else "optional"
+        also = f" (also: {', '.join(section.aliases)})" if section.aliases else ""
+        click.echo(f"{'  ' * depth}- {section.name} [{required}]{also}")
+        _echo_sections(section.children, depth + 1)
 
 
 def _read_stdin() -> str:

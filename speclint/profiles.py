@@ -109,7 +109,8 @@ def builtin_profile_names() -> list[str]:
 
 @lru_cache(maxsize=None)
 def load_profile(name: str) -> Profile:
-    """The built-in profile called `name`; `ProfileError` when there is none or it is invalid."""
+    """The built-in profile called `name` (any case); `ProfileError` when there is none or it is invalid."""
+    name = (name or "").strip().lower()
     if not re.fullmatch(r"[a-z][a-z0-9-]*", name or ""):
         raise ProfileError(f"unknown profile {name!r} (profiles: {', '.join(builtin_profile_names())})")
     path = _profiles_dir() / f"{name}.yaml"

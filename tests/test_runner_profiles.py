@@ -105,3 +105,22 @@ def test_unknown_profile_is_a_usage_error(docs: Path) -> None:
     result = CliRunner().invoke(cli, ["check", "--profile", "whitepaper", "kep.md"])
     assert result.exit_code == 2
     assert "unknown profile 'whitepaper'" in result.stderr
+
+
+def test_profiles_command_lists_every_profile() -> None:
+    result = CliRunner().invoke(cli, ["profiles"])
+    assert result.exit_code == 0
+    names = [line.split()[0] for line in result.stdout.splitlines()]
+    assert {"prd", "spec-kit", "ears", "kep", "rust-rfc", "adr"} <= set(names)
+
+
+def test_profiles_command_shows_nested_expected_sections() -> None:
+    result = CliRunner().invoke(cli, ["profiles", "kep"])
+    assert result.exit_code == 0
+    assert "    - Non-Goals [required]" in result.stdout
+    assert "rule heading-increment: off" in result.stdout
+
+
+def test_profile_names_are_case_insensitive(docs: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "-v", "--profile", "KEP", "kep.md"])
+    assert "kep.md: profile kep" in result.stderr
