@@ -106,3 +106,29 @@ def test_profile_rules_never_raise_on_markdown_shaped_text(text: str, profile_na
     assert result.failures == []
     for finding in result.findings:
         assert 1 <= finding.span.start.line <= max(len(text.splitlines()), 1)
+
+
+@requires_corpus
+def test_placeholder_spans_cover_exactly_the_placeholder_text() -> None:
+    """Every PH002 finding on the corpus points at the text its message quotes, column for column."""
+    import re
+
+    rule = load_registry().get("template-placeholder")
+    assert rule is not None
+    checked = 0
+    for folder in ("spec-kit", "madr", "go-design"):
+        for path in sorted((CORPUS / folder).rglob("*.md")):
+            document = parse(path.read_text(encoding="utf-8", errors="replace"), str(path))
+            profile = detect_profile(document)
+            options = rule.resolve_options(dict(profile.rules["template-placeholder"].options)
+                                           if "template-placeholder" in profile.rules else {})
+            for finding in run_rules(document, [ActiveRule(rule, rule.default_level, options)], profile=profile).findings:
+                quoted = re.search(r"placeholder '(.*)': replace", finding.message)
+                assert quoted is not None
+                start, end = finding.span.start, finding.span.end
+                if start.line != end.line or quoted.group(1).endswith("…"):
+                    continue
+                source = document.line_text(start.line)[start.column - 1 : end.column - 1]
+                assert source == quoted.group(1), (path, finding)
+                checked += 1
+    assert checked > 50
