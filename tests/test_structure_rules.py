@@ -264,3 +264,57 @@ def test_titles_differing_by_a_symbol_or_plural_are_not_duplicates() -> None:
     w
     """
     assert lint_profiled("duplicate-heading", text, "prd") == []
+
+
+# --- ST007 section-order --------------------------------------------------------------------
+
+
+def test_section_before_its_template_place_is_flagged() -> None:
+    text = """
+    # Saved cards
+    ## Requirements
+    x
+    ## Problem
+    x
+    ## Goals
+    x
+    """
+    findings = lint_profiled("section-order", text, "prd")
+    assert spans(findings) == [(2, 1)]
+    assert "'Requirements' comes before 'Problem'" in findings[0].message
+    assert "move it down" in findings[0].message
+
+
+def test_fewest_moves_are_reported() -> None:
+    text = "# T\n## Problem\nx\n## Non-goals\nx\n## Requirements\nx\n## Goals\nx\n"
+    findings = lint_profiled("section-order", text, "prd")
+    assert [f.span.line for f in findings] == [8]
+    assert "'Goals' comes after 'Non-goals'" in findings[0].message
+
+
+def test_optional_sections_are_ordered_only_on_request() -> None:
+    text = "## Summary\nx\n## Motivation\nx\n## Drawbacks\nx\n## Detailed design\nx\n"
+    assert lint_profiled("section-order", text, "rust-rfc") == []
+    findings = lint_profiled("section-order", text, "rust-rfc", **{"include-optional": True})
+    assert [f.span.line for f in findings] == [5]
+
+
+def test_sections_in_template_order_with_unknown_ones_between_are_fine() -> None:
+    text = "## Summary\nx\n## History\nx\n## Motivation\nx\n## Detailed design\nx\n## Drawbacks\nx\n"
+    assert lint_profiled("section-order", text, "rust-rfc") == []
+
+
+def test_nested_sections_are_ordered_within_their_parent() -> None:
+    text = """
+    # KEP-1: Gates
+    ## Summary
+    x
+    ## Motivation
+    ### Non-Goals
+    x
+    ### Goals
+    x
+    """
+    findings = lint_profiled("section-order", text, "kep")
+    assert len(findings) == 1
+    assert "Goals" in findings[0].message
