@@ -1,5 +1,7 @@
 """Structure rules ST002-ST006 with the profiles that drive them."""
 
+import pytest
+
 from conftest import REPOSITORY, lint_profiled, spans
 
 # --- ST002 missing-section ------------------------------------------------------------------
@@ -235,17 +237,25 @@ def test_going_back_up_any_number_of_levels_is_fine() -> None:
 # --- the complete PRD -----------------------------------------------------------------------
 
 
-def test_complete_well_written_prd_gets_no_profile_finding() -> None:
+@pytest.mark.parametrize(("fixture", "profile_name"), [
+    ("complete-prd.md", "prd"),
+    ("complete-spec-kit.md", "spec-kit"),
+    ("complete-rust-rfc.md", "rust-rfc"),
+])
+def test_complete_well_written_document_gets_no_profile_finding(fixture: str, profile_name: str) -> None:
     from speclint.engine import ActiveRule, run_rules
     from speclint.parser import parse
-    from speclint.profiles import load_profile
+    from speclint.profiles import detect_profile
     from speclint.registry import load_registry
+    from speclint.runner import apply_rule_settings
 
-    path = REPOSITORY / "tests" / "fixtures" / "complete-prd.md"
+    path = REPOSITORY / "tests" / "fixtures" / fixture
     registry = load_registry()
-    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
     document = parse(path.read_text(), str(path))
-    result = run_rules(document, rules, profile=load_profile("prd"))
+    profile = detect_profile(document)
+    assert profile.name == profile_name
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
+    result = run_rules(document, apply_rule_settings(rules, [profile.rules]), profile=profile)
     assert result.failures == []
     assert [f"{f.rule_id} {f.span.line}: {f.message}" for f in result.findings if f.category in
             ("structure", "placeholder")] == []
