@@ -19,6 +19,7 @@ from speclint.engine import ActiveRule, run_rules
 from speclint.parser import parse
 from speclint.profiles import builtin_profile_names, detect_profile, load_profile
 from speclint.registry import load_registry
+from speclint.runner import apply_rule_settings
 
 PROFILE_RULES = ("ST002", "ST003", "ST004", "ST005", "ST006", "PH002", "PH003")
 
@@ -43,7 +44,7 @@ def flagged_share(folder: Path, profile_name: str) -> dict[str, float]:
         if profile.name != profile_name:
             continue
         total += 1
-        result = run_rules(document, rules, profile=profile)
+        result = run_rules(document, apply_rule_settings(rules, [profile.rules]), profile=profile)
         assert not result.failures, result.failures
         for rule_id in {finding.rule_id for finding in result.findings}:
             flagged[rule_id] += 1
