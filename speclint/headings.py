@@ -102,16 +102,33 @@ SECTION_ALIASES: tuple[tuple[str, ...], ...] = (
     ("Glossary", "Terminology", "Definitions", "Terms"),
 )
 
+_CONDITIONAL_NOTE = re.compile(
+    r"\((?=[^)]*\b(?:optional|mandatory|required|recommended|if applicable|if any|if needed|as needed|"
+    r"include if|when applicable|where relevant)\b)[^)]*\)",
+    re.I,
+)
+_PARTS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*|,\s+", re.I)
+
+
+def heading_parts(title: str) -> list[str]:
+    """The parts of a combined heading: "Goals and Non-goals" -> ["Goals", "Non-goals"] ([] if one part)."""
+    parts = [part for part in _PARTS.split(_CONDITIONAL_NOTE.sub(" ", title)) if part.strip()]
+    return parts if len(parts) > 1 else []
+
+
 _STOP_WORDS = frozenset({"and", "the", "a", "an", "of", "for", "to"})
 
 
 @lru_cache(maxsize=8192)
 def heading_key(title: str) -> str:
-    """A looser key than `normalize_title`: also ignores "&"/"and", "the", "a", "of", "for", "to".
+    """A looser key than `normalize_title`: also ignores "&"/"and", "the", "a", "of", "for", "to",
+    and any parenthesised note that says the section is optional or conditional.
 
     "User Scenarios & Testing" and "User scenario and testing" share a key; so do "Trade-offs and
-    mitigations" and "Tradeoffs & Mitigations". Used to match a heading against expected names.
+    mitigations" and "Tradeoffs & Mitigations"; "Key Entities *(include if feature involves data)*"
+    is "key entity". Used to match a heading against expected names.
     """
+    title = _CONDITIONAL_NOTE.sub(" ", title)
     words = normalize_title(title.replace("&", " and ")).split()
     kept = [word for word in words if word not in _STOP_WORDS]
     key = " ".join(kept or words)

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from speclint.headings import alias_keys, heading_key
+from speclint.headings import alias_keys, heading_key, heading_parts
 
 if TYPE_CHECKING:
     from speclint.model import Document, Section
@@ -46,9 +46,12 @@ class ExpectedSection:
         return _section_keys(self.name, self.aliases)
 
     def matches(self, title: str) -> bool:
+        """True when a heading names this section, alone or as part of a combined heading
+        ("Goals and Non-goals" names both)."""
         if self.pattern is not None:
             return _compiled_pattern(self.pattern).match(title.strip()) is not None
-        return heading_key(title) in self.keys
+        keys = self.keys
+        return heading_key(title) in keys or any(heading_key(part) in keys for part in heading_parts(title))
 
     def also_accepted(self) -> str:
         return ", ".join(self.aliases[:3])

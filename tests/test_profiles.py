@@ -249,3 +249,17 @@ def test_task_lists_are_checklists() -> None:
     - [x] T002 Add the CSV writer
     """
     assert detect(text) == "checklist"
+
+
+def test_combined_heading_names_each_part() -> None:
+    from speclint.profiles import ExpectedSection
+
+    assert ExpectedSection("Non-goals").matches("Goals and Non-goals")
+    assert ExpectedSection("Goals").matches("Goals / Non-Goals")
+    assert ExpectedSection("Alternatives").matches("Drawbacks & alternatives")
+    assert not ExpectedSection("Goals").matches("Requirements")
+
+
+def test_conditional_notes_are_ignored() -> None:
+    assert heading_key("Key Entities *(include if feature involves data)*") == heading_key("Key entities")
+    assert heading_key("Open issues (if applicable)") == heading_key("Open issues")
