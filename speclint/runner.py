@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
@@ -28,6 +28,9 @@ class FileReport:
     path: str
     findings: list[Finding]
     profile: str | None = None  # the name of the profile the file was checked with
+    # The text as read (BOM and line endings kept): reporters show source lines and compute
+    # GitHub's line fingerprints from it.
+    text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -134,21 +137,28 @@ def lint_source(
     document.file_path = source.path
     settings = settings_for_file(document, rules, profile_name)
     outcome = run_rules(document, settings.rules, profile=settings.profile)
-    result.files.append(FileReport(source.display_path, outcome.findings, settings.profile.name))
+    result.files.append(FileReport(source.display_path, outcome.findings, settings.profile.name, text=text))
     result.rule_failures.extend(outcome.failures)
+
+
+# Called after each file with (files done, files in total, display path of the file just done).
+ProgressCallback = Callable[[int, int, str], None]
 
 
 def lint(
     sources: Sequence[Source],
     rules: Sequence[ActiveRule],
     max_bytes: int = files.DEFAULT_MAX_BYTES,
+    progress: ProgressCallback | None = None,
     profile_name: str | None = None,
 ) -> RunResult:
     """Lint every source; `profile_name` forces one profile for all of them (else each is detected)."""
     started = time.perf_counter()
     result = RunResult()
-    for source in sources:
+    for done, source in enumerate(sources, start=1):
         lint_source(source, rules, result, max_bytes, profile_name)
+        if progress is not None:
+            progress(done, len(sources), source.display_path)
     result.files.sort(key=lambda report: report.path)
     result.elapsed = time.perf_counter() - started
     return result
