@@ -254,11 +254,11 @@ def detect_profile_name(document: Document, path: str | Path | None = None) -> s
         return "adr"
     if title.lower() in ("requirements document", "requirements") or title.lower().endswith("requirements document"):
         return "ears"
-    if len(_SPEC_KIT_FR.findall(document.source)) >= 3 and (
+    if "FR-" in document.source and len(_SPEC_KIT_FR.findall(document.source)) >= 3 and (
         _SPEC_KIT_SC.search(document.source) or "**Feature Branch**" in head
     ):
         return "spec-kit"  # FR-### alone is common in PRDs; spec-kit adds SC-### and the branch line
-    if len(_EARS.findall(document.source)) >= 3:
+    if "SHALL" in document.source and len(_EARS.findall(document.source)) >= 3:
         return "ears"
     if _count_headings(keys, _OTEP_HEADINGS) >= 2 and heading_key("Motivation") in keys:
         return "otep"
@@ -266,7 +266,7 @@ def detect_profile_name(document: Document, path: str | Path | None = None) -> s
         title.lower().startswith("proposal:") and _count_headings(keys, _GO_HEADINGS) >= 2
     ):
         return "go-design"
-    tasks = len(_TASK_LINE.findall(document.source))
+    tasks = len(_TASK_LINE.findall(document.source)) if "[" in document.source else 0
     if re.search(r"\b(?:checklist|tasks)\b", title, re.I) or (
         tasks >= 5 and tasks >= 0.6 * len(_LIST_LINE.findall(document.source))
     ):
