@@ -54,7 +54,7 @@ SPEC = md(
     """
     # Partner API keys
 
-    Partners rotate keys every TBD days.
+    Partners rotate keys every 90 days; the grace period is TBD.
 
     ## Open questions
 
@@ -63,8 +63,11 @@ SPEC = md(
 )
 
 
-def gitlab_report(text: str, name: str = "specs/partner-keys.md") -> list[dict[str, Any]]:
-    result = CliRunner().invoke(cli, ["check", "--format", "gitlab", "--stdin-filename", name, "-"], input=text)
+def gitlab_report(text: str, name: str = "specs/partner-keys.md", rules: str = "PH001") -> list[dict[str, Any]]:
+    """The report for `text`, with only `rules` running (the format is under test, not the rules)."""
+    result = CliRunner().invoke(
+        cli, ["check", "--format", "gitlab", "--select", rules, "--stdin-filename", name, "-"], input=text
+    )
     assert result.exit_code in (0, 1), result.output
     return json.loads(result.stdout)
 
@@ -83,12 +86,18 @@ def test_each_issue_points_at_the_finding() -> None:
     assert first["description"].startswith("PH001 unresolved-marker: unresolved marker 'TBD'")
     assert first["location"] == {
         "path": "specs/partner-keys.md",
-        "positions": {"begin": {"line": 3, "column": 28}, "end": {"line": 3, "column": 31}},
+        "positions": {"begin": {"line": 3, "column": 57}, "end": {"line": 3, "column": 60}},
     }
 
 
 def test_error_findings_are_major_in_gitlab() -> None:
     assert {issue["severity"] for issue in gitlab_report(SPEC)} == {"major"}
+
+
+def test_warnings_are_minor_in_gitlab() -> None:
+    [issue] = gitlab_report("", rules="empty-document")
+
+    assert (issue["check_name"], issue["severity"]) == ("ST001", "minor")
 
 
 def test_identical_findings_get_different_fingerprints() -> None:
@@ -116,7 +125,7 @@ def test_paths_are_relative_to_the_repository_root(tmp_path: Path, monkeypatch: 
     (tmp_path / "docs" / "specs" / "partner-keys.md").write_text(SPEC, encoding="utf-8")
     monkeypatch.chdir(tmp_path / "docs")
 
-    result = CliRunner().invoke(cli, ["check", "--format", "gitlab", "specs"])
+    result = CliRunner().invoke(cli, ["check", "--format", "gitlab", "--select", "PH001", "specs"])
 
     assert {issue["location"]["path"] for issue in json.loads(result.stdout)} == {"docs/specs/partner-keys.md"}
 

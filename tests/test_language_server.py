@@ -137,13 +137,13 @@ def test_a_new_finding_typed_in_appears(server: LspClient, spec_uri: str) -> Non
 
 
 def test_columns_are_counted_in_utf16_units_as_lsp_requires(server: LspClient, spec_uri: str) -> None:
-    server.open(spec_uri, "# Saved carts 🛒\n\nThe 🛒 icon shows TBD items.\n")
+    server.open(spec_uri, "# Saved carts 🛒\n\nThe 🛒 icon limit is TBD.\n")
 
     [diagnostic] = markers(server.diagnostics(spec_uri, version=1))
 
-    # "The 🛒 icon shows " is 17 code points; the emoji takes two UTF-16 units
-    assert diagnostic["range"]["start"] == {"line": 2, "character": 18}
-    assert diagnostic["range"]["end"] == {"line": 2, "character": 21}
+    # "The 🛒 icon limit is " is 20 code points; the emoji takes two UTF-16 units
+    assert diagnostic["range"]["start"] == {"line": 2, "character": 21}
+    assert diagnostic["range"]["end"] == {"line": 2, "character": 24}
 
 
 def test_a_byte_order_mark_in_the_buffer_is_counted_as_the_editor_counts_it(server: LspClient, spec_uri: str) -> None:
