@@ -7,6 +7,7 @@ from typing import Iterator
 from speclint.concerns import (
     RISK_LIKE_SECTIONS,
     RISK_SECTIONS,
+    ProseIndex,
     anchor_for,
     document_segments,
     evidence,
@@ -107,9 +108,9 @@ class MissingRisksSection(Rule):
             return
         if _has_risk_table(document):
             return
-        segments = list(document_segments(document))
+        index = ProseIndex(document_segments(document))
         for kind in CHANGES:
-            found = evidence(document, options[f"changes-{kind}"], options["min-mentions"], options["min-sections"], segments)
+            found = evidence(document, options[f"changes-{kind}"], options["min-mentions"], options["min-sections"], index)
             if found is None:
                 continue
             match, span = found

@@ -7,15 +7,17 @@ from typing import Iterator
 
 from speclint.concerns import (
     anchor_for,
+    block_segments,
+    section_segments,
     document_segments,
+    ProseIndex,
     evidence,
-    first_in,
     phrase_pattern,
     profile_applies,
     quote,
     search_text,
 )
-from speclint.model import Document
+from speclint.model import Document, TextSegment
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 # What a spec handles (the triggers). Each list is an option: `handles-<domain>`.
@@ -54,11 +56,14 @@ ADDRESSED_BY: dict[str, tuple[str, ...]] = {
         "performance", "latency", "latencies", "throughput", "response time*", "p50", "p90", "p95", "p99",
         "p999", "percentile*", "requests per second", "RPS", "QPS", "TPS", "per second", "per minute",
         "load test*", "load-test*", "benchmark*", "scalab*", "scale", "scales", "scaling", "at scale",
-        "capacity", "volume*", "concurrent user*", "concurrency", "re:\\d+(?:[.,]\\d+)?\\s?(?:ms|milliseconds)",
+        "capacity", "volume*", "concurrent user*", "concurrency", "million*", "billion*", "thousands",
+        "re:\\d+(?:[.,]\\d+)?\\s?(?:ms|milliseconds)",
+        "re:(?:under|within|below|less than|at most|no more than|<)\\s*(?:a|one|\\d+(?:[.,]\\d+)?)\\s*"
+        "(?:ms|milliseconds?|s|secs?|seconds?|min|minutes?|hours?)",
     ),
     "security": (
         "security", "secure*", "authenticat*", "authoriz*", "authoris*", "authn", "authz", "OAuth*",
-        "OIDC", "SSO", "single sign-on", "access control*", "permission*", "RBAC", "ACL*", "encrypt*",
+        "OIDC", "SSO", "single sign-on", "IAM", "access to", "who can", "role-based", "roles", "access control*", "permission*", "RBAC", "ACL*", "encrypt*",
         "TLS", "mTLS", "HTTPS", "secret*", "credential*", "threat model*", "CSRF", "XSS",
         "injection", "API key*", "least privilege", "vulnerab*", "attacker*", "malicious",
         "abuse", "signed request*", "signed URL*", "HMAC",
@@ -206,27 +211,28 @@ class NonFunctionalCoverage(Rule):
         if not profile_applies(context):
             return
         options = context.options
-        segments = list(document_segments(document))
-        if first_in(phrase_pattern(options["exempt"]), segments) is not None:
+        index = ProseIndex(document_segments(document))
+        if index.first(phrase_pattern(options["exempt"])) is not None:
             return
         if document.title and search_text(phrase_pattern(options["exempt"]), document.title):
             return
         handled = {}
         for domain in HANDLES:
             found = evidence(document, options[f"handles-{domain}"], options["min-mentions"],
-                             options["min-sections"], segments)
+                             options["min-sections"], index)
             if found is not None:
                 handled[domain] = found
         if not handled:
             return
         anchor = None
+        addressing = ProseIndex(_addressing_segments(document))
         for concern in options["concerns"]:
             if concern not in ADDRESSED_BY:
                 continue
             triggered = [domain for domain in CONCERN_TRIGGERS[concern] if domain in handled]
             if not triggered:
                 continue
-            if first_in(phrase_pattern(options[f"{concern}-terms"]), segments) is not None:
+            if addressing.first(phrase_pattern(options[f"{concern}-terms"])) is not None:
                 continue
             anchor = anchor or anchor_for(document, options["look-in"])
             match, span = handled[triggered[0]]
@@ -235,3 +241,14 @@ class NonFunctionalCoverage(Rule):
                 f"{concern} is never addressed though the spec handles {DOMAIN_WORDS[triggered[0]]} "
                 f"('{quote(match)}', line {span.start.line}): {CONCERN_ADVICE[concern]}",
             )
+
+
+def _addressing_segments(document: Document) -> Iterator[list[TextSegment]]:
+    """Visible prose that can address a concern: every block's text, and the headings of sections
+    that say something. A "## Security" heading over nothing but template guidance is a promise,
+    not an answer."""
+    for section in document.root.walk():
+        if section.heading is not None and any(True for _ in section_segments(section)):
+            yield [section.heading.text_segment]
+        for block in section.blocks:
+            yield from block_segments(block)

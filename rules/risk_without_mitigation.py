@@ -29,7 +29,7 @@ MITIGATION = (
     "rollback*", "roll back", "revert*", "feature flag*", "feature toggle*", "kill switch*", "monitor*",
     "alert*", "canary", "staged rollout", "gradual rollout", "avoid*", "prevent*", "reduce", "reduces",
     "reducing", "throttl*", "retry", "retries", "circuit breaker*", "document*", "validat*",
-    "workaround*", "contingenc*", "handled by", "addressed by", "covered by", "protect*", "backup*",
+    "workaround*", "contingenc*", "idempoten*", "dedup*", "backoff", "handled by", "addressed by", "covered by", "protect*", "backup*",
     "redundan*", "escalat*", "review*", "audit*", "spike", "timebox*", "prototype", "pilot",
     "announce*", "deprecation period", "migration guide", "opt-in", "by using", "by adding",
     "enforc*", "acceptable", "tolerable", "negligible",
@@ -42,6 +42,9 @@ RESPONSE_COLUMNS = (
 )
 HEDGE = re.compile(r"\b(?:could|might|may|risk|risks|chance|likely|possib\w*)\b", re.IGNORECASE)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[^:*_\n]{2,80}?)(?:\*\*|__)?\s*[:—–]\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.S)
+RESPONSE_PARAGRAPH = re.compile(
+    r"^\s*(?:\*\*|__)?(?:mitigation|mitigations|response|plan|owner|decision|contingency|resolution)\b", re.IGNORECASE
+)
 RISK_PARAGRAPH = re.compile(r"^\s*(?:\*\*|__)?(?:risk|r)\s*#?\d*\s*(?:\*\*|__)?\s*[:.)—–-]", re.IGNORECASE)
 
 
@@ -144,9 +147,9 @@ def _risk_paragraphs(section: Section) -> list[Entry]:
             continue
         segments = [paragraph.segments]
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
-        if following is not None and not RISK_PARAGRAPH.match(following.text):
+        if following is not None and RESPONSE_PARAGRAPH.match(following.text):
             segments.append(following.segments)
-        entries.append(Entry(paragraph.span, "item", segments))
+        entries.append(Entry(paragraph.span, "paragraph", segments))
     return entries
 
 

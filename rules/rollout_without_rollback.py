@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.concerns import (
+    ProseIndex,
     document_segments,
     evidence,
-    first_in,
     heading_span,
     phrase_pattern,
     profile_applies,
@@ -90,7 +90,7 @@ class RolloutWithoutRollback(Rule):
         if not profile_applies(context):
             return
         options = context.options
-        segments = list(document_segments(document))
+        index = ProseIndex(document_segments(document))
         sections = sections_named(document, options["sections"])
         where = None
         what = ""
@@ -98,13 +98,13 @@ class RolloutWithoutRollback(Rule):
             where = heading_span(sections[0])
             what = f"the '{sections[0].title}' section"
         else:
-            found = evidence(document, options["rollout-phrases"], options["min-mentions"], 1, segments)
+            found = evidence(document, options["rollout-phrases"], options["min-mentions"], 1, index)
             if found is not None:
                 where = found[1]
                 what = f"the {quote(found[0])}"
         if where is None:
             return
-        if first_in(phrase_pattern(options["reversal-terms"]), segments) is not None:
+        if index.first(phrase_pattern(options["reversal-terms"])) is not None:
             return
         yield Violation(where, f"{what} never says how the change is reversed: describe the rollback, feature flag "
                                "or kill switch, or say that it cannot be undone")

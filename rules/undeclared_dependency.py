@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.concerns import document_segments, find_in, profile_applies, sections_named, section_segments
+from speclint.concerns import ProseIndex, document_segments, profile_applies, section_segments, sections_named
 from speclint.headings import normalize_title
 from speclint.model import Document, Section, Span, Table
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
@@ -49,10 +49,10 @@ class UndeclaredDependency(Rule):
     "relies on", "blocked by", "integrates with", "provided by", "needs sign-off from" — followed by
     a name: "the Identity team", "the Ledger service", "Stripe", "RFC 2119", "KEP-1287" (kind words:
     option `kinds`). When the document has a dependencies section or a table with a Dependency
-    column (option `sections`), each name missing from it is reported at the sentence that names
-    it, once per name. When it has neither and names two or more dependencies (option
-    `min-dependencies`), the first mention is reported once, asking for the list. Names are compared
-    forgivingly: "the Identity team" is listed if "Identity" stands in the list. What the
+    column (option `sections`), each name missing from it is reported at the phrase that names
+    it ("relies on the Identity team"), once per name. When it has neither and names two or more
+    dependencies (option `min-dependencies`), the first mention is reported once, asking for the
+    list. Names are compared forgivingly: "the Identity team" is listed if "Identity" stands in the list. What the
     dependencies section itself says is never reported.
 
     **Why it matters.** Dependencies decide dates: a team whose work is not on the list is a team
@@ -161,7 +161,7 @@ def _mentions(document: Document, sections: list[Section], tables: list[Table], 
     excluded = [(section.span.start.line, section.span.end.line) for section in sections]
     excluded += [(table.span.start.line, table.span.end.line) for table in tables]
     pattern = _pattern(kinds)
-    for match, span in find_in(pattern, document_segments(document)):
+    for match, span in ProseIndex(document_segments(document)).finditer(pattern):
         if any(start <= span.start.line <= end for start, end in excluded):
             continue
         name = _name(match)

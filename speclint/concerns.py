@@ -23,6 +23,7 @@ from typing import Any, Iterable, Iterator, Sequence
 from speclint.headings import normalize_title
 from speclint.model import (
     Block,
+    Position,
     BlockQuote,
     Document,
     ListBlock,
@@ -36,7 +37,7 @@ from speclint.model import (
     iter_nested,
 )
 from speclint.rule import RuleContext
-from speclint.text import find_all, mask_invisible
+from speclint.text import find_all, join_segments, mask_invisible, position_at
 
 # --- phrases ----------------------------------------------------------------------------------
 
@@ -119,6 +120,39 @@ def find_in(pattern: re.Pattern[str] | None, segment_lists: Iterable[list[TextSe
 
 def first_in(pattern: re.Pattern[str] | None, segment_lists: Iterable[list[TextSegment]]) -> tuple[re.Match[str], Span] | None:
     return next(find_in(pattern, segment_lists), None)
+
+
+class ProseIndex:
+    """Prose blocks joined once, masked once, searchable many times with exact spans.
+
+    Rules that ask several document-wide questions ("does it mention payments? latency? retries?")
+    search this instead of each block: one regex pass over one string per question. Blocks are
+    separated by a NUL character, so no phrase runs from one block into the next.
+    """
+
+    def __init__(self, segment_lists: Iterable[list[TextSegment]]) -> None:
+        parts: list[str] = []
+        self.offsets: list[tuple[int, TextSegment]] = []
+        offset = 0
+        for segments in segment_lists:
+            text, block_offsets = join_segments(segments)
+            if not block_offsets:
+                continue
+            self.offsets.extend((offset + start, segment) for start, segment in block_offsets)
+            parts.append(mask_invisible(text))
+            offset += len(text) + 1
+        self.text = "\x00".join(parts)
+
+    def finditer(self, pattern: re.Pattern[str] | None) -> Iterator[tuple[re.Match[str], Span]]:
+        if pattern is None or not self.offsets:
+            return
+        for match in pattern.finditer(self.text):
+            start = position_at(self.offsets, match.start())
+            end = position_at(self.offsets, max(match.end() - 1, match.start()))
+            yield match, Span(start, Position(end.line, end.column + (1 if match.end() > match.start() else 0)))
+
+    def first(self, pattern: re.Pattern[str] | None) -> tuple[re.Match[str], Span] | None:
+        return next(self.finditer(pattern), None)
 
 
 def document_segments(document: Document) -> Iterator[list[TextSegment]]:
@@ -224,7 +258,7 @@ class Entry:
     """
 
     span: Span
-    kind: str  # "item", "row" or "subsection"
+    kind: str  # "item", "row", "subsection" or "paragraph"
     segments: list[list[TextSegment]]
     cells: dict[str, TableCell] = field(default_factory=dict)
     checked: bool | None = None
@@ -353,7 +387,7 @@ def evidence(
     phrases: Iterable[str],
     min_mentions: int,
     min_sections: int,
-    segments: list[list[TextSegment]] | None = None,
+    index: ProseIndex | None = None,
 ) -> tuple[re.Match[str], Span] | None:
     """The first mention of `phrases` when the document mentions them at least `min_mentions`
     times in at least `min_sections` different sections, else None.
@@ -364,9 +398,9 @@ def evidence(
     pattern = phrase_pattern(phrases)
     if pattern is None:
         return None
-    if segments is None:
-        segments = list(document_segments(document))
-    matches = [found for found in find_in(pattern, segments) if not _negated(found[0])]
+    if index is None:
+        index = ProseIndex(document_segments(document))
+    matches = [found for found in index.finditer(pattern) if not _negated(found[0])]
     if len(matches) < max(min_mentions, 1):
         return None
     sections = {id(section_at(document, span.start.line)) for _, span in matches}

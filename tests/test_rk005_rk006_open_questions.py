@@ -1,0 +1,112 @@
+"""RK005 open-question-without-owner and RK006 open-questions-in-approved-spec."""
+
+from risk_support import lines, lint_risk
+
+QUESTIONS = """
+## Open questions
+- Do refunds go back to the saved card or to store credit?
+- Should we keep cards of closed accounts? Owner: @maria
+- Which regions launch first? Due 2026-12-05.
+- ~~Do we support Amex?~~ Yes, from day one.
+- [x] Do we need a new consent screen?
+- Who signs off the copy? @lee to confirm before beta.
+"""
+
+
+def test_flags_questions_without_owner_date_or_decision() -> None:
+    findings = lint_risk("RK005", QUESTIONS)
+    assert lines(findings) == [2]
+    assert "'Do refunds go back to the saved card or to store credit?'" in findings[0].message
+
+
+def test_a_duration_in_the_question_is_not_a_due_date() -> None:
+    text = """
+    ## Open questions
+    - How many days do we keep declined cards?
+    """
+    assert lines(lint_risk("RK005", text)) == [2]
+
+
+def test_question_table_with_owner_column() -> None:
+    text = """
+    ## Unresolved questions
+    | Question | Owner | Due |
+    |----------|-------|-----|
+    | Refund destination? | @maria | 2026-12-05 |
+    | Closed-account cards? | | |
+    """
+    findings = lint_risk("RK005", text)
+    assert lines(findings) == [5]
+    assert findings[0].span.start.column == 3
+
+
+def test_prose_questions_are_each_paragraph_ending_with_a_question_mark() -> None:
+    text = """
+    ## Open questions
+
+    Should saved cards sync across devices?
+
+    We have not decided on the retention period. Decision expected from legal (owner: @ana).
+    """
+    assert lines(lint_risk("RK005", text)) == [3]
+
+
+def test_none_is_not_a_question() -> None:
+    assert lint_risk("RK005", "## Open questions\n- None.\n") == []
+    assert lint_risk("RK005", "## Open questions\n\nNone so far.\n") == []
+
+
+def test_a_combined_heading_uses_its_questions_subsection() -> None:
+    text = """
+    ## Open questions and future work
+    ### Open questions
+    - Should we support hotfixes?
+    ### Future enhancements
+    - Multi-region deploys.
+    """
+    assert lines(lint_risk("RK005", text)) == [3]
+
+
+def test_rust_rfc_unresolved_questions_are_skipped_by_default() -> None:
+    text = "## Unresolved questions\n- Should the lint be on by default?\n"
+    assert lint_risk("RK005", text, profile="rust-rfc") == []
+    assert len(lint_risk("RK005", text, profile="prd")) == 1
+
+
+APPROVED = """
+---
+title: Saved payment methods
+status: Approved
+---
+# Saved payment methods
+
+## Open questions
+- Do refunds go back to the saved card? Owner: @maria, due 2026-12-05.
+- Do we support Amex? Decision: yes, from day one.
+- [x] New consent screen?
+"""
+
+
+def test_approved_spec_with_an_open_question() -> None:
+    findings = lint_risk("RK006", APPROVED)
+    assert lines(findings) == [8]
+    assert "status is 'Approved' (line 3)" in findings[0].message
+
+
+def test_draft_spec_may_have_open_questions() -> None:
+    assert lint_risk("RK006", APPROVED.replace("status: Approved", "status: draft")) == []
+
+
+def test_no_front_matter_no_finding() -> None:
+    assert lint_risk("RK006", "## Open questions\n- Refund destination?\n") == []
+
+
+def test_approved_statuses_option() -> None:
+    text = APPROVED.replace("status: Approved", "status: ready")
+    assert lint_risk("RK006", text) == []
+    assert len(lint_risk("RK006", text, **{"approved-statuses": ["ready"]})) == 1
+
+
+def test_approved_spec_with_nothing_left_open() -> None:
+    text = APPROVED.split("## Open questions")[0] + "## Open questions\nNone.\n"
+    assert lint_risk("RK006", text) == []
