@@ -7,9 +7,11 @@ from typing import Iterator
 
 from speclint.concerns import (
     TIME_FRAME,
+    GROUP_OPTION_HELP,
     Entry,
     cell_is_empty,
     column,
+    grouped,
     phrase_pattern,
     profile_applies,
     search_text,
@@ -52,7 +54,8 @@ class MilestoneWithoutDate(Rule):
     "Beta", "GA", "Canary", "10%"), when it carries neither a date ("2026-03-02", "March 2",
     "Q2 2026") nor a relative time frame ("week 3", "+2 weeks", "sprint 14", "two weeks after beta",
     "end of Q1", a release train like "Go 1.23" or "v1.30"; option `time-terms`). In a table with a
-    Date, When, Target, ETA or Sprint column (option `date-columns`) that cell must be filled.
+    Date, When, Target, ETA or Sprint column (option `date-columns`) that cell must be filled. When
+    no milestone of a section has a date, the section is reported once, at its heading (option `group`).
 
     **Why it matters.** A milestone without a date is a wish: nobody can plan around it, and nobody
     notices when it slips. A relative frame is enough ("two weeks after beta"); silence is not.
@@ -86,6 +89,7 @@ class MilestoneWithoutDate(Rule):
                "Sections whose entries are milestones only when they name a phase (Phase 2, Beta, GA, 10%)."),
         Option("time-terms", "list[str]", list(TIME_FRAME), "Phrases that give a date or a relative time frame."),
         Option("date-columns", "list[str]", list(DATE_COLUMNS), "Table columns that hold a milestone's date."),
+        Option("group", "bool", True, GROUP_OPTION_HELP),
         Option("skip-profiles", "list[str]", ["spec-kit", "ears", "rust-rfc"], "Profiles this rule does not apply to."),
     )
 
@@ -99,15 +103,21 @@ class MilestoneWithoutDate(Rule):
         rollout_sections = [section for section in sections_named(document, options["rollout-sections"])
                             if section not in milestone_sections]
         for section, only_phases in [*((s, False) for s in milestone_sections), *((s, True) for s in rollout_sections)]:
+            entries = []
             for entry in section_entries(section):
                 key = (entry.span.start.line, entry.span.start.column)
-                if key in seen:
+                if key in seen or (only_phases and not PHASE.match(mask_invisible(entry.label))):
                     continue
                 seen.add(key)
-                if only_phases and not PHASE.match(mask_invisible(entry.label)):
-                    continue
-                if _has_time(entry, time_terms, options["date-columns"]):
-                    continue
+                entries.append(entry)
+            failing = [entry for entry in entries if not _has_time(entry, time_terms, options["date-columns"])]
+            group = grouped(section, entries, failing, options["group"])
+            if group is not None:
+                span, count = group
+                yield Violation(span, f"none of the {count} milestones has a date or time frame: give each a date, "
+                                      "or a time relative to another milestone ('two weeks after beta')")
+                continue
+            for entry in failing:
                 yield Violation(entry.span, f"milestone '{entry.label}' has no date or time frame: give a date, "
                                             "or a time relative to another milestone ('two weeks after beta')")
 

@@ -63,7 +63,7 @@ ADDRESSED_BY: dict[str, tuple[str, ...]] = {
     ),
     "security": (
         "security", "secure*", "authenticat*", "authoriz*", "authoris*", "authn", "authz", "OAuth*",
-        "OIDC", "SSO", "single sign-on", "IAM", "access to", "who can", "role-based", "roles", "access control*", "permission*", "RBAC", "ACL*", "encrypt*",
+        "OIDC", "SSO", "single sign-on", "signed-in", "logged-in", "sign-in", "login*", "PCI*", "tokeni*", "IAM", "access to", "who can", "role-based", "roles", "access control*", "permission*", "RBAC", "ACL*", "encrypt*",
         "TLS", "mTLS", "HTTPS", "secret*", "credential*", "threat model*", "CSRF", "XSS",
         "injection", "API key*", "least privilege", "vulnerab*", "attacker*", "malicious",
         "abuse", "signed request*", "signed URL*", "HMAC",

@@ -12,7 +12,9 @@ from speclint.concerns import (
     DUE_DATE,
     Entry,
     cell_is_empty,
+    GROUP_OPTION_HELP,
     column,
+    grouped,
     phrase_pattern,
     profile_applies,
     question_entries,
@@ -38,7 +40,8 @@ class OpenQuestionWithoutOwner(Rule):
     "@handle", "assigned to"; a due date is a date or a time frame ("2026-03-01", "by Friday",
     "before beta", "Q3"); a decision is "Decision:", "Resolved:", "Answer:", a ticked `[x]` box or a
     struck-through question. In a table with an Owner, Due, Decision or Answer column (option
-    `answer-columns`) the cell must be filled. Rust RFCs' "Unresolved questions" are settled during
+    `answer-columns`) the cell must be filled. When no question of a section has any of these, the
+    section is reported once, at its heading (option `group`). Rust RFCs' "Unresolved questions" are settled during
     stabilisation, not by a named owner, so the `rust-rfc` profile skips this rule by default.
 
     **Why it matters.** An open question nobody owns stays open: the team discovers it again when
@@ -72,6 +75,7 @@ class OpenQuestionWithoutOwner(Rule):
         Option("decision-terms", "list[str]", list(DECISION), "Phrases that record a decision."),
         Option("answer-columns", "list[str]", list(ANSWER_COLUMNS),
                "Table columns whose cell, when filled, gives the owner, due date or decision of a row."),
+        Option("group", "bool", True, GROUP_OPTION_HELP),
         Option("skip-profiles", "list[str]", ["rust-rfc"], "Profiles this rule does not apply to."),
     )
 
@@ -81,9 +85,15 @@ class OpenQuestionWithoutOwner(Rule):
         options = context.options
         answered = phrase_pattern([*options["owner-terms"], *options["due-terms"], *options["decision-terms"]])
         for section in sections_named(document, options["sections"]):
-            for entry in question_entries(section):
-                if _is_answered(entry, answered, options["answer-columns"]):
-                    continue
+            entries = question_entries(section)
+            failing = [entry for entry in entries if not _is_answered(entry, answered, options["answer-columns"])]
+            group = grouped(section, entries, failing, options["group"])
+            if group is not None:
+                span, count = group
+                yield Violation(span, f"none of the {count} open questions has an owner, due date or decision: "
+                                      "name who answers each and by when")
+                continue
+            for entry in failing:
                 yield Violation(
                     entry.span,
                     f"open question '{entry.label}' has no owner, due date or decision: "

@@ -9,9 +9,11 @@ from speclint.concerns import (
     DECISION,
     OWNER,
     RISK_SECTIONS,
+    GROUP_OPTION_HELP,
     Entry,
     cell_is_empty,
     column,
+    grouped,
     heading_span,
     phrase_pattern,
     profile_applies,
@@ -61,7 +63,8 @@ class RiskWithoutMitigation(Rule):
     "owner: @sam", "accepted"... (option `mitigation-terms`). Under a heading that promises
     mitigations ("Risks and mitigations"), `**Label**: what we do` counts as a mitigation unless the
     text after the label only describes the risk ("could", "might", "may"). A risks section written
-    as prose is read as a whole and reported once at its heading. Rust RFC "Drawbacks" and ADR
+    as prose is read as a whole and reported once at its heading, and so is a section where no risk
+    has a response (option `group`). Rust RFC "Drawbacks" and ADR
     "Consequences" are not read: they describe costs, not risks to manage.
 
     **Why it matters.** A list of risks with no response is a worry, not a plan: nobody knows who
@@ -96,6 +99,7 @@ class RiskWithoutMitigation(Rule):
                "Phrases that show a response to a risk: a mitigation, an owner or a decision."),
         Option("response-columns", "list[str]", list(RESPONSE_COLUMNS),
                "Table columns whose cell, when filled, is the response to the risk on that row."),
+        Option("group", "bool", True, GROUP_OPTION_HELP),
         Option("skip-profiles", "list[str]", [], "Profiles this rule does not apply to."),
     )
 
@@ -111,9 +115,15 @@ class RiskWithoutMitigation(Rule):
             if not entries:
                 yield from _prose_section(section, terms)
                 continue
-            for entry in entries:
-                if _has_response(entry, terms, options["response-columns"], promises_mitigation):
-                    continue
+            failing = [entry for entry in entries
+                       if not _has_response(entry, terms, options["response-columns"], promises_mitigation)]
+            group = grouped(section, entries, failing, options["group"])
+            if group is not None:
+                span, count = group
+                yield Violation(span, f"none of the {count} risks has a mitigation, owner or decision: say how each "
+                                      "is reduced, who watches it, or that it is accepted")
+                continue
+            for entry in failing:
                 yield Violation(
                     entry.span,
                     f"risk '{entry.label}' has no mitigation, owner or decision: say how it is reduced, "

@@ -503,3 +503,16 @@ DUE_DATE = (
     r"launch|beta|GA|release|code freeze|kick-?off|design review|sprint|milestone|phase|M\d|EO[DWMQY])",
     "due", "due date", "deadline", "ETA", "EOD", "EOW", "EOM", "EOQ", r"re:sprint\s+\d+",
 )
+
+
+GROUP_OPTION_HELP = (
+    "When no entry of a section has what is asked for, report the section once at its heading "
+    "instead of every entry (a team that never writes owners hears it once per section)."
+)
+
+
+def grouped(section: Section, entries: list[Entry], failing: list[Entry], group: bool) -> tuple[Span, int] | None:
+    """(heading span, count) when `failing` is all of `entries` (two or more) and grouping is on."""
+    if group and len(entries) >= 2 and len(failing) == len(entries):
+        return heading_span(section), len(failing)
+    return None

@@ -3,15 +3,26 @@
 from risk_support import lines, lint_risk
 
 
-def test_flags_bare_risks_in_a_list() -> None:
-    text = """
-    ## Risks
-    - The payment provider's sandbox differs from production.
-    - Card-on-file volume could exceed the provider's rate limit during the holiday sale.
-    """
-    findings = lint_risk("RK002", text)
+BARE_RISKS = """
+## Risks
+- The payment provider's sandbox differs from production.
+- Card-on-file volume could exceed the provider's rate limit during the holiday sale.
+- Holiday traffic: the provider raised our limit to 200 rps and we queue saves (owner: @lee).
+"""
+
+
+def test_flags_each_risk_without_a_response() -> None:
+    findings = lint_risk("RK002", BARE_RISKS)
     assert lines(findings) == [2, 3]
     assert "'The payment provider's sandbox differs from production.'" in findings[0].message
+
+
+def test_a_section_where_no_risk_has_a_response_is_reported_once() -> None:
+    text = BARE_RISKS.rsplit("- Holiday", 1)[0]
+    findings = lint_risk("RK002", text)
+    assert lines(findings) == [1]
+    assert "none of the 2 risks" in findings[0].message
+    assert lines(lint_risk("RK002", text, group=False)) == [2, 3]
 
 
 def test_a_mitigation_in_a_nested_bullet_counts() -> None:

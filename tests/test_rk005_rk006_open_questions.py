@@ -19,6 +19,19 @@ def test_flags_questions_without_owner_date_or_decision() -> None:
     assert "'Do refunds go back to the saved card or to store credit?'" in findings[0].message
 
 
+def test_a_section_where_no_question_has_an_owner_is_reported_once() -> None:
+    text = """
+    ## Open questions
+    - Do refunds go back to the saved card?
+    - Do we support Amex?
+    - Which regions launch first?
+    """
+    findings = lint_risk("RK005", text)
+    assert lines(findings) == [1]
+    assert "none of the 3 open questions" in findings[0].message
+    assert lines(lint_risk("RK005", text, group=False)) == [2, 3, 4]
+
+
 def test_a_duration_in_the_question_is_not_a_due_date() -> None:
     text = """
     ## Open questions

@@ -16,6 +16,18 @@ def test_flags_milestones_without_dates() -> None:
     assert "'Beta for 5% of EU customers.'" in findings[0].message
 
 
+def test_a_plan_with_no_dates_at_all_is_reported_once() -> None:
+    text = """
+    ## Milestones
+    1. Internal dogfood.
+    2. Beta.
+    3. General availability.
+    """
+    findings = lint_risk("RK007", text)
+    assert lines(findings) == [1]
+    assert "none of the 3 milestones" in findings[0].message
+
+
 def test_milestone_table_needs_its_date_cell() -> None:
     text = """
     ## Timeline
