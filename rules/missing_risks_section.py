@@ -33,9 +33,10 @@ CHANGES: dict[str, tuple[str, ...]] = {
         "charge the user*", "revenue",
     ),
     "public-api": (
-        # Not "SDK" or a bare "endpoint": naming one is not changing one.
-        "public API*", "public endpoint*", "REST API*", "HTTP API*", "breaking change*", "API version*",
-        "new endpoint*", "webhook*", "API contract*", "deprecate", "deprecating", "deprecation",
+        # Not "SDK", "REST API", "webhook" or a bare "endpoint": a spec that calls someone else's API
+        # names it too, and naming one is not changing one.
+        "public API*", "public endpoint*", "breaking change*", "API version*", "new endpoint*",
+        "API contract*", "deprecate", "deprecating", "deprecation",
         "remove the endpoint*", "rename the endpoint*", "change* the response format",
     ),
 }

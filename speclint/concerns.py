@@ -462,7 +462,9 @@ TIME_FRAME = (
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     r"re:(?:FY\s?\d{2,4}\s?)?[QH][1-4](?:\s?(?:FY)?\s?'?\d{2,4})?",
     r"re:(?:CY|FY)\s?'?\d{2,4}",
-    "day*", "week*", "month*", "quarter*", "year*", "sprint*", "iteration*", "fortnight*", "weekend",
+    # Units of time, not "daily"/"weekly"/"monthly" (a monthly plan is not a time frame).
+    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint",
+    "sprints", "iteration", "iterations", "fortnight", "weekend", "week of",
     "monday", "tuesday", "wednesday", "thursday", "friday", "EOD", "EOW", "EOM", "EOQ", "EOY",
     "end of", "by launch", "before launch", "at launch", "after launch", "before GA", "after GA",
     "before beta", "after beta", "before release", "next release", "this release",
@@ -515,4 +517,30 @@ def grouped(section: Section, entries: list[Entry], failing: list[Entry], group:
     """(heading span, count) when `failing` is all of `entries` (two or more) and grouping is on."""
     if group and len(entries) >= 2 and len(failing) == len(entries):
         return heading_span(section), len(failing)
+    return None
+
+
+_STATUS_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?P<key>status|state)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
+    r"(?P<value>[^\n]*?)[ \t]*(?:\*\*|__)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def body_status(document: Document) -> tuple[str, str, Span] | None:
+    """A `Status: Approved` / `**Status**: Draft` line at the top of the body (before the first
+    section below the title), as spec-kit and many PRD templates write it: (key, value, span)."""
+    top = list(document.root.blocks)
+    level_one = [section for section in document.root.children if section.level == 1]
+    if level_one:
+        top.extend(level_one[0].blocks)
+    for block in iter_nested(top):
+        if not isinstance(block, Paragraph):
+            continue
+        for segment in block.segments:
+            match = _STATUS_LINE.match(segment.text)
+            if match and match.group("value").strip():
+                start = segment.column + match.start("value")
+                value = match.group("value").strip()
+                return match.group("key"), value, Span.of(segment.line, start, segment.line, start + len(value))
     return None

@@ -123,3 +123,36 @@ def test_approved_statuses_option() -> None:
 def test_approved_spec_with_nothing_left_open() -> None:
     text = APPROVED.split("## Open questions")[0] + "## Open questions\nNone.\n"
     assert lint_risk("RK006", text) == []
+
+
+SPEC_KIT = """
+# Feature Specification: Saved cards
+
+**Feature Branch**: `004-saved-cards`
+**Created**: 2026-11-02
+**Status**: Ready for Implementation
+
+## Open questions
+- Should saved cards sync across devices?
+"""
+
+
+def test_a_status_line_at_the_top_of_the_body_counts() -> None:
+    findings = lint_risk("RK006", SPEC_KIT)
+    assert lines(findings) == [8]
+    assert "Status is 'Ready for Implementation' (line 5)" in findings[0].message
+
+
+def test_a_status_line_deep_in_the_document_does_not_count() -> None:
+    text = SPEC_KIT.replace("**Status**: Ready for Implementation", "**Status**: Draft")
+    text += "\n## Checklist\n**Status**: Complete\n"
+    assert lint_risk("RK006", text) == []
+
+
+def test_body_status_can_be_turned_off() -> None:
+    assert lint_risk("RK006", SPEC_KIT, **{"body-status": False}) == []
+
+
+def test_status_with_a_date_or_emoji_still_reads_as_approved() -> None:
+    text = SPEC_KIT.replace("Ready for Implementation", "✅ Complete (2026-11-30)")
+    assert len(lint_risk("RK006", text)) == 1
