@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.concerns import ProseIndex, document_segments, profile_applies, section_segments, sections_named
 from speclint.headings import normalize_title
-from speclint.model import Document, Section, Span, Table
+from speclint.model import Document, Section, Span, Table, TextSegment
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.text import mask_invisible
 
@@ -39,6 +39,8 @@ _NOT_A_NAME = {
     "table", "figure", "appendix", "chapter", "item", "story", "stories", "example", "milestone", "part",
     "option", "alternative", "goal", "scenario", "criterion", "criteria", "property", "feature",
 }
+_ADJECTIVE = re.compile(r"-(?:specific|based|like|style|only|aware|compatible|native|friendly|wide)$", re.IGNORECASE)
+_TOC_ENTRY = re.compile(r"^\s*\[[^\]]*\]\(#[^)]*\)\s*$")
 _INTERNAL_ID = re.compile(r"^(?:[A-Z]{1,4}-?\d+(?:\.\d+)*|[A-Z]\d*)$")  # T012, FR-003, NFR-2, R1.2, L1
 
 
@@ -161,7 +163,8 @@ def _mentions(document: Document, sections: list[Section], tables: list[Table], 
     excluded = [(section.span.start.line, section.span.end.line) for section in sections]
     excluded += [(table.span.start.line, table.span.end.line) for table in tables]
     pattern = _pattern(kinds)
-    for match, span in ProseIndex(document_segments(document)).finditer(pattern):
+    prose = (segments for segments in document_segments(document) if not _is_toc_entry(segments))
+    for match, span in ProseIndex(prose).finditer(pattern):
         if any(start <= span.start.line <= end for start, end in excluded):
             continue
         name = _name(match)
@@ -187,7 +190,7 @@ def _name(match: re.Match[str]) -> str | None:
     proper = match.group("proper")
     if proper:
         words = proper.split()
-        if words[0].lower() in _NOT_A_NAME or _INTERNAL_ID.match(words[0]):
+        if words[0].lower() in _NOT_A_NAME or _INTERNAL_ID.match(words[0]) or _ADJECTIVE.search(words[-1]):
             return None
         return proper.rstrip(".,;:")
     return None
@@ -207,3 +210,9 @@ def _is_listed(key: str, listed_text: str) -> bool:
     # "RFC 2119" listed as "RFC-2119"; "Identity team" listed as "identity"
     compact = re.sub(r"[\s#-]+", "", key)
     return compact in re.sub(r"[\s#-]+", "", listed_text)
+
+
+def _is_toc_entry(segments: list[TextSegment]) -> bool:
+    """A table-of-contents line (`[Creating a registry that depends on X](#creating-...)`) repeats a
+    heading; the heading itself is read where it stands."""
+    return len(segments) == 1 and bool(_TOC_ENTRY.match(segments[0].text))

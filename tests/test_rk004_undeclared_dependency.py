@@ -82,3 +82,14 @@ def test_skipped_for_rust_rfcs_by_default() -> None:
     text = "## Design\nThis depends on RFC 1234 and relies on the Cargo team.\n"
     assert lint_risk("RK004", text, profile="rust-rfc") == []
     assert len(lint_risk("RK004", text)) == 1
+
+
+def test_table_of_contents_links_and_adjectives_are_not_dependencies() -> None:
+    text = """
+    ## Contents
+    - [Why the exporter depends on Collector changes](#why)
+
+    ## Design
+    The probe relies on Linux-specific features and integrates with eBPF-based tooling.
+    """
+    assert lint_risk("RK004", text) == []
