@@ -3,7 +3,7 @@ performance, security, privacy, reliability or observability."""
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Any, Iterator, Mapping
 
 from speclint.concerns import (
     anchor_for,
@@ -123,6 +123,8 @@ EXEMPT = (
     "internal refactor*", "code-only refactor*",
 )
 
+EXEMPT_TITLES = ("refactor*", "clean up", "cleanup", "code cleanup", "rename*", "internal refactor*", "tech debt")
+
 LOOK_IN = (
     "Non-functional requirements", "Nonfunctional requirements", "NFRs", "Quality attributes",
     "Operational requirements", "Technical considerations", "Considerations", "Cross-cutting concerns",
@@ -149,7 +151,8 @@ class NonFunctionalCoverage(Rule):
     the line that made the concern expected.
 
     A document that says it changes no behaviour ("pure refactoring", "no user-facing change";
-    option `exempt`) is not checked. Every list of words is an option, so a profile or a team can
+    option `exempt`), or whose title starts with "Refactor", "Cleanup" or "Rename" (option
+    `exempt-titles`), is not checked: moving code changes nobody's data. Every list of words is an option, so a profile or a team can
     tune what triggers a concern and what addresses it; `skip-profiles` turns the rule off for
     document kinds where it does not apply (architecture decision records, by default).
 
@@ -203,6 +206,8 @@ class NonFunctionalCoverage(Rule):
                "In how many different sections those mentions must stand (a worked example in one paragraph is not the feature).",
                minimum=1),
         Option("exempt", "list[str]", list(EXEMPT), "Phrases that mark a document that changes no behaviour."),
+        Option("exempt-titles", "list[str]", list(EXEMPT_TITLES),
+               "Words that, starting the document's title, mark a change of code only ('Refactor: ...')."),
         Option("look-in", "list[str]", list(LOOK_IN), "Sections a reader looks in for these concerns, by preference."),
         Option("skip-profiles", "list[str]", ["adr"], "Profiles this rule does not apply to."),
     )
@@ -214,7 +219,7 @@ class NonFunctionalCoverage(Rule):
         index = ProseIndex(document_segments(document))
         if index.first(phrase_pattern(options["exempt"])) is not None:
             return
-        if document.title and search_text(phrase_pattern(options["exempt"]), document.title):
+        if document.title and _title_is_exempt(document.title, options):
             return
         handled = {}
         for domain in HANDLES:
@@ -252,3 +257,12 @@ def _addressing_segments(document: Document) -> Iterator[list[TextSegment]]:
             yield [section.heading.text_segment]
         for block in section.blocks:
             yield from block_segments(block)
+
+
+def _title_is_exempt(title: str, options: Mapping[str, Any]) -> bool:
+    if search_text(phrase_pattern(options["exempt"]), title):
+        return True
+    starts = phrase_pattern(options["exempt-titles"])
+    match = search_text(starts, title)
+    # Only at the start ("Refactor: split the payments module"), not "Payments refactor follow-ups".
+    return match is not None and not title[: match.start()].strip(" \t#*_:-[]()0-9.")

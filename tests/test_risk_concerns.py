@@ -1,6 +1,8 @@
 """speclint.concerns: the helpers the [risk] rules share, and the rules' common contract."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import CORPUS, parse_md, requires_corpus
 from risk_support import NamedProfile
@@ -127,3 +129,23 @@ def test_risk_rules_never_fail_on_the_corpus() -> None:
         document = parse(path.read_text(encoding="utf-8", errors="replace"), str(path))
         result = run_rules(document, active)
         assert not result.failures, result.failures
+
+
+MARKDOWN_PIECES = st.sampled_from([
+    "# Title\n", "## Risks\n", "## Open questions\n", "## Milestones\n", "## Dependencies\n", "## Rollout\n",
+    "- a risk\n", "  - Mitigation: x\n", "- [ ] question?\n", "- [x] done\n", "| Risk | Owner |\n", "|---|---|\n",
+    "| r | |\n", "~~struck~~\n", "depends on the Identity team\n", "relies on Stripe\n", "payment refund\n",
+    "email address\n", "endpoint\n", "cron job\n", "---\nstatus: approved\n---\n", "**Status**: Approved\n",
+    "```\ncode\n```\n", "<!-- guidance -->\n", "\n", "> quoted risk\n", "1. Phase 1: beta\n", "Q3 2026\n",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(MARKDOWN_PIECES | st.text(max_size=30), max_size=25))
+def test_risk_rules_never_raise_on_generated_markdown(pieces: list[str]) -> None:
+    document = parse("".join(pieces), "generated.md")
+    active = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in RISK_RULES]
+    result = run_rules(document, active)
+    assert not result.failures, result.failures
+    for finding in result.findings:
+        assert finding.span.start.line >= 1 and finding.span.start.column >= 1
