@@ -149,3 +149,18 @@ def test_risk_rules_never_raise_on_generated_markdown(pieces: list[str]) -> None
     assert not result.failures, result.failures
     for finding in result.findings:
         assert finding.span.start.line >= 1 and finding.span.start.column >= 1
+
+
+def _doc_examples(rule) -> tuple[str, str]:
+    doc = rule.documentation()
+    bad = doc.split("**Example**", 1)[1].split("```markdown\n", 1)[1].split("\n```", 1)[0]
+    good = doc.split("**Use instead**", 1)[1].split("```markdown\n", 1)[1].split("\n```", 1)[0]
+    return bad + "\n", good + "\n"
+
+
+@pytest.mark.parametrize("rule", RISK_RULES, ids=lambda rule: rule.id)
+def test_documented_examples_do_what_they_say(rule) -> None:
+    bad, good = _doc_examples(rule)
+    active = [ActiveRule(rule, rule.default_level, rule.default_options())]
+    assert run_rules(parse(bad, "bad.md"), active).findings, f"{rule.id}: the bad example is not flagged"
+    assert not run_rules(parse(good, "good.md"), active).findings, f"{rule.id}: the good example is flagged"
