@@ -3,14 +3,18 @@
 The risk rules ask document-level questions ("does this spec say anything about rollback?") and
 entry-level ones ("does each risk have a mitigation?"). What they share lives here:
 
-- `phrase_pattern`: a user-editable list of phrases ("kill switch", "mitigat*") compiled into one
-  case-insensitive regular expression that matches whole words only.
-- `section_entries`: the entries of a section, the way a reader counts them: body rows of its tables,
-  its top-level list items (with everything nested under them), its subsections.
-- `anchor_for`: where a "this is missing" finding points: the section a reader would look in, else
-  the title heading, else the first line of the body.
-- `profile_applies`, `front_matter_value`: the profile in use and front-matter look-ups, tolerant
-  of a missing profile (`RuleContext.profile` is None until profiles are configured).
+- `phrase_pattern`: a user-editable list of phrases ("kill switch", "mitigat*", "re:p9\\d") compiled
+  into one case-insensitive regular expression that matches whole words only.
+- `ProseIndex` and `evidence`: the document's visible prose, masked and joined once, searched with
+  exact spans; "does this document keep coming back to payments?" (mentions in several sections,
+  negated mentions like "no payment data" left out).
+- `sections_named`, `section_entries`, `question_entries`: the sections a rule reads, matched the way
+  a reader does, and their entries the way a reader counts them: table rows, top-level list items
+  (with everything nested), subsections, `?` paragraphs.
+- `anchor_for`, `grouped`: where a "this is missing" finding points, and when a section is
+  reported once instead of entry by entry.
+- `profile_applies`, `front_matter_value`, `body_status`: the profile in use and the document's
+  status, tolerant of a missing profile (`RuleContext.profile` is None until profiles exist).
 """
 
 from __future__ import annotations
@@ -27,7 +31,6 @@ from speclint.model import (
     BlockQuote,
     Document,
     ListBlock,
-    ListItem,
     Paragraph,
     Section,
     Span,
@@ -37,7 +40,7 @@ from speclint.model import (
     iter_nested,
 )
 from speclint.rule import RuleContext
-from speclint.text import find_all, join_segments, mask_invisible, position_at
+from speclint.text import join_segments, mask_invisible, position_at
 
 # --- phrases ----------------------------------------------------------------------------------
 
@@ -122,17 +125,6 @@ def section_segments(section: Section, deep: bool = True) -> Iterator[list[TextS
                 yield [child.heading.text_segment]
             yield from section_segments(child, deep=True)
 
-
-def find_in(pattern: re.Pattern[str] | None, segment_lists: Iterable[list[TextSegment]]) -> Iterator[tuple[re.Match[str], Span]]:
-    """Every match of `pattern` in visible prose, with exact spans, in order."""
-    if pattern is None:
-        return
-    for segments in segment_lists:
-        yield from find_all(pattern, segments)
-
-
-def first_in(pattern: re.Pattern[str] | None, segment_lists: Iterable[list[TextSegment]]) -> tuple[re.Match[str], Span] | None:
-    return next(find_in(pattern, segment_lists), None)
 
 
 class ProseIndex:
@@ -338,10 +330,6 @@ def column(entry: Entry, names: Iterable[str]) -> TableCell | None:
     return None
 
 
-def has_column(entry: Entry, names: Iterable[str]) -> bool:
-    return column(entry, names) is not None
-
-
 EMPTY_CELL = re.compile(r"^\s*(?:|-+|–|—|n/?a|tbd|tbc|todo|\?+|none|unknown|\.\.\.|…)\s*$", re.IGNORECASE)
 
 
@@ -388,10 +376,6 @@ def front_matter_value(document: Document, keys: Iterable[str]) -> tuple[str, An
     return None
 
 
-def line_of(span: Span) -> str:
-    return f"line {span.start.line}"
-
-
 # --- evidence: "this document handles X" ------------------------------------------------------
 
 
@@ -435,57 +419,6 @@ def quote(match: re.Match[str]) -> str:
     return " ".join(match.group(0).split())
 
 
-# --- shared vocabularies ----------------------------------------------------------------------
-
-# Section titles that hold a document's risks (matched forgivingly, "Risks and mitigations" too).
-RISK_SECTIONS = (
-    "Risks", "Risk", "Risk mitigation", "Risk mitigations", "Known risks",
-    "Risk assessment", "Risk analysis", "Risk register", "Key risks", "Risks and concerns",
-    "Threats and mitigations",
-)
-# Sections that also answer "what could go wrong" in other templates (Rust RFCs' Drawbacks, ADRs'
-# Consequences): enough for "there is a risks section", not lists of risks to be mitigated.
-RISK_LIKE_SECTIONS = ("Drawbacks", "Downsides", "Consequences", "Negative consequences", "Trade-offs", "Tradeoffs")
-
-OWNER = (
-    "owner*", "owned by", "assigned to", "assignee", "DRI", "responsible", "accountable",
-    r"re:@[A-Za-z0-9][\w.-]*",
-)
-DECISION = (
-    "decision*", "decided", "decide", "resolved", "resolution", "answer*", "answered", "agreed",
-    "accepted", "accept the risk", "won't fix", "wontfix", "out of scope", "closed", "done",
-    "settled", "concluded",
-)
-
-# Sections that hold open questions.
-QUESTION_SECTIONS = (
-    "Open questions", "Unresolved questions", "Outstanding questions", "Remaining questions",
-    "Unanswered questions", "Remaining unanswered questions", "Open issues", "Open points", "Open items",
-    "Questions", "Pending decisions", "Decisions needed", "Decisions to make", "TBD", "To be decided",
-)
-
-# A date or a time frame: "2026-03-01", "March 3", "Q3", "H2 2026", "week 2", "sprint 14", "+2 weeks",
-# "end of quarter", "EOW", "by Friday", a release train ("Go 1.23", "v1.30").
-TIME_FRAME = (
-    r"re:\d{4}-\d{1,2}(?:-\d{1,2})?",
-    r"re:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
-    r"re:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:st|nd|rd|th)?",
-    r"re:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    r"re:(?:FY\s?\d{2,4}\s?)?[QH][1-4](?:\s?(?:FY)?\s?'?\d{2,4})?",
-    r"re:(?:CY|FY)\s?'?\d{2,4}",
-    # Units of time, not "daily"/"weekly"/"monthly" (a monthly plan is not a time frame).
-    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint",
-    "sprints", "iteration", "iterations", "fortnight", "weekend", "week of",
-    "monday", "tuesday", "wednesday", "thursday", "friday", "EOD", "EOW", "EOM", "EOQ", "EOY",
-    "end of", "by launch", "before launch", "at launch", "after launch", "before GA", "after GA",
-    "before beta", "after beta", "before release", "next release", "this release",
-    r"re:[TDWM]\s?[+-]\s?\d+", r"re:W\d{1,2}", r"re:\d+\s?(?:d|w|wk|wks|mo|h|hrs)",
-    r"re:v?\d+\.\d+(?:\.\d+)?", "deadline", "due", "ETA", "target date", "today", "tomorrow",
-    "immediately", "ongoing",
-)
-
 
 _NOTHING_LEFT = re.compile(
     r"^\s*(?:\*\*|_)?(?:none|n/?a|nothing|no open questions?|no unresolved questions?|none (?:so far|yet|at this time)|"
@@ -503,21 +436,6 @@ def question_entries(section: Section) -> list[Entry]:
             if isinstance(block, Paragraph) and mask_invisible(block.text).rstrip().endswith("?"):
                 entries.append(Entry(block.span, "item", [block.segments]))
     return [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))]
-
-# A due date for a question: an explicit date, or "by"/"before" a point in time. Durations ("how many
-# days do we keep logs?") are what questions ask about, so they do not count here.
-_DATE_WORDS = (
-    r"(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
-    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:st|nd|rd|th)?"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
-    r"|(?:FY\s?\d{2,4}\s?)?[QH][1-4](?:\s?'?\d{2,4})?)"
-)
-DUE_DATE = (
-    "re:" + _DATE_WORDS,
-    r"re:(?:by|before|until|no later than)\s+(?:the\s+)?(?:end of|next|this|monday|tuesday|wednesday|thursday|friday|"
-    r"launch|beta|GA|release|code freeze|kick-?off|design review|sprint|milestone|phase|M\d|EO[DWMQY])",
-    "due", "due date", "deadline", "ETA", "EOD", "EOW", "EOM", "EOQ", r"re:sprint\s+\d+",
-)
 
 
 GROUP_OPTION_HELP = (
@@ -557,3 +475,72 @@ def body_status(document: Document) -> tuple[str, str, Span] | None:
                 value = match.group("value").strip()
                 return match.group("key"), value, Span.of(segment.line, start, segment.line, start + len(value))
     return None
+
+
+# --- shared vocabularies ----------------------------------------------------------------------
+
+# Section titles that hold a document's risks (matched forgivingly, "Risks and mitigations" too).
+RISK_SECTIONS = (
+    "Risks", "Risk", "Risk mitigation", "Risk mitigations", "Known risks",
+    "Risk assessment", "Risk analysis", "Risk register", "Key risks", "Risks and concerns",
+    "Threats and mitigations",
+)
+# Sections that also answer "what could go wrong" in other templates (Rust RFCs' Drawbacks, ADRs'
+# Consequences): enough for "there is a risks section", not lists of risks to be mitigated.
+RISK_LIKE_SECTIONS = ("Drawbacks", "Downsides", "Consequences", "Negative consequences", "Trade-offs", "Tradeoffs")
+
+# Who answers: "Owner: Maria", "owned by payments", "@maria".
+OWNER = (
+    "owner*", "owned by", "assigned to", "assignee", "DRI", r"re:@[A-Za-z0-9][\w.-]*",
+)
+# What was decided. Not "decide" ("we need to decide"), "done" or "closed" ("closed accounts"):
+# words that a question asks about; only their labelled forms ("Closed: ...") count.
+DECISION = (
+    r"re:(?:decision|resolution|answer|outcome|closed|done|status)\s*[:—–]", "decided", "decision made",
+    "resolved", "answered", "agreed", "accepted", "accept the risk", "won't fix", "wontfix", "out of scope",
+    "settled", "concluded",
+)
+
+# Sections that hold open questions.
+QUESTION_SECTIONS = (
+    "Open questions", "Unresolved questions", "Outstanding questions", "Remaining questions",
+    "Unanswered questions", "Remaining unanswered questions", "Open issues", "Open points", "Open items",
+    "Questions", "Pending decisions", "Decisions needed", "Decisions to make", "TBD", "To be decided",
+)
+
+# A date or a time frame: "2026-03-01", "March 3", "Q3", "H2 2026", "week 2", "sprint 14", "+2 weeks",
+# "end of quarter", "EOW", "by Friday", a release train ("Go 1.23", "v1.30").
+TIME_FRAME = (
+    r"re:\d{4}-\d{1,2}(?:-\d{1,2})?",
+    r"re:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
+    r"re:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:st|nd|rd|th)?",
+    r"re:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    r"re:(?:FY\s?\d{2,4}\s?)?[QH][1-4](?:\s?(?:FY)?\s?'?\d{2,4})?",
+    r"re:(?:CY|FY)\s?'?\d{2,4}",
+    # Units of time, not "daily"/"weekly"/"monthly" (a monthly plan is not a time frame).
+    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint",
+    "sprints", "iteration", "iterations", "fortnight", "weekend", "week of",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "EOD", "EOW", "EOM", "EOQ", "EOY",
+    "end of", "by launch", "before launch", "at launch", "after launch", "before GA", "after GA",
+    "before beta", "after beta", "before release", "next release", "this release",
+    r"re:[TDWM]\s?[+-]\s?\d+", r"re:W\d{1,2}", r"re:\d+\s?(?:d|w|wk|wks|mo|h|hrs)",
+    r"re:v?\d+\.\d+(?:\.\d+)?", "deadline", "due", "ETA", "target date", "today", "tomorrow",
+    "immediately", "ongoing",
+)
+
+# A due date for a question: an explicit date, or "by"/"before" a point in time. Durations ("how many
+# days do we keep logs?") are what questions ask about, so they do not count here.
+_DATE_WORDS = (
+    r"(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|(?:FY\s?\d{2,4}\s?)?[QH][1-4](?:\s?'?\d{2,4})?)"
+)
+DUE_DATE = (
+    "re:" + _DATE_WORDS,
+    r"re:(?:by|before|until|no later than)\s+(?:the\s+)?(?:end of|next|this|monday|tuesday|wednesday|thursday|friday|"
+    r"launch|beta|GA|release|code freeze|kick-?off|design review|sprint|milestone|phase|M\d|EO[DWMQY])",
+    "due", "due date", "deadline", "ETA", "EOD", "EOW", "EOM", "EOQ", r"re:sprint\s+\d+",
+)

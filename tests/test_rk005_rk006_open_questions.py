@@ -156,3 +156,23 @@ def test_body_status_can_be_turned_off() -> None:
 def test_status_with_a_date_or_emoji_still_reads_as_approved() -> None:
     text = SPEC_KIT.replace("Ready for Implementation", "✅ Complete (2026-11-30)")
     assert len(lint_risk("RK006", text)) == 1
+
+
+def test_words_a_question_asks_about_are_not_answers() -> None:
+    text = """
+    ## Open questions
+    - Do we keep cards of closed accounts?
+    - We still need to decide whether refunds are done by support or automatically.
+    - Who is responsible for chargebacks? Owner: @finance-lead
+    """
+    assert lines(lint_risk("RK005", text)) == [2, 3]
+
+
+def test_labelled_answers_close_a_question() -> None:
+    text = """
+    ## Open questions
+    - Amex support? Decision: yes, from day one.
+    - Store credit? Outcome — no, refunds always go to the card.
+    - Apple Pay? Closed: out of this spec.
+    """
+    assert lint_risk("RK005", text) == []
