@@ -18,7 +18,7 @@ from speclint.concerns import (
     phrase_pattern,
     profile_applies,
     question_entries,
-    search_text,
+    search_settled,
     sections_named,
 )
 from speclint.model import Document
@@ -108,4 +108,4 @@ def _is_answered(entry: Entry, answered: re.Pattern[str] | None, answer_columns:
         cells = [cell for name in answer_columns if (cell := column(entry, [name])) is not None]
         if cells:
             return any(not cell_is_empty(cell) for cell in cells)
-    return search_text(answered, entry.text) is not None
+    return search_settled(answered, entry.text) is not None

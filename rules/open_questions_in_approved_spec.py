@@ -13,7 +13,7 @@ from speclint.concerns import (
     phrase_pattern,
     profile_applies,
     question_entries,
-    search_text,
+    search_settled,
     sections_named,
 )
 from speclint.model import Document
@@ -92,7 +92,7 @@ class OpenQuestionsInApprovedSpec(Rule):
         decided = phrase_pattern(options["decision-terms"])
         for section in sections_named(document, options["sections"]):
             for entry in question_entries(section):
-                if entry.checked or entry.struck or search_text(decided, entry.text) is not None:
+                if entry.checked or entry.struck or search_settled(decided, entry.text) is not None:
                     continue
                 yield Violation(
                     entry.span,

@@ -101,6 +101,25 @@ def search_text(pattern: re.Pattern[str] | None, text: str) -> re.Match[str] | N
     return pattern.search(mask_invisible(text))
 
 
+_NOT_YET = re.compile(
+    r"\b(?:to\s+be|not(?:\s+yet)?|never|yet\s+to\s+be|(?:needs?|has|have)\s+to\s+be|must\s+be|should\s+be|"
+    r"will\s+be|is\s+being|are\s+being|until|unless|once|when|if|no)\s+$",
+    re.IGNORECASE,
+)
+
+
+def search_settled(pattern: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
+    """Like `search_text`, but a word that says it is not settled yet does not count: "needs to be
+    decided", "not yet resolved", "until agreed", "no owner" are the opposite of an answer."""
+    if pattern is None or not text:
+        return None
+    visible = mask_invisible(text)
+    for match in pattern.finditer(visible):
+        if not _NOT_YET.search(visible[max(0, match.start() - 30):match.start()]):
+            return match
+    return None
+
+
 # --- prose of a section -----------------------------------------------------------------------
 
 
