@@ -16,9 +16,10 @@ from speclint.concerns import (
     profile_applies,
     quote,
     search_text,
+    sections_named,
 )
 from speclint.model import Document, TextSegment
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.rule import Category, Level, Option, OptionError, Rule, RuleContext, Violation
 
 # What a spec handles (the triggers). Each list is an option: `handles-<domain>`.
 HANDLES: dict[str, tuple[str, ...]] = {
@@ -150,8 +151,8 @@ class NonFunctionalCoverage(Rule):
     look in (Non-functional requirements, Requirements, Design...; option `look-in`) and quotes
     the line that made the concern expected.
 
-    A document that says it changes no behaviour ("pure refactoring", "no user-facing change";
-    option `exempt`), or whose title starts with "Refactor", "Cleanup" or "Rename" (option
+    A document that says up front (preamble, summary, overview, scope or its first section) that it
+    changes no behaviour ("pure refactoring", "no user-facing change"; option `exempt`), or whose title starts with "Refactor", "Cleanup" or "Rename" (option
     `exempt-titles`), is not checked: moving code changes nobody's data. Every list of words is an option, so a profile or a team can
     tune what triggers a concern and what addresses it; `skip-profiles` turns the rule off for
     document kinds where it does not apply (architecture decision records, by default).
@@ -216,9 +217,13 @@ class NonFunctionalCoverage(Rule):
         if not profile_applies(context):
             return
         options = context.options
-        index = ProseIndex(document_segments(document))
-        if index.first(phrase_pattern(options["exempt"])) is not None:
+        unknown = [concern for concern in options["concerns"] if concern not in ADDRESSED_BY]
+        if unknown:
+            raise OptionError(f"option 'concerns' has unknown concern(s) {', '.join(map(repr, unknown))} "
+                              f"(known: {', '.join(ADDRESSED_BY)})")
+        if ProseIndex(_summary_segments(document)).first(phrase_pattern(options["exempt"])) is not None:
             return
+        index = ProseIndex(document_segments(document))
         if document.title and _title_is_exempt(document.title, options):
             return
         handled = {}
@@ -232,8 +237,6 @@ class NonFunctionalCoverage(Rule):
         anchor = None
         addressing = ProseIndex(_addressing_segments(document))
         for concern in options["concerns"]:
-            if concern not in ADDRESSED_BY:
-                continue
             triggered = [domain for domain in CONCERN_TRIGGERS[concern] if domain in handled]
             if not triggered:
                 continue
@@ -257,6 +260,25 @@ def _addressing_segments(document: Document) -> Iterator[list[TextSegment]]:
             yield [section.heading.text_segment]
         for block in section.blocks:
             yield from block_segments(block)
+
+
+SUMMARY_SECTIONS = ("Summary", "Overview", "Abstract", "TL;DR", "TLDR", "Introduction", "Context", "Motivation",
+                    "Background", "Scope", "Goals", "Non-goals", "Problem")
+
+
+def _summary_segments(document: Document) -> Iterator[list[TextSegment]]:
+    """What a document says about itself up front: the preamble, the text under the title, the
+    first section and its Summary/Overview/Scope sections. "Phase 2 has no user-facing change"
+    deep in a rollout plan does not make the whole feature a refactoring."""
+    for block in document.root.blocks:
+        yield from block_segments(block)
+    for section in document.root.children:
+        if section.level == 1:
+            for block in section.blocks:
+                yield from block_segments(block)
+    firsts = [section for section in document.sections() if section.level > 1][:1]
+    for section in [*firsts, *sections_named(document, SUMMARY_SECTIONS)]:
+        yield from section_segments(section)
 
 
 def _title_is_exempt(title: str, options: Mapping[str, Any]) -> bool:

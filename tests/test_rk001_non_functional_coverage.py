@@ -1,6 +1,9 @@
 """RK001 non-functional-coverage: concerns a spec owes, once each, where a reader looks."""
 
 from risk_support import lines, lint_risk
+from speclint.engine import ActiveRule, run_rules
+from speclint.parser import parse
+from speclint.registry import load_registry
 
 SAVED_CARDS = """
 # Saved payment methods
@@ -113,6 +116,19 @@ def test_a_pure_refactoring_needs_no_privacy_section() -> None:
     The new `contacts` package owns email address parsing and phone number normalisation.
     """
     assert lint_risk("RK001", text) == []
+
+
+def test_no_behaviour_change_deep_in_a_rollout_does_not_exempt_the_feature() -> None:
+    text = SAVED_CARDS.replace("- Security: only the card owner can list or delete a card; tokens are encrypted at rest.\n", "")
+    text += "\n## Rollout\n- Phase 1 ships the database table only: no user-facing change.\n"
+    assert len(lint_risk("RK001", text)) == 1
+
+
+def test_an_unknown_concern_is_a_clear_error() -> None:
+    rule = load_registry().get("RK001")
+    active = ActiveRule(rule, rule.default_level, rule.resolve_options({"concerns": ["perf"]}))
+    result = run_rules(parse(SAVED_CARDS, "spec.md"), [active])
+    assert "unknown concern(s) 'perf'" in result.failures[0].error
 
 
 def test_a_refactoring_title_exempts_the_document() -> None:
