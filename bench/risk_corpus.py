@@ -21,7 +21,7 @@ from speclint.registry import load_registry
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 FOLDER_PROFILE = {
-    "rust-rfcs": "rust-rfc", "go-design": "prd", "oteps": "prd", "madr": "adr", "spec-kit": "spec-kit",
+    "rust-rfcs": "rust-rfc", "go-design": "go-design", "oteps": "otep", "madr": "adr", "spec-kit": "spec-kit",
     "speckit-specs": "spec-kit", "kiro": "ears", "kep-template": "kep",
 }
 

@@ -90,7 +90,7 @@ class MilestoneWithoutDate(Rule):
         Option("time-terms", "list[str]", list(TIME_FRAME), "Phrases that give a date or a relative time frame."),
         Option("date-columns", "list[str]", list(DATE_COLUMNS), "Table columns that hold a milestone's date."),
         Option("group", "bool", True, GROUP_OPTION_HELP),
-        Option("skip-profiles", "list[str]", ["spec-kit", "ears", "rust-rfc"], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["spec-kit", "spec-kit-plan", "ears", "rust-rfc", "checklist"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

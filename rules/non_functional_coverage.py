@@ -139,9 +139,10 @@ class NonFunctionalCoverage(Rule):
 
     **What it flags.** Each concern that the document never mentions, once per document, when the
     document shows it needs it. A concern is *expected* when the text names something the feature
-    handles: personal data ("email address", "user profile"), money ("payment", "refund"),
-    external traffic ("endpoint", "webhook", "public API") or background jobs ("cron job",
-    "message queue"). Privacy is expected only with personal data. A concern is *addressed* when
+    handles: personal data ("email address", "date of birth"), money ("payment", "refund"),
+    external traffic ("endpoint", "webhook", "REST API") or background jobs ("cron job",
+    "message queue"), at least three times in two sections (options `min-mentions`,
+    `min-sections`; "no personal data is stored" is not a mention). Privacy is expected only with personal data. A concern is *addressed* when
     any heading, sentence, list item or table cell uses one of its terms: "latency", "p99" or
     "200 ms" for performance; "authentication", "permissions" or "secrets" for security;
     "retention", "GDPR" or "no personal data" for privacy; "SLO", "retries" or "backup" for
@@ -151,11 +152,12 @@ class NonFunctionalCoverage(Rule):
     look in (Non-functional requirements, Requirements, Design...; option `look-in`) and quotes
     the line that made the concern expected.
 
-    A document that says up front (preamble, summary, overview, scope or its first section) that it
-    changes no behaviour ("pure refactoring", "no user-facing change"; option `exempt`), or whose title starts with "Refactor", "Cleanup" or "Rename" (option
-    `exempt-titles`), is not checked: moving code changes nobody's data. Every list of words is an option, so a profile or a team can
-    tune what triggers a concern and what addresses it; `skip-profiles` turns the rule off for
-    document kinds where it does not apply (architecture decision records, by default).
+    A document that says up front (preamble, summary, overview, scope or its first section) that
+    it changes no behaviour ("pure refactoring", "no user-facing change"; option `exempt`), or whose
+    title starts with "Refactor", "Cleanup" or "Rename" (option `exempt-titles`), is not checked:
+    moving code changes nobody's data. Every list of words is an option, so a profile or a team
+    can tune what triggers a concern and what addresses it; `skip-profiles` turns the rule off for
+    document kinds where it does not apply (decision records and checklists, by default).
 
     **Why it matters.** Reviewers ask "how fast, how safe, what if it breaks, how will we know"
     about anything that handles customer data, money or traffic. When the spec is silent, the
@@ -210,7 +212,7 @@ class NonFunctionalCoverage(Rule):
         Option("exempt-titles", "list[str]", list(EXEMPT_TITLES),
                "Words that, starting the document's title, mark a change of code only ('Refactor: ...')."),
         Option("look-in", "list[str]", list(LOOK_IN), "Sections a reader looks in for these concerns, by preference."),
-        Option("skip-profiles", "list[str]", ["adr"], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["adr", "checklist"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

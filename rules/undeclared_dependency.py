@@ -93,7 +93,7 @@ class UndeclaredDependency(Rule):
         Option("kinds", "list[str]", list(KINDS), "Words after a name that make it a dependency ('the Billing service')."),
         Option("min-dependencies", "int", 2,
                "With no dependencies section, how many named dependencies make one expected.", minimum=1),
-        Option("skip-profiles", "list[str]", ["rust-rfc", "adr"], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["rust-rfc", "adr", "checklist"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
