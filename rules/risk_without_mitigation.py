@@ -44,6 +44,19 @@ RESPONSE_COLUMNS = (
 )
 HEDGE = re.compile(r"\b(?:could|might|may|risk|risks|chance|likely|possib\w*)\b", re.IGNORECASE)
 LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[^:*_\n]{2,80}?)(?:\*\*|__)?\s*[:—–]\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.S)
+RISKY = re.compile(
+    r"\b(?:risks?|could|might|may|fail\w*|break\w*|delay\w*|slip\w*|outage\w*|lose|loss|leak\w*|"
+    r"exceed\w*|overrun\w*|regress\w*|block\w*)\b",
+    re.IGNORECASE,
+)
+_OTHER_TOPICS = re.compile(r"\b(?:assumptions?|dependenc(?:y|ies)|constraints?|open questions?|issues?)\b", re.IGNORECASE)
+
+
+def _shares_title(title: str) -> bool:
+    """True for "Assumptions and risks", "Risks & dependencies": a section that lists other things too."""
+    return bool(_OTHER_TOPICS.search(title))
+
+
 RESPONSE_PARAGRAPH = re.compile(
     r"^\s*(?:\*\*|__)?(?:mitigation|mitigations|response|plan|owner|decision|contingency|resolution)\b", re.IGNORECASE
 )
@@ -64,8 +77,10 @@ class RiskWithoutMitigation(Rule):
     mitigations ("Risks and mitigations"), `**Label**: what we do` counts as a mitigation unless the
     text after the label only describes the risk ("could", "might", "may"). A risks section written
     as prose is read as a whole and reported once at its heading, and so is a section where no risk
-    has a response (option `group`). Rust RFC "Drawbacks" and ADR
-    "Consequences" are not read: they describe costs, not risks to manage.
+    has a response (option `group`). Under a shared heading ("Assumptions and risks", "Risks and
+    dependencies") only entries that read as risks ("could", "may", "fail", "delay"...) are
+    checked. Rust RFC "Drawbacks" and ADR "Consequences" are not read: they describe costs, not
+    risks to manage.
 
     **Why it matters.** A list of risks with no response is a worry, not a plan: nobody knows who
     watches for it or what happens when it materialises. Reviewers ask "and then what?" for each one.
@@ -112,6 +127,9 @@ class RiskWithoutMitigation(Rule):
             promises_mitigation = search_text(phrase_pattern(("mitigat*", "response*", "handling", "plan*")),
                                               section.title) is not None
             entries = section_entries(section) or _risk_paragraphs(section)
+            if _shares_title(section.title):
+                # "Assumptions and risks": the assumptions need no mitigation, only the risks do.
+                entries = [entry for entry in entries if RISKY.search(mask_invisible(entry.text))]
             if not entries:
                 yield from _prose_section(section, terms)
                 continue

@@ -130,3 +130,13 @@ def test_a_subsection_per_risk() -> None:
     findings = lint_risk("RK002", text)
     assert lines(findings) == [2]
     assert "'Provider lock-in'" in findings[0].message
+
+
+def test_assumptions_sharing_the_heading_need_no_mitigation() -> None:
+    text = """
+    ## Assumptions and risks
+    - Customers use a card the provider supports.
+    - The provider's tokenisation API stays at version 2023-10.
+    - The provider's migration of EU cards could slip past our launch.
+    """
+    assert lines(lint_risk("RK002", text)) == [4]
