@@ -18,6 +18,7 @@ from speclint.concerns import (
     phrase_pattern,
     profile_applies,
     question_entries,
+    row_status_closed,
     search_settled,
     sections_named,
 )
@@ -40,7 +41,8 @@ class OpenQuestionWithoutOwner(Rule):
     "@handle", "assigned to"; a due date is a date or a time frame ("2026-03-01", "by Friday",
     "before beta", "Q3"); a decision is "Decision:", "Resolved:", "Answer:", a ticked `[x]` box or a
     struck-through question. In a table with an Owner, Due, Decision or Answer column (option
-    `answer-columns`) the cell must be filled. When no question of a section has any of these, the
+    `answer-columns`) the cell must be filled; a Status cell saying "Resolved", "Closed" or "Done"
+    closes the row. When no question of a section has any of these, the
     section is reported once, at its heading (option `group`). Rust RFCs' "Unresolved questions" are settled during
     stabilisation, not by a named owner, so the `rust-rfc` profile skips this rule by default.
 
@@ -105,6 +107,8 @@ def _is_answered(entry: Entry, answered: re.Pattern[str] | None, answer_columns:
     if entry.checked or entry.struck:
         return True
     if entry.kind == "row":
+        if row_status_closed(entry):
+            return True
         cells = [cell for name in answer_columns if (cell := column(entry, [name])) is not None]
         if cells:
             return any(not cell_is_empty(cell) for cell in cells)

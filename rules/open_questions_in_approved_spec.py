@@ -13,6 +13,7 @@ from speclint.concerns import (
     phrase_pattern,
     profile_applies,
     question_entries,
+    row_status_closed,
     search_settled,
     sections_named,
 )
@@ -31,9 +32,10 @@ class OpenQuestionsInApprovedSpec(Rule):
     matter, a `**Status**: ...` line at the top of the body (option `body-status`) — is one of
     `approved-statuses` ("approved", "accepted", "final", "implementable"...; "Approved by legal on
     2026-11-20" counts too), each question under an Open questions heading that has no recorded
-    decision ("Decision:", "Resolved:", "Answer:", a ticked `[x]` box, a struck-through question).
-    An owner or a due date does not close a question. Questions are list items, table rows,
-    subsections, or paragraphs ending with `?`; "None" or "No open questions" is fine.
+    decision ("Decision:", "Resolved:", "Answer:", a ticked `[x]` box, a struck-through question,
+    a Status cell saying "Resolved"). An owner or a due date does not close a question. Questions
+    are list items, table rows, subsections, or paragraphs ending with `?`; "None" or "No open
+    questions" is fine.
 
     **Why it matters.** "Approved" tells engineers the spec is settled and they can build from it.
     An open question in an approved spec is a decision that will be made by whoever hits it first,
@@ -92,7 +94,9 @@ class OpenQuestionsInApprovedSpec(Rule):
         decided = phrase_pattern(options["decision-terms"])
         for section in sections_named(document, options["sections"]):
             for entry in question_entries(section):
-                if entry.checked or entry.struck or search_settled(decided, entry.text) is not None:
+                if entry.checked or entry.struck or row_status_closed(entry):
+                    continue
+                if search_settled(decided, entry.text) is not None:
                     continue
                 yield Violation(
                     entry.span,

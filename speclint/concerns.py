@@ -357,6 +357,19 @@ def cell_is_empty(cell: TableCell | None) -> bool:
     return cell is None or bool(EMPTY_CELL.match(mask_invisible(cell.text).replace("*", "").replace("_", "")))
 
 
+_CLOSED_STATUS = re.compile(
+    r"^\W*(?:resolved|closed|done|answered|decided|agreed|settled|accepted|complete[d]?|won'?t fix|wontfix|"
+    r"n/?a|out of scope|✅|☑|✔)\W*$",
+    re.IGNORECASE,
+)
+
+
+def row_status_closed(entry: Entry) -> bool:
+    """True for a table row whose Status (or State) cell says the item is settled ("Resolved", "Done")."""
+    cell = column(entry, ("Status", "State"))
+    return cell is not None and bool(_CLOSED_STATUS.match(mask_invisible(cell.text).replace("*", "").strip()))
+
+
 # --- profile and front matter -----------------------------------------------------------------
 
 

@@ -178,3 +178,19 @@ def test_labelled_answers_close_a_question() -> None:
     - Apple Pay? Closed: out of this spec.
     """
     assert lint_risk("RK005", text) == []
+
+
+STATUS_TABLE = """
+## Open questions
+| # | Question | Status |
+|---|----------|--------|
+| 1 | Refund destination? | Resolved |
+| 2 | Amex support? | Open |
+| 3 | Apple Pay? | ✅ |
+"""
+
+
+def test_a_status_column_closes_a_row_only_when_it_says_so() -> None:
+    assert lines(lint_risk("RK005", STATUS_TABLE)) == [5]
+    approved = "---\nstatus: approved\n---\n" + STATUS_TABLE.lstrip("\n")
+    assert lines(lint_risk("RK006", approved)) == [8]
