@@ -191,7 +191,8 @@ class NonFunctionalCoverage(Rule):
     default_level = Level.WARNING
     aliases = ("nfr-coverage",)
     options = (
-        Option("concerns", "list[str]", list(ADDRESSED_BY), "The concerns to check.",),
+        Option("concerns", "list[str]", list(ADDRESSED_BY),
+               "The concerns to check: performance, security, privacy, reliability, observability."),
         *(
             Option(f"handles-{domain}", "list[str]", list(words),
                    f"Phrases that show the spec handles {DOMAIN_WORDS[domain]} ('*' ends a word, 're:' starts a regex).")

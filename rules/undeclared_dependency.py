@@ -113,7 +113,7 @@ class UndeclaredDependency(Rule):
             return
         reported: set[str] = set()
         for name, span in mentions:
-            key = _key(name)
+            key = _key(name, options["kinds"])
             if not key or key in reported or _is_listed(key, listed_text):
                 continue
             reported.add(key)
@@ -196,20 +196,21 @@ def _name(match: re.Match[str]) -> str | None:
     return None
 
 
-def _key(name: str) -> str:
+def _key(name: str, kind_words: list[str]) -> str:
     """The distinctive part of a name: "the Identity team" -> "identity"."""
     words = [word for word in re.split(r"[\s'’]+", name.lower()) if word and word not in _NOT_A_NAME]
-    kinds = {kind.lower() for kind in KINDS}
+    kinds = {kind.lower() for kind in kind_words}
     core = [word.strip(".,;:()") for word in words if word not in kinds and word.rstrip("s") not in kinds]
     return " ".join(core) or " ".join(words)
 
 
 def _is_listed(key: str, listed_text: str) -> bool:
-    if key in listed_text:
-        return True
-    # "RFC 2119" listed as "RFC-2119"; "Identity team" listed as "identity"
-    compact = re.sub(r"[\s#-]+", "", key)
-    return compact in re.sub(r"[\s#-]+", "", listed_text)
+    """True when the list names `key` as whole words; "RFC 2119" is listed as "RFC-2119" or
+    "RFC #2119" too, and "UI" is not listed by "build"."""
+    parts = [re.escape(part) for part in re.split(r"[\s#-]+", key) if part]
+    if not parts:
+        return False
+    return re.search(r"(?<!\w)" + r"[\s#-]*".join(parts) + r"(?!\w)", listed_text) is not None
 
 
 def _is_toc_entry(segments: list[TextSegment]) -> bool:

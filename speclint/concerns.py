@@ -40,7 +40,7 @@ from speclint.model import (
     iter_nested,
 )
 from speclint.rule import RuleContext
-from speclint.text import join_segments, mask_invisible, position_at
+from speclint.text import join_segments, mask_invisible, position_at, strip_inline
 
 # --- phrases ----------------------------------------------------------------------------------
 
@@ -302,9 +302,8 @@ class Entry:
     def label(self) -> str:
         """A short quote of the entry for messages (first 60 visible characters)."""
         first = self.segments[0] if self.segments else []
-        words = " ".join(mask_invisible(plain(first)).split())
-        words = re.sub(r"^\[[ xX]\]\s*", "", words)
-        words = re.sub(r"[*_]{1,3}", "", words)
+        words = re.sub(r"^\[[ xX]\]\s*", "", plain(first))
+        words = strip_inline(words)  # keeps the text of code spans and links: "Relation between `a` and `b`"
         return words if len(words) <= 60 else words[:57].rstrip() + "..."
 
 

@@ -30,7 +30,7 @@ def test_listed_dependencies_are_fine_in_any_spelling() -> None:
     | Dependency | Owner | Status |
     |------------|-------|--------|
     | Identity (team) | @ana | planned |
-    | RFC-2119 | @lee | done |
+    | the RFC #2119 wording | @lee | done |
     | Zendesk | @kim | contract signed |
     """
     assert lint_risk("RK004", text) == []
@@ -93,3 +93,15 @@ def test_table_of_contents_links_and_adjectives_are_not_dependencies() -> None:
     The probe relies on Linux-specific features and integrates with eBPF-based tooling.
     """
     assert lint_risk("RK004", text) == []
+
+
+def test_a_name_is_listed_only_as_a_whole_word() -> None:
+    text = """
+    ## Design
+    The checkout relies on the UI team and on Stripe.
+
+    ## Dependencies
+    - Stripe: card vault (the build pipeline is ours).
+    """
+    findings = lint_risk("RK004", text)
+    assert len(findings) == 1 and "'UI team'" in findings[0].message
