@@ -42,9 +42,11 @@ class OpenQuestionWithoutOwner(Rule):
     "before beta", "Q3"); a decision is "Decision:", "Resolved:", "Answer:", a ticked `[x]` box or a
     struck-through question. In a table with an Owner, Due, Decision or Answer column (option
     `answer-columns`) the cell must be filled; a Status cell saying "Resolved", "Closed" or "Done"
-    closes the row. When no question of a section has any of these, the
-    section is reported once, at its heading (option `group`). Rust RFCs' "Unresolved questions" are settled during
-    stabilisation, not by a named owner, so the `rust-rfc` profile skips this rule by default.
+    closes the row. When no question of a section has any of these, the section is reported once,
+    at its heading (option `group`). Open-source proposal processes settle their open questions in
+    public review, not by a named owner (Rust RFCs' "Unresolved questions" at stabilisation; about
+    half of the OpenTelemetry proposals and most Go design documents with open questions name no
+    owner), so the `rust-rfc`, `otep` and `go-design` profiles skip this rule by default.
 
     **Why it matters.** An open question nobody owns stays open: the team discovers it again when
     the code needs the answer. An owner and a date turn it into a task.
@@ -78,7 +80,7 @@ class OpenQuestionWithoutOwner(Rule):
         Option("answer-columns", "list[str]", list(ANSWER_COLUMNS),
                "Table columns whose cell, when filled, gives the owner, due date or decision of a row."),
         Option("group", "bool", True, GROUP_OPTION_HELP),
-        Option("skip-profiles", "list[str]", ["rust-rfc"], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["rust-rfc", "otep", "go-design"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
