@@ -1,0 +1,86 @@
+"""EH002 operation-without-failure-handling: a requirement or operation section with a fallible operation and no failure path."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.model import Document, Section
+from speclint.operations import (
+    addresses_failure,
+    fallible_operation,
+    first_operation,
+    has_central_failure_handling,
+    is_failure_section_title,
+)
+from speclint.requirements import extract, is_ears_document, is_proposal, section_segments, section_text
+from speclint.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.text import mask_invisible
+
+
+class OperationWithoutFailureHandling(Rule):
+    """Flags a requirement, user story or operation section whose operation can fail and whose failure is never described.
+
+    **What it flags.** A section that stands for one piece of behaviour: a requirement or user
+    story with its own heading (`### Requirement 4`, `### User Story 2 - Pay for the order`), or
+    a heading that names an operation that can fail (`### CSV import`, `### Payment`,
+    `### Sync with Salesforce`). When its text mentions an operation that can fail and nothing in
+    it addresses failure (an error, a retry, a timeout, a validation, a fallback, a status code),
+    the rule points at the operation.
+
+    The rule stays quiet when the document handles failure centrally (a "Failure modes", "Error
+    handling" or "What can go wrong" section, an error table, or a requirement or story about
+    errors), and on EARS documents, where EH003 does this job per requirement. HTTP endpoints are
+    checked by the API contract rule (API001), which asks for error responses with status codes.
+
+    **Why it matters.** Failure paths are designed per operation: a declined card, a half-finished
+    upload and a rejected CSV row each need a decision. A requirement that only describes the
+    success is a requirement the developer will finish by guessing.
+
+    **Example**
+
+    ```markdown
+    ### Requirement 3: Import contacts
+    Users can import contacts from a CSV file exported from Google Contacts.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ### Requirement 3: Import contacts
+    Users can import contacts from a CSV file exported from Google Contacts. Rows with an invalid
+    email are skipped and listed in an import report; a file over 5 MB is rejected before upload.
+    ```
+    """
+
+    id = "EH002"
+    name = "operation-without-failure-handling"
+    category = Category.ERROR_HANDLING
+    default_level = Level.INFO
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if is_proposal(document, context) or is_ears_document(document, context):
+            return
+        if has_central_failure_handling(document):
+            return
+        picture = extract(document, context)
+        units: list[Section] = [r.block for r in picture.requirements if r.form == "section"]  # type: ignore[misc]
+        if any(is_failure_section_title(unit.title) or addresses_failure(unit.title) for unit in units):
+            return  # a requirement or story about errors: failure is handled there
+        if not picture.requirements:
+            return  # not a specification of behaviour: design notes name operations in passing
+        claimed = {id(inner) for unit in units for inner in unit.walk()}
+        for section in document.sections():
+            named = fallible_operation(section.title)
+            if id(section) not in claimed and named and named[0] != "user input" and section.level >= 2:
+                units.append(section)
+                claimed.update(id(inner) for inner in section.walk())
+        units.sort(key=lambda unit: unit.span.start.line)
+        for unit in units:
+            if addresses_failure(mask_invisible(section_text(unit, with_code=True))) or addresses_failure(unit.title):
+                continue
+            segments = ([unit.heading.text_segment] if unit.heading else []) + section_segments(unit)
+            found = first_operation(segments)
+            if found is not None:
+                kind, words, span = found
+                yield Violation(span, f"'{words}' ({kind}) can fail, and '{unit.title}' never says what happens "
+                                      "then: add the error, retry or fallback behaviour")
