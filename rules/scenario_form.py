@@ -64,11 +64,10 @@ class ScenarioForm(Rule):
         picture = extract(document, context)
         seen: set[int] = set()
         for criterion in [c for r in picture.requirements for c in r.criteria] + picture.criteria:
-            if id(criterion.block) in seen:
+            if criterion.form != "scenario" or id(criterion.block) in seen:
                 continue
             seen.add(id(criterion.block))
-            if criterion.form == "scenario":
-                yield from _check_prose(criterion, require_given)
+            yield from _check_prose(criterion, require_given)
         for _section, block in document.iter_blocks():
             if isinstance(block, CodeBlock) and is_gherkin_block(block) and id(block) not in seen:
                 seen.add(id(block))
@@ -83,7 +82,9 @@ def _check_prose(criterion: Criterion, require_given: bool) -> Iterator[Violatio
 
 
 def _judge(steps: list[tuple[str, Span]], where: Span, require_given: bool,
-           has_background: bool) -> Iterator[Violation]:
+           has_background: bool, point_at_where: bool = False) -> Iterator[Violation]:
+    """Findings for one scenario's steps; a missing step is reported at the first step, or at
+    `where` (a gherkin Scenario line) when `point_at_where`."""
     kinds = [kind for kind, _span in steps]
     for position, (kind, span) in enumerate(steps):
         later = [k for k in kinds[:position] if _ORDER[k] > _ORDER[kind]]
@@ -95,7 +96,7 @@ def _judge(steps: list[tuple[str, Span]], where: Span, require_given: bool,
     if "given" in missing and (has_background or not require_given):
         missing.remove("given")
     if missing:
-        anchor = steps[0][1] if steps else where
+        anchor = steps[0][1] if steps and not point_at_where else where
         words = " and ".join(f"'{kind.capitalize()}'" for kind in missing)
         advice = {"then": "add the expected outcome", "when": "add the action being tested",
                   "given": "add the starting state"}[missing[-1] if "then" not in missing else "then"]
@@ -107,11 +108,12 @@ def _check_gherkin(block: CodeBlock, require_given: bool) -> Iterator[Violation]
     current: list[tuple[str, Span]] = []
     header: Span | None = None
     in_background = False
+    judged = False
     last_kind = "given"
 
     def finish() -> Iterator[Violation]:
-        if header is not None and not in_background:
-            yield from _judge(current, header, require_given, has_background)
+        if header is not None and not in_background and judged:
+            yield from _judge(current, header, require_given, has_background, point_at_where=True)
 
     for segment in block.lines:
         header_match = _GHERKIN_HEADER.match(segment.text)
@@ -120,6 +122,7 @@ def _check_gherkin(block: CodeBlock, require_given: bool) -> Iterator[Violation]
             if word in ("Examples", "Scenarios"):
                 continue  # the data table of an outline belongs to the scenario above
             yield from finish()
+            judged = word not in ("Feature", "Rule")  # containers, not scenarios
             in_background = word == "Background"
             has_background = has_background or in_background
             header = _line_span(segment, header_match.start(1), header_match.end(1))

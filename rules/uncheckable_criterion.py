@@ -39,8 +39,8 @@ VAGUE_OUTCOME = re.compile(
 _CONCRETE = re.compile(
     r"\d|`[^`]+`|\"[^\"]+\"|“[^”]+”|'[^']{2,}'|\b(?:displays?|shows?|returns?|receives?|redirect(?:s|ed)?|"
     r"contains?|lists?|sends?|emails?|exports?|downloads?|saves?|creates?|deletes?|rejects?|disables?|"
-    r"enables?|logs?|records?|exit(?:s|\s+code)?|status|message|error|toast|banner|dialog|button|page|"
-    r"screen|field|row|column|file|within|under|less\s+than|more\s+than|at\s+most|at\s+least)\b",
+    r"enables?|logs?|records?|exit(?:s|\s+code)?|status|message|error|within|under|less\s+than|more\s+than|"
+    r"at\s+most|at\s+least)\b",
     re.I,
 )
 _THEN = re.compile(r"(?:\*\*|__)?\bthen\b(?:\*\*|__)?", re.I)

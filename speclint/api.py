@@ -271,7 +271,8 @@ def has_error_catalogue(document: Document) -> bool:
             if ERROR_STATUS.search(text):
                 return True
     for _section, block in document.iter_blocks():
-        if isinstance(block, Table) and any(_ERROR_COLUMN.match(plain(n).strip()) for n in block.columns):
+        if isinstance(block, Table) and any(_ERROR_COLUMN.match(plain(n).strip()) for n in block.columns) \
+                and next(_table_endpoints(block), None) is None:  # an endpoint table is per-endpoint
             if any(ERROR_STATUS.search(cell.text) for row in block.rows for cell in row):
                 return True
     return False

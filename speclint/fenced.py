@@ -76,6 +76,8 @@ def _blank_abbreviations(code: str) -> str:
         line = _INLINE_ELISION.sub(lambda m: " " * len(m.group(0)), line)
         lines.append(line)
     cleaned = "\n".join(lines)
+    if cleaned == "\n".join(code.splitlines()):
+        return code  # nothing was abbreviated: a trailing comma is the author's, not ours
     previous = None
     while previous != cleaned:  # commas left before a closing bracket, or doubled by a removed line
         previous = cleaned
@@ -234,9 +236,9 @@ def structure_problems(fragment: Fragment) -> Iterator[StructureProblem]:
     for error in sorted(validator.iter_errors(plain_data), key=lambda e: list(map(str, e.absolute_path))):
         best = _deepest(error)
         path = list(best.absolute_path)
-        position = node_position(fragment, path)
         where = "/".join(str(part) for part in path) or "top level"
-        yield StructureProblem(f"{where}: {_schema_message(best)}", position)
+        key_path = path + _offending_key(best)
+        yield StructureProblem(f"{where}: {_schema_message(best)}", node_position(fragment, key_path))
 
 
 def _deepest(error: Any) -> Any:
@@ -246,13 +248,35 @@ def _deepest(error: Any) -> Any:
     return error
 
 
+def _unexpected_keys(error: Any) -> list[str]:
+    """The keys an additionalProperties error is about, in the order they are written."""
+    allowed = set(error.schema.get("properties", {}))
+    patterns = [re.compile(pattern) for pattern in error.schema.get("patternProperties", {})]
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    return [str(key) for key in instance
+            if str(key) not in allowed and not any(p.search(str(key)) for p in patterns)]
+
+
+def _is_property_name_error(error: Any) -> bool:
+    return "propertyNames" in error.absolute_schema_path
+
+
+def _offending_key(error: Any) -> list[str]:
+    """The key to point at, beyond the error's own path: the unknown field or the bad name."""
+    if error.validator == "additionalProperties":
+        keys = _unexpected_keys(error)
+        return keys[:1]
+    if _is_property_name_error(error):
+        return [str(error.instance)]
+    return []
+
+
 def _schema_message(error: Any) -> str:
     if error.validator == "additionalProperties":
-        extra = re.findall(r"'([^']+)' (?:was|were) unexpected", error.message)
-        names = re.findall(r"'([^']+)'", error.message.split("(")[-1]) if not extra else extra
-        return f"unknown field {', '.join(repr(n) for n in names) or error.message}"
-    if error.validator == "propertyNames":
-        return f"{error.instance!r} is not a status code (use 200, 4XX or default)"
+        names = _unexpected_keys(error)
+        return f"unknown field {', '.join(repr(n) for n in names)}" if names else error.message
+    if _is_property_name_error(error):
+        return f"{str(error.instance)!r} is not a status code (use 200, 4XX or default)"
     if error.validator == "required":
         return error.message.replace("is a required property", "is required")
     return error.message
