@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Iterator
+from weakref import WeakKeyDictionary
 
 from speclint.headings import normalize_title
 from speclint.model import (
@@ -306,6 +308,7 @@ def document_segments(document: Document) -> list[TextSegment]:
     return section_segments(document.root, deep=True)
 
 
+@lru_cache(maxsize=4096)
 def is_criteria_title(title: str) -> bool:
     key = normalize_title(title)
     return key in _CRITERIA_SECTION_KEYS or key.startswith("acceptance criterion") or key.startswith(
@@ -313,10 +316,12 @@ def is_criteria_title(title: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4096)
 def is_requirements_title(title: str) -> bool:
     return normalize_title(title) in _REQUIREMENTS_SECTION_KEYS
 
 
+@lru_cache(maxsize=4096)
 def is_story_section_title(title: str) -> bool:
     key = normalize_title(title)
     return key in _STORY_SECTION_KEYS or key.startswith("user scenario")
@@ -327,6 +332,7 @@ _WITHDRAWN = re.compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed|w
                         r"deferred|out of scope|obsolete|cancell?ed|won't do|wont do)\b[^\w]*$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def requirement_heading_label(title: str) -> tuple[str, str] | None:
     """(kind, label) when a heading names one requirement or one user story, else None.
 
@@ -347,6 +353,7 @@ def requirement_heading_label(title: str) -> tuple[str, str] | None:
     return None
 
 
+_ANY_GWT = re.compile(r"given|when|then", re.I)
 _PLAIN_WHEN = re.compile(r"\bwhen\b", re.I)
 _PLAIN_THEN = re.compile(r"\bthen\b", re.I)
 
@@ -359,6 +366,8 @@ def is_scenario_text(text: str, in_criteria: bool = False) -> bool:
     item that starts with "Given" is a scenario (so a scenario missing its Then is still seen);
     elsewhere "Given that constraint, we can..." is ordinary prose.
     """
+    if not _ANY_GWT.search(text):
+        return False
     visible = mask_invisible(text)
     if len({m.group(1).lower() for m in _BOLD_GWT.finditer(visible)}) >= 2:
         return True
@@ -383,7 +392,12 @@ def references_criteria(text: str) -> bool:
                 or _CRITERIA_ANCHOR_LINK.search(text))
 
 
+_LABEL_HINT = re.compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac)", re.I)
+
+
 def is_criteria_label(text: str) -> bool:
+    if not _LABEL_HINT.match(text):
+        return False
     return bool(_CRITERIA_LABEL.match(plain(text) if "*" in text or "_" in text else text))
 
 
@@ -496,9 +510,23 @@ def _short_label(text: str) -> str:
     return f"'{label}{'...' if len(words) > 8 else ''}'"
 
 
+_pictures: WeakKeyDictionary[Document, dict[bool, SpecPicture]] = WeakKeyDictionary()
+
+
 def extract(document: Document, context: object = None) -> SpecPicture:
-    """Requirements, user stories and their criteria, in document order."""
+    """Requirements, user stories and their criteria, in document order.
+
+    Several rules ask for the same document's picture; it is computed once per document and
+    EARS reading (the only thing the context changes) and dropped with the document.
+    """
     ears = is_ears_document(document, context)
+    cached = _pictures.setdefault(document, {})
+    if ears not in cached:
+        cached[ears] = _extract(document, ears)
+    return cached[ears]
+
+
+def _extract(document: Document, ears: bool) -> SpecPicture:
     requirements: list[Requirement] = []
     all_criteria: list[Criterion] = []
     claimed: set[int] = set()  # ids of sections that belong to a section-form requirement
