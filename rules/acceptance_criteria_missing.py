@@ -40,9 +40,6 @@ class AcceptanceCriteriaMissing(Rule):
     - **FR-002**: The export MUST include invoices from the last 24 months.
       - An invoice dated 25 months ago is not in the file.
     ```
-
-    **Options.** `minimum-requirements` (default 1): how many requirements a document needs before
-    the rule expects criteria.
     """
 
     id = "AC001"

@@ -52,8 +52,6 @@ class EarsPattern(Rule):
     1. IF the scan finds malware, THEN THE service SHALL delete the file.
     2. THE service SHALL reject uploads larger than 25 MB.
     ```
-
-    **Options.** `require-then` (default true): report IF clauses without THEN.
     """
 
     id = "AC005"

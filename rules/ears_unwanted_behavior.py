@@ -42,10 +42,6 @@ class EarsUnwantedBehavior(Rule):
     1. WHEN the customer confirms the order, THE checkout service SHALL charge the saved card.
     2. IF the card is declined, THEN THE checkout service SHALL keep the order unpaid and show the decline reason.
     ```
-
-    **Options.** `only-fallible` (default true): only WHEN criteria that involve an operation that
-    can fail need a counterpart; set to false to ask for an IF ... THEN in every event-driven
-    requirement.
     """
 
     id = "EH003"

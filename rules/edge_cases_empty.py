@@ -46,8 +46,6 @@ class EdgeCasesEmpty(Rule):
     - An import file with 0 data rows shows "Nothing to import" and creates nothing.
     - A contact whose email already exists is merged, keeping the newer phone number.
     ```
-
-    **Options.** `placeholders` (default N/A, TBD, TODO, None, -): answers that do not count as content.
     """
 
     id = "EC002"

@@ -43,9 +43,6 @@ class EdgeCasesMissing(Rule):
     - Times are entered in the user's time zone and stored in UTC; DST changes do not move a post.
     - Two editors rescheduling the same post: the last save wins and the other sees a notice.
     ```
-
-    **Options.** `minimum-topics` (default 2): how many edge-case topics a document must touch to
-    count as considering edge cases without an explicit section or phrase.
     """
 
     id = "EC001"

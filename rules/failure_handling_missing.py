@@ -42,9 +42,6 @@ class FailureHandlingMissing(Rule):
     - Card declined: show the issuer's reason and keep the cart; no order is created.
     - Payment provider times out after 10 s: retry once, then ask the customer to try again.
     ```
-
-    **Options.** `minimum-mentions` (default 2): how many paragraphs, items or cells must name an
-    operation that can fail before failure handling is expected.
     """
 
     id = "EH001"

@@ -54,8 +54,6 @@ class InterfaceContractIncomplete(Rule):
     Returns `201 Created` with the order. Errors: `400` invalid items, `409` coupon already
     used, `422` an item is out of stock.
     ```
-
-    **Options.** `require` (default request, response, errors): the contract parts to ask for.
     """
 
     id = "API001"

@@ -58,8 +58,6 @@ class InvalidOpenApi(Rule):
               description: The order
     ```
     ````
-
-    **Options.** `max-problems` (default 5): findings reported per fragment.
     """
 
     id = "API005"

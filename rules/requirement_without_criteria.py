@@ -55,8 +55,6 @@ class RequirementWithoutCriteria(Rule):
     #### Acceptance Criteria
     1. WHEN the accountant selects a date range, THE system SHALL export its invoices as CSV.
     ```
-
-    **Options.** `stories` (default true): also check user stories.
     """
 
     id = "AC002"

@@ -49,8 +49,6 @@ class ScenarioForm(Rule):
     1. **Given** a cart with 2 items, **When** the shopper removes one, **Then** the cart shows 1 item
     2. **Given** a cart with a coupon, **When** the coupon expires, **Then** the discount is removed
     ```
-
-    **Options.** `require-given` (default true): report scenarios without a Given step.
     """
 
     id = "AC004"

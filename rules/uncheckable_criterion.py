@@ -76,8 +76,6 @@ class UncheckableCriterion(Rule):
     - Search returns the first page of results within 300 ms (p95) for 1 million products.
     - Given a saved card, when the user pays, then the order page shows "Payment received".
     ```
-
-    **Options.** `extra-phrases` (default none): more vague phrases (regular expressions) to flag.
     """
 
     id = "AC003"
