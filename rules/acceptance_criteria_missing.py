@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.model import Document
-from speclint.requirements import extract, is_criteria_title, is_proposal, references_criteria
+from speclint.requirements import extract, is_criteria_title, references_criteria, states_requirements
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
@@ -18,7 +18,8 @@ class AcceptanceCriteriaMissing(Rule):
     Given/When/Then scenario, no gherkin block, no EARS clause, no "Done when" list and no reference
     to criteria kept elsewhere. One finding, at the first requirement.
 
-    Proposals and decision records (Rust RFCs, KEPs, ADRs) have no such convention and are skipped.
+    Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design documents, OTEPs) have no such
+    convention, and spec-kit plans and checklists defer to their spec: all are skipped.
 
     **Why it matters.** Without acceptance criteria, "done" is whatever the engineer thinks it is,
     QA writes tests from guesses, and the review happens after the code is written.
@@ -52,7 +53,7 @@ class AcceptanceCriteriaMissing(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context):
+        if not states_requirements(document, context):
             return
         picture = extract(document, context)
         requirements = picture.requirements

@@ -6,7 +6,7 @@ from typing import Iterator
 
 from speclint.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics
 from speclint.model import Document
-from speclint.requirements import extract, is_proposal, section_text
+from speclint.requirements import extract, section_text, states_requirements
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.text import mask_invisible
 
@@ -19,7 +19,8 @@ class EdgeCasesMissing(Rule):
     case", "corner case" or "boundary", and touches fewer than `minimum-topics` of the situations
     edge cases are made of: empty input, limits and maxima, duplicates, concurrency, time zones and
     expiry, offline use, unusual input (Unicode, negative amounts, very large files). One finding,
-    at the first requirement. Proposals and decision records (Rust RFCs, KEPs, ADRs) are skipped.
+    at the first requirement. Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design
+    documents, OTEPs), spec-kit plans and checklists are skipped.
 
     **Why it matters.** Edge cases are where estimates go wrong and bugs come from: the empty cart,
     the second click on "Pay", the user in another time zone, the 2 GB upload. A spec that lists
@@ -56,7 +57,7 @@ class EdgeCasesMissing(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context):
+        if not states_requirements(document, context):
             return
         picture = extract(document, context)
         if not picture.requirements:

@@ -19,7 +19,8 @@ class FailureHandlingMissing(Rule):
     notification, user input in a form) and nowhere addresses failure: no error, failure, retry,
     timeout, validation, fallback, rollback, rejection or status code, no "Failure modes" / "Error
     handling" / "What can go wrong" section and no error table. One finding, at the first such
-    operation. Proposals and decision records (Rust RFCs, KEPs, ADRs) are skipped.
+    operation. Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design documents, OTEPs)
+    are skipped.
 
     **Why it matters.** The happy path is the part everyone agrees on. What the app shows when the
     card is declined, how often the upload is retried, what a malformed CSV row does: left unsaid,

@@ -29,8 +29,8 @@ class InterfaceContractIncomplete(Rule):
     - an event or message with its own heading (`` ### `order.created` event ``): its payload.
 
     An endpoint merely mentioned in a sentence is not a definition and is not checked. CLI commands
-    and events are not checked in proposals (Rust RFCs, KEPs, ADRs), which discuss commands rather
-    than define them. Authentication is API002's business.
+    and events are not checked in proposals (Rust RFCs, KEPs, ADRs, Go design documents, OTEPs),
+    which discuss commands rather than define them. Authentication is API002's business.
 
     **Why it matters.** The contract is what frontend, backend and partner teams build against in
     parallel. A missing error list becomes three different error formats; a missing request shape

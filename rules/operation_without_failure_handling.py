@@ -12,7 +12,13 @@ from speclint.operations import (
     has_central_failure_handling,
     is_failure_section_title,
 )
-from speclint.requirements import extract, is_ears_document, is_proposal, section_segments, section_text
+from speclint.requirements import (
+    extract,
+    is_ears_document,
+    section_segments,
+    section_text,
+    states_requirements,
+)
 from speclint.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.text import mask_invisible
 
@@ -58,7 +64,7 @@ class OperationWithoutFailureHandling(Rule):
     default_level = Level.INFO
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context) or is_ears_document(document, context):
+        if not states_requirements(document, context) or is_ears_document(document, context):
             return
         if has_central_failure_handling(document):
             return

@@ -6,7 +6,7 @@ from collections import defaultdict
 from typing import Iterator
 
 from speclint.model import Document
-from speclint.requirements import REQUIREMENT_ID, Requirement, extract, is_proposal
+from speclint.requirements import REQUIREMENT_ID, Requirement, extract, states_requirements
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
@@ -28,6 +28,7 @@ class RequirementWithoutCriteria(Rule):
     list, Given/When/Then, a gherkin block, EARS clauses, a "Done when" list, or a reference such as
     "see AC-3" or a link to the criteria. Withdrawn requirements ("Requirement 12 - DESCOPED") are
     skipped. A document with no criteria at all gets one AC001 finding instead of one per requirement.
+    Proposals, decision records, spec-kit plans and checklists are not checked.
 
     **Why it matters.** The requirement without criteria is the one that gets built differently
     from what was meant, and the one nobody tests.
@@ -64,7 +65,7 @@ class RequirementWithoutCriteria(Rule):
     options = (Option("stories", "bool", True, "Also check user stories, not only requirements."),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context):
+        if not states_requirements(document, context):
             return
         picture = extract(document, context)
         requirements = [r for r in picture.requirements if context.options["stories"] or r.kind != "story"]

@@ -180,9 +180,13 @@ class SpecPicture:
 
 # --- document kind ----------------------------------------------------------------------------
 
-#: Profiles whose documents are proposals and decisions, not build specifications: they have no
-#: requirement/criteria convention, so requirement-coverage rules stay quiet on them.
-PROPOSAL_PROFILES = ("rust-rfc", "kep", "adr")
+#: Profiles whose documents are proposals and decision records, not build specifications: they
+#: have no requirement/criteria convention, so the coverage rules stay quiet on them. (Names as in
+#: the built-in profiles; `go-design` and `otep` are the Go and OpenTelemetry proposal formats.)
+PROPOSAL_PROFILES = ("rust-rfc", "kep", "adr", "go-design", "otep")
+#: Profiles of companion documents (a spec-kit plan, a requirements-quality checklist): the
+#: requirements live in the spec next to them, so coverage is judged there.
+COMPANION_PROFILES = ("spec-kit-plan", "checklist")
 
 
 def profile_name(context: object) -> str | None:
@@ -230,6 +234,12 @@ def is_ears_document(document: Document, context: object) -> bool:
 
 def is_proposal(document: Document, context: object) -> bool:
     return document_kind(document, context) in PROPOSAL_PROFILES
+
+
+def states_requirements(document: Document, context: object) -> bool:
+    """False for the kinds of document where requirement coverage is not judged (proposals,
+    decision records, plans and checklists)."""
+    return document_kind(document, context) not in PROPOSAL_PROFILES + COMPANION_PROFILES
 
 
 def _strip_list_marker(line: str) -> str:

@@ -409,3 +409,36 @@ def test_ears_rules_are_quiet_on_documents_that_are_not_ears() -> None:
     """
     assert lint_with("AC005", text) == []
     assert lint_with("AC006", text) == []
+
+
+# --- profiles ---------------------------------------------------------------------------------
+
+
+def _lint_with_profile(rule_key: str, text: str, profile_name: str) -> list:
+    from types import SimpleNamespace
+
+    from conftest import md
+    from speclint.engine import ActiveRule, run_rules
+    from speclint.parser import parse
+    from speclint.registry import load_registry
+
+    rule = load_registry().get(rule_key)
+    assert rule is not None
+    active = ActiveRule(rule, rule.default_level, rule.default_options())
+    return run_rules(parse(md(text), "spec.md"), [active], profile=SimpleNamespace(name=profile_name)).findings
+
+
+def test_coverage_rules_follow_the_profile_when_there_is_one() -> None:
+    assert len(_lint_with_profile("AC001", NO_CRITERIA, "prd")) == 1
+    assert _lint_with_profile("AC001", NO_CRITERIA, "go-design") == []
+    assert _lint_with_profile("AC001", NO_CRITERIA, "spec-kit-plan") == []
+
+
+def test_ears_rules_follow_the_ears_profile() -> None:
+    text = """
+    ## Acceptance criteria
+
+    1. Receipts are limited to 10 MB.
+    """
+    assert _lint_with_profile("AC005", text, "prd") == []
+    assert len(_lint_with_profile("AC005", text, "ears")) == 1
