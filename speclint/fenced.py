@@ -57,7 +57,7 @@ def json_problem(code: str) -> SyntaxProblem | None:
         json.loads(cleaned)
         return None
     except json.JSONDecodeError as error:
-        problem = SyntaxProblem(_json_message(error), error.lineno - 1, error.colno - 1)
+        problem = _problem_at(error)
     if _is_value_sequence(cleaned):
         return None
     if cleaned.lstrip().startswith('"'):
@@ -72,8 +72,8 @@ def _blank_abbreviations(code: str) -> str:
         if _ELISION_LINE.match(line):
             lines.append("")
             continue
-        line = _LINE_COMMENT.sub(lambda m: " " * len(m.group(0)), line)
-        line = _INLINE_ELISION.sub(lambda m: " " * len(m.group(0)), line)
+        line = _outside_strings(line, _LINE_COMMENT)
+        line = _outside_strings(line, _INLINE_ELISION)
         lines.append(line)
     cleaned = "\n".join(lines)
     if cleaned == "\n".join(code.splitlines()):
@@ -85,6 +85,33 @@ def _blank_abbreviations(code: str) -> str:
         cleaned = re.sub(r",(\s*),", lambda m: " " + m.group(1) + ",", cleaned)
         cleaned = re.sub(r"([\[{])(\s*),", lambda m: m.group(1) + m.group(2) + " ", cleaned)
     return cleaned
+
+
+def _problem_at(error: json.JSONDecodeError) -> SyntaxProblem:
+    """The problem, placed where a reader fixes it: a trailing comma at the comma itself."""
+    message = _json_message(error)
+    index = error.pos
+    if message.startswith("trailing comma"):
+        comma = index - 1
+        while comma > 0 and error.doc[comma] in " \t\r\n":
+            comma -= 1
+        if error.doc[comma] == ",":
+            index = comma
+    line = error.doc.count("\n", 0, index)
+    column = index - (error.doc.rfind("\n", 0, index) + 1)
+    return SyntaxProblem(message, line, column)
+
+
+def _outside_strings(line: str, pattern: re.Pattern[str]) -> str:
+    """`line` with matches of `pattern` blanked where they stand outside JSON strings
+    ("tok_1N3x..." is a value, not an elision)."""
+    result = line
+    for match in pattern.finditer(line):
+        before = line[:match.start()]
+        quotes = len(re.findall(r'(?<!\\)"', before))
+        if quotes % 2 == 0:
+            result = result[:match.start()] + " " * (match.end() - match.start()) + result[match.end():]
+    return result
 
 
 def _is_value_sequence(code: str) -> bool:

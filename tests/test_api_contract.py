@@ -229,7 +229,7 @@ def test_api003_reports_a_trailing_comma() -> None:
     ```
     """
     findings = lint_with("API003", text)
-    assert spans(findings) == [(2, 28)]
+    assert spans(findings) == [(2, 27)]
     assert "trailing comma" in findings[0].message
 
 
@@ -391,3 +391,17 @@ def test_api005_ignores_yaml_that_is_not_openapi() -> None:
     ```
     """
     assert lint_with("API005", text) == []
+
+
+def test_api003_an_ellipsis_inside_a_string_is_a_value_not_an_elision() -> None:
+    text = """
+    ```json
+    {
+      "provider_token": "tok_1N3x...",
+      "set_default": true,
+    }
+    ```
+    """
+    findings = lint_with("API003", text)
+    assert spans(findings) == [(4, 22)]
+    assert "trailing comma" in findings[0].message
