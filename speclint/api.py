@@ -154,13 +154,18 @@ def http_endpoints(document: Document) -> list[Interface]:
                                    key[0], segments, code, tables)
     headed = set(found)
     mentions: dict[tuple[str, str], list[TextSegment]] = {}
+    keys_in_section: dict[int, set[tuple[str, str]]] = {}
+    sections_by_id: dict[int, Section] = {}
     for section in document.root.walk():
         blocks = list(iter_nested(section.blocks))
         item_paragraphs = {id(b.blocks[0]) for b in blocks if isinstance(b, ListItem) and b.blocks}
+        sections_by_id[id(section)] = section
         for block in blocks:
             if isinstance(block, Paragraph):
                 for match in ENDPOINT.finditer(block.text):
-                    mentions.setdefault(endpoint_key(match.group(1), match.group(2)), []).extend(block.segments)
+                    key = endpoint_key(match.group(1), match.group(2))
+                    mentions.setdefault(key, []).extend(block.segments)
+                    keys_in_section.setdefault(id(section), set()).add(key)
             if isinstance(block, (ListItem, Paragraph)) and id(block) not in item_paragraphs:
                 segments = item_segments(block) if isinstance(block, ListItem) else block.segments
                 match = _LEADING_ENDPOINT.match("\n".join(s.text for s in segments))
@@ -188,9 +193,19 @@ def http_endpoints(document: Document) -> list[Interface]:
             continue
         seen = {(s.line, s.column) for s in interface.segments}
         interface.segments.extend(s for s in mentions.get(key, []) if (s.line, s.column) not in seen)
+        # Sections about this endpoint alone: where it is defined, or a section that describes it
+        # in prose (an endpoint table above, "### Create an order" with the details below).
+        about: list[Section] = []
         section = home.get(key)
         if section is not None and section.heading is not None and per_section[id(section)] == 1:
-            segments, code, tables = _section_scope(section)
+            about.append(section)
+        for section_id, keys in keys_in_section.items():
+            described = sections_by_id[section_id]
+            if keys == {key} and described.heading is not None and described not in about \
+                    and not any(ENDPOINT.search(c.heading.raw) for c in described.walk() if c.heading):
+                about.append(described)
+        for described in about:
+            segments, code, tables = _section_scope(described)
             interface.segments.extend(segments)
             interface.code.extend(code)
             interface.tables.extend(tables)

@@ -405,3 +405,24 @@ def test_api003_an_ellipsis_inside_a_string_is_a_value_not_an_elision() -> None:
     findings = lint_with("API003", text)
     assert spans(findings) == [(4, 22)]
     assert "trailing comma" in findings[0].message
+
+
+def test_api001_endpoint_table_row_takes_its_contract_from_a_section_about_it() -> None:
+    text = """
+    ## API
+
+    | Method | Path | Description |
+    |--------|------|-------------|
+    | POST | /v1/orders | Create an order |
+
+    ### Create an order
+
+    `POST /v1/orders` takes the cart id.
+
+    ```json
+    {"cart_id": "c_1"}
+    ```
+
+    It returns `201` with the order, or `409` when the cart was already ordered.
+    """
+    assert lint_with("API001", text) == []
