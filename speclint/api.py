@@ -34,7 +34,7 @@ from speclint.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.requirements import blocks_segments, item_segments, plain, section_segments
+from speclint.requirements import blocks_segments, item_segments, not_in_scope, plain, section_segments
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(/[^\s`|)\]>,;]*)")
@@ -145,7 +145,7 @@ def http_endpoints(document: Document) -> list[Interface]:
     for section in document.sections():
         assert section.heading is not None
         match = ENDPOINT.search(section.heading.raw)
-        if match:
+        if match and not not_in_scope(section):
             key = endpoint_key(match.group(1), match.group(2))
             if key in found:
                 continue
@@ -157,6 +157,8 @@ def http_endpoints(document: Document) -> list[Interface]:
     keys_in_section: dict[int, set[tuple[str, str]]] = {}
     sections_by_id: dict[int, Section] = {}
     for section in document.root.walk():
+        if section.heading is not None and not_in_scope(section):
+            continue
         blocks = list(iter_nested(section.blocks))
         item_paragraphs = {id(b.blocks[0]) for b in blocks if isinstance(b, ListItem) and b.blocks}
         sections_by_id[id(section)] = section
@@ -252,6 +254,8 @@ def cli_commands(document: Document) -> list[Interface]:
     found = []
     for section in document.sections():
         assert section.heading is not None
+        if not_in_scope(section):
+            continue
         match = _CLI_HEADING.match(section.heading.raw)
         if match:
             segments, code, tables = _section_scope(section)
@@ -263,6 +267,8 @@ def events(document: Document) -> list[Interface]:
     found = []
     for section in document.sections():
         assert section.heading is not None
+        if not_in_scope(section):
+            continue
         if _EVENT_HEADING.match(section.heading.raw.strip()):
             segments, code, tables = _section_scope(section)
             found.append(Interface("event", section.title, section.heading.span, "", segments, code, tables))

@@ -129,7 +129,8 @@ _GHERKIN_SCENARIO = re.compile(r"^\s*(?:Scenario(?: Outline| Template)?|Example)
 
 _CRITERIA_COLUMN = re.compile(
     r"^(?:acceptance(?:\s+criteria|\s+criterion|\s+test)?s?|criteria|done\s+when|definition\s+of\s+done|"
-    r"verification|how\s+to\s+verify|test(?:\s+case)?s?)$",
+    r"verification|how\s+to\s+verify|test(?:\s+case)?s?|expected(?:\s+(?:result|outcome|behaviou?r))?s?|"
+    r"then|outcome|pass\s+criteria)$",
     re.I,
 )
 _ID_COLUMN = re.compile(r"^(?:id|#|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|ref)$", re.I)
@@ -316,6 +317,28 @@ def section_text(section: Section, deep: bool = True, with_code: bool = False) -
 
 def document_segments(document: Document) -> list[TextSegment]:
     return section_segments(document.root, deep=True)
+
+
+NOT_IN_SCOPE_SECTION_NAMES = (
+    "non goals", "non-goals", "out of scope", "not in scope", "future work", "future scope", "future",
+    "later", "won't have", "wont have", "won't do", "alternatives", "alternatives considered",
+    "rejected alternatives", "considered alternatives", "prior art", "background", "current state",
+    "current behavior", "current behaviour", "existing behavior", "existing behaviour", "deprecated",
+    "removed", "descoped", "changelog", "change log", "revision history",
+)
+_NOT_IN_SCOPE_KEYS = {normalize_title(name) for name in NOT_IN_SCOPE_SECTION_NAMES}
+
+
+@lru_cache(maxsize=4096)
+def is_not_in_scope_title(title: str) -> bool:
+    """Sections whose content is not what will be built: non-goals, alternatives, current state..."""
+    key = normalize_title(title)
+    return key in _NOT_IN_SCOPE_KEYS or key.startswith(("non goal", "out of scope", "alternative", "future "))
+
+
+def not_in_scope(section: Section) -> bool:
+    """True when `section` or one of its ancestors is a non-goals / alternatives / background section."""
+    return any(is_not_in_scope_title(s.title) for s in [section, *section.ancestors()] if s.heading is not None)
 
 
 @lru_cache(maxsize=4096)
@@ -542,6 +565,9 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
     claimed: set[int] = set()  # ids of sections that belong to a section-form requirement
 
     for section in document.sections():
+        if not_in_scope(section):
+            claimed.update(id(inner) for inner in section.walk())
+            continue
         if id(section) in claimed:
             continue
         labelled = requirement_heading_label(section.title)
@@ -618,7 +644,8 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
                 if identifier:
                     break
         is_requirement = identifier is not None or (in_requirements and requirement_columns and any(
-            index < len(cells) and _MODAL.search(cells[index]) for index in requirement_columns))
+            index < len(cells) and (_MODAL.search(cells[index]) or _STORY_TEXT.search(plain(cells[index])))
+            for index in requirement_columns))
         if not is_requirement or not row:
             continue
         label = identifier.group(0) if identifier else _short_label(plain(cells[requirement_columns[0]]))

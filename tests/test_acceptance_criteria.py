@@ -442,3 +442,42 @@ def test_ears_rules_follow_the_ears_profile() -> None:
     """
     assert _lint_with_profile("AC005", text, "prd") == []
     assert len(_lint_with_profile("AC005", text, "ears")) == 1
+
+
+def test_requirements_under_out_of_scope_are_not_extracted() -> None:
+    document = parse_md("""
+    ## Out of scope
+
+    - **FR-010**: Users MUST be able to export to PDF.
+
+    ### Requirement 9: Fax
+    """)
+    assert extract(document).requirements == []
+
+
+def test_a_test_case_table_counts_as_criteria_of_its_requirement() -> None:
+    text = """
+    ### Requirement 1: Discount codes
+
+    | Input | Expected result |
+    |-------|-----------------|
+    | `SPRING10` on a 50 EUR cart | total is 45 EUR |
+
+    ### Requirement 2: Gift cards
+
+    #### Acceptance criteria
+
+    - A gift card covering the total leaves 0 EUR to pay.
+    """
+    assert lint_with("AC002", text) == []
+
+
+def test_user_story_rows_of_a_story_table_are_stories() -> None:
+    document = parse_md("""
+    ## User stories
+
+    | Story | Priority |
+    |-------|----------|
+    | As a shopper, I want to save my cart, so that I can finish later. | P1 |
+    """)
+    assert [r.form for r in extract(document).requirements] == ["table-row"]

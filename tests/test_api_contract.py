@@ -426,3 +426,18 @@ def test_api001_endpoint_table_row_takes_its_contract_from_a_section_about_it() 
     It returns `201` with the order, or `409` when the cart was already ordered.
     """
     assert lint_with("API001", text) == []
+
+
+def test_api001_skips_endpoints_under_non_goals_and_alternatives() -> None:
+    text = """
+    ## Non-goals
+
+    ### POST /v2/refunds
+
+    Refunds stay manual this quarter.
+
+    ## Alternatives considered
+
+    - `PUT /v1/cards/{id}` replacing the whole card: rejected, tokens cannot be updated.
+    """
+    assert lint_with("API001", text) == []
