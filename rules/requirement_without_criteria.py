@@ -74,11 +74,10 @@ class RequirementWithoutCriteria(Rule):
 
         flagged: dict[int, Requirement] = {}
         # Convention 1: requirements of the same shape in the same place carry their own criteria.
-        groups: dict[tuple[str, int], list[Requirement]] = defaultdict(list)
+        groups: dict[tuple[str, str, int], list[Requirement]] = defaultdict(list)
         for requirement in requirements:
-            parent = id(requirement.block) if requirement.form == "section" else id(_container(requirement))
-            key = (requirement.form, 0 if requirement.form in ("section", "paragraph") else parent)
-            groups[key].append(requirement)
+            parent = 0 if requirement.form in ("section", "paragraph") else id(_container(requirement))
+            groups[(requirement.form, requirement.kind, parent)].append(requirement)
         for members in groups.values():
             if not any(_own_explicit_criteria(member) for member in members):
                 continue

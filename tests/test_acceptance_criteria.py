@@ -481,3 +481,18 @@ def test_user_story_rows_of_a_story_table_are_stories() -> None:
     | As a shopper, I want to save my cart, so that I can finish later. | P1 |
     """)
     assert [r.form for r in extract(document).requirements] == ["table-row"]
+
+
+def test_ac002_judges_stories_and_requirements_by_their_own_convention() -> None:
+    text = """
+    ### User Story 1 - Save a cart
+
+    As a shopper, I want to save my cart, so that I can finish on my phone.
+
+    ### Requirement 1: Saved carts
+
+    #### Acceptance criteria
+
+    - A saved cart is shown after signing in on another device.
+    """
+    assert lint_with("AC002", text) == []
