@@ -1,5 +1,5 @@
 """The content rules of issue 4 (acceptance criteria, error handling, edge cases, API contracts)
-report nothing on a complete, well-written PRD."""
+report nothing on complete, well-written documents: a PRD and an EARS requirements document."""
 
 from pathlib import Path
 
@@ -7,7 +7,8 @@ import pytest
 
 from conftest import lint_with
 
-FIXTURE = Path(__file__).parent / "fixtures" / "invoice-export-prd.md"
+FIXTURES = Path(__file__).parent / "fixtures"
+WELL_WRITTEN = ["invoice-export-prd.md", "receipts-requirements.md"]
 CONTENT_RULES = [
     "AC001", "AC002", "AC003", "AC004", "AC005", "AC006",
     "EH001", "EH002", "EH003",
@@ -16,7 +17,8 @@ CONTENT_RULES = [
 ]
 
 
+@pytest.mark.parametrize("fixture", WELL_WRITTEN)
 @pytest.mark.parametrize("rule", CONTENT_RULES)
-def test_complete_prd_has_no_content_findings(rule: str) -> None:
-    text = FIXTURE.read_text(encoding="utf-8")
-    assert lint_with(rule, text, path="invoice-export-prd.md") == []
+def test_well_written_documents_have_no_content_findings(rule: str, fixture: str) -> None:
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    assert lint_with(rule, text, path=fixture) == []
