@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 from weakref import WeakKeyDictionary
 
 from speclint.headings import normalize_title
@@ -598,18 +598,18 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
         in_stories = section.heading is not None and is_story_section_title(section.title)
         for block in section.blocks:
             if isinstance(block, ListBlock):
-                requirements.extend(_list_requirements(block, section, in_requirements, in_stories, ears, all_criteria))
+                requirements.extend(_list_requirements(block, section, in_requirements, ears, all_criteria))
             elif isinstance(block, Table):
                 requirements.extend(_table_requirements(block, section, in_requirements or in_stories))
             elif isinstance(block, Paragraph) and _STORY_TEXT.match(plain(block.text).lstrip(" *_")):
                 requirements.append(Requirement("story", _short_label(plain(block.text)), block.span, "paragraph",
                                                 section, block, [], references_criteria(block.text), block.text,
                                                 block.segments))
-    _attach_paragraph_story_criteria(document, requirements)
+    _attach_paragraph_story_criteria(requirements, all_criteria)
     return SpecPicture(requirements, all_criteria)
 
 
-def _list_requirements(block: ListBlock, section: Section, in_requirements: bool, in_stories: bool, ears: bool,
+def _list_requirements(block: ListBlock, section: Section, in_requirements: bool, ears: bool,
                        all_criteria: list[Criterion]) -> Iterator[Requirement]:
     for item in block.items:
         text = item_text(item)
@@ -654,7 +654,7 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
         text = " | ".join(cells)
         first = row[0]
         yield Requirement("requirement", label, first.span, "table-row", section, row, criteria,
-                          references_criteria(text) or (bool(criteria_columns) and False), text,
+                          references_criteria(text), text,
                           [segment for cell in row for segment in cell.segments])
 
 
@@ -663,8 +663,9 @@ def _has_content(text: str) -> bool:
     return bool(stripped) and stripped not in {"-", "—", "–", "n/a", "na", "tbd", "todo", "none", "?"}
 
 
-def _attach_paragraph_story_criteria(document: Document, requirements: list[Requirement]) -> None:
-    """A story written as a paragraph owns the criteria label and list that directly follow it."""
+def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criteria: list[Criterion]) -> None:
+    """A story written as a paragraph owns the criteria that directly follow it (up to the next story)."""
+    by_block = {id(criterion.block): criterion for criterion in all_criteria}
     for requirement in requirements:
         if requirement.form != "paragraph":
             continue
@@ -678,8 +679,4 @@ def _attach_paragraph_story_criteria(document: Document, requirements: list[Requ
             if isinstance(block, Paragraph) and _STORY_TEXT.match(plain(block.text).lstrip(" *_")):
                 break
             following.append(block)
-        requirement.criteria = criteria_in_blocks(following, ears=False)
-
-
-def iter_text_blocks(section: Section) -> Iterable[Block]:
-    return iter_nested(section.blocks)
+        requirement.criteria = [by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]

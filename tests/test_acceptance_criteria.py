@@ -496,3 +496,21 @@ def test_ac002_judges_stories_and_requirements_by_their_own_convention() -> None
     - A saved cart is shown after signing in on another device.
     """
     assert lint_with("AC002", text) == []
+
+
+def test_a_paragraph_story_owns_the_criteria_that_follow_it_and_they_are_read_once() -> None:
+    text = """
+    ## Stories
+
+    As a shopper, I want to save my cart, so that I can finish later.
+
+    **Acceptance criteria**:
+
+    - Saving works as expected.
+
+    As a shopper, I want to share my cart, so that someone else can pay.
+    """
+    picture = extract(parse_md(text))
+    assert [len(r.criteria) for r in picture.requirements] == [1, 0]
+    assert len(lint_with("AC003", text)) == 1
+    assert spans(lint_with("AC002", text)) == [(9, 1)]
