@@ -14,10 +14,15 @@ class InvalidJsonExample(Rule):
     """Flags a fenced `json` example that does not parse, at the line and column of the syntax error.
 
     **What it flags.** A code block fenced as `json` whose content is not valid JSON: a missing
-    comma, a trailing comma, single quotes, an unquoted key, an unclosed bracket. Examples that are
-    abbreviated on purpose are read as meant: lines that are only `...` or a `// comment`, and
-    inline `...`, are left out before parsing, so `{"id": "ord_1", ...}` is fine. Templates
-    (`{{ }}`) and `jsonc`/`json5` blocks are not checked.
+    comma, a trailing comma, single quotes, an unquoted key, an unclosed bracket, a line break
+    inside a string. The finding points at the character to fix (a trailing comma at the comma).
+
+    Examples abbreviated on purpose are read as meant: `...` and comments (`// ...`, `/* ... */`,
+    `# ...`) outside strings are blanked out with the commas they leave behind, so
+    `{"id": "ord_1", ...}` is fine while `"tok_1N3x..."` stays a value; a run of values (JSON Lines,
+    a logged stream of objects) and an excerpt of an object's members (`"total": 1200,
+    "currency": "EUR"`) are accepted. Templates (`{{ }}`) and `jsonc`/`json5` blocks are not
+    checked.
 
     **Why it matters.** Example payloads get copied into tests, mocks and client code. A broken one
     costs every reader a debugging session and hides which shape was actually meant.
