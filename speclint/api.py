@@ -64,7 +64,8 @@ ERROR_STATUS = re.compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
 AUTH_WORDS = re.compile(
     r"\b(?:auth\w*|bearer|tokens?|api[- ]keys?|oauth\d?|openid|oidc|jwt|sessions?|cookies?|mtls|mutual\s+tls|"
     r"client\s+certificates?|signed\s+requests?|signatures?|hmac|sso|saml|credentials?|unauthenticated|"
-    r"public\s+endpoints?|no\s+authentication|anonymous|401|403|securityschemes|security)\b",
+    r"public\s+endpoints?|no\s+authentication|anonymous|signed[- ]in|logged[- ]in|401|403|securityschemes|"
+    r"security)\b",
     re.I,
 )
 CLI_REQUEST = re.compile(r"(?:(?<![\w-])--?[a-zA-Z][\w-]*|<[\w-]+>|\b(?:arguments?|options?|flags?|usage)\b)", re.I)
@@ -250,26 +251,55 @@ def _span_of(segments: list[TextSegment], fallback: Span) -> Span:
     return Span.of(first.line, first.column, last.line, last.column + len(last.text))
 
 
+_CODE_NAME_HEADING = re.compile(r"^\s*`([^`]+)`\s*$")
+_COMMAND_NAME = re.compile(r"^[a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))*$")
+_EVENT_NAME = re.compile(r"^[A-Za-z][\w-]*(?:[./:][\w-]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
+COMMAND_PARENT_NAMES = ("commands", "cli", "command line interface", "command-line interface", "cli commands",
+                        "subcommands", "usage")
+EVENT_PARENT_NAMES = ("events", "messages", "webhooks", "topics", "domain events", "event catalog",
+                      "event catalogue", "published events", "emitted events")
+_COMMAND_PARENT_KEYS = {normalize_title(name) for name in COMMAND_PARENT_NAMES}
+_EVENT_PARENT_KEYS = {normalize_title(name) for name in EVENT_PARENT_NAMES}
+
+
+def _parent_key(section: Section) -> str:
+    parent = section.parent
+    return normalize_title(parent.title) if parent is not None and parent.heading is not None else ""
+
+
 def cli_commands(document: Document) -> list[Interface]:
+    """CLI commands given their own heading: `` `tool sub` `` anywhere, or `` `sub` `` under "Commands"."""
     found = []
     for section in document.sections():
         assert section.heading is not None
         if not_in_scope(section):
             continue
         match = _CLI_HEADING.match(section.heading.raw)
-        if match:
+        name = match.group(1) if match else None
+        if name is None and _parent_key(section) in _COMMAND_PARENT_KEYS:
+            code_name = _CODE_NAME_HEADING.match(section.heading.raw)
+            if code_name and _COMMAND_NAME.match(code_name.group(1)):
+                name = code_name.group(1)
+        if name is not None:
             segments, code, tables = _section_scope(section)
-            found.append(Interface("cli", f"`{match.group(1)}`", section.heading.span, "", segments, code, tables))
+            found.append(Interface("cli", f"`{name}`", section.heading.span, "", segments, code, tables))
     return found
 
 
 def events(document: Document) -> list[Interface]:
+    """Events and messages given their own heading: "`order.created` event", "Event: OrderPlaced",
+    or a code-span name (`` `order.created` ``) under an "Events" / "Webhooks" heading."""
     found = []
     for section in document.sections():
         assert section.heading is not None
         if not_in_scope(section):
             continue
-        if _EVENT_HEADING.match(section.heading.raw.strip()):
+        raw = section.heading.raw.strip()
+        is_event = bool(_EVENT_HEADING.match(raw))
+        if not is_event and _parent_key(section) in _EVENT_PARENT_KEYS:
+            code_name = _CODE_NAME_HEADING.match(raw)
+            is_event = bool(code_name and _EVENT_NAME.match(code_name.group(1)))
+        if is_event:
             segments, code, tables = _section_scope(section)
             found.append(Interface("event", section.title, section.heading.span, "", segments, code, tables))
     return found

@@ -441,3 +441,34 @@ def test_api001_skips_endpoints_under_non_goals_and_alternatives() -> None:
     - `PUT /v1/cards/{id}` replacing the whole card: rejected, tokens cannot be updated.
     """
     assert lint_with("API001", text) == []
+
+
+def test_api001_reads_commands_and_events_named_under_their_parent_heading() -> None:
+    text = """
+    ## Commands
+
+    ### `init`
+
+    Creates `subtree.yaml` in the repository root.
+
+    ## Webhooks
+
+    ### `invoice.paid`
+
+    Sent to the partner's URL with the invoice id and amount in the JSON payload.
+    """
+    findings = lint_with("API001", text)
+    assert spans(findings) == [(3, 1)]
+    assert "command `init` has no arguments and options and errors and exit codes" in findings[0].message
+
+
+def test_api001_a_complete_command_section_passes() -> None:
+    text = """
+    ### `billing export`
+
+    Usage: `billing export --month 2026-03 [--format csv|json]`
+
+    Prints the path of the written file and exits 0. Exits 2 when `--month` is missing or not a
+    month, and 1 when the billing API cannot be reached.
+    """
+    assert lint_with("API001", text) == []
