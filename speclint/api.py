@@ -262,6 +262,15 @@ _COMMAND_PARENT_KEYS = {normalize_title(name) for name in COMMAND_PARENT_NAMES}
 _EVENT_PARENT_KEYS = {normalize_title(name) for name in EVENT_PARENT_NAMES}
 
 
+#: Code-span headings that start with a language keyword ("`if let`", "`pub use`", "`go func`")
+#: are about syntax, not commands.
+_LANGUAGE_KEYWORDS = frozenset(
+    "if else while for loop let match fn use pub impl type struct enum const static async await return extern mod "
+    "trait where unsafe dyn ref mut move crate self super import from def class func var select go defer chan "
+    "interface package switch case try catch throw new delete typeof yield lambda with as in is not and or".split()
+)
+
+
 def _parent_key(section: Section) -> str:
     parent = section.parent
     return normalize_title(parent.title) if parent is not None and parent.heading is not None else ""
@@ -275,7 +284,7 @@ def cli_commands(document: Document) -> list[Interface]:
         if not_in_scope(section):
             continue
         match = _CLI_HEADING.match(section.heading.raw)
-        name = match.group(1) if match else None
+        name = match.group(1) if match and match.group(1).split()[0] not in _LANGUAGE_KEYWORDS else None
         if name is None and _parent_key(section) in _COMMAND_PARENT_KEYS:
             code_name = _CODE_NAME_HEADING.match(section.heading.raw)
             if code_name and _COMMAND_NAME.match(code_name.group(1)):

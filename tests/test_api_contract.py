@@ -472,3 +472,12 @@ def test_api001_a_complete_command_section_passes() -> None:
     month, and 1 when the billing API cannot be reached.
     """
     assert lint_with("API001", text) == []
+
+
+def test_api001_syntax_headings_are_not_commands() -> None:
+    text = """
+    ### `if let` chains
+
+    ### `pub use` re-exports
+    """
+    assert lint_with("API001", text) == []
