@@ -476,8 +476,12 @@ def test_api001_a_complete_command_section_passes() -> None:
 
 def test_api001_syntax_headings_are_not_commands() -> None:
     text = """
-    ### `if let` chains
+    ### `if let`
 
-    ### `pub use` re-exports
+    Pattern matching in conditions.
+
+    ### `pub use`
+
+    Re-exports.
     """
     assert lint_with("API001", text) == []
