@@ -9,6 +9,7 @@ from speclint.edge_cases import edge_case_sections
 from speclint.model import CodeBlock, Document, HtmlBlock, ListBlock, Paragraph, Section, Table
 from speclint.requirements import item_text, plain
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.text import mask_invisible
 
 #: `[boundary condition]`, `[error scenario]`: a bracketed prompt. Links (`[text](url)`,
 #: `[text][ref]`), task boxes (`[ ]`, `[x]`) and footnotes (`[^1]`) are not prompts.
@@ -102,5 +103,6 @@ def _is_placeholder(text: str, placeholders: set[str]) -> bool:
     stripped = plain(text).strip().strip(".").strip()
     if not stripped or stripped.lower() in placeholders:
         return True
-    return bool(_BRACKET_PROMPT.search(text) or _ANGLE_PROMPT.search(text))
+    visible = mask_invisible(text)  # `[a-z]+` in a code span is a pattern, not a prompt
+    return bool(_BRACKET_PROMPT.search(visible) or _ANGLE_PROMPT.search(text))
 

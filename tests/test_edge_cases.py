@@ -111,3 +111,12 @@ def test_ec002_accepts_content_in_subsections_or_a_table() -> None:
     | Rows per import | 10,000 |
     """
     assert lint_with("EC002", text) == []
+
+
+def test_ec002_brackets_in_code_spans_are_not_prompts() -> None:
+    text = """
+    ## Edge cases
+
+    - A name matching `[^a-z0-9-]` is rejected with "Use lower-case letters, digits and hyphens".
+    """
+    assert lint_with("EC002", text) == []
