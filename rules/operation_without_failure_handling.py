@@ -12,9 +12,11 @@ from speclint.operations import (
     has_central_failure_handling,
     is_failure_section_title,
 )
+from speclint.edge_cases import edge_case_sections
 from speclint.requirements import (
     extract,
     is_ears_document,
+    not_in_scope,
     section_segments,
     section_text,
     states_requirements,
@@ -34,8 +36,8 @@ class OperationWithoutFailureHandling(Rule):
     the rule points at the operation.
 
     The rule stays quiet when the document handles failure centrally (a "Failure modes", "Error
-    handling" or "What can go wrong" section, an error table, or a requirement or story about
-    errors), and on EARS documents, where EH003 does this job per requirement. HTTP endpoints are
+    handling" or "What can go wrong" section, an error table, an edge-case section that says what
+    fails, or a requirement or story about errors), and on EARS documents, where EH003 does this job per requirement. HTTP endpoints are
     checked by the API contract rule (API001), which asks for error responses with status codes.
 
     **Why it matters.** Failure paths are designed per operation: a declined card, a half-finished
@@ -66,8 +68,9 @@ class OperationWithoutFailureHandling(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not states_requirements(document, context) or is_ears_document(document, context):
             return
-        if has_central_failure_handling(document):
-            return
+        if has_central_failure_handling(document) or any(
+                addresses_failure(section_text(section)) for section in edge_case_sections(document)):
+            return  # failure is handled in one place for the whole document
         picture = extract(document, context)
         units: list[Section] = [r.block for r in picture.requirements if r.form == "section"]  # type: ignore[misc]
         if any(is_failure_section_title(unit.title) or addresses_failure(unit.title) for unit in units):
@@ -77,7 +80,8 @@ class OperationWithoutFailureHandling(Rule):
         claimed = {id(inner) for unit in units for inner in unit.walk()}
         for section in document.sections():
             named = fallible_operation(section.title)
-            if id(section) not in claimed and named and named[0] != "user input" and section.level >= 2:
+            if id(section) not in claimed and named and named[0] != "user input" and section.level >= 2 \
+                    and not not_in_scope(section):
                 units.append(section)
                 claimed.update(id(inner) for inner in section.walk())
         units.sort(key=lambda unit: unit.span.start.line)
