@@ -168,3 +168,12 @@ def test_eh003_accepts_an_if_then_counterpart() -> None:
 def test_eh003_can_ask_every_event_driven_requirement() -> None:
     findings = lint_with("EH003", EARS, **{"only-fallible": False})
     assert spans(findings) == [(7, 4), (14, 4)]
+
+
+def test_eh002_an_edge_case_section_that_says_what_fails_is_central_handling() -> None:
+    text = STORIES + """
+### Edge Cases
+
+- A CSV with a malformed row: the row is skipped and reported as invalid after the import.
+"""
+    assert lint_with("EH002", text) == []
