@@ -1,62 +1,63 @@
-"""Findings per 100 documents, per rule and corpus folder (a precision aid, not a test).
+"""Findings per 100 documents, per rule and corpus folder, and the profile each document got.
 
-    python bench/corpus_findings.py [--rules AC,EH001] [--show RULE] [--corpus ../shared/corpus]
+    python bench/corpus_findings.py [CORPUS] [--rules ST002,PH002] [--show RULE] [--folder NAME]
 
-Prints a table of findings per 100 documents for each rule and each top-level corpus folder;
-`--show RULE` also prints every finding of that rule with its source line, to read them.
+Used to measure precision: run it, read what `--show RULE` prints, remove false positives.
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
+from speclint.engine import ActiveRule
 from speclint.registry import load_registry
+from speclint.runner import Source, lint
+
+DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", default=str(Path(__file__).resolve().parents[2] / "shared" / "corpus"))
-    parser.add_argument("--rules", default="", help="comma-separated rule ids, names or id prefixes")
-    parser.add_argument("--show", default="", help="print every finding of this rule id")
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--rules", default="", help="comma-separated rule ids or names (default: all)")
+    parser.add_argument("--show", default="", help="print every finding of this rule")
+    parser.add_argument("--folder", default="", help="only this corpus folder")
+    parser.add_argument("--profile", default=None, help="force this profile")
     args = parser.parse_args()
-    corpus = Path(args.corpus)
+
     registry = load_registry()
-    wanted = [key.strip() for key in args.rules.split(",") if key.strip()]
-    rules = [rule for rule in registry.sorted()
-             if not wanted or any(rule.id.startswith(key) or rule.name == key for key in wanted)]
-    active = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in rules]
-    documents: Counter[str] = Counter()
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    failures = 0
-    for path in sorted(corpus.rglob("*.md")):
-        folder = path.relative_to(corpus).parts[0]
-        documents[folder] += 1
-        text = path.read_text(encoding="utf-8", errors="replace")
-        document = parse(text, str(path.relative_to(corpus)))
-        document.file_path = path
-        result = run_rules(document, active)
-        for failure in result.failures:
-            failures += 1
-            print(f"RULE FAILURE {failure.path} {failure.rule_id}: {failure.error}", file=sys.stderr)
+    selected = [registry.get(key) for key in args.rules.split(",") if key] or registry.sorted()
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in selected if rule]
+    folders = sorted(path for path in args.corpus.iterdir() if path.is_dir())
+    shown = registry.get(args.show) if args.show else None
+    table: dict[str, collections.Counter[str]] = {}
+    for folder in folders:
+        if args.folder and folder.name != args.folder:
+            continue
+        paths = sorted(folder.rglob("*.md"))
+        result = lint([Source(str(path.relative_to(args.corpus)), path) for path in paths], rules,
+                      profile_name=args.profile)
+        counts: collections.Counter[str] = collections.Counter()
+        profiles = collections.Counter(report.profile for report in result.files)
         for finding in result.findings:
-            counts[finding.rule_id][folder] += 1
-            if finding.rule_id == args.show:
-                line = document.line_text(finding.span.start.line).strip()
-                print(f"{finding.path}:{finding.span.start.line}:{finding.span.start.column}: {finding.message}\n"
-                      f"    | {line[:160]}")
-    folders = sorted(documents)
-    print("rule     " + " ".join(f"{folder[:13]:>13}" for folder in folders))
-    print("docs     " + " ".join(f"{documents[folder]:>13}" for folder in folders))
-    for rule in rules:
-        row = " ".join(f"{100 * counts[rule.id][folder] / documents[folder]:>13.1f}" for folder in folders)
-        print(f"{rule.id:<8} {row}")
-    return 1 if failures else 0
+            counts[finding.rule_id] += 1
+            if shown is not None and finding.rule_id == shown.id:
+                print(f"{finding.path}:{finding.span.line}:{finding.span.column}: {finding.message}")
+        counts["_docs"] = len(result.files)
+        table[folder.name] = counts
+        print(f"# {folder.name}: {len(result.files)} docs; profiles: {dict(profiles)}", file=sys.stderr)
+    ids = [rule.rule.id for rule in rules]
+    print("rule     " + " ".join(f"{name[:13]:>13}" for name in table), file=sys.stderr)
+    for rule_id in ids:
+        cells = []
+        for counts in table.values():
+            docs = counts["_docs"] or 1
+            cells.append(f"{100 * counts[rule_id] / docs:13.1f}")
+        print(f"{rule_id:8} " + " ".join(cells), file=sys.stderr)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
