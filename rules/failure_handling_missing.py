@@ -5,10 +5,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.model import CodeBlock, Document
-from speclint.operations import addresses_failure, first_operation, has_central_failure_handling
+from speclint.operations import addresses_failure, describe_operation, first_operation, has_central_failure_handling
 from speclint.requirements import is_proposal
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import iter_prose, mask_invisible
+from speclint.headings import title_matches
+from speclint.text import Prose, iter_prose, mask_invisible
 
 
 class FailureHandlingMissing(Rule):
@@ -63,9 +64,26 @@ class FailureHandlingMissing(Rule):
         code = "\n".join(block.code for _section, block in document.iter_blocks() if isinstance(block, CodeBlock))
         if addresses_failure(visible) or addresses_failure(code):
             return
-        mentions = [found for piece in pieces if (found := first_operation(piece.segments)) is not None]
+        mentions = [(_rank(piece), found) for piece in pieces
+                    if (found := first_operation(piece.segments)) is not None]
         if len(mentions) < context.options["minimum-mentions"]:
             return  # one operation named in passing is not a description of it
-        kind, words, span = mentions[0]
-        yield Violation(span, f"'{words}' ({kind}) can fail, and the document never says what happens then: "
-                              "describe errors, retries, timeouts or what the user sees")
+        # Point at the first mention where the behaviour is described: not the title, not the
+        # problem statement.
+        _rank_value, (kind, words, span) = min(mentions, key=lambda mention: mention[0])
+        yield Violation(span, f"{describe_operation(kind, words)} can fail, and the document never says what "
+                              "happens then: describe errors, retries, timeouts or what the user sees")
+
+
+_INTRO_SECTIONS = ("summary", "overview", "problem", "problem statement", "background", "motivation",
+                   "context", "introduction", "abstract", "tl dr", "tldr", "why")
+
+
+def _rank(piece: Prose) -> int:
+    """0 for the body of the spec, 1 for its introduction, 2 for headings."""
+    if piece.kind == "heading":
+        return 2
+    sections = [piece.section, *piece.section.ancestors()]
+    if any(section.heading is not None and title_matches(section.title, _INTRO_SECTIONS) for section in sections):
+        return 1
+    return 0

@@ -7,6 +7,7 @@ from typing import Iterator
 from speclint.model import Document, Section
 from speclint.operations import (
     addresses_failure,
+    describe_operation,
     fallible_operation,
     first_operation,
     has_central_failure_handling,
@@ -92,5 +93,5 @@ class OperationWithoutFailureHandling(Rule):
             found = first_operation(segments)
             if found is not None:
                 kind, words, span = found
-                yield Violation(span, f"'{words}' ({kind}) can fail, and '{unit.title}' never says what happens "
-                                      "then: add the error, retry or fallback behaviour")
+                yield Violation(span, f"{describe_operation(kind, words)} can fail, and '{unit.title}' never says "
+                                      "what happens then: add the error, retry or fallback behaviour")

@@ -148,3 +148,10 @@ def first_operation(segments: list[TextSegment]) -> tuple[str, str, Span] | None
             if best is None or (span.start.line, span.start.column) < (best[2].start.line, best[2].start.column):
                 best = (kind, " ".join(match.group(0).split()), span)
     return best
+
+
+def describe_operation(kind: str, words: str) -> str:
+    """"'charge the saved card' (payment)", or just "'payment'" when the words name the kind."""
+    if words.lower().rstrip("s") == kind.lower().rstrip("s") or kind.lower() in words.lower():
+        return f"'{words}'"
+    return f"'{words}' ({kind})"

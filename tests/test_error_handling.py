@@ -177,3 +177,20 @@ def test_eh002_an_edge_case_section_that_says_what_fails_is_central_handling() -
 - A CSV with a malformed row: the row is skipped and reported as invalid after the import.
 """
     assert lint_with("EH002", text) == []
+
+
+def test_eh001_points_at_the_body_rather_than_the_title_or_the_problem() -> None:
+    text = """
+    # Payments for marketplace sellers
+
+    ## Problem
+
+    Sellers wait 30 days for a payout.
+
+    ## Solution
+
+    Sellers get a payout to their bank account every Friday.
+    """
+    findings = lint_with("EH001", text)
+    assert spans(findings) == [(9, 15)]
+    assert findings[0].message.startswith("'payout' can fail")
