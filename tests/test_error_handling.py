@@ -193,4 +193,4 @@ def test_eh001_points_at_the_body_rather_than_the_title_or_the_problem() -> None
     """
     findings = lint_with("EH001", text)
     assert spans(findings) == [(9, 15)]
-    assert findings[0].message.startswith("'payout' can fail")
+    assert findings[0].message.startswith("'payout' (payment) can fail")
