@@ -49,10 +49,10 @@ from speclint.text import mask_invisible, strip_inline
 
 # --- vocabulary -------------------------------------------------------------------------------
 
-#: Requirement identifiers: FR-001, REQ-12, NFR-3, US-4, FR001. Success criteria (SC-###) are
-#: outcomes, not requirements, and stay out.
+#: Requirement identifiers: FR-001, REQ-12, US-4, FR001. Success criteria (SC-###) are outcomes and
+#: non-functional requirements (NFR-###) are their own criteria (the measurability rules judge
+#: them), so both stay out.
 REQUIREMENT_ID = re.compile(r"(?<![\w-])(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*(?![\w-])")
-NON_FUNCTIONAL_ID = re.compile(r"(?<![\w-])NFR-?\d{1,4}(?:\.\d+)*(?![\w-])")
 CRITERION_ID = re.compile(r"(?<![\w-])(?:AC|ATC|TC)-?\d{1,4}(?:\.\d+)*(?![\w-])")
 
 _REQUIREMENT_HEADING = re.compile(
@@ -73,7 +73,6 @@ REQUIREMENTS_SECTION_NAMES = (
     "detailed requirements",
     "must have",
     "must haves",
-    "requirements must have",
 )
 STORY_SECTION_NAMES = ("user stories", "stories", "user story", "user scenarios", "user scenarios and testing")
 CRITERIA_SECTION_NAMES = (
@@ -114,8 +113,7 @@ _STORY_TEXT = re.compile(
 )
 _MODAL = re.compile(r"\b(?:shall|must|MUST|SHALL)\b", re.I)
 
-# Given/When/Then keywords: plain at the start of a clause, or bold anywhere.
-_GWT_KEYWORD = re.compile(r"(?:\*\*|__)?\b(Given|When|Then|And|But)\b(?:\*\*|__)?", re.I)
+# Given/When/Then: a scenario starts with Given, or marks its steps in bold.
 _STARTS_WITH_GIVEN = re.compile(r"^\W{0,4}given\b", re.I)
 _BOLD_GWT = re.compile(r"(?:\*\*|__)\s*(given|when|then)\s*(?:\*\*|__)", re.I)
 
