@@ -30,8 +30,8 @@ class EarsPattern(Rule):
     The rule flags a criterion (a list item under an acceptance-criteria heading) with no SHALL
     (often a MUST or a plain sentence) and an IF clause with no THEN. An item that only introduces
     a nested list whose items carry the SHALL ("The following fields:") is fine. More than one SHALL
-    in a criterion is AC006's business. The document is taken as EARS when its profile is `ears`,
-    or, without a profile, when its criteria are written with upper-case SHALL.
+    in a criterion is AC006's business. The rule runs on documents whose profile is `ears` (chosen
+    with `--profile ears`, or detected: a "Requirements Document" title, EARS SHALL clauses).
 
     **Why it matters.** EARS makes every criterion one testable obligation with its trigger. A
     criterion without SHALL is a statement nobody is obliged to implement; an IF without THEN reads

@@ -17,8 +17,7 @@ _SHALL_NOT = re.compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
 class EarsSingleShall(Rule):
     """Flags an EARS acceptance criterion that holds more than one SHALL.
 
-    **What it flags.** In an EARS document (profile `ears`, or criteria written with upper-case
-    SHALL), a criterion list item with two or more SHALLs (`SHALL NOT` counts as one). The finding
+    **What it flags.** In an EARS document (profile `ears`), a criterion list item with two or more SHALLs (`SHALL NOT` counts as one). The finding
     points at the second SHALL. Explanations that stand in separate paragraphs between criteria are
     not read.
 

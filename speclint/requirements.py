@@ -41,7 +41,6 @@ from speclint.model import (
     Section,
     Span,
     Table,
-    TableCell,
     TextSegment,
     iter_nested,
 )
@@ -120,7 +119,6 @@ _BOLD_GWT = re.compile(r"(?:\*\*|__)\s*(given|when|then)\s*(?:\*\*|__)", re.I)
 #: EARS: the five patterns' leading keywords, and the one obligation word.
 EARS_KEYWORD = re.compile(r"^\W{0,4}(WHEN|WHILE|WHERE|IF)\b", re.I)
 SHALL = re.compile(r"\bSHALL\b", re.I)
-_SHALL_UPPER = re.compile(r"\bSHALL\b")
 
 _GHERKIN_LANGUAGES = {"gherkin", "feature", "cucumber", "behat"}
 _GHERKIN_SCENARIO = re.compile(r"^\s*(?:Scenario(?: Outline| Template)?|Example)\s*:", re.M)
@@ -194,37 +192,19 @@ def profile_name(context: object) -> str | None:
 
 
 def document_kind(document: Document, context: object) -> str:
-    """The profile name, or, when no profile is set, a guess from the content.
-
-    The guess only separates what the content rules need: `ears` (criteria written with SHALL),
-    `spec-kit`, `rust-rfc`, `adr`, `kep`, else `prd`.
-    """
+    """The name of the profile in use; without one (a rule run on its own, a third-party runner),
+    the built-in profile that `speclint.profiles` detects for the document."""
     name = profile_name(context)
     if name:
         return str(name)
-    return _guess_kind(document)
+    if document not in _detected:
+        from speclint.profiles import detect_profile_name
+
+        _detected[document] = detect_profile_name(document)
+    return _detected[document]
 
 
-def _guess_kind(document: Document) -> str:
-    titles = {normalize_title(section.title) for section in document.sections()}
-    preamble = "\n".join(_block_text(block) for block in document.preamble)[:2000]
-    head = "\n".join(document.lines[:40])
-    if re.search(r"^\s*[-*]\s*(?:Feature Name|Start Date)\s*:", head, re.M | re.I):
-        return "rust-rfc"
-    if {"context", "decision"} <= titles or {"context and problem statement", "decision outcome"} <= titles:
-        return "adr"
-    if "graduation criteria" in titles or "graduation criterion" in titles or (document.file_path and (document.file_path.parent / "kep.yaml").exists()):
-        return "kep"
-    if "user scenario testing" in titles or ("user scenarios & testing" in preamble.lower()):
-        return "spec-kit"
-    ears_lines = sum(1 for line in document.lines if _SHALL_UPPER.search(line) and not line.lstrip().startswith("#"))
-    if ears_lines >= 3 and titles & _CRITERIA_SECTION_KEYS:
-        return "ears"
-    if ears_lines >= 3 and sum(1 for line in document.lines if EARS_KEYWORD.match(_strip_list_marker(line))) >= 2:
-        return "ears"
-    if "user scenario" in titles and any(re.match(r"fr-?\d", line.strip(" -*"), re.I) for line in document.lines):
-        return "spec-kit"
-    return "prd"
+_detected: WeakKeyDictionary[Document, str] = WeakKeyDictionary()
 
 
 def is_ears_document(document: Document, context: object) -> bool:
@@ -241,19 +221,7 @@ def states_requirements(document: Document, context: object) -> bool:
     return document_kind(document, context) not in PROPOSAL_PROFILES + COMPANION_PROFILES
 
 
-def _strip_list_marker(line: str) -> str:
-    return re.sub(r"^\s*(?:[-*+]|\d+[.)])\s+", "", line)
-
-
 # --- text helpers -----------------------------------------------------------------------------
-
-
-def _block_text(block: object) -> str:
-    if isinstance(block, Paragraph):
-        return block.text
-    if isinstance(block, TableCell):
-        return block.text
-    return ""
 
 
 def plain(text: str) -> str:
