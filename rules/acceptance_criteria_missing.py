@@ -16,7 +16,9 @@ class AcceptanceCriteriaMissing(Rule):
     items under a requirements heading, rows of a requirements table) or user stories ("As a ..., I
     want ...") in which nothing says when they are done: no acceptance-criteria heading or label, no
     Given/When/Then scenario, no gherkin block, no EARS clause, no "Done when" list and no reference
-    to criteria kept elsewhere. One finding, at the first requirement.
+    to criteria kept elsewhere. Nested lists under requirement items count as their criteria when
+    at least half of the requirements have one (a detail list under a few of them does not). One
+    finding, at the first requirement.
 
     Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design documents, OTEPs) have no such
     convention, and spec-kit plans and checklists defer to their spec: all are skipped.
@@ -59,7 +61,13 @@ class AcceptanceCriteriaMissing(Rule):
         requirements = picture.requirements
         if len(requirements) < context.options["minimum-requirements"]:
             return
-        if picture.criteria or any(requirement.covered for requirement in requirements):
+        if picture.criteria or any(
+                requirement.references_criteria or any(c.explicit for c in requirement.criteria)
+                for requirement in requirements):
+            return
+        # Nested lists under requirements are their criteria when that is the document's habit;
+        # a detail list under 2 of 30 requirements is not an acceptance-criteria practice.
+        if sum(requirement.covered for requirement in requirements) * 2 >= len(requirements):
             return
         if any(is_criteria_title(section.title) for section in document.sections()):
             return  # a criteria section exists (if it is empty, the empty-section rule says so)

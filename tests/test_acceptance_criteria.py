@@ -514,3 +514,28 @@ def test_a_paragraph_story_owns_the_criteria_that_follow_it_and_they_are_read_on
     assert [len(r.criteria) for r in picture.requirements] == [1, 0]
     assert len(lint_with("AC003", text)) == 1
     assert spans(lint_with("AC002", text)) == [(9, 1)]
+
+
+def test_ac001_nested_lists_are_criteria_when_they_are_the_habit() -> None:
+    text = """
+    ## Requirements
+
+    - **FR-001**: Users MUST be able to export invoices as CSV.
+      - The file has one row per invoice.
+    - **FR-002**: Dates MUST be written as ISO 8601.
+      - 1 March 2026 is written 2026-03-01.
+    """
+    assert lint_with("AC001", text) == []
+
+
+def test_ac001_a_detail_list_under_one_requirement_is_not_a_criteria_practice() -> None:
+    text = """
+    ## Requirements
+
+    - **FR-001**: Users MUST be able to export invoices as CSV.
+    - **FR-002**: The export MUST support these formats:
+      - CSV
+      - XLSX
+    - **FR-003**: Exports MUST be kept for 7 days.
+    """
+    assert len(lint_with("AC001", text)) == 1
