@@ -10,8 +10,9 @@ Shared by the API-contract rules. An *interface definition* is one of:
 
 An endpoint merely mentioned in a sentence ("the app calls `GET /me` on start") is not a
 definition. Each definition has a *scope*: the text, tables and code where its contract is
-expected (its section; for a list item or table row, the item or row plus any section elsewhere
-that is headed by the same endpoint).
+expected. For a heading, its section. For a list item, paragraph or table row: the item or row,
+every paragraph that names the same endpoint, and the sections that are about that endpoint
+alone (the one it is defined in, or "### Create an order" describing it below an endpoint table).
 """
 
 from __future__ import annotations
@@ -363,7 +364,9 @@ def missing_parts(interface: Interface, document_has_error_catalogue: bool) -> l
             if not (interface.code or has_field_table or REQUEST_WORDS.search(text)
                     or (request_cell and request_cell.strip())):
                 missing.append("request body")
-        if not (SUCCESS_WORDS.search(text) or re.search(r"\b2\d\d\b", code)):
+        response_cell = _column(interface, _RESPONSE_COLUMN)
+        if not (SUCCESS_WORDS.search(text) or re.search(r"\b2\d\d\b", code)
+                or (response_cell and response_cell.strip())):
             missing.append("success response")
         error_cell = _column(interface, _ERROR_COLUMN)
         if not (ERROR_STATUS.search(text) or ERROR_STATUS.search(code) or document_has_error_catalogue
