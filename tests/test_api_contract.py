@@ -485,3 +485,12 @@ def test_api001_syntax_headings_are_not_commands() -> None:
     Re-exports.
     """
     assert lint_with("API001", text) == []
+
+
+def test_api001_a_filled_response_column_is_a_success_response() -> None:
+    text = """
+    | Method | Path | Body | Response | Errors |
+    |--------|------|------|----------|--------|
+    | PUT | /v1/carts/{id} | `{"items": [...]}` | the updated cart | `404`, `409` |
+    """
+    assert lint_with("API001", text) == []
