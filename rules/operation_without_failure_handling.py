@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from speclint.model import Document, Section
+from speclint.edge_cases import edge_case_sections
+from speclint.model import Document, Paragraph, Section, Table, TextSegment, iter_nested
 from speclint.operations import (
     addresses_failure,
     describe_operation,
@@ -13,12 +15,11 @@ from speclint.operations import (
     has_central_failure_handling,
     is_failure_section_title,
 )
-from speclint.edge_cases import edge_case_sections
 from speclint.requirements import (
     extract,
     is_ears_document,
     not_in_scope,
-    section_segments,
+    plain,
     section_text,
     states_requirements,
 )
@@ -89,9 +90,31 @@ class OperationWithoutFailureHandling(Rule):
         for unit in units:
             if addresses_failure(mask_invisible(section_text(unit, with_code=True))) or addresses_failure(unit.title):
                 continue
-            segments = ([unit.heading.text_segment] if unit.heading else []) + section_segments(unit)
+            segments = ([unit.heading.text_segment] if unit.heading else []) + _behaviour_segments(unit)
             found = first_operation(segments)
             if found is not None:
                 kind, words, span = found
                 yield Violation(span, f"{describe_operation(kind, words)} can fail, and '{unit.title}' never says "
                                       "what happens then: add the error, retry or fallback behaviour")
+
+
+#: Paragraphs that talk about the requirement rather than state its behaviour: spec-kit's "Why this
+#: priority" and "Independent Test" (how a tester exercises it: "import the file into the ledger"
+#: is the tester's action, not the system's).
+_META_LABEL = re.compile(r"^\W{0,4}(?:why\s+this\s+priority|independent\s+test|how\s+to\s+test|test|"
+                         r"rationale|notes?|priority)\b[^:\n]{0,20}:", re.I)
+
+
+def _behaviour_segments(unit: Section) -> list[TextSegment]:
+    """The section's prose without its meta paragraphs."""
+    segments: list[TextSegment] = []
+    for current in unit.walk():
+        if current is not unit and current.heading is not None:
+            segments.append(current.heading.text_segment)
+        for block in iter_nested(current.blocks):
+            if isinstance(block, Paragraph) and not _META_LABEL.match(plain(block.text)):
+                segments.extend(block.segments)
+            elif isinstance(block, Table):
+                segments.extend(segment for row in [block.header, *block.rows] for cell in row
+                                for segment in cell.segments)
+    return segments

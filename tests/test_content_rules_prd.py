@@ -8,7 +8,9 @@ import pytest
 from conftest import lint_with
 
 FIXTURES = Path(__file__).parent / "fixtures"
-WELL_WRITTEN = ["invoice-export-prd.md", "receipts-requirements.md"]
+# Ours, and the complete documents the profile rules are tested on.
+WELL_WRITTEN = ["invoice-export-prd.md", "receipts-requirements.md", "complete-prd.md", "complete-spec-kit.md",
+                "complete-rust-rfc.md"]
 CONTENT_RULES = [
     "AC001", "AC002", "AC003", "AC004", "AC005", "AC006",
     "EH001", "EH002", "EH003",

@@ -194,3 +194,20 @@ def test_eh001_points_at_the_body_rather_than_the_title_or_the_problem() -> None
     findings = lint_with("EH001", text)
     assert spans(findings) == [(9, 15)]
     assert findings[0].message.startswith("'payout' (payment) can fail")
+
+
+def test_eh002_reads_behaviour_not_test_instructions() -> None:
+    text = """
+    ## User Scenarios & Testing
+
+    ### User Story 1 - Download a month of invoices (Priority: P1)
+
+    An accountant downloads every invoice of a closed month as one CSV file.
+
+    **Independent Test**: Export March, then import the file into the ledger sandbox.
+
+    **Acceptance Scenarios**:
+
+    1. **Given** March is closed, **When** the accountant exports March, **Then** a CSV with one row per invoice downloads.
+    """
+    assert lint_with("EH002", text) == []
