@@ -1,0 +1,76 @@
+"""WD004 unbounded-absolute: "always available", "never fails", "100% uptime" without a tolerance."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.model import Document
+from speclint.normative import normative_statements, search_statement
+from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.wording import ABSOLUTES, QUALITY_WORDS, SELF_CONTAINED_ABSOLUTES, canonical, compile_terms, terms
+
+# A tolerance: any number other than the absolute's own 100 (99.9%, 5 minutes, 1 in 10,000).
+_TOLERANCE = re.compile(r"(?<![\d.])(?!100(?:\.0+)?(?:\s*%|\s+percent))\d")
+
+
+class UnboundedAbsolute(Rule):
+    """Flags absolutes without a tolerance ("always available", "never loses data", "100% uptime") in normative text.
+
+    **What it flags.** INCOSE Guide to Writing Requirements rule R26 *absolutes*: "always",
+    "never", "at all times", "in all cases", "100%" when they promise a quality no system
+    achieves (availability, latency, failures, data loss, accuracy) and the sentence gives no
+    tolerance; and phrases that promise perfection on their own ("zero downtime", "no data loss",
+    "error-free"). "The API never returns card numbers" is a prohibition a test can check and is
+    not flagged; nor is "100% of endpoints are documented". Read in requirements, acceptance and
+    success criteria and non-functional requirements only.
+
+    **Why it matters.** "The service is always available" cannot be built or tested: every
+    system has outages. Engineers size redundancy, on-call and budgets from the number the spec
+    gives; without one, they guess, and the first incident becomes a breach of the spec.
+
+    **Example**
+
+    ```markdown
+    - NFR-002: The checkout API is always available and never loses an order.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    - NFR-002: The checkout API is available 99.95% of each calendar month; an accepted order
+      is durable once the API returns 201 (RPO 0 s, RTO 15 min).
+    ```
+
+    **Options.** `terms` replaces the list of absolutes; `quality-words` is the vocabulary that
+    makes "always", "never" and "100%" a promise about a quality.
+    """
+
+    id = "WD004"
+    name = "unbounded-absolute"
+    category = Category.WORDING
+    default_level = Level.WARNING
+    options = (
+        Option("terms", "list[str]", terms(ABSOLUTES), "Absolutes to flag (replaces the default list)."),
+        Option("quality-words", "list[str]", list(QUALITY_WORDS),
+               "Words that make 'always', 'never' or '100%' a promise about a quality."),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        pattern = compile_terms(tuple(context.options["terms"]))
+        qualities = compile_terms(tuple(context.options["quality-words"]))
+        if pattern is None:
+            return
+        for statement in normative_statements(document):
+            for hit in search_statement(pattern, statement):
+                absolute = canonical(hit.match.group(0))
+                if _TOLERANCE.search(hit.source_sentence):
+                    continue
+                if absolute not in SELF_CONTAINED_ABSOLUTES:
+                    if qualities is None or not qualities.search(hit.sentence):
+                        continue
+                yield Violation(
+                    hit.span,
+                    f"absolute '{hit.match.group(0)}' (INCOSE R26) promises perfection: state the tolerance "
+                    "(a percentage, a time window, a count)",
+                )
