@@ -16,7 +16,9 @@ _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
 # [text](#fragment "title") and ![alt](#fragment); the fragment may be wrapped in <>.
 _INLINE_LINK = re.compile(r"\]\(\s*<?#(?P<fragment>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 _HTML_HREF = re.compile(r"<a\s[^>]*?\bhref\s*=\s*[\"']#(?P<fragment>[^\"']*)[\"']", re.I)
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?#(?P<fragment>[^\s>]*)>?")
+_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?#(?P<fragment>[^\s>]*)>?")
+# [text][label], [label][] and [label] (shortcut) uses of a reference definition.
+_REFERENCE_USE = re.compile(r"\[(?P<text>[^\]\n]+)\](?:\[(?P<label>[^\]\n]*)\])?(?![(:])")
 # Explicit anchors: <a name="x">, <a id="x">, any tag with id="x", and {#x} heading attributes.
 _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][\w-]*\s[^>]*?\b(?:id|name)\s*=\s*[\"']?(?P<html>[^\"'\s>]+)|\{\s*#(?P<attribute>[\w\-:.]+)[^}]*\}"
@@ -85,7 +87,7 @@ def _anchors(document: Document) -> set[str]:
     anchors = {section.slug for section in document.sections() if section.slug}
     code_lines = _code_lines(document)
     for number, line in enumerate(document.lines, start=1):
-        if number in code_lines or ("id" not in line and "name" not in line and "{#" not in line):
+        if number in code_lines or ("id" not in line and "name" not in line and "{" not in line):
             continue
         for match in _EXPLICIT_ANCHOR.finditer(line):
             anchors.add(match.group("html") or match.group("attribute"))
@@ -110,10 +112,16 @@ def _links(document: Document) -> Iterator[tuple[str, Span]]:
                         for index, line in enumerate(block.raw.split("\n"))]
             found.extend(_links_in(segments, (_HTML_HREF,)))
     code_lines = _code_lines(document)
+    used_labels: set[str] | None = None
     for number, line in enumerate(document.lines, start=1):
         if number not in code_lines and "]:" in line:
             match = _REFERENCE_DEFINITION.match(line)
             if match:
+                # A definition nobody uses renders nothing (Rust RFCs put `[x]: #x` under headings).
+                if used_labels is None:
+                    used_labels = _used_labels(document, code_lines)
+                if _label(match.group("label")) not in used_labels:
+                    continue
                 column = match.start("fragment")  # 0-based index of the fragment; '#' is one before
                 found.append((match.group("fragment"), Span.of(number, column, number, match.end("fragment") + 1)))
     seen: set[tuple[int, int]] = set()
@@ -121,6 +129,20 @@ def _links(document: Document) -> Iterator[tuple[str, Span]]:
         if (span.start.line, span.start.column) not in seen:
             seen.add((span.start.line, span.start.column))
             yield fragment, span
+
+
+def _label(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def _used_labels(document: Document, code_lines: set[int]) -> set[str]:
+    used: set[str] = set()
+    for number, line in enumerate(document.lines, start=1):
+        if number in code_lines or "[" not in line or _REFERENCE_DEFINITION.match(line):
+            continue
+        for match in _REFERENCE_USE.finditer(line):
+            used.add(_label(match.group("label") or match.group("text")))
+    return used
 
 
 def _links_in(segments: list[TextSegment], patterns: tuple[re.Pattern[str], ...]) -> Iterator[tuple[str, Span]]:

@@ -21,8 +21,9 @@ class EscapeClause(Rule):
     **What it flags.** Clauses that let a requirement be skipped without anyone deciding when:
     INCOSE Guide to Writing Requirements rule R8 *escape clauses* (so far as is possible, where
     possible, if necessary, to the extent practical...), the loopholes of ISO/IEC/IEEE 29148 5.2.7
-    (if possible, as appropriate, as applicable), NASA ARM's weak phrases (as appropriate, as
-    required) and option words (optionally). Read in the same normative text as `vague-term`
+    (if possible, as appropriate, as applicable) and NASA ARM's weak phrases (as appropriate, as
+    required). "Optionally" is left out by default: specs use it for optional inputs ("a name
+    and, optionally, a priority"); add it with `extend-terms`. Read in the same normative text as `vague-term`
     (requirements, acceptance and success criteria, non-functional requirements; never problem
     statements, user stories, quotes, code or links). "As required by GDPR article 17" names who
     decides and is not flagged.

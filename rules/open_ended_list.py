@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.model import Document
@@ -10,6 +11,8 @@ from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.wording import OPEN_ENDED_CLAUSES, canonical, compile_terms, terms
 
 _SOURCES = dict(OPEN_ENDED_CLAUSES)
+# "(e.g. gRPC, Kafka, etc.)": the list is announced as examples, not as the contract.
+_EXAMPLES_MARKER = re.compile(r"\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b|\blike\b", re.I)
 
 
 class OpenEndedList(Rule):
@@ -21,6 +24,9 @@ class OpenEndedList(Rule):
     trails off in an ellipsis ("PNG, JPEG, ..."). Read in requirements, acceptance and success
     criteria and non-functional requirements; never in problem statements, user stories, quotes,
     code or links.
+
+    Not flagged: a list announced as examples in the same clause ("for example gRPC, Kafka,
+    etc.", "(e.g. PNG, JPEG, ...)"); the items are illustrations there, not the contract.
 
     **Why it matters.** An engineer implements the items that are listed; QA tests the ones they
     imagine "etc." covers. The list in the spec is the contract: if a case is not in it, it will
@@ -59,9 +65,20 @@ class OpenEndedList(Rule):
         for statement in normative_statements(document):
             for hit in search_statement(pattern, statement):
                 written = hit.match.group(0).strip()
+                if _announced_as_examples(hit.match):
+                    continue
                 source = _SOURCES.get("..." if written in ("...", "…") else canonical(written).rstrip("."))
                 cited = f" ({source})" if source else ""
                 yield Violation(
                     hit.span,
                     f"open-ended list '{written}'{cited}: list every case the system must handle",
                 )
+
+
+def _announced_as_examples(match: re.Match[str]) -> bool:
+    """True when "e.g.", "for example", "such as" or "like" opens the clause the match ends."""
+    text = match.string
+    start = max(text.rfind("(", 0, match.start()), text.rfind(";", 0, match.start()),
+                text.rfind(". ", 0, match.start()), text.rfind(":", 0, match.start()))
+    clause = text[start + 1 if start >= 0 else 0 : match.start()]
+    return bool(_EXAMPLES_MARKER.search(clause))

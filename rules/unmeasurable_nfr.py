@@ -7,11 +7,14 @@ from typing import Iterator
 
 from speclint.model import Document, Span
 from speclint.normative import (
+    DEFAULT_ID_PREFIXES,
     has_quantity,
+    id_pattern,
     is_descriptive,
     is_quality_section,
-    is_specific_quality_section,
+    is_measured_quality_section,
     is_user_story,
+    mask_non_prose,
     prefix_of,
     statements,
     table_rows,
@@ -22,13 +25,14 @@ from speclint.wording import compile_terms
 DEFAULT_TOPIC_WORDS = (
     "performance", "performant", "latency", "response time", "response times", "load time", "page load",
     "under load", "heavy load", "high load", "peak load", "throughput", "requests per second",
-    "availability", "highly available", "uptime", "downtime", "scale", "scales", "scaling", "scalable",
-    "scalability", "concurrent users", "concurrent requests", "concurrent connections", "capacity",
-    "fast", "quickly", "slow", "speed", "responsive", "reliability", "reliable", "durability",
-    "disaster recovery", "rto", "rpo", "sla", "slo", "high traffic", "peak traffic",
+    "availability", "highly available", "uptime", "downtime", "scalable", "scalability", "scale to",
+    "scales to", "scale with", "scales with", "concurrent users", "concurrent requests",
+    "concurrent connections", "fast", "quickly", "slow", "responsive", "reliability", "reliable",
+    "durability", "disaster recovery", "rto", "rpo", "high traffic", "peak traffic",
 )
 _PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\]]*\]\W*$")
 _LABEL_ONLY = re.compile(r"^\W*[\w ./&-]{1,40}:\W*$")
+_ANY_ID = id_pattern(DEFAULT_ID_PREFIXES)
 _QUALITATIVE_OK = re.compile(r"\bsub-?second\b|\bconstant[ -]time\b|\bO\([^)]*\)", re.I)
 
 
@@ -90,7 +94,9 @@ class UnmeasurableNfr(Rule):
             is_requirement = statement.is_requirement and statement.in_requirements
             if not (has_id or in_quality or is_requirement):
                 continue
-            about_quality = is_specific_quality_section(statement.section) or bool(topics.search(text))
+            if statement.requirement_id is None and _ANY_ID.search(text):
+                continue  # a summary that cites requirements ("NFR-1 through NFR-4: reliability...")
+            about_quality = is_measured_quality_section(statement.section) or bool(topics.search(mask_non_prose(text)))
             if not about_quality:
                 continue
             if _LABEL_ONLY.match(text) and statement.nested_text:
@@ -102,7 +108,7 @@ class UnmeasurableNfr(Rule):
         for row in table_rows(document):
             if not is_quality_section(row.section) or is_descriptive(row.section):
                 continue
-            if not (is_specific_quality_section(row.section) or topics.search(row.text)):
+            if not (is_measured_quality_section(row.section) or topics.search(mask_non_prose(row.text))):
                 continue
             if has_quantity(row.text) or _QUALITATIVE_OK.search(row.text) or _PLACEHOLDER_ONLY.match(row.cells[0].text):
                 continue

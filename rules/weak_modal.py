@@ -10,14 +10,15 @@ from speclint.normative import normative_statements, search_statement
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.wording import WEAK_MODALS, compile_terms, terms
 
-_RFC2119 = re.compile(r"\b(?:RFC\s?2119|RFC\s?8174|BCP\s?14)\b", re.I)
-# "Users may export", "Admins can": a permission granted to a person, not a hedge on the system.
-_ACTOR_BEFORE = re.compile(
-    r"\b(?:users?|customers?|admins?|administrators?|operators?|members?|visitors?|buyers?|sellers?|"
-    r"owners?|people|viewers?|editors?|authors?|reviewers?|you|they|anyone|someone)\s+(?:\w+\s+)?$",
+# "may", "might", "could" hedge a requirement when the system is their subject ("the service may
+# retry"); with another subject they describe what can happen ("a request may carry two tokens").
+_SYSTEM_SUBJECT = re.compile(
+    r"\b(?:system|service|api|app|application|platform|server|backend|frontend|client|tool|cli|command|"
+    r"product|feature|implementation|sdk|component|module|library)\s+(?:\w+\s+)?$",
     re.I,
 )
-_PERMISSIVE = frozenset({"may", "could", "can"})
+_SPECULATIVE = frozenset({"may", "might", "could", "can"})
+_STRONG = re.compile(r"\b(?:must|shall)\b", re.I)
 
 
 class WeakModal(Rule):
@@ -27,9 +28,13 @@ class WeakModal(Rule):
     statement: an item of a requirements or acceptance-criteria list, or a statement with a
     requirement ID. ISO/IEC/IEEE 29148 5.2.4 reserves "shall" (or "must") for requirements:
     "should" states a goal and "may" an option; NASA ARM counts "may" among its *options*
-    indicators. Not flagged: Given/When/Then steps ("Then the user should see ..." is BDD idiom),
-    upper-case SHOULD/MAY in a document that cites RFC 2119, RFC 8174 or BCP 14 (they are defined
-    keywords there), and a permission given to a person ("Admins may export the audit log").
+    indicators. "should" is flagged wherever it stands in a requirement; "may", "might" and
+    "could" only when the system is their subject ("the service may retry"), since with another
+    subject they describe what can happen ("a request may carry two tokens") or grant a person a
+    permission ("admins may export the audit log"). Not flagged: Given/When/Then steps ("Then the
+    user should see ..." is BDD idiom), a sentence that already says must/shall (the modal then
+    qualifies a detail: "MUST accept a list (may be empty)"), and upper-case SHOULD/MAY, which
+    RFC 2119 defines as deliberate keywords (option `flag-rfc2119-keywords`).
 
     **Why it matters.** A requirement with "should" is read as "required" by the product manager
     and "optional" by the engineer who is out of time. Saying which it is costs one word.
@@ -48,28 +53,35 @@ class WeakModal(Rule):
     - FR-003: The system must email a receipt within 5 minutes of each successful payment.
     ```
 
-    **Options.** `modals` is the list of weak modals (add "can" or "will" for stricter teams).
+    **Options.** `modals` is the list of weak modals (add "can" or "will" for stricter teams);
+    `flag-rfc2119-keywords` also flags upper-case SHOULD and MAY.
     """
 
     id = "WD005"
     name = "weak-modal"
     category = Category.WORDING
     default_level = Level.WARNING
-    options = (Option("modals", "list[str]", terms(WEAK_MODALS), "Modal verbs that weaken a requirement."),)
+    options = (
+        Option("modals", "list[str]", terms(WEAK_MODALS), "Modal verbs that weaken a requirement."),
+        Option("flag-rfc2119-keywords", "bool", False,
+               "Also flag upper-case SHOULD/MAY, which RFC 2119 defines as deliberate keywords."),
+    )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         pattern = compile_terms(tuple(context.options["modals"]))
         if pattern is None:
             return
-        keywords_defined = bool(_RFC2119.search(document.source))
+        flag_keywords = context.options["flag-rfc2119-keywords"]
         for statement in normative_statements(document):
             if not statement.is_requirement or statement.is_scenario_step:
                 continue
             for hit in search_statement(pattern, statement):
                 modal = hit.match.group(0)
-                if keywords_defined and modal.isupper():
+                if modal.isupper() and not flag_keywords:
                     continue
-                if modal.lower() in _PERMISSIVE and _ACTOR_BEFORE.search(hit.match.string, 0, hit.match.start()):
+                if _STRONG.search(hit.sentence):
+                    continue  # the sentence already says MUST/SHALL; this modal qualifies a detail
+                if modal.lower() in _SPECULATIVE and not _SYSTEM_SUBJECT.search(hit.match.string, 0, hit.match.start()):
                     continue
                 yield Violation(
                     hit.span,

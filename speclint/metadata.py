@@ -98,7 +98,14 @@ def validate(data: Any, schema: dict[str, Any]) -> list[SchemaProblem]:
 
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
     instance = to_json(data if data is not None else {})
-    problems = [_describe(error) for error in validator.iter_errors(instance)]
+    problems: list[SchemaProblem] = []
+    seen: set[tuple[str | int, ...]] = set()
+    for error in validator.iter_errors(instance):
+        problem = _describe(error)
+        if problem.path in seen and problem.path:
+            continue  # one finding per key: "not a date" covers both the format and the pattern
+        seen.add(problem.path)
+        problems.append(problem)
     return problems
 
 
@@ -129,6 +136,9 @@ def _describe(error: Any) -> SchemaProblem:
         deepest = best_match(error.context)
         if deepest is not None and (deepest.validator != "type" or isinstance(instance, (list, dict))):
             return _describe(deepest)
+        description = str(error.schema.get("description", "")).strip().rstrip(".")
+        if description:
+            return SchemaProblem(path, True, f"'{name}' is {_show(instance)}: expected {description[0].lower()}{description[1:]}")
         return SchemaProblem(path, True, f"'{name}' has an unexpected value {_show(instance)}")
     if kind == "required":
         missing = [key for key in error.validator_value if not isinstance(instance, dict) or key not in instance]

@@ -184,6 +184,17 @@ def is_normative(section: Section) -> bool:
     return False
 
 
+_METRICS_KEYS = frozenset(normalize_title(title) for title in (
+    "success metrics", "metrics", "kpis", "key metrics", "key results", "measuring success",
+    "how we measure success", "how will we measure success", "goals and metrics", "success measures",
+))
+
+
+def is_metrics_section(section: Section) -> bool:
+    """A metrics/KPI section: every item is a number to reach (criteria sections may hold checks)."""
+    return any(_key_matches(each, _METRICS_KEYS) for each in _nearest(section))
+
+
 def is_success_section(section: Section) -> bool:
     return any(_key_matches(each, _SUCCESS_KEYS) for each in _nearest(section))
 
@@ -565,9 +576,14 @@ def _tables(blocks: list) -> Iterator[Table]:
                 yield from _tables(item.blocks)
 
 
-def is_specific_quality_section(section: Section) -> bool:
-    """Performance, availability, scalability...: a section whose every line is about a quality."""
-    generic = {normalize_title(title) for title in ("non-functional requirements", "nonfunctional requirements",
-                                                    "non functional requirements", "quality attributes",
-                                                    "quality requirements")}
-    return any(_key_matches(each, _QUALITY_KEYS - generic) for each in _nearest(section))
+_MEASURED_KEYS = frozenset(normalize_title(title) for title in (
+    "performance", "performance requirements", "latency", "scalability", "scale", "capacity",
+    "service level objectives", "slos", "performance and scale", "performance and scalability",
+    "throughput",
+))
+
+
+def is_measured_quality_section(section: Section) -> bool:
+    """Performance, latency, scalability, capacity, SLOs: a section whose every item is a number
+    to meet. (Availability and reliability sections also hold behaviours such as failover.)"""
+    return any(_key_matches(each, _MEASURED_KEYS) for each in _nearest(section))
