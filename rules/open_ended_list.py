@@ -76,9 +76,10 @@ class OpenEndedList(Rule):
 
 
 def _announced_as_examples(match: re.Match[str]) -> bool:
-    """True when "e.g.", "for example", "such as" or "like" opens the clause the match ends."""
+    """True when "e.g.", "for example", "such as" or "like" opens the clause the match ends
+    (the clause starts after the last "(", ";" or ":", at most 120 characters back)."""
     text = match.string
-    start = max(text.rfind("(", 0, match.start()), text.rfind(";", 0, match.start()),
-                text.rfind(". ", 0, match.start()), text.rfind(":", 0, match.start()))
-    clause = text[start + 1 if start >= 0 else 0 : match.start()]
+    window_start = max(0, match.start() - 120)
+    start = max(text.rfind(mark, window_start, match.start()) for mark in "(;:")
+    clause = text[start + 1 if start >= 0 else window_start : match.start()]
     return bool(_EXAMPLES_MARKER.search(clause))

@@ -133,12 +133,15 @@ def _describe(error: Any) -> SchemaProblem:
             return SchemaProblem(path, False, f"{where} needs one of {keys}")
         if instance is None:
             return SchemaProblem(path, False, f"'{name}' is empty: give it a value")
-        deepest = best_match(error.context)
-        if deepest is not None and (deepest.validator != "type" or isinstance(instance, (list, dict))):
-            return _describe(deepest)
+        # The branch that fits the value's type says what is wrong with it ("owners: []" fails
+        # the list branch's minItems; that it is not a string is beside the point).
+        fitting = [sub for sub in error.context if not (sub.validator == "type" and not sub.relative_path)]
+        deepest = best_match(fitting) if fitting else None
         description = str(error.schema.get("description", "")).strip().rstrip(".")
+        if deepest is not None and not (description and deepest.validator in ("pattern", "type", "minimum")):
+            return _describe(deepest)
         if description:
-            return SchemaProblem(path, True, f"'{name}' is {_show(instance)}: expected {description[0].lower()}{description[1:]}")
+            return SchemaProblem(path, True, f"'{name}' is {_show(instance)}: expected {_lower_first(description)}")
         return SchemaProblem(path, True, f"'{name}' has an unexpected value {_show(instance)}")
     if kind == "required":
         missing = [key for key in error.validator_value if not isinstance(instance, dict) or key not in instance]
@@ -159,6 +162,9 @@ def _describe(error: Any) -> SchemaProblem:
     if kind in ("minLength",) or (kind == "pattern" and error.validator_value == "\\S"):
         return SchemaProblem(path, True, f"'{name}' is empty: give it a value")
     if kind == "pattern":
+        description = str(error.schema.get("description", "")).strip().rstrip(".")
+        if description:
+            return SchemaProblem(path, True, f"'{name}' is {_show(instance)}: expected {_lower_first(description)}")
         return SchemaProblem(path, True, f"'{name}' is {_show(instance)}, which does not match the expected form {error.validator_value}")
     if kind == "type":
         expected = error.validator_value
@@ -169,6 +175,10 @@ def _describe(error: Any) -> SchemaProblem:
     if kind == "additionalProperties":
         return SchemaProblem(path, False, f"'{name}' has keys the schema does not allow: {error.message}")
     return SchemaProblem(path, True, f"'{name}': {error.message}")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 def _dedupe(values: list[Any]) -> list[str]:
