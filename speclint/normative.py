@@ -19,6 +19,7 @@ once for every rule, which text is normative, and searches it with exact positio
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Pattern, Sequence
 
@@ -148,8 +149,19 @@ _SUCCESS_KEYS = frozenset(normalize_title(title) for title in SUCCESS_TITLES)
 _QUALITY_KEYS = frozenset(normalize_title(title) for title in QUALITY_TITLES)
 
 
+_section_keys: weakref.WeakKeyDictionary[Section, str] = weakref.WeakKeyDictionary()
+
+
+def _section_key(section: Section) -> str:
+    """`normalize_title` of the section's heading, computed once per section."""
+    key = _section_keys.get(section)
+    if key is None:
+        key = _section_keys[section] = normalize_title(section.title)
+    return key
+
+
 def _key_matches(section: Section, keys: frozenset[str], words: frozenset[str] = frozenset()) -> bool:
-    key = normalize_title(section.title)
+    key = _section_key(section)
     return key in keys or bool(words and words.intersection(key.split()))
 
 
@@ -227,6 +239,9 @@ _LEADING_ID = re.compile(
 )
 
 
+_ID_HINT = re.compile(r"[A-Z]-\d|[A-Z]-[A-Z]{2,8}-\d")
+
+
 def prefix_of(requirement_id: str) -> str:
     return requirement_id.split("-", 1)[0]
 
@@ -247,8 +262,19 @@ class IdOccurrence:
     where: str = "text"  # "text" (heading, paragraph, list item) or "table-<n>" (a table's rows)
 
 
+_id_cache: weakref.WeakKeyDictionary[Document, dict[tuple[str, ...], list[IdOccurrence]]] = weakref.WeakKeyDictionary()
+
+
 def requirement_ids(document: Document, prefixes: Sequence[str] = DEFAULT_ID_PREFIXES) -> list[IdOccurrence]:
     """Every requirement ID in the visible text, in document order, definitions marked."""
+    per_document = _id_cache.setdefault(document, {})
+    key = tuple(prefixes)
+    if key not in per_document:
+        per_document[key] = _requirement_ids(document, prefixes)
+    return per_document[key]
+
+
+def _requirement_ids(document: Document, prefixes: Sequence[str]) -> list[IdOccurrence]:
     pattern = _DEFAULT_ID if tuple(prefixes) == DEFAULT_ID_PREFIXES else id_pattern(prefixes)
     occurrences: list[IdOccurrence] = []
     for section in document.root.walk():
@@ -278,7 +304,7 @@ def _iter_with_tables(blocks: list) -> Iterator[object]:
 def _ids_in(segments: list[TextSegment], pattern: Pattern[str], defining_start: bool,
            where: str) -> Iterator[IdOccurrence]:
     text, offsets = join_segments(segments)
-    if not offsets:
+    if not offsets or not _ID_HINT.search(text):
         return
     visible = mask_invisible(text)
     leading = leading_id(visible, pattern) if defining_start else None
@@ -329,10 +355,18 @@ class Statement:
         return self.in_requirements and self.kind != "paragraph" and not self.is_scenario_step
 
 
-def statements(document: Document) -> Iterator[Statement]:
-    """Every paragraph, list-item text and table body cell outside block quotes, with context."""
-    for section in document.root.walk():
-        yield from _statements_in(section, section.blocks)
+_statement_cache: weakref.WeakKeyDictionary[Document, list[Statement]] = weakref.WeakKeyDictionary()
+
+
+def statements(document: Document) -> list[Statement]:
+    """Every paragraph, list-item text and table body cell outside block quotes, with context
+    (computed once per document: several rules read them)."""
+    cached = _statement_cache.get(document)
+    if cached is None:
+        cached = _statement_cache[document] = [
+            statement for section in document.root.walk() for statement in _statements_in(section, section.blocks)
+        ]
+    return cached
 
 
 def _statements_in(section: Section, blocks: list, item: ListItem | None = None) -> Iterator[Statement]:
@@ -390,10 +424,21 @@ def is_user_story(text: str) -> bool:
     return bool(_USER_STORY.match(text))
 
 
-def normative_statements(document: Document) -> Iterator[Statement]:
+_normative_cache: weakref.WeakKeyDictionary[Document, list[Statement]] = weakref.WeakKeyDictionary()
+
+
+def normative_statements(document: Document) -> list[Statement]:
     """Statements that make a commitment: inside a requirements/criteria section, or anywhere
-    with a requirement ID, an upper-case SHALL/MUST, or as a Given/Then scenario step. Never in a problem statement, background,
-    user story, block quote, or template placeholder line."""
+    with a requirement ID, an upper-case SHALL/MUST, or as a whole Given/When/Then scenario.
+    Never in a problem statement, background, user story, block quote, or template placeholder
+    line. Computed once per document (the five wording rules share it)."""
+    cached = _normative_cache.get(document)
+    if cached is None:
+        cached = _normative_cache[document] = list(_normative_statements(document))
+    return cached
+
+
+def _normative_statements(document: Document) -> Iterator[Statement]:
     for statement in statements(document):
         if is_descriptive(statement.section):
             continue
