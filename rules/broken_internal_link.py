@@ -54,6 +54,8 @@ class BrokenInternalLink(Rule):
 
     ## Failure modes
     ```
+
+    **Options.** `suggest` (default true): name the closest existing anchor in the message.
     """
 
     id = "TR003"

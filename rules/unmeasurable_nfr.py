@@ -11,6 +11,7 @@ from speclint.normative import (
     has_quantity,
     id_pattern,
     is_descriptive,
+    is_normative,
     is_quality_section,
     is_measured_quality_section,
     is_user_story,
@@ -106,7 +107,7 @@ class UnmeasurableNfr(Rule):
             first = statement.segments[0]
             yield Violation(Span.of(first.line, first.column, first.line, first.column + len(first.text)), _MESSAGE)
         for row in table_rows(document):
-            if not is_quality_section(row.section) or is_descriptive(row.section):
+            if not (is_quality_section(row.section) or is_normative(row.section)) or is_descriptive(row.section):
                 continue
             if not (is_measured_quality_section(row.section) or topics.search(mask_non_prose(row.text))):
                 continue

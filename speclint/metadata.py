@@ -182,9 +182,10 @@ def _lower_first(text: str) -> str:
 
 
 def _dedupe(values: list[Any]) -> list[str]:
+    """Allowed values once each: "Draft"/"DRAFT" and "in-review"/"in review" are spellings of one."""
     seen: dict[str, str] = {}
     for value in values:
-        key = str(value).lower()
+        key = str(value).lower().replace("-", " ")
         seen.setdefault(key, str(value).lower() if isinstance(value, str) else str(value))
     return list(seen.values())
 

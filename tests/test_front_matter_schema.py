@@ -260,3 +260,18 @@ def test_standard_input_has_no_sibling_files() -> None:
     assert RULE is not None
     rules = [ActiveRule(RULE, RULE.default_level, RULE.default_options())]
     assert lint([Source("README.md", None, "# KEP\n")], rules).findings == []
+
+
+def test_cli_prints_kep_yaml_findings_with_the_kep_yaml_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from speclint.cli import cli
+
+    folder = tmp_path / "keps" / "1234-quota"
+    folder.mkdir(parents=True)
+    (folder / "kep.yaml").write_text(KEP_YAML.replace("stage: beta", "stage: gamma"))
+    (folder / "README.md").write_text("# KEP-1234: Quota\n\n## Summary\n\nQuotas per namespace.\n")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "keps"])
+    assert "keps/1234-quota/kep.yaml:12:8: error MD002 'stage' is 'gamma'" in result.output
+    assert result.exit_code == 1

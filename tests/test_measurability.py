@@ -162,3 +162,15 @@ def test_qualitative_bounds_count_as_a_threshold() -> None:
     - Autocomplete answers in sub-second time.
     """
     assert lint_with("MS002", text) == []
+
+
+def test_requirements_table_row_about_performance_without_a_number() -> None:
+    text = """
+    ## Requirements
+
+    | ID | Requirement |
+    |----|-------------|
+    | FR-001 | The system must let a customer save at most 5 cards. |
+    | FR-002 | The payment step should load quickly. |
+    """
+    assert spans(lint_with("MS002", text)) == [(6, 3)]
