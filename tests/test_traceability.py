@@ -181,3 +181,12 @@ def test_links_in_code_are_not_read() -> None:
     ```
     """
     assert lint_with("TR003", text) == []
+
+
+def test_heading_with_angle_brackets_in_code_keeps_them_in_its_anchor() -> None:
+    text = """
+    See [the signature](#users-write-f-fn---futoutput--t).
+
+    ## Users write `F: Fn() -> Fut<Output = T>`
+    """
+    assert lint_with("TR003", text) == []
