@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
@@ -24,6 +24,9 @@ class FileReport:
     path: str
     findings: list[Finding]
     profile: str | None = None
+    # The text as read (BOM and line endings kept): reporters show source lines and compute
+    # GitHub's line fingerprints from it.
+    text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -68,15 +71,26 @@ def lint_source(source: Source, rules: Sequence[ActiveRule], result: RunResult, 
     document = parse(text, source.display_path)
     document.file_path = source.path
     outcome = run_rules(document, rules)
-    result.files.append(FileReport(source.display_path, outcome.findings))
+    result.files.append(FileReport(source.display_path, outcome.findings, text=text))
     result.rule_failures.extend(outcome.failures)
 
 
-def lint(sources: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int = files.DEFAULT_MAX_BYTES) -> RunResult:
+# Called after each file with (files done, files in total, display path of the file just done).
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def lint(
+    sources: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int = files.DEFAULT_MAX_BYTES,
+    progress: ProgressCallback | None = None,
+) -> RunResult:
     started = time.perf_counter()
     result = RunResult()
-    for source in sources:
+    for done, source in enumerate(sources, start=1):
         lint_source(source, rules, result, max_bytes)
+        if progress is not None:
+            progress(done, len(sources), source.display_path)
     result.files.sort(key=lambda report: report.path)
     result.elapsed = time.perf_counter() - started
     return result
