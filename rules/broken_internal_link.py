@@ -55,8 +55,6 @@ class BrokenInternalLink(Rule):
 
     ## Failure modes
     ```
-
-    **Options.** `suggest` (default true): name the closest existing anchor in the message.
     """
 
     id = "TR003"

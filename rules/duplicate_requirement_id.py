@@ -34,8 +34,6 @@ class DuplicateRequirementId(Rule):
     - **FR-003**: Users can reset their password by email.
     - **FR-004**: Reset links expire after 30 minutes.
     ```
-
-    **Options.** `prefixes`: the ID prefixes that name requirements.
     """
 
     id = "TR001"

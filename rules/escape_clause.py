@@ -44,8 +44,6 @@ class EscapeClause(Rule):
     - FR-010: Thumbnails are generated on upload for JPEG, PNG and HEIC files up to 25 MB;
       other files show the generic file icon.
     ```
-
-    **Options.** `terms` replaces the list; `extend-terms` adds to it.
     """
 
     id = "WD002"

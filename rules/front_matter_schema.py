@@ -50,10 +50,6 @@ class FrontMatterSchema(Rule):
     updated: 2025-11-04
     ---
     ```
-
-    **Options.** `schema`: a built-in schema name or a path to a JSON Schema file, instead of the
-    profile's (`none` turns front-matter validation off); `kep-yaml` (default true): also validate
-    a KEP's `kep.yaml`; `kep-schema`: the schema for `kep.yaml` (default `kep`).
     """
 
     id = "MD002"
@@ -61,7 +57,9 @@ class FrontMatterSchema(Rule):
     category = Category.METADATA
     default_level = Level.ERROR
     options = (
-        Option("schema", "str", "", "Schema name or path to a .json file; empty means the profile's; 'none' skips."),
+        Option("schema", "str", "",
+               "A built-in schema name (prd, spec-kit, ears, kep, rust-rfc, adr) or a path to a JSON Schema file, "
+               "instead of the profile's; 'none' turns front-matter validation off."),
         Option("kep-yaml", "bool", True, "Also validate kep.yaml next to a KEP's README.md."),
         Option("kep-schema", "str", "kep", "Schema name or path used for kep.yaml."),
     )

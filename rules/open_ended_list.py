@@ -44,9 +44,6 @@ class OpenEndedList(Rule):
     - FR-007: Users can import contacts from CSV (RFC 4180) and vCard 3.0/4.0 files.
       Other formats are rejected with "Unsupported file type".
     ```
-
-    **Options.** `terms` replaces the list; `extend-terms` adds to it (for example "such as",
-    which the default leaves alone because specs use it for illustrations).
     """
 
     id = "WD003"
@@ -55,7 +52,9 @@ class OpenEndedList(Rule):
     default_level = Level.WARNING
     options = (
         Option("terms", "list[str]", terms(OPEN_ENDED_CLAUSES), "Open-ended clauses to flag (replaces the default list)."),
-        Option("extend-terms", "list[str]", [], "More open-ended clauses to flag, added to `terms`."),
+        Option("extend-terms", "list[str]", [],
+               "More open-ended clauses to flag, added to `terms` (for example \"such as\", left out by default "
+               "because specs use it for illustrations)."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

@@ -51,10 +51,6 @@ class UnboundedAbsolute(Rule):
     - NFR-002: The checkout API is available 99.95% of each calendar month; an accepted order
       is durable once the API returns 201 (RPO 0 s, RTO 15 min).
     ```
-
-    **Options.** `terms` replaces the list of absolutes; `quality-words` is the vocabulary that
-    makes "always" or "never" a promise about a quality; `percent-quality-words` the qualities
-    for which "100%" cannot be met.
     """
 
     id = "WD004"

@@ -34,8 +34,6 @@ class UndefinedRequirementReference(Rule):
     - **FR-002**: Exports larger than 10 MB are emailed as a link (see FR-003).
     - **FR-003**: Export links expire after 7 days.
     ```
-
-    **Options.** `prefixes`: the ID prefixes that name requirements.
     """
 
     id = "TR002"

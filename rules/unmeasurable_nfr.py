@@ -64,9 +64,6 @@ class UnmeasurableNfr(Rule):
     ## Non-functional requirements
     - NFR-001: The dashboard renders in under 1.5 s at p95 with 2,000 concurrent users.
     ```
-
-    **Options.** `topic-words`: the vocabulary that makes a requirement a measurable quality;
-    `id-prefixes`: ID prefixes of non-functional requirements (default `NFR`).
     """
 
     id = "MS002"

@@ -61,8 +61,6 @@ class UnmeasurableSuccessCriterion(Rule):
     - SC-001: Median time from sign-up to first project drops from 9 to under 4 minutes
       within 30 days of launch.
     ```
-
-    **Options.** `id-prefixes`: the ID prefixes of success criteria (default `SC`).
     """
 
     id = "MS001"

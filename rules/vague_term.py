@@ -68,9 +68,6 @@ class VagueTerm(Rule):
     - FR-004: Search results render within 300 ms at p95 for catalogs of up to 50,000 items.
     - FR-005: A first-time user applies a price filter without help in a moderated test (8 of 10 users).
     ```
-
-    **Options.** `terms` replaces the list of vague terms; `extend-terms` adds to it;
-    `allow-when-quantified` (default true) skips sentences that also state a number.
     """
 
     id = "WD001"

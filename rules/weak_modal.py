@@ -52,9 +52,6 @@ class WeakModal(Rule):
     ## Functional requirements
     - FR-003: The system must email a receipt within 5 minutes of each successful payment.
     ```
-
-    **Options.** `modals` is the list of weak modals (add "can" or "will" for stricter teams);
-    `flag-rfc2119-keywords` also flags upper-case SHOULD and MAY.
     """
 
     id = "WD005"
@@ -62,7 +59,8 @@ class WeakModal(Rule):
     category = Category.WORDING
     default_level = Level.WARNING
     options = (
-        Option("modals", "list[str]", terms(WEAK_MODALS), "Modal verbs that weaken a requirement."),
+        Option("modals", "list[str]", terms(WEAK_MODALS),
+               "Modal verbs that weaken a requirement (add \"can\" or \"will\" for stricter teams)."),
         Option("flag-rfc2119-keywords", "bool", False,
                "Also flag upper-case SHOULD/MAY, which RFC 2119 defines as deliberate keywords."),
     )
