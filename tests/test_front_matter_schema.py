@@ -90,6 +90,7 @@ def test_missing_required_keys_point_at_the_front_matter() -> None:
     text = """
     ---
     title: Saved carts
+    created: 2026-10-01
     ---
     """
     result = findings(text, profile("prd"))
@@ -275,3 +276,14 @@ def test_cli_prints_kep_yaml_findings_with_the_kep_yaml_path(tmp_path: Path, mon
     result = CliRunner().invoke(cli, ["check", "keps"])
     assert "keps/1234-quota/kep.yaml:12:8: error MD002 'stage' is 'gamma'" in result.output
     assert result.exit_code == 1
+
+
+def test_site_generator_front_matter_is_not_held_to_the_prd_metadata() -> None:
+    text = """
+    ---
+    layout: page
+    nav_order: 3
+    title: Saved carts
+    ---
+    """
+    assert findings(text, profile("prd")) == []
