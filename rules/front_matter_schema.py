@@ -65,12 +65,12 @@ class FrontMatterSchema(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        from speclint import metadata
-
         front_matter = document.front_matter
         if front_matter is not None and front_matter.error is None:
             reference = _schema_reference(context)
             if reference:
+                from speclint import metadata  # only for documents that have metadata (start-up time)
+
                 schema = metadata.load_schema(reference)
                 if front_matter.data is not None and not isinstance(front_matter.data, dict):
                     yield Violation(_line_span(document.lines, front_matter.span.start.line + 1),
@@ -105,14 +105,15 @@ class FrontMatterSchema(Rule):
 
 
 def _schema_reference(context: RuleContext) -> str:
-    """The option's schema, else the profile's, else the profile's name, else `prd` (the default profile)."""
+    """The option's schema, else the profile's, else the profile's name when a built-in schema
+    has it, else `prd` (the default profile) when there is no profile at all."""
     option = context.options["schema"].strip()
     if option:
         return "" if option.lower() == "none" else option
     profile: Any = context.profile
     if profile is None:
         return "prd"
-    from speclint.metadata import BUILT_IN_SCHEMAS
+    from speclint.metadata import BUILT_IN_SCHEMAS  # called only for documents with front matter
 
     named = getattr(profile, "front_matter_schema", None)
     if isinstance(named, str):
@@ -130,7 +131,7 @@ def _is_kep_readme(document: Document, context: RuleContext) -> bool:
     folder would report each problem several times."""
     if document.file_path is None:
         return False
-    return document.file_path.name.lower() == "readme.md"
+    return document.file_path.name.lower() == "readme.md" and (document.file_path.parent / "kep.yaml").is_file()
 
 
 def _line_span(lines: list[str], line: int, column: int = 1) -> Span:
