@@ -287,3 +287,26 @@ def test_site_generator_front_matter_is_not_held_to_the_prd_metadata() -> None:
     ---
     """
     assert findings(text, profile("prd")) == []
+
+
+def test_kep_yaml_findings_get_their_own_file_report_with_its_text(tmp_path: Path) -> None:
+    result = lint_kep(tmp_path, KEP_YAML.replace("stage: beta", "stage: gamma"))
+    reports = {report.path: report for report in result.files}
+    kep_report = reports["keps/sig-node/580-readiness-gates/kep.yaml"]
+    assert [finding.rule_id for finding in kep_report.findings] == ["MD002"]
+    assert kep_report.text.splitlines()[11] == "stage: gamma"
+    assert reports["keps/sig-node/580-readiness-gates/README.md"].findings == []
+
+
+def test_full_format_shows_the_kep_yaml_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from speclint.cli import cli
+
+    folder = tmp_path / "keps" / "1234-quota"
+    folder.mkdir(parents=True)
+    (folder / "kep.yaml").write_text(KEP_YAML.replace("stage: beta", "stage: gamma"))
+    (folder / "README.md").write_text("# KEP-1234: Quota\n\n## Summary\n\nQuotas per namespace.\n")
+    monkeypatch.chdir(tmp_path)
+    output = CliRunner().invoke(cli, ["check", "--format", "full", "keps"]).output
+    assert "stage: gamma" in output
