@@ -41,7 +41,8 @@ class VagueTerm(Rule):
     describe how people feel rather than what must be built. A sentence that also gives a number
     ("fast: p95 under 300 ms") is not flagged (option `allow-when-quantified`). Technical terms
     that contain a listed word (best-effort, fast-forward, fail fast, responsive design, "at
-    best") and hyphenated names (`fast-check`) are not flagged. In design prose, only the
+    best"), hyphenated names (`fast-check`) and capitalized feature names inside a sentence
+    ("the Quick Actions menu") are not flagged. In design prose, only the
     sentence that holds the SHALL/MUST is read; in a Given/When/Then scenario, only the outcome
     from "Then" on.
 
@@ -87,7 +88,7 @@ class VagueTerm(Rule):
         quantified_ok = context.options["allow-when-quantified"]
         for statement in normative_statements(document):
             for hit in search_statement(pattern, statement):
-                if _inside_exception(hit.match):
+                if _inside_exception(hit.match) or _is_proper_name(hit.match):
                     continue
                 if quantified_ok and _DIGIT.search(hit.source_sentence):
                     continue
@@ -107,3 +108,18 @@ def _inside_exception(match: re.Match[str]) -> bool:
         if exception.start() <= match.start() and match.end() <= exception.end():
             return True
     return False
+
+
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _is_proper_name(match: re.Match[str]) -> bool:
+    """"the Quick Actions menu", "Fast Pass": a capitalized term inside a sentence, followed by
+    another capitalized word, names a product feature."""
+    written = match.group(0)
+    if not written[:1].isupper() or written.isupper():
+        return False
+    before = match.string[: match.start()].rstrip(" \t*_")
+    if not before or before[-1] in ".!?:\n|-" or before.endswith(("**", "__")):
+        return False  # the start of a sentence or item: capitalized for grammar, not as a name
+    return bool(_NAME_NEXT.match(match.string, match.end()))

@@ -336,3 +336,14 @@ def test_should_in_prose_outside_requirements_is_not_read() -> None:
     Teams should not have to copy configuration by hand.
     """
     assert lint_with("WD005", text) == []
+
+
+def test_capitalized_feature_name_is_not_a_vague_term() -> None:
+    text = """
+    ## Requirements
+
+    - FR-030: The Quick Actions menu lists the commands the current user runs most.
+    - Quick replies are sent as plain text.
+    """
+    findings = lint_with("WD001", text)
+    assert spans(findings) == [(4, 3)]
