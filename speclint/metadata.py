@@ -19,7 +19,7 @@ import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from speclint.model import Document, Position, Span, YamlFile
 
@@ -234,10 +234,6 @@ def problem_span(metadata: YamlFile | Any, lines: list[str], problem: SchemaProb
     line_text = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
     end_column = max(len(line_text.rstrip()) + 1, position.column)
     return Span.of(position.line, position.column, position.line, end_column)
-
-
-def iter_problems(metadata: Any, schema: dict[str, Any]) -> Iterator[SchemaProblem]:
-    yield from validate(metadata.data, schema)
 
 
 # --- sibling files --------------------------------------------------------------------------
