@@ -310,3 +310,15 @@ def test_full_format_shows_the_kep_yaml_line(tmp_path: Path, monkeypatch: pytest
     monkeypatch.chdir(tmp_path)
     output = CliRunner().invoke(cli, ["check", "--format", "full", "keps"]).output
     assert "stage: gamma" in output
+
+
+def test_unreadable_kep_yaml_is_one_clear_finding(tmp_path: Path) -> None:
+    folder = tmp_path / "kep"
+    folder.mkdir()
+    (folder / "kep.yaml").write_bytes(b"title: \xff\xfe broken\n")
+    (folder / "README.md").write_text("# KEP\n")
+    assert RULE is not None
+    rules = [ActiveRule(RULE, RULE.default_level, RULE.default_options())]
+    result = lint([Source("kep/README.md", folder / "README.md")], rules)
+    assert [(finding.path, finding.span.start.line) for finding in result.findings] == [("kep/kep.yaml", 1)]
+    assert "UTF-8" in result.findings[0].message and not result.failed
