@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.model import Document
 from speclint.normative import normative_statements, search_statement
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.wording import ESCAPE_CLAUSES, canonical, compile_terms, terms
+from speclint.wording import ESCAPE_CLAUSES, canonical, compile_terms, terms, with_sources
 
 # "as required by GDPR", "as needed by the billing job": the clause names who decides.
 _NAMED_AUTHORITY = re.compile(r"\s+(?:by|under|in)\b", re.I)
@@ -70,3 +70,7 @@ class EscapeClause(Rule):
                     hit.span,
                     f"escape clause '{hit.match.group(0)}'{cited}: state the exact condition, or drop the clause",
                 )
+
+
+# The documentation lists every default term with the reference it comes from.
+with_sources(EscapeClause, ESCAPE_CLAUSES)

@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.model import Document
 from speclint.normative import normative_statements, search_statement
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.wording import OPEN_ENDED_CLAUSES, canonical, compile_terms, terms
+from speclint.wording import OPEN_ENDED_CLAUSES, canonical, compile_terms, terms, with_sources
 
 _SOURCES = dict(OPEN_ENDED_CLAUSES)
 # "(e.g. gRPC, Kafka, etc.)": the list is announced as examples, not as the contract.
@@ -82,3 +82,7 @@ def _announced_as_examples(match: re.Match[str]) -> bool:
     start = max(text.rfind(mark, window_start, match.start()) for mark in "(;:")
     clause = text[start + 1 if start >= 0 else window_start : match.start()]
     return bool(_EXAMPLES_MARKER.search(clause))
+
+
+# The documentation lists every default term with the reference it comes from.
+with_sources(OpenEndedList, OPEN_ENDED_CLAUSES)

@@ -16,6 +16,7 @@ from speclint.wording import (
     canonical,
     compile_terms,
     terms,
+    with_sources,
 )
 
 # A tolerance: any number other than the absolute's own 100 (99.9%, 5 minutes, 1 in 10,000).
@@ -94,3 +95,7 @@ class UnboundedAbsolute(Rule):
 
 
 _NEAR = 30  # characters either side: about four words
+
+
+# The documentation lists every default term with the reference it comes from.
+with_sources(UnboundedAbsolute, ABSOLUTES)

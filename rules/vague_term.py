@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.model import Document
 from speclint.normative import normative_statements, search_statement
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.wording import VAGUE_TERMS, canonical, compile_terms, terms
+from speclint.wording import VAGUE_TERMS, canonical, compile_terms, terms, with_sources
 
 # Fixed phrases in which a listed word is a precise technical term, or belongs to another rule.
 _EXCEPTIONS = re.compile(
@@ -94,7 +94,7 @@ class VagueTerm(Rule):
                     continue
                 term = canonical(hit.match.group(0))
                 source = _SOURCES.get(term)
-                cited = f" ({source})" if source else ""
+                cited = f" ({source})" if source and not source.startswith("speclint") else ""
                 yield Violation(
                     hit.span,
                     f"vague term '{hit.match.group(0)}'{cited}: state a measurable value or an observable behaviour instead",
@@ -123,3 +123,7 @@ def _is_proper_name(match: re.Match[str]) -> bool:
     if not before or before[-1] in ".!?:\n|-" or before.endswith(("**", "__")):
         return False  # the start of a sentence or item: capitalized for grammar, not as a name
     return bool(_NAME_NEXT.match(match.string, match.end()))
+
+
+# The documentation lists every default term with the reference it comes from.
+with_sources(VagueTerm, VAGUE_TERMS)

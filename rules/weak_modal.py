@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.model import Document
 from speclint.normative import normative_statements, search_statement
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.wording import WEAK_MODALS, compile_terms, terms
+from speclint.wording import WEAK_MODALS, compile_terms, terms, with_sources
 
 # "may", "might", "could" hedge a requirement when the system is their subject ("the service may
 # retry"); with another subject they describe what can happen ("a request may carry two tokens").
@@ -85,3 +85,7 @@ class WeakModal(Rule):
                     hit.span,
                     f"weak modal '{modal}' in a requirement: write 'must' if it is required, or mark it as optional",
                 )
+
+
+# The documentation lists every default term with the reference it comes from.
+with_sources(WeakModal, WEAK_MODALS)

@@ -16,7 +16,12 @@ a word can see why it is there and drop it with the rule's `terms` option:
 - **Wiegers**: the ambiguous-terms table of Wiegers and Beatty, *Software Requirements* (3rd ed.),
   which several of the terms PRDs use most (robust, seamless, graceful, faster) come from.
 - **speclint**: terms product documents use for the same purpose that the references above do not
-  spell out (performant, snappy, blazing fast); kept few and marked as such.
+  spell out: speeds and times without a value (fast, quickly, instantly, as soon as possible),
+  which break INCOSE R7's rule without being on its list, and product slang (performant, snappy).
+
+A term listed under ISO 29148 is one of its examples or falls in one of the categories it names
+(subjective language, superlatives, comparatives, ambiguous adjectives, loopholes); the other
+references are cited for the terms their lists contain.
 """
 
 from __future__ import annotations
@@ -71,14 +76,14 @@ VAGUE_TERMS: tuple[tuple[str, str], ...] = (
     ("gracefully", "Wiegers"),
     ("intuitive", "ISO 29148 (subjective language)"),
     ("intuitively", "ISO 29148 (subjective language)"),
-    ("fast", "INCOSE R7 (speed without a value)"),
-    ("quick", "INCOSE R7 (speed without a value)"),
-    ("quickly", "INCOSE R7 (speed without a value)"),
-    ("rapid", "INCOSE R7 (speed without a value)"),
-    ("rapidly", "INCOSE R7 (speed without a value)"),
-    ("instantly", "INCOSE R7"),
-    ("as soon as possible", "INCOSE R7"),
-    ("asap", "INCOSE R7"),
+    ("fast", "speclint (a speed without a value)"),
+    ("quick", "speclint (a speed without a value)"),
+    ("quickly", "speclint (a speed without a value)"),
+    ("rapid", "speclint (a speed without a value)"),
+    ("rapidly", "speclint (a speed without a value)"),
+    ("instantly", "speclint (a speed without a value)"),
+    ("as soon as possible", "speclint (a time without a value)"),
+    ("asap", "speclint (a time without a value)"),
     ("responsive", "ISO 29148 (subjective language)"),
     ("scalable", "ISO 29148 (non-verifiable)"),
     ("highly available", "ISO 29148 (non-verifiable)"),
@@ -207,9 +212,34 @@ def terms(table: Iterable[tuple[str, str]]) -> list[str]:
     return [term for term, _ in table]
 
 
-def sources_table(table: Iterable[tuple[str, str]]) -> str:
-    """Markdown lines `- term: sources` for documentation."""
-    return "\n".join(f"- {term}: {sources}" for term, sources in table)
+_REFERENCES = ("ARM", "INCOSE", "ISO 29148", "Wiegers", "speclint")
+_REFERENCE_NAMES = {
+    "ARM": "NASA ARM (weak phrases, options, incompletes)",
+    "INCOSE": "INCOSE Guide to Writing Requirements",
+    "ISO 29148": "ISO/IEC/IEEE 29148:2018",
+    "Wiegers": "Wiegers and Beatty, Software Requirements",
+    "speclint": "speclint (speeds and times without a value, product slang)",
+}
+
+
+def sources_markdown(table: Iterable[tuple[str, str]]) -> str:
+    """A Markdown list: each reference with the default terms taken from it (for rule docs)."""
+    rows = list(table)
+    lines = []
+    for reference in _REFERENCES:
+        taken = [f'"{term}"' for term, sources in rows if reference in sources]
+        if taken:
+            lines.append(f"- {_REFERENCE_NAMES[reference]}: {', '.join(taken)}")
+    return "\n".join(lines)
+
+
+def with_sources(rule: type, table: Iterable[tuple[str, str]]) -> type:
+    """Append a **Sources** paragraph, built from `table`, to a rule's docstring (its documentation),
+    so the published docs list every default term with the reference it comes from."""
+    body = "**Sources of the default list.**\n\n" + sources_markdown(table)
+    indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
+    rule.__doc__ = (rule.__doc__ or "").rstrip() + "\n\n" + indented + "\n    "
+    return rule
 
 
 def _term_regex(term: str) -> str:
