@@ -65,7 +65,7 @@ class EscapeClause(Rule):
                 if clause in ("as required", "as needed") and _NAMED_AUTHORITY.match(hit.match.string, hit.match.end()):
                     continue
                 source = _SOURCES.get(clause)
-                cited = f" ({source})" if source else ""
+                cited = f" [{source}]" if source else ""
                 yield Violation(
                     hit.span,
                     f"escape clause '{hit.match.group(0)}'{cited}: state the exact condition, or drop the clause",

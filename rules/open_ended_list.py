@@ -67,7 +67,7 @@ class OpenEndedList(Rule):
                 if _announced_as_examples(hit.match):
                     continue
                 source = _SOURCES.get("..." if written in ("...", "…") else canonical(written).rstrip("."))
-                cited = f" ({source})" if source else ""
+                cited = f" [{source}]" if source else ""
                 yield Violation(
                     hit.span,
                     f"open-ended list '{written}'{cited}: list every case the system must handle",

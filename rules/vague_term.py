@@ -94,7 +94,7 @@ class VagueTerm(Rule):
                     continue
                 term = canonical(hit.match.group(0))
                 source = _SOURCES.get(term)
-                cited = f" ({source})" if source and not source.startswith("speclint") else ""
+                cited = f" [{source}]" if source and not source.startswith("speclint") else ""
                 yield Violation(
                     hit.span,
                     f"vague term '{hit.match.group(0)}'{cited}: state a measurable value or an observable behaviour instead",

@@ -16,7 +16,7 @@ def test_vague_term_in_a_requirement_list_item_is_flagged_at_its_column() -> Non
     assert spans(findings) == [(3, 31), (3, 60)]
     assert findings[0].span.end.column == 35
     assert findings[0].message.startswith("vague term 'fast': state a measurable value")
-    assert "'intuitive' (ISO 29148 (subjective language))" in findings[1].message
+    assert "'intuitive' [ISO 29148 (subjective language)]" in findings[1].message
 
 
 def test_vague_term_with_a_requirement_id_outside_a_requirements_section() -> None:
