@@ -12,19 +12,23 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence
 
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
 from speclint.parser import parse
-from speclint.rule import Finding
+from speclint.profiles import Profile, RuleSetting, detect_profile, load_profile
+from speclint.rule import Finding, Level
+
+if TYPE_CHECKING:
+    from speclint.model import Document
 
 
 @dataclass(frozen=True)
 class FileReport:
     path: str
     findings: list[Finding]
-    profile: str | None = None
+    profile: str | None = None  # the name of the profile the file was checked with
     # The text as read (BOM and line endings kept): reporters show source lines and compute
     # GitHub's line fingerprints from it.
     text: str = field(default="", repr=False, compare=False)
@@ -62,7 +66,68 @@ class Source:
     text: str | None = None
 
 
-def lint_source(source: Source, rules: Sequence[ActiveRule], result: RunResult, max_bytes: int) -> None:
+@dataclass(frozen=True)
+class FileSettings:
+    """What applies to one file: its profile, and the rules to run at their levels with their options."""
+
+    profile: Profile
+    rules: list[ActiveRule]
+
+
+def settings_for_file(
+    document: Document,
+    rules: Sequence[ActiveRule],
+    profile_name: str | None = None,
+    user_settings: Mapping[str, RuleSetting] | None = None,
+) -> FileSettings:
+    """Decide, for one file, which profile applies and which rules run at which level and options.
+
+    The profile is `profile_name` when given (from `--profile`, or chosen by configuration for
+    this path), else detected from the document. Rule settings are layered: each `ActiveRule` as
+    given (rule defaults), then the profile's `rules` settings, then `user_settings` (keyed by rule
+    id, name or alias: the user's configuration for this path). A level of `off` drops the rule.
+    """
+    profile = load_profile(profile_name) if profile_name else detect_profile(document, document.file_path)
+    return FileSettings(profile, apply_rule_settings(rules, [profile.rules, user_settings or {}]))
+
+
+def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[str, RuleSetting]]) -> list[ActiveRule]:
+    """`rules` with each layer of settings applied in order (a later layer wins)."""
+    configured = []
+    for active in rules:
+        rule = active.rule
+        level: Level | None = active.level
+        given: dict[str, object] = {}
+        for layer in layers:
+            setting = _setting_for(layer, rule.id, rule.name, rule.aliases)
+            if setting is None:
+                continue
+            if setting.level is not None:
+                level = None if setting.level == "off" else Level(setting.level)
+            given.update(setting.options)
+        if level is None:
+            continue
+        options = dict(active.options)
+        if given:
+            resolved = rule.resolve_options(given)  # validates; OptionError names the rule and option
+            options.update({name: resolved[name] for name in given})
+        configured.append(ActiveRule(rule, level, options))
+    return configured
+
+
+def _setting_for(
+    layer: Mapping[str, RuleSetting], rule_id: str, rule_name: str, aliases: tuple[str, ...]
+) -> RuleSetting | None:
+    wanted = {rule_id.lower(), rule_name.lower(), *(alias.lower() for alias in aliases)}
+    for key, setting in layer.items():
+        if key.lower() in wanted:
+            return setting
+    return None
+
+
+def lint_source(
+    source: Source, rules: Sequence[ActiveRule], result: RunResult, max_bytes: int, profile_name: str | None = None
+) -> None:
     """Lint one document and add what came of it to `result`."""
     try:
         text = source.text if source.text is not None else files.read_text(source.path, max_bytes)  # type: ignore[arg-type]
@@ -71,14 +136,17 @@ def lint_source(source: Source, rules: Sequence[ActiveRule], result: RunResult, 
         return
     document = parse(text, source.display_path)
     document.file_path = source.path
-    outcome = run_rules(document, rules)
+    settings = settings_for_file(document, rules, profile_name)
+    outcome = run_rules(document, settings.rules, profile=settings.profile)
     own = [finding for finding in outcome.findings if finding.path == source.display_path]
-    result.files.append(FileReport(source.display_path, own, text=text))
+    result.files.append(FileReport(source.display_path, own, settings.profile.name, text=text))
     result.rule_failures.extend(outcome.failures)
-    _add_companion_reports(source, outcome.findings, result, max_bytes)
+    _add_companion_reports(source, outcome.findings, result, max_bytes, settings.profile.name)
 
 
-def _add_companion_reports(source: Source, findings: Sequence[Finding], result: RunResult, max_bytes: int) -> None:
+def _add_companion_reports(
+    source: Source, findings: Sequence[Finding], result: RunResult, max_bytes: int, profile: str | None
+) -> None:
     """Findings a rule made about a file the document owns (a KEP's kep.yaml) get that file's own
     report, with its text, so reporters show its lines and fingerprint them, not the document's."""
     by_path: dict[str, list[Finding]] = {}
@@ -98,7 +166,7 @@ def _add_companion_reports(source: Source, findings: Sequence[Finding], result: 
                 text = files.read_text(source.path.parent / relative, max_bytes)
             except files.ReadError:
                 text = ""  # reporters then show the finding without a source line
-        result.files.append(FileReport(path, companion_findings, text=text))
+        result.files.append(FileReport(path, companion_findings, profile, text=text))
 
 
 # Called after each file with (files done, files in total, display path of the file just done).
@@ -110,11 +178,13 @@ def lint(
     rules: Sequence[ActiveRule],
     max_bytes: int = files.DEFAULT_MAX_BYTES,
     progress: ProgressCallback | None = None,
+    profile_name: str | None = None,
 ) -> RunResult:
+    """Lint every source; `profile_name` forces one profile for all of them (else each is detected)."""
     started = time.perf_counter()
     result = RunResult()
     for done, source in enumerate(sources, start=1):
-        lint_source(source, rules, result, max_bytes)
+        lint_source(source, rules, result, max_bytes, profile_name)
         if progress is not None:
             progress(done, len(sources), source.display_path)
     result.files.sort(key=lambda report: report.path)
