@@ -15,9 +15,10 @@ class FrontMatterSchema(Rule):
     **What it flags.** Missing required keys, values outside an enumeration (`status: drafted`),
     dates that are not real ISO dates (`2025-13-40`, `2025-1-5`, `yyyy-mm-dd`), empty owner or
     author lists, and values of the wrong type. Each finding points at the key's line (or at the
-    value, for a wrong value). The schema is the profile's (`prd`, `spec-kit`, `ears`, `kep`,
-    `rust-rfc`, `adr`: `schemas/front-matter/<name>.schema.json`); the `schema` option names
-    another built-in schema or a path to a `.json` JSON Schema file. Keys a schema does not list
+    value, for a wrong value). The schema is the one the profile names (`prd`, `spec-kit`, `ears`,
+    `kep`, `rust-rfc`, `adr`: `schemas/front-matter/<name>.schema.json`; profiles without one,
+    such as `go-design`, are not checked); the `schema` option names another built-in schema or
+    a path to a `.json` JSON Schema file. Keys a schema does not list
     are allowed: site generators add their own (`nav_order`, `parent`).
 
     For a KEP (a `README.md` with a `kep.yaml` beside it), `kep.yaml` is validated against the
@@ -105,21 +106,18 @@ class FrontMatterSchema(Rule):
 
 
 def _schema_reference(context: RuleContext) -> str:
-    """The option's schema, else the profile's, else the profile's name when a built-in schema
-    has it, else `prd` (the default profile) when there is no profile at all."""
+    """The option's schema, else the profile's (`front_matter_schema`; a profile without one has no
+    front-matter schema), else `prd` when there is no profile at all (the default profile)."""
     option = context.options["schema"].strip()
     if option:
         return "" if option.lower() == "none" else option
     profile: Any = context.profile
     if profile is None:
         return "prd"
-    from speclint.metadata import BUILT_IN_SCHEMAS  # called only for documents with front matter
-
     named = getattr(profile, "front_matter_schema", None)
-    if isinstance(named, str):
-        return "" if named.strip().lower() in ("", "none") else named.strip()
-    name = getattr(profile, "name", None)
-    return name if name in BUILT_IN_SCHEMAS else ""
+    if isinstance(named, str) and named.strip().lower() not in ("", "none"):
+        return named.strip()
+    return ""
 
 
 def _schema_label(reference: str) -> str:

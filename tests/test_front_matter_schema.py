@@ -322,3 +322,16 @@ def test_unreadable_kep_yaml_is_one_clear_finding(tmp_path: Path) -> None:
     result = lint([Source("kep/README.md", folder / "README.md")], rules)
     assert [(finding.path, finding.span.start.line) for finding in result.findings] == [("kep/kep.yaml", 1)]
     assert "UTF-8" in result.findings[0].message and not result.failed
+
+
+def test_a_profile_without_a_schema_is_not_checked() -> None:
+    assert findings(GOOD_PRD.replace("status: draft", "status: wip"), profile("go-design", schema="")) == []
+    no_schema = SimpleNamespace(name="otep", front_matter_schema=None)
+    assert findings(GOOD_PRD.replace("status: draft", "status: wip"), no_schema) == []
+
+
+@pytest.mark.parametrize("name", ["prd", "spec-kit", "ears", "kep", "rust-rfc", "adr"])
+def test_each_built_in_profile_names_its_schema(name: str) -> None:
+    from speclint.profiles import load_profile
+
+    assert load_profile(name).front_matter_schema == name
