@@ -23,7 +23,7 @@ _REFERENCE_USE = re.compile(r"\[(?P<text>[^\]\n]+)\](?:\[(?P<label>[^\]\n]*)\])?
 _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][\w-]*\s[^>]*?\b(?:id|name)\s*=\s*[\"']?(?P<html>[^\"'\s>]+)|\{\s*#(?P<attribute>[\w\-:.]+)[^}]*\}"
 )
-_LOOSE = re.compile(r"[\W_]+")
+_HYPHENS = re.compile(r"-{2,}")
 _CODE_TICKS = re.compile(r"(`+)(.+?)\1")
 
 
@@ -34,8 +34,9 @@ class BrokenInternalLink(Rule):
     `<a href="#anchor">` whose anchor matches no heading's GitHub slug (lower case, punctuation
     dropped, spaces as hyphens, repeated headings numbered `-1`, `-2`), no explicit anchor
     (`<a name="...">`, `id="..."`, a `{#custom-id}` heading attribute) and no `user-content-`
-    form of either. Anchors are compared after URL-decoding and ignoring case; links in code
-    are not read. The message suggests the closest existing anchor.
+    form of either. Anchors are compared after URL-decoding, ignoring case, and taking `_` and
+    runs of `-` as one hyphen (site generators such as kramdown or go.dev write "a-b" or "a_b"
+    where GitHub writes "a--b"); links in code are not read. The message suggests the closest existing anchor.
 
     **Why it matters.** A table of contents or a "see Error handling" link that goes nowhere is
     how readers find out a section was renamed or removed, usually while looking for it.
@@ -66,7 +67,7 @@ class BrokenInternalLink(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         anchors = _anchors(document)
         exact = {anchor.lower() for anchor in anchors}
-        loose = {_LOOSE.sub("", anchor.lower()) for anchor in anchors}
+        loose = {_loose(anchor.lower()) for anchor in anchors}
         for fragment, span in _links(document):
             target = unquote(fragment).strip()
             if not target or target.lower() == "top":
@@ -74,7 +75,7 @@ class BrokenInternalLink(Rule):
             lowered = target.lower()
             if lowered.startswith("user-content-"):
                 lowered = lowered[len("user-content-"):]
-            if lowered in exact or _LOOSE.sub("", lowered) in loose:
+            if lowered in exact or _loose(lowered) in loose:
                 continue
             message = f"link target '#{fragment}' matches no heading or anchor in this document"
             if context.options["suggest"]:
@@ -82,6 +83,13 @@ class BrokenInternalLink(Rule):
                 if close:
                     message += f": did you mean '#{close[0]}'?"
             yield Violation(span, message)
+
+
+def _loose(anchor: str) -> str:
+    """Underscores as hyphens, runs of hyphens as one, none at the ends: site generators
+    (kramdown, MkDocs, go.dev) differ from GitHub there ("a--b", "a_b", "a-b"), while "roll-out"
+    and "rollout" stay different anchors."""
+    return _HYPHENS.sub("-", anchor.replace("_", "-")).strip("-")
 
 
 def _anchors(document: Document) -> set[str]:

@@ -157,7 +157,8 @@ def _describe(error: Any) -> SchemaProblem:
         return SchemaProblem(path, True, f"'{name}' is {_show(instance)}, not a real date written YYYY-MM-DD")
     if kind == "minItems":
         if not instance:
-            return SchemaProblem(path, False, f"'{name}' is an empty list: name at least {error.validator_value}")
+            least = "one" if error.validator_value == 1 else error.validator_value
+            return SchemaProblem(path, False, f"'{name}' is an empty list: name at least {least}")
         return SchemaProblem(path, False, f"'{name}' needs at least {error.validator_value} entries")
     if kind in ("minLength",) or (kind == "pattern" and error.validator_value == "\\S"):
         return SchemaProblem(path, True, f"'{name}' is empty: give it a value")

@@ -140,3 +140,61 @@ def test_metadata_rule_never_crashes_on_arbitrary_front_matter(yaml_text: str) -
     document = parse(f"---\n{yaml_text}\n---\n# Title\n", "fuzz.md")
     result = run_rules(document, content_rules())
     assert not result.failures, result.failures
+
+
+DRAFT_PRD = md('''
+---
+title: Bulk invoice export
+status: drafting
+owners: []
+---
+
+# Bulk invoice export
+
+## Problem statement
+
+Finance teams export invoices one by one. "It is painfully slow", one controller told us.
+
+## Requirements
+
+- **FR-001**: Users can export up to 5,000 invoices as one ZIP file.
+- **FR-002**: The export should include PDFs, CSV summaries, etc.
+- **FR-003**: Large exports are emailed where possible (see FR-007).
+- **FR-003**: The export page is intuitive.
+
+## Non-functional requirements
+
+- **NFR-001**: Exports complete quickly, even under heavy load.
+- **NFR-002**: The export service is always available.
+
+## Success metrics
+
+- Fewer support tickets about exports.
+
+See [rollout](#roll-out) for dates.
+
+## Rollout
+
+Behind the `bulk_export` flag for 10% of workspaces in the first week.
+''')
+
+
+def test_draft_prd_gets_one_finding_per_defect() -> None:
+    result = run_rules(parse(DRAFT_PRD, "docs/bulk-export.md"), content_rules())
+    assert not result.failures
+    found = sorted({(finding.rule_id, finding.span.line) for finding in result.findings})
+    assert found == [
+        ("MD002", 3),  # status: drafting
+        ("MD002", 4),  # owners: []
+        ("MS001", 27),  # a metric with no target
+        ("MS002", 22),  # "quickly", "heavy load": no number
+        ("TR001", 18),  # FR-003 twice
+        ("TR002", 17),  # FR-007 is not defined
+        ("TR003", 29),  # #roll-out: the heading is "Rollout"
+        ("WD001", 18),  # intuitive
+        ("WD001", 22),  # quickly
+        ("WD002", 17),  # where possible
+        ("WD003", 16),  # etc.
+        ("WD004", 23),  # always available
+        ("WD005", 16),  # should
+    ]

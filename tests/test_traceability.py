@@ -190,3 +190,15 @@ def test_heading_with_angle_brackets_in_code_keeps_them_in_its_anchor() -> None:
     ## Users write `F: Fn() -> Fut<Output = T>`
     """
     assert lint_with("TR003", text) == []
+
+
+def test_site_generator_spellings_of_an_anchor_are_accepted_but_typos_are_not() -> None:
+    text = """
+    See [flags](#appendix_thp-flag-behavior) and [the plan](#roll-out).
+
+    ## Appendix: THP flag behavior
+
+    ## Rollout
+    """
+    findings = lint_with("TR003", text)
+    assert [finding.message.split("'")[1] for finding in findings] == ["#roll-out"]
