@@ -19,6 +19,8 @@ _SYSTEM_SUBJECT = re.compile(
 )
 _SPECULATIVE = frozenset({"may", "might", "could", "can"})
 _STRONG = re.compile(r"\b(?:must|shall)\b", re.I)
+_HAVE_AFTER = re.compile(r"[\s*_]*(?:-\s*)?have\b", re.I)
+_LABEL_AFTER = re.compile(r"[\s*_]*(?::|\s[-–—]\s|$)")
 
 
 class WeakModal(Rule):
@@ -33,8 +35,9 @@ class WeakModal(Rule):
     subject they describe what can happen ("a request may carry two tokens") or grant a person a
     permission ("admins may export the audit log"). Not flagged: Given/When/Then steps ("Then the
     user should see ..." is BDD idiom), a sentence that already says must/shall (the modal then
-    qualifies a detail: "MUST accept a list (may be empty)"), and upper-case SHOULD/MAY, which
-    RFC 2119 defines as deliberate keywords (option `flag-rfc2119-keywords`).
+    qualifies a detail: "MUST accept a list (may be empty)"), MoSCoW priorities ("Should have", a
+    Priority cell that says "Could"), and upper-case SHOULD/MAY, which RFC 2119 defines as
+    deliberate keywords (option `flag-rfc2119-keywords`).
 
     **Why it matters.** A requirement with "should" is read as "required" by the product manager
     and "optional" by the engineer who is out of time. Saying which it is costs one word.
@@ -77,6 +80,8 @@ class WeakModal(Rule):
                 modal = hit.match.group(0)
                 if modal.isupper() and not flag_keywords:
                     continue
+                if _is_priority_label(hit.match):
+                    continue  # MoSCoW: "Should have", a Priority cell that says "Could"
                 if _STRONG.search(hit.sentence):
                     continue  # the sentence already says MUST/SHALL; this modal qualifies a detail
                 if modal.lower() in _SPECULATIVE and not _SYSTEM_SUBJECT.search(hit.match.string, 0, hit.match.start()):
@@ -85,6 +90,16 @@ class WeakModal(Rule):
                     hit.span,
                     f"weak modal '{modal}' in a requirement: write 'must' if it is required, or mark it as optional",
                 )
+
+
+def _is_priority_label(match: re.Match[str]) -> bool:
+    """A MoSCoW priority, not a hedge: "Should have", "**Could**: ...", a cell that only says "May"."""
+    text = match.string
+    if _HAVE_AFTER.match(text, match.end()):
+        return True
+    starts_statement = not text[: match.start()].strip(" \t*_[")
+    return starts_statement and bool(_LABEL_AFTER.match(text, match.end()))
+
 
 
 # The documentation lists every default term with the reference it comes from.

@@ -452,7 +452,9 @@ def _normative_statements(document: Document) -> Iterator[Statement]:
 
 # --- searching ------------------------------------------------------------------------------
 
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”")
+# "double", “curly” and 'single' quotations; a single quote only opens after a non-word character
+# and closes before one, so the apostrophes of "users' carts" and "system's" quote nothing.
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
 _LINK_TEXT = re.compile(r"!?\[[^\]\n]*\](?=\(|\[)")
 
 

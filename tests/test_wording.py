@@ -348,3 +348,29 @@ def test_capitalized_feature_name_is_not_a_vague_term() -> None:
     """
     findings = lint_with("WD001", text)
     assert spans(findings) == [(4, 3)]
+
+
+def test_moscow_priorities_are_not_weak_modals() -> None:
+    text = """
+    ## Requirements
+
+    | ID | Requirement | Priority |
+    |----|-------------|----------|
+    | FR-001 | Users can export a report as CSV. | Must |
+    | FR-002 | Users can export a report as PDF. | Should |
+
+    - Should have: scheduled exports every Monday.
+    - **Could**: export to Google Sheets.
+    - The exporter should compress files over 10 MB.
+    """
+    assert spans(lint_with("WD005", text)) == [(10, 16)]
+
+
+def test_single_quoted_ui_labels_are_not_read_but_apostrophes_do_not_hide_text() -> None:
+    text = """
+    ## Requirements
+
+    - FR-040: The button reads 'Quick pay' and the users' carts load fast.
+    """
+    findings = lint_with("WD001", text)
+    assert [finding.message.split("'")[1] for finding in findings] == ["fast"]
