@@ -37,7 +37,7 @@ class VagueTerm(Rule):
     its source are listed in `speclint/wording.py`.
 
     It does not read problem statements, background, context, user stories ("As a ..., I want
-    ..."), block quotes, text in double quotation marks, code, or links, where vague words
+    ..."), block quotes, text in quotation marks, code, or links, where vague words
     describe how people feel rather than what must be built. A sentence that also gives a number
     ("fast: p95 under 300 ms") is not flagged (option `allow-when-quantified`). Technical terms
     that contain a listed word (best-effort, fast-forward, fail fast, responsive design, "at

@@ -463,7 +463,7 @@ def _blank(text: str, start: int, end: int) -> str:
 
 
 def mask_non_prose(text: str) -> str:
-    """`mask_invisible`, plus link text and text in double quotation marks blanked (same length)."""
+    """`mask_invisible`, plus link text and text in quotation marks blanked (same length)."""
     masked = mask_invisible(text)
     for match in _LINK_TEXT.finditer(text):
         masked = _blank(masked, match.start(), match.end())
