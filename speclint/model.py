@@ -295,7 +295,7 @@ class FrontMatter:
         """Where the value at `path` starts."""
         return self._position(path, value=True)
 
-    def _text_first_line(self) -> int:
+    def yaml_first_line(self) -> int:
         """The file line on which the YAML text starts (the line after `---`)."""
         return self.span.start.line + 1
 
@@ -319,7 +319,7 @@ class FrontMatter:
             except (KeyError, IndexError, TypeError, AttributeError):
                 return None
         # ruamel counts from 0 inside the YAML text, which starts on the line after `---`.
-        return Position(self._text_first_line() + line, column + 1)
+        return Position(self.yaml_first_line() + line, column + 1)
 
 
 @dataclass(eq=False)
@@ -333,7 +333,7 @@ class YamlFile(FrontMatter):
     path: str = ""
     lines: list[str] = field(default_factory=list)
 
-    def _text_first_line(self) -> int:
+    def yaml_first_line(self) -> int:
         return 1
 
 

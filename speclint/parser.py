@@ -107,7 +107,7 @@ def _front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
     span = Span.of(1, 1, index + 1, len(lines[index]) + 1)
     front_matter = FrontMatter(span=span, text=text)
     if text.strip():
-        _load_yaml(front_matter)
+        load_yaml(front_matter)
     return front_matter, index + 1
 
 
@@ -137,7 +137,7 @@ def _yaml() -> Any:
 
 def load_yaml(front_matter: FrontMatter) -> None:
     """Load `front_matter.text` into `data`, or set `error` at the line and column that failed."""
-    first_line = front_matter._text_first_line()
+    first_line = front_matter.yaml_first_line()
     try:
         front_matter.data = _yaml().load(front_matter.text)
     except Exception as error:  # ruamel raises many kinds; all mean "not valid YAML"
@@ -147,8 +147,6 @@ def load_yaml(front_matter: FrontMatter) -> None:
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         front_matter.error = FrontMatterError(f"invalid YAML: {problem}", Position(line, column))
 
-
-_load_yaml = load_yaml
 
 
 # --- locating blocks ------------------------------------------------------------------------
