@@ -3,9 +3,14 @@
     python bench/lsp_latency.py [FOLDER]      (default: ../shared/corpus)
 
 Starts `speclint server`, opens each of a sample of Markdown documents (the largest ones of
-FOLDER, and the median-sized ones), then for each sends one `didChange` (a line appended) and
-times the round trip until the `publishDiagnostics` for that version arrives. Prints the start-up
-time, the median and worst latency per size group, and the document sizes.
+FOLDER, and the median-sized ones), then for each:
+
+- sends one `didChange` (a line appended) and times the round trip until the `publishDiagnostics`
+  for that version arrives (this includes the server's pause-in-typing delay);
+- sends a burst of 20 one-character edits, as fast typing does, and times until the diagnostics of
+  the last one arrive, counting how many lints the server ran for the burst.
+
+Prints the start-up time and, per size group, the median and worst of each measure.
 """
 
 from __future__ import annotations
@@ -18,6 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))  # the tests' LSP client
 
 from lsp_client import language_server  # noqa: E402
+
+BURST = 20
 
 
 def sample(folder: Path) -> dict[str, list[Path]]:
@@ -33,27 +40,37 @@ def main() -> None:
     with language_server([sys.executable, "-m", "speclint", "server"], Path.cwd()) as server:
         print(f"start-up and initialize: {(time.perf_counter() - started) * 1000:.0f} ms")
         for group, documents in groups.items():
-            latencies = []
+            latencies, bursts, lints = [], [], []
             for path in documents:
                 uri = path.resolve().as_uri()
                 text = path.read_text(encoding="utf-8", errors="replace")
                 server.open(uri, text)
                 server.diagnostics(uri, version=1)
                 line_count = len(text.splitlines())
-                edit = {
-                    "range": {"start": {"line": line_count, "character": 0}, "end": {"line": line_count, "character": 0}},
-                    "text": "\nOne more line, TBD.\n",
-                }
+                at = {"line": line_count, "character": 0}
                 sent = time.perf_counter()
-                server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [edit]})
+                change = {"range": {"start": at, "end": at}, "text": "\nOne more line, TBD.\n"}
+                server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [change]})
                 server.diagnostics(uri, version=2)
                 latencies.append((time.perf_counter() - sent) * 1000)
+                published_before = sum(1 for n in server.notifications if n["method"] == "textDocument/publishDiagnostics")
+                sent = time.perf_counter()
+                for index in range(BURST):
+                    at = {"line": line_count + 2, "character": index}
+                    change = {"range": {"start": at, "end": at}, "text": "x"}
+                    server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 3 + index}, "contentChanges": [change]})
+                server.diagnostics(uri, version=2 + BURST)
+                bursts.append((time.perf_counter() - sent) * 1000)
+                published = [n for n in server.notifications if n["method"] == "textDocument/publishDiagnostics"]
+                lints.append(len(published) - published_before + 1)
                 server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
                 server.diagnostics(uri)
             sizes = [path.stat().st_size // 1024 for path in documents]
             print(
                 f"{group}: {len(documents)} documents of {min(sizes)}-{max(sizes)} KiB; "
-                f"edit to diagnostics: median {statistics.median(latencies):.1f} ms, worst {max(latencies):.1f} ms"
+                f"one edit to diagnostics: median {statistics.median(latencies):.0f} ms, worst {max(latencies):.0f} ms; "
+                f"{BURST} quick edits to final diagnostics: median {statistics.median(bursts):.0f} ms, "
+                f"worst {max(bursts):.0f} ms, lints per burst: median {statistics.median(lints):.0f}"
             )
 
 

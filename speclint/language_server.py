@@ -15,6 +15,7 @@ only the `server` command imports this module.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -217,6 +218,10 @@ def quick_fixes(uri: str, text: str, diagnostics: Sequence[types.Diagnostic]) ->
 # --- the server -------------------------------------------------------------------------------
 
 
+# Edits are linted once typing pauses this long: on a large document a lint takes a few hundred
+# milliseconds, and linting every keystroke would queue them up behind each other.
+CHANGE_DELAY_SECONDS = 0.15
+
 # Saving one of these changes what the open documents are linted with: they are linted again.
 CONFIGURATION_FILE_NAMES = frozenset({".speclint.yaml", ".speclint.yml", "pyproject.toml"})
 MARKDOWN_LANGUAGE_IDS = frozenset({"markdown", "gfm"})
@@ -248,8 +253,17 @@ def _display_path(path: Path | None, uri: str) -> str:
 
 def create_server() -> LanguageServer:
     server = LanguageServer("speclint", __version__)
+    pending: dict[str, asyncio.TimerHandle] = {}  # a lint waiting for typing to pause, per document
+
+    def cancel_pending(uri: str) -> None:
+        handle = pending.pop(uri, None)
+        if handle is not None:
+            handle.cancel()
 
     def publish(ls: LanguageServer, uri: str) -> None:
+        cancel_pending(uri)
+        if uri not in ls.workspace.text_documents:
+            return  # closed while its lint was waiting
         document = ls.workspace.get_text_document(uri)
         if not is_markdown(uri, document.language_id):
             return
@@ -274,7 +288,10 @@ def create_server() -> LanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
-        publish(ls, params.text_document.uri)
+        uri = params.text_document.uri
+        cancel_pending(uri)
+        # handlers run on the server's event loop: the lint runs there once edits pause
+        pending[uri] = asyncio.get_running_loop().call_later(CHANGE_DELAY_SECONDS, publish, ls, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -287,6 +304,7 @@ def create_server() -> LanguageServer:
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
+        cancel_pending(params.text_document.uri)
         # a closed document's findings leave the editor's problem list
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 

@@ -120,6 +120,22 @@ def test_editing_the_document_publishes_its_findings_again(server: LspClient, sp
     assert markers(server.diagnostics(spec_uri, version=2)) == []
 
 
+def test_after_a_burst_of_edits_the_diagnostics_are_those_of_the_last_text(server: LspClient, spec_uri: str) -> None:
+    server.open(spec_uri, "# Saved carts\n\nCarts are kept for 30 days.\n")
+    markers(server.diagnostics(spec_uri, version=1))
+    typing = [((3, 0), "\nGuest"), ((4, 5), " carts are kept"), ((4, 20), " for TBD days.\n")]
+
+    for version, ((line, character), typed) in enumerate(typing, start=2):
+        at = {"line": line, "character": character}
+        server.notify(
+            "textDocument/didChange",
+            {"textDocument": {"uri": spec_uri, "version": version}, "contentChanges": [{"range": {"start": at, "end": at}, "text": typed}]},
+        )
+
+    [diagnostic] = markers(server.diagnostics(spec_uri, version=4))
+    assert diagnostic["range"]["start"] == {"line": 4, "character": 25}
+
+
 def test_a_new_finding_typed_in_appears(server: LspClient, spec_uri: str) -> None:
     server.open(spec_uri, "# Saved carts\n\nCarts are kept for 30 days.\n")
     assert markers(server.diagnostics(spec_uri, version=1)) == []
