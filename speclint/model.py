@@ -205,13 +205,22 @@ def _strip_comments(raw: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A heading as written: `text` has inline markup stripped, `raw` is the source text."""
+    """A heading as written: `text` has inline markup stripped, `raw` is the source text.
+
+    `text_segment` is where the heading's text starts (after `## `); `segments` has one segment per
+    source line of the text (a setext heading may run over several lines): search those.
+    """
 
     span: Span
     level: int
     text: str
     raw: str
     text_segment: TextSegment
+    segments: tuple[TextSegment, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.segments:
+            object.__setattr__(self, "segments", (self.text_segment,))
 
 
 @dataclass(eq=False)

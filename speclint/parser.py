@@ -38,10 +38,12 @@ from speclint.model import (
 from speclint.text import SlugRegistry, join_segments, position_at, strip_inline
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_QUOTE_MARKER = re.compile(r"[ \t]{0,3}>[ ]?")
+# Any indentation: inside a list item a quote marker stands at the item's content column.
+_QUOTE_MARKER = re.compile(r"[ \t]*>[ ]?")
 _LIST_MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TASK_BOX = re.compile(r"[ \t]*\[([ xX])\](?=[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"[ \t]*(?:>[ \t]*)*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_WHITESPACE_LINE = re.compile(r"^[ \t]+$", re.M)
 _FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
 _SCAN_WINDOW = 400  # how far to look for a block's first line before falling back
@@ -81,6 +83,9 @@ def parse(source: str, path: str = "<stdin>") -> Document:
     front_matter, body_start = _front_matter(lines)
     # mistune sees the body with the front matter blanked out, so its lines keep their numbers.
     body = "\n" * body_start + "\n".join(lines[body_start:]) + "\n"
+    # A line of spaces or tabs is a blank line (CommonMark 4.9); mistune reads one after a
+    # heading as an empty code block and one after a paragraph as more paragraph text.
+    body = _WHITESPACE_LINE.sub("", body)
     state = _block_parser().state_cls()
     state.process(body)
     _block_parser().parse(state)
@@ -122,6 +127,11 @@ def _load_yaml(front_matter: FrontMatter) -> None:
         front_matter.data = _yaml_loader.load(front_matter.text)
     except Exception as error:  # ruamel raises many kinds; all mean "not valid YAML"
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        context = getattr(error, "context", None) or ""
+        if context.startswith("while scanning") and getattr(error, "context_mark", None) is not None:
+            # A scanner error's context mark is where the bad token starts (`status draft` with
+            # no colon, an unclosed quote); the problem mark is often the next line or the end.
+            mark = error.context_mark
         line = first_line + mark.line if mark is not None else front_matter.span.start.line
         column = mark.column + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
@@ -163,7 +173,7 @@ class _Locator:
                 continue
             node, end = placer(token, cursor, last, depth)
             if isinstance(node, Heading) and not top_level:
-                node = Paragraph(node.span, [node.text_segment])  # a heading in a list is text
+                node = Paragraph(node.span, list(node.segments))  # a heading in a list is text
             nodes.append(node)
             cursor = end + 1
         return nodes
@@ -219,9 +229,9 @@ class _Locator:
             text_lines = raw.split("\n")
             start, column = self.find(_contains(text_lines[0].strip()), cursor, last)
             end = min(start + len(text_lines), last)  # the underline
-            segment = TextSegment(start + 1, column + 1, raw.strip())
+            segments = self.text_segments(text_lines, start, column, end - 1 if end > start else end)
         else:
-            opening = re.compile(r"[ \t>]*(#{%d})(?!#)" % level)
+            opening = _atx_opening(level)
 
             def matcher(line: str) -> int:
                 match = opening.match(line)
@@ -233,9 +243,10 @@ class _Locator:
             text_column = line.find(raw, column + level) if raw else -1
             if text_column < 0:
                 text_column = len(line.rstrip())
-            segment = TextSegment(start + 1, text_column + 1, raw)
+            segments = [TextSegment(start + 1, text_column + 1, raw)]
         text = strip_inline(" ".join(raw.split()))
-        return Heading(self.span(start, column, end), level, text, raw, segment), end
+        span = self.span(start, column, end)
+        return Heading(span, level, text, raw, segments[0], tuple(segments)), end
 
     def _place_block_code(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
         raw: str = token.get("raw", "")
@@ -292,9 +303,19 @@ class _Locator:
 
     def _place_block_quote(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
         start, column = self.find(_contains(">"), cursor, last)
+        # A blank line ends a quote: bounding the children's search keeps a misread child from
+        # pulling the cursor past the quote.
+        last = self._quote_end(start, last, depth)
         blocks = self.place(token.get("children", []), start, last, depth + 1)
         end = max([start] + [_last_line(block) for block in blocks])
         return BlockQuote(self.span(start, column, end), blocks), end  # type: ignore[arg-type]
+
+    def _quote_end(self, start: int, last: int, depth: int) -> int:
+        """The last line of the quote opening on line `start`: the line before the next blank one."""
+        for index in range(start + 1, last + 1):
+            if not _strip_quotes(self.lines[index], depth).strip():
+                return index - 1
+        return last
 
     def _place_list(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
         attrs = token.get("attrs", {})
@@ -368,6 +389,18 @@ class _Locator:
             begin = offset + left + 1 + (len(raw) - len(raw.lstrip()))
             cells.append(TableCell(Span.of(index + 1, begin + 1, index + 1, begin + len(text) + 1), text))
         return cells[:count] if count else cells
+
+
+_atx_openings: dict[int, re.Pattern[str]] = {}
+
+
+def _atx_opening(level: int) -> re.Pattern[str]:
+    """The `#`s of a level-`level` heading, after any container markers (`>`, `- `, `1. `)."""
+    pattern = _atx_openings.get(level)
+    if pattern is None:
+        pattern = re.compile(r"(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*(#{%d})(?!#)" % level)
+        _atx_openings[level] = pattern
+    return pattern
 
 
 def _strip_quotes(line: str, depth: int) -> str:

@@ -179,7 +179,7 @@ def iter_prose(document: Document) -> Iterator[Prose]:
     """Every piece of prose in `document`, in document order."""
     for section in document.root.walk():
         if section.heading is not None:
-            yield Prose(section, "heading", [section.heading.text_segment], section.heading)
+            yield Prose(section, "heading", list(section.heading.segments), section.heading)
         for block in iter_nested(section.blocks):
             if isinstance(block, Paragraph):
                 yield Prose(section, "paragraph", block.segments, block)
