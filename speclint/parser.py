@@ -156,6 +156,10 @@ def _first_text(line: str) -> int:
 class _Locator:
     def __init__(self, lines: list[str]) -> None:
         self.lines = lines
+        # On the first line of a list item or quote, its children start after the container's
+        # marker: `floor[line]` is that column, so `48. > 1. Reason` finds the nested `1.`,
+        # not `48.`. Later lines hold only indentation and `>`s, which the matchers skip.
+        self.floor: dict[int, int] = {}
 
     # Each `place_*` gets the token and the first line it may start on, and returns the block
     # with the 0-based index of the block's last line.
@@ -181,18 +185,21 @@ class _Locator:
     def find(self, matcher: _Matcher, cursor: int, last: int) -> tuple[int, int]:
         """First line at or after `cursor` where `matcher` finds the block: (line index, column)."""
         stop = min(last, cursor + _SCAN_WINDOW)
+        floor = self.floor
         for index in range(cursor, stop + 1):
             line = self.lines[index]
             if line.strip():
-                column = matcher(line)
+                offset = floor.get(index, 0)
+                column = matcher(line[offset:] if offset else line)
                 if column >= 0:
-                    return index, column
+                    return index, column + offset
         # mistune changed the text (tabs expanded...): take the next non-blank line.
         for index in range(cursor, last + 1):
-            column = _first_text(self.lines[index])
+            offset = floor.get(index, 0)
+            column = _first_text(self.lines[index][offset:])
             if column >= 0:
-                return index, column
-        return min(cursor, last), 0
+                return index, column + offset
+        return min(cursor, last), floor.get(min(cursor, last), 0)
 
     def text_segments(self, text_lines: list[str], start: int, column: int, last: int) -> list[TextSegment]:
         """Segments for consecutive text lines beginning at line `start`, column `column` (0-based)."""
@@ -306,6 +313,7 @@ class _Locator:
         # A blank line ends a quote: bounding the children's search keeps a misread child from
         # pulling the cursor past the quote.
         last = self._quote_end(start, last, depth)
+        self.floor[start] = column + 1
         blocks = self.place(token.get("children", []), start, last, depth + 1)
         end = max([start] + [_last_line(block) for block in blocks])
         return BlockQuote(self.span(start, column, end), blocks), end  # type: ignore[arg-type]
@@ -347,6 +355,7 @@ class _Locator:
         after_marker = column + len(marker)
         box = _TASK_BOX.match(line, after_marker)
         checked = None if box is None else box.group(1) != " "
+        self.floor[start] = after_marker
         blocks = self.place(token.get("children", []), start, last, depth)
         end = max([start] + [_last_line(block) for block in blocks])
         return ListItem(self.span(start, column, end), marker, checked, blocks), end  # type: ignore[arg-type]
@@ -368,13 +377,14 @@ class _Locator:
             body.append(self._cells(start + offset, len(row.get("children", [])), depth))
         end = min(start + 1 + len(rows), last)
         line = self.lines[start]
-        column = len(line) - len(_strip_quotes(line, depth).lstrip())
+        floor = self.floor.get(start, 0)
+        column = len(line) - len(_strip_quotes(line[floor:], depth).lstrip())
         return Table(self.span(start, column, end), header, body), end
 
     def _cells(self, index: int, count: int, depth: int) -> list[TableCell]:
         """The cells of the table row on line `index`, split on unescaped pipes as GitHub does."""
         line = self.lines[index]
-        content = _strip_quotes(line, depth)
+        content = _strip_quotes(line[self.floor.get(index, 0) :], depth)
         offset = len(line) - len(content)
         boundaries = [i for i, char in enumerate(content) if char == "|" and not _escaped(content, i)]
         stripped = content.rstrip()

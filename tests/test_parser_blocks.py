@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from conftest import parse_md
 
+from speclint.parser import parse
+
 from speclint.model import (
     BlockQuote,
     CodeBlock,
@@ -296,7 +298,7 @@ def test_a_heading_inside_a_list_item_is_text_of_the_item() -> None:
 
 
 def test_whitespace_only_lines_are_blank_lines() -> None:
-    document = parse_md(
+    document = parse(
         "## Limits\n"
         "      \n"
         "Uploads stop at 10 MB.\n"
@@ -306,3 +308,24 @@ def test_whitespace_only_lines_are_blank_lines() -> None:
     )
     assert blocks(document, CodeBlock) == []
     assert [where(paragraph.span) for paragraph in blocks(document, Paragraph)] == [(3, 1, 4, 26), (6, 1, 6, 16)]
+
+
+def test_a_list_inside_a_quote_inside_a_wide_list_item_does_not_shift_later_blocks() -> None:
+    document = parse_md(
+        """
+        47. > Plain answer.
+
+        48. > 1. first reason
+            > 2. second reason
+            >
+            > Closing thought.
+
+        49. > Last answer.
+
+        ## Appendix
+        """
+    )
+    items = [(item.marker, item.span.start.line) for _, item in document.iter_blocks() if isinstance(item, ListItem)]
+    assert items == [("47.", 1), ("48.", 3), ("1.", 3), ("2.", 4), ("49.", 8)]
+    [appendix] = document.sections()
+    assert appendix.heading.span.start.line == 10
