@@ -44,6 +44,7 @@ _LIST_MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TASK_BOX = re.compile(r"[ \t]*\[([ xX])\](?=[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"[ \t]*(?:>[ \t]*)*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _WHITESPACE_LINE = re.compile(r"^[ \t]+$", re.M)
+_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#*[ \t]*$")
 _FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
 _SCAN_WINDOW = 400  # how far to look for a block's first line before falling back
@@ -64,7 +65,39 @@ def _block_parser() -> Any:
                 "mistune.plugins.table.table_in_quote",
             ]
         )
+        _markdown.block.register("block_quote", None, _parse_block_quote_in_order)
     return _markdown.block
+
+
+def _parse_block_quote_in_order(block: Any, m: Any, state: Any) -> Any:
+    """mistune's block quote rule, with the quote's token kept before the blocks that follow it.
+
+    A quote without a blank line after it ends where a list, fence, break or HTML block starts;
+    mistune parses that block while reading the quote and may add its tokens first (`> a`, `- `,
+    `---`). The locator needs tokens in document order, so the quote's token, the last one the
+    rule adds to this state, moves back to where the rule started.
+    """
+    first_new = len(state.tokens)
+    added: list[dict[str, Any]] = []
+    saved = {name: state.__dict__.get(name) for name in ("append_token", "prepend_token")}
+    for name in saved:
+        add = getattr(state, name)
+        setattr(state, name, lambda token, add=add: (added.append(token), add(token))[1])
+    try:
+        end = type(block).parse_block_quote(block, m, state)
+    finally:
+        for name, previous in saved.items():
+            if previous is None:
+                del state.__dict__[name]
+            else:
+                setattr(state, name, previous)
+    if added and added[-1].get("type") == "block_quote":
+        quote = added[-1]
+        for index in range(len(state.tokens) - 1, first_new, -1):
+            if state.tokens[index] is quote:
+                state.tokens.insert(first_new, state.tokens.pop(index))
+                break
+    return end
 
 
 def split_lines(text: str) -> list[str]:
@@ -150,7 +183,7 @@ def _contains(probe: str) -> _Matcher:
 
 def _first_text(line: str) -> int:
     stripped = line.lstrip(" \t>")
-    return len(line) - len(stripped) if stripped.strip() else -1
+    return len(line) - len(stripped) if stripped.strip(" \t") else -1
 
 
 class _Locator:
@@ -188,7 +221,7 @@ class _Locator:
         floor = self.floor
         for index in range(cursor, stop + 1):
             line = self.lines[index]
-            if line.strip():
+            if line.strip(" \t"):
                 offset = floor.get(index, 0)
                 column = matcher(line[offset:] if offset else line)
                 if column >= 0:
@@ -203,25 +236,28 @@ class _Locator:
 
     def text_segments(self, text_lines: list[str], start: int, column: int, last: int) -> list[TextSegment]:
         """Segments for consecutive text lines beginning at line `start`, column `column` (0-based)."""
-        segments = [TextSegment(start + 1, column + 1, self.lines[start][column:].rstrip())]
+        segments = [TextSegment(start + 1, column + 1, self.lines[start][column:].rstrip(" \t"))]
         for offset, text in enumerate(text_lines[1:], start=1):
             index = start + offset
             if index > last:
                 break
             line = self.lines[index]
-            probe = text.strip()
+            probe = text.strip(" \t")
             found = line.find(probe) if probe else -1
             if found < 0:
                 found = max(_first_text(line), 0)
-            segments.append(TextSegment(index + 1, found + 1, line[found:].rstrip()))
+            segments.append(TextSegment(index + 1, found + 1, line[found:].rstrip(" \t")))
         return segments
 
     def span(self, start: int, column: int, end: int) -> Span:
-        return Span.of(start + 1, column + 1, end + 1, len(self.lines[end].rstrip()) + 1)
+        end_column = len(self.lines[end].rstrip(" \t")) + 1
+        if end == start:
+            end_column = max(end_column, column + 1)
+        return Span.of(start + 1, column + 1, end + 1, end_column)
 
     def _place_paragraph(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
         text_lines = token["text"].rstrip("\n").split("\n")
-        probe = text_lines[0].strip()
+        probe = text_lines[0].strip(" \t")
         start, column = self.find(_contains(probe) if probe else _first_text, cursor, last)
         end = min(start + len(text_lines) - 1, last)
         segments = self.text_segments(text_lines, start, column, last)
@@ -234,7 +270,7 @@ class _Locator:
         level = token["attrs"]["level"]
         if token.get("style") == "setext":
             text_lines = raw.split("\n")
-            start, column = self.find(_contains(text_lines[0].strip()), cursor, last)
+            start, column = self.find(_contains(text_lines[0].strip(" \t")), cursor, last)
             end = min(start + len(text_lines), last)  # the underline
             segments = self.text_segments(text_lines, start, column, end - 1 if end > start else end)
         else:
@@ -248,9 +284,12 @@ class _Locator:
             end = start
             line = self.lines[start]
             text_column = line.find(raw, column + level) if raw else -1
-            if text_column < 0:
-                text_column = len(line.rstrip())
-            segments = [TextSegment(start + 1, text_column + 1, raw)]
+            if text_column >= 0:
+                segments = [TextSegment(start + 1, text_column + 1, raw)]
+            else:  # mistune changed the text (tabs...): the segment is what the line holds
+                rest = _ATX_CLOSING.sub("", line[column + level :]).strip(" \t")
+                text_column = line.find(rest, column + level) if rest else len(line.rstrip(" \t"))
+                segments = [TextSegment(start + 1, text_column + 1, rest)]
         text = strip_inline(" ".join(raw.split()))
         span = self.span(start, column, end)
         return Heading(span, level, text, raw, segments[0], tuple(segments)), end
@@ -269,7 +308,7 @@ class _Locator:
             if closing is None or closing.group(1)[0] != token["marker"][0]:
                 end = min(start + len(code_lines), last)  # unclosed: runs to the container's end
         else:
-            probe = code_lines[0].strip() if code_lines else ""
+            probe = code_lines[0].strip(" \t") if code_lines else ""
             start, column = self.find(_contains(probe) if probe else _first_text, cursor, last)
             first_code = start
             end = min(start + len(code_lines) - 1, last)
@@ -279,8 +318,11 @@ class _Locator:
             if index > last:
                 break
             line = self.lines[index]
-            found = len(line) - len(code) if code and line.endswith(code) else max(_first_text(line), 0)
-            segments.append(TextSegment(index + 1, found + 1, code))
+            if code and line.endswith(code):
+                segments.append(TextSegment(index + 1, len(line) - len(code) + 1, code))
+            else:  # mistune expanded tabs or dropped indentation: keep the source text
+                found = max(_first_text(line), self.floor.get(index, 0))
+                segments.append(TextSegment(index + 1, found + 1, line[found:]))
         info = (token.get("attrs") or {}).get("info", "")
         return CodeBlock(self.span(start, column, max(end, start)), raw, info, fenced, segments), max(end, start)
 
@@ -295,7 +337,7 @@ class _Locator:
     def _place_block_html(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
         raw: str = token.get("raw", "")
         raw_lines = raw.rstrip("\n").split("\n")
-        probe = raw_lines[0].strip()
+        probe = raw_lines[0].strip(" \t")
         start, column = self.find(_contains(probe) if probe else _first_text, cursor, last)
         end = min(start + len(raw_lines) - 1, last)
         segments = self.text_segments(raw_lines, start, column, last)
@@ -312,18 +354,24 @@ class _Locator:
         start, column = self.find(_contains(">"), cursor, last)
         # A blank line ends a quote: bounding the children's search keeps a misread child from
         # pulling the cursor past the quote.
-        last = self._quote_end(start, last, depth)
+        last, marked = self._quote_extent(start, last, depth)
         self.floor[start] = column + 1
         blocks = self.place(token.get("children", []), start, last, depth + 1)
-        end = max([start] + [_last_line(block) for block in blocks])
+        end = max([marked] + [_last_line(block) for block in blocks])
         return BlockQuote(self.span(start, column, end), blocks), end  # type: ignore[arg-type]
 
-    def _quote_end(self, start: int, last: int, depth: int) -> int:
-        """The last line of the quote opening on line `start`: the line before the next blank one."""
+    def _quote_extent(self, start: int, last: int, depth: int) -> tuple[int, int]:
+        """For the quote opening on line `start`: the line before the next blank one (no child
+        goes further), and the last of the `>` lines that follow `start` without a break (the
+        quote reaches at least that far, even when its children are all blank)."""
+        marked = start
         for index in range(start + 1, last + 1):
-            if not _strip_quotes(self.lines[index], depth).strip():
-                return index - 1
-        return last
+            content = _strip_quotes(self.lines[index], depth)
+            if not content.strip(" \t"):
+                return index - 1, marked
+            if marked == index - 1 and content.lstrip(" \t").startswith(">"):
+                marked = index
+        return last, marked
 
     def _place_list(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
         attrs = token.get("attrs", {})
@@ -378,7 +426,7 @@ class _Locator:
         end = min(start + 1 + len(rows), last)
         line = self.lines[start]
         floor = self.floor.get(start, 0)
-        column = len(line) - len(_strip_quotes(line[floor:], depth).lstrip())
+        column = len(line) - len(_strip_quotes(line[floor:], depth).lstrip(" \t"))
         return Table(self.span(start, column, end), header, body), end
 
     def _cells(self, index: int, count: int, depth: int) -> list[TableCell]:
@@ -463,6 +511,6 @@ def _close(section: Section, last_line: int, lines: list[str]) -> None:
     assert section.heading is not None
     first = section.heading.span.end.line
     end = max(last_line, first)
-    while end > first and not lines[end - 1].strip():
+    while end > first and not lines[end - 1].strip(" \t"):
         end -= 1
-    section.span = Span(section.heading.span.start, Position(end, len(lines[end - 1].rstrip()) + 1))
+    section.span = Span(section.heading.span.start, Position(end, len(lines[end - 1].rstrip(" \t")) + 1))

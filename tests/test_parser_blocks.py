@@ -329,3 +329,31 @@ def test_a_list_inside_a_quote_inside_a_wide_list_item_does_not_shift_later_bloc
     assert items == [("47.", 1), ("48.", 3), ("1.", 3), ("2.", 4), ("49.", 8)]
     [appendix] = document.sections()
     assert appendix.heading.span.start.line == 10
+
+
+def test_a_quote_ended_by_a_list_and_a_break_keeps_document_order() -> None:
+    document = parse_md(
+        """
+        > Note: prices exclude tax.
+        - Card
+        - Wallet
+        ---
+        """
+    )
+    assert [(block.kind, where(block.span)) for block in document.preamble] == [
+        ("block_quote", (1, 1, 1, 28)),
+        ("list", (2, 1, 3, 9)),
+        ("thematic_break", (4, 1, 4, 4)),
+    ]
+
+
+def test_a_quote_of_empty_lines_spans_all_its_marker_lines() -> None:
+    document = parse_md(
+        """
+        >
+        >
+
+        > Quoted.
+        """
+    )
+    assert [where(block.span) for block in document.preamble] == [(1, 1, 2, 2), (4, 1, 4, 10)]
