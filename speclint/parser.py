@@ -45,6 +45,7 @@ _TASK_BOX = re.compile(r"[ \t]*\[([ xX])\](?=[ \t]|$)")
 _THEMATIC_BREAK = re.compile(r"[ \t]*(?:>[ \t]*)*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _WHITESPACE_LINE = re.compile(r"^[ \t]+$", re.M)
 _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#*[ \t]*$")
+_LINK_DEFINITION = re.compile(r"\[[^\]]+\]:[ \t]*\S")
 _FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
 _SCAN_WINDOW = 400  # how far to look for a block's first line before falling back
@@ -193,6 +194,9 @@ class _Locator:
         # marker: `floor[line]` is that column, so `48. > 1. Reason` finds the nested `1.`,
         # not `48.`. Later lines hold only indentation and `>`s, which the matchers skip.
         self.floor: dict[int, int] = {}
+        # The last line the blocks of the latest `place` call consumed. It can lie past their
+        # spans, which end on the last line with content (a quote's trailing `>` lines).
+        self.reached = -1
 
     # Each `place_*` gets the token and the first line it may start on, and returns the block
     # with the 0-based index of the block's last line.
@@ -201,6 +205,7 @@ class _Locator:
         self, tokens: list[dict[str, Any]], cursor: int, last: int, depth: int, top_level: bool = False
     ) -> list[_Node]:
         nodes: list[_Node] = []
+        reached = cursor - 1
         for token in tokens:
             kind = token.get("type")
             if kind == "blank_line" or cursor > last:
@@ -213,6 +218,8 @@ class _Locator:
                 node = Paragraph(node.span, list(node.segments))  # a heading in a list is text
             nodes.append(node)
             cursor = end + 1
+            reached = max(reached, end)
+        self.reached = reached
         return nodes
 
     def find(self, matcher: _Matcher, cursor: int, last: int) -> tuple[int, int]:
@@ -354,24 +361,26 @@ class _Locator:
         start, column = self.find(_contains(">"), cursor, last)
         # A blank line ends a quote: bounding the children's search keeps a misread child from
         # pulling the cursor past the quote.
-        last, marked = self._quote_extent(start, last, depth)
+        last, marked, with_content = self._quote_extent(start, last, depth)
         self.floor[start] = column + 1
         blocks = self.place(token.get("children", []), start, last, depth + 1)
-        end = max([marked] + [_last_line(block) for block in blocks])
-        return BlockQuote(self.span(start, column, end), blocks), end  # type: ignore[arg-type]
+        end = max([with_content] + [_last_line(block) for block in blocks])
+        return BlockQuote(self.span(start, column, end), blocks), max(end, marked, self.reached)  # type: ignore[arg-type]
 
-    def _quote_extent(self, start: int, last: int, depth: int) -> tuple[int, int]:
+    def _quote_extent(self, start: int, last: int, depth: int) -> tuple[int, int, int]:
         """For the quote opening on line `start`: the line before the next blank one (no child
-        goes further), and the last of the `>` lines that follow `start` without a break (the
-        quote reaches at least that far, even when its children are all blank)."""
-        marked = start
+        goes further); the last of the `>` lines that follow `start` without a break (the quote
+        consumes them, even blank ones); and the last of those with text (where its span ends)."""
+        marked = with_content = start
         for index in range(start + 1, last + 1):
             content = _strip_quotes(self.lines[index], depth)
             if not content.strip(" \t"):
-                return index - 1, marked
+                return index - 1, marked, with_content
             if marked == index - 1 and content.lstrip(" \t").startswith(">"):
                 marked = index
-        return last, marked
+                if content.strip(" \t>"):
+                    with_content = index
+        return last, marked, with_content
 
     def _place_list(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
         attrs = token.get("attrs", {})
@@ -383,13 +392,14 @@ class _Locator:
             item, end = self._place_list_item(item_token, item_cursor, last, depth)
             items.append(item)
             item_cursor = end + 1
+        reached = item_cursor - 1
         if not items:
             start, column = self.find(_first_text, cursor, last)
             return ListBlock(self.span(start, column, start), bool(attrs.get("ordered"))), start
         first, final = items[0].span, items[-1].span
         span = Span(first.start, final.end)
         ordered = bool(attrs.get("ordered"))
-        return ListBlock(span, ordered, items, int(attrs.get("start", 1))), final.end.line - 1
+        return ListBlock(span, ordered, items, int(attrs.get("start", 1))), max(final.end.line - 1, reached)
 
     def _place_list_item(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[ListItem, int]:
         def matcher(line: str) -> int:
@@ -405,8 +415,30 @@ class _Locator:
         checked = None if box is None else box.group(1) != " "
         self.floor[start] = after_marker
         blocks = self.place(token.get("children", []), start, last, depth)
+        reached = self.reached
+        rest = line[after_marker:]
+        spaces = len(rest) - len(rest.lstrip(" "))
+        content_column = after_marker + (spaces if 1 <= spaces <= 4 and rest.strip() else 1)
+        content_column -= len(line) - len(_strip_quotes(line, depth))  # the column inside the quotes
         end = max([start] + [_last_line(block) for block in blocks])
-        return ListItem(self.span(start, column, end), marker, checked, blocks), end  # type: ignore[arg-type]
+        end = self._after_link_definitions(end, last, depth, content_column)
+        return ListItem(self.span(start, column, end), marker, checked, blocks), max(end, reached)  # type: ignore[arg-type]
+
+    def _after_link_definitions(self, end: int, last: int, depth: int, content_column: int) -> int:
+        """`end`, moved over the link reference definitions (`[id]: url`) indented into the list
+        item that ends there: mistune keeps no token for them, but they belong to the item."""
+        index = end + 1
+        while index <= last:
+            content = _strip_quotes(self.lines[index], depth)
+            text = content.lstrip(" ")
+            if not text.strip(" \t"):
+                index += 1
+            elif len(content) - len(text) >= content_column and _LINK_DEFINITION.match(text):
+                end = index
+                index += 1
+            else:
+                break
+        return end
 
     def _place_table(self, token: dict[str, Any], cursor: int, last: int, depth: int) -> tuple[_Node, int]:
         start, column = self.find(_contains("|"), cursor, last)

@@ -347,7 +347,7 @@ def test_a_quote_ended_by_a_list_and_a_break_keeps_document_order() -> None:
     ]
 
 
-def test_a_quote_of_empty_lines_spans_all_its_marker_lines() -> None:
+def test_a_quote_of_empty_lines_does_not_swallow_the_next_quote() -> None:
     document = parse_md(
         """
         >
@@ -356,4 +356,37 @@ def test_a_quote_of_empty_lines_spans_all_its_marker_lines() -> None:
         > Quoted.
         """
     )
-    assert [where(block.span) for block in document.preamble] == [(1, 1, 2, 2), (4, 1, 4, 10)]
+    assert [where(block.span) for block in document.preamble] == [(1, 1, 1, 2), (4, 1, 4, 10)]
+
+
+def test_spans_end_on_the_last_line_with_content() -> None:
+    document = parse_md(
+        """
+        > Rationale:
+        >
+        > - fewer round trips
+        >
+        >
+
+        Next paragraph.
+        """
+    )
+    quote, paragraph = document.preamble
+    assert where(quote.span) == (1, 1, 3, 22)
+    assert where(paragraph.span) == (7, 1, 7, 16)
+
+
+def test_a_list_item_includes_its_indented_link_definitions() -> None:
+    document = parse_md(
+        """
+        - See [the RFC][rfc].
+
+          [rfc]: https://example.com/rfc
+        - Second item
+
+         [not-indented]: https://example.com/other
+        """
+    )
+    first, second = [block for _, block in document.iter_blocks() if isinstance(block, ListItem)]
+    assert where(first.span) == (1, 1, 3, 33)
+    assert where(second.span) == (4, 1, 4, 14)
