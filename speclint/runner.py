@@ -11,19 +11,26 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
 from speclint.parser import parse
-from speclint.rule import Finding
+from speclint.profiles import Profile, RuleSetting, detect_profile, load_profile
+from speclint.rule import Finding, Level
+
+if TYPE_CHECKING:
+    from speclint.model import Document
 
 
 @dataclass(frozen=True)
 class FileReport:
     path: str
     findings: list[Finding]
-    profile: str | None = None
+    profile: str | None = None  # the name of the profile the file was checked with
+    # The text as read (BOM and line endings kept): reporters show source lines and compute
+    # GitHub's line fingerprints from it.
+    text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -58,7 +65,68 @@ class Source:
     text: str | None = None
 
 
-def lint_source(source: Source, rules: Sequence[ActiveRule], result: RunResult, max_bytes: int) -> None:
+@dataclass(frozen=True)
+class FileSettings:
+    """What applies to one file: its profile, and the rules to run at their levels with their options."""
+
+    profile: Profile
+    rules: list[ActiveRule]
+
+
+def settings_for_file(
+    document: Document,
+    rules: Sequence[ActiveRule],
+    profile_name: str | None = None,
+    user_settings: Mapping[str, RuleSetting] | None = None,
+) -> FileSettings:
+    """Decide, for one file, which profile applies and which rules run at which level and options.
+
+    The profile is `profile_name` when given (from `--profile`, or chosen by configuration for
+    this path), else detected from the document. Rule settings are layered: each `ActiveRule` as
+    given (rule defaults), then the profile's `rules` settings, then `user_settings` (keyed by rule
+    id, name or alias: the user's configuration for this path). A level of `off` drops the rule.
+    """
+    profile = load_profile(profile_name) if profile_name else detect_profile(document, document.file_path)
+    return FileSettings(profile, apply_rule_settings(rules, [profile.rules, user_settings or {}]))
+
+
+def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[str, RuleSetting]]) -> list[ActiveRule]:
+    """`rules` with each layer of settings applied in order (a later layer wins)."""
+    configured = []
+    for active in rules:
+        rule = active.rule
+        level: Level | None = active.level
+        given: dict[str, object] = {}
+        for layer in layers:
+            setting = _setting_for(layer, rule.id, rule.name, rule.aliases)
+            if setting is None:
+                continue
+            if setting.level is not None:
+                level = None if setting.level == "off" else Level(setting.level)
+            given.update(setting.options)
+        if level is None:
+            continue
+        options = dict(active.options)
+        if given:
+            resolved = rule.resolve_options(given)  # validates; OptionError names the rule and option
+            options.update({name: resolved[name] for name in given})
+        configured.append(ActiveRule(rule, level, options))
+    return configured
+
+
+def _setting_for(
+    layer: Mapping[str, RuleSetting], rule_id: str, rule_name: str, aliases: tuple[str, ...]
+) -> RuleSetting | None:
+    wanted = {rule_id.lower(), rule_name.lower(), *(alias.lower() for alias in aliases)}
+    for key, setting in layer.items():
+        if key.lower() in wanted:
+            return setting
+    return None
+
+
+def lint_source(
+    source: Source, rules: Sequence[ActiveRule], result: RunResult, max_bytes: int, profile_name: str | None = None
+) -> None:
     """Lint one document and add what came of it to `result`."""
     try:
         text = source.text if source.text is not None else files.read_text(source.path, max_bytes)  # type: ignore[arg-type]
@@ -67,30 +135,46 @@ def lint_source(source: Source, rules: Sequence[ActiveRule], result: RunResult, 
         return
     document = parse(text, source.display_path)
     document.file_path = source.path
-    outcome = run_rules(document, rules)
-    result.files.append(FileReport(source.display_path, outcome.findings))
+    settings = settings_for_file(document, rules, profile_name)
+    outcome = run_rules(document, settings.rules, profile=settings.profile)
+    result.files.append(FileReport(source.display_path, outcome.findings, settings.profile.name, text=text))
     result.rule_failures.extend(outcome.failures)
+
+
+# Called after each file with (files done, files in total, display path of the file just done).
+ProgressCallback = Callable[[int, int, str], None]
 
 
 def lint(
     sources: Sequence[Source],
     rules: Sequence[ActiveRule],
     max_bytes: int = files.DEFAULT_MAX_BYTES,
+    progress: ProgressCallback | None = None,
+    profile_name: str | None = None,
     jobs: int | None = None,
 ) -> RunResult:
-    """Lint `sources`; many files go to `jobs` worker processes (default: one per CPU)."""
+    """Lint every source; `profile_name` forces one profile for all of them (else each is detected).
+
+    Many files go to `jobs` worker processes (default: one per CPU); the result is the same.
+    """
     started = time.perf_counter()
     result = RunResult()
     workers = _worker_count(len(sources), jobs)
-    parts = _lint_in_processes(sources, rules, max_bytes, workers) if workers > 1 else None
+    parts = _lint_in_processes(sources, rules, max_bytes, profile_name, workers) if workers > 1 else None
     if parts is None:
-        for source in sources:
-            lint_source(source, rules, result, max_bytes)
+        for done, source in enumerate(sources, start=1):
+            lint_source(source, rules, result, max_bytes, profile_name)
+            if progress is not None:
+                progress(done, len(sources), source.display_path)
     else:
-        for part in parts:  # in source order: the result is what one process gives
+        done = 0
+        for chunk, part in parts:  # in source order: the result is what one process gives
             result.files.extend(part.files)
             result.read_failures.extend(part.read_failures)
             result.rule_failures.extend(part.rule_failures)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(sources), chunk[-1].display_path)
     result.files.sort(key=lambda report: report.path)
     result.elapsed = time.perf_counter() - started
     return result
@@ -112,31 +196,46 @@ def _worker_count(file_count: int, jobs: int | None) -> int:
     return max(1, min(jobs, -(-file_count // _CHUNK_FILES)))
 
 
-def _lint_chunk(chunk: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int) -> RunResult:
+def _lint_chunk(
+    chunk: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None
+) -> RunResult:
     result = RunResult()
     for source in chunk:
-        lint_source(source, rules, result, max_bytes)
+        lint_source(source, rules, result, max_bytes, profile_name)
     return result
 
 
 def _lint_in_processes(
-    sources: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int, workers: int
-) -> list[RunResult] | None:
-    """Each chunk's result, in source order; None when worker processes cannot be used here (no
-    multiprocessing support, or a rule or option that cannot be sent to a worker): the caller
-    then lints in this process, with the same findings, only slower."""
+    sources: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None, workers: int
+) -> Iterator[tuple[Sequence[Source], RunResult]] | None:
+    """Each chunk of sources with its result, in source order; None when a rule or option cannot
+    be sent to a worker (a class defined in a function, a lambda...): the caller then lints in this
+    process, with the same findings, only slower."""
     import pickle
+
+    chunks = [sources[index : index + _CHUNK_FILES] for index in range(0, len(sources), _CHUNK_FILES)]
+    try:
+        pickle.dumps((rules, chunks[0], profile_name))
+    except Exception:  # pickle raises several kinds of error for what it cannot send
+        return None
+    return _chunk_results(chunks, rules, max_bytes, profile_name, workers)
+
+
+def _chunk_results(
+    chunks: list[Sequence[Source]], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None, workers: int
+) -> Iterator[tuple[Sequence[Source], RunResult]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
-    chunks = [sources[index : index + _CHUNK_FILES] for index in range(0, len(sources), _CHUNK_FILES)]
-    try:
-        pickle.dumps((rules, chunks[0]))
-    except Exception:  # pickle raises several kinds for a class defined in a function, a lambda...
-        return None
+    done = 0
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            return list(pool.map(partial(_lint_chunk, rules=rules, max_bytes=max_bytes), chunks))
+            lint_chunk = partial(_lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name)
+            for part in pool.map(lint_chunk, chunks):
+                yield chunks[done], part
+                done += 1
     except (OSError, ImportError, NotImplementedError, BrokenProcessPool):
-        return None
+        pass  # no worker processes here (no semaphores, a sandbox), or one died: finish in this one
+    for chunk in chunks[done:]:
+        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name)

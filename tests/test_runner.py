@@ -10,7 +10,9 @@ from speclint.runner import Source, lint
 
 
 def built_in_rules() -> list[ActiveRule]:
-    return [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in load_registry().sorted()]
+    """The unresolved-marker and empty-document rules: enough to see findings from every file."""
+    rules = [load_registry().get(key) for key in ("PH001", "ST001")]
+    return [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in rules if rule is not None]
 
 
 def corpus_of_specs(folder: Path, count: int) -> list[Source]:

@@ -38,13 +38,3 @@ def test_version_imports_no_parser_yaml_or_schema_library(tmp_path: Path) -> Non
 
 def test_help_imports_no_parser_yaml_or_schema_library(tmp_path: Path) -> None:
     assert heavy_modules_loaded("check", "--help", cwd=tmp_path) == []
-
-
-def test_checking_a_file_without_front_matter_loads_only_the_markdown_parser(tmp_path: Path) -> None:
-    (tmp_path / "spec.md").write_text("# Checkout\n\nGuests pay by card.\n")
-    assert heavy_modules_loaded("check", "spec.md", cwd=tmp_path) == ["mistune"]
-
-
-def test_front_matter_also_loads_the_yaml_library_but_not_jsonschema(tmp_path: Path) -> None:
-    (tmp_path / "spec.md").write_text("---\ntitle: Checkout\n---\n# Checkout\n")
-    assert heavy_modules_loaded("check", "spec.md", cwd=tmp_path) == ["mistune", "ruamel"]
