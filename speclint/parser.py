@@ -47,6 +47,7 @@ _THEMATIC_BREAK = re.compile(r"[ \t]*(?:>[ \t]*)*([-*_])(?:[ \t]*\1){2,}[ \t]*$"
 _WHITESPACE_LINE = re.compile(r"^[ \t]+$", re.M)
 _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#*[ \t]*$")
 _LINK_DEFINITION = re.compile(r"\[[^\]]+\]:[ \t]*\S")
+_DELIMITER_CELL = re.compile(r":?-+:?$")
 _FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
 _SCAN_WINDOW = 400  # how far to look for a block's first line before falling back
@@ -68,7 +69,59 @@ def _block_parser() -> Any:
             ]
         )
         _markdown.block.register("block_quote", None, _parse_block_quote_in_order)
+        for name in ("table", "nptable"):
+            _markdown.block.register(name, None, _parse_gfm_table)
     return _markdown.block
+
+
+def _table_cells(line: str) -> list[str] | None:
+    """A table row's cells as GitHub splits them: outer pipes optional, `\\|` is a pipe in a cell."""
+    text = line.strip(" \t\n")
+    if "|" not in text:
+        return None
+    cells, start = [], 0
+    for index, char in enumerate(text):
+        if char == "|" and not _escaped(text, index):
+            cells.append(text[start:index].strip(" \t"))
+            start = index + 1
+    cells.append(text[start:].strip(" \t"))
+    if text.startswith("|"):
+        cells.pop(0)
+    if len(cells) > 1 and text.endswith("|") and not _escaped(text, len(text) - 1):
+        cells.pop()
+    return cells
+
+
+def _parse_gfm_table(block: Any, m: Any, state: Any) -> int | None:
+    """A pipe table as GitHub reads it (mistune's table rule wants a pipe at both ends of the
+    header when it starts with one, and drops the whole table when one row has a cell more or
+    less). The header and delimiter rows must have as many cells; body rows may have any number
+    (GitHub pads or cuts them); the table ends at a line without a pipe."""
+    header = _table_cells(m.group(0))
+    position = m.end()
+    delimiter_line = state.get_line(position)
+    delimiters = _table_cells(delimiter_line)
+    if not header or not delimiters or len(header) != len(delimiters):
+        return None
+    if not all(_DELIMITER_CELL.match(cell) for cell in delimiters):
+        return None
+    position += len(delimiter_line)
+
+    def row(cells: list[str], head: bool) -> list[dict[str, Any]]:
+        cells = (cells + [""] * len(header))[: len(header)]
+        return [{"type": "table_cell", "text": cell, "attrs": {"align": None, "head": head}} for cell in cells]
+
+    rows = []
+    while position < state.cursor_max:
+        line = state.get_line(position)
+        cells = _table_cells(line) if line.strip() else None
+        if cells is None:
+            break
+        rows.append({"type": "table_row", "children": row(cells, head=False)})
+        position += len(line)
+    head = {"type": "table_head", "children": row(header, head=True)}
+    state.append_token({"type": "table", "children": [head, {"type": "table_body", "children": rows}]})
+    return position
 
 
 def _parse_block_quote_in_order(block: Any, m: Any, state: Any) -> Any:

@@ -390,3 +390,33 @@ def test_a_list_item_includes_its_indented_link_definitions() -> None:
     first, second = [block for _, block in document.iter_blocks() if isinstance(block, ListItem)]
     assert where(first.span) == (1, 1, 3, 33)
     assert where(second.span) == (4, 1, 4, 14)
+
+
+def test_table_rows_may_have_fewer_or_more_cells_than_the_header() -> None:
+    document = parse_md(
+        """
+        | Error | Status | Retry
+        |-------|--------|------|
+        | timeout | 504 | yes |
+        | not found | 404 |
+        | conflict | 409 | no | see ADR-7 |
+        """
+    )
+    [table] = blocks(document, Table)
+    assert table.columns == ["Error", "Status", "Retry"]
+    assert [[cell.text for cell in row] for row in table.rows] == [
+        ["timeout", "504", "yes"],
+        ["not found", "404"],
+        ["conflict", "409", "no"],
+    ]
+    assert where(table.rows[1][1].span) == (4, 15, 4, 18)
+
+
+def test_a_header_and_delimiter_with_different_cell_counts_is_not_a_table() -> None:
+    document = parse_md(
+        """
+        | a | b | c |
+        |---|---|
+        """
+    )
+    assert blocks(document, Table) == []
