@@ -304,6 +304,10 @@ class FrontMatter:
         """Where the value at `path` starts."""
         return self._position(path, value=True)
 
+    def yaml_first_line(self) -> int:
+        """The file line on which the YAML text starts (the line after `---`)."""
+        return self.span.start.line + 1
+
     def _position(self, path: tuple[str | int, ...], value: bool) -> Position | None:
         node = self.data
         if not path:
@@ -324,7 +328,22 @@ class FrontMatter:
             except (KeyError, IndexError, TypeError, AttributeError):
                 return None
         # ruamel counts from 0 inside the YAML text, which starts on the line after `---`.
-        return Position(self.span.start.line + 1 + line, column + 1)
+        return Position(self.yaml_first_line() + line, column + 1)
+
+
+@dataclass(eq=False)
+class YamlFile(FrontMatter):
+    """A YAML file that belongs to a document (a KEP's `kep.yaml`), loaded with positions.
+
+    `path` is its display path (for findings); `span` covers the whole file and positions are
+    lines and columns in that file.
+    """
+
+    path: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    def yaml_first_line(self) -> int:
+        return 1
 
 
 @dataclass(eq=False)

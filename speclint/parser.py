@@ -220,19 +220,39 @@ def _front_matter(lines: list[str]) -> tuple[FrontMatter | None, int]:
     span = Span.of(1, 1, index + 1, len(lines[index]) + 1)
     front_matter = FrontMatter(span=span, text=text)
     if text.strip():
-        _load_yaml(front_matter)
+        load_yaml(front_matter)
     return front_matter, index + 1
 
 
-def _load_yaml(front_matter: FrontMatter) -> None:
+def _yaml() -> Any:
+    """The round-trip YAML loader (keeps positions), built once.
+
+    A date-like scalar that is not a real date (`2025-13-40`) stays the string it is instead of
+    failing the whole file: the metadata rule then reports it at its own line, as a bad date.
+    """
     global _yaml_loader
     if _yaml_loader is None:
         from ruamel.yaml import YAML
+        from ruamel.yaml.constructor import RoundTripConstructor
 
+        class _Constructor(RoundTripConstructor):
+            def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+                try:
+                    return super().construct_yaml_timestamp(node, values)
+                except (ValueError, OverflowError):
+                    return self.construct_scalar(node)
+
+        _Constructor.add_constructor("tag:yaml.org,2002:timestamp", _Constructor.construct_yaml_timestamp)
         _yaml_loader = YAML(typ="rt", pure=True)
-    first_line = front_matter.span.start.line + 1
+        _yaml_loader.Constructor = _Constructor
+    return _yaml_loader
+
+
+def load_yaml(front_matter: FrontMatter) -> None:
+    """Load `front_matter.text` into `data`, or set `error` at the line and column that failed."""
+    first_line = front_matter.yaml_first_line()
     try:
-        front_matter.data = _yaml_loader.load(front_matter.text)
+        front_matter.data = _yaml().load(front_matter.text)
     except Exception as error:  # ruamel raises many kinds; all mean "not valid YAML"
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         context = getattr(error, "context", None) or ""
@@ -244,6 +264,7 @@ def _load_yaml(front_matter: FrontMatter) -> None:
         column = mark.column + 1 if mark is not None else 1
         problem = getattr(error, "problem", None) or str(error).splitlines()[0]
         front_matter.error = FrontMatterError(f"invalid YAML: {problem}", Position(line, column))
+
 
 
 # --- locating blocks ------------------------------------------------------------------------

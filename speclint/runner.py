@@ -8,6 +8,7 @@ others. The CLI turns a `RunResult` into output and an exit code.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,8 +138,35 @@ def lint_source(
     document.file_path = source.path
     settings = settings_for_file(document, rules, profile_name)
     outcome = run_rules(document, settings.rules, profile=settings.profile)
-    result.files.append(FileReport(source.display_path, outcome.findings, settings.profile.name, text=text))
+    own = [finding for finding in outcome.findings if finding.path == source.display_path]
+    result.files.append(FileReport(source.display_path, own, settings.profile.name, text=text))
     result.rule_failures.extend(outcome.failures)
+    _add_companion_reports(source, outcome.findings, result, max_bytes, settings.profile.name)
+
+
+def _add_companion_reports(
+    source: Source, findings: Sequence[Finding], result: RunResult, max_bytes: int, profile: str | None
+) -> None:
+    """Findings a rule made about a file the document owns (a KEP's kep.yaml) get that file's own
+    report, with its text, so reporters show its lines and fingerprint them, not the document's."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.path != source.display_path:
+            by_path.setdefault(finding.path, []).append(finding)
+    for path, companion_findings in by_path.items():
+        existing = next((report for report in result.files if report.path == path), None)
+        if existing is not None:
+            existing.findings.extend(companion_findings)
+            existing.findings.sort(key=lambda finding: finding.sort_key)
+            continue
+        text = ""
+        if source.path is not None:
+            relative = os.path.relpath(path, os.path.dirname(source.display_path) or ".")
+            try:
+                text = files.read_text(source.path.parent / relative, max_bytes)
+            except files.ReadError:
+                text = ""  # reporters then show the finding without a source line
+        result.files.append(FileReport(path, companion_findings, profile, text=text))
 
 
 # Called after each file with (files done, files in total, display path of the file just done).
