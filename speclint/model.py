@@ -356,6 +356,8 @@ class Document:
     root: Section
     front_matter: FrontMatter | None = None
     file_path: Path | None = None  # where it was read from; None for standard input
+    # `iter_blocks`, listed once: every rule walks it, and the tree does not change after parsing.
+    _all_blocks: list[tuple[Section, Block]] | None = field(default=None, init=False, repr=False)
 
     @property
     def title(self) -> str | None:
@@ -381,9 +383,11 @@ class Document:
 
     def iter_blocks(self) -> Iterator[tuple[Section, Block]]:
         """Every block in the document, nested ones included, with the section it stands in."""
-        for section in self.root.walk():
-            for block in iter_nested(section.blocks):
-                yield section, block
+        if self._all_blocks is None:
+            self._all_blocks = [
+                (section, block) for section in self.root.walk() for block in iter_nested(section.blocks)
+            ]
+        return iter(self._all_blocks)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending; '' past the end."""
