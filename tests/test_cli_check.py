@@ -160,3 +160,13 @@ def test_a_binary_file_never_shows_a_traceback(tmp_path: Path) -> None:
     assert completed.returncode == 2
     assert "Traceback" not in completed.stderr
     assert completed.stderr.startswith("speclint: spec.md: binary file")
+
+
+def test_check_in_a_git_work_tree_skips_ignored_files_unless_named(workdir: Path) -> None:
+    if subprocess.run(["git", "init", "-q"], cwd=workdir, capture_output=True).returncode != 0:
+        pytest.skip("git is not available")
+    (workdir / ".gitignore").write_text("generated/\n")
+    write(workdir, "specs/refunds.md", WITH_TBD)
+    write(workdir, "generated/api.md", WITH_TBD)
+    assert [line.split(":")[0] for line in check().stdout.splitlines()] == ["specs/refunds.md"]
+    assert check("generated/api.md").stdout.startswith("generated/api.md:3:14:")
