@@ -157,8 +157,8 @@ def check(
         if str(path) == "-":
             text = _read_stdin()
             sources.append(Source(stdin_filename or "<stdin>", None, text))
-        elif not path.exists():
-            _fail(f"{path}: no such file or directory")
+        elif not path.exists():  # reported with the other unreadable files; the rest go on
+            sources.append(Source(files.display_path(path, cwd), path))
         else:
             for found in files.discover([path]):
                 sources.append(Source(files.display_path(found, cwd), found))

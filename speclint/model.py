@@ -205,13 +205,22 @@ def _strip_comments(raw: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A heading as written: `text` has inline markup stripped, `raw` is the source text."""
+    """A heading as written: `text` has inline markup stripped, `raw` is the source text.
+
+    `text_segment` is where the heading's text starts (after `## `); `segments` has one segment per
+    source line of the text (a setext heading may run over several lines): search those.
+    """
 
     span: Span
     level: int
     text: str
     raw: str
     text_segment: TextSegment
+    segments: tuple[TextSegment, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.segments:
+            object.__setattr__(self, "segments", (self.text_segment,))
 
 
 @dataclass(eq=False)
@@ -347,6 +356,8 @@ class Document:
     root: Section
     front_matter: FrontMatter | None = None
     file_path: Path | None = None  # where it was read from; None for standard input
+    # `iter_blocks`, listed once: every rule walks it, and the tree does not change after parsing.
+    _all_blocks: list[tuple[Section, Block]] | None = field(default=None, init=False, repr=False)
 
     @property
     def title(self) -> str | None:
@@ -372,9 +383,11 @@ class Document:
 
     def iter_blocks(self) -> Iterator[tuple[Section, Block]]:
         """Every block in the document, nested ones included, with the section it stands in."""
-        for section in self.root.walk():
-            for block in iter_nested(section.blocks):
-                yield section, block
+        if self._all_blocks is None:
+            self._all_blocks = [
+                (section, block) for section in self.root.walk() for block in iter_nested(section.blocks)
+            ]
+        return iter(self._all_blocks)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending; '' past the end."""

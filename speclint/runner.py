@@ -12,7 +12,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
@@ -179,14 +179,91 @@ def lint(
     max_bytes: int = files.DEFAULT_MAX_BYTES,
     progress: ProgressCallback | None = None,
     profile_name: str | None = None,
+    jobs: int | None = None,
 ) -> RunResult:
-    """Lint every source; `profile_name` forces one profile for all of them (else each is detected)."""
+    """Lint every source; `profile_name` forces one profile for all of them (else each is detected).
+
+    Many files go to `jobs` worker processes (default: one per CPU); the result is the same.
+    """
     started = time.perf_counter()
     result = RunResult()
-    for done, source in enumerate(sources, start=1):
-        lint_source(source, rules, result, max_bytes, profile_name)
-        if progress is not None:
-            progress(done, len(sources), source.display_path)
+    workers = _worker_count(len(sources), jobs)
+    parts = _lint_in_processes(sources, rules, max_bytes, profile_name, workers) if workers > 1 else None
+    if parts is None:
+        for done, source in enumerate(sources, start=1):
+            lint_source(source, rules, result, max_bytes, profile_name)
+            if progress is not None:
+                progress(done, len(sources), source.display_path)
+    else:
+        done = 0
+        for chunk, part in parts:  # in source order: the result is what one process gives
+            result.files.extend(part.files)
+            result.read_failures.extend(part.read_failures)
+            result.rule_failures.extend(part.rule_failures)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(sources), chunk[-1].display_path)
     result.files.sort(key=lambda report: report.path)
     result.elapsed = time.perf_counter() - started
     return result
+
+
+# --- worker processes for large runs ----------------------------------------------------------
+
+PARALLEL_MIN_FILES = 64  # below this, starting workers costs more than it saves
+_CHUNK_FILES = 16
+
+
+def _worker_count(file_count: int, jobs: int | None) -> int:
+    if jobs is None:
+        if file_count < PARALLEL_MIN_FILES:
+            return 1
+        import os
+
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs, -(-file_count // _CHUNK_FILES)))
+
+
+def _lint_chunk(
+    chunk: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None
+) -> RunResult:
+    result = RunResult()
+    for source in chunk:
+        lint_source(source, rules, result, max_bytes, profile_name)
+    return result
+
+
+def _lint_in_processes(
+    sources: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None, workers: int
+) -> Iterator[tuple[Sequence[Source], RunResult]] | None:
+    """Each chunk of sources with its result, in source order; None when a rule or option cannot
+    be sent to a worker (a class defined in a function, a lambda...): the caller then lints in this
+    process, with the same findings, only slower."""
+    import pickle
+
+    chunks = [sources[index : index + _CHUNK_FILES] for index in range(0, len(sources), _CHUNK_FILES)]
+    try:
+        pickle.dumps((rules, chunks[0], profile_name))
+    except Exception:  # pickle raises several kinds of error for what it cannot send
+        return None
+    return _chunk_results(chunks, rules, max_bytes, profile_name, workers)
+
+
+def _chunk_results(
+    chunks: list[Sequence[Source]], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None, workers: int
+) -> Iterator[tuple[Sequence[Source], RunResult]]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from functools import partial
+
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            lint_chunk = partial(_lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name)
+            for part in pool.map(lint_chunk, chunks):
+                yield chunks[done], part
+                done += 1
+    except (OSError, ImportError, NotImplementedError, BrokenProcessPool):
+        pass  # no worker processes here (no semaphores, a sandbox), or one died: finish in this one
+    for chunk in chunks[done:]:
+        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name)
