@@ -68,7 +68,7 @@ def lint_text(text: str, path: Path | None, display_path: str) -> tuple[list[Fin
 
     registry = load_registry()
     rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
-    result = lint([Source(display_path, path, text)], rules)
+    result = lint([Source(display_path, path, text)], rules, jobs=1)  # in this process: one buffer
     errors = list(registry.load_errors)
     errors += [f"rule {crash.rule_id} ({crash.rule_name}) failed on {crash.path}: {crash.error}" for crash in result.rule_failures]
     errors += [f"{failure.path}: {failure.message}" for failure in result.read_failures]
