@@ -1,6 +1,10 @@
-"""The pipeline for one run: read each file, parse it, run the rules, collect the results.
+"""The pipeline for one run: read each file, parse it, run the rules, filter, collect the results.
 
-    paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules -> RunResult
+    paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules
+          -> suppressions (inline comments) -> baseline -> RunResult
+
+Which rules run on a file, at which levels and with which options, is decided per file by a
+planner (`speclint.config.plan_file` from the CLI); without one, every rule runs at its default.
 
 Every stage's failure stays with its file: one unreadable file or crashing rule never stops the
 others. The CLI turns a `RunResult` into output and an exit code.
@@ -11,12 +15,17 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
 from speclint.parser import parse
 from speclint.rule import Finding
+
+if TYPE_CHECKING:
+    from speclint.baseline import Baseline, BaselineWriter
+    from speclint.model import Document
+    from speclint.registry import RuleRegistry
 
 
 @dataclass(frozen=True)
@@ -56,9 +65,39 @@ class Source:
     display_path: str
     path: Path | None
     text: str | None = None
+    config: Any = None  # the speclint.config.Config that governs this file (None: defaults)
 
 
-def lint_source(source: Source, rules: Sequence[ActiveRule], result: RunResult, max_bytes: int) -> None:
+@dataclass(frozen=True)
+class FilePlan:
+    """What to run on one file: the rules (levels, options), the profile and the rule settings."""
+
+    rules: Sequence[ActiveRule]
+    profile_name: str | None = None
+    profile: Any = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    registry: RuleRegistry | None = None  # for naming rules in suppression comments
+
+
+Planner = Callable[[Source, "Document"], FilePlan]
+
+
+@dataclass
+class Filters:
+    """The stages after the rules: a baseline to subtract, a baseline being written."""
+
+    baseline: Baseline | None = None
+    baseline_writer: BaselineWriter | None = None
+
+
+def lint_source(
+    source: Source,
+    rules: Sequence[ActiveRule],
+    result: RunResult,
+    max_bytes: int,
+    planner: Planner | None = None,
+    filters: Filters | None = None,
+) -> None:
     """Lint one document and add what came of it to `result`."""
     try:
         text = source.text if source.text is not None else files.read_text(source.path, max_bytes)  # type: ignore[arg-type]
@@ -67,16 +106,42 @@ def lint_source(source: Source, rules: Sequence[ActiveRule], result: RunResult, 
         return
     document = parse(text, source.display_path)
     document.file_path = source.path
-    outcome = run_rules(document, rules)
-    result.files.append(FileReport(source.display_path, outcome.findings))
+    plan = planner(source, document) if planner is not None else FilePlan(rules)
+    outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
+    findings = _filter(document, plan, outcome.findings, outcome.failures, filters or Filters())
+    result.files.append(FileReport(source.display_path, findings, plan.profile_name))
     result.rule_failures.extend(outcome.failures)
 
 
-def lint(sources: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int = files.DEFAULT_MAX_BYTES) -> RunResult:
+def _filter(
+    document: Document, plan: FilePlan, findings: list[Finding], failures: list[RuleFailure], filters: Filters
+) -> list[Finding]:
+    """Inline suppressions, then the baseline: what is left is what the user sees."""
+    from speclint.registry import load_registry
+    from speclint.suppressions import META_RULE_ID, apply_suppressions
+
+    crashed = {failure.rule_id for failure in failures}
+    ran = {active.rule.id for active in plan.rules} - crashed
+    meta = next((active for active in plan.rules if active.rule.id == META_RULE_ID), None)
+    findings = apply_suppressions(document, findings, plan.registry or load_registry(), ran, meta)
+    if filters.baseline_writer is not None:
+        filters.baseline_writer.add(document, findings)
+    if filters.baseline is not None:
+        findings = filters.baseline.filter(document, findings)
+    return findings
+
+
+def lint(
+    sources: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int = files.DEFAULT_MAX_BYTES,
+    planner: Planner | None = None,
+    filters: Filters | None = None,
+) -> RunResult:
     started = time.perf_counter()
     result = RunResult()
     for source in sources:
-        lint_source(source, rules, result, max_bytes)
+        lint_source(source, rules, result, max_bytes, planner, filters)
     result.files.sort(key=lambda report: report.path)
     result.elapsed = time.perf_counter() - started
     return result
