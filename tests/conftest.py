@@ -43,3 +43,28 @@ def spans(findings: list[Finding]) -> list[tuple[int, int]]:
 
 
 requires_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+
+
+def run_speclint(*args: str, cwd: Path, stdin: str | None = None) -> tuple[int, str, str]:
+    """Run the `speclint` command in-process in `cwd`: (exit code, standard output, standard error)."""
+    import os
+
+    from click.testing import CliRunner
+
+    from speclint.cli import cli
+
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
+    finally:
+        os.chdir(previous)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(folder: Path, relative: str, text: str) -> Path:
+    """Write a dedented file below `folder`, creating its folders."""
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(md(text), encoding="utf-8")
+    return path
