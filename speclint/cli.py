@@ -217,7 +217,8 @@ def test_rules(rule_files: Sequence[Path]) -> None:
         without = [rule.id for rule in loaded.rules if not any(rule.examples.values())]
         if without:
             click.echo(f"speclint: {loaded.shown}: no examples for {', '.join(without)}", err=True)
-    click.echo(f"speclint: {passed} example{'s' * (passed != 1)} passed, {failed} failed", err=True)
+    if invalid < len(rule_files):
+        click.echo(f"speclint: {passed} example{'s' * (passed != 1)} passed, {failed} failed", err=True)
     sys.exit(EXIT_ERROR if invalid else EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
