@@ -1,0 +1,58 @@
+"""`speclint init`: a commented, valid starter configuration; never overwrites one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import run_speclint, write
+
+from speclint.starter import plan_overrides, starter_config
+
+
+def test_init_writes_a_commented_configuration_that_check_accepts(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "docs/checkout.md", "# Checkout\n\n## Goals\n\nFaster checkout.\n")
+    code, _, err = run_speclint("init", cwd=tmp_path)
+    assert code == 0 and err == f"speclint: wrote {Path('.') / '.speclint.yaml'} for 1 document\n"
+    text = (tmp_path / ".speclint.yaml").read_text()
+    assert text.startswith("# speclint configuration.")
+    assert "\nprofile: " in text and "# plugins:" in text and "speclint-disable-next-line" in text
+    assert run_speclint("check", cwd=tmp_path)[0] in (0, 1)  # valid: not a configuration error
+
+
+def test_init_refuses_to_overwrite(tmp_path: Path) -> None:
+    write(tmp_path, ".speclint.yml", "rules: {}\n")
+    code, _, err = run_speclint("init", cwd=tmp_path)
+    assert code == 2 and "already exists" in err
+    assert (tmp_path / ".speclint.yml").read_text() == "rules: {}\n"
+    assert not (tmp_path / ".speclint.yaml").exists()
+
+
+def test_init_refuses_when_pyproject_configures_speclint(tmp_path: Path) -> None:
+    write(tmp_path, "pyproject.toml", "[tool.speclint]\nprofile = 'prd'\n")
+    code, _, err = run_speclint("init", cwd=tmp_path)
+    assert code == 2 and "already configures speclint" in err
+
+
+def test_overrides_for_folders_of_another_kind() -> None:
+    kinds = {
+        "docs/checkout.md": "prd",
+        "docs/search.md": "prd",
+        "docs/adr/0001-queue.md": "adr",
+        "docs/adr/0002-db.md": "adr",
+        "specs/001-login/spec.md": "spec-kit",
+        "specs/002-export/spec.md": "spec-kit",
+        "README.md": "prd",
+    }
+    assert plan_overrides(kinds) == ("prd", [("docs/adr/**", "adr"), ("specs/**", "spec-kit")])
+
+
+def test_most_common_kind_is_the_profile() -> None:
+    kinds = {"0001.md": "adr", "0002.md": "adr", "README.md": "prd"}
+    assert plan_overrides(kinds) == ("adr", [])
+
+
+def test_starter_configuration_lists_what_was_found() -> None:
+    text = starter_config({"docs/a.md": "prd", "docs/adr/1.md": "adr"})
+    assert "for the documents found here: 1 prd, 1 adr." in text
+    assert 'overrides:\n  - files: ["docs/adr/**"]\n    profile: adr\n' in text
