@@ -237,8 +237,10 @@ def _profile_setting(registry: RuleRegistry, profile_rules: Mapping[str, Any] | 
             if isinstance(value, str):
                 return RuleSetting(value)
             if isinstance(value, Mapping):
-                options = {k: v for k, v in value.items() if k != "level"}
-                return RuleSetting(value.get("level"), options)
+                options = value.get("options") or {k: v for k, v in value.items() if k != "level"}
+                return RuleSetting(value.get("level"), dict(options))
+            # speclint.profiles.RuleSetting: `level` and `options` attributes
+            return RuleSetting(getattr(value, "level", None), dict(getattr(value, "options", {}) or {}))
     return None
 
 

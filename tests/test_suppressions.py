@@ -6,6 +6,8 @@ import re
 from typing import Iterator
 
 from conftest import md
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from speclint.engine import ActiveRule
 from speclint.model import Document
@@ -360,3 +362,23 @@ def test_st100_obeys_a_suppression_that_names_it_but_not_a_bare_one() -> None:
     assert found(lint_text(named)) == []
     bare = "<!-- speclint-disable-next-line -->\nDone.\n"
     assert found(lint_text(bare)) == [("ST100", 1, 1)]
+
+
+# --- never raises -------------------------------------------------------------------------------
+
+_PIECES = [
+    "<!-- speclint-disable PH001 -->", "<!-- speclint-enable -->", "<!-- speclint-enable PH001 -->",
+    "<!-- speclint-disable-next-line -->", "Backoff: TBD <!-- speclint-disable-line tbd -- why -->",
+    "<!-- speclint-disable-section PH001 -->", "<!--speclint-disable-file ST100-->", "<!-- speclint-bogus -->",
+    "<!-- speclint-disable-next-line\n  PH001, , nope -->", "- Owner: TBD", "## Limits", "# Title", "",
+    "```", "> quote TBD <!-- speclint-disable-line -->", "| a | TBD <!-- speclint-disable-line --> |", "|---|---|",
+    "<!-- speclint-disable", "-->", "text fast", "<!-- speclint-disable-line -- -- -->",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_any_arrangement_of_directives_never_raises(pieces: list[str]) -> None:
+    findings = lint_text("\n".join(pieces) + "\n")
+    for finding in findings:
+        assert finding.span.start.line >= 1 and finding.span.start.column >= 1
