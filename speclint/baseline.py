@@ -40,7 +40,18 @@ def _path_key(document: Document, folder: Path) -> str:
 
 
 def finding_key(document: Document, finding: Finding, folder: Path) -> Key:
+    if finding.path != document.path:
+        # A finding in a file the document owns (a KEP's kep.yaml): its lines are not at hand, so
+        # the message stands in for the line's text.
+        return (finding.rule_id, _other_path_key(finding.path, folder), finding.message)
     return (finding.rule_id, _path_key(document, folder), document.line_text(finding.span.start.line).strip())
+
+
+def _other_path_key(display_path: str, folder: Path) -> str:
+    try:
+        return Path(display_path).resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        return display_path
 
 
 @dataclass

@@ -11,6 +11,10 @@ rule. Anything after `--` is the reason and is ignored. `speclint-enable RULE` e
 that rule only; a bare `speclint-enable` ends them all. Regions may nest and overlap: a finding is
 credited to the innermost suppression that covers it, so a redundant outer one is reported unused.
 
+A `disable-section` in the preamble (before the first heading) covers the whole document, as the
+preamble is the root section. Findings a rule reports in another file (a KEP's `kep.yaml`) are
+never silenced by comments in the Markdown file.
+
 Directives are read from HTML comments (HTML blocks, and comments inside paragraphs, list items,
 table cells and headings), never from code blocks or code spans. What the comments themselves get
 wrong (a suppression that silenced nothing, an unknown rule, an `enable` with nothing open, a
@@ -269,6 +273,9 @@ def apply_suppressions(
     suppressions, misuses = build_suppressions(document, directives, registry)
     kept: list[Finding] = []
     for finding in findings:
+        if finding.path != document.path:
+            kept.append(finding)  # a finding in a file the document owns (a KEP's kep.yaml): other lines
+            continue
         covering = [s for s in suppressions if s.covers(finding)]
         if not covering:
             kept.append(finding)

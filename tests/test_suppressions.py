@@ -382,3 +382,14 @@ def test_any_arrangement_of_directives_never_raises(pieces: list[str]) -> None:
     findings = lint_text("\n".join(pieces) + "\n")
     for finding in findings:
         assert finding.span.start.line >= 1 and finding.span.start.column >= 1
+
+
+def test_findings_in_another_file_are_not_silenced_by_this_files_comments() -> None:
+    from speclint.model import Span
+    from speclint.parser import parse
+    from speclint.suppressions import apply_suppressions
+
+    document = parse("<!-- speclint-disable-file MD001 -->\n# KEP-1234\n", "keps/1234/README.md")
+    elsewhere = Finding("keps/1234/kep.yaml", Span.of(2, 1, 2, 5), "MD001", "front-matter-syntax", "metadata", Level.ERROR, "bad")
+    kept = apply_suppressions(document, [elsewhere], load_registry(), {"MD001"}, None)
+    assert kept == [elsewhere]
