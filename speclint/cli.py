@@ -198,6 +198,10 @@ def test_rules(rule_files: Sequence[Path]) -> None:
 
     invalid = failed = passed = 0
     for path in rule_files:
+        if path.suffix not in (".yaml", ".yml"):
+            click.echo(f"speclint: error: {path}: test-rules reads YAML rule files (.yaml, .yml)", err=True)
+            invalid += 1
+            continue
         try:
             loaded = read_rule_file(path)
         except InvalidFile as error:

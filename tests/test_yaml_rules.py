@@ -329,3 +329,20 @@ def test_bad_rule_file_named_in_configuration_fails_the_check(tmp_path: Path) ->
     code, _, err = run_speclint("check", "spec.md", cwd=tmp_path)
     assert code == 2
     assert err == "speclint: error: house.yaml:2:5: rule ACME001: give exactly one check: existence, required-section or front-matter (none given)\n"
+
+
+def test_test_rules_reads_only_yaml_files(tmp_path: Path) -> None:
+    write(tmp_path, "house.py", "RULES = []\n")
+    code, _, err = run_speclint("test-rules", "house.py", cwd=tmp_path)
+    assert (code, err) == (2, "speclint: error: house.py: test-rules reads YAML rule files (.yaml, .yml)\n")
+
+
+def test_a_package_module_can_ship_yaml_rules(tmp_path: Path) -> None:
+    from speclint.registry import RuleRegistry, _rules_from
+
+    write(tmp_path, "house.yaml", HOUSE_RULES)
+    module = type("module", (), {"RULES": load_rule_file(tmp_path / "house.yaml")})
+    registry = RuleRegistry()
+    for rule in _rules_from(module):
+        registry.add(rule, "entry point")
+    assert registry.load_errors == [] and sorted(registry.rules) == ["ACME001", "ACME002", "ACME003"]
