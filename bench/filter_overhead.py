@@ -35,7 +35,7 @@ def main() -> None:
     outcomes = [run_rules(document, rules) for document in documents]
     rules_time = time.perf_counter() - started
     started = time.perf_counter()
-    for document, outcome in zip(documents, outcomes):
+    for document, outcome in zip(documents, outcomes, strict=True):
         apply_suppressions(document, outcome.findings, registry, ran, meta)
     filter_time = time.perf_counter() - started
     with_directives = sum(1 for document in documents if find_directives(document))

@@ -96,7 +96,7 @@ def check(
     from speclint.config import ConfigResolver, plan_file
     from speclint.registry import load_registry
     from speclint.reporters import write_report
-    from speclint.runner import Filters, Source, lint
+    from speclint.runner import Source, lint
     from speclint.validation import InvalidFile
 
     registry = load_registry()
@@ -167,13 +167,13 @@ def init(directory: Path) -> None:
     The documents below DIRECTORY are read to pick the profile, and an override for each folder
     whose documents are of another kind. An existing configuration is never overwritten.
     """
-    from speclint.config import CONFIG_FILE_NAMES, PYPROJECT, _declares_speclint
+    from speclint.config import CONFIG_FILE_NAMES, PYPROJECT, declares_speclint
     from speclint.starter import detect_kinds, starter_config
 
     for name in CONFIG_FILE_NAMES:
         if (directory / name).exists():
             _fail(f"{directory / name} already exists; edit it, or delete it to start again")
-    if (directory / PYPROJECT).is_file() and _declares_speclint(directory / PYPROJECT):
+    if (directory / PYPROJECT).is_file() and declares_speclint(directory / PYPROJECT):
         _fail(f"{directory / PYPROJECT} already configures speclint ([tool.speclint])")
     kinds = detect_kinds(directory)
     target = directory / CONFIG_FILE_NAMES[0]

@@ -281,14 +281,14 @@ def find_config_file(folder: Path) -> Path | None:
             if (candidate / name).is_file():
                 return candidate / name
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and _declares_speclint(pyproject):
+        if pyproject.is_file() and declares_speclint(pyproject):
             return pyproject
         if (candidate / ".git").exists():
             return None
     return None
 
 
-def _declares_speclint(pyproject: Path) -> bool:
+def declares_speclint(pyproject: Path) -> bool:
     try:
         text = pyproject.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
@@ -320,9 +320,9 @@ class _Loader:
         if path in self._loaded:
             return self._loaded[path]
         source = _read_source(path)
-        problems = schema_problems(source.data, read_schema("config.schema.json"), source.shown, source.locator)
-        if problems:
-            raise InvalidFile(problems)
+        shape_problems = schema_problems(source.data, read_schema("config.schema.json"), source.shown, source.locator)
+        if shape_problems:
+            raise InvalidFile(shape_problems)
         data = source.data
         config = Config(path=path, registry=self.base_registry)
         # `extends` first: the base's plugins, layers and overrides come before ours.
@@ -403,11 +403,12 @@ class _Loader:
                     f"profile: unknown profile '{profile}'{suggest(str(profile), names)} "
                     f"(allowed: {', '.join(names)}, {AUTO_PROFILE})"))
             layer.profile = str(profile)
-        category_entries, rule_entries = [], []
+        category_entries: list[tuple[tuple[str, ...], RuleSetting]] = []
+        rule_entries: list[tuple[tuple[str, ...], RuleSetting]] = []
         for key, value in (data.get("rules") or {}).items():
             entry = _rule_entry(registry, str(key), value, (*where, "rules", key), source, problems)
             if entry is not None:
-                (category_entries if entry[2] else rule_entries).append(entry[:2])
+                (category_entries if entry[2] else rule_entries).append((entry[0], entry[1]))
         layer.rules = category_entries + rule_entries
         if "sections" in data:
             layer.sections = plain(data["sections"])

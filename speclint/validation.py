@@ -264,8 +264,8 @@ def _explain(error: Any) -> Iterator[tuple[PathKey, bool, str]]:
                 if len(sub.absolute_path) == deepest:
                     yield from _explain(sub)
                     return
-        titles = [branch.get("title") for branch in error.validator_value if isinstance(branch, Mapping)]
-        if all(titles):
+        titles = [str(branch.get("title") or "") for branch in error.validator_value if isinstance(branch, Mapping)]
+        if titles and all(titles):
             yield path, False, f"{where} must be {' or '.join(titles)}, not {describe_value(instance)}"
             return
     if validator == "additionalProperties" and isinstance(instance, Mapping):
@@ -276,16 +276,16 @@ def _explain(error: Any) -> Iterator[tuple[PathKey, bool, str]]:
                 continue
             allowed = ", ".join(known) if known else "none"
             place = f" in {where}" if path else ""
-            suggestion = _suggest(str(name), known)
+            suggestion = suggest(str(name), known)
             yield (*path, name), True, f"unknown key '{name}'{place}{suggestion} (allowed: {allowed})"
         return
     if validator == "enum":
         allowed = ", ".join(str(value) for value in error.validator_value)
-        yield path, False, f"{where}: {describe_value(instance)} is not allowed{_suggest(str(instance), [str(v) for v in error.validator_value])} (allowed: {allowed})"
+        yield path, False, f"{where}: {describe_value(instance)} is not allowed{suggest(str(instance), [str(v) for v in error.validator_value])} (allowed: {allowed})"
         return
     if validator == "type":
         expected = error.validator_value
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in (expected if isinstance(expected, list) else [expected]))
+        words = " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in (expected if isinstance(expected, list) else [expected]))
         yield path, False, f"{where} must be {words}, not {describe_value(instance)}"
         return
     if validator == "required":
@@ -308,16 +308,12 @@ def _explain(error: Any) -> Iterator[tuple[PathKey, bool, str]]:
     yield path, False, f"{where}: {error.message}"
 
 
-def _suggest(name: str, candidates: Sequence[str]) -> str:
+def suggest(name: str, candidates: Sequence[str]) -> str:
+    """' (did you mean 'X'?)' for a near miss among `candidates`, else ''."""
     import difflib
 
     close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
     return f" (did you mean '{close[0]}'?)" if close else ""
-
-
-def suggest(name: str, candidates: Sequence[str]) -> str:
-    """' (did you mean 'X'?)' for a near miss among `candidates`, else ''."""
-    return _suggest(name, candidates)
 
 
 def read_schema(name: str) -> dict[str, Any]:
