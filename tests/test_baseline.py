@@ -21,6 +21,8 @@ Failed payments are retried. Backoff: TBD.
 - Owner: TBD
 """
 
+pytestmark = pytest.mark.usefixtures("core_rules")
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:

@@ -17,6 +17,8 @@ SPEC_WITH_TBD = """
 Failed payments are retried. Backoff: TBD.
 """
 
+pytestmark = pytest.mark.usefixtures("core_rules")
+
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:

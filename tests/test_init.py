@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import run_speclint, write
 
 from speclint.starter import plan_overrides, starter_config
+
+pytestmark = pytest.mark.usefixtures("core_rules")
 
 
 def test_init_writes_a_commented_configuration_that_check_accepts(tmp_path: Path) -> None:

@@ -10,7 +10,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import run_speclint, write
+from conftest import only_rules_config, run_speclint, write
+
+pytestmark = pytest.mark.usefixtures("core_rules")
 
 PLUGIN_MODULE = '''
 """Acme's house rules for specs."""
@@ -119,7 +121,7 @@ Falcon is the code name of the payment service.
 
 def test_installed_plugin_rule_runs_and_obeys_suppressions(plugin_python: Path, tmp_path: Path) -> None:
     write(tmp_path, "spec.md", SPEC)
-    write(tmp_path, ".speclint.yaml", "rules:\n  fragile: off\n")
+    write(tmp_path, ".speclint.yaml", only_rules_config(**{"no-codenames": "error", "fragile": "off"}))
     completed = speclint_in(plugin_python, tmp_path, "check", "spec.md")
     assert completed.stdout == "spec.md:3:5: error ACME001 internal codename 'Bluebird': use the product name\n"
     assert (completed.returncode, completed.stderr) == (1, "")
@@ -127,7 +129,7 @@ def test_installed_plugin_rule_runs_and_obeys_suppressions(plugin_python: Path, 
 
 def test_installed_plugin_rule_is_configured_like_a_builtin(plugin_python: Path, tmp_path: Path) -> None:
     write(tmp_path, "spec.md", SPEC)
-    write(tmp_path, ".speclint.yaml", "rules:\n  ACME900: off\n  no-codenames: info\n")
+    write(tmp_path, ".speclint.yaml", only_rules_config(ACME900="off", **{"no-codenames": "info"}))
     completed = speclint_in(plugin_python, tmp_path, "check", "spec.md")
     assert completed.returncode == 0 and " info ACME001 " in completed.stdout
 
@@ -135,6 +137,7 @@ def test_installed_plugin_rule_is_configured_like_a_builtin(plugin_python: Path,
 def test_a_crashing_plugin_rule_is_reported_once_per_file_and_exits_2(plugin_python: Path, tmp_path: Path) -> None:
     write(tmp_path, "docs/one.md", SPEC)
     write(tmp_path, "docs/two.md", "# Two\n\nThe payment page.\n")
+    write(tmp_path, ".speclint.yaml", only_rules_config(ACME001="error", ACME900="warning"))
     completed = speclint_in(plugin_python, tmp_path, "check", "docs")
     assert completed.returncode == 2
     assert completed.stderr.splitlines() == [

@@ -65,6 +65,8 @@ rules:
       must-not-trigger: ["---\\nstatus: review\\n---\\n# Checkout\\n"]
 """
 
+pytestmark = pytest.mark.usefixtures("core_rules")
+
 
 @pytest.fixture
 def rules(tmp_path: Path) -> dict[str, type]:
