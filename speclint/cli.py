@@ -119,6 +119,8 @@ def check(
             elif not path.exists():
                 _fail(f"{path}: no such file or directory")
             else:
+                if path.is_dir():
+                    resolver.for_folder(path.resolve())  # a broken configuration fails even with no file to lint
                 for found in files.discover([path]):
                     config = resolver.for_file(found)
                     if not config.is_ignored(found):
@@ -127,6 +129,15 @@ def check(
         for problem in error.problems:
             click.echo(f"speclint: error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
+
+    if verbose:
+        used: dict[str, int] = {}
+        for source in sources:
+            config_path = getattr(source.config, "path", None)
+            shown = files.display_path(config_path, cwd) if config_path is not None else "none (defaults)"
+            used[shown] = used.get(shown, 0) + 1
+        for shown, count in used.items():
+            click.echo(f"speclint: configuration {shown} for {count} file{'s' * (count != 1)}", err=True)
 
     def planner(source: Source, document: object) -> object:
         where = source.path if source.path is not None else (cwd / stdin_filename if stdin_filename else None)

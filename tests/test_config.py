@@ -496,3 +496,18 @@ def test_pyproject_override_tables_are_located(repo: Path) -> None:
 )
 def test_glob_patterns(pattern: str, path: str, expected: bool) -> None:
     assert (glob_to_regex(pattern).match(path) is not None) is expected
+
+
+def test_broken_configuration_fails_even_without_markdown_files(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, ".speclint.yaml", "rules:\n  PH001: loud\n")
+    code, _, err = run_speclint("check", cwd=tmp_path)
+    assert code == 2 and ".speclint.yaml:2:10:" in err
+
+
+def test_verbose_names_the_configuration_each_file_uses(repo: Path) -> None:
+    write(repo, "docs/.speclint.yaml", "rules:\n  PH001: info\n")
+    write(repo, "notes.md", "Intro.\n")
+    _, _, err = check(repo, "-v", ".")
+    assert "speclint: configuration docs/.speclint.yaml for 1 file\n" in err
+    assert "speclint: configuration none (defaults) for 1 file\n" in err
