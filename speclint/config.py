@@ -293,7 +293,8 @@ def declares_speclint(pyproject: Path) -> bool:
         text = pyproject.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return False
-    return re.search(r"^\s*\[\[?\s*tool\.speclint\b|^\s*speclint\s*=|tool\.speclint\s*=", text, re.M) is not None
+    # `[tool.speclint]`, `[tool.speclint.rules]`, `[[tool.speclint.overrides]]`; not a script named speclint.
+    return re.search(r"^\s*\[\[?\s*tool\s*\.\s*speclint(?![\w-])", text, re.M) is not None
 
 
 # --- loading -----------------------------------------------------------------------------------

@@ -141,6 +141,8 @@ def _scan(segments: Sequence[TextSegment]) -> list[Directive]:
             rest = rest[:cut]
         names = []
         for token in _TOKEN.finditer(rest):
+            if token.group(0).strip(">") == "":
+                continue  # a block quote's marker on a continuation line of the comment
             begin = position_at(offsets, rest_start + token.start())
             last = position_at(offsets, rest_start + token.end() - 1)
             names.append((token.group(0), Span(begin, Position(last.line, last.column + 1))))

@@ -91,7 +91,7 @@ def test_pyproject_tool_speclint_is_read(repo: Path) -> None:
 
 
 def test_pyproject_without_tool_speclint_is_not_a_configuration(repo: Path) -> None:
-    write(repo, "docs/pyproject.toml", "[project]\nname = 'specs'\n")
+    write(repo, "docs/pyproject.toml", "[project]\nname = 'specs'\n\n[project.scripts]\nspeclint = 'x:main'\n")
     write(repo, ".speclint.yaml", "rules:\n  PH001: off\n")
     assert check(repo, "docs") == (0, "", "")
 

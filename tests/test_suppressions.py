@@ -233,6 +233,15 @@ def test_a_directive_may_span_several_lines() -> None:
     assert found(lint_text(text)) == []
 
 
+def test_a_directive_in_a_block_quote_may_span_lines() -> None:
+    text = """
+    > <!-- speclint-disable-next-line
+    > PH001 -->
+    > Backoff: TBD.
+    """
+    assert found(lint_text(text)) == []
+
+
 def test_directives_in_code_blocks_and_code_spans_are_not_read() -> None:
     text = """
     Write `<!-- speclint-disable-line PH001 -->` to silence a line. Backoff: TBD.
