@@ -1,21 +1,25 @@
 """The `speclint` command line.
 
-Exit codes: 0 when no finding reaches the failing level, 1 when one does, 2 for a usage or
+Exit codes: 0 when no finding reaches the failing level (`--fail-on`, default error), 1 when one does, 2 for a usage or
 configuration error, a file speclint could not read, a rule that crashed, or any internal error.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, Sequence
+from typing import TYPE_CHECKING, Callable, Mapping, NoReturn, Sequence, TextIO
 
 import click
 
 from speclint import __version__
 
 if TYPE_CHECKING:
-    from speclint.runner import Filters
+    from speclint.engine import ActiveRule
+    from speclint.progress import ProgressBar
+    from speclint.registry import RuleRegistry
+    from speclint.runner import Filters, RunResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -36,6 +40,11 @@ def cli() -> None:
     """
 
 
+# Kept here (not imported from speclint.reporters) so that `--help` and `--version` stay light.
+FORMAT_NAMES = ("concise", "full", "json", "sarif", "github")
+LEVEL_NAMES = ("error", "warning", "info")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -46,10 +55,44 @@ def cli() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["concise"]),
-    default="concise",
+    type=click.Choice(FORMAT_NAMES),
+    default=None,
+    help="Output format. Default: `full` on a terminal, `concise` otherwise, `github` when "
+    "GITHUB_ACTIONS=true.",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
     show_default=True,
-    help="Output format.",
+    help="Colour in the `full` format; `auto` means on a terminal, unless NO_COLOR is set.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(LEVEL_NAMES),
+    default="error",
+    show_default=True,
+    help="The lowest level of finding that makes the exit code 1.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 if speclint itself failed).")
+@click.option("--statistics", is_flag=True, help="After the report, print how many findings each rule reported.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Run only these rules: ids, names, aliases or categories, comma-separated or repeated.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Do not run these rules: ids, names, aliases or categories, comma-separated or repeated.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also print each file checked and a summary on standard error.")
 @click.option(
@@ -74,7 +117,14 @@ def cli() -> None:
 def check(
     paths: Sequence[Path],
     stdin_filename: str | None,
-    output_format: str,
+    output_format: str | None,
+    output_file: Path | None,
+    color: str,
+    fail_on: str,
+    exit_zero: bool,
+    statistics: bool,
+    select: Sequence[str],
+    ignore: Sequence[str],
     verbose: bool,
     config_file: Path | None,
     isolated: bool,
@@ -86,19 +136,21 @@ def check(
     Directories are searched for *.md and *.markdown files, skipping hidden folders, node_modules
     and, in a git work tree, what .gitignore excludes. `-` reads standard input.
 
-    Each finding is printed as `path:line:col: level rule-id message`.
-
     Settings come from the closest .speclint.yaml, .speclint.yml or pyproject.toml [tool.speclint]
     above each file (see `--config`, `--isolated`); inline `<!-- speclint-disable ... -->` comments
     silence findings; `--baseline` hides the findings recorded by `--write-baseline`.
+
+    Exit codes: 0 no finding at the --fail-on level or above, 1 at least one, 2 speclint could
+    not do its job (usage error, configuration error, unreadable file, crashing rule).
     """
     from speclint import files
     from speclint.config import ConfigResolver, plan_file
     from speclint.registry import load_registry
-    from speclint.reporters import write_report
+    from speclint.reporters import MACHINE_FORMATS, ReportContext, write_report
     from speclint.runner import Source, lint
     from speclint.validation import InvalidFile
 
+    _tolerate_unencodable_output()
     registry = load_registry()
     for error in registry.load_errors:
         click.echo(f"speclint: error: {error}", err=True)
@@ -106,6 +158,7 @@ def check(
         _fail("--config and --isolated exclude each other")
     resolver = ConfigResolver(registry, explicit=config_file, isolated=isolated)
 
+    output_format = output_format or default_format(os.environ, _is_terminal(sys.stdout), output_file)
     cwd = Path.cwd()
     sources: list[Source] = []
     try:
@@ -139,18 +192,49 @@ def check(
         for shown, count in used.items():
             click.echo(f"speclint: configuration {shown} for {count} file{'s' * (count != 1)}", err=True)
 
+    registries = [registry] + [source.config.registry for source in sources if source.config is not None]
+    _check_selection(registries, select, ignore)
+    ran: dict[str, ActiveRule] = {}  # every rule that ran on some file, for the report's rule list
+
     def planner(source: Source, document: object) -> object:
         where = source.path if source.path is not None else (cwd / stdin_filename if stdin_filename else None)
-        return plan_file(source.config, where, document)
+        plan = plan_file(source.config, where, document)
+        if select or ignore:
+            from dataclasses import replace
+
+            from speclint.selection import apply_selection
+
+            plan = replace(plan, rules=apply_selection(source.config.registry, plan.rules, select, ignore))
+        for active in plan.rules:
+            ran.setdefault(active.rule.id, active)
+        return plan
 
     filters = _filters(baseline_file, write_baseline_file)
-    result = lint(sources, [], planner=planner, filters=filters)  # type: ignore[arg-type]
-    if filters.baseline_writer is None:
-        write_report(output_format, result, sys.stdout)
-    else:
+    progress = _progress_bar(os.environ)
+    try:
+        result = lint(sources, [], progress=progress, planner=planner, filters=filters)  # type: ignore[arg-type]
+    finally:
+        if progress is not None:
+            progress.close()
+
+    if not ran:  # nothing linted: the report still names the rules a run would use
+        ran = {active.rule.id: active for active in _default_rules(registry, select, ignore)}
+    to_terminal = output_file is None and _is_terminal(sys.stdout)
+    use_color = color == "always" or (color == "auto" and to_terminal and _color_allowed(os.environ))
+    context = ReportContext.for_run([ran[rule_id] for rule_id in sorted(ran)], __version__, cwd, use_color, registry.load_errors)
+    if filters.baseline_writer is not None:
         _write_baseline(filters)
+    elif output_file is None:
+        write_report(output_format, result, sys.stdout, context)
+    else:
+        _write_file(output_file, lambda out: write_report(output_format, result, out, context))
     if filters.baseline is not None and verbose:
         click.echo(f"speclint: {filters.baseline.matched} finding(s) hidden by the baseline", err=True)
+
+    # Machine-readable output on standard output must stay parseable: extra text goes to stderr.
+    extra_to_stderr = output_file is None and output_format in MACHINE_FORMATS
+    if statistics:
+        click.echo(statistics_text(result), nl=False, err=extra_to_stderr)
     for failure in result.read_failures:
         click.echo(f"speclint: {failure.path}: {failure.message}", err=True)
     for crash in result.rule_failures:
@@ -162,12 +246,175 @@ def check(
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 
-    if result.failed or registry.load_errors:
-        sys.exit(EXIT_ERROR)
-    if filters.baseline_writer is not None:
+    if filters.baseline_writer is not None and not (result.failed or registry.load_errors):
         sys.exit(EXIT_CLEAN)  # every finding is now accepted
-    failing = any(finding.level.value == "error" for finding in result.findings)
-    sys.exit(EXIT_FINDINGS if failing else EXIT_CLEAN)
+    sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
+
+
+def _default_rules(registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str]) -> list[ActiveRule]:
+    from speclint.engine import ActiveRule
+    from speclint.selection import apply_selection
+
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
+    return apply_selection(registry, rules, select, ignore) if select or ignore else rules
+
+
+def _check_selection(registries: Sequence[RuleRegistry], select: Sequence[str], ignore: Sequence[str]) -> None:
+    """Fail early on a --select/--ignore name no registry knows (plugin rules live in a
+    configuration's registry, so a name is fine when any of them knows it)."""
+    if not (select or ignore):
+        return
+    from speclint.selection import SelectorError, apply_selection
+
+    first_error = None
+    for registry in {id(r): r for r in registries}.values():
+        try:
+            apply_selection(registry, [], select, ignore)
+            return
+        except SelectorError as error:
+            first_error = first_error or error
+    _fail(str(first_error))
+
+
+def default_format(environ: Mapping[str, str], stdout_is_terminal: bool, output_file: Path | None) -> str:
+    """The format when none is given: annotations in GitHub Actions, `full` for people, else `concise`."""
+    if output_file is None and environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    if output_file is None and stdout_is_terminal:
+        return "full"
+    return "concise"
+
+
+def exit_code(result: RunResult, fail_on: str, exit_zero: bool, load_failed: bool = False) -> int:
+    """2 if speclint itself failed; else 1 if a finding reaches `fail_on` (unless `exit_zero`); else 0."""
+    from speclint.rule import Level
+
+    if result.failed or load_failed:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    threshold = Level(fail_on).rank
+    failing = any(finding.level.rank >= threshold for finding in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def statistics_text(result: RunResult) -> str:
+    """One line per rule that reported something: count, id, name, level; most frequent first."""
+    from speclint.reporters import count_by_rule, plural
+
+    names: dict[str, tuple[str, str]] = {}
+    for finding in result.findings:
+        names.setdefault(finding.rule_id, (finding.rule_name, finding.level.value))
+    counts = count_by_rule(result)
+    if not counts:
+        return "No findings.\n"
+    count_width = len(str(max(counts.values())))
+    id_width = max(len(rule_id) for rule_id in counts)
+    name_width = max(len(names[rule_id][0]) for rule_id in counts)
+    lines = [
+        f"{str(count).rjust(count_width)}  {rule_id.ljust(id_width)}  {names[rule_id][0].ljust(name_width)}  "
+        f"{names[rule_id][1]}"
+        for rule_id, count in counts.items()
+    ]
+    total = sum(counts.values())
+    lines.append(f"Found {plural(total, 'finding')} from {plural(len(counts), 'rule')}.")
+    return "\n".join(lines) + "\n"
+
+
+def _tolerate_unencodable_output() -> None:
+    """A console that cannot show `…` or `日本` (a legacy Windows code page) gets `?` instead of
+    a crash: documents hold any character, and so do messages and excerpts."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _color_allowed(environ: Mapping[str, str]) -> bool:
+    """https://no-color.org: a non-empty NO_COLOR turns colour off; so does a dumb terminal."""
+    return not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+
+
+def _progress_bar(environ: Mapping[str, str]) -> ProgressBar | None:
+    """A progress bar on stderr when it is a terminal (not in CI logs, which keep every redraw)."""
+    if not _is_terminal(sys.stderr) or environ.get("CI") or environ.get("GITHUB_ACTIONS") == "true":
+        return None
+    import shutil
+
+    from speclint.progress import ProgressBar
+
+    return ProgressBar(sys.stderr, width=shutil.get_terminal_size().columns)
+
+
+def _write_file(path: Path, write: Callable[[TextIO], None]) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            write(out)
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or error}")
+
+
+@cli.command("rules")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="`text`: a table; `json`: every rule with its options; `markdown`: the reference page.",
+)
+def rules_command(output_format: str) -> None:
+    """List every rule: id, name, category, default level and summary."""
+    from speclint import ruledocs
+    from speclint.registry import load_registry
+
+    registry = load_registry()
+    for error in registry.load_errors:
+        click.echo(f"speclint: error: {error}", err=True)
+    rules = registry.sorted()
+    if output_format == "json":
+        click.echo(ruledocs.rules_json(rules), nl=False)
+    elif output_format == "markdown":
+        click.echo(ruledocs.rules_markdown(rules), nl=False)
+    else:
+        import shutil
+
+        width = shutil.get_terminal_size().columns if _is_terminal(sys.stdout) else None
+        click.echo(ruledocs.rules_table(rules, width), nl=False)
+    sys.exit(EXIT_ERROR if registry.load_errors else EXIT_CLEAN)
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Print a rule's documentation (RULE is its id, name or alias): what it flags, why it
+    matters, a bad and a good example, and its options with their defaults."""
+    import difflib
+
+    from speclint import ruledocs
+    from speclint.registry import load_registry
+    from speclint.rule import Category
+
+    registry = load_registry()
+    found = registry.get(rule)
+    if found is None and rule.strip().lower() in {category.value for category in Category}:
+        in_category = registry.select(rule)
+        listed = ", ".join(f"{r.id} ({r.name})" for r in in_category) or "none yet"
+        _fail(f"'{rule}' is a category, not a rule; its rules: {listed}. Explain one of them by id or name.")
+    if found is None:
+        keys = {key.lower(): key for r in registry.sorted() for key in (r.id, r.name, *r.aliases)}
+        close = difflib.get_close_matches(rule.strip().lower(), list(keys), n=3, cutoff=0.6)
+        hint = f" Did you mean {' or '.join(repr(keys[match]) for match in close)}?" if close else ""
+        _fail(f"no rule '{rule}'.{hint} `speclint rules` lists every rule.")
+    click.echo(ruledocs.explain_text(found), nl=False)
 
 
 @cli.command()

@@ -33,6 +33,9 @@ class FileReport:
     path: str
     findings: list[Finding]
     profile: str | None = None
+    # The text as read (BOM and line endings kept): reporters show source lines and compute
+    # GitHub's line fingerprints from it.
+    text: str = field(default="", repr=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -109,7 +112,7 @@ def lint_source(
     plan = planner(source, document) if planner is not None else FilePlan(rules)
     outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
     findings = _filter(document, plan, outcome.findings, outcome.failures, filters or Filters())
-    result.files.append(FileReport(source.display_path, findings, plan.profile_name))
+    result.files.append(FileReport(source.display_path, findings, plan.profile_name, text=text))
     result.rule_failures.extend(outcome.failures)
 
 
@@ -131,17 +134,24 @@ def _filter(
     return findings
 
 
+# Called after each file with (files done, files in total, display path of the file just done).
+ProgressCallback = Callable[[int, int, str], None]
+
+
 def lint(
     sources: Sequence[Source],
     rules: Sequence[ActiveRule],
     max_bytes: int = files.DEFAULT_MAX_BYTES,
+    progress: ProgressCallback | None = None,
     planner: Planner | None = None,
     filters: Filters | None = None,
 ) -> RunResult:
     started = time.perf_counter()
     result = RunResult()
-    for source in sources:
+    for done, source in enumerate(sources, start=1):
         lint_source(source, rules, result, max_bytes, planner, filters)
+        if progress is not None:
+            progress(done, len(sources), source.display_path)
     result.files.sort(key=lambda report: report.path)
     result.elapsed = time.perf_counter() - started
     return result

@@ -56,7 +56,8 @@ def run_speclint(*args: str, cwd: Path, stdin: str | None = None) -> tuple[int, 
     previous = Path.cwd()
     os.chdir(cwd)
     try:
-        result = CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False)
+        # GITHUB_ACTIONS would switch the default output format to annotations.
+        result = CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False, env={"GITHUB_ACTIONS": None})
     finally:
         os.chdir(previous)
     return result.exit_code, result.stdout, result.stderr

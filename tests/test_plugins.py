@@ -106,7 +106,8 @@ def plugin_python(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def speclint_in(python: Path, folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([str(python), "-m", "speclint", *args], cwd=folder, capture_output=True, text=True)
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    return subprocess.run([str(python), "-m", "speclint", *args], cwd=folder, capture_output=True, text=True, env=environment)
 
 
 SPEC = """
@@ -215,3 +216,13 @@ def test_local_plugin_rules_do_not_leak_into_other_configurations(tmp_path: Path
     write(tmp_path, "b/spec.md", "See PAY-12.\n")
     code, out, _ = run_speclint("check", "a", "b", cwd=tmp_path)
     assert out == "a/spec.md:1:5: warning HSE001 link the ticket PAY-12\n"
+
+
+def test_select_names_a_local_plugin_rule(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "house.py", LOCAL_RULE)
+    write(tmp_path, ".speclint.yaml", "plugins: [house.py]\n")
+    write(tmp_path, "spec.md", "Owner: TBD. See PAY-12.\n")
+    code, out, _ = run_speclint("check", "--select", "linked-tickets", "spec.md", cwd=tmp_path)
+    assert (code, out) == (0, "spec.md:1:18: warning HSE001 link the ticket PAY-12\n")
+    assert run_speclint("check", "--select", "linked-ticket", "spec.md", cwd=tmp_path)[0] == 2

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from speclint.reporters import ReportContext, printable
 from speclint.rule import Finding
 from speclint.runner import RunResult
 
 
 def format_finding(finding: Finding) -> str:
-    message = " ".join(finding.message.split())  # one finding, one line
+    message = printable(" ".join(finding.message.split()))  # one finding, one line
     start = finding.span.start
     return f"{finding.path}:{start.line}:{start.column}: {finding.level.value} {finding.rule_id} {message}"
 
 
-def write(result: RunResult, out: TextIO) -> None:
+def write(result: RunResult, context: ReportContext, out: TextIO) -> None:
     for finding in result.findings:
         out.write(format_finding(finding) + "\n")
