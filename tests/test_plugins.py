@@ -224,5 +224,5 @@ def test_select_names_a_local_plugin_rule(tmp_path: Path) -> None:
     write(tmp_path, ".speclint.yaml", "plugins: [house.py]\n")
     write(tmp_path, "spec.md", "Owner: TBD. See PAY-12.\n")
     code, out, _ = run_speclint("check", "--select", "linked-tickets", "spec.md", cwd=tmp_path)
-    assert (code, out) == (0, "spec.md:1:18: warning HSE001 link the ticket PAY-12\n")
+    assert (code, out) == (0, "spec.md:1:17: warning HSE001 link the ticket PAY-12\n")
     assert run_speclint("check", "--select", "linked-ticket", "spec.md", cwd=tmp_path)[0] == 2
