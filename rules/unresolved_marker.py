@@ -13,12 +13,15 @@ DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "XXX", "TKTK")
 
 
 class UnresolvedMarker(Rule):
-    """Flags unresolved markers (TBD, TBC, TODO, FIXME, XXX, TKTK, ???, [NEEDS CLARIFICATION: ...]) in visible text.
+    """Flags unresolved markers (TBD, TBC, TODO, FIXME, XXX, TKTK, ???, [NEEDS CLARIFICATION: ...], <<[UNRESOLVED]>>) in visible text.
 
     **What it flags.** A marker that says "this is not decided yet", written in the text a reader
-    sees: paragraphs, list items, table cells and headings. Markers are matched as whole upper-case
-    words, so "a to-do list", `TODO.md` and a "TODO-list app" are not markers; text in code spans,
-    code blocks, HTML comments and link targets is never read.
+    sees: paragraphs, list items, table cells and headings. That includes spec-kit's
+    `[NEEDS CLARIFICATION: ...]` and the KEP template's `<<[UNRESOLVED ...]>>` blocks. Markers are
+    matched as whole upper-case words, and words that talk *about* markers are left alone: "a
+    to-do list", `TODO.md`, a "TODO-list app", "a TODO list", "TODO comments", "the TODO entry",
+    a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain". Text in code spans, code blocks,
+    HTML comments and link targets is never read.
 
     **Why it matters.** An engineer who meets "Retry policy: TBD" in the middle of a sprint has to
     stop and find the author. A spec that is ready for review has either decided, or lists the open
@@ -57,12 +60,39 @@ class UnresolvedMarker(Rule):
             return
         for prose in iter_prose(document):
             for match, span in find_all(pattern, prose.segments):
+                if _is_mention(match):
+                    continue
                 if match.group("clarify"):
                     question = " ".join(match.group("question").split())
-                    yield Violation(span, f"needs clarification: {question}: answer it in the spec")
+                    yield Violation(span, f"needs clarification: {question}: answer it in the spec"
+                                    if question else "needs clarification: answer it in the spec")
+                elif match.group("unresolved"):
+                    context_words = " ".join(match.group("context").split())
+                    about = f" ({context_words})" if context_words else ""
+                    yield Violation(span, f"unresolved block{about}: settle it and remove the UNRESOLVED markers")
                 else:
                     marker = match.group(0)
                     yield Violation(span, f"unresolved marker '{marker}': decide, or list it as an open question")
+
+
+# Words after a marker that make it a noun people talk about: "TODO list", "TODO comments".
+_MENTION_AFTER = re.compile(
+    r"\s*(?:[\"'”’]|(?:list|lists|app|apps|application|item|items|comment|comments|entry|entries|marker|"
+    r"markers|tag|tags|note|notes|file|files|tracker|format|placeholder|placeholders|syntax)\b)"
+)
+_MENTION_BEFORE = re.compile(r"(?:[\"'“‘]|\b(?:[Nn]o|[Zz]ero|[Aa]ny|[Rr]emaining|[Ee]very)\s+)$")
+
+
+def _is_mention(match: re.Match[str]) -> bool:
+    """True when the marker is talked about rather than used: quoted, or a noun ("TODO list")."""
+    if match.group("unresolved"):
+        return False
+    text = match.string
+    before = text[max(0, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 16]
+    if match.group("clarify") and match.group("question").strip():
+        return False  # a real question is never a mention
+    return bool(_MENTION_BEFORE.search(before) or _MENTION_AFTER.match(after))
 
 
 _compiled: dict[tuple[tuple[str, ...], bool, bool], re.Pattern[str] | None] = {}
@@ -72,6 +102,8 @@ def _pattern(markers: tuple[str, ...], question_marks: bool, clarify: bool) -> r
     key = (markers, question_marks, clarify)
     if key not in _compiled:
         parts = []
+        # The KEP template's <<[UNRESOLVED context]>> ... <<[/UNRESOLVED]>>: the opening marker.
+        parts.append(r"(?P<unresolved><<\[UNRESOLVED\b(?P<context>[^\]]*)\]>>)")
         if clarify:
             parts.append(r"(?P<clarify>\[NEEDS CLARIFICATION:?(?P<question>[^\]]*)\])")
         if markers:

@@ -17,6 +17,7 @@ from speclint import __version__
 
 if TYPE_CHECKING:
     from speclint.engine import ActiveRule
+    from speclint.profiles import ExpectedSection
     from speclint.progress import ProgressBar
     from speclint.registry import RuleRegistry
     from speclint.runner import Filters, RunResult
@@ -94,7 +95,14 @@ LEVEL_NAMES = ("error", "warning", "info")
     metavar="RULES",
     help="Do not run these rules: ids, names, aliases or categories, comma-separated or repeated.",
 )
-@click.option("-v", "--verbose", is_flag=True, help="Also print each file checked and a summary on standard error.")
+@click.option(
+    "--profile",
+    "profile_name",
+    metavar="NAME",
+    help="Check every file as this kind of document (prd, spec-kit, ears, kep, rust-rfc, adr, ...) "
+    "instead of detecting it from each file's content. `speclint profiles` lists them.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also print each file checked, its profile and a summary on standard error.")
 @click.option(
     "--config",
     "config_file",
@@ -125,6 +133,7 @@ def check(
     statistics: bool,
     select: Sequence[str],
     ignore: Sequence[str],
+    profile_name: str | None,
     verbose: bool,
     config_file: Path | None,
     isolated: bool,
@@ -151,6 +160,14 @@ def check(
     from speclint.validation import InvalidFile
 
     _tolerate_unencodable_output()
+    if profile_name is not None:
+        from speclint.profiles import ProfileError, load_profile
+
+        try:
+            load_profile(profile_name)
+        except ProfileError as error:
+            _fail(f"--profile: {error}")
+
     registry = load_registry()
     for error in registry.load_errors:
         click.echo(f"speclint: error: {error}", err=True)
@@ -198,7 +215,7 @@ def check(
 
     def planner(source: Source, document: object) -> object:
         where = source.path if source.path is not None else (cwd / stdin_filename if stdin_filename else None)
-        plan = plan_file(source.config, where, document)
+        plan = plan_file(source.config, where, document, profile_name)
         if select or ignore:
             from dataclasses import replace
 
@@ -243,6 +260,8 @@ def check(
             err=True,
         )
     if verbose:
+        for report in result.files:
+            click.echo(f"speclint: {report.path}: profile {report.profile}", err=True)
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 
@@ -415,6 +434,44 @@ def explain(rule: str) -> None:
         hint = f" Did you mean {' or '.join(repr(keys[match]) for match in close)}?" if close else ""
         _fail(f"no rule '{rule}'.{hint} `speclint rules` lists every rule.")
     click.echo(ruledocs.explain_text(found), nl=False)
+
+
+@cli.command()
+@click.argument("name", required=False)
+def profiles(name: str | None) -> None:
+    """List the document profiles, or show one profile's expected sections.
+
+    A profile is a kind of document (prd, spec-kit, kep, rust-rfc, adr...). `speclint check`
+    picks one per file from its content; `--profile NAME` forces one.
+    """
+    from speclint.profiles import ProfileError, builtin_profile_names, load_profile
+
+    if name is None:
+        for profile_name in builtin_profile_names():
+            profile = load_profile(profile_name)
+            click.echo(f"{profile.name:14} {profile.description}")
+        return
+    try:
+        profile = load_profile(name)
+    except ProfileError as error:
+        _fail(str(error))
+    click.echo(f"{profile.name}: {profile.description}")
+    click.echo(f"title heading: {profile.title_heading}")
+    if profile.front_matter_schema:
+        click.echo(f"front matter schema: {profile.front_matter_schema}")
+    click.echo("sections (in the expected order):" if profile.sections else "sections: none expected")
+    _echo_sections(profile.sections, depth=1)
+    for key, setting in profile.rules.items():
+        options = f" {dict(setting.options)}" if setting.options else ""
+        click.echo(f"rule {key}: {setting.level or 'default level'}{options}")
+
+
+def _echo_sections(sections: Sequence[ExpectedSection], depth: int) -> None:
+    for section in sections:
+        required = "required" if section.required else "optional"
+        also = f" (also: {', '.join(section.aliases)})" if section.aliases else ""
+        click.echo(f"{'  ' * depth}- {section.name} [{required}]{also}")
+        _echo_sections(section.children, depth + 1)
 
 
 @cli.command()

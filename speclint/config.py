@@ -27,7 +27,7 @@ from typing import Any, Mapping
 
 from speclint.engine import ActiveRule
 from speclint.registry import RuleRegistry
-from speclint.rule import Category, Level, OptionError, Rule
+from speclint.rule import Category, OptionError, Rule
 from speclint.validation import (
     InvalidFile,
     Locator,
@@ -50,15 +50,11 @@ CONFIG_FILE_NAMES = (".speclint.yaml", ".speclint.yml")
 PYPROJECT = "pyproject.toml"
 LEVEL_NAMES = ("off", "info", "warning", "error")
 AUTO_PROFILE = "auto"
-# The built-in profiles the profile issue ships; `speclint.profiles` is the authority when present.
-_KNOWN_PROFILES = ("prd", "spec-kit", "ears", "kep", "rust-rfc", "adr")
 
 
 def builtin_profiles() -> tuple[str, ...]:
-    try:
-        from speclint.profiles import builtin_profile_names  # type: ignore[attr-defined]
-    except ImportError:
-        return _KNOWN_PROFILES
+    from speclint.profiles import builtin_profile_names
+
     return tuple(builtin_profile_names())
 
 
@@ -169,79 +165,53 @@ def default_config(registry: RuleRegistry) -> Config:
 # --- the per-file decision --------------------------------------------------------------------
 
 
-def plan_rules(
-    registry: RuleRegistry,
-    settings: FileSettings,
-    profile_rules: Mapping[str, Any] | None = None,
-) -> list[ActiveRule]:
-    """The rules to run on one file, each with its level and options.
-
-    Rule defaults, then the profile's rule settings (`{rule: level | {level, option: value}}`),
-    then the configuration's merged settings for the file. A rule at "off" is left out.
-    """
-    chosen: list[ActiveRule] = []
-    for rule in registry.sorted():
-        level: str = rule.default_level.value
-        options: dict[str, Any] = {}
-        for source in (_profile_setting(registry, profile_rules, rule), settings.rules.get(rule.id)):
-            if source is None:
-                continue
-            if source.level is not None:
-                level = source.level
-            options.update(source.options)
-        if level == "off":
-            continue
-        try:
-            resolved = rule.resolve_options(options)
-        except OptionError:  # a profile's bad option must not take the rule down with it
-            resolved = rule.default_options()
-        chosen.append(ActiveRule(rule, Level(level), resolved))
-    return chosen
-
-
 def plan_file(config: Config, path: Path | None, document: Any, forced_profile: str | None = None) -> Any:
     """The one per-file decision: which profile, which rules at which levels and options.
 
-    The profile is `--profile` if given, else the configuration's (overrides included), else the
-    one detected from the document. Returns a `speclint.runner.FilePlan`.
+    The profile is `forced_profile` (`--profile`) if given, else the configuration's for this path
+    (overrides included), else the one detected from the document; the configuration's section
+    settings customise it. Rule settings layer as `runner.settings_for_file` does: rule defaults,
+    the profile's settings, then the configuration's. Returns a `speclint.runner.FilePlan`.
     """
-    from speclint.runner import FilePlan
+    from speclint.runner import FilePlan, settings_for_file
 
     settings = config.settings_for(path)
-    profile_name = forced_profile or settings.profile
-    profiles = _profiles_module()
-    if profile_name is None and profiles is not None:
-        profile_name = _profile_name(profiles.detect_profile(document, path))
-    profile = profiles.load_profile(profile_name) if profiles is not None and profile_name else None
-    rules = plan_rules(config.registry, settings, getattr(profile, "rules", None))
-    return FilePlan(rules, profile_name, profile, settings.as_settings(), config.registry)
+    defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in config.registry.sorted()]
+    chosen = settings_for_file(document, defaults, forced_profile or settings.profile, settings.rules)
+    profile = customize_profile(chosen.profile, settings)
+    return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry)
 
 
-def _profiles_module() -> Any:
-    try:
-        from speclint import profiles  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return profiles
+def customize_profile(profile: Any, settings: FileSettings) -> Any:
+    """`profile` with the configuration's `sections` (replace), `extend-sections` (add) and
+    `section-aliases` (more names for a section, found by any of its names) applied."""
+    if settings.sections is None and not settings.extend_sections and not settings.section_aliases:
+        return profile
+    from dataclasses import replace
 
+    from speclint.profiles import ExpectedSection
 
-def _profile_name(detected: Any) -> str | None:
-    return detected if isinstance(detected, str) or detected is None else getattr(detected, "name", None)
+    def build(entry: Any) -> ExpectedSection:
+        if isinstance(entry, str):
+            return ExpectedSection(name=entry)
+        return ExpectedSection(
+            name=entry["name"],
+            aliases=tuple(entry.get("aliases", ())),
+            required=bool(entry.get("required", True)),
+            children=tuple(build(child) for child in entry.get("children", ())),
+            pattern=entry.get("pattern"),
+        )
 
+    def add_aliases(section: ExpectedSection) -> ExpectedSection:
+        extra = tuple(alias for title, aliases in settings.section_aliases.items() if section.matches(title)
+                      for alias in aliases)
+        return replace(section, aliases=section.aliases + extra, children=tuple(add_aliases(c) for c in section.children))
 
-def _profile_setting(registry: RuleRegistry, profile_rules: Mapping[str, Any] | None, rule: type[Rule]) -> RuleSetting | None:
-    if not profile_rules:
-        return None
-    for key, value in profile_rules.items():
-        if registry.get(str(key)) is rule:
-            if isinstance(value, str):
-                return RuleSetting(value)
-            if isinstance(value, Mapping):
-                options = value.get("options") or {k: v for k, v in value.items() if k != "level"}
-                return RuleSetting(value.get("level"), dict(options))
-            # speclint.profiles.RuleSetting: `level` and `options` attributes
-            return RuleSetting(getattr(value, "level", None), dict(getattr(value, "options", {}) or {}))
-    return None
+    sections = tuple(build(entry) for entry in settings.sections) if settings.sections is not None else profile.sections
+    sections += tuple(build(entry) for entry in settings.extend_sections)
+    if settings.section_aliases:
+        sections = tuple(add_aliases(section) for section in sections)
+    return replace(profile, sections=sections)
 
 
 # --- finding the configuration for a file -------------------------------------------------------

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
 from speclint.parser import parse
-from speclint.rule import Finding
+from speclint.profiles import Profile, RuleSetting, detect_profile, load_profile
+from speclint.rule import Finding, Level
 
 if TYPE_CHECKING:
     from speclint.baseline import Baseline, BaselineWriter
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 class FileReport:
     path: str
     findings: list[Finding]
-    profile: str | None = None
+    profile: str | None = None  # the name of the profile the file was checked with
     # The text as read (BOM and line endings kept): reporters show source lines and compute
     # GitHub's line fingerprints from it.
     text: str = field(default="", repr=False, compare=False)
@@ -72,6 +73,65 @@ class Source:
 
 
 @dataclass(frozen=True)
+class FileSettings:
+    """What applies to one file: its profile, and the rules to run at their levels with their options."""
+
+    profile: Profile
+    rules: list[ActiveRule]
+
+
+def settings_for_file(
+    document: Document,
+    rules: Sequence[ActiveRule],
+    profile_name: str | None = None,
+    user_settings: Mapping[str, RuleSetting] | None = None,
+) -> FileSettings:
+    """Decide, for one file, which profile applies and which rules run at which level and options.
+
+    The profile is `profile_name` when given (from `--profile`, or chosen by configuration for
+    this path), else detected from the document. Rule settings are layered: each `ActiveRule` as
+    given (rule defaults), then the profile's `rules` settings, then `user_settings` (keyed by rule
+    id, name or alias: the user's configuration for this path). A level of `off` drops the rule.
+    """
+    profile = load_profile(profile_name) if profile_name else detect_profile(document, document.file_path)
+    return FileSettings(profile, apply_rule_settings(rules, [profile.rules, user_settings or {}]))
+
+
+def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[str, RuleSetting]]) -> list[ActiveRule]:
+    """`rules` with each layer of settings applied in order (a later layer wins)."""
+    configured = []
+    for active in rules:
+        rule = active.rule
+        level: Level | None = active.level
+        given: dict[str, object] = {}
+        for layer in layers:
+            setting = _setting_for(layer, rule.id, rule.name, rule.aliases)
+            if setting is None:
+                continue
+            if setting.level is not None:
+                level = None if setting.level == "off" else Level(setting.level)
+            given.update(setting.options)
+        if level is None:
+            continue
+        options = dict(active.options)
+        if given:
+            resolved = rule.resolve_options(given)  # validates; OptionError names the rule and option
+            options.update({name: resolved[name] for name in given})
+        configured.append(ActiveRule(rule, level, options))
+    return configured
+
+
+def _setting_for(
+    layer: Mapping[str, RuleSetting], rule_id: str, rule_name: str, aliases: tuple[str, ...]
+) -> RuleSetting | None:
+    wanted = {rule_id.lower(), rule_name.lower(), *(alias.lower() for alias in aliases)}
+    for key, setting in layer.items():
+        if key.lower() in wanted:
+            return setting
+    return None
+
+
+@dataclass(frozen=True)
 class FilePlan:
     """What to run on one file: the rules (levels, options), the profile and the rule settings."""
 
@@ -100,6 +160,7 @@ def lint_source(
     max_bytes: int,
     planner: Planner | None = None,
     filters: Filters | None = None,
+    profile_name: str | None = None,
 ) -> None:
     """Lint one document and add what came of it to `result`."""
     try:
@@ -109,7 +170,11 @@ def lint_source(
         return
     document = parse(text, source.display_path)
     document.file_path = source.path
-    plan = planner(source, document) if planner is not None else FilePlan(rules)
+    if planner is not None:
+        plan = planner(source, document)
+    else:
+        settings = settings_for_file(document, rules, profile_name)
+        plan = FilePlan(settings.rules, settings.profile.name, settings.profile)
     outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
     findings = _filter(document, plan, outcome.findings, outcome.failures, filters or Filters())
     result.files.append(FileReport(source.display_path, findings, plan.profile_name, text=text))
@@ -143,13 +208,16 @@ def lint(
     rules: Sequence[ActiveRule],
     max_bytes: int = files.DEFAULT_MAX_BYTES,
     progress: ProgressCallback | None = None,
+    profile_name: str | None = None,
     planner: Planner | None = None,
     filters: Filters | None = None,
 ) -> RunResult:
+    """Lint every source. A `planner` decides each file's profile and rules (the CLI passes
+    `speclint.config.plan_file`); without one, `profile_name` forces a profile or each is detected."""
     started = time.perf_counter()
     result = RunResult()
     for done, source in enumerate(sources, start=1):
-        lint_source(source, rules, result, max_bytes, planner, filters)
+        lint_source(source, rules, result, max_bytes, planner, filters, profile_name)
         if progress is not None:
             progress(done, len(sources), source.display_path)
     result.files.sort(key=lambda report: report.path)

@@ -20,10 +20,8 @@ def detect_kinds(directory: Path) -> dict[str, str]:
     from speclint import files
     from speclint.parser import parse
 
-    try:
-        from speclint.profiles import detect_profile  # type: ignore[attr-defined]
-    except ImportError:
-        detect_profile = None
+    from speclint.profiles import detect_profile_name
+
     kinds: dict[str, str] = {}
     for path in files.discover([directory]):
         try:
@@ -31,11 +29,9 @@ def detect_kinds(directory: Path) -> dict[str, str]:
         except files.ReadError:
             continue
         relative = path.resolve().relative_to(directory.resolve()).as_posix()
-        kind = None
-        if detect_profile is not None:
-            detected = detect_profile(parse(text, relative), path)
-            kind = detected if isinstance(detected, str) or detected is None else getattr(detected, "name", None)
-        kinds[relative] = kind or DEFAULT_PROFILE
+        document = parse(text, relative)
+        document.file_path = path
+        kinds[relative] = detect_profile_name(document, path)
     return kinds
 
 

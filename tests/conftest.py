@@ -96,3 +96,16 @@ def only_rules_config(**levels: str) -> str:
     lines = ["rules:"] + [f"  {category.value}: off" for category in Category]
     lines += [f"  {rule}: {level}" for rule, level in levels.items()]
     return "\n".join(lines) + "\n"
+
+
+def lint_profiled(rule_key: str, text: str, profile: str | None, path: str = "spec.md", **options: Any) -> list[Finding]:
+    """Findings of one rule run with a built-in profile (by name; None runs without a profile)."""
+    from speclint.profiles import load_profile
+
+    rule = load_registry().get(rule_key)
+    assert rule is not None, f"no rule {rule_key}"
+    active = ActiveRule(rule, rule.default_level, rule.resolve_options(options))
+    loaded = load_profile(profile) if profile else None
+    result = run_rules(parse(md(text), path), [active], profile=loaded)
+    assert not result.failures, result.failures
+    return result.findings

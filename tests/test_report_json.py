@@ -54,7 +54,7 @@ def test_each_file_is_listed_with_its_profile(tmp_path: Path, monkeypatch: pytes
     use_rules(monkeypatch)
     _, document = json_run(tmp_path, monkeypatch, "docs")
     assert [(f["path"], f["profile"], f["findings"]) for f in document["files"]] == [
-        ("docs/checkout.md", None, 4), ("docs/notes.md", None, 0), ("docs/ops/runbook.md", None, 2),
+        ("docs/checkout.md", "prd", 4), ("docs/notes.md", "prd", 0), ("docs/ops/runbook.md", "prd", 2),
     ]
 
 

@@ -355,3 +355,20 @@ def test_github_workspace_is_ignored_when_running_outside_it(tmp_path: Path) -> 
     (tmp_path / "repo").mkdir()
     context = ReportContext.for_run([], "0.1.0", tmp_path / "repo", environ={"GITHUB_WORKSPACE": "/elsewhere"})
     assert context.source_root == (tmp_path / "repo").resolve()
+
+
+def test_each_checked_file_is_an_artifact_with_its_profile() -> None:
+    from speclint.engine import ActiveRule
+    from speclint.registry import load_registry
+    from speclint.reporters import ReportContext
+    from speclint.reporters.sarif import sarif_log
+    from speclint.runner import Source, lint
+
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in load_registry().sorted()]
+    kep = "# KEP-1: Gates\n## Summary\nx\n## Design Details\nx\n### Graduation Criteria\nx\n### Version Skew Strategy\nx\n"
+    result = lint([Source("keps/gates.md", None, kep), Source("notes.md", None, "# Notes\n\nText.\n")], rules)
+    log = sarif_log(result, ReportContext.for_run(rules, "1.0.0", Path.cwd(), False, []))
+    artifacts = log["runs"][0]["artifacts"]
+    assert [(a["location"]["uri"], a["properties"]["profile"]) for a in artifacts] == [
+        ("keps/gates.md", "kep"), ("notes.md", "prd"),
+    ]

@@ -67,3 +67,33 @@ def test_ignores_link_destinations() -> None:
 
 def test_markers_option_replaces_the_list() -> None:
     assert spans(lint_with("PH001", "Owner: TBD, WIP\n", markers=["WIP"])) == [(1, 13)]
+
+
+def test_flags_kep_unresolved_block_with_its_context() -> None:
+    text = """
+    <<[UNRESOLVED @sig-node: which kubelet flag? ]>>
+    The kubelet reads the new field.
+    <<[/UNRESOLVED]>>
+    """
+    findings = lint_with("PH001", text)
+    assert spans(findings) == [(1, 1)]
+    assert "which kubelet flag?" in findings[0].message
+
+
+def test_ignores_markers_talked_about_as_nouns() -> None:
+    text = """
+    We are building a TODO list app with TODO comments support.
+    The TODO entry named the provider.
+    The status column may say "TBD" for rows still open.
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_ignores_bare_needs_clarification_mentions_in_checklists() -> None:
+    text = "- [x] No [NEEDS CLARIFICATION] markers remain\n"
+    assert lint_with("PH001", text) == []
+
+
+def test_flags_a_bare_needs_clarification_in_a_requirement() -> None:
+    findings = lint_with("PH001", "- **FR-004**: Sessions expire after [NEEDS CLARIFICATION].\n")
+    assert spans(findings) == [(1, 37)]

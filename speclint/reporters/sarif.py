@@ -112,6 +112,7 @@ def _notification(level: str, text: str, descriptor: str, path: str | None, cont
 
 def sarif_log(result: RunResult, context: ReportContext) -> dict[str, Any]:
     from speclint.reporters.fingerprint import line_hashes
+    from speclint.reporters.json_report import profile_name
 
     rules: list[type[Rule]] = []
     rule_index: dict[str, int] = {}
@@ -176,6 +177,11 @@ def sarif_log(result: RunResult, context: ReportContext) -> dict[str, Any]:
     driver["notifications"] = [
         {"id": descriptor, "shortDescription": {"text": text}} for descriptor, text in NOTIFICATIONS.items()
     ]
+    # Each checked file, with the document profile it was checked against (prd, kep, rust-rfc...).
+    artifacts = [
+        {"location": artifact_location(report.path, context), "properties": {"profile": profile_name(report.profile)}}
+        for report in result.files
+    ]
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -183,6 +189,7 @@ def sarif_log(result: RunResult, context: ReportContext) -> dict[str, Any]:
             {
                 "tool": {"driver": driver},
                 "invocations": [invocation],
+                "artifacts": artifacts,
                 "originalUriBaseIds": {SOURCE_ROOT: {"uri": context.source_root.as_uri().rstrip("/") + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
