@@ -169,8 +169,8 @@ def check(
             _fail(f"--profile: {error}")
 
     registry = load_registry()
-    for error in registry.load_errors:
-        click.echo(f"speclint: error: {error}", err=True)
+    for load_error in registry.load_errors:
+        click.echo(f"speclint: error: {load_error}", err=True)
     if config_file is not None and isolated:
         _fail("--config and --isolated exclude each other")
     resolver = ConfigResolver(registry, explicit=config_file, isolated=isolated)

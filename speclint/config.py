@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from speclint.engine import ActiveRule
+from speclint.profiles import RuleSetting  # a level ("off" disables; None keeps) and option values
 from speclint.registry import RuleRegistry
 from speclint.rule import Category, OptionError, Rule
 from speclint.validation import (
@@ -59,14 +60,6 @@ def builtin_profiles() -> tuple[str, ...]:
 
 
 # --- what a configuration says ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RuleSetting:
-    """A level (`None` keeps the current one; "off" disables) and option values for one rule."""
-
-    level: str | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass
