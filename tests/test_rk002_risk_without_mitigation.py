@@ -1,0 +1,142 @@
+"""RK002 risk-without-mitigation: each listed risk has a response."""
+
+from risk_support import lines, lint_risk
+
+
+BARE_RISKS = """
+## Risks
+- The payment provider's sandbox differs from production.
+- Card-on-file volume could exceed the provider's rate limit during the holiday sale.
+- Holiday traffic: the provider raised our limit to 200 rps and we queue saves (owner: @lee).
+"""
+
+
+def test_flags_each_risk_without_a_response() -> None:
+    findings = lint_risk("RK002", BARE_RISKS)
+    assert lines(findings) == [2, 3]
+    assert "'The payment provider's sandbox differs from production.'" in findings[0].message
+
+
+def test_a_section_where_no_risk_has_a_response_is_reported_once() -> None:
+    text = BARE_RISKS.rsplit("- Holiday", 1)[0]
+    findings = lint_risk("RK002", text)
+    assert lines(findings) == [1]
+    assert "none of the 2 risks" in findings[0].message
+    assert lines(lint_risk("RK002", text, group=False)) == [2, 3]
+
+
+def test_a_mitigation_in_a_nested_bullet_counts() -> None:
+    text = """
+    ## Risks and mitigations
+    - Holiday traffic exceeds the provider's rate limit.
+      - Mitigation: queue saves and retry with backoff; limit raised to 200 rps.
+    - The sandbox differs from production.
+      - Owner: @dana
+    """
+    assert lint_risk("RK002", text) == []
+
+
+def test_table_with_a_mitigation_column_needs_the_cell_filled() -> None:
+    text = """
+    ## Risks
+    | Risk | Likelihood | Mitigation |
+    |------|------------|------------|
+    | Sandbox differs from production | medium | First 1% of traffic behind a feature flag |
+    | Rate limit during the holiday sale | high | TBD |
+    | Token format changes | low | - |
+    """
+    findings = lint_risk("RK002", text)
+    assert lines(findings) == [5, 6]
+    assert findings[0].span.start.column == 3
+
+
+def test_an_owner_column_is_a_response() -> None:
+    text = """
+    ## Risks
+    | Risk | Owner |
+    |------|-------|
+    | Provider outage during launch week | @lee |
+    """
+    assert lint_risk("RK002", text) == []
+
+
+def test_an_accepted_risk_is_a_decision() -> None:
+    text = """
+    ## Risks
+    - Saved cards expire silently. Accepted: the provider notifies the customer by email.
+    """
+    assert lint_risk("RK002", text) == []
+
+
+def test_label_and_response_in_a_mitigations_section() -> None:
+    text = """
+    ## Risks and mitigations
+    - **Deployment failures**: automatic stage-level rollback.
+    - **Data loss**: point-in-time recovery for the cards table.
+    - **Vendor outage**: the provider could go down during the sale.
+    """
+    findings = lint_risk("RK002", text)
+    assert lines(findings) == [4]  # the text after the label only describes the risk
+
+
+def test_risk_and_mitigation_paragraph_pairs() -> None:
+    text = """
+    ## Risks & Mitigations
+
+    **Risk**: Git behaviour varies across versions
+    **Mitigation**: document the minimum version and test against it
+
+    **Risk**: URL parsing misses some formats
+
+    Some closing remark.
+    """
+    findings = lint_risk("RK002", text)
+    assert lines(findings) == [6]
+
+
+def test_a_prose_risks_section_is_read_as_a_whole() -> None:
+    text = """
+    ## Risks
+
+    The main risk is another tuning knob nobody understands. Operators already work around the
+    missing knob with ballast allocations.
+    """
+    findings = lint_risk("RK002", text)
+    assert lines(findings) == [1]
+    assert "'Risks' section" in findings[0].message
+    mitigated = text.replace("ballast allocations.", "ballast allocations; we mitigate this with documentation.")
+    assert lint_risk("RK002", mitigated) == []
+
+
+def test_drawbacks_and_trade_offs_are_not_risk_registers() -> None:
+    text = """
+    ## Drawbacks
+    - The syntax is harder to read.
+
+    ## Trade-offs and mitigations
+    - Larger binaries.
+    """
+    assert lint_risk("RK002", text) == []
+
+
+def test_a_subsection_per_risk() -> None:
+    text = """
+    ## Risks
+    ### Provider lock-in
+    Moving off the provider means re-collecting every card.
+    ### Double charges
+    A retried save could charge twice; saves are idempotent by request id.
+    """
+    findings = lint_risk("RK002", text)
+    assert lines(findings) == [2]
+    assert "'Provider lock-in'" in findings[0].message
+
+
+def test_assumptions_sharing_the_heading_need_no_mitigation() -> None:
+    text = """
+    ## Assumptions and risks
+    - Customers use a card the provider supports.
+    - The provider's tokenisation API stays at version 2023-10.
+    - The provider's migration of EU cards could slip past our launch.
+    """
+    assert lines(lint_risk("RK002", text)) == [4]

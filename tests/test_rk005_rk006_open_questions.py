@@ -1,0 +1,196 @@
+"""RK005 open-question-without-owner and RK006 open-questions-in-approved-spec."""
+
+from risk_support import lines, lint_risk
+
+QUESTIONS = """
+## Open questions
+- Do refunds go back to the saved card or to store credit?
+- Should we keep cards of closed accounts? Owner: @maria
+- Which regions launch first? Due 2026-12-05.
+- ~~Do we support Amex?~~ Yes, from day one.
+- [x] Do we need a new consent screen?
+- Who signs off the copy? @lee to confirm before beta.
+"""
+
+
+def test_flags_questions_without_owner_date_or_decision() -> None:
+    findings = lint_risk("RK005", QUESTIONS)
+    assert lines(findings) == [2]
+    assert "'Do refunds go back to the saved card or to store credit?'" in findings[0].message
+
+
+def test_a_section_where_no_question_has_an_owner_is_reported_once() -> None:
+    text = """
+    ## Open questions
+    - Do refunds go back to the saved card?
+    - Do we support Amex?
+    - Which regions launch first?
+    """
+    findings = lint_risk("RK005", text)
+    assert lines(findings) == [1]
+    assert "none of the 3 open questions" in findings[0].message
+    assert lines(lint_risk("RK005", text, group=False)) == [2, 3, 4]
+
+
+def test_a_duration_in_the_question_is_not_a_due_date() -> None:
+    text = """
+    ## Open questions
+    - How many days do we keep declined cards?
+    """
+    assert lines(lint_risk("RK005", text)) == [2]
+
+
+def test_question_table_with_owner_column() -> None:
+    text = """
+    ## Unresolved questions
+    | Question | Owner | Due |
+    |----------|-------|-----|
+    | Refund destination? | @maria | 2026-12-05 |
+    | Closed-account cards? | | |
+    """
+    findings = lint_risk("RK005", text)
+    assert lines(findings) == [5]
+    assert findings[0].span.start.column == 3
+
+
+def test_prose_questions_are_each_paragraph_ending_with_a_question_mark() -> None:
+    text = """
+    ## Open questions
+
+    Should saved cards sync across devices?
+
+    We have not decided on the retention period. Decision expected from legal (owner: @ana).
+    """
+    assert lines(lint_risk("RK005", text)) == [3]
+
+
+def test_none_is_not_a_question() -> None:
+    assert lint_risk("RK005", "## Open questions\n- None.\n") == []
+    assert lint_risk("RK005", "## Open questions\n\nNone so far.\n") == []
+
+
+def test_a_combined_heading_uses_its_questions_subsection() -> None:
+    text = """
+    ## Open questions and future work
+    ### Open questions
+    - Should we support hotfixes?
+    ### Future enhancements
+    - Multi-region deploys.
+    """
+    assert lines(lint_risk("RK005", text)) == [3]
+
+
+def test_rust_rfc_unresolved_questions_are_skipped_by_default() -> None:
+    text = "## Unresolved questions\n- Should the lint be on by default?\n"
+    assert lint_risk("RK005", text, profile="rust-rfc") == []
+    assert len(lint_risk("RK005", text, profile="prd")) == 1
+
+
+APPROVED = """
+---
+title: Saved payment methods
+status: Approved
+---
+# Saved payment methods
+
+## Open questions
+- Do refunds go back to the saved card? Owner: @maria, due 2026-12-05.
+- Do we support Amex? Decision: yes, from day one.
+- [x] New consent screen?
+"""
+
+
+def test_approved_spec_with_an_open_question() -> None:
+    findings = lint_risk("RK006", APPROVED)
+    assert lines(findings) == [8]
+    assert "status is 'Approved' (line 3)" in findings[0].message
+
+
+def test_draft_spec_may_have_open_questions() -> None:
+    assert lint_risk("RK006", APPROVED.replace("status: Approved", "status: draft")) == []
+
+
+def test_no_front_matter_no_finding() -> None:
+    assert lint_risk("RK006", "## Open questions\n- Refund destination?\n") == []
+
+
+def test_approved_statuses_option() -> None:
+    text = APPROVED.replace("status: Approved", "status: ready")
+    assert lint_risk("RK006", text) == []
+    assert len(lint_risk("RK006", text, **{"approved-statuses": ["ready"]})) == 1
+
+
+def test_approved_spec_with_nothing_left_open() -> None:
+    text = APPROVED.split("## Open questions")[0] + "## Open questions\nNone.\n"
+    assert lint_risk("RK006", text) == []
+
+
+SPEC_KIT = """
+# Feature Specification: Saved cards
+
+**Feature Branch**: `004-saved-cards`
+**Created**: 2026-11-02
+**Status**: Ready for Implementation
+
+## Open questions
+- Should saved cards sync across devices?
+"""
+
+
+def test_a_status_line_at_the_top_of_the_body_counts() -> None:
+    findings = lint_risk("RK006", SPEC_KIT)
+    assert lines(findings) == [8]
+    assert "Status is 'Ready for Implementation' (line 5)" in findings[0].message
+
+
+def test_a_status_line_deep_in_the_document_does_not_count() -> None:
+    text = SPEC_KIT.replace("**Status**: Ready for Implementation", "**Status**: Draft")
+    text += "\n## Checklist\n**Status**: Complete\n"
+    assert lint_risk("RK006", text) == []
+
+
+def test_body_status_can_be_turned_off() -> None:
+    assert lint_risk("RK006", SPEC_KIT, **{"body-status": False}) == []
+
+
+def test_status_with_a_date_or_emoji_still_reads_as_approved() -> None:
+    text = SPEC_KIT.replace("Ready for Implementation", "✅ Complete (2026-11-30)")
+    assert len(lint_risk("RK006", text)) == 1
+
+
+def test_words_a_question_asks_about_are_not_answers() -> None:
+    text = """
+    ## Open questions
+    - Do we keep cards of closed accounts?
+    - We still need to decide whether refunds are done by support or automatically.
+    - Who is responsible for chargebacks? Owner: @finance-lead
+    - Which currency do payouts use? This needs to be answered before we sign the contract.
+    - Do refunds reach the card? No owner yet.
+    """
+    assert lines(lint_risk("RK005", text)) == [2, 3, 5, 6]
+
+
+def test_labelled_answers_close_a_question() -> None:
+    text = """
+    ## Open questions
+    - Amex support? Decision: yes, from day one.
+    - Store credit? Outcome — no, refunds always go to the card.
+    - Apple Pay? Closed: out of this spec.
+    """
+    assert lint_risk("RK005", text) == []
+
+
+STATUS_TABLE = """
+## Open questions
+| # | Question | Status |
+|---|----------|--------|
+| 1 | Refund destination? | Resolved |
+| 2 | Amex support? | Open |
+| 3 | Apple Pay? | ✅ |
+"""
+
+
+def test_a_status_column_closes_a_row_only_when_it_says_so() -> None:
+    assert lines(lint_risk("RK005", STATUS_TABLE)) == [5]
+    approved = "---\nstatus: approved\n---\n" + STATUS_TABLE.lstrip("\n")
+    assert lines(lint_risk("RK006", approved)) == [8]
