@@ -1,16 +1,15 @@
 """`speclint init`: a commented starter `.speclint.yaml` for the kinds of documents found in a folder.
 
-Each Markdown file's kind is detected the way `speclint check` does it (the profile detector); the
-most common kind becomes `profile`, and each folder whose documents are of another kind gets an
-override (`docs/adr/**` uses `adr`). Every other setting is written as a commented example, so the
-file explains itself.
+Each Markdown file's kind is detected the way `speclint check` does it (the profile detector). When
+every document is of one kind, that is the `profile`; otherwise `profile: auto` keeps detection,
+and overrides pin the kind where it is unambiguous (`docs/adr/**` uses `adr`, `specs/*/spec.md`
+uses `spec-kit`). Every other setting is written as a commented example, so the file explains itself.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
-from typing import Iterable
 
 DEFAULT_PROFILE = "prd"
 
@@ -36,52 +35,48 @@ def detect_kinds(directory: Path) -> dict[str, str]:
 
 
 def plan_overrides(kinds: dict[str, str]) -> tuple[str, list[tuple[str, str]]]:
-    """The main profile, and (glob, profile) overrides for folders whose documents differ."""
+    """The `profile` to write, and (glob, profile) overrides that pin what detection found.
+
+    One kind everywhere: that profile, no overrides. Mixed kinds: `auto` (each file detected), and a
+    pin only where it is safe, so that a later edit cannot flip a document's kind: a folder whose
+    documents (all of them, at any depth, at least two) are of one kind gets `folder/**`; files of
+    the same name in sibling folders that are all of one kind get `parent/*/name`
+    (`specs/*/spec.md` is `spec-kit` while `specs/*/plan.md` is `spec-kit-plan`).
+    """
     if not kinds:
         return DEFAULT_PROFILE, []
-    counts = Counter(kinds.values())
-    main = max(counts, key=lambda name: (counts[name], name == DEFAULT_PROFILE))
-    by_folder: dict[str, Counter[str]] = defaultdict(Counter)
+    if len(set(kinds.values())) == 1:
+        return next(iter(kinds.values())), []
+    below: dict[str, list[str]] = defaultdict(list)  # folder -> kinds of every file at any depth
     for path, kind in kinds.items():
-        by_folder[str(PurePosixPath(path).parent)][kind] += 1
-    folder_kind = {folder: tally.most_common(1)[0][0] for folder, tally in by_folder.items()}
-    overrides: dict[str, str] = {}
-    for folder in sorted(folder_kind):
-        kind = folder_kind[folder]
-        if kind == main or folder == ".":
-            continue
-        covered = next((parent for parent in overrides if _is_below(folder, parent)), None)
-        if covered is not None and overrides[covered] == kind:
-            continue
-        overrides[folder] = kind
-    # Folders of one kind that share a parent holding nothing else collapse into `parent/**`.
-    return main, [(f"{folder}/**", kind) for folder, kind in _collapse(overrides, folder_kind, main)]
+        for folder in PurePosixPath(path).parents:
+            if str(folder) != ".":
+                below[str(folder)].append(kind)
+    homogeneous = {folder for folder, found in below.items() if len(found) >= 2 and len(set(found)) == 1}
+    pinned = sorted(folder for folder in homogeneous
+                    if not any(_is_below(folder, other) and folder != other for other in homogeneous))
+    overrides = [(f"{folder}/**", below[folder][0]) for folder in pinned]
+    covered = {path for path in kinds if any(_is_below(str(PurePosixPath(path).parent), folder) for folder in pinned)}
+    by_name: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for path, kind in kinds.items():
+        parent = PurePosixPath(path).parent
+        if path not in covered and str(parent) != ".":
+            by_name[(str(parent.parent), PurePosixPath(path).name)].append(kind)
+    for (grandparent, name), found in sorted(by_name.items()):
+        if len(found) >= 2 and len(set(found)) == 1:
+            prefix = "" if grandparent == "." else f"{grandparent}/"
+            overrides.append((f"{prefix}*/{name}", found[0]))
+    return "auto", overrides
 
 
 def _is_below(folder: str, parent: str) -> bool:
     return folder == parent or folder.startswith(parent + "/")
 
 
-def _collapse(overrides: dict[str, str], folder_kind: dict[str, str], main: str) -> Iterable[tuple[str, str]]:
-    by_parent: dict[str, list[str]] = defaultdict(list)
-    for folder in overrides:
-        by_parent[str(PurePosixPath(folder).parent)].append(folder)
-    done: set[str] = set()
-    result = []
-    for parent, folders in sorted(by_parent.items()):
-        kinds = {overrides[folder] for folder in folders}
-        others = [f for f in folder_kind if _is_below(f, parent) and f not in folders and f != parent
-                  and not any(_is_below(f, g) for g in folders)]
-        parent_kind = folder_kind.get(parent)
-        if parent != "." and len(folders) > 1 and len(kinds) == 1 and not others and parent_kind in (None, *kinds):
-            result.append((parent, kinds.pop()))
-            done.update(folders)
-    result += [(folder, kind) for folder, kind in overrides.items() if folder not in done]
-    return sorted(result)
-
-
 def starter_config(kinds: dict[str, str]) -> str:
     """The text of a commented `.speclint.yaml` for documents of these kinds."""
+    from speclint.profiles import builtin_profile_names
+
     main, overrides = plan_overrides(kinds)
     counts = Counter(kinds.values())
     found = ", ".join(f"{count} {kind}" for kind, count in counts.most_common()) or "no Markdown documents yet"
@@ -90,17 +85,17 @@ def starter_config(kinds: dict[str, str]) -> str:
         f"# Written by `speclint init` for the documents found here: {found}.",
         "",
         "# The kind of document, which decides the expected sections and their names.",
-        "# Built-in profiles: prd, spec-kit, ears, kep, rust-rfc, adr; `auto` detects it per file.",
+        f"# Built-in profiles: {', '.join(builtin_profile_names())}; `auto` detects it per file.",
         f"profile: {main}",
         "",
     ]
     if overrides:
-        lines += ["# Folders whose documents are of another kind (globs relative to this file; ** spans folders).",
+        lines += ["# Where the kind is clear, pin it (globs relative to this file; ** spans folders).",
                   "overrides:"]
         for pattern, kind in overrides:
             lines += [f'  - files: ["{pattern}"]', f"    profile: {kind}"]
     else:
-        lines += ["# Folders whose documents are of another kind (globs relative to this file; ** spans folders).",
+        lines += ["# Pin the kind of some files (globs relative to this file; ** spans folders).",
                   "# overrides:",
                   '#   - files: ["docs/adr/**"]',
                   "#     profile: adr"]

@@ -106,4 +106,4 @@ def test_init_detects_kinds_per_folder(tmp_path: Path) -> None:
     write(tmp_path, "docs/adr/0002-store.md", adr.replace("queue", "store"))
     assert run_speclint("init", cwd=tmp_path)[0] == 0
     text = (tmp_path / ".speclint.yaml").read_text()
-    assert "\nprofile: prd\n" in text and '  - files: ["docs/adr/**"]\n    profile: adr\n' in text
+    assert "\nprofile: auto\n" in text and '  - files: ["docs/adr/**"]\n    profile: adr\n' in text

@@ -37,25 +37,37 @@ def test_init_refuses_when_pyproject_configures_speclint(tmp_path: Path) -> None
     assert code == 2 and "already configures speclint" in err
 
 
-def test_overrides_for_folders_of_another_kind() -> None:
+def test_one_kind_everywhere_is_the_profile() -> None:
+    assert plan_overrides({"0001.md": "adr", "0002.md": "adr"}) == ("adr", [])
+
+
+def test_mixed_kinds_keep_detection_and_pin_unambiguous_folders_and_names() -> None:
     kinds = {
+        "README.md": "prd",
         "docs/checkout.md": "prd",
-        "docs/search.md": "prd",
         "docs/adr/0001-queue.md": "adr",
         "docs/adr/0002-db.md": "adr",
         "specs/001-login/spec.md": "spec-kit",
+        "specs/001-login/plan.md": "spec-kit-plan",
+        "specs/001-login/tasks.md": "checklist",
         "specs/002-export/spec.md": "spec-kit",
-        "README.md": "prd",
+        "specs/002-export/plan.md": "spec-kit-plan",
+        "specs/002-export/tasks.md": "prd",
     }
-    assert plan_overrides(kinds) == ("prd", [("docs/adr/**", "adr"), ("specs/**", "spec-kit")])
+    assert plan_overrides(kinds) == ("auto", [
+        ("docs/adr/**", "adr"),
+        ("specs/*/plan.md", "spec-kit-plan"),
+        ("specs/*/spec.md", "spec-kit"),
+    ])
 
 
-def test_most_common_kind_is_the_profile() -> None:
-    kinds = {"0001.md": "adr", "0002.md": "adr", "README.md": "prd"}
-    assert plan_overrides(kinds) == ("adr", [])
+def test_a_folder_of_one_kind_is_pinned_at_its_highest_level() -> None:
+    kinds = {"README.md": "prd", "keps/sig-a/1/README.md": "kep", "keps/sig-b/2/README.md": "kep"}
+    assert plan_overrides(kinds) == ("auto", [("keps/**", "kep")])
 
 
 def test_starter_configuration_lists_what_was_found() -> None:
-    text = starter_config({"docs/a.md": "prd", "docs/adr/1.md": "adr"})
-    assert "for the documents found here: 1 prd, 1 adr." in text
+    text = starter_config({"docs/a.md": "prd", "docs/adr/1.md": "adr", "docs/adr/2.md": "adr"})
+    assert "for the documents found here: 2 adr, 1 prd." in text
+    assert "\nprofile: auto\n" in text
     assert 'overrides:\n  - files: ["docs/adr/**"]\n    profile: adr\n' in text
