@@ -6,8 +6,10 @@ recorded entry, each entry absorbing at most its count. Matching on the line's t
 number keeps the baseline valid when lines are inserted or removed elsewhere in the file; editing the
 offending line itself makes its finding new again, which is what a reviewer wants to see.
 
-Paths are stored relative to the baseline file's folder, so the baseline works from any working
-directory. The file is JSON, sorted, one entry per line group, so that it diffs well in review.
+The baseline applies to a finished `RunResult` (each file's report carries its text), after every
+other stage, in the main process. Paths are stored relative to the baseline file's folder, so the
+baseline works from any working directory. The file is JSON, sorted, so that it diffs well in review.
+A finding in a file a document owns (a KEP's kep.yaml) is matched on that file's own line.
 """
 
 from __future__ import annotations
@@ -16,10 +18,9 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
-from speclint.model import Document
-from speclint.rule import Finding
+from speclint.runner import FileReport, RunResult
 
 FORMAT_VERSION = 1
 
@@ -30,33 +31,31 @@ class BaselineError(Exception):
     """The baseline file cannot be read or is not a speclint baseline; `str()` says why."""
 
 
-def _path_key(document: Document, folder: Path) -> str:
-    if document.file_path is None:
-        return document.path
+def _report_keys(report: FileReport, folder: Path, cwd: Path) -> list[Key]:
+    """The key of each finding of one file's report, in order."""
+    from speclint.parser import split_lines
+
+    lines = split_lines(report.text[1:] if report.text.startswith("\ufeff") else report.text)
+    path = _path_key(report.path, folder, cwd)
+    keys = []
+    for finding in report.findings:
+        line = finding.span.start.line
+        keys.append((finding.rule_id, path, lines[line - 1].strip() if 0 < line <= len(lines) else ""))
+    return keys
+
+
+def _path_key(display_path: str, folder: Path, cwd: Path) -> str:
+    """A display path (relative to the working directory) as a path relative to the baseline's folder."""
+    absolute = Path(display_path) if Path(display_path).is_absolute() else cwd / display_path
     try:
-        return document.file_path.resolve().relative_to(folder.resolve()).as_posix()
+        return absolute.resolve().relative_to(folder.resolve()).as_posix()
     except ValueError:
-        return document.file_path.resolve().as_posix()
-
-
-def finding_key(document: Document, finding: Finding, folder: Path) -> Key:
-    if finding.path != document.path:
-        # A finding in a file the document owns (a KEP's kep.yaml): its lines are not at hand, so
-        # the message stands in for the line's text.
-        return (finding.rule_id, _other_path_key(finding.path, folder), finding.message)
-    return (finding.rule_id, _path_key(document, folder), document.line_text(finding.span.start.line).strip())
-
-
-def _other_path_key(display_path: str, folder: Path) -> str:
-    try:
-        return Path(display_path).resolve().relative_to(folder.resolve()).as_posix()
-    except ValueError:
-        return display_path
+        return absolute.resolve().as_posix()
 
 
 @dataclass
 class Baseline:
-    """Recorded findings, as counts per key. `matched` counts what `filter` has absorbed."""
+    """Recorded findings, as counts per key. `matched` counts what `apply` has hidden."""
 
     folder: Path
     counts: Counter[Key] = field(default_factory=Counter)
@@ -84,32 +83,33 @@ class Baseline:
             baseline.counts[key] += max(count, 1)
         return baseline
 
-    def filter(self, document: Document, findings: Iterable[Finding]) -> list[Finding]:
-        """`findings` not in the baseline. Of several identical findings, the later ones are new."""
-        remaining: Counter[Key] = Counter()
-        kept = []
-        for finding in findings:
-            key = finding_key(document, finding, self.folder)
-            available = self.counts.get(key, 0)
-            if remaining[key] < available:
-                remaining[key] += 1
-                self.matched += 1
-                continue
-            kept.append(finding)
-        return kept
+    def apply(self, result: RunResult, cwd: Path) -> None:
+        """Remove from `result` the findings the baseline holds. Of several identical findings,
+        the later ones in the file are the new ones."""
+        used: Counter[Key] = Counter()
+        for index, report in enumerate(result.files):
+            kept = []
+            for finding, key in zip(report.findings, _report_keys(report, self.folder, cwd), strict=True):
+                if used[key] < self.counts.get(key, 0):
+                    used[key] += 1
+                    self.matched += 1
+                else:
+                    kept.append(finding)
+            if len(kept) != len(report.findings):
+                result.files[index] = FileReport(report.path, kept, report.profile, text=report.text)
 
 
 @dataclass
 class BaselineWriter:
-    """Collects keys of every finding of a run, then writes them to `path`."""
+    """Collects the keys of every finding of a run, then writes them to `path`."""
 
     path: Path
     counts: Counter[Key] = field(default_factory=Counter)
 
-    def add(self, document: Document, findings: Iterable[Finding]) -> None:
+    def add(self, result: RunResult, cwd: Path) -> None:
         folder = self.path.resolve().parent
-        for finding in findings:
-            self.counts[finding_key(document, finding, folder)] += 1
+        for report in result.files:
+            self.counts.update(_report_keys(report, folder, cwd))
 
     def write(self) -> int:
         """Write the baseline; the number of findings recorded."""

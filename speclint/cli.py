@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from speclint.profiles import ExpectedSection
     from speclint.progress import ProgressBar
     from speclint.registry import RuleRegistry
-    from speclint.runner import Filters, RunResult
+    from speclint.baseline import Baseline, BaselineWriter
+    from speclint.runner import RunResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -153,7 +154,7 @@ def check(
     not do its job (usage error, configuration error, unreadable file, crashing rule).
     """
     from speclint import files
-    from speclint.config import ConfigResolver, plan_file
+    from speclint.config import ConfigPlanner, ConfigResolver
     from speclint.registry import load_registry
     from speclint.reporters import MACHINE_FORMATS, ReportContext, write_report
     from speclint.runner import Source, lint
@@ -186,8 +187,8 @@ def check(
                 config = resolver.for_file(cwd / shown if stdin_filename else cwd / "stdin.md")
                 if not (stdin_filename and config.is_ignored(cwd / stdin_filename)):
                     sources.append(Source(shown, None, text, config))
-            elif not path.exists():
-                _fail(f"{path}: no such file or directory")
+            elif not path.exists():  # reported with the other unreadable files; the rest go on
+                sources.append(Source(files.display_path(path, cwd), path, None, resolver.for_file(path)))
             else:
                 if path.is_dir():
                     resolver.for_folder(path.resolve())  # a broken configuration fails even with no file to lint
@@ -211,42 +212,31 @@ def check(
 
     registries = [registry] + [source.config.registry for source in sources if source.config is not None]
     _check_selection(registries, select, ignore)
-    ran: dict[str, ActiveRule] = {}  # every rule that ran on some file, for the report's rule list
-
-    def planner(source: Source, document: object) -> object:
-        where = source.path if source.path is not None else (cwd / stdin_filename if stdin_filename else None)
-        plan = plan_file(source.config, where, document, profile_name)
-        if select or ignore:
-            from dataclasses import replace
-
-            from speclint.selection import apply_selection
-
-            plan = replace(plan, rules=apply_selection(source.config.registry, plan.rules, select, ignore))
-        for active in plan.rules:
-            ran.setdefault(active.rule.id, active)
-        return plan
-
-    filters = _filters(baseline_file, write_baseline_file)
+    planner = ConfigPlanner(profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None)
+    baseline, baseline_writer = _baseline_stage(baseline_file, write_baseline_file)
     progress = _progress_bar(os.environ)
     try:
-        result = lint(sources, [], progress=progress, planner=planner, filters=filters)  # type: ignore[arg-type]
+        result = lint(sources, [], progress=progress, planner=planner)
     finally:
         if progress is not None:
             progress.close()
+    if baseline_writer is not None:
+        baseline_writer.add(result, cwd)
+    if baseline is not None:
+        baseline.apply(result, cwd)
 
-    if not ran:  # nothing linted: the report still names the rules a run would use
-        ran = {active.rule.id: active for active in _default_rules(registry, select, ignore)}
+    ran = result.rules_run or {active.rule.id: active for active in _default_rules(registry, select, ignore)}
     to_terminal = output_file is None and _is_terminal(sys.stdout)
     use_color = color == "always" or (color == "auto" and to_terminal and _color_allowed(os.environ))
     context = ReportContext.for_run([ran[rule_id] for rule_id in sorted(ran)], __version__, cwd, use_color, registry.load_errors)
-    if filters.baseline_writer is not None:
-        _write_baseline(filters)
+    if baseline_writer is not None:
+        _write_baseline(baseline_writer)
     elif output_file is None:
         write_report(output_format, result, sys.stdout, context)
     else:
         _write_file(output_file, lambda out: write_report(output_format, result, out, context))
-    if filters.baseline is not None and verbose:
-        click.echo(f"speclint: {filters.baseline.matched} finding(s) hidden by the baseline", err=True)
+    if baseline is not None and verbose:
+        click.echo(f"speclint: {baseline.matched} finding(s) hidden by the baseline", err=True)
 
     # Machine-readable output on standard output must stay parseable: extra text goes to stderr.
     extra_to_stderr = output_file is None and output_format in MACHINE_FORMATS
@@ -265,7 +255,7 @@ def check(
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 
-    if filters.baseline_writer is not None and not (result.failed or registry.load_errors):
+    if baseline_writer is not None and not (result.failed or registry.load_errors):
         sys.exit(EXIT_CLEAN)  # every finding is now accepted
     sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
 
@@ -541,28 +531,25 @@ def test_rules(rule_files: Sequence[Path]) -> None:
     sys.exit(EXIT_ERROR if invalid else EXIT_FINDINGS if failed else EXIT_CLEAN)
 
 
-def _filters(baseline_file: Path | None, write_baseline_file: Path | None) -> Filters:
+def _baseline_stage(
+    baseline_file: Path | None, write_baseline_file: Path | None
+) -> tuple[Baseline | None, BaselineWriter | None]:
     from speclint.baseline import Baseline, BaselineError, BaselineWriter
-    from speclint.runner import Filters
 
     if baseline_file is not None and write_baseline_file is not None:
         _fail("--baseline and --write-baseline exclude each other (the new baseline records every finding)")
-    filters = Filters()
+    baseline = None
     if baseline_file is not None:
         try:
-            filters.baseline = Baseline.load(baseline_file)
+            baseline = Baseline.load(baseline_file)
         except BaselineError as error:
             _fail(str(error))
-    if write_baseline_file is not None:
-        filters.baseline_writer = BaselineWriter(write_baseline_file)
-    return filters
+    return baseline, BaselineWriter(write_baseline_file) if write_baseline_file is not None else None
 
 
-def _write_baseline(filters: Filters) -> None:
+def _write_baseline(writer: BaselineWriter) -> None:
     from speclint.baseline import BaselineError
 
-    writer = filters.baseline_writer
-    assert writer is not None
     try:
         count = writer.write()
     except BaselineError as error:

@@ -175,6 +175,35 @@ def plan_file(config: Config, path: Path | None, document: Any, forced_profile: 
     return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry)
 
 
+@dataclass(frozen=True)
+class ConfigPlanner:
+    """The runner's planner for a `speclint check` run: `plan_file` with the command line's
+    `--profile`, `--select` and `--ignore`. A plain class so that it goes to worker processes."""
+
+    forced_profile: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    stdin_path: Path | None = None  # where `--stdin-filename` says standard input's text lives
+
+    def __call__(self, source: Any, document: Any) -> Any:
+        config = source.config if source.config is not None else _default_config_for_worker()
+        where = source.path if source.path is not None else self.stdin_path
+        plan = plan_file(config, where, document, self.forced_profile)
+        if self.select or self.ignore:
+            from dataclasses import replace
+
+            from speclint.selection import apply_selection
+
+            plan = replace(plan, rules=apply_selection(config.registry, plan.rules, self.select, self.ignore))
+        return plan
+
+
+def _default_config_for_worker() -> Config:
+    from speclint.registry import load_registry
+
+    return default_config(load_registry())
+
+
 def customize_profile(profile: Any, settings: FileSettings) -> Any:
     """`profile` with the configuration's `sections` (replace), `extend-sections` (add) and
     `section-aliases` (more names for a section, found by any of its names) applied."""

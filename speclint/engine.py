@@ -54,7 +54,7 @@ def run_rules(
             for violation in rule().check(document, context):
                 result.findings.append(
                     Finding(
-                        path=document.path,
+                        path=violation.path or document.path,
                         span=violation.span,
                         rule_id=rule.id,
                         rule_name=rule.name,

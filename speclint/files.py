@@ -105,7 +105,7 @@ def read_text(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             raise ReadError(f"file is {size:,} bytes, above the {max_bytes:,}-byte limit; not linted")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ReadError("no such file") from None
+        raise ReadError("no such file or directory") from None
     except IsADirectoryError:
         raise ReadError("is a directory") from None
     except PermissionError:

@@ -39,6 +39,7 @@ def singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)
 def normalize_title(title: str) -> str:
     """A comparison key for a heading's plain text: `'3.1 Non-Goals (Optional)'` -> `'non goal'`."""
     text = title.lower().replace("_", " ").strip()

@@ -205,13 +205,22 @@ def _strip_comments(raw: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
-    """A heading as written: `text` has inline markup stripped, `raw` is the source text."""
+    """A heading as written: `text` has inline markup stripped, `raw` is the source text.
+
+    `text_segment` is where the heading's text starts (after `## `); `segments` has one segment per
+    source line of the text (a setext heading may run over several lines): search those.
+    """
 
     span: Span
     level: int
     text: str
     raw: str
     text_segment: TextSegment
+    segments: tuple[TextSegment, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.segments:
+            object.__setattr__(self, "segments", (self.text_segment,))
 
 
 @dataclass(eq=False)
@@ -295,6 +304,10 @@ class FrontMatter:
         """Where the value at `path` starts."""
         return self._position(path, value=True)
 
+    def yaml_first_line(self) -> int:
+        """The file line on which the YAML text starts (the line after `---`)."""
+        return self.span.start.line + 1
+
     def _position(self, path: tuple[str | int, ...], value: bool) -> Position | None:
         node = self.data
         if not path:
@@ -315,7 +328,22 @@ class FrontMatter:
             except (KeyError, IndexError, TypeError, AttributeError):
                 return None
         # ruamel counts from 0 inside the YAML text, which starts on the line after `---`.
-        return Position(self.span.start.line + 1 + line, column + 1)
+        return Position(self.yaml_first_line() + line, column + 1)
+
+
+@dataclass(eq=False)
+class YamlFile(FrontMatter):
+    """A YAML file that belongs to a document (a KEP's `kep.yaml`), loaded with positions.
+
+    `path` is its display path (for findings); `span` covers the whole file and positions are
+    lines and columns in that file.
+    """
+
+    path: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    def yaml_first_line(self) -> int:
+        return 1
 
 
 @dataclass(eq=False)
@@ -328,6 +356,8 @@ class Document:
     root: Section
     front_matter: FrontMatter | None = None
     file_path: Path | None = None  # where it was read from; None for standard input
+    # `iter_blocks`, listed once: every rule walks it, and the tree does not change after parsing.
+    _all_blocks: list[tuple[Section, Block]] | None = field(default=None, init=False, repr=False)
 
     @property
     def title(self) -> str | None:
@@ -353,9 +383,11 @@ class Document:
 
     def iter_blocks(self) -> Iterator[tuple[Section, Block]]:
         """Every block in the document, nested ones included, with the section it stands in."""
-        for section in self.root.walk():
-            for block in iter_nested(section.blocks):
-                yield section, block
+        if self._all_blocks is None:
+            self._all_blocks = [
+                (section, block) for section in self.root.walk() for block in iter_nested(section.blocks)
+            ]
+        return iter(self._all_blocks)
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line ending; '' past the end."""

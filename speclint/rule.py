@@ -124,10 +124,16 @@ _KIND_WORDS = {
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    """What a rule yields: where, and what is wrong (a sentence that says what to do)."""
+    """What a rule yields: where, and what is wrong (a sentence that says what to do).
+
+    `path` is None for the document being checked. A rule that checks a file the document owns
+    (a KEP's `kep.yaml` next to its README.md) sets it to that file's display path, so the finding
+    points at the line in the file where the problem is.
+    """
 
     span: Span
     message: str
+    path: str | None = None
 
 
 @dataclass

@@ -1,10 +1,11 @@
 """The pipeline for one run: read each file, parse it, run the rules, filter, collect the results.
 
     paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules
-          -> suppressions (inline comments) -> baseline -> RunResult
+          -> suppressions (inline comments) -> RunResult -> baseline (speclint.baseline, in the CLI)
 
 Which rules run on a file, at which levels and with which options, is decided per file by a
-planner (`speclint.config.plan_file` from the CLI); without one, every rule runs at its default.
+planner (`speclint.config.ConfigPlanner` from the CLI); without one, `settings_for_file` detects
+the profile (or uses `profile_name`) and runs every rule at its default.
 
 Every stage's failure stays with its file: one unreadable file or crashing rule never stops the
 others. The CLI turns a `RunResult` into output and an exit code.
@@ -12,10 +13,11 @@ others. The CLI turns a `RunResult` into output and an exit code.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
@@ -24,7 +26,6 @@ from speclint.profiles import Profile, RuleSetting, detect_profile, load_profile
 from speclint.rule import Finding, Level
 
 if TYPE_CHECKING:
-    from speclint.baseline import Baseline, BaselineWriter
     from speclint.model import Document
     from speclint.registry import RuleRegistry
 
@@ -51,6 +52,9 @@ class RunResult:
     read_failures: list[ReadFailure] = field(default_factory=list)
     rule_failures: list[RuleFailure] = field(default_factory=list)
     elapsed: float = 0.0
+    # Every rule that ran on some file, by id (as configured for the first file it ran on): the
+    # rule list reporters describe (SARIF's tool.driver.rules).
+    rules_run: dict[str, ActiveRule] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -142,15 +146,9 @@ class FilePlan:
     registry: RuleRegistry | None = None  # for naming rules in suppression comments
 
 
+# Decides a file's plan from its source and parsed document. It goes to worker processes with the
+# sources, so it must pickle: a module-level class or function, not a closure.
 Planner = Callable[[Source, "Document"], FilePlan]
-
-
-@dataclass
-class Filters:
-    """The stages after the rules: a baseline to subtract, a baseline being written."""
-
-    baseline: Baseline | None = None
-    baseline_writer: BaselineWriter | None = None
 
 
 def lint_source(
@@ -158,9 +156,8 @@ def lint_source(
     rules: Sequence[ActiveRule],
     result: RunResult,
     max_bytes: int,
-    planner: Planner | None = None,
-    filters: Filters | None = None,
     profile_name: str | None = None,
+    planner: Planner | None = None,
 ) -> None:
     """Lint one document and add what came of it to `result`."""
     try:
@@ -176,27 +173,49 @@ def lint_source(
         settings = settings_for_file(document, rules, profile_name)
         plan = FilePlan(settings.rules, settings.profile.name, settings.profile)
     outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
-    findings = _filter(document, plan, outcome.findings, outcome.failures, filters or Filters())
-    result.files.append(FileReport(source.display_path, findings, plan.profile_name, text=text))
+    findings = _suppress(document, plan, outcome.findings, outcome.failures)
+    own = [finding for finding in findings if finding.path == source.display_path]
+    result.files.append(FileReport(source.display_path, own, plan.profile_name, text=text))
     result.rule_failures.extend(outcome.failures)
+    for active in plan.rules:
+        result.rules_run.setdefault(active.rule.id, active)
+    _add_companion_reports(source, findings, result, max_bytes, plan.profile_name)
 
 
-def _filter(
-    document: Document, plan: FilePlan, findings: list[Finding], failures: list[RuleFailure], filters: Filters
-) -> list[Finding]:
-    """Inline suppressions, then the baseline: what is left is what the user sees."""
+def _suppress(document: Document, plan: FilePlan, findings: list[Finding], failures: list[RuleFailure]) -> list[Finding]:
+    """The inline-suppression stage: what the document's `speclint-disable` comments leave."""
     from speclint.registry import load_registry
     from speclint.suppressions import META_RULE_ID, apply_suppressions
 
     crashed = {failure.rule_id for failure in failures}
     ran = {active.rule.id for active in plan.rules} - crashed
     meta = next((active for active in plan.rules if active.rule.id == META_RULE_ID), None)
-    findings = apply_suppressions(document, findings, plan.registry or load_registry(), ran, meta)
-    if filters.baseline_writer is not None:
-        filters.baseline_writer.add(document, findings)
-    if filters.baseline is not None:
-        findings = filters.baseline.filter(document, findings)
-    return findings
+    return apply_suppressions(document, findings, plan.registry or load_registry(), ran, meta)
+
+
+def _add_companion_reports(
+    source: Source, findings: Sequence[Finding], result: RunResult, max_bytes: int, profile: str | None
+) -> None:
+    """Findings a rule made about a file the document owns (a KEP's kep.yaml) get that file's own
+    report, with its text, so reporters show its lines and fingerprint them, not the document's."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.path != source.display_path:
+            by_path.setdefault(finding.path, []).append(finding)
+    for path, companion_findings in by_path.items():
+        existing = next((report for report in result.files if report.path == path), None)
+        if existing is not None:
+            existing.findings.extend(companion_findings)
+            existing.findings.sort(key=lambda finding: finding.sort_key)
+            continue
+        text = ""
+        if source.path is not None:
+            relative = os.path.relpath(path, os.path.dirname(source.display_path) or ".")
+            try:
+                text = files.read_text(source.path.parent / relative, max_bytes)
+            except files.ReadError:
+                text = ""  # reporters then show the finding without a source line
+        result.files.append(FileReport(path, companion_findings, profile, text=text))
 
 
 # Called after each file with (files done, files in total, display path of the file just done).
@@ -209,17 +228,111 @@ def lint(
     max_bytes: int = files.DEFAULT_MAX_BYTES,
     progress: ProgressCallback | None = None,
     profile_name: str | None = None,
+    jobs: int | None = None,
     planner: Planner | None = None,
-    filters: Filters | None = None,
 ) -> RunResult:
-    """Lint every source. A `planner` decides each file's profile and rules (the CLI passes
-    `speclint.config.plan_file`); without one, `profile_name` forces a profile or each is detected."""
+    """Lint every source. A `planner` decides each file's profile and rules (the CLI passes a
+    `speclint.config.ConfigPlanner`); without one, `profile_name` forces one profile for all of
+    them (else each is detected).
+
+    Many files go to `jobs` worker processes (default: one per CPU); the result is the same.
+    """
     started = time.perf_counter()
     result = RunResult()
-    for done, source in enumerate(sources, start=1):
-        lint_source(source, rules, result, max_bytes, planner, filters, profile_name)
-        if progress is not None:
-            progress(done, len(sources), source.display_path)
+    workers = _worker_count(len(sources), jobs)
+    parts = _lint_in_processes(sources, rules, max_bytes, profile_name, workers, planner) if workers > 1 else None
+    if parts is None:
+        for done, source in enumerate(sources, start=1):
+            lint_source(source, rules, result, max_bytes, profile_name, planner)
+            if progress is not None:
+                progress(done, len(sources), source.display_path)
+    else:
+        done = 0
+        for chunk, part in parts:  # in source order: the result is what one process gives
+            result.files.extend(part.files)
+            result.read_failures.extend(part.read_failures)
+            result.rule_failures.extend(part.rule_failures)
+            for rule_id, active in part.rules_run.items():
+                result.rules_run.setdefault(rule_id, active)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(sources), chunk[-1].display_path)
     result.files.sort(key=lambda report: report.path)
     result.elapsed = time.perf_counter() - started
     return result
+
+
+# --- worker processes for large runs ----------------------------------------------------------
+
+PARALLEL_MIN_FILES = 64  # below this, starting workers costs more than it saves
+_CHUNK_FILES = 16
+
+
+def _worker_count(file_count: int, jobs: int | None) -> int:
+    if jobs is None:
+        if file_count < PARALLEL_MIN_FILES:
+            return 1
+        import os
+
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs, -(-file_count // _CHUNK_FILES)))
+
+
+def _lint_chunk(
+    chunk: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    planner: Planner | None = None,
+) -> RunResult:
+    result = RunResult()
+    for source in chunk:
+        lint_source(source, rules, result, max_bytes, profile_name, planner)
+    return result
+
+
+def _lint_in_processes(
+    sources: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    workers: int,
+    planner: Planner | None = None,
+) -> Iterator[tuple[Sequence[Source], RunResult]] | None:
+    """Each chunk of sources with its result, in source order; None when a rule or option cannot
+    be sent to a worker (a class defined in a function, a lambda...): the caller then lints in this
+    process, with the same findings, only slower."""
+    import pickle
+
+    chunks = [sources[index : index + _CHUNK_FILES] for index in range(0, len(sources), _CHUNK_FILES)]
+    try:
+        # Every chunk: each source carries its configuration (plugin rules, YAML rules...).
+        pickle.dumps((rules, chunks, profile_name, planner))
+    except Exception:  # pickle raises several kinds of error for what it cannot send
+        return None
+    return _chunk_results(chunks, rules, max_bytes, profile_name, workers, planner)
+
+
+def _chunk_results(
+    chunks: list[Sequence[Source]],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    workers: int,
+    planner: Planner | None = None,
+) -> Iterator[tuple[Sequence[Source], RunResult]]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from functools import partial
+
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            lint_chunk = partial(_lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner)
+            for part in pool.map(lint_chunk, chunks):
+                yield chunks[done], part
+                done += 1
+    except (OSError, ImportError, NotImplementedError, BrokenProcessPool):
+        pass  # no worker processes here (no semaphores, a sandbox), or one died: finish in this one
+    for chunk in chunks[done:]:
+        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name, planner)

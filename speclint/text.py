@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Iterator, Pattern
 
 from speclint.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
@@ -28,6 +29,7 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+@lru_cache(maxsize=8192)  # many rules search the same text of a document: mask it once
 def mask_invisible(text: str) -> str:
     """`text` with code spans, HTML, link destinations and URLs replaced by spaces (same length)."""
     if "`" in text:
@@ -179,7 +181,7 @@ def iter_prose(document: Document) -> Iterator[Prose]:
     """Every piece of prose in `document`, in document order."""
     for section in document.root.walk():
         if section.heading is not None:
-            yield Prose(section, "heading", [section.heading.text_segment], section.heading)
+            yield Prose(section, "heading", list(section.heading.segments), section.heading)
         for block in iter_nested(section.blocks):
             if isinstance(block, Paragraph):
                 yield Prose(section, "paragraph", block.segments, block)

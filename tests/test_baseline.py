@@ -105,3 +105,13 @@ def test_bad_baseline_file(repo: Path, content: str | None, message: str) -> Non
 def test_baseline_and_write_baseline_exclude_each_other(repo: Path) -> None:
     code, _, err = run_speclint("check", "docs", "--baseline", "a.json", "--write-baseline", "b.json", cwd=repo)
     assert code == 2 and "exclude each other" in err
+
+
+def test_baseline_on_a_run_large_enough_for_worker_processes(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    for number in range(70):
+        write(tmp_path, f"docs/spec-{number:02}.md", f"# Spec {number}\n\nOwner: TBD.\n")
+    assert run_speclint("check", "docs", "--write-baseline", "b.json", cwd=tmp_path)[0] == 0
+    (tmp_path / "docs/spec-07.md").write_text("# Spec 7\n\nIntro.\n\nOwner: TBD.\nRollout: TBD.\n")
+    code, out, _ = run_speclint("check", "docs", "--baseline", "b.json", cwd=tmp_path)
+    assert out == "docs/spec-07.md:6:10: error PH001 unresolved marker 'TBD': decide, or list it as an open question\n"

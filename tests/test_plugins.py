@@ -226,3 +226,41 @@ def test_select_names_a_local_plugin_rule(tmp_path: Path) -> None:
     code, out, _ = run_speclint("check", "--select", "linked-tickets", "spec.md", cwd=tmp_path)
     assert (code, out) == (0, "spec.md:1:17: warning HSE001 link the ticket PAY-12\n")
     assert run_speclint("check", "--select", "linked-ticket", "spec.md", cwd=tmp_path)[0] == 2
+
+
+@pytest.mark.parametrize("plugins", ["[house.py]", "[house.py, house.yaml]"])
+def test_worker_processes_give_the_same_result_with_configuration_plugins_and_suppressions(
+    tmp_path: Path, plugins: str
+) -> None:
+    from speclint import files, runner
+    from speclint.config import ConfigPlanner, ConfigResolver
+    from speclint.registry import load_registry
+    from speclint.runner import Source, lint
+
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "house.py", LOCAL_RULE)
+    write(tmp_path, "house.yaml", "rules:\n  - {id: HSE002, name: no-falcon, category: wording, level: info, "
+                                  "message: codename, existence: {words: [Falcon]}}\n")
+    write(tmp_path, ".speclint.yaml", f"plugins: {plugins}\nrules:\n  PH001: warning\n")
+    for number in range(80):
+        write(tmp_path, f"docs/spec-{number:02}.md", f"""
+        # Spec {number}
+
+        See PAY-{number}. Falcon owner: TBD.
+        <!-- speclint-disable-next-line PH001 -->
+        Backoff: TBD.
+        """)
+    resolver = ConfigResolver(load_registry())
+    sources = [Source(files.display_path(path, tmp_path), path, None, resolver.for_file(path))
+               for path in files.discover([tmp_path / "docs"])]
+    planner = ConfigPlanner()
+    serial = lint(sources, [], planner=planner, jobs=1)
+    parallel = lint(sources, [], planner=planner, jobs=4)
+    per_file = 3 if "yaml" in plugins else 2  # HSE001 (+ HSE002) and the first TBD; the second is suppressed
+    assert len(serial.findings) == 80 * per_file
+    assert [(f.path, f.span, f.rule_id, f.level) for f in parallel.findings] == [
+        (f.path, f.span, f.rule_id, f.level) for f in serial.findings
+    ]
+    assert sorted(parallel.rules_run) == sorted(serial.rules_run)
+    if "yaml" not in plugins:  # a local Python plugin's rules travel to the workers
+        assert runner._lint_in_processes(sources, [], 10**6, None, 2, planner) is not None

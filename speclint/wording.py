@@ -1,0 +1,271 @@
+"""Word lists for the wording rules, and where each word comes from.
+
+Every default term cites the published reference it is taken from, so a team that disagrees with
+a word can see why it is there and drop it with the rule's `terms` option:
+
+- **ARM**: NASA Goddard SATC's Automated Requirements Measurement tool (Wilson, Rosenberg and
+  Hyatt, "Automated Analysis of Requirement Specifications", ICSE 1997): its *weak phrases*
+  (adequate, as appropriate, as required, easy to, effective, timely...), *options* (can, may,
+  optionally) and *incompletes* (but not limited to, as a minimum).
+- **INCOSE R7 / R8 / R9 / R26**: the INCOSE Guide to Writing Requirements (INCOSE-TP-2010-006),
+  rules R7 *vague terms*, R8 *escape clauses*, R9 *open-ended clauses*, R26 *absolutes*.
+- **ISO 29148**: ISO/IEC/IEEE 29148:2018, 5.2.7 *requirements language criteria*: superlatives,
+  subjective language, ambiguous adverbs and adjectives, open-ended non-verifiable terms,
+  comparative phrases and loopholes are to be avoided; 5.2.4 reserves "shall" for requirements
+  ("should" states a goal, "may" an option).
+- **Wiegers**: the ambiguous-terms table of Wiegers and Beatty, *Software Requirements* (3rd ed.),
+  which several of the terms PRDs use most (robust, seamless, graceful, faster) come from.
+- **speclint**: terms product documents use for the same purpose that the references above do not
+  spell out: speeds and times without a value (fast, quickly, instantly, as soon as possible),
+  which break INCOSE R7's rule without being on its list, and product slang (performant, snappy).
+
+A term listed under ISO 29148 is one of its examples or falls in one of the categories it names
+(subjective language, superlatives, comparatives, ambiguous adjectives, loopholes); the other
+references are cited for the terms their lists contain.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Pattern
+
+# (term, sources). Terms are matched case-insensitively as whole words; a space also matches a
+# hyphen or a line break ("user friendly", "user-friendly").
+VAGUE_TERMS: tuple[tuple[str, str], ...] = (
+    ("adequate", "ARM, INCOSE R7"),
+    ("adequately", "ARM, INCOSE R7"),
+    ("appropriate", "INCOSE R7"),
+    ("appropriately", "INCOSE R7"),
+    ("efficient", "INCOSE R7, Wiegers"),
+    ("efficiently", "INCOSE R7, Wiegers"),
+    ("sufficient", "INCOSE R7"),
+    ("sufficiently", "INCOSE R7"),
+    ("reasonable", "INCOSE R7, Wiegers"),
+    ("reasonably", "INCOSE R7, Wiegers"),
+    ("significant", "INCOSE R7, ISO 29148"),
+    ("significantly", "INCOSE R7, ISO 29148"),
+    ("typical", "INCOSE R7"),
+    ("typically", "INCOSE R7"),
+    ("usually", "INCOSE R7"),
+    ("almost always", "INCOSE R7, ISO 29148"),
+    ("several", "INCOSE R7, Wiegers"),
+    ("a few", "INCOSE R7"),
+    ("a lot of", "INCOSE R7"),
+    ("numerous", "INCOSE R7"),
+    ("flexible", "INCOSE R7, Wiegers"),
+    ("expandable", "INCOSE R7"),
+    ("timely", "ARM"),
+    ("in a timely manner", "ARM"),
+    ("easy", "ARM (easy to), ISO 29148"),
+    ("easily", "ARM (easy to), ISO 29148"),
+    ("easy to use", "ISO 29148"),
+    ("user friendly", "ISO 29148"),
+    ("cost effective", "ISO 29148"),
+    ("minimize", "Wiegers"),
+    ("maximize", "Wiegers"),
+    ("optimal", "Wiegers"),
+    ("best", "ISO 29148 (superlatives)"),
+    ("better", "ISO 29148 (comparatives), Wiegers"),
+    ("faster", "ISO 29148 (comparatives), Wiegers"),
+    ("improved", "Wiegers"),
+    ("robust", "Wiegers"),
+    ("seamless", "Wiegers"),
+    ("seamlessly", "Wiegers"),
+    ("graceful", "Wiegers"),
+    ("gracefully", "Wiegers"),
+    ("intuitive", "ISO 29148 (subjective language)"),
+    ("intuitively", "ISO 29148 (subjective language)"),
+    ("fast", "speclint (a speed without a value)"),
+    ("quick", "speclint (a speed without a value)"),
+    ("quickly", "speclint (a speed without a value)"),
+    ("rapid", "speclint (a speed without a value)"),
+    ("rapidly", "speclint (a speed without a value)"),
+    ("instantly", "speclint (a speed without a value)"),
+    ("as soon as possible", "speclint (a time without a value)"),
+    ("asap", "speclint (a time without a value)"),
+    ("responsive", "ISO 29148 (subjective language)"),
+    ("scalable", "ISO 29148 (non-verifiable)"),
+    ("highly available", "ISO 29148 (non-verifiable)"),
+    ("reliable", "ISO 29148 (non-verifiable)"),
+    ("reliably", "ISO 29148 (non-verifiable)"),
+    ("smooth", "ISO 29148 (subjective language)"),
+    ("smoothly", "ISO 29148 (subjective language)"),
+    ("state of the art", "ISO 29148 (superlatives)"),
+    ("best in class", "ISO 29148 (superlatives)"),
+    ("world class", "ISO 29148 (superlatives)"),
+    ("performant", "speclint"),
+    ("high performance", "speclint"),
+    ("snappy", "speclint"),
+    ("blazing fast", "speclint"),
+    ("lightning fast", "speclint"),
+)
+
+ESCAPE_CLAUSES: tuple[tuple[str, str], ...] = (
+    ("as far as possible", "INCOSE R8"),
+    ("so far as is possible", "INCOSE R8"),
+    ("as much as possible", "INCOSE R8"),
+    ("as little as possible", "INCOSE R8"),
+    ("where possible", "INCOSE R8"),
+    ("wherever possible", "INCOSE R8"),
+    ("if possible", "ISO 29148 (loopholes)"),
+    ("when possible", "INCOSE R8"),
+    ("whenever possible", "INCOSE R8"),
+    ("if necessary", "INCOSE R8"),
+    ("where necessary", "INCOSE R8"),
+    ("when necessary", "INCOSE R8, Wiegers"),
+    ("as necessary", "INCOSE R8"),
+    ("to the extent necessary", "INCOSE R8"),
+    ("if it should prove necessary", "INCOSE R8"),
+    ("as appropriate", "ARM, INCOSE R8, ISO 29148"),
+    ("where appropriate", "INCOSE R8, Wiegers"),
+    ("when appropriate", "INCOSE R8"),
+    ("if appropriate", "INCOSE R8"),
+    ("as required", "ARM, INCOSE R8"),
+    ("as needed", "INCOSE R8"),
+    ("if needed", "INCOSE R8"),
+    ("as applicable", "ISO 29148 (loopholes)"),
+    ("where applicable", "ISO 29148 (loopholes)"),
+    ("if applicable", "ISO 29148 (loopholes)"),
+    ("to the extent practical", "INCOSE R8"),
+    ("to the extent practicable", "INCOSE R8"),
+    ("as far as practical", "INCOSE R8"),
+    ("as much as practicable", "Wiegers"),
+    ("if practicable", "INCOSE R8"),
+    ("where practicable", "INCOSE R8"),
+    ("if feasible", "INCOSE R8"),
+    ("where feasible", "INCOSE R8"),
+    ("ideally", "Wiegers"),
+    ("preferably", "INCOSE R8"),
+    ("if time permits", "INCOSE R8"),
+    ("time permitting", "INCOSE R8"),
+)
+
+OPEN_ENDED_CLAUSES: tuple[tuple[str, str], ...] = (
+    ("including but not limited to", "INCOSE R9, ISO 29148"),
+    ("but not limited to", "ARM (incompletes), ISO 29148"),
+    ("but is not limited to", "ARM (incompletes), ISO 29148"),
+    ("etc", "INCOSE R9"),
+    ("and so on", "INCOSE R9"),
+    ("and so forth", "INCOSE R9"),
+    ("and the like", "INCOSE R9"),
+    ("among others", "INCOSE R9"),
+    ("or similar", "INCOSE R9"),
+    ("and more", "INCOSE R9"),
+    ("as a minimum", "ARM (incompletes), ISO 29148"),
+    ("at a minimum", "ARM (incompletes), ISO 29148"),
+    ("...", "INCOSE R9 (an enumeration ending in an ellipsis)"),
+)
+
+#: Absolutes (INCOSE R26). Those in `SELF_CONTAINED_ABSOLUTES` promise perfection on their own;
+#: the others ("always", "never") are only unachievable when they qualify a quality such as
+#: availability, latency or data loss ("never stores card numbers" is a testable prohibition).
+ABSOLUTES: tuple[tuple[str, str], ...] = (
+    ("always", "INCOSE R26"),
+    ("never", "INCOSE R26"),
+    ("at all times", "INCOSE R26"),
+    ("under all circumstances", "INCOSE R26"),
+    ("under all conditions", "INCOSE R26"),
+    ("in all cases", "INCOSE R26"),
+    ("100%", "INCOSE R26"),
+    ("100 percent", "INCOSE R26"),
+    ("zero downtime", "INCOSE R26"),
+    ("no downtime", "INCOSE R26"),
+    ("without any downtime", "INCOSE R26"),
+    ("zero data loss", "INCOSE R26"),
+    ("no data loss", "INCOSE R26"),
+    ("without interruption", "INCOSE R26"),
+    ("error free", "INCOSE R26"),
+    ("bug free", "INCOSE R26"),
+)
+SELF_CONTAINED_ABSOLUTES = frozenset({
+    "zero downtime", "no downtime", "without any downtime", "zero data loss", "no data loss",
+    "without interruption", "error free", "bug free",
+})
+#: Words that make "always", "never", "at all times" a promise about a quality when they stand
+#: next to it ("always available", "never fails", "responds ... at all times").
+QUALITY_WORDS = (
+    "available", "availability", "up", "uptime", "downtime", "online", "reachable", "accessible",
+    "responsive", "respond", "responds", "fast", "instant", "instantly", "quick", "quickly",
+    "fail", "fails", "crash", "crashes", "break", "breaks", "down", "lose", "loses", "lost",
+    "accurate", "reliable", "secure", "work", "works", "succeed", "succeeds", "correct",
+)
+#: Qualities for which "100%" is unachievable (operations): "100% of inputs are validated" is a
+#: deterministic property a test checks; "100% uptime" is not.
+PERCENT_QUALITY_WORDS = (
+    "uptime", "availability", "available", "reliability", "reliable", "durability", "durable",
+    "delivery", "delivered", "secure", "security", "accuracy", "accurate", "satisfaction",
+)
+
+#: Weak modals (ISO 29148 5.2.4: "should" is a goal, "may" an option; ARM "options"; INCOSE R1/R2
+#: require "shall"). "can" and "will" are left out by default: PRDs use them for plain facts.
+WEAK_MODALS: tuple[tuple[str, str], ...] = (
+    ("should", "ISO 29148 5.2.4"),
+    ("may", "ISO 29148 5.2.4, ARM (options)"),
+    ("might", "ISO 29148 5.2.4"),
+    ("could", "ISO 29148 5.2.4"),
+    ("ought to", "ISO 29148 5.2.4"),
+)
+
+
+def terms(table: Iterable[tuple[str, str]]) -> list[str]:
+    return [term for term, _ in table]
+
+
+_REFERENCES = ("ARM", "INCOSE", "ISO 29148", "Wiegers", "speclint")
+_REFERENCE_NAMES = {
+    "ARM": "NASA ARM (weak phrases, options, incompletes)",
+    "INCOSE": "INCOSE Guide to Writing Requirements",
+    "ISO 29148": "ISO/IEC/IEEE 29148:2018",
+    "Wiegers": "Wiegers and Beatty, Software Requirements",
+    "speclint": "speclint (speeds and times without a value, product slang)",
+}
+
+
+def sources_markdown(table: Iterable[tuple[str, str]]) -> str:
+    """A Markdown list: each reference with the default terms taken from it (for rule docs)."""
+    rows = list(table)
+    lines = []
+    for reference in _REFERENCES:
+        taken = [f'"{term}"' for term, sources in rows if reference in sources]
+        if taken:
+            lines.append(f"- {_REFERENCE_NAMES[reference]}: {', '.join(taken)}")
+    return "\n".join(lines)
+
+
+def with_sources(rule: type, table: Iterable[tuple[str, str]]) -> type:
+    """Append a **Sources** paragraph, built from `table`, to a rule's docstring (its documentation),
+    so the published docs list every default term with the reference it comes from."""
+    body = "**Sources of the default list.**\n\n" + sources_markdown(table)
+    indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
+    rule.__doc__ = (rule.__doc__ or "").rstrip() + "\n\n" + indented + "\n    "
+    return rule
+
+
+def _term_regex(term: str) -> str:
+    if term == "...":
+        # An enumeration that trails off: "PNG, JPEG, ..." or "PNG, JPEG…".
+        return r"(?:(?<=, )|(?<=,))(?:\.\.\.|…)(?!\.)|(?<=\w)…"
+    if term == "etc":
+        return r"\betc\b\.?"
+    words = [re.escape(word) for word in term.split()]
+    body = r"(?:\s+|-)".join(words)
+    # Not part of a hyphenated compound or name ("fast-check", "graceful-degradation").
+    start = r"(?<![\w-])" if term[0].isalnum() else ""
+    end = r"(?![\w]|-\w)" if term[-1].isalnum() else r"(?!\w)"
+    return start + body + end
+
+
+@lru_cache(maxsize=64)
+def compile_terms(terms: tuple[str, ...], case_sensitive: bool = False) -> Pattern[str] | None:
+    """One alternation of `terms`, longest first, each as whole words."""
+    cleaned = [term.strip() for term in terms if term.strip()]
+    if not cleaned:
+        return None
+    alternatives = [_term_regex(term) for term in sorted(set(cleaned), key=len, reverse=True)]
+    return re.compile("|".join(f"(?:{alternative})" for alternative in alternatives), 0 if case_sensitive else re.I)
+
+
+def canonical(matched: str) -> str:
+    """The matched words lower-cased with single spaces ("User-Friendly" -> "user friendly")."""
+    return " ".join(re.split(r"[\s\-]+", matched.lower())).strip()

@@ -1,0 +1,176 @@
+"""MS001 unmeasurable-success-criterion and MS002 unmeasurable-nfr."""
+
+from conftest import lint_with, spans
+
+# --- MS001 -------------------------------------------------------------------------------------
+
+
+def test_subjective_success_criterion_without_a_number() -> None:
+    text = """
+    ## Success criteria
+
+    - **SC-001**: Median time to first project is under 4 minutes within 30 days of launch.
+    - **SC-002**: Error messages are clear enough that users fix the problem themselves.
+    """
+    findings = lint_with("unmeasurable-success-criterion", text)
+    assert spans(findings) == [(4, 3)]
+    assert "no number" in findings[0].message
+
+
+def test_requirement_id_is_not_a_number() -> None:
+    text = """
+    ## Outcomes
+
+    - SC-003: Onboarding feels faster for new users.
+    """
+    assert spans(lint_with("MS001", text)) == [(3, 3)]
+
+
+def test_pass_fail_criterion_is_measurable_as_written() -> None:
+    text = """
+    ## Success criteria
+
+    - SC-004: CI fails the build when any test fails.
+    - SC-005: Every exported file opens in Excel and Numbers without a warning.
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_metric_needs_a_number_or_time_frame() -> None:
+    text = """
+    ## Success metrics
+
+    - Weekly active teams grow to 400 by end of Q3.
+    - Support tickets about exports go down.
+    - Checkout conversion is tracked weekly.
+    """
+    assert spans(lint_with("MS001", text)) == [(4, 3)]
+
+
+def test_label_with_nested_targets_is_measured() -> None:
+    text = """
+    ## Success metrics
+
+    - Adoption:
+      - 40% of workspaces create a saved view in the first month.
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_metrics_table_row_without_a_target() -> None:
+    text = """
+    ## Success metrics
+
+    | Metric | Target |
+    |--------|--------|
+    | Activation rate | 35% by March |
+    | Customer happiness | Improves |
+    """
+    assert spans(lint_with("MS001", text)) == [(6, 3)]
+
+
+def test_template_placeholder_is_left_to_the_placeholder_rules() -> None:
+    text = """
+    ## Success criteria
+
+    - **SC-001**: [Measurable metric, e.g., "Users complete signup quickly"]
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_success_words_in_background_are_not_criteria() -> None:
+    text = """
+    ## Background
+
+    - Users are happier with the new editor.
+    """
+    assert lint_with("MS001", text) == []
+
+
+# --- MS002 -------------------------------------------------------------------------------------
+
+
+def test_performance_requirement_without_a_number() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - NFR-001: The dashboard loads quickly, even with many widgets.
+    - NFR-002: Passwords are hashed with Argon2id.
+    - NFR-003: The export API handles 200 requests per second at p95 < 400 ms.
+    """
+    findings = lint_with("unmeasurable-nfr", text)
+    assert spans(findings) == [(3, 3)]
+    assert "threshold" in findings[0].message
+
+
+def test_every_item_of_a_performance_section_needs_a_number() -> None:
+    text = """
+    ## Performance
+
+    - Search results appear without delay.
+    - The sync job completes in under 5 minutes for 10,000 records.
+    """
+    assert spans(lint_with("MS002", text)) == [(3, 3)]
+
+
+def test_availability_section_holds_behaviours_too() -> None:
+    text = """
+    ## Availability
+
+    - The API is highly available.
+    - When the primary region fails, traffic fails over to the secondary region.
+    """
+    assert spans(lint_with("MS002", text)) == [(3, 3)]
+
+
+def test_requirement_about_scale_outside_an_nfr_section() -> None:
+    text = """
+    ## Requirements
+
+    - FR-014: The importer must scale to large catalogs.
+    - FR-015: The importer must scale to catalogs of 2 million products.
+    """
+    assert spans(lint_with("MS002", text)) == [(3, 3)]
+
+
+def test_nfr_table_row_without_a_threshold() -> None:
+    text = """
+    ## Performance
+
+    | Area | Target |
+    |------|--------|
+    | Page load | p95 < 1.5 s |
+    | Search | Fast |
+    """
+    assert spans(lint_with("MS002", text)) == [(6, 3)]
+
+
+def test_topic_words_in_code_are_not_read() -> None:
+    text = """
+    ## Requirements
+
+    - FR-020: Integration tests carry the label `slow` and run nightly in CI.
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_qualitative_bounds_count_as_a_threshold() -> None:
+    text = """
+    ## Performance
+
+    - Lookups by ID are constant-time.
+    - Autocomplete answers in sub-second time.
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_requirements_table_row_about_performance_without_a_number() -> None:
+    text = """
+    ## Requirements
+
+    | ID | Requirement |
+    |----|-------------|
+    | FR-001 | The system must let a customer save at most 5 cards. |
+    | FR-002 | The payment step should load quickly. |
+    """
+    assert spans(lint_with("MS002", text)) == [(6, 3)]

@@ -1,0 +1,204 @@
+"""TR001 duplicate-requirement-id, TR002 undefined-requirement-reference, TR003 broken-internal-link."""
+
+from conftest import lint_with, spans
+
+# --- TR001 -------------------------------------------------------------------------------------
+
+
+def test_second_definition_of_an_id_is_flagged_with_the_first_line() -> None:
+    text = """
+    ## Functional requirements
+
+    - **FR-003**: Users can reset their password by email.
+    - **FR-003**: Reset links expire after 30 minutes.
+    """
+    findings = lint_with("duplicate-requirement-id", text)
+    assert spans(findings) == [(4, 5)]
+    assert findings[0].span.end.column == 11
+    assert "line 3" in findings[0].message
+
+
+def test_definitions_in_headings_and_tables_count() -> None:
+    text = """
+    ### US-1: Saved carts
+
+    | ID | Requirement |
+    |----|-------------|
+    | FR-001 | Carts persist for 30 days |
+    | FR-001 | Carts sync across devices |
+
+    ### US-1: Shared carts
+    """
+    assert spans(lint_with("TR001", text)) == [(6, 3), (8, 5)]
+
+
+def test_references_are_not_definitions() -> None:
+    text = """
+    - FR-001: Users can export a report as CSV.
+    - FR-002: Large exports are emailed; FR-001 still applies to the email attachment.
+
+    FR-001 and FR-002 are covered by the export tests.
+    """
+    assert lint_with("TR001", text) == []
+
+
+def test_traceability_table_listing_ids_defined_above_is_not_a_duplicate() -> None:
+    text = """
+    - FR-001: Users can export a report as CSV.
+
+    ## Traceability
+
+    | Requirement | Test |
+    |-------------|------|
+    | FR-001 | test_export_csv |
+    """
+    assert lint_with("TR001", text) == []
+
+
+def test_ids_in_code_are_not_read() -> None:
+    text = """
+    - FR-001: Users can export a report as CSV.
+
+    ```
+    FR-001: example line in a fixture
+    ```
+    """
+    assert lint_with("TR001", text) == []
+
+
+# --- TR002 -------------------------------------------------------------------------------------
+
+
+def test_reference_to_an_undefined_id() -> None:
+    text = """
+    - **FR-001**: Users can export a report as CSV.
+    - **FR-002**: Exports larger than 10 MB are emailed (see FR-004).
+    """
+    findings = lint_with("undefined-requirement-reference", text)
+    assert spans(findings) == [(2, 58)]
+    assert "FR-004" in findings[0].message
+
+
+def test_document_citing_another_documents_ids_is_left_alone() -> None:
+    text = """
+    # Implementation plan
+
+    - T001 implements FR-001 and FR-002 from spec.md.
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_references_to_defined_ids_are_fine() -> None:
+    text = """
+    - NFR-1: p95 latency under 300 ms.
+    - NFR-2: Availability of 99.9% monthly; NFR-1 applies during failover.
+    """
+    assert lint_with("TR002", text) == []
+
+
+# --- TR003 -------------------------------------------------------------------------------------
+
+
+def test_link_to_a_missing_heading_suggests_the_closest_anchor() -> None:
+    text = """
+    Retries are described in [error handling](#error-handlin).
+
+    ## Error handling
+    """
+    findings = lint_with("broken-internal-link", text)
+    assert spans(findings) == [(1, 43)]
+    assert "did you mean '#error-handling'" in findings[0].message
+
+
+def test_links_to_headings_use_github_slugs_with_duplicates_numbered() -> None:
+    text = """
+    See [the second example](#example-1), [Q&A](#qa) and [top](#top).
+
+    ## Example
+    ## Example
+    ## Q&A
+    """
+    assert lint_with("TR003", text) == []
+
+
+def test_explicit_html_anchors_and_heading_attributes_are_targets() -> None:
+    text = """
+    Jump to [limits](#upload-limits), [retries](#retries) or [legacy](#legacy).
+
+    <a name="upload-limits"></a>
+    ## Limits
+
+    <div id="retries"></div>
+
+    ## Legacy behaviour {#legacy}
+    """
+    assert lint_with("TR003", text) == []
+
+
+def test_user_content_prefix_and_case_are_accepted() -> None:
+    text = """
+    [Scope](#user-content-scope), [Scope again](#Scope)
+
+    ## Scope
+    """
+    assert lint_with("TR003", text) == []
+
+
+def test_reference_definition_used_in_the_text_is_checked() -> None:
+    text = """
+    See the [rollout plan][plan].
+
+    [plan]: #rollout
+
+    ## Launch
+    """
+    assert spans(lint_with("TR003", text)) == [(3, 9)]
+
+
+def test_unused_reference_definition_is_not_a_link() -> None:
+    text = """
+    ## Alternatives
+    [rationale]: #rationale
+    """
+    assert lint_with("TR003", text) == []
+
+
+def test_html_link_in_an_html_block() -> None:
+    text = """
+    <p>Read the <a href="#faq">FAQ</a> first.</p>
+
+    ## Questions
+    """
+    assert len(lint_with("TR003", text)) == 1
+
+
+def test_links_in_code_are_not_read() -> None:
+    text = """
+    Use `[text](#anchor)` to link a section.
+
+    ```markdown
+    [Missing](#missing)
+    ```
+    """
+    assert lint_with("TR003", text) == []
+
+
+def test_heading_with_angle_brackets_in_code_keeps_them_in_its_anchor() -> None:
+    text = """
+    See [the signature](#users-write-f-fn---futoutput--t).
+
+    ## Users write `F: Fn() -> Fut<Output = T>`
+    """
+    assert lint_with("TR003", text) == []
+
+
+def test_site_generator_spellings_of_an_anchor_are_accepted_but_typos_are_not() -> None:
+    text = """
+    See [flags](#appendix_thp-flag-behavior) and [the plan](#roll-out).
+
+    ## Appendix: THP flag behavior
+
+    ## Rollout
+    """
+    findings = lint_with("TR003", text)
+    assert [finding.message.split("'")[1] for finding in findings] == ["#roll-out"]
