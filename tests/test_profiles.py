@@ -14,6 +14,7 @@ from speclint.profiles import (
     detect_profile,
     detect_profile_name,
     load_profile,
+    validate_profile_data,
     profile_from_data,
 )
 
@@ -263,3 +264,11 @@ def test_combined_heading_names_each_part() -> None:
 def test_conditional_notes_are_ignored() -> None:
     assert heading_key("Key Entities *(include if feature involves data)*") == heading_key("Key entities")
     assert heading_key("Open issues (if applicable)") == heading_key("Open issues")
+
+
+@pytest.mark.parametrize("name", builtin_profile_names())
+def test_builtin_profile_is_valid_against_the_profile_schema(name: str) -> None:
+    from ruamel.yaml import YAML
+
+    data = YAML(typ="safe", pure=True).load((REPOSITORY / "rules" / "profiles" / f"{name}.yaml").read_text())
+    assert validate_profile_data(data) == []
