@@ -30,6 +30,7 @@ The file is validated against `schemas/rule-file.schema.json`. `examples` (`must
 
 from __future__ import annotations
 
+import copyreg
 import datetime
 import re
 from dataclasses import dataclass
@@ -67,7 +68,32 @@ CHECK_KINDS = ("existence", "required-section", "front-matter")
 DEFAULT_BLOCKS = ("heading", "paragraph", "list-item", "table", "block-quote")
 
 
-class YamlRule(Rule):
+class _YamlRuleType(type):
+    """The class of YAML rule classes. They are made at run time, so pickle cannot find them by
+    name; they pickle as (rule file, rule id) and a worker process loads the file itself."""
+
+
+def _reduce_rule_class(cls: _YamlRuleType) -> Any:
+    path = getattr(cls, "source_path", "")
+    if not path:
+        return cls.__qualname__  # the YamlRule base: found by name in this module
+    return _rule_from_file, (path, getattr(cls, "id"))
+
+
+copyreg.pickle(_YamlRuleType, _reduce_rule_class)
+
+# Rule classes by absolute rule-file path and id: a process loads each file once, and a class
+# coming back from a worker is the same object as the one this process loaded.
+_loaded: dict[str, dict[str, type[Rule]]] = {}
+
+
+def _rule_from_file(path: str, rule_id: str) -> type[Rule]:
+    if path not in _loaded:
+        read_rule_file(Path(path))
+    return _loaded[path][rule_id]
+
+
+class YamlRule(Rule, metaclass=_YamlRuleType):
     """Base of rules built from a YAML rule file; `spec` holds the check's settings."""
 
     kind: ClassVar[str]
@@ -75,6 +101,7 @@ class YamlRule(Rule):
     message_template: ClassVar[str]
     examples: ClassVar[dict[str, list[str]]]
     source_file: ClassVar[str]
+    source_path: ClassVar[str] = ""  # absolute, for pickling
     compiled: ClassVar[re.Pattern[str] | None] = None
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
@@ -269,9 +296,10 @@ def read_rule_file(path: Path) -> LoadedRuleFile:
             compiled = _compile(spec, (*at, kind), shown, locator, problems)
         if kind == "front-matter" and "pattern" in spec:
             _check_regex(spec["pattern"], (*at, kind, "pattern"), shown, locator, problems)
-        rules.append(_make_rule(entry, kind, spec, compiled, shown))
+        rules.append(_make_rule(entry, kind, spec, compiled, shown, str(path.resolve())))
     if problems:
         raise InvalidFile(problems)
+    _loaded[str(path.resolve())] = {rule.id: rule for rule in rules}
     return LoadedRuleFile(path, shown, data, locator, rules)
 
 
@@ -302,7 +330,9 @@ def _check_regex(pattern: str, at: tuple[Any, ...], shown: str, locator: YamlLoc
     return compiled
 
 
-def _make_rule(entry: Mapping[str, Any], kind: str, spec: dict[str, Any], compiled: re.Pattern[str] | None, shown: str) -> type[YamlRule]:
+def _make_rule(
+    entry: Mapping[str, Any], kind: str, spec: dict[str, Any], compiled: re.Pattern[str] | None, shown: str, source_path: str
+) -> type[YamlRule]:
     examples = plain(entry.get("examples", {}))
     attributes = {
         "__doc__": _documentation(entry, kind, spec, examples, shown),
@@ -318,9 +348,10 @@ def _make_rule(entry: Mapping[str, Any], kind: str, spec: dict[str, Any], compil
         "message_template": str(entry["message"]),
         "examples": {name: list(examples.get(name, [])) for name in ("must-trigger", "must-not-trigger")},
         "source_file": shown,
+        "source_path": source_path,
     }
     class_name = "".join(part.capitalize() for part in str(entry["name"]).split("-")) or "YamlRule"
-    return type(class_name, (YamlRule,), attributes)
+    return _YamlRuleType(class_name, (YamlRule,), attributes)  # type: ignore[return-value]
 
 
 def _documentation(entry: Mapping[str, Any], kind: str, spec: Mapping[str, Any], examples: Mapping[str, Any], shown: str) -> str:

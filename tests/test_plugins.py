@@ -262,5 +262,5 @@ def test_worker_processes_give_the_same_result_with_configuration_plugins_and_su
         (f.path, f.span, f.rule_id, f.level) for f in serial.findings
     ]
     assert sorted(parallel.rules_run) == sorted(serial.rules_run)
-    if "yaml" not in plugins:  # a local Python plugin's rules travel to the workers
-        assert runner._lint_in_processes(sources, [], 10**6, None, 2, planner) is not None
+    # Local Python plugins and YAML rules travel to the workers (else the run falls back to one process).
+    assert runner._lint_in_processes(sources, [], 10**6, None, 2, planner) is not None

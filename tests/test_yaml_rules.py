@@ -348,3 +348,10 @@ def test_a_package_module_can_ship_yaml_rules(tmp_path: Path) -> None:
     for rule in _rules_from(module):
         registry.add(rule, "entry point")
     assert registry.load_errors == [] and sorted(registry.rules) == ["ACME001", "ACME002", "ACME003"]
+
+
+def test_yaml_rule_classes_pickle_as_file_and_id(tmp_path: Path) -> None:
+    import pickle
+
+    rules = load_rule_file(write(tmp_path, "house.yaml", HOUSE_RULES))
+    assert pickle.loads(pickle.dumps(rules)) == rules  # the very same class objects
