@@ -77,7 +77,7 @@ def _reduce_rule_class(cls: _YamlRuleType) -> Any:
     path = getattr(cls, "source_path", "")
     if not path:
         return cls.__qualname__  # the YamlRule base: found by name in this module
-    return _rule_from_file, (path, getattr(cls, "id"))
+    return _rule_from_file, (path, cls.id)  # type: ignore[attr-defined]
 
 
 copyreg.pickle(_YamlRuleType, _reduce_rule_class)
