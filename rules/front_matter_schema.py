@@ -15,7 +15,8 @@ class FrontMatterSchema(Rule):
     **What it flags.** Missing required keys, values outside an enumeration (`status: drafted`),
     dates that are not real ISO dates (`2025-13-40`, `2025-1-5`, `yyyy-mm-dd`), empty owner or
     author lists, and values of the wrong type. Each finding points at the key's line (or at the
-    value, for a wrong value). The schema is the one the profile names (`prd`, `spec-kit`, `ears`,
+    value, for a wrong value). The schema is the project's (`front-matter:` in the configuration)
+    when there is one, else the one the profile names (`prd`, `spec-kit`, `ears`,
     `kep`, `rust-rfc`, `adr`: `schemas/front-matter/<name>.schema.json`; profiles without one,
     such as `go-design`, are not checked); the `schema` option names another built-in schema or
     a path to a `.json` JSON Schema file. Keys a schema does not list
@@ -69,10 +70,13 @@ class FrontMatterSchema(Rule):
         front_matter = document.front_matter
         if front_matter is not None and front_matter.error is None:
             reference = _schema_reference(context)
+            project_schema = context.settings.get("front-matter-schema")
+            if isinstance(project_schema, dict) and not context.options["schema"].strip():
+                reference = "project"  # the configuration's `front-matter` schema beats the profile's
             if reference:
                 from speclint import metadata  # only for documents that have metadata (start-up time)
 
-                schema = metadata.load_schema(reference)
+                schema = project_schema if reference == "project" else metadata.load_schema(reference)
                 if front_matter.data is not None and not isinstance(front_matter.data, dict):
                     yield Violation(_line_span(document.lines, front_matter.span.start.line + 1),
                                     "front matter must be a mapping of keys to values")

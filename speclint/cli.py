@@ -16,8 +16,11 @@ import click
 from speclint import __version__
 
 if TYPE_CHECKING:
+    from speclint.engine import ActiveRule
     from speclint.profiles import ExpectedSection
     from speclint.progress import ProgressBar
+    from speclint.registry import RuleRegistry
+    from speclint.baseline import Baseline, BaselineWriter
     from speclint.runner import RunResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -101,6 +104,25 @@ LEVEL_NAMES = ("error", "warning", "info")
     "instead of detecting it from each file's content. `speclint profiles` lists them.",
 )
 @click.option("-v", "--verbose", is_flag=True, help="Also print each file checked, its profile and a summary on standard error.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this configuration file for every file (instead of the closest .speclint.yaml).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file: built-in defaults only.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record every current finding in this baseline file, then exit 0.",
+)
 def check(
     paths: Sequence[Path],
     stdin_filename: str | None,
@@ -114,20 +136,29 @@ def check(
     ignore: Sequence[str],
     profile_name: str | None,
     verbose: bool,
+    config_file: Path | None,
+    isolated: bool,
+    baseline_file: Path | None,
+    write_baseline_file: Path | None,
 ) -> None:
     """Lint Markdown files and directories (default: the current directory).
 
     Directories are searched for *.md and *.markdown files, skipping hidden folders, node_modules
     and, in a git work tree, what .gitignore excludes. `-` reads standard input.
 
+    Settings come from the closest .speclint.yaml, .speclint.yml or pyproject.toml [tool.speclint]
+    above each file (see `--config`, `--isolated`); inline `<!-- speclint-disable ... -->` comments
+    silence findings; `--baseline` hides the findings recorded by `--write-baseline`.
+
     Exit codes: 0 no finding at the --fail-on level or above, 1 at least one, 2 speclint could
-    not do its job (usage error, unreadable file, crashing rule).
+    not do its job (usage error, configuration error, unreadable file, crashing rule).
     """
     from speclint import files
-    from speclint.engine import ActiveRule
+    from speclint.config import ConfigPlanner, ConfigResolver
     from speclint.registry import load_registry
     from speclint.reporters import MACHINE_FORMATS, ReportContext, write_report
     from speclint.runner import Source, lint
+    from speclint.validation import InvalidFile
 
     _tolerate_unencodable_output()
     if profile_name is not None:
@@ -139,44 +170,73 @@ def check(
             _fail(f"--profile: {error}")
 
     registry = load_registry()
-    for error in registry.load_errors:
-        click.echo(f"speclint: error: {error}", err=True)
-    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
-    if select or ignore:
-        from speclint.selection import SelectorError, apply_selection
-
-        try:
-            rules = apply_selection(registry, rules, select, ignore)
-        except SelectorError as error:
-            _fail(str(error))
+    for load_error in registry.load_errors:
+        click.echo(f"speclint: error: {load_error}", err=True)
+    if config_file is not None and isolated:
+        _fail("--config and --isolated exclude each other")
+    resolver = ConfigResolver(registry, explicit=config_file, isolated=isolated)
 
     output_format = output_format or default_format(os.environ, _is_terminal(sys.stdout), output_file)
     cwd = Path.cwd()
     sources: list[Source] = []
-    for path in paths or [Path(".")]:
-        if str(path) == "-":
-            text = _read_stdin()
-            sources.append(Source(stdin_filename or "<stdin>", None, text))
-        elif not path.exists():  # reported with the other unreadable files; the rest go on
-            sources.append(Source(files.display_path(path, cwd), path))
-        else:
-            for found in files.discover([path]):
-                sources.append(Source(files.display_path(found, cwd), found))
+    try:
+        for path in paths or [Path(".")]:
+            if str(path) == "-":
+                text = _read_stdin()
+                shown = stdin_filename or "<stdin>"
+                config = resolver.for_file(cwd / shown if stdin_filename else cwd / "stdin.md")
+                if not (stdin_filename and config.is_ignored(cwd / stdin_filename)):
+                    sources.append(Source(shown, None, text, config))
+            elif not path.exists():  # reported with the other unreadable files; the rest go on
+                sources.append(Source(files.display_path(path, cwd), path, None, resolver.for_file(path)))
+            else:
+                if path.is_dir():
+                    resolver.for_folder(path.resolve())  # a broken configuration fails even with no file to lint
+                for found in files.discover([path]):
+                    config = resolver.for_file(found)
+                    if not config.is_ignored(found):
+                        sources.append(Source(files.display_path(found, cwd), found, None, config))
+    except InvalidFile as error:
+        for problem in error.problems:
+            click.echo(f"speclint: error: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
 
+    if verbose:
+        used: dict[str, int] = {}
+        for source in sources:
+            config_path = getattr(source.config, "path", None)
+            shown = files.display_path(config_path, cwd) if config_path is not None else "none (defaults)"
+            used[shown] = used.get(shown, 0) + 1
+        for shown, count in used.items():
+            click.echo(f"speclint: configuration {shown} for {count} file{'s' * (count != 1)}", err=True)
+
+    registries = [registry] + [source.config.registry for source in sources if source.config is not None]
+    _check_selection(registries, select, ignore)
+    planner = ConfigPlanner(profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None)
+    baseline, baseline_writer = _baseline_stage(baseline_file, write_baseline_file)
     progress = _progress_bar(os.environ)
     try:
-        result = lint(sources, rules, progress=progress, profile_name=profile_name)
+        result = lint(sources, [], progress=progress, planner=planner)
     finally:
         if progress is not None:
             progress.close()
+    if baseline_writer is not None:
+        baseline_writer.add(result, cwd)
+    if baseline is not None:
+        baseline.apply(result, cwd)
 
+    ran = result.rules_run or {active.rule.id: active for active in _default_rules(registry, select, ignore)}
     to_terminal = output_file is None and _is_terminal(sys.stdout)
     use_color = color == "always" or (color == "auto" and to_terminal and _color_allowed(os.environ))
-    context = ReportContext.for_run(rules, __version__, cwd, use_color, registry.load_errors)
-    if output_file is None:
+    context = ReportContext.for_run([ran[rule_id] for rule_id in sorted(ran)], __version__, cwd, use_color, registry.load_errors)
+    if baseline_writer is not None:
+        _write_baseline(baseline_writer)
+    elif output_file is None:
         write_report(output_format, result, sys.stdout, context)
     else:
         _write_file(output_file, lambda out: write_report(output_format, result, out, context))
+    if baseline is not None and verbose:
+        click.echo(f"speclint: {baseline.matched} finding(s) hidden by the baseline", err=True)
 
     # Machine-readable output on standard output must stay parseable: extra text goes to stderr.
     extra_to_stderr = output_file is None and output_format in MACHINE_FORMATS
@@ -195,7 +255,34 @@ def check(
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 
+    if baseline_writer is not None and not (result.failed or registry.load_errors):
+        sys.exit(EXIT_CLEAN)  # every finding is now accepted
     sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
+
+
+def _default_rules(registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str]) -> list[ActiveRule]:
+    from speclint.engine import ActiveRule
+    from speclint.selection import apply_selection
+
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
+    return apply_selection(registry, rules, select, ignore) if select or ignore else rules
+
+
+def _check_selection(registries: Sequence[RuleRegistry], select: Sequence[str], ignore: Sequence[str]) -> None:
+    """Fail early on a --select/--ignore name no registry knows (plugin rules live in a
+    configuration's registry, so a name is fine when any of them knows it)."""
+    if not (select or ignore):
+        return
+    from speclint.selection import SelectorError, apply_selection
+
+    first_error = None
+    for registry in {id(r): r for r in registries}.values():
+        try:
+            apply_selection(registry, [], select, ignore)
+            return
+        except SelectorError as error:
+            first_error = first_error or error
+    _fail(str(first_error))
 
 
 def default_format(environ: Mapping[str, str], stdout_is_terminal: bool, output_file: Path | None) -> str:
@@ -375,6 +462,99 @@ def _echo_sections(sections: Sequence[ExpectedSection], depth: int) -> None:
         also = f" (also: {', '.join(section.aliases)})" if section.aliases else ""
         click.echo(f"{'  ' * depth}- {section.name} [{required}]{also}")
         _echo_sections(section.children, depth + 1)
+
+
+@cli.command()
+@click.argument("directory", default=".", type=click.Path(path_type=Path, file_okay=False, exists=True))
+def init(directory: Path) -> None:
+    """Write a commented starter .speclint.yaml in DIRECTORY (default: here).
+
+    The documents below DIRECTORY are read to pick the profile, and an override for each folder
+    whose documents are of another kind. An existing configuration is never overwritten.
+    """
+    from speclint.config import CONFIG_FILE_NAMES, PYPROJECT, declares_speclint
+    from speclint.starter import detect_kinds, starter_config
+
+    for name in CONFIG_FILE_NAMES:
+        if (directory / name).exists():
+            _fail(f"{directory / name} already exists; edit it, or delete it to start again")
+    if (directory / PYPROJECT).is_file() and declares_speclint(directory / PYPROJECT):
+        _fail(f"{directory / PYPROJECT} already configures speclint ([tool.speclint])")
+    kinds = detect_kinds(directory)
+    target = directory / CONFIG_FILE_NAMES[0]
+    try:
+        with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite, even in a race
+            handle.write(starter_config(kinds))
+    except FileExistsError:
+        _fail(f"{target} already exists; edit it, or delete it to start again")
+    except OSError as error:
+        _fail(f"cannot write {target}: {error.strerror or error}")
+    count = len(kinds)
+    click.echo(f"speclint: wrote {target} for {count} document{'s' * (count != 1)}", err=True)
+
+
+@cli.command("test-rules")
+@click.argument("rule_files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=False))
+def test_rules(rule_files: Sequence[Path]) -> None:
+    """Run the examples of YAML rule files: each must-trigger example needs a finding, each
+    must-not-trigger example none. Exit 0 when all pass, 1 when one fails, 2 for an invalid file."""
+    from speclint.validation import InvalidFile
+    from speclint.yaml_rules import read_rule_file, run_examples
+
+    invalid = failed = passed = 0
+    for path in rule_files:
+        if path.suffix not in (".yaml", ".yml"):
+            click.echo(f"speclint: error: {path}: test-rules reads YAML rule files (.yaml, .yml)", err=True)
+            invalid += 1
+            continue
+        try:
+            loaded = read_rule_file(path)
+        except InvalidFile as error:
+            for problem in error.problems:
+                click.echo(f"speclint: error: {problem}", err=True)
+            invalid += 1
+            continue
+        for result in run_examples(loaded):
+            if result.passed:
+                passed += 1
+                continue
+            failed += 1
+            click.echo(
+                f"{loaded.shown}:{result.line}:{result.column}: {result.rule_id} ({result.rule_name}) "
+                f"{result.expectation} example {result.number} failed: {result.detail}"
+            )
+        without = [rule.id for rule in loaded.rules if not any(rule.examples.values())]
+        if without:
+            click.echo(f"speclint: {loaded.shown}: no examples for {', '.join(without)}", err=True)
+    if invalid < len(rule_files):
+        click.echo(f"speclint: {passed} example{'s' * (passed != 1)} passed, {failed} failed", err=True)
+    sys.exit(EXIT_ERROR if invalid else EXIT_FINDINGS if failed else EXIT_CLEAN)
+
+
+def _baseline_stage(
+    baseline_file: Path | None, write_baseline_file: Path | None
+) -> tuple[Baseline | None, BaselineWriter | None]:
+    from speclint.baseline import Baseline, BaselineError, BaselineWriter
+
+    if baseline_file is not None and write_baseline_file is not None:
+        _fail("--baseline and --write-baseline exclude each other (the new baseline records every finding)")
+    baseline = None
+    if baseline_file is not None:
+        try:
+            baseline = Baseline.load(baseline_file)
+        except BaselineError as error:
+            _fail(str(error))
+    return baseline, BaselineWriter(write_baseline_file) if write_baseline_file is not None else None
+
+
+def _write_baseline(writer: BaselineWriter) -> None:
+    from speclint.baseline import BaselineError
+
+    try:
+        count = writer.write()
+    except BaselineError as error:
+        _fail(str(error))
+    click.echo(f"speclint: recorded {count} finding{'s' * (count != 1)} in {writer.path}", err=True)
 
 
 def _read_stdin() -> str:

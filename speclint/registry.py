@@ -39,6 +39,10 @@ class RuleRegistry:
         for key in (rule.id, rule.name, *rule.aliases):
             self._by_key[key.lower()] = rule
 
+    def copy(self) -> RuleRegistry:
+        """A registry with the same rules, to extend (with a configuration's plugins) on its own."""
+        return RuleRegistry(dict(self.rules), list(self.load_errors), dict(self._by_key))
+
     def get(self, key: str) -> type[Rule] | None:
         """The rule with this id, name or alias (case-insensitive), or None."""
         return self._by_key.get(key.strip().lower())

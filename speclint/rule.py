@@ -154,6 +154,7 @@ class Rule:
     default_level: ClassVar[Level] = Level.WARNING
     options: ClassVar[tuple[Option, ...]] = ()
     aliases: ClassVar[tuple[str, ...]] = ()
+    documentation_url: ClassVar[str | None] = None  # a link to more documentation (YAML rules, plugins)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         raise NotImplementedError

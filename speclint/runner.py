@@ -1,6 +1,11 @@
-"""The pipeline for one run: read each file, parse it, run the rules, collect the results.
+"""The pipeline for one run: read each file, parse it, run the rules, filter, collect the results.
 
-    paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules -> RunResult
+    paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules
+          -> suppressions (inline comments) -> RunResult -> baseline (speclint.baseline, in the CLI)
+
+Which rules run on a file, at which levels and with which options, is decided per file by a
+planner (`speclint.config.ConfigPlanner` from the CLI); without one, `settings_for_file` detects
+the profile (or uses `profile_name`) and runs every rule at its default.
 
 Every stage's failure stays with its file: one unreadable file or crashing rule never stops the
 others. The CLI turns a `RunResult` into output and an exit code.
@@ -12,7 +17,7 @@ import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
 from speclint import files
 from speclint.engine import ActiveRule, RuleFailure, run_rules
@@ -22,6 +27,7 @@ from speclint.rule import Finding, Level
 
 if TYPE_CHECKING:
     from speclint.model import Document
+    from speclint.registry import RuleRegistry
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,9 @@ class RunResult:
     read_failures: list[ReadFailure] = field(default_factory=list)
     rule_failures: list[RuleFailure] = field(default_factory=list)
     elapsed: float = 0.0
+    # Every rule that ran on some file, by id (as configured for the first file it ran on): the
+    # rule list reporters describe (SARIF's tool.driver.rules).
+    rules_run: dict[str, ActiveRule] = field(default_factory=dict)
 
     @property
     def findings(self) -> list[Finding]:
@@ -64,6 +73,7 @@ class Source:
     display_path: str
     path: Path | None
     text: str | None = None
+    config: Any = None  # the speclint.config.Config that governs this file (None: defaults)
 
 
 @dataclass(frozen=True)
@@ -125,8 +135,29 @@ def _setting_for(
     return None
 
 
+@dataclass(frozen=True)
+class FilePlan:
+    """What to run on one file: the rules (levels, options), the profile and the rule settings."""
+
+    rules: Sequence[ActiveRule]
+    profile_name: str | None = None
+    profile: Any = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    registry: RuleRegistry | None = None  # for naming rules in suppression comments
+
+
+# Decides a file's plan from its source and parsed document. It goes to worker processes with the
+# sources, so it must pickle: a module-level class or function, not a closure.
+Planner = Callable[[Source, "Document"], FilePlan]
+
+
 def lint_source(
-    source: Source, rules: Sequence[ActiveRule], result: RunResult, max_bytes: int, profile_name: str | None = None
+    source: Source,
+    rules: Sequence[ActiveRule],
+    result: RunResult,
+    max_bytes: int,
+    profile_name: str | None = None,
+    planner: Planner | None = None,
 ) -> None:
     """Lint one document and add what came of it to `result`."""
     try:
@@ -136,12 +167,30 @@ def lint_source(
         return
     document = parse(text, source.display_path)
     document.file_path = source.path
-    settings = settings_for_file(document, rules, profile_name)
-    outcome = run_rules(document, settings.rules, profile=settings.profile)
-    own = [finding for finding in outcome.findings if finding.path == source.display_path]
-    result.files.append(FileReport(source.display_path, own, settings.profile.name, text=text))
+    if planner is not None:
+        plan = planner(source, document)
+    else:
+        settings = settings_for_file(document, rules, profile_name)
+        plan = FilePlan(settings.rules, settings.profile.name, settings.profile)
+    outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
+    findings = _suppress(document, plan, outcome.findings, outcome.failures)
+    own = [finding for finding in findings if finding.path == source.display_path]
+    result.files.append(FileReport(source.display_path, own, plan.profile_name, text=text))
     result.rule_failures.extend(outcome.failures)
-    _add_companion_reports(source, outcome.findings, result, max_bytes, settings.profile.name)
+    for active in plan.rules:
+        result.rules_run.setdefault(active.rule.id, active)
+    _add_companion_reports(source, findings, result, max_bytes, plan.profile_name)
+
+
+def _suppress(document: Document, plan: FilePlan, findings: list[Finding], failures: list[RuleFailure]) -> list[Finding]:
+    """The inline-suppression stage: what the document's `speclint-disable` comments leave."""
+    from speclint.registry import load_registry
+    from speclint.suppressions import META_RULE_ID, apply_suppressions
+
+    crashed = {failure.rule_id for failure in failures}
+    ran = {active.rule.id for active in plan.rules} - crashed
+    meta = next((active for active in plan.rules if active.rule.id == META_RULE_ID), None)
+    return apply_suppressions(document, findings, plan.registry or load_registry(), ran, meta)
 
 
 def _add_companion_reports(
@@ -180,18 +229,21 @@ def lint(
     progress: ProgressCallback | None = None,
     profile_name: str | None = None,
     jobs: int | None = None,
+    planner: Planner | None = None,
 ) -> RunResult:
-    """Lint every source; `profile_name` forces one profile for all of them (else each is detected).
+    """Lint every source. A `planner` decides each file's profile and rules (the CLI passes a
+    `speclint.config.ConfigPlanner`); without one, `profile_name` forces one profile for all of
+    them (else each is detected).
 
     Many files go to `jobs` worker processes (default: one per CPU); the result is the same.
     """
     started = time.perf_counter()
     result = RunResult()
     workers = _worker_count(len(sources), jobs)
-    parts = _lint_in_processes(sources, rules, max_bytes, profile_name, workers) if workers > 1 else None
+    parts = _lint_in_processes(sources, rules, max_bytes, profile_name, workers, planner) if workers > 1 else None
     if parts is None:
         for done, source in enumerate(sources, start=1):
-            lint_source(source, rules, result, max_bytes, profile_name)
+            lint_source(source, rules, result, max_bytes, profile_name, planner)
             if progress is not None:
                 progress(done, len(sources), source.display_path)
     else:
@@ -200,6 +252,8 @@ def lint(
             result.files.extend(part.files)
             result.read_failures.extend(part.read_failures)
             result.rule_failures.extend(part.rule_failures)
+            for rule_id, active in part.rules_run.items():
+                result.rules_run.setdefault(rule_id, active)
             done += len(chunk)
             if progress is not None:
                 progress(done, len(sources), chunk[-1].display_path)
@@ -225,16 +279,25 @@ def _worker_count(file_count: int, jobs: int | None) -> int:
 
 
 def _lint_chunk(
-    chunk: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None
+    chunk: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    planner: Planner | None = None,
 ) -> RunResult:
     result = RunResult()
     for source in chunk:
-        lint_source(source, rules, result, max_bytes, profile_name)
+        lint_source(source, rules, result, max_bytes, profile_name, planner)
     return result
 
 
 def _lint_in_processes(
-    sources: Sequence[Source], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None, workers: int
+    sources: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    workers: int,
+    planner: Planner | None = None,
 ) -> Iterator[tuple[Sequence[Source], RunResult]] | None:
     """Each chunk of sources with its result, in source order; None when a rule or option cannot
     be sent to a worker (a class defined in a function, a lambda...): the caller then lints in this
@@ -243,14 +306,20 @@ def _lint_in_processes(
 
     chunks = [sources[index : index + _CHUNK_FILES] for index in range(0, len(sources), _CHUNK_FILES)]
     try:
-        pickle.dumps((rules, chunks[0], profile_name))
+        # Every chunk: each source carries its configuration (plugin rules, YAML rules...).
+        pickle.dumps((rules, chunks, profile_name, planner))
     except Exception:  # pickle raises several kinds of error for what it cannot send
         return None
-    return _chunk_results(chunks, rules, max_bytes, profile_name, workers)
+    return _chunk_results(chunks, rules, max_bytes, profile_name, workers, planner)
 
 
 def _chunk_results(
-    chunks: list[Sequence[Source]], rules: Sequence[ActiveRule], max_bytes: int, profile_name: str | None, workers: int
+    chunks: list[Sequence[Source]],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    workers: int,
+    planner: Planner | None = None,
 ) -> Iterator[tuple[Sequence[Source], RunResult]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -259,11 +328,11 @@ def _chunk_results(
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            lint_chunk = partial(_lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name)
+            lint_chunk = partial(_lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner)
             for part in pool.map(lint_chunk, chunks):
                 yield chunks[done], part
                 done += 1
     except (OSError, ImportError, NotImplementedError, BrokenProcessPool):
         pass  # no worker processes here (no semaphores, a sandbox), or one died: finish in this one
     for chunk in chunks[done:]:
-        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name)
+        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name, planner)

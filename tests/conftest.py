@@ -45,6 +45,59 @@ def spans(findings: list[Finding]) -> list[tuple[int, int]]:
 requires_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
 
 
+def run_speclint(*args: str, cwd: Path, stdin: str | None = None) -> tuple[int, str, str]:
+    """Run the `speclint` command in-process in `cwd`: (exit code, standard output, standard error)."""
+    import os
+
+    from click.testing import CliRunner
+
+    from speclint.cli import cli
+
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        # GITHUB_ACTIONS would switch the default output format to annotations.
+        result = CliRunner().invoke(cli, list(args), input=stdin, catch_exceptions=False, env={"GITHUB_ACTIONS": None})
+    finally:
+        os.chdir(previous)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(folder: Path, relative: str, text: str) -> Path:
+    """Write a dedented file below `folder`, creating its folders."""
+    path = folder / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(md(text), encoding="utf-8")
+    return path
+
+
+# Rules that tests of configuration, suppressions and the baseline run with: the foundation's and
+# ST100. Those tests are about the machinery, so they must not change when other rules are added.
+CORE_RULES = ("PH001", "ST001", "MD001", "ST100")
+
+
+@pytest.fixture
+def core_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Restrict the process's rule registry to `CORE_RULES` for one test."""
+    import speclint.registry as registry_module
+
+    full = registry_module.load_registry()
+    restricted = registry_module.RuleRegistry()
+    for rule_id in CORE_RULES:
+        restricted.add(full.rules[rule_id], "test")
+    monkeypatch.setattr(registry_module, "_registry", restricted)
+
+
+def only_rules_config(**levels: str) -> str:
+    """A `rules:` mapping that turns every category off and runs only the named rules at the given
+    levels (for tests that run speclint in a subprocess, where the registry can't be patched)."""
+    from speclint.rule import Category
+
+    lines = ["rules:"] + [f"  {category.value}: off" for category in Category]
+    lines += [f"  {rule}: {level}" for rule, level in levels.items()]
+    return "\n".join(lines) + "\n"
+
+
 def lint_profiled(rule_key: str, text: str, profile: str | None, path: str = "spec.md", **options: Any) -> list[Finding]:
     """Findings of one rule run with a built-in profile (by name; None runs without a profile)."""
     from speclint.profiles import load_profile

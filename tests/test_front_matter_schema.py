@@ -335,3 +335,25 @@ def test_each_built_in_profile_names_its_schema(name: str) -> None:
     from speclint.profiles import load_profile
 
     assert load_profile(name).front_matter_schema == name
+
+
+# --- the project's schema from the configuration ----------------------------------------------
+
+PROJECT_SCHEMA = {"type": "object", "required": ["team"], "properties": {"team": {"type": "string"}}}
+
+
+def test_project_schema_from_the_configuration_replaces_the_profile_schema() -> None:
+    assert RULE is not None
+    active = ActiveRule(RULE, RULE.default_level, RULE.resolve_options({}))
+    settings = {"front-matter-schema": PROJECT_SCHEMA}
+    result = run_rules(parse_md(GOOD_PRD), [active], profile=profile("prd"), settings=settings)
+    assert len(result.findings) == 1
+    assert "team" in result.findings[0].message and "project schema" in result.findings[0].message
+
+
+def test_schema_option_still_beats_the_project_schema() -> None:
+    assert RULE is not None
+    active = ActiveRule(RULE, RULE.default_level, RULE.resolve_options({"schema": "prd"}))
+    settings = {"front-matter-schema": PROJECT_SCHEMA}
+    result = run_rules(parse_md(GOOD_PRD), [active], profile=profile("prd"), settings=settings)
+    assert result.findings == []
