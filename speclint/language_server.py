@@ -61,15 +61,28 @@ def rule_docs_url(rule_id: str) -> str | None:
 
 
 def lint_text(text: str, path: Path | None, display_path: str) -> tuple[list[Finding], list[str]]:
-    """Findings for a buffer's text as if it were the file at `path`, and any errors to log."""
-    from speclint.engine import ActiveRule
+    """Findings for a buffer's text as if it were the file at `path`, and any errors to show.
+
+    The configuration is the one `speclint check --stdin-filename PATH -` uses: the closest
+    configuration file above `path` (above the working directory for an unsaved buffer), read
+    afresh each time, so an edited configuration applies at the next keystroke.
+    """
+    from speclint.config import ConfigPlanner, ConfigResolver
     from speclint.registry import load_registry
     from speclint.runner import Source, lint
+    from speclint.validation import InvalidFile
 
     registry = load_registry()
-    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
-    result = lint([Source(display_path, path, text)], rules, jobs=1)  # in this process: one buffer
     errors = list(registry.load_errors)
+    where = path if path is not None else Path.cwd() / "untitled.md"
+    try:
+        config = ConfigResolver(registry).for_file(where)
+    except InvalidFile as error:
+        return [], errors + [str(problem) for problem in error.problems]
+    if path is not None and config.is_ignored(path):
+        return [], errors  # the configuration's `ignore` covers this file
+    planner = ConfigPlanner(stdin_path=where)
+    result = lint([Source(display_path, None, text, config)], [], planner=planner, jobs=1)  # in this process
     errors += [f"rule {crash.rule_id} ({crash.rule_name}) failed on {crash.path}: {crash.error}" for crash in result.rule_failures]
     errors += [f"{failure.path}: {failure.message}" for failure in result.read_failures]
     return result.findings, errors
@@ -254,6 +267,7 @@ def _display_path(path: Path | None, uri: str) -> str:
 def create_server() -> LanguageServer:
     server = LanguageServer("speclint", __version__)
     pending: dict[str, asyncio.TimerHandle] = {}  # a lint waiting for typing to pause, per document
+    shown_errors: set[str] = set()
 
     def cancel_pending(uri: str) -> None:
         handle = pending.pop(uri, None)
@@ -272,6 +286,9 @@ def create_server() -> LanguageServer:
         findings, errors = lint_text(text, path, _display_path(path, uri))
         for error in errors:
             ls.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=f"speclint: {error}"))
+            if error not in shown_errors:  # a broken configuration is shown once, not at every keystroke
+                shown_errors.add(error)
+                ls.window_show_message(types.ShowMessageParams(type=types.MessageType.Error, message=f"speclint: {error}"))
         lines = Lines.of(text)
         codec = document.position_codec
         ls.text_document_publish_diagnostics(

@@ -221,6 +221,88 @@ def test_the_quick_fix_inserts_a_disable_next_line_comment_above_the_finding(ser
     )
 
 
+def _replace_text(server: LspClient, uri: str, text: str, version: int) -> None:
+    server.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": version}, "contentChanges": [{"text": text}]})
+
+
+@pytest.mark.parametrize("title", ["Disable PH001 for this line", "Disable PH001 for this file"])
+def test_after_the_quick_fix_the_finding_is_gone(title: str, server: LspClient, spec_uri: str) -> None:
+    server.open(spec_uri, SPEC)
+    [diagnostic] = markers(server.diagnostics(spec_uri, version=1))
+    [fix] = [action for action in _code_actions(server, spec_uri, diagnostic) if action["title"] == title]
+
+    _replace_text(server, spec_uri, apply(SPEC, fix["edit"]["changes"][spec_uri]), version=2)
+
+    # gone, and the comment is a used suppression (ST100 reports unused or malformed ones)
+    assert [d for d in server.diagnostics(spec_uri, version=2) if d["code"] in ("PH001", "ST100")] == []
+
+
+def test_after_the_quick_fix_on_a_commented_line_both_rules_are_silenced(server: LspClient, spec_uri: str) -> None:
+    text = md(
+        """
+        # Saved carts
+
+        ## Requirements
+
+        <!-- speclint-disable-next-line WD001 -- "fast" is defined in the glossary -->
+        - The cart page must load fast and keep carts for TBD days.
+        """
+    )
+    server.open(spec_uri, text)
+    diagnostics = server.diagnostics(spec_uri, version=1)
+    assert "WD001" not in {d["code"] for d in diagnostics}  # the comment works for the rule it names
+    [diagnostic] = markers(diagnostics)
+    [fix] = [a for a in _code_actions(server, spec_uri, diagnostic) if a["title"] == "Disable PH001 for this line"]
+
+    _replace_text(server, spec_uri, apply(text, fix["edit"]["changes"][spec_uri]), version=2)
+
+    assert [d for d in server.diagnostics(spec_uri, version=2) if d["code"] in ("PH001", "WD001", "ST100")] == []
+
+
+def test_the_configuration_of_the_file_applies(tmp_path: Path, server: LspClient, spec_uri: str) -> None:
+    (tmp_path / "specs").mkdir()
+    (tmp_path / "specs" / ".speclint.yaml").write_text("rules:\n  unresolved-marker: warning\n")
+
+    server.open(spec_uri, SPEC)
+
+    [diagnostic] = markers(server.diagnostics(spec_uri, version=1))
+    assert diagnostic["severity"] == 2  # Warning, as configured
+
+
+def test_a_file_the_configuration_ignores_gets_no_diagnostics(tmp_path: Path, server: LspClient) -> None:
+    (tmp_path / ".speclint.yaml").write_text('ignore: ["drafts/**"]\n')
+    draft_uri = (tmp_path / "drafts" / "saved-carts.md").as_uri()
+
+    server.open(draft_uri, SPEC)
+
+    assert server.diagnostics(draft_uri, version=1) == []
+
+
+def test_saving_the_configuration_lints_the_open_documents_again(tmp_path: Path, server: LspClient, spec_uri: str) -> None:
+    server.open(spec_uri, SPEC)
+    assert markers(server.diagnostics(spec_uri, version=1))[0]["severity"] == 1
+    config = tmp_path / ".speclint.yaml"
+    config.write_text("rules:\n  unresolved-marker: off\n")
+    server.notify("textDocument/didOpen", {"textDocument": {"uri": config.as_uri(), "languageId": "yaml", "version": 1, "text": config.read_text()}})
+
+    server.notify("textDocument/didSave", {"textDocument": {"uri": config.as_uri()}})
+
+    assert markers(server.diagnostics(spec_uri, version=1)) == []
+
+
+def test_a_broken_configuration_is_shown_once_and_the_server_goes_on(tmp_path: Path, server: LspClient, spec_uri: str) -> None:
+    (tmp_path / ".speclint.yaml").write_text("rules:\n  no-such-rule: error\n")
+
+    server.open(spec_uri, SPEC)
+    assert server.diagnostics(spec_uri, version=1) == []
+    _replace_text(server, spec_uri, SPEC + "\nMore text.\n", version=2)
+    assert server.diagnostics(spec_uri, version=2) == []
+
+    shown = [n for n in server.notifications if n["method"] == "window/showMessage"]
+    assert len(shown) == 1 and ".speclint.yaml" in shown[0]["params"]["message"]
+    assert "no-such-rule" in shown[0]["params"]["message"]
+
+
 def test_the_file_quick_fix_goes_below_the_front_matter(server: LspClient, spec_uri: str) -> None:
     text = "---\ntitle: Saved carts\n---\n# Saved carts\n\nKept for TBD days.\n"
     server.open(spec_uri, text)
