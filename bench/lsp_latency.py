@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,7 +38,8 @@ def main() -> None:
     folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
     groups = sample(folder)
     started = time.perf_counter()
-    with language_server([sys.executable, "-m", "speclint", "server"], Path.cwd()) as server:
+    workspace = tempfile.TemporaryDirectory()  # the server's working folder (its log goes there)
+    with workspace, language_server([sys.executable, "-m", "speclint", "server"], Path(workspace.name)) as server:
         print(f"start-up and initialize: {(time.perf_counter() - started) * 1000:.0f} ms")
         for group, documents in groups.items():
             latencies, bursts, lints = [], [], []
