@@ -290,4 +290,4 @@ def _title_is_exempt(title: str, options: Mapping[str, Any]) -> bool:
     starts = phrase_pattern(options["exempt-titles"])
     match = search_text(starts, title)
     # Only at the start ("Refactor: split the payments module"), not "Payments refactor follow-ups".
-    return match is not None and not title[: match.start()].strip(" \t#*_:-[]()0-9.")
+    return match is not None and not title[: match.start()].strip(" \t#*_:-[]().0123456789")

@@ -146,6 +146,19 @@ def test_a_refactoring_title_exempts_the_document() -> None:
     assert len(lint_risk("RK001", later)) == 4
 
 
+def test_a_numbered_refactoring_title_exempts_the_document() -> None:
+    text = """
+    # 7. Refactor: split the payments module
+
+    ## Design
+    Payment capture, payment refunds and payout scheduling move into three packages.
+
+    ## Plan
+    Each payment path keeps its tests; the payout job is moved last.
+    """
+    assert lint_risk("RK001", text) == []
+
+
 def test_one_passing_mention_does_not_make_a_payments_spec() -> None:
     text = """
     # Dark mode
