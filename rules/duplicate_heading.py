@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import re
 
 from speclint.headings import _DECORATION, _NUMBERING
 from speclint.model import Document, Section

@@ -87,7 +87,7 @@ def _check_order(
             break
     placed.sort(key=lambda item: item[0])
     keep = _longest_increasing(placed)
-    for position, (line, index, section) in enumerate(placed):
+    for position, (_, index, section) in enumerate(placed):
         if position in keep or section.heading is None:
             continue
         earlier = next((other for p, (_, other_index, other) in enumerate(placed)

@@ -190,7 +190,7 @@ def http_endpoints(document: Document) -> list[Interface]:
                                                header=names)
                         home[key] = section
     per_section: dict[int, int] = {}
-    for key, section in home.items():
+    for section in home.values():
         per_section[id(section)] = per_section.get(id(section), 0) + 1
     for key, interface in found.items():
         if key in headed:

@@ -9,7 +9,7 @@ from conftest import md
 from speclint.cli import cli
 from speclint.engine import ActiveRule
 from speclint.parser import parse
-from speclint.profiles import RuleSetting, load_profile
+from speclint.profiles import RuleSetting
 from speclint.registry import load_registry
 from speclint.rule import Level
 from speclint.runner import Source, apply_rule_settings, lint, settings_for_file
