@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 from speclint.model import CodeBlock, Document, HtmlBlock, Span, TextSegment
 from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import github_slug, iter_prose, join_segments, position_at
+from speclint.text import iter_prose, join_segments, position_at
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
@@ -24,7 +24,6 @@ _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][\w-]*\s[^>]*?\b(?:id|name)\s*=\s*[\"']?(?P<html>[^\"'\s>]+)|\{\s*#(?P<attribute>[\w\-:.]+)[^}]*\}"
 )
 _HYPHENS = re.compile(r"-{2,}")
-_CODE_TICKS = re.compile(r"(`+)(.+?)\1")
 
 
 class BrokenInternalLink(Rule):
@@ -94,11 +93,6 @@ def _loose(anchor: str) -> str:
 
 def _anchors(document: Document) -> set[str]:
     anchors = {section.slug for section in document.sections() if section.slug}
-    # GitHub renders code spans literally: `Fn() -> Fut<Output = T>` keeps "<Output = T>" in the
-    # anchor, where a plain-text conversion that drops HTML-looking tags would lose it.
-    for section in document.sections():
-        if section.heading is not None and "`" in section.heading.raw:
-            anchors.add(github_slug(_CODE_TICKS.sub(r"\2", section.heading.raw).replace("*", "").strip()))
     code_lines = _code_lines(document)
     for number, line in enumerate(document.lines, start=1):
         if number in code_lines or ("id" not in line and "name" not in line and "{" not in line):

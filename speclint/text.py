@@ -104,13 +104,21 @@ _LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 _STRIKE = re.compile(r"~~(.+?)~~")
+_PARKED_CODE = re.compile("\ue000([0-9]+)\ue001")
 
 
 def strip_inline(markdown: str) -> str:
     """Plain text of inline Markdown: emphasis, code ticks, links, images and HTML removed."""
     text = markdown
+    code_spans: list[str] = []
     if "`" in text:
-        text = _INLINE_CODE.sub(lambda m: m.group(2).strip(), text)
+        # Code is literal: park each span's content so HTML and emphasis stripping leave
+        # `Fut<Output = T>` and `__init__` alone, and put it back at the end.
+        def park(match: re.Match[str]) -> str:
+            code_spans.append(match.group(2).strip())
+            return f"\ue000{len(code_spans) - 1}\ue001"
+
+        text = _INLINE_CODE.sub(park, text)
     if "<" in text:
         text = _HTML_COMMENT.sub("", text)
         text = _AUTOLINK.sub(lambda m: m.group(0)[1:-1], text)
@@ -127,6 +135,8 @@ def strip_inline(markdown: str) -> str:
         text = _STRIKE.sub(r"\1", text)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
+    if code_spans:
+        text = _PARKED_CODE.sub(lambda m: code_spans[int(m.group(1))], text)
     return " ".join(text.split())
 
 

@@ -72,6 +72,13 @@ def test_heading_text_has_inline_markup_stripped_and_raw_keeps_it() -> None:
     assert heading.text_segment == TextSegment(1, 3, heading.raw)
 
 
+def test_code_in_a_heading_is_literal_text_and_keeps_its_anchor() -> None:
+    document = parse_md("## Make `Fut<Output = T>` and `__init__` work\n")
+    section = next(document.sections())
+    assert section.title == "Make Fut<Output = T> and __init__ work"
+    assert section.slug == "make-futoutput--t-and-__init__-work"
+
+
 def test_text_before_the_first_heading_is_the_preamble() -> None:
     document = parse_md(
         """

@@ -121,6 +121,15 @@ def test_links_to_headings_use_github_slugs_with_duplicates_numbered() -> None:
     assert lint_with("TR003", text) == []
 
 
+def test_a_heading_with_code_keeps_the_code_text_in_its_anchor() -> None:
+    text = """
+    See [the future type](#returning-futoutput--t).
+
+    ## Returning `Fut<Output = T>`
+    """
+    assert lint_with("TR003", text) == []
+
+
 def test_explicit_html_anchors_and_heading_attributes_are_targets() -> None:
     text = """
     Jump to [limits](#upload-limits), [retries](#retries) or [legacy](#legacy).
