@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.requirements import extract, is_criteria_title, references_criteria, states_requirements
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.requirements import (
+    extract,
+    is_criteria_title,
+    references_criteria,
+    states_requirements,
+)
 
 
 class AcceptanceCriteriaMissing(Rule):

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.requirements import is_ears_document
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.text import find_all
-from speclint.rules.ears_pattern import ears_criteria
+from speclint.rules.acceptance_criteria.ears_pattern import ears_criteria
+
+from speclint.document.model import Document
+from speclint.document.text import find_all
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.reading.requirements import is_ears_document
 
 _SHALL_NOT = re.compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
 

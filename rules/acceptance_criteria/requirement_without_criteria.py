@@ -5,9 +5,14 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.requirements import REQUIREMENT_ID, Requirement, extract, states_requirements
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.requirements import (
+    REQUIREMENT_ID,
+    Requirement,
+    extract,
+    states_requirements,
+)
 
 
 class RequirementWithoutCriteria(Rule):

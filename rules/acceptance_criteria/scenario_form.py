@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import CodeBlock, Document, Span, TextSegment
-from speclint.requirements import Criterion, extract, is_gherkin_block
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import find_all
+from speclint.document.model import CodeBlock, Document, Span, TextSegment
+from speclint.document.text import find_all
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.requirements import Criterion, extract, is_gherkin_block
 
 _ORDER = {"given": 0, "when": 1, "then": 2}
 #: In a bold-keyword scenario only bold keywords are steps ("**Given** a user **when** ..." style

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document, TextSegment
-from speclint.requirements import Criterion, extract
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import find_all, mask_invisible
+from speclint.document.model import Document, TextSegment
+from speclint.document.text import find_all, mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.requirements import Criterion, extract
 
 _ADJECTIVES = (
     r"fast|faster|quick|quickly|snappy|responsive|performant|efficient|intuitive|user[- ]friendly|easy(?: to use)?|"

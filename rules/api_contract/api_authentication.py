@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.api import AUTH_WORDS, http_endpoints
-from speclint.fenced import load_fragment, operations
-from speclint.model import CodeBlock, Document, Position, Span
-from speclint.requirements import section_text
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.text import mask_invisible
+from speclint.document.examples import load_fragment, operations
+from speclint.document.model import CodeBlock, Document, Position, Span
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.reading.interfaces import AUTH_WORDS, http_endpoints
+from speclint.reading.requirements import section_text
 
 
 class ApiAuthenticationUndefined(Rule):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.fenced import load_fragment, structure_problems
-from speclint.model import CodeBlock, Document, Position, Span
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.document.examples import load_fragment, structure_problems
+from speclint.document.model import CodeBlock, Document, Position, Span
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
 class InvalidOpenApi(Rule):

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.api import iter_code_blocks
-from speclint.fenced import YAML_LANGUAGES, problem_span, yaml_problem
-from speclint.model import Document
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.document.examples import YAML_LANGUAGES, problem_span, yaml_problem
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.reading.interfaces import iter_code_blocks
 
 
 class InvalidYamlExample(Rule):

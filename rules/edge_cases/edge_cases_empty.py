@@ -5,11 +5,19 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.edge_cases import edge_case_sections
-from speclint.model import CodeBlock, Document, HtmlBlock, ListBlock, Paragraph, Section, Table
-from speclint.requirements import item_text, plain
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import mask_invisible
+from speclint.document.model import (
+    CodeBlock,
+    Document,
+    HtmlBlock,
+    ListBlock,
+    Paragraph,
+    Section,
+    Table,
+)
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.edge_cases import edge_case_sections
+from speclint.reading.requirements import item_text, plain
 
 #: `[boundary condition]`, `[error scenario]`: a bracketed prompt. Links (`[text](url)`,
 #: `[text][ref]`), task boxes (`[ ]`, `[x]`) and footnotes (`[^1]`) are not prompts.

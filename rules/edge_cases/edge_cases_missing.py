@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics
-from speclint.model import Document
-from speclint.requirements import extract, section_text, states_requirements
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import mask_invisible
+from speclint.document.model import Document
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.edge_cases import (
+    EDGE_CASE_PHRASE,
+    edge_case_sections,
+    edge_topics,
+)
+from speclint.reading.requirements import extract, section_text, states_requirements
 
 
 class EdgeCasesMissing(Rule):

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.operations import addresses_failure, first_operation
-from speclint.requirements import EARS_KEYWORD, extract, is_ears_document, plain
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import mask_invisible
+from speclint.document.model import Document
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.operations import addresses_failure, first_operation
+from speclint.reading.requirements import EARS_KEYWORD, extract, is_ears_document, plain
 
 
 class EarsUnwantedBehavior(Rule):

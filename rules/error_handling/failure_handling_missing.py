@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.model import CodeBlock, Document
-from speclint.operations import addresses_failure, describe_operation, first_operation, has_central_failure_handling
-from speclint.requirements import is_proposal
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.headings import title_matches
-from speclint.text import Prose, iter_prose, mask_invisible
+from speclint.document.headings import title_matches
+from speclint.document.model import CodeBlock, Document
+from speclint.document.text import Prose, iter_prose, mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.operations import (
+    addresses_failure,
+    describe_operation,
+    first_operation,
+    has_central_failure_handling,
+)
+from speclint.reading.requirements import is_proposal
 
 
 class FailureHandlingMissing(Rule):

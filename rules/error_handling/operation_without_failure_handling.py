@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.edge_cases import edge_case_sections
-from speclint.model import Document, Paragraph, Section, Table, TextSegment, iter_nested
-from speclint.operations import (
+from speclint.document.model import (
+    Document,
+    Paragraph,
+    Section,
+    Table,
+    TextSegment,
+    iter_nested,
+)
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.reading.edge_cases import edge_case_sections
+from speclint.reading.operations import (
     addresses_failure,
     describe_operation,
     fallible_operation,
@@ -15,7 +24,7 @@ from speclint.operations import (
     has_central_failure_handling,
     is_failure_section_title,
 )
-from speclint.requirements import (
+from speclint.reading.requirements import (
     extract,
     is_ears_document,
     not_in_scope,
@@ -23,8 +32,6 @@ from speclint.requirements import (
     section_text,
     states_requirements,
 )
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.text import mask_invisible
 
 
 class OperationWithoutFailureHandling(Rule):

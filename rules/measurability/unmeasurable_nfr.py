@@ -5,23 +5,23 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document, Span
-from speclint.normative import (
+from speclint.document.model import Document, Span
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.normative import (
     DEFAULT_ID_PREFIXES,
     has_quantity,
     id_pattern,
     is_descriptive,
+    is_measured_quality_section,
     is_normative,
     is_quality_section,
-    is_measured_quality_section,
     is_user_story,
     mask_non_prose,
     prefix_of,
     statements,
     table_rows,
 )
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.wording import compile_terms
+from speclint.reading.wording import compile_terms
 
 DEFAULT_TOPIC_WORDS = (
     "performance", "performant", "latency", "response time", "response times", "load time", "page load",

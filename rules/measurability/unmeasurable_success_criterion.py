@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document, Span
-from speclint.normative import (
+from speclint.document.model import Document, Span
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.normative import (
     has_quantity,
     is_descriptive,
     is_metrics_section,
@@ -16,7 +17,6 @@ from speclint.normative import (
     statements,
     table_rows,
 )
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 # What makes a criterion a matter of opinion or a direction without a target.
 _SUBJECTIVE = re.compile(

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from typing import Any, Iterator
 
-from speclint.model import Document, Span
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.document.model import Document, Span
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
 class FrontMatterSchema(Rule):
@@ -74,7 +74,9 @@ class FrontMatterSchema(Rule):
             if isinstance(project_schema, dict) and not context.options["schema"].strip():
                 reference = "project"  # the configuration's `front-matter` schema beats the profile's
             if reference:
-                from speclint import metadata  # only for documents that have metadata (start-up time)
+                from speclint.reading import (
+                    metadata,  # only for documents that have metadata (start-up time)
+                )
 
                 schema = project_schema if reference == "project" else metadata.load_schema(reference)
                 if front_matter.data is not None and not isinstance(front_matter.data, dict):
@@ -88,7 +90,7 @@ class FrontMatterSchema(Rule):
             yield from self._check_kep_yaml(document, context.options["kep-schema"])
 
     def _check_kep_yaml(self, document: Document, reference: str) -> Iterator[Violation]:
-        from speclint import metadata
+        from speclint.reading import metadata
 
         kep = metadata.sibling_yaml(document, "kep.yaml")
         if kep is None:

@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Block, BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Span
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.document.model import (
+    Block,
+    BlockQuote,
+    Document,
+    HtmlBlock,
+    ListBlock,
+    Paragraph,
+    Span,
+)
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 
 
 class TemplateGuidance(Rule):

@@ -5,9 +5,19 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document, Position, Span, TextSegment
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import _AUTOLINK, _BARE_URL, _CODE_SPAN, _HTML_COMMENT, _LINK_DESTINATION, _blank, iter_prose, join_segments, position_at
+from speclint.document.model import Document, Position, Span, TextSegment
+from speclint.document.text import (
+    _AUTOLINK,
+    _BARE_URL,
+    _CODE_SPAN,
+    _HTML_COMMENT,
+    _LINK_DESTINATION,
+    _blank,
+    iter_prose,
+    join_segments,
+    position_at,
+)
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
 class TemplatePlaceholder(Rule):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import find_all, iter_prose
+from speclint.document.model import Document
+from speclint.document.text import find_all, iter_prose
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "XXX", "TKTK")
 

@@ -5,9 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.concerns import (
-    TIME_FRAME,
+from speclint.document.model import Document
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.concerns import (
     GROUP_OPTION_HELP,
+    TIME_FRAME,
     Entry,
     cell_is_empty,
     column,
@@ -18,9 +21,6 @@ from speclint.concerns import (
     section_entries,
     sections_named,
 )
-from speclint.model import Document
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import mask_invisible
 
 MILESTONE_SECTIONS = (
     "Milestones", "Milestone", "Timeline", "Timelines", "Schedule", "Delivery plan", "Delivery schedule",

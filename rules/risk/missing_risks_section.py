@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.concerns import (
+from speclint.document.headings import normalize_title
+from speclint.document.model import Document, Table
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.concerns import (
     RISK_LIKE_SECTIONS,
     RISK_SECTIONS,
     ProseIndex,
@@ -15,9 +18,6 @@ from speclint.concerns import (
     quote,
     sections_named,
 )
-from speclint.headings import normalize_title
-from speclint.model import Document, Table
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 CHANGES: dict[str, tuple[str, ...]] = {
     "data": (

@@ -5,21 +5,29 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-from speclint.concerns import (
+from speclint.document.model import Document, TextSegment
+from speclint.engine.rule import (
+    Category,
+    Level,
+    Option,
+    OptionError,
+    Rule,
+    RuleContext,
+    Violation,
+)
+from speclint.reading.concerns import (
+    ProseIndex,
     anchor_for,
     block_segments,
-    section_segments,
     document_segments,
-    ProseIndex,
     evidence,
     phrase_pattern,
     profile_applies,
     quote,
     search_text,
+    section_segments,
     sections_named,
 )
-from speclint.model import Document, TextSegment
-from speclint.rule import Category, Level, Option, OptionError, Rule, RuleContext, Violation
 
 # What a spec handles (the triggers). Each list is an option: `handles-<domain>`.
 HANDLES: dict[str, tuple[str, ...]] = {

@@ -5,14 +5,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.concerns import (
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.concerns import (
     DECISION,
+    DUE_DATE,
+    GROUP_OPTION_HELP,
     OWNER,
     QUESTION_SECTIONS,
-    DUE_DATE,
     Entry,
     cell_is_empty,
-    GROUP_OPTION_HELP,
     column,
     grouped,
     phrase_pattern,
@@ -22,8 +24,6 @@ from speclint.concerns import (
     search_settled,
     sections_named,
 )
-from speclint.model import Document
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 ANSWER_COLUMNS = (
     "Owner", "Assignee", "Assigned to", "DRI", "Who", "Due", "Due date", "Deadline", "By", "When",

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.concerns import (
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.concerns import (
     DECISION,
     QUESTION_SECTIONS,
     body_status,
@@ -17,8 +19,6 @@ from speclint.concerns import (
     search_settled,
     sections_named,
 )
-from speclint.model import Document
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 APPROVED = ("approved", "accepted", "final", "signed off", "signed-off", "ready for development",
             "ready for implementation", "implementable", "implemented", "complete", "completed", "done", "locked",

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.concerns import (
+from speclint.document.model import Document, Paragraph, Section, Span
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.concerns import (
     DECISION,
+    GROUP_OPTION_HELP,
     OWNER,
     RISK_SECTIONS,
-    GROUP_OPTION_HELP,
     Entry,
     cell_is_empty,
     column,
@@ -22,9 +25,6 @@ from speclint.concerns import (
     section_segments,
     sections_named,
 )
-from speclint.model import Document, Paragraph, Section, Span
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import mask_invisible
 
 MITIGATION = (
     "mitigat*", "we will", "we'll", "we plan", "plan:", "planned", "fallback*", "fall back", "falls back",

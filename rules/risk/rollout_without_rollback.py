@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.concerns import (
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.concerns import (
     ProseIndex,
     document_segments,
     evidence,
@@ -14,8 +16,6 @@ from speclint.concerns import (
     quote,
     sections_named,
 )
-from speclint.model import Document
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 SECTIONS = (
     "Rollout", "Rollout plan", "Roll-out plan", "Rollout strategy", "Launch plan", "Deployment",

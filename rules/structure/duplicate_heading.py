@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-
-from speclint.headings import _DECORATION, _NUMBERING
-from speclint.model import Document, Section
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.document.headings import _DECORATION, _NUMBERING
+from speclint.document.model import Document, Section
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 
 
 class DuplicateHeading(Rule):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.model import Document, Span
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.document.model import Document, Span
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 
 
 class EmptyDocument(Rule):

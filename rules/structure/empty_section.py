@@ -5,10 +5,18 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Section, ThematicBreak
-from speclint.profiles import ExpectedSection
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import strip_inline
+from speclint.document.model import (
+    BlockQuote,
+    Document,
+    HtmlBlock,
+    ListBlock,
+    Paragraph,
+    Section,
+    ThematicBreak,
+)
+from speclint.document.text import strip_inline
+from speclint.engine.profiles import ExpectedSection
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 DEFAULT_FILLER = ("TBD", "TBC", "TODO", "TKTK", "...", "…", "Coming soon", "To be written")
 DEFAULT_NOT_APPLICABLE = ("N/A", "NA", "n.a.", "Not applicable", "None", "-", "--")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document, Section, Span
-from speclint.profiles import ExpectedSection, match_sections
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.document.model import Document, Section, Span
+from speclint.engine.profiles import ExpectedSection, match_sections
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
 class MissingSection(Rule):

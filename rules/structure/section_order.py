@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Iterator
 
-from speclint.model import Document, Section
-from speclint.profiles import ExpectedSection
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.document.model import Document, Section
+from speclint.engine.profiles import ExpectedSection
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
 class SectionOrder(Rule):

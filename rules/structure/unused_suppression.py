@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 
 
 class UnusedSuppression(Rule):
@@ -48,6 +48,6 @@ class UnusedSuppression(Rule):
     aliases = ("unused-disable",)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        # The suppression stage (speclint.suppressions) reports these: only it knows which
+        # The suppression stage (speclint.filters.suppressions) reports these: only it knows which
         # findings each comment silenced. Nothing to do per document here.
         return iter(())

@@ -7,9 +7,9 @@ import re
 from typing import Iterator
 from urllib.parse import unquote
 
-from speclint.model import CodeBlock, Document, HtmlBlock, Span, TextSegment
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import iter_prose, join_segments, position_at
+from speclint.document.model import CodeBlock, Document, HtmlBlock, Span, TextSegment
+from speclint.document.text import iter_prose, join_segments, position_at
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)

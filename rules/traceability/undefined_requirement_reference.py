@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.normative import DEFAULT_ID_PREFIXES, prefix_of, requirement_ids
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.normative import DEFAULT_ID_PREFIXES, prefix_of, requirement_ids
 
 
 class UndefinedRequirementReference(Rule):

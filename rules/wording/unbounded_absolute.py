@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.normative import normative_statements, search_statement
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.wording import (
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.normative import normative_statements, search_statement
+from speclint.reading.wording import (
     ABSOLUTES,
     PERCENT_QUALITY_WORDS,
     QUALITY_WORDS,

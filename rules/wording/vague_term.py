@@ -5,10 +5,16 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.normative import normative_statements, search_statement
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.wording import VAGUE_TERMS, canonical, compile_terms, terms, with_sources
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.normative import normative_statements, search_statement
+from speclint.reading.wording import (
+    VAGUE_TERMS,
+    canonical,
+    compile_terms,
+    terms,
+    with_sources,
+)
 
 # Fixed phrases in which a listed word is a precise technical term, or belongs to another rule.
 _EXCEPTIONS = re.compile(
@@ -34,7 +40,7 @@ class VagueTerm(Rule):
     written in requirements, acceptance criteria, success criteria and non-functional
     requirements: a requirements section's list items and table cells, any statement with a
     requirement ID (`FR-001`), an upper-case SHALL/MUST, or a Given/Then step. Each default term and
-    its source are listed in `speclint/wording.py`.
+    its source are listed in `speclint/reading/wording.py`.
 
     It does not read problem statements, background, context, user stories ("As a ..., I want
     ..."), block quotes, text in quotation marks, code, or links, where vague words

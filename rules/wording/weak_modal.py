@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.model import Document
-from speclint.normative import normative_statements, search_statement
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.wording import WEAK_MODALS, compile_terms, terms, with_sources
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.normative import normative_statements, search_statement
+from speclint.reading.wording import WEAK_MODALS, compile_terms, terms, with_sources
 
 # "may", "might", "could" hedge a requirement when the system is their subject ("the service may
 # retry"); with another subject they describe what can happen ("a request may carry two tokens").

@@ -25,11 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
-from speclint.engine import ActiveRule
-from speclint.profiles import RuleSetting  # a level ("off" disables; None keeps) and option values
-from speclint.registry import RuleRegistry
-from speclint.rule import Category, OptionError, Rule
-from speclint.validation import (
+from speclint.configuration.validation import (
     InvalidFile,
     Locator,
     PathKey,
@@ -46,6 +42,12 @@ from speclint.validation import (
     schema_problems,
     suggest,
 )
+from speclint.engine.check import ActiveRule
+from speclint.engine.profiles import (
+    RuleSetting,  # a level ("off" disables; None keeps) and option values
+)
+from speclint.engine.registry import RuleRegistry
+from speclint.engine.rule import Category, OptionError, Rule
 
 CONFIG_FILE_NAMES = (".speclint.yaml", ".speclint.yml")
 PYPROJECT = "pyproject.toml"
@@ -54,7 +56,7 @@ AUTO_PROFILE = "auto"
 
 
 def builtin_profiles() -> tuple[str, ...]:
-    from speclint.profiles import builtin_profile_names
+    from speclint.engine.profiles import builtin_profile_names
 
     return tuple(builtin_profile_names())
 
@@ -164,9 +166,9 @@ def plan_file(config: Config, path: Path | None, document: Any, forced_profile: 
     The profile is `forced_profile` (`--profile`) if given, else the configuration's for this path
     (overrides included), else the one detected from the document; the configuration's section
     settings customise it. Rule settings layer as `runner.settings_for_file` does: rule defaults,
-    the profile's settings, then the configuration's. Returns a `speclint.runner.FilePlan`.
+    the profile's settings, then the configuration's. Returns a `speclint.engine.runner.FilePlan`.
     """
-    from speclint.runner import FilePlan, settings_for_file
+    from speclint.engine.runner import FilePlan, settings_for_file
 
     settings = config.settings_for(path)
     defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in config.registry.sorted()]
@@ -192,14 +194,14 @@ class ConfigPlanner:
         if self.select or self.ignore:
             from dataclasses import replace
 
-            from speclint.selection import apply_selection
+            from speclint.engine.selection import apply_selection
 
             plan = replace(plan, rules=apply_selection(config.registry, plan.rules, self.select, self.ignore))
         return plan
 
 
 def _default_config_for_worker() -> Config:
-    from speclint.registry import load_registry
+    from speclint.engine.registry import load_registry
 
     return default_config(load_registry())
 
@@ -211,7 +213,7 @@ def customize_profile(profile: Any, settings: FileSettings) -> Any:
         return profile
     from dataclasses import replace
 
-    from speclint.profiles import ExpectedSection
+    from speclint.engine.profiles import ExpectedSection
 
     def build(entry: Any) -> ExpectedSection:
         if isinstance(entry, str):
@@ -497,7 +499,7 @@ def _read_source(path: Path) -> _Source:
 def _load_plugin(target: Path, shown_name: str, config_shown: str, line: int, column: int) -> list[type[Rule]]:
     """The rules in a local plugin: a Python module's Rule subclasses (or RULES), or a YAML rule file."""
     if target.suffix in (".yaml", ".yml"):
-        from speclint.yaml_rules import load_rule_file
+        from speclint.configuration.yaml_rules import load_rule_file
 
         return load_rule_file(target)
     import hashlib
@@ -523,7 +525,7 @@ def _load_plugin(target: Path, shown_name: str, config_shown: str, line: int, co
                  if isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module_name]
     if not rules:
         raise InvalidFile([Problem(config_shown, line, column,
-            f"plugin '{shown_name}' defines no rule (a speclint.rule.Rule subclass, or a RULES list)")])
+            f"plugin '{shown_name}' defines no rule (a speclint.engine.rule.Rule subclass, or a RULES list)")])
     return list(rules)
 
 

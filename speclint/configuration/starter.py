@@ -16,10 +16,9 @@ DEFAULT_PROFILE = "prd"
 
 def detect_kinds(directory: Path) -> dict[str, str]:
     """Relative POSIX path -> detected profile name, for each Markdown file below `directory`."""
-    from speclint import files
-    from speclint.parser import parse
-
-    from speclint.profiles import detect_profile_name
+    from speclint.document.parser import parse
+    from speclint.engine import files
+    from speclint.engine.profiles import detect_profile_name
 
     kinds: dict[str, str] = {}
     for path in files.discover([directory]):
@@ -75,7 +74,7 @@ def _is_below(folder: str, parent: str) -> bool:
 
 def starter_config(kinds: dict[str, str]) -> str:
     """The text of a commented `.speclint.yaml` for documents of these kinds."""
-    from speclint.profiles import builtin_profile_names
+    from speclint.engine.profiles import builtin_profile_names
 
     main, overrides = plan_overrides(kinds)
     counts = Counter(kinds.values())

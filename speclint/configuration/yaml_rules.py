@@ -37,10 +37,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar, Iterator, Mapping
 
-from speclint.headings import normalize_title
-from speclint.model import (
-    BlockQuote,
+from speclint.configuration.validation import (
+    InvalidFile,
+    Problem,
+    YamlLocator,
+    load_yaml,
+    plain,
+    read_schema,
+    read_user_file,
+    schema_problems,
+)
+from speclint.document.headings import normalize_title
+from speclint.document.model import (
     Block,
+    BlockQuote,
     CodeBlock,
     Document,
     ListBlock,
@@ -51,18 +61,8 @@ from speclint.model import (
     Table,
     TextSegment,
 )
-from speclint.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.text import find_all
-from speclint.validation import (
-    InvalidFile,
-    Problem,
-    YamlLocator,
-    load_yaml,
-    plain,
-    read_schema,
-    read_user_file,
-    schema_problems,
-)
+from speclint.document.text import find_all
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 
 CHECK_KINDS = ("existence", "required-section", "front-matter")
 DEFAULT_BLOCKS = ("heading", "paragraph", "list-item", "table", "block-quote")
@@ -399,8 +399,8 @@ class ExampleResult:
 
 def run_examples(loaded: LoadedRuleFile) -> list[ExampleResult]:
     """Run each rule's examples: a must-trigger example needs a finding, a must-not-trigger none."""
-    from speclint.engine import ActiveRule, run_rules
-    from speclint.parser import parse
+    from speclint.document.parser import parse
+    from speclint.engine.check import ActiveRule, run_rules
 
     results = []
     for index, rule in enumerate(loaded.rules):

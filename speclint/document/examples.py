@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterator
 
-from speclint.model import CodeBlock, Position, Span
+from speclint.document.model import CodeBlock, Position, Span
 
 JSON_LANGUAGES = {"json"}
 YAML_LANGUAGES = {"yaml", "yml"}
@@ -319,7 +319,7 @@ def _to_plain(node: Any) -> Any:
 
 def node_position(fragment: Fragment, path: list[Any]) -> Position:
     """Source position of the key (or list item) at `path` in the fragment."""
-    from speclint.api import code_position
+    from speclint.reading.interfaces import code_position
 
     node = fragment.data
     line, column = 0, 0
@@ -354,7 +354,7 @@ def _original_key(mapping: dict[Any, Any], part: Any) -> Any:
 
 
 def problem_span(block: CodeBlock, line: int, column: int) -> Span:
-    from speclint.api import code_position
+    from speclint.reading.interfaces import code_position
 
     start = code_position(block, line, column)
     return Span(start, Position(start.line, start.column + 1))

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from speclint.model import Document, Section
+from speclint.document.model import Document, Section
 
 _NUMBERING = re.compile(
     r"^(?:(?:step|part|section|chapter|phase|appendix)\s+)?"  # "Step 2:", "Appendix A."

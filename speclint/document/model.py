@@ -8,7 +8,7 @@ span can be handed unchanged to SARIF, LSP-style editors or a caret printer.
 
 Text search with exact positions goes through `TextSegment`s: for each source line a block covers,
 the part of the line that belongs to the block (container markers such as `> ` and list indentation
-removed). `speclint.text.find_all` searches segments and returns spans.
+removed). `speclint.document.text.find_all` searches segments and returns spans.
 """
 
 from __future__ import annotations

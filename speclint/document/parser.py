@@ -21,7 +21,7 @@ import gc
 import re
 from typing import Any, Callable, Union
 
-from speclint.model import (
+from speclint.document.model import (
     Block,
     BlockQuote,
     CodeBlock,
@@ -42,7 +42,12 @@ from speclint.model import (
     TextSegment,
     ThematicBreak,
 )
-from speclint.text import SlugRegistry, join_segments, position_at, strip_inline
+from speclint.document.text import (
+    SlugRegistry,
+    join_segments,
+    position_at,
+    strip_inline,
+)
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.

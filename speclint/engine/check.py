@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
-from speclint.model import Document
-from speclint.rule import Finding, Level, Rule, RuleContext
+from speclint.document.model import Document
+from speclint.engine.rule import Finding, Level, Rule, RuleContext
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
-from speclint.headings import alias_keys, heading_key, heading_parts
+from speclint.document.headings import alias_keys, heading_key, heading_parts
 
 if TYPE_CHECKING:
-    from speclint.model import Document, Section
+    from speclint.document.model import Document, Section
 
 DEFAULT_PROFILE = "prd"
 TITLE_HEADING_CHOICES = ("expected", "optional", "none")

@@ -1,6 +1,6 @@
 """Finding rules: every rule, built-in or third-party, comes from the `speclint.rules` entry points.
 
-An entry point names a `Rule` subclass (`PH001 = speclint.rules.unresolved_marker:UnresolvedMarker`)
+An entry point names a `Rule` subclass (`PH001 = speclint.rules.placeholder.unresolved_marker:UnresolvedMarker`)
 or a module whose `RULES` lists several. A plugin that fails to import or declares a broken rule
 does not stop speclint: the registry keeps the error, the CLI prints it and exits 2 at the end.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from speclint.rule import Category, Rule, rule_definition_errors
+from speclint.engine.rule import Category, Rule, rule_definition_errors
 
 ENTRY_POINT_GROUP = "speclint.rules"
 

@@ -31,10 +31,10 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Mapping
 
-from speclint.model import Span
+from speclint.document.model import Span
 
 if TYPE_CHECKING:
-    from speclint.model import Document
+    from speclint.document.model import Document
 
 
 class Level(str, enum.Enum):
@@ -141,7 +141,7 @@ class RuleContext:
     """What a rule may read besides the document: its validated options and the profile in use."""
 
     options: Mapping[str, Any]
-    profile: Any = None  # speclint.profiles.Profile once profiles exist; None means "no profile"
+    profile: Any = None  # speclint.engine.profiles.Profile once profiles exist; None means "no profile"
     settings: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -201,9 +201,9 @@ def rule_definition_errors(rule: type[Rule]) -> list[str]:
     if not isinstance(name, str) or not _NAME.match(name):
         errors.append(f"name {name!r} is not kebab-case")
     if not isinstance(getattr(rule, "category", None), Category):
-        errors.append("category is not a speclint.rule.Category")
+        errors.append("category is not a speclint.engine.rule.Category")
     if not isinstance(getattr(rule, "default_level", None), Level):
-        errors.append("default_level is not a speclint.rule.Level")
+        errors.append("default_level is not a speclint.engine.rule.Level")
     if not (rule.__doc__ or "").strip():
         errors.append("it has no docstring (the docstring is the rule's documentation)")
     for option in getattr(rule, "options", ()):
@@ -225,6 +225,14 @@ class Finding:
     category: str
     level: Level
     message: str
+
+    @property
+    def line(self) -> int:
+        return self.span.start.line
+
+    @property
+    def column(self) -> int:
+        return self.span.start.column
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

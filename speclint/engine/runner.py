@@ -1,10 +1,10 @@
 """The pipeline for one run: read each file, parse it, run the rules, filter, collect the results.
 
     paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules
-          -> suppressions (inline comments) -> RunResult -> baseline (speclint.baseline, in the CLI)
+          -> suppressions (inline comments) -> RunResult -> baseline (speclint.filters.baseline, in the CLI)
 
 Which rules run on a file, at which levels and with which options, is decided per file by a
-planner (`speclint.config.ConfigPlanner` from the CLI); without one, `settings_for_file` detects
+planner (`speclint.configuration.config.ConfigPlanner` from the CLI); without one, `settings_for_file` detects
 the profile (or uses `profile_name`) and runs every rule at its default.
 
 Every stage's failure stays with its file: one unreadable file or crashing rule never stops the
@@ -19,15 +19,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
-from speclint import files
-from speclint.engine import ActiveRule, RuleFailure, run_rules
-from speclint.parser import parse
-from speclint.profiles import Profile, RuleSetting, detect_profile, load_profile
-from speclint.rule import Finding, Level
+from speclint.document.parser import parse
+from speclint.engine import files
+from speclint.engine.check import ActiveRule, RuleFailure, run_rules
+from speclint.engine.profiles import Profile, RuleSetting, detect_profile, load_profile
+from speclint.engine.rule import Finding, Level
 
 if TYPE_CHECKING:
-    from speclint.model import Document
-    from speclint.registry import RuleRegistry
+    from speclint.document.model import Document
+    from speclint.engine.registry import RuleRegistry
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ class Source:
     display_path: str
     path: Path | None
     text: str | None = None
-    config: Any = None  # the speclint.config.Config that governs this file (None: defaults)
+    config: Any = None  # the speclint.configuration.config.Config that governs this file (None: defaults)
 
 
 @dataclass(frozen=True)
@@ -184,8 +184,8 @@ def lint_source(
 
 def _suppress(document: Document, plan: FilePlan, findings: list[Finding], failures: list[RuleFailure]) -> list[Finding]:
     """The inline-suppression stage: what the document's `speclint-disable` comments leave."""
-    from speclint.registry import load_registry
-    from speclint.suppressions import META_RULE_ID, apply_suppressions
+    from speclint.engine.registry import load_registry
+    from speclint.filters.suppressions import META_RULE_ID, apply_suppressions
 
     crashed = {failure.rule_id for failure in failures}
     ran = {active.rule.id for active in plan.rules} - crashed
@@ -232,7 +232,7 @@ def lint(
     planner: Planner | None = None,
 ) -> RunResult:
     """Lint every source. A `planner` decides each file's profile and rules (the CLI passes a
-    `speclint.config.ConfigPlanner`); without one, `profile_name` forces one profile for all of
+    `speclint.configuration.config.ConfigPlanner`); without one, `profile_name` forces one profile for all of
     them (else each is detected).
 
     Many files go to `jobs` worker processes (default: one per CPU); the result is the same.

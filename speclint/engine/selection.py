@@ -11,9 +11,9 @@ from __future__ import annotations
 import difflib
 from typing import Iterable, Sequence
 
-from speclint.engine import ActiveRule
-from speclint.registry import RuleRegistry
-from speclint.rule import Category
+from speclint.engine.check import ActiveRule
+from speclint.engine.registry import RuleRegistry
+from speclint.engine.rule import Category
 
 
 class SelectorError(ValueError):

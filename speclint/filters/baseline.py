@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from speclint.runner import FileReport, RunResult
+from speclint.engine.runner import FileReport, RunResult
 
 FORMAT_VERSION = 1
 
@@ -33,7 +33,7 @@ class BaselineError(Exception):
 
 def _report_keys(report: FileReport, folder: Path, cwd: Path) -> list[Key]:
     """The key of each finding of one file's report, in order."""
-    from speclint.parser import split_lines
+    from speclint.document.parser import split_lines
 
     lines = split_lines(report.text[1:] if report.text.startswith("\ufeff") else report.text)
     path = _path_key(report.path, folder, cwd)

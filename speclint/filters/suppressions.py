@@ -28,11 +28,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from speclint.engine import ActiveRule
-from speclint.model import Document, HtmlBlock, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
-from speclint.registry import RuleRegistry
-from speclint.rule import Category, Finding
-from speclint.text import join_segments, position_at
+from speclint.document.model import (
+    Document,
+    HtmlBlock,
+    Paragraph,
+    Position,
+    Section,
+    Span,
+    Table,
+    TextSegment,
+    iter_nested,
+)
+from speclint.document.text import join_segments, position_at
+from speclint.engine.check import ActiveRule
+from speclint.engine.registry import RuleRegistry
+from speclint.engine.rule import Category, Finding
 
 META_RULE_ID = "ST100"
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-section", "disable-file")
@@ -197,7 +207,7 @@ def _resolve(
         elif name.lower() in categories:
             targets.append((name, frozenset(r.id for r in registry.select(name)), span))
         else:
-            from speclint.validation import suggest
+            from speclint.configuration.validation import suggest
 
             known = [r.id for r in registry.sorted()] + [r.name for r in registry.sorted()]
             misuses.append(Misuse(span, f"unknown rule '{name}' in speclint-{directive.kind}{suggest(name, known)}"))

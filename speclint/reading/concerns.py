@@ -24,14 +24,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
-from speclint.headings import normalize_title
-from speclint.model import (
+from speclint.document.headings import normalize_title
+from speclint.document.model import (
     Block,
-    Position,
     BlockQuote,
     Document,
     ListBlock,
     Paragraph,
+    Position,
     Section,
     Span,
     Table,
@@ -39,8 +39,13 @@ from speclint.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.rule import RuleContext
-from speclint.text import join_segments, mask_invisible, position_at, strip_inline
+from speclint.document.text import (
+    join_segments,
+    mask_invisible,
+    position_at,
+    strip_inline,
+)
+from speclint.engine.rule import RuleContext
 
 # --- phrases ----------------------------------------------------------------------------------
 
@@ -196,7 +201,7 @@ def plain(segments: Sequence[TextSegment]) -> str:
 
 
 def sections_named(document: Document, names: Iterable[str], prefixes: bool = True) -> list[Section]:
-    """Sections whose title is one of `names` (forgiving, as `speclint.headings` matches).
+    """Sections whose title is one of `names` (forgiving, as `speclint.document.headings` matches).
 
     With `prefixes`, a title that joins several topics matches each of them: "Risks and
     mitigations", "Dependencies & assumptions", "Rollout: phases".

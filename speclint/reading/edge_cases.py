@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from speclint.headings import normalize_title
-from speclint.model import Document, Section
+from speclint.document.headings import normalize_title
+from speclint.document.model import Document, Section
 
 EDGE_CASE_SECTION_NAMES = (
     "edge cases",

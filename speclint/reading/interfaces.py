@@ -21,8 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from speclint.headings import normalize_title
-from speclint.model import (
+from speclint.document.headings import normalize_title
+from speclint.document.model import (
     Block,
     CodeBlock,
     Document,
@@ -35,7 +35,13 @@ from speclint.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.requirements import blocks_segments, item_segments, not_in_scope, plain, section_segments
+from speclint.reading.requirements import (
+    blocks_segments,
+    item_segments,
+    not_in_scope,
+    plain,
+    section_segments,
+)
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(/[^\s`|)\]>,;]*)")

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from speclint.model import Document, Position, Span, YamlFile
+from speclint.document.model import Document, Position, Span, YamlFile
 
 BUILT_IN_SCHEMAS = ("prd", "spec-kit", "ears", "kep", "rust-rfc", "adr")
 
@@ -265,8 +265,8 @@ def sibling_yaml(document: Document, name: str) -> YamlFile | SiblingReadError |
     path = Path(document.file_path).parent / name
     result: YamlFile | SiblingReadError | None = None
     if path.is_file():
-        from speclint import files
-        from speclint.parser import load_yaml, split_lines
+        from speclint.document.parser import load_yaml, split_lines
+        from speclint.engine import files
 
         display = sibling_path(document, name)
         try:

@@ -23,8 +23,8 @@ import weakref
 from dataclasses import dataclass
 from typing import Iterable, Iterator, Pattern, Sequence
 
-from speclint.headings import normalize_title
-from speclint.model import (
+from speclint.document.headings import normalize_title
+from speclint.document.model import (
     BlockQuote,
     Document,
     ListBlock,
@@ -37,7 +37,7 @@ from speclint.model import (
     TableCell,
     TextSegment,
 )
-from speclint.text import join_segments, mask_invisible, position_at
+from speclint.document.text import join_segments, mask_invisible, position_at
 
 # --- sections -------------------------------------------------------------------------------
 

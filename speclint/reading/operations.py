@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from speclint.headings import normalize_title
-from speclint.model import Document, Section, Span, Table, TextSegment
+from speclint.document.headings import normalize_title
+from speclint.document.model import Document, Section, Span, Table, TextSegment
 
 #: Each entry: (what the operation is, for messages; pattern).
 FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -116,7 +116,7 @@ def is_failure_section_title(title: str) -> bool:
 
 def is_error_table(table: Table) -> bool:
     """A table with an Error / Status code / Failure mode column."""
-    from speclint.requirements import plain
+    from speclint.reading.requirements import plain
 
     return any(_ERROR_COLUMN.match(plain(name).strip()) for name in table.columns)
 
@@ -138,7 +138,7 @@ def has_central_failure_handling(document: Document) -> bool:
 
 def first_operation(segments: list[TextSegment]) -> tuple[str, str, Span] | None:
     """The earliest operation that can fail in `segments`: (kind, the words, their span)."""
-    from speclint.text import find_all
+    from speclint.document.text import find_all
 
     best: tuple[str, str, Span] | None = None
     for kind, pattern in FALLIBLE_OPERATIONS:

@@ -29,8 +29,8 @@ from functools import lru_cache
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
-from speclint.headings import normalize_title
-from speclint.model import (
+from speclint.document.headings import normalize_title
+from speclint.document.model import (
     Block,
     CodeBlock,
     Document,
@@ -44,7 +44,7 @@ from speclint.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.text import mask_invisible, strip_inline
+from speclint.document.text import mask_invisible, strip_inline
 
 # --- vocabulary -------------------------------------------------------------------------------
 
@@ -193,12 +193,12 @@ def profile_name(context: object) -> str | None:
 
 def document_kind(document: Document, context: object) -> str:
     """The name of the profile in use; without one (a rule run on its own, a third-party runner),
-    the built-in profile that `speclint.profiles` detects for the document."""
+    the built-in profile that `speclint.engine.profiles` detects for the document."""
     name = profile_name(context)
     if name:
         return str(name)
     if document not in _detected:
-        from speclint.profiles import detect_profile_name
+        from speclint.engine.profiles import detect_profile_name
 
         _detected[document] = detect_profile_name(document)
     return _detected[document]

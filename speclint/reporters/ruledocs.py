@@ -5,7 +5,7 @@ A rule's docstring is its documentation; its options come from its `Option` decl
 here is written by hand, so the documentation cannot drift from the code. Regenerate the reference
 of the built-in rules after adding or changing one with
 
-    python -m speclint.ruledocs > docs/rules.md
+    python -m speclint.reporters.ruledocs > docs/rules.md
 
 (`speclint rules --format markdown` renders the same page for every installed rule, plugins too.)
 """
@@ -18,9 +18,9 @@ import sys
 from typing import Any, Iterable, Sequence
 
 from speclint import HOMEPAGE
-from speclint.rule import Option, Rule
+from speclint.engine.rule import Option, Rule
 
-REGENERATE_COMMAND = "python -m speclint.ruledocs > docs/rules.md"
+REGENERATE_COMMAND = "python -m speclint.reporters.ruledocs > docs/rules.md"
 BUILT_IN_PREFIX = "speclint.rules."
 
 _KIND_WORDS = {
@@ -43,7 +43,7 @@ def heading(rule: type[Rule]) -> str:
 
 def anchor(rule: type[Rule]) -> str:
     """The GitHub anchor of the rule's heading in docs/rules.md."""
-    from speclint.text import github_slug
+    from speclint.document.text import github_slug
 
     return github_slug(heading(rule))
 
@@ -222,13 +222,13 @@ def rules_markdown(rules: Sequence[type[Rule]]) -> str:
 
 
 def built_in_rules() -> list[type[Rule]]:
-    from speclint.registry import load_registry
+    from speclint.engine.registry import load_registry
 
     return [rule for rule in load_registry().sorted() if is_built_in(rule)]
 
 
 def main() -> None:
-    """`python -m speclint.ruledocs > docs/rules.md`."""
+    """`python -m speclint.reporters.ruledocs > docs/rules.md`."""
     sys.stdout.write(rules_markdown(built_in_rules()))
 
 
