@@ -70,7 +70,7 @@ def best_of(repeat: int, action: Callable[[], object], clock: Callable[[], float
 
 
 def parse_all(texts: list[str]) -> None:
-    from speclint.parser import parse
+    from speclint.document.parser import parse
 
 
     for text in texts:
@@ -87,10 +87,10 @@ def main() -> None:
     if not folder.is_dir():
         sys.exit(f"bench: {folder} is not a folder (the corpus lives in ../shared/corpus)")
 
-    from speclint import files
-    from speclint.engine import ActiveRule
-    from speclint.registry import load_registry
-    from speclint.runner import Source, lint
+    from speclint.engine import files
+    from speclint.engine.check import ActiveRule
+    from speclint.engine.registry import load_registry
+    from speclint.engine.runner import Source, lint
 
     paths = list(files.discover([folder]))
     texts = [files.read_text(path) for path in paths]

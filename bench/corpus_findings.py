@@ -12,9 +12,9 @@ import collections
 import sys
 from pathlib import Path
 
-from speclint.engine import ActiveRule
-from speclint.registry import load_registry
-from speclint.runner import Source, lint
+from speclint.engine.check import ActiveRule
+from speclint.engine.registry import load_registry
+from speclint.engine.runner import Source, lint
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 

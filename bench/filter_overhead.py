@@ -12,11 +12,11 @@ import sys
 import time
 from pathlib import Path
 
-from speclint import files
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.registry import load_registry
-from speclint.suppressions import apply_suppressions, find_directives
+from speclint.document.parser import parse
+from speclint.engine import files
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
+from speclint.filters.suppressions import apply_suppressions, find_directives
 
 
 def main() -> None:

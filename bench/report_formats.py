@@ -13,11 +13,12 @@ import sys
 import time
 from pathlib import Path
 
-from speclint import __version__, files
-from speclint.engine import ActiveRule
-from speclint.registry import load_registry
+from speclint import __version__
+from speclint.engine import files
+from speclint.engine.check import ActiveRule
+from speclint.engine.registry import load_registry
+from speclint.engine.runner import Source, lint
 from speclint.reporters import FORMATS, ReportContext, write_report
-from speclint.runner import Source, lint
 
 
 def main() -> None:

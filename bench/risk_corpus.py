@@ -1,7 +1,7 @@
 """Findings per 100 documents of the [risk] rules on ../shared/corpus, per rule and folder.
 
 Not a test: a measurement for precision work. Each document is linted with its profile: the one
-`speclint.profiles.detect_profile` picks when profiles are installed, else the one its corpus
+`speclint.engine.profiles.detect_profile` picks when profiles are installed, else the one its corpus
 folder implies (rust-rfcs -> rust-rfc, madr -> adr, ...). `--no-profile` lints without one, to
 see what each rule's `skip-profiles` default saves.
 
@@ -16,9 +16,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.registry import load_registry
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 FOLDER_PROFILE = {
@@ -34,7 +34,7 @@ class FakeProfile:
 
 def profile_for(document, folder: str):  # type: ignore[no-untyped-def]
     try:
-        from speclint.profiles import detect_profile
+        from speclint.engine.profiles import detect_profile
     except ImportError:  # profiles not merged yet: the folder says what the documents are
         return FakeProfile(FOLDER_PROFILE.get(folder, "prd"))
     return detect_profile(document, document.file_path)

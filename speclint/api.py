@@ -1,405 +1,97 @@
-"""Finding the interfaces a specification defines, and what their contracts say.
+"""speclint as a library, for tools that embed it (an MkDocs plugin, a review bot, an editor).
 
-Shared by the API-contract rules. An *interface definition* is one of:
+    from speclint.api import lint_text
 
-- an HTTP endpoint given its own heading (`### POST /v1/orders`), led off a list item or paragraph
-  (`- \\`GET /v1/orders/{id}\\` returns ...`), or written in a row of an endpoint table;
-- an operation in an OpenAPI fragment (a fenced YAML or JSON block with `paths:`);
-- a CLI command given its own heading (`` ### `billing export` ``);
-- an event or message given its own heading (`` ### `order.created` event ``).
+    for finding in lint_text(markdown, "docs/checkout.md"):
+        print(finding.line, finding.column, finding.rule_id, finding.message)
 
-An endpoint merely mentioned in a sentence ("the app calls `GET /me` on start") is not a
-definition. Each definition has a *scope*: the text, tables and code where its contract is
-expected. For a heading, its section. For a list item, paragraph or table row: the item or row,
-every paragraph that names the same endpoint, and the sections that are about that endpoint
-alone (the one it is defined in, or "### Create an order" describing it below an endpoint table).
+Both functions apply the same configuration as `speclint check` would for that path (the closest
+`.speclint.yaml` or `pyproject.toml`), unless `config` names a file or `isolated` asks for the
+built-in defaults, and the document's suppression comments. They never print, never write a file
+and never exit: a configuration that cannot be loaded raises `ConfigurationError`, whose
+`problems` print as the messages the CLI shows (`file:line:col: message`). Each `Finding` carries its rule id, level,
+message and exact span (`speclint.engine.rule.Finding`); the baseline is a CLI stage and is not
+applied here.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Sequence
 
-from speclint.headings import normalize_title
-from speclint.model import (
-    Block,
-    CodeBlock,
-    Document,
-    ListItem,
-    Paragraph,
-    Position,
-    Section,
-    Span,
-    Table,
-    TextSegment,
-    iter_nested,
-)
-from speclint.requirements import blocks_segments, item_segments, not_in_scope, plain, section_segments
+from speclint.configuration.validation import InvalidFile as ConfigurationError
+from speclint.engine.rule import Finding, Level
+from speclint.engine.runner import RunResult
 
-HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(/[^\s`|)\]>,;]*)")
-_LEADING_ENDPOINT = re.compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(/[^\s`|)\]>,;]*)")
-_BODY_METHODS = {"POST", "PUT", "PATCH"}
-
-#: Heading that is only a command in a code span: "`billing export`", "`subtree add --remote`".
-_CLI_HEADING = re.compile(r"^\s*`([a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))+)`\s*"
-                          r"(?:command|subcommand)?\s*$")
-_EVENT_HEADING = re.compile(
-    r"^(?:(?:event|message|topic)s?\s*[:\-–—]\s*`?[\w./-]+`?|`[\w./-]+`\s+(?:event|message|topic)|"
-    r"[A-Z][a-z]+(?:[A-Z][a-z]+)+\s+(?:event|message))\s*$",
-    re.I,
-)
-
-# --- contract vocabulary ------------------------------------------------------------------------
-
-REQUEST_WORDS = re.compile(
-    r"\b(?:request\s+(?:body|payload|schema|fields?|parameters?|shape)|body|payload|parameters?|params|"
-    r"query\s+(?:string|parameters?)|path\s+parameters?|form\s+data|multipart|content-type|fields?|"
-    r"accepts?|takes?|send(?:s)?\s+(?:a|an|the)\b|input)\b",
-    re.I,
-)
-SUCCESS_WORDS = re.compile(r"\b(?:2\d\d|2xx|returns?|returned|responds?|response|ok|created|no\s+content|"
-                           r"success(?:ful)?|acknowledg\w+)\b", re.I)
-ERROR_STATUS = re.compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
-AUTH_WORDS = re.compile(
-    r"\b(?:auth\w*|bearer|tokens?|api[- ]keys?|oauth\d?|openid|oidc|jwt|sessions?|cookies?|mtls|mutual\s+tls|"
-    r"client\s+certificates?|signed\s+requests?|signatures?|hmac|sso|saml|credentials?|unauthenticated|"
-    r"public\s+endpoints?|no\s+authentication|anonymous|signed[- ]in|logged[- ]in|401|403|securityschemes|"
-    r"security)\b",
-    re.I,
-)
-CLI_REQUEST = re.compile(r"(?:(?<![\w-])--?[a-zA-Z][\w-]*|<[\w-]+>|\b(?:arguments?|options?|flags?|usage)\b)", re.I)
-CLI_SUCCESS = re.compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?0|exit\s+code\s+0|outputs?|prints?|stdout|"
-                         r"displays?|shows?|writes?|creates?|succeeds?|success)\b", re.I)
-CLI_ERRORS = re.compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?(?:[1-9]\d*|non-?zero)|non-?zero|stderr|"
-                        r"fails?\s+with|error(?:s)?|exit\s+codes?)\b", re.I)
-EVENT_PAYLOAD = re.compile(r"\b(?:payload|fields?|schema|attributes?|properties|body|contains?|carries)\b", re.I)
-
-_FIELD_COLUMN = re.compile(r"^(?:fields?|names?|parameters?|params?|properties|property|attributes?|keys?|"
-                           r"request(?:\s+body)?|body|input)$", re.I)
-_RESPONSE_COLUMN = re.compile(r"^(?:responses?|returns?|success|output|result)$", re.I)
-_ERROR_COLUMN = re.compile(r"^(?:errors?|error\s+(?:codes?|responses?)|status(?:\s+codes?)?|failures?|"
-                           r"http\s+status)$", re.I)
-ERROR_SECTION_NAMES = ("errors", "error codes", "error responses", "status codes", "error handling",
-                       "common errors", "error model", "error format")
-_ERROR_SECTION_KEYS = {normalize_title(name) for name in ERROR_SECTION_NAMES}
+__all__ = ["ConfigurationError", "Finding", "Level", "RunResult", "lint_paths", "lint_text"]
 
 
-@dataclass
-class Interface:
-    """One interface definition and the scope where its contract is expected."""
+def lint_text(
+    text: str,
+    path: str | Path = "document.md",
+    *,
+    config: str | Path | None = None,
+    isolated: bool = False,
+    profile: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> list[Finding]:
+    """The findings for `text`, linted as if it were the file at `path` (which need not exist).
 
-    kind: str  # "http", "cli", "event"
-    label: str  # "POST /v1/orders", "`billing export`", "`order.created`"
-    span: Span
-    method: str = ""
-    segments: list[TextSegment] = field(default_factory=list)
-    code: list[CodeBlock] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    row: list[Any] | None = None
-    header: list[str] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "\n".join(segment.text for segment in self.segments)
-
-
-def _normalize_path(path: str) -> str:
-    path = path.rstrip("`.:")
-    return re.sub(r"\{[^}]*\}|:[\w]+|<[^>]*>", "{}", path).rstrip("/") or "/"
-
-
-def endpoint_key(method: str, path: str) -> tuple[str, str]:
-    return method.upper(), _normalize_path(path)
-
-
-def _section_scope(section: Section) -> tuple[list[TextSegment], list[CodeBlock], list[Table]]:
-    segments = ([section.heading.text_segment] if section.heading else []) + section_segments(section)
-    code = [block for current in section.walk() for block in iter_nested(current.blocks)
-            if isinstance(block, CodeBlock)]
-    tables = [block for current in section.walk() for block in iter_nested(current.blocks)
-              if isinstance(block, Table)]
-    return segments, code, tables
-
-
-def _blocks_scope(blocks: list[Block]) -> tuple[list[TextSegment], list[CodeBlock], list[Table]]:
-    nested = list(iter_nested(blocks))
-    return (blocks_segments(blocks), [b for b in nested if isinstance(b, CodeBlock)],
-            [b for b in nested if isinstance(b, Table)])
-
-
-_METHOD_COLUMN = re.compile(r"^(?:method|verb|http\s+method)$", re.I)
-_PATH_COLUMN = re.compile(r"^(?:path|endpoint|route|url|uri|resource)$", re.I)
-_CONTRACT_COLUMN = re.compile(r"^(?:request(?:\s+body)?|body|params?|parameters|responses?|returns?|status(?:\s+codes?)?|"
-                              r"errors?|error\s+codes?|success|output|input)$", re.I)
-
-
-def http_endpoints(document: Document) -> list[Interface]:
-    """HTTP endpoint definitions, one per method and path (a heading wins over other forms).
-
-    A list item, paragraph or table row that defines an endpoint has its contract wherever the
-    document talks about that endpoint: every paragraph, item or row that names it, and the
-    whole section when it is the only endpoint defined there.
+    `path` decides which configuration, overrides and detected profile apply, and is the path the
+    findings carry. `profile` forces a profile; `select` and `ignore` narrow the rules as the CLI's
+    flags do. Findings come sorted by position.
     """
-    found: dict[tuple[str, str], Interface] = {}
-    home: dict[tuple[str, str], Section] = {}
-    for section in document.sections():
-        assert section.heading is not None
-        match = ENDPOINT.search(section.heading.raw)
-        if match and not not_in_scope(section):
-            key = endpoint_key(match.group(1), match.group(2))
-            if key in found:
-                continue
-            segments, code, tables = _section_scope(section)
-            found[key] = Interface("http", _label(key, match.group(2)), section.heading.span,
-                                   key[0], segments, code, tables)
-    headed = set(found)
-    mentions: dict[tuple[str, str], list[TextSegment]] = {}
-    keys_in_section: dict[int, set[tuple[str, str]]] = {}
-    sections_by_id: dict[int, Section] = {}
-    for section in document.root.walk():
-        if section.heading is not None and not_in_scope(section):
-            continue
-        blocks = list(iter_nested(section.blocks))
-        item_paragraphs = {id(b.blocks[0]) for b in blocks if isinstance(b, ListItem) and b.blocks}
-        sections_by_id[id(section)] = section
-        for block in blocks:
-            if isinstance(block, Paragraph):
-                for match in ENDPOINT.finditer(block.text):
-                    key = endpoint_key(match.group(1), match.group(2))
-                    mentions.setdefault(key, []).extend(block.segments)
-                    keys_in_section.setdefault(id(section), set()).add(key)
-            if isinstance(block, (ListItem, Paragraph)) and id(block) not in item_paragraphs:
-                segments = item_segments(block) if isinstance(block, ListItem) else block.segments
-                match = _LEADING_ENDPOINT.match("\n".join(s.text for s in segments))
-                if match:
-                    key = endpoint_key(match.group(1), match.group(2))
-                    if key not in found:
-                        inner = block.blocks if isinstance(block, ListItem) else [block]
-                        scope_segments, code, tables = _blocks_scope(inner)
-                        found[key] = Interface("http", _label(key, match.group(2)), _span_of(segments, block.span),
-                                               key[0], scope_segments, code, tables)
-                        home[key] = section
-            elif isinstance(block, Table):
-                for key, path, cell, row, names in _table_endpoints(block):
-                    mentions.setdefault(key, []).extend(s for c in row for s in c.segments)
-                    if key not in found:
-                        found[key] = Interface("http", _label(key, path), cell.span, key[0],
-                                               [s for c in row for s in c.segments], [], [], row=list(row),
-                                               header=names)
-                        home[key] = section
-    per_section: dict[int, int] = {}
-    for section in home.values():
-        per_section[id(section)] = per_section.get(id(section), 0) + 1
-    for key, interface in found.items():
-        if key in headed:
-            continue
-        seen = {(s.line, s.column) for s in interface.segments}
-        interface.segments.extend(s for s in mentions.get(key, []) if (s.line, s.column) not in seen)
-        # Sections about this endpoint alone: where it is defined, or a section that describes it
-        # in prose (an endpoint table above, "### Create an order" with the details below).
-        about: list[Section] = []
-        section = home.get(key)
-        if section is not None and section.heading is not None and per_section[id(section)] == 1:
-            about.append(section)
-        for section_id, keys in keys_in_section.items():
-            described = sections_by_id[section_id]
-            if keys == {key} and described.heading is not None and described not in about \
-                    and not any(ENDPOINT.search(c.heading.raw) for c in described.walk() if c.heading):
-                about.append(described)
-        for described in about:
-            segments, code, tables = _section_scope(described)
-            interface.segments.extend(segments)
-            interface.code.extend(code)
-            interface.tables.extend(tables)
-    return list(found.values())
+    from speclint.engine.runner import Source
+
+    location = Path(path)
+    resolver = _resolver(config, isolated)
+    source = Source(str(path), None, text, resolver.for_file(location.resolve()))
+    result = _lint([source], profile, select, ignore, stdin_path=location.resolve())
+    return [finding for report in result.files for finding in report.findings]
 
 
-def _label(key: tuple[str, str], path: str) -> str:
-    return f"{key[0]} {path.rstrip('`.:')}"
+def lint_paths(
+    paths: Sequence[str | Path],
+    *,
+    config: str | Path | None = None,
+    isolated: bool = False,
+    profile: str | None = None,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+) -> RunResult:
+    """Lint files and folders as `speclint check PATHS` does, and return the whole result: each
+    file's findings and profile, the files that could not be read and the rules that crashed."""
+    from speclint.engine import files
+    from speclint.engine.runner import Source
+
+    resolver = _resolver(config, isolated)
+    cwd = Path.cwd()
+    sources = []
+    for given in paths:
+        path = Path(given)
+        found_files = [path] if not path.is_dir() else list(files.discover([path]))
+        for found in found_files:
+            file_config = resolver.for_file(found)
+            if not file_config.is_ignored(found):
+                sources.append(Source(files.display_path(found, cwd), found, None, file_config))
+    return _lint(sources, profile, select, ignore)
 
 
-def _table_endpoints(table: Table) -> Iterator[tuple[tuple[str, str], str, Any, list[Any], list[str]]]:
-    """Endpoint rows of a table that defines endpoints (a Method column, or contract columns).
+def _resolver(config: str | Path | None, isolated: bool):  # -> ConfigResolver (imported lazily)
+    from speclint.configuration.config import ConfigResolver
+    from speclint.engine.registry import load_registry
 
-    A table that only maps endpoints to something else ("Endpoint | Scope") is an index, not a
-    contract, and yields nothing.
-    """
-    names = [plain(name).strip() for name in table.columns]
-    method_column = next((i for i, n in enumerate(names) if _METHOD_COLUMN.match(n)), None)
-    path_column = next((i for i, n in enumerate(names) if _PATH_COLUMN.match(n)), None)
-    if method_column is None and not any(_CONTRACT_COLUMN.match(n) for n in names):
-        return
-    for row in table.rows:
-        if method_column is not None and path_column is not None and max(method_column, path_column) < len(row):
-            method = plain(row[method_column].text).strip().upper()
-            path = plain(row[path_column].text).strip()
-            if method in HTTP_METHODS and path.startswith("/"):
-                yield endpoint_key(method, path), path, row[method_column], list(row), names
-                continue
-        for cell in row:
-            match = ENDPOINT.search(cell.text)
-            if match:
-                yield endpoint_key(match.group(1), match.group(2)), match.group(2), cell, list(row), names
-                break
+    if config is not None and isolated:
+        raise ValueError("config and isolated exclude each other")
+    return ConfigResolver(load_registry(), explicit=Path(config) if config is not None else None, isolated=isolated)
 
 
-def _span_of(segments: list[TextSegment], fallback: Span) -> Span:
-    if not segments:
-        return fallback
-    first, last = segments[0], segments[-1]
-    return Span.of(first.line, first.column, last.line, last.column + len(last.text))
+def _lint(
+    sources: list, profile: str | None, select: Sequence[str], ignore: Sequence[str], stdin_path: Path | None = None
+) -> RunResult:
+    from speclint.configuration.config import ConfigPlanner
+    from speclint.engine.runner import lint
 
-
-_CODE_NAME_HEADING = re.compile(r"^\s*`([^`]+)`\s*$")
-_COMMAND_NAME = re.compile(r"^[a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))*$")
-_EVENT_NAME = re.compile(r"^[A-Za-z][\w-]*(?:[./:][\w-]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
-COMMAND_PARENT_NAMES = ("commands", "cli", "command line interface", "command-line interface", "cli commands",
-                        "subcommands", "usage")
-EVENT_PARENT_NAMES = ("events", "messages", "webhooks", "topics", "domain events", "event catalog",
-                      "event catalogue", "published events", "emitted events")
-_COMMAND_PARENT_KEYS = {normalize_title(name) for name in COMMAND_PARENT_NAMES}
-_EVENT_PARENT_KEYS = {normalize_title(name) for name in EVENT_PARENT_NAMES}
-
-
-#: Code-span headings that start with a language keyword ("`if let`", "`pub use`", "`go func`")
-#: are about syntax, not commands.
-_LANGUAGE_KEYWORDS = frozenset(
-    "if else while for loop let match fn use pub impl type struct enum const static async await return extern mod "
-    "trait where unsafe dyn ref mut move crate self super import from def class func var select go defer chan "
-    "interface package switch case try catch throw new delete typeof yield lambda with as in is not and or".split()
-)
-
-
-def _parent_key(section: Section) -> str:
-    parent = section.parent
-    return normalize_title(parent.title) if parent is not None and parent.heading is not None else ""
-
-
-def cli_commands(document: Document) -> list[Interface]:
-    """CLI commands given their own heading: `` `tool sub` `` anywhere, or `` `sub` `` under "Commands"."""
-    found = []
-    for section in document.sections():
-        assert section.heading is not None
-        if not_in_scope(section):
-            continue
-        match = _CLI_HEADING.match(section.heading.raw)
-        name = match.group(1) if match and match.group(1).split()[0] not in _LANGUAGE_KEYWORDS else None
-        if name is None and _parent_key(section) in _COMMAND_PARENT_KEYS:
-            code_name = _CODE_NAME_HEADING.match(section.heading.raw)
-            if code_name and _COMMAND_NAME.match(code_name.group(1)):
-                name = code_name.group(1)
-        if name is not None:
-            segments, code, tables = _section_scope(section)
-            found.append(Interface("cli", f"`{name}`", section.heading.span, "", segments, code, tables))
-    return found
-
-
-def events(document: Document) -> list[Interface]:
-    """Events and messages given their own heading: "`order.created` event", "Event: OrderPlaced",
-    or a code-span name (`` `order.created` ``) under an "Events" / "Webhooks" heading."""
-    found = []
-    for section in document.sections():
-        assert section.heading is not None
-        if not_in_scope(section):
-            continue
-        raw = section.heading.raw.strip()
-        is_event = bool(_EVENT_HEADING.match(raw))
-        if not is_event and _parent_key(section) in _EVENT_PARENT_KEYS:
-            code_name = _CODE_NAME_HEADING.match(raw)
-            is_event = bool(code_name and _EVENT_NAME.match(code_name.group(1)))
-        if is_event:
-            segments, code, tables = _section_scope(section)
-            found.append(Interface("event", section.title, section.heading.span, "", segments, code, tables))
-    return found
-
-
-_API_WIDE = re.compile(r"\b(?:every|all|any|each)\s+(?:other\s+)?(?:api\s+)?(?:requests?|endpoints?|routes?|calls?|"
-                       r"operations?)\b", re.I)
-
-
-def has_error_catalogue(document: Document) -> bool:
-    """Errors stated once for the whole API: an errors or status-codes section, an error table
-    with 4xx/5xx codes, or a sentence such as "every request without a token gets 401"."""
-    for _section, block in document.iter_blocks():
-        if isinstance(block, Paragraph) and ERROR_STATUS.search(block.text) and _API_WIDE.search(block.text):
-            return True
-    for section in document.sections():
-        if normalize_title(section.title) in _ERROR_SECTION_KEYS:
-            segments, code, _tables = _section_scope(section)
-            text = "\n".join(s.text for s in segments) + "\n".join(b.code for b in code)
-            if ERROR_STATUS.search(text):
-                return True
-    for _section, block in document.iter_blocks():
-        if isinstance(block, Table) and any(_ERROR_COLUMN.match(plain(n).strip()) for n in block.columns) \
-                and next(_table_endpoints(block), None) is None:  # an endpoint table is per-endpoint
-            if any(ERROR_STATUS.search(cell.text) for row in block.rows for cell in row):
-                return True
-    return False
-
-
-# --- contract parts -----------------------------------------------------------------------------
-
-
-def _column(interface: Interface, pattern: re.Pattern[str]) -> str | None:
-    """The text of the row's cell under a column matching `pattern` (None: no such column)."""
-    if interface.row is None:
-        return None
-    for index, name in enumerate(interface.header):
-        if pattern.match(name) and index < len(interface.row):
-            return interface.row[index].text
-    return None
-
-
-def missing_parts(interface: Interface, document_has_error_catalogue: bool) -> list[str]:
-    """Which parts of the contract the interface's scope does not state."""
-    text = interface.text
-    code = "\n".join(block.code for block in interface.code)
-    has_field_table = any(any(_FIELD_COLUMN.match(plain(n).strip()) for n in t.columns) for t in interface.tables)
-    missing: list[str] = []
-    if interface.kind == "http":
-        if interface.method in _BODY_METHODS:
-            request_cell = _column(interface, _FIELD_COLUMN)
-            if not (interface.code or has_field_table or REQUEST_WORDS.search(text)
-                    or (request_cell and request_cell.strip())):
-                missing.append("request body")
-        response_cell = _column(interface, _RESPONSE_COLUMN)
-        if not (SUCCESS_WORDS.search(text) or re.search(r"\b2\d\d\b", code)
-                or (response_cell and response_cell.strip())):
-            missing.append("success response")
-        error_cell = _column(interface, _ERROR_COLUMN)
-        if not (ERROR_STATUS.search(text) or ERROR_STATUS.search(code) or document_has_error_catalogue
-                or (error_cell and ERROR_STATUS.search(error_cell))):
-            missing.append("error responses with status codes")
-    elif interface.kind == "cli":
-        if not CLI_REQUEST.search(text + "\n" + code):
-            missing.append("arguments and options")
-        if not (CLI_SUCCESS.search(text) or interface.code):
-            missing.append("output on success")
-        if not CLI_ERRORS.search(text + "\n" + code):
-            missing.append("errors and exit codes")
-    elif interface.kind == "event":
-        if not (interface.code or has_field_table or EVENT_PAYLOAD.search(text)):
-            missing.append("payload")
-    return missing
-
-
-# --- fenced examples ------------------------------------------------------------------------------
-
-
-def code_position(block: CodeBlock, line_index: int, column_index: int) -> Position:
-    """Source position of 0-based (line, column) inside a code block's content."""
-    if not block.lines:
-        return block.span.start
-    line_index = max(0, min(line_index, len(block.lines) - 1))
-    segment = block.lines[line_index]
-    column_index = max(0, min(column_index, len(segment.text)))
-    return Position(segment.line, segment.column + column_index)
-
-
-def iter_code_blocks(document: Document, languages: set[str]) -> Iterator[CodeBlock]:
-    for _section, block in document.iter_blocks():
-        if isinstance(block, CodeBlock) and block.fenced and block.language in languages:
-            yield block
-
+    planner = ConfigPlanner(profile, tuple(select), tuple(ignore), stdin_path)
+    return lint(sources, [], planner=planner, jobs=1 if len(sources) < 2 else None)

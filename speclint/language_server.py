@@ -27,10 +27,10 @@ from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
 from speclint import __version__
-from speclint.rule import Finding, Level
+from speclint.engine.rule import Finding, Level
 
 if TYPE_CHECKING:
-    from speclint.model import Document
+    from speclint.document.model import Document
 
 SOURCE = "speclint"
 
@@ -50,8 +50,8 @@ _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
 
 def rule_docs_url(rule_id: str) -> str | None:
     """Where a rule's documentation is (its section in docs/rules.md); None for third-party rules."""
-    from speclint.registry import load_registry
-    from speclint.ruledocs import documentation_url
+    from speclint.engine.registry import load_registry
+    from speclint.reporters.ruledocs import documentation_url
 
     rule = load_registry().get(rule_id)
     return documentation_url(rule) if rule is not None else None
@@ -67,10 +67,10 @@ def lint_text(text: str, path: Path | None, display_path: str) -> tuple[list[Fin
     configuration file above `path` (above the working directory for an unsaved buffer), read
     afresh each time, so an edited configuration applies at the next keystroke.
     """
-    from speclint.config import ConfigPlanner, ConfigResolver
-    from speclint.registry import load_registry
-    from speclint.runner import Source, lint
-    from speclint.validation import InvalidFile
+    from speclint.configuration.config import ConfigPlanner, ConfigResolver
+    from speclint.configuration.validation import InvalidFile
+    from speclint.engine.registry import load_registry
+    from speclint.engine.runner import Source, lint
 
     registry = load_registry()
     errors = list(registry.load_errors)
@@ -97,7 +97,7 @@ class Lines:
 
     @classmethod
     def of(cls, text: str) -> Lines:
-        from speclint.parser import split_lines
+        from speclint.document.parser import split_lines
 
         return cls(split_lines(text), text.startswith("\ufeff"))
 
@@ -195,7 +195,7 @@ def disable_file_edit(document: Document, rule_id: str, newline: str) -> types.T
 
 def quick_fixes(uri: str, text: str, diagnostics: Sequence[types.Diagnostic]) -> list[types.CodeAction]:
     """Code actions for speclint's diagnostics among `diagnostics`: disable for this line, for this file."""
-    from speclint.parser import parse
+    from speclint.document.parser import parse
 
     ours = [diagnostic for diagnostic in diagnostics if diagnostic.source == SOURCE and isinstance(diagnostic.code, str)]
     if not ours:

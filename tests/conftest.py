@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from speclint.engine import ActiveRule, run_rules
-from speclint.model import Document
-from speclint.parser import parse
-from speclint.registry import load_registry
-from speclint.rule import Finding
+from speclint.document.model import Document
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
+from speclint.engine.rule import Finding
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SHARED = REPOSITORY.parent / "shared"
@@ -79,7 +79,7 @@ CORE_RULES = ("PH001", "ST001", "MD001", "ST100")
 @pytest.fixture
 def core_rules(monkeypatch: pytest.MonkeyPatch) -> None:
     """Restrict the process's rule registry to `CORE_RULES` for one test."""
-    import speclint.registry as registry_module
+    import speclint.engine.registry as registry_module
 
     full = registry_module.load_registry()
     restricted = registry_module.RuleRegistry()
@@ -91,7 +91,7 @@ def core_rules(monkeypatch: pytest.MonkeyPatch) -> None:
 def only_rules_config(**levels: str) -> str:
     """A `rules:` mapping that turns every category off and runs only the named rules at the given
     levels (for tests that run speclint in a subprocess, where the registry can't be patched)."""
-    from speclint.rule import Category
+    from speclint.engine.rule import Category
 
     lines = ["rules:"] + [f"  {category.value}: off" for category in Category]
     lines += [f"  {rule}: {level}" for rule, level in levels.items()]
@@ -100,7 +100,7 @@ def only_rules_config(**levels: str) -> str:
 
 def lint_profiled(rule_key: str, text: str, profile: str | None, path: str = "spec.md", **options: Any) -> list[Finding]:
     """Findings of one rule run with a built-in profile (by name; None runs without a profile)."""
-    from speclint.profiles import load_profile
+    from speclint.engine.profiles import load_profile
 
     rule = load_registry().get(rule_key)
     assert rule is not None, f"no rule {rule_key}"

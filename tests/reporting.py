@@ -10,13 +10,12 @@ from typing import Sequence
 
 import pytest
 from click.testing import CliRunner
-
-import speclint.registry
-from speclint.cli import cli
-from speclint.rule import Rule
-
 from conftest import REPOSITORY
 from reporting_rules import REPORTING_RULES, registry_of
+
+import speclint.engine.registry
+from speclint.cli import cli
+from speclint.engine.rule import Rule
 
 FIXTURES = REPOSITORY / "tests" / "fixtures" / "reports"
 GOLDEN = REPOSITORY / "tests" / "golden"
@@ -43,7 +42,7 @@ def copy_fixtures(destination: Path) -> Path:
 
 def use_rules(monkeypatch: pytest.MonkeyPatch, *rules: type[Rule]) -> None:
     """Make `rules` the installed rules for this test."""
-    monkeypatch.setattr(speclint.registry, "_registry", registry_of(*(rules or REPORTING_RULES)))
+    monkeypatch.setattr(speclint.engine.registry, "_registry", registry_of(*(rules or REPORTING_RULES)))
 
 
 def run_check(args: Sequence[str], env: dict[str, str | None] | None = None, command: str = "check") -> Run:

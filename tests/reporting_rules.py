@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.engine import ActiveRule
-from speclint.model import Document, Span
-from speclint.registry import RuleRegistry
-from speclint.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.text import find_all, iter_prose
+from speclint.document.model import Document, Span
+from speclint.document.text import find_all, iter_prose
+from speclint.engine.check import ActiveRule
+from speclint.engine.registry import RuleRegistry
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
 class VagueTime(Rule):

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from conftest import md
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.registry import load_registry
-from speclint.rule import Finding
+
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
+from speclint.engine.rule import Finding
 
 
 @dataclass(frozen=True)
 class NamedProfile:
-    """Stands in for speclint.profiles.Profile: the risk rules only read `.name`."""
+    """Stands in for speclint.engine.profiles.Profile: the risk rules only read `.name`."""
 
     name: str
 

@@ -2,7 +2,7 @@
 
 from conftest import lint_with, parse_md, spans
 
-from speclint.requirements import extract
+from speclint.reading.requirements import extract
 
 # --- extraction -------------------------------------------------------------------------------
 
@@ -418,9 +418,10 @@ def _lint_with_profile(rule_key: str, text: str, profile_name: str) -> list:
     from types import SimpleNamespace
 
     from conftest import md
-    from speclint.engine import ActiveRule, run_rules
-    from speclint.parser import parse
-    from speclint.registry import load_registry
+
+    from speclint.document.parser import parse
+    from speclint.engine.check import ActiveRule, run_rules
+    from speclint.engine.registry import load_registry
 
     rule = load_registry().get(rule_key)
     assert rule is not None

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from speclint import __version__, files
+from speclint import __version__
 from speclint.cli import cli
+from speclint.engine import files
 
 CLEAN = "# Checkout\n\nGuests pay by card.\n"
 WITH_TBD = "# Checkout\n\nRetry limit: TBD\n"

@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
-
 from reporting import copy_fixtures, run_check, use_rules
 from reporting_rules import REPORTING_RULES, Crashing
-from speclint.cli import default_format, exit_code
-from speclint.runner import ReadFailure, RunResult
+
+from speclint.cli.check import default_format, exit_code
+from speclint.engine.runner import ReadFailure, RunResult
 
 # docs/checkout.md has one finding of each rule: TS001 (warning), TS002 (info), TS003 (error).
 ONLY = {"error": "TS003", "warning": "TS001", "info": "TS002"}
@@ -184,7 +184,7 @@ def test_only_selected_rules_are_listed_as_run_in_sarif(workspace: Path) -> None
 
 
 def test_cli_offers_exactly_the_registered_formats() -> None:
-    from speclint.cli import FORMAT_NAMES
+    from speclint.cli.app import FORMAT_NAMES
     from speclint.reporters import FORMATS
 
     assert tuple(FORMATS) == FORMAT_NAMES
@@ -193,10 +193,10 @@ def test_cli_offers_exactly_the_registered_formats() -> None:
 def test_a_rule_that_failed_to_load_is_reported_in_every_machine_format(
     workspace: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import speclint.registry
+    import speclint.engine.registry
 
     broken = "entry point 'acme = acme_rules:Rules' failed to load: ImportError: no module named acme_rules"
-    speclint.registry._registry.load_errors.append(broken)  # type: ignore[union-attr]
+    speclint.engine.registry._registry.load_errors.append(broken)  # type: ignore[union-attr]
     json_run = run_check(["--format", "json", "docs/notes.md"])
     assert json_run.exit_code == 2
     document = json.loads(json_run.stdout)
@@ -215,8 +215,9 @@ def test_every_format_writes_without_a_context(output_format: str) -> None:
     import io
 
     from reporting_rules import Unresolved, active
+
+    from speclint.engine.runner import Source, lint
     from speclint.reporters import write_report
-    from speclint.runner import Source, lint
 
     out = io.StringIO()
     write_report(output_format, lint([Source("spec.md", None, "Owner: TBD\n")], active(Unresolved)), out)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import run_speclint, write
 
-from speclint.config import builtin_profiles, glob_to_regex
+from speclint.configuration.config import builtin_profiles, glob_to_regex
 
 SPEC_WITH_TBD = """
 # Checkout redesign
@@ -159,8 +159,8 @@ def test_extends_another_file_and_overrides_it(repo: Path) -> None:
 
 
 def test_extends_a_builtin_profile_sets_the_profile(repo: Path) -> None:
-    from speclint.config import ConfigResolver
-    from speclint.registry import load_registry
+    from speclint.configuration.config import ConfigResolver
+    from speclint.engine.registry import load_registry
 
     write(repo, ".speclint.yaml", "extends: adr\n")
     config = ConfigResolver(load_registry()).for_file(repo / "docs" / "checkout.md")
@@ -168,8 +168,8 @@ def test_extends_a_builtin_profile_sets_the_profile(repo: Path) -> None:
 
 
 def test_profile_override_and_auto(repo: Path) -> None:
-    from speclint.config import ConfigResolver
-    from speclint.registry import load_registry
+    from speclint.configuration.config import ConfigResolver
+    from speclint.engine.registry import load_registry
 
     write(repo, ".speclint.yaml", """
     profile: prd
@@ -186,8 +186,8 @@ def test_profile_override_and_auto(repo: Path) -> None:
 
 
 def test_section_settings_reach_the_rules(repo: Path) -> None:
-    from speclint.config import ConfigResolver
-    from speclint.registry import load_registry
+    from speclint.configuration.config import ConfigResolver
+    from speclint.engine.registry import load_registry
 
     write(repo, "schemas/fm.json", '{"type": "object", "required": ["owner"]}\n')
     write(repo, ".speclint.yaml", """
@@ -361,13 +361,13 @@ def test_plugin_with_a_syntax_error(repo: Path) -> None:
 def test_plugin_without_rules(repo: Path) -> None:
     write(repo, "house_rules.py", "HELLO = 1\n")
     assert errors(repo, "plugins: [house_rules.py]\n") == [
-        ".speclint.yaml:1:11: plugin 'house_rules.py' defines no rule (a speclint.rule.Rule subclass, or a RULES list)"
+        ".speclint.yaml:1:11: plugin 'house_rules.py' defines no rule (a speclint.engine.rule.Rule subclass, or a RULES list)"
     ]
 
 
 def test_plugin_rule_with_a_bad_declaration(repo: Path) -> None:
     write(repo, "house_rules.py", """
-    from speclint.rule import Category, Rule
+    from speclint.engine.rule import Category, Rule
 
     class NoCodenames(Rule):
         \"\"\"Flags codenames.\"\"\"
@@ -384,7 +384,7 @@ def test_plugin_rule_with_a_bad_declaration(repo: Path) -> None:
 
 def test_plugin_rule_reusing_a_builtin_id(repo: Path) -> None:
     write(repo, "house_rules.py", """
-    from speclint.rule import Category, Rule
+    from speclint.engine.rule import Category, Rule
 
     class Again(Rule):
         \"\"\"Flags nothing.\"\"\"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import run_speclint, write
 
-profiles = pytest.importorskip("speclint.profiles", reason="the profiles module is not on this branch yet")
+profiles = pytest.importorskip("speclint.engine.profiles", reason="the profiles module is not on this branch yet")
 
 PRD = """
 # Checkout redesign
@@ -35,9 +35,9 @@ Checkout fails for 2% of users on slow networks.
 
 
 def plan(tmp_path: Path, config: str, relative: str, text: str = PRD, forced: str | None = None):  # type: ignore[no-untyped-def]
-    from speclint.config import ConfigResolver, plan_file
-    from speclint.parser import parse
-    from speclint.registry import load_registry
+    from speclint.configuration.config import ConfigResolver, plan_file
+    from speclint.document.parser import parse
+    from speclint.engine.registry import load_registry
 
     (tmp_path / ".git").mkdir(exist_ok=True)
     write(tmp_path, ".speclint.yaml", config)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from speclint.registry import load_registry
-from speclint.rule import Category, rule_definition_errors
+from speclint.engine.registry import load_registry
+from speclint.engine.rule import Category, rule_definition_errors
 
 CONTENT_RULES = {
     "WD001": ("vague-term", Category.WORDING),
@@ -41,7 +41,7 @@ def test_rule_documentation_has_every_part(rule_id: str) -> None:
 
 
 def test_every_default_wording_term_cites_a_source() -> None:
-    from speclint import wording
+    from speclint.reading import wording
 
     for table in (wording.VAGUE_TERMS, wording.ESCAPE_CLAUSES, wording.OPEN_ENDED_CLAUSES, wording.ABSOLUTES,
                   wording.WEAK_MODALS):

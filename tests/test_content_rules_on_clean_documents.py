@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from conftest import md
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import md
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.registry import load_registry
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
 
 CONTENT_RULE_IDS = ("WD001", "WD002", "WD003", "WD004", "WD005", "MS001", "MS002", "TR001", "TR002", "TR003", "MD002")
 

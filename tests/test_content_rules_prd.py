@@ -4,7 +4,6 @@ report nothing on complete, well-written documents: a PRD and an EARS requiremen
 from pathlib import Path
 
 import pytest
-
 from conftest import lint_with
 
 FIXTURES = Path(__file__).parent / "fixtures"

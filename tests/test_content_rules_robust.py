@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from conftest import CORPUS, requires_corpus
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, requires_corpus
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.registry import load_registry
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
 
 CONTENT_PREFIXES = ("AC", "EH", "EC", "API")
 

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS
 
-from speclint.model import CodeBlock, Document, ListItem
-from speclint.parser import parse
+from speclint.document.model import CodeBlock, Document, ListItem
+from speclint.document.parser import parse
 
 FOLDERS = sorted(path for path in CORPUS.iterdir() if path.is_dir()) if CORPUS.is_dir() else []
 _MARKER_ONLY = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*$")
@@ -133,7 +133,7 @@ Blocks = list[tuple[str, int, int]]  # kind, first line, last line
 
 
 def speclint_blocks(document: Document) -> Blocks:
-    from speclint.model import iter_nested
+    from speclint.document.model import iter_nested
 
     blocks = []
     for section in document.root.walk():

@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-
 from conftest import REPOSITORY, md
 
 EDITORS = REPOSITORY / "docs" / "editors"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from speclint import files
+from speclint.engine import files
 
 requires_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 

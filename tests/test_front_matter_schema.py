@@ -7,11 +7,11 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-
 from conftest import md, parse_md, spans
-from speclint.engine import ActiveRule, run_rules
-from speclint.registry import load_registry
-from speclint.runner import Source, lint
+
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
+from speclint.engine.runner import Source, lint
 
 RULE = load_registry().get("front-matter-schema")
 
@@ -168,7 +168,7 @@ def test_front_matter_that_is_not_a_mapping() -> None:
 
 @pytest.mark.parametrize("name", ["prd", "spec-kit", "ears", "kep", "rust-rfc", "adr"])
 def test_every_built_in_schema_is_a_valid_json_schema(name: str) -> None:
-    from speclint.metadata import load_schema
+    from speclint.reading.metadata import load_schema
 
     assert load_schema(name)["type"] == "object"
 
@@ -332,7 +332,7 @@ def test_a_profile_without_a_schema_is_not_checked() -> None:
 
 @pytest.mark.parametrize("name", ["prd", "spec-kit", "ears", "kep", "rust-rfc", "adr"])
 def test_each_built_in_profile_names_its_schema(name: str) -> None:
-    from speclint.profiles import load_profile
+    from speclint.engine.profiles import load_profile
 
     assert load_profile(name).front_matter_schema == name
 

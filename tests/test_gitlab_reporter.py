@@ -9,8 +9,8 @@ from typing import Any
 import jsonschema
 import pytest
 from click.testing import CliRunner
-
 from conftest import md
+
 from speclint.cli import cli
 
 # The fields GitLab reads from a Code Quality report, as its documentation lists them: every issue

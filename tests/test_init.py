@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import run_speclint, write
 
-from speclint.starter import plan_overrides, starter_config
+from speclint.configuration.starter import plan_overrides, starter_config
 
 pytestmark = pytest.mark.usefixtures("core_rules")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import REPOSITORY
+
 from speclint import __version__
 
 README = (REPOSITORY / "README.md").read_text(encoding="utf-8")

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-
 from conftest import REPOSITORY, md
 from lsp_client import TIMEOUT, LspClient, language_server
 
@@ -92,7 +91,7 @@ def test_opening_a_document_publishes_its_findings(server: LspClient, spec_uri: 
 
 def test_the_documentation_link_leads_to_the_rules_section_of_docs_rules_md(server: LspClient, spec_uri: str) -> None:
     from speclint import HOMEPAGE
-    from speclint.text import github_slug
+    from speclint.document.text import github_slug
 
     server.open(spec_uri, SPEC)
     [diagnostic] = markers(server.diagnostics(spec_uri, version=1))
@@ -339,8 +338,8 @@ def test_the_file_quick_fix_adds_the_rule_to_the_file_comment_already_there(serv
 
 
 def test_no_line_comment_is_offered_under_one_that_silences_every_rule() -> None:
+    from speclint.document.parser import parse
     from speclint.language_server import disable_next_line_edit
-    from speclint.parser import parse
 
     document = parse("# Saved carts\n\n<!-- speclint-disable-next-line -->\nKept for TBD days.\n", "spec.md")
 

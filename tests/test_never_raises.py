@@ -11,10 +11,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from speclint import files
 from speclint.cli import main
-from speclint.model import CodeBlock, Document, HtmlBlock, Paragraph, Span, Table, TextSegment
-from speclint.parser import parse
+from speclint.document.model import (
+    CodeBlock,
+    Document,
+    HtmlBlock,
+    Paragraph,
+    Span,
+    Table,
+    TextSegment,
+)
+from speclint.document.parser import parse
+from speclint.engine import files
 
 # Lines built from Markdown's container prefixes and significant text, so that random documents
 # often hold real structure: nested lists and quotes, tables, fences, HTML, headings.

@@ -1,7 +1,8 @@
-"""speclint.normative: which text commits to something, and requirement IDs."""
+"""speclint.reading.normative: which text commits to something, and requirement IDs."""
 
 from conftest import parse_md
-from speclint.normative import (
+
+from speclint.reading.normative import (
     has_quantity,
     is_normative,
     leading_id,

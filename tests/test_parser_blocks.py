@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from conftest import parse_md
 
-from speclint.parser import parse
-
-from speclint.model import (
+from speclint.document.model import (
     BlockQuote,
     CodeBlock,
     Document,
@@ -19,6 +17,7 @@ from speclint.model import (
     TextSegment,
     ThematicBreak,
 )
+from speclint.document.parser import parse
 
 
 def where(span: Span) -> tuple[int, int, int, int]:

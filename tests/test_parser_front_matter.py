@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import lint_with, md, spans
 
-from speclint.model import Position, ThematicBreak
-from speclint.parser import parse
+from speclint.document.model import Position, ThematicBreak
+from speclint.document.parser import parse
 
 SPEC = md(
     """

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from conftest import parse_md
 
-from speclint.model import Paragraph, Section, Span, TextSegment
-from speclint.parser import parse
+from speclint.document.model import Paragraph, Section, Span, TextSegment
+from speclint.document.parser import parse
 
 
 def where(span: Span) -> tuple[int, int, int, int]:

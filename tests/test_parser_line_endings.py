@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from speclint.model import Document, ListItem, Position, Table
-from speclint.parser import parse
-from speclint.text import find_all, iter_prose
+from speclint.document.model import Document, ListItem, Position, Table
+from speclint.document.parser import parse
+from speclint.document.text import find_all, iter_prose
 
 LF_SPEC = (
     "---\n"

@@ -6,8 +6,8 @@ import re
 
 from conftest import parse_md
 
-from speclint.model import ListItem, Paragraph, Span, Table
-from speclint.text import find_all, iter_prose
+from speclint.document.model import ListItem, Paragraph, Span, Table
+from speclint.document.text import find_all, iter_prose
 
 FAST = re.compile(r"\bfast\b")
 

@@ -1,7 +1,6 @@
 """Placeholder rules: PH002 template-placeholder and PH003 template-guidance."""
 
 import pytest
-
 from conftest import lint_profiled, lint_with, spans
 
 # --- PH002 template-placeholder -------------------------------------------------------------
@@ -61,7 +60,7 @@ def test_curly_brace_prompts_are_flagged_with_the_adr_profile() -> None:
 
 
 def test_adr_profile_turns_curly_braces_on() -> None:
-    from speclint.profiles import load_profile
+    from speclint.engine.profiles import load_profile
 
     assert load_profile("adr").rules["template-placeholder"].options == {"curly-braces": True}
 

@@ -14,6 +14,8 @@ from conftest import only_rules_config, run_speclint, write
 
 pytestmark = pytest.mark.usefixtures("core_rules")
 
+# Written against the import paths of speclint 0.1 (`speclint.rule`, `speclint.text`), as plugins
+# in the wild are: those paths must keep working.
 PLUGIN_MODULE = '''
 """Acme's house rules for specs."""
 
@@ -160,8 +162,8 @@ def test_plugin_package_is_not_visible_to_this_environment() -> None:
 LOCAL_RULE = '''
 import re
 
-from speclint.rule import Category, Level, Option, Rule, Violation
-from speclint.text import find_all, iter_prose
+from speclint.engine.rule import Category, Level, Option, Rule, Violation
+from speclint.document.text import find_all, iter_prose
 
 
 class NoJira(Rule):
@@ -232,10 +234,10 @@ def test_select_names_a_local_plugin_rule(tmp_path: Path) -> None:
 def test_worker_processes_give_the_same_result_with_configuration_plugins_and_suppressions(
     tmp_path: Path, plugins: str
 ) -> None:
-    from speclint import files, runner
-    from speclint.config import ConfigPlanner, ConfigResolver
-    from speclint.registry import load_registry
-    from speclint.runner import Source, lint
+    from speclint.configuration.config import ConfigPlanner, ConfigResolver
+    from speclint.engine import files, runner
+    from speclint.engine.registry import load_registry
+    from speclint.engine.runner import Source, lint
 
     (tmp_path / ".git").mkdir()
     write(tmp_path, "house.py", LOCAL_RULE)

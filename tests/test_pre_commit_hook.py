@@ -20,7 +20,6 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPOSITORY, md
 
 # What pre-commit needs to build the hook: its declaration and everything `pip install .` reads.

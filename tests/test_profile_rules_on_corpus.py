@@ -11,15 +11,15 @@ import collections
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, requires_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CORPUS, requires_corpus
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.profiles import builtin_profile_names, detect_profile, load_profile
-from speclint.registry import load_registry
-from speclint.runner import apply_rule_settings
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.profiles import builtin_profile_names, detect_profile, load_profile
+from speclint.engine.registry import load_registry
+from speclint.engine.runner import apply_rule_settings
 
 PROFILE_RULES = ("ST002", "ST003", "ST004", "ST005", "ST006", "PH002", "PH003")
 

@@ -3,19 +3,19 @@
 from pathlib import Path
 
 import pytest
-
 from conftest import REPOSITORY, md, parse_md
-from speclint.headings import heading_key, same_section
-from speclint.parser import parse
-from speclint.profiles import (
+
+from speclint.document.headings import heading_key, same_section
+from speclint.document.parser import parse
+from speclint.engine.profiles import (
     Profile,
     ProfileError,
     builtin_profile_names,
     detect_profile,
     detect_profile_name,
     load_profile,
-    validate_profile_data,
     profile_from_data,
+    validate_profile_data,
 )
 
 EXPECTED_PROFILES = {"prd", "spec-kit", "spec-kit-plan", "ears", "kep", "rust-rfc", "adr", "go-design", "otep",
@@ -36,7 +36,7 @@ def test_builtin_profile_loads_and_names_itself(name: str) -> None:
 
 @pytest.mark.parametrize("name", sorted(EXPECTED_PROFILES))
 def test_builtin_profile_rule_settings_name_known_rules_with_valid_options(name: str) -> None:
-    from speclint.registry import load_registry
+    from speclint.engine.registry import load_registry
 
     registry = load_registry()
     for key, setting in load_profile(name).rules.items():
@@ -253,7 +253,7 @@ def test_task_lists_are_checklists() -> None:
 
 
 def test_combined_heading_names_each_part() -> None:
-    from speclint.profiles import ExpectedSection
+    from speclint.engine.profiles import ExpectedSection
 
     assert ExpectedSection("Non-goals").matches("Goals and Non-goals")
     assert ExpectedSection("Goals").matches("Goals / Non-Goals")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from speclint.progress import ProgressBar
+from speclint.cli.progress import ProgressBar
 
 
 class Clock:

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 
 import pytest
-
 from reporting import copy_fixtures, run_check, use_rules
 from reporting_rules import Unresolved, active
+
+from speclint.engine.runner import ReadFailure, RunResult, Source, lint
 from speclint.reporters import ReportContext
 from speclint.reporters.full import excerpt, summary_line, write
-from speclint.runner import ReadFailure, RunResult, Source, lint
 
 
 def caret_line(line: str, start: int, end: int, width: int = 200) -> tuple[str, str]:
@@ -110,9 +110,9 @@ def test_summary_mentions_files_that_could_not_be_read() -> None:
 def test_finding_past_the_last_line_is_shown_without_source(tmp_path: Path) -> None:
     import io
 
-    from speclint.model import Span
-    from speclint.rule import Finding, Level
-    from speclint.runner import FileReport
+    from speclint.document.model import Span
+    from speclint.engine.rule import Finding, Level
+    from speclint.engine.runner import FileReport
 
     finding = Finding("a.md", Span.point(9, 1), "TS003", "test-unresolved", "placeholder", Level.ERROR, "missing")
     result = RunResult(files=[FileReport("a.md", [finding], text="One line.\n")])
@@ -131,13 +131,13 @@ def test_no_colour_when_output_is_not_a_terminal(tmp_path: Path, monkeypatch: py
 def test_on_a_terminal_full_is_the_default_and_coloured_unless_no_color(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import speclint.cli
+    import speclint.cli.check
 
     use_rules(monkeypatch)
     copy_fixtures(tmp_path)
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(speclint.cli, "_is_terminal", lambda stream: True)
-    monkeypatch.setattr(speclint.cli, "_progress_bar", lambda environ: None)
+    monkeypatch.setattr(speclint.cli.check, "_is_terminal", lambda stream: True)
+    monkeypatch.setattr(speclint.cli.check, "_progress_bar", lambda environ: None)
     coloured = run_check(["docs"]).stdout
     assert "\x1b[1;31merror\x1b[0m" in coloured and "^" in coloured
     plain = run_check(["docs"], env={"NO_COLOR": "1"}).stdout
@@ -145,7 +145,7 @@ def test_on_a_terminal_full_is_the_default_and_coloured_unless_no_color(
 
 
 def test_colour_is_allowed_unless_no_color_or_a_dumb_terminal() -> None:
-    from speclint.cli import _color_allowed
+    from speclint.cli.check import _color_allowed
 
     assert _color_allowed({})
     assert not _color_allowed({"NO_COLOR": "1"})

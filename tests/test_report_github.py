@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from reporting import copy_fixtures, run_check, use_rules
 from reporting_rules import Crashing, Unresolved
-from speclint.model import Span
+
+from speclint.document.model import Span
+from speclint.engine.rule import Finding, Level
 from speclint.reporters import ReportContext
 from speclint.reporters.github import annotation, escape_data, escape_property
-from speclint.rule import Finding, Level
 
 
 def finding(message: str, path: str = "docs/spec.md", span: Span = Span.of(3, 5, 3, 8),

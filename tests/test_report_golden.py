@@ -17,8 +17,13 @@ import re
 from pathlib import Path
 
 import pytest
-
-from reporting import GOLDEN, UPDATE_GOLDEN_VARIABLE, copy_fixtures, run_check, use_rules
+from reporting import (
+    GOLDEN,
+    UPDATE_GOLDEN_VARIABLE,
+    copy_fixtures,
+    run_check,
+    use_rules,
+)
 
 FORMATS = {"concise": "txt", "full": "txt", "json": "json", "sarif": "sarif", "github": "txt"}
 GOLDEN_VERSION = "1.2.3"  # so that a release does not change the golden outputs
@@ -26,9 +31,9 @@ GOLDEN_VERSION = "1.2.3"  # so that a release does not change the golden outputs
 
 @pytest.fixture(autouse=True)
 def fixed_version(monkeypatch: pytest.MonkeyPatch) -> None:
-    import speclint.cli
+    import speclint.cli.check
 
-    monkeypatch.setattr(speclint.cli, "__version__", GOLDEN_VERSION)
+    monkeypatch.setattr(speclint.cli.check, "__version__", GOLDEN_VERSION)
 
 
 def normalize(text: str, root: Path) -> str:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
-from speclint.rule import Category
 from conftest import REPOSITORY
 from reporting import copy_fixtures, run_check, use_rules
-from reporting_rules import Crashing, MissingOwner, REPORTING_RULES, Unresolved
+from reporting_rules import REPORTING_RULES, Crashing, MissingOwner, Unresolved
+
+from speclint.engine.rule import Category
 
 SCHEMA = json.loads((REPOSITORY / "schemas" / "output.schema.json").read_text(encoding="utf-8"))
 
@@ -59,9 +59,9 @@ def test_each_file_is_listed_with_its_profile(tmp_path: Path, monkeypatch: pytes
 
 
 def test_a_profile_recorded_by_the_runner_is_reported_by_name() -> None:
+    from speclint.engine.runner import FileReport, RunResult
     from speclint.reporters import ReportContext
     from speclint.reporters.json_report import report_object
-    from speclint.runner import FileReport, RunResult
 
     class Profile:
         name = "spec-kit"
@@ -117,7 +117,7 @@ def test_non_ascii_text_is_kept_readable(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def test_all_reporting_rules_are_valid_rules() -> None:
-    from speclint.rule import rule_definition_errors
+    from speclint.engine.rule import rule_definition_errors
 
     assert [rule_definition_errors(rule) for rule in REPORTING_RULES] == [[], [], []]
 
@@ -135,8 +135,9 @@ def test_non_ascii_is_escaped_for_a_console_that_cannot_encode_it() -> None:
     import io
 
     from reporting_rules import VagueTime, active
+
+    from speclint.engine.runner import Source, lint
     from speclint.reporters import write_report
-    from speclint.runner import Source, lint
 
     result = lint([Source("日本/launch.md", None, "We launch soon.\n")], active(VagueTime))
     raw = io.BytesIO()

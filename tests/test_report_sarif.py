@@ -10,17 +10,24 @@ from typing import Any
 
 import jsonschema
 import pytest
+from conftest import SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import SHARED
 from reporting import copy_fixtures, run_check, use_rules
-from reporting_rules import REPORTING_RULES, Crashing, MissingOwner, Unresolved, VagueTime, active
+from reporting_rules import (
+    REPORTING_RULES,
+    Crashing,
+    MissingOwner,
+    Unresolved,
+    VagueTime,
+    active,
+)
+
+from speclint.engine.rule import Level
+from speclint.engine.runner import Source, lint
 from speclint.reporters import ReportContext
 from speclint.reporters.fingerprint import line_hashes
 from speclint.reporters.sarif import sarif_log
-from speclint.rule import Level
-from speclint.runner import Source, lint
 
 SARIF_SCHEMA = SHARED / "reference" / "sarif-schema-2.1.0.json"
 requires_sarif_schema = pytest.mark.skipif(
@@ -242,7 +249,7 @@ def test_line_hash_counts_astral_characters_as_two_code_units_like_javascript() 
 
 
 def test_configured_level_is_a_rule_configuration_override() -> None:
-    from speclint.engine import ActiveRule
+    from speclint.engine.check import ActiveRule
 
     rules = [ActiveRule(Unresolved, Level.WARNING, {})]
     result = lint([Source("spec.md", None, "Owner: TBD\n")], rules)
@@ -358,11 +365,11 @@ def test_github_workspace_is_ignored_when_running_outside_it(tmp_path: Path) -> 
 
 
 def test_each_checked_file_is_an_artifact_with_its_profile() -> None:
-    from speclint.engine import ActiveRule
-    from speclint.registry import load_registry
+    from speclint.engine.check import ActiveRule
+    from speclint.engine.registry import load_registry
+    from speclint.engine.runner import Source, lint
     from speclint.reporters import ReportContext
     from speclint.reporters.sarif import sarif_log
-    from speclint.runner import Source, lint
 
     rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in load_registry().sorted()]
     kep = "# KEP-1: Gates\n## Summary\nx\n## Design Details\nx\n### Graduation Criteria\nx\n### Version Skew Strategy\nx\n"

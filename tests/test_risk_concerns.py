@@ -1,12 +1,16 @@
-"""speclint.concerns: the helpers the [risk] rules share, and the rules' common contract."""
+"""speclint.reading.concerns: the helpers the [risk] rules share, and the rules' common contract."""
 
 import pytest
+from conftest import CORPUS, parse_md, requires_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from conftest import CORPUS, parse_md, requires_corpus
 from risk_support import NamedProfile
-from speclint.concerns import (
+
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
+from speclint.engine.rule import Category, Level, RuleContext
+from speclint.reading.concerns import (
     evidence,
     front_matter_value,
     phrase_pattern,
@@ -14,10 +18,6 @@ from speclint.concerns import (
     section_entries,
     sections_named,
 )
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.registry import load_registry
-from speclint.rule import Category, Level, RuleContext
 
 RISK_RULES = [rule for rule in load_registry().sorted() if rule.id.startswith("RK")]
 

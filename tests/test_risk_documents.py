@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.registry import load_registry
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
 
 FIXTURES = Path(__file__).parent / "fixtures" / "risk"
 RISK_RULES = [rule for rule in load_registry().sorted() if rule.id.startswith("RK")]

@@ -1,9 +1,10 @@
 """RK001 non-functional-coverage: concerns a spec owes, once each, where a reader looks."""
 
 from risk_support import lines, lint_risk
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.registry import load_registry
+
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
 
 SAVED_CARDS = """
 # Saved payment methods

@@ -2,7 +2,6 @@
 
 from risk_support import lines, lint_risk
 
-
 BARE_RISKS = """
 ## Risks
 - The payment provider's sandbox differs from production.

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from conftest import REPOSITORY
 from reporting import run_check, use_rules
 from reporting_rules import MissingOwner, VagueTime
-from speclint import ruledocs
-from speclint.registry import load_registry
+
+from speclint.engine.registry import load_registry
+from speclint.reporters import ruledocs
 
 DOCS = REPOSITORY / "docs" / "rules.md"
 
@@ -117,7 +117,7 @@ def test_explain_built_in_rule_links_to_the_reference() -> None:
 
 
 def test_options_table_escapes_pipes() -> None:
-    from speclint.rule import Option
+    from speclint.engine.rule import Option
 
     class Piped(VagueTime):
         options = (Option("separator", "str", "|", "Split cells on | characters."),)

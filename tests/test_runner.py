@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from speclint.engine import ActiveRule
-from speclint.registry import load_registry
-from speclint.runner import Source, lint
+from speclint.engine.check import ActiveRule
+from speclint.engine.registry import load_registry
+from speclint.engine.runner import Source, lint
 
 
 def built_in_rules() -> list[ActiveRule]:

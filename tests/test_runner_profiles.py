@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import md
+
 from speclint.cli import cli
-from speclint.engine import ActiveRule
-from speclint.parser import parse
-from speclint.profiles import RuleSetting
-from speclint.registry import load_registry
-from speclint.rule import Level
-from speclint.runner import Source, apply_rule_settings, lint, settings_for_file
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule
+from speclint.engine.profiles import RuleSetting
+from speclint.engine.registry import load_registry
+from speclint.engine.rule import Level
+from speclint.engine.runner import Source, apply_rule_settings, lint, settings_for_file
 
 KEP = md("""
     # KEP-4321: Pod readiness gates v2

@@ -1,7 +1,6 @@
 """Structure rules ST002-ST006 with the profiles that drive them."""
 
 import pytest
-
 from conftest import REPOSITORY, lint_profiled, spans
 
 # --- ST002 missing-section ------------------------------------------------------------------
@@ -243,11 +242,11 @@ def test_going_back_up_any_number_of_levels_is_fine() -> None:
     ("complete-rust-rfc.md", "rust-rfc"),
 ])
 def test_complete_well_written_document_gets_no_profile_finding(fixture: str, profile_name: str) -> None:
-    from speclint.engine import ActiveRule, run_rules
-    from speclint.parser import parse
-    from speclint.profiles import detect_profile
-    from speclint.registry import load_registry
-    from speclint.runner import apply_rule_settings
+    from speclint.document.parser import parse
+    from speclint.engine.check import ActiveRule, run_rules
+    from speclint.engine.profiles import detect_profile
+    from speclint.engine.registry import load_registry
+    from speclint.engine.runner import apply_rule_settings
 
     path = REPOSITORY / "tests" / "fixtures" / fixture
     registry = load_registry()

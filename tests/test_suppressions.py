@@ -9,12 +9,12 @@ from conftest import md
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from speclint.engine import ActiveRule
-from speclint.model import Document
-from speclint.registry import RuleRegistry, load_registry
-from speclint.rule import Category, Finding, Level, Rule, RuleContext, Violation
-from speclint.runner import FilePlan, Source, lint
-from speclint.text import find_all, iter_prose
+from speclint.document.model import Document
+from speclint.document.text import find_all, iter_prose
+from speclint.engine.check import ActiveRule
+from speclint.engine.registry import RuleRegistry, load_registry
+from speclint.engine.rule import Category, Finding, Level, Rule, RuleContext, Violation
+from speclint.engine.runner import FilePlan, Source, lint
 
 
 class FastWord(Rule):
@@ -394,9 +394,9 @@ def test_any_arrangement_of_directives_never_raises(pieces: list[str]) -> None:
 
 
 def test_findings_in_another_file_are_not_silenced_by_this_files_comments() -> None:
-    from speclint.model import Span
-    from speclint.parser import parse
-    from speclint.suppressions import apply_suppressions
+    from speclint.document.model import Span
+    from speclint.document.parser import parse
+    from speclint.filters.suppressions import apply_suppressions
 
     document = parse("<!-- speclint-disable-file MD001 -->\n# KEP-1234\n", "keps/1234/README.md")
     elsewhere = Finding("keps/1234/kep.yaml", Span.of(2, 1, 2, 5), "MD001", "front-matter-syntax", "metadata", Level.ERROR, "bad")

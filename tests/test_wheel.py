@@ -19,7 +19,7 @@ from conftest import REPOSITORY
 NOT_SOURCE = shutil.ignore_patterns(
     ".git", ".venv", "venv", "build", "dist", "*.egg-info", "__pycache__", ".pytest_cache", ".hypothesis"
 )
-BUILT_IN_RULE_MODULES = ["empty_document.py", "front_matter_syntax.py", "unresolved_marker.py"]
+BUILT_IN_RULE_MODULES = ["structure/empty_document.py", "metadata/front_matter_syntax.py", "placeholder/unresolved_marker.py"]
 
 
 def run(*command: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:

@@ -2,7 +2,6 @@
 
 from conftest import lint_with, spans
 
-
 # --- WD001 vague-term ------------------------------------------------------------------------
 
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import md, run_speclint, write
 
-from speclint.engine import ActiveRule, run_rules
-from speclint.parser import parse
-from speclint.rule import Finding
-from speclint.yaml_rules import load_rule_file
+from speclint.configuration.yaml_rules import load_rule_file
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.rule import Finding
 
 HOUSE_RULES = """
 rules:
@@ -340,7 +340,7 @@ def test_test_rules_reads_only_yaml_files(tmp_path: Path) -> None:
 
 
 def test_a_package_module_can_ship_yaml_rules(tmp_path: Path) -> None:
-    from speclint.registry import RuleRegistry, _rules_from
+    from speclint.engine.registry import RuleRegistry, _rules_from
 
     write(tmp_path, "house.yaml", HOUSE_RULES)
     module = type("module", (), {"RULES": load_rule_file(tmp_path / "house.yaml")})

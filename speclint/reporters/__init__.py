@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence, TextIO
 
 if TYPE_CHECKING:
-    from speclint.engine import ActiveRule
-    from speclint.runner import RunResult
+    from speclint.engine.check import ActiveRule
+    from speclint.engine.runner import RunResult
 
 # Format name -> module. The order is the order `--help` lists them in.
 FORMATS: dict[str, str] = {

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from speclint.engine.rule import Finding
+from speclint.engine.runner import RunResult
 from speclint.reporters import ReportContext, printable
-from speclint.rule import Finding
-from speclint.runner import RunResult
 
 
 def format_finding(finding: Finding) -> str:

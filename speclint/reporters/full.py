@@ -21,9 +21,15 @@ import shutil
 import unicodedata
 from typing import TextIO
 
-from speclint.reporters import ReportContext, count_by_level, level_phrase, plural, printable
-from speclint.rule import Finding
-from speclint.runner import FileReport, RunResult
+from speclint.engine.rule import Finding
+from speclint.engine.runner import FileReport, RunResult
+from speclint.reporters import (
+    ReportContext,
+    count_by_level,
+    level_phrase,
+    plural,
+    printable,
+)
 
 TAB_WIDTH = 4
 ELLIPSIS = "…"
@@ -69,7 +75,7 @@ def summary_line(result: RunResult, paint: _Painter | None = None) -> str:
 
 
 def _file_block(report: FileReport, paint: _Painter, width: int) -> str:
-    from speclint.parser import split_lines
+    from speclint.document.parser import split_lines
 
     lines = split_lines(report.text.removeprefix("\ufeff"))
     counts = {"error": 0, "warning": 0, "info": 0}

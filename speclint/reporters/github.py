@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from typing import Mapping, TextIO
 
+from speclint.engine.rule import Finding, Level
+from speclint.engine.runner import RunResult
 from speclint.reporters import ReportContext
-from speclint.rule import Finding, Level
-from speclint.runner import RunResult
 
 COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 

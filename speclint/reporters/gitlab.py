@@ -18,9 +18,9 @@ import json
 from collections import Counter
 from typing import Any, TextIO
 
+from speclint.engine.rule import Finding
+from speclint.engine.runner import RunResult
 from speclint.reporters import ReportContext
-from speclint.rule import Finding
-from speclint.runner import RunResult
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

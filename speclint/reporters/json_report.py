@@ -22,9 +22,9 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
+from speclint.engine.rule import Finding
+from speclint.engine.runner import RunResult
 from speclint.reporters import ReportContext, ascii_only, count_by_level, count_by_rule
-from speclint.rule import Finding
-from speclint.runner import RunResult
 
 FORMAT_VERSION = 1
 

@@ -20,9 +20,9 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from speclint import HOMEPAGE
+from speclint.engine.rule import Finding, Level, Rule
+from speclint.engine.runner import RunResult
 from speclint.reporters import ReportContext, ascii_only
-from speclint.rule import Finding, Level, Rule
-from speclint.runner import RunResult
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 SOURCE_ROOT = "%SRCROOT%"
@@ -44,7 +44,7 @@ _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
 
 
 def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
-    from speclint import ruledocs
+    from speclint.reporters import ruledocs
 
     descriptor: dict[str, Any] = {
         "id": rule.id,

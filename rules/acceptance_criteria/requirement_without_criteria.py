@@ -1,0 +1,130 @@
+"""AC002 requirement-without-criteria: a requirement or user story that has no acceptance criteria of its own."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.requirements import (
+    REQUIREMENT_ID,
+    Requirement,
+    extract,
+    states_requirements,
+)
+
+
+class RequirementWithoutCriteria(Rule):
+    """Flags a requirement or user story with no acceptance criteria, where its neighbours have them.
+
+    **What it flags.** Documents follow a convention for where criteria live, and this rule reads
+    it before judging:
+
+    - a requirement or story with its own heading (`### Requirement 4`, `### User Story 2`,
+      `### FR-007 Refunds`) is flagged when it has no criteria under it while other requirements
+      of the document do;
+    - a requirement list item (`- **FR-003**: ...`) or table row is flagged when its siblings carry
+      their own criteria (a nested scenario, a filled criteria column) and it does not;
+    - when the document's criteria name the requirements they verify (`AC-4 (FR-002): ...`), a
+      requirement that no criterion names is flagged.
+
+    Criteria count in every form: a criteria heading or `**Acceptance criteria**:` label with a
+    list, Given/When/Then, a gherkin block, EARS clauses, a "Done when" list, or a reference such as
+    "see AC-3" or a link to the criteria. Withdrawn requirements ("Requirement 12 - DESCOPED") are
+    skipped. A document with no criteria at all gets one AC001 finding instead of one per requirement.
+    Proposals, decision records, spec-kit plans and checklists are not checked.
+
+    **Why it matters.** The requirement without criteria is the one that gets built differently
+    from what was meant, and the one nobody tests.
+
+    **Example**
+
+    ```markdown
+    ### Requirement 2: Export
+
+    **User Story:** As an accountant, I want to export invoices, so that I can file taxes.
+
+    ### Requirement 3: Archive
+    ...
+    #### Acceptance Criteria
+    1. WHEN an invoice is older than 7 years, THE system SHALL move it to the archive.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ### Requirement 2: Export
+
+    **User Story:** As an accountant, I want to export invoices, so that I can file taxes.
+
+    #### Acceptance Criteria
+    1. WHEN the accountant selects a date range, THE system SHALL export its invoices as CSV.
+    ```
+    """
+
+    id = "AC002"
+    name = "requirement-without-criteria"
+    category = Category.ACCEPTANCE_CRITERIA
+    default_level = Level.WARNING
+    options = (Option("stories", "bool", True, "Also check user stories, not only requirements."),)
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if not states_requirements(document, context):
+            return
+        picture = extract(document, context)
+        requirements = [r for r in picture.requirements if context.options["stories"] or r.kind != "story"]
+        if not requirements or not (picture.criteria or any(r.covered for r in requirements)):
+            return  # AC001 reports a document without any criteria once
+
+        flagged: dict[int, Requirement] = {}
+        # Convention 1: requirements of the same shape in the same place carry their own criteria.
+        groups: dict[tuple[str, str, int], list[Requirement]] = defaultdict(list)
+        for requirement in requirements:
+            parent = 0 if requirement.form in ("section", "paragraph") else id(_container(requirement))
+            groups[(requirement.form, requirement.kind, parent)].append(requirement)
+        for members in groups.values():
+            if not any(_own_explicit_criteria(member) for member in members):
+                continue
+            for member in members:
+                if not member.covered:
+                    flagged[id(member)] = member
+
+        # Convention 2: central criteria name the requirement IDs they verify.
+        owned = {id(criterion) for requirement in requirements for criterion in requirement.criteria}
+        central_text = "\n".join(c.text for c in picture.criteria if id(c) not in owned)
+        referenced = {match.group(0).upper().replace("-", "") for match in REQUIREMENT_ID.finditer(central_text)}
+        if referenced:
+            for requirement in requirements:
+                identifier = REQUIREMENT_ID.fullmatch(requirement.label)
+                if identifier and not requirement.covered and \
+                        identifier.group(0).upper().replace("-", "") not in referenced:
+                    flagged[id(requirement)] = requirement
+
+        for requirement in sorted(flagged.values(), key=lambda r: (r.span.start.line, r.span.start.column)):
+            what = "user story" if requirement.kind == "story" else "requirement"
+            label = requirement.label
+            yield Violation(
+                requirement.span,
+                f"{what} {label} has no acceptance criteria: add criteria under it, "
+                "as the other requirements here have, or reference where they are",
+            )
+
+
+def _container(requirement: Requirement) -> object:
+    """The list or table a list-item or table-row requirement belongs to."""
+    section = requirement.section
+    for block in section.blocks:
+        items = getattr(block, "items", None)
+        if items is not None and any(item is requirement.block for item in items):
+            return block
+        rows = getattr(block, "rows", None)
+        if rows is not None and any(row is requirement.block for row in rows):
+            return block
+    return section
+
+
+def _own_explicit_criteria(requirement: Requirement) -> bool:
+    if requirement.form in ("section", "paragraph", "table-row"):
+        return bool(requirement.criteria)
+    return any(criterion.explicit for criterion in requirement.criteria)

@@ -1,0 +1,164 @@
+"""AC003 uncheckable-criterion: an acceptance criterion whose outcome nobody can observe or test."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document, TextSegment
+from speclint.document.text import find_all, mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.requirements import Criterion, extract
+
+_ADJECTIVES = (
+    r"fast|faster|quick|quickly|snappy|responsive|performant|efficient|intuitive|user[- ]friendly|easy(?: to use)?|"
+    r"simple|seamless|seamlessly|smooth|smoothly|clean|nice|good|great|better|improved|robust|reliable|stable|"
+    r"acceptable|satisfactory|appropriate|reasonable|optimal|optimized|scalable|flexible|modern|polished|"
+    r"well[- ]designed|high[- ]quality|delightful|clear|obvious|convenient"
+)
+#: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
+VAGUE_OUTCOME = re.compile(
+    r"\b(?:"
+    r"works?\s+(?:well|fine|properly|correctly|as\s+(?:expected|intended|designed)|smoothly|seamlessly|great|reliably)"
+    r"|(?:behaves?|functions?|performs?|runs?|operates?|responds?)\s+(?:well|correctly|properly|as\s+expected|"
+    r"as\s+intended|smoothly|reliably|fine)"
+    r"|(?:is|are|be|feels?|looks?|seems?|remains?|stays?)\s+(?:very\s+|more\s+|reasonably\s+|sufficiently\s+)?"
+    r"(?:" + _ADJECTIVES + r")\b(?!\s*(?:than|within|under|below|above|at\s+least|:|\())"
+    r"|(?:users?|customers?|people|stakeholders?|admins?|the\s+team)\s+(?:are|is|feel|feels|will\s+be|should\s+be)\s+"
+    r"(?:happy|satisfied|delighted|pleased|comfortable|confident)"
+    r"|(?:good|great|better|seamless|smooth|intuitive|improved|excellent|positive|pleasant)\s+(?:user\s+)?experience"
+    r"|(?:handled|managed|processed|dealt\s+with)\s+(?:properly|correctly|gracefully|appropriately|well)"
+    r"|as\s+expected|as\s+appropriate|no\s+(?:issues|problems)"
+    r"|(?:is|are)\s+(?:implemented|supported|done|complete|completed|in\s+place|handled|working)(?=\s*[.;]?\s*$)"
+    r")",
+    re.I,
+)
+
+#: Something a tester can check: a number, a quoted string, code, a status, a named UI element, a
+#: comparison. One of these next to a vague word makes the criterion checkable ("fast: under 200 ms").
+_CONCRETE = re.compile(
+    r"\d|`[^`]+`|\"[^\"]+\"|“[^”]+”|'[^']{2,}'|\b(?:displays?|shows?|returns?|receives?|redirect(?:s|ed)?|"
+    r"contains?|lists?|sends?|emails?|exports?|downloads?|saves?|creates?|deletes?|rejects?|disables?|"
+    r"enables?|logs?|records?|exit(?:s|\s+code)?|status|message|error|within|under|less\s+than|more\s+than|"
+    r"at\s+most|at\s+least)\b",
+    re.I,
+)
+_THEN = re.compile(r"(?:\*\*|__)?\bthen\b(?:\*\*|__)?", re.I)
+
+
+class UncheckableCriterion(Rule):
+    """Flags an acceptance criterion whose outcome cannot be observed: "works well", "users are happy", "is fast".
+
+    **What it flags.** A criterion (a list item under an acceptance-criteria heading or label, the
+    *Then* part of a Given/When/Then scenario, a gherkin `Then` step, an EARS clause, a criteria
+    table cell) whose outcome is only a vague judgement: "works as expected", "is fast",
+    "is user-friendly", "users are happy", "a seamless experience", "is handled properly",
+    "is implemented". A criterion that also names something concrete (a number, a quoted message,
+    code, a status, a page element, a comparison such as "within" or "at most") is checkable and
+    is not flagged. In a scenario only the outcome after *Then* is read, so "Given a fast
+    connection" is fine.
+
+    **Why it matters.** A criterion exists to turn "done" into pass or fail. "The upload works
+    well" passes for the author and fails for the reviewer; the argument happens after the work.
+
+    **Example**
+
+    ```markdown
+    **Acceptance criteria**:
+    - Search is fast.
+    - Given a saved card, when the user pays, then the checkout works as expected.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    **Acceptance criteria**:
+    - Search returns the first page of results within 300 ms (p95) for 1 million products.
+    - Given a saved card, when the user pays, then the order page shows "Payment received".
+    ```
+    """
+
+    id = "AC003"
+    name = "uncheckable-criterion"
+    category = Category.ACCEPTANCE_CRITERIA
+    default_level = Level.WARNING
+    options = (
+        Option("extra-phrases", "list[str]", [], "More vague outcome phrases (regular expressions, case-insensitive)."),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        picture = extract(document, context)
+        extra = [re.compile(phrase, re.I) for phrase in context.options["extra-phrases"]]
+        seen: set[int] = set()
+        criteria = [c for r in picture.requirements for c in r.criteria if c.explicit] + picture.criteria
+        for criterion in criteria:
+            if id(criterion) in seen:
+                continue
+            seen.add(id(criterion))
+            yield from self._check_criterion(criterion, extra)
+
+    def _check_criterion(self, criterion: Criterion, extra: list[re.Pattern[str]]) -> Iterator[Violation]:
+        for segments in _outcomes(criterion):
+            outcome = "\n".join(segment.text for segment in segments)
+            if _CONCRETE.search(_without_vague(outcome)):
+                continue
+            patterns = [VAGUE_OUTCOME, *extra]
+            for pattern in patterns:
+                hit = next(find_all(pattern, segments), None)
+                if hit is not None:
+                    match, span = hit
+                    phrase = " ".join(match.group(0).split())
+                    yield Violation(
+                        span,
+                        f"criterion outcome '{phrase}' cannot be checked: state what a tester observes "
+                        "(a value, a message, a state, a limit)",
+                    )
+                    break
+
+
+def _without_vague(text: str) -> str:
+    return VAGUE_OUTCOME.sub(" ", text)
+
+
+def _outcomes(criterion: Criterion) -> Iterator[list[TextSegment]]:
+    """The parts of a criterion that state its outcome, as segments."""
+    if criterion.form == "gherkin":
+        for segment in criterion.segments:
+            step = re.match(r"(\s*)(Then|And|But)\b", segment.text)
+            if step and _in_then_block(criterion.segments, segment):
+                yield [segment]
+        return
+    if criterion.form == "scenario":
+        visible = mask_invisible("\n".join(segment.text for segment in criterion.segments))
+        then = _THEN.search(visible)
+        if then is None:
+            return  # AC004 reports a scenario without an outcome
+        yield _segments_from(criterion.segments, then.end())
+        return
+    yield criterion.segments
+
+
+def _in_then_block(segments: list[TextSegment], target: TextSegment) -> bool:
+    """True when `target` is a Then step or an And/But continuing one."""
+    current = None
+    for segment in segments:
+        step = re.match(r"\s*(Given|When|Then|And|But)\b", segment.text)
+        if step and step.group(1) in ("Given", "When", "Then"):
+            current = step.group(1)
+        if segment is target:
+            return current == "Then"
+    return False
+
+
+def _segments_from(segments: list[TextSegment], offset: int) -> list[TextSegment]:
+    """The segments after character `offset` of their newline-joined text."""
+    result: list[TextSegment] = []
+    position = 0
+    for segment in segments:
+        end = position + len(segment.text)
+        if end >= offset:
+            start = max(offset - position, 0)
+            result.append(TextSegment(segment.line, segment.column + start, segment.text[start:]))
+        position = end + 1
+    return result
+

@@ -1,0 +1,1 @@
+"""API contract (API): interfaces the document defines (`speclint.reading.interfaces`) and their examples (`speclint.document.examples`): requests, responses, errors, authentication, examples that parse."""

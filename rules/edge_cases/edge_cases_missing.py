@@ -1,0 +1,79 @@
+"""EC001 edge-cases-missing: a specification that never considers an edge case."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.edge_cases import (
+    EDGE_CASE_PHRASE,
+    edge_case_sections,
+    edge_topics,
+)
+from speclint.reading.requirements import extract, section_text, states_requirements
+
+
+class EdgeCasesMissing(Rule):
+    """Flags a specification with requirements or user stories that never considers an edge case.
+
+    **What it flags.** A document that states requirements or user stories and has no edge-case
+    section ("Edge cases", "Corner cases", "Boundary conditions", "Limits"...), never says "edge
+    case", "corner case" or "boundary", and touches fewer than `minimum-topics` of the situations
+    edge cases are made of: empty input, limits and maxima, duplicates, concurrency, time zones and
+    expiry, offline use, unusual input (Unicode, negative amounts, very large files). One finding,
+    at the first requirement. Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design
+    documents, OTEPs), spec-kit plans and checklists are skipped.
+
+    **Why it matters.** Edge cases are where estimates go wrong and bugs come from: the empty cart,
+    the second click on "Pay", the user in another time zone, the 2 GB upload. A spec that lists
+    them lets engineers design for them instead of discovering them in QA.
+
+    **Example**
+
+    ```markdown
+    ## Requirements
+    - **FR-001**: Users MUST be able to schedule a post for later.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Requirements
+    - **FR-001**: Users MUST be able to schedule a post for later.
+
+    ## Edge cases
+    - A post scheduled in the past is published immediately.
+    - Times are entered in the user's time zone and stored in UTC; DST changes do not move a post.
+    - Two editors rescheduling the same post: the last save wins and the other sees a notice.
+    ```
+    """
+
+    id = "EC001"
+    name = "edge-cases-missing"
+    category = Category.EDGE_CASES
+    default_level = Level.INFO
+    options = (
+        Option("minimum-topics", "int", 2,
+               "Edge-case topics (empty input, limits, duplicates...) that count as considering edge cases.",
+               minimum=1),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if not states_requirements(document, context):
+            return
+        picture = extract(document, context)
+        if not picture.requirements:
+            return
+        if edge_case_sections(document):
+            return  # present; EC002 judges whether it says anything
+        text = mask_invisible(section_text(document.root))
+        if EDGE_CASE_PHRASE.search(text):
+            return
+        if len(edge_topics(text)) >= context.options["minimum-topics"]:
+            return
+        first = picture.requirements[0]
+        yield Violation(first.span,
+                        "no edge cases considered anywhere: add an 'Edge cases' section (empty input, limits, "
+                        "duplicates, concurrency, time zones, offline...)")

@@ -1,0 +1,83 @@
+"""EH003 ears-unwanted-behavior: an event-driven EARS requirement with no IF ... THEN counterpart."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.operations import addresses_failure, first_operation
+from speclint.reading.requirements import EARS_KEYWORD, extract, is_ears_document, plain
+
+
+class EarsUnwantedBehavior(Rule):
+    """Flags an EARS requirement whose WHEN criteria trigger an operation that can fail, with no IF ... THEN criterion.
+
+    **What it flags.** In an EARS document, a requirement (a `### Requirement N` section, or any
+    section's acceptance criteria) with event-driven criteria (`WHEN <trigger>, THE <system> SHALL
+    <response>`) that start or depend on an operation that can fail (a call to another service, a
+    payment, an upload, parsing input, a sync, sending a message), and no unwanted-behaviour
+    criterion (`IF <condition>, THEN THE <system> SHALL <response>`) nor any other statement of
+    failure (error, retry, timeout, rejection...) in the requirement. The finding points at the
+    first such WHEN criterion.
+
+    **Why it matters.** EARS has a pattern for unwanted behaviour because event-driven requirements
+    tend to describe only the success. Every WHEN that calls out of the process has an IF: the
+    service is down, the file is malformed, the card is declined.
+
+    **Example**
+
+    ```markdown
+    ### Requirement 2: Card payment
+    #### Acceptance Criteria
+    1. WHEN the customer confirms the order, THE checkout service SHALL charge the saved card.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ### Requirement 2: Card payment
+    #### Acceptance Criteria
+    1. WHEN the customer confirms the order, THE checkout service SHALL charge the saved card.
+    2. IF the card is declined, THEN THE checkout service SHALL keep the order unpaid and show the decline reason.
+    ```
+    """
+
+    id = "EH003"
+    name = "ears-unwanted-behavior"
+    category = Category.ERROR_HANDLING
+    default_level = Level.INFO
+    options = (
+        Option("only-fallible", "bool", True,
+               "Only ask for IF ... THEN where a WHEN criterion involves an operation that can fail."),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if not is_ears_document(document, context):
+            return
+        only_fallible = context.options["only-fallible"]
+        picture = extract(document, context)
+        for requirement in picture.requirements:
+            if requirement.form != "section" or not requirement.criteria:
+                continue
+            keywords = [(_keyword(c.text), c) for c in requirement.criteria]
+            if any(keyword == "IF" for keyword, _c in keywords):
+                continue
+            if any(addresses_failure(mask_invisible(c.text)) for c in requirement.criteria):
+                continue
+            for keyword, criterion in keywords:
+                if keyword != "WHEN":
+                    continue
+                found = first_operation(criterion.segments)
+                if only_fallible and found is None:
+                    continue
+                what = f" ('{found[1]}' can fail)" if found else ""
+                yield Violation(criterion.span, f"event-driven requirement {requirement.label}{what} has no IF ... "
+                                                "THEN criterion: add what the system SHALL do when it goes wrong")
+                break
+
+
+def _keyword(text: str) -> str:
+    match = EARS_KEYWORD.match(plain(text))
+    return match.group(1).upper() if match else ""

@@ -1,0 +1,1 @@
+"""Measurability (MS): success criteria and non-functional requirements that state no number, threshold or time frame."""

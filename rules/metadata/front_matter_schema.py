@@ -1,0 +1,143 @@
+"""MD002 front-matter-schema: front matter (and a KEP's kep.yaml) validated against the profile's JSON Schema."""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Iterator
+
+from speclint.document.model import Document, Span
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+
+
+class FrontMatterSchema(Rule):
+    """Flags front matter that does not match the JSON Schema of the document's kind; for a KEP, also its kep.yaml.
+
+    **What it flags.** Missing required keys, values outside an enumeration (`status: drafted`),
+    dates that are not real ISO dates (`2025-13-40`, `2025-1-5`, `yyyy-mm-dd`), empty owner or
+    author lists, and values of the wrong type. Each finding points at the key's line (or at the
+    value, for a wrong value). The schema is the project's (`front-matter:` in the configuration)
+    when there is one, else the one the profile names (`prd`, `spec-kit`, `ears`,
+    `kep`, `rust-rfc`, `adr`: `schemas/front-matter/<name>.schema.json`; profiles without one,
+    such as `go-design`, are not checked); the `schema` option names another built-in schema or
+    a path to a `.json` JSON Schema file. Keys a schema does not list
+    are allowed: site generators add their own (`nav_order`, `parent`).
+
+    For a KEP (a `README.md` with a `kep.yaml` beside it), `kep.yaml` is validated against the
+    `kep` schema the same way; its findings are reported with the path and line of `kep.yaml`
+    itself, so editors jump to the right file. Broken YAML in `kep.yaml` is reported there too
+    (broken front matter is `front-matter-syntax`'s job).
+
+    **Why it matters.** Status boards, review reminders and ownership reports are built from this
+    metadata. A misspelled status or an empty owner list silently drops the spec from them, and
+    a date that does not exist breaks every tool that sorts by it.
+
+    **Example**
+
+    ```markdown
+    ---
+    title: Saved carts
+    status: drafted
+    owners: []
+    updated: 2025-13-40
+    ---
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ---
+    title: Saved carts
+    status: draft
+    owners: ["@maria.lopez"]
+    updated: 2025-11-04
+    ---
+    ```
+    """
+
+    id = "MD002"
+    name = "front-matter-schema"
+    category = Category.METADATA
+    default_level = Level.ERROR
+    options = (
+        Option("schema", "str", "",
+               "A built-in schema name (prd, spec-kit, ears, kep, rust-rfc, adr) or a path to a JSON Schema file, "
+               "instead of the profile's; 'none' turns front-matter validation off."),
+        Option("kep-yaml", "bool", True, "Also validate kep.yaml next to a KEP's README.md."),
+        Option("kep-schema", "str", "kep", "Schema name or path used for kep.yaml."),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        front_matter = document.front_matter
+        if front_matter is not None and front_matter.error is None:
+            reference = _schema_reference(context)
+            project_schema = context.settings.get("front-matter-schema")
+            if isinstance(project_schema, dict) and not context.options["schema"].strip():
+                reference = "project"  # the configuration's `front-matter` schema beats the profile's
+            if reference:
+                from speclint.reading import (
+                    metadata,  # only for documents that have metadata (start-up time)
+                )
+
+                schema = project_schema if reference == "project" else metadata.load_schema(reference)
+                if front_matter.data is not None and not isinstance(front_matter.data, dict):
+                    yield Violation(_line_span(document.lines, front_matter.span.start.line + 1),
+                                    "front matter must be a mapping of keys to values")
+                else:
+                    for problem in metadata.validate(front_matter.data, schema):
+                        span = metadata.problem_span(front_matter, document.lines, problem)
+                        yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)")
+        if context.options["kep-yaml"] and _is_kep_readme(document, context):
+            yield from self._check_kep_yaml(document, context.options["kep-schema"])
+
+    def _check_kep_yaml(self, document: Document, reference: str) -> Iterator[Violation]:
+        from speclint.reading import metadata
+
+        kep = metadata.sibling_yaml(document, "kep.yaml")
+        if kep is None:
+            return
+        if isinstance(kep, metadata.SiblingReadError):
+            yield Violation(Span.point(1, 1), f"kep.yaml: {kep.message}", path=kep.path)
+            return
+        if kep.error is not None:
+            position = kep.error.position
+            yield Violation(_line_span(kep.lines, position.line, position.column), kep.error.message, path=kep.path)
+            return
+        if kep.data is not None and not isinstance(kep.data, dict):
+            yield Violation(Span.point(1, 1), "kep.yaml must be a mapping of keys to values", path=kep.path)
+            return
+        schema = metadata.load_schema(reference)
+        for problem in metadata.validate(kep.data, schema):
+            span = metadata.problem_span(kep, kep.lines, problem)
+            yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)", path=kep.path)
+
+
+def _schema_reference(context: RuleContext) -> str:
+    """The option's schema, else the profile's (`front_matter_schema`; a profile without one has no
+    front-matter schema), else `prd` when there is no profile at all (the default profile)."""
+    option = context.options["schema"].strip()
+    if option:
+        return "" if option.lower() == "none" else option
+    profile: Any = context.profile
+    if profile is None:
+        return "prd"
+    named = getattr(profile, "front_matter_schema", None)
+    if isinstance(named, str) and named.strip().lower() not in ("", "none"):
+        return named.strip()
+    return ""
+
+
+def _schema_label(reference: str) -> str:
+    return os.path.basename(reference) if reference.endswith(".json") else reference
+
+
+def _is_kep_readme(document: Document, context: RuleContext) -> bool:
+    """kep.yaml belongs to the KEP's README.md: checking it from every Markdown file in the
+    folder would report each problem several times."""
+    if document.file_path is None:
+        return False
+    return document.file_path.name.lower() == "readme.md" and (document.file_path.parent / "kep.yaml").is_file()
+
+
+def _line_span(lines: list[str], line: int, column: int = 1) -> Span:
+    text = lines[line - 1] if 0 < line <= len(lines) else ""
+    return Span.of(line, column, line, max(len(text.rstrip()) + 1, column))

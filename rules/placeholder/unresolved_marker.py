@@ -1,0 +1,116 @@
+"""PH001 unresolved-marker: TBD, TODO, FIXME and friends left in the visible text."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.document.text import find_all, iter_prose
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+
+DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "XXX", "TKTK")
+
+
+class UnresolvedMarker(Rule):
+    """Flags unresolved markers (TBD, TBC, TODO, FIXME, XXX, TKTK, ???, [NEEDS CLARIFICATION: ...], <<[UNRESOLVED]>>) in visible text.
+
+    **What it flags.** A marker that says "this is not decided yet", written in the text a reader
+    sees: paragraphs, list items, table cells and headings. That includes spec-kit's
+    `[NEEDS CLARIFICATION: ...]` and the KEP template's `<<[UNRESOLVED ...]>>` blocks. Markers are
+    matched as whole upper-case words, and words that talk *about* markers are left alone: "a
+    to-do list", `TODO.md`, a "TODO-list app", "a TODO list", "TODO comments", "the TODO entry",
+    a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain". Text in code spans, code blocks,
+    HTML comments and link targets is never read.
+
+    **Why it matters.** An engineer who meets "Retry policy: TBD" in the middle of a sprint has to
+    stop and find the author. A spec that is ready for review has either decided, or lists the open
+    point as an open question with an owner.
+
+    **Example**
+
+    ```markdown
+    ## Retries
+    The client retries failed uploads. Backoff: TBD.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Retries
+    The client retries a failed upload 3 times, waiting 1 s, 2 s, then 4 s.
+    ```
+    """
+
+    id = "PH001"
+    name = "unresolved-marker"
+    category = Category.PLACEHOLDER
+    default_level = Level.ERROR
+    aliases = ("tbd",)
+    options = (
+        Option("markers", "list[str]", list(DEFAULT_MARKERS), "Upper-case words that mark unresolved text."),
+        Option("question-marks", "bool", True, "Also flag runs of three or more question marks (`???`)."),
+        Option("needs-clarification", "bool", True, "Also flag spec-kit's `[NEEDS CLARIFICATION: ...]`."),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        pattern = _pattern(tuple(context.options["markers"]), context.options["question-marks"],
+                           context.options["needs-clarification"])
+        if pattern is None:
+            return
+        for prose in iter_prose(document):
+            for match, span in find_all(pattern, prose.segments):
+                if _is_mention(match):
+                    continue
+                if match.group("clarify"):
+                    question = " ".join(match.group("question").split())
+                    yield Violation(span, f"needs clarification: {question}: answer it in the spec"
+                                    if question else "needs clarification: answer it in the spec")
+                elif match.group("unresolved"):
+                    context_words = " ".join(match.group("context").split())
+                    about = f" ({context_words})" if context_words else ""
+                    yield Violation(span, f"unresolved block{about}: settle it and remove the UNRESOLVED markers")
+                else:
+                    marker = match.group(0)
+                    yield Violation(span, f"unresolved marker '{marker}': decide, or list it as an open question")
+
+
+# Words after a marker that make it a noun people talk about: "TODO list", "TODO comments".
+_MENTION_AFTER = re.compile(
+    r"\s*(?:[\"'”’]|(?:list|lists|app|apps|application|item|items|comment|comments|entry|entries|marker|"
+    r"markers|tag|tags|note|notes|file|files|tracker|format|placeholder|placeholders|syntax)\b)"
+)
+_MENTION_BEFORE = re.compile(r"(?:[\"'“‘]|\b(?:[Nn]o|[Zz]ero|[Aa]ny|[Rr]emaining|[Ee]very)\s+)$")
+
+
+def _is_mention(match: re.Match[str]) -> bool:
+    """True when the marker is talked about rather than used: quoted, or a noun ("TODO list")."""
+    if match.group("unresolved"):
+        return False
+    text = match.string
+    before = text[max(0, match.start() - 12) : match.start()]
+    after = text[match.end() : match.end() + 16]
+    if match.group("clarify") and match.group("question").strip():
+        return False  # a real question is never a mention
+    return bool(_MENTION_BEFORE.search(before) or _MENTION_AFTER.match(after))
+
+
+_compiled: dict[tuple[tuple[str, ...], bool, bool], re.Pattern[str] | None] = {}
+
+
+def _pattern(markers: tuple[str, ...], question_marks: bool, clarify: bool) -> re.Pattern[str] | None:
+    key = (markers, question_marks, clarify)
+    if key not in _compiled:
+        parts = []
+        # The KEP template's <<[UNRESOLVED context]>> ... <<[/UNRESOLVED]>>: the opening marker.
+        parts.append(r"(?P<unresolved><<\[UNRESOLVED\b(?P<context>[^\]]*)\]>>)")
+        if clarify:
+            parts.append(r"(?P<clarify>\[NEEDS CLARIFICATION:?(?P<question>[^\]]*)\])")
+        if markers:
+            words = "|".join(re.escape(marker) for marker in sorted(markers, key=len, reverse=True))
+            # Not part of a longer word, file name or hyphenated compound ("TODO-list", "TODO.md").
+            parts.append(r"(?<![\w\-./])(?:" + words + r")(?![\w\-]|\.\w)")
+        if question_marks:
+            parts.append(r"(?<!\?)\?{3,}")
+        _compiled[key] = re.compile("|".join(parts)) if parts else None
+    return _compiled[key]

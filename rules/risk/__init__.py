@@ -1,0 +1,1 @@
+"""Risk (RK): what reviewers ask of a spec that will reach production: non-functional coverage, risks and mitigations, dependencies, open questions, milestones, rollback (`speclint.reading.concerns`)."""

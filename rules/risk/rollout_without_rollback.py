@@ -1,0 +1,110 @@
+"""RK008 rollout-without-rollback: a rollout or migration that never says how it is reversed."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.concerns import (
+    ProseIndex,
+    document_segments,
+    evidence,
+    heading_span,
+    phrase_pattern,
+    profile_applies,
+    quote,
+    sections_named,
+)
+
+SECTIONS = (
+    "Rollout", "Rollout plan", "Roll-out plan", "Rollout strategy", "Launch plan", "Deployment",
+    "Deployment plan", "Deployment strategy", "Release plan", "Migration", "Migration plan",
+    "Migration strategy", "Data migration", "Cutover", "Cutover plan", "Upgrade plan",
+    "Upgrade / Downgrade Strategy", "Launch",
+)
+ROLLOUT_PHRASES = (
+    "data migration*", "schema migration*", "database migration*", "migrate existing*", "migrate the data",
+    "backfill*", "phased rollout", "gradual rollout", "staged rollout", "percentage rollout", "roll out to",
+    "rolled out to", "rolling out to", "canary release*", "canary deployment*", "cutover", "cut over",
+    "dual-write*", "dual write*",
+)
+REVERSAL = (
+    "rollback*", "roll back", "rolls back", "rolled back", "rolling back", "roll-back", "revert*",
+    "feature flag*", "feature toggle*", "feature gate*", "feature switch*", "flag", "flags", "flagged",
+    "kill switch*", "killswitch*", "kill-switch*", "circuit breaker*", "downgrade*", "back out", "backout",
+    "undo", "undone", "reversible", "irreversible", "reversal", "reverse", "reversed", "one-way door",
+    "cannot be reversed", "fall back to", "falls back to", "fallback", "restore from backup*",
+    "restore the backup*", "point-in-time recovery", "disable", "disabled", "turn off", "switch off",
+    "opt-out", "dark launch*", "blue-green", "blue/green",
+)
+
+
+class RolloutWithoutRollback(Rule):
+    """Flags a rollout or migration that never says how it is reversed.
+
+    **What it flags.** A document with a Rollout, Launch, Deployment, Migration or Cutover section
+    (option `sections`), or that keeps describing one in its text ("data migration", "backfill",
+    "phased rollout", "roll out to 10%"; at least two mentions, option `rollout-phrases`), when
+    nothing in it says how the change is undone: rollback, revert, feature flag, kill switch,
+    downgrade, restore from backup, or that it *cannot* be reversed ("irreversible", "one-way door";
+    option `reversal-terms`). Reported once, at the rollout section's heading or at the first
+    mention.
+
+    **Why it matters.** Every rollout is planned for success; the incident review asks what the plan
+    was for failure. A migration that cannot be undone needs more review, not less, and a flag or a
+    rollback step decided in advance is what lets on-call act at 3 a.m. without the author.
+
+    **Example**
+
+    ```markdown
+    ## Rollout
+    1. Backfill `saved_cards` from the payment provider's vault.
+    2. Enable card saving for 10% of customers, then 50%, then everyone.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Rollout
+    Card saving sits behind the `saved-cards` feature flag; turning it off hides the option and
+    leaves stored cards untouched. The backfill only inserts rows, so rolling back is deleting
+    them (script in the runbook).
+    ```
+    """
+
+    id = "RK008"
+    name = "rollout-without-rollback"
+    category = Category.RISK
+    default_level = Level.WARNING
+    options = (
+        Option("sections", "list[str]", list(SECTIONS), "Titles of rollout and migration sections."),
+        Option("rollout-phrases", "list[str]", list(ROLLOUT_PHRASES), "Phrases that describe a rollout or migration."),
+        Option("min-mentions", "int", 2, "With no rollout section, how many such phrases make a rollout.", minimum=1),
+        Option("reversal-terms", "list[str]", list(REVERSAL),
+               "Phrases that say how the change is reversed (or that it cannot be)."),
+        Option("skip-profiles", "list[str]", ["rust-rfc", "adr", "checklist"], "Profiles this rule does not apply to."),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if not profile_applies(context):
+            return
+        options = context.options
+        index = ProseIndex(document_segments(document))
+        sections = sections_named(document, options["sections"])
+        where = None
+        what = ""
+        if sections:
+            where = heading_span(sections[0])
+            what = f"the '{sections[0].title}' section"
+        else:
+            found = evidence(document, options["rollout-phrases"], options["min-mentions"], 1, index)
+            if found is not None:
+                where = found[1]
+                what = f"the {quote(found[0])}"
+        if where is None:
+            return
+        if index.first(phrase_pattern(options["reversal-terms"])) is not None:
+            return
+        yield Violation(where, f"{what} never says how the change is reversed: describe the rollback, feature flag "
+                               "or kill switch, or say that it cannot be undone")

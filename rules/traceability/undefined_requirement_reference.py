@@ -1,0 +1,56 @@
+"""TR002 undefined-requirement-reference: `see FR-009` when the document defines no FR-009."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.normative import DEFAULT_ID_PREFIXES, prefix_of, requirement_ids
+
+
+class UndefinedRequirementReference(Rule):
+    """Flags a reference to a requirement ID that the document does not define.
+
+    **What it flags.** A mention of an ID (`as in FR-009`, `covers SC-004`) when the document
+    defines other IDs with the same prefix but not this one. A document that defines no `FR-`
+    IDs at all may be citing another document (a plan or a checklist citing its spec), so its
+    references are left alone.
+
+    **Why it matters.** A dangling reference is usually a requirement that was renumbered or
+    deleted: the engineer following it lands nowhere, or on the wrong requirement.
+
+    **Example**
+
+    ```markdown
+    - **FR-001**: Users can export a report as CSV.
+    - **FR-002**: Exports larger than 10 MB are emailed (see FR-004).
+    ```
+
+    **Use instead**
+
+    ```markdown
+    - **FR-001**: Users can export a report as CSV.
+    - **FR-002**: Exports larger than 10 MB are emailed as a link (see FR-003).
+    - **FR-003**: Export links expire after 7 days.
+    ```
+    """
+
+    id = "TR002"
+    name = "undefined-requirement-reference"
+    category = Category.TRACEABILITY
+    default_level = Level.WARNING
+    options = (Option("prefixes", "list[str]", list(DEFAULT_ID_PREFIXES), "Prefixes of requirement IDs."),)
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        occurrences = requirement_ids(document, context.options["prefixes"])
+        defined = {occurrence.requirement_id for occurrence in occurrences if occurrence.defines}
+        defined_prefixes = {prefix_of(requirement_id) for requirement_id in defined}
+        for occurrence in occurrences:
+            requirement_id = occurrence.requirement_id
+            if occurrence.defines or requirement_id in defined or prefix_of(requirement_id) not in defined_prefixes:
+                continue
+            yield Violation(
+                occurrence.span,
+                f"{requirement_id} is referenced but not defined in this document: fix the ID or define the requirement",
+            )

@@ -1,0 +1,135 @@
+"""WD001 vague-term: vague adjectives and adverbs in requirements and acceptance criteria."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.normative import normative_statements, search_statement
+from speclint.reading.wording import (
+    VAGUE_TERMS,
+    canonical,
+    compile_terms,
+    terms,
+    with_sources,
+)
+
+# Fixed phrases in which a listed word is a precise technical term, or belongs to another rule.
+_EXCEPTIONS = re.compile(
+    r"best[\s-]+effort|best[\s-]+practices?|fast[\s-]+forward(?:s|ed|ing)?|fail[\s-]+fast|fast[\s-]+path|"
+    r"responsive[\s-]+(?:design|layout|web|breakpoints?|ui)|"
+    r"immediately\s+(?:after|before|following|preceding|prior|upon|on)\b|"
+    r"(?:as|where|when|if)\s+appropriate|simple\s+(?:storage|queue|notification|email)\s+service|"
+    r"(?:an?|the)\s+few\s+\w+\s+(?:of|who)|quick[\s-]+start|"
+    r"effective\s+(?:date|immediately|from|as\s+of)|at\s+best",
+    re.I,
+)
+_DIGIT = re.compile(r"\d")
+
+_SOURCES = dict(VAGUE_TERMS)
+
+
+class VagueTerm(Rule):
+    """Flags vague, unverifiable adjectives and adverbs ("fast", "robust", "user-friendly") in normative text.
+
+    **What it flags.** Words from the published lists of terms to avoid in requirements (NASA
+    ARM's weak phrases, INCOSE Guide to Writing Requirements rule R7 *vague terms*, ISO/IEC/IEEE
+    29148 5.2.7's subjective language, superlatives and comparatives, Wiegers' ambiguous terms),
+    written in requirements, acceptance criteria, success criteria and non-functional
+    requirements: a requirements section's list items and table cells, any statement with a
+    requirement ID (`FR-001`), an upper-case SHALL/MUST, or a Given/Then step. Each default term and
+    its source are listed in `speclint/reading/wording.py`.
+
+    It does not read problem statements, background, context, user stories ("As a ..., I want
+    ..."), block quotes, text in quotation marks, code, or links, where vague words
+    describe how people feel rather than what must be built. A sentence that also gives a number
+    ("fast: p95 under 300 ms") is not flagged (option `allow-when-quantified`). Technical terms
+    that contain a listed word (best-effort, fast-forward, fail fast, responsive design, "at
+    best"), hyphenated names (`fast-check`) and capitalized feature names inside a sentence
+    ("the Quick Actions menu") are not flagged. In design prose, only the
+    sentence that holds the SHALL/MUST is read; in a Given/When/Then scenario, only the outcome
+    from "Then" on.
+
+    Left out of the default list after reading real specs, because they are mostly technical
+    there: "effective" ("effective permissions"), "minimal" ("minimal valid config"), "simple"
+    ("simple types"), "immediately" ("fails immediately, without retrying"). Add them back with
+    `extend-terms`.
+
+    **Why it matters.** "The search page must be fast" cannot fail a test, so it is never
+    finished: the engineer picks a number, QA picks another, and the argument happens after the
+    sprint instead of before it.
+
+    **Example**
+
+    ```markdown
+    ## Requirements
+    - FR-004: Search results load fast and the filter panel is intuitive.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Requirements
+    - FR-004: Search results render within 300 ms at p95 for catalogs of up to 50,000 items.
+    - FR-005: A first-time user applies a price filter without help in a moderated test (8 of 10 users).
+    ```
+    """
+
+    id = "WD001"
+    name = "vague-term"
+    category = Category.WORDING
+    default_level = Level.WARNING
+    options = (
+        Option("terms", "list[str]", terms(VAGUE_TERMS), "Vague terms to flag (replaces the default list)."),
+        Option("extend-terms", "list[str]", [], "More vague terms to flag, added to `terms`."),
+        Option("allow-when-quantified", "bool", True, "Do not flag a sentence that also states a number."),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        pattern = compile_terms(tuple(context.options["terms"]) + tuple(context.options["extend-terms"]))
+        if pattern is None:
+            return
+        quantified_ok = context.options["allow-when-quantified"]
+        for statement in normative_statements(document):
+            for hit in search_statement(pattern, statement):
+                if _inside_exception(hit.match) or _is_proper_name(hit.match):
+                    continue
+                if quantified_ok and _DIGIT.search(hit.source_sentence):
+                    continue
+                term = canonical(hit.match.group(0))
+                source = _SOURCES.get(term)
+                cited = f" [{source}]" if source and not source.startswith("speclint") else ""
+                yield Violation(
+                    hit.span,
+                    f"vague term '{hit.match.group(0)}'{cited}: state a measurable value or an observable behaviour instead",
+                )
+
+
+def _inside_exception(match: re.Match[str]) -> bool:
+    text = match.string
+    window_start = max(0, match.start() - 40)
+    for exception in _EXCEPTIONS.finditer(text, window_start, min(len(text), match.end() + 40)):
+        if exception.start() <= match.start() and match.end() <= exception.end():
+            return True
+    return False
+
+
+_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+
+
+def _is_proper_name(match: re.Match[str]) -> bool:
+    """"the Quick Actions menu", "Fast Pass": a capitalized term inside a sentence, followed by
+    another capitalized word, names a product feature."""
+    written = match.group(0)
+    if not written[:1].isupper() or written.isupper():
+        return False
+    before = match.string[: match.start()].rstrip(" \t*_")
+    if not before or before[-1] in ".!?:\n|-" or before.endswith(("**", "__")):
+        return False  # the start of a sentence or item: capitalized for grammar, not as a name
+    return bool(_NAME_NEXT.match(match.string, match.end()))
+
+
+# The documentation lists every default term with the reference it comes from.
+with_sources(VagueTerm, VAGUE_TERMS)

@@ -1,0 +1,387 @@
+"""`speclint check`: lint files and report findings (the exit codes are in `speclint.cli.app`)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TextIO
+
+import click
+
+from speclint import __version__
+from speclint.cli.app import (
+    EXIT_CLEAN,
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    FORMAT_NAMES,
+    LEVEL_NAMES,
+    _fail,
+    cli,
+)
+
+if TYPE_CHECKING:
+    from speclint.cli.progress import ProgressBar
+    from speclint.engine.check import ActiveRule
+    from speclint.engine.registry import RuleRegistry
+    from speclint.engine.runner import RunResult
+    from speclint.filters.baseline import Baseline, BaselineWriter
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="The name to report for the text read from standard input (`-`).",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMAT_NAMES),
+    default=None,
+    help="Output format. Default: `full` on a terminal, `concise` otherwise, `github` when "
+    "GITHUB_ACTIONS=true.",
+)
+@click.option(
+    "-o",
+    "--output-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour in the `full` format; `auto` means on a terminal, unless NO_COLOR is set.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(LEVEL_NAMES),
+    default="error",
+    show_default=True,
+    help="The lowest level of finding that makes the exit code 1.",
+)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 if speclint itself failed).")
+@click.option("--statistics", is_flag=True, help="After the report, print how many findings each rule reported.")
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="RULES",
+    help="Run only these rules: ids, names, aliases or categories, comma-separated or repeated.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="RULES",
+    help="Do not run these rules: ids, names, aliases or categories, comma-separated or repeated.",
+)
+@click.option(
+    "--profile",
+    "profile_name",
+    metavar="NAME",
+    help="Check every file as this kind of document (prd, spec-kit, ears, kep, rust-rfc, adr, ...) "
+    "instead of detecting it from each file's content. `speclint profiles` lists them.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Also print each file checked, its profile and a summary on standard error.")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Use this configuration file for every file (instead of the closest .speclint.yaml).",
+)
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file: built-in defaults only.")
+@click.option(
+    "--baseline",
+    "baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Report only findings that are not in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    "write_baseline_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Record every current finding in this baseline file, then exit 0.",
+)
+def check(
+    paths: Sequence[Path],
+    stdin_filename: str | None,
+    output_format: str | None,
+    output_file: Path | None,
+    color: str,
+    fail_on: str,
+    exit_zero: bool,
+    statistics: bool,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    profile_name: str | None,
+    verbose: bool,
+    config_file: Path | None,
+    isolated: bool,
+    baseline_file: Path | None,
+    write_baseline_file: Path | None,
+) -> None:
+    """Lint Markdown files and directories (default: the current directory).
+
+    Directories are searched for *.md and *.markdown files, skipping hidden folders, node_modules
+    and, in a git work tree, what .gitignore excludes. `-` reads standard input.
+
+    Settings come from the closest .speclint.yaml, .speclint.yml or pyproject.toml [tool.speclint]
+    above each file (see `--config`, `--isolated`); inline `<!-- speclint-disable ... -->` comments
+    silence findings; `--baseline` hides the findings recorded by `--write-baseline`.
+
+    Exit codes: 0 no finding at the --fail-on level or above, 1 at least one, 2 speclint could
+    not do its job (usage error, configuration error, unreadable file, crashing rule).
+    """
+    from speclint.configuration.config import ConfigPlanner, ConfigResolver
+    from speclint.configuration.validation import InvalidFile
+    from speclint.engine import files
+    from speclint.engine.registry import load_registry
+    from speclint.engine.runner import Source, lint
+    from speclint.reporters import MACHINE_FORMATS, ReportContext, write_report
+
+    _tolerate_unencodable_output()
+    if profile_name is not None:
+        from speclint.engine.profiles import ProfileError, load_profile
+
+        try:
+            load_profile(profile_name)
+        except ProfileError as error:
+            _fail(f"--profile: {error}")
+
+    registry = load_registry()
+    for load_error in registry.load_errors:
+        click.echo(f"speclint: error: {load_error}", err=True)
+    if config_file is not None and isolated:
+        _fail("--config and --isolated exclude each other")
+    resolver = ConfigResolver(registry, explicit=config_file, isolated=isolated)
+
+    output_format = output_format or default_format(os.environ, _is_terminal(sys.stdout), output_file)
+    cwd = Path.cwd()
+    sources: list[Source] = []
+    try:
+        for path in paths or [Path(".")]:
+            if str(path) == "-":
+                text = _read_stdin()
+                shown = stdin_filename or "<stdin>"
+                config = resolver.for_file(cwd / shown if stdin_filename else cwd / "stdin.md")
+                if not (stdin_filename and config.is_ignored(cwd / stdin_filename)):
+                    sources.append(Source(shown, None, text, config))
+            elif not path.exists():  # reported with the other unreadable files; the rest go on
+                sources.append(Source(files.display_path(path, cwd), path, None, resolver.for_file(path)))
+            else:
+                if path.is_dir():
+                    resolver.for_folder(path.resolve())  # a broken configuration fails even with no file to lint
+                for found in files.discover([path]):
+                    config = resolver.for_file(found)
+                    if not config.is_ignored(found):
+                        sources.append(Source(files.display_path(found, cwd), found, None, config))
+    except InvalidFile as error:
+        for problem in error.problems:
+            click.echo(f"speclint: error: {problem}", err=True)
+        sys.exit(EXIT_ERROR)
+
+    if verbose:
+        used: dict[str, int] = {}
+        for source in sources:
+            config_path = getattr(source.config, "path", None)
+            shown = files.display_path(config_path, cwd) if config_path is not None else "none (defaults)"
+            used[shown] = used.get(shown, 0) + 1
+        for shown, count in used.items():
+            click.echo(f"speclint: configuration {shown} for {count} file{'s' * (count != 1)}", err=True)
+
+    registries = [registry] + [source.config.registry for source in sources if source.config is not None]
+    _check_selection(registries, select, ignore)
+    planner = ConfigPlanner(profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None)
+    baseline, baseline_writer = _baseline_stage(baseline_file, write_baseline_file)
+    progress = _progress_bar(os.environ)
+    try:
+        result = lint(sources, [], progress=progress, planner=planner)
+    finally:
+        if progress is not None:
+            progress.close()
+    if baseline_writer is not None:
+        baseline_writer.add(result, cwd)
+    if baseline is not None:
+        baseline.apply(result, cwd)
+
+    ran = result.rules_run or {active.rule.id: active for active in _default_rules(registry, select, ignore)}
+    to_terminal = output_file is None and _is_terminal(sys.stdout)
+    use_color = color == "always" or (color == "auto" and to_terminal and _color_allowed(os.environ))
+    context = ReportContext.for_run([ran[rule_id] for rule_id in sorted(ran)], __version__, cwd, use_color, registry.load_errors)
+    if baseline_writer is not None:
+        _write_baseline(baseline_writer)
+    elif output_file is None:
+        write_report(output_format, result, sys.stdout, context)
+    else:
+        _write_file(output_file, lambda out: write_report(output_format, result, out, context))
+    if baseline is not None and verbose:
+        click.echo(f"speclint: {baseline.matched} finding(s) hidden by the baseline", err=True)
+
+    # Machine-readable output on standard output must stay parseable: extra text goes to stderr.
+    extra_to_stderr = output_file is None and output_format in MACHINE_FORMATS
+    if statistics:
+        click.echo(statistics_text(result), nl=False, err=extra_to_stderr)
+    for failure in result.read_failures:
+        click.echo(f"speclint: {failure.path}: {failure.message}", err=True)
+    for crash in result.rule_failures:
+        click.echo(
+            f"speclint: error: rule {crash.rule_id} ({crash.rule_name}) failed on {crash.path}: {crash.error}",
+            err=True,
+        )
+    if verbose:
+        for report in result.files:
+            click.echo(f"speclint: {report.path}: profile {report.profile}", err=True)
+        count = len(result.files)
+        click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
+
+    if baseline_writer is not None and not (result.failed or registry.load_errors):
+        sys.exit(EXIT_CLEAN)  # every finding is now accepted
+    sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
+
+
+def _default_rules(registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str]) -> list[ActiveRule]:
+    from speclint.engine.check import ActiveRule
+    from speclint.engine.selection import apply_selection
+
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
+    return apply_selection(registry, rules, select, ignore) if select or ignore else rules
+
+
+def _check_selection(registries: Sequence[RuleRegistry], select: Sequence[str], ignore: Sequence[str]) -> None:
+    """Fail early on a --select/--ignore name no registry knows (plugin rules live in a
+    configuration's registry, so a name is fine when any of them knows it)."""
+    if not (select or ignore):
+        return
+    from speclint.engine.selection import SelectorError, apply_selection
+
+    first_error = None
+    for registry in {id(r): r for r in registries}.values():
+        try:
+            apply_selection(registry, [], select, ignore)
+            return
+        except SelectorError as error:
+            first_error = first_error or error
+    _fail(str(first_error))
+
+
+def default_format(environ: Mapping[str, str], stdout_is_terminal: bool, output_file: Path | None) -> str:
+    """The format when none is given: annotations in GitHub Actions, `full` for people, else `concise`."""
+    if output_file is None and environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    if output_file is None and stdout_is_terminal:
+        return "full"
+    return "concise"
+
+
+def exit_code(result: RunResult, fail_on: str, exit_zero: bool, load_failed: bool = False) -> int:
+    """2 if speclint itself failed; else 1 if a finding reaches `fail_on` (unless `exit_zero`); else 0."""
+    from speclint.engine.rule import Level
+
+    if result.failed or load_failed:
+        return EXIT_ERROR
+    if exit_zero:
+        return EXIT_CLEAN
+    threshold = Level(fail_on).rank
+    failing = any(finding.level.rank >= threshold for finding in result.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
+
+
+def statistics_text(result: RunResult) -> str:
+    """One line per rule that reported something: count, id, name, level; most frequent first."""
+    from speclint.reporters import count_by_rule, plural
+
+    names: dict[str, tuple[str, str]] = {}
+    for finding in result.findings:
+        names.setdefault(finding.rule_id, (finding.rule_name, finding.level.value))
+    counts = count_by_rule(result)
+    if not counts:
+        return "No findings.\n"
+    count_width = len(str(max(counts.values())))
+    id_width = max(len(rule_id) for rule_id in counts)
+    name_width = max(len(names[rule_id][0]) for rule_id in counts)
+    lines = [
+        f"{str(count).rjust(count_width)}  {rule_id.ljust(id_width)}  {names[rule_id][0].ljust(name_width)}  "
+        f"{names[rule_id][1]}"
+        for rule_id, count in counts.items()
+    ]
+    total = sum(counts.values())
+    lines.append(f"Found {plural(total, 'finding')} from {plural(len(counts), 'rule')}.")
+    return "\n".join(lines) + "\n"
+
+
+def _tolerate_unencodable_output() -> None:
+    """A console that cannot show `…` or `日本` (a legacy Windows code page) gets `?` instead of
+    a crash: documents hold any character, and so do messages and excerpts."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            pass
+
+
+def _is_terminal(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _color_allowed(environ: Mapping[str, str]) -> bool:
+    """https://no-color.org: a non-empty NO_COLOR turns colour off; so does a dumb terminal."""
+    return not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+
+
+def _progress_bar(environ: Mapping[str, str]) -> ProgressBar | None:
+    """A progress bar on stderr when it is a terminal (not in CI logs, which keep every redraw)."""
+    if not _is_terminal(sys.stderr) or environ.get("CI") or environ.get("GITHUB_ACTIONS") == "true":
+        return None
+    import shutil
+
+    from speclint.cli.progress import ProgressBar
+
+    return ProgressBar(sys.stderr, width=shutil.get_terminal_size().columns)
+
+
+def _write_file(path: Path, write: Callable[[TextIO], None]) -> None:
+    try:
+        with open(path, "w", encoding="utf-8", newline="\n") as out:
+            write(out)
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or error}")
+
+
+def _baseline_stage(
+    baseline_file: Path | None, write_baseline_file: Path | None
+) -> tuple[Baseline | None, BaselineWriter | None]:
+    from speclint.filters.baseline import Baseline, BaselineError, BaselineWriter
+
+    if baseline_file is not None and write_baseline_file is not None:
+        _fail("--baseline and --write-baseline exclude each other (the new baseline records every finding)")
+    baseline = None
+    if baseline_file is not None:
+        try:
+            baseline = Baseline.load(baseline_file)
+        except BaselineError as error:
+            _fail(str(error))
+    return baseline, BaselineWriter(write_baseline_file) if write_baseline_file is not None else None
+
+
+def _write_baseline(writer: BaselineWriter) -> None:
+    from speclint.filters.baseline import BaselineError
+
+    try:
+        count = writer.write()
+    except BaselineError as error:
+        _fail(str(error))
+    click.echo(f"speclint: recorded {count} finding{'s' * (count != 1)} in {writer.path}", err=True)
+
+
+def _read_stdin() -> str:
+    from speclint.engine.files import ReadError, decode
+
+    try:
+        return decode(sys.stdin.buffer.read())
+    except ReadError as error:
+        _fail(f"standard input: {error}")

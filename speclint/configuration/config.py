@@ -1,0 +1,607 @@
+"""Configuration: finding, loading and validating `.speclint.yaml` / `[tool.speclint]`, and deciding,
+for one file, which profile and which rules at which levels and options apply.
+
+Where the configuration comes from:
+- the closest `.speclint.yaml`, `.speclint.yml` or `pyproject.toml` with a `[tool.speclint]` table,
+  searched from the linted file's folder upward to the repository root (the folder holding `.git`);
+  in one folder `.speclint.yaml` wins over `.speclint.yml`, which wins over `pyproject.toml`.
+  Configurations do not merge across folders: the closest one is used, and it can `extends` another.
+- `--config FILE` uses FILE for every file; `--isolated` uses none (built-in defaults).
+
+What a configuration holds (see `schemas/config.schema.json`): `extends`, `profile`, `rules`,
+`ignore`, `plugins`, `sections` / `extend-sections` / `section-aliases`, `front-matter`, and
+`overrides` (the same settings for some paths only). Paths and globs are relative to the file that
+names them. Layers apply in this order, later ones winning: rule defaults, the profile's rule
+settings, each configuration of the `extends` chain (the base first), then every matching override
+in the order written.
+
+Every problem is an `InvalidFile` naming the file, line and column and saying what is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from speclint.configuration.validation import (
+    InvalidFile,
+    Locator,
+    PathKey,
+    Problem,
+    TomlLocator,
+    YamlLocator,
+    describe_value,
+    dotted,
+    load_toml,
+    load_yaml,
+    plain,
+    read_schema,
+    read_user_file,
+    schema_problems,
+    suggest,
+)
+from speclint.engine.check import ActiveRule
+from speclint.engine.profiles import (
+    RuleSetting,  # a level ("off" disables; None keeps) and option values
+)
+from speclint.engine.registry import RuleRegistry
+from speclint.engine.rule import Category, OptionError, Rule
+
+CONFIG_FILE_NAMES = (".speclint.yaml", ".speclint.yml")
+PYPROJECT = "pyproject.toml"
+LEVEL_NAMES = ("off", "info", "warning", "error")
+AUTO_PROFILE = "auto"
+
+
+def builtin_profiles() -> tuple[str, ...]:
+    from speclint.engine.profiles import builtin_profile_names
+
+    return tuple(builtin_profile_names())
+
+
+# --- what a configuration says ----------------------------------------------------------------
+
+
+@dataclass
+class Layer:
+    """The settings of one mapping: a configuration's top level, or one override."""
+
+    profile: str | None = None
+    # (rule ids, setting); category entries come first so a named rule beats its category.
+    rules: list[tuple[tuple[str, ...], RuleSetting]] = field(default_factory=list)
+    sections: list[Any] | None = None
+    extend_sections: list[Any] = field(default_factory=list)
+    section_aliases: dict[str, list[str]] = field(default_factory=dict)
+    front_matter_schema: dict[str, Any] | None = None
+
+
+@dataclass
+class Override:
+    patterns: list[str]
+    base: Path  # the folder the patterns are relative to
+    layer: Layer
+
+    def matches(self, path: Path) -> bool:
+        return any(glob_matches(pattern, path, self.base) for pattern in self.patterns)
+
+
+@dataclass
+class FileSettings:
+    """Everything the configuration says about one file."""
+
+    profile: str | None = None  # None: detect from the document
+    rules: dict[str, RuleSetting] = field(default_factory=dict)
+    sections: list[Any] | None = None
+    extend_sections: list[Any] = field(default_factory=list)
+    section_aliases: dict[str, list[str]] = field(default_factory=dict)
+    front_matter_schema: dict[str, Any] | None = None
+    config_path: Path | None = None
+
+    def as_settings(self) -> dict[str, Any]:
+        """What rules see in `RuleContext.settings` (profile customisation from the configuration)."""
+        settings: dict[str, Any] = {}
+        if self.sections is not None:
+            settings["sections"] = self.sections
+        if self.extend_sections:
+            settings["extend-sections"] = self.extend_sections
+        if self.section_aliases:
+            settings["section-aliases"] = self.section_aliases
+        if self.front_matter_schema is not None:
+            settings["front-matter-schema"] = self.front_matter_schema
+        return settings
+
+
+@dataclass
+class Config:
+    """A loaded configuration (with its `extends` chain and plugins), or the defaults."""
+
+    path: Path | None
+    registry: RuleRegistry
+    layers: list[Layer] = field(default_factory=list)
+    overrides: list[Override] = field(default_factory=list)
+    ignore: list[tuple[Path, str]] = field(default_factory=list)
+    plugin_rules: list[tuple[type[Rule], str]] = field(default_factory=list)
+
+    def is_ignored(self, path: Path) -> bool:
+        return any(glob_matches(pattern, path, base) for base, pattern in self.ignore)
+
+    def settings_for(self, path: Path | None) -> FileSettings:
+        settings = FileSettings(config_path=self.path)
+        layers = list(self.layers)
+        if path is not None:
+            layers += [override.layer for override in self.overrides if override.matches(path)]
+        for layer in layers:
+            if layer.profile is not None:
+                settings.profile = None if layer.profile == AUTO_PROFILE else layer.profile
+            for rule_ids, setting in layer.rules:
+                for rule_id in rule_ids:
+                    previous = settings.rules.get(rule_id, RuleSetting())
+                    settings.rules[rule_id] = RuleSetting(
+                        setting.level if setting.level is not None else previous.level,
+                        {**previous.options, **setting.options},
+                    )
+            if layer.sections is not None:
+                settings.sections = layer.sections
+                settings.extend_sections = []
+            settings.extend_sections = settings.extend_sections + layer.extend_sections
+            for title, aliases in layer.section_aliases.items():
+                settings.section_aliases[title] = settings.section_aliases.get(title, []) + aliases
+            if layer.front_matter_schema is not None:
+                settings.front_matter_schema = layer.front_matter_schema
+        return settings
+
+
+def default_config(registry: RuleRegistry) -> Config:
+    return Config(path=None, registry=registry)
+
+
+# --- the per-file decision --------------------------------------------------------------------
+
+
+def plan_file(config: Config, path: Path | None, document: Any, forced_profile: str | None = None) -> Any:
+    """The one per-file decision: which profile, which rules at which levels and options.
+
+    The profile is `forced_profile` (`--profile`) if given, else the configuration's for this path
+    (overrides included), else the one detected from the document; the configuration's section
+    settings customise it. Rule settings layer as `runner.settings_for_file` does: rule defaults,
+    the profile's settings, then the configuration's. Returns a `speclint.engine.runner.FilePlan`.
+    """
+    from speclint.engine.runner import FilePlan, settings_for_file
+
+    settings = config.settings_for(path)
+    defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in config.registry.sorted()]
+    chosen = settings_for_file(document, defaults, forced_profile or settings.profile, settings.rules)
+    profile = customize_profile(chosen.profile, settings)
+    return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry)
+
+
+@dataclass(frozen=True)
+class ConfigPlanner:
+    """The runner's planner for a `speclint check` run: `plan_file` with the command line's
+    `--profile`, `--select` and `--ignore`. A plain class so that it goes to worker processes."""
+
+    forced_profile: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    stdin_path: Path | None = None  # where `--stdin-filename` says standard input's text lives
+
+    def __call__(self, source: Any, document: Any) -> Any:
+        config = source.config if source.config is not None else _default_config_for_worker()
+        where = source.path if source.path is not None else self.stdin_path
+        plan = plan_file(config, where, document, self.forced_profile)
+        if self.select or self.ignore:
+            from dataclasses import replace
+
+            from speclint.engine.selection import apply_selection
+
+            plan = replace(plan, rules=apply_selection(config.registry, plan.rules, self.select, self.ignore))
+        return plan
+
+
+def _default_config_for_worker() -> Config:
+    from speclint.engine.registry import load_registry
+
+    return default_config(load_registry())
+
+
+def customize_profile(profile: Any, settings: FileSettings) -> Any:
+    """`profile` with the configuration's `sections` (replace), `extend-sections` (add) and
+    `section-aliases` (more names for a section, found by any of its names) applied."""
+    if settings.sections is None and not settings.extend_sections and not settings.section_aliases:
+        return profile
+    from dataclasses import replace
+
+    from speclint.engine.profiles import ExpectedSection
+
+    def build(entry: Any) -> ExpectedSection:
+        if isinstance(entry, str):
+            return ExpectedSection(name=entry)
+        return ExpectedSection(
+            name=entry["name"],
+            aliases=tuple(entry.get("aliases", ())),
+            required=bool(entry.get("required", True)),
+            children=tuple(build(child) for child in entry.get("children", ())),
+            pattern=entry.get("pattern"),
+        )
+
+    def add_aliases(section: ExpectedSection) -> ExpectedSection:
+        extra = tuple(alias for title, aliases in settings.section_aliases.items() if section.matches(title)
+                      for alias in aliases)
+        return replace(section, aliases=section.aliases + extra, children=tuple(add_aliases(c) for c in section.children))
+
+    sections = tuple(build(entry) for entry in settings.sections) if settings.sections is not None else profile.sections
+    sections += tuple(build(entry) for entry in settings.extend_sections)
+    if settings.section_aliases:
+        sections = tuple(add_aliases(section) for section in sections)
+    return replace(profile, sections=sections)
+
+
+# --- finding the configuration for a file -------------------------------------------------------
+
+
+class ConfigResolver:
+    """The configuration for each linted file: `--config`, `--isolated`, or the closest file."""
+
+    def __init__(self, registry: RuleRegistry, explicit: Path | None = None, isolated: bool = False) -> None:
+        self.registry = registry
+        self.explicit = explicit
+        self.isolated = isolated
+        self._by_folder: dict[Path, Config] = {}
+        self._loader = _Loader(registry)
+
+    def for_file(self, path: Path) -> Config:
+        """The configuration that governs `path` (which need not exist: `--stdin-filename`)."""
+        if self.isolated:
+            return default_config(self.registry)
+        if self.explicit is not None:
+            return self._loader.load(self.explicit.resolve())
+        return self.for_folder(path.resolve().parent)
+
+    def for_folder(self, folder: Path) -> Config:
+        if folder in self._by_folder:
+            return self._by_folder[folder]
+        found = find_config_file(folder)
+        config = self._loader.load(found) if found is not None else default_config(self.registry)
+        self._by_folder[folder] = config
+        return config
+
+
+def find_config_file(folder: Path) -> Path | None:
+    """The closest configuration file at or above `folder`, stopping at the repository root."""
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILE_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and declares_speclint(pyproject):
+            return pyproject
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def declares_speclint(pyproject: Path) -> bool:
+    try:
+        text = pyproject.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    # `[tool.speclint]`, `[tool.speclint.rules]`, `[[tool.speclint.overrides]]`; not a script named speclint.
+    return re.search(r"^\s*\[\[?\s*tool\s*\.\s*speclint(?![\w-])", text, re.M) is not None
+
+
+# --- loading -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Source:
+    """A configuration file's data with a way to find positions in it."""
+
+    path: Path
+    shown: str
+    data: Any
+    locator: Locator
+
+
+class _Loader:
+    def __init__(self, registry: RuleRegistry) -> None:
+        self.base_registry = registry
+        self._loaded: dict[Path, Config] = {}
+        self._plugins: dict[Path, list[type[Rule]]] = {}
+
+    def load(self, path: Path, chain: tuple[Path, ...] = ()) -> Config:
+        path = path.resolve()
+        if path in self._loaded:
+            return self._loaded[path]
+        source = _read_source(path)
+        shape_problems = schema_problems(source.data, read_schema("config.schema.json"), source.shown, source.locator)
+        if shape_problems:
+            raise InvalidFile(shape_problems)
+        data = source.data
+        config = Config(path=path, registry=self.base_registry)
+        # `extends` first: the base's plugins, layers and overrides come before ours.
+        extends = data.get("extends")
+        entries = [extends] if isinstance(extends, str) else list(extends or [])
+        for index, entry in enumerate(entries):
+            key: PathKey = ("extends",) if isinstance(extends, str) else ("extends", index)
+            self._extend(config, source, str(entry), key, (*chain, path))
+        for index, plugin in enumerate(data.get("plugins", [])):
+            self._add_plugin(config, source, str(plugin), ("plugins", index))
+        problems: list[Problem] = []
+        config.layers.append(self._layer(data, (), source, config.registry, problems))
+        for index, override in enumerate(data.get("overrides", [])):
+            layer = self._layer(override, ("overrides", index), source, config.registry, problems)
+            config.overrides.append(Override([str(p) for p in override["files"]], path.parent, layer))
+        config.ignore += [(path.parent, str(pattern)) for pattern in data.get("ignore", [])]
+        if problems:
+            raise InvalidFile(problems)
+        self._loaded[path] = config
+        return config
+
+    def _extend(self, config: Config, source: _Source, entry: str, key: PathKey, chain: tuple[Path, ...]) -> None:
+        profiles = builtin_profiles()
+        if entry in profiles:
+            config.layers.append(Layer(profile=entry))
+            return
+        if not re.search(r"\.(ya?ml|toml)$", entry):
+            line, column = source.locator.position(key)
+            raise InvalidFile([Problem(source.shown, line, column,
+                f"extends: '{entry}' is neither a built-in profile{suggest(entry, profiles)} "
+                f"(profiles: {', '.join(profiles)}) nor a .yaml, .yml or .toml configuration file")])
+        target = (source.path.parent / entry).resolve()
+        line, column = source.locator.position(key)
+        if target in chain:
+            raise InvalidFile([Problem(source.shown, line, column, f"extends: '{entry}' extends this file again (a cycle)")])
+        if not target.is_file():
+            raise InvalidFile([Problem(source.shown, line, column, f"extends: '{entry}' does not exist (relative to {_shown(source.path.parent)})")])
+        base = self.load(target, chain)
+        for rule, origin in base.plugin_rules:
+            self._register(config, rule, origin, source, key)
+        config.layers += base.layers
+        config.overrides += base.overrides
+        config.ignore += base.ignore
+
+    def _add_plugin(self, config: Config, source: _Source, plugin: str, key: PathKey) -> None:
+        line, column = source.locator.position(key)
+        target = (source.path.parent / plugin).resolve()
+        if not target.is_file():
+            raise InvalidFile([Problem(source.shown, line, column, f"plugin '{plugin}' does not exist (relative to {_shown(source.path.parent)})")])
+        if target not in self._plugins:
+            self._plugins[target] = _load_plugin(target, plugin, source.shown, line, column)
+        for rule in self._plugins[target]:
+            self._register(config, rule, f"plugin {plugin}", source, key)
+
+    def _register(self, config: Config, rule: type[Rule], origin: str, source: _Source, key: PathKey) -> None:
+        """Add a plugin rule to this configuration's own copy of the registry."""
+        if any(known is rule for known, _ in config.plugin_rules):
+            return
+        if config.registry is self.base_registry:
+            config.registry = self.base_registry.copy()
+        errors_before = len(config.registry.load_errors)
+        config.registry.add(rule, origin)
+        if len(config.registry.load_errors) > errors_before:
+            line, column = source.locator.position(key)
+            raise InvalidFile([Problem(source.shown, line, column, config.registry.load_errors.pop())])
+        config.plugin_rules.append((rule, origin))
+
+    def _layer(
+        self, data: Mapping[str, Any], where: PathKey, source: _Source, registry: RuleRegistry, problems: list[Problem]
+    ) -> Layer:
+        layer = Layer()
+        profile = data.get("profile")
+        if profile is not None:
+            names = builtin_profiles()
+            if profile != AUTO_PROFILE and profile not in names:
+                line, column = source.locator.position((*where, "profile"))
+                problems.append(Problem(source.shown, line, column,
+                    f"profile: unknown profile '{profile}'{suggest(str(profile), names)} "
+                    f"(allowed: {', '.join(names)}, {AUTO_PROFILE})"))
+            layer.profile = str(profile)
+        category_entries: list[tuple[tuple[str, ...], RuleSetting]] = []
+        rule_entries: list[tuple[tuple[str, ...], RuleSetting]] = []
+        for key, value in (data.get("rules") or {}).items():
+            entry = _rule_entry(registry, str(key), value, (*where, "rules", key), source, problems)
+            if entry is not None:
+                (category_entries if entry[2] else rule_entries).append((entry[0], entry[1]))
+        layer.rules = category_entries + rule_entries
+        if "sections" in data:
+            layer.sections = plain(data["sections"])
+        layer.extend_sections = plain(data.get("extend-sections", []))
+        layer.section_aliases = {str(k): list(v) for k, v in (data.get("section-aliases") or {}).items()}
+        if "front-matter" in data:
+            layer.front_matter_schema = _front_matter_schema(data["front-matter"], (*where, "front-matter"), source, problems)
+        return layer
+
+
+def _rule_entry(
+    registry: RuleRegistry, key: str, value: Any, at: PathKey, source: _Source, problems: list[Problem]
+) -> tuple[tuple[str, ...], RuleSetting, bool] | None:
+    """One `rules:` entry checked against the registry (plugins included) and the rule's options."""
+    rule = registry.get(key)
+    categories = [category.value for category in Category]
+    if rule is None and key.lower() not in categories:
+        line, column = source.locator.position(at, key=True)
+        known = [r.id for r in registry.sorted()] + [r.name for r in registry.sorted()] + categories
+        problems.append(Problem(source.shown, line, column,
+            f"rules: unknown rule '{key}'{suggest(key, known)}; name a rule by id, name or alias, "
+            "or a category (`speclint rules` lists them)"))
+        return None
+    if isinstance(value, str):
+        setting = RuleSetting(value)
+    else:
+        options = {str(k): plain(v) for k, v in value.items() if k != "level"}
+        setting = RuleSetting(value.get("level"), options)
+    if rule is None:  # a category: levels only, options belong to one rule
+        if setting.options:
+            name = next(iter(setting.options))
+            line, column = source.locator.position((*at, name), key=True)
+            problems.append(Problem(source.shown, line, column,
+                f"rules.{key}: a category takes only `level`; set option '{name}' on one rule of it"))
+            return None
+        rule_ids = tuple(r.id for r in registry.sorted() if r.category.value == key.lower())
+        return rule_ids, setting, True
+    for name, option_value in setting.options.items():
+        try:
+            rule.resolve_options({name: option_value})
+        except OptionError as error:
+            known = [option.name for option in rule.options]
+            line, column = source.locator.position((*at, name), key=name not in known)
+            hint = suggest(name, known) if name not in known else ""
+            problems.append(Problem(source.shown, line, column, f"rules.{key}: {error}{hint}"))
+    return (rule.id,), setting, False
+
+
+def _front_matter_schema(value: Any, at: PathKey, source: _Source, problems: list[Problem]) -> dict[str, Any] | None:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    line, column = source.locator.position(at)
+    if isinstance(value, str):
+        target = source.path.parent / value
+        try:
+            text = read_user_file(target, value)
+            schema = plain(load_yaml(text, value))  # JSON is YAML
+        except InvalidFile as error:
+            problems.append(Problem(source.shown, line, column, f"front-matter: schema file {error.problems[0]}"))
+            return None
+    else:
+        schema = plain(value)
+    if not isinstance(schema, dict):
+        problems.append(Problem(source.shown, line, column, f"front-matter: the schema must be a mapping, not {describe_value(schema)}"))
+        return None
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as error:
+        where = dotted(error.absolute_path)
+        problems.append(Problem(source.shown, line, column, f"front-matter: not a valid JSON Schema at {where}: {error.message}"))
+        return None
+    return schema
+
+
+def _read_source(path: Path) -> _Source:
+    shown = _shown(path)
+    text = read_user_file(path, shown)
+    if path.name == PYPROJECT:
+        document = load_toml(text, shown)
+        data = document.get("tool", {}).get("speclint", {})
+        return _Source(path, shown, data, TomlLocator(text, ("tool", "speclint")))
+    data = load_yaml(text, shown)
+    if data is None:
+        from ruamel.yaml.comments import CommentedMap
+
+        data = CommentedMap()
+    if not isinstance(data, Mapping):
+        raise InvalidFile([Problem(shown, 1, 1, f"the configuration must be a mapping of settings, not {describe_value(data)}")])
+    return _Source(path, shown, data, YamlLocator(data))
+
+
+def _load_plugin(target: Path, shown_name: str, config_shown: str, line: int, column: int) -> list[type[Rule]]:
+    """The rules in a local plugin: a Python module's Rule subclasses (or RULES), or a YAML rule file."""
+    if target.suffix in (".yaml", ".yml"):
+        from speclint.configuration.yaml_rules import load_rule_file
+
+        return load_rule_file(target)
+    import hashlib
+    import importlib.util
+    import sys
+
+    module_name = "speclint_plugin_" + hashlib.sha1(str(target).encode()).hexdigest()[:12]
+    spec = importlib.util.spec_from_file_location(module_name, target)
+    if spec is None or spec.loader is None:
+        raise InvalidFile([Problem(config_shown, line, column, f"plugin '{shown_name}' is not a Python module")])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    try:
+        spec.loader.exec_module(module)
+    except Exception as error:  # the plugin's own bug: say where, never a traceback
+        del sys.modules[module_name]
+        location = _error_location(error, target)
+        raise InvalidFile([Problem(config_shown, line, column,
+            f"plugin '{shown_name}' failed to load: {type(error).__name__}: {error}{location}")]) from None
+    rules = getattr(module, "RULES", None)
+    if rules is None:
+        rules = [value for value in vars(module).values()
+                 if isinstance(value, type) and issubclass(value, Rule) and value.__module__ == module_name]
+    if not rules:
+        raise InvalidFile([Problem(config_shown, line, column,
+            f"plugin '{shown_name}' defines no rule (a speclint.engine.rule.Rule subclass, or a RULES list)")])
+    return list(rules)
+
+
+def _error_location(error: BaseException, target: Path) -> str:
+    import traceback
+
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if Path(frame.filename) == target]
+    if isinstance(error, SyntaxError) and error.lineno:
+        return f" (line {error.lineno})"
+    return f" (line {frames[-1].lineno})" if frames else ""
+
+
+def _shown(path: Path) -> str:
+    """A path as users see it: relative to the working directory when below it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- globs -------------------------------------------------------------------------------------
+
+_glob_cache: dict[str, re.Pattern[str]] = {}
+
+
+def glob_to_regex(pattern: str) -> re.Pattern[str]:
+    """A gitignore-like glob: `*` and `?` stay within a folder, `**` spans folders, `[abc]` a set.
+
+    A pattern without `/` matches a name at any depth (`*.draft.md`); a pattern that names a folder
+    matches everything below it (`docs/archive` and `docs/archive/` both skip the whole folder).
+    """
+    if pattern in _glob_cache:
+        return _glob_cache[pattern]
+    text = pattern.strip()
+    anchored = "/" in text.rstrip("/")
+    text = text.strip("/") if anchored else text.rstrip("/")
+    out = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if text.startswith("**/", index):
+            out.append("(?:.*/)?")
+            index += 3
+            continue
+        if text.startswith("**", index):
+            out.append(".*")
+            index += 2
+            continue
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[":
+            end = text.find("]", index + 1)
+            if end < 0:
+                out.append(re.escape(char))
+            else:
+                body = text[index + 1 : end]
+                if body.startswith("!"):
+                    body = "^" + body[1:]
+                out.append(f"[{body}]")
+                index = end
+        else:
+            out.append(re.escape(char))
+        index += 1
+    prefix = "" if anchored else "(?:.*/)?"
+    compiled = re.compile(f"^{prefix}{''.join(out)}(?:/.*)?$")
+    _glob_cache[pattern] = compiled
+    return compiled
+
+
+def glob_matches(pattern: str, path: Path, base: Path) -> bool:
+    """True when `path` (absolute or relative to the working directory) matches `pattern` from `base`."""
+    try:
+        relative = path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return False
+    return glob_to_regex(pattern).match(relative) is not None
+

@@ -1,0 +1,1 @@
+"""Stage 2 of the pipeline, parse: the document model (`model`), the Markdown parser that builds it with exact positions (`parser`), searching source text by span (`text`), heading matching (`headings`), and code-block examples (`examples`)."""

@@ -1,0 +1,382 @@
+"""Parsing the JSON and YAML examples of a specification, with errors at their source position.
+
+Examples in specifications are often abbreviated on purpose: `...` stands for "more fields",
+`// comment` explains a field. Such an example is read as the author meant it: a JSON block
+whose only problems are elisions and comments is not reported. What remains is a syntax error a
+reader would copy into a request: a missing comma, an unquoted key, a trailing comma.
+
+OpenAPI fragments (a YAML or JSON block with `openapi:` or `paths:`) are loaded with ruamel.yaml,
+which keeps each key's line and column, so a structural error points at its key.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterator
+
+from speclint.document.model import CodeBlock, Position, Span
+
+JSON_LANGUAGES = {"json"}
+YAML_LANGUAGES = {"yaml", "yml"}
+_TEMPLATE = re.compile(r"\{\{|\{%|<%|\$\{\{")
+_ELISION_LINE = re.compile(r"^\s*(?:\.\.\.|…|//.*|#.*|/\*.*\*/)\s*,?\s*$")
+_INLINE_ELISION = re.compile(r"(?:\.\.\.|…)")
+_LINE_COMMENT = re.compile(r"(?<![:\"'\w])//.*$|/\*.*?\*/|(?<=\s)#\s.*$")
+_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+
+
+@dataclass(frozen=True)
+class SyntaxProblem:
+    """A parse error: its message and its 0-based line and column inside the code block."""
+
+    message: str
+    line: int
+    column: int
+
+
+def json_problem(code: str) -> SyntaxProblem | None:
+    """The syntax error of a JSON example, or None when it parses as its author meant it.
+
+    Read leniently, as a reviewer would: elisions (`...`) and comments are blanked out (so every
+    remaining character keeps its line and column), the trailing commas they leave are ignored,
+    JSON Lines (one value per line) and a bare run of object members (`"id": 1, "name": "x"`)
+    are accepted. What still fails is reported where it fails.
+    """
+    if not code.strip() or _TEMPLATE.search(code):
+        return None
+    try:
+        json.loads(code)
+        return None
+    except json.JSONDecodeError:
+        pass
+    cleaned = _blank_abbreviations(code)
+    try:
+        json.loads(cleaned)
+        return None
+    except json.JSONDecodeError as error:
+        problem = _problem_at(error)
+    if _is_value_sequence(cleaned):
+        return None
+    if cleaned.lstrip().startswith('"'):
+        return _member_run_problem(cleaned)  # an excerpt of an object: judge it as one
+    return problem
+
+
+def _blank_abbreviations(code: str) -> str:
+    """`code` with elisions, comments and the trailing commas they leave replaced by spaces."""
+    lines = []
+    for line in code.splitlines():
+        if _ELISION_LINE.match(line):
+            lines.append("")
+            continue
+        line = _outside_strings(line, _LINE_COMMENT)
+        line = _outside_strings(line, _INLINE_ELISION)
+        lines.append(line)
+    cleaned = "\n".join(lines)
+    if cleaned == "\n".join(code.splitlines()):
+        return code  # nothing was abbreviated: a trailing comma is the author's, not ours
+    previous = None
+    while previous != cleaned:  # commas left before a closing bracket, or doubled by a removed line
+        previous = cleaned
+        cleaned = _TRAILING_COMMA.sub(lambda m: " " + m.group(1), cleaned)
+        cleaned = re.sub(r",(\s*),", lambda m: " " + m.group(1) + ",", cleaned)
+        cleaned = re.sub(r"([\[{])(\s*),", lambda m: m.group(1) + m.group(2) + " ", cleaned)
+    return cleaned
+
+
+def _problem_at(error: json.JSONDecodeError) -> SyntaxProblem:
+    """The problem, placed where a reader fixes it: a trailing comma at the comma itself."""
+    message = _json_message(error)
+    index = error.pos
+    if message.startswith("trailing comma"):
+        comma = index - 1
+        while comma > 0 and error.doc[comma] in " \t\r\n":
+            comma -= 1
+        if error.doc[comma] == ",":
+            index = comma
+    line = error.doc.count("\n", 0, index)
+    column = index - (error.doc.rfind("\n", 0, index) + 1)
+    return SyntaxProblem(message, line, column)
+
+
+def _outside_strings(line: str, pattern: re.Pattern[str]) -> str:
+    """`line` with matches of `pattern` blanked where they stand outside JSON strings
+    ("tok_1N3x..." is a value, not an elision)."""
+    result = line
+    for match in pattern.finditer(line):
+        before = line[:match.start()]
+        quotes = len(re.findall(r'(?<!\\)"', before))
+        if quotes % 2 == 0:
+            result = result[:match.start()] + " " * (match.end() - match.start()) + result[match.end():]
+    return result
+
+
+def _is_value_sequence(code: str) -> bool:
+    """Several JSON values one after another (JSON Lines, or a logged stream of objects)."""
+    decoder = json.JSONDecoder()
+    index, count = 0, 0
+    length = len(code)
+    try:
+        while True:
+            while index < length and code[index] in " \t\r\n\x1e":
+                index += 1
+            if index >= length:
+                return count >= 2
+            _value, index = decoder.raw_decode(code, index)
+            count += 1
+    except json.JSONDecodeError:
+        return False
+
+
+def _member_run_problem(code: str) -> SyntaxProblem | None:
+    """`"key": value, ...` without the braces (an excerpt of an object): its error, if any."""
+    wrapped = "{" + code.rstrip().rstrip(",") + "\n}"
+    try:
+        json.loads(wrapped)
+        return None
+    except json.JSONDecodeError as error:
+        line = error.lineno - 1
+        column = error.colno - 1 - (1 if line == 0 else 0)
+        if line >= len(code.splitlines()):
+            lines = code.rstrip().splitlines()
+            return SyntaxProblem("unbalanced brackets: a '}' or ']' is missing", len(lines) - 1, len(lines[-1]))
+        return SyntaxProblem(_json_message(error), line, max(column, 0))
+
+
+def _json_message(error: json.JSONDecodeError) -> str:
+    message = error.msg
+    if message.startswith("Expecting property name enclosed in double quotes"):
+        if error.doc[error.pos:error.pos + 1] == "}":
+            return "trailing comma before '}'"
+        return "property name must be in double quotes"
+    if message.startswith("Expecting value") and error.doc[error.pos:error.pos + 1] == "]":
+        return "trailing comma before ']'"
+    if message == "Expecting ',' delimiter":
+        return "missing ',' between items"
+    if message.startswith("Invalid control character"):
+        return "line break or control character inside a string"
+    return message[0].lower() + message[1:]
+
+
+def yaml_problem(code: str) -> SyntaxProblem | None:
+    """The syntax error of a YAML example, or None when it parses."""
+    if not code.strip() or _TEMPLATE.search(code):
+        return None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    yaml = YAML(typ="rt")
+    try:
+        for _document in yaml.load_all(code):
+            pass
+        return None
+    except MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        if _only_elisions_break_yaml(code):
+            return None
+        problem = (error.problem or error.context or "invalid YAML").strip()
+        if mark is None:
+            return SyntaxProblem(problem, 0, 0)
+        return SyntaxProblem(problem, mark.line, mark.column)
+    except (YAMLError, ValueError, TypeError) as error:  # duplicate keys and friends
+        if _only_elisions_break_yaml(code):
+            return None
+        return SyntaxProblem(str(error).splitlines()[0] if str(error) else "invalid YAML", 0, 0)
+
+
+def _only_elisions_break_yaml(code: str) -> bool:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    cleaned = "\n".join(line for line in code.splitlines() if not _ELISION_LINE.match(line))
+    cleaned = _INLINE_ELISION.sub("", cleaned)
+    if cleaned == code:
+        return False
+    try:
+        for _document in YAML(typ="rt").load_all(cleaned):
+            pass
+        return True
+    except (YAMLError, ValueError, TypeError):
+        return False
+
+
+# --- OpenAPI ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Fragment:
+    """A loaded OpenAPI fragment: the data (ruamel nodes keep positions) and its block."""
+
+    data: Any
+    block: CodeBlock
+    complete: bool  # it has an `openapi` key, so the top-level required fields apply
+
+
+def load_fragment(block: CodeBlock) -> Fragment | None:
+    """The OpenAPI fragment in a YAML or JSON block, or None when the block is something else."""
+    if block.language not in JSON_LANGUAGES | YAML_LANGUAGES or _TEMPLATE.search(block.code):
+        return None
+    if not re.search(r"(?m)^\s*[\"']?(?:openapi|paths)[\"']?\s*:", block.code):
+        return None
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = YAML(typ="rt").load(block.code)
+    except (YAMLError, ValueError, TypeError):
+        return None  # a syntax error: the JSON/YAML example rules report it
+    if not isinstance(data, dict):
+        return None
+    if "swagger" in data:
+        return None  # Swagger 2.0 has other rules; not checked
+    paths = data.get("paths")
+    if "openapi" not in data and not (isinstance(paths, dict) and any(str(k).startswith("/") for k in paths)):
+        return None
+    return Fragment(data, block, "openapi" in data)
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict[str, Any]:
+    from importlib.resources import files
+
+    return json.loads(files("speclint.schemas").joinpath("openapi-3-structure.json").read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class StructureProblem:
+    message: str
+    position: Position
+
+
+def structure_problems(fragment: Fragment) -> Iterator[StructureProblem]:
+    """Structural errors of an OpenAPI fragment, each at the key it concerns."""
+    from jsonschema import Draft202012Validator
+
+    schema = _schema()
+    if not fragment.complete:
+        schema = {"$ref": "#/$defs/Fragment", "$defs": schema["$defs"]}
+    validator = Draft202012Validator(schema)
+    plain_data = _to_plain(fragment.data)
+    for error in sorted(validator.iter_errors(plain_data), key=lambda e: list(map(str, e.absolute_path))):
+        best = _deepest(error)
+        path = list(best.absolute_path)
+        where = "/".join(str(part) for part in path) or "top level"
+        key_path = path + _offending_key(best)
+        yield StructureProblem(f"{where}: {_schema_message(best)}", node_position(fragment, key_path))
+
+
+def _deepest(error: Any) -> Any:
+    """For anyOf/oneOf/if-then errors, the most specific sub-error (what the author got wrong)."""
+    while error.context:
+        error = max(error.context, key=lambda e: len(e.absolute_path))
+    return error
+
+
+def _unexpected_keys(error: Any) -> list[str]:
+    """The keys an additionalProperties error is about, in the order they are written."""
+    allowed = set(error.schema.get("properties", {}))
+    patterns = [re.compile(pattern) for pattern in error.schema.get("patternProperties", {})]
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    return [str(key) for key in instance
+            if str(key) not in allowed and not any(p.search(str(key)) for p in patterns)]
+
+
+def _is_property_name_error(error: Any) -> bool:
+    return "propertyNames" in error.absolute_schema_path
+
+
+def _offending_key(error: Any) -> list[str]:
+    """The key to point at, beyond the error's own path: the unknown field or the bad name."""
+    if error.validator == "additionalProperties":
+        keys = _unexpected_keys(error)
+        return keys[:1]
+    if _is_property_name_error(error):
+        return [str(error.instance)]
+    return []
+
+
+def _schema_message(error: Any) -> str:
+    if error.validator == "additionalProperties":
+        names = _unexpected_keys(error)
+        return f"unknown field {', '.join(repr(n) for n in names)}" if names else error.message
+    if _is_property_name_error(error):
+        return f"{str(error.instance)!r} is not a status code (use 200, 4XX or default)"
+    if error.validator == "required":
+        return error.message.replace("is a required property", "is required")
+    return error.message
+
+
+def _to_plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(key): _to_plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_to_plain(value) for value in node]
+    return node
+
+
+def node_position(fragment: Fragment, path: list[Any]) -> Position:
+    """Source position of the key (or list item) at `path` in the fragment."""
+    from speclint.reading.interfaces import code_position
+
+    node = fragment.data
+    line, column = 0, 0
+    for part in path:
+        lc = getattr(node, "lc", None)
+        try:
+            if isinstance(node, dict):
+                key = _original_key(node, part)
+                if lc is not None:
+                    line, column = lc.key(key)
+                node = node[key]
+            elif isinstance(node, list):
+                index = int(part)
+                if lc is not None:
+                    line, column = lc.item(index)
+                node = node[index]
+            else:
+                break
+        except (KeyError, IndexError, TypeError, ValueError):
+            break
+    return code_position(fragment.block, line, column)
+
+
+def _original_key(mapping: dict[Any, Any], part: Any) -> Any:
+    """The mapping's own key for `part` (YAML `200:` is an int; the schema path holds '200')."""
+    if part in mapping:
+        return part
+    for key in mapping:
+        if str(key) == str(part):
+            return key
+    raise KeyError(part)
+
+
+def problem_span(block: CodeBlock, line: int, column: int) -> Span:
+    from speclint.reading.interfaces import code_position
+
+    start = code_position(block, line, column)
+    return Span(start, Position(start.line, start.column + 1))
+
+
+@dataclass(frozen=True)
+class Operation:
+    method: str
+    path: str
+    data: Any
+    position: Position
+
+
+def operations(fragment: Fragment) -> Iterator[Operation]:
+    paths = fragment.data.get("paths")
+    if not isinstance(paths, dict):
+        return
+    for path, item in paths.items():
+        if not isinstance(item, dict):
+            continue
+        for method, operation in item.items():
+            if str(method).lower() in {"get", "put", "post", "delete", "options", "head", "patch", "trace"} \
+                    and isinstance(operation, dict):
+                yield Operation(str(method).upper(), str(path), operation,
+                                node_position(fragment, ["paths", path, method]))

@@ -1,0 +1,169 @@
+"""Matching section titles the way a reader does.
+
+"3.1 Non-Goals (Optional)", "**Non goals**" and "Step 2: non-goal" all name the same section.
+`normalize_title` reduces a heading to a comparable key: lower-case, without numbering, emphasis,
+punctuation, "(Optional)"-style decorations, and with each word in the singular.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from speclint.document.model import Document, Section
+
+_NUMBERING = re.compile(
+    r"^(?:(?:step|part|section|chapter|phase|appendix)\s+)?"  # "Step 2:", "Appendix A."
+    r"(?:\d+(?:\.\d+)*\.?|[ivxlcdm]+[.)]|[a-z][.)])"  # "3.", "3.1", "iv)", "a."
+    r"(?:\s*[:.)\-–—]\s*|\s+)",
+)
+_DECORATION = re.compile(
+    r"\((?:optional|mandatory|required|recommended|if applicable|as applicable|"
+    r"optional but recommended|if needed|where applicable|opt|req)\)",
+)
+_NON_WORD = re.compile(r"[^\w]+")
+_KEEP_FINAL_S = ("ss", "us", "is", "ics", "ous")
+
+
+def singular(word: str) -> str:
+    """A cheap singular that is right for the words headings use ("dependencies", "goals")."""
+    if len(word) <= 3 or word.endswith(_KEEP_FINAL_S):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+@lru_cache(maxsize=16384)
+def normalize_title(title: str) -> str:
+    """A comparison key for a heading's plain text: `'3.1 Non-Goals (Optional)'` -> `'non goal'`."""
+    text = title.lower().replace("_", " ").strip()
+    text = _DECORATION.sub(" ", text)
+    text = _NUMBERING.sub("", text, count=1)
+    words = _NON_WORD.sub(" ", text).split()
+    return " ".join(singular(word) for word in words)
+
+
+def title_matches(title: str, names: Iterable[str]) -> bool:
+    """True when the heading `title` is one of `names` (each normalized the same way)."""
+    key = normalize_title(title)
+    return any(key == normalize_title(name) for name in names)
+
+
+def find_sections(document: Document, names: Iterable[str]) -> Iterator[Section]:
+    """Sections whose heading is one of `names`, in document order."""
+    keys = {normalize_title(name) for name in names}
+    for section in document.sections():
+        if normalize_title(section.title) in keys:
+            yield section
+
+
+# --- aliases ----------------------------------------------------------------------------------
+#
+# Groups of titles that name the same section. The first name of each group is its canonical
+# name. Profiles add their own aliases per expected section; these are the ones every kind of
+# document shares, so rules and profiles agree on them.
+
+SECTION_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("Non-goals", "Out of scope", "Out-of-scope", "Not in scope", "Scope exclusions", "Non-objectives",
+     "What we are not doing", "Anti-goals"),
+    ("Goals", "Objectives", "Goals and objectives", "Aims"),
+    ("Acceptance criteria", "Definition of done", "Done when", "Exit criteria", "Acceptance tests",
+     "Acceptance scenarios"),
+    ("Error handling", "Failure modes", "What can go wrong", "Errors", "Error cases", "Failure handling",
+     "Failure scenarios", "Error states"),
+    ("Edge cases", "Corner cases", "Boundary conditions", "Edge conditions", "Special cases"),
+    ("Open questions", "Unresolved questions", "Open issues", "Outstanding questions", "Questions",
+     "Discussion and open questions"),
+    ("Alternatives", "Alternatives considered", "Considered alternatives", "Other options considered",
+     "Rejected alternatives", "Prior art and alternatives", "Rationale and alternatives"),
+    ("Risks", "Risks and mitigations", "Risk assessment", "Trade-offs and mitigations", "Drawbacks"),
+    ("Success metrics", "Success criteria", "Metrics", "Measures of success", "KPIs", "Key results",
+     "Success measures", "Measurable outcomes"),
+    ("Problem statement", "Problem", "The problem", "Context and problem statement", "Background",
+     "Motivation", "Why", "Context"),
+    ("Requirements", "Functional requirements", "Product requirements", "User requirements",
+     "Feature requirements"),
+    ("Non-functional requirements", "Nonfunctional requirements", "Quality attributes", "NFRs",
+     "Performance requirements", "Quality requirements"),
+    ("User stories", "User scenarios", "Use cases", "User journeys", "User scenarios and testing",
+     "Scenarios"),
+    ("Dependencies", "External dependencies", "Prerequisites"),
+    ("Timeline", "Milestones", "Schedule", "Roadmap", "Release plan", "Phases"),
+    ("Summary", "Overview", "TL;DR", "Executive summary", "Abstract", "Introduction"),
+    ("Rollout", "Rollout plan", "Launch plan", "Deployment plan", "Release strategy", "Rollout strategy"),
+    ("Testing", "Test plan", "Testing strategy", "Testing plan", "Verification", "Validation plan"),
+    ("Security", "Security considerations", "Privacy and security", "Security and privacy"),
+    ("Assumptions", "Assumptions and constraints", "Constraints"),
+    ("Glossary", "Terminology", "Definitions", "Terms"),
+)
+
+_CONDITIONAL_NOTE = re.compile(
+    r"\((?=[^)]*\b(?:optional|mandatory|required|recommended|if applicable|if any|if needed|as needed|"
+    r"include if|when applicable|where relevant)\b)[^)]*\)",
+    re.I,
+)
+_PARTS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*|,\s+", re.I)
+
+
+def heading_parts(title: str) -> list[str]:
+    """The parts of a combined heading: "Goals and Non-goals" -> ["Goals", "Non-goals"] ([] if one part)."""
+    parts = [part for part in _PARTS.split(_CONDITIONAL_NOTE.sub(" ", title)) if part.strip()]
+    return parts if len(parts) > 1 else []
+
+
+_STOP_WORDS = frozenset({"and", "the", "a", "an", "of", "for", "to"})
+
+
+@lru_cache(maxsize=8192)
+def heading_key(title: str) -> str:
+    """A looser key than `normalize_title`: also ignores "&"/"and", "the", "a", "of", "for", "to",
+    and any parenthesised note that says the section is optional or conditional.
+
+    "User Scenarios & Testing" and "User scenario and testing" share a key; so do "Trade-offs and
+    mitigations" and "Tradeoffs & Mitigations"; "Key Entities *(include if feature involves data)*"
+    is "key entity". Used to match a heading against expected names.
+    """
+    title = _CONDITIONAL_NOTE.sub(" ", title)
+    words = normalize_title(title.replace("&", " and ")).split()
+    kept = [word for word in words if word not in _STOP_WORDS]
+    key = " ".join(kept or words)
+    return key.replace("non goal", "nongoal").replace("trade off", "tradeoff").replace("out of scope", "out scope")
+
+
+def _build_alias_index() -> dict[str, frozenset[str]]:
+    index: dict[str, frozenset[str]] = {}
+    for group in SECTION_ALIASES:
+        keys = frozenset(heading_key(name) for name in group)
+        for key in keys:
+            index[key] = index.get(key, frozenset()) | keys
+    return index
+
+
+_ALIAS_INDEX = _build_alias_index()
+
+
+def alias_keys(name: str) -> frozenset[str]:
+    """The keys of `name` and of every built-in alias of it ("Non-goals" -> also "out scope"...)."""
+    key = heading_key(name)
+    return _ALIAS_INDEX.get(key, frozenset()) | {key}
+
+
+def same_section(title: str, name: str) -> bool:
+    """True when a heading `title` names the section `name`, built-in aliases included."""
+    return heading_key(title) in alias_keys(name)
+
+
+def find_sections_like(document: Document, names: Iterable[str]) -> Iterator[Section]:
+    """Sections whose heading is one of `names` or one of their built-in aliases, in document order."""
+    keys: set[str] = set()
+    for name in names:
+        keys |= alias_keys(name)
+    for section in document.sections():
+        if heading_key(section.title) in keys:
+            yield section

@@ -1,0 +1,394 @@
+"""The document model: what the parser produces and what every rule reads.
+
+A `Document` holds the source, the front matter and a tree of `Section`s. Each section holds the
+blocks written directly under its heading (paragraphs, lists, tables, code, quotes, HTML, breaks) and
+its child sections. Every node carries a `Span` in the original file: 1-based lines and columns,
+columns counted in Unicode code points, the end column exclusive (one past the last character), so a
+span can be handed unchanged to SARIF, LSP-style editors or a caret printer.
+
+Text search with exact positions goes through `TextSegment`s: for each source line a block covers,
+the part of the line that belongs to the block (container markers such as `> ` and list indentation
+removed). `speclint.document.text.find_all` searches segments and returns spans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterator, Union
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A place in the source: 1-based line and 1-based column (code points)."""
+
+    line: int
+    column: int
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """From `start` (inclusive) to `end` (exclusive column) in the source."""
+
+    start: Position
+    end: Position
+
+    @classmethod
+    def of(cls, line: int, column: int, end_line: int, end_column: int) -> Span:
+        return cls(Position(line, column), Position(end_line, end_column))
+
+    @classmethod
+    def point(cls, line: int, column: int = 1) -> Span:
+        """An empty span at one position (for "missing X here" findings)."""
+        return cls(Position(line, column), Position(line, column))
+
+    @property
+    def line(self) -> int:
+        return self.start.line
+
+    @property
+    def column(self) -> int:
+        return self.start.column
+
+
+@dataclass(frozen=True, slots=True)
+class TextSegment:
+    """The part of one source line that belongs to a block: `text` starts at `line`:`column`."""
+
+    line: int
+    column: int
+    text: str
+
+
+# --- blocks -----------------------------------------------------------------------------------
+
+
+@dataclass(eq=False, slots=True)
+class Paragraph:
+    """A paragraph, or the text of a list item ("tight" paragraph)."""
+
+    span: Span
+    segments: list[TextSegment]
+    kind: str = "paragraph"
+
+    @property
+    def text(self) -> str:
+        return "\n".join(segment.text for segment in self.segments)
+
+
+@dataclass(eq=False, slots=True)
+class ListItem:
+    """One item of a list. `checked` is None for a plain item, False for `[ ]`, True for `[x]`."""
+
+    span: Span
+    marker: str
+    checked: bool | None
+    blocks: list[Block] = field(default_factory=list)
+    kind: str = "list_item"
+
+    @property
+    def text(self) -> str:
+        """The item's own text: its leading paragraph, without the task box."""
+        if self.blocks and isinstance(self.blocks[0], Paragraph):
+            text = self.blocks[0].text
+            if self.checked is not None:
+                text = text.lstrip()[3:].lstrip()
+            return text
+        return ""
+
+    @property
+    def sublists(self) -> list[ListBlock]:
+        return [block for block in self.blocks if isinstance(block, ListBlock)]
+
+
+@dataclass(eq=False, slots=True)
+class ListBlock:
+    """An ordered or bullet list; items may hold nested lists."""
+
+    span: Span
+    ordered: bool
+    items: list[ListItem] = field(default_factory=list)
+    start: int = 1
+    kind: str = "list"
+
+
+@dataclass(eq=False, slots=True)
+class TableCell:
+    span: Span
+    text: str
+
+    @property
+    def segments(self) -> list[TextSegment]:
+        return [TextSegment(self.span.start.line, self.span.start.column, self.text)]
+
+
+@dataclass(eq=False, slots=True)
+class Table:
+    """A GitHub-flavoured pipe table: a header row and body rows of cells."""
+
+    span: Span
+    header: list[TableCell]
+    rows: list[list[TableCell]]
+    kind: str = "table"
+
+    @property
+    def columns(self) -> list[str]:
+        return [cell.text for cell in self.header]
+
+
+@dataclass(eq=False, slots=True)
+class CodeBlock:
+    """A fenced or indented code block. `lines` are the code lines with their source positions."""
+
+    span: Span
+    code: str
+    info: str
+    fenced: bool
+    lines: list[TextSegment]
+    kind: str = "code"
+
+    @property
+    def language(self) -> str:
+        """The first word of the info string, lower-cased (```` ```JSON title ```` is `json`)."""
+        return self.info.split(maxsplit=1)[0].lower() if self.info.strip() else ""
+
+
+@dataclass(eq=False, slots=True)
+class BlockQuote:
+    span: Span
+    blocks: list[Block] = field(default_factory=list)
+    kind: str = "block_quote"
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlComment:
+    """One `<!-- ... -->` comment; `text` is what stands between the markers, stripped."""
+
+    span: Span
+    text: str
+
+
+@dataclass(eq=False, slots=True)
+class HtmlBlock:
+    """Raw HTML, including comments (template guidance and suppression comments live there)."""
+
+    span: Span
+    raw: str
+    comments: list[HtmlComment]
+    kind: str = "html"
+
+    @property
+    def is_comment(self) -> bool:
+        """True when the block holds nothing but comments."""
+        return bool(self.comments) and not _strip_comments(self.raw).strip()
+
+
+@dataclass(eq=False, slots=True)
+class ThematicBreak:
+    span: Span
+    kind: str = "thematic_break"
+
+
+Block = Union[Paragraph, ListBlock, ListItem, Table, CodeBlock, BlockQuote, HtmlBlock, ThematicBreak]
+
+
+def _strip_comments(raw: str) -> str:
+    import re
+
+    return re.sub(r"<!--.*?(-->|$)", "", raw, flags=re.S)
+
+
+# --- sections and the document ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading as written: `text` has inline markup stripped, `raw` is the source text.
+
+    `text_segment` is where the heading's text starts (after `## `); `segments` has one segment per
+    source line of the text (a setext heading may run over several lines): search those.
+    """
+
+    span: Span
+    level: int
+    text: str
+    raw: str
+    text_segment: TextSegment
+    segments: tuple[TextSegment, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.segments:
+            object.__setattr__(self, "segments", (self.text_segment,))
+
+
+@dataclass(eq=False)
+class Section:
+    """A heading and everything up to the next heading of the same or a higher level.
+
+    The document's root section has level 0 and no heading; its blocks are the preamble (what
+    stands before the first heading). `span` runs from the heading to the section's last line,
+    subsections included.
+    """
+
+    heading: Heading | None
+    level: int
+    slug: str
+    span: Span
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = field(default=None, repr=False)
+
+    @property
+    def title(self) -> str:
+        return self.heading.text if self.heading else ""
+
+    def walk(self) -> Iterator[Section]:
+        """This section and all sections below it, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    def iter_blocks(self, deep: bool = True) -> Iterator[Block]:
+        """Blocks of this section (and, with `deep`, of subsections), containers before contents."""
+        yield from iter_nested(self.blocks)
+        if deep:
+            for child in self.children:
+                yield from child.iter_blocks(deep=True)
+
+    def ancestors(self) -> Iterator[Section]:
+        """Parent, grand-parent... up to (excluding) the root."""
+        section = self.parent
+        while section is not None and section.heading is not None:
+            yield section
+            section = section.parent
+
+
+def iter_nested(blocks: list[Block]) -> Iterator[Block]:
+    """Every block in `blocks` and inside them (list items, quotes), in document order."""
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield item
+                yield from iter_nested(item.blocks)
+        elif isinstance(block, (ListItem, BlockQuote)):
+            yield from iter_nested(block.blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterError:
+    message: str
+    position: Position
+
+
+@dataclass(eq=False)
+class FrontMatter:
+    """YAML front matter between `---` lines at the top of the file.
+
+    `data` is what ruamel.yaml loaded (mappings keep key order and positions), or None when the YAML
+    is broken, in which case `error` says where.
+    """
+
+    span: Span
+    text: str
+    data: Any = None
+    error: FrontMatterError | None = None
+
+    def key_position(self, *path: str | int) -> Position | None:
+        """Where the key at `path` stands (`key_position("owners", 0)` for a list item)."""
+        return self._position(path, value=False)
+
+    def value_position(self, *path: str | int) -> Position | None:
+        """Where the value at `path` starts."""
+        return self._position(path, value=True)
+
+    def yaml_first_line(self) -> int:
+        """The file line on which the YAML text starts (the line after `---`)."""
+        return self.span.start.line + 1
+
+    def _position(self, path: tuple[str | int, ...], value: bool) -> Position | None:
+        node = self.data
+        if not path:
+            return self.span.start
+        for depth, key in enumerate(path):
+            lc = getattr(node, "lc", None)
+            if lc is None:
+                return None
+            try:
+                last = depth == len(path) - 1
+                if isinstance(key, int):
+                    line, column = lc.item(key)
+                elif last and value:
+                    line, column = lc.value(key)
+                else:
+                    line, column = lc.key(key)
+                node = node[key]
+            except (KeyError, IndexError, TypeError, AttributeError):
+                return None
+        # ruamel counts from 0 inside the YAML text, which starts on the line after `---`.
+        return Position(self.yaml_first_line() + line, column + 1)
+
+
+@dataclass(eq=False)
+class YamlFile(FrontMatter):
+    """A YAML file that belongs to a document (a KEP's `kep.yaml`), loaded with positions.
+
+    `path` is its display path (for findings); `span` covers the whole file and positions are
+    lines and columns in that file.
+    """
+
+    path: str = ""
+    lines: list[str] = field(default_factory=list)
+
+    def yaml_first_line(self) -> int:
+        return 1
+
+
+@dataclass(eq=False)
+class Document:
+    """One parsed Markdown file."""
+
+    path: str
+    source: str
+    lines: list[str]
+    root: Section
+    front_matter: FrontMatter | None = None
+    file_path: Path | None = None  # where it was read from; None for standard input
+    # `iter_blocks`, listed once: every rule walks it, and the tree does not change after parsing.
+    _all_blocks: list[tuple[Section, Block]] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def title(self) -> str | None:
+        """The front matter's `title`, else the text of the first level-1 heading."""
+        if self.front_matter is not None and isinstance(self.front_matter.data, dict):
+            title = self.front_matter.data.get("title")
+            if isinstance(title, str) and title.strip():
+                return title.strip()
+        for section in self.root.walk():
+            if section.level == 1 and section.heading is not None:
+                return section.heading.text
+        return None
+
+    @property
+    def preamble(self) -> list[Block]:
+        return self.root.blocks
+
+    def sections(self) -> Iterator[Section]:
+        """All sections with a heading, in document order."""
+        for section in self.root.walk():
+            if section.heading is not None:
+                yield section
+
+    def iter_blocks(self) -> Iterator[tuple[Section, Block]]:
+        """Every block in the document, nested ones included, with the section it stands in."""
+        if self._all_blocks is None:
+            self._all_blocks = [
+                (section, block) for section in self.root.walk() for block in iter_nested(section.blocks)
+            ]
+        return iter(self._all_blocks)
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line ending; '' past the end."""
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""

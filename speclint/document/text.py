@@ -1,0 +1,210 @@
+"""Text helpers shared by the parser and the rules: visible text, searching with positions, slugs.
+
+Rules search the *source* text of blocks rather than a rendered string, so a match maps straight
+back to a line and column. `mask_invisible` blanks out what a reader does not see as prose (code
+spans, link destinations, HTML tags and comments, bare URLs) with spaces of the same length, which
+keeps every offset valid.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator, Pattern
+
+from speclint.document.model import (
+    Document,
+    Paragraph,
+    Position,
+    Section,
+    Span,
+    Table,
+    TextSegment,
+    iter_nested,
+)
+
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+_LINK_DESTINATION = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\]\n]*\]")
+_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+@lru_cache(maxsize=8192)  # many rules search the same text of a document: mask it once
+def mask_invisible(text: str) -> str:
+    """`text` with code spans, HTML, link destinations and URLs replaced by spaces (same length)."""
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    if "<" in text:
+        text = _HTML_COMMENT.sub(_blank, text)
+        text = _AUTOLINK.sub(_blank, text)
+        text = _HTML_TAG.sub(_blank, text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub(_blank, text)
+    if "][" in text:
+        text = _REFERENCE_LABEL.sub(_blank, text)
+    if "://" in text or "www." in text:
+        text = _BARE_URL.sub(_blank, text)
+    return text
+
+
+def join_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[int, TextSegment]]]:
+    """Join segments with newlines; also return each segment's offset in the joined text."""
+    parts: list[str] = []
+    offsets: list[tuple[int, TextSegment]] = []
+    offset = 0
+    for segment in segments:
+        offsets.append((offset, segment))
+        parts.append(segment.text)
+        offset += len(segment.text) + 1
+    return "\n".join(parts), offsets
+
+
+def position_at(offsets: list[tuple[int, TextSegment]], index: int) -> Position:
+    """The source position of character `index` of a `join_segments` text."""
+    low, high = 0, len(offsets) - 1
+    while low < high:  # last segment whose offset <= index
+        middle = (low + high + 1) // 2
+        if offsets[middle][0] <= index:
+            low = middle
+        else:
+            high = middle - 1
+    start, segment = offsets[low]
+    return Position(segment.line, segment.column + (index - start))
+
+
+def find_all(
+    pattern: Pattern[str], segments: Iterable[TextSegment], visible_only: bool = True
+) -> Iterator[tuple[re.Match[str], Span]]:
+    """Each match of `pattern` in the segments' text, with its exact source span.
+
+    Matches may run across line breaks (segments are joined with `\\n`). With `visible_only`, code
+    spans, URLs and HTML are masked first, so nothing inside them matches.
+    """
+    text, offsets = join_segments(segments)
+    if not offsets:
+        return
+    if visible_only:
+        text = mask_invisible(text)
+    for match in pattern.finditer(text):
+        start = position_at(offsets, match.start())
+        end_index = max(match.end() - 1, match.start())
+        end = position_at(offsets, end_index)
+        end_column = end.column + (1 if match.end() > match.start() else 0)
+        yield match, Span(start, Position(end.line, end_column))
+
+
+# --- headings -------------------------------------------------------------------------------
+
+_EMPHASIS = re.compile(
+    r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1"  # *em*, **strong**
+    r"|(?<![^\W_])(_{1,3})(?=\S)(.+?)(?<=\S)\3(?![^\W_])"  # _em_, but not snake_case
+)
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_STRIKE = re.compile(r"~~(.+?)~~")
+_PARKED_CODE = re.compile("\ue000([0-9]+)\ue001")
+
+
+def strip_inline(markdown: str) -> str:
+    """Plain text of inline Markdown: emphasis, code ticks, links, images and HTML removed."""
+    text = markdown
+    code_spans: list[str] = []
+    if "`" in text:
+        # Code is literal: park each span's content so HTML and emphasis stripping leave
+        # `Fut<Output = T>` and `__init__` alone, and put it back at the end.
+        def park(match: re.Match[str]) -> str:
+            code_spans.append(match.group(2).strip())
+            return f"\ue000{len(code_spans) - 1}\ue001"
+
+        text = _INLINE_CODE.sub(park, text)
+    if "<" in text:
+        text = _HTML_COMMENT.sub("", text)
+        text = _AUTOLINK.sub(lambda m: m.group(0)[1:-1], text)
+        text = _HTML_TAG.sub("", text)
+    if "[" in text:
+        text = _IMAGE.sub(r"\1", text)
+        text = _LINK.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        previous = None
+        while previous != text:
+            previous = text
+            text = _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    if "~~" in text:
+        text = _STRIKE.sub(r"\1", text)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if code_spans:
+        text = _PARKED_CODE.sub(lambda m: code_spans[int(m.group(1))], text)
+    return " ".join(text.split())
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading with this (plain) text, before de-duplication.
+
+    Lower-case; drop every character that is not a letter, mark, number, connector (`_`), hyphen
+    or space; spaces become hyphens (as github-slugger does).
+    """
+    kept = []
+    for char in text.lower():
+        if char == " " or char == "-":
+            kept.append("-" if char == " " else char)
+            continue
+        category = unicodedata.category(char)
+        if category[0] in "LMN" or category == "Pc":
+            kept.append(char)
+    return "".join(kept)
+
+
+class SlugRegistry:
+    """Hands out GitHub anchors: the second `Intro` is `intro-1`, the third `intro-2`."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def slug(self, text: str) -> str:
+        base = github_slug(text)
+        slug = base
+        while slug in self._seen:
+            self._seen[base] += 1
+            slug = f"{base}-{self._seen[base]}"
+        self._seen[slug] = 0
+        return slug
+
+
+# --- prose ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Prose:
+    """A run of text a reader sees: a paragraph (list items' text included), a table cell or a
+    heading, with the section it stands in. Code blocks and HTML are never prose."""
+
+    section: Section
+    kind: str  # "paragraph", "table-cell" or "heading"
+    segments: list[TextSegment]
+    block: object  # the Paragraph, TableCell or Heading
+
+
+def iter_prose(document: Document) -> Iterator[Prose]:
+    """Every piece of prose in `document`, in document order."""
+    for section in document.root.walk():
+        if section.heading is not None:
+            yield Prose(section, "heading", list(section.heading.segments), section.heading)
+        for block in iter_nested(section.blocks):
+            if isinstance(block, Paragraph):
+                yield Prose(section, "paragraph", block.segments, block)
+            elif isinstance(block, Table):
+                for row in [block.header, *block.rows]:
+                    for cell in row:
+                        yield Prose(section, "table-cell", cell.segments, cell)

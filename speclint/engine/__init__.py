@@ -1,0 +1,1 @@
+"""The engine: the rule interface (`rule`), rule loading (`registry`), document kinds (`profiles`), running rules on one document (`check`), the whole run (`runner`), rule selection (`selection`) and finding and reading files (`files`)."""

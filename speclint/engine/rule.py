@@ -1,0 +1,239 @@
+"""The rule interface: what a rule declares, what it yields, and what the engine makes of it.
+
+A rule is a class with a stable `id` (`PH001`), a kebab-case `name`, exactly one `category`, a
+`default_level`, typed `options`, a docstring that is its documentation, and a `check` generator
+that yields `Violation`s for one document. Rules never print, never read files and keep no state
+between documents: the engine turns each violation into a `Finding` with the rule's identity,
+its configured level and the document's path.
+
+    class NoLoremIpsum(Rule):
+        \"\"\"Flags "lorem ipsum" filler text. ...\"\"\"
+
+        id = "XY001"
+        name = "no-lorem-ipsum"
+        category = Category.PLACEHOLDER
+        default_level = Level.WARNING
+
+        def check(self, document, context):
+            for section, block in document.iter_blocks():
+                ...
+                yield Violation(span, "filler text: replace it with the real content")
+
+Third-party packages register rule classes under the `speclint.rules` entry-point group, the same
+way the built-in rules are registered.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Mapping
+
+from speclint.document.model import Span
+
+if TYPE_CHECKING:
+    from speclint.document.model import Document
+
+
+class Level(str, enum.Enum):
+    """How serious a finding is. Ordered: info < warning < error."""
+
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+    @property
+    def rank(self) -> int:
+        return _LEVEL_RANK[self]
+
+
+_LEVEL_RANK = {Level.INFO: 0, Level.WARNING: 1, Level.ERROR: 2}
+
+
+class Category(str, enum.Enum):
+    """The fixed, public categories users select, report and count by."""
+
+    STRUCTURE = "structure"
+    PLACEHOLDER = "placeholder"
+    ACCEPTANCE_CRITERIA = "acceptance-criteria"
+    ERROR_HANDLING = "error-handling"
+    EDGE_CASES = "edge-cases"
+    API_CONTRACT = "api-contract"
+    WORDING = "wording"
+    MEASURABILITY = "measurability"
+    TRACEABILITY = "traceability"
+    METADATA = "metadata"
+    RISK = "risk"
+
+
+class OptionError(ValueError):
+    """A rule option has a value of the wrong type or out of range."""
+
+
+@dataclass(frozen=True)
+class Option:
+    """A typed rule option. `kind` is one of: bool, int, float, str, list[str]."""
+
+    name: str
+    kind: str
+    default: Any
+    help: str
+    choices: tuple[Any, ...] | None = None
+    minimum: float | None = None
+
+    def validate(self, value: Any) -> Any:
+        """`value` if it fits this option, else `OptionError` saying what is allowed."""
+        expected = {"bool": bool, "int": int, "float": (int, float), "str": str, "list[str]": list}[self.kind]
+        wrong_type = not isinstance(value, expected) or (self.kind != "bool" and isinstance(value, bool))
+        if self.kind == "list[str]" and not wrong_type:
+            wrong_type = not all(isinstance(item, str) for item in value)
+        if wrong_type:
+            raise OptionError(f"option '{self.name}' must be {_KIND_WORDS[self.kind]}, not {value!r}")
+        if self.choices is not None and value not in self.choices:
+            allowed = ", ".join(repr(choice) for choice in self.choices)
+            raise OptionError(f"option '{self.name}' must be one of {allowed}, not {value!r}")
+        if self.minimum is not None and value < self.minimum:
+            raise OptionError(f"option '{self.name}' must be at least {self.minimum:g}, not {value!r}")
+        return list(value) if self.kind == "list[str]" else value
+
+    def json_schema(self) -> dict[str, Any]:
+        schema: dict[str, Any] = {
+            "bool": {"type": "boolean"},
+            "int": {"type": "integer"},
+            "float": {"type": "number"},
+            "str": {"type": "string"},
+            "list[str]": {"type": "array", "items": {"type": "string"}},
+        }[self.kind]
+        if self.choices is not None:
+            schema = {**schema, "enum": list(self.choices)}
+        if self.minimum is not None:
+            schema = {**schema, "minimum": self.minimum}
+        return {**schema, "description": self.help, "default": self.default}
+
+
+_KIND_WORDS = {
+    "bool": "true or false",
+    "int": "a whole number",
+    "float": "a number",
+    "str": "a string",
+    "list[str]": "a list of strings",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Violation:
+    """What a rule yields: where, and what is wrong (a sentence that says what to do).
+
+    `path` is None for the document being checked. A rule that checks a file the document owns
+    (a KEP's `kep.yaml` next to its README.md) sets it to that file's display path, so the finding
+    points at the line in the file where the problem is.
+    """
+
+    span: Span
+    message: str
+    path: str | None = None
+
+
+@dataclass
+class RuleContext:
+    """What a rule may read besides the document: its validated options and the profile in use."""
+
+    options: Mapping[str, Any]
+    profile: Any = None  # speclint.engine.profiles.Profile once profiles exist; None means "no profile"
+    settings: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Rule:
+    """Base class of every rule. Subclasses set the class attributes and implement `check`."""
+
+    id: ClassVar[str]
+    name: ClassVar[str]
+    category: ClassVar[Category]
+    default_level: ClassVar[Level] = Level.WARNING
+    options: ClassVar[tuple[Option, ...]] = ()
+    aliases: ClassVar[tuple[str, ...]] = ()
+    documentation_url: ClassVar[str | None] = None  # a link to more documentation (YAML rules, plugins)
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        raise NotImplementedError
+
+    @classmethod
+    def documentation(cls) -> str:
+        """The rule's docstring, dedented: what it flags, why, bad and good examples."""
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def summary(cls) -> str:
+        """The first sentence of the documentation, on one line."""
+        first_paragraph = cls.documentation().split("\n\n", 1)[0]
+        return " ".join(first_paragraph.split())
+
+    @classmethod
+    def default_options(cls) -> dict[str, Any]:
+        return {option.name: option.default for option in cls.options}
+
+    @classmethod
+    def resolve_options(cls, given: Mapping[str, Any]) -> dict[str, Any]:
+        """Defaults overlaid with `given`, each value validated; unknown names are errors."""
+        known = {option.name: option for option in cls.options}
+        resolved = cls.default_options()
+        for name, value in given.items():
+            if name not in known:
+                allowed = ", ".join(sorted(known)) or "none"
+                raise OptionError(f"rule {cls.id} ({cls.name}) has no option '{name}' (options: {allowed})")
+            resolved[name] = known[name].validate(value)
+        return resolved
+
+
+_ID = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+def rule_definition_errors(rule: type[Rule]) -> list[str]:
+    """What is wrong with a rule class's declaration (empty when it is fine)."""
+    errors = []
+    rule_id = getattr(rule, "id", None)
+    if not isinstance(rule_id, str) or not _ID.match(rule_id):
+        errors.append(f"id {rule_id!r} is not two to four capitals and three digits (like PH001)")
+    name = getattr(rule, "name", None)
+    if not isinstance(name, str) or not _NAME.match(name):
+        errors.append(f"name {name!r} is not kebab-case")
+    if not isinstance(getattr(rule, "category", None), Category):
+        errors.append("category is not a speclint.engine.rule.Category")
+    if not isinstance(getattr(rule, "default_level", None), Level):
+        errors.append("default_level is not a speclint.engine.rule.Level")
+    if not (rule.__doc__ or "").strip():
+        errors.append("it has no docstring (the docstring is the rule's documentation)")
+    for option in getattr(rule, "options", ()):
+        try:
+            option.validate(option.default)
+        except OptionError as error:
+            errors.append(f"default of {error}")
+    return errors
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A violation with everything a reporter needs. Sorted by path, then position."""
+
+    path: str
+    span: Span
+    rule_id: str
+    rule_name: str
+    category: str
+    level: Level
+    message: str
+
+    @property
+    def line(self) -> int:
+        return self.span.start.line
+
+    @property
+    def column(self) -> int:
+        return self.span.start.column
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.span.start.line, self.span.start.column, self.rule_id)

@@ -1,0 +1,338 @@
+"""The pipeline for one run: read each file, parse it, run the rules, filter, collect the results.
+
+    paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules
+          -> suppressions (inline comments) -> RunResult -> baseline (speclint.filters.baseline, in the CLI)
+
+Which rules run on a file, at which levels and with which options, is decided per file by a
+planner (`speclint.configuration.config.ConfigPlanner` from the CLI); without one, `settings_for_file` detects
+the profile (or uses `profile_name`) and runs every rule at its default.
+
+Every stage's failure stays with its file: one unreadable file or crashing rule never stops the
+others. The CLI turns a `RunResult` into output and an exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
+
+from speclint.document.parser import parse
+from speclint.engine import files
+from speclint.engine.check import ActiveRule, RuleFailure, run_rules
+from speclint.engine.profiles import Profile, RuleSetting, detect_profile, load_profile
+from speclint.engine.rule import Finding, Level
+
+if TYPE_CHECKING:
+    from speclint.document.model import Document
+    from speclint.engine.registry import RuleRegistry
+
+
+@dataclass(frozen=True)
+class FileReport:
+    path: str
+    findings: list[Finding]
+    profile: str | None = None  # the name of the profile the file was checked with
+    # The text as read (BOM and line endings kept): reporters show source lines and compute
+    # GitHub's line fingerprints from it.
+    text: str = field(default="", repr=False, compare=False)
+
+
+@dataclass(frozen=True)
+class ReadFailure:
+    path: str
+    message: str
+
+
+@dataclass
+class RunResult:
+    files: list[FileReport] = field(default_factory=list)
+    read_failures: list[ReadFailure] = field(default_factory=list)
+    rule_failures: list[RuleFailure] = field(default_factory=list)
+    elapsed: float = 0.0
+    # Every rule that ran on some file, by id (as configured for the first file it ran on): the
+    # rule list reporters describe (SARIF's tool.driver.rules).
+    rules_run: dict[str, ActiveRule] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [finding for report in self.files for finding in report.findings]
+
+    @property
+    def failed(self) -> bool:
+        """True when speclint itself could not do its job on some file (exit code 2)."""
+        return bool(self.read_failures or self.rule_failures)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document to lint: a path on disk, or text from standard input with the name to show."""
+
+    display_path: str
+    path: Path | None
+    text: str | None = None
+    config: Any = None  # the speclint.configuration.config.Config that governs this file (None: defaults)
+
+
+@dataclass(frozen=True)
+class FileSettings:
+    """What applies to one file: its profile, and the rules to run at their levels with their options."""
+
+    profile: Profile
+    rules: list[ActiveRule]
+
+
+def settings_for_file(
+    document: Document,
+    rules: Sequence[ActiveRule],
+    profile_name: str | None = None,
+    user_settings: Mapping[str, RuleSetting] | None = None,
+) -> FileSettings:
+    """Decide, for one file, which profile applies and which rules run at which level and options.
+
+    The profile is `profile_name` when given (from `--profile`, or chosen by configuration for
+    this path), else detected from the document. Rule settings are layered: each `ActiveRule` as
+    given (rule defaults), then the profile's `rules` settings, then `user_settings` (keyed by rule
+    id, name or alias: the user's configuration for this path). A level of `off` drops the rule.
+    """
+    profile = load_profile(profile_name) if profile_name else detect_profile(document, document.file_path)
+    return FileSettings(profile, apply_rule_settings(rules, [profile.rules, user_settings or {}]))
+
+
+def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[str, RuleSetting]]) -> list[ActiveRule]:
+    """`rules` with each layer of settings applied in order (a later layer wins)."""
+    configured = []
+    for active in rules:
+        rule = active.rule
+        level: Level | None = active.level
+        given: dict[str, object] = {}
+        for layer in layers:
+            setting = _setting_for(layer, rule.id, rule.name, rule.aliases)
+            if setting is None:
+                continue
+            if setting.level is not None:
+                level = None if setting.level == "off" else Level(setting.level)
+            given.update(setting.options)
+        if level is None:
+            continue
+        options = dict(active.options)
+        if given:
+            resolved = rule.resolve_options(given)  # validates; OptionError names the rule and option
+            options.update({name: resolved[name] for name in given})
+        configured.append(ActiveRule(rule, level, options))
+    return configured
+
+
+def _setting_for(
+    layer: Mapping[str, RuleSetting], rule_id: str, rule_name: str, aliases: tuple[str, ...]
+) -> RuleSetting | None:
+    wanted = {rule_id.lower(), rule_name.lower(), *(alias.lower() for alias in aliases)}
+    for key, setting in layer.items():
+        if key.lower() in wanted:
+            return setting
+    return None
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """What to run on one file: the rules (levels, options), the profile and the rule settings."""
+
+    rules: Sequence[ActiveRule]
+    profile_name: str | None = None
+    profile: Any = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    registry: RuleRegistry | None = None  # for naming rules in suppression comments
+
+
+# Decides a file's plan from its source and parsed document. It goes to worker processes with the
+# sources, so it must pickle: a module-level class or function, not a closure.
+Planner = Callable[[Source, "Document"], FilePlan]
+
+
+def lint_source(
+    source: Source,
+    rules: Sequence[ActiveRule],
+    result: RunResult,
+    max_bytes: int,
+    profile_name: str | None = None,
+    planner: Planner | None = None,
+) -> None:
+    """Lint one document and add what came of it to `result`."""
+    try:
+        text = source.text if source.text is not None else files.read_text(source.path, max_bytes)  # type: ignore[arg-type]
+    except files.ReadError as error:
+        result.read_failures.append(ReadFailure(source.display_path, str(error)))
+        return
+    document = parse(text, source.display_path)
+    document.file_path = source.path
+    if planner is not None:
+        plan = planner(source, document)
+    else:
+        settings = settings_for_file(document, rules, profile_name)
+        plan = FilePlan(settings.rules, settings.profile.name, settings.profile)
+    outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
+    findings = _suppress(document, plan, outcome.findings, outcome.failures)
+    own = [finding for finding in findings if finding.path == source.display_path]
+    result.files.append(FileReport(source.display_path, own, plan.profile_name, text=text))
+    result.rule_failures.extend(outcome.failures)
+    for active in plan.rules:
+        result.rules_run.setdefault(active.rule.id, active)
+    _add_companion_reports(source, findings, result, max_bytes, plan.profile_name)
+
+
+def _suppress(document: Document, plan: FilePlan, findings: list[Finding], failures: list[RuleFailure]) -> list[Finding]:
+    """The inline-suppression stage: what the document's `speclint-disable` comments leave."""
+    from speclint.engine.registry import load_registry
+    from speclint.filters.suppressions import META_RULE_ID, apply_suppressions
+
+    crashed = {failure.rule_id for failure in failures}
+    ran = {active.rule.id for active in plan.rules} - crashed
+    meta = next((active for active in plan.rules if active.rule.id == META_RULE_ID), None)
+    return apply_suppressions(document, findings, plan.registry or load_registry(), ran, meta)
+
+
+def _add_companion_reports(
+    source: Source, findings: Sequence[Finding], result: RunResult, max_bytes: int, profile: str | None
+) -> None:
+    """Findings a rule made about a file the document owns (a KEP's kep.yaml) get that file's own
+    report, with its text, so reporters show its lines and fingerprint them, not the document's."""
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.path != source.display_path:
+            by_path.setdefault(finding.path, []).append(finding)
+    for path, companion_findings in by_path.items():
+        existing = next((report for report in result.files if report.path == path), None)
+        if existing is not None:
+            existing.findings.extend(companion_findings)
+            existing.findings.sort(key=lambda finding: finding.sort_key)
+            continue
+        text = ""
+        if source.path is not None:
+            relative = os.path.relpath(path, os.path.dirname(source.display_path) or ".")
+            try:
+                text = files.read_text(source.path.parent / relative, max_bytes)
+            except files.ReadError:
+                text = ""  # reporters then show the finding without a source line
+        result.files.append(FileReport(path, companion_findings, profile, text=text))
+
+
+# Called after each file with (files done, files in total, display path of the file just done).
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def lint(
+    sources: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int = files.DEFAULT_MAX_BYTES,
+    progress: ProgressCallback | None = None,
+    profile_name: str | None = None,
+    jobs: int | None = None,
+    planner: Planner | None = None,
+) -> RunResult:
+    """Lint every source. A `planner` decides each file's profile and rules (the CLI passes a
+    `speclint.configuration.config.ConfigPlanner`); without one, `profile_name` forces one profile for all of
+    them (else each is detected).
+
+    Many files go to `jobs` worker processes (default: one per CPU); the result is the same.
+    """
+    started = time.perf_counter()
+    result = RunResult()
+    workers = _worker_count(len(sources), jobs)
+    parts = _lint_in_processes(sources, rules, max_bytes, profile_name, workers, planner) if workers > 1 else None
+    if parts is None:
+        for done, source in enumerate(sources, start=1):
+            lint_source(source, rules, result, max_bytes, profile_name, planner)
+            if progress is not None:
+                progress(done, len(sources), source.display_path)
+    else:
+        done = 0
+        for chunk, part in parts:  # in source order: the result is what one process gives
+            result.files.extend(part.files)
+            result.read_failures.extend(part.read_failures)
+            result.rule_failures.extend(part.rule_failures)
+            for rule_id, active in part.rules_run.items():
+                result.rules_run.setdefault(rule_id, active)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(sources), chunk[-1].display_path)
+    result.files.sort(key=lambda report: report.path)
+    result.elapsed = time.perf_counter() - started
+    return result
+
+
+# --- worker processes for large runs ----------------------------------------------------------
+
+PARALLEL_MIN_FILES = 64  # below this, starting workers costs more than it saves
+_CHUNK_FILES = 16
+
+
+def _worker_count(file_count: int, jobs: int | None) -> int:
+    if jobs is None:
+        if file_count < PARALLEL_MIN_FILES:
+            return 1
+        import os
+
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(jobs, -(-file_count // _CHUNK_FILES)))
+
+
+def _lint_chunk(
+    chunk: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    planner: Planner | None = None,
+) -> RunResult:
+    result = RunResult()
+    for source in chunk:
+        lint_source(source, rules, result, max_bytes, profile_name, planner)
+    return result
+
+
+def _lint_in_processes(
+    sources: Sequence[Source],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    workers: int,
+    planner: Planner | None = None,
+) -> Iterator[tuple[Sequence[Source], RunResult]] | None:
+    """Each chunk of sources with its result, in source order; None when a rule or option cannot
+    be sent to a worker (a class defined in a function, a lambda...): the caller then lints in this
+    process, with the same findings, only slower."""
+    import pickle
+
+    chunks = [sources[index : index + _CHUNK_FILES] for index in range(0, len(sources), _CHUNK_FILES)]
+    try:
+        # Every chunk: each source carries its configuration (plugin rules, YAML rules...).
+        pickle.dumps((rules, chunks, profile_name, planner))
+    except Exception:  # pickle raises several kinds of error for what it cannot send
+        return None
+    return _chunk_results(chunks, rules, max_bytes, profile_name, workers, planner)
+
+
+def _chunk_results(
+    chunks: list[Sequence[Source]],
+    rules: Sequence[ActiveRule],
+    max_bytes: int,
+    profile_name: str | None,
+    workers: int,
+    planner: Planner | None = None,
+) -> Iterator[tuple[Sequence[Source], RunResult]]:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+    from functools import partial
+
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            lint_chunk = partial(_lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner)
+            for part in pool.map(lint_chunk, chunks):
+                yield chunks[done], part
+                done += 1
+    except (OSError, ImportError, NotImplementedError, BrokenProcessPool):
+        pass  # no worker processes here (no semaphores, a sandbox), or one died: finish in this one
+    for chunk in chunks[done:]:
+        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name, planner)

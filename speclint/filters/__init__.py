@@ -1,0 +1,1 @@
+"""Stage 5 of the pipeline, filter: suppression comments (`suppressions`) and the baseline (`baseline`)."""

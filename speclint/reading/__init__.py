@@ -1,0 +1,1 @@
+"""What a document says, computed once per document and shared by the rules: requirements, stories, criteria and IDs (`requirements`, `normative`), operations that can fail (`operations`), interfaces (`interfaces`), edge cases, concerns, wording lists and metadata."""

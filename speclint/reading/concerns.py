@@ -1,0 +1,582 @@
+"""Shared helpers of the [risk] rules (RK001...): phrase lists, entries of a section, anchors.
+
+The risk rules ask document-level questions ("does this spec say anything about rollback?") and
+entry-level ones ("does each risk have a mitigation?"). What they share lives here:
+
+- `phrase_pattern`: a user-editable list of phrases ("kill switch", "mitigat*", "re:p9\\d") compiled
+  into one case-insensitive regular expression that matches whole words only.
+- `ProseIndex` and `evidence`: the document's visible prose, masked and joined once, searched with
+  exact spans; "does this document keep coming back to payments?" (mentions in several sections,
+  negated mentions like "no payment data" left out).
+- `sections_named`, `section_entries`, `question_entries`: the sections a rule reads, matched the way
+  a reader does, and their entries the way a reader counts them: table rows, top-level list items
+  (with everything nested), subsections, `?` paragraphs.
+- `anchor_for`, `grouped`: where a "this is missing" finding points, and when a section is
+  reported once instead of entry by entry.
+- `profile_applies`, `front_matter_value`, `body_status`: the profile in use and the document's
+  status, tolerant of a missing profile (`RuleContext.profile` is None until profiles exist).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Iterable, Iterator, Sequence
+
+from speclint.document.headings import normalize_title
+from speclint.document.model import (
+    Block,
+    BlockQuote,
+    Document,
+    ListBlock,
+    Paragraph,
+    Position,
+    Section,
+    Span,
+    Table,
+    TableCell,
+    TextSegment,
+    iter_nested,
+)
+from speclint.document.text import (
+    join_segments,
+    mask_invisible,
+    position_at,
+    strip_inline,
+)
+from speclint.engine.rule import RuleContext
+
+# --- phrases ----------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=256)
+def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    expressions: list[str] = []
+    # Literal phrases grouped by their first letter: `(?:a(?:vailability|lert\w*)|b(?:ackup\w*))`.
+    # Python's regex engine tries alternatives one by one; grouping makes it try only the few that
+    # start with the letter at hand, which keeps a 60-phrase list fast on long documents.
+    by_first: dict[str, list[str]] = {}
+    for phrase in sorted({p.strip() for p in phrases if p.strip()}, key=len, reverse=True):
+        if phrase.startswith("re:"):
+            try:
+                re.compile(phrase[3:])
+            except re.error:
+                phrase = phrase[3:]  # not a valid expression: match it as the words it is
+            else:
+                expressions.append("(?:" + phrase[3:] + ")")
+                continue
+        words = phrase.split()
+        escaped = []
+        for word in words:
+            # `*` inside or at the end of a word stands for any further word characters.
+            escaped.append(r"\w*".join(re.escape(piece) for piece in word.split("*")))
+        body = r"[\s\-]+".join(escaped) if len(words) > 1 else escaped[0]
+        first = phrase[0].lower()
+        if first.isalnum() and body[:1].lower() == first:
+            by_first.setdefault(first, []).append(body[1:])
+        else:
+            expressions.append(body)
+    grouped_parts = [
+        re.escape(first) + "(?:" + "|".join(rests) + ")" if len(rests) > 1 else re.escape(first) + rests[0]
+        for first, rests in sorted(by_first.items())
+    ]
+    parts = grouped_parts + expressions
+    if not parts:
+        return None
+    return re.compile(r"(?<![\w@])(?:" + "|".join(parts) + r")(?!\w)", re.IGNORECASE)
+
+
+def phrase_pattern(phrases: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for a list of phrases: whole words, case-insensitive, `*` = any word ending.
+
+    An entry starting with `re:` is a regular expression used as it is (still case-insensitive
+    and still required to start and end at word edges).
+
+    `"kill switch"` also matches "kill-switch" and "Kill  Switch"; `"mitigat*"` matches
+    "mitigation" and "mitigated". None when the list is empty (nothing can match).
+    """
+    return _phrase_pattern(tuple(phrases))
+
+
+def search_text(pattern: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
+    """The first match of `pattern` in the visible part of `text` (code spans and URLs masked)."""
+    if pattern is None or not text:
+        return None
+    return pattern.search(mask_invisible(text))
+
+
+_NOT_YET = re.compile(
+    r"\b(?:to\s+be|not(?:\s+yet)?|never|yet\s+to\s+be|(?:needs?|has|have)\s+to\s+be|must\s+be|should\s+be|"
+    r"will\s+be|is\s+being|are\s+being|until|unless|once|when|if|no)\s+$",
+    re.IGNORECASE,
+)
+
+
+def search_settled(pattern: re.Pattern[str] | None, text: str) -> re.Match[str] | None:
+    """Like `search_text`, but a word that says it is not settled yet does not count: "needs to be
+    decided", "not yet resolved", "until agreed", "no owner" are the opposite of an answer."""
+    if pattern is None or not text:
+        return None
+    visible = mask_invisible(text)
+    for match in pattern.finditer(visible):
+        if not _NOT_YET.search(visible[max(0, match.start() - 30):match.start()]):
+            return match
+    return None
+
+
+# --- prose of a section -----------------------------------------------------------------------
+
+
+def block_segments(block: Block) -> Iterator[list[TextSegment]]:
+    """The prose segments inside one block: paragraphs (nested ones too) and table cells."""
+    for inner in iter_nested([block]):
+        if isinstance(inner, Paragraph):
+            yield inner.segments
+        elif isinstance(inner, Table):
+            for row in [inner.header, *inner.rows]:
+                for cell in row:
+                    yield cell.segments
+
+
+def section_segments(section: Section, deep: bool = True) -> Iterator[list[TextSegment]]:
+    """Prose of a section: its blocks, and (with `deep`) its subsections' headings and blocks."""
+    for block in section.blocks:
+        yield from block_segments(block)
+    if deep:
+        for child in section.children:
+            if child.heading is not None:
+                yield [child.heading.text_segment]
+            yield from section_segments(child, deep=True)
+
+
+
+class ProseIndex:
+    """Prose blocks joined once, masked once, searchable many times with exact spans.
+
+    Rules that ask several document-wide questions ("does it mention payments? latency? retries?")
+    search this instead of each block: one regex pass over one string per question. Blocks are
+    separated by a NUL character, so no phrase runs from one block into the next.
+    """
+
+    def __init__(self, segment_lists: Iterable[list[TextSegment]]) -> None:
+        parts: list[str] = []
+        self.offsets: list[tuple[int, TextSegment]] = []
+        offset = 0
+        for segments in segment_lists:
+            text, block_offsets = join_segments(segments)
+            if not block_offsets:
+                continue
+            self.offsets.extend((offset + start, segment) for start, segment in block_offsets)
+            parts.append(mask_invisible(text))
+            offset += len(text) + 1
+        self.text = "\x00".join(parts)
+
+    def finditer(self, pattern: re.Pattern[str] | None) -> Iterator[tuple[re.Match[str], Span]]:
+        if pattern is None or not self.offsets:
+            return
+        for match in pattern.finditer(self.text):
+            start = position_at(self.offsets, match.start())
+            end = position_at(self.offsets, max(match.end() - 1, match.start()))
+            yield match, Span(start, Position(end.line, end.column + (1 if match.end() > match.start() else 0)))
+
+    def first(self, pattern: re.Pattern[str] | None) -> tuple[re.Match[str], Span] | None:
+        return next(self.finditer(pattern), None)
+
+
+def document_segments(document: Document) -> Iterator[list[TextSegment]]:
+    """All visible prose of the document, headings included, in document order."""
+    for section in document.root.walk():
+        if section.heading is not None:
+            yield [section.heading.text_segment]
+        for block in section.blocks:
+            yield from block_segments(block)
+
+
+def plain(segments: Sequence[TextSegment]) -> str:
+    return " ".join(" ".join(segment.text for segment in segments).split())
+
+
+# --- sections by name -------------------------------------------------------------------------
+
+
+def sections_named(document: Document, names: Iterable[str], prefixes: bool = True) -> list[Section]:
+    """Sections whose title is one of `names` (forgiving, as `speclint.document.headings` matches).
+
+    With `prefixes`, a title that joins several topics matches each of them: "Risks and
+    mitigations", "Dependencies & assumptions", "Rollout: phases".
+    When a matched section holds a matched subsection ("Open questions and future work" holding
+    "Open questions"), the subsection is the one returned: it is the more precise of the two.
+    """
+    keys = {normalize_title(name) for name in names if name.strip()}
+    title = _title_section(document)
+    matched = [section for section in document.sections()
+               if section is not title and _title_key_matches(section.title, keys, prefixes)]
+    return [section for section in matched if not any(_is_inside(other, section) for other in matched)]
+
+
+def _title_section(document: Document) -> Section | None:
+    """The document's title heading (the only level-1 heading, with sections under it), if any:
+    "# 2019 Roadmap" names the document, it is not a Roadmap section."""
+    level_one = [section for section in document.root.children if section.level == 1]
+    if len(level_one) == 1 and level_one[0].children:
+        return level_one[0]
+    return None
+
+
+def _title_key_matches(title: str, keys: set[str], prefixes: bool) -> bool:
+    key = normalize_title(title)
+    if key in keys:
+        return True
+    if not prefixes:
+        return False
+    # "Risks and mitigations", "Risks, assumptions & dependencies", "Open questions / decisions":
+    # a title that lists several topics matches each of them.
+    parts = re.split(r"\s+(?:and|or|vs\.?)\s+|\s*[,&/+:]\s*", title.lower())
+    return len(parts) > 1 and any(normalize_title(part) in keys for part in parts if part.strip())
+
+
+def _is_inside(section: Section, container: Section) -> bool:
+    return any(ancestor is container for ancestor in section.ancestors())
+
+
+def section_at(document: Document, line: int) -> Section:
+    """The innermost section whose span holds `line` (the root for the preamble)."""
+    found = document.root
+    for section in document.sections():
+        if section.span.start.line <= line <= section.span.end.line:
+            found = section
+        elif section.span.start.line > line:
+            break
+    return found
+
+
+def heading_span(section: Section) -> Span:
+    if section.heading is not None:
+        return section.heading.span
+    return Span.point(section.span.start.line, 1)
+
+
+def anchor_for(document: Document, look_in: Iterable[str]) -> Span:
+    """Where to report something missing: the first section named in `look_in` (in that order of
+    preference), else the document's title heading, else the first line after the front matter."""
+    for name in look_in:
+        matches = sections_named(document, [name], prefixes=False)
+        if matches:
+            return heading_span(matches[0])
+    for section in document.sections():
+        if section.level == 1:
+            return heading_span(section)
+    first = next(document.sections(), None)
+    if first is not None:
+        return heading_span(first)
+    line = document.front_matter.span.end.line + 1 if document.front_matter is not None else 1
+    return Span.point(min(line, max(len(document.lines), 1)), 1)
+
+
+# --- entries ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """One item a reader counts in a section: a list item, a table row or a subsection.
+
+    `span` is where a finding about the entry points (the item's first line, the row's first
+    cell, the subsection's heading); `segments` is all of its prose, nested items included;
+    `cells` maps lower-cased column names to cells for table rows.
+    """
+
+    span: Span
+    kind: str  # "item", "row", "subsection" or "paragraph"
+    segments: list[list[TextSegment]]
+    cells: dict[str, TableCell] = field(default_factory=dict)
+    checked: bool | None = None
+
+    @property
+    def text(self) -> str:
+        return "\n".join(" ".join(segment.text for segment in segments) for segments in self.segments)
+
+    @property
+    def struck(self) -> bool:
+        """True when the entry's first line is struck through (`~~Use Redis?~~`): settled."""
+        first = plain(self.segments[0]).strip() if self.segments else ""
+        first = re.sub(r"^\[[ xX]\]\s*", "", first)
+        return first.startswith("~~") and "~~" in first[2:]
+
+    @property
+    def label(self) -> str:
+        """A short quote of the entry for messages (first 60 visible characters)."""
+        first = self.segments[0] if self.segments else []
+        words = re.sub(r"^\[[ xX]\]\s*", "", plain(first))
+        words = strip_inline(words)  # keeps the text of code spans and links: "Relation between `a` and `b`"
+        return words if len(words) <= 60 else words[:57].rstrip() + "..."
+
+
+def section_entries(section: Section) -> list[Entry]:
+    """The entries of `section`: table body rows, top-level list items, subsections, in order."""
+    entries: list[Entry] = []
+    for block in section.blocks:
+        entries.extend(_block_entries(block))
+    for child in section.children:
+        if child.heading is None:
+            continue
+        segments = [[child.heading.text_segment], *section_segments(child)]
+        entries.append(Entry(heading_span(child), "subsection", segments))
+    entries.sort(key=lambda entry: (entry.span.start.line, entry.span.start.column))
+    return entries
+
+
+def _block_entries(block: Block) -> Iterator[Entry]:
+    if isinstance(block, Table):
+        columns = [" ".join(cell.text.lower().split()) for cell in block.header]
+        for row in block.rows:
+            if not any(cell.text.strip() for cell in row):
+                continue
+            cells = {name: cell for name, cell in zip(columns, row)}
+            yield Entry(row[0].span, "row", [cell.segments for cell in row], cells)
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            segments = list(block_segments(item))
+            if segments:
+                yield Entry(item.span, "item", segments, checked=item.checked)
+    elif isinstance(block, BlockQuote):
+        for inner in block.blocks:
+            yield from _block_entries(inner)
+
+
+def column(entry: Entry, names: Iterable[str]) -> TableCell | None:
+    """The cell of a table-row entry whose column is one of `names` (forgiving match)."""
+    keys = {normalize_title(name) for name in names}
+    for header, cell in entry.cells.items():
+        if normalize_title(header) in keys:
+            return cell
+    return None
+
+
+EMPTY_CELL = re.compile(r"^\s*(?:|-+|–|—|n/?a|tbd|tbc|todo|\?+|none|unknown|\.\.\.|…)\s*$", re.IGNORECASE)
+
+
+def cell_is_empty(cell: TableCell | None) -> bool:
+    """True for a missing cell or one holding only '-', 'TBD', 'N/A', '?' and the like."""
+    return cell is None or bool(EMPTY_CELL.match(mask_invisible(cell.text).replace("*", "").replace("_", "")))
+
+
+_CLOSED_STATUS = re.compile(
+    r"^\W*(?:resolved|closed|done|answered|decided|agreed|settled|accepted|complete[d]?|won'?t fix|wontfix|"
+    r"n/?a|out of scope|✅|☑|✔)\W*$",
+    re.IGNORECASE,
+)
+
+
+def row_status_closed(entry: Entry) -> bool:
+    """True for a table row whose Status (or State) cell says the item is settled ("Resolved", "Done")."""
+    cell = column(entry, ("Status", "State"))
+    return cell is not None and bool(_CLOSED_STATUS.match(mask_invisible(cell.text).replace("*", "").strip()))
+
+
+# --- profile and front matter -----------------------------------------------------------------
+
+
+def profile_name(context: RuleContext) -> str | None:
+    """The name of the profile in use (`prd`, `rust-rfc`...), or None when there is none."""
+    profile = getattr(context, "profile", None)
+    if profile is None:
+        return None
+    if isinstance(profile, str):
+        return profile
+    name = getattr(profile, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def profile_applies(context: RuleContext, option: str = "skip-profiles") -> bool:
+    """False when the profile in use is listed in the rule's `option` (a list of profile names)."""
+    name = profile_name(context)
+    skipped = context.options.get(option) or []
+    return name is None or name not in skipped
+
+
+def front_matter_value(document: Document, keys: Iterable[str]) -> tuple[str, Any, Span] | None:
+    """The first of `keys` (case-insensitive) set in the front matter: (key, value, value span)."""
+    front_matter = document.front_matter
+    data = getattr(front_matter, "data", None)
+    if front_matter is None or not isinstance(data, dict):
+        return None
+    wanted = [key.lower() for key in keys]
+    for key in data:
+        if isinstance(key, str) and key.lower() in wanted:
+            value = data[key]
+            position = front_matter.value_position(key) or front_matter.key_position(key) or front_matter.span.start
+            text = str(value) if value is not None else ""
+            end = position.column + (len(text) if "\n" not in text else 1)
+            return key, value, Span.of(position.line, position.column, position.line, end)
+    return None
+
+
+# --- evidence: "this document handles X" ------------------------------------------------------
+
+
+def evidence(
+    document: Document,
+    phrases: Iterable[str],
+    min_mentions: int,
+    min_sections: int,
+    index: ProseIndex | None = None,
+) -> tuple[re.Match[str], Span] | None:
+    """The first mention of `phrases` when the document mentions them at least `min_mentions`
+    times in at least `min_sections` different sections, else None.
+
+    One passing mention, or a worked example in one paragraph ("a customer's payment info"), does
+    not make a document about payments; a spec about payments names them throughout.
+    """
+    pattern = phrase_pattern(phrases)
+    if pattern is None:
+        return None
+    if index is None:
+        index = ProseIndex(document_segments(document))
+    matches = [found for found in index.finditer(pattern) if not _negated(found[0])]
+    if len(matches) < max(min_mentions, 1):
+        return None
+    sections = {id(section_at(document, span.start.line)) for _, span in matches}
+    if len(sections) < min_sections:
+        return None
+    return matches[0]
+
+
+_NEGATION = re.compile(r"\b(?:no|not|never|without|nor|neither|zero)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def _negated(match: re.Match[str]) -> bool:
+    """True for "no breaking changes", "does not store any payment data", "without a migration"."""
+    before = match.string[max(0, match.start() - 40):match.start()]
+    return bool(_NEGATION.search(before))
+
+
+def quote(match: re.Match[str]) -> str:
+    return " ".join(match.group(0).split())
+
+
+
+_NOTHING_LEFT = re.compile(
+    r"^\s*(?:\*\*|_)?(?:none|n/?a|nothing|no open questions?|no unresolved questions?|none (?:so far|yet|at this time)|"
+    r"none at the moment|there are no (?:open|unresolved) questions?|all (?:questions )?(?:are )?resolved)\.?(?:\*\*|_)?\s*\.?$",
+    re.IGNORECASE,
+)
+
+
+def question_entries(section: Section) -> list[Entry]:
+    """The open questions of a section: its entries, or (for a prose section) each paragraph that
+    ends with a question mark. "None", "N/A" and "No open questions" are not questions."""
+    entries = section_entries(section)
+    if not entries:
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and mask_invisible(block.text).rstrip().endswith("?"):
+                entries.append(Entry(block.span, "item", [block.segments]))
+    return [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))]
+
+
+GROUP_OPTION_HELP = (
+    "When no entry of a section has what is asked for, report the section once at its heading "
+    "instead of every entry (a team that never writes owners hears it once per section)."
+)
+
+
+def grouped(section: Section, entries: list[Entry], failing: list[Entry], group: bool) -> tuple[Span, int] | None:
+    """(heading span, count) when `failing` is all of `entries` (two or more) and grouping is on."""
+    if group and len(entries) >= 2 and len(failing) == len(entries):
+        return heading_span(section), len(failing)
+    return None
+
+
+_STATUS_LINE = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?P<key>status|state)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
+    r"(?P<value>[^\n]*?)[ \t]*(?:\*\*|__)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def body_status(document: Document) -> tuple[str, str, Span] | None:
+    """A `Status: Approved` / `**Status**: Draft` line at the top of the body (before the first
+    section below the title), as spec-kit and many PRD templates write it: (key, value, span)."""
+    top = list(document.root.blocks)
+    level_one = [section for section in document.root.children if section.level == 1]
+    if level_one:
+        top.extend(level_one[0].blocks)
+    for block in iter_nested(top):
+        if not isinstance(block, Paragraph):
+            continue
+        for segment in block.segments:
+            match = _STATUS_LINE.match(segment.text)
+            if match and match.group("value").strip():
+                start = segment.column + match.start("value")
+                value = match.group("value").strip()
+                return match.group("key"), value, Span.of(segment.line, start, segment.line, start + len(value))
+    return None
+
+
+# --- shared vocabularies ----------------------------------------------------------------------
+
+# Section titles that hold a document's risks (matched forgivingly, "Risks and mitigations" too).
+RISK_SECTIONS = (
+    "Risks", "Risk", "Risk mitigation", "Risk mitigations", "Known risks",
+    "Risk assessment", "Risk analysis", "Risk register", "Key risks", "Risks and concerns",
+    "Threats and mitigations",
+)
+# Sections that also answer "what could go wrong" in other templates (Rust RFCs' Drawbacks, ADRs'
+# Consequences): enough for "there is a risks section", not lists of risks to be mitigated.
+RISK_LIKE_SECTIONS = ("Drawbacks", "Downsides", "Consequences", "Negative consequences", "Trade-offs", "Tradeoffs")
+
+# Who answers: "Owner: Maria", "owned by payments", "@maria".
+OWNER = (
+    "owner*", "owned by", "assigned to", "assignee", "DRI", r"re:@[A-Za-z0-9][\w.-]*",
+)
+# What was decided. Not "decide" ("we need to decide"), "done" or "closed" ("closed accounts"):
+# words that a question asks about; only their labelled forms ("Closed: ...") count.
+DECISION = (
+    r"re:(?:decision|resolution|answer|outcome|closed|done|status)\s*[:—–]", "decided", "decision made",
+    "resolved", "answered", "agreed", "accepted", "accept the risk", "won't fix", "wontfix", "out of scope",
+    "settled", "concluded",
+)
+
+# Sections that hold open questions.
+QUESTION_SECTIONS = (
+    "Open questions", "Unresolved questions", "Outstanding questions", "Remaining questions",
+    "Unanswered questions", "Remaining unanswered questions", "Open issues", "Open points", "Open items",
+    "Questions", "Pending decisions", "Decisions needed", "Decisions to make", "TBD", "To be decided",
+)
+
+# A date or a time frame: "2026-03-01", "March 3", "Q3", "H2 2026", "week 2", "sprint 14", "+2 weeks",
+# "end of quarter", "EOW", "by Friday", a release train ("Go 1.23", "v1.30").
+TIME_FRAME = (
+    r"re:\d{4}-\d{1,2}(?:-\d{1,2})?",
+    r"re:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}",
+    r"re:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:st|nd|rd|th)?",
+    r"re:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    r"re:(?:FY\s?\d{2,4}\s?)?[QH][1-4](?:\s?(?:FY)?\s?'?\d{2,4})?",
+    r"re:(?:CY|FY)\s?'?\d{2,4}",
+    # Units of time, not "daily"/"weekly"/"monthly" (a monthly plan is not a time frame).
+    "day", "days", "week", "weeks", "month", "months", "quarter", "quarters", "year", "years", "sprint",
+    "sprints", "iteration", "iterations", "fortnight", "weekend", "week of",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "EOD", "EOW", "EOM", "EOQ", "EOY",
+    "end of", "by launch", "before launch", "at launch", "after launch", "before GA", "after GA",
+    "before beta", "after beta", "before release", "next release", "this release",
+    r"re:[TDWM]\s?[+-]\s?\d+", r"re:W\d{1,2}", r"re:\d+\s?(?:d|w|wk|wks|mo|h|hrs)",
+    r"re:v?\d+\.\d+(?:\.\d+)?", "deadline", "due", "ETA", "target date", "today", "tomorrow",
+    "immediately", "ongoing",
+)
+
+# A due date for a question: an explicit date, or "by"/"before" a point in time. Durations ("how many
+# days do we keep logs?") are what questions ask about, so they do not count here.
+_DATE_WORDS = (
+    r"(?:\d{4}-\d{1,2}(?:-\d{1,2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,4}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+    r"|(?:FY\s?\d{2,4}\s?)?[QH][1-4](?:\s?'?\d{2,4})?)"
+)
+DUE_DATE = (
+    "re:" + _DATE_WORDS,
+    r"re:(?:by|before|until|no later than)\s+(?:the\s+)?(?:end of|next|this|monday|tuesday|wednesday|thursday|friday|"
+    r"launch|beta|GA|release|code freeze|kick-?off|design review|sprint|milestone|phase|M\d|EO[DWMQY])",
+    "due", "due date", "deadline", "ETA", "EOD", "EOW", "EOM", "EOQ", r"re:sprint\s+\d+",
+)

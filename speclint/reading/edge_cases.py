@@ -1,0 +1,67 @@
+"""Recognising edge-case discussion: sections about edge cases, and the topics edge cases are made of.
+
+Shared by the edge-case rules. A document considers edge cases when it has an edge-case section
+("Edge cases", "Corner cases", "Boundary conditions", "Limits", ...), says "edge case" or "corner
+case" anywhere, or discusses the situations edge cases are made of: empty input, limits and
+maxima, duplicates, concurrency, time zones, offline use, very large input, zero and negative
+amounts, missing data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from speclint.document.headings import normalize_title
+from speclint.document.model import Document, Section
+
+EDGE_CASE_SECTION_NAMES = (
+    "edge cases",
+    "edge case",
+    "corner cases",
+    "boundary conditions",
+    "boundary cases",
+    "boundaries",
+    "limits",
+    "limitations and edge cases",
+    "edge cases and limitations",
+    "special cases",
+    "edge cases and error handling",
+    "error and edge cases",
+    "unusual cases",
+)
+_EDGE_CASE_KEYS = {normalize_title(name) for name in EDGE_CASE_SECTION_NAMES}
+
+EDGE_CASE_PHRASE = re.compile(r"\b(?:edge|corner|boundary)[- ](?:cases?|conditions?|values?)\b", re.I)
+
+#: (topic, pattern): the situations edge cases are made of.
+EDGE_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("empty input", re.compile(r"\b(?:empty|blank|no\s+(?:items|results|data|records|entries)|zero\s+(?:items|"
+                               r"results|rows)|missing\s+(?:field|value|data)s?|null)\b", re.I)),
+    ("limits", re.compile(r"\b(?:maximum|minimum|max\.?|min\.?|limit(?:s|ed)?|exceed(?:s|ed|ing)?|at\s+most|"
+                          r"too\s+(?:long|large|many|big)|overflow|truncat\w+|quota)\b", re.I)),
+    ("duplicates", re.compile(r"\b(?:duplicat\w+|already\s+exists?|same\s+(?:name|email|id)|idempoten\w+|"
+                              r"twice|double[- ](?:click|submit|charge))\b", re.I)),
+    ("concurrency", re.compile(r"\b(?:concurren\w+|simultaneous\w*|at\s+the\s+same\s+time|race\s+conditions?|"
+                               r"conflicts?|parallel\s+(?:edits?|requests?|updates?)|locking)\b", re.I)),
+    ("time", re.compile(r"\b(?:time\s?zones?|daylight\s+saving|DST|UTC|leap\s+(?:year|second|day)|midnight|"
+                        r"expir(?:y|es|ed|ation))\b", re.I)),
+    ("connectivity", re.compile(r"\b(?:offline|no\s+(?:network|connection|connectivity)|connection\s+(?:lost|"
+                                r"drops?)|poor\s+connectivity|slow\s+network)\b", re.I)),
+    ("unusual input", re.compile(r"\b(?:unicode|emoji|special\s+characters?|non-ascii|negative\s+(?:amount|"
+                                 r"number|value|quantity)s?|very\s+(?:large|long|small)|invalid\s+(?:input|format|"
+                                 r"characters?))\b", re.I)),
+)
+
+
+def is_edge_case_title(title: str) -> bool:
+    key = normalize_title(title)
+    return key in _EDGE_CASE_KEYS or key.startswith(("edge case", "corner case", "boundary condition"))
+
+
+def edge_case_sections(document: Document) -> list[Section]:
+    return [section for section in document.sections() if is_edge_case_title(section.title)]
+
+
+def edge_topics(text: str) -> set[str]:
+    """The edge-case topics `text` touches."""
+    return {topic for topic, pattern in EDGE_TOPICS if pattern.search(text)}

@@ -1,0 +1,636 @@
+"""Where a specification makes commitments: normative sections, requirement statements, their IDs.
+
+The wording and measurability rules judge only *normative* text: what the document commits the
+team to build (requirements, acceptance criteria, success criteria, non-functional requirements).
+A problem statement, a quoted user complaint, a user story ("As a ..., I want ...") or background
+prose says what people feel or want, and vague words there are not defects. This module decides,
+once for every rule, which text is normative, and searches it with exact positions.
+
+- `normative_statements(document)` yields each `Statement`: a paragraph, a list item's own text or
+  a table cell that makes a commitment, with its section, whether it carries a requirement ID,
+  and whether it is a Given/When/Then step or a user story.
+- `search(pattern, segments)` finds matches with exact spans in a statement's source, never inside
+  code spans, link text or targets, HTML, or text in quotation marks.
+- `requirement_ids(document)` lists every requirement ID written in the document, marking the
+  places that *define* an ID (`- **FR-001**: ...`, `### US-2: ...`, a table row's first cell) apart
+  from the places that *refer* to one (`see FR-009`).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass
+from typing import Iterable, Iterator, Pattern, Sequence
+
+from speclint.document.headings import normalize_title
+from speclint.document.model import (
+    BlockQuote,
+    Document,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Position,
+    Section,
+    Span,
+    Table,
+    TableCell,
+    TextSegment,
+)
+from speclint.document.text import join_segments, mask_invisible, position_at
+
+# --- sections -------------------------------------------------------------------------------
+
+#: Section titles (compared with `normalize_title`) whose content is normative.
+NORMATIVE_TITLES = (
+    "requirements",
+    "functional requirements",
+    "non-functional requirements",
+    "nonfunctional requirements",
+    "acceptance criteria",
+    "definition of done",
+    "done when",
+    "success criteria",
+    "success metrics",
+    "measurable outcomes",
+    "quality attributes",
+    "quality requirements",
+    "service level objectives",
+    "slos",
+)
+#: Words that make any section title normative ("Technical requirements", "Requirement 3: Login").
+NORMATIVE_TITLE_WORDS = frozenset({"requirement", "nfr", "nfrs"})
+
+#: Sections that describe the world rather than commit to anything, even under a normative parent.
+DESCRIPTIVE_TITLES = (
+    "problem",
+    "problem statement",
+    "the problem",
+    "background",
+    "context",
+    "context and problem statement",
+    "motivation",
+    "current state",
+    "pain points",
+    "user research",
+    "customer feedback",
+    "user feedback",
+    "quotes",
+    "user quotes",
+    "rationale",
+    "key entities",
+    "entities",
+    "glossary",
+    "definitions",
+    "terminology",
+    "assumptions",
+    "open questions",
+    "out of scope",
+    "non-goals",
+    "notes",
+    "user story",
+    "user stories",
+    "examples",
+    "example",
+    "introduction",
+    "overview",
+    "summary",
+    "purpose",
+    "scope",
+    "dependencies",
+    "prerequisites",
+    "references",
+    "alternatives",
+    "alternatives considered",
+    "risks",
+)
+
+#: Sections about success criteria or metrics (measurability rules).
+SUCCESS_TITLES = (
+    "success criteria",
+    "success metrics",
+    "success measures",
+    "measurable outcomes",
+    "metrics",
+    "kpis",
+    "key metrics",
+    "key results",
+    "goals and metrics",
+    "metrics and success criteria",
+    "measuring success",
+    "how we measure success",
+    "how will we measure success",
+)
+#: Sections about non-functional qualities (measurability rules).
+QUALITY_TITLES = (
+    "non-functional requirements",
+    "nonfunctional requirements",
+    "non functional requirements",
+    "quality attributes",
+    "quality requirements",
+    "performance",
+    "performance requirements",
+    "availability",
+    "reliability",
+    "scalability",
+    "scale",
+    "capacity",
+    "latency",
+    "service level objectives",
+    "slos",
+    "performance and scale",
+    "performance and scalability",
+    "reliability and availability",
+)
+
+_NORMATIVE_KEYS = frozenset(normalize_title(title) for title in NORMATIVE_TITLES)
+_DESCRIPTIVE_KEYS = frozenset(normalize_title(title) for title in DESCRIPTIVE_TITLES)
+_SUCCESS_KEYS = frozenset(normalize_title(title) for title in SUCCESS_TITLES)
+_QUALITY_KEYS = frozenset(normalize_title(title) for title in QUALITY_TITLES)
+
+
+_section_keys: weakref.WeakKeyDictionary[Section, str] = weakref.WeakKeyDictionary()
+
+
+def _section_key(section: Section) -> str:
+    """`normalize_title` of the section's heading, computed once per section."""
+    key = _section_keys.get(section)
+    if key is None:
+        key = _section_keys[section] = normalize_title(section.title)
+    return key
+
+
+def _key_matches(section: Section, keys: frozenset[str], words: frozenset[str] = frozenset()) -> bool:
+    key = _section_key(section)
+    return key in keys or bool(words and words.intersection(key.split()))
+
+
+def _nearest(section: Section) -> Iterator[Section]:
+    """The section itself, then its ancestors (nearest first), without the document's title
+    heading: "# Checkout requirements" names the whole document, not a requirements section."""
+    for each in (section, *section.ancestors()) if section.heading is not None else ():
+        if not _is_title(each):
+            yield each
+
+
+def _is_title(section: Section) -> bool:
+    if section.level != 1 or section.parent is None:
+        return False
+    siblings = [child for child in section.parent.children if child.level == 1]
+    return len(siblings) == 1
+
+
+def is_descriptive(section: Section) -> bool:
+    """True inside a problem statement, background, user stories... (at any depth)."""
+    return any(_key_matches(each, _DESCRIPTIVE_KEYS) for each in _nearest(section))
+
+
+def is_normative(section: Section) -> bool:
+    """True when the section or an ancestor is a requirements/criteria section, and no nearer
+    section is descriptive ("Requirements > Rationale" is not normative)."""
+    for each in _nearest(section):
+        if _key_matches(each, _DESCRIPTIVE_KEYS):
+            return False
+        if _key_matches(each, _NORMATIVE_KEYS, NORMATIVE_TITLE_WORDS):
+            return True
+    return False
+
+
+_METRICS_KEYS = frozenset(normalize_title(title) for title in (
+    "success metrics", "metrics", "kpis", "key metrics", "key results", "measuring success",
+    "how we measure success", "how will we measure success", "goals and metrics", "success measures",
+))
+
+
+def is_metrics_section(section: Section) -> bool:
+    """A metrics/KPI section: every item is a number to reach (criteria sections may hold checks)."""
+    return any(_key_matches(each, _METRICS_KEYS) for each in _nearest(section))
+
+
+def is_success_section(section: Section) -> bool:
+    return any(_key_matches(each, _SUCCESS_KEYS) for each in _nearest(section))
+
+
+def is_quality_section(section: Section) -> bool:
+    return any(_key_matches(each, _QUALITY_KEYS) for each in _nearest(section))
+
+
+# --- requirement IDs --------------------------------------------------------------------------
+
+#: Prefixes of requirement-like IDs: functional, non-functional, generic, success criteria, user
+#: stories, acceptance criteria, use cases, business, technical, security, performance.
+DEFAULT_ID_PREFIXES = ("FR", "NFR", "REQ", "SC", "US", "AC", "UC", "BR", "TR", "SR", "PR", "QR")
+
+
+def id_pattern(prefixes: Sequence[str]) -> Pattern[str]:
+    """`FR-001`, `NFR-12`, `REQ-AUTH-3`, `FR-001a`, `REQ-1.2`: a prefix, an optional category, a number."""
+    names = "|".join(re.escape(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
+    return re.compile(r"(?<![\w\-/.#])(?:" + names + r")(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?![\w\-])")
+
+
+_DEFAULT_ID = id_pattern(DEFAULT_ID_PREFIXES)
+#: An ID at the start of a statement: `FR-001:`, `**FR-001**`, `[FR-001]`, `FR-001 -`.
+_LEADING_ID = re.compile(
+    r"^\s*(?:\*\*|__|\*|_|\[|`)?(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)"
+    r"(?:\*\*|__|\*|_|\]|`)?"
+    # followed by a delimiter ("FR-001:", "FR-001 -", "| FR-001 |"), the end, or a capital that
+    # starts the statement ("FR-001 The system ..."), but not "FR-003 and FR-004 are related".
+    r"(?=\s*(?:[:.)\-–—|]|$)|\s+[A-Z])"
+)
+
+
+_ID_HINT = re.compile(r"[A-Z]-\d|[A-Z]-[A-Z]{2,8}-\d")
+
+
+def prefix_of(requirement_id: str) -> str:
+    return requirement_id.split("-", 1)[0]
+
+
+def leading_id(text: str, pattern: Pattern[str] = _DEFAULT_ID) -> str | None:
+    """The requirement ID a statement starts with, if any."""
+    match = _LEADING_ID.match(text)
+    if match and pattern.fullmatch(match.group("id")):
+        return match.group("id")
+    return None
+
+
+@dataclass(frozen=True)
+class IdOccurrence:
+    requirement_id: str
+    span: Span
+    defines: bool  # True where the ID is introduced, False where it is referred to
+    where: str = "text"  # "text" (heading, paragraph, list item) or "table-<n>" (a table's rows)
+
+
+_id_cache: weakref.WeakKeyDictionary[Document, dict[tuple[str, ...], list[IdOccurrence]]] = weakref.WeakKeyDictionary()
+
+
+def requirement_ids(document: Document, prefixes: Sequence[str] = DEFAULT_ID_PREFIXES) -> list[IdOccurrence]:
+    """Every requirement ID in the visible text, in document order, definitions marked."""
+    per_document = _id_cache.setdefault(document, {})
+    key = tuple(prefixes)
+    if key not in per_document:
+        per_document[key] = _requirement_ids(document, prefixes)
+    return per_document[key]
+
+
+def _requirement_ids(document: Document, prefixes: Sequence[str]) -> list[IdOccurrence]:
+    pattern = _DEFAULT_ID if tuple(prefixes) == DEFAULT_ID_PREFIXES else id_pattern(prefixes)
+    occurrences: list[IdOccurrence] = []
+    for section in document.root.walk():
+        if section.heading is not None:
+            occurrences.extend(_ids_in([section.heading.text_segment], pattern, True, "text"))
+        for block in _iter_with_tables(section.blocks):
+            if isinstance(block, Paragraph):
+                occurrences.extend(_ids_in(block.segments, pattern, True, "text"))
+            elif isinstance(block, Table):
+                where = f"table-{block.span.start.line}"
+                for row in block.rows:
+                    for index, cell in enumerate(row):
+                        occurrences.extend(_ids_in(cell.segments, pattern, index == 0, where))
+    return occurrences
+
+
+def _iter_with_tables(blocks: list) -> Iterator[object]:
+    for block in blocks:
+        yield block
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _iter_with_tables(item.blocks)
+        elif isinstance(block, (ListItem, BlockQuote)):
+            yield from _iter_with_tables(block.blocks)
+
+
+def _ids_in(segments: list[TextSegment], pattern: Pattern[str], defining_start: bool,
+           where: str) -> Iterator[IdOccurrence]:
+    text, offsets = join_segments(segments)
+    if not offsets or not _ID_HINT.search(text):
+        return
+    visible = mask_invisible(text)
+    leading = leading_id(visible, pattern) if defining_start else None
+    for index, match in enumerate(pattern.finditer(visible)):
+        defines = index == 0 and leading == match.group(0) and not visible[: match.start()].strip("*_[` \t")
+        yield IdOccurrence(match.group(0), _span(offsets, match.start(), match.end()), defines, where)
+
+
+# --- statements -----------------------------------------------------------------------------
+
+_USER_STORY = re.compile(r"^\W*(?:user story\W*)?as an?\b.{0,120}?\bi (?:want|need|would like|can)\b", re.I | re.S)
+_SCENARIO_STEP = re.compile(r"^\W*(?:given|when|then|and|but)\b", re.I)
+# A whole scenario on one line: "**Given** ..., **When** ..., **Then** ..." (prose that merely
+# starts with "Then," is not one).
+_SCENARIO_KEYWORD = re.compile(r"^\W*given\b.*\bthen\b", re.I | re.S)
+_NORMATIVE_VERB = re.compile(r"\b(?:SHALL|MUST)\b")
+_ANY_CASE_VERB = re.compile(r"\b(?:shall|must)\b", re.I)
+_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\]]*\]\W*$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One unit of normative text: a paragraph, a list item's own text, or a table cell."""
+
+    section: Section
+    segments: list[TextSegment]
+    kind: str  # "paragraph", "list-item" or "table-cell"
+    requirement_id: str | None
+    in_requirements: bool  # stands in a requirements/criteria section
+    is_scenario_step: bool  # Given/When/Then/And line (BDD "should" is idiomatic there)
+    nested_text: str = ""  # the text of a list item's sub-items (for "does the item say a number?")
+
+    @property
+    def text(self) -> str:
+        return "\n".join(segment.text for segment in self.segments)
+
+    @property
+    def span(self) -> Span:
+        first, last = self.segments[0], self.segments[-1]
+        return Span.of(first.line, first.column, last.line, last.column + len(last.text))
+
+    @property
+    def is_requirement(self) -> bool:
+        """A requirement statement proper: it has an ID, a SHALL/MUST, or it is an item of a
+        requirements list (not a paragraph introducing the list)."""
+        if self.requirement_id or _NORMATIVE_VERB.search(self.text):
+            return True
+        return self.in_requirements and self.kind != "paragraph" and not self.is_scenario_step
+
+
+_statement_cache: weakref.WeakKeyDictionary[Document, list[Statement]] = weakref.WeakKeyDictionary()
+
+
+def statements(document: Document) -> list[Statement]:
+    """Every paragraph, list-item text and table body cell outside block quotes, with context
+    (computed once per document: several rules read them)."""
+    cached = _statement_cache.get(document)
+    if cached is None:
+        cached = _statement_cache[document] = [
+            statement for section in document.root.walk() for statement in _statements_in(section, section.blocks)
+        ]
+    return cached
+
+
+def _statements_in(section: Section, blocks: list, item: ListItem | None = None) -> Iterator[Statement]:
+    in_requirements = is_normative(section)
+    for position, block in enumerate(blocks):
+        if isinstance(block, BlockQuote):
+            continue  # quoted material: a user's complaint, a cited standard
+        if isinstance(block, Paragraph):
+            is_item_text = item is not None and position == 0
+            nested = _nested_text(item) if is_item_text else ""
+            yield _statement(section, block.segments, "list-item" if is_item_text else "paragraph", in_requirements, nested)
+        elif isinstance(block, ListBlock):
+            for list_item in block.items:
+                yield from _statements_in(section, list_item.blocks, list_item)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                row_id = leading_id(row[0].text) if row else None
+                for cell in row:
+                    statement = _statement(section, cell.segments, "table-cell", in_requirements)
+                    if row_id and statement.requirement_id is None:
+                        statement = Statement(statement.section, statement.segments, statement.kind, row_id,
+                                              statement.in_requirements, statement.is_scenario_step)
+                    yield statement
+
+
+def _nested_text(item: ListItem) -> str:
+    parts = []
+    for sublist in item.sublists:
+        for sub_item in sublist.items:
+            parts.append(sub_item.text)
+            parts.append(_nested_text(sub_item))
+    return "\n".join(part for part in parts if part)
+
+
+def _statement(section: Section, segments: list[TextSegment], kind: str, in_requirements: bool,
+               nested: str = "") -> Statement:
+    text = "\n".join(segment.text for segment in segments)
+    return Statement(
+        section=section,
+        segments=segments,
+        kind=kind,
+        requirement_id=leading_id(text),
+        in_requirements=in_requirements,
+        is_scenario_step=bool(_SCENARIO_STEP.match(text)) and _is_bdd(text),
+        nested_text=nested,
+    )
+
+
+def _is_bdd(text: str) -> bool:
+    """"When ..., then ..." or a step keyword: but not EARS "WHEN x THE SYSTEM SHALL y"."""
+    return not _NORMATIVE_VERB.search(text)
+
+
+def is_user_story(text: str) -> bool:
+    return bool(_USER_STORY.match(text))
+
+
+_normative_cache: weakref.WeakKeyDictionary[Document, list[Statement]] = weakref.WeakKeyDictionary()
+
+
+def normative_statements(document: Document) -> list[Statement]:
+    """Statements that make a commitment: inside a requirements/criteria section, or anywhere
+    with a requirement ID, an upper-case SHALL/MUST, or as a whole Given/When/Then scenario.
+    Never in a problem statement, background, user story, block quote, or template placeholder
+    line. Computed once per document (the five wording rules share it)."""
+    cached = _normative_cache.get(document)
+    if cached is None:
+        cached = _normative_cache[document] = list(_normative_statements(document))
+    return cached
+
+
+def _normative_statements(document: Document) -> Iterator[Statement]:
+    for statement in statements(document):
+        if is_descriptive(statement.section):
+            continue
+        text = statement.text
+        if is_user_story(text) or _PLACEHOLDER_ONLY.match(text):
+            continue
+        if (statement.in_requirements or statement.requirement_id or _NORMATIVE_VERB.search(text)
+                or _SCENARIO_KEYWORD.match(text)):
+            yield statement
+
+
+# --- searching ------------------------------------------------------------------------------
+
+# "double", “curly” and 'single' quotations; a single quote only opens after a non-word character
+# and closes before one, so the apostrophes of "users' carts" and "system's" quote nothing.
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
+_LINK_TEXT = re.compile(r"!?\[[^\]\n]*\](?=\(|\[)")
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def mask_non_prose(text: str) -> str:
+    """`mask_invisible`, plus link text and text in quotation marks blanked (same length)."""
+    masked = mask_invisible(text)
+    for match in _LINK_TEXT.finditer(text):
+        masked = _blank(masked, match.start(), match.end())
+    for match in _QUOTED.finditer(masked):
+        masked = _blank(masked, match.start(), match.end())
+    return masked
+
+
+def _span(offsets: list[tuple[int, TextSegment]], start: int, end: int) -> Span:
+    first = position_at(offsets, start)
+    last = position_at(offsets, max(end - 1, start))
+    return Span(first, Position(last.line, last.column + (1 if end > start else 0)))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A match in a statement: the match object (on the masked text), its span, and the sentence."""
+
+    match: re.Match[str]
+    span: Span
+    sentence: str  # the sentence as prose (code, links and quotations blanked), IDs blanked
+    source_sentence: str  # the same sentence as written (code spans kept), IDs blanked
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z*_(\[])|\n\s*\n")
+
+
+def search(pattern: Pattern[str], segments: Iterable[TextSegment],
+           scope: list[tuple[int, int]] | None = None) -> Iterator[Hit]:
+    """Matches of `pattern` in prose (see `mask_non_prose`) with exact spans and their sentence.
+
+    `scope`, when given, limits matches to those character ranges of the joined text.
+    """
+    text, offsets = join_segments(segments)
+    if not offsets:
+        return
+    masked = mask_non_prose(text)
+    for match in pattern.finditer(masked):
+        if scope is not None and not any(start <= match.start() < end for start, end in scope):
+            continue
+        begin, stop = sentence_bounds(masked, match.start(), match.end())
+        yield Hit(match, _span(offsets, match.start(), match.end()), without_ids(masked[begin:stop]),
+                  without_ids(text[begin:stop]))
+
+
+_THEN = re.compile(r"(?<![\w-])then\b", re.I)
+_GIVEN_OR_WHEN = re.compile(r"^\W*(?:given|when|and|but)\b", re.I)
+
+
+def normative_scope(statement: Statement) -> list[tuple[int, int]] | None:
+    """The parts of a statement that commit to something (None: all of it).
+
+    A requirement (in a requirements section, or with an ID) commits as a whole. A BDD scenario
+    commits in its outcome: the text from "Then" on ("Given several users..." is set-up). A
+    paragraph of design prose that holds a SHALL/MUST commits only in the sentences that say it.
+    """
+    text = statement.text
+    if _SCENARIO_STEP.match(text) and not _NORMATIVE_VERB.search(text):
+        then = _THEN.search(text)
+        if then:
+            return [(then.start(), len(text))]
+        return [] if _GIVEN_OR_WHEN.match(text) else None
+    if statement.requirement_id or (statement.in_requirements and statement.kind != "paragraph"):
+        return None
+    # Prose: only the sentences that commit. In a requirements section a lower-case "must" or
+    # "shall" commits too; elsewhere only the upper-case keywords do.
+    verb = _ANY_CASE_VERB if statement.in_requirements else _NORMATIVE_VERB
+    scope = []
+    begin = 0
+    for boundary in [*_SENTENCE_END.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        if verb.search(text, begin, end):
+            scope.append((begin, end))
+        begin = boundary.end() if boundary else len(text)
+    return scope
+
+
+def search_statement(pattern: Pattern[str], statement: Statement) -> Iterator[Hit]:
+    """`search` limited to the statement's normative scope."""
+    yield from search(pattern, statement.segments, normative_scope(statement))
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence of `text` that holds `start`..`end` begins and ends."""
+    begin = 0
+    for boundary in _SENTENCE_END.finditer(text, 0, start):
+        begin = boundary.end()
+    stop = _SENTENCE_END.search(text, end)
+    return begin, stop.start() if stop else len(text)
+
+
+# --- quantities -----------------------------------------------------------------------------
+
+_NUMBER = re.compile(
+    r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|forty|fifty|hundred|thousand|million|billion|half|double|twice|single|first|"
+    r"dozen|percent)\b",
+    re.I,
+)
+_TIME_FRAME = re.compile(
+    r"\b(?:per|within|under|every|each)\s+(?:a\s+|an\s+)?(?:ms|millisecond|second|minute|hour|day|week|month|"
+    r"quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|hourly)\b|"
+    r"\bby\s+(?:the\s+)?(?:end\s+of\s+)?(?:Q[1-4]|H[12]|GA|launch|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\b",
+    re.I,
+)
+
+
+_ANY_ID = re.compile(r"\b[A-Z]{1,6}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?\b|\b(?:CHK|T)\d{3,}\b")
+
+
+def without_ids(text: str) -> str:
+    """`text` with requirement, task and checklist IDs blanked: "SC-003" is not a number."""
+    return _ANY_ID.sub(lambda match: " " * len(match.group(0)), text) if "-" in text or "CHK" in text or "T" in text else text
+
+
+def has_quantity(text: str) -> bool:
+    """True when `text` states a number, a count, a percentage or a time frame (IDs do not count)."""
+    text = without_ids(text)
+    return bool(_NUMBER.search(text) or _TIME_FRAME.search(text))
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableRow:
+    section: Section
+    header: list[TableCell]
+    cells: list[TableCell]
+
+    @property
+    def text(self) -> str:
+        return " | ".join(cell.text for cell in self.cells)
+
+    @property
+    def span(self) -> Span:
+        first, last = self.cells[0].span, self.cells[-1].span
+        return Span(first.start, last.end)
+
+
+def table_rows(document: Document) -> Iterator[TableRow]:
+    """Body rows of every table outside block quotes, with the section they stand in."""
+    for section in document.root.walk():
+        for table in _tables(section.blocks):
+            for row in table.rows:
+                if row:
+                    yield TableRow(section, table.header, row)
+
+
+def _tables(blocks: list) -> Iterator[Table]:
+    for block in blocks:
+        if isinstance(block, Table):
+            yield block
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _tables(item.blocks)
+
+
+_MEASURED_KEYS = frozenset(normalize_title(title) for title in (
+    "performance", "performance requirements", "latency", "scalability", "scale", "capacity",
+    "service level objectives", "slos", "performance and scale", "performance and scalability",
+    "throughput",
+))
+
+
+def is_measured_quality_section(section: Section) -> bool:
+    """Performance, latency, scalability, capacity, SLOs: a section whose every item is a number
+    to meet. (Availability and reliability sections also hold behaviours such as failover.)"""
+    return any(_key_matches(each, _MEASURED_KEYS) for each in _nearest(section))

@@ -1,0 +1,648 @@
+"""Reading requirements, user stories and acceptance criteria out of a document.
+
+The content rules (acceptance criteria, error handling, edge cases) all need the same picture of a
+specification: which things are requirements or user stories, where each one's own text is, and which
+acceptance criteria belong to it. This module builds that picture once per rule call from the model,
+without printing or judging.
+
+Three shapes of requirement are recognised, as real documents write them:
+
+- a *section*: `### Requirement 3: Export`, `### User Story 1 - Sign in (Priority: P1)`,
+  `### FR-004 Refunds` — everything under that heading belongs to it;
+- a *list item*: `- **FR-001**: Users MUST ...`, or a "shall"/"must" item written directly under a
+  requirements heading, or a `As a ..., I want ...` item under a user-stories heading;
+- a *table row*: a row of a table with an ID or Requirement/Story column.
+
+Acceptance criteria are recognised in these forms: a criteria heading (`#### Acceptance Criteria`,
+"Definition of done", "Done when", "Acceptance scenarios") or a bold/colon label (`**Acceptance
+Scenarios**:`, `Done when:`) followed by a list; Given/When/Then scenarios in prose or list items;
+fenced `gherkin` blocks; EARS clauses (`WHEN ..., THE system SHALL ...`); a nested list under a
+requirement list item; a table column named like acceptance criteria; a reference to criteria kept
+elsewhere (`see AC-3`, a link to an acceptance-criteria heading).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+from weakref import WeakKeyDictionary
+
+from speclint.document.headings import normalize_title
+from speclint.document.model import (
+    Block,
+    CodeBlock,
+    Document,
+    HtmlBlock,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Section,
+    Span,
+    Table,
+    TextSegment,
+    iter_nested,
+)
+from speclint.document.text import mask_invisible, strip_inline
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+#: Requirement identifiers: FR-001, REQ-12, US-4, FR001. Success criteria (SC-###) are outcomes and
+#: non-functional requirements (NFR-###) are their own criteria (the measurability rules judge
+#: them), so both stay out.
+REQUIREMENT_ID = re.compile(r"(?<![\w-])(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*(?![\w-])")
+CRITERION_ID = re.compile(r"(?<![\w-])(?:AC|ATC|TC)-?\d{1,4}(?:\.\d+)*(?![\w-])")
+
+_REQUIREMENT_HEADING = re.compile(
+    r"^(?:(?:functional\s+|business\s+|user\s+|system\s+)?requirement|req)\s*#?\s*\d",
+    re.I,
+)
+_STORY_HEADING_NUMBERED = re.compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
+_REQUIREMENT_ID_HEADING = re.compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*\b")
+
+REQUIREMENTS_SECTION_NAMES = (
+    "requirements",
+    "functional requirements",
+    "product requirements",
+    "business requirements",
+    "system requirements",
+    "user requirements",
+    "feature requirements",
+    "detailed requirements",
+    "must have",
+    "must haves",
+)
+STORY_SECTION_NAMES = ("user stories", "stories", "user story", "user scenarios", "user scenarios and testing")
+CRITERIA_SECTION_NAMES = (
+    "acceptance criteria",
+    "acceptance criterion",
+    "acceptance scenarios",
+    "acceptance scenario",
+    "acceptance tests",
+    "acceptance test",
+    "definition of done",
+    "done when",
+    "done criteria",
+    "exit criteria",
+    "scenarios",
+    "test scenarios",
+    "verification",
+)
+_CRITERIA_SECTION_KEYS = {normalize_title(name) for name in CRITERIA_SECTION_NAMES}
+_REQUIREMENTS_SECTION_KEYS = {normalize_title(name) for name in REQUIREMENTS_SECTION_NAMES}
+_STORY_SECTION_KEYS = {normalize_title(name) for name in STORY_SECTION_NAMES}
+
+#: `**Acceptance criteria**:`, `Acceptance Scenarios:`, `Done when:`, `AC:` at the start of a paragraph.
+_CRITERIA_LABEL = re.compile(
+    r"^\W{0,4}(?:acceptance\s+(?:criteria|criterion|scenarios?|tests?)|definition\s+of\s+done|done\s+when|"
+    r"done\s+criteria|exit\s+criteria|AC|ACs)\b\W{0,4}(?::|$|\s*\*\*\s*:?)",
+    re.I,
+)
+_CRITERIA_REFERENCE = re.compile(
+    r"\b(?:see|in|under|per|covered\s+by|defined\s+in|listed\s+in|as\s+in)\b[^.\n]{0,60}?"
+    r"\b(?:acceptance\s+(?:criteria|scenarios?|tests?)|definition\s+of\s+done|test\s+plan)\b",
+    re.I,
+)
+_CRITERIA_ANCHOR_LINK = re.compile(r"\]\(#[^)]*(?:acceptance|criteria|definition-of-done|done-when)[^)]*\)", re.I)
+
+_STORY_TEXT = re.compile(
+    r"\bAs\s+(?:an?|the)\s+[^,.\n]{1,80}?,?\s+I\s+(?:want|need|would\s+like|can|should\s+be\s+able)\b",
+    re.I,
+)
+_MODAL = re.compile(r"\b(?:shall|must|MUST|SHALL)\b", re.I)
+
+# Given/When/Then: a scenario starts with Given, or marks its steps in bold.
+_STARTS_WITH_GIVEN = re.compile(r"^\W{0,4}given\b", re.I)
+_BOLD_GWT = re.compile(r"(?:\*\*|__)\s*(given|when|then)\s*(?:\*\*|__)", re.I)
+
+#: EARS: the five patterns' leading keywords, and the one obligation word.
+EARS_KEYWORD = re.compile(r"^\W{0,4}(WHEN|WHILE|WHERE|IF)\b", re.I)
+SHALL = re.compile(r"\bSHALL\b", re.I)
+
+_GHERKIN_LANGUAGES = {"gherkin", "feature", "cucumber", "behat"}
+_GHERKIN_SCENARIO = re.compile(r"^\s*(?:Scenario(?: Outline| Template)?|Example)\s*:", re.M)
+
+_CRITERIA_COLUMN = re.compile(
+    r"^(?:acceptance(?:\s+criteria|\s+criterion|\s+test)?s?|criteria|done\s+when|definition\s+of\s+done|"
+    r"verification|how\s+to\s+verify|test(?:\s+case)?s?|expected(?:\s+(?:result|outcome|behaviou?r))?s?|"
+    r"then|outcome|pass\s+criteria)$",
+    re.I,
+)
+_ID_COLUMN = re.compile(r"^(?:id|#|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|ref)$", re.I)
+_REQUIREMENT_COLUMN = re.compile(r"^(?:requirements?|user\s+stor(?:y|ies)|stor(?:y|ies)|description|feature)$", re.I)
+
+
+# --- the picture ------------------------------------------------------------------------------
+
+
+@dataclass
+class Criterion:
+    """One acceptance criterion: a list item, a paragraph, a table cell or a gherkin scenario."""
+
+    text: str  # the criterion's source text (inline markup kept; segments joined with newlines)
+    segments: list[TextSegment]
+    span: Span
+    form: str  # "item", "scenario", "gherkin", "ears", "cell", "nested"
+    block: object = None
+    explicit: bool = True  # under a criteria heading/label, a scenario, EARS or gherkin
+
+
+@dataclass
+class Requirement:
+    """A requirement or user story, and the acceptance criteria that are its own."""
+
+    kind: str  # "requirement" or "story"
+    label: str  # for messages: "FR-003", "Requirement 2", "user story 'Export invoices'"
+    span: Span  # where a finding about it points
+    form: str  # "section", "list-item", "table-row"
+    section: Section
+    block: object = None
+    criteria: list[Criterion] = field(default_factory=list)
+    references_criteria: bool = False
+    text: str = ""  # the requirement's own text (for the other content rules)
+    segments: list[TextSegment] = field(default_factory=list)
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.criteria) or self.references_criteria
+
+
+@dataclass
+class SpecPicture:
+    requirements: list[Requirement]
+    #: Every criterion in the document, including those that belong to no single requirement.
+    criteria: list[Criterion]
+
+
+# --- document kind ----------------------------------------------------------------------------
+
+#: Profiles whose documents are proposals and decision records, not build specifications: they
+#: have no requirement/criteria convention, so the coverage rules stay quiet on them. (Names as in
+#: the built-in profiles; `go-design` and `otep` are the Go and OpenTelemetry proposal formats.)
+PROPOSAL_PROFILES = ("rust-rfc", "kep", "adr", "go-design", "otep")
+#: Profiles of companion documents (a spec-kit plan, a requirements-quality checklist): the
+#: requirements live in the spec next to them, so coverage is judged there.
+COMPANION_PROFILES = ("spec-kit-plan", "checklist")
+
+
+def profile_name(context: object) -> str | None:
+    """The name of the profile in use, or None while profiles are unknown."""
+    return getattr(getattr(context, "profile", None), "name", None)
+
+
+def document_kind(document: Document, context: object) -> str:
+    """The name of the profile in use; without one (a rule run on its own, a third-party runner),
+    the built-in profile that `speclint.engine.profiles` detects for the document."""
+    name = profile_name(context)
+    if name:
+        return str(name)
+    if document not in _detected:
+        from speclint.engine.profiles import detect_profile_name
+
+        _detected[document] = detect_profile_name(document)
+    return _detected[document]
+
+
+_detected: WeakKeyDictionary[Document, str] = WeakKeyDictionary()
+
+
+def is_ears_document(document: Document, context: object) -> bool:
+    return document_kind(document, context) == "ears"
+
+
+def is_proposal(document: Document, context: object) -> bool:
+    return document_kind(document, context) in PROPOSAL_PROFILES
+
+
+def states_requirements(document: Document, context: object) -> bool:
+    """False for the kinds of document where requirement coverage is not judged (proposals,
+    decision records, plans and checklists)."""
+    return document_kind(document, context) not in PROPOSAL_PROFILES + COMPANION_PROFILES
+
+
+# --- text helpers -----------------------------------------------------------------------------
+
+
+def plain(text: str) -> str:
+    """Visible plain text of inline Markdown (code spans keep their content)."""
+    return strip_inline(text)
+
+
+def item_segments(item: ListItem) -> list[TextSegment]:
+    """The segments of a list item's own paragraphs (not of its nested lists)."""
+    segments: list[TextSegment] = []
+    for block in item.blocks:
+        if isinstance(block, Paragraph):
+            segments.extend(block.segments)
+    return segments
+
+
+def item_text(item: ListItem) -> str:
+    return "\n".join(segment.text for segment in item_segments(item))
+
+
+def segments_span(segments: list[TextSegment], fallback: Span) -> Span:
+    if not segments:
+        return fallback
+    first, last = segments[0], segments[-1]
+    return Span.of(first.line, first.column, last.line, last.column + len(last.text))
+
+
+def section_segments(section: Section, deep: bool = True) -> list[TextSegment]:
+    """Every prose segment of a section: subsection headings, paragraphs, list items, table cells."""
+    segments: list[TextSegment] = []
+    for current in section.walk() if deep else [section]:
+        if current.heading is not None and current is not section:
+            segments.append(current.heading.text_segment)
+        segments.extend(blocks_segments(current.blocks))
+    return segments
+
+
+def blocks_segments(blocks: list[Block]) -> list[TextSegment]:
+    """The prose segments of `blocks` and of everything nested in them."""
+    segments: list[TextSegment] = []
+    for block in iter_nested(blocks):
+        if isinstance(block, Paragraph):
+            segments.extend(block.segments)
+        elif isinstance(block, Table):
+            for row in [block.header, *block.rows]:
+                for cell in row:
+                    segments.extend(cell.segments)
+    return segments
+
+
+def section_text(section: Section, deep: bool = True, with_code: bool = False) -> str:
+    text = "\n".join(segment.text for segment in section_segments(section, deep))
+    if with_code:
+        code = [block.code for current in (section.walk() if deep else [section]) for block in
+                iter_nested(current.blocks) if isinstance(block, CodeBlock)]
+        text = "\n".join([text, *code])
+    return text
+
+
+def document_segments(document: Document) -> list[TextSegment]:
+    return section_segments(document.root, deep=True)
+
+
+NOT_IN_SCOPE_SECTION_NAMES = (
+    "non goals", "non-goals", "out of scope", "not in scope", "future work", "future scope", "future",
+    "later", "won't have", "wont have", "won't do", "alternatives", "alternatives considered",
+    "rejected alternatives", "considered alternatives", "prior art", "background", "current state",
+    "current behavior", "current behaviour", "existing behavior", "existing behaviour", "deprecated",
+    "removed", "descoped", "changelog", "change log", "revision history",
+)
+_NOT_IN_SCOPE_KEYS = {normalize_title(name) for name in NOT_IN_SCOPE_SECTION_NAMES}
+
+
+@lru_cache(maxsize=4096)
+def is_not_in_scope_title(title: str) -> bool:
+    """Sections whose content is not what will be built: non-goals, alternatives, current state..."""
+    key = normalize_title(title)
+    return key in _NOT_IN_SCOPE_KEYS or key.startswith(("non goal", "out of scope", "alternative", "future "))
+
+
+def not_in_scope(section: Section) -> bool:
+    """True when `section` or one of its ancestors is a non-goals / alternatives / background section."""
+    return any(is_not_in_scope_title(s.title) for s in [section, *section.ancestors()] if s.heading is not None)
+
+
+@lru_cache(maxsize=4096)
+def is_criteria_title(title: str) -> bool:
+    key = normalize_title(title)
+    return key in _CRITERIA_SECTION_KEYS or key.startswith("acceptance criterion") or key.startswith(
+        "acceptance scenario"
+    )
+
+
+@lru_cache(maxsize=4096)
+def is_requirements_title(title: str) -> bool:
+    return normalize_title(title) in _REQUIREMENTS_SECTION_KEYS
+
+
+@lru_cache(maxsize=4096)
+def is_story_section_title(title: str) -> bool:
+    key = normalize_title(title)
+    return key in _STORY_SECTION_KEYS or key.startswith("user scenario")
+
+
+#: A requirement kept only for its number: "Requirement 12 — DESCOPED", "~~FR-004~~ (removed)".
+_WITHDRAWN = re.compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|dropped|"
+                        r"deferred|out of scope|obsolete|cancell?ed|won't do|wont do)\b[^\w]*$", re.I)
+
+
+@lru_cache(maxsize=4096)
+def requirement_heading_label(title: str) -> tuple[str, str] | None:
+    """(kind, label) when a heading names one requirement or one user story, else None.
+
+    Withdrawn requirements ("Requirement 12 - DESCOPED") are not requirements any more.
+    """
+    text = title.strip()
+    if _WITHDRAWN.search(text):
+        return None
+    if _REQUIREMENT_HEADING.match(text):
+        match = re.match(r"^(.*?\d+(?:\.\d+)*)", text)
+        return "requirement", (match.group(1) if match else text)
+    if _REQUIREMENT_ID_HEADING.match(text):
+        identifier = REQUIREMENT_ID.search(text)
+        return "requirement", identifier.group(0) if identifier else text
+    if _STORY_HEADING_NUMBERED.match(text):
+        label = re.split(r"\s*\((?:priority|p\d)", text, maxsplit=1, flags=re.I)[0].strip()
+        return "story", label
+    return None
+
+
+_ANY_GWT = re.compile(r"given|when|then", re.I)
+_PLAIN_WHEN = re.compile(r"\bwhen\b", re.I)
+_PLAIN_THEN = re.compile(r"\bthen\b", re.I)
+
+
+def is_scenario_text(text: str, in_criteria: bool = False) -> bool:
+    """True for a Given/When/Then scenario.
+
+    Anywhere: two or more bold keywords (`**Given** ... **When** ...`), or a sentence that starts
+    with "Given" and goes on with both "when" and "then". Under a criteria heading or label, any
+    item that starts with "Given" is a scenario (so a scenario missing its Then is still seen);
+    elsewhere "Given that constraint, we can..." is ordinary prose.
+    """
+    if not _ANY_GWT.search(text):
+        return False
+    visible = mask_invisible(text)
+    if len({m.group(1).lower() for m in _BOLD_GWT.finditer(visible)}) >= 2:
+        return True
+    if not _STARTS_WITH_GIVEN.match(visible):
+        return False
+    return in_criteria or bool(_PLAIN_WHEN.search(visible) and _PLAIN_THEN.search(visible))
+
+
+def is_ears_text(text: str) -> bool:
+    visible = plain(text)
+    return bool(EARS_KEYWORD.match(visible)) and bool(SHALL.search(visible))
+
+
+def is_gherkin_block(block: CodeBlock) -> bool:
+    if block.language in _GHERKIN_LANGUAGES:
+        return True
+    return bool(_GHERKIN_SCENARIO.search(block.code)) and bool(re.search(r"^\s*Given\b", block.code, re.M))
+
+
+def references_criteria(text: str) -> bool:
+    return bool(CRITERION_ID.search(mask_invisible(text)) or _CRITERIA_REFERENCE.search(text)
+                or _CRITERIA_ANCHOR_LINK.search(text))
+
+
+_LABEL_HINT = re.compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac)", re.I)
+
+
+def is_criteria_label(text: str) -> bool:
+    if not _LABEL_HINT.match(text):
+        return False
+    return bool(_CRITERIA_LABEL.match(plain(text) if "*" in text or "_" in text else text))
+
+
+# --- criteria extraction ----------------------------------------------------------------------
+
+
+def _criteria_from_list(block: ListBlock, form: str = "item") -> Iterator[Criterion]:
+    for item in block.items:
+        segments = item_segments(item)
+        if not segments:
+            continue
+        yield Criterion(item_text(item), segments, segments_span(segments, item.span), form, item)
+
+
+def _gherkin_criteria(block: CodeBlock) -> Iterator[Criterion]:
+    yield Criterion(block.code, block.lines, block.span, "gherkin", block)
+
+
+def criteria_in_blocks(blocks: list[Block], ears: bool, under_criteria_heading: bool = False) -> list[Criterion]:
+    """Criteria written directly in `blocks` (a section's own blocks, or a list item's)."""
+    found: list[Criterion] = []
+    label_open = under_criteria_heading
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            text = block.text
+            if is_criteria_label(text):
+                label_open = True
+                # "Acceptance criteria: the export holds one row per invoice." -> inline criterion
+                rest = _CRITERIA_LABEL.sub("", plain(text), count=1).strip(" :*")
+                if len(rest.split()) >= 3:
+                    found.append(Criterion(text, block.segments, block.span, "item", block))
+                continue
+            if is_scenario_text(text, in_criteria=label_open):
+                found.append(Criterion(text, block.segments, block.span, "scenario", block))
+            elif ears and is_ears_text(text):
+                found.append(Criterion(text, block.segments, block.span, "ears", block))
+            elif label_open and under_criteria_heading:
+                found.append(Criterion(text, block.segments, block.span, "paragraph", block))
+            elif label_open and not under_criteria_heading:
+                label_open = False
+        elif isinstance(block, ListBlock):
+            for criterion in _criteria_from_list(block):
+                if is_scenario_text(criterion.text, in_criteria=label_open):
+                    criterion.form = "scenario"
+                elif is_ears_text(criterion.text):
+                    criterion.form = "ears"
+                elif not label_open:
+                    continue
+                found.append(criterion)
+            if not under_criteria_heading:
+                label_open = False
+        elif isinstance(block, CodeBlock) and is_gherkin_block(block):
+            found.extend(_gherkin_criteria(block))
+        elif isinstance(block, Table):
+            found.extend(_criteria_from_table(block))
+        elif isinstance(block, HtmlBlock):
+            continue
+    return found
+
+
+def _criteria_from_table(table: Table) -> Iterator[Criterion]:
+    columns = [index for index, name in enumerate(table.columns) if _CRITERIA_COLUMN.match(plain(name).strip())]
+    for row in table.rows:
+        for index in columns:
+            if index < len(row) and row[index].text.strip():
+                cell = row[index]
+                yield Criterion(cell.text, cell.segments, cell.span, "cell", cell)
+
+
+def criteria_in_section(section: Section, ears: bool) -> list[Criterion]:
+    """Criteria anywhere in a section and its subsections."""
+    found: list[Criterion] = []
+    for current in section.walk():
+        under = current.heading is not None and (
+            is_criteria_title(current.title) or any(is_criteria_title(a.title) for a in current.ancestors()))
+        found.extend(criteria_in_blocks(current.blocks, ears, under_criteria_heading=under))
+    return found
+
+
+# --- requirement extraction -------------------------------------------------------------------
+
+
+_STATEMENT_MODAL = re.compile(r"\b(?:shall|must|should|will|can|may|needs?\s+to|allows?|supports?|provides?)\b", re.I)
+
+
+def _is_requirement_item(text: str, in_requirements_section: bool) -> tuple[str, str] | None:
+    """(kind, label) when a list item states a requirement or a user story.
+
+    An item led by an ID counts when it states something (a modal verb: "FR-001: Users MUST ..."),
+    not when it only points at one ("US1 (P1): Clean removal"). Under a requirements heading an
+    item counts when "shall" or "must" stands among its first ten words ("Users must be able to
+    ..."); a modal deep in an explanation does not make the item a requirement.
+    """
+    visible = plain(text)
+    identifier = REQUIREMENT_ID.match(visible.lstrip(" *_[]"))
+    if identifier:
+        if _STATEMENT_MODAL.search(visible) or _STORY_TEXT.search(visible):
+            return "requirement", identifier.group(0)
+        return None
+    if _STORY_TEXT.search(visible[:200]):
+        return "story", _short_label(visible)
+    if in_requirements_section and _MODAL.search(" ".join(visible.split()[:10])):
+        return "requirement", _short_label(visible)
+    return None
+
+
+def _short_label(text: str) -> str:
+    words = text.split()
+    label = " ".join(words[:8])
+    return f"'{label}{'...' if len(words) > 8 else ''}'"
+
+
+_pictures: WeakKeyDictionary[Document, dict[bool, SpecPicture]] = WeakKeyDictionary()
+
+
+def extract(document: Document, context: object = None) -> SpecPicture:
+    """Requirements, user stories and their criteria, in document order.
+
+    Several rules ask for the same document's picture; it is computed once per document and
+    EARS reading (the only thing the context changes) and dropped with the document.
+    """
+    ears = is_ears_document(document, context)
+    cached = _pictures.setdefault(document, {})
+    if ears not in cached:
+        cached[ears] = _extract(document, ears)
+    return cached[ears]
+
+
+def _extract(document: Document, ears: bool) -> SpecPicture:
+    requirements: list[Requirement] = []
+    all_criteria: list[Criterion] = []
+    claimed: set[int] = set()  # ids of sections that belong to a section-form requirement
+
+    for section in document.sections():
+        if not_in_scope(section):
+            claimed.update(id(inner) for inner in section.walk())
+            continue
+        if id(section) in claimed:
+            continue
+        labelled = requirement_heading_label(section.title)
+        if labelled is None or is_criteria_title(section.title):
+            continue
+        kind, label = labelled
+        for inner in section.walk():
+            claimed.add(id(inner))
+        criteria = criteria_in_section(section, ears)
+        text = section_text(section)
+        assert section.heading is not None
+        requirement = Requirement(kind, label, section.heading.span, "section", section, section, criteria,
+                                  references_criteria(text), text, section_segments(section))
+        requirements.append(requirement)
+        all_criteria.extend(criteria)
+
+    for section in document.root.walk():
+        if id(section) in claimed:
+            continue
+        under_criteria = section.heading is not None and (
+            is_criteria_title(section.title) or any(is_criteria_title(a.title) for a in section.ancestors()))
+        section_criteria = criteria_in_blocks(section.blocks, ears, under_criteria_heading=under_criteria)
+        all_criteria.extend(section_criteria)
+        if under_criteria:
+            continue
+        in_requirements = section.heading is not None and (
+            is_requirements_title(section.title) or any(is_requirements_title(a.title) for a in section.ancestors()))
+        in_stories = section.heading is not None and is_story_section_title(section.title)
+        for block in section.blocks:
+            if isinstance(block, ListBlock):
+                requirements.extend(_list_requirements(block, section, in_requirements, ears, all_criteria))
+            elif isinstance(block, Table):
+                requirements.extend(_table_requirements(block, section, in_requirements or in_stories))
+            elif isinstance(block, Paragraph) and _STORY_TEXT.match(plain(block.text).lstrip(" *_")):
+                requirements.append(Requirement("story", _short_label(plain(block.text)), block.span, "paragraph",
+                                                section, block, [], references_criteria(block.text), block.text,
+                                                block.segments))
+    _attach_paragraph_story_criteria(requirements, all_criteria)
+    return SpecPicture(requirements, all_criteria)
+
+
+def _list_requirements(block: ListBlock, section: Section, in_requirements: bool, ears: bool,
+                       all_criteria: list[Criterion]) -> Iterator[Requirement]:
+    for item in block.items:
+        text = item_text(item)
+        kind_label = _is_requirement_item(text, in_requirements)
+        if kind_label is None:
+            continue
+        kind, label = kind_label
+        segments = item_segments(item)
+        criteria: list[Criterion] = []
+        for sub in item.sublists:
+            for criterion in _criteria_from_list(sub, "nested"):
+                criterion.explicit = is_scenario_text(criterion.text) or (ears and is_ears_text(criterion.text))
+                criteria.append(criterion)
+        inner_blocks = [b for b in item.blocks[1:] if not isinstance(b, ListBlock)]
+        criteria.extend(criteria_in_blocks(inner_blocks, ears))
+        all_criteria.extend(c for c in criteria if c.explicit)
+        yield Requirement(kind, label, segments_span(segments, item.span), "list-item", section, item, criteria,
+                          references_criteria(text), text, segments)
+
+
+def _table_requirements(table: Table, section: Section, in_requirements: bool) -> Iterator[Requirement]:
+    names = [plain(name).strip() for name in table.columns]
+    id_columns = [index for index, name in enumerate(names) if _ID_COLUMN.match(name)] or [0]
+    requirement_columns = [index for index, name in enumerate(names) if _REQUIREMENT_COLUMN.match(name)]
+    criteria_columns = [index for index, name in enumerate(names) if _CRITERIA_COLUMN.match(name)]
+    for row in table.rows:
+        cells = [cell.text for cell in row]
+        identifier = None
+        for index in id_columns:
+            if index < len(cells):
+                identifier = REQUIREMENT_ID.search(plain(cells[index]))
+                if identifier:
+                    break
+        is_requirement = identifier is not None or (in_requirements and requirement_columns and any(
+            index < len(cells) and (_MODAL.search(cells[index]) or _STORY_TEXT.search(plain(cells[index])))
+            for index in requirement_columns))
+        if not is_requirement or not row:
+            continue
+        label = identifier.group(0) if identifier else _short_label(plain(cells[requirement_columns[0]]))
+        criteria = [Criterion(row[index].text, row[index].segments, row[index].span, "cell", row[index])
+                    for index in criteria_columns if index < len(row) and _has_content(row[index].text)]
+        text = " | ".join(cells)
+        first = row[0]
+        yield Requirement("requirement", label, first.span, "table-row", section, row, criteria,
+                          references_criteria(text), text,
+                          [segment for cell in row for segment in cell.segments])
+
+
+def _has_content(text: str) -> bool:
+    stripped = plain(text).strip().lower()
+    return bool(stripped) and stripped not in {"-", "—", "–", "n/a", "na", "tbd", "todo", "none", "?"}
+
+
+def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criteria: list[Criterion]) -> None:
+    """A story written as a paragraph owns the criteria that directly follow it (up to the next story)."""
+    by_block = {id(criterion.block): criterion for criterion in all_criteria}
+    for requirement in requirements:
+        if requirement.form != "paragraph":
+            continue
+        blocks = requirement.section.blocks
+        try:
+            index = next(i for i, block in enumerate(blocks) if block is requirement.block)
+        except StopIteration:
+            continue
+        following: list[Block] = []
+        for block in blocks[index + 1:]:
+            if isinstance(block, Paragraph) and _STORY_TEXT.match(plain(block.text).lstrip(" *_")):
+                break
+            following.append(block)
+        requirement.criteria = [by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]

@@ -1,0 +1,236 @@
+"""Rule documentation, rendered from the rules themselves: the `speclint rules` table (text, JSON,
+Markdown), `speclint explain RULE`, the SARIF help texts and the generated `docs/rules.md`.
+
+A rule's docstring is its documentation; its options come from its `Option` declarations. Nothing
+here is written by hand, so the documentation cannot drift from the code. Regenerate the reference
+of the built-in rules after adding or changing one with
+
+    python -m speclint.reporters.ruledocs > docs/rules.md
+
+(`speclint rules --format markdown` renders the same page for every installed rule, plugins too.)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from typing import Any, Iterable, Sequence
+
+from speclint import HOMEPAGE
+from speclint.engine.rule import Option, Rule
+
+REGENERATE_COMMAND = "python -m speclint.reporters.ruledocs > docs/rules.md"
+BUILT_IN_PREFIX = "speclint.rules."
+
+_KIND_WORDS = {
+    "bool": "boolean",
+    "int": "integer",
+    "float": "number",
+    "str": "string",
+    "list[str]": "list of strings",
+}
+
+
+def is_built_in(rule: type[Rule]) -> bool:
+    """True for rules shipped with speclint (the reference documents those, not plugins)."""
+    return rule.__module__.startswith(BUILT_IN_PREFIX)
+
+
+def heading(rule: type[Rule]) -> str:
+    return f"{rule.id} {rule.name}"
+
+
+def anchor(rule: type[Rule]) -> str:
+    """The GitHub anchor of the rule's heading in docs/rules.md."""
+    from speclint.document.text import github_slug
+
+    return github_slug(heading(rule))
+
+
+def documentation_url(rule: type[Rule]) -> str | None:
+    """Where a built-in rule's documentation is published; None for third-party rules."""
+    return f"{HOMEPAGE}/blob/main/docs/rules.md#{anchor(rule)}" if is_built_in(rule) else None
+
+
+def option_default(option: Option) -> str:
+    """The default as a user would write it in YAML/JSON."""
+    return json.dumps(option.default, ensure_ascii=False)
+
+
+def option_type(option: Option) -> str:
+    words = _KIND_WORDS.get(option.kind, option.kind)
+    if option.choices is not None:
+        words += " (one of " + ", ".join(json.dumps(choice) for choice in option.choices) + ")"
+    if option.minimum is not None:
+        words += f" (at least {option.minimum:g})"
+    return words
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown emphasis removed (for plain-text help); code fences and lists kept."""
+    return re.sub(r"\*\*(.+?)\*\*", r"\1", markdown)
+
+
+def description(rule: type[Rule], limit: int = 1024) -> str:
+    """The summary and the "what it flags" paragraph, as plain text of at most `limit` characters."""
+    paragraphs = [" ".join(p.split()) for p in rule.documentation().split("\n\n") if p.strip()]
+    text = paragraphs[0] if paragraphs else ""
+    if len(paragraphs) > 1 and not paragraphs[1].startswith("```"):
+        text += "\n\n" + plain_text(paragraphs[1])
+    return shorten(text, limit)
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text` cut at a word boundary to at most `limit` characters, ending with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut[: cut.rfind(" ")]
+    return cut.rstrip() + "…"
+
+
+# --- one rule ---------------------------------------------------------------------------------
+
+
+def options_markdown(rule: type[Rule]) -> str:
+    if not rule.options:
+        return "This rule has no options."
+    rows = ["| Option | Type | Default | Description |", "|---|---|---|---|"]
+    for option in rule.options:
+        cells = [f"`{option.name}`", option_type(option), f"`{option_default(option)}`", option.help]
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(rows)
+
+
+def facts(rule: type[Rule]) -> str:
+    parts = [f"Category: `{rule.category.value}`", f"default level: `{rule.default_level.value}`"]
+    if rule.aliases:
+        parts.append("aliases: " + ", ".join(f"`{alias}`" for alias in rule.aliases))
+    return " · ".join(parts)
+
+
+def rule_markdown(rule: type[Rule], heading_level: int = 2) -> str:
+    """The rule's whole documentation as Markdown: facts, docstring, options."""
+    hashes = "#" * heading_level
+    return (
+        f"{hashes} {heading(rule)}\n\n{facts(rule)}\n\n{rule.documentation()}\n\n"
+        f"**Options**\n\n{options_markdown(rule)}\n"
+    )
+
+
+def rule_help_markdown(rule: type[Rule]) -> str:
+    """Markdown for SARIF `help.markdown`: the documentation and options, no title."""
+    return f"{facts(rule)}\n\n{rule.documentation()}\n\n**Options**\n\n{options_markdown(rule)}\n"
+
+
+def rule_help_text(rule: type[Rule]) -> str:
+    """Plain text for SARIF `help.text` and `speclint explain`."""
+    return plain_text(explain_text(rule, title=False))
+
+
+def explain_text(rule: type[Rule], title: bool = True) -> str:
+    """What `speclint explain RULE` prints."""
+    lines = []
+    if title:
+        lines += [heading(rule), ""]
+    lines.append(f"Category: {rule.category.value}. Default level: {rule.default_level.value}.")
+    if rule.aliases:
+        lines.append("Aliases: " + ", ".join(rule.aliases) + ".")
+    lines += ["", rule.documentation(), ""]
+    if rule.options:
+        lines.append("Options:")
+        for option in rule.options:
+            lines.append(f"  {option.name}: {option_type(option)}, default {option_default(option)}")
+            lines.append(f"      {option.help}")
+    else:
+        lines.append("Options: none.")
+    url = documentation_url(rule)
+    if url:
+        lines += ["", f"Documentation: {url}"]
+    return "\n".join(lines) + "\n"
+
+
+# --- all rules --------------------------------------------------------------------------------
+
+
+def rule_object(rule: type[Rule]) -> dict[str, Any]:
+    """A rule for `speclint rules --format json`."""
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "aliases": list(rule.aliases),
+        "category": rule.category.value,
+        "default_level": rule.default_level.value,
+        "summary": rule.summary(),
+        "options": [
+            {
+                "name": option.name,
+                "type": option.kind,
+                "default": option.default,
+                "description": option.help,
+                **({"choices": list(option.choices)} if option.choices is not None else {}),
+                **({"minimum": option.minimum} if option.minimum is not None else {}),
+            }
+            for option in rule.options
+        ],
+        "documentation_url": documentation_url(rule),
+    }
+
+
+def rules_json(rules: Iterable[type[Rule]]) -> str:
+    return json.dumps([rule_object(rule) for rule in rules], indent=2, ensure_ascii=False) + "\n"
+
+
+def rules_table(rules: Sequence[type[Rule]], width: int | None = None) -> str:
+    """An aligned table: id, name, category, default level, summary (cut to `width` if given)."""
+    header = ("ID", "NAME", "CATEGORY", "LEVEL", "SUMMARY")
+    rows = [(r.id, r.name, r.category.value, r.default_level.value, r.summary()) for r in rules]
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    lines = []
+    for row in [header, *rows]:
+        prefix = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  "
+        summary = row[4]
+        if width is not None and len(prefix) + len(summary) > width:
+            summary = shorten(summary, max(width - len(prefix), 20))
+        lines.append(prefix + summary)
+    return "\n".join(lines) + "\n"
+
+
+def rules_markdown(rules: Sequence[type[Rule]]) -> str:
+    """The whole reference: what docs/rules.md holds."""
+    parts = [
+        "# Rules\n",
+        f"<!-- Generated from the rules' own documentation. Do not edit: run `{REGENERATE_COMMAND}`. -->\n",
+        "Every rule speclint ships, by id. Select or ignore rules for one run with `--select` and "
+        "`--ignore` (rule ids, names, aliases or categories); `speclint explain RULE` prints one rule's "
+        "documentation. Lines and columns in findings are 1-based.\n",
+        "| ID | Name | Category | Default level | Summary |",
+        "|---|---|---|---|---|",
+    ]
+    for rule in rules:
+        summary = rule.summary().replace("|", "\\|")
+        parts.append(
+            f"| [{rule.id}](#{anchor(rule)}) | `{rule.name}` | {rule.category.value} | "
+            f"{rule.default_level.value} | {summary} |"
+        )
+    parts.append("")
+    for rule in rules:
+        parts.append(rule_markdown(rule))
+    return "\n".join(parts)
+
+
+def built_in_rules() -> list[type[Rule]]:
+    from speclint.engine.registry import load_registry
+
+    return [rule for rule in load_registry().sorted() if is_built_in(rule)]
+
+
+def main() -> None:
+    """`python -m speclint.reporters.ruledocs > docs/rules.md`."""
+    sys.stdout.write(rules_markdown(built_in_rules()))
+
+
+if __name__ == "__main__":
+    main()
