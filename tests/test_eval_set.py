@@ -11,7 +11,6 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
-
 from speclint.registry import load_registry
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "bench" / "eval"

@@ -12,15 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from speclint.cli import main
-from speclint.document.model import (
-    CodeBlock,
-    Document,
-    HtmlBlock,
-    Paragraph,
-    Span,
-    Table,
-    TextSegment,
-)
+from speclint.document.model import CodeBlock, Document, HtmlBlock, Paragraph, Span, Table, TextSegment
 from speclint.document.parser import parse
 from speclint.engine import files
 

@@ -2,13 +2,7 @@
 
 from conftest import parse_md
 
-from speclint.reading.normative import (
-    has_quantity,
-    is_normative,
-    leading_id,
-    normative_statements,
-    requirement_ids,
-)
+from speclint.reading.normative import has_quantity, is_normative, leading_id, normative_statements, requirement_ids
 
 
 def titles_of_normative_sections(text: str) -> list[str]:

@@ -17,13 +17,7 @@ import re
 from pathlib import Path
 
 import pytest
-from reporting import (
-    GOLDEN,
-    UPDATE_GOLDEN_VARIABLE,
-    copy_fixtures,
-    run_check,
-    use_rules,
-)
+from reporting import GOLDEN, UPDATE_GOLDEN_VARIABLE, copy_fixtures, run_check, use_rules
 
 FORMATS = {"concise": "txt", "full": "txt", "json": "json", "sarif": "sarif", "github": "txt"}
 GOLDEN_VERSION = "1.2.3"  # so that a release does not change the golden outputs

@@ -14,14 +14,7 @@ from conftest import SHARED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reporting import copy_fixtures, run_check, use_rules
-from reporting_rules import (
-    REPORTING_RULES,
-    Crashing,
-    MissingOwner,
-    Unresolved,
-    VagueTime,
-    active,
-)
+from reporting_rules import REPORTING_RULES, Crashing, MissingOwner, Unresolved, VagueTime, active
 
 from speclint.engine.rule import Level
 from speclint.engine.runner import Source, lint

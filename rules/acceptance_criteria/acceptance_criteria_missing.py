@@ -6,12 +6,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import (
-    extract,
-    is_criteria_title,
-    references_criteria,
-    states_requirements,
-)
+from speclint.reading.requirements import extract, is_criteria_title, references_criteria, states_requirements
 
 
 class AcceptanceCriteriaMissing(Rule):

@@ -8,13 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, ListItem
 from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import (
-    EARS_KEYWORD,
-    SHALL,
-    Criterion,
-    extract,
-    is_ears_document,
-)
+from speclint.reading.requirements import EARS_KEYWORD, SHALL, Criterion, extract, is_ears_document
 
 _THEN = re.compile(r"\bTHEN\b", re.I)
 _SHALL_NOT = re.compile(r"\bSHALL(?:\s+NOT)?\b", re.I)

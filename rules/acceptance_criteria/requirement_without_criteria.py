@@ -7,12 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import (
-    REQUIREMENT_ID,
-    Requirement,
-    extract,
-    states_requirements,
-)
+from speclint.reading.requirements import REQUIREMENT_ID, Requirement, extract, states_requirements
 
 
 class RequirementWithoutCriteria(Rule):

@@ -7,13 +7,7 @@ from typing import Iterator
 from speclint.document.examples import load_fragment, operations
 from speclint.document.model import CodeBlock, Document, Position, Span
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.interfaces import (
-    cli_commands,
-    events,
-    has_error_catalogue,
-    http_endpoints,
-    missing_parts,
-)
+from speclint.reading.interfaces import cli_commands, events, has_error_catalogue, http_endpoints, missing_parts
 from speclint.reading.requirements import is_proposal
 
 _PARTS = ("request", "response", "errors")

@@ -5,15 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import (
-    CodeBlock,
-    Document,
-    HtmlBlock,
-    ListBlock,
-    Paragraph,
-    Section,
-    Table,
-)
+from speclint.document.model import CodeBlock, Document, HtmlBlock, ListBlock, Paragraph, Section, Table
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.edge_cases import edge_case_sections

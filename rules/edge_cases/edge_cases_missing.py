@@ -7,11 +7,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.edge_cases import (
-    EDGE_CASE_PHRASE,
-    edge_case_sections,
-    edge_topics,
-)
+from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics
 from speclint.reading.requirements import extract, section_text, states_requirements
 
 

@@ -5,14 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import (
-    Document,
-    Paragraph,
-    Section,
-    Table,
-    TextSegment,
-    iter_nested,
-)
+from speclint.document.model import Document, Paragraph, Section, Table, TextSegment, iter_nested
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.reading.edge_cases import edge_case_sections

@@ -74,9 +74,7 @@ class FrontMatterSchema(Rule):
             if isinstance(project_schema, dict) and not context.options["schema"].strip():
                 reference = "project"  # the configuration's `front-matter` schema beats the profile's
             if reference:
-                from speclint.reading import (
-                    metadata,  # only for documents that have metadata (start-up time)
-                )
+                from speclint.reading import metadata  # only for documents that have metadata (start-up time)
 
                 schema = project_schema if reference == "project" else metadata.load_schema(reference)
                 if front_matter.data is not None and not isinstance(front_matter.data, dict):

@@ -5,15 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import (
-    Block,
-    BlockQuote,
-    Document,
-    HtmlBlock,
-    ListBlock,
-    Paragraph,
-    Span,
-)
+from speclint.document.model import Block, BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 
 

@@ -6,15 +6,7 @@ from __future__ import annotations
 from typing import Any, Iterator, Mapping
 
 from speclint.document.model import Document, TextSegment
-from speclint.engine.rule import (
-    Category,
-    Level,
-    Option,
-    OptionError,
-    Rule,
-    RuleContext,
-    Violation,
-)
+from speclint.engine.rule import Category, Level, Option, OptionError, Rule, RuleContext, Violation
 from speclint.reading.concerns import (
     ProseIndex,
     anchor_for,

@@ -9,13 +9,7 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span, Table, TextSegment
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.concerns import (
-    ProseIndex,
-    document_segments,
-    profile_applies,
-    section_segments,
-    sections_named,
-)
+from speclint.reading.concerns import ProseIndex, document_segments, profile_applies, section_segments, sections_named
 
 SECTIONS = (
     "Dependencies", "Dependency", "External dependencies", "Internal dependencies", "Upstream dependencies",

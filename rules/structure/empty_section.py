@@ -5,15 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import (
-    BlockQuote,
-    Document,
-    HtmlBlock,
-    ListBlock,
-    Paragraph,
-    Section,
-    ThematicBreak,
-)
+from speclint.document.model import BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Section, ThematicBreak
 from speclint.document.text import strip_inline
 from speclint.engine.profiles import ExpectedSection
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation

@@ -8,13 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.normative import normative_statements, search_statement
-from speclint.reading.wording import (
-    ESCAPE_CLAUSES,
-    canonical,
-    compile_terms,
-    terms,
-    with_sources,
-)
+from speclint.reading.wording import ESCAPE_CLAUSES, canonical, compile_terms, terms, with_sources
 
 # "as required by GDPR", "as needed by the billing job": the clause names who decides.
 _NAMED_AUTHORITY = re.compile(r"\s+(?:by|under|in)\b", re.I)

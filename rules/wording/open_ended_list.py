@@ -8,13 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.normative import normative_statements, search_statement
-from speclint.reading.wording import (
-    OPEN_ENDED_CLAUSES,
-    canonical,
-    compile_terms,
-    terms,
-    with_sources,
-)
+from speclint.reading.wording import OPEN_ENDED_CLAUSES, canonical, compile_terms, terms, with_sources
 
 _SOURCES = dict(OPEN_ENDED_CLAUSES)
 # "(e.g. gRPC, Kafka, etc.)": the list is announced as examples, not as the contract.

@@ -8,13 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.normative import normative_statements, search_statement
-from speclint.reading.wording import (
-    VAGUE_TERMS,
-    canonical,
-    compile_terms,
-    terms,
-    with_sources,
-)
+from speclint.reading.wording import VAGUE_TERMS, canonical, compile_terms, terms, with_sources
 
 # Fixed phrases in which a listed word is a precise technical term, or belongs to another rule.
 _EXCEPTIONS = re.compile(

@@ -10,15 +10,7 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TextIO
 import click
 
 from speclint import __version__
-from speclint.cli.app import (
-    EXIT_CLEAN,
-    EXIT_ERROR,
-    EXIT_FINDINGS,
-    FORMAT_NAMES,
-    LEVEL_NAMES,
-    _fail,
-    cli,
-)
+from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FORMAT_NAMES, LEVEL_NAMES, _fail, cli
 
 if TYPE_CHECKING:
     from speclint.cli.progress import ProgressBar

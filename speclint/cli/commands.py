@@ -78,11 +78,7 @@ def profiles(name: str | None) -> None:
     A profile is a kind of document (prd, spec-kit, kep, rust-rfc, adr...). `speclint check`
     picks one per file from its content; `--profile NAME` forces one.
     """
-    from speclint.engine.profiles import (
-        ProfileError,
-        builtin_profile_names,
-        load_profile,
-    )
+    from speclint.engine.profiles import ProfileError, builtin_profile_names, load_profile
 
     if name is None:
         for profile_name in builtin_profile_names():
@@ -120,11 +116,7 @@ def init(directory: Path) -> None:
     The documents below DIRECTORY are read to pick the profile, and an override for each folder
     whose documents are of another kind. An existing configuration is never overwritten.
     """
-    from speclint.configuration.config import (
-        CONFIG_FILE_NAMES,
-        PYPROJECT,
-        declares_speclint,
-    )
+    from speclint.configuration.config import CONFIG_FILE_NAMES, PYPROJECT, declares_speclint
     from speclint.configuration.starter import detect_kinds, starter_config
 
     for name in CONFIG_FILE_NAMES:

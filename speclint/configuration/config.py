@@ -43,9 +43,7 @@ from speclint.configuration.validation import (
     suggest,
 )
 from speclint.engine.check import ActiveRule
-from speclint.engine.profiles import (
-    RuleSetting,  # a level ("off" disables; None keeps) and option values
-)
+from speclint.engine.profiles import RuleSetting  # a level ("off" disables; None keeps) and option values
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, OptionError, Rule
 

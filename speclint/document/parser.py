@@ -42,12 +42,7 @@ from speclint.document.model import (
     TextSegment,
     ThematicBreak,
 )
-from speclint.document.text import (
-    SlugRegistry,
-    join_segments,
-    position_at,
-    strip_inline,
-)
+from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.

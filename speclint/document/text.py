@@ -14,16 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator, Pattern
 
-from speclint.document.model import (
-    Document,
-    Paragraph,
-    Position,
-    Section,
-    Span,
-    Table,
-    TextSegment,
-    iter_nested,
-)
+from speclint.document.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)

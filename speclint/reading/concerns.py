@@ -39,12 +39,7 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.document.text import (
-    join_segments,
-    mask_invisible,
-    position_at,
-    strip_inline,
-)
+from speclint.document.text import join_segments, mask_invisible, position_at, strip_inline
 from speclint.engine.rule import RuleContext
 
 # --- phrases ----------------------------------------------------------------------------------

@@ -35,13 +35,7 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.reading.requirements import (
-    blocks_segments,
-    item_segments,
-    not_in_scope,
-    plain,
-    section_segments,
-)
+from speclint.reading.requirements import blocks_segments, item_segments, not_in_scope, plain, section_segments
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(/[^\s`|)\]>,;]*)")

@@ -23,13 +23,7 @@ from typing import TextIO
 
 from speclint.engine.rule import Finding
 from speclint.engine.runner import FileReport, RunResult
-from speclint.reporters import (
-    ReportContext,
-    count_by_level,
-    level_phrase,
-    plural,
-    printable,
-)
+from speclint.reporters import ReportContext, count_by_level, level_phrase, plural, printable
 
 TAB_WIDTH = 4
 ELLIPSIS = "…"
