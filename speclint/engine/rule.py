@@ -68,6 +68,18 @@ class Category(str, enum.Enum):
     RISK = "risk"
 
 
+class Group(str, enum.Enum):
+    """Whether a rule runs unless configured otherwise (as clippy's lint groups and ruff's preview).
+
+    A built-in rule is `default` only once a strict reviewer judged at least 90% of a random sample
+    of its findings on real documents right (`bench/precision.py`); until then it is `preview`:
+    available, but off unless the configuration or `--select` names it.
+    """
+
+    DEFAULT = "default"
+    PREVIEW = "preview"
+
+
 class OptionError(ValueError):
     """A rule option has a value of the wrong type or out of range."""
 
@@ -152,6 +164,7 @@ class Rule:
     name: ClassVar[str]
     category: ClassVar[Category]
     default_level: ClassVar[Level] = Level.WARNING
+    group: ClassVar[Group] = Group.DEFAULT
     options: ClassVar[tuple[Option, ...]] = ()
     aliases: ClassVar[tuple[str, ...]] = ()
     documentation_url: ClassVar[str | None] = None  # a link to more documentation (YAML rules, plugins)
