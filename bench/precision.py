@@ -108,6 +108,20 @@ class Matching:
     unjudged: list[FindingRecord] = field(default_factory=list)  # no verdict row, or an empty one
 
 
+def _best_candidate(verdict: Verdict, candidates: list[FindingRecord]) -> int:
+    """The index of the candidate that best matches the verdict: same message and line, same message, same line."""
+    preferences = (
+        lambda record: record.message == verdict.message and record.line == verdict.line,
+        lambda record: record.message == verdict.message,
+        lambda record: record.line == verdict.line,
+    )
+    for preferred in preferences:
+        for index, record in enumerate(candidates):
+            if preferred(record):
+                return index
+    return 0
+
+
 def match(verdicts: list[Verdict], records: list[FindingRecord]) -> Matching:
     """Pair each verdict with one current finding of the same key (each finding pairs at most once)."""
     waiting: dict[Key, list[FindingRecord]] = collections.defaultdict(list)
@@ -121,8 +135,9 @@ def match(verdicts: list[Verdict], records: list[FindingRecord]) -> Matching:
             if verdict.verdict:
                 result.stale.append(verdict)
             continue
-        # The finding on the recorded line if it is still there, otherwise the first one.
-        index = next((i for i, record in enumerate(candidates) if record.line == verdict.line), 0)
+        # Several findings can share a key (RK001 reports each concern on the same anchor line):
+        # prefer the one with the verdict's message, then the one on the recorded line.
+        index = _best_candidate(verdict, candidates)
         record = candidates.pop(index)
         if verdict.verdict:
             result.matched.append((verdict, record))

@@ -62,6 +62,19 @@ def test_each_verdict_matches_one_finding_of_its_key_and_the_others_stay_unjudge
     assert (result["WD001"].noise, result["WD001"].findings, result["WD001"].unjudged) == (1, 2, 1)
 
 
+def test_a_verdict_pairs_with_the_finding_of_its_message_when_several_share_its_line(tmp_path: Path) -> None:
+    row = "prds/a.md\tRK001\t1\t# Title\tnoise\tx\treliability is never addressed"
+    verdicts = read_verdicts(verdict_file(tmp_path, row))
+    findings = [
+        FindingRecord("prds/a.md", "RK001", 1, 1, "warning", "security is never addressed", "# Title", "prd"),
+        FindingRecord("prds/a.md", "RK001", 1, 1, "warning", "reliability is never addressed", "# Title", "prd"),
+    ]
+
+    (paired,) = match(verdicts, findings).matched
+
+    assert paired[1].message == "reliability is never addressed"
+
+
 def test_a_row_without_a_verdict_is_drawn_but_neither_judged_nor_fixed(tmp_path: Path) -> None:
     verdicts = read_verdicts(verdict_file(tmp_path, "prds/a.md\tWD001\t3\tIt loads quickly.\t\t"))
 
