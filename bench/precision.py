@@ -11,6 +11,9 @@ A verdict is a strict reviewer's judgement of one finding, read at its line in t
 Precision = right / (right + noise + wrong): the share of findings a reviewer keeps. This is the
 figure the 90% bar of issue 12 applies to. The lenient figure, right / (right + wrong), leaves the
 debatable `noise` out (issue 12's "51% if the debatable ones are left out"); it is printed beside it.
+Draws give each kind of document an equal share (see `sample_findings.py`), so both describe the
+average kind of document; `weighted` reweights each (rule, kind) by its share of the current
+findings, an estimate of what a user linting this corpus would see.
 
 A verdict file is a TSV with a header row: `path, rule, line, text, verdict, reason, message`
 (lines starting with `#` are comments, e.g. how the rows were drawn). A verdict counts when it
@@ -157,6 +160,25 @@ class Tally:
     stale: int = 0
     findings: int = 0
     unjudged: int = 0
+    # (rule, kind) -> [right, judged, findings]: what the weighted precision needs.
+    cells: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+
+    def cell(self, rule: str, kind: str) -> list[int]:
+        return self.cells.setdefault((rule, kind), [0, 0, 0])
+
+    @property
+    def weighted(self) -> float | None:
+        """Precision with each (rule, kind) cell weighted by its share of the findings.
+
+        Draws give every kind of document the same number of findings (equal allocation), so the
+        plain precision describes the average kind; this one estimates the share of all current
+        findings a reviewer keeps. Cells without a verdict are left out of both sums.
+        """
+        judged_cells = [(right, judged, findings) for right, judged, findings in self.cells.values() if judged]
+        total = sum(findings for _right, _judged, findings in judged_cells)
+        if not total:
+            return None
+        return sum(findings * right / judged for right, judged, findings in judged_cells) / total
 
     @property
     def judged(self) -> int:
@@ -176,19 +198,28 @@ class Tally:
     def add(self, other: Tally) -> None:
         for name in ("right", "noise", "wrong", "stale", "findings", "unjudged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        for key, (right, judged, findings) in other.cells.items():
+            mine = self.cells.setdefault(key, [0, 0, 0])
+            mine[0] += right
+            mine[1] += judged
+            mine[2] += findings
 
 
 def tally(verdicts: list[Verdict], records: list[FindingRecord]) -> dict[str, Tally]:
     """Per rule id: verdicts matching a current finding, stale verdicts, findings, unjudged findings."""
     tallies: dict[str, Tally] = collections.defaultdict(Tally)
     matching = match(verdicts, records)
-    for verdict, _record in matching.matched:
+    for verdict, record in matching.matched:
         current = tallies[verdict.rule]
         setattr(current, verdict.verdict, getattr(current, verdict.verdict) + 1)
+        cell = current.cell(record.rule, record.kind)
+        cell[0] += verdict.verdict == "right"
+        cell[1] += 1
     for verdict in matching.stale:
         tallies[verdict.rule].stale += 1
     for record in records:
         tallies[record.rule].findings += 1
+        tallies[record.rule].cell(record.rule, record.kind)[2] += 1
     for record in matching.unjudged:
         tallies[record.rule].unjudged += 1
     return dict(tallies)
@@ -201,7 +232,7 @@ def _percent(value: float | None) -> str:
 def format_table(tallies: dict[str, Tally], rules: dict[str, dict[str, str]], markdown: bool = False) -> str:
     """The per-rule table and a total row."""
     header = ("rule", "level", "group", "findings", "judged", "right", "noise", "wrong", "precision",
-              "lenient", "unjudged", "fixed/moved")
+              "lenient", "weighted", "unjudged", "fixed/moved")
     rows: list[tuple[str, ...]] = []
     total = Tally()
     for rule_id in sorted(tallies):
@@ -210,10 +241,12 @@ def format_table(tallies: dict[str, Tally], rules: dict[str, dict[str, str]], ma
         info = rules.get(rule_id, {})
         rows.append((rule_id, info.get("level", "?"), info.get("group", "default"), str(current.findings),
                      str(current.judged), str(current.right), str(current.noise), str(current.wrong),
-                     _percent(current.precision), _percent(current.lenient), str(current.unjudged),
+                     _percent(current.precision), _percent(current.lenient), _percent(current.weighted),
+                     str(current.unjudged),
                      str(current.stale)))
     rows.append(("total", "", "", str(total.findings), str(total.judged), str(total.right), str(total.noise),
-                 str(total.wrong), _percent(total.precision), _percent(total.lenient), str(total.unjudged),
+                 str(total.wrong), _percent(total.precision), _percent(total.lenient), _percent(total.weighted),
+                 str(total.unjudged),
                  str(total.stale)))
     if markdown:
         lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]

@@ -96,6 +96,17 @@ def test_precision_counts_noise_against_the_rule_and_lenient_precision_leaves_it
     assert (counts.precision, counts.lenient) == (pytest.approx(0.6), pytest.approx(0.75))
 
 
+def test_weighted_precision_weighs_each_kind_by_its_share_of_the_findings(tmp_path: Path) -> None:
+    rows = ("keps/a.md\tWD001\t3\tIt loads quickly.\twrong\tx", "prds/b.md\tWD001\t3\tIt loads quickly.\tright\tx")
+    verdicts = read_verdicts(verdict_file(tmp_path, *rows))
+    keps = [finding(path="keps/a.md", kind="kep-like")] + [finding(path=f"keps/{n}.md", kind="kep-like") for n in range(2)]
+    findings = keps + [finding(path="prds/b.md", kind="prd")]
+
+    result = tally(verdicts, findings)["WD001"]
+
+    assert (result.precision, result.weighted) == (pytest.approx(0.5), pytest.approx(0.25))
+
+
 def test_a_rule_without_verdicts_has_no_precision() -> None:
     assert Tally(findings=4, unjudged=4).precision is None
 
@@ -105,7 +116,7 @@ def test_the_table_has_a_total_row_summing_every_rule() -> None:
 
     total = table.splitlines()[-1].split()
 
-    assert total[:6] == ["total", "0", "6", "3", "1", "2"] and total[6] == "50%"
+    assert total[:7] == ["total", "0", "6", "3", "1", "2", "50%"]
 
 
 def test_a_draw_lets_each_kind_give_a_finding_before_any_kind_gives_a_second() -> None:
