@@ -143,7 +143,7 @@ def load_report(corpus: Path | None = None, folders: list[str] | None = None, re
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _lines(path: Path) -> list[str]:
+def source_lines(path: Path) -> list[str]:
     """The file's lines as speclint counts them (`\\r\\n`, `\\r` and `\\n` end a line; a BOM is dropped)."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -187,7 +187,7 @@ def records_from_report(report: dict[str, Any], corpus: Path) -> list[FindingRec
     for finding in report["findings"]:
         path = finding["path"]
         if path not in lines_of:
-            lines_of[path] = _lines(corpus / path)
+            lines_of[path] = source_lines(corpus / path)
         lines = lines_of[path]
         line = int(finding["start"]["line"])
         text = lines[line - 1] if 0 < line <= len(lines) else ""

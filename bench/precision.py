@@ -34,7 +34,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from findings import NOT_SPEC_KINDS, FindingRecord, Key, load_findings, normalize_text  # noqa: E402
+from findings import (NOT_SPEC_KINDS, FindingRecord, Key, default_corpus, kind_of, load_findings,  # noqa: E402
+                      normalize_text, read_kinds)
 
 VERDICT_FOLDER = Path(__file__).resolve().parent / "verdicts"
 VERDICTS = ("right", "noise", "wrong")
@@ -293,8 +294,6 @@ def main() -> None:
     found = load_findings(args.corpus, refresh=args.refresh)
     kinds = split_list(args.kinds) or spec_kinds(found.records)
     rules = {rule.upper() for rule in split_list(args.rules)}
-    from findings import default_corpus, kind_of, read_kinds
-
     kind_table = read_kinds(args.corpus or default_corpus())
     kind_of_path = {verdict.path: kind_of(verdict.path, kind_table) for verdict in verdicts}
     records, chosen = select(found.records, verdicts, rules, kinds, kind_of_path)

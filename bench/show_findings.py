@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from findings import _lines, default_corpus, kind_of, read_kinds  # noqa: E402
+from findings import source_lines, default_corpus, kind_of, read_kinds  # noqa: E402
 from precision import read_verdicts  # noqa: E402
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*)$")
@@ -52,7 +52,7 @@ def main() -> None:
     for row in read_verdicts(args.verdicts):
         if (args.rule and row.rule != args.rule.upper()) or (row.verdict and not args.all):
             continue
-        lines = _lines(corpus / row.path)
+        lines = source_lines(corpus / row.path)
         print("=" * 100)
         print(f"[{row.source}] {row.rule} {kind_of(row.path, kinds)} {row.path}:{row.line}")
         print(f"  message: {row.message}")
@@ -70,7 +70,7 @@ def main() -> None:
             continue
         sibling = (corpus / row.path).parent / "kep.yaml"
         if row.rule.startswith(("ST", "PH")) and sibling.is_file():
-            print("  kep.yaml: " + " ".join(line.strip() for line in _lines(sibling) if line.startswith(("stage", "status"))))
+            print("  kep.yaml: " + " ".join(line.strip() for line in source_lines(sibling) if line.startswith(("stage", "status"))))
 
 
 if __name__ == "__main__":
