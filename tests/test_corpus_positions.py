@@ -11,16 +11,15 @@ Two details make the comparison fair rather than loose:
 - A heading inside a list item or a block quote is not a section in speclint (it is the item's
   text), so only headings outside containers are compared.
 
-One CommonMark rule mistune does not follow, found in the corpus and excused here narrowly: a list
-item that is empty on its first line (`2)` alone on a line) cannot interrupt a paragraph (CommonMark
-5.2, "In order for a sequence of lines to constitute a list item..."), but mistune starts a new item
-there. Such items are excused only when markdown-it has no item on that line, the line holds
-nothing but the marker, and the line above is not blank.
+One CommonMark rule mistune does not follow, found in the corpus and excused here narrowly: a line
+without `>` that continues a paragraph in a quote lazily is paragraph text even when it looks like an
+indented list item, but mistune starts a nested list. The documents where this happens are listed in
+`LAZY_QUOTE_LINES`, with the lines. (The lazy lines of list items, where mistune deviated too, are
+read as CommonMark reads them: see `speclint.document.parser`.)
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -30,9 +29,13 @@ from speclint.document.model import CodeBlock, Document, ListItem
 from speclint.document.parser import parse
 
 FOLDERS = sorted(path for path in CORPUS.iterdir() if path.is_dir()) if CORPUS.is_dir() else []
-_MARKER_ONLY = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*$")
 
 Lines = dict[str, list[tuple[int, ...]]]
+
+# Corpus documents with the lazy quote lines mistune reads as list items (module docstring).
+LAZY_QUOTE_LINES = {
+    "openshift-enhancements/enhancements/scheduling/load-aware-vm-rebalancing-through-descheduler.md": {381, 382, 385, 386},
+}
 
 
 def speclint_lines(document: Document) -> Lines:
@@ -67,26 +70,16 @@ def markdown_it_lines(document: Document) -> Lines:
     return {"heading": headings, "list item": sorted(items), "fenced code": sorted(fences)}
 
 
-def excuse_empty_items_interrupting_a_paragraph(ours: Lines, theirs: Lines, document: Document) -> None:
-    """Drop items mistune starts where CommonMark continues the paragraph (see module docstring)."""
-    expected = set(theirs["list item"])
-
-    def mistune_only_deviation(item: tuple[int, ...]) -> bool:
-        line = item[0]
-        return (
-            item not in expected
-            and _MARKER_ONLY.match(document.line_text(line)) is not None
-            and line > 1
-            and document.line_text(line - 1).strip() != ""
-        )
-
-    ours["list item"] = [item for item in ours["list item"] if not mistune_only_deviation(item)]
+def excuse_lazy_quote_lines(ours: Lines, path: Path) -> None:
+    """Drop the items mistune reads in the lazy quote lines listed in `LAZY_QUOTE_LINES`."""
+    excused = next((lines for name, lines in LAZY_QUOTE_LINES.items() if path.as_posix().endswith(name)), set())
+    ours["list item"] = [item for item in ours["list item"] if item[0] not in excused]
 
 
 def differences(path: Path) -> list[str]:
     document = parse(path.read_bytes().decode("utf-8", "replace"), path.name)
     ours, theirs = speclint_lines(document), markdown_it_lines(document)
-    excuse_empty_items_interrupting_a_paragraph(ours, theirs, document)
+    excuse_lazy_quote_lines(ours, path)
     problems = []
     for kind in ours:
         only_ours = sorted(set(ours[kind]) - set(theirs[kind]))
@@ -103,15 +96,6 @@ def test_heading_list_item_and_fence_lines_match_markdown_it(folder: Path) -> No
     assert documents, f"no Markdown documents in {folder}"
     problems = [problem for path in documents for problem in differences(path)]
     assert not problems, f"{len(problems)} disagreements in {len(documents)} documents:\n" + "\n".join(problems[:20])
-
-
-def test_the_empty_item_excuse_is_narrow() -> None:
-    """The excuse drops an item only where mistune and CommonMark truly disagree."""
-    document = parse("Steps:\n\n1)\nRun it.\n2)\nShip it.\n\n- real item\n")
-    ours, theirs = speclint_lines(document), markdown_it_lines(document)
-    assert ours["list item"] != theirs["list item"]  # the deviation exists...
-    excuse_empty_items_interrupting_a_paragraph(ours, theirs, document)
-    assert ours["list item"] == theirs["list item"] == [(3,), (8,)]  # ...and only it is excused
 
 
 # --- every block ----------------------------------------------------------------------------
@@ -146,7 +130,9 @@ def speclint_blocks(document: Document) -> Blocks:
 def markdown_it_blocks(document: Document) -> Blocks:
     """Blocks in document order. A heading inside a container is text in speclint, so a paragraph
     here. markdown-it's ranges include trailing blank lines (`>` alone, in a quote), speclint's end
-    on the last line with content: the ranges are trimmed the same way."""
+    on the last line with content: the ranges are trimmed the same way. A line holding only Unicode
+    line or paragraph separators (U+2028, U+2029) is blank to mistune and text to CommonMark; it
+    shows nothing, so it counts as blank here too."""
     from markdown_it import MarkdownIt
 
     body_start = document.front_matter.span.end.line if document.front_matter else 0
@@ -161,7 +147,7 @@ def markdown_it_blocks(document: Document) -> Blocks:
         if kind == "heading" and containers:
             kind = "paragraph"
         first, last = token.map[0] + 1, token.map[1]
-        while last > first and not document.line_text(last).strip(" \t>"):
+        while last > first and not document.line_text(last).strip(" \t>\u2028\u2029"):
             last -= 1
         blocks.append((kind, first, last))
     return blocks

@@ -419,3 +419,46 @@ def test_a_header_and_delimiter_with_different_cell_counts_is_not_a_table() -> N
         """
     )
     assert blocks(document, Table) == []
+
+
+# --- where mistune reads list items differently from CommonMark (GitHub) ---------------------------
+
+
+def test_a_fence_in_a_list_item_is_not_closed_by_a_less_indented_fence() -> None:
+    """The item ends before the less indented line, which opens a fence of its own (CommonMark 5.2)."""
+    document = parse("1. Step:\n   ```yaml\n   a: 1\n  ```\n  b: 2\n  ```\n\nafter\n")
+    fences = [block for _, block in document.iter_blocks() if isinstance(block, CodeBlock)]
+
+    assert [(fence.span.start.line, fence.span.end.line) for fence in fences] == [(2, 3), (4, 6)]
+
+
+def test_a_line_after_a_fence_in_a_list_item_is_not_lazy_item_text() -> None:
+    document = parse("1. Step:\n\n   ```sh\n   run\n   ```\n**Next**\n")
+
+    [listing] = [block for block in document.root.blocks if isinstance(block, ListBlock)]
+    [after] = [block for block in document.root.blocks if isinstance(block, Paragraph)]
+    assert listing.span.end.line == 5
+    assert after.span.start.line == 6
+
+
+def test_an_empty_list_item_does_not_take_the_less_indented_line_after_it() -> None:
+    document = parse("5. five\n6.\n  a. text\n 7. seven\n")
+    items = [block for _, block in document.iter_blocks() if isinstance(block, ListItem)]
+
+    assert [(item.span.start.line, item.span.end.line) for item in items] == [(1, 1), (2, 2)]
+
+
+def test_a_quote_in_a_list_item_ends_before_a_quote_outside_the_item() -> None:
+    document = parse("1. > one\n> two\n2. > three\n\n## Summary\n")
+
+    assert [section.heading.span.start.line for section in document.sections()] == [5]
+    quotes = [block for _, block in document.iter_blocks() if isinstance(block, BlockQuote)]
+    assert [(quote.span.start.line, quote.span.end.line) for quote in quotes] == [(1, 1), (2, 2), (3, 3)]
+
+
+def test_an_empty_list_item_ends_at_the_unindented_line_after_it() -> None:
+    """`1)` alone, then unindented text: the item is empty and the text a paragraph after the list."""
+    document = parse("Steps:\n\n1)\nRun it.\n2)\nShip it.\n\n- real item\n")
+    items = [block for _, block in document.iter_blocks() if isinstance(block, ListItem)]
+
+    assert [item.span.start.line for item in items] == [3, 8]

@@ -75,9 +75,99 @@ def _block_parser() -> Any:
             ]
         )
         _markdown.block.register("block_quote", None, _parse_block_quote_in_order)
+        _take_lazy_lines_only_after_paragraph_text()
         for name in ("table", "nptable"):
             _markdown.block.register(name, None, _parse_gfm_table)
     return _markdown.block
+
+
+_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+
+
+def _take_lazy_lines_only_after_paragraph_text() -> None:
+    """Make mistune's list items take a less indented line only as CommonMark does.
+
+    A line indented less than a list item's content continues the item only as a "lazy" line of
+    an open paragraph (CommonMark 5.2). mistune takes any such line that starts no other block,
+    so an item whose last block is a fenced example swallowed the bold line after it, an empty
+    item (`6.` alone) took the next paragraph, and a fence closed by a line less indented than
+    the item swallowed what followed; all three were seen in real enhancement proposals. This
+    is mistune 3.x's line collector (`mistune.list_parser`, BSD-3-Clause) with that condition
+    added; with a mistune that has no such collector, mistune's own behaviour stays.
+    """
+    from mistune import list_parser
+
+    original = getattr(list_parser, "_collect_list_item_lines", None)
+    if original is None or getattr(original, "speclint", False):
+        return
+    indented = list_parser._has_continuation_indent
+    dedent = list_parser._strip_continuation_indent
+
+    def collect(block: Any, list_item_re: Any, break_sc: Any, state: Any, text: str, continue_width: int) -> Any:
+        src = ""
+        prev_blank_line = False
+        content = _ItemContent(text)
+        while state.cursor < state.cursor_max:
+            raw_line = state.get_line(state.cursor)
+            next_pos = state.cursor + len(raw_line)
+            if block.BLANK_LINE.match(raw_line):
+                src += "\n"
+                prev_blank_line = True
+                content.add("")
+                state.cursor = next_pos
+                continue
+            if indented(raw_line, continue_width):
+                if prev_blank_line and not text and not src.strip():
+                    break  # a list item can begin with at most one blank line
+                src += raw_line
+                content.add(dedent(raw_line, continue_width))
+                prev_blank_line = False
+                state.cursor = next_pos
+                continue
+            line = list_parser._expand_leading_tabs(raw_line)
+            line_break = list_parser._match_list_item_break(list_item_re, break_sc, state, line)
+            if line_break:
+                kind, match = line_break
+                if kind == "list_item":
+                    state.cursor = next_pos
+                    next_item = list_parser._create_list_marker(match, "listitem")
+                    return list_parser._ListItemLines(src, next_item=next_item, loose=prev_blank_line)
+                if kind == "list":
+                    break
+                token_index = len(state.tokens)
+                end_pos = block.parse_method(match, state)
+                if end_pos:
+                    return list_parser._ListItemLines(src, end_pos=end_pos, token_index=token_index)
+            if prev_blank_line or not content.paragraph_open:
+                break  # not a lazy line of a paragraph: the item ends here
+            src += raw_line
+            state.cursor = next_pos
+        return list_parser._ListItemLines(src)
+
+    collect.speclint = True  # type: ignore[attr-defined]
+    list_parser._collect_list_item_lines = collect
+
+
+class _ItemContent:
+    """Just enough of a list item's content to know whether its last block is an open paragraph:
+    the item has text, its last line is not blank, and no fence is open or just closed."""
+
+    def __init__(self, first_line: str) -> None:
+        self.fence = ""  # the marker of the open fence
+        self.paragraph_open = False
+        self.add(first_line.rstrip("\n"))
+
+    def add(self, line: str) -> None:
+        stripped = line.strip(" \t")
+        if self.fence:
+            if stripped.startswith(self.fence) and not stripped.strip(self.fence[0]) and _indent_width(line) <= 3:
+                self.fence = ""
+            return
+        opening = _FENCE_OPEN.match(line)
+        if opening:
+            self.fence, self.paragraph_open = opening.group(1), False
+            return
+        self.paragraph_open = bool(stripped) and (self.paragraph_open or _indent_width(line) < 4)
 
 
 def _table_cells(line: str) -> list[str] | None:
@@ -277,6 +367,19 @@ def _contains(probe: str) -> _Matcher:
     return lambda line: line.find(probe)
 
 
+def _indent_width(line: str) -> int:
+    """How many columns the line's leading spaces and tabs take (a tab stops at a multiple of 4)."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
 def _first_text(line: str) -> int:
     stripped = line.lstrip(" \t>")
     return len(line) - len(stripped) if stripped.strip(" \t") else -1
@@ -292,6 +395,9 @@ class _Locator:
         # The last line the blocks of the latest `place` call consumed. It can lie past their
         # spans, which end on the last line with content (a quote's trailing `>` lines).
         self.reached = -1
+        # The content column of the innermost list item being placed (0 outside lists): a line
+        # indented less is not part of the item, so it cannot close a fence opened inside it.
+        self.content_column = 0
 
     # Each `place_*` gets the token and the first line it may start on, and returns the block
     # with the 0-based index of the block's last line.
@@ -407,7 +513,11 @@ class _Locator:
             first_code = start + 1
             end = min(start + len(code_lines) + 1, last)
             closing = _FENCE_CLOSE.match(_strip_quotes(self.lines[end], depth)) if end > start else None
-            if closing is None or closing.group(1)[0] != token["marker"][0]:
+            if (
+                closing is None
+                or closing.group(1)[0] != token["marker"][0]
+                or _indent_width(closing.string) < self.content_column  # the item ended before this line
+            ):
                 end = min(start + len(code_lines), last)  # unclosed: runs to the container's end
         else:
             probe = code_lines[0].strip(" \t") if code_lines else ""
@@ -471,6 +581,8 @@ class _Locator:
             content = _strip_quotes(self.lines[index], depth)
             if not content.strip(" \t"):
                 return index - 1, marked, with_content
+            if content.lstrip(" \t").startswith(">") and _indent_width(content) < self.content_column:
+                return index - 1, marked, with_content  # a quote outside the list item holding this one
             if marked == index - 1 and content.lstrip(" \t").startswith(">"):
                 marked = index
                 if content.strip(" \t>"):
@@ -509,12 +621,16 @@ class _Locator:
         box = _TASK_BOX.match(line, after_marker)
         checked = None if box is None else box.group(1) != " "
         self.floor[start] = after_marker
-        blocks = self.place(token.get("children", []), start, last, depth)
-        reached = self.reached
         rest = line[after_marker:]
         spaces = len(rest) - len(rest.lstrip(" "))
         content_column = after_marker + (spaces if 1 <= spaces <= 4 and rest.strip() else 1)
         content_column -= len(line) - len(_strip_quotes(line, depth))  # the column inside the quotes
+        outer_column, self.content_column = self.content_column, content_column
+        try:
+            blocks = self.place(token.get("children", []), start, last, depth)
+        finally:
+            self.content_column = outer_column
+        reached = self.reached
         end = max([start] + [_last_line(block) for block in blocks])
         end = self._after_link_definitions(end, last, depth, content_column)
         return ListItem(self.span(start, column, end), marker, checked, blocks), max(end, reached)  # type: ignore[arg-type]
