@@ -55,3 +55,15 @@ def test_letters_in_quoted_ui_text_and_in_background_are_not_read() -> None:
     )
 
     assert lint_with("PH004", text) == []
+
+
+def test_a_letter_in_graduation_criteria_is_flagged() -> None:
+    text = "## Graduation Criteria\n\n#### Beta\n\n- Checkpoint success rate above X% in the e2e jobs.\n"
+
+    assert spans(lint_with("PH004", text)) == [(5, 33)]
+
+
+def test_a_letter_in_design_discussion_is_a_parameter() -> None:
+    text = "## Design\n\nThe summary keeps the last N messages and retries N times.\n"
+
+    assert lint_with("PH004", text) == []

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import CodeBlock, Document, Span
+from speclint.document.model import CodeBlock, Document, Section, Span, TextSegment
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.reading.normative import normative_statements
+from speclint.reading.normative import is_metrics_section, is_success_section, normative_statements
 
 # A date with a real year and letters for the rest: 2025-XX-XX, 2025-09-xx, 2025-xx.
 _DATE = re.compile(r"(?<![\w-])(?:19|20)\d\d-(?:(?:[01]\d|[xX]{2})-[xX]{2}|[xX]{2})(?![\w-])")
 _SPELLED_OUT = re.compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
 # A link reference definition whose destination is a marker: `[gcs-backend]: TODO`.
 _DEFINITION_TO_MARKER = re.compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>)[ \t]*$")
-# A quantity whose number is a letter: X%, XX %, N users, $X. Read in requirements and criteria only.
+# A quantity whose number is a letter: X%, XX %, N users, $X. Read where the text commits to a value.
 _LETTER_QUANTITY = re.compile(
     r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:users|customers|requests|seconds|minutes|"
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
@@ -33,9 +33,10 @@ class PlaceholderValue(Rule):
     - A date with a real year and letters for the rest: `2025-09-xx`, `2025-XX-XX`.
     - "(placeholder)", "(to be determined)", "(to be decided)", "(to be confirmed)".
     - A link reference definition whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`.
-    - In requirements, acceptance criteria and metrics: a quantity whose number is a letter:
-      `X%`, `N users`, `X minutes`, `$X`, unless the document defines the letter (`N = 50`,
-      "where N is the number of nodes"). Quoted UI text ("Try again in X minutes") is not read.
+    - In requirements, acceptance criteria and success metrics: a quantity whose number is a
+      letter: `X%`, `N users`, `X minutes`, `$X`, unless the document defines the letter
+      (`N = 50`, "where N is the number of nodes"). Quoted UI text ("Try again in X minutes") is
+      not read; in design discussion a letter is usually a parameter, so it is not read there.
 
     **Why it matters.** These read like values at a glance, so they survive review the way a
     literal TBD would not, and engineers discover mid-sprint that nobody decided the date, the
@@ -70,17 +71,37 @@ class PlaceholderValue(Rule):
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
                     )
         yield from _definitions_to_markers(document)
-        if "X" in document.source or "N " in document.source or "$X" in document.source:
+        if "X" in document.source or "N " in document.source:
             defined = {next(letter for letter in match.groups() if letter) for match in _DEFINED_VARIABLE.finditer(document.source)}
-            for statement in normative_statements(document):
-                for match, span in find_all(_LETTER_QUANTITY, statement.segments):
+            for segments in _committing_text(document):
+                text = "\n".join(segment.text for segment in segments)
+                for match, span in find_all(_LETTER_QUANTITY, segments):
                     letter = match.group("letter") or match.group("money")
-                    if letter in defined or _in_quotes(statement.text, match.start()):
+                    if letter in defined or _in_quotes(text, match.start()):
                         continue
                     found.setdefault((span.start.line, span.start.column), Violation(
                         span, f"'{match.group(0)}' gives a letter for the number: state the value, or list it as an open question"
                     ))
         yield from (found[key] for key in sorted(found))
+
+
+def _committing_text(document: Document) -> Iterator[list[TextSegment]]:
+    """Text that commits to a value: requirements and criteria, and success metrics and goals."""
+    seen: set[tuple[int, int]] = set()
+    for statement in normative_statements(document):
+        seen.add((statement.segments[0].line, statement.segments[0].column))
+        yield statement.segments
+    for prose in iter_prose(document):
+        if prose.kind != "heading" and _commits(prose.section):
+            if (prose.segments[0].line, prose.segments[0].column) not in seen:
+                yield prose.segments
+
+
+def _commits(section: Section) -> bool:
+    """A metrics, success or criteria section (graduation, exit, acceptance criteria), at any depth."""
+    if is_metrics_section(section) or is_success_section(section):
+        return True
+    return any("criteria" in (each.title or "").lower() for each in (section, *section.ancestors()))
 
 
 def _definitions_to_markers(document: Document) -> Iterator[Violation]:

@@ -22,8 +22,8 @@ class FenceSwallowsMarkdown(Rule):
     its container, or that holds both a heading and a line opening another fence with a language
     (```` ```yaml ````): the sign that its closing fence was missed, or written at less indentation
     than the fence it closes (inside a list item a less indented fence ends the item and *opens* a
-    new block of code). Examples of Markdown itself (` ```markdown `, ` ```text `, ` ```diff `) are
-    not read.
+    new block of code). A closed example of Markdown itself (` ```markdown `, ` ```text `, a
+    ```` fence) may hold both.
 
     **Why it matters.** Everything after the missing fence renders as code: sections disappear from
     the outline and from review, and every other check skips them. A real proposal lost eleven
@@ -60,7 +60,7 @@ class FenceSwallowsMarkdown(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for _, block in document.iter_blocks():
-            if isinstance(block, CodeBlock) and block.fenced and block.language not in _MARKDOWN_LANGUAGES:
+            if isinstance(block, CodeBlock) and block.fenced:
                 violation = _swallowed(document, block)
                 if violation is not None:
                     yield violation
@@ -79,8 +79,8 @@ def _swallowed(document: Document, block: CodeBlock) -> Violation | None:
     if not headings:
         return None
     fences = [number for number in inner if _OPENING_WITH_INFO.match(document.line_text(number))]
-    if closed and (not fences or len(marker) > 3):
-        return None  # a closed block showing a heading (in ```` fences, fences too) is an example
+    if closed and (not fences or len(marker) > 3 or block.language in _MARKDOWN_LANGUAGES):
+        return None  # a closed block showing a heading (or a Markdown example, fences too) is an example
     heading = document.line_text(headings[0]).strip()
     more = f" and {len(headings) - 1} more" if len(headings) > 1 else ""
     how = "never closes" if not closed else f"closes only at line {last}"
