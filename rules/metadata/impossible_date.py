@@ -1,0 +1,81 @@
+"""MD003 impossible-date: a date written YYYY-MM-DD that no calendar has (`2024-14-02`)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Iterator
+
+from speclint.document.model import CodeBlock, Document, Span
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_ISO_DATE = re.compile(r"(?<![\w.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w.-])")
+
+
+class ImpossibleDate(Rule):
+    """Flags a date written `YYYY-MM-DD` that is not a calendar date, such as `2024-14-02`.
+
+    **What it flags.** Dates in the text, in metadata lines (`Date: 2021-21-01`, a Rust RFC's
+    `Start Date:`) and in front matter, whose month is not 01–12 or whose day does not exist in
+    that month. Front matter that the profile's JSON Schema checks is left to `MD002
+    front-matter-schema`, so one wrong date gives one finding; text in code is not read.
+
+    **Why it matters.** The date of a decision or a proposal is how readers order them and how
+    tools sort them; a swapped month and day is usually a typo nobody can resolve later
+    (is `2020-23-01` the 23rd of January?).
+
+    **Example**
+
+    ```markdown
+    Date: 2024-14-02
+    ```
+
+    **Use instead**
+
+    ```markdown
+    Date: 2024-02-14
+    ```
+    """
+
+    id = "MD003"
+    name = "impossible-date"
+    category = Category.METADATA
+    default_level = Level.ERROR
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if not _ISO_DATE.search(document.source):
+            return
+        skipped = _code_lines(document)
+        front_matter = document.front_matter
+        if front_matter is not None and getattr(context.profile, "front_matter_schema", None):
+            skipped.update(range(front_matter.span.start.line, front_matter.span.end.line + 1))
+        for number, line in enumerate(document.lines, start=1):
+            if number in skipped or "-" not in line:
+                continue
+            visible = _CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line) if "`" in line else line
+            for match in _ISO_DATE.finditer(visible):
+                problem = _impossible(int(match["year"]), int(match["month"]), int(match["day"]))
+                if problem:
+                    yield Violation(
+                        Span.of(number, match.start() + 1, number, match.end() + 1),
+                        f"'{match.group(0)}' is not a date: {problem}; write it YYYY-MM-DD",
+                    )
+
+
+def _impossible(year: int, month: int, day: int) -> str | None:
+    if not 1 <= month <= 12:
+        return f"there is no month {month}" + (" (month and day swapped?)" if 1 <= day <= 12 else "")
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return f"{datetime.date(year, month, 1):%B} has no day {day}"
+    return None
+
+
+def _code_lines(document: Document) -> set[int]:
+    lines: set[int] = set()
+    for _, block in document.iter_blocks():
+        if isinstance(block, CodeBlock):
+            lines.update(range(block.span.start.line, block.span.end.line + 1))
+    return lines

@@ -1,0 +1,28 @@
+"""MD003 impossible-date: a YYYY-MM-DD date that no calendar has."""
+
+from __future__ import annotations
+
+from conftest import lint_with, spans
+
+
+def test_a_month_past_twelve_is_flagged_and_a_swap_suggested() -> None:
+    [finding] = lint_with("MD003", "# 3. Use Kafka\n\nDate: 2024-14-02\n")
+
+    assert spans([finding]) == [(3, 7)]
+    assert "no month 14" in finding.message
+
+
+def test_a_day_the_month_does_not_have_is_flagged() -> None:
+    [finding] = lint_with("MD003", "- Start Date: 2023-02-30\n")
+
+    assert "February has no day 30" in finding.message
+
+
+def test_front_matter_dates_are_read_when_no_schema_checks_them() -> None:
+    assert spans(lint_with("MD003", "---\ncreation-date: 2021-21-01\n---\n# Title\n")) == [(2, 16)]
+
+
+def test_real_dates_versions_and_code_are_not_flagged() -> None:
+    text = "Date: 2024-02-29\n\nBuilt with tool 2024-13-01.2 and `2024-99-99`.\n\n```\n2024-14-02\n```\n"
+
+    assert lint_with("MD003", text) == []
