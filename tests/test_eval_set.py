@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
-from speclint.registry import load_registry
+from speclint.engine.registry import load_registry
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "bench" / "eval"
 KEY: dict[str, Any] = YAML(typ="safe").load((EVAL_DIR / "answers.yaml").read_text(encoding="utf-8"))
