@@ -96,6 +96,8 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record every current finding in this baseline file, then exit 0.",
 )
+@click.option("--summary", is_flag=True, help="End with a one-line summary on standard error: counts by level, "
+              "and how to see warnings on a commit that passes (the pre-commit hook uses it).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes of findings marked [*], write the files, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the changes --fix would make as a unified diff; write nothing.")
 def check(
@@ -115,6 +117,7 @@ def check(
     isolated: bool,
     baseline_file: Path | None,
     write_baseline_file: Path | None,
+    summary: bool = False,
     fix: bool = False,
     show_diff: bool = False,
 ) -> None:
@@ -234,6 +237,11 @@ def check(
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 
+    if summary and baseline_writer is None:
+        from speclint.cli.summary import summary_line
+
+        sys.stdout.flush()  # pre-commit shows both streams as one: the summary comes last
+        click.echo(summary_line(result, fail_on), err=True)
     if baseline_writer is not None and not (result.failed or registry.load_errors):
         sys.exit(EXIT_CLEAN)  # every finding is now accepted
     sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
