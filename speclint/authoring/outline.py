@@ -188,9 +188,11 @@ def outline_text(outline: dict[str, Any]) -> str:
     if not outline["missing"] and not outline["out_of_order"]:
         lines.append("Every required section is here, in order.")
     counts = outline["counts"]
+    from speclint.reporters import plural
+
     lines.append(
-        f"Counts: {counts['requirements']} requirements, {counts['user_stories']} user stories, "
-        f"{counts['acceptance_criteria']} acceptance criteria, {counts['endpoints']} endpoints, "
-        f"{counts['open_questions']} open questions"
+        f"Counts: {plural(counts['requirements'], 'requirement')}, {plural(counts['user_stories'], 'user story', 'user stories')}, "
+        f"{plural(counts['acceptance_criteria'], 'acceptance criterion', 'acceptance criteria')}, "
+        f"{plural(counts['endpoints'], 'endpoint')}, {plural(counts['open_questions'], 'open question')}"
     )
     return "\n".join(lines) + "\n"
