@@ -246,3 +246,11 @@ def test_insertions_at_one_place_keep_the_order_of_their_findings() -> None:
 def test_fix_positions_count_code_points() -> None:
     edit = TextEdit(Span.of(1, 14, 1, 20), "#café-")  # '#cafe-' is columns 14 to 19, after wide characters
     assert apply_fixes("# Café ☕ [x](#cafe-)\n", [Fix("f", (edit,))]).text == "# Café ☕ [x](#café-)\n"
+
+
+def test_text_from_standard_input_is_not_fixed_and_says_so(workdir: Path) -> None:
+    runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
+    result = runner.invoke(cli, ["check", "--isolated", "--format", "concise", "--select", "ST006", "--fix", "-"],
+                           input=HEADING_JUMP)
+    assert "not fixed" in result.stderr
+    assert "ST006" in result.stdout

@@ -255,6 +255,8 @@ def _fix_stage(
     from speclint.cli.fixing import compute_fixes, write_fixes
     from speclint.engine.runner import lint
 
+    if any(source.path is None for source in sources):
+        click.echo("speclint: text from standard input is not fixed: --fix and --diff work on files", err=True)
     summary = compute_fixes(result, sources, planner)
     if show_diff:
         click.echo(summary.diff(), nl=False)
