@@ -201,7 +201,7 @@ def check(
         if progress is not None:
             progress.close()
     if fix or show_diff:
-        result = _fix_stage(result, sources, planner, fix, show_diff, progress)
+        result = _fix_stage(result, sources, planner, fix, show_diff)
     if baseline_writer is not None:
         baseline_writer.add(result, cwd)
     if baseline is not None:
@@ -247,9 +247,7 @@ def check(
     sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
 
 
-def _fix_stage(
-    result: RunResult, sources: Sequence[Source], planner: Planner, fix: bool, show_diff: bool, progress: object
-) -> RunResult:
+def _fix_stage(result: RunResult, sources: Sequence[Source], planner: Planner, fix: bool, show_diff: bool) -> RunResult:
     """--diff prints what the fixes would change and exits (1 when something would change);
     --fix writes the fixed files and returns the findings of a new run on them."""
     from speclint.cli.fixing import compute_fixes, write_fixes
