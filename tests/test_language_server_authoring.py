@@ -217,3 +217,21 @@ def test_a_yaml_rules_documentation_url_is_the_editor_link(tmp_path: Path, serve
     server.open(uri, "# Checkout\n\nThe Bluebird checkout ships in May.\n")
     diagnostic = only(server.diagnostics(uri, version=1), "ACME001")
     assert diagnostic["codeDescription"] == {"href": "https://wiki.example.com/spec-style#codenames"}
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "fixed"),
+    [
+        ("TR003", "# Saved carts\n\nSee [the rollout](#rolout).\n\n## Rollout\n\nIn May.\n",
+         "# Saved carts\n\nSee [the rollout](#rollout).\n\n## Rollout\n\nIn May.\n"),
+        ("ST100", "# Saved carts\n\n<!-- speclint-disable-next-line PH001 -->\nCarts are kept for 30 days.\n",
+         "# Saved carts\n\nCarts are kept for 30 days.\n"),
+    ],
+)
+def test_the_link_and_suppression_fixes_are_code_actions_too(server: LspClient, uri: str, code: str, text: str,
+                                                               fixed: str) -> None:
+    server.open(uri, text)
+    diagnostic = only(server.diagnostics(uri, version=1), code)
+    new_text, diagnostics = after(server, uri, text, action(_code_actions(server, uri, diagnostic), "Fix:"))
+    assert new_text == fixed
+    assert code not in {d["code"] for d in diagnostics}
