@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
+import attrs  # lsprotocol's types are attrs classes
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
@@ -243,7 +244,10 @@ def disable_file_edit(document: Document, rule_id: str, newline: str) -> types.T
     return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"<!-- speclint-disable-file {rule_id} -->{newline}")
 
 
-def quick_fixes(uri: str, text: str, diagnostics: Sequence[types.Diagnostic]) -> list[types.CodeAction]:
+def quick_fixes(
+    uri: str, text: str, diagnostics: Sequence[types.Diagnostic], findings: Sequence[Finding] = (),
+    codec: PositionCodec | None = None,
+) -> list[types.CodeAction]:
     """Code actions for speclint's diagnostics among `diagnostics`: the finding's fix when it has
     one (the same edits as `speclint check --fix`), then disable it for this line (or this block,
     where a comment on the line would break it), for this section, for this file."""
@@ -259,7 +263,7 @@ def quick_fixes(uri: str, text: str, diagnostics: Sequence[types.Diagnostic]) ->
     actions = []
     for diagnostic in ours:
         rule_id = str(diagnostic.code)
-        fix = _fix_action(uri, diagnostic, newline)
+        fix = _fix_action(uri, _with_fix_data(diagnostic, findings, buffer, codec), newline)
         if fix is not None:
             actions.append(fix)
         # LSP lines are 0-based; the BOM does not change line numbers
@@ -294,6 +298,20 @@ def _disable_action(
         is_preferred=True if preferred else None,
         edit=types.WorkspaceEdit(changes={uri: edits}),
     )
+
+
+def _with_fix_data(
+    diagnostic: types.Diagnostic, findings: Sequence[Finding], buffer: Lines, codec: PositionCodec | None
+) -> types.Diagnostic:
+    """The diagnostic with its fix in `data`: a client that does not send `data` back gets it from
+    `findings` (the buffer linted again), matched by rule and start position."""
+    if diagnostic.data is not None or not findings or codec is None:
+        return diagnostic
+    for finding in findings:
+        start = buffer.position(finding.span.start.line, finding.span.start.column, codec)
+        if finding.fix is not None and finding.rule_id == diagnostic.code and start == diagnostic.range.start:
+            return attrs.evolve(diagnostic, data={"fix": fix_data(finding, buffer, codec)})
+    return diagnostic
 
 
 def _fix_action(uri: str, diagnostic: types.Diagnostic, newline: str) -> types.CodeAction | None:
@@ -460,8 +478,13 @@ def create_server() -> LanguageServer:
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
     )
     def code_action(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        document = ls.workspace.get_text_document(params.text_document.uri)
-        return quick_fixes(params.text_document.uri, document.source, params.context.diagnostics)
+        uri = params.text_document.uri
+        document = ls.workspace.get_text_document(uri)
+        findings: list[Finding] = []
+        if any(d.source == SOURCE and d.data is None for d in params.context.diagnostics):
+            path = _fs_path(uri)  # a client that does not keep `data`: lint again for the fixes
+            findings, _ = lint_text(document.source, path, _display_path(path, uri))
+        return quick_fixes(uri, document.source, params.context.diagnostics, findings, document.position_codec)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
     def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:

@@ -235,3 +235,14 @@ def test_the_link_and_suppression_fixes_are_code_actions_too(server: LspClient, 
     new_text, diagnostics = after(server, uri, text, action(_code_actions(server, uri, diagnostic), "Fix:"))
     assert new_text == fixed
     assert code not in {d["code"] for d in diagnostics}
+
+
+def test_a_client_that_does_not_send_data_back_still_gets_the_fix(server: LspClient, uri: str) -> None:
+    server.open(uri, HEADING_JUMP)
+    diagnostic = only(server.diagnostics(uri, version=1), "ST006")
+    without_data = {key: value for key, value in diagnostic.items() if key != "data"}
+
+    actions = _code_actions(server, uri, without_data)
+
+    assert actions[0]["title"] == "Fix: Make 'Limits' a level-3 heading"
+    assert apply(HEADING_JUMP, actions[0]["edit"]["changes"][uri]) == HEADING_JUMP.replace("#### Limits", "### Limits")
