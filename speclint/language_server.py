@@ -6,8 +6,12 @@ Sublime LSP) get speclint's findings as diagnostics while the author types:
 - diagnostics are published when a Markdown document is opened and each time it changes, linted
   from the editor's buffer in memory (the runner's API, no process per keystroke), with the rule id
   as the diagnostic `code` and a link to the rule's documentation (`codeDescription.href`);
-- a quick fix inserts `<!-- speclint-disable-next-line RULE -->` above the finding's line (or adds
-  the rule to such a comment already there), another one disables the rule for the whole file.
+- a finding that has a fix gets it as a code action (the same edits as `speclint check --fix`);
+- quick fixes disable a rule for the line (`<!-- speclint-disable-next-line RULE -->` above it, or
+  the rule added to such a comment already there), for the whole block where a comment on the line
+  would break the block (inside a code block, a table, a paragraph or a list item), for the section
+  or for the file (`speclint.authoring.disable_comments` decides where a comment may go);
+- hovering over a finding shows its rule's documentation.
 
 pygls is an optional dependency (`pip install 'speclint[lsp]'`): only this module imports it, and
 only the `server` command imports this module.
@@ -19,15 +23,16 @@ import asyncio
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
+import attrs  # lsprotocol's types are attrs classes
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
 from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
 from speclint import __version__
-from speclint.engine.rule import Finding, Level
+from speclint.engine.rule import Finding, Level, Rule
 
 if TYPE_CHECKING:
     from speclint.document.model import Document
@@ -48,13 +53,32 @@ _FILE_COMMENT = re.compile(r"^<!--\s*speclint-disable-file\b" + _RULES_AND_REASO
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
 
 
-def rule_docs_url(rule_id: str) -> str | None:
-    """Where a rule's documentation is (its section in docs/rules.md); None for third-party rules."""
-    from speclint.engine.registry import load_registry
+def rule_docs_url(rule_id: str, path: Path | None = None) -> str | None:
+    """Where a rule's documentation is: a built-in rule's section in docs/rules.md, a YAML rule's
+    `documentation:` or a plugin's `documentation_url`; None when it has none."""
     from speclint.reporters.ruledocs import documentation_url
 
-    rule = load_registry().get(rule_id)
+    rule = rule_class(rule_id, path)
     return documentation_url(rule) if rule is not None else None
+
+
+def rule_class(rule_id: str, path: Path | None = None) -> type[Rule] | None:
+    """The rule called `rule_id`: built in, or from the configuration of the file at `path` (YAML
+    rules and plugins live in a configuration's registry)."""
+    from speclint.engine.registry import load_registry
+
+    registry = load_registry()
+    rule = registry.get(rule_id)
+    if rule is not None:
+        return rule
+    from speclint.configuration.config import ConfigResolver
+    from speclint.configuration.validation import InvalidFile
+
+    try:
+        config = ConfigResolver(registry).for_file(path if path is not None else Path.cwd() / "untitled.md")
+    except InvalidFile:
+        return None
+    return config.registry.get(rule_id)
 
 
 # --- linting ----------------------------------------------------------------------------------
@@ -94,12 +118,13 @@ class Lines:
 
     lines: list[str]
     has_bom: bool
+    ends_with_newline: bool = False  # then the end of the buffer is the start of the line after the last
 
     @classmethod
     def of(cls, text: str) -> Lines:
         from speclint.document.parser import split_lines
 
-        return cls(split_lines(text), text.startswith("\ufeff"))
+        return cls(split_lines(text), text.startswith("\ufeff"), text.endswith(("\n", "\r")))
 
     def position(self, line: int, column: int, codec: PositionCodec) -> types.Position:
         """An LSP position (0-based, in the negotiated encoding) for a 1-based line and code-point column."""
@@ -115,7 +140,7 @@ class Lines:
 
 def to_diagnostic(finding: Finding, lines: Lines, codec: PositionCodec) -> types.Diagnostic:
     start, end = finding.span.start, finding.span.end
-    docs_url = rule_docs_url(finding.rule_id)
+    docs_url = rule_docs_url(finding.rule_id, Path(finding.path).resolve() if finding.path else None)
     return types.Diagnostic(
         range=types.Range(
             start=lines.position(start.line, start.column, codec),
@@ -126,7 +151,33 @@ def to_diagnostic(finding: Finding, lines: Lines, codec: PositionCodec) -> types
         code_description=types.CodeDescription(href=docs_url) if docs_url else None,
         source=SOURCE,
         message=finding.message,
+        # The fix travels with the diagnostic (LSP keeps `data` for codeAction), so that the code
+        # action applies exactly what `speclint check --fix` would.
+        data={"fix": fix_data(finding, lines, codec)} if finding.fix is not None else None,
     )
+
+
+def fix_data(finding: Finding, lines: Lines, codec: PositionCodec) -> dict[str, Any]:
+    """A finding's fix as LSP edits in the client's position encoding, with line endings as the buffer's."""
+    assert finding.fix is not None
+    edits = []
+    for edit in finding.fix.edits:
+        start = _clamped(lines, edit.span.start.line, edit.span.start.column, codec)
+        end = _clamped(lines, edit.span.end.line, edit.span.end.column, codec)
+        edits.append({"range": {"start": {"line": start.line, "character": start.character},
+                                "end": {"line": end.line, "character": end.character}},
+                      "newText": edit.new_text})  # `\n` endings: the code action uses the buffer's
+    return {"title": finding.fix.description, "edits": edits}
+
+
+def _clamped(lines: Lines, line: int, column: int, codec: PositionCodec) -> types.Position:
+    """A position past the last line is the end of the buffer, as `speclint.fixes` reads it."""
+    if line > len(lines.lines):
+        last = len(lines.lines)
+        if lines.ends_with_newline or not last:
+            return types.Position(line=last, character=0)
+        return lines.position(last, len(lines.lines[last - 1]) + 1, codec)
+    return lines.position(line, column, codec)
 
 
 # --- quick fixes ------------------------------------------------------------------------------
@@ -193,8 +244,14 @@ def disable_file_edit(document: Document, rule_id: str, newline: str) -> types.T
     return types.TextEdit(range=types.Range(start=at, end=at), new_text=f"<!-- speclint-disable-file {rule_id} -->{newline}")
 
 
-def quick_fixes(uri: str, text: str, diagnostics: Sequence[types.Diagnostic]) -> list[types.CodeAction]:
-    """Code actions for speclint's diagnostics among `diagnostics`: disable for this line, for this file."""
+def quick_fixes(
+    uri: str, text: str, diagnostics: Sequence[types.Diagnostic], findings: Sequence[Finding] = (),
+    codec: PositionCodec | None = None,
+) -> list[types.CodeAction]:
+    """Code actions for speclint's diagnostics among `diagnostics`: the finding's fix when it has
+    one (the same edits as `speclint check --fix`), then disable it for this line (or this block,
+    where a comment on the line would break it), for this section, for this file."""
+    from speclint.authoring.disable_comments import block_insertions, plan_for_line, section_insertion
     from speclint.document.parser import parse
 
     ours = [diagnostic for diagnostic in diagnostics if diagnostic.source == SOURCE and isinstance(diagnostic.code, str)]
@@ -202,30 +259,121 @@ def quick_fixes(uri: str, text: str, diagnostics: Sequence[types.Diagnostic]) ->
         return []
     document = parse(text, uri)
     newline = _line_ending(text)
+    buffer = Lines.of(text)
     actions = []
     for diagnostic in ours:
         rule_id = str(diagnostic.code)
+        fix = _fix_action(uri, _with_fix_data(diagnostic, findings, buffer, codec), newline)
+        if fix is not None:
+            actions.append(fix)
         # LSP lines are 0-based; the BOM does not change line numbers
-        line_edit = disable_next_line_edit(document, diagnostic.range.start.line + 1, rule_id, newline)
-        if line_edit is not None:
-            actions.append(
-                types.CodeAction(
-                    title=f"Disable {rule_id} for this line",
-                    kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[diagnostic],
-                    is_preferred=True,
-                    edit=types.WorkspaceEdit(changes={uri: [line_edit]}),
-                )
-            )
-        actions.append(
-            types.CodeAction(
-                title=f"Disable {rule_id} for this file",
-                kind=types.CodeActionKind.QuickFix,
-                diagnostics=[diagnostic],
-                edit=types.WorkspaceEdit(changes={uri: [disable_file_edit(document, rule_id, newline)]}),
-            )
-        )
+        line = diagnostic.range.start.line + 1
+        plan = plan_for_line(document, line)
+        if plan is not None and plan.kind == "next-line":
+            line_edit = disable_next_line_edit(document, line, rule_id, newline)
+            if line_edit is not None:
+                actions.append(_disable_action(f"Disable {rule_id} for this line", uri, diagnostic, [line_edit],
+                                               preferred=fix is None))
+        elif plan is not None:
+            edits = [_insertion_edit(buffer, insertion.line, insertion.text, newline)
+                     for insertion in block_insertions(document, plan, rule_id)]
+            actions.append(_disable_action(f"Disable {rule_id} for this block (lines {plan.first}-{plan.last})", uri,
+                                           diagnostic, edits, preferred=fix is None))
+        in_section = section_insertion(document, line, rule_id)
+        if in_section is not None:
+            edit = _insertion_edit(buffer, in_section.line, in_section.text, newline)
+            actions.append(_disable_action(f"Disable {rule_id} for this section", uri, diagnostic, [edit]))
+        actions.append(_disable_action(f"Disable {rule_id} for this file", uri, diagnostic,
+                                       [disable_file_edit(document, rule_id, newline)]))
     return actions
+
+
+def _disable_action(
+    title: str, uri: str, diagnostic: types.Diagnostic, edits: list[types.TextEdit], preferred: bool = False
+) -> types.CodeAction:
+    return types.CodeAction(
+        title=title,
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=True if preferred else None,
+        edit=types.WorkspaceEdit(changes={uri: edits}),
+    )
+
+
+def _with_fix_data(
+    diagnostic: types.Diagnostic, findings: Sequence[Finding], buffer: Lines, codec: PositionCodec | None
+) -> types.Diagnostic:
+    """The diagnostic with its fix in `data`: a client that does not send `data` back gets it from
+    `findings` (the buffer linted again), matched by rule and start position."""
+    if diagnostic.data is not None or not findings or codec is None:
+        return diagnostic
+    for finding in findings:
+        start = buffer.position(finding.span.start.line, finding.span.start.column, codec)
+        if finding.fix is not None and finding.rule_id == diagnostic.code and start == diagnostic.range.start:
+            return attrs.evolve(diagnostic, data={"fix": fix_data(finding, buffer, codec)})
+    return diagnostic
+
+
+def _fix_action(uri: str, diagnostic: types.Diagnostic, newline: str) -> types.CodeAction | None:
+    """The diagnostic's own fix (carried in `data` since it was published)."""
+    data = diagnostic.data if isinstance(diagnostic.data, dict) else None
+    fix = data.get("fix") if data else None
+    if not isinstance(fix, dict) or not fix.get("edits"):
+        return None
+    edits = [
+        types.TextEdit(
+            range=types.Range(
+                start=types.Position(line=edit["range"]["start"]["line"], character=edit["range"]["start"]["character"]),
+                end=types.Position(line=edit["range"]["end"]["line"], character=edit["range"]["end"]["character"]),
+            ),
+            new_text=edit["newText"].replace("\n", newline),
+        )
+        for edit in fix["edits"]
+    ]
+    return types.CodeAction(
+        title=f"Fix: {fix.get('title', 'apply the fix')}",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=True,
+        edit=types.WorkspaceEdit(changes={uri: edits}),
+    )
+
+
+def _insertion_edit(buffer: Lines, line: int, text: str, newline: str) -> types.TextEdit:
+    """Insert whole lines before 1-based `line`; past the last line, at the end of the buffer."""
+    text = text.replace("\n", newline)
+    if line <= len(buffer.lines) or buffer.ends_with_newline:
+        at = types.Position(line=min(line, len(buffer.lines) + 1) - 1, character=0)
+    else:  # after a last line with no line ending: start a new line first
+        last = len(buffer.lines)
+        at = types.Position(line=last - 1, character=len(buffer.lines[last - 1].encode("utf-16-le")) // 2)
+        text = newline + text.removesuffix(newline)
+    return types.TextEdit(range=types.Range(start=at, end=at), new_text=text)
+
+
+# --- hover ------------------------------------------------------------------------------------
+
+
+def hover_text(findings: Sequence[Finding], lines: Lines, codec: PositionCodec, position: types.Position,
+               path: Path | None) -> str | None:
+    """Markdown for the findings at `position`: each message and its rule's documentation."""
+    parts = []
+    for finding in findings:
+        start = lines.position(finding.span.start.line, finding.span.start.column, codec)
+        end = lines.position(finding.span.end.line, finding.span.end.column, codec)
+        here = (start.line, start.character) <= (position.line, position.character) <= (end.line, end.character)
+        if not here and not (start == end and start.line == position.line):
+            continue
+        rule = rule_class(finding.rule_id, path)
+        fixable = " (fixable: see the quick fixes)" if finding.fix is not None else ""
+        part = f"**{finding.rule_id}** `{finding.rule_name}`{fixable}: {finding.message}"
+        if rule is not None:
+            part += "\n\n" + rule.documentation()
+            url = rule_docs_url(finding.rule_id, path)
+            if url:
+                part += f"\n\n[Documentation]({url})"
+        parts.append(part)
+    return "\n\n---\n\n".join(parts) if parts else None
 
 
 # --- the server -------------------------------------------------------------------------------
@@ -330,8 +478,26 @@ def create_server() -> LanguageServer:
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
     )
     def code_action(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-        document = ls.workspace.get_text_document(params.text_document.uri)
-        return quick_fixes(params.text_document.uri, document.source, params.context.diagnostics)
+        uri = params.text_document.uri
+        document = ls.workspace.get_text_document(uri)
+        findings: list[Finding] = []
+        if any(d.source == SOURCE and d.data is None for d in params.context.diagnostics):
+            path = _fs_path(uri)  # a client that does not keep `data`: lint again for the fixes
+            findings, _ = lint_text(document.source, path, _display_path(path, uri))
+        return quick_fixes(uri, document.source, params.context.diagnostics, findings, document.position_codec)
+
+    @server.feature(types.TEXT_DOCUMENT_HOVER)
+    def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
+        uri = params.text_document.uri
+        document = ls.workspace.get_text_document(uri)
+        if not is_markdown(uri, document.language_id):
+            return None
+        path = _fs_path(uri)
+        findings, _ = lint_text(document.source, path, _display_path(path, uri))
+        text = hover_text(findings, Lines.of(document.source), document.position_codec, params.position, path)
+        if text is None:
+            return None
+        return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
 
     return server
 

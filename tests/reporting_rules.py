@@ -12,6 +12,7 @@ from speclint.document.text import find_all, iter_prose
 from speclint.engine.check import ActiveRule
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.fixes import Fix, TextEdit
 
 
 class VagueTime(Rule):
@@ -81,7 +82,9 @@ class MissingOwner(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         front_matter = document.front_matter
         if front_matter is None:
-            yield Violation(Span.point(1, 1), "no front matter: add one with an 'owner' key")
+            # A fix, so that the golden outputs show how each format marks a fixable finding.
+            fix = Fix("Add front matter with an owner", (TextEdit(Span.point(1, 1), "---\nowner: TBD\n---\n"),))
+            yield Violation(Span.point(1, 1), "no front matter: add one with an 'owner' key", fix=fix)
         elif not (isinstance(front_matter.data, dict) and front_matter.data.get("owner")):
             yield Violation(front_matter.span, "front matter has no 'owner': name the person who answers questions")
 

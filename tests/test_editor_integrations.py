@@ -86,8 +86,10 @@ def engine_findings(names: list[str] | None = None) -> list[tuple[str, int, int,
             cwd=folder, capture_output=True, text=True, timeout=60,
         )
     assert completed.returncode in (0, 1), completed.stderr
+    # The line formats mark a finding `--fix` can fix with `[*]` before its message (as ruff does).
     return [
-        (f["path"], f["start"]["line"], f["start"]["column"], f["level"], f["rule_id"], f["message"])
+        (f["path"], f["start"]["line"], f["start"]["column"], f["level"], f["rule_id"],
+         ("[*] " if f["fix"] else "") + f["message"])
         for f in json.loads(completed.stdout)["findings"]
     ]
 

@@ -71,3 +71,67 @@ def test_starter_configuration_lists_what_was_found() -> None:
     assert "for the documents found here: 2 adr, 1 prd." in text
     assert "\nprofile: auto\n" in text
     assert 'overrides:\n  - files: ["docs/adr/**"]\n    profile: adr\n' in text
+
+
+def _commented_examples(text: str) -> list[tuple[int, int]]:
+    """(first, last) line indexes of each commented YAML example: a `# key:` line and the indented
+    `#   ...` lines under it."""
+    import re
+
+    lines = text.splitlines()
+    examples = []
+    index = 0
+    while index < len(lines):
+        if re.match(r"^# [a-z][a-z-]*:( |$)", lines[index]):
+            last = index
+            while last + 1 < len(lines) and lines[last + 1].startswith("#   "):
+                last += 1
+            examples.append((index, last))
+            index = last
+        index += 1
+    return examples
+
+
+def _uncommented(text: str, examples: list[tuple[int, int]]) -> str:
+    lines = text.splitlines()
+    for first, last in examples:
+        for index in range(first, last + 1):
+            lines[index] = lines[index][2:]
+    return "\n".join(lines) + "\n"
+
+
+def _project_for_examples(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    write(tmp_path, "docs/checkout.md", "# Checkout\n\n## Goals\n\nFaster checkout.\n")
+    run_speclint("init", cwd=tmp_path)
+    # the plugin the example names, so that loading it is part of the check
+    write(tmp_path, "speclint-rules/house-style.yaml", """
+        rules:
+          - id: ACME001
+            name: no-codenames
+            category: wording
+            level: warning
+            message: "codename '{match}'"
+            existence:
+              words: [Bluebird]
+        """)
+
+
+def test_each_commented_example_of_init_is_valid_when_uncommented(tmp_path: Path) -> None:
+    _project_for_examples(tmp_path)
+    text = (tmp_path / ".speclint.yaml").read_text()
+    examples = _commented_examples(text)
+    keys = {text.splitlines()[first].split(":")[0][2:] for first, _ in examples}
+    assert {"overrides", "rules", "ignore", "plugins", "section-aliases", "extend-sections"} <= keys
+    for example in examples:
+        (tmp_path / ".speclint.yaml").write_text(_uncommented(text, [example]))
+        code, _, err = run_speclint("check", "docs", cwd=tmp_path)
+        assert code in (0, 1), f"uncommenting line {example[0] + 1} gives: {err}"
+
+
+def test_all_commented_examples_of_init_together_are_valid(tmp_path: Path) -> None:
+    _project_for_examples(tmp_path)
+    text = (tmp_path / ".speclint.yaml").read_text()
+    (tmp_path / ".speclint.yaml").write_text(_uncommented(text, _commented_examples(text)))
+    code, _, err = run_speclint("check", "docs", cwd=tmp_path)
+    assert code in (0, 1), err

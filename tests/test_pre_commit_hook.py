@@ -196,3 +196,103 @@ def test_a_commit_touching_no_markdown_does_not_run_speclint(spec_repository: Sp
     assert completed.returncode == 0, output
     assert "(no files to check)" in output and "Skipped" in output
     assert "PH001" not in output
+
+
+# --- the README's snippet, as written -----------------------------------------------------------
+
+def _readme_snippets() -> list[str]:
+    """The YAML blocks of the README's pre-commit section, in order."""
+    import re
+
+    readme = (REPOSITORY / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("## As a pre-commit hook"):]
+    section = section[: section.index("\n## ", 1)]
+    return re.findall(r"```yaml\n(.*?)```", section, re.S)
+
+
+@pytest.fixture(scope="module")
+def readme_hook_repository(tmp_path_factory: pytest.TempPathFactory, pre_commit_home: Path,
+                           hook_repository: tuple[str, str]) -> tuple[str, str]:
+    """(the README's snippet, a local repository standing in for its `repo:` URL): a copy of the
+    commit under test whose branch named by the snippet's `rev:` points at it (no network in tests)."""
+    from ruamel.yaml import YAML
+
+    snippet = _readme_snippets()[0]
+    [repo] = YAML(typ="safe").load(snippet)["repos"]
+    environment = _git_environment(pre_commit_home)
+    repository, commit = hook_repository
+    published = tmp_path_factory.mktemp("published") / "speclint"
+    published.mkdir()
+    _checked_git(["init", "-q"], published, environment)
+    _checked_git(["fetch", "-q", repository, commit], published, environment)
+    _checked_git(["branch", "-f", str(repo["rev"]), commit], published, environment)
+    return snippet.replace(repo["repo"], str(published)), str(repo["rev"])
+
+
+def _repository_with_config(root: Path, environment: dict[str, str], config: str) -> SpecRepository:
+    root.mkdir()
+    _checked_git(["init", "-q"], root, environment)
+    spec_repo = SpecRepository(root, environment)
+    spec_repo.write(".pre-commit-config.yaml", config)
+    spec_repo.write("README.md", "# Product specs\n\nOne folder per feature.\n")
+    assert spec_repo.commit("Set up pre-commit", verify=False).returncode == 0
+    completed = subprocess.run([sys.executable, "-m", "pre_commit", "install"], cwd=root, env=environment,
+                               capture_output=True, text=True, timeout=120)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    return spec_repo
+
+
+def test_the_readme_snippet_installs_the_hook_and_its_rev_exists(
+    tmp_path: Path, pre_commit_home: Path, readme_hook_repository: tuple[str, str]
+) -> None:
+    config, rev = readme_hook_repository
+    assert rev == "main"  # no release tag exists yet: see the README
+    spec_repo = _repository_with_config(tmp_path / "specs", _git_environment(pre_commit_home), config)
+    spec_repo.write("specs/invoice-export.md", BAD_SPEC)
+
+    completed = spec_repo.commit("Add the invoice export spec")
+
+    output = completed.stdout + completed.stderr
+    assert completed.returncode != 0, output
+    assert "specs/invoice-export.md:6:41: error PH001 unresolved marker 'TBD'" in output
+
+
+WARNINGS_ONLY_SPEC = md(
+    """
+    # Export invoices as CSV
+
+    ## Requirements
+
+    #### Limits
+
+    - Large exports are split into files of 50,000 rows each.
+    """
+)
+
+
+def test_the_hook_output_ends_with_a_summary_that_says_how_to_see_warnings(spec_repository: SpecRepository) -> None:
+    spec_repository.write("specs/invoice-export.md", BAD_SPEC.replace("## Requirements", "#### Requirements"))
+
+    completed = spec_repository.commit("Add the invoice export spec")
+
+    output = (completed.stdout + completed.stderr).rstrip()
+    last = output.splitlines()[-1]
+    assert last.startswith("speclint: 1 file checked: 1 error, ")
+    assert "`verbose: true`" in last and "--fail-on, warning" in last
+
+
+def test_with_verbose_as_the_readme_says_a_passing_commit_shows_its_warnings(
+    tmp_path: Path, pre_commit_home: Path, readme_hook_repository: tuple[str, str]
+) -> None:
+    config, _ = readme_hook_repository
+    verbose = _readme_snippets()[1]
+    assert "verbose: true" in verbose
+    config = config.replace("      - id: speclint\n", verbose)
+    spec_repo = _repository_with_config(tmp_path / "specs", _git_environment(pre_commit_home), config)
+    spec_repo.write("specs/invoice-export.md", WARNINGS_ONLY_SPEC)
+
+    completed = spec_repo.commit("Add the invoice export spec")
+
+    output = completed.stdout + completed.stderr
+    assert completed.returncode == 0, output
+    assert "warning ST006" in output and "Passed" in output

@@ -47,6 +47,7 @@ def test_finding_carries_rule_identity_level_and_exact_span(tmp_path: Path, monk
         "path": "docs/ops/runbook.md",
         "start": {"line": 7, "column": 36},
         "end": {"line": 7, "column": 39},
+        "fix": None,
     }
 
 
@@ -147,3 +148,13 @@ def test_non_ascii_is_escaped_for_a_console_that_cannot_encode_it() -> None:
     text = raw.getvalue().decode("cp1252")
     assert "\\u65e5\\u672c/launch.md" in text
     assert json.loads(text)["findings"][0]["path"] == "日本/launch.md"
+
+
+def test_a_fixable_finding_carries_its_fix_as_edits(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_rules(monkeypatch)
+    _, document = json_run(tmp_path, monkeypatch, "docs/ops/runbook.md")
+    validate(document)
+    assert document["findings"][0]["fix"] == {
+        "description": "Add front matter with an owner",
+        "edits": [{"start": {"line": 1, "column": 1}, "end": {"line": 1, "column": 1}, "new_text": "---\nowner: TBD\n---\n"}],
+    }

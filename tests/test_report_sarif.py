@@ -372,3 +372,19 @@ def test_each_checked_file_is_an_artifact_with_its_profile() -> None:
     assert [(a["location"]["uri"], a["properties"]["profile"]) for a in artifacts] == [
         ("keps/gates.md", "kep"), ("notes.md", "prd"),
     ]
+
+
+@requires_sarif_schema
+def test_a_fixable_finding_carries_its_fix_as_sarif_replacements(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    use_rules(monkeypatch)
+    _, log = sarif_run(tmp_path, monkeypatch, "docs/ops/runbook.md")
+    validate_sarif(log)
+    [fixable] = [result for result in log["runs"][0]["results"] if "fixes" in result]
+    [fix] = fixable["fixes"]
+    assert fix["description"] == {"text": "Add front matter with an owner"}
+    [change] = fix["artifactChanges"]
+    assert change["artifactLocation"] == fixable["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert change["replacements"] == [{
+        "deletedRegion": {"startLine": 1, "startColumn": 1, "endLine": 1, "endColumn": 1},
+        "insertedContent": {"text": "---\nowner: TBD\n---\n"},
+    }]

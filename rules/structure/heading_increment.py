@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from speclint.authoring.repairs import relevel_heading
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 
@@ -50,5 +51,6 @@ class HeadingIncrement(Rule):
                 yield Violation(
                     heading.span,
                     f"heading level {level} after level {previous} skips a level: use '{expected}'",
+                    fix=relevel_heading(document, section, previous + 1),
                 )
             previous = level

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from speclint.authoring import repairs
 from speclint.document.model import Document, Section, Span
 from speclint.engine.profiles import ExpectedSection, match_sections
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
@@ -123,16 +124,33 @@ def _missing(
             heading = later[0].heading
             assert heading is not None
             span = Span.point(heading.span.start.line, heading.span.start.column)
-            return Violation(span, f"missing section {what}{' ' + where if where else ''}: add it before '{later[0].title}'")
+            fix = _skeleton_fix(document, expected, later[0].level, before=heading.span.start.line)
+            return Violation(span, f"missing section {what}{' ' + where if where else ''}: add it before '{later[0].title}'",
+                             fix=fix)
     for earlier in reversed(found[:index]):
         if earlier:
             section = earlier[-1]
             line = section.span.end.line
-            return Violation(Span.point(line, 1), f"missing section {what}: add it after '{section.title}'")
+            return Violation(Span.point(line, 1), f"missing section {what}: add it after '{section.title}'",
+                             fix=_skeleton_fix(document, expected, section.level, after=line))
     if parent.heading is not None:
         heading = parent.heading
         return Violation(Span.point(heading.span.start.line, heading.span.start.column),
-                         f"missing section {what} {where}: add it as a subsection")
+                         f"missing section {what} {where}: add it as a subsection",
+                         fix=_skeleton_fix(document, expected, parent.level + 1, after=parent.span.end.line))
     first = next(document.sections(), None)
     line = first.heading.span.start.line if first is not None and first.heading is not None else 1
     return Violation(Span.point(line, 1), f"missing section {what}: add it to the document")
+
+
+def _skeleton_fix(
+    document: Document, expected: ExpectedSection, level: int, before: int | None = None, after: int | None = None
+) -> repairs.Fix | None:
+    """Insert the section as a heading and its guidance comment where the profile puts it. A
+    repeating section ("Requirement N") has no one name to insert."""
+    if expected.pattern is not None or not 1 <= level <= 6:
+        return None
+    if before is not None:
+        return repairs.insert_section_before(document, before, expected.name, level)
+    assert after is not None
+    return repairs.insert_section_after(document, after, expected.name, level)

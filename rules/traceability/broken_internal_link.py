@@ -7,6 +7,7 @@ import re
 from typing import Iterator
 from urllib.parse import unquote
 
+from speclint.authoring.repairs import retarget_link
 from speclint.document.model import CodeBlock, Document, HtmlBlock, Span, TextSegment
 from speclint.document.text import iter_prose, join_segments, position_at
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
@@ -65,6 +66,7 @@ class BrokenInternalLink(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         anchors = _anchors(document)
+        slugs = {section.slug.lower() for section in document.sections() if section.slug}
         exact = {anchor.lower() for anchor in anchors}
         loose = {_loose(anchor.lower()) for anchor in anchors}
         for fragment, span in _links(document):
@@ -77,11 +79,13 @@ class BrokenInternalLink(Rule):
             if lowered in exact or _loose(lowered) in loose:
                 continue
             message = f"link target '#{fragment}' matches no heading or anchor in this document"
-            if context.options["suggest"]:
-                close = difflib.get_close_matches(lowered, sorted(exact), n=1, cutoff=0.6)
-                if close:
-                    message += f": did you mean '#{close[0]}'?"
-            yield Violation(span, message)
+            close = difflib.get_close_matches(lowered, sorted(exact), n=2, cutoff=0.6)
+            if context.options["suggest"] and close:
+                message += f": did you mean '#{close[0]}'?"
+            # Only a link that almost names exactly one heading is safe to repoint.
+            headings = [anchor for anchor in close if anchor in slugs]
+            fix = retarget_link(span, headings[0]) if len(close) == 1 and headings else None
+            yield Violation(span, message, fix=fix)
 
 
 def _loose(anchor: str) -> str:

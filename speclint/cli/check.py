@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from speclint.cli.progress import ProgressBar
     from speclint.engine.check import ActiveRule
     from speclint.engine.registry import RuleRegistry
-    from speclint.engine.runner import RunResult
+    from speclint.engine.runner import Planner, RunResult, Source
     from speclint.filters.baseline import Baseline, BaselineWriter
 
 
@@ -96,6 +96,10 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record every current finding in this baseline file, then exit 0.",
 )
+@click.option("--summary", is_flag=True, help="End with a one-line summary on standard error: counts by level, "
+              "and how to see warnings on a commit that passes (the pre-commit hook uses it).")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes of findings marked [*], write the files, then report what is left.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show the changes --fix would make as a unified diff; write nothing.")
 def check(
     paths: Sequence[Path],
     stdin_filename: str | None,
@@ -113,6 +117,9 @@ def check(
     isolated: bool,
     baseline_file: Path | None,
     write_baseline_file: Path | None,
+    summary: bool = False,
+    fix: bool = False,
+    show_diff: bool = False,
 ) -> None:
     """Lint Markdown files and directories (default: the current directory).
 
@@ -193,6 +200,8 @@ def check(
     finally:
         if progress is not None:
             progress.close()
+    if fix or show_diff:
+        result = _fix_stage(result, sources, planner, fix, show_diff)
     if baseline_writer is not None:
         baseline_writer.add(result, cwd)
     if baseline is not None:
@@ -228,9 +237,40 @@ def check(
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 
+    if summary and baseline_writer is None:
+        from speclint.cli.summary import summary_line
+
+        sys.stdout.flush()  # pre-commit shows both streams as one: the summary comes last
+        click.echo(summary_line(result, fail_on), err=True)
     if baseline_writer is not None and not (result.failed or registry.load_errors):
         sys.exit(EXIT_CLEAN)  # every finding is now accepted
     sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
+
+
+def _fix_stage(result: RunResult, sources: Sequence[Source], planner: Planner, fix: bool, show_diff: bool) -> RunResult:
+    """--diff prints what the fixes would change and exits (1 when something would change);
+    --fix writes the fixed files and returns the findings of a new run on them."""
+    from speclint.cli.fixing import compute_fixes, write_fixes
+    from speclint.engine.runner import lint
+
+    if any(source.path is None for source in sources):
+        click.echo("speclint: text from standard input is not fixed: --fix and --diff work on files", err=True)
+    summary = compute_fixes(result, sources, planner)
+    if show_diff:
+        click.echo(summary.diff(), nl=False)
+        count = len(summary.files)
+        click.echo(f"speclint: {summary.applied} fix{'es' * (summary.applied != 1)} would change "
+                   f"{count} file{'s' * (count != 1)}", err=True)
+        sys.exit(EXIT_FINDINGS if summary.files else EXIT_CLEAN)
+    problems = write_fixes(summary)
+    for problem in problems:
+        click.echo(f"speclint: error: {problem}", err=True)
+    count = len(summary.files)
+    click.echo(f"speclint: fixed {summary.applied} finding{'s' * (summary.applied != 1)} in "
+               f"{count} file{'s' * (count != 1)}", err=True)
+    if problems:
+        sys.exit(EXIT_ERROR)
+    return lint(sources, [], planner=planner) if summary.files else result
 
 
 def _default_rules(registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str]) -> list[ActiveRule]:

@@ -13,6 +13,7 @@ from speclint.cli.check import _is_terminal
 
 if TYPE_CHECKING:
     from speclint.engine.profiles import ExpectedSection
+    from speclint.engine.registry import RuleRegistry
 
 
 @cli.command("rules")
@@ -25,11 +26,11 @@ if TYPE_CHECKING:
     help="`text`: a table; `json`: every rule with its options; `markdown`: the reference page.",
 )
 def rules_command(output_format: str) -> None:
-    """List every rule: id, name, category, default level and summary."""
-    from speclint.engine.registry import load_registry
+    """List every rule: id, name, category, default level and summary (with the YAML rules and
+    plugins the configuration here loads)."""
     from speclint.reporters import ruledocs
 
-    registry = load_registry()
+    registry = _configured_registry()
     for error in registry.load_errors:
         click.echo(f"speclint: error: {error}", err=True)
     rules = registry.sorted()
@@ -45,6 +46,22 @@ def rules_command(output_format: str) -> None:
     sys.exit(EXIT_ERROR if registry.load_errors else EXIT_CLEAN)
 
 
+def _configured_registry() -> RuleRegistry:
+    """The rules a check here would know: the installed ones, and the YAML rules and plugins of the
+    configuration that governs the current folder (a broken configuration is reported, not fatal)."""
+    from speclint.configuration.config import ConfigResolver
+    from speclint.configuration.validation import InvalidFile
+    from speclint.engine.registry import load_registry
+
+    registry = load_registry()
+    try:
+        return ConfigResolver(registry).for_file(Path.cwd() / "spec.md").registry
+    except InvalidFile as error:
+        for problem in error.problems:
+            click.echo(f"speclint: error: {problem}", err=True)
+        return registry
+
+
 @cli.command()
 @click.argument("rule")
 def explain(rule: str) -> None:
@@ -52,11 +69,10 @@ def explain(rule: str) -> None:
     matters, a bad and a good example, and its options with their defaults."""
     import difflib
 
-    from speclint.engine.registry import load_registry
     from speclint.engine.rule import Category
     from speclint.reporters import ruledocs
 
-    registry = load_registry()
+    registry = _configured_registry()
     found = registry.get(rule)
     if found is None and rule.strip().lower() in {category.value for category in Category}:
         in_category = registry.select(rule)

@@ -3,7 +3,8 @@
 Each Markdown file's kind is detected the way `speclint check` does it (the profile detector). When
 every document is of one kind, that is the `profile`; otherwise `profile: auto` keeps detection,
 and overrides pin the kind where it is unambiguous (`docs/adr/**` uses `adr`, `specs/*/spec.md`
-uses `spec-kit`). Every other setting is written as a commented example, so the file explains itself.
+uses `spec-kit`). Every other setting is written as a commented example, so the file explains itself;
+each example, key line included, is valid as it stands once its `# ` is removed.
 """
 
 from __future__ import annotations
@@ -101,7 +102,7 @@ def starter_config(kinds: dict[str, str]) -> str:
     lines += [
         "",
         "# Rule levels (off, info, warning, error) and options, by rule id, name or category.",
-        "rules: {}",
+        "# rules:",
         "#   unresolved-marker: {level: warning, markers: [TBD, TODO]}",
         "#   wording: info",
         "",

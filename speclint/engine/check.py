@@ -61,6 +61,7 @@ def run_rules(
                         category=rule.category.value,
                         level=active.level,
                         message=violation.message,
+                        fix=violation.fix,
                     )
                 )
         except Exception as error:  # a rule's bug must not stop the other rules or files

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Mapping
 from speclint.document.model import Span
 
 if TYPE_CHECKING:
+    from speclint.fixes import Fix
     from speclint.document.model import Document
 
 
@@ -146,6 +147,7 @@ class Violation:
     span: Span
     message: str
     path: str | None = None
+    fix: Fix | None = None  # a safe change that removes this finding (speclint.fixes); rules never write
 
 
 @dataclass
@@ -238,6 +240,7 @@ class Finding:
     category: str
     level: Level
     message: str
+    fix: Fix | None = None  # from the violation: `check --fix`, SARIF `fixes`, editor code actions
 
     @property
     def line(self) -> int:

@@ -43,6 +43,7 @@ from speclint.document.text import join_segments, position_at
 from speclint.engine.check import ActiveRule
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, Finding
+from speclint.fixes import Fix
 
 META_RULE_ID = "ST100"
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-section", "disable-file")
@@ -300,14 +301,17 @@ def apply_suppressions(
     meta: list[Finding] = []
     for misuse in misuses:
         meta.append(_meta_finding(document, meta_rule, misuse.span, misuse.message))
-    for suppression in suppressions:
-        if suppression.used or (suppression.rule_ids is not None and META_RULE_ID in suppression.rule_ids):
-            continue
-        if suppression.rule_ids is not None and not (suppression.rule_ids & ran_rule_ids):
-            continue  # the rule did not run here: nothing to judge by
+    unused = [
+        suppression for suppression in suppressions
+        if not (suppression.used or (suppression.rule_ids is not None and META_RULE_ID in suppression.rule_ids))
+        # a rule that did not run here leaves nothing to judge by
+        and not (suppression.rule_ids is not None and not (suppression.rule_ids & ran_rule_ids))
+    ]
+    for suppression in unused:
         what = f" {suppression.name}" if suppression.name else ""
         meta.append(_meta_finding(document, meta_rule, suppression.span,
-                                  f"speclint-{suppression.kind}{what} suppressed nothing: remove it"))
+                                  f"speclint-{suppression.kind}{what} suppressed nothing: remove it",
+                                  _removal(document, directives, suppression, unused)))
     # ST100 findings obey only suppressions that name ST100 (a bare disable must not hide itself).
     meta = [
         finding for finding in meta
@@ -316,6 +320,22 @@ def apply_suppressions(
     return sorted(kept + meta, key=lambda finding: finding.sort_key)
 
 
-def _meta_finding(document: Document, meta_rule: ActiveRule, span: Span, message: str) -> Finding:
+def _meta_finding(document: Document, meta_rule: ActiveRule, span: Span, message: str, fix: Fix | None = None) -> Finding:
     rule = meta_rule.rule
-    return Finding(document.path, span, rule.id, rule.name, rule.category.value, meta_rule.level, message)
+    return Finding(document.path, span, rule.id, rule.name, rule.category.value, meta_rule.level, message, fix)
+
+
+def _removal(
+    document: Document, directives: list[Directive], suppression: Suppression, unused: list[Suppression]
+) -> Fix | None:
+    """The fix of an unused suppression: delete its comment when nothing in it is used, else its
+    rule name. None for a `disable` region (its `enable` would be left open) or a multi-line comment."""
+    from speclint.authoring.repairs import delete_comment, delete_name
+
+    directive = next((d for d in directives if d.span.start <= suppression.span.start and suppression.span.end <= d.span.end), None)
+    if directive is None or directive.kind == "disable" or directive.span.start.line != directive.span.end.line:
+        return None
+    unused_spans = {item.span for item in unused}
+    if not directive.names or all(span in unused_spans for _, span in directive.names):
+        return delete_comment(document, directive.span)
+    return delete_name(directive.names, suppression.span)

@@ -125,6 +125,10 @@ def printable(text: str) -> str:
     )
 
 
+# Marks a finding `speclint check --fix` can fix, in the text formats (ruff's marker).
+FIXABLE_MARKER = "[*] "
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """`1 file`, `2 files`, `0 info` (with `many` for irregular words)."""
     return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -23,7 +23,7 @@ from typing import TextIO
 
 from speclint.engine.rule import Finding
 from speclint.engine.runner import FileReport, RunResult
-from speclint.reporters import ReportContext, count_by_level, level_phrase, plural, printable
+from speclint.reporters import FIXABLE_MARKER, ReportContext, count_by_level, level_phrase, plural, printable
 
 TAB_WIDTH = 4
 ELLIPSIS = "…"
@@ -58,6 +58,9 @@ def summary_line(result: RunResult, paint: _Painter | None = None) -> str:
         line = f"{checked}: {', '.join(parts)}."
     else:
         line = f"{checked}: {paint('no findings', '1;32')}."
+    fixable = sum(1 for finding in result.findings if finding.fix is not None)
+    if fixable:
+        line += f" {plural(fixable, 'finding')} marked [*] can be fixed with `speclint check --fix`."
     problems = []
     if result.read_failures:
         problems.append(f"{plural(len(result.read_failures), 'file')} could not be read")
@@ -89,7 +92,7 @@ def _finding_block(finding: Finding, lines: list[str], gutter: int, paint: _Pain
     message = printable(" ".join(finding.message.split()))
     head = (
         f"{paint(f'{finding.path}:{start.line}:{start.column}:', '1')} {paint(level, _LEVEL_STYLE[level])} "
-        f"{paint(finding.rule_id, '1')} {message}\n"
+        f"{paint(finding.rule_id, '1')} {FIXABLE_MARKER if finding.fix is not None else ''}{message}\n"
     )
     if not 1 <= start.line <= len(lines):
         return head  # a finding about the whole file or past its end: no line to show

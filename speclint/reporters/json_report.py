@@ -8,7 +8,8 @@
       "files": [{"path": "docs/checkout.md", "profile": "prd", "findings": 1}],
       "findings": [{"rule_id": "PH001", "rule_name": "unresolved-marker", "category": "placeholder",
                     "level": "error", "message": "...", "path": "docs/checkout.md",
-                    "start": {"line": 12, "column": 16}, "end": {"line": 12, "column": 19}}],
+                    "start": {"line": 12, "column": 16}, "end": {"line": 12, "column": 19},
+                    "fix": null}],
       "errors": [],
       "rules": [{"id": "PH001", "name": "unresolved-marker", "category": "placeholder", "level": "error"}]
     }
@@ -40,6 +41,22 @@ def finding_object(finding: Finding) -> dict[str, Any]:
         "path": finding.path,
         "start": {"line": span.start.line, "column": span.start.column},
         "end": {"line": span.end.line, "column": span.end.column},
+        "fix": fix_object(finding),
+    }
+
+
+def fix_object(finding: Finding) -> dict[str, Any] | None:
+    """The finding's fix: a description and edits (`new_text` replaces `start` to `end`)."""
+    if finding.fix is None:
+        return None
+    return {
+        "description": finding.fix.description,
+        "edits": [
+            {"start": {"line": edit.span.start.line, "column": edit.span.start.column},
+             "end": {"line": edit.span.end.line, "column": edit.span.end.column},
+             "new_text": edit.new_text}
+            for edit in finding.fix.edits
+        ],
     }
 
 

@@ -49,8 +49,12 @@ def anchor(rule: type[Rule]) -> str:
 
 
 def documentation_url(rule: type[Rule]) -> str | None:
-    """Where a built-in rule's documentation is published; None for third-party rules."""
-    return f"{HOMEPAGE}/blob/main/docs/rules.md#{anchor(rule)}" if is_built_in(rule) else None
+    """Where a rule's documentation is published: a built-in rule's section of docs/rules.md, else the
+    rule's own `documentation_url` (a YAML rule's `documentation:`, a plugin's); None when it has none."""
+    if is_built_in(rule):
+        return f"{HOMEPAGE}/blob/main/docs/rules.md#{anchor(rule)}"
+    url = getattr(rule, "documentation_url", None)
+    return url if isinstance(url, str) and url.strip() else None
 
 
 def option_default(option: Option) -> str:
