@@ -50,6 +50,7 @@ from speclint.configuration.validation import (
     suggest,
 )
 from speclint.engine.check import ActiveRule
+from speclint.engine.files import repository_root
 from speclint.engine.profiles import RuleSetting  # a level ("off" disables; None keeps) and option values
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, OptionError, Rule
@@ -275,14 +276,6 @@ def _is_file(path: Path) -> bool:
         return path.is_file()
     except OSError:
         return False
-
-
-def repository_root(folder: Path) -> Path | None:
-    """The top of the git work tree holding `folder` (the closest folder with `.git`), if any."""
-    for candidate in (folder, *folder.parents):
-        if _exists(candidate / ".git"):
-            return candidate
-    return None
 
 
 def search_ceiling(folder: Path, start: Path) -> Path:

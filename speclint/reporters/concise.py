@@ -7,13 +7,13 @@ from typing import TextIO
 
 from speclint.engine.rule import Finding
 from speclint.engine.runner import RunResult
-from speclint.reporters import ReportContext, printable
+from speclint.reporters import ReportContext, escape_path, printable
 
 
 def format_finding(finding: Finding) -> str:
     message = printable(" ".join(finding.message.split()))  # one finding, one line
     start = finding.span.start
-    return f"{finding.path}:{start.line}:{start.column}: {finding.level.value} {finding.rule_id} {message}"
+    return f"{escape_path(finding.path)}:{start.line}:{start.column}: {finding.level.value} {finding.rule_id} {message}"
 
 
 def write(result: RunResult, context: ReportContext, out: TextIO) -> None:
