@@ -400,9 +400,14 @@ class _Loader:
         if (path, trust) in self._loaded:
             return self._loaded[(path, trust)]
         if not is_inside(path, trust.boundary.resolve()):  # a committed symlink to a file elsewhere
-            raise InvalidFile([Problem(_shown(shown_path), 1, 1,
-                f"resolves to a file outside {_shown(trust.boundary)}; a configuration is read only from "
-                "inside the repository (or the starting folder outside one)")])
+            import os
+
+            try:
+                shown = Path(os.path.abspath(shown_path)).relative_to(Path.cwd()).as_posix()
+            except ValueError:
+                shown = shown_path.as_posix()
+            raise InvalidFile([Problem(shown, 1, 1,
+                f"resolves to a file outside {_boundary_phrase(trust.boundary)}; a configuration is read only from inside it")])
         source = _read_source(path)
         shape_problems = schema_problems(source.data, read_schema("config.schema.json"), source.shown, source.locator)
         if shape_problems:
@@ -594,11 +599,17 @@ def _front_matter_schema(
 def _check_inside(target: Path, trust: Trust, source: _Source, line: int, column: int, what: str) -> None:
     """`InvalidFile` at the entry when `target` (resolved: symlinks followed, `..` applied) leaves
     the repository: a configuration in a pull request must not reach files elsewhere on the machine."""
-    boundary = trust.boundary.resolve()
-    if not is_inside(target, boundary):
+    if not is_inside(target, trust.boundary.resolve()):
         raise InvalidFile([Problem(source.shown, line, column,
-            f"{what} is outside {_shown(boundary)}; a configuration names only files inside the repository "
-            "(or the starting folder outside one)")])
+            f"{what} is outside {_boundary_phrase(trust.boundary)}; a configuration names only files inside it")])
+
+
+def _boundary_phrase(boundary: Path) -> str:
+    """`the repository`, `the repository at ../specs`, or `the starting folder` (outside a repository)."""
+    where = "" if boundary.resolve() == Path.cwd().resolve() else f" at {_shown(boundary)}"
+    if _exists(boundary / ".git"):
+        return f"the repository{where}"
+    return f"the starting folder{where} (there is no repository)"
 
 
 def _check_globs(data: Mapping[str, Any], source: _Source, problems: list[Problem]) -> None:
