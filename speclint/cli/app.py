@@ -75,7 +75,8 @@ def main(argv: Sequence[str] | None = None) -> None:
 def _flush_stdout(code: int) -> int:
     """`code`, or 2 when what is left for standard output cannot be written (`/dev/full`)."""
     try:
-        sys.stdout.flush()
+        if sys.stdout is not None and not sys.stdout.closed:  # the language server closes it on exit
+            sys.stdout.flush()
     except BrokenPipeError:
         abandon_stdout()
     except OSError as error:
