@@ -46,7 +46,15 @@ def test_sigint_to_the_process_exits_130(tmp_path: Path) -> None:
     import signal
 
     # speclint waits for standard input, which the test never closes: the signal is what ends it.
-    process = subprocess.Popen([sys.executable, "-c", "import sys, speclint.cli.app as a; print('ready', flush=True); a.main(['check', '-'])"],
+    # It says "ready" from inside the command, so the signal never lands before speclint runs.
+    program = (
+        "import speclint.cli.app as app, speclint.cli.check as check\n"
+        "read = check._read_stdin\n"
+        "def ready():\n    print('ready', flush=True)\n    return read()\n"
+        "check._read_stdin = ready\n"
+        "app.main(['check', '-'])\n"
+    )
+    process = subprocess.Popen([sys.executable, "-c", program],
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
     try:
         assert process.stdout is not None and process.stdout.readline() == b"ready\n"
