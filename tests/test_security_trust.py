@@ -93,7 +93,12 @@ def test_a_nested_configuration_may_name_yaml_rule_files(repo: Path) -> None:
     assert run_speclint("check", "docs", cwd=repo)[:2] == (1, "docs/spec.md:1:3: error HSE002 codename\n")
 
 
-def test_the_root_configuration_loads_its_python_plugin_without_writing_pycache(repo: Path, marker: Path) -> None:
+def test_the_root_configuration_loads_its_python_plugin_without_writing_pycache(
+    repo: Path, marker: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)  # as in a user's shell (PYTHONDONTWRITEBYTECODE unset)
     write(repo, ".speclint.yaml", "plugins: [tools/house.py]\n")
     write(repo, "tools/house.py", evil_plugin(marker))
 
@@ -102,6 +107,7 @@ def test_the_root_configuration_loads_its_python_plugin_without_writing_pycache(
     assert (code, err) == (1, "")
     assert marker.exists()
     assert not (repo / "tools" / "__pycache__").exists()
+    assert sys.dont_write_bytecode is False  # restored after the import
 
 
 def test_a_configuration_given_with_config_loads_its_plugin(tmp_path: Path, repo: Path, marker: Path) -> None:
