@@ -376,8 +376,18 @@ def _is_dir(path: Path) -> bool:
 def _write_file(path: Path, write: Callable[[TextIO], None]) -> None:
     """Write the report to a temporary file beside `path`, then rename it over `path`: a reader
     (or a second run) never sees half a report."""
+    import stat
     import tempfile
 
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # /dev/stdout, a FIFO: nothing to replace, write to it
+            with open(path, "w", encoding="utf-8", newline="\n") as out:
+                write(out)
+            return
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or error}")
     folder = path.parent if str(path.parent) else Path(".")
     temporary: str | None = None
     try:
