@@ -71,8 +71,11 @@ def lint_paths(
     for given in paths:
         path = Path(given)
         found_files = [path] if not path.is_dir() else list(files.discover([path]))
+        absolute = path.resolve()
+        # outside a repository the configuration search stops at the working folder, or at the path given
+        start = cwd if cwd.resolve() in (absolute, *absolute.parents) else (absolute if path.is_dir() else absolute.parent)
         for found in found_files:
-            file_config = resolver.for_file(found)
+            file_config = resolver.for_file(found, start)
             if not file_config.is_ignored(found):
                 sources.append(Source(files.display_path(found, cwd), found, None, file_config))
     return _lint(sources, profile, select, ignore)

@@ -20,6 +20,7 @@ only the `server` command imports this module.
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,6 +85,15 @@ def rule_class(rule_id: str, path: Path | None = None) -> type[Rule] | None:
 # --- linting ----------------------------------------------------------------------------------
 
 
+TRUST_PLUGINS_VARIABLE = "SPECLINT_TRUST_PLUGINS"
+
+
+def plugins_trusted() -> bool:
+    """An editor opens any folder, so the server imports no Python plugin (`plugins: [x.py]`)
+    unless the user trusts the workspace by starting it with SPECLINT_TRUST_PLUGINS=1."""
+    return os.environ.get(TRUST_PLUGINS_VARIABLE, "").strip().lower() in ("1", "true", "yes")
+
+
 def lint_text(text: str, path: Path | None, display_path: str) -> tuple[list[Finding], list[str]]:
     """Findings for a buffer's text as if it were the file at `path`, and any errors to show.
 
@@ -100,7 +110,7 @@ def lint_text(text: str, path: Path | None, display_path: str) -> tuple[list[Fin
     errors = list(registry.load_errors)
     where = path if path is not None else Path.cwd() / "untitled.md"
     try:
-        config = ConfigResolver(registry).for_file(where)
+        config = ConfigResolver(registry, python_plugins=plugins_trusted()).for_file(where)
     except InvalidFile as error:
         return [], errors + [str(problem) for problem in error.problems]
     if path is not None and config.is_ignored(path):

@@ -25,6 +25,7 @@ def test_lint_text_returns_findings_with_exact_positions(tmp_path: Path) -> None
 
 
 def test_lint_text_applies_the_configuration_that_governs_the_path(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # the search climbs to the repository root (outside one, only to the working folder)
     write(tmp_path, ".speclint.yaml", "rules:\n  PH001: off\n")
 
     findings = lint_text(DOCUMENT, tmp_path / "docs" / "checkout.md")

@@ -296,3 +296,20 @@ def test_with_verbose_as_the_readme_says_a_passing_commit_shows_its_warnings(
     output = completed.stdout + completed.stderr
     assert completed.returncode == 0, output
     assert "warning ST006" in output and "Passed" in output
+
+
+def test_a_commit_adding_a_nested_configuration_with_a_python_plugin_runs_no_code(
+    spec_repository: SpecRepository, tmp_path: Path
+) -> None:
+    # The attack of issue 17: a pull request adds a folder configuration naming its own plugin.
+    marker = tmp_path / "plugin-was-imported"
+    spec_repository.write("docs/.speclint.yaml", "plugins: [evil.py]\n")
+    spec_repository.write("docs/evil.py", f"open({str(marker)!r}, 'w').write('imported')\n")
+    spec_repository.write("docs/invoice-export.md", GOOD_SPEC)
+
+    completed = spec_repository.commit("Add the invoice export spec")
+
+    output = completed.stdout + completed.stderr
+    assert completed.returncode != 0, output
+    assert "docs/.speclint.yaml:1:11: plugin 'evil.py': Python plugins load only from the configuration" in output
+    assert not marker.exists()

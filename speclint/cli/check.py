@@ -137,10 +137,12 @@ def check(
     from speclint.configuration.validation import InvalidFile
     from speclint.engine import files
     from speclint.engine.registry import load_registry
-    from speclint.engine.runner import Source, lint
-    from speclint.reporters import MACHINE_FORMATS, ReportContext, write_report
+    from speclint.engine.runner import ReadFailure, Source, lint
+    from speclint.reporters import MACHINE_FORMATS, ReportContext, escape_path, write_report
 
     _tolerate_unencodable_output()
+    if stdin_filename is not None and not any(str(path) == "-" for path in paths):
+        raise click.UsageError("--stdin-filename names the text read from standard input: add `-` to the paths")
     if profile_name is not None:
         from speclint.engine.profiles import ProfileError, load_profile
 
@@ -159,6 +161,15 @@ def check(
     output_format = output_format or default_format(os.environ, _is_terminal(sys.stdout), output_file)
     cwd = Path.cwd()
     sources: list[Source] = []
+    walk_failures: list[ReadFailure] = []
+
+    def skipped(path: Path, reason: str) -> None:
+        if verbose:
+            click.echo(f"speclint: skipped {escape_path(files.display_path(path, cwd))}: {reason}", err=True)
+
+    def unsearchable(path: Path, reason: str) -> None:
+        walk_failures.append(ReadFailure(files.display_path(path, cwd), reason))
+
     try:
         for path in paths or [Path(".")]:
             if str(path) == "-":
@@ -167,13 +178,15 @@ def check(
                 config = resolver.for_file(cwd / shown if stdin_filename else cwd / "stdin.md")
                 if not (stdin_filename and config.is_ignored(cwd / stdin_filename)):
                     sources.append(Source(shown, None, text, config))
-            elif not path.exists():  # reported with the other unreadable files; the rest go on
-                sources.append(Source(files.display_path(path, cwd), path, None, resolver.for_file(path)))
+                continue
+            start = _search_start(path, cwd)
+            if not _exists(path):  # reported with the other unreadable files; the rest go on
+                sources.append(Source(files.display_path(path, cwd), path, None, resolver.for_file(path, start)))
             else:
-                if path.is_dir():
-                    resolver.for_folder(path.resolve())  # a broken configuration fails even with no file to lint
-                for found in files.discover([path]):
-                    config = resolver.for_file(found)
+                if _is_dir(path):
+                    resolver.for_folder(path.resolve(), start)  # a broken configuration fails even with no file to lint
+                for found in files.discover([path], on_skip=skipped, on_error=unsearchable):
+                    config = resolver.for_file(found, start)
                     if not config.is_ignored(found):
                         sources.append(Source(files.display_path(found, cwd), found, None, config))
     except InvalidFile as error:
@@ -202,6 +215,7 @@ def check(
             progress.close()
     if fix or show_diff:
         result = _fix_stage(result, sources, planner, fix, show_diff)
+    result.read_failures.extend(walk_failures)
     if baseline_writer is not None:
         baseline_writer.add(result, cwd)
     if baseline is not None:
@@ -214,7 +228,7 @@ def check(
     if baseline_writer is not None:
         _write_baseline(baseline_writer)
     elif output_file is None:
-        write_report(output_format, result, sys.stdout, context)
+        _write_stdout(lambda out: write_report(output_format, result, out, context))
     else:
         _write_file(output_file, lambda out: write_report(output_format, result, out, context))
     if baseline is not None and verbose:
@@ -225,15 +239,15 @@ def check(
     if statistics:
         click.echo(statistics_text(result), nl=False, err=extra_to_stderr)
     for failure in result.read_failures:
-        click.echo(f"speclint: {failure.path}: {failure.message}", err=True)
+        click.echo(f"speclint: {escape_path(failure.path)}: {failure.message}", err=True)
     for crash in result.rule_failures:
         click.echo(
-            f"speclint: error: rule {crash.rule_id} ({crash.rule_name}) failed on {crash.path}: {crash.error}",
+            f"speclint: error: rule {crash.rule_id} ({crash.rule_name}) failed on {escape_path(crash.path)}: {crash.error}",
             err=True,
         )
     if verbose:
         for report in result.files:
-            click.echo(f"speclint: {report.path}: profile {report.profile}", err=True)
+            click.echo(f"speclint: {escape_path(report.path)}: profile {report.profile}", err=True)
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 
@@ -376,12 +390,83 @@ def _progress_bar(environ: Mapping[str, str]) -> ProgressBar | None:
     return ProgressBar(sys.stderr, width=shutil.get_terminal_size().columns)
 
 
-def _write_file(path: Path, write: Callable[[TextIO], None]) -> None:
+def _search_start(path: Path, cwd: Path) -> Path:
+    """Where the configuration search for files of `path` stops outside a repository: the working
+    folder when `path` is below it, else the folder named (or the named file's folder)."""
+    absolute = Path(os.path.abspath(path))
+    if absolute == cwd or cwd in absolute.parents:
+        return cwd
+    return absolute if _is_dir(absolute) else absolute.parent
+
+
+def _exists(path: Path) -> bool:
     try:
-        with open(path, "w", encoding="utf-8", newline="\n") as out:
-            write(out)
+        return os.path.lexists(path) or path.exists()
+    except OSError:  # in a folder we may not search: it is there, and reading it will say why not
+        return True
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
+
+
+def _write_file(path: Path, write: Callable[[TextIO], None]) -> None:
+    """Write the report to a temporary file beside `path`, then rename it over `path`: a reader
+    (or a second run) never sees half a report."""
+    import stat
+    import tempfile
+
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # /dev/stdout, a FIFO: nothing to replace, write to it
+            with open(path, "w", encoding="utf-8", newline="\n") as out:
+                write(out)
+            return
+    except FileNotFoundError:
+        pass
     except OSError as error:
         _fail(f"cannot write {path}: {error.strerror or error}")
+    folder = path.parent if str(path.parent) else Path(".")
+    temporary: str | None = None
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as out:
+            write(out)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        _fail(f"cannot write {path}: {error.strerror or error}")
+    finally:
+        if temporary is not None:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+
+
+def _write_stdout(write: Callable[[TextIO], None]) -> None:
+    """Write the report to standard output; a full disk or closed pipe is a clean error (exit 2)."""
+    try:
+        write(sys.stdout)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): click's own handling keeps that quiet
+    except OSError as error:
+        _abandon_stdout()
+        _fail(f"cannot write the report to standard output: {error.strerror or error}")
+
+
+def _abandon_stdout() -> None:
+    """Point standard output at the null device, so that what is still buffered does not fail
+    again (and print a traceback-like warning) when the interpreter exits."""
+    from speclint.cli.app import abandon_stdout
+
+    abandon_stdout()
 
 
 def _baseline_stage(

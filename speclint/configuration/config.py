@@ -3,10 +3,17 @@ for one file, which profile and which rules at which levels and options apply.
 
 Where the configuration comes from:
 - the closest `.speclint.yaml`, `.speclint.yml` or `pyproject.toml` with a `[tool.speclint]` table,
-  searched from the linted file's folder upward to the repository root (the folder holding `.git`);
+  searched from the linted file's folder upward to the repository root (the folder holding `.git`),
+  or, outside a repository, to the folder the run started in (never above it);
   in one folder `.speclint.yaml` wins over `.speclint.yml`, which wins over `pyproject.toml`.
   Configurations do not merge across folders: the closest one is used, and it can `extends` another.
 - `--config FILE` uses FILE for every file; `--isolated` uses none (built-in defaults).
+
+Trust (see "Security and limits" in the README): Python plugins are code, so they load only from
+the root configuration (the one at the top of the search) or from `--config`, and only from files
+inside the repository; a nested configuration that names one is an error and its code is never
+imported. Every path a configuration names (`extends`, `plugins`, `front-matter`) must resolve,
+symlinks followed, inside the repository (the starting folder outside one).
 
 What a configuration holds (see `schemas/config.schema.json`): `extends`, `profile`, `rules`,
 `ignore`, `plugins`, `sections` / `extend-sections` / `section-aliases`, `front-matter`, and
@@ -43,6 +50,7 @@ from speclint.configuration.validation import (
     suggest,
 )
 from speclint.engine.check import ActiveRule
+from speclint.engine.files import repository_root
 from speclint.engine.profiles import RuleSetting  # a level ("off" disables; None keeps) and option values
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, OptionError, Rule
@@ -236,46 +244,121 @@ def customize_profile(profile: Any, settings: FileSettings) -> Any:
     return replace(profile, sections=sections)
 
 
+# --- trust -------------------------------------------------------------------------------------
+
+NESTED_PLUGIN_REFUSAL = (
+    "Python plugins load only from the configuration at the top of the repository or from --config, "
+    "never from a nested configuration; it was not imported"
+)
+UNTRUSTED_PLUGIN_REFUSAL = (
+    "the language server imports Python plugins only in a trusted workspace "
+    "(start it with SPECLINT_TRUST_PLUGINS=1); it was not imported"
+)
+
+
+@dataclass(frozen=True)
+class Trust:
+    """What a configuration (and every file it `extends`) may make speclint do."""
+
+    boundary: Path  # every path a configuration names must resolve inside this folder
+    python_refusal: str | None = None  # why Python plugins may not load from it; None: they may
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # a folder we may not search: nothing there for us
+        return False
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def search_ceiling(folder: Path, start: Path) -> Path:
+    """Where the configuration search from `folder` stops: the repository root; outside a
+    repository, the starting folder when `folder` is below it, else `folder` itself."""
+    root = repository_root(folder)
+    if root is not None:
+        return root
+    if folder == start or start in folder.parents:
+        return start
+    return folder
+
+
+def is_inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
 # --- finding the configuration for a file -------------------------------------------------------
 
 
 class ConfigResolver:
-    """The configuration for each linted file: `--config`, `--isolated`, or the closest file."""
+    """The configuration for each linted file: `--config`, `--isolated`, or the closest file.
 
-    def __init__(self, registry: RuleRegistry, explicit: Path | None = None, isolated: bool = False) -> None:
+    `start` is the folder the run started in (the working directory by default): outside a
+    repository the search stops there. With `python_plugins=False` no Python plugin is ever
+    imported (the language server in a workspace not trusted).
+    """
+
+    def __init__(
+        self,
+        registry: RuleRegistry,
+        explicit: Path | None = None,
+        isolated: bool = False,
+        start: Path | None = None,
+        python_plugins: bool = True,
+    ) -> None:
         self.registry = registry
         self.explicit = explicit
         self.isolated = isolated
-        self._by_folder: dict[Path, Config] = {}
+        self.start = (start or Path.cwd()).resolve()
+        self.python_plugins = python_plugins
+        self._by_folder: dict[tuple[Path, Path], Config] = {}
         self._loader = _Loader(registry)
 
-    def for_file(self, path: Path) -> Config:
+    def for_file(self, path: Path, start: Path | None = None) -> Config:
         """The configuration that governs `path` (which need not exist: `--stdin-filename`)."""
         if self.isolated:
             return default_config(self.registry)
         if self.explicit is not None:
-            return self._loader.load(self.explicit.resolve())
-        return self.for_folder(path.resolve().parent)
+            explicit = self.explicit.resolve()
+            trust = Trust(search_ceiling(explicit.parent, self.start), self._refusal(None))
+            return self._loader.load(explicit, trust=trust)
+        return self.for_folder(path.resolve().parent, start)
 
-    def for_folder(self, folder: Path) -> Config:
-        if folder in self._by_folder:
-            return self._by_folder[folder]
-        found = find_config_file(folder)
-        config = self._loader.load(found) if found is not None else default_config(self.registry)
-        self._by_folder[folder] = config
+    def for_folder(self, folder: Path, start: Path | None = None) -> Config:
+        ceiling = search_ceiling(folder, (start or self.start).resolve())
+        if (folder, ceiling) in self._by_folder:
+            return self._by_folder[(folder, ceiling)]
+        found = find_config_file(folder, ceiling)
+        if found is None:
+            config = default_config(self.registry)
+        else:
+            trust = Trust(ceiling, self._refusal(NESTED_PLUGIN_REFUSAL if found.parent != ceiling else None))
+            config = self._loader.load(found, trust=trust)
+        self._by_folder[(folder, ceiling)] = config
         return config
 
+    def _refusal(self, reason: str | None) -> str | None:
+        return reason if self.python_plugins else (reason or UNTRUSTED_PLUGIN_REFUSAL)
 
-def find_config_file(folder: Path) -> Path | None:
-    """The closest configuration file at or above `folder`, stopping at the repository root."""
+
+def find_config_file(folder: Path, ceiling: Path | None = None) -> Path | None:
+    """The closest configuration file at or above `folder`, stopping at `ceiling` (by default the
+    repository root, or `folder` itself outside a repository)."""
+    ceiling = ceiling if ceiling is not None else (repository_root(folder) or folder)
     for candidate in (folder, *folder.parents):
         for name in CONFIG_FILE_NAMES:
-            if (candidate / name).is_file():
+            if _is_file(candidate / name):
                 return candidate / name
         pyproject = candidate / PYPROJECT
-        if pyproject.is_file() and declares_speclint(pyproject):
+        if _is_file(pyproject) and declares_speclint(pyproject):
             return pyproject
-        if (candidate / ".git").exists():
+        if candidate == ceiling or _exists(candidate / ".git"):
             return None
     return None
 
@@ -305,13 +388,26 @@ class _Source:
 class _Loader:
     def __init__(self, registry: RuleRegistry) -> None:
         self.base_registry = registry
-        self._loaded: dict[Path, Config] = {}
-        self._plugins: dict[Path, list[type[Rule]]] = {}
+        self._loaded: dict[tuple[Path, Trust], Config] = {}
 
-    def load(self, path: Path, chain: tuple[Path, ...] = ()) -> Config:
+    def load(self, path: Path, chain: tuple[Path, ...] = (), trust: Trust | None = None) -> Config:
+        """The configuration in `path`; what it may name and run is bounded by `trust` (by default:
+        paths inside its repository or folder, Python plugins allowed)."""
+        shown_path = path
         path = path.resolve()
-        if path in self._loaded:
-            return self._loaded[path]
+        if trust is None:
+            trust = Trust(repository_root(path.parent) or path.parent)
+        if (path, trust) in self._loaded:
+            return self._loaded[(path, trust)]
+        if not is_inside(path, trust.boundary.resolve()):  # a committed symlink to a file elsewhere
+            import os
+
+            try:
+                shown = Path(os.path.abspath(shown_path)).relative_to(Path.cwd()).as_posix()
+            except ValueError:
+                shown = shown_path.as_posix()
+            raise InvalidFile([Problem(shown, 1, 1,
+                f"resolves to a file outside {_boundary_phrase(trust.boundary)}; a configuration is read only from inside it")])
         source = _read_source(path)
         shape_problems = schema_problems(source.data, read_schema("config.schema.json"), source.shown, source.locator)
         if shape_problems:
@@ -323,21 +419,24 @@ class _Loader:
         entries = [extends] if isinstance(extends, str) else list(extends or [])
         for index, entry in enumerate(entries):
             key: PathKey = ("extends",) if isinstance(extends, str) else ("extends", index)
-            self._extend(config, source, str(entry), key, (*chain, path))
+            self._extend(config, source, str(entry), key, (*chain, path), trust)
         for index, plugin in enumerate(data.get("plugins", [])):
-            self._add_plugin(config, source, str(plugin), ("plugins", index))
+            self._add_plugin(config, source, str(plugin), ("plugins", index), trust)
         problems: list[Problem] = []
-        config.layers.append(self._layer(data, (), source, config.registry, problems))
+        config.layers.append(self._layer(data, (), source, config.registry, problems, trust))
         for index, override in enumerate(data.get("overrides", [])):
-            layer = self._layer(override, ("overrides", index), source, config.registry, problems)
+            layer = self._layer(override, ("overrides", index), source, config.registry, problems, trust)
             config.overrides.append(Override([str(p) for p in override["files"]], path.parent, layer))
         config.ignore += [(path.parent, str(pattern)) for pattern in data.get("ignore", [])]
+        _check_globs(data, source, problems)
         if problems:
             raise InvalidFile(problems)
-        self._loaded[path] = config
+        self._loaded[(path, trust)] = config
         return config
 
-    def _extend(self, config: Config, source: _Source, entry: str, key: PathKey, chain: tuple[Path, ...]) -> None:
+    def _extend(
+        self, config: Config, source: _Source, entry: str, key: PathKey, chain: tuple[Path, ...], trust: Trust
+    ) -> None:
         profiles = builtin_profiles()
         if entry in profiles:
             config.layers.append(Layer(profile=entry))
@@ -351,23 +450,26 @@ class _Loader:
         line, column = source.locator.position(key)
         if target in chain:
             raise InvalidFile([Problem(source.shown, line, column, f"extends: '{entry}' extends this file again (a cycle)")])
-        if not target.is_file():
+        _check_inside(target, trust, source, line, column, f"extends: '{entry}'")
+        if not _is_file(target):
             raise InvalidFile([Problem(source.shown, line, column, f"extends: '{entry}' does not exist (relative to {_shown(source.path.parent)})")])
-        base = self.load(target, chain)
+        base = self.load(target, chain, trust)
         for rule, origin in base.plugin_rules:
             self._register(config, rule, origin, source, key)
         config.layers += base.layers
         config.overrides += base.overrides
         config.ignore += base.ignore
 
-    def _add_plugin(self, config: Config, source: _Source, plugin: str, key: PathKey) -> None:
+    def _add_plugin(self, config: Config, source: _Source, plugin: str, key: PathKey, trust: Trust) -> None:
         line, column = source.locator.position(key)
+        is_python = not plugin.endswith((".yaml", ".yml"))
+        if is_python and trust.python_refusal is not None:  # decided before the file is even looked at
+            raise InvalidFile([Problem(source.shown, line, column, f"plugin '{plugin}': {trust.python_refusal}")])
         target = (source.path.parent / plugin).resolve()
-        if not target.is_file():
+        _check_inside(target, trust, source, line, column, f"plugin '{plugin}'")
+        if not _is_file(target):
             raise InvalidFile([Problem(source.shown, line, column, f"plugin '{plugin}' does not exist (relative to {_shown(source.path.parent)})")])
-        if target not in self._plugins:
-            self._plugins[target] = _load_plugin(target, plugin, source.shown, line, column)
-        for rule in self._plugins[target]:
+        for rule in _load_plugin(target, plugin, source.shown, line, column):
             self._register(config, rule, f"plugin {plugin}", source, key)
 
     def _register(self, config: Config, rule: type[Rule], origin: str, source: _Source, key: PathKey) -> None:
@@ -384,7 +486,13 @@ class _Loader:
         config.plugin_rules.append((rule, origin))
 
     def _layer(
-        self, data: Mapping[str, Any], where: PathKey, source: _Source, registry: RuleRegistry, problems: list[Problem]
+        self,
+        data: Mapping[str, Any],
+        where: PathKey,
+        source: _Source,
+        registry: RuleRegistry,
+        problems: list[Problem],
+        trust: Trust,
     ) -> Layer:
         layer = Layer()
         profile = data.get("profile")
@@ -408,7 +516,8 @@ class _Loader:
         layer.extend_sections = plain(data.get("extend-sections", []))
         layer.section_aliases = {str(k): list(v) for k, v in (data.get("section-aliases") or {}).items()}
         if "front-matter" in data:
-            layer.front_matter_schema = _front_matter_schema(data["front-matter"], (*where, "front-matter"), source, problems)
+            layer.front_matter_schema = _front_matter_schema(
+                data["front-matter"], (*where, "front-matter"), source, problems, trust)
         return layer
 
 
@@ -450,7 +559,9 @@ def _rule_entry(
     return (rule.id,), setting, False
 
 
-def _front_matter_schema(value: Any, at: PathKey, source: _Source, problems: list[Problem]) -> dict[str, Any] | None:
+def _front_matter_schema(
+    value: Any, at: PathKey, source: _Source, problems: list[Problem], trust: Trust
+) -> dict[str, Any] | None:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
@@ -458,10 +569,18 @@ def _front_matter_schema(value: Any, at: PathKey, source: _Source, problems: lis
     if isinstance(value, str):
         target = source.path.parent / value
         try:
+            _check_inside(target.resolve(), trust, source, line, column, f"front-matter: schema file '{value}'")
             text = read_user_file(target, value)
             schema = plain(load_yaml(text, value))  # JSON is YAML
         except InvalidFile as error:
-            problems.append(Problem(source.shown, line, column, f"front-matter: schema file {error.problems[0]}"))
+            problem = error.problems[0]
+            problems.append(problem if problem.file == source.shown
+                            else Problem(source.shown, line, column, f"front-matter: schema file {problem}"))
+            return None
+        if isinstance(schema, (str, int, float)) and not isinstance(schema, bool):
+            # say what the file holds, never quote it: it may be any file on the machine
+            problems.append(Problem(source.shown, line, column,
+                f"front-matter: the schema must be a mapping, not {type(schema).__name__.replace('str', 'text')}"))
             return None
     else:
         schema = plain(value)
@@ -475,6 +594,35 @@ def _front_matter_schema(value: Any, at: PathKey, source: _Source, problems: lis
         problems.append(Problem(source.shown, line, column, f"front-matter: not a valid JSON Schema at {where}: {error.message}"))
         return None
     return schema
+
+
+def _check_inside(target: Path, trust: Trust, source: _Source, line: int, column: int, what: str) -> None:
+    """`InvalidFile` at the entry when `target` (resolved: symlinks followed, `..` applied) leaves
+    the repository: a configuration in a pull request must not reach files elsewhere on the machine."""
+    if not is_inside(target, trust.boundary.resolve()):
+        raise InvalidFile([Problem(source.shown, line, column,
+            f"{what} is outside {_boundary_phrase(trust.boundary)}; a configuration names only files inside it")])
+
+
+def _boundary_phrase(boundary: Path) -> str:
+    """`the repository`, `the repository at ../specs`, or `the starting folder` (outside a repository)."""
+    where = "" if boundary.resolve() == Path.cwd().resolve() else f" at {_shown(boundary)}"
+    if _exists(boundary / ".git"):
+        return f"the repository{where}"
+    return f"the starting folder{where} (there is no repository)"
+
+
+def _check_globs(data: Mapping[str, Any], source: _Source, problems: list[Problem]) -> None:
+    """Every glob of `ignore` and `overrides[].files` compiles (`[z-a]` is not a range)."""
+    entries: list[tuple[PathKey, Any]] = [(("ignore", index), pattern) for index, pattern in enumerate(data.get("ignore") or [])]
+    for index, override in enumerate(data.get("overrides") or []):
+        entries += [(("overrides", index, "files", number), pattern) for number, pattern in enumerate(override.get("files") or [])]
+    for key, pattern in entries:
+        try:
+            glob_to_regex(str(pattern))
+        except re.error as error:
+            line, column = source.locator.position(key)
+            problems.append(Problem(source.shown, line, column, f"{dotted(key)}: '{pattern}' is not a valid glob ({error.msg})"))
 
 
 def _read_source(path: Path) -> _Source:
@@ -494,12 +642,28 @@ def _read_source(path: Path) -> _Source:
     return _Source(path, shown, data, YamlLocator(data))
 
 
+# A plugin module imported once per version of its file (a long-lived language server lints often).
+_python_plugins: dict[tuple[Path, int, int], list[type[Rule]]] = {}
+
+
 def _load_plugin(target: Path, shown_name: str, config_shown: str, line: int, column: int) -> list[type[Rule]]:
     """The rules in a local plugin: a Python module's Rule subclasses (or RULES), or a YAML rule file."""
     if target.suffix in (".yaml", ".yml"):
         from speclint.configuration.yaml_rules import load_rule_file
 
         return load_rule_file(target)
+    try:
+        status = target.stat()
+    except OSError as error:
+        raise InvalidFile([Problem(config_shown, line, column,
+            f"plugin '{shown_name}' cannot be read: {error.strerror or error}")]) from None
+    version = (target, status.st_mtime_ns, status.st_size)
+    if version not in _python_plugins:
+        _python_plugins[version] = _import_plugin(target, shown_name, config_shown, line, column)
+    return _python_plugins[version]
+
+
+def _import_plugin(target: Path, shown_name: str, config_shown: str, line: int, column: int) -> list[type[Rule]]:
     import hashlib
     import importlib.util
     import sys
@@ -510,6 +674,8 @@ def _load_plugin(target: Path, shown_name: str, config_shown: str, line: int, co
         raise InvalidFile([Problem(config_shown, line, column, f"plugin '{shown_name}' is not a Python module")])
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
+    # Linting must not write into the repository: no `__pycache__` beside the plugin.
+    wrote_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True
     try:
         spec.loader.exec_module(module)
     except Exception as error:  # the plugin's own bug: say where, never a traceback
@@ -517,6 +683,8 @@ def _load_plugin(target: Path, shown_name: str, config_shown: str, line: int, co
         location = _error_location(error, target)
         raise InvalidFile([Problem(config_shown, line, column,
             f"plugin '{shown_name}' failed to load: {type(error).__name__}: {error}{location}")]) from None
+    finally:
+        sys.dont_write_bytecode = wrote_bytecode
     rules = getattr(module, "RULES", None)
     if rules is None:
         rules = [value for value in vars(module).values()

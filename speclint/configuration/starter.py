@@ -9,6 +9,7 @@ each example, key line included, is valid as it stands once its `# ` is removed.
 
 from __future__ import annotations
 
+import os
 from collections import Counter, defaultdict
 from pathlib import Path, PurePosixPath
 
@@ -22,12 +23,14 @@ def detect_kinds(directory: Path) -> dict[str, str]:
     from speclint.engine.profiles import detect_profile_name
 
     kinds: dict[str, str] = {}
+    boundary = files.repository_root(directory.resolve()) or directory
     for path in files.discover([directory]):
         try:
-            text = files.read_text(path)
+            text = files.read_text(path, boundary=boundary)
         except files.ReadError:
             continue
-        relative = path.resolve().relative_to(directory.resolve()).as_posix()
+        # the path as found below `directory`: a symlink's target may be anywhere (and is then not read)
+        relative = Path(os.path.relpath(path, directory)).as_posix()
         document = parse(text, relative)
         document.file_path = path
         kinds[relative] = detect_profile_name(document, path)

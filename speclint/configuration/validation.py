@@ -326,8 +326,15 @@ def read_schema(name: str) -> dict[str, Any]:
 
 def read_user_file(path: Path, shown: str) -> str:
     """A user's configuration or rule file as text; `InvalidFile` when it cannot be read."""
+    import os
+    import stat
+
     try:
-        return path.read_text(encoding="utf-8-sig")
+        # Without blocking, and only a regular file: a FIFO or a device named as a configuration never hangs the run.
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as stream:
+            if not stat.S_ISREG(os.fstat(stream.fileno()).st_mode):
+                raise InvalidFile([Problem(shown, 1, 1, "not a regular file; not read")])
+            return stream.read().decode("utf-8-sig")
     except FileNotFoundError:
         raise InvalidFile([Problem(shown, 1, 1, "no such file")]) from None
     except UnicodeDecodeError:

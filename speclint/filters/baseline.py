@@ -71,15 +71,19 @@ class Baseline:
             raise BaselineError(f"{path}: cannot read the baseline: {error}") from None
         except json.JSONDecodeError as error:
             raise BaselineError(f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}") from None
+        except RecursionError:
+            raise BaselineError(f"{path}: not a speclint baseline (its JSON is nested too deeply)") from None
         baseline = cls(path.resolve().parent)
         if not isinstance(data, dict) or data.get("version") != FORMAT_VERSION or not isinstance(data.get("findings"), list):
             raise BaselineError(f"{path}: not a speclint baseline (version {FORMAT_VERSION}, with a 'findings' list)")
         for index, entry in enumerate(data["findings"]):
             try:
                 key = (str(entry["rule"]), str(entry["path"]), str(entry["line"]))
-                count = int(entry.get("count", 1))
+                count = entry.get("count", 1)
             except (KeyError, TypeError, ValueError, AttributeError):
                 raise BaselineError(f"{path}: entry {index + 1} needs 'rule', 'path' and 'line'") from None
+            if isinstance(count, bool) or not isinstance(count, int):  # 1e400 is a float (infinity)
+                raise BaselineError(f"{path}: entry {index + 1}: 'count' must be a whole number, not {json.dumps(count)[:40]}")
             baseline.counts[key] += max(count, 1)
         return baseline
 

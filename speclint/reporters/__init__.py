@@ -129,6 +129,27 @@ def printable(text: str) -> str:
 FIXABLE_MARKER = "[*] "
 
 
+# Bidirectional controls reorder what a reader sees (Trojan Source, CVE-2021-42574).
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def escape_path(path: str) -> str:
+    """A file name safe to print: control characters (ESC, newline, ...), bidirectional controls
+    and line separators written as Python escapes (`\\x1b`, `\\n`, `\\u202e`), and a backslash
+    before them doubled only when one of them is there, so that ordinary paths print unchanged."""
+    if path.isprintable() and not any(char in _BIDI_CONTROLS for char in path):
+        return path
+    out = []
+    for char in path:
+        if char == "\\":
+            out.append("\\\\")
+        elif char in _BIDI_CONTROLS or not char.isprintable():
+            out.append(char.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def plural(count: int, word: str, many: str | None = None) -> str:
     """`1 file`, `2 files`, `0 info` (with `many` for irregular words)."""
     return f"{count} {word if count == 1 else (many or word + 's')}"

@@ -23,7 +23,15 @@ from typing import TextIO
 
 from speclint.engine.rule import Finding
 from speclint.engine.runner import FileReport, RunResult
-from speclint.reporters import FIXABLE_MARKER, ReportContext, count_by_level, level_phrase, plural, printable
+from speclint.reporters import (
+    FIXABLE_MARKER,
+    ReportContext,
+    count_by_level,
+    escape_path,
+    level_phrase,
+    plural,
+    printable,
+)
 
 TAB_WIDTH = 4
 ELLIPSIS = "…"
@@ -80,7 +88,7 @@ def _file_block(report: FileReport, paint: _Painter, width: int) -> str:
         counts[finding.level.value] += 1
     summary = ", ".join(level_phrase(count, level) for level, count in counts.items() if count)
     gutter = len(str(max(finding.span.start.line for finding in report.findings)))
-    parts = [f"{paint(report.path, '1;4')}: {summary}\n"]
+    parts = [f"{paint(escape_path(report.path), '1;4')}: {summary}\n"]
     for finding in report.findings:
         parts.append("\n" + _finding_block(finding, lines, gutter, paint, width))
     return "".join(parts) + "\n"
@@ -91,7 +99,7 @@ def _finding_block(finding: Finding, lines: list[str], gutter: int, paint: _Pain
     start = finding.span.start
     message = printable(" ".join(finding.message.split()))
     head = (
-        f"{paint(f'{finding.path}:{start.line}:{start.column}:', '1')} {paint(level, _LEVEL_STYLE[level])} "
+        f"{paint(f'{escape_path(finding.path)}:{start.line}:{start.column}:', '1')} {paint(level, _LEVEL_STYLE[level])} "
         f"{paint(finding.rule_id, '1')} {FIXABLE_MARKER if finding.fix is not None else ''}{message}\n"
     )
     if not 1 <= start.line <= len(lines):

@@ -16,12 +16,14 @@ from typing import Mapping, TextIO
 
 from speclint.engine.rule import Finding, Level
 from speclint.engine.runner import RunResult
-from speclint.reporters import ReportContext
+from speclint.reporters import ReportContext, escape_path
 
 COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
+    # Other control characters (ESC would colour the log) never reach the runner raw.
+    text = "".join("\ufffd" if ord(char) < 32 and char not in "\r\n\t" or char == "\x7f" else char for char in text)
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
@@ -37,8 +39,10 @@ def command(name: str, properties: Mapping[str, object], message: str) -> str:
 
 
 def _file(path: str, context: ReportContext) -> str:
+    """The path for the runner; a hostile name (control or bidirectional characters) is escaped,
+    which gives up anchoring the annotation rather than let the name act on the log."""
     relative = context.root_relative(path)
-    return relative if relative is not None else str(context.absolute_path(path))
+    return escape_path(relative if relative is not None else str(context.absolute_path(path)))
 
 
 def annotation(finding: Finding, context: ReportContext) -> str:
