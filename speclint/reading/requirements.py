@@ -45,14 +45,20 @@ from speclint.document.model import (
     iter_nested,
 )
 from speclint.document.text import mask_invisible, strip_inline
+from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
+    CRITERIA_LABEL,
+    CRITERIA_SECTION_NAMES,
+    CRITERION_ID,
+    REQUIREMENT_ID,
+    REQUIREMENTS_SECTION_NAMES,
+    STORY_SECTION_NAMES,
+    is_criteria_label,
+    is_criteria_title,
+    is_requirements_title,
+    is_story_section_title,
+)
 
 # --- vocabulary -------------------------------------------------------------------------------
-
-#: Requirement identifiers: FR-001, REQ-12, US-4, FR001. Success criteria (SC-###) are outcomes and
-#: non-functional requirements (NFR-###) are their own criteria (the measurability rules judge
-#: them), so both stay out.
-REQUIREMENT_ID = re.compile(r"(?<![\w-])(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*(?![\w-])")
-CRITERION_ID = re.compile(r"(?<![\w-])(?:AC|ATC|TC)-?\d{1,4}(?:\.\d+)*(?![\w-])")
 
 _REQUIREMENT_HEADING = re.compile(
     r"^(?:(?:functional\s+|business\s+|user\s+|system\s+)?requirement|req)\s*#?\s*\d",
@@ -61,44 +67,7 @@ _REQUIREMENT_HEADING = re.compile(
 _STORY_HEADING_NUMBERED = re.compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
 _REQUIREMENT_ID_HEADING = re.compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*\b")
 
-REQUIREMENTS_SECTION_NAMES = (
-    "requirements",
-    "functional requirements",
-    "product requirements",
-    "business requirements",
-    "system requirements",
-    "user requirements",
-    "feature requirements",
-    "detailed requirements",
-    "must have",
-    "must haves",
-)
-STORY_SECTION_NAMES = ("user stories", "stories", "user story", "user scenarios", "user scenarios and testing")
-CRITERIA_SECTION_NAMES = (
-    "acceptance criteria",
-    "acceptance criterion",
-    "acceptance scenarios",
-    "acceptance scenario",
-    "acceptance tests",
-    "acceptance test",
-    "definition of done",
-    "done when",
-    "done criteria",
-    "exit criteria",
-    "scenarios",
-    "test scenarios",
-    "verification",
-)
-_CRITERIA_SECTION_KEYS = {normalize_title(name) for name in CRITERIA_SECTION_NAMES}
-_REQUIREMENTS_SECTION_KEYS = {normalize_title(name) for name in REQUIREMENTS_SECTION_NAMES}
-_STORY_SECTION_KEYS = {normalize_title(name) for name in STORY_SECTION_NAMES}
-
-#: `**Acceptance criteria**:`, `Acceptance Scenarios:`, `Done when:`, `AC:` at the start of a paragraph.
-_CRITERIA_LABEL = re.compile(
-    r"^\W{0,4}(?:acceptance\s+(?:criteria|criterion|scenarios?|tests?)|definition\s+of\s+done|done\s+when|"
-    r"done\s+criteria|exit\s+criteria|AC|ACs)\b\W{0,4}(?::|$|\s*\*\*\s*:?)",
-    re.I,
-)
+_CRITERIA_LABEL = CRITERIA_LABEL
 _CRITERIA_REFERENCE = re.compile(
     r"\b(?:see|in|under|per|covered\s+by|defined\s+in|listed\s+in|as\s+in)\b[^.\n]{0,60}?"
     r"\b(?:acceptance\s+(?:criteria|scenarios?|tests?)|definition\s+of\s+done|test\s+plan)\b",
@@ -307,25 +276,6 @@ def not_in_scope(section: Section) -> bool:
     return any(is_not_in_scope_title(s.title) for s in [section, *section.ancestors()] if s.heading is not None)
 
 
-@lru_cache(maxsize=4096)
-def is_criteria_title(title: str) -> bool:
-    key = normalize_title(title)
-    return key in _CRITERIA_SECTION_KEYS or key.startswith("acceptance criterion") or key.startswith(
-        "acceptance scenario"
-    )
-
-
-@lru_cache(maxsize=4096)
-def is_requirements_title(title: str) -> bool:
-    return normalize_title(title) in _REQUIREMENTS_SECTION_KEYS
-
-
-@lru_cache(maxsize=4096)
-def is_story_section_title(title: str) -> bool:
-    key = normalize_title(title)
-    return key in _STORY_SECTION_KEYS or key.startswith("user scenario")
-
-
 #: A requirement kept only for its number: "Requirement 12 — DESCOPED", "~~FR-004~~ (removed)".
 _WITHDRAWN = re.compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|dropped|"
                         r"deferred|out of scope|obsolete|cancell?ed|won't do|wont do)\b[^\w]*$", re.I)
@@ -389,15 +339,6 @@ def is_gherkin_block(block: CodeBlock) -> bool:
 def references_criteria(text: str) -> bool:
     return bool(CRITERION_ID.search(mask_invisible(text)) or _CRITERIA_REFERENCE.search(text)
                 or _CRITERIA_ANCHOR_LINK.search(text))
-
-
-_LABEL_HINT = re.compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac)", re.I)
-
-
-def is_criteria_label(text: str) -> bool:
-    if not _LABEL_HINT.match(text):
-        return False
-    return bool(_CRITERIA_LABEL.match(plain(text) if "*" in text or "_" in text else text))
 
 
 # --- criteria extraction ----------------------------------------------------------------------
@@ -518,7 +459,11 @@ def extract(document: Document, context: object = None) -> SpecPicture:
     Several rules ask for the same document's picture; it is computed once per document and
     EARS reading (the only thing the context changes) and dropped with the document.
     """
-    ears = is_ears_document(document, context)
+    return picture(document, is_ears_document(document, context))
+
+
+def picture(document: Document, ears: bool) -> SpecPicture:
+    """`extract` for a known EARS reading (cached the same way)."""
     cached = _pictures.setdefault(document, {})
     if ears not in cached:
         cached[ears] = _extract(document, ears)
