@@ -98,6 +98,14 @@ _CRITERIA_COLUMN = re.compile(
     r"then|outcome|pass\s+criteria)$",
     re.I,
 )
+
+
+def is_criteria_column(name: str) -> bool:
+    """A table column of criteria: "Acceptance criteria", "Done when", "Expected result", "验收标准"."""
+    text = plain(name).strip()
+    return bool(_CRITERIA_COLUMN.match(text)) or (not text.isascii() and is_criteria_title(text))
+
+
 _ID_COLUMN = re.compile(r"^(?:id|#|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|ref)$", re.I)
 _REQUIREMENT_COLUMN = re.compile(r"^(?:requirements?|user\s+stor(?:y|ies)|stor(?:y|ies)|description|feature)$", re.I)
 
@@ -281,14 +289,18 @@ _WITHDRAWN = re.compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed|w
                         r"deferred|out of scope|obsolete|cancell?ed|won't do|wont do)\b[^\w]*$", re.I)
 
 
+_WITHDRAWN_CJK = re.compile(r"已(?:移除|删除|刪除|废弃|廢棄|取消)|廃止|削除済")
+
+
 @lru_cache(maxsize=4096)
 def requirement_heading_label(title: str) -> tuple[str, str] | None:
     """(kind, label) when a heading names one requirement or one user story, else None.
 
-    Withdrawn requirements ("Requirement 12 - DESCOPED") are not requirements any more.
+    Withdrawn requirements ("Requirement 12 - DESCOPED", "User Story 16 - （已移除）") are not
+    requirements any more.
     """
     text = title.strip()
-    if _WITHDRAWN.search(text):
+    if _WITHDRAWN.search(text) or _WITHDRAWN_CJK.search(text):
         return None
     if _REQUIREMENT_HEADING.match(text):
         match = re.match(r"^(.*?\d+(?:\.\d+)*)", text)
@@ -399,7 +411,7 @@ def criteria_in_blocks(blocks: list[Block], ears: bool, under_criteria_heading: 
 
 
 def _criteria_from_table(table: Table) -> Iterator[Criterion]:
-    columns = [index for index, name in enumerate(table.columns) if _CRITERIA_COLUMN.match(plain(name).strip())]
+    columns = [index for index, name in enumerate(table.columns) if is_criteria_column(name)]
     for row in table.rows:
         for index in columns:
             if index < len(row) and row[index].text.strip():
@@ -488,6 +500,8 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
         for inner in section.walk():
             claimed.add(id(inner))
         criteria = criteria_in_section(section, ears)
+        if kind == "story" and not criteria:
+            criteria = _story_bullets(section)
         text = section_text(section)
         assert section.heading is not None
         requirement = Requirement(kind, label, section.heading.span, "section", section, section, criteria,
@@ -520,6 +534,21 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
     return SpecPicture(requirements, all_criteria)
 
 
+def _story_bullets(section: Section) -> list[Criterion]:
+    """The bullets written directly under a story's own text ("As a ..., I want ..." then a list):
+    its criteria, as real documents write them without a label."""
+    found: list[Criterion] = []
+    told = False
+    for block in section.blocks:
+        if isinstance(block, Paragraph) and _STORY_TEXT.search(plain(block.text)):
+            told = True
+        elif isinstance(block, ListBlock) and told:
+            for criterion in _criteria_from_list(block):
+                if not _STORY_TEXT.search(plain(criterion.text)):
+                    found.append(criterion)
+    return found
+
+
 def _list_requirements(block: ListBlock, section: Section, in_requirements: bool, ears: bool,
                        all_criteria: list[Criterion]) -> Iterator[Requirement]:
     for item in block.items:
@@ -545,7 +574,7 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
     names = [plain(name).strip() for name in table.columns]
     id_columns = [index for index, name in enumerate(names) if _ID_COLUMN.match(name)] or [0]
     requirement_columns = [index for index, name in enumerate(names) if _REQUIREMENT_COLUMN.match(name)]
-    criteria_columns = [index for index, name in enumerate(names) if _CRITERIA_COLUMN.match(name)]
+    criteria_columns = [index for index, name in enumerate(names) if is_criteria_column(name)]
     for row in table.rows:
         cells = [cell.text for cell in row]
         identifier = None
@@ -591,3 +620,7 @@ def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criter
                 break
             following.append(block)
         requirement.criteria = [by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]
+        if not requirement.criteria and following and isinstance(following[0], ListBlock) and requirement.kind == "story":
+            requirement.criteria = [criterion for criterion in _criteria_from_list(following[0])
+                                    if not _STORY_TEXT.search(plain(criterion.text))]
+            all_criteria.extend(requirement.criteria)

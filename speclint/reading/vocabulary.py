@@ -148,7 +148,7 @@ CRITERIA_LABEL = re.compile(
     + r")(?:\b|(?<=[^\x00-\x7f]))\W{0,4}(?::|：|$|\s*\*\*\s*[:：]?)",
     re.I,
 )
-_LABEL_HINT = re.compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|[^\x00-\x7f])", re.I)
+_LABEL_HINT = re.compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|ak|abn|crit|kryt|[^\x00-\x7f])", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -170,6 +170,25 @@ def is_criteria_label(text: str) -> bool:
     from speclint.document.text import strip_inline
 
     return bool(CRITERIA_LABEL.match(strip_inline(text) if "*" in text or "_" in text else text))
+
+
+#: Sections where a proposal or a PRD says how the work is verified, instead of per-requirement
+#: criteria: a KEP's test plan and graduation criteria, a PRD's release criteria.
+VERIFICATION_SECTION_NAMES = (
+    "test plan", "testing plan", "testing", "testing strategy", "test strategy", "tests", "testing decisions",
+    "graduation criteria", "release criteria", "launch criteria", "exit criteria",
+    "quality gates", "validation", "validation plan", "verification plan", "qa plan", "e2e tests",
+    "acceptance", "sign off", "sign-off",
+)
+_VERIFICATION_KEYS = {normalize_title(name) for name in VERIFICATION_SECTION_NAMES}
+
+
+@lru_cache(maxsize=4096)
+def is_verification_title(title: str) -> bool:
+    """A section that says how the whole work is verified (test plan, graduation or release criteria)."""
+    key = normalize_title(title)
+    return key in _VERIFICATION_KEYS or key.startswith(("test plan", "testing ", "graduation criteri",
+                                                        "release criteri", "acceptance"))
 
 
 @lru_cache(maxsize=4096)

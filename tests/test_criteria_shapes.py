@@ -1,0 +1,133 @@
+"""Acceptance criteria in every shape real documents write them (AC001, AC002; issue 12)."""
+
+import pytest
+from conftest import lint_with, spans
+
+REQUIREMENTS = """
+## Requirements
+
+- **FR-001**: Shoppers MUST be able to save a cart for later.
+- **FR-002**: Saved carts MUST be kept for 30 days.
+"""
+
+
+def test_an_acceptance_tests_section_holds_criteria() -> None:
+    text = REQUIREMENTS + """
+## Acceptance Tests
+
+1. Save a cart, sign out and in: the cart is there.
+"""
+    assert lint_with("AC001", text) == []
+
+
+@pytest.mark.parametrize("label", [
+    "Критерии приёмки", "Критерии приемки", "Akzeptanzkriterien", "Critères d'acceptation",
+    "Criterios de aceptación", "Critérios de aceitação", "验收标准", "受け入れ基準",
+])
+def test_a_criteria_label_in_another_language_holds_criteria(label: str) -> None:
+    text = REQUIREMENTS + f"""
+**{label}:**
+
+- Save a cart, sign out and in: the cart is there.
+"""
+    assert lint_with("AC001", text) == []
+
+
+def test_a_criteria_heading_in_another_language_holds_criteria() -> None:
+    text = REQUIREMENTS + """
+### Критерии приёмки
+
+- Сохранённая корзина видна после повторного входа.
+"""
+    assert lint_with("AC001", text) == []
+
+
+def test_bullets_directly_under_each_story_are_its_criteria() -> None:
+    text = """
+    ## User stories
+
+    ### Story 1: Save a cart
+
+    As a shopper, I want to save my cart so that I can buy later.
+
+    - The cart page has a "Save for later" button.
+    - A saved cart is listed under "Saved" after signing in again.
+    """
+    assert lint_with("AC001", text) == []
+
+
+@pytest.mark.parametrize("line", [
+    "Done when: a saved cart survives signing out and in.",
+    "Definition of done: a saved cart survives signing out and in.",
+    "Check: a saved cart survives signing out and in.",
+])
+def test_done_when_definition_of_done_and_check_lines_are_criteria(line: str) -> None:
+    assert lint_with("AC001", REQUIREMENTS + "\n" + line + "\n") == []
+
+
+def test_a_test_plan_is_where_a_proposal_keeps_its_criteria() -> None:
+    text = """
+    ## User stories
+
+    - As an operator, I want to pause reconciliation so that I can debug a cluster.
+
+    ## Test plan
+
+    - e2e: pausing stops reconciliation within one sync period.
+    """
+    assert lint_with("AC001", text) == []
+
+
+def test_requirements_and_stories_without_any_criteria_are_still_flagged() -> None:
+    assert [finding.rule_id for finding in lint_with("AC001", REQUIREMENTS)] == ["AC001"]
+
+
+def test_criteria_keyed_by_story_cover_requirements_linked_through_a_story_column() -> None:
+    text = """
+    ## Requirements
+
+    | ID | Requirement | Story |
+    |----|-------------|-------|
+    | FR-001 | Owners MUST be able to invite a teammate by email. | US-1 |
+    | FR-002 | Invitations MUST expire after 7 days. | US-1 |
+    | FR-003 | Owners MUST be able to revoke an invitation. | US-2 |
+
+    ## Acceptance criteria
+
+    - **US-1:** A invites B; B joins after clicking the link within 7 days.
+    - **US-2:** A revokes B's invitation; B's link shows "Invitation revoked".
+    """
+    assert lint_with("AC002", text) == []
+
+
+def test_a_requirement_whose_story_no_criterion_names_is_still_flagged() -> None:
+    text = """
+    ## Requirements
+
+    | ID | Requirement | Story |
+    |----|-------------|-------|
+    | FR-001 | Owners MUST be able to invite a teammate by email. | US-1 |
+    | FR-003 | Owners MUST be able to revoke an invitation. | US-2 |
+
+    ## Acceptance criteria
+
+    - **US-1:** A invites B; B joins after clicking the link within 7 days.
+    """
+    assert spans(lint_with("AC002", text)) == [(6, 3)]
+
+
+def test_a_story_marked_removed_in_chinese_needs_no_criteria() -> None:
+    text = """
+    ## User stories
+
+    ### User Story 1 - Sign in
+
+    As a user, I want to sign in with email.
+
+    **Acceptance Scenarios**:
+
+    1. **Given** a registered user, **When** they sign in, **Then** the dashboard opens.
+
+    ### User Story 2 - （已移除：通知）
+    """
+    assert lint_with("AC002", text) == []
