@@ -131,3 +131,69 @@ def test_a_story_marked_removed_in_chinese_needs_no_criteria() -> None:
     ### User Story 2 - （已移除：通知）
     """
     assert lint_with("AC002", text) == []
+
+
+# --- AC003, AC004 ------------------------------------------------------------------------------
+
+
+def test_ac003_a_criterion_naming_content_to_write_is_checkable() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - The README documents which imports are acceptable.
+    """
+    assert lint_with("AC003", text) == []
+
+
+def test_ac003_still_flags_a_vague_outcome() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - The import page is intuitive.
+    """
+    assert [finding.rule_id for finding in lint_with("AC003", text)] == ["AC003"]
+
+
+def test_ac004_gherkin_in_a_document_about_gherkin_is_an_example() -> None:
+    text = """
+    # Writing Gherkin scenarios
+
+    A scenario without an outcome is a common mistake:
+
+    ```gherkin
+    Scenario: Missing outcome
+      Given a user
+      When they sign in
+    ```
+    """
+    assert lint_with("AC004", text) == []
+
+
+def test_ac004_a_given_heading_a_list_of_assertions_is_not_a_broken_scenario() -> None:
+    text = """
+    ## Acceptance tests
+
+    - Given a route with a single backend
+      - Send a request to the route
+      - Assert the backend receives it
+    """
+    assert lint_with("AC004", text) == []
+
+
+def test_ac004_a_second_when_then_pair_is_not_out_of_order() -> None:
+    text = """
+    ## Acceptance criteria
+
+    1. **Given** mouse support is on, **When** the user clicks a row, **Then** the row opens; **When** mouse
+       support is off, **Then** clicks do nothing.
+    """
+    assert lint_with("AC004", text) == []
+
+
+def test_ac004_still_flags_a_scenario_without_its_outcome() -> None:
+    text = """
+    ## Acceptance criteria
+
+    1. **Given** a signed-in user, **When** they click Export
+    """
+    assert [finding.rule_id for finding in lint_with("AC004", text)] == ["AC004"]
