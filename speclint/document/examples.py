@@ -22,8 +22,14 @@ from speclint.document.model import CodeBlock, Position, Span
 JSON_LANGUAGES = {"json"}
 YAML_LANGUAGES = {"yaml", "yml"}
 _TEMPLATE = re.compile(r"\{\{|\{%|<%|\$\{\{")
-_ELISION_LINE = re.compile(r"^\s*(?:\.\.\.|…|//.*|#.*|/\*.*\*/)\s*,?\s*$")
-_INLINE_ELISION = re.compile(r"(?:\.\.\.|…)")
+#: A line that stands for omitted content: `...`, `....`, `[...]`, `{ ... }`, `<...>`, `etc.`, a comment.
+_ELISION_LINE = re.compile(r"^\s*(?:\.{2,}|…+|[\[{(<]\s*(?:\.{2,}|…)\s*[\]})>]|etc\.{0,3}|//.*|#.*|/\*.*\*/)\s*,?\s*$")
+#: Elided content inside a line: `...`, `…`, `...warband object...` (words between two ellipses).
+_INLINE_ELISION = re.compile(r"\.\.\.[^.\n{}\[\]\",:]{0,60}?\.\.\.|…[^…\n]{0,60}?…|\.{3,}|…")
+#: A placeholder standing for a value the reader fills in: `<RETENTION_DAYS>`, `<...>`.
+_PLACEHOLDER_VALUE = re.compile(r"(?<=:)\s*<[^<>\n\"]{1,60}>|<\s*(?:\.{2,}|…)\s*>")
+#: A string that only says more members follow: `"more fields..."` where a member would stand.
+_ELIDED_MEMBER = re.compile(r"(?:^|(?<=[{,]))\s*\"[^\"\n]*(?:\.\.\.|…)[^\"\n]*\"\s*(?=[,}\]]|$)")
 _LINE_COMMENT = re.compile(r"(?<![:\"'\w])//.*$|/\*.*?\*/|(?<=\s)#\s.*$")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
@@ -72,6 +78,8 @@ def _blank_abbreviations(code: str) -> str:
         if _ELISION_LINE.match(line):
             lines.append("")
             continue
+        line = _ELIDED_MEMBER.sub(lambda m: " " * len(m.group(0)), line)
+        line = _PLACEHOLDER_VALUE.sub(lambda m: " 0" + " " * (len(m.group(0)) - 2), line)
         line = _outside_strings(line, _LINE_COMMENT)
         line = _outside_strings(line, _INLINE_ELISION)
         lines.append(line)
