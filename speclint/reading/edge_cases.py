@@ -13,6 +13,7 @@ import re
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section
+from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
 EDGE_CASE_SECTION_NAMES = (
     "edge cases",
@@ -31,7 +32,18 @@ EDGE_CASE_SECTION_NAMES = (
 )
 _EDGE_CASE_KEYS = {normalize_title(name) for name in EDGE_CASE_SECTION_NAMES}
 
-EDGE_CASE_PHRASE = re.compile(r"\b(?:edge|corner|boundary)[- ](?:cases?|conditions?|values?)\b", re.I)
+EDGE_CASE_PHRASE = re.compile(r"\b(?:edge|corner|boundary)[- ](?:cases?|conditions?|values?)\b|" + EDGE_CASE_WORDS.pattern,
+                              re.I)
+
+#: A situation handled where it arises: "If the photos don't cover the damage, the system asks
+#: for better ones", "IF the file exceeds 100 MB THEN ... SHALL reject", "When the network is down ...".
+INLINE_HANDLING = re.compile(
+    r"(?:^|[.;:\n]\s*|\d\.\s+|[-*]\s+)(?:\*\*)?(?:if|when|unless|in\s+case|should)\b(?:\*\*)?[^.\n]{3,160}?"
+    r"\b(?:reject\w*|refus\w*|asks?|prompts?|warns?|warning|errors?|retr(?:y|ies|ied)|fall(?:s)?\s*back|fallback|"
+    r"fails?|skips?|block\w*|prevent\w*|den(?:y|ies)|notif\w*|shows?|displays?|disabl\w*|abort\w*|stops?|"
+    r"cancel\w*|queue\w*|discard\w*|ignor\w*|keeps?|preserv\w*|resum\w*|log\w*|messages?)\b",
+    re.I,
+)
 
 #: (topic, pattern): the situations edge cases are made of.
 EDGE_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -47,6 +59,9 @@ EDGE_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
                         r"expir(?:y|es|ed|ation))\b", re.I)),
     ("connectivity", re.compile(r"\b(?:offline|no\s+(?:network|connection|connectivity)|connection\s+(?:lost|"
                                 r"drops?)|poor\s+connectivity|slow\s+network)\b", re.I)),
+    ("failures", re.compile(r"\b(?:fails?|failures?|failed|unavailable|time[sd]?\s*out|timeouts?|retr(?:y|ies)|"
+                            r"fallback|interrupt\w*|crash\w*|outage)\b|中断|失败|超时|重试|失敗|タイムアウト|"
+                            r"リトライ|不正|エラー", re.I)),
     ("unusual input", re.compile(r"\b(?:unicode|emoji|special\s+characters?|non-ascii|negative\s+(?:amount|"
                                  r"number|value|quantity)s?|very\s+(?:large|long|small)|invalid\s+(?:input|format|"
                                  r"characters?))\b", re.I)),
@@ -55,11 +70,17 @@ EDGE_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 def is_edge_case_title(title: str) -> bool:
     key = normalize_title(title)
-    return key in _EDGE_CASE_KEYS or key.startswith(("edge case", "corner case", "boundary condition"))
+    return key in _EDGE_CASE_KEYS or key.startswith(("edge case", "corner case", "boundary condition")) or bool(
+        EDGE_CASE_WORDS.search(title))
 
 
 def edge_case_sections(document: Document) -> list[Section]:
     return [section for section in document.sections() if is_edge_case_title(section.title)]
+
+
+def inline_handlings(text: str) -> int:
+    """How many situations the text handles where they arise ("If ..., the system asks ...")."""
+    return len(INLINE_HANDLING.findall(text))
 
 
 def edge_topics(text: str) -> set[str]:

@@ -194,8 +194,35 @@ def is_proposal(document: Document, context: object) -> bool:
 
 def states_requirements(document: Document, context: object) -> bool:
     """False for the kinds of document where requirement coverage is not judged (proposals,
-    decision records, plans and checklists)."""
-    return document_kind(document, context) not in PROPOSAL_PROFILES + COMPANION_PROFILES
+    decision records, plans and checklists), whatever profile they were given: an OpenShift
+    enhancement or a Cluster API proposal checked as a design doc is still a proposal."""
+    if document_kind(document, context) in PROPOSAL_PROFILES + COMPANION_PROFILES:
+        return False
+    return not reads_like_proposal(document)
+
+
+#: Sections of the KEP template and its descendants (OpenShift enhancements, Cluster API
+#: proposals, Gateway API GEPs): a proposal's user stories are motivation, its checks live in
+#: the test plan and graduation criteria.
+_PROPOSAL_SECTION_KEYS = frozenset(normalize_title(name) for name in (
+    "motivation", "proposal", "design details", "graduation criteria", "test plan", "implementation history",
+    "drawbacks", "alternatives", "upgrade downgrade strategy", "version skew strategy", "risks and mitigations",
+    "production readiness review questionnaire", "infrastructure needed", "user stories", "goals", "non goals",
+    "api extensions", "topology considerations", "support procedures", "operational aspects of api extensions",
+))
+
+
+def reads_like_proposal(document: Document) -> bool:
+    """True for a document written on the KEP template (five or more of its sections)."""
+    cached = _proposal_like.get(document)
+    if cached is None:
+        keys = {normalize_title(section.title) for section in document.sections()}
+        cached = _proposal_like[document] = len(keys & _PROPOSAL_SECTION_KEYS) >= 5 and bool(
+            keys & {"motivation", "graduation criterion", "test plan", "implementation history", "design detail"})
+    return cached
+
+
+_proposal_like: WeakKeyDictionary[Document, bool] = WeakKeyDictionary()
 
 
 # --- text helpers -----------------------------------------------------------------------------
