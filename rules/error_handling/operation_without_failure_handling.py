@@ -16,9 +16,12 @@ from speclint.reading.operations import (
     first_operation,
     has_central_failure_handling,
     is_failure_section_title,
+    is_test_section,
+    is_test_step,
+    reported_document_wide,
 )
+from speclint.reading.commitments import commitments
 from speclint.reading.requirements import (
-    extract,
     is_ears_document,
     not_in_scope,
     plain,
@@ -70,10 +73,12 @@ class OperationWithoutFailureHandling(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not states_requirements(document, context) or is_ears_document(document, context):
             return
+        if reported_document_wide(document, context):
+            return  # EH001 reports the missing failure handling once, naming every place
         if has_central_failure_handling(document) or any(
                 addresses_failure(section_text(section)) for section in edge_case_sections(document)):
             return  # failure is handled in one place for the whole document
-        picture = extract(document, context)
+        picture = commitments(document, context)
         units: list[Section] = [r.block for r in picture.requirements if r.form == "section"]  # type: ignore[misc]
         if any(is_failure_section_title(unit.title) or addresses_failure(unit.title) for unit in units):
             return  # a requirement or story about errors: failure is handled there
@@ -83,7 +88,8 @@ class OperationWithoutFailureHandling(Rule):
         for section in document.sections():
             named = fallible_operation(section.title)
             if id(section) not in claimed and named and named[0] != "user input" and section.level >= 2 \
-                    and not not_in_scope(section):
+                    and not not_in_scope(section) and not is_test_section(section) \
+                    and first_operation(_behaviour_segments(section)) is not None:  # described, not only titled
                 units.append(section)
                 claimed.update(id(inner) for inner in section.walk())
         units.sort(key=lambda unit: unit.span.start.line)
@@ -112,7 +118,10 @@ def _behaviour_segments(unit: Section) -> list[TextSegment]:
         if current is not unit and current.heading is not None:
             segments.append(current.heading.text_segment)
         for block in iter_nested(current.blocks):
-            if isinstance(block, Paragraph) and not _META_LABEL.match(plain(block.text)):
+            if current is not unit and is_test_section(current):
+                break
+            if isinstance(block, Paragraph) and not _META_LABEL.match(plain(block.text)) \
+                    and not is_test_step(block.text):
                 segments.extend(block.segments)
             elif isinstance(block, Table):
                 segments.extend(segment for row in [block.header, *block.rows] for cell in row
