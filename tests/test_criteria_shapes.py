@@ -197,3 +197,25 @@ def test_ac004_still_flags_a_scenario_without_its_outcome() -> None:
     1. **Given** a signed-in user, **When** they click Export
     """
     assert [finding.rule_id for finding in lint_with("AC004", text)] == ["AC004"]
+
+
+# --- AC005 -------------------------------------------------------------------------------------
+
+
+def _ears(criteria: str) -> str:
+    return "# Requirements Document\n\n### Requirement 1: Tasks\n\n#### Acceptance Criteria\n\n" + criteria + "\n"
+
+
+@pytest.mark.parametrize("criterion", [
+    "1. タスク作成時に挿入位置が未指定の場合、システムは末尾に新しいタスクを追加すること",
+    "1. A node is **live** when the status array holds an entry for it.",
+    "1. This requirement does not apply to a developer machine.",
+    "1. Run with `--provider=codex` and verify the Codex CLI is invoked.",
+    "1. WHEN streaks are built THEN progress bars MAY be included as backlog items.",
+])
+def test_ac005_items_that_are_not_criteria_to_rewrite(criterion: str) -> None:
+    assert lint_with("AC005", _ears(criterion)) == []
+
+
+def test_ac005_still_flags_an_english_criterion_without_shall() -> None:
+    assert [finding.rule_id for finding in lint_with("AC005", _ears("1. The service stores each task."))] == ["AC005"]

@@ -71,7 +71,7 @@ class EarsPattern(Rule):
             visible = mask_invisible(criterion.text)
             shalls = list(find_all(_SHALL_NOT, criterion.segments))
             if not shalls:
-                if _introduces_obligations(criterion):
+                if _introduces_obligations(criterion) or _not_a_criterion_to_rewrite(criterion, visible):
                     continue
                 other = _OTHER_MODAL.search(visible)
                 hint = f" (it uses {other.group(0)})" if other else ""
@@ -95,6 +95,24 @@ def ears_criteria(document: Document, context: RuleContext) -> Iterator[Criterio
         seen.add(id(criterion))
         if criterion.form in ("item", "ears") and isinstance(criterion.block, ListItem):
             yield criterion
+
+
+#: Items among the criteria that are not criteria to rewrite as EARS: a definition ("A node is
+#: **live** when ..."), a scope note ("This requirement does not apply to ..."), a test step
+#: ("Run with `--provider=codex` and verify ...").
+_DEFINITION = re.compile(r"^\W*(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+\W*[\w-]+\W*\s+(?:when|if|once)\b", re.I)
+_SCOPE_NOTE = re.compile(r"^\W*(?:this|these)\s+(?:requirements?|criteri(?:a|on))\b|^\W*(?:note|nb)\b", re.I)
+_TEST_STEP = re.compile(r"^\W*(?:run|create|add|verify|check|test|open|start|stop|click|navigate|confirm|ensure)\b", re.I)
+#: MAY grants a latitude on purpose ("... MAY be included as backlog items").
+_STATED_MODAL = re.compile(r"\bMAY\b")
+
+
+def _not_a_criterion_to_rewrite(criterion: Criterion, visible: str) -> bool:
+    text = visible.strip()
+    if sum(1 for char in text if ord(char) > 0x2E7F) > len(text) / 4:
+        return True  # written in Japanese or Chinese ("...すること"): EARS in that language
+    return bool(_DEFINITION.match(text) or _SCOPE_NOTE.match(text) or _TEST_STEP.match(text)
+                or _STATED_MODAL.search(text))
 
 
 def _introduces_obligations(criterion: Criterion) -> bool:
