@@ -302,3 +302,33 @@ def test_a_dangling_reference_beside_these_shapes_is_still_flagged() -> None:
     - **FR-9**: Every export is logged as in FR-7.
     """
     assert [finding.rule_id for finding in lint_with("TR002", text)] == ["TR002"]
+
+
+def test_an_id_heading_a_plan_phase_is_a_reference() -> None:
+    text = """
+    - **FR-001**: Builds MUST run on every pull request.
+
+    ### Phase D: Documentation (FR-010)
+    """
+    assert [finding.rule_id for finding in lint_with("TR002", text)] == ["TR002"]
+
+
+def test_a_wrapped_line_that_starts_with_an_id_does_not_define_it() -> None:
+    text = """
+    - **FR-001**: Builds MUST run on every pull request.
+
+    The engine creates (per
+    FR-006a) a session per feature.
+    """
+    assert [finding.rule_id for finding in lint_with("TR002", text)] == ["TR002"]
+
+
+def test_a_status_list_of_ids_with_notes_is_not_a_second_definition() -> None:
+    text = """
+    - **FR-17**: The stack MUST ship a metrics dashboard.
+
+    ## GA blockers
+
+    - **FR-17** (observability stack, M12) — GA-blocking.
+    """
+    assert lint_with("TR001", text) == []

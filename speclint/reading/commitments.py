@@ -61,7 +61,12 @@ class Commitments:
     def defined_ids(self, prefixes: Sequence[str] = DEFAULT_ID_PREFIXES) -> set[str]:
         key = tuple(prefixes)
         if key not in self._defined:
-            self._defined[key] = {each.requirement_id for each in self.ids(prefixes) if each.defines}
+            defined = {each.requirement_id for each in self.ids(prefixes) if each.defines}
+            # a heading's label over defined members ("### Caching (FR-300)" over FR-301...) is
+            # defined by them: a later "see FR-300" resolves to that block
+            labels = {each.requirement_id for each in self.ids(prefixes)
+                      if each.extent == "label" and names_defined_family(each, defined)}
+            self._defined[key] = defined | labels
         return self._defined[key]
 
     def defines(self, occurrence: IdOccurrence, prefixes: Sequence[str] = DEFAULT_ID_PREFIXES) -> bool:
@@ -86,8 +91,9 @@ def commitments(document: Document, context: object = None) -> Commitments:
 
 
 def names_defined_family(occurrence: IdOccurrence, defined: set[str]) -> bool:
-    """True when a family (`FR-8.x`, `FR-100 series`) or a range (`FR-1.1-1.15`) names IDs that
-    are defined: `FR-8` in `FR-8.x` resolves to FR-8.1, FR-8.2..., `FR-100` to FR-101..."""
+    """True when a family (`FR-8.x`), a range (`FR-1.1-1.15`) or a heading's label (`### Caching
+    (FR-300)`) names IDs that are defined: `FR-8.x` resolves to FR-8.1, FR-8.2..., the label
+    FR-300 to FR-301..."""
     if not occurrence.extent:
         return False
     reference = id_number(occurrence.requirement_id)
@@ -98,10 +104,12 @@ def names_defined_family(occurrence: IdOccurrence, defined: set[str]) -> bool:
         candidate = id_number(requirement_id)
         if candidate is None or candidate[0] != prefix:
             continue
-        if occurrence.extent == "range" or candidate[1][: len(numbers)] == numbers:
+        if occurrence.extent == "range" or (occurrence.extent == "family" and candidate[1][: len(numbers)] == numbers):
             return True
-        # a round number names its hundreds: FR-100 -> FR-101..FR-199
-        head = str(numbers[0]).rstrip("0")
-        if len(numbers) == 1 and head and str(candidate[1][0]).startswith(head):
-            return True
+        if occurrence.extent == "label" and len(numbers) == 1 and len(candidate[1]) >= 1:
+            # a heading's round number names its block: (FR-100) -> FR-101..FR-199, (FR-8) -> FR-8.1
+            number, member = numbers[0], candidate[1][0]
+            block = 100 if number % 100 == 0 else 10 if number % 10 == 0 else 0
+            if (block and number < member < number + block) or (member == number and len(candidate[1]) > 1):
+                return True
     return False

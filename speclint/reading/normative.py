@@ -242,7 +242,8 @@ _LEADING_ID = re.compile(
     r"(?:\*\*|__|\*|_|\]|`)?"
     # followed by a delimiter ("FR-001:", "FR-001 -", "| FR-001 |"), the end, or a capital that
     # starts the statement ("FR-001 The system ..."), but not "FR-003 and FR-004 are related".
-    r"(?=\s*(?:[:：.)\-–—|(（]|$)|\s+[A-Z])"
+    # A parenthetical note may stand between the ID and its colon ("FR-9.1 (spike finding): ...").
+    r"(?=\s*(?:[:：.)\-–—|]|$)|\s+[A-Z]|\s*[(（][^)）\n]{0,80}[)）]\s*[:：])"
 )
 
 
@@ -267,7 +268,8 @@ class IdOccurrence:
     #: "Acceptance tests")
     where: str = "text"
     #: what follows the ID when it names several: "family" (`FR-8.x`, `FR-100 series`), "range"
-    #: (`FR-1.1-1.15`, `FR-120~127`), or "" for one ID
+    #: (`FR-1.1-1.15`, `FR-120~127`), "label" (a heading's `(FR-300)` over FR-301, FR-302...), or
+    #: "" for one ID
     extent: str = ""
     withdrawn: bool = False  # the line says the requirement was removed, deprecated, renumbered...
 
@@ -290,10 +292,12 @@ _KEYED_TITLE_WORDS = frozenset({
     "checklist", "qa", "scenario", "plan", "task", "implementation", "status", "progress", "changelog",
     "summary", "criterion", "done", "demo", "walkthrough", "trace",
 })
-_ID_COLUMN_NAME = re.compile(r"^(?:id|#|ids?|req(?:uirement)?s?\s*(?:id|#)?|story\s*(?:id|#)?|key|ref|code|no\.?|"
-                             r"fr|nfr|ac|uc|us|item)$", re.I)
+_ID_COLUMN_NAME = re.compile(r"^(?:id|#|ids?|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|code|no\.?)$", re.I)
 #: A heading that ends with the ID in parentheses labels its section: `### 2.1 Caching (FR-300)`.
 _PARENTHETICAL_LABEL = re.compile(r"[(（\[]\s*(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)\s*[)）\]]\W*$")
+
+
+_LABELLED_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?:\*\*|__)?\s*[:：]")
 
 
 def _is_keyed_section(section: Section) -> bool:
@@ -349,17 +353,21 @@ def _ids_in(segments: list[TextSegment], pattern: Pattern[str], defining_start: 
     if defining_start:
         for start in line_starts:
             found = leading_id(visible[start:], pattern)
-            if found:
+            # a later line defines only when it is labelled ("**FR-006**: ..."), not when a
+            # wrapped sentence happens to start with an ID ("FR-006a) or attaches ...")
+            if found and (start == 0 or _LABELLED_LINE.match(visible[start:])):
                 leading[start + visible[start:].index(found)] = found
     label = _PARENTHETICAL_LABEL.search(visible) if heading else None
     for match in pattern.finditer(visible):
-        defines = leading.get(match.start()) == match.group(0) or bool(
-            label and label.start("id") == match.start())
+        defines = leading.get(match.start()) == match.group(0)
+        extent = _extent(visible[match.end():match.end() + 24])
+        if label and label.start("id") == match.start() and not defines:
+            extent = "label"  # "### 2.1 Caching (FR-300)": names the family FR-301, FR-302...
         line_start = visible.rfind("\n", 0, match.start()) + 1
         line_end = visible.find("\n", match.end())
         line = visible[line_start: line_end if line_end >= 0 else len(visible)]
         yield IdOccurrence(match.group(0), _span(offsets, match.start(), match.end()), defines, where,
-                           _extent(visible[match.end():match.end() + 24]), bool(WITHDRAWN_WORDS.search(line)))
+                           extent, bool(WITHDRAWN_WORDS.search(line)))
 
 
 def _extent(after: str) -> str:
