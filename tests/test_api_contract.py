@@ -613,3 +613,41 @@ def test_api003_a_missing_comma_beside_an_elision_is_still_reported() -> None:
 @pytest.mark.parametrize("example", ["spec:\n  replicas: 1\n  [...]", "items:\n  - a\n  ....", "items:\n  - a\n  etc..."])
 def test_api004_elided_yaml_examples_are_read_as_meant(example: str) -> None:
     assert lint_with("API004", f"```yaml\n{example}\n```\n") == []
+
+
+@pytest.mark.parametrize("example", [
+    "$ oc get configmap pages -o yaml\napiVersion: v1\nkind: ConfigMap",
+    "[crio.nri]\nenable_nri = true",
+    "metadata:\n  labels:\n    zone-type: local-zone (3)\n  taints: (5)\n    - key: edge",
+])
+def test_api004_shell_sessions_toml_and_callouts_are_read_as_meant(example: str) -> None:
+    assert lint_with("API004", f"```yaml\n{example}\n```\n") == []
+
+
+def test_api004_a_yaml_comment_does_not_hide_a_real_error() -> None:
+    example = "# metrics\nspec:\n  a: 1\n\tb: 2"
+    assert [finding.rule_id for finding in lint_with("API004", f"```yaml\n{example}\n```\n")] == ["API004"]
+
+
+def test_api001_an_arrow_to_the_returned_object_states_the_success_response() -> None:
+    text = """
+    ## REST endpoints
+
+    - GET `/runs/{id}` → `{ id, status }`; `404` for an unknown run.
+    """
+    assert lint_with("API001", text) == []
+
+
+def test_api002_rbac_in_front_of_the_api_is_authentication() -> None:
+    text = """
+    ## API
+
+    ### GET /gather-runtime-info
+
+    Returns the data as JSON (`200`).
+
+    ## Security
+
+    The server is fronted by kube-rbac-proxy so that only the operator is allowed to query it.
+    """
+    assert lint_with("API002", text) == []

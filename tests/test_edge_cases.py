@@ -197,3 +197,38 @@ def test_ec002_a_checklist_item_with_tags_is_real_content() -> None:
     - [ ] CHK012 Are requirements defined for multi-ecosystem projects? [Gap, Spec §Edge Cases]
     """
     assert lint_with("EC002", text) == []
+
+
+def test_ec001_ears_unwanted_behaviour_clauses_handle_edge_cases_inline() -> None:
+    text = """
+    ## Requirements
+
+    1. WHEN a user uploads a file, THE app SHALL store it.
+    2. IF the file exceeds 100 MB, THEN THE app SHALL reject it with a size message.
+    3. IF the wallet is not installed, THEN THE app SHALL link to the installer.
+    """
+    assert lint_with("EC001", text) == []
+
+
+def test_ec001_conditions_written_in_japanese_handle_edge_cases_inline() -> None:
+    text = """
+    ## Requirements
+
+    1. タスクが作成されたとき、システムはタスクに一意のIDを割り当てること
+    2. 親タスクが提供されない場合、システムはトップレベルのタスクを作成すること
+    3. 挿入位置が未指定の場合、システムは末尾に追加すること
+    """
+    assert lint_with("EC001", text) == []
+
+
+def test_ec001_a_numbered_enhancement_proposal_is_not_judged() -> None:
+    text = """
+    ---
+    title: "GEP-2627: DNS configuration"
+    ---
+
+    ## Use cases
+
+    As a cluster administrator, I want DNS records created for my gateways.
+    """
+    assert lint_with("EC001", text) == []

@@ -83,7 +83,8 @@ class ApiAuthenticationUndefined(Rule):
 _STRONG_AUTH = re.compile(
     r"\b(?:auth(?:entication|enticated|enticates?|orization|orized|orizes?|n|z|header)?|bearer|tokens?|api[- ]keys?|"
     r"oauth\d?|openid|oidc|jwt|mtls|mutual\s+tls|client\s+certificates?|signed\s+requests?|hmac|"
-    r"unauthenticated|unauthori[sz]ed|public\s+endpoints?|no\s+authentication|anonymous|401|403|securityschemes)\b",
+    r"unauthenticated|unauthori[sz]ed|public\s+endpoints?|no\s+authentication|anonymous|401|403|securityschemes|"
+    r"rbac|access\s+control|(?:only|is|are)\s+(?:\w+\s+){0,4}allowed\s+to\s+(?:query|call|access|reach|use))\b",
     re.I,
 )
 #: Titles of the sections that are about the API (where a weaker word such as "session" or

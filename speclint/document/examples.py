@@ -169,10 +169,25 @@ def _json_message(error: json.JSONDecodeError) -> str:
     return message[0].lower() + message[1:]
 
 
+#: A shell session pasted into a yaml fence: "$ oc get ... -o yaml" then its output.
+_SHELL_PROMPT = re.compile(r"(?m)^\s*[$%]\s+[a-z]")
+#: TOML or INI in a yaml fence: "[crio.nri]" then "enable_nri = true".
+_TOML_LINE = re.compile(r"(?m)^\s*(?:\[[\w.\- \"]+\]|[\w.\-\"]+\s*=\s*\S)")
+#: Callout markers explained below the block (" (3)", " <1>") at the end of a line.
+_CALLOUT = re.compile(r"(?m)[ \t]+(?:\(\d{1,2}\)|<\d{1,2}>)[ \t]*$")
+
+
 def yaml_problem(code: str) -> SyntaxProblem | None:
-    """The syntax error of a YAML example, or None when it parses."""
+    """The syntax error of a YAML example, or None when it parses (or is not YAML at all: a shell
+    session or TOML in a mislabelled fence), read as meant: callout markers (`(3)`) are not content."""
     if not code.strip() or _TEMPLATE.search(code):
         return None
+    if _SHELL_PROMPT.search(code):
+        return None
+    lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if lines and all(_TOML_LINE.match(line) for line in lines):
+        return None
+    code = _CALLOUT.sub(lambda m: " " * len(m.group(0)), code)
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 

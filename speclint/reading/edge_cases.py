@@ -78,9 +78,14 @@ def edge_case_sections(document: Document) -> list[Section]:
     return [section for section in document.sections() if is_edge_case_title(section.title)]
 
 
+#: EARS unwanted behaviour ("IF the file exceeds 100 MB, THEN the app SHALL reject it") and
+#: conditions written in Japanese or Chinese ("親タスクが提供されない場合、..." "如果..., 则 ...").
+_CONDITIONAL_CLAUSE = re.compile(r"\bIF\b[^\n]{3,200}?\bTHEN\b|場合[、,，]|ときは|如果|若[^\n]{1,40}?则", re.I)
+
+
 def inline_handlings(text: str) -> int:
     """How many situations the text handles where they arise ("If ..., the system asks ...")."""
-    return len(INLINE_HANDLING.findall(text))
+    return len(INLINE_HANDLING.findall(text)) + len(_CONDITIONAL_CLAUSE.findall(text))
 
 
 def edge_topics(text: str) -> set[str]:

@@ -63,7 +63,7 @@ REQUEST_WORDS = re.compile(
     re.I,
 )
 SUCCESS_WORDS = re.compile(r"\b(?:2\d\d|2xx|returns?|returned|responds?|response|ok|created|no\s+content|"
-                           r"success(?:ful)?|acknowledg\w+)\b", re.I)
+                           r"success(?:ful)?|acknowledg\w+)\b|(?:→|->|=>)\s*`?[{\[\w]", re.I)
 ERROR_STATUS = re.compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
 AUTH_WORDS = re.compile(
     r"\b(?:auth\w*|bearer|tokens?|api[- ]keys?|oauth\d?|openid|oidc|jwt|sessions?|cookies?|mtls|mutual\s+tls|"

@@ -213,13 +213,19 @@ _PROPOSAL_SECTION_KEYS = frozenset(normalize_title(name) for name in (
 
 
 def reads_like_proposal(document: Document) -> bool:
-    """True for a document written on the KEP template (five or more of its sections)."""
+    """True for a numbered enhancement proposal ("GEP-2627: ...") or a document written on the
+    KEP template (five or more of its sections)."""
     cached = _proposal_like.get(document)
     if cached is None:
         keys = {normalize_title(section.title) for section in document.sections()}
-        cached = _proposal_like[document] = len(keys & _PROPOSAL_SECTION_KEYS) >= 5 and bool(
-            keys & {"motivation", "graduation criterion", "test plan", "implementation history", "design detail"})
+        cached = _proposal_like[document] = bool(_PROPOSAL_TITLE.match(document.title or "")) or (
+            len(keys & _PROPOSAL_SECTION_KEYS) >= 5 and bool(
+                keys & {"motivation", "graduation criterion", "test plan", "implementation history", "design detail"}))
     return cached
+
+
+#: "GEP-2627: DNS configuration", "KEP-1287: In-place update": a numbered enhancement proposal.
+_PROPOSAL_TITLE = re.compile(r"^\W*(?:GEP|KEP|OEP|OTEP|CAEP|RFC|ADR)[- ]?\d+\b")
 
 
 _proposal_like: WeakKeyDictionary[Document, bool] = WeakKeyDictionary()
