@@ -651,3 +651,12 @@ def test_api002_rbac_in_front_of_the_api_is_authentication() -> None:
     The server is fronted by kube-rbac-proxy so that only the operator is allowed to query it.
     """
     assert lint_with("API002", text) == []
+
+
+def test_an_angle_bracket_placeholder_in_a_path_is_never_cut_in_the_message() -> None:
+    text = """
+    ## API
+
+    - GET `/messages?after=<message_id>` lists messages.
+    """
+    assert "GET /messages?after=<message_id>" in lint_with("API001", text)[0].message

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document, ListItem
 from speclint.document.text import find_all, mask_invisible
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.requirements import EARS_KEYWORD, SHALL, Criterion, extract, is_ears_document
 
 _THEN = re.compile(r"\bTHEN\b", re.I)
@@ -58,6 +58,8 @@ class EarsPattern(Rule):
     name = "ears-pattern"
     category = Category.ACCEPTANCE_CRITERIA
     default_level = Level.WARNING
+    # Measured below 90% precision on real documents (bench/verdicts): opt-in until it reaches it.
+    group = Group.PREVIEW
     options = (Option("require-then", "bool", True, "Report unwanted-behaviour criteria (IF ...) without THEN."),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Paragraph, Span, TextSegment
 from speclint.document.text import find_all
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.requirements import Criterion, extract, is_gherkin_block
 
 _ORDER = {"given": 0, "when": 1, "then": 2}
@@ -55,6 +55,8 @@ class ScenarioForm(Rule):
     name = "scenario-form"
     category = Category.ACCEPTANCE_CRITERIA
     default_level = Level.WARNING
+    # Measured below 90% precision on real documents (bench/verdicts): opt-in until it reaches it.
+    group = Group.PREVIEW
     options = (Option("require-given", "bool", True, "Report scenarios that have no Given step."),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

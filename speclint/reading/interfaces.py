@@ -39,8 +39,9 @@ from speclint.reading.requirements import blocks_segments, item_segments, not_in
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 #: A path runs to the first space, backquote, pipe or closing punctuation; a bracketed segment
-#: (`/shared/[code]`, `/items/[...slug]`) is kept whole, so the path in a message is never cut.
-_PATH = r"(/(?:\[[^\]\s`]*\]|[^\s`|)\]\[>,;])*)"
+#: (`/shared/[code]`, `/items/[...slug]`, `?after=<message_id>`) is kept whole, so the path in a
+#: message is never cut.
+_PATH = r"(/(?:\[[^\]\s`]*\]|<[^>\s`]*>|[^\s`|)\]\[<>,;])*)"
 ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _LEADING_ENDPOINT = re.compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
