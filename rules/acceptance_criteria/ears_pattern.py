@@ -8,7 +8,8 @@ from typing import Iterator
 from speclint.document.model import Document, ListItem
 from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import EARS_KEYWORD, SHALL, Criterion, extract, is_ears_document
+from speclint.reading.commitments import commitments
+from speclint.reading.requirements import EARS_KEYWORD, SHALL, Criterion, is_ears_document
 
 _THEN = re.compile(r"\bTHEN\b", re.I)
 _SHALL_NOT = re.compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
@@ -89,7 +90,7 @@ class EarsPattern(Rule):
 
 def ears_criteria(document: Document, context: RuleContext) -> Iterator[Criterion]:
     """The list-item criteria of an EARS document (paragraphs between them are commentary)."""
-    picture = extract(document, context)
+    picture = commitments(document, context)
     seen: set[int] = set()
     for criterion in [c for r in picture.requirements for c in r.criteria] + picture.criteria:
         if id(criterion) in seen:

@@ -8,7 +8,8 @@ from typing import Iterator
 from speclint.document.model import CodeBlock, Document, Paragraph, Span, TextSegment
 from speclint.document.text import find_all
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import Criterion, extract, is_gherkin_block
+from speclint.reading.commitments import commitments
+from speclint.reading.requirements import Criterion, is_gherkin_block
 
 _ORDER = {"given": 0, "when": 1, "then": 2}
 #: In a bold-keyword scenario only bold keywords are steps ("**Given** a user **when** ..." style
@@ -61,7 +62,7 @@ class ScenarioForm(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         require_given = context.options["require-given"]
-        picture = extract(document, context)
+        picture = commitments(document, context)
         seen: set[int] = set()
         for criterion in [c for r in picture.requirements for c in r.criteria] + picture.criteria:
             if criterion.form != "scenario" or id(criterion.block) in seen:

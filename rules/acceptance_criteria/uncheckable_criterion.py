@@ -8,7 +8,8 @@ from typing import Iterator
 from speclint.document.model import Document, TextSegment
 from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import Criterion, extract
+from speclint.reading.commitments import commitments
+from speclint.reading.requirements import Criterion
 
 _ADJECTIVES = (
     r"fast|faster|quick|quickly|snappy|responsive|performant|efficient|intuitive|user[- ]friendly|easy(?: to use)?|"
@@ -87,7 +88,7 @@ class UncheckableCriterion(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        picture = extract(document, context)
+        picture = commitments(document, context)
         extra = [re.compile(phrase, re.I) for phrase in context.options["extra-phrases"]]
         seen: set[int] = set()
         criteria = [c for r in picture.requirements for c in r.criteria if c.explicit] + picture.criteria
