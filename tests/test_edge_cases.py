@@ -232,3 +232,13 @@ def test_ec001_a_numbered_enhancement_proposal_is_not_judged() -> None:
     As a cluster administrator, I want DNS records created for my gateways.
     """
     assert lint_with("EC001", text) == []
+
+
+def test_ec001_limits_and_failures_named_in_chinese_are_edge_cases() -> None:
+    text = """
+    ## Requirements
+
+    - **FR-001**: Users MUST be able to crawl a site; 单次抓取页面数上限为 500。
+    - **FR-002**: Users MUST see progress; 请求超时后重试 3 次。
+    """
+    assert lint_with("EC001", text) == []

@@ -48,9 +48,10 @@ INLINE_HANDLING = re.compile(
 #: (topic, pattern): the situations edge cases are made of.
 EDGE_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("empty input", re.compile(r"\b(?:empty|blank|no\s+(?:items|results|data|records|entries)|zero\s+(?:items|"
-                               r"results|rows)|missing\s+(?:field|value|data)s?|null)\b", re.I)),
+                               r"results|rows)|missing\s+(?:field|value|data)s?|null)\b|未指定|未设置|为空|が空|0\s?件", re.I)),
     ("limits", re.compile(r"\b(?:maximum|minimum|max\.?|min\.?|limit(?:s|ed)?|exceed(?:s|ed|ing)?|at\s+most|"
-                          r"too\s+(?:long|large|many|big)|overflow|truncat\w+|quota)\b", re.I)),
+                          r"too\s+(?:long|large|many|big)|overflow|truncat\w+|quota)\b|以内|上限|最大|最小|超过|超出|"
+                          r"超える|制限|限制|耗尽", re.I)),
     ("duplicates", re.compile(r"\b(?:duplicat\w+|already\s+exists?|same\s+(?:name|email|id)|idempoten\w+|"
                               r"twice|double[- ](?:click|submit|charge))\b", re.I)),
     ("concurrency", re.compile(r"\b(?:concurren\w+|simultaneous\w*|at\s+the\s+same\s+time|race\s+conditions?|"
