@@ -1,5 +1,6 @@
 """API contract rules API001-API005."""
 
+import pytest
 from conftest import lint_with, spans
 
 # --- API001 interface-contract-incomplete -----------------------------------------------------
@@ -494,3 +495,168 @@ def test_api001_a_filled_response_column_is_a_success_response() -> None:
     | PUT | /v1/carts/{id} | `{"items": [...]}` | the updated cart | `404`, `409` |
     """
     assert lint_with("API001", text) == []
+
+
+# --- issue 12: where a contract is stated, what is not an API, elided examples -----------------
+
+
+def test_a_summary_table_with_success_and_errors_columns_states_the_contract() -> None:
+    text = """
+    ## API
+
+    | Method | Path | Auth | Success | Errors |
+    |--------|------|------|---------|--------|
+    | GET | /v1/boards/{id} | token | 200 board JSON | 404, 403 |
+    """
+    assert lint_with("API001", text) == []
+
+
+def test_the_endpoint_detail_section_and_its_summary_row_together_state_the_contract() -> None:
+    text = """
+    ## API
+
+    | Method | Path | Errors |
+    |--------|------|--------|
+    | POST | /v1/boards | 400 invalid name, 409 duplicate |
+
+    ### POST /v1/boards
+
+    Request body: `{ "name": string }`. Returns `201` with the board.
+    """
+    assert lint_with("API001", text) == []
+
+
+def test_two_endpoints_in_consecutive_lines_each_keep_their_own_details() -> None:
+    text = """
+    ## API
+
+    `POST /v1/shares` takes `{ "board": id }` and returns `201` with a code; `404` for an unknown board.
+    `DELETE /v1/shares/{code}` revokes a share.
+    """
+    findings = lint_with("API001", text)
+    assert [finding.span.start.line for finding in findings] == [4]
+    assert "DELETE /v1/shares/{code}" in findings[0].message
+
+
+def test_a_browser_page_route_in_a_list_of_pages_is_not_an_api() -> None:
+    text = """
+    ## Pages
+
+    - `GET /shared/[code]`: the shared board page, read-only.
+    """
+    assert lint_with("API001", text) == []
+
+
+def test_a_bracketed_path_is_never_cut_in_the_message() -> None:
+    text = """
+    ## API
+
+    - `DELETE /api/shares/[code]`: revokes the share.
+    """
+    findings = lint_with("API001", text)
+    assert "DELETE /api/shares/[code]" in findings[0].message
+
+
+def test_an_http_request_in_a_test_list_is_not_an_endpoint_definition() -> None:
+    text = """
+    ## E2E tests
+
+    - `GET /animals?category=lost` → only lost animals
+    """
+    assert lint_with("API001", text) == []
+
+
+def test_api002_sso_mentioned_elsewhere_is_not_authentication_of_the_api() -> None:
+    text = """
+    ## Background
+
+    Staff sign in to the intranet with SSO.
+
+    ## API
+
+    ### GET /v1/invoices/{id}
+
+    Returns the invoice as JSON (`200`), or `404` when it does not exist.
+    """
+    assert [finding.rule_id for finding in lint_with("API002", text)] == ["API002"]
+
+
+def test_api002_a_session_cookie_stated_in_the_api_section_is_authentication() -> None:
+    text = """
+    ## API
+
+    Calls carry the user's session cookie.
+
+    ### GET /v1/invoices/{id}
+
+    Returns the invoice as JSON (`200`), or `404` when it does not exist.
+    """
+    assert lint_with("API002", text) == []
+
+
+@pytest.mark.parametrize("example", [
+    '{\n  "Days": <RETENTION_DAYS>\n}',
+    '{\n  "id": 1,\n  <...>\n}',
+    '{"warband": { ...warband object... }}',
+    '{\n  "id": 1,\n  ....\n}',
+    '{\n  "id": 1,\n  "more fields..."}',
+])
+def test_api003_elided_json_examples_are_read_as_meant(example: str) -> None:
+    assert lint_with("API003", f"```json\n{example}\n```\n") == []
+
+
+def test_api003_a_missing_comma_beside_an_elision_is_still_reported() -> None:
+    example = '{\n  "id": 1\n  "name": "x",\n  ...\n}'
+    assert [finding.rule_id for finding in lint_with("API003", f"```json\n{example}\n```\n")] == ["API003"]
+
+
+@pytest.mark.parametrize("example", ["spec:\n  replicas: 1\n  [...]", "items:\n  - a\n  ....", "items:\n  - a\n  etc..."])
+def test_api004_elided_yaml_examples_are_read_as_meant(example: str) -> None:
+    assert lint_with("API004", f"```yaml\n{example}\n```\n") == []
+
+
+@pytest.mark.parametrize("example", [
+    "$ oc get configmap pages -o yaml\napiVersion: v1\nkind: ConfigMap",
+    "[crio.nri]\nenable_nri = true",
+    "metadata:\n  labels:\n    zone-type: local-zone (3)\n  taints: (5)\n    - key: edge",
+])
+def test_api004_shell_sessions_toml_and_callouts_are_read_as_meant(example: str) -> None:
+    assert lint_with("API004", f"```yaml\n{example}\n```\n") == []
+
+
+def test_api004_a_yaml_comment_does_not_hide_a_real_error() -> None:
+    example = "# metrics\nspec:\n  a: 1\n\tb: 2"
+    assert [finding.rule_id for finding in lint_with("API004", f"```yaml\n{example}\n```\n")] == ["API004"]
+
+
+def test_api001_an_arrow_to_the_returned_object_states_the_success_response() -> None:
+    text = """
+    ## REST endpoints
+
+    - GET `/runs/{id}` → `{ id, status }`; `404` for an unknown run.
+    """
+    assert lint_with("API001", text) == []
+
+
+def test_api002_rbac_in_front_of_the_api_is_authentication() -> None:
+    text = """
+    ## API
+
+    ### GET /gather-runtime-info
+
+    Returns the data as JSON (`200`).
+
+    ## Security
+
+    The server is fronted by kube-rbac-proxy so that only the operator is allowed to query it.
+    """
+    assert lint_with("API002", text) == []
+
+
+def test_an_angle_bracket_placeholder_in_a_path_is_never_cut_in_the_message() -> None:
+    text = """
+    ## API
+
+    - GET `/messages?after=<message_id>` lists messages.
+    """
+    assert "GET /messages?after=<message_id>" in lint_with("API001", text)[0].message

@@ -1,5 +1,6 @@
 """Edge-case rules EC001-EC002."""
 
+import pytest
 from conftest import lint_with, spans
 
 # --- EC001 edge-cases-missing -----------------------------------------------------------------
@@ -120,3 +121,124 @@ def test_ec002_brackets_in_code_spans_are_not_prompts() -> None:
     - A name matching `[^a-z0-9-]` is rejected with "Use lower-case letters, digits and hyphens".
     """
     assert lint_with("EC002", text) == []
+
+
+# --- issue 12: edge cases in every shape ---------------------------------------------------------
+
+
+def test_ec001_edge_cases_handled_inline_count() -> None:
+    text = """
+    ## Requirements
+
+    - **FR-001**: Users MUST be able to file a claim with photos of the damage.
+    - **FR-002**: If the photos don't cover the damage, the system asks for better ones.
+    - **FR-003**: If the policy has lapsed, the system rejects the claim and says why.
+    """
+    assert lint_with("EC001", text) == []
+
+
+@pytest.mark.parametrize("title", ["Edge Cases", "Corner cases", "Boundary conditions"])
+def test_ec001_an_edge_case_section_anywhere_counts(title: str) -> None:
+    text = f"""
+    ## Requirements
+
+    - **FR-001**: Users MUST be able to file a claim.
+
+    ## Appendix
+
+    ### {title}
+
+    - A claim filed twice for the same damage is merged.
+    """
+    assert lint_with("EC001", text) == []
+
+
+def test_ec001_a_proposal_on_the_kep_template_is_not_judged() -> None:
+    text = """
+    # Pause reconciliation
+
+    ## Motivation
+
+    ### Goals
+
+    ### Non-Goals
+
+    ## Proposal
+
+    ### User Stories
+
+    - As an operator, I want to pause reconciliation so that I can debug a cluster.
+
+    ## Design Details
+
+    ### Test Plan
+
+    ### Graduation Criteria
+
+    ## Implementation History
+    """
+    assert lint_with("EC001", text) == []
+
+
+def test_ec001_still_flags_requirements_without_any_edge_case() -> None:
+    text = """
+    ## Requirements
+
+    - **FR-001**: Users MUST be able to file a claim with photos of the damage.
+    - **FR-002**: Users MUST be able to see their claims.
+    """
+    assert [finding.rule_id for finding in lint_with("EC001", text)] == ["EC001"]
+
+
+def test_ec002_a_checklist_item_with_tags_is_real_content() -> None:
+    text = """
+    ## Edge Cases
+
+    - [ ] CHK012 Are requirements defined for multi-ecosystem projects? [Gap, Spec §Edge Cases]
+    """
+    assert lint_with("EC002", text) == []
+
+
+def test_ec001_ears_unwanted_behaviour_clauses_handle_edge_cases_inline() -> None:
+    text = """
+    ## Requirements
+
+    1. WHEN a user uploads a file, THE app SHALL store it.
+    2. IF the file exceeds 100 MB, THEN THE app SHALL reject it with a size message.
+    3. IF the wallet is not installed, THEN THE app SHALL link to the installer.
+    """
+    assert lint_with("EC001", text) == []
+
+
+def test_ec001_conditions_written_in_japanese_handle_edge_cases_inline() -> None:
+    text = """
+    ## Requirements
+
+    1. タスクが作成されたとき、システムはタスクに一意のIDを割り当てること
+    2. 親タスクが提供されない場合、システムはトップレベルのタスクを作成すること
+    3. 挿入位置が未指定の場合、システムは末尾に追加すること
+    """
+    assert lint_with("EC001", text) == []
+
+
+def test_ec001_a_numbered_enhancement_proposal_is_not_judged() -> None:
+    text = """
+    ---
+    title: "GEP-2627: DNS configuration"
+    ---
+
+    ## Use cases
+
+    As a cluster administrator, I want DNS records created for my gateways.
+    """
+    assert lint_with("EC001", text) == []
+
+
+def test_ec001_limits_and_failures_named_in_chinese_are_edge_cases() -> None:
+    text = """
+    ## Requirements
+
+    - **FR-001**: Users MUST be able to crawl a site; 单次抓取页面数上限为 500。
+    - **FR-002**: Users MUST see progress; 请求超时后重试 3 次。
+    """
+    assert lint_with("EC001", text) == []

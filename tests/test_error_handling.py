@@ -90,6 +90,7 @@ As a sales rep, I want to export my contacts, so that I can share them.
 **Acceptance Scenarios**:
 
 1. **Given** 20 contacts, **When** the rep exports, **Then** the CSV has 20 rows.
+2. **Given** the export fails, **When** the rep retries, **Then** the error message is gone.
 """
 
 
@@ -122,13 +123,14 @@ def test_eh002_checks_sections_named_after_an_operation() -> None:
     ## Requirements
 
     - **FR-001**: Reps MUST see their contacts on any device.
+    - **FR-002**: A phone number that is invalid MUST be rejected with a message.
 
     ### Sync with Salesforce
 
     Contacts sync with Salesforce every 15 minutes.
     """
     findings = lint_with("EH002", text)
-    assert spans(findings) == [(5, 5)]
+    assert spans(findings) == [(6, 5)]
 
 
 # --- EH003 ears-unwanted-behavior -------------------------------------------------------------
@@ -210,4 +212,54 @@ def test_eh002_reads_behaviour_not_test_instructions() -> None:
 
     1. **Given** March is closed, **When** the accountant exports March, **Then** a CSV with one row per invoice downloads.
     """
+    assert lint_with("EH002", text) == []
+
+
+# --- one defect, one finding ---------------------------------------------------------------------
+
+NOTHING_HANDLES_FAILURE = """
+# Contacts
+
+## Requirements
+
+### Requirement 1 - Import contacts
+
+The rep imports a CSV file of contacts.
+
+### Requirement 2 - Upload a photo
+
+The rep uploads a photo for each contact.
+"""
+
+
+def test_a_document_that_never_handles_failure_is_reported_once_by_eh001() -> None:
+    findings = [finding for rule in ("EH001", "EH002", "EH003") for finding in lint_with(rule, NOTHING_HANDLES_FAILURE)]
+    assert [finding.rule_id for finding in findings] == ["EH001"]
+    assert "line" in findings[0].message  # the other places are named in the message
+
+
+def test_a_loan_calculators_monthly_payment_is_not_a_payment_transaction() -> None:
+    text = """
+    ## Requirements
+
+    - The calculator shows the monthly payment for the loan amount and term.
+    - The monthly payment updates as the user moves the rate slider.
+    """
+    assert lint_with("EH001", text) == []
+
+
+def test_an_http_request_that_triggers_a_test_scenario_is_not_an_operation_to_handle() -> None:
+    text = """
+    ## Requirements
+
+    ### Requirement 1 - Order list
+
+    The order list shows the 20 newest orders.
+
+    #### Test scenarios
+
+    - When an HTTP request is sent to the order list, then 20 orders are returned.
+    - When an HTTP request asks for page 2, then the next 20 orders are returned.
+    """
+    assert lint_with("EH001", text) == []
     assert lint_with("EH002", text) == []

@@ -211,3 +211,124 @@ def test_site_generator_spellings_of_an_anchor_are_accepted_but_typos_are_not() 
     """
     findings = lint_with("TR003", text)
     assert [finding.message.split("'")[1] for finding in findings] == ["#roll-out"]
+
+
+# --- one reading of IDs (issue 12) ---------------------------------------------------------------
+
+
+def test_bold_label_keying_a_test_to_a_story_is_not_a_second_definition() -> None:
+    text = """
+    ## User stories
+
+    - **US-1:** As an owner, I want to invite a teammate so that we share the board.
+
+    ## Acceptance tests
+
+    - **US-1:** A invites B; B sees the board after accepting.
+    """
+    assert lint_with("TR001", text) == []
+
+
+def test_definition_on_a_lazy_continuation_line_is_a_definition() -> None:
+    text = """
+    - **FR-001**: Builds MUST run on every pull request.
+    **FR-002**: Releases MUST attach checksums.
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_family_reference_resolves_to_its_members() -> None:
+    text = """
+    - **FR-8.1**: Exports MUST be CSV.
+    - **FR-8.2**: Exports MUST be under 10 MB.
+    - **FR-9**: Every export in FR-8.x is logged.
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_range_reference_resolves() -> None:
+    text = """
+    - **FR-1.1**: Sign-in MUST use email.
+    - **FR-2**: Requirements FR-1.1-1.15 apply to the mobile app too.
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_id_in_a_table_id_column_that_is_not_the_first_is_a_definition() -> None:
+    text = """
+    | Priority | ID | Requirement |
+    |----------|----|-------------|
+    | P0 | FR-010 | Exports are CSV |
+    | P1 | FR-011 | Exports are zipped (see FR-010) |
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_parenthetical_label_of_a_heading_defines_the_id() -> None:
+    text = """
+    ### 2.1 Caching (FR-300)
+
+    - **FR-301**: Reads MUST hit the cache first.
+
+    ### 2.2 Eviction
+
+    Eviction follows FR-300.
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_id_with_a_parenthetical_note_before_its_colon_is_a_definition() -> None:
+    text = """
+    - **FR-001**: Uploads MUST be resumable.
+    - **FR-009.1** (spike finding): Pastes MUST go through a temp file.
+
+    Pastes use FR-009.1.
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_a_note_that_a_requirement_was_removed_is_not_a_dangling_reference() -> None:
+    text = """
+    - **FR-001**: Uploads MUST be resumable.
+
+    FR-120 was removed with the notification adapter.
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_a_dangling_reference_beside_these_shapes_is_still_flagged() -> None:
+    text = """
+    - **FR-8.1**: Exports MUST be CSV.
+    - **FR-9**: Every export is logged as in FR-7.
+    """
+    assert [finding.rule_id for finding in lint_with("TR002", text)] == ["TR002"]
+
+
+def test_an_id_heading_a_plan_phase_is_a_reference() -> None:
+    text = """
+    - **FR-001**: Builds MUST run on every pull request.
+
+    ### Phase D: Documentation (FR-010)
+    """
+    assert [finding.rule_id for finding in lint_with("TR002", text)] == ["TR002"]
+
+
+def test_a_wrapped_line_that_starts_with_an_id_does_not_define_it() -> None:
+    text = """
+    - **FR-001**: Builds MUST run on every pull request.
+
+    The engine creates (per
+    FR-006a) a session per feature.
+    """
+    assert [finding.rule_id for finding in lint_with("TR002", text)] == ["TR002"]
+
+
+def test_a_status_list_of_ids_with_notes_is_not_a_second_definition() -> None:
+    text = """
+    - **FR-17**: The stack MUST ship a metrics dashboard.
+
+    ## GA blockers
+
+    - **FR-17** (observability stack, M12) — GA-blocking.
+    """
+    assert lint_with("TR001", text) == []

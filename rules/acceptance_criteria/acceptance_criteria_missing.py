@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.document.model import Document
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import extract, is_criteria_title, references_criteria, states_requirements
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.commitments import commitments
+from speclint.reading.requirements import references_criteria, states_requirements
+from speclint.reading.vocabulary import is_criteria_title, is_verification_title
 
 
 class AcceptanceCriteriaMissing(Rule):
@@ -49,6 +51,8 @@ class AcceptanceCriteriaMissing(Rule):
     name = "acceptance-criteria-missing"
     category = Category.ACCEPTANCE_CRITERIA
     default_level = Level.WARNING
+    # Measured below 90% precision on real documents (bench/verdicts): opt-in until it reaches it.
+    group = Group.PREVIEW
     options = (
         Option("minimum-requirements", "int", 1, "Requirements a document must state before criteria are expected.",
                minimum=1),
@@ -57,7 +61,7 @@ class AcceptanceCriteriaMissing(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not states_requirements(document, context):
             return
-        picture = extract(document, context)
+        picture = commitments(document, context)
         requirements = picture.requirements
         if len(requirements) < context.options["minimum-requirements"]:
             return
@@ -69,8 +73,9 @@ class AcceptanceCriteriaMissing(Rule):
         # a detail list under 2 of 30 requirements is not an acceptance-criteria practice.
         if sum(requirement.covered for requirement in requirements) * 2 >= len(requirements):
             return
-        if any(is_criteria_title(section.title) for section in document.sections()):
-            return  # a criteria section exists (if it is empty, the empty-section rule says so)
+        if any(is_criteria_title(section.title) or is_verification_title(section.title)
+               for section in document.sections()):
+            return  # a criteria section or a test plan exists (if empty, the empty-section rule says so)
         if any(references_criteria(requirement.text) for requirement in requirements):
             return
         first = requirements[0]

@@ -9,7 +9,7 @@ from speclint.rules.acceptance_criteria.ears_pattern import ears_criteria
 
 from speclint.document.model import Document
 from speclint.document.text import find_all
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.reading.requirements import is_ears_document
 
 _SHALL_NOT = re.compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
@@ -45,6 +45,8 @@ class EarsSingleShall(Rule):
     name = "ears-single-shall"
     category = Category.ACCEPTANCE_CRITERIA
     default_level = Level.INFO
+    # Measured below 90% precision on real documents (bench/verdicts): opt-in until it reaches it.
+    group = Group.PREVIEW
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not is_ears_document(document, context):

@@ -7,7 +7,8 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import REQUIREMENT_ID, Requirement, extract, states_requirements
+from speclint.reading.commitments import commitments
+from speclint.reading.requirements import REQUIREMENT_ID, Requirement, states_requirements
 
 
 class RequirementWithoutCriteria(Rule):
@@ -67,7 +68,7 @@ class RequirementWithoutCriteria(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not states_requirements(document, context):
             return
-        picture = extract(document, context)
+        picture = commitments(document, context)
         requirements = [r for r in picture.requirements if context.options["stories"] or r.kind != "story"]
         if not requirements or not (picture.criteria or any(r.covered for r in requirements)):
             return  # AC001 reports a document without any criteria once
@@ -92,8 +93,7 @@ class RequirementWithoutCriteria(Rule):
         if referenced:
             for requirement in requirements:
                 identifier = REQUIREMENT_ID.fullmatch(requirement.label)
-                if identifier and not requirement.covered and \
-                        identifier.group(0).upper().replace("-", "") not in referenced:
+                if identifier and not requirement.covered and not _keys(requirement) & referenced:
                     flagged[id(requirement)] = requirement
 
         for requirement in sorted(flagged.values(), key=lambda r: (r.span.start.line, r.span.start.column)):
@@ -104,6 +104,13 @@ class RequirementWithoutCriteria(Rule):
                 f"{what} {label} has no acceptance criteria: add criteria under it, "
                 "as the other requirements here have, or reference where they are",
             )
+
+
+def _keys(requirement: Requirement) -> set[str]:
+    """The IDs that criteria may key a requirement by: its own, and for a table row the story it
+    links to (a "Story" column holding `US-1` while the criteria say `**US-1:** ...`)."""
+    texts = [requirement.label] if requirement.form != "table-row" else [requirement.text]
+    return {match.group(0).upper().replace("-", "") for text in texts for match in REQUIREMENT_ID.finditer(text)}
 
 
 def _container(requirement: Requirement) -> object:

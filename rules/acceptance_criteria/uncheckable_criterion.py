@@ -8,7 +8,8 @@ from typing import Iterator
 from speclint.document.model import Document, TextSegment
 from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.requirements import Criterion, extract
+from speclint.reading.commitments import commitments
+from speclint.reading.requirements import Criterion
 
 _ADJECTIVES = (
     r"fast|faster|quick|quickly|snappy|responsive|performant|efficient|intuitive|user[- ]friendly|easy(?: to use)?|"
@@ -87,7 +88,7 @@ class UncheckableCriterion(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        picture = extract(document, context)
+        picture = commitments(document, context)
         extra = [re.compile(phrase, re.I) for phrase in context.options["extra-phrases"]]
         seen: set[int] = set()
         criteria = [c for r in picture.requirements for c in r.criteria if c.explicit] + picture.criteria
@@ -104,7 +105,8 @@ class UncheckableCriterion(Rule):
                 continue
             patterns = [VAGUE_OUTCOME, *extra]
             for pattern in patterns:
-                hit = next(find_all(pattern, segments), None)
+                hit = next((found for found in find_all(pattern, segments)
+                            if not _names_content(outcome, found[0])), None)
                 if hit is not None:
                     match, span = hit
                     phrase = " ".join(match.group(0).split())
@@ -114,6 +116,23 @@ class UncheckableCriterion(Rule):
                         "(a value, a message, a state, a limit)",
                     )
                     break
+
+
+#: "document which imports are acceptable", "define what is reasonable": the vague word is the
+#: subject of content to write, not a quality of the outcome.
+_NAMING_CONTENT = re.compile(r"\b(?:which|what|whether|how|when)\b[^.;:]{0,60}$|"
+                             r"\b(?:document|describe|define|specify|list|decide|agree\s+on)s?\b[^.;:]{0,40}$", re.I)
+#: "responsive on mobile and desktop": responsive layout is a checkable web criterion.
+_RESPONSIVE_LAYOUT = re.compile(r"\b(?:mobile|screen|desktop|device|breakpoint|viewport|layout|tablet|browser)s?\b", re.I)
+
+
+def _names_content(outcome: str, match: re.Match[str]) -> bool:
+    """True when the vague phrase names what to write or decide, or a checkable layout quality."""
+    phrase = match.group(0).lower()
+    if "responsive" in phrase and _RESPONSIVE_LAYOUT.search(outcome):
+        return True
+    before = match.string[max(0, match.start() - 80): match.start()]
+    return bool(_NAMING_CONTENT.search(before))
 
 
 def _without_vague(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.document.examples import load_fragment, operations
@@ -19,7 +20,9 @@ class ApiAuthenticationUndefined(Rule):
     list item or paragraph, an endpoint-table row, an OpenAPI operation) in which nothing mentions
     authentication or authorization: no auth, token, bearer, API key, OAuth, session, cookie, mTLS,
     signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, and no statement that an
-    endpoint is public. One finding, at the first endpoint. Saying it once for the whole API is
+    endpoint is public. Words that also mean other things (session, cookie, SSO, credentials,
+    security) count only in the API's own sections: "the admin console uses SSO" elsewhere does
+    not say how the API's callers authenticate. One finding, at the first endpoint. Saying it once for the whole API is
     enough.
 
     **Why it matters.** Authentication decides the client code, the gateway configuration and the
@@ -69,10 +72,39 @@ class ApiAuthenticationUndefined(Rule):
                                  f"{operation.method} {operation.path}")
         if first is None:
             return
-        prose = mask_invisible(section_text(document.root))
-        if AUTH_WORDS.search(prose) or AUTH_WORDS.search(section_text(document.root)) \
-                or AUTH_WORDS.search("\n".join(code_text)):
+        if _states_authentication(document, endpoints, code_text):
             return
         span, label = first
         yield Violation(span, f"endpoint {label} and the rest of the API never say how callers authenticate: "
                               "name the scheme (token, API key, session, mTLS) or say the endpoint is public")
+
+
+#: Words that can only be about authentication, wherever they stand.
+_STRONG_AUTH = re.compile(
+    r"\b(?:auth(?:entication|enticated|enticates?|orization|orized|orizes?|n|z|header)?|bearer|tokens?|api[- ]keys?|"
+    r"oauth\d?|openid|oidc|jwt|mtls|mutual\s+tls|client\s+certificates?|signed\s+requests?|hmac|"
+    r"unauthenticated|unauthori[sz]ed|public\s+endpoints?|no\s+authentication|anonymous|401|403|securityschemes|"
+    r"rbac|access\s+control|(?:only|is|are)\s+(?:\w+\s+){0,4}allowed\s+to\s+(?:query|call|access|reach|use))\b",
+    re.I,
+)
+#: Titles of the sections that are about the API (where a weaker word such as "session" or
+#: "SSO" does speak about how callers authenticate).
+_API_TITLES = re.compile(r"\b(?:api|apis|endpoints?|routes?|http|rest|interfaces?|auth\w*|security|access)\b", re.I)
+
+
+def _states_authentication(document: Document, endpoints: list, code_text: list[str]) -> bool:
+    """True when the document says how callers authenticate: a word that can only mean it
+    anywhere, or any auth word (session, cookie, SSO, credentials) in the API's own sections or
+    code. "The marketing site uses SSO" elsewhere says nothing about the API."""
+    prose = section_text(document.root)
+    if _STRONG_AUTH.search(mask_invisible(prose)) or _STRONG_AUTH.search(prose):
+        return True
+    if AUTH_WORDS.search("\n".join(code_text)):
+        return True
+    endpoint_lines = {endpoint.span.start.line for endpoint in endpoints}
+    for section in document.sections():
+        own = section.heading is not None and _API_TITLES.search(section.title)
+        holds_endpoint = any(section.span.start.line <= line <= section.span.end.line for line in endpoint_lines)
+        if (own or holds_endpoint) and AUTH_WORDS.search(section_text(section, deep=not holds_endpoint)):
+            return True
+    return False

@@ -104,5 +104,10 @@ def _is_placeholder(text: str, placeholders: set[str]) -> bool:
     if not stripped or stripped.lower() in placeholders:
         return True
     visible = mask_invisible(text)  # `[a-z]+` in a code span is a pattern, not a prompt
-    return bool(_BRACKET_PROMPT.search(visible) or _ANGLE_PROMPT.search(text))
+    if not (_BRACKET_PROMPT.search(visible) or _ANGLE_PROMPT.search(text)):
+        return False
+    # "[Describe edge cases]" is a prompt; "CHK012 Are multi-ecosystem projects covered? [Gap]"
+    # is a real item that carries a tag.
+    rest = _ANGLE_PROMPT.sub(" ", _BRACKET_PROMPT.sub(" ", visible))
+    return len(plain(rest).split()) < 6
 

@@ -6,9 +6,10 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.document.text import mask_invisible
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics
-from speclint.reading.requirements import extract, section_text, states_requirements
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.commitments import commitments
+from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics, inline_handlings
+from speclint.reading.requirements import section_text, states_requirements
 
 
 class EdgeCasesMissing(Rule):
@@ -18,7 +19,9 @@ class EdgeCasesMissing(Rule):
     section ("Edge cases", "Corner cases", "Boundary conditions", "Limits"...), never says "edge
     case", "corner case" or "boundary", and touches fewer than `minimum-topics` of the situations
     edge cases are made of: empty input, limits and maxima, duplicates, concurrency, time zones and
-    expiry, offline use, unusual input (Unicode, negative amounts, very large files). One finding,
+    expiry, offline use, failures and timeouts, unusual input (Unicode, negative amounts, very
+    large files), and handles fewer than two situations inline ("If the photos don't cover the
+    damage, the system asks for better ones"). One finding,
     at the first requirement. Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design
     documents, OTEPs), spec-kit plans and checklists are skipped.
 
@@ -50,6 +53,8 @@ class EdgeCasesMissing(Rule):
     name = "edge-cases-missing"
     category = Category.EDGE_CASES
     default_level = Level.INFO
+    # Measured below 90% precision on real documents (bench/verdicts): opt-in until it reaches it.
+    group = Group.PREVIEW
     options = (
         Option("minimum-topics", "int", 2,
                "Edge-case topics (empty input, limits, duplicates...) that count as considering edge cases.",
@@ -59,7 +64,7 @@ class EdgeCasesMissing(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not states_requirements(document, context):
             return
-        picture = extract(document, context)
+        picture = commitments(document, context)
         if not picture.requirements:
             return
         if edge_case_sections(document):
@@ -69,6 +74,8 @@ class EdgeCasesMissing(Rule):
             return
         if len(edge_topics(text)) >= context.options["minimum-topics"]:
             return
+        if inline_handlings(text) >= 2:
+            return  # edge cases handled where they arise ("If the photos don't cover the damage, ...")
         first = picture.requirements[0]
         yield Violation(first.span,
                         "no edge cases considered anywhere: add an 'Edge cases' section (empty input, limits, "

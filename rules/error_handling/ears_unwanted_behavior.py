@@ -7,8 +7,9 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.operations import addresses_failure, first_operation
-from speclint.reading.requirements import EARS_KEYWORD, extract, is_ears_document, plain
+from speclint.reading.commitments import commitments
+from speclint.reading.operations import addresses_failure, first_operation, reported_document_wide
+from speclint.reading.requirements import EARS_KEYWORD, is_ears_document, plain
 
 
 class EarsUnwantedBehavior(Rule):
@@ -56,8 +57,10 @@ class EarsUnwantedBehavior(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not is_ears_document(document, context):
             return
+        if reported_document_wide(document, context):
+            return  # EH001 reports the missing failure handling once, naming every place
         only_fallible = context.options["only-fallible"]
-        picture = extract(document, context)
+        picture = commitments(document, context)
         for requirement in picture.requirements:
             if requirement.form != "section" or not requirement.criteria:
                 continue

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.document.headings import title_matches
-from speclint.document.model import CodeBlock, Document
-from speclint.document.text import Prose, iter_prose, mask_invisible
+from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.operations import (
-    addresses_failure,
-    describe_operation,
-    first_operation,
-    has_central_failure_handling,
-)
+from speclint.reading.operations import describe_operation, unhandled_mentions
 from speclint.reading.requirements import is_proposal
 
 
@@ -25,7 +18,9 @@ class FailureHandlingMissing(Rule):
     notification, user input in a form) and nowhere addresses failure: no error, failure, retry,
     timeout, validation, fallback, rollback, rejection or status code, no "Failure modes" / "Error
     handling" / "What can go wrong" section and no error table. One finding, at the first such
-    operation. Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design documents, OTEPs)
+    operation, naming the lines of the others (the same defect is not reported again by EH002 or
+    EH003). Operations that are steps of a test ("When an HTTP request is sent ...") and payment
+    amounts that are only computed ("the monthly payment") do not count. Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design documents, OTEPs)
     are skipped.
 
     **Why it matters.** The happy path is the part everyone agrees on. What the app shows when the
@@ -62,33 +57,20 @@ class FailureHandlingMissing(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context) or has_central_failure_handling(document):
+        if is_proposal(document, context):
             return
-        pieces = list(iter_prose(document))
-        visible = "\n".join(mask_invisible("\n".join(s.text for s in piece.segments)) for piece in pieces)
-        code = "\n".join(block.code for _section, block in document.iter_blocks() if isinstance(block, CodeBlock))
-        if addresses_failure(visible) or addresses_failure(code):
-            return
-        mentions = [(_rank(piece), found) for piece in pieces
-                    if (found := first_operation(piece.segments)) is not None]
+        mentions = unhandled_mentions(document)
         if len(mentions) < context.options["minimum-mentions"]:
             return  # one operation named in passing is not a description of it
         # Point at the first mention where the behaviour is described: not the title, not the
-        # problem statement.
-        _rank_value, (kind, words, span) = min(mentions, key=lambda mention: mention[0])
+        # problem statement. The other mentions are the same defect: named, not reported again.
+        first = min(mentions, key=lambda mention: mention[0])
+        kind, words, span = first[1]
+        others = sorted({found[2].start.line for _rank, found in mentions if found[2].start.line != span.start.line})
+        also = ""
+        if others:
+            lines = ", ".join(str(line) for line in others[:5]) + (", ..." if len(others) > 5 else "")
+            also = f" (nor at the {len(others)} other place{'s' if len(others) > 1 else ''} naming one: line{'s' if len(others) > 1 else ''} {lines})"
         yield Violation(span, f"{describe_operation(kind, words)} can fail, and the document never says what "
-                              "happens then: describe errors, retries, timeouts or what the user sees")
+                              f"happens then{also}: describe errors, retries, timeouts or what the user sees")
 
-
-_INTRO_SECTIONS = ("summary", "overview", "problem", "problem statement", "background", "motivation",
-                   "context", "introduction", "abstract", "tl dr", "tldr", "why")
-
-
-def _rank(piece: Prose) -> int:
-    """0 for the body of the spec, 1 for its introduction, 2 for headings."""
-    if piece.kind == "heading":
-        return 2
-    sections = [piece.section, *piece.section.ancestors()]
-    if any(section.heading is not None and title_matches(section.title, _INTRO_SECTIONS) for section in sections):
-        return 1
-    return 0

@@ -6,7 +6,8 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.normative import DEFAULT_ID_PREFIXES, requirement_ids
+from speclint.reading.commitments import commitments
+from speclint.reading.vocabulary import DEFAULT_ID_PREFIXES
 
 
 class DuplicateRequirementId(Rule):
@@ -15,7 +16,9 @@ class DuplicateRequirementId(Rule):
     **What it flags.** An ID that *introduces* a second statement: at the start of a list item,
     paragraph or heading (`- **FR-003**: ...`, `### US-4: ...`), or in the first cell of a second
     row of the same table. Mentions elsewhere (`see FR-003`) are references, not definitions; a
-    traceability table that lists IDs defined above it is not a duplicate either.
+    traceability table that lists IDs defined above it is not a duplicate either, nor is a bold
+    label that keys a test or a criterion to its requirement (`**US-1:** A invites B ...` under
+    "Acceptance tests").
 
     **Why it matters.** Tests, tickets, commits and review comments cite requirements by ID. Two
     requirements with one ID make every such link ambiguous: "FR-003 is done" no longer says
@@ -44,8 +47,10 @@ class DuplicateRequirementId(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         first_definition: dict[tuple[str, str], int] = {}
-        for occurrence in requirement_ids(document, context.options["prefixes"]):
-            if not occurrence.defines:
+        for occurrence in commitments(document, context).ids(context.options["prefixes"]):
+            # A label keying tests or criteria to an ID (`**US-1:** A invites B ...` under
+            # "Acceptance tests") refers to the requirement; it does not define it again.
+            if not occurrence.defines or occurrence.where == "keyed":
                 continue
             key = (occurrence.requirement_id, occurrence.where)
             if key in first_definition:

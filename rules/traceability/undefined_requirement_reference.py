@@ -6,7 +6,8 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.normative import DEFAULT_ID_PREFIXES, prefix_of, requirement_ids
+from speclint.reading.commitments import commitments
+from speclint.reading.vocabulary import DEFAULT_ID_PREFIXES, prefix_of
 
 
 class UndefinedRequirementReference(Rule):
@@ -15,7 +16,9 @@ class UndefinedRequirementReference(Rule):
     **What it flags.** A mention of an ID (`as in FR-009`, `covers SC-004`) when the document
     defines other IDs with the same prefix but not this one. A document that defines no `FR-`
     IDs at all may be citing another document (a plan or a checklist citing its spec), so its
-    references are left alone.
+    references are left alone. A family (`FR-8.x`, `FR-100 series`) or a range (`FR-1.1-1.15`,
+    `FR-120~127`) resolves when the document defines members of it; a line saying the
+    requirement was removed or renumbered is a note, not a reference to follow.
 
     **Why it matters.** A dangling reference is usually a requirement that was renumbered or
     deleted: the engineer following it lands nowhere, or on the wrong requirement.
@@ -43,14 +46,17 @@ class UndefinedRequirementReference(Rule):
     options = (Option("prefixes", "list[str]", list(DEFAULT_ID_PREFIXES), "Prefixes of requirement IDs."),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        occurrences = requirement_ids(document, context.options["prefixes"])
-        defined = {occurrence.requirement_id for occurrence in occurrences if occurrence.defines}
-        defined_prefixes = {prefix_of(requirement_id) for requirement_id in defined}
-        for occurrence in occurrences:
+        prefixes = context.options["prefixes"]
+        model = commitments(document, context)
+        defined_prefixes = {prefix_of(requirement_id) for requirement_id in model.defined_ids(prefixes)}
+        for occurrence in model.ids(prefixes):
             requirement_id = occurrence.requirement_id
-            if occurrence.defines or requirement_id in defined or prefix_of(requirement_id) not in defined_prefixes:
+            if model.defines(occurrence, prefixes) or prefix_of(requirement_id) not in defined_prefixes:
+                continue
+            if occurrence.withdrawn:
                 continue
             yield Violation(
                 occurrence.span,
                 f"{requirement_id} is referenced but not defined in this document: fix the ID or define the requirement",
             )
+

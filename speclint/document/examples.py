@@ -22,8 +22,14 @@ from speclint.document.model import CodeBlock, Position, Span
 JSON_LANGUAGES = {"json"}
 YAML_LANGUAGES = {"yaml", "yml"}
 _TEMPLATE = re.compile(r"\{\{|\{%|<%|\$\{\{")
-_ELISION_LINE = re.compile(r"^\s*(?:\.\.\.|…|//.*|#.*|/\*.*\*/)\s*,?\s*$")
-_INLINE_ELISION = re.compile(r"(?:\.\.\.|…)")
+#: A line that stands for omitted content: `...`, `....`, `[...]`, `{ ... }`, `<...>`, `etc.`, a comment.
+_ELISION_LINE = re.compile(r"^\s*(?:\.{2,}|…+|[\[{(<]\s*(?:\.{2,}|…)\s*[\]})>]|etc\.{0,3}|//.*|#.*|/\*.*\*/)\s*,?\s*$")
+#: Elided content inside a line: `...`, `…`, `...warband object...` (words between two ellipses).
+_INLINE_ELISION = re.compile(r"\.\.\.[^.\n{}\[\]\",:]{0,60}?\.\.\.|…[^…\n]{0,60}?…|\.{3,}|…")
+#: A placeholder standing for a value the reader fills in: `<RETENTION_DAYS>`, `<...>`.
+_PLACEHOLDER_VALUE = re.compile(r"(?<=:)\s*<[^<>\n\"]{1,60}>|<\s*(?:\.{2,}|…)\s*>")
+#: A string that only says more members follow: `"more fields..."` where a member would stand.
+_ELIDED_MEMBER = re.compile(r"(?:^|(?<=[{,]))\s*\"[^\"\n]*(?:\.\.\.|…)[^\"\n]*\"\s*(?=[,}\]]|$)")
 _LINE_COMMENT = re.compile(r"(?<![:\"'\w])//.*$|/\*.*?\*/|(?<=\s)#\s.*$")
 _TRAILING_COMMA = re.compile(r",(\s*[}\]])")
 
@@ -72,6 +78,8 @@ def _blank_abbreviations(code: str) -> str:
         if _ELISION_LINE.match(line):
             lines.append("")
             continue
+        line = _ELIDED_MEMBER.sub(lambda m: " " * len(m.group(0)), line)
+        line = _PLACEHOLDER_VALUE.sub(lambda m: " 0" + " " * (len(m.group(0)) - 2), line)
         line = _outside_strings(line, _LINE_COMMENT)
         line = _outside_strings(line, _INLINE_ELISION)
         lines.append(line)
@@ -161,10 +169,25 @@ def _json_message(error: json.JSONDecodeError) -> str:
     return message[0].lower() + message[1:]
 
 
+#: A shell session pasted into a yaml fence: "$ oc get ... -o yaml" then its output.
+_SHELL_PROMPT = re.compile(r"(?m)^\s*[$%]\s+[a-z]")
+#: TOML or INI in a yaml fence: "[crio.nri]" then "enable_nri = true".
+_TOML_LINE = re.compile(r"(?m)^\s*(?:\[[\w.\- \"]+\]|[\w.\-\"]+\s*=\s*\S)")
+#: Callout markers explained below the block (" (3)", " <1>") at the end of a line.
+_CALLOUT = re.compile(r"(?m)[ \t]+(?:\(\d{1,2}\)|<\d{1,2}>)[ \t]*$")
+
+
 def yaml_problem(code: str) -> SyntaxProblem | None:
-    """The syntax error of a YAML example, or None when it parses."""
+    """The syntax error of a YAML example, or None when it parses (or is not YAML at all: a shell
+    session or TOML in a mislabelled fence), read as meant: callout markers (`(3)`) are not content."""
     if not code.strip() or _TEMPLATE.search(code):
         return None
+    if _SHELL_PROMPT.search(code):
+        return None
+    lines = [line for line in code.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    if lines and all(_TOML_LINE.match(line) for line in lines):
+        return None
+    code = _CALLOUT.sub(lambda m: " " * len(m.group(0)), code)
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError, YAMLError
 

@@ -38,8 +38,12 @@ from speclint.document.model import (
 from speclint.reading.requirements import blocks_segments, item_segments, not_in_scope, plain, section_segments
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
-ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(/[^\s`|)\]>,;]*)")
-_LEADING_ENDPOINT = re.compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?(/[^\s`|)\]>,;]*)")
+#: A path runs to the first space, backquote, pipe or closing punctuation; a bracketed segment
+#: (`/shared/[code]`, `/items/[...slug]`, `?after=<message_id>`) is kept whole, so the path in a
+#: message is never cut.
+_PATH = r"(/(?:\[[^\]\s`]*\]|<[^>\s`]*>|[^\s`|)\]\[<>,;])*)"
+ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
+_LEADING_ENDPOINT = re.compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 #: Heading that is only a command in a code span: "`billing export`", "`subtree add --remote`".
@@ -60,7 +64,7 @@ REQUEST_WORDS = re.compile(
     re.I,
 )
 SUCCESS_WORDS = re.compile(r"\b(?:2\d\d|2xx|returns?|returned|responds?|response|ok|created|no\s+content|"
-                           r"success(?:ful)?|acknowledg\w+)\b", re.I)
+                           r"success(?:ful)?|acknowledg\w+)\b|(?:→|->|=>)\s*`?[{\[\w]", re.I)
 ERROR_STATUS = re.compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
 AUTH_WORDS = re.compile(
     r"\b(?:auth\w*|bearer|tokens?|api[- ]keys?|oauth\d?|openid|oidc|jwt|sessions?|cookies?|mtls|mutual\s+tls|"
@@ -77,10 +81,11 @@ CLI_ERRORS = re.compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?(?:[1-9]\d*|
 EVENT_PAYLOAD = re.compile(r"\b(?:payload|fields?|schema|attributes?|properties|body|contains?|carries)\b", re.I)
 
 _FIELD_COLUMN = re.compile(r"^(?:fields?|names?|parameters?|params?|properties|property|attributes?|keys?|"
-                           r"request(?:\s+body)?|body|input)$", re.I)
-_RESPONSE_COLUMN = re.compile(r"^(?:responses?|returns?|success|output|result)$", re.I)
-_ERROR_COLUMN = re.compile(r"^(?:errors?|error\s+(?:codes?|responses?)|status(?:\s+codes?)?|failures?|"
-                           r"http\s+status)$", re.I)
+                           r"request(?:\s+(?:body|payload|fields?|schema|shape))?|body|input|payload)$", re.I)
+_RESPONSE_COLUMN = re.compile(r"^(?:responses?|returns?|success(?:\s+(?:response|status|code))?|output|result|"
+                              r"response\s+(?:body|\(success\)|shape|schema)|2xx|ok)$", re.I)
+_ERROR_COLUMN = re.compile(r"^(?:errors?|error\s+(?:codes?|responses?|cases?)|status(?:\s+codes?)?|failures?|"
+                           r"http\s+status|4xx(?:\s*/\s*5xx)?|failure\s+(?:codes?|responses?))$", re.I)
 ERROR_SECTION_NAMES = ("errors", "error codes", "error responses", "status codes", "error handling",
                        "common errors", "error model", "error format")
 _ERROR_SECTION_KEYS = {normalize_title(name) for name in ERROR_SECTION_NAMES}
@@ -132,7 +137,31 @@ def _blocks_scope(blocks: list[Block]) -> tuple[list[TextSegment], list[CodeBloc
 _METHOD_COLUMN = re.compile(r"^(?:method|verb|http\s+method)$", re.I)
 _PATH_COLUMN = re.compile(r"^(?:path|endpoint|route|url|uri|resource)$", re.I)
 _CONTRACT_COLUMN = re.compile(r"^(?:request(?:\s+body)?|body|params?|parameters|responses?|returns?|status(?:\s+codes?)?|"
-                              r"errors?|error\s+codes?|success|output|input)$", re.I)
+                              r"errors?|error\s+codes?|success(?:\s+response)?|output|input)$", re.I)
+
+#: Sections whose endpoints are test steps, tasks or pages rather than API definitions.
+_NOT_API_TITLE_WORDS = frozenset({
+    "test", "tests", "testing", "e2e", "qa", "verification", "validation", "scenario", "task", "checklist",
+    "page", "screen", "view", "frontend", "ui", "ux", "navigation", "sitemap", "wireframe",
+})
+#: A page route in a list of pages: "GET /dashboard: the dashboard page", "/shared/[code] renders ...".
+_PAGE_WORDS = re.compile(r"\b(?:page|screen|view|renders?|ui|layout|form|modal|dashboard)\b", re.I)
+_API_WORDS = re.compile(r"\b(?:api|json|returns?|responds?|response|payload|body|status|endpoint|[245]\d\d)\b", re.I)
+
+
+def _not_api_section(section: Section) -> bool:
+    """Tests, tasks and page lists: an endpoint there is a step or a route, not a definition."""
+    for each in (section, *section.ancestors()):
+        if each.heading is not None and _NOT_API_TITLE_WORDS.intersection(normalize_title(each.title).split()):
+            return True
+    return False
+
+
+def _is_page_route(method: str, path: str, text: str) -> bool:
+    """A browser page (`GET /shared/[code]` "the shared page") rather than an API endpoint."""
+    if method != "GET" or "/api" in path or re.search(r"/v\d", path):
+        return False
+    return bool(_PAGE_WORDS.search(text)) and not _API_WORDS.search(text)
 
 
 def http_endpoints(document: Document) -> list[Interface]:
@@ -147,7 +176,7 @@ def http_endpoints(document: Document) -> list[Interface]:
     for section in document.sections():
         assert section.heading is not None
         match = ENDPOINT.search(section.heading.raw)
-        if match and not not_in_scope(section):
+        if match and not not_in_scope(section) and not _not_api_section(section):
             key = endpoint_key(match.group(1), match.group(2))
             if key in found:
                 continue
@@ -159,31 +188,47 @@ def http_endpoints(document: Document) -> list[Interface]:
     keys_in_section: dict[int, set[tuple[str, str]]] = {}
     sections_by_id: dict[int, Section] = {}
     for section in document.root.walk():
-        if section.heading is not None and not_in_scope(section):
+        if section.heading is not None and (not_in_scope(section) or _not_api_section(section)):
             continue
         blocks = list(iter_nested(section.blocks))
         item_paragraphs = {id(b.blocks[0]) for b in blocks if isinstance(b, ListItem) and b.blocks}
         sections_by_id[id(section)] = section
         for block in blocks:
             if isinstance(block, Paragraph):
+                leader = _LEADING_ENDPOINT.match(block.text)
+                leading_key = endpoint_key(leader.group(1), leader.group(2)) if leader else None
                 for match in ENDPOINT.finditer(block.text):
                     key = endpoint_key(match.group(1), match.group(2))
-                    mentions.setdefault(key, []).extend(block.segments)
                     keys_in_section.setdefault(id(section), set()).add(key)
+                    # A paragraph that describes another endpoint mentions this one in passing:
+                    # its details are the other endpoint's.
+                    if leading_key is None or leading_key == key:
+                        mentions.setdefault(key, []).extend(block.segments)
             if isinstance(block, (ListItem, Paragraph)) and id(block) not in item_paragraphs:
                 segments = item_segments(block) if isinstance(block, ListItem) else block.segments
-                match = _LEADING_ENDPOINT.match("\n".join(s.text for s in segments))
-                if match:
+                inner = block.blocks if isinstance(block, ListItem) else [block]
+                for match, own in _endpoint_runs(segments):
                     key = endpoint_key(match.group(1), match.group(2))
-                    if key not in found:
-                        inner = block.blocks if isinstance(block, ListItem) else [block]
+                    own_text = "\n".join(s.text for s in own)
+                    if key in found or _is_page_route(key[0], match.group(2), own_text):
+                        continue
+                    if len(own) == len(segments):
                         scope_segments, code, tables = _blocks_scope(inner)
-                        found[key] = Interface("http", _label(key, match.group(2)), _span_of(segments, block.span),
-                                               key[0], scope_segments, code, tables)
-                        home[key] = section
+                    else:  # one of several endpoints written line by line in one paragraph
+                        scope_segments, code, tables = list(own), [], []
+                    found[key] = Interface("http", _label(key, match.group(2)), _span_of(own, block.span),
+                                           key[0], scope_segments, code, tables)
+                    home[key] = section
             elif isinstance(block, Table):
                 for key, path, cell, row, names in _table_endpoints(block):
                     mentions.setdefault(key, []).extend(s for c in row for s in c.segments)
+                    if key in found and found[key].row is None:
+                        # a summary table (Method | Path | Success | Errors) above the endpoint's
+                        # own section: its cells are part of the contract too
+                        found[key].row, found[key].header = list(row), names
+                        if key in headed:
+                            found[key].segments.extend(s for c in row for s in c.segments)
+                        continue
                     if key not in found:
                         found[key] = Interface("http", _label(key, path), cell.span, key[0],
                                                [s for c in row for s in c.segments], [], [], row=list(row),
@@ -214,6 +259,23 @@ def http_endpoints(document: Document) -> list[Interface]:
             interface.code.extend(code)
             interface.tables.extend(tables)
     return list(found.values())
+
+
+def _endpoint_runs(segments: list[TextSegment]) -> Iterator[tuple[re.Match[str], list[TextSegment]]]:
+    """Each endpoint a list item or paragraph leads with, and its own lines: the whole block, or,
+    when several of its lines each lead with an endpoint, each line up to the next one."""
+    starts = [(index, match) for index, segment in enumerate(segments)
+              if (match := _LEADING_ENDPOINT.match(segment.text))]
+    if not starts or starts[0][0] != 0:
+        return
+    if len(starts) == 1:
+        whole = _LEADING_ENDPOINT.match("\n".join(s.text for s in segments))
+        if whole:
+            yield whole, segments
+        return
+    bounds = [index for index, _match in starts] + [len(segments)]
+    for (index, match), end in zip(starts, bounds[1:]):
+        yield match, segments[index:end]
 
 
 def _label(key: tuple[str, str], path: str) -> str:

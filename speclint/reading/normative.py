@@ -38,6 +38,16 @@ from speclint.document.model import (
     TextSegment,
 )
 from speclint.document.text import join_segments, mask_invisible, position_at
+from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
+    DEFAULT_ID,
+    DEFAULT_ID_PREFIXES,
+    FAMILY_SUFFIX,
+    RANGE_SUFFIX,
+    WITHDRAWN_WORDS,
+    id_pattern,
+    is_criteria_title,
+    prefix_of,
+)
 
 # --- sections -------------------------------------------------------------------------------
 
@@ -180,6 +190,14 @@ def _is_title(section: Section) -> bool:
     return len(siblings) == 1
 
 
+def _is_criteria_section(section: Section) -> bool:
+    """Acceptance criteria in any of the names `speclint.reading.vocabulary` knows (other languages too),
+    but not the generic ones ("Scenarios", "Verification", "Checks") that also title prose."""
+    key = _section_key(section)
+    return key.startswith(("acceptance", "definition of done", "done when")) or (
+        is_criteria_title(section.title) and not key.isascii())
+
+
 def is_descriptive(section: Section) -> bool:
     """True inside a problem statement, background, user stories... (at any depth)."""
     return any(_key_matches(each, _DESCRIPTIVE_KEYS) for each in _nearest(section))
@@ -191,7 +209,7 @@ def is_normative(section: Section) -> bool:
     for each in _nearest(section):
         if _key_matches(each, _DESCRIPTIVE_KEYS):
             return False
-        if _key_matches(each, _NORMATIVE_KEYS, NORMATIVE_TITLE_WORDS):
+        if _key_matches(each, _NORMATIVE_KEYS, NORMATIVE_TITLE_WORDS) or _is_criteria_section(each):
             return True
     return False
 
@@ -217,33 +235,19 @@ def is_quality_section(section: Section) -> bool:
 
 # --- requirement IDs --------------------------------------------------------------------------
 
-#: Prefixes of requirement-like IDs: functional, non-functional, generic, success criteria, user
-#: stories, acceptance criteria, use cases, business, technical, security, performance.
-DEFAULT_ID_PREFIXES = ("FR", "NFR", "REQ", "SC", "US", "AC", "UC", "BR", "TR", "SR", "PR", "QR")
-
-
-def id_pattern(prefixes: Sequence[str]) -> Pattern[str]:
-    """`FR-001`, `NFR-12`, `REQ-AUTH-3`, `FR-001a`, `REQ-1.2`: a prefix, an optional category, a number."""
-    names = "|".join(re.escape(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
-    return re.compile(r"(?<![\w\-/.#])(?:" + names + r")(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?![\w\-])")
-
-
-_DEFAULT_ID = id_pattern(DEFAULT_ID_PREFIXES)
+_DEFAULT_ID = DEFAULT_ID
 #: An ID at the start of a statement: `FR-001:`, `**FR-001**`, `[FR-001]`, `FR-001 -`.
 _LEADING_ID = re.compile(
     r"^\s*(?:\*\*|__|\*|_|\[|`)?(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)"
     r"(?:\*\*|__|\*|_|\]|`)?"
     # followed by a delimiter ("FR-001:", "FR-001 -", "| FR-001 |"), the end, or a capital that
     # starts the statement ("FR-001 The system ..."), but not "FR-003 and FR-004 are related".
-    r"(?=\s*(?:[:.)\-–—|]|$)|\s+[A-Z])"
+    # A parenthetical note may stand between the ID and its colon ("FR-9.1 (spike finding): ...").
+    r"(?=\s*(?:[:：.)\-–—|]|$)|\s+[A-Z]|\s*[(（][^)）\n]{0,80}[)）]\s*[:：])"
 )
 
 
 _ID_HINT = re.compile(r"[A-Z]-\d|[A-Z]-[A-Z]{2,8}-\d")
-
-
-def prefix_of(requirement_id: str) -> str:
-    return requirement_id.split("-", 1)[0]
 
 
 def leading_id(text: str, pattern: Pattern[str] = _DEFAULT_ID) -> str | None:
@@ -259,7 +263,15 @@ class IdOccurrence:
     requirement_id: str
     span: Span
     defines: bool  # True where the ID is introduced, False where it is referred to
-    where: str = "text"  # "text" (heading, paragraph, list item) or "table-<n>" (a table's rows)
+    #: "text" (heading, paragraph, list item), "table-<n>" (a table's rows), or "keyed" (a label
+    #: that keys tests or criteria to an ID defined elsewhere: `**US-1:** A invites B ...` under
+    #: "Acceptance tests")
+    where: str = "text"
+    #: what follows the ID when it names several: "family" (`FR-8.x`, `FR-100 series`), "range"
+    #: (`FR-1.1-1.15`, `FR-120~127`), "label" (a heading's `(FR-300)` over FR-301, FR-302...), or
+    #: "" for one ID
+    extent: str = ""
+    withdrawn: bool = False  # the line says the requirement was removed, deprecated, renumbered...
 
 
 _id_cache: weakref.WeakKeyDictionary[Document, dict[tuple[str, ...], list[IdOccurrence]]] = weakref.WeakKeyDictionary()
@@ -274,20 +286,47 @@ def requirement_ids(document: Document, prefixes: Sequence[str] = DEFAULT_ID_PRE
     return per_document[key]
 
 
+#: Sections whose items key tests, criteria or status to requirements defined elsewhere.
+_KEYED_TITLE_WORDS = frozenset({
+    "test", "tests", "testing", "verification", "validation", "traceability", "coverage", "mapping", "matrix",
+    "checklist", "qa", "scenario", "plan", "task", "implementation", "status", "progress", "changelog",
+    "summary", "criterion", "done", "demo", "walkthrough", "trace",
+})
+_ID_COLUMN_NAME = re.compile(r"^(?:id|#|ids?|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|code|no\.?)$", re.I)
+#: A heading that ends with the ID in parentheses labels its section: `### 2.1 Caching (FR-300)`.
+_PARENTHETICAL_LABEL = re.compile(r"[(（\[]\s*(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)\s*[)）\]]\W*$")
+
+
+_LABELLED_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?:\*\*|__)?\s*[:：]")
+
+
+def _is_keyed_section(section: Section) -> bool:
+    for each in (section, *section.ancestors()):
+        if each.heading is None:
+            continue
+        if is_criteria_title(each.title) or _KEYED_TITLE_WORDS.intersection(_section_key(each).split()):
+            return True
+    return False
+
+
 def _requirement_ids(document: Document, prefixes: Sequence[str]) -> list[IdOccurrence]:
     pattern = _DEFAULT_ID if tuple(prefixes) == DEFAULT_ID_PREFIXES else id_pattern(prefixes)
     occurrences: list[IdOccurrence] = []
     for section in document.root.walk():
+        keyed = _is_keyed_section(section)
+        text_where = "keyed" if keyed else "text"
         if section.heading is not None:
-            occurrences.extend(_ids_in([section.heading.text_segment], pattern, True, "text"))
+            occurrences.extend(_ids_in([section.heading.text_segment], pattern, True, text_where, heading=True))
         for block in _iter_with_tables(section.blocks):
             if isinstance(block, Paragraph):
-                occurrences.extend(_ids_in(block.segments, pattern, True, "text"))
+                occurrences.extend(_ids_in(block.segments, pattern, True, text_where))
             elif isinstance(block, Table):
                 where = f"table-{block.span.start.line}"
+                names = [mask_invisible(cell.text).strip(" *_`") for cell in block.header]
+                id_columns = {index for index, name in enumerate(names) if _ID_COLUMN_NAME.match(name)} or {0}
                 for row in block.rows:
                     for index, cell in enumerate(row):
-                        occurrences.extend(_ids_in(cell.segments, pattern, index == 0, where))
+                        occurrences.extend(_ids_in(cell.segments, pattern, index in id_columns, where))
     return occurrences
 
 
@@ -302,15 +341,41 @@ def _iter_with_tables(blocks: list) -> Iterator[object]:
 
 
 def _ids_in(segments: list[TextSegment], pattern: Pattern[str], defining_start: bool,
-           where: str) -> Iterator[IdOccurrence]:
+            where: str, heading: bool = False) -> Iterator[IdOccurrence]:
     text, offsets = join_segments(segments)
     if not offsets or not _ID_HINT.search(text):
         return
     visible = mask_invisible(text)
-    leading = leading_id(visible, pattern) if defining_start else None
-    for index, match in enumerate(pattern.finditer(visible)):
-        defines = index == 0 and leading == match.group(0) and not visible[: match.start()].strip("*_[` \t")
-        yield IdOccurrence(match.group(0), _span(offsets, match.start(), match.end()), defines, where)
+    # Each source line may open a definition: a `**FR-006**: ...` line lazily continuing the
+    # paragraph above is a definition as much as one that starts it.
+    line_starts = [0] + [index + 1 for index, char in enumerate(visible) if char == "\n"]
+    leading: dict[int, str] = {}
+    if defining_start:
+        for start in line_starts:
+            found = leading_id(visible[start:], pattern)
+            # a later line defines only when it is labelled ("**FR-006**: ..."), not when a
+            # wrapped sentence happens to start with an ID ("FR-006a) or attaches ...")
+            if found and (start == 0 or _LABELLED_LINE.match(visible[start:])):
+                leading[start + visible[start:].index(found)] = found
+    label = _PARENTHETICAL_LABEL.search(visible) if heading else None
+    for match in pattern.finditer(visible):
+        defines = leading.get(match.start()) == match.group(0)
+        extent = _extent(visible[match.end():match.end() + 24])
+        if label and label.start("id") == match.start() and not defines:
+            extent = "label"  # "### 2.1 Caching (FR-300)": names the family FR-301, FR-302...
+        line_start = visible.rfind("\n", 0, match.start()) + 1
+        line_end = visible.find("\n", match.end())
+        line = visible[line_start: line_end if line_end >= 0 else len(visible)]
+        yield IdOccurrence(match.group(0), _span(offsets, match.start(), match.end()), defines, where,
+                           extent, bool(WITHDRAWN_WORDS.search(line)))
+
+
+def _extent(after: str) -> str:
+    if FAMILY_SUFFIX.match(after):
+        return "family"
+    if RANGE_SUFFIX.match(after) or re.match(r"^[.\-]\d", after):
+        return "range"
+    return ""
 
 
 # --- statements -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from typing import Iterable
+from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span, Table, TextSegment
@@ -95,11 +96,28 @@ _ERROR_COLUMN = re.compile(r"^(?:error(?:\s+code|\s+message|\s+case|\s+type)?s?|
                            r"failure(?:\s+mode)?s?|exception|code|exit\s+code)$", re.I)
 
 
+#: A payment *amount* or schedule that is computed or shown ("the monthly payment", "payment
+#: schedule"), not a transaction that moves money.
+_PAYMENT_AMOUNT_BEFORE = re.compile(r"\b(?:monthly|annual|yearly|weekly|down|minimum|estimated|total|loan|mortgage|"
+                                    r"expected|required|balloon|periodic|installment|instalment|lease|calculated)\s+$",
+                                    re.I)
+_PAYMENT_AMOUNT_AFTER = re.compile(r"^\s+(?:amounts?|schedules?|calculat\w+|plans?|frequency|terms?|formula|"
+                                   r"breakdown|estimates?|table)\b", re.I)
+
+
+def _is_operation(kind: str, match: re.Match[str], text: str) -> bool:
+    if kind != "payment":
+        return True
+    before = text[max(0, match.start() - 30): match.start()]
+    after = text[match.end(): match.end() + 30]
+    return not (_PAYMENT_AMOUNT_BEFORE.search(before) or _PAYMENT_AMOUNT_AFTER.match(after))
+
+
 def fallible_operation(text: str) -> tuple[str, re.Match[str]] | None:
     """The first operation that can fail named in `text`: (kind, match), or None."""
     best: tuple[str, re.Match[str]] | None = None
     for kind, pattern in FALLIBLE_OPERATIONS:
-        match = pattern.search(text)
+        match = next((m for m in pattern.finditer(text) if _is_operation(kind, m, text)), None)
         if match and (best is None or match.start() < best[1].start()):
             best = (kind, match)
     return best
@@ -142,7 +160,8 @@ def first_operation(segments: list[TextSegment]) -> tuple[str, str, Span] | None
 
     best: tuple[str, str, Span] | None = None
     for kind, pattern in FALLIBLE_OPERATIONS:
-        hit = next(find_all(pattern, segments), None)
+        hit = next((found for found in find_all(pattern, segments)
+                    if _is_operation(kind, found[0], found[0].string)), None)
         if hit is not None:
             match, span = hit
             if best is None or (span.start.line, span.start.column) < (best[2].start.line, best[2].start.column):
@@ -155,3 +174,84 @@ def describe_operation(kind: str, words: str) -> str:
     if words.lower().rstrip("s") == kind.lower().rstrip("s") or kind.lower() in words.lower():
         return f"'{words}'"
     return f"'{words}' ({kind})"
+
+
+#: Sections whose operations are steps of a test, not behaviour to specify: "When an HTTP request
+#: is sent to /orders, then ..." triggers the test; the test need not say how the request fails.
+_TEST_TITLE_WORDS = frozenset({"test", "tests", "testing", "e2e", "qa", "verification", "scenario",
+                               "acceptance", "example", "demo", "walkthrough"})
+
+
+def is_test_section(section: Section) -> bool:
+    return any(each.heading is not None and _TEST_TITLE_WORDS.intersection(normalize_title(each.title).split())
+               for each in (section, *section.ancestors()))
+
+
+def is_test_step(text: str) -> bool:
+    """A Given/When/Then scenario or step: the operations it names are its triggers."""
+    from speclint.reading.requirements import is_scenario_text
+
+    if re.search(r"\b(?:SHALL|MUST)\b", text):
+        return False  # an EARS clause ("WHEN ..., THE system SHALL ...") is a requirement
+    return bool(re.match(r"^\W{0,6}(?:given|when|then|and)\b", text, re.I)) or is_scenario_text(text)
+
+
+_INTRO_SECTIONS = ("summary", "overview", "problem", "problem statement", "background", "motivation",
+                   "context", "introduction", "abstract", "tl dr", "tldr", "why")
+
+#: (rank, (kind, words, span)): a mention of an operation that can fail; rank 0 for the body of the
+#: spec, 1 for its introduction, 2 for headings (where a finding should not point first).
+Mention = tuple[int, tuple[str, str, Span]]
+
+
+def unhandled_mentions(document: Document) -> list[Mention]:
+    """When the document never addresses failure anywhere (no error, retry, timeout... in prose
+    or code, no failure section or error table): every mention of an operation that can fail,
+    outside test steps. Empty when failure is addressed somewhere. Computed once per document:
+    EH001 reports the whole defect once, and EH002/EH003 leave it to EH001."""
+    cached = _unhandled.get(document)
+    if cached is None:
+        cached = _unhandled[document] = _unhandled_mentions(document)
+    return cached
+
+
+def _unhandled_mentions(document: Document) -> list[Mention]:
+    from speclint.document.headings import title_matches
+    from speclint.document.model import CodeBlock
+    from speclint.document.text import iter_prose, mask_invisible
+
+    if has_central_failure_handling(document):
+        return []
+    pieces = list(iter_prose(document))
+    visible = "\n".join(mask_invisible("\n".join(s.text for s in piece.segments)) for piece in pieces)
+    code = "\n".join(block.code for _section, block in document.iter_blocks() if isinstance(block, CodeBlock))
+    if addresses_failure(visible) or addresses_failure(code):
+        return []
+    mentions: list[Mention] = []
+    for piece in pieces:
+        if is_test_section(piece.section) or is_test_step("\n".join(s.text for s in piece.segments)):
+            continue
+        found = first_operation(piece.segments)
+        if found is None:
+            continue
+        if piece.kind == "heading":
+            rank = 2
+        elif any(section.heading is not None and title_matches(section.title, _INTRO_SECTIONS)
+                 for section in [piece.section, *piece.section.ancestors()]):
+            rank = 1
+        else:
+            rank = 0
+        mentions.append((rank, found))
+    return mentions
+
+
+_unhandled: WeakKeyDictionary[Document, list[Mention]] = WeakKeyDictionary()
+
+
+def reported_document_wide(document: Document, context: object) -> bool:
+    """True when EH001 reports this document's missing failure handling once for all its
+    operations (at its default threshold of two mentions), so that the per-requirement rules
+    (EH002, EH003) do not report the same defect again."""
+    from speclint.reading.requirements import is_proposal
+
+    return not is_proposal(document, context) and len(unhandled_mentions(document)) >= 2

@@ -45,14 +45,20 @@ from speclint.document.model import (
     iter_nested,
 )
 from speclint.document.text import mask_invisible, strip_inline
+from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
+    CRITERIA_LABEL,
+    CRITERIA_SECTION_NAMES,
+    CRITERION_ID,
+    REQUIREMENT_ID,
+    REQUIREMENTS_SECTION_NAMES,
+    STORY_SECTION_NAMES,
+    is_criteria_label,
+    is_criteria_title,
+    is_requirements_title,
+    is_story_section_title,
+)
 
 # --- vocabulary -------------------------------------------------------------------------------
-
-#: Requirement identifiers: FR-001, REQ-12, US-4, FR001. Success criteria (SC-###) are outcomes and
-#: non-functional requirements (NFR-###) are their own criteria (the measurability rules judge
-#: them), so both stay out.
-REQUIREMENT_ID = re.compile(r"(?<![\w-])(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*(?![\w-])")
-CRITERION_ID = re.compile(r"(?<![\w-])(?:AC|ATC|TC)-?\d{1,4}(?:\.\d+)*(?![\w-])")
 
 _REQUIREMENT_HEADING = re.compile(
     r"^(?:(?:functional\s+|business\s+|user\s+|system\s+)?requirement|req)\s*#?\s*\d",
@@ -61,44 +67,7 @@ _REQUIREMENT_HEADING = re.compile(
 _STORY_HEADING_NUMBERED = re.compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
 _REQUIREMENT_ID_HEADING = re.compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*\b")
 
-REQUIREMENTS_SECTION_NAMES = (
-    "requirements",
-    "functional requirements",
-    "product requirements",
-    "business requirements",
-    "system requirements",
-    "user requirements",
-    "feature requirements",
-    "detailed requirements",
-    "must have",
-    "must haves",
-)
-STORY_SECTION_NAMES = ("user stories", "stories", "user story", "user scenarios", "user scenarios and testing")
-CRITERIA_SECTION_NAMES = (
-    "acceptance criteria",
-    "acceptance criterion",
-    "acceptance scenarios",
-    "acceptance scenario",
-    "acceptance tests",
-    "acceptance test",
-    "definition of done",
-    "done when",
-    "done criteria",
-    "exit criteria",
-    "scenarios",
-    "test scenarios",
-    "verification",
-)
-_CRITERIA_SECTION_KEYS = {normalize_title(name) for name in CRITERIA_SECTION_NAMES}
-_REQUIREMENTS_SECTION_KEYS = {normalize_title(name) for name in REQUIREMENTS_SECTION_NAMES}
-_STORY_SECTION_KEYS = {normalize_title(name) for name in STORY_SECTION_NAMES}
-
-#: `**Acceptance criteria**:`, `Acceptance Scenarios:`, `Done when:`, `AC:` at the start of a paragraph.
-_CRITERIA_LABEL = re.compile(
-    r"^\W{0,4}(?:acceptance\s+(?:criteria|criterion|scenarios?|tests?)|definition\s+of\s+done|done\s+when|"
-    r"done\s+criteria|exit\s+criteria|AC|ACs)\b\W{0,4}(?::|$|\s*\*\*\s*:?)",
-    re.I,
-)
+_CRITERIA_LABEL = CRITERIA_LABEL
 _CRITERIA_REFERENCE = re.compile(
     r"\b(?:see|in|under|per|covered\s+by|defined\s+in|listed\s+in|as\s+in)\b[^.\n]{0,60}?"
     r"\b(?:acceptance\s+(?:criteria|scenarios?|tests?)|definition\s+of\s+done|test\s+plan)\b",
@@ -129,6 +98,14 @@ _CRITERIA_COLUMN = re.compile(
     r"then|outcome|pass\s+criteria)$",
     re.I,
 )
+
+
+def is_criteria_column(name: str) -> bool:
+    """A table column of criteria: "Acceptance criteria", "Done when", "Expected result", "验收标准"."""
+    text = plain(name).strip()
+    return bool(_CRITERIA_COLUMN.match(text)) or (not text.isascii() and is_criteria_title(text))
+
+
 _ID_COLUMN = re.compile(r"^(?:id|#|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|ref)$", re.I)
 _REQUIREMENT_COLUMN = re.compile(r"^(?:requirements?|user\s+stor(?:y|ies)|stor(?:y|ies)|description|feature)$", re.I)
 
@@ -217,8 +194,41 @@ def is_proposal(document: Document, context: object) -> bool:
 
 def states_requirements(document: Document, context: object) -> bool:
     """False for the kinds of document where requirement coverage is not judged (proposals,
-    decision records, plans and checklists)."""
-    return document_kind(document, context) not in PROPOSAL_PROFILES + COMPANION_PROFILES
+    decision records, plans and checklists), whatever profile they were given: an OpenShift
+    enhancement or a Cluster API proposal checked as a design doc is still a proposal."""
+    if document_kind(document, context) in PROPOSAL_PROFILES + COMPANION_PROFILES:
+        return False
+    return not reads_like_proposal(document)
+
+
+#: Sections of the KEP template and its descendants (OpenShift enhancements, Cluster API
+#: proposals, Gateway API GEPs): a proposal's user stories are motivation, its checks live in
+#: the test plan and graduation criteria.
+_PROPOSAL_SECTION_KEYS = frozenset(normalize_title(name) for name in (
+    "motivation", "proposal", "design details", "graduation criteria", "test plan", "implementation history",
+    "drawbacks", "alternatives", "upgrade downgrade strategy", "version skew strategy", "risks and mitigations",
+    "production readiness review questionnaire", "infrastructure needed", "user stories", "goals", "non goals",
+    "api extensions", "topology considerations", "support procedures", "operational aspects of api extensions",
+))
+
+
+def reads_like_proposal(document: Document) -> bool:
+    """True for a numbered enhancement proposal ("GEP-2627: ...") or a document written on the
+    KEP template (five or more of its sections)."""
+    cached = _proposal_like.get(document)
+    if cached is None:
+        keys = {normalize_title(section.title) for section in document.sections()}
+        cached = _proposal_like[document] = bool(_PROPOSAL_TITLE.match(document.title or "")) or (
+            len(keys & _PROPOSAL_SECTION_KEYS) >= 5 and bool(
+                keys & {"motivation", "graduation criterion", "test plan", "implementation history", "design detail"}))
+    return cached
+
+
+#: "GEP-2627: DNS configuration", "KEP-1287: In-place update": a numbered enhancement proposal.
+_PROPOSAL_TITLE = re.compile(r"^\W*(?:GEP|KEP|OEP|OTEP|CAEP|RFC|ADR)[- ]?\d+\b")
+
+
+_proposal_like: WeakKeyDictionary[Document, bool] = WeakKeyDictionary()
 
 
 # --- text helpers -----------------------------------------------------------------------------
@@ -307,38 +317,23 @@ def not_in_scope(section: Section) -> bool:
     return any(is_not_in_scope_title(s.title) for s in [section, *section.ancestors()] if s.heading is not None)
 
 
-@lru_cache(maxsize=4096)
-def is_criteria_title(title: str) -> bool:
-    key = normalize_title(title)
-    return key in _CRITERIA_SECTION_KEYS or key.startswith("acceptance criterion") or key.startswith(
-        "acceptance scenario"
-    )
-
-
-@lru_cache(maxsize=4096)
-def is_requirements_title(title: str) -> bool:
-    return normalize_title(title) in _REQUIREMENTS_SECTION_KEYS
-
-
-@lru_cache(maxsize=4096)
-def is_story_section_title(title: str) -> bool:
-    key = normalize_title(title)
-    return key in _STORY_SECTION_KEYS or key.startswith("user scenario")
-
-
 #: A requirement kept only for its number: "Requirement 12 — DESCOPED", "~~FR-004~~ (removed)".
 _WITHDRAWN = re.compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|dropped|"
                         r"deferred|out of scope|obsolete|cancell?ed|won't do|wont do)\b[^\w]*$", re.I)
+
+
+_WITHDRAWN_CJK = re.compile(r"已(?:移除|删除|刪除|废弃|廢棄|取消)|廃止|削除済")
 
 
 @lru_cache(maxsize=4096)
 def requirement_heading_label(title: str) -> tuple[str, str] | None:
     """(kind, label) when a heading names one requirement or one user story, else None.
 
-    Withdrawn requirements ("Requirement 12 - DESCOPED") are not requirements any more.
+    Withdrawn requirements ("Requirement 12 - DESCOPED", "User Story 16 - （已移除）") are not
+    requirements any more.
     """
     text = title.strip()
-    if _WITHDRAWN.search(text):
+    if _WITHDRAWN.search(text) or _WITHDRAWN_CJK.search(text):
         return None
     if _REQUIREMENT_HEADING.match(text):
         match = re.match(r"^(.*?\d+(?:\.\d+)*)", text)
@@ -389,15 +384,6 @@ def is_gherkin_block(block: CodeBlock) -> bool:
 def references_criteria(text: str) -> bool:
     return bool(CRITERION_ID.search(mask_invisible(text)) or _CRITERIA_REFERENCE.search(text)
                 or _CRITERIA_ANCHOR_LINK.search(text))
-
-
-_LABEL_HINT = re.compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac)", re.I)
-
-
-def is_criteria_label(text: str) -> bool:
-    if not _LABEL_HINT.match(text):
-        return False
-    return bool(_CRITERIA_LABEL.match(plain(text) if "*" in text or "_" in text else text))
 
 
 # --- criteria extraction ----------------------------------------------------------------------
@@ -458,7 +444,7 @@ def criteria_in_blocks(blocks: list[Block], ears: bool, under_criteria_heading: 
 
 
 def _criteria_from_table(table: Table) -> Iterator[Criterion]:
-    columns = [index for index, name in enumerate(table.columns) if _CRITERIA_COLUMN.match(plain(name).strip())]
+    columns = [index for index, name in enumerate(table.columns) if is_criteria_column(name)]
     for row in table.rows:
         for index in columns:
             if index < len(row) and row[index].text.strip():
@@ -518,7 +504,11 @@ def extract(document: Document, context: object = None) -> SpecPicture:
     Several rules ask for the same document's picture; it is computed once per document and
     EARS reading (the only thing the context changes) and dropped with the document.
     """
-    ears = is_ears_document(document, context)
+    return picture(document, is_ears_document(document, context))
+
+
+def picture(document: Document, ears: bool) -> SpecPicture:
+    """`extract` for a known EARS reading (cached the same way)."""
     cached = _pictures.setdefault(document, {})
     if ears not in cached:
         cached[ears] = _extract(document, ears)
@@ -543,6 +533,8 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
         for inner in section.walk():
             claimed.add(id(inner))
         criteria = criteria_in_section(section, ears)
+        if kind == "story" and not criteria:
+            criteria = _story_bullets(section)
         text = section_text(section)
         assert section.heading is not None
         requirement = Requirement(kind, label, section.heading.span, "section", section, section, criteria,
@@ -575,6 +567,21 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
     return SpecPicture(requirements, all_criteria)
 
 
+def _story_bullets(section: Section) -> list[Criterion]:
+    """The bullets written directly under a story's own text ("As a ..., I want ..." then a list):
+    its criteria, as real documents write them without a label."""
+    found: list[Criterion] = []
+    told = False
+    for block in section.blocks:
+        if isinstance(block, Paragraph) and _STORY_TEXT.search(plain(block.text)):
+            told = True
+        elif isinstance(block, ListBlock) and told:
+            for criterion in _criteria_from_list(block):
+                if not _STORY_TEXT.search(plain(criterion.text)):
+                    found.append(criterion)
+    return found
+
+
 def _list_requirements(block: ListBlock, section: Section, in_requirements: bool, ears: bool,
                        all_criteria: list[Criterion]) -> Iterator[Requirement]:
     for item in block.items:
@@ -600,7 +607,7 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
     names = [plain(name).strip() for name in table.columns]
     id_columns = [index for index, name in enumerate(names) if _ID_COLUMN.match(name)] or [0]
     requirement_columns = [index for index, name in enumerate(names) if _REQUIREMENT_COLUMN.match(name)]
-    criteria_columns = [index for index, name in enumerate(names) if _CRITERIA_COLUMN.match(name)]
+    criteria_columns = [index for index, name in enumerate(names) if is_criteria_column(name)]
     for row in table.rows:
         cells = [cell.text for cell in row]
         identifier = None
@@ -646,3 +653,7 @@ def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criter
                 break
             following.append(block)
         requirement.criteria = [by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]
+        if not requirement.criteria and following and isinstance(following[0], ListBlock) and requirement.kind == "story":
+            requirement.criteria = [criterion for criterion in _criteria_from_list(following[0])
+                                    if not _STORY_TEXT.search(plain(criterion.text))]
+            all_criteria.extend(requirement.criteria)
