@@ -1,0 +1,34 @@
+"""MS003 threshold-without-value: a limit the system enforces, given no value."""
+
+from __future__ import annotations
+
+from conftest import lint_with, spans
+
+
+def test_a_lockout_with_a_vague_count_and_duration_is_flagged_once() -> None:
+    findings = lint_with("MS003", "## Sign-in\n\nAfter multiple failed sign-in attempts the account is temporarily locked.\n")
+
+    assert spans(findings) == [(3, 7)]
+    assert "how many?" in findings[0].message
+
+
+def test_an_ears_criterion_that_locks_on_repeated_failures_is_flagged() -> None:
+    text = "1. WHEN a sign-in fails repeatedly for an account THE SYSTEM SHALL temporarily lock the account.\n"
+
+    assert spans(lint_with("MS003", text)) == [(1, 19)]
+
+
+def test_a_limit_with_its_numbers_passes() -> None:
+    text = "After 5 failed sign-in attempts within 15 minutes the account is locked for 30 minutes.\n"
+
+    assert lint_with("MS003", text) == []
+
+
+def test_descriptions_quotes_and_background_are_not_limits() -> None:
+    text = (
+        "## Background\n\nAfter multiple failed attempts users are temporarily locked today.\n\n"
+        "## Design\n\nThe index avoids making many requests to the registry.\n\n"
+        "The system SHALL show \"Too many attempts: you are temporarily locked\".\n"
+    )
+
+    assert lint_with("MS003", text) == []
