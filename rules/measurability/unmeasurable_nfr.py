@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Span
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.normative import (
     DEFAULT_ID_PREFIXES,
     has_quantity,
@@ -70,6 +70,8 @@ class UnmeasurableNfr(Rule):
     name = "unmeasurable-nfr"
     category = Category.MEASURABILITY
     default_level = Level.WARNING
+    # Below 90% measured precision (bench/verdicts): off unless named.
+    group = Group.PREVIEW
     options = (
         Option("topic-words", "list[str]", list(DEFAULT_TOPIC_WORDS),
                "Words that make a requirement a performance, availability or scale requirement."),

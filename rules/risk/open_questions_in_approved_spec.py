@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.concerns import (
     DECISION,
     QUESTION_SECTIONS,
@@ -67,6 +67,8 @@ class OpenQuestionsInApprovedSpec(Rule):
     name = "open-questions-in-approved-spec"
     category = Category.RISK
     default_level = Level.WARNING
+    # Below 90% measured precision (bench/verdicts): off unless named.
+    group = Group.PREVIEW
     options = (
         Option("status-keys", "list[str]", ["status", "state"], "Front-matter keys that hold the document's status."),
         Option("approved-statuses", "list[str]", list(APPROVED),

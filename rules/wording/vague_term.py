@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.normative import normative_statements, search_statement
 from speclint.reading.wording import VAGUE_TERMS, canonical, compile_terms, terms, with_sources
 
@@ -75,6 +75,8 @@ class VagueTerm(Rule):
     name = "vague-term"
     category = Category.WORDING
     default_level = Level.WARNING
+    # Below 90% measured precision (bench/verdicts): off unless named.
+    group = Group.PREVIEW
     options = (
         Option("terms", "list[str]", terms(VAGUE_TERMS), "Vague terms to flag (replaces the default list)."),
         Option("extend-terms", "list[str]", [], "More vague terms to flag, added to `terms`."),
