@@ -174,3 +174,60 @@ def test_requirements_table_row_about_performance_without_a_number() -> None:
     | FR-002 | The payment step should load quickly. |
     """
     assert spans(lint_with("MS002", text)) == [(6, 3)]
+
+
+def test_questionnaire_answers_are_not_requirements() -> None:
+    text = """
+    ## Production Readiness Review Questionnaire
+
+    ### Scalability
+
+    ###### Will enabling / using this feature result in any new calls to the cloud provider?
+
+    - No.
+
+    ###### Will enabling / using this feature result in increasing time taken by any operations covered by existing SLIs/SLOs?
+
+    - No, the scale of the cluster is unchanged.
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_a_question_is_not_a_requirement() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - **Scale:** does the importer need to scale beyond one region?
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_design_vocabulary_is_not_performance() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - The UI uses a modular type scale and stays responsive across breakpoints.
+    - Durations: fast, normal, slow animations for every transition.
+    - The editor must feel fast.
+    """
+    assert spans(lint_with("MS002", text)) == [(5, 3)]
+
+
+def test_a_quality_that_is_logged_or_checked_is_not_required() -> None:
+    text = """
+    ## Requirements
+
+    1. WHEN the job completes THEN the system SHALL log the run with its id and latency.
+    2. THE startup script SHALL check for Docker availability before starting.
+    3. THE app SHALL fail fast when a required variable is missing.
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_a_quality_said_not_to_be_needed_is_not_required() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - The MVP does not require enterprise-scale, highly available infrastructure.
+    """
+    assert lint_with("MS002", text) == []
