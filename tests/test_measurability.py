@@ -231,3 +231,70 @@ def test_a_quality_said_not_to_be_needed_is_not_required() -> None:
     - The MVP does not require enterprise-scale, highly available infrastructure.
     """
     assert lint_with("MS002", text) == []
+
+
+def test_zero_is_a_threshold() -> None:
+    text = """
+    ## Success metrics
+
+    - No critical bugs open at launch.
+    - **Documentation:** No sprints missing documentation.
+    - SC-007: Zero data loss during the migration.
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_a_yes_no_launch_gate_in_a_metrics_section_is_checkable() -> None:
+    text = """
+    ## Success metrics
+
+    - Adding a client does not restart the tunnel.
+    - Weekly active teams is tracked.
+    - Retention rate improves.
+    """
+    assert spans(lint_with("MS001", text)) == [(5, 3)]
+
+
+def test_exported_metrics_of_a_design_are_not_success_criteria() -> None:
+    text = """
+    ## Proposal
+
+    ### Metrics
+
+    - Latency (sec)
+    - Count of each datastore type used in the cluster.
+
+    ## Success metrics
+
+    | metric name | value | type |
+    |-------------|-------|------|
+    | `capi_machineset_created` | `.metadata.creationTimestamp` | Gauge |
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_baseline_and_measurement_of_a_metric_are_one_metric() -> None:
+    text = """
+    ## Success metrics
+
+    ### Activation
+
+    - **Target:** 40% of new workspaces invite a teammate in week one.
+    - **Baseline:** not yet known; first export after launch.
+    - **Measurement:** product analytics funnel.
+
+    - **Retention**
+      - Target: 60% of teams active after 30 days.
+      - Baseline: unknown.
+      - Measured by: the weekly cohort report.
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_a_question_under_success_criteria_is_not_a_criterion() -> None:
+    text = """
+    ## Success criteria
+
+    - Are the clusters healthy? Do they have conditions in an undesirable state?
+    """
+    assert lint_with("MS001", text) == []
