@@ -298,3 +298,13 @@ def test_a_question_under_success_criteria_is_not_a_criterion() -> None:
     - Are the clusters healthy? Do they have conditions in an undesirable state?
     """
     assert lint_with("MS001", text) == []
+
+
+def test_a_checklist_question_with_tags_is_not_a_requirement() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - [x] CHK013 Are performance requirements documented for the import? [Gap, Spec §NFR]
+    - Prometheus downtime doesn't crash the operator.
+    """
+    assert lint_with("MS002", text) == []

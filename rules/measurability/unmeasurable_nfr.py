@@ -28,7 +28,7 @@ DEFAULT_TOPIC_WORDS = (
     "under load", "heavy load", "high load", "peak load", "throughput", "requests per second",
     "availability", "highly available", "uptime", "downtime", "scalable", "scalability", "scale to",
     "scales to", "scale with", "scales with", "concurrent users", "concurrent requests",
-    "concurrent connections", "fast", "quickly", "slow", "reliability", "reliable",
+    "concurrent connections", "fast", "quickly", "slow", "reliability",
     "durability", "disaster recovery", "rto", "rpo", "high traffic", "peak traffic",
 )
 # Words of visual design and motion: "type scale", "responsive across breakpoints", "fast, normal,
@@ -47,6 +47,7 @@ _NOT_A_REQUIREMENT = re.compile(
     r"\b(?:log(?:s|ged|ging)?|record(?:s|ed|ing)?|track(?:s|ed|ing)?|report(?:s|ed|ing)?|monitor(?:s|ed|ing)?|"
     r"measur(?:e|es|ed|ing)|show(?:s|ing)?|display(?:s|ed|ing)?|expos(?:e|es|ed|ing)|emit(?:s|ted)?)\b[^.;\n]{0,60}"
     r"\b(?:latency|throughput|uptime|downtime|response times?)\b|"
+    r"\b[A-Z][\w-]+\s+(?:downtime|outages?|unavailability)\b|"
     r"\bfail(?:s|ing)?[ -]fast\b|\bfast[ -](?:forward|path|follow)\w*|\b(?:quick|fast)\s+(?:start|links?|actions?)\b",
     re.I,
 )
@@ -119,8 +120,6 @@ class UnmeasurableNfr(Rule):
                 continue  # a summary that cites requirements ("NFR-1 through NFR-4: reliability...")
             if not _requires_a_quality(text, _topics_in(statement.section, topics)) or _answers_a_question(statement.section):
                 continue
-            if _LABEL_ONLY.match(text) and statement.nested_text:
-                continue
             if has_quantity(text + "\n" + statement.nested_text) or _QUALITATIVE_OK.search(text):
                 continue
             first = statement.segments[0]
@@ -152,9 +151,22 @@ def _requires_a_quality(text: str, topics: re.Pattern[str]) -> bool:
     "fast, normal, slow animations"), not a quality checked or logged ("log the latency"), not a
     non-requirement ("does not require multi-region scale")."""
     prose = mask_non_prose(text)
-    if prose.rstrip().rstrip("*_").endswith("?") or _DESIGN_VOCABULARY.search(prose) or _NOT_A_REQUIREMENT.search(prose):
+    if _is_question(prose) or _LABEL_ONLY.match(text) or _DESIGN_VOCABULARY.search(prose) or _NOT_A_REQUIREMENT.search(prose):
         return False
     return any(not _NEGATED.search(prose[max(0, hit.start() - 60):hit.start()]) for hit in topics.finditer(prose))
+
+
+_TRAILING_TAGS = re.compile(r"(?:\s*\[[^\]\n]*\])+\s*$")
+_INTERROGATIVE = re.compile(
+    r"^\W*(?:(?:CHK|Q)\d+\W*)?(?:are|is|does|do|did|will|would|can|could|should|has|have|what|how|why|when|which|who)\b",
+    re.I,
+)
+
+
+def _is_question(prose: str) -> bool:
+    """"Will the feature add calls?", and a checklist's "CHK013 Are NFRs documented? [Gap]"."""
+    visible = _TRAILING_TAGS.sub("", prose).rstrip().rstrip("*_")
+    return visible.endswith("?") or ("?" in visible and bool(_INTERROGATIVE.match(re.sub(r"^\W*\[[ xX]\]", "", visible))))
 
 
 def _answers_a_question(section: Section) -> bool:

@@ -154,7 +154,7 @@ def _is_metric(section: Section, text: str) -> bool:
     if not is_metrics_section(section):
         return False
     label = LABEL.match(text)
-    head = label.group("label") if label else " ".join(mask_non_prose(text).split()[:4])
+    head = label.group("label") if label else " ".join(text.split()[:4])
     return bool(_MEASURE.search(head))
 
 
