@@ -213,3 +213,22 @@ def test_a_prose_risks_section_that_names_no_risk_is_not_reported() -> None:
     assert lint_risk("RK002", "## Risks and Mitigations\nSee [KEP-4639](https://example.com/kep).\n") == []
     text = "## Risks and Mitigations\nThe new flag could break existing clusters on upgrade.\n"
     assert lines(lint_risk("RK002", text)) == [1]
+
+
+def test_a_risk_mitigation_section_lists_responses() -> None:
+    text = """
+    ## Risk Mitigation
+    - Make incremental changes
+    - Keep backups of working code
+    """
+    assert lint_risk("RK002", text) == []
+
+
+def test_an_item_saying_what_will_be_done_is_a_response_under_risks_and_mitigations() -> None:
+    text = """
+    ## Risks and Mitigations
+    - Every team should confirm whether their components read the old bundle.
+    - N/A
+    - Wrong IP allocations can brick a cluster's network.
+    """
+    assert lines(lint_risk("RK002", text)) == [4]

@@ -42,6 +42,7 @@ MITIGATION = (
     "not be an issue", "no issue", "bounded by", "bounded", "limited to", "limits", "capped", "at most",
     "unlikely", "low risk", "low impact", "minimal", "only affects", "only applies", "test*", "e2e",
     "recover*", "retry*", "retried", "manually", "follow-up", "future enhancement", "ensur*", "instead",
+    "do not expect", "don't expect", "not expected", "is expected", "by design", "intended",
     *OWNER, *DECISION,
 )
 RESPONSE_COLUMNS = (
@@ -92,6 +93,10 @@ _NOT_PROJECT_RISKS = re.compile(
     r"capabilit\w*|modules?)\b",
     re.IGNORECASE,
 )
+# "Risk mitigation", "Mitigations": a section whose items are the responses themselves.
+_LISTS_RESPONSES = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:risk\s+)?mitigations?(?:\s+plans?|\s+strateg\w+)?\W*$", re.I)
+# Under "Risks and mitigations", an item that says what will or must be done is a response.
+_ACTION = re.compile(r"\b(?:should|must|will|shall|needs? to|has to|have to|is to|are to)\b", re.I)
 # A prose risks section that only says there is nothing to say, or points elsewhere.
 _NOTHING_TO_SAY = re.compile(
     r"^\W*(?:n/?a|none|no risks?(?: identified)?|nothing|not applicable|tbd|see\b[^\n]*)\W*$", re.IGNORECASE
@@ -161,7 +166,7 @@ class RiskWithoutMitigation(Rule):
         options = context.options
         terms = phrase_pattern(options["mitigation-terms"])
         for section in sections_named(document, options["sections"]):
-            if not _is_project_risk_section(section, options["sections"]):
+            if not _is_project_risk_section(section, options["sections"]) or _LISTS_RESPONSES.match(section.title):
                 continue
             promises_mitigation = search_text(phrase_pattern(("mitigat*", "response*", "handling", "plan*")),
                                               section.title) is not None
@@ -172,7 +177,8 @@ class RiskWithoutMitigation(Rule):
                 entries = _risk_paragraphs(section)
                 if not entries:
                     continue  # "The risk is X. It is mitigated by:" and a list of what is done
-            entries = entries or _risk_paragraphs(section)
+            entries = [entry for entry in entries or _risk_paragraphs(section)
+                       if not _NOTHING_TO_SAY.match(mask_invisible(entry.text))]
             if _shares_title(section.title):
                 # "Assumptions and risks": the assumptions need no mitigation, only the risks do.
                 entries = [entry for entry in entries if RISKY.search(mask_invisible(entry.text))]
@@ -205,7 +211,7 @@ def _has_response(entry: Entry, terms: re.Pattern[str] | None, response_columns:
         return True  # a ticked risk is one the team has dealt with
     if search_text(terms, text) is not None:
         return True
-    if promises and entry.kind == "item" and len(entry.segments) > 1:
+    if promises and entry.kind == "item" and (len(entry.segments) > 1 or _ACTION.search(mask_invisible(text))):
         return True  # under "Risks and mitigations", what is nested under a risk is its response
     if promises and entry.kind == "item":
         labelled = LABEL.match(mask_invisible(text.split("\n", 1)[0]))
