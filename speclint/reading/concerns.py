@@ -452,10 +452,13 @@ def quote(match: re.Match[str]) -> str:
 
 
 _NOTHING_LEFT = re.compile(
-    r"^\s*(?:\*\*|_)?(?:none|n/?a|nothing|no open questions?|no unresolved questions?|none (?:so far|yet|at this time)|"
-    r"none at the moment|there are no (?:open|unresolved) questions?|all (?:questions )?(?:are )?resolved)\.?(?:\*\*|_)?\s*\.?$",
+    r"^\s*(?:\*\*|_)?(?:none|n/?a|nothing|not applicable|all (?:questions )?(?:are |have been )?(?:resolved|answered)|"
+    r"no (?:open |unresolved |outstanding |remaining )?(?:questions?|issues?|items?|decisions?)|"
+    r"there are (?:currently )?no (?:open |unresolved |outstanding |remaining )?(?:questions?|issues?|items?))\b"
+    r"[^.?!\n]{0,60}[.!]?(?:\*\*|_)?\s*$",
     re.IGNORECASE,
 )
+# "None required at this time", "None so far", "No open questions at the moment", "All resolved".
 
 
 def question_entries(section: Section) -> list[Entry]:
@@ -466,7 +469,14 @@ def question_entries(section: Section) -> list[Entry]:
         for block in section.blocks:
             if isinstance(block, Paragraph) and mask_invisible(block.text).rstrip().endswith("?"):
                 entries.append(Entry(block.span, "item", [block.segments]))
-    return [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))]
+    return [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))
+            and not _answered_subsection(entry)]
+
+
+def _answered_subsection(entry: Entry) -> bool:
+    """A question asked as a heading ("#### Do we need a new CRD?") whose section gives the answer."""
+    return entry.kind == "subsection" and len(entry.segments) > 1 and any(
+        plain(segments).strip() for segments in entry.segments[1:])
 
 
 GROUP_OPTION_HELP = (
