@@ -8,6 +8,7 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Table
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.concerns import (
+    MONEY_MOVEMENT,
     RISK_LIKE_SECTIONS,
     RISK_SECTIONS,
     ProseIndex,
@@ -27,11 +28,7 @@ CHANGES: dict[str, tuple[str, ...]] = {
         "delete* existing data", "delete* user data", "purge*", "data model change*", "data retention change*",
         "re-encrypt*", "reindex*", "re-index*",
     ),
-    "money": (
-        "payment*", "billing", "invoice*", "invoicing", "refund*", "pricing", "price change*", "price increase*",
-        "payout*", "chargeback*", "subscription fee*", "credit card*", "charge the customer*", "charge customers",
-        "charge the user*", "revenue",
-    ),
+    "money": (*MONEY_MOVEMENT, "billing", "price change*", "price increase*"),
     "public-api": (
         # Not "SDK", "REST API", "webhook" or a bare "endpoint": a spec that calls someone else's API
         # names it too, and naming one is not changing one.

@@ -520,6 +520,18 @@ def body_status(document: Document) -> tuple[str, str, Span] | None:
 
 # --- shared vocabularies ----------------------------------------------------------------------
 
+# Phrases of a feature that moves money. Not "pricing" (a pricing table), "invoice" (an invoice-PDF
+# parser) or a bare "payment" (docs about a payment gateway): naming money is not moving it.
+MONEY_MOVEMENT = (
+    "take payment*", "takes payment*", "accept payment*", "accepts payment*", "collect payment*",
+    "process payment*", "processes payment*", "processing payment*", "payment processing", "payment flow*",
+    "checkout flow*", "checkout page*", "at checkout", "refund*", "payout*", "chargeback*", "credit card*",
+    "debit card*", "card number*", "card on file", "saved card*", "charge the customer*", "charge customers",
+    "charge the user*", "charges the customer*", "charges the card", "charge the card", "wallet balance*",
+    "transfer* funds", "money transfer*", "subscription fee*", "recurring billing", "billing cycle*",
+    "capture the payment", "authorize the payment", "payment intent*",
+)
+
 # Section titles that hold a document's risks (matched forgivingly, "Risks and mitigations" too).
 RISK_SECTIONS = (
     "Risks", "Risk", "Risk mitigation", "Risk mitigations", "Known risks",
