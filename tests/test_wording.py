@@ -373,3 +373,47 @@ def test_single_quoted_ui_labels_are_not_read_but_apostrophes_do_not_hide_text()
     """
     findings = lint_with("WD001", text)
     assert [finding.message.split("'")[1] for finding in findings] == ["fast"]
+
+
+def test_vague_words_outside_requirements_are_not_flagged() -> None:
+    text = """
+    ## Background
+    Users say the old export is slow and hard to use.
+
+    ## Requirements
+    - FR-1: The export button is labelled "Quick export" and the menu item **Fast Lane** opens the wizard.
+
+    ## Alternatives considered
+    - A user-friendly wizard that must ask fewer questions: rejected, it hides the format options.
+    """
+    assert lint_with("WD001", text) == []
+
+
+def test_should_in_a_rationale_is_not_a_weak_requirement() -> None:
+    text = """
+    ## Requirements
+    - FR-2: The export MUST include archived projects. Rationale: auditors should see every project.
+    - FR-3: The export should include deleted projects.
+    """
+    assert spans(lint_with("WD005", text)) == [(3, 20)]
+
+
+def test_design_proposals_argue_in_prose_and_commit_in_ids() -> None:
+    from risk_support import lint_risk
+
+    text = """
+    ## Requirements
+    * The API should be easily extendable with new metrics.
+    * REQ-4: The API should expose the heap size.
+    """
+    assert [finding.span.start.line for finding in lint_risk("WD005", text, profile="go-design")] == [3]
+    assert [finding.span.start.line for finding in lint_risk("WD001", text, profile="go-design")] == []
+    assert len(lint_risk("WD005", text)) == 2
+
+
+def test_a_status_line_is_not_a_requirement() -> None:
+    text = """
+    ## Requirements
+    3. ✅ Handles a missing domain gracefully (defaults to public)
+    """
+    assert lint_with("WD001", text) == []

@@ -7,8 +7,18 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.normative import normative_statements, search_statement
-from speclint.reading.wording import OPEN_ENDED_CLAUSES, canonical, compile_terms, terms, with_sources
+from speclint.reading.concerns import profile_name
+from speclint.reading.normative import search_statement
+from speclint.reading.wording import (
+    DESIGN_PROPOSAL_PROFILES,
+    OPEN_ENDED_CLAUSES,
+    SKIP_PROFILES_HELP,
+    canonical,
+    compile_terms,
+    contract_statements,
+    terms,
+    with_sources,
+)
 
 _SOURCES = dict(OPEN_ENDED_CLAUSES)
 # "(e.g. gRPC, Kafka, etc.)": the list is announced as examples, not as the contract.
@@ -57,13 +67,14 @@ class OpenEndedList(Rule):
         Option("extend-terms", "list[str]", [],
                "More open-ended clauses to flag, added to `terms` (for example \"such as\", left out by default "
                "because specs use it for illustrations)."),
+        Option("skip-profiles", "list[str]", list(DESIGN_PROPOSAL_PROFILES), SKIP_PROFILES_HELP),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         pattern = compile_terms(tuple(context.options["terms"]) + tuple(context.options["extend-terms"]))
         if pattern is None:
             return
-        for statement in normative_statements(document):
+        for statement in contract_statements(document, profile_name(context), context.options["skip-profiles"]):
             for hit in search_statement(pattern, statement):
                 written = hit.match.group(0).strip()
                 if _announced_as_examples(hit.match):

@@ -7,8 +7,19 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.normative import normative_statements, search_statement
-from speclint.reading.wording import VAGUE_TERMS, canonical, compile_terms, terms, with_sources
+from speclint.reading.concerns import profile_name
+from speclint.reading.normative import search_statement
+from speclint.reading.wording import (
+    DESIGN_PROPOSAL_PROFILES,
+    SKIP_PROFILES_HELP,
+    VAGUE_TERMS,
+    canonical,
+    compile_terms,
+    contract_statements,
+    in_rationale,
+    terms,
+    with_sources,
+)
 
 # Fixed phrases in which a listed word is a precise technical term, or belongs to another rule.
 _EXCEPTIONS = re.compile(
@@ -81,6 +92,7 @@ class VagueTerm(Rule):
         Option("terms", "list[str]", terms(VAGUE_TERMS), "Vague terms to flag (replaces the default list)."),
         Option("extend-terms", "list[str]", [], "More vague terms to flag, added to `terms`."),
         Option("allow-when-quantified", "bool", True, "Do not flag a sentence that also states a number."),
+        Option("skip-profiles", "list[str]", list(DESIGN_PROPOSAL_PROFILES), SKIP_PROFILES_HELP),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
@@ -88,9 +100,9 @@ class VagueTerm(Rule):
         if pattern is None:
             return
         quantified_ok = context.options["allow-when-quantified"]
-        for statement in normative_statements(document):
+        for statement in contract_statements(document, profile_name(context), context.options["skip-profiles"]):
             for hit in search_statement(pattern, statement):
-                if _inside_exception(hit.match) or _is_proper_name(hit.match):
+                if _inside_exception(hit.match) or _is_proper_name(hit.match) or in_rationale(hit.match):
                     continue
                 if quantified_ok and _DIGIT.search(hit.source_sentence):
                     continue
