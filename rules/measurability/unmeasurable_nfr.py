@@ -67,7 +67,11 @@ class UnmeasurableNfr(Rule):
     section, or any requirement statement) that speaks of a measurable quality (latency,
     throughput, availability, uptime, load, concurrency, capacity, recovery) and gives no number,
     unit, threshold or time frame. Security, privacy or compliance requirements ("passwords are
-    hashed with Argon2id") are not about such a quality and are not flagged.
+    hashed with Argon2id") are not about such a quality and are not flagged. Only statements that
+    require the quality count: not questions or the answers under a question heading (the KEP
+    Production Readiness questionnaire), not design vocabulary ("type scale", "fast, normal, slow
+    animations", "responsive across breakpoints"), not a quality that is logged or checked ("log
+    the latency", "check for Docker availability"), and not one said not to be needed.
 
     **Why it matters.** Performance and availability decide the architecture: a cache, a queue,
     a second region. "The API must scale to high traffic" leaves the engineer to guess how high,

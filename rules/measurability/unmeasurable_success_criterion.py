@@ -68,7 +68,11 @@ class UnmeasurableSuccessCriterion(Rule):
     opinion ("error messages are clear", "users find it easy") or a direction without a target
     ("reduce support tickets"). A criterion that is a pass/fail check ("CI fails the build when
     a test fails") is measurable as written. Sub-items count: a label such as "Adoption:" whose
-    nested items give the target is measured. Requirement IDs are not numbers.
+    nested items give the target is measured. Requirement IDs are not numbers. Zero and all are
+    thresholds ("No critical bugs at launch"); in a metrics section, an item that names no measure
+    (rate, count, time...) is a yes/no gate and checkable as written. A metric's Baseline or
+    Measurement item is part of the metric, not a metric; questions and the metrics a design
+    exports (Prometheus gauges, a "Metrics" section under Proposal or Monitoring) are not criteria.
 
     **Why it matters.** Success criteria are how the team decides, after launch, whether the
     work paid off, and how engineers decide what to instrument before it. "Users love the new

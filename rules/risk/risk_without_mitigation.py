@@ -120,7 +120,10 @@ class RiskWithoutMitigation(Rule):
     has a response (option `group`). Under a shared heading ("Assumptions and risks", "Risks and
     dependencies") only entries that read as risks ("could", "may", "fail", "delay"...) are
     checked. Rust RFC "Drawbacks" and ADR "Consequences" are not read: they describe costs, not
-    risks to manage.
+    risks to manage. Nor are an ADR option's risks (under "Considered options"), a product
+    feature called "Risk & controls", or a "Risk mitigation" section (its items are responses);
+    a list introduced by "Above risks will be mitigated by:" holds responses, and so does what is
+    nested under a risk in a "Risks and mitigations" section.
 
     **Why it matters.** A list of risks with no response is a worry, not a plan: nobody knows who
     watches for it or what happens when it materialises. Reviewers ask "and then what?" for each one.

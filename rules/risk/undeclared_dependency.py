@@ -78,7 +78,10 @@ class UndeclaredDependency(Rule):
     it ("relies on the Identity team"), once per name. When it has neither and names two or more
     dependencies (option `min-dependencies`), the first mention is reported once, asking for the
     list. Names are compared forgivingly: "the Identity team" is listed if "Identity" stands in the list. What the
-    dependencies section itself says is never reported.
+    dependencies section itself says is never reported, nor are generic words (API, CPU, CLI), the
+    document's own subject or platform (named in its title or five times or more), names in user
+    stories, questions, non-goals or rejected alternatives, or a name listed under a broader one
+    ("Google Workspace" covers "Google Docs").
 
     **Why it matters.** Dependencies decide dates: a team whose work is not on the list is a team
     nobody asked, and a vendor not on the list is a contract nobody reviewed. Reviewers and
