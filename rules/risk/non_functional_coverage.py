@@ -25,8 +25,9 @@ from speclint.reading.concerns import (
 # What a spec handles (the triggers). Each list is an option: `handles-<domain>`.
 HANDLES: dict[str, tuple[str, ...]] = {
     "personal-data": (
-        "personal data", "personal information", "personally identifiable", "PII", "user data",
-        "customer data", "email address*", "phone number*", "mobile number*", "date* of birth",
+        # "user data" written with a space: "user-data" is a cloud-init script in a cluster proposal.
+        "personal data", "personal information", "personally identifiable", "PII", r"re:user\s+data",
+        r"re:customer\s+data", "email address*", "phone number*", "mobile number*", "date* of birth",
         "home address*", "postal address*", "billing address*", "shipping address*",
         "location data", "location history", "health data", "medical record*", "social security number*",
         "passport number*", "biometric*", "customer record*", "contact detail*",
@@ -212,7 +213,7 @@ class NonFunctionalCoverage(Rule):
         Option("exempt-titles", "list[str]", list(EXEMPT_TITLES),
                "Words that, starting the document's title, mark a change of code only ('Refactor: ...')."),
         Option("look-in", "list[str]", list(LOOK_IN), "Sections a reader looks in for these concerns, by preference."),
-        Option("skip-profiles", "list[str]", ["adr", "checklist"], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["adr", "checklist", "kep"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

@@ -82,7 +82,7 @@ class OpenQuestionWithoutOwner(Rule):
         Option("answer-columns", "list[str]", list(ANSWER_COLUMNS),
                "Table columns whose cell, when filled, gives the owner, due date or decision of a row."),
         Option("group", "bool", True, GROUP_OPTION_HELP),
-        Option("skip-profiles", "list[str]", ["rust-rfc", "otep", "go-design"], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["rust-rfc", "otep", "go-design", "kep", "design-doc"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

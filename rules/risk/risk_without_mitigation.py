@@ -160,7 +160,7 @@ class RiskWithoutMitigation(Rule):
         Option("response-columns", "list[str]", list(RESPONSE_COLUMNS),
                "Table columns whose cell, when filled, is the response to the risk on that row."),
         Option("group", "bool", True, GROUP_OPTION_HELP),
-        Option("skip-profiles", "list[str]", [], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["kep"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

@@ -108,7 +108,7 @@ class RolloutWithoutRollback(Rule):
         Option("min-mentions", "int", 2, "With no rollout section, how many such phrases make a rollout.", minimum=1),
         Option("reversal-terms", "list[str]", list(REVERSAL),
                "Phrases that say how the change is reversed (or that it cannot be)."),
-        Option("skip-profiles", "list[str]", ["rust-rfc", "adr", "checklist"], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["rust-rfc", "adr", "checklist", "go-design", "otep"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
