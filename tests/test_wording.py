@@ -417,3 +417,14 @@ def test_a_status_line_is_not_a_requirement() -> None:
     3. ✅ Handles a missing domain gracefully (defaults to public)
     """
     assert lint_with("WD001", text) == []
+
+
+def test_vague_words_made_concrete_in_the_same_breath_are_not_flagged() -> None:
+    text = """
+    ## Requirements
+    1. WHEN I open a lab THEN the system SHALL navigate to the appropriate lab page.
+    2. WHEN WebGPU is unavailable THEN the system SHALL gracefully fall back to read-only demo mode.
+    3. THE deploy step SHALL check the credentials have sufficient permissions to create the stack.
+    4. THE system SHALL handle errors gracefully.
+    """
+    assert spans(lint_with("WD001", text)) == [(5, 35)]

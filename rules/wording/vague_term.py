@@ -104,6 +104,8 @@ class VagueTerm(Rule):
             for hit in search_statement(pattern, statement):
                 if _inside_exception(hit.match) or _is_proper_name(hit.match) or in_rationale(hit.match):
                     continue
+                if _is_made_concrete(hit.match):
+                    continue
                 if quantified_ok and _DIGIT.search(hit.source_sentence):
                     continue
                 term = canonical(hit.match.group(0))
@@ -113,6 +115,29 @@ class VagueTerm(Rule):
                     hit.span,
                     f"vague term '{hit.match.group(0)}'{cited}: state a measurable value or an observable behaviour instead",
                 )
+
+
+# "the appropriate lab type" means the corresponding one; "sufficient to construct the test" and
+# "gracefully fall back to read-only mode" say what is meant in the same breath.
+_DETERMINED = re.compile(r"\b(?:the|its|their|each)\s+$", re.I)
+_SPELLED_OUT = re.compile(
+    r"^\s*(?:\(|:|—|–|with\b|by\b|to\b|for\b|instead\b|fall(?:s|ing)?\s+back|degrad\w*|return\w*|show\w*|"
+    r"display\w*|retr(?:y|ies)\w*|fail\w*\s+(?:open|closed))",
+    re.I,
+)
+
+
+def _is_made_concrete(match: re.Match[str]) -> bool:
+    word = match.group(0).lower()
+    before = match.string[max(0, match.start() - 12):match.start()]
+    after = match.string[match.end():match.end() + 30]
+    if word.startswith("appropriate") and _DETERMINED.search(before):
+        return True
+    if word.startswith(("graceful", "sufficient")) and _SPELLED_OUT.match(after):
+        return True
+    if word.startswith("sufficient") and re.match(r"^\s*(?:[\w-]+\s+){0,2}(?:to|for)\b", after):
+        return True  # "sufficient permissions to create the stack"
+    return False
 
 
 def _inside_exception(match: re.Match[str]) -> bool:
