@@ -208,3 +208,18 @@ def test_a_question_heading_whose_section_answers_it_is_settled() -> None:
     No: the operator adds the namespace to the member roll itself.
     """
     assert lint_risk("RK005", text) == []
+
+
+def test_lead_ins_and_answers_between_questions_are_not_questions() -> None:
+    text = """
+    ## Open questions
+    1. How are the audit logs shipped off the node?
+
+    - Should must-gather collect the logs?
+    - CURRENT ANSWER: yes, must-gather collects everything under /var/log/ovn.
+
+    2. Based on the answer to question 1:
+
+    - I think it will be configurable at runtime, after some testing.
+    """
+    assert lines(lint_risk("RK005", text, group=False)) == [2]

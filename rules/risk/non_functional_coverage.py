@@ -35,10 +35,11 @@ HANDLES: dict[str, tuple[str, ...]] = {
     "money": MONEY_MOVEMENT,
     "external-traffic": (
         # "public API" is left out: in library and language proposals it means exported functions.
-        "REST API*", "HTTP API*", "web API*", "API endpoint*", "HTTP endpoint*", "REST endpoint*",
-        "public endpoint*", "webhook*", "requests per second", "incoming requests",
-        "user traffic", "API gateway*", "GraphQL API*", "third-party API*", "public internet",
-        "mobile app*", "web app*", "web service*",
+        # Not a bare "webhook" (Kubernetes admission webhooks run inside the cluster) nor "web app"
+        # (a build migration of the app names it): traffic that arrives from outside.
+        "REST API*", "HTTP API*", "public API endpoint*", "public HTTP endpoint*", "public REST endpoint*",
+        "public endpoint*", "incoming webhook*", "inbound webhook*", "requests per second", "incoming requests",
+        "user traffic", "API gateway*", "GraphQL API*", "public internet", "internet-facing", "public-facing",
     ),
     "background-jobs": (
         "background job*", "background task*", "background process*", "cron job*",

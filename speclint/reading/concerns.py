@@ -469,8 +469,29 @@ def question_entries(section: Section) -> list[Entry]:
         for block in section.blocks:
             if isinstance(block, Paragraph) and mask_invisible(block.text).rstrip().endswith("?"):
                 entries.append(Entry(block.span, "item", [block.segments]))
-    return [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))
-            and not _answered_subsection(entry)]
+    entries = [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))
+               and not _answered_subsection(entry)]
+    asked = [entry for entry in entries if "?" in mask_invisible(entry.text)]
+    if asked and len(asked) < len(entries):
+        # A list of questions with other lines between them: lead-ins ("Based on question 1:") and
+        # answers ("I think it will be possible...") are not questions; an answer settles the one before it.
+        answered = {id(entries[index]) for index in range(len(entries) - 1)
+                    if _ANSWER.match(mask_invisible(entries[index + 1].text))}
+        entries = [entry for entry in entries if id(entry) not in answered
+                   and ("?" in mask_invisible(entry.text) or not _NOT_A_QUESTION.search(mask_invisible(entry.text)))]
+    return entries
+
+
+# Lines between questions that ask nothing: a lead-in ("Based on question 1:"), an answer ("I think
+# it will be configurable", "CURRENT ANSWER: yes").
+_NOT_A_QUESTION = re.compile(
+    r":\W*$|^\W*(?:i think|i believe|we think|we believe|yes\b|no\b|currently\b|current answer|answer\b|a:)",
+    re.IGNORECASE,
+)
+
+
+# "CURRENT ANSWER: yes", "A: ...", "Answer - ...", "Resolution: ..." after a question.
+_ANSWER = re.compile(r"^\W*(?:current\s+)?(?:answer|a|resolution|decision|response)\b\W*[:—–-]", re.IGNORECASE)
 
 
 def _answered_subsection(entry: Entry) -> bool:
