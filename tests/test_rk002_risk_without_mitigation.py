@@ -237,3 +237,23 @@ def test_an_item_saying_what_will_be_done_is_a_response_under_risks_and_mitigati
 def test_kep_risks_and_mitigations_are_left_to_kep_review() -> None:
     # A KEP's "Risks and Mitigations" is discussed in its review; judged findings there were noise.
     assert lint_risk("RK002", BARE_RISKS, profile="kep") == []
+
+
+def test_risk_and_mitigation_pairs_of_items() -> None:
+    text = """
+    ## Risks and Mitigations
+    - R: Changing the command's behaviour can disrupt current users.
+    - M: Announce the change a release ahead and keep the old flag.
+    - Local paths can leak into git. Keep local variants ignored.
+    - Wrong IP allocations can brick a cluster's network.
+    """
+    assert lines(lint_risk("RK002", text)) == [5]
+
+
+def test_a_question_answered_in_its_item_is_not_a_risk() -> None:
+    text = """
+    ## Risks
+    - Is anything in the script specific to one cloud?
+      A: No, cloud-init handles the disk layout on every provider.
+    """
+    assert lint_risk("RK002", text) == []

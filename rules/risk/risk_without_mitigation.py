@@ -97,6 +97,15 @@ _NOT_PROJECT_RISKS = re.compile(
 _LISTS_RESPONSES = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:risk\s+)?mitigations?(?:\s+plans?|\s+strateg\w+)?\W*$", re.I)
 # Under "Risks and mitigations", an item that says what will or must be done is a response.
 _ACTION = re.compile(r"\b(?:should|must|will|shall|needs? to|has to|have to|is to|are to)\b", re.I)
+# "Local paths can leak into git. Keep local variants ignored.": a second sentence that orders a response.
+_IMPERATIVE_RESPONSE = re.compile(
+    r"[.;:]\s+(?:\*\*|__)?(?:keep|use|add|limit|require|make|ensure|restrict|document|run|test|gate|pin|cap|warn|"
+    r"validate|avoid|prefer|provide|start|ship|scope|check|review|monitor|fall back|roll back)\b",
+    re.IGNORECASE,
+)
+# "- R: the risk" followed by "- M: the mitigation" (or "Risk:" / "Mitigation:" items).
+_RISK_ITEM = re.compile(r"^\W*(?:r|risk)\s*\d*\s*[:.)]", re.IGNORECASE)
+_MITIGATION_ITEM = re.compile(r"^\W*(?:m|mitigation|mitigations|a|answer|response)\s*\d*\s*[:.)]", re.IGNORECASE)
 # A prose risks section that only says there is nothing to say, or points elsewhere.
 _NOTHING_TO_SAY = re.compile(
     r"^\W*(?:n/?a|none|no risks?(?: identified)?|nothing|not applicable|tbd|see\b[^\n]*)\W*$", re.IGNORECASE
@@ -182,6 +191,7 @@ class RiskWithoutMitigation(Rule):
                     continue  # "The risk is X. It is mitigated by:" and a list of what is done
             entries = [entry for entry in entries or _risk_paragraphs(section)
                        if not _NOTHING_TO_SAY.match(mask_invisible(entry.text))]
+            entries = _without_paired_responses(entries)
             if _shares_title(section.title):
                 # "Assumptions and risks": the assumptions need no mitigation, only the risks do.
                 entries = [entry for entry in entries if RISKY.search(mask_invisible(entry.text))]
@@ -212,7 +222,7 @@ def _has_response(entry: Entry, terms: re.Pattern[str] | None, response_columns:
     text = entry.text
     if entry.checked:
         return True  # a ticked risk is one the team has dealt with
-    if search_text(terms, text) is not None:
+    if search_text(terms, text) is not None or _IMPERATIVE_RESPONSE.search(mask_invisible(text)):
         return True
     if promises and entry.kind == "item" and (len(entry.segments) > 1 or _ACTION.search(mask_invisible(text))):
         return True  # under "Risks and mitigations", what is nested under a risk is its response
@@ -221,6 +231,23 @@ def _has_response(entry: Entry, terms: re.Pattern[str] | None, response_columns:
         if labelled and not HEDGE.search(labelled.group("rest")):
             return True
     return False
+
+
+def _without_paired_responses(entries: list[Entry]) -> list[Entry]:
+    """Drop "M: ..." items and the risk each answers ("R: ..." or any item right before it), and
+    questions answered by an "A: ..." line in the same item."""
+    kept: list[Entry] = []
+    for index, entry in enumerate(entries):
+        text = mask_invisible(entry.text)
+        if _MITIGATION_ITEM.match(text):
+            continue
+        following = mask_invisible(entries[index + 1].text) if index + 1 < len(entries) else ""
+        if following and _MITIGATION_ITEM.match(following):
+            continue
+        if re.search(r"\?\s+(?:a|answer)\s*:", text, re.IGNORECASE):
+            continue
+        kept.append(entry)
+    return kept
 
 
 def _is_project_risk_section(section: Section, names: list[str]) -> bool:
