@@ -428,3 +428,13 @@ def test_vague_words_made_concrete_in_the_same_breath_are_not_flagged() -> None:
     4. THE system SHALL handle errors gracefully.
     """
     assert spans(lint_with("WD001", text)) == [(5, 35)]
+
+
+def test_graceful_terms_of_art_and_spelled_out_fallbacks() -> None:
+    text = """
+    ## Requirements
+    1. Graceful shutdown MUST provide a bounded drain window.
+    2. WHEN the LLM fails, THE system SHALL gracefully fallback to template-based generation.
+    3. THE parser SHALL handle malformed YAML gracefully and provide actionable errors instead of crashing.
+    """
+    assert lint_with("WD001", text) == []

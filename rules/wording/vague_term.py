@@ -121,7 +121,8 @@ class VagueTerm(Rule):
 # "gracefully fall back to read-only mode" say what is meant in the same breath.
 _DETERMINED = re.compile(r"\b(?:the|its|their|each)\s+$", re.I)
 _SPELLED_OUT = re.compile(
-    r"^\s*(?:\(|:|—|–|with\b|by\b|to\b|for\b|instead\b|fall(?:s|ing)?\s+back|degrad\w*|return\w*|show\w*|"
+    r"^\s*(?:\(|:|—|–|with\b|by\b|to\b|for\b|instead\b|and\s+(?:provides?|returns?|shows?|logs?|do(?:es)?\s+not)\b|"
+    r"fall(?:s|ing)?\s*back|shutdown|shut\s+down|restart|degradation|degrad\w*|return\w*|show\w*|"
     r"display\w*|retr(?:y|ies)\w*|fail\w*\s+(?:open|closed))",
     re.I,
 )
