@@ -223,3 +223,16 @@ def test_lead_ins_and_answers_between_questions_are_not_questions() -> None:
     - I think it will be configurable at runtime, after some testing.
     """
     assert lines(lint_risk("RK005", text, group=False)) == [2]
+
+
+def test_an_approved_spec_reports_its_open_questions_once() -> None:
+    text = """
+    ---
+    status: approved
+    ---
+    # Saved cards
+    ## Open questions
+    - Do refunds go back to the card?
+    """
+    assert lint_risk("RK005", text) == []
+    assert len(lint_risk("RK006", text)) == 1

@@ -8,6 +8,8 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.concerns import (
+    body_status,
+    front_matter_value,
     DECISION,
     DUE_DATE,
     GROUP_OPTION_HELP,
@@ -24,6 +26,7 @@ from speclint.reading.concerns import (
     search_settled,
     sections_named,
 )
+from speclint.rules.risk.open_questions_in_approved_spec import APPROVED, STATUS_KEYS, is_approved
 
 ANSWER_COLUMNS = (
     "Owner", "Assignee", "Assigned to", "DRI", "Who", "Due", "Due date", "Deadline", "By", "When",
@@ -89,6 +92,8 @@ class OpenQuestionWithoutOwner(Rule):
         if not profile_applies(context):
             return
         options = context.options
+        if _settled_spec(document):
+            return  # one defect, one finding: RK006 reports each question left in an approved spec
         answered = phrase_pattern([*options["owner-terms"], *options["due-terms"], *options["decision-terms"]])
         for section in sections_named(document, options["sections"]):
             entries = question_entries(section)
@@ -105,6 +110,12 @@ class OpenQuestionWithoutOwner(Rule):
                     f"open question '{entry.label}' has no owner, due date or decision: "
                     "name who answers it and by when",
                 )
+
+
+def _settled_spec(document: Document) -> bool:
+    """True when the spec says it is approved (RK006's default reading of the status)."""
+    status = front_matter_value(document, STATUS_KEYS) or body_status(document)
+    return status is not None and isinstance(status[1], str) and is_approved(status[1], list(APPROVED))
 
 
 def _is_answered(entry: Entry, answered: re.Pattern[str] | None, answer_columns: list[str]) -> bool:
