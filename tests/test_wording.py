@@ -438,3 +438,22 @@ def test_graceful_terms_of_art_and_spelled_out_fallbacks() -> None:
     3. THE parser SHALL handle malformed YAML gracefully and provide actionable errors instead of crashing.
     """
     assert lint_with("WD001", text) == []
+
+
+def test_a_product_name_that_starts_with_a_vague_word_is_a_name() -> None:
+    text = """
+    ## Requirements
+    - **ID type requirement**: Better Auth user IDs are text.
+    - Integrations MUST include Better Auth and Dodo Payments.
+    - Better performance is expected.
+    """
+    assert spans(lint_with("WD001", text)) == [(4, 3)]
+
+
+def test_a_parenthesis_that_spells_the_vague_word_out() -> None:
+    text = """
+    ## Requirements
+    1. WHEN the worker restarts THEN the system SHALL handle unfinished items appropriately (retry or mark as failed).
+    2. WHEN in fallback mode THEN the system SHALL show appropriate source badges (Hosted, Sample, Local).
+    """
+    assert lint_with("WD001", text) == []

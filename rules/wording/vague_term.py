@@ -134,6 +134,8 @@ def _is_made_concrete(match: re.Match[str]) -> bool:
     after = match.string[match.end():match.end() + 30]
     if word.startswith("appropriate") and _DETERMINED.search(before):
         return True
+    if re.match(r"^\s*(?:[\w-]+\s+){0,3}\((?!e\.g|i\.e|see)", after, re.I):
+        return True  # "handle them appropriately (retry or mark as failed)", "appropriate badges (Hosted, Local)"
     if word.startswith(("graceful", "sufficient")) and _SPELLED_OUT.match(after):
         return True
     if word.startswith("sufficient") and re.match(r"^\s*(?:[\w-]+\s+){0,2}(?:to|for)\b", after):
@@ -159,10 +161,16 @@ def _is_proper_name(match: re.Match[str]) -> bool:
     written = match.group(0)
     if not written[:1].isupper() or written.isupper():
         return False
+    if _PRODUCT_NEXT.match(match.string, match.end()):
+        return True  # "Better Auth", "Fast Refresh": a capitalized word then a capitalized noun is a name
     before = match.string[: match.start()].rstrip(" \t*_")
     if not before or before[-1] in ".!?:\n|-" or before.endswith(("**", "__")):
         return False  # the start of a sentence or item: capitalized for grammar, not as a name
     return bool(_NAME_NEXT.match(match.string, match.end()))
+
+
+# A capitalized noun after the term, not an article or pronoun that starts a clause.
+_PRODUCT_NEXT = re.compile(r"[ \t]+(?!(?:The|A|An|I|We|It|This|That|These|Those|If|When|And|Or)\b)[A-Z][a-z]+")
 
 
 # The documentation lists every default term with the reference it comes from.
