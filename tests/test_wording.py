@@ -457,3 +457,12 @@ def test_a_parenthesis_that_spells_the_vague_word_out() -> None:
     2. WHEN in fallback mode THEN the system SHALL show appropriate source badges (Hosted, Sample, Local).
     """
     assert lint_with("WD001", text) == []
+
+
+def test_etc_closing_a_parenthesis_of_examples_is_an_aside() -> None:
+    text = """
+    ## Requirements
+    - The operator MUST label all generated resources (Service, Deployment, etc.) with the gateway name.
+    - The importer MUST accept CSV, TSV, etc.
+    """
+    assert spans(lint_with("WD003", text)) == [(3, 38)]

@@ -77,7 +77,7 @@ class OpenEndedList(Rule):
         for statement in contract_statements(document, profile_name(context), context.options["skip-profiles"]):
             for hit in search_statement(pattern, statement):
                 written = hit.match.group(0).strip()
-                if _announced_as_examples(hit.match):
+                if _announced_as_examples(hit.match) or _parenthesized_examples(hit.match):
                     continue
                 source = _SOURCES.get("..." if written in ("...", "…") else canonical(written).rstrip("."))
                 cited = f" [{source}]" if source else ""
@@ -85,6 +85,16 @@ class OpenEndedList(Rule):
                     hit.span,
                     f"open-ended list '{written}'{cited}: list every case the system must handle",
                 )
+
+
+def _parenthesized_examples(match: re.Match[str]) -> bool:
+    """True for "etc." closing a parenthesis ("(Service, Deployment, etc.)", "(IP, Port, etc.)"): an aside
+    that illustrates the noun before it, whose own rule is stated outside the parenthesis."""
+    text = match.string
+    opened = text.rfind("(", max(0, match.start() - 200), match.start())
+    if opened < 0 or ")" in text[opened:match.start()]:
+        return False
+    return bool(re.match(r"^[\s.]*\)", text[match.end():]))
 
 
 def _announced_as_examples(match: re.Match[str]) -> bool:
