@@ -257,3 +257,23 @@ def test_a_question_answered_in_its_item_is_not_a_risk() -> None:
       A: No, cloud-init handles the disk layout on every provider.
     """
     assert lint_risk("RK002", text) == []
+
+
+def test_mitigations_given_in_a_paragraph_of_the_section_answer_its_risks() -> None:
+    text = """
+    ## Risks
+    - Time crunch: the change was postponed several times.
+    - Code size may grow with every instantiation.
+
+    Mitigation: the spec type changes are deferred to future work, and shapes are shared.
+    """
+    assert lint_risk("RK002", text) == []
+
+
+def test_a_risk_subsection_that_says_what_will_happen_is_answered() -> None:
+    text = """
+    ## Risks and Mitigations
+    ### The type might not fit every provider
+    Adopting it early will let other providers give feedback before beta.
+    """
+    assert lint_risk("RK002", text) == []

@@ -42,7 +42,7 @@ MITIGATION = (
     "not be an issue", "no issue", "bounded by", "bounded", "limited to", "limits", "capped", "at most",
     "unlikely", "low risk", "low impact", "minimal", "only affects", "only applies", "test*", "e2e",
     "recover*", "retry*", "retried", "manually", "follow-up", "future enhancement", "ensur*", "instead",
-    "do not expect", "don't expect", "not expected", "is expected", "by design", "intended",
+    "do not expect", "don't expect", "not expected", "is expected", "by design", "intended", "we can", "we could",
     *OWNER, *DECISION,
 )
 RESPONSE_COLUMNS = (
@@ -182,6 +182,8 @@ class RiskWithoutMitigation(Rule):
                 continue
             promises_mitigation = search_text(phrase_pattern(("mitigat*", "response*", "handling", "plan*")),
                                               section.title) is not None
+            if _states_mitigations(section):
+                continue  # "Mitigations:" / "For the first point, there are some possible mitigations": answered in prose
             responses = _response_list_items(section)
             entries = [entry for entry in section_entries(section)
                        if (entry.span.start.line, entry.span.start.column) not in responses]
@@ -224,6 +226,8 @@ def _has_response(entry: Entry, terms: re.Pattern[str] | None, response_columns:
         return True  # a ticked risk is one the team has dealt with
     if search_text(terms, text) is not None or _IMPERATIVE_RESPONSE.search(mask_invisible(text)):
         return True
+    if promises and entry.kind == "subsection" and _ACTION.search(mask_invisible(text)):
+        return True  # a risk subsection that says what will happen next
     if promises and entry.kind == "item" and (len(entry.segments) > 1 or _ACTION.search(mask_invisible(text))):
         return True  # under "Risks and mitigations", what is nested under a risk is its response
     if promises and entry.kind == "item":
@@ -258,6 +262,17 @@ def _is_project_risk_section(section: Section, names: list[str]) -> bool:
         return True
     parts = [part for part in re.split(r"\s+(?:and|or|vs\.?)\s+|\s*[,&/+:]\s*", section.title.lower()) if part.strip()]
     return all(_RISK_COMPANIONS.match(part.strip()) for part in parts)
+
+
+def _states_mitigations(section: Section) -> bool:
+    """True when a paragraph of the section itself (not an entry) gives the mitigations."""
+    paragraphs = [block for block in section.blocks if isinstance(block, Paragraph)]
+    if any(RISK_PARAGRAPH.match(paragraph.text) for paragraph in paragraphs):
+        return False  # "**Risk**: ..." / "**Mitigation**: ..." pairs are read pair by pair
+    return any(_MITIGATION_PROSE.search(mask_invisible(paragraph.text)) for paragraph in paragraphs)
+
+
+_MITIGATION_PROSE = re.compile(r"\bmitigat(?:ion|ions|ed|e|es|ing)\b", re.IGNORECASE)
 
 
 def _response_list_items(section: Section) -> set[tuple[int, int]]:
