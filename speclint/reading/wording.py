@@ -28,7 +28,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Pattern
+from typing import TYPE_CHECKING, Iterable, Pattern
+
+if TYPE_CHECKING:
+    from speclint.document.model import Document
+    from speclint.reading.normative import Statement
 
 # (term, sources). Terms are matched case-insensitively as whole words; a space also matches a
 # hyphen or a line break ("user friendly", "user-friendly").
@@ -285,7 +289,7 @@ _RATIONALE = re.compile(r"(?:\b(?:rationale|why|reason|motivation|because)\b\s*[
 _STATUS_MARK = re.compile(r"^\W*(?:✅|☑️?|✔️?|❌|⚠️?)")
 
 
-def contract_statements(document: "Document", profile: str | None, skip_profiles: Iterable[str]) -> "list[Statement]":
+def contract_statements(document: Document, profile: str | None, skip_profiles: Iterable[str]) -> list[Statement]:
     """The normative statements a wording rule reads: in a design proposal (profile listed in
     `skip_profiles`), only those with a requirement ID; never a status line."""
     from speclint.reading.normative import normative_statements
@@ -295,6 +299,6 @@ def contract_statements(document: "Document", profile: str | None, skip_profiles
             if not _STATUS_MARK.match(statement.text) and (not proposal or statement.requirement_id)]
 
 
-def in_rationale(match: "re.Match[str]") -> bool:
+def in_rationale(match: re.Match[str]) -> bool:
     """True when the match comes after a rationale label or "because" in its statement."""
     return _RATIONALE.search(match.string, 0, match.start()) is not None
