@@ -165,7 +165,7 @@ class NonFunctionalCoverage(Rule):
     **Example**
 
     ```markdown
-    # Saved payment methods
+    # Saved credit cards
 
     ## Requirements
     - Customers can save a credit card at checkout and pick it on their next purchase.
