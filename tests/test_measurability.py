@@ -174,3 +174,137 @@ def test_requirements_table_row_about_performance_without_a_number() -> None:
     | FR-002 | The payment step should load quickly. |
     """
     assert spans(lint_with("MS002", text)) == [(6, 3)]
+
+
+def test_questionnaire_answers_are_not_requirements() -> None:
+    text = """
+    ## Production Readiness Review Questionnaire
+
+    ### Scalability
+
+    ###### Will enabling / using this feature result in any new calls to the cloud provider?
+
+    - No.
+
+    ###### Will enabling / using this feature result in increasing time taken by any operations covered by existing SLIs/SLOs?
+
+    - No, the scale of the cluster is unchanged.
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_a_question_is_not_a_requirement() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - **Scale:** does the importer need to scale beyond one region?
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_design_vocabulary_is_not_performance() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - The UI uses a modular type scale and stays responsive across breakpoints.
+    - Durations: fast, normal, slow animations for every transition.
+    - The editor must feel fast.
+    """
+    assert spans(lint_with("MS002", text)) == [(5, 3)]
+
+
+def test_a_quality_that_is_logged_or_checked_is_not_required() -> None:
+    text = """
+    ## Requirements
+
+    1. WHEN the job completes THEN the system SHALL log the run with its id and latency.
+    2. THE startup script SHALL check for Docker availability before starting.
+    3. THE app SHALL fail fast when a required variable is missing.
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_a_quality_said_not_to_be_needed_is_not_required() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - The MVP does not require enterprise-scale, highly available infrastructure.
+    """
+    assert lint_with("MS002", text) == []
+
+
+def test_zero_is_a_threshold() -> None:
+    text = """
+    ## Success metrics
+
+    - No critical bugs open at launch.
+    - **Documentation:** No sprints missing documentation.
+    - SC-007: Zero data loss during the migration.
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_a_yes_no_launch_gate_in_a_metrics_section_is_checkable() -> None:
+    text = """
+    ## Success metrics
+
+    - Adding a client does not restart the tunnel.
+    - Weekly active teams is tracked.
+    - Retention rate improves.
+    """
+    assert spans(lint_with("MS001", text)) == [(5, 3)]
+
+
+def test_exported_metrics_of_a_design_are_not_success_criteria() -> None:
+    text = """
+    ## Proposal
+
+    ### Metrics
+
+    - Latency (sec)
+    - Count of each datastore type used in the cluster.
+
+    ## Success metrics
+
+    | metric name | value | type |
+    |-------------|-------|------|
+    | `capi_machineset_created` | `.metadata.creationTimestamp` | Gauge |
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_baseline_and_measurement_of_a_metric_are_one_metric() -> None:
+    text = """
+    ## Success metrics
+
+    ### Activation
+
+    - **Target:** 40% of new workspaces invite a teammate in week one.
+    - **Baseline:** not yet known; first export after launch.
+    - **Measurement:** product analytics funnel.
+
+    - **Retention**
+      - Target: 60% of teams active after 30 days.
+      - Baseline: unknown.
+      - Measured by: the weekly cohort report.
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_a_question_under_success_criteria_is_not_a_criterion() -> None:
+    text = """
+    ## Success criteria
+
+    - Are the clusters healthy? Do they have conditions in an undesirable state?
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_a_checklist_question_with_tags_is_not_a_requirement() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - [x] CHK013 Are performance requirements documented for the import? [Gap, Spec §NFR]
+    - Prometheus downtime doesn't crash the operator.
+    """
+    assert lint_with("MS002", text) == []

@@ -32,7 +32,7 @@ def test_a_draft_prd_gets_the_questions_a_reviewer_would_ask() -> None:
         (30, "RK002"),  # the rounding risk has no mitigation (the legacy-plan one has an owner)
         (33, "RK008"),  # the rollout never says how it is reversed
         (35, "RK007"),  # the beta has no date ("monthly plans" is not a time frame)
-        (40, "RK005"),  # switching back: no owner, no date, no decision
-        (40, "RK006"),  # ...in a spec whose status is Approved
+        (40, "RK006"),  # switching back: no decision in a spec whose status is Approved (RK006 alone:
+                        # one open question, one finding; RK005 defers to it in an approved spec)
         (41, "RK006"),  # an owner and a due date do not close a question
     ]

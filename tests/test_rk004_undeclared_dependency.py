@@ -105,3 +105,67 @@ def test_a_name_is_listed_only_as_a_whole_word() -> None:
     """
     findings = lint_risk("RK004", text)
     assert len(findings) == 1 and "'UI team'" in findings[0].message
+
+
+def test_generic_technical_words_are_not_dependencies() -> None:
+    text = """
+    ## Design
+    The exporter relies on CPU limits, depends on API versioning and integrates with CLI flags.
+
+    ## Dependencies
+    - Stripe: card vault.
+    """
+    assert lint_risk("RK004", text) == []
+
+
+def test_the_platform_a_proposal_is_about_is_not_a_dependency() -> None:
+    text = """
+    # Kubernetes pod priority for batch jobs
+
+    ## Summary
+    Batch jobs depend on Kubernetes scheduling; Kubernetes preemption and Kubernetes quotas apply.
+    The Kubernetes API server stores the priority class. Kubernetes admins opt in.
+
+    ## Dependencies
+    - sig-scheduling review.
+    """
+    assert lint_risk("RK004", text) == []
+
+
+def test_a_company_in_a_user_story_is_not_a_dependency() -> None:
+    text = """
+    ## Requirements
+    - As a buyer who relies on Acme Payroll, I want my payslips imported so that I can file taxes.
+
+    ## Dependencies
+    - Stripe: card vault.
+    """
+    assert lint_risk("RK004", text) == []
+
+
+def test_names_in_alternatives_non_goals_and_questions_are_not_dependencies() -> None:
+    text = """
+    ## Non-goals
+    - Integration with Salesforce.
+
+    ## Alternatives considered
+    We could have relied on Auth0 instead.
+
+    ## Design
+    Should the exporter depend on Snowflake?
+
+    ## Dependencies
+    - Stripe: card vault.
+    """
+    assert lint_risk("RK004", text) == []
+
+
+def test_a_dependency_listed_under_a_broader_name_is_listed() -> None:
+    text = """
+    ## Design
+    Notes are exported as files that depend on Google Docs.
+
+    ## Dependencies
+    - Google Workspace: Docs and Drive APIs, admin consent required.
+    """
+    assert lint_risk("RK004", text) == []

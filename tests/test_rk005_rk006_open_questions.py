@@ -194,3 +194,45 @@ def test_a_status_column_closes_a_row_only_when_it_says_so() -> None:
     assert lines(lint_risk("RK005", STATUS_TABLE)) == [5]
     approved = "---\nstatus: approved\n---\n" + STATUS_TABLE.lstrip("\n")
     assert lines(lint_risk("RK006", approved)) == [8]
+
+
+def test_none_required_at_this_time_is_not_an_open_question() -> None:
+    for answer in ("- None required at this time.", "- No open questions at the moment.", "- All questions have been resolved."):
+        assert lint_risk("RK005", f"## Open questions\n{answer}\n") == []
+
+
+def test_a_question_heading_whose_section_answers_it_is_settled() -> None:
+    text = """
+    ## Open questions
+    ### Do we need a ServiceMeshMember resource?
+    No: the operator adds the namespace to the member roll itself.
+    """
+    assert lint_risk("RK005", text) == []
+
+
+def test_lead_ins_and_answers_between_questions_are_not_questions() -> None:
+    text = """
+    ## Open questions
+    1. How are the audit logs shipped off the node?
+
+    - Should must-gather collect the logs?
+    - CURRENT ANSWER: yes, must-gather collects everything under /var/log/ovn.
+
+    2. Based on the answer to question 1:
+
+    - I think it will be configurable at runtime, after some testing.
+    """
+    assert lines(lint_risk("RK005", text, group=False)) == [2]
+
+
+def test_an_approved_spec_reports_its_open_questions_once() -> None:
+    text = """
+    ---
+    status: approved
+    ---
+    # Saved cards
+    ## Open questions
+    - Do refunds go back to the card?
+    """
+    assert lint_risk("RK005", text) == []
+    assert len(lint_risk("RK006", text)) == 1

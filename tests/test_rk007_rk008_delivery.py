@@ -125,3 +125,33 @@ def test_no_rollout_no_finding() -> None:
 def test_a_rollback_word_in_a_code_block_does_not_count() -> None:
     text = ROLLOUT + "\n```sh\n./rollback.sh\n```\n"
     assert len(lint_risk("RK008", text)) == 1
+
+
+def test_phases_of_a_processing_pipeline_are_not_milestones() -> None:
+    text = """
+    ## Phases
+    1. Parse: read every uploaded file into records.
+    2. Validate: check each record against the schema.
+    3. Store: write valid records to the ledger.
+    """
+    assert lint_risk("RK007", text) == []
+
+
+def test_states_of_a_workflow_are_not_milestones() -> None:
+    text = """
+    ## Phases
+    A request moves through these states:
+    - Draft: the author edits it.
+    - Review: a reviewer approves or returns it.
+    """
+    assert lint_risk("RK007", text) == []
+
+
+def test_a_hosting_stack_under_deployment_is_not_a_rollout() -> None:
+    text = """
+    ## Deployment
+    - Frontend: Vercel
+    - Database: Supabase Postgres
+    - Files: Cloudflare R2
+    """
+    assert lint_risk("RK008", text) == []

@@ -373,3 +373,96 @@ def test_single_quoted_ui_labels_are_not_read_but_apostrophes_do_not_hide_text()
     """
     findings = lint_with("WD001", text)
     assert [finding.message.split("'")[1] for finding in findings] == ["fast"]
+
+
+def test_vague_words_outside_requirements_are_not_flagged() -> None:
+    text = """
+    ## Background
+    Users say the old export is slow and hard to use.
+
+    ## Requirements
+    - FR-1: The export button is labelled "Quick export" and the menu item **Fast Lane** opens the wizard.
+
+    ## Alternatives considered
+    - A user-friendly wizard that must ask fewer questions: rejected, it hides the format options.
+    """
+    assert lint_with("WD001", text) == []
+
+
+def test_should_in_a_rationale_is_not_a_weak_requirement() -> None:
+    text = """
+    ## Requirements
+    - FR-2: The export MUST include archived projects. Rationale: auditors should see every project.
+    - FR-3: The export should include deleted projects.
+    """
+    assert spans(lint_with("WD005", text)) == [(3, 20)]
+
+
+def test_design_proposals_argue_in_prose_and_commit_in_ids() -> None:
+    from risk_support import lint_risk
+
+    text = """
+    ## Requirements
+    * The API should be easily extendable with new metrics.
+    * REQ-4: The API should expose the heap size.
+    """
+    assert [finding.span.start.line for finding in lint_risk("WD005", text, profile="go-design")] == [3]
+    assert [finding.span.start.line for finding in lint_risk("WD001", text, profile="go-design")] == []
+    assert len(lint_risk("WD005", text)) == 2
+
+
+def test_a_status_line_is_not_a_requirement() -> None:
+    text = """
+    ## Requirements
+    3. ✅ Handles a missing domain gracefully (defaults to public)
+    """
+    assert lint_with("WD001", text) == []
+
+
+def test_vague_words_made_concrete_in_the_same_breath_are_not_flagged() -> None:
+    text = """
+    ## Requirements
+    1. WHEN I open a lab THEN the system SHALL navigate to the appropriate lab page.
+    2. WHEN WebGPU is unavailable THEN the system SHALL gracefully fall back to read-only demo mode.
+    3. THE deploy step SHALL check the credentials have sufficient permissions to create the stack.
+    4. THE system SHALL handle errors gracefully.
+    """
+    assert spans(lint_with("WD001", text)) == [(5, 35)]
+
+
+def test_graceful_terms_of_art_and_spelled_out_fallbacks() -> None:
+    text = """
+    ## Requirements
+    1. Graceful shutdown MUST provide a bounded drain window.
+    2. WHEN the LLM fails, THE system SHALL gracefully fallback to template-based generation.
+    3. THE parser SHALL handle malformed YAML gracefully and provide actionable errors instead of crashing.
+    """
+    assert lint_with("WD001", text) == []
+
+
+def test_a_product_name_that_starts_with_a_vague_word_is_a_name() -> None:
+    text = """
+    ## Requirements
+    - **ID type requirement**: Better Auth user IDs are text.
+    - Integrations MUST include Better Auth and Dodo Payments.
+    - Better performance is expected.
+    """
+    assert spans(lint_with("WD001", text)) == [(4, 3)]
+
+
+def test_a_parenthesis_that_spells_the_vague_word_out() -> None:
+    text = """
+    ## Requirements
+    1. WHEN the worker restarts THEN the system SHALL handle unfinished items appropriately (retry or mark as failed).
+    2. WHEN in fallback mode THEN the system SHALL show appropriate source badges (Hosted, Sample, Local).
+    """
+    assert lint_with("WD001", text) == []
+
+
+def test_etc_closing_a_parenthesis_of_examples_is_an_aside() -> None:
+    text = """
+    ## Requirements
+    - The operator MUST label all generated resources (Service, Deployment, etc.) with the gateway name.
+    - The importer MUST accept CSV, TSV, etc.
+    """
+    assert spans(lint_with("WD003", text)) == [(3, 38)]

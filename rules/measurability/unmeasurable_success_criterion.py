@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Span
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.document.headings import normalize_title
+from speclint.document.model import Document, Section, Span
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.normative import (
     has_quantity,
     is_descriptive,
@@ -22,12 +23,38 @@ from speclint.reading.normative import (
 _SUBJECTIVE = re.compile(
     r"(?<![\w-])(?:clear(?:ly)?|easy|easily|intuitive(?:ly)?|understands?|understood|feels?|love|loves|happy|"
     r"satisf(?:y|ied|action)|delight(?:ed)?|enough|actionable|graceful(?:ly)?|seamless(?:ly)?|smooth(?:ly)?|"
-    r"confident(?:ly)?|comfortable|simple|quick(?:ly)?|fast|faster|responsive|good|great|better|improved?|"
+    r"confident(?:ly)?|comfortable|simple|quick(?:ly)?|fast|faster|responsive|good|great|better|improv(?:e|es|ed|ing)|"
     r"friendly|helpful|meaningful|significant(?:ly)?|effective(?:ly)?|efficient(?:ly)?|"
-    r"increase[sd]?|reduce[sd]?|decrease[sd]?|grow(?:s|n)?|boost(?:s|ed)?|lower|higher|more|less|fewer)(?![\w-])",
+    r"go(?:es)? (?:down|up)|drops?|rises?|increase[sd]?|reduce[sd]?|decrease[sd]?|grow(?:s|n)?|boost(?:s|ed)?|lower|higher|more|less|fewer)(?![\w-])",
     re.I,
 )
 _PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\]]*\]\W*$")
+# Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
+_ZERO_OR_ALL = re.compile(r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:[\w /&-]{2,40}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
+# What makes an item a metric that needs a target, rather than a yes/no gate ("Adding a client does
+# not restart the tunnel" passes or fails as written): it names a measure in its first words.
+_MEASURE = re.compile(
+    r"\b(?:rate|ratio|percent\w*|share|number|count|frequency|score|time|duration|latency|adoption|usage|"
+    r"engagement|retention|conversion|nps|csat|satisfaction|churn|growth|active users|dau|mau|revenue|"
+    r"volume|throughput|uptime)\b",
+    re.I,
+)
+# The parts of a metric that are not metrics of their own: "- Baseline: unknown", "- Measurement: via
+# analytics" beside "- Target: 40%".
+_METRIC_ATTRIBUTE = re.compile(
+    r"^\W*(?:baseline|current(?: state| value)?|measurement|measured by|how (?:to )?measured?|method|methodology|"
+    r"source|data source|owner|definition|description|why|rationale|tracking|instrumentation|frequency|"
+    r"cadence|tool(?:ing)?|dashboard|notes?)\W*\s*[:—–-]",
+    re.I,
+)
+# Metrics a system exports (Prometheus, OpenTelemetry) are definitions, not success criteria.
+_EXPORTED_METRIC = re.compile(r"`[a-z][a-z0-9]*(?:_[a-z0-9]+){1,}`|\b(?:gauge|counter|histogram|prometheus)\b", re.I)
+# Ancestors under which a "Metrics" section lists what the system measures and exposes.
+_DESIGN_ANCESTOR = re.compile(
+    r"\b(?:proposal|design|details?|implementation|monitoring|observability|telemetry|readiness|operational|"
+    r"alert\w*|instrumentation|architecture|technical|api|scalability|troubleshooting)\b",
+    re.I,
+)
 _LABEL_ONLY = re.compile(r"^\W*[\w ./&-]{1,40}:\W*$")
 
 
@@ -41,7 +68,11 @@ class UnmeasurableSuccessCriterion(Rule):
     opinion ("error messages are clear", "users find it easy") or a direction without a target
     ("reduce support tickets"). A criterion that is a pass/fail check ("CI fails the build when
     a test fails") is measurable as written. Sub-items count: a label such as "Adoption:" whose
-    nested items give the target is measured. Requirement IDs are not numbers.
+    nested items give the target is measured. Requirement IDs are not numbers. Zero and all are
+    thresholds ("No critical bugs at launch"); in a metrics section, an item that names no measure
+    (rate, count, time...) is a yes/no gate and checkable as written. A metric's Baseline or
+    Measurement item is part of the metric, not a metric; questions and the metrics a design
+    exports (Prometheus gauges, a "Metrics" section under Proposal or Monitoring) are not criteria.
 
     **Why it matters.** Success criteria are how the team decides, after launch, whether the
     work paid off, and how engineers decide what to instrument before it. "Users love the new
@@ -67,6 +98,8 @@ class UnmeasurableSuccessCriterion(Rule):
     name = "unmeasurable-success-criterion"
     category = Category.MEASURABILITY
     default_level = Level.WARNING
+    # Below 90% measured precision (bench/verdicts): off unless named.
+    group = Group.PREVIEW
     options = (Option("id-prefixes", "list[str]", ["SC"], "Requirement-ID prefixes that mark success criteria."),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
@@ -75,17 +108,19 @@ class UnmeasurableSuccessCriterion(Rule):
             if statement.kind == "table-cell" or is_descriptive(statement.section):
                 continue
             has_id = statement.requirement_id is not None and prefix_of(statement.requirement_id) in prefixes
-            in_section = is_success_section(statement.section) and statement.kind == "list-item"
+            in_section = _is_success(statement.section) and statement.kind == "list-item"
             if not (has_id or in_section):
+                continue
+            if not has_id and _not_a_criterion(statement.text):
                 continue
             text = statement.text + "\n" + statement.nested_text
             if _LABEL_ONLY.match(statement.text) and statement.nested_text:
                 continue
-            if _measurable(statement.text, text, strict=is_metrics_section(statement.section) and not has_id):
+            if _measurable(statement.text, text, strict=_is_metric(statement.section, statement.text) and not has_id):
                 continue
             yield Violation(_first_line(statement.span, statement.segments[0]), _MESSAGE)
         for row in table_rows(document):
-            if not is_success_section(row.section) or is_descriptive(row.section):
+            if not _is_success(row.section) or is_descriptive(row.section) or _not_a_criterion(row.text):
                 continue
             if _measurable(row.text, row.text, strict=is_metrics_section(row.section)):
                 continue
@@ -95,13 +130,48 @@ class UnmeasurableSuccessCriterion(Rule):
 _MESSAGE = "success criterion states no number, threshold or time frame: say how success is measured and by when"
 
 
+def _is_success(section: Section) -> bool:
+    """A success section, but not a design's "Metrics" section (under Proposal, Monitoring, Design
+    details...), which lists what the system exposes."""
+    if not is_success_section(section):
+        return False
+    for each in (section, *section.ancestors()):
+        if each.heading is None:
+            continue
+        title = normalize_title(each.title)
+        if title in ("metrics", "key metrics"):
+            return not any(ancestor.heading is not None and _DESIGN_ANCESTOR.search(ancestor.title)
+                           for ancestor in each.ancestors())
+        if is_success_section(each) and title not in ("metrics", "key metrics"):
+            return True
+    return True
+
+
+def _not_a_criterion(text: str) -> bool:
+    """Questions, parts of a metric (its baseline or how it is measured) and exported metric definitions."""
+    visible = mask_non_prose(text).rstrip().rstrip("*_")
+    return visible.endswith("?") or bool(_METRIC_ATTRIBUTE.match(text) or _EXPORTED_METRIC.search(text))
+
+
+def _is_metric(section: Section, text: str) -> bool:
+    """A metric needs a target; in a metrics section, an item that names no measure is a yes/no gate."""
+    if not is_metrics_section(section):
+        return False
+    label = LABEL.match(text)
+    head = label.group("label") if label else " ".join(text.split()[:4])
+    return bool(_MEASURE.search(head))
+
+
+LABEL = re.compile(r"^\W*(?P<label>[^:\n]{2,60}?)\W*\s*[:—–]\s+\S")
+
+
 def _measurable(own_text: str, text: str, strict: bool) -> bool:
     """A metric needs a number or time frame. A criterion may instead be a pass/fail check
     ("every import completes", "verified by ...") as long as it is not a matter of opinion
     ("error messages are clear") or a direction without a target ("reduce churn")."""
     if _PLACEHOLDER_ONLY.match(own_text) or not own_text.strip():
         return True  # template text: the placeholder rules report it
-    if has_quantity(text):
+    if has_quantity(text) or _ZERO_OR_ALL.match(mask_non_prose(own_text)):
         return True
     if strict:
         return False

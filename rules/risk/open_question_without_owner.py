@@ -6,8 +6,10 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.concerns import (
+    body_status,
+    front_matter_value,
     DECISION,
     DUE_DATE,
     GROUP_OPTION_HELP,
@@ -24,6 +26,7 @@ from speclint.reading.concerns import (
     search_settled,
     sections_named,
 )
+from speclint.rules.risk.open_questions_in_approved_spec import APPROVED, STATUS_KEYS, is_approved
 
 ANSWER_COLUMNS = (
     "Owner", "Assignee", "Assigned to", "DRI", "Who", "Due", "Due date", "Deadline", "By", "When",
@@ -72,6 +75,8 @@ class OpenQuestionWithoutOwner(Rule):
     name = "open-question-without-owner"
     category = Category.RISK
     default_level = Level.INFO
+    # Below 90% measured precision (bench/verdicts): off unless named.
+    group = Group.PREVIEW
     options = (
         Option("sections", "list[str]", list(QUESTION_SECTIONS), "Titles of the sections that list open questions."),
         Option("owner-terms", "list[str]", list(OWNER), "Phrases that name an owner."),
@@ -80,13 +85,15 @@ class OpenQuestionWithoutOwner(Rule):
         Option("answer-columns", "list[str]", list(ANSWER_COLUMNS),
                "Table columns whose cell, when filled, gives the owner, due date or decision of a row."),
         Option("group", "bool", True, GROUP_OPTION_HELP),
-        Option("skip-profiles", "list[str]", ["rust-rfc", "otep", "go-design"], "Profiles this rule does not apply to."),
+        Option("skip-profiles", "list[str]", ["rust-rfc", "otep", "go-design", "kep", "design-doc"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not profile_applies(context):
             return
         options = context.options
+        if _settled_spec(document):
+            return  # one defect, one finding: RK006 reports each question left in an approved spec
         answered = phrase_pattern([*options["owner-terms"], *options["due-terms"], *options["decision-terms"]])
         for section in sections_named(document, options["sections"]):
             entries = question_entries(section)
@@ -103,6 +110,12 @@ class OpenQuestionWithoutOwner(Rule):
                     f"open question '{entry.label}' has no owner, due date or decision: "
                     "name who answers it and by when",
                 )
+
+
+def _settled_spec(document: Document) -> bool:
+    """True when the spec says it is approved (RK006's default reading of the status)."""
+    status = front_matter_value(document, STATUS_KEYS) or body_status(document)
+    return status is not None and isinstance(status[1], str) and is_approved(status[1], list(APPROVED))
 
 
 def _is_answered(entry: Entry, answered: re.Pattern[str] | None, answer_columns: list[str]) -> bool:

@@ -8,8 +8,16 @@ from typing import Iterator
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span, Table, TextSegment
 from speclint.document.text import mask_invisible
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
-from speclint.reading.concerns import ProseIndex, document_segments, profile_applies, section_segments, sections_named
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.concerns import (
+    ProseIndex,
+    document_segments,
+    profile_applies,
+    section_at,
+    section_segments,
+    sections_named,
+)
+from speclint.reading.normative import is_user_story
 
 SECTIONS = (
     "Dependencies", "Dependency", "External dependencies", "Internal dependencies", "Upstream dependencies",
@@ -39,6 +47,21 @@ _NOT_A_NAME = {
     "table", "figure", "appendix", "chapter", "item", "story", "stories", "example", "milestone", "part",
     "option", "alternative", "goal", "scenario", "criterion", "criteria", "property", "feature",
 }
+# Generic technical words that are written in capitals but name no one to depend on.
+_GENERIC_TERMS = frozenset({
+    "api", "apis", "cpu", "cpus", "gpu", "gpus", "cli", "ui", "ux", "os", "dns", "http", "https", "tls", "ssl", "json",
+    "yaml", "xml", "sql", "rest", "grpc", "crd", "crds", "url", "urls", "ip", "tcp", "udp", "ssh", "sdk", "sdks", "db",
+    "ram", "disk", "io", "html", "css", "js", "ci", "cd", "ci/cd", "llm", "ai", "ml", "oauth", "oidc", "jwt", "saml",
+})
+# Sections whose names are not dependencies of the plan: rejected alternatives, non-goals, questions.
+_NOT_THE_PLAN = re.compile(
+    r"\b(?:alternatives?|considered|rejected|non-?goals?|out of scope|questions?|future work|future|"
+    r"user stor\w*|personas?|drawbacks?|prior art|references?|faq)\b",
+    re.IGNORECASE,
+)
+_QUESTION = re.compile(r"\?\s*$")
+# A name the document mentions this often is its subject or platform ("Kubernetes" in a KEP).
+_SUBJECT_MENTIONS = 5
 _ADJECTIVE = re.compile(r"-(?:specific|based|like|style|only|aware|compatible|native|friendly|wide)$", re.IGNORECASE)
 _TOC_ENTRY = re.compile(r"^\s*\[[^\]]*\]\(#[^)]*\)\s*$")
 _INTERNAL_ID = re.compile(r"^(?:[A-Z]{1,4}-?\d+(?:\.\d+)*|[A-Z]\d*)$")  # T012, FR-003, NFR-2, R1.2, L1
@@ -55,7 +78,10 @@ class UndeclaredDependency(Rule):
     it ("relies on the Identity team"), once per name. When it has neither and names two or more
     dependencies (option `min-dependencies`), the first mention is reported once, asking for the
     list. Names are compared forgivingly: "the Identity team" is listed if "Identity" stands in the list. What the
-    dependencies section itself says is never reported.
+    dependencies section itself says is never reported, nor are generic words (API, CPU, CLI), the
+    document's own subject or platform (named in its title or five times or more), names in user
+    stories, questions, non-goals or rejected alternatives, or a name listed under a broader one
+    ("Google Workspace" covers "Google Docs").
 
     **Why it matters.** Dependencies decide dates: a team whose work is not on the list is a team
     nobody asked, and a vendor not on the list is a contract nobody reviewed. Reviewers and
@@ -87,6 +113,8 @@ class UndeclaredDependency(Rule):
     name = "undeclared-dependency"
     category = Category.RISK
     default_level = Level.INFO
+    # Below 90% measured precision (bench/verdicts): off unless named.
+    group = Group.PREVIEW
     options = (
         Option("sections", "list[str]", list(SECTIONS), "Titles of the section that lists dependencies."),
         Option("columns", "list[str]", list(DEPENDENCY_COLUMNS), "Table columns that list dependencies."),
@@ -105,6 +133,9 @@ class UndeclaredDependency(Rule):
         listed_text = _listed_text(listing_sections, listing_tables)
         mentions = list(_mentions(document, listing_sections, listing_tables, tuple(options["kinds"])))
         if not listing_sections and not listing_tables:
+            subject_text = mask_invisible("\n".join(document.lines)).lower()
+            mentions = [(name, span) for name, span in mentions if not _is_subject(name, document, subject_text)]
+        if not listing_sections and not listing_tables:
             names = list(dict.fromkeys(name for name, _ in mentions))
             if len(names) >= options["min-dependencies"]:
                 shown = ", ".join(f"'{name}'" for name in names[:3]) + (" and more" if len(names) > 3 else "")
@@ -112,13 +143,28 @@ class UndeclaredDependency(Rule):
                                                  "list each dependency with its owner and status")
             return
         reported: set[str] = set()
+        subject_text = mask_invisible("\n".join(document.lines)).lower()
         for name, span in mentions:
+            if _is_subject(name, document, subject_text):
+                continue
             key = _key(name, options["kinds"])
             if not key or key in reported or _is_listed(key, listed_text):
                 continue
             reported.add(key)
             yield Violation(span, f"'{name}' is a dependency but is missing from the dependencies list: add it "
                                   "with its owner and status")
+
+
+def _is_subject(name: str, document: Document, text: str) -> bool:
+    """True for the document's subject or platform: named in its title, or mentioned again and again
+    ("Kubernetes" in a Kubernetes proposal, "OpenShift" in an OpenShift enhancement)."""
+    key = re.sub(r"['’]s$", "", name.split()[0].lower().rstrip(".,;:"))
+    if not key:
+        return True
+    title = next((section.title for section in document.sections() if section.level == 1), "")
+    if re.search(r"(?<!\w)" + re.escape(key) + r"(?!\w)", title.lower()):
+        return True
+    return len(re.findall(r"(?<!\w)" + re.escape(key) + r"(?!\w)", text)) >= _SUBJECT_MENTIONS
 
 
 def _dependency_tables(document: Document, columns: list[str]) -> list[Table]:
@@ -167,6 +213,13 @@ def _mentions(document: Document, sections: list[Section], tables: list[Table], 
     for match, span in ProseIndex(prose).finditer(pattern):
         if any(start <= span.start.line <= end for start, end in excluded):
             continue
+        section = section_at(document, span.start.line)
+        if any(each.heading is not None and _NOT_THE_PLAN.search(each.title) for each in (section, *section.ancestors())):
+            continue  # a rejected alternative, a non-goal, a question or a user story names no dependency
+        sentence = match.string[match.end():match.end() + 200].split("\x00", 1)[0]
+        before = match.string[max(0, match.start() - 200):match.start()].rsplit("\x00", 1)[-1]
+        if _QUESTION.search(re.split(r"(?<=[.!])\s", sentence, maxsplit=1)[0]) or is_user_story(before.lstrip() + match.group(0) + sentence):
+            continue
         name = _name(match)
         if name is not None:
             yield name, span
@@ -192,6 +245,8 @@ def _name(match: re.Match[str]) -> str | None:
         words = proper.split()
         if words[0].lower() in _NOT_A_NAME or _INTERNAL_ID.match(words[0]) or _ADJECTIVE.search(words[-1]):
             return None
+        if len(words) == 1 and words[0].rstrip(".,;:").lower() in _GENERIC_TERMS:
+            return None  # "relies on API", "depends on CPU"
         return proper.rstrip(".,;:")
     return None
 
@@ -210,7 +265,10 @@ def _is_listed(key: str, listed_text: str) -> bool:
     parts = [re.escape(part) for part in re.split(r"[\s#-]+", key) if part]
     if not parts:
         return False
-    return re.search(r"(?<!\w)" + r"[\s#-]*".join(parts) + r"(?!\w)", listed_text) is not None
+    if re.search(r"(?<!\w)" + r"[\s#-]*".join(parts) + r"(?!\w)", listed_text) is not None:
+        return True
+    # Listed under a broader name: "Google Workspace" covers "Google Docs".
+    return len(parts) > 1 and not key[:1].isdigit() and re.search(r"(?<!\w)" + parts[0] + r"(?!\w)", listed_text) is not None
 
 
 def _is_toc_entry(segments: list[TextSegment]) -> bool:

@@ -452,10 +452,13 @@ def quote(match: re.Match[str]) -> str:
 
 
 _NOTHING_LEFT = re.compile(
-    r"^\s*(?:\*\*|_)?(?:none|n/?a|nothing|no open questions?|no unresolved questions?|none (?:so far|yet|at this time)|"
-    r"none at the moment|there are no (?:open|unresolved) questions?|all (?:questions )?(?:are )?resolved)\.?(?:\*\*|_)?\s*\.?$",
+    r"^\s*(?:\*\*|_)?(?:none|n/?a|nothing|not applicable|all (?:questions )?(?:are |have been )?(?:resolved|answered)|"
+    r"no (?:open |unresolved |outstanding |remaining )?(?:questions?|issues?|items?|decisions?)|"
+    r"there are (?:currently )?no (?:open |unresolved |outstanding |remaining )?(?:questions?|issues?|items?))\b"
+    r"[^.?!\n]{0,60}[.!]?(?:\*\*|_)?\s*$",
     re.IGNORECASE,
 )
+# "None required at this time", "None so far", "No open questions at the moment", "All resolved".
 
 
 def question_entries(section: Section) -> list[Entry]:
@@ -466,7 +469,35 @@ def question_entries(section: Section) -> list[Entry]:
         for block in section.blocks:
             if isinstance(block, Paragraph) and mask_invisible(block.text).rstrip().endswith("?"):
                 entries.append(Entry(block.span, "item", [block.segments]))
-    return [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))]
+    entries = [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))
+               and not _answered_subsection(entry)]
+    asked = [entry for entry in entries if "?" in mask_invisible(entry.text)]
+    if asked and len(asked) < len(entries):
+        # A list of questions with other lines between them: lead-ins ("Based on question 1:") and
+        # answers ("I think it will be possible...") are not questions; an answer settles the one before it.
+        answered = {id(entries[index]) for index in range(len(entries) - 1)
+                    if _ANSWER.match(mask_invisible(entries[index + 1].text))}
+        entries = [entry for entry in entries if id(entry) not in answered
+                   and ("?" in mask_invisible(entry.text) or not _NOT_A_QUESTION.search(mask_invisible(entry.text)))]
+    return entries
+
+
+# Lines between questions that ask nothing: a lead-in ("Based on question 1:"), an answer ("I think
+# it will be configurable", "CURRENT ANSWER: yes").
+_NOT_A_QUESTION = re.compile(
+    r":\W*$|^\W*(?:i think|i believe|we think|we believe|yes\b|no\b|currently\b|current answer|answer\b|a:)",
+    re.IGNORECASE,
+)
+
+
+# "CURRENT ANSWER: yes", "A: ...", "Answer - ...", "Resolution: ..." after a question.
+_ANSWER = re.compile(r"^\W*(?:current\s+)?(?:answer|a|resolution|decision|response)\b\W*[:—–-]", re.IGNORECASE)
+
+
+def _answered_subsection(entry: Entry) -> bool:
+    """A question asked as a heading ("#### Do we need a new CRD?") whose section gives the answer."""
+    return entry.kind == "subsection" and len(entry.segments) > 1 and any(
+        plain(segments).strip() for segments in entry.segments[1:])
 
 
 GROUP_OPTION_HELP = (
@@ -509,6 +540,18 @@ def body_status(document: Document) -> tuple[str, str, Span] | None:
 
 
 # --- shared vocabularies ----------------------------------------------------------------------
+
+# Phrases of a feature that moves money. Not "pricing" (a pricing table), "invoice" (an invoice-PDF
+# parser) or a bare "payment" (docs about a payment gateway): naming money is not moving it.
+MONEY_MOVEMENT = (
+    "take payment*", "takes payment*", "accept payment*", "accepts payment*", "collect payment*",
+    "process payment*", "processes payment*", "processing payment*", "payment processing", "payment flow*",
+    "checkout flow*", "checkout page*", "at checkout", "refund*", "payout*", "chargeback*", "credit card*",
+    "debit card*", "card number*", "card on file", "saved card*", "charge the customer*", "charge customers",
+    "charge the user*", "charges the customer*", "charges the card", "charge the card", "wallet balance*",
+    "transfer* funds", "money transfer*", "subscription fee*", "recurring billing", "billing cycle*",
+    "capture the payment", "authorize the payment", "payment intent*",
+)
 
 # Section titles that hold a document's risks (matched forgivingly, "Risks and mitigations" too).
 RISK_SECTIONS = (

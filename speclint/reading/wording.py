@@ -28,7 +28,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Pattern
+from typing import TYPE_CHECKING, Iterable, Pattern
+
+if TYPE_CHECKING:
+    from speclint.document.model import Document
+    from speclint.reading.normative import Statement
 
 # (term, sources). Terms are matched case-insensitively as whole words; a space also matches a
 # hyphen or a line break ("user friendly", "user-friendly").
@@ -269,3 +273,32 @@ def compile_terms(terms: tuple[str, ...], case_sensitive: bool = False) -> Patte
 def canonical(matched: str) -> str:
     """The matched words lower-cased with single spaces ("User-Friendly" -> "user friendly")."""
     return " ".join(re.split(r"[\s\-]+", matched.lower())).strip()
+
+
+# --- which statements the wording rules read ---------------------------------------------------------
+
+#: Profiles of design proposals (RFCs, KEPs, design docs, ADRs): their lowercase "should" and "efficient"
+#: are discussion; only statements with a requirement ID are contract there.
+DESIGN_PROPOSAL_PROFILES = ("rust-rfc", "kep", "go-design", "otep", "design-doc", "adr")
+SKIP_PROFILES_HELP = ("Profiles of design proposals, where only statements with a requirement ID are read "
+                      "(their prose argues; it does not commit).")
+
+# "Rationale: users should...", "(why: ...)": the reason given for a requirement is not the requirement.
+_RATIONALE = re.compile(r"(?:\b(?:rationale|why|reason|motivation|because)\b\s*[:—–)]?|\(\s*why\b)", re.IGNORECASE)
+# A status line ("✅ Handles a missing domain gracefully") reports work done; it requires nothing.
+_STATUS_MARK = re.compile(r"^\W*(?:✅|☑️?|✔️?|❌|⚠️?)")
+
+
+def contract_statements(document: Document, profile: str | None, skip_profiles: Iterable[str]) -> list[Statement]:
+    """The normative statements a wording rule reads: in a design proposal (profile listed in
+    `skip_profiles`), only those with a requirement ID; never a status line."""
+    from speclint.reading.normative import normative_statements
+
+    proposal = profile is not None and profile in set(skip_profiles)
+    return [statement for statement in normative_statements(document)
+            if not _STATUS_MARK.match(statement.text) and (not proposal or statement.requirement_id)]
+
+
+def in_rationale(match: re.Match[str]) -> bool:
+    """True when the match comes after a rationale label or "because" in its statement."""
+    return _RATIONALE.search(match.string, 0, match.start()) is not None
