@@ -172,14 +172,14 @@ def explain_text(rule: type[Rule], title: bool = True) -> str:
     if title:
         lines += [heading(rule), ""]
     lines.append(f"Category: {rule.category.value}. Default level: {rule.default_level.value}.")
+    if rule.aliases:
+        lines.append("Aliases: " + ", ".join(rule.aliases) + ".")
     lines.append(f"Group: {group_of(rule)}. Measured precision: {precision_text(rule)}.")
     if group_of(rule) == "preview":
         lines.append(
             f"A preview rule is off unless the configuration names it (`rules: {{{rule.id}: warning}}`) "
             "or turns the group on (`preview: true`, `--preview`)."
         )
-    if rule.aliases:
-        lines.append("Aliases: " + ", ".join(rule.aliases) + ".")
     lines += ["", rule.documentation(), ""]
     if rule.options:
         lines.append("Options:")
