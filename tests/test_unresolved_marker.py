@@ -97,3 +97,69 @@ def test_ignores_bare_needs_clarification_mentions_in_checklists() -> None:
 def test_flags_a_bare_needs_clarification_in_a_requirement() -> None:
     findings = lint_with("PH001", "- **FR-004**: Sessions expire after [NEEDS CLARIFICATION].\n")
     assert spans(findings) == [(1, 37)]
+
+
+def test_unresolved_blocks_deferring_the_same_thing_are_one_finding_at_the_first() -> None:
+    text = """
+    ## Graduation criteria
+
+    <<[UNRESOLVED beta]>>
+    Decide the metric names.
+    <<[/UNRESOLVED]>>
+
+    ## Monitoring
+
+    <<[UNRESOLVED beta]>>
+    Decide the alerts.
+    <<[/UNRESOLVED]>>
+
+    <<[UNRESOLVED beta]>>
+    Decide the SLO.
+    <<[/UNRESOLVED]>>
+    """
+    findings = lint_with("PH001", text)
+    assert spans(findings) == [(3, 1)]
+    assert "2 more blocks defer the same, at lines 9, 13" in findings[0].message
+
+
+def test_unresolved_blocks_deferring_different_things_are_separate_findings() -> None:
+    text = """
+    <<[UNRESOLVED beta]>>
+    Decide the metric names.
+    <<[/UNRESOLVED]>>
+
+    <<[UNRESOLVED @sig-node: flag name]>>
+    Which flag?
+    <<[/UNRESOLVED]>>
+    """
+    assert spans(lint_with("PH001", text)) == [(1, 1), (5, 1)]
+
+
+def test_ignores_a_marker_spoken_of_with_an_article() -> None:
+    text = """
+    There is an open TODO in the specification about retries.
+    The limit stays in place (see the FIXME on `RetryPolicy`).
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_ignores_markers_listed_together() -> None:
+    text = """
+    Contributors leave TODO and FIXME comments in code, not in specs.
+    The checker flags unresolved placeholders (TODO, TKTK, ???).
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_ignores_a_bare_needs_clarification_naming_a_heading() -> None:
+    text = """
+    ## Open Questions / [NEEDS CLARIFICATION]
+
+    None remain: every question was answered in review.
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_still_flags_a_lone_todo_after_a_colon() -> None:
+    findings = lint_with("PH001", "Retry policy: TODO\n")
+    assert spans(findings) == [(1, 15)]
