@@ -153,3 +153,25 @@ def test_template_title_left_in() -> None:
     findings = lint_profiled("template-guidance", text, "otep")
     assert spans(findings) == [(1, 1)]
     assert "template heading" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Phase 1: Import [COMPLETED]\n\nThe importer ships.\n",
+        "### [SELECTED] Option 1: a queue per tenant\n\nChosen for isolation.\n",
+        'The bot posts "New task created: [Issue Title]" in the channel.\n',
+        "Each decision is stored as a tuple <Regarding, Action, Reason>.\n",
+        "- WHEN a weirdo has [attribute] level [value], THE SYSTEM SHALL show a badge.\n",
+    ],
+)
+def test_bracketed_text_that_is_not_a_template_slot(text: str) -> None:
+    assert lint_with("PH002", text) == []
+
+
+def test_a_template_ears_slot_is_still_flagged() -> None:
+    assert spans(lint_with("PH002", "- WHEN [condition], THE SYSTEM SHALL [action].\n")) == [(1, 8), (1, 38)]
+
+
+def test_a_placeholder_heading_is_still_flagged() -> None:
+    assert spans(lint_with("PH002", "## [FEATURE NAME]\n\nText.\n")) == [(1, 4)]

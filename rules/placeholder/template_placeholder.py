@@ -89,6 +89,8 @@ class TemplatePlaceholder(Rule):
                     inner = match.group("bracket_inner")
                     if not _bracket_is_placeholder(inner, text, match, definitions, ignored):
                         continue
+                    if _bracket_is_not_a_slot(inner, masked, match, prose.kind == "heading"):
+                        continue
                 elif kind == "angle":
                     if not options["angle-brackets"] or not _angle_is_placeholder(match.group("angle_inner"), masked, match):
                         continue
@@ -179,6 +181,25 @@ def _mask(text: str) -> str:
     return text
 
 
+# A status tag in a heading: `## Phase 1 [COMPLETED]`, `### [SELECTED] Option 1`.
+_STATUS_TAG = re.compile(r"^[A-Z][A-Z\-]{2,}$")
+# An EARS-style pattern summary: "WHEN a weirdo has [attribute] level [value]": upper-case keyword,
+# then concrete words before the first bracket (a template's "WHEN [trigger]" has none).
+_PATTERN_SUMMARY = re.compile(r"^\W*(?:WHEN|IF|WHILE|WHERE|THEN)\s+(?:[a-z][\w'’\-]*\s+){2,}")
+
+
+def _bracket_is_not_a_slot(inner: str, masked: str, match: re.Match[str], in_heading: bool) -> bool:
+    """Bracketed text that reads as a slot but is not one a template left: a status tag in a heading,
+    a runtime variable in a quoted UI or notification string, a pattern summary's variables."""
+    stripped = inner.strip()
+    if in_heading and _STATUS_TAG.match(stripped) and stripped.lower() not in _PLACEHOLDER_NOUNS:
+        return True
+    line_before = masked[: match.start()].rsplit("\n", 1)[-1]
+    if line_before.count('"') % 2 == 1 or line_before.count("“") > line_before.count("”"):
+        return True  # "New task created: [Issue Title]": filled in when the message is sent
+    return bool(_PATTERN_SUMMARY.match(line_before))
+
+
 def _bracket_is_placeholder(
     inner: str, text: str, match: re.Match[str], definitions: set[str], ignored: set[str]
 ) -> bool:
@@ -245,6 +266,8 @@ def _angle_is_placeholder(inner: str, masked: str, match: re.Match[str]) -> bool
         return False  # <T>, <br>, <Foo>: generics and tags
     if any(char in stripped for char in "();{}[]&|*+") or "::" in stripped:
         return False  # type expressions, code
+    if re.fullmatch(r"[A-Z][\w\-]*(?:\s*,\s*[A-Z][\w\-]*)+", stripped):
+        return False  # tuple notation: <Regarding, Action, Reason>
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z'’,.\-/ ]*[A-Za-z.?]", stripped))
 
 
