@@ -55,3 +55,20 @@ def test_beta_questions_may_stay_empty_in_a_provisional_kep(tmp_path: Path) -> N
 
 def test_beta_questions_must_be_answered_in_a_beta_kep(tmp_path: Path) -> None:
     assert empty_sections(tmp_path, "status: implementable\nstage: beta\n") == [21, 23]
+
+
+def guidance_left(tmp_path: Path, kep_yaml: str) -> list[int]:
+    folder = tmp_path / "keps" / "sig-storage" / "4321-quota"
+    folder.mkdir(parents=True)
+    (folder / "kep.yaml").write_text(kep_yaml)
+    (folder / "README.md").write_text(README)
+    result = lint_paths([folder / "README.md"], isolated=True, profile="kep", select=["PH003"], preview=True)
+    return [finding.line for finding in result.findings]
+
+
+def test_beta_guidance_may_stay_in_an_alpha_kep(tmp_path: Path) -> None:
+    assert guidance_left(tmp_path, "status: implementable\nstage: alpha\n") == []
+
+
+def test_beta_guidance_left_in_a_beta_kep_is_reported(tmp_path: Path) -> None:
+    assert guidance_left(tmp_path, "status: implementable\nstage: beta\n") == [17]
