@@ -170,7 +170,7 @@ def test_visible_guidance_hidden_in_a_comment_by_the_author_is_not_flagged() -> 
     assert lint_profiled("template-guidance", text, "rust-rfc") == []
 
 
-def test_madr_optional_element_comment_left_in() -> None:
+def test_madr_optional_element_comment_above_a_written_section_is_not_reported() -> None:
     text = """
     # Use PostgreSQL for the ledger
 
@@ -178,6 +178,15 @@ def test_madr_optional_element_comment_left_in() -> None:
     ## Decision Drivers
 
     * Strong consistency for balances.
+    """
+    assert lint_profiled("template-guidance", text, "adr") == []
+
+
+def test_madr_optional_element_comment_in_an_unwritten_section() -> None:
+    text = """
+    ## Decision Drivers
+
+    <!-- This is an optional element. Feel free to remove. -->
     """
     assert spans(lint_profiled("template-guidance", text, "adr")) == [(3, 1)]
 
@@ -209,3 +218,19 @@ def test_a_template_ears_slot_is_still_flagged() -> None:
 
 def test_a_placeholder_heading_is_still_flagged() -> None:
     assert spans(lint_with("PH002", "## [FEATURE NAME]\n\nText.\n")) == [(1, 4)]
+
+
+def test_a_guidance_comment_above_written_subsections_is_not_reported() -> None:
+    text = """
+    ## Requirements *(mandatory)*
+
+    <!--
+      ACTION REQUIRED: The content in this section represents placeholders.
+      Fill them out with the right functional requirements.
+    -->
+
+    ### Functional Requirements
+
+    - **FR-001**: System MUST export invoices as CSV.
+    """
+    assert lint_profiled("template-guidance", text, "spec-kit") == []

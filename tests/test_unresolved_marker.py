@@ -163,3 +163,20 @@ def test_ignores_a_bare_needs_clarification_naming_a_heading() -> None:
 def test_still_flags_a_lone_todo_after_a_colon() -> None:
     findings = lint_with("PH001", "Retry policy: TODO\n")
     assert spans(findings) == [(1, 15)]
+
+
+def test_the_same_marker_down_a_table_column_is_one_finding() -> None:
+    text = """
+    | Stage | Target | Measured |
+    |---|---|---|
+    | Build | < 10 min | TBD |
+    | Deploy | < 15 min | TBD |
+    | Rollback | < 15 min | TBD |
+    """
+    findings = lint_with("PH001", text)
+    assert spans(findings) == [(3, 22)]
+    assert "2 more in this table, at lines 4, 5" in findings[0].message
+
+
+def test_a_marker_inside_a_title_case_name_is_part_of_the_name() -> None:
+    assert lint_with("PH001", "### CUJ: Human TODO Central\n\nThe hub lists every pending review.\n") == []

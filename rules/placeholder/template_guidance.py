@@ -102,7 +102,9 @@ class TemplateGuidance(Rule):
 
 
 def _has_visible_content(section: Section, besides: Block | None = None) -> bool:
-    """True when the section has a block a reader sees (other than `besides`)."""
+    """True when the section, or one of its subsections, has a block a reader sees (other than `besides`)."""
+    if any(_has_visible_content(child) for child in section.children):
+        return True
     for block in section.blocks:
         if block is besides or isinstance(block, ThematicBreak):
             continue

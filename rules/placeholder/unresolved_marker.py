@@ -62,6 +62,10 @@ class UnresolvedMarker(Rule):
         # once, at the first, which names the lines of the others.
         unresolved: dict[str, tuple[str, list[Span]]] = {}
         markers = frozenset(context.options["markers"])
+        # The same marker in cells of consecutive table rows ("| Build | < 10 min | TBD |" for every
+        # stage) is one pending column: one finding at the first cell.
+        table_run: list[Span] = []
+        table_marker = ""
         for prose in iter_prose(document):
             for match, span in find_all(pattern, prose.segments):
                 if _is_mention(match, prose.kind == "heading", markers):
@@ -73,9 +77,19 @@ class UnresolvedMarker(Rule):
                 elif match.group("unresolved"):
                     context_words = " ".join(match.group("context").split())
                     unresolved.setdefault(context_words.lower(), (context_words, []))[1].append(span)
+                elif prose.kind == "table-cell":
+                    marker = match.group(0)
+                    if table_run and marker == table_marker and span.start.line - table_run[-1].start.line in (0, 1):
+                        table_run.append(span)
+                        continue
+                    if table_run:
+                        yield _table_violation(table_marker, table_run)
+                    table_run, table_marker = [span], marker
                 else:
                     marker = match.group(0)
                     yield Violation(span, f"unresolved marker '{marker}': decide, or list it as an open question")
+        if table_run:
+            yield _table_violation(table_marker, table_run)
         for context_words, spans in unresolved.values():
             about = f" ({context_words})" if context_words else ""
             others = ""
@@ -83,6 +97,19 @@ class UnresolvedMarker(Rule):
                 lines = ", ".join(str(span.start.line) for span in spans[1:])
                 others = f"; {len(spans) - 1} more block{'s' * (len(spans) > 2)} defer{'s' * (len(spans) == 2)} the same, at line{'s' * (len(spans) > 2)} {lines}"
             yield Violation(spans[0], f"unresolved block{about}: settle it and remove the UNRESOLVED markers{others}")
+
+
+def _table_violation(marker: str, spans: list[Span]) -> Violation:
+    message = f"unresolved marker '{marker}': decide, or list it as an open question"
+    if len(spans) > 1:
+        lines = sorted({span.start.line for span in spans[1:]})
+        message += f" ({len(spans) - 1} more in this table, at line{'s' * (len(lines) > 1)} {', '.join(map(str, lines))})"
+    return Violation(spans[0], message)
+
+
+# A marker inside a title-case name is part of the name: "Human TODO Central", "the TODO Hub".
+_NAME_AROUND = re.compile(r"[A-Z][a-z]+\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b(?!:)")
 
 
 # Words after a marker that make it a noun people talk about: "TODO list", "TODO comments".
@@ -126,8 +153,10 @@ def _is_mention(match: re.Match[str], in_heading: bool = False, markers: frozens
             return False  # a real question is never a mention
         if in_heading:
             return True
+    in_name = bool(_NAME_AROUND.search(before) and _NAME_AFTER.match(text, match.end()))
     return bool(
-        _MENTION_BEFORE.search(before)
+        in_name
+        or _MENTION_BEFORE.search(before)
         or _MENTION_AFTER.match(after)
         or _listed_with_another(match, markers)
     )
