@@ -17,7 +17,7 @@ from speclint.document.text import (
     join_segments,
     position_at,
 )
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 
 
 class TemplatePlaceholder(Rule):
@@ -60,6 +60,7 @@ class TemplatePlaceholder(Rule):
     name = "template-placeholder"
     category = Category.PLACEHOLDER
     default_level = Level.WARNING
+    group = Group.PREVIEW  # measured precision below 90% (rules/precision.json)
     options = (
         Option("brackets", "bool", True, "Flag bracketed placeholders like `[Feature Name]`."),
         Option("angle-brackets", "bool", True, "Flag angle-bracket prompts like `<describe the problem>`."),

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Section, ThematicBreak
 from speclint.document.text import strip_inline
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading import kep
 
 DEFAULT_FILLER = ("TBD", "TBC", "TODO", "TKTK", "...", "…", "Coming soon", "To be written")
@@ -55,6 +55,7 @@ class EmptySection(Rule):
     name = "empty-section"
     category = Category.STRUCTURE
     default_level = Level.WARNING
+    group = Group.PREVIEW  # measured precision below 90% (rules/precision.json)
     options = (
         Option("filler", "list[str]", list(DEFAULT_FILLER),
                "Texts that, alone in a section, leave it empty (compared without case, emphasis and end punctuation)."),
