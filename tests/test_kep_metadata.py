@@ -129,3 +129,13 @@ def test_front_matter_of_a_kep_style_proposal_still_gets_its_dates_checked() -> 
     """)
 
     assert [finding.span.start.line for finding in findings(impossible, profile("kep"))] == [3]
+
+
+def test_an_unpadded_real_date_is_accepted_as_kubernetes_tooling_does(tmp_path: Path) -> None:
+    assert kep_messages(tmp_path, ALPHA_KEP.replace("creation-date: 2025-03-04", "creation-date: 2025-3-4")) == []
+
+
+def test_an_unpadded_impossible_date_is_still_caught(tmp_path: Path) -> None:
+    messages = kep_messages(tmp_path, ALPHA_KEP.replace("creation-date: 2025-03-04", "creation-date: 2025-23-1"))
+
+    assert [line for line, _ in messages] == [8]

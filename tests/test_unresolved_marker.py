@@ -1,5 +1,6 @@
 """PH001 unresolved-marker: markers in visible text, nowhere else."""
 
+import pytest
 from conftest import lint_with, spans
 
 
@@ -180,3 +181,23 @@ def test_the_same_marker_down_a_table_column_is_one_finding() -> None:
 
 def test_a_marker_inside_a_title_case_name_is_part_of_the_name() -> None:
     assert lint_with("PH001", "### CUJ: Human TODO Central\n\nThe hub lists every pending review.\n") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "## Unresolved questions\n\nTBD\n",
+        "## Open Questions\n\n- Retry policy: TBD, owner @dana.\n",
+        "### Implementation Details [optional]\n\nTBD\n",
+        "A `cargo new --script` (flag TBD) could help.\n",
+        'Some behaviour is marked "To Be Determined" (TBD) until the group specifies it.\n',
+        "As the [metric SDK specification (TODO: WIP)](https://example.com/spec) says, there are two modes.\n",
+        "| Goal | Contact |\n|---|---|\n| Faster builds | ![TBD][] |\n\n[TBD]: tbd.svg\n",
+    ],
+)
+def test_markers_that_leave_nothing_unfinished_here(text: str) -> None:
+    assert lint_with("PH001", text) == []
+
+
+def test_a_lone_parenthesised_tbd_is_still_flagged() -> None:
+    assert spans(lint_with("PH001", "Release date (TBD).\n")) == [(1, 15)]

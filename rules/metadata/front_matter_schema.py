@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Iterator
 
 from speclint.document.model import Document, Span
@@ -81,9 +82,10 @@ class FrontMatterSchema(Rule):
                     yield Violation(_line_span(document.lines, front_matter.span.start.line + 1),
                                     "front matter must be a mapping of keys to values")
                 else:
+                    data = front_matter.data
                     if reference == "kep":
-                        schema = _values_only(schema)
-                    for problem in metadata.validate(front_matter.data, schema):
+                        schema, data = _values_only(schema), _padded_dates(data)
+                    for problem in metadata.validate(data, schema):
                         span = metadata.problem_span(front_matter, document.lines, problem)
                         yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)")
         if context.options["kep-yaml"] and _is_kep_readme(document, context):
@@ -106,7 +108,8 @@ class FrontMatterSchema(Rule):
             yield Violation(Span.point(1, 1), "kep.yaml must be a mapping of keys to values", path=kep.path)
             return
         schema = metadata.load_schema(reference)
-        for problem in metadata.validate(kep.data, schema):
+        data = _padded_dates(kep.data) if reference == "kep" else kep.data
+        for problem in metadata.validate(data, schema):
             span = metadata.problem_span(kep, kep.lines, problem)
             yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)", path=kep.path)
 
@@ -131,6 +134,24 @@ def _values_only(schema: dict[str, Any]) -> dict[str, Any]:
     front matter on a KEP-style proposal (OpenShift, Cluster API) follows its own project's template,
     which names other keys, so only the values it gives are checked."""
     return {key: value for key, value in schema.items() if key != "required"}
+
+
+_UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _padded_dates(data: Any) -> Any:
+    """`data` with dates like 2020-2-5 written 2020-02-05. Kubernetes' KEP tooling reads dates as
+    plain strings, so an unpadded real date is no defect there; an impossible one still is."""
+    if isinstance(data, dict):
+        return {key: _padded_dates(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_padded_dates(value) for value in data]
+    if isinstance(data, str):
+        match = _UNPADDED_DATE.match(data.strip())
+        if match:
+            year, month, day = match.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+    return data
 
 
 def _schema_label(reference: str) -> str:

@@ -67,8 +67,10 @@ class UnresolvedMarker(Rule):
         table_run: list[Span] = []
         table_marker = ""
         for prose in iter_prose(document):
+            if _answers_elsewhere(prose.section):
+                continue
             for match, span in find_all(pattern, prose.segments):
-                if _is_mention(match, prose.kind == "heading", markers):
+                if _is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match):
                     continue
                 if match.group("clarify"):
                     question = " ".join(match.group("question").split())
@@ -105,6 +107,48 @@ def _table_violation(marker: str, spans: list[Span]) -> Violation:
         lines = sorted({span.start.line for span in spans[1:]})
         message += f" ({len(spans) - 1} more in this table, at line{'s' * (len(lines) > 1)} {', '.join(map(str, lines))})"
     return Violation(spans[0], message)
+
+
+# A section listing open questions already says what is undecided ("list it as an open question"),
+# and a section the template marks optional may stay unwritten.
+_OPEN_QUESTIONS = re.compile(
+    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|[\[(]\s*optional\s*[\])]|\boptional\s*$", re.I
+)
+
+
+def _answers_elsewhere(section: object) -> bool:
+    current = section
+    while current is not None:
+        if _OPEN_QUESTIONS.search(getattr(current, "title", "") or ""):
+            return True
+        current = getattr(current, "parent", None)
+    return False
+
+
+# "(flag TBD)", "(exact naming TBD)": a detail deliberately left to implementation.
+_SHORT_HEDGE = re.compile(r"\(\s*(?:[\w`'-]+\s+){1,2}$")
+_DEFINED_ABBREVIATION = re.compile(r"To Be (?:Determined|Confirmed|Decided)[\"”']?\s*\($", re.I)
+_OPEN_LINK_TEXT = re.compile(r"\[[^\[\]]*$")
+_CLOSE_LINK_TEXT = re.compile(r"[^\[\]]*\](?:[(\[]| {2,})")  # a blanked destination reads as spaces
+_IMAGE_ALT = re.compile(r"!\[[^\[\]]*$")
+
+
+def _is_deliberate(match: re.Match[str]) -> bool:
+    """A marker that does not leave this document unfinished: a short hedge in parentheses, the
+    abbreviation of "To Be Determined" being defined, or the text of a link or image (it names or
+    describes the target)."""
+    if match.group("unresolved") or match.group("clarify"):
+        return False
+    text = match.string
+    before = text[max(0, match.start() - 40) : match.start()]
+    if _SHORT_HEDGE.search(before) and text[match.end() : match.end() + 2].lstrip().startswith(")"):
+        return True
+    if _DEFINED_ABBREVIATION.search(before):
+        return True
+    if _IMAGE_ALT.search(text[max(0, match.start() - 120) : match.start()]):
+        return True
+    return bool(_OPEN_LINK_TEXT.search(text[max(0, match.start() - 120) : match.start()])
+                and _CLOSE_LINK_TEXT.match(text, match.end()))
 
 
 # A marker inside a title-case name is part of the name: "Human TODO Central", "the TODO Hub".
