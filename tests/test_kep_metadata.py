@@ -139,3 +139,21 @@ def test_an_unpadded_impossible_date_is_still_caught(tmp_path: Path) -> None:
     messages = kep_messages(tmp_path, ALPHA_KEP.replace("creation-date: 2025-03-04", "creation-date: 2025-23-1"))
 
     assert [line for line, _ in messages] == [8]
+
+
+def test_proposal_front_matter_is_checked_as_proposal_metadata_even_when_the_text_reads_as_a_prd() -> None:
+    cluster_api_style = md("""
+    ---
+    title: Machine pool machines
+    authors:
+      - "@ada"
+    reviewers:
+      - "@lin"
+    creation-date: 2022-02-09
+    status: experimental
+    ---
+
+    # Machine pool machines
+    """)
+
+    assert findings(cluster_api_style, profile("prd")) == []

@@ -201,3 +201,15 @@ def test_markers_that_leave_nothing_unfinished_here(text: str) -> None:
 
 def test_a_lone_parenthesised_tbd_is_still_flagged() -> None:
     assert spans(lint_with("PH001", "Release date (TBD).\n")) == [(1, 15)]
+
+
+def test_question_marks_attached_to_a_word_are_emphasis() -> None:
+    assert lint_with("PH001", "### Two parent teams?? Can you do that???\n\nYes.\n") == []
+
+
+def test_a_standalone_run_of_question_marks_is_flagged() -> None:
+    assert spans(lint_with("PH001", "Owner: ???\n")) == [(1, 8)]
+
+
+def test_an_implementation_history_grows_with_the_work() -> None:
+    assert lint_with("PH001", "## Implementation History\n\nTBD\n") == []

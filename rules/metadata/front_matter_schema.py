@@ -71,6 +71,8 @@ class FrontMatterSchema(Rule):
         front_matter = document.front_matter
         if front_matter is not None and front_matter.error is None:
             reference = _schema_reference(context)
+            if reference == "prd" and not context.options["schema"].strip() and _is_proposal_metadata(front_matter.data):
+                reference = "kep"  # an enhancement proposal's metadata, whatever kind the text looked like
             project_schema = context.settings.get("front-matter-schema")
             if isinstance(project_schema, dict) and not context.options["schema"].strip():
                 reference = "project"  # the configuration's `front-matter` schema beats the profile's
@@ -132,8 +134,21 @@ def _schema_reference(context: RuleContext) -> str:
 def _values_only(schema: dict[str, Any]) -> dict[str, Any]:
     """The kep schema without its required keys. A Kubernetes KEP keeps its metadata in kep.yaml;
     front matter on a KEP-style proposal (OpenShift, Cluster API) follows its own project's template,
-    which names other keys, so only the values it gives are checked."""
-    return {key: value for key, value in schema.items() if key != "required"}
+    which names other keys, so only the values it gives are checked (Cluster API adds the status
+    `experimental`)."""
+    values = {key: value for key, value in schema.items() if key != "required"}
+    status = values.get("properties", {}).get("status", {})
+    if isinstance(status.get("enum"), list):
+        values["properties"] = {**values["properties"], "status": {**status, "enum": [*status["enum"], "experimental"]}}
+    return values
+
+
+def _is_proposal_metadata(data: Any) -> bool:
+    """Front matter in the shape of an enhancement proposal's (KEP, OpenShift, Cluster API): a
+    creation date and the people who review or approve it."""
+    return isinstance(data, dict) and "creation-date" in data and any(
+        key in data for key in ("approvers", "reviewers", "owning-sig", "kep-number")
+    )
 
 
 _UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")

@@ -110,9 +110,10 @@ def _table_violation(marker: str, spans: list[Span]) -> Violation:
 
 
 # A section listing open questions already says what is undecided ("list it as an open question"),
-# and a section the template marks optional may stay unwritten.
+# a section the template marks optional may stay unwritten, and an implementation history is
+# written as the work happens.
 _OPEN_QUESTIONS = re.compile(
-    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|[\[(]\s*optional\s*[\])]|\boptional\s*$", re.I
+    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|\bimplementation history\b|[\[(]\s*optional\s*[\])]|\boptional\s*$", re.I
 )
 
 
@@ -140,6 +141,8 @@ def _is_deliberate(match: re.Match[str]) -> bool:
     if match.group("unresolved") or match.group("clarify"):
         return False
     text = match.string
+    if match.group(0).startswith("???") and match.start() > 0 and text[match.start() - 1].isalnum():
+        return True  # "Can you do that???": emphasis, not a placeholder
     before = text[max(0, match.start() - 40) : match.start()]
     if _SHORT_HEDGE.search(before) and text[match.end() : match.end() + 2].lstrip().startswith(")"):
         return True
