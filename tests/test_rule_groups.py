@@ -126,11 +126,11 @@ def test_rules_lists_each_rule_with_its_group_and_measured_precision(tmp_path: P
 
 
 def test_explain_says_the_group_and_how_to_turn_a_preview_rule_on(tmp_path: Path) -> None:
-    preview_rule = next((rule for rule in load_registry().sorted() if rule.group == Group.PREVIEW), None)
+    preview_rule = next(rule for rule in load_registry().sorted() if rule.group == Group.PREVIEW)
     default_rule = next(rule for rule in load_registry().sorted() if rule.group == Group.DEFAULT)
 
     _, default_text, _ = run_speclint("explain", default_rule.id, cwd=tmp_path)
+    _, preview_text, _ = run_speclint("explain", preview_rule.id, cwd=tmp_path)
+
     assert "Group: default. Measured precision: " in default_text
-    if preview_rule is not None:
-        _, preview_text, _ = run_speclint("explain", preview_rule.id, cwd=tmp_path)
-        assert "Group: preview." in preview_text and "--preview" in preview_text
+    assert "Group: preview." in preview_text and "--preview" in preview_text

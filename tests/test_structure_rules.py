@@ -142,6 +142,7 @@ def test_an_image_or_diagram_is_content(content: str) -> None:
 
 def test_an_empty_optional_section_is_fine() -> None:
     assert lint_profiled("empty-section", "## Infrastructure Needed (Optional)\n\n## Next\n\nText.\n", "kep") == []
+    assert lint_profiled("empty-section", "## Infrastructure Needed [optional]\n\n## Next\n\nText.\n", "kep") == []
 
 
 def test_code_block_or_table_alone_is_content() -> None:

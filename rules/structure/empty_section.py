@@ -88,7 +88,7 @@ class EmptySection(Rule):
             yield Violation(heading.span, f"section '{section.title}' is empty{state}: write its content or remove it")
 
 
-_OPTIONAL = re.compile(r"\(\s*optional\s*\)", re.I)
+_OPTIONAL = re.compile(r"[(\[]\s*optional\s*[)\]]|\boptional\s*$", re.I)  # "(Optional)", "[optional]"
 
 
 def _filler_key(text: str) -> str:
