@@ -28,6 +28,15 @@ class FrontMatterSchema(Rule):
     itself, so editors jump to the right file. Broken YAML in `kep.yaml` is reported there too
     (broken front matter is `front-matter-syntax`'s job).
 
+    kep.yaml is held to what Kubernetes' own KEP validation accepts: the fields upstream declares
+    optional (`participating-sigs`, `reviewers`, `see-also`, `replaces`, `superseded-by`,
+    `prr-approvers`, milestones...) may be empty or absent, `stage` may be alpha, beta, stable or
+    deprecated, `metrics` is required only from beta, and a real date need not be zero-padded.
+    A misspelt status, an impossible date, `last-updated: v1.27` or `TBD` as a value is still
+    reported. Front matter in the shape of an enhancement proposal (a `creation-date` and
+    reviewers or approvers: OpenShift, Cluster API) is checked against the same values, but
+    not for kep.yaml's required keys, which those projects' templates do not have.
+
     **Why it matters.** Status boards, review reminders and ownership reports are built from this
     metadata. A misspelled status or an empty owner list silently drops the spec from them, and
     a date that does not exist breaks every tool that sorts by it.
