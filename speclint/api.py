@@ -35,19 +35,20 @@ def lint_text(
     profile: str | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    preview: bool = False,
 ) -> list[Finding]:
     """The findings for `text`, linted as if it were the file at `path` (which need not exist).
 
     `path` decides which configuration, overrides and detected profile apply, and is the path the
     findings carry. `profile` forces a profile; `select` and `ignore` narrow the rules as the CLI's
-    flags do. Findings come sorted by position.
+    flags do; `preview` also runs the preview rules (`--preview`). Findings come sorted by position.
     """
     from speclint.engine.runner import Source
 
     location = Path(path)
     resolver = _resolver(config, isolated)
     source = Source(str(path), None, text, resolver.for_file(location.resolve()))
-    result = _lint([source], profile, select, ignore, stdin_path=location.resolve())
+    result = _lint([source], profile, select, ignore, stdin_path=location.resolve(), preview=preview)
     return [finding for report in result.files for finding in report.findings]
 
 
@@ -59,6 +60,7 @@ def lint_paths(
     profile: str | None = None,
     select: Sequence[str] = (),
     ignore: Sequence[str] = (),
+    preview: bool = False,
 ) -> RunResult:
     """Lint files and folders as `speclint check PATHS` does, and return the whole result: each
     file's findings and profile, the files that could not be read and the rules that crashed."""
@@ -78,7 +80,7 @@ def lint_paths(
             file_config = resolver.for_file(found, start)
             if not file_config.is_ignored(found):
                 sources.append(Source(files.display_path(found, cwd), found, None, file_config))
-    return _lint(sources, profile, select, ignore)
+    return _lint(sources, profile, select, ignore, preview=preview)
 
 
 def _resolver(config: str | Path | None, isolated: bool):  # -> ConfigResolver (imported lazily)
@@ -91,10 +93,15 @@ def _resolver(config: str | Path | None, isolated: bool):  # -> ConfigResolver (
 
 
 def _lint(
-    sources: list, profile: str | None, select: Sequence[str], ignore: Sequence[str], stdin_path: Path | None = None
+    sources: list,
+    profile: str | None,
+    select: Sequence[str],
+    ignore: Sequence[str],
+    stdin_path: Path | None = None,
+    preview: bool = False,
 ) -> RunResult:
     from speclint.configuration.config import ConfigPlanner
     from speclint.engine.runner import lint
 
-    planner = ConfigPlanner(profile, tuple(select), tuple(ignore), stdin_path)
+    planner = ConfigPlanner(profile, tuple(select), tuple(ignore), stdin_path, preview)
     return lint(sources, [], planner=planner, jobs=1 if len(sources) < 2 else None)

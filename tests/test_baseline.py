@@ -15,7 +15,7 @@ SPEC = """
 
 Failed payments are retried. Backoff: TBD.
 
-## Open points
+## Owners
 
 - Owner: TBD
 - Owner: TBD

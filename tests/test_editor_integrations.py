@@ -58,7 +58,7 @@ SPECS = {
         - Guest carts: TODO
         """
     ),
-    "specs/checkout:v2.md": "# Checkout v2\n\nPayment retries: see FIXME below.\n",
+    "specs/checkout:v2.md": "# Checkout v2\n\nPayment retries: FIXME.\n",
     "specs/empty.md": "",
 }
 

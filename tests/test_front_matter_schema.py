@@ -192,6 +192,8 @@ latest-milestone: "v1.31"
 milestone:
   alpha: "v1.30"
   beta: "v1.31"
+metrics:
+  - readiness_gate_wait_seconds
 """
 
 

@@ -56,9 +56,9 @@ SPEC = md(
 
     Partners rotate keys every 90 days; the grace period is TBD.
 
-    ## Open questions
+    ## Approvals
 
-    - Who approves a new partner? TBD
+    - A new partner is approved by: TBD
     """
 )
 

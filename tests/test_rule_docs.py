@@ -44,9 +44,11 @@ def test_rules_lists_id_name_category_level_and_summary(monkeypatch: pytest.Monk
     run = run_check([], command="rules")
     assert run.exit_code == 0
     lines = run.stdout.splitlines()
-    assert lines[0].split() == ["ID", "NAME", "CATEGORY", "LEVEL", "SUMMARY"]
-    assert lines[1] == "TS001  vague-time     wording   warning  Flags \"soon\", \"later\" and \"shortly\" as a time frame."
-    assert lines[2].startswith("TS002  missing-owner  metadata  info     Flags a document")
+    assert lines[0].split() == ["ID", "NAME", "CATEGORY", "LEVEL", "GROUP", "PRECISION", "SUMMARY"]
+    assert lines[1] == (
+        "TS001  vague-time     wording   warning  default  -          Flags \"soon\", \"later\" and \"shortly\" as a time frame."
+    )
+    assert lines[2].startswith("TS002  missing-owner  metadata  info     default  -          Flags a document")
 
 
 def test_rules_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -58,6 +60,8 @@ def test_rules_as_json(monkeypatch: pytest.MonkeyPatch) -> None:
         "aliases": ["soon"],
         "category": "wording",
         "default_level": "warning",
+        "group": "default",
+        "precision": None,  # never measured
         "summary": "Flags \"soon\", \"later\" and \"shortly\" as a time frame.",
         "options": [{"name": "words", "type": "list[str]", "default": ["soon", "later", "shortly"],
                      "description": "Words that are not a time frame."}],

@@ -96,7 +96,8 @@ def test_verbose_prints_the_profile_of_each_file(docs: Path) -> None:
 
 
 def test_profile_option_forces_the_profile(docs: Path) -> None:
-    result = CliRunner().invoke(cli, ["check", "-v", "--profile", "prd", "kep.md"])
+    # heading-increment (ST006, a preview rule) is off in the kep profile, on in the prd profile.
+    result = CliRunner().invoke(cli, ["check", "-v", "--preview", "--profile", "prd", "kep.md"])
     assert "kep.md: profile prd" in result.stderr
     assert "ST006" in result.stdout
 

@@ -128,8 +128,21 @@ def test_not_applicable_answers_an_optional_section() -> None:
     assert lint_profiled("empty-section", "## Open questions\n\nN/A\n", "prd") == []
 
 
-def test_not_applicable_leaves_a_required_section_empty() -> None:
-    assert spans(lint_profiled("empty-section", "## Success metrics\n\nN/A\n", "prd")) == [(1, 1)]
+@pytest.mark.parametrize("answer", ["N/A", "None.", "Not applicable"])
+@pytest.mark.parametrize("title", ["Drawbacks", "Success metrics", "Open questions"])
+def test_not_applicable_answers_every_section_alike(title: str, answer: str) -> None:
+    assert lint_profiled("empty-section", f"## {title}\n\n{answer}\n", "prd") == []
+
+
+@pytest.mark.parametrize("content", ["![Request flow](flow.png)", '<img src="flow.svg" alt="Request flow">',
+                                     "[![Request flow](flow.png)](flow.png)"])
+def test_an_image_or_diagram_is_content(content: str) -> None:
+    assert lint_profiled("empty-section", f"## Architecture\n\n{content}\n", "prd") == []
+
+
+def test_an_empty_optional_section_is_fine() -> None:
+    assert lint_profiled("empty-section", "## Infrastructure Needed (Optional)\n\n## Next\n\nText.\n", "kep") == []
+    assert lint_profiled("empty-section", "## Infrastructure Needed [optional]\n\n## Next\n\nText.\n", "kep") == []
 
 
 def test_code_block_or_table_alone_is_content() -> None:

@@ -186,9 +186,9 @@ def test_disable_section_covers_its_section_and_subsections_only() -> None:
     text = """
     # Uploads
 
-    ## Open questions
+    ## Retries
 
-    <!-- speclint-disable-section PH001 -- this section lists them on purpose -->
+    <!-- speclint-disable-section PH001 -- settled in the next review -->
     - Backoff: TBD.
 
     ### Later

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Iterator
 
 from speclint.document.model import Document, Span
@@ -26,6 +27,15 @@ class FrontMatterSchema(Rule):
     `kep` schema the same way; its findings are reported with the path and line of `kep.yaml`
     itself, so editors jump to the right file. Broken YAML in `kep.yaml` is reported there too
     (broken front matter is `front-matter-syntax`'s job).
+
+    kep.yaml is held to what Kubernetes' own KEP validation accepts: the fields upstream declares
+    optional (`participating-sigs`, `reviewers`, `see-also`, `replaces`, `superseded-by`,
+    `prr-approvers`, milestones...) may be empty or absent, `stage` may be alpha, beta, stable or
+    deprecated, `metrics` is required only from beta, and a real date need not be zero-padded.
+    A misspelt status, an impossible date, `last-updated: v1.27` or `TBD` as a value is still
+    reported. Front matter in the shape of an enhancement proposal (a `creation-date` and
+    reviewers or approvers: OpenShift, Cluster API) is checked against the same values, but
+    not for kep.yaml's required keys, which those projects' templates do not have.
 
     **Why it matters.** Status boards, review reminders and ownership reports are built from this
     metadata. A misspelled status or an empty owner list silently drops the spec from them, and
@@ -70,6 +80,8 @@ class FrontMatterSchema(Rule):
         front_matter = document.front_matter
         if front_matter is not None and front_matter.error is None:
             reference = _schema_reference(context)
+            if reference == "prd" and not context.options["schema"].strip() and _is_proposal_metadata(front_matter.data):
+                reference = "kep"  # an enhancement proposal's metadata, whatever kind the text looked like
             project_schema = context.settings.get("front-matter-schema")
             if isinstance(project_schema, dict) and not context.options["schema"].strip():
                 reference = "project"  # the configuration's `front-matter` schema beats the profile's
@@ -81,7 +93,10 @@ class FrontMatterSchema(Rule):
                     yield Violation(_line_span(document.lines, front_matter.span.start.line + 1),
                                     "front matter must be a mapping of keys to values")
                 else:
-                    for problem in metadata.validate(front_matter.data, schema):
+                    data = front_matter.data
+                    if reference == "kep":
+                        schema, data = _values_only(schema), _padded_dates(data)
+                    for problem in metadata.validate(data, schema):
                         span = metadata.problem_span(front_matter, document.lines, problem)
                         yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)")
         if context.options["kep-yaml"] and _is_kep_readme(document, context):
@@ -104,7 +119,8 @@ class FrontMatterSchema(Rule):
             yield Violation(Span.point(1, 1), "kep.yaml must be a mapping of keys to values", path=kep.path)
             return
         schema = metadata.load_schema(reference)
-        for problem in metadata.validate(kep.data, schema):
+        data = _padded_dates(kep.data) if reference == "kep" else kep.data
+        for problem in metadata.validate(data, schema):
             span = metadata.problem_span(kep, kep.lines, problem)
             yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)", path=kep.path)
 
@@ -122,6 +138,44 @@ def _schema_reference(context: RuleContext) -> str:
     if isinstance(named, str) and named.strip().lower() not in ("", "none"):
         return named.strip()
     return ""
+
+
+def _values_only(schema: dict[str, Any]) -> dict[str, Any]:
+    """The kep schema without its required keys. A Kubernetes KEP keeps its metadata in kep.yaml;
+    front matter on a KEP-style proposal (OpenShift, Cluster API) follows its own project's template,
+    which names other keys, so only the values it gives are checked (Cluster API adds the status
+    `experimental`)."""
+    values = {key: value for key, value in schema.items() if key != "required"}
+    status = values.get("properties", {}).get("status", {})
+    if isinstance(status.get("enum"), list):
+        values["properties"] = {**values["properties"], "status": {**status, "enum": [*status["enum"], "experimental"]}}
+    return values
+
+
+def _is_proposal_metadata(data: Any) -> bool:
+    """Front matter in the shape of an enhancement proposal's (KEP, OpenShift, Cluster API): a
+    creation date and the people who review or approve it."""
+    return isinstance(data, dict) and "creation-date" in data and any(
+        key in data for key in ("approvers", "reviewers", "owning-sig", "kep-number")
+    )
+
+
+_UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def _padded_dates(data: Any) -> Any:
+    """`data` with dates like 2020-2-5 written 2020-02-05. Kubernetes' KEP tooling reads dates as
+    plain strings, so an unpadded real date is no defect there; an impossible one still is."""
+    if isinstance(data, dict):
+        return {key: _padded_dates(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_padded_dates(value) for value in data]
+    if isinstance(data, str):
+        match = _UNPADDED_DATE.match(data.strip())
+        if match:
+            year, month, day = match.groups()
+            return f"{year}-{int(month):02d}-{int(day):02d}"
+    return data
 
 
 def _schema_label(reference: str) -> str:

@@ -5,8 +5,19 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Block, BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Span
+from speclint.document.model import (
+    Block,
+    BlockQuote,
+    Document,
+    HtmlBlock,
+    ListBlock,
+    Paragraph,
+    Section,
+    Span,
+    ThematicBreak,
+)
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.reading import kep
 
 
 class TemplateGuidance(Rule):
@@ -20,6 +31,11 @@ class TemplateGuidance(Rule):
     to remove (`template_comments`: spec-kit's "ACTION REQUIRED: ..." and a KEP's instructions,
     MADR's "This is an optional element. Feel free to remove.") in comments. Quoting the template
     in a block quote is citing it, not leaving it in. Without a profile nothing is checked.
+
+    A guidance comment is invisible: it is reported only in a section with nothing a reader sees
+    (in a written section it harms nobody), and not at all under the Production Readiness
+    questions an alpha or provisional KEP leaves for beta. A template question kept as the lead-in
+    to its answer ("Why should we *not* do this?" followed by the reasons) is not reported.
 
     **Why it matters.** Guidance left in place means the section was not written for this
     document: either the author forgot it, or the section's real content is missing. The KEP and
@@ -53,27 +69,55 @@ class TemplateGuidance(Rule):
         hidden = [(text, _key(text)) for text in getattr(context.profile, "template_comments", ())]
         if not visible and not hidden:
             return
+        early_kep: bool | None = None
         for section in document.root.walk():
             heading = section.heading
+            filled = _has_visible_content(section)
             if heading is not None:
                 found = _first_match(heading.text, visible)
-                if found is not None:
+                if found is not None and not (found.rstrip().endswith("?") and filled):
                     yield Violation(heading.span, f"template heading left in: '{_shorten(found)}': "
                                     "write this document's own title")
             for block in _outside_quotes(section.blocks):
                 if isinstance(block, Paragraph):
                     found = _first_match(block.text, visible)
-                    if found is None:
+                    if found is not None and found.rstrip().endswith("?") and _has_visible_content(section, block):
+                        continue  # the template's question, kept as the lead-in to its answer
+                    if found is None and not filled:
                         # Comments written inline in a paragraph are hidden guidance too.
                         found = next((match for comment in _INLINE_COMMENT.findall(block.text)
                                       if (match := _first_match(comment, hidden)) is not None), None)
                     if found is not None:
                         yield _violation(block.span, found, document)
-                elif isinstance(block, HtmlBlock):
+                elif isinstance(block, HtmlBlock) and not filled:
+                    # A comment is invisible: left in a section that is written, it harms no reader.
+                    if early_kep is None:
+                        early_kep = kep.is_early(document)
+                    if early_kep and kep.deferred_to_later_stage(section):
+                        continue  # an alpha or provisional KEP answers the beta questions later
                     for comment in block.comments:
                         found = _first_match(comment.text, hidden)
                         if found is not None:
                             yield _violation(comment.span, found, document)
+
+
+def _has_visible_content(section: Section, besides: Block | None = None) -> bool:
+    """True when the section, or one of its subsections, has a block a reader sees (other than `besides`)."""
+    if any(_has_visible_content(child) for child in section.children):
+        return True
+    for block in section.blocks:
+        if block is besides or isinstance(block, ThematicBreak):
+            continue
+        if isinstance(block, HtmlBlock):
+            if block.is_comment:
+                continue
+            return True
+        if isinstance(block, Paragraph):
+            if _INLINE_COMMENT.sub("", block.text).strip():
+                return True
+            continue
+        return True
+    return False
 
 
 _INLINE_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document
+from speclint.document.model import Document, Span
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
@@ -58,9 +58,19 @@ class UnresolvedMarker(Rule):
                            context.options["needs-clarification"])
         if pattern is None:
             return
+        # One defect, one finding: UNRESOLVED blocks that defer the same thing ("beta") are reported
+        # once, at the first, which names the lines of the others.
+        unresolved: dict[str, tuple[str, list[Span]]] = {}
+        markers = frozenset(context.options["markers"])
+        # The same marker in cells of consecutive table rows ("| Build | < 10 min | TBD |" for every
+        # stage) is one pending column: one finding at the first cell.
+        table_run: list[Span] = []
+        table_marker = ""
         for prose in iter_prose(document):
+            if _answers_elsewhere(prose.section):
+                continue
             for match, span in find_all(pattern, prose.segments):
-                if _is_mention(match):
+                if _is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match):
                     continue
                 if match.group("clarify"):
                     question = " ".join(match.group("question").split())
@@ -68,11 +78,85 @@ class UnresolvedMarker(Rule):
                                     if question else "needs clarification: answer it in the spec")
                 elif match.group("unresolved"):
                     context_words = " ".join(match.group("context").split())
-                    about = f" ({context_words})" if context_words else ""
-                    yield Violation(span, f"unresolved block{about}: settle it and remove the UNRESOLVED markers")
+                    unresolved.setdefault(context_words.lower(), (context_words, []))[1].append(span)
+                elif prose.kind == "table-cell":
+                    marker = match.group(0)
+                    if table_run and marker == table_marker and span.start.line - table_run[-1].start.line in (0, 1):
+                        table_run.append(span)
+                        continue
+                    if table_run:
+                        yield _table_violation(table_marker, table_run)
+                    table_run, table_marker = [span], marker
                 else:
                     marker = match.group(0)
                     yield Violation(span, f"unresolved marker '{marker}': decide, or list it as an open question")
+        if table_run:
+            yield _table_violation(table_marker, table_run)
+        for context_words, spans in unresolved.values():
+            about = f" ({context_words})" if context_words else ""
+            others = ""
+            if len(spans) > 1:
+                lines = ", ".join(str(span.start.line) for span in spans[1:])
+                others = f"; {len(spans) - 1} more block{'s' * (len(spans) > 2)} defer{'s' * (len(spans) == 2)} the same, at line{'s' * (len(spans) > 2)} {lines}"
+            yield Violation(spans[0], f"unresolved block{about}: settle it and remove the UNRESOLVED markers{others}")
+
+
+def _table_violation(marker: str, spans: list[Span]) -> Violation:
+    message = f"unresolved marker '{marker}': decide, or list it as an open question"
+    if len(spans) > 1:
+        lines = sorted({span.start.line for span in spans[1:]})
+        message += f" ({len(spans) - 1} more in this table, at line{'s' * (len(lines) > 1)} {', '.join(map(str, lines))})"
+    return Violation(spans[0], message)
+
+
+# A section listing open questions already says what is undecided ("list it as an open question"),
+# a section the template marks optional may stay unwritten, and an implementation history is
+# written as the work happens.
+_OPEN_QUESTIONS = re.compile(
+    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|\bimplementation history\b|[\[(]\s*optional\s*[\])]|\boptional\s*$", re.I
+)
+
+
+def _answers_elsewhere(section: object) -> bool:
+    current = section
+    while current is not None:
+        if _OPEN_QUESTIONS.search(getattr(current, "title", "") or ""):
+            return True
+        current = getattr(current, "parent", None)
+    return False
+
+
+# "(flag TBD)", "(exact naming TBD)": a detail deliberately left to implementation.
+_SHORT_HEDGE = re.compile(r"\(\s*(?:[\w`'-]+\s+){1,2}$")
+_DEFINED_ABBREVIATION = re.compile(r"To Be (?:Determined|Confirmed|Decided)[\"”']?\s*\($", re.I)
+_OPEN_LINK_TEXT = re.compile(r"\[[^\[\]]*$")
+_CLOSE_LINK_TEXT = re.compile(r"[^\[\]]*\](?:[(\[]| {2,})")  # a blanked destination reads as spaces
+_IMAGE_ALT = re.compile(r"!\[[^\[\]]*$")
+
+
+def _is_deliberate(match: re.Match[str]) -> bool:
+    """A marker that does not leave this document unfinished: a short hedge in parentheses, the
+    abbreviation of "To Be Determined" being defined, or the text of a link or image (it names or
+    describes the target)."""
+    if match.group("unresolved") or match.group("clarify"):
+        return False
+    text = match.string
+    if match.group(0).startswith("???") and match.start() > 0 and text[match.start() - 1].isalnum():
+        return True  # "Can you do that???": emphasis, not a placeholder
+    before = text[max(0, match.start() - 40) : match.start()]
+    if _SHORT_HEDGE.search(before) and text[match.end() : match.end() + 2].lstrip().startswith(")"):
+        return True
+    if _DEFINED_ABBREVIATION.search(before):
+        return True
+    if _IMAGE_ALT.search(text[max(0, match.start() - 120) : match.start()]):
+        return True
+    return bool(_OPEN_LINK_TEXT.search(text[max(0, match.start() - 120) : match.start()])
+                and _CLOSE_LINK_TEXT.match(text, match.end()))
+
+
+# A marker inside a title-case name is part of the name: "Human TODO Central", "the TODO Hub".
+_NAME_AROUND = re.compile(r"[A-Z][a-z]+\s+$")
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b(?!:)")
 
 
 # Words after a marker that make it a noun people talk about: "TODO list", "TODO comments".
@@ -80,19 +164,49 @@ _MENTION_AFTER = re.compile(
     r"\s*(?:[\"'”’]|(?:list|lists|app|apps|application|item|items|comment|comments|entry|entries|marker|"
     r"markers|tag|tags|note|notes|file|files|tracker|format|placeholder|placeholders|syntax)\b)"
 )
-_MENTION_BEFORE = re.compile(r"(?:[\"'“‘]|\b(?:[Nn]o|[Zz]ero|[Aa]ny|[Rr]emaining|[Ee]very)\s+)$")
+_MENTION_BEFORE = re.compile(
+    r"(?:[\"'“‘]|\b(?:[Nn]o|[Zz]ero|[Aa]ny|[Rr]emaining|[Ee]very|an?|[Tt]he|[Tt]his|[Tt]hat|[Oo]pen|[Ss]ee|[Mm]ark|"
+    r"[Mm]arked|[Ll]eave|[Ll]eaving|[Aa]dd|[Aa]dding|[Ww]rite)\s+)$"
+)
+# Different markers listed together are markers talked about: "TODO, TKTK, ???", "TODO/TBD",
+# "TODO and FIXME".
+_JOIN = r"\s*(?:,|/|\band\b|\bor\b)\s*"
+_OTHER_AFTER = re.compile(_JOIN + r"(?P<other>[A-Z]{3,}|\?{3,})(?![\w\-])")
+_OTHER_BEFORE = re.compile(r"(?<![\w\-])(?P<other>[A-Z]{3,}|\?{3,})" + _JOIN + "$")
 
 
-def _is_mention(match: re.Match[str]) -> bool:
-    """True when the marker is talked about rather than used: quoted, or a noun ("TODO list")."""
+def _listed_with_another(match: re.Match[str], markers: frozenset[str]) -> bool:
+    text, word = match.string, match.group(0)
+    after = _OTHER_AFTER.match(text, match.end())
+    before = _OTHER_BEFORE.search(text[max(0, match.start() - 16) : match.start()])
+    return any(
+        found is not None and found.group("other") != word
+        and (found.group("other") in markers or found.group("other").startswith("???"))
+        for found in (after, before)
+    )
+
+
+def _is_mention(match: re.Match[str], in_heading: bool = False, markers: frozenset[str] = frozenset()) -> bool:
+    """True when the marker is talked about rather than used: quoted, a noun ("TODO list", "an open
+    TODO", "see the FIXME"), listed with other markers ("leave TODO and FIXME comments"), or a bare
+    `[NEEDS CLARIFICATION]` naming a heading ("Open Questions / [NEEDS CLARIFICATION]")."""
     if match.group("unresolved"):
         return False
     text = match.string
     before = text[max(0, match.start() - 12) : match.start()]
     after = text[match.end() : match.end() + 16]
-    if match.group("clarify") and match.group("question").strip():
-        return False  # a real question is never a mention
-    return bool(_MENTION_BEFORE.search(before) or _MENTION_AFTER.match(after))
+    if match.group("clarify"):
+        if match.group("question").strip():
+            return False  # a real question is never a mention
+        if in_heading:
+            return True
+    in_name = bool(_NAME_AROUND.search(before) and _NAME_AFTER.match(text, match.end()))
+    return bool(
+        in_name
+        or _MENTION_BEFORE.search(before)
+        or _MENTION_AFTER.match(after)
+        or _listed_with_another(match, markers)
+    )
 
 
 _compiled: dict[tuple[tuple[str, ...], bool, bool], re.Pattern[str] | None] = {}

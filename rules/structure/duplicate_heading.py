@@ -6,7 +6,7 @@ from typing import Iterator
 
 from speclint.document.headings import _DECORATION, _NUMBERING
 from speclint.document.model import Document, Section
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 
 
 class DuplicateHeading(Rule):
@@ -44,6 +44,7 @@ class DuplicateHeading(Rule):
     name = "duplicate-heading"
     category = Category.STRUCTURE
     default_level = Level.WARNING
+    group = Group.PREVIEW  # measured precision below 90% (rules/precision.json)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for parent in document.root.walk():

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document, Section
 from speclint.engine.profiles import ExpectedSection
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 
 
 class SectionOrder(Rule):
@@ -48,6 +48,7 @@ class SectionOrder(Rule):
     name = "section-order"
     category = Category.STRUCTURE
     default_level = Level.INFO
+    group = Group.PREVIEW  # measured precision below 90% (rules/precision.json)
     options = (
         Option("include-optional", "bool", False,
                "Also check the order of optional sections (templates' trailing sections vary most)."),

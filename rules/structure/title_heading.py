@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.document.model import Document, Span
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 
 
 class TitleHeading(Rule):
@@ -41,6 +41,7 @@ class TitleHeading(Rule):
     name = "title-heading"
     category = Category.STRUCTURE
     default_level = Level.WARNING
+    group = Group.PREVIEW  # measured precision below 90% (rules/precision.json)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         convention = getattr(context.profile, "title_heading", "optional")

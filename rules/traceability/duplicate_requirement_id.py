@@ -42,7 +42,7 @@ class DuplicateRequirementId(Rule):
     id = "TR001"
     name = "duplicate-requirement-id"
     category = Category.TRACEABILITY
-    default_level = Level.ERROR
+    default_level = Level.WARNING
     options = (Option("prefixes", "list[str]", list(DEFAULT_ID_PREFIXES), "Prefixes of requirement IDs."),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

@@ -70,6 +70,12 @@ if TYPE_CHECKING:
     help="Do not run these rules: ids, names, aliases or categories, comma-separated or repeated.",
 )
 @click.option(
+    "--preview",
+    is_flag=True,
+    help="Also run the preview rules: those whose measured precision on real documents is below 90% "
+    "(`speclint rules` shows each rule's group and precision).",
+)
+@click.option(
     "--profile",
     "profile_name",
     metavar="NAME",
@@ -111,6 +117,7 @@ def check(
     statistics: bool,
     select: Sequence[str],
     ignore: Sequence[str],
+    preview: bool,
     profile_name: str | None,
     verbose: bool,
     config_file: Path | None,
@@ -205,7 +212,9 @@ def check(
 
     registries = [registry] + [source.config.registry for source in sources if source.config is not None]
     _check_selection(registries, select, ignore)
-    planner = ConfigPlanner(profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None)
+    planner = ConfigPlanner(
+        profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None, preview
+    )
     baseline, baseline_writer = _baseline_stage(baseline_file, write_baseline_file)
     progress = _progress_bar(os.environ)
     try:
@@ -221,7 +230,7 @@ def check(
     if baseline is not None:
         baseline.apply(result, cwd)
 
-    ran = result.rules_run or {active.rule.id: active for active in _default_rules(registry, select, ignore)}
+    ran = result.rules_run or {active.rule.id: active for active in _default_rules(registry, select, ignore, preview)}
     to_terminal = output_file is None and _is_terminal(sys.stdout)
     use_color = color == "always" or (color == "auto" and to_terminal and _color_allowed(os.environ))
     context = ReportContext.for_run([ran[rule_id] for rule_id in sorted(ran)], __version__, cwd, use_color, registry.load_errors)
@@ -287,11 +296,15 @@ def _fix_stage(result: RunResult, sources: Sequence[Source], planner: Planner, f
     return lint(sources, [], planner=planner) if summary.files else result
 
 
-def _default_rules(registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str]) -> list[ActiveRule]:
+def _default_rules(
+    registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str], preview: bool = False
+) -> list[ActiveRule]:
     from speclint.engine.check import ActiveRule
-    from speclint.engine.selection import apply_selection
+    from speclint.engine.selection import apply_selection, enabled_rules
 
-    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.sorted()]
+    rules = [
+        ActiveRule(rule, rule.default_level, rule.default_options()) for rule in enabled_rules(registry.sorted(), preview)
+    ]
     return apply_selection(registry, rules, select, ignore) if select or ignore else rules
 
 

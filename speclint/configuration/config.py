@@ -54,6 +54,7 @@ from speclint.engine.files import repository_root
 from speclint.engine.profiles import RuleSetting  # a level ("off" disables; None keeps) and option values
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, OptionError, Rule
+from speclint.engine.selection import enabled_rules
 
 CONFIG_FILE_NAMES = (".speclint.yaml", ".speclint.yml")
 PYPROJECT = "pyproject.toml"
@@ -75,8 +76,10 @@ class Layer:
     """The settings of one mapping: a configuration's top level, or one override."""
 
     profile: str | None = None
+    preview: bool | None = None  # `preview:`: None when this mapping does not say
     # (rule ids, setting); category entries come first so a named rule beats its category.
     rules: list[tuple[tuple[str, ...], RuleSetting]] = field(default_factory=list)
+    named: set[str] = field(default_factory=set)  # ids of the rules named by id, name or alias
     sections: list[Any] | None = None
     extend_sections: list[Any] = field(default_factory=list)
     section_aliases: dict[str, list[str]] = field(default_factory=dict)
@@ -98,7 +101,9 @@ class FileSettings:
     """Everything the configuration says about one file."""
 
     profile: str | None = None  # None: detect from the document
+    preview: bool = False
     rules: dict[str, RuleSetting] = field(default_factory=dict)
+    named: set[str] = field(default_factory=set)  # rules named by id, name or alias: preview ones run
     sections: list[Any] | None = None
     extend_sections: list[Any] = field(default_factory=list)
     section_aliases: dict[str, list[str]] = field(default_factory=dict)
@@ -141,6 +146,9 @@ class Config:
         for layer in layers:
             if layer.profile is not None:
                 settings.profile = None if layer.profile == AUTO_PROFILE else layer.profile
+            if layer.preview is not None:
+                settings.preview = layer.preview
+            settings.named |= layer.named
             for rule_ids, setting in layer.rules:
                 for rule_id in rule_ids:
                     previous = settings.rules.get(rule_id, RuleSetting())
@@ -166,8 +174,14 @@ def default_config(registry: RuleRegistry) -> Config:
 # --- the per-file decision --------------------------------------------------------------------
 
 
-def plan_file(config: Config, path: Path | None, document: Any, forced_profile: str | None = None) -> Any:
+def plan_file(
+    config: Config, path: Path | None, document: Any, forced_profile: str | None = None, preview: bool = False
+) -> Any:
     """The one per-file decision: which profile, which rules at which levels and options.
+
+    The rules are those of the default group, plus the preview rules when `preview` (`--preview`)
+    or the configuration's `preview: true` turns the group on, or when the configuration names
+    one by id, name or alias.
 
     The profile is `forced_profile` (`--profile`) if given, else the configuration's for this path
     (overrides included), else the one detected from the document; the configuration's section
@@ -177,7 +191,8 @@ def plan_file(config: Config, path: Path | None, document: Any, forced_profile: 
     from speclint.engine.runner import FilePlan, settings_for_file
 
     settings = config.settings_for(path)
-    defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in config.registry.sorted()]
+    candidates = enabled_rules(config.registry.sorted(), preview or settings.preview, settings.named)
+    defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in candidates]
     chosen = settings_for_file(document, defaults, forced_profile or settings.profile, settings.rules)
     profile = customize_profile(chosen.profile, settings)
     return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry)
@@ -186,17 +201,18 @@ def plan_file(config: Config, path: Path | None, document: Any, forced_profile: 
 @dataclass(frozen=True)
 class ConfigPlanner:
     """The runner's planner for a `speclint check` run: `plan_file` with the command line's
-    `--profile`, `--select` and `--ignore`. A plain class so that it goes to worker processes."""
+    `--profile`, `--select`, `--ignore` and `--preview`. A plain class so that it goes to worker processes."""
 
     forced_profile: str | None = None
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     stdin_path: Path | None = None  # where `--stdin-filename` says standard input's text lives
+    preview: bool = False  # `--preview`: the preview group runs too
 
     def __call__(self, source: Any, document: Any) -> Any:
         config = source.config if source.config is not None else _default_config_for_worker()
         where = source.path if source.path is not None else self.stdin_path
-        plan = plan_file(config, where, document, self.forced_profile)
+        plan = plan_file(config, where, document, self.forced_profile, self.preview)
         if self.select or self.ignore:
             from dataclasses import replace
 
@@ -504,12 +520,16 @@ class _Loader:
                     f"profile: unknown profile '{profile}'{suggest(str(profile), names)} "
                     f"(allowed: {', '.join(names)}, {AUTO_PROFILE})"))
             layer.profile = str(profile)
+        if isinstance(data.get("preview"), bool):
+            layer.preview = data["preview"]
         category_entries: list[tuple[tuple[str, ...], RuleSetting]] = []
         rule_entries: list[tuple[tuple[str, ...], RuleSetting]] = []
         for key, value in (data.get("rules") or {}).items():
             entry = _rule_entry(registry, str(key), value, (*where, "rules", key), source, problems)
             if entry is not None:
                 (category_entries if entry[2] else rule_entries).append((entry[0], entry[1]))
+                if not entry[2]:
+                    layer.named.update(entry[0])
         layer.rules = category_entries + rule_entries
         if "sections" in data:
             layer.sections = plain(data["sections"])

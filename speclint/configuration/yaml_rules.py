@@ -62,7 +62,7 @@ from speclint.document.model import (
     TextSegment,
 )
 from speclint.document.text import find_all
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 
 CHECK_KINDS = ("existence", "required-section", "front-matter")
 DEFAULT_BLOCKS = ("heading", "paragraph", "list-item", "table", "block-quote")
@@ -341,6 +341,7 @@ def _make_rule(
         "name": str(entry["name"]),
         "category": Category(entry["category"]),
         "default_level": Level(entry["level"]),
+        "group": Group(entry.get("group", Group.DEFAULT.value)),
         "documentation_url": entry.get("documentation"),
         "kind": kind,
         "spec": spec,

@@ -73,8 +73,9 @@ class Group(str, enum.Enum):
     """Whether a rule runs unless configured otherwise (as clippy's lint groups and ruff's preview).
 
     A built-in rule is `default` only once a strict reviewer judged at least 90% of a random sample
-    of its findings on real documents right (`bench/precision.py`); until then it is `preview`:
-    available, but off unless the configuration or `--select` names it.
+    of its findings on real documents right (`bench/precision.py`, recorded in `rules/precision.json`);
+    until then it is `preview`: available, but off unless the configuration names it by id, name or
+    alias, or turns the whole group on (`preview: true`, `--preview`). See `speclint.engine.selection`.
     """
 
     DEFAULT = "default"

@@ -1,4 +1,9 @@
-"""`--select` and `--ignore`: narrowing the rules of one run by id, name, alias or category.
+"""Which rules run: the groups, then `--select` and `--ignore` narrowing by id, name, alias or category.
+
+A rule of the default group runs unless configured off. A rule of the preview group (measured
+precision below 90% on real documents) runs only when the configuration names it by id, name or
+alias, or when `preview: true` or `--preview` turns on the whole group; naming its category is
+not enough, so `rules: {wording: error}` never turns on a rule nobody asked for.
 
 Selectors may be repeated or comma-separated (`--select PH001,wording --select tbd`). With
 `--select`, only the rules it names run; `--ignore` then removes rules. Both narrow the rules the
@@ -13,11 +18,17 @@ from typing import Iterable, Sequence
 
 from speclint.engine.check import ActiveRule
 from speclint.engine.registry import RuleRegistry
-from speclint.engine.rule import Category
+from speclint.engine.rule import Category, Group, Rule
 
 
 class SelectorError(ValueError):
     """An unknown rule or category; `str()` is the message for the user."""
+
+
+def enabled_rules(rules: Iterable[type[Rule]], preview: bool = False, named: Iterable[str] = ()) -> list[type[Rule]]:
+    """`rules` without the preview ones, unless `preview` is on or `named` holds their id."""
+    named_ids = set(named)
+    return [rule for rule in rules if preview or rule.id in named_ids or getattr(rule, "group", Group.DEFAULT) != Group.PREVIEW]
 
 
 def split_selectors(values: Iterable[str]) -> list[str]:

@@ -155,6 +155,8 @@ def _describe(error: Any) -> SchemaProblem:
         return SchemaProblem(path, True, f"'{name}' is {_show(instance)}, not one of: {', '.join(allowed)}")
     if error.schema.get("format") == "date" and kind in ("format", "pattern", "type"):
         return SchemaProblem(path, True, f"'{name}' is {_show(instance)}, not a real date written YYYY-MM-DD")
+    if kind == "not":  # the schemas use `not` only to refuse placeholders such as TBD
+        return SchemaProblem(path, True, f"'{name}' is {_show(instance)}, a placeholder: give the real value")
     if kind == "minItems":
         if not instance:
             least = "one" if error.validator_value == 1 else error.validator_value

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Any, Iterable, Sequence
+from functools import lru_cache
+from typing import Any, Iterable, Mapping, Sequence
 
 from speclint import HOMEPAGE
 from speclint.engine.rule import Option, Rule
@@ -108,8 +109,43 @@ def options_markdown(rule: type[Rule]) -> str:
     return "\n".join(rows)
 
 
+@lru_cache(maxsize=1)
+def _precision_table() -> Mapping[str, Mapping[str, Any]]:
+    """`rules/precision.json`: per rule id, how many findings on real documents a strict reviewer
+    judged and the share judged right (written from `bench/precision.py`'s verdicts)."""
+    from importlib.resources import files
+
+    try:
+        data = json.loads(files("speclint.rules").joinpath("precision.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {key: value for key, value in data.items() if isinstance(value, dict)}
+
+
+def measured_precision(rule: type[Rule]) -> Mapping[str, Any] | None:
+    """The rule's measured precision (`judged`, `precision`, `measured_on`), None if never measured."""
+    return _precision_table().get(rule.id) if is_built_in(rule) else None
+
+
+def group_of(rule: type[Rule]) -> str:
+    return str(getattr(getattr(rule, "group", None), "value", "default"))
+
+
+def precision_text(rule: type[Rule]) -> str:
+    """`93% of 25`, or `not measured`."""
+    measured = measured_precision(rule)
+    if not measured or not isinstance(measured.get("precision"), (int, float)):
+        return "not measured"
+    return f"{measured['precision']:.0%} of {measured.get('judged', '?')}"
+
+
 def facts(rule: type[Rule]) -> str:
-    parts = [f"Category: `{rule.category.value}`", f"default level: `{rule.default_level.value}`"]
+    parts = [
+        f"Category: `{rule.category.value}`",
+        f"default level: `{rule.default_level.value}`",
+        f"group: `{group_of(rule)}`",
+        f"measured precision: {precision_text(rule)}",
+    ]
     if rule.aliases:
         parts.append("aliases: " + ", ".join(f"`{alias}`" for alias in rule.aliases))
     return " · ".join(parts)
@@ -142,6 +178,12 @@ def explain_text(rule: type[Rule], title: bool = True) -> str:
     lines.append(f"Category: {rule.category.value}. Default level: {rule.default_level.value}.")
     if rule.aliases:
         lines.append("Aliases: " + ", ".join(rule.aliases) + ".")
+    lines.append(f"Group: {group_of(rule)}. Measured precision: {precision_text(rule)}.")
+    if group_of(rule) == "preview":
+        lines.append(
+            f"A preview rule is off unless the configuration names it (`rules: {{{rule.id}: warning}}`) "
+            "or turns the group on (`preview: true`, `--preview`)."
+        )
     lines += ["", rule.documentation(), ""]
     if rule.options:
         lines.append("Options:")
@@ -167,6 +209,8 @@ def rule_object(rule: type[Rule]) -> dict[str, Any]:
         "aliases": list(rule.aliases),
         "category": rule.category.value,
         "default_level": rule.default_level.value,
+        "group": group_of(rule),
+        "precision": dict(measured_precision(rule) or {}) or None,
         "summary": rule.summary(),
         "options": [
             {
@@ -188,18 +232,30 @@ def rules_json(rules: Iterable[type[Rule]]) -> str:
 
 
 def rules_table(rules: Sequence[type[Rule]], width: int | None = None) -> str:
-    """An aligned table: id, name, category, default level, summary (cut to `width` if given)."""
-    header = ("ID", "NAME", "CATEGORY", "LEVEL", "SUMMARY")
-    rows = [(r.id, r.name, r.category.value, r.default_level.value, r.summary()) for r in rules]
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(4)]
+    """An aligned table: id, name, category, default level, group, measured precision, summary
+    (cut to `width` if given)."""
+    header = ("ID", "NAME", "CATEGORY", "LEVEL", "GROUP", "PRECISION", "SUMMARY")
+    rows = [
+        (r.id, r.name, r.category.value, r.default_level.value, group_of(r), _short_precision(r), r.summary())
+        for r in rules
+    ]
+    columns = len(header) - 1
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(columns)]
     lines = []
     for row in [header, *rows]:
-        prefix = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:4])) + "  "
-        summary = row[4]
+        prefix = "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:columns])) + "  "
+        summary = row[columns]
         if width is not None and len(prefix) + len(summary) > width:
             summary = shorten(summary, max(width - len(prefix), 20))
         lines.append(prefix + summary)
     return "\n".join(lines) + "\n"
+
+
+def _short_precision(rule: type[Rule]) -> str:
+    measured = measured_precision(rule)
+    if not measured or not isinstance(measured.get("precision"), (int, float)):
+        return "-"
+    return f"{measured['precision']:.0%}"
 
 
 def rules_markdown(rules: Sequence[type[Rule]]) -> str:
@@ -210,14 +266,19 @@ def rules_markdown(rules: Sequence[type[Rule]]) -> str:
         "Every rule speclint ships, by id. Select or ignore rules for one run with `--select` and "
         "`--ignore` (rule ids, names, aliases or categories); `speclint explain RULE` prints one rule's "
         "documentation. Lines and columns in findings are 1-based.\n",
-        "| ID | Name | Category | Default level | Summary |",
-        "|---|---|---|---|---|",
+        "A rule of the `default` group runs unless configured off. A rule of the `preview` group "
+        "(measured precision below 90%: fewer than 9 in 10 of its findings on real documents were "
+        "judged right by a strict reviewer) runs only when the configuration names it by id, name or "
+        "alias, or with `preview: true` / `--preview`. Precision is the share of a random sample of "
+        "the rule's findings on real documents judged right (`bench/precision.py`).\n",
+        "| ID | Name | Category | Default level | Group | Precision | Summary |",
+        "|---|---|---|---|---|---|---|",
     ]
     for rule in rules:
         summary = rule.summary().replace("|", "\\|")
         parts.append(
             f"| [{rule.id}](#{anchor(rule)}) | `{rule.name}` | {rule.category.value} | "
-            f"{rule.default_level.value} | {summary} |"
+            f"{rule.default_level.value} | {group_of(rule)} | {_short_precision(rule)} | {summary} |"
         )
     parts.append("")
     for rule in rules:
