@@ -166,13 +166,15 @@ def yaml_problem(code: str) -> SyntaxProblem | None:
     if not code.strip() or _TEMPLATE.search(code):
         return None
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MarkedYAMLError
 
-    yaml = YAML(typ="rt")
+    from speclint.document import yaml_guard
+
     try:
-        for _document in yaml.load_all(code):
-            pass
+        yaml_guard.load(YAML(typ="rt"), code, all_documents=True)
         return None
+    except yaml_guard.YamlRefused as refused:
+        return SyntaxProblem(refused.problem.message, refused.problem.line, refused.problem.column)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if _only_elisions_break_yaml(code):
@@ -181,25 +183,26 @@ def yaml_problem(code: str) -> SyntaxProblem | None:
         if mark is None:
             return SyntaxProblem(problem, 0, 0)
         return SyntaxProblem(problem, mark.line, mark.column)
-    except (YAMLError, ValueError, TypeError) as error:  # duplicate keys and friends
+    except Exception as error:  # duplicate keys, and ruamel's own assertion errors on odd input
         if _only_elisions_break_yaml(code):
             return None
-        return SyntaxProblem(str(error).splitlines()[0] if str(error) else "invalid YAML", 0, 0)
+        problem = yaml_guard.describe(error)
+        return SyntaxProblem(problem.message, problem.line, problem.column)
 
 
 def _only_elisions_break_yaml(code: str) -> bool:
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+
+    from speclint.document import yaml_guard
 
     cleaned = "\n".join(line for line in code.splitlines() if not _ELISION_LINE.match(line))
     cleaned = _INLINE_ELISION.sub("", cleaned)
     if cleaned == code:
         return False
     try:
-        for _document in YAML(typ="rt").load_all(cleaned):
-            pass
+        yaml_guard.load(YAML(typ="rt"), cleaned, all_documents=True)
         return True
-    except (YAMLError, ValueError, TypeError):
+    except Exception:  # ruamel raises many kinds; all mean "still not valid YAML"
         return False
 
 
@@ -222,12 +225,13 @@ def load_fragment(block: CodeBlock) -> Fragment | None:
     if not re.search(r"(?m)^\s*[\"']?(?:openapi|paths)[\"']?\s*:", block.code):
         return None
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+
+    from speclint.document import yaml_guard
 
     try:
-        data = YAML(typ="rt").load(block.code)
-    except (YAMLError, ValueError, TypeError):
-        return None  # a syntax error: the JSON/YAML example rules report it
+        data = yaml_guard.load(YAML(typ="rt"), block.code)
+    except Exception:  # a syntax error or over budget: the JSON/YAML example rules report it
+        return None
     if not isinstance(data, dict):
         return None
     if "swagger" in data:

@@ -129,7 +129,9 @@ def load_profile_file(path: Path, validate: bool = True) -> Profile:
     from ruamel.yaml import YAML
 
     try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        from speclint.document import yaml_guard
+
+        data = yaml_guard.load(YAML(typ="safe", pure=True), path.read_text(encoding="utf-8"))
     except Exception as error:  # ruamel raises many kinds; all mean "not valid YAML"
         raise ProfileError(f"{path}: not valid YAML: {error}") from None
     return profile_from_data(data, str(path), validate=validate)
