@@ -31,10 +31,10 @@ DEFAULT_TOPIC_WORDS = (
     "concurrent connections", "fast", "quickly", "slow", "responsive", "reliability", "reliable",
     "durability", "disaster recovery", "rto", "rpo", "high traffic", "peak traffic",
 )
-_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\]]*\]\W*$")
+_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
 _LABEL_ONLY = re.compile(r"^\W*[\w ./&-]{1,40}:\W*$")
 _ANY_ID = id_pattern(DEFAULT_ID_PREFIXES)
-_QUALITATIVE_OK = re.compile(r"\bsub-?second\b|\bconstant[ -]time\b|\bO\([^)]*\)", re.I)
+_QUALITATIVE_OK = re.compile(r"\bsub-?second\b|\bconstant[ -]time\b|\bO\([^()]*\)", re.I)
 
 
 class UnmeasurableNfr(Rule):

@@ -27,7 +27,7 @@ _SUBJECTIVE = re.compile(
     r"increase[sd]?|reduce[sd]?|decrease[sd]?|grow(?:s|n)?|boost(?:s|ed)?|lower|higher|more|less|fewer)(?![\w-])",
     re.I,
 )
-_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\]]*\]\W*$")
+_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
 _LABEL_ONLY = re.compile(r"^\W*[\w ./&-]{1,40}:\W*$")
 
 

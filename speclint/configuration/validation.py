@@ -111,7 +111,7 @@ def load_toml(text: str, file: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        message = re.sub(r"(?<!\s)\s*\(at line \d+, column \d+\)", "", str(error))
         raise InvalidFile([Problem(file, line, column, f"invalid TOML: {message}")]) from None
 
 

@@ -222,7 +222,7 @@ def load_fragment(block: CodeBlock) -> Fragment | None:
     """The OpenAPI fragment in a YAML or JSON block, or None when the block is something else."""
     if block.language not in JSON_LANGUAGES | YAML_LANGUAGES or _TEMPLATE.search(block.code):
         return None
-    if not re.search(r"(?m)^\s*[\"']?(?:openapi|paths)[\"']?\s*:", block.code):
+    if not re.search(r"(?m)^[ \t]*[\"']?(?:openapi|paths)[\"']?\s*:", block.code):
         return None
     from ruamel.yaml import YAML
 

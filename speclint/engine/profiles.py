@@ -204,16 +204,16 @@ def validate_profile_data(data: Any) -> list[str]:
 
 # --- detection ------------------------------------------------------------------------------
 
-_RUST_RFC_METADATA = re.compile(r"^\s*[-*]\s+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*#?\s*:", re.I | re.M)
+_RUST_RFC_METADATA = re.compile(r"^[ \t]*[-*][ \t]+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*#?\s*:", re.I | re.M)
 _SPEC_KIT_FR = re.compile(r"\bFR-\d{3}\b")
 _SPEC_KIT_SC = re.compile(r"\bSC-\d{3}\b")
 _EARS = re.compile(
-    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^\s*(?:[-*]|\d+\.)?\s*(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
+    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^[ \t]*(?:(?:[-*]|\d+\.)[ \t]*)?(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
     re.M,
 )
 _GO_DISCUSSION = re.compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
-_TASK_LINE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s", re.M)
-_LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.M)
+_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])\s", re.M)
 
 _KEP_HEADINGS = ("Release Signoff Checklist", "Production Readiness Review Questionnaire", "Design Details",
                  "Graduation Criteria", "Version Skew Strategy", "Upgrade / Downgrade Strategy",

@@ -109,7 +109,7 @@ class Interface:
 
 def _normalize_path(path: str) -> str:
     path = path.rstrip("`.:")
-    return re.sub(r"\{[^}]*\}|:[\w]+|<[^>]*>", "{}", path).rstrip("/") or "/"
+    return re.sub(r"\{[^{}]*\}|:[\w]+|<[^<>]*>", "{}", path).rstrip("/") or "/"
 
 
 def endpoint_key(method: str, path: str) -> tuple[str, str]:
