@@ -361,7 +361,11 @@ def problem_span(block: CodeBlock, line: int, column: int) -> Span:
     from speclint.reading.interfaces import code_position
 
     start = code_position(block, line, column)
-    return Span(start, Position(start.line, start.column + 1))
+    # One character wide, but never past the end of its line: a problem at the end of a line
+    # (a missing comma, an unclosed bracket) is an empty span there.
+    line_end = next((segment.column + len(segment.text) for segment in block.lines if segment.line == start.line),
+                    start.column + 1)
+    return Span(start, Position(start.line, max(start.column, min(start.column + 1, line_end))))
 
 
 @dataclass(frozen=True)
