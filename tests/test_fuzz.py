@@ -5,6 +5,7 @@ raise nothing, crash no rule and get only positions inside their text. Time is n
 from __future__ import annotations
 
 import importlib.util
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,7 @@ def load_fuzzer():
     spec = importlib.util.spec_from_file_location("speclint_fuzz", REPOSITORY / "bench" / "fuzz.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
 
