@@ -296,6 +296,15 @@ class LintWorker:
         if not (self._connection.poll(WORKER_START_SECONDS) and self._connection.recv() == "ready"):
             raise RuntimeError("the linting process did not start")
 
+    def warm_up(self) -> None:
+        """Start the process ahead of the first document (in a thread: it takes a second or so)."""
+        with self._lock:
+            if self._process is None:
+                try:
+                    self._start()
+                except (RuntimeError, EOFError, OSError):
+                    self.stop()  # the first lint tries again and reports why
+
     def lint(self, text: str, path: Path | None, display_path: str) -> tuple[list[Finding], list[str]]:
         """What `lint_text` gives, from the worker; blocks the calling thread (not the event loop)."""
         with self._lock:
@@ -310,9 +319,11 @@ class LintWorker:
                 try:
                     return self._connection.recv()
                 except EOFError:
-                    error = f"{display_path}: not linted: the linting process stopped (exit code {self._process.exitcode})"
+                    error = (f"{display_path}: not linted: the linting process stopped "
+                             f"(exit code {self._process.exitcode})")
             else:
-                error = f"{display_path}: not linted: it took more than {self.budget:.0f} s (a document this slow is a bug; please report it)"
+                error = (f"{display_path}: not linted: it took more than {self.budget:.0f} s "
+                         "(a document this slow is a bug; please report it)")
             self.stop()
             return [], [error]
 
@@ -424,7 +435,8 @@ async def read_messages(stream: Any, protocol: Any, stop: threading.Event) -> No
                 initialized = getattr(protocol, "initialize_received", True)
                 code, text = (-32602, "invalid parameters") if initialized else (
                     SERVER_NOT_INITIALIZED, "the server is not initialized yet")
-                protocol._send_response(raw["id"], error=types.ResponseError(code=code, message=f"{raw['method']}: {text}"))
+                error = types.ResponseError(code=code, message=f"{raw['method']}: {text}")
+                protocol._send_response(raw["id"], error=error)
             else:
                 logger.error("speclint: a message with invalid parameters dropped")
             continue
@@ -566,6 +578,7 @@ def serve(worker: LintWorker | None = None) -> None:
     from pygls.io_ import StdoutWriter
 
     server = create_server(worker)
+    threading.Thread(target=server.lint_worker.warm_up, daemon=True).start()  # type: ignore[attr-defined]
     server._stop_event = stop = threading.Event()
     server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
     try:

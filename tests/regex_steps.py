@@ -22,15 +22,14 @@ import importlib
 import pkgutil
 import random
 import re
+import re._compiler as sre_compile  # noqa: E402  (the parser and compiler `re` uses)
+import re._constants as sre
+import re._parser as sre_parse
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator
-
-import re._compiler as sre_compile  # noqa: E402  (the parser and compiler `re` uses)
-import re._constants as sre
-import re._parser as sre_parse
 
 MAXREPEAT = sre.MAXREPEAT
 #: Bounded repeats above this count are treated like unbounded ones when building attack strings.
@@ -436,7 +435,8 @@ def _assignments(tree: ast.AST) -> dict[int, str]:
 
 def _only_matched(name: str, sources: list[str]) -> bool:
     """Whether every use of `name` in the code base is `name.match(` or `name.fullmatch(`."""
-    uses = [match for source in sources for match in re.finditer(rf"(?<![\w.]){re.escape(name)}\b(?!\s*[:=][^=])(.{{0,12}})", source)]
+    use = re.compile(rf"(?<![\w.]){re.escape(name)}\b(?!\s*[:=][^=])(.{{0,12}})")
+    uses = [match for source in sources for match in use.finditer(source)]
     return bool(uses) and all(re.match(r"\.(?:full)?match\(", use.group(1)) for use in uses)
 
 
@@ -444,8 +444,9 @@ def compiled_patterns() -> list[PatternSource]:
     """Every compiled pattern a module of speclint or of the built-in rules holds at import time
     (also in a module-level tuple, list or dict, or as a class attribute): patterns built from word
     lists, which the source does not spell out."""
-    import speclint
     import speclint.rules
+
+    import speclint
 
     sources = [path.read_text(encoding="utf-8") for root in ("speclint", "rules")
                for path in sorted((REPOSITORY / root).rglob("*.py"))]

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from regex_steps import OutOfSteps, PatternSource, StepCounter, all_patterns, growth, has_unbounded_repeat, run_deep
 
 #: Linear growth doubles the steps; quadratic growth quadruples them. 3 separates the two with

@@ -360,9 +360,12 @@ def _original_key(mapping: dict[Any, Any], part: Any) -> Any:
 def problem_span(block: CodeBlock, line: int, column: int) -> Span:
     from speclint.reading.interfaces import code_position
 
-    start = code_position(block, line, column)
-    # One character wide, but never past the end of its line: a problem at the end of a line
-    # (a missing comma, an unclosed bracket) is an empty span there.
+    return character_span(block, code_position(block, line, column))
+
+
+def character_span(block: CodeBlock, start: Position) -> Span:
+    """The character at `start` in a code block; never past the end of its line: a problem at the
+    end of a line (a missing comma, an unclosed bracket) or on an empty one is an empty span there."""
     line_end = next((segment.column + len(segment.text) for segment in block.lines if segment.line == start.line),
                     start.column + 1)
     return Span(start, Position(start.line, max(start.column, min(start.column + 1, line_end))))
