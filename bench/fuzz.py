@@ -400,6 +400,27 @@ def main(argv: list[str] | None = None) -> int:
     slowest: list[tuple[float, int, int, str]] = []
     report = args.report.open("w", encoding="utf-8") if args.report else None
     indices = iter(range(args.start, args.start + args.count))
+    try:
+        _fuzz(generator, indices, args, counts, slowest, report, started)
+    except KeyboardInterrupt:  # Ctrl-C (or `kill -INT`): stop, and still print what was found
+        print("\ninterrupted", flush=True)
+    if report is not None:
+        report.close()
+    elapsed = time.perf_counter() - started
+    print(f"\n{counts['documents']:,} documents ({counts['bytes'] / 1e6:.1f} MB) in {elapsed:.0f} s, "
+          f"seed {args.seed}, from index {args.start}")
+    for name, value in counts.items():
+        if name not in ("documents", "bytes"):
+            print(f"  {name}: {value:,}")
+    print("slowest (CPU seconds):")
+    for seconds, index, size, path in slowest:
+        print(f"  {seconds:6.2f} s  document {index}  {size:>9,} bytes  {path}")
+    failed = sum(counts[name] for name in ("tracebacks", "rule crashes", "out of range", "hangs"))
+    return 1 if failed else 0
+
+
+def _fuzz(generator: Generator, indices: Iterator[int], args: argparse.Namespace, counts: dict[str, int],
+          slowest: list[tuple[float, int, int, str]], report: Any, started: float) -> None:
     for fuzzed, outcome in run(generator, indices, args.workers, args.timeout):
         counts["documents"] += 1
         counts["bytes"] += outcome.size
@@ -410,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         }
         for name, happened in problems.items():
             counts[name] += happened
-        slowest = sorted([*slowest, (outcome.seconds, outcome.index, outcome.size, outcome.path)], reverse=True)[:10]
+        slowest[:] = sorted([*slowest, (outcome.seconds, outcome.index, outcome.size, outcome.path)], reverse=True)[:10]
         if any(problems.values()):
             print(f"document {outcome.index} ({outcome.path}, {outcome.size:,} bytes, {outcome.seconds:.2f} s): "
                   + ", ".join(name for name, happened in problems.items() if happened), flush=True)
@@ -423,19 +444,6 @@ def main(argv: list[str] | None = None) -> int:
                   + ", ".join(f"{name} {value}" for name, value in counts.items() if name not in ("documents", "bytes",
                                                                                                  "findings")),
                   flush=True)
-    if report is not None:
-        report.close()
-    elapsed = time.perf_counter() - started
-    print(f"\n{counts['documents']:,} documents ({counts['bytes'] / 1e6:.1f} MB) in {elapsed:.0f} s, "
-          f"seed {args.seed}, from index {args.start}")
-    for name, value in counts.items():
-        if name not in ("documents", "bytes"):
-            print(f"  {name}: {value:,}")
-    print("slowest:")
-    for seconds, index, size, path in slowest:
-        print(f"  {seconds:6.2f} s  document {index}  {size:>9,} bytes  {path}")
-    failed = sum(counts[name] for name in ("tracebacks", "rule crashes", "out of range", "hangs"))
-    return 1 if failed else 0
 
 
 if __name__ == "__main__":
