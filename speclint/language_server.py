@@ -289,8 +289,9 @@ class LintWorker:
 
         context = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
         self._connection, child = context.Pipe()
-        self._process = context.Process(target=_worker_main, args=(child, self.lint_function), daemon=True)
-        self._process.start()
+        process = context.Process(target=_worker_main, args=(child, self.lint_function), daemon=True)
+        process.start()
+        self._process = process
         child.close()
         # Starting (imports, a warm-up lint) is not part of any document's budget.
         if not (self._connection.poll(WORKER_START_SECONDS) and self._connection.recv() == "ready"):
@@ -328,10 +329,14 @@ class LintWorker:
             return [], [error]
 
     def stop(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-            self._process.join()
-            self._process = None
+        """Kill the process; safe at any moment, even while `warm_up` is still starting it."""
+        process, self._process = self._process, None
+        if process is not None:
+            try:
+                process.kill()
+                process.join(5)
+            except (ValueError, AssertionError, OSError):  # not started yet, or already gone
+                pass
 
 
 # --- the protocol: initialization order and framing ----------------------------------------------
