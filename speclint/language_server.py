@@ -15,24 +15,41 @@ Sublime LSP) get speclint's findings as diagnostics while the author types:
 
 pygls is an optional dependency (`pip install 'speclint[lsp]'`): only this module imports it, and
 only the `server` command imports this module.
+
+Hostile documents and clients (issue 17):
+- documents are linted in a worker process, one at a time, each within `LINT_BUDGET_SECONDS`: a
+  document that takes longer is not linted (the worker is replaced and the editor is told), so one
+  document never holds up the others for longer than that, and requests such as `shutdown` are
+  answered while a lint runs;
+- a document above `MAX_DOCUMENT_BYTES` (the 5 MiB limit of files) is not linted, with a message;
+- the server reads its own framing: a message whose `Content-Length` is wrong is dropped, and
+  reading goes on at the next `Content-Length` header (a body that never arrives in full is given
+  up after `FRAMING_TIMEOUT_SECONDS`);
+- a request before `initialize` gets the error -32002 (ServerNotInitialized), as LSP says.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
+import logging
 import os
 import re
+import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import attrs  # lsprotocol's types are attrs classes
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
+from pygls.protocol import LanguageServerProtocol
 from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
 from speclint import __version__
+from speclint.engine.files import DEFAULT_MAX_BYTES
 from speclint.engine.rule import Finding, Level, Rule
 
 if TYPE_CHECKING:
@@ -386,6 +403,208 @@ def hover_text(findings: Sequence[Finding], lines: Lines, codec: PositionCodec, 
     return "\n\n---\n\n".join(parts) if parts else None
 
 
+# --- linting in a worker process ----------------------------------------------------------------
+
+#: Seconds one document may take to lint; a longer lint is stopped and the document not linted.
+LINT_BUDGET_SECONDS = 20.0
+#: Documents above this size are not linted (the limit of files, `speclint check`'s 5 MiB).
+MAX_DOCUMENT_BYTES = DEFAULT_MAX_BYTES
+
+WORKER_START_SECONDS = 120.0
+
+LintFunction = Callable[[str, "Path | None", str], "tuple[list[Finding], list[str]]"]
+
+
+def _worker_main(connection: Any, lint_function: LintFunction) -> None:
+    lint_function("# Warm up\n", None, "warm-up.md")  # imports and caches, before the first real lint
+    connection.send("ready")
+    while True:
+        try:
+            request = connection.recv()
+        except EOFError:
+            return
+        if request is None:
+            return
+        try:
+            connection.send(lint_function(*request))
+        except Exception as error:  # reported to the editor; the worker goes on
+            connection.send(([], [f"{request[2]}: internal error: {type(error).__name__}: {error}"]))
+
+
+class LintWorker:
+    """A process that lints one document at a time; killed and replaced when a lint overruns."""
+
+    def __init__(self, lint_function: LintFunction = lint_text, budget: float = LINT_BUDGET_SECONDS) -> None:
+        self.lint_function = lint_function
+        self.budget = budget
+        self._lock = threading.Lock()
+        self._process: Any = None
+        self._connection: Any = None
+
+    def _start(self) -> None:
+        import multiprocessing
+
+        context = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
+        self._connection, child = context.Pipe()
+        process = context.Process(target=_worker_main, args=(child, self.lint_function), daemon=True)
+        process.start()
+        self._process = process
+        child.close()
+        # Starting (imports, a warm-up lint) is not part of any document's budget.
+        if not (self._connection.poll(WORKER_START_SECONDS) and self._connection.recv() == "ready"):
+            raise RuntimeError("the linting process did not start")
+
+    def warm_up(self) -> None:
+        """Start the process ahead of the first document (in a thread: it takes a second or so)."""
+        with self._lock:
+            if self._process is None:
+                try:
+                    self._start()
+                except (RuntimeError, EOFError, OSError):
+                    self.stop()  # the first lint tries again and reports why
+
+    def lint(self, text: str, path: Path | None, display_path: str) -> tuple[list[Finding], list[str]]:
+        """What `lint_text` gives, from the worker; blocks the calling thread (not the event loop)."""
+        with self._lock:
+            if self._process is None or not self._process.is_alive():
+                try:
+                    self._start()
+                except (RuntimeError, EOFError, OSError) as error:
+                    self.stop()
+                    return [], [f"{display_path}: not linted: {error}"]
+            self._connection.send((text, path, display_path))
+            if self._connection.poll(self.budget):
+                try:
+                    return self._connection.recv()
+                except EOFError:
+                    error = (f"{display_path}: not linted: the linting process stopped "
+                             f"(exit code {self._process.exitcode})")
+            else:
+                error = (f"{display_path}: not linted: it took more than {self.budget:.0f} s "
+                         "(a document this slow is a bug; please report it)")
+            self.stop()
+            return [], [error]
+
+    def stop(self) -> None:
+        """Kill the process; safe at any moment, even while `warm_up` is still starting it."""
+        process, self._process = self._process, None
+        if process is not None:
+            try:
+                process.kill()
+                process.join(5)
+            except (ValueError, AssertionError, OSError):  # not started yet, or already gone
+                pass
+
+
+# --- the protocol: initialization order and framing ----------------------------------------------
+
+SERVER_NOT_INITIALIZED = -32002
+#: A message body that has not fully arrived this long after its header never will: its
+#: `Content-Length` was wrong.
+FRAMING_TIMEOUT_SECONDS = 2.0
+#: A larger `Content-Length` is refused: a 5 MiB document, JSON-escaped, stays well below it.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+_HEADER = re.compile(rb"Content-Length:[ \t]*(\d+)[ \t]*\r\n(?:[^\r\n]*\r\n)*?\r\n", re.I)
+logger = logging.getLogger(__name__)
+
+
+class SpeclintProtocol(LanguageServerProtocol):
+    """pygls' protocol, which answers requests before `initialize` with ServerNotInitialized."""
+
+    initialize_received = False
+
+    def handle_message(self, message: Any) -> None:
+        method = getattr(message, "method", None)
+        if method == types.INITIALIZE:
+            self.initialize_received = True
+        elif not self.initialize_received and method is not None and method != types.EXIT:
+            if getattr(message, "id", None) is not None:
+                self._send_response(message.id, error=types.ResponseError(
+                    code=SERVER_NOT_INITIALIZED, message=f"{method}: the server is not initialized yet"))
+            return  # a notification before `initialize` is dropped, as LSP says
+        super().handle_message(message)
+
+
+async def read_messages(stream: Any, protocol: Any, stop: threading.Event) -> None:
+    """Read framed messages from `stream` (a binary file) and hand them to `protocol`, recovering
+    from wrong `Content-Length` headers (see the module docstring)."""
+    loop = asyncio.get_running_loop()
+    chunks: asyncio.Queue[bytes] = asyncio.Queue()
+    descriptor = stream.fileno()
+
+    def pump() -> None:  # blocking reads, in a thread of their own
+        while True:
+            try:
+                data = os.read(descriptor, 1 << 16)
+            except OSError:
+                data = b""
+            loop.call_soon_threadsafe(chunks.put_nowait, data)
+            if not data:
+                return
+
+    threading.Thread(target=pump, daemon=True, name="speclint-lsp-reader").start()
+    buffer = bytearray()
+    closed = False
+
+    async def more(timeout: float | None = None) -> bool:
+        nonlocal closed
+        if closed:
+            return False
+        data = await (asyncio.wait_for(chunks.get(), timeout) if timeout is not None else chunks.get())
+        if not data:
+            closed = True
+            return False
+        buffer.extend(data)
+        return True
+
+    while not stop.is_set():
+        header = _HEADER.search(buffer)
+        if header is None:
+            if len(buffer) > MAX_MESSAGE_BYTES:
+                del buffer[:-64]  # garbage with no header in it: keep only what may start one
+            if not await more():
+                return
+            continue
+        if header.start() > 0:
+            logger.error("speclint: %d bytes before a Content-Length header dropped", header.start())
+        length, body_start = int(header.group(1)), header.end()
+        if length > MAX_MESSAGE_BYTES:
+            logger.error("speclint: a message of %d bytes refused", length)
+            del buffer[:body_start]
+            continue
+        try:
+            while len(buffer) < body_start + length:
+                if not await more(FRAMING_TIMEOUT_SECONDS):
+                    return
+        except asyncio.TimeoutError:
+            logger.error("speclint: a message body never arrived in full (wrong Content-Length?); skipped")
+            del buffer[:body_start]  # what came after the header may hold the next message
+            continue
+        body = bytes(buffer[body_start : body_start + length])
+        del buffer[: body_start + length]
+        try:
+            raw = json.loads(body)
+        except ValueError:
+            logger.error("speclint: a message that is not JSON dropped (wrong Content-Length?)")
+            next_header = body.find(b"Content-Length:")
+            if next_header > 0:  # the length was too long: the next message started inside the body
+                buffer[:0] = body[next_header:]
+            continue
+        try:
+            message = protocol.structure_message(raw) if isinstance(raw, dict) else raw
+        except Exception:  # parameters that do not fit the method
+            if isinstance(raw, dict) and "id" in raw and "method" in raw:
+                initialized = getattr(protocol, "initialize_received", True)
+                code, text = (-32602, "invalid parameters") if initialized else (
+                    SERVER_NOT_INITIALIZED, "the server is not initialized yet")
+                error = types.ResponseError(code=code, message=f"{raw['method']}: {text}")
+                protocol._send_response(raw["id"], error=error)
+            else:
+                logger.error("speclint: a message with invalid parameters dropped")
+            continue
+        protocol.handle_message(message)
+
+
 # --- the server -------------------------------------------------------------------------------
 
 
@@ -422,8 +641,14 @@ def _display_path(path: Path | None, uri: str) -> str:
         return str(path)
 
 
-def create_server() -> LanguageServer:
-    server = LanguageServer("speclint", __version__)
+def create_server(worker: LintWorker | None = None) -> LanguageServer:
+    server = LanguageServer("speclint", __version__, protocol_cls=SpeclintProtocol)
+    lint_worker = worker if worker is not None else LintWorker()
+    server.lint_worker = lint_worker  # type: ignore[attr-defined]
+    from concurrent.futures import ThreadPoolExecutor
+
+    # One thread waits for the worker: lints run one after another, off the event loop.
+    lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speclint-lint")
     pending: dict[str, asyncio.TimerHandle] = {}  # a lint waiting for typing to pause, per document
     shown_errors: set[str] = set()
 
@@ -432,7 +657,11 @@ def create_server() -> LanguageServer:
         if handle is not None:
             handle.cancel()
 
-    def publish(ls: LanguageServer, uri: str) -> None:
+    def too_large(text: str) -> bool:
+        return len(text) > MAX_DOCUMENT_BYTES or (
+            4 * len(text) > MAX_DOCUMENT_BYTES and len(text.encode("utf-8", "surrogatepass")) > MAX_DOCUMENT_BYTES)
+
+    async def publish(ls: LanguageServer, uri: str) -> None:
         cancel_pending(uri)
         if uri not in ls.workspace.text_documents:
             return  # closed while its lint was waiting
@@ -441,7 +670,16 @@ def create_server() -> LanguageServer:
             return
         text = document.source
         path = _fs_path(uri)
-        findings, errors = lint_text(text, path, _display_path(path, uri))
+        version = document.version
+        if too_large(text):
+            findings: list[Finding] = []
+            errors = [f"{_display_path(path, uri)}: more than {MAX_DOCUMENT_BYTES:,} bytes, the limit for one "
+                      "document; not linted"]
+        else:
+            findings, errors = await asyncio.get_running_loop().run_in_executor(
+                lint_thread, lint_worker.lint, text, path, _display_path(path, uri))
+        if uri not in ls.workspace.text_documents:
+            return  # closed while it was linted
         for error in errors:
             ls.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=f"speclint: {error}"))
             if error not in shown_errors:  # a broken configuration is shown once, not at every keystroke
@@ -452,30 +690,41 @@ def create_server() -> LanguageServer:
         ls.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(
                 uri=uri,
-                version=document.version,
+                version=version,
                 diagnostics=[to_diagnostic(finding, lines, codec) for finding in findings],
             )
         )
 
+    async def lint_in_worker(text: str, path: Path | None, uri: str) -> list[Finding]:
+        """The findings for a hover or code action: linted in the worker, within its budget."""
+        if too_large(text):
+            return []
+        findings, _ = await asyncio.get_running_loop().run_in_executor(
+            lint_thread, lint_worker.lint, text, path, _display_path(path, uri))
+        return findings
+
+    def schedule(ls: LanguageServer, uri: str) -> None:
+        asyncio.ensure_future(publish(ls, uri))
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
-        publish(ls, params.text_document.uri)
+        schedule(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
         cancel_pending(uri)
         # handlers run on the server's event loop: the lint runs there once edits pause
-        pending[uri] = asyncio.get_running_loop().call_later(CHANGE_DELAY_SECONDS, publish, ls, uri)
+        pending[uri] = asyncio.get_running_loop().call_later(CHANGE_DELAY_SECONDS, schedule, ls, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
         uri = params.text_document.uri
         if uri.rsplit("/", 1)[-1] in CONFIGURATION_FILE_NAMES:
             for open_uri in list(ls.workspace.text_documents):
-                publish(ls, open_uri)  # publish skips what is not Markdown
+                schedule(ls, open_uri)  # publish skips what is not Markdown
         else:
-            publish(ls, uri)
+            schedule(ls, uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
@@ -487,23 +736,23 @@ def create_server() -> LanguageServer:
         types.TEXT_DOCUMENT_CODE_ACTION,
         types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
     )
-    def code_action(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    async def code_action(ls: LanguageServer, params: types.CodeActionParams) -> list[types.CodeAction]:
         uri = params.text_document.uri
         document = ls.workspace.get_text_document(uri)
         findings: list[Finding] = []
         if any(d.source == SOURCE and d.data is None for d in params.context.diagnostics):
             path = _fs_path(uri)  # a client that does not keep `data`: lint again for the fixes
-            findings, _ = lint_text(document.source, path, _display_path(path, uri))
+            findings = await lint_in_worker(document.source, path, uri)
         return quick_fixes(uri, document.source, params.context.diagnostics, findings, document.position_codec)
 
     @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
+    async def hover(ls: LanguageServer, params: types.HoverParams) -> types.Hover | None:
         uri = params.text_document.uri
         document = ls.workspace.get_text_document(uri)
         if not is_markdown(uri, document.language_id):
             return None
         path = _fs_path(uri)
-        findings, _ = lint_text(document.source, path, _display_path(path, uri))
+        findings = await lint_in_worker(document.source, path, uri)
         text = hover_text(findings, Lines.of(document.source), document.position_codec, params.position, path)
         if text is None:
             return None
@@ -512,6 +761,18 @@ def create_server() -> LanguageServer:
     return server
 
 
-def serve() -> None:
+def serve(worker: LintWorker | None = None) -> None:
     """Run the server on standard input and output until the client says `exit`."""
-    create_server().start_io()
+    from pygls.io_ import StdoutWriter
+
+    server = create_server(worker)
+    threading.Thread(target=server.lint_worker.warm_up, daemon=True).start()  # type: ignore[attr-defined]
+    server._stop_event = stop = threading.Event()
+    server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
+    try:
+        asyncio.run(read_messages(sys.stdin.buffer, server.protocol, stop))
+    except BrokenPipeError:
+        pass  # the client went away
+    finally:
+        server.lint_worker.stop()  # type: ignore[attr-defined]
+        server.shutdown()

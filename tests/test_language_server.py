@@ -439,3 +439,82 @@ def test_checking_files_never_imports_pygls() -> None:
     completed = subprocess.run([sys.executable, "-c", script], input="# Spec\n\nText.\n", capture_output=True, text=True, timeout=TIMEOUT)
 
     assert completed.stdout.strip().splitlines()[-1] == "[]"
+
+
+# --- hostile documents and clients (issue 17) --------------------------------------------------------
+
+SLOW_LINT = '''
+import time
+
+from speclint.language_server import lint_text
+
+
+def lint_slowly(text, path, display_path):
+    """Lints as speclint does, except a document that says SLOW, which never finishes."""
+    if "SLOW" in text:
+        time.sleep(3600)
+    return lint_text(text, path, display_path)
+'''
+
+
+def raw_server(tmp_path: Path, *arguments: str) -> tuple[subprocess.Popen[bytes], LspClient]:
+    log = tmp_path / "server.log"
+    with log.open("wb") as stderr:
+        process = subprocess.Popen([sys.executable, *arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=stderr, cwd=tmp_path)
+    return process, LspClient(process, log)
+
+
+def next_response(client: LspClient, request_id: int) -> dict[str, Any]:
+    while True:
+        message = client._next_message()
+        if message.get("id") == request_id and "method" not in message:
+            return message
+
+
+@pytest.mark.parametrize("method", ["shutdown", "textDocument/codeAction"])
+def test_a_request_before_initialize_is_answered_with_server_not_initialized(method: str, tmp_path: Path) -> None:
+    process, client = raw_server(tmp_path, "-m", "speclint", "server")
+    try:
+        client.send({"id": 1, "method": method, "params": {} if "/" in method else None})
+        response = next_response(client, 1)
+        assert response["error"]["code"] == -32002
+        assert "Traceback" not in response["error"]["message"]
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_a_wrong_content_length_loses_that_message_only(server: LspClient, spec_uri: str) -> None:
+    assert server.process.stdin is not None
+    server.process.stdin.write(b'Content-Length: 5000\r\n\r\n{"jsonrpc": "2.0", "method": "initialized"}')
+    server.process.stdin.flush()
+    server.open(spec_uri, SPEC)  # arrives inside the too-long body: the server finds it again
+    assert markers(server.diagnostics(spec_uri))
+    server.process.stdin.write(b'Content-Length: 3\r\n\r\n{"jsonrpc": "2.0", "method": "x"}')  # too short
+    server.process.stdin.flush()
+    server.open(spec_uri.replace("saved-carts", "second"), SPEC)
+    assert markers(server.diagnostics(spec_uri.replace("saved-carts", "second")))
+
+
+def test_a_document_above_the_size_limit_is_not_linted_and_the_editor_is_told(server: LspClient,
+                                                                            spec_uri: str) -> None:
+    server.open(spec_uri, "# Big\n\n" + "word " * 1_100_000)
+    assert server.diagnostics(spec_uri) == []
+    message = server.wait_for("window/logMessage", lambda params: "limit for one document" in params["message"])
+    assert "5,242,880 bytes" in message["message"]
+
+
+def test_a_slow_document_holds_up_neither_the_others_nor_shutdown(tmp_path: Path) -> None:
+    (tmp_path / "slowlint.py").write_text(SLOW_LINT)
+    script = ("import sys; sys.path.insert(0, '.'); import slowlint; from speclint.language_server import "
+              "LintWorker, serve; serve(LintWorker(slowlint.lint_slowly, budget=2.0))")
+    with language_server([sys.executable, "-c", script], tmp_path) as client:
+        slow, quick = (tmp_path / "slow.md").as_uri(), (tmp_path / "quick.md").as_uri()
+        client.open(slow, SPEC + "\nSLOW\n")
+        client.open(quick, SPEC)
+        assert markers(client.diagnostics(quick))
+        assert client.diagnostics(slow) == []
+        client.wait_for("window/logMessage", lambda params: "took more than 2 s" in params["message"])
+        client.open(slow.replace("slow", "again"), SPEC + "\nSLOW\n")
+        # the language_server context manager then asks for `shutdown` while that lint runs

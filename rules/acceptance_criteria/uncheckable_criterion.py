@@ -38,7 +38,7 @@ VAGUE_OUTCOME = re.compile(
 #: Something a tester can check: a number, a quoted string, code, a status, a named UI element, a
 #: comparison. One of these next to a vague word makes the criterion checkable ("fast: under 200 ms").
 _CONCRETE = re.compile(
-    r"\d|`[^`]+`|\"[^\"]+\"|“[^”]+”|'[^']{2,}'|\b(?:displays?|shows?|returns?|receives?|redirect(?:s|ed)?|"
+    r"\d|`[^`]+`|\"[^\"]+\"|“[^“”]+”|'[^']{2,}'|\b(?:displays?|shows?|returns?|receives?|redirect(?:s|ed)?|"
     r"contains?|lists?|sends?|emails?|exports?|downloads?|saves?|creates?|deletes?|rejects?|disables?|"
     r"enables?|logs?|records?|exit(?:s|\s+code)?|status|message|error|within|under|less\s+than|more\s+than|"
     r"at\s+most|at\s+least)\b",

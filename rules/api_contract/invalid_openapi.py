@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.document.examples import load_fragment, structure_problems
-from speclint.document.model import CodeBlock, Document, Position, Span
+from speclint.document.examples import character_span, load_fragment, structure_problems
+from speclint.document.model import CodeBlock, Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 
 
@@ -77,5 +77,4 @@ class InvalidOpenApi(Rule):
             for count, problem in enumerate(structure_problems(fragment)):
                 if count >= limit:
                     break
-                yield Violation(Span(problem.position, Position(problem.position.line, problem.position.column + 1)),
-                                f"OpenAPI: {problem.message}")
+                yield Violation(character_span(block, problem.position), f"OpenAPI: {problem.message}")

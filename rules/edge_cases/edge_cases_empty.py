@@ -13,7 +13,7 @@ from speclint.reading.requirements import item_text, plain
 
 #: `[boundary condition]`, `[error scenario]`: a bracketed prompt. Links (`[text](url)`,
 #: `[text][ref]`), task boxes (`[ ]`, `[x]`) and footnotes (`[^1]`) are not prompts.
-_BRACKET_PROMPT = re.compile(r"(?<![\\!])\[(?![ xX]\]|\^)[^\]\n]{2,}\](?![(\[:])")
+_BRACKET_PROMPT = re.compile(r"(?<![\\!])\[(?![ xX]\]|\^)[^\[\]\n]{2,}\](?![(\[:])")
 _ANGLE_PROMPT = re.compile(r"<(?:describe|add|list|insert|enter|your|what|e\.g\.)[^>\n]*>", re.I)
 
 

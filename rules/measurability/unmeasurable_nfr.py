@@ -53,10 +53,10 @@ _NOT_A_REQUIREMENT = re.compile(
 )
 # "does not require enterprise-scale infrastructure", "no need to scale": a non-requirement.
 _NEGATED = re.compile(r"(?:\bnot|\bnever|\bno need|n't)\b[^.;\n]{0,40}$", re.I)
-_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\]]*\]\W*$")
+_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
 _LABEL_ONLY = re.compile(r"^\W*[\w ./&-]{1,40}:\W*$")
 _ANY_ID = id_pattern(DEFAULT_ID_PREFIXES)
-_QUALITATIVE_OK = re.compile(r"\bsub-?second\b|\bconstant[ -]time\b|\bO\([^)]*\)", re.I)
+_QUALITATIVE_OK = re.compile(r"\bsub-?second\b|\bconstant[ -]time\b|\bO\([^()]*\)", re.I)
 
 
 class UnmeasurableNfr(Rule):

@@ -28,7 +28,7 @@ _SUBJECTIVE = re.compile(
     r"go(?:es)? (?:down|up)|drops?|rises?|increase[sd]?|reduce[sd]?|decrease[sd]?|grow(?:s|n)?|boost(?:s|ed)?|lower|higher|more|less|fewer)(?![\w-])",
     re.I,
 )
-_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\]]*\]\W*$")
+_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
 # Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
 _ZERO_OR_ALL = re.compile(r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:[\w /&-]{2,40}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
 # What makes an item a metric that needs a target, rather than a yes/no gate ("Adding a client does

@@ -51,7 +51,11 @@ RESPONSE_COLUMNS = (
     "Resolution",
 )
 HEDGE = re.compile(r"\b(?:could|might|may|risk|risks|chance|likely|possib\w*)\b", re.IGNORECASE)
-LABEL = re.compile(r"^\s*(?:\*\*|__)?(?P<label>[^:*_\n]{2,80}?)(?:\*\*|__)?\s*[:—–]\s*(?:\*\*|__)?\s*(?P<rest>\S.*)$", re.S)
+# The label starts with a non-space and one space run follows the colon: overlapping runs of `\s*`
+# made a long run of spaces cubic.
+LABEL = re.compile(
+    r"^\s*(?:\*\*|__)?(?P<label>[^:*_\s][^:*_\n]{1,79}?)(?:\*\*|__)?\s*[:—–]\s*(?:(?:\*\*|__)\s*)?(?P<rest>\S.*)$", re.S
+)
 RISKY = re.compile(
     r"\b(?:risks?|could|might|may|fail\w*|break\w*|delay\w*|slip\w*|outage\w*|lose|loss|leak\w*|"
     r"exceed\w*|overrun\w*|regress\w*|block\w*)\b",

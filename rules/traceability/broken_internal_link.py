@@ -19,7 +19,7 @@ _INLINE_LINK = re.compile(r"\]\(\s*<?#(?P<fragment>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\
 _HTML_HREF = re.compile(r"<a\s[^>]*?\bhref\s*=\s*[\"']#(?P<fragment>[^\"']*)[\"']", re.I)
 _REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?#(?P<fragment>[^\s>]*)>?")
 # [text][label], [label][] and [label] (shortcut) uses of a reference definition.
-_REFERENCE_USE = re.compile(r"\[(?P<text>[^\]\n]+)\](?:\[(?P<label>[^\]\n]*)\])?(?![(:])")
+_REFERENCE_USE = re.compile(r"\[(?P<text>[^\[\]\n]+)\](?:\[(?P<label>[^\]\n]*)\])?(?![(:])")
 # Explicit anchors: <a name="x">, <a id="x">, any tag with id="x", and {#x} heading attributes.
 _EXPLICIT_ANCHOR = re.compile(
     r"<[A-Za-z][\w-]*\s[^>]*?\b(?:id|name)\s*=\s*[\"']?(?P<html>[^\"'\s>]+)|\{\s*#(?P<attribute>[\w\-:.]+)[^}]*\}"

@@ -509,9 +509,12 @@ def _write_baseline(writer: BaselineWriter) -> None:
 
 
 def _read_stdin() -> str:
-    from speclint.engine.files import ReadError, decode
+    from speclint.engine.files import DEFAULT_MAX_BYTES, ReadError, decode
 
     try:
-        return decode(sys.stdin.buffer.read())
+        data = sys.stdin.buffer.read(DEFAULT_MAX_BYTES + 1)  # no more than the limit is ever held
+        if len(data) > DEFAULT_MAX_BYTES:
+            raise ReadError(f"more than {DEFAULT_MAX_BYTES:,} bytes, the limit for one document; not linted")
+        return decode(data)
     except ReadError as error:
         _fail(f"standard input: {error}")

@@ -385,7 +385,7 @@ def declares_speclint(pyproject: Path) -> bool:
     except (OSError, UnicodeDecodeError):
         return False
     # `[tool.speclint]`, `[tool.speclint.rules]`, `[[tool.speclint.overrides]]`; not a script named speclint.
-    return re.search(r"^\s*\[\[?\s*tool\s*\.\s*speclint(?![\w-])", text, re.M) is not None
+    return re.search(r"^[ \t]*\[\[?\s*tool\s*\.\s*speclint(?![\w-])", text, re.M) is not None
 
 
 # --- loading -----------------------------------------------------------------------------------

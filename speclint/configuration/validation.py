@@ -49,14 +49,15 @@ def load_yaml(text: str, file: str) -> Any:
     """Round-trip YAML (positions kept); `InvalidFile` at the parser's position when it is broken."""
     from ruamel.yaml import YAML
 
+    from speclint.document import yaml_guard
+
     loader = YAML(typ="rt", pure=True)
     try:
-        return loader.load(text)
+        return yaml_guard.load(loader, text)
     except Exception as error:  # ruamel raises many kinds; all mean "not valid YAML"
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise InvalidFile([Problem(file, line, column, f"invalid YAML: {problem}")]) from None
+        problem = yaml_guard.describe(error)
+        message = problem.message if isinstance(error, yaml_guard.YamlRefused) else f"invalid YAML: {problem.message}"
+        raise InvalidFile([Problem(file, problem.line + 1, problem.column + 1, message)]) from None
 
 
 class YamlLocator:
@@ -110,7 +111,7 @@ def load_toml(text: str, file: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
         line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        message = re.sub(r"(?<!\s)\s*\(at line \d+, column \d+\)", "", str(error))
         raise InvalidFile([Problem(file, line, column, f"invalid TOML: {message}")]) from None
 
 

@@ -189,13 +189,15 @@ def yaml_problem(code: str) -> SyntaxProblem | None:
         return None
     code = _CALLOUT.sub(lambda m: " " * len(m.group(0)), code)
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+    from ruamel.yaml.error import MarkedYAMLError
 
-    yaml = YAML(typ="rt")
+    from speclint.document import yaml_guard
+
     try:
-        for _document in yaml.load_all(code):
-            pass
+        yaml_guard.load(YAML(typ="rt"), code, all_documents=True)
         return None
+    except yaml_guard.YamlRefused as refused:
+        return SyntaxProblem(refused.problem.message, refused.problem.line, refused.problem.column)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if _only_elisions_break_yaml(code):
@@ -204,25 +206,26 @@ def yaml_problem(code: str) -> SyntaxProblem | None:
         if mark is None:
             return SyntaxProblem(problem, 0, 0)
         return SyntaxProblem(problem, mark.line, mark.column)
-    except (YAMLError, ValueError, TypeError) as error:  # duplicate keys and friends
+    except Exception as error:  # duplicate keys, and ruamel's own assertion errors on odd input
         if _only_elisions_break_yaml(code):
             return None
-        return SyntaxProblem(str(error).splitlines()[0] if str(error) else "invalid YAML", 0, 0)
+        problem = yaml_guard.describe(error)
+        return SyntaxProblem(problem.message, problem.line, problem.column)
 
 
 def _only_elisions_break_yaml(code: str) -> bool:
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+
+    from speclint.document import yaml_guard
 
     cleaned = "\n".join(line for line in code.splitlines() if not _ELISION_LINE.match(line))
     cleaned = _INLINE_ELISION.sub("", cleaned)
     if cleaned == code:
         return False
     try:
-        for _document in YAML(typ="rt").load_all(cleaned):
-            pass
+        yaml_guard.load(YAML(typ="rt"), cleaned, all_documents=True)
         return True
-    except (YAMLError, ValueError, TypeError):
+    except Exception:  # ruamel raises many kinds; all mean "still not valid YAML"
         return False
 
 
@@ -242,15 +245,16 @@ def load_fragment(block: CodeBlock) -> Fragment | None:
     """The OpenAPI fragment in a YAML or JSON block, or None when the block is something else."""
     if block.language not in JSON_LANGUAGES | YAML_LANGUAGES or _TEMPLATE.search(block.code):
         return None
-    if not re.search(r"(?m)^\s*[\"']?(?:openapi|paths)[\"']?\s*:", block.code):
+    if not re.search(r"(?m)^[ \t]*[\"']?(?:openapi|paths)[\"']?\s*:", block.code):
         return None
     from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
+
+    from speclint.document import yaml_guard
 
     try:
-        data = YAML(typ="rt").load(block.code)
-    except (YAMLError, ValueError, TypeError):
-        return None  # a syntax error: the JSON/YAML example rules report it
+        data = yaml_guard.load(YAML(typ="rt"), block.code)
+    except Exception:  # a syntax error or over budget: the JSON/YAML example rules report it
+        return None
     if not isinstance(data, dict):
         return None
     if "swagger" in data:
@@ -379,8 +383,15 @@ def _original_key(mapping: dict[Any, Any], part: Any) -> Any:
 def problem_span(block: CodeBlock, line: int, column: int) -> Span:
     from speclint.reading.interfaces import code_position
 
-    start = code_position(block, line, column)
-    return Span(start, Position(start.line, start.column + 1))
+    return character_span(block, code_position(block, line, column))
+
+
+def character_span(block: CodeBlock, start: Position) -> Span:
+    """The character at `start` in a code block; never past the end of its line: a problem at the
+    end of a line (a missing comma, an unclosed bracket) or on an empty one is an empty span there."""
+    line_end = next((segment.column + len(segment.text) for segment in block.lines if segment.line == start.line),
+                    start.column + 1)
+    return Span(start, Position(start.line, max(start.column, min(start.column + 1, line_end))))
 
 
 @dataclass(frozen=True)

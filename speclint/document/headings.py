@@ -104,11 +104,13 @@ SECTION_ALIASES: tuple[tuple[str, ...], ...] = (
 )
 
 _CONDITIONAL_NOTE = re.compile(
-    r"\((?=[^)]*\b(?:optional|mandatory|required|recommended|if applicable|if any|if needed|as needed|"
-    r"include if|when applicable|where relevant)\b)[^)]*\)",
+    r"\((?=[^()]*\b(?:optional|mandatory|required|recommended|if applicable|if any|if needed|as needed|"
+    r"include if|when applicable|where relevant)\b)[^()]*\)",  # `[^()]`: linear on a run of `(`
     re.I,
 )
-_PARTS = re.compile(r"\s+(?:and|&)\s+|\s*/\s*|,\s+", re.I)
+# `(?<!\s)\s*/` starts only where a run of spaces starts, and `(?<=\s)/` covers a slash right after
+# one: a search from inside a long run of spaces would rescan it (quadratic).
+_PARTS = re.compile(r"(?<!\s)\s+(?:and|&)\s+|(?<!\s)\s*/\s*|(?<=\s)/\s*|,\s+", re.I)
 
 
 def heading_parts(title: str) -> list[str]:

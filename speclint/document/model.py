@@ -267,14 +267,19 @@ class Section:
 
 def iter_nested(blocks: list[Block]) -> Iterator[Block]:
     """Every block in `blocks` and inside them (list items, quotes), in document order."""
-    for block in blocks:
+    # An explicit stack: nested generators cost each block one step per level of nesting, which
+    # made 1,000-deep lists quadratic.
+    stack: list[Iterator[Block]] = [iter(blocks)]
+    while stack:
+        block = next(stack[-1], None)
+        if block is None:
+            stack.pop()
+            continue
         yield block
         if isinstance(block, ListBlock):
-            for item in block.items:
-                yield item
-                yield from iter_nested(item.blocks)
+            stack.append(iter(block.items))
         elif isinstance(block, (ListItem, BlockQuote)):
-            yield from iter_nested(block.blocks)
+            stack.append(iter(block.blocks))
 
 
 @dataclass(frozen=True, slots=True)

@@ -340,20 +340,15 @@ def _yaml() -> Any:
 
 def load_yaml(front_matter: FrontMatter) -> None:
     """Load `front_matter.text` into `data`, or set `error` at the line and column that failed."""
+    from speclint.document import yaml_guard
+
     first_line = front_matter.yaml_first_line()
     try:
-        front_matter.data = _yaml().load(front_matter.text)
+        front_matter.data = yaml_guard.load(_yaml(), front_matter.text)
     except Exception as error:  # ruamel raises many kinds; all mean "not valid YAML"
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        context = getattr(error, "context", None) or ""
-        if context.startswith("while scanning") and getattr(error, "context_mark", None) is not None:
-            # A scanner error's context mark is where the bad token starts (`status draft` with
-            # no colon, an unclosed quote); the problem mark is often the next line or the end.
-            mark = error.context_mark
-        line = first_line + mark.line if mark is not None else front_matter.span.start.line
-        column = mark.column + 1 if mark is not None else 1
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        front_matter.error = FrontMatterError(f"invalid YAML: {problem}", Position(line, column))
+        problem = yaml_guard.describe(error, scanner_context=True)
+        message = problem.message if isinstance(error, yaml_guard.YamlRefused) else f"invalid YAML: {problem.message}"
+        front_matter.error = FrontMatterError(message, Position(first_line + problem.line, problem.column + 1))
 
 
 

@@ -99,10 +99,12 @@ _EMPHASIS = re.compile(
     r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1"  # *em*, **strong**
     r"|(?<![^\W_])(_{1,3})(?=\S)(.+?)(?<=\S)\3(?![^\W_])"  # _em_, but not snake_case
 )
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])?")
+# Link text stops at a `[` as well as at `]`: each `[` then scans only to the next bracket, not to
+# the end of the text (quadratic on a paragraph of `[`).
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\[\]]*)\](?:\([^)]*\)|\[[^\[\]]*\])?")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+_INLINE_CODE = _CODE_SPAN  # one attempt per backtick run: `(`+)(.+?)\1` was cubic on a run of backticks
 _STRIKE = re.compile(r"~~(.+?)~~")
 _PARKED_CODE = re.compile("\ue000([0-9]+)\ue001")
 

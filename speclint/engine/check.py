@@ -3,12 +3,25 @@
 The engine knows nothing about files, configuration files or output formats. It gets a parsed
 `Document` and the rules to run (each with its level and validated options), and returns findings
 sorted by position. A rule that raises is recorded as a `RuleFailure` and the other rules go on.
+
+Time budgets: a rule gets `RULE_BUDGET_SECONDS` on a document, and all rules together
+`DOCUMENT_BUDGET_SECONDS`. A rule over its budget is stopped and recorded like a crashing rule;
+once the document's budget is spent, the rules not yet run are recorded as not run. Stopping a
+rule needs no thread: a `SIGALRM` timer raises `RuleTimeout` inside it (the regular-expression
+engine checks for signals too, so a runaway match stops). That timer is only used where it is
+safe: on Unix, in the main thread, when nobody else uses `SIGALRM` (a test runner's timeout,
+an embedding application); elsewhere the budget is checked between rules only, so a slow rule
+is still reported but not interrupted.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
+import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from speclint.document.model import Document
 from speclint.engine.rule import Finding, Level, Rule, RuleContext
@@ -39,19 +52,57 @@ class LintResult:
     failures: list[RuleFailure] = field(default_factory=list)
 
 
+#: Seconds one rule may take on one document. Every built-in rule takes well under a second on
+#: the largest document speclint reads (5 MiB); more means a runaway pattern or loop.
+RULE_BUDGET_SECONDS = 20.0
+#: Seconds all rules together may take on one document.
+DOCUMENT_BUDGET_SECONDS = 60.0
+
+
+class RuleTimeout(Exception):
+    """A rule ran over its time budget and was stopped."""
+
+
 def run_rules(
     document: Document,
     rules: Sequence[ActiveRule],
     profile: Any = None,
     settings: Mapping[str, Any] | None = None,
+    rule_budget: float = RULE_BUDGET_SECONDS,
+    document_budget: float = DOCUMENT_BUDGET_SECONDS,
 ) -> LintResult:
     """Run each rule on `document`; collect findings sorted by line and column."""
     result = LintResult()
+    started = time.monotonic()
     for active in rules:
         rule = active.rule
+        spent = time.monotonic() - started
+        if spent > document_budget:
+            result.failures.append(RuleFailure(
+                document.path, rule.id, rule.name,
+                f"not run: the rules had already taken {spent:.0f} s on this document "
+                f"(budget {document_budget:.0f} s)"))
+            continue
         context = RuleContext(options=active.options, profile=profile, settings=settings or {})
+        rule_started = time.monotonic()
         try:
-            for violation in rule().check(document, context):
+            with _time_limit(min(rule_budget, document_budget - spent)):
+                violations = list(rule().check(document, context))
+        except RuleTimeout:
+            result.failures.append(RuleFailure(
+                document.path, rule.id, rule.name, f"stopped after {time.monotonic() - rule_started:.0f} s on this "
+                f"document (budget {rule_budget:.0f} s)"))
+            continue
+        except Exception as error:  # a rule's bug must not stop the other rules or files
+            result.failures.append(RuleFailure(document.path, rule.id, rule.name, f"{type(error).__name__}: {error}"))
+            continue
+        took = time.monotonic() - rule_started
+        if took > rule_budget:  # no timer here (see the module's docstring): reported after the fact
+            result.failures.append(RuleFailure(
+                document.path, rule.id, rule.name, f"took {took:.0f} s on this document (budget {rule_budget:.0f} s)"))
+            continue
+        try:
+            for violation in violations:
                 result.findings.append(
                     Finding(
                         path=violation.path or document.path,
@@ -64,7 +115,36 @@ def run_rules(
                         fix=violation.fix,
                     )
                 )
-        except Exception as error:  # a rule's bug must not stop the other rules or files
+        except Exception as error:  # a violation the engine cannot turn into a finding (a bad span)
             result.failures.append(RuleFailure(document.path, rule.id, rule.name, f"{type(error).__name__}: {error}"))
     result.findings.sort(key=lambda finding: finding.sort_key)
     return result
+
+
+def _timer_is_free() -> bool:
+    """Whether a SIGALRM timer can be used here without disturbing anyone (see the module docstring)."""
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return False
+    return signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, signal.SIG_IGN, None) and signal.getitimer(
+        signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+@contextmanager
+def _time_limit(seconds: float) -> Iterator[None]:
+    """Raise `RuleTimeout` in the block after `seconds`, where a timer is free; else do nothing."""
+    if not _timer_is_free():
+        yield
+        return
+
+    def expire(_signal: int, _frame: Any) -> None:
+        raise RuleTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        try:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        finally:  # even when the timer fires right here
+            signal.signal(signal.SIGALRM, previous)

@@ -129,7 +129,9 @@ def load_profile_file(path: Path, validate: bool = True) -> Profile:
     from ruamel.yaml import YAML
 
     try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        from speclint.document import yaml_guard
+
+        data = yaml_guard.load(YAML(typ="safe", pure=True), path.read_text(encoding="utf-8"))
     except Exception as error:  # ruamel raises many kinds; all mean "not valid YAML"
         raise ProfileError(f"{path}: not valid YAML: {error}") from None
     return profile_from_data(data, str(path), validate=validate)
@@ -202,16 +204,16 @@ def validate_profile_data(data: Any) -> list[str]:
 
 # --- detection ------------------------------------------------------------------------------
 
-_RUST_RFC_METADATA = re.compile(r"^\s*[-*]\s+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*#?\s*:", re.I | re.M)
+_RUST_RFC_METADATA = re.compile(r"^[ \t]*[-*][ \t]+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*#?\s*:", re.I | re.M)
 _SPEC_KIT_FR = re.compile(r"\bFR-\d{3}\b")
 _SPEC_KIT_SC = re.compile(r"\bSC-\d{3}\b")
 _EARS = re.compile(
-    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^\s*(?:[-*]|\d+\.)?\s*(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
+    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^[ \t]*(?:(?:[-*]|\d+\.)[ \t]*)?(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
     re.M,
 )
 _GO_DISCUSSION = re.compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
-_TASK_LINE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s", re.M)
-_LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.M)
+_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])\s", re.M)
 
 _KEP_HEADINGS = ("Release Signoff Checklist", "Production Readiness Review Questionnaire", "Design Details",
                  "Graduation Criteria", "Version Skew Strategy", "Upgrade / Downgrade Strategy",

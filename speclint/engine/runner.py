@@ -165,7 +165,12 @@ def lint_source(
     except files.ReadError as error:
         result.read_failures.append(ReadFailure(source.display_path, str(error)))
         return
-    document = parse(text, source.display_path)
+    try:
+        document = parse(text, source.display_path)
+    except Exception as error:  # a parser bug on this text stays with this file
+        result.read_failures.append(ReadFailure(source.display_path, f"could not be parsed ({type(error).__name__}: "
+                                                                     f"{error}); not linted"))
+        return
     document.file_path = source.path
     if planner is not None:
         plan = planner(source, document)

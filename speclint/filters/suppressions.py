@@ -47,7 +47,8 @@ from speclint.fixes import Fix
 
 META_RULE_ID = "ST100"
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-section", "disable-file")
-_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+# A comment's body stops at the next `<!--` too: each opener then scans only to the next one.
+_COMMENT = re.compile(r"<!--((?:(?!<!--).)*?)-->", re.S)
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HEAD = re.compile(r"\s*speclint-(?P<kind>[A-Za-z]+(?:-[A-Za-z]+)*)", re.I)
 _TOKEN = re.compile(r"[^\s,]+")

@@ -227,7 +227,7 @@ def _title_key_matches(title: str, keys: set[str], prefixes: bool) -> bool:
         return False
     # "Risks and mitigations", "Risks, assumptions & dependencies", "Open questions / decisions":
     # a title that lists several topics matches each of them.
-    parts = re.split(r"\s+(?:and|or|vs\.?)\s+|\s*[,&/+:]\s*", title.lower())
+    parts = re.split(r"(?<!\s)\s+(?:and|or|vs\.?)\s+|(?<!\s)\s*[,&/+:]\s*|(?<=\s)[,&/+:]\s*", title.lower())
     return len(parts) > 1 and any(normalize_title(part) in keys for part in parts if part.strip())
 
 

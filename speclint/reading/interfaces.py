@@ -49,9 +49,11 @@ _BODY_METHODS = {"POST", "PUT", "PATCH"}
 #: Heading that is only a command in a code span: "`billing export`", "`subtree add --remote`".
 _CLI_HEADING = re.compile(r"^\s*`([a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))+)`\s*"
                           r"(?:command|subcommand)?\s*$")
+# CamelCase names are matched case-sensitively (`(?-i:...)`): under re.I the nested repeat could
+# split one long word in exponentially many ways.
 _EVENT_HEADING = re.compile(
     r"^(?:(?:event|message|topic)s?\s*[:\-–—]\s*`?[\w./-]+`?|`[\w./-]+`\s+(?:event|message|topic)|"
-    r"[A-Z][a-z]+(?:[A-Z][a-z]+)+\s+(?:event|message))\s*$",
+    r"(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)+)\s+(?:event|message))\s*$",
     re.I,
 )
 
@@ -112,7 +114,7 @@ class Interface:
 
 def _normalize_path(path: str) -> str:
     path = path.rstrip("`.:")
-    return re.sub(r"\{[^}]*\}|:[\w]+|<[^>]*>", "{}", path).rstrip("/") or "/"
+    return re.sub(r"\{[^{}]*\}|:[\w]+|<[^<>]*>", "{}", path).rstrip("/") or "/"
 
 
 def endpoint_key(method: str, path: str) -> tuple[str, str]:

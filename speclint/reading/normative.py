@@ -387,7 +387,7 @@ _SCENARIO_STEP = re.compile(r"^\W*(?:given|when|then|and|but)\b", re.I)
 _SCENARIO_KEYWORD = re.compile(r"^\W*given\b.*\bthen\b", re.I | re.S)
 _NORMATIVE_VERB = re.compile(r"\b(?:SHALL|MUST)\b")
 _ANY_CASE_VERB = re.compile(r"\b(?:shall|must)\b", re.I)
-_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\]]*\]\W*$")
+_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
 
 
 @dataclass(frozen=True)
@@ -519,8 +519,8 @@ def _normative_statements(document: Document) -> Iterator[Statement]:
 
 # "double", “curly” and 'single' quotations; a single quote only opens after a non-word character
 # and closes before one, so the apostrophes of "users' carts" and "system's" quote nothing.
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”|‘[^’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
-_LINK_TEXT = re.compile(r"!?\[[^\]\n]*\](?=\(|\[)")
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”|‘[^‘’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
+_LINK_TEXT = re.compile(r"!?\[[^\[\]\n]*\](?=\(|\[)")
 
 
 def _blank(text: str, start: int, end: int) -> str:

@@ -73,7 +73,7 @@ _CRITERIA_REFERENCE = re.compile(
     r"\b(?:acceptance\s+(?:criteria|scenarios?|tests?)|definition\s+of\s+done|test\s+plan)\b",
     re.I,
 )
-_CRITERIA_ANCHOR_LINK = re.compile(r"\]\(#[^)]*(?:acceptance|criteria|definition-of-done|done-when)[^)]*\)", re.I)
+_CRITERIA_ANCHOR_LINK = re.compile(r"\]\(#[^()\]]*(?:acceptance|criteria|definition-of-done|done-when)[^()\]]*\)", re.I)
 
 _STORY_TEXT = re.compile(
     r"\bAs\s+(?:an?|the)\s+[^,.\n]{1,80}?,?\s+I\s+(?:want|need|would\s+like|can|should\s+be\s+able)\b",
@@ -90,7 +90,7 @@ EARS_KEYWORD = re.compile(r"^\W{0,4}(WHEN|WHILE|WHERE|IF)\b", re.I)
 SHALL = re.compile(r"\bSHALL\b", re.I)
 
 _GHERKIN_LANGUAGES = {"gherkin", "feature", "cucumber", "behat"}
-_GHERKIN_SCENARIO = re.compile(r"^\s*(?:Scenario(?: Outline| Template)?|Example)\s*:", re.M)
+_GHERKIN_SCENARIO = re.compile(r"^[ \t]*(?:Scenario(?: Outline| Template)?|Example)\s*:", re.M)
 
 _CRITERIA_COLUMN = re.compile(
     r"^(?:acceptance(?:\s+criteria|\s+criterion|\s+test)?s?|criteria|done\s+when|definition\s+of\s+done|"
@@ -342,7 +342,7 @@ def requirement_heading_label(title: str) -> tuple[str, str] | None:
         identifier = REQUIREMENT_ID.search(text)
         return "requirement", identifier.group(0) if identifier else text
     if _STORY_HEADING_NUMBERED.match(text):
-        label = re.split(r"\s*\((?:priority|p\d)", text, maxsplit=1, flags=re.I)[0].strip()
+        label = re.split(r"\((?:priority|p\d)", text, maxsplit=1, flags=re.I)[0].strip()
         return "story", label
     return None
 
@@ -378,7 +378,7 @@ def is_ears_text(text: str) -> bool:
 def is_gherkin_block(block: CodeBlock) -> bool:
     if block.language in _GHERKIN_LANGUAGES:
         return True
-    return bool(_GHERKIN_SCENARIO.search(block.code)) and bool(re.search(r"^\s*Given\b", block.code, re.M))
+    return bool(_GHERKIN_SCENARIO.search(block.code)) and bool(re.search(r"^[ \t]*Given\b", block.code, re.M))
 
 
 def references_criteria(text: str) -> bool:
