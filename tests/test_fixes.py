@@ -21,7 +21,8 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def check(*args: str) -> Result:
     runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
-    return runner.invoke(cli, ["check", "--isolated", "--format", "concise", *args], catch_exceptions=False)
+    # ST002 and ST006 are preview rules: their fixes are tested with the group on.
+    return runner.invoke(cli, ["check", "--isolated", "--preview", "--format", "concise", *args], catch_exceptions=False)
 
 
 def fix_and_recheck(path: Path, *options: str) -> tuple[str, Result]:
@@ -250,7 +251,7 @@ def test_fix_positions_count_code_points() -> None:
 
 def test_text_from_standard_input_is_not_fixed_and_says_so(workdir: Path) -> None:
     runner = CliRunner(mix_stderr=False) if "mix_stderr" in CliRunner.__init__.__code__.co_varnames else CliRunner()
-    result = runner.invoke(cli, ["check", "--isolated", "--format", "concise", "--select", "ST006", "--fix", "-"],
+    result = runner.invoke(cli, ["check", "--isolated", "--preview", "--format", "concise", "--select", "ST006", "--fix", "-"],
                            input=HEADING_JUMP)
     assert "not fixed" in result.stderr
     assert "ST006" in result.stdout

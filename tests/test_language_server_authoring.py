@@ -20,6 +20,8 @@ from test_language_server import _code_actions, _replace_text, apply  # noqa: E4
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[LspClient]:
+    # The fixable rules ST002 and ST006 are preview rules: the workspace turns the group on.
+    (tmp_path / ".speclint.yaml").write_text("preview: true\n", encoding="utf-8")
     with language_server([sys.executable, "-m", "speclint", "server"], tmp_path) as client:
         yield client
 

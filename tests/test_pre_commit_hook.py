@@ -263,9 +263,7 @@ WARNINGS_ONLY_SPEC = md(
 
     ## Requirements
 
-    #### Limits
-
-    - Large exports are split into files of 50,000 rows each.
+    - Large exports are split into files of 50,000 rows each, as [the limits](#limits) say.
     """
 )
 
@@ -295,7 +293,7 @@ def test_with_verbose_as_the_readme_says_a_passing_commit_shows_its_warnings(
 
     output = completed.stdout + completed.stderr
     assert completed.returncode == 0, output
-    assert "warning ST006" in output and "Passed" in output
+    assert "warning TR003" in output and "Passed" in output
 
 
 def test_a_commit_adding_a_nested_configuration_with_a_python_plugin_runs_no_code(

@@ -77,6 +77,7 @@ def test_an_override_can_turn_the_group_on_for_some_paths(tmp_path: Path) -> Non
 
     assert "ACME001" not in dict(house_findings(tmp_path, config))
     write(tmp_path, "house.yaml", HOUSE_RULES)
+    (tmp_path / ".git").mkdir()  # the configuration search climbs to the repository root only
     drafts = lint_text(DOCUMENT, tmp_path / "drafts" / "checkout.md")
     assert "ACME001" in {f.rule_id for f in drafts}
 
