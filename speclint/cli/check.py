@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence, TextIO
 
 import click
 
@@ -14,6 +14,7 @@ from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FORMAT_NAMES
 
 if TYPE_CHECKING:
     from speclint.cli.progress import ProgressBar
+    from speclint.engine.cache import ResultsCache
     from speclint.engine.check import ActiveRule
     from speclint.engine.registry import RuleRegistry
     from speclint.engine.runner import RunResult
@@ -96,6 +97,17 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path, dir_okay=False),
     help="Record every current finding in this baseline file, then exit 0.",
 )
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Lint every file, even when the results cache holds its findings from an earlier run.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where the results cache lives. Default: $SPECLINT_CACHE_DIR, else `cache-dir` in the "
+    "configuration, else .speclint_cache in the current directory.",
+)
 def check(
     paths: Sequence[Path],
     stdin_filename: str | None,
@@ -113,6 +125,8 @@ def check(
     isolated: bool,
     baseline_file: Path | None,
     write_baseline_file: Path | None,
+    no_cache: bool,
+    cache_dir: Path | None,
 ) -> None:
     """Lint Markdown files and directories (default: the current directory).
 
@@ -121,7 +135,8 @@ def check(
 
     Settings come from the closest .speclint.yaml, .speclint.yml or pyproject.toml [tool.speclint]
     above each file (see `--config`, `--isolated`); inline `<!-- speclint-disable ... -->` comments
-    silence findings; `--baseline` hides the findings recorded by `--write-baseline`.
+    silence findings; `--baseline` hides the findings recorded by `--write-baseline`. Findings of
+    unchanged files come from a results cache (see `--no-cache`, `--cache-dir`).
 
     Exit codes: 0 no finding at the --fail-on level or above, 1 at least one, 2 speclint could
     not do its job (usage error, configuration error, unreadable file, crashing rule).
@@ -187,9 +202,10 @@ def check(
     _check_selection(registries, select, ignore)
     planner = ConfigPlanner(profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None)
     baseline, baseline_writer = _baseline_stage(baseline_file, write_baseline_file)
+    cache = None if no_cache else _results_cache(cache_dir, resolver.for_folder(cwd), registry, planner, verbose)
     progress = _progress_bar(os.environ)
     try:
-        result = lint(sources, [], progress=progress, planner=planner)
+        result = lint(sources, [], progress=progress, planner=planner, cache=cache)
     finally:
         if progress is not None:
             progress.close()
@@ -231,6 +247,21 @@ def check(
     if baseline_writer is not None and not (result.failed or registry.load_errors):
         sys.exit(EXIT_CLEAN)  # every finding is now accepted
     sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
+
+
+def _results_cache(
+    cache_dir: Path | None, config: Any, registry: RuleRegistry, planner: Any, verbose: bool
+) -> ResultsCache | None:
+    """The results cache: `--cache-dir`, else $SPECLINT_CACHE_DIR, else the configuration's `cache-dir`,
+    else .speclint_cache (as ruff orders its own)."""
+    from speclint.engine.cache import DEFAULT_DIRECTORY, ENVIRONMENT_VARIABLE, open_cache
+
+    configured = getattr(config, "cache_dir", None)
+    directory = cache_dir or Path(os.environ.get(ENVIRONMENT_VARIABLE) or configured or DEFAULT_DIRECTORY)
+    cache, problem = open_cache(directory, [], planner, rule_classes=registry.sorted())
+    if problem is not None and verbose:
+        click.echo(f"speclint: {problem}", err=True)
+    return cache
 
 
 def _default_rules(registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str]) -> list[ActiveRule]:

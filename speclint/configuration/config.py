@@ -121,6 +121,7 @@ class Config:
     overrides: list[Override] = field(default_factory=list)
     ignore: list[tuple[Path, str]] = field(default_factory=list)
     plugin_rules: list[tuple[type[Rule], str]] = field(default_factory=list)
+    cache_dir: Path | None = None  # `cache-dir`: where the results cache lives
 
     def is_ignored(self, path: Path) -> bool:
         return any(glob_matches(pattern, path, base) for base, pattern in self.ignore)
@@ -332,6 +333,8 @@ class _Loader:
             layer = self._layer(override, ("overrides", index), source, config.registry, problems)
             config.overrides.append(Override([str(p) for p in override["files"]], path.parent, layer))
         config.ignore += [(path.parent, str(pattern)) for pattern in data.get("ignore", [])]
+        if data.get("cache-dir"):
+            config.cache_dir = path.parent / str(data["cache-dir"])
         if problems:
             raise InvalidFile(problems)
         self._loaded[path] = config
