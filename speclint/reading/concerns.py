@@ -39,14 +39,25 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.document.text import join_segments, mask_invisible, position_at, strip_inline
+from speclint.document.text import WordListPattern, join_segments, literal_pieces, mask_invisible, position_at, strip_inline
 from speclint.engine.rule import RuleContext
 
 # --- phrases ----------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=256)
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+def _phrase_pattern(phrases: tuple[str, ...]) -> WordListPattern | None:
+    if not any(phrase.strip() for phrase in phrases):
+        return None
+    return WordListPattern(phrases, _phrase_alternation, _phrase_pieces)
+
+
+def _phrase_pieces(phrase: str) -> tuple[str, ...] | None:
+    return None if phrase.strip().startswith("re:") else literal_pieces(phrase.strip())
+
+
+@lru_cache(maxsize=512)
+def _phrase_alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     expressions: list[str] = []
     # Literal phrases grouped by their first letter: `(?:a(?:vailability|lert\w*)|b(?:ackup\w*))`.
     # Python's regex engine tries alternatives one by one; grouping makes it try only the few that
