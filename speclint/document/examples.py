@@ -37,6 +37,7 @@ class SyntaxProblem:
     column: int
 
 
+@lru_cache(maxsize=256)  # the same example in another copy of a document, or after a keystroke elsewhere
 def json_problem(code: str) -> SyntaxProblem | None:
     """The syntax error of a JSON example, or None when it parses as its author meant it.
 
@@ -161,6 +162,7 @@ def _json_message(error: json.JSONDecodeError) -> str:
     return message[0].lower() + message[1:]
 
 
+@lru_cache(maxsize=256)  # pure-Python YAML is slow: never parse the same example twice in a process
 def yaml_problem(code: str) -> SyntaxProblem | None:
     """The syntax error of a YAML example, or None when it parses."""
     if not code.strip() or _TEMPLATE.search(code):
