@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -35,21 +36,38 @@ class SourceFile:
 def display_path(path: Path, cwd: Path) -> str:
     """`path` relative to `cwd` when it is below it, POSIX-style; otherwise as given."""
     try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(cwd)).as_posix()
     except ValueError:
         return path.as_posix()
 
 
+@lru_cache(maxsize=8)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()  # once per run, not once per file
+
+
 def discover(paths: Iterable[Path]) -> Iterator[Path]:
     """Markdown files named by `paths` (files as given, directories walked), without repeats."""
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for path in paths:
         candidates = _walk(path) if path.is_dir() else [path]
         for candidate in candidates:
-            key = candidate.resolve()
+            key = _identity(candidate)
             if key not in seen:
                 seen.add(key)
                 yield candidate
+
+
+def _identity(path: Path) -> object:
+    """What makes two paths the same file: device and inode (one system call, where resolving a
+    path looks up each of its folders), else the resolved path."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return path.resolve()
+    if status.st_ino == 0:  # a file system without inode numbers
+        return path.resolve()
+    return (status.st_dev, status.st_ino)
 
 
 def _is_markdown(name: str) -> bool:
