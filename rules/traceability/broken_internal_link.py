@@ -67,6 +67,8 @@ class BrokenInternalLink(Rule):
         anchors = _anchors(document)
         exact = {anchor.lower() for anchor in anchors}
         loose = {_loose(anchor.lower()) for anchor in anchors}
+        candidates = sorted(exact)
+        suggestions: dict[str, list[str]] = {}  # a broken target is often linked many times
         for fragment, span in _links(document):
             target = unquote(fragment).strip()
             if not target or target.lower() == "top":
@@ -78,7 +80,9 @@ class BrokenInternalLink(Rule):
                 continue
             message = f"link target '#{fragment}' matches no heading or anchor in this document"
             if context.options["suggest"]:
-                close = difflib.get_close_matches(lowered, sorted(exact), n=1, cutoff=0.6)
+                if lowered not in suggestions:
+                    suggestions[lowered] = difflib.get_close_matches(lowered, candidates, n=1, cutoff=0.6)
+                close = suggestions[lowered]
                 if close:
                     message += f": did you mean '#{close[0]}'?"
             yield Violation(span, message)

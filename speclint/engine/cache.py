@@ -26,7 +26,6 @@ import json
 import os
 import pickle
 import sys
-import tempfile
 from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
@@ -128,6 +127,8 @@ class ResultsCache:
 
     def store(self, key: str, entry: CachedFile) -> None:
         """Write the entry atomically (temporary file, then rename); never fails the run."""
+        import tempfile
+
         target = self._entry_path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -155,6 +156,8 @@ def open_cache(
     Creates the directory with a `.gitignore` of `*` (so it is never committed) and checks that it
     can be written to.
     """
+    import tempfile
+
     try:
         directory.mkdir(parents=True, exist_ok=True)
         ignore_file = directory / ".gitignore"

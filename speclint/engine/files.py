@@ -11,7 +11,6 @@ not UTF-8, too large) becomes a `ReadError` with a sentence saying why.
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -91,6 +90,8 @@ def _skipped_directory(name: str) -> bool:
 
 def _git_markdown_files(directory: Path) -> list[Path] | None:
     """Markdown files below `directory` that git does not ignore; None outside a work tree."""
+    import subprocess  # only when a folder is walked: a pre-commit run names files
+
     try:
         completed = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],
