@@ -202,7 +202,7 @@ def check(
     _check_selection(registries, select, ignore)
     planner = ConfigPlanner(profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None)
     baseline, baseline_writer = _baseline_stage(baseline_file, write_baseline_file)
-    cache = None if no_cache else _results_cache(cache_dir, resolver.for_folder(cwd), registry, planner, verbose)
+    cache = None if no_cache else _results_cache(cache_dir, _configuration_here(resolver, cwd), registry, planner, verbose)
     progress = _progress_bar(os.environ)
     _tune_garbage_collection()
     try:
@@ -258,6 +258,17 @@ def _tune_garbage_collection() -> None:
 
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
+
+
+def _configuration_here(resolver: Any, cwd: Path) -> Any:
+    """The configuration of the working directory (for `cache-dir`); None when it cannot be read
+    (the files being linted may live elsewhere, under a configuration of their own)."""
+    from speclint.configuration.validation import InvalidFile
+
+    try:
+        return resolver.for_folder(cwd.resolve())
+    except (InvalidFile, OSError):
+        return None
 
 
 def _results_cache(
