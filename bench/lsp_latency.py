@@ -1,6 +1,7 @@
 """How long the language server takes from an edit to fresh diagnostics, as an editor sees it.
 
-    python bench/lsp_latency.py [FOLDER]      (default: ../shared/corpus)
+    python bench/lsp_latency.py [FOLDER]          (default: ../shared/corpus)
+    python bench/lsp_latency.py [FOLDER] --goals  (issue 15's two figures only)
 
 Starts `speclint server`, opens each of a sample of Markdown documents (the largest ones of
 FOLDER, and the median-sized ones), then for each:
@@ -34,8 +35,50 @@ def sample(folder: Path) -> dict[str, list[Path]]:
     return {"median-sized": documents[middle - 10 : middle + 10], "largest": documents[-20:]}
 
 
+# The two figures of issue 15: diagnostics of a 9 KiB document after `didOpen` (the first document
+# the server sees), and after one keystroke in a 170 KB document.
+OPEN_DOCUMENT = Path("rust-rfcs") / "text" / "0132-ufcs.md"  # 9 KiB
+TYPE_IN_DOCUMENT = Path("rust-rfcs") / "text" / "3935-Project-Goals-2026.md"  # 170 KB
+
+
+def goals(folder: Path, runs: int = 5) -> None:
+    """Median of `runs` servers: first didOpen to diagnostics, and keystroke to fresh diagnostics."""
+    opens, keystrokes = [], []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as workspace, language_server(
+            [sys.executable, "-m", "speclint", "server"], Path(workspace)
+        ) as server:
+            first = (folder / OPEN_DOCUMENT).resolve()
+            sent = time.perf_counter()
+            server.open(first.as_uri(), first.read_text(encoding="utf-8"))
+            server.diagnostics(first.as_uri(), version=1)
+            opens.append((time.perf_counter() - sent) * 1000)
+            large = (folder / TYPE_IN_DOCUMENT).resolve()
+            text = large.read_text(encoding="utf-8")
+            server.open(large.as_uri(), text)
+            server.diagnostics(large.as_uri(), version=1)
+            at = {"line": len(text.splitlines()) // 2, "character": 0}
+            change = {"range": {"start": at, "end": at}, "text": "x"}
+            sent = time.perf_counter()
+            server.notify(
+                "textDocument/didChange", {"textDocument": {"uri": large.as_uri(), "version": 2}, "contentChanges": [change]}
+            )
+            server.diagnostics(large.as_uri(), version=2)
+            keystrokes.append((time.perf_counter() - sent) * 1000)
+    print(f"didOpen of {OPEN_DOCUMENT.name} ({(folder / OPEN_DOCUMENT).stat().st_size // 1024} KiB) to diagnostics: "
+          f"median {statistics.median(opens):.0f} ms of {runs} servers (goal 100 ms)")
+    print(f"one keystroke in {TYPE_IN_DOCUMENT.name} ({(folder / TYPE_IN_DOCUMENT).stat().st_size // 1024} KiB) to "
+          f"diagnostics: median {statistics.median(keystrokes):.0f} ms, including the server's "
+          f"pause-in-typing delay (goal 300 ms)")
+
+
 def main() -> None:
-    folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    folder = Path(sys.argv[1]) if len(sys.argv) > 1 and not sys.argv[1].startswith("-") else (
+        Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    )
+    if "--goals" in sys.argv:
+        goals(folder)
+        return
     groups = sample(folder)
     started = time.perf_counter()
     workspace = tempfile.TemporaryDirectory()  # the server's working folder (its log goes there)

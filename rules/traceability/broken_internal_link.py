@@ -69,6 +69,8 @@ class BrokenInternalLink(Rule):
         slugs = {section.slug.lower() for section in document.sections() if section.slug}
         exact = {anchor.lower() for anchor in anchors}
         loose = {_loose(anchor.lower()) for anchor in anchors}
+        candidates = sorted(exact)
+        suggestions: dict[str, list[str]] = {}  # a broken target is often linked many times
         for fragment, span in _links(document):
             target = unquote(fragment).strip()
             if not target or target.lower() == "top":
@@ -79,7 +81,9 @@ class BrokenInternalLink(Rule):
             if lowered in exact or _loose(lowered) in loose:
                 continue
             message = f"link target '#{fragment}' matches no heading or anchor in this document"
-            close = difflib.get_close_matches(lowered, sorted(exact), n=2, cutoff=0.6)
+            if lowered not in suggestions:
+                suggestions[lowered] = difflib.get_close_matches(lowered, candidates, n=2, cutoff=0.6)
+            close = suggestions[lowered]
             if context.options["suggest"] and close:
                 message += f": did you mean '#{close[0]}'?"
             # Only a link that almost names exactly one heading is safe to repoint.

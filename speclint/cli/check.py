@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence, TextIO
 
 import click
 
@@ -14,6 +14,7 @@ from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FORMAT_NAMES
 
 if TYPE_CHECKING:
     from speclint.cli.progress import ProgressBar
+    from speclint.engine.cache import ResultsCache
     from speclint.engine.check import ActiveRule
     from speclint.engine.registry import RuleRegistry
     from speclint.engine.runner import Planner, RunResult, Source
@@ -106,6 +107,17 @@ if TYPE_CHECKING:
               "and how to see warnings on a commit that passes (the pre-commit hook uses it).")
 @click.option("--fix", is_flag=True, help="Apply the safe fixes of findings marked [*], write the files, then report what is left.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show the changes --fix would make as a unified diff; write nothing.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Lint every file, even when the results cache holds its findings from an earlier run.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Where the results cache lives. Default: $SPECLINT_CACHE_DIR, else `cache-dir` in the "
+    "configuration, else .speclint_cache in the current directory.",
+)
 def check(
     paths: Sequence[Path],
     stdin_filename: str | None,
@@ -124,6 +136,8 @@ def check(
     isolated: bool,
     baseline_file: Path | None,
     write_baseline_file: Path | None,
+    no_cache: bool = False,
+    cache_dir: Path | None = None,
     summary: bool = False,
     fix: bool = False,
     show_diff: bool = False,
@@ -135,7 +149,8 @@ def check(
 
     Settings come from the closest .speclint.yaml, .speclint.yml or pyproject.toml [tool.speclint]
     above each file (see `--config`, `--isolated`); inline `<!-- speclint-disable ... -->` comments
-    silence findings; `--baseline` hides the findings recorded by `--write-baseline`.
+    silence findings; `--baseline` hides the findings recorded by `--write-baseline`. Findings of
+    unchanged files come from a results cache (see `--no-cache`, `--cache-dir`).
 
     Exit codes: 0 no finding at the --fail-on level or above, 1 at least one, 2 speclint could
     not do its job (usage error, configuration error, unreadable file, crashing rule).
@@ -216,9 +231,11 @@ def check(
         profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None, preview
     )
     baseline, baseline_writer = _baseline_stage(baseline_file, write_baseline_file)
+    cache = None if no_cache else _results_cache(cache_dir, _configuration_here(resolver, cwd), registry, planner, verbose)
     progress = _progress_bar(os.environ)
+    _tune_garbage_collection()
     try:
-        result = lint(sources, [], progress=progress, planner=planner)
+        result = lint(sources, [], progress=progress, planner=planner, cache=cache)
     finally:
         if progress is not None:
             progress.close()
@@ -268,6 +285,42 @@ def check(
     if baseline_writer is not None and not (result.failed or registry.load_errors):
         sys.exit(EXIT_CLEAN)  # every finding is now accepted
     sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))
+
+
+def _tune_garbage_collection() -> None:
+    """A document is thousands of small objects with parent links: with the default thresholds the
+    collector walks the whole heap again and again on a large document. The modules loaded so far
+    live until the end, so they are frozen out of its sight; collections are rarer."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 100)
+
+
+def _configuration_here(resolver: Any, cwd: Path) -> Any:
+    """The configuration of the working directory (for `cache-dir`); None when it cannot be read
+    (the files being linted may live elsewhere, under a configuration of their own)."""
+    from speclint.configuration.validation import InvalidFile
+
+    try:
+        return resolver.for_folder(cwd.resolve())
+    except (InvalidFile, OSError):
+        return None
+
+
+def _results_cache(
+    cache_dir: Path | None, config: Any, registry: RuleRegistry, planner: Any, verbose: bool
+) -> ResultsCache | None:
+    """The results cache: `--cache-dir`, else $SPECLINT_CACHE_DIR, else the configuration's `cache-dir`,
+    else .speclint_cache (as ruff orders its own)."""
+    from speclint.engine.cache import DEFAULT_DIRECTORY, ENVIRONMENT_VARIABLE, open_cache
+
+    configured = getattr(config, "cache_dir", None)
+    directory = cache_dir or Path(os.environ.get(ENVIRONMENT_VARIABLE) or configured or DEFAULT_DIRECTORY)
+    cache, problem = open_cache(directory, [], planner, rule_classes=registry.sorted())
+    if problem is not None and verbose:
+        click.echo(f"speclint: {problem}", err=True)
+    return cache
 
 
 def _fix_stage(result: RunResult, sources: Sequence[Source], planner: Planner, fix: bool, show_diff: bool) -> RunResult:

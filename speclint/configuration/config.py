@@ -134,6 +134,7 @@ class Config:
     overrides: list[Override] = field(default_factory=list)
     ignore: list[tuple[Path, str]] = field(default_factory=list)
     plugin_rules: list[tuple[type[Rule], str]] = field(default_factory=list)
+    cache_dir: Path | None = None  # `cache-dir`: where the results cache lives
 
     def is_ignored(self, path: Path) -> bool:
         return any(glob_matches(pattern, path, base) for base, pattern in self.ignore)
@@ -445,6 +446,8 @@ class _Loader:
             config.overrides.append(Override([str(p) for p in override["files"]], path.parent, layer))
         config.ignore += [(path.parent, str(pattern)) for pattern in data.get("ignore", [])]
         _check_globs(data, source, problems)
+        if data.get("cache-dir"):
+            config.cache_dir = path.parent / str(data["cache-dir"])
         if problems:
             raise InvalidFile(problems)
         self._loaded[(path, trust)] = config

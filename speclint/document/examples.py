@@ -43,6 +43,7 @@ class SyntaxProblem:
     column: int
 
 
+@lru_cache(maxsize=256)  # the same example in another copy of a document, or after a keystroke elsewhere
 def json_problem(code: str) -> SyntaxProblem | None:
     """The syntax error of a JSON example, or None when it parses as its author meant it.
 
@@ -177,6 +178,7 @@ _TOML_LINE = re.compile(r"(?m)^\s*(?:\[[\w.\- \"]+\]|[\w.\-\"]+\s*=\s*\S)")
 _CALLOUT = re.compile(r"(?m)[ \t]+(?:\(\d{1,2}\)|<\d{1,2}>)[ \t]*$")
 
 
+@lru_cache(maxsize=256)  # pure-Python YAML is slow: never parse the same example twice in a process
 def yaml_problem(code: str) -> SyntaxProblem | None:
     """The syntax error of a YAML example, or None when it parses (or is not YAML at all: a shell
     session or TOML in a mislabelled fence), read as meant: callout markers (`(3)`) are not content."""

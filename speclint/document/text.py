@@ -9,10 +9,11 @@ keeps every offset valid.
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Iterator, Pattern
+from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence
 
 from speclint.document.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
 
@@ -201,3 +202,94 @@ def iter_prose(document: Document) -> Iterator[Prose]:
                 for row in [block.header, *block.rows]:
                     for cell in row:
                         yield Prose(section, "table-cell", cell.segments, cell)
+
+
+# --- word lists -------------------------------------------------------------------------------
+
+
+class WordListPattern:
+    """A regular expression made of many alternatives (a word list), compiled per text from only
+    the alternatives that can match it.
+
+    Python's `re` compiles a 100-term alternation slowly and tries every term at every position of
+    a long text. Most terms of a list never occur in a given document, so this asks first which of
+    each term's literal pieces (lower-cased, from `pieces`) occur in the text at all, and compiles
+    (`build`, once per distinct set) the alternation of the remaining terms, in their original
+    order. Removing alternatives that cannot match anywhere does not change what the others match,
+    so matches are those of the whole alternation, as `re.Match` objects of the smaller pattern.
+    A term whose `pieces` is None (a raw regular expression) is always kept.
+    """
+
+    def __init__(
+        self,
+        terms: Sequence[str],
+        build: Callable[[tuple[str, ...]], Pattern[str] | None],
+        pieces: Callable[[str], tuple[str, ...] | None],
+    ) -> None:
+        self.terms = tuple(terms)
+        self._build = build
+        self._needs = [(term, pieces(term)) for term in self.terms]
+        self._all_pieces = sorted({piece for _, needed in self._needs if needed for piece in needed})
+        self._compiled: dict[tuple[str, ...], Pattern[str] | None] = {}
+
+    def _pattern_for(self, text: str) -> Pattern[str] | None:
+        lowered = _lowered_for_search(text)
+        present = {piece for piece in self._all_pieces if piece in lowered}
+        chosen = tuple(term for term, needed in self._needs if needed is None or present.issuperset(needed))
+        if chosen not in self._compiled:
+            if len(self._compiled) > 512:  # a bound for servers that run for days
+                self._compiled.clear()
+            self._compiled[chosen] = self._build(chosen) if chosen else None
+        return self._compiled[chosen]
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern = self._pattern_for(text)
+        return pattern.search(text, pos, endpos) if pattern is not None else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern = self._pattern_for(text)
+        return pattern.match(text, pos, endpos) if pattern is not None else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        pattern = self._pattern_for(text)
+        return pattern.finditer(text, pos, endpos) if pattern is not None else iter(())
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        pattern = self._pattern_for(text)
+        return pattern.findall(text, pos, endpos) if pattern is not None else []
+
+    @property
+    def full(self) -> Pattern[str] | None:
+        """The whole alternation (compiled on first use)."""
+        if self.terms not in self._compiled:
+            self._compiled[self.terms] = self._build(self.terms)
+        return self._compiled[self.terms]
+
+    def __getattr__(self, name: str) -> Any:  # `.pattern`, `.flags`, `.sub`...: the whole alternation
+        if name.startswith("_") or name in ("terms", "full"):
+            raise AttributeError(name)
+        return getattr(self.full, name)
+
+
+def _lowered_for_search(text: str) -> str:
+    """`text` lower-cased so that a lower-case ASCII piece occurs in it wherever `re.IGNORECASE`
+    could match it: "İ" lowers to "i" plus a dot, and `re` also folds "ı" to "i" and "ſ" to "s"."""
+    lowered = text.lower()
+    if not lowered.isascii():
+        lowered = lowered.replace("i\u0307", "i").replace("\u0131", "i").replace("\u017f", "s")
+    return lowered
+
+
+def literal_pieces(term: str, separators: str = r"[\s*]+") -> tuple[str, ...] | None:
+    """The lower-case literal pieces every match of a plain word-list term contains (split at white
+    space and at `*` wildcards), or None when the term is not plain ASCII (then it is always tried)."""
+    if not term.isascii():
+        return None
+    pieces = tuple(piece for piece in re.split(separators, term.lower()) if piece)
+    return pieces or None
+
+
+def lazy_pattern(expression: str, flags: int = 0) -> Callable[[], Pattern[str]]:
+    """A module-level regular expression compiled on first use: `_WORDS = lazy_pattern(...)`, then
+    `_WORDS().search(text)`. Rules that never reach it on a document never pay for compiling it."""
+    return lru_cache(maxsize=None)(lambda: re.compile(expression, flags))

@@ -20,8 +20,8 @@ import codecs
 import os
 import re
 import stat
-import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -44,9 +44,14 @@ class SourceFile:
 def display_path(path: Path, cwd: Path) -> str:
     """`path` relative to `cwd` when it is below it, POSIX-style; otherwise as given."""
     try:
-        return path.resolve().relative_to(cwd.resolve()).as_posix()
+        return path.resolve().relative_to(_resolved(cwd)).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+@lru_cache(maxsize=8)
+def _resolved(folder: Path) -> Path:
+    return folder.resolve()  # once per run, not once per file
 
 
 # Told about what a walk leaves out: (path, why). `on_skip` for entries that are not regular
@@ -124,7 +129,7 @@ def discover(paths: Iterable[Path], on_skip: Notify = _ignore, on_error: Notify 
 
     In walked directories only regular files inside the repository (or the walked folder) are
     kept; the others go to `on_skip`, folders that cannot be searched to `on_error`."""
-    seen: set[Path] = set()
+    seen: set[object] = set()
     for path in paths:
         if _is_dir(path):
             boundary = repository_root(Path(os.path.abspath(path))) or Path(os.path.abspath(path))
@@ -138,7 +143,7 @@ def discover(paths: Iterable[Path], on_skip: Notify = _ignore, on_error: Notify 
         else:
             candidates = [path]
         for candidate in candidates:
-            key = candidate.resolve()
+            key = _identity(candidate)
             if key not in seen:
                 seen.add(key)
                 yield candidate
@@ -149,6 +154,18 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
+
+
+def _identity(path: Path) -> object:
+    """What makes two paths the same file: device and inode (one system call, where resolving a
+    path looks up each of its folders), else the resolved path."""
+    try:
+        status = os.stat(path)
+    except (OSError, ValueError):
+        return path.resolve()
+    if status.st_ino == 0:  # a file system without inode numbers
+        return path.resolve()
+    return (status.st_dev, status.st_ino)
 
 
 def _is_markdown(name: str) -> bool:
@@ -185,6 +202,8 @@ _GIT_UNREADABLE = re.compile(r"could not open directory '(?P<path>.*)': (?P<why>
 
 def _git_markdown_files(directory: Path, on_error: Notify = _ignore) -> list[Path] | None:
     """Markdown files below `directory` that git does not ignore; None outside a work tree."""
+    import subprocess  # only when a folder is walked: a pre-commit run names files
+
     try:
         completed = subprocess.run(
             ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "."],

@@ -27,6 +27,7 @@ from speclint.engine.rule import Finding, Level
 
 if TYPE_CHECKING:
     from speclint.document.model import Document
+    from speclint.engine.cache import ResultsCache
     from speclint.engine.registry import RuleRegistry
 
 
@@ -158,12 +159,18 @@ def lint_source(
     max_bytes: int,
     profile_name: str | None = None,
     planner: Planner | None = None,
+    cache: ResultsCache | None = None,
 ) -> None:
-    """Lint one document and add what came of it to `result`."""
+    """Lint one document and add what came of it to `result` (from `cache` when it is unchanged)."""
     try:
         text = source.text if source.text is not None else files.read_text(source.path, max_bytes)  # type: ignore[arg-type]
     except files.ReadError as error:
         result.read_failures.append(ReadFailure(source.display_path, str(error)))
+        return
+    key = cache.key(source, text) if cache is not None else None
+    cached = cache.load(key) if cache is not None and key is not None else None
+    if cached is not None:
+        _add_reports(source, text, cached.findings, cached.profile_name, cached.rules_run, result, max_bytes)
         return
     try:
         document = parse(text, source.display_path)
@@ -179,12 +186,28 @@ def lint_source(
         plan = FilePlan(settings.rules, settings.profile.name, settings.profile)
     outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
     findings = _suppress(document, plan, outcome.findings, outcome.failures)
-    own = [finding for finding in findings if finding.path == source.display_path]
-    result.files.append(FileReport(source.display_path, own, plan.profile_name, text=text))
     result.rule_failures.extend(outcome.failures)
-    for active in plan.rules:
+    _add_reports(source, text, findings, plan.profile_name, plan.rules, result, max_bytes)
+    if cache is not None and key is not None and not outcome.failures:
+        from speclint.engine.cache import CachedFile
+
+        cache.store(key, CachedFile(findings, plan.profile_name, list(plan.rules)))
+
+
+def _add_reports(
+    source: Source,
+    text: str,
+    findings: list[Finding],
+    profile_name: str | None,
+    rules_run: Sequence[ActiveRule],
+    result: RunResult,
+    max_bytes: int,
+) -> None:
+    own = [finding for finding in findings if finding.path == source.display_path]
+    result.files.append(FileReport(source.display_path, own, profile_name, text=text))
+    for active in rules_run:
         result.rules_run.setdefault(active.rule.id, active)
-    _add_companion_reports(source, findings, result, max_bytes, plan.profile_name)
+    _add_companion_reports(source, findings, result, max_bytes, profile_name)
 
 
 def _suppress(document: Document, plan: FilePlan, findings: list[Finding], failures: list[RuleFailure]) -> list[Finding]:
@@ -235,20 +258,22 @@ def lint(
     profile_name: str | None = None,
     jobs: int | None = None,
     planner: Planner | None = None,
+    cache: ResultsCache | None = None,
 ) -> RunResult:
     """Lint every source. A `planner` decides each file's profile and rules (the CLI passes a
     `speclint.configuration.config.ConfigPlanner`); without one, `profile_name` forces one profile for all of
     them (else each is detected).
 
     Many files go to `jobs` worker processes (default: one per CPU); the result is the same.
+    With a `cache` (`speclint.engine.cache`), unchanged files are not linted again.
     """
     started = time.perf_counter()
     result = RunResult()
     workers = _worker_count(len(sources), jobs)
-    parts = _lint_in_processes(sources, rules, max_bytes, profile_name, workers, planner) if workers > 1 else None
+    parts = _lint_in_processes(sources, rules, max_bytes, profile_name, workers, planner, cache) if workers > 1 else None
     if parts is None:
         for done, source in enumerate(sources, start=1):
-            lint_source(source, rules, result, max_bytes, profile_name, planner)
+            lint_source(source, rules, result, max_bytes, profile_name, planner, cache)
             if progress is not None:
                 progress(done, len(sources), source.display_path)
     else:
@@ -289,10 +314,11 @@ def _lint_chunk(
     max_bytes: int,
     profile_name: str | None,
     planner: Planner | None = None,
+    cache: ResultsCache | None = None,
 ) -> RunResult:
     result = RunResult()
     for source in chunk:
-        lint_source(source, rules, result, max_bytes, profile_name, planner)
+        lint_source(source, rules, result, max_bytes, profile_name, planner, cache)
     return result
 
 
@@ -303,6 +329,7 @@ def _lint_in_processes(
     profile_name: str | None,
     workers: int,
     planner: Planner | None = None,
+    cache: ResultsCache | None = None,
 ) -> Iterator[tuple[Sequence[Source], RunResult]] | None:
     """Each chunk of sources with its result, in source order; None when a rule or option cannot
     be sent to a worker (a class defined in a function, a lambda...): the caller then lints in this
@@ -315,7 +342,7 @@ def _lint_in_processes(
         pickle.dumps((rules, chunks, profile_name, planner))
     except Exception:  # pickle raises several kinds of error for what it cannot send
         return None
-    return _chunk_results(chunks, rules, max_bytes, profile_name, workers, planner)
+    return _chunk_results(chunks, rules, max_bytes, profile_name, workers, planner, cache)
 
 
 def _chunk_results(
@@ -325,6 +352,7 @@ def _chunk_results(
     profile_name: str | None,
     workers: int,
     planner: Planner | None = None,
+    cache: ResultsCache | None = None,
 ) -> Iterator[tuple[Sequence[Source], RunResult]]:
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -333,11 +361,13 @@ def _chunk_results(
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            lint_chunk = partial(_lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner)
+            lint_chunk = partial(
+                _lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner, cache=cache
+            )
             for part in pool.map(lint_chunk, chunks):
                 yield chunks[done], part
                 done += 1
     except (OSError, ImportError, NotImplementedError, BrokenProcessPool):
         pass  # no worker processes here (no semaphores, a sandbox), or one died: finish in this one
     for chunk in chunks[done:]:
-        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name, planner)
+        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name, planner, cache)

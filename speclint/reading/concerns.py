@@ -20,6 +20,8 @@ entry-level ones ("does each risk have a mitigation?"). What they share lives he
 from __future__ import annotations
 
 import re
+import weakref
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
@@ -39,14 +41,25 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.document.text import join_segments, mask_invisible, position_at, strip_inline
+from speclint.document.text import WordListPattern, join_segments, literal_pieces, mask_invisible, position_at, strip_inline
 from speclint.engine.rule import RuleContext
 
 # --- phrases ----------------------------------------------------------------------------------
 
 
 @lru_cache(maxsize=256)
-def _phrase_pattern(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+def _phrase_pattern(phrases: tuple[str, ...]) -> WordListPattern | None:
+    if not any(phrase.strip() for phrase in phrases):
+        return None
+    return WordListPattern(phrases, _phrase_alternation, _phrase_pieces)
+
+
+def _phrase_pieces(phrase: str) -> tuple[str, ...] | None:
+    return None if phrase.strip().startswith("re:") else literal_pieces(phrase.strip())
+
+
+@lru_cache(maxsize=512)
+def _phrase_alternation(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     expressions: list[str] = []
     # Literal phrases grouped by their first letter: `(?:a(?:vailability|lert\w*)|b(?:ackup\w*))`.
     # Python's regex engine tries alternatives one by one; grouping makes it try only the few that
@@ -236,14 +249,30 @@ def _is_inside(section: Section, container: Section) -> bool:
 
 
 def section_at(document: Document, line: int) -> Section:
-    """The innermost section whose span holds `line` (the root for the preamble)."""
-    found = document.root
-    for section in document.sections():
+    """The innermost section whose span holds `line` (the root for the preamble).
+
+    In O(log n): the last section starting at or before `line` (sections start in document
+    order), or the closest of its ancestors that holds the line (spans nest)."""
+    starts, sections = _section_starts(document)
+    index = bisect_right(starts, line) - 1
+    section: Section | None = sections[index] if index >= 0 else None
+    while section is not None and section.heading is not None:
         if section.span.start.line <= line <= section.span.end.line:
-            found = section
-        elif section.span.start.line > line:
-            break
-    return found
+            return section
+        section = section.parent
+    return document.root
+
+
+_starts_by_document: weakref.WeakKeyDictionary[Document, tuple[list[int], list[Section]]] = weakref.WeakKeyDictionary()
+
+
+def _section_starts(document: Document) -> tuple[list[int], list[Section]]:
+    known = _starts_by_document.get(document)
+    if known is None:
+        sections = list(document.sections())
+        known = ([section.span.start.line for section in sections], sections)
+        _starts_by_document[document] = known
+    return known
 
 
 def heading_span(section: Section) -> Span:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import weakref
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,6 +55,9 @@ def load_schema(reference: str) -> dict[str, Any]:
         schema = json.loads(text)
     except json.JSONDecodeError as error:
         raise SchemaLoadError(f"front-matter schema {reference} is not valid JSON: {error}") from None
+    if not is_schema_path(reference):
+        # Built-in schemas are checked by the test suite: a lint run does not import jsonschema for them.
+        return schema
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
@@ -94,10 +98,12 @@ class SchemaProblem:
 
 def validate(data: Any, schema: dict[str, Any]) -> list[SchemaProblem]:
     """Problems of YAML `data` against `schema`, in document order of their paths."""
+    instance = to_json(data if data is not None else {})
+    if _conforms(instance, schema, schema) is True:
+        return []  # most metadata is valid: no need to import jsonschema (and its referencing stack)
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
-    instance = to_json(data if data is not None else {})
     problems: list[SchemaProblem] = []
     seen: set[tuple[str | int, ...]] = set()
     for error in validator.iter_errors(instance):
@@ -107,6 +113,161 @@ def validate(data: Any, schema: dict[str, Any]) -> list[SchemaProblem]:
         seen.add(problem.path)
         problems.append(problem)
     return problems
+
+
+# --- a quick check for valid data -------------------------------------------------------------
+# The keywords the front-matter schemas use, checked as jsonschema checks them (draft 2020-12 with
+# its format checker). The answer is True (valid), False (invalid) or None (a keyword or format
+# this does not know): only a certain True skips jsonschema; anything else goes to it for messages.
+
+_ANNOTATIONS = {"$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "examples",
+                "default", "deprecated", "readOnly", "writeOnly", "markdownDescription"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+
+
+def _conforms(instance: Any, schema: Any, root: dict[str, Any]) -> bool | None:
+    if schema is True or schema == {}:
+        return True
+    if not isinstance(schema, dict):
+        return None
+    verdicts: list[bool | None] = []
+    for keyword, value in schema.items():
+        if keyword in _ANNOTATIONS or keyword in ("then", "else"):
+            continue
+        check = _KEYWORDS.get(keyword)
+        verdict = check(instance, value, schema, root) if check is not None else None
+        if verdict is False:
+            return False
+        verdicts.append(verdict)
+    return None if None in verdicts else True
+
+
+def _is_type(instance: Any, name: str) -> bool | None:
+    if name == "object":
+        return isinstance(instance, dict)
+    if name == "array":
+        return isinstance(instance, list)
+    if name == "string":
+        return isinstance(instance, str)
+    if name == "boolean":
+        return isinstance(instance, bool)
+    if name == "null":
+        return instance is None
+    if name == "integer":
+        return not isinstance(instance, bool) and (
+            isinstance(instance, int) or (isinstance(instance, float) and instance.is_integer())
+        )
+    if name == "number":
+        return isinstance(instance, (int, float)) and not isinstance(instance, bool)
+    return None
+
+
+def _type(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    names = value if isinstance(value, list) else [value]
+    verdicts = [_is_type(instance, name) for name in names]
+    return True if True in verdicts else (None if None in verdicts else False)
+
+
+def _ref(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    for prefix in ("#/$defs/", "#/definitions/"):
+        if isinstance(value, str) and value.startswith(prefix) and "/" not in value[len(prefix):]:
+            target = root.get(prefix[2:-1], {}).get(value[len(prefix):])
+            return _conforms(instance, target, root) if target is not None else None
+    return None
+
+
+def _properties(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    if not isinstance(instance, dict):
+        return True
+    return _all(_conforms(instance[key], sub, root) for key, sub in value.items() if key in instance)
+
+
+def _additional(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    if not isinstance(instance, dict):
+        return True
+    if "patternProperties" in schema:
+        return None
+    extra = [key for key in instance if key not in schema.get("properties", {})]
+    return _all(_conforms(instance[key], value, root) for key in extra)
+
+
+def _items(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    if not isinstance(instance, list):
+        return True
+    if "prefixItems" in schema:
+        return None
+    return _all(_conforms(item, value, root) for item in instance)
+
+
+def _any_of(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    verdicts = [_conforms(instance, sub, root) for sub in value]
+    return True if True in verdicts else (None if None in verdicts else False)
+
+
+def _if(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    condition = _conforms(instance, value, root)
+    if condition is None:
+        return None
+    branch = schema.get("then" if condition else "else", True)
+    return _conforms(instance, branch, root)
+
+
+def _enum(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    if isinstance(instance, (dict, list)) or any(isinstance(option, (dict, list, float)) for option in value):
+        return None  # jsonschema's equality of containers and numbers is subtler than Python's
+    return any(type(option) is type(instance) and option == instance for option in value)
+
+
+def _required(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    return not isinstance(instance, dict) or all(key in instance for key in value)
+
+
+def _pattern(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    return not isinstance(instance, str) or re.search(value, instance) is not None
+
+
+def _min_length(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    return not isinstance(instance, str) or len(instance) >= value
+
+
+def _min_items(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    return not isinstance(instance, list) or len(instance) >= value
+
+
+def _minimum(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    if isinstance(instance, bool) or not isinstance(instance, (int, float)):
+        return True
+    return instance >= value
+
+
+def _format(instance: Any, value: Any, schema: dict[str, Any], root: dict[str, Any]) -> bool | None:
+    if not isinstance(instance, str):
+        return True
+    if value != "date":
+        return None
+    if not _DATE.match(instance):
+        return False
+    try:
+        datetime.date.fromisoformat(instance)
+    except ValueError:
+        return False
+    return True
+
+
+def _all(verdicts: Any) -> bool | None:
+    unknown = False
+    for verdict in verdicts:
+        if verdict is False:
+            return False
+        unknown = unknown or verdict is None
+    return None if unknown else True
+
+
+_KEYWORDS = {
+    "type": _type, "$ref": _ref, "properties": _properties, "additionalProperties": _additional,
+    "items": _items, "anyOf": _any_of, "if": _if, "enum": _enum, "required": _required, "pattern": _pattern,
+    "minLength": _min_length, "minItems": _min_items, "minimum": _minimum, "format": _format,
+}
 
 
 def _name(path: tuple[str | int, ...]) -> str:

@@ -27,12 +27,14 @@ references are cited for the terms their lists contain.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Iterable, Pattern
 
 if TYPE_CHECKING:
     from speclint.document.model import Document
     from speclint.reading.normative import Statement
+
+from speclint.document.text import WordListPattern, literal_pieces
 
 # (term, sources). Terms are matched case-insensitively as whole words; a space also matches a
 # hyphen or a line break ("user friendly", "user-friendly").
@@ -261,13 +263,24 @@ def _term_regex(term: str) -> str:
 
 
 @lru_cache(maxsize=64)
-def compile_terms(terms: tuple[str, ...], case_sensitive: bool = False) -> Pattern[str] | None:
-    """One alternation of `terms`, longest first, each as whole words."""
+def compile_terms(terms: tuple[str, ...], case_sensitive: bool = False) -> WordListPattern | None:
+    """One alternation of `terms`, longest first, each as whole words (compiled, per text, from
+    the terms that occur in it: see `WordListPattern`)."""
     cleaned = [term.strip() for term in terms if term.strip()]
     if not cleaned:
         return None
-    alternatives = [_term_regex(term) for term in sorted(set(cleaned), key=len, reverse=True)]
+    longest_first = sorted(set(cleaned), key=len, reverse=True)
+    return WordListPattern(longest_first, partial(_terms_alternation, case_sensitive=case_sensitive), _term_pieces)
+
+
+@lru_cache(maxsize=256)
+def _terms_alternation(terms: tuple[str, ...], case_sensitive: bool) -> Pattern[str]:
+    alternatives = [_term_regex(term) for term in terms]
     return re.compile("|".join(f"(?:{alternative})" for alternative in alternatives), 0 if case_sensitive else re.I)
+
+
+def _term_pieces(term: str) -> tuple[str, ...] | None:
+    return None if term == "..." else literal_pieces(term, r"\s+")
 
 
 def canonical(matched: str) -> str:

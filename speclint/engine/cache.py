@@ -1,0 +1,315 @@
+"""The results cache: what linting an unchanged file found, kept between runs (as ruff and ESLint do).
+
+An entry is keyed on everything the file's findings depend on:
+
+- the run: speclint's version and its code (size and modification time of each of its modules),
+  each rule's module (plugins included), the rules given, the planner (`--profile`, `--select`,
+  `--ignore`) and the forced profile;
+- the file: its path as shown, its text, the configuration that applies to it (its settings, and
+  the text of its plugin files and YAML rule files);
+- the files next to it that rules may read (`kep.yaml` and any other `*.yaml` / `*.yml` sibling,
+  read through `speclint.reading.metadata.sibling_yaml`), and a front-matter schema file the
+  configuration names.
+
+The baseline is applied to the run's result after the cache, so it is always current.
+
+Entries are written to a temporary file and renamed into place, so two runs may share a cache
+directory. A missing, corrupt or unwritable cache never fails a run: the file is linted as if
+there were no cache (`-v` says when the cache cannot be used). Only sources read from disk are
+cached, and only when every rule ran to the end (a crash is reported again on the next run).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import pickle
+import sys
+from dataclasses import asdict, dataclass, field, is_dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from speclint import __version__
+
+if TYPE_CHECKING:
+    from speclint.engine.check import ActiveRule
+    from speclint.engine.rule import Finding
+    from speclint.engine.runner import Source
+
+DEFAULT_DIRECTORY = ".speclint_cache"
+ENVIRONMENT_VARIABLE = "SPECLINT_CACHE_DIR"
+_FORMAT = 1  # bump when the entry layout changes
+
+
+@dataclass(frozen=True)
+class CachedFile:
+    """What linting one file gave, before the baseline: findings (companion files' included), the
+    profile it was checked with, and the rules that ran (for reporters' rule lists)."""
+
+    findings: list[Finding]
+    profile_name: str | None
+    rules_run: list[ActiveRule]
+
+
+@dataclass
+class ResultsCache:
+    """A cache directory and the fingerprint of this run. Small and picklable: it goes to workers."""
+
+    directory: Path
+    run_key: str
+    secret: bytes = field(default=b"", repr=False)  # signs entries: see `load`
+    # Per process: fingerprints already computed (configurations, sibling folders).
+    _memo: dict[Any, str] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"directory": self.directory, "run_key": self.run_key, "secret": self.secret}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.directory = state["directory"]
+        self.run_key = state["run_key"]
+        self.secret = state["secret"]
+        self._memo = {}
+
+    # --- keys ---------------------------------------------------------------------------------
+
+    def key(self, source: Source, text: str) -> str | None:
+        """The entry key of `source` read as `text`, or None when it is not cached (standard input)."""
+        if source.path is None:
+            return None
+        digest = hashlib.sha256()
+        for part in (self.run_key, source.display_path, str(source.path), self._config_key(source)):
+            digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+        digest.update(self._siblings_key(source.path).encode() + b"\x00")
+        digest.update(text.encode("utf-8", "surrogatepass"))
+        return digest.hexdigest()
+
+    def _config_key(self, source: Source) -> str:
+        config = source.config
+        if config is None:
+            return "defaults"
+        settings = config.settings_for(source.path)
+        plugins = self._memo.get(("plugins", id(config)))
+        if plugins is None:
+            plugins = _digest(
+                [f"{rule.id}={origin}:{_module_key(rule)}" for rule, origin in getattr(config, "plugin_rules", [])]
+            )
+            self._memo[("plugins", id(config))] = plugins
+        schema_files = [_file_key(Path(value)) for value in _strings(settings.front_matter_schema) if _is_path(value)]
+        return _digest([_stable(settings), plugins, *schema_files])
+
+    def _siblings_key(self, path: Path) -> str:
+        folder = path.parent
+        known = self._memo.get(("siblings", folder))
+        if known is None:
+            try:
+                names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith((".yaml", ".yml")))
+            except OSError:
+                names = []
+            known = _digest([f"{name}:{_file_key(folder / name)}" for name in names])
+            self._memo[("siblings", folder)] = known
+        return known
+
+    # --- entries ------------------------------------------------------------------------------
+
+    def _entry_path(self, key: str) -> Path:
+        return self.directory / __version__ / key
+
+    def load(self, key: str) -> CachedFile | None:
+        """The entry for `key`; None when absent or unreadable (a corrupt entry is a miss)."""
+        try:
+            with open(self._entry_path(key), "rb") as stream:
+                signature, payload = stream.read(_SIGNATURE_BYTES), stream.read()
+            # Only entries this user's speclint wrote are unpickled: a cache folder committed to a
+            # repository by a pull request holds no signature made with this machine's secret.
+            if not hmac.compare_digest(signature, _sign(self.secret, payload)):
+                return None
+            format_version, stored_key, entry = pickle.loads(payload)
+            if format_version != _FORMAT or stored_key != key or not isinstance(entry, CachedFile):
+                return None
+            return entry
+        except Exception:  # noqa: BLE001 - any damage to an entry means: lint the file again
+            return None
+
+    def store(self, key: str, entry: CachedFile) -> None:
+        """Write the entry atomically (temporary file, then rename); never fails the run."""
+        import tempfile
+
+        target = self._entry_path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                payload = pickle.dumps((_FORMAT, key, entry), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(handle, "wb") as stream:
+                    stream.write(_sign(self.secret, payload) + payload)
+                os.replace(temporary, target)
+            except BaseException:
+                os.unlink(temporary)
+                raise
+        except Exception:  # noqa: BLE001 - unwritable, disk full, unpicklable rule: no cache for it
+            pass
+
+
+def open_cache(
+    directory: Path,
+    rules: Sequence[ActiveRule],
+    planner: Any = None,
+    profile_name: str | None = None,
+    rule_classes: Sequence[type] = (),
+) -> tuple[ResultsCache | None, str | None]:
+    """The cache in `directory` for this run, or (None, why not) when it cannot be used.
+
+    Creates the directory with a `.gitignore` of `*` (so it is never committed) and checks that it
+    can be written to.
+    """
+    import tempfile
+
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        ignore_file = directory / ".gitignore"
+        if not ignore_file.exists():
+            ignore_file.write_text("# Created by speclint: the results cache.\n*\n", encoding="utf-8")
+        probe, probe_path = tempfile.mkstemp(dir=directory, prefix=".probe-")
+        os.close(probe)
+        os.unlink(probe_path)
+    except OSError as error:
+        return None, f"results cache {directory} cannot be used ({error.strerror or error}): linting without it"
+    secret = _secret()
+    if secret is None:
+        return None, "results cache: no private key could be kept in the user's cache folder: linting without it"
+    return ResultsCache(directory, run_key(rules, planner, profile_name, rule_classes), secret), None
+
+
+_SIGNATURE_BYTES = 32
+SECRET_VARIABLE = "SPECLINT_CACHE_SECRET_DIR"  # where the signing key lives (tests); default: the user cache folder
+
+
+def _sign(secret: bytes, payload: bytes) -> bytes:
+    return hmac.new(secret, payload, hashlib.sha256).digest()
+
+
+def _secret() -> bytes | None:
+    """This user's key for signing cache entries, kept outside any repository (created once, 0600)."""
+    base = os.environ.get(SECRET_VARIABLE) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "speclint"
+    )
+    path = Path(base) / "cache-key"
+    try:
+        return path.read_bytes()[:64] or None
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(os.urandom(32))
+        return path.read_bytes()[:64] or None
+    except FileExistsError:  # another run created it first
+        try:
+            return path.read_bytes()[:64] or None
+        except OSError:
+            return None
+    except OSError:
+        return None
+
+
+def run_key(
+    rules: Sequence[ActiveRule], planner: Any = None, profile_name: str | None = None, rule_classes: Sequence[type] = ()
+) -> str:
+    """What every entry of this run shares: speclint's code, the rules' code, the run's options."""
+    parts = [f"speclint {__version__}", f"python {sys.version_info[:2]}", _code_key()]
+    classes = {id(rule): rule for rule in [*rule_classes, *(active.rule for active in rules)]}
+    parts += sorted(f"{rule.id}:{_module_key(rule)}" for rule in classes.values())
+    parts += [f"{active.rule.id}={active.level.value}:{_stable(dict(active.options))}" for active in rules]
+    parts += [_stable(planner), f"profile={profile_name}"]
+    return _digest(parts)
+
+
+def _code_key() -> str:
+    """speclint's own modules, profiles and schemas: a change of the code is a change of results."""
+    import speclint
+
+    entries = []
+    roots = [Path(speclint.__file__).parent]
+    try:
+        import speclint.rules as builtin_rules
+
+        roots += [Path(location) for location in builtin_rules.__path__]
+    except ImportError:  # pragma: no cover - an install without the built-in rules
+        pass
+    for root in roots:
+        for folder, _subfolders, names in os.walk(root):
+            for name in names:
+                if name.endswith((".py", ".yaml", ".json")):
+                    path = os.path.join(folder, name)
+                    try:
+                        status = os.stat(path)
+                    except OSError:
+                        continue
+                    entries.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
+    return _digest(sorted(entries))
+
+
+def _module_key(rule: type) -> str:
+    """The text of the file that defines `rule` (a plugin's), or its module name when there is none."""
+    module = sys.modules.get(rule.__module__)
+    source = getattr(module, "__file__", None)
+    source_file = getattr(rule, "source_file", None) or getattr(rule, "path", None)
+    keys = [rule.__module__, _stable(getattr(rule, "spec", None))]  # a YAML rule's settings
+    for candidate in (source, source_file):
+        if isinstance(candidate, (str, Path)) and os.path.isfile(candidate):
+            keys.append(_file_key(Path(candidate)))
+    return _digest(keys)
+
+
+def _file_key(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "absent"
+
+
+def _is_path(value: str) -> bool:
+    return value.endswith((".json", ".yaml", ".yml")) and os.path.isfile(value)
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [text for item in value.values() for text in _strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _stable(value: Any) -> str:
+    """A text that is the same for equal settings in any process (sets sorted, dataclasses as dicts)."""
+
+    def plain(item: Any) -> Any:
+        if is_dataclass(item) and not isinstance(item, type):
+            return plain(asdict(item))
+        if isinstance(item, dict):
+            return {str(key): plain(inner) for key, inner in item.items()}
+        if isinstance(item, (list, tuple)):
+            return [plain(inner) for inner in item]
+        if isinstance(item, (set, frozenset)):
+            return sorted(repr(plain(inner)) for inner in item)
+        if isinstance(item, (str, int, float, bool)) or item is None:
+            return item
+        if isinstance(item, type):
+            return f"{item.__module__}.{item.__qualname__}"
+        return repr(item)
+
+    return json.dumps(plain(value), sort_keys=True, default=repr)
+
+
+def _digest(parts: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
+    return digest.hexdigest()
