@@ -131,6 +131,7 @@ def check(
     from speclint.engine import files
     from speclint.engine.registry import load_registry
     from speclint.engine.runner import Source, lint
+    from speclint.engine.profiles import NOT_A_SPEC
     from speclint.reporters import MACHINE_FORMATS, ReportContext, write_report
 
     _tolerate_unencodable_output()
@@ -224,7 +225,11 @@ def check(
         )
     if verbose:
         for report in result.files:
-            click.echo(f"speclint: {report.path}: profile {report.profile}", err=True)
+            why = "; ".join(report.profile_signals)
+            if report.profile == NOT_A_SPEC:
+                click.echo(f"speclint: {report.path}: skipped, not a spec ({why})", err=True)
+            else:
+                click.echo(f"speclint: {report.path}: profile {report.profile}{f' ({why})' if why else ''}", err=True)
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 

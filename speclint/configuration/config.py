@@ -170,9 +170,13 @@ def plan_file(config: Config, path: Path | None, document: Any, forced_profile: 
 
     settings = config.settings_for(path)
     defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in config.registry.sorted()]
-    chosen = settings_for_file(document, defaults, forced_profile or settings.profile, settings.rules)
+    if forced_profile:
+        forced_by = "--profile"
+    else:
+        forced_by = f"profile: in {settings.config_path.name if settings.config_path else 'the configuration'}"
+    chosen = settings_for_file(document, defaults, forced_profile or settings.profile, settings.rules, forced_by)
     profile = customize_profile(chosen.profile, settings)
-    return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry)
+    return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry, chosen.signals)
 
 
 @dataclass(frozen=True)

@@ -337,7 +337,7 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
     ):
         evidence.add("spec-kit", 3, "requirement ids: FR-### and SC-###")
     if "SHALL" in source and len(_EARS.findall(source)) >= 3:
-        evidence.add("ears", 2, "EARS criteria (WHEN ... SHALL)")
+        evidence.add("ears", 3, "EARS criteria (WHEN ... SHALL)")
     if _GO_DISCUSSION.search(head):
         evidence.add("go-design", 5, "Discussion at go.dev/issue")
     elif len(_GO_PROJECT.findall(source)) + len(_GO_WORD.findall(source)) >= 2:
@@ -355,7 +355,7 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         elif len(_KIRO_REQUIREMENT_REF.findall(source)) >= 2:
             evidence.add("kiro-tasks", 3, "tasks with _Requirements: N.N_")
         else:
-            evidence.add("checklist", 2, f"{tasks} task boxes")
+            evidence.add("checklist", 3, f"{tasks} task boxes")
     links = len(_LINK_ITEM.findall(source)) if "](" in source else 0
     if links >= 5 and links >= 0.6 * lists:
         evidence.add(NOT_A_SPEC, 2, f"{links} list items that are links (an index)")
@@ -377,7 +377,9 @@ def _fallback(headings: _Headings, title: str) -> Detection:
     design_keys = (keys & design.keys) or {key for key in keys if _DESIGN_WORDS.intersection(key.split())}
     if context and design_keys:
         return Detection("design-doc", (f"headings: {sorted(context)[0]} and {sorted(design_keys)[0]}",))
-    if not keys & _spec_section_keys():
+    # Many sections, none of them one a specification has: an essay or a guide. A short draft with
+    # a title and a TODO stays a PRD, so that its markers are still reported.
+    if len(keys) >= 4 and not keys & _spec_section_keys():
         return Detection(NOT_A_SPEC, ("no heading a specification has (Summary, Goals, Requirements, Design...)",))
     return Detection(FALLBACK, ("no other kind fits (default)",))
 
