@@ -196,3 +196,13 @@ def test_a_commit_touching_no_markdown_does_not_run_speclint(spec_repository: Sp
     assert completed.returncode == 0, output
     assert "(no files to check)" in output and "Skipped" in output
     assert "PH001" not in output
+
+
+def test_a_readme_with_a_todo_passes_because_a_readme_is_not_a_spec(spec_repository: SpecRepository) -> None:
+    spec_repository.write("README.md", "# Product specs\n\nTODO: describe how the folders are organised.\n")
+
+    completed = spec_repository.commit("Note a TODO in the README")
+
+    output = completed.stdout + completed.stderr
+    assert completed.returncode == 0, output
+    assert "PH001" not in output

@@ -136,6 +136,8 @@ def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
     if len(folders) >= 2 and folders[-1] == "commands" and folders[-2] in ("templates", ".claude", ".gemini", ".cursor"):
         evidence.add(NOT_A_SPEC, 4, "folder: commands/ (agent command prompts)")
 
+    if ".kiro" in folders and "steering" in folders:
+        evidence.add(NOT_A_SPEC, 10, "folder: .kiro/steering/ (agent steering instructions)")
     # Kiro: .kiro/specs/<feature>/requirements.md, design.md, tasks.md
     if len(folders) >= 3 and folders[-3] == ".kiro" and folders[-2] == "specs":
         kind = {"requirements.md": "ears", "design.md": "kiro-design", "tasks.md": "kiro-tasks"}.get(name)
@@ -204,7 +206,8 @@ _GO_WORD = re.compile(r"\bGo\b")
 _AUTHOR_LINE = re.compile(r"^(?:\*\*)?Authors?(?:\(s\))?:?(?:\*\*)?:?\s+\S", re.M)
 _TASK_LINE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s", re.M)
 _LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.M)
-_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\[[^\]]+\]\([^)]+\)", re.M)
+# A list item that links to another page (a table of contents links to `#anchors` and does not count).
+_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\[[^\]]+\]\((?!#)[^)]+\)", re.M)
 _AGENT_PROMPT = re.compile(r"\$ARGUMENTS\b")
 
 _SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
@@ -358,7 +361,7 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
             evidence.add("checklist", 3, f"{tasks} task boxes")
     links = len(_LINK_ITEM.findall(source)) if "](" in source else 0
     if links >= 5 and links >= 0.6 * lists:
-        evidence.add(NOT_A_SPEC, 2, f"{links} list items that are links (an index)")
+        evidence.add(NOT_A_SPEC, 4, f"{links} list items that are links (an index)")
 
 
 def _fallback(headings: _Headings, title: str) -> Detection:
