@@ -322,3 +322,49 @@ def _default_planner():  # type: ignore[no-untyped-def]
     from speclint.configuration.config import ConfigPlanner
 
     return ConfigPlanner()
+
+
+def test_an_adr_whose_decision_heading_carries_the_decision_is_an_adr() -> None:
+    text = """
+    # Use PostgreSQL
+
+    ## Status
+
+    Accepted
+
+    ## Context
+
+    We need a database.
+
+    ## Decision: PostgreSQL
+
+    We use PostgreSQL.
+
+    ## Consequences
+
+    One more service to run.
+    """
+    assert kind_of(text) == "adr"
+
+
+def test_functional_requirements_count_as_requirements_for_a_prd() -> None:
+    text = """
+    # Invoice export
+
+    ## Overview
+
+    Accountants export invoices.
+
+    ## Functional requirements
+
+    - Export a month.
+
+    ## Goals
+
+    Fewer support tickets.
+
+    ## Technical architecture
+
+    A worker writes the file.
+    """
+    assert kind_of(text) == "prd"

@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from speclint.document.headings import heading_key
+from speclint.document.headings import alias_keys, heading_key
 
 if TYPE_CHECKING:
     from speclint.document.model import Document
@@ -255,6 +255,15 @@ class _Headings:
     def found(self, names: tuple[str, ...]) -> list[str]:
         return [name for name in names if heading_key(name) in self.keys]
 
+    def found_like(self, names: tuple[str, ...]) -> list[str]:
+        """Names found by any of their built-in aliases ("Functional requirements" is "Requirements")."""
+        return [name for name in names if alias_keys(name) & self.keys]
+
+    def starts_with(self, name: str) -> bool:
+        """A heading that begins with `name`: "Decision: use PostgreSQL", "Decision (proposed)"."""
+        key = heading_key(name)
+        return any(found == key or found.startswith(key + " ") for found in self.keys)
+
 
 def _title_signals(title: str, evidence: _Evidence) -> None:
     lowered = title.lower()
@@ -326,8 +335,10 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         found = headings.found(names)
         if len(found) >= needed:
             evidence.add(kind, 2 + len(found) - needed, "headings: " + ", ".join(found[:4]))
-    nygard = headings.found(_NYGARD)
-    if len(nygard) >= 3 and "Decision" in nygard:
+    nygard = [name for name in _NYGARD if headings.starts_with(name)]
+    if "Decision" not in nygard and headings.starts_with("Proposal") and "Context" in nygard:
+        nygard.append("Proposal")  # Tendermint-style ADRs: Context, Proposal, Status, Consequences
+    if len(nygard) >= 3 and ("Decision" in nygard or "Proposal" in nygard):
         evidence.add("adr", 3, "headings: " + ", ".join(nygard))
     elif heading_key("Decision") in headings.keys and heading_key("Context") in headings.keys:
         evidence.add("adr", 1, "headings: Context, Decision")
@@ -360,13 +371,14 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         else:
             evidence.add("checklist", 3, f"{tasks} task boxes")
     links = len(_LINK_ITEM.findall(source)) if "](" in source else 0
-    if links >= 5 and links >= 0.6 * lists:
+    paragraphs = source.count("\n\n") - lists  # roughly: blocks of prose
+    if links >= 5 and links >= 0.6 * lists and links >= paragraphs / 2:
         evidence.add(NOT_A_SPEC, 4, f"{links} list items that are links (an index)")
 
 
 def _fallback(headings: _Headings, title: str) -> Detection:
     """No kind stood out: a design document off any template, or a PRD (the default)."""
-    prd_sections = headings.found(_PRD_SECTIONS)
+    prd_sections = headings.found_like(_PRD_SECTIONS)
     if len(prd_sections) >= 2:
         return Detection(FALLBACK, ("headings: " + ", ".join(prd_sections[:4]),))
     if re.search(r"\b(?:design document|draft design|design draft|design doc)\b", title, re.I):
