@@ -104,7 +104,8 @@ def test_templates_are_not_specs() -> None:
 
 
 def test_a_document_named_after_a_template_engine_is_still_a_spec() -> None:
-    assert kind_of("# Email templates\n\n## Requirements\n\nText.\n\n## Goals\n\nText.\n", "template-engine.md") == "prd"
+    text = "# Email templates\n\n## Requirements\n\nText.\n\n## Goals\n\nText.\n"
+    assert kind_of(text, "template-engine.md") == "prd"
 
 
 def test_agent_command_prompts_are_not_specs() -> None:

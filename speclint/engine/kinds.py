@@ -102,9 +102,11 @@ _NOT_SPEC_FOLDERS = {
 }
 _ADR_FOLDERS = {"adr", "adrs", "decisions", "decision-records", "architecture-decision-records",
                 "architecture-decision-record", "architecture-decisions", "decision-log"}
-_TEMPLATE_NAME = re.compile(r"(?:^|[-_.\s])template(?:[-_.](?:bare|minimal|full|short|long|lite|simple|basic|default))*$", re.I)
+_TEMPLATE_NAME = re.compile(
+    r"(?:^|[-_.\s])template(?:[-_.](?:bare|minimal|full|short|long|lite|simple|basic|default))*$", re.I)
 # A title that names a template of a kind of document: "GEP-696: GEP template", "Go 2 language change template".
-_TEMPLATE_TITLE = re.compile(r"\b(?:GEP|KEP|RFC|ADR|OTEP|PRD|proposal|design|enhancement|spec|specification|document|change|decision record)\s+template$", re.I)
+_TEMPLATE_TITLE = re.compile(r"\b(?:GEP|KEP|RFC|ADR|OTEP|PRD|proposal|design|enhancement|spec|specification|document|"
+                             r"change|decision record)\s+template$", re.I)
 _NUMBERED = re.compile(r"^\d{3,5}[-_]")
 _DATED = re.compile(r"^\d{8}[-_]")
 _ADR_NAME = re.compile(r"^adr[-_]?\d+", re.I)
@@ -116,7 +118,8 @@ def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
     parts = [part.lower() for part in path.parts]
     name = parts[-1] if parts else ""
     stem = PurePath(name).stem
-    folders = parts[:-1]
+    # Only the folders near the file speak for it: the ones above a checkout are the user's own.
+    folders = parts[:-1][-4:]
     parent = folders[-1] if folders else ""
     upper = PurePath(path.name).stem.upper()
 
@@ -126,14 +129,15 @@ def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
         evidence.add(NOT_A_SPEC, 3, f"file name: {path.name} (a README or index page)")
     if name.endswith((".instructions.md", ".prompt.md")):
         evidence.add(NOT_A_SPEC, 6, f"file name: {path.name} (agent instructions)")
-    if _TEMPLATE_NAME.search(stem) or (upper in _INDEX_NAMES and _TEMPLATE_NAME.search(parent)):
-        evidence.add(NOT_A_SPEC, _TEMPLATE, f"file name: {path.name}{'' if _TEMPLATE_NAME.search(stem) else ' in ' + parent} (a template)")
-    for folder in folders:
+    if _TEMPLATE_NAME.search(stem):
+        evidence.add(NOT_A_SPEC, _TEMPLATE, f"file name: {path.name} (a template)")
+    elif upper in _INDEX_NAMES and _TEMPLATE_NAME.search(parent):
+        evidence.add(NOT_A_SPEC, _TEMPLATE, f"file name: {path.name} in {parent}/ (a template)")
+    for folder in folders[-2:]:  # a documentation folder holding the file
         if folder in _NOT_SPEC_FOLDERS:
-            near = folder in folders[-2:]  # a documentation folder holding the file, not a distant ancestor
-            evidence.add(NOT_A_SPEC, 10 if near else 3, f"folder: {folder}/ ({_NOT_SPEC_FOLDERS[folder]})")
+            evidence.add(NOT_A_SPEC, 10, f"folder: {folder}/ ({_NOT_SPEC_FOLDERS[folder]})")
             break
-    if len(folders) >= 2 and folders[-1] == "commands" and folders[-2] in ("templates", ".claude", ".gemini", ".cursor"):
+    if folders[-2:-1] and parent == "commands" and folders[-2] in ("templates", ".claude", ".gemini", ".cursor"):
         evidence.add(NOT_A_SPEC, 4, "folder: commands/ (agent command prompts)")
 
     if ".kiro" in folders and "steering" in folders:
