@@ -198,7 +198,7 @@ def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
 _RUST_RFC_METADATA = re.compile(r"^\s*[-*]\s+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*#?\s*:", re.I | re.M)
 _SPEC_KIT_FR = re.compile(r"\bFR-\d{3}\b")
 _SPEC_KIT_SC = re.compile(r"\bSC-\d{3}\b")
-_SPEC_KIT_TASK = re.compile(r"^\s*[-*]\s+\[[ xX]\]\s+\**T\d{3}\b", re.M)
+_SPEC_KIT_TASK = re.compile(r"^[ \t]*[-*][ \t]+\[[ xX]\][ \t]+\**T\d{3}\b", re.M)
 _KIRO_REQUIREMENT_REF = re.compile(r"_?Requirements?:\s*\d+(?:\.\d+)?", re.I)
 _EARS = re.compile(
     r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^\s*(?:[-*]|\d+\.)?\s*(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
@@ -208,10 +208,10 @@ _GO_DISCUSSION = re.compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues
 _GO_PROJECT = re.compile(r"golang\.org/|go\.dev/|go\.googlesource\.com|github\.com/golang/|\bGo 1\.\d+|\bGo 2\b")
 _GO_WORD = re.compile(r"\bGo\b")
 _AUTHOR_LINE = re.compile(r"^(?:\*\*)?Authors?(?:\(s\))?:?(?:\*\*)?:?\s+\S", re.M)
-_TASK_LINE = re.compile(r"^\s*[-*+]\s+\[[ xX]\]\s", re.M)
-_LIST_LINE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s", re.M)
+_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]", re.M)
 # A list item that links to another page (a table of contents links to `#anchors` and does not count).
-_LINK_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*)?\[[^\]]+\]\((?!#)[^)]+\)", re.M)
+_LINK_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?\[[^\]\n]+\]\((?!#)[^)\n]+\)", re.M)
 _AGENT_PROMPT = re.compile(r"\$ARGUMENTS\b")
 
 _SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
@@ -358,15 +358,18 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         evidence.add("ears", 3, "EARS criteria (WHEN ... SHALL)")
     if _GO_DISCUSSION.search(head):
         evidence.add("go-design", 5, "Discussion at go.dev/issue")
-    elif len(_GO_PROJECT.findall(source)) + len(_GO_WORD.findall(source)) >= 2:
+    elif ("Go" in source or "golang" in source or "go.dev" in source) and (
+        len(_GO_PROJECT.findall(source)) + len(_GO_WORD.findall(source)) >= 2
+    ):
         evidence.add("go-design", 2, "about Go (links to the Go project, Go x.y)")
     if _AUTHOR_LINE.search(head):
         evidence.add("go-design", 1, "Author: line under the title")
     if "$ARGUMENTS" in source and _AGENT_PROMPT.search(source):
         evidence.add(NOT_A_SPEC, 4, "$ARGUMENTS (an agent command prompt)")
 
-    tasks = len(_TASK_LINE.findall(source)) if "[" in source else 0
-    lists = len(_LIST_LINE.findall(source))
+    tasks = len(_TASK_LINE.findall(source)) if "[ ]" in source or "[x]" in source.lower() else 0
+    links = len(_LINK_ITEM.findall(source)) if "](" in source else 0
+    lists = len(_LIST_LINE.findall(source)) if tasks >= 5 or links >= 5 else 0
     if tasks >= 5 and tasks >= 0.5 * lists:
         if len(_SPEC_KIT_TASK.findall(source)) >= 3:
             evidence.add("spec-kit-tasks", 3, "tasks: - [ ] T001")
@@ -374,7 +377,6 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
             evidence.add("kiro-tasks", 3, "tasks with _Requirements: N.N_")
         else:
             evidence.add("checklist", 3, f"{tasks} task boxes")
-    links = len(_LINK_ITEM.findall(source)) if "](" in source else 0
     paragraphs = source.count("\n\n") - lists  # roughly: blocks of prose
     if links >= 5 and links >= 0.6 * lists and links >= paragraphs / 2:
         evidence.add(NOT_A_SPEC, 4, f"{links} list items that are links (an index)")
