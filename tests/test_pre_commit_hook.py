@@ -311,3 +311,13 @@ def test_a_commit_adding_a_nested_configuration_with_a_python_plugin_runs_no_cod
     assert completed.returncode != 0, output
     assert "docs/.speclint.yaml:1:11: plugin 'evil.py': Python plugins load only from the configuration" in output
     assert not marker.exists()
+
+
+def test_a_readme_with_a_todo_passes_because_a_readme_is_not_a_spec(spec_repository: SpecRepository) -> None:
+    spec_repository.write("README.md", "# Product specs\n\nTODO: describe how the folders are organised.\n")
+
+    completed = spec_repository.commit("Note a TODO in the README")
+
+    output = completed.stdout + completed.stderr
+    assert completed.returncode == 0, output
+    assert "PH001" not in output

@@ -243,11 +243,23 @@ def test_unrecognised_documents_fall_back_to_prd() -> None:
     assert detect_profile(parse_md("# Notes\n")).name == "prd"
 
 
-def test_task_lists_are_checklists() -> None:
+def test_spec_kit_task_lists_get_the_spec_kit_tasks_profile() -> None:
     text = """
     # Tasks: Invoice export
     - [ ] T001 Create the export endpoint
     - [x] T002 Add the CSV writer
+    """
+    assert detect(text) == "spec-kit-tasks"
+
+
+def test_lists_of_task_boxes_are_checklists() -> None:
+    text = """
+    # Release readiness
+    - [ ] Docs reviewed
+    - [x] Changelog written
+    - [ ] Migration tested
+    - [ ] Rollback rehearsed
+    - [x] Owners told
     """
     assert detect(text) == "checklist"
 

@@ -159,6 +159,7 @@ def check(
     from speclint.configuration.validation import InvalidFile
     from speclint.engine import files
     from speclint.engine.registry import load_registry
+    from speclint.engine.profiles import NOT_A_SPEC
     from speclint.engine.runner import ReadFailure, Source, lint
     from speclint.reporters import MACHINE_FORMATS, ReportContext, escape_path, write_report
 
@@ -273,7 +274,11 @@ def check(
         )
     if verbose:
         for report in result.files:
-            click.echo(f"speclint: {escape_path(report.path)}: profile {report.profile}", err=True)
+            why = "; ".join(report.profile_signals)
+            if report.profile == NOT_A_SPEC:
+                click.echo(f"speclint: {escape_path(report.path)}: skipped, not a spec ({why})", err=True)
+            else:
+                click.echo(f"speclint: {escape_path(report.path)}: profile {report.profile}{f' ({why})' if why else ''}", err=True)
         count = len(result.files)
         click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
 

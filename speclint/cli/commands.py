@@ -99,7 +99,7 @@ def profiles(name: str | None) -> None:
     if name is None:
         for profile_name in builtin_profile_names():
             profile = load_profile(profile_name)
-            click.echo(f"{profile.name:14} {profile.description}")
+            click.echo(f"{profile.name:22} {profile.description}")
         return
     try:
         profile = load_profile(name)

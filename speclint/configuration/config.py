@@ -194,9 +194,13 @@ def plan_file(
     settings = config.settings_for(path)
     candidates = enabled_rules(config.registry.sorted(), preview or settings.preview, settings.named)
     defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in candidates]
-    chosen = settings_for_file(document, defaults, forced_profile or settings.profile, settings.rules)
+    if forced_profile:
+        forced_by = "--profile"
+    else:
+        forced_by = f"profile: in {settings.config_path.name if settings.config_path else 'the configuration'}"
+    chosen = settings_for_file(document, defaults, forced_profile or settings.profile, settings.rules, forced_by)
     profile = customize_profile(chosen.profile, settings)
-    return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry)
+    return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry, chosen.signals)
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,11 @@ DEFAULT_PROFILE = "prd"
 
 
 def detect_kinds(directory: Path) -> dict[str, str]:
-    """Relative POSIX path -> detected profile name, for each Markdown file below `directory`."""
+    """Relative POSIX path -> detected profile name, for each Markdown file below `directory` that is a
+    specification (READMEs, changelogs and other files that are not are left out)."""
     from speclint.document.parser import parse
     from speclint.engine import files
-    from speclint.engine.profiles import detect_profile_name
+    from speclint.engine.profiles import NOT_A_SPEC, detect_profile_name
 
     kinds: dict[str, str] = {}
     boundary = files.repository_root(directory.resolve()) or directory
@@ -33,7 +34,9 @@ def detect_kinds(directory: Path) -> dict[str, str]:
         relative = Path(os.path.relpath(path, directory)).as_posix()
         document = parse(text, relative)
         document.file_path = path
-        kinds[relative] = detect_profile_name(document, path)
+        kind = detect_profile_name(document, path)
+        if kind != NOT_A_SPEC:
+            kinds[relative] = kind
     return kinds
 
 

@@ -51,6 +51,7 @@ class CachedFile:
     findings: list[Finding]
     profile_name: str | None
     rules_run: list[ActiveRule]
+    profile_signals: tuple[str, ...] = ()
 
 
 @dataclass

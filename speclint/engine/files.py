@@ -1,6 +1,7 @@
 """Finding the Markdown files to lint and reading them safely.
 
-Directories are walked for `*.md` and `*.markdown`, skipping hidden folders and `node_modules`;
+Directories are walked for `*.md` and `*.markdown`, skipping hidden folders (except those that hold
+specs by convention: `.kiro/`, where Kiro keeps `specs/<feature>/requirements.md`) and `node_modules`;
 inside a git work tree, what `.gitignore` excludes is skipped too (git itself answers, so every
 ignore rule git knows applies). Files named on the command line are always read.
 
@@ -27,6 +28,7 @@ from typing import Callable, Iterable, Iterator
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRECTORIES = {"node_modules"}
+SPEC_HIDDEN_DIRECTORIES = {".kiro"}  # hidden folders that hold specifications by convention
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024  # a spec is text; anything larger is a generated file or data
 
 
@@ -193,7 +195,7 @@ def _folder_error(error: OSError) -> str:
 
 
 def _skipped_directory(name: str) -> bool:
-    return name.startswith(".") or name in SKIPPED_DIRECTORIES
+    return (name.startswith(".") and name not in SPEC_HIDDEN_DIRECTORIES) or name in SKIPPED_DIRECTORIES
 
 
 # git's warning for a folder it could not read (it goes on, and exits 0).

@@ -20,6 +20,7 @@ from speclint.document.headings import alias_keys, heading_key, heading_parts
 
 if TYPE_CHECKING:
     from speclint.document.model import Document, Section
+    from speclint.engine.kinds import Detection
 
 DEFAULT_PROFILE = "prd"
 TITLE_HEADING_CHOICES = ("expected", "optional", "none")
@@ -88,6 +89,7 @@ class Profile:
     template_text: tuple[str, ...] = ()  # visible guidance of the template
     template_comments: tuple[str, ...] = ()  # guidance the template hides in HTML comments
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    lint: bool = True  # False: not a specification (not-a-spec); no rule runs on it
 
 
 # --- loading --------------------------------------------------------------------------------
@@ -164,6 +166,7 @@ def profile_from_data(data: Any, origin: str = "<profile>", validate: bool = Tru
         template_text=tuple(" ".join(text.split()) for text in data.get("template_text", [])),
         template_comments=tuple(" ".join(text.split()) for text in data.get("template_comments", [])),
         rules=rules,
+        lint=bool(data.get("lint", True)),
     )
 
 
@@ -203,103 +206,21 @@ def validate_profile_data(data: Any) -> list[str]:
 
 
 # --- detection ------------------------------------------------------------------------------
+# The detector lives in `speclint.engine.kinds`: path, title, front matter and content each weigh in.
 
-_RUST_RFC_METADATA = re.compile(r"^[ \t]*[-*][ \t]+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*#?\s*:", re.I | re.M)
-_SPEC_KIT_FR = re.compile(r"\bFR-\d{3}\b")
-_SPEC_KIT_SC = re.compile(r"\bSC-\d{3}\b")
-_EARS = re.compile(
-    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^[ \t]*(?:(?:[-*]|\d+\.)[ \t]*)?(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
-    re.M,
-)
-_GO_DISCUSSION = re.compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
-_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])\s", re.M)
-
-_KEP_HEADINGS = ("Release Signoff Checklist", "Production Readiness Review Questionnaire", "Design Details",
-                 "Graduation Criteria", "Version Skew Strategy", "Upgrade / Downgrade Strategy",
-                 "Implementation History")
-_OTEP_HEADINGS = ("Internal details", "Trade-offs and mitigations", "Prior art and alternatives", "Explanation",
-                  "Prototypes")
-_SPEC_KIT_HEADINGS = ("User Scenarios & Testing", "Key Entities", "Measurable Outcomes")
-_PLAN_HEADINGS = ("Technical Context", "Constitution Check", "Project Structure", "Complexity Tracking")
-_MADR_HEADINGS = ("Considered Options", "Decision Outcome", "Context and Problem Statement", "Decision Drivers",
-                  "Pros and Cons of the Options")
-_NYGARD_HEADINGS = ("Status", "Context", "Decision", "Consequences")
-_GO_HEADINGS = ("Abstract", "Background", "Proposal", "Rationale", "Compatibility", "Implementation")
+NOT_A_SPEC = "not-a-spec"
 
 
-def _count_headings(keys: set[str], names: tuple[str, ...]) -> int:
-    return sum(1 for name in names if heading_key(name) in keys)
+def detect_kind(document: Document, path: str | Path | None = None) -> Detection:
+    """The kind of `document` (a profile name, `not-a-spec` included) and the signals that decided it."""
+    from speclint.engine.kinds import detect_kind as detect
+
+    return detect(document, path)
 
 
 def detect_profile_name(document: Document, path: str | Path | None = None) -> str:
-    """The name of the built-in profile that fits `document` best (content first, then `prd`)."""
-    head = "\n".join(document.lines[:40])
-    keys = {heading_key(section.title) for section in document.sections()}
-    title = (document.title or "").strip()
-    file_path = Path(path) if path is not None else document.file_path
-
-    if file_path is not None and (file_path.parent / "kep.yaml").is_file() and file_path.name.lower() == "readme.md":
-        return "kep"
-    if _count_headings(keys, _KEP_HEADINGS) >= 3 or re.match(r"KEP-(?:\d+|NNNN)\b", title):
-        return "kep"
-    if len(set(_RUST_RFC_METADATA.findall(head))) >= 2 or len(_RUST_RFC_METADATA.findall(head)) >= 2:
-        return "rust-rfc"
-    if re.search(r"\bchecklist\b", title, re.I):
-        return "checklist"
-    if heading_key("User Scenarios & Testing") in keys or _count_headings(keys, _SPEC_KIT_HEADINGS) >= 2 \
-            or title.lower().startswith("feature specification"):
-        return "spec-kit"
-    if _count_headings(keys, _PLAN_HEADINGS) >= 2 or title.lower().startswith("implementation plan:"):
-        return "spec-kit-plan"
-    if _count_headings(keys, _MADR_HEADINGS) >= 2:
-        return "adr"
-    if _count_headings(keys, _NYGARD_HEADINGS) >= 3 and heading_key("Decision") in keys:
-        return "adr"
-    if title.lower() in ("requirements document", "requirements") or title.lower().endswith("requirements document"):
-        return "ears"
-    if "FR-" in document.source and len(_SPEC_KIT_FR.findall(document.source)) >= 3 and (
-        _SPEC_KIT_SC.search(document.source) or "**Feature Branch**" in head
-    ):
-        return "spec-kit"  # FR-### alone is common in PRDs; spec-kit adds SC-### and the branch line
-    if "SHALL" in document.source and len(_EARS.findall(document.source)) >= 3:
-        return "ears"
-    if _count_headings(keys, _OTEP_HEADINGS) >= 2 and heading_key("Motivation") in keys:
-        return "otep"
-    if _GO_DISCUSSION.search(head) or (
-        title.lower().startswith("proposal:") and _count_headings(keys, _GO_HEADINGS) >= 2
-    ):
-        return "go-design"
-    tasks = len(_TASK_LINE.findall(document.source)) if "[" in document.source else 0
-    if re.search(r"\b(?:checklist|tasks)\b", title, re.I) or (
-        tasks >= 5 and tasks >= 0.6 * len(_LIST_LINE.findall(document.source))
-    ):
-        return "checklist"
-    if _looks_like_design_doc(keys, title):
-        return "design-doc"
-    return DEFAULT_PROFILE
-
-
-_PRD_SIGNALS = ("Requirements", "User stories", "Success metrics", "Non-goals", "Acceptance criteria", "Personas",
-                "Target users", "KPIs")
-
-
-def _looks_like_design_doc(keys: set[str], title: str) -> bool:
-    """A design document off any template: context, then a design section; not a PRD's sections."""
-    if _count_headings(keys, _PRD_SIGNALS) >= 2:
-        return False
-    if re.search(r"\b(?:design document|draft design|design draft|design doc)\b", title, re.I):
-        return True
-    profile = load_profile("design-doc")
-    summary, background, design = profile.sections[0], profile.sections[1], profile.sections[3]
-    has_context = bool(keys & (background.keys | summary.keys))
-    has_design = bool(keys & design.keys) or any(_DESIGN_WORDS.intersection(key.split()) for key in keys)
-    return has_context and has_design
-
-
-# Words in a heading that say "this is where the design is": "OTLP/HTTP Protocol Details", "API changes".
-_DESIGN_WORDS = frozenset({"design", "proposal", "detail", "implementation", "architecture", "specification",
-                           "protocol", "model", "api", "approach", "solution", "mechanism", "semantic"})
+    """The name of the built-in profile that fits `document` best (`not-a-spec` for files that are no spec)."""
+    return detect_kind(document, path).profile
 
 
 def detect_profile(document: Document, path: str | Path | None = None) -> Profile:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 from speclint.document.parser import parse
 from speclint.engine import files
 from speclint.engine.check import ActiveRule, RuleFailure, run_rules
-from speclint.engine.profiles import Profile, RuleSetting, detect_profile, load_profile
+from speclint.engine.profiles import Profile, RuleSetting, detect_kind, load_profile
 from speclint.engine.rule import Finding, Level
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ class FileReport:
     path: str
     findings: list[Finding]
     profile: str | None = None  # the name of the profile the file was checked with
+    # Why that profile: the signals that decided its kind, or what forced it (`--profile`, configuration).
+    profile_signals: tuple[str, ...] = field(default=(), compare=False)
     # The text as read (BOM and line endings kept): reporters show source lines and compute
     # GitHub's line fingerprints from it.
     text: str = field(default="", repr=False, compare=False)
@@ -83,6 +85,7 @@ class FileSettings:
 
     profile: Profile
     rules: list[ActiveRule]
+    signals: tuple[str, ...] = ()  # why this profile (see `FileReport.profile_signals`)
 
 
 def settings_for_file(
@@ -90,6 +93,7 @@ def settings_for_file(
     rules: Sequence[ActiveRule],
     profile_name: str | None = None,
     user_settings: Mapping[str, RuleSetting] | None = None,
+    forced_by: str = "--profile",
 ) -> FileSettings:
     """Decide, for one file, which profile applies and which rules run at which level and options.
 
@@ -97,9 +101,16 @@ def settings_for_file(
     this path), else detected from the document. Rule settings are layered: each `ActiveRule` as
     given (rule defaults), then the profile's `rules` settings, then `user_settings` (keyed by rule
     id, name or alias: the user's configuration for this path). A level of `off` drops the rule.
+    A profile that is not a specification's (`not-a-spec`) runs no rule.
     """
-    profile = load_profile(profile_name) if profile_name else detect_profile(document, document.file_path)
-    return FileSettings(profile, apply_rule_settings(rules, [profile.rules, user_settings or {}]))
+    if profile_name:
+        profile, signals = load_profile(profile_name), (f"forced by {forced_by}",)
+    else:
+        detection = detect_kind(document, document.file_path)
+        profile, signals = load_profile(detection.profile), detection.signals
+    if not profile.lint:
+        return FileSettings(profile, [], signals)
+    return FileSettings(profile, apply_rule_settings(rules, [profile.rules, user_settings or {}]), signals)
 
 
 def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[str, RuleSetting]]) -> list[ActiveRule]:
@@ -145,6 +156,7 @@ class FilePlan:
     profile: Any = None
     settings: Mapping[str, Any] = field(default_factory=dict)
     registry: RuleRegistry | None = None  # for naming rules in suppression comments
+    profile_signals: tuple[str, ...] = ()  # why this profile
 
 
 # Decides a file's plan from its source and parsed document. It goes to worker processes with the
@@ -170,7 +182,8 @@ def lint_source(
     key = cache.key(source, text) if cache is not None else None
     cached = cache.load(key) if cache is not None and key is not None else None
     if cached is not None:
-        _add_reports(source, text, cached.findings, cached.profile_name, cached.rules_run, result, max_bytes)
+        _add_reports(source, text, cached.findings, cached.profile_name, cached.rules_run, result, max_bytes,
+                     cached.profile_signals)
         return
     try:
         document = parse(text, source.display_path)
@@ -183,15 +196,16 @@ def lint_source(
         plan = planner(source, document)
     else:
         settings = settings_for_file(document, rules, profile_name)
-        plan = FilePlan(settings.rules, settings.profile.name, settings.profile)
+        plan = FilePlan(settings.rules, settings.profile.name, settings.profile, profile_signals=settings.signals)
     outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
     findings = _suppress(document, plan, outcome.findings, outcome.failures)
     result.rule_failures.extend(outcome.failures)
-    _add_reports(source, text, findings, plan.profile_name, plan.rules, result, max_bytes)
+    signals = tuple(plan.profile_signals)
+    _add_reports(source, text, findings, plan.profile_name, plan.rules, result, max_bytes, signals)
     if cache is not None and key is not None and not outcome.failures:
         from speclint.engine.cache import CachedFile
 
-        cache.store(key, CachedFile(findings, plan.profile_name, list(plan.rules)))
+        cache.store(key, CachedFile(findings, plan.profile_name, list(plan.rules), signals))
 
 
 def _add_reports(
@@ -202,9 +216,10 @@ def _add_reports(
     rules_run: Sequence[ActiveRule],
     result: RunResult,
     max_bytes: int,
+    profile_signals: tuple[str, ...] = (),
 ) -> None:
     own = [finding for finding in findings if finding.path == source.display_path]
-    result.files.append(FileReport(source.display_path, own, profile_name, text=text))
+    result.files.append(FileReport(source.display_path, own, profile_name, profile_signals, text=text))
     for active in rules_run:
         result.rules_run.setdefault(active.rule.id, active)
     _add_companion_reports(source, findings, result, max_bytes, profile_name)

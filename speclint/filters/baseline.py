@@ -100,7 +100,7 @@ class Baseline:
                 else:
                     kept.append(finding)
             if len(kept) != len(report.findings):
-                result.files[index] = FileReport(report.path, kept, report.profile, text=report.text)
+                result.files[index] = FileReport(report.path, kept, report.profile, report.profile_signals, text=report.text)
 
 
 @dataclass

@@ -24,7 +24,7 @@ from typing import Any
 
 from speclint.document.model import Document, Position, Span, YamlFile
 
-BUILT_IN_SCHEMAS = ("prd", "spec-kit", "ears", "kep", "rust-rfc", "adr")
+BUILT_IN_SCHEMAS = ("prd", "spec-kit", "ears", "kep", "rust-rfc", "adr", "openshift-enhancement", "capi-proposal")
 
 
 class SchemaLoadError(ValueError):

@@ -5,7 +5,8 @@
       "tool": {"name": "speclint", "version": "0.1.0"},
       "summary": {"files_checked": 2, "findings": 1, "by_level": {...}, "by_rule": {...},
                   "elapsed_seconds": 0.04, "execution_successful": true},
-      "files": [{"path": "docs/checkout.md", "profile": "prd", "findings": 1}],
+      "files": [{"path": "docs/checkout.md", "profile": "prd",
+                 "profile_signals": ["headings: Requirements, Goals"], "findings": 1}],
       "findings": [{"rule_id": "PH001", "rule_name": "unresolved-marker", "category": "placeholder",
                     "level": "error", "message": "...", "path": "docs/checkout.md",
                     "start": {"line": 12, "column": 16}, "end": {"line": 12, "column": 19},
@@ -92,7 +93,8 @@ def report_object(result: RunResult, context: ReportContext) -> dict[str, Any]:
             "execution_successful": not (result.failed or context.load_errors),
         },
         "files": [
-            {"path": report.path, "profile": profile_name(report.profile), "findings": len(report.findings)}
+            {"path": report.path, "profile": profile_name(report.profile),
+             "profile_signals": list(report.profile_signals), "findings": len(report.findings)}
             for report in result.files
         ],
         "findings": [finding_object(finding) for finding in findings],

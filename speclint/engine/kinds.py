@@ -1,0 +1,450 @@
+"""What kind of document a file is: its path, title, headings, front matter and content each weigh in.
+
+Every signal adds weight to one kind (a profile name) and says, in a few words, what it saw:
+`path: .kiro/specs/*/design.md`, `title: "Product Requirements Document"`, `headings: Considered
+Options, Decision Outcome`. The kind with the most weight wins; its signals are what `-v` and the
+JSON output show. Paths are the strongest hint where a project's convention fixes them (Kiro, spec-kit,
+KEPs, GEPs, Rust RFCs, ADR folders); content decides elsewhere, and contradicts a weak path hint
+(a `specs/001-x/spec.md` that is not written from spec-kit's template is not a spec-kit spec).
+
+`not-a-spec` is a kind too: READMEs, changelogs, contributing guides, codes of conduct, security
+policies, licences, agent instruction files, index pages, release and meeting notes, templates and
+agent command prompts get no spec rules. A README that is a spec by its place (a KEP's README.md
+beside its kep.yaml) or by its content outweighs its name.
+
+Detection runs on every file: it reads the parsed document and the path only (a file beside the
+document is looked up only when the path already points at a convention that has one).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+from speclint.document.headings import alias_keys, heading_key
+
+if TYPE_CHECKING:
+    from speclint.document.model import Document
+
+NOT_A_SPEC = "not-a-spec"
+FALLBACK = "prd"
+# A kind needs at least this much weight to win; below it the document is judged by the fallback.
+_DECISIVE = 3.0
+# A template is the mould documents are copied from: whatever else it looks like, it is not a spec.
+_TEMPLATE = 20.0
+# Order among kinds of equal weight: the more specific template first.
+_PRECEDENCE = ("not-a-spec", "kep", "openshift-enhancement", "gep", "capi-proposal", "rust-rfc", "spec-kit",
+               "spec-kit-plan", "spec-kit-tasks", "kiro-tasks", "kiro-design", "ears", "checklist", "adr", "otep",
+               "go-design", "prd", "design-doc")
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The kind (profile name) picked for a document and the signals that decided it."""
+
+    profile: str
+    signals: tuple[str, ...] = ()
+
+    @property
+    def is_spec(self) -> bool:
+        return self.profile != NOT_A_SPEC
+
+    def reason(self) -> str:
+        return "; ".join(self.signals) if self.signals else "no signal (default)"
+
+
+class _Evidence:
+    def __init__(self) -> None:
+        self.weight: dict[str, float] = defaultdict(float)
+        self.signals: dict[str, list[str]] = defaultdict(list)
+
+    def add(self, kind: str, weight: float, signal: str) -> None:
+        self.weight[kind] += weight
+        self.signals[kind].append(signal)
+
+    def best(self) -> tuple[str, float] | None:
+        if not self.weight:
+            return None
+        rank = {kind: index for index, kind in enumerate(_PRECEDENCE)}
+        kind = max(self.weight, key=lambda name: (self.weight[name], -rank.get(name, len(rank))))
+        return kind, self.weight[kind]
+
+
+# --- path -----------------------------------------------------------------------------------
+
+# File names (upper-case stem) of files that are never specifications, and what they are.
+_NOT_SPEC_NAMES = {
+    **dict.fromkeys(("CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "RELEASE-NOTES", "RELEASENOTES"),
+                    "a changelog"),
+    **dict.fromkeys(("RELEASE", "RELEASES", "RELEASING", "UPGRADING", "MIGRATING"), "release notes or procedure"),
+    **dict.fromkeys(("CONTRIBUTING", "REVIEWING", "CONVENTIONS", "DEVELOPMENT", "HACKING"), "a contributor guide"),
+    **dict.fromkeys(("CODE_OF_CONDUCT", "CODE-OF-CONDUCT", "CONDUCT"), "a code of conduct"),
+    **dict.fromkeys(("SECURITY", "SUPPORT", "GOVERNANCE", "MAINTAINERS", "OWNERS", "AUTHORS", "CONTRIBUTORS",
+                     "CODEOWNERS"), "a project policy"),
+    **dict.fromkeys(("LICENSE", "LICENCE", "COPYING", "NOTICE", "THIRD-PARTY-LICENSES"), "a licence"),
+    **dict.fromkeys(("AGENTS", "CLAUDE", "GEMINI", "COPILOT-INSTRUCTIONS", "CURSORRULES", "WARP"),
+                    "agent instructions"),
+    **dict.fromkeys(("ROADMAP", "STATUS", "PROJECT_STATUS", "TODO", "MILESTONES", "SUMMARY"),
+                    "a status page, roadmap or list"),
+}
+_INDEX_NAMES = ("README", "INDEX", "_INDEX")
+# Folders whose files are documentation, notes or release material, not specifications.
+_NOT_SPEC_FOLDERS = {
+    **dict.fromkeys(("changelog", "changelogs", "release-notes", "releasenotes"), "release notes"),
+    **dict.fromkeys(("this-week", "meeting-notes", "meetings", "minutes", "weekly", "status-reports"),
+                    "meeting or status notes"),
+    **dict.fromkeys(("dev-guide", "guidelines", "concepts", "guides", "tutorials", "tutorial", "how-to", "howto",
+                     "getting-started", "user-guide"), "documentation"),
+}
+_ADR_FOLDERS = {"adr", "adrs", "decisions", "decision-records", "architecture-decision-records",
+                "architecture-decision-record", "architecture-decisions", "decision-log"}
+_TEMPLATE_NAME = re.compile(
+    r"(?:^|[-_.\s])template(?:[-_.](?:bare|minimal|full|short|long|lite|simple|basic|default))*$", re.I)
+# A title that names a template of a kind of document: "GEP-696: GEP template", "Go 2 language change template".
+_TEMPLATE_TITLE = re.compile(r"\b(?:GEP|KEP|RFC|ADR|OTEP|PRD|proposal|design|enhancement|spec|specification|document|"
+                             r"change|decision record)\s+template$", re.I)
+_NUMBERED = re.compile(r"^\d{3,5}[-_]")
+_DATED = re.compile(r"^\d{8}[-_]")
+_ADR_NAME = re.compile(r"^adr[-_]?\d+", re.I)
+_GEP_FOLDER = re.compile(r"^gep-\d+$", re.I)
+
+
+def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
+    """Weigh what the file's place says. `sibling(name)` tells whether a file lies beside it."""
+    parts = [part.lower() for part in path.parts]
+    name = parts[-1] if parts else ""
+    stem = PurePath(name).stem
+    # Only the folders near the file speak for it: the ones above a checkout are the user's own.
+    folders = parts[:-1][-4:]
+    parent = folders[-1] if folders else ""
+    upper = PurePath(path.name).stem.upper()
+
+    if upper in _NOT_SPEC_NAMES:
+        evidence.add(NOT_A_SPEC, 10, f"file name: {path.name} ({_NOT_SPEC_NAMES[upper]})")
+    elif upper in _INDEX_NAMES:
+        evidence.add(NOT_A_SPEC, 3, f"file name: {path.name} (a README or index page)")
+    if name.endswith((".instructions.md", ".prompt.md")):
+        evidence.add(NOT_A_SPEC, 6, f"file name: {path.name} (agent instructions)")
+    if _TEMPLATE_NAME.search(stem):
+        evidence.add(NOT_A_SPEC, _TEMPLATE, f"file name: {path.name} (a template)")
+    elif upper in _INDEX_NAMES and _TEMPLATE_NAME.search(parent):
+        evidence.add(NOT_A_SPEC, _TEMPLATE, f"file name: {path.name} in {parent}/ (a template)")
+    for folder in folders[-2:]:  # a documentation folder holding the file
+        if folder in _NOT_SPEC_FOLDERS:
+            evidence.add(NOT_A_SPEC, 10, f"folder: {folder}/ ({_NOT_SPEC_FOLDERS[folder]})")
+            break
+    if folders[-2:-1] and parent == "commands" and folders[-2] in ("templates", ".claude", ".gemini", ".cursor"):
+        evidence.add(NOT_A_SPEC, 4, "folder: commands/ (agent command prompts)")
+
+    if ".kiro" in folders and "steering" in folders:
+        evidence.add(NOT_A_SPEC, 10, "folder: .kiro/steering/ (agent steering instructions)")
+    # Kiro: .kiro/specs/<feature>/requirements.md, design.md, tasks.md
+    if len(folders) >= 3 and folders[-3] == ".kiro" and folders[-2] == "specs":
+        kind = {"requirements.md": "ears", "design.md": "kiro-design", "tasks.md": "kiro-tasks"}.get(name)
+        if kind:
+            evidence.add(kind, 6, f"path: .kiro/specs/*/{name}")
+    # spec-kit: specs/NNN-feature/spec.md, plan.md, tasks.md, checklists/*.md
+    if len(folders) >= 2 and folders[-2] == "specs" and _NUMBERED.match(parent):
+        # Weak alone: a spec.md or plan.md not written from spec-kit's template is not one.
+        kind, weight = {"spec.md": ("spec-kit", 2), "plan.md": ("spec-kit-plan", 2),
+                        "tasks.md": ("spec-kit-tasks", 3)}.get(name, ("", 0))
+        if kind:
+            evidence.add(kind, weight, f"path: specs/NNN-*/{name}")
+    if len(folders) >= 3 and parent == "checklists" and folders[-3] == "specs":
+        evidence.add("checklist", 5, "path: specs/*/checklists/")
+    # KEP: README.md beside kep.yaml
+    if name == "readme.md" and sibling("kep.yaml"):
+        evidence.add("kep", 8, "path: README.md beside kep.yaml")
+    # GEP: geps/gep-N/index.md beside metadata.yaml
+    if name == "index.md" and _GEP_FOLDER.match(parent):
+        if sibling("metadata.yaml"):
+            evidence.add("gep", 8, f"path: {parent}/index.md beside metadata.yaml")
+        else:
+            evidence.add("gep", 4, f"path: {parent}/index.md")
+    # Rust RFC: text/NNNN-name.md in an RFC repository; files in text/NNNN-name/ belong to one
+    if len(folders) >= 2 and parent == "text" and folders[-2].endswith("rfcs") and _NUMBERED.match(name):
+        evidence.add("rust-rfc", 4, "path: rfcs/text/NNNN-*.md")
+    elif len(folders) >= 2 and folders[-2] == "text" and _NUMBERED.match(parent):
+        evidence.add("design-doc", 3, f"path: text/{parent}/ (a part of an RFC)")
+    # ADRs: docs/adr/, doc/adr/, docs/decisions/, docs/architecture/decisions/, adr-NNN-*.md
+    adr_folder = next((folder for folder in folders if folder in _ADR_FOLDERS), None)
+    if adr_folder is not None:
+        evidence.add("adr", 4 if _NUMBERED.match(name) or _DATED.match(name) else 3, f"folder: {adr_folder}/")
+    if _ADR_NAME.match(name):
+        evidence.add("adr", 3, f"file name: {path.name}")
+    # OTEP: oteps/NNNN-*.md
+    if "oteps" in folders and _NUMBERED.match(name):
+        evidence.add("otep", 4, "path: oteps/NNNN-*.md")
+    # Cluster API: docs/proposals/YYYYMMDD-*.md
+    if parent in ("proposals", "archived") and "proposals" in folders and _DATED.match(name):
+        evidence.add("capi-proposal", 3, "path: proposals/YYYYMMDD-*.md")
+    # OpenShift: enhancements/<area>/*.md
+    if "enhancements" in folders and "keps" not in folders:
+        evidence.add("openshift-enhancement", 2, "path: enhancements/")
+    # PRDs by name: PRD.md, prd-x.md, docs/prd/, docs/prds/
+    if re.search(r"(?:^|[-_.])prd(?:$|[-_.])", stem) or any(folder in ("prd", "prds") for folder in folders):
+        evidence.add("prd", 3, "path: PRD")
+    # Go proposals: proposal/design/NNNNN-*.md
+    if "design" in folders[-2:]:
+        evidence.add("go-design", 1, "folder: design/")
+
+
+# --- content --------------------------------------------------------------------------------
+
+_RUST_RFC_METADATA = re.compile(r"^\s*[-*]\s+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*#?\s*:", re.I | re.M)
+_SPEC_KIT_FR = re.compile(r"\bFR-\d{3}\b")
+_SPEC_KIT_SC = re.compile(r"\bSC-\d{3}\b")
+_SPEC_KIT_TASK = re.compile(r"^[ \t]*[-*][ \t]+\[[ xX]\][ \t]+\**T\d{3}\b", re.M)
+_KIRO_REQUIREMENT_REF = re.compile(r"_?Requirements?:\s*\d+(?:\.\d+)?", re.I)
+_EARS = re.compile(
+    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^\s*(?:[-*]|\d+\.)?\s*(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
+    re.M,
+)
+_GO_DISCUSSION = re.compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
+_GO_PROJECT = re.compile(r"golang\.org/|go\.dev/|go\.googlesource\.com|github\.com/golang/|\bGo 1\.\d+|\bGo 2\b")
+_GO_WORD = re.compile(r"\bGo\b")
+_AUTHOR_LINE = re.compile(r"^(?:\*\*)?Authors?(?:\(s\))?:?(?:\*\*)?:?\s+\S", re.M)
+_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
+_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]", re.M)
+# A list item that links to another page (a table of contents links to `#anchors` and does not count).
+_LINK_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?\[[^\]\n]+\]\((?!#)[^)\n]+\)", re.M)
+_AGENT_PROMPT = re.compile(r"\$ARGUMENTS\b")
+
+_SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
+    # kind: (headings of its template, how many make it that kind)
+    "kep": (("Release Signoff Checklist", "Production Readiness Review Questionnaire", "Design Details",
+             "Graduation Criteria", "Version Skew Strategy", "Upgrade / Downgrade Strategy",
+             "Implementation History"), 3),
+    "openshift-enhancement": (("Workflow Description", "API Extensions", "Topology Considerations",
+                               "Hypershift / Hosted Control Planes", "Standalone Clusters",
+                               "Single-node Deployments or MicroShift", "Implementation Details/Notes/Constraints",
+                               "Operational Aspects of API Extensions", "Support Procedures",
+                               "Dev Preview -> Tech Preview", "Tech Preview -> GA", "Removing a deprecated feature",
+                               # the first OpenShift template was the KEP template of 2019
+                               "Release Signoff Checklist", "Design Details", "Graduation Criteria",
+                               "Upgrade / Downgrade Strategy", "Version Skew Strategy"), 3),
+    "gep": (("TLDR", "Conformance Details", "Longer Term Goals", "Request flow", "Gateway for Ingress (North/South)",
+             "Gateway For Mesh (East/West)", "Feature Names"), 2),
+    "capi-proposal": (("Glossary", "Non-Goals/Future Work", "Security Model", "Upgrade Strategy",
+                       "Additional Details", "Implementation Details/Notes/Constraints"), 3),
+    "otep": (("Internal details", "Trade-offs and mitigations", "Prior art and alternatives", "Explanation",
+              "Prototypes"), 2),
+    "spec-kit": (("User Scenarios & Testing", "Key Entities", "Measurable Outcomes", "Functional Requirements",
+                  "Edge Cases", "Success Criteria"), 3),
+    "spec-kit-plan": (("Technical Context", "Constitution Check", "Project Structure", "Complexity Tracking"), 2),
+    "spec-kit-tasks": (("Format: [ID] [P?] [Story] Description", "Dependencies & Execution Order",
+                        "Parallel Opportunities", "Implementation Strategy", "Path Conventions"), 2),
+    "adr": (("Considered Options", "Decision Outcome", "Context and Problem Statement", "Decision Drivers",
+             "Pros and Cons of the Options"), 2),
+    "kiro-design": (("Components and Interfaces", "Data Models", "Error Handling", "Testing Strategy",
+                     "Correctness Properties", "Architecture"), 3),
+    "go-design": (("Abstract", "Background", "Proposal", "Rationale", "Compatibility", "Implementation"), 4),
+}
+_NYGARD = ("Status", "Context", "Decision", "Consequences")
+_PRD_SECTIONS = ("Requirements", "User stories", "Success metrics", "Non-goals", "Acceptance criteria", "Personas",
+                 "Target users", "KPIs", "Problem statement", "Goals")
+# Words in a heading that say "this is where the design is": "OTLP/HTTP Protocol Details", "API changes".
+_DESIGN_WORDS = frozenset({"design", "proposal", "detail", "implementation", "architecture", "specification",
+                           "protocol", "model", "api", "approach", "solution", "mechanism", "semantic"})
+
+
+@dataclass(frozen=True)
+class _Headings:
+    keys: frozenset[str]
+
+    def found(self, names: tuple[str, ...]) -> list[str]:
+        return [name for name in names if heading_key(name) in self.keys]
+
+    def found_like(self, names: tuple[str, ...]) -> list[str]:
+        """Names found by any of their built-in aliases ("Functional requirements" is "Requirements")."""
+        return [name for name in names if alias_keys(name) & self.keys]
+
+    def starts_with(self, name: str) -> bool:
+        """A heading that begins with `name`: "Decision: use PostgreSQL", "Decision (proposed)"."""
+        key = heading_key(name)
+        return any(found == key or found.startswith(key + " ") for found in self.keys)
+
+
+def _title_signals(title: str, evidence: _Evidence) -> None:
+    lowered = title.lower()
+    shown = title if len(title) <= 60 else title[:57] + "..."
+    if re.search(r"\bproduct requirements? (?:document|doc|spec)\b|\bPRD\b", title, re.I):
+        evidence.add("prd", 4, f'title: "{shown}"')
+    elif lowered in ("requirements document", "requirements") or re.search(r"\brequirements document\b", lowered) \
+            or lowered.startswith("requirements:"):
+        evidence.add("ears", 3, f'title: "{shown}"')
+    if re.search(r"\barchitect(?:ure|ural) decision record\b|^ADR[-\s]?\d+\b|^\d+\.\s", title, re.I):
+        evidence.add("adr", 4 if "decision" in lowered or lowered.startswith("adr") else 1, f'title: "{shown}"')
+    if re.match(r"KEP-(?:\d+|NNNN)\b", title):
+        evidence.add("kep", 4, f'title: "{shown}"')
+    if re.match(r"GEP-\d+\s*:", title):
+        evidence.add("gep", 5, f'title: "{shown}"')
+    if lowered.startswith("feature specification"):
+        evidence.add("spec-kit", 4, f'title: "{shown}"')
+    if lowered.startswith("implementation plan:") and "technical context" not in lowered:
+        evidence.add("spec-kit-plan", 2, f'title: "{shown}"')
+    if re.match(r"tasks\s*:", lowered):
+        evidence.add("spec-kit-tasks", 4, f'title: "{shown}"')
+    if re.match(r"implementation (?:plan|tasks)\b", lowered) or re.search(r"[-–:]\s*tasks$", lowered):
+        evidence.add("kiro-tasks", 2, f'title: "{shown}"')
+    if re.search(r"\bchecklist\b", lowered):
+        evidence.add("checklist", 3, f'title: "{shown}"')
+    if re.search(r"\b(?:technical )?design (?:document|doc)\b|^design document|[-–:]\s*design$|^technical design\b",
+                 lowered):
+        evidence.add("design-doc", 2, f'title: "{shown}"')
+        evidence.add("kiro-design", 1, f'title: "{shown}"')
+    if lowered.startswith("proposal:"):
+        evidence.add("go-design", 1, f'title: "{shown}"')
+    if _TEMPLATE_TITLE.search(title.rstrip(" .")):
+        evidence.add(NOT_A_SPEC, _TEMPLATE, f'title: "{shown}" (a template)')
+
+
+_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z][\w-]*)\s*:")
+
+
+def _front_matter_keys(document: Document) -> set[str]:
+    """The front matter's top-level keys; read from its lines when it is not valid YAML (an
+    unquoted `- @name` or `title: A: B` is common in real enhancements)."""
+    data = document.front_matter.data if document.front_matter is not None else None
+    if isinstance(data, dict):
+        return {str(key).lower() for key in data}
+    text = document.front_matter.text if document.front_matter is not None else ""
+    return {match.group(1).lower() for match in map(_TOP_LEVEL_KEY.match, text.splitlines()) if match}
+
+
+def _front_matter_signals(keys: set[str], evidence: _Evidence) -> None:
+    if not keys:
+        return
+    if "owning-sig" in keys:
+        evidence.add("kep", 4, "front matter: owning-sig")
+    if "approvers" in keys and {"authors", "reviewers"} <= keys and "owning-sig" not in keys:
+        evidence.add("openshift-enhancement", 6, "front matter: authors, reviewers, approvers")
+    elif {"authors", "reviewers", "creation-date"} <= keys and "owning-sig" not in keys:
+        evidence.add("capi-proposal", 3, "front matter: authors, reviewers, creation-date")
+    if "scripts" in keys or "handoffs" in keys or ("description" in keys and "tools" in keys):
+        evidence.add(NOT_A_SPEC, 4, "front matter: description, scripts (an agent command prompt)")
+    if {"status", "date"} <= keys and ("deciders" in keys or "decision-makers" in keys):
+        evidence.add("adr", 3, "front matter: status, date, deciders")
+
+
+def _content_signals(document: Document, headings: _Headings, evidence: _Evidence) -> None:
+    source = document.source
+    head = "\n".join(document.lines[:40])
+
+    for kind, (names, needed) in _SIGNATURES.items():
+        found = headings.found(names)
+        if len(found) >= needed:
+            evidence.add(kind, 2 + len(found) - needed, "headings: " + ", ".join(found[:4]))
+    nygard = [name for name in _NYGARD if headings.starts_with(name)]
+    if "Decision" not in nygard and headings.starts_with("Proposal") and "Context" in nygard:
+        nygard.append("Proposal")  # Tendermint-style ADRs: Context, Proposal, Status, Consequences
+    if len(nygard) >= 3 and ("Decision" in nygard or "Proposal" in nygard):
+        evidence.add("adr", 3, "headings: " + ", ".join(nygard))
+    elif heading_key("Decision") in headings.keys and heading_key("Context") in headings.keys:
+        evidence.add("adr", 1, "headings: Context, Decision")
+
+    metadata = len(_RUST_RFC_METADATA.findall(head))
+    if metadata >= 2:
+        evidence.add("rust-rfc", 5, "metadata: Feature Name, Start Date, RFC PR")
+    if "FR-" in source and len(_SPEC_KIT_FR.findall(source)) >= 3 and (
+        _SPEC_KIT_SC.search(source) or "**Feature Branch**" in head
+    ):
+        evidence.add("spec-kit", 3, "requirement ids: FR-### and SC-###")
+    if "SHALL" in source and len(_EARS.findall(source)) >= 3:
+        evidence.add("ears", 3, "EARS criteria (WHEN ... SHALL)")
+    if _GO_DISCUSSION.search(head):
+        evidence.add("go-design", 5, "Discussion at go.dev/issue")
+    elif ("Go" in source or "golang" in source or "go.dev" in source) and (
+        len(_GO_PROJECT.findall(source)) + len(_GO_WORD.findall(source)) >= 2
+    ):
+        evidence.add("go-design", 2, "about Go (links to the Go project, Go x.y)")
+    if _AUTHOR_LINE.search(head):
+        evidence.add("go-design", 1, "Author: line under the title")
+    if "$ARGUMENTS" in source and _AGENT_PROMPT.search(source):
+        evidence.add(NOT_A_SPEC, 4, "$ARGUMENTS (an agent command prompt)")
+
+    tasks = len(_TASK_LINE.findall(source)) if "[ ]" in source or "[x]" in source.lower() else 0
+    links = len(_LINK_ITEM.findall(source)) if "](" in source else 0
+    lists = len(_LIST_LINE.findall(source)) if tasks >= 5 or links >= 5 else 0
+    if tasks >= 5 and tasks >= 0.5 * lists:
+        if len(_SPEC_KIT_TASK.findall(source)) >= 3:
+            evidence.add("spec-kit-tasks", 3, "tasks: - [ ] T001")
+        elif len(_KIRO_REQUIREMENT_REF.findall(source)) >= 2:
+            evidence.add("kiro-tasks", 3, "tasks with _Requirements: N.N_")
+        else:
+            evidence.add("checklist", 3, f"{tasks} task boxes")
+    paragraphs = source.count("\n\n") - lists  # roughly: blocks of prose
+    if links >= 5 and links >= 0.6 * lists and links >= paragraphs / 2:
+        evidence.add(NOT_A_SPEC, 4, f"{links} list items that are links (an index)")
+
+
+def _fallback(headings: _Headings, title: str) -> Detection:
+    """No kind stood out: a design document off any template, or a PRD (the default)."""
+    prd_sections = headings.found_like(_PRD_SECTIONS)
+    if len(prd_sections) >= 2:
+        return Detection(FALLBACK, ("headings: " + ", ".join(prd_sections[:4]),))
+    if re.search(r"\b(?:design document|draft design|design draft|design doc)\b", title, re.I):
+        return Detection("design-doc", (f'title: "{title}"',))
+    from speclint.engine.profiles import load_profile
+
+    profile = load_profile("design-doc")
+    summary, background, design = profile.sections[0], profile.sections[1], profile.sections[3]
+    keys = headings.keys
+    context = keys & (background.keys | summary.keys)
+    design_keys = (keys & design.keys) or {key for key in keys if _DESIGN_WORDS.intersection(key.split())}
+    if context and design_keys:
+        return Detection("design-doc", (f"headings: {sorted(context)[0]} and {sorted(design_keys)[0]}",))
+    # Many sections, none of them one a specification has: an essay or a guide. A short draft with
+    # a title and a TODO stays a PRD, so that its markers are still reported.
+    if len(keys) >= 4 and not keys & _spec_section_keys():
+        return Detection(NOT_A_SPEC, ("no heading a specification has (Summary, Goals, Requirements, Design...)",))
+    return Detection(FALLBACK, ("no other kind fits (default)",))
+
+
+@lru_cache(maxsize=1)
+def _spec_section_keys() -> frozenset[str]:
+    """Every heading key a built-in profile expects (names, aliases and their built-in aliases)."""
+    from speclint.engine.profiles import builtin_profile_names, load_profile
+
+    keys: set[str] = set()
+
+    def collect(sections: Any) -> None:
+        for section in sections:
+            if section.pattern is None:
+                keys.update(section.keys)
+            collect(section.children)
+
+    for name in builtin_profile_names():
+        collect(load_profile(name).sections)
+    return frozenset(keys)
+
+
+def detect_kind(document: Document, path: str | PurePath | None = None) -> Detection:
+    """The kind of `document` (a built-in profile name, or `not-a-spec`) and the signals that decided it.
+
+    `path` is where the file lives (its path hints and the files beside it count); without one,
+    the document's own `file_path` is used, and without that, content alone decides.
+    """
+    from pathlib import Path
+
+    evidence = _Evidence()
+    where = PurePath(path) if path is not None else document.file_path
+    if where is not None:
+        real = Path(where)
+        _path_signals(PurePath(where), evidence, lambda name: (real.parent / name).is_file())
+    title = (document.title or "").strip()
+    _title_signals(title, evidence)
+    if document.front_matter is not None:
+        _front_matter_signals(_front_matter_keys(document), evidence)
+    headings = _Headings(frozenset(heading_key(section.title) for section in document.sections()))
+    _content_signals(document, headings, evidence)
+
+    best = evidence.best()
+    if best is not None and best[1] >= _DECISIVE:
+        kind = best[0]
+        return Detection(kind, tuple(evidence.signals[kind]))
+    return _fallback(headings, title)
