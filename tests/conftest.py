@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -13,6 +15,12 @@ from speclint.document.parser import parse
 from speclint.engine.check import ActiveRule, run_rules
 from speclint.engine.registry import load_registry
 from speclint.engine.rule import Finding
+
+# Tests never leave a results cache (or its signing key) in the repository, in ../shared/corpus or
+# in the user's home: every run of speclint in the suite uses folders of its own.
+_SCRATCH = tempfile.mkdtemp(prefix="speclint-tests-")
+os.environ.setdefault("SPECLINT_CACHE_DIR", os.path.join(_SCRATCH, "cache"))
+os.environ.setdefault("SPECLINT_CACHE_SECRET_DIR", os.path.join(_SCRATCH, "key"))
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 SHARED = REPOSITORY.parent / "shared"

@@ -28,7 +28,7 @@ from conftest import CORPUS
 from speclint.document.model import CodeBlock, Document, ListItem
 from speclint.document.parser import parse
 
-FOLDERS = sorted(path for path in CORPUS.iterdir() if path.is_dir()) if CORPUS.is_dir() else []
+FOLDERS = sorted(path for path in CORPUS.iterdir() if path.is_dir() and not path.name.startswith(".")) if CORPUS.is_dir() else []
 
 Lines = dict[str, list[tuple[int, ...]]]
 
