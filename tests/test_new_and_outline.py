@@ -46,12 +46,27 @@ def test_new_front_matter_has_today_and_the_git_author_and_fits_the_schema(repo:
     assert metadata.validate(data, metadata.load_schema("prd")) == []
 
 
-@pytest.mark.parametrize("kind", builtin_profile_names())
+# Where each kind lives by convention: kinds are told apart by path as well as by content.
+CONVENTIONAL_PATHS = {
+    "kiro-tasks": ".kiro/specs/saved-cards/tasks.md",
+    "kiro-design": ".kiro/specs/saved-cards/design.md",
+    "ears": ".kiro/specs/saved-cards/requirements.md",
+    "spec-kit-tasks": "specs/001-saved-cards/tasks.md",
+    "spec-kit-plan": "specs/001-saved-cards/plan.md",
+    "spec-kit": "specs/001-saved-cards/spec.md",
+    "design-doc": "docs/design/saved-cards.md",
+}
+KINDS = [name for name in builtin_profile_names() if load_profile(name).lint]
+
+
+@pytest.mark.parametrize("kind", KINDS)
 def test_each_kind_is_recognised_as_itself_and_its_front_matter_fits_its_schema(repo: Path, kind: str) -> None:
-    code, _, err = run_speclint("new", "--profile", kind, "doc.md", cwd=repo)
+    relative = CONVENTIONAL_PATHS.get(kind, "doc.md")
+    (repo / relative).parent.mkdir(parents=True, exist_ok=True)
+    code, _, err = run_speclint("new", "--profile", kind, relative, cwd=repo)
     assert code == 0, err
-    document = parse((repo / "doc.md").read_text(), "doc.md")
-    assert detect_profile_name(document) == kind
+    document = parse((repo / relative).read_text(), relative)
+    assert detect_profile_name(document, relative) == kind
     schema = load_profile(kind).front_matter_schema
     if schema and document.front_matter is not None:
         assert metadata.validate(document.front_matter.data, metadata.load_schema(schema)) == []
@@ -77,7 +92,7 @@ def test_new_refuses_to_overwrite_a_file(repo: Path) -> None:
 def test_new_list_shows_the_kinds(repo: Path) -> None:
     code, out, _ = run_speclint("new", "--list", cwd=repo)
     assert code == 0
-    assert [line.split()[0] for line in out.splitlines()] == builtin_profile_names()
+    assert [line.split()[0] for line in out.splitlines()] == KINDS
 
 
 def test_new_with_an_unknown_kind_is_a_clear_error(repo: Path) -> None:
@@ -145,3 +160,10 @@ def test_outline_text_shows_lines_matches_and_what_is_missing(tmp_path: Path) ->
 def test_outline_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     code, _, err = run_speclint("outline", "nope.md", cwd=tmp_path)
     assert code == 2 and "nope.md" in err and "Traceback" not in err
+
+
+def test_new_refuses_the_not_a_spec_profile(repo: Path) -> None:
+    code, _, err = run_speclint("new", "--profile", "not-a-spec", "doc.md", cwd=repo)
+
+    assert code == 2 and "not specifications" in err
+    assert not (repo / "doc.md").exists()

@@ -84,7 +84,7 @@ def front_matter(profile: Profile, title: str, author: Author, today: datetime.d
 
 # The title heading each kind's template writes ("KEP-NNNN: ..." and "Proposal: ..." are also how
 # those kinds are recognised).
-_TITLES = {"kep": "KEP-NNNN: {title}", "go-design": "Proposal: {title}", "ears": "Requirements Document",
+_TITLES = {"design-doc": "Design document: {title}", "kep": "KEP-NNNN: {title}", "go-design": "Proposal: {title}", "ears": "Requirements Document",
            "checklist": "Checklist: {title}"}
 
 

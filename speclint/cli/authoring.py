@@ -32,7 +32,8 @@ def new_command(path: Path | None, profile_name: str, title: str | None, list_ki
     if list_kinds:
         for name in builtin_profile_names():
             profile = load_profile(name)
-            click.echo(f"{profile.name:14} {profile.description}")
+            if profile.lint:  # not-a-spec is a verdict about a file, not a kind to write
+                click.echo(f"{profile.name:22} {profile.description}")
         sys.exit(EXIT_CLEAN)
     if path is None:
         _fail("give the path of the document to write, e.g. `speclint new docs/saved-cards.md` (--list shows the kinds)")
@@ -40,6 +41,8 @@ def new_command(path: Path | None, profile_name: str, title: str | None, list_ki
         profile = load_profile(profile_name)
     except ProfileError as error:
         _fail(f"--profile: {error}")
+    if not profile.lint:
+        _fail(f"--profile: '{profile.name}' is for files that are not specifications; `speclint new --list` shows the kinds")
     if path.exists():
         _fail(f"{path} already exists; `new` never overwrites a file")
     directory = path.parent if str(path.parent) else Path(".")

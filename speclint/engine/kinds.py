@@ -384,11 +384,12 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
 
 def _fallback(headings: _Headings, title: str) -> Detection:
     """No kind stood out: a design document off any template, or a PRD (the default)."""
+    # A title that says what the document is outweighs two headings a PRD also has (Goals, Background).
+    if re.search(r"\b(?:design document|draft design|design draft|design doc)\b", title, re.I):
+        return Detection("design-doc", (f'title: "{title}"',))
     prd_sections = headings.found_like(_PRD_SECTIONS)
     if len(prd_sections) >= 2:
         return Detection(FALLBACK, ("headings: " + ", ".join(prd_sections[:4]),))
-    if re.search(r"\b(?:design document|draft design|design draft|design doc)\b", title, re.I):
-        return Detection("design-doc", (f'title: "{title}"',))
     from speclint.engine.profiles import load_profile
 
     profile = load_profile("design-doc")
