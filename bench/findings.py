@@ -1,9 +1,9 @@
-"""The findings speclint reports on the shared corpus at default settings, as records to judge.
+"""The findings speclint reports on the shared corpus at built-in defaults, preview rules included, as records to judge.
 
     python bench/findings.py [--corpus DIR] [--refresh]     # lint (or reuse the cache), print counts
 
 The corpus folders are linted through the command line as a user runs it
-(`python -m speclint check --isolated --format json --exit-zero FOLDER...`, run in the corpus
+(`python -m speclint check --isolated --preview --no-cache --format json --exit-zero FOLDER...`, run in the corpus
 folder so that paths are relative to it; files are linted in worker processes). The JSON report
 is cached in `bench/.cache/` (ignored by git), keyed on the content of speclint's code, rules,
 profiles and schemas and on the folders linted: a change to any rule makes the next call lint
@@ -114,7 +114,10 @@ def current_commit() -> str:
 
 def run_speclint(corpus: Path, folders: list[str]) -> dict[str, Any]:
     """Lint `folders` of the corpus at default settings through the CLI; the JSON report."""
-    command = [sys.executable, "-m", "speclint", "check", "--isolated", "--format", "json", "--exit-zero", *folders]
+    # --preview: preview rules are measured too (that is how they earn the default group);
+    # --no-cache: the corpus is read-only, and a measurement must lint, not replay.
+    command = [sys.executable, "-m", "speclint", "check", "--isolated", "--preview", "--no-cache", "--format", "json",
+               "--exit-zero", *folders]
     completed = subprocess.run(command, cwd=corpus, capture_output=True, text=True)
     if completed.returncode != 0:
         raise SystemExit(f"speclint failed (exit {completed.returncode}):\n{completed.stderr[-2000:]}")

@@ -95,7 +95,7 @@ def load_key(answers: Path = ANSWERS) -> list[KeyedDocument]:
 
 def run_speclint(paths: list[Path], extra_args: list[str]) -> tuple[list[Finding], list[str]]:
     """Run speclint once over every document; return its findings and any errors it reported."""
-    command = [sys.executable, "-m", "speclint", "check", "--format", "json", "--exit-zero"]
+    command = [sys.executable, "-m", "speclint", "check", "--no-cache", "--format", "json", "--exit-zero"]
     command += extra_args + [str(path) for path in paths]
     completed = subprocess.run(command, capture_output=True, text=True, cwd=EVAL_DIR)
     try:
