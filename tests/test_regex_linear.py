@@ -25,6 +25,16 @@ BOUNDED = {
     # `^\W*` then at most 40 characters, tried at the start of the text only: at most 40 steps per
     # character; the growth seen at 24 and 48 characters stops at 40.
     r"^\W*[\w ./&-]{1,40}:\W*$": "anchored; the overlap with `\\W*` is bounded by {1,40}",
+    # Whole-word alternatives with no repeat that can compete (one scan per word start). The pump
+    # of a long literal ("pros and cons", 13 characters) fits once in 24 characters and three times
+    # in 48, and matches only at the small size: the ratio measures that, not the pattern. At 130
+    # and 260 characters the steps double (2.0-2.1x).
+    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|\bimplementation history\b|"
+    r"[\[(]\s*optional\s*[\])]|\boptional\s*$": "literal words; growth seen is the pump's length",
+    r"\b(?:options?|considered|alternatives?|pros and cons|features?|functional|screens?|pages?|user stor\w*|"
+    r"capabilit\w*|modules?)\b": "literal words; growth seen is the pump's length",
+    r"\b(?:technical )?design (?:document|doc)\b|^design document|[-–:]\s*design$|^technical design\b":
+        "literal words; growth seen is the pump's length",
 }
 
 PATTERNS = [source for source in all_patterns() if has_unbounded_repeat(source.pattern, source.flags)]

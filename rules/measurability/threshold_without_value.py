@@ -27,7 +27,8 @@ _VAGUE_DURATION = re.compile(
 # What makes it a limit the system enforces: a penalty, and what triggers it.
 _PENALTY = re.compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit)\w*", re.I)
 _TRIGGER = re.compile(r"\b(?:fail\w*|attempts?|wrong|invalid|incorrect|exceed\w*|too many|repeatedly|abus\w*)\b", re.I)
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^”\n]{1,300}”")
+# An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
+_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”")
 
 
 class ThresholdWithoutValue(Rule):

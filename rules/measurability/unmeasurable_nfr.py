@@ -160,7 +160,8 @@ def _requires_a_quality(text: str, topics: re.Pattern[str]) -> bool:
     return any(not _NEGATED.search(prose[max(0, hit.start() - 60):hit.start()]) for hit in topics.finditer(prose))
 
 
-_TRAILING_TAGS = re.compile(r"(?:\s*\[[^\]\n]*\])+\s*$")
+# Starts where a space run starts, and a tag holds no `[`: one scan per run and per tag (linear).
+_TRAILING_TAGS = re.compile(r"(?<!\s)(?:\s*\[[^\[\]\n]*\])+\s*$")
 _INTERROGATIVE = re.compile(
     r"^\W*(?:(?:CHK|Q)\d+\W*)?(?:are|is|does|do|did|will|would|can|could|should|has|have|what|how|why|when|which|who)\b",
     re.I,

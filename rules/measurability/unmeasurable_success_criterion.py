@@ -30,7 +30,7 @@ _SUBJECTIVE = re.compile(
 )
 _PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
 # Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
-_ZERO_OR_ALL = re.compile(r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:[\w /&-]{2,40}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
+_ZERO_OR_ALL = re.compile(r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:\w[\w /&-]{0,39}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
 # What makes an item a metric that needs a target, rather than a yes/no gate ("Adding a client does
 # not restart the tunnel" passes or fails as written): it names a measure in its first words.
 _MEASURE = re.compile(
@@ -162,7 +162,9 @@ def _is_metric(section: Section, text: str) -> bool:
     return bool(_MEASURE.search(head))
 
 
-LABEL = re.compile(r"^\W*(?P<label>[^:\n]{2,60}?)\W*\s*[:—–]\s+\S")
+# The label starts at a word character, after the leading `\W*`, and `\s` is part of `\W`: the
+# repeats never compete for the same characters (was exponential on a line of spaces).
+LABEL = re.compile(r"^\W*(?P<label>\w[^:\n]{1,59}?)\W*[:—–]\s+\S")
 
 
 def _measurable(own_text: str, text: str, strict: bool) -> bool:

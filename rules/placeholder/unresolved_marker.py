@@ -172,7 +172,8 @@ _MENTION_BEFORE = re.compile(
 # "TODO and FIXME".
 _JOIN = r"\s*(?:,|/|\band\b|\bor\b)\s*"
 _OTHER_AFTER = re.compile(_JOIN + r"(?P<other>[A-Z]{3,}|\?{3,})(?![\w\-])")
-_OTHER_BEFORE = re.compile(r"(?<![\w\-])(?P<other>[A-Z]{3,}|\?{3,})" + _JOIN + "$")
+# A run of `?` is tried from its first `?` only.
+_OTHER_BEFORE = re.compile(r"(?P<other>(?<![\w\-])[A-Z]{3,}|(?<![\w\-?])\?{3,})" + _JOIN + "$")
 
 
 def _listed_with_another(match: re.Match[str], markers: frozenset[str]) -> bool:

@@ -264,7 +264,7 @@ def _is_project_risk_section(section: Section, names: list[str]) -> bool:
         return False
     if normalize_title(section.title) in {normalize_title(name) for name in names}:
         return True
-    parts = [part for part in re.split(r"\s+(?:and|or|vs\.?)\s+|\s*[,&/+:]\s*", section.title.lower()) if part.strip()]
+    parts = [part for part in re.split(r"(?<!\s)\s+(?:and|or|vs\.?)\s+|[,&/+:]\s*", section.title.lower()) if part.strip()]
     return all(_RISK_COMPANIONS.match(part.strip()) for part in parts)
 
 

@@ -171,11 +171,11 @@ def _json_message(error: json.JSONDecodeError) -> str:
 
 
 #: A shell session pasted into a yaml fence: "$ oc get ... -o yaml" then its output.
-_SHELL_PROMPT = re.compile(r"(?m)^\s*[$%]\s+[a-z]")
+_SHELL_PROMPT = re.compile(r"(?m)^[ \t]*[$%]\s+[a-z]")
 #: TOML or INI in a yaml fence: "[crio.nri]" then "enable_nri = true".
 _TOML_LINE = re.compile(r"(?m)^\s*(?:\[[\w.\- \"]+\]|[\w.\-\"]+\s*=\s*\S)")
 #: Callout markers explained below the block (" (3)", " <1>") at the end of a line.
-_CALLOUT = re.compile(r"(?m)[ \t]+(?:\(\d{1,2}\)|<\d{1,2}>)[ \t]*$")
+_CALLOUT = re.compile(r"(?m)(?<![ \t])[ \t]+(?:\(\d{1,2}\)|<\d{1,2}>)[ \t]*$")
 
 
 @lru_cache(maxsize=256)  # pure-Python YAML is slow: never parse the same example twice in a process

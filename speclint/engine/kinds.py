@@ -195,13 +195,13 @@ def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
 
 # --- content --------------------------------------------------------------------------------
 
-_RUST_RFC_METADATA = re.compile(r"^\s*[-*]\s+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*#?\s*:", re.I | re.M)
+_RUST_RFC_METADATA = re.compile(r"^[ \t]*[-*]\s+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*(?:#\s*)?:", re.I | re.M)
 _SPEC_KIT_FR = re.compile(r"\bFR-\d{3}\b")
 _SPEC_KIT_SC = re.compile(r"\bSC-\d{3}\b")
 _SPEC_KIT_TASK = re.compile(r"^[ \t]*[-*][ \t]+\[[ xX]\][ \t]+\**T\d{3}\b", re.M)
 _KIRO_REQUIREMENT_REF = re.compile(r"_?Requirements?:\s*\d+(?:\.\d+)?", re.I)
 _EARS = re.compile(
-    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^\s*(?:[-*]|\d+\.)?\s*(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
+    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^[ \t]*(?:(?:[-*]|\d+\.)[ \t]*)?(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
     re.M,
 )
 _GO_DISCUSSION = re.compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)

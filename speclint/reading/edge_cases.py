@@ -38,7 +38,7 @@ EDGE_CASE_PHRASE = re.compile(r"\b(?:edge|corner|boundary)[- ](?:cases?|conditio
 #: A situation handled where it arises: "If the photos don't cover the damage, the system asks
 #: for better ones", "IF the file exceeds 100 MB THEN ... SHALL reject", "When the network is down ...".
 INLINE_HANDLING = re.compile(
-    r"(?:^|[.;:\n]\s*|\d\.\s+|[-*]\s+)(?:\*\*)?(?:if|when|unless|in\s+case|should)\b(?:\*\*)?[^.\n]{3,160}?"
+    r"(?:^|[.;:\n][ \t]*|\d\.\s+|[-*]\s+)(?:\*\*)?(?:if|when|unless|in\s+case|should)\b(?:\*\*)?[^.\n]{3,160}?"
     r"\b(?:reject\w*|refus\w*|asks?|prompts?|warns?|warning|errors?|retr(?:y|ies|ied)|fall(?:s)?\s*back|fallback|"
     r"fails?|skips?|block\w*|prevent\w*|den(?:y|ies)|notif\w*|shows?|displays?|disabl\w*|abort\w*|stops?|"
     r"cancel\w*|queue\w*|discard\w*|ignor\w*|keeps?|preserv\w*|resum\w*|log\w*|messages?)\b",
@@ -81,7 +81,7 @@ def edge_case_sections(document: Document) -> list[Section]:
 
 #: EARS unwanted behaviour ("IF the file exceeds 100 MB, THEN the app SHALL reject it") and
 #: conditions written in Japanese or Chinese ("親タスクが提供されない場合、..." "如果..., 则 ...").
-_CONDITIONAL_CLAUSE = re.compile(r"\bIF\b[^\n]{3,200}?\bTHEN\b|場合[、,，]|ときは|如果|若[^\n]{1,40}?则", re.I)
+_CONDITIONAL_CLAUSE = re.compile(r"\bIF\b[^\n]{3,200}?\bTHEN\b|場合[、,，]|ときは|如果|若[^\n若]{1,40}?则", re.I)
 
 
 def inline_handlings(text: str) -> int:
