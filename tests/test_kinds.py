@@ -369,3 +369,14 @@ def test_functional_requirements_count_as_requirements_for_a_prd() -> None:
     A worker writes the file.
     """
     assert kind_of(text) == "prd"
+
+
+def test_a_pr_faq_without_the_usual_headings_is_still_a_spec() -> None:
+    """An Amazon-style PR/FAQ has none of the template headings, but it is a specification."""
+    text = (
+        "# Instant payouts\n\n## Press release\n\nSellers get paid in minutes.\n\n## Customer FAQ\n\nHow fast? Minutes.\n\n"
+        "## Internal FAQ\n\nWho pays the fee? The seller.\n\n## Appendix\n\nVolumes by month.\n"
+    )
+
+    path = "docs/prfaq/instant-payouts.md"
+    assert detect_kind(parse_md(text, path), path).profile != NOT_A_SPEC

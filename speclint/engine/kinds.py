@@ -382,6 +382,14 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         evidence.add(NOT_A_SPEC, 4, f"{links} list items that are links (an index)")
 
 
+# Headings of specifications written off the usual templates: a PR/FAQ (Amazon), a Shape Up pitch,
+# a one-pager. A document with one of them is a spec of some kind, never "not a spec".
+_OTHER_SPEC_HEADING = re.compile(
+    r"\b(?:faq|press release|appetite|rabbit holes?|no gos?|solution|proposal|requirements?|acceptance|"
+    r"scope|success|metrics?|rollout|launch|decision|risks?)\b"
+)
+
+
 def _fallback(headings: _Headings, title: str) -> Detection:
     """No kind stood out: a design document off any template, or a PRD (the default)."""
     # A title that says what the document is outweighs two headings a PRD also has (Goals, Background).
@@ -401,7 +409,7 @@ def _fallback(headings: _Headings, title: str) -> Detection:
         return Detection("design-doc", (f"headings: {sorted(context)[0]} and {sorted(design_keys)[0]}",))
     # Many sections, none of them one a specification has: an essay or a guide. A short draft with
     # a title and a TODO stays a PRD, so that its markers are still reported.
-    if len(keys) >= 4 and not keys & _spec_section_keys():
+    if len(keys) >= 4 and not keys & _spec_section_keys() and not any(_OTHER_SPEC_HEADING.search(key) for key in keys):
         return Detection(NOT_A_SPEC, ("no heading a specification has (Summary, Goals, Requirements, Design...)",))
     return Detection(FALLBACK, ("no other kind fits (default)",))
 
