@@ -21,7 +21,9 @@ replaced. Reported:
 - **slow documents**: more than 1 s per 100 KB (documents under 100 KB get 1 s: a run has a fixed
   cost), measured in the worker around the lint alone, in CPU time (`time.process_time`): the
   machine is shared, and wall time would count other people's work;
-- **hangs**: over `--timeout`.
+- **hangs**: over `--timeout`;
+- **warnings**: a Python warning that would reach the user's stderr (ruamel.yaml's reused-anchor
+  warning did, quoting the document, until speclint filtered it).
 
 The summary prints counts and the slowest documents; `--report` writes one JSON line per problem.
 A script, not a test (it times); `tests/test_fuzz.py` runs a short deterministic slice in-process
@@ -37,6 +39,7 @@ import random
 import sys
 import time
 import traceback
+import warnings
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -224,6 +227,7 @@ class Outcome:
     traceback: str = ""
     rule_failures: list[str] = field(default_factory=list)
     out_of_range: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     hang: bool = False
 
 
@@ -234,13 +238,16 @@ def lint_document(fuzzed: Fuzzed) -> Outcome:
 
     outcome = Outcome(fuzzed.index, fuzzed.path, len(fuzzed.text.encode("utf-8", "surrogatepass")))
     started = time.process_time()
-    try:
-        result = lint([Source(fuzzed.path, None, fuzzed.text)], [], planner=_planner(), jobs=1)
-    except BaseException:  # everything, to report it: the fuzzer's job
-        outcome.traceback = traceback.format_exc()
-        outcome.seconds = time.process_time() - started
-        return outcome
+    # Recorded under the filters speclint installs, so only what a user would see on stderr counts.
+    with warnings.catch_warnings(record=True) as caught:
+        try:
+            result = lint([Source(fuzzed.path, None, fuzzed.text)], [], planner=_planner(), jobs=1)
+        except BaseException:  # everything, to report it: the fuzzer's job
+            outcome.traceback = traceback.format_exc()
+            outcome.seconds = time.process_time() - started
+            return outcome
     outcome.seconds = time.process_time() - started
+    outcome.warnings = [f"{warning.category.__name__}: {str(warning.message)[:200]}" for warning in caught]
     outcome.rule_failures = [f"{failure.rule_id}: {failure.error}" for failure in result.rule_failures]
     outcome.rule_failures += [f"(read) {failure.message}" for failure in result.read_failures]
     lines = split_lines(fuzzed.text)
@@ -396,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     counts = {"documents": 0, "bytes": 0, "findings": 0, "tracebacks": 0, "rule crashes": 0, "out of range": 0,
-              "slow": 0, "hangs": 0}
+              "slow": 0, "hangs": 0, "warnings": 0}
     slowest: list[tuple[float, int, int, str]] = []
     report = args.report.open("w", encoding="utf-8") if args.report else None
     indices = iter(range(args.start, args.start + args.count))
@@ -415,7 +422,7 @@ def main(argv: list[str] | None = None) -> int:
     print("slowest (CPU seconds):")
     for seconds, index, size, path in slowest:
         print(f"  {seconds:6.2f} s  document {index}  {size:>9,} bytes  {path}")
-    failed = sum(counts[name] for name in ("tracebacks", "rule crashes", "out of range", "hangs"))
+    failed = sum(counts[name] for name in ("tracebacks", "rule crashes", "out of range", "hangs", "warnings"))
     return 1 if failed else 0
 
 
@@ -428,6 +435,7 @@ def _fuzz(generator: Generator, indices: Iterator[int], args: argparse.Namespace
         problems = {
             "tracebacks": bool(outcome.traceback), "rule crashes": bool(outcome.rule_failures),
             "out of range": bool(outcome.out_of_range), "slow": is_slow(outcome), "hangs": outcome.hang,
+            "warnings": bool(outcome.warnings),
         }
         for name, happened in problems.items():
             counts[name] += happened
