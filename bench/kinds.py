@@ -19,6 +19,7 @@ import collections
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -119,14 +120,16 @@ class Outcome:
         return self.detected in self.expected
 
 
-def measure(corpus: Path, content_only: bool = False, folder: str = "") -> list[Outcome]:
-    """Detect the kind of every Markdown file of KINDS.tsv; no rule runs."""
+def measure(
+    corpus: Path, content_only: bool = False, folder: str = "", only: Callable[[str], bool] | None = None
+) -> list[Outcome]:
+    """Detect the kind of every Markdown file of KINDS.tsv (of `folder`, whose path `only` accepts); no rule runs."""
     from speclint.document.parser import parse
     from speclint.engine.profiles import detect_kind
 
     outcomes = []
     for entry in read_kinds(corpus):
-        if folder and entry.folder != folder:
+        if (folder and entry.folder != folder) or (only is not None and not only(entry.corpus_path)):
             continue
         text = (corpus / entry.corpus_path).read_text(encoding="utf-8")
         path = None if content_only else repository_path(corpus, entry)

@@ -1,6 +1,7 @@
-"""Positions agree with an independent parser on ~1,000 real specifications.
+"""Positions agree with an independent parser on real specifications.
 
-Every document in ../shared/corpus is parsed by speclint and by markdown-it-py (CommonMark, plus
+Every document of the corpus sample (`corpus_sample`; `bench/corpus_checks.py` runs all ~2,000
+documents of ../shared/corpus) is parsed by speclint and by markdown-it-py (CommonMark, plus
 GFM tables), which reports each block's line range (`token.map`, 0-based, end exclusive). For each
 document the lines of the headings (start and end), list items (start) and fenced code blocks
 (start and end) must be the same.
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import corpus_sample
 import pytest
 from conftest import CORPUS
 
@@ -90,9 +92,10 @@ def differences(path: Path) -> list[str]:
 
 
 @pytest.mark.skipif(not FOLDERS, reason="../shared/corpus is not present (it holds the real-world documents)")
+@pytest.mark.corpus
 @pytest.mark.parametrize("folder", FOLDERS, ids=[folder.name for folder in FOLDERS])
 def test_heading_list_item_and_fence_lines_match_markdown_it(folder: Path) -> None:
-    documents = sorted(folder.rglob("*.md"))
+    documents = corpus_sample.documents(folder.name)
     assert documents, f"no Markdown documents in {folder}"
     problems = [problem for path in documents for problem in differences(path)]
     assert not problems, f"{len(problems)} disagreements in {len(documents)} documents:\n" + "\n".join(problems[:20])
@@ -154,12 +157,13 @@ def markdown_it_blocks(document: Document) -> Blocks:
 
 
 @pytest.mark.skipif(not FOLDERS, reason="../shared/corpus is not present (it holds the real-world documents)")
+@pytest.mark.corpus
 def test_every_block_spans_the_lines_markdown_it_gives_where_both_see_the_same_blocks() -> None:
     """Where mistune and markdown-it split a document into the same blocks (the same kinds in the
     same order), every block's first and last line must agree. Documents they split differently
     (dialect differences such as a table header without a closing pipe, which mistune reads as a
     paragraph) stay under 1% of the corpus: a bug in the locator would show up as many more."""
-    documents = sorted(path for folder in FOLDERS for path in folder.rglob("*.md"))
+    documents = [path for folder in FOLDERS for path in corpus_sample.documents(folder.name)]
     split_differently, problems = [], []
     for path in documents:
         document = parse(path.read_bytes().decode("utf-8", "replace"), path.name)

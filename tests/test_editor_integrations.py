@@ -14,6 +14,7 @@ Python translation above is the check.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
@@ -77,6 +78,13 @@ def engine_findings(names: list[str] | None = None) -> list[tuple[str, int, int,
     The JSON report is the structured truth the line formats are checked against: it comes from the
     same run (same configuration, profile and levels) as the concise output the editors parse.
     """
+    return list(_engine_findings(tuple(names) if names else None))
+
+
+@functools.lru_cache(maxsize=None)
+def _engine_findings(names: tuple[str, ...] | None) -> tuple[tuple[str, int, int, str, str, str], ...]:
+    """One run per set of specs (they never change): each run starts a process, and every line an
+    editor parses is checked against them."""
     with tempfile.TemporaryDirectory() as folder:
         for name in names or SPECS:
             (Path(folder) / name).parent.mkdir(parents=True, exist_ok=True)
@@ -87,11 +95,11 @@ def engine_findings(names: list[str] | None = None) -> list[tuple[str, int, int,
         )
     assert completed.returncode in (0, 1), completed.stderr
     # The line formats mark a finding `--fix` can fix with `[*]` before its message (as ruff does).
-    return [
+    return tuple(
         (f["path"], f["start"]["line"], f["start"]["column"], f["level"], f["rule_id"],
          ("[*] " if f["fix"] else "") + f["message"])
         for f in json.loads(completed.stdout)["findings"]
-    ]
+    )
 
 
 def test_the_specs_give_findings_at_every_level_the_patterns_must_handle() -> None:

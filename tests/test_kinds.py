@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+import corpus_sample
 import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, REPOSITORY, md, parse_md, requires_corpus
@@ -294,8 +295,32 @@ def _bench_kinds():  # type: ignore[no-untyped-def]
     return kinds
 
 
+# Sampled corpus files whose kind the detector gets wrong today (path -> what it detects): each is one of
+# the few a folder has (every folder is >= 97% right, checked on every file by bench/corpus_checks.py).
+KNOWN_MISDETECTIONS = {
+    "capi-proposals/docs/proposals/20240807-in-place-updates-implementation-notes.md": "capi-proposal",
+    "go-design/design/cryptography-principles.md": "go-design",
+    "openshift-enhancements/enhancements/authentication/direct-oidc-study/study-oidc-in-openshift.md": "prd",
+}
+
+
 @requires_corpus
 @pytest.mark.skipif(not (CORPUS / "KINDS.tsv").is_file(), reason="the corpus has no KINDS.tsv")
+@pytest.mark.skipif(corpus_sample.EVERY_DOCUMENT, reason="on every document, the 97% test below applies")
+@pytest.mark.corpus
+def test_each_sampled_corpus_file_gets_the_right_kind_but_the_known_misdetections() -> None:
+    kinds = _bench_kinds()
+    outcomes = kinds.measure(CORPUS, only=corpus_sample.is_sampled)
+    assert len(outcomes) == len(corpus_sample.sample())
+    unexpected = [f"{o.entry.corpus_path}: {o.detected}, not {'/'.join(sorted(o.expected))}" for o in outcomes
+                  if not o.right and KNOWN_MISDETECTIONS.get(o.entry.corpus_path) != o.detected]
+    assert unexpected == []
+
+
+@requires_corpus
+@pytest.mark.skipif(not (CORPUS / "KINDS.tsv").is_file(), reason="the corpus has no KINDS.tsv")
+@pytest.mark.skipif(not corpus_sample.EVERY_DOCUMENT, reason="a share of every file: bench/corpus_checks.py runs it")
+@pytest.mark.corpus
 def test_at_least_97_percent_of_each_corpus_folder_gets_the_right_kind() -> None:
     kinds = _bench_kinds()
     outcomes = kinds.measure(CORPUS)

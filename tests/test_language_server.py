@@ -1,9 +1,9 @@
 """`speclint server`, driven like an editor drives it: real LSP messages over a pipe.
 
-Each test starts `python -m speclint server` as a subprocess and talks JSON-RPC to it with
+The tests share a `python -m speclint server` subprocess (one per module) and talk JSON-RPC to it with
 `Content-Length` framing: initialize, open a document, read the published diagnostics, ask for
-code actions, shut down. Every wait has a timeout, and the process is killed if it outlives the
-test, so a broken server fails a test instead of hanging the suite.
+code actions, shut down. Every wait has a timeout, and the process is killed if it outlives its
+tests, so a broken server fails a test instead of hanging the suite.
 """
 
 from __future__ import annotations
@@ -21,8 +21,23 @@ pytest.importorskip("pygls", reason="the language server needs pygls: pip instal
 
 
 
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LspClient]:
+    """One server for the module: starting one costs seconds of CPU (pygls's import). Each test opens
+    documents of its own, under its own tmp_path, where each file's configuration is looked up."""
+    with language_server([sys.executable, "-m", "speclint", "server"], tmp_path_factory.mktemp("workspace")) as client:
+        yield client
+
+
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[LspClient]:
+def server(shared_server: LspClient) -> LspClient:
+    return shared_server
+
+
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[LspClient]:
+    """A server of the test's own, whose workspace is its tmp_path: for a configuration at the workspace's
+    root (the search for a file's configuration stops there), or a test that breaks the input stream."""
     with language_server([sys.executable, "-m", "speclint", "server"], tmp_path) as client:
         yield client
 
@@ -268,7 +283,8 @@ def test_the_configuration_of_the_file_applies(tmp_path: Path, server: LspClient
     assert diagnostic["severity"] == 2  # Warning, as configured
 
 
-def test_a_file_the_configuration_ignores_gets_no_diagnostics(tmp_path: Path, server: LspClient) -> None:
+def test_a_file_the_configuration_ignores_gets_no_diagnostics(tmp_path: Path, own_server: LspClient) -> None:
+    server = own_server
     (tmp_path / ".speclint.yaml").write_text('ignore: ["drafts/**"]\n')
     draft_uri = (tmp_path / "drafts" / "saved-carts.md").as_uri()
 
@@ -277,7 +293,8 @@ def test_a_file_the_configuration_ignores_gets_no_diagnostics(tmp_path: Path, se
     assert server.diagnostics(draft_uri, version=1) == []
 
 
-def test_saving_the_configuration_lints_the_open_documents_again(tmp_path: Path, server: LspClient, spec_uri: str) -> None:
+def test_saving_the_configuration_lints_the_open_documents_again(tmp_path: Path, own_server: LspClient, spec_uri: str) -> None:
+    server = own_server
     server.open(spec_uri, SPEC)
     assert markers(server.diagnostics(spec_uri, version=1))[0]["severity"] == 1
     config = tmp_path / ".speclint.yaml"
@@ -289,7 +306,8 @@ def test_saving_the_configuration_lints_the_open_documents_again(tmp_path: Path,
     assert markers(server.diagnostics(spec_uri, version=1)) == []
 
 
-def test_a_broken_configuration_is_shown_once_and_the_server_goes_on(tmp_path: Path, server: LspClient, spec_uri: str) -> None:
+def test_a_broken_configuration_is_shown_once_and_the_server_goes_on(tmp_path: Path, own_server: LspClient, spec_uri: str) -> None:
+    server = own_server
     (tmp_path / ".speclint.yaml").write_text("rules:\n  no-such-rule: error\n")
 
     server.open(spec_uri, SPEC)
@@ -485,7 +503,8 @@ def test_a_request_before_initialize_is_answered_with_server_not_initialized(met
         process.wait()
 
 
-def test_a_wrong_content_length_loses_that_message_only(server: LspClient, spec_uri: str) -> None:
+def test_a_wrong_content_length_loses_that_message_only(own_server: LspClient, spec_uri: str) -> None:
+    server = own_server
     assert server.process.stdin is not None
     server.process.stdin.write(b'Content-Length: 5000\r\n\r\n{"jsonrpc": "2.0", "method": "initialized"}')
     server.process.stdin.flush()

@@ -18,12 +18,18 @@ pytest.importorskip("pygls", reason="the language server needs pygls: pip instal
 from test_language_server import _code_actions, _replace_text, apply  # noqa: E402
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[LspClient]:
-    # The fixable rules ST002 and ST006 are preview rules: the workspace turns the group on.
-    (tmp_path / ".speclint.yaml").write_text("preview: true\n", encoding="utf-8")
-    with language_server([sys.executable, "-m", "speclint", "server"], tmp_path) as client:
+@pytest.fixture(scope="module")
+def shared_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LspClient]:
+    """One server for the module (starting one costs seconds of CPU); each test's document has a folder of its own."""
+    with language_server([sys.executable, "-m", "speclint", "server"], tmp_path_factory.mktemp("workspace")) as client:
         yield client
+
+
+@pytest.fixture
+def server(tmp_path: Path, shared_server: LspClient) -> LspClient:
+    # The fixable rules ST002 and ST006 are preview rules: the folder of the test's document turns the group on.
+    (tmp_path / ".speclint.yaml").write_text("preview: true\n", encoding="utf-8")
+    return shared_server
 
 
 @pytest.fixture

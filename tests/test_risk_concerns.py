@@ -1,7 +1,8 @@
 """speclint.reading.concerns: the helpers the [risk] rules share, and the rules' common contract."""
 
+import corpus_sample
 import pytest
-from conftest import CORPUS, parse_md, requires_corpus
+from conftest import parse_md, requires_corpus
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from risk_support import NamedProfile
@@ -123,9 +124,10 @@ def test_rules_survive_odd_documents(rule) -> None:
 
 
 @requires_corpus
+@pytest.mark.corpus
 def test_risk_rules_never_fail_on_the_corpus() -> None:
     active = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in RISK_RULES]
-    for path in sorted(CORPUS.rglob("*.md")):
+    for path in corpus_sample.documents():
         document = parse(path.read_text(encoding="utf-8", errors="replace"), str(path))
         result = run_rules(document, active)
         assert not result.failures, result.failures

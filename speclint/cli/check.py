@@ -1,24 +1,22 @@
-"""`speclint check`: lint files and report findings (the exit codes are in `speclint.cli.app`)."""
+"""`speclint check`: lint files and report findings (the exit codes are in `speclint.cli.app`; the stages
+around linting, from the results cache to writing the report, are in `speclint.cli.check_stages`)."""
 
 from __future__ import annotations
 
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence, TextIO
+from typing import TYPE_CHECKING, Mapping, Sequence, TextIO
 
 import click
 
 from speclint import __version__
 from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FORMAT_NAMES, LEVEL_NAMES, _fail, cli
+from speclint.cli import check_stages as stages
 
 if TYPE_CHECKING:
     from speclint.cli.progress import ProgressBar
-    from speclint.engine.cache import ResultsCache
-    from speclint.engine.check import ActiveRule
-    from speclint.engine.registry import RuleRegistry
-    from speclint.engine.runner import Planner, RunResult, Source
-    from speclint.filters.baseline import Baseline, BaselineWriter
+    from speclint.engine.runner import RunResult, Source
 
 
 @cli.command()
@@ -159,7 +157,6 @@ def check(
     from speclint.configuration.validation import InvalidFile
     from speclint.engine import files
     from speclint.engine.registry import load_registry
-    from speclint.engine.profiles import NOT_A_SPEC
     from speclint.engine.runner import ReadFailure, Source, lint
     from speclint.reporters import MACHINE_FORMATS, ReportContext, escape_path, write_report
 
@@ -218,21 +215,15 @@ def check(
         sys.exit(EXIT_ERROR)
 
     if verbose:
-        used: dict[str, int] = {}
-        for source in sources:
-            config_path = getattr(source.config, "path", None)
-            shown = files.display_path(config_path, cwd) if config_path is not None else "none (defaults)"
-            used[shown] = used.get(shown, 0) + 1
-        for shown, count in used.items():
-            click.echo(f"speclint: configuration {shown} for {count} file{'s' * (count != 1)}", err=True)
+        stages.say_configurations(sources, cwd)
 
     registries = [registry] + [source.config.registry for source in sources if source.config is not None]
-    _check_selection(registries, select, ignore)
+    stages.check_selection(registries, select, ignore)
     planner = ConfigPlanner(
         profile_name, tuple(select), tuple(ignore), cwd / stdin_filename if stdin_filename else None, preview
     )
-    baseline, baseline_writer = _baseline_stage(baseline_file, write_baseline_file)
-    cache = None if no_cache else _results_cache(cache_dir, _configuration_here(resolver, cwd), registry, planner, verbose)
+    baseline, baseline_writer = stages.load_baseline(baseline_file, write_baseline_file)
+    cache = None if no_cache else stages.results_cache(cache_dir, resolver, cwd, registry, planner, verbose)
     progress = _progress_bar(os.environ)
     _tune_garbage_collection()
     try:
@@ -241,23 +232,25 @@ def check(
         if progress is not None:
             progress.close()
     if fix or show_diff:
-        result = _fix_stage(result, sources, planner, fix, show_diff)
+        result = stages.fix_or_diff(result, sources, planner, fix, show_diff)
     result.read_failures.extend(walk_failures)
     if baseline_writer is not None:
         baseline_writer.add(result, cwd)
     if baseline is not None:
         baseline.apply(result, cwd)
 
-    ran = result.rules_run or {active.rule.id: active for active in _default_rules(registry, select, ignore, preview)}
+    ran = result.rules_run or {
+        active.rule.id: active for active in stages.default_rules(registry, select, ignore, preview)
+    }
     to_terminal = output_file is None and _is_terminal(sys.stdout)
     use_color = color == "always" or (color == "auto" and to_terminal and _color_allowed(os.environ))
     context = ReportContext.for_run([ran[rule_id] for rule_id in sorted(ran)], __version__, cwd, use_color, registry.load_errors)
     if baseline_writer is not None:
-        _write_baseline(baseline_writer)
+        stages.write_baseline(baseline_writer)
     elif output_file is None:
-        _write_stdout(lambda out: write_report(output_format, result, out, context))
+        stages.write_report_stdout(lambda out: write_report(output_format, result, out, context))
     else:
-        _write_file(output_file, lambda out: write_report(output_format, result, out, context))
+        stages.write_report_file(output_file, lambda out: write_report(output_format, result, out, context))
     if baseline is not None and verbose:
         click.echo(f"speclint: {baseline.matched} finding(s) hidden by the baseline", err=True)
 
@@ -265,22 +258,9 @@ def check(
     extra_to_stderr = output_file is None and output_format in MACHINE_FORMATS
     if statistics:
         click.echo(statistics_text(result), nl=False, err=extra_to_stderr)
-    for failure in result.read_failures:
-        click.echo(f"speclint: {escape_path(failure.path)}: {failure.message}", err=True)
-    for crash in result.rule_failures:
-        click.echo(
-            f"speclint: error: rule {crash.rule_id} ({crash.rule_name}) failed on {escape_path(crash.path)}: {crash.error}",
-            err=True,
-        )
+    stages.say_failures(result)
     if verbose:
-        for report in result.files:
-            why = "; ".join(report.profile_signals)
-            if report.profile == NOT_A_SPEC:
-                click.echo(f"speclint: {escape_path(report.path)}: skipped, not a spec ({why})", err=True)
-            else:
-                click.echo(f"speclint: {escape_path(report.path)}: profile {report.profile}{f' ({why})' if why else ''}", err=True)
-        count = len(result.files)
-        click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
+        stages.say_files(result)
 
     if summary and baseline_writer is None:
         from speclint.cli.summary import summary_line
@@ -300,87 +280,6 @@ def _tune_garbage_collection() -> None:
 
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
-
-
-def _configuration_here(resolver: Any, cwd: Path) -> Any:
-    """The configuration of the working directory (for `cache-dir`); None when it cannot be read
-    (the files being linted may live elsewhere, under a configuration of their own)."""
-    from speclint.configuration.validation import InvalidFile
-
-    try:
-        return resolver.for_folder(cwd.resolve())
-    except (InvalidFile, OSError):
-        return None
-
-
-def _results_cache(
-    cache_dir: Path | None, config: Any, registry: RuleRegistry, planner: Any, verbose: bool
-) -> ResultsCache | None:
-    """The results cache: `--cache-dir`, else $SPECLINT_CACHE_DIR, else the configuration's `cache-dir`,
-    else .speclint_cache (as ruff orders its own)."""
-    from speclint.engine.cache import DEFAULT_DIRECTORY, ENVIRONMENT_VARIABLE, open_cache
-
-    configured = getattr(config, "cache_dir", None)
-    directory = cache_dir or Path(os.environ.get(ENVIRONMENT_VARIABLE) or configured or DEFAULT_DIRECTORY)
-    cache, problem = open_cache(directory, [], planner, rule_classes=registry.sorted())
-    if problem is not None and verbose:
-        click.echo(f"speclint: {problem}", err=True)
-    return cache
-
-
-def _fix_stage(result: RunResult, sources: Sequence[Source], planner: Planner, fix: bool, show_diff: bool) -> RunResult:
-    """--diff prints what the fixes would change and exits (1 when something would change);
-    --fix writes the fixed files and returns the findings of a new run on them."""
-    from speclint.cli.fixing import compute_fixes, write_fixes
-    from speclint.engine.runner import lint
-
-    if any(source.path is None for source in sources):
-        click.echo("speclint: text from standard input is not fixed: --fix and --diff work on files", err=True)
-    summary = compute_fixes(result, sources, planner)
-    if show_diff:
-        click.echo(summary.diff(), nl=False)
-        count = len(summary.files)
-        click.echo(f"speclint: {summary.applied} fix{'es' * (summary.applied != 1)} would change "
-                   f"{count} file{'s' * (count != 1)}", err=True)
-        sys.exit(EXIT_FINDINGS if summary.files else EXIT_CLEAN)
-    problems = write_fixes(summary)
-    for problem in problems:
-        click.echo(f"speclint: error: {problem}", err=True)
-    count = len(summary.files)
-    click.echo(f"speclint: fixed {summary.applied} finding{'s' * (summary.applied != 1)} in "
-               f"{count} file{'s' * (count != 1)}", err=True)
-    if problems:
-        sys.exit(EXIT_ERROR)
-    return lint(sources, [], planner=planner) if summary.files else result
-
-
-def _default_rules(
-    registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str], preview: bool = False
-) -> list[ActiveRule]:
-    from speclint.engine.check import ActiveRule
-    from speclint.engine.selection import apply_selection, enabled_rules
-
-    rules = [
-        ActiveRule(rule, rule.default_level, rule.default_options()) for rule in enabled_rules(registry.sorted(), preview)
-    ]
-    return apply_selection(registry, rules, select, ignore) if select or ignore else rules
-
-
-def _check_selection(registries: Sequence[RuleRegistry], select: Sequence[str], ignore: Sequence[str]) -> None:
-    """Fail early on a --select/--ignore name no registry knows (plugin rules live in a
-    configuration's registry, so a name is fine when any of them knows it)."""
-    if not (select or ignore):
-        return
-    from speclint.engine.selection import SelectorError, apply_selection
-
-    first_error = None
-    for registry in {id(r): r for r in registries}.values():
-        try:
-            apply_selection(registry, [], select, ignore)
-            return
-        except SelectorError as error:
-            first_error = first_error or error
-    _fail(str(first_error))
 
 
 def default_format(environ: Mapping[str, str], stdout_is_terminal: bool, output_file: Path | None) -> str:
@@ -482,88 +381,6 @@ def _is_dir(path: Path) -> bool:
         return path.is_dir()
     except OSError:
         return False
-
-
-def _write_file(path: Path, write: Callable[[TextIO], None]) -> None:
-    """Write the report to a temporary file beside `path`, then rename it over `path`: a reader
-    (or a second run) never sees half a report."""
-    import stat
-    import tempfile
-
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):  # /dev/stdout, a FIFO: nothing to replace, write to it
-            with open(path, "w", encoding="utf-8", newline="\n") as out:
-                write(out)
-            return
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        _fail(f"cannot write {path}: {error.strerror or error}")
-    folder = path.parent if str(path.parent) else Path(".")
-    temporary: str | None = None
-    try:
-        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as out:
-            write(out)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)  # mkstemp makes it private; a report is an ordinary file
-        os.replace(temporary, path)
-        temporary = None
-    except OSError as error:
-        _fail(f"cannot write {path}: {error.strerror or error}")
-    finally:
-        if temporary is not None:
-            try:
-                os.unlink(temporary)
-            except OSError:
-                pass
-
-
-def _write_stdout(write: Callable[[TextIO], None]) -> None:
-    """Write the report to standard output; a full disk or closed pipe is a clean error (exit 2)."""
-    try:
-        write(sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        raise  # the reader went away (`| head`): click's own handling keeps that quiet
-    except OSError as error:
-        _abandon_stdout()
-        _fail(f"cannot write the report to standard output: {error.strerror or error}")
-
-
-def _abandon_stdout() -> None:
-    """Point standard output at the null device, so that what is still buffered does not fail
-    again (and print a traceback-like warning) when the interpreter exits."""
-    from speclint.cli.app import abandon_stdout
-
-    abandon_stdout()
-
-
-def _baseline_stage(
-    baseline_file: Path | None, write_baseline_file: Path | None
-) -> tuple[Baseline | None, BaselineWriter | None]:
-    from speclint.filters.baseline import Baseline, BaselineError, BaselineWriter
-
-    if baseline_file is not None and write_baseline_file is not None:
-        _fail("--baseline and --write-baseline exclude each other (the new baseline records every finding)")
-    baseline = None
-    if baseline_file is not None:
-        try:
-            baseline = Baseline.load(baseline_file)
-        except BaselineError as error:
-            _fail(str(error))
-    return baseline, BaselineWriter(write_baseline_file) if write_baseline_file is not None else None
-
-
-def _write_baseline(writer: BaselineWriter) -> None:
-    from speclint.filters.baseline import BaselineError
-
-    try:
-        count = writer.write()
-    except BaselineError as error:
-        _fail(str(error))
-    click.echo(f"speclint: recorded {count} finding{'s' * (count != 1)} in {writer.path}", err=True)
 
 
 def _read_stdin() -> str:
