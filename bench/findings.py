@@ -201,12 +201,21 @@ def records_from_report(report: dict[str, Any], corpus: Path) -> list[FindingRec
     return records
 
 
+def _rule_groups() -> dict[str, str]:
+    """Rule id -> its group (default or preview) in the current code."""
+    sys.path.insert(0, str(REPOSITORY))
+    from speclint.engine.registry import load_registry
+
+    return {rule.id: rule.group.value for rule in load_registry().sorted()}
+
+
 def load_findings(corpus: Path | None = None, folders: list[str] | None = None,
                   refresh: bool = False) -> CorpusFindings:
     """The current findings on the corpus at default settings (cached; see the module docstring)."""
     corpus = corpus or default_corpus()
     report = load_report(corpus, folders, refresh)
-    rules = {rule["id"]: {"level": rule.get("level", ""), "group": rule.get("group", "default")}
+    groups = _rule_groups()  # the JSON report names each rule's level, not its group
+    rules = {rule["id"]: {"level": rule.get("level", ""), "group": rule.get("group") or groups.get(rule["id"], "?")}
              for rule in report.get("rules", [])}
     files = {entry["path"]: entry.get("profile", "") for entry in report.get("files", [])}
     return CorpusFindings(records_from_report(report, corpus), rules, files,

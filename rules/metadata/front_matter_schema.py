@@ -95,7 +95,9 @@ class FrontMatterSchema(Rule):
                 else:
                     data = front_matter.data
                     if reference == "kep":
-                        schema, data = _values_only(schema), _padded_dates(data)
+                        schema = _values_only(schema)
+                    if reference in _PROPOSAL_SCHEMAS:
+                        data = _padded_dates(data)
                     for problem in metadata.validate(data, schema):
                         span = metadata.problem_span(front_matter, document.lines, problem)
                         yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)")
@@ -119,7 +121,7 @@ class FrontMatterSchema(Rule):
             yield Violation(Span.point(1, 1), "kep.yaml must be a mapping of keys to values", path=kep.path)
             return
         schema = metadata.load_schema(reference)
-        data = _padded_dates(kep.data) if reference == "kep" else kep.data
+        data = _padded_dates(kep.data) if reference in _PROPOSAL_SCHEMAS else kep.data
         for problem in metadata.validate(data, schema):
             span = metadata.problem_span(kep, kep.lines, problem)
             yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)", path=kep.path)
@@ -160,12 +162,16 @@ def _is_proposal_metadata(data: Any) -> bool:
     )
 
 
+# Enhancement-proposal metadata whose projects' tooling reads dates as plain strings: Kubernetes'
+# KEP validation (api/proposal.go) and OpenShift's metadata-lint (tools/enhancements/metadata.go)
+# never parse them, and Cluster API has no metadata validator.
+_PROPOSAL_SCHEMAS = frozenset({"kep", "openshift-enhancement", "capi-proposal"})
 _UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def _padded_dates(data: Any) -> Any:
-    """`data` with dates like 2020-2-5 written 2020-02-05. Kubernetes' KEP tooling reads dates as
-    plain strings, so an unpadded real date is no defect there; an impossible one still is."""
+    """`data` with dates like 2020-2-5 written 2020-02-05. Enhancement-proposal tooling reads dates
+    as plain strings, so an unpadded real date is no defect there; an impossible one still is."""
     if isinstance(data, dict):
         return {key: _padded_dates(value) for key, value in data.items()}
     if isinstance(data, list):

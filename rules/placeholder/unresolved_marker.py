@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Span
+from speclint.document.headings import heading_key
+from speclint.document.model import Document, Section, Span
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading import kep
 
 DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "XXX", "TKTK")
 
@@ -51,6 +53,10 @@ class UnresolvedMarker(Rule):
         Option("markers", "list[str]", list(DEFAULT_MARKERS), "Upper-case words that mark unresolved text."),
         Option("question-marks", "bool", True, "Also flag runs of three or more question marks (`???`)."),
         Option("needs-clarification", "bool", True, "Also flag spec-kit's `[NEEDS CLARIFICATION: ...]`."),
+        Option("deferred-sections", "list[str]", [],
+               "Titles of sections the template requires only once the proposal targets a release "
+               "(with their subsections); a marker there is reported one level lower until the proposal "
+               "is implemented."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
@@ -58,55 +64,99 @@ class UnresolvedMarker(Rule):
                            context.options["needs-clarification"])
         if pattern is None:
             return
+        not_due = _NotDueYet(document, tuple(context.options["deferred-sections"]))
         # One defect, one finding: UNRESOLVED blocks that defer the same thing ("beta") are reported
         # once, at the first, which names the lines of the others.
-        unresolved: dict[str, tuple[str, list[Span]]] = {}
+        unresolved: dict[str, tuple[str, list[Span], str | None]] = {}
         markers = frozenset(context.options["markers"])
         # The same marker in cells of consecutive table rows ("| Build | < 10 min | TBD |" for every
         # stage) is one pending column: one finding at the first cell.
         table_run: list[Span] = []
         table_marker = ""
+        table_reason: str | None = None
         for prose in iter_prose(document):
             if _answers_elsewhere(prose.section):
                 continue
             for match, span in find_all(pattern, prose.segments):
                 if _is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match):
                     continue
+                reason = not_due.reason(prose.section)
                 if match.group("clarify"):
                     question = " ".join(match.group("question").split())
-                    yield Violation(span, f"needs clarification: {question}: answer it in the spec"
-                                    if question else "needs clarification: answer it in the spec")
+                    yield _violation(span, f"needs clarification: {question}: answer it in the spec"
+                                     if question else "needs clarification: answer it in the spec", reason)
                 elif match.group("unresolved"):
                     context_words = " ".join(match.group("context").split())
-                    unresolved.setdefault(context_words.lower(), (context_words, []))[1].append(span)
+                    unresolved.setdefault(context_words.lower(), (context_words, [], reason))[1].append(span)
                 elif prose.kind == "table-cell":
                     marker = match.group(0)
                     if table_run and marker == table_marker and span.start.line - table_run[-1].start.line in (0, 1):
                         table_run.append(span)
                         continue
                     if table_run:
-                        yield _table_violation(table_marker, table_run)
-                    table_run, table_marker = [span], marker
+                        yield _table_violation(table_marker, table_run, table_reason)
+                    table_run, table_marker, table_reason = [span], marker, reason
                 else:
                     marker = match.group(0)
-                    yield Violation(span, f"unresolved marker '{marker}': decide, or list it as an open question")
+                    yield _violation(span, f"unresolved marker '{marker}': decide, or list it as an open question",
+                                     reason)
         if table_run:
-            yield _table_violation(table_marker, table_run)
-        for context_words, spans in unresolved.values():
+            yield _table_violation(table_marker, table_run, table_reason)
+        for context_words, spans, reason in unresolved.values():
             about = f" ({context_words})" if context_words else ""
             others = ""
             if len(spans) > 1:
                 lines = ", ".join(str(span.start.line) for span in spans[1:])
                 others = f"; {len(spans) - 1} more block{'s' * (len(spans) > 2)} defer{'s' * (len(spans) == 2)} the same, at line{'s' * (len(spans) > 2)} {lines}"
-            yield Violation(spans[0], f"unresolved block{about}: settle it and remove the UNRESOLVED markers{others}")
+            yield _violation(spans[0], f"unresolved block{about}: settle it and remove the UNRESOLVED markers{others}",
+                             reason)
 
 
-def _table_violation(marker: str, spans: list[Span]) -> Violation:
+class _NotDueYet:
+    """Why a marker in this document is not yet a certain defect, if it is not: the proposal's own
+    metadata says it is still being defined (provisional), or the marker sits in a section its
+    template requires only at a later stage. Such a marker is reported one level lower, saying when
+    it is due; anywhere else, and in a proposal whose feature is implemented, it stays as it is."""
+
+    def __init__(self, document: Document, deferred_sections: tuple[str, ...]) -> None:
+        self.document = document
+        self.deferred_keys = frozenset(heading_key(title) for title in deferred_sections)
+        self._status: tuple[str | None, bool, bool] | None = None
+
+    def _read_status(self) -> tuple[str | None, bool, bool]:
+        if self._status is None:  # read the metadata once, and only when there is a marker
+            self._status = (kep.still_defined_status(self.document), kep.is_shipped(self.document),
+                            kep.is_early(self.document))
+        return self._status
+
+    def reason(self, section: Section | None) -> str | None:
+        still_defined, shipped, early = self._read_status()
+        if still_defined:
+            return f"the proposal is {still_defined}: resolve it before it becomes implementable"
+        if shipped or section is None:
+            return None
+        current: Section | None = section
+        while current is not None:
+            if heading_key(current.title) in self.deferred_keys:
+                return f"the template requires '{current.title}' only once the proposal targets a release: fill it in by then"
+            current = current.parent
+        if early and kep.deferred_to_later_stage(section):
+            return "the template asks for this section only when the proposal targets beta: answer it by then"
+        return None
+
+
+def _violation(span: Span, message: str, not_due: str | None) -> Violation:
+    if not_due is None:
+        return Violation(span, message)
+    return Violation(span, f"{message} ({not_due})", one_level_lower=True)
+
+
+def _table_violation(marker: str, spans: list[Span], not_due: str | None) -> Violation:
     message = f"unresolved marker '{marker}': decide, or list it as an open question"
     if len(spans) > 1:
         lines = sorted({span.start.line for span in spans[1:]})
         message += f" ({len(spans) - 1} more in this table, at line{'s' * (len(lines) > 1)} {', '.join(map(str, lines))})"
-    return Violation(spans[0], message)
+    return _violation(spans[0], message, not_due)
 
 
 # A section listing open questions already says what is undecided ("list it as an open question"),
