@@ -178,6 +178,10 @@ def _answers_elsewhere(section: object) -> bool:
 
 # "(flag TBD)", "(exact naming TBD)": a detail deliberately left to implementation.
 _SHORT_HEDGE = re.compile(r"\(\s*(?:[\w`'-]+\s+){1,2}$")
+# "a separate notation (TBD) that ...", "plain+v1 (TBD) bundle formats": a bare parenthesised marker
+# after a word, with the sentence going on, qualifies a name or detail left open on purpose.
+_BARE_HEDGE_BEFORE = re.compile(r"\S ?\($")
+_SENTENCE_GOES_ON = re.compile(r"\)[ \t]+[a-z]")
 _DEFINED_ABBREVIATION = re.compile(r"To Be (?:Determined|Confirmed|Decided)[\"”']?\s*\($", re.I)
 _OPEN_LINK_TEXT = re.compile(r"\[[^\[\]]*$")
 _CLOSE_LINK_TEXT = re.compile(r"[^\[\]]*\](?:[(\[]| {2,})")  # a blanked destination reads as spaces
@@ -185,7 +189,8 @@ _IMAGE_ALT = re.compile(r"!\[[^\[\]]*$")
 
 
 def _is_deliberate(match: re.Match[str]) -> bool:
-    """A marker that does not leave this document unfinished: a short hedge in parentheses, the
+    """A marker that does not leave this document unfinished: a short hedge in parentheses ("(flag
+    TBD)", or a bare "(TBD)" in the middle of a sentence), the
     abbreviation of "To Be Determined" being defined, or the text of a link or image (it names or
     describes the target)."""
     if match.group("unresolved") or match.group("clarify"):
@@ -195,6 +200,8 @@ def _is_deliberate(match: re.Match[str]) -> bool:
         return True  # "Can you do that???": emphasis, not a placeholder
     before = text[max(0, match.start() - 40) : match.start()]
     if _SHORT_HEDGE.search(before) and text[match.end() : match.end() + 2].lstrip().startswith(")"):
+        return True
+    if _BARE_HEDGE_BEFORE.search(before) and _SENTENCE_GOES_ON.match(text, match.end()):
         return True
     if _DEFINED_ABBREVIATION.search(before):
         return True
