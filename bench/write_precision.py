@@ -32,6 +32,19 @@ def _built_in_rule_ids() -> set[str]:
     return {rule.id for rule in load_registry().sorted() if is_built_in(rule)}
 
 
+def precision_entry(counts: Tally, commit: str, min_judged: int = 1) -> dict[str, object]:
+    """One rule's entry: its precision over the verdicts that match a current finding, or null with
+    a note when there is none (verdicts on findings that no longer exist never count)."""
+    entry: dict[str, object] = {"findings": counts.findings, "judged": counts.judged, "precision": None,
+                                "measured_on": commit}
+    if counts.judged >= min_judged and counts.precision is not None:
+        entry["precision"] = round(counts.precision, 2)
+    else:
+        entry["note"] = ("no corpus findings" if not counts.findings else
+                         "not judged yet" if not counts.judged else f"only {counts.judged} judged")
+    return entry
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--min-judged", type=int, default=1, help="show no precision (\"-\") for rules with fewer judged findings")
@@ -45,15 +58,7 @@ def main() -> None:
     tallies = tally(chosen, records)
     table: dict[str, dict[str, object]] = {}
     for rule in sorted(_built_in_rule_ids()):
-        counts = tallies.get(rule, Tally())
-        entry: dict[str, object] = {"findings": counts.findings, "judged": counts.judged, "precision": None,
-                                    "measured_on": found.commit[:7]}
-        if counts.judged >= options.min_judged and counts.precision is not None:
-            entry["precision"] = round(counts.precision, 2)
-        else:
-            entry["note"] = ("no corpus findings" if not counts.findings else
-                             "not judged yet" if not counts.judged else f"only {counts.judged} judged")
-        table[rule] = entry
+        table[rule] = precision_entry(tallies.get(rule, Tally()), found.commit[:7], options.min_judged)
     PRECISION_FILE.write_text(json.dumps(table, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     print(f"wrote {PRECISION_FILE.relative_to(REPOSITORY)}: {len(table)} rules")
 

@@ -37,6 +37,15 @@ class FrontMatterSchema(Rule):
     reviewers or approvers: OpenShift, Cluster API) is checked against the same values, but
     not for kep.yaml's required keys, which those projects' templates do not have.
 
+    An OpenShift enhancement is held to what the project's metadata linter
+    (`tools/enhancements/metadata.go`) accepts: a tracking link is a URL with a scheme, and a note
+    after it (`https://issues.redhat.com/browse/OCPSTRAT-1 (AWS STS)`) is accepted; `TBD` or an
+    empty entry among the authors, reviewers, approvers or api-approvers is rejected, whatever the
+    proposal's status, since that linter rejects it in every status and the approver is who moves a
+    provisional proposal forward. Dates, which that linter never parses, may be unpadded
+    (`2020-2-5`); a date left as the template's `yyyy-mm-dd`, an impossible one, and a status left
+    as the template's list of choices (`provisional|implementable|...`) are reported.
+
     **Why it matters.** Status boards, review reminders and ownership reports are built from this
     metadata. A misspelled status or an empty owner list silently drops the spec from them, and
     a date that does not exist breaks every tool that sorts by it.

@@ -22,8 +22,24 @@ class UnresolvedMarker(Rule):
     `[NEEDS CLARIFICATION: ...]` and the KEP template's `<<[UNRESOLVED ...]>>` blocks. Markers are
     matched as whole upper-case words, and words that talk *about* markers are left alone: "a
     to-do list", `TODO.md`, a "TODO-list app", "a TODO list", "TODO comments", "the TODO entry",
-    a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain". Text in code spans, code blocks,
+    a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain"; a hedge on a name left open on
+    purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported. Text in code spans, code blocks,
     HTML comments and link targets is never read.
+
+    **Proposals that say the point is not due yet.** `error` is kept for markers that are certainly
+    defects. A KEP-style proposal says in its own metadata how far it is (front matter, `kep.yaml`, or
+    a Gateway API GEP's `metadata.yaml`): under `provisional`, `prototyping` or `draft` the process
+    merges it with open points on purpose (the KEP template: a provisional KEP "is a working document
+    and subject to change"; Gateway API: implementation details "have not been agreed to yet"), so a
+    marker there is reported one level lower (an error becomes a warning) and the message says it is
+    due before the proposal becomes implementable. Likewise a marker in a section the template
+    requires only once the proposal targets a release (the `deferred-sections` option; the OpenShift
+    and Cluster API profiles name Test Plan and Graduation Criteria, whose template note says
+    "Section not required until targeted at a release"), or in an alpha KEP's "when targeting beta"
+    questions, is a warning until the proposal's status says `implemented`. The same marker in an
+    `implementable` or `implemented` proposal, in any other section, or in a document with no status
+    stays an error. A TBD in the proposal's metadata (approvers, reviewers) is `front-matter-schema`'s,
+    and stays an error whatever the status, as OpenShift's own metadata linter rejects it.
 
     **Why it matters.** An engineer who meets "Retry policy: TBD" in the middle of a sprint has to
     stop and find the author. A spec that is ready for review has either decided, or lists the open
