@@ -34,6 +34,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 CACHE_FOLDER = REPOSITORY / "bench" / ".cache"
 # What decides the findings: the code, the rules, the built-in profiles and schemas.
 _SOURCE_FOLDERS = ("speclint", "rules", "schemas")
+_PRECISION_TABLE = REPOSITORY / "rules" / "precision.json"
 # Kinds of file that are not documents an author wrote to be reviewed as a spec.
 NOT_SPEC_KINDS = frozenset({"template", "other", "not-a-spec"})
 
@@ -94,6 +95,8 @@ def source_digest(folders: list[str]) -> str:
     digest = hashlib.sha256("\n".join(folders).encode())
     for name in _SOURCE_FOLDERS:
         for path in sorted((REPOSITORY / name).rglob("*")):
+            if path == _PRECISION_TABLE:
+                continue  # written from the verdicts (write_precision.py); it decides no finding
             if path.is_file() and path.suffix in {".py", ".yaml", ".yml", ".json"} and "__pycache__" not in path.parts:
                 digest.update(path.relative_to(REPOSITORY).as_posix().encode())
                 digest.update(path.read_bytes())
@@ -201,12 +204,21 @@ def records_from_report(report: dict[str, Any], corpus: Path) -> list[FindingRec
     return records
 
 
+def _rule_groups() -> dict[str, str]:
+    """Rule id -> its group (default or preview) in the current code."""
+    sys.path.insert(0, str(REPOSITORY))
+    from speclint.engine.registry import load_registry
+
+    return {rule.id: rule.group.value for rule in load_registry().sorted()}
+
+
 def load_findings(corpus: Path | None = None, folders: list[str] | None = None,
                   refresh: bool = False) -> CorpusFindings:
     """The current findings on the corpus at default settings (cached; see the module docstring)."""
     corpus = corpus or default_corpus()
     report = load_report(corpus, folders, refresh)
-    rules = {rule["id"]: {"level": rule.get("level", ""), "group": rule.get("group", "default")}
+    groups = _rule_groups()  # the JSON report names each rule's level, not its group
+    rules = {rule["id"]: {"level": rule.get("level", ""), "group": rule.get("group") or groups.get(rule["id"], "?")}
              for rule in report.get("rules", [])}
     files = {entry["path"]: entry.get("profile", "") for entry in report.get("files", [])}
     return CorpusFindings(records_from_report(report, corpus), rules, files,

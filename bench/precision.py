@@ -240,7 +240,7 @@ def format_table(tallies: dict[str, Tally], rules: dict[str, dict[str, str]], ma
         current = tallies[rule_id]
         total.add(current)
         info = rules.get(rule_id, {})
-        rows.append((rule_id, info.get("level", "?"), info.get("group", "default"), str(current.findings),
+        rows.append((rule_id, info.get("level", "?"), info.get("group", "?"), str(current.findings),
                      str(current.judged), str(current.right), str(current.noise), str(current.wrong),
                      _percent(current.precision), _percent(current.lenient), _percent(current.weighted),
                      str(current.unjudged),

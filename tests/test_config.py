@@ -295,7 +295,7 @@ def test_unknown_rule(repo: Path) -> None:
 def test_unknown_option(repo: Path) -> None:
     assert errors(repo, "rules:\n  PH001:\n    level: warning\n    marker: [TBD]\n") == [
         ".speclint.yaml:4:5: rules.PH001: rule PH001 (unresolved-marker) has no option 'marker' "
-        "(options: markers, needs-clarification, question-marks) (did you mean 'markers'?)"
+        "(options: deferred-sections, markers, needs-clarification, question-marks) (did you mean 'markers'?)"
     ]
 
 

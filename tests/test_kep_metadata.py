@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from conftest import md
-from test_front_matter_schema import findings, lint_kep, profile
+from test_front_matter_schema import check, findings, lint_kep, profile
 
 # A provisional alpha KEP as kubernetes/enhancements' template leaves it: the optional fields
 # (participating-sigs, see-also, replaces, superseded-by, prr-approvers, metrics...) empty.
@@ -157,3 +157,57 @@ def test_proposal_front_matter_is_checked_as_proposal_metadata_even_when_the_tex
     """)
 
     assert findings(cluster_api_style, profile("prd")) == []
+
+
+OPENSHIFT_ENHANCEMENT = """
+---
+title: cluster-wide-proxy
+authors:
+  - "@ada"
+reviewers:
+  - "@lin"
+approvers:
+  - "@grace"
+creation-date: 2024-01-10
+last-updated: 2024-02-01
+status: implementable
+tracking-link:
+  - https://issues.redhat.com/browse/OCPSTRAT-1
+---
+
+# Cluster-wide proxy
+"""
+
+
+def openshift_messages(text: str) -> list[tuple[int, str]]:
+    return [(finding.span.start.line, finding.message)
+            for finding in findings(md(text), profile("openshift-enhancement"))]
+
+
+def test_an_openshift_enhancement_may_write_a_real_date_unpadded_as_its_tooling_reads_dates_as_text() -> None:
+    assert openshift_messages(OPENSHIFT_ENHANCEMENT.replace("2024-02-01", "2024-2-1")) == []
+
+
+def test_an_openshift_enhancement_with_an_impossible_unpadded_date_is_still_reported() -> None:
+    assert [line for line, _ in openshift_messages(OPENSHIFT_ENHANCEMENT.replace("2024-02-01", "2024-23-1"))] == [10]
+
+
+def test_a_tracking_link_may_carry_a_note_after_the_url_as_the_projects_linter_accepts() -> None:
+    with_note = OPENSHIFT_ENHANCEMENT.replace("OCPSTRAT-1\n", "OCPSTRAT-1 (AWS STS)\n")
+
+    assert openshift_messages(with_note) == []
+
+
+def test_a_tbd_tracking_link_is_still_reported() -> None:
+    messages = openshift_messages(OPENSHIFT_ENHANCEMENT.replace("https://issues.redhat.com/browse/OCPSTRAT-1", "TBD"))
+
+    assert [line for line, _ in messages] == [13] and "'TBD'" in messages[0][1]
+
+
+def test_a_tbd_approver_is_an_error_even_in_a_provisional_enhancement_as_the_projects_linter_says() -> None:
+    provisional = OPENSHIFT_ENHANCEMENT.replace("status: implementable", "status: provisional").replace(
+        '  - "@grace"', "  - TBD")
+
+    result = check(md(provisional), profile("openshift-enhancement"))
+
+    assert [(finding.span.start.line, finding.level.value) for finding in result.findings] == [(8, "error")]

@@ -141,3 +141,25 @@ def test_the_same_seed_draws_the_same_findings() -> None:
     records = [finding(path=f"keps/{n}.md", kind="kep-like") for n in range(30)]
 
     assert draw(records, 5, random.Random(12)) == draw(records, 5, random.Random(12))
+
+
+def test_a_rule_whose_judged_findings_are_all_gone_has_no_precision_and_says_why() -> None:
+    from write_precision import precision_entry
+
+    entry = precision_entry(Tally(stale=3), "abc1234")
+
+    assert (entry["precision"], entry["note"], entry["findings"], entry["judged"]) == (None, "no corpus findings", 0, 0)
+
+
+def test_a_rule_with_current_findings_not_yet_judged_has_no_precision_either() -> None:
+    from write_precision import precision_entry
+
+    assert precision_entry(Tally(findings=4, unjudged=4, stale=1), "abc1234")["note"] == "not judged yet"
+
+
+def test_a_rule_with_judged_current_findings_gets_their_precision() -> None:
+    from write_precision import precision_entry
+
+    entry = precision_entry(Tally(right=9, wrong=1, findings=12, stale=5), "abc1234")
+
+    assert (entry["precision"], entry["judged"], "note" in entry) == (0.9, 10, False)

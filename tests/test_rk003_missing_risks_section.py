@@ -83,3 +83,17 @@ def test_one_passing_mention_is_not_enough() -> None:
 
 def test_skipped_for_adrs_by_default() -> None:
     assert lint_risk("RK003", ANNUAL_BILLING, profile="adr") == []
+
+
+def test_naming_invoices_prices_or_a_payment_gateway_is_not_changing_money() -> None:
+    text = """
+    # Invoice reader
+
+    ## Summary
+    A parser that reads invoice PDFs and extracts the pricing table of each invoice.
+
+    ## Design
+    Pricing rows become records; the invoice total is compared with the sum of the rows.
+    The docs page explains how the payment gateway of each supplier is named on the invoice.
+    """
+    assert lint_risk("RK003", text) == []

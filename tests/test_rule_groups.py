@@ -123,7 +123,7 @@ def test_rules_lists_each_rule_with_its_group_and_measured_precision(tmp_path: P
     assert header[4:6] == ["GROUP", "PRECISION"]
     md001 = next(rule for rule in json.loads(as_json) if rule["id"] == "MD001")
     assert md001["group"] in {"default", "preview"}
-    assert set(md001["precision"]) == {"judged", "precision", "measured_on"}
+    assert {"findings", "judged", "precision", "measured_on"} <= set(md001["precision"])
 
 
 def test_explain_says_the_group_and_how_to_turn_a_preview_rule_on(tmp_path: Path) -> None:
@@ -135,3 +135,14 @@ def test_explain_says_the_group_and_how_to_turn_a_preview_rule_on(tmp_path: Path
 
     assert "Group: default. Measured precision: " in default_text
     assert "Group: preview." in preview_text and "--preview" in preview_text
+
+
+def test_a_default_rule_without_a_judged_current_finding_shows_a_dash_never_zero(tmp_path: Path) -> None:
+    from speclint.reporters.ruledocs import measured_precision
+
+    _, text, _ = run_speclint("rules", cwd=tmp_path)
+    shown = {line.split()[0]: line.split()[5] for line in text.splitlines()[1:] if line.strip()}
+    unmeasured = [rule for rule in load_registry().sorted()
+                  if rule.group == Group.DEFAULT and (measured_precision(rule) or {}).get("precision") is None]
+
+    assert unmeasured and all(shown[rule.id] == "-" for rule in unmeasured)

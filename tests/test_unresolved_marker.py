@@ -213,3 +213,13 @@ def test_a_standalone_run_of_question_marks_is_flagged() -> None:
 
 def test_an_implementation_history_grows_with_the_work() -> None:
     assert lint_with("PH001", "## Implementation History\n\nTBD\n") == []
+
+
+def test_a_bare_parenthesised_marker_inside_a_sentence_is_a_hedge_on_a_name() -> None:
+    text = "There is a separate notation (TBD) that covers the general case.\n"
+
+    assert lint_with("PH001", text) == []
+
+
+def test_a_parenthesised_marker_closing_a_statement_is_still_reported() -> None:
+    assert spans(lint_with("PH001", "- Validation and conversion webhook (TBD)\n")) == [(1, 38)]

@@ -37,6 +37,15 @@ class FrontMatterSchema(Rule):
     reviewers or approvers: OpenShift, Cluster API) is checked against the same values, but
     not for kep.yaml's required keys, which those projects' templates do not have.
 
+    An OpenShift enhancement is held to what the project's metadata linter
+    (`tools/enhancements/metadata.go`) accepts: a tracking link is a URL with a scheme, and a note
+    after it (`https://issues.redhat.com/browse/OCPSTRAT-1 (AWS STS)`) is accepted; `TBD` or an
+    empty entry among the authors, reviewers, approvers or api-approvers is rejected, whatever the
+    proposal's status, since that linter rejects it in every status and the approver is who moves a
+    provisional proposal forward. Dates, which that linter never parses, may be unpadded
+    (`2020-2-5`); a date left as the template's `yyyy-mm-dd`, an impossible one, and a status left
+    as the template's list of choices (`provisional|implementable|...`) are reported.
+
     **Why it matters.** Status boards, review reminders and ownership reports are built from this
     metadata. A misspelled status or an empty owner list silently drops the spec from them, and
     a date that does not exist breaks every tool that sorts by it.
@@ -95,7 +104,9 @@ class FrontMatterSchema(Rule):
                 else:
                     data = front_matter.data
                     if reference == "kep":
-                        schema, data = _values_only(schema), _padded_dates(data)
+                        schema = _values_only(schema)
+                    if reference in _PROPOSAL_SCHEMAS:
+                        data = _padded_dates(data)
                     for problem in metadata.validate(data, schema):
                         span = metadata.problem_span(front_matter, document.lines, problem)
                         yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)")
@@ -119,7 +130,7 @@ class FrontMatterSchema(Rule):
             yield Violation(Span.point(1, 1), "kep.yaml must be a mapping of keys to values", path=kep.path)
             return
         schema = metadata.load_schema(reference)
-        data = _padded_dates(kep.data) if reference == "kep" else kep.data
+        data = _padded_dates(kep.data) if reference in _PROPOSAL_SCHEMAS else kep.data
         for problem in metadata.validate(data, schema):
             span = metadata.problem_span(kep, kep.lines, problem)
             yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)", path=kep.path)
@@ -160,12 +171,16 @@ def _is_proposal_metadata(data: Any) -> bool:
     )
 
 
+# Enhancement-proposal metadata whose projects' tooling reads dates as plain strings: Kubernetes'
+# KEP validation (api/proposal.go) and OpenShift's metadata-lint (tools/enhancements/metadata.go)
+# never parse them, and Cluster API has no metadata validator.
+_PROPOSAL_SCHEMAS = frozenset({"kep", "openshift-enhancement", "capi-proposal"})
 _UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def _padded_dates(data: Any) -> Any:
-    """`data` with dates like 2020-2-5 written 2020-02-05. Kubernetes' KEP tooling reads dates as
-    plain strings, so an unpadded real date is no defect there; an impossible one still is."""
+    """`data` with dates like 2020-2-5 written 2020-02-05. Enhancement-proposal tooling reads dates
+    as plain strings, so an unpadded real date is no defect there; an impossible one still is."""
     if isinstance(data, dict):
         return {key: _padded_dates(value) for key, value in data.items()}
     if isinstance(data, list):

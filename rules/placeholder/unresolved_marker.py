@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Span
+from speclint.document.headings import heading_key
+from speclint.document.model import Document, Section, Span
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.reading import kep
 
 DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "XXX", "TKTK")
 
@@ -20,8 +22,24 @@ class UnresolvedMarker(Rule):
     `[NEEDS CLARIFICATION: ...]` and the KEP template's `<<[UNRESOLVED ...]>>` blocks. Markers are
     matched as whole upper-case words, and words that talk *about* markers are left alone: "a
     to-do list", `TODO.md`, a "TODO-list app", "a TODO list", "TODO comments", "the TODO entry",
-    a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain". Text in code spans, code blocks,
+    a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain"; a hedge on a name left open on
+    purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported. Text in code spans, code blocks,
     HTML comments and link targets is never read.
+
+    **Proposals that say the point is not due yet.** `error` is kept for markers that are certainly
+    defects. A KEP-style proposal says in its own metadata how far it is (front matter, `kep.yaml`, or
+    a Gateway API GEP's `metadata.yaml`): under `provisional`, `prototyping` or `draft` the process
+    merges it with open points on purpose (the KEP template: a provisional KEP "is a working document
+    and subject to change"; Gateway API: implementation details "have not been agreed to yet"), so a
+    marker there is reported one level lower (an error becomes a warning) and the message says it is
+    due before the proposal becomes implementable. Likewise a marker in a section the template
+    requires only once the proposal targets a release (the `deferred-sections` option; the OpenShift
+    and Cluster API profiles name Test Plan and Graduation Criteria, whose template note says
+    "Section not required until targeted at a release"), or in an alpha KEP's "when targeting beta"
+    questions, is a warning until the proposal's status says `implemented`. The same marker in an
+    `implementable` or `implemented` proposal, in any other section, or in a document with no status
+    stays an error. A TBD in the proposal's metadata (approvers, reviewers) is `front-matter-schema`'s,
+    and stays an error whatever the status, as OpenShift's own metadata linter rejects it.
 
     **Why it matters.** An engineer who meets "Retry policy: TBD" in the middle of a sprint has to
     stop and find the author. A spec that is ready for review has either decided, or lists the open
@@ -51,6 +69,10 @@ class UnresolvedMarker(Rule):
         Option("markers", "list[str]", list(DEFAULT_MARKERS), "Upper-case words that mark unresolved text."),
         Option("question-marks", "bool", True, "Also flag runs of three or more question marks (`???`)."),
         Option("needs-clarification", "bool", True, "Also flag spec-kit's `[NEEDS CLARIFICATION: ...]`."),
+        Option("deferred-sections", "list[str]", [],
+               "Titles of sections the template requires only once the proposal targets a release "
+               "(with their subsections); a marker there is reported one level lower until the proposal "
+               "is implemented."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
@@ -58,55 +80,99 @@ class UnresolvedMarker(Rule):
                            context.options["needs-clarification"])
         if pattern is None:
             return
+        not_due = _NotDueYet(document, tuple(context.options["deferred-sections"]))
         # One defect, one finding: UNRESOLVED blocks that defer the same thing ("beta") are reported
         # once, at the first, which names the lines of the others.
-        unresolved: dict[str, tuple[str, list[Span]]] = {}
+        unresolved: dict[str, tuple[str, list[Span], str | None]] = {}
         markers = frozenset(context.options["markers"])
         # The same marker in cells of consecutive table rows ("| Build | < 10 min | TBD |" for every
         # stage) is one pending column: one finding at the first cell.
         table_run: list[Span] = []
         table_marker = ""
+        table_reason: str | None = None
         for prose in iter_prose(document):
             if _answers_elsewhere(prose.section):
                 continue
             for match, span in find_all(pattern, prose.segments):
                 if _is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match):
                     continue
+                reason = not_due.reason(prose.section)
                 if match.group("clarify"):
                     question = " ".join(match.group("question").split())
-                    yield Violation(span, f"needs clarification: {question}: answer it in the spec"
-                                    if question else "needs clarification: answer it in the spec")
+                    yield _violation(span, f"needs clarification: {question}: answer it in the spec"
+                                     if question else "needs clarification: answer it in the spec", reason)
                 elif match.group("unresolved"):
                     context_words = " ".join(match.group("context").split())
-                    unresolved.setdefault(context_words.lower(), (context_words, []))[1].append(span)
+                    unresolved.setdefault(context_words.lower(), (context_words, [], reason))[1].append(span)
                 elif prose.kind == "table-cell":
                     marker = match.group(0)
                     if table_run and marker == table_marker and span.start.line - table_run[-1].start.line in (0, 1):
                         table_run.append(span)
                         continue
                     if table_run:
-                        yield _table_violation(table_marker, table_run)
-                    table_run, table_marker = [span], marker
+                        yield _table_violation(table_marker, table_run, table_reason)
+                    table_run, table_marker, table_reason = [span], marker, reason
                 else:
                     marker = match.group(0)
-                    yield Violation(span, f"unresolved marker '{marker}': decide, or list it as an open question")
+                    yield _violation(span, f"unresolved marker '{marker}': decide, or list it as an open question",
+                                     reason)
         if table_run:
-            yield _table_violation(table_marker, table_run)
-        for context_words, spans in unresolved.values():
+            yield _table_violation(table_marker, table_run, table_reason)
+        for context_words, spans, reason in unresolved.values():
             about = f" ({context_words})" if context_words else ""
             others = ""
             if len(spans) > 1:
                 lines = ", ".join(str(span.start.line) for span in spans[1:])
                 others = f"; {len(spans) - 1} more block{'s' * (len(spans) > 2)} defer{'s' * (len(spans) == 2)} the same, at line{'s' * (len(spans) > 2)} {lines}"
-            yield Violation(spans[0], f"unresolved block{about}: settle it and remove the UNRESOLVED markers{others}")
+            yield _violation(spans[0], f"unresolved block{about}: settle it and remove the UNRESOLVED markers{others}",
+                             reason)
 
 
-def _table_violation(marker: str, spans: list[Span]) -> Violation:
+class _NotDueYet:
+    """Why a marker in this document is not yet a certain defect, if it is not: the proposal's own
+    metadata says it is still being defined (provisional), or the marker sits in a section its
+    template requires only at a later stage. Such a marker is reported one level lower, saying when
+    it is due; anywhere else, and in a proposal whose feature is implemented, it stays as it is."""
+
+    def __init__(self, document: Document, deferred_sections: tuple[str, ...]) -> None:
+        self.document = document
+        self.deferred_keys = frozenset(heading_key(title) for title in deferred_sections)
+        self._status: tuple[str | None, bool, bool] | None = None
+
+    def _read_status(self) -> tuple[str | None, bool, bool]:
+        if self._status is None:  # read the metadata once, and only when there is a marker
+            self._status = (kep.still_defined_status(self.document), kep.is_shipped(self.document),
+                            kep.is_early(self.document))
+        return self._status
+
+    def reason(self, section: Section | None) -> str | None:
+        still_defined, shipped, early = self._read_status()
+        if still_defined:
+            return f"the proposal is {still_defined}: resolve it before it becomes implementable"
+        if shipped or section is None:
+            return None
+        current: Section | None = section
+        while current is not None:
+            if heading_key(current.title) in self.deferred_keys:
+                return f"the template requires '{current.title}' only once the proposal targets a release: fill it in by then"
+            current = current.parent
+        if early and kep.deferred_to_later_stage(section):
+            return "the template asks for this section only when the proposal targets beta: answer it by then"
+        return None
+
+
+def _violation(span: Span, message: str, not_due: str | None) -> Violation:
+    if not_due is None:
+        return Violation(span, message)
+    return Violation(span, f"{message} ({not_due})", one_level_lower=True)
+
+
+def _table_violation(marker: str, spans: list[Span], not_due: str | None) -> Violation:
     message = f"unresolved marker '{marker}': decide, or list it as an open question"
     if len(spans) > 1:
         lines = sorted({span.start.line for span in spans[1:]})
         message += f" ({len(spans) - 1} more in this table, at line{'s' * (len(lines) > 1)} {', '.join(map(str, lines))})"
-    return Violation(spans[0], message)
+    return _violation(spans[0], message, not_due)
 
 
 # A section listing open questions already says what is undecided ("list it as an open question"),
@@ -128,6 +194,10 @@ def _answers_elsewhere(section: object) -> bool:
 
 # "(flag TBD)", "(exact naming TBD)": a detail deliberately left to implementation.
 _SHORT_HEDGE = re.compile(r"\(\s*(?:[\w`'-]+\s+){1,2}$")
+# "a separate notation (TBD) that ...", "plain+v1 (TBD) bundle formats": a bare parenthesised marker
+# after a word, with the sentence going on, qualifies a name or detail left open on purpose.
+_BARE_HEDGE_BEFORE = re.compile(r"\S ?\($")
+_SENTENCE_GOES_ON = re.compile(r"\)[ \t]+[a-z]")
 _DEFINED_ABBREVIATION = re.compile(r"To Be (?:Determined|Confirmed|Decided)[\"”']?\s*\($", re.I)
 _OPEN_LINK_TEXT = re.compile(r"\[[^\[\]]*$")
 _CLOSE_LINK_TEXT = re.compile(r"[^\[\]]*\](?:[(\[]| {2,})")  # a blanked destination reads as spaces
@@ -135,7 +205,8 @@ _IMAGE_ALT = re.compile(r"!\[[^\[\]]*$")
 
 
 def _is_deliberate(match: re.Match[str]) -> bool:
-    """A marker that does not leave this document unfinished: a short hedge in parentheses, the
+    """A marker that does not leave this document unfinished: a short hedge in parentheses ("(flag
+    TBD)", or a bare "(TBD)" in the middle of a sentence), the
     abbreviation of "To Be Determined" being defined, or the text of a link or image (it names or
     describes the target)."""
     if match.group("unresolved") or match.group("clarify"):
@@ -145,6 +216,8 @@ def _is_deliberate(match: re.Match[str]) -> bool:
         return True  # "Can you do that???": emphasis, not a placeholder
     before = text[max(0, match.start() - 40) : match.start()]
     if _SHORT_HEDGE.search(before) and text[match.end() : match.end() + 2].lstrip().startswith(")"):
+        return True
+    if _BARE_HEDGE_BEFORE.search(before) and _SENTENCE_GOES_ON.match(text, match.end()):
         return True
     if _DEFINED_ABBREVIATION.search(before):
         return True

@@ -110,7 +110,7 @@ def run_rules(
                         rule_id=rule.id,
                         rule_name=rule.name,
                         category=rule.category.value,
-                        level=active.level,
+                        level=_lowered(active.level) if violation.one_level_lower else active.level,
                         message=violation.message,
                         fix=violation.fix,
                     )
@@ -119,6 +119,11 @@ def run_rules(
             result.failures.append(RuleFailure(document.path, rule.id, rule.name, f"{type(error).__name__}: {error}"))
     result.findings.sort(key=lambda finding: finding.sort_key)
     return result
+
+
+def _lowered(level: Level) -> Level:
+    """The level below `level` (info stays info)."""
+    return {Level.ERROR: Level.WARNING, Level.WARNING: Level.INFO}.get(level, Level.INFO)
 
 
 def _timer_is_free() -> bool:

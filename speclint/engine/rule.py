@@ -149,6 +149,9 @@ class Violation:
     message: str
     path: str | None = None
     fix: Fix | None = None  # a safe change that removes this finding (speclint.fixes); rules never write
+    # Reported one level below the rule's configured level (error -> warning -> info): the document
+    # itself says the thing is not due yet (a marker in a proposal whose metadata says provisional).
+    one_level_lower: bool = False
 
 
 @dataclass

@@ -23,10 +23,18 @@ _LATER_STAGE = re.compile(
 )
 _EARLY_STATUSES = frozenset({"provisional"})
 _EARLY_STAGES = frozenset({"alpha"})
+# Statuses under which the proposal's own process says it is still being defined and may be merged
+# with open points: a KEP "marked as `provisional` is a working document and subject to change" (KEP
+# template); a Gateway API GEP is `Provisional` while "implementation details have not been agreed to
+# yet", and `Prototyping` "carries the same base meaning" (geps/overview.md); a plain `draft`.
+_STILL_DEFINED_STATUSES = frozenset({"provisional", "prototyping", "draft"})
+# A proposal whose feature has shipped: nothing in it is deferred any more.
+_SHIPPED_STATUSES = frozenset({"implemented"})
 
 
 def maturity(document: Document) -> tuple[str | None, str | None]:
-    """(stage, status) from the KEP's kep.yaml, else from its front matter; None when not said."""
+    """(stage, status) from the KEP's kep.yaml, else from its front matter, else from a Gateway API
+    GEP's metadata.yaml (`kind: GEPDetails`) beside its index.md; None when not said."""
     data: Any = None
     if document.file_path is not None and (document.file_path.parent / "kep.yaml").is_file():
         from speclint.reading import metadata
@@ -35,6 +43,13 @@ def maturity(document: Document) -> tuple[str | None, str | None]:
         data = getattr(kep, "data", None)
     if not isinstance(data, dict) and document.front_matter is not None:
         data = document.front_matter.data
+    if not (isinstance(data, dict) and data.get("status")) and document.file_path is not None and (
+            document.file_path.parent / "metadata.yaml").is_file():
+        from speclint.reading import metadata
+
+        gep = getattr(metadata.sibling_yaml(document, "metadata.yaml"), "data", None)
+        if isinstance(gep, dict) and gep.get("kind") == "GEPDetails":
+            data = gep
     if not isinstance(data, dict):
         return None, None
     stage, status = data.get("stage"), data.get("status")
@@ -45,6 +60,18 @@ def is_early(document: Document) -> bool:
     """True for an alpha or provisional KEP: questions for beta are not due yet."""
     stage, status = maturity(document)
     return stage in _EARLY_STAGES or status in _EARLY_STATUSES
+
+
+def still_defined_status(document: Document) -> str | None:
+    """The proposal's status when it says the proposal is still being defined (provisional,
+    prototyping, draft), else None."""
+    status = maturity(document)[1]
+    return status if status in _STILL_DEFINED_STATUSES else None
+
+
+def is_shipped(document: Document) -> bool:
+    """True when the proposal's status says its feature is implemented."""
+    return maturity(document)[1] in _SHIPPED_STATUSES
 
 
 def deferred_to_later_stage(section: Section) -> bool:

@@ -132,10 +132,12 @@ def group_of(rule: type[Rule]) -> str:
 
 
 def precision_text(rule: type[Rule]) -> str:
-    """`93% of 25`, or `not measured`."""
+    """`93% of 25`, `- (no corpus findings)` when no current finding was judged, or `not measured`."""
     measured = measured_precision(rule)
-    if not measured or not isinstance(measured.get("precision"), (int, float)):
+    if not measured:
         return "not measured"
+    if not isinstance(measured.get("precision"), (int, float)):
+        return f"- ({measured['note']})" if isinstance(measured.get("note"), str) else "not measured"
     return f"{measured['precision']:.0%} of {measured.get('judged', '?')}"
 
 
