@@ -8,18 +8,33 @@ from typing import Iterator
 from speclint.document.model import CodeBlock, Document, Section, Span, TextSegment
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.reading.normative import is_metrics_section, is_success_section, normative_statements
+from speclint.document.headings import normalize_title
+from speclint.reading.normative import is_metrics_section, is_quality_section, is_success_section, normative_statements
+
+#: Sections that state targets to reach: goals, objectives, OKRs, SLOs.
+_TARGET_TITLES = ("goal", "objective", "okr", "target", "slo", "sla", "outcome")
 
 # A date with a real year and letters for the rest: 2025-XX-XX, 2025-09-xx, 2025-xx.
-_DATE = re.compile(r"(?<![\w-])(?:19|20)\d\d-(?:(?:[01]\d|[xX]{2})-[xX]{2}|[xX]{2})(?![\w-])")
+_DATE = re.compile(
+    r"(?<![\w-])(?:19|20)\d\d(?:-(?:(?:[01]\d|[xX]{2})-[xX]{2}|[xX]{2})|/(?:[01]?\d|[xX]{2})/[xX]{2})(?![\w/-])"
+    # XX/XX/2025, Sept XX, 2025
+    r"|(?<![\w/-])[xX]{2}/[xX]{2}/(?:19|20)\d\d(?![\w/-])"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s[xX]{1,2},?\s(?:19|20)\d\d\b"
+)
 _SPELLED_OUT = re.compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
+# A value given only as an example, awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire spec)".
+_EXAMPLE_PENDING = re.compile(
+    r"\b(?:e\.g\.|eg\.|for example)[^()\n]{1,80}?(?:—|–|-|:|;|,)\s{0,3}(?:to\s+be\s+|final\s+value\s+)?"
+    r"(?:finali[sz]e[ds]?|decided|confirmed|determined|TBD|TBC|pending\s+(?:decision|review|confirmation))\b",
+    re.I,
+)
 # A link reference definition whose destination is a marker: `[gcs-backend]: TODO`.
-_DEFINITION_TO_MARKER = re.compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>)[ \t]*$")
+_DEFINITION_TO_MARKER = re.compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)[ \t]*$")
 # A quantity whose number is a letter: X%, XX %, N users, $X. Read where the text commits to a value.
 _LETTER_QUANTITY = re.compile(
     r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:users|customers|requests|seconds|minutes|"
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
-    r"sessions|messages|devices|accounts|times)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
+    r"sessions|messages|devices|accounts|times|GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
 )
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
 _DEFINED_VARIABLE = re.compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
@@ -71,6 +86,11 @@ class PlaceholderValue(Rule):
                     found[(span.start.line, span.start.column)] = Violation(
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
                     )
+            for match, span in find_all(_EXAMPLE_PENDING, prose.segments):
+                found[(span.start.line, span.start.column)] = Violation(
+                    span, f"the value is given only as an example awaiting a decision ('{_shorten(match.group(0))}'): "
+                    "decide it, or list it as an open question"
+                )
         yield from _definitions_to_markers(document)
         if "X" in document.source or "N " in document.source:
             defined = {next(letter for letter in match.groups() if letter) for match in _DEFINED_VARIABLE.finditer(document.source)}
@@ -86,6 +106,11 @@ class PlaceholderValue(Rule):
         yield from (found[key] for key in sorted(found))
 
 
+def _shorten(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _committing_text(document: Document) -> Iterator[list[TextSegment]]:
     """Text that commits to a value: requirements and criteria, and success metrics and goals."""
     seen: set[tuple[int, int]] = set()
@@ -99,8 +124,11 @@ def _committing_text(document: Document) -> Iterator[list[TextSegment]]:
 
 
 def _commits(section: Section) -> bool:
-    """A metrics, success or criteria section (graduation, exit, acceptance criteria), at any depth."""
-    if is_metrics_section(section) or is_success_section(section):
+    """A metrics, success, goals, quality or criteria section (graduation, exit, acceptance
+    criteria), at any depth."""
+    if is_metrics_section(section) or is_success_section(section) or is_quality_section(section):
+        return True
+    if any(normalize_title(each.title or "").startswith(_TARGET_TITLES) for each in (section, *section.ancestors())):
         return True
     return any("criteria" in (each.title or "").lower() for each in (section, *section.ancestors()))
 
