@@ -88,6 +88,8 @@ _EXTERNAL_WORDS = re.compile(
     r"README|chapter|wiki|framework|crate|library|package|project|upstream|RFCs)\b",
     re.I,
 )
+#: Standards and laws cited by section, found a few words before the reference.
+_STANDARDS = re.compile(r"\b(?:RFC|ISO|IEC|IEEE|NIST|PCI|GDPR|HIPAA|OWASP|WCAG|FIPS|CFR|ECMA|POSIX|ANSI|W3C|IETF)\b")
 _FILE_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json", ".txt", ".rst", ".adoc")
 
 
@@ -207,10 +209,12 @@ def _is_external(text: str, start: int, end: int, source: str | None = None) -> 
         return True
     if len(words) > 1 and words[-1].isdigit() and _names_a_document(words[-2]):
         return True
+    if words and _EXTERNAL_WORDS.fullmatch(words[-1].strip("*_,;:(")):
+        return True  # "the wiki §9", "the guide section 4"
     if len(words) > 1 and _is_name(words[-1]) and not words[-2].endswith((".", ":", "|", "!", "?")):
         return True  # "the Canon R7", "a Pixel 8": a product's name, mid-sentence
-    if _EXTERNAL_WORDS.search(before[-25:]):
-        return True
+    if _STANDARDS.search(before[-25:]):
+        return True  # "RFC 9110, §5.3", "ISO/IEC 27001:2022 section 6"
     return bool(_EXTERNAL_AFTER.match(text[end:end + 60]))
 
 

@@ -1,0 +1,65 @@
+"""AC002 requirement-without-criteria in the story layouts of issue 14 class 10 that it first missed."""
+
+from __future__ import annotations
+
+from conftest import lint_with, spans
+
+
+def test_a_numbered_story_without_its_labelled_criteria_list_is_flagged() -> None:
+    text = """
+    ## User Stories
+
+    1. As a shopper, I want my cart saved, so that I can come back later.
+       - Acceptance criteria:
+         - The cart persists for 30 days.
+    2. As a shopper, I want to share my cart, so that a friend can buy for me.
+       - Acceptance criteria:
+         - A share link opens a read-only copy.
+    3. As a shopper, I want to merge carts, so that I keep items from two devices.
+    """
+    assert spans(lint_with("AC002", text)) == [(9, 4)]
+
+
+def test_numbered_stories_that_all_have_labelled_criteria_are_not_flagged() -> None:
+    text = """
+    ## User Stories
+
+    1. As a shopper, I want my cart saved, so that I can come back later.
+       - Acceptance criteria: the cart persists for 30 days.
+    2. As a shopper, I want to share my cart, so that a friend can buy for me.
+       - Acceptance criteria:
+         - A share link opens a read-only copy.
+    """
+    assert lint_with("AC002", text) == []
+
+
+def test_a_labelled_story_paragraph_without_criteria_is_flagged() -> None:
+    text = """
+    ## User Stories
+
+    **Story 1: Save cart.** As a shopper, I want my cart saved, so that I can come back later.
+
+    *Acceptance criteria:*
+    - The cart persists for 30 days.
+
+    **Story 2: Merge carts.** As a shopper, I want to merge carts, so that I keep items from two devices.
+
+    ## Non-goals
+
+    - Wishlists.
+    """
+    assert spans(lint_with("AC002", text)) == [(8, 1)]
+
+
+def test_a_story_label_without_a_story_is_not_a_story() -> None:
+    text = """
+    ## User Stories
+
+    **Story 1: Save cart.** As a shopper, I want my cart saved, so that I can come back later.
+
+    *Acceptance criteria:*
+    - The cart persists for 30 days.
+
+    **Story 2 was merged into story 1.**
+    """
+    assert lint_with("AC002", text) == []
