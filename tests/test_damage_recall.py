@@ -78,7 +78,7 @@ def test_a_requirement_number_past_the_last_kiro_requirement_is_found(tmp_path: 
         return lines
 
     path, text = damaged(tmp_path, KIRO, damage)
-    assert findings_of("TR005", path, text, preview=True) == where
+    assert findings_of("TR005", path, text) == where
 
 
 def test_a_short_id_past_the_end_of_a_requirements_table_is_found(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_a_short_id_past_the_end_of_a_requirements_table_is_found(tmp_path: Path
         return lines
 
     path, text = damaged(tmp_path, CAPI, damage)
-    assert findings_of("TR005", path, text, preview=True) == where
+    assert findings_of("TR005", path, text) == where
 
 
 def test_a_section_reference_with_no_such_section_is_found(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_a_section_reference_with_no_such_section_is_found(tmp_path: Path) -> No
         return lines
 
     path, text = damaged(tmp_path, PRD_NUMBERED, damage)
-    assert where[0] in findings_of("TR006", path, text, preview=True)
+    assert where[0] in findings_of("TR006", path, text)
 
 
 def test_a_reference_link_with_no_definition_is_found(tmp_path: Path) -> None:
@@ -200,7 +200,7 @@ def test_a_misspelt_status_in_an_adr_status_section_is_found(tmp_path: Path) -> 
         return lines
 
     path, text = damaged(tmp_path, NYGARD_ADR, damage)
-    assert findings_of("MD005", path, text, preview=True) == where
+    assert findings_of("MD005", path, text) == where
 
 
 def test_an_adr_title_number_that_differs_from_its_file_number_is_found(tmp_path: Path) -> None:

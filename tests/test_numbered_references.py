@@ -171,3 +171,39 @@ def test_a_document_citing_a_statute_is_not_read() -> None:
 
 def test_a_document_without_numbered_headings_is_not_read() -> None:
     assert lint_with("TR006", "## Goals\n\n## Design\n\nSee §5.3.\n") == []
+
+
+def test_a_series_in_a_table_id_column_that_is_not_the_first_counts() -> None:
+    text = """
+    | # | ID | Decision |
+    |---|----|----------|
+    | 1 | D1 | Store exports in object storage. |
+    | 2 | D2 | Sign links for 7 days, as D5 says. |
+    """
+    assert spans(lint_with("TR005", text)) == [(4, 38)]
+
+
+def test_an_ordered_list_under_a_requirements_heading_numbers_the_requirements() -> None:
+    text = """
+    ## Requirements
+
+    1. The system shall export CSV.
+    2. The system shall email large exports, as requirement 4 says.
+    3. The system shall expire links after 7 days.
+    """
+    findings = lint_with("TR005", text)
+    assert spans(findings) == [(4, 45)]
+
+
+def test_two_ordered_lists_under_a_requirements_heading_number_nothing() -> None:
+    text = """
+    ## Requirements
+
+    1. The system shall export CSV.
+    2. The system shall email large exports.
+
+    Later:
+
+    1. The system shall expire links, unlike requirement 4.
+    """
+    assert lint_with("TR005", text) == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.document.model import Document
-from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.reading.references import dangling_references
 
 
@@ -49,7 +49,6 @@ class UndefinedNumberedReference(Rule):
     name = "undefined-numbered-reference"
     category = Category.TRACEABILITY
     default_level = Level.WARNING
-    group = Group.PREVIEW
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         short_ids, labelled, _ = dangling_references(document)

@@ -172,14 +172,19 @@ def _places(document: Document) -> Iterator[_Place]:
         yield from _block_places(section.blocks)
 
 
+_ID_COLUMN_NAMES = frozenset({"id", "#", "ref", "key", "no", "no.", "code", "req", "req id", "decision", "risk", "goal"})
+
+
 def _block_places(blocks: list) -> Iterator[_Place]:
     for block in blocks:
         if isinstance(block, Paragraph):
             yield _Place(block.segments, True)
         elif isinstance(block, Table):
+            names = [strip_inline(mask_invisible(cell.text)).strip().lower() for cell in block.header]
+            id_columns = {index for index, name in enumerate(names) if name in _ID_COLUMN_NAMES} or {0}
             for row in [block.header, *block.rows]:
                 for index, cell in enumerate(row):
-                    yield _Place(cell.segments, index == 0)
+                    yield _Place(cell.segments, index in id_columns)
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from _block_places(item.blocks)
@@ -296,6 +301,27 @@ def _year_after(text: str, end: int) -> bool:
 # --- labelled items -----------------------------------------------------------------------------
 
 
+#: Sections whose ordered list numbers the items of a series: "## Requirements" then "1. ...", "2. ...".
+_LIST_SERIES = (("requirement", "Requirement"), ("decision", "Decision"), ("user stor", "User Story"),
+                ("stories", "User Story"))
+
+
+def _ordered_list_series(document: Document, series: Series) -> None:
+    """Items of an ordered list directly under a requirements, decisions or stories section number
+    that series, when no labelled item does ("see requirement 9" of a list of seven)."""
+    for section in document.root.walk():
+        if section.heading is None:
+            continue
+        title = strip_inline(section.title).lower()
+        label = next((name for word, name in _LIST_SERIES if title.lstrip(" 0123456789.").startswith(word)), None)
+        if label is None or label in series.members:
+            continue
+        lists = [block for block in section.blocks if isinstance(block, ListBlock) and block.ordered]
+        if len(lists) == 1:
+            for offset in range(len(lists[0].items)):
+                series.add(label, lists[0].start + offset)
+
+
 def _dangling_labelled(document: Document) -> Iterator[Reference]:
     series = Series()
     defining_spans: set[tuple[int, int]] = set()
@@ -312,6 +338,7 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
             label = _ITEM_LABELS[" ".join(found.group("label").lower().split())]
             series.add(label, int(found.group("number")))
             defining_spans.add((first.line, first.column))
+    _ordered_list_series(document, series)
     for place in places:
         if place.heading:  # a heading names its own section ("Non-goal Story 6"), it refers to none
             continue
