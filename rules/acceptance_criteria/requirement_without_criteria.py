@@ -9,6 +9,7 @@ from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
 from speclint.reading.requirements import REQUIREMENT_ID, Requirement, states_requirements
+from speclint.reading.vocabulary import is_criteria_title
 
 
 class RequirementWithoutCriteria(Rule):
@@ -88,7 +89,8 @@ class RequirementWithoutCriteria(Rule):
 
         # Convention 2: central criteria name the requirement IDs they verify.
         owned = {id(criterion) for requirement in requirements for criterion in requirement.criteria}
-        central_text = "\n".join(c.text for c in picture.criteria if id(c) not in owned)
+        central_text = "\n".join([c.text for c in picture.criteria if id(c) not in owned]
+                                  + _keyed_criteria_titles(document))
         referenced = {match.group(0).upper().replace("-", "") for match in REQUIREMENT_ID.finditer(central_text)}
         if referenced:
             for requirement in requirements:
@@ -104,6 +106,18 @@ class RequirementWithoutCriteria(Rule):
                 f"{what} {label} has no acceptance criteria: add criteria under it, "
                 "as the other requirements here have, or reference where they are",
             )
+
+
+def _keyed_criteria_titles(document: Document) -> list[str]:
+    """Titles of subsections of a criteria section that hold criteria for one requirement each
+    ("## Acceptance Criteria" then "### US-1" and its list)."""
+    titles: list[str] = []
+    for section in document.sections():
+        if section.heading is None or not section.blocks or not REQUIREMENT_ID.search(section.title):
+            continue
+        if any(is_criteria_title(each.title) for each in section.ancestors() if each.heading is not None):
+            titles.append(section.title)
+    return titles
 
 
 def _keys(requirement: Requirement) -> set[str]:

@@ -421,7 +421,7 @@ def criteria_in_blocks(blocks: list[Block], ears: bool, under_criteria_heading: 
                 found.append(Criterion(text, block.segments, block.span, "scenario", block))
             elif ears and is_ears_text(text):
                 found.append(Criterion(text, block.segments, block.span, "ears", block))
-            elif label_open and under_criteria_heading:
+            elif label_open and under_criteria_heading and _has_content(text):  # not a lone "TBD"
                 found.append(Criterion(text, block.segments, block.span, "paragraph", block))
             elif label_open and not under_criteria_heading:
                 label_open = False
@@ -594,13 +594,16 @@ def _list_requirements(block: ListBlock, section: Section, in_requirements: bool
         kind, label = kind_label
         segments = item_segments(item)
         criteria: list[Criterion] = []
+        tells_story = kind == "story" or bool(_STORY_TEXT.search(plain(text)))
         for sub in item.sublists:
             for criterion in _criteria_from_list(sub, "nested"):
                 labelled = _labelled_criteria(criterion.block)
                 if labelled is not None:  # "- Acceptance criteria:" over its own list of criteria
                     criteria.extend(labelled)
                     continue
-                criterion.explicit = is_scenario_text(criterion.text) or (ears and is_ears_text(criterion.text))
+                # the bullets under a story's own item are its criteria, as real documents write them
+                criterion.explicit = tells_story or is_scenario_text(criterion.text) or (
+                    ears and is_ears_text(criterion.text))
                 criteria.append(criterion)
         inner_blocks = [b for b in item.blocks[1:] if not isinstance(b, ListBlock)]
         criteria.extend(criteria_in_blocks(inner_blocks, ears))
