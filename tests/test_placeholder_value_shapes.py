@@ -46,3 +46,20 @@ def test_throughput_and_size_letters_in_a_requirement_are_flagged() -> None:
 def test_a_link_definition_pointing_at_an_angle_bracketed_marker_is_flagged() -> None:
     findings = lint_with("PH004", "See the [design][design].\n\n[design]: <TBD>\n")
     assert spans(findings) == [(3, 11)]
+
+
+def test_values_left_blank_or_as_question_marks_are_flagged() -> None:
+    text = (
+        "Owner: ________\n\nLaunch: Q? 2026\n\n- Latency under ?? ms.\n- Price: $??.\n- Version: v?.?\n"
+        "- Date: 2025-09-??\n- Timeout is [N] seconds.\n- Limit: {{max_items}} items.\n"
+    )
+    assert spans(lint_with("PH004", text)) == [(1, 8), (3, 9), (5, 17), (6, 10), (7, 12), (8, 9), (9, 14), (10, 10)]
+
+
+def test_question_marks_and_rules_that_are_not_values_are_not_flagged() -> None:
+    text = "Why?? Nobody knows.\n\nSee the FAQ: what now?\n\n---\n\nFill in: `____`\n"
+    assert lint_with("PH004", text) == []
+
+
+def test_a_letter_percentage_in_a_rollout_plan_is_flagged() -> None:
+    assert spans(lint_with("PH004", "## Rollout\n\nRamp to X% of traffic, then 100%.\n")) == [(3, 9)]

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Section, Span, TextSegment
-from speclint.document.text import find_all, iter_prose
+from speclint.document.text import find_all, iter_prose, mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.document.headings import normalize_title
 from speclint.reading.normative import is_metrics_section, is_quality_section, is_success_section, normative_statements
@@ -23,9 +23,11 @@ _DATE = re.compile(
 )
 _SPELLED_OUT = re.compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
 # A value given only as an example, awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire spec)".
-_EXAMPLE_PENDING = re.compile(
-    r"\b(?:e\.g\.|eg\.|for example)[^()\n]{1,80}?(?:—|–|-|:|;|,)\s{0,3}(?:to\s+be\s+|final\s+value\s+)?"
-    r"(?:finali[sz]e[ds]?|decided|confirmed|determined|TBD|TBC|pending\s+(?:decision|review|confirmation))\b",
+_EXAMPLE = re.compile(r"\b(?:e\.g\.|eg\.|for example)", re.I)
+# After an example, within its parenthesis or line: the word that says it is not decided yet.
+_PENDING = re.compile(
+    r"(?:—|–|-|:|;|,)\s{0,3}(?:to\s+be\s+|final\s+value\s+)?(?:finali[sz]e[ds]?|decided|confirmed|determined|TBD|TBC|"
+    r"pending\s+(?:decision|review|confirmation))\b",
     re.I,
 )
 # A link reference definition whose destination is a marker: `[gcs-backend]: TODO`.
@@ -36,10 +38,23 @@ _LETTER_QUANTITY = re.compile(
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
     r"sessions|messages|devices|accounts|times|GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
 )
+# Anywhere in prose, not only where the text commits: `X%` and `$X` are never a parameter's name.
+_X_PERCENT = re.compile(r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3})\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])")
+_UNITS = (r"(?:%|ms|s|seconds|minutes|hours|days|weeks|months|users|customers|requests|items|GB|MB|KB|TB|rps|qps|"
+          r"req/s|attempts|retries)")
+# A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`, `Q? 2026`,
+# `v?.?`, `[N] seconds`, `{{max_items}} items`.
+_BLANK_VALUE = re.compile(
+    r"(?<=:[ \t])_{3,}(?![\w_])|(?<=:)_{3,}(?![\w_])|(?<![\w_])_{3,}(?=[ \t]" + _UNITS + r"\b)"
+    r"|(?<![\w?])\?{2,3}(?=[ \t]?" + _UNITS + r"(?![\w]))|\$\?{2,3}(?![\w?])"
+    r"|(?<![\w-])(?:19|20)\d\d-(?:[01]\d|\?\?)-\?\?(?![\w?])|\b[QH]\?(?=[ \t]?(?:19|20)\d\d\b)"
+    r"|\bv\?(?:\.\?){1,2}(?![\w?])"
+    r"|\[(?:N|X{1,3})\](?=[ \t]?" + _UNITS + r"\b)|\{\{[ \t]?\w{1,40}[ \t]?\}\}(?=[ \t]?" + _UNITS + r"\b)"
+)
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
 _DEFINED_VARIABLE = re.compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”")
+_QUOTED = re.compile(r"\"[^\"]{1,300}\"|“[^“”]{1,300}”")  # a quotation may wrap over lines
 
 
 class PlaceholderValue(Rule):
@@ -86,24 +101,59 @@ class PlaceholderValue(Rule):
                     found[(span.start.line, span.start.column)] = Violation(
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
                     )
-            for match, span in find_all(_EXAMPLE_PENDING, prose.segments):
+            for match, span in find_all(_BLANK_VALUE, prose.segments):
                 found[(span.start.line, span.start.column)] = Violation(
-                    span, f"the value is given only as an example awaiting a decision ('{_shorten(match.group(0))}'): "
-                    "decide it, or list it as an open question"
+                    span, f"placeholder value '{match.group(0)}': state the value, or list it as an open question"
                 )
+            for match, span in find_all(_EXAMPLE, prose.segments):
+                shown = _pending_example(prose.segments, match)
+                if shown:
+                    found[(span.start.line, span.start.column)] = Violation(
+                        span, f"the value is given only as an example awaiting a decision ('{_shorten(shown)}'): "
+                        "decide it, or list it as an open question"
+                    )
         yield from _definitions_to_markers(document)
         if "X" in document.source or "N " in document.source:
             defined = {next(letter for letter in match.groups() if letter) for match in _DEFINED_VARIABLE.finditer(document.source)}
             for segments in _committing_text(document):
                 text = "\n".join(segment.text for segment in segments)
-                for match, span in find_all(_LETTER_QUANTITY, segments):
-                    letter = match.group("letter") or match.group("money")
-                    if letter in defined or _in_quotes(text, match.start()):
-                        continue
-                    found.setdefault((span.start.line, span.start.column), Violation(
-                        span, f"'{match.group(0)}' gives a letter for the number: state the value, or list it as an open question"
-                    ))
+                _letters(found, _LETTER_QUANTITY, segments, text, defined)
+            for prose in iter_prose(document):
+                if prose.kind != "heading" and not _describes_the_present(prose.section):
+                    _letters(found, _X_PERCENT, prose.segments, "\n".join(each.text for each in prose.segments), defined)
         yield from (found[key] for key in sorted(found))
+
+
+#: Sections about how things are today, where "X% of users give up" retells a finding loosely.
+_PRESENT_TITLES = ("background", "context", "problem", "motivation", "current", "today", "why", "research",
+                   "insight", "evidence", "data", "history", "prior art")
+
+
+def _describes_the_present(section: Section) -> bool:
+    return any(normalize_title(each.title or "").startswith(_PRESENT_TITLES) for each in (section, *section.ancestors()))
+
+
+def _letters(found: dict[tuple[int, int], Violation], pattern: re.Pattern[str], segments: list[TextSegment],
+             text: str, defined: set[str]) -> None:
+    for match, span in find_all(pattern, segments):
+        letter = match.group("letter") or match.group("money")
+        if letter in defined or _in_quotes(text, match.start()):
+            continue
+        found.setdefault((span.start.line, span.start.column), Violation(
+            span, f"'{match.group(0)}' gives a letter for the number: state the value, or list it as an open question"
+        ))
+
+
+def _pending_example(segments: list[TextSegment], example: re.Match[str]) -> str:
+    """The example and its "— finalize in ..." when the words after "e.g." (to the end of the
+    parenthesis or the line, 80 characters at most) say the value awaits a decision; else ""."""
+    text = mask_invisible("\n".join(segment.text for segment in segments))
+    rest = text[example.end():example.end() + 80]
+    for stop in (")", "\n"):
+        if stop in rest:
+            rest = rest[: rest.index(stop)]
+    pending = _PENDING.search(rest)
+    return (example.group(0) + rest[: pending.end()]) if pending else ""
 
 
 def _shorten(text: str, limit: int = 50) -> str:
