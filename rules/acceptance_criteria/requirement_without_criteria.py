@@ -23,8 +23,14 @@ class RequirementWithoutCriteria(Rule):
       of the document do;
     - a requirement list item (`- **FR-003**: ...`) or table row is flagged when its siblings carry
       their own criteria (a nested scenario, a filled criteria column) and it does not;
-    - when the document's criteria name the requirements they verify (`AC-4 (FR-002): ...`), a
-      requirement that no criterion names is flagged.
+    - when the document's criteria name the requirements they verify (`AC-4 (FR-002): ...`, or a
+      `### US-1` subsection of the criteria section), a requirement that no criterion names is
+      flagged.
+
+    A story's criteria may be a labelled list under its list item (`- Acceptance criteria:` and
+    its bullets), the bullets under the story's own item, or the list after a labelled story
+    paragraph (`**Story 3: Merge carts.** As a shopper, ...`). A criteria heading that holds only
+    "TBD" holds no criteria.
 
     Criteria count in every form: a criteria heading or `**Acceptance criteria**:` label with a
     list, Given/When/Then, a gherkin block, EARS clauses, a "Done when" list, or a reference such as

@@ -61,11 +61,18 @@ class PlaceholderValue(Rule):
     """Flags values left as placeholders: a date with `xx`, a number written as a letter, "(placeholder)".
 
     **What it flags.**
-    - A date with a real year and letters for the rest: `2025-09-xx`, `2025-XX-XX`.
+    - A date with a real year and letters for the rest: `2025-09-xx`, `2025-XX-XX`, `2025/10/xx`,
+      `Sept XX, 2025`, `XX/XX/2026`.
     - "(placeholder)", "(to be determined)", "(to be decided)", "(to be confirmed)".
+    - A value given only as an example awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire
+      spec)", "e.g. 30 days, to be confirmed".
+    - A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`,
+      `Q? 2026`, `v?.?`, `[N] seconds`, `{{max_items}} items`.
+    - `X%` and `$X` anywhere but in background and context sections (a letter percentage is never a
+      parameter's name).
     - A link reference definition whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`.
-    - In requirements, acceptance criteria and success metrics: a quantity whose number is a
-      letter: `X%`, `N users`, `X minutes`, `$X`, unless the document defines the letter
+    - In requirements, acceptance criteria, success metrics, goals and quality sections: a
+      quantity whose number is a letter: `N users`, `X minutes`, `X req/s`, `XX GB`, unless the document defines the letter
       (`N = 50`, "where N is the number of nodes"). Quoted UI text ("Try again in X minutes") is
       not read; in design discussion a letter is usually a parameter, so it is not read there.
 
