@@ -272,3 +272,45 @@ def test_a_closing_fence_outdented_out_of_a_list_item_is_found(tmp_path: Path) -
 
     path, text = damaged(tmp_path, CAPI, damage)
     assert [line for line, _ in findings_of("ST008", path, text)][:1] == where
+
+
+PRD_STORIES = "prds/brianluby__rusty-brain__specs__003-core-memory-engine__prd.md"
+PRD_FRONT_MATTER = "prds/ARTFROST1__FrostDeploy__doc__PRD.md"
+
+
+def test_two_prd_stories_whose_scenarios_were_removed_are_both_found(tmp_path: Path) -> None:
+    def damage(lines: list[str]) -> list[str]:
+        for story in ("### User Story 4", "### User Story 3"):  # the later one first: indexes stay valid
+            start = index_of(lines, "**Acceptance Scenarios**", after=index_of(lines, story))
+            end = index_of(lines, "#", after=start)
+            lines = lines[:start] + lines[end:]
+        return lines
+
+    path, text = damaged(tmp_path, PRD_STORIES, damage)
+    lines = text.split("\n")
+    headings = [index_of(lines, story) + 1 for story in ("### User Story 3", "### User Story 4")]
+    assert findings_of("AC002", path, text) == [(line, 1) for line in headings]
+
+
+def test_a_placeholder_date_in_prd_front_matter_is_found(tmp_path: Path) -> None:
+    def damage(lines: list[str]) -> list[str]:
+        lines[index_of(lines, "date: ")] = "date: 2025-09-xx"
+        return lines
+
+    path, text = damaged(tmp_path, PRD_FRONT_MATTER, damage)
+    line = index_of(text.split("\n"), "date: ") + 1
+    assert (line, len("date: ") + 1) in findings_of("MD002", path, text)
+
+
+def test_a_decision_past_the_last_one_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        heading = index_of(lines, "## ", after=10)
+        decisions = ["## Decisions", "", "- **D1**: Keep machine pools.", "- **D2**: Add machines to pools.",
+                     "- **D3**: Drain nodes first; see D4.", ""]
+        where.append((heading + 5, len("- **D3**: Drain nodes first; see ") + 1))
+        return lines[:heading] + decisions + lines[heading:]
+
+    path, text = damaged(tmp_path, CAPI, damage)
+    assert findings_of("TR005", path, text) == where
