@@ -115,3 +115,20 @@ def test_criteria_keyed_by_story_headings_cover_the_stories_of_a_table() -> None
     - The cart persists for 30 days.
     """
     assert spans(lint_with("AC002", text)) == [(6, 3)]
+
+
+def test_a_criteria_list_holding_only_tbd_is_no_criteria() -> None:
+    text = """
+    ### Requirement 1: Export
+
+    #### Acceptance Criteria
+
+    1. WHEN the accountant selects a range, THE system SHALL export its invoices as CSV.
+
+    ### Requirement 2: Purge
+
+    #### Acceptance Criteria
+
+    - [ ] TBD
+    """
+    assert spans(lint_with("AC002", text)) == [(7, 1)]

@@ -427,6 +427,8 @@ def criteria_in_blocks(blocks: list[Block], ears: bool, under_criteria_heading: 
                 label_open = False
         elif isinstance(block, ListBlock):
             for criterion in _criteria_from_list(block):
+                if not _has_content(criterion.text):
+                    continue  # "- [ ] TBD" is a criterion still to write
                 if is_scenario_text(criterion.text, in_criteria=label_open):
                     criterion.form = "scenario"
                 elif is_ears_text(criterion.text):
