@@ -33,3 +33,8 @@ def test_known_statuses_of_every_kind_are_not_flagged() -> None:
 
 def test_words_far_from_any_status_are_not_guessed() -> None:
     assert lint_with("MD005", "## Status\n\nThe two points above have been addressed.\n") == []
+
+
+def test_prose_under_a_status_heading_is_not_a_status() -> None:
+    text = "## Status\n\nCurrently the controller writes its conditions to the status stanza of the resource.\n"
+    assert lint_with("MD005", text) == []

@@ -78,6 +78,8 @@ class MisspeltStatus(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for value, span in _statuses(document, context):
+            if len(value.split()) > _MAX_WORDS:
+                continue
             word = _WORD.search(value)
             if word is None:
                 continue

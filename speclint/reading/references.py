@@ -18,7 +18,6 @@ from typing import Iterator
 
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible, strip_inline
-from speclint.reading.concerns import block_segments
 from speclint.reading.vocabulary import WITHDRAWN_WORDS
 
 # --- short IDs: R1, D3, G2, NFR7 ----------------------------------------------------------------
@@ -199,10 +198,6 @@ def _lines(place: _Place) -> Iterator[str]:
         yield mask_invisible(segment.text)
 
 
-def _sentence_before(text: str, start: int) -> str:
-    return text[max(0, start - 40):start]
-
-
 def _is_external(text: str, start: int, end: int, source: str | None = None) -> bool:
     """True when the reference at text[start:end] names an item of another document. `text` is
     masked; `source`, the same text unmasked, shows a code span or a path just before."""
@@ -245,9 +240,10 @@ def _withdrawn(text: str) -> bool:
 # --- short IDs ----------------------------------------------------------------------------------
 
 
-def _short_series(document: Document) -> tuple[Series, list[tuple[str, int, _Place]]]:
+def _short_series(document: Document) -> tuple[Series, list[_Place]]:
+    """The short-ID series the document defines, and every place its text stands."""
     series = Series()
-    places: list[tuple[str, int, _Place]] = []
+    places: list[_Place] = []
     for place in _places(document):
         if place.defining:
             for index, line in enumerate(_lines(place)):
@@ -261,7 +257,7 @@ def _short_series(document: Document) -> tuple[Series, list[tuple[str, int, _Pla
                     prefix, number = _split(found.group("id"))
                     if prefix not in _NOT_SERIES:
                         series.add(prefix, number)
-        places.append(("", 0, place))
+        places.append(place)
     return series, places
 
 
@@ -277,7 +273,7 @@ def _dangling_short_ids(document: Document) -> Iterator[Reference]:
     lasts = {prefix: last for prefix, last in lasts.items() if last is not None}
     if not lasts:
         return
-    for _, _, place in places:
+    for place in places:
         source = "\n".join(segment.text for segment in place.segments)
         text = mask_invisible(source)
         if _withdrawn(text):
