@@ -9,6 +9,7 @@ from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
 from speclint.reading.requirements import REQUIREMENT_ID, Requirement, states_requirements
+from speclint.reading.vocabulary import is_criteria_title
 
 
 class RequirementWithoutCriteria(Rule):
@@ -22,8 +23,14 @@ class RequirementWithoutCriteria(Rule):
       of the document do;
     - a requirement list item (`- **FR-003**: ...`) or table row is flagged when its siblings carry
       their own criteria (a nested scenario, a filled criteria column) and it does not;
-    - when the document's criteria name the requirements they verify (`AC-4 (FR-002): ...`), a
-      requirement that no criterion names is flagged.
+    - when the document's criteria name the requirements they verify (`AC-4 (FR-002): ...`, or a
+      `### US-1` subsection of the criteria section), a requirement that no criterion names is
+      flagged.
+
+    A story's criteria may be a labelled list under its list item (`- Acceptance criteria:` and
+    its bullets), the bullets under the story's own item, or the list after a labelled story
+    paragraph (`**Story 3: Merge carts.** As a shopper, ...`). A criteria heading that holds only
+    "TBD" holds no criteria.
 
     Criteria count in every form: a criteria heading or `**Acceptance criteria**:` label with a
     list, Given/When/Then, a gherkin block, EARS clauses, a "Done when" list, or a reference such as
@@ -88,7 +95,8 @@ class RequirementWithoutCriteria(Rule):
 
         # Convention 2: central criteria name the requirement IDs they verify.
         owned = {id(criterion) for requirement in requirements for criterion in requirement.criteria}
-        central_text = "\n".join(c.text for c in picture.criteria if id(c) not in owned)
+        central_text = "\n".join([c.text for c in picture.criteria if id(c) not in owned]
+                                  + _keyed_criteria_titles(document))
         referenced = {match.group(0).upper().replace("-", "") for match in REQUIREMENT_ID.finditer(central_text)}
         if referenced:
             for requirement in requirements:
@@ -104,6 +112,18 @@ class RequirementWithoutCriteria(Rule):
                 f"{what} {label} has no acceptance criteria: add criteria under it, "
                 "as the other requirements here have, or reference where they are",
             )
+
+
+def _keyed_criteria_titles(document: Document) -> list[str]:
+    """Titles of subsections of a criteria section that hold criteria for one requirement each
+    ("## Acceptance Criteria" then "### US-1" and its list)."""
+    titles: list[str] = []
+    for section in document.sections():
+        if section.heading is None or not section.blocks or not REQUIREMENT_ID.search(section.title):
+            continue
+        if any(is_criteria_title(each.title) for each in section.ancestors() if each.heading is not None):
+            titles.append(section.title)
+    return titles
 
 
 def _keys(requirement: Requirement) -> set[str]:

@@ -6,36 +6,73 @@ import re
 from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Section, Span, TextSegment
-from speclint.document.text import find_all, iter_prose
+from speclint.document.text import find_all, iter_prose, mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.reading.normative import is_metrics_section, is_success_section, normative_statements
+from speclint.document.headings import normalize_title
+from speclint.reading.normative import is_metrics_section, is_quality_section, is_success_section, normative_statements
+
+#: Sections that state targets to reach: goals, objectives, OKRs, SLOs.
+_TARGET_TITLES = ("goal", "objective", "okr", "target", "slo", "sla", "outcome")
 
 # A date with a real year and letters for the rest: 2025-XX-XX, 2025-09-xx, 2025-xx.
-_DATE = re.compile(r"(?<![\w-])(?:19|20)\d\d-(?:(?:[01]\d|[xX]{2})-[xX]{2}|[xX]{2})(?![\w-])")
+_DATE = re.compile(
+    r"(?<![\w-])(?:19|20)\d\d(?:-(?:(?:[01]\d|[xX]{2})-[xX]{2}|[xX]{2})|/(?:[01]?\d|[xX]{2})/[xX]{2})(?![\w/-])"
+    # XX/XX/2025, Sept XX, 2025
+    r"|(?<![\w/-])[xX]{2}/[xX]{2}/(?:19|20)\d\d(?![\w/-])"
+    r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s[xX]{1,2},?\s(?:19|20)\d\d\b"
+)
 _SPELLED_OUT = re.compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
+# A value given only as an example, awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire spec)".
+_EXAMPLE = re.compile(r"\b(?:e\.g\.|eg\.|for example)", re.I)
+# After an example, within its parenthesis or line: the word that says it is not decided yet.
+_PENDING = re.compile(
+    r"(?:—|–|-|:|;|,)\s{0,3}(?:to\s+be\s+|final\s+value\s+)?(?:finali[sz]e[ds]?|decided|confirmed|determined|TBD|TBC|"
+    r"pending\s+(?:decision|review|confirmation))\b",
+    re.I,
+)
 # A link reference definition whose destination is a marker: `[gcs-backend]: TODO`.
-_DEFINITION_TO_MARKER = re.compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>)[ \t]*$")
+_DEFINITION_TO_MARKER = re.compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)[ \t]*$")
 # A quantity whose number is a letter: X%, XX %, N users, $X. Read where the text commits to a value.
 _LETTER_QUANTITY = re.compile(
     r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:users|customers|requests|seconds|minutes|"
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
-    r"sessions|messages|devices|accounts|times)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
+    r"sessions|messages|devices|accounts|times|GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
+)
+# Anywhere in prose, not only where the text commits: `X%` and `$X` are never a parameter's name.
+_X_PERCENT = re.compile(r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3})\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])")
+_UNITS = (r"(?:%|ms|s|seconds|minutes|hours|days|weeks|months|users|customers|requests|items|GB|MB|KB|TB|rps|qps|"
+          r"req/s|attempts|retries)")
+# A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`, `Q? 2026`,
+# `v?.?`, `[N] seconds`, `{{max_items}} items`.
+_BLANK_VALUE = re.compile(
+    r"(?<=:[ \t])_{3,}(?![\w_])|(?<=:)_{3,}(?![\w_])|(?<![\w_])_{3,}(?=[ \t]" + _UNITS + r"\b)"
+    r"|(?<![\w?])\?{2,3}(?=[ \t]?" + _UNITS + r"(?![\w]))|\$\?{2,3}(?![\w?])"
+    r"|(?<![\w-])(?:19|20)\d\d-(?:[01]\d|\?\?)-\?\?(?![\w?])|\b[QH]\?(?=[ \t]?(?:19|20)\d\d\b)"
+    r"|\bv\?(?:\.\?){1,2}(?![\w?])"
+    r"|\[(?:N|X{1,3})\](?=[ \t]?" + _UNITS + r"\b)|\{\{[ \t]?\w{1,40}[ \t]?\}\}(?=[ \t]?" + _UNITS + r"\b)"
 )
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
 _DEFINED_VARIABLE = re.compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”")
+_QUOTED = re.compile(r"\"[^\"]{1,300}\"|“[^“”]{1,300}”")  # a quotation may wrap over lines
 
 
 class PlaceholderValue(Rule):
     """Flags values left as placeholders: a date with `xx`, a number written as a letter, "(placeholder)".
 
     **What it flags.**
-    - A date with a real year and letters for the rest: `2025-09-xx`, `2025-XX-XX`.
+    - A date with a real year and letters for the rest: `2025-09-xx`, `2025-XX-XX`, `2025/10/xx`,
+      `Sept XX, 2025`, `XX/XX/2026`.
     - "(placeholder)", "(to be determined)", "(to be decided)", "(to be confirmed)".
+    - A value given only as an example awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire
+      spec)", "e.g. 30 days, to be confirmed".
+    - A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`,
+      `Q? 2026`, `v?.?`, `[N] seconds`, `{{max_items}} items`.
+    - `X%` and `$X` anywhere but in background and context sections (a letter percentage is never a
+      parameter's name).
     - A link reference definition whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`.
-    - In requirements, acceptance criteria and success metrics: a quantity whose number is a
-      letter: `X%`, `N users`, `X minutes`, `$X`, unless the document defines the letter
+    - In requirements, acceptance criteria, success metrics, goals and quality sections: a
+      quantity whose number is a letter: `N users`, `X minutes`, `X req/s`, `XX GB`, unless the document defines the letter
       (`N = 50`, "where N is the number of nodes"). Quoted UI text ("Try again in X minutes") is
       not read; in design discussion a letter is usually a parameter, so it is not read there.
 
@@ -71,19 +108,64 @@ class PlaceholderValue(Rule):
                     found[(span.start.line, span.start.column)] = Violation(
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
                     )
+            for match, span in find_all(_BLANK_VALUE, prose.segments):
+                found[(span.start.line, span.start.column)] = Violation(
+                    span, f"placeholder value '{match.group(0)}': state the value, or list it as an open question"
+                )
+            for match, span in find_all(_EXAMPLE, prose.segments):
+                shown = _pending_example(prose.segments, match)
+                if shown:
+                    found[(span.start.line, span.start.column)] = Violation(
+                        span, f"the value is given only as an example awaiting a decision ('{_shorten(shown)}'): "
+                        "decide it, or list it as an open question"
+                    )
         yield from _definitions_to_markers(document)
         if "X" in document.source or "N " in document.source:
             defined = {next(letter for letter in match.groups() if letter) for match in _DEFINED_VARIABLE.finditer(document.source)}
             for segments in _committing_text(document):
                 text = "\n".join(segment.text for segment in segments)
-                for match, span in find_all(_LETTER_QUANTITY, segments):
-                    letter = match.group("letter") or match.group("money")
-                    if letter in defined or _in_quotes(text, match.start()):
-                        continue
-                    found.setdefault((span.start.line, span.start.column), Violation(
-                        span, f"'{match.group(0)}' gives a letter for the number: state the value, or list it as an open question"
-                    ))
+                _letters(found, _LETTER_QUANTITY, segments, text, defined)
+            for prose in iter_prose(document):
+                if prose.kind != "heading" and not _describes_the_present(prose.section):
+                    _letters(found, _X_PERCENT, prose.segments, "\n".join(each.text for each in prose.segments), defined)
         yield from (found[key] for key in sorted(found))
+
+
+#: Sections about how things are today, where "X% of users give up" retells a finding loosely.
+_PRESENT_TITLES = ("background", "context", "problem", "motivation", "current", "today", "why", "research",
+                   "insight", "evidence", "data", "history", "prior art")
+
+
+def _describes_the_present(section: Section) -> bool:
+    return any(normalize_title(each.title or "").startswith(_PRESENT_TITLES) for each in (section, *section.ancestors()))
+
+
+def _letters(found: dict[tuple[int, int], Violation], pattern: re.Pattern[str], segments: list[TextSegment],
+             text: str, defined: set[str]) -> None:
+    for match, span in find_all(pattern, segments):
+        letter = match.group("letter") or match.group("money")
+        if letter in defined or _in_quotes(text, match.start()):
+            continue
+        found.setdefault((span.start.line, span.start.column), Violation(
+            span, f"'{match.group(0)}' gives a letter for the number: state the value, or list it as an open question"
+        ))
+
+
+def _pending_example(segments: list[TextSegment], example: re.Match[str]) -> str:
+    """The example and its "— finalize in ..." when the words after "e.g." (to the end of the
+    parenthesis or the line, 80 characters at most) say the value awaits a decision; else ""."""
+    text = mask_invisible("\n".join(segment.text for segment in segments))
+    rest = text[example.end():example.end() + 80]
+    for stop in (")", "\n"):
+        if stop in rest:
+            rest = rest[: rest.index(stop)]
+    pending = _PENDING.search(rest)
+    return (example.group(0) + rest[: pending.end()]) if pending else ""
+
+
+def _shorten(text: str, limit: int = 50) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _committing_text(document: Document) -> Iterator[list[TextSegment]]:
@@ -99,8 +181,11 @@ def _committing_text(document: Document) -> Iterator[list[TextSegment]]:
 
 
 def _commits(section: Section) -> bool:
-    """A metrics, success or criteria section (graduation, exit, acceptance criteria), at any depth."""
-    if is_metrics_section(section) or is_success_section(section):
+    """A metrics, success, goals, quality or criteria section (graduation, exit, acceptance
+    criteria), at any depth."""
+    if is_metrics_section(section) or is_success_section(section) or is_quality_section(section):
+        return True
+    if any(normalize_title(each.title or "").startswith(_TARGET_TITLES) for each in (section, *section.ancestors())):
         return True
     return any("criteria" in (each.title or "").lower() for each in (section, *section.ancestors()))
 

@@ -7,7 +7,9 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
-from speclint.reading.vocabulary import DEFAULT_ID_PREFIXES, prefix_of
+from speclint.reading.concerns import section_at
+from speclint.reading.normative import IdOccurrence, is_keyed_section
+from speclint.reading.vocabulary import DEFAULT_ID_PREFIXES, id_number, prefix_of
 
 
 class UndefinedRequirementReference(Rule):
@@ -49,14 +51,41 @@ class UndefinedRequirementReference(Rule):
         prefixes = context.options["prefixes"]
         model = commitments(document, context)
         defined_prefixes = {prefix_of(requirement_id) for requirement_id in model.defined_ids(prefixes)}
-        for occurrence in model.ids(prefixes):
+        occurrences = model.ids(prefixes)
+        last = _last_defined(document, occurrences)
+        for occurrence in occurrences:
             requirement_id = occurrence.requirement_id
-            if model.defines(occurrence, prefixes) or prefix_of(requirement_id) not in defined_prefixes:
-                continue
             if occurrence.withdrawn:
                 continue
+            if model.defines(occurrence, prefixes) or prefix_of(requirement_id) not in defined_prefixes:
+                if not _keyed_past_the_end(document, occurrence, last):
+                    continue
             yield Violation(
                 occurrence.span,
                 f"{requirement_id} is referenced but not defined in this document: fix the ID or define the requirement",
             )
+
+
+def _last_defined(document: Document, occurrences: list[IdOccurrence]) -> dict[str, int]:
+    """The highest number each prefix (`FR`, `FR-AUTH`) is defined with outside sections that key
+    tests, checklists or traceability to requirements."""
+    last: dict[str, int] = {}
+    for occurrence in occurrences:
+        if not occurrence.defines or is_keyed_section(section_at(document, occurrence.span.start.line)):
+            continue
+        number = id_number(occurrence.requirement_id)
+        if number is not None and len(number[1]) == 1:
+            last[number[0]] = max(last.get(number[0], 0), number[1][0])
+    return last
+
+
+def _keyed_past_the_end(document: Document, occurrence: IdOccurrence, last: dict[str, int]) -> bool:
+    """A row of a traceability table or a checklist line keyed to `FR-012` when the requirements
+    stop at FR-010: it reads as a definition, but it keys a test to a requirement that is not there."""
+    if not occurrence.defines or occurrence.extent:
+        return False
+    number = id_number(occurrence.requirement_id)
+    if number is None or len(number[1]) != 1 or number[0] not in last or number[1][0] <= last[number[0]]:
+        return False
+    return is_keyed_section(section_at(document, occurrence.span.start.line))
 

@@ -300,6 +300,12 @@ _PARENTHETICAL_LABEL = re.compile(r"[(（\[]\s*(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?
 _LABELLED_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?:\*\*|__)?\s*[:：]")
 
 
+def is_keyed_section(section: Section) -> bool:
+    """A section whose items key tests, criteria, tasks or status to requirements defined elsewhere
+    (traceability, test plan, checklist, acceptance criteria)."""
+    return _is_keyed_section(section)
+
+
 def _is_keyed_section(section: Section) -> bool:
     for each in (section, *section.ancestors()):
         if each.heading is None:

@@ -80,6 +80,8 @@ _STORY_TEXT = re.compile(
     re.I,
 )
 _MODAL = re.compile(r"\b(?:shall|must|MUST|SHALL)\b", re.I)
+#: A story paragraph may open with its label: "**Story 3: Merge carts.** As a shopper, I want ...".
+_STORY_LABEL = re.compile(r"^(?:user\s+)?story\s+\d{1,3}\b\s*(?:[:\-–—]\s*[^.\n]{0,60})?[.:]?[\s*_]{0,6}(?=as\s)", re.I)
 
 # Given/When/Then: a scenario starts with Given, or marks its steps in bold.
 _STARTS_WITH_GIVEN = re.compile(r"^\W{0,4}given\b", re.I)
@@ -419,12 +421,14 @@ def criteria_in_blocks(blocks: list[Block], ears: bool, under_criteria_heading: 
                 found.append(Criterion(text, block.segments, block.span, "scenario", block))
             elif ears and is_ears_text(text):
                 found.append(Criterion(text, block.segments, block.span, "ears", block))
-            elif label_open and under_criteria_heading:
+            elif label_open and under_criteria_heading and _has_content(text):  # not a lone "TBD"
                 found.append(Criterion(text, block.segments, block.span, "paragraph", block))
             elif label_open and not under_criteria_heading:
                 label_open = False
         elif isinstance(block, ListBlock):
             for criterion in _criteria_from_list(block):
+                if not _has_content(criterion.text):
+                    continue  # "- [ ] TBD" is a criterion still to write
                 if is_scenario_text(criterion.text, in_criteria=label_open):
                     criterion.form = "scenario"
                 elif is_ears_text(criterion.text):
@@ -559,7 +563,7 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
                 requirements.extend(_list_requirements(block, section, in_requirements, ears, all_criteria))
             elif isinstance(block, Table):
                 requirements.extend(_table_requirements(block, section, in_requirements or in_stories))
-            elif isinstance(block, Paragraph) and _STORY_TEXT.match(plain(block.text).lstrip(" *_")):
+            elif isinstance(block, Paragraph) and _is_story_paragraph(block):
                 requirements.append(Requirement("story", _short_label(plain(block.text)), block.span, "paragraph",
                                                 section, block, [], references_criteria(block.text), block.text,
                                                 block.segments))
@@ -592,15 +596,38 @@ def _list_requirements(block: ListBlock, section: Section, in_requirements: bool
         kind, label = kind_label
         segments = item_segments(item)
         criteria: list[Criterion] = []
+        tells_story = kind == "story" or bool(_STORY_TEXT.search(plain(text)))
         for sub in item.sublists:
             for criterion in _criteria_from_list(sub, "nested"):
-                criterion.explicit = is_scenario_text(criterion.text) or (ears and is_ears_text(criterion.text))
+                labelled = _labelled_criteria(criterion.block)
+                if labelled is not None:  # "- Acceptance criteria:" over its own list of criteria
+                    criteria.extend(labelled)
+                    continue
+                # the bullets under a story's own item are its criteria, as real documents write them
+                criterion.explicit = tells_story or is_scenario_text(criterion.text) or (
+                    ears and is_ears_text(criterion.text))
                 criteria.append(criterion)
         inner_blocks = [b for b in item.blocks[1:] if not isinstance(b, ListBlock)]
         criteria.extend(criteria_in_blocks(inner_blocks, ears))
         all_criteria.extend(c for c in criteria if c.explicit)
         yield Requirement(kind, label, segments_span(segments, item.span), "list-item", section, item, criteria,
                           references_criteria(text), text, segments)
+
+
+def _labelled_criteria(item: object) -> list[Criterion] | None:
+    """The criteria under a list item that is a criteria label ("Acceptance criteria:" with a
+    nested list), or None when the item is not such a label."""
+    if not isinstance(item, ListItem) or not item.blocks or not isinstance(item.blocks[0], Paragraph):
+        return None
+    if not is_criteria_label(item.blocks[0].text):
+        return None
+    nested = [criterion for sub in item.sublists for criterion in _criteria_from_list(sub, "nested")]
+    if nested:
+        return nested
+    segments = item_segments(item)
+    rest = _CRITERIA_LABEL.sub("", plain(item.blocks[0].text), count=1).strip(" :*")
+    return [Criterion(item_text(item), segments, segments_span(segments, item.span), "nested", item)] \
+        if len(rest.split()) >= 3 else []
 
 
 def _table_requirements(table: Table, section: Section, in_requirements: bool) -> Iterator[Requirement]:
@@ -636,6 +663,13 @@ def _has_content(text: str) -> bool:
     return bool(stripped) and stripped not in {"-", "—", "–", "n/a", "na", "tbd", "todo", "none", "?"}
 
 
+def _is_story_paragraph(block: Paragraph) -> bool:
+    """A paragraph that tells a story: "As a shopper, I want ...", or its labelled form
+    "**Story 3: Merge carts.** As a shopper, I want ..."."""
+    text = plain(block.text).lstrip(" *_")
+    return bool(_STORY_TEXT.match(text) or (_STORY_LABEL.match(text) and _STORY_TEXT.match(_STORY_LABEL.sub("", text, 1))))
+
+
 def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criteria: list[Criterion]) -> None:
     """A story written as a paragraph owns the criteria that directly follow it (up to the next story)."""
     by_block = {id(criterion.block): criterion for criterion in all_criteria}
@@ -649,7 +683,7 @@ def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criter
             continue
         following: list[Block] = []
         for block in blocks[index + 1:]:
-            if isinstance(block, Paragraph) and _STORY_TEXT.match(plain(block.text).lstrip(" *_")):
+            if isinstance(block, Paragraph) and _is_story_paragraph(block):
                 break
             following.append(block)
         requirement.criteria = [by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]

@@ -1,0 +1,412 @@
+"""Numbered things a document defines and the references to them: short IDs, labelled items, sections.
+
+A requirement table that stops at R6, decisions D1 to D3, Kiro's "Requirement 1" to "Requirement 7",
+numbered headings up to 5.2: each is a numbered series the document defines. A reference past the
+end of the series ("(R7)", "D4", "Requirement 9", "see §5.3") names something that is not there.
+
+Only series the document itself defines are read (at least two members, starting at 0 or 1), and
+only references past the series' last member count: a gap may be a withdrawn item, and a
+document that defines no series may be citing another document.
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TextSegment
+from speclint.document.text import find_all, mask_invisible, strip_inline
+from speclint.reading.vocabulary import WITHDRAWN_WORDS
+
+# --- short IDs: R1, D3, G2, NFR7 ----------------------------------------------------------------
+
+#: `R7`, `D-4`, `NG2`: one to three capitals, an optional dash, a number (not a version `R1.2.3`
+#: nor part of a word or a path).
+SHORT_ID = re.compile(r"(?<![\w\-./#§@$%+])(?P<prefix>[A-Z]{1,3})-?(?P<number>\d{1,3})(?![\w\-]|\.\d|[,.]\d|%)")
+#: Prefixes that are seldom a numbered series of the document's own: heading levels, priorities,
+#: quarters and halves, cloud services and product names, network layers, sizes.
+_NOT_SERIES = frozenset({
+    "H", "P", "Q", "S", "L", "V", "X", "E", "C", "K", "W", "Y", "Z", "MD", "HTTP", "TLS", "SHA", "AES", "UTF",
+    "EC", "RSA", "FY", "CY", "CVE", "ISO", "RFC", "PEP", "KEP", "GEP", "SEC", "ES", "GC", "SQL", "IE", "OS",
+    "GPT", "API", "T", "N", "M", "A", "B", "F", "O", "U", "I", "J",
+})
+#: Series whose dashed form TR002 already checks (`FR-012`): here only the undashed form.
+_DASHED_ELSEWHERE = frozenset({"FR", "NFR", "REQ", "SC", "US", "AC", "UC", "BR", "TR", "SR", "PR", "QR"})
+#: A short ID that starts a line, a cell or a heading and is followed by its text: a definition.
+_DEFINING_START = re.compile(
+    r"^[\s>*_\[(]{0,4}(?P<id>[A-Z]{1,3}-?\d{1,3})(?:[*_\])]{0,3})(?:\s*(?:[:.)|—–]|-\s|\s-\s)|\s*$|\s+\S)"
+)
+#: A number of a heading: `## 5.3 Title`, `### 5.3. Title`, `## Section 5`, `## 5) Title`.
+_HEADING_NUMBER = re.compile(r"^\W{0,3}(?:(?:section|chapter|part)\s+)?(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\))?(?=\s|$)", re.I)
+
+# --- labelled items: Requirement 9, Decision 4, User Story 3 ------------------------------------
+
+_ITEM_LABELS = {
+    "requirement": "Requirement",
+    "requirements": "Requirement",
+    "decision": "Decision",
+    "decisions": "Decision",
+    "user story": "User Story",
+    "user stories": "User Story",
+    "story": "User Story",
+    "stories": "User Story",
+}
+_LABEL_WORDS = r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies))"
+#: `Requirement 9`, `Requirements 1.2, 3.4 and 9.1`, `User Story 3`: a label and its numbers.
+LABELLED_REFERENCE = re.compile(
+    r"(?<![\w\-])(?P<label>" + _LABEL_WORDS + r")\s+(?P<numbers>\d{1,3}(?:\.\d{1,3})?"
+    r"(?:\s*(?:,|&|and|or|/)\s*\d{1,3}(?:\.\d{1,3})?){0,30})(?![\w\-]|\.\d)",
+    re.I,
+)
+_LABELLED_DEFINITION = re.compile(
+    r"^[\s>*_\[(]{0,4}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>requirement|decision|user\s+story|story)\s+"
+    r"(?P<number>\d{1,3})(?![\w.\-]|\.\d)",
+    re.I,
+)
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
+
+# --- sections: §5.3, section 5.3 ------------------------------------------------------------------
+
+#: `§5.3`, `§ 5`, `section 5.3`, `Sections 4.1 and 4.2`.
+SECTION_REFERENCE = re.compile(
+    r"(?:§{1,2}\s?|(?<![\w\-])[Ss]ections?\s+)(?P<numbers>\d{1,2}(?:\.\d{1,2}){0,4}"
+    r"(?:\s*(?:,|&|and|or|–|-|to)\s*\d{1,2}(?:\.\d{1,2}){0,4}){0,10})(?![\w\-]|\.\d)"
+)
+#: `§2(12)`, `§ 3(b)(1)`: a statute's sections, cited by a document about the law.
+_LEGAL_CITATION = re.compile(r"§\s?\d{1,4}\([\da-z]{1,3}\)")
+_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}")
+
+#: Near before a reference, a name of another document: "RFC 9110 §5.3", "ISO 27001 section 6",
+#: "PCI DSS Requirement 9", "the wiki §9", "the platform spec's Requirement 3".
+_EXTERNAL_WORDS = re.compile(
+    r"\b(?:RFC|ISO|IEC|IEEE|NIST|SP|PCI|DSS|GDPR|HIPAA|SOC|OWASP|WCAG|ASVS|CWE|FIPS|ECMA|W3C|IETF|"
+    r"POSIX|ANSI|CFR|USC|Article|Art|Annex|Appendix|spec|specs|specification|standard|regulation|act|law|"
+    r"directive|guide|guidelines|manual|book|paper|reference|docs|documentation|RFD|KEP|PEP|GEP|OTEP|ADR|PRD|"
+    r"README|chapter|wiki|framework|crate|library|package|project|upstream|RFCs)\b",
+    re.I,
+)
+#: Standards and laws cited by section, found a few words before the reference.
+_STANDARDS = re.compile(r"\b(?:RFC|ISO|IEC|IEEE|NIST|PCI|GDPR|HIPAA|OWASP|WCAG|FIPS|CFR|ECMA|POSIX|ANSI|W3C|IETF)\b")
+_FILE_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json", ".txt", ".rst", ".adoc")
+
+
+def _names_a_document(word: str) -> bool:
+    """The word just before a reference names another document: an acronym or a CamelCase name
+    (`DSS`, `OAuth2`, `GitHub`), a file (`research.md`), a possessive (`framework's`)."""
+    word = word.strip("*_,;:(")
+    if not word:
+        return False
+    if word.lower().endswith(_FILE_SUFFIXES) or word in ("its", "their") or word.endswith(("'s", "’s")):
+        return True
+    capitals = sum(char.isupper() or char.isdigit() for char in word)
+    return word[0].isupper() and capitals >= 2 and all(char.isalnum() or char == "-" for char in word)
+
+
+#: After a reference, a name of another document: "section 5.3 of RFC 9110", "§4 in the Go spec".
+_EXTERNAL_AFTER = re.compile(
+    r"^(?:\s*\([^)]{0,40}\))?\s*(?:(?:of|from)\s+(?:the\s+|that\s+|an?\s+)|(?:of|from|in)\s+(?:[A-Z\[`\"“]|[\w\-]+['’]s\b))"
+)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A reference to a numbered item: what it names (`R7`, `Requirement 9`, `§5.3`) and where."""
+
+    shown: str
+    series: str  # "R", "Requirement", "§"
+    number: tuple[int, ...]
+    span: Span
+    last: str  # the series' last member, for the message
+
+
+@dataclass
+class Series:
+    """Members of one numbered series the document defines: prefix -> major numbers defined."""
+
+    members: dict[str, set[int]] = field(default_factory=dict)
+
+    def add(self, series: str, number: int) -> None:
+        self.members.setdefault(series, set()).add(number)
+
+    def last(self, series: str) -> int | None:
+        """The last member of a real series (two members at least, starting at 0 or 1)."""
+        numbers = self.members.get(series)
+        if not numbers or len(numbers) < 2 or min(numbers) > 1:
+            return None
+        return max(numbers)
+
+
+_cache: weakref.WeakKeyDictionary[Document, tuple[list[Reference], list[Reference], list[Reference]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def dangling_references(document: Document) -> tuple[list[Reference], list[Reference], list[Reference]]:
+    """(short IDs, labelled items, sections) referenced past the end of their series."""
+    if document not in _cache:
+        _cache[document] = (
+            list(_dangling_short_ids(document)),
+            list(_dangling_labelled(document)),
+            list(_dangling_sections(document)),
+        )
+    return _cache[document]
+
+
+# --- where text is ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Place:
+    segments: list[TextSegment]
+    defining: bool  # a heading, a first table cell, the start of a paragraph or list item
+    heading: bool = False
+
+
+def _places(document: Document) -> Iterator[_Place]:
+    for section in document.root.walk():
+        if section.heading is not None:
+            yield _Place([section.heading.text_segment], True, heading=True)
+        yield from _block_places(section.blocks)
+
+
+_ID_COLUMN_NAMES = frozenset({"id", "#", "ref", "key", "no", "no.", "code", "req", "req id", "decision", "risk", "goal"})
+
+
+def _block_places(blocks: list) -> Iterator[_Place]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield _Place(block.segments, True)
+        elif isinstance(block, Table):
+            names = [strip_inline(mask_invisible(cell.text)).strip().lower() for cell in block.header]
+            id_columns = {index for index, name in enumerate(names) if name in _ID_COLUMN_NAMES} or {0}
+            for row in [block.header, *block.rows]:
+                for index, cell in enumerate(row):
+                    yield _Place(cell.segments, index in id_columns)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from _block_places(item.blocks)
+        elif isinstance(block, ListItem):
+            yield from _block_places(block.blocks)
+        elif hasattr(block, "blocks"):
+            yield from _block_places(block.blocks)
+
+
+def _lines(place: _Place) -> Iterator[str]:
+    for segment in place.segments:
+        yield mask_invisible(segment.text)
+
+
+def _is_external(text: str, start: int, end: int, source: str | None = None) -> bool:
+    """True when the reference at text[start:end] names an item of another document. `text` is
+    masked; `source`, the same text unmasked, shows a code span or a path just before."""
+    before = (source or text)[max(0, start - 60):start].rstrip()
+    if before.endswith(("`", "`,", "`;", "]")) or _ends_with_link(before):
+        return True
+    words = before.split()
+    if words and _names_a_document(words[-1]):
+        return True
+    if len(words) > 1 and words[-1].isdigit() and _names_a_document(words[-2]):
+        return True
+    if words and _EXTERNAL_WORDS.fullmatch(words[-1].strip("*_,;:(")):
+        return True  # "the wiki §9", "the guide section 4"
+    if len(words) > 1 and _is_name(words[-1]) and not words[-2].endswith((".", ":", "|", "!", "?")):
+        return True  # "the Canon R7", "a Pixel 8": a product's name, mid-sentence
+    if _STANDARDS.search(before[-25:]):
+        return True  # "RFC 9110, §5.3", "ISO/IEC 27001:2022 section 6"
+    return bool(_EXTERNAL_AFTER.match(text[end:end + 60]))
+
+
+_SENTENCE_WORDS = frozenset({"See", "Per", "Also", "And", "Or", "In", "As", "Under", "Like", "From", "With", "Unlike"})
+
+
+def _is_name(word: str) -> bool:
+    return word.isalpha() and word[0].isupper() and word[1:].islower() and word not in _SENTENCE_WORDS
+
+
+def _ends_with_link(text: str) -> bool:
+    """`... [the guide](https://...)`: a link just before."""
+    if not text.endswith(")"):
+        return False
+    opening = text.rfind("](")
+    return opening >= 0 and ")" not in text[opening + 2:-1]
+
+
+def _withdrawn(text: str) -> bool:
+    return bool(WITHDRAWN_WORDS.search(text))
+
+
+# --- short IDs ----------------------------------------------------------------------------------
+
+
+def _short_series(document: Document) -> tuple[Series, list[_Place]]:
+    """The short-ID series the document defines, and every place its text stands."""
+    series = Series()
+    places: list[_Place] = []
+    for place in _places(document):
+        if place.defining:
+            for index, line in enumerate(_lines(place)):
+                if index > 0 and not place.heading and not re.match(r"^\s*(?:[*_]{2})", line):
+                    continue
+                text = strip_inline(line) if place.heading else line
+                if place.heading:
+                    text = _HEADING_NUMBER.sub("", text, count=1).lstrip(" :.-")
+                found = _DEFINING_START.match(text)
+                if found:
+                    prefix, number = _split(found.group("id"))
+                    if prefix not in _NOT_SERIES:
+                        series.add(prefix, number)
+        places.append(place)
+    return series, places
+
+
+def _split(identifier: str) -> tuple[str, int]:
+    match = re.match(r"([A-Z]+)-?(\d+)", identifier)
+    assert match
+    return match.group(1), int(match.group(2))
+
+
+def _dangling_short_ids(document: Document) -> Iterator[Reference]:
+    series, places = _short_series(document)
+    lasts = {prefix: series.last(prefix) for prefix in series.members}
+    lasts = {prefix: last for prefix, last in lasts.items() if last is not None}
+    if not lasts:
+        return
+    for place in places:
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        if _withdrawn(text):
+            continue
+        for match, span in find_all(SHORT_ID, place.segments):
+            prefix, number = match.group("prefix"), int(match.group("number"))
+            last = lasts.get(prefix)
+            if last is None or number <= last:
+                continue
+            if "-" in match.group(0) and prefix in _DASHED_ELSEWHERE:
+                continue
+            if _year_after(text, match.end()) or _is_external(text, match.start(), match.end(), source):
+                continue
+            yield Reference(match.group(0), prefix, (number,), span, f"{prefix}{last}")
+
+
+def _year_after(text: str, end: int) -> bool:
+    return bool(re.match(r"\s*(?:['’]?\d{2}\b|/\d{2,4}|\d{4})", text[end:end + 6]))
+
+
+# --- labelled items -----------------------------------------------------------------------------
+
+
+#: Sections whose ordered list numbers the items of a series: "## Requirements" then "1. ...", "2. ...".
+_LIST_SERIES = (("requirement", "Requirement"), ("decision", "Decision"), ("user stor", "User Story"),
+                ("stories", "User Story"))
+
+
+def _ordered_list_series(document: Document, series: Series) -> None:
+    """Items of an ordered list directly under a requirements, decisions or stories section number
+    that series, when no labelled item does ("see requirement 9" of a list of seven)."""
+    for section in document.root.walk():
+        if section.heading is None:
+            continue
+        title = strip_inline(section.title).lower()
+        label = next((name for word, name in _LIST_SERIES if title.lstrip(" 0123456789.").startswith(word)), None)
+        if label is None or label in series.members:
+            continue
+        lists = [block for block in section.blocks if isinstance(block, ListBlock) and block.ordered]
+        if len(lists) == 1:
+            for offset in range(len(lists[0].items)):
+                series.add(label, lists[0].start + offset)
+
+
+def _dangling_labelled(document: Document) -> Iterator[Reference]:
+    series = Series()
+    defining_spans: set[tuple[int, int]] = set()
+    places = list(_places(document))
+    for place in places:
+        if not place.defining:
+            continue
+        first = place.segments[0] if place.segments else None
+        if first is None:
+            continue
+        text = strip_inline(mask_invisible(first.text))
+        found = _LABELLED_DEFINITION.match(text)
+        if found and (place.heading or re.match(r"^\W{0,4}\w[\w ]*\d+\W{0,4}(?:[:.)—–\-]|$)", text)):
+            label = _ITEM_LABELS[" ".join(found.group("label").lower().split())]
+            series.add(label, int(found.group("number")))
+            defining_spans.add((first.line, first.column))
+    _ordered_list_series(document, series)
+    for place in places:
+        if place.heading:  # a heading names its own section ("Non-goal Story 6"), it refers to none
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        if _withdrawn(text):
+            continue
+        matches = list(find_all(LABELLED_REFERENCE, place.segments))
+        # one reference to another document's items ("extends the CA spec's Requirement 17 and
+        # reuses its Requirement 9, Requirement 15...") makes the paragraph's others its too
+        if any(_is_external(text, match.start(), match.end(), source) for match, _ in matches):
+            continue
+        for match, span in matches:
+            label = _ITEM_LABELS[" ".join(match.group("label").lower().split())]
+            last = series.last(label)
+            if last is None:
+                continue
+            if place.defining and match.start() == 0 or _at_definition(place, match, defining_spans):
+                continue
+            for number_match in _NUMBER.finditer(match.group("numbers")):
+                major = int(number_match.group(0).split(".")[0])
+                if major > last:
+                    yield Reference(f"{label} {number_match.group(0)}", label, (major,), span,
+                                    f"{label} {last}")
+                    break
+
+
+def _at_definition(place: _Place, match: re.Match[str], defining_spans: set[tuple[int, int]]) -> bool:
+    if not place.segments:
+        return False
+    first = place.segments[0]
+    prefix = mask_invisible(first.text)[: match.start()] if match.start() <= len(first.text) else "x"
+    return (first.line, first.column) in defining_spans and not re.search(r"\w", strip_inline(prefix) or "")
+
+
+# --- sections -----------------------------------------------------------------------------------
+
+
+def section_numbers(document: Document) -> set[tuple[int, ...]]:
+    """Numbers of the numbered headings: `## 5. Risks` -> (5,), `### 5.3 Rollback` -> (5, 3)."""
+    numbers: set[tuple[int, ...]] = set()
+    for section in document.root.walk():
+        if section.heading is None:
+            continue
+        found = _HEADING_NUMBER.match(strip_inline(section.heading.text))
+        if found:
+            numbers.add(tuple(int(part) for part in found.group("number").split(".")))
+    return numbers
+
+
+def _dangling_sections(document: Document) -> Iterator[Reference]:
+    if "§" not in document.source and "ection" not in document.source:
+        return
+    numbers = section_numbers(document)
+    if len(numbers) < 3 or _LEGAL_CITATION.search(document.source):
+        return
+    depths = {len(number) for number in numbers}
+    for place in _places(document):
+        if place.heading:
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        if "§" not in text and "ection" not in text or _withdrawn(text):
+            continue
+        matches = list(find_all(SECTION_REFERENCE, place.segments))
+        if any(_is_external(text, match.start(), match.end(), source) for match, _ in matches):
+            continue  # "Wiki §9.2 moved to §9.1": the paragraph is about another document's sections
+        for match, span in matches:
+            for number_match in _SECTION_NUMBER.finditer(match.group("numbers")):
+                number = tuple(int(part) for part in number_match.group(0).split("."))
+                if number in numbers or len(number) not in depths:
+                    continue
+                last = ".".join(str(part) for part in max(numbers))
+                yield Reference(f"§{number_match.group(0)}", "§", number, span, last)
+                break
