@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from speclint.document.model import Document
+from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.concerns import (
     MONEY_MOVEMENT,
@@ -72,13 +73,37 @@ class MoneyWithoutSafeguards(Rule):
                  if not _out_of_scope(document, found[1].start.line) and not _negated(found[0])]
         if len(money) < context.options["min-mentions"]:
             return
-        if index.first(phrase_pattern(context.options["safeguards"])) is not None:
-            return
-        match, span = money[0]
+        money_parts = {id(_part(document, found[1].start.line)) for found in money}
+        for safeguard, where in index.finditer(phrase_pattern(context.options["safeguards"])):
+            nearby = safeguard.string[max(0, safeguard.start() - 120): safeguard.end() + 120]
+            if id(_part(document, where.start.line)) in money_parts or _MONEY_WORDS.search(nearby):
+                return
+        # Point at the first mention in the body; a heading or the title only when nothing else names it.
+        match, span = min(money, key=lambda found: (_in_heading(document, found[1]), found[1].start.line))
         others = len(money) - 1
         yield Violation(span, f"'{quote(match)}' moves money (and {others} more mention{'s' if others > 1 else ''}), "
                               "and the document never says how a duplicate, a partial failure or a reversal is "
                               "handled: state idempotency, atomicity and how the movement is reversed")
+
+
+#: Words of money near a safeguard: "duplicate" next to "charge" is about money, "duplicate headings" is not.
+_MONEY_WORDS = re.compile(r"\b(?:pay\w*|charg\w*|refund\w*|top[- ]?ups?|balances?|credit\w*|debit\w*|transactions?|"
+                          r"transfers?|payouts?|wallets?|funds|money|amounts?|billing|invoices?|orders?|purchases?)\b",
+                          re.I)
+
+
+def _part(document: Document, line: int) -> Section:
+    """The top-level part (a section below the title) holding `line`: where a safeguard of the
+    money moved there would be written."""
+    section = section_at(document, line)
+    while section.parent is not None and section.parent.heading is not None and section.parent.level >= 2:
+        section = section.parent
+    return section
+
+
+def _in_heading(document: Document, span: Span) -> bool:
+    section = section_at(document, span.start.line)
+    return section.heading is not None and section.heading.span.start.line == span.start.line
 
 
 def _out_of_scope(document: Document, line: int) -> bool:
