@@ -467,3 +467,82 @@ def iter_code_blocks(document: Document, languages: set[str]) -> Iterator[CodeBl
         if isinstance(block, CodeBlock) and block.fenced and block.language in languages:
             yield block
 
+
+
+# --- endpoints only named -------------------------------------------------------------------------
+
+
+@dataclass
+class NamedEndpoint:
+    """An HTTP endpoint the document names without defining it, and what the text around it says."""
+
+    key: tuple[str, str]
+    label: str
+    span: Span
+    contexts: list[str] = field(default_factory=list)
+
+
+def named_endpoints(document: Document) -> list[NamedEndpoint]:
+    """Endpoints named in a sentence, list item or table cell and defined nowhere (no heading,
+    leading position or endpoint-table row of their own: `http_endpoints`), each with the text of
+    every paragraph, item (its nested items included) and row that names it. Tests, tasks, page
+    lists, non-goals and alternatives are left out, as `http_endpoints` leaves them out."""
+    defined = {endpoint_key(interface.method, interface.label.split(" ", 1)[1].split("?", 1)[0])
+               for interface in http_endpoints(document) if interface.kind == "http"}
+    found: dict[tuple[str, str], NamedEndpoint] = {}
+    for section in document.root.walk():
+        if section.heading is not None and (not_in_scope(section) or _not_api_section(section)):
+            continue
+        blocks = list(iter_nested(section.blocks))
+        item_paragraphs = {id(b.blocks[0]) for b in blocks if isinstance(b, ListItem) and b.blocks}
+        for block in blocks:
+            if isinstance(block, Table):
+                for row in [block.header, *block.rows]:
+                    context = " | ".join(cell.text for cell in row)
+                    for cell in row:
+                        _collect(found, defined, cell.segments, context)
+            elif isinstance(block, ListItem):
+                own = block.blocks[0].segments if block.blocks and isinstance(block.blocks[0], Paragraph) else []
+                _collect(found, defined, own, "\n".join(s.text for s in item_segments(block)))
+            elif isinstance(block, Paragraph) and id(block) not in item_paragraphs:
+                _collect(found, defined, block.segments, block.text)
+    return list(found.values())
+
+
+def _collect(found: dict[tuple[str, str], NamedEndpoint], defined: set[tuple[str, str]],
+             segments: list[TextSegment], context: str) -> None:
+    for segment in segments:
+        for match in ENDPOINT.finditer(segment.text):
+            path = match.group(2).split("?", 1)[0]
+            if path == "/" and _METHOD_NEXT.match(segment.text, match.end()):
+                continue  # "GET / PUT latency": two methods, no path
+            key = endpoint_key(match.group(1), path)
+            if key in defined or _is_page_route(key[0], path, context):
+                continue
+            if key not in found:
+                start = segment.column + match.start()
+                found[key] = NamedEndpoint(key, _label(key, match.group(2)),
+                                           Span.of(segment.line, start, segment.line, segment.column + match.end()))
+            found[key].contexts.append(context)
+
+
+_METHOD_NEXT = re.compile(r"\s*(?:/\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b")
+#: "receives `{verdict, pathway}`": a shape written inline.
+_INLINE_SHAPE = re.compile(r"`\s*[{\[]|\b(?:receives?|gets?\s+back|yields?|lists?|streams?|redirects?|"
+                           r"query\s+param\w*|with\s+`?\?)\b", re.I)
+#: Text mostly in another language: the English contract words cannot be looked for in it.
+_NON_LATIN = re.compile(r"[^\x00-\u024f]")
+
+
+def says_anything_of_contract(endpoint: NamedEndpoint) -> bool:
+    """True when some text naming the endpoint says what it takes, returns, fails with or who may
+    call it: a request word, a success word, an error status, an authentication word, a shape
+    written inline; or is written in a language whose words these are not."""
+    for context in endpoint.contexts:
+        if len(_NON_LATIN.findall(context)) * 5 > len(context):
+            return True
+        rest = ENDPOINT.sub(" ", context)
+        if any(pattern.search(rest) for pattern in (REQUEST_WORDS, SUCCESS_WORDS, ERROR_STATUS, AUTH_WORDS,
+                                                     _INLINE_SHAPE)):
+            return True
+    return False
