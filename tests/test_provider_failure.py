@@ -236,3 +236,31 @@ def _speaks_of_failure(line: str) -> bool:
     from speclint.reading.operations import FAILURE_HANDLING, PROVIDER_FAILURE
 
     return bool(FAILURE_HANDLING.search(line) or PROVIDER_FAILURE.search(line))
+
+
+def test_an_ears_criterion_calling_an_unhandled_provider_is_reported_once_by_eh004() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1: Receipts
+
+    #### Acceptance Criteria
+
+    1. WHEN an order is placed, THE Shop SHALL upload the receipt to S3.
+    """
+    assert len(lint_with("EH004", text)) == 1
+    assert lint_with("EH003", text, path="requirements.md") == []
+
+
+def test_the_same_ears_criterion_without_a_provider_stays_eh003s() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1: Receipts
+
+    #### Acceptance Criteria
+
+    1. WHEN an order is placed, THE Shop SHALL upload the receipt to the archive.
+    """
+    assert lint_with("EH004", text) == []
+    assert len(lint_with("EH003", text, path="requirements.md")) == 1
