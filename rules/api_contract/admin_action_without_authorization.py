@@ -45,7 +45,8 @@ class AdminActionWithoutAuthorization(Rule):
     name = "admin-action-without-authorization"
     category = Category.API_CONTRACT
     default_level = Level.WARNING
-    group = Group.PREVIEW
+    # Default: no finding on the corpus (bench/verdicts/round5-recall-failure.tsv).
+    group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if is_proposal(document, context) or reads_like_proposal(document):

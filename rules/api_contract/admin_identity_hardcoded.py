@@ -41,7 +41,8 @@ class AdminIdentityHardcoded(Rule):
     name = "admin-identity-hardcoded"
     category = Category.API_CONTRACT
     default_level = Level.WARNING
-    group = Group.PREVIEW
+    # Default: no finding on the corpus (bench/verdicts/round5-recall-failure.tsv).
+    group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for piece in iter_prose(document):

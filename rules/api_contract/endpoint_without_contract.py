@@ -49,7 +49,9 @@ class EndpointWithoutContract(Rule):
     name = "endpoint-without-contract"
     category = Category.API_CONTRACT
     default_level = Level.WARNING
-    group = Group.PREVIEW
+    # Default: no finding on the corpus's specifications; the four of its first draft (a task list, query
+    # strings, Japanese criteria, 'GET / PUT') were wrong and are fixed (bench/verdicts/round5-recall-failure.tsv).
+    group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if is_proposal(document, context) or reads_like_proposal(document) \
