@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.concerns import (
+    CARD_DATA,
     MONEY_MOVEMENT,
     MONEY_SAFEGUARDS,
     STORED_VALUE,
@@ -58,7 +59,7 @@ class MoneyWithoutSafeguards(Rule):
     default_level = Level.WARNING
     group = Group.PREVIEW
     options = (
-        Option("money", "list[str]", list(MONEY_MOVEMENT + STORED_VALUE),
+        Option("money", "list[str]", [phrase for phrase in MONEY_MOVEMENT + STORED_VALUE if phrase not in CARD_DATA],
                "Phrases of a feature that moves money ('*' ends a word, 're:' starts a regex)."),
         Option("safeguards", "list[str]", list(MONEY_SAFEGUARDS),
                "Phrases that say money moves once, whole, or reversibly."),

@@ -658,11 +658,15 @@ STORED_VALUE = (
     "charge their card", "charged to the card", "charge the customer", "charges the customer",
 )
 
+# Card data is named, not moved: "card number", "saved card", "credit card" say what is stored.
+CARD_DATA = ("credit card*", "debit card*", "card number*", "card on file", "saved card*")
+
 # What keeps a money movement safe: it happens once (idempotency, no duplicates), whole or not at
 # all (atomicity), and can be undone (reversal). Naming any of them addresses the concern.
 MONEY_SAFEGUARDS = (
     "idempoten*", "duplicate*", "dedup*", "de-dup*", "double charg*", "double-charg*", "double spend*",
-    "double-spend*", "charged twice", "charge twice", "paid twice", "pay twice", "credited twice", "debited twice", "refunded twice", "exactly once",
+    "double-spend*", "double bill*", "double-bill*", "billed twice", "bill twice", "safe to retry", "retry-safe",
+    "retried safely", "charged only once", "charged once", "charged twice", "charge twice", "paid twice", "pay twice", "credited twice", "debited twice", "refunded twice", "exactly once",
     "exactly-once", "at most once", "at-most-once", "only once", "once and only once", "atomic*",
     "single transaction", "same transaction", "database transaction*", "DB transaction*", "transactional*",
     "ACID", "all or nothing", "all-or-nothing", "rollback*", "roll back", "rolls back", "rolled back",
