@@ -265,3 +265,40 @@ def _lint(text: str, path: str, rule: str) -> list[tuple[int, int]]:
 
 def test_snippets_are_dedented() -> None:
     assert md("\n    # A\n") == "# A\n"
+
+
+# --- API002 on endpoints told in prose ---------------------------------------------------------------
+
+
+def test_api002_flags_an_endpoint_told_in_prose_when_sso_is_only_mentioned_elsewhere() -> None:
+    text = """
+    # Orders
+
+    ## Flow
+
+    The app calls `GET /v1/orders`, which returns the customer's orders newest first.
+
+    ## Staff
+
+    Staff sign in to the back office with SSO.
+    """
+    assert spans(lint_with("API002", text)) == [(5, 16)]
+
+
+def test_api002_accepts_an_endpoint_told_in_prose_with_its_authentication() -> None:
+    text = """
+    # Orders
+
+    The app calls `GET /v1/orders` with the customer's bearer token; it returns their orders.
+    """
+    assert lint_with("API002", text) == []
+
+
+def test_api002_leaves_an_endpoint_with_nothing_told_to_api009() -> None:
+    text = """
+    # Orders
+
+    The app calls `GET /v1/orders` on start.
+    """
+    assert lint_with("API002", text) == []
+    assert len(lint_with("API009", text)) == 1

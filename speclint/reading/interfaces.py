@@ -534,13 +534,15 @@ _INLINE_SHAPE = re.compile(r"`\s*[{\[]|\b(?:receives?|gets?\s+back|yields?|strea
 _NON_LATIN = re.compile(r"[^\x00-\u024f]")
 
 
-def says_anything_of_contract(endpoint: NamedEndpoint) -> bool:
+def says_anything_of_contract(endpoint: NamedEndpoint, foreign_counts: bool = True) -> bool:
     """True when some text naming the endpoint says what it takes, returns, fails with or who may
     call it: a request word, a success word, an error status, an authentication word, a shape
-    written inline; or is written in a language whose words these are not."""
+    written inline; or (with `foreign_counts`) is written in a language whose words these are not."""
     for context in endpoint.contexts:
         if len(_NON_LATIN.findall(context)) * 5 > len(context):
-            return True
+            if foreign_counts:
+                return True
+            continue
         rest = ENDPOINT.sub(" ", context)
         if any(pattern.search(rest) for pattern in (REQUEST_WORDS, SUCCESS_WORDS, ERROR_STATUS, AUTH_WORDS,
                                                      _INLINE_SHAPE)):
