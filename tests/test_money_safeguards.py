@@ -134,3 +134,18 @@ def _lint(tmp_path: Path, lines: list[str]) -> list[tuple[int, int]]:
 
 def test_md_helper_is_used_for_snippets() -> None:
     assert md("\n  a\n") == "a\n"
+
+
+def test_points_at_the_requirement_rather_than_the_summary() -> None:
+    text = """
+    # Annual billing
+
+    ## Summary
+
+    Customers switch to annual billing and get a refund for unused months.
+
+    ## Requirements
+
+    - The refund goes back to the card on file.
+    """
+    assert spans(lint_with("RK009", text)) == [(9, 7)]

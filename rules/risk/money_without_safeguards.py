@@ -79,8 +79,9 @@ class MoneyWithoutSafeguards(Rule):
             nearby = safeguard.string[max(0, safeguard.start() - 120): safeguard.end() + 120]
             if id(_part(document, where.start.line)) in money_parts or _MONEY_WORDS.search(nearby):
                 return
-        # Point at the first mention in the body; a heading or the title only when nothing else names it.
-        match, span = min(money, key=lambda found: (_in_heading(document, found[1]), found[1].start.line))
+        # Point at the first mention where the behaviour is specified: not a heading, not the summary.
+        match, span = min(money, key=lambda found: (_in_heading(document, found[1]),
+                                                    _in_introduction(document, found[1]), found[1].start.line))
         others = len(money) - 1
         yield Violation(span, f"'{quote(match)}' moves money (and {others} more mention{'s' if others > 1 else ''}), "
                               "and the document never says how a duplicate, a partial failure or a reversal is "
@@ -105,6 +106,15 @@ def _part(document: Document, line: int) -> Section:
 def _in_heading(document: Document, span: Span) -> bool:
     section = section_at(document, span.start.line)
     return section.heading is not None and section.heading.span.start.line == span.start.line
+
+
+def _in_introduction(document: Document, span: Span) -> bool:
+    from speclint.document.headings import title_matches
+    from speclint.reading.operations import INTRO_SECTIONS
+
+    section = section_at(document, span.start.line)
+    return any(each.heading is not None and title_matches(each.title, INTRO_SECTIONS)
+               for each in (section, *section.ancestors()))
 
 
 def _out_of_scope(document: Document, line: int) -> bool:

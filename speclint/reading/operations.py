@@ -196,7 +196,7 @@ def is_test_step(text: str) -> bool:
     return bool(re.match(r"^\W{0,6}(?:given|when|then|and)\b", text, re.I)) or is_scenario_text(text)
 
 
-_INTRO_SECTIONS = ("summary", "overview", "problem", "problem statement", "background", "motivation",
+INTRO_SECTIONS = _INTRO_SECTIONS = ("summary", "overview", "problem", "problem statement", "background", "motivation",
                    "context", "introduction", "abstract", "tl dr", "tldr", "why")
 
 #: (rank, (kind, words, span)): a mention of an operation that can fail; rank 0 for the body of the
