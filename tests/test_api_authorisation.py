@@ -302,3 +302,35 @@ def test_api002_leaves_an_endpoint_with_nothing_told_to_api009() -> None:
     """
     assert lint_with("API002", text) == []
     assert len(lint_with("API009", text)) == 1
+
+
+# --- damage tests with a security section or an admin grant -----------------------------------------
+
+
+@requires_corpus
+def test_api007_a_promise_backed_by_the_security_section_of_a_real_prd_is_not_flagged(tmp_path: Path) -> None:
+    lines = (CORPUS / REST_PRD).read_text(encoding="utf-8").splitlines()
+    goal = lines.index("## Goal") + 1
+    damaged = lines[:goal] + ["", "The service must meet all security requirements.", ""] + lines[goal:]
+    assert _lint("\n".join(damaged) + "\n", str(tmp_path / "prd.md"), "API007") == []
+
+
+@requires_corpus
+def test_api007_deleting_the_security_section_of_a_real_prd_is_found(tmp_path: Path) -> None:
+    lines = (CORPUS / REST_PRD).read_text(encoding="utf-8").splitlines()
+    goal = lines.index("## Goal") + 1
+    start = lines.index("## Security (MVP)")
+    end = next(index for index in range(start + 1, len(lines)) if lines[index].startswith("## "))
+    damaged = lines[:goal] + ["", "The service must meet all security requirements.", ""] + lines[goal:start] + lines[end:]
+    line = goal + 2
+    assert _lint("\n".join(damaged) + "\n", str(tmp_path / "prd.md"), "API007") == [(line, 18)]
+
+
+@requires_corpus
+def test_api006_an_admin_granted_to_an_address_in_a_real_prd_is_found(tmp_path: Path) -> None:
+    lines = (CORPUS / REST_PRD).read_text(encoding="utf-8").splitlines()
+    start = lines.index("## Security (MVP)") + 1
+    assert _lint("\n".join(lines) + "\n", str(tmp_path / "prd.md"), "API006") == []
+    # The damage: the bearer-token sentence replaced by one person's address.
+    damaged = lines[:start] + ["- Admin access is granted to jane@acme.com."] + lines[start + 1:]
+    assert _lint("\n".join(damaged) + "\n", str(tmp_path / "prd.md"), "API006") == [(start + 1, 3)]
