@@ -28,6 +28,7 @@ def test_a_draft_prd_gets_the_questions_a_reviewer_would_ask() -> None:
         (13, "RK001"),  # security
         (13, "RK001"),  # reliability
         (13, "RK001"),  # observability
+        (16, "RK009"),  # the refund moves money: nothing on a duplicate refund, a partial failure or a reversal
         (22, "RK004"),  # the Documents team's renderer is not in the Dependencies list
         (30, "RK002"),  # the rounding risk has no mitigation (the legacy-plan one has an owner)
         (33, "RK008"),  # the rollout never says how it is reversed

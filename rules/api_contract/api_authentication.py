@@ -9,8 +9,8 @@ from speclint.document.examples import load_fragment, operations
 from speclint.document.model import CodeBlock, Document, Position, Span
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.reading.interfaces import AUTH_WORDS, http_endpoints
-from speclint.reading.requirements import section_text
+from speclint.reading.interfaces import AUTH_WORDS, NamedEndpoint, http_endpoints, named_endpoints, says_anything_of_contract
+from speclint.reading.requirements import is_proposal, reads_like_proposal, section_text
 
 
 class ApiAuthenticationUndefined(Rule):
@@ -22,7 +22,9 @@ class ApiAuthenticationUndefined(Rule):
     signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, and no statement that an
     endpoint is public. Words that also mean other things (session, cookie, SSO, credentials,
     security) count only in the API's own sections: "the admin console uses SSO" elsewhere does
-    not say how the API's callers authenticate. One finding, at the first endpoint. Saying it once for the whole API is
+    not say how the API's callers authenticate. An endpoint named only in prose counts when the
+    text around it tells part of its contract ("`GET /v1/orders` returns the orders"): in product
+    specs, not in proposals or task lists. One finding, at the first endpoint. Saying it once for the whole API is
     enough.
 
     **Why it matters.** Authentication decides the client code, the gateway configuration and the
@@ -71,7 +73,13 @@ class ApiAuthenticationUndefined(Rule):
                         first = (Span(position, Position(position.line, position.column + 1)),
                                  f"{operation.method} {operation.path}")
         if first is None:
-            return
+            # Endpoints only named in prose, whose request or response is told there: their callers
+            # authenticate somehow too. (One named with nothing at all is API009's.)
+            described = _described_named_endpoints(document, context)
+            if not described:
+                return
+            first = (described[0].span, described[0].label)
+            endpoints = described
         if _states_authentication(document, endpoints, code_text):
             return
         span, label = first
@@ -108,3 +116,13 @@ def _states_authentication(document: Document, endpoints: list, code_text: list[
         if (own or holds_endpoint) and AUTH_WORDS.search(section_text(section, deep=not holds_endpoint)):
             return True
     return False
+
+
+def _described_named_endpoints(document: Document, context: RuleContext) -> list[NamedEndpoint]:
+    """Endpoints named in the prose of a product spec (not a proposal, not a task list) with some of
+    their contract told."""
+    from speclint.rules.api_contract.endpoint_without_contract import skips_document
+
+    if skips_document(document, context):
+        return []
+    return [endpoint for endpoint in named_endpoints(document) if says_anything_of_contract(endpoint, foreign_counts=False)]

@@ -8,7 +8,7 @@ from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
-from speclint.reading.operations import addresses_failure, first_operation, reported_document_wide
+from speclint.reading.operations import addresses_failure, first_operation, reported_document_wide, unhandled_providers
 from speclint.reading.requirements import EARS_KEYWORD, is_ears_document, plain
 
 
@@ -21,7 +21,8 @@ class EarsUnwantedBehavior(Rule):
     payment, an upload, parsing input, a sync, sending a message), and no unwanted-behaviour
     criterion (`IF <condition>, THEN THE <system> SHALL <response>`) nor any other statement of
     failure (error, retry, timeout, rejection...) in the requirement. The finding points at the
-    first such WHEN criterion.
+    first such WHEN criterion. A criterion that calls a named provider (Stripe, SendGrid, S3...) whose
+    failure the document never addresses is reported once for the document by EH004.
 
     **Why it matters.** EARS has a pattern for unwanted behaviour because event-driven requirements
     tend to describe only the success. Every WHEN that calls out of the process has an IF: the
@@ -60,6 +61,8 @@ class EarsUnwantedBehavior(Rule):
         if reported_document_wide(document, context):
             return  # EH001 reports the missing failure handling once, naming every place
         only_fallible = context.options["only-fallible"]
+        # A provider call whose failure the document never addresses is EH004's one finding.
+        provider_lines = {span.start.line for _kind, _brand, span in unhandled_providers(document)}
         picture = commitments(document, context)
         for requirement in picture.requirements:
             if requirement.form != "section" or not requirement.criteria:
@@ -75,6 +78,8 @@ class EarsUnwantedBehavior(Rule):
                 found = first_operation(criterion.segments)
                 if only_fallible and found is None:
                     continue
+                if any(criterion.span.start.line <= line <= criterion.span.end.line for line in provider_lines):
+                    break
                 what = f" ('{found[1]}' can fail)" if found else ""
                 yield Violation(criterion.span, f"event-driven requirement {requirement.label}{what} has no IF ... "
                                                 "THEN criterion: add what the system SHALL do when it goes wrong")

@@ -467,3 +467,162 @@ def iter_code_blocks(document: Document, languages: set[str]) -> Iterator[CodeBl
         if isinstance(block, CodeBlock) and block.fenced and block.language in languages:
             yield block
 
+
+
+# --- endpoints only named -------------------------------------------------------------------------
+
+
+@dataclass
+class NamedEndpoint:
+    """An HTTP endpoint the document names without defining it, and what the text around it says."""
+
+    key: tuple[str, str]
+    label: str
+    span: Span
+    contexts: list[str] = field(default_factory=list)
+
+
+def named_endpoints(document: Document) -> list[NamedEndpoint]:
+    """Endpoints named in a sentence, list item or table cell and defined nowhere (no heading,
+    leading position or endpoint-table row of their own: `http_endpoints`), each with the text of
+    every paragraph, item (its nested items included) and row that names it. Tests, tasks, page
+    lists, non-goals and alternatives are left out, as `http_endpoints` leaves them out."""
+    defined = {endpoint_key(interface.method, interface.label.split(" ", 1)[1].split("?", 1)[0])
+               for interface in http_endpoints(document) if interface.kind == "http"}
+    found: dict[tuple[str, str], NamedEndpoint] = {}
+    for section in document.root.walk():
+        if section.heading is not None and (not_in_scope(section) or _not_api_section(section)):
+            continue
+        blocks = list(iter_nested(section.blocks))
+        item_paragraphs = {id(b.blocks[0]) for b in blocks if isinstance(b, ListItem) and b.blocks}
+        for block in blocks:
+            if isinstance(block, Table):
+                for row in [block.header, *block.rows]:
+                    context = " | ".join(cell.text for cell in row)
+                    for cell in row:
+                        _collect(found, defined, cell.segments, context)
+            elif isinstance(block, ListItem):
+                own = block.blocks[0].segments if block.blocks and isinstance(block.blocks[0], Paragraph) else []
+                _collect(found, defined, own, "\n".join(s.text for s in item_segments(block)))
+            elif isinstance(block, Paragraph) and id(block) not in item_paragraphs:
+                _collect(found, defined, block.segments, block.text)
+    return list(found.values())
+
+
+def _collect(found: dict[tuple[str, str], NamedEndpoint], defined: set[tuple[str, str]],
+             segments: list[TextSegment], context: str) -> None:
+    for segment in segments:
+        for match in ENDPOINT.finditer(segment.text):
+            path = match.group(2).split("?", 1)[0]
+            if path == "/" and _METHOD_NEXT.match(segment.text, match.end()):
+                continue  # "GET / PUT latency": two methods, no path
+            key = endpoint_key(match.group(1), path)
+            if key in defined or _is_page_route(key[0], path, context):
+                continue
+            if key not in found:
+                start = segment.column + match.start()
+                found[key] = NamedEndpoint(key, _label(key, match.group(2)),
+                                           Span.of(segment.line, start, segment.line, segment.column + match.end()))
+            found[key].contexts.append(context)
+
+
+_METHOD_NEXT = re.compile(r"\s*(?:/\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b")
+#: "receives `{verdict, pathway}`": a shape written inline.
+_INLINE_SHAPE = re.compile(r"`\s*[{\[]|\b(?:receives?|gets?\s+back|yields?|streams?|redirects?|"
+                           r"query\s+param\w*|with\s+`?\?)\b", re.I)
+#: Text mostly in another language: the English contract words cannot be looked for in it.
+_NON_LATIN = re.compile(r"[^\x00-\u024f]")
+
+
+def says_anything_of_contract(endpoint: NamedEndpoint, foreign_counts: bool = True) -> bool:
+    """True when some text naming the endpoint says what it takes, returns, fails with or who may
+    call it: a request word, a success word, an error status, an authentication word, a shape
+    written inline; or (with `foreign_counts`) is written in a language whose words these are not."""
+    for context in endpoint.contexts:
+        if len(_NON_LATIN.findall(context)) * 5 > len(context):
+            if foreign_counts:
+                return True
+            continue
+        rest = ENDPOINT.sub(" ", context)
+        if any(pattern.search(rest) for pattern in (REQUEST_WORDS, SUCCESS_WORDS, ERROR_STATUS, AUTH_WORDS,
+                                                     _INLINE_SHAPE)):
+            return True
+    return False
+
+
+# --- who may do what: admin actions, admin identities, security left undefined --------------------
+
+#: An action only some people may take: "admins can ban users", "the admin dashboard".
+ADMIN_ACTION = re.compile(
+    r"\b(?:(?:admins?|administrators?|moderators?|super[- ]?users?|support\s+(?:agents?|staff))\s+"
+    r"(?:can|may|must\s+be\s+able\s+to|should\s+be\s+able\s+to|are\s+able\s+to|is\s+able\s+to|will\s+be\s+able\s+to|"
+    r"will|shall)\s+(?:\w+\s+){0,2}?(?:delete|remove|ban|suspend|block|refund|approve|reject|edit|modify|override|"
+    r"reset|impersonate|export|deactivate|disable|enable|grant|revoke|change|update|view|see|manage|create|"
+    r"configure|invite|moderate|publish|unpublish|restore|purge)|"
+    r"admin(?:istrator|istration)?\s+(?:panel|dashboard|console|page|portal|screen|endpoints?|api|tools?|"
+    r"actions?|interface|ui|area|section|view))\b",
+    re.I,
+)
+#: Words that can only say who may do something, wherever they stand.
+AUTHORISATION_STRONG = re.compile(
+    r"\b(?:roles?|rbac|permissions?|permitted|authori[sz]\w*|authenticat\w*|access\s+control\w*|privileges?|"
+    r"admin[- ]only|only\s+(?:\w+\s+)?(?:admins?|administrators?|moderators?|staff|owners?)|restricted\s+to|"
+    r"limited\s+to|allow-?lists?|allowlisted|whitelist\w*|is_?admin|isAdmin|401|403|forbidden|acls?|"
+    r"mfa|2fa|two[- ]factor|multi[- ]factor|least\s+privilege)\b",
+    re.I,
+)
+#: Words that say it only in the section about the admin actions: "SSO" in passing elsewhere does not.
+AUTHORISATION_WEAK = re.compile(
+    r"\b(?:sso|single\s+sign[- ]on|saml|oidc|oauth\d?|log(?:s|ged)?[- ]?in|sign(?:s|ed)?[- ]in|sessions?|"
+    r"passwords?|tokens?|api[- ]keys?|credentials?|secure|security|access)\b",
+    re.I,
+)
+
+_EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+#: An admin identity tied to one address: "admin access is granted to jane@acme.com",
+#: "`ADMIN_EMAIL=jane@acme.com`", "jane@acme.com is the admin".
+ADMIN_EMAIL = re.compile(
+    r"\b(?:is_?admin|isAdmin|ADMIN_EMAILS?|ADMIN_USERS?|admin(?:istrator)?\s+(?:access|role|rights|privileges?|"
+    r"permissions?|user|account|status)|super[- ]?admin|superuser)\b[^.\n]{0,80}?" + _EMAIL
+    + r"|" + _EMAIL + r"[`'\"*_)]*\s+(?:is|will\s+be|becomes|gets|has|acts\s+as)\s+(?:the\s+|an?\s+|sole\s+|only\s+)*"
+    r"(?:admin(?:istrator)?|super[- ]?admin|superuser|owner)\b",
+    re.I,
+)
+#: A contact address next to the word admin is not an identity: "email the admin at ops@acme.com".
+_CONTACT = re.compile(r"\b(?:contact|reach|e-?mail\s+(?:the\s+)?admin|notif\w+|alerts?|sent\s+to|send\s+to|cc|"
+                      r"reply|support|report)\b", re.I)
+
+
+def hard_coded_admin(text: str) -> re.Match[str] | None:
+    """An admin identity tied to one email address in `text`, or None."""
+    for match in ADMIN_EMAIL.finditer(text):
+        sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        if not _CONTACT.search(text[max(sentence_start, match.start() - 60): match.end()]):
+            return match
+    return None
+
+
+#: Security promised and never said: "meets all security requirements", "must be secure".
+VAGUE_SECURITY = re.compile(
+    r"\b(?:(?:meets?|meeting|compl(?:y|ies|iant)\s+with|satisf(?:y|ies|ying)|adher(?:e|es|ing)\s+to|"
+    r"follows?|following|conforms?\s+to|in\s+line\s+with|according\s+to)\s+"
+    r"(?:(?:all|the|our|any|applicable|relevant|standard|company|industry[- ]standard|corporate|existing|internal|"
+    r"necessary|required|appropriate|current|modern|enterprise)\s+){0,3}"
+    r"(?:security|infosec)\s+(?:requirements|standards|policies|policy|guidelines|best\s+practices|controls)|"
+    r"(?:must|shall|should|will|needs?\s+to)\s+be\s+(?:fully\s+|highly\s+|completely\s+|very\s+)?secure)\b"
+    r"(?!\s+(?:against|from|by|with|using|via|through|:|\())",
+    re.I,
+)
+#: What makes it defined in the same sentence: a list, an example, a standard, a link.
+_SECURITY_SPECIFICS = re.compile(r"(?::\s*\S|\bsuch\s+as\b|\bincluding\b|\be\.g\.|\(|\bowasp\b|\bsoc\s?2\b|\biso\s?27001\b|"
+                                 r"\bpci\b|\bhipaa\b|\bnist\b|\bgdpr\b|\]\(|\bsee\b|§|\bsection\b)", re.I)
+
+
+def vague_security(text: str) -> re.Match[str] | None:
+    """A promise of security with nothing that says what it is, in `text` (one sentence or item)."""
+    match = VAGUE_SECURITY.search(text)
+    if match is None:
+        return None
+    end = text.find(".", match.end())
+    rest = text[match.end(): end if end >= 0 else len(text)]
+    return None if _SECURITY_SPECIFICS.search(rest) else match

@@ -196,7 +196,7 @@ def is_test_step(text: str) -> bool:
     return bool(re.match(r"^\W{0,6}(?:given|when|then|and)\b", text, re.I)) or is_scenario_text(text)
 
 
-_INTRO_SECTIONS = ("summary", "overview", "problem", "problem statement", "background", "motivation",
+INTRO_SECTIONS = _INTRO_SECTIONS = ("summary", "overview", "problem", "problem statement", "background", "motivation",
                    "context", "introduction", "abstract", "tl dr", "tldr", "why")
 
 #: (rank, (kind, words, span)): a mention of an operation that can fail; rank 0 for the body of the
@@ -255,3 +255,138 @@ def reported_document_wide(document: Document, context: object) -> bool:
     from speclint.reading.requirements import is_proposal
 
     return not is_proposal(document, context) and len(unhandled_mentions(document)) >= 2
+
+
+# --- named third-party providers ---------------------------------------------------------------
+
+#: Providers named by brand, and what the call to them does. Brand names are matched with their
+#: capitals ("Stripe", not a "stripe" of a RAID array; "SES", not "ses").
+PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("payment", re.compile(r"\b(?:Stripe|PayPal|Paypal|Braintree|Adyen|Razorpay|Chargebee|Recurly|Mollie|Klarna|"
+                           r"Plaid|Paystack|Flutterwave|Checkout\.com|Authorize\.net|Square\s+(?:Payments|API))\b")),
+    ("SMS", re.compile(r"\b(?:Twilio|Vonage|Nexmo|MessageBird|Plivo|Sinch|(?:Amazon|AWS)\s+SNS)\b")),
+    ("email", re.compile(r"\b(?:SendGrid|Sendgrid|Mailgun|Postmark|Mandrill|SparkPost|Mailjet|Brevo|"
+                         r"(?:Amazon\s+|AWS\s+)?SES)\b")),
+    ("push notification", re.compile(r"\b(?:APNs|APNS|FCM|Firebase\s+Cloud\s+Messaging|OneSignal|Expo\s+[Pp]ush)\b")),
+    ("object storage", re.compile(r"\b(?:(?:Amazon\s+|AWS\s+)?S3|Google\s+Cloud\s+Storage|Azure\s+Blob(?:\s+Storage)?|"
+                                  r"Cloudflare\s+R2)\b")),
+    ("file transfer", re.compile(r"\b(?:SFTP|FTPS?)\b")),
+)
+
+#: Words that name what a provider is called for ("the SMS", "the charge"), so that "if the SMS is
+#: not delivered within a minute, resend it" handles Twilio's failure without naming Twilio.
+PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
+    "payment": re.compile(r"\b(?:charg\w*|payments?|pays?|card|checkout|billing|refunds?|subscriptions?|"
+                          r"transactions?|payouts?|invoices?|webhooks?)\b", re.I),
+    "SMS": re.compile(r"\b(?:sms|text\s+messages?|texts?|otp|codes?|phones?|one-time\s+(?:code|password)s?|verification\s+codes?|"
+                      r"messages?)\b", re.I),
+    "email": re.compile(r"\b(?:e-?mails?|mail|messages?)\b", re.I),
+    "push notification": re.compile(r"\b(?:push(?:es)?|notifications?|device\s+tokens?)\b", re.I),
+    "object storage": re.compile(r"\b(?:uploads?|uploading|downloads?|storage|buckets?|objects?|files?|attachments?)\b",
+                                 re.I),
+    "file transfer": re.compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b", re.I),
+}
+
+#: What happens when a provider's call fails, besides the general failure words: a bounce, an
+#: undeliverable message, a dead-letter queue, the provider being down.
+PROVIDER_FAILURE = re.compile(
+    r"\b(?:bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|dlq|insufficient\s+funds|unsuccessful|"
+    r"(?:is|are|goes|go|went)\s+down|does\s+not\s+(?:arrive|respond)|doesn't\s+(?:arrive|respond))\b",
+    re.I,
+)
+
+#: Before a brand in the same sentence: it is compared, rejected or replaced, not called.
+_NOT_USED_BEFORE = re.compile(
+    r"\b(?:instead\s+of|rather\s+than|not|no|without|replac\w+|migrat\w+\s+(?:away\s+)?from|moving\s+off|"
+    r"vs\.?|versus|compared?\s+(?:to|with)|considered|rejected|evaluated|like|such\s+as|e\.g\.?|unlike)"
+    r"\s+(?:\w+\s+){0,2}$",
+    re.I,
+)
+#: After a brand: "Stripe was rejected", "Stripe (rejected: fees)", "Stripe is out of scope".
+_NOT_USED_AFTER = re.compile(
+    r"^\W{0,3}(?:\w+\s+){0,3}(?:was|were|is|are)?\s*(?:rejected|ruled\s+out|not\s+(?:chosen|selected|used|"
+    r"supported|in\s+scope)|out\s+of\s+scope|dropped|deprecated|considered)\b",
+    re.I,
+)
+
+#: (kind, brand as written, span) of one provider mention.
+ProviderMention = tuple[str, str, Span]
+
+
+def provider_mentions(segments: list[TextSegment]) -> list[ProviderMention]:
+    """The providers `segments` say are used (not compared, rejected or replaced), in order."""
+    from speclint.document.text import find_all
+
+    found: list[ProviderMention] = []
+    for kind, pattern in PROVIDERS:
+        for match, span in find_all(pattern, segments):
+            text = match.string
+            sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            before = text[max(sentence_start, match.start() - 40): match.start()]
+            after = text[match.end(): match.end() + 40]
+            if _NOT_USED_BEFORE.search(before) or _NOT_USED_AFTER.match(after):
+                continue
+            found.append((kind, " ".join(match.group(0).split()), span))
+    found.sort(key=lambda mention: (mention[2].start.line, mention[2].start.column))
+    return found
+
+
+def _states_provider_failure(text: str) -> bool:
+    return bool(FAILURE_HANDLING.search(text) or PROVIDER_FAILURE.search(text))
+
+
+def unhandled_providers(document: Document) -> list[ProviderMention]:
+    """Every mention of a provider whose failure the document never addresses: no failure section
+    or error table, no paragraph, item or cell that names the provider or what it is called for
+    together with a failure (error, timeout, retry, bounce, decline...), no section naming it that
+    speaks of failure, no code around it that handles errors. Computed once per document."""
+    cached = _unhandled_providers.get(document)
+    if cached is None:
+        cached = _unhandled_providers[document] = _find_unhandled_providers(document)
+    return cached
+
+
+def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
+    from speclint.document.model import CodeBlock
+    from speclint.document.text import iter_prose, mask_invisible
+    from speclint.reading.requirements import not_in_scope, section_text
+
+    mentions: list[ProviderMention] = []
+    handled: set[str] = set()
+    pieces = list(iter_prose(document))
+    for piece in pieces:
+        if piece.section.heading is not None and not_in_scope(piece.section):
+            continue
+        found = provider_mentions(piece.segments)
+        if not found:
+            continue
+        mentions.extend(found)
+        for kind in {kind for kind, _brand, _span in found}:
+            if kind in handled:
+                continue
+            # the section where the provider is called, and its subsections
+            # (not the whole document when the provider is named under its title)
+            deep = piece.section.heading is not None and piece.section.level >= 2
+            if _states_provider_failure(mask_invisible(section_text(piece.section, deep=deep, with_code=True))):
+                handled.add(kind)
+    kinds = {kind for kind, _brand, _span in mentions} - handled
+    if not kinds or has_central_failure_handling(document):
+        return []
+    for piece in pieces:
+        if piece.section.heading is not None and not_in_scope(piece.section):
+            continue
+        text = mask_invisible("\n".join(segment.text for segment in piece.segments))
+        if not _states_provider_failure(text):
+            continue
+        used = {kind for kind, _brand, _span in provider_mentions(piece.segments)}
+        for kind in list(kinds):
+            named = any(pattern.search(text) for each, pattern in PROVIDERS if each == kind)
+            if kind in used or (not named and PROVIDER_DUTIES[kind].search(text)):
+                kinds.discard(kind)
+    for _section, block in document.iter_blocks():
+        if isinstance(block, CodeBlock) and _states_provider_failure(block.code):
+            kinds = {kind for kind in kinds if not any(p.search(block.code) for each, p in PROVIDERS if each == kind)}
+    return [mention for mention in mentions if mention[0] in kinds]
+
+
+_unhandled_providers: WeakKeyDictionary[Document, list[ProviderMention]] = WeakKeyDictionary()

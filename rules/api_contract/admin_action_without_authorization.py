@@ -1,0 +1,74 @@
+"""API008 admin-action-without-authorization: admin actions described, and nothing says who may take them."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.document.model import Document, Section
+from speclint.document.text import find_all, iter_prose, mask_invisible
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.reading.interfaces import ADMIN_ACTION, AUTHORISATION_STRONG, AUTHORISATION_WEAK
+from speclint.reading.requirements import is_proposal, not_in_scope, reads_like_proposal, section_text
+
+
+class AdminActionWithoutAuthorization(Rule):
+    """Flags a document that gives admins, moderators or support staff powers and never says how they are recognised.
+
+    **What it flags.** A document that describes privileged actions ("admins can ban users",
+    "support agents can issue refunds", "the admin dashboard") and nowhere says who may take them:
+    no role, permission, authorisation, access control, "only admins", allowlist, 403, MFA or
+    authentication. "SSO", "login", "secure" or "session" count only in a section that is about
+    the admin actions: the marketing site's SSO says nothing about who is an admin. One finding,
+    at the first admin action, naming the others. Proposals and decision records are skipped.
+
+    **Why it matters.** An admin screen without an authorisation rule is either open to everyone
+    or guarded by whatever the first implementer improvised (an `is_admin` column set by hand, a
+    hidden URL). It is the first thing a security review asks and the last thing a demo shows.
+
+    **Example**
+
+    ```markdown
+    ## Moderation
+    Moderators can remove posts and ban users from the admin dashboard.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Moderation
+    Moderators can remove posts and ban users from the admin dashboard. Only accounts with the
+    `moderator` role see it; other users get 403, and every ban is written to the audit log.
+    ```
+    """
+
+    id = "API008"
+    name = "admin-action-without-authorization"
+    category = Category.API_CONTRACT
+    default_level = Level.WARNING
+    # Default: no finding on the corpus (bench/verdicts/round5-recall-failure.tsv).
+    group = Group.DEFAULT
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if is_proposal(document, context) or reads_like_proposal(document):
+            return
+        actions = []
+        sections: list[Section] = []
+        for piece in iter_prose(document):
+            if piece.section.heading is not None and not_in_scope(piece.section):
+                continue
+            for _match, span in find_all(ADMIN_ACTION, piece.segments):
+                actions.append(span)
+                if piece.section not in sections:
+                    sections.append(piece.section)
+        if not actions:
+            return
+        if AUTHORISATION_STRONG.search(mask_invisible(section_text(document.root, with_code=True))):
+            return
+        for section in sections:
+            own = section if section.heading is not None and section.level >= 2 else None
+            if own is not None and AUTHORISATION_WEAK.search(mask_invisible(section_text(own))):
+                return
+        others = sorted({span.start.line for span in actions[1:]} - {actions[0].start.line})
+        also = f" (nor at line{'s' if len(others) > 1 else ''} {', '.join(map(str, others[:5]))})" if others else ""
+        yield Violation(actions[0], f"admin actions are described and nothing says who may take them{also}: "
+                                    "name the role or permission, how it is granted, and what others get")

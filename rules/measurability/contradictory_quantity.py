@@ -1,0 +1,66 @@
+"""MS010 contradictory-quantity: the same quantity stated twice with different values."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.reading.quantities import Statement, contradictions
+
+
+class ContradictoryQuantity(Rule):
+    """Flags a quantity stated twice with different values: the same subject, the same unit, another number.
+
+    **What it flags.** Two statements in different paragraphs, items or cells that give the same
+    subject a different number in the same unit: "reset links expire after 7 days" and "the reset
+    link expires after 14 days"; "a 14-day trial" and "a 30-day trial"; "session timeout: 30
+    minutes" and "session timeout of 1 hour"; "conversion must not drop more than 5%" and
+    "pause the rollout if conversion drops more than 10%". Durations are compared in one unit
+    (24 hours is 1 day). Statements that compare, change, illustrate or bound a number ("was 7,
+    now 14", "from 7 to 14 days", "e.g.", "up to", "default", "maximum", "premium plans") are not
+    taken, nor are non-goals and alternatives. The finding points at the later statement and names
+    the earlier one.
+
+    **Why it matters.** Two numbers for one thing mean one of them is wrong, and each reader
+    picks the one they read first: the backend expires links after 7 days, the email says 14.
+
+    **Example**
+
+    ```markdown
+    ## Requirements
+    - Reset links expire after 7 days.
+
+    ## Email copy
+    - "Your reset link expires after 14 days."
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Requirements
+    - Reset links expire after 7 days.
+
+    ## Email copy
+    - "Your reset link expires after 7 days."
+    ```
+    """
+
+    id = "MS010"
+    name = "contradictory-quantity"
+    category = Category.MEASURABILITY
+    default_level = Level.INFO
+    group = Group.PREVIEW
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        for later, earlier in contradictions(document):
+            yield Violation(later.span, f"'{later.text}' here, but '{earlier.text}' at line {earlier.span.start.line} "
+                                        f"for the same '{_about(later)}': make them agree, or say when each applies")
+
+
+def _about(statement: Statement) -> str:
+    if statement.kind == "noun":
+        return statement.text.split()[-1]
+    if statement.kind == "setting":
+        return " ".join([*statement.subject, statement.text.split()[0].rstrip(":=")])
+    return " ".join(statement.subject)

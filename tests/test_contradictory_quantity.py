@@ -1,0 +1,210 @@
+"""MS010 contradictory-quantity: the same subject, the same unit, a different number."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import CORPUS, lint_with, requires_corpus, spans
+
+from speclint.api import lint_text
+
+
+def test_flags_an_expiry_stated_twice_in_sentences() -> None:
+    text = """
+    # Password reset
+
+    ## Requirements
+
+    Reset links expire after 7 days.
+
+    ## Email copy
+
+    Your reset link expires after 14 days.
+    """
+    findings = lint_with("MS010", text)
+    assert spans(findings) == [(9, 17)]
+    assert "line 5" in findings[0].message and findings[0].level.value == "info"
+
+
+def test_flags_a_setting_under_a_bold_label_and_in_prose() -> None:
+    text = """
+    # Sessions
+
+    ## Settings
+
+    - **Session timeout:** 30 minutes.
+
+    ## Security
+
+    Users are signed out after a session timeout of 1 hour.
+    """
+    assert spans(lint_with("MS010", text)) == [(9, 38)]
+
+
+def test_flags_a_duration_before_a_noun_in_a_table() -> None:
+    text = """
+    # Trials
+
+    ## Plans
+
+    | Plan | Offer |
+    |------|-------|
+    | Team | a 14-day trial |
+
+    ## Onboarding emails
+
+    Day 1: "Welcome to your 30-day trial."
+    """
+    assert spans(lint_with("MS010", text)) == [(11, 25)]
+
+
+def test_flags_a_guardrail_and_a_rollout_threshold_that_disagree() -> None:
+    text = """
+    # Checkout redesign
+
+    ## Guardrails
+
+    Checkout conversion must not drop more than 5%.
+
+    ## Rollout
+
+    The rollout pauses when checkout conversion drops more than 10%.
+    """
+    findings = lint_with("MS010", text)
+    assert spans(findings) == [(9, 45)]
+    assert "'checkout conversion'" in findings[0].message
+
+
+def test_compares_durations_in_one_unit() -> None:
+    text = """
+    # Lockout
+
+    ## Rules
+
+    Accounts are locked for 24 hours.
+
+    ## Support
+
+    A locked account is locked for 1 day; support can unlock it sooner.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_ears_criteria_that_disagree_are_flagged() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1
+
+    1. WHEN a user requests a reset, THE system SHALL send a link; reset links expire after 1 hour.
+
+    ### Requirement 4
+
+    1. WHEN a reset link is opened after it expired, THE system SHALL say that reset links expire after 2 hours.
+    """
+    assert spans(lint_with("MS010", text)) == [(9, 88)]
+
+
+# --- traps -----------------------------------------------------------------------------------
+
+
+def test_a_change_of_value_is_not_a_contradiction() -> None:
+    text = """
+    # Retention
+
+    ## Current state
+
+    Logs are retained for 30 days.
+
+    ## Proposal
+
+    Logs are retained for 90 days, up from 30.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_tiers_and_bounds_are_not_contradictions() -> None:
+    text = """
+    # Trials
+
+    ## Plans
+
+    A 14-day trial for everyone.
+
+    ## Sales
+
+    Enterprise customers get a 30-day trial.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_values_side_by_side_in_one_section_are_cases() -> None:
+    text = """
+    # Charts
+
+    ## Buckets
+
+    - Ranges up to a day use a 5-minute aggregated table.
+    - Ranges up to a week use a 1-hour aggregated table.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_a_short_subject_that_could_be_either_is_not_compared() -> None:
+    text = """
+    # Links
+
+    ## Invites
+
+    Invite links expire after 7 days.
+
+    ## Resets
+
+    Reset links expire after 1 day.
+
+    ## Email
+
+    The link expires after 3 days.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_different_subjects_with_the_same_verb_are_not_compared() -> None:
+    text = """
+    # Storage
+
+    ## Logs
+
+    Audit logs are retained for 1 year.
+
+    ## Uploads
+
+    Uploaded files are retained for 30 days.
+    """
+    assert lint_with("MS010", text) == []
+
+
+# --- damage test on a real document ----------------------------------------------------------------
+
+REAL_PRD = "prds/0al-spec__Platform__PRD.md"
+
+
+@requires_corpus
+def test_a_real_prd_is_not_flagged() -> None:
+    text = (CORPUS / REAL_PRD).read_text(encoding="utf-8")
+    assert lint_text(text, path="prd.md", select=["MS010"], preview=True, isolated=True) == []
+
+
+@requires_corpus
+def test_a_second_value_inserted_in_another_section_of_a_real_prd_is_found(tmp_path: Path) -> None:
+    lines = (CORPUS / REAL_PRD).read_text(encoding="utf-8").splitlines()
+    headings = [index for index, line in enumerate(lines) if line.startswith("## ")]
+    first, second = headings[1] + 1, headings[-1] + 1
+    damaged = (lines[:first] + ["", "Build caches expire after 7 days.", ""] + lines[first:second]
+               + ["", "A build cache expires after 14 days.", ""] + lines[second:])
+    path = tmp_path / "prd.md"
+    path.write_text("\n".join(damaged) + "\n", encoding="utf-8")
+    findings = lint_text(path.read_text(encoding="utf-8"), path=str(path), select=["MS010"], preview=True,
+                         isolated=True)
+    line = damaged.index("A build cache expires after 14 days.") + 1
+    assert [(f.span.start.line, f.span.start.column) for f in findings] == [(line, 15)]
