@@ -8,7 +8,7 @@ detected as not a specification and skipped), so that its peak memory (`ru_maxrs
 the CPU seconds of parsing alone and of the whole lint, and the process's peak memory minus that of
 the same process after linting a tiny document (the imports). To measure other code, put its
 checkout first on `PYTHONPATH`. A record for people, not a test:
-`tests/test_parser_limits.py` and `tests/test_regex_linear.py` count work instead of timing it.
+`tests/test_growth_limits.py` and `tests/test_regex_linear.py` count work instead of timing it.
 """
 
 from __future__ import annotations

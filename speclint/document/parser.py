@@ -42,7 +42,7 @@ from speclint.document.model import (
     TextSegment,
     ThematicBreak,
 )
-from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline
+from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline, trim_text_caches
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.
@@ -283,6 +283,7 @@ def parse(source: str, path: str = "<stdin>") -> Document:
     """Parse Markdown `source` into a `Document`. Never raises on any text."""
     # Parsing allocates many small objects (tokens, blocks, spans) and no garbage cycles: the
     # cycle collector would only re-scan them, which doubles the time of a large document.
+    trim_text_caches()
     collecting = gc.isenabled()
     gc.disable()
     try:
