@@ -5,8 +5,9 @@
 Each input is linted in a fresh process (`speclint.engine.runner.lint`, default configuration
 with `--profile prd --preview`: every rule runs, where most of these inputs would otherwise be
 detected as not a specification and skipped), so that its peak memory (`ru_maxrss`) is its own. Printed per input: its size,
-the CPU seconds of parsing alone and of the whole lint, and the process's peak memory minus that of
-the same process after linting a tiny document (the imports). To measure other code, put its
+the CPU seconds of parsing alone and of the whole lint, the process's peak memory minus that of
+the same process after linting a tiny document (the imports), and the rules the engine's budgets
+stopped or did not run (its budgets are in wall time: on a loaded machine they cut a lint short). To measure other code, put its
 checkout first on `PYTHONPATH`. A record for people, not a test:
 `tests/test_growth_limits.py` and `tests/test_regex_linear.py` count work instead of timing it.
 """
@@ -70,13 +71,14 @@ text = INPUTS[{name!r}]()
 started = time.process_time()
 parse(text, "input.md")
 parsed = time.process_time() - started
-linted = None
+linted, failures = None, 0
 if not {parse_only!r}:
     started = time.process_time()
     result = lint([Source("input.md", None, text)], [], planner=planner, jobs=1)
     linted = time.process_time() - started
+    failures = len(result.rule_failures)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"bytes": len(text.encode()), "parse": parsed, "lint": linted, "kb": peak - baseline}}))
+print(json.dumps({{"bytes": len(text.encode()), "parse": parsed, "lint": linted, "kb": peak - baseline, "failures": failures}}))
 """
 
 
@@ -102,16 +104,16 @@ def main() -> int:
                              "detected as not a specification, and skipped); '' to detect it")
     args = parser.parse_args()
     names = [name for name in INPUTS if not args.only or any(part in name for part in args.only)]
-    print("| input | bytes | parse (CPU s) | lint (CPU s) | peak memory above imports |")
-    print("|---|---|---|---|---|")
+    print("| input | bytes | parse (CPU s) | lint (CPU s) | peak memory above imports | rules stopped or not run |")
+    print("|---|---|---|---|---|---|")
     for name in names:
         row = measure(name, args.timeout, args.parse_only, args.profile or None)
         if "error" in row:
-            print(f"| {name} | | | | {row['error']} |", flush=True)
+            print(f"| {name} | | | | {row['error']} | |", flush=True)
             continue
         lint_seconds = "" if row["lint"] is None else f"{row['lint']:.2f}"
-        print(f"| {name} | {row['bytes']:,} | {row['parse']:.2f} | {lint_seconds} | {int(row['kb']) / 1024:,.0f} MB |",
-              flush=True)
+        print(f"| {name} | {row['bytes']:,} | {row['parse']:.2f} | {lint_seconds} | {int(row['kb']) / 1024:,.0f} MB "
+              f"| {row['failures']} |", flush=True)
     return 0
 
 
