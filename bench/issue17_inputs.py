@@ -40,7 +40,7 @@ def headings(count: int) -> str:
 
 INPUTS: dict[str, Callable[[], str]] = {
     "10 KB heading of `(`": lambda: "# " + "(" * 10_000 + "\n",
-    "10 KB list item of backticks": lambda: "- " + "`" * 10_000 + "\n",
+    "10 KB list item of backticks": lambda: "- x " + "`" * 10_000 + "\n",  # after a word: no fence
     "10 KB heading of backticks": lambda: "# " + "`" * 10_000 + "\n",
     "`100% ` x 10 KB": lambda: repeat_to("100% ", 10_000) + "\n",
     "`100% ` x 30 KB": lambda: repeat_to("100% ", 30_000) + "\n",
