@@ -4,11 +4,12 @@
 
 Each input is linted in a fresh process (`speclint.engine.runner.lint`, default configuration
 with `--profile prd --preview`: every rule runs, where most of these inputs would otherwise be
-detected as not a specification and skipped), so that its peak memory (`ru_maxrss`) is its own. Printed per input: its size,
-the CPU seconds of parsing alone and of the whole lint, the process's peak memory minus that of
-the same process after linting a tiny document (the imports), and the rules the engine's budgets
-stopped or did not run (its budgets are in wall time: on a loaded machine they cut a lint short). To measure other code, put its
-checkout first on `PYTHONPATH`. A record for people, not a test:
+detected as not a specification and skipped), so that its peak memory (`ru_maxrss`) is its own.
+Printed per input: its size, the CPU seconds of parsing alone and of the whole lint, the process's
+peak memory minus that of the same process after linting a tiny document (the imports), and the
+rules the engine's budgets stopped or did not run (its budgets are in wall time: on a loaded
+machine they cut a lint short). To measure other code, put its checkout first on `PYTHONPATH`.
+A record for people, not a test:
 `tests/test_growth_limits.py` and `tests/test_regex_linear.py` count work instead of timing it.
 """
 
@@ -78,7 +79,8 @@ if not {parse_only!r}:
     linted = time.process_time() - started
     failures = len(result.rule_failures)
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"bytes": len(text.encode()), "parse": parsed, "lint": linted, "kb": peak - baseline, "failures": failures}}))
+print(json.dumps({{"bytes": len(text.encode()), "parse": parsed, "lint": linted, "kb": peak - baseline,
+                  "failures": failures}}))
 """
 
 

@@ -139,7 +139,8 @@ def test_work_per_heading_stays_the_same_past_the_size_of_the_text_caches() -> N
     rule = load_registry().get("ST007")
     assert rule is not None
     active, profile = ActiveRule(rule, rule.default_level, rule.default_options()), load_profile("prd")
-    small, large = parse(headings(TEXT_CACHE_KEEP // 4), "small.md"), parse(headings(TEXT_CACHE_KEEP + 2000), "large.md")
+    small = parse(headings(TEXT_CACHE_KEEP // 4), "small.md")
+    large = parse(headings(TEXT_CACHE_KEEP + 2000), "large.md")
     counts = []
     for document in (small, large):
         run_rules(document, [active], profile=profile)  # each heading's key is computed once, here

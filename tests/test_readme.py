@@ -44,6 +44,7 @@ def test_the_limits_page_states_the_budgets_the_code_enforces() -> None:
     limits = (REPOSITORY / "docs" / "limits.md").read_text()
     assert "docs/limits.md" in _security_section()
     for stated in (f"{DEFAULT_MAX_BYTES:,} bytes", f"| {RULE_BUDGET_SECONDS:.0f} s (`speclint.engine.check.RULE_BUDGET",
-                   f"| {DOCUMENT_BUDGET_SECONDS:.0f} s (`DOCUMENT_BUDGET", f"| {LINT_BUDGET_SECONDS:.0f} s (`speclint.language_server",
-                   f"{MAX_EXPANDED_NODES:,} values", f"{MAX_DEPTH} levels of nesting", f"| {MAX_NESTING} levels"):
+                   f"| {DOCUMENT_BUDGET_SECONDS:.0f} s (`DOCUMENT_BUDGET",
+                   f"| {LINT_BUDGET_SECONDS:.0f} s (`speclint.language_server", f"{MAX_EXPANDED_NODES:,} values",
+                   f"{MAX_DEPTH} levels of nesting", f"| {MAX_NESTING} levels"):
         assert stated in limits, stated
