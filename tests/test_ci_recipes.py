@@ -168,3 +168,22 @@ def test_the_gitlab_job_passes_on_clean_specifications(spec_repository: Path) ->
     assert status == 0, [outcome.stderr for outcome in outcomes]
     report = json.loads((spec_repository / _gitlab_job()["artifacts"]["reports"]["codequality"]).read_text())
     assert [issue for issue in report if issue["severity"] in ("major", "critical", "blocker")] == []
+
+
+# --- a pull request cannot make the recipes run its code (issue 17) -------------------------------------
+
+
+def test_a_pull_request_adding_a_nested_python_plugin_runs_no_code_in_the_github_recipe(
+        spec_repository: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "plugin-was-imported"
+    (spec_repository / ".git").mkdir()
+    (spec_repository / "specs" / ".speclint.yaml").write_text("plugins: [evil.py]\n", encoding="utf-8")
+    (spec_repository / "specs" / "evil.py").write_text(
+        f"from pathlib import Path\nPath({str(marker)!r}).write_text('imported')\n", encoding="utf-8")
+    [lint_command] = _steps_running_speclint(_github_workflow()["jobs"]["annotations"])
+
+    completed = _run(lint_command, spec_repository, {"GITHUB_ACTIONS": "true", "CI": "true"})
+
+    assert completed.returncode == 2
+    assert "never from a nested configuration" in completed.stderr
+    assert not marker.exists()

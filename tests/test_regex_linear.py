@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from regex_steps import OutOfSteps, PatternSource, StepCounter, all_patterns, growth, has_unbounded_repeat, run_deep
+from regex_steps import (OutOfSteps, PatternSource, StepCounter, all_patterns, attack, growth, has_unbounded_repeat,
+                         run_deep)
 
 #: Linear growth doubles the steps; quadratic growth quadruples them. 3 separates the two with
 #: room for a pattern's fixed cost.
@@ -123,3 +124,28 @@ def test_issue_17_attacks_are_linear(module: str, name: str, pump: str) -> None:
     small = steps(pattern.pattern, pump * (40 // len(pump)), pattern.flags)
     large = steps(pattern.pattern, pump * (80 // len(pump)), pattern.flags)
     assert large <= MAX_GROWTH * small
+
+
+#: The texts of issue 17's table (item 4), each repeated: a heading of `(`, backticks, `100% `,
+#: `etc. `, a paragraph of `[`, lines of `1. `, a line of `*`.
+ISSUE_17_TEXTS = ["(", "`", "100% ", "etc. ", "[", "1. ", "*"]
+
+
+@pytest.mark.parametrize("pump", ISSUE_17_TEXTS)
+def test_no_pattern_does_superlinear_work_on_the_texts_of_issue_17(pump: str) -> None:
+    def worst() -> tuple[float, str]:
+        ratios = []
+        for source in PATTERNS:
+            if source.pattern in BOUNDED:
+                continue
+            counter = StepCounter(source.pattern, source.flags)
+            try:
+                small = counter.count(attack(pump, SIZE), 200_000, source.anchored)
+                large = counter.count(attack(pump, 2 * SIZE), 200_000, source.anchored)
+            except OutOfSteps:
+                small, large = 1, 10**9
+            ratios.append((large / max(small, 1), source.where))
+        return max(ratios)
+
+    ratio, where = run_deep(worst)
+    assert ratio <= MAX_GROWTH, f"{where}: {ratio:.1f}x the steps for twice the text of {pump!r}"

@@ -8,10 +8,10 @@ punctuation, "(Optional)"-style decorations, and with each word in the singular.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from speclint.document.model import Document, Section
+from speclint.document.text import text_cache
 
 _NUMBERING = re.compile(
     r"^(?:(?:step|part|section|chapter|phase|appendix)\s+)?"  # "Step 2:", "Appendix A."
@@ -39,7 +39,7 @@ def singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=16384)
+@text_cache
 def normalize_title(title: str) -> str:
     """A comparison key for a heading's plain text: `'3.1 Non-Goals (Optional)'` -> `'non goal'`."""
     text = title.lower().replace("_", " ").strip()
@@ -122,7 +122,7 @@ def heading_parts(title: str) -> list[str]:
 _STOP_WORDS = frozenset({"and", "the", "a", "an", "of", "for", "to"})
 
 
-@lru_cache(maxsize=8192)
+@text_cache
 def heading_key(title: str) -> str:
     """A looser key than `normalize_title`: also ignores "&"/"and", "the", "a", "of", "for", "to",
     and any parenthesised note that says the section is optional or conditional.

@@ -42,14 +42,16 @@ from speclint.document.model import (
     TextSegment,
     ThematicBreak,
 )
-from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline
+from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline, trim_text_caches
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.
 _QUOTE_MARKER = re.compile(r"[ \t]*>[ ]?")
 _LIST_MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _TASK_BOX = re.compile(r"[ \t]*\[([ xX])\](?=[ \t]|$)")
-_THEMATIC_BREAK = re.compile(r"[ \t]*(?:>[ \t]*)*([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+# Three or more of one of `-*_`, spaces and tabs between: written without a repeated group, as
+# `re` keeps a backtracking record per repetition of a group (160 bytes a character on a 1 MB line).
+_THEMATIC_BREAK = re.compile(r"[ \t>]*(-[ \t]*-[ \t]*-[- \t]*|_[ \t]*_[ \t]*_[_ \t]*|\*[ \t]*\*[ \t]*\*[* \t]*)$")
 _WHITESPACE_LINE = re.compile(r"^[ \t]+$", re.M)
 _ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#*[ \t]*$")
 _LINK_DEFINITION = re.compile(r"\[[^\]]+\]:[ \t]*\S")
@@ -57,6 +59,18 @@ _DELIMITER_CELL = re.compile(r":?-+:?$")
 _FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
 _COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
 _SCAN_WINDOW = 400  # how far to look for a block's first line before falling back
+# Lists and quotes nested deeper than this are read as text. Each level re-reads the rest of the
+# item, so a line of `1. 1. 1. …` costs the square of its nesting: the bound keeps parsing linear
+# in the size of the text. The corpus's deepest document nests 7 levels; mistune's own default
+# is 6 in 3.0 and 20 in 3.4, so it is fixed here.
+MAX_NESTING = 12
+# mistune's patterns for these two lines repeat a group (`(?:\*[ \t]*){3,}`, `(=|-){1,}`), and
+# `re` keeps a backtracking record per repetition: a 1 MB line of `*` took 500 MB. The same
+# lines, matched with repeated character classes only (same groups, same meaning).
+_LINEAR_BLOCK_PATTERNS = {
+    "thematic_break": r"^ {0,3}(-[ \t]*-[ \t]*-[- \t]*|_[ \t]*_[ \t]*_[_ \t]*|\*[ \t]*\*[ \t]*\*[* \t]*)$",
+    "setex_heading": r"^ {0,3}[=-]*(?P<setext_1>[=-])[ \t]*$",
+}
 
 _markdown: Any = None
 
@@ -74,6 +88,10 @@ def _block_parser() -> Any:
                 "mistune.plugins.table.table_in_quote",
             ]
         )
+        _markdown.block.max_nested_level = MAX_NESTING
+        for name, pattern in _LINEAR_BLOCK_PATTERNS.items():
+            if name in _markdown.block.specification:
+                _markdown.block.specification[name] = pattern
         _markdown.block.register("block_quote", None, _parse_block_quote_in_order)
         _take_lazy_lines_only_after_paragraph_text()
         for name in ("table", "nptable"):
@@ -265,6 +283,7 @@ def parse(source: str, path: str = "<stdin>") -> Document:
     """Parse Markdown `source` into a `Document`. Never raises on any text."""
     # Parsing allocates many small objects (tokens, blocks, spans) and no garbage cycles: the
     # cycle collector would only re-scan them, which doubles the time of a large document.
+    trim_text_caches()
     collecting = gc.isenabled()
     gc.disable()
     try:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
@@ -44,7 +43,7 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.document.text import mask_invisible, strip_inline
+from speclint.document.text import mask_invisible, strip_inline, text_cache
 from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
     CRITERIA_LABEL,
     CRITERIA_SECTION_NAMES,
@@ -307,7 +306,7 @@ NOT_IN_SCOPE_SECTION_NAMES = (
 _NOT_IN_SCOPE_KEYS = {normalize_title(name) for name in NOT_IN_SCOPE_SECTION_NAMES}
 
 
-@lru_cache(maxsize=4096)
+@text_cache
 def is_not_in_scope_title(title: str) -> bool:
     """Sections whose content is not what will be built: non-goals, alternatives, current state..."""
     key = normalize_title(title)
@@ -327,7 +326,7 @@ _WITHDRAWN = re.compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed|w
 _WITHDRAWN_CJK = re.compile(r"已(?:移除|删除|刪除|废弃|廢棄|取消)|廃止|削除済")
 
 
-@lru_cache(maxsize=4096)
+@text_cache
 def requirement_heading_label(title: str) -> tuple[str, str] | None:
     """(kind, label) when a heading names one requirement or one user story, else None.
 

@@ -9,10 +9,10 @@ how an ID or a criteria label is recognised reaches every rule at once.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Pattern, Sequence
 
 from speclint.document.headings import normalize_title
+from speclint.document.text import text_cache
 
 # --- identifiers ------------------------------------------------------------------------------
 
@@ -151,7 +151,7 @@ CRITERIA_LABEL = re.compile(
 _LABEL_HINT = re.compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|ak|abn|crit|kryt|[^\x00-\x7f])", re.I)
 
 
-@lru_cache(maxsize=4096)
+@text_cache
 def is_criteria_title(title: str) -> bool:
     """A heading of acceptance criteria: "Acceptance Criteria", "Acceptance Tests", "Definition of
     done", "Критерии приёмки", "验收标准", "受け入れ基準"..."""
@@ -183,7 +183,7 @@ VERIFICATION_SECTION_NAMES = (
 _VERIFICATION_KEYS = {normalize_title(name) for name in VERIFICATION_SECTION_NAMES}
 
 
-@lru_cache(maxsize=4096)
+@text_cache
 def is_verification_title(title: str) -> bool:
     """A section that says how the whole work is verified (test plan, graduation or release criteria)."""
     key = normalize_title(title)
@@ -191,12 +191,12 @@ def is_verification_title(title: str) -> bool:
                                                         "release criteri", "acceptance"))
 
 
-@lru_cache(maxsize=4096)
+@text_cache
 def is_requirements_title(title: str) -> bool:
     return normalize_title(title) in _REQUIREMENTS_SECTION_KEYS
 
 
-@lru_cache(maxsize=4096)
+@text_cache
 def is_story_section_title(title: str) -> bool:
     key = normalize_title(title)
     return key in _STORY_SECTION_KEYS or key.startswith("user scenario")
