@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TableCell
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.reading.normative import is_descriptive
 from speclint.reading.metrics import is_success_metrics_section, metric_needs_target
 
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
@@ -26,7 +27,7 @@ _SUCCESS_SENTENCE = re.compile(
 )
 # A label over metrics that are tracked, not targets: "Product usage metrics:", "Operational metrics:".
 _TELEMETRY_LABEL = re.compile(
-    r"^\W*(?:[\w-]+\s+){0,2}(?:usage|operational|health|telemetry|monitoring|observability|tracked|dashboard|"
+    r"^[*\s]*(?:[A-Za-z][\w-]*\s+){0,2}(?:usage|operational|health|telemetry|monitoring|observability|tracked|dashboard|"
     r"instrumentation|diagnostic)\s+(?:metrics?|signals?|events?)[*_\s]*:[*_\s]*$",
     re.I,
 )
@@ -83,6 +84,8 @@ class MetricWithoutTarget(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for section in document.root.walk():
+            if section.heading is not None and is_descriptive(section):
+                continue  # background, problem, quotes: "success is measured by lower churn, the board says"
             yield from _in_blocks(section, section.blocks, is_success_metrics_section(section))
 
 
