@@ -37,18 +37,7 @@ _LIMITS = (
         r"(?!\s+(?:be\s+)?(?:configurable|configured|set\s+by))|\bha(?:s|ve)\s+an?\s+(?:session|idle|inactivity)\s+time-?out\b", _I),
         "how long is it", re.compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity)\b", _I)),
     _Limit(re.compile(
-        r"\bafter\s+(?:a|some)\s+(?:short\s+|long\s+|certain\s+|set\s+|predefined\s+|defined\s+)?(?:period|amount|length)\s+"
-        r"of\s+(?:inactivity|idle\s+time|time)\b|\bafter\s+(?:some\s+time|a\s+while|a\s+(?:short|brief)\s+(?:time|delay|period))\b|"
-        r"\bfor\s+a\s+(?:short|limited|certain|set|brief|reasonable)\s+(?:time|period|while|duration)\b|\bfor\s+some\s+time\b", _I),
-        "how long", re.compile(r"\b(?:inactivity|idle|time-?\s?outs?|expir\w*)\b", _I), re.compile(
-            r"\b(?:expir\w*|lock\w*|block\w*|time[sd]?\s+out|logged\s+out|log\s+out|sign\w*\s+out|retain\w*|kept|keep|stor\w*|"
-            r"delet\w*|purg\w*|cach\w*|disabl\w*|suspend\w*|invalidat\w*|hidden|hide\w*|valid|available)\b", _I)),
-    _Limit(re.compile(
-        r"\ba\s+(?:certain|limited|maximum|reasonable|fixed|set)\s+number\s+of\b|\bup\s+to\s+a\s+(?:certain\s+)?(?:limit|maximum|threshold)\b", _I),
-        "how many", re.compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), re.compile(
-            r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
-    _Limit(re.compile(
-        r"\b(?:is|are|be|being|gets?)\s+rate[- ]limited\b|"
+        r"\b(?:is|are|be|being|gets?)\s+rate[- ]limited\b|\b(?:shall|must|will|should|to)\s+rate[- ]limit\b|"
         r"\b(?:appl(?:y|ies|ied)|enforc(?:e|es|ed)|impos(?:e|es|ed))\s+(?:a\s+|per-[\w-]+\s+)?rate[- ]limit(?:s|ing)?\b|"
         r"\brate[- ]limit(?:s|ing)?\s+(?:is|are)\s+(?:applied|enforced)\b", _I),
         "at what rate, per what", re.compile(r"\b(?:rate[- ]limit\w*|requests?\s+(?:per|/)|throttl\w*)\b", _I)),
@@ -64,6 +53,17 @@ _LIMITS = (
         r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance)\s+"
         r"(?:window|period)\b", _I),
         "how long is it", re.compile(r"\b(?:window|period)\b", _I)),
+    _Limit(re.compile(
+        r"\bafter\s+(?:a|some)\s+(?:short\s+|long\s+|certain\s+|set\s+|predefined\s+|defined\s+)?(?:period|amount|length)\s+"
+        r"of\s+(?:inactivity|idle\s+time|time)\b|\bafter\s+(?:some\s+time|a\s+while|a\s+(?:short|brief)\s+(?:time|delay|period))\b|"
+        r"\bfor\s+a\s+(?:short|limited|certain|set|brief|reasonable)\s+(?:time|period|while|duration)\b|\bfor\s+(?:some\s+time|a\s+while)\b", _I),
+        "how long", re.compile(r"\b(?:inactivity|idle|time-?\s?outs?|expir\w*)\b", _I), re.compile(
+            r"\b(?:expir\w*|lock\w*|block\w*|time[sd]?\s+out|(?:log|sign)(?:s|ged|ging|ed)?\s+(?:\w+\s+){0,2}?out|retain\w*|kept|keep|stor\w*|"
+            r"delet\w*|purg\w*|cach\w*|disabl\w*|suspend\w*|invalidat\w*|hidden|hide\w*|valid|available)\b", _I)),
+    _Limit(re.compile(
+        r"\ba\s+(?:certain|limited|maximum|reasonable|fixed|set)\s+number\s+of\b|\bup\s+to\s+a\s+(?:certain\s+)?(?:limit|maximum|threshold)\b", _I),
+        "how many", re.compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), re.compile(
+            r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
 _NEGATION_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
@@ -149,7 +149,8 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     An expiry is the same limit only for the same thing: "invitations expire after 7 days" does not
     say when sessions expire."""
     noun = _EXPIRING_NOUN.match(written)
-    for index, text in enumerate(lines):
+    for index, line_text in enumerate(lines):
+        text = _LINE_MARKER.sub("", line_text)  # "3. WHEN ...": a list number is not a value
         if index + 1 == line or not limit.subject.search(text) or not has_quantity(text):
             continue
         if noun is None or noun.group(1).lower() in text.lower():
@@ -157,6 +158,7 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     return False
 
 
+_LINE_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
 # The thing that expires, as a stem found in its plural and singular ("session", "link", "invit").
 _EXPIRING_NOUN = re.compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential)",
                             re.I)
