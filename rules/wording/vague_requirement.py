@@ -14,13 +14,14 @@ from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HEL
 
 _ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s+(?:use|understand|learn|navigate)|"
                r"seamless|smooth|performant|robust|responsive|scalable|highly\s+available|efficient|"
-               r"lightning[- ]fast|blazing[- ]fast|instant(?:aneous)?|modern|clean|polished|delightful|best[- ]in[- ]class|"
+               r"lightning[- ]fast|blazing[- ]fast|instant(?:aneous)?|modern|polished|delightful|best[- ]in[- ]class|"
                r"world[- ]class|state[- ]of[- ]the[- ]art")
 _ADVERBS = r"quickly|fast|instantly|smoothly|seamlessly|gracefully|efficiently|intuitively|rapidly|promptly"
 # What the requirement asks for, and only that: a vague quality as the predicate.
 _VAGUE_DEMAND = re.compile(
     # "must be fast", "shall remain responsive", "should feel snappy", "is intuitive" (in a requirement)
-    r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to|is|are)\s+(?:not\s+only\s+)?(?:be|feel|remain|stay|look|seem)?\s*"
+    r"\b(?:(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\s+(?:not\s+only\s+)?(?:be|feel|remain|stay|look|seem)|"
+    r"is|are|feels?|looks?|remains?|stays?)\s+"
     r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
     # "loads quickly", "must respond fast", "handles errors gracefully", "gracefully handle disconnections"
     r"|\b(?:loads?|loading|responds?|runs?|renders?|syncs?|synchroni[sz]es?|updates?|refresh(?:es)?|starts?|opens?|"
