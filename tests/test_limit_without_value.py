@@ -95,7 +95,55 @@ def test_an_id_statement_in_a_design_proposal_is_read() -> None:
     assert _lint_as("design-doc", text) == [(3, 13)]
 
 
+def test_many_concurrent_users_in_a_requirement() -> None:
+    text = """
+    ## Requirements
+
+    - The service supports many concurrent users.
+    """
+    findings = lint_with("MS005", text)
+    assert spans(findings) == [(3, 24)]
+    assert "how many" in findings[0].message
+
+
+def test_large_customers_in_a_requirement() -> None:
+    text = """
+    ## Requirements
+
+    - Large customers can import their whole catalog.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 3)]
+
+
+def test_updates_in_real_time() -> None:
+    text = """
+    ## Requirements
+
+    - The order board updates in real time.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 27)]
+
+
 # --- traps that are not flagged ------------------------------------------------------------------
+
+
+def test_magnitudes_outside_requirements_describe() -> None:
+    text = """
+    ## Context
+
+    Many users complain that large customers cannot see orders in real time.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_a_magnitude_given_elsewhere_answers_it() -> None:
+    text = """
+    ## Requirements
+
+    - Large files are rejected with a clear message.
+    - Uploads up to 25 MB are accepted.
+    """
+    assert lint_with("MS005", text) == []
 
 
 def test_a_limit_with_its_value_is_fine() -> None:
@@ -156,7 +204,7 @@ def test_a_vague_time_that_limits_nothing_is_not_flagged() -> None:
     text = """
     ## Requirements
 
-    - The migration may take some time on large workspaces.
+    - The migration may take some time.
     """
     assert lint_with("MS005", text) == []
 

@@ -65,6 +65,21 @@ _LIMITS = (
         "how many", re.compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), re.compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
+# Magnitudes left vague in a requirement: "supports many concurrent users", "large customers", "updates in
+# real time". Read only in requirement statements: background and design prose use them to describe.
+_MAGNITUDES = (
+    _Limit(re.compile(
+        r"\bmany\s+(?:concurrent\s+|simultaneous\s+|parallel\s+)?(?:users|requests|connections|sessions|customers|orders|"
+        r"transactions|devices|tenants|uploads|files|records|events|messages|items)\b|\bhigh[- ]volumes?\s+of\s+\w+", _I),
+        "how many", re.compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
+                               r"uploads|files|records|events|messages|items)\b", _I)),
+    _Limit(re.compile(
+        r"\blarge\s+(?:customers|accounts|tenants|organi[sz]ations|orgs|enterprises|files|uploads|attachments|datasets|"
+        r"data\s+sets|catalogs|workspaces|teams|repositories|repos|documents|images|videos|exports|imports|lists|tables)\b", _I),
+        "how large", re.compile(r"\b(?:large|size|MB|GB|KB|TB|rows|seats|users|employees|items)\b", _I)),
+    _Limit(re.compile(r"\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
+        "within how long", re.compile(r"\breal[- ]?time\b|\blatency\b", _I)),
+)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
 _NEGATION_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
 # Design proposals of every family, and files that are not specs: their prose discusses.
@@ -126,7 +141,8 @@ class LimitWithoutValue(Rule):
                 continue
             if is_descriptive(statement.section) or is_user_story(statement.text):
                 continue
-            for limit in _LIMITS:
+            requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)
+            for limit in _LIMITS + (_MAGNITUDES if requirement else ()):
                 for hit in search(limit.pattern, statement.segments):
                     if _QUESTION.search(hit.sentence) or has_quantity(hit.source_sentence):
                         continue
