@@ -67,6 +67,10 @@ def test_priorities_and_rationale_are_not_modals() -> None:
     assert lint_with("WD007", text) == []
 
 
+def test_a_design_feel_is_vague_rather_than_optional() -> None:
+    assert lint_with("WD007", _MUSTS + "- FR-3: Buttons should feel lightly alive.\n") == []
+
+
 def test_another_sections_musts_do_not_count() -> None:
     text = _MUSTS + """
 ## Nice to have

@@ -109,6 +109,30 @@ def test_the_behaviour_spelled_out_in_the_same_breath() -> None:
     assert lint_with("WD006", text) == []
 
 
+def test_the_outcome_named_after_the_word_is_checkable() -> None:
+    text = """
+    ## Requirements
+
+    - The process shuts down gracefully without corrupting the database.
+    - The parser handles malformed YAML gracefully and provides the line of the error.
+    - The shell handles bad brace syntax gracefully following bash semantics.
+    - The worker must recover gracefully from the last committed checkpoint.
+    - The cached page loads instantly on revisit (no network call).
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_a_paragraph_introducing_a_requirements_list_is_a_lead_in() -> None:
+    text = """
+    ## CLI UX
+
+    The CLI must feel modern and ergonomic.
+
+    - Every command prints `--help` with an example.
+    """
+    assert lint_with("WD006", text) == []
+
+
 def test_responsive_layout_is_a_checkable_web_quality() -> None:
     text = """
     ## Requirements

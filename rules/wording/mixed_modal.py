@@ -26,6 +26,7 @@ _SYSTEM_SUBJECT = re.compile(
 _PRIORITY = re.compile(r"^\W*(?:should|could|may|must)(?:\s*-?\s*have)?\W*$|\b(?:should|could)[\s-]+have\b", re.I)
 # EARS keywords are written in capitals; a BDD step is "When ..." or "**When** ...".
 _EARS_START = re.compile(r"^\s*(?:WHEN|IF|WHILE|WHERE)\b")
+_AESTHETIC = re.compile(r"\s+(?:feel|look|seem|sound)\b", re.I)
 _QUESTION = re.compile(r"\?\s*(?:\*\*|__)?\s*$")
 _PROPOSALS = (*DESIGN_PROPOSAL_PROFILES, "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
 
@@ -106,6 +107,8 @@ def _weak_hits(statement: Statement) -> Iterator:
         modal = hit.match.group(0)
         if _QUESTION.search(hit.sentence) or in_rationale(hit.match) or _PRIORITY.search(hit.sentence):
             continue
+        if _AESTHETIC.match(hit.match.string, hit.match.end()):
+            continue  # "should feel lightly alive": a design feel, whose vagueness is the issue, not its modal
         if modal in _SPECULATIVE and not _SYSTEM_SUBJECT.search(hit.match.string, 0, hit.match.start()):
             continue
         yield hit

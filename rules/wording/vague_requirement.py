@@ -43,7 +43,13 @@ _INTEGRATION_AFTER = re.compile(r"\s+(?:with|into|alongside|across)\b", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.I)
 # The term names how a behaviour is spelled out in the same breath: "gracefully (retry, then read-only mode)",
 # "degrades gracefully to read-only mode", "fails fast with exit code 2".
-_SPELLED_OUT = re.compile(r"^\s*(?:[:(—–]|by\b|to\b|into\b|with\b|using\b|via\b|,?\s*(?:e\.g\.|i\.e\.|for\s+example|such\s+as))", re.I)
+_SPELLED_OUT = re.compile(
+    r"^\s*(?:[:(—–]|by\b|to\b|into\b|with\b|using\b|via\b|from\b|without\b|instead\s+of\b|following\b|per\b|"
+    r"according\s+to\b|as\s+(?:defined|described|specified)\b|"
+    r",?\s*(?:e\.g\.|i\.e\.|for\s+example|such\s+as)|,?\s*and\s+(?:provides?|returns?|shows?|displays?|logs?|"
+    r"retries|falls?\s+back|do(?:es)?\s+not)\b|(?:[\w-]+\s+){0,3}\((?!e\.g|i\.e|see))",
+    re.I,
+)
 _QUESTION = re.compile(r"\?\s*(?:\*\*|__)?\s*$")
 _EXCEPTIONS = re.compile(r"\bfail(?:s|ing)?\s+fast\b|\bfast[- ]forward|\bquick\s+start|\bresponsive\s+(?:design|layout|web|ui)\b",
                          re.I)
@@ -103,8 +109,14 @@ class VagueRequirement(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         proposal = profile_name(context) in set(context.options["skip-profiles"])
         criteria_lines: set[int] | None = None
-        for statement in statements(document):
+        every = statements(document)
+        # sections with a list or table of requirements: their prose paragraphs introduce it
+        # ("The CLI must feel modern and ergonomic. Requirements: ...") rather than require
+        listed = {id(statement.section) for statement in every if statement.kind != "paragraph"}
+        for statement in every:
             if proposal and not statement.requirement_id:
+                continue
+            if statement.kind == "paragraph" and not statement.requirement_id and id(statement.section) in listed:
                 continue
             if is_descriptive(statement.section) or is_user_story(statement.text):
                 continue
