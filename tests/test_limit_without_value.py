@@ -127,6 +127,15 @@ def test_updates_in_real_time() -> None:
 # --- traps that are not flagged ------------------------------------------------------------------
 
 
+def test_streaming_in_real_time_is_the_behaviour() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - Clicking it starts the agent; progress streams in real time.
+    """
+    assert lint_with("MS005", text) == []
+
+
 def test_magnitudes_outside_requirements_describe() -> None:
     text = """
     ## Context

@@ -77,7 +77,8 @@ _MAGNITUDES = (
         r"\blarge\s+(?:customers|accounts|tenants|organi[sz]ations|orgs|enterprises|files|uploads|attachments|datasets|"
         r"data\s+sets|catalogs|workspaces|teams|repositories|repos|documents|images|videos|exports|imports|lists|tables)\b", _I),
         "how large", re.compile(r"\b(?:large|size|MB|GB|KB|TB|rows|seats|users|employees|items)\b", _I)),
-    _Limit(re.compile(r"\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
+    # "progress streams in real time": streaming is the behaviour, not a latency left out
+    _Limit(re.compile(r"(?<!stream )(?<!streams )(?<!streamed )(?<!streaming )\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
         "within how long", re.compile(r"\breal[- ]?time\b|\blatency\b", _I)),
 )
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
