@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Span
+from speclint.document.model import Document, ListBlock, Paragraph, Span
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
 from speclint.reading.concerns import profile_name
-from speclint.reading.normative import is_descriptive, is_user_story, search, statements
+from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP, in_rationale
 
 _ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s+(?:use|understand|learn|navigate)|"
@@ -44,7 +44,8 @@ _NEGATED = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.I)
 # The term names how a behaviour is spelled out in the same breath: "gracefully (retry, then read-only mode)",
 # "degrades gracefully to read-only mode", "fails fast with exit code 2".
 _SPELLED_OUT = re.compile(
-    r"^\s*(?:[:(—–]|by\b|to\b|into\b|with\b|using\b|via\b|from\b|without\b|instead\s+of\b|following\b|per\b|"
+    r"^\s*(?:[:(—–]|by\b|to\b|into\b|with\b|using\b|via\b|without\b|instead\s+of\b|following\b|"
+    r"per\s+(?:the|its|their|rfc|spec)\b|from\s+(?:the\s+)?(?:last|latest|most\s+recent|previous)\b|"
     r"according\s+to\b|as\s+(?:defined|described|specified)\b|"
     r",?\s*(?:e\.g\.|i\.e\.|for\s+example|such\s+as)|,?\s*and\s+(?:provides?|returns?|shows?|displays?|logs?|"
     r"retries|falls?\s+back|do(?:es)?\s+not)\b|(?:[\w-]+\s+){0,3}\((?!e\.g|i\.e|see))",
@@ -109,14 +110,10 @@ class VagueRequirement(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         proposal = profile_name(context) in set(context.options["skip-profiles"])
         criteria_lines: set[int] | None = None
-        every = statements(document)
-        # sections with a list or table of requirements: their prose paragraphs introduce it
-        # ("The CLI must feel modern and ergonomic. Requirements: ...") rather than require
-        listed = {id(statement.section) for statement in every if statement.kind != "paragraph"}
-        for statement in every:
+        for statement in statements(document):
             if proposal and not statement.requirement_id:
                 continue
-            if statement.kind == "paragraph" and not statement.requirement_id and id(statement.section) in listed:
+            if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
                 continue
             if is_descriptive(statement.section) or is_user_story(statement.text):
                 continue
@@ -136,6 +133,20 @@ class VagueRequirement(Rule):
                 yield Violation(_at_word(hit.span, hit.match, name), f"vague requirement '{written}': state the value or the behaviour "
                                           "a tester can check (a time, a count, a message, a state)")
                 break  # one finding per statement
+
+
+def _introduces_a_list(statement: Statement) -> bool:
+    """A paragraph right before a list, or before a "Requirements:" label and its list, introduces what
+    the list spells out ("The CLI must feel modern and ergonomic. / Requirements: / - ...")."""
+    blocks = statement.section.blocks
+    for index, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and block.segments == statement.segments:
+            following = blocks[index + 1: index + 3]
+            if following and isinstance(following[0], ListBlock):
+                return True
+            return (len(following) == 2 and isinstance(following[0], Paragraph)
+                    and following[0].text.rstrip(" *_").endswith(":") and isinstance(following[1], ListBlock))
+    return False
 
 
 def _at_word(span: Span, match: re.Match[str], group: str) -> Span:
