@@ -118,6 +118,7 @@ def test_the_outcome_named_after_the_word_is_checkable() -> None:
     - The shell handles bad brace syntax gracefully following bash semantics.
     - The worker must recover gracefully from the last committed checkpoint.
     - The cached page loads instantly on revisit (no network call).
+    - The scheme should be efficient, meaning that symbols stay short.
     """
     assert lint_with("WD006", text) == []
 

@@ -47,7 +47,7 @@ _SPELLED_OUT = re.compile(
     r"^\s*(?:[:(—–]|by\b|to\b|into\b|with\b|using\b|via\b|without\b|instead\s+of\b|following\b|"
     r"per\s+(?:the|its|their|rfc|spec)\b|from\s+(?:the\s+)?(?:last|latest|most\s+recent|previous)\b|"
     r"according\s+to\b|as\s+(?:defined|described|specified)\b|"
-    r",?\s*(?:e\.g\.|i\.e\.|for\s+example|such\s+as)|,?\s*and\s+(?:provides?|returns?|shows?|displays?|logs?|"
+    r",?\s*(?:e\.g\.|i\.e\.|for\s+example|such\s+as|meaning\b|that\s+is\b)|,?\s*and\s+(?:provides?|returns?|shows?|displays?|logs?|"
     r"retries|falls?\s+back|do(?:es)?\s+not)\b|(?:[\w-]+\s+){0,3}\((?!e\.g|i\.e|see))",
     re.I,
 )
