@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from typing import Iterator
 
-from speclint.document.model import Document, Section
+from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements
@@ -75,31 +75,40 @@ class MixedModal(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         proposal = profile_name(context) in set(context.options["skip-profiles"])
-        by_section: dict[int, list[Statement]] = defaultdict(list)
-        sections: dict[int, Section] = {}
-        for statement in statements(document):
-            ears = bool(_EARS_START.match(statement.text))  # "WHEN x THEN the system should y": EARS, not BDD
-            if statement.kind == "paragraph" or not (statement.is_requirement or ears):
+        yield from mixed_modals(document, proposal)
+
+
+def lines_reported(document: Document, context: RuleContext) -> set[int]:
+    """Lines where mixed-modal reports, at its defaults (for weak-modal, which leaves them to it)."""
+    proposal = profile_name(context) in set(_PROPOSALS)
+    return {violation.span.start.line for violation in mixed_modals(document, proposal)}
+
+
+def mixed_modals(document: Document, proposal: bool) -> Iterator[Violation]:
+    """This rule's findings."""
+    by_section: dict[int, list[Statement]] = defaultdict(list)
+    for statement in statements(document):
+        ears = bool(_EARS_START.match(statement.text))  # "WHEN x THEN the system should y": EARS, not BDD
+        if statement.kind == "paragraph" or not (statement.is_requirement or ears):
+            continue
+        if statement.is_scenario_step and not ears:
+            continue
+        if (proposal and not statement.requirement_id) or is_descriptive(statement.section):
+            continue
+        if is_user_story(statement.text):
+            continue
+        by_section[id(statement.section)].append(statement)
+    for group in by_section.values():
+        strong = sum(1 for statement in group if _STRONG.search(statement.text))
+        if strong < 2:
+            continue
+        for statement in group:
+            if _STRONG.search(statement.text):
                 continue
-            if statement.is_scenario_step and not ears:
-                continue
-            if (proposal and not statement.requirement_id) or is_descriptive(statement.section):
-                continue
-            if is_user_story(statement.text):
-                continue
-            by_section[id(statement.section)].append(statement)
-            sections[id(statement.section)] = statement.section
-        for group in by_section.values():
-            strong = sum(1 for statement in group if _STRONG.search(statement.text))
-            if strong < 2:
-                continue
-            for statement in group:
-                if _STRONG.search(statement.text):
-                    continue
-                hit = next(_weak_hits(statement), None)
-                if hit is not None:
-                    yield Violation(hit.span, f"'{hit.match.group(0)}' where the other requirements here say must or "
-                                              "shall: write 'must' if it is required, or mark it as optional")
+            hit = next(_weak_hits(statement), None)
+            if hit is not None:
+                yield Violation(hit.span, f"'{hit.match.group(0)}' where the other requirements here say must or "
+                                          "shall: write 'must' if it is required, or mark it as optional")
 
 
 def _weak_hits(statement: Statement) -> Iterator:

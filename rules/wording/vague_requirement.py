@@ -109,30 +109,41 @@ class VagueRequirement(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         proposal = profile_name(context) in set(context.options["skip-profiles"])
-        criteria_lines: set[int] | None = None
-        for statement in statements(document):
-            if proposal and not statement.requirement_id:
+        yield from vague_demands(document, context, proposal)
+
+
+def vague_demands(document: Document, context: RuleContext, proposal: bool) -> Iterator[Violation]:
+    """This rule's findings (vague-term uses them too, so that one vague word is reported once)."""
+    criteria_lines: set[int] | None = None
+    for statement in statements(document):
+        if proposal and not statement.requirement_id:
+            continue
+        if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
+            continue
+        if is_descriptive(statement.section) or is_user_story(statement.text):
+            continue
+        requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
+                                                    or statement.kind != "paragraph")
+        for hit in search(_VAGUE_DEMAND, statement.segments):
+            if not (requirement or _MODAL.search(hit.sentence)):
+                continue  # "the page loads quickly today": a description, not a demand
+            if not _is_demand(hit.match, hit.sentence, hit.source_sentence):
                 continue
-            if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
-                continue
-            if is_descriptive(statement.section) or is_user_story(statement.text):
-                continue
-            requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
-                                                        or statement.kind != "paragraph")
-            for hit in search(_VAGUE_DEMAND, statement.segments):
-                if not (requirement or _MODAL.search(hit.sentence)):
-                    continue  # "the page loads quickly today": a description, not a demand
-                if not _is_demand(hit.match, hit.sentence, hit.source_sentence):
-                    continue
-                if criteria_lines is None:
-                    criteria_lines = _lines_uncheckable_criterion_reports(document, context)
-                if hit.span.start.line in criteria_lines:
-                    continue  # one defect, one finding: uncheckable-criterion (AC003) reports it
-                name = next(name for name in ("adjective", "adverb", "preverb", "phrase") if hit.match.group(name))
-                written = " ".join(hit.match.group(name).split())
-                yield Violation(_at_word(hit.span, hit.match, name), f"vague requirement '{written}': state the value or the behaviour "
-                                          "a tester can check (a time, a count, a message, a state)")
-                break  # one finding per statement
+            if criteria_lines is None:
+                criteria_lines = _lines_uncheckable_criterion_reports(document, context)
+            if hit.span.start.line in criteria_lines:
+                continue  # one defect, one finding: uncheckable-criterion (AC003) reports it
+            name = next(name for name in ("adjective", "adverb", "preverb", "phrase") if hit.match.group(name))
+            written = " ".join(hit.match.group(name).split())
+            yield Violation(_at_word(hit.span, hit.match, name), f"vague requirement '{written}': state the value or the "
+                                                                  "behaviour a tester can check (a time, a count, a message, a state)")
+            break  # one finding per statement
+
+
+def lines_reported(document: Document, context: RuleContext) -> set[int]:
+    """Lines where vague-requirement reports, at its defaults (for vague-term, which leaves them to it)."""
+    proposal = profile_name(context) in set(_PROPOSALS)
+    return {violation.span.start.line for violation in vague_demands(document, context, proposal)}
 
 
 def _introduces_a_list(statement: Statement) -> bool:
