@@ -127,6 +127,15 @@ def test_updates_in_real_time() -> None:
 # --- traps that are not flagged ------------------------------------------------------------------
 
 
+def test_a_magnitude_demanded_in_prose_outside_requirements() -> None:
+    text = """
+    ## Solution
+
+    The cart page must update in real time. Large customers churn today.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 27)]  # the second sentence describes
+
+
 def test_streaming_in_real_time_is_the_behaviour() -> None:
     text = """
     ## Acceptance criteria

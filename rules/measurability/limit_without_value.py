@@ -81,6 +81,7 @@ _MAGNITUDES = (
     _Limit(re.compile(r"(?<!stream )(?<!streams )(?<!streamed )(?<!streaming )\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
         "within how long", re.compile(r"\breal[- ]?time\b|\blatency\b", _I)),
 )
+_MODAL = re.compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
 _NEGATION_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
 # Design proposals of every family, and files that are not specs: their prose discusses.
@@ -143,8 +144,10 @@ class LimitWithoutValue(Rule):
             if is_descriptive(statement.section) or is_user_story(statement.text):
                 continue
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)
-            for limit in _LIMITS + (_MAGNITUDES if requirement else ()):
+            for limit in _LIMITS + _MAGNITUDES:
                 for hit in search(limit.pattern, statement.segments):
+                    if limit in _MAGNITUDES and not (requirement or _MODAL.search(_own_sentence(hit.match))):
+                        continue  # "large customers churn": a description; "must support many users": a demand
                     if _QUESTION.search(hit.sentence) or has_quantity(hit.source_sentence):
                         continue
                     if limit.needs is not None and not limit.needs.search(hit.sentence):
@@ -179,3 +182,18 @@ _LINE_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
 # The thing that expires, as a stem found in its plural and singular ("session", "link", "invit").
 _EXPIRING_NOUN = re.compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential)",
                             re.I)
+
+
+_SENTENCE_START = re.compile(r"[.!?;]\s+(?=\S)")
+
+
+def _own_sentence(match: re.Match[str]) -> str:
+    """The sentence the match stands in, from its start (a match that opens a sentence does not take
+    the sentence before it along)."""
+    text = match.string
+    begin = 0
+    for boundary in _SENTENCE_START.finditer(text, max(0, match.start() - 300), match.start() + 1):
+        if boundary.end() <= match.start():
+            begin = boundary.end()
+    end = _SENTENCE_START.search(text, match.end())
+    return text[begin: end.start() + 1 if end else len(text)]

@@ -31,6 +31,13 @@ _TELEMETRY_LABEL = re.compile(
     r"instrumentation|diagnostic)\s+(?:metrics?|signals?|events?)[*_\s]*:[*_\s]*$",
     re.I,
 )
+# A PR/FAQ question about success, asked in a paragraph rather than a heading, and the answer's label.
+_SUCCESS_QUESTION = re.compile(
+    r"^\W*(?:q\d*\s*[:.)-]\s*)?[*_]*how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
+    r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?|worked)\b[^?\n]{0,20}\?[*_]*\s*$",
+    re.I,
+)
+_ANSWER_LABEL = re.compile(r"^[*_\s]*(?:a\d*\s*[:.)-]|answer\s*:)?[*_\s]*", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 # Table columns that hold the metric, and those that hold its target.
 _METRIC_COLUMN = re.compile(r"^\W*(?:success\s+)?(?:metrics?|kpis?|measures?|goals?|objectives?|indicators?)\W*$", re.I)
@@ -105,6 +112,11 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool) -> Iterator[Vio
                     yield from _item(section, item, in_metrics or announced)
         elif isinstance(block, Table):
             yield from _table(block, in_metrics)
+        if isinstance(block, Paragraph) and previous is not None and _SUCCESS_QUESTION.match(previous.text):
+            # a PR/FAQ: "**How will we measure success?**" then its answer, a paragraph
+            answer = block.text[_ANSWER_LABEL.match(block.text).end():]
+            if answer.strip() and metric_needs_target(answer, "", strict=True):
+                yield _violation(block, len(block.text) - len(answer))
         previous = block if isinstance(block, Paragraph) else None
 
 
