@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from conftest import lint_with, spans
+from pathlib import Path
+
+from conftest import CORPUS, lint_with, requires_corpus, spans
+
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
 
 
 def _criteria(line: str) -> str:
@@ -41,3 +47,27 @@ def test_displays_correctly_spelled_out_is_checkable() -> None:
 
 def test_a_named_value_displayed_is_checkable() -> None:
     assert lint_with("AC003", _criteria("The chart displays the monthly total in EUR.")) == []
+
+
+# --- damage test on a real Kiro requirements document ---------------------------------------------
+
+_KIRO = "kiro-more/Homas__RpiDNS__.kiro__specs__user-authentication__requirements.md"
+
+
+@requires_corpus
+def test_damage_a_criterion_replaced_by_a_judgement(tmp_path: Path) -> None:
+    def ac003(path: Path) -> list[tuple[int, int]]:
+        rule = load_registry().get("AC003")
+        assert rule is not None
+        result = run_rules(parse(path.read_text(encoding="utf-8"), str(path)),
+                           [ActiveRule(rule, rule.default_level, rule.resolve_options({}))])
+        return [(finding.span.start.line, finding.span.start.column) for finding in result.findings]
+
+    source = CORPUS / _KIRO
+    assert ac003(source) == []
+    old = "3. THE Login_Page SHALL display a logout confirmation message after successful logout"
+    text = source.read_text(encoding="utf-8")
+    assert old in text
+    damaged = tmp_path / "requirements.md"
+    damaged.write_text(text.replace(old, "3. THE Login_Page SHALL display correctly 100% of the time", 1), encoding="utf-8")
+    assert ac003(damaged) == [(37, 25)]
