@@ -33,7 +33,7 @@ _TELEMETRY_LABEL = re.compile(
 )
 # A PR/FAQ question about success, asked in a paragraph rather than a heading, and the answer's label.
 _SUCCESS_QUESTION = re.compile(
-    r"^\W*(?:q\d*\s*[:.)-]\s*)?[*_]*how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
+    r"^[\s>]*(?:[*_]{1,3}\s*)?(?:q\d*\s*[:.)-]\s*)?(?:[*_]{1,3})?how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
     r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?|worked)\b[^?\n]{0,20}\?[*_]*\s*$",
     re.I,
 )
