@@ -192,10 +192,12 @@ def test_draft_prd_gets_one_finding_per_defect() -> None:
         ("TR001", 18),  # FR-003 twice
         ("TR002", 17),  # FR-007 is not defined
         ("TR003", 29),  # #roll-out: the heading is "Rollout"
+        ("WD001", 18),  # intuitive (preview: vague-term is the broad form of vague-requirement)
+        ("WD001", 22),  # quickly
         ("WD002", 17),  # where possible
         ("WD003", 16),  # etc.
         ("WD004", 23),  # always available
         ("WD005", 16),  # should
-        ("WD006", 18),  # is intuitive (vague-term leaves it to vague-requirement)
+        ("WD006", 18),  # is intuitive
         ("WD006", 22),  # complete quickly
     ]

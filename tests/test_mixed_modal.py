@@ -103,7 +103,3 @@ def test_damage_one_shall_weakened_to_should(tmp_path: Path) -> None:
     damaged.write_text(text.replace(old, old.replace("SHALL", "should"), 1), encoding="utf-8")
     assert _wd007(damaged) == [(36, 61)]
 
-
-def test_weak_modal_leaves_the_line_to_mixed_modal() -> None:
-    text = _MUSTS + "- FR-3: The system should let the user download the receipt as PDF.\n"
-    assert lint_with("WD005", text) == []  # the 'should' on line 5 is mixed-modal's (WD007)

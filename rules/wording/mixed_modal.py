@@ -78,11 +78,6 @@ class MixedModal(Rule):
         yield from mixed_modals(document, proposal)
 
 
-def lines_reported(document: Document, context: RuleContext) -> set[int]:
-    """Lines where mixed-modal reports, at its defaults (for weak-modal, which leaves them to it)."""
-    proposal = profile_name(context) in set(_PROPOSALS)
-    return {violation.span.start.line for violation in mixed_modals(document, proposal)}
-
 
 def mixed_modals(document: Document, proposal: bool) -> Iterator[Violation]:
     """This rule's findings."""

@@ -47,7 +47,7 @@ _SPELLED_OUT = re.compile(
     r"^\s*(?:[:(—–]|by\b|to\b|into\b|with\b|using\b|via\b|without\b|instead\s+of\b|following\b|"
     r"per\s+(?:the|its|their|rfc|spec)\b|from\s+(?:the\s+)?(?:last|latest|most\s+recent|previous)\b|"
     r"according\s+to\b|as\s+(?:defined|described|specified)\b|"
-    r",?\s*(?:e\.g\.|i\.e\.|for\s+example|such\s+as|meaning\b|that\s+is\b)|,?\s*and\s+(?:provides?|returns?|shows?|displays?|logs?|"
+    r"(?:,\s*)?(?:e\.g\.|i\.e\.|for\s+example|such\s+as|meaning\b|that\s+is\b)|(?:,\s*)?and\s+(?:provides?|returns?|shows?|displays?|logs?|"
     r"retries|falls?\s+back|do(?:es)?\s+not)\b|(?:[\w-]+\s+){0,3}\((?!e\.g|i\.e|see))",
     re.I,
 )
@@ -113,7 +113,7 @@ class VagueRequirement(Rule):
 
 
 def vague_demands(document: Document, context: RuleContext, proposal: bool) -> Iterator[Violation]:
-    """This rule's findings (vague-term uses them too, so that one vague word is reported once)."""
+    """This rule's findings."""
     criteria_lines: set[int] | None = None
     for statement in statements(document):
         if proposal and not statement.requirement_id:
@@ -139,11 +139,6 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                                                                   "behaviour a tester can check (a time, a count, a message, a state)")
             break  # one finding per statement
 
-
-def lines_reported(document: Document, context: RuleContext) -> set[int]:
-    """Lines where vague-requirement reports, at its defaults (for vague-term, which leaves them to it)."""
-    proposal = profile_name(context) in set(_PROPOSALS)
-    return {violation.span.start.line for violation in vague_demands(document, context, proposal)}
 
 
 def _introduces_a_list(statement: Statement) -> bool:

@@ -20,7 +20,6 @@ from speclint.reading.wording import (
     terms,
     with_sources,
 )
-from speclint.rules.wording.vague_requirement import lines_reported
 
 # Fixed phrases in which a listed word is a precise technical term, or belongs to another rule.
 _EXCEPTIONS = re.compile(
@@ -101,11 +100,8 @@ class VagueTerm(Rule):
         if pattern is None:
             return
         quantified_ok = context.options["allow-when-quantified"]
-        precise = lines_reported(document, context)  # vague-requirement (WD006) reports these; one finding each
         for statement in contract_statements(document, profile_name(context), context.options["skip-profiles"]):
             for hit in search_statement(pattern, statement):
-                if hit.span.start.line in precise:
-                    continue
                 if _inside_exception(hit.match) or _is_proper_name(hit.match) or in_rationale(hit.match):
                     continue
                 if _is_made_concrete(hit.match):

@@ -19,7 +19,6 @@ from speclint.reading.wording import (
     terms,
     with_sources,
 )
-from speclint.rules.wording.mixed_modal import lines_reported
 
 # "may", "might", "could" hedge a requirement when the system is their subject ("the service may
 # retry"); with another subject they describe what can happen ("a request may carry two tokens").
@@ -87,13 +86,10 @@ class WeakModal(Rule):
         if pattern is None:
             return
         flag_keywords = context.options["flag-rfc2119-keywords"]
-        precise = lines_reported(document, context)  # mixed-modal (WD007) reports these; one finding each
         for statement in contract_statements(document, profile_name(context), context.options["skip-profiles"]):
             if not statement.is_requirement or statement.is_scenario_step:
                 continue
             for hit in search_statement(pattern, statement):
-                if hit.span.start.line in precise:
-                    continue
                 modal = hit.match.group(0)
                 if modal.isupper() and not flag_keywords:
                     continue
