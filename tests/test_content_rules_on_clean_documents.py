@@ -10,7 +10,8 @@ from speclint.document.parser import parse
 from speclint.engine.check import ActiveRule, run_rules
 from speclint.engine.registry import load_registry
 
-CONTENT_RULE_IDS = ("WD001", "WD002", "WD003", "WD004", "WD005", "MS001", "MS002", "TR001", "TR002", "TR003", "MD002")
+CONTENT_RULE_IDS = ("WD001", "WD002", "WD003", "WD004", "WD005", "WD006", "WD007", "MS001", "MS002", "MS004", "MS005",
+                    "TR001", "TR002", "TR003", "MD002")
 
 
 def content_rules() -> list[ActiveRule]:
@@ -186,15 +187,17 @@ def test_draft_prd_gets_one_finding_per_defect() -> None:
     assert found == [
         ("MD002", 3),  # status: drafting
         ("MD002", 4),  # owners: []
-        ("MS001", 27),  # a metric with no target
-        ("MS002", 22),  # "quickly", "heavy load": no number
+        ("MS002", 22),  # "heavy load": no number
+        ("MS004", 27),  # a metric with no target
         ("TR001", 18),  # FR-003 twice
         ("TR002", 17),  # FR-007 is not defined
         ("TR003", 29),  # #roll-out: the heading is "Rollout"
-        ("WD001", 18),  # intuitive
+        ("WD001", 18),  # intuitive (preview: vague-term is the broad form of vague-requirement)
         ("WD001", 22),  # quickly
         ("WD002", 17),  # where possible
         ("WD003", 16),  # etc.
         ("WD004", 23),  # always available
         ("WD005", 16),  # should
+        ("WD006", 18),  # is intuitive
+        ("WD006", 22),  # complete quickly
     ]

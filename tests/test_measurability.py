@@ -44,7 +44,16 @@ def test_metric_needs_a_number_or_time_frame() -> None:
     - Support tickets about exports go down.
     - Checkout conversion is tracked weekly.
     """
-    assert spans(lint_with("MS001", text)) == [(4, 3)]
+    assert spans(lint_with("MS004", text)) == [(4, 3)]
+
+
+def test_metric_without_target_is_left_to_ms004() -> None:
+    text = """
+    ## Success metrics
+
+    - Support tickets about exports go down.
+    """
+    assert lint_with("MS001", text) == []
 
 
 def test_label_with_nested_targets_is_measured() -> None:
@@ -252,7 +261,8 @@ def test_a_yes_no_launch_gate_in_a_metrics_section_is_checkable() -> None:
     - Weekly active teams is tracked.
     - Retention rate improves.
     """
-    assert spans(lint_with("MS001", text)) == [(5, 3)]
+    assert lint_with("MS001", text) == []  # the metric without a target is metric-without-target's (MS004)
+    assert spans(lint_with("MS004", text)) == [(5, 3)]
 
 
 def test_exported_metrics_of_a_design_are_not_success_criteria() -> None:

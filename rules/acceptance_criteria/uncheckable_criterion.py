@@ -30,6 +30,13 @@ VAGUE_OUTCOME = re.compile(
     r"|(?:good|great|better|seamless|smooth|intuitive|improved|excellent|positive|pleasant)\s+(?:user\s+)?experience"
     r"|(?:handled|managed|processed|dealt\s+with)\s+(?:properly|correctly|gracefully|appropriately|well)"
     r"|as\s+expected|as\s+appropriate|no\s+(?:issues|problems)"
+    # "displays correctly", "feels snappier", "matches their taste", "users are treated fairly",
+    # "relevant options are available": judgements with nothing a tester can compare against
+    r"|(?:displays?|displayed|shows?|shown|renders?|rendered|appears?)\s+(?:correctly|properly|as\s+expected)(?!\s*[(:])"
+    r"|(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
+    r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
+    r"|(?:are|is|be|feel|feels)\s+treated\s+fairly"
+    r"|(?:relevant|suitable|right)\s+(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+(?:available|shown|displayed|presented|offered)"
     r"|(?:is|are)\s+(?:implemented|supported|done|complete|completed|in\s+place|handled|working)(?=\s*[.;]?\s*$)"
     r")",
     re.I,
@@ -136,7 +143,11 @@ def _names_content(outcome: str, match: re.Match[str]) -> bool:
 
 
 def _without_vague(text: str) -> str:
-    return VAGUE_OUTCOME.sub(" ", text)
+    # "displays correctly 100% of the time": how often a judgement holds does not make it checkable
+    return _HOW_OFTEN.sub(" ", VAGUE_OUTCOME.sub(" ", text))
+
+
+_HOW_OFTEN = re.compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
 
 
 def _outcomes(criterion: Criterion) -> Iterator[list[TextSegment]]:

@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.metrics import metric_needs_target
 from speclint.reading.normative import (
     has_quantity,
     is_descriptive,
@@ -118,6 +119,8 @@ class UnmeasurableSuccessCriterion(Rule):
                 continue
             if _measurable(statement.text, text, strict=_is_metric(statement.section, statement.text) and not has_id):
                 continue
+            if in_section and metric_needs_target(statement.text, statement.nested_text):
+                continue  # a metric without a target: metric-without-target (MS004) reports it
             yield Violation(_first_line(statement.span, statement.segments[0]), _MESSAGE)
         for row in table_rows(document):
             if not _is_success(row.section) or is_descriptive(row.section) or _not_a_criterion(row.text):

@@ -1,0 +1,227 @@
+"""MS004 metric-without-target: a success metric that names a measure or a direction with no number or time frame."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TableCell
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.reading.normative import is_descriptive
+from speclint.reading.metrics import is_success_metrics_section, metric_needs_target
+
+# A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
+# "KPI: ...", "**How we measure success**: ...".
+_SUCCESS_LABEL = re.compile(
+    r"^\W*(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
+    r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure\s+success|metrics?\s+of\s+success)"
+    r"[*_\s]*[:—–][*_\s]*",
+    re.I,
+)
+# "Success will be measured by higher retention", "We will measure success by reduced churn."
+_SUCCESS_SENTENCE = re.compile(
+    r"\bsuccess\s+(?:is|will\s+be|would\s+be|gets?)\s+measured\s+(?:by|through|as|in)\b|"
+    r"\bwe(?:'ll|\s+will)\s+measure\s+success\s+(?:by|through|as|in)\b|"
+    r"\bsuccess\s+(?:means|looks\s+like)\s*:?",
+    re.I,
+)
+# A label over metrics that are tracked, not targets: "Product usage metrics:", "Operational metrics:".
+_TELEMETRY_LABEL = re.compile(
+    r"^[*\s]*(?:[A-Za-z][\w-]*\s+){0,2}(?:usage|operational|health|telemetry|monitoring|observability|tracked|dashboard|"
+    r"instrumentation|diagnostic)\s+(?:metrics?|signals?|events?)[*_\s]*:[*_\s]*$",
+    re.I,
+)
+# A PR/FAQ question about success, asked in a paragraph rather than a heading, and the answer's label.
+_SUCCESS_QUESTION = re.compile(
+    r"^[\s>]*(?:[*_]{1,3}\s*)?(?:q\d*\s*[:.)-]\s*)?(?:[*_]{1,3})?how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
+    r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?|worked)\b[^?\n]{0,20}\?[*_]*\s*$",
+    re.I,
+)
+_ANSWER_LABEL = re.compile(r"^[*_\s]*(?:a\d*\s*[:.)-]|answer\s*:)?[*_\s]*", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# Table columns that hold the metric, and those that hold its target.
+_METRIC_COLUMN = re.compile(r"^\W*(?:success\s+)?(?:metrics?|kpis?|measures?|goals?|objectives?|indicators?)\W*$", re.I)
+_TARGET_COLUMN = re.compile(r"^\W*(?:targets?|goals?|thresholds?|success\s+(?:criteria|threshold)|target\s+value)\W*$", re.I)
+
+
+class MetricWithoutTarget(Rule):
+    """Flags a success metric that names a measure or a direction but gives no number or time frame.
+
+    **What it flags.** A success metric that says what to measure ("Checkout conversion rate",
+    "Weekly active users") or which way it should move ("Increase conversion", "Reduce churn",
+    "Improve retention") and states no target: no number, percentage, count or time frame. Read
+    wherever a document states how success is measured:
+    - the items and table rows of a *Success metrics*, *Success criteria*, *Metrics*, *KPIs*,
+      *Key results* or *How will we measure success?* section (not a design's *Metrics* section
+      under Proposal or Monitoring, which lists what the system exports);
+    - a bold or plain label anywhere ("**Success metric:** increase conversion", "KPIs:" over a list);
+    - a sentence that says how success is measured ("Success will be measured by higher retention");
+    - a metrics table whose Target column is empty.
+
+    Not flagged: a pass/fail gate that names no measure ("Admins can export the audit log"), zero
+    and all ("No P1 bugs at launch"), a metric's Baseline or Measurement sub-item, questions,
+    Prometheus or OpenTelemetry metric definitions, and a metric whose sub-items give the target.
+    Opinions ("users find it easy") are `unmeasurable-success-criterion`'s.
+
+    **Why it matters.** "Increase conversion" is met by one extra sale. Without a number and a
+    date nobody can say after launch whether the work paid off, and nobody knows before it
+    which events to instrument.
+
+    **Example**
+
+    ```markdown
+    ## Success metrics
+    - Increase checkout conversion.
+    - Reduce churn among annual plans.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Success metrics
+    - Checkout conversion rises from 2.1% to 2.6% within 60 days of launch.
+    - Annual-plan churn falls below 8% by the end of Q3.
+    ```
+    """
+
+    id = "MS004"
+    name = "metric-without-target"
+    category = Category.MEASURABILITY
+    default_level = Level.WARNING
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        for section in document.root.walk():
+            if section.heading is not None and is_descriptive(section):
+                continue  # background, problem, quotes: "success is measured by lower churn, the board says"
+            yield from _in_blocks(section, section.blocks, is_success_metrics_section(section))
+
+
+def _in_blocks(section: Section, blocks: list, in_metrics: bool) -> Iterator[Violation]:
+    """Metrics among `blocks`: every list item when `in_metrics`, and a list under a success label."""
+    previous: Paragraph | None = None  # the paragraph just before this block: it may label the list
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield from _paragraph(block)
+        elif isinstance(block, ListBlock):
+            label = _SUCCESS_LABEL.match(previous.text) if previous is not None else None
+            announced = label is not None and not previous.text[label.end():].strip(" *_")
+            # "Product usage metrics:" over what a dashboard tracks: not targets
+            tracked = previous is not None and bool(_TELEMETRY_LABEL.match(previous.text))
+            if not tracked:
+                for item in block.items:
+                    yield from _item(section, item, in_metrics or announced)
+        elif isinstance(block, Table):
+            yield from _table(block, in_metrics)
+        if isinstance(block, Paragraph) and previous is not None and _SUCCESS_QUESTION.match(previous.text):
+            # a PR/FAQ: "**How will we measure success?**" then its answer, a paragraph
+            answer = block.text[_ANSWER_LABEL.match(block.text).end():]
+            if answer.strip() and metric_needs_target(answer, "", strict=True):
+                yield _violation(block, len(block.text) - len(answer))
+        previous = block if isinstance(block, Paragraph) else None
+
+
+def _item(section: Section, item: ListItem, in_metrics: bool) -> Iterator[Violation]:
+    first = item.blocks[0] if item.blocks and isinstance(item.blocks[0], Paragraph) else None
+    if first is not None:
+        nested = _nested_text(item)
+        label = _SUCCESS_LABEL.match(first.text)
+        if in_metrics or label:
+            own = first.text[label.end():] if label else first.text
+            if own.strip(" *_") and metric_needs_target(own, nested, strict=bool(label) or in_metrics):
+                yield _violation(first, label.end() if label else 0)
+        elif _SUCCESS_SENTENCE.search(first.text):
+            yield from _paragraph(first)
+        # a bare label item ("- **KPIs:**") announces its own sub-list
+        bare_label = label is not None and not first.text[label.end():].strip(" *_")
+        for sublist in item.sublists:
+            for sub_item in sublist.items:
+                yield from _item(section, sub_item, bare_label or (in_metrics and _is_group(first.text)))
+    for block in item.blocks[1:]:
+        if isinstance(block, Table):
+            yield from _table(block, in_metrics)
+
+
+def _is_group(text: str) -> bool:
+    """A metric item whose sub-items carry its parts ("- Adoption:" over targets) is read by them."""
+    return text.rstrip(" *_").endswith(":")
+
+
+def _paragraph(paragraph: Paragraph) -> Iterator[Violation]:
+    """A success label with its metric ("**Success metric:** ..."), or a sentence saying how success is measured.
+    Other paragraphs, in a metrics section too, introduce the metrics; they are not metrics."""
+    text = paragraph.text
+    label = _SUCCESS_LABEL.match(text)
+    if label:
+        own = text[label.end():]
+        if own.strip(" *_") and metric_needs_target(own, "", strict=True):
+            yield _violation(paragraph, label.end())
+        return
+    for sentence in _SUCCESS_SENTENCE.finditer(text):
+        end = _SENTENCE_END.search(text, sentence.end())
+        claim = text[sentence.end(): end.start() + 1 if end else len(text)]
+        if claim.rstrip().endswith(":"):
+            continue  # "success is measured through adoption signals:" introduces the metrics below
+        if claim.strip() and metric_needs_target(claim, "", strict=True):
+            yield _violation(paragraph, sentence.start())
+
+
+def _table(table: Table, in_metrics: bool) -> Iterator[Violation]:
+    names = [cell.text.strip() for cell in table.header]
+    metric_columns = [index for index, name in enumerate(names) if _METRIC_COLUMN.match(name)]
+    target_columns = [index for index, name in enumerate(names) if _TARGET_COLUMN.match(name)]
+    if not metric_columns and not in_metrics:
+        return
+    metric_column = metric_columns[0] if metric_columns else 0
+    for row in table.rows:
+        if metric_column >= len(row):
+            continue
+        metric = row[metric_column]
+        targets = [row[index] for index in target_columns if index < len(row) and index != metric_column]
+        others = " | ".join(cell.text for index, cell in enumerate(row) if index != metric_column)
+        if targets and any(_filled(cell) for cell in targets):
+            others = " | ".join(cell.text for cell in targets)
+        elif targets:
+            others = ""  # the Target column is empty: the other cells describe the metric, not its goal
+        elif not in_metrics:
+            continue  # a table with a Metric column but no Target column: not a success table
+        if metric.text.strip() and metric_needs_target(metric.text, others, strict=True):
+            yield Violation(_cell_span(metric), _MESSAGE)
+
+
+def _filled(cell: TableCell) -> bool:
+    return bool(cell.text.strip(" -–—*_"))
+
+
+def _nested_text(item: ListItem) -> str:
+    parts = []
+    for sublist in item.sublists:
+        for sub_item in sublist.items:
+            parts.append(sub_item.text)
+            parts.append(_nested_text(sub_item))
+    return "\n".join(part for part in parts if part)
+
+
+def _violation(paragraph: Paragraph, offset: int) -> Violation:
+    """At the metric's first word (after its label), on its first line."""
+    first = paragraph.segments[0]
+    column = first.column
+    remaining = offset
+    for segment in paragraph.segments:
+        if remaining <= len(segment.text):
+            skipped = len(segment.text[remaining:]) - len(segment.text[remaining:].lstrip(" *_"))
+            column = segment.column + remaining + skipped
+            return Violation(Span.of(segment.line, column, segment.line, segment.column + len(segment.text)), _MESSAGE)
+        remaining -= len(segment.text) + 1
+    return Violation(Span.of(first.line, column, first.line, column + len(first.text)), _MESSAGE)
+
+
+def _cell_span(cell: TableCell) -> Span:
+    segments = cell.segments
+    if segments:
+        first = segments[0]
+        return Span.of(first.line, first.column, first.line, first.column + len(first.text))
+    return cell.span
+
+
+_MESSAGE = ("success metric has no target: give the number to reach and by when "
+            "(e.g. 'conversion from 2.1% to 2.6% within 60 days of launch')")

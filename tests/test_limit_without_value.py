@@ -1,0 +1,314 @@
+"""MS005 limit-without-value (and MS003 threshold-without-value on damaged real documents): limits with no value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import CORPUS, lint_with, md, requires_corpus, spans
+
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
+
+# --- shapes that are flagged ---------------------------------------------------------------------
+
+
+def test_an_expiry_with_no_duration() -> None:
+    text = """
+    ## Requirements
+
+    - Password reset links expire.
+    """
+    findings = lint_with("MS005", text)
+    assert spans(findings) == [(3, 3)]
+    assert "after how long" in findings[0].message
+
+
+def test_a_period_of_inactivity() -> None:
+    text = """
+    ## Requirements
+
+    - The app signs the user out after a period of inactivity.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 30)]
+
+
+def test_a_rate_limit_applied_with_no_rate() -> None:
+    text = """
+    ## Requirements
+
+    - The public API is rate limited per user.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 18)]
+
+
+def test_a_retention_with_no_period() -> None:
+    text = """
+    ## Requirements
+
+    - Audit logs are retained for a limited period.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 18)]
+
+
+def test_a_retry_with_no_count() -> None:
+    text = """
+    ## Requirements
+
+    - Failed webhook deliveries are retried.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 29)]
+
+
+def test_a_window_named_with_no_length() -> None:
+    text = """
+    ## Requirements
+
+    - Orders placed before noon arrive within the delivery window.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 36)]
+
+
+def test_a_session_timeout_named_as_applying() -> None:
+    text = """
+    ## Requirements
+
+    - A session timeout applies to the admin pages.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 5)]
+
+
+def _lint_as(profile: str, text: str) -> list[tuple[int, int]]:
+    rule = load_registry().get("MS005")
+    assert rule is not None
+    result = run_rules(parse(md(text), "design.md"), [ActiveRule(rule, rule.default_level, rule.resolve_options({}))],
+                       profile=profile)
+    return [(finding.span.start.line, finding.span.start.column) for finding in result.findings]
+
+
+def test_an_id_statement_in_a_design_proposal_is_read() -> None:
+    text = """
+    ## Design
+
+    - **FR-7**: Invitation links expire.
+    """
+    assert _lint_as("design-doc", text) == [(3, 13)]
+
+
+def test_many_concurrent_users_in_a_requirement() -> None:
+    text = """
+    ## Requirements
+
+    - The service supports many concurrent users.
+    """
+    findings = lint_with("MS005", text)
+    assert spans(findings) == [(3, 24)]
+    assert "how many" in findings[0].message
+
+
+def test_large_customers_in_a_requirement() -> None:
+    text = """
+    ## Requirements
+
+    - Large customers can import their whole catalog.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 3)]
+
+
+def test_updates_in_real_time() -> None:
+    text = """
+    ## Requirements
+
+    - The order board updates in real time.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 27)]
+
+
+# --- traps that are not flagged ------------------------------------------------------------------
+
+
+def test_a_magnitude_demanded_in_prose_outside_requirements() -> None:
+    text = """
+    ## Solution
+
+    The cart page must update in real time. Large customers churn today.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 27)]  # the second sentence describes
+
+
+def test_streaming_in_real_time_is_the_behaviour() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - Clicking it starts the agent; progress streams in real time.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_magnitudes_outside_requirements_describe() -> None:
+    text = """
+    ## Context
+
+    Many users complain that large customers cannot see orders in real time.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_a_magnitude_given_elsewhere_answers_it() -> None:
+    text = """
+    ## Requirements
+
+    - Large files are rejected with a clear message.
+    - Uploads up to 25 MB are accepted.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_a_limit_with_its_value_is_fine() -> None:
+    text = """
+    ## Requirements
+
+    - Sessions expire after 30 minutes of inactivity.
+    - Failed webhook deliveries are retried 5 times with exponential backoff.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_a_value_given_elsewhere_in_the_document_answers_it() -> None:
+    text = """
+    ## Requirements
+
+    - Sessions expire after a period of inactivity.
+
+    ## Configuration
+
+    | Setting | Value |
+    |---|---|
+    | Session expiry | 30 minutes |
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_another_things_expiry_does_not_answer_it() -> None:
+    text = """
+    ## Requirements
+
+    - Sessions expire.
+    - Invitations expire after 7 days.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 3)]
+
+
+def test_saying_there_is_no_limit_is_not_a_missing_value() -> None:
+    text = """
+    ## Requirements
+
+    - Share links never expire.
+    - Sessions do not time out while a download runs.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_an_external_limit_to_respect_is_not_the_systems_own() -> None:
+    text = """
+    ## Requirements
+
+    - The sync job must respect the provider's rate limits.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_a_vague_time_that_limits_nothing_is_not_flagged() -> None:
+    text = """
+    ## Requirements
+
+    - The migration may take some time.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_background_and_questions_are_not_read() -> None:
+    text = """
+    ## Background
+
+    Sessions expire after a while in the old system.
+
+    ## Requirements
+
+    - Should failed exports be retried?
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_quoted_ui_text_is_not_read() -> None:
+    text = """
+    ## Requirements
+
+    - The banner reads "Your session expires soon".
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_prose_of_a_design_proposal_discusses() -> None:
+    text = """
+    ## Proposal
+
+    The lease expires and another replica takes over after some time.
+    """
+    assert _lint_as("kep", text) == []
+
+
+# --- damage tests on a real Kiro requirements document -------------------------------------------
+
+_KIRO = "kiro-more/Homas__RpiDNS__.kiro__specs__user-authentication__requirements.md"
+_RATE_LIMIT = (74, 30)  # "5. THE Authentication_System SHALL rate-limit login attempts to prevent brute force attacks"
+_EXPIRY = "3. WHEN a session has been inactive for 24 hours, THE Authentication_System SHALL automatically expire it"
+
+
+def _findings(rule_id: str, path: Path) -> list[tuple[int, int]]:
+    rule = load_registry().get(rule_id)
+    assert rule is not None
+    active = ActiveRule(rule, rule.default_level, rule.resolve_options({}))
+    result = run_rules(parse(path.read_text(encoding="utf-8"), str(path)), [active])
+    return [(finding.span.start.line, finding.span.start.column) for finding in result.findings]
+
+
+def _damaged(tmp_path: Path, old: str, new: str) -> Path:
+    text = (CORPUS / _KIRO).read_text(encoding="utf-8")
+    assert old in text, f"{_KIRO} changed: the damage no longer applies"
+    damaged = tmp_path / "requirements.md"
+    damaged.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return damaged
+
+
+@requires_corpus
+def test_damage_the_session_expiry_value_removed(tmp_path: Path) -> None:
+    # before the damage: only the document's own "SHALL rate-limit login attempts" (line 74) has no value
+    assert _findings("MS005", CORPUS / _KIRO) == [_RATE_LIMIT]
+    damaged = _damaged(tmp_path, _EXPIRY, _EXPIRY.replace("for 24 hours", "for a while"))
+    assert _findings("MS005", damaged) == [(72, 37), _RATE_LIMIT]
+
+
+@requires_corpus
+def test_damage_an_idle_sign_out_inserted_while_the_value_is_given(tmp_path: Path) -> None:
+    anchor = "5. IF a session token is invalid or expired, THEN THE Authentication_System SHALL redirect the user to the Login_Page\n"
+    inserted = "6. THE Authentication_System SHALL sign the user out after a period of inactivity\n"
+    damaged = _damaged(tmp_path, anchor, anchor + inserted)
+    assert _findings("MS005", damaged) == [(_RATE_LIMIT[0] + 1, _RATE_LIMIT[1])]  # line 73 still says 24 hours
+
+
+@requires_corpus
+def test_damage_a_rate_limit_without_a_rate_inserted(tmp_path: Path) -> None:
+    anchor = "5. IF a session token is invalid or expired, THEN THE Authentication_System SHALL redirect the user to the Login_Page\n"
+    inserted = "6. THE Authentication_System SHALL be rate limited per client address\n"
+    damaged = _damaged(tmp_path, anchor, anchor + inserted)
+    assert _findings("MS005", damaged) == [(28, 36), (_RATE_LIMIT[0] + 1, _RATE_LIMIT[1])]
+
+
+@requires_corpus
+def test_damage_a_lockout_after_multiple_failed_attempts_inserted(tmp_path: Path) -> None:
+    assert _findings("MS003", CORPUS / _KIRO) == []
+    anchor = "5. IF a session token is invalid or expired, THEN THE Authentication_System SHALL redirect the user to the Login_Page\n"
+    inserted = "6. THE account is temporarily locked after multiple failed login attempts\n"
+    damaged = _damaged(tmp_path, anchor, anchor + inserted)
+    assert _findings("MS003", damaged) == [(28, 44)]
