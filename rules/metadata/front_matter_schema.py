@@ -8,6 +8,7 @@ from typing import Any, Iterator
 
 from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
 
 class FrontMatterSchema(Rule):
@@ -160,7 +161,7 @@ def _is_proposal_metadata(data: Any) -> bool:
     )
 
 
-_UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_UNPADDED_DATE = lazy_compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def _padded_dates(data: Any) -> Any:

@@ -8,23 +8,24 @@ from typing import Iterator
 from speclint.document.model import CodeBlock, Document, Section, Span, TextSegment
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import is_metrics_section, is_success_section, normative_statements
 
 # A date with a real year and letters for the rest: 2025-XX-XX, 2025-09-xx, 2025-xx.
-_DATE = re.compile(r"(?<![\w-])(?:19|20)\d\d-(?:(?:[01]\d|[xX]{2})-[xX]{2}|[xX]{2})(?![\w-])")
-_SPELLED_OUT = re.compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
+_DATE = lazy_compile(r"(?<![\w-])(?:19|20)\d\d-(?:(?:[01]\d|[xX]{2})-[xX]{2}|[xX]{2})(?![\w-])")
+_SPELLED_OUT = lazy_compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
 # A link reference definition whose destination is a marker: `[gcs-backend]: TODO`.
-_DEFINITION_TO_MARKER = re.compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>)[ \t]*$")
+_DEFINITION_TO_MARKER = lazy_compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>)[ \t]*$")
 # A quantity whose number is a letter: X%, XX %, N users, $X. Read where the text commits to a value.
-_LETTER_QUANTITY = re.compile(
+_LETTER_QUANTITY = lazy_compile(
     r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:users|customers|requests|seconds|minutes|"
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
     r"sessions|messages|devices|accounts|times)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
 )
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
-_DEFINED_VARIABLE = re.compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
+_DEFINED_VARIABLE = lazy_compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”")
+_QUOTED = lazy_compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”")
 
 
 class PlaceholderValue(Rule):

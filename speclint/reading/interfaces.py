@@ -35,6 +35,7 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.requirements import blocks_segments, item_segments, not_in_scope, plain, section_segments
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
@@ -42,16 +43,16 @@ HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 #: (`/shared/[code]`, `/items/[...slug]`, `?after=<message_id>`) is kept whole, so the path in a
 #: message is never cut.
 _PATH = r"(/(?:\[[^\]\s`]*\]|<[^>\s`]*>|[^\s`|)\]\[<>,;])*)"
-ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
-_LEADING_ENDPOINT = re.compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
+ENDPOINT = lazy_compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
+_LEADING_ENDPOINT = lazy_compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 #: Heading that is only a command in a code span: "`billing export`", "`subtree add --remote`".
-_CLI_HEADING = re.compile(r"^\s*`([a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))+)`\s*"
+_CLI_HEADING = lazy_compile(r"^\s*`([a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))+)`\s*"
                           r"(?:command|subcommand)?\s*$")
 # CamelCase names are matched case-sensitively (`(?-i:...)`): under re.I the nested repeat could
 # split one long word in exponentially many ways.
-_EVENT_HEADING = re.compile(
+_EVENT_HEADING = lazy_compile(
     r"^(?:(?:event|message|topic)s?\s*[:\-–—]\s*`?[\w./-]+`?|`[\w./-]+`\s+(?:event|message|topic)|"
     r"(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)+)\s+(?:event|message))\s*$",
     re.I,
@@ -59,34 +60,34 @@ _EVENT_HEADING = re.compile(
 
 # --- contract vocabulary ------------------------------------------------------------------------
 
-REQUEST_WORDS = re.compile(
+REQUEST_WORDS = lazy_compile(
     r"\b(?:request\s+(?:body|payload|schema|fields?|parameters?|shape)|body|payload|parameters?|params|"
     r"query\s+(?:string|parameters?)|path\s+parameters?|form\s+data|multipart|content-type|fields?|"
     r"accepts?|takes?|send(?:s)?\s+(?:a|an|the)\b|input)\b",
     re.I,
 )
-SUCCESS_WORDS = re.compile(r"\b(?:2\d\d|2xx|returns?|returned|responds?|response|ok|created|no\s+content|"
+SUCCESS_WORDS = lazy_compile(r"\b(?:2\d\d|2xx|returns?|returned|responds?|response|ok|created|no\s+content|"
                            r"success(?:ful)?|acknowledg\w+)\b|(?:→|->|=>)\s*`?[{\[\w]", re.I)
-ERROR_STATUS = re.compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
-AUTH_WORDS = re.compile(
+ERROR_STATUS = lazy_compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
+AUTH_WORDS = lazy_compile(
     r"\b(?:auth\w*|bearer|tokens?|api[- ]keys?|oauth\d?|openid|oidc|jwt|sessions?|cookies?|mtls|mutual\s+tls|"
     r"client\s+certificates?|signed\s+requests?|signatures?|hmac|sso|saml|credentials?|unauthenticated|"
     r"public\s+endpoints?|no\s+authentication|anonymous|signed[- ]in|logged[- ]in|401|403|securityschemes|"
     r"security)\b",
     re.I,
 )
-CLI_REQUEST = re.compile(r"(?:(?<![\w-])--?[a-zA-Z][\w-]*|<[\w-]+>|\b(?:arguments?|options?|flags?|usage)\b)", re.I)
-CLI_SUCCESS = re.compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?0|exit\s+code\s+0|outputs?|prints?|stdout|"
+CLI_REQUEST = lazy_compile(r"(?:(?<![\w-])--?[a-zA-Z][\w-]*|<[\w-]+>|\b(?:arguments?|options?|flags?|usage)\b)", re.I)
+CLI_SUCCESS = lazy_compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?0|exit\s+code\s+0|outputs?|prints?|stdout|"
                          r"displays?|shows?|writes?|creates?|succeeds?|success)\b", re.I)
-CLI_ERRORS = re.compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?(?:[1-9]\d*|non-?zero)|non-?zero|stderr|"
+CLI_ERRORS = lazy_compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?(?:[1-9]\d*|non-?zero)|non-?zero|stderr|"
                         r"fails?\s+with|error(?:s)?|exit\s+codes?)\b", re.I)
-EVENT_PAYLOAD = re.compile(r"\b(?:payload|fields?|schema|attributes?|properties|body|contains?|carries)\b", re.I)
+EVENT_PAYLOAD = lazy_compile(r"\b(?:payload|fields?|schema|attributes?|properties|body|contains?|carries)\b", re.I)
 
-_FIELD_COLUMN = re.compile(r"^(?:fields?|names?|parameters?|params?|properties|property|attributes?|keys?|"
+_FIELD_COLUMN = lazy_compile(r"^(?:fields?|names?|parameters?|params?|properties|property|attributes?|keys?|"
                            r"request(?:\s+(?:body|payload|fields?|schema|shape))?|body|input|payload)$", re.I)
-_RESPONSE_COLUMN = re.compile(r"^(?:responses?|returns?|success(?:\s+(?:response|status|code))?|output|result|"
+_RESPONSE_COLUMN = lazy_compile(r"^(?:responses?|returns?|success(?:\s+(?:response|status|code))?|output|result|"
                               r"response\s+(?:body|\(success\)|shape|schema)|2xx|ok)$", re.I)
-_ERROR_COLUMN = re.compile(r"^(?:errors?|error\s+(?:codes?|responses?|cases?)|status(?:\s+codes?)?|failures?|"
+_ERROR_COLUMN = lazy_compile(r"^(?:errors?|error\s+(?:codes?|responses?|cases?)|status(?:\s+codes?)?|failures?|"
                            r"http\s+status|4xx(?:\s*/\s*5xx)?|failure\s+(?:codes?|responses?))$", re.I)
 ERROR_SECTION_NAMES = ("errors", "error codes", "error responses", "status codes", "error handling",
                        "common errors", "error model", "error format")
@@ -136,9 +137,9 @@ def _blocks_scope(blocks: list[Block]) -> tuple[list[TextSegment], list[CodeBloc
             [b for b in nested if isinstance(b, Table)])
 
 
-_METHOD_COLUMN = re.compile(r"^(?:method|verb|http\s+method)$", re.I)
-_PATH_COLUMN = re.compile(r"^(?:path|endpoint|route|url|uri|resource)$", re.I)
-_CONTRACT_COLUMN = re.compile(r"^(?:request(?:\s+body)?|body|params?|parameters|responses?|returns?|status(?:\s+codes?)?|"
+_METHOD_COLUMN = lazy_compile(r"^(?:method|verb|http\s+method)$", re.I)
+_PATH_COLUMN = lazy_compile(r"^(?:path|endpoint|route|url|uri|resource)$", re.I)
+_CONTRACT_COLUMN = lazy_compile(r"^(?:request(?:\s+body)?|body|params?|parameters|responses?|returns?|status(?:\s+codes?)?|"
                               r"errors?|error\s+codes?|success(?:\s+response)?|output|input)$", re.I)
 
 #: Sections whose endpoints are test steps, tasks or pages rather than API definitions.
@@ -147,8 +148,8 @@ _NOT_API_TITLE_WORDS = frozenset({
     "page", "screen", "view", "frontend", "ui", "ux", "navigation", "sitemap", "wireframe",
 })
 #: A page route in a list of pages: "GET /dashboard: the dashboard page", "/shared/[code] renders ...".
-_PAGE_WORDS = re.compile(r"\b(?:page|screen|view|renders?|ui|layout|form|modal|dashboard)\b", re.I)
-_API_WORDS = re.compile(r"\b(?:api|json|returns?|responds?|response|payload|body|status|endpoint|[245]\d\d)\b", re.I)
+_PAGE_WORDS = lazy_compile(r"\b(?:page|screen|view|renders?|ui|layout|form|modal|dashboard)\b", re.I)
+_API_WORDS = lazy_compile(r"\b(?:api|json|returns?|responds?|response|payload|body|status|endpoint|[245]\d\d)\b", re.I)
 
 
 def _not_api_section(section: Section) -> bool:
@@ -316,9 +317,9 @@ def _span_of(segments: list[TextSegment], fallback: Span) -> Span:
     return Span.of(first.line, first.column, last.line, last.column + len(last.text))
 
 
-_CODE_NAME_HEADING = re.compile(r"^\s*`([^`]+)`\s*$")
-_COMMAND_NAME = re.compile(r"^[a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))*$")
-_EVENT_NAME = re.compile(r"^[A-Za-z][\w-]*(?:[./:][\w-]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
+_CODE_NAME_HEADING = lazy_compile(r"^\s*`([^`]+)`\s*$")
+_COMMAND_NAME = lazy_compile(r"^[a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))*$")
+_EVENT_NAME = lazy_compile(r"^[A-Za-z][\w-]*(?:[./:][\w-]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
 COMMAND_PARENT_NAMES = ("commands", "cli", "command line interface", "command-line interface", "cli commands",
                         "subcommands", "usage")
 EVENT_PARENT_NAMES = ("events", "messages", "webhooks", "topics", "domain events", "event catalog",
@@ -379,7 +380,7 @@ def events(document: Document) -> list[Interface]:
     return found
 
 
-_API_WIDE = re.compile(r"\b(?:every|all|any|each)\s+(?:other\s+)?(?:api\s+)?(?:requests?|endpoints?|routes?|calls?|"
+_API_WIDE = lazy_compile(r"\b(?:every|all|any|each)\s+(?:other\s+)?(?:api\s+)?(?:requests?|endpoints?|routes?|calls?|"
                        r"operations?)\b", re.I)
 
 
