@@ -93,8 +93,13 @@ def _committing_text(document: Document) -> Iterator[list[TextSegment]]:
     for statement in normative_statements(document):
         seen.add((statement.segments[0].line, statement.segments[0].column))
         yield statement.segments
+    commits: dict[int, bool] = {}  # by id(section): asked for each paragraph, answered once per section
     for prose in iter_prose(document):
-        if prose.kind != "heading" and _commits(prose.section):
+        if prose.kind == "heading":
+            continue
+        if id(prose.section) not in commits:
+            commits[id(prose.section)] = _commits(prose.section)
+        if commits[id(prose.section)]:
             if (prose.segments[0].line, prose.segments[0].column) not in seen:
                 yield prose.segments
 

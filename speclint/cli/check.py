@@ -322,7 +322,7 @@ def _results_cache(
 
     configured = getattr(config, "cache_dir", None)
     directory = cache_dir or Path(os.environ.get(ENVIRONMENT_VARIABLE) or configured or DEFAULT_DIRECTORY)
-    cache, problem = open_cache(directory, [], planner, rule_classes=registry.sorted())
+    cache, problem = open_cache(directory, [], planner, rule_classes=registry.entries())
     if problem is not None and verbose:
         click.echo(f"speclint: {problem}", err=True)
     return cache
@@ -358,11 +358,9 @@ def _default_rules(
     registry: RuleRegistry, select: Sequence[str], ignore: Sequence[str], preview: bool = False
 ) -> list[ActiveRule]:
     from speclint.engine.check import ActiveRule
-    from speclint.engine.selection import apply_selection, enabled_rules
+    from speclint.engine.selection import apply_selection
 
-    rules = [
-        ActiveRule(rule, rule.default_level, rule.default_options()) for rule in enabled_rules(registry.sorted(), preview)
-    ]
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.enabled(preview)]
     return apply_selection(registry, rules, select, ignore) if select or ignore else rules
 
 
