@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence
@@ -191,8 +192,19 @@ class Prose:
     block: object  # the Paragraph, TableCell or Heading
 
 
+_prose_of: weakref.WeakKeyDictionary[Document, tuple[Prose, ...]] = weakref.WeakKeyDictionary()
+
+
 def iter_prose(document: Document) -> Iterator[Prose]:
-    """Every piece of prose in `document`, in document order."""
+    """Every piece of prose in `document`, in document order (found once per document: most rules
+    read it, and walking the nested blocks again for each cost more than their searches)."""
+    prose = _prose_of.get(document)
+    if prose is None:
+        prose = _prose_of[document] = tuple(_find_prose(document))
+    return iter(prose)
+
+
+def _find_prose(document: Document) -> Iterator[Prose]:
     for section in document.root.walk():
         if section.heading is not None:
             yield Prose(section, "heading", list(section.heading.segments), section.heading)
