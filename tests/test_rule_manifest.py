@@ -117,3 +117,14 @@ def test_a_lazy_pattern_pickles() -> None:
     lazy = lazy_compile(r"a+", 2)
     copy = pickle.loads(pickle.dumps(lazy))
     assert copy.fullmatch("AAA") and (copy.pattern, copy.flags) == ("a+", 2)
+
+
+def test_a_warm_up_compiles_every_lazy_pattern_of_the_loaded_modules() -> None:
+    import speclint.reading.normative as normative
+    from speclint.lazy_regex import compile_loaded
+
+    lazy = [value for value in vars(normative).values() if isinstance(value, LazyPattern)]
+    assert lazy
+    compile_loaded()
+    assert all(pattern._compiled is not None for pattern in lazy)
+    assert compile_loaded() == 0  # nothing left to compile
