@@ -1,6 +1,7 @@
 """Speed of speclint, side by side with markdownlint-cli2: every figure of issue 15's table.
 
-    python bench/bench.py [--corpus DIR] [--runs N] [--speclint CMD] [--markdownlint CMD] [--throughput]
+    python bench/bench.py [--corpus DIR] [--runs N] [--speclint CMD] [--before CMD] [--markdownlint CMD]
+                          [--only one|rfcs|kep|copies|lsp] [--lsp] [--throughput]
 
 Prints, for each piece of work, the median wall and CPU time of subprocess runs (what a user waits
 for), speclint cold (an empty results cache) and warm (the cache of the previous run), and, when
@@ -14,8 +15,12 @@ The two tools run alternately (A B A B) so that a busy machine slows both alike.
   copies of it in one file (linear?); the largest KEP-style document (KINDS.tsv: kep-like);
 - peak memory: the largest resident size of the run's process tree (all workers summed).
 
-`--speclint` runs another build (e.g. `/tmp/speclint-before/.venv/bin/speclint`) to compare
-before and after. `--throughput` adds the in-process parse and lint throughput of the corpus.
+`--speclint` runs another build (e.g. `/tmp/speclint-before/.venv/bin/speclint`); `--before CMD`
+measures a second build in the same alternation (A B C A B C), cold, and prints this build's time
+as a share of it. Each row ends with the issue's goal for it and whether the median meets it;
+the load average is printed before each piece of work (on a shared machine, CPU time is the
+steadier figure). `--lsp` adds the language server's two figures (`bench/lsp_latency.py --goals`),
+`--throughput` the in-process parse and lint throughput of the corpus.
 
 A script, not a test: numbers depend on the machine; compare them before and after a change.
 """
@@ -42,6 +47,14 @@ ONE_FILE = Path("rust-rfcs") / "text" / "0132-ufcs.md"
 RFC_FOLDER = Path("rust-rfcs") / "text"
 COPIES = 16
 LARGE_DOCUMENT = Path("rust-rfcs") / "text" / "3935-Project-Goals-2026.md"  # 172 KB
+
+#: Issue 15's goals: (seconds of wall time, ratio of wall time to markdownlint-cli2's), cold cache.
+GOALS: dict[str, tuple[float | None, float | None]] = {
+    "one": (0.100, 0.35),  # the 100 ms hold on an idle machine
+    "rfcs": (None, 0.27),
+    "large": (0.3, None),
+}
+COPIES_GOAL = 12.0  # 16 copies in one file: at most 12x the one-copy time (linear)
 
 
 def speclint_command() -> list[str]:
@@ -163,7 +176,7 @@ class Work:
 
 
 def measure(
-    work: Work, speclint: list[str], markdownlint: list[str] | None, with_cache: bool
+    work: Work, speclint: list[str], markdownlint: list[str] | None, with_cache: bool, before: list[str] | None = None
 ) -> dict[str, Samples]:
     env = {key: value for key, value in os.environ.items() if key != "SPECLINT_CACHE_DIR"}
     # What a user's shell has: byte-code files are written (a development setting may turn them off).
@@ -172,13 +185,18 @@ def measure(
     warm_cache = scratch / "warm"
     commands: dict[str, Callable[[], Sample]] = {}
 
-    def cold() -> Sample:
-        cache = scratch / "cold"
-        shutil.rmtree(cache, ignore_errors=True)
-        extra = ["--cache-dir", str(cache)] if with_cache else []
-        return run_once([*speclint, "check", *extra, str(work.target)], work.cwd, env)
+    def cold(command: list[str]) -> Callable[[], Sample]:
+        def run() -> Sample:
+            cache = scratch / "cold"
+            shutil.rmtree(cache, ignore_errors=True)
+            extra = ["--cache-dir", str(cache)] if with_cache else []
+            return run_once([*command, "check", *extra, str(work.target)], work.cwd, env)
 
-    commands["speclint cold"] = cold
+        return run
+
+    commands["speclint cold"] = cold(speclint)
+    if before is not None:
+        commands["before cold"] = cold(before)
     if with_cache:
         commands["speclint warm"] = lambda: run_once(
             [*speclint, "check", "--cache-dir", str(warm_cache), str(work.target)], work.cwd, env
@@ -203,19 +221,60 @@ def largest_kep(corpus: Path) -> Path | None:
     return max(candidates, key=lambda path: path.stat().st_size, default=None)
 
 
-def print_row(label: str, samples: dict[str, Samples], extra: str = "") -> None:
+def print_row(label: str, samples: dict[str, Samples], extra: str = "", goal: str | None = None) -> None:
+    """The piece of work, then one line per command: medians, ratios, and the goal's verdict."""
     cold = samples["speclint cold"]
-    parts = [f"cold {cold.wall:6.2f} s wall {cold.cpu:6.2f} s CPU"]
+    print(f"{label}" + (f"  ({extra})" if extra else ""), flush=True)
+    print(f"  {'speclint, cold cache':<26} {cold.wall:6.2f} s wall {cold.cpu:6.2f} s CPU  peak {cold.peak_rss_mb:4.0f} MB")
     if "speclint warm" in samples:
         warm = samples["speclint warm"]
-        parts.append(f"warm {warm.wall:6.2f} s wall")
+        print(f"  {'speclint, warm cache':<26} {warm.wall:6.2f} s wall {warm.cpu:6.2f} s CPU")
+    if "before cold" in samples:
+        old = samples["before cold"]
+        print(f"  {'before (--before), cold':<26} {old.wall:6.2f} s wall {old.cpu:6.2f} s CPU"
+              f"  this build: {cold.wall / old.wall:4.2f}x wall {cold.cpu / old.cpu:4.2f}x CPU")
     if "markdownlint" in samples:
         other = samples["markdownlint"]
-        parts.append(
-            f"markdownlint {other.wall:6.2f} s wall {other.cpu:6.2f} s CPU"
-            f"  ratio {cold.wall / other.wall:4.2f} wall {cold.cpu / other.cpu:4.2f} CPU"
-        )
-    print(f"{label:<34} " + " | ".join(parts) + (f" | {extra}" if extra else ""), flush=True)
+        print(f"  {'markdownlint-cli2':<26} {other.wall:6.2f} s wall {other.cpu:6.2f} s CPU"
+              f"  ratio speclint cold / markdownlint {cold.wall / other.wall:4.2f} wall {cold.cpu / other.cpu:4.2f} CPU")
+    if goal is not None:
+        seconds, ratio = GOALS[goal]
+        verdicts = []
+        if seconds is not None:
+            verdicts.append(f"<= {seconds:g} s wall: {'met' if cold.wall <= seconds else 'missed'} "
+                            f"(CPU {'within' if cold.cpu <= seconds else 'over'})")
+        if ratio is not None:
+            if "markdownlint" in samples:
+                measured = cold.wall / samples["markdownlint"].wall
+                verdicts.append(f"<= {ratio:g}x markdownlint wall: {'met' if measured <= ratio else 'missed'}")
+            else:
+                verdicts.append(f"<= {ratio:g}x markdownlint wall: not measured (markdownlint-cli2 not installed)")
+        print("  goal " + "; ".join(verdicts), flush=True)
+
+
+def print_load() -> None:
+    one, five, _ = os.getloadavg()
+    print(f"[load average {one:.1f} (5 min {five:.1f}) on {os.cpu_count()} CPUs]", flush=True)
+
+
+def interpreter_of(command: list[str]) -> str:
+    """The Python that runs a speclint console script (its `#!` line), else this one."""
+    try:
+        with open(command[0], encoding="utf-8") as script:
+            first = script.readline()
+        if first.startswith("#!") and "python" in first:
+            return first[2:].strip().split()[0]
+    except (OSError, UnicodeDecodeError, IndexError):
+        pass
+    return sys.executable
+
+
+def language_server_goals(corpus: Path, builds: dict[str, list[str]]) -> None:
+    """`bench/lsp_latency.py --goals` with the interpreter of each build."""
+    script = Path(__file__).resolve().with_name("lsp_latency.py")
+    for name, command in builds.items():
+        print(f"language server ({name}):", flush=True)
+        subprocess.run([interpreter_of(command), str(script), str(corpus), "--goals"], check=False)
 
 
 def throughput(folder: Path, repeat: int) -> None:
@@ -255,28 +314,36 @@ def main() -> None:
     arguments.add_argument("--long-runs", type=int, default=3, help="measured runs of the whole-folder work")
     arguments.add_argument("--speclint", help="the speclint command to measure (default: this environment's)")
     arguments.add_argument("--markdownlint", help="the markdownlint-cli2 command (default: PATH or /tmp/mdl)")
-    arguments.add_argument("--only", choices=["one", "rfcs", "kep", "copies"], action="append")
+    arguments.add_argument("--before", help="another speclint command, measured cold in the same alternation")
+    arguments.add_argument("--only", choices=["one", "rfcs", "kep", "copies", "lsp"], action="append")
+    arguments.add_argument("--lsp", action="store_true", help="also the language server's two figures")
     arguments.add_argument("--throughput", action="store_true", help="also the in-process throughput")
     options = arguments.parse_args()
     corpus: Path = options.corpus.resolve()
     if not (corpus / RFC_FOLDER).is_dir():
         sys.exit(f"bench: {corpus / RFC_FOLDER} is not a folder (the corpus lives in ../shared/corpus)")
     speclint = shlex.split(options.speclint) if options.speclint else speclint_command()
+    before = shlex.split(options.before) if options.before else None
     markdownlint = shlex.split(options.markdownlint) if options.markdownlint else markdownlint_command()
-    with_cache = supports_cache(speclint)
-    only = set(options.only or ["one", "rfcs", "kep", "copies"])
+    with_cache = supports_cache(speclint) and (before is None or supports_cache(before))
+    only = set(options.only or ["one", "rfcs", "kep", "copies"]) | ({"lsp"} if options.lsp else set())
     print(f"speclint: {' '.join(speclint)}  (results cache: {'yes' if with_cache else 'no'})")
+    if before is not None:
+        print(f"before: {' '.join(before)}")
     print(f"markdownlint-cli2: {' '.join(markdownlint) if markdownlint else 'not installed: no ratios'}")
-    print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; medians of runs, A B A B")
+    print(f"medians of runs, alternating the commands (A B A B); cold = an empty results cache; peak = all processes")
 
     if "one" in only:
+        print_load()
         work = Work(f"one file ({ONE_FILE.name})", ONE_FILE, corpus, options.runs, str(ONE_FILE))
-        print_row(work.label, measure(work, speclint, markdownlint, with_cache))
+        print_row(work.label, measure(work, speclint, markdownlint, with_cache, before), goal="one")
     if "rfcs" in only:
+        print_load()
         count = sum(1 for _ in (corpus / RFC_FOLDER).glob("*.md"))
         work = Work(f"{count} Rust RFCs", RFC_FOLDER, corpus, options.long_runs, f"{RFC_FOLDER}/*.md")
-        samples = measure(work, speclint, markdownlint, with_cache)
-        print_row(work.label, samples, f"peak memory {samples['speclint cold'].peak_rss_mb:.0f} MB (all processes)")
+        samples = measure(work, speclint, markdownlint, with_cache, before)
+        print_row(work.label, samples, f"peak memory {samples['speclint cold'].peak_rss_mb:.0f} MB, goal <= 120 MB",
+                  goal="rfcs")
     if only & {"kep", "copies"}:
         # The 170 KB document of the issue's table (the corpus's document closest to that size, a
         # Rust RFC), with its 16 copies in one file (2.7 MB: under the 5 MB a file may have), then
@@ -295,15 +362,22 @@ def main() -> None:
                 single.write_text(text, encoding="utf-8")
                 many.write_text("\n\n".join([text] * COPIES), encoding="utf-8")
                 size = f"{len(text.encode()) / 1024:.0f} KB"
+                print_load()
                 one = Work(f"{document.name[:22]} ({size})", Path(single.name), folder, options.runs, single.name)
-                one_samples = measure(one, speclint, markdownlint, with_cache)
-                print_row(one.label, one_samples, str(document.relative_to(corpus)))
+                one_samples = measure(one, speclint, markdownlint, with_cache, before)
+                print_row(one.label, one_samples, str(document.relative_to(corpus)), goal="large" if with_copies else None)
                 if with_copies and "copies" in only:
+                    print_load()
                     copies = Work(f"{COPIES} copies in one file", Path(many.name), folder, options.long_runs, many.name)
-                    copy_samples = measure(copies, speclint, markdownlint, with_cache)
+                    copy_samples = measure(copies, speclint, markdownlint, with_cache, before)
                     factor = copy_samples["speclint cold"].wall / one_samples["speclint cold"].wall
                     cpu_factor = copy_samples["speclint cold"].cpu / one_samples["speclint cold"].cpu
-                    print_row(copies.label, copy_samples, f"{factor:.1f}x the one-copy wall time, {cpu_factor:.1f}x CPU")
+                    verdict = "met" if factor <= COPIES_GOAL else "missed"
+                    print_row(copies.label, copy_samples,
+                              f"{factor:.1f}x the one-copy wall time, {cpu_factor:.1f}x CPU; goal <= {COPIES_GOAL:g}x: {verdict}")
+    if "lsp" in only:
+        print_load()
+        language_server_goals(corpus, {"this build": speclint, **({"before": before} if before else {})})
     if options.throughput:
         throughput(corpus / RFC_FOLDER, 3)
 

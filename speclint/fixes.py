@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from speclint.document.model import Position, Span
+from speclint.lazy_regex import lazy_compile
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_LINE = lazy_compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
 @dataclass(frozen=True, slots=True)

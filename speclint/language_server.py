@@ -415,8 +415,20 @@ WORKER_START_SECONDS = 120.0
 LintFunction = Callable[[str, "Path | None", str], "tuple[list[Finding], list[str]]"]
 
 
+def _warm_up_rules() -> None:
+    """Import every rule module and compile every lazily compiled pattern now: a one-shot
+    `speclint check` imports and compiles only what its files need, but the server's first
+    document should not wait for them."""
+    from speclint.engine.registry import load_registry
+    from speclint.lazy_regex import compile_loaded
+
+    load_registry().rules  # noqa: B018  (imports the modules of the described rules)
+    compile_loaded()
+
+
 def _worker_main(connection: Any, lint_function: LintFunction) -> None:
     lint_function("# Warm up\n", None, "warm-up.md")  # imports and caches, before the first real lint
+    _warm_up_rules()
     connection.send("ready")
     while True:
         try:

@@ -395,9 +395,10 @@ def literal_patterns(roots: tuple[str, ...] = ("speclint", "rules")) -> list[Pat
         tree = ast.parse(text)
         assigned = _assignments(tree)
         for call in ast.walk(tree):
-            if not (isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute)
-                    and isinstance(call.func.value, ast.Name) and call.func.value.id == "re"
-                    and call.func.attr in _RE_FUNCTIONS and call.args):
+            if not (isinstance(call, ast.Call) and call.args):
+                continue
+            function = _re_function(call.func)
+            if function is None:
                 continue
             try:
                 pattern = ast.literal_eval(call.args[0])
@@ -406,19 +407,30 @@ def literal_patterns(roots: tuple[str, ...] = ("speclint", "rules")) -> list[Pat
             if not isinstance(pattern, str):
                 continue
             flag_position = {"compile": 1, "search": 2, "match": 2, "fullmatch": 2, "findall": 2,
-                             "finditer": 2, "split": 3, "sub": 4, "subn": 4}[call.func.attr]
+                             "finditer": 2, "split": 3, "sub": 4, "subn": 4}[function]
             flags_node = next((keyword.value for keyword in call.keywords if keyword.arg == "flags"), None)
             if flags_node is None and len(call.args) > flag_position:
                 flags_node = call.args[flag_position]
             flags = _flags_value(flags_node)
             if flags is None:
                 continue
-            anchored = call.func.attr in ("match", "fullmatch")
-            if call.func.attr == "compile":
+            anchored = function in ("match", "fullmatch")
+            if function == "compile":
                 name = assigned.get(id(call))
                 anchored = name is not None and _only_matched(name, sources)
             found.append(PatternSource(pattern, flags, f"{path.relative_to(REPOSITORY)}:{call.lineno}", anchored))
     return found
+
+
+def _re_function(called: ast.expr) -> str | None:
+    """`compile` for `re.compile(...)` and for `lazy_compile(...)` (speclint.lazy_regex); the
+    function's name for the other `re.<function>(...)`; None for any other call."""
+    if isinstance(called, ast.Name) and called.id == "lazy_compile":
+        return "compile"
+    if (isinstance(called, ast.Attribute) and isinstance(called.value, ast.Name) and called.value.id == "re"
+            and called.attr in _RE_FUNCTIONS):
+        return called.attr
+    return None
 
 
 def _assignments(tree: ast.AST) -> dict[int, str]:
@@ -447,6 +459,7 @@ def compiled_patterns() -> list[PatternSource]:
     import speclint.rules
 
     import speclint
+    from speclint.lazy_regex import LazyPattern
 
     sources = [path.read_text(encoding="utf-8") for root in ("speclint", "rules")
                for path in sorted((REPOSITORY / root).rglob("*.py"))]
@@ -465,9 +478,11 @@ def compiled_patterns() -> list[PatternSource]:
                 elif isinstance(value, type) and value.__module__ == module.__name__:
                     values = list(vars(value).values())
                 for item in values:
-                    if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
+                    # A lazy pattern (compiled on first use) counts as what it will compile.
+                    pattern = re.compile(item.pattern, item.flags) if isinstance(item, LazyPattern) else item
+                    if isinstance(pattern, re.Pattern) and isinstance(pattern.pattern, str):
                         anchored = item is value and _only_matched(name, sources)
-                        found.append(PatternSource(item.pattern, item.flags & ~re.U, f"{info.name}.{name}", anchored))
+                        found.append(PatternSource(pattern.pattern, pattern.flags & ~re.U, f"{info.name}.{name}", anchored))
     return found
 
 

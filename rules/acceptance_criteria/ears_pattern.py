@@ -8,12 +8,13 @@ from typing import Iterator
 from speclint.document.model import Document, ListItem
 from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.requirements import EARS_KEYWORD, SHALL, Criterion, is_ears_document
 
-_THEN = re.compile(r"\bTHEN\b", re.I)
-_SHALL_NOT = re.compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
-_OTHER_MODAL = re.compile(r"\b(?:MUST|SHOULD|WILL|MAY|CAN)\b")
+_THEN = lazy_compile(r"\bTHEN\b", re.I)
+_SHALL_NOT = lazy_compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
+_OTHER_MODAL = lazy_compile(r"\b(?:MUST|SHOULD|WILL|MAY|CAN)\b")
 
 
 class EarsPattern(Rule):
@@ -103,11 +104,11 @@ def ears_criteria(document: Document, context: RuleContext) -> Iterator[Criterio
 #: Items among the criteria that are not criteria to rewrite as EARS: a definition ("A node is
 #: **live** when ..."), a scope note ("This requirement does not apply to ..."), a test step
 #: ("Run with `--provider=codex` and verify ...").
-_DEFINITION = re.compile(r"^\W*(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+\W*[\w-]+\W*\s+(?:when|if|once)\b", re.I)
-_SCOPE_NOTE = re.compile(r"^\W*(?:this|these)\s+(?:requirements?|criteri(?:a|on))\b|^\W*(?:note|nb)\b", re.I)
-_TEST_STEP = re.compile(r"^\W*(?:run|create|add|verify|check|test|open|start|stop|click|navigate|confirm|ensure)\b", re.I)
+_DEFINITION = lazy_compile(r"^\W*(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+\W*[\w-]+\W*\s+(?:when|if|once)\b", re.I)
+_SCOPE_NOTE = lazy_compile(r"^\W*(?:this|these)\s+(?:requirements?|criteri(?:a|on))\b|^\W*(?:note|nb)\b", re.I)
+_TEST_STEP = lazy_compile(r"^\W*(?:run|create|add|verify|check|test|open|start|stop|click|navigate|confirm|ensure)\b", re.I)
 #: MAY grants a latitude on purpose ("... MAY be included as backlog items").
-_STATED_MODAL = re.compile(r"\bMAY\b")
+_STATED_MODAL = lazy_compile(r"\bMAY\b")
 
 
 def _not_a_criterion_to_rewrite(criterion: Criterion, visible: str) -> bool:

@@ -10,9 +10,10 @@ from speclint.rules.acceptance_criteria.ears_pattern import ears_criteria
 from speclint.document.model import Document
 from speclint.document.text import find_all
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.requirements import is_ears_document
 
-_SHALL_NOT = re.compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
+_SHALL_NOT = lazy_compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
 
 
 class EarsSingleShall(Rule):

@@ -8,16 +8,17 @@ from typing import Iterator
 from speclint.document.model import CodeBlock, Document, Paragraph, Span, TextSegment
 from speclint.document.text import find_all
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.requirements import Criterion, is_gherkin_block
 
 _ORDER = {"given": 0, "when": 1, "then": 2}
 #: In a bold-keyword scenario only bold keywords are steps ("**Given** a user **when** ..." style
 #: is read from the bold words; "when" in the middle of plain prose is just a word).
-_BOLD_KEYWORD = re.compile(r"(?:\*\*|__)\s*(Given|When|Then)\s*(?:\*\*|__)", re.I)
-_PLAIN_KEYWORD = re.compile(r"(?:^|(?<=[\s,;(]))(Given|When|Then)\b", re.I)
-_GHERKIN_STEP = re.compile(r"^(\s*)(Given|When|Then|And|But|\*)\s")
-_GHERKIN_HEADER = re.compile(r"^\s*(Background|Scenario(?: Outline| Template)?|Example|Examples|Scenarios|Rule|Feature)\s*:")
+_BOLD_KEYWORD = lazy_compile(r"(?:\*\*|__)\s*(Given|When|Then)\s*(?:\*\*|__)", re.I)
+_PLAIN_KEYWORD = lazy_compile(r"(?:^|(?<=[\s,;(]))(Given|When|Then)\b", re.I)
+_GHERKIN_STEP = lazy_compile(r"^(\s*)(Given|When|Then|And|But|\*)\s")
+_GHERKIN_HEADER = lazy_compile(r"^\s*(Background|Scenario(?: Outline| Template)?|Example|Examples|Scenarios|Rule|Feature)\s*:")
 
 
 class ScenarioForm(Rule):
@@ -77,7 +78,7 @@ class ScenarioForm(Rule):
                 yield from _check_gherkin(block, require_given)
 
 
-_ABOUT_GHERKIN = re.compile(r"\b(?:gherkin|cucumber|behat|feature\s+files?|bdd|behaviou?r[- ]driven)\b", re.I)
+_ABOUT_GHERKIN = lazy_compile(r"\b(?:gherkin|cucumber|behat|feature\s+files?|bdd|behaviou?r[- ]driven)\b", re.I)
 
 
 def _is_about_gherkin(document: Document) -> bool:

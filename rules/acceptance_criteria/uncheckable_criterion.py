@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, TextSegment
 from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.requirements import Criterion
 
@@ -18,7 +19,7 @@ _ADJECTIVES = (
     r"well[- ]designed|high[- ]quality|delightful|clear|obvious|convenient"
 )
 #: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
-VAGUE_OUTCOME = re.compile(
+VAGUE_OUTCOME = lazy_compile(
     r"\b(?:"
     r"works?\s+(?:well|fine|properly|correctly|as\s+(?:expected|intended|designed)|smoothly|seamlessly|great|reliably)"
     r"|(?:behaves?|functions?|performs?|runs?|operates?|responds?)\s+(?:well|correctly|properly|as\s+expected|"
@@ -44,14 +45,14 @@ VAGUE_OUTCOME = re.compile(
 
 #: Something a tester can check: a number, a quoted string, code, a status, a named UI element, a
 #: comparison. One of these next to a vague word makes the criterion checkable ("fast: under 200 ms").
-_CONCRETE = re.compile(
+_CONCRETE = lazy_compile(
     r"\d|`[^`]+`|\"[^\"]+\"|“[^“”]+”|'[^']{2,}'|\b(?:displays?|shows?|returns?|receives?|redirect(?:s|ed)?|"
     r"contains?|lists?|sends?|emails?|exports?|downloads?|saves?|creates?|deletes?|rejects?|disables?|"
     r"enables?|logs?|records?|exit(?:s|\s+code)?|status|message|error|within|under|less\s+than|more\s+than|"
     r"at\s+most|at\s+least)\b",
     re.I,
 )
-_THEN = re.compile(r"(?:\*\*|__)?\bthen\b(?:\*\*|__)?", re.I)
+_THEN = lazy_compile(r"(?:\*\*|__)?\bthen\b(?:\*\*|__)?", re.I)
 
 
 class UncheckableCriterion(Rule):
@@ -127,10 +128,10 @@ class UncheckableCriterion(Rule):
 
 #: "document which imports are acceptable", "define what is reasonable": the vague word is the
 #: subject of content to write, not a quality of the outcome.
-_NAMING_CONTENT = re.compile(r"\b(?:which|what|whether|how|when)\b[^.;:]{0,60}$|"
+_NAMING_CONTENT = lazy_compile(r"\b(?:which|what|whether|how|when)\b[^.;:]{0,60}$|"
                              r"\b(?:document|describe|define|specify|list|decide|agree\s+on)s?\b[^.;:]{0,40}$", re.I)
 #: "responsive on mobile and desktop": responsive layout is a checkable web criterion.
-_RESPONSIVE_LAYOUT = re.compile(r"\b(?:mobile|screen|desktop|device|breakpoint|viewport|layout|tablet|browser)s?\b", re.I)
+_RESPONSIVE_LAYOUT = lazy_compile(r"\b(?:mobile|screen|desktop|device|breakpoint|viewport|layout|tablet|browser)s?\b", re.I)
 
 
 def _names_content(outcome: str, match: re.Match[str]) -> bool:
@@ -147,7 +148,7 @@ def _without_vague(text: str) -> str:
     return _HOW_OFTEN.sub(" ", VAGUE_OUTCOME.sub(" ", text))
 
 
-_HOW_OFTEN = re.compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
+_HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
 
 
 def _outcomes(criterion: Criterion) -> Iterator[list[TextSegment]]:

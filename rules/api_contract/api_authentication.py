@@ -9,8 +9,9 @@ from speclint.document.examples import load_fragment, operations
 from speclint.document.model import CodeBlock, Document, Position, Span
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.interfaces import AUTH_WORDS, NamedEndpoint, http_endpoints, named_endpoints, says_anything_of_contract
-from speclint.reading.requirements import is_proposal, reads_like_proposal, section_text
+from speclint.reading.requirements import section_text
 
 
 class ApiAuthenticationUndefined(Rule):
@@ -88,7 +89,7 @@ class ApiAuthenticationUndefined(Rule):
 
 
 #: Words that can only be about authentication, wherever they stand.
-_STRONG_AUTH = re.compile(
+_STRONG_AUTH = lazy_compile(
     r"\b(?:auth(?:entication|enticated|enticates?|orization|orized|orizes?|n|z|header)?|bearer|tokens?|api[- ]keys?|"
     r"oauth\d?|openid|oidc|jwt|mtls|mutual\s+tls|client\s+certificates?|signed\s+requests?|hmac|"
     r"unauthenticated|unauthori[sz]ed|public\s+endpoints?|no\s+authentication|anonymous|401|403|securityschemes|"
@@ -97,7 +98,7 @@ _STRONG_AUTH = re.compile(
 )
 #: Titles of the sections that are about the API (where a weaker word such as "session" or
 #: "SSO" does speak about how callers authenticate).
-_API_TITLES = re.compile(r"\b(?:api|apis|endpoints?|routes?|http|rest|interfaces?|auth\w*|security|access)\b", re.I)
+_API_TITLES = lazy_compile(r"\b(?:api|apis|endpoints?|routes?|http|rest|interfaces?|auth\w*|security|access)\b", re.I)
 
 
 def _states_authentication(document: Document, endpoints: list, code_text: list[str]) -> bool:

@@ -8,13 +8,14 @@ from typing import Iterator
 from speclint.document.model import CodeBlock, Document, HtmlBlock, ListBlock, Paragraph, Section, Table
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.edge_cases import edge_case_sections
 from speclint.reading.requirements import item_text, plain
 
 #: `[boundary condition]`, `[error scenario]`: a bracketed prompt. Links (`[text](url)`,
 #: `[text][ref]`), task boxes (`[ ]`, `[x]`) and footnotes (`[^1]`) are not prompts.
-_BRACKET_PROMPT = re.compile(r"(?<![\\!])\[(?![ xX]\]|\^)[^\[\]\n]{2,}\](?![(\[:])")
-_ANGLE_PROMPT = re.compile(r"<(?:describe|add|list|insert|enter|your|what|e\.g\.)[^>\n]*>", re.I)
+_BRACKET_PROMPT = lazy_compile(r"(?<![\\!])\[(?![ xX]\]|\^)[^\[\]\n]{2,}\](?![(\[:])")
+_ANGLE_PROMPT = lazy_compile(r"<(?:describe|add|list|insert|enter|your|what|e\.g\.)[^>\n]*>", re.I)
 
 
 class EdgeCasesEmpty(Rule):

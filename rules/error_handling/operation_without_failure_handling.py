@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, Paragraph, Section, Table, TextSegment, iter_nested
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.edge_cases import edge_case_sections
 from speclint.reading.operations import (
     addresses_failure,
@@ -109,7 +110,7 @@ class OperationWithoutFailureHandling(Rule):
 #: Paragraphs that talk about the requirement rather than state its behaviour: spec-kit's "Why this
 #: priority" and "Independent Test" (how a tester exercises it: "import the file into the ledger"
 #: is the tester's action, not the system's).
-_META_LABEL = re.compile(r"^\W{0,4}(?:why\s+this\s+priority|independent\s+test|how\s+to\s+test|test|"
+_META_LABEL = lazy_compile(r"^\W{0,4}(?:why\s+this\s+priority|independent\s+test|how\s+to\s+test|test|"
                          r"rationale|notes?|priority)\b[^:\n]{0,20}:", re.I)
 
 

@@ -8,6 +8,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import has_quantity, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP
@@ -27,66 +28,66 @@ class _Limit:
 
 _I = re.I
 _LIMITS = (
-    _Limit(re.compile(
+    _Limit(lazy_compile(
         r"\b(?:sessions?|tokens?|links?|codes?|otps?|invit(?:ations?|es?)|api\s+keys?|cookies?|carts?|reservations?|"
         r"holds?|leases?|passwords?|credentials?)\s+(?:(?!not\b|never\b)[\w'-]+\s+){0,2}?"
         r"(?:expires?|expiring|time\s+out|times\s+out)\b(?!\s+(?:after|in|within|at)\s+\S*\d)", _I),
-        "after how long", re.compile(r"\b(?:expir\w*|time-?\s?outs?|ttl|lifetime|valid\s+for)\b", _I)),
-    _Limit(re.compile(
+        "after how long", lazy_compile(r"\b(?:expir\w*|time-?\s?outs?|ttl|lifetime|valid\s+for)\b", _I)),
+    _Limit(lazy_compile(
         r"\b(?:session|idle|inactivity)\s+time-?outs?\s+(?:is|are|applies|apply|will|must|shall|should)\b"
         r"(?!\s+(?:be\s+)?(?:configurable|configured|set\s+by))|\bha(?:s|ve)\s+an?\s+(?:session|idle|inactivity)\s+time-?out\b", _I),
-        "how long is it", re.compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity)\b", _I)),
-    _Limit(re.compile(
+        "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity)\b", _I)),
+    _Limit(lazy_compile(
         r"\b(?:is|are|be|being|gets?)\s+rate[- ]limited\b|\b(?:shall|must|will|should|to)\s+rate[- ]limit\b|"
         r"\b(?:appl(?:y|ies|ied)|enforc(?:e|es|ed)|impos(?:e|es|ed))\s+(?:a\s+|per-[\w-]+\s+)?rate[- ]limit(?:s|ing)?\b|"
         r"\brate[- ]limit(?:s|ing)?\s+(?:is|are)\s+(?:applied|enforced)\b", _I),
-        "at what rate, per what", re.compile(r"\b(?:rate[- ]limit\w*|requests?\s+(?:per|/)|throttl\w*)\b", _I)),
-    _Limit(re.compile(
+        "at what rate, per what", lazy_compile(r"\b(?:rate[- ]limit\w*|requests?\s+(?:per|/)|throttl\w*)\b", _I)),
+    _Limit(lazy_compile(
         r"\b(?:retained|kept|stored|preserved|archived)\s+(?:[\w-]+\s+){0,2}?(?:for\s+(?:a|an|the)\s+(?:limited|certain|reasonable|set|"
         r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required))\b", _I),
-        "for how long", re.compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
-    _Limit(re.compile(
+        "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
+    _Limit(lazy_compile(
         r"\bretr(?:y|ies|ied)\s+(?:a\s+few|several|multiple|a\s+number\s+of|a\s+limited\s+number\s+of)\s+times\b|"
         r"\b(?:is|are)\s+(?:automatically\s+)?retried\b(?!\s+(?:by|manually|once|twice|\S*\d))", _I),
-        "how many times, how far apart", re.compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I)),
-    _Limit(re.compile(
+        "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I)),
+    _Limit(lazy_compile(
         r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance)\s+"
         r"(?:window|period)\b", _I),
-        "how long is it", re.compile(r"\b(?:window|period)\b", _I)),
-    _Limit(re.compile(
+        "how long is it", lazy_compile(r"\b(?:window|period)\b", _I)),
+    _Limit(lazy_compile(
         r"\bafter\s+(?:a|some)\s+(?:short\s+|long\s+|certain\s+|set\s+|predefined\s+|defined\s+)?(?:period|amount|length)\s+"
         r"of\s+(?:inactivity|idle\s+time|time)\b|\bafter\s+(?:some\s+time|a\s+while|a\s+(?:short|brief)\s+(?:time|delay|period))\b|"
         r"\bfor\s+a\s+(?:short|limited|certain|set|brief|reasonable)\s+(?:time|period|while|duration)\b|\bfor\s+(?:some\s+time|a\s+while)\b", _I),
-        "how long", re.compile(r"\b(?:inactivity|idle|time-?\s?outs?|expir\w*)\b", _I), re.compile(
+        "how long", lazy_compile(r"\b(?:inactivity|idle|time-?\s?outs?|expir\w*)\b", _I), lazy_compile(
             r"\b(?:expir\w*|lock\w*|block\w*|time[sd]?\s+out|(?:log|sign)(?:s|ged|ging|ed)?\s+(?:\w+\s+){0,2}?out|retain\w*|kept|keep|stor\w*|"
             r"delet\w*|purg\w*|cach\w*|disabl\w*|suspend\w*|invalidat\w*|hidden|hide\w*|valid|available)\b", _I)),
-    _Limit(re.compile(
+    _Limit(lazy_compile(
         r"\ba\s+(?:certain|limited|maximum|reasonable|fixed|set)\s+number\s+of\b|\bup\s+to\s+a\s+(?:certain\s+)?(?:limit|maximum|threshold)\b", _I),
-        "how many", re.compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), re.compile(
+        "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
 # Magnitudes left vague in a requirement: "supports many concurrent users", "large customers", "updates in
 # real time". Read only in requirement statements: background and design prose use them to describe.
 _MAGNITUDES = (
-    _Limit(re.compile(
+    _Limit(lazy_compile(
         r"\bmany\s+(?:concurrent\s+|simultaneous\s+|parallel\s+)?(?:users|requests|connections|sessions|customers|orders|"
         r"transactions|devices|tenants|uploads|files|records|events|messages|items)\b|\bhigh[- ]volumes?\s+of\s+\w+", _I),
-        "how many", re.compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
+        "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items)\b", _I)),
-    _Limit(re.compile(
+    _Limit(lazy_compile(
         r"\blarge\s+(?:customers|accounts|tenants|organi[sz]ations|orgs|enterprises|files|uploads|attachments|datasets|"
         r"data\s+sets|catalogs|workspaces|teams|repositories|repos|documents|images|videos|exports|imports|lists|tables)\b", _I),
-        "how large", re.compile(r"\b(?:large|size|MB|GB|KB|TB|rows|seats|users|employees|items)\b", _I)),
+        "how large", lazy_compile(r"\b(?:large|size|MB|GB|KB|TB|rows|seats|users|employees|items)\b", _I)),
     # "progress streams in real time": streaming is the behaviour, not a latency left out
-    _Limit(re.compile(r"(?<!stream )(?<!streams )(?<!streamed )(?<!streaming )\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
-        "within how long", re.compile(r"\breal[- ]?time\b|\blatency\b", _I)),
+    _Limit(lazy_compile(r"(?<!stream )(?<!streams )(?<!streamed )(?<!streaming )\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
+        "within how long", lazy_compile(r"\breal[- ]?time\b|\blatency\b", _I)),
 )
-_MODAL = re.compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
+_MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
-_NEGATION_BEFORE = re.compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
+_NEGATION_BEFORE = lazy_compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
 # Design proposals of every family, and files that are not specs: their prose discusses.
 _PROPOSALS = (*DESIGN_PROPOSAL_PROFILES, "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
-_QUESTION = re.compile(r"\?\s*(?:\*\*|__)?\s*$")
+_QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 
 
 class LimitWithoutValue(Rule):
@@ -178,13 +179,13 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     return False
 
 
-_LINE_MARKER = re.compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
+_LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
 # The thing that expires, as a stem found in its plural and singular ("session", "link", "invit").
-_EXPIRING_NOUN = re.compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential)",
+_EXPIRING_NOUN = lazy_compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential)",
                             re.I)
 
 
-_SENTENCE_START = re.compile(r"[.!?;]\s+(?=\S)")
+_SENTENCE_START = lazy_compile(r"[.!?;]\s+(?=\S)")
 
 
 def _own_sentence(match: re.Match[str]) -> str:

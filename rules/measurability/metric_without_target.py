@@ -7,41 +7,42 @@ from typing import Iterator
 
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TableCell
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import is_descriptive
 from speclint.reading.metrics import is_success_metrics_section, metric_needs_target
 
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
 # "KPI: ...", "**How we measure success**: ...".
-_SUCCESS_LABEL = re.compile(
+_SUCCESS_LABEL = lazy_compile(
     r"^\W*(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
     r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure\s+success|metrics?\s+of\s+success)"
     r"[*_\s]*[:—–][*_\s]*",
     re.I,
 )
 # "Success will be measured by higher retention", "We will measure success by reduced churn."
-_SUCCESS_SENTENCE = re.compile(
+_SUCCESS_SENTENCE = lazy_compile(
     r"\bsuccess\s+(?:is|will\s+be|would\s+be|gets?)\s+measured\s+(?:by|through|as|in)\b|"
     r"\bwe(?:'ll|\s+will)\s+measure\s+success\s+(?:by|through|as|in)\b|"
     r"\bsuccess\s+(?:means|looks\s+like)\s*:?",
     re.I,
 )
 # A label over metrics that are tracked, not targets: "Product usage metrics:", "Operational metrics:".
-_TELEMETRY_LABEL = re.compile(
+_TELEMETRY_LABEL = lazy_compile(
     r"^[*\s]*(?:[A-Za-z][\w-]*\s+){0,2}(?:usage|operational|health|telemetry|monitoring|observability|tracked|dashboard|"
     r"instrumentation|diagnostic)\s+(?:metrics?|signals?|events?)[*_\s]*:[*_\s]*$",
     re.I,
 )
 # A PR/FAQ question about success, asked in a paragraph rather than a heading, and the answer's label.
-_SUCCESS_QUESTION = re.compile(
+_SUCCESS_QUESTION = lazy_compile(
     r"^[\s>]*(?:[*_]{1,3}\s*)?(?:q\d*\s*[:.)-]\s*)?(?:[*_]{1,3})?how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
     r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?|worked)\b[^?\n]{0,20}\?[*_]*\s*$",
     re.I,
 )
-_ANSWER_LABEL = re.compile(r"^[*_\s]*(?:a\d*\s*[:.)-]|answer\s*:)?[*_\s]*", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_ANSWER_LABEL = lazy_compile(r"^[*_\s]*(?:a\d*\s*[:.)-]|answer\s*:)?[*_\s]*", re.I)
+_SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
 # Table columns that hold the metric, and those that hold its target.
-_METRIC_COLUMN = re.compile(r"^\W*(?:success\s+)?(?:metrics?|kpis?|measures?|goals?|objectives?|indicators?)\W*$", re.I)
-_TARGET_COLUMN = re.compile(r"^\W*(?:targets?|goals?|thresholds?|success\s+(?:criteria|threshold)|target\s+value)\W*$", re.I)
+_METRIC_COLUMN = lazy_compile(r"^\W*(?:success\s+)?(?:metrics?|kpis?|measures?|goals?|objectives?|indicators?)\W*$", re.I)
+_TARGET_COLUMN = lazy_compile(r"^\W*(?:targets?|goals?|thresholds?|success\s+(?:criteria|threshold)|target\s+value)\W*$", re.I)
 
 
 class MetricWithoutTarget(Rule):

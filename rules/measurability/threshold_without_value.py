@@ -8,10 +8,11 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import has_quantity, is_descriptive, sentence_bounds
 
 # "after multiple failed login attempts", "too many requests", "several retries"
-_VAGUE_COUNT = re.compile(
+_VAGUE_COUNT = lazy_compile(
     r"\b(?:multiple|several|many|numerous|repeated|a few|a number of|too many)\s+(?:failed\s+|unsuccessful\s+|"
     r"invalid\s+|wrong\s+|incorrect\s+)?(?:login\s+|sign-in\s+|password\s+|verification\s+)?"
     r"(?:attempts|tries|retries|failures|requests|logins|codes|guesses)\b|"
@@ -19,16 +20,16 @@ _VAGUE_COUNT = re.compile(
     re.I,
 )
 # "temporarily locked", "locked for a while", "blocked for some time"
-_VAGUE_DURATION = re.compile(
+_VAGUE_DURATION = lazy_compile(
     r"\b(?:temporarily|briefly)\s+(?:lock|block|disable|suspend|ban|throttle)(?:s|e?d)?\b|"
     r"\b(?:locked|blocked|disabled|suspended|banned)\s+(?:out\s+)?for\s+(?:a\s+(?:while|period|short\s+time)|some\s+time)\b",
     re.I,
 )
 # What makes it a limit the system enforces: a penalty, and what triggers it.
-_PENALTY = re.compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit)\w*", re.I)
-_TRIGGER = re.compile(r"\b(?:fail\w*|attempts?|wrong|invalid|incorrect|exceed\w*|too many|repeatedly|abus\w*)\b", re.I)
+_PENALTY = lazy_compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit)\w*", re.I)
+_TRIGGER = lazy_compile(r"\b(?:fail\w*|attempts?|wrong|invalid|incorrect|exceed\w*|too many|repeatedly|abus\w*)\b", re.I)
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”")
+_QUOTED = lazy_compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”")
 
 
 class ThresholdWithoutValue(Rule):

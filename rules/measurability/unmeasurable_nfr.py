@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import (
     DEFAULT_ID_PREFIXES,
     has_quantity,
@@ -33,7 +34,7 @@ DEFAULT_TOPIC_WORDS = (
 )
 # Words of visual design and motion: "type scale", "responsive across breakpoints", "fast, normal,
 # slow animations" describe a look, not a performance requirement.
-_DESIGN_VOCABULARY = re.compile(
+_DESIGN_VOCABULARY = lazy_compile(
     r"\b(?:animation|animations|animated|transition|transitions|easing|motion|typograph\w*|type scale|font\w*|"
     r"breakpoints?|layout|css|tailwind|spacing|viewport|screen sizes?|mobile|desktop|tablet|dark mode|"
     r"colou?rs?|icons?|zoom|scale factor|scaled?(?: up| down)? (?:image|icon|text|font|svg)\w*)\b",
@@ -41,7 +42,7 @@ _DESIGN_VOCABULARY = re.compile(
 )
 # A quality someone checks, counts or records rather than one the system must have: "check for
 # Docker availability", "log the latency", "stock availability", "fail fast".
-_NOT_A_REQUIREMENT = re.compile(
+_NOT_A_REQUIREMENT = lazy_compile(
     r"\b(?:check|detect|verif|confirm|query|queri|look)\w*\s+(?:up\s+)?(?:for\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}availability\b|"
     r"\b(?:stock|product|seat|slot|room|inventory|calendar|feature|model|data|tool|provider)\s+availability\b|"
     r"\b(?:log(?:s|ged|ging)?|record(?:s|ed|ing)?|track(?:s|ed|ing)?|report(?:s|ed|ing)?|monitor(?:s|ed|ing)?|"
@@ -52,11 +53,11 @@ _NOT_A_REQUIREMENT = re.compile(
     re.I,
 )
 # "does not require enterprise-scale infrastructure", "no need to scale": a non-requirement.
-_NEGATED = re.compile(r"(?:\bnot|\bnever|\bno need|n't)\b[^.;\n]{0,40}$", re.I)
-_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
-_LABEL_ONLY = re.compile(r"^\W*[\w ./&-]{1,40}:\W*$")
+_NEGATED = lazy_compile(r"(?:\bnot|\bnever|\bno need|n't)\b[^.;\n]{0,40}$", re.I)
+_PLACEHOLDER_ONLY = lazy_compile(r"^\W*\[[^\[\]]*\]\W*$")
+_LABEL_ONLY = lazy_compile(r"^\W*[\w ./&-]{1,40}:\W*$")
 _ANY_ID = id_pattern(DEFAULT_ID_PREFIXES)
-_QUALITATIVE_OK = re.compile(r"\bsub-?second\b|\bconstant[ -]time\b|\bO\([^()]*\)", re.I)
+_QUALITATIVE_OK = lazy_compile(r"\bsub-?second\b|\bconstant[ -]time\b|\bO\([^()]*\)", re.I)
 
 
 class UnmeasurableNfr(Rule):
@@ -139,7 +140,7 @@ class UnmeasurableNfr(Rule):
 
 
 # In a Performance or Latency section, words of speed need no topic word beside them.
-_SPEED_WORDS = re.compile(r"\b(?:delays?|lag\w*|instant\w*|immediate(?:ly)?|real[ -]time|snappy|smooth(?:ly)?|"
+_SPEED_WORDS = lazy_compile(r"\b(?:delays?|lag\w*|instant\w*|immediate(?:ly)?|real[ -]time|snappy|smooth(?:ly)?|"
                           r"efficient(?:ly)?|optimi[sz]ed|minimal|heavy|large)\b", re.I)
 
 
@@ -161,8 +162,8 @@ def _requires_a_quality(text: str, topics: re.Pattern[str]) -> bool:
 
 
 # Starts where a space run starts, and a tag holds no `[`: one scan per run and per tag (linear).
-_TRAILING_TAGS = re.compile(r"(?<!\s)(?:\s*\[[^\[\]\n]*\])+\s*$")
-_INTERROGATIVE = re.compile(
+_TRAILING_TAGS = lazy_compile(r"(?<!\s)(?:\s*\[[^\[\]\n]*\])+\s*$")
+_INTERROGATIVE = lazy_compile(
     r"^\W*(?:(?:CHK|Q)\d+\W*)?(?:are|is|does|do|did|will|would|can|could|should|has|have|what|how|why|when|which|who)\b",
     re.I,
 )

@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.metrics import metric_needs_target
 from speclint.reading.normative import (
     has_quantity,
@@ -21,7 +22,7 @@ from speclint.reading.normative import (
 )
 
 # What makes a criterion a matter of opinion or a direction without a target.
-_SUBJECTIVE = re.compile(
+_SUBJECTIVE = lazy_compile(
     r"(?<![\w-])(?:clear(?:ly)?|easy|easily|intuitive(?:ly)?|understands?|understood|feels?|love|loves|happy|"
     r"satisf(?:y|ied|action)|delight(?:ed)?|enough|actionable|graceful(?:ly)?|seamless(?:ly)?|smooth(?:ly)?|"
     r"confident(?:ly)?|comfortable|simple|quick(?:ly)?|fast|faster|responsive|good|great|better|improv(?:e|es|ed|ing)|"
@@ -29,12 +30,12 @@ _SUBJECTIVE = re.compile(
     r"go(?:es)? (?:down|up)|drops?|rises?|increase[sd]?|reduce[sd]?|decrease[sd]?|grow(?:s|n)?|boost(?:s|ed)?|lower|higher|more|less|fewer)(?![\w-])",
     re.I,
 )
-_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
+_PLACEHOLDER_ONLY = lazy_compile(r"^\W*\[[^\[\]]*\]\W*$")
 # Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
-_ZERO_OR_ALL = re.compile(r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:\w[\w /&-]{0,39}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
+_ZERO_OR_ALL = lazy_compile(r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:\w[\w /&-]{0,39}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
 # What makes an item a metric that needs a target, rather than a yes/no gate ("Adding a client does
 # not restart the tunnel" passes or fails as written): it names a measure in its first words.
-_MEASURE = re.compile(
+_MEASURE = lazy_compile(
     r"\b(?:rate|ratio|percent\w*|share|number|count|frequency|score|time|duration|latency|adoption|usage|"
     r"engagement|retention|conversion|nps|csat|satisfaction|churn|growth|active users|dau|mau|revenue|"
     r"volume|throughput|uptime)\b",
@@ -42,21 +43,21 @@ _MEASURE = re.compile(
 )
 # The parts of a metric that are not metrics of their own: "- Baseline: unknown", "- Measurement: via
 # analytics" beside "- Target: 40%".
-_METRIC_ATTRIBUTE = re.compile(
+_METRIC_ATTRIBUTE = lazy_compile(
     r"^\W*(?:baseline|current(?: state| value)?|measurement|measured by|how (?:to )?measured?|method|methodology|"
     r"source|data source|owner|definition|description|why|rationale|tracking|instrumentation|frequency|"
     r"cadence|tool(?:ing)?|dashboard|notes?)\W*\s*[:—–-]",
     re.I,
 )
 # Metrics a system exports (Prometheus, OpenTelemetry) are definitions, not success criteria.
-_EXPORTED_METRIC = re.compile(r"`[a-z][a-z0-9]*(?:_[a-z0-9]+){1,}`|\b(?:gauge|counter|histogram|prometheus)\b", re.I)
+_EXPORTED_METRIC = lazy_compile(r"`[a-z][a-z0-9]*(?:_[a-z0-9]+){1,}`|\b(?:gauge|counter|histogram|prometheus)\b", re.I)
 # Ancestors under which a "Metrics" section lists what the system measures and exposes.
-_DESIGN_ANCESTOR = re.compile(
+_DESIGN_ANCESTOR = lazy_compile(
     r"\b(?:proposal|design|details?|implementation|monitoring|observability|telemetry|readiness|operational|"
     r"alert\w*|instrumentation|architecture|technical|api|scalability|troubleshooting)\b",
     re.I,
 )
-_LABEL_ONLY = re.compile(r"^\W*[\w ./&-]{1,40}:\W*$")
+_LABEL_ONLY = lazy_compile(r"^\W*[\w ./&-]{1,40}:\W*$")
 
 
 class UnmeasurableSuccessCriterion(Rule):
@@ -167,7 +168,7 @@ def _is_metric(section: Section, text: str) -> bool:
 
 # The label starts at a word character, after the leading `\W*`, and `\s` is part of `\W`: the
 # repeats never compete for the same characters (was exponential on a line of spaces).
-LABEL = re.compile(r"^\W*(?P<label>\w[^:\n]{1,59}?)\W*[:—–]\s+\S")
+LABEL = lazy_compile(r"^\W*(?P<label>\w[^:\n]{1,59}?)\W*[:—–]\s+\S")
 
 
 def _measurable(own_text: str, text: str, strict: bool) -> bool:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-import re
 from typing import Any, Iterator
 
 from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
 
 class FrontMatterSchema(Rule):
@@ -175,7 +175,7 @@ def _is_proposal_metadata(data: Any) -> bool:
 # KEP validation (api/proposal.go) and OpenShift's metadata-lint (tools/enhancements/metadata.go)
 # never parse them, and Cluster API has no metadata validator.
 _PROPOSAL_SCHEMAS = frozenset({"kep", "openshift-enhancement", "capi-proposal"})
-_UNPADDED_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_UNPADDED_DATE = lazy_compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 def _padded_dates(data: Any) -> Any:

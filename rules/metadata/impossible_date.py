@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime
-import re
 from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
 # One attempt per backtick run, as in speclint.document.text (`(`+)...\1` was cubic on a run of backticks).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_ISO_DATE = re.compile(r"(?<![\w.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w.-])")
+_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_ISO_DATE = lazy_compile(r"(?<![\w.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w.-])")
 
 
 class ImpossibleDate(Rule):

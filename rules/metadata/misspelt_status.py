@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from speclint.document.model import Document, Paragraph, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import body_status
 
 #: Statuses documents of every kind use: ADRs (Nygard, MADR), design docs, KEPs and RFCs,
@@ -38,7 +38,7 @@ _TOLERATED = frozenset({
 })
 #: A status is a word or a few, not a sentence: longer text under "## Status" is prose about it.
 _MAX_WORDS = 6
-_WORD = re.compile(r"[A-Za-z]+")
+_WORD = lazy_compile(r"[A-Za-z]+")
 
 
 class MisspeltStatus(Rule):

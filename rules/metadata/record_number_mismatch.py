@@ -8,10 +8,11 @@ from typing import Iterator
 
 from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
-_FILE_NUMBER = re.compile(r"(?P<number>\d{1,6})[-_]")
+_FILE_NUMBER = lazy_compile(r"(?P<number>\d{1,6})[-_]")
 # "41. Title", "41 - Title", "ADR 41: Title", "ADR-0041 Title"; not "2024 roadmap"
-_TITLE_NUMBER = re.compile(
+_TITLE_NUMBER = lazy_compile(
     r"(?:ADR|RFC|KEP|GEP|OTEP|DR)[\s-]*(?P<prefixed>\d{1,6})(?=[.:)\s-])|(?P<number>\d{1,6})(?=[.:)]\s|\s[-–—]\s)", re.I
 )
 

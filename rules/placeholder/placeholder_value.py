@@ -9,42 +9,43 @@ from speclint.document.model import CodeBlock, Document, Section, Span, TextSegm
 from speclint.document.text import find_all, iter_prose, mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.document.headings import normalize_title
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import is_metrics_section, is_quality_section, is_success_section, normative_statements
 
 #: Sections that state targets to reach: goals, objectives, OKRs, SLOs.
 _TARGET_TITLES = ("goal", "objective", "okr", "target", "slo", "sla", "outcome")
 
 # A date with a real year and letters for the rest: 2025-XX-XX, 2025-09-xx, 2025-xx.
-_DATE = re.compile(
+_DATE = lazy_compile(
     r"(?<![\w-])(?:19|20)\d\d(?:-(?:(?:[01]\d|[xX]{2})-[xX]{2}|[xX]{2})|/(?:[01]?\d|[xX]{2})/[xX]{2})(?![\w/-])"
     # XX/XX/2025, Sept XX, 2025
     r"|(?<![\w/-])[xX]{2}/[xX]{2}/(?:19|20)\d\d(?![\w/-])"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s[xX]{1,2},?\s(?:19|20)\d\d\b"
 )
-_SPELLED_OUT = re.compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
+_SPELLED_OUT = lazy_compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
 # A value given only as an example, awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire spec)".
-_EXAMPLE = re.compile(r"\b(?:e\.g\.|eg\.|for example)", re.I)
+_EXAMPLE = lazy_compile(r"\b(?:e\.g\.|eg\.|for example)", re.I)
 # After an example, within its parenthesis or line: the word that says it is not decided yet.
-_PENDING = re.compile(
+_PENDING = lazy_compile(
     r"(?:—|–|-|:|;|,)\s{0,3}(?:to\s+be\s+|final\s+value\s+)?(?:finali[sz]e[ds]?|decided|confirmed|determined|TBD|TBC|"
     r"pending\s+(?:decision|review|confirmation))\b",
     re.I,
 )
 # A link reference definition whose destination is a marker: `[gcs-backend]: TODO`.
-_DEFINITION_TO_MARKER = re.compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)[ \t]*$")
+_DEFINITION_TO_MARKER = lazy_compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)[ \t]*$")
 # A quantity whose number is a letter: X%, XX %, N users, $X. Read where the text commits to a value.
-_LETTER_QUANTITY = re.compile(
+_LETTER_QUANTITY = lazy_compile(
     r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:users|customers|requests|seconds|minutes|"
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
     r"sessions|messages|devices|accounts|times|GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
 )
 # Anywhere in prose, not only where the text commits: `X%` and `$X` are never a parameter's name.
-_X_PERCENT = re.compile(r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3})\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])")
+_X_PERCENT = lazy_compile(r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3})\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])")
 _UNITS = (r"(?:%|ms|s|seconds|minutes|hours|days|weeks|months|users|customers|requests|items|GB|MB|KB|TB|rps|qps|"
           r"req/s|attempts|retries)")
 # A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`, `Q? 2026`,
 # `v?.?`, `[N] seconds`, `{{max_items}} items`.
-_BLANK_VALUE = re.compile(
+_BLANK_VALUE = lazy_compile(
     r"(?<=:[ \t])_{3,}(?![\w_])|(?<=:)_{3,}(?![\w_])|(?<![\w_])_{3,}(?=[ \t]" + _UNITS + r"\b)"
     r"|(?<![\w?])\?{2,3}(?=[ \t]?" + _UNITS + r"(?![\w]))|\$\?{2,3}(?![\w?])"
     r"|(?<![\w-])(?:19|20)\d\d-(?:[01]\d|\?\?)-\?\?(?![\w?])|\b[QH]\?(?=[ \t]?(?:19|20)\d\d\b)"
@@ -52,9 +53,9 @@ _BLANK_VALUE = re.compile(
     r"|\[(?:N|X{1,3})\](?=[ \t]?" + _UNITS + r"\b)|\{\{[ \t]?\w{1,40}[ \t]?\}\}(?=[ \t]?" + _UNITS + r"\b)"
 )
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
-_DEFINED_VARIABLE = re.compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
+_DEFINED_VARIABLE = lazy_compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
-_QUOTED = re.compile(r"\"[^\"]{1,300}\"|“[^“”]{1,300}”")  # a quotation may wrap over lines
+_QUOTED = lazy_compile(r"\"[^\"]{1,300}\"|“[^“”]{1,300}”")  # a quotation may wrap over lines
 
 
 class PlaceholderValue(Rule):

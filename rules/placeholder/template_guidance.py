@@ -17,6 +17,7 @@ from speclint.document.model import (
     ThematicBreak,
 )
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading import kep
 
 
@@ -120,7 +121,7 @@ def _has_visible_content(section: Section, besides: Block | None = None) -> bool
     return False
 
 
-_INLINE_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
+_INLINE_COMMENT = lazy_compile(r"<!--(.*?)(?:-->|$)", re.S)
 
 
 def _outside_quotes(blocks: list[Block]) -> Iterator[Block]:

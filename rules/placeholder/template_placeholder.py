@@ -18,6 +18,7 @@ from speclint.document.text import (
     position_at,
 )
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
 
 class TemplatePlaceholder(Rule):
@@ -103,7 +104,7 @@ class TemplatePlaceholder(Rule):
                 yield Violation(span, f"unfilled template placeholder '{_shorten(found)}': replace it with the real content")
 
 
-_CANDIDATE = re.compile(
+_CANDIDATE = lazy_compile(
     r"(?P<bracket>(?<![\]!\\])\[(?P<bracket_inner>[^\[\]\n]{1,160})\])"
     r"|(?P<angle>(?<![\w<\\])<(?P<angle_inner>[A-Za-z][^<>\n]{0,120})>)"
     r"|(?P<curly>(?<![\w{$\\])\{(?P<curly_inner>[A-Za-z][^{}\n]{2,200})\}(?!\}))"
@@ -112,28 +113,28 @@ _CANDIDATE = re.compile(
     re.I,
 )
 # A numbering slot inside a code span: `[###-feature-name]`, `[NNNN-title]` (spec-kit's branch line).
-_CODE_SLOT = re.compile(r"`(\[(?=[^\]`]*(?:#{2,}|\bN{3,}\b))[^\]`\n]{1,80}\])`")
+_CODE_SLOT = lazy_compile(r"`(\[(?=[^\]`]*(?:#{2,}|\bN{3,}\b))[^\]`\n]{1,80}\])`")
 # Words people write in brackets in finished prose.
 _NOT_PLACEHOLDERS = frozenset({
     "sic", "emphasis added", "emphasis mine", "citation needed", "ibid", "sic!", "...", "…", "x", " ",
     "optional", "deprecated", "experimental", "beta", "alpha", "wip", "draft", "breaking", "new", "done",
 })
-_INSTRUCTION = re.compile(
+_INSTRUCTION = lazy_compile(
     r"^(?:describe|explain|list|add|insert|enter|provide|replace|link|fill|write|summari[sz]e|specify|"
     r"include|remove|define|state|outline|give|put|mention|document|name of|your|e\.g\.|for example|"
     r"brief|short|one[- ]line|one[- ]sentence|todo|placeholder|optional:|required:|"
     r"(?:what|how|who|which|why|when)(?=\s+\S+\s+\S+))\b",
     re.I,
 )
-_PLACEHOLDER_TOKEN = re.compile(r"#{2,}|\bN{3,}\b|\bY{4}\b|\bX{3,}\b|(?<=\S), e\.g\.")  # e.g. after a slot name
-_NUMBERED_SLOT = re.compile(
+_PLACEHOLDER_TOKEN = lazy_compile(r"#{2,}|\bN{3,}\b|\bY{4}\b|\bX{3,}\b|(?<=\S), e\.g\.")  # e.g. after a slot name
+_NUMBERED_SLOT = lazy_compile(
     r"^(?:Entity|Option|Item|Step|Story|User Story|Requirement|Field|Metric|Goal|User|Persona|Feature|Component|"
     r"Service|Task|Phase|Milestone|Risk|Question|Assumption|Dependency|Scenario|Decision driver)\s+\d{1,2}$",
     re.I,
 )
-_ALL_CAPS = re.compile(r"^[A-Z][A-Z0-9 _\-/&]*[A-Z0-9]$")
-_LOWER_PHRASE = re.compile(r"^[a-z][a-z'’\-]*(?: [a-z0-9'’\-/,]+){1,12}$")
-_SENTENCE = re.compile(r"^(?:A|An|The|This|Any|One|Some)\s+\w+(?:\s+\S+){1,}[.?]$")
+_ALL_CAPS = lazy_compile(r"^[A-Z][A-Z0-9 _\-/&]*[A-Z0-9]$")
+_LOWER_PHRASE = lazy_compile(r"^[a-z][a-z'’\-]*(?: [a-z0-9'’\-/,]+){1,12}$")
+_SENTENCE = lazy_compile(r"^(?:A|An|The|This|Any|One|Some)\s+\w+(?:\s+\S+){1,}[.?]$")
 _PLACEHOLDER_NOUNS = frozenset({
     "title", "date", "name", "author", "author name", "owner", "feature", "feature name", "brief title",
     "link", "url", "description", "your name", "team", "team name", "project", "project name", "version",
@@ -149,7 +150,7 @@ _HTML_ELEMENTS = frozenset(
     "textarea tfoot th thead time tr track tt u ul var video wbr svg path g rect circle text line "
     "polyline polygon br/ hr/ img/ math mi mo mn mrow msup msub mfrac".split()
 )
-_DEFINITION = re.compile(r"^(?:\s*>)*\s*\[([^\]]+)\]:\s*\S")  # also inside quotes and lists
+_DEFINITION = lazy_compile(r"^(?:\s*>)*\s*\[([^\]]+)\]:\s*\S")  # also inside quotes and lists
 
 
 def _may_hold_placeholder(text: str) -> bool:
@@ -183,10 +184,10 @@ def _mask(text: str) -> str:
 
 
 # A status tag in a heading: `## Phase 1 [COMPLETED]`, `### [SELECTED] Option 1`.
-_STATUS_TAG = re.compile(r"^[A-Z][A-Z\-]{2,}$")
+_STATUS_TAG = lazy_compile(r"^[A-Z][A-Z\-]{2,}$")
 # An EARS-style pattern summary: "WHEN a weirdo has [attribute] level [value]": upper-case keyword,
 # then concrete words before the first bracket (a template's "WHEN [trigger]" has none).
-_PATTERN_SUMMARY = re.compile(r"^\W*(?:WHEN|IF|WHILE|WHERE|THEN)\s+(?:[a-z][\w'’\-]*\s+){2,}")
+_PATTERN_SUMMARY = lazy_compile(r"^\W*(?:WHEN|IF|WHILE|WHERE|THEN)\s+(?:[a-z][\w'’\-]*\s+){2,}")
 
 
 def _bracket_is_not_a_slot(inner: str, masked: str, match: re.Match[str], in_heading: bool) -> bool:

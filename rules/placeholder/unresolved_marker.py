@@ -9,6 +9,7 @@ from speclint.document.headings import heading_key
 from speclint.document.model import Document, Section, Span
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading import kep
 
 DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "XXX", "TKTK")
@@ -178,7 +179,7 @@ def _table_violation(marker: str, spans: list[Span], not_due: str | None) -> Vio
 # A section listing open questions already says what is undecided ("list it as an open question"),
 # a section the template marks optional may stay unwritten, and an implementation history is
 # written as the work happens.
-_OPEN_QUESTIONS = re.compile(
+_OPEN_QUESTIONS = lazy_compile(
     r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|\bimplementation history\b|[\[(]\s*optional\s*[\])]|\boptional\s*$", re.I
 )
 
@@ -193,15 +194,15 @@ def _answers_elsewhere(section: object) -> bool:
 
 
 # "(flag TBD)", "(exact naming TBD)": a detail deliberately left to implementation.
-_SHORT_HEDGE = re.compile(r"\(\s*(?:[\w`'-]+\s+){1,2}$")
+_SHORT_HEDGE = lazy_compile(r"\(\s*(?:[\w`'-]+\s+){1,2}$")
 # "a separate notation (TBD) that ...", "plain+v1 (TBD) bundle formats": a bare parenthesised marker
 # after a word, with the sentence going on, qualifies a name or detail left open on purpose.
-_BARE_HEDGE_BEFORE = re.compile(r"\S ?\($")
-_SENTENCE_GOES_ON = re.compile(r"\)[ \t]+[a-z]")
-_DEFINED_ABBREVIATION = re.compile(r"To Be (?:Determined|Confirmed|Decided)[\"”']?\s*\($", re.I)
-_OPEN_LINK_TEXT = re.compile(r"\[[^\[\]]*$")
-_CLOSE_LINK_TEXT = re.compile(r"[^\[\]]*\](?:[(\[]| {2,})")  # a blanked destination reads as spaces
-_IMAGE_ALT = re.compile(r"!\[[^\[\]]*$")
+_BARE_HEDGE_BEFORE = lazy_compile(r"\S ?\($")
+_SENTENCE_GOES_ON = lazy_compile(r"\)[ \t]+[a-z]")
+_DEFINED_ABBREVIATION = lazy_compile(r"To Be (?:Determined|Confirmed|Decided)[\"”']?\s*\($", re.I)
+_OPEN_LINK_TEXT = lazy_compile(r"\[[^\[\]]*$")
+_CLOSE_LINK_TEXT = lazy_compile(r"[^\[\]]*\](?:[(\[]| {2,})")  # a blanked destination reads as spaces
+_IMAGE_ALT = lazy_compile(r"!\[[^\[\]]*$")
 
 
 def _is_deliberate(match: re.Match[str]) -> bool:
@@ -228,25 +229,25 @@ def _is_deliberate(match: re.Match[str]) -> bool:
 
 
 # A marker inside a title-case name is part of the name: "Human TODO Central", "the TODO Hub".
-_NAME_AROUND = re.compile(r"[A-Z][a-z]+\s+$")
-_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]+\b(?!:)")
+_NAME_AROUND = lazy_compile(r"[A-Z][a-z]+\s+$")
+_NAME_AFTER = lazy_compile(r"\s+[A-Z][a-z]+\b(?!:)")
 
 
 # Words after a marker that make it a noun people talk about: "TODO list", "TODO comments".
-_MENTION_AFTER = re.compile(
+_MENTION_AFTER = lazy_compile(
     r"\s*(?:[\"'”’]|(?:list|lists|app|apps|application|item|items|comment|comments|entry|entries|marker|"
     r"markers|tag|tags|note|notes|file|files|tracker|format|placeholder|placeholders|syntax)\b)"
 )
-_MENTION_BEFORE = re.compile(
+_MENTION_BEFORE = lazy_compile(
     r"(?:[\"'“‘]|\b(?:[Nn]o|[Zz]ero|[Aa]ny|[Rr]emaining|[Ee]very|an?|[Tt]he|[Tt]his|[Tt]hat|[Oo]pen|[Ss]ee|[Mm]ark|"
     r"[Mm]arked|[Ll]eave|[Ll]eaving|[Aa]dd|[Aa]dding|[Ww]rite)\s+)$"
 )
 # Different markers listed together are markers talked about: "TODO, TKTK, ???", "TODO/TBD",
 # "TODO and FIXME".
 _JOIN = r"\s*(?:,|/|\band\b|\bor\b)\s*"
-_OTHER_AFTER = re.compile(_JOIN + r"(?P<other>[A-Z]{3,}|\?{3,})(?![\w\-])")
+_OTHER_AFTER = lazy_compile(_JOIN + r"(?P<other>[A-Z]{3,}|\?{3,})(?![\w\-])")
 # A run of `?` is tried from its first `?` only.
-_OTHER_BEFORE = re.compile(r"(?P<other>(?<![\w\-])[A-Z]{3,}|(?<![\w\-?])\?{3,})" + _JOIN + "$")
+_OTHER_BEFORE = lazy_compile(r"(?P<other>(?<![\w\-])[A-Z]{3,}|(?<![\w\-?])\?{3,})" + _JOIN + "$")
 
 
 def _listed_with_another(match: re.Match[str], markers: frozenset[str]) -> bool:

@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, Section
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
     GROUP_OPTION_HELP,
     TIME_FRAME,
@@ -39,7 +40,7 @@ DATE_COLUMNS = (
     "Duration", "Release", "Version", "Milestone date",
 )
 # In a rollout or implementation plan, only the entries that name a phase are milestones.
-PHASE = re.compile(
+PHASE = lazy_compile(
     r"^\W*(?:phase|stage|step|wave|milestone|ring|m\d|p\d|alpha|beta|preview|ga\b|general availability|"
     r"canary|pilot|dogfood\w*|internal|early access|limited availability|\d+\s?%)",
     re.IGNORECASE,
@@ -129,14 +130,14 @@ class MilestoneWithoutDate(Rule):
 
 # What delivery milestones talk about; a processing pipeline's "Phases" (parse, validate, store) or
 # a workflow's states (draft, review, approved) do not.
-_DELIVERY_WORDS = re.compile(
+_DELIVERY_WORDS = lazy_compile(
     r"\b(?:releas\w*|ship\w*|launch\w*|roll(?:ed|ing)?[ -]?out|deliver\w*|milestones?|mvp|GA|alpha|beta|preview|"
     r"pilot|sprints?|deadline|go-live|cutover|handoff|v\d+(?:\.\d+)*|deprecat\w*|migrat\w*|implement\w*|"
     r"build|complete[sd]?|done|due|target(?:ed|ing)?|week|weeks|months?|quarters?|Q[1-4]|research|"
     r"(?:phase|stage|milestone|step|wave)\s*\d+|M\d+)\b",
     re.I,
 )
-_DELIVERY_TITLE = re.compile(r"\b(?:milestones?|timelines?|schedule|delivery|release|roadmap|launch|rollout|key dates|project plan)\b", re.I)
+_DELIVERY_TITLE = lazy_compile(r"\b(?:milestones?|timelines?|schedule|delivery|release|roadmap|launch|rollout|key dates|project plan)\b", re.I)
 
 
 def _is_delivery(section: Section) -> bool:

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
     CARD_DATA,
     MONEY_MOVEMENT,
@@ -89,7 +90,7 @@ class MoneyWithoutSafeguards(Rule):
 
 
 #: Words of money near a safeguard: "duplicate" next to "charge" is about money, "duplicate headings" is not.
-_MONEY_WORDS = re.compile(r"\b(?:pay\w*|charg\w*|refund\w*|top[- ]?ups?|balances?|credit\w*|debit\w*|transactions?|"
+_MONEY_WORDS = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|top[- ]?ups?|balances?|credit\w*|debit\w*|transactions?|"
                           r"transfers?|payouts?|wallets?|funds|money|amounts?|billing|invoices?|orders?|purchases?)\b",
                           re.I)
 

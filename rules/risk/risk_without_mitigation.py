@@ -9,6 +9,7 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import Document, ListBlock, Paragraph, Section, Span
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
     DECISION,
     GROUP_OPTION_HELP,
@@ -50,18 +51,18 @@ RESPONSE_COLUMNS = (
     "Contingency", "Action", "Actions", "Owner", "Decision", "Status", "Handling", "How we handle it",
     "Resolution",
 )
-HEDGE = re.compile(r"\b(?:could|might|may|risk|risks|chance|likely|possib\w*)\b", re.IGNORECASE)
+HEDGE = lazy_compile(r"\b(?:could|might|may|risk|risks|chance|likely|possib\w*)\b", re.IGNORECASE)
 # The label starts with a non-space and one space run follows the colon: overlapping runs of `\s*`
 # made a long run of spaces cubic.
-LABEL = re.compile(
+LABEL = lazy_compile(
     r"^\s*(?:\*\*|__)?(?P<label>[^:*_\s][^:*_\n]{1,79}?)(?:\*\*|__)?\s*[:—–]\s*(?:(?:\*\*|__)\s*)?(?P<rest>\S.*)$", re.S
 )
-RISKY = re.compile(
+RISKY = lazy_compile(
     r"\b(?:risks?|could|might|may|fail\w*|break\w*|delay\w*|slip\w*|outage\w*|lose|loss|leak\w*|"
     r"exceed\w*|overrun\w*|regress\w*|block\w*)\b",
     re.IGNORECASE,
 )
-_OTHER_TOPICS = re.compile(r"\b(?:assumptions?|dependenc(?:y|ies)|constraints?|open questions?|issues?)\b", re.IGNORECASE)
+_OTHER_TOPICS = lazy_compile(r"\b(?:assumptions?|dependenc(?:y|ies)|constraints?|open questions?|issues?)\b", re.IGNORECASE)
 
 
 def _shares_title(title: str) -> bool:
@@ -69,21 +70,21 @@ def _shares_title(title: str) -> bool:
     return bool(_OTHER_TOPICS.search(title))
 
 
-RESPONSE_PARAGRAPH = re.compile(
+RESPONSE_PARAGRAPH = lazy_compile(
     r"^\s*(?:\*\*|__|\*|_)?(?:mitigation|mitigations|response|plan|owner|decision|contingency|resolution)\b",
     re.IGNORECASE,
 )
-RISK_PARAGRAPH = re.compile(r"^\s*(?:\*\*|__|\*|_)?(?:risk|r)\s*#?\d*\s*(?:\*\*|__|\*|_)?\s*[:.)—–-]", re.IGNORECASE)
+RISK_PARAGRAPH = lazy_compile(r"^\s*(?:\*\*|__|\*|_)?(?:risk|r)\s*#?\d*\s*(?:\*\*|__|\*|_)?\s*[:.)—–-]", re.IGNORECASE)
 # A paragraph that introduces the list after it as responses: "Above risks will be mitigated by:",
 # "The mitigation is:", "*Mitigation:*".
-RESPONSE_LEAD_IN = re.compile(
+RESPONSE_LEAD_IN = lazy_compile(
     r"\b(?:mitigat\w*|address\w*|handl\w*|prevent\w*|reduc\w*|we will|we'll|response|contingenc\w*|"
     r"safeguards?|countermeasures?)\b[^\n]*:\W*$",
     re.IGNORECASE,
 )
 # Title parts that may stand beside "Risks" in a project risk section's title ("Risks and
 # mitigations"); any other ("Risk & controls", "Risk scoring") names a product feature.
-_RISK_COMPANIONS = re.compile(
+_RISK_COMPANIONS = lazy_compile(
     r"^(?:risks?|known risks|key risks|mitigations?|concerns?|assumptions?|dependenc(?:y|ies)|issues?|"
     r"open questions?|questions?|trade-?offs?|constraints?|contingenc(?:y|ies)|challenges?|limitations?|"
     r"drawbacks?|unknowns?|caveats?|considerations?|rollback|threats?|mitigation plans?|open issues?|"
@@ -92,26 +93,26 @@ _RISK_COMPANIONS = re.compile(
 )
 # Ancestors under which a "Risks" heading is not the project's risk register: an ADR option's
 # cons, a product feature ("Features > Risk & controls"), a rejected alternative.
-_NOT_PROJECT_RISKS = re.compile(
+_NOT_PROJECT_RISKS = lazy_compile(
     r"\b(?:options?|considered|alternatives?|pros and cons|features?|functional|screens?|pages?|user stor\w*|"
     r"capabilit\w*|modules?)\b",
     re.IGNORECASE,
 )
 # "Risk mitigation", "Mitigations": a section whose items are the responses themselves.
-_LISTS_RESPONSES = re.compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:risk\s+)?mitigations?(?:\s+plans?|\s+strateg\w+)?\W*$", re.I)
+_LISTS_RESPONSES = lazy_compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:risk\s+)?mitigations?(?:\s+plans?|\s+strateg\w+)?\W*$", re.I)
 # Under "Risks and mitigations", an item that says what will or must be done is a response.
-_ACTION = re.compile(r"\b(?:should|must|will|shall|needs? to|has to|have to|is to|are to)\b", re.I)
+_ACTION = lazy_compile(r"\b(?:should|must|will|shall|needs? to|has to|have to|is to|are to)\b", re.I)
 # "Local paths can leak into git. Keep local variants ignored.": a second sentence that orders a response.
-_IMPERATIVE_RESPONSE = re.compile(
+_IMPERATIVE_RESPONSE = lazy_compile(
     r"[.;:]\s+(?:\*\*|__)?(?:keep|use|add|limit|require|make|ensure|restrict|document|run|test|gate|pin|cap|warn|"
     r"validate|avoid|prefer|provide|start|ship|scope|check|review|monitor|fall back|roll back)\b",
     re.IGNORECASE,
 )
 # "- R: the risk" followed by "- M: the mitigation" (or "Risk:" / "Mitigation:" items).
-_RISK_ITEM = re.compile(r"^\W*(?:r|risk)\s*\d*\s*[:.)]", re.IGNORECASE)
-_MITIGATION_ITEM = re.compile(r"^\W*(?:m|mitigation|mitigations|a|answer|response)\s*\d*\s*[:.)]", re.IGNORECASE)
+_RISK_ITEM = lazy_compile(r"^\W*(?:r|risk)\s*\d*\s*[:.)]", re.IGNORECASE)
+_MITIGATION_ITEM = lazy_compile(r"^\W*(?:m|mitigation|mitigations|a|answer|response)\s*\d*\s*[:.)]", re.IGNORECASE)
 # A prose risks section that only says there is nothing to say, or points elsewhere.
-_NOTHING_TO_SAY = re.compile(
+_NOTHING_TO_SAY = lazy_compile(
     r"^\W*(?:n/?a|none|no risks?(?: identified)?|nothing|not applicable|tbd|see\b[^\n]*)\W*$", re.IGNORECASE
 )
 
@@ -276,7 +277,7 @@ def _states_mitigations(section: Section) -> bool:
     return any(_MITIGATION_PROSE.search(mask_invisible(paragraph.text)) for paragraph in paragraphs)
 
 
-_MITIGATION_PROSE = re.compile(r"\bmitigat(?:ion|ions|ed|e|es|ing)\b", re.IGNORECASE)
+_MITIGATION_PROSE = lazy_compile(r"\bmitigat(?:ion|ions|ed|e|es|ing)\b", re.IGNORECASE)
 
 
 def _response_list_items(section: Section) -> set[tuple[int, int]]:

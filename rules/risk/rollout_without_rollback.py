@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, Section
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
     ProseIndex,
     document_segments,
@@ -21,9 +22,9 @@ from speclint.reading.concerns import (
 )
 
 # A title that names a rollout or migration by itself; "Deployment" or "Launch" may be a hosting stack.
-_ROLLOUT_TITLE = re.compile(r"\b(?:roll-?out|migrat\w*|cutover|upgrade|release plan|phased|canary)\b", re.I)
+_ROLLOUT_TITLE = lazy_compile(r"\b(?:roll-?out|migrat\w*|cutover|upgrade|release plan|phased|canary)\b", re.I)
 # What a rollout section says: who gets the change, in what steps, what happens to existing data.
-_ROLLOUT_WORDS = re.compile(
+_ROLLOUT_WORDS = lazy_compile(
     r"\b(?:roll(?:ed|ing)?[ -]?out|releas\w*|migrat\w*|cutover|cut over|phases?|stages?|staged|canary|percent\w*|"
     r"gradual\w*|existing (?:users|customers|data|clusters|accounts)|production traffic|backfill\w*|upgrad\w*|"
     r"beta|pilot|early access|general availability|waves?)\b|\d+\s?%",

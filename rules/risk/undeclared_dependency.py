@@ -9,6 +9,7 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span, Table, TextSegment
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
     ProseIndex,
     document_segments,
@@ -54,17 +55,17 @@ _GENERIC_TERMS = frozenset({
     "ram", "disk", "io", "html", "css", "js", "ci", "cd", "ci/cd", "llm", "ai", "ml", "oauth", "oidc", "jwt", "saml",
 })
 # Sections whose names are not dependencies of the plan: rejected alternatives, non-goals, questions.
-_NOT_THE_PLAN = re.compile(
+_NOT_THE_PLAN = lazy_compile(
     r"\b(?:alternatives?|considered|rejected|non-?goals?|out of scope|questions?|future work|future|"
     r"user stor\w*|personas?|drawbacks?|prior art|references?|faq)\b",
     re.IGNORECASE,
 )
-_QUESTION = re.compile(r"\?\s*$")
+_QUESTION = lazy_compile(r"\?\s*$")
 # A name the document mentions this often is its subject or platform ("Kubernetes" in a KEP).
 _SUBJECT_MENTIONS = 5
-_ADJECTIVE = re.compile(r"-(?:specific|based|like|style|only|aware|compatible|native|friendly|wide)$", re.IGNORECASE)
-_TOC_ENTRY = re.compile(r"^\s*\[[^\]]*\]\(#[^)]*\)\s*$")
-_INTERNAL_ID = re.compile(r"^(?:[A-Z]{1,4}-?\d+(?:\.\d+)*|[A-Z]\d*)$")  # T012, FR-003, NFR-2, R1.2, L1
+_ADJECTIVE = lazy_compile(r"-(?:specific|based|like|style|only|aware|compatible|native|friendly|wide)$", re.IGNORECASE)
+_TOC_ENTRY = lazy_compile(r"^\s*\[[^\]]*\]\(#[^)]*\)\s*$")
+_INTERNAL_ID = lazy_compile(r"^(?:[A-Z]{1,4}-?\d+(?:\.\d+)*|[A-Z]\d*)$")  # T012, FR-003, NFR-2, R1.2, L1
 
 
 class UndeclaredDependency(Rule):

@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.model import BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Section, ThematicBreak
 from speclint.document.text import strip_inline
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading import kep
 
 DEFAULT_FILLER = ("TBD", "TBC", "TODO", "TKTK", "...", "…", "Coming soon", "To be written")
@@ -88,7 +89,7 @@ class EmptySection(Rule):
             yield Violation(heading.span, f"section '{section.title}' is empty{state}: write its content or remove it")
 
 
-_OPTIONAL = re.compile(r"[(\[]\s*optional\s*[)\]]|\boptional\s*$", re.I)  # "(Optional)", "[optional]"
+_OPTIONAL = lazy_compile(r"[(\[]\s*optional\s*[)\]]|\boptional\s*$", re.I)  # "(Optional)", "[optional]"
 
 
 def _filler_key(text: str) -> str:

@@ -9,6 +9,7 @@ from speclint.authoring import repairs
 from speclint.document.model import Document, Section, Span
 from speclint.engine.profiles import ExpectedSection, match_sections
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
 
 class MissingSection(Rule):
@@ -77,7 +78,7 @@ class MissingSection(Rule):
 
 
 # A section marked as dropped ("Requirement 12: ... - DESCOPED") needs none of its children.
-_WITHDRAWN = re.compile(r"\b(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|obsolete|dropped)\b", re.I)
+_WITHDRAWN = lazy_compile(r"\b(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|obsolete|dropped)\b", re.I)
 
 
 def _ignored(expected: ExpectedSection, ignored: list[ExpectedSection]) -> bool:

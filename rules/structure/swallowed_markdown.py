@@ -7,10 +7,11 @@ from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
-_HEADING = re.compile(r" {0,3}#{1,6}[ \t]+\S")
-_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
-_OPENING_WITH_INFO = re.compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*[A-Za-z]")
+_HEADING = lazy_compile(r" {0,3}#{1,6}[ \t]+\S")
+_FENCE = lazy_compile(r"[ \t]*(`{3,}|~{3,})")
+_OPENING_WITH_INFO = lazy_compile(r"[ \t]*(?:`{3,}|~{3,})[ \t]*[A-Za-z]")
 # Examples of Markdown itself legitimately hold headings and fences.
 _MARKDOWN_LANGUAGES = frozenset({"markdown", "md", "mdx", "gfm", "commonmark", "rmd", "text", "txt", "diff", "patch"})
 

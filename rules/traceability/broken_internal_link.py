@@ -11,20 +11,21 @@ from speclint.authoring.repairs import retarget_link
 from speclint.document.model import CodeBlock, Document, HtmlBlock, Span, TextSegment
 from speclint.document.text import iter_prose, join_segments, position_at
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
+_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = lazy_compile(r"<!--.*?(?:-->|$)", re.S)
 # [text](#fragment "title") and ![alt](#fragment); the fragment may be wrapped in <>.
-_INLINE_LINK = re.compile(r"\]\(\s*<?#(?P<fragment>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
-_HTML_HREF = re.compile(r"<a\s[^>]*?\bhref\s*=\s*[\"']#(?P<fragment>[^\"']*)[\"']", re.I)
-_REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?#(?P<fragment>[^\s>]*)>?")
+_INLINE_LINK = lazy_compile(r"\]\(\s*<?#(?P<fragment>[^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+_HTML_HREF = lazy_compile(r"<a\s[^>]*?\bhref\s*=\s*[\"']#(?P<fragment>[^\"']*)[\"']", re.I)
+_REFERENCE_DEFINITION = lazy_compile(r"^ {0,3}\[(?P<label>[^\]]+)\]:\s*<?#(?P<fragment>[^\s>]*)>?")
 # [text][label], [label][] and [label] (shortcut) uses of a reference definition.
-_REFERENCE_USE = re.compile(r"\[(?P<text>[^\[\]\n]+)\](?:\[(?P<label>[^\]\n]*)\])?(?![(:])")
+_REFERENCE_USE = lazy_compile(r"\[(?P<text>[^\[\]\n]+)\](?:\[(?P<label>[^\]\n]*)\])?(?![(:])")
 # Explicit anchors: <a name="x">, <a id="x">, any tag with id="x", and {#x} heading attributes.
-_EXPLICIT_ANCHOR = re.compile(
+_EXPLICIT_ANCHOR = lazy_compile(
     r"<[A-Za-z][\w-]*\s[^>]*?\b(?:id|name)\s*=\s*[\"']?(?P<html>[^\"'\s>]+)|\{\s*#(?P<attribute>[\w\-:.]+)[^}]*\}"
 )
-_HYPHENS = re.compile(r"-{2,}")
+_HYPHENS = lazy_compile(r"-{2,}")
 
 
 class BrokenInternalLink(Rule):

@@ -7,16 +7,17 @@ from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 
 # A definition may stand in a list item or a quote, and its URL on the next line.
-_DEFINITION = re.compile(r"[ \t>]*\[(?P<label>(?:[^\]\\\n]|\\.){1,999})\]:")
+_DEFINITION = lazy_compile(r"[ \t>]*\[(?P<label>(?:[^\]\\\n]|\\.){1,999})\]:")
 # [text][label] and [text][] (collapsed); not ![image][x] handled alike, since it fails alike.
 # The text holds no unescaped `[`: one scan per bracket, not one to the end of the line per `[`.
-_FULL_REFERENCE = re.compile(r"(?<![\]\\])\[(?P<text>(?:[^\[\]\\\n]|\\.){1,999})\]\[(?P<label>(?:[^\]\\\n]|\\.){0,999})\]")
+_FULL_REFERENCE = lazy_compile(r"(?<![\]\\])\[(?P<text>(?:[^\[\]\\\n]|\\.){1,999})\]\[(?P<label>(?:[^\]\\\n]|\\.){0,999})\]")
 # One attempt per backtick run, as in speclint.document.text (`(`+)...\1` was cubic on a run of backticks).
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
+_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 # A comment left open runs to the end of the line (one scan, not one per `<!--`).
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)")
+_HTML_COMMENT = lazy_compile(r"<!--.*?(?:-->|$)")
 
 
 class UndefinedLinkReference(Rule):

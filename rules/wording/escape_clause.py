@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import search_statement
 from speclint.reading.wording import (
@@ -21,7 +22,7 @@ from speclint.reading.wording import (
 )
 
 # "as required by GDPR", "as needed by the billing job": the clause names who decides.
-_NAMED_AUTHORITY = re.compile(r"\s+(?:by|under|in)\b", re.I)
+_NAMED_AUTHORITY = lazy_compile(r"\s+(?:by|under|in)\b", re.I)
 _SOURCES = dict(ESCAPE_CLAUSES)
 
 

@@ -8,26 +8,27 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP, in_rationale
 
-_STRONG = re.compile(r"\b(?:must|shall)\b", re.I)
+_STRONG = lazy_compile(r"\b(?:must|shall)\b", re.I)
 # Lower-case only: upper-case SHOULD and MAY are RFC 2119 keywords, chosen on purpose.
-_WEAK = re.compile(r"\b(?:should|may|might|could)\b")
+_WEAK = lazy_compile(r"\b(?:should|may|might|could)\b")
 _SPECULATIVE = frozenset({"may", "might", "could"})
 # "may", "might", "could" hedge a requirement only when the system is their subject ("the service may retry");
 # "admins may export" grants a permission, "a request may carry two tokens" describes.
-_SYSTEM_SUBJECT = re.compile(
+_SYSTEM_SUBJECT = lazy_compile(
     r"\b(?:system|service|api|app|application|platform|server|backend|frontend|client|tool|cli|product|"
     r"implementation|sdk|component|module|library|[A-Z][a-z]+_[A-Z]\w*)\s+(?:\w+\s+)?$",
     re.I,
 )
-_PRIORITY = re.compile(r"^\W*(?:should|could|may|must)(?:\s*-?\s*have)?\W*$|\b(?:should|could)[\s-]+have\b", re.I)
+_PRIORITY = lazy_compile(r"^\W*(?:should|could|may|must)(?:\s*-?\s*have)?\W*$|\b(?:should|could)[\s-]+have\b", re.I)
 # EARS keywords are written in capitals; a BDD step is "When ..." or "**When** ...".
-_EARS_START = re.compile(r"^\s*(?:WHEN|IF|WHILE|WHERE)\b")
-_AESTHETIC = re.compile(r"\s+(?:feel|look|seem|sound)\b", re.I)
-_QUESTION = re.compile(r"\?\s*(?:\*\*|__)?\s*$")
+_EARS_START = lazy_compile(r"^\s*(?:WHEN|IF|WHILE|WHERE)\b")
+_AESTHETIC = lazy_compile(r"\s+(?:feel|look|seem|sound)\b", re.I)
+_QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 _PROPOSALS = (*DESIGN_PROPOSAL_PROFILES, "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
 
 

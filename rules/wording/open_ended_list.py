@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import search_statement
 from speclint.reading.wording import (
@@ -22,7 +23,7 @@ from speclint.reading.wording import (
 
 _SOURCES = dict(OPEN_ENDED_CLAUSES)
 # "(e.g. gRPC, Kafka, etc.)": the list is announced as examples, not as the contract.
-_EXAMPLES_MARKER = re.compile(r"\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b|\blike\b", re.I)
+_EXAMPLES_MARKER = lazy_compile(r"\be\.\s?g\.|\bfor (?:example|instance)\b|\bsuch as\b|\blike\b", re.I)
 
 
 class OpenEndedList(Rule):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import search_statement
 from speclint.reading.wording import (
@@ -24,7 +24,7 @@ from speclint.reading.wording import (
 )
 
 # A tolerance: any number other than the absolute's own 100 (99.9%, 5 minutes, 1 in 10,000).
-_TOLERANCE = re.compile(r"(?<![\d.])(?!100(?:\.0+)?(?:\s*%|\s+percent))\d")
+_TOLERANCE = lazy_compile(r"(?<![\d.])(?!100(?:\.0+)?(?:\s*%|\s+percent))\d")
 
 
 class UnboundedAbsolute(Rule):

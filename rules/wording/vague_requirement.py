@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document, ListBlock, Paragraph, Span
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements
@@ -18,7 +19,7 @@ _ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s
                r"world[- ]class|state[- ]of[- ]the[- ]art")
 _ADVERBS = r"quickly|fast|instantly|smoothly|seamlessly|gracefully|efficiently|intuitively|rapidly|promptly"
 # What the requirement asks for, and only that: a vague quality as the predicate.
-_VAGUE_DEMAND = re.compile(
+_VAGUE_DEMAND = lazy_compile(
     # "must be fast", "shall remain responsive", "should feel snappy", "is intuitive" (in a requirement)
     r"\b(?:(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\s+(?:not\s+only\s+)?(?:be|feel|remain|stay|look|seem)|"
     r"is|are|feels?|looks?|remains?|stays?)\s+"
@@ -34,16 +35,16 @@ _VAGUE_DEMAND = re.compile(
     r"as\s+fast\s+as\s+possible|as\s+quickly\s+as\s+possible|without\s+(?:noticeable|significant|perceptible)\s+(?:delay|lag))\b",
     re.I,
 )
-_MODAL = re.compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
-_DIGIT = re.compile(r"\d")
+_MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
+_DIGIT = lazy_compile(r"\d")
 # Said of something that is not a quality of the system: "responsive on mobile and desktop" is layout, "works
 # seamlessly with Slack" names an integration, a negation states what must not happen.
-_LAYOUT = re.compile(r"\b(?:mobile|screen|desktop|device|breakpoint|viewport|layout|tablet|browser)s?\b", re.I)
-_INTEGRATION_AFTER = re.compile(r"\s+(?:with|into|alongside|across)\b", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.I)
+_LAYOUT = lazy_compile(r"\b(?:mobile|screen|desktop|device|breakpoint|viewport|layout|tablet|browser)s?\b", re.I)
+_INTEGRATION_AFTER = lazy_compile(r"\s+(?:with|into|alongside|across)\b", re.I)
+_NEGATED = lazy_compile(r"\b(?:not|never|no|n't)\s+(?:\w+\s+){0,2}$", re.I)
 # The term names how a behaviour is spelled out in the same breath: "gracefully (retry, then read-only mode)",
 # "degrades gracefully to read-only mode", "fails fast with exit code 2".
-_SPELLED_OUT = re.compile(
+_SPELLED_OUT = lazy_compile(
     r"^\s*(?:[:(—–]|by\b|to\b|into\b|with\b|using\b|via\b|without\b|instead\s+of\b|following\b|"
     r"per\s+(?:the|its|their|rfc|spec)\b|from\s+(?:the\s+)?(?:last|latest|most\s+recent|previous)\b|"
     r"according\s+to\b|as\s+(?:defined|described|specified)\b|"
@@ -51,8 +52,8 @@ _SPELLED_OUT = re.compile(
     r"retries|falls?\s+back|do(?:es)?\s+not)\b|(?:[\w-]+\s+){0,3}\((?!e\.g|i\.e|see))",
     re.I,
 )
-_QUESTION = re.compile(r"\?\s*(?:\*\*|__)?\s*$")
-_EXCEPTIONS = re.compile(r"\bfail(?:s|ing)?\s+fast\b|\bfast[- ]forward|\bquick\s+start|\bresponsive\s+(?:design|layout|web|ui)\b",
+_QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
+_EXCEPTIONS = lazy_compile(r"\bfail(?:s|ing)?\s+fast\b|\bfast[- ]forward|\bquick\s+start|\bresponsive\s+(?:design|layout|web|ui)\b",
                          re.I)
 _PROPOSALS = (*DESIGN_PROPOSAL_PROFILES, "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
 

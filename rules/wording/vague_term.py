@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import search_statement
 from speclint.reading.wording import (
@@ -22,7 +23,7 @@ from speclint.reading.wording import (
 )
 
 # Fixed phrases in which a listed word is a precise technical term, or belongs to another rule.
-_EXCEPTIONS = re.compile(
+_EXCEPTIONS = lazy_compile(
     r"best[\s-]+effort|best[\s-]+practices?|fast[\s-]+forward(?:s|ed|ing)?|fail[\s-]+fast|fast[\s-]+path|"
     r"responsive[\s-]+(?:design|layout|web|breakpoints?|ui)|"
     r"immediately\s+(?:after|before|following|preceding|prior|upon|on)\b|"
@@ -31,7 +32,7 @@ _EXCEPTIONS = re.compile(
     r"effective\s+(?:date|immediately|from|as\s+of)|at\s+best",
     re.I,
 )
-_DIGIT = re.compile(r"\d")
+_DIGIT = lazy_compile(r"\d")
 
 _SOURCES = dict(VAGUE_TERMS)
 
@@ -119,8 +120,8 @@ class VagueTerm(Rule):
 
 # "the appropriate lab type" means the corresponding one; "sufficient to construct the test" and
 # "gracefully fall back to read-only mode" say what is meant in the same breath.
-_DETERMINED = re.compile(r"\b(?:the|its|their|each)\s+$", re.I)
-_SPELLED_OUT = re.compile(
+_DETERMINED = lazy_compile(r"\b(?:the|its|their|each)\s+$", re.I)
+_SPELLED_OUT = lazy_compile(
     r"^\s*(?:\(|:|—|–|with\b|by\b|to\b|for\b|instead\b|and\s+(?:provides?|returns?|shows?|logs?|do(?:es)?\s+not)\b|"
     r"fall(?:s|ing)?\s*back|shutdown|shut\s+down|restart|degradation|degrad\w*|return\w*|show\w*|"
     r"display\w*|retr(?:y|ies)\w*|fail\w*\s+(?:open|closed))",
@@ -152,7 +153,7 @@ def _inside_exception(match: re.Match[str]) -> bool:
     return False
 
 
-_NAME_NEXT = re.compile(r"[ \t]+[A-Z][a-z]")
+_NAME_NEXT = lazy_compile(r"[ \t]+[A-Z][a-z]")
 
 
 def _is_proper_name(match: re.Match[str]) -> bool:
@@ -170,7 +171,7 @@ def _is_proper_name(match: re.Match[str]) -> bool:
 
 
 # A capitalized noun after the term, not an article or pronoun that starts a clause.
-_PRODUCT_NEXT = re.compile(r"[ \t]+(?!(?:The|A|An|I|We|It|This|That|These|Those|If|When|And|Or)\b)[A-Z][a-z]+")
+_PRODUCT_NEXT = lazy_compile(r"[ \t]+(?!(?:The|A|An|I|We|It|This|That|These|Those|If|When|And|Or)\b)[A-Z][a-z]+")
 
 
 # The documentation lists every default term with the reference it comes from.

@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import search_statement
 from speclint.reading.wording import (
@@ -22,15 +23,15 @@ from speclint.reading.wording import (
 
 # "may", "might", "could" hedge a requirement when the system is their subject ("the service may
 # retry"); with another subject they describe what can happen ("a request may carry two tokens").
-_SYSTEM_SUBJECT = re.compile(
+_SYSTEM_SUBJECT = lazy_compile(
     r"\b(?:system|service|api|app|application|platform|server|backend|frontend|client|tool|cli|command|"
     r"product|feature|implementation|sdk|component|module|library)\s+(?:\w+\s+)?$",
     re.I,
 )
 _SPECULATIVE = frozenset({"may", "might", "could", "can"})
-_STRONG = re.compile(r"\b(?:must|shall)\b", re.I)
-_HAVE_AFTER = re.compile(r"[\s*_]*(?:-\s*)?have\b", re.I)
-_LABEL_AFTER = re.compile(r"[\s*_]*(?::|\s[-–—]\s|$)")
+_STRONG = lazy_compile(r"\b(?:must|shall)\b", re.I)
+_HAVE_AFTER = lazy_compile(r"[\s*_]*(?:-\s*)?have\b", re.I)
+_LABEL_AFTER = lazy_compile(r"[\s*_]*(?::|\s[-–—]\s|$)")
 
 
 class WeakModal(Rule):

@@ -8,13 +8,13 @@ used by ST002 (insert a missing section as a skeleton), ST006 (repair a heading-
 
 from __future__ import annotations
 
-import re
 
 from speclint.authoring.guidance import guidance_comment
 from speclint.document.model import Document, Position, Section, Span
 from speclint.fixes import Fix, TextEdit
+from speclint.lazy_regex import lazy_compile
 
-_ATX_OPENING = re.compile(r"^(?P<indent> {0,3})(?P<marks>#{1,6})(?=[ \t]|$)")
+_ATX_OPENING = lazy_compile(r"^(?P<indent> {0,3})(?P<marks>#{1,6})(?=[ \t]|$)")
 
 
 def section_skeleton(name: str, level: int) -> str:

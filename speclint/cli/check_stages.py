@@ -31,11 +31,9 @@ def default_rules(
 ) -> list[ActiveRule]:
     """The rules a run uses when no file was linted (for the report's rule list)."""
     from speclint.engine.check import ActiveRule
-    from speclint.engine.selection import apply_selection, enabled_rules
+    from speclint.engine.selection import apply_selection
 
-    rules = [
-        ActiveRule(rule, rule.default_level, rule.default_options()) for rule in enabled_rules(registry.sorted(), preview)
-    ]
+    rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.enabled(preview)]
     return apply_selection(registry, rules, select, ignore) if select or ignore else rules
 
 
@@ -68,7 +66,7 @@ def results_cache(
 
     configured = getattr(_configuration_here(resolver, cwd), "cache_dir", None)
     directory = cache_dir or Path(os.environ.get(ENVIRONMENT_VARIABLE) or configured or DEFAULT_DIRECTORY)
-    cache, problem = open_cache(directory, [], planner, rule_classes=registry.sorted())
+    cache, problem = open_cache(directory, [], planner, rule_classes=registry.entries())
     if problem is not None and verbose:
         click.echo(f"speclint: {problem}", err=True)
     return cache

@@ -54,7 +54,6 @@ from speclint.engine.files import repository_root
 from speclint.engine.profiles import RuleSetting  # a level ("off" disables; None keeps) and option values
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, OptionError, Rule
-from speclint.engine.selection import enabled_rules
 
 CONFIG_FILE_NAMES = (".speclint.yaml", ".speclint.yml")
 PYPROJECT = "pyproject.toml"
@@ -192,7 +191,7 @@ def plan_file(
     from speclint.engine.runner import FilePlan, settings_for_file
 
     settings = config.settings_for(path)
-    candidates = enabled_rules(config.registry.sorted(), preview or settings.preview, settings.named)
+    candidates = config.registry.enabled(preview or settings.preview, settings.named)
     defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in candidates]
     if forced_profile:
         forced_by = "--profile"
@@ -573,7 +572,7 @@ def _rule_entry(
             problems.append(Problem(source.shown, line, column,
                 f"rules.{key}: a category takes only `level`; set option '{name}' on one rule of it"))
             return None
-        rule_ids = tuple(r.id for r in registry.sorted() if r.category.value == key.lower())
+        rule_ids = tuple(r.id for r in registry.entries() if r.category.value == key.lower())
         return rule_ids, setting, True
     for name, option_value in setting.options.items():
         try:

@@ -18,20 +18,21 @@ from functools import lru_cache
 from typing import Any, Iterator
 
 from speclint.document.model import CodeBlock, Position, Span
+from speclint.lazy_regex import lazy_compile
 
 JSON_LANGUAGES = {"json"}
 YAML_LANGUAGES = {"yaml", "yml"}
-_TEMPLATE = re.compile(r"\{\{|\{%|<%|\$\{\{")
+_TEMPLATE = lazy_compile(r"\{\{|\{%|<%|\$\{\{")
 #: A line that stands for omitted content: `...`, `....`, `[...]`, `{ ... }`, `<...>`, `etc.`, a comment.
-_ELISION_LINE = re.compile(r"^\s*(?:\.{2,}|…+|[\[{(<]\s*(?:\.{2,}|…)\s*[\]})>]|etc\.{0,3}|//.*|#.*|/\*.*\*/)\s*,?\s*$")
+_ELISION_LINE = lazy_compile(r"^\s*(?:\.{2,}|…+|[\[{(<]\s*(?:\.{2,}|…)\s*[\]})>]|etc\.{0,3}|//.*|#.*|/\*.*\*/)\s*,?\s*$")
 #: Elided content inside a line: `...`, `…`, `...warband object...` (words between two ellipses).
-_INLINE_ELISION = re.compile(r"\.\.\.[^.\n{}\[\]\",:]{0,60}?\.\.\.|…[^…\n]{0,60}?…|\.{3,}|…")
+_INLINE_ELISION = lazy_compile(r"\.\.\.[^.\n{}\[\]\",:]{0,60}?\.\.\.|…[^…\n]{0,60}?…|\.{3,}|…")
 #: A placeholder standing for a value the reader fills in: `<RETENTION_DAYS>`, `<...>`.
-_PLACEHOLDER_VALUE = re.compile(r"(?<=:)\s*<[^<>\n\"]{1,60}>|<\s*(?:\.{2,}|…)\s*>")
+_PLACEHOLDER_VALUE = lazy_compile(r"(?<=:)\s*<[^<>\n\"]{1,60}>|<\s*(?:\.{2,}|…)\s*>")
 #: A string that only says more members follow: `"more fields..."` where a member would stand.
-_ELIDED_MEMBER = re.compile(r"(?:^|(?<=[{,]))\s*\"[^\"\n]*(?:\.\.\.|…)[^\"\n]*\"\s*(?=[,}\]]|$)")
-_LINE_COMMENT = re.compile(r"(?<![:\"'\w])//.*$|/\*.*?\*/|(?<=\s)#\s.*$")
-_TRAILING_COMMA = re.compile(r",(\s*[}\]])")
+_ELIDED_MEMBER = lazy_compile(r"(?:^|(?<=[{,]))\s*\"[^\"\n]*(?:\.\.\.|…)[^\"\n]*\"\s*(?=[,}\]]|$)")
+_LINE_COMMENT = lazy_compile(r"(?<![:\"'\w])//.*$|/\*.*?\*/|(?<=\s)#\s.*$")
+_TRAILING_COMMA = lazy_compile(r",(\s*[}\]])")
 
 
 @dataclass(frozen=True)
@@ -171,11 +172,11 @@ def _json_message(error: json.JSONDecodeError) -> str:
 
 
 #: A shell session pasted into a yaml fence: "$ oc get ... -o yaml" then its output.
-_SHELL_PROMPT = re.compile(r"(?m)^[ \t]*[$%]\s+[a-z]")
+_SHELL_PROMPT = lazy_compile(r"(?m)^[ \t]*[$%]\s+[a-z]")
 #: TOML or INI in a yaml fence: "[crio.nri]" then "enable_nri = true".
-_TOML_LINE = re.compile(r"(?m)^\s*(?:\[[\w.\- \"]+\]|[\w.\-\"]+\s*=\s*\S)")
+_TOML_LINE = lazy_compile(r"(?m)^\s*(?:\[[\w.\- \"]+\]|[\w.\-\"]+\s*=\s*\S)")
 #: Callout markers explained below the block (" (3)", " <1>") at the end of a line.
-_CALLOUT = re.compile(r"(?m)(?<![ \t])[ \t]+(?:\(\d{1,2}\)|<\d{1,2}>)[ \t]*$")
+_CALLOUT = lazy_compile(r"(?m)(?<![ \t])[ \t]+(?:\(\d{1,2}\)|<\d{1,2}>)[ \t]*$")
 
 
 @lru_cache(maxsize=256)  # pure-Python YAML is slow: never parse the same example twice in a process

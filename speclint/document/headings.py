@@ -12,17 +12,18 @@ from typing import Iterable, Iterator
 
 from speclint.document.model import Document, Section
 from speclint.document.text import text_cache
+from speclint.lazy_regex import lazy_compile
 
-_NUMBERING = re.compile(
+_NUMBERING = lazy_compile(
     r"^(?:(?:step|part|section|chapter|phase|appendix)\s+)?"  # "Step 2:", "Appendix A."
     r"(?:\d+(?:\.\d+)*\.?|[ivxlcdm]+[.)]|[a-z][.)])"  # "3.", "3.1", "iv)", "a."
     r"(?:\s*[:.)\-–—]\s*|\s+)",
 )
-_DECORATION = re.compile(
+_DECORATION = lazy_compile(
     r"\((?:optional|mandatory|required|recommended|if applicable|as applicable|"
     r"optional but recommended|if needed|where applicable|opt|req)\)",
 )
-_NON_WORD = re.compile(r"[^\w]+")
+_NON_WORD = lazy_compile(r"[^\w]+")
 _KEEP_FINAL_S = ("ss", "us", "is", "ics", "ous")
 
 
@@ -103,14 +104,14 @@ SECTION_ALIASES: tuple[tuple[str, ...], ...] = (
     ("Glossary", "Terminology", "Definitions", "Terms"),
 )
 
-_CONDITIONAL_NOTE = re.compile(
+_CONDITIONAL_NOTE = lazy_compile(
     r"\((?=[^()]*\b(?:optional|mandatory|required|recommended|if applicable|if any|if needed|as needed|"
     r"include if|when applicable|where relevant)\b)[^()]*\)",  # `[^()]`: linear on a run of `(`
     re.I,
 )
 # `(?<!\s)\s*/` starts only where a run of spaces starts, and `(?<=\s)/` covers a slash right after
 # one: a search from inside a long run of spaces would rescan it (quadratic).
-_PARTS = re.compile(r"(?<!\s)\s+(?:and|&)\s+|(?<!\s)\s*/\s*|(?<=\s)/\s*|,\s+", re.I)
+_PARTS = lazy_compile(r"(?<!\s)\s+(?:and|&)\s+|(?<!\s)\s*/\s*|(?<=\s)/\s*|,\s+", re.I)
 
 
 def heading_parts(title: str) -> list[str]:

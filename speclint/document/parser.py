@@ -43,21 +43,22 @@ from speclint.document.model import (
     ThematicBreak,
 )
 from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline, trim_text_caches
+from speclint.lazy_regex import lazy_compile
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.
-_QUOTE_MARKER = re.compile(r"[ \t]*>[ ]?")
-_LIST_MARKER = re.compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
-_TASK_BOX = re.compile(r"[ \t]*\[([ xX])\](?=[ \t]|$)")
+_QUOTE_MARKER = lazy_compile(r"[ \t]*>[ ]?")
+_LIST_MARKER = lazy_compile(r"[ \t]*([-*+]|\d{1,9}[.)])(?=[ \t]|$)")
+_TASK_BOX = lazy_compile(r"[ \t]*\[([ xX])\](?=[ \t]|$)")
 # Three or more of one of `-*_`, spaces and tabs between: written without a repeated group, as
 # `re` keeps a backtracking record per repetition of a group (160 bytes a character on a 1 MB line).
-_THEMATIC_BREAK = re.compile(r"[ \t>]*(-[ \t]*-[ \t]*-[- \t]*|_[ \t]*_[ \t]*_[_ \t]*|\*[ \t]*\*[ \t]*\*[* \t]*)$")
-_WHITESPACE_LINE = re.compile(r"^[ \t]+$", re.M)
-_ATX_CLOSING = re.compile(r"(?:^|[ \t]+)#*[ \t]*$")
-_LINK_DEFINITION = re.compile(r"\[[^\]]+\]:[ \t]*\S")
-_DELIMITER_CELL = re.compile(r":?-+:?$")
-_FENCE_CLOSE = re.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
-_COMMENT = re.compile(r"<!--(.*?)(?:-->|$)", re.S)
+_THEMATIC_BREAK = lazy_compile(r"[ \t>]*(-[ \t]*-[ \t]*-[- \t]*|_[ \t]*_[ \t]*_[_ \t]*|\*[ \t]*\*[ \t]*\*[* \t]*)$")
+_WHITESPACE_LINE = lazy_compile(r"^[ \t]+$", re.M)
+_ATX_CLOSING = lazy_compile(r"(?:^|[ \t]+)#*[ \t]*$")
+_LINK_DEFINITION = lazy_compile(r"\[[^\]]+\]:[ \t]*\S")
+_DELIMITER_CELL = lazy_compile(r":?-+:?$")
+_FENCE_CLOSE = lazy_compile(r"[ \t]*(`{3,}|~{3,})[ \t]*$")
+_COMMENT = lazy_compile(r"<!--(.*?)(?:-->|$)", re.S)
 _SCAN_WINDOW = 400  # how far to look for a block's first line before falling back
 # Lists and quotes nested deeper than this are read as text. Each level re-reads the rest of the
 # item, so a line of `1. 1. 1. …` costs the square of its nesting: the bound keeps parsing linear
@@ -99,7 +100,7 @@ def _block_parser() -> Any:
     return _markdown.block
 
 
-_FENCE_OPEN = re.compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+_FENCE_OPEN = lazy_compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
 
 
 def _take_lazy_lines_only_after_paragraph_text() -> None:

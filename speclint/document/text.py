@@ -11,19 +11,21 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence, TypeVar
 
 from speclint.document.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
+from speclint.lazy_regex import lazy_compile
 
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_HTML_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.S)
-_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
-_LINK_DESTINATION = re.compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_REFERENCE_LABEL = re.compile(r"(?<=\])\[[^\]\n]*\]")
-_BARE_URL = re.compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+")
+_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HTML_COMMENT = lazy_compile(r"<!--.*?(?:-->|$)", re.S)
+_HTML_TAG = lazy_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_AUTOLINK = lazy_compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
+_LINK_DESTINATION = lazy_compile(r"(?<=\])\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_REFERENCE_LABEL = lazy_compile(r"(?<=\])\[[^\]\n]*\]")
+_BARE_URL = lazy_compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+")
 
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -122,18 +124,18 @@ def find_all(
 
 # --- headings -------------------------------------------------------------------------------
 
-_EMPHASIS = re.compile(
+_EMPHASIS = lazy_compile(
     r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1"  # *em*, **strong**
     r"|(?<![^\W_])(_{1,3})(?=\S)(.+?)(?<=\S)\3(?![^\W_])"  # _em_, but not snake_case
 )
 # Link text stops at a `[` as well as at `]`: each `[` then scans only to the next bracket, not to
 # the end of the text (quadratic on a paragraph of `[`).
-_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\[\]]*)\](?:\([^)]*\)|\[[^\[\]]*\])?")
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_IMAGE = lazy_compile(r"!\[([^\[\]]*)\]\([^)]*\)")
+_LINK = lazy_compile(r"\[([^\[\]]*)\](?:\([^)]*\)|\[[^\[\]]*\])?")
+_ESCAPE = lazy_compile(r"\\([!-/:-@\[-`{-~])")
 _INLINE_CODE = _CODE_SPAN  # one attempt per backtick run: `(`+)(.+?)\1` was cubic on a run of backticks
-_STRIKE = re.compile(r"~~(.+?)~~")
-_PARKED_CODE = re.compile("\ue000([0-9]+)\ue001")
+_STRIKE = lazy_compile(r"~~(.+?)~~")
+_PARKED_CODE = lazy_compile("\ue000([0-9]+)\ue001")
 
 
 def strip_inline(markdown: str) -> str:
@@ -216,8 +218,19 @@ class Prose:
     block: object  # the Paragraph, TableCell or Heading
 
 
+_prose_of: weakref.WeakKeyDictionary[Document, tuple[Prose, ...]] = weakref.WeakKeyDictionary()
+
+
 def iter_prose(document: Document) -> Iterator[Prose]:
-    """Every piece of prose in `document`, in document order."""
+    """Every piece of prose in `document`, in document order (found once per document: most rules
+    read it, and walking the nested blocks again for each cost more than their searches)."""
+    prose = _prose_of.get(document)
+    if prose is None:
+        prose = _prose_of[document] = tuple(_find_prose(document))
+    return iter(prose)
+
+
+def _find_prose(document: Document) -> Iterator[Prose]:
     for section in document.root.walk():
         if section.heading is not None:
             yield Prose(section, "heading", list(section.heading.segments), section.heading)

@@ -256,13 +256,17 @@ def _code_key() -> str:
 
 
 def _module_key(rule: type) -> str:
-    """The text of the file that defines `rule` (a plugin's), or its module name when there is none."""
-    module = sys.modules.get(rule.__module__)
-    source = getattr(module, "__file__", None)
+    """The text of the file that defines `rule` (a plugin's), or its module name when there is none.
+    A built-in rule not imported yet (`registry.DescribedRule`) names its module and file: its key
+    is the one its class would have."""
+    module_name = getattr(rule, "rule_module", None) or rule.__module__
+    source = getattr(sys.modules.get(module_name), "__file__", None)
     source_file = getattr(rule, "source_file", None) or getattr(rule, "path", None)
-    keys = [rule.__module__, _stable(getattr(rule, "spec", None))]  # a YAML rule's settings
+    keys = [module_name, _stable(getattr(rule, "spec", None))]  # a YAML rule's settings
+    hashed: set[str] = set()
     for candidate in (source, source_file):
-        if isinstance(candidate, (str, Path)) and os.path.isfile(candidate):
+        if isinstance(candidate, (str, Path)) and os.path.isfile(candidate) and os.path.realpath(candidate) not in hashed:
+            hashed.add(os.path.realpath(candidate))
             keys.append(_file_key(Path(candidate)))
     return _digest(keys)
 

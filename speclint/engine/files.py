@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
+from speclint.lazy_regex import lazy_compile
+
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 SKIPPED_DIRECTORIES = {"node_modules"}
@@ -199,7 +201,7 @@ def _skipped_directory(name: str) -> bool:
 
 
 # git's warning for a folder it could not read (it goes on, and exits 0).
-_GIT_UNREADABLE = re.compile(r"could not open directory '(?P<path>.*)': (?P<why>.*)$", re.M)
+_GIT_UNREADABLE = lazy_compile(r"could not open directory '(?P<path>.*)': (?P<why>.*)$", re.M)
 
 
 def _git_markdown_files(directory: Path, on_error: Notify = _ignore) -> list[Path] | None:

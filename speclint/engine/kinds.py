@@ -26,6 +26,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from speclint.document.headings import alias_keys, heading_key
+from speclint.lazy_regex import lazy_compile
 
 if TYPE_CHECKING:
     from speclint.document.model import Document
@@ -102,15 +103,15 @@ _NOT_SPEC_FOLDERS = {
 }
 _ADR_FOLDERS = {"adr", "adrs", "decisions", "decision-records", "architecture-decision-records",
                 "architecture-decision-record", "architecture-decisions", "decision-log"}
-_TEMPLATE_NAME = re.compile(
+_TEMPLATE_NAME = lazy_compile(
     r"(?:^|[-_.\s])template(?:[-_.](?:bare|minimal|full|short|long|lite|simple|basic|default))*$", re.I)
 # A title that names a template of a kind of document: "GEP-696: GEP template", "Go 2 language change template".
-_TEMPLATE_TITLE = re.compile(r"\b(?:GEP|KEP|RFC|ADR|OTEP|PRD|proposal|design|enhancement|spec|specification|document|"
+_TEMPLATE_TITLE = lazy_compile(r"\b(?:GEP|KEP|RFC|ADR|OTEP|PRD|proposal|design|enhancement|spec|specification|document|"
                              r"change|decision record)\s+template$", re.I)
-_NUMBERED = re.compile(r"^\d{3,5}[-_]")
-_DATED = re.compile(r"^\d{8}[-_]")
-_ADR_NAME = re.compile(r"^adr[-_]?\d+", re.I)
-_GEP_FOLDER = re.compile(r"^gep-\d+$", re.I)
+_NUMBERED = lazy_compile(r"^\d{3,5}[-_]")
+_DATED = lazy_compile(r"^\d{8}[-_]")
+_ADR_NAME = lazy_compile(r"^adr[-_]?\d+", re.I)
+_GEP_FOLDER = lazy_compile(r"^gep-\d+$", re.I)
 
 
 def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
@@ -195,24 +196,24 @@ def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
 
 # --- content --------------------------------------------------------------------------------
 
-_RUST_RFC_METADATA = re.compile(r"^[ \t]*[-*]\s+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*(?:#\s*)?:", re.I | re.M)
-_SPEC_KIT_FR = re.compile(r"\bFR-\d{3}\b")
-_SPEC_KIT_SC = re.compile(r"\bSC-\d{3}\b")
-_SPEC_KIT_TASK = re.compile(r"^[ \t]*[-*][ \t]+\[[ xX]\][ \t]+\**T\d{3}\b", re.M)
-_KIRO_REQUIREMENT_REF = re.compile(r"_?Requirements?:\s*\d+(?:\.\d+)?", re.I)
-_EARS = re.compile(
+_RUST_RFC_METADATA = lazy_compile(r"^[ \t]*[-*]\s+(?:Feature Name|Start Date|RFC PR|Rust Issue)\s*(?:#\s*)?:", re.I | re.M)
+_SPEC_KIT_FR = lazy_compile(r"\bFR-\d{3}\b")
+_SPEC_KIT_SC = lazy_compile(r"\bSC-\d{3}\b")
+_SPEC_KIT_TASK = lazy_compile(r"^[ \t]*[-*][ \t]+\[[ xX]\][ \t]+\**T\d{3}\b", re.M)
+_KIRO_REQUIREMENT_REF = lazy_compile(r"_?Requirements?:\s*\d+(?:\.\d+)?", re.I)
+_EARS = lazy_compile(
     r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^[ \t]*(?:(?:[-*]|\d+\.)[ \t]*)?(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
     re.M,
 )
-_GO_DISCUSSION = re.compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
-_GO_PROJECT = re.compile(r"golang\.org/|go\.dev/|go\.googlesource\.com|github\.com/golang/|\bGo 1\.\d+|\bGo 2\b")
-_GO_WORD = re.compile(r"\bGo\b")
-_AUTHOR_LINE = re.compile(r"^(?:\*\*)?Authors?(?:\(s\))?:?(?:\*\*)?:?\s+\S", re.M)
-_TASK_LINE = re.compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
-_LIST_LINE = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]", re.M)
+_GO_DISCUSSION = lazy_compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
+_GO_PROJECT = lazy_compile(r"golang\.org/|go\.dev/|go\.googlesource\.com|github\.com/golang/|\bGo 1\.\d+|\bGo 2\b")
+_GO_WORD = lazy_compile(r"\bGo\b")
+_AUTHOR_LINE = lazy_compile(r"^(?:\*\*)?Authors?(?:\(s\))?:?(?:\*\*)?:?\s+\S", re.M)
+_TASK_LINE = lazy_compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
+_LIST_LINE = lazy_compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]", re.M)
 # A list item that links to another page (a table of contents links to `#anchors` and does not count).
-_LINK_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?\[[^\]\n]+\]\((?!#)[^)\n]+\)", re.M)
-_AGENT_PROMPT = re.compile(r"\$ARGUMENTS\b")
+_LINK_ITEM = lazy_compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?\[[^\]\n]+\]\((?!#)[^)\n]+\)", re.M)
+_AGENT_PROMPT = lazy_compile(r"\$ARGUMENTS\b")
 
 _SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
     # kind: (headings of its template, how many make it that kind)
@@ -303,7 +304,7 @@ def _title_signals(title: str, evidence: _Evidence) -> None:
         evidence.add(NOT_A_SPEC, _TEMPLATE, f'title: "{shown}" (a template)')
 
 
-_TOP_LEVEL_KEY = re.compile(r"^([A-Za-z][\w-]*)\s*:")
+_TOP_LEVEL_KEY = lazy_compile(r"^([A-Za-z][\w-]*)\s*:")
 
 
 def _front_matter_keys(document: Document) -> set[str]:
@@ -384,7 +385,7 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
 
 # Headings of specifications written off the usual templates: a PR/FAQ (Amazon), a Shape Up pitch,
 # a one-pager. A document with one of them is a spec of some kind, never "not a spec".
-_OTHER_SPEC_HEADING = re.compile(
+_OTHER_SPEC_HEADING = lazy_compile(
     r"\b(?:faq|press release|appetite|rabbit holes?|no gos?|solution|proposal|requirements?|acceptance|"
     r"scope|success|metrics?|rollout|launch|decision|risks?)\b"
 )

@@ -123,6 +123,11 @@ def load_profile(name: str) -> Profile:
         raise ProfileError(f"unknown profile {name!r} (profiles: {', '.join(builtin_profile_names())})")
     # Built-in profiles are checked against the schema by the test suite, so a lint run does not
     # pay for importing jsonschema (about 50 ms of every pre-commit run).
+    from speclint.engine.registry import built_in_profile_data
+
+    data = built_in_profile_data(name, str(path))
+    if data is not None:  # as the YAML file loads (rules/manifest.json), without ruamel.yaml
+        return profile_from_data(data, str(path), validate=False)
     return load_profile_file(path, validate=False)
 
 

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import enum
 import inspect
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Mapping
 
 from speclint.document.model import Span
+from speclint.lazy_regex import lazy_compile
 
 if TYPE_CHECKING:
     from speclint.fixes import Fix
@@ -206,8 +206,8 @@ class Rule:
         return resolved
 
 
-_ID = re.compile(r"^[A-Z]{2,4}[0-9]{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_ID = lazy_compile(r"^[A-Z]{2,4}[0-9]{3}$")
+_NAME = lazy_compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 
 
 def rule_definition_errors(rule: type[Rule]) -> list[str]:

@@ -13,7 +13,6 @@ suggestion and the list of what is allowed, because a typo would otherwise silen
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable, Sequence
 
 from speclint.engine.check import ActiveRule
@@ -64,6 +63,8 @@ def apply_selection(
 
 
 def _unknown(registry: RuleRegistry, selector: str, option: str) -> str:
+    import difflib
+
     categories = [category.value for category in Category]
     keys = [key for rule in registry.sorted() for key in (rule.id, rule.name, *rule.aliases)] + categories
     by_lower = {key.lower(): key for key in keys}

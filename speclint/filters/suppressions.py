@@ -44,15 +44,16 @@ from speclint.engine.check import ActiveRule
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, Finding
 from speclint.fixes import Fix
+from speclint.lazy_regex import lazy_compile
 
 META_RULE_ID = "ST100"
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-section", "disable-file")
 # A comment's body stops at the next `<!--` too: each opener then scans only to the next one.
-_COMMENT = re.compile(r"<!--((?:(?!<!--).)*?)-->", re.S)
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
-_HEAD = re.compile(r"\s*speclint-(?P<kind>[A-Za-z]+(?:-[A-Za-z]+)*)", re.I)
-_TOKEN = re.compile(r"[^\s,]+")
-_QUICK = re.compile(r"<!--\s*speclint-", re.I)  # most documents hold no directive at all
+_COMMENT = lazy_compile(r"<!--((?:(?!<!--).)*?)-->", re.S)
+_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+_HEAD = lazy_compile(r"\s*speclint-(?P<kind>[A-Za-z]+(?:-[A-Za-z]+)*)", re.I)
+_TOKEN = lazy_compile(r"[^\s,]+")
+_QUICK = lazy_compile(r"<!--\s*speclint-", re.I)  # most documents hold no directive at all
 
 
 @dataclass(frozen=True)

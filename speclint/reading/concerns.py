@@ -43,6 +43,7 @@ from speclint.document.model import (
 )
 from speclint.document.text import WordListPattern, join_segments, literal_pieces, mask_invisible, position_at, strip_inline
 from speclint.engine.rule import RuleContext
+from speclint.lazy_regex import lazy_compile
 
 # --- phrases ----------------------------------------------------------------------------------
 
@@ -114,7 +115,7 @@ def search_text(pattern: re.Pattern[str] | None, text: str) -> re.Match[str] | N
     return pattern.search(mask_invisible(text))
 
 
-_NOT_YET = re.compile(
+_NOT_YET = lazy_compile(
     r"\b(?:to\s+be|not(?:\s+yet)?|never|yet\s+to\s+be|(?:needs?|has|have)\s+to\s+be|must\s+be|should\s+be|"
     r"will\s+be|is\s+being|are\s+being|until|unless|once|when|if|no)\s+$",
     re.IGNORECASE,
@@ -377,7 +378,7 @@ def column(entry: Entry, names: Iterable[str]) -> TableCell | None:
     return None
 
 
-EMPTY_CELL = re.compile(r"^\s*(?:|-+|–|—|n/?a|tbd|tbc|todo|\?+|none|unknown|\.\.\.|…)\s*$", re.IGNORECASE)
+EMPTY_CELL = lazy_compile(r"^\s*(?:|-+|–|—|n/?a|tbd|tbc|todo|\?+|none|unknown|\.\.\.|…)\s*$", re.IGNORECASE)
 
 
 def cell_is_empty(cell: TableCell | None) -> bool:
@@ -385,7 +386,7 @@ def cell_is_empty(cell: TableCell | None) -> bool:
     return cell is None or bool(EMPTY_CELL.match(mask_invisible(cell.text).replace("*", "").replace("_", "")))
 
 
-_CLOSED_STATUS = re.compile(
+_CLOSED_STATUS = lazy_compile(
     r"^\W*(?:resolved|closed|done|answered|decided|agreed|settled|accepted|complete[d]?|won'?t fix|wontfix|"
     r"n/?a|out of scope|✅|☑|✔)\W*$",
     re.IGNORECASE,
@@ -466,7 +467,7 @@ def evidence(
     return matches[0]
 
 
-_NEGATION = re.compile(r"\b(?:no|not|never|without|nor|neither|zero)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = lazy_compile(r"\b(?:no|not|never|without|nor|neither|zero)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _negated(match: re.Match[str]) -> bool:
@@ -480,7 +481,7 @@ def quote(match: re.Match[str]) -> str:
 
 
 
-_NOTHING_LEFT = re.compile(
+_NOTHING_LEFT = lazy_compile(
     r"^\s*(?:\*\*|_)?(?:none|n/?a|nothing|not applicable|all (?:questions )?(?:are |have been )?(?:resolved|answered)|"
     r"no (?:open |unresolved |outstanding |remaining )?(?:questions?|issues?|items?|decisions?)|"
     r"there are (?:currently )?no (?:open |unresolved |outstanding |remaining )?(?:questions?|issues?|items?))\b"
@@ -513,14 +514,14 @@ def question_entries(section: Section) -> list[Entry]:
 
 # Lines between questions that ask nothing: a lead-in ("Based on question 1:"), an answer ("I think
 # it will be configurable", "CURRENT ANSWER: yes").
-_NOT_A_QUESTION = re.compile(
+_NOT_A_QUESTION = lazy_compile(
     r":\W*$|^\W*(?:i think|i believe|we think|we believe|yes\b|no\b|currently\b|current answer|answer\b|a:)",
     re.IGNORECASE,
 )
 
 
 # "CURRENT ANSWER: yes", "A: ...", "Answer - ...", "Resolution: ..." after a question.
-_ANSWER = re.compile(r"^\W*(?:current\s+)?(?:answer|a|resolution|decision|response)\b\W*[:—–-]", re.IGNORECASE)
+_ANSWER = lazy_compile(r"^\W*(?:current\s+)?(?:answer|a|resolution|decision|response)\b\W*[:—–-]", re.IGNORECASE)
 
 
 def _answered_subsection(entry: Entry) -> bool:
@@ -542,7 +543,7 @@ def grouped(section: Section, entries: list[Entry], failing: list[Entry], group:
     return None
 
 
-_STATUS_LINE = re.compile(
+_STATUS_LINE = lazy_compile(
     r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?P<key>status|state)(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
     r"(?P<value>[^\n]*?)[ \t]*(?:\*\*|__)?[ \t]*$",
     re.IGNORECASE | re.MULTILINE,

@@ -13,6 +13,7 @@ import re
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
 EDGE_CASE_SECTION_NAMES = (
@@ -32,12 +33,12 @@ EDGE_CASE_SECTION_NAMES = (
 )
 _EDGE_CASE_KEYS = {normalize_title(name) for name in EDGE_CASE_SECTION_NAMES}
 
-EDGE_CASE_PHRASE = re.compile(r"\b(?:edge|corner|boundary)[- ](?:cases?|conditions?|values?)\b|" + EDGE_CASE_WORDS.pattern,
+EDGE_CASE_PHRASE = lazy_compile(r"\b(?:edge|corner|boundary)[- ](?:cases?|conditions?|values?)\b|" + EDGE_CASE_WORDS.pattern,
                               re.I)
 
 #: A situation handled where it arises: "If the photos don't cover the damage, the system asks
 #: for better ones", "IF the file exceeds 100 MB THEN ... SHALL reject", "When the network is down ...".
-INLINE_HANDLING = re.compile(
+INLINE_HANDLING = lazy_compile(
     r"(?:^|[.;:\n][ \t]*|\d\.\s+|[-*]\s+)(?:\*\*)?(?:if|when|unless|in\s+case|should)\b(?:\*\*)?[^.\n]{3,160}?"
     r"\b(?:reject\w*|refus\w*|asks?|prompts?|warns?|warning|errors?|retr(?:y|ies|ied)|fall(?:s)?\s*back|fallback|"
     r"fails?|skips?|block\w*|prevent\w*|den(?:y|ies)|notif\w*|shows?|displays?|disabl\w*|abort\w*|stops?|"
@@ -47,23 +48,23 @@ INLINE_HANDLING = re.compile(
 
 #: (topic, pattern): the situations edge cases are made of.
 EDGE_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("empty input", re.compile(r"\b(?:empty|blank|no\s+(?:items|results|data|records|entries)|zero\s+(?:items|"
+    ("empty input", lazy_compile(r"\b(?:empty|blank|no\s+(?:items|results|data|records|entries)|zero\s+(?:items|"
                                r"results|rows)|missing\s+(?:field|value|data)s?|null)\b|未指定|未设置|为空|が空|0\s?件", re.I)),
-    ("limits", re.compile(r"\b(?:maximum|minimum|max\.?|min\.?|limit(?:s|ed)?|exceed(?:s|ed|ing)?|at\s+most|"
+    ("limits", lazy_compile(r"\b(?:maximum|minimum|max\.?|min\.?|limit(?:s|ed)?|exceed(?:s|ed|ing)?|at\s+most|"
                           r"too\s+(?:long|large|many|big)|overflow|truncat\w+|quota)\b|以内|上限|最大|最小|超过|超出|"
                           r"超える|制限|限制|耗尽", re.I)),
-    ("duplicates", re.compile(r"\b(?:duplicat\w+|already\s+exists?|same\s+(?:name|email|id)|idempoten\w+|"
+    ("duplicates", lazy_compile(r"\b(?:duplicat\w+|already\s+exists?|same\s+(?:name|email|id)|idempoten\w+|"
                               r"twice|double[- ](?:click|submit|charge))\b", re.I)),
-    ("concurrency", re.compile(r"\b(?:concurren\w+|simultaneous\w*|at\s+the\s+same\s+time|race\s+conditions?|"
+    ("concurrency", lazy_compile(r"\b(?:concurren\w+|simultaneous\w*|at\s+the\s+same\s+time|race\s+conditions?|"
                                r"conflicts?|parallel\s+(?:edits?|requests?|updates?)|locking)\b", re.I)),
-    ("time", re.compile(r"\b(?:time\s?zones?|daylight\s+saving|DST|UTC|leap\s+(?:year|second|day)|midnight|"
+    ("time", lazy_compile(r"\b(?:time\s?zones?|daylight\s+saving|DST|UTC|leap\s+(?:year|second|day)|midnight|"
                         r"expir(?:y|es|ed|ation))\b", re.I)),
-    ("connectivity", re.compile(r"\b(?:offline|no\s+(?:network|connection|connectivity)|connection\s+(?:lost|"
+    ("connectivity", lazy_compile(r"\b(?:offline|no\s+(?:network|connection|connectivity)|connection\s+(?:lost|"
                                 r"drops?)|poor\s+connectivity|slow\s+network)\b", re.I)),
-    ("failures", re.compile(r"\b(?:fails?|failures?|failed|unavailable|time[sd]?\s*out|timeouts?|retr(?:y|ies)|"
+    ("failures", lazy_compile(r"\b(?:fails?|failures?|failed|unavailable|time[sd]?\s*out|timeouts?|retr(?:y|ies)|"
                             r"fallback|interrupt\w*|crash\w*|outage)\b|中断|失败|超时|重试|失敗|タイムアウト|"
                             r"リトライ|不正|エラー", re.I)),
-    ("unusual input", re.compile(r"\b(?:unicode|emoji|special\s+characters?|non-ascii|negative\s+(?:amount|"
+    ("unusual input", lazy_compile(r"\b(?:unicode|emoji|special\s+characters?|non-ascii|negative\s+(?:amount|"
                                  r"number|value|quantity)s?|very\s+(?:large|long|small)|invalid\s+(?:input|format|"
                                  r"characters?))\b", re.I)),
 )
@@ -81,7 +82,7 @@ def edge_case_sections(document: Document) -> list[Section]:
 
 #: EARS unwanted behaviour ("IF the file exceeds 100 MB, THEN the app SHALL reject it") and
 #: conditions written in Japanese or Chinese ("親タスクが提供されない場合、..." "如果..., 则 ...").
-_CONDITIONAL_CLAUSE = re.compile(r"\bIF\b[^\n]{3,200}?\bTHEN\b|場合[、,，]|ときは|如果|若[^\n若]{1,40}?则", re.I)
+_CONDITIONAL_CLAUSE = lazy_compile(r"\bIF\b[^\n]{3,200}?\bTHEN\b|場合[、,，]|ときは|如果|若[^\n若]{1,40}?则", re.I)
 
 
 def inline_handlings(text: str) -> int:

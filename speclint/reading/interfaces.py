@@ -35,6 +35,7 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.requirements import blocks_segments, item_segments, not_in_scope, plain, section_segments
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
@@ -42,16 +43,16 @@ HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 #: (`/shared/[code]`, `/items/[...slug]`, `?after=<message_id>`) is kept whole, so the path in a
 #: message is never cut.
 _PATH = r"(/(?:\[[^\]\s`]*\]|<[^>\s`]*>|[^\s`|)\]\[<>,;])*)"
-ENDPOINT = re.compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
-_LEADING_ENDPOINT = re.compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
+ENDPOINT = lazy_compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
+_LEADING_ENDPOINT = lazy_compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
 
 #: Heading that is only a command in a code span: "`billing export`", "`subtree add --remote`".
-_CLI_HEADING = re.compile(r"^\s*`([a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))+)`\s*"
+_CLI_HEADING = lazy_compile(r"^\s*`([a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))+)`\s*"
                           r"(?:command|subcommand)?\s*$")
 # CamelCase names are matched case-sensitively (`(?-i:...)`): under re.I the nested repeat could
 # split one long word in exponentially many ways.
-_EVENT_HEADING = re.compile(
+_EVENT_HEADING = lazy_compile(
     r"^(?:(?:event|message|topic)s?\s*[:\-–—]\s*`?[\w./-]+`?|`[\w./-]+`\s+(?:event|message|topic)|"
     r"(?-i:[A-Z][a-z]+(?:[A-Z][a-z]+)+)\s+(?:event|message))\s*$",
     re.I,
@@ -59,34 +60,34 @@ _EVENT_HEADING = re.compile(
 
 # --- contract vocabulary ------------------------------------------------------------------------
 
-REQUEST_WORDS = re.compile(
+REQUEST_WORDS = lazy_compile(
     r"\b(?:request\s+(?:body|payload|schema|fields?|parameters?|shape)|body|payload|parameters?|params|"
     r"query\s+(?:string|parameters?)|path\s+parameters?|form\s+data|multipart|content-type|fields?|"
     r"accepts?|takes?|send(?:s)?\s+(?:a|an|the)\b|input)\b",
     re.I,
 )
-SUCCESS_WORDS = re.compile(r"\b(?:2\d\d|2xx|returns?|returned|responds?|response|ok|created|no\s+content|"
+SUCCESS_WORDS = lazy_compile(r"\b(?:2\d\d|2xx|returns?|returned|responds?|response|ok|created|no\s+content|"
                            r"success(?:ful)?|acknowledg\w+)\b|(?:→|->|=>)\s*`?[{\[\w]", re.I)
-ERROR_STATUS = re.compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
-AUTH_WORDS = re.compile(
+ERROR_STATUS = lazy_compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
+AUTH_WORDS = lazy_compile(
     r"\b(?:auth\w*|bearer|tokens?|api[- ]keys?|oauth\d?|openid|oidc|jwt|sessions?|cookies?|mtls|mutual\s+tls|"
     r"client\s+certificates?|signed\s+requests?|signatures?|hmac|sso|saml|credentials?|unauthenticated|"
     r"public\s+endpoints?|no\s+authentication|anonymous|signed[- ]in|logged[- ]in|401|403|securityschemes|"
     r"security)\b",
     re.I,
 )
-CLI_REQUEST = re.compile(r"(?:(?<![\w-])--?[a-zA-Z][\w-]*|<[\w-]+>|\b(?:arguments?|options?|flags?|usage)\b)", re.I)
-CLI_SUCCESS = re.compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?0|exit\s+code\s+0|outputs?|prints?|stdout|"
+CLI_REQUEST = lazy_compile(r"(?:(?<![\w-])--?[a-zA-Z][\w-]*|<[\w-]+>|\b(?:arguments?|options?|flags?|usage)\b)", re.I)
+CLI_SUCCESS = lazy_compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?0|exit\s+code\s+0|outputs?|prints?|stdout|"
                          r"displays?|shows?|writes?|creates?|succeeds?|success)\b", re.I)
-CLI_ERRORS = re.compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?(?:[1-9]\d*|non-?zero)|non-?zero|stderr|"
+CLI_ERRORS = lazy_compile(r"\b(?:exit(?:s)?\s+(?:code\s+)?(?:with\s+)?(?:[1-9]\d*|non-?zero)|non-?zero|stderr|"
                         r"fails?\s+with|error(?:s)?|exit\s+codes?)\b", re.I)
-EVENT_PAYLOAD = re.compile(r"\b(?:payload|fields?|schema|attributes?|properties|body|contains?|carries)\b", re.I)
+EVENT_PAYLOAD = lazy_compile(r"\b(?:payload|fields?|schema|attributes?|properties|body|contains?|carries)\b", re.I)
 
-_FIELD_COLUMN = re.compile(r"^(?:fields?|names?|parameters?|params?|properties|property|attributes?|keys?|"
+_FIELD_COLUMN = lazy_compile(r"^(?:fields?|names?|parameters?|params?|properties|property|attributes?|keys?|"
                            r"request(?:\s+(?:body|payload|fields?|schema|shape))?|body|input|payload)$", re.I)
-_RESPONSE_COLUMN = re.compile(r"^(?:responses?|returns?|success(?:\s+(?:response|status|code))?|output|result|"
+_RESPONSE_COLUMN = lazy_compile(r"^(?:responses?|returns?|success(?:\s+(?:response|status|code))?|output|result|"
                               r"response\s+(?:body|\(success\)|shape|schema)|2xx|ok)$", re.I)
-_ERROR_COLUMN = re.compile(r"^(?:errors?|error\s+(?:codes?|responses?|cases?)|status(?:\s+codes?)?|failures?|"
+_ERROR_COLUMN = lazy_compile(r"^(?:errors?|error\s+(?:codes?|responses?|cases?)|status(?:\s+codes?)?|failures?|"
                            r"http\s+status|4xx(?:\s*/\s*5xx)?|failure\s+(?:codes?|responses?))$", re.I)
 ERROR_SECTION_NAMES = ("errors", "error codes", "error responses", "status codes", "error handling",
                        "common errors", "error model", "error format")
@@ -136,9 +137,9 @@ def _blocks_scope(blocks: list[Block]) -> tuple[list[TextSegment], list[CodeBloc
             [b for b in nested if isinstance(b, Table)])
 
 
-_METHOD_COLUMN = re.compile(r"^(?:method|verb|http\s+method)$", re.I)
-_PATH_COLUMN = re.compile(r"^(?:path|endpoint|route|url|uri|resource)$", re.I)
-_CONTRACT_COLUMN = re.compile(r"^(?:request(?:\s+body)?|body|params?|parameters|responses?|returns?|status(?:\s+codes?)?|"
+_METHOD_COLUMN = lazy_compile(r"^(?:method|verb|http\s+method)$", re.I)
+_PATH_COLUMN = lazy_compile(r"^(?:path|endpoint|route|url|uri|resource)$", re.I)
+_CONTRACT_COLUMN = lazy_compile(r"^(?:request(?:\s+body)?|body|params?|parameters|responses?|returns?|status(?:\s+codes?)?|"
                               r"errors?|error\s+codes?|success(?:\s+response)?|output|input)$", re.I)
 
 #: Sections whose endpoints are test steps, tasks or pages rather than API definitions.
@@ -147,8 +148,8 @@ _NOT_API_TITLE_WORDS = frozenset({
     "page", "screen", "view", "frontend", "ui", "ux", "navigation", "sitemap", "wireframe",
 })
 #: A page route in a list of pages: "GET /dashboard: the dashboard page", "/shared/[code] renders ...".
-_PAGE_WORDS = re.compile(r"\b(?:page|screen|view|renders?|ui|layout|form|modal|dashboard)\b", re.I)
-_API_WORDS = re.compile(r"\b(?:api|json|returns?|responds?|response|payload|body|status|endpoint|[245]\d\d)\b", re.I)
+_PAGE_WORDS = lazy_compile(r"\b(?:page|screen|view|renders?|ui|layout|form|modal|dashboard)\b", re.I)
+_API_WORDS = lazy_compile(r"\b(?:api|json|returns?|responds?|response|payload|body|status|endpoint|[245]\d\d)\b", re.I)
 
 
 def _not_api_section(section: Section) -> bool:
@@ -316,9 +317,9 @@ def _span_of(segments: list[TextSegment], fallback: Span) -> Span:
     return Span.of(first.line, first.column, last.line, last.column + len(last.text))
 
 
-_CODE_NAME_HEADING = re.compile(r"^\s*`([^`]+)`\s*$")
-_COMMAND_NAME = re.compile(r"^[a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))*$")
-_EVENT_NAME = re.compile(r"^[A-Za-z][\w-]*(?:[./:][\w-]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
+_CODE_NAME_HEADING = lazy_compile(r"^\s*`([^`]+)`\s*$")
+_COMMAND_NAME = lazy_compile(r"^[a-z][\w.-]*(?:\s+(?:[a-z][\w-]*|--?[\w-]+|<[\w-]+>|\[[^\]]+\]))*$")
+_EVENT_NAME = lazy_compile(r"^[A-Za-z][\w-]*(?:[./:][\w-]+)+$|^[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+$")
 COMMAND_PARENT_NAMES = ("commands", "cli", "command line interface", "command-line interface", "cli commands",
                         "subcommands", "usage")
 EVENT_PARENT_NAMES = ("events", "messages", "webhooks", "topics", "domain events", "event catalog",
@@ -379,7 +380,7 @@ def events(document: Document) -> list[Interface]:
     return found
 
 
-_API_WIDE = re.compile(r"\b(?:every|all|any|each)\s+(?:other\s+)?(?:api\s+)?(?:requests?|endpoints?|routes?|calls?|"
+_API_WIDE = lazy_compile(r"\b(?:every|all|any|each)\s+(?:other\s+)?(?:api\s+)?(?:requests?|endpoints?|routes?|calls?|"
                        r"operations?)\b", re.I)
 
 
@@ -526,12 +527,12 @@ def _collect(found: dict[tuple[str, str], NamedEndpoint], defined: set[tuple[str
             found[key].contexts.append(context)
 
 
-_METHOD_NEXT = re.compile(r"\s*(?:/\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b")
+_METHOD_NEXT = lazy_compile(r"\s*(?:/\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b")
 #: "receives `{verdict, pathway}`": a shape written inline.
-_INLINE_SHAPE = re.compile(r"`\s*[{\[]|\b(?:receives?|gets?\s+back|yields?|streams?|redirects?|"
+_INLINE_SHAPE = lazy_compile(r"`\s*[{\[]|\b(?:receives?|gets?\s+back|yields?|streams?|redirects?|"
                            r"query\s+param\w*|with\s+`?\?)\b", re.I)
 #: Text mostly in another language: the English contract words cannot be looked for in it.
-_NON_LATIN = re.compile(r"[^\x00-\u024f]")
+_NON_LATIN = lazy_compile(r"[^\x00-\u024f]")
 
 
 def says_anything_of_contract(endpoint: NamedEndpoint, foreign_counts: bool = True) -> bool:
@@ -553,7 +554,7 @@ def says_anything_of_contract(endpoint: NamedEndpoint, foreign_counts: bool = Tr
 # --- who may do what: admin actions, admin identities, security left undefined --------------------
 
 #: An action only some people may take: "admins can ban users", "the admin dashboard".
-ADMIN_ACTION = re.compile(
+ADMIN_ACTION = lazy_compile(
     r"\b(?:(?:admins?|administrators?|moderators?|super[- ]?users?|support\s+(?:agents?|staff))\s+"
     r"(?:can|may|must\s+be\s+able\s+to|should\s+be\s+able\s+to|are\s+able\s+to|is\s+able\s+to|will\s+be\s+able\s+to|"
     r"will|shall)\s+(?:\w+\s+){0,2}?(?:delete|remove|ban|suspend|block|refund|approve|reject|edit|modify|override|"
@@ -564,7 +565,7 @@ ADMIN_ACTION = re.compile(
     re.I,
 )
 #: Words that can only say who may do something, wherever they stand.
-AUTHORISATION_STRONG = re.compile(
+AUTHORISATION_STRONG = lazy_compile(
     r"\b(?:roles?|rbac|permissions?|permitted|authori[sz]\w*|authenticat\w*|access\s+control\w*|privileges?|"
     r"admin[- ]only|only\s+(?:\w+\s+)?(?:admins?|administrators?|moderators?|staff|owners?)|restricted\s+to|"
     r"limited\s+to|allow-?lists?|allowlisted|whitelist\w*|is_?admin|isAdmin|401|403|forbidden|acls?|"
@@ -572,7 +573,7 @@ AUTHORISATION_STRONG = re.compile(
     re.I,
 )
 #: Words that say it only in the section about the admin actions: "SSO" in passing elsewhere does not.
-AUTHORISATION_WEAK = re.compile(
+AUTHORISATION_WEAK = lazy_compile(
     r"\b(?:sso|single\s+sign[- ]on|saml|oidc|oauth\d?|log(?:s|ged)?[- ]?in|sign(?:s|ed)?[- ]in|sessions?|"
     r"passwords?|tokens?|api[- ]keys?|credentials?|secure|security|access)\b",
     re.I,
@@ -581,7 +582,7 @@ AUTHORISATION_WEAK = re.compile(
 _EMAIL = r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 #: An admin identity tied to one address: "admin access is granted to jane@acme.com",
 #: "`ADMIN_EMAIL=jane@acme.com`", "jane@acme.com is the admin".
-ADMIN_EMAIL = re.compile(
+ADMIN_EMAIL = lazy_compile(
     r"\b(?:is_?admin|isAdmin|ADMIN_EMAILS?|ADMIN_USERS?|admin(?:istrator)?\s+(?:access|role|rights|privileges?|"
     r"permissions?|user|account|status)|super[- ]?admin|superuser)\b[^.\n]{0,80}?" + _EMAIL
     + r"|" + _EMAIL + r"[`'\"*_)]*\s+(?:is|will\s+be|becomes|gets|has|acts\s+as)\s+(?:the\s+|an?\s+|sole\s+|only\s+)*"
@@ -589,7 +590,7 @@ ADMIN_EMAIL = re.compile(
     re.I,
 )
 #: A contact address next to the word admin is not an identity: "email the admin at ops@acme.com".
-_CONTACT = re.compile(r"\b(?:contact|reach|e-?mail\s+(?:the\s+)?admin|notif\w+|alerts?|sent\s+to|send\s+to|cc|"
+_CONTACT = lazy_compile(r"\b(?:contact|reach|e-?mail\s+(?:the\s+)?admin|notif\w+|alerts?|sent\s+to|send\s+to|cc|"
                       r"reply|support|report)\b", re.I)
 
 
@@ -603,7 +604,7 @@ def hard_coded_admin(text: str) -> re.Match[str] | None:
 
 
 #: Security promised and never said: "meets all security requirements", "must be secure".
-VAGUE_SECURITY = re.compile(
+VAGUE_SECURITY = lazy_compile(
     r"\b(?:(?:meets?|meeting|compl(?:y|ies|iant)\s+with|satisf(?:y|ies|ying)|adher(?:e|es|ing)\s+to|"
     r"follows?|following|conforms?\s+to|in\s+line\s+with|according\s+to)\s+"
     r"(?:(?:all|the|our|any|applicable|relevant|standard|company|industry[- ]standard|corporate|existing|internal|"
@@ -614,7 +615,7 @@ VAGUE_SECURITY = re.compile(
     re.I,
 )
 #: What makes it defined in the same sentence: a list, an example, a standard, a link.
-_SECURITY_SPECIFICS = re.compile(r"(?::\s*\S|\bsuch\s+as\b|\bincluding\b|\be\.g\.|\(|\bowasp\b|\bsoc\s?2\b|\biso\s?27001\b|"
+_SECURITY_SPECIFICS = lazy_compile(r"(?::\s*\S|\bsuch\s+as\b|\bincluding\b|\be\.g\.|\(|\bowasp\b|\bsoc\s?2\b|\biso\s?27001\b|"
                                  r"\bpci\b|\bhipaa\b|\bnist\b|\bgdpr\b|\]\(|\bsee\b|§|\bsection\b)", re.I)
 
 

@@ -13,10 +13,11 @@ import re
 from typing import Any
 
 from speclint.document.model import Document, HtmlBlock, Paragraph, Section
+from speclint.lazy_regex import lazy_compile
 
 # Guidance that defers a section to beta or GA: "This section must be completed when targeting
 # beta to a release", "For beta, this section is required", "Not required until ... beta".
-_LATER_STAGE = re.compile(
+_LATER_STAGE = lazy_compile(
     r"when targeting (?:beta|ga|stable)|for beta, this section is required|required (?:at|for|from) beta|"
     r"not required until[^.]*\bbeta\b|targeting beta|needed (?:for|when targeting|at) beta",
     re.I,

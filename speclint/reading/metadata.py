@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from speclint.document.model import Document, Position, Span, YamlFile
+from speclint.lazy_regex import lazy_compile
 
 BUILT_IN_SCHEMAS = ("prd", "spec-kit", "ears", "kep", "rust-rfc", "adr", "openshift-enhancement", "capi-proposal")
 
@@ -122,7 +123,7 @@ def validate(data: Any, schema: dict[str, Any]) -> list[SchemaProblem]:
 
 _ANNOTATIONS = {"$schema", "$id", "$comment", "$defs", "definitions", "title", "description", "examples",
                 "default", "deprecated", "readOnly", "writeOnly", "markdownDescription"}
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
+_DATE = lazy_compile(r"^\d{4}-\d{2}-\d{2}$", re.ASCII)
 
 
 def _conforms(instance: Any, schema: Any, root: dict[str, Any]) -> bool | None:

@@ -11,10 +11,11 @@ import re
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Section
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import has_quantity, is_descriptive, is_success_section, mask_non_prose
 
 #: What a metric measures, in its label or first words ("Checkout conversion rate", "Weekly active users").
-MEASURE = re.compile(
+MEASURE = lazy_compile(
     r"(?<![\w-])(?:rates?|ratios?|percent\w*|share|number\s+of|counts?|frequency|scores?|average|median|(?<!real-)time[- ]to[- ]\w+|"
     r"duration|latency|adoption|usage|engagement|retention|conversion|nps|csat|satisfaction|churn|growth|"
     r"active\s+(?:users|teams|accounts|customers)|dau|mau|wau|revenue|arr|mrr|ltv|cac|volume|throughput|uptime|"
@@ -25,28 +26,28 @@ MEASURE = re.compile(
 #: A direction without a target: "Increase conversion", "Reduce churn", "Improved retention".
 _DIRECTION = (r"increas\w*|reduc\w*|improv\w*|grow\w*|boost\w*|lower\w*|decreas\w*|rais\w*|rise|rises|drive|"
               r"higher|fewer|less|more|maximi[sz]\w*|minimi[sz]\w*|cut|cuts|shorten\w*|faster|better")
-_LEADING_DIRECTION = re.compile(
+_LEADING_DIRECTION = lazy_compile(
     r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:" + _DIRECTION + r")(?![\w-])", re.I)
-_DIRECTION_ON_MEASURE = re.compile(
+_DIRECTION_ON_MEASURE = lazy_compile(
     r"(?<![\w-])(?:" + _DIRECTION + r")\s+(?:[\w-]+\s+){0,3}?" + MEASURE.pattern, re.I)
 # Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
-_ZERO_OR_ALL = re.compile(
+_ZERO_OR_ALL = lazy_compile(
     r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:\w[\w /&-]{0,39}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
 # The parts of a metric that are not metrics of their own: "- Baseline: unknown", "- Measurement: via analytics".
-METRIC_ATTRIBUTE = re.compile(
+METRIC_ATTRIBUTE = lazy_compile(
     r"^\W*(?:baseline|current(?: state| value)?|measurement|measured by|how (?:to )?measured?|method|methodology|"
     r"source|data source|owner|definition|description|why|rationale|tracking|instrumentation|frequency|"
     r"cadence|tool(?:ing)?|dashboard|notes?)\W*\s*[:—–-]",
     re.I,
 )
 # Metrics a system exports (Prometheus, OpenTelemetry) are definitions, not success criteria.
-EXPORTED_METRIC = re.compile(r"`[a-z][a-z0-9]*(?:_[a-z0-9]+){1,}`|\b(?:gauge|counter|histogram|prometheus)\b", re.I)
+EXPORTED_METRIC = lazy_compile(r"`[a-z][a-z0-9]*(?:_[a-z0-9]+){1,}`|\b(?:gauge|counter|histogram|prometheus)\b", re.I)
 # A target left to fill in is the placeholder rules' finding: "[X]%", "TBD", "N users".
-_PLACEHOLDER = re.compile(r"\[[^\[\]\n]{0,40}\]|\b(?:TBD|TBC|TODO|XX+|N/A)\b|\bX\s*%|<[^<>\n]{1,40}>")
+_PLACEHOLDER = lazy_compile(r"\[[^\[\]\n]{0,40}\]|\b(?:TBD|TBC|TODO|XX+|N/A)\b|\bX\s*%|<[^<>\n]{1,40}>")
 # The label of a metric item: "**Guide completion rate**: Percentage of ...".
-_LABEL = re.compile(r"^\W*(?P<label>\w[^:\n]{1,59}?)\W*[:—–]\s+\S")
+_LABEL = lazy_compile(r"^\W*(?P<label>\w[^:\n]{1,59}?)\W*[:—–]\s+\S")
 # Ancestors under which a "Metrics" section lists what the system measures and exposes.
-_DESIGN_ANCESTOR = re.compile(
+_DESIGN_ANCESTOR = lazy_compile(
     r"\b(?:proposal|design|details?|implementation|monitoring|observability|telemetry|readiness|operational|"
     r"alert\w*|instrumentation|architecture|technical|api|scalability|troubleshooting)\b",
     re.I,
@@ -90,7 +91,7 @@ def names_a_measure_or_direction(text: str) -> bool:
 
 
 # A metric's definition after its label: "Percentage of users who ...", "Average time from ...".
-_DEFINITION = re.compile(r"\W*(?:percentage|share|number|count|rate|ratio|frequency|average|median|mean|proportion)\s+(?:of|from)\b",
+_DEFINITION = lazy_compile(r"\W*(?:percentage|share|number|count|rate|ratio|frequency|average|median|mean|proportion)\s+(?:of|from)\b",
                          re.I)
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 import weakref
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Pattern, Sequence
+from typing import Callable, Iterable, Iterator, Pattern, Sequence
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import (
@@ -38,6 +38,7 @@ from speclint.document.model import (
     TextSegment,
 )
 from speclint.document.text import join_segments, mask_invisible, position_at
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
     DEFAULT_ID,
     DEFAULT_ID_PREFIXES,
@@ -170,6 +171,21 @@ def _section_key(section: Section) -> str:
     return key
 
 
+def _per_section(predicate: Callable[[Section], bool]) -> Callable[[Section], bool]:
+    """`predicate`, computed once per section: what it asks depends only on the section's title and
+    those of its ancestors, and rules ask it for every paragraph and every match."""
+    results: weakref.WeakKeyDictionary[Section, bool] = weakref.WeakKeyDictionary()
+
+    def cached(section: Section) -> bool:
+        result = results.get(section)
+        if result is None:
+            result = results[section] = predicate(section)
+        return result
+
+    cached.__doc__, cached.__name__, cached.__qualname__ = predicate.__doc__, predicate.__name__, predicate.__qualname__
+    return cached
+
+
 def _key_matches(section: Section, keys: frozenset[str], words: frozenset[str] = frozenset()) -> bool:
     key = _section_key(section)
     return key in keys or bool(words and words.intersection(key.split()))
@@ -198,11 +214,13 @@ def _is_criteria_section(section: Section) -> bool:
         is_criteria_title(section.title) and not key.isascii())
 
 
+@_per_section
 def is_descriptive(section: Section) -> bool:
     """True inside a problem statement, background, user stories... (at any depth)."""
     return any(_key_matches(each, _DESCRIPTIVE_KEYS) for each in _nearest(section))
 
 
+@_per_section
 def is_normative(section: Section) -> bool:
     """True when the section or an ancestor is a requirements/criteria section, and no nearer
     section is descriptive ("Requirements > Rationale" is not normative)."""
@@ -220,15 +238,18 @@ _METRICS_KEYS = frozenset(normalize_title(title) for title in (
 ))
 
 
+@_per_section
 def is_metrics_section(section: Section) -> bool:
     """A metrics/KPI section: every item is a number to reach (criteria sections may hold checks)."""
     return any(_key_matches(each, _METRICS_KEYS) for each in _nearest(section))
 
 
+@_per_section
 def is_success_section(section: Section) -> bool:
     return any(_key_matches(each, _SUCCESS_KEYS) for each in _nearest(section))
 
 
+@_per_section
 def is_quality_section(section: Section) -> bool:
     return any(_key_matches(each, _QUALITY_KEYS) for each in _nearest(section))
 
@@ -237,7 +258,7 @@ def is_quality_section(section: Section) -> bool:
 
 _DEFAULT_ID = DEFAULT_ID
 #: An ID at the start of a statement: `FR-001:`, `**FR-001**`, `[FR-001]`, `FR-001 -`.
-_LEADING_ID = re.compile(
+_LEADING_ID = lazy_compile(
     r"^\s*(?:\*\*|__|\*|_|\[|`)?(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)"
     r"(?:\*\*|__|\*|_|\]|`)?"
     # followed by a delimiter ("FR-001:", "FR-001 -", "| FR-001 |"), the end, or a capital that
@@ -247,7 +268,7 @@ _LEADING_ID = re.compile(
 )
 
 
-_ID_HINT = re.compile(r"[A-Z]-\d|[A-Z]-[A-Z]{2,8}-\d")
+_ID_HINT = lazy_compile(r"[A-Z]-\d|[A-Z]-[A-Z]{2,8}-\d")
 
 
 def leading_id(text: str, pattern: Pattern[str] = _DEFAULT_ID) -> str | None:
@@ -292,12 +313,12 @@ _KEYED_TITLE_WORDS = frozenset({
     "checklist", "qa", "scenario", "plan", "task", "implementation", "status", "progress", "changelog",
     "summary", "criterion", "done", "demo", "walkthrough", "trace",
 })
-_ID_COLUMN_NAME = re.compile(r"^(?:id|#|ids?|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|code|no\.?)$", re.I)
+_ID_COLUMN_NAME = lazy_compile(r"^(?:id|#|ids?|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|code|no\.?)$", re.I)
 #: A heading that ends with the ID in parentheses labels its section: `### 2.1 Caching (FR-300)`.
-_PARENTHETICAL_LABEL = re.compile(r"[(（\[]\s*(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)\s*[)）\]]\W*$")
+_PARENTHETICAL_LABEL = lazy_compile(r"[(（\[]\s*(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)\s*[)）\]]\W*$")
 
 
-_LABELLED_LINE = re.compile(r"^\s*(?:\*\*|__)?[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?:\*\*|__)?\s*[:：]")
+_LABELLED_LINE = lazy_compile(r"^\s*(?:\*\*|__)?[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?:\*\*|__)?\s*[:：]")
 
 
 def is_keyed_section(section: Section) -> bool:
@@ -386,14 +407,14 @@ def _extent(after: str) -> str:
 
 # --- statements -----------------------------------------------------------------------------
 
-_USER_STORY = re.compile(r"^\W*(?:user story\W*)?as an?\b.{0,120}?\bi (?:want|need|would like|can)\b", re.I | re.S)
-_SCENARIO_STEP = re.compile(r"^\W*(?:given|when|then|and|but)\b", re.I)
+_USER_STORY = lazy_compile(r"^\W*(?:user story\W*)?as an?\b.{0,120}?\bi (?:want|need|would like|can)\b", re.I | re.S)
+_SCENARIO_STEP = lazy_compile(r"^\W*(?:given|when|then|and|but)\b", re.I)
 # A whole scenario on one line: "**Given** ..., **When** ..., **Then** ..." (prose that merely
 # starts with "Then," is not one).
-_SCENARIO_KEYWORD = re.compile(r"^\W*given\b.*\bthen\b", re.I | re.S)
-_NORMATIVE_VERB = re.compile(r"\b(?:SHALL|MUST)\b")
-_ANY_CASE_VERB = re.compile(r"\b(?:shall|must)\b", re.I)
-_PLACEHOLDER_ONLY = re.compile(r"^\W*\[[^\[\]]*\]\W*$")
+_SCENARIO_KEYWORD = lazy_compile(r"^\W*given\b.*\bthen\b", re.I | re.S)
+_NORMATIVE_VERB = lazy_compile(r"\b(?:SHALL|MUST)\b")
+_ANY_CASE_VERB = lazy_compile(r"\b(?:shall|must)\b", re.I)
+_PLACEHOLDER_ONLY = lazy_compile(r"^\W*\[[^\[\]]*\]\W*$")
 
 
 @dataclass(frozen=True)
@@ -525,8 +546,8 @@ def _normative_statements(document: Document) -> Iterator[Statement]:
 
 # "double", “curly” and 'single' quotations; a single quote only opens after a non-word character
 # and closes before one, so the apostrophes of "users' carts" and "system's" quote nothing.
-_QUOTED = re.compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”|‘[^‘’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
-_LINK_TEXT = re.compile(r"!?\[[^\[\]\n]*\](?=\(|\[)")
+_QUOTED = lazy_compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”|‘[^‘’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
+_LINK_TEXT = lazy_compile(r"!?\[[^\[\]\n]*\](?=\(|\[)")
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -559,7 +580,7 @@ class Hit:
     source_sentence: str  # the same sentence as written (code spans kept), IDs blanked
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z*_(\[])|\n\s*\n")
+_SENTENCE_END = lazy_compile(r"(?<=[.!?;])\s+(?=[A-Z*_(\[])|\n\s*\n")
 
 
 def search(pattern: Pattern[str], segments: Iterable[TextSegment],
@@ -580,8 +601,8 @@ def search(pattern: Pattern[str], segments: Iterable[TextSegment],
                   without_ids(text[begin:stop]))
 
 
-_THEN = re.compile(r"(?<![\w-])then\b", re.I)
-_GIVEN_OR_WHEN = re.compile(r"^\W*(?:given|when|and|but)\b", re.I)
+_THEN = lazy_compile(r"(?<![\w-])then\b", re.I)
+_GIVEN_OR_WHEN = lazy_compile(r"^\W*(?:given|when|and|but)\b", re.I)
 
 
 def normative_scope(statement: Statement) -> list[tuple[int, int]] | None:
@@ -628,13 +649,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 # --- quantities -----------------------------------------------------------------------------
 
-_NUMBER = re.compile(
+_NUMBER = lazy_compile(
     r"\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"thirty|forty|fifty|hundred|thousand|million|billion|half|double|twice|single|first|"
     r"dozen|percent)\b",
     re.I,
 )
-_TIME_FRAME = re.compile(
+_TIME_FRAME = lazy_compile(
     r"\b(?:per|within|under|every|each)\s+(?:a\s+|an\s+)?(?:ms|millisecond|second|minute|hour|day|week|month|"
     r"quarter|year|sprint|release)s?\b|\b(?:daily|weekly|monthly|quarterly|yearly|annually|hourly)\b|"
     r"\bby\s+(?:the\s+)?(?:end\s+of\s+)?(?:Q[1-4]|H[12]|GA|launch|january|february|march|april|may|june|july|"
@@ -643,7 +664,7 @@ _TIME_FRAME = re.compile(
 )
 
 
-_ANY_ID = re.compile(r"\b[A-Z]{1,6}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?\b|\b(?:CHK|T)\d{3,}\b")
+_ANY_ID = lazy_compile(r"\b[A-Z]{1,6}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?\b|\b(?:CHK|T)\d{3,}\b")
 
 
 def without_ids(text: str) -> str:

@@ -16,50 +16,51 @@ from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span, Table, TextSegment
+from speclint.lazy_regex import lazy_compile
 
 #: Each entry: (what the operation is, for messages; pattern).
 FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "pay" alone is too often figurative ("all programs pay the cost"); "checkout" is also git's.
-    ("payment", re.compile(
+    ("payment", lazy_compile(
         r"\b(?:payments?|pays\s+(?:for|with|by)\s+(?:the|an?|their|his|her)\b|charges?\s+(?:the|a|their)\s+"
         r"(?:saved\s+)?(?:card|customer|account)|refunds?|billing|stripe|paypal|adyen|braintree|"
         r"credit\s+cards?|card\s+payments?|payouts?|checkout\s+(?:flow|page|process|session))\b", re.I)),
-    ("call to another service", re.compile(
+    ("call to another service", lazy_compile(
         r"\b(?:third[- ]party\s+(?:service|api|provider|system|integration|gateway)s?|"
         r"external\s+(?:service|api|system|provider|endpoint)s?|"
         r"(?:calls?|calling|invokes?|requests?\s+data\s+from|queries|fetch(?:es)?\s+\w+\s+from|posts?\s+to)\s+"
         r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:api|service|endpoint|server|backend|provider|gateway|webhook)\b|"
         r"webhooks?|http\s+(?:request|call)s?|rest\s+(?:call|request)s?|grpc\s+calls?|"
         r"remote\s+(?:service|server|api)s?)\b", re.I)),
-    ("upload", re.compile(
+    ("upload", lazy_compile(
         r"\b(?:uploads?|uploading|uploaded|downloading\s+(?:the|a|an|their)\b|"
         r"download(?:s)?\s+(?:the|a|an|their)\s+(?:[\w-]+\s+)?(?:file|report|export|invoice|attachment)s?)\b",
         re.I)),
-    ("import or parsing", re.compile(
+    ("import or parsing", lazy_compile(
         r"\b(?:pars(?:e|es|ing)\s+(?:the\s+|a\s+|an\s+|uploaded\s+|user\s+)?(?:[\w-]+\s+)?"
         r"(?:file|input|csv|json|xml|yaml|document|payload|response|feed|spreadsheet)s?|"
         r"imports?\s+(?:a\s+|the\s+|their\s+)?(?:[\w-]+\s+)?(?:csv|file|spreadsheet|data|contacts|xlsx|excel)s?|"
         r"csv\s+import|file\s+import)\b", re.I)),
     # Data sync between systems, not "synchronization" of threads or "in sync with".
-    ("sync", re.compile(
+    ("sync", lazy_compile(
         r"\b(?:(?:sync|syncs|syncing|synced|synchroni[sz]es?|synchroni[sz]ing)\s+(?:the\s+|their\s+|all\s+)?"
         r"(?:[\w-]+\s+){0,2}(?:with|to|from|between|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
         r"(?:server|cloud|service|api|device|devices|backend|crm|salesforce|calendar|account|remote)s?|"
         r"(?:data|background|offline|contact|calendar|cloud|two-way|bidirectional)\s+sync(?:hroni[sz]ation)?)\b",
         re.I)),
-    ("message delivery", re.compile(
+    ("message delivery", lazy_compile(
         r"\b(?:(?:sends?|sending|delivers?|delivering)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
         r"(?:confirmation|notification|welcome|reset|verification|receipt|reminder|push|transactional)\s+"
         r"(?:emails?|sms|messages?|notifications?)|(?:emails?|sms|push\s+notifications?)\s+(?:is|are)\s+sent)\b",
         re.I)),
-    ("user input", re.compile(
+    ("user input", lazy_compile(
         r"\b(?:(?:sign[- ]?up|registration|checkout|contact|payment|web)\s+forms?|"
         r"(?:enters?|types?|submits?|fills\s+in)\s+(?:their|a|an|the)\s+(?:[\w-]+\s+){0,2}"
         r"(?:email|password|address|phone|card|amount|form|details)s?)\b", re.I)),
 )
 
 #: Statements of what happens on failure.
-FAILURE_HANDLING = re.compile(
+FAILURE_HANDLING = lazy_compile(
     r"\b(?:errors?|fail(?:s|ed|ure|ures|ing)?|retr(?:y|ies|ied|ying)|time[- ]?outs?|timed\s+out|invalid|"
     r"validat(?:e|es|ed|ion|ing)|fall(?:s)?\s*back|fallbacks?|reject(?:s|ed|ion)?|unavailable|unreachable|"
     r"exceptions?|roll(?:s|ed)?\s*back|rollbacks?|declin(?:e|es|ed)|circuit[- ]breakers?|dead[- ]letter|"
@@ -92,16 +93,16 @@ FAILURE_SECTION_NAMES = (
     "retry policy",
 )
 _FAILURE_SECTION_KEYS = {normalize_title(name) for name in FAILURE_SECTION_NAMES}
-_ERROR_COLUMN = re.compile(r"^(?:error(?:\s+code|\s+message|\s+case|\s+type)?s?|status(?:\s+code)?|http\s+status|"
+_ERROR_COLUMN = lazy_compile(r"^(?:error(?:\s+code|\s+message|\s+case|\s+type)?s?|status(?:\s+code)?|http\s+status|"
                            r"failure(?:\s+mode)?s?|exception|code|exit\s+code)$", re.I)
 
 
 #: A payment *amount* or schedule that is computed or shown ("the monthly payment", "payment
 #: schedule"), not a transaction that moves money.
-_PAYMENT_AMOUNT_BEFORE = re.compile(r"\b(?:monthly|annual|yearly|weekly|down|minimum|estimated|total|loan|mortgage|"
+_PAYMENT_AMOUNT_BEFORE = lazy_compile(r"\b(?:monthly|annual|yearly|weekly|down|minimum|estimated|total|loan|mortgage|"
                                     r"expected|required|balloon|periodic|installment|instalment|lease|calculated)\s+$",
                                     re.I)
-_PAYMENT_AMOUNT_AFTER = re.compile(r"^\s+(?:amounts?|schedules?|calculat\w+|plans?|frequency|terms?|formula|"
+_PAYMENT_AMOUNT_AFTER = lazy_compile(r"^\s+(?:amounts?|schedules?|calculat\w+|plans?|frequency|terms?|formula|"
                                    r"breakdown|estimates?|table)\b", re.I)
 
 
@@ -262,48 +263,48 @@ def reported_document_wide(document: Document, context: object) -> bool:
 #: Providers named by brand, and what the call to them does. Brand names are matched with their
 #: capitals ("Stripe", not a "stripe" of a RAID array; "SES", not "ses").
 PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("payment", re.compile(r"\b(?:Stripe|PayPal|Paypal|Braintree|Adyen|Razorpay|Chargebee|Recurly|Mollie|Klarna|"
+    ("payment", lazy_compile(r"\b(?:Stripe|PayPal|Paypal|Braintree|Adyen|Razorpay|Chargebee|Recurly|Mollie|Klarna|"
                            r"Plaid|Paystack|Flutterwave|Checkout\.com|Authorize\.net|Square\s+(?:Payments|API))\b")),
-    ("SMS", re.compile(r"\b(?:Twilio|Vonage|Nexmo|MessageBird|Plivo|Sinch|(?:Amazon|AWS)\s+SNS)\b")),
-    ("email", re.compile(r"\b(?:SendGrid|Sendgrid|Mailgun|Postmark|Mandrill|SparkPost|Mailjet|Brevo|"
+    ("SMS", lazy_compile(r"\b(?:Twilio|Vonage|Nexmo|MessageBird|Plivo|Sinch|(?:Amazon|AWS)\s+SNS)\b")),
+    ("email", lazy_compile(r"\b(?:SendGrid|Sendgrid|Mailgun|Postmark|Mandrill|SparkPost|Mailjet|Brevo|"
                          r"(?:Amazon\s+|AWS\s+)?SES)\b")),
-    ("push notification", re.compile(r"\b(?:APNs|APNS|FCM|Firebase\s+Cloud\s+Messaging|OneSignal|Expo\s+[Pp]ush)\b")),
-    ("object storage", re.compile(r"\b(?:(?:Amazon\s+|AWS\s+)?S3|Google\s+Cloud\s+Storage|Azure\s+Blob(?:\s+Storage)?|"
+    ("push notification", lazy_compile(r"\b(?:APNs|APNS|FCM|Firebase\s+Cloud\s+Messaging|OneSignal|Expo\s+[Pp]ush)\b")),
+    ("object storage", lazy_compile(r"\b(?:(?:Amazon\s+|AWS\s+)?S3|Google\s+Cloud\s+Storage|Azure\s+Blob(?:\s+Storage)?|"
                                   r"Cloudflare\s+R2)\b")),
-    ("file transfer", re.compile(r"\b(?:SFTP|FTPS?)\b")),
+    ("file transfer", lazy_compile(r"\b(?:SFTP|FTPS?)\b")),
 )
 
 #: Words that name what a provider is called for ("the SMS", "the charge"), so that "if the SMS is
 #: not delivered within a minute, resend it" handles Twilio's failure without naming Twilio.
 PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
-    "payment": re.compile(r"\b(?:charg\w*|payments?|pays?|card|checkout|billing|refunds?|subscriptions?|"
+    "payment": lazy_compile(r"\b(?:charg\w*|payments?|pays?|card|checkout|billing|refunds?|subscriptions?|"
                           r"transactions?|payouts?|invoices?|webhooks?)\b", re.I),
-    "SMS": re.compile(r"\b(?:sms|text\s+messages?|texts?|otp|codes?|phones?|one-time\s+(?:code|password)s?|verification\s+codes?|"
+    "SMS": lazy_compile(r"\b(?:sms|text\s+messages?|texts?|otp|codes?|phones?|one-time\s+(?:code|password)s?|verification\s+codes?|"
                       r"messages?)\b", re.I),
-    "email": re.compile(r"\b(?:e-?mails?|mail|messages?)\b", re.I),
-    "push notification": re.compile(r"\b(?:push(?:es)?|notifications?|device\s+tokens?)\b", re.I),
-    "object storage": re.compile(r"\b(?:uploads?|uploading|downloads?|storage|buckets?|objects?|files?|attachments?)\b",
+    "email": lazy_compile(r"\b(?:e-?mails?|mail|messages?)\b", re.I),
+    "push notification": lazy_compile(r"\b(?:push(?:es)?|notifications?|device\s+tokens?)\b", re.I),
+    "object storage": lazy_compile(r"\b(?:uploads?|uploading|downloads?|storage|buckets?|objects?|files?|attachments?)\b",
                                  re.I),
-    "file transfer": re.compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b", re.I),
+    "file transfer": lazy_compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b", re.I),
 }
 
 #: What happens when a provider's call fails, besides the general failure words: a bounce, an
 #: undeliverable message, a dead-letter queue, the provider being down.
-PROVIDER_FAILURE = re.compile(
+PROVIDER_FAILURE = lazy_compile(
     r"\b(?:bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|dlq|insufficient\s+funds|unsuccessful|"
     r"(?:is|are|goes|go|went)\s+down|does\s+not\s+(?:arrive|respond)|doesn't\s+(?:arrive|respond))\b",
     re.I,
 )
 
 #: Before a brand in the same sentence: it is compared, rejected or replaced, not called.
-_NOT_USED_BEFORE = re.compile(
+_NOT_USED_BEFORE = lazy_compile(
     r"\b(?:instead\s+of|rather\s+than|not|no|without|replac\w+|migrat\w+\s+(?:away\s+)?from|moving\s+off|"
     r"vs\.?|versus|compared?\s+(?:to|with)|considered|rejected|evaluated|like|such\s+as|e\.g\.?|unlike)"
     r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
 #: After a brand: "Stripe was rejected", "Stripe (rejected: fees)", "Stripe is out of scope".
-_NOT_USED_AFTER = re.compile(
+_NOT_USED_AFTER = lazy_compile(
     r"^\W{0,3}(?:\w+\s+){0,3}(?:was|were|is|are)?\s*(?:rejected|ruled\s+out|not\s+(?:chosen|selected|used|"
     r"supported|in\s+scope)|out\s+of\s+scope|dropped|deprecated|considered)\b",
     re.I,

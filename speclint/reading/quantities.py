@@ -22,6 +22,7 @@ from typing import Iterator
 from weakref import WeakKeyDictionary
 
 from speclint.document.model import Document, Span, TextSegment
+from speclint.lazy_regex import lazy_compile
 
 _NUMBER = r"(?P<num>\d+(?:\.\d+)?)"
 _TIME_UNIT = (r"(?P<unit>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|"
@@ -30,17 +31,17 @@ _SECONDS = {"ms": 0.001, "millisecond": 0.001, "s": 1, "sec": 1, "second": 1, "m
             "hr": 3600, "hour": 3600, "d": 86400, "day": 86400, "week": 604800, "month": 2592000, "year": 31536000}
 
 #: "<subject> expire(s) after 7 days", "accounts are locked for 15 minutes", "links are valid for 24 hours".
-_VERB_DURATION = re.compile(
+_VERB_DURATION = lazy_compile(
     r"\b(?P<verb>expir(?:e|es|ed|ing)|retained|kept|stored|deleted|purged|archived|locked(?:\s+out)?|"
     r"times?\s+out|timed\s+out|valid|lasts?|rotated|cached)\s+(?:after|for|within|in)\s+(?:about\s+|approximately\s+|~)?"
     + _NUMBER + r"[\s-]?" + _TIME_UNIT + r"\b",
     re.I,
 )
 #: "a 14-day trial", "30 day retention".
-_DURATION_NOUN = re.compile(
+_DURATION_NOUN = lazy_compile(
     r"\b" + _NUMBER + r"[\s-](?P<unit>second|minute|hour|day|week|month|year)\s+(?P<noun>[a-z][a-z-]{2,})\b", re.I)
 #: "session timeout: 30 minutes", "a retention period of 90 days", "TTL = 300 s".
-_SETTING = re.compile(
+_SETTING = lazy_compile(
     r"\b(?P<noun>timeout|ttl|expiry|expiration|retention(?:\s+period)?|grace\s+period|lockout(?:\s+(?:period|duration))?|"
     r"trial(?:\s+period)?|cool-?down)(?:\*\*|__)?\s*(?:of|is|:|=|will\s+be|must\s+be|shall\s+be|set\s+to)(?:\*\*|__)?\s*"
     r"(?:about\s+|~)?"
@@ -48,7 +49,7 @@ _SETTING = re.compile(
     re.I,
 )
 #: "must not drop more than 5%", "if the error rate exceeds 2%".
-_PERCENT = re.compile(
+_PERCENT = lazy_compile(
     r"\b(?P<verb>drops?|dropped|dropping|falls?|fell|declines?|declined|decreases?|decreased|increases?|increased|"
     r"rises?|rose|exceeds?|exceeded|degrades?|degraded|regress(?:es|ed)?)\s+(?:by\s+)?(?:more\s+than\s+|over\s+|"
     r"above\s+|beyond\s+|at\s+least\s+)?" + _NUMBER + r"\s?%",
@@ -60,7 +61,7 @@ _GENERIC_NOUNS = frozenset({"period", "window", "span", "interval", "cycle", "ro
                             "streak", "chunk", "batch", "increments", "increment", "intervals", "periods", "windows",
                             "sprint", "sprints", "phase", "plan", "program", "programme", "block", "blocks"})
 #: A sentence that compares, changes, illustrates or bounds its numbers.
-_NOT_A_STATEMENT = re.compile(
+_NOT_A_STATEMENT = lazy_compile(
     r"\b(?:was|were|previously|currently|today|old|legacy|instead\s+of|changed?|increas\w*\s+(?:from|to)|"
     r"reduc\w*|rais\w*|lower\w*|from\s+\d|up\s+from|down\s+from|e\.g\b|eg\b|for\s+example|for\s+instance|such\s+as|"
     r"example|up\s+to|at\s+most|at\s+least|no\s+more\s+than|maximum|max|minimum|min|default|defaults|configurable|"

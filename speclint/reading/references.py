@@ -16,15 +16,16 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TextSegment
+from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible, strip_inline
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.vocabulary import WITHDRAWN_WORDS
 
 # --- short IDs: R1, D3, G2, NFR7 ----------------------------------------------------------------
 
 #: `R7`, `D-4`, `NG2`: one to three capitals, an optional dash, a number (not a version `R1.2.3`
 #: nor part of a word or a path).
-SHORT_ID = re.compile(r"(?<![\w\-./#§@$%+])(?P<prefix>[A-Z]{1,3})-?(?P<number>\d{1,3})(?![\w\-]|\.\d|[,.]\d|%)")
+SHORT_ID = lazy_compile(r"(?<![\w\-./#§@$%+])(?P<prefix>[A-Z]{1,3})-?(?P<number>\d{1,3})(?![\w\-]|\.\d|[,.]\d|%)")
 #: Prefixes that are seldom a numbered series of the document's own: heading levels, priorities,
 #: quarters and halves, cloud services and product names, network layers, sizes.
 _NOT_SERIES = frozenset({
@@ -35,11 +36,11 @@ _NOT_SERIES = frozenset({
 #: Series whose dashed form TR002 already checks (`FR-012`): here only the undashed form.
 _DASHED_ELSEWHERE = frozenset({"FR", "NFR", "REQ", "SC", "US", "AC", "UC", "BR", "TR", "SR", "PR", "QR"})
 #: A short ID that starts a line, a cell or a heading and is followed by its text: a definition.
-_DEFINING_START = re.compile(
+_DEFINING_START = lazy_compile(
     r"^[\s>*_\[(]{0,4}(?P<id>[A-Z]{1,3}-?\d{1,3})(?:[*_\])]{0,3})(?:\s*(?:[:.)|—–]|-\s|\s-\s)|\s*$|\s+\S)"
 )
 #: A number of a heading: `## 5.3 Title`, `### 5.3. Title`, `## Section 5`, `## 5) Title`.
-_HEADING_NUMBER = re.compile(r"^\W{0,3}(?:(?:section|chapter|part)\s+)?(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\))?(?=\s|$)", re.I)
+_HEADING_NUMBER = lazy_compile(r"^\W{0,3}(?:(?:section|chapter|part)\s+)?(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\))?(?=\s|$)", re.I)
 
 # --- labelled items: Requirement 9, Decision 4, User Story 3 ------------------------------------
 
@@ -55,32 +56,32 @@ _ITEM_LABELS = {
 }
 _LABEL_WORDS = r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies))"
 #: `Requirement 9`, `Requirements 1.2, 3.4 and 9.1`, `User Story 3`: a label and its numbers.
-LABELLED_REFERENCE = re.compile(
+LABELLED_REFERENCE = lazy_compile(
     r"(?<![\w\-])(?P<label>" + _LABEL_WORDS + r")\s+(?P<numbers>\d{1,3}(?:\.\d{1,3})?"
     r"(?:\s*(?:,|&|and|or|/)\s*\d{1,3}(?:\.\d{1,3})?){0,30})(?![\w\-]|\.\d)",
     re.I,
 )
-_LABELLED_DEFINITION = re.compile(
+_LABELLED_DEFINITION = lazy_compile(
     r"^[\s>*_\[(]{0,4}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>requirement|decision|user\s+story|story)\s+"
     r"(?P<number>\d{1,3})(?![\w.\-]|\.\d)",
     re.I,
 )
-_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})?")
+_NUMBER = lazy_compile(r"\d{1,3}(?:\.\d{1,3})?")
 
 # --- sections: §5.3, section 5.3 ------------------------------------------------------------------
 
 #: `§5.3`, `§ 5`, `section 5.3`, `Sections 4.1 and 4.2`.
-SECTION_REFERENCE = re.compile(
+SECTION_REFERENCE = lazy_compile(
     r"(?:§{1,2}\s?|(?<![\w\-])[Ss]ections?\s+)(?P<numbers>\d{1,2}(?:\.\d{1,2}){0,4}"
     r"(?:\s*(?:,|&|and|or|–|-|to)\s*\d{1,2}(?:\.\d{1,2}){0,4}){0,10})(?![\w\-]|\.\d)"
 )
 #: `§2(12)`, `§ 3(b)(1)`: a statute's sections, cited by a document about the law.
-_LEGAL_CITATION = re.compile(r"§\s?\d{1,4}\([\da-z]{1,3}\)")
-_SECTION_NUMBER = re.compile(r"\d{1,2}(?:\.\d{1,2}){0,4}")
+_LEGAL_CITATION = lazy_compile(r"§\s?\d{1,4}\([\da-z]{1,3}\)")
+_SECTION_NUMBER = lazy_compile(r"\d{1,2}(?:\.\d{1,2}){0,4}")
 
 #: Near before a reference, a name of another document: "RFC 9110 §5.3", "ISO 27001 section 6",
 #: "PCI DSS Requirement 9", "the wiki §9", "the platform spec's Requirement 3".
-_EXTERNAL_WORDS = re.compile(
+_EXTERNAL_WORDS = lazy_compile(
     r"\b(?:RFC|ISO|IEC|IEEE|NIST|SP|PCI|DSS|GDPR|HIPAA|SOC|OWASP|WCAG|ASVS|CWE|FIPS|ECMA|W3C|IETF|"
     r"POSIX|ANSI|CFR|USC|Article|Art|Annex|Appendix|spec|specs|specification|standard|regulation|act|law|"
     r"directive|guide|guidelines|manual|book|paper|reference|docs|documentation|RFD|KEP|PEP|GEP|OTEP|ADR|PRD|"
@@ -88,7 +89,7 @@ _EXTERNAL_WORDS = re.compile(
     re.I,
 )
 #: Standards and laws cited by section, found a few words before the reference.
-_STANDARDS = re.compile(r"\b(?:RFC|ISO|IEC|IEEE|NIST|PCI|GDPR|HIPAA|OWASP|WCAG|FIPS|CFR|ECMA|POSIX|ANSI|W3C|IETF)\b")
+_STANDARDS = lazy_compile(r"\b(?:RFC|ISO|IEC|IEEE|NIST|PCI|GDPR|HIPAA|OWASP|WCAG|FIPS|CFR|ECMA|POSIX|ANSI|W3C|IETF)\b")
 _FILE_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json", ".txt", ".rst", ".adoc")
 
 
@@ -105,7 +106,7 @@ def _names_a_document(word: str) -> bool:
 
 
 #: After a reference, a name of another document: "section 5.3 of RFC 9110", "§4 in the Go spec".
-_EXTERNAL_AFTER = re.compile(
+_EXTERNAL_AFTER = lazy_compile(
     r"^(?:\s*\([^)]{0,40}\))?\s*(?:(?:of|from)\s+(?:the\s+|that\s+|an?\s+)|(?:of|from|in)\s+(?:[A-Z\[`\"“]|[\w\-]+['’]s\b))"
 )
 

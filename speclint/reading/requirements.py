@@ -44,6 +44,7 @@ from speclint.document.model import (
     iter_nested,
 )
 from speclint.document.text import mask_invisible, strip_inline, text_cache
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
     CRITERIA_LABEL,
     CRITERIA_SECTION_NAMES,
@@ -59,41 +60,41 @@ from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules imp
 
 # --- vocabulary -------------------------------------------------------------------------------
 
-_REQUIREMENT_HEADING = re.compile(
+_REQUIREMENT_HEADING = lazy_compile(
     r"^(?:(?:functional\s+|business\s+|user\s+|system\s+)?requirement|req)\s*#?\s*\d",
     re.I,
 )
-_STORY_HEADING_NUMBERED = re.compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
-_REQUIREMENT_ID_HEADING = re.compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*\b")
+_STORY_HEADING_NUMBERED = lazy_compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
+_REQUIREMENT_ID_HEADING = lazy_compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*\b")
 
 _CRITERIA_LABEL = CRITERIA_LABEL
-_CRITERIA_REFERENCE = re.compile(
+_CRITERIA_REFERENCE = lazy_compile(
     r"\b(?:see|in|under|per|covered\s+by|defined\s+in|listed\s+in|as\s+in)\b[^.\n]{0,60}?"
     r"\b(?:acceptance\s+(?:criteria|scenarios?|tests?)|definition\s+of\s+done|test\s+plan)\b",
     re.I,
 )
-_CRITERIA_ANCHOR_LINK = re.compile(r"\]\(#[^()\]]*(?:acceptance|criteria|definition-of-done|done-when)[^()\]]*\)", re.I)
+_CRITERIA_ANCHOR_LINK = lazy_compile(r"\]\(#[^()\]]*(?:acceptance|criteria|definition-of-done|done-when)[^()\]]*\)", re.I)
 
-_STORY_TEXT = re.compile(
+_STORY_TEXT = lazy_compile(
     r"\bAs\s+(?:an?|the)\s+[^,.\n]{1,80}?,?\s+I\s+(?:want|need|would\s+like|can|should\s+be\s+able)\b",
     re.I,
 )
-_MODAL = re.compile(r"\b(?:shall|must|MUST|SHALL)\b", re.I)
+_MODAL = lazy_compile(r"\b(?:shall|must|MUST|SHALL)\b", re.I)
 #: A story paragraph may open with its label: "**Story 3: Merge carts.** As a shopper, I want ...".
-_STORY_LABEL = re.compile(r"^(?:user\s+)?story\s+\d{1,3}\b\s*(?:[:\-–—]\s*[^.\n]{0,60})?[.:]?[\s*_]{0,6}(?=as\s)", re.I)
+_STORY_LABEL = lazy_compile(r"^(?:user\s+)?story\s+\d{1,3}\b\s*(?:[:\-–—]\s*[^.\n]{0,60})?[.:]?[\s*_]{0,6}(?=as\s)", re.I)
 
 # Given/When/Then: a scenario starts with Given, or marks its steps in bold.
-_STARTS_WITH_GIVEN = re.compile(r"^\W{0,4}given\b", re.I)
-_BOLD_GWT = re.compile(r"(?:\*\*|__)\s*(given|when|then)\s*(?:\*\*|__)", re.I)
+_STARTS_WITH_GIVEN = lazy_compile(r"^\W{0,4}given\b", re.I)
+_BOLD_GWT = lazy_compile(r"(?:\*\*|__)\s*(given|when|then)\s*(?:\*\*|__)", re.I)
 
 #: EARS: the five patterns' leading keywords, and the one obligation word.
-EARS_KEYWORD = re.compile(r"^\W{0,4}(WHEN|WHILE|WHERE|IF)\b", re.I)
-SHALL = re.compile(r"\bSHALL\b", re.I)
+EARS_KEYWORD = lazy_compile(r"^\W{0,4}(WHEN|WHILE|WHERE|IF)\b", re.I)
+SHALL = lazy_compile(r"\bSHALL\b", re.I)
 
 _GHERKIN_LANGUAGES = {"gherkin", "feature", "cucumber", "behat"}
-_GHERKIN_SCENARIO = re.compile(r"^[ \t]*(?:Scenario(?: Outline| Template)?|Example)\s*:", re.M)
+_GHERKIN_SCENARIO = lazy_compile(r"^[ \t]*(?:Scenario(?: Outline| Template)?|Example)\s*:", re.M)
 
-_CRITERIA_COLUMN = re.compile(
+_CRITERIA_COLUMN = lazy_compile(
     r"^(?:acceptance(?:\s+criteria|\s+criterion|\s+test)?s?|criteria|done\s+when|definition\s+of\s+done|"
     r"verification|how\s+to\s+verify|test(?:\s+case)?s?|expected(?:\s+(?:result|outcome|behaviou?r))?s?|"
     r"then|outcome|pass\s+criteria)$",
@@ -107,8 +108,8 @@ def is_criteria_column(name: str) -> bool:
     return bool(_CRITERIA_COLUMN.match(text)) or (not text.isascii() and is_criteria_title(text))
 
 
-_ID_COLUMN = re.compile(r"^(?:id|#|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|ref)$", re.I)
-_REQUIREMENT_COLUMN = re.compile(r"^(?:requirements?|user\s+stor(?:y|ies)|stor(?:y|ies)|description|feature)$", re.I)
+_ID_COLUMN = lazy_compile(r"^(?:id|#|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|ref)$", re.I)
+_REQUIREMENT_COLUMN = lazy_compile(r"^(?:requirements?|user\s+stor(?:y|ies)|stor(?:y|ies)|description|feature)$", re.I)
 
 
 # --- the picture ------------------------------------------------------------------------------
@@ -226,7 +227,7 @@ def reads_like_proposal(document: Document) -> bool:
 
 
 #: "GEP-2627: DNS configuration", "KEP-1287: In-place update": a numbered enhancement proposal.
-_PROPOSAL_TITLE = re.compile(r"^\W*(?:GEP|KEP|OEP|OTEP|CAEP|RFC|ADR)[- ]?\d+\b")
+_PROPOSAL_TITLE = lazy_compile(r"^\W*(?:GEP|KEP|OEP|OTEP|CAEP|RFC|ADR)[- ]?\d+\b")
 
 
 _proposal_like: WeakKeyDictionary[Document, bool] = WeakKeyDictionary()
@@ -319,11 +320,11 @@ def not_in_scope(section: Section) -> bool:
 
 
 #: A requirement kept only for its number: "Requirement 12 — DESCOPED", "~~FR-004~~ (removed)".
-_WITHDRAWN = re.compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|dropped|"
+_WITHDRAWN = lazy_compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|dropped|"
                         r"deferred|out of scope|obsolete|cancell?ed|won't do|wont do)\b[^\w]*$", re.I)
 
 
-_WITHDRAWN_CJK = re.compile(r"已(?:移除|删除|刪除|废弃|廢棄|取消)|廃止|削除済")
+_WITHDRAWN_CJK = lazy_compile(r"已(?:移除|删除|刪除|废弃|廢棄|取消)|廃止|削除済")
 
 
 @text_cache
@@ -348,9 +349,9 @@ def requirement_heading_label(title: str) -> tuple[str, str] | None:
     return None
 
 
-_ANY_GWT = re.compile(r"given|when|then", re.I)
-_PLAIN_WHEN = re.compile(r"\bwhen\b", re.I)
-_PLAIN_THEN = re.compile(r"\bthen\b", re.I)
+_ANY_GWT = lazy_compile(r"given|when|then", re.I)
+_PLAIN_WHEN = lazy_compile(r"\bwhen\b", re.I)
+_PLAIN_THEN = lazy_compile(r"\bthen\b", re.I)
 
 
 def is_scenario_text(text: str, in_criteria: bool = False) -> bool:
@@ -468,7 +469,7 @@ def criteria_in_section(section: Section, ears: bool) -> list[Criterion]:
 # --- requirement extraction -------------------------------------------------------------------
 
 
-_STATEMENT_MODAL = re.compile(r"\b(?:shall|must|should|will|can|may|needs?\s+to|allows?|supports?|provides?)\b", re.I)
+_STATEMENT_MODAL = lazy_compile(r"\b(?:shall|must|should|will|can|may|needs?\s+to|allows?|supports?|provides?)\b", re.I)
 
 
 def _is_requirement_item(text: str, in_requirements_section: bool) -> tuple[str, str] | None:

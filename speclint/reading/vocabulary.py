@@ -13,6 +13,7 @@ from typing import Pattern, Sequence
 
 from speclint.document.headings import normalize_title
 from speclint.document.text import text_cache
+from speclint.lazy_regex import lazy_compile
 
 # --- identifiers ------------------------------------------------------------------------------
 
@@ -59,11 +60,11 @@ def id_number(requirement_id: str) -> tuple[str, list[int]] | None:
 
 #: After a reference, the shapes that name several IDs: a family (`FR-8.x`, `FR-8.*`, `FR-1xx`), a
 #: range (`FR-1.1-1.15`, `FR-120~127`, `FR-3..FR-7`, `FR-3 to FR-7`).
-FAMILY_SUFFIX = re.compile(r"^(?:\.(?:x|X|\*|n|N)\b|[xX]{1,3}\b|\s*(?:series|family)\b|\s*系列)")
-RANGE_SUFFIX = re.compile(r"^\s*(?:-|–|—|~|～|\.\.|to|through|thru|至|到)\s*(?:[A-Z]{1,5}-?)?\d")
+FAMILY_SUFFIX = lazy_compile(r"^(?:\.(?:x|X|\*|n|N)\b|[xX]{1,3}\b|\s*(?:series|family)\b|\s*系列)")
+RANGE_SUFFIX = lazy_compile(r"^\s*(?:-|–|—|~|～|\.\.|to|through|thru|至|到)\s*(?:[A-Z]{1,5}-?)?\d")
 
 #: Words around an ID that say the requirement is gone: a note about it, not a reference to follow.
-WITHDRAWN_WORDS = re.compile(
+WITHDRAWN_WORDS = lazy_compile(
     r"\b(?:removed|deleted|dropped|withdrawn|descoped|de-scoped|deprecated|superseded|obsolete|retired|"
     r"merged\s+into|renumbered|replaced\s+by|no\s+longer)\b|已移除|移除|删除|刪除|廃止|削除",
     re.I,
@@ -141,14 +142,14 @@ _FOREIGN_CRITERIA_WORDS = (
 
 #: `**Acceptance criteria**:`, `Acceptance Scenarios:`, `Done when:`, `Check:`, `AC:`,
 #: `**Критерии приёмки:**` at the start of a paragraph.
-CRITERIA_LABEL = re.compile(
+CRITERIA_LABEL = lazy_compile(
     r"^\W{0,4}(?:acceptance\s+(?:criteria|criterion|scenarios?|tests?|checks?)|definition\s+of\s+done|done\s+when|"
     r"done\s+criteria|exit\s+criteria|verification|how\s+to\s+verify|checks?|verify|AC|ACs|DoD|"
     + _FOREIGN_CRITERIA_WORDS
     + r")(?:\b|(?<=[^\x00-\x7f]))\W{0,4}(?::|：|$|\s*\*\*\s*[:：]?)",
     re.I,
 )
-_LABEL_HINT = re.compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|ak|abn|crit|kryt|[^\x00-\x7f])", re.I)
+_LABEL_HINT = lazy_compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|ak|abn|crit|kryt|[^\x00-\x7f])", re.I)
 
 
 @text_cache
@@ -203,7 +204,7 @@ def is_story_section_title(title: str) -> bool:
 
 
 #: Edge cases, in the names real specifications give them.
-EDGE_CASE_WORDS = re.compile(
+EDGE_CASE_WORDS = lazy_compile(
     r"\b(?:edge[\s-]+cases?|corner[\s-]+cases?|boundary\s+(?:conditions?|cases?)|limit\s+cases?|"
     r"exceptional\s+(?:cases?|scenarios?|flows?)|unhappy\s+paths?|negative\s+(?:cases?|scenarios?))\b|"
     r"граничные\s+случаи|краевые\s+случаи|grenzfälle|randfälle|cas\s+limites?|casos\s+(?:límite|limite|extremos)|"

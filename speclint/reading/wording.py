@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from speclint.reading.normative import Statement
 
 from speclint.document.text import WordListPattern, literal_pieces
+from speclint.lazy_regex import lazy_compile
 
 # (term, sources). Terms are matched case-insensitively as whole words; a space also matches a
 # hyphen or a line break ("user friendly", "user-friendly").
@@ -297,9 +298,9 @@ SKIP_PROFILES_HELP = ("Profiles of design proposals, where only statements with 
                       "(their prose argues; it does not commit).")
 
 # "Rationale: users should...", "(why: ...)": the reason given for a requirement is not the requirement.
-_RATIONALE = re.compile(r"(?:\b(?:rationale|why|reason|motivation|because)\b\s*[:—–)]?|\(\s*why\b)", re.IGNORECASE)
+_RATIONALE = lazy_compile(r"(?:\b(?:rationale|why|reason|motivation|because)\b\s*[:—–)]?|\(\s*why\b)", re.IGNORECASE)
 # A status line ("✅ Handles a missing domain gracefully") reports work done; it requires nothing.
-_STATUS_MARK = re.compile(r"^\W*(?:✅|☑️?|✔️?|❌|⚠️?)")
+_STATUS_MARK = lazy_compile(r"^\W*(?:✅|☑️?|✔️?|❌|⚠️?)")
 
 
 def contract_statements(document: Document, profile: str | None, skip_profiles: Iterable[str]) -> list[Statement]:

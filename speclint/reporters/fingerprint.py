@@ -13,17 +13,18 @@ fast on long documents.
 
 from __future__ import annotations
 
-import re
 import sys
 from array import array
 from typing import Iterable
+from speclint.lazy_regex import lazy_compile
+
 
 BLOCK_SIZE = 100
 _BASE = 37
 _MASK = (1 << 64) - 1
 _BASE_POWER = pow(_BASE, BLOCK_SIZE, 1 << 64)
 _END_OF_FILE = 0xFFFF
-_LINE_END = re.compile(r"\r\n|\r")
+_LINE_END = lazy_compile(r"\r\n|\r")
 # After the last character: the end-of-file mark, then zeros, enough to fill any window.
 _PADDING = _END_OF_FILE.to_bytes(2, "little") + bytes(2 * BLOCK_SIZE)
 

@@ -15,13 +15,13 @@ per run (beyond that the most serious are kept and a notification says how many 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any, TextIO
 from urllib.parse import quote
 
 from speclint import HOMEPAGE
 from speclint.engine.rule import Finding, Level, Rule
 from speclint.engine.runner import RunResult
+from speclint.lazy_regex import lazy_compile
 from speclint.reporters import ReportContext, ascii_only
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -40,7 +40,7 @@ NOTIFICATIONS = {
     "results-truncated": "More results than GitHub code scanning accepts in one run; the most serious were kept.",
 }
 _NOTIFICATION_INDEX = {descriptor: index for index, descriptor in enumerate(NOTIFICATIONS)}
-_SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
+_SEMVER = lazy_compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 
 
 def rule_descriptor(rule: type[Rule]) -> dict[str, Any]:
