@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TableCell
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.normative import is_descriptive
+from speclint.reading.normative import is_descriptive, nested_text
 from speclint.reading.metrics import is_success_metrics_section, metric_needs_target
 
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
@@ -124,7 +124,7 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool) -> Iterator[Vio
 def _item(section: Section, item: ListItem, in_metrics: bool) -> Iterator[Violation]:
     first = item.blocks[0] if item.blocks and isinstance(item.blocks[0], Paragraph) else None
     if first is not None:
-        nested = _nested_text(item)
+        nested = nested_text(item)
         label = _SUCCESS_LABEL.match(first.text)
         if in_metrics or label:
             own = first.text[label.end():] if label else first.text
@@ -191,15 +191,6 @@ def _table(table: Table, in_metrics: bool) -> Iterator[Violation]:
 
 def _filled(cell: TableCell) -> bool:
     return bool(cell.text.strip(" -–—*_"))
-
-
-def _nested_text(item: ListItem) -> str:
-    parts = []
-    for sublist in item.sublists:
-        for sub_item in sublist.items:
-            parts.append(sub_item.text)
-            parts.append(_nested_text(sub_item))
-    return "\n".join(part for part in parts if part)
 
 
 def _violation(paragraph: Paragraph, offset: int) -> Violation:

@@ -9,7 +9,7 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.metrics import metric_needs_target
+from speclint.reading.metrics import DESIGN_ANCESTOR, is_not_a_metric, metric_needs_target
 from speclint.reading.normative import (
     has_quantity,
     is_descriptive,
@@ -39,22 +39,6 @@ _MEASURE = lazy_compile(
     r"\b(?:rate|ratio|percent\w*|share|number|count|frequency|score|time|duration|latency|adoption|usage|"
     r"engagement|retention|conversion|nps|csat|satisfaction|churn|growth|active users|dau|mau|revenue|"
     r"volume|throughput|uptime)\b",
-    re.I,
-)
-# The parts of a metric that are not metrics of their own: "- Baseline: unknown", "- Measurement: via
-# analytics" beside "- Target: 40%".
-_METRIC_ATTRIBUTE = lazy_compile(
-    r"^\W*(?:baseline|current(?: state| value)?|measurement|measured by|how (?:to )?measured?|method|methodology|"
-    r"source|data source|owner|definition|description|why|rationale|tracking|instrumentation|frequency|"
-    r"cadence|tool(?:ing)?|dashboard|notes?)\W*\s*[:—–-]",
-    re.I,
-)
-# Metrics a system exports (Prometheus, OpenTelemetry) are definitions, not success criteria.
-_EXPORTED_METRIC = lazy_compile(r"`[a-z][a-z0-9]*(?:_[a-z0-9]+){1,}`|\b(?:gauge|counter|histogram|prometheus)\b", re.I)
-# Ancestors under which a "Metrics" section lists what the system measures and exposes.
-_DESIGN_ANCESTOR = lazy_compile(
-    r"\b(?:proposal|design|details?|implementation|monitoring|observability|telemetry|readiness|operational|"
-    r"alert\w*|instrumentation|architecture|technical|api|scalability|troubleshooting)\b",
     re.I,
 )
 _LABEL_ONLY = lazy_compile(r"^\W*[\w ./&-]{1,40}:\W*$")
@@ -113,7 +97,7 @@ class UnmeasurableSuccessCriterion(Rule):
             in_section = _is_success(statement.section) and statement.kind == "list-item"
             if not (has_id or in_section):
                 continue
-            if not has_id and _not_a_criterion(statement.text):
+            if not has_id and is_not_a_metric(statement.text):
                 continue
             text = statement.text + "\n" + statement.nested_text
             if _LABEL_ONLY.match(statement.text) and statement.nested_text:
@@ -124,7 +108,7 @@ class UnmeasurableSuccessCriterion(Rule):
                 continue  # a metric without a target: metric-without-target (MS004) reports it
             yield Violation(_first_line(statement.span, statement.segments[0]), _MESSAGE)
         for row in table_rows(document):
-            if not _is_success(row.section) or is_descriptive(row.section) or _not_a_criterion(row.text):
+            if not _is_success(row.section) or is_descriptive(row.section) or is_not_a_metric(row.text):
                 continue
             if _measurable(row.text, row.text, strict=is_metrics_section(row.section)):
                 continue
@@ -144,17 +128,11 @@ def _is_success(section: Section) -> bool:
             continue
         title = normalize_title(each.title)
         if title in ("metrics", "key metrics"):
-            return not any(ancestor.heading is not None and _DESIGN_ANCESTOR.search(ancestor.title)
+            return not any(ancestor.heading is not None and DESIGN_ANCESTOR.search(ancestor.title)
                            for ancestor in each.ancestors())
         if is_success_section(each) and title not in ("metrics", "key metrics"):
             return True
     return True
-
-
-def _not_a_criterion(text: str) -> bool:
-    """Questions, parts of a metric (its baseline or how it is measured) and exported metric definitions."""
-    visible = mask_non_prose(text).rstrip().rstrip("*_")
-    return visible.endswith("?") or bool(_METRIC_ATTRIBUTE.match(text) or _EXPORTED_METRIC.search(text))
 
 
 def _is_metric(section: Section, text: str) -> bool:

@@ -326,9 +326,3 @@ def literal_pieces(term: str, separators: str = r"[\s*]+") -> tuple[str, ...] | 
         return None
     pieces = tuple(piece for piece in re.split(separators, term.lower()) if piece)
     return pieces or None
-
-
-def lazy_pattern(expression: str, flags: int = 0) -> Callable[[], Pattern[str]]:
-    """A module-level regular expression compiled on first use: `_WORDS = lazy_pattern(...)`, then
-    `_WORDS().search(text)`. Rules that never reach it on a document never pay for compiling it."""
-    return lru_cache(maxsize=None)(lambda: re.compile(expression, flags))

@@ -47,7 +47,7 @@ _PLACEHOLDER = lazy_compile(r"\[[^\[\]\n]{0,40}\]|\b(?:TBD|TBC|TODO|XX+|N/A)\b|\
 # The label of a metric item: "**Guide completion rate**: Percentage of ...".
 _LABEL = lazy_compile(r"^\W*(?P<label>\w[^:\n]{1,59}?)\W*[:—–]\s+\S")
 # Ancestors under which a "Metrics" section lists what the system measures and exposes.
-_DESIGN_ANCESTOR = lazy_compile(
+DESIGN_ANCESTOR = lazy_compile(
     r"\b(?:proposal|design|details?|implementation|monitoring|observability|telemetry|readiness|operational|"
     r"alert\w*|instrumentation|architecture|technical|api|scalability|troubleshooting)\b",
     re.I,
@@ -65,7 +65,7 @@ def is_success_metrics_section(section: Section) -> bool:
             continue
         title = normalize_title(each.title)
         if title in ("metric", "metrics", "key metric", "key metrics"):
-            return not any(ancestor.heading is not None and _DESIGN_ANCESTOR.search(ancestor.title)
+            return not any(ancestor.heading is not None and DESIGN_ANCESTOR.search(ancestor.title)
                            for ancestor in each.ancestors())
         if is_success_section(each):
             return True

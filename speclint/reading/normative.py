@@ -468,7 +468,7 @@ def _statements_in(section: Section, blocks: list, item: ListItem | None = None)
             continue  # quoted material: a user's complaint, a cited standard
         if isinstance(block, Paragraph):
             is_item_text = item is not None and position == 0
-            nested = _nested_text(item) if is_item_text else ""
+            nested = nested_text(item) if is_item_text else ""
             yield _statement(section, block.segments, "list-item" if is_item_text else "paragraph", in_requirements, nested)
         elif isinstance(block, ListBlock):
             for list_item in block.items:
@@ -484,12 +484,13 @@ def _statements_in(section: Section, blocks: list, item: ListItem | None = None)
                     yield statement
 
 
-def _nested_text(item: ListItem) -> str:
+def nested_text(item: ListItem) -> str:
+    """The text of an item's sub-items, at every depth, one per line."""
     parts = []
     for sublist in item.sublists:
         for sub_item in sublist.items:
             parts.append(sub_item.text)
-            parts.append(_nested_text(sub_item))
+            parts.append(nested_text(sub_item))
     return "\n".join(part for part in parts if part)
 
 
