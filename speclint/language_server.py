@@ -49,8 +49,20 @@ from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
 from speclint import __version__
-from speclint.engine.files import DEFAULT_MAX_BYTES
-from speclint.engine.rule import Finding, Level, Rule
+from speclint.document.parser import split_lines
+from speclint.engine.rule import Finding, Level
+from speclint.language_server_worker import (  # noqa: F401  (the worker's names, as they were here)
+    LINT_BUDGET_SECONDS,
+    MAX_DOCUMENT_BYTES,
+    TRUST_PLUGINS_VARIABLE,
+    DocsUrls,
+    LintOutcome,
+    LintWorker,
+    lint_text,
+    plugins_trusted,
+    rule_class,
+    rule_docs_url,
+)
 
 if TYPE_CHECKING:
     from speclint.document.model import Document
@@ -71,74 +83,6 @@ _FILE_COMMENT = re.compile(r"^<!--\s*speclint-disable-file\b" + _RULES_AND_REASO
 _CONTAINER_PREFIX = re.compile(r"^[ \t>]*")
 
 
-def rule_docs_url(rule_id: str, path: Path | None = None) -> str | None:
-    """Where a rule's documentation is: a built-in rule's section in docs/rules.md, a YAML rule's
-    `documentation:` or a plugin's `documentation_url`; None when it has none."""
-    from speclint.reporters.ruledocs import documentation_url
-
-    rule = rule_class(rule_id, path)
-    return documentation_url(rule) if rule is not None else None
-
-
-def rule_class(rule_id: str, path: Path | None = None) -> type[Rule] | None:
-    """The rule called `rule_id`: built in, or from the configuration of the file at `path` (YAML
-    rules and plugins live in a configuration's registry)."""
-    from speclint.engine.registry import load_registry
-
-    registry = load_registry()
-    rule = registry.get(rule_id)
-    if rule is not None:
-        return rule
-    from speclint.configuration.config import ConfigResolver
-    from speclint.configuration.validation import InvalidFile
-
-    try:
-        config = ConfigResolver(registry).for_file(path if path is not None else Path.cwd() / "untitled.md")
-    except InvalidFile:
-        return None
-    return config.registry.get(rule_id)
-
-
-# --- linting ----------------------------------------------------------------------------------
-
-
-TRUST_PLUGINS_VARIABLE = "SPECLINT_TRUST_PLUGINS"
-
-
-def plugins_trusted() -> bool:
-    """An editor opens any folder, so the server imports no Python plugin (`plugins: [x.py]`)
-    unless the user trusts the workspace by starting it with SPECLINT_TRUST_PLUGINS=1."""
-    return os.environ.get(TRUST_PLUGINS_VARIABLE, "").strip().lower() in ("1", "true", "yes")
-
-
-def lint_text(text: str, path: Path | None, display_path: str) -> tuple[list[Finding], list[str]]:
-    """Findings for a buffer's text as if it were the file at `path`, and any errors to show.
-
-    The configuration is the one `speclint check --stdin-filename PATH -` uses: the closest
-    configuration file above `path` (above the working directory for an unsaved buffer), read
-    afresh each time, so an edited configuration applies at the next keystroke.
-    """
-    from speclint.configuration.config import ConfigPlanner, ConfigResolver
-    from speclint.configuration.validation import InvalidFile
-    from speclint.engine.registry import load_registry
-    from speclint.engine.runner import Source, lint
-
-    registry = load_registry()
-    errors = list(registry.load_errors)
-    where = path if path is not None else Path.cwd() / "untitled.md"
-    try:
-        config = ConfigResolver(registry, python_plugins=plugins_trusted()).for_file(where)
-    except InvalidFile as error:
-        return [], errors + [str(problem) for problem in error.problems]
-    if path is not None and config.is_ignored(path):
-        return [], errors  # the configuration's `ignore` covers this file
-    planner = ConfigPlanner(stdin_path=where)
-    result = lint([Source(display_path, None, text, config)], [], planner=planner, jobs=1)  # in this process
-    errors += [f"rule {crash.rule_id} ({crash.rule_name}) failed on {crash.path}: {crash.error}" for crash in result.rule_failures]
-    errors += [f"{failure.path}: {failure.message}" for failure in result.read_failures]
-    return result.findings, errors
-
-
 @dataclass(frozen=True)
 class Lines:
     """The buffer's lines as speclint numbers them, to turn code-point columns into client units."""
@@ -149,8 +93,6 @@ class Lines:
 
     @classmethod
     def of(cls, text: str) -> Lines:
-        from speclint.document.parser import split_lines
-
         return cls(split_lines(text), text.startswith("\ufeff"), text.endswith(("\n", "\r")))
 
     def position(self, line: int, column: int, codec: PositionCodec) -> types.Position:
@@ -165,9 +107,15 @@ class Lines:
         return types.Position(line=index, character=codec.client_num_units(prefix))
 
 
-def to_diagnostic(finding: Finding, lines: Lines, codec: PositionCodec) -> types.Diagnostic:
+def to_diagnostic(finding: Finding, lines: Lines, codec: PositionCodec, docs_urls: DocsUrls | None = None) -> types.Diagnostic:
+    """The finding as a diagnostic; its rule's documentation link from `docs_urls` (the linting
+    process's `docs_urls`), else looked up here."""
     start, end = finding.span.start, finding.span.end
-    docs_url = rule_docs_url(finding.rule_id, Path(finding.path).resolve() if finding.path else None)
+    key = (finding.rule_id, finding.path)
+    if docs_urls is not None and key in docs_urls:
+        docs_url = docs_urls[key]
+    else:
+        docs_url = rule_docs_url(finding.rule_id, Path(finding.path).resolve() if finding.path else None)
     return types.Diagnostic(
         range=types.Range(
             start=lines.position(start.line, start.column, codec),
@@ -403,111 +351,6 @@ def hover_text(findings: Sequence[Finding], lines: Lines, codec: PositionCodec, 
     return "\n\n---\n\n".join(parts) if parts else None
 
 
-# --- linting in a worker process ----------------------------------------------------------------
-
-#: Seconds one document may take to lint; a longer lint is stopped and the document not linted.
-LINT_BUDGET_SECONDS = 20.0
-#: Documents above this size are not linted (the limit of files, `speclint check`'s 5 MiB).
-MAX_DOCUMENT_BYTES = DEFAULT_MAX_BYTES
-
-WORKER_START_SECONDS = 120.0
-
-LintFunction = Callable[[str, "Path | None", str], "tuple[list[Finding], list[str]]"]
-
-
-def _warm_up_rules() -> None:
-    """Import every rule module and compile every lazily compiled pattern now: a one-shot
-    `speclint check` imports and compiles only what its files need, but the server's first
-    document should not wait for them."""
-    from speclint.engine.registry import load_registry
-    from speclint.lazy_regex import compile_loaded
-
-    load_registry().rules  # noqa: B018  (imports the modules of the described rules)
-    compile_loaded()
-
-
-def _worker_main(connection: Any, lint_function: LintFunction) -> None:
-    lint_function("# Warm up\n", None, "warm-up.md")  # imports and caches, before the first real lint
-    _warm_up_rules()
-    connection.send("ready")
-    while True:
-        try:
-            request = connection.recv()
-        except EOFError:
-            return
-        if request is None:
-            return
-        try:
-            connection.send(lint_function(*request))
-        except Exception as error:  # reported to the editor; the worker goes on
-            connection.send(([], [f"{request[2]}: internal error: {type(error).__name__}: {error}"]))
-
-
-class LintWorker:
-    """A process that lints one document at a time; killed and replaced when a lint overruns."""
-
-    def __init__(self, lint_function: LintFunction = lint_text, budget: float = LINT_BUDGET_SECONDS) -> None:
-        self.lint_function = lint_function
-        self.budget = budget
-        self._lock = threading.Lock()
-        self._process: Any = None
-        self._connection: Any = None
-
-    def _start(self) -> None:
-        import multiprocessing
-
-        context = multiprocessing.get_context("spawn")  # no fork of a process that runs threads
-        self._connection, child = context.Pipe()
-        process = context.Process(target=_worker_main, args=(child, self.lint_function), daemon=True)
-        process.start()
-        self._process = process
-        child.close()
-        # Starting (imports, a warm-up lint) is not part of any document's budget.
-        if not (self._connection.poll(WORKER_START_SECONDS) and self._connection.recv() == "ready"):
-            raise RuntimeError("the linting process did not start")
-
-    def warm_up(self) -> None:
-        """Start the process ahead of the first document (in a thread: it takes a second or so)."""
-        with self._lock:
-            if self._process is None:
-                try:
-                    self._start()
-                except (RuntimeError, EOFError, OSError):
-                    self.stop()  # the first lint tries again and reports why
-
-    def lint(self, text: str, path: Path | None, display_path: str) -> tuple[list[Finding], list[str]]:
-        """What `lint_text` gives, from the worker; blocks the calling thread (not the event loop)."""
-        with self._lock:
-            if self._process is None or not self._process.is_alive():
-                try:
-                    self._start()
-                except (RuntimeError, EOFError, OSError) as error:
-                    self.stop()
-                    return [], [f"{display_path}: not linted: {error}"]
-            self._connection.send((text, path, display_path))
-            if self._connection.poll(self.budget):
-                try:
-                    return self._connection.recv()
-                except EOFError:
-                    error = (f"{display_path}: not linted: the linting process stopped "
-                             f"(exit code {self._process.exitcode})")
-            else:
-                error = (f"{display_path}: not linted: it took more than {self.budget:.0f} s "
-                         "(a document this slow is a bug; please report it)")
-            self.stop()
-            return [], [error]
-
-    def stop(self) -> None:
-        """Kill the process; safe at any moment, even while `warm_up` is still starting it."""
-        process, self._process = self._process, None
-        if process is not None:
-            try:
-                process.kill()
-                process.join(5)
-            except (ValueError, AssertionError, OSError):  # not started yet, or already gone
-                pass
-
-
 # --- the protocol: initialization order and framing ----------------------------------------------
 
 SERVER_NOT_INITIALIZED = -32002
@@ -620,9 +463,10 @@ async def read_messages(stream: Any, protocol: Any, stop: threading.Event) -> No
 # --- the server -------------------------------------------------------------------------------
 
 
-# Edits are linted once typing pauses this long: on a large document a lint takes a few hundred
-# milliseconds, and linting every keystroke would queue them up behind each other.
-CHANGE_DELAY_SECONDS = 0.15
+# Edits are linted once typing pauses this long, so that the several changes an editor sends for
+# one action (a paste, a multi-cursor edit, a format) make one lint. A lint never queues up behind
+# a stale one: a change cancels the lint of the older text (see `create_server`).
+CHANGE_DELAY_SECONDS = 0.05
 
 # Saving one of these changes what the open documents are linted with: they are linted again.
 CONFIGURATION_FILE_NAMES = frozenset({".speclint.yaml", ".speclint.yml", "pyproject.toml"})
@@ -663,6 +507,16 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
     lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speclint-lint")
     pending: dict[str, asyncio.TimerHandle] = {}  # a lint waiting for typing to pause, per document
     shown_errors: set[str] = set()
+    # Per document, a number bumped at each open, change and close: diagnostics are published only
+    # for the text as it is now, never for an older one (and so never after a newer one).
+    generations: dict[str, int] = {}
+    linting: dict[str, tuple[int, int]] = {}  # per document: the generation being linted, its ticket
+
+    def changed(uri: str) -> None:
+        generations[uri] = generations.get(uri, 0) + 1
+        in_progress = linting.get(uri)
+        if in_progress is not None:
+            lint_worker.cancel(in_progress[1])  # its text is out of date: the newer one is linted next
 
     def cancel_pending(uri: str) -> None:
         handle = pending.pop(uri, None)
@@ -683,15 +537,23 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
         text = document.source
         path = _fs_path(uri)
         version = document.version
+        generation = generations.get(uri, 0)
         if too_large(text):
-            findings: list[Finding] = []
-            errors = [f"{_display_path(path, uri)}: more than {MAX_DOCUMENT_BYTES:,} bytes, the limit for one "
-                      "document; not linted"]
+            outcome: LintOutcome | None = LintOutcome([], [
+                f"{_display_path(path, uri)}: more than {MAX_DOCUMENT_BYTES:,} bytes, the limit for one document; not linted"
+            ], {})
         else:
-            findings, errors = await asyncio.get_running_loop().run_in_executor(
-                lint_thread, lint_worker.lint, text, path, _display_path(path, uri))
-        if uri not in ls.workspace.text_documents:
-            return  # closed while it was linted
+            ticket = lint_worker.new_ticket()
+            linting[uri] = (generation, ticket)
+            try:
+                outcome = await asyncio.get_running_loop().run_in_executor(
+                    lint_thread, lint_worker.lint, text, path, _display_path(path, uri), ticket)
+            finally:
+                if linting.get(uri, (0, 0))[1] == ticket:
+                    del linting[uri]
+        if outcome is None or generations.get(uri, 0) != generation or uri not in ls.workspace.text_documents:
+            return  # cancelled, changed or closed since: the lint of the text as it is now publishes
+        findings, errors = outcome.findings, outcome.errors
         for error in errors:
             ls.window_log_message(types.LogMessageParams(type=types.MessageType.Error, message=f"speclint: {error}"))
             if error not in shown_errors:  # a broken configuration is shown once, not at every keystroke
@@ -703,7 +565,7 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
             types.PublishDiagnosticsParams(
                 uri=uri,
                 version=version,
-                diagnostics=[to_diagnostic(finding, lines, codec) for finding in findings],
+                diagnostics=[to_diagnostic(finding, lines, codec, outcome.docs_urls) for finding in findings],
             )
         )
 
@@ -711,21 +573,23 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
         """The findings for a hover or code action: linted in the worker, within its budget."""
         if too_large(text):
             return []
-        findings, _ = await asyncio.get_running_loop().run_in_executor(
+        outcome = await asyncio.get_running_loop().run_in_executor(
             lint_thread, lint_worker.lint, text, path, _display_path(path, uri))
-        return findings
+        return outcome.findings if outcome is not None else []
 
     def schedule(ls: LanguageServer, uri: str) -> None:
         asyncio.ensure_future(publish(ls, uri))
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
+        changed(params.text_document.uri)
         schedule(ls, params.text_document.uri)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
         cancel_pending(uri)
+        changed(uri)
         # handlers run on the server's event loop: the lint runs there once edits pause
         pending[uri] = asyncio.get_running_loop().call_later(CHANGE_DELAY_SECONDS, schedule, ls, uri)
 
@@ -741,6 +605,7 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
         cancel_pending(params.text_document.uri)
+        changed(params.text_document.uri)
         # a closed document's findings leave the editor's problem list
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
 
@@ -778,7 +643,7 @@ def serve(worker: LintWorker | None = None) -> None:
     from pygls.io_ import StdoutWriter
 
     server = create_server(worker)
-    threading.Thread(target=server.lint_worker.warm_up, daemon=True).start()  # type: ignore[attr-defined]
+    server.lint_worker.start_in_background()  # type: ignore[attr-defined]  (`speclint server` started it already)
     server._stop_event = stop = threading.Event()
     server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))
     try:

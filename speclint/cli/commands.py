@@ -204,8 +204,23 @@ def server(stdio: bool) -> None:
     It publishes speclint's findings as diagnostics while you type and offers quick fixes that
     insert suppression comments. Needs the optional dependency: pip install 'speclint[lsp]'.
     """
+    from importlib.util import find_spec
+
+    try:
+        installed = find_spec("pygls") is not None and find_spec("lsprotocol") is not None
+    except (ImportError, ValueError):
+        installed = False
+    worker = None
+    if installed:
+        from speclint.language_server_worker import LintWorker
+
+        # The linting process warms up while pygls is imported and the editor initialises.
+        worker = LintWorker()
+        worker.start_in_background()
     try:
         from speclint.language_server import serve
     except ImportError as error:
+        if worker is not None:
+            worker.stop()
         _fail(f"speclint server needs pygls ({error}); install it with: pip install 'speclint[lsp]'")
-    serve()
+    serve(worker)
