@@ -16,6 +16,11 @@ Sublime LSP) get speclint's findings as diagnostics while the author types:
 pygls is an optional dependency (`pip install 'speclint[lsp]'`): only this module imports it, and
 only the `server` command imports this module.
 
+Latency (issue 15): documents are linted in a process of their own (`speclint.language_server_worker`),
+which `speclint server` starts before it imports pygls, and which warms up while the editor
+initialises. A change is linted once typing pauses for `CHANGE_DELAY_SECONDS`; it cancels the lint
+of the text it replaced, and a document's diagnostics are published only for its current text.
+
 Hostile documents and clients (issue 17):
 - documents are linted in a worker process, one at a time, each within `LINT_BUDGET_SECONDS`: a
   document that takes longer is not linted (the worker is replaced and the editor is told), so one
