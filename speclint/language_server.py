@@ -585,6 +585,11 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
     def schedule(ls: LanguageServer, uri: str) -> None:
         asyncio.ensure_future(publish(ls, uri))
 
+    @server.feature(types.INITIALIZED)
+    def initialized(ls: LanguageServer, params: types.InitializedParams) -> None:
+        # While the first document is linted, prepare what publishing its diagnostics needs.
+        threading.Thread(target=_warm_up_publishing, args=(ls,), daemon=True, name="speclint-warm-up").start()
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams) -> None:
         changed(params.text_document.uri)
@@ -641,6 +646,22 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
         return types.Hover(contents=types.MarkupContent(kind=types.MarkupKind.Markdown, value=text))
 
     return server
+
+
+def _warm_up_publishing(ls: LanguageServer) -> None:
+    """Turn a diagnostic into JSON once, without sending it: the converter builds its functions
+    for these types on first use (some 15 ms), which the first diagnostics would otherwise wait for."""
+    at = types.Position(line=0, character=0)
+    diagnostic = types.Diagnostic(
+        range=types.Range(start=at, end=at), severity=types.DiagnosticSeverity.Warning, code="PH001",
+        code_description=types.CodeDescription(href="https://example.invalid"), source=SOURCE, message="warm-up",
+        data={"fix": {"title": "warm-up", "edits": []}})
+    message = types.PublishDiagnosticsNotification(
+        params=types.PublishDiagnosticsParams(uri="file:///warm-up.md", version=1, diagnostics=[diagnostic]))
+    try:
+        json.dumps(message, default=ls.protocol._serialize_message)  # as pygls sends one
+    except Exception:  # an optimisation only
+        logger.debug("speclint: warming up the converter failed", exc_info=True)
 
 
 def serve(worker: LintWorker | None = None) -> None:
