@@ -1,7 +1,9 @@
 """How long the language server takes from an edit to fresh diagnostics, as an editor sees it.
 
     python bench/lsp_latency.py [FOLDER]          (default: ../shared/corpus)
-    python bench/lsp_latency.py [FOLDER] --goals  (issue 15's two figures only)
+    python bench/lsp_latency.py [FOLDER] --goals  (issue 15's two figures only; see `goals`)
+
+Run it with the interpreter of the build to measure (`speclint server` is started with it).
 
 Starts `speclint server`, opens each of a sample of Markdown documents (the largest ones of
 FOLDER, and the median-sized ones), then for each:
