@@ -7,7 +7,8 @@ pygls and the editor initialises, so that the first document opened pays for its
 
 - Warming up is done in small steps, between which the process looks for a document to lint: a
   document that arrives early waits for one step at most, and then pays only for what its own
-  lint needs that is not warm yet.
+  lint needs that is not warm yet. The first step (the imports every lint needs) is done before
+  the process says it is ready, so that no document's time budget pays for it.
 - A lint the server no longer wants (its document changed since) is cancelled: the server sets a
   shared value to the lint's ticket, and the lint stops at its next cancellation point (after the
   parse, between two rules), so that the newer text is linted sooner.
@@ -211,6 +212,17 @@ def _warm_up_steps(lint_function: LintFunction) -> Iterator[None]:
                     yield
 
 
+def _warm_up_step(steps: Iterator[None]) -> Iterator[None] | None:
+    """Take the next step; None when there is none left."""
+    try:
+        next(steps)
+        return steps
+    except StopIteration:
+        return None
+    except Exception:  # warming up is an optimisation: a document lints without it
+        return None
+
+
 CANCELLED = "cancelled"
 
 
@@ -220,16 +232,14 @@ def _worker_main(connection: Any, lint_function: LintFunction, cancelled_ticket:
     global _lint_cancelled
     current = [0]  # the ticket of the lint in progress (0: none)
     _lint_cancelled = lambda: cancelled_ticket.value == current[0]  # noqa: E731
-    connection.send("ready")
     warming: Iterator[None] | None = _warm_up_steps(lint_function)
+    # The first step (the imports every lint needs) comes before "ready": starting is not part of
+    # any document's budget.
+    warming = _warm_up_step(warming)
+    connection.send("ready")
     while True:
         while warming is not None and not connection.poll(0):
-            try:
-                next(warming)
-            except StopIteration:
-                warming = None
-            except Exception:  # warming up is an optimisation: a document lints without it
-                warming = None
+            warming = _warm_up_step(warming)
         try:
             request = connection.recv()
         except EOFError:
