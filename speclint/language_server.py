@@ -44,7 +44,7 @@ import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import attrs  # lsprotocol's types are attrs classes
 from lsprotocol import types
@@ -112,7 +112,9 @@ class Lines:
         return types.Position(line=index, character=codec.client_num_units(prefix))
 
 
-def to_diagnostic(finding: Finding, lines: Lines, codec: PositionCodec, docs_urls: DocsUrls | None = None) -> types.Diagnostic:
+def to_diagnostic(
+    finding: Finding, lines: Lines, codec: PositionCodec, docs_urls: DocsUrls | None = None
+) -> types.Diagnostic:
     """The finding as a diagnostic; its rule's documentation link from `docs_urls` (the linting
     process's `docs_urls`), else looked up here."""
     start, end = finding.span.start, finding.span.end
@@ -544,9 +546,9 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
         version = document.version
         generation = generations.get(uri, 0)
         if too_large(text):
-            outcome: LintOutcome | None = LintOutcome([], [
-                f"{_display_path(path, uri)}: more than {MAX_DOCUMENT_BYTES:,} bytes, the limit for one document; not linted"
-            ], {})
+            limit = (f"{_display_path(path, uri)}: more than {MAX_DOCUMENT_BYTES:,} bytes, the limit for one "
+                     "document; not linted")
+            outcome: LintOutcome | None = LintOutcome([], [limit], {})
         else:
             ticket = lint_worker.new_ticket()
             linting[uri] = (generation, ticket)

@@ -178,10 +178,12 @@ class _CancellablePlanner:
 # table, code), so that the modules and patterns they need are ready for the first real one.
 _WARM_UP_DOCUMENTS = (
     "# Warm up\n",
-    "---\ntitle: Warm up\nstatus: draft\n---\n\n# Warm up\n\n## Summary\n\nThe service SHALL answer within TBD ms.\n\n"
-    "## Requirements\n\n- FR-001: Users must be able to sign in quickly.\n- [ ] Decide the limit.\n\n"
-    "| Field | Type |\n|---|---|\n| id | string |\n\n```json\n{\"id\": \"a\"}\n```\n\n"
-    "## Open questions\n\nWho approves it [1]?\n",
+    (
+        "---\ntitle: Warm up\nstatus: draft\n---\n\n# Warm up\n\n## Summary\n\nThe service SHALL answer within TBD ms.\n\n"
+        "## Requirements\n\n- FR-001: Users must be able to sign in quickly.\n- [ ] Decide the limit.\n\n"
+        "| Field | Type |\n|---|---|\n| id | string |\n\n```json\n{\"id\": \"a\"}\n```\n\n"
+        "## Open questions\n\nWho approves it [1]?\n"
+    ),
 )
 
 
@@ -231,7 +233,7 @@ def _worker_main(connection: Any, lint_function: LintFunction, cancelled_ticket:
     it is sent, warming up while nothing waits."""
     global _lint_cancelled
     current = [0]  # the ticket of the lint in progress (0: none)
-    _lint_cancelled = lambda: cancelled_ticket.value == current[0]  # noqa: E731
+    _lint_cancelled = lambda: cancelled_ticket.value == current[0]
     warming: Iterator[None] | None = _warm_up_steps(lint_function)
     # The first step (the imports every lint needs) comes before "ready": starting is not part of
     # any document's budget.
@@ -301,6 +303,8 @@ class LintWorker:
         """`warm_up` in a thread, once: the caller goes on (imports pygls, answers `initialize`)."""
         if not self._started:
             self._started = True
+            import multiprocessing.context  # noqa: F401  (here, not beside the caller's own imports)
+
             threading.Thread(target=self.warm_up, daemon=True, name="speclint-lint-worker-start").start()
 
     def new_ticket(self) -> int:

@@ -150,7 +150,9 @@ def lint_and_list_pygls(text, path, display_path):
 '''
 
 
-def test_the_linting_process_imports_neither_pygls_nor_lsprotocol(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_linting_process_imports_neither_pygls_nor_lsprotocol(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from speclint.language_server_worker import LintWorker
 
     (tmp_path / "pyglsprobe.py").write_text(PYGLS_PROBE)
