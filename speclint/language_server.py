@@ -54,7 +54,6 @@ from pygls.uris import to_fs_path
 from pygls.workspace import PositionCodec
 
 from speclint import __version__
-from speclint.document.parser import split_lines
 from speclint.engine.rule import Finding, Level
 from speclint.language_server_worker import (  # noqa: F401  (the worker's names, as they were here)
     LINT_BUDGET_SECONDS,
@@ -98,6 +97,8 @@ class Lines:
 
     @classmethod
     def of(cls, text: str) -> Lines:
+        from speclint.document.parser import split_lines  # imported by `_warm_up_publishing`, off the start
+
         return cls(split_lines(text), text.startswith("\ufeff"), text.endswith(("\n", "\r")))
 
     def position(self, line: int, column: int, codec: PositionCodec) -> types.Position:
@@ -651,8 +652,9 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
 
 
 def _warm_up_publishing(ls: LanguageServer) -> None:
-    """Turn a diagnostic into JSON once, without sending it: the converter builds its functions
-    for these types on first use (some 15 ms), which the first diagnostics would otherwise wait for."""
+    """Import what publishing needs, and turn a diagnostic into JSON once, without sending it: the
+    converter builds its functions for these types on first use (some 15 ms), which the first
+    diagnostics would otherwise wait for."""
     at = types.Position(line=0, character=0)
     diagnostic = types.Diagnostic(
         range=types.Range(start=at, end=at), severity=types.DiagnosticSeverity.Warning, code="PH001",
@@ -661,6 +663,7 @@ def _warm_up_publishing(ls: LanguageServer) -> None:
     message = types.PublishDiagnosticsNotification(
         params=types.PublishDiagnosticsParams(uri="file:///warm-up.md", version=1, diagnostics=[diagnostic]))
     try:
+        Lines.of("warm-up\n")
         json.dumps(message, default=ls.protocol._serialize_message)  # as pygls sends one
     except Exception:  # an optimisation only
         logger.debug("speclint: warming up the converter failed", exc_info=True)
