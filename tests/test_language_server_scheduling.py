@@ -168,3 +168,20 @@ def test_the_linting_process_imports_neither_pygls_nor_lsprotocol(
     assert outcome is not None
     assert [finding.rule_id for finding in outcome.findings] == ["PH001"]
     assert outcome.errors[-1] == "loaded: []"
+
+
+def test_a_lint_cancelled_before_it_starts_gives_nothing_and_the_next_one_runs() -> None:
+    from speclint.language_server_worker import LintWorker
+
+    worker = LintWorker()
+    try:
+        stale, fresh = worker.new_ticket(), worker.new_ticket()
+        worker.warm_up()
+        worker.cancel(stale)
+        cancelled = worker.lint("# Saved carts\n\nKept for TBD days.\n", None, "saved-carts.md", stale)
+        outcome = worker.lint("# Saved carts\n\nGuests: TODO\n", None, "saved-carts.md", fresh)
+    finally:
+        worker.stop()
+
+    assert cancelled is None
+    assert outcome is not None and [(f.rule_id, f.span.start.line) for f in outcome.findings] == [("PH001", 3)]
