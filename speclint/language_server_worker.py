@@ -124,7 +124,10 @@ def docs_urls(findings: Sequence[Finding]) -> DocsUrls:
     for finding in findings:
         key = (finding.rule_id, finding.path)
         if key not in urls:
-            urls[key] = rule_docs_url(finding.rule_id, Path(finding.path).resolve() if finding.path else None)
+            try:
+                urls[key] = rule_docs_url(finding.rule_id, Path(finding.path).resolve() if finding.path else None)
+            except Exception:  # a plugin's broken rule class: its findings still show, without a link
+                urls[key] = None
     return urls
 
 
