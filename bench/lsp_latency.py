@@ -11,7 +11,8 @@ FOLDER, and the median-sized ones), then for each:
 - sends one `didChange` (a line appended) and times the round trip until the `publishDiagnostics`
   for that version arrives (this includes the server's pause-in-typing delay);
 - sends a burst of 20 one-character edits, as fast typing does, and times until the diagnostics of
-  the last one arrive, counting how many lints the server ran for the burst.
+  the last one arrive, counting how many diagnostics the server published for the burst (it publishes none for a text
+  already replaced).
 
 Prints the start-up time and, per size group, the median and worst of each measure.
 """
@@ -170,7 +171,7 @@ def main() -> None:
                 f"{group}: {len(documents)} documents of {min(sizes)}-{max(sizes)} KiB; "
                 f"one edit to diagnostics: median {statistics.median(latencies):.0f} ms, worst {max(latencies):.0f} ms; "
                 f"{BURST} quick edits to final diagnostics: median {statistics.median(bursts):.0f} ms, "
-                f"worst {max(bursts):.0f} ms, lints per burst: median {statistics.median(lints):.0f}"
+                f"worst {max(bursts):.0f} ms, diagnostics published per burst: median {statistics.median(lints):.0f}"
             )
 
 
