@@ -11,8 +11,8 @@ FOLDER, and the median-sized ones), then for each:
 - sends one `didChange` (a line appended) and times the round trip until the `publishDiagnostics`
   for that version arrives (this includes the server's pause-in-typing delay);
 - sends a burst of 20 one-character edits, as fast typing does, and times until the diagnostics of
-  the last one arrive, counting how many diagnostics the server published for the burst (it publishes none for a text
-  already replaced).
+  the last one arrive, counting how many diagnostics the server published for the burst (none
+  for a text already replaced).
 
 Prints the start-up time and, per size group, the median and worst of each measure.
 """
