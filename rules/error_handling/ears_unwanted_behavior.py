@@ -8,7 +8,7 @@ from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
-from speclint.reading.operations import addresses_failure, first_operation, reported_document_wide, unhandled_providers
+from speclint.reading.operations import CALL_FAILURE, first_operation, unhandled_providers
 from speclint.reading.requirements import EARS_KEYWORD, is_ears_document, plain
 
 
@@ -58,8 +58,6 @@ class EarsUnwantedBehavior(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not is_ears_document(document, context):
             return
-        if reported_document_wide(document, context):
-            return  # EH001 reports the missing failure handling once, naming every place
         only_fallible = context.options["only-fallible"]
         # A provider call whose failure the document never addresses is EH004's one finding.
         provider_lines = {span.start.line for _kind, _brand, span in unhandled_providers(document)}
@@ -70,7 +68,8 @@ class EarsUnwantedBehavior(Rule):
             keywords = [(_keyword(c.text), c) for c in requirement.criteria]
             if any(keyword == "IF" for keyword, _c in keywords):
                 continue
-            if any(addresses_failure(mask_invisible(c.text)) for c in requirement.criteria):
+            # "SHALL validate the form" is no failure path of the call: only a failure of it counts.
+            if any(CALL_FAILURE.search(mask_invisible(c.text)) for c in requirement.criteria):
                 continue
             for keyword, criterion in keywords:
                 if keyword != "WHEN":

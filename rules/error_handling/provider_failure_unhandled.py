@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.document.model import Document
+from speclint.lazy_regex import lazy_compile
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
-from speclint.reading.operations import unhandled_providers
-from speclint.reading.requirements import is_proposal, reads_like_proposal
+from speclint.document.headings import title_matches
+from speclint.document.model import Span
+from speclint.reading.concerns import section_at
+from speclint.reading.operations import INTRO_SECTIONS, unhandled_providers
+from speclint.reading.requirements import TASK_LISTS, document_kind, is_proposal, reads_like_proposal
 
 
 class ProviderFailureUnhandled(Rule):
@@ -54,14 +59,22 @@ class ProviderFailureUnhandled(Rule):
     group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context) or reads_like_proposal(document):
-            return
+        kind_of_document = document_kind(document, context)
+        if kind_of_document in TASK_LISTS:
+            return  # a plan or task list implements the spec, where failure is specified
         mentions = unhandled_providers(document)
+        if kind_of_document == "adr":
+            # A decision record is judged on what it decides: a payment, SMS, email or push
+            # provider it adopts. Providers named in its context or options are not called.
+            mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
+                        and _DECISION_TITLE.search(section_at(document, mention[2].start.line).title or "")]
+        elif is_proposal(document, context) or reads_like_proposal(document):
+            return
         if not mentions:
             return
-        kind, brand, span = mentions[0]
+        kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), mention[2].start.line))
         others: dict[str, int] = {}
-        for other_kind, other_brand, other_span in mentions[1:]:
+        for other_kind, other_brand, other_span in mentions:
             if other_brand != brand and other_brand not in others:
                 others[other_brand] = other_span.start.line
         also = ""
@@ -70,3 +83,24 @@ class ProviderFailureUnhandled(Rule):
             also = f"; nor for {named}"
         yield Violation(span, f"{brand} ({kind}) is called, and the document never says what happens when the call "
                               f"fails{also}: say what happens on errors, timeouts, retries, declines or bounces")
+
+
+#: Providers whose failure a decision to adopt them must answer for (a declined charge, an
+#: undelivered code): not storage or file transfer, which decision records name as infrastructure.
+_TRANSACTIONAL = frozenset({"payment", "SMS", "email", "push notification"})
+_DECISION_TITLE = lazy_compile(r"\bdecision\b|\bchosen\s+option", re.I)
+
+
+#: Where a finding should not point first: the introduction and the glossary name the providers
+#: the body calls.
+_PREAMBLE_SECTIONS = (*INTRO_SECTIONS, "introduction", "glossary", "terminology", "definitions", "tech stack",
+                      "technology stack", "stack", "dependencies")
+
+
+def _rank(document: Document, span: Span) -> int:
+    """0 for the body, 1 for headings, introductions and glossaries."""
+    section = section_at(document, span.start.line)
+    if section is None or (section.heading is not None and section.heading.span.start.line == span.start.line):
+        return 1
+    return int(any(each.heading is not None and title_matches(each.title, _PREAMBLE_SECTIONS)
+                   for each in (section, *section.ancestors())))
