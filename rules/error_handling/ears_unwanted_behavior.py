@@ -8,8 +8,8 @@ from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
-from speclint.reading.operations import CALL_FAILURE, first_operation, unhandled_providers
-from speclint.reading.requirements import EARS_KEYWORD, is_ears_document, plain
+from speclint.reading.operations import CALL_FAILURE, addresses_failure, duty_of, first_operation, unhandled_providers
+from speclint.reading.requirements import EARS_KEYWORD, Criterion, is_ears_document, plain
 
 
 class EarsUnwantedBehavior(Rule):
@@ -66,7 +66,7 @@ class EarsUnwantedBehavior(Rule):
             if requirement.form != "section" or not requirement.criteria:
                 continue
             keywords = [(_keyword(c.text), c) for c in requirement.criteria]
-            if any(keyword == "IF" for keyword, _c in keywords):
+            if any(keyword == "IF" and _unwanted(c.text, requirement.criteria) for keyword, c in keywords):
                 continue
             # "SHALL validate the form" is no failure path of the call: only a failure of it counts.
             if any(CALL_FAILURE.search(mask_invisible(c.text)) for c in requirement.criteria):
@@ -83,6 +83,16 @@ class EarsUnwantedBehavior(Rule):
                 yield Violation(criterion.span, f"event-driven requirement {requirement.label}{what} has no IF ... "
                                                 "THEN criterion: add what the system SHALL do when it goes wrong")
                 break
+
+
+def _unwanted(text: str, criteria: list[Criterion]) -> bool:
+    """An IF ... THEN about something going wrong with the requirement's operations ("IF the card
+    is declined"), not a precondition ("IF the user is not signed in, THEN ... redirect")."""
+    visible = mask_invisible(text)
+    if addresses_failure(visible) or CALL_FAILURE.search(visible):
+        return True
+    kinds = {found[0] for criterion in criteria if (found := first_operation(criterion.segments)) is not None}
+    return any(duty_of(kind).search(visible) for kind in kinds if kind != "user input")
 
 
 def _keyword(text: str) -> str:

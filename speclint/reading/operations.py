@@ -55,7 +55,9 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:sends?|sending|sent)\s+(?:an?\s+|the\s+)?(?:e-?mail|sms|text\s+message|push\s+notification)s?|"
         r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:by|via)\s+(?:e-?mail|sms|text|push)|"
         r"(?:e-?mails|texts)\s+(?:the|them|their|a)\s+(?:[\w-]+\s+){0,2}(?:receipt|code|link|invoice|ticket|"
-        r"confirmation|reminder)s?)\b",
+        r"confirmation|reminder)s?|"
+        r"notif(?:y|ies|ying)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:by|via|with\s+an?)\s+"
+        r"(?:e-?mail|sms|text|push))\b",
         re.I)),
     ("user input", lazy_compile(
         r"\b(?:(?:sign[- ]?up|registration|checkout|contact|payment|web)\s+forms?|"
@@ -452,7 +454,7 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
     SMS, the charge) or any outbound call ("a provider", "external calls") with a failure word.
     In a failure-modes or edge-case section, naming the call is enough. `named`: whether the
     text names the provider as used (not "PayPal was rejected"); found here when not given."""
-    duty = _duty(kind)
+    duty = duty_of(kind)
     if named is None:
         named = _names(kind, text)
     if in_failure_section:
@@ -493,7 +495,8 @@ OPERATION_DUTIES: dict[str, re.Pattern[str]] = {
 }
 
 
-def _duty(kind: str) -> re.Pattern[str]:
+def duty_of(kind: str) -> re.Pattern[str]:
+    """What a call of `kind` (a provider kind or a kind of operation) is written as."""
     return PROVIDER_DUTIES.get(kind) or OPERATION_DUTIES[kind]
 
 
@@ -594,7 +597,7 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
         # A section about the call ("### Payment", "### Twilio SMS") that speaks of failure.
         if section.heading is None or section.level < 2 or not kinds or is_edge_case_title(section.title):
             continue  # the document's title is about everything in it
-        about = {kind for kind in kinds if _names(kind, section.title) or _duty(kind).search(section.title)}
+        about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)}
         if about and CALL_FAILURE.search(mask_invisible(section_text(section, deep=True, with_code=True))):
             kinds -= about
     return kinds
