@@ -22,8 +22,10 @@ from speclint.lazy_regex import lazy_compile
 FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "pay" alone is too often figurative ("all programs pay the cost"); "checkout" is also git's.
     ("payment", lazy_compile(
-        r"\b(?:payments?|pays\s+(?:for|with|by)\s+(?:the|an?|their|his|her)\b|charges?\s+(?:the|a|their)\s+"
-        r"(?:saved\s+)?(?:card|customer|account)|refunds?|billing|stripe|paypal|adyen|braintree|"
+        r"\b(?:payments?|pays\s+(?:for|with|by)\s+(?:the|an?|their|his|her)\b|"
+        r"(?:charges?|charged|charging)\s+(?:the|a|their|his|her)\s+(?:saved\s+|stored\s+)?(?:card|customer|account|"
+        r"user|member|client|buyer|shopper)|refunds?|billing|stripe|paypal|adyen|braintree|top[- ]ups?|"
+        r"(?:bank|wire|fund)\s+transfers?|transfers?\s+(?:the\s+)?funds|"
         r"credit\s+cards?|card\s+payments?|payouts?|checkout\s+(?:flow|page|process|session))\b", re.I)),
     ("call to another service", lazy_compile(
         r"\b(?:third[- ]party\s+(?:service|api|provider|system|integration|gateway)s?|"
@@ -31,6 +33,7 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:calls?|calling|invokes?|requests?\s+data\s+from|queries|fetch(?:es)?\s+\w+\s+from|posts?\s+to)\s+"
         r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:api|service|endpoint|server|backend|provider|gateway|webhook)\b|"
         r"webhooks?|http\s+(?:request|call)s?|rest\s+(?:call|request)s?|grpc\s+calls?|"
+        r"via\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}apis?|integrat(?:e|es|ed|ing)\s+with|"
         r"remote\s+(?:service|server|api)s?)\b", re.I)),
     ("upload", lazy_compile(
         r"\b(?:uploads?|uploading|uploaded|downloading\s+(?:the|a|an|their)\b|"
@@ -52,7 +55,8 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:(?:sends?|sending|delivers?|delivering)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
         r"(?:confirmation|notification|welcome|reset|verification|receipt|reminder|push|transactional)\s+"
         r"(?:emails?|sms|messages?|notifications?)|(?:emails?|sms|push\s+notifications?)\s+(?:is|are)\s+sent|"
-        r"(?:sends?|sending|sent)\s+(?:an?\s+|the\s+)?(?:e-?mail|sms|text\s+message|push\s+notification)s?|"
+        r"(?:sends?|sending|sent|delivers?|delivered)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:e-?mail|sms|text\s+message|push\s+notification|push)s?|notifications?\s+(?:is|are)\s+sent|"
         r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:by|via)\s+(?:e-?mail|sms|text|push)|"
         r"(?:e-?mails|texts)\s+(?:the|them|their|a)\s+(?:[\w-]+\s+){0,2}(?:receipt|code|link|invoice|ticket|"
         r"confirmation|reminder)s?|"
@@ -328,7 +332,7 @@ PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
 #: Words that name any outbound call: "if a provider or any external call fails, ..." handles them all.
 _ANY_CALL = lazy_compile(
     r"\b(?:providers?|vendors?|third[- ]party|external\s+(?:services?|apis?|calls?|providers?|systems?|dependenc\w+)|"
-    r"downstream|upstream|dependenc(?:y|ies)|integrations?|network|outbound\s+calls?|api\s+calls?|"
+    r"downstream|upstream|dependenc(?:y|ies)|integrations?|outbound\s+calls?|api\s+calls?|"
     r"(?:remote|partner)\s+(?:services?|apis?|calls?))\b", re.I)
 
 #: What happens when a provider's call fails, besides the general failure words: a bounce, an
@@ -459,6 +463,7 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
         named = _names(kind, text)
     if in_failure_section:
         return named or bool(duty.search(text) or _ANY_CALL.search(text))
+    text = _NOT_A_FAILURE.sub(" ", text)
     failure = CALL_FAILURE.search(text)
     if failure is None or not _call_fails(text):
         return False
@@ -467,6 +472,11 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
     return any(_call_fails(sentence.group(0)) and (duty.search(sentence.group(0)) or _ANY_CALL.search(sentence.group(0)))
                for sentence in _SENTENCE.finditer(text))
 
+
+#: Failure words that state no failure: a target ("error rate below 0.5%"), an exclusion ("with
+#: the exception of admins").
+_NOT_A_FAILURE = lazy_compile(r"\b(?:error|failure)\s+rates?\b|\bwith\s+the\s+exception\s+of\b|"
+                              r"\bexceptions?\s+(?:to|for)\s+(?:the|this|these)\s+(?:rule|policy|policies)\b", re.I)
 
 #: Input validation: "the card number field shows an inline error" is no word on the charge failing.
 _VALIDATION = lazy_compile(r"\b(?:invalid|validat\w+|format|required|inline|field|typos?|missing|empty|too\s+(?:long|short)|"
@@ -588,8 +598,10 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
     for _section, block in document.iter_blocks():
         if isinstance(block, Table) and is_error_table(block):
             text = " ".join(mask_invisible(cell.text) for row in block.rows for cell in row)
-            if _OTHER_THAN_ERROR.search(CALL_FAILURE.sub(_keep_unless_error, text)):
-                return set()  # an error table of rejections, timeouts, declines: failures are handled there
+            if _OTHER_THAN_ERROR.search(CALL_FAILURE.sub(_keep_unless_error, text)) and not _STATUS_CODE.search(text):
+                # a table of rejections, timeouts, declines handles failures (an API's table of
+                # status codes is about the API's own errors)
+                return set()
             kinds = {kind for kind in kinds if not failure_addressed(kind, text, in_failure_section=True)}
         elif isinstance(block, CodeBlock) and CALL_FAILURE.search(block.code):
             kinds = {kind for kind in kinds if not _names(kind, block.code)}
@@ -598,7 +610,7 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
         if section.heading is None or section.level < 2 or not kinds or is_edge_case_title(section.title):
             continue  # the document's title is about everything in it
         about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)}
-        if about and CALL_FAILURE.search(mask_invisible(section_text(section, deep=True, with_code=True))):
+        if about and _speaks_of_failure(mask_invisible(section_text(section, deep=True, with_code=True))):
             kinds -= about
     return kinds
 
@@ -609,6 +621,13 @@ _unaddressed: WeakKeyDictionary[Document, dict[frozenset[str], frozenset[str]]] 
 _unhandled_providers: WeakKeyDictionary[Document, list[ProviderMention]] = WeakKeyDictionary()
 
 _OTHER_THAN_ERROR = lazy_compile(r"\x00")
+_STATUS_CODE = lazy_compile(r"\b[45]\d\d\b")
+
+
+def _speaks_of_failure(text: str) -> bool:
+    """A sentence of `text` says something fails (not a validation message, a target, an exclusion)."""
+    text = _NOT_A_FAILURE.sub(" ", text)
+    return any(_call_fails(sentence.group(0)) for sentence in _SENTENCE.finditer(text))
 
 
 def _keep_unless_error(match: re.Match[str]) -> str:
