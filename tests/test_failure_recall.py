@@ -250,6 +250,36 @@ def test_eh004_accepts_an_edge_case_only_when_it_says_the_call_fails() -> None:
     assert spans(lint_with("EH004", text)) == [(5, 30)]
 
 
+def test_eh004_does_not_take_an_unanswered_question_for_failure_handling() -> None:
+    text = """
+    # Sign-in codes
+
+    ## Flow
+
+    Twilio sends the one-time code to the phone on file.
+
+    ## Edge cases
+
+    - What happens if Twilio is down?
+    """
+    assert spans(lint_with("EH004", text)) == [(5, 1)]
+
+
+def test_eh004_accepts_a_question_answered_in_the_same_paragraph() -> None:
+    text = """
+    # Sign-in codes
+
+    ## Flow
+
+    Twilio sends the one-time code to the phone on file.
+
+    ## FAQ
+
+    What if the code never arrives? We resend it after a minute, three times at most.
+    """
+    assert lint_with("EH004", text) == []
+
+
 # --- EH003: EARS requirements that call out with no IF ... THEN -------------------------------------
 
 

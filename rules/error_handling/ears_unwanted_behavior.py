@@ -19,10 +19,13 @@ class EarsUnwantedBehavior(Rule):
     section's acceptance criteria) with event-driven criteria (`WHEN <trigger>, THE <system> SHALL
     <response>`) that start or depend on an operation that can fail (a call to another service, a
     payment, an upload, parsing input, a sync, sending a message), and no unwanted-behaviour
-    criterion (`IF <condition>, THEN THE <system> SHALL <response>`) nor any other statement of
-    failure (error, retry, timeout, rejection...) in the requirement. The finding points at the
-    first such WHEN criterion. A criterion that calls a named provider (Stripe, SendGrid, S3...) whose
-    failure the document never addresses is reported once for the document by EH004.
+    criterion (`IF <condition>, THEN THE <system> SHALL <response>`) about something going wrong
+    with it, nor any other statement of failure (error, retry, timeout, rejection...) in the
+    requirement. A precondition ("IF the user is not signed in, THEN ... show the sign-in page")
+    and a validation ("SHALL validate the period") are not failure paths of the call. The finding
+    points at the first such WHEN criterion. A criterion that calls a named provider (Stripe,
+    SendGrid, S3, the Payment_Gateway...) whose failure the document never addresses is reported
+    once for the document by EH004.
 
     **Why it matters.** EARS has a pattern for unwanted behaviour because event-driven requirements
     tend to describe only the success. Every WHEN that calls out of the process has an IF: the

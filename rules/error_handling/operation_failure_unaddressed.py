@@ -8,6 +8,8 @@ from speclint.document.headings import title_matches
 from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.operations import (
+    addresses_failure,
+    has_central_failure_handling,
     INTRO_SECTIONS,
     describe_operation,
     operation_mentions,
@@ -27,10 +29,12 @@ class OperationFailureUnaddressed(Rule):
     when nothing in the document says what happens when that kind of operation fails: no
     sentence, item or table row that names it (the charge, the email, the upload, the import)
     with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error
-    table that names it. Unlike EH001, an unrelated error (a form's validation message, an
-    "invalid email address") does not count as handling a payment's failure. One finding per kind
-    of operation, at its first mention, naming the other lines. Named providers (Stripe, Twilio,
-    S3...) are EH004's.
+    table that names it. Payments and messages need their own answer: unlike EH001, an unrelated
+    error (a form's validation message, an "invalid email address") does not count as handling a
+    declined charge or a bounced email. An upload, import, sync or call counts as handled by any
+    error handling the document has. One finding per kind of operation, at its first mention,
+    naming the other lines. Named providers (Stripe, Twilio, S3...) are EH004's; plans and task
+    lists are skipped.
 
     **Why it matters.** A declined card, an email that bounces, an upload that stops half way and
     a CSV row that does not parse each need a decision: retry, queue, tell the user or give up.
@@ -77,6 +81,18 @@ _PROVIDER_OPERATION = {"SMS": "message delivery", "email": "message delivery", "
                        "object storage": "upload", "file transfer": "upload", "external API": "call to another service"}
 
 
+#: Operations whose failure needs its own answer, whatever else the document says about errors.
+_TRANSACTIONS = frozenset({"payment", "message delivery"})
+
+
+def _handles_failure_somewhere(document: Document) -> bool:
+    from speclint.document.text import iter_prose, mask_invisible
+
+    return has_central_failure_handling(document) or any(
+        addresses_failure(mask_invisible("\n".join(segment.text for segment in piece.segments)))
+        for piece in iter_prose(document) if piece.kind != "heading")
+
+
 def operation_failures(document: Document, context: object, minimum: int = 2) -> list[tuple[Violation, set[int]]]:
     """EH006's findings, each with the lines of every mention it stands for (EH005 leaves those
     to EH006)."""
@@ -92,6 +108,10 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
     # Named `minimum` times, once at least where the behaviour is described (not only in the summary).
     kinds = frozenset(kind for kind, found in by_kind.items()
                       if kind not in reported_by_eh004 and len(found) >= minimum and any(rank == 0 for rank, _w, _s in found))
+    if kinds - _TRANSACTIONS and _handles_failure_somewhere(document):
+        # An upload, import, sync or call in a document that handles failures elsewhere is usually
+        # covered by its general error handling; a payment or a message is not.
+        kinds &= _TRANSACTIONS
     if not kinds:
         return []
     violations = []

@@ -23,7 +23,7 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "pay" alone is too often figurative ("all programs pay the cost"); "checkout" is also git's.
     ("payment", lazy_compile(
         r"\b(?:payments?|pays\s+(?:for|with|by)\s+(?:the|an?|their|his|her)\b|"
-        r"(?:charges?|charged|charging)\s+(?:the|a|their|his|her)\s+(?:saved\s+|stored\s+)?(?:card|customer|account|"
+        r"(?:charges?|charged|charging)\s+(?:to\s+)?(?:the|a|their|his|her)\s+(?:saved\s+|stored\s+)?(?:card|customer|account|"
         r"user|member|client|buyer|shopper)|refunds?|billing|stripe|paypal|adyen|braintree|top[- ]ups?|"
         r"(?:bank|wire|fund)\s+transfers?|transfers?\s+(?:the\s+)?funds|"
         r"credit\s+cards?|card\s+payments?|payouts?|checkout\s+(?:flow|page|process|session))\b", re.I)),
@@ -352,7 +352,7 @@ CALL_FAILURE = lazy_compile(
     r"dead[- ]letter\w*|back[- ]?off|idempoten\w*|compensat\w+|abort(?:s|ed)?|refus(?:e|es|ed)|outages?|"
     r"degrad\w+|(?:http|status)\s+(?:code\s+)?[45]\d\d|[45]xx|bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|"
     r"dlq|insufficient\s+funds|unsuccessful|(?:is|are|goes|go|went)\s+down|"
-    r"(?:does\s+not|doesn't|did\s+not|didn't|never)\s+(?:arrive|respond|succeed|complete|go\s+through)|"
+    r"(?:does\s+not|doesn't|did\s+not|didn't|never)\s+(?:arrives?|responds?|succeeds?|completes?|go(?:es)?\s+through)|"
     r"no\s+response|chargebacks?|disputes?)\b|"
     # Chinese and Japanese: failure, error, retry, timeout, fallback.
     r"失败|失敗|错误|錯誤|エラー|重试|重試|リトライ|再試行|超时|超時|タイムアウト|异常|異常|降级|フォールバック",
@@ -462,15 +462,23 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
     if named is None:
         named = _names(kind, text)
     if in_failure_section:
-        return named or bool(duty.search(text) or _ANY_CALL.search(text))
+        return not text.rstrip().endswith("?") and (named or bool(duty.search(text) or _ANY_CALL.search(text)))
     text = _NOT_A_FAILURE.sub(" ", text)
-    failure = CALL_FAILURE.search(text)
-    if failure is None or not _call_fails(text):
+    if not CALL_FAILURE.search(text):
         return False
-    if named or not failure.group(0).isascii():
-        return True  # Chinese or Japanese failure words: what they are about is not read here
-    return any(_call_fails(sentence.group(0)) and (duty.search(sentence.group(0)) or _ANY_CALL.search(sentence.group(0)))
-               for sentence in _SENTENCE.finditer(text))
+    asked = False  # "What if the SMS never arrives? We resend it after a minute." answers the question
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group(0)
+        if not _call_fails(sentence):
+            continue
+        # the provider named in the paragraph ("We call Stripe. If it times out, we retry."), or
+        # the call named in the sentence
+        about = named or bool(duty.search(sentence) or _ANY_CALL.search(sentence))
+        if sentence.rstrip().endswith("?"):
+            asked = asked or about
+        elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii():  # type: ignore[union-attr]
+            return True  # (Chinese or Japanese failure words: what they are about is not read here)
+    return False
 
 
 #: Failure words that state no failure: a target ("error rate below 0.5%"), an exclusion ("with
