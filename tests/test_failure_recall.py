@@ -280,6 +280,21 @@ def test_eh004_accepts_a_question_answered_in_the_same_paragraph() -> None:
     assert lint_with("EH004", text) == []
 
 
+def test_eh004_leaves_the_fixtures_of_a_test_section_alone() -> None:
+    text = """
+    # Quorum manager
+
+    ## Requirements
+
+    - The manager keeps three nodes running.
+
+    ## Integration test fixture
+
+    - The fixture uploads the node binary to S3 before the cluster starts.
+    """
+    assert lint_with("EH004", text) == []
+
+
 # --- EH003: EARS requirements that call out with no IF ... THEN -------------------------------------
 
 

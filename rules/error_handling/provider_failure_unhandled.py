@@ -74,7 +74,7 @@ class ProviderFailureUnhandled(Rule):
             # provider it adopts. Providers named in its context or options are not called.
             mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
                         and _DECISION_TITLE.search(section_at(document, mention[2].start.line).title or "")]
-        elif is_proposal(document, context) or reads_like_proposal(document):
+        elif is_proposal(document, context) or reads_like_proposal(document) or kind_of_document in _PROPOSALS:
             # A proposal names storage and infrastructure in passing; a payment, SMS, email or
             # push provider its design calls (not its summary or motivation) is a call to answer for.
             mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
@@ -97,6 +97,8 @@ class ProviderFailureUnhandled(Rule):
 #: Providers whose failure a decision to adopt them must answer for (a declined charge, an
 #: undelivered code): not storage or file transfer, which decision records name as infrastructure.
 _TRANSACTIONAL = frozenset({"payment", "SMS", "email", "push notification"})
+#: Proposal profiles besides `PROPOSAL_PROFILES` (descendants of the KEP template).
+_PROPOSALS = ("openshift-enhancement", "capi-proposal", "gep")
 _DECISION_TITLE = lazy_compile(r"\bdecision\b|\bchosen\s+option", re.I)
 
 

@@ -564,7 +564,7 @@ def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
 
     mentions: list[ProviderMention] = []
     for piece in iter_prose(document):
-        if not _skipped(piece.section):
+        if not _skipped(piece.section) and not _describes_tests(piece.section):  # a test's fixtures are not the product's calls
             mentions.extend(provider_mentions(piece.segments))
     kinds = {kind for kind, _brand, _span in mentions}
     if not kinds:
@@ -702,6 +702,12 @@ def _scenario_step(text: str) -> bool:
 _USER_SCENARIOS = lazy_compile(r"\buser\s+(?:scenarios|stories|journeys)\b", re.I)
 
 
+#: A section about tests ("Integration test fixture infrastructure", "Test plan"); not
+#: "Acceptance criteria" or "Scenarios", which state the product's behaviour.
+_TESTS_TITLE = lazy_compile(r"\b(?:tests?|testing|e2e|qa|fixtures?)\b", re.I)
+
+
 def _describes_tests(section: Section) -> bool:
-    return is_test_section(section) and not any(
-        each.heading is not None and _USER_SCENARIOS.search(each.title) for each in (section, *section.ancestors()))
+    headed = [each for each in (section, *section.ancestors()) if each.heading is not None]
+    return any(_TESTS_TITLE.search(each.title) for each in headed) and not any(
+        _USER_SCENARIOS.search(each.title) for each in headed)
