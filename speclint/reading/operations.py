@@ -33,7 +33,7 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:calls?|calling|invokes?|requests?\s+data\s+from|queries|fetch(?:es)?\s+\w+\s+from|posts?\s+to)\s+"
         r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:api|service|endpoint|server|backend|provider|gateway|webhook)\b|"
         r"webhooks?|http\s+(?:request|call)s?|rest\s+(?:call|request)s?|grpc\s+calls?|"
-        r"via\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}apis?|integrat(?:e|es|ed|ing)\s+with|"
+        r"via\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}apis?|"
         r"remote\s+(?:service|server|api)s?)\b", re.I)),
     ("upload", lazy_compile(
         r"\b(?:uploads?|uploading|uploaded|downloading\s+(?:the|a|an|their)\b|"
