@@ -295,6 +295,17 @@ def test_eh004_leaves_the_fixtures_of_a_test_section_alone() -> None:
     assert lint_with("EH004", text) == []
 
 
+def test_eh004_does_not_take_a_promise_to_handle_errors_gracefully_for_failure_handling() -> None:
+    text = """
+    # Receipts
+
+    ## Flow
+
+    Receipts are sent through Mailgun. Errors are handled gracefully.
+    """
+    assert spans(lint_with("EH004", text)) == [(5, 27)]
+
+
 # --- EH003: EARS requirements that call out with no IF ... THEN -------------------------------------
 
 

@@ -484,7 +484,13 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
 #: Failure words that state no failure: a target ("error rate below 0.5%"), an exclusion ("with
 #: the exception of admins").
 _NOT_A_FAILURE = lazy_compile(r"\b(?:error|failure)\s+rates?\b|\bwith\s+the\s+exception\s+of\b|"
-                              r"\bexceptions?\s+(?:to|for)\s+(?:the|this|these)\s+(?:rule|policy|policies)\b", re.I)
+                              r"\bexceptions?\s+(?:to|for)\s+(?:the|this|these)\s+(?:rule|policy|policies)\b|"
+                              # a promise with no behaviour: "errors are handled gracefully"
+                              r"\b(?:handles?|handled|handling)\s+(?:all\s+|any\s+)?(?:errors?|failures?|exceptions?)\s+"
+                              r"(?:gracefully|appropriately|properly|correctly|robustly)\b|"
+                              r"\b(?:errors?|failures?|exceptions?)\s+(?:are|is|will\s+be|shall\s+be|must\s+be)\s+handled"
+                              r"(?:\s+(?:gracefully|appropriately|properly|correctly|robustly))?\s*[.;]|"
+                              r"\b(?:graceful|appropriate|proper|robust)\s+(?:error|failure|exception)\s+handling\b", re.I)
 
 #: Input validation: "the card number field shows an inline error" is no word on the charge failing.
 _VALIDATION = lazy_compile(r"\b(?:invalid|validat\w+|format|required|inline|field|typos?|missing|empty|too\s+(?:long|short)|"
