@@ -142,7 +142,7 @@ EARS = """
 
 #### Acceptance Criteria
 
-1. WHEN the customer confirms the order, THE checkout service SHALL charge the saved card through the payment provider.
+1. WHEN the customer confirms the order, THE checkout service SHALL charge the saved card.
 2. WHEN the charge succeeds, THE checkout service SHALL mark the order as paid.
 
 ### Requirement 2: Order history

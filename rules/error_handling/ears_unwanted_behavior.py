@@ -8,8 +8,8 @@ from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
-from speclint.reading.operations import addresses_failure, first_operation, reported_document_wide, unhandled_providers
-from speclint.reading.requirements import EARS_KEYWORD, is_ears_document, plain
+from speclint.reading.operations import CALL_FAILURE, addresses_failure, duty_of, first_operation, unhandled_providers
+from speclint.reading.requirements import EARS_KEYWORD, Criterion, is_ears_document, plain
 
 
 class EarsUnwantedBehavior(Rule):
@@ -19,10 +19,13 @@ class EarsUnwantedBehavior(Rule):
     section's acceptance criteria) with event-driven criteria (`WHEN <trigger>, THE <system> SHALL
     <response>`) that start or depend on an operation that can fail (a call to another service, a
     payment, an upload, parsing input, a sync, sending a message), and no unwanted-behaviour
-    criterion (`IF <condition>, THEN THE <system> SHALL <response>`) nor any other statement of
-    failure (error, retry, timeout, rejection...) in the requirement. The finding points at the
-    first such WHEN criterion. A criterion that calls a named provider (Stripe, SendGrid, S3...) whose
-    failure the document never addresses is reported once for the document by EH004.
+    criterion (`IF <condition>, THEN THE <system> SHALL <response>`) about something going wrong
+    with it, nor any other statement of failure (error, retry, timeout, rejection...) in the
+    requirement. A precondition ("IF the user is not signed in, THEN ... show the sign-in page")
+    and a validation ("SHALL validate the period") are not failure paths of the call. The finding
+    points at the first such WHEN criterion. A criterion that calls a named provider (Stripe,
+    SendGrid, S3, the Payment_Gateway...) whose failure the document never addresses is reported
+    once for the document by EH004.
 
     **Why it matters.** EARS has a pattern for unwanted behaviour because event-driven requirements
     tend to describe only the success. Every WHEN that calls out of the process has an IF: the
@@ -58,8 +61,6 @@ class EarsUnwantedBehavior(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not is_ears_document(document, context):
             return
-        if reported_document_wide(document, context):
-            return  # EH001 reports the missing failure handling once, naming every place
         only_fallible = context.options["only-fallible"]
         # A provider call whose failure the document never addresses is EH004's one finding.
         provider_lines = {span.start.line for _kind, _brand, span in unhandled_providers(document)}
@@ -68,9 +69,10 @@ class EarsUnwantedBehavior(Rule):
             if requirement.form != "section" or not requirement.criteria:
                 continue
             keywords = [(_keyword(c.text), c) for c in requirement.criteria]
-            if any(keyword == "IF" for keyword, _c in keywords):
+            if any(keyword == "IF" and _unwanted(c.text, requirement.criteria) for keyword, c in keywords):
                 continue
-            if any(addresses_failure(mask_invisible(c.text)) for c in requirement.criteria):
+            # "SHALL validate the form" is no failure path of the call: only a failure of it counts.
+            if any(CALL_FAILURE.search(mask_invisible(c.text)) for c in requirement.criteria):
                 continue
             for keyword, criterion in keywords:
                 if keyword != "WHEN":
@@ -84,6 +86,16 @@ class EarsUnwantedBehavior(Rule):
                 yield Violation(criterion.span, f"event-driven requirement {requirement.label}{what} has no IF ... "
                                                 "THEN criterion: add what the system SHALL do when it goes wrong")
                 break
+
+
+def _unwanted(text: str, criteria: list[Criterion]) -> bool:
+    """An IF ... THEN about something going wrong with the requirement's operations ("IF the card
+    is declined"), not a precondition ("IF the user is not signed in, THEN ... redirect")."""
+    visible = mask_invisible(text)
+    if addresses_failure(visible) or CALL_FAILURE.search(visible):
+        return True
+    kinds = {found[0] for criterion in criteria if (found := first_operation(criterion.segments)) is not None}
+    return any(duty_of(kind).search(visible) for kind in kinds if kind != "user input")
 
 
 def _keyword(text: str) -> str:

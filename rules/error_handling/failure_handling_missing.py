@@ -7,7 +7,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.operations import describe_operation, unhandled_mentions
-from speclint.reading.requirements import is_proposal
+from speclint.reading.requirements import is_ears_document, is_proposal
 
 
 class FailureHandlingMissing(Rule):
@@ -58,8 +58,8 @@ class FailureHandlingMissing(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context):
-            return
+        if is_proposal(document, context) or is_ears_document(document, context):
+            return  # EARS documents: EH003 asks for an IF ... THEN per requirement
         mentions = unhandled_mentions(document)
         if len(mentions) < context.options["minimum-mentions"]:
             return  # one operation named in passing is not a description of it

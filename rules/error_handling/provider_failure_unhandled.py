@@ -2,26 +2,37 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.document.model import Document
+from speclint.lazy_regex import lazy_compile
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
-from speclint.reading.operations import unhandled_providers
-from speclint.reading.requirements import is_proposal, reads_like_proposal
+from speclint.document.headings import title_matches
+from speclint.document.model import Span
+from speclint.reading.concerns import section_at
+from speclint.reading.operations import INTRO_SECTIONS, unhandled_providers
+from speclint.reading.requirements import TASK_LISTS, document_kind, is_proposal, reads_like_proposal
 
 
 class ProviderFailureUnhandled(Rule):
     """Flags a document that calls a named provider (Stripe, Twilio, SES, APNs, S3, SFTP...) and never says what happens when it fails.
 
-    **What it flags.** A document that names a third-party provider it relies on (a payment
-    processor, an SMS, email or push provider, object storage, an SFTP or FTP transfer) and says
-    nothing about that provider failing: no failure section or error table, no sentence, item or
-    cell that names the provider or what it is called for (the charge, the SMS, the upload)
-    together with an error, timeout, retry, decline, bounce or dead-letter, and no word on failure
-    in the section where it is called. A provider that is compared, rejected or replaced ("instead
-    of Stripe", "Twilio was rejected") or named in non-goals or alternatives is not called. One
-    finding per document, at the first mention, naming the other providers and lines. Proposals
-    and decision records (KEPs, Rust RFCs, ADRs, Go design documents, OTEPs) are skipped.
+    **What it flags.** A document that names a third-party provider it relies on, by brand (a
+    payment processor, an SMS, email or push provider, object storage, an SFTP or FTP transfer, a
+    CRM, tax or shipping API) or by what it is ("the payment gateway", "our SMS provider", Kiro's
+    `Email_Service`), and never says what happens when that provider fails: no sentence, item or
+    table row that names the provider or what it is called for (the charge, the SMS, the upload)
+    with an error, timeout, retry, decline, bounce or dead-letter; no failure-modes section or
+    error table that names it; no section about the call that speaks of failure. Words that do not
+    describe the call failing do not count: a form's validation error ("invalid email address"), a
+    target ("error rate below 1%"), a problem statement or success metric ("fewer failed
+    payments"). A provider that is compared, rejected, replaced, planned for later, quoted or named
+    in non-goals, background or alternatives is not called. One finding per document, at the first
+    mention in the body (not the introduction or glossary), naming the other providers and lines.
+    Decision records are judged on the payment, SMS, email or push provider they decide to adopt,
+    proposals (KEPs, Rust RFCs, Go design documents, OTEPs) on those their design calls; plans and
+    task lists are skipped.
 
     **Why it matters.** Every provider call fails sometimes: a declined card, a Twilio outage, an
     email that bounces, an S3 timeout. The spec is where the team agrees whether to retry, queue,
@@ -54,14 +65,25 @@ class ProviderFailureUnhandled(Rule):
     group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context) or reads_like_proposal(document):
-            return
+        kind_of_document = document_kind(document, context)
+        if kind_of_document in TASK_LISTS:
+            return  # a plan or task list implements the spec, where failure is specified
         mentions = unhandled_providers(document)
+        if kind_of_document == "adr":
+            # A decision record is judged on what it decides: a payment, SMS, email or push
+            # provider it adopts. Providers named in its context or options are not called.
+            mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
+                        and _DECISION_TITLE.search(section_at(document, mention[2].start.line).title or "")]
+        elif is_proposal(document, context) or reads_like_proposal(document) or kind_of_document in _PROPOSALS:
+            # A proposal names storage and infrastructure in passing; a payment, SMS, email or
+            # push provider its design calls (not its summary or motivation) is a call to answer for.
+            mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
+                        and _rank(document, mention[2]) == 0 and not _motivation(document, mention[2])]
         if not mentions:
             return
-        kind, brand, span = mentions[0]
+        kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), mention[2].start.line))
         others: dict[str, int] = {}
-        for other_kind, other_brand, other_span in mentions[1:]:
+        for other_kind, other_brand, other_span in mentions:
             if other_brand != brand and other_brand not in others:
                 others[other_brand] = other_span.start.line
         also = ""
@@ -70,3 +92,36 @@ class ProviderFailureUnhandled(Rule):
             also = f"; nor for {named}"
         yield Violation(span, f"{brand} ({kind}) is called, and the document never says what happens when the call "
                               f"fails{also}: say what happens on errors, timeouts, retries, declines or bounces")
+
+
+#: Providers whose failure a decision to adopt them must answer for (a declined charge, an
+#: undelivered code): not storage or file transfer, which decision records name as infrastructure.
+_TRANSACTIONAL = frozenset({"payment", "SMS", "email", "push notification"})
+#: Proposal profiles besides `PROPOSAL_PROFILES` (descendants of the KEP template).
+_PROPOSALS = ("openshift-enhancement", "capi-proposal", "gep")
+_DECISION_TITLE = lazy_compile(r"\bdecision\b|\bchosen\s+option", re.I)
+
+
+#: Where a finding should not point first: the introduction and the glossary name the providers
+#: the body calls.
+_PREAMBLE_SECTIONS = (*INTRO_SECTIONS, "introduction", "glossary", "terminology", "definitions", "tech stack",
+                      "technology stack", "stack", "dependencies")
+
+
+def _motivation(document: Document, span: Span) -> bool:
+    section = section_at(document, span.start.line)
+    return any(each.heading is not None and title_matches(each.title, _MOTIVATION)
+               for each in (section, *section.ancestors()))
+
+
+_MOTIVATION = ("motivation", "goals", "user stories", "use cases", "risks and mitigations", "drawbacks",
+               "unresolved questions", "future possibilities", "rationale and alternatives")
+
+
+def _rank(document: Document, span: Span) -> int:
+    """0 for the body, 1 for headings, introductions and glossaries."""
+    section = section_at(document, span.start.line)
+    if section is None or (section.heading is not None and section.heading.span.start.line == span.start.line):
+        return 1
+    return int(any(each.heading is not None and title_matches(each.title, _PREAMBLE_SECTIONS)
+                   for each in (section, *section.ancestors())))

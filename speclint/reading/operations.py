@@ -22,8 +22,10 @@ from speclint.lazy_regex import lazy_compile
 FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "pay" alone is too often figurative ("all programs pay the cost"); "checkout" is also git's.
     ("payment", lazy_compile(
-        r"\b(?:payments?|pays\s+(?:for|with|by)\s+(?:the|an?|their|his|her)\b|charges?\s+(?:the|a|their)\s+"
-        r"(?:saved\s+)?(?:card|customer|account)|refunds?|billing|stripe|paypal|adyen|braintree|"
+        r"\b(?:payments?|pays\s+(?:for|with|by)\s+(?:the|an?|their|his|her)\b|"
+        r"(?:charges?|charged|charging)\s+(?:to\s+)?(?:the|a|their|his|her)\s+(?:saved\s+|stored\s+)?(?:card|customer|account|"
+        r"user|member|client|buyer|shopper)|refunds?|billing|stripe|paypal|adyen|braintree|top[- ]ups?|"
+        r"(?:bank|wire|fund)\s+transfers?|transfers?\s+(?:the\s+)?funds|"
         r"credit\s+cards?|card\s+payments?|payouts?|checkout\s+(?:flow|page|process|session))\b", re.I)),
     ("call to another service", lazy_compile(
         r"\b(?:third[- ]party\s+(?:service|api|provider|system|integration|gateway)s?|"
@@ -31,6 +33,7 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:calls?|calling|invokes?|requests?\s+data\s+from|queries|fetch(?:es)?\s+\w+\s+from|posts?\s+to)\s+"
         r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:api|service|endpoint|server|backend|provider|gateway|webhook)\b|"
         r"webhooks?|http\s+(?:request|call)s?|rest\s+(?:call|request)s?|grpc\s+calls?|"
+        r"via\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}apis?|"
         r"remote\s+(?:service|server|api)s?)\b", re.I)),
     ("upload", lazy_compile(
         r"\b(?:uploads?|uploading|uploaded|downloading\s+(?:the|a|an|their)\b|"
@@ -51,7 +54,14 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("message delivery", lazy_compile(
         r"\b(?:(?:sends?|sending|delivers?|delivering)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
         r"(?:confirmation|notification|welcome|reset|verification|receipt|reminder|push|transactional)\s+"
-        r"(?:emails?|sms|messages?|notifications?)|(?:emails?|sms|push\s+notifications?)\s+(?:is|are)\s+sent)\b",
+        r"(?:emails?|sms|messages?|notifications?)|(?:emails?|sms|push\s+notifications?)\s+(?:is|are)\s+sent|"
+        r"(?:sends?|sending|sent|delivers?|delivered)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:e-?mail|sms|text\s+message|push\s+notification|push)s?|notifications?\s+(?:is|are)\s+sent|"
+        r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:by|via)\s+(?:e-?mail|sms|text|push)|"
+        r"(?:e-?mails|texts)\s+(?:the|them|their|a)\s+(?:[\w-]+\s+){0,2}(?:receipt|code|link|invoice|ticket|"
+        r"confirmation|reminder)s?|"
+        r"notif(?:y|ies|ying)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:by|via|with\s+an?)\s+"
+        r"(?:e-?mail|sms|text|push))\b",
         re.I)),
     ("user input", lazy_compile(
         r"\b(?:(?:sign[- ]?up|registration|checkout|contact|payment|web)\s+forms?|"
@@ -264,35 +274,88 @@ def reported_document_wide(document: Document, context: object) -> bool:
 #: capitals ("Stripe", not a "stripe" of a RAID array; "SES", not "ses").
 PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("payment", lazy_compile(r"\b(?:Stripe|PayPal|Paypal|Braintree|Adyen|Razorpay|Chargebee|Recurly|Mollie|Klarna|"
-                           r"Plaid|Paystack|Flutterwave|Checkout\.com|Authorize\.net|Square\s+(?:Payments|API))\b")),
-    ("SMS", lazy_compile(r"\b(?:Twilio|Vonage|Nexmo|MessageBird|Plivo|Sinch|(?:Amazon|AWS)\s+SNS)\b")),
-    ("email", lazy_compile(r"\b(?:SendGrid|Sendgrid|Mailgun|Postmark|Mandrill|SparkPost|Mailjet|Brevo|"
-                         r"(?:Amazon\s+|AWS\s+)?SES)\b")),
-    ("push notification", lazy_compile(r"\b(?:APNs|APNS|FCM|Firebase\s+Cloud\s+Messaging|OneSignal|Expo\s+[Pp]ush)\b")),
-    ("object storage", lazy_compile(r"\b(?:(?:Amazon\s+|AWS\s+)?S3|Google\s+Cloud\s+Storage|Azure\s+Blob(?:\s+Storage)?|"
-                                  r"Cloudflare\s+R2)\b")),
+                           r"Plaid|Paystack|Flutterwave|Checkout\.com|Authorize\.net|Square\s+(?:Payments|API)|"
+                           r"GoCardless|Worldpay|Paddle|Lemon\s+Squeezy|M-Pesa|Apple\s+Pay|Google\s+Pay)\b")),
+    ("SMS", lazy_compile(r"\b(?:Twilio|Vonage|Nexmo|MessageBird|Plivo|Sinch|Telnyx|(?:Amazon|AWS)\s+SNS)\b")),
+    ("email", lazy_compile(r"\b(?:SendGrid|Sendgrid|Mailgun|Postmark|Mandrill|SparkPost|Mailjet|Brevo|Mailchimp|"
+                         r"Resend|Customer\.io|(?:Amazon\s+|AWS\s+)?SES|Amazon\s+Simple\s+Email\s+Service)\b")),
+    ("push notification", lazy_compile(r"\b(?:APNs|APNS|FCM|Firebase\s+Cloud\s+Messaging|OneSignal|Expo\s+[Pp]ush|"
+                                     r"Apple\s+Push\s+Notification\s+[Ss]ervice)\b")),
+    ("object storage", lazy_compile(r"\b(?:(?:Amazon\s+|AWS\s+)?S3|Google\s+Cloud\s+Storage|GCS|"
+                                  r"Azure\s+Blob(?:\s+Storage)?|Cloudflare\s+R2|Backblaze\s+B2)\b")),
     ("file transfer", lazy_compile(r"\b(?:SFTP|FTPS?)\b")),
+    # Services that exist to be called (a CRM, e-signature, tax or shipping-rate API). A
+    # capitalised word before "API" is too often the document's own API ("the Review API").
+    ("external API", lazy_compile(
+        r"\b(?:Salesforce|HubSpot|Zendesk|DocuSign|Avalara|TaxJar|Shippo|EasyPost|"
+        r"Google\s+(?:Maps|Places|Calendar|Translate|Vision)\s+API|Gmail\s+API|Slack\s+API)\b")),
+)
+
+#: Providers named by what they are rather than by brand ("the payment gateway", "our SMS
+#: provider", Kiro's `Email_Service`): the call is as fallible as a named one.
+GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("payment", lazy_compile(
+        r"\b(?:payment[\s_-]+(?:processor|provider|gateway|service[\s_-]+provider|platform|service|api)s?|"
+        r"card[\s_-]+processors?|(?-i:PSPs?))\b", re.I)),
+    ("SMS", lazy_compile(r"\b(?:sms|text[\s_-]+messag(?:e|ing))[\s_-]+(?:provider|gateway|service|vendor|api)s?\b",
+                         re.I)),
+    ("email", lazy_compile(
+        r"\b(?:(?:transactional[\s_-]+)?e-?mail[\s_-]+(?:provider|service[\s_-]+provider|delivery[\s_-]+service|"
+        r"sending[\s_-]+service|vendor|gateway|relay|api)s?|(?-i:ESPs?))\b", re.I)),
+    ("push notification", lazy_compile(
+        r"\bpush[\s_-]+(?:notification[\s_-]+)?(?:provider|service|gateway)s?\b", re.I)),
+    ("object storage", lazy_compile(r"\b(?:object|blob)[\s_-]+(?:storage|store)\b|\bstorage[\s_-]+buckets?\b",
+                                  re.I)),
+    ("external API", lazy_compile(
+        r"\b(?:third[\s_-]+party|external|partner|vendor)[\s_-]+(?:api|service|provider|system|gateway|"
+        r"endpoint)s?\b", re.I)),
 )
 
 #: Words that name what a provider is called for ("the SMS", "the charge"), so that "if the SMS is
-#: not delivered within a minute, resend it" handles Twilio's failure without naming Twilio.
+#: not delivered within a minute, resend it" handles Twilio's failure without naming Twilio. Only
+#: the call's own object: "email address", "error codes" and "error messages" are not duties.
 PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
-    "payment": lazy_compile(r"\b(?:charg\w*|payments?|pays?|card|checkout|billing|refunds?|subscriptions?|"
-                          r"transactions?|payouts?|invoices?|webhooks?)\b", re.I),
-    "SMS": lazy_compile(r"\b(?:sms|text\s+messages?|texts?|otp|codes?|phones?|one-time\s+(?:code|password)s?|verification\s+codes?|"
-                      r"messages?)\b", re.I),
-    "email": lazy_compile(r"\b(?:e-?mails?|mail|messages?)\b", re.I),
+    "payment": lazy_compile(r"\b(?:charg\w*|payments?|pays?|paid|cards?|checkout|billing|refunds?|subscriptions?|"
+                          r"transactions?|payouts?|invoices?|purchases?|webhooks?)\b", re.I),
+    "SMS": lazy_compile(r"\b(?:sms|texts?|text\s+messages?|otps?|one-time\s+(?:code|password)s?|"
+                      r"(?<!error\s)(?<!status\s)(?<!exit\s)(?<!source\s)(?<!response\s)codes?)\b", re.I),
+    "email": lazy_compile(r"\b(?:e-?mails?(?!\s+(?:address|field|format|input|domain))|mail(?:s|ing)?|receipts?|"
+                        r"newsletters?)\b", re.I),
     "push notification": lazy_compile(r"\b(?:push(?:es)?|notifications?|device\s+tokens?)\b", re.I),
-    "object storage": lazy_compile(r"\b(?:uploads?|uploading|downloads?|storage|buckets?|objects?|files?|attachments?)\b",
-                                 re.I),
-    "file transfer": lazy_compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b", re.I),
+    "object storage": lazy_compile(r"\b(?:uploads?|uploading|downloads?|storage|buckets?|objects?|files?|attachments?|"
+                                 r"images?|photos?)\b", re.I),
+    "file transfer": lazy_compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b",
+                                re.I),
+    "external API": lazy_compile(r"\b(?:apis?|calls?|requests?|integrations?|sync\w*|lookups?|quotes?)\b", re.I),
 }
+
+#: Words that name any outbound call: "if a provider or any external call fails, ..." handles them all.
+_ANY_CALL = lazy_compile(
+    r"\b(?:providers?|vendors?|third[- ]party|external\s+(?:services?|apis?|calls?|providers?|systems?|dependenc\w+)|"
+    r"downstream|upstream|dependenc(?:y|ies)|integrations?|outbound\s+calls?|api\s+calls?|"
+    r"(?:remote|partner)\s+(?:services?|apis?|calls?))\b", re.I)
 
 #: What happens when a provider's call fails, besides the general failure words: a bounce, an
 #: undeliverable message, a dead-letter queue, the provider being down.
 PROVIDER_FAILURE = lazy_compile(
     r"\b(?:bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|dlq|insufficient\s+funds|unsuccessful|"
     r"(?:is|are|goes|go|went)\s+down|does\s+not\s+(?:arrive|respond)|doesn't\s+(?:arrive|respond))\b",
+    re.I,
+)
+
+#: What a call's failure is written as. Narrower than `FAILURE_HANDLING`: an invalid email
+#: address, a validated form, an offline mode or "500 users" say nothing about a provider failing.
+CALL_FAILURE = lazy_compile(
+    r"\b(?:errors?|fail(?:s|ed|ure|ures|ing)?|retr(?:y|ies|ied|ying)|re-?(?:send|sends|sent|tr(?:y|ies|ied)|"
+    r"queue[sd]?|attempts?)|time[- ]?outs?|timed\s+out|fall(?:s)?\s*back|fallbacks?|reject(?:s|ed|ion)?|"
+    r"unavailable|unreachable|exceptions?|roll(?:s|ed)?\s*back|rollbacks?|declin(?:e|es|ed)|circuit[- ]breakers?|"
+    r"dead[- ]letter\w*|back[- ]?off|idempoten\w*|compensat\w+|abort(?:s|ed)?|refus(?:e|es|ed)|outages?|"
+    r"degrad\w+|(?:http|status)\s+(?:code\s+)?[45]\d\d|[45]xx|bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|"
+    r"dlq|insufficient\s+funds|unsuccessful|(?:is|are|goes|go|went)\s+down|"
+    r"(?:does\s+not|doesn't|did\s+not|didn't|never)\s+(?:arrives?|responds?|succeeds?|completes?|go(?:es)?\s+through)|"
+    r"no\s+response|chargebacks?|disputes?)\b|"
+    # Chinese and Japanese: failure, error, retry, timeout, fallback.
+    r"失败|失敗|错误|錯誤|エラー|重试|重試|リトライ|再試行|超时|超時|タイムアウト|异常|異常|降级|フォールバック",
     re.I,
 )
 
@@ -306,88 +369,351 @@ _NOT_USED_BEFORE = lazy_compile(
 #: After a brand: "Stripe was rejected", "Stripe (rejected: fees)", "Stripe is out of scope".
 _NOT_USED_AFTER = lazy_compile(
     r"^\W{0,3}(?:\w+\s+){0,3}(?:was|were|is|are)?\s*(?:rejected|ruled\s+out|not\s+(?:chosen|selected|used|"
-    r"supported|in\s+scope)|out\s+of\s+scope|dropped|deprecated|considered)\b",
+    r"supported|in\s+scope)|out\s+of\s+scope|dropped|deprecated|considered|later|in\s+(?:the\s+)?future)\b",
     re.I,
 )
+
+#: Earlier in the sentence: the provider may come later ("allow future replacement of SNS with
+#: Amazon SES"), it is not called now.
+_LATER = lazy_compile(r"\b(?:future|later\s+(?:phase|release|version)s?|eventually|phase\s+(?:2|two)|v2)\b", re.I)
+
+#: Sections that describe the world around the spec, not what it builds: a provider named there
+#: ("competitors take payments through Stripe") is not called by this product.
+_NOT_CALLED_SECTIONS = ("competitors", "competitive analysis", "competitive landscape", "market", "related work",
+                        "references", "prior art", "inspiration", "existing solutions", "comparison")
+
+#: Headings of what is not built now, or only assumed: "Later (v1.x, not required now)", "Phase 2",
+#: "Assumptions", "Open questions".
+_NOT_NOW_TITLE = lazy_compile(
+    r"\b(?:later|future|roadmap|not\s+(?:required|in\s+scope|now|planned)|v2|phase\s+(?:2|3|two|three)|"
+    r"next\s+(?:phase|release|steps)|nice[\s-]+to[\s-]+have|backlog|assumptions?|open\s+questions?|"
+    r"questions)\b", re.I)
 
 #: (kind, brand as written, span) of one provider mention.
 ProviderMention = tuple[str, str, Span]
 
 
 def provider_mentions(segments: list[TextSegment]) -> list[ProviderMention]:
-    """The providers `segments` say are used (not compared, rejected or replaced), in order."""
+    """The providers `segments` say are used (not compared, rejected or replaced), in order:
+    brands first, then providers named by what they are."""
     from speclint.document.text import find_all
 
     found: list[ProviderMention] = []
-    for kind, pattern in PROVIDERS:
+    for kind, pattern in (*PROVIDERS, *GENERIC_PROVIDERS):
         for match, span in find_all(pattern, segments):
             text = match.string
-            sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            sentence_start = _sentence_start(text, match.start())
             before = text[max(sentence_start, match.start() - 40): match.start()]
             after = text[match.end(): match.end() + 40]
-            if _NOT_USED_BEFORE.search(before) or _NOT_USED_AFTER.match(after):
+            if _NOT_USED_BEFORE.search(before) or _NOT_USED_AFTER.match(after) \
+                    or _LATER.search(text, sentence_start, match.start()) \
+                    or _quoted(match):
                 continue
-            found.append((kind, " ".join(match.group(0).split()), span))
+            found.append((kind, " ".join(match.group(0).replace("_", " ").split()), span))
     found.sort(key=lambda mention: (mention[2].start.line, mention[2].start.column))
-    return found
+    unique: list[ProviderMention] = []
+    for mention in found:  # a brand and a generic name may overlap ("the Stripe payment gateway")
+        if not unique or (mention[2].start.line, mention[2].start.column) != (unique[-1][2].start.line,
+                                                                              unique[-1][2].start.column):
+            unique.append(mention)
+    return unique
+
+
+_SENTENCE_END = lazy_compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]\s|\n")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence holding `position` starts ("e.g. S3" does not end a sentence)."""
+    start = max(0, position - 300)
+    for end in _SENTENCE_END.finditer(text, start, position):
+        start = end.end()
+    return start
+
+
+def _quoted(match: re.Match[str]) -> bool:
+    """Inside someone's quoted words ("Build a Stripe Checkout UI."), not a name quoted alone
+    (MADR's `Chosen option: "SendGrid"`)."""
+    text = match.string
+    if text[match.start() - 1: match.start()] == '"' and text.startswith('"', match.end()):
+        return False
+    return text.count('"', _sentence_start(text, match.start()), match.start()) % 2 == 1
 
 
 def _states_provider_failure(text: str) -> bool:
-    return bool(FAILURE_HANDLING.search(text) or PROVIDER_FAILURE.search(text))
+    return bool(CALL_FAILURE.search(text))
+
+
+def _names(kind: str, text: str) -> bool:
+    """`text` names a provider of `kind` (by brand or by what it is)."""
+    return any(pattern.search(text) for each, pattern in (*PROVIDERS, *GENERIC_PROVIDERS) if each == kind)
+
+
+#: A sentence: up to a full stop, a semicolon or a line break.
+_SENTENCE = lazy_compile(r"[^.;!?\n]+(?:[.;!?]+|$)", re.M)
+
+
+def failure_addressed(kind: str, text: str, in_failure_section: bool = False, named: bool | None = None) -> bool:
+    """`text` (a paragraph, list item or table row) says what happens when a call of `kind` fails:
+    it names the provider with a failure word, or a sentence names what the call is for (the
+    SMS, the charge) or any outbound call ("a provider", "external calls") with a failure word.
+    In a failure-modes or edge-case section, naming the call is enough. `named`: whether the
+    text names the provider as used (not "PayPal was rejected"); found here when not given."""
+    duty = duty_of(kind)
+    if named is None:
+        named = _names(kind, text)
+    if in_failure_section:
+        return not text.rstrip().endswith("?") and (named or bool(duty.search(text) or _ANY_CALL.search(text)))
+    text = _NOT_A_FAILURE.sub(" ", text)
+    if not CALL_FAILURE.search(text):
+        return False
+    asked = False  # "What if the SMS never arrives? We resend it after a minute." answers the question
+    for match in _SENTENCE.finditer(text):
+        sentence = match.group(0)
+        if not _call_fails(sentence):
+            continue
+        # the provider named in the paragraph ("We call Stripe. If it times out, we retry."), or
+        # the call named in the sentence
+        about = named or bool(duty.search(sentence) or _ANY_CALL.search(sentence))
+        if sentence.rstrip().endswith("?"):
+            asked = asked or about
+        elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii():  # type: ignore[union-attr]
+            return True  # (Chinese or Japanese failure words: what they are about is not read here)
+    return False
+
+
+#: Failure words that state no failure: a target ("error rate below 0.5%"), an exclusion ("with
+#: the exception of admins").
+_NOT_A_FAILURE = lazy_compile(r"\b(?:error|failure)\s+rates?\b|\bwith\s+the\s+exception\s+of\b|"
+                              r"\bexceptions?\s+(?:to|for)\s+(?:the|this|these)\s+(?:rule|policy|policies)\b|"
+                              # a promise with no behaviour: "errors are handled gracefully"
+                              r"\b(?:handles?|handled|handling)\s+(?:all\s+|any\s+)?(?:errors?|failures?|exceptions?)\s+"
+                              r"(?:gracefully|appropriately|properly|correctly|robustly)\b|"
+                              r"\b(?:errors?|failures?|exceptions?)\s+(?:are|is|will\s+be|shall\s+be|must\s+be)\s+handled"
+                              r"(?:\s+(?:gracefully|appropriately|properly|correctly|robustly))?\s*[.;]|"
+                              r"\b(?:graceful|appropriate|proper|robust)\s+(?:error|failure|exception)\s+handling\b", re.I)
+
+#: Input validation: "the card number field shows an inline error" is no word on the charge failing.
+_VALIDATION = lazy_compile(r"\b(?:invalid|validat\w+|format|required|inline|field|typos?|missing|empty|too\s+(?:long|short)|"
+                           r"mandatory)\b", re.I)
+
+
+def _call_fails(sentence: str) -> bool:
+    """`sentence` says a call fails: a failure word other than a validation message's "error"."""
+    words = {match.group(0).lower() for match in CALL_FAILURE.finditer(sentence)}
+    if not words:
+        return False
+    return bool(words - {"error", "errors"}) or not _VALIDATION.search(sentence)
+
+
+#: What each kind of operation that can fail (`FALLIBLE_OPERATIONS`) is written as, so that "if the
+#: upload fails" addresses an upload and "rows that do not parse are skipped" an import.
+OPERATION_DUTIES: dict[str, re.Pattern[str]] = {
+    "call to another service": lazy_compile(r"\b(?:apis?|calls?|requests?|services?|endpoints?|webhooks?|"
+                                          r"integrations?|responses?)\b", re.I),
+    "upload": PROVIDER_DUTIES["object storage"],
+    "import or parsing": lazy_compile(r"\b(?:imports?|importing|imported|files?|rows?|csv|records?|pars\w+|"
+                                    r"uploads?|lines?|spreadsheets?)\b", re.I),
+    "sync": lazy_compile(r"\b(?:sync\w*|synchroni\w+)\b", re.I),
+    "message delivery": lazy_compile("|".join(f"(?:{PROVIDER_DUTIES[kind].pattern})"
+                                              for kind in ("SMS", "email", "push notification")), re.I),
+}
+
+
+def duty_of(kind: str) -> re.Pattern[str]:
+    """What a call of `kind` (a provider kind or a kind of operation) is written as."""
+    return PROVIDER_DUTIES.get(kind) or OPERATION_DUTIES[kind]
 
 
 def unhandled_providers(document: Document) -> list[ProviderMention]:
-    """Every mention of a provider whose failure the document never addresses: no failure section
-    or error table, no paragraph, item or cell that names the provider or what it is called for
-    together with a failure (error, timeout, retry, bounce, decline...), no section naming it that
-    speaks of failure, no code around it that handles errors. Computed once per document."""
+    """Every mention of a provider whose failure the document never addresses. Computed once
+    per document. See `failure_addressed` for what addresses it; besides, a section about the
+    call (its title names the provider or its duty) that speaks of failure, a failure-modes or
+    edge-case section or error table that names the call, and code around the provider that
+    handles errors."""
     cached = _unhandled_providers.get(document)
     if cached is None:
         cached = _unhandled_providers[document] = _find_unhandled_providers(document)
     return cached
 
 
+def _skipped(section: Section) -> bool:
+    from speclint.document.headings import title_matches
+    from speclint.reading.requirements import not_in_scope
+
+    return section.heading is not None and (not_in_scope(section) or any(
+        each.heading is not None and (title_matches(each.title, _NOT_CALLED_SECTIONS)
+                                      or bool(_NOT_NOW_TITLE.search(each.title)))
+        for each in (section, *section.ancestors())))
+
+
+#: Sections that frame the work rather than specify it: "8% of payments fail today" in the problem
+#: statement or "fewer failed payments" in the success metrics says nothing about handling them.
+_FRAMING = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|problem(?:\s+statement)?|background|motivation|context|introduction|"
+                        r"abstract|tl\s*;?\s*dr|why|goals?(?:\s+and\s+non[\s-]goals)?|objectives?|success\s+"
+                        r"(?:metrics|criteria|measures)|metrics|kpis?|key\s+results|okrs?|impact|opportunity)$", re.I)
+
+
+def _framing(section: Section) -> bool:
+    return any(each.heading is not None and _FRAMING.match(normalize_title(each.title))
+               for each in (section, *section.ancestors()))
+
+
+def _in_failure_section(section: Section) -> bool:
+    """A failure-modes section ("Error handling", "What can go wrong", "Payment failures"), where
+    naming a call says what happens when it fails. An edge-case section lists other cases too."""
+    return any(each.heading is not None and (is_failure_section_title(each.title) or bool(CALL_FAILURE.search(each.title)))
+               for each in (section, *section.ancestors()))
+
+
 def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
-    from speclint.document.model import CodeBlock
-    from speclint.document.text import iter_prose, mask_invisible
-    from speclint.reading.requirements import not_in_scope, section_text
+    from speclint.document.text import iter_prose
 
     mentions: list[ProviderMention] = []
-    handled: set[str] = set()
-    pieces = list(iter_prose(document))
-    for piece in pieces:
-        if piece.section.heading is not None and not_in_scope(piece.section):
-            continue
-        found = provider_mentions(piece.segments)
-        if not found:
-            continue
-        mentions.extend(found)
-        for kind in {kind for kind, _brand, _span in found}:
-            if kind in handled:
-                continue
-            # the section where the provider is called, and its subsections
-            # (not the whole document when the provider is named under its title)
-            deep = piece.section.heading is not None and piece.section.level >= 2
-            if _states_provider_failure(mask_invisible(section_text(piece.section, deep=deep, with_code=True))):
-                handled.add(kind)
-    kinds = {kind for kind, _brand, _span in mentions} - handled
-    if not kinds or has_central_failure_handling(document):
+    for piece in iter_prose(document):
+        if not _skipped(piece.section) and not _describes_tests(piece.section):  # a test's fixtures are not the product's calls
+            mentions.extend(provider_mentions(piece.segments))
+    kinds = {kind for kind, _brand, _span in mentions}
+    if not kinds:
         return []
-    for piece in pieces:
-        if piece.section.heading is not None and not_in_scope(piece.section):
-            continue
-        text = mask_invisible("\n".join(segment.text for segment in piece.segments))
-        if not _states_provider_failure(text):
-            continue
-        used = {kind for kind, _brand, _span in provider_mentions(piece.segments)}
-        for kind in list(kinds):
-            named = any(pattern.search(text) for each, pattern in PROVIDERS if each == kind)
-            if kind in used or (not named and PROVIDER_DUTIES[kind].search(text)):
-                kinds.discard(kind)
-    for _section, block in document.iter_blocks():
-        if isinstance(block, CodeBlock) and _states_provider_failure(block.code):
-            kinds = {kind for kind in kinds if not any(p.search(block.code) for each, p in PROVIDERS if each == kind)}
+    kinds = unaddressed_failures(document, frozenset(kinds))
     return [mention for mention in mentions if mention[0] in kinds]
 
 
+def unaddressed_failures(document: Document, kinds: frozenset[str]) -> frozenset[str]:
+    """Which of `kinds` (provider kinds, or kinds of `FALLIBLE_OPERATIONS`) the document never says
+    fail: see `failure_addressed`; besides, an error table of rejections or timeouts, a section
+    about the call (its title names it) that speaks of failure, and code around a provider that
+    handles errors address them. Cached per document and set of kinds."""
+    cache = _unaddressed.setdefault(document, {})
+    if kinds not in cache:
+        cache[kinds] = frozenset(_unaddressed_failures(document, set(kinds)))
+    return cache[kinds]
+
+
+def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
+    from speclint.document.model import CodeBlock, TableCell
+    from speclint.document.text import iter_prose, mask_invisible
+    from speclint.reading.edge_cases import is_edge_case_title
+    from speclint.reading.requirements import section_text
+
+    pieces = [piece for piece in iter_prose(document) if not _skipped(piece.section) and not _framing(piece.section)]
+    rows: dict[int, list[str]] = {}
+    for piece in pieces:
+        text = mask_invisible("\n".join(segment.text for segment in piece.segments))
+        if isinstance(piece.block, TableCell):  # a row is read whole: "| SMS | not delivered: resend |"
+            rows.setdefault(piece.block.span.start.line, []).append(text)
+            continue
+        failure_section = _in_failure_section(piece.section) and piece.kind != "heading"
+        used = {kind for kind, _brand, _span in provider_mentions(piece.segments)}
+        kinds = {kind for kind in kinds if not failure_addressed(kind, text, failure_section, kind in used)}
+    for _line, cells in rows.items():
+        text = " | ".join(cells)
+        kinds = {kind for kind in kinds if not failure_addressed(kind, text)}
+    for _section, block in document.iter_blocks():
+        if isinstance(block, Table) and is_error_table(block):
+            text = " ".join(mask_invisible(cell.text) for row in block.rows for cell in row)
+            if _OTHER_THAN_ERROR.search(CALL_FAILURE.sub(_keep_unless_error, text)) and not _STATUS_CODE.search(text):
+                # a table of rejections, timeouts, declines handles failures (an API's table of
+                # status codes is about the API's own errors)
+                return set()
+            kinds = {kind for kind in kinds if not failure_addressed(kind, text, in_failure_section=True)}
+        elif isinstance(block, CodeBlock) and CALL_FAILURE.search(block.code):
+            kinds = {kind for kind in kinds if not _names(kind, block.code)}
+    for section in document.sections():
+        # A section about the call ("### Payment", "### Twilio SMS") that speaks of failure.
+        if section.heading is None or section.level < 2 or not kinds or is_edge_case_title(section.title):
+            continue  # the document's title is about everything in it
+        about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)}
+        if about and _speaks_of_failure(mask_invisible(section_text(section, deep=True, with_code=True))):
+            kinds -= about
+    return kinds
+
+
+_unaddressed: WeakKeyDictionary[Document, dict[frozenset[str], frozenset[str]]] = WeakKeyDictionary()
+
+
 _unhandled_providers: WeakKeyDictionary[Document, list[ProviderMention]] = WeakKeyDictionary()
+
+_OTHER_THAN_ERROR = lazy_compile(r"\x00")
+_STATUS_CODE = lazy_compile(r"\b[45]\d\d\b")
+
+
+def _speaks_of_failure(text: str) -> bool:
+    """A sentence of `text` says something fails (not a validation message, a target, an exclusion)."""
+    text = _NOT_A_FAILURE.sub(" ", text)
+    return any(_call_fails(sentence.group(0)) for sentence in _SENTENCE.finditer(text))
+
+
+def _keep_unless_error(match: re.Match[str]) -> str:
+    """Marks a call-failure word other than "error" itself (a form's error table names errors too)."""
+    return match.group(0) if match.group(0).lower().startswith("error") else "\x00"
+
+
+#: (section, kind, words, span): one mention of an operation that can fail.
+OperationMention = tuple[Section, str, str, Span]
+
+
+def operation_mentions(document: Document) -> list[OperationMention]:
+    """Every operation that can fail named in the document's prose, one per kind per paragraph,
+    item or cell: not in headings, test steps, non-goals, background or alternatives, and not
+    user input (a form's validation is not a call that fails). Computed once per document."""
+    cached = _operation_mentions.get(document)
+    if cached is None:
+        cached = _operation_mentions[document] = _find_operation_mentions(document)
+    return cached
+
+
+def _find_operation_mentions(document: Document) -> list[OperationMention]:
+    from speclint.document.text import find_all, iter_prose
+
+    found: list[OperationMention] = []
+    for piece in iter_prose(document):
+        if piece.kind == "heading" or _skipped(piece.section) or _describes_tests(piece.section) \
+                or _scenario_step("\n".join(segment.text for segment in piece.segments)):
+            continue
+        for kind, pattern in FALLIBLE_OPERATIONS:
+            if kind == "user input":
+                continue
+            hit = next((each for each in find_all(pattern, piece.segments)
+                        if _is_operation(kind, each[0], each[0].string) and _described(each[0])), None)
+            if hit is not None:
+                found.append((piece.section, kind, " ".join(hit[0].group(0).split()), hit[1]))
+    return found
+
+
+_operation_mentions: WeakKeyDictionary[Document, list[OperationMention]] = WeakKeyDictionary()
+
+#: Brands are EH004's (and "stripe" is also a RAID term).
+_BRAND_WORDS = lazy_compile(r"^(?:stripe|paypal|adyen|braintree)$", re.I)
+
+
+def _described(match: re.Match[str]) -> bool:
+    """The operation itself, not a brand, a compound ("upload-based scanning") or quoted words."""
+    text = match.string
+    return not (_BRAND_WORDS.match(match.group(0)) or text.startswith("-", match.end()) or _quoted(match))
+
+
+_STEP = lazy_compile(r"^\W{0,6}(?:given|then|and)\b|^\W{0,6}when\b[^\n]*\bthen\b", re.I)
+
+
+def _scenario_step(text: str) -> bool:
+    """A Given/When/Then step (its operations are the test's triggers); "When an order changes,
+    the dispatcher POSTs the event" is behaviour."""
+    from speclint.reading.requirements import is_scenario_text
+
+    return not re.search(r"\b(?:SHALL|MUST)\b", text) and (bool(_STEP.match(text)) or is_scenario_text(text))
+
+
+#: spec-kit's "User Scenarios & Testing" holds the user stories: behaviour, not tests.
+_USER_SCENARIOS = lazy_compile(r"\buser\s+(?:scenarios|stories|journeys)\b", re.I)
+
+
+#: A section about tests ("Integration test fixture infrastructure", "Test plan"); not
+#: "Acceptance criteria" or "Scenarios", which state the product's behaviour.
+_TESTS_TITLE = lazy_compile(r"\b(?:tests?|testing|e2e|qa|fixtures?)\b", re.I)
+
+
+def _describes_tests(section: Section) -> bool:
+    headed = [each for each in (section, *section.ancestors()) if each.heading is not None]
+    return any(_TESTS_TITLE.search(each.title) for each in headed) and not any(
+        _USER_SCENARIOS.search(each.title) for each in headed)

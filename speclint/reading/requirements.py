@@ -163,6 +163,8 @@ PROPOSAL_PROFILES = ("rust-rfc", "kep", "adr", "go-design", "otep")
 #: Profiles of companion documents (a spec-kit plan, a requirements-quality checklist): the
 #: requirements live in the spec next to them, so coverage is judged there.
 COMPANION_PROFILES = ("spec-kit-plan", "checklist")
+#: Profiles of documents that implement or list a spec rather than state it: a plan, a task list.
+TASK_LISTS = (*COMPANION_PROFILES, "kiro-tasks", "spec-kit-tasks", "not-a-spec")
 
 
 def profile_name(context: object) -> str | None:

@@ -1,0 +1,133 @@
+"""EH006 operation-failure-unaddressed: a kind of operation that can fail is specified and its failure is never addressed."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.document.headings import title_matches
+from speclint.document.model import Document, Span
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.reading.operations import (
+    addresses_failure,
+    has_central_failure_handling,
+    INTRO_SECTIONS,
+    describe_operation,
+    operation_mentions,
+    unaddressed_failures,
+    unhandled_providers,
+)
+from speclint.reading.requirements import TASK_LISTS, document_kind, is_ears_document, is_proposal, states_requirements
+
+
+class OperationFailureUnaddressed(Rule):
+    """Flags a specification that describes payments, messages, uploads, imports, syncs or calls to other services and never says what happens when that kind of operation fails.
+
+    **What it flags.** A specification (a PRD, an SRS, a spec-kit spec, a design document; not a
+    proposal or decision record, not an EARS document, where EH003 asks per requirement) that
+    names an operation that can fail at least twice, once at least outside its introduction (a payment, sending
+    an email or SMS, an upload, parsing or importing a file, a sync, a call to another service),
+    when nothing in the document says what happens when that kind of operation fails: no
+    sentence, item or table row that names it (the charge, the email, the upload, the import)
+    with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error
+    table that names it. Payments and messages need their own answer: unlike EH001, an unrelated
+    error (a form's validation message, an "invalid email address") does not count as handling a
+    declined charge or a bounced email. An upload, import, sync or call counts as handled by any
+    error handling the document has. One finding per kind of operation, at its first mention,
+    naming the other lines. Named providers (Stripe, Twilio, S3...) are EH004's; plans and task
+    lists are skipped.
+
+    **Why it matters.** A declined card, an email that bounces, an upload that stops half way and
+    a CSV row that does not parse each need a decision: retry, queue, tell the user or give up.
+    Left out of the spec, each engineer decides alone.
+
+    **Example**
+
+    ```markdown
+    ## Requirements
+    - Customers pay for the order by credit card at checkout.
+    - A confirmation email is sent once the payment is captured.
+    - The email field shows an error when the address is invalid.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Requirements
+    - Customers pay for the order by credit card at checkout. A declined card keeps the cart and
+      shows the issuer's reason.
+    - A confirmation email is sent once the payment is captured; a bounced email is shown on the
+      order page.
+    ```
+    """
+
+    id = "EH006"
+    name = "operation-failure-unaddressed"
+    category = Category.ERROR_HANDLING
+    default_level = Level.WARNING
+    # Default: no finding on the corpus's specifications at its final draft (its drafts' findings are
+    # judged in bench/verdicts/round7-recall-failure2.tsv) and none on the evaluation set's clean documents.
+    group = Group.DEFAULT
+    options = (
+        Option("minimum-mentions", "int", 2,
+               "Mentions of a kind of operation (outside headings, one at least outside the introduction) before "
+               "the rule asks what happens when it fails (one passing mention is not a description).", minimum=1),
+    )
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        for violation, _lines in operation_failures(document, context, context.options["minimum-mentions"]):
+            yield violation
+
+
+#: The kind of operation a provider of each kind is called for (EH004 reports those).
+_PROVIDER_OPERATION = {"SMS": "message delivery", "email": "message delivery", "push notification": "message delivery",
+                       "object storage": "upload", "file transfer": "upload", "external API": "call to another service"}
+
+
+#: Operations whose failure needs its own answer, whatever else the document says about errors.
+_TRANSACTIONS = frozenset({"payment", "message delivery"})
+
+
+def _handles_failure_somewhere(document: Document) -> bool:
+    from speclint.document.text import iter_prose, mask_invisible
+
+    return has_central_failure_handling(document) or any(
+        addresses_failure(mask_invisible("\n".join(segment.text for segment in piece.segments)))
+        for piece in iter_prose(document) if piece.kind != "heading")
+
+
+def operation_failures(document: Document, context: object, minimum: int = 2) -> list[tuple[Violation, set[int]]]:
+    """EH006's findings, each with the lines of every mention it stands for (EH005 leaves those
+    to EH006)."""
+    if is_proposal(document, context) or is_ears_document(document, context) \
+            or not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+        return []
+    by_kind: dict[str, list[tuple[int, str, Span]]] = {}
+    for section, kind, words, span in operation_mentions(document):
+        rank = 1 if any(each.heading is not None and title_matches(each.title, INTRO_SECTIONS)
+                        for each in (section, *section.ancestors())) else 0
+        by_kind.setdefault(kind, []).append((rank, words, span))
+    reported_by_eh004 = {_PROVIDER_OPERATION.get(kind, kind) for kind, _brand, _span in unhandled_providers(document)}
+    # Named `minimum` times, once at least where the behaviour is described (not only in the summary).
+    kinds = frozenset(kind for kind, found in by_kind.items()
+                      if kind not in reported_by_eh004 and len(found) >= minimum and any(rank == 0 for rank, _w, _s in found))
+    if kinds - _TRANSACTIONS and _handles_failure_somewhere(document):
+        # An upload, import, sync or call in a document that handles failures elsewhere is usually
+        # covered by its general error handling; a payment or a message is not.
+        kinds &= _TRANSACTIONS
+    if not kinds:
+        return []
+    violations = []
+    for kind in sorted(unaddressed_failures(document, kinds), key=lambda each: min(
+            (span.start.line, span.start.column) for _r, _w, span in by_kind[each])):
+        found = sorted(by_kind[kind], key=lambda each: (each[0], each[2].start.line, each[2].start.column))
+        _rank, words, span = found[0]
+        others = sorted({other.start.line for _r, _w, other in found[1:] if other.start.line != span.start.line})
+        also = ""
+        if others:
+            lines = ", ".join(str(line) for line in others[:5]) + (", ..." if len(others) > 5 else "")
+            also = f" (nor at line{'s' if len(others) > 1 else ''} {lines})"
+        violations.append((Violation(span, f"{describe_operation(kind, words)} can fail, and the document never says "
+                                           f"what happens when it does{also}: say what happens on errors, declines, "
+                                           "timeouts, retries or bounces"),
+                           {each.start.line for _r, _w, each in found}))
+    return violations
