@@ -11,7 +11,7 @@ from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.interfaces import AUTH_WORDS, NamedEndpoint, http_endpoints, named_endpoints, says_anything_of_contract
-from speclint.reading.requirements import section_text
+from speclint.reading.requirements import not_in_scope, section_text
 
 
 class ApiAuthenticationUndefined(Rule):
@@ -74,6 +74,10 @@ class ApiAuthenticationUndefined(Rule):
                         first = (Span(position, Position(position.line, position.column + 1)),
                                  f"{operation.method} {operation.path}")
         if first is None:
+            listed = _code_block_endpoints(document, context)
+            if listed:
+                first = listed[0]
+        if first is None:
             # Endpoints only named in prose, whose request or response is told there: their callers
             # authenticate somehow too. (One named with nothing at all is API009's.)
             described = _described_named_endpoints(document, context)
@@ -127,3 +131,32 @@ def _described_named_endpoints(document: Document, context: RuleContext) -> list
     if skips_document(document, context):
         return []
     return [endpoint for endpoint in named_endpoints(document) if says_anything_of_contract(endpoint, foreign_counts=False)]
+
+
+#: A code line that is only an endpoint, perhaps with a note: "POST /v1/exports", "GET /v1/x  # poll".
+_CODE_ENDPOINT = lazy_compile(r"^\s*(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`]*)(?:\s+(?:#|//|--|:)[^\n]*|\s{2,}\S[^\n]*)?$")
+#: Languages of a block that lists an API's endpoints (not a program, not a raw request with headers).
+_ENDPOINT_LIST_LANGUAGES = frozenset({"", "http", "text", "txt", "plain", "plaintext", "rest", "api", "endpoints"})
+
+
+def _code_block_endpoints(document: Document, context: RuleContext) -> list[tuple[Span, str]]:
+    """Endpoints listed one per line in a fenced code block of a product spec (```http POST /v1/x```):
+    the API the document defines, written as code. Raw requests (`GET /x HTTP/1.1` and headers) are
+    examples, and proposals, plans and task lists name endpoints without defining them."""
+    from speclint.rules.api_contract.endpoint_without_contract import skips_document
+
+    found: list[tuple[Span, str]] = []
+    for section, block in document.iter_blocks():
+        if not (isinstance(block, CodeBlock) and block.fenced and block.language in _ENDPOINT_LIST_LANGUAGES):
+            continue
+        if section.heading is not None and not_in_scope(section):
+            continue
+        for segment in block.lines:
+            match = _CODE_ENDPOINT.match(segment.text)
+            if match and "HTTP/" not in segment.text:
+                start = segment.column + match.start(1)
+                found.append((Span.of(segment.line, start, segment.line, segment.column + match.end(2)),
+                              f"{match.group(1)} {match.group(2)}"))
+    if found and skips_document(document, context):
+        return []
+    return found
