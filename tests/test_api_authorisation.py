@@ -334,3 +334,71 @@ def test_api006_an_admin_granted_to_an_address_in_a_real_prd_is_found(tmp_path: 
     # The damage: the bearer-token sentence replaced by one person's address.
     damaged = lines[:start] + ["- Admin access is granted to jane@acme.com."] + lines[start + 1:]
     assert _lint("\n".join(damaged) + "\n", str(tmp_path / "prd.md"), "API006") == [(start + 1, 3)]
+
+
+# --- round 7: shapes of issue 14's items 5 and 12 -------------------------------------------------
+
+
+def test_api006_flags_the_admin_named_by_address() -> None:
+    text = """
+    # Back office
+
+    - The first admin is jane.doe@acme.example; she adds the other staff.
+    """
+    assert spans(lint_with("API006", text)) == [(3, 13)]
+
+
+def test_api006_flags_only_one_address_allowed_to_act() -> None:
+    text = """
+    # Back office
+
+    Only jane.doe@acme.example can export customer data.
+    """
+    assert spans(lint_with("API006", text)) == [(3, 1)]
+
+
+def test_api006_accepts_the_admin_contacted_at_an_address() -> None:
+    assert lint_with("API006", "# Shop\n\nContact the admin (ops@acme.example) for a new account.\n") == []
+
+
+def test_api008_secure_and_sso_in_passing_do_not_say_who_may_act() -> None:
+    text = """
+    # Moderation tools
+
+    ## Requirements
+
+    1. Admins can ban users and delete posts from the admin dashboard.
+    2. The dashboard is secure and uses SSO like the rest of our tools.
+    """
+    assert spans(lint_with("API008", text)) == [(5, 4)]
+
+
+def test_api008_admins_signing_in_with_sso_in_the_same_section_counts() -> None:
+    text = """
+    # Moderation tools
+
+    ## Requirements
+
+    1. Admins can ban users and delete posts from the admin dashboard.
+    2. Admins sign in with the company SSO.
+    """
+    assert lint_with("API008", text) == []
+
+
+def test_api009_leaves_a_third_partys_endpoints_alone() -> None:
+    text = """
+    # Card payments
+
+    The payment service calls Stripe's `POST /v1/payment_intents` to create a payment, then
+    `POST /v1/payment_intents/{id}/confirm`.
+    """
+    assert lint_with("API009", text) == []
+
+
+def test_api009_still_flags_our_own_endpoint_beside_a_third_partys() -> None:
+    text = """
+    # Card payments
+
+    The service calls Stripe's `POST /v1/payment_intents`; the app then calls `POST /v1/orders/{id}/pay`.
+    """
+    assert [f.message.split(" is ")[0] for f in lint_with("API009", text)] == ["endpoint POST /v1/orders/{id}/pay"]

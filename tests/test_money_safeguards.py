@@ -149,3 +149,143 @@ def test_points_at_the_requirement_rather_than_the_summary() -> None:
     - The refund goes back to the card on file.
     """
     assert spans(lint_with("RK009", text)) == [(9, 7)]
+
+
+# --- money moved in a sentence: a money verb with money named -------------------------------------
+
+
+def test_flags_a_passive_charge_and_a_payment_in_an_faq() -> None:
+    text = """
+    # Offline map packs
+
+    **How do customers pay?**
+    Customers pay for a pack with the payment method stored in their account.
+
+    **When is the card charged?**
+    The price is charged when the download starts.
+    """
+    findings = lint_with("RK009", text)
+    assert spans(findings) == [(4, 11)]
+    assert "'pay'" in findings[0].message
+
+
+def test_flags_a_balance_debited_and_credited_in_srs_requirements() -> None:
+    text = """
+    # Peer transfers
+
+    ## 3.1 Functional requirements
+
+    - REQ-1: The system shall allow a user to send money to another user by phone number.
+    - REQ-2: The system shall debit the sender's account and credit the recipient's account.
+    """
+    assert spans(lint_with("RK009", text)) == [(5, 43)]
+
+
+def test_counts_each_sentence_once() -> None:
+    text = """
+    # Wallet
+
+    At checkout the wallet balance pays first, then the card.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_a_money_verb_without_money_named_is_not_money() -> None:
+    text = """
+    # Cache
+
+    - Every request pays the cost of a lookup; we transfer the file to the archive.
+    - Readers pay attention to the banner; the team in charge of billing reviews it free of charge.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_money_shown_rather_than_moved_does_not_count() -> None:
+    text = """
+    # Billing history
+
+    - The billing page lists every invoice with the amount paid and the card charged.
+    - The dashboard shows the total paid this year.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_cloud_credits_are_not_money_moved() -> None:
+    text = """
+    # Lab
+
+    - Hardware: student-affordable (under $2,000) or cloud VM credits.
+    - Data transfer charges are the same in every zone ($0.01/GB).
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_money_on_a_blockchain_is_left_out() -> None:
+    text = """
+    # Agent payments
+
+    - The agent pays 0.1 USDC on devnet for each chapter.
+    - The agent pays again with a permitted stablecoin when the first is blocked on-chain.
+    """
+    assert lint_with("RK009", text) == []
+
+
+# --- safeguards ------------------------------------------------------------------------------------
+
+TOP_UPS = """
+# Wallet top-ups
+
+## Requirements
+
+- Riders top up their balance with a card.
+- Each ride deducts the fare from the balance.
+"""
+
+
+def test_a_safeguard_word_in_another_sense_does_not_count() -> None:
+    text = TOP_UPS + """- Transactions are listed in reverse chronological order.
+
+## Accounts
+
+- Duplicate email addresses are rejected at sign-up.
+"""
+    assert spans(lint_with("RK009", text)) == [(5, 10)]
+
+
+def test_idempotency_stated_in_another_section_counts() -> None:
+    text = TOP_UPS + "\n## Non-functional requirements\n\n- All wallet operations are idempotent.\n"
+    assert lint_with("RK009", text) == []
+
+
+def test_a_partial_failure_handled_counts() -> None:
+    text = TOP_UPS + "- If the card charge fails, the balance is not credited.\n"
+    assert lint_with("RK009", text) == []
+
+
+def test_a_movement_undone_counts() -> None:
+    text = TOP_UPS + "- When the balance update fails, the charge is refunded automatically.\n"
+    assert lint_with("RK009", text) == []
+
+
+def test_webhooks_processed_once_count() -> None:
+    text = TOP_UPS + "\n## Payments\n\nStripe webhooks are processed once; a repeated delivery is ignored.\n"
+    assert lint_with("RK009", text) == []
+
+
+# --- where the finding points ------------------------------------------------------------------------
+
+
+def test_points_at_the_criterion_rather_than_the_user_story() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1: Add funds
+
+    **User Story:** As a buyer, I want to add funds to my wallet, so that I can check out faster.
+
+    #### Acceptance Criteria
+
+    1. WHEN the buyer submits an amount THEN the system SHALL charge the buyer's card and add it to the wallet.
+    2. WHEN the buyer confirms an order THEN the system SHALL deduct the total from the wallet balance.
+    """
+    assert spans(lint_with("RK009", text)) == [(9, 59)]

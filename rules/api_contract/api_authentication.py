@@ -94,7 +94,9 @@ class ApiAuthenticationUndefined(Rule):
 
 #: Words that can only be about authentication, wherever they stand.
 _STRONG_AUTH = lazy_compile(
-    r"\b(?:auth(?:entication|enticated|enticates?|orization|orized|orizes?|n|z|header)?|bearer|tokens?|api[- ]keys?|"
+    # A bare "token" is also an LLM's ("token-by-token streaming") or a secret redacted from logs.
+    r"\b(?:auth(?:entication|enticated|enticates?|orization|orized|orizes?|n|z|header)?|bearer|api[- ]keys?|"
+    r"(?:access|api|session|refresh|id|jwt|oauth|personal\s+access|service|signed|csrf)\s+tokens?|"
     r"oauth\d?|openid|oidc|jwt|mtls|mutual\s+tls|client\s+certificates?|signed\s+requests?|hmac|"
     r"unauthenticated|unauthori[sz]ed|public\s+endpoints?|no\s+authentication|anonymous|401|403|securityschemes|"
     r"rbac|access\s+control|(?:only|is|are)\s+(?:\w+\s+){0,4}allowed\s+to\s+(?:query|call|access|reach|use))\b",
@@ -109,16 +111,24 @@ def _states_authentication(document: Document, endpoints: list, code_text: list[
     """True when the document says how callers authenticate: a word that can only mean it
     anywhere, or any auth word (session, cookie, SSO, credentials) in the API's own sections or
     code. "The marketing site uses SSO" elsewhere says nothing about the API."""
-    prose = section_text(document.root)
+    # Non-goals and alternatives do not say how this API authenticates ("No multi-user, RBAC").
+    prose = "\n".join(section_text(section, deep=False) for section in document.root.walk()
+                      if section.heading is None or not not_in_scope(section))
     if _STRONG_AUTH.search(mask_invisible(prose)) or _STRONG_AUTH.search(prose):
         return True
     if AUTH_WORDS.search("\n".join(code_text)):
         return True
     endpoint_lines = {endpoint.span.start.line for endpoint in endpoints}
+    # A word that names one of the API's own resources ("POST /sessions") is not a sign-in there.
+    resources = {part.lower().rstrip("s") for endpoint in endpoints
+                 for part in re.findall(r"[A-Za-z]+", endpoint.label.split(" ", 1)[-1])}
     for section in document.sections():
         own = section.heading is not None and _API_TITLES.search(section.title)
         holds_endpoint = any(section.span.start.line <= line <= section.span.end.line for line in endpoint_lines)
-        if (own or holds_endpoint) and AUTH_WORDS.search(section_text(section, deep=not holds_endpoint)):
+        if not (own or holds_endpoint):
+            continue
+        words = AUTH_WORDS.finditer(section_text(section, deep=not holds_endpoint))
+        if any(word.group(0).lower().rstrip("s") not in resources for word in words):
             return True
     return False
 

@@ -28,6 +28,9 @@ MONEY_ACTIONS = (
     "capture the payment", "captures the payment", "authorize the payment", "payment intent*", "at checkout",
     "checkout flow*", "recurring billing", "subscription fee*", "reimburse*", "cashback", "cash back", "cash out",
     "cashes out", "cashed out", "split the bill", "settle up", "money back", "escrow", "re:PaymentIntents?",
+    r"re:(?:money|funds|payments?|amounts?|balances?)\s+(?:is|are|was|were|will\s+be|gets?|get)\s+transferred",
+    r"re:purchas(?:e|es|ing)\s+(?:a|an|the|their|one|each|every|any)\b", "purchased", "in-app purchase*",
+    r"re:(?:complet|finish)\w*\s+(?:the\s+|their\s+)?checkout", r"re:requir(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:up-?front\s+)?payment",
     r"re:(?:mak|submit|initiat|creat|complet|execut|confirm)\w*\s+(?:a|the|their|each|every)\s+(?:\w+\s+)?payments?",
     r"re:payments?\s+(?:is|are|will\s+be|gets?|get|was|were)\s+(?:\w+\s+)?(?:collected|taken|captured|processed|made|"
     r"sent|authori[sz]ed|settled|charged|submitted|initiated|executed|refunded)",
@@ -52,24 +55,25 @@ SAFEGUARDS = (
 )
 
 #: Safeguards that count when money is named near them: "duplicate" next to "charge" is about
-#: money, "duplicate headings" is not; "reversed" next to "refund", not "reverse proxy".
+#: money, "duplicate headings" is not; "reversed" next to "refund", not "reverse proxy". A
+#: rollback is left out: next to money it is most often a release's ("roll back: turn the wallet
+#: flag off"); a movement rolled back is a strong safeguard above.
 NEAR_MONEY_SAFEGUARDS = (
     "duplicate*", "atomic*", "single transaction", "same transaction",
     "database transaction*", "DB transaction*", "transactional*", "ACID", "all or nothing", "all-or-nothing",
-    "together or not at all", "rollback*", "roll back", "rolls back", "rolled back", "revers*", "compensat*",
-    "void*", "reconcil*", "unique constraint*", "unique key*", "row lock*", "locking",
-    "race condition*", "two-phase", "saga*", "outbox", "replay*",
+    "together or not at all", "revers*", "compensat*", "void*", "reconcil*", "unique constraint*", "unique key*",
+    "row lock*", "locking", "race condition*", "two-phase", "saga*", "outbox",
 )
 
 #: A verb that moves money when money is named in the same sentence: "the card is charged",
 #: "pays for the pack with the stored payment method", "deducts the fare from the balance".
 _MONEY_VERB = lazy_compile(
     r"\b(?:(?:pay|pays|paid|paying|deduct(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|bought|redeem(?:s|ed|ing)?|"
-    r"recharg(?:e|es|ed|ing)|deposit(?:s|ed|ing)?|renew(?:s|ed)?|charged|credited|debited|"
-    r"billed|invoiced|transferred|purchased)\b|"
+    r"recharg(?:e|es|ed|ing)|deposit(?:s|ed|ing)?|renew(?:s|ed)?|subscrib(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|"
+    r"captur(?:e|es|ed|ing)|charged|credited|debited|billed|invoiced)\b|"
     # Words that are also nouns ("cloud credits", "data transfer charges") are verbs before their object.
     r"(?:charg(?:e|es|ing)|credit(?:s|ing)?|debit(?:s|ing)?|bill(?:s|ing)?|invoic(?:e|es|ing)|transfer(?:s|ring)?|"
-    r"purchas(?:e|es|ing)|spend(?:s|ing)?|buys?|buying)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
+    r"spend(?:s|ing)?|buys?|buying)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
     r"buyers?|sellers?|members?|subscribers?|riders?|drivers?|clients?|merchants?|\d)\b|\s*[$€£¥]))",
     re.I,
 )
@@ -77,7 +81,7 @@ _MONEY_VERB = lazy_compile(
 _MONEY_NOUN = lazy_compile(
     r"\b(?:cards?|wallets?|balances?|prices?|fares?|fees?|amounts?|money|funds|cash|bank|payments?|invoices?|orders?|"
     r"vouchers?|gift\s+cards?|coupons?|points|coins|"
-    r"totals?|subscriptions?|checkout|apple\s+pay|google\s+pay|paypal|stripe|adyen|braintree|dollars?|euros?|"
+    r"subscriptions?|checkout|apple\s+pay|google\s+pay|paypal|stripe|adyen|braintree|dollars?|euros?|"
     r"cents|usd|eur|gbp|currenc(?:y|ies)|credits?|refunds?|payouts?|tips?)\b|[$€£¥]\s?\d|\d\s?(?:€|£)",
     re.I,
 )
@@ -110,7 +114,7 @@ _ON_CHAIN = lazy_compile(r"\b(?:usdc|usdt|stablecoins?|on-?chain|blockchains?|de
 #: Safeguard words in another sense: "reverse chronological order", "transactional emails".
 _NOT_A_SAFEGUARD = lazy_compile(r"revers\w*\s+(?:chronological|order|proxy|proxies|engineer\w*|lookup|image\s+search|dns)\b|"
                                 r"transactional\s+(?:e-?mails?|messages?|sms|notifications?|templates?)\b", re.I)
-_SENTENCE_END = lazy_compile(r"[.!?;](?=\s|$)|\x00")
+_SENTENCE_END = lazy_compile(r"[.!?;][\"'”’)*_]{0,3}(?=\s|$)|\x00")
 _USER_STORY = lazy_compile(r"^\W*(?:user\s+story\W*)?as\s+an?\s", re.I)
 _COMMITS = lazy_compile(r"\b(?:SHALL|MUST|shall|must|will|should)\b|^\W*(?:[A-Z]{1,5}-)+\d+")
 
@@ -157,7 +161,10 @@ class MoneyWithoutSafeguards(Rule):
     name = "money-without-safeguards"
     category = Category.RISK
     default_level = Level.WARNING
-    group = Group.PREVIEW
+    # Default: no finding on the corpus (no real spec there moves money); the findings of its drafts
+    # (cloud prices, a language RFC's example, a devnet demo, 'bytes transferred') were wrong or noise and are
+    # fixed (bench/verdicts/round7-recall-risk-api.tsv). Keeps the evaluation set's clean documents clean.
+    group = Group.DEFAULT
     options = (
         Option("money", "list[str]", list(MONEY_ACTIONS),
                "Phrases that alone say money moves ('*' ends a word, 're:' starts a regex)."),
