@@ -402,3 +402,41 @@ def test_api009_still_flags_our_own_endpoint_beside_a_third_partys() -> None:
     The service calls Stripe's `POST /v1/payment_intents`; the app then calls `POST /v1/orders/{id}/pay`.
     """
     assert [f.message.split(" is ")[0] for f in lint_with("API009", text)] == ["endpoint POST /v1/orders/{id}/pay"]
+
+
+# --- round 7: damage tests on real documents ------------------------------------------------------
+
+AWRAPPER = "prds/gbasin__awrapper__docs__prd-v1.md"
+DESIGN_WITH_ENDPOINTS = "kiro-more/khushparag__agentic_learning_coach__.kiro__specs__learning-path-navigation-fixes__design.md"
+
+
+@requires_corpus
+def test_api002_a_real_prd_with_its_bearer_token_is_not_flagged() -> None:
+    assert _lint((CORPUS / AWRAPPER).read_text(encoding="utf-8"), "prd.md", "API002") == []
+
+
+@requires_corpus
+def test_api002_deleting_the_authentication_of_a_real_prd_is_found() -> None:
+    lines = (CORPUS / AWRAPPER).read_text(encoding="utf-8").splitlines()
+    # The scope line ("Single-user auth"), the Security section's bearer token, and its note that
+    # tokens are redacted from logs (a token named in a Security section reads as authentication).
+    removed = [index for index, line in enumerate(lines)
+               if "Single‑user auth" in line or "bearer token" in line or "(tokens, keys)" in line]
+    assert len(removed) == 3
+    damaged = [line for index, line in enumerate(lines) if index not in removed]
+    first = next(index for index, line in enumerate(damaged, 1) if "POST `/runs`" in line)
+    assert _lint("\n".join(damaged) + "\n", "prd.md", "API002") == [(first, damaged[first - 1].index("POST") + 1)]
+
+
+@requires_corpus
+def test_api010_a_real_design_whose_endpoints_have_response_models_is_not_flagged() -> None:
+    assert _lint((CORPUS / DESIGN_WITH_ENDPOINTS).read_text(encoding="utf-8"), "design.md", "API010") == []
+
+
+@requires_corpus
+def test_api010_deleting_the_contract_under_an_endpoint_heading_of_a_real_design_is_found() -> None:
+    lines = (CORPUS / DESIGN_WITH_ENDPOINTS).read_text(encoding="utf-8").splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("#### POST /api/v1/tasks/{task_id}/start"))
+    end = next(index for index, line in enumerate(lines) if line.startswith("#### POST /api/v1/tasks/{task_id}/complete"))
+    damaged = lines[:start + 1] + ["", "Marks the task as started.", ""] + lines[end:]
+    assert _lint("\n".join(damaged) + "\n", "design.md", "API010") == [(start + 1, 1)]

@@ -289,3 +289,30 @@ def test_points_at_the_criterion_rather_than_the_user_story() -> None:
     2. WHEN the buyer confirms an order THEN the system SHALL deduct the total from the wallet balance.
     """
     assert spans(lint_with("RK009", text)) == [(9, 59)]
+
+
+# Money added to a real Kiro requirements document as EARS criteria, with and without the criterion
+# that makes it safe: deleting that criterion is found at the first criterion that moves money.
+REAL_KIRO = "kiro/crawlins__kythira__.kiro__specs__arm64-ci-verification__requirements.md"
+CREDITS = [
+    "", "### Requirement 99: Build credits", "",
+    "**User Story:** As a maintainer, I want to buy build credits, so that CI runs on paid runners.", "",
+    "#### Acceptance Criteria", "",
+    "1. WHEN a maintainer buys credits THEN the system SHALL charge the organisation's card the price of the pack.",
+    "2. WHEN a CI run finishes THEN the system SHALL deduct its minutes from the credit balance.",
+]
+SAFE = "3. WHEN a purchase request is retried THEN the system SHALL use its idempotency key and never charge twice."
+
+
+@requires_corpus
+def test_a_real_kiro_spec_with_money_criteria_and_their_safeguard_is_not_flagged(tmp_path: Path) -> None:
+    lines = (CORPUS / REAL_KIRO).read_text(encoding="utf-8").splitlines()
+    assert _lint(tmp_path, lines + CREDITS + [SAFE]) == []
+
+
+@requires_corpus
+def test_deleting_the_idempotency_criterion_of_a_real_kiro_spec_is_found(tmp_path: Path) -> None:
+    lines = (CORPUS / REAL_KIRO).read_text(encoding="utf-8").splitlines()
+    damaged = lines + CREDITS
+    line = len(lines) + 8
+    assert _lint(tmp_path, damaged) == [(line, damaged[line - 1].index("charge") + 1)]

@@ -39,11 +39,9 @@ MONEY_ACTIONS = (
 #: Safeguards that can only be about moving money once, wherever they are written.
 SAFEGUARDS = (
     "idempoten*", "double charg*", "double-charg*", "double spend*", "double-spend*", "double bill*",
-    "double-bill*", "billed twice", "bill twice", "safe to retry", "retry-safe", "retried safely", "exactly once",
-    "exactly-once", "at most once", "at-most-once", "once and only once", "processed once", "applied once",
+    "double-bill*", "billed twice", "bill twice", "safe to retry", "retry-safe", "retried safely",
     "repeated deliver*", "redeliver*",
     r"re:(?:charg|credit|debit|refund|pa[iy]|bill)\w*\s+(?:\w+\s+){0,2}?(?:twice|only\s+once|more\s+than\s+once)",
-    r"re:never\s+(?:\w+\s+){1,3}?twice", "dedup*", "de-dup*",
     r"re:duplicate\s+(?:payments?|charges?|requests?|submissions?|transactions?|orders?|refunds?|payouts?|top-?ups?|"
     r"transfers?|credits?|debits?)",
     # A movement undone when what goes with it fails: "the charge is refunded automatically".
@@ -59,7 +57,9 @@ SAFEGUARDS = (
 #: rollback is left out: next to money it is most often a release's ("roll back: turn the wallet
 #: flag off"); a movement rolled back is a strong safeguard above.
 NEAR_MONEY_SAFEGUARDS = (
-    "duplicate*", "atomic*", "single transaction", "same transaction",
+    "duplicate*", "dedup*", "de-dup*", "exactly once", "exactly-once", "at most once", "at-most-once",
+    "once and only once", "processed once", "applied once", r"re:never\s+(?:\w+\s+){1,3}?twice", "atomic*",
+    "single transaction", "same transaction",
     "database transaction*", "DB transaction*", "transactional*", "ACID", "all or nothing", "all-or-nothing",
     "together or not at all", "revers*", "compensat*", "void*", "reconcil*", "unique constraint*", "unique key*",
     "row lock*", "locking", "race condition*", "two-phase", "saga*", "outbox",

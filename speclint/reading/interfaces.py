@@ -152,10 +152,21 @@ _PAGE_WORDS = lazy_compile(r"\b(?:page|screen|view|renders?|ui|layout|form|modal
 _API_WORDS = lazy_compile(r"\b(?:api|json|returns?|responds?|response|payload|body|status|endpoint|[245]\d\d)\b", re.I)
 
 
+#: Words of a page list that, in the document's own title, name the feature ("Navigation fixes"),
+#: not a list of pages.
+_PAGE_TITLE_WORDS = frozenset({"page", "screen", "view", "frontend", "ui", "ux", "navigation", "sitemap", "wireframe"})
+
+
 def _not_api_section(section: Section) -> bool:
     """Tests, tasks and page lists: an endpoint there is a step or a route, not a definition."""
     for each in (section, *section.ancestors()):
-        if each.heading is not None and _NOT_API_TITLE_WORDS.intersection(normalize_title(each.title).split()):
+        if each.heading is None:
+            continue
+        # The words of an endpoint's own path ("POST /v1/tasks/{id}/start") do not say what the section is.
+        words = _NOT_API_TITLE_WORDS.intersection(normalize_title(ENDPOINT.sub(" ", each.title)).split())
+        if each.level == 1:
+            words -= _PAGE_TITLE_WORDS
+        if words:
             return True
     return False
 
