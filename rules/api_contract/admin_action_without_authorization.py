@@ -19,8 +19,9 @@ class AdminActionWithoutAuthorization(Rule):
     **What it flags.** A document that describes privileged actions ("admins can ban users",
     "support agents can issue refunds", "the admin dashboard") and nowhere says who may take them:
     no role, permission, authorisation, access control, "only admins", allowlist, 403, MFA or
-    authentication. "SSO", "login", "secure" or "session" count only in a section that is about
-    the admin actions: the marketing site's SSO says nothing about who is an admin. One finding,
+    authentication. "SSO", "login" or "session" count only in a sentence of the admin actions'
+    section that names the admins ("moderators sign in with SSO"): the marketing site's SSO, or
+    "the dashboard is secure and uses SSO", says nothing about who is an admin. One finding,
     at the first admin action, naming the others. Proposals and decision records are skipped.
 
     **Why it matters.** An admin screen without an authorisation rule is either open to everyone

@@ -18,12 +18,14 @@ class ApiAuthenticationUndefined(Rule):
     """Flags a document that defines HTTP endpoints but never says how callers authenticate.
 
     **What it flags.** A document with at least one HTTP endpoint definition (a heading, a leading
-    list item or paragraph, an endpoint-table row, an OpenAPI operation) in which nothing mentions
+    list item or paragraph, an endpoint-table row, an OpenAPI operation, endpoints listed one per
+    line in a code block of a product spec) in which nothing mentions
     authentication or authorization: no auth, token, bearer, API key, OAuth, session, cookie, mTLS,
     signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, and no statement that an
     endpoint is public. Words that also mean other things (session, cookie, SSO, credentials,
     security) count only in the API's own sections: "the admin console uses SSO" elsewhere does
-    not say how the API's callers authenticate. An endpoint named only in prose counts when the
+    not say how the API's callers authenticate. Nor do a bare "token" (an LLM's tokens), a
+    resource of the API itself (`POST /sessions`) or a non-goal ("No RBAC"). An endpoint named only in prose counts when the
     text around it tells part of its contract ("`GET /v1/orders` returns the orders"): in product
     specs, not in proposals or task lists. One finding, at the first endpoint. Saying it once for the whole API is
     enough.
