@@ -316,3 +316,15 @@ def test_deleting_the_idempotency_criterion_of_a_real_kiro_spec_is_found(tmp_pat
     damaged = lines + CREDITS
     line = len(lines) + 8
     assert _lint(tmp_path, damaged) == [(line, damaged[line - 1].index("charge") + 1)]
+
+
+def test_flags_a_person_charged_or_paid_without_money_named() -> None:
+    text = """
+    # Deliveries
+
+    ## Requirements
+
+    - The customer is charged on delivery.
+    - Couriers get paid every Friday.
+    """
+    assert spans(lint_with("RK009", text)) == [(5, 7)]

@@ -31,8 +31,16 @@ MONEY_ACTIONS = (
     r"re:(?:money|funds|payments?|amounts?|balances?)\s+(?:is|are|was|were|will\s+be|gets?|get)\s+transferred",
     r"re:purchas(?:e|es|ing)\s+(?:a|an|the|their|one|each|every|any)\b", "purchased", "in-app purchase*",
     r"re:(?:complet|finish)\w*\s+(?:the\s+|their\s+)?checkout", r"re:requir(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:up-?front\s+)?payment",
+    # A person charged or paid: "the customer is charged on delivery", "couriers get paid weekly".
+    r"re:(?:customers?|users?|buyers?|sellers?|riders?|drivers?|couriers?|members?|subscribers?|clients?|guests?|"
+    r"shoppers?|merchants?|vendors?|hosts?|creators?|tenants?|patients?)\s+(?:is|are|will\s+be|gets?|get|was|were)\s+"
+    r"(?:\w+\s+)?(?:charged|billed|refunded|credited|debited|paid|invoiced|reimbursed)",
+    r"re:(?:add|load|withdraw|deposit)\w*\s+money", r"re:(?:added|loaded)\s+to\s+(?:the|their|a|your)\s+(?:wallet|balance)",
+    r"re:(?:on|after|before|upon)\s+purchase",
+    r"re:tips?\s+(?:the|their|a|your)\s+(?:driver|courier|creator|host|server|artist|streamer)s?",
     r"re:(?:mak|submit|initiat|creat|complet|execut|confirm)\w*\s+(?:a|the|their|each|every)\s+(?:\w+\s+)?payments?",
-    r"re:payments?\s+(?:is|are|will\s+be|gets?|get|was|were)\s+(?:\w+\s+)?(?:collected|taken|captured|processed|made|"
+    r"re:(?:payments?|charges?)\s+(?:is|are|will\s+be|gets?|get|was|were)\s+(?:\w+\s+)?(?:collected|taken|captured|"
+    r"processed|made|created|"
     r"sent|authori[sz]ed|settled|charged|submitted|initiated|executed|refunded)",
 )
 
