@@ -328,3 +328,13 @@ def test_flags_a_person_charged_or_paid_without_money_named() -> None:
     - Couriers get paid every Friday.
     """
     assert spans(lint_with("RK009", text)) == [(5, 7)]
+
+
+def test_flags_money_paid_by_direct_debit_and_a_deposit() -> None:
+    text = """
+    # Rentals
+
+    - Tenants pay by SEPA direct debit on the first of the month.
+    - Guests pay a deposit when they book.
+    """
+    assert spans(lint_with("RK009", text)) == [(3, 11)]

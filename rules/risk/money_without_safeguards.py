@@ -78,7 +78,7 @@ NEAR_MONEY_SAFEGUARDS = (
 _MONEY_VERB = lazy_compile(
     r"\b(?:(?:pay|pays|paid|paying|deduct(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|bought|redeem(?:s|ed|ing)?|"
     r"recharg(?:e|es|ed|ing)|deposit(?:s|ed|ing)?|renew(?:s|ed)?|subscrib(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|"
-    r"captur(?:e|es|ed|ing)|charged|credited|debited|billed|invoiced)\b|"
+    r"captur(?:e|es|ed|ing)|fined|charged|credited|debited|billed|invoiced)\b|"
     # Words that are also nouns ("cloud credits", "data transfer charges") are verbs before their object.
     r"(?:charg(?:e|es|ing)|credit(?:s|ing)?|debit(?:s|ing)?|bill(?:s|ing)?|invoic(?:e|es|ing)|transfer(?:s|ring)?|"
     r"spend(?:s|ing)?|buys?|buying)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
@@ -88,7 +88,8 @@ _MONEY_VERB = lazy_compile(
 #: What the money verb moves, or from where: a card, a balance, a price, an amount in a currency.
 _MONEY_NOUN = lazy_compile(
     r"\b(?:cards?|wallets?|balances?|prices?|fares?|fees?|amounts?|money|funds|cash|bank|payments?|invoices?|orders?|"
-    r"vouchers?|gift\s+cards?|coupons?|points|coins|"
+    r"vouchers?|gift\s+cards?|coupons?|points|coins|deposits?|instal+ments?|rent|salar(?:y|ies)|wages?|payroll|"
+    r"direct\s+debits?|bank\s+transfers?|ach|sepa|wire\s+transfers?|tuition|premiums?|tolls?|"
     r"subscriptions?|checkout|apple\s+pay|google\s+pay|paypal|stripe|adyen|braintree|dollars?|euros?|"
     r"cents|usd|eur|gbp|currenc(?:y|ies)|credits?|refunds?|payouts?|tips?)\b|[$€£¥]\s?\d|\d\s?(?:€|£)",
     re.I,
