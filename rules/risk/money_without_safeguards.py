@@ -153,14 +153,14 @@ class MoneyWithoutSafeguards(Rule):
 
     ```markdown
     ## Wallet
-    Customers top up their wallet with a card and spend the balance at checkout.
+    Customers top up their wallet with a card. At checkout the balance pays first, then the card.
     ```
 
     **Use instead**
 
     ```markdown
     ## Wallet
-    Customers top up their wallet with a card and spend the balance at checkout. Each top-up
+    Customers top up their wallet with a card. At checkout the balance pays first. Each top-up
     carries an idempotency key, so a retried request never credits twice; the card charge and
     the balance update commit in one transaction, and a failed charge reverses the credit.
     ```
