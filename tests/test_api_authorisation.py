@@ -334,3 +334,109 @@ def test_api006_an_admin_granted_to_an_address_in_a_real_prd_is_found(tmp_path: 
     # The damage: the bearer-token sentence replaced by one person's address.
     damaged = lines[:start] + ["- Admin access is granted to jane@acme.com."] + lines[start + 1:]
     assert _lint("\n".join(damaged) + "\n", str(tmp_path / "prd.md"), "API006") == [(start + 1, 3)]
+
+
+# --- round 7: shapes of issue 14's items 5 and 12 -------------------------------------------------
+
+
+def test_api006_flags_the_admin_named_by_address() -> None:
+    text = """
+    # Back office
+
+    - The first admin is jane.doe@acme.example; she adds the other staff.
+    """
+    assert spans(lint_with("API006", text)) == [(3, 13)]
+
+
+def test_api006_flags_only_one_address_allowed_to_act() -> None:
+    text = """
+    # Back office
+
+    Only jane.doe@acme.example can export customer data.
+    """
+    assert spans(lint_with("API006", text)) == [(3, 1)]
+
+
+def test_api006_accepts_the_admin_contacted_at_an_address() -> None:
+    assert lint_with("API006", "# Shop\n\nContact the admin (ops@acme.example) for a new account.\n") == []
+
+
+def test_api008_secure_and_sso_in_passing_do_not_say_who_may_act() -> None:
+    text = """
+    # Moderation tools
+
+    ## Requirements
+
+    1. Admins can ban users and delete posts from the admin dashboard.
+    2. The dashboard is secure and uses SSO like the rest of our tools.
+    """
+    assert spans(lint_with("API008", text)) == [(5, 4)]
+
+
+def test_api008_admins_signing_in_with_sso_in_the_same_section_counts() -> None:
+    text = """
+    # Moderation tools
+
+    ## Requirements
+
+    1. Admins can ban users and delete posts from the admin dashboard.
+    2. Admins sign in with the company SSO.
+    """
+    assert lint_with("API008", text) == []
+
+
+def test_api009_leaves_a_third_partys_endpoints_alone() -> None:
+    text = """
+    # Card payments
+
+    The payment service calls Stripe's `POST /v1/payment_intents` to create a payment, then
+    `POST /v1/payment_intents/{id}/confirm`.
+    """
+    assert lint_with("API009", text) == []
+
+
+def test_api009_still_flags_our_own_endpoint_beside_a_third_partys() -> None:
+    text = """
+    # Card payments
+
+    The service calls Stripe's `POST /v1/payment_intents`; the app then calls `POST /v1/orders/{id}/pay`.
+    """
+    assert [f.message.split(" is ")[0] for f in lint_with("API009", text)] == ["endpoint POST /v1/orders/{id}/pay"]
+
+
+# --- round 7: damage tests on real documents ------------------------------------------------------
+
+AWRAPPER = "prds/gbasin__awrapper__docs__prd-v1.md"
+DESIGN_WITH_ENDPOINTS = "kiro-more/khushparag__agentic_learning_coach__.kiro__specs__learning-path-navigation-fixes__design.md"
+
+
+@requires_corpus
+def test_api002_a_real_prd_with_its_bearer_token_is_not_flagged() -> None:
+    assert _lint((CORPUS / AWRAPPER).read_text(encoding="utf-8"), "prd.md", "API002") == []
+
+
+@requires_corpus
+def test_api002_deleting_the_authentication_of_a_real_prd_is_found() -> None:
+    lines = (CORPUS / AWRAPPER).read_text(encoding="utf-8").splitlines()
+    # The scope line ("Single-user auth"), the Security section's bearer token, and its note that
+    # tokens are redacted from logs (a token named in a Security section reads as authentication).
+    removed = [index for index, line in enumerate(lines)
+               if "Single‑user auth" in line or "bearer token" in line or "(tokens, keys)" in line]
+    assert len(removed) == 3
+    damaged = [line for index, line in enumerate(lines) if index not in removed]
+    first = next(index for index, line in enumerate(damaged, 1) if "POST `/runs`" in line)
+    assert _lint("\n".join(damaged) + "\n", "prd.md", "API002") == [(first, damaged[first - 1].index("POST") + 1)]
+
+
+@requires_corpus
+def test_api010_a_real_design_whose_endpoints_have_response_models_is_not_flagged() -> None:
+    assert _lint((CORPUS / DESIGN_WITH_ENDPOINTS).read_text(encoding="utf-8"), "design.md", "API010") == []
+
+
+@requires_corpus
+def test_api010_deleting_the_contract_under_an_endpoint_heading_of_a_real_design_is_found() -> None:
+    lines = (CORPUS / DESIGN_WITH_ENDPOINTS).read_text(encoding="utf-8").splitlines()
+    start = next(index for index, line in enumerate(lines) if line.startswith("#### POST /api/v1/tasks/{task_id}/start"))
+    end = next(index for index, line in enumerate(lines) if line.startswith("#### POST /api/v1/tasks/{task_id}/complete"))
+    damaged = lines[:start + 1] + ["", "Marks the task as started.", ""] + lines[end:]
+    assert _lint("\n".join(damaged) + "\n", "design.md", "API010") == [(start + 1, 1)]

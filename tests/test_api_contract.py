@@ -660,3 +660,106 @@ def test_an_angle_bracket_placeholder_in_a_path_is_never_cut_in_the_message() ->
     - GET `/messages?after=<message_id>` lists messages.
     """
     assert "GET /messages?after=<message_id>" in lint_with("API001", text)[0].message
+
+
+# --- API002 on endpoints listed in a code block -----------------------------------------------------
+
+
+def test_api002_flags_endpoints_listed_in_a_code_block() -> None:
+    text = """
+    # Export service
+
+    ## Endpoints
+
+    ```http
+    POST /v1/exports
+    GET /v1/exports/{id}
+    ```
+
+    Creating an export returns `202`; polling returns the status. Unknown ids get `404`.
+    """
+    assert spans(lint_with("API002", text)) == [(6, 1)]
+
+
+def test_api002_a_raw_request_example_is_not_an_endpoint_list() -> None:
+    text = """
+    # Export service
+
+    ```http
+    GET /v1/exports/42 HTTP/1.1
+    Accept: application/json
+    ```
+    """
+    assert lint_with("API002", text) == []
+
+
+def test_api002_code_block_endpoints_with_a_security_section_pass() -> None:
+    text = """
+    # Export service
+
+    ```http
+    POST /v1/exports
+    ```
+
+    ## Security
+
+    Every call carries a bearer token.
+    """
+    assert lint_with("API002", text) == []
+
+
+# --- API010 endpoint-without-response ----------------------------------------------------------------
+
+
+def test_api010_flags_a_bare_endpoint_list_once() -> None:
+    text = """
+    # Notifications
+
+    ## Endpoints
+
+    - `GET /v1/notifications`
+    - `POST /v1/notifications/{id}/read`
+    - `DELETE /v1/notifications/{id}`
+    """
+    findings = lint_with("API010", text)
+    assert spans(findings) == [(5, 3)]
+    assert "nor 2 more endpoints" in findings[0].message
+
+
+def test_api010_flags_a_delete_with_no_response() -> None:
+    text = """
+    # Reports
+
+    ### GET /v1/reports/{id}
+
+    Returns `200` with `{id, title, rows}`; `404` when unknown.
+
+    ### DELETE /v1/reports/{id}
+
+    Deletes the report. `403` when the caller does not own it.
+    """
+    assert spans(lint_with("API010", text)) == [(7, 1)]
+
+
+def test_api010_accepts_a_post_with_its_request() -> None:
+    text = """
+    # Addresses
+
+    ### POST /v1/addresses
+
+    Request body: `{"line1": "...", "postcode": "..."}`.
+    """
+    assert lint_with("API010", text) == []
+
+
+def test_api010_skips_task_lists_and_proposals() -> None:
+    text = """
+    # Tasks
+
+    - [ ] 1. `GET /v1/notifications`
+    - [ ] 2. `DELETE /v1/notifications/{id}`
+    - [ ] 3. Write the tests
+    - [ ] 4. Ship
+    - [ ] 5. Announce
+    """
+    assert lint_with("API010", text) == []

@@ -15,7 +15,8 @@ class AdminIdentityHardcoded(Rule):
 
     **What it flags.** A sentence, list item, table cell or code line that ties the admin role to
     an email address: "admin access is granted to jane@acme.com", "jane@acme.com is the
-    administrator", `ADMIN_EMAIL=jane@acme.com`, `isAdmin = user.email == "jane@acme.com"`. An
+    administrator", "the first admin is jane@acme.com", "only jane@acme.com can export",
+    `ADMIN_EMAIL=jane@acme.com`, `isAdmin = user.email == "jane@acme.com"`. An
     address given to contact an admin or to receive alerts ("email the admin at ops@acme.com",
     "alerts are sent to admin user ops@acme.com") is not an identity.
 

@@ -11,19 +11,21 @@ from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.interfaces import AUTH_WORDS, NamedEndpoint, http_endpoints, named_endpoints, says_anything_of_contract
-from speclint.reading.requirements import section_text
+from speclint.reading.requirements import not_in_scope, section_text
 
 
 class ApiAuthenticationUndefined(Rule):
     """Flags a document that defines HTTP endpoints but never says how callers authenticate.
 
     **What it flags.** A document with at least one HTTP endpoint definition (a heading, a leading
-    list item or paragraph, an endpoint-table row, an OpenAPI operation) in which nothing mentions
+    list item or paragraph, an endpoint-table row, an OpenAPI operation, endpoints listed one per
+    line in a code block of a product spec) in which nothing mentions
     authentication or authorization: no auth, token, bearer, API key, OAuth, session, cookie, mTLS,
     signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, and no statement that an
     endpoint is public. Words that also mean other things (session, cookie, SSO, credentials,
     security) count only in the API's own sections: "the admin console uses SSO" elsewhere does
-    not say how the API's callers authenticate. An endpoint named only in prose counts when the
+    not say how the API's callers authenticate. Nor do a bare "token" (an LLM's tokens), a
+    resource of the API itself (`POST /sessions`) or a non-goal ("No RBAC"). An endpoint named only in prose counts when the
     text around it tells part of its contract ("`GET /v1/orders` returns the orders"): in product
     specs, not in proposals or task lists. One finding, at the first endpoint. Saying it once for the whole API is
     enough.
@@ -74,6 +76,10 @@ class ApiAuthenticationUndefined(Rule):
                         first = (Span(position, Position(position.line, position.column + 1)),
                                  f"{operation.method} {operation.path}")
         if first is None:
+            listed = _code_block_endpoints(document, context)
+            if listed:
+                first = listed[0]
+        if first is None:
             # Endpoints only named in prose, whose request or response is told there: their callers
             # authenticate somehow too. (One named with nothing at all is API009's.)
             described = _described_named_endpoints(document, context)
@@ -90,7 +96,9 @@ class ApiAuthenticationUndefined(Rule):
 
 #: Words that can only be about authentication, wherever they stand.
 _STRONG_AUTH = lazy_compile(
-    r"\b(?:auth(?:entication|enticated|enticates?|orization|orized|orizes?|n|z|header)?|bearer|tokens?|api[- ]keys?|"
+    # A bare "token" is also an LLM's ("token-by-token streaming") or a secret redacted from logs.
+    r"\b(?:auth(?:entication|enticated|enticates?|orization|orized|orizes?|n|z|header)?|bearer|api[- ]keys?|"
+    r"(?:access|api|session|refresh|id|jwt|oauth|personal\s+access|service|signed|csrf)\s+tokens?|"
     r"oauth\d?|openid|oidc|jwt|mtls|mutual\s+tls|client\s+certificates?|signed\s+requests?|hmac|"
     r"unauthenticated|unauthori[sz]ed|public\s+endpoints?|no\s+authentication|anonymous|401|403|securityschemes|"
     r"rbac|access\s+control|(?:only|is|are)\s+(?:\w+\s+){0,4}allowed\s+to\s+(?:query|call|access|reach|use))\b",
@@ -105,16 +113,24 @@ def _states_authentication(document: Document, endpoints: list, code_text: list[
     """True when the document says how callers authenticate: a word that can only mean it
     anywhere, or any auth word (session, cookie, SSO, credentials) in the API's own sections or
     code. "The marketing site uses SSO" elsewhere says nothing about the API."""
-    prose = section_text(document.root)
+    # Non-goals and alternatives do not say how this API authenticates ("No multi-user, RBAC").
+    prose = "\n".join(section_text(section, deep=False) for section in document.root.walk()
+                      if section.heading is None or not not_in_scope(section))
     if _STRONG_AUTH.search(mask_invisible(prose)) or _STRONG_AUTH.search(prose):
         return True
     if AUTH_WORDS.search("\n".join(code_text)):
         return True
     endpoint_lines = {endpoint.span.start.line for endpoint in endpoints}
+    # A word that names one of the API's own resources ("POST /sessions") is not a sign-in there.
+    resources = {part.lower().rstrip("s") for endpoint in endpoints
+                 for part in re.findall(r"[A-Za-z]+", endpoint.label.split(" ", 1)[-1])}
     for section in document.sections():
         own = section.heading is not None and _API_TITLES.search(section.title)
         holds_endpoint = any(section.span.start.line <= line <= section.span.end.line for line in endpoint_lines)
-        if (own or holds_endpoint) and AUTH_WORDS.search(section_text(section, deep=not holds_endpoint)):
+        if not (own or holds_endpoint):
+            continue
+        words = AUTH_WORDS.finditer(section_text(section, deep=not holds_endpoint))
+        if any(word.group(0).lower().rstrip("s") not in resources for word in words):
             return True
     return False
 
@@ -127,3 +143,32 @@ def _described_named_endpoints(document: Document, context: RuleContext) -> list
     if skips_document(document, context):
         return []
     return [endpoint for endpoint in named_endpoints(document) if says_anything_of_contract(endpoint, foreign_counts=False)]
+
+
+#: A code line that is only an endpoint, perhaps with a note: "POST /v1/exports", "GET /v1/x  # poll".
+_CODE_ENDPOINT = lazy_compile(r"^\s*(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`]*)(?:\s+(?:#|//|--|:)[^\n]*|\s{2,}\S[^\n]*)?$")
+#: Languages of a block that lists an API's endpoints (not a program, not a raw request with headers).
+_ENDPOINT_LIST_LANGUAGES = frozenset({"", "http", "text", "txt", "plain", "plaintext", "rest", "api", "endpoints"})
+
+
+def _code_block_endpoints(document: Document, context: RuleContext) -> list[tuple[Span, str]]:
+    """Endpoints listed one per line in a fenced code block of a product spec (```http POST /v1/x```):
+    the API the document defines, written as code. Raw requests (`GET /x HTTP/1.1` and headers) are
+    examples, and proposals, plans and task lists name endpoints without defining them."""
+    from speclint.rules.api_contract.endpoint_without_contract import skips_document
+
+    found: list[tuple[Span, str]] = []
+    for section, block in document.iter_blocks():
+        if not (isinstance(block, CodeBlock) and block.fenced and block.language in _ENDPOINT_LIST_LANGUAGES):
+            continue
+        if section.heading is not None and not_in_scope(section):
+            continue
+        for segment in block.lines:
+            match = _CODE_ENDPOINT.match(segment.text)
+            if match and "HTTP/" not in segment.text:
+                start = segment.column + match.start(1)
+                found.append((Span.of(segment.line, start, segment.line, segment.column + match.end(2)),
+                              f"{match.group(1)} {match.group(2)}"))
+    if found and skips_document(document, context):
+        return []
+    return found

@@ -23,7 +23,7 @@ class EndpointWithoutContract(Rule):
     returns (a response, a status, a shape), how it fails (a 4xx/5xx status) or who may call it
     (authentication). One finding per document, at the first such endpoint, naming the others.
     Proposals, decision records, task lists and plans are skipped, and so are tests, page lists,
-    non-goals and alternatives.
+    non-goals and alternatives, and another party's endpoints ("calls Stripe's `POST /v1/refunds`").
 
     **Why it matters.** "The app calls `DELETE /sessions/{id}` to sign out" tells the frontend
     which call to make and nothing about what comes back or what happens when the session is

@@ -9,10 +9,6 @@ from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
-    CARD_DATA,
-    MONEY_MOVEMENT,
-    MONEY_SAFEGUARDS,
-    STORED_VALUE,
     ProseIndex,
     document_segments,
     phrase_pattern,
@@ -21,17 +17,133 @@ from speclint.reading.concerns import (
 )
 from speclint.reading.requirements import is_proposal, not_in_scope, reads_like_proposal
 
+#: Phrases that alone say money moves: no other word is needed to know it is money.
+MONEY_ACTIONS = (
+    "refund*", "payout*", "pay out", "pays out", "paid out", "paying out", "chargeback*",
+    "top up*", "top-up*", "tops up", "topped up", "topping up", "wallet balance*", "store credit*",
+    "account credit*", "send money", "sends money", "sending money", "sent money", "transfer* money",
+    "money transfer*", "transfer* funds", "add funds", "adds funds", "adding funds", "withdraw* funds",
+    "take payment*", "takes payment*", "accept payment*", "accepts payment*", "collect payment*",
+    "collects payment*", "process payment*", "processes payment*", "processing payment*", "payment processing",
+    "capture the payment", "captures the payment", "authorize the payment", "payment intent*", "at checkout",
+    "checkout flow*", "recurring billing", "subscription fee*", "reimburse*", "cashback", "cash back", "cash out",
+    "cashes out", "cashed out", "split the bill", "settle up", "money back", "escrow", "re:PaymentIntents?",
+    r"re:(?:money|funds|payments?|amounts?|balances?)\s+(?:is|are|was|were|will\s+be|gets?|get)\s+transferred",
+    r"re:purchas(?:e|es|ing)\s+(?:a|an|the|their|one|each|every|any)\b", "purchased", "in-app purchase*",
+    r"re:(?:complet|finish)\w*\s+(?:the\s+|their\s+)?checkout", r"re:requir(?:e|es|ed|ing)\s+(?:a\s+|an\s+)?(?:up-?front\s+)?payment",
+    # A person charged or paid: "the customer is charged on delivery", "couriers get paid weekly".
+    r"re:(?:customers?|users?|buyers?|sellers?|riders?|drivers?|couriers?|members?|subscribers?|clients?|guests?|"
+    r"shoppers?|merchants?|vendors?|hosts?|creators?|tenants?|patients?)\s+(?:is|are|will\s+be|gets?|get|was|were)\s+"
+    r"(?:\w+\s+)?(?:charged|billed|refunded|credited|debited|paid|invoiced|reimbursed)",
+    r"re:(?:add|load|withdraw|deposit)\w*\s+money", r"re:(?:added|loaded)\s+to\s+(?:the|their|a|your)\s+(?:wallet|balance)",
+    r"re:(?:on|after|before|upon)\s+purchase",
+    r"re:tips?\s+(?:the|their|a|your)\s+(?:driver|courier|creator|host|server|artist|streamer)s?",
+    r"re:(?:mak|submit|initiat|creat|complet|execut|confirm)\w*\s+(?:a|the|their|each|every)\s+(?:\w+\s+)?payments?",
+    r"re:(?:payments?|charges?)\s+(?:is|are|will\s+be|gets?|get|was|were)\s+(?:\w+\s+)?(?:collected|taken|captured|"
+    r"processed|made|created|"
+    r"sent|authori[sz]ed|settled|charged|submitted|initiated|executed|refunded)",
+)
+
+#: Safeguards that can only be about moving money once, wherever they are written.
+SAFEGUARDS = (
+    "idempoten*", "double charg*", "double-charg*", "double spend*", "double-spend*", "double bill*",
+    "double-bill*", "billed twice", "bill twice", "safe to retry", "retry-safe", "retried safely",
+    "repeated deliver*", "redeliver*",
+    r"re:(?:charg|credit|debit|refund|pa[iy]|bill)\w*\s+(?:\w+\s+){0,2}?(?:twice|only\s+once|more\s+than\s+once)",
+    r"re:duplicate\s+(?:payments?|charges?|requests?|submissions?|transactions?|orders?|refunds?|payouts?|top-?ups?|"
+    r"transfers?|credits?|debits?)",
+    # A movement undone when what goes with it fails: "the charge is refunded automatically".
+    r"re:(?:charges?|payments?|debits?|transfers?|transactions?|top-?ups?|credits?)\s+(?:is|are|gets?|will\s+be)\s+"
+    r"(?:\w+\s+)?(?:refunded|reversed|voided|released|returned|rolled\s+back|undone|cancell?ed)",
+    # A partial failure handled: "if the charge fails, the balance is not credited".
+    r"re:(?:charges?|payments?|debits?|transfers?|top-?ups?|payouts?|refunds?)\s+(?:\w+\s+)?(?:fails?|failed|is\s+declined|"
+    r"declines?),?\s+(?:\w+\s+){0,6}?(?:not|never|no)",
+)
+
+#: Safeguards that count when money is named near them: "duplicate" next to "charge" is about
+#: money, "duplicate headings" is not; "reversed" next to "refund", not "reverse proxy". A
+#: rollback is left out: next to money it is most often a release's ("roll back: turn the wallet
+#: flag off"); a movement rolled back is a strong safeguard above.
+NEAR_MONEY_SAFEGUARDS = (
+    "duplicate*", "dedup*", "de-dup*", "exactly once", "exactly-once", "at most once", "at-most-once",
+    "once and only once", "processed once", "applied once", r"re:never\s+(?:\w+\s+){1,3}?twice", "atomic*",
+    "single transaction", "same transaction",
+    "database transaction*", "DB transaction*", "transactional*", "ACID", "all or nothing", "all-or-nothing",
+    "together or not at all", "revers*", "compensat*", "void*", "reconcil*", "unique constraint*", "unique key*",
+    "row lock*", "locking", "race condition*", "two-phase", "saga*", "outbox",
+)
+
+#: A verb that moves money when money is named in the same sentence: "the card is charged",
+#: "pays for the pack with the stored payment method", "deducts the fare from the balance".
+_MONEY_VERB = lazy_compile(
+    r"\b(?:(?:pay|pays|paid|paying|deduct(?:s|ed|ing)?|withdr[ae]w(?:s|n|ing)?|bought|redeem(?:s|ed|ing)?|"
+    r"recharg(?:e|es|ed|ing)|deposit(?:s|ed|ing)?|renew(?:s|ed)?|subscrib(?:e|es|ed|ing)|upgrad(?:e|es|ed|ing)|"
+    r"captur(?:e|es|ed|ing)|fined|charged|credited|debited|billed|invoiced)\b|"
+    # Words that are also nouns ("cloud credits", "data transfer charges") are verbs before their object.
+    r"(?:charg(?:e|es|ing)|credit(?:s|ing)?|debit(?:s|ing)?|bill(?:s|ing)?|invoic(?:e|es|ing)|transfer(?:s|ring)?|"
+    r"spend(?:s|ing)?|buys?|buying)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
+    r"buyers?|sellers?|members?|subscribers?|riders?|drivers?|clients?|merchants?|\d)\b|\s*[$€£¥]))",
+    re.I,
+)
+#: What the money verb moves, or from where: a card, a balance, a price, an amount in a currency.
+_MONEY_NOUN = lazy_compile(
+    r"\b(?:cards?|wallets?|balances?|prices?|fares?|fees?|amounts?|money|funds|cash|bank|payments?|invoices?|orders?|"
+    r"vouchers?|gift\s+cards?|coupons?|points|coins|deposits?|instal+ments?|rent|salar(?:y|ies)|wages?|payroll|"
+    r"direct\s+debits?|bank\s+transfers?|ach|sepa|wire\s+transfers?|tuition|premiums?|tolls?|"
+    r"subscriptions?|checkout|apple\s+pay|google\s+pay|paypal|stripe|adyen|braintree|dollars?|euros?|"
+    r"cents|usd|eur|gbp|currenc(?:y|ies)|credits?|refunds?|payouts?|tips?)\b|[$€£¥]\s?\d|\d\s?(?:€|£)",
+    re.I,
+)
+#: Accounts are money only for a ledger's verbs: "debit the sender's account".
+_ACCOUNT = lazy_compile(r"\baccounts?\b", re.I)
+_LEDGER_VERB = lazy_compile(r"^(?:debit|credit)", re.I)
+#: The money verbs in their other senses: "pay attention", "in charge of", "free of charge", "a paid
+#: plan", "buy-in", "build or buy", "credit the author".
+_OTHER_SENSE = lazy_compile(
+    r"\b(?:pay(?:s|ing)?\s+(?:close\s+)?attention|pa(?:y|ys|id|ying)\s+(?:a|the)\s+(?:\w+\s+)?(?:price|cost|penalty|tax)\s+"
+    r"(?:of|for|in)\b|pay(?:s|ing)?\s+off|in\s+charge|charge\s+of|of\s+charge|no\s+charge|"
+    r"paid\s+(?:plans?|tiers?|versions?|features?|users?|customers?|accounts?|seats?|editions?|products?|"
+    r"add-?ons?|licen[cs]es?|subscriptions?|apps?|services?|content|members?)|buy-?in|build\s+(?:vs\.?|or|versus)\s+buy|"
+    r"credit\s+(?:to|for)\b|credits?\s+(?:line|the\s+author|the\s+photographer))",
+    re.I,
+)
+#: Words of money near a safeguard.
+_MONEY_WORDS = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|top[- ]?ups?|balances?|credit\w*|debit\w*|transactions?|"
+                          r"transfers?|payouts?|wallets?|funds|money|amounts?|billing|invoices?|orders?|purchases?)\b",
+                          re.I)
+#: A sentence that shows, lists or exports money rather than moving it.
+_SHOWN = lazy_compile(r"\b(?:shows?|showing|shown|displays?|displayed|displaying|lists?|listed|listing|views?|viewing|sees?|"
+                      r"exports?|exported|downloads?|prints?|renders?|reports?|tracks?|tracked|searche?s?|filters?|"
+                      r"history|histories|receipts?|statements?|summar\w+)\b", re.I)
+#: "paid invoices", "paid orders": a state, not a movement.
+_PAID_STATE = lazy_compile(r"paid\s+(?:invoices?|orders?|bills?|amounts?|status)\b", re.I)
+#: Money on a blockchain, where a transfer is atomic and final by construction.
+_ON_CHAIN = lazy_compile(r"\b(?:usdc|usdt|stablecoins?|on-?chain|blockchains?|devnet|testnet|mainnet|solana|ethereum|"
+                         r"bitcoin|smart\s+contracts?|gwei|lamports|erc-?20|spl\s+tokens?)\b", re.I)
+#: Safeguard words in another sense: "reverse chronological order", "transactional emails".
+_NOT_A_SAFEGUARD = lazy_compile(r"revers\w*\s+(?:chronological|order|proxy|proxies|engineer\w*|lookup|image\s+search|dns)\b|"
+                                r"transactional\s+(?:e-?mails?|messages?|sms|notifications?|templates?)\b", re.I)
+_SENTENCE_END = lazy_compile(r"[.!?;][\"'”’)*_]{0,3}(?=\s|$)|\x00")
+_USER_STORY = lazy_compile(r"^\W*(?:user\s+story\W*)?as\s+an?\s", re.I)
+_COMMITS = lazy_compile(r"\b(?:SHALL|MUST|shall|must|will|should)\b|^\W*(?:[A-Z]{1,5}-)+\d+")
+
 
 class MoneyWithoutSafeguards(Rule):
     """Flags a spec that moves money (payments, refunds, top-ups, wallets, payouts) and says nothing about duplicates, atomicity or reversal.
 
-    **What it flags.** A document that describes moving money (taking a payment, charging a card,
-    a refund, a payout, a wallet balance or top-up, store credit; option `money`) at least twice
-    outside its non-goals and alternatives, and never names a safeguard (option `safeguards`):
-    idempotency or duplicates ("a retried request never charges twice"), atomicity ("in one
-    database transaction", "all or nothing"), or reversal ("reversed", "compensating entry",
-    "rolled back", "reconciled against the ledger"). One finding, at the first mention, with the
-    count of the others. Proposals and decision records are skipped.
+    **What it flags.** A document that moves money at least twice outside its non-goals and
+    alternatives, and never names a safeguard. Money moves in a refund, a payout, a top-up, a wallet
+    balance, store credit, money sent or transferred (option `money`), or in a sentence whose verb
+    moves money and that names it: "the card on file is charged each month", "customers pay for
+    the pack with their stored payment method", "each ride deducts the fare from the balance".
+    Safeguards are idempotency or duplicates ("a retried request never charges twice"), atomicity
+    ("in one database transaction", "all or nothing") or reversal ("reversed", "compensating entry",
+    "reconciled against the ledger"); words that also mean other things ("duplicate", "reverse",
+    "atomic") count only with money named near them (option `safeguards`). One finding, at the
+    operation that moves money (a requirement or criterion before prose, prose before the
+    summary, user stories and headings), with the count of the others. Proposals and decision
+    records are skipped, and so is money on a blockchain (a transfer there is atomic and final by
+    construction; its safeguards, nonces and confirmations, are another question).
 
     **Why it matters.** Money moved twice, moved halfway, or impossible to move back is the most
     expensive bug a product can ship: a double charge is a support ticket, a chargeback and a
@@ -41,14 +153,14 @@ class MoneyWithoutSafeguards(Rule):
 
     ```markdown
     ## Wallet
-    Customers top up their wallet with a card and spend the balance at checkout.
+    Customers top up their wallet with a card. At checkout the balance pays first, then the card.
     ```
 
     **Use instead**
 
     ```markdown
     ## Wallet
-    Customers top up their wallet with a card and spend the balance at checkout. Each top-up
+    Customers top up their wallet with a card. At checkout the balance pays first. Each top-up
     carries an idempotency key, so a retried request never credits twice; the card charge and
     the balance update commit in one transaction, and a failed charge reverses the credit.
     ```
@@ -58,62 +170,118 @@ class MoneyWithoutSafeguards(Rule):
     name = "money-without-safeguards"
     category = Category.RISK
     default_level = Level.WARNING
-    group = Group.PREVIEW
+    # Default: no finding on the corpus (no real spec there moves money); the findings of its drafts
+    # (cloud prices, a language RFC's example, a devnet demo, 'bytes transferred') were wrong or noise and are
+    # fixed (bench/verdicts/round7-recall-risk-api.tsv). Keeps the evaluation set's clean documents clean.
+    group = Group.DEFAULT
     options = (
-        Option("money", "list[str]", [phrase for phrase in MONEY_MOVEMENT + STORED_VALUE if phrase not in CARD_DATA],
-               "Phrases of a feature that moves money ('*' ends a word, 're:' starts a regex)."),
-        Option("safeguards", "list[str]", list(MONEY_SAFEGUARDS),
-               "Phrases that say money moves once, whole, or reversibly."),
-        Option("min-mentions", "int", 2, "Mentions of moving money before the rule asks for safeguards.", minimum=1),
+        Option("money", "list[str]", list(MONEY_ACTIONS),
+               "Phrases that alone say money moves ('*' ends a word, 're:' starts a regex)."),
+        Option("safeguards", "list[str]", list(SAFEGUARDS),
+               "Phrases that say money moves once, whole, or reversibly, wherever they stand."),
+        Option("near-money-safeguards", "list[str]", list(NEAR_MONEY_SAFEGUARDS),
+               "Safeguard words that count only with money named within the same sentence or two."),
+        Option("min-mentions", "int", 2, "Sentences that move money before the rule asks for safeguards.", minimum=1),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if is_proposal(document, context) or reads_like_proposal(document):
             return
+        options = context.options
         index = ProseIndex(document_segments(document))
-        money = [found for found in index.finditer(phrase_pattern(context.options["money"]))
-                 if not _out_of_scope(document, found[1].start.line) and not _negated(found[0])]
-        if len(money) < context.options["min-mentions"]:
+        if len(_ON_CHAIN.findall(index.text)) >= 3:
+            return  # money on a blockchain: atomic and final by construction, guarded by nonces and confirmations
+        money = _money_movements(document, index, phrase_pattern(options["money"]))
+        if len(money) < options["min-mentions"]:
             return
-        money_parts = {id(_part(document, found[1].start.line)) for found in money}
-        for safeguard, where in index.finditer(phrase_pattern(context.options["safeguards"])):
-            nearby = safeguard.string[max(0, safeguard.start() - 120): safeguard.end() + 120]
-            if id(_part(document, where.start.line)) in money_parts or _MONEY_WORDS.search(nearby):
+        if index.first(phrase_pattern(options["safeguards"])) is not None:
+            return
+        for safeguard, _where in index.finditer(phrase_pattern(options["near-money-safeguards"])):
+            if _safeguards_money(safeguard):
                 return
-        # Point at the first mention where the behaviour is specified: not a heading, not the summary.
-        match, span = min(money, key=lambda found: (_in_heading(document, found[1]),
-                                                    _in_introduction(document, found[1]), found[1].start.line))
+        match, span = min(money, key=lambda found: (_rank(document, index, found), found[1].start.line))
         others = len(money) - 1
-        yield Violation(span, f"'{quote(match)}' moves money (and {others} more mention{'s' if others > 1 else ''}), "
-                              "and the document never says how a duplicate, a partial failure or a reversal is "
+        also = f" (and {others} more mention{'s' if others > 1 else ''})" if others else ""
+        yield Violation(span, f"'{quote(match)}' moves money{also}, and the document never says how a duplicate, a partial failure or a reversal is "
                               "handled: state idempotency, atomicity and how the movement is reversed")
 
 
-#: Words of money near a safeguard: "duplicate" next to "charge" is about money, "duplicate headings" is not.
-_MONEY_WORDS = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|top[- ]?ups?|balances?|credit\w*|debit\w*|transactions?|"
-                          r"transfers?|payouts?|wallets?|funds|money|amounts?|billing|invoices?|orders?|purchases?)\b",
-                          re.I)
+def _safeguards_money(safeguard: re.Match[str]) -> bool:
+    """True when money is named in the safeguard's paragraph, near it, and the word is not in
+    another sense ("reverse chronological order", "reverse proxy")."""
+    text = safeguard.string
+    if _NOT_A_SAFEGUARD.match(text, safeguard.start()):
+        return False
+    start = max(text.rfind("\x00", 0, safeguard.start()) + 1, safeguard.start() - 150)
+    end = text.find("\x00", safeguard.end())
+    end = min(end if end >= 0 else len(text), safeguard.end() + 150)
+    return bool(_MONEY_WORDS.search(text, start, end))
 
 
-def _part(document: Document, line: int) -> Section:
-    """The top-level part (a section below the title) holding `line`: where a safeguard of the
-    money moved there would be written."""
-    section = section_at(document, line)
-    while section.parent is not None and section.parent.heading is not None and section.parent.level >= 2:
-        section = section.parent
-    return section
+def _money_movements(document: Document, index: ProseIndex,
+                     phrases: re.Pattern[str] | None) -> list[tuple[re.Match[str], Span]]:
+    """Each sentence that moves money, outside non-goals and alternatives and not negated, by its
+    first money phrase or money verb (a verb counts with money named in its sentence)."""
+    candidates = list(index.finditer(phrases))
+    for match, span in index.finditer(_MONEY_VERB):
+        if _other_sense(match):
+            continue
+        bounds = _sentence_bounds(index.text, match.start())
+        sentence = index.text[bounds[0]:bounds[1]]
+        start, end = match.start() - bounds[0], match.end() - bounds[0]
+        nouns = [noun for noun in _MONEY_NOUN.finditer(sentence) if noun.end() <= start or noun.start() >= end]
+        if nouns or (_LEDGER_VERB.match(match.group(0)) and _ACCOUNT.search(sentence)):
+            candidates.append((match, span))
+    found: list[tuple[re.Match[str], Span]] = []
+    taken: set[tuple[int, int]] = set()
+    for match, span in sorted(candidates, key=lambda item: item[0].start()):
+        bounds = _sentence_bounds(index.text, match.start())
+        if bounds in taken or _out_of_scope(document, span.start.line) or _negated(match):
+            continue
+        if _SHOWN.search(index.text, bounds[0], match.start()) or _PAID_STATE.match(index.text, match.start()):
+            continue  # "the receipt shows the amount charged", "paid invoices": money shown, not moved
+        taken.add(bounds)
+        found.append((match, span))
+    return found
 
 
-def _in_heading(document: Document, span: Span) -> bool:
+def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end offsets of the sentence holding `position` (a block ends a sentence)."""
+    start = max(0, position - 300)
+    for end_mark in _SENTENCE_END.finditer(text, start, position):
+        start = end_mark.end()
+    following = _SENTENCE_END.search(text, position, position + 300)
+    return start, following.start() if following else min(len(text), position + 300)
+
+
+def _other_sense(match: re.Match[str]) -> bool:
+    """True for a money verb in another sense: "pay attention", "free of charge", "a paid plan"."""
+    return any(other.start() <= match.start() < other.end()
+               for other in _OTHER_SENSE.finditer(match.string, max(0, match.start() - 12), match.end() + 24))
+
+
+def _rank(document: Document, index: ProseIndex, found: tuple[re.Match[str], Span]) -> int:
+    """Where a finding should point first: the operation in a requirement or criterion (0), other
+    prose (1), a user story or the summary (2), a heading (3)."""
+    match, span = found
     section = section_at(document, span.start.line)
-    return section.heading is not None and section.heading.span.start.line == span.start.line
+    if section.heading is not None and section.heading.span.start.line == span.start.line:
+        return 3
+    bounds = _sentence_bounds(index.text, match.start())
+    block_start = index.text.rfind("\x00", 0, match.start()) + 1
+    if _USER_STORY.match(index.text[block_start:bounds[1]]) or _in_introduction(section):
+        return 2
+    from speclint.reading.normative import is_normative
+
+    if is_normative(section) or _COMMITS.search(index.text[bounds[0]:bounds[1]]):
+        return 0
+    return 1
 
 
-def _in_introduction(document: Document, span: Span) -> bool:
+def _in_introduction(section: Section) -> bool:
     from speclint.document.headings import title_matches
     from speclint.reading.operations import INTRO_SECTIONS
 
-    section = section_at(document, span.start.line)
     return any(each.heading is not None and title_matches(each.title, INTRO_SECTIONS)
                for each in (section, *section.ancestors()))
 
@@ -123,7 +291,7 @@ def _out_of_scope(document: Document, line: int) -> bool:
     return section.heading is not None and not_in_scope(section)
 
 
-def _negated(match) -> bool:  # type: ignore[no-untyped-def]
+def _negated(match: re.Match[str]) -> bool:
     from speclint.reading.concerns import _negated as negated
 
     return negated(match)

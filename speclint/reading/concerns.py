@@ -648,29 +648,3 @@ DUE_DATE = (
     r"launch|beta|GA|release|code freeze|kick-?off|design review|sprint|milestone|phase|M\d|EO[DWMQY])",
     "due", "due date", "deadline", "ETA", "EOD", "EOW", "EOM", "EOQ", r"re:sprint\s+\d+",
 )
-
-# A feature that moves money in a product's own accounts: a wallet, a top-up, store credit. Added to
-# MONEY_MOVEMENT by the rule that asks for money safeguards (RK009).
-STORED_VALUE = (
-    "top up*", "top-up*", "tops up", "topped up", "credit the wallet", "credits the wallet", "debit the wallet",
-    "debits the wallet", "wallet funds", "fund the wallet", "funds the wallet", "store credit*", "account credit*",
-    "credit the account", "credits the account", "credit their account", "debit the account", "debits the account",
-    "debit their account", "balance is debited", "balance is credited", "charge the card", "charges the card",
-    "charge their card", "charged to the card", "charge the customer", "charges the customer",
-)
-
-# Card data is named, not moved: "card number", "saved card", "credit card" say what is stored.
-CARD_DATA = ("credit card*", "debit card*", "card number*", "card on file", "saved card*")
-
-# What keeps a money movement safe: it happens once (idempotency, no duplicates), whole or not at
-# all (atomicity), and can be undone (reversal). Naming any of them addresses the concern.
-MONEY_SAFEGUARDS = (
-    "idempoten*", "duplicate*", "dedup*", "de-dup*", "double charg*", "double-charg*", "double spend*",
-    "double-spend*", "double bill*", "double-bill*", "billed twice", "bill twice", "safe to retry", "retry-safe",
-    "retried safely", "charged only once", "charged once", "charged twice", "charge twice", "paid twice", "pay twice", "credited twice", "debited twice", "refunded twice", "exactly once",
-    "exactly-once", "at most once", "at-most-once", "only once", "once and only once", "atomic*",
-    "single transaction", "same transaction", "database transaction*", "DB transaction*", "transactional*",
-    "ACID", "all or nothing", "all-or-nothing", "rollback*", "roll back", "rolls back", "rolled back",
-    "revers*", "compensat*", "void*", "reconcil*", "ledger*", "unique constraint*", "row lock*", "locking",
-    "race condition*", "concurren*", "two-phase", "saga*", "outbox",
-)

@@ -152,10 +152,21 @@ _PAGE_WORDS = lazy_compile(r"\b(?:page|screen|view|renders?|ui|layout|form|modal
 _API_WORDS = lazy_compile(r"\b(?:api|json|returns?|responds?|response|payload|body|status|endpoint|[245]\d\d)\b", re.I)
 
 
+#: Words of a page list that, in the document's own title, name the feature ("Navigation fixes"),
+#: not a list of pages.
+_PAGE_TITLE_WORDS = frozenset({"page", "screen", "view", "frontend", "ui", "ux", "navigation", "sitemap", "wireframe"})
+
+
 def _not_api_section(section: Section) -> bool:
     """Tests, tasks and page lists: an endpoint there is a step or a route, not a definition."""
     for each in (section, *section.ancestors()):
-        if each.heading is not None and _NOT_API_TITLE_WORDS.intersection(normalize_title(each.title).split()):
+        if each.heading is None:
+            continue
+        # The words of an endpoint's own path ("POST /v1/tasks/{id}/start") do not say what the section is.
+        words = _NOT_API_TITLE_WORDS.intersection(normalize_title(ENDPOINT.sub(" ", each.title)).split())
+        if each.level == 1:
+            words -= _PAGE_TITLE_WORDS
+        if words:
             return True
     return False
 
@@ -512,6 +523,7 @@ def named_endpoints(document: Document) -> list[NamedEndpoint]:
 
 def _collect(found: dict[tuple[str, str], NamedEndpoint], defined: set[tuple[str, str]],
              segments: list[TextSegment], context: str) -> None:
+    foreign: set[str] = set()
     for segment in segments:
         for match in ENDPOINT.finditer(segment.text):
             path = match.group(2).split("?", 1)[0]
@@ -520,6 +532,10 @@ def _collect(found: dict[tuple[str, str], NamedEndpoint], defined: set[tuple[str
             key = endpoint_key(match.group(1), path)
             if key in defined or _is_page_route(key[0], path, context):
                 continue
+            resource = "/".join(path.split("/")[:3])
+            if _THIRD_PARTY.search(segment.text[max(0, match.start() - 50):match.start()]) or resource in foreign:
+                foreign.add(resource)
+                continue  # "calls Stripe's `POST /v1/refunds`, then `POST /v1/refunds/{id}`": another party's endpoints
             if key not in found:
                 start = segment.column + match.start()
                 found[key] = NamedEndpoint(key, _label(key, match.group(2)),
@@ -527,6 +543,9 @@ def _collect(found: dict[tuple[str, str], NamedEndpoint], defined: set[tuple[str
             found[key].contexts.append(context)
 
 
+#: Words before an endpoint that give it to another party: "Stripe's", "the GitHub API's", "the Twilio API (".
+_THIRD_PARTY = lazy_compile(r"(?-i:\b[A-Z][\w.-]*)(?:'s|’s)\s+(?:\w+\s+){0,2}`?$|"
+                            r"(?-i:\b[A-Z][\w.-]*)\s+(?:API|api)(?:'s|’s)?\s*(?:[:(]|endpoints?)?\s*`?$")
 _METHOD_NEXT = lazy_compile(r"\s*(?:/\s*)?(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b")
 #: "receives `{verdict, pathway}`": a shape written inline.
 _INLINE_SHAPE = lazy_compile(r"`\s*[{\[]|\b(?:receives?|gets?\s+back|yields?|streams?|redirects?|"
@@ -586,7 +605,10 @@ ADMIN_EMAIL = lazy_compile(
     r"\b(?:is_?admin|isAdmin|ADMIN_EMAILS?|ADMIN_USERS?|admin(?:istrator)?\s+(?:access|role|rights|privileges?|"
     r"permissions?|user|account|status)|super[- ]?admin|superuser)\b[^.\n]{0,80}?" + _EMAIL
     + r"|" + _EMAIL + r"[`'\"*_)]*\s+(?:is|will\s+be|becomes|gets|has|acts\s+as)\s+(?:the\s+|an?\s+|sole\s+|only\s+)*"
-    r"(?:admin(?:istrator)?|super[- ]?admin|superuser|owner)\b",
+    r"(?:admin(?:istrator)?|super[- ]?admin|superuser|owner)\b"
+    # "the first admin is jane@acme.com", "only the admin (ops@acme.com) can", "only jane@acme.com can"
+    r"|\badmin(?:istrator)?\s*(?:is|will\s+be|=|:|\(|account\s+is)\s*[`'\"*_]*" + _EMAIL
+    + r"|\bonly\s+[`'\"*_]*" + _EMAIL + r"[`'\"*_]*\s+(?:can|may|has|is\s+allowed)\b",
     re.I,
 )
 #: A contact address next to the word admin is not an identity: "email the admin at ops@acme.com".
