@@ -9,8 +9,8 @@ from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.normative import is_descriptive, is_user_story, search, statements, table_rows
-from speclint.reading.wording import SKIP_PROFILES_HELP, in_rationale
+from speclint.reading.normative import is_user_story, search, statements, table_rows
+from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale
 from speclint.rules.wording.vague_requirement import (
     _PROPOSALS,
     _SPELLED_OUT,
@@ -35,9 +35,7 @@ _WORD = lazy_compile(
     r")(?![\w]|-\w)",
     re.I,
 )
-# Outside a requirements list, only a sentence that says MUST or SHALL in capitals commits: a lower-case
-# "must provide reliable, performant operations" in an overview argues for the product.
-_NORMATIVE_VERB = lazy_compile(r"\b(?:MUST|SHALL)\b")
+_MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 _ANY_CASE_VERB = lazy_compile(r"\b(?:must|shall)\b", re.I)  # in a requirements section, "3.1.2 The system shall ..."
 _DIGIT = lazy_compile(r"\d")
 # Terms of art that hold a listed word: "the fast path", "fast-forward", "fail fast", "smooth scrolling".
@@ -133,26 +131,28 @@ class VagueQuality(Rule):
     options = (Option("skip-profiles", "list[str]", [*_PROPOSALS, *_EXTRA_SKIPPED], SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        proposal = profile_name(context) in set(context.options["skip-profiles"])
+        profile = profile_name(context)
+        if profile == "not-a-spec":
+            return  # a README or a guideline: nothing in it is a requirement
+        proposal = profile in set(context.options["skip-profiles"])
         reported: set[int] | None = None
         rows: dict[int, str] | None = None
         for statement in statements(document):
-            if proposal and not (statement.requirement_id or statement.in_requirements):
-                continue  # design prose argues; its requirements section (or an SRS's) commits
             if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
                 continue
-            if is_descriptive(statement.section) or is_user_story(statement.text):
+            if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
+                continue  # design prose argues; its requirements section (or an SRS's) commits
+            if in_descriptive_section(statement) or is_user_story(statement.text):
                 continue
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
                                                         or statement.kind != "paragraph")
             if _DIGIT.search(statement.nested_text):
                 continue  # "- Search is fast:" over "  - p95 under 300 ms"
             for hit in search(_WORD, statement.segments):
-                verb = _ANY_CASE_VERB if statement.in_requirements else _NORMATIVE_VERB
                 if proposal and not statement.requirement_id:
                     if not _ANY_CASE_VERB.search(hit.sentence):
                         continue  # a design goal ("the scheme should be efficient"), graded on purpose
-                elif not (requirement or verb.search(hit.sentence)):
+                elif not (requirement or _MODAL.search(_sentence_before(hit.match))):
                     continue
                 if not _is_vague_here(hit.match, hit.sentence, hit.source_sentence):
                     continue
@@ -212,3 +212,10 @@ def _lines_reported_elsewhere(document: Document, context: RuleContext) -> set[i
     proposal = profile_name(context) in _PROPOSALS
     lines.update(violation.span.start.line for violation in vague_demands(document, context, proposal))
     return lines
+
+
+def _sentence_before(match: re.Match[str]) -> str:
+    """The sentence up to the match: the modal that commits must govern it ("the product should use X where
+    practical"), not stand in an aside after it ("... if necessary (think about whether it should ...)")."""
+    before = match.string[max(0, match.start() - 300): match.start()]
+    return re.split(r"[.!?;]\s", before)[-1]
