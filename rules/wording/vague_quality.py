@@ -30,6 +30,15 @@ _WORD = lazy_compile(
     r"best[\s-]+in[\s-]+class|world[\s-]+class|state[\s-]+of[\s-]+the[\s-]+art)"
     r"|(?P<adverb>quickly|instantly|seamlessly|smoothly|easily|effortlessly|efficiently|intuitively|appropriately|"
     r"rapidly|promptly)"
+    r"|(?P<judgement>works?\s+(?:well|fine|properly|correctly|great)|(?:displays?|renders?|shows?|appears?)\s+(?:correctly|properly)"
+    r"|(?:handled|managed|processed)\s+(?:properly|correctly|appropriately|well)"
+    r"|(?:good|great|better|excellent|pleasant|delightful|positive)\s+(?:user\s+)?experience"
+    r"|(?:users?|customers?|shoppers?|people)\s+(?:are|is|feel|feels|will\s+be|should\s+be)\s+(?:happy|satisfied|delighted|pleased)"
+    r"|(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
+    r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
+    r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly"
+    r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
+    r"(?:available|shown|displayed|presented|offered))"
     r"|(?P<phrase>in\s+a\s+timely\s+(?:manner|fashion)|as\s+soon\s+as\s+possible|as\s+(?:fast|quickly)\s+as\s+possible|"
     r"with(?:out)?\s+(?:minimal|noticeable|significant|perceptible)\s+(?:delay|lag|latency|friction|effort))"
     r")(?![\w]|-\w)",
@@ -66,6 +75,10 @@ _INFINITIVE_BEFORE = lazy_compile(r"(?<!\bable)(?<!\bneeds)(?<!\bneed)(?<!\bhas)
 # After an adjective, the end of a clause; before it, a linking verb, "and"/"or", or the start of the statement.
 _ENDS_A_CLAUSE = lazy_compile(r"^\s*(?:[,;.)]|$)")
 _LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels?|looks?|seems?|and|or|&|an?|the)\s+|,\s*)$", re.I)
+# "displays correctly 100% of the time": how often a judgement holds does not make it checkable
+_HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
+_CONDITION_OR_DETAIL = lazy_compile(
+    r"^\s*(?:[(:—–]|(?:when|whenever|from|in|on|with|across|regardless|under|after|for|if|while|within|against|behind)\b)", re.I)
 _EXTRA_SKIPPED = ("kiro-tasks", "spec-kit-tasks", "spec-kit-plan", "checklist")
 
 
@@ -174,7 +187,7 @@ class VagueQuality(Rule):
 
 def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
     text = match.string
-    if _DIGIT.search(source_sentence) or _QUESTION.search(sentence) or in_rationale(match):
+    if _DIGIT.search(_HOW_OFTEN.sub(" ", source_sentence)) or _QUESTION.search(sentence) or in_rationale(match):
         return False
     before = text[max(0, match.start() - 120): match.start()]
     sentence_before = re.split(r"[.!?;:]\s", before)[-1]
@@ -195,6 +208,9 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
         return False  # "handles it appropriately (retry or skip)"; "uses system tables to efficiently check status"
     if match.group("adjective") and _ENDS_A_CLAUSE.match(after) and not _LINKED.search(before):
         return False  # "ACK fast; reconcile async": an adverb of an engineering idiom, not a quality demanded
+    if match.group("judgement") and _CONDITION_OR_DETAIL.match(after):
+        return False  # "works correctly when run from a subdirectory": the condition is the requirement;
+        # "shows correctly (low/medium/high with colour)": what correct means, spelled out
     if "?" in text[:match.start()]:
         return False  # an answer to a question ("Q: ...? A: ..."; "What happens when ...? The CLI ...")
     return True
