@@ -122,7 +122,7 @@ class UncheckableCriterion(Rule):
                 patterns = [VAGUE_OUTCOME, *extra]
             for pattern in patterns:
                 hit = next((found for found in find_all(pattern, segments)
-                            if not _names_content(outcome, found[0])), None)
+                            if not _names_content(criterion.text, found[0])), None)
                 if hit is not None:
                     match, span = hit
                     phrase = " ".join(match.group(0).split())
@@ -142,11 +142,17 @@ _NAMING_CONTENT = lazy_compile(r"\b(?:which|what|whether|how|when)\b[^.;:]{0,60}
 _RESPONSIVE_LAYOUT = lazy_compile(r"\b(?:mobile|screen|desktop|device|breakpoint|viewport|layout|tablet|browser)s?\b", re.I)
 
 
+_INTEGRATION_AFTER = lazy_compile(r"\s+(?:with|into|alongside)\b", re.I)
+
+
 def _names_content(outcome: str, match: re.Match[str]) -> bool:
-    """True when the vague phrase names what to write or decide, or a checkable layout quality."""
+    """True when the vague phrase names what to write or decide, a checkable layout quality (`outcome` is the
+    whole criterion: "WHEN on mobile devices THEN ... SHALL be responsive" is about layout), or an integration."""
     phrase = match.group(0).lower()
     if "responsive" in phrase and _RESPONSIVE_LAYOUT.search(outcome):
         return True
+    if phrase.endswith(("smoothly", "seamlessly")) and _INTEGRATION_AFTER.match(match.string, match.end()):
+        return True  # "works smoothly with autocorrect and suggestions": what must work together is named
     before = match.string[max(0, match.start() - 80): match.start()]
     return bool(_NAMING_CONTENT.search(before))
 
