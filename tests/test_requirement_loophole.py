@@ -122,3 +122,12 @@ def test_damage_a_spec_kit_requirement_given_an_escape_clause(tmp_path: Path) ->
     found = [(f.span.start.line, f.span.start.column) for f in lint_text(text, target, isolated=True, select=("WD009",),
                                                                          preview=True) if f.rule_id == "WD009"]
     assert found == [(index + 1, 63)]
+
+
+def test_principles_are_not_requirements() -> None:
+    text = """
+    ## 8. Product principles
+
+    The product should use open standards where practical.
+    """
+    assert lint_with("WD009", text) == []

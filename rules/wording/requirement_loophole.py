@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.document.text import join_segments
-from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import is_user_story, search, statements
@@ -85,7 +85,6 @@ class RequirementLoophole(Rule):
     name = "requirement-loophole"
     category = Category.WORDING
     default_level = Level.WARNING
-    group = Group.PREVIEW
     options = (Option("skip-profiles", "list[str]", [*_PROPOSALS, *_EXTRA_SKIPPED], SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

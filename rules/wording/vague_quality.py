@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Span
-from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import is_user_story, search, statements, table_rows
@@ -140,7 +140,6 @@ class VagueQuality(Rule):
     name = "vague-quality"
     category = Category.WORDING
     default_level = Level.WARNING
-    group = Group.PREVIEW
     options = (Option("skip-profiles", "list[str]", [*_PROPOSALS, *_EXTRA_SKIPPED], SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

@@ -325,7 +325,7 @@ _TITLE_TAGS = lazy_compile(r"`[^`]*`|@[\w-]+|[^\w\s&/'-]+")
 
 def in_descriptive_section(statement: Statement) -> bool:
     """True in a problem statement, background, user stories... (`normative.is_descriptive`), also when the
-    heading carries a review tag after its title."""
+    heading carries a review tag after its title, and in a list of principles."""
     from speclint.document.headings import normalize_title
     from speclint.reading.normative import is_descriptive
 
@@ -333,9 +333,12 @@ def in_descriptive_section(statement: Statement) -> bool:
         return True
     keys = _descriptive_keys()
     for section in (statement.section, *statement.section.ancestors()):
-        if section.heading is not None and _TITLE_TAGS.search(section.title):
-            if normalize_title(_TITLE_TAGS.sub(" ", section.title)) in keys:
-                return True
+        if section.heading is None:
+            continue
+        if normalize_title(section.title).endswith("principle"):
+            return True  # "Product principles": how the team decides, not what it builds
+        if _TITLE_TAGS.search(section.title) and normalize_title(_TITLE_TAGS.sub(" ", section.title)) in keys:
+            return True
     return False
 
 
