@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Pattern
 
 from speclint.document.model import Document
 from speclint.document.text import join_segments
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.normative import is_user_story, search, statements
+from speclint.reading.normative import Hit, Statement, is_user_story, search, statements
 from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale
 from speclint.rules.wording.vague_requirement import _PROPOSALS
 
@@ -88,24 +88,9 @@ class RequirementLoophole(Rule):
     options = (Option("skip-profiles", "list[str]", [*_PROPOSALS, *_EXTRA_SKIPPED], SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        profile = profile_name(context)
-        if profile == "not-a-spec":
-            return  # a README or a guideline: nothing in it is a requirement
-        proposal = profile in set(context.options["skip-profiles"])
-        for statement in statements(document):
-            if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
-                continue
-            if in_descriptive_section(statement) or is_user_story(statement.text) or _TICKED.match(statement.text):
-                continue
-            requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
-                                                        or statement.kind != "paragraph")
-            source = join_segments(statement.segments)[0]
-            for hit in search(_CLAUSE, statement.segments):
-                if proposal and not statement.requirement_id:
-                    if not _ANY_CASE_VERB.search(hit.sentence):
-                        continue
-                elif not (requirement or _MODAL.search(_sentence_before(hit.match))):
-                    continue
+        skip = set(context.options["skip-profiles"])
+        for _statement, hits, source in requirement_hits(document, profile_name(context), skip, _CLAUSE):
+            for hit in hits:
                 if not _is_loophole(hit.match, hit.sentence, source):
                     continue
                 written = " ".join(hit.match.group(0).split())
@@ -115,6 +100,35 @@ class RequirementLoophole(Rule):
                     message = f"open list '{written}' in a requirement: name every case the system must handle"
                 yield Violation(hit.span, message)
                 break  # one finding per statement
+
+
+def requirement_hits(document: Document, profile: str | None, skip_profiles: set[str],
+                     pattern: Pattern[str]) -> Iterator[tuple[Statement, list[Hit], str]]:
+    """Each requirement statement with the matches of `pattern` that stand in what it commits to, and its text as
+    written (code spans kept, at the matches' offsets). A requirement statement: an item or table cell of a
+    requirements or criteria section, a statement with an ID, a SHALL/MUST line, or a sentence whose must, shall,
+    should or will governs the match; in a design proposal (`skip_profiles`), only those with an ID, in a
+    requirements section or an ADR's decision, and there only with must or shall."""
+    if profile == "not-a-spec":
+        return  # a README or a guideline: nothing in it is a requirement
+    proposal = profile in skip_profiles
+    for statement in statements(document):
+        if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
+            continue
+        if in_descriptive_section(statement) or is_user_story(statement.text) or _TICKED.match(statement.text):
+            continue
+        requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
+                                                    or statement.kind != "paragraph")
+        hits = []
+        for hit in search(pattern, statement.segments):
+            if proposal and not statement.requirement_id:
+                if not _ANY_CASE_VERB.search(hit.sentence):
+                    continue
+            elif not (requirement or _MODAL.search(_sentence_before(hit.match))):
+                continue
+            hits.append(hit)
+        if hits:
+            yield statement, hits, join_segments(statement.segments)[0]
 
 
 def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:

@@ -69,7 +69,6 @@ _INTEGRATION_AFTER = lazy_compile(r"\s+(?:with|into|alongside)\b", re.I)
 _NOT_A_VALUE = lazy_compile(r"\b(?:[PS]\d|v\d+(?:\.\d+)*)\b|\b[A-Z]{1,6}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?\b", re.I)
 # A capitalized word inside a sentence is a name: "Azure AD Seamless SSO", "the Quick Actions menu".
 _CAPITALIZED = lazy_compile(r"[A-Z]")
-_SENTENCE_START = lazy_compile(r"(?:^|[.!?:;|]\s*|\n\s*|^\W+|[-*+]\s+|\d+[.)]\s+|(?:\*\*|__)\s*)$")
 # "to efficiently check": the adverb qualifies the purpose of a concrete step, not what is required.
 _INFINITIVE_BEFORE = lazy_compile(r"(?<!\bable)(?<!\bneeds)(?<!\bneed)(?<!\bhas)(?<!\bhave)\s+to\s+$", re.I)
 # After an adjective, the end of a clause; before it, a linking verb, "and"/"or", or the start of the statement.
@@ -197,7 +196,7 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
         return False
     if _PURPOSE.search(sentence_before):
         return False
-    if _CAPITALIZED.match(match.group(0)) and not _SENTENCE_START.search(before):
+    if _CAPITALIZED.match(match.group(0)) and not _starts_a_sentence(before):
         return False  # a name: "Azure AD Seamless SSO"
     after = text[match.end(): match.end() + 40]
     word = match.group(0).lower()
@@ -213,6 +212,21 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
     if "?" in text[:match.start()]:
         return False  # an answer to a question ("Q: ...? A: ..."; "What happens when ...? The CLI ...")
     return True
+
+
+def _starts_a_sentence(before: str) -> bool:
+    """True when what comes before a word ends a sentence, a line, a list marker or bold: the word starts what
+    follows, so its capital says nothing about a name."""
+    stripped = before.rstrip()
+    if "\n" in before[len(stripped):] or not any(char.isalnum() for char in stripped):
+        return True  # the word starts a line, or only markup stands before it
+    stripped = stripped.rstrip("*_").rstrip()
+    if not stripped or stripped[-1] in ".!?:;|-+":
+        return True
+    if stripped[-1] == ")":  # "1) Fast checkout"
+        token = stripped[:-1].split()[-1:]
+        return bool(token) and token[0].isdigit()
+    return False
 
 
 def _word_span(span: Span, match: re.Match[str]) -> Span:
