@@ -28,9 +28,9 @@ _DEFERRAL = lazy_compile(
     re.I,
 )
 # The yardstick is named in the same breath: "(PCI DSS v4.0)", "such as WCAG 2.1 AA", "listed in section 7".
-_NAMED = lazy_compile(r"^\s*(?:[(:—–]|,?\s*(?:e\.g\.|i\.e\.|such\s+as|including|namely|listed|defined|described|"
+_NAMED = lazy_compile(r"^\s*(?:[(:—–]|(?:,\s*)?(?:e\.g\.|i\.e\.|such\s+as|including|namely|listed|defined|described|"
                       r"specified|in\s+§|in\s+section|per\b|from\b))", re.I)
-_CITED = lazy_compile(r"\b(?:[A-Z]{2,}[\w.-]*\s*\d|ISO|IEC|NIST|OWASP|PCI|SOC\s*2|GDPR|HIPAA|WCAG|RFC|FIPS|CCPA|PSD2|SOX)\b")
+_CITED = lazy_compile(r"\b(?:[A-Z]{2}[\w.-]*\s*\d|ISO|IEC|NIST|OWASP|PCI|SOC\s*2|GDPR|HIPAA|WCAG|RFC|FIPS|CCPA|PSD2|SOX)\b")
 
 
 class UndefinedStandard(Rule):
