@@ -71,3 +71,40 @@ def test_damage_a_criterion_replaced_by_a_judgement(tmp_path: Path) -> None:
     damaged = tmp_path / "requirements.md"
     damaged.write_text(text.replace(old, "3. THE Login_Page SHALL display correctly 100% of the time", 1), encoding="utf-8")
     assert ac003(damaged) == [(37, 25)]
+
+
+def _ears(line: str) -> str:
+    return f"""
+    ## Requirements
+
+    ### Requirement 1
+
+    #### Acceptance Criteria
+
+    1. {line}
+    """
+
+
+def test_an_ears_response_is_read_apart_from_its_trigger() -> None:
+    # "lists" in the trigger is concrete; the response is still a judgement
+    text = _ears("WHEN a seller lists a product THE system SHALL ensure sellers are treated fairly.")
+    assert spans(lint_with("AC003", text)) == [(7, 66)]
+
+
+def test_when_in_an_ears_trigger_does_not_read_as_content_to_write() -> None:
+    text = _ears("WHEN the order is placed THE system SHALL work correctly.")
+    assert spans(lint_with("AC003", text)) == [(7, 46)]
+
+
+def test_a_judgement_beside_something_shown_is_still_uncheckable() -> None:
+    text = _ears("WHEN the shopper opens the home page THE system SHALL show recommendations that match their taste.")
+    assert spans(lint_with("AC003", text)) == [(7, 84)]
+
+
+def test_a_vague_word_beside_something_shown_stays_checkable_in_an_ears_response() -> None:
+    text = _ears("WHEN the export fails THE system SHALL show the message \"Export failed\" in a clear banner.")
+    assert lint_with("AC003", text) == []
+
+
+def test_relevant_options_with_a_word_between() -> None:
+    assert spans(lint_with("AC003", _criteria("Relevant filter options are available."))) == [(3, 3)]

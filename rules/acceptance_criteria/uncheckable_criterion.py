@@ -18,6 +18,16 @@ _ADJECTIVES = (
     r"acceptable|satisfactory|appropriate|reasonable|optimal|optimized|scalable|flexible|modern|polished|"
     r"well[- ]designed|high[- ]quality|delightful|clear|obvious|convenient"
 )
+# Judgements no added detail makes checkable: "shows recommendations that match their taste" names
+# something shown, and still nobody can say whether it passed.
+_JUDGEMENTS_PATTERN = (
+    r"(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
+    r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
+    r"|(?:are|is|be|feel|feels)\s+treated\s+fairly"
+    r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
+    r"(?:available|shown|displayed|presented|offered)"
+)
+JUDGEMENT = lazy_compile(r"\b(?:" + _JUDGEMENTS_PATTERN + r")", re.I)
 #: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
 VAGUE_OUTCOME = lazy_compile(
     r"\b(?:"
@@ -34,10 +44,7 @@ VAGUE_OUTCOME = lazy_compile(
     # "displays correctly", "feels snappier", "matches their taste", "users are treated fairly",
     # "relevant options are available": judgements with nothing a tester can compare against
     r"|(?:displays?|displayed|shows?|shown|renders?|rendered|appears?)\s+(?:correctly|properly|as\s+expected)(?!\s*[(:])"
-    r"|(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
-    r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
-    r"|(?:are|is|be|feel|feels)\s+treated\s+fairly"
-    r"|(?:relevant|suitable|right)\s+(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+(?:available|shown|displayed|presented|offered)"
+    r"|" + _JUDGEMENTS_PATTERN +
     r"|(?:is|are)\s+(?:implemented|supported|done|complete|completed|in\s+place|handled|working)(?=\s*[.;]?\s*$)"
     r")",
     re.I,
@@ -110,11 +117,12 @@ class UncheckableCriterion(Rule):
         for segments in _outcomes(criterion):
             outcome = "\n".join(segment.text for segment in segments)
             if _CONCRETE.search(_without_vague(outcome)):
-                continue
-            patterns = [VAGUE_OUTCOME, *extra]
+                patterns = [JUDGEMENT]  # checkable around it, but the judgement itself is not
+            else:
+                patterns = [VAGUE_OUTCOME, *extra]
             for pattern in patterns:
                 hit = next((found for found in find_all(pattern, segments)
-                            if not _names_content(outcome, found[0])), None)
+                            if not _names_content(criterion.text, found[0])), None)
                 if hit is not None:
                     match, span = hit
                     phrase = " ".join(match.group(0).split())
@@ -134,11 +142,17 @@ _NAMING_CONTENT = lazy_compile(r"\b(?:which|what|whether|how|when)\b[^.;:]{0,60}
 _RESPONSIVE_LAYOUT = lazy_compile(r"\b(?:mobile|screen|desktop|device|breakpoint|viewport|layout|tablet|browser)s?\b", re.I)
 
 
+_INTEGRATION_AFTER = lazy_compile(r"\s+(?:with|into|alongside)\b", re.I)
+
+
 def _names_content(outcome: str, match: re.Match[str]) -> bool:
-    """True when the vague phrase names what to write or decide, or a checkable layout quality."""
+    """True when the vague phrase names what to write or decide, a checkable layout quality (`outcome` is the
+    whole criterion: "WHEN on mobile devices THEN ... SHALL be responsive" is about layout), or an integration."""
     phrase = match.group(0).lower()
     if "responsive" in phrase and _RESPONSIVE_LAYOUT.search(outcome):
         return True
+    if phrase.endswith(("smoothly", "seamlessly")) and _INTEGRATION_AFTER.match(match.string, match.end()):
+        return True  # "works smoothly with autocorrect and suggestions": what must work together is named
     before = match.string[max(0, match.start() - 80): match.start()]
     return bool(_NAMING_CONTENT.search(before))
 
@@ -166,7 +180,19 @@ def _outcomes(criterion: Criterion) -> Iterator[list[TextSegment]]:
             return  # AC004 reports a scenario without an outcome
         yield _segments_from(criterion.segments, then.end())
         return
+    if criterion.form == "ears":
+        # "WHEN a seller lists a product THE system SHALL ...": the trigger is set-up, the response is the outcome
+        visible = mask_invisible("\n".join(segment.text for segment in criterion.segments))
+        shall = None
+        for shall in _SHALL.finditer(visible):
+            pass
+        if shall is not None:
+            yield _segments_from(criterion.segments, shall.end())
+            return
     yield criterion.segments
+
+
+_SHALL = lazy_compile(r"\bSHALL(?:\s+NOT)?\b")
 
 
 def _in_then_block(segments: list[TextSegment], target: TextSegment) -> bool:

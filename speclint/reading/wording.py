@@ -31,7 +31,7 @@ from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Iterable, Pattern
 
 if TYPE_CHECKING:
-    from speclint.document.model import Document
+    from speclint.document.model import Document, Section
     from speclint.reading.normative import Statement
 
 from speclint.document.text import WordListPattern, literal_pieces
@@ -316,3 +316,56 @@ def contract_statements(document: Document, profile: str | None, skip_profiles: 
 def in_rationale(match: re.Match[str]) -> bool:
     """True when the match comes after a rationale label or "because" in its statement."""
     return _RATIONALE.search(match.string, 0, match.start()) is not None
+
+
+# "## Problem Statement 🔴 `@human-required`": a review tag after the title (code, emoji) does not change what
+# the section is.
+_TITLE_TAGS = lazy_compile(r"`[^`]*`|@[\w-]+|[^\w\s&/'-]+")
+
+
+def in_descriptive_section(statement: Statement) -> bool:
+    """True in a problem statement, background, user stories... (`normative.is_descriptive`), also when the
+    heading carries a review tag after its title, and in a list of principles."""
+    from speclint.document.headings import normalize_title
+    from speclint.reading.normative import is_descriptive
+
+    if is_descriptive(statement.section):
+        return True
+    keys = _descriptive_keys()
+    for section in (statement.section, *statement.section.ancestors()):
+        if section.heading is None:
+            continue
+        if normalize_title(section.title).endswith("principle"):
+            return True  # "Product principles": how the team decides, not what it builds
+        if _TITLE_TAGS.search(section.title) and normalize_title(_TITLE_TAGS.sub(" ", section.title)) in keys:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _descriptive_keys() -> frozenset[str]:
+    from speclint.document.headings import normalize_title
+    from speclint.reading.normative import DESCRIPTIVE_TITLES
+
+    return frozenset(normalize_title(title) for title in DESCRIPTIVE_TITLES)
+
+
+#: Sections of a design proposal that commit, as a requirements section does: an ADR's decision. (Goals were
+#: tried: "whatever we implement must be easy to use" in a Go design's goals is a direction, not a contract.)
+_COMMITMENT_TITLES = ("decision", "decision outcome")
+
+
+def commits(section: Section) -> bool:
+    """True in a design proposal's decision (the section or an ancestor)."""
+    from speclint.document.headings import normalize_title
+
+    keys = _commitment_keys()
+    return any(each.heading is not None and normalize_title(each.title) in keys
+               for each in (section, *section.ancestors()))
+
+
+@lru_cache(maxsize=1)
+def _commitment_keys() -> frozenset[str]:
+    from speclint.document.headings import normalize_title
+
+    return frozenset(normalize_title(title) for title in _COMMITMENT_TITLES)

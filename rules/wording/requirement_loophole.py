@@ -1,0 +1,157 @@
+"""WD009 requirement-loophole: an escape clause or an open list inside a requirement ("retries as needed", "CSV, PDF, etc.")."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Pattern
+
+from speclint.document.model import Document
+from speclint.document.text import join_segments
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.concerns import profile_name
+from speclint.reading.normative import Hit, Statement, is_user_story, search, statements
+from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale
+from speclint.rules.wording.vague_requirement import _PROPOSALS
+
+_CLAUSE = lazy_compile(
+    r"(?<![\w-])(?P<clause>as\s+(?:needed|appropriate|necessary|required)|(?:where|when|if)\s+(?:appropriate|necessary)|"
+    r"(?:where|when|if|wherever|whenever)\s+(?:possible|feasible|practical|practicable|needed)|as\s+(?:much|far)\s+as\s+(?:possible|practical)|"
+    r"to\s+the\s+extent\s+(?:possible|practical|practicable|necessary))(?![\w-])"
+    r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|\band\s+so\s+(?:on|forth)\b)",
+    re.I,
+)
+# "as required by GDPR article 17", "as needed by the billing job": the clause names who decides.
+_NAMED_AUTHORITY = lazy_compile(r"\s+(?:by|under|in|per)\b", re.I)
+# The condition is stated in the same sentence: "copies the link when possible, otherwise shows ...",
+# "(retry 3 times)", "as needed: on a 5xx or a timeout".
+_CONDITION_STATED = lazy_compile(
+    r"\b(?:otherwise|else|falls?\s+back|fallback|unless)\b|\bif\s+(?:[\w-]+\s+){0,4}?(?:fails?|is\s+(?:unavailable|denied))\b|"
+    r"^\s*(?:[(:—–]|e\.g\.|i\.e\.|such\s+as)",
+    re.I,
+)
+_MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
+_ANY_CASE_VERB = lazy_compile(r"\b(?:must|shall)\b", re.I)
+_QUESTION = lazy_compile(r"\?")
+# "etc." closing a parenthesis of examples, or a list of code or numbered names ("[US1], [US2], etc."),
+# gives examples of a rule stated otherwise; it does not leave the requirement open.
+_OPEN_PARENTHESIS = lazy_compile(r"\([^()]*$")
+_NUMBERED_SERIES = lazy_compile(r"\d\W*,\s*$|[`\]]\W*,?\s*$")
+_TICKED = lazy_compile(r"^\W*\[[xX]\]")
+_EXTRA_SKIPPED = ("kiro-tasks", "spec-kit-tasks", "spec-kit-plan", "checklist")
+
+
+class RequirementLoophole(Rule):
+    """Flags an escape clause or an open-ended list inside a requirement: "retries as needed", "supports CSV, PDF, etc.".
+
+    **What it flags.** The precise core of `escape-clause` and `open-ended-list`: in a
+    requirement statement (an item or table cell of a requirements or criteria section, a
+    statement with a requirement ID, a SHALL/MUST line, or a sentence with must, shall, should or
+    will outside background, rationale, quotes and questions):
+    - an escape clause that lets the requirement be skipped without saying when (INCOSE R8,
+      ISO/IEC/IEEE 29148 5.2.7 loopholes): "as needed", "as appropriate", "if necessary",
+      "where possible", "when feasible", "to the extent possible";
+    - an open list that says the system handles more cases than it names (INCOSE R9): "CSV,
+      PDF, etc.", "and so on".
+
+    Not flagged: a clause that names who decides ("as required by GDPR article 17") or states
+    its condition in the same sentence ("copies the link when possible, otherwise shows it");
+    "etc." inside a parenthesis of examples or after a series of code or numbered names
+    ("[US1], [US2], etc."); ticked checklist items; design proposals' prose (only their
+    requirement IDs and requirements sections are read).
+
+    **Why it matters.** An engineer under deadline reads "where possible" as "not this sprint",
+    and "CSV, PDF, etc." as "CSV and PDF"; a tester cannot fail the build against either. Whoever
+    wrote it knew the condition or the list they meant: the spec should say it.
+
+    **Example**
+
+    ```markdown
+    ## Requirements
+    - The export job retries failed uploads as needed.
+    - Reports can be exported as CSV, PDF, etc.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Requirements
+    - The export job retries a failed upload 3 times (after 1, 2 and 4 minutes), then marks it failed.
+    - Reports can be exported as CSV, PDF and XLSX.
+    ```
+    """
+
+    id = "WD009"
+    name = "requirement-loophole"
+    category = Category.WORDING
+    default_level = Level.WARNING
+    options = (Option("skip-profiles", "list[str]", [*_PROPOSALS, *_EXTRA_SKIPPED], SKIP_PROFILES_HELP),)
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        skip = set(context.options["skip-profiles"])
+        for _statement, hits, source in requirement_hits(document, profile_name(context), skip, _CLAUSE):
+            for hit in hits:
+                if not _is_loophole(hit.match, hit.sentence, source):
+                    continue
+                written = " ".join(hit.match.group(0).split())
+                if hit.match.group("clause"):
+                    message = f"escape clause '{written}' in a requirement: state the exact condition, or drop the clause"
+                else:
+                    message = f"open list '{written}' in a requirement: name every case the system must handle"
+                yield Violation(hit.span, message)
+                break  # one finding per statement
+
+
+def requirement_hits(document: Document, profile: str | None, skip_profiles: set[str],
+                     pattern: Pattern[str]) -> Iterator[tuple[Statement, list[Hit], str]]:
+    """Each requirement statement with the matches of `pattern` that stand in what it commits to, and its text as
+    written (code spans kept, at the matches' offsets). A requirement statement: an item or table cell of a
+    requirements or criteria section, a statement with an ID, a SHALL/MUST line, or a sentence whose must, shall,
+    should or will governs the match; in a design proposal (`skip_profiles`), only those with an ID, in a
+    requirements section or an ADR's decision, and there only with must or shall."""
+    if profile == "not-a-spec":
+        return  # a README or a guideline: nothing in it is a requirement
+    proposal = profile in skip_profiles
+    for statement in statements(document):
+        if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
+            continue
+        if in_descriptive_section(statement) or is_user_story(statement.text) or _TICKED.match(statement.text):
+            continue
+        requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
+                                                    or statement.kind != "paragraph")
+        hits = []
+        for hit in search(pattern, statement.segments):
+            if proposal and not statement.requirement_id:
+                if not _ANY_CASE_VERB.search(hit.sentence):
+                    continue
+            elif not (requirement or _MODAL.search(_sentence_before(hit.match))):
+                continue
+            hits.append(hit)
+        if hits:
+            yield statement, hits, join_segments(statement.segments)[0]
+
+
+def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
+    """`source` is the statement as written (code spans kept), at the same offsets as `match.string`."""
+    text = match.string
+    if _QUESTION.search(text, 0, match.start()) or in_rationale(match):
+        return False  # an answer to a question, or the reason for a requirement
+    after = text[match.end(): match.end() + 60]
+    before = text[max(0, match.start() - 200): match.start()]
+    if match.group("clause"):
+        clause = match.group("clause").lower()
+        if clause.startswith(("as required", "as needed", "as necessary")) and _NAMED_AUTHORITY.match(after):
+            return False
+        if _OPEN_PARENTHESIS.search(before):
+            return False  # an aside: "(or middleware where needed)", "(if needed)"
+        return not (_CONDITION_STATED.search(sentence) or _CONDITION_STATED.match(after))
+    # an open list: not inside a parenthesis of examples, not after code or numbered names
+    written_before = source[max(0, match.start() - 200): match.start()]
+    return not (_OPEN_PARENTHESIS.search(written_before) or _NUMBERED_SERIES.search(written_before))
+
+
+def _sentence_before(match: re.Match[str]) -> str:
+    """The sentence up to the match: the modal that commits must govern it ("the product should use X where
+    practical"), not stand in an aside after it ("... if necessary (think about whether it should ...)")."""
+    before = match.string[max(0, match.start() - 300): match.start()]
+    return re.split(r"[.!?;]\s", before)[-1]

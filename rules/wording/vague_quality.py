@@ -1,0 +1,250 @@
+"""WD008 vague-quality: a vague quality word anywhere in a requirement ("an intuitive dialog", "returns results quickly")."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document, Span
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.concerns import profile_name
+from speclint.reading.normative import is_user_story, search, statements, table_rows
+from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale
+from speclint.rules.wording.vague_requirement import (
+    _PROPOSALS,
+    _SPELLED_OUT,
+    _introduces_a_list,
+    _lines_uncheckable_criterion_reports,
+    vague_demands,
+)
+
+# The words a tester cannot turn into a pass or a fail, in any position: "a fast, intuitive
+# dialog", "| Usability | User-friendly |", "returns results quickly". Left out after reading real
+# specs: "responsive" (mostly layout), "reliable" and "efficient" (mostly design intent, or a
+# property a later line measures), "appropriate" ("the appropriate lab type", "appropriate ARIA
+# labels" have an accepted meaning).
+_WORD = lazy_compile(
+    r"(?<![\w-])(?:(?P<adjective>fast|intuitive|user[\s-]+friendly|easy[\s-]+to[\s-]+(?:use|understand|learn|navigate|read|find)|"
+    r"seamless|robust|scalable|performant|snappy|smooth|frictionless|effortless|lightning[\s-]+fast|blazing[\s-]+fast|"
+    r"best[\s-]+in[\s-]+class|world[\s-]+class|state[\s-]+of[\s-]+the[\s-]+art)"
+    r"|(?P<adverb>quickly|instantly|seamlessly|smoothly|easily|effortlessly|efficiently|intuitively|appropriately|"
+    r"rapidly|promptly)"
+    r"|(?P<judgement>works?\s+(?:well|fine|properly|correctly|great)|(?:displays?|renders?|shows?|appears?)\s+(?:correctly|properly)"
+    r"|(?:handled|managed|processed)\s+(?:properly|correctly|appropriately|well)"
+    r"|(?:good|great|better|excellent|pleasant|delightful|positive)\s+(?:user\s+)?experience"
+    r"|(?:users?|customers?|shoppers?|people)\s+(?:are|is|feel|feels|will\s+be|should\s+be)\s+(?:happy|satisfied|delighted|pleased)"
+    r"|(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
+    r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
+    r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly"
+    r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
+    r"(?:available|shown|displayed|presented|offered))"
+    r"|(?P<phrase>in\s+a\s+timely\s+(?:manner|fashion)|as\s+soon\s+as\s+possible|as\s+(?:fast|quickly)\s+as\s+possible|"
+    r"with(?:out)?\s+(?:minimal|noticeable|significant|perceptible)\s+(?:delay|lag|latency|friction|effort))"
+    r")(?![\w]|-\w)",
+    re.I,
+)
+_MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
+_ANY_CASE_VERB = lazy_compile(r"\b(?:must|shall)\b", re.I)  # in a requirements section, "3.1.2 The system shall ..."
+_DIGIT = lazy_compile(r"\d")
+# Terms of art that hold a listed word: "the fast path", "fast-forward", "fail fast", "smooth scrolling".
+_TERMS_OF_ART = lazy_compile(
+    r"\bfast[\s-]+(?:path|forward\w*|track|mode|fail\w*|lane|refresh|follow)\b|\bfail(?:s|ing|ed)?\s+fast\b|"
+    r"\bsmooth(?:ly)?[\s-]+scroll\w*|\brobust\s+statistics\b|\bstate[\s-]+of[\s-]+the[\s-]+art\s+(?:model|algorithm)s?\b",
+    re.I,
+)
+# The word states why a concrete requirement exists, not what it demands: "a Back to Top link for
+# easy navigation", "caches the catalog to provide a fast checkout", "so that setup is seamless".
+_PURPOSE = lazy_compile(
+    r"\b(?:for|so\s+that|in\s+order\s+to|to\s+(?:ensure|provide|enable|allow|support|make|keep|improve|achieve|deliver|"
+    r"give|offer|guarantee|facilitate|help|maintain|create|promote|encourage)|ensuring|enabling|allowing|providing|"
+    r"resulting\s+in)\b",
+    re.I,
+)
+_NEGATED = lazy_compile(r"\b(?:not|never|no|n't|nor)\s+(?:\w+\s+){0,2}$", re.I)
+_QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
+# "works seamlessly with Slack", "integrates smoothly into the IDE": an integration, named.
+_INTEGRATION_AFTER = lazy_compile(r"\s+(?:with|into|alongside)\b", re.I)
+# A priority or a version in a requirements table is not a value: "| FR-1 | Fast search | P0 |".
+_NOT_A_VALUE = lazy_compile(r"\b(?:[PS]\d|v\d+(?:\.\d+)*)\b|\b[A-Z]{1,6}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?\b", re.I)
+# A capitalized word inside a sentence is a name: "Azure AD Seamless SSO", "the Quick Actions menu".
+_CAPITALIZED = lazy_compile(r"[A-Z]")
+# "to efficiently check": the adverb qualifies the purpose of a concrete step, not what is required.
+_INFINITIVE_BEFORE = lazy_compile(r"(?<!\bable)(?<!\bneeds)(?<!\bneed)(?<!\bhas)(?<!\bhave)\s+to\s+$", re.I)
+# After an adjective, the end of a clause; before it, a linking verb, "and"/"or", or the start of the statement.
+_ENDS_A_CLAUSE = lazy_compile(r"^\s*(?:[,;.)]|$)")
+_LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels?|looks?|seems?|and|or|&|an?|the)\s+|,\s*)$", re.I)
+# "displays correctly 100% of the time": how often a judgement holds does not make it checkable
+_HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
+_CONDITION_OR_DETAIL = lazy_compile(
+    r"^\s*(?:[(:—–]|(?:when|whenever|from|in|on|with|across|regardless|under|after|for|if|while|within|against|behind)\b)", re.I)
+_EXTRA_SKIPPED = ("kiro-tasks", "spec-kit-tasks", "spec-kit-plan", "checklist")
+
+
+class VagueQuality(Rule):
+    """Flags a vague quality word in a requirement or criterion: "an intuitive dialog", "fast and reliable processing".
+
+    **What it flags.** The shapes of vague wording that `vague-requirement` (which reads only a
+    vague predicate, "must be fast") leaves out, in the same statements: an item or table cell of
+    a requirements or criteria section (numbered lists, requirement tables, NFR tables, EARS
+    `SHALL` lines), a statement with a requirement ID, and a sentence that says must, shall,
+    should or will outside background, problem statements, user stories, rationale, quotes and
+    questions:
+    - a vague quality in front of what it qualifies: "an intuitive export dialog", "robust fraud
+      checks", "a seamless experience", "| Usability | User-friendly |", "a scalable architecture";
+    - a behaviour done in a vague way, whatever the verb: "returns results quickly", "users can
+      export reports easily", "handles the error appropriately";
+    - a time with no value: "in a timely manner", "as soon as possible", "with minimal delay".
+
+    The words: fast, intuitive, user-friendly, easy to use, seamless, robust, scalable,
+    performant, snappy, smooth, frictionless, effortless, and the adverbs quickly, instantly,
+    seamlessly, smoothly, easily, efficiently, appropriately, rapidly, promptly (INCOSE
+    R7, ISO/IEC/IEEE 29148 5.2.7, Wiegers' ambiguous terms).
+
+    Not flagged: a statement (or table row, or list item with its sub-items) that also gives a
+    number ("fast: p95 under 300 ms"); the word spelled out in the same breath ("appropriately (retry
+    3 times)"); the purpose of a concrete requirement ("a Back to Top link for easy navigation",
+    "caches results to provide a fast checkout"); names ("Azure AD Seamless SSO"); terms of art
+    (fast path, fast-forward, fail fast, smooth scrolling); integrations ("works seamlessly with
+    Slack"); negations; design proposals' prose (only statements with a requirement ID are read
+    there); a line `vague-requirement` or `uncheckable-criterion` already reports.
+
+    **Why it matters.** "An intuitive export dialog" cannot fail a test: the designer, the
+    engineer and QA each decide what intuitive means, after the work is done.
+
+    **Example**
+
+    ```markdown
+    ## Requirements
+
+    | ID | Requirement |
+    |---|---|
+    | FR-1 | Fast and reliable payment processing |
+    | FR-2 | An intuitive card management screen |
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Requirements
+
+    | ID | Requirement |
+    |---|---|
+    | FR-1 | A card payment is authorised or declined within 3 s at p95 |
+    | FR-2 | A user adds, renames and removes a saved card from one screen, each in 2 taps or fewer |
+    ```
+    """
+
+    id = "WD008"
+    name = "vague-quality"
+    category = Category.WORDING
+    default_level = Level.WARNING
+    options = (Option("skip-profiles", "list[str]", [*_PROPOSALS, *_EXTRA_SKIPPED], SKIP_PROFILES_HELP),)
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        profile = profile_name(context)
+        if profile == "not-a-spec":
+            return  # a README or a guideline: nothing in it is a requirement
+        proposal = profile in set(context.options["skip-profiles"])
+        reported: set[int] | None = None
+        rows: dict[int, str] | None = None
+        for statement in statements(document):
+            if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
+                continue
+            if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
+                continue  # design prose argues; its requirements section (or an SRS's) commits
+            if in_descriptive_section(statement) or is_user_story(statement.text):
+                continue
+            requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
+                                                        or statement.kind != "paragraph")
+            if _DIGIT.search(statement.nested_text):
+                continue  # "- Search is fast:" over "  - p95 under 300 ms"
+            for hit in search(_WORD, statement.segments):
+                if proposal and not statement.requirement_id:
+                    if not _ANY_CASE_VERB.search(hit.sentence):
+                        continue  # a design goal ("the scheme should be efficient"), graded on purpose
+                elif not (requirement or _MODAL.search(_sentence_before(hit.match))):
+                    continue
+                if not _is_vague_here(hit.match, hit.sentence, hit.source_sentence):
+                    continue
+                if statement.kind == "table-cell":
+                    if rows is None:
+                        rows = {row.span.start.line: row.text for row in table_rows(document)}
+                    if _DIGIT.search(_NOT_A_VALUE.sub(" ", rows.get(hit.span.start.line, ""))):
+                        continue  # "| Latency | Fast | p95 < 300 ms |": the row gives the value
+                if reported is None:
+                    reported = _lines_reported_elsewhere(document, context)
+                if hit.span.start.line in reported:
+                    break  # one defect, one finding: vague-requirement or uncheckable-criterion reports it
+                written = " ".join(hit.match.group(0).split())
+                yield Violation(_word_span(hit.span, hit.match),
+                                f"vague quality '{written}' in a requirement: state what a tester can check "
+                                "(a time, a count, a message, a state)")
+                break  # one finding per statement
+
+
+def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
+    text = match.string
+    if _DIGIT.search(_HOW_OFTEN.sub(" ", source_sentence)) or _QUESTION.search(sentence) or in_rationale(match):
+        return False
+    before = text[max(0, match.start() - 120): match.start()]
+    sentence_before = re.split(r"[.!?;:]\s", before)[-1]
+    if _NEGATED.search(text, max(0, match.start() - 30), match.start()):
+        return False
+    window = text[max(0, match.start() - 20): match.end() + 25]
+    if _TERMS_OF_ART.search(window):
+        return False
+    if _PURPOSE.search(sentence_before):
+        return False
+    if _CAPITALIZED.match(match.group(0)) and not _starts_a_sentence(before):
+        return False  # a name: "Azure AD Seamless SSO"
+    after = text[match.end(): match.end() + 40]
+    word = match.group(0).lower()
+    if word.startswith(("seamless", "smooth")) and _INTEGRATION_AFTER.match(after):
+        return False
+    if match.group("adverb") and (_SPELLED_OUT.match(after) or _INFINITIVE_BEFORE.search(before)):
+        return False  # "handles it appropriately (retry or skip)"; "uses system tables to efficiently check status"
+    if match.group("adjective") and _ENDS_A_CLAUSE.match(after) and not _LINKED.search(before):
+        return False  # "ACK fast; reconcile async": an adverb of an engineering idiom, not a quality demanded
+    if match.group("judgement") and _CONDITION_OR_DETAIL.match(after):
+        return False  # "works correctly when run from a subdirectory": the condition is the requirement;
+        # "shows correctly (low/medium/high with colour)": what correct means, spelled out
+    if "?" in text[:match.start()]:
+        return False  # an answer to a question ("Q: ...? A: ..."; "What happens when ...? The CLI ...")
+    return True
+
+
+def _starts_a_sentence(before: str) -> bool:
+    """True when what comes before a word ends a sentence, a line, a list marker or bold: the word starts what
+    follows, so its capital says nothing about a name."""
+    stripped = before.rstrip()
+    if "\n" in before[len(stripped):] or not any(char.isalnum() for char in stripped):
+        return True  # the word starts a line, or only markup stands before it
+    stripped = stripped.rstrip("*_").rstrip()
+    if not stripped or stripped[-1] in ".!?:;|-+":
+        return True
+    if stripped[-1] == ")":  # "1) Fast checkout"
+        token = stripped[:-1].split()[-1:]
+        return bool(token) and token[0].isdigit()
+    return False
+
+
+def _word_span(span: Span, match: re.Match[str]) -> Span:
+    if "\n" in match.group(0):
+        return span
+    return Span.of(span.start.line, span.start.column, span.start.line, span.start.column + len(match.group(0)))
+
+
+def _lines_reported_elsewhere(document: Document, context: RuleContext) -> set[int]:
+    """Lines where vague-requirement (WD006) or uncheckable-criterion (AC003) already reports."""
+    lines = _lines_uncheckable_criterion_reports(document, context)
+    proposal = profile_name(context) in _PROPOSALS
+    lines.update(violation.span.start.line for violation in vague_demands(document, context, proposal))
+    return lines
+
+
+def _sentence_before(match: re.Match[str]) -> str:
+    """The sentence up to the match: the modal that commits must govern it ("the product should use X where
+    practical"), not stand in an aside after it ("... if necessary (think about whether it should ...)")."""
+    before = match.string[max(0, match.start() - 300): match.start()]
+    return re.split(r"[.!?;]\s", before)[-1]
