@@ -32,3 +32,31 @@ def test_descriptions_quotes_and_background_are_not_limits() -> None:
     )
 
     assert lint_with("MS003", text) == []
+
+
+def test_a_wrong_code_entered_repeatedly_blocks_attempts() -> None:
+    text = """
+    ## Requirements
+
+    - WHEN a user enters the wrong code repeatedly THEN the system SHALL block further attempts.
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 37)]
+
+
+def test_an_account_locked_for_a_period_of_time() -> None:
+    text = """
+    ## Requirements
+
+    - After 5 failed attempts in 10 minutes the account is locked.
+    - Accounts that fail verification are locked for a period of time.
+    """
+    assert spans(lint_with("MS003", text)) == [(4, 39)]
+
+
+def test_repeatedly_without_a_penalty_is_a_description() -> None:
+    text = """
+    ## Requirements
+
+    - Users repeatedly open the export page to check progress.
+    """
+    assert lint_with("MS003", text) == []

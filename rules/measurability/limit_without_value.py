@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from speclint.document.model import Document
+from speclint.document.model import Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
@@ -37,7 +37,16 @@ _LIMITS = (
         r"\b(?:session|idle|inactivity)\s+time-?outs?\s+(?:is|are|applies|apply|will|must|shall|should)\b"
         r"(?!\s+(?:be\s+)?(?:configurable|configured|set\s+by))|\bha(?:s|ve)\s+an?\s+(?:session|idle|inactivity)\s+time-?out\b", _I),
         "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity)\b", _I)),
+    # "time out idle sessions", "inactive users are logged out", "sessions end after inactivity"
     _Limit(lazy_compile(
+        r"\btime[sd]?\s+out\s+(?:idle|inactive)\s+(?:sessions?|users?|connections?)\b|"
+        r"\b(?:idle|inactive)\s+(?:sessions?|users?|connections?)\s+(?:are|is|will\s+be|must\s+be|shall\s+be|should\s+be|get)\s+"
+        r"(?:automatically\s+)?(?:logged\s+out|signed\s+out|terminated|expired|ended|closed|timed\s+out|disconnected)\b|"
+        r"\b(?:logs?|signs?)\s+out\s+(?:idle|inactive)\s+users?\b|\bafter\s+(?:user\s+)?inactivity\b", _I),
+        "after how long", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity|idle)\b", _I)),
+    _Limit(lazy_compile(
+        r"\brate[- ]limits?\s+(?:apply|applies)\b|\bsubject\s+to\s+(?:a\s+)?rate[- ]limit(?:s|ing)?\b|"
+        r"\b(?:is|are|be|gets?)\s+throttled\b|\b(?:shall|must|will|should)\s+throttle\b|"
         r"\b(?:is|are|be|being|gets?)\s+rate[- ]limited\b|\b(?:shall|must|will|should|to)\s+rate[- ]limit\b|"
         r"\b(?:appl(?:y|ies|ied)|enforc(?:e|es|ed)|impos(?:e|es|ed))\s+(?:a\s+|per-[\w-]+\s+)?rate[- ]limit(?:s|ing)?\b|"
         r"\brate[- ]limit(?:s|ing)?\s+(?:is|are)\s+(?:applied|enforced)\b", _I),
@@ -48,12 +57,24 @@ _LIMITS = (
         "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
     _Limit(lazy_compile(
         r"\bretr(?:y|ies|ied)\s+(?:a\s+few|several|multiple|a\s+number\s+of|a\s+limited\s+number\s+of)\s+times\b|"
-        r"\b(?:is|are)\s+(?:automatically\s+)?retried\b(?!\s+(?:by|manually|once|twice|\S*\d))", _I),
+        r"\b(?:is|are)\s+(?:automatically\s+)?retried\b(?!\s+(?:by|manually|once|twice|\S*\d))|"
+        r"\b(?:shall|must|will|should)\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))|"
+        r"\bretr(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+)?(?:exponential\s+|linear\s+|jittered\s+)?back-?off\b|"
+        r"\bautomatic(?:ally)?\s+retr(?:y|ies)\b", _I),
         "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I)),
     _Limit(lazy_compile(
         r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance)\s+"
         r"(?:window|period)\b", _I),
         "how long is it", lazy_compile(r"\b(?:window|period)\b", _I)),
+    # "after the inactivity timeout", "for the lockout period": a limit named, its value nowhere
+    _Limit(lazy_compile(
+        r"\b(?:after|for|within|once|until|beyond)\s+the\s+(?:idle|inactivity|session|lockout|lock-out|cool-?down|"
+        r"retention|grace|token|link|cache)\s+(?:timeout|time-out|period|window|ttl|expiry|duration)\b", _I),
+        "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity|idle|lock-?out|cool-?down|retention|"
+                                      r"grace|ttl|period|window)\b", _I)),
+    # "audit logs are retained.": kept, for no stated time
+    _Limit(lazy_compile(r"(?<!how long )(?<!how long they )(?<!how long it )\b(?:is|are|be)\s+retained(?=\s*(?:[.;]|$))", _I),
+        "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
     _Limit(lazy_compile(
         r"\bafter\s+(?:a|some)\s+(?:short\s+|long\s+|certain\s+|set\s+|predefined\s+|defined\s+)?(?:period|amount|length)\s+"
         r"of\s+(?:inactivity|idle\s+time|time)\b|\bafter\s+(?:some\s+time|a\s+while|a\s+(?:short|brief)\s+(?:time|delay|period))\b|"
@@ -81,12 +102,23 @@ _MAGNITUDES = (
     # "progress streams in real time": streaming is the behaviour, not a latency left out
     _Limit(lazy_compile(r"(?<!stream )(?<!streams )(?<!streamed )(?<!streaming )\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
         "within how long", lazy_compile(r"\breal[- ]?time\b|\blatency\b", _I)),
+    _Limit(lazy_compile(r"\b(?:instantly|instantaneously|near[- ]instant(?:ly|aneous(?:ly)?)?|with\s+(?:low|minimal)\s+latency)\b", _I),
+        "within how long", lazy_compile(r"\binstant\w*|\blatency\b", _I)),
+    _Limit(lazy_compile(
+        r"\ba\s+(?:large|high|huge|great|significant)\s+number\s+of\s+(?:concurrent\s+|simultaneous\s+)?(?:users|requests|connections|"
+        r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items)\b", _I),
+        "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
+                               r"uploads|files|records|events|messages|items)\b", _I)),
 )
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
 _NEGATION_BEFORE = lazy_compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
 # Design proposals of every family, and files that are not specs: their prose discusses.
-_PROPOSALS = (*DESIGN_PROPOSAL_PROFILES, "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
+# A free-form design doc states its design as decided, and an ADR's decision is decided: both are
+# read, an ADR only in its decision (its options and drivers discuss).
+_PROPOSALS = (*(name for name in DESIGN_PROPOSAL_PROFILES if name not in ("design-doc", "adr")),
+              "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
+_DECISION_TITLE = lazy_compile(r"\bdecision\b(?!\s+drivers?)|\bdecided\b", _I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 
 
@@ -96,19 +128,26 @@ class LimitWithoutValue(Rule):
     **What it flags.** A statement (outside background, problem statements, user stories, quotes,
     code and questions) that makes the system enforce a limit and leaves its value out:
     - an expiry or timeout: "sessions expire after a period of inactivity", "reset links expire",
-      "the session timeout";
+      "the session timeout", "time out idle sessions", "after the inactivity timeout";
     - a vague duration or count: "for a limited time", "after a while", "a maximum number of",
       "up to a limit";
-    - a rate limit applied with no rate: "the API is rate limited per user";
-    - a retention with no period: "logs are retained for a limited period", "kept as long as necessary";
-    - a retry with no count: "failed webhooks are retried", "retries several times";
+    - a rate limit applied with no rate: "the API is rate limited per user", "rate limits apply",
+      "requests are throttled";
+    - a retention with no period: "logs are retained for a limited period", "kept as long as
+      necessary", "audit logs are retained.";
+    - a retry with no count: "failed webhooks are retried", "retries several times", "the system
+      shall retry", "retry with exponential backoff";
     - a window named with no length: "within the delivery window".
+
+    Vague magnitudes ("many concurrent users", "a large number of requests", "large customers",
+    "in real time", "instantly") count in requirement statements and in sentences that demand them
+    (must, shall, should, will).
 
     Not flagged when the sentence states a number or time frame, nor when the document gives the
     value elsewhere (a "Session timeout | 30 min" row answers "sessions expire after inactivity"),
     nor when the statement says there is no limit ("links never expire"). In design proposals
-    (RFCs, KEPs, design docs, ADRs), whose prose discusses rather than commits, only statements
-    with a requirement ID are read (option `skip-profiles`).
+    (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
+    with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
 
     **Why it matters.** These are the values an engineer needs to write the code and a tester to
     check it. Left out, each is decided in a pull request by whoever gets there first, and rarely
@@ -137,10 +176,13 @@ class LimitWithoutValue(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         proposal = profile_name(context) in set(context.options["skip-profiles"])
+        adr = profile_name(context) == "adr"
         lines = document.lines
         reported: set[tuple[int, str]] = set()  # one finding per sentence
         for statement in statements(document):
             if proposal and not statement.requirement_id:
+                continue
+            if adr and not statement.requirement_id and not _in_decision(statement.section):
                 continue
             if is_descriptive(statement.section) or is_user_story(statement.text):
                 continue
@@ -163,6 +205,10 @@ class LimitWithoutValue(Rule):
                     reported.add(where)
                     written = " ".join(hit.match.group(0).split())
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+
+
+def _in_decision(section: Section) -> bool:
+    return any(each.heading is not None and bool(_DECISION_TITLE.search(each.title)) for each in (section, *section.ancestors()))
 
 
 def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -> bool:

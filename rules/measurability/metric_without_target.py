@@ -9,13 +9,14 @@ from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Se
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import is_descriptive, nested_text
-from speclint.reading.metrics import is_success_metrics_section, metric_needs_target
+from speclint.reading.metrics import direction_without_target, is_success_heading, metric_needs_target, quantified_elsewhere
 
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
 # "KPI: ...", "**How we measure success**: ...".
 _SUCCESS_LABEL = lazy_compile(
     r"^\W*(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
-    r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure\s+success|metrics?\s+of\s+success)"
+    r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+(?:success|it|impact))?|"
+    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success)"
     r"[*_\s]*[:—–][*_\s]*",
     re.I,
 )
@@ -94,15 +95,18 @@ class MetricWithoutTarget(Rule):
         for section in document.root.walk():
             if section.heading is not None and is_descriptive(section):
                 continue  # background, problem, quotes: "success is measured by lower churn, the board says"
-            yield from _in_blocks(section, section.blocks, is_success_metrics_section(section))
+            yield from _in_blocks(section, section.blocks, is_success_heading(section), document.lines)
 
 
-def _in_blocks(section: Section, blocks: list, in_metrics: bool) -> Iterator[Violation]:
+def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str]) -> Iterator[Violation]:
     """Metrics among `blocks`: every list item when `in_metrics`, and a list under a success label."""
     previous: Paragraph | None = None  # the paragraph just before this block: it may label the list
     for block in blocks:
         if isinstance(block, Paragraph):
-            yield from _paragraph(block)
+            found = list(_paragraph(block))
+            if not found and in_metrics:
+                found = list(_answer(block, lines))
+            yield from found
         elif isinstance(block, ListBlock):
             label = _SUCCESS_LABEL.match(previous.text) if previous is not None else None
             announced = label is not None and not previous.text[label.end():].strip(" *_")
@@ -119,6 +123,33 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool) -> Iterator[Vio
             if answer.strip() and metric_needs_target(answer, "", strict=True):
                 yield _violation(block, len(block.text) - len(answer))
         previous = block if isinstance(block, Paragraph) else None
+
+
+def _answer(paragraph: Paragraph, lines: list[str]) -> Iterator[Violation]:
+    """A paragraph that answers how success is measured (a PR/FAQ's "How will we know this worked?"):
+    each sentence that says which way a measure should move and gives no target ("We expect higher
+    weekly engagement"). Sentences that introduce the metrics below are not metrics."""
+    text = paragraph.text
+    start = 0
+    for end_match in [*_SENTENCE_END.finditer(text), None]:
+        end = end_match.end() if end_match else len(text)
+        sentence = text[start:end]
+        offset = start
+        start = end
+        if not sentence.strip() or _INTRODUCES.search(sentence) or sentence.rstrip().endswith(":"):
+            continue
+        found = direction_without_target(sentence)
+        if found is None:
+            continue
+        line = paragraph.segments[0].line + text.count("\n", 0, offset + found.start())
+        if quantified_elsewhere(found, lines, line):
+            continue
+        yield _violation(paragraph, offset + len(sentence) - len(sentence.lstrip()))
+        return  # one finding per answer
+
+
+# "the metrics below", "the following KPIs": a sentence that introduces the metrics, not one of them.
+_INTRODUCES = lazy_compile(r"\b(?:below|following|these\s+metrics|this\s+table|the\s+table)\b", re.I)
 
 
 def _item(section: Section, item: ListItem, in_metrics: bool) -> Iterator[Violation]:

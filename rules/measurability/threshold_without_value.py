@@ -13,16 +13,21 @@ from speclint.reading.normative import has_quantity, is_descriptive, sentence_bo
 
 # "after multiple failed login attempts", "too many requests", "several retries"
 _VAGUE_COUNT = lazy_compile(
-    r"\b(?:multiple|several|many|numerous|repeated|a few|a number of|too many)\s+(?:failed\s+|unsuccessful\s+|"
+    r"\b(?:multiple|several|many|numerous|repeated|a few|a number of|too many)\s+(?:consecutive\s+)?(?:failed\s+|unsuccessful\s+|"
     r"invalid\s+|wrong\s+|incorrect\s+)?(?:login\s+|sign-in\s+|password\s+|verification\s+)?"
     r"(?:attempts|tries|retries|failures|requests|logins|codes|guesses)\b|"
-    r"\b(?:fails?|failed|exceeds?\s+(?:its|the|their)\s+(?:limit|quota))\s+repeatedly\b",
+    r"\b(?:fails?|failed|exceeds?\s+(?:its|the|their)\s+(?:limit|quota))\s+repeatedly\b|"
+    # "enters the wrong code repeatedly", "fails to sign in multiple times": the penalty and the
+    # trigger the sentence must also name keep these to limits
+    r"\brepeatedly\b|\b(?:multiple|several|many|numerous|a\s+few|too\s+many)\s+times\b|\btoo\s+often\b",
     re.I,
 )
 # "temporarily locked", "locked for a while", "blocked for some time"
 _VAGUE_DURATION = lazy_compile(
     r"\b(?:temporarily|briefly)\s+(?:lock|block|disable|suspend|ban|throttle)(?:s|e?d)?\b|"
-    r"\b(?:locked|blocked|disabled|suspended|banned)\s+(?:out\s+)?for\s+(?:a\s+(?:while|period|short\s+time)|some\s+time)\b",
+    r"\b(?:locked|blocked|disabled|suspended|banned|throttled)\s+(?:out\s+)?(?:temporarily\b|for\s+(?:a\s+(?:short\s+|brief\s+|limited\s+|"
+    r"certain\s+)?(?:while|period(?:\s+of\s+time)?|time)|some\s+time|a\s+cool-?down(?:\s+period)?)\b)|"
+    r"\btemporar(?:y|ily)\s+(?:lock-?outs?|locks?|blocks?|bans?|suspensions?)\b",
     re.I,
 )
 # What makes it a limit the system enforces: a penalty, and what triggers it.
@@ -37,8 +42,9 @@ class ThresholdWithoutValue(Rule):
 
     **What it flags.** A sentence with no number (outside background and problem statements) that
     - counts vaguely what triggers a limit: "after multiple failed login attempts", "too many
-      requests", "several retries";
-    - gives a vague duration to a penalty: "temporarily locked", "blocked for a while".
+      requests", "several retries", "enters the wrong code repeatedly", "fails several times";
+    - gives a vague duration to a penalty: "temporarily locked", "blocked for a while", "locked
+      for a period of time", "a temporary lockout".
 
     The sentence must say what the limit does (lock, block, disable, throttle, deny...) and what
     triggers it (failures, attempts, exceeding...): "makes many requests" describes, it does not
