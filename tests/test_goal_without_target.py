@@ -170,3 +170,23 @@ def test_damage_a_goal_with_its_time_frame_replaced_by_a_direction(tmp_path: Pat
     line = text[: text.index(old)].count("\n") + 1
     assert lint_profiled("MS006", (CORPUS / _PRD).read_text(encoding="utf-8"), "prd") == []
     assert spans(lint_profiled("MS006", damaged.read_text(encoding="utf-8"), "prd")) == [(line, 4)]
+
+
+def test_a_goals_table_row() -> None:
+    text = """
+    ## Goals
+
+    | Goal | Metric |
+    |---|---|
+    | Grow self-serve revenue | Monthly revenue from self-serve plans goes up |
+    """
+    assert spans(lint_with("MS006", text)) == [(5, 3)]
+
+
+def test_a_key_result_label_is_no_number() -> None:
+    text = """
+    ## Objectives
+
+    - KR1: Increase activation of new workspaces.
+    """
+    assert spans(lint_with("MS006", text)) == [(3, 3)]

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.headings import normalize_title
-from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span
+from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
@@ -93,6 +93,8 @@ def _blocks(blocks: list, in_goals: bool, lines: list[str]) -> Iterator[Violatio
                 yield from _sentences(block, 0, lines)
             previous = block
             continue
+        if isinstance(block, Table) and in_goals:
+            yield from _table(block, lines)
         if isinstance(block, ListBlock):
             label = _GOAL_LABEL.match(previous.text) if previous is not None else None
             announced = label is not None and not previous.text[label.end():].strip(" *_")
@@ -116,6 +118,19 @@ def _item(item: ListItem, in_goals: bool, lines: list[str]) -> Iterator[Violatio
     for sublist in item.sublists:
         for sub_item in sublist.items:
             yield from _item(sub_item, bare_label, lines)
+
+
+def _table(table: Table, lines: list[str]) -> Iterator[Violation]:
+    """A goals table ("| Goal | Metric |"): a row whose cells give a measure a direction and no target."""
+    for row in table.rows:
+        cells = [cell for cell in row if cell.text.strip()]
+        if not cells:
+            continue
+        found = direction_without_target(" | ".join(cell.text for cell in cells))
+        first = cells[0]
+        line = first.segments[0].line if first.segments else first.span.start.line
+        if found is not None and not quantified_elsewhere(found, lines, line):
+            yield Violation(Span.of(line, first.span.start.column, line, first.span.end.column), _MESSAGE)
 
 
 def _sentences(paragraph: Paragraph, offset: int, lines: list[str]) -> Iterator[Violation]:

@@ -30,7 +30,8 @@ _I = re.I
 _LIMITS = (
     _Limit(lazy_compile(
         r"\b(?:sessions?|tokens?|links?|codes?|otps?|invit(?:ations?|es?)|api\s+keys?|cookies?|carts?|reservations?|"
-        r"holds?|leases?|passwords?|credentials?)\s+(?:(?!not\b|never\b)[\w'-]+\s+){0,2}?"
+        r"holds?|leases?|passwords?|credentials?|urls?|quotes?|offers?|coupons?|vouchers?|passes|grants?|secrets?|"
+        r"certificates?|approvals?)\s+(?:(?!not\b|never\b)[\w'-]+\s+){0,2}?"
         r"(?:expires?|expiring|time\s+out|times\s+out)\b(?!\s+(?:after|in|within|at)\s+\S*\d)", _I),
         "after how long", lazy_compile(r"\b(?:expir\w*|time-?\s?outs?|ttl|lifetime|valid\s+for)\b", _I)),
     _Limit(lazy_compile(
@@ -68,10 +69,37 @@ _LIMITS = (
         "how long is it", lazy_compile(r"\b(?:window|period)\b", _I)),
     # "after the inactivity timeout", "for the lockout period": a limit named, its value nowhere
     _Limit(lazy_compile(
-        r"\b(?:after|for|within|once|until|beyond)\s+the\s+(?:idle|inactivity|session|lockout|lock-out|cool-?down|"
-        r"retention|grace|token|link|cache)\s+(?:timeout|time-out|period|window|ttl|expiry|duration)\b", _I),
+        r"\b(?:after|for|within|once|until|beyond|than|past|outside|during|over)\s+the\s+(?:data\s+)?(?:idle|inactivity|session|"
+        r"lockout|lock-out|cool-?down|retention|grace|token|link|cache|trial|hold|reservation)\s+"
+        r"(?:timeout|time-out|period|window|ttl|expiry|duration)\b|"
+        r"\bfor\s+the\s+(?:legally\s+)?(?:required|mandated|applicable|statutory|regulatory)\s+(?:retention\s+)?period\b", _I),
         "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity|idle|lock-?out|cool-?down|retention|"
                                       r"grace|ttl|period|window)\b", _I)),
+    # "OTP codes are short-lived"
+    _Limit(lazy_compile(r"\bshort[- ]lived\b", _I),
+        "how long do they live", lazy_compile(r"\b(?:expir\w*|ttl|lifetime|valid\s+for|lives?)\b", _I)),
+    # "inactive accounts are deactivated", "unpaid orders are cancelled automatically": after how long?
+    _Limit(lazy_compile(
+        r"\b(?:inactive|dormant|stale|abandoned|unused|unverified|unpaid|unconfirmed|unclaimed|idle)\s+(?:user\s+)?(?:accounts?|users?|carts?|"
+        r"drafts?|invitations?|invites?|reservations?|orders?|holds?|listings?|files?|devices?|tokens?|keys?|bookings?|uploads?)\s+"
+        r"(?:are|is|will\s+be|must\s+be|shall\s+be|should\s+be|get|gets)\s+(?:automatically\s+)?(?:deleted|removed|purged|deactivated|"
+        r"disabled|archived|expired|cancell?ed|released|suspended|closed|cleaned\s+up|locked|revoked)\b", _I),
+        "after how long", lazy_compile(r"\b(?:inactiv\w*|after|expir\w*|days?|hours?|idle)\b", _I)),
+    # "reports are refreshed periodically", "passwords must be rotated regularly": how often?
+    _Limit(lazy_compile(
+        r"\b(?:refresh\w*|sync\w*|rotat\w*|backed\s+up|back\s+up|poll\w*|re-?check\w*|recalculat\w*|recomput\w*|re-?index\w*|"
+        r"snapshott?\w*|re-?validat\w*|re-?fetch\w*|changed|renewed|purged|cleaned\s+up|re-?scann?\w*|runs?|taken|performed)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:periodically|regularly|frequently|at\s+regular\s+intervals|on\s+a\s+regular\s+(?:basis|schedule))\b|"
+        r"\b(?:periodically|regularly|frequently)\s+(?:refresh\w*|sync\w*|rotat\w*|back\w*\s+up|poll\w*|re-?check\w*|recalculat\w*|"
+        r"recomput\w*|snapshot\w*|purg\w*|re-?scan\w*)\b", _I),
+        "how often", lazy_compile(r"\b(?:every|interval|schedule|cron|frequency|period)\b", _I)),
+    # "users who exceed the quota are blocked", "the upload limit is enforced per user": which value?
+    _Limit(lazy_compile(
+        r"\b(?:exceed\w*|above|over|beyond|larger\s+than|bigger\s+than|more\s+than|reach\w*|hit\w*)\s+(?:the|their|its|your|a)\s+"
+        r"(?:(?:allowed|maximum|max|daily|monthly|storage|upload|download|api|request|rate|usage|plan|account)\s+){0,2}?"
+        r"(?:file\s+size|size\s+limit|upload\s+limit|quotas?|rate\s+limit|storage\s+limit|limits?|caps?|allowance)\b|"
+        r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:limit|quota|cap)\s+(?:is|are)\s+(?:enforced|applied)\b", _I),
+        "what is the value", lazy_compile(r"\b(?:limit\w*|quotas?|maximum|max|caps?|allowance|at\s+most|up\s+to)\b", _I)),
     # "audit logs are retained.": kept, for no stated time
     _Limit(lazy_compile(r"(?<!how long )(?<!how long they )(?<!how long it )\b(?:is|are|be)\s+retained(?=\s*(?:[.;]|$))", _I),
         "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
@@ -102,6 +130,10 @@ _MAGNITUDES = (
     # "progress streams in real time": streaming is the behaviour, not a latency left out
     _Limit(lazy_compile(r"(?<!stream )(?<!streams )(?<!streamed )(?<!streaming )\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
         "within how long", lazy_compile(r"\breal[- ]?time\b|\blatency\b", _I)),
+    _Limit(lazy_compile(
+        r"\b(?:is|are|be)\s+(?:near[- ])?real[- ]?time\b|\b(?:near[- ])?real[- ]time\s+(?:updates?|sync\w*|notifications?|alerts?|"
+        r"refresh\w*|feedback|status|tracking|reporting|dashboards?)\b", _I),
+        "within how long", lazy_compile(r"\breal[- ]?time\b|\blatency\b", _I)),
     _Limit(lazy_compile(r"\b(?:instantly|instantaneously|near[- ]instant(?:ly|aneous(?:ly)?)?|with\s+(?:low|minimal)\s+latency)\b", _I),
         "within how long", lazy_compile(r"\binstant\w*|\blatency\b", _I)),
     _Limit(lazy_compile(
@@ -109,6 +141,20 @@ _MAGNITUDES = (
         r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items)\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items)\b", _I)),
+)
+# Vague times that codes of conduct, security policies and proposals use loosely ("we respond within a
+# reasonable timeframe"): read in requirement statements only.
+_IN_REQUIREMENTS = (
+    # "within a reasonable time", "in a timely manner"
+    _Limit(lazy_compile(
+        r"\bwithin\s+(?:a\s+|an\s+)?(?:reasonable|acceptable|short|timely|appropriate|sensible)\s+(?:time(?:\s*frame)?|period|"
+        r"amount\s+of\s+time|window|delay)\b|\bin\s+a\s+timely\s+(?:manner|fashion)\b", _I),
+        "within how long", lazy_compile(r"\b(?:within|sla|deadline)\b", _I)),
+    # "the trial lasts a few weeks", "held for several days"
+    _Limit(lazy_compile(r"\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:seconds|minutes|hours|days|weeks|months)\b", _I),
+        "how long exactly", lazy_compile(r"\b(?:expir\w*|duration|lasts?|period|window)\b", _I), lazy_compile(
+            r"\b(?:expir\w*|lasts?|valid|retain\w*|kept|keep|lock\w*|block\w*|trial|hold|held|delay\w*|wait\w*|within|after|for|"
+            r"purg\w*|delet\w*|cach\w*)\b", _I)),
 )
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
@@ -187,7 +233,9 @@ class LimitWithoutValue(Rule):
             if is_descriptive(statement.section) or is_user_story(statement.text):
                 continue
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)
-            for limit in _LIMITS + _MAGNITUDES:
+            for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
+                if limit in _IN_REQUIREMENTS and not requirement:
+                    continue
                 for hit in search(limit.pattern, statement.segments):
                     if limit in _MAGNITUDES and not (requirement or _MODAL.search(_own_sentence(hit.match))):
                         continue  # "large customers churn": a description; "must support many users": a demand
@@ -227,7 +275,8 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
 
 _LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
 # The thing that expires, as a stem found in its plural and singular ("session", "link", "invit").
-_EXPIRING_NOUN = lazy_compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential)",
+_EXPIRING_NOUN = lazy_compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential|"
+                            r"url|quote|offer|coupon|voucher|pass|grant|secret|certificate|approval)",
                             re.I)
 
 

@@ -14,9 +14,10 @@ from speclint.reading.metrics import direction_without_target, is_success_headin
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
 # "KPI: ...", "**How we measure success**: ...".
 _SUCCESS_LABEL = lazy_compile(
-    r"^\W*(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
+    r"^\W*(?:(?:primary|secondary|north[- ]star|key)\s+metrics?|(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?"
+    r"(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
     r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+(?:success|it|impact))?|"
-    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success)"
+    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success))"
     r"[*_\s]*[:—–][*_\s]*",
     re.I,
 )

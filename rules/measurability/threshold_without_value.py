@@ -19,7 +19,10 @@ _VAGUE_COUNT = lazy_compile(
     r"\b(?:fails?|failed|exceeds?\s+(?:its|the|their)\s+(?:limit|quota))\s+repeatedly\b|"
     # "enters the wrong code repeatedly", "fails to sign in multiple times": the penalty and the
     # trigger the sentence must also name keep these to limits
-    r"\brepeatedly\b|\b(?:multiple|several|many|numerous|a\s+few|too\s+many)\s+times\b|\btoo\s+often\b",
+    r"\brepeatedly\b|\b(?:multiple|several|many|numerous|a\s+few|too\s+many)\s+times\b|\btoo\s+often\b|"
+    # "locks the account after failed attempts": how many?
+    r"\bafter\s+(?:consecutive\s+)?(?:failed|unsuccessful|invalid|incorrect|wrong)\s+(?:login\s+|sign-in\s+|password\s+|verification\s+)?"
+    r"(?:attempts|tries|logins|guesses)\b",
     re.I,
 )
 # "temporarily locked", "locked for a while", "blocked for some time"

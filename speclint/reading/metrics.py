@@ -27,7 +27,7 @@ MEASURE = lazy_compile(
 _DIRECTION = (r"increas\w*|reduc\w*|improv\w*|grow\w*|boost\w*|lower\w*|decreas\w*|rais\w*|rise|rises|drive|"
               r"higher|fewer|less|more|maximi[sz]\w*|minimi[sz]\w*|cut|cuts|shorten\w*|faster|better")
 _LEADING_DIRECTION = lazy_compile(
-    r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:" + _DIRECTION + r")(?![\w-])", re.I)
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:" + _DIRECTION + r")(?![\w-])", re.I)
 _DIRECTION_ON_MEASURE = lazy_compile(
     r"(?<![\w-])(?:" + _DIRECTION + r")\s+(?:[\w-]+\s+){0,3}?" + MEASURE.pattern, re.I)
 # Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
@@ -152,7 +152,12 @@ _PERIOD_IN_NAME = lazy_compile(
 
 def _has_target(text: str) -> bool:
     """A number, count, percentage or time frame, not counting the period in a measure's name."""
+    text = _ITEM_ID.sub(lambda match: match.group(1), text)
     return has_quantity(_PERCENTILE.sub(" ", _PERIOD_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)))
+
+
+# "KR1: ...", "G2 - ...", "O1.1": the label of a goal or key result is no number.
+_ITEM_ID = lazy_compile(r"^(\W{0,6})[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?\b", re.M)
 
 
 # "p99 latency": the percentile names the measure.
