@@ -424,3 +424,25 @@ def test_damage_a_lockout_after_multiple_failed_attempts_inserted(tmp_path: Path
     inserted = "6. THE account is temporarily locked after multiple failed login attempts\n"
     damaged = _damaged(tmp_path, anchor, anchor + inserted)
     assert _findings("MS003", damaged) == [(28, 44)]
+
+
+def test_vague_magnitudes_of_a_measure_demanded() -> None:
+    text = """
+    ## Requirements
+
+    - The cache must keep a high hit rate.
+    - Deployments must cause minimal downtime.
+    - The new index should significantly reduce query latency.
+    - Beta ends once enough users have tried the feature.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 23), (4, 26), (5, 24), (6, 18)]
+
+
+def test_codes_that_are_short_lived() -> None:
+    text = """
+    ## Requirements
+
+    - Email verification codes are short-lived.
+    - The service accepts short-lived credentials from the cloud provider.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 28)]

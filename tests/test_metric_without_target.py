@@ -349,3 +349,14 @@ def test_damage_a_success_sentence_inserted_in_a_prd(tmp_path: Path) -> None:
     damaged = _damaged(tmp_path, _LIST_PRD, "## 8. Success Metrics\n",
                        "## 8. Success Metrics\n\nSuccess will be measured by improved retention of pilot teams.\n")
     assert (106, 1) in _ms004(damaged)
+
+
+def test_a_target_cell_that_sets_all_as_the_target() -> None:
+    text = """
+    ## Success metrics
+
+    | Metric | Baseline | Target |
+    |---|---|---|
+    | Error code stability | N/A | All error codes are string constants |
+    """
+    assert lint_with("MS004", text) == []

@@ -75,8 +75,8 @@ _LIMITS = (
         r"\bfor\s+the\s+(?:legally\s+)?(?:required|mandated|applicable|statutory|regulatory)\s+(?:retention\s+)?period\b", _I),
         "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity|idle|lock-?out|cool-?down|retention|"
                                       r"grace|ttl|period|window)\b", _I)),
-    # "OTP codes are short-lived"
-    _Limit(lazy_compile(r"\bshort[- ]lived\b", _I),
+    # "OTP codes are short-lived" (not "short-lived credentials" from a cloud provider: a kind of credential)
+    _Limit(lazy_compile(r"\b(?:is|are|be)\s+short[- ]lived\b", _I),
         "how long do they live", lazy_compile(r"\b(?:expir\w*|ttl|lifetime|valid\s+for|lives?)\b", _I)),
     # "inactive accounts are deactivated", "unpaid orders are cancelled automatically": after how long?
     _Limit(lazy_compile(
@@ -136,6 +136,20 @@ _MAGNITUDES = (
         "within how long", lazy_compile(r"\breal[- ]?time\b|\blatency\b", _I)),
     _Limit(lazy_compile(r"\b(?:instantly|instantaneously|near[- ]instant(?:ly|aneous(?:ly)?)?|with\s+(?:low|minimal)\s+latency)\b", _I),
         "within how long", lazy_compile(r"\binstant\w*|\blatency\b", _I)),
+    # "a high cache hit rate", "minimal downtime", "significantly faster": how high, how much?
+    _Limit(lazy_compile(
+        r"\b(?:a\s+|an\s+)?(?:high|low|minimal|acceptable|reasonable|sufficient|good|excellent|negligible|near-zero|adequate)\s+"
+        r"(?:(?:cache\s+)?hit\s+rates?|error\s+rates?|failure\s+rates?|success\s+rates?|conversion(?:\s+rates?)?|adoption(?:\s+rates?)?|"
+        r"retention(?:\s+rates?)?|uptime|downtime|accuracy|test\s+coverage|overhead|memory\s+(?:usage|footprint)|cpu\s+usage|"
+        r"throughput|availability)\b|"
+        r"\b(?:significantly|substantially|noticeably|dramatically|considerably|drastically|meaningfully)\s+"
+        r"(?:increas\w*|reduc\w*|improv\w*|decreas\w*|lower\w*|rais\w*|faster|slower|fewer|less|more|higher|better|cheaper|smaller)\b", _I),
+        "how much exactly", lazy_compile(r"\b(?:rate|uptime|downtime|accuracy|coverage|overhead|usage|throughput|availability|"
+                                  r"faster|latency|reduc\w*|increas\w*)\b", _I)),
+    _Limit(lazy_compile(
+        r"\b(?:enough|a\s+(?:significant|large|substantial)\s+(?:share|portion|percentage|proportion)\s+of)\s+"
+        r"(?:(?:active|new|existing|paying|beta|pilot)\s+)?(?:users|customers|teams|tenants|merchants|accounts|organi[sz]ations|clusters)\b", _I),
+        "how many", lazy_compile(r"\b(?:users|customers|teams|tenants|merchants|accounts|adoption)\b", _I)),
     _Limit(lazy_compile(
         r"\ba\s+(?:large|high|huge|great|significant)\s+number\s+of\s+(?:concurrent\s+|simultaneous\s+)?(?:users|requests|connections|"
         r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items)\b", _I),

@@ -20,12 +20,19 @@ MEASURE = lazy_compile(
     r"duration|latency|adoption|usage|engagement|retention|conversion|nps|csat|satisfaction|churn|growth|"
     r"active\s+(?:users|teams|accounts|customers)|dau|mau|wau|revenue|arr|mrr|ltv|cac|volume|throughput|uptime|"
     r"completion|activation|sign-?ups?|signups|tickets|abandonment|bounce|drop-?off|cost|spend|velocity|"
-    r"cycle\s+time|lead\s+time|response\s+time|load\s+time)(?![\w-])",
+    r"cycle\s+time|lead\s+time|response\s+time|load\s+time|"
+    # qualities a goal moves ("improve reliability", "fewer incidents", "setup time is reduced")
+    r"reliability|availability|performance|stability|accuracy|errors|error\s+rates?|failures|incidents|outages|downtime|"
+    r"productivity|efficiency|complaints|support\s+(?:load|burden|requests|contacts|calls|volume)|time\s+spent|"
+    r"(?:setup|build|wait|waiting|page|resolution|handling|onboarding|review|processing|checkout|search|turnaround|"
+    r"deploy(?:ment)?|release|startup|start-up|render(?:ing)?)\s+times?|(?:un)?subscriptions|renewals|referrals|"
+    r"purchases|bookings|sales)(?![\w-])",
     re.I,
 )
 #: A direction without a target: "Increase conversion", "Reduce churn", "Improved retention".
 _DIRECTION = (r"increas\w*|reduc\w*|improv\w*|grow\w*|boost\w*|lower\w*|decreas\w*|rais\w*|rise|rises|drive|"
-              r"higher|fewer|less|more|maximi[sz]\w*|minimi[sz]\w*|cut|cuts|shorten\w*|faster|better")
+              r"higher|fewer|less|more|maximi[sz]\w*|minimi[sz]\w*|cut|cuts|shorten\w*|faster|better|enhanc\w*|"
+              r"accelerat\w*|speed\s+up|bring\s+down|drive\s+(?:up|down)")
 _LEADING_DIRECTION = lazy_compile(
     r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:" + _DIRECTION + r")(?![\w-])", re.I)
 _DIRECTION_ON_MEASURE = lazy_compile(
@@ -101,6 +108,8 @@ def is_success_heading(section: Section) -> bool:
 _MEASURE_THEN_DIRECTION = lazy_compile(
     MEASURE.pattern + r"\s+(?:[\w-]+\s+){0,4}?(?:(?:to|will|should|must|would)\s+)?"
     r"(?:increas|decreas|improv|declin|grow|shrink|rises?\b|drops?\b|dropping|falls?\b|falling|go(?:es)?\s+(?:up|down)|"
+    r"(?:is|are|gets?|will\s+be|should\s+be|must\s+be)\s+(?:significantly\s+|greatly\s+|substantially\s+)?"
+    r"(?:reduc|lowered\b|shortened\b|cut\b|minimi[sz])|"
     r"trends?\s+(?:up|down))\w*",
     re.I,
 )
@@ -112,7 +121,7 @@ def direction_without_target(text: str, nested: str = "") -> re.Match[str] | Non
     visible = mask_non_prose(text)
     if not visible.strip(" *_") or is_not_a_metric(text) or _PLACEHOLDER.search(text + "\n" + nested):
         return None
-    if _has_target(text + "\n" + nested) or _ZERO_OR_ALL.match(visible):
+    if _has_target(text + "\n" + nested) or _ZERO_OR_ALL.match(visible) or _zero_or_all_given(nested):
         return None
     return _DIRECTION_ON_MEASURE.search(visible) or _MEASURE_THEN_DIRECTION.search(visible)
 
@@ -164,6 +173,11 @@ _ITEM_ID = lazy_compile(r"^(\W{0,6})[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?\b", re.M)
 _PERCENTILE = lazy_compile(r"\bp\d{2}(?:\.\d{1,2})?\b", re.I)
 
 
+def _zero_or_all_given(nested: str) -> bool:
+    """A sub-item or Target cell that sets zero or all as the target ("All error codes are string constants")."""
+    return any(_ZERO_OR_ALL.match(mask_non_prose(part)) for part in nested.replace(" | ", "\n").splitlines() if part.strip())
+
+
 def is_not_a_metric(text: str) -> bool:
     """Questions, parts of a metric (its baseline or how it is measured) and exported metric definitions."""
     visible = mask_non_prose(text).rstrip().rstrip("*_")
@@ -195,7 +209,7 @@ def metric_needs_target(own_text: str, nested_text: str, strict: bool = True) ->
     visible = mask_non_prose(own_text)
     if not visible.strip(" *_") or is_not_a_metric(own_text) or _PLACEHOLDER.search(own_text + "\n" + nested_text):
         return False
-    if _has_target(own_text + "\n" + nested_text) or _ZERO_OR_ALL.match(visible):
+    if _has_target(own_text + "\n" + nested_text) or _ZERO_OR_ALL.match(visible) or _zero_or_all_given(nested_text):
         return False
     if strict:
         return names_a_measure_or_direction(own_text)
