@@ -360,3 +360,22 @@ def test_a_target_cell_that_sets_all_as_the_target() -> None:
     | Error code stability | N/A | All error codes are string constants |
     """
     assert lint_with("MS004", text) == []
+
+
+def test_a_faq_question_and_its_answer_in_one_paragraph() -> None:
+    text = """
+    ## Internal FAQ
+
+    **Q: How will we know it worked?**
+    A: more teams will use offline maps and retention improves.
+    """
+    assert spans(lint_with("MS004", text)) == [(4, 4)]
+
+
+def test_bare_metrics_and_success_labels() -> None:
+    text = """
+    **Metrics:** adoption of dark mode among night readers.
+
+    **Success:** churn goes down.
+    """
+    assert spans(lint_with("MS004", text)) == [(1, 14), (3, 14)]

@@ -60,3 +60,34 @@ def test_repeatedly_without_a_penalty_is_a_description() -> None:
     - Users repeatedly open the export page to check progress.
     """
     assert lint_with("MS003", text) == []
+
+
+def test_a_lockout_with_a_count_and_no_duration() -> None:
+    text = """
+    ## Requirements
+
+    - After 5 failed login attempts the account is locked.
+    - After 5 failed login attempts the account is locked for 15 minutes.
+    - After 10 failed attempts the account is locked until an admin unlocks it.
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 48)]
+
+
+def test_a_rate_limit_with_a_count_and_no_window() -> None:
+    text = """
+    ## Requirements
+
+    - The export API is rate limited to 100 requests per API key.
+    - The search API is rate limited to 100 requests per minute per key.
+    - Webhooks are throttled at 20 calls/s.
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 21)]
+
+
+def test_a_lock_with_no_counted_trigger_is_another_lock() -> None:
+    text = """
+    ## Requirements
+
+    - The invoice row is locked while 2 editors work on it.
+    """
+    assert lint_with("MS003", text) == []

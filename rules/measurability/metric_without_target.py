@@ -17,7 +17,8 @@ _SUCCESS_LABEL = lazy_compile(
     r"^\W*(?:(?:primary|secondary|north[- ]star|key)\s+metrics?|(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?"
     r"(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
     r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+(?:success|it|impact))?|"
-    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success))"
+    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success|metrics?|success|targets?|"
+    r"expected\s+(?:impact|outcomes?|results?)))"
     r"[*_\s]*[:—–][*_\s]*",
     re.I,
 )
@@ -38,6 +39,12 @@ _TELEMETRY_LABEL = lazy_compile(
 _SUCCESS_QUESTION = lazy_compile(
     r"^[\s>]*(?:[*_]{1,3}\s*)?(?:q\d*\s*[:.)-]\s*)?(?:[*_]{1,3})?how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
     r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?|worked)\b[^?\n]{0,20}\?[*_]*\s*$",
+    re.I,
+)
+# The same question followed by its answer in one paragraph or item.
+_INLINE_QUESTION = lazy_compile(
+    r"\bhow\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
+    r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?)\b[^?\n]{0,20}\?(?:\*\*|__|\*|_)?",
     re.I,
 )
 _ANSWER_LABEL = lazy_compile(r"^[*_\s]*(?:a\d*\s*[:.)-]|answer\s*:)?[*_\s]*", re.I)
@@ -162,7 +169,7 @@ def _item(section: Section, item: ListItem, in_metrics: bool) -> Iterator[Violat
             own = first.text[label.end():] if label else first.text
             if own.strip(" *_") and metric_needs_target(own, nested, strict=bool(label) or in_metrics):
                 yield _violation(first, label.end() if label else 0)
-        elif _SUCCESS_SENTENCE.search(first.text):
+        elif _SUCCESS_SENTENCE.search(first.text) or _INLINE_QUESTION.search(first.text):
             yield from _paragraph(first)
         # a bare label item ("- **KPIs:**") announces its own sub-list
         bare_label = label is not None and not first.text[label.end():].strip(" *_")
@@ -189,6 +196,14 @@ def _paragraph(paragraph: Paragraph) -> Iterator[Violation]:
         if own.strip(" *_") and metric_needs_target(own, "", strict=True):
             yield _violation(paragraph, label.end())
         return
+    question = _INLINE_QUESTION.search(text)
+    if question:
+        # "**Q: How will we know it worked?** A: more teams use offline maps." in one paragraph
+        rest = text[question.end():]
+        answer = rest[_ANSWER_LABEL.match(rest).end():]
+        if answer.strip() and metric_needs_target(answer, "", strict=True):
+            yield _violation(paragraph, len(text) - len(answer))
+            return
     for sentence in _SUCCESS_SENTENCE.finditer(text):
         end = _SENTENCE_END.search(text, sentence.end())
         claim = text[sentence.end(): end.start() + 1 if end else len(text)]
