@@ -36,7 +36,8 @@ _LIMITS = (
         "after how long", lazy_compile(r"\b(?:expir\w*|time-?\s?outs?|ttl|lifetime|valid\s+for)\b", _I)),
     _Limit(lazy_compile(
         r"\b(?:session|idle|inactivity)\s+time-?outs?\s+(?:is|are|applies|apply|will|must|shall|should)\b"
-        r"(?!\s+(?:be\s+)?(?:configurable|configured|set\s+by))|\bha(?:s|ve)\s+an?\s+(?:session|idle|inactivity)\s+time-?out\b", _I),
+        r"(?!\s+(?:be\s+)?(?:configurable|configured|set\s+by))|\bha(?:s|ve)\s+an?\s+(?:(?:session|idle|inactivity|request|connection|read|call)\s+)?time-?out\b(?!\s+(?:of|set|configured))|"
+        r"\bwith\s+an?\s+(?:request\s+|connection\s+)?time-?out\b(?!\s+(?:of|set|configured))|\btime-?outs?\s+appl(?:y|ies)\b", _I),
         "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity)\b", _I)),
     # "time out idle sessions", "inactive users are logged out", "sessions end after inactivity"
     _Limit(lazy_compile(
@@ -54,7 +55,9 @@ _LIMITS = (
         "at what rate, per what", lazy_compile(r"\b(?:rate[- ]limit\w*|requests?\s+(?:per|/)|throttl\w*)\b", _I)),
     _Limit(lazy_compile(
         r"\b(?:retained|kept|stored|preserved|archived)\s+(?:[\w-]+\s+){0,2}?(?:for\s+(?:a|an|the)\s+(?:limited|certain|reasonable|set|"
-        r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required))\b", _I),
+        r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required))\b|"
+        r"\b(?:keeps?|retains?|stores?|preserves?|archives?)\s+(?:[\w-]+\s+){1,4}?as\s+long\s+as\s+(?:necessary|needed|required|"
+        r"(?:legally\s+)?required)\b", _I),
         "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
     _Limit(lazy_compile(
         r"\bretr(?:y|ies|ied)\s+(?:a\s+few|several|multiple|a\s+number\s+of|a\s+limited\s+number\s+of)\s+times\b|"
@@ -63,6 +66,11 @@ _LIMITS = (
         r"\bretr(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+)?(?:exponential\s+|linear\s+|jittered\s+)?back-?off\b|"
         r"\bautomatic(?:ally)?\s+retr(?:y|ies)\b", _I),
         "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I)),
+    _Limit(lazy_compile(r"\bwithin\s+(?:the\s+|our\s+)?sla\b(?!\s+(?:window|period))", _I),
+        "what is it", lazy_compile(r"\bsla\b", _I)),
+    _Limit(lazy_compile(r"\b(?:a\s+few|several|multiple|a\s+number\s+of)\s+(?:times|attempts|retries)\b", _I),
+        "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I),
+        lazy_compile(r"\bretr\w*|\bre-?attempt\w*|\bre-?sen[dt]\w*|\bre-?deliver\w*", _I)),
     _Limit(lazy_compile(
         r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance)\s+"
         r"(?:window|period)\b", _I),
@@ -120,7 +128,9 @@ _LIMITS = (
 _MAGNITUDES = (
     _Limit(lazy_compile(
         r"\bmany\s+(?:concurrent\s+|simultaneous\s+|parallel\s+)?(?:users|requests|connections|sessions|customers|orders|"
-        r"transactions|devices|tenants|uploads|files|records|events|messages|items)\b|\bhigh[- ]volumes?\s+of\s+\w+", _I),
+        r"transactions|devices|tenants|uploads|files|records|events|messages|items)\b|\b(?:high|large|huge|massive)[- ]volumes?\s+of\s+\w+|"
+        r"\b(?:large|huge|massive|vast)\s+amounts?\s+of\s+\w+|\b(?:lots|a\s+lot|tons)\s+of\s+(?:concurrent\s+)?(?:users|requests|"
+        r"connections|sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|data)\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items)\b", _I)),
     _Limit(lazy_compile(

@@ -17,7 +17,7 @@ _SUCCESS_LABEL = lazy_compile(
     r"^\W*(?:(?:primary|secondary|north[- ]star|key)\s+metrics?|(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?"
     r"(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
     r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+(?:success|it|impact))?|"
-    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success|metrics?|success|targets?|"
+    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success|success|targets?|"
     r"expected\s+(?:impact|outcomes?|results?)))"
     r"[*_\s]*[:—–][*_\s]*",
     re.I,
