@@ -446,3 +446,12 @@ def test_codes_that_are_short_lived() -> None:
     - The service accepts short-lived credentials from the cloud provider.
     """
     assert spans(lint_with("MS005", text)) == [(3, 28)]
+
+
+def test_instantly_in_a_checklist_criterion_without_a_demand() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - [ ] Cached results load instantly on revisit (no network call).
+    """
+    assert lint_with("MS005", text) == []

@@ -145,7 +145,9 @@ _MAGNITUDES = (
         r"refresh\w*|feedback|status|tracking|reporting|dashboards?)\b", _I),
         "within how long", lazy_compile(r"\breal[- ]?time\b|\blatency\b", _I)),
     _Limit(lazy_compile(r"\b(?:instantly|instantaneously|near[- ]instant(?:ly|aneous(?:ly)?)?|with\s+(?:low|minimal)\s+latency)\b", _I),
-        "within how long", lazy_compile(r"\binstant\w*|\blatency\b", _I)),
+        "within how long", lazy_compile(r"\binstant\w*|\blatency\b", _I),
+        # demanded, not ticked off: "loads instantly on revisit (no AI call)" names the mechanism
+        lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)),
     # "a high cache hit rate", "minimal downtime", "significantly faster": how high, how much?
     _Limit(lazy_compile(
         r"\b(?:a\s+|an\s+)?(?:high|low|minimal|acceptable|reasonable|sufficient|good|excellent|negligible|near-zero|adequate)\s+"
