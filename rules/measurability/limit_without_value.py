@@ -265,7 +265,7 @@ class LimitWithoutValue(Rule):
                 for hit in search(limit.pattern, statement.segments):
                     if limit in _MAGNITUDES and not (requirement or _MODAL.search(_own_sentence(hit.match))):
                         continue  # "large customers churn": a description; "must support many users": a demand
-                    if _QUESTION.search(hit.sentence) or has_quantity(hit.source_sentence):
+                    if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)):
                         continue
                     if limit.needs is not None and not limit.needs.search(hit.sentence):
                         continue
@@ -299,7 +299,13 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     return False
 
 
-_LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
+_LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}(?:\.\d{1,3})*[.)])\s+")
+# "10.2. WHEN ...": an outline number that markdown does not read as a list marker is no value.
+_OUTLINE_NUMBER = lazy_compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?(?=\s)")
+
+
+def without_outline_number(sentence: str) -> str:
+    return _OUTLINE_NUMBER.sub("", sentence)
 # The thing that expires, as a stem found in its plural and singular ("session", "link", "invit").
 _EXPIRING_NOUN = lazy_compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential|"
                             r"url|quote|offer|coupon|voucher|pass|grant|secret|certificate|approval)",

@@ -22,6 +22,7 @@ from speclint.rules.measurability.limit_without_value import (
     _Limit,
     _given_elsewhere,
     _in_decision,
+    without_outline_number,
 )
 
 _I = re.I
@@ -124,7 +125,7 @@ class NamedLimitWithoutValue(Rule):
             for limit in _NAMED:
                 for hit in search(limit.pattern, statement.segments):
                     sentence = hit.source_sentence
-                    if _QUESTION.search(hit.sentence) or has_quantity(sentence) or _SETTING.search(sentence):
+                    if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(sentence)) or _SETTING.search(sentence):
                         continue
                     if _EXTERNAL.search(sentence) or _VAGUE_COUNT.search(sentence) or _VAGUE_DURATION.search(sentence):
                         continue  # another party's limit, a topic, or threshold-without-value's (MS003)
