@@ -190,3 +190,16 @@ def test_a_key_result_label_is_no_number() -> None:
     - KR1: Increase activation of new workspaces.
     """
     assert spans(lint_with("MS006", text)) == [(3, 3)]
+
+
+def test_a_bold_line_standing_for_a_goals_heading() -> None:
+    text = """
+    **Goals**
+
+    - Reduce support tickets about exports.
+
+    **Non-goals**
+
+    - Reduce churn.
+    """
+    assert spans(lint_with("MS006", text)) == [(3, 3)]

@@ -386,3 +386,23 @@ def test_a_bare_metrics_label_lists_what_is_observed() -> None:
     - Metrics: enqueue rate, dequeue rate, drop count, lag.
     """
     assert lint_with("MS004", text) == []
+
+
+def test_a_bold_line_standing_for_a_success_metrics_heading() -> None:
+    text = """
+    ## Proposal
+
+    **Success metrics**
+
+    - Increase weekly active readers.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 3)]
+
+
+def test_an_expected_outcomes_section() -> None:
+    text = """
+    ## Expected outcomes
+
+    - Churn among annual plans goes down.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 3)]

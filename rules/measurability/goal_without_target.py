@@ -10,14 +10,14 @@ from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Se
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.metrics import direction_without_target, is_success_heading, quantified_elsewhere
+from speclint.reading.metrics import bold_heading, direction_without_target, is_success_heading, quantified_elsewhere
 from speclint.reading.normative import is_descriptive, nested_text
 from speclint.reading.wording import SKIP_PROFILES_HELP
 
 # "Goals", "Business objectives", "Goals and success metrics" (normalized: singular, lower case).
 _GOALS_TITLE = lazy_compile(
-    r"^(?:(?:business|product|primary|key|project|main|our|customer|user|high level|top)\s+)?(?:goal|objective)"
-    r"(?:\s+(?:and|&)\s+(?:success\s+)?(?:metric|measure|kpi|outcome))?$")
+    r"^(?:(?:business|product|primary|key|project|main|our|customer|user|high level|top|launch|release)\s+)?(?:goal|objective)"
+    r"(?:\s+(?:for|of)\s+(?:this|the|v\d+|mvp|launch|release)(?:\s+\w+)?)?$|^what we want to achieve$")
 # "**Goal:** ...", "Objective: ...", "- **Business goal**: ...".
 _GOAL_LABEL = lazy_compile(
     r"^\W*(?:(?:business|product|primary|main|key|our)\s+)?(?:goals?|objectives?)[*_\s]*[:—–][*_\s]*", re.I)
@@ -85,6 +85,11 @@ def _is_goals(section: Section) -> bool:
 def _blocks(blocks: list, in_goals: bool, lines: list[str]) -> Iterator[Violation]:
     previous: Paragraph | None = None
     for block in blocks:
+        title = bold_heading(block.text) if isinstance(block, Paragraph) else None
+        if title is not None:
+            in_goals = bool(_GOALS_TITLE.match(normalize_title(title)))  # "**Goals**" on a line of its own
+            previous = block
+            continue
         if isinstance(block, Paragraph):
             label = _GOAL_LABEL.match(block.text)
             if label and block.text[label.end():].strip(" *_"):

@@ -9,7 +9,14 @@ from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Se
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import is_descriptive, nested_text
-from speclint.reading.metrics import direction_without_target, is_success_heading, metric_needs_target, quantified_elsewhere
+from speclint.reading.metrics import (
+    bold_heading,
+    direction_without_target,
+    is_success_heading,
+    metric_needs_target,
+    names_success,
+    quantified_elsewhere,
+)
 
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
 # "KPI: ...", "**How we measure success**: ...".
@@ -110,6 +117,12 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
     """Metrics among `blocks`: every list item when `in_metrics`, and a list under a success label."""
     previous: Paragraph | None = None  # the paragraph just before this block: it may label the list
     for block in blocks:
+        title = bold_heading(block.text) if isinstance(block, Paragraph) else None
+        if title is not None:
+            # "**Success metrics**" on a line of its own heads what follows, as a heading would
+            in_metrics = names_success(title) and not _TELEMETRY_LABEL.match(title + ":")
+            previous = block
+            continue
         if isinstance(block, Paragraph):
             found = list(_paragraph(block))
             if not found and in_metrics:

@@ -87,9 +87,30 @@ _SUCCESS_HEADING = lazy_compile(
     r"[^?\n]{0,60}?\b(?:success\w*|succeed\w*|work\w*|impact|progress)\b|"
     r"how\s+we(?:'ll|\s+will)?\s+(?:know|measure)\b|what\s+(?:does\s+)?success\s+looks?\s+like|"
     r"measur(?:es?|ing)\s+(?:of\s+)?(?:success|impact)|[^\n]{0,40}?\bsuccess\s+(?:signals?|measures?|metrics?|kpis?|indicators?)\b|"
-    r"(?:key\s+)?(?:metrics|kpis?)\s+(?:and|&)\s+(?:targets?|goals?)\b)",
+    r"(?:key\s+)?(?:metrics|kpis?)\s+(?:and|&)\s+(?:targets?|goals?)\b|(?:expected|desired|target)\s+(?:outcomes?|impact|results?)\b|"
+    r"okrs?\b|objectives?\s+(?:and|&)\s+key\s+results\b)",
     re.I,
 )
+
+
+#: A paragraph that is only bold text stands for a heading in lean documents: "**Success metrics**".
+_BOLD_LINE = lazy_compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]{2,60}?)[:.]?(?:\*\*|__)[:.]?\s*$")
+
+
+def bold_heading(text: str) -> str | None:
+    """The title of a paragraph that is only bold text, else None."""
+    match = _BOLD_LINE.match(text)
+    return match.group("title").strip() if match else None
+
+
+def names_success(title: str) -> bool:
+    """A heading title (or a bold line's) that names success metrics or asks how success is measured."""
+    return normalize_title(title) in _SUCCESS_TITLE_KEYS or bool(_SUCCESS_HEADING.match(title))
+
+
+_SUCCESS_TITLE_KEYS = frozenset(normalize_title(title) for title in (
+    "success criteria", "success metrics", "success measures", "metrics", "kpis", "key metrics", "key results",
+    "goals and metrics", "measuring success", "how we measure success", "how will we measure success"))
 
 
 def is_success_heading(section: Section) -> bool:
