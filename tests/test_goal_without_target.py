@@ -203,3 +203,13 @@ def test_a_bold_line_standing_for_a_goals_heading() -> None:
     - Reduce churn.
     """
     assert spans(lint_with("MS006", text)) == [(3, 3)]
+
+
+def test_a_goal_row_of_a_one_pager_fact_table() -> None:
+    text = """
+    | Field | Value |
+    |---|---|
+    | Problem | Night readers strain their eyes |
+    | Goal | Improve retention of night readers |
+    """
+    assert spans(lint_with("MS006", text)) == [(4, 10)]

@@ -406,3 +406,13 @@ def test_an_expected_outcomes_section() -> None:
     - Churn among annual plans goes down.
     """
     assert spans(lint_with("MS004", text)) == [(3, 3)]
+
+
+def test_a_success_metric_row_of_a_one_pager_fact_table() -> None:
+    text = """
+    | Field | Value |
+    |---|---|
+    | Success metric | Higher weekly engagement |
+    | Owner | Growth team |
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 20)]

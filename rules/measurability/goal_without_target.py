@@ -100,6 +100,8 @@ def _blocks(blocks: list, in_goals: bool, lines: list[str]) -> Iterator[Violatio
             continue
         if isinstance(block, Table) and in_goals:
             yield from _table(block, lines)
+        elif isinstance(block, Table):
+            yield from _key_value_rows(block, lines)
         if isinstance(block, ListBlock):
             label = _GOAL_LABEL.match(previous.text) if previous is not None else None
             announced = label is not None and not previous.text[label.end():].strip(" *_")
@@ -136,6 +138,18 @@ def _table(table: Table, lines: list[str]) -> Iterator[Violation]:
         line = first.segments[0].line if first.segments else first.span.start.line
         if found is not None and not quantified_elsewhere(found, lines, line):
             yield Violation(Span.of(line, first.span.start.column, line, first.span.end.column), _MESSAGE)
+
+
+def _key_value_rows(table: Table, lines: list[str]) -> Iterator[Violation]:
+    """A two-column fact table of a one-pager ("| Goal | Increase conversion |"): the goal's value."""
+    for row in [table.header, *table.rows]:
+        if len(row) < 2 or not _GOAL_LABEL.match(row[0].text.strip() + ":"):
+            continue
+        value = row[1]
+        found = direction_without_target(value.text) if value.text.strip() else None
+        line = value.segments[0].line if value.segments else value.span.start.line
+        if found is not None and not quantified_elsewhere(found, lines, line):
+            yield Violation(Span.of(line, value.span.start.column, line, value.span.end.column), _MESSAGE)
 
 
 def _sentences(paragraph: Paragraph, offset: int, lines: list[str]) -> Iterator[Violation]:

@@ -226,7 +226,23 @@ def _paragraph(paragraph: Paragraph) -> Iterator[Violation]:
             yield _violation(paragraph, sentence.start())
 
 
+def _key_value_rows(table: Table) -> Iterator[Violation]:
+    """A two-column fact table of a one-pager ("| Success metric | More orders |"): the label's value."""
+    for row in [table.header, *table.rows]:
+        if len(row) < 2 or not _KEY_LABEL.match(row[0].text.strip()):
+            continue
+        value = row[1]
+        if value.text.strip() and metric_needs_target(value.text, "", strict=True):
+            yield Violation(_cell_span(value), _MESSAGE)
+
+
+_KEY_LABEL = lazy_compile(
+    r"^[*_\s]*(?:(?:primary|secondary|north[- ]star|key)\s+metrics?|success\s+(?:metrics?|measures?|criteria|kpis?|signals?)|"
+    r"kpis?|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+success)?|success|targets?)[*_\s:]*$", re.I)
+
+
 def _table(table: Table, in_metrics: bool) -> Iterator[Violation]:
+    yield from _key_value_rows(table)
     names = [cell.text.strip() for cell in table.header]
     metric_columns = [index for index, name in enumerate(names) if _METRIC_COLUMN.match(name)]
     target_columns = [index for index, name in enumerate(names) if _TARGET_COLUMN.match(name)]
