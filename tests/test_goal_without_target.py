@@ -213,3 +213,21 @@ def test_a_goal_row_of_a_one_pager_fact_table() -> None:
     | Goal | Improve retention of night readers |
     """
     assert spans(lint_with("MS006", text)) == [(4, 10)]
+
+
+def test_a_goal_label_in_a_summary() -> None:
+    text = """
+    ## Summary
+
+    **Goal:** improve retention of night readers.
+    """
+    assert spans(lint_with("MS006", text)) == [(3, 11)]
+
+
+def test_a_goal_label_in_background_is_history() -> None:
+    text = """
+    ## Background
+
+    **Goal:** improve retention, the board said last year.
+    """
+    assert lint_with("MS006", text) == []

@@ -13,6 +13,7 @@ from speclint.reading.metrics import (
     bold_heading,
     direction_without_target,
     is_success_heading,
+    is_summary,
     metric_needs_target,
     names_success,
     quantified_elsewhere,
@@ -108,7 +109,7 @@ class MetricWithoutTarget(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for section in document.root.walk():
-            if section.heading is not None and is_descriptive(section):
+            if section.heading is not None and is_descriptive(section) and not is_summary(section):
                 continue  # background, problem, quotes: "success is measured by lower churn, the board says"
             yield from _in_blocks(section, section.blocks, is_success_heading(section), document.lines)
 

@@ -113,6 +113,16 @@ _SUCCESS_TITLE_KEYS = frozenset(normalize_title(title) for title in (
     "goals and metrics", "measuring success", "how we measure success", "how will we measure success"))
 
 
+_SUMMARY_KEYS = frozenset(normalize_title(title) for title in (
+    "summary", "overview", "tl;dr", "tldr", "introduction", "executive summary", "at a glance", "one-pager", "one pager"))
+
+
+def is_summary(section: Section) -> bool:
+    """A summary or overview: descriptive, but where a lean document states its goal and success metric
+    under a label ("**Success metric:** ..."). Background and problem statements are not summaries."""
+    return section.heading is not None and normalize_title(section.title) in _SUMMARY_KEYS
+
+
 def is_success_heading(section: Section) -> bool:
     """A success-metrics section, or one whose heading (or an ancestor's) asks or says how success is
     measured ("How will we know this worked?"); not background, not a design's exported metrics."""
