@@ -416,3 +416,14 @@ def test_a_success_metric_row_of_a_one_pager_fact_table() -> None:
     | Owner | Growth team |
     """
     assert spans(lint_with("MS004", text)) == [(3, 20)]
+
+
+def test_a_criterion_that_compares_with_today() -> None:
+    text = """
+    ## Success Criteria
+
+    ### Measurable Outcomes
+
+    - **SC-001**: Users export reports faster than today.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 5)]
