@@ -91,3 +91,12 @@ def test_a_lock_with_no_counted_trigger_is_another_lock() -> None:
     - The invoice row is locked while 2 editors work on it.
     """
     assert lint_with("MS003", text) == []
+
+
+def test_too_many_attempts_make_the_user_wait() -> None:
+    text = """
+    ## Requirements
+
+    - After too many failed attempts the user must wait before trying again.
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 9)]

@@ -34,7 +34,8 @@ _VAGUE_DURATION = lazy_compile(
     re.I,
 )
 # What makes it a limit the system enforces: a penalty, and what triggers it.
-_PENALTY = lazy_compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit)\w*", re.I)
+_PENALTY = lazy_compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit|"
+                      r"must\s+wait|re-?authenticat|step-?up)\w*", re.I)
 _TRIGGER = lazy_compile(r"\b(?:fail\w*|attempts?|wrong|invalid|incorrect|exceed\w*|too many|repeatedly|abus\w*|suspicious|"
                       r"fraud\w*|violat\w*|brute)\b", re.I)
 # A penalty that lasts, and what says how long: "locked for 15 minutes", "until an admin unlocks it".
