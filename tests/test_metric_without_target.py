@@ -94,6 +94,62 @@ def test_a_pr_faq_answer_to_how_success_is_measured() -> None:
     assert spans(lint_with("MS004", text)) == [(5, 4)]
 
 
+def test_a_prfaq_question_heading_answered_in_a_paragraph() -> None:
+    text = """
+    ## FAQ
+
+    ### How will we know this worked?
+
+    We expect more offline trips and higher weekly engagement.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 1)]
+
+
+def test_what_success_looks_like_answered_by_a_measure_that_goes_down() -> None:
+    text = """
+    ## What does success look like?
+
+    Customers plan trips offline. Support tickets about lost connectivity go down.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 31)]
+
+
+def test_a_how_we_will_measure_label() -> None:
+    text = """
+    **How we'll measure:** increase in weekly active readers.
+    """
+    assert spans(lint_with("MS004", text)) == [(1, 24)]
+
+
+def test_a_spec_kit_outcome_that_says_a_measure_increases() -> None:
+    text = """
+    ## Success Criteria
+
+    ### Measurable Outcomes
+
+    - **SC-002**: Export adoption increases.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 5)]
+
+
+def test_a_heading_that_names_success_metrics_after_goals() -> None:
+    text = """
+    ## 3. Goals & success metrics
+
+    - Reduce churn among annual plans.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 3)]
+
+
+def test_a_percentile_names_the_measure_it_is_no_target() -> None:
+    text = """
+    ## Success metrics
+
+    - Lower p99 checkout latency.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 3)]
+
+
 # --- traps that are not flagged ------------------------------------------------------------------
 
 
@@ -206,6 +262,50 @@ def test_a_sentence_introducing_the_metrics_is_not_one() -> None:
     assert lint_with("MS004", text) == []
 
 
+def test_an_answer_with_a_target() -> None:
+    text = """
+    ### How will we know this worked?
+
+    Weekly engagement rises from 2.1 to 2.6 sessions per user within 60 days of launch.
+    """
+    assert lint_with("MS004", text) == []
+
+
+def test_an_answer_that_introduces_the_metrics_below() -> None:
+    text = """
+    ## How we'll measure success
+
+    We will watch whether retention improves, through the metrics below:
+
+    - Day-30 retention from 31% to 36% by Q3.
+    """
+    assert lint_with("MS004", text) == []
+
+
+def test_an_answer_whose_measure_is_quantified_in_another_section() -> None:
+    text = """
+    ### How will we know this worked?
+
+    We expect higher weekly engagement.
+
+    ## Targets
+
+    | Measure | Now | Goal |
+    |---|---|---|
+    | Weekly engagement | 2.1 | 2.6 |
+    """
+    assert lint_with("MS004", text) == []
+
+
+def test_an_answer_that_names_no_direction() -> None:
+    text = """
+    ### How will we know this worked?
+
+    We track conversion in Amplitude and review it at the launch retro.
+    """
+    assert lint_with("MS004", text) == []
+
+
 # --- damage tests on real documents -------------------------------------------------------------
 
 
@@ -249,3 +349,81 @@ def test_damage_a_success_sentence_inserted_in_a_prd(tmp_path: Path) -> None:
     damaged = _damaged(tmp_path, _LIST_PRD, "## 8. Success Metrics\n",
                        "## 8. Success Metrics\n\nSuccess will be measured by improved retention of pilot teams.\n")
     assert (106, 1) in _ms004(damaged)
+
+
+def test_a_target_cell_that_sets_all_as_the_target() -> None:
+    text = """
+    ## Success metrics
+
+    | Metric | Baseline | Target |
+    |---|---|---|
+    | Error code stability | N/A | All error codes are string constants |
+    """
+    assert lint_with("MS004", text) == []
+
+
+def test_a_faq_question_and_its_answer_in_one_paragraph() -> None:
+    text = """
+    ## Internal FAQ
+
+    **Q: How will we know it worked?**
+    A: more teams will use offline maps and retention improves.
+    """
+    assert spans(lint_with("MS004", text)) == [(4, 4)]
+
+
+def test_a_bare_success_label() -> None:
+    text = """
+    **Success:** churn goes down.
+    """
+    assert spans(lint_with("MS004", text)) == [(1, 14)]
+
+
+def test_a_bare_metrics_label_lists_what_is_observed() -> None:
+    text = """
+    ### Observability
+
+    - Metrics: enqueue rate, dequeue rate, drop count, lag.
+    """
+    assert lint_with("MS004", text) == []
+
+
+def test_a_bold_line_standing_for_a_success_metrics_heading() -> None:
+    text = """
+    ## Proposal
+
+    **Success metrics**
+
+    - Increase weekly active readers.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 3)]
+
+
+def test_an_expected_outcomes_section() -> None:
+    text = """
+    ## Expected outcomes
+
+    - Churn among annual plans goes down.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 3)]
+
+
+def test_a_success_metric_row_of_a_one_pager_fact_table() -> None:
+    text = """
+    | Field | Value |
+    |---|---|
+    | Success metric | Higher weekly engagement |
+    | Owner | Growth team |
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 20)]
+
+
+def test_a_criterion_that_compares_with_today() -> None:
+    text = """
+    ## Success Criteria
+
+    ### Measurable Outcomes
+
+    - **SC-001**: Users export reports faster than today.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 5)]

@@ -32,3 +32,71 @@ def test_descriptions_quotes_and_background_are_not_limits() -> None:
     )
 
     assert lint_with("MS003", text) == []
+
+
+def test_a_wrong_code_entered_repeatedly_blocks_attempts() -> None:
+    text = """
+    ## Requirements
+
+    - WHEN a user enters the wrong code repeatedly THEN the system SHALL block further attempts.
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 37)]
+
+
+def test_an_account_locked_for_a_period_of_time() -> None:
+    text = """
+    ## Requirements
+
+    - After 5 failed attempts in 10 minutes the account is locked.
+    - Accounts that fail verification are locked for a period of time.
+    """
+    assert spans(lint_with("MS003", text)) == [(4, 39)]
+
+
+def test_repeatedly_without_a_penalty_is_a_description() -> None:
+    text = """
+    ## Requirements
+
+    - Users repeatedly open the export page to check progress.
+    """
+    assert lint_with("MS003", text) == []
+
+
+def test_a_lockout_with_a_count_and_no_duration() -> None:
+    text = """
+    ## Requirements
+
+    - After 5 failed login attempts the account is locked.
+    - After 5 failed login attempts the account is locked for 15 minutes.
+    - After 10 failed attempts the account is locked until an admin unlocks it.
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 48)]
+
+
+def test_a_rate_limit_with_a_count_and_no_window() -> None:
+    text = """
+    ## Requirements
+
+    - The export API is rate limited to 100 requests per API key.
+    - The search API is rate limited to 100 requests per minute per key.
+    - Webhooks are throttled at 20 calls/s.
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 21)]
+
+
+def test_a_lock_with_no_counted_trigger_is_another_lock() -> None:
+    text = """
+    ## Requirements
+
+    - The invoice row is locked while 2 editors work on it.
+    """
+    assert lint_with("MS003", text) == []
+
+
+def test_too_many_attempts_make_the_user_wait() -> None:
+    text = """
+    ## Requirements
+
+    - After too many failed attempts the user must wait before trying again.
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 9)]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from speclint.document.model import Document
+from speclint.document.model import Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
@@ -30,30 +30,87 @@ _I = re.I
 _LIMITS = (
     _Limit(lazy_compile(
         r"\b(?:sessions?|tokens?|links?|codes?|otps?|invit(?:ations?|es?)|api\s+keys?|cookies?|carts?|reservations?|"
-        r"holds?|leases?|passwords?|credentials?)\s+(?:(?!not\b|never\b)[\w'-]+\s+){0,2}?"
+        r"holds?|leases?|passwords?|credentials?|urls?|quotes?|offers?|coupons?|vouchers?|passes|grants?|secrets?|"
+        r"certificates?|approvals?)\s+(?:(?!not\b|never\b)[\w'-]+\s+){0,2}?"
         r"(?:expires?|expiring|time\s+out|times\s+out)\b(?!\s+(?:after|in|within|at)\s+\S*\d)", _I),
         "after how long", lazy_compile(r"\b(?:expir\w*|time-?\s?outs?|ttl|lifetime|valid\s+for)\b", _I)),
     _Limit(lazy_compile(
         r"\b(?:session|idle|inactivity)\s+time-?outs?\s+(?:is|are|applies|apply|will|must|shall|should)\b"
-        r"(?!\s+(?:be\s+)?(?:configurable|configured|set\s+by))|\bha(?:s|ve)\s+an?\s+(?:session|idle|inactivity)\s+time-?out\b", _I),
+        r"(?!\s+(?:be\s+)?(?:configurable|configured|set\s+by))|\bha(?:s|ve)\s+an?\s+(?:(?:session|idle|inactivity|request|connection|read|call)\s+)?time-?out\b(?!\s+(?:of|set|configured))|"
+        r"\bwith\s+an?\s+(?:request\s+|connection\s+)?time-?out\b(?!\s+(?:of|set|configured))|\btime-?outs?\s+appl(?:y|ies)\b", _I),
         "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity)\b", _I)),
+    # "time out idle sessions", "inactive users are logged out", "sessions end after inactivity"
     _Limit(lazy_compile(
+        r"\btime[sd]?\s+out\s+(?:idle|inactive)\s+(?:sessions?|users?|connections?)\b|"
+        r"\b(?:idle|inactive)\s+(?:sessions?|users?|connections?)\s+(?:are|is|will\s+be|must\s+be|shall\s+be|should\s+be|get)\s+"
+        r"(?:automatically\s+)?(?:logged\s+out|signed\s+out|terminated|expired|ended|closed|timed\s+out|disconnected)\b|"
+        r"\b(?:logs?|signs?)\s+out\s+(?:idle|inactive)\s+users?\b|\bafter\s+(?:user\s+)?inactivity\b", _I),
+        "after how long", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity|idle)\b", _I)),
+    _Limit(lazy_compile(
+        r"\brate[- ]limits?\s+(?:apply|applies)\b|\bsubject\s+to\s+(?:a\s+)?rate[- ]limit(?:s|ing)?\b|"
+        r"\b(?:is|are|be|gets?)\s+throttled\b|\b(?:shall|must|will|should)\s+throttle\b|"
         r"\b(?:is|are|be|being|gets?)\s+rate[- ]limited\b|\b(?:shall|must|will|should|to)\s+rate[- ]limit\b|"
         r"\b(?:appl(?:y|ies|ied)|enforc(?:e|es|ed)|impos(?:e|es|ed))\s+(?:a\s+|per-[\w-]+\s+)?rate[- ]limit(?:s|ing)?\b|"
         r"\brate[- ]limit(?:s|ing)?\s+(?:is|are)\s+(?:applied|enforced)\b", _I),
         "at what rate, per what", lazy_compile(r"\b(?:rate[- ]limit\w*|requests?\s+(?:per|/)|throttl\w*)\b", _I)),
     _Limit(lazy_compile(
         r"\b(?:retained|kept|stored|preserved|archived)\s+(?:[\w-]+\s+){0,2}?(?:for\s+(?:a|an|the)\s+(?:limited|certain|reasonable|set|"
-        r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required))\b", _I),
+        r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required))\b|"
+        r"\b(?:keeps?|retains?|stores?|preserves?|archives?)\s+(?:[\w-]+\s+){1,4}?as\s+long\s+as\s+(?:necessary|needed|required|"
+        r"(?:legally\s+)?required)\b", _I),
         "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
     _Limit(lazy_compile(
         r"\bretr(?:y|ies|ied)\s+(?:a\s+few|several|multiple|a\s+number\s+of|a\s+limited\s+number\s+of)\s+times\b|"
-        r"\b(?:is|are)\s+(?:automatically\s+)?retried\b(?!\s+(?:by|manually|once|twice|\S*\d))", _I),
+        r"\b(?:is|are)\s+(?:automatically\s+)?retried\b(?!\s+(?:by|manually|once|twice|\S*\d))|"
+        r"\b(?:shall|must|will|should)\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))|"
+        r"\bretr(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+)?(?:exponential\s+|linear\s+|jittered\s+)?back-?off\b|"
+        r"\bautomatic(?:ally)?\s+retr(?:y|ies)\b", _I),
         "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I)),
+    _Limit(lazy_compile(r"\bwithin\s+(?:the\s+|our\s+)?sla\b(?!\s+(?:window|period))", _I),
+        "what is it", lazy_compile(r"\bsla\b", _I)),
+    _Limit(lazy_compile(r"\b(?:a\s+few|several|multiple|a\s+number\s+of)\s+(?:times|attempts|retries)\b", _I),
+        "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I),
+        lazy_compile(r"\bretr\w*|\bre-?attempt\w*|\bre-?sen[dt]\w*|\bre-?deliver\w*", _I)),
     _Limit(lazy_compile(
         r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance)\s+"
         r"(?:window|period)\b", _I),
         "how long is it", lazy_compile(r"\b(?:window|period)\b", _I)),
+    # "after the inactivity timeout", "for the lockout period": a limit named, its value nowhere
+    _Limit(lazy_compile(
+        r"\b(?:after|for|within|once|until|beyond|than|past|outside|during|over)\s+the\s+(?:data\s+)?(?:idle|inactivity|session|"
+        r"lockout|lock-out|cool-?down|retention|grace|token|link|cache|trial|hold|reservation)\s+"
+        r"(?:timeout|time-out|period|window|ttl|expiry|duration)\b|"
+        r"\bfor\s+the\s+(?:legally\s+)?(?:required|mandated|applicable|statutory|regulatory)\s+(?:retention\s+)?period\b", _I),
+        "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity|idle|lock-?out|cool-?down|retention|"
+                                      r"grace|ttl|period|window)\b", _I)),
+    # "OTP codes are short-lived" (not "short-lived credentials" from a cloud provider: a kind of credential)
+    _Limit(lazy_compile(r"\b(?:is|are|be)\s+short[- ]lived\b", _I),
+        "how long do they live", lazy_compile(r"\b(?:expir\w*|ttl|lifetime|valid\s+for|lives?)\b", _I)),
+    # "inactive accounts are deactivated", "unpaid orders are cancelled automatically": after how long?
+    _Limit(lazy_compile(
+        r"\b(?:inactive|dormant|stale|abandoned|unused|unverified|unpaid|unconfirmed|unclaimed|idle)\s+(?:user\s+)?(?:accounts?|users?|carts?|"
+        r"drafts?|invitations?|invites?|reservations?|orders?|holds?|listings?|files?|devices?|tokens?|keys?|bookings?|uploads?)\s+"
+        r"(?:are|is|will\s+be|must\s+be|shall\s+be|should\s+be|get|gets)\s+(?:automatically\s+)?(?:deleted|removed|purged|deactivated|"
+        r"disabled|archived|expired|cancell?ed|released|suspended|closed|cleaned\s+up|locked|revoked)\b", _I),
+        "after how long", lazy_compile(r"\b(?:inactiv\w*|after|expir\w*|days?|hours?|idle)\b", _I)),
+    # "reports are refreshed periodically", "passwords must be rotated regularly": how often?
+    _Limit(lazy_compile(
+        r"\b(?:refresh\w*|sync\w*|rotat\w*|backed\s+up|back\s+up|poll\w*|re-?check\w*|recalculat\w*|recomput\w*|re-?index\w*|"
+        r"snapshott?\w*|re-?validat\w*|re-?fetch\w*|changed|renewed|purged|cleaned\s+up|re-?scann?\w*|runs?|taken|performed)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:periodically|regularly|frequently|at\s+regular\s+intervals|on\s+a\s+regular\s+(?:basis|schedule))\b|"
+        r"\b(?:periodically|regularly|frequently)\s+(?:refresh\w*|sync\w*|rotat\w*|back\w*\s+up|poll\w*|re-?check\w*|recalculat\w*|"
+        r"recomput\w*|snapshot\w*|purg\w*|re-?scan\w*)\b", _I),
+        "how often", lazy_compile(r"\b(?:every|interval|schedule|cron|frequency|period)\b", _I)),
+    # "users who exceed the quota are blocked", "the upload limit is enforced per user": which value?
+    _Limit(lazy_compile(
+        r"\b(?:exceed\w*|above|over|beyond|larger\s+than|bigger\s+than|more\s+than|reach\w*|hit\w*)\s+(?:the|their|its|your|a)\s+"
+        r"(?:(?:allowed|maximum|max|daily|monthly|storage|upload|download|api|request|rate|usage|plan|account)\s+){0,2}?"
+        r"(?:file\s+size|size\s+limit|upload\s+limit|quotas?|rate\s+limit|storage\s+limit|limits?|caps?|allowance)\b|"
+        r"\b(?:the\s+)?(?:[\w-]+\s+)?(?:limit|quota|cap)\s+(?:is|are)\s+(?:enforced|applied)\b", _I),
+        "what is the value", lazy_compile(r"\b(?:limit\w*|quotas?|maximum|max|caps?|allowance|at\s+most|up\s+to)\b", _I)),
+    # "audit logs are retained.": kept, for no stated time
+    _Limit(lazy_compile(r"(?<!how long )(?<!how long they )(?<!how long it )\b(?:is|are|be)\s+retained(?=\s*(?:[.;]|$))", _I),
+        "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
     _Limit(lazy_compile(
         r"\bafter\s+(?:a|some)\s+(?:short\s+|long\s+|certain\s+|set\s+|predefined\s+|defined\s+)?(?:period|amount|length)\s+"
         r"of\s+(?:inactivity|idle\s+time|time)\b|\bafter\s+(?:some\s+time|a\s+while|a\s+(?:short|brief)\s+(?:time|delay|period))\b|"
@@ -71,7 +128,9 @@ _LIMITS = (
 _MAGNITUDES = (
     _Limit(lazy_compile(
         r"\bmany\s+(?:concurrent\s+|simultaneous\s+|parallel\s+)?(?:users|requests|connections|sessions|customers|orders|"
-        r"transactions|devices|tenants|uploads|files|records|events|messages|items)\b|\bhigh[- ]volumes?\s+of\s+\w+", _I),
+        r"transactions|devices|tenants|uploads|files|records|events|messages|items)\b|\b(?:high|large|huge|massive)[- ]volumes?\s+of\s+\w+|"
+        r"\b(?:large|huge|massive|vast)\s+amounts?\s+of\s+\w+|\b(?:lots|a\s+lot|tons)\s+of\s+(?:concurrent\s+)?(?:users|requests|"
+        r"connections|sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|data)\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items)\b", _I)),
     _Limit(lazy_compile(
@@ -81,12 +140,57 @@ _MAGNITUDES = (
     # "progress streams in real time": streaming is the behaviour, not a latency left out
     _Limit(lazy_compile(r"(?<!stream )(?<!streams )(?<!streamed )(?<!streaming )\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
         "within how long", lazy_compile(r"\breal[- ]?time\b|\blatency\b", _I)),
+    _Limit(lazy_compile(
+        r"\b(?:is|are|be)\s+(?:near[- ])?real[- ]?time\b|\b(?:near[- ])?real[- ]time\s+(?:updates?|sync\w*|notifications?|alerts?|"
+        r"refresh\w*|feedback|status|tracking|reporting|dashboards?)\b", _I),
+        "within how long", lazy_compile(r"\breal[- ]?time\b|\blatency\b", _I)),
+    _Limit(lazy_compile(r"\b(?:instantly|instantaneously|near[- ]instant(?:ly|aneous(?:ly)?)?|with\s+(?:low|minimal)\s+latency)\b", _I),
+        "within how long", lazy_compile(r"\binstant\w*|\blatency\b", _I),
+        # demanded, not ticked off: "loads instantly on revisit (no AI call)" names the mechanism
+        lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)),
+    # "a high cache hit rate", "minimal downtime", "significantly faster": how high, how much?
+    _Limit(lazy_compile(
+        r"\b(?:a\s+|an\s+)?(?:high|low|minimal|acceptable|reasonable|sufficient|good|excellent|negligible|near-zero|adequate)\s+"
+        r"(?:(?:cache\s+)?hit\s+rates?|error\s+rates?|failure\s+rates?|success\s+rates?|conversion(?:\s+rates?)?|adoption(?:\s+rates?)?|"
+        r"retention(?:\s+rates?)?|uptime|downtime|accuracy|test\s+coverage|overhead|memory\s+(?:usage|footprint)|cpu\s+usage|"
+        r"throughput|availability)\b|"
+        r"\b(?:significantly|substantially|noticeably|dramatically|considerably|drastically|meaningfully)\s+"
+        r"(?:increas\w*|reduc\w*|improv\w*|decreas\w*|lower\w*|rais\w*|faster|slower|fewer|less|more|higher|better|cheaper|smaller)\b", _I),
+        "how much exactly", lazy_compile(r"\b(?:rate|uptime|downtime|accuracy|coverage|overhead|usage|throughput|availability|"
+                                  r"faster|latency|reduc\w*|increas\w*)\b", _I)),
+    _Limit(lazy_compile(
+        r"\b(?:enough|a\s+(?:significant|large|substantial)\s+(?:share|portion|percentage|proportion)\s+of)\s+"
+        r"(?:(?:active|new|existing|paying|beta|pilot)\s+)?(?:users|customers|teams|tenants|merchants|accounts|organi[sz]ations|clusters)\b", _I),
+        "how many", lazy_compile(r"\b(?:users|customers|teams|tenants|merchants|accounts|adoption)\b", _I)),
+    _Limit(lazy_compile(
+        r"\ba\s+(?:large|high|huge|great|significant)\s+number\s+of\s+(?:concurrent\s+|simultaneous\s+)?(?:users|requests|connections|"
+        r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items)\b", _I),
+        "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
+                               r"uploads|files|records|events|messages|items)\b", _I)),
+)
+# Vague times that codes of conduct, security policies and proposals use loosely ("we respond within a
+# reasonable timeframe"): read in requirement statements only.
+_IN_REQUIREMENTS = (
+    # "within a reasonable time", "in a timely manner"
+    _Limit(lazy_compile(
+        r"\bwithin\s+(?:a\s+|an\s+)?(?:reasonable|acceptable|short|timely|appropriate|sensible)\s+(?:time(?:\s*frame)?|period|"
+        r"amount\s+of\s+time|window|delay)\b|\bin\s+a\s+timely\s+(?:manner|fashion)\b", _I),
+        "within how long", lazy_compile(r"\b(?:within|sla|deadline)\b", _I)),
+    # "the trial lasts a few weeks", "held for several days"
+    _Limit(lazy_compile(r"\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:seconds|minutes|hours|days|weeks|months)\b", _I),
+        "how long exactly", lazy_compile(r"\b(?:expir\w*|duration|lasts?|period|window)\b", _I), lazy_compile(
+            r"\b(?:expir\w*|lasts?|valid|retain\w*|kept|keep|lock\w*|block\w*|trial|hold|held|delay\w*|wait\w*|within|after|for|"
+            r"purg\w*|delet\w*|cach\w*)\b", _I)),
 )
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
 _NEGATION_BEFORE = lazy_compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
 # Design proposals of every family, and files that are not specs: their prose discusses.
-_PROPOSALS = (*DESIGN_PROPOSAL_PROFILES, "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
+# A free-form design doc states its design as decided, and an ADR's decision is decided: both are
+# read, an ADR only in its decision (its options and drivers discuss).
+_PROPOSALS = (*(name for name in DESIGN_PROPOSAL_PROFILES if name not in ("design-doc", "adr")),
+              "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
+_DECISION_TITLE = lazy_compile(r"\bdecision\b(?!\s+drivers?)|\bdecided\b", _I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 
 
@@ -96,19 +200,26 @@ class LimitWithoutValue(Rule):
     **What it flags.** A statement (outside background, problem statements, user stories, quotes,
     code and questions) that makes the system enforce a limit and leaves its value out:
     - an expiry or timeout: "sessions expire after a period of inactivity", "reset links expire",
-      "the session timeout";
+      "the session timeout", "time out idle sessions", "after the inactivity timeout";
     - a vague duration or count: "for a limited time", "after a while", "a maximum number of",
       "up to a limit";
-    - a rate limit applied with no rate: "the API is rate limited per user";
-    - a retention with no period: "logs are retained for a limited period", "kept as long as necessary";
-    - a retry with no count: "failed webhooks are retried", "retries several times";
+    - a rate limit applied with no rate: "the API is rate limited per user", "rate limits apply",
+      "requests are throttled";
+    - a retention with no period: "logs are retained for a limited period", "kept as long as
+      necessary", "audit logs are retained.";
+    - a retry with no count: "failed webhooks are retried", "retries several times", "the system
+      shall retry", "retry with exponential backoff";
     - a window named with no length: "within the delivery window".
+
+    Vague magnitudes ("many concurrent users", "a large number of requests", "large customers",
+    "in real time", "instantly") count in requirement statements and in sentences that demand them
+    (must, shall, should, will).
 
     Not flagged when the sentence states a number or time frame, nor when the document gives the
     value elsewhere (a "Session timeout | 30 min" row answers "sessions expire after inactivity"),
     nor when the statement says there is no limit ("links never expire"). In design proposals
-    (RFCs, KEPs, design docs, ADRs), whose prose discusses rather than commits, only statements
-    with a requirement ID are read (option `skip-profiles`).
+    (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
+    with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
 
     **Why it matters.** These are the values an engineer needs to write the code and a tester to
     check it. Left out, each is decided in a pull request by whoever gets there first, and rarely
@@ -137,19 +248,24 @@ class LimitWithoutValue(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         proposal = profile_name(context) in set(context.options["skip-profiles"])
+        adr = profile_name(context) == "adr"
         lines = document.lines
         reported: set[tuple[int, str]] = set()  # one finding per sentence
         for statement in statements(document):
             if proposal and not statement.requirement_id:
                 continue
+            if adr and not statement.requirement_id and not _in_decision(statement.section):
+                continue
             if is_descriptive(statement.section) or is_user_story(statement.text):
                 continue
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)
-            for limit in _LIMITS + _MAGNITUDES:
+            for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
+                if limit in _IN_REQUIREMENTS and not requirement:
+                    continue
                 for hit in search(limit.pattern, statement.segments):
                     if limit in _MAGNITUDES and not (requirement or _MODAL.search(_own_sentence(hit.match))):
                         continue  # "large customers churn": a description; "must support many users": a demand
-                    if _QUESTION.search(hit.sentence) or has_quantity(hit.source_sentence):
+                    if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)):
                         continue
                     if limit.needs is not None and not limit.needs.search(hit.sentence):
                         continue
@@ -163,6 +279,10 @@ class LimitWithoutValue(Rule):
                     reported.add(where)
                     written = " ".join(hit.match.group(0).split())
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+
+
+def _in_decision(section: Section) -> bool:
+    return any(each.heading is not None and bool(_DECISION_TITLE.search(each.title)) for each in (section, *section.ancestors()))
 
 
 def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -> bool:
@@ -179,9 +299,16 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     return False
 
 
-_LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
+_LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}(?:\.\d{1,3})*[.)])\s+")
+# "10.2. WHEN ...": an outline number that markdown does not read as a list marker is no value.
+_OUTLINE_NUMBER = lazy_compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?(?=\s)")
+
+
+def without_outline_number(sentence: str) -> str:
+    return _OUTLINE_NUMBER.sub("", sentence)
 # The thing that expires, as a stem found in its plural and singular ("session", "link", "invit").
-_EXPIRING_NOUN = lazy_compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential)",
+_EXPIRING_NOUN = lazy_compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential|"
+                            r"url|quote|offer|coupon|voucher|pass|grant|secret|certificate|approval)",
                             re.I)
 
 

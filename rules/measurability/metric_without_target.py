@@ -9,13 +9,24 @@ from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Se
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import is_descriptive, nested_text
-from speclint.reading.metrics import is_success_metrics_section, metric_needs_target
+from speclint.reading.metrics import (
+    bold_heading,
+    direction_without_target,
+    is_success_heading,
+    is_summary,
+    metric_needs_target,
+    names_success,
+    quantified_elsewhere,
+)
 
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
 # "KPI: ...", "**How we measure success**: ...".
 _SUCCESS_LABEL = lazy_compile(
-    r"^\W*(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
-    r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure\s+success|metrics?\s+of\s+success)"
+    r"^\W*(?:(?:primary|secondary|north[- ]star|key)\s+metrics?|(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?"
+    r"(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
+    r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+(?:success|it|impact))?|"
+    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success|success|targets?|"
+    r"expected\s+(?:impact|outcomes?|results?)))"
     r"[*_\s]*[:—–][*_\s]*",
     re.I,
 )
@@ -36,6 +47,12 @@ _TELEMETRY_LABEL = lazy_compile(
 _SUCCESS_QUESTION = lazy_compile(
     r"^[\s>]*(?:[*_]{1,3}\s*)?(?:q\d*\s*[:.)-]\s*)?(?:[*_]{1,3})?how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
     r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?|worked)\b[^?\n]{0,20}\?[*_]*\s*$",
+    re.I,
+)
+# The same question followed by its answer in one paragraph or item.
+_INLINE_QUESTION = lazy_compile(
+    r"\bhow\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
+    r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?)\b[^?\n]{0,20}\?(?:\*\*|__|\*|_)?",
     re.I,
 )
 _ANSWER_LABEL = lazy_compile(r"^[*_\s]*(?:a\d*\s*[:.)-]|answer\s*:)?[*_\s]*", re.I)
@@ -92,17 +109,26 @@ class MetricWithoutTarget(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for section in document.root.walk():
-            if section.heading is not None and is_descriptive(section):
+            if section.heading is not None and is_descriptive(section) and not is_summary(section):
                 continue  # background, problem, quotes: "success is measured by lower churn, the board says"
-            yield from _in_blocks(section, section.blocks, is_success_metrics_section(section))
+            yield from _in_blocks(section, section.blocks, is_success_heading(section), document.lines)
 
 
-def _in_blocks(section: Section, blocks: list, in_metrics: bool) -> Iterator[Violation]:
+def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str]) -> Iterator[Violation]:
     """Metrics among `blocks`: every list item when `in_metrics`, and a list under a success label."""
     previous: Paragraph | None = None  # the paragraph just before this block: it may label the list
     for block in blocks:
+        title = bold_heading(block.text) if isinstance(block, Paragraph) else None
+        if title is not None:
+            # "**Success metrics**" on a line of its own heads what follows, as a heading would
+            in_metrics = names_success(title) and not _TELEMETRY_LABEL.match(title + ":")
+            previous = block
+            continue
         if isinstance(block, Paragraph):
-            yield from _paragraph(block)
+            found = list(_paragraph(block))
+            if not found and in_metrics:
+                found = list(_answer(block, lines))
+            yield from found
         elif isinstance(block, ListBlock):
             label = _SUCCESS_LABEL.match(previous.text) if previous is not None else None
             announced = label is not None and not previous.text[label.end():].strip(" *_")
@@ -121,6 +147,33 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool) -> Iterator[Vio
         previous = block if isinstance(block, Paragraph) else None
 
 
+def _answer(paragraph: Paragraph, lines: list[str]) -> Iterator[Violation]:
+    """A paragraph that answers how success is measured (a PR/FAQ's "How will we know this worked?"):
+    each sentence that says which way a measure should move and gives no target ("We expect higher
+    weekly engagement"). Sentences that introduce the metrics below are not metrics."""
+    text = paragraph.text
+    start = 0
+    for end_match in [*_SENTENCE_END.finditer(text), None]:
+        end = end_match.end() if end_match else len(text)
+        sentence = text[start:end]
+        offset = start
+        start = end
+        if not sentence.strip() or _INTRODUCES.search(sentence) or sentence.rstrip().endswith(":"):
+            continue
+        found = direction_without_target(sentence)
+        if found is None:
+            continue
+        line = paragraph.segments[0].line + text.count("\n", 0, offset + found.start())
+        if quantified_elsewhere(found, lines, line):
+            continue
+        yield _violation(paragraph, offset + len(sentence) - len(sentence.lstrip()))
+        return  # one finding per answer
+
+
+# "the metrics below", "the following KPIs": a sentence that introduces the metrics, not one of them.
+_INTRODUCES = lazy_compile(r"\b(?:below|following|these\s+metrics|this\s+table|the\s+table)\b", re.I)
+
+
 def _item(section: Section, item: ListItem, in_metrics: bool) -> Iterator[Violation]:
     first = item.blocks[0] if item.blocks and isinstance(item.blocks[0], Paragraph) else None
     if first is not None:
@@ -130,7 +183,7 @@ def _item(section: Section, item: ListItem, in_metrics: bool) -> Iterator[Violat
             own = first.text[label.end():] if label else first.text
             if own.strip(" *_") and metric_needs_target(own, nested, strict=bool(label) or in_metrics):
                 yield _violation(first, label.end() if label else 0)
-        elif _SUCCESS_SENTENCE.search(first.text):
+        elif _SUCCESS_SENTENCE.search(first.text) or _INLINE_QUESTION.search(first.text):
             yield from _paragraph(first)
         # a bare label item ("- **KPIs:**") announces its own sub-list
         bare_label = label is not None and not first.text[label.end():].strip(" *_")
@@ -157,6 +210,14 @@ def _paragraph(paragraph: Paragraph) -> Iterator[Violation]:
         if own.strip(" *_") and metric_needs_target(own, "", strict=True):
             yield _violation(paragraph, label.end())
         return
+    question = _INLINE_QUESTION.search(text)
+    if question:
+        # "**Q: How will we know it worked?** A: more teams use offline maps." in one paragraph
+        rest = text[question.end():]
+        answer = rest[_ANSWER_LABEL.match(rest).end():]
+        if answer.strip() and metric_needs_target(answer, "", strict=True):
+            yield _violation(paragraph, len(text) - len(answer))
+            return
     for sentence in _SUCCESS_SENTENCE.finditer(text):
         end = _SENTENCE_END.search(text, sentence.end())
         claim = text[sentence.end(): end.start() + 1 if end else len(text)]
@@ -166,7 +227,23 @@ def _paragraph(paragraph: Paragraph) -> Iterator[Violation]:
             yield _violation(paragraph, sentence.start())
 
 
+def _key_value_rows(table: Table) -> Iterator[Violation]:
+    """A two-column fact table of a one-pager ("| Success metric | More orders |"): the label's value."""
+    for row in [table.header, *table.rows]:
+        if len(row) < 2 or not _KEY_LABEL.match(row[0].text.strip()):
+            continue
+        value = row[1]
+        if value.text.strip() and metric_needs_target(value.text, "", strict=True):
+            yield Violation(_cell_span(value), _MESSAGE)
+
+
+_KEY_LABEL = lazy_compile(
+    r"^[*_\s]*(?:(?:primary|secondary|north[- ]star|key)\s+metrics?|success\s+(?:metrics?|measures?|criteria|kpis?|signals?)|"
+    r"kpis?|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+success)?|success|targets?)[*_\s:]*$", re.I)
+
+
 def _table(table: Table, in_metrics: bool) -> Iterator[Violation]:
+    yield from _key_value_rows(table)
     names = [cell.text.strip() for cell in table.header]
     metric_columns = [index for index, name in enumerate(names) if _METRIC_COLUMN.match(name)]
     target_columns = [index for index, name in enumerate(names) if _TARGET_COLUMN.match(name)]

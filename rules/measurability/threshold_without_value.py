@@ -13,21 +13,48 @@ from speclint.reading.normative import has_quantity, is_descriptive, sentence_bo
 
 # "after multiple failed login attempts", "too many requests", "several retries"
 _VAGUE_COUNT = lazy_compile(
-    r"\b(?:multiple|several|many|numerous|repeated|a few|a number of|too many)\s+(?:failed\s+|unsuccessful\s+|"
+    r"\b(?:multiple|several|many|numerous|repeated|a few|a number of|too many)\s+(?:consecutive\s+)?(?:failed\s+|unsuccessful\s+|"
     r"invalid\s+|wrong\s+|incorrect\s+)?(?:login\s+|sign-in\s+|password\s+|verification\s+)?"
     r"(?:attempts|tries|retries|failures|requests|logins|codes|guesses)\b|"
-    r"\b(?:fails?|failed|exceeds?\s+(?:its|the|their)\s+(?:limit|quota))\s+repeatedly\b",
+    r"\b(?:fails?|failed|exceeds?\s+(?:its|the|their)\s+(?:limit|quota))\s+repeatedly\b|"
+    # "enters the wrong code repeatedly", "fails to sign in multiple times": the penalty and the
+    # trigger the sentence must also name keep these to limits
+    r"\brepeatedly\b|\b(?:multiple|several|many|numerous|a\s+few|too\s+many)\s+times\b|\btoo\s+often\b|"
+    # "locks the account after failed attempts": how many?
+    r"\bafter\s+(?:consecutive\s+)?(?:failed|unsuccessful|invalid|incorrect|wrong)\s+(?:login\s+|sign-in\s+|password\s+|verification\s+)?"
+    r"(?:attempts|tries|logins|guesses)\b",
     re.I,
 )
 # "temporarily locked", "locked for a while", "blocked for some time"
 _VAGUE_DURATION = lazy_compile(
     r"\b(?:temporarily|briefly)\s+(?:lock|block|disable|suspend|ban|throttle)(?:s|e?d)?\b|"
-    r"\b(?:locked|blocked|disabled|suspended|banned)\s+(?:out\s+)?for\s+(?:a\s+(?:while|period|short\s+time)|some\s+time)\b",
+    r"\b(?:locked|blocked|disabled|suspended|banned|throttled)\s+(?:out\s+)?(?:temporarily\b|for\s+(?:a\s+(?:short\s+|brief\s+|limited\s+|"
+    r"certain\s+)?(?:while|period(?:\s+of\s+time)?|time)|some\s+time|a\s+cool-?down(?:\s+period)?)\b)|"
+    r"\btemporar(?:y|ily)\s+(?:lock-?outs?|locks?|blocks?|bans?|suspensions?)\b",
     re.I,
 )
 # What makes it a limit the system enforces: a penalty, and what triggers it.
-_PENALTY = lazy_compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit)\w*", re.I)
-_TRIGGER = lazy_compile(r"\b(?:fail\w*|attempts?|wrong|invalid|incorrect|exceed\w*|too many|repeatedly|abus\w*)\b", re.I)
+_PENALTY = lazy_compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit|"
+                      r"must\s+wait|re-?authenticat|step-?up)\w*", re.I)
+_TRIGGER = lazy_compile(r"\b(?:fail\w*|attempts?|wrong|invalid|incorrect|exceed\w*|too many|repeatedly|abus\w*|suspicious|"
+                      r"fraud\w*|violat\w*|brute)\b", re.I)
+# A penalty that lasts, and what says how long: "locked for 15 minutes", "until an admin unlocks it".
+_LOCKED = lazy_compile(r"\b(?:locks?|locked|blocks?|blocked|suspends?|suspended|bans?|banned)(?:\s+out)?\b", re.I)
+_COUNTED_TRIGGER = lazy_compile(
+    r"\b\d+\s+(?:consecutive\s+)?(?:failed|unsuccessful|invalid|wrong|incorrect|bad)\s+(?:[\w-]+\s+)?(?:attempts|tries|logins|guesses|codes|passwords)\b|"
+    r"\b(?:failed|unsuccessful|invalid|wrong|incorrect)\s+(?:[\w-]+\s+)?(?:attempts|tries|logins)\s*(?:>=?|≥|of|reach\w*|exceed\w*)\s*\d", re.I)
+_DURATION_GIVEN = lazy_compile(
+    r"\b\d+(?:\.\d+)?\s*-?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?)\b|\buntil\b|\bpermanent\w*|"
+    r"\bindefinite\w*|\bmanual\w*|\badmin\w*|\bsupport\b|\bunlock\w*|\breset\w*|\bverif\w*|\bcaptcha\b|\bcool-?down\b|"
+    r"\b(?:an?|one)\s+(?:minute|hour|day)\b|\bfor\s+the\s+rest\s+of\b|\bnot\b|\bnever\b", re.I)
+# "rate limited to 100 requests", "throttled at 10 calls": per what?
+_RATE_COUNT = lazy_compile(
+    r"\b(?:rate[- ]limit(?:s|ed|ing)?|throttl(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:to|at|of)\s+\d[\d,.]*\s*k?\s+"
+    r"(?:requests?|calls?|messages?|emails?|sms|texts?|uploads?|attempts?|queries|jobs?|events?)\b", re.I)
+_WINDOW_GIVEN = lazy_compile(
+    r"/\s*(?:s|sec|second|min|minute|h|hr|hour|d|day)\b|\b(?:per|an?|each|every|within|in|over)\s+(?:\d+\s*-?\s*)?"
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|sec|min|hr|s|m|h|d)\b|\b(?:hourly|daily|weekly|monthly)\b|\brps\b|\bqps\b|\brpm\b", re.I)
+_QUESTION_END = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
 _QUOTED = lazy_compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”")
 
@@ -37,8 +64,9 @@ class ThresholdWithoutValue(Rule):
 
     **What it flags.** A sentence with no number (outside background and problem statements) that
     - counts vaguely what triggers a limit: "after multiple failed login attempts", "too many
-      requests", "several retries";
-    - gives a vague duration to a penalty: "temporarily locked", "blocked for a while".
+      requests", "several retries", "enters the wrong code repeatedly", "fails several times";
+    - gives a vague duration to a penalty: "temporarily locked", "blocked for a while", "locked
+      for a period of time", "a temporary lockout".
 
     The sentence must say what the limit does (lock, block, disable, throttle, deny...) and what
     triggers it (failures, attempts, exceeding...): "makes many requests" describes, it does not
@@ -87,3 +115,22 @@ class ThresholdWithoutValue(Rule):
                         continue
                     reported.add((start, end))
                     yield Violation(span, f"'{match.group(0)}': {what}? State the threshold so it can be built and tested")
+            yield from _half_given(prose.segments, text, quoted, reported)
+
+
+def _half_given(segments: list, text: str, quoted: list[tuple[int, int]],
+                reported: set[tuple[int, int]]) -> Iterator[Violation]:
+    """A limit whose count is given and whose other half is not: "after 5 failed attempts the account
+    is locked" (for how long?), "rate limited to 100 requests" (per second, per day?)."""
+    for pattern, what, answered in ((_LOCKED, "for how long", _DURATION_GIVEN), (_RATE_COUNT, "per what time window", _WINDOW_GIVEN)):
+        for match, span in find_all(pattern, segments):
+            start, end = sentence_bounds(text, match.start(), match.end())
+            if (start, end) in reported or any(begin < match.start() < finish for begin, finish in quoted):
+                continue
+            sentence = text[start:end]
+            if answered.search(sentence) or _QUESTION_END.search(sentence):
+                continue
+            if pattern is _LOCKED and not (_COUNTED_TRIGGER.search(sentence)):
+                continue  # "locked" with no counted trigger is another kind of lock (a row, a file)
+            reported.add((start, end))
+            yield Violation(span, f"'{match.group(0)}': {what}? State the threshold so it can be built and tested")

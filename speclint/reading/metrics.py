@@ -20,14 +20,21 @@ MEASURE = lazy_compile(
     r"duration|latency|adoption|usage|engagement|retention|conversion|nps|csat|satisfaction|churn|growth|"
     r"active\s+(?:users|teams|accounts|customers)|dau|mau|wau|revenue|arr|mrr|ltv|cac|volume|throughput|uptime|"
     r"completion|activation|sign-?ups?|signups|tickets|abandonment|bounce|drop-?off|cost|spend|velocity|"
-    r"cycle\s+time|lead\s+time|response\s+time|load\s+time)(?![\w-])",
+    r"cycle\s+time|lead\s+time|response\s+time|load\s+time|"
+    # qualities a goal moves ("improve reliability", "fewer incidents", "setup time is reduced")
+    r"reliability|availability|performance|stability|accuracy|errors|error\s+rates?|failures|incidents|outages|downtime|"
+    r"productivity|efficiency|complaints|support\s+(?:load|burden|requests|contacts|calls|volume)|time\s+spent|"
+    r"(?:setup|build|wait|waiting|page|resolution|handling|onboarding|review|processing|checkout|search|turnaround|"
+    r"deploy(?:ment)?|release|startup|start-up|render(?:ing)?)\s+times?|(?:un)?subscriptions|renewals|referrals|"
+    r"purchases|bookings|sales)(?![\w-])",
     re.I,
 )
 #: A direction without a target: "Increase conversion", "Reduce churn", "Improved retention".
 _DIRECTION = (r"increas\w*|reduc\w*|improv\w*|grow\w*|boost\w*|lower\w*|decreas\w*|rais\w*|rise|rises|drive|"
-              r"higher|fewer|less|more|maximi[sz]\w*|minimi[sz]\w*|cut|cuts|shorten\w*|faster|better")
+              r"higher|fewer|less|more|maximi[sz]\w*|minimi[sz]\w*|cut|cuts|shorten\w*|faster|better|enhanc\w*|"
+              r"accelerat\w*|speed\s+up|bring\s+down|drive\s+(?:up|down)")
 _LEADING_DIRECTION = lazy_compile(
-    r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:" + _DIRECTION + r")(?![\w-])", re.I)
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:" + _DIRECTION + r")(?![\w-])", re.I)
 _DIRECTION_ON_MEASURE = lazy_compile(
     r"(?<![\w-])(?:" + _DIRECTION + r")\s+(?:[\w-]+\s+){0,3}?" + MEASURE.pattern, re.I)
 # Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
@@ -72,6 +79,136 @@ def is_success_metrics_section(section: Section) -> bool:
     return True
 
 
+#: Headings that ask or say how success is measured, beyond the section names every rule shares: a
+#: PR/FAQ's "How will we know this worked?", "What does success look like?", "How we'll measure".
+_SUCCESS_HEADING = lazy_compile(
+    r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:q\d*\s*[:.)-]\s*)?(?:"
+    r"how\s+(?:will|would|do|can|should|are)\s+(?:we|you|i)\s+(?:going\s+to\s+)?(?:know|measure|tell|judge|track)\b"
+    r"[^?\n]{0,60}?\b(?:success\w*|succeed\w*|work\w*|impact|progress)\b|"
+    r"how\s+we(?:'ll|\s+will)?\s+(?:know|measure)\b|what\s+(?:does\s+)?success\s+looks?\s+like|"
+    r"measur(?:es?|ing)\s+(?:of\s+)?(?:success|impact)|[^\n]{0,40}?\bsuccess\s+(?:signals?|measures?|metrics?|kpis?|indicators?)\b|"
+    r"(?:key\s+)?(?:metrics|kpis?)\s+(?:and|&)\s+(?:targets?|goals?)\b|(?:expected|desired|target)\s+(?:outcomes?|impact|results?)\b|"
+    r"okrs?\b|objectives?\s+(?:and|&)\s+key\s+results\b)",
+    re.I,
+)
+
+
+#: A paragraph that is only bold text stands for a heading in lean documents: "**Success metrics**".
+_BOLD_LINE = lazy_compile(r"^\s*(?:\*\*|__)(?P<title>[^*_\n]{2,60}?)[:.]?(?:\*\*|__)[:.]?\s*$")
+
+
+def bold_heading(text: str) -> str | None:
+    """The title of a paragraph that is only bold text, else None."""
+    match = _BOLD_LINE.match(text)
+    return match.group("title").strip() if match else None
+
+
+def names_success(title: str) -> bool:
+    """A heading title (or a bold line's) that names success metrics or asks how success is measured."""
+    return normalize_title(title) in _SUCCESS_TITLE_KEYS or bool(_SUCCESS_HEADING.match(title))
+
+
+_SUCCESS_TITLE_KEYS = frozenset(normalize_title(title) for title in (
+    "success criteria", "success metrics", "success measures", "metrics", "kpis", "key metrics", "key results",
+    "goals and metrics", "measuring success", "how we measure success", "how will we measure success"))
+
+
+_SUMMARY_KEYS = frozenset(normalize_title(title) for title in (
+    "summary", "overview", "tl;dr", "tldr", "introduction", "executive summary", "at a glance", "one-pager", "one pager"))
+
+
+def is_summary(section: Section) -> bool:
+    """A summary or overview: descriptive, but where a lean document states its goal and success metric
+    under a label ("**Success metric:** ..."). Background and problem statements are not summaries."""
+    return section.heading is not None and normalize_title(section.title) in _SUMMARY_KEYS
+
+
+def is_success_heading(section: Section) -> bool:
+    """A success-metrics section, or one whose heading (or an ancestor's) asks or says how success is
+    measured ("How will we know this worked?"); not background, not a design's exported metrics."""
+    if is_success_metrics_section(section):
+        return True
+    if is_descriptive(section):
+        return False
+    return any(each.heading is not None and bool(_SUCCESS_HEADING.match(each.title))
+               for each in (section, *section.ancestors()))
+
+
+#: A measure followed by the way it should move, with no target: "Export adoption increases",
+#: "support tickets about search go down".
+_MEASURE_THEN_DIRECTION = lazy_compile(
+    MEASURE.pattern + r"\s+(?:[\w-]+\s+){0,4}?(?:(?:to|will|should|must|would)\s+)?"
+    r"(?:increas|decreas|improv|declin|grow|shrink|rises?\b|drops?\b|dropping|falls?\b|falling|go(?:es)?\s+(?:up|down)|"
+    r"(?:is|are|gets?|will\s+be|should\s+be|must\s+be)\s+(?:significantly\s+|greatly\s+|substantially\s+)?"
+    r"(?:reduc|lowered\b|shortened\b|cut\b|minimi[sz])|"
+    r"trends?\s+(?:up|down))\w*",
+    re.I,
+)
+
+
+def direction_without_target(text: str, nested: str = "") -> re.Match[str] | None:
+    """Where `text` says which way a measure should move ("increase conversion", "higher weekly
+    engagement", "churn goes down") and neither it nor its sub-items give a number or time frame."""
+    visible = mask_non_prose(text)
+    if not visible.strip(" *_") or is_not_a_metric(text) or _PLACEHOLDER.search(text + "\n" + nested):
+        return None
+    if _has_target(text + "\n" + nested) or _ZERO_OR_ALL.match(visible) or _zero_or_all_given(nested):
+        return None
+    return _DIRECTION_ON_MEASURE.search(visible) or _MEASURE_THEN_DIRECTION.search(visible)
+
+
+_WORD = lazy_compile(r"[a-z]{4,}", re.I)
+
+
+def quantified_elsewhere(match: re.Match[str], lines: list[str], line: int) -> bool:
+    """True when another line of the document states a number about the measure `match` names
+    ("Cart abandonment: 68% -> 55%" quantifies the goal "Reduce cart abandonment")."""
+    measure = MEASURE.search(match.group(0))
+    if measure is None:
+        return False
+    words = [word.lower() for word in _WORD.findall(match.group(0)) if word.lower() not in _DIRECTION_WORDS]
+    stem = measure.group(0).lower()[:6]
+    for index, text in enumerate(lines):
+        if index + 1 == line:
+            continue
+        lowered = text.lower()
+        if stem in lowered and has_quantity(text) and all(word[:5] in lowered for word in words[-2:]):
+            return True
+    return False
+
+
+_DIRECTION_WORDS = frozenset("""increase increased increases increasing reduce reduced reduces reducing improve improved
+improves improving grow grows growing boost boosts lower lowers raise raises rise rises drive higher fewer less more
+maximize maximise minimize minimise faster better decrease decreases decreasing shorten shorter goes down drop drops
+fall falls decline declines trend trends will should must would""".split())
+
+
+# "Weekly active users", "monthly churn", "annual recurring revenue": a period that names the measure
+# is not a time frame for reaching it.
+_PERIOD_IN_NAME = lazy_compile(
+    r"\b(?:daily|weekly|monthly|quarterly|yearly|annual)\s+(?=(?:active|engagement|usage|retention|users|revenue|"
+    r"recurring|sessions|visits|visitors|sign-?ups|orders|churn|spend|bookings|purchases|transactions)\b)", re.I)
+
+
+def _has_target(text: str) -> bool:
+    """A number, count, percentage or time frame, not counting the period in a measure's name."""
+    text = _ITEM_ID.sub(lambda match: match.group(1), text)
+    return has_quantity(_PERCENTILE.sub(" ", _PERIOD_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)))
+
+
+# "KR1: ...", "G2 - ...", "O1.1": the label of a goal or key result is no number.
+_ITEM_ID = lazy_compile(r"^(\W{0,6})[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?\b", re.M)
+
+
+# "p99 latency": the percentile names the measure.
+_PERCENTILE = lazy_compile(r"\bp\d{2}(?:\.\d{1,2})?\b", re.I)
+
+
+def _zero_or_all_given(nested: str) -> bool:
+    """A sub-item or Target cell that sets zero or all as the target ("All error codes are string constants")."""
+    return any(_ZERO_OR_ALL.match(mask_non_prose(part)) for part in nested.replace(" | ", "\n").splitlines() if part.strip())
+
+
 def is_not_a_metric(text: str) -> bool:
     """Questions, parts of a metric (its baseline or how it is measured) and exported metric definitions."""
     visible = mask_non_prose(text).rstrip().rstrip("*_")
@@ -87,7 +224,15 @@ def names_a_measure_or_direction(text: str) -> bool:
     head = label.group("label") if label else " ".join(written.split()[:4])
     if label and _DEFINITION.match(written, label.end() - 1):
         return True  # "**Resubmit usage**: Frequency of resubmit clicks": a metric defined, its target missing
-    return bool(MEASURE.search(head) or _LEADING_DIRECTION.match(visible) or _DIRECTION_ON_MEASURE.search(visible))
+    return bool(MEASURE.search(head) or _LEADING_DIRECTION.match(visible) or _DIRECTION_ON_MEASURE.search(visible)
+                or _MEASURE_THEN_DIRECTION.search(visible) or _THAN_TODAY.search(visible))
+
+
+# "Users export reports faster than today": a comparison with now is a direction, not a target.
+_THAN_TODAY = lazy_compile(
+    r"\b(?:faster|slower|fewer|less|more|higher|lower|better|cheaper|quicker|shorter|smaller)\s+(?:[\w-]+\s+){0,3}?than\s+"
+    r"(?:today|before|now|currently|at\s+present|the\s+(?:current|old|existing|legacy|previous)\b|(?:the\s+)?baseline|last\s+\w+)",
+    re.I)
 
 
 # A metric's definition after its label: "Percentage of users who ...", "Average time from ...".
@@ -102,7 +247,7 @@ def metric_needs_target(own_text: str, nested_text: str, strict: bool = True) ->
     visible = mask_non_prose(own_text)
     if not visible.strip(" *_") or is_not_a_metric(own_text) or _PLACEHOLDER.search(own_text + "\n" + nested_text):
         return False
-    if has_quantity(own_text + "\n" + nested_text) or _ZERO_OR_ALL.match(visible):
+    if _has_target(own_text + "\n" + nested_text) or _ZERO_OR_ALL.match(visible) or _zero_or_all_given(nested_text):
         return False
     if strict:
         return names_a_measure_or_direction(own_text)

@@ -1,0 +1,85 @@
+"""Damage tests on real corpus documents for the measurability rules' newer shapes (issue 14, items 2
+and 11): a value stripped from a metric or a limit, and the finding expected at that line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import CORPUS, requires_corpus
+
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
+
+_WORKER = "kiro/staneslevski__kiro-autonomous-build__.kiro__specs__kiro-codebuild-worker__requirements.md"
+_GENERATION = "kiro/staneslevski__kiro-autonomous-build__.kiro__specs__multi-state-requirements-generation__requirements.md"
+_PIPELINE = "kiro/staneslevski__kiro-autonomous-build__.kiro__specs__cd-pipeline__requirements.md"
+_AUTH = "kiro-more/Homas__RpiDNS__.kiro__specs__user-authentication__requirements.md"
+_NETMONITOR = "prds/A-K-6__NetMonitor__docs__prd__PRD.md"
+
+
+def _findings(rule_id: str, path: Path) -> list[tuple[int, int]]:
+    rule = load_registry().get(rule_id)
+    assert rule is not None
+    active = ActiveRule(rule, rule.default_level, rule.resolve_options({}))
+    result = run_rules(parse(path.read_text(encoding="utf-8"), str(path)), [active])
+    return [(finding.span.start.line, finding.span.start.column) for finding in result.findings]
+
+
+def _damaged(tmp_path: Path, source: str, old: str, new: str) -> tuple[Path, int]:
+    """A copy of `source` with `old` replaced by `new`, and the line the damage stands on."""
+    text = (CORPUS / source).read_text(encoding="utf-8")
+    assert old in text, f"{source} changed: the damage no longer applies"
+    damaged = tmp_path / Path(source).name
+    damaged.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return damaged, text[: text.index(old)].count("\n") + 1
+
+
+@requires_corpus
+def test_damage_a_retry_count_removed(tmp_path: Path) -> None:
+    assert _findings("MS005", CORPUS / _WORKER) == []
+    damaged, line = _damaged(tmp_path, _WORKER, "SHALL retry up to 3 times with exponential backoff",
+                             "SHALL retry with exponential backoff")
+    # the count was the document's only one: the other retries it answered (lines 126, 245) lose it too
+    assert line in [found[0] for found in _findings("MS005", damaged)]
+
+
+@requires_corpus
+def test_damage_a_maximum_number_of_attempts_removed(tmp_path: Path) -> None:
+    assert _findings("MS005", CORPUS / _GENERATION) == []
+    damaged, line = _damaged(tmp_path, _GENERATION, "SHALL retry with exponential backoff up to 3 attempts",
+                             "SHALL retry with exponential backoff")
+    assert line in [found[0] for found in _findings("MS005", damaged)]  # and 10.4's retry, which 10.2 answered
+
+
+@requires_corpus
+def test_damage_a_retention_period_replaced_by_a_policy(tmp_path: Path) -> None:
+    assert _findings("MS007", CORPUS / _PIPELINE) == []
+    damaged, line = _damaged(tmp_path, _PIPELINE, "- Retention: Logs 90 days, metrics 15 months",
+                             "- Logs and metrics follow the log retention policy")
+    assert _findings("MS007", damaged) == [(line, 31)]
+
+
+@requires_corpus
+def test_damage_a_lockout_duration_left_out(tmp_path: Path) -> None:
+    anchor = "5. IF a session token is invalid or expired, THEN THE Authentication_System SHALL redirect the user to the Login_Page\n"
+    damaged, line = _damaged(tmp_path, _AUTH, anchor,
+                             anchor + "6. WHEN a user enters 5 wrong passwords, THE Authentication_System SHALL lock the account\n")
+    assert _findings("MS003", CORPUS / _AUTH) == []
+    assert _findings("MS003", damaged) == [(line + 1, 74)]
+
+
+@requires_corpus
+def test_damage_a_rate_limit_window_left_out(tmp_path: Path) -> None:
+    anchor = "5. IF a session token is invalid or expired, THEN THE Authentication_System SHALL redirect the user to the Login_Page\n"
+    damaged, line = _damaged(tmp_path, _AUTH, anchor,
+                             anchor + "6. THE Authentication_System SHALL be rate limited to 10 requests per client address\n")
+    assert _findings("MS003", damaged) == [(line + 1, 39)]
+
+
+@requires_corpus
+def test_damage_a_success_metric_number_replaced_by_a_direction(tmp_path: Path) -> None:
+    assert _findings("MS004", CORPUS / _NETMONITOR) == []
+    damaged, line = _damaged(tmp_path, _NETMONITOR, "- **Performance:** <1% CPU usage during peak traffic.",
+                             "- **Performance:** lower CPU usage during peak traffic.")
+    assert [found[0] for found in _findings("MS004", damaged)] == [line]
