@@ -119,6 +119,8 @@ def load_baseline(
     baseline_file: Path | None, write_baseline_file: Path | None
 ) -> tuple[Baseline | None, BaselineWriter | None]:
     """The baseline to apply (`--baseline`) and the one to record (`--write-baseline`): at most one."""
+    if baseline_file is None and write_baseline_file is None:
+        return None, None
     from speclint.filters.baseline import Baseline, BaselineError, BaselineWriter
 
     if baseline_file is not None and write_baseline_file is not None:

@@ -305,11 +305,25 @@ def _rules_folder() -> str | None:
     return folders[0] if len(folders) == 1 else None
 
 
-def _file_digest(path: str) -> str:
+_digests: dict[tuple[str, int, int, int, int], str] = {}
+
+
+def file_digest(path: str) -> str:
+    """The SHA-256 of the file at `path` (hex), remembered while its size and times stay the same:
+    the registry checks each built-in rule's file against the manifest, and the results cache keys
+    on the same files, so a run reads and hashes each of them once. Raises OSError."""
     import hashlib
 
-    with open(path, "rb") as stream:
-        return hashlib.sha256(stream.read()).hexdigest()
+    status = os.stat(path)
+    key = (path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+    known = _digests.get(key)
+    if known is None:
+        with open(path, "rb") as stream:
+            known = _digests[key] = hashlib.sha256(stream.read()).hexdigest()
+    return known
+
+
+_file_digest = file_digest
 
 
 @lru_cache(maxsize=1)
