@@ -4,7 +4,7 @@
 
 FILE defaults to the corpus's rust-rfcs/text/0132-ufcs.md (what a pre-commit run pays). Each
 figure is CPU time (`time.process_time`) of a stage, measured in order in a new interpreter, as
-`speclint check --no-cache FILE` runs them: importing click and the command line, loading the rule
+`speclint check --no-cache FILE` runs them: importing the command line and reading it, loading the rule
 registry, reading the configuration, parsing, detecting the kind, running the rules, reporting;
 then how much of it went to compiling regular expressions and building dataclasses (wrapped
 counters, not a profiler, so the shares are not inflated). With `--profile N`, also the N functions
@@ -47,8 +47,9 @@ def lap(label):
     last = now
 
 from pathlib import Path
-import click; lap("import click")
-import speclint.cli; lap("import speclint.cli (commands, engine basics)")
+import speclint.cli, speclint.cli.check, speclint.cli.check_arguments
+options = speclint.cli.check_arguments.parse_check_arguments(["--no-cache", sys.argv[1]])
+lap("import speclint.cli and read the command line (no click)")
 from speclint.engine.registry import load_registry
 registry = load_registry(); lap("rule registry (manifest, no rule module)")
 from speclint.configuration.config import ConfigPlanner, ConfigResolver

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from speclint import __version__
+from speclint.record import Record
 
 if TYPE_CHECKING:
     from speclint.engine.check import ActiveRule
@@ -43,15 +44,23 @@ ENVIRONMENT_VARIABLE = "SPECLINT_CACHE_DIR"
 _FORMAT = 1  # bump when the entry layout changes
 
 
-@dataclass(frozen=True)
-class CachedFile:
+class CachedFile(Record):
     """What linting one file gave, before the baseline: findings (companion files' included), the
     profile it was checked with, and the rules that ran (for reporters' rule lists)."""
 
-    findings: list[Finding]
-    profile_name: str | None
-    rules_run: list[ActiveRule]
-    profile_signals: tuple[str, ...] = ()
+    __slots__ = ("findings", "profile_name", "rules_run", "profile_signals")
+
+    def __init__(
+        self,
+        findings: list[Finding],
+        profile_name: str | None,
+        rules_run: list[ActiveRule],
+        profile_signals: tuple[str, ...] = (),
+    ) -> None:
+        self.findings = findings
+        self.profile_name = profile_name
+        self.rules_run = rules_run
+        self.profile_signals = profile_signals
 
 
 @dataclass

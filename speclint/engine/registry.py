@@ -9,28 +9,40 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from speclint.engine.rule import Category, Group, Rule, rule_definition_errors
+from speclint.record import Record
 
 ENTRY_POINT_GROUP = "speclint.rules"
 
 
-@dataclass(frozen=True)
-class DescribedRule:
+class DescribedRule(Record):
     """A built-in rule as `rules/manifest.json` describes it: what choosing the rules to run needs,
     without importing the rule's module (`RuleRegistry` imports it when the rule is wanted)."""
 
-    entry_point: EntryPoint
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    category: Category
-    group: Group
-    rule_module: str  # the module that defines it (the cache keys on the module's file)
-    source_file: str  # that file's path
+    __slots__ = ("entry_point", "id", "name", "aliases", "category", "group", "rule_module", "source_file")
+
+    def __init__(
+        self,
+        entry_point: EntryPoint,
+        id: str,
+        name: str,
+        aliases: tuple[str, ...],
+        category: Category,
+        group: Group,
+        rule_module: str,
+        source_file: str,
+    ) -> None:
+        self.entry_point = entry_point
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.category = category
+        self.group = group
+        self.rule_module = rule_module  # the module that defines it (the cache keys on the module's file)
+        self.source_file = source_file  # that file's path
 
 
 class RuleRegistry:
@@ -161,12 +173,14 @@ def _rules_from(loaded: object) -> Iterable[type[Rule]]:
 _registry: RuleRegistry | None = None
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(Record):
     """`name = module:attribute` from an installed distribution's entry_points.txt."""
 
-    name: str
-    value: str
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name = name
+        self.value = value
 
     def load(self) -> object:
         import importlib
