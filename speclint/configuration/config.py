@@ -87,6 +87,8 @@ class Layer:
 
 @dataclass
 class Override:
+    """The settings of an `overrides` entry and the paths (globs) they apply to."""
+
     patterns: list[str]
     base: Path  # the folder the patterns are relative to
     layer: Layer

@@ -116,6 +116,8 @@ class ListBlock:
 
 @dataclass(eq=False, slots=True)
 class TableCell:
+    """One cell of a table row: its span and its source text."""
+
     span: Span
     text: str
 
@@ -157,6 +159,8 @@ class CodeBlock:
 
 @dataclass(eq=False, slots=True)
 class BlockQuote:
+    """A `>` quote and the blocks inside it."""
+
     span: Span
     blocks: list[Block] = field(default_factory=list)
     kind: str = "block_quote"
@@ -187,6 +191,8 @@ class HtmlBlock:
 
 @dataclass(eq=False, slots=True)
 class ThematicBreak:
+    """A `---` line between blocks."""
+
     span: Span
     kind: str = "thematic_break"
 
@@ -284,6 +290,8 @@ def iter_nested(blocks: list[Block]) -> Iterator[Block]:
 
 @dataclass(frozen=True, slots=True)
 class FrontMatterError:
+    """Front matter that does not parse: the message and where."""
+
     message: str
     position: Position
 
