@@ -15,7 +15,8 @@ would have them. It is meant for the classes a one-file run imports; elsewhere a
             self.message = message
 
 Fields are `__slots__`, in order. `_not_compared` names fields that equality and hashing ignore
-(a dataclass's `field(compare=False)`), `_not_shown` fields `repr` leaves out (`repr=False`).
+(a dataclass's `field(compare=False)`), `_not_shown` fields `repr` leaves out (`repr=False`);
+`class Node(Record, eq=False)` compares and hashes by identity, as `@dataclass(eq=False)` does.
 Records are not frozen: treat them as values and do not assign to their fields after creation
 (a record holding a list is not hashable, as a mutable dataclass is not).
 """
@@ -34,8 +35,11 @@ class Record:
     _compared: ClassVar[tuple[str, ...]] = ()
     _shown: ClassVar[tuple[str, ...]] = ()
 
-    def __init_subclass__(cls, **kwargs: Any) -> None:
+    def __init_subclass__(cls, eq: bool = True, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
+        if not eq:  # a dataclass's `eq=False`: equal only to itself, hashed by identity
+            cls.__eq__ = object.__eq__  # type: ignore[method-assign,assignment]
+            cls.__hash__ = object.__hash__  # type: ignore[method-assign,assignment]
         fields = tuple(name for klass in reversed(cls.__mro__) for name in vars(klass).get("__slots__", ()))
         cls._compared = tuple(name for name in fields if name not in cls._not_compared)
         cls._shown = tuple(name for name in fields if name not in cls._not_shown)
