@@ -23,7 +23,9 @@ Records are not frozen: treat them as values and do not assign to their fields a
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
+
+_R = TypeVar("_R", bound="Record")
 
 
 class Record:
@@ -32,6 +34,7 @@ class Record:
     __slots__ = ()
     _not_compared: ClassVar[tuple[str, ...]] = ()
     _not_shown: ClassVar[tuple[str, ...]] = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
     _compared: ClassVar[tuple[str, ...]] = ()
     _shown: ClassVar[tuple[str, ...]] = ()
 
@@ -41,8 +44,19 @@ class Record:
             cls.__eq__ = object.__eq__  # type: ignore[method-assign,assignment]
             cls.__hash__ = object.__hash__  # type: ignore[method-assign,assignment]
         fields = tuple(name for klass in reversed(cls.__mro__) for name in vars(klass).get("__slots__", ()))
+        cls._fields = fields
         cls._compared = tuple(name for name in fields if name not in cls._not_compared)
         cls._shown = tuple(name for name in fields if name not in cls._not_shown)
+
+    def replace(self: _R, **changes: Any) -> _R:
+        """A copy with some fields changed (`dataclasses.replace`); `__init__` takes every field by name."""
+        values = {name: getattr(self, name) for name in self._fields}
+        values.update(changes)
+        return type(self)(**values)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields by name (not recursive)."""
+        return {name: getattr(self, name) for name in self._fields}
 
     def _values(self) -> tuple[Any, ...]:
         return tuple(getattr(self, name) for name in self._compared)

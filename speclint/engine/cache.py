@@ -312,11 +312,13 @@ def _strings(value: Any) -> list[str]:
 
 
 def _stable(value: Any) -> str:
-    """A text that is the same for equal settings in any process (sets sorted, dataclasses as dicts)."""
+    """A text that is the same for equal settings in any process (sets sorted, dataclasses and records as dicts)."""
 
     def plain(item: Any) -> Any:
         if is_dataclass(item) and not isinstance(item, type):
             return plain(asdict(item))
+        if isinstance(item, Record):
+            return plain(item.as_dict())
         if isinstance(item, dict):
             return {str(key): plain(inner) for key, inner in item.items()}
         if isinstance(item, (list, tuple)):
