@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
@@ -180,26 +181,17 @@ def _setting_for(
     return None
 
 
-class FilePlan(Record):
+# A dataclass still: the language server's worker (`dataclasses.replace`) and plugins may copy it.
+@dataclass(frozen=True)
+class FilePlan:
     """What to run on one file: the rules (levels, options), the profile and the rule settings."""
 
-    __slots__ = ("rules", "profile_name", "profile", "settings", "registry", "profile_signals")
-
-    def __init__(
-        self,
-        rules: Sequence[ActiveRule],
-        profile_name: str | None = None,
-        profile: Any = None,
-        settings: Mapping[str, Any] | None = None,
-        registry: RuleRegistry | None = None,
-        profile_signals: tuple[str, ...] = (),
-    ) -> None:
-        self.rules = rules
-        self.profile_name = profile_name
-        self.profile = profile
-        self.settings = {} if settings is None else settings
-        self.registry = registry  # for naming rules in suppression comments
-        self.profile_signals = profile_signals  # why this profile
+    rules: Sequence[ActiveRule]
+    profile_name: str | None = None
+    profile: Any = None
+    settings: Mapping[str, Any] = field(default_factory=dict)
+    registry: RuleRegistry | None = None  # for naming rules in suppression comments
+    profile_signals: tuple[str, ...] = ()  # why this profile
 
 
 # Decides a file's plan from its source and parsed document. It goes to worker processes with the
