@@ -4,12 +4,13 @@
 
 FILE defaults to the corpus's rust-rfcs/text/0132-ufcs.md (what a pre-commit run pays). Each
 figure is CPU time (`time.process_time`) of a stage, measured in order in a new interpreter, as
-`speclint check --no-cache FILE` runs them: importing click and the command line, loading the rule
+`speclint check --no-cache FILE` runs them: importing the command line and reading it, loading the rule
 registry, reading the configuration, parsing, detecting the kind, running the rules, reporting;
 then how much of it went to compiling regular expressions and building dataclasses (wrapped
 counters, not a profiler, so the shares are not inflated). With `--profile N`, also the N functions
 of most own time under cProfile (which inflates pure-Python work such as `re`'s compiler).
-The interpreter's own start-up (before the first import) is measured apart, from `python -c pass`.
+The interpreter's own start-up (before the first import) is measured apart, from `python -c pass`
+(with an editable install, `site` imports the install's import hook there: pathlib, re, urllib).
 A script, not a test: run it on a quiet machine, several times, and compare medians.
 """
 
@@ -47,8 +48,13 @@ def lap(label):
     last = now
 
 from pathlib import Path
-import click; lap("import click")
-import speclint.cli; lap("import speclint.cli (commands, engine basics)")
+try:
+    import speclint.cli, speclint.cli.check, speclint.cli.check_arguments
+    options = speclint.cli.check_arguments.parse_check_arguments(["--no-cache", sys.argv[1]])
+    lap("import speclint.cli and read the command line (no click)")
+except ImportError:  # a build from before the command line was read without click
+    import click, speclint.cli
+    lap("import click and speclint.cli (the commands)")
 from speclint.engine.registry import load_registry
 registry = load_registry(); lap("rule registry (manifest, no rule module)")
 from speclint.configuration.config import ConfigPlanner, ConfigResolver
@@ -88,12 +94,14 @@ def main() -> None:
     target = Path(arguments[0]) if arguments else DEFAULT_FILE
     env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
     started = time.process_time()
+    import resource  # its child times are exact; os.times() counts in clock ticks (10 ms)
+
     bare = []
     for _ in range(5):
-        before = os.times()
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         subprocess.run([sys.executable, "-c", "pass"], env=env, check=True)
-        after = os.times()
-        bare.append((after.children_user + after.children_system) - (before.children_user + before.children_system))
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        bare.append((after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime))
     print(f"{target.name}: CPU time by stage, one fresh process (load average {os.getloadavg()[0]:.1f})")
     print(f"  {'interpreter start-up (python -c pass), median of 5':<74} {sorted(bare)[2] * 1000:6.1f} ms")
     subprocess.run([sys.executable, "-c", STAGES, str(target)], env=env, check=True)

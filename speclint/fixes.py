@@ -12,7 +12,6 @@ their findings, so that two sections inserted before the same heading keep the p
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -113,6 +112,8 @@ def _overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
 
 def unified_diff(path: str, before: str, after: str) -> str:
     """A unified diff of one file, as `git diff` shows it (`a/` and `b/` prefixes)."""
+    import difflib  # only `check --diff` and editors need it
+
     lines = difflib.unified_diff(
         before.splitlines(keepends=True), after.splitlines(keepends=True), f"a/{path.lstrip('/')}", f"b/{path.lstrip('/')}"
     )

@@ -16,6 +16,8 @@ from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HEL
 
 @dataclass(frozen=True)
 class _Limit:
+    """A phrase that names a limit, and what settles its value."""
+
     pattern: re.Pattern[str]
     question: str  # what the reader must ask
     #: words whose value stated anywhere else in the document settles the question

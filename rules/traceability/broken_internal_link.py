@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Iterator
 from urllib.parse import unquote
@@ -83,6 +82,8 @@ class BrokenInternalLink(Rule):
                 continue
             message = f"link target '#{fragment}' matches no heading or anchor in this document"
             if lowered not in suggestions:
+                import difflib  # only for a link that is broken
+
                 suggestions[lowered] = difflib.get_close_matches(lowered, candidates, n=2, cutoff=0.6)
             close = suggestions[lowered]
             if context.options["suggest"] and close:

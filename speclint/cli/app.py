@@ -1,75 +1,152 @@
-"""The `speclint` command group, its exit codes and its entry point.
+"""The `speclint` entry point, its exit codes and what every command shares (`echo`, `_fail`).
 
 Exit codes: 0 when no finding reaches the failing level (`--fail-on`, default error), 1 when one does, 2 for a usage or
 configuration error, a file speclint could not read, a rule that crashed, or any internal error; 130 when interrupted
 (Ctrl-C).
 
-The commands live in `speclint.cli.check` (`check`) and `speclint.cli.commands` (the others); importing
-`speclint.cli` registers them all.
+The command group is `speclint.cli.group.cli` (click); the commands live in `speclint.cli.check_command` (`check`),
+`speclint.cli.commands` and `speclint.cli.authoring`. A plain `speclint check` (what a pre-commit hook runs) does not
+import click at all: `speclint.cli.check_arguments` reads its options when they are of the common, unambiguous kinds,
+and anything else (help, a usage error, another command) goes through click, which says what it always said.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import sys
-from typing import NoReturn, Sequence
-
-import click
-
-from speclint import __version__
+from typing import Any, NoReturn, Sequence
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
 
-
-def _fail(message: str) -> NoReturn:
-    click.echo(f"speclint: error: {message}", err=True)
-    sys.exit(EXIT_ERROR)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-V", "--version", prog_name="speclint", message="%(prog)s %(version)s")
-def cli() -> None:
-    """Lint Markdown specifications: PRDs, design docs, RFCs, spec-kit and EARS specs, ADRs.
-
-    speclint tells the author, before review, what engineers would otherwise discover mid-sprint:
-    requirements without acceptance criteria, TBDs, unfilled template text, vague wording, broken
-    references. Run `speclint check` in a spec repository to start.
-    """
-
-
 # Kept here (not imported from speclint.reporters) so that `--help` and `--version` stay light.
 FORMAT_NAMES = ("concise", "full", "json", "sarif", "github", "gitlab")
 LEVEL_NAMES = ("error", "warning", "info")
+
+# What click.echo strips from text written to anything but a terminal.
+_ANSI_SEQUENCE = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+
+
+def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """Write `message` (and a newline) to standard output, or standard error with `err`, and flush:
+    what `click.echo` does with text, without importing click (escape sequences are dropped unless
+    the stream is a terminal)."""
+    stream = sys.stderr if err else sys.stdout
+    if stream is None:
+        return
+    text = message + "\n" if nl else message
+    if text and not _isatty(stream):
+        text = _ANSI_SEQUENCE.sub("", text)
+    if text:
+        stream.write(text)
+    stream.flush()
+
+
+def _isatty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except Exception:  # noqa: BLE001 - a closed or odd stream is no terminal
+        return False
+
+
+def _fail(message: str) -> NoReturn:
+    echo(f"speclint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+class UsageProblem(Exception):
+    """A usage error found while a command runs; the click command turns it into click's usage
+    error (the usage line, then `Error: ...`, exit 2)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "cli":  # the click group, for code that still imports it from here
+        from speclint.cli.group import cli
+
+        return cli
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point: run the CLI; turn any unexpected exception into a message and exit 2.
 
     Click runs in non-standalone mode so that Ctrl-C reaches us (click would turn it into
-    "Aborted!" and exit 1, which means "findings"): it exits 130, as shells expect.
+    "Aborted!" and exit 1, which means "findings"): it exits 130, as shells expect. `speclint
+    check` with plain options runs without click, with the same outcomes.
     """
+    args = list(argv) if argv is not None else sys.argv[1:]
+    options = _plain_check_options(args)
     try:
-        code = cli.main(args=list(argv) if argv is not None else None, prog_name="speclint", standalone_mode=False)
+        if options is not None:
+            code = _run_check(options)
+        else:
+            code = _run_click(list(argv) if argv is not None else None)
     except SystemExit as exit:
         code = exit.code
-    except (KeyboardInterrupt, click.exceptions.Abort):
-        click.echo("speclint: interrupted", err=True)
+    except KeyboardInterrupt:
+        echo("speclint: interrupted", err=True)
         code = EXIT_INTERRUPTED
-    except click.ClickException as error:
-        error.show()
-        code = error.exit_code
     except BrokenPipeError:
         abandon_stdout()  # the reader (`| head`) has gone: nothing more to say
         code = EXIT_FINDINGS
     except Exception as error:  # last line of defence: never show a traceback to a user
-        click.echo(
-            f"speclint: internal error: {type(error).__name__}: {error}\n"
-            "This is a bug in speclint; please report it with the file that caused it.",
-            err=True,
-        )
-        code = EXIT_ERROR
+        code = _click_outcome(error)
+        if code is None:
+            echo(
+                f"speclint: internal error: {type(error).__name__}: {error}\n"
+                "This is a bug in speclint; please report it with the file that caused it.",
+                err=True,
+            )
+            code = EXIT_ERROR
     sys.exit(_flush_stdout(code if isinstance(code, int) else (0 if code is None else EXIT_ERROR)))
+
+
+def _plain_check_options(args: list[str]) -> dict[str, Any] | None:
+    """`check`'s parameters when `args` is `check` with options `check_arguments` reads exactly as
+    click would; None for anything else (click's shell completion included)."""
+    if args[:1] != ["check"] or os.environ.get("_SPECLINT_COMPLETE"):
+        return None
+    from speclint.cli.check_arguments import parse_check_arguments
+
+    return parse_check_arguments(args[1:])
+
+
+def _run_check(options: dict[str, Any]) -> Any:
+    """`speclint check` without click, ending as click's non-standalone mode would."""
+    from speclint.cli import check
+
+    try:
+        check.run(**options)
+    except (EOFError, KeyboardInterrupt):
+        echo(err=True)  # click's blank line, which closes the terminal's `^C`
+        raise KeyboardInterrupt from None
+    except OSError as error:
+        if not isinstance(error, BrokenPipeError):
+            raise
+        abandon_stdout()  # click quiets standard output and exits 1
+        return EXIT_FINDINGS
+    return None
+
+
+def _run_click(argv: list[str] | None) -> Any:
+    from speclint.cli.group import cli
+
+    return cli.main(args=argv, prog_name="speclint", standalone_mode=False)
+
+
+def _click_outcome(error: Exception) -> int | None:
+    """The exit code of a click exception (after showing it), or None when `error` is none."""
+    click = sys.modules.get("click")
+    if click is None:
+        return None
+    if isinstance(error, click.exceptions.Abort):
+        echo("speclint: interrupted", err=True)
+        return EXIT_INTERRUPTED
+    if isinstance(error, click.ClickException):
+        error.show()
+        return int(error.exit_code)
+    return None
 
 
 def _flush_stdout(code: int) -> int:
@@ -81,7 +158,7 @@ def _flush_stdout(code: int) -> int:
         abandon_stdout()
     except OSError as error:
         abandon_stdout()
-        click.echo(f"speclint: error: cannot write to standard output: {error.strerror or error}", err=True)
+        echo(f"speclint: error: cannot write to standard output: {error.strerror or error}", err=True)
         return EXIT_ERROR
     return code
 

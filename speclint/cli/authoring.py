@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from speclint.cli.app import EXIT_CLEAN, _fail, cli
+from speclint.cli.app import EXIT_CLEAN, _fail
+from speclint.cli.group import cli
 
 
 @cli.command("new")

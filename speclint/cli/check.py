@@ -8,10 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence, TextIO
 
-import click
-
 from speclint import __version__
-from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, FORMAT_NAMES, LEVEL_NAMES, _fail, cli
+from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, UsageProblem, _fail, echo
 from speclint.cli import check_stages as stages
 
 if TYPE_CHECKING:
@@ -19,104 +17,7 @@ if TYPE_CHECKING:
     from speclint.engine.runner import RunResult, Source
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--stdin-filename",
-    metavar="PATH",
-    help="The name to report for the text read from standard input (`-`).",
-)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(FORMAT_NAMES),
-    default=None,
-    help="Output format. Default: `full` on a terminal, `concise` otherwise, `github` when "
-    "GITHUB_ACTIONS=true.",
-)
-@click.option(
-    "-o",
-    "--output-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the report to this file instead of standard output.",
-)
-@click.option(
-    "--color",
-    type=click.Choice(["auto", "always", "never"]),
-    default="auto",
-    show_default=True,
-    help="Colour in the `full` format; `auto` means on a terminal, unless NO_COLOR is set.",
-)
-@click.option(
-    "--fail-on",
-    type=click.Choice(LEVEL_NAMES),
-    default="error",
-    show_default=True,
-    help="The lowest level of finding that makes the exit code 1.",
-)
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even with findings (still 2 if speclint itself failed).")
-@click.option("--statistics", is_flag=True, help="After the report, print how many findings each rule reported.")
-@click.option(
-    "--select",
-    multiple=True,
-    metavar="RULES",
-    help="Run only these rules: ids, names, aliases or categories, comma-separated or repeated.",
-)
-@click.option(
-    "--ignore",
-    multiple=True,
-    metavar="RULES",
-    help="Do not run these rules: ids, names, aliases or categories, comma-separated or repeated.",
-)
-@click.option(
-    "--preview",
-    is_flag=True,
-    help="Also run the preview rules: those whose measured precision on real documents is below 90% "
-    "(`speclint rules` shows each rule's group and precision).",
-)
-@click.option(
-    "--profile",
-    "profile_name",
-    metavar="NAME",
-    help="Check every file as this kind of document (prd, spec-kit, ears, kep, rust-rfc, adr, ...) "
-    "instead of detecting it from each file's content. `speclint profiles` lists them.",
-)
-@click.option("-v", "--verbose", is_flag=True, help="Also print each file checked, its profile and a summary on standard error.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Use this configuration file for every file (instead of the closest .speclint.yaml).",
-)
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file: built-in defaults only.")
-@click.option(
-    "--baseline",
-    "baseline_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Report only findings that are not in this baseline file.",
-)
-@click.option(
-    "--write-baseline",
-    "write_baseline_file",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="Record every current finding in this baseline file, then exit 0.",
-)
-@click.option("--summary", is_flag=True, help="End with a one-line summary on standard error: counts by level, "
-              "and how to see warnings on a commit that passes (the pre-commit hook uses it).")
-@click.option("--fix", is_flag=True, help="Apply the safe fixes of findings marked [*], write the files, then report what is left.")
-@click.option("--diff", "show_diff", is_flag=True, help="Show the changes --fix would make as a unified diff; write nothing.")
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Lint every file, even when the results cache holds its findings from an earlier run.",
-)
-@click.option(
-    "--cache-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    help="Where the results cache lives. Default: $SPECLINT_CACHE_DIR, else `cache-dir` in the "
-    "configuration, else .speclint_cache in the current directory.",
-)
-def check(
+def run(
     paths: Sequence[Path],
     stdin_filename: str | None,
     output_format: str | None,
@@ -140,19 +41,7 @@ def check(
     fix: bool = False,
     show_diff: bool = False,
 ) -> None:
-    """Lint Markdown files and directories (default: the current directory).
-
-    Directories are searched for *.md and *.markdown files, skipping hidden folders, node_modules
-    and, in a git work tree, what .gitignore excludes. `-` reads standard input.
-
-    Settings come from the closest .speclint.yaml, .speclint.yml or pyproject.toml [tool.speclint]
-    above each file (see `--config`, `--isolated`); inline `<!-- speclint-disable ... -->` comments
-    silence findings; `--baseline` hides the findings recorded by `--write-baseline`. Findings of
-    unchanged files come from a results cache (see `--no-cache`, `--cache-dir`).
-
-    Exit codes: 0 no finding at the --fail-on level or above, 1 at least one, 2 speclint could
-    not do its job (usage error, configuration error, unreadable file, crashing rule).
-    """
+    """`speclint check` (its options: `speclint.cli.check_command`); ends with `sys.exit`."""
     from speclint.configuration.config import ConfigPlanner, ConfigResolver
     from speclint.configuration.validation import InvalidFile
     from speclint.engine import files
@@ -162,7 +51,7 @@ def check(
 
     _tolerate_unencodable_output()
     if stdin_filename is not None and not any(str(path) == "-" for path in paths):
-        raise click.UsageError("--stdin-filename names the text read from standard input: add `-` to the paths")
+        raise UsageProblem("--stdin-filename names the text read from standard input: add `-` to the paths")
     if profile_name is not None:
         from speclint.engine.profiles import ProfileError, load_profile
 
@@ -173,7 +62,7 @@ def check(
 
     registry = load_registry()
     for load_error in registry.load_errors:
-        click.echo(f"speclint: error: {load_error}", err=True)
+        echo(f"speclint: error: {load_error}", err=True)
     if config_file is not None and isolated:
         _fail("--config and --isolated exclude each other")
     resolver = ConfigResolver(registry, explicit=config_file, isolated=isolated)
@@ -185,7 +74,7 @@ def check(
 
     def skipped(path: Path, reason: str) -> None:
         if verbose:
-            click.echo(f"speclint: skipped {escape_path(files.display_path(path, cwd))}: {reason}", err=True)
+            echo(f"speclint: skipped {escape_path(files.display_path(path, cwd))}: {reason}", err=True)
 
     def unsearchable(path: Path, reason: str) -> None:
         walk_failures.append(ReadFailure(files.display_path(path, cwd), reason))
@@ -211,7 +100,7 @@ def check(
                         sources.append(Source(files.display_path(found, cwd), found, None, config))
     except InvalidFile as error:
         for problem in error.problems:
-            click.echo(f"speclint: error: {problem}", err=True)
+            echo(f"speclint: error: {problem}", err=True)
         sys.exit(EXIT_ERROR)
 
     if verbose:
@@ -252,12 +141,12 @@ def check(
     else:
         stages.write_report_file(output_file, lambda out: write_report(output_format, result, out, context))
     if baseline is not None and verbose:
-        click.echo(f"speclint: {baseline.matched} finding(s) hidden by the baseline", err=True)
+        echo(f"speclint: {baseline.matched} finding(s) hidden by the baseline", err=True)
 
     # Machine-readable output on standard output must stay parseable: extra text goes to stderr.
     extra_to_stderr = output_file is None and output_format in MACHINE_FORMATS
     if statistics:
-        click.echo(statistics_text(result), nl=False, err=extra_to_stderr)
+        echo(statistics_text(result), nl=False, err=extra_to_stderr)
     stages.say_failures(result)
     if verbose:
         stages.say_files(result)
@@ -266,7 +155,7 @@ def check(
         from speclint.cli.summary import summary_line
 
         sys.stdout.flush()  # pre-commit shows both streams as one: the summary comes last
-        click.echo(summary_line(result, fail_on), err=True)
+        echo(summary_line(result, fail_on), err=True)
     if baseline_writer is not None and not (result.failed or registry.load_errors):
         sys.exit(EXIT_CLEAN)  # every finding is now accepted
     sys.exit(exit_code(result, fail_on, exit_zero, bool(registry.load_errors)))

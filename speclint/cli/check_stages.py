@@ -9,9 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
 
-import click
-
-from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _fail
+from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _fail, echo
 
 if TYPE_CHECKING:
     from speclint.engine.cache import ResultsCache
@@ -68,7 +66,7 @@ def results_cache(
     directory = cache_dir or Path(os.environ.get(ENVIRONMENT_VARIABLE) or configured or DEFAULT_DIRECTORY)
     cache, problem = open_cache(directory, [], planner, rule_classes=registry.entries())
     if problem is not None and verbose:
-        click.echo(f"speclint: {problem}", err=True)
+        echo(f"speclint: {problem}", err=True)
     return cache
 
 
@@ -95,19 +93,19 @@ def fix_or_diff(
     from speclint.engine.runner import lint
 
     if any(source.path is None for source in sources):
-        click.echo("speclint: text from standard input is not fixed: --fix and --diff work on files", err=True)
+        echo("speclint: text from standard input is not fixed: --fix and --diff work on files", err=True)
     summary = compute_fixes(result, sources, planner)
     if show_diff:
-        click.echo(summary.diff(), nl=False)
+        echo(summary.diff(), nl=False)
         count = len(summary.files)
-        click.echo(f"speclint: {summary.applied} fix{'es' * (summary.applied != 1)} would change "
+        echo(f"speclint: {summary.applied} fix{'es' * (summary.applied != 1)} would change "
                    f"{count} file{'s' * (count != 1)}", err=True)
         sys.exit(EXIT_FINDINGS if summary.files else EXIT_CLEAN)
     problems = write_fixes(summary)
     for problem in problems:
-        click.echo(f"speclint: error: {problem}", err=True)
+        echo(f"speclint: error: {problem}", err=True)
     count = len(summary.files)
-    click.echo(f"speclint: fixed {summary.applied} finding{'s' * (summary.applied != 1)} in "
+    echo(f"speclint: fixed {summary.applied} finding{'s' * (summary.applied != 1)} in "
                f"{count} file{'s' * (count != 1)}", err=True)
     if problems:
         sys.exit(EXIT_ERROR)
@@ -121,6 +119,8 @@ def load_baseline(
     baseline_file: Path | None, write_baseline_file: Path | None
 ) -> tuple[Baseline | None, BaselineWriter | None]:
     """The baseline to apply (`--baseline`) and the one to record (`--write-baseline`): at most one."""
+    if baseline_file is None and write_baseline_file is None:
+        return None, None
     from speclint.filters.baseline import Baseline, BaselineError, BaselineWriter
 
     if baseline_file is not None and write_baseline_file is not None:
@@ -141,7 +141,7 @@ def write_baseline(writer: BaselineWriter) -> None:
         count = writer.write()
     except BaselineError as error:
         _fail(str(error))
-    click.echo(f"speclint: recorded {count} finding{'s' * (count != 1)} in {writer.path}", err=True)
+    echo(f"speclint: recorded {count} finding{'s' * (count != 1)} in {writer.path}", err=True)
 
 
 # --- writing the report ---------------------------------------------------------------------
@@ -216,7 +216,7 @@ def say_configurations(sources: Sequence[Source], cwd: Path) -> None:
         shown = files.display_path(config_path, cwd) if config_path is not None else "none (defaults)"
         used[shown] = used.get(shown, 0) + 1
     for shown, count in used.items():
-        click.echo(f"speclint: configuration {shown} for {count} file{'s' * (count != 1)}", err=True)
+        echo(f"speclint: configuration {shown} for {count} file{'s' * (count != 1)}", err=True)
 
 
 def say_failures(result: RunResult) -> None:
@@ -224,9 +224,9 @@ def say_failures(result: RunResult) -> None:
     from speclint.reporters import escape_path
 
     for failure in result.read_failures:
-        click.echo(f"speclint: {escape_path(failure.path)}: {failure.message}", err=True)
+        echo(f"speclint: {escape_path(failure.path)}: {failure.message}", err=True)
     for crash in result.rule_failures:
-        click.echo(
+        echo(
             f"speclint: error: rule {crash.rule_id} ({crash.rule_name}) failed on {escape_path(crash.path)}: {crash.error}",
             err=True,
         )
@@ -240,8 +240,8 @@ def say_files(result: RunResult) -> None:
     for report in result.files:
         why = "; ".join(report.profile_signals)
         if report.profile == NOT_A_SPEC:
-            click.echo(f"speclint: {escape_path(report.path)}: skipped, not a spec ({why})", err=True)
+            echo(f"speclint: {escape_path(report.path)}: skipped, not a spec ({why})", err=True)
         else:
-            click.echo(f"speclint: {escape_path(report.path)}: profile {report.profile}{f' ({why})' if why else ''}", err=True)
+            echo(f"speclint: {escape_path(report.path)}: profile {report.profile}{f' ({why})' if why else ''}", err=True)
     count = len(result.files)
-    click.echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)
+    echo(f"speclint: checked {count} file{'s' * (count != 1)} in {result.elapsed:.2f}s", err=True)

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING, Sequence
 
 import click
 
-from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _fail, cli
+from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _fail
+from speclint.cli.group import cli
 from speclint.cli.check import _is_terminal
 
 if TYPE_CHECKING:

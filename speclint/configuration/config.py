@@ -28,7 +28,6 @@ Every problem is an `InvalidFile` naming the file, line and column and saying wh
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -54,6 +53,7 @@ from speclint.engine.files import repository_root
 from speclint.engine.profiles import RuleSetting  # a level ("off" disables; None keeps) and option values
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, OptionError, Rule
+from speclint.record import Record
 
 CONFIG_FILE_NAMES = (".speclint.yaml", ".speclint.yml")
 PYPROJECT = "pyproject.toml"
@@ -70,44 +70,81 @@ def builtin_profiles() -> tuple[str, ...]:
 # --- what a configuration says ----------------------------------------------------------------
 
 
-@dataclass
-class Layer:
+class Layer(Record):
     """The settings of one mapping: a configuration's top level, or one override."""
 
-    profile: str | None = None
-    preview: bool | None = None  # `preview:`: None when this mapping does not say
-    # (rule ids, setting); category entries come first so a named rule beats its category.
-    rules: list[tuple[tuple[str, ...], RuleSetting]] = field(default_factory=list)
-    named: set[str] = field(default_factory=set)  # ids of the rules named by id, name or alias
-    sections: list[Any] | None = None
-    extend_sections: list[Any] = field(default_factory=list)
-    section_aliases: dict[str, list[str]] = field(default_factory=dict)
-    front_matter_schema: dict[str, Any] | None = None
+    __slots__ = (
+        "profile", "preview", "rules", "named", "sections", "extend_sections", "section_aliases", "front_matter_schema"
+    )
+    __hash__ = None  # type: ignore[assignment]  (filled as the configuration is read)
+
+    def __init__(
+        self,
+        profile: str | None = None,
+        preview: bool | None = None,
+        rules: list[tuple[tuple[str, ...], RuleSetting]] | None = None,
+        named: set[str] | None = None,
+        sections: list[Any] | None = None,
+        extend_sections: list[Any] | None = None,
+        section_aliases: dict[str, list[str]] | None = None,
+        front_matter_schema: dict[str, Any] | None = None,
+    ) -> None:
+        self.profile = profile
+        self.preview = preview  # `preview:`: None when this mapping does not say
+        # (rule ids, setting); category entries come first so a named rule beats its category.
+        self.rules = [] if rules is None else rules
+        self.named = set() if named is None else named  # ids of the rules named by id, name or alias
+        self.sections = sections
+        self.extend_sections = [] if extend_sections is None else extend_sections
+        self.section_aliases = {} if section_aliases is None else section_aliases
+        self.front_matter_schema = front_matter_schema
 
 
-@dataclass
-class Override:
-    patterns: list[str]
-    base: Path  # the folder the patterns are relative to
-    layer: Layer
+class Override(Record):
+    """The settings of an `overrides` entry and the paths (globs) they apply to."""
+
+    __slots__ = ("patterns", "base", "layer")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, patterns: list[str], base: Path, layer: Layer) -> None:
+        self.patterns = patterns
+        self.base = base  # the folder the patterns are relative to
+        self.layer = layer
 
     def matches(self, path: Path) -> bool:
         return any(glob_matches(pattern, path, self.base) for pattern in self.patterns)
 
 
-@dataclass
-class FileSettings:
+class FileSettings(Record):
     """Everything the configuration says about one file."""
 
-    profile: str | None = None  # None: detect from the document
-    preview: bool = False
-    rules: dict[str, RuleSetting] = field(default_factory=dict)
-    named: set[str] = field(default_factory=set)  # rules named by id, name or alias: preview ones run
-    sections: list[Any] | None = None
-    extend_sections: list[Any] = field(default_factory=list)
-    section_aliases: dict[str, list[str]] = field(default_factory=dict)
-    front_matter_schema: dict[str, Any] | None = None
-    config_path: Path | None = None
+    __slots__ = (
+        "profile", "preview", "rules", "named", "sections", "extend_sections", "section_aliases",
+        "front_matter_schema", "config_path",
+    )
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        profile: str | None = None,
+        preview: bool = False,
+        rules: dict[str, RuleSetting] | None = None,
+        named: set[str] | None = None,
+        sections: list[Any] | None = None,
+        extend_sections: list[Any] | None = None,
+        section_aliases: dict[str, list[str]] | None = None,
+        front_matter_schema: dict[str, Any] | None = None,
+        config_path: Path | None = None,
+    ) -> None:
+        self.profile = profile  # None: detect from the document
+        self.preview = preview
+        self.rules = {} if rules is None else rules
+        self.named = set() if named is None else named  # rules named by id, name or alias: preview ones run
+        self.sections = sections
+        self.extend_sections = [] if extend_sections is None else extend_sections
+        self.section_aliases = {} if section_aliases is None else section_aliases
+        self.front_matter_schema = front_matter_schema
+        self.config_path = config_path
 
     def as_settings(self) -> dict[str, Any]:
         """What rules see in `RuleContext.settings` (profile customisation from the configuration)."""
@@ -123,17 +160,29 @@ class FileSettings:
         return settings
 
 
-@dataclass
-class Config:
+class Config(Record):
     """A loaded configuration (with its `extends` chain and plugins), or the defaults."""
 
-    path: Path | None
-    registry: RuleRegistry
-    layers: list[Layer] = field(default_factory=list)
-    overrides: list[Override] = field(default_factory=list)
-    ignore: list[tuple[Path, str]] = field(default_factory=list)
-    plugin_rules: list[tuple[type[Rule], str]] = field(default_factory=list)
-    cache_dir: Path | None = None  # `cache-dir`: where the results cache lives
+    __slots__ = ("path", "registry", "layers", "overrides", "ignore", "plugin_rules", "cache_dir")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(
+        self,
+        path: Path | None,
+        registry: RuleRegistry,
+        layers: list[Layer] | None = None,
+        overrides: list[Override] | None = None,
+        ignore: list[tuple[Path, str]] | None = None,
+        plugin_rules: list[tuple[type[Rule], str]] | None = None,
+        cache_dir: Path | None = None,
+    ) -> None:
+        self.path = path
+        self.registry = registry
+        self.layers = [] if layers is None else layers
+        self.overrides = [] if overrides is None else overrides
+        self.ignore = [] if ignore is None else ignore
+        self.plugin_rules = [] if plugin_rules is None else plugin_rules
+        self.cache_dir = cache_dir  # `cache-dir`: where the results cache lives
 
     def is_ignored(self, path: Path) -> bool:
         return any(glob_matches(pattern, path, base) for base, pattern in self.ignore)
@@ -202,16 +251,25 @@ def plan_file(
     return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry, chosen.signals)
 
 
-@dataclass(frozen=True)
-class ConfigPlanner:
+class ConfigPlanner(Record):
     """The runner's planner for a `speclint check` run: `plan_file` with the command line's
     `--profile`, `--select`, `--ignore` and `--preview`. A plain class so that it goes to worker processes."""
 
-    forced_profile: str | None = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    stdin_path: Path | None = None  # where `--stdin-filename` says standard input's text lives
-    preview: bool = False  # `--preview`: the preview group runs too
+    __slots__ = ("forced_profile", "select", "ignore", "stdin_path", "preview")
+
+    def __init__(
+        self,
+        forced_profile: str | None = None,
+        select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        stdin_path: Path | None = None,
+        preview: bool = False,
+    ) -> None:
+        self.forced_profile = forced_profile
+        self.select = select
+        self.ignore = ignore
+        self.stdin_path = stdin_path  # where `--stdin-filename` says standard input's text lives
+        self.preview = preview  # `--preview`: the preview group runs too
 
     def __call__(self, source: Any, document: Any) -> Any:
         config = source.config if source.config is not None else _default_config_for_worker()
@@ -237,8 +295,6 @@ def customize_profile(profile: Any, settings: FileSettings) -> Any:
     `section-aliases` (more names for a section, found by any of its names) applied."""
     if settings.sections is None and not settings.extend_sections and not settings.section_aliases:
         return profile
-    from dataclasses import replace
-
     from speclint.engine.profiles import ExpectedSection
 
     def build(entry: Any) -> ExpectedSection:
@@ -255,13 +311,13 @@ def customize_profile(profile: Any, settings: FileSettings) -> Any:
     def add_aliases(section: ExpectedSection) -> ExpectedSection:
         extra = tuple(alias for title, aliases in settings.section_aliases.items() if section.matches(title)
                       for alias in aliases)
-        return replace(section, aliases=section.aliases + extra, children=tuple(add_aliases(c) for c in section.children))
+        return section.replace(aliases=section.aliases + extra, children=tuple(add_aliases(c) for c in section.children))
 
     sections = tuple(build(entry) for entry in settings.sections) if settings.sections is not None else profile.sections
     sections += tuple(build(entry) for entry in settings.extend_sections)
     if settings.section_aliases:
         sections = tuple(add_aliases(section) for section in sections)
-    return replace(profile, sections=sections)
+    return profile.replace(sections=sections)
 
 
 # --- trust -------------------------------------------------------------------------------------
@@ -276,12 +332,14 @@ UNTRUSTED_PLUGIN_REFUSAL = (
 )
 
 
-@dataclass(frozen=True)
-class Trust:
+class Trust(Record):
     """What a configuration (and every file it `extends`) may make speclint do."""
 
-    boundary: Path  # every path a configuration names must resolve inside this folder
-    python_refusal: str | None = None  # why Python plugins may not load from it; None: they may
+    __slots__ = ("boundary", "python_refusal")
+
+    def __init__(self, boundary: Path, python_refusal: str | None = None) -> None:
+        self.boundary = boundary  # every path a configuration names must resolve inside this folder
+        self.python_refusal = python_refusal  # why Python plugins may not load from it; None: they may
 
 
 def _exists(path: Path) -> bool:
@@ -395,14 +453,17 @@ def declares_speclint(pyproject: Path) -> bool:
 # --- loading -----------------------------------------------------------------------------------
 
 
-@dataclass
-class _Source:
+class _Source(Record):
     """A configuration file's data with a way to find positions in it."""
 
-    path: Path
-    shown: str
-    data: Any
-    locator: Locator
+    __slots__ = ("path", "shown", "data", "locator")
+    __hash__ = None  # type: ignore[assignment]
+
+    def __init__(self, path: Path, shown: str, data: Any, locator: Locator) -> None:
+        self.path = path
+        self.shown = shown
+        self.data = data
+        self.locator = locator
 
 
 class _Loader:

@@ -9,21 +9,24 @@ Python's tomllib loads without positions, `TomlLocator` finds the key in the tex
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
+
+from speclint.record import Record
 
 PathKey = tuple[Any, ...]  # a path into loaded data: mapping keys and list indexes
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One thing wrong in a user's file, with the 1-based position it is at."""
 
-    file: str
-    line: int
-    column: int
-    message: str
+    __slots__ = ("file", "line", "column", "message")
+
+    def __init__(self, file: str, line: int, column: int, message: str) -> None:
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}: {self.message}"

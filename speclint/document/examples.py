@@ -277,6 +277,8 @@ def _schema() -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class StructureProblem:
+    """An OpenAPI fragment that does not have the structure the specification requires."""
+
     message: str
     position: Position
 
@@ -399,6 +401,8 @@ def character_span(block: CodeBlock, start: Position) -> Span:
 
 @dataclass(frozen=True)
 class Operation:
+    """One operation (method and path) of an OpenAPI fragment."""
+
     method: str
     path: str
     data: Any

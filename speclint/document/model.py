@@ -16,24 +16,70 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, Union
 
+from speclint.record import Record
+
 if TYPE_CHECKING:
     from pathlib import Path
 
-
-@dataclass(frozen=True, slots=True, order=True)
-class Position:
-    """A place in the source: 1-based line and 1-based column (code points)."""
-
-    line: int
-    column: int
+# The classes below whose instances every document has by the thousand are `Record`s written out
+# rather than dataclasses: a one-file run pays neither for generating their code at import nor for
+# a frozen dataclass's slower `__init__`. Treat them as immutable values all the same.
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Position(Record):
+    """A place in the source: 1-based line and 1-based column (code points). Ordered by line, then column."""
+
+    __slots__ = ("line", "column")
+
+    def __init__(self, line: int, column: int) -> None:
+        self.line = line
+        self.column = column
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Position:
+            return NotImplemented
+        return self.line == other.line and self.column == other.column  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.line, self.column))
+
+    def __lt__(self, other: Position) -> bool:
+        if other.__class__ is not Position:
+            return NotImplemented
+        return (self.line, self.column) < (other.line, other.column)
+
+    def __le__(self, other: Position) -> bool:
+        if other.__class__ is not Position:
+            return NotImplemented
+        return (self.line, self.column) <= (other.line, other.column)
+
+    def __gt__(self, other: Position) -> bool:
+        if other.__class__ is not Position:
+            return NotImplemented
+        return (self.line, self.column) > (other.line, other.column)
+
+    def __ge__(self, other: Position) -> bool:
+        if other.__class__ is not Position:
+            return NotImplemented
+        return (self.line, self.column) >= (other.line, other.column)
+
+
+class Span(Record):
     """From `start` (inclusive) to `end` (exclusive column) in the source."""
 
-    start: Position
-    end: Position
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: Position, end: Position) -> None:
+        self.start = start
+        self.end = end
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Span:
+            return NotImplemented
+        return self.start == other.start and self.end == other.end  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
 
     @classmethod
     def of(cls, line: int, column: int, end_line: int, end_column: int) -> Span:
@@ -53,40 +99,48 @@ class Span:
         return self.start.column
 
 
-@dataclass(frozen=True, slots=True)
-class TextSegment:
+class TextSegment(Record):
     """The part of one source line that belongs to a block: `text` starts at `line`:`column`."""
 
-    line: int
-    column: int
-    text: str
+    __slots__ = ("line", "column", "text")
+
+    def __init__(self, line: int, column: int, text: str) -> None:
+        self.line = line
+        self.column = column
+        self.text = text
 
 
 # --- blocks -----------------------------------------------------------------------------------
 
 
-@dataclass(eq=False, slots=True)
-class Paragraph:
+class Paragraph(Record, eq=False):
     """A paragraph, or the text of a list item ("tight" paragraph)."""
 
-    span: Span
-    segments: list[TextSegment]
-    kind: str = "paragraph"
+    __slots__ = ("span", "segments", "kind")
+
+    def __init__(self, span: Span, segments: list[TextSegment], kind: str = "paragraph") -> None:
+        self.span = span
+        self.segments = segments
+        self.kind = kind
 
     @property
     def text(self) -> str:
         return "\n".join(segment.text for segment in self.segments)
 
 
-@dataclass(eq=False, slots=True)
-class ListItem:
+class ListItem(Record, eq=False):
     """One item of a list. `checked` is None for a plain item, False for `[ ]`, True for `[x]`."""
 
-    span: Span
-    marker: str
-    checked: bool | None
-    blocks: list[Block] = field(default_factory=list)
-    kind: str = "list_item"
+    __slots__ = ("span", "marker", "checked", "blocks", "kind")
+
+    def __init__(
+        self, span: Span, marker: str, checked: bool | None, blocks: list[Block] | None = None, kind: str = "list_item"
+    ) -> None:
+        self.span = span
+        self.marker = marker
+        self.checked = checked
+        self.blocks = [] if blocks is None else blocks
+        self.kind = kind
 
     @property
     def text(self) -> str:
@@ -103,51 +157,65 @@ class ListItem:
         return [block for block in self.blocks if isinstance(block, ListBlock)]
 
 
-@dataclass(eq=False, slots=True)
-class ListBlock:
+class ListBlock(Record, eq=False):
     """An ordered or bullet list; items may hold nested lists."""
 
-    span: Span
-    ordered: bool
-    items: list[ListItem] = field(default_factory=list)
-    start: int = 1
-    kind: str = "list"
+    __slots__ = ("span", "ordered", "items", "start", "kind")
+
+    def __init__(
+        self, span: Span, ordered: bool, items: list[ListItem] | None = None, start: int = 1, kind: str = "list"
+    ) -> None:
+        self.span = span
+        self.ordered = ordered
+        self.items = [] if items is None else items
+        self.start = start
+        self.kind = kind
 
 
-@dataclass(eq=False, slots=True)
-class TableCell:
-    span: Span
-    text: str
+class TableCell(Record, eq=False):
+    """One cell of a table row: its span and its source text."""
+
+    __slots__ = ("span", "text")
+
+    def __init__(self, span: Span, text: str) -> None:
+        self.span = span
+        self.text = text
 
     @property
     def segments(self) -> list[TextSegment]:
         return [TextSegment(self.span.start.line, self.span.start.column, self.text)]
 
 
-@dataclass(eq=False, slots=True)
-class Table:
+class Table(Record, eq=False):
     """A GitHub-flavoured pipe table: a header row and body rows of cells."""
 
-    span: Span
-    header: list[TableCell]
-    rows: list[list[TableCell]]
-    kind: str = "table"
+    __slots__ = ("span", "header", "rows", "kind")
+
+    def __init__(self, span: Span, header: list[TableCell], rows: list[list[TableCell]], kind: str = "table") -> None:
+        self.span = span
+        self.header = header
+        self.rows = rows
+        self.kind = kind
 
     @property
     def columns(self) -> list[str]:
         return [cell.text for cell in self.header]
 
 
-@dataclass(eq=False, slots=True)
-class CodeBlock:
+class CodeBlock(Record, eq=False):
     """A fenced or indented code block. `lines` are the code lines with their source positions."""
 
-    span: Span
-    code: str
-    info: str
-    fenced: bool
-    lines: list[TextSegment]
-    kind: str = "code"
+    __slots__ = ("span", "code", "info", "fenced", "lines", "kind")
+
+    def __init__(
+        self, span: Span, code: str, info: str, fenced: bool, lines: list[TextSegment], kind: str = "code"
+    ) -> None:
+        self.span = span
+        self.code = code
+        self.info = info
+        self.fenced = fenced
+        self.lines = lines
+        self.kind = kind
 
     @property
     def language(self) -> str:
@@ -155,29 +223,37 @@ class CodeBlock:
         return self.info.split(maxsplit=1)[0].lower() if self.info.strip() else ""
 
 
-@dataclass(eq=False, slots=True)
-class BlockQuote:
-    span: Span
-    blocks: list[Block] = field(default_factory=list)
-    kind: str = "block_quote"
+class BlockQuote(Record, eq=False):
+    """A `>` quote and the blocks inside it."""
+
+    __slots__ = ("span", "blocks", "kind")
+
+    def __init__(self, span: Span, blocks: list[Block] | None = None, kind: str = "block_quote") -> None:
+        self.span = span
+        self.blocks = [] if blocks is None else blocks
+        self.kind = kind
 
 
-@dataclass(frozen=True, slots=True)
-class HtmlComment:
+class HtmlComment(Record):
     """One `<!-- ... -->` comment; `text` is what stands between the markers, stripped."""
 
-    span: Span
-    text: str
+    __slots__ = ("span", "text")
+
+    def __init__(self, span: Span, text: str) -> None:
+        self.span = span
+        self.text = text
 
 
-@dataclass(eq=False, slots=True)
-class HtmlBlock:
+class HtmlBlock(Record, eq=False):
     """Raw HTML, including comments (template guidance and suppression comments live there)."""
 
-    span: Span
-    raw: str
-    comments: list[HtmlComment]
-    kind: str = "html"
+    __slots__ = ("span", "raw", "comments", "kind")
+
+    def __init__(self, span: Span, raw: str, comments: list[HtmlComment], kind: str = "html") -> None:
+        self.span = span
+        self.raw = raw
+        self.comments = comments
+        self.kind = kind
 
     @property
     def is_comment(self) -> bool:
@@ -185,10 +261,14 @@ class HtmlBlock:
         return bool(self.comments) and not _strip_comments(self.raw).strip()
 
 
-@dataclass(eq=False, slots=True)
-class ThematicBreak:
-    span: Span
-    kind: str = "thematic_break"
+class ThematicBreak(Record, eq=False):
+    """A `---` line between blocks."""
+
+    __slots__ = ("span", "kind")
+
+    def __init__(self, span: Span, kind: str = "thematic_break") -> None:
+        self.span = span
+        self.kind = kind
 
 
 Block = Union[Paragraph, ListBlock, ListItem, Table, CodeBlock, BlockQuote, HtmlBlock, ThematicBreak]
@@ -203,24 +283,30 @@ def _strip_comments(raw: str) -> str:
 # --- sections and the document ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+class Heading(Record):
     """A heading as written: `text` has inline markup stripped, `raw` is the source text.
 
     `text_segment` is where the heading's text starts (after `## `); `segments` has one segment per
     source line of the text (a setext heading may run over several lines): search those.
     """
 
-    span: Span
-    level: int
-    text: str
-    raw: str
-    text_segment: TextSegment
-    segments: tuple[TextSegment, ...] = ()
+    __slots__ = ("span", "level", "text", "raw", "text_segment", "segments")
 
-    def __post_init__(self) -> None:
-        if not self.segments:
-            object.__setattr__(self, "segments", (self.text_segment,))
+    def __init__(
+        self,
+        span: Span,
+        level: int,
+        text: str,
+        raw: str,
+        text_segment: TextSegment,
+        segments: tuple[TextSegment, ...] = (),
+    ) -> None:
+        self.span = span
+        self.level = level
+        self.text = text
+        self.raw = raw
+        self.text_segment = text_segment
+        self.segments = segments or (text_segment,)
 
 
 @dataclass(eq=False)
@@ -282,10 +368,14 @@ def iter_nested(blocks: list[Block]) -> Iterator[Block]:
             stack.append(iter(block.blocks))
 
 
-@dataclass(frozen=True, slots=True)
-class FrontMatterError:
-    message: str
-    position: Position
+class FrontMatterError(Record):
+    """Front matter that does not parse: the message and where."""
+
+    __slots__ = ("message", "position")
+
+    def __init__(self, message: str, position: Position) -> None:
+        self.message = message
+        self.position = position
 
 
 @dataclass(eq=False)

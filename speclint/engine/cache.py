@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
 from speclint import __version__
+from speclint.record import Record
 
 if TYPE_CHECKING:
     from speclint.engine.check import ActiveRule
@@ -43,15 +44,23 @@ ENVIRONMENT_VARIABLE = "SPECLINT_CACHE_DIR"
 _FORMAT = 1  # bump when the entry layout changes
 
 
-@dataclass(frozen=True)
-class CachedFile:
+class CachedFile(Record):
     """What linting one file gave, before the baseline: findings (companion files' included), the
     profile it was checked with, and the rules that ran (for reporters' rule lists)."""
 
-    findings: list[Finding]
-    profile_name: str | None
-    rules_run: list[ActiveRule]
-    profile_signals: tuple[str, ...] = ()
+    __slots__ = ("findings", "profile_name", "rules_run", "profile_signals")
+
+    def __init__(
+        self,
+        findings: list[Finding],
+        profile_name: str | None,
+        rules_run: list[ActiveRule],
+        profile_signals: tuple[str, ...] = (),
+    ) -> None:
+        self.findings = findings
+        self.profile_name = profile_name
+        self.rules_run = rules_run
+        self.profile_signals = profile_signals
 
 
 @dataclass
@@ -135,12 +144,10 @@ class ResultsCache:
 
     def store(self, key: str, entry: CachedFile) -> None:
         """Write the entry atomically (temporary file, then rename); never fails the run."""
-        import tempfile
-
         target = self._entry_path(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            handle, temporary = _temporary_file(target.parent, ".tmp-")
             try:
                 payload = pickle.dumps((_FORMAT, key, entry), protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(handle, "wb") as stream:
@@ -165,14 +172,12 @@ def open_cache(
     Creates the directory with a `.gitignore` of `*` (so it is never committed) and checks that it
     can be written to.
     """
-    import tempfile
-
     try:
         directory.mkdir(parents=True, exist_ok=True)
         ignore_file = directory / ".gitignore"
         if not ignore_file.exists():
             ignore_file.write_text("# Created by speclint: the results cache.\n*\n", encoding="utf-8")
-        probe, probe_path = tempfile.mkstemp(dir=directory, prefix=".probe-")
+        probe, probe_path = _temporary_file(directory, ".probe-")
         os.close(probe)
         os.unlink(probe_path)
     except OSError as error:
@@ -181,6 +186,18 @@ def open_cache(
     if secret is None:
         return None, "results cache: no private key could be kept in the user's cache folder: linting without it"
     return ResultsCache(directory, run_key(rules, planner, profile_name, rule_classes), secret), None
+
+
+def _temporary_file(folder: Path, prefix: str) -> tuple[int, str]:
+    """A new file of this user's alone in `folder` (descriptor, path), as `tempfile.mkstemp` makes
+    one; importing tempfile (and the modules it needs) costs a one-file run more than this does."""
+    for _ in range(100):
+        path = os.path.join(folder, f"{prefix}{os.urandom(6).hex()}")
+        try:
+            return os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no unused temporary file name in {folder}")
 
 
 _SIGNATURE_BYTES = 32
@@ -272,8 +289,10 @@ def _module_key(rule: type) -> str:
 
 
 def _file_key(path: Path) -> str:
+    from speclint.engine.registry import file_digest  # the registry has hashed the built-in rules' files
+
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_digest(str(path))
     except OSError:
         return "absent"
 
@@ -293,11 +312,13 @@ def _strings(value: Any) -> list[str]:
 
 
 def _stable(value: Any) -> str:
-    """A text that is the same for equal settings in any process (sets sorted, dataclasses as dicts)."""
+    """A text that is the same for equal settings in any process (sets sorted, dataclasses and records as dicts)."""
 
     def plain(item: Any) -> Any:
         if is_dataclass(item) and not isinstance(item, type):
             return plain(asdict(item))
+        if isinstance(item, Record):
+            return plain(item.as_dict())
         if isinstance(item, dict):
             return {str(key): plain(inner) for key, inner in item.items()}
         if isinstance(item, (list, tuple)):

@@ -20,36 +20,45 @@ import signal
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from typing import Any, Iterator, Mapping, Sequence
 
 from speclint.document.model import Document
 from speclint.engine.rule import Finding, Level, Rule, RuleContext
+from speclint.record import Record
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(Record):
     """A rule as configured for one run: the class, the level it reports at, its options."""
 
-    rule: type[Rule]
-    level: Level
-    options: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("rule", "level", "options")
+
+    def __init__(self, rule: type[Rule], level: Level, options: Mapping[str, Any] | None = None) -> None:
+        self.rule = rule
+        self.level = level
+        self.options = {} if options is None else options
 
 
-@dataclass(frozen=True)
-class RuleFailure:
+class RuleFailure(Record):
     """A rule raised on a document: reported once, and the run exits 2."""
 
-    path: str
-    rule_id: str
-    rule_name: str
-    error: str
+    __slots__ = ("path", "rule_id", "rule_name", "error")
+
+    def __init__(self, path: str, rule_id: str, rule_name: str, error: str) -> None:
+        self.path = path
+        self.rule_id = rule_id
+        self.rule_name = rule_name
+        self.error = error
 
 
-@dataclass
-class LintResult:
-    findings: list[Finding] = field(default_factory=list)
-    failures: list[RuleFailure] = field(default_factory=list)
+class LintResult(Record):
+    """What the rules found in one document, and the rules that crashed on it."""
+
+    __slots__ = ("findings", "failures")
+    __hash__ = None  # type: ignore[assignment]  (filled as the rules run)
+
+    def __init__(self, findings: list[Finding] | None = None, failures: list[RuleFailure] | None = None) -> None:
+        self.findings = [] if findings is None else findings
+        self.failures = [] if failures is None else failures
 
 
 #: Seconds one rule may take on one document. Every built-in rule takes well under a second on

@@ -21,11 +21,11 @@ import codecs
 import os
 import re
 import stat
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 from speclint.lazy_regex import lazy_compile
+from speclint.record import Record
 
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -38,11 +38,15 @@ class ReadError(Exception):
     """A file that speclint cannot lint; `str()` says why in a short sentence."""
 
 
-@dataclass(frozen=True)
-class SourceFile:
-    display_path: str  # relative to the working directory where possible, with `/` separators
-    path: Path | None  # None for standard input
-    text: str
+class SourceFile(Record):
+    """A file as read: the path to show, the path on disk and its text."""
+
+    __slots__ = ("display_path", "path", "text")
+
+    def __init__(self, display_path: str, path: Path | None, text: str) -> None:
+        self.display_path = display_path  # relative to the working directory where possible, with `/` separators
+        self.path = path  # None for standard input
+        self.text = text
 
 
 def display_path(path: Path, cwd: Path) -> str:

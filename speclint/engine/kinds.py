@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from speclint.document.headings import alias_keys, heading_key
 from speclint.lazy_regex import lazy_compile
+from speclint.record import Record
 
 if TYPE_CHECKING:
     from speclint.document.model import Document
@@ -43,12 +43,14 @@ _PRECEDENCE = ("not-a-spec", "kep", "openshift-enhancement", "gep", "capi-propos
                "go-design", "prd", "design-doc")
 
 
-@dataclass(frozen=True)
-class Detection:
+class Detection(Record):
     """The kind (profile name) picked for a document and the signals that decided it."""
 
-    profile: str
-    signals: tuple[str, ...] = ()
+    __slots__ = ("profile", "signals")
+
+    def __init__(self, profile: str, signals: tuple[str, ...] = ()) -> None:
+        self.profile = profile
+        self.signals = signals
 
     @property
     def is_spec(self) -> bool:
@@ -253,9 +255,13 @@ _DESIGN_WORDS = frozenset({"design", "proposal", "detail", "implementation", "ar
                            "protocol", "model", "api", "approach", "solution", "mechanism", "semantic"})
 
 
-@dataclass(frozen=True)
-class _Headings:
-    keys: frozenset[str]
+class _Headings(Record):
+    """The heading keys of a document, to look expected sections up in."""
+
+    __slots__ = ("keys",)
+
+    def __init__(self, keys: frozenset[str]) -> None:
+        self.keys = keys
 
     def found(self, names: tuple[str, ...]) -> list[str]:
         return [name for name in names if heading_key(name) in self.keys]

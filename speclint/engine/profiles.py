@@ -11,12 +11,12 @@ configuration can force one by name.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from speclint.document.headings import alias_keys, heading_key, heading_parts
+from speclint.record import Record
 
 if TYPE_CHECKING:
     from speclint.document.model import Document, Section
@@ -31,15 +31,24 @@ class ProfileError(ValueError):
     """A profile that does not exist or whose file is not valid."""
 
 
-@dataclass(frozen=True)
-class ExpectedSection:
+class ExpectedSection(Record):
     """A section a document of some kind is expected to have."""
 
-    name: str
-    aliases: tuple[str, ...] = ()
-    required: bool = True
-    children: tuple[ExpectedSection, ...] = ()
-    pattern: str | None = None  # a repeating section ("Requirement 3: ...") matched by regex
+    __slots__ = ("name", "aliases", "required", "children", "pattern")
+
+    def __init__(
+        self,
+        name: str,
+        aliases: tuple[str, ...] = (),
+        required: bool = True,
+        children: tuple[ExpectedSection, ...] = (),
+        pattern: str | None = None,
+    ) -> None:
+        self.name = name
+        self.aliases = aliases
+        self.required = required
+        self.children = children
+        self.pattern = pattern  # a repeating section ("Requirement 3: ...") matched by regex
 
     @property
     def keys(self) -> frozenset[str]:
@@ -69,27 +78,45 @@ def _compiled_pattern(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
 
 
-@dataclass(frozen=True)
-class RuleSetting:
+class RuleSetting(Record):
     """A profile's setting for one rule: a level (`off` disables it) and option values."""
 
-    level: str | None = None
-    options: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("level", "options")
+
+    def __init__(self, level: str | None = None, options: Mapping[str, Any] | None = None) -> None:
+        self.level = level
+        self.options = {} if options is None else options
 
 
-@dataclass(frozen=True)
-class Profile:
+class Profile(Record):
     """One kind of document. See the module docstring."""
 
-    name: str
-    description: str
-    title_heading: str = "optional"  # expected / optional / none
-    sections: tuple[ExpectedSection, ...] = ()
-    front_matter_schema: str | None = None
-    template_text: tuple[str, ...] = ()  # visible guidance of the template
-    template_comments: tuple[str, ...] = ()  # guidance the template hides in HTML comments
-    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
-    lint: bool = True  # False: not a specification (not-a-spec); no rule runs on it
+    __slots__ = (
+        "name", "description", "title_heading", "sections", "front_matter_schema", "template_text",
+        "template_comments", "rules", "lint",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        description: str,
+        title_heading: str = "optional",
+        sections: tuple[ExpectedSection, ...] = (),
+        front_matter_schema: str | None = None,
+        template_text: tuple[str, ...] = (),
+        template_comments: tuple[str, ...] = (),
+        rules: Mapping[str, RuleSetting] | None = None,
+        lint: bool = True,
+    ) -> None:
+        self.name = name
+        self.description = description
+        self.title_heading = title_heading  # expected / optional / none
+        self.sections = sections
+        self.front_matter_schema = front_matter_schema
+        self.template_text = template_text  # visible guidance of the template
+        self.template_comments = template_comments  # guidance the template hides in HTML comments
+        self.rules = {} if rules is None else rules
+        self.lint = lint  # False: not a specification (not-a-spec); no rule runs on it
 
 
 # --- loading --------------------------------------------------------------------------------

@@ -9,28 +9,40 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from speclint.engine.rule import Category, Group, Rule, rule_definition_errors
+from speclint.record import Record
 
 ENTRY_POINT_GROUP = "speclint.rules"
 
 
-@dataclass(frozen=True)
-class DescribedRule:
+class DescribedRule(Record):
     """A built-in rule as `rules/manifest.json` describes it: what choosing the rules to run needs,
     without importing the rule's module (`RuleRegistry` imports it when the rule is wanted)."""
 
-    entry_point: EntryPoint
-    id: str
-    name: str
-    aliases: tuple[str, ...]
-    category: Category
-    group: Group
-    rule_module: str  # the module that defines it (the cache keys on the module's file)
-    source_file: str  # that file's path
+    __slots__ = ("entry_point", "id", "name", "aliases", "category", "group", "rule_module", "source_file")
+
+    def __init__(
+        self,
+        entry_point: EntryPoint,
+        id: str,
+        name: str,
+        aliases: tuple[str, ...],
+        category: Category,
+        group: Group,
+        rule_module: str,
+        source_file: str,
+    ) -> None:
+        self.entry_point = entry_point
+        self.id = id
+        self.name = name
+        self.aliases = aliases
+        self.category = category
+        self.group = group
+        self.rule_module = rule_module  # the module that defines it (the cache keys on the module's file)
+        self.source_file = source_file  # that file's path
 
 
 class RuleRegistry:
@@ -161,12 +173,14 @@ def _rules_from(loaded: object) -> Iterable[type[Rule]]:
 _registry: RuleRegistry | None = None
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(Record):
     """`name = module:attribute` from an installed distribution's entry_points.txt."""
 
-    name: str
-    value: str
+    __slots__ = ("name", "value")
+
+    def __init__(self, name: str, value: str) -> None:
+        self.name = name
+        self.value = value
 
     def load(self) -> object:
         import importlib
@@ -305,11 +319,25 @@ def _rules_folder() -> str | None:
     return folders[0] if len(folders) == 1 else None
 
 
-def _file_digest(path: str) -> str:
+_digests: dict[tuple[str, int, int, int, int], str] = {}
+
+
+def file_digest(path: str) -> str:
+    """The SHA-256 of the file at `path` (hex), remembered while its size and times stay the same:
+    the registry checks each built-in rule's file against the manifest, and the results cache keys
+    on the same files, so a run reads and hashes each of them once. Raises OSError."""
     import hashlib
 
-    with open(path, "rb") as stream:
-        return hashlib.sha256(stream.read()).hexdigest()
+    status = os.stat(path)
+    key = (path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+    known = _digests.get(key)
+    if known is None:
+        with open(path, "rb") as stream:
+            known = _digests[key] = hashlib.sha256(stream.read()).hexdigest()
+    return known
+
+
+_file_digest = file_digest
 
 
 @lru_cache(maxsize=1)

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import enum
 import inspect
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Mapping
 
 from speclint.document.model import Span
 from speclint.lazy_regex import lazy_compile
+from speclint.record import Record
 
 if TYPE_CHECKING:
     from speclint.fixes import Fix
@@ -86,16 +86,26 @@ class OptionError(ValueError):
     """A rule option has a value of the wrong type or out of range."""
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(Record):
     """A typed rule option. `kind` is one of: bool, int, float, str, list[str]."""
 
-    name: str
-    kind: str
-    default: Any
-    help: str
-    choices: tuple[Any, ...] | None = None
-    minimum: float | None = None
+    __slots__ = ("name", "kind", "default", "help", "choices", "minimum")
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        default: Any,
+        help: str,
+        choices: tuple[Any, ...] | None = None,
+        minimum: float | None = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.default = default
+        self.help = help
+        self.choices = choices
+        self.minimum = minimum
 
     def validate(self, value: Any) -> Any:
         """`value` if it fits this option, else `OptionError` saying what is allowed."""
@@ -136,8 +146,7 @@ _KIND_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(Record):
     """What a rule yields: where, and what is wrong (a sentence that says what to do).
 
     `path` is None for the document being checked. A rule that checks a file the document owns
@@ -145,22 +154,35 @@ class Violation:
     points at the line in the file where the problem is.
     """
 
-    span: Span
-    message: str
-    path: str | None = None
-    fix: Fix | None = None  # a safe change that removes this finding (speclint.fixes); rules never write
-    # Reported one level below the rule's configured level (error -> warning -> info): the document
-    # itself says the thing is not due yet (a marker in a proposal whose metadata says provisional).
-    one_level_lower: bool = False
+    __slots__ = ("span", "message", "path", "fix", "one_level_lower")
+
+    def __init__(
+        self,
+        span: Span,
+        message: str,
+        path: str | None = None,
+        fix: Fix | None = None,
+        one_level_lower: bool = False,
+    ) -> None:
+        self.span = span
+        self.message = message
+        self.path = path
+        self.fix = fix  # a safe change that removes this finding (speclint.fixes); rules never write
+        # Reported one level below the rule's configured level (error -> warning -> info): the document
+        # itself says the thing is not due yet (a marker in a proposal whose metadata says provisional).
+        self.one_level_lower = one_level_lower
 
 
-@dataclass
-class RuleContext:
+class RuleContext(Record):
     """What a rule may read besides the document: its validated options and the profile in use."""
 
-    options: Mapping[str, Any]
-    profile: Any = None  # speclint.engine.profiles.Profile once profiles exist; None means "no profile"
-    settings: Mapping[str, Any] = field(default_factory=dict)
+    __slots__ = ("options", "profile", "settings")
+    __hash__ = None  # type: ignore[assignment]  (as a mutable dataclass's)
+
+    def __init__(self, options: Mapping[str, Any], profile: Any = None, settings: Mapping[str, Any] | None = None) -> None:
+        self.options = options
+        self.profile = profile  # speclint.engine.profiles.Profile once profiles exist; None means "no profile"
+        self.settings = {} if settings is None else settings
 
 
 class Rule:
@@ -233,18 +255,30 @@ def rule_definition_errors(rule: type[Rule]) -> list[str]:
     return errors
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Record):
     """A violation with everything a reporter needs. Sorted by path, then position."""
 
-    path: str
-    span: Span
-    rule_id: str
-    rule_name: str
-    category: str
-    level: Level
-    message: str
-    fix: Fix | None = None  # from the violation: `check --fix`, SARIF `fixes`, editor code actions
+    __slots__ = ("path", "span", "rule_id", "rule_name", "category", "level", "message", "fix")
+
+    def __init__(
+        self,
+        path: str,
+        span: Span,
+        rule_id: str,
+        rule_name: str,
+        category: str,
+        level: Level,
+        message: str,
+        fix: Fix | None = None,
+    ) -> None:
+        self.path = path
+        self.span = span
+        self.rule_id = rule_id
+        self.rule_name = rule_name
+        self.category = category
+        self.level = level
+        self.message = message
+        self.fix = fix  # from the violation: `check --fix`, SARIF `fixes`, editor code actions
 
     @property
     def line(self) -> int:

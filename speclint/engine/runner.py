@@ -24,6 +24,7 @@ from speclint.engine import files
 from speclint.engine.check import ActiveRule, RuleFailure, run_rules
 from speclint.engine.profiles import Profile, RuleSetting, detect_kind, load_profile
 from speclint.engine.rule import Finding, Level
+from speclint.record import Record
 
 if TYPE_CHECKING:
     from speclint.document.model import Document
@@ -31,33 +32,62 @@ if TYPE_CHECKING:
     from speclint.engine.registry import RuleRegistry
 
 
-@dataclass(frozen=True)
-class FileReport:
-    path: str
-    findings: list[Finding]
-    profile: str | None = None  # the name of the profile the file was checked with
-    # Why that profile: the signals that decided its kind, or what forced it (`--profile`, configuration).
-    profile_signals: tuple[str, ...] = field(default=(), compare=False)
-    # The text as read (BOM and line endings kept): reporters show source lines and compute
-    # GitHub's line fingerprints from it.
-    text: str = field(default="", repr=False, compare=False)
+class FileReport(Record):
+    """What linting one file gave: its findings and the profile it was checked with."""
+
+    __slots__ = ("path", "findings", "profile", "profile_signals", "text")
+    _not_compared = ("profile_signals", "text")
+    _not_shown = ("text",)
+
+    def __init__(
+        self,
+        path: str,
+        findings: list[Finding],
+        profile: str | None = None,
+        profile_signals: tuple[str, ...] = (),
+        text: str = "",
+    ) -> None:
+        self.path = path
+        self.findings = findings
+        self.profile = profile  # the name of the profile the file was checked with
+        # Why that profile: the signals that decided its kind, or what forced it (`--profile`, configuration).
+        self.profile_signals = profile_signals
+        # The text as read (BOM and line endings kept): reporters show source lines and compute
+        # GitHub's line fingerprints from it.
+        self.text = text
 
 
-@dataclass(frozen=True)
-class ReadFailure:
-    path: str
-    message: str
+class ReadFailure(Record):
+    """A file that could not be read, and why."""
+
+    __slots__ = ("path", "message")
+
+    def __init__(self, path: str, message: str) -> None:
+        self.path = path
+        self.message = message
 
 
-@dataclass
-class RunResult:
-    files: list[FileReport] = field(default_factory=list)
-    read_failures: list[ReadFailure] = field(default_factory=list)
-    rule_failures: list[RuleFailure] = field(default_factory=list)
-    elapsed: float = 0.0
-    # Every rule that ran on some file, by id (as configured for the first file it ran on): the
-    # rule list reporters describe (SARIF's tool.driver.rules).
-    rules_run: dict[str, ActiveRule] = field(default_factory=dict)
+class RunResult(Record):
+    """What a run gave: a report per file, the files not read and the rules that crashed."""
+
+    __slots__ = ("files", "read_failures", "rule_failures", "elapsed", "rules_run")
+    __hash__ = None  # type: ignore[assignment]  (it changes as the run goes)
+
+    def __init__(
+        self,
+        files: list[FileReport] | None = None,
+        read_failures: list[ReadFailure] | None = None,
+        rule_failures: list[RuleFailure] | None = None,
+        elapsed: float = 0.0,
+        rules_run: dict[str, ActiveRule] | None = None,
+    ) -> None:
+        self.files = [] if files is None else files
+        self.read_failures = [] if read_failures is None else read_failures
+        self.rule_failures = [] if rule_failures is None else rule_failures
+        self.elapsed = elapsed
+        # Every rule that ran on some file, by id (as configured for the first file it ran on): the
+        # rule list reporters describe (SARIF's tool.driver.rules).
+        self.rules_run = {} if rules_run is None else rules_run
 
     @property
     def findings(self) -> list[Finding]:
@@ -69,23 +99,27 @@ class RunResult:
         return bool(self.read_failures or self.rule_failures)
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """A document to lint: a path on disk, or text from standard input with the name to show."""
 
-    display_path: str
-    path: Path | None
-    text: str | None = None
-    config: Any = None  # the speclint.configuration.config.Config that governs this file (None: defaults)
+    __slots__ = ("display_path", "path", "text", "config")
+
+    def __init__(self, display_path: str, path: Path | None, text: str | None = None, config: Any = None) -> None:
+        self.display_path = display_path
+        self.path = path
+        self.text = text
+        self.config = config  # the speclint.configuration.config.Config that governs this file (None: defaults)
 
 
-@dataclass(frozen=True)
-class FileSettings:
+class FileSettings(Record):
     """What applies to one file: its profile, and the rules to run at their levels with their options."""
 
-    profile: Profile
-    rules: list[ActiveRule]
-    signals: tuple[str, ...] = ()  # why this profile (see `FileReport.profile_signals`)
+    __slots__ = ("profile", "rules", "signals")
+
+    def __init__(self, profile: Profile, rules: list[ActiveRule], signals: tuple[str, ...] = ()) -> None:
+        self.profile = profile
+        self.rules = rules
+        self.signals = signals  # why this profile (see `FileReport.profile_signals`)
 
 
 def settings_for_file(
@@ -147,6 +181,7 @@ def _setting_for(
     return None
 
 
+# A dataclass still: the language server's worker (`dataclasses.replace`) and plugins may copy it.
 @dataclass(frozen=True)
 class FilePlan:
     """What to run on one file: the rules (levels, options), the profile and the rule settings."""

@@ -281,6 +281,8 @@ def leading_id(text: str, pattern: Pattern[str] = _DEFAULT_ID) -> str | None:
 
 @dataclass(frozen=True)
 class IdOccurrence:
+    """A requirement ID where it occurs: defined there or referred to."""
+
     requirement_id: str
     span: Span
     defines: bool  # True where the ID is introduced, False where it is referred to
@@ -684,6 +686,8 @@ def has_quantity(text: str) -> bool:
 
 @dataclass(frozen=True)
 class TableRow:
+    """A table row with its header and the section it is in."""
+
     section: Section
     header: list[TableCell]
     cells: list[TableCell]

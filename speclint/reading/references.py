@@ -160,6 +160,8 @@ def dangling_references(document: Document) -> tuple[list[Reference], list[Refer
 
 @dataclass
 class _Place:
+    """Text where a numbered item may be defined or referred to."""
+
     segments: list[TextSegment]
     defining: bool  # a heading, a first table cell, the start of a paragraph or list item
     heading: bool = False

@@ -149,6 +149,8 @@ class Requirement:
 
 @dataclass
 class SpecPicture:
+    """A document's requirements and acceptance criteria."""
+
     requirements: list[Requirement]
     #: Every criterion in the document, including those that belong to no single requirement.
     criteria: list[Criterion]
