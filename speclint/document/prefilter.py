@@ -59,7 +59,7 @@ def required_literals(expression: str, flags: int = 0) -> tuple[tuple[str, ...],
             return None  # a case-sensitive non-ASCII literal cannot be compared lower-cased
         texts.append(text.lower() if folded else text)
     # A literal that contains another is implied by it: keep the shorter (fewer tests, same answer).
-    unique = sorted(set(texts), key=len)
+    unique = sorted(set(texts), key=lambda text: (len(text), text))
     kept: list[str] = []
     for text in unique:
         if not any(shorter in text for shorter in kept):
@@ -70,14 +70,15 @@ def required_literals(expression: str, flags: int = 0) -> tuple[tuple[str, ...],
 
 
 def _better(first: _Required, second: _Required) -> _Required:
-    """The more selective of two requirements (either is sound): longer shortest literal, then fewer."""
+    """The more selective of two requirements (either is sound)."""
     if not first:
         return second
     if not second:
         return first
 
-    def score(required: frozenset[tuple[str, bool]]) -> tuple[int, int]:
-        return min(len(text) for text, _ in required), -len(required)
+    def score(required: frozenset[tuple[str, bool]]) -> tuple[bool, int, int]:
+        # Few enough to test, then longer (up to 4 characters a literal is rare enough), then fewer.
+        return len(required) <= _LITERAL_LIMIT, min(4, min(len(text) for text, _ in required)), -len(required)
 
     return first if score(first) >= score(second) else second
 

@@ -140,6 +140,26 @@ def _joined_segments(segments: Iterable[TextSegment]) -> _Joined:
     return entry
 
 
+def joined_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[int, TextSegment]]]:
+    """`join_segments`, worked out once per list of segments in the current document."""
+    joined = _joined_segments(segments)
+    return joined.text, joined.offsets
+
+
+def could_match(pattern: Pattern[str], text: str) -> bool:
+    """False when `pattern` cannot match anywhere in `text`: the text holds none of the literals
+    every match contains (`speclint.document.prefilter`); True otherwise."""
+    literals = _literals_of(pattern)
+    if literals is None:
+        return True
+    return may_match(literals, text, _lowered_text(text) if literals[1] else None)
+
+
+@text_cache
+def _lowered_text(text: str) -> str:
+    return lowered_for_search(text)
+
+
 # Each pattern's required literals (see `speclint.document.prefilter`), by the pattern object.
 _pattern_literals: dict[Any, tuple[tuple[str, ...], bool] | None] = {}
 
@@ -214,6 +234,7 @@ _STRIKE = lazy_compile(r"~~(.+?)~~")
 _PARKED_CODE = lazy_compile("\ue000([0-9]+)\ue001")
 
 
+@text_cache  # rules and readers strip the same paragraphs and headings
 def strip_inline(markdown: str) -> str:
     """Plain text of inline Markdown: emphasis, code ticks, links, images and HTML removed."""
     text = markdown

@@ -116,14 +116,19 @@ def settings_for_file(
 def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[str, RuleSetting]]) -> list[ActiveRule]:
     """`rules` with each layer of settings applied in order (a later layer wins)."""
     configured = []
+    # Each layer's keys lower-cased once (not once per rule), each with its place in the layer:
+    # the first key in the layer's order that names the rule (by id, name or alias) wins.
+    indexes = [_lowered_index(layer) for layer in layers if layer]
     for active in rules:
         rule = active.rule
         level: Level | None = active.level
         given: dict[str, object] = {}
-        for layer in layers:
-            setting = _setting_for(layer, rule.id, rule.name, rule.aliases)
-            if setting is None:
+        wanted = (rule.id.lower(), rule.name.lower(), *(alias.lower() for alias in rule.aliases)) if indexes else ()
+        for index in indexes:
+            found = [index[name] for name in wanted if name in index]
+            if not found:
                 continue
+            setting = min(found, key=lambda place: place[0])[1]
             if setting.level is not None:
                 level = None if setting.level == "off" else Level(setting.level)
             given.update(setting.options)
@@ -137,14 +142,11 @@ def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[st
     return configured
 
 
-def _setting_for(
-    layer: Mapping[str, RuleSetting], rule_id: str, rule_name: str, aliases: tuple[str, ...]
-) -> RuleSetting | None:
-    wanted = {rule_id.lower(), rule_name.lower(), *(alias.lower() for alias in aliases)}
-    for key, setting in layer.items():
-        if key.lower() in wanted:
-            return setting
-    return None
+def _lowered_index(layer: Mapping[str, RuleSetting]) -> dict[str, tuple[int, RuleSetting]]:
+    index: dict[str, tuple[int, RuleSetting]] = {}
+    for place, (key, setting) in enumerate(layer.items()):
+        index.setdefault(key.lower(), (place, setting))
+    return index
 
 
 @dataclass(frozen=True)
