@@ -400,28 +400,52 @@ def _chunk_results(
     planner: Planner | None = None,
     cache: ResultsCache | None = None,
 ) -> Iterator[tuple[Sequence[Source], RunResult]]:
-    from concurrent.futures import Future, ProcessPoolExecutor
+    """Each chunk with its result, in source order. This process is one of the `workers`: it lints
+    the first chunk before the others start (they are forked with what that imported and compiled),
+    then, while `workers - 1` processes take the largest chunks first, the smallest ones left, so
+    that no large file runs alone at the end and no process waits idle."""
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
-    done = 0
-    if chunks:
-        yield chunks[0], _lint_chunk(chunks[0], rules, max_bytes, profile_name, planner, cache)
-        done = 1
+    lint_chunk = partial(
+        _lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner, cache=cache
+    )
+    results: dict[int, RunResult] = {}
+    given = 0  # chunks handed back so far (in source order)
+
+    def ready() -> Iterator[tuple[Sequence[Source], RunResult]]:
+        nonlocal given
+        while given in results:
+            yield chunks[given], results.pop(given)
+            given += 1
+
+    if not chunks:
+        return
+    results[0] = lint_chunk(chunks[0])
+    yield from ready()
+    waiting = deque(sorted(range(1, len(chunks)), key=lambda index: -_chunk_size(chunks[index])))
+    helpers = max(1, workers - 1)
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-            lint_chunk = partial(
-                _lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner, cache=cache
-            )
-            # The largest chunks go first, so that no large file is left running alone at the end;
-            # results still come back in source order.
-            waiting = sorted(range(done, len(chunks)), key=lambda index: -_chunk_size(chunks[index]))
-            futures: dict[int, Future[RunResult]] = {index: pool.submit(lint_chunk, chunks[index]) for index in waiting}
-            for index in range(done, len(chunks)):
-                part = futures.pop(index).result()
-                yield chunks[index], part
-                done += 1
+        with ProcessPoolExecutor(max_workers=helpers, mp_context=_pool_context()) as pool:
+            running: dict[Future[RunResult], int] = {}
+            while waiting or running:
+                while waiting and len(running) < 2 * helpers:  # a chunk queued behind each one running
+                    index = waiting.popleft()
+                    running[pool.submit(lint_chunk, chunks[index])] = index
+                if waiting:  # the smallest chunk left, here
+                    index = waiting.pop()
+                    results[index] = lint_chunk(chunks[index])
+                    finished = [future for future in running if future.done()]
+                else:
+                    finished = list(wait(list(running), return_when=FIRST_COMPLETED).done)
+                for future in finished:
+                    results[running.pop(future)] = future.result()
+                yield from ready()
     except (OSError, ImportError, NotImplementedError, BrokenProcessPool):
         pass  # no worker processes here (no semaphores, a sandbox), or one died: finish in this one
-    for chunk in chunks[done:]:
-        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name, planner, cache)
+    for index in range(given, len(chunks)):
+        if index not in results:
+            results[index] = lint_chunk(chunks[index])
+        yield from ready()
