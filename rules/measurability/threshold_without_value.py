@@ -100,11 +100,14 @@ class ThresholdWithoutValue(Rule):
         for prose in iter_prose(document):
             if prose.kind == "heading" or is_descriptive(prose.section):
                 continue
-            text = "\n".join(segment.text for segment in prose.segments)
+            text = ""
             reported: set[tuple[int, int]] = set()
-            quoted = [(quote.start(), quote.end()) for quote in _QUOTED.finditer(text)]
+            quoted: list[tuple[int, int]] = []
             for pattern, what in ((_VAGUE_COUNT, "how many"), (_VAGUE_DURATION, "for how long")):
                 for match, span in find_all(pattern, prose.segments):
+                    if not text:  # the paragraph as written, and its quotations: only once it has a match
+                        text = "\n".join(segment.text for segment in prose.segments)
+                        quoted = [(quote.start(), quote.end()) for quote in _QUOTED.finditer(text)]
                     start, end = sentence_bounds(text, match.start(), match.end())
                     if any(begin < match.start() < finish for begin, finish in quoted):
                         continue

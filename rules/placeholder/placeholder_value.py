@@ -122,13 +122,18 @@ class PlaceholderValue(Rule):
                     )
         yield from _definitions_to_markers(document)
         if "X" in document.source or "N " in document.source:
-            defined = {next(letter for letter in match.groups() if letter) for match in _DEFINED_VARIABLE.finditer(document.source)}
+            defined = _DefinedLetters(document.source)
             for segments in _committing_text(document):
-                text = "\n".join(segment.text for segment in segments)
-                _letters(found, _LETTER_QUANTITY, segments, text, defined)
+                _letters(found, _LETTER_QUANTITY, segments, defined)
+            present: dict[int, bool] = {}  # by section: decided once per section, not per paragraph
             for prose in iter_prose(document):
-                if prose.kind != "heading" and not _describes_the_present(prose.section):
-                    _letters(found, _X_PERCENT, prose.segments, "\n".join(each.text for each in prose.segments), defined)
+                if prose.kind == "heading":
+                    continue
+                key = id(prose.section)
+                if key not in present:
+                    present[key] = _describes_the_present(prose.section)
+                if not present[key]:
+                    _letters(found, _X_PERCENT, prose.segments, defined)
         yield from (found[key] for key in sorted(found))
 
 
@@ -141,9 +146,26 @@ def _describes_the_present(section: Section) -> bool:
     return any(normalize_title(each.title or "").startswith(_PRESENT_TITLES) for each in (section, *section.ancestors()))
 
 
+class _DefinedLetters:
+    """The letters the document defines as variables ("N = 50", "where N is"), found in its
+    source on the first question (most documents have no letter quantity to ask about)."""
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._letters: set[str] | None = None
+
+    def __contains__(self, letter: str) -> bool:
+        if self._letters is None:
+            self._letters = {next(each for each in match.groups() if each)
+                             for match in _DEFINED_VARIABLE.finditer(self._source)}
+        return letter in self._letters
+
+
 def _letters(found: dict[tuple[int, int], Violation], pattern: re.Pattern[str], segments: list[TextSegment],
-             text: str, defined: set[str]) -> None:
+             defined: _DefinedLetters) -> None:
+    text = ""
     for match, span in find_all(pattern, segments):
+        text = text or "\n".join(segment.text for segment in segments)
         letter = match.group("letter") or match.group("money")
         if letter in defined or _in_quotes(text, match.start()):
             continue
@@ -175,8 +197,14 @@ def _committing_text(document: Document) -> Iterator[list[TextSegment]]:
     for statement in normative_statements(document):
         seen.add((statement.segments[0].line, statement.segments[0].column))
         yield statement.segments
+    commits: dict[int, bool] = {}  # by section: decided once per section, not per paragraph
     for prose in iter_prose(document):
-        if prose.kind != "heading" and _commits(prose.section):
+        if prose.kind == "heading":
+            continue
+        key = id(prose.section)
+        if key not in commits:
+            commits[key] = _commits(prose.section)
+        if commits[key]:
             if (prose.segments[0].line, prose.segments[0].column) not in seen:
                 yield prose.segments
 

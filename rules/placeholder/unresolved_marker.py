@@ -91,8 +91,12 @@ class UnresolvedMarker(Rule):
         table_run: list[Span] = []
         table_marker = ""
         table_reason: str | None = None
+        answered: dict[int, bool] = {}  # by section: decided once per section, not per paragraph
         for prose in iter_prose(document):
-            if _answers_elsewhere(prose.section):
+            key = id(prose.section)
+            if key not in answered:
+                answered[key] = _answers_elsewhere(prose.section)
+            if answered[key]:
                 continue
             for match, span in find_all(pattern, prose.segments):
                 if _is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match):

@@ -17,7 +17,8 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence, TypeVar
 
 from speclint.document.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
-from speclint.lazy_regex import lazy_compile
+from speclint.document.prefilter import literals_of, lowered_for_search, may_match
+from speclint.lazy_regex import LazyPattern, lazy_compile
 
 _CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = lazy_compile(r"<!--.*?(?:-->|$)", re.S)
@@ -49,13 +50,18 @@ def text_cache(function: _F) -> _F:
 
 def trim_text_caches() -> None:
     """Empty the text caches that hold more than `TEXT_CACHE_KEEP` entries (before a new document)."""
+    _joined.clear()
     for cached in _TEXT_CACHES:
         if cached.cache_info().currsize > TEXT_CACHE_KEEP:
             cached.cache_clear()
 
 
+_NOT_NEWLINE = lazy_compile(r"[^\n]")
+
+
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    text = match.group(0)
+    return _NOT_NEWLINE.sub(" ", text) if "\n" in text else " " * len(text)
 
 
 @text_cache  # many rules search the same text of a document: mask it once
@@ -88,6 +94,93 @@ def join_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[int,
     return "\n".join(parts), offsets
 
 
+class _Joined:
+    """A list of segments joined (`join_segments`), with its visible text and their lower-cased
+    forms worked out on first use."""
+
+    __slots__ = ("segments", "length", "last", "text", "offsets", "_visible", "_lowered")
+
+    def __init__(self, segments: Any, text: str, offsets: list[tuple[int, TextSegment]]) -> None:
+        self.segments = segments
+        self.length = len(offsets)
+        self.last = offsets[-1][1] if offsets else None
+        self.text = text
+        self.offsets = offsets
+        self._visible: str | None = None
+        self._lowered: dict[bool, str] = {}
+
+    def searched(self, visible_only: bool) -> str:
+        if not visible_only:
+            return self.text
+        if self._visible is None:
+            self._visible = mask_invisible(self.text)
+        return self._visible
+
+    def lowered(self, visible_only: bool) -> str:
+        lowered = self._lowered.get(visible_only)
+        if lowered is None:
+            lowered = self._lowered[visible_only] = lowered_for_search(self.searched(visible_only))
+        return lowered
+
+
+# The joined text of each list of segments searched in the current document, by the list's id
+# (the list is kept, so its id is not reused): rules search the same paragraph with many
+# patterns. An entry is used only while the list still has the length and last segment it had.
+_joined: dict[int, _Joined] = {}
+
+
+def _joined_segments(segments: Iterable[TextSegment]) -> _Joined:
+    if type(segments) is not list:
+        return _Joined(segments, *join_segments(segments))
+    entry = _joined.get(id(segments))
+    if (entry is not None and entry.segments is segments and entry.length == len(segments)
+            and (not segments or entry.last is segments[-1])):
+        return entry
+    entry = _joined[id(segments)] = _Joined(segments, *join_segments(segments))
+    return entry
+
+
+def joined_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[int, TextSegment]]]:
+    """`join_segments`, worked out once per list of segments in the current document."""
+    joined = _joined_segments(segments)
+    return joined.text, joined.offsets
+
+
+def could_match(pattern: Pattern[str], text: str) -> bool:
+    """False when `pattern` cannot match anywhere in `text`: the text holds none of the literals
+    every match contains (`speclint.document.prefilter`); True otherwise."""
+    literals = _literals_of(pattern)
+    if literals is None:
+        return True
+    return may_match(literals, text, _lowered_text(text) if literals[1] else None)
+
+
+@text_cache
+def _lowered_text(text: str) -> str:
+    return lowered_for_search(text)
+
+
+# Each pattern's required literals (see `speclint.document.prefilter`), by the pattern object.
+_pattern_literals: dict[Any, tuple[tuple[str, ...], bool] | None] = {}
+
+
+def _literals_of(pattern: Any) -> tuple[tuple[str, ...], bool] | None:
+    """The required literals of a compiled or lazy pattern (none for other pattern-like objects,
+    such as a `WordListPattern`, whose own search already narrows the work)."""
+    try:
+        return _pattern_literals[pattern]
+    except (KeyError, TypeError):
+        pass
+    literals = literals_of(pattern) if isinstance(pattern, (re.Pattern, LazyPattern)) else None
+    try:
+        if len(_pattern_literals) > 4096:  # patterns built at run time: a bound for long-lived servers
+            _pattern_literals.clear()
+        _pattern_literals[pattern] = literals
+    except TypeError:  # an unhashable pattern-like object
+        pass
+    return literals
+
+
 def position_at(offsets: list[tuple[int, TextSegment]], index: int) -> Position:
     """The source position of character `index` of a `join_segments` text."""
     low, high = 0, len(offsets) - 1
@@ -109,11 +202,14 @@ def find_all(
     Matches may run across line breaks (segments are joined with `\\n`). With `visible_only`, code
     spans, URLs and HTML are masked first, so nothing inside them matches.
     """
-    text, offsets = join_segments(segments)
+    joined = _joined_segments(segments)
+    offsets = joined.offsets
     if not offsets:
         return
-    if visible_only:
-        text = mask_invisible(text)
+    text = joined.searched(visible_only)
+    literals = _literals_of(pattern)
+    if literals is not None and not may_match(literals, text, joined.lowered(visible_only) if literals[1] else None):
+        return  # the text holds none of the literals every match contains
     for match in pattern.finditer(text):
         start = position_at(offsets, match.start())
         end_index = max(match.end() - 1, match.start())
@@ -138,6 +234,7 @@ _STRIKE = lazy_compile(r"~~(.+?)~~")
 _PARKED_CODE = lazy_compile("\ue000([0-9]+)\ue001")
 
 
+@text_cache  # rules and readers strip the same paragraphs and headings
 def strip_inline(markdown: str) -> str:
     """Plain text of inline Markdown: emphasis, code ticks, links, images and HTML removed."""
     text = markdown

@@ -83,6 +83,23 @@ def run_rules(
     """Run each rule on `document`; collect findings sorted by line and column."""
     result = LintResult()
     started = time.monotonic()
+    with _alarm_handler() as timer:
+        _run_each(document, rules, profile, settings, rule_budget, document_budget, result, started, timer)
+    result.findings.sort(key=lambda finding: finding.sort_key)
+    return result
+
+
+def _run_each(
+    document: Document,
+    rules: Sequence[ActiveRule],
+    profile: Any,
+    settings: Mapping[str, Any] | None,
+    rule_budget: float,
+    document_budget: float,
+    result: LintResult,
+    started: float,
+    timer: bool,
+) -> None:
     for active in rules:
         rule = active.rule
         spent = time.monotonic() - started
@@ -95,7 +112,7 @@ def run_rules(
         context = RuleContext(options=active.options, profile=profile, settings=settings or {})
         rule_started = time.monotonic()
         try:
-            with _time_limit(min(rule_budget, document_budget - spent)):
+            with _time_limit(min(rule_budget, document_budget - spent), timer):
                 violations = list(rule().check(document, context))
         except RuleTimeout:
             result.failures.append(RuleFailure(
@@ -126,8 +143,6 @@ def run_rules(
                 )
         except Exception as error:  # a violation the engine cannot turn into a finding (a bad span)
             result.failures.append(RuleFailure(document.path, rule.id, rule.name, f"{type(error).__name__}: {error}"))
-    result.findings.sort(key=lambda finding: finding.sort_key)
-    return result
 
 
 def _lowered(level: Level) -> Level:
@@ -143,22 +158,36 @@ def _timer_is_free() -> bool:
         signal.ITIMER_REAL) == (0.0, 0.0)
 
 
+def _expire(_signal: int, _frame: Any) -> None:
+    raise RuleTimeout()
+
+
 @contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Raise `RuleTimeout` in the block after `seconds`, where a timer is free; else do nothing."""
+def _alarm_handler() -> Iterator[bool]:
+    """Install the `SIGALRM` handler for one document's rules, where a timer is free (see the
+    module docstring); yields whether it did. Once per document, not per rule: installing a
+    handler costs more than arming the timer."""
     if not _timer_is_free():
-        yield
+        yield False
         return
-
-    def expire(_signal: int, _frame: Any) -> None:
-        raise RuleTimeout()
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    previous = signal.signal(signal.SIGALRM, _expire)
     try:
-        yield
+        yield True
     finally:
         try:
             signal.setitimer(signal.ITIMER_REAL, 0)
         finally:  # even when the timer fires right here
             signal.signal(signal.SIGALRM, previous)
+
+
+@contextmanager
+def _time_limit(seconds: float, timer: bool) -> Iterator[None]:
+    """Raise `RuleTimeout` in the block after `seconds`, when `timer` (the handler is installed)."""
+    if not timer:
+        yield
+        return
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 0.001))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)

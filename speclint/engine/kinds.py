@@ -25,6 +25,7 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from speclint.document.headings import alias_keys, heading_key
+from speclint.document.prefilter import literals_of, may_match
 from speclint.lazy_regex import lazy_compile
 from speclint.record import Record
 
@@ -338,6 +339,13 @@ def _front_matter_signals(keys: set[str], evidence: _Evidence) -> None:
         evidence.add("adr", 3, "front matter: status, date, deciders")
 
 
+def _mentions_go(source: str) -> bool:
+    """Two links to the Go project or mentions of Go (each pattern searched only when the text
+    holds one of its literals: most documents mention "Go" in no such way)."""
+    project = len(_GO_PROJECT.findall(source)) if may_match(literals_of(_GO_PROJECT), source) else 0
+    return project >= 2 or project + len(_GO_WORD.findall(source)) >= 2
+
+
 def _content_signals(document: Document, headings: _Headings, evidence: _Evidence) -> None:
     source = document.source
     head = "\n".join(document.lines[:40])
@@ -365,9 +373,7 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         evidence.add("ears", 3, "EARS criteria (WHEN ... SHALL)")
     if _GO_DISCUSSION.search(head):
         evidence.add("go-design", 5, "Discussion at go.dev/issue")
-    elif ("Go" in source or "golang" in source or "go.dev" in source) and (
-        len(_GO_PROJECT.findall(source)) + len(_GO_WORD.findall(source)) >= 2
-    ):
+    elif ("Go" in source or "golang" in source or "go.dev" in source) and _mentions_go(source):
         evidence.add("go-design", 2, "about Go (links to the Go project, Go x.y)")
     if _AUTHOR_LINE.search(head):
         evidence.add("go-design", 1, "Author: line under the title")

@@ -150,14 +150,19 @@ def settings_for_file(
 def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[str, RuleSetting]]) -> list[ActiveRule]:
     """`rules` with each layer of settings applied in order (a later layer wins)."""
     configured = []
+    # Each layer's keys lower-cased once (not once per rule), each with its place in the layer:
+    # the first key in the layer's order that names the rule (by id, name or alias) wins.
+    indexes = [_lowered_index(layer) for layer in layers if layer]
     for active in rules:
         rule = active.rule
         level: Level | None = active.level
         given: dict[str, object] = {}
-        for layer in layers:
-            setting = _setting_for(layer, rule.id, rule.name, rule.aliases)
-            if setting is None:
+        wanted = (rule.id.lower(), rule.name.lower(), *(alias.lower() for alias in rule.aliases)) if indexes else ()
+        for index in indexes:
+            found = [index[name] for name in wanted if name in index]
+            if not found:
                 continue
+            setting = min(found, key=lambda place: place[0])[1]
             if setting.level is not None:
                 level = None if setting.level == "off" else Level(setting.level)
             given.update(setting.options)
@@ -171,14 +176,11 @@ def apply_rule_settings(rules: Sequence[ActiveRule], layers: Sequence[Mapping[st
     return configured
 
 
-def _setting_for(
-    layer: Mapping[str, RuleSetting], rule_id: str, rule_name: str, aliases: tuple[str, ...]
-) -> RuleSetting | None:
-    wanted = {rule_id.lower(), rule_name.lower(), *(alias.lower() for alias in aliases)}
-    for key, setting in layer.items():
-        if key.lower() in wanted:
-            return setting
-    return None
+def _lowered_index(layer: Mapping[str, RuleSetting]) -> dict[str, tuple[int, RuleSetting]]:
+    index: dict[str, tuple[int, RuleSetting]] = {}
+    for place, (key, setting) in enumerate(layer.items()):
+        index.setdefault(key.lower(), (place, setting))
+    return index
 
 
 # A dataclass still: the language server's worker (`dataclasses.replace`) and plugins may copy it.
@@ -345,7 +347,9 @@ def lint(
 # --- worker processes for large runs ----------------------------------------------------------
 
 PARALLEL_MIN_FILES = 64  # below this, starting workers costs more than it saves
-_CHUNK_FILES = 16
+# Files per task sent to a worker: small enough that the tasks still running at the end are
+# short, large enough that sending them costs little.
+_CHUNK_FILES = 8
 
 
 def _worker_count(file_count: int, jobs: int | None) -> int:
@@ -386,13 +390,40 @@ def _lint_in_processes(
     process, with the same findings, only slower."""
     import pickle
 
-    chunks = [sources[index : index + _CHUNK_FILES] for index in range(0, len(sources), _CHUNK_FILES)]
+    # The first file is linted here, before the workers start: it imports the parser and the
+    # rules and compiles their patterns, which forked workers then inherit instead of each doing it.
+    chunks = [sources[:1]] + [sources[index : index + _CHUNK_FILES] for index in range(1, len(sources), _CHUNK_FILES)]
     try:
         # Every chunk: each source carries its configuration (plugin rules, YAML rules...).
         pickle.dumps((rules, chunks, profile_name, planner))
     except Exception:  # pickle raises several kinds of error for what it cannot send
         return None
     return _chunk_results(chunks, rules, max_bytes, profile_name, workers, planner, cache)
+
+
+def _chunk_size(chunk: Sequence[Source]) -> int:
+    """About how much work a chunk is: its files' sizes in bytes."""
+    size = 0
+    for source in chunk:
+        if source.text is not None:
+            size += len(source.text)
+        elif source.path is not None:
+            try:
+                size += source.path.stat().st_size
+            except OSError:
+                pass
+    return size
+
+
+def _pool_context() -> Any:
+    """Where the platform allows, workers are forked: they start with what this process has
+    imported and compiled. macOS and Windows keep their default (spawning a fresh interpreter)."""
+    import multiprocessing
+    import sys
+
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def _chunk_results(
@@ -404,20 +435,52 @@ def _chunk_results(
     planner: Planner | None = None,
     cache: ResultsCache | None = None,
 ) -> Iterator[tuple[Sequence[Source], RunResult]]:
-    from concurrent.futures import ProcessPoolExecutor
+    """Each chunk with its result, in source order. This process is one of the `workers`: it lints
+    the first chunk before the others start (they are forked with what that imported and compiled),
+    then, while `workers - 1` processes take the largest chunks first, the smallest ones left, so
+    that no large file runs alone at the end and no process waits idle."""
+    from collections import deque
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
     from functools import partial
 
-    done = 0
+    lint_chunk = partial(
+        _lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner, cache=cache
+    )
+    results: dict[int, RunResult] = {}
+    given = 0  # chunks handed back so far (in source order)
+
+    def ready() -> Iterator[tuple[Sequence[Source], RunResult]]:
+        nonlocal given
+        while given in results:
+            yield chunks[given], results.pop(given)
+            given += 1
+
+    if not chunks:
+        return
+    results[0] = lint_chunk(chunks[0])
+    yield from ready()
+    waiting = deque(sorted(range(1, len(chunks)), key=lambda index: -_chunk_size(chunks[index])))
+    helpers = max(1, workers - 1)
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            lint_chunk = partial(
-                _lint_chunk, rules=rules, max_bytes=max_bytes, profile_name=profile_name, planner=planner, cache=cache
-            )
-            for part in pool.map(lint_chunk, chunks):
-                yield chunks[done], part
-                done += 1
+        with ProcessPoolExecutor(max_workers=helpers, mp_context=_pool_context()) as pool:
+            running: dict[Future[RunResult], int] = {}
+            while waiting or running:
+                while waiting and len(running) < 2 * helpers:  # a chunk queued behind each one running
+                    index = waiting.popleft()
+                    running[pool.submit(lint_chunk, chunks[index])] = index
+                if waiting:  # the smallest chunk left, here
+                    index = waiting.pop()
+                    results[index] = lint_chunk(chunks[index])
+                    finished = [future for future in running if future.done()]
+                else:
+                    finished = list(wait(list(running), return_when=FIRST_COMPLETED).done)
+                for future in finished:
+                    results[running.pop(future)] = future.result()
+                yield from ready()
     except (OSError, ImportError, NotImplementedError, BrokenProcessPool):
         pass  # no worker processes here (no semaphores, a sandbox), or one died: finish in this one
-    for chunk in chunks[done:]:
-        yield chunk, _lint_chunk(chunk, rules, max_bytes, profile_name, planner, cache)
+    for index in range(given, len(chunks)):
+        if index not in results:
+            results[index] = lint_chunk(chunks[index])
+        yield from ready()

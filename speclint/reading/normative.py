@@ -37,7 +37,7 @@ from speclint.document.model import (
     TableCell,
     TextSegment,
 )
-from speclint.document.text import join_segments, mask_invisible, position_at
+from speclint.document.text import could_match, join_segments, joined_segments, mask_invisible, position_at, text_cache
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
     DEFAULT_ID,
@@ -557,6 +557,7 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
 
 
+@text_cache  # searched with many patterns
 def mask_non_prose(text: str) -> str:
     """`mask_invisible`, plus link text and text in quotation marks blanked (same length)."""
     masked = mask_invisible(text)
@@ -592,10 +593,12 @@ def search(pattern: Pattern[str], segments: Iterable[TextSegment],
 
     `scope`, when given, limits matches to those character ranges of the joined text.
     """
-    text, offsets = join_segments(segments)
+    text, offsets = joined_segments(segments)
     if not offsets:
         return
     masked = mask_non_prose(text)
+    if not could_match(pattern, masked):
+        return
     for match in pattern.finditer(masked):
         if scope is not None and not any(start <= match.start() < end for start, end in scope):
             continue

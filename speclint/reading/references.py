@@ -196,11 +196,6 @@ def _block_places(blocks: list) -> Iterator[_Place]:
             yield from _block_places(block.blocks)
 
 
-def _lines(place: _Place) -> Iterator[str]:
-    for segment in place.segments:
-        yield mask_invisible(segment.text)
-
-
 def _is_external(text: str, start: int, end: int, source: str | None = None) -> bool:
     """True when the reference at text[start:end] names an item of another document. `text` is
     masked; `source`, the same text unmasked, shows a code span or a path just before."""
@@ -249,7 +244,11 @@ def _short_series(document: Document) -> tuple[Series, list[_Place]]:
     places: list[_Place] = []
     for place in _places(document):
         if place.defining:
-            for index, line in enumerate(_lines(place)):
+            for index, segment in enumerate(place.segments):
+                # a later line defines only when it starts with `**` or `__`, which masking never makes
+                if index > 0 and not place.heading and not _TWO_MARKS.search(segment.text):
+                    continue
+                line = mask_invisible(segment.text)
                 if index > 0 and not place.heading and not re.match(r"^\s*(?:[*_]{2})", line):
                     continue
                 text = strip_inline(line) if place.heading else line
@@ -262,6 +261,9 @@ def _short_series(document: Document) -> tuple[Series, list[_Place]]:
                         series.add(prefix, number)
         places.append(place)
     return series, places
+
+
+_TWO_MARKS = lazy_compile(r"[*_]{2}")
 
 
 def _split(identifier: str) -> tuple[str, int]:
@@ -277,11 +279,14 @@ def _dangling_short_ids(document: Document) -> Iterator[Reference]:
     if not lasts:
         return
     for place in places:
+        matches = list(find_all(SHORT_ID, place.segments))
+        if not matches:
+            continue
         source = "\n".join(segment.text for segment in place.segments)
         text = mask_invisible(source)
         if _withdrawn(text):
             continue
-        for match, span in find_all(SHORT_ID, place.segments):
+        for match, span in matches:
             prefix, number = match.group("prefix"), int(match.group("number"))
             last = lasts.get(prefix)
             if last is None or number <= last:
@@ -338,14 +343,18 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
             series.add(label, int(found.group("number")))
             defining_spans.add((first.line, first.column))
     _ordered_list_series(document, series)
+    if all(series.last(label) is None for label in series.members):
+        return  # no series to run past the end of
     for place in places:
         if place.heading:  # a heading names its own section ("Non-goal Story 6"), it refers to none
+            continue
+        matches = list(find_all(LABELLED_REFERENCE, place.segments))
+        if not matches:
             continue
         source = "\n".join(segment.text for segment in place.segments)
         text = mask_invisible(source)
         if _withdrawn(text):
             continue
-        matches = list(find_all(LABELLED_REFERENCE, place.segments))
         # one reference to another document's items ("extends the CA spec's Requirement 17 and
         # reuses its Requirement 9, Requirement 15...") makes the paragraph's others its too
         if any(_is_external(text, match.start(), match.end(), source) for match, _ in matches):
