@@ -127,6 +127,9 @@ def _half_given(segments: list, text: str, quoted: list[tuple[int, int]],
     is locked" (for how long?), "rate limited to 100 requests" (per second, per day?)."""
     for pattern, what, answered in ((_LOCKED, "for how long", _DURATION_GIVEN), (_RATE_COUNT, "per what time window", _WINDOW_GIVEN)):
         for match, span in find_all(pattern, segments):
+            if not text:  # not joined yet: the paragraph had no vague threshold
+                text = "\n".join(segment.text for segment in segments)
+                quoted = [(quote.start(), quote.end()) for quote in _QUOTED.finditer(text)]
             start, end = sentence_bounds(text, match.start(), match.end())
             if (start, end) in reported or any(begin < match.start() < finish for begin, finish in quoted):
                 continue
