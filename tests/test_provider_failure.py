@@ -264,3 +264,30 @@ def test_the_same_ears_criterion_without_a_provider_stays_eh003s() -> None:
     """
     assert lint_with("EH004", text) == []
     assert len(lint_with("EH003", text, path="requirements.md")) == 1
+
+
+# --- searching only the patterns a document can match ------------------------------------------
+
+
+def test_only_patterns_whose_words_occur_in_the_document_are_searched_piece_by_piece() -> None:
+    from speclint.document.parser import parse
+    from speclint.document.text import iter_prose
+    from speclint.reading.operations import PROVIDERS, present_in
+
+    document = parse("# Receipts\n\nWe send the receipt through SES.\n\nThe order page lists the items.\n")
+    kinds = {kind for kind, _pattern in present_in(list(iter_prose(document)), PROVIDERS)}
+    assert "email" in kinds  # SES
+    assert "SMS" not in kinds  # no SMS brand anywhere
+
+
+def test_a_provider_in_a_later_paragraph_is_still_found_when_the_first_names_none() -> None:
+    text = """
+    # Reorder
+
+    ## Flow
+
+    The customer opens the order history.
+
+    Then we charge the saved card through Stripe.
+    """
+    assert spans(lint_with("EH004", text)) == [(7, 39)]

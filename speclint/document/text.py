@@ -146,6 +146,11 @@ def joined_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[in
     return joined.text, joined.offsets
 
 
+def searched_text(segments: Iterable[TextSegment], visible_only: bool = True) -> str:
+    """The text `find_all` searches in `segments` (joined, and masked with `visible_only`)."""
+    return _joined_segments(segments).searched(visible_only)
+
+
 def could_match(pattern: Pattern[str], text: str) -> bool:
     """False when `pattern` cannot match anywhere in `text`: the text holds none of the literals
     every match contains (`speclint.document.prefilter`); True otherwise."""

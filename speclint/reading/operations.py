@@ -11,12 +11,15 @@ failure modes.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span, Table, TextSegment
 from speclint.lazy_regex import lazy_compile
+
+if TYPE_CHECKING:
+    from speclint.document.text import Prose
 
 #: Each entry: (what the operation is, for messages; pattern).
 FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -393,13 +396,15 @@ _NOT_NOW_TITLE = lazy_compile(
 ProviderMention = tuple[str, str, Span]
 
 
-def provider_mentions(segments: list[TextSegment]) -> list[ProviderMention]:
+def provider_mentions(segments: list[TextSegment],
+                      patterns: Iterable[tuple[str, re.Pattern[str]]] | None = None) -> list[ProviderMention]:
     """The providers `segments` say are used (not compared, rejected or replaced), in order:
-    brands first, then providers named by what they are."""
+    brands first, then providers named by what they are. `patterns` narrows the search to some
+    of `PROVIDERS` and `GENERIC_PROVIDERS` (those `present_in` the document)."""
     from speclint.document.text import find_all
 
     found: list[ProviderMention] = []
-    for kind, pattern in (*PROVIDERS, *GENERIC_PROVIDERS):
+    for kind, pattern in (patterns if patterns is not None else (*PROVIDERS, *GENERIC_PROVIDERS)):
         for match, span in find_all(pattern, segments):
             text = match.string
             sentence_start = _sentence_start(text, match.start())
@@ -524,6 +529,17 @@ def duty_of(kind: str) -> re.Pattern[str]:
     return PROVIDER_DUTIES.get(kind) or OPERATION_DUTIES[kind]
 
 
+def present_in(pieces: Sequence[Prose], patterns: Iterable[tuple[str, re.Pattern[str]]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The (kind, pattern) pairs that could match somewhere in `pieces`: a pattern whose required
+    literals (`speclint.document.prefilter`) are in none of them is not searched piece by piece.
+    The pieces' searched texts are joined as `find_all` joins segments, so each piece's text is a
+    part of the whole and a pattern dropped here could not have matched in any piece."""
+    from speclint.document.text import could_match, searched_text
+
+    whole = "\n".join(searched_text(piece.segments) for piece in pieces)
+    return tuple((kind, pattern) for kind, pattern in patterns if could_match(pattern, whole))
+
+
 def unhandled_providers(document: Document) -> list[ProviderMention]:
     """Every mention of a provider whose failure the document never addresses. Computed once
     per document. See `failure_addressed` for what addresses it; besides, a section about the
@@ -536,6 +552,22 @@ def unhandled_providers(document: Document) -> list[ProviderMention]:
     return cached
 
 
+def _once_per_section(predicate: Callable[[Section], bool]) -> Callable[[Section], bool]:
+    """`predicate`, computed once per section: it reads the titles of the section and of its
+    ancestors, and is asked for every paragraph, item and cell of the section."""
+    answers: WeakKeyDictionary[Section, bool] = WeakKeyDictionary()
+
+    def once(section: Section) -> bool:
+        answer = answers.get(section)
+        if answer is None:
+            answer = answers[section] = predicate(section)
+        return answer
+
+    once.__doc__ = predicate.__doc__
+    return once
+
+
+@_once_per_section
 def _skipped(section: Section) -> bool:
     from speclint.document.headings import title_matches
     from speclint.reading.requirements import not_in_scope
@@ -553,11 +585,13 @@ _FRAMING = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|problem(?:\s+statemen
                         r"(?:metrics|criteria|measures)|metrics|kpis?|key\s+results|okrs?|impact|opportunity)$", re.I)
 
 
+@_once_per_section
 def _framing(section: Section) -> bool:
     return any(each.heading is not None and _FRAMING.match(normalize_title(each.title))
                for each in (section, *section.ancestors()))
 
 
+@_once_per_section
 def _in_failure_section(section: Section) -> bool:
     """A failure-modes section ("Error handling", "What can go wrong", "Payment failures"), where
     naming a call says what happens when it fails. An edge-case section lists other cases too."""
@@ -568,10 +602,12 @@ def _in_failure_section(section: Section) -> bool:
 def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
     from speclint.document.text import iter_prose
 
+    pieces = [piece for piece in iter_prose(document)  # a test's fixtures are not the product's calls
+              if not _skipped(piece.section) and not _describes_tests(piece.section)]
+    patterns = present_in(pieces, (*PROVIDERS, *GENERIC_PROVIDERS))
     mentions: list[ProviderMention] = []
-    for piece in iter_prose(document):
-        if not _skipped(piece.section) and not _describes_tests(piece.section):  # a test's fixtures are not the product's calls
-            mentions.extend(provider_mentions(piece.segments))
+    for piece in pieces:
+        mentions.extend(provider_mentions(piece.segments, patterns))
     kinds = {kind for kind, _brand, _span in mentions}
     if not kinds:
         return []
@@ -598,13 +634,14 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
 
     pieces = [piece for piece in iter_prose(document) if not _skipped(piece.section) and not _framing(piece.section)]
     rows: dict[int, list[str]] = {}
+    providers = present_in(pieces, (*PROVIDERS, *GENERIC_PROVIDERS))
     for piece in pieces:
         text = mask_invisible("\n".join(segment.text for segment in piece.segments))
         if isinstance(piece.block, TableCell):  # a row is read whole: "| SMS | not delivered: resend |"
             rows.setdefault(piece.block.span.start.line, []).append(text)
             continue
         failure_section = _in_failure_section(piece.section) and piece.kind != "heading"
-        used = {kind for kind, _brand, _span in provider_mentions(piece.segments)}
+        used = {kind for kind, _brand, _span in provider_mentions(piece.segments, providers)}
         kinds = {kind for kind in kinds if not failure_addressed(kind, text, failure_section, kind in used)}
     for _line, cells in rows.items():
         text = " | ".join(cells)
@@ -667,11 +704,12 @@ def _find_operation_mentions(document: Document) -> list[OperationMention]:
     from speclint.document.text import find_all, iter_prose
 
     found: list[OperationMention] = []
-    for piece in iter_prose(document):
-        if piece.kind == "heading" or _skipped(piece.section) or _describes_tests(piece.section) \
-                or _scenario_step("\n".join(segment.text for segment in piece.segments)):
-            continue
-        for kind, pattern in FALLIBLE_OPERATIONS:
+    pieces = [piece for piece in iter_prose(document)
+              if not (piece.kind == "heading" or _skipped(piece.section) or _describes_tests(piece.section)
+                      or _scenario_step("\n".join(segment.text for segment in piece.segments)))]
+    operations = present_in(pieces, FALLIBLE_OPERATIONS)
+    for piece in pieces:
+        for kind, pattern in operations:
             if kind == "user input":
                 continue
             hit = next((each for each in find_all(pattern, piece.segments)
@@ -713,6 +751,7 @@ _USER_SCENARIOS = lazy_compile(r"\buser\s+(?:scenarios|stories|journeys)\b", re.
 _TESTS_TITLE = lazy_compile(r"\b(?:tests?|testing|e2e|qa|fixtures?)\b", re.I)
 
 
+@_once_per_section
 def _describes_tests(section: Section) -> bool:
     headed = [each for each in (section, *section.ancestors()) if each.heading is not None]
     return any(_TESTS_TITLE.search(each.title) for each in headed) and not any(
