@@ -529,7 +529,8 @@ def duty_of(kind: str) -> re.Pattern[str]:
     return PROVIDER_DUTIES.get(kind) or OPERATION_DUTIES[kind]
 
 
-def present_in(pieces: Sequence[Prose], patterns: Iterable[tuple[str, re.Pattern[str]]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def present_in(pieces: Sequence[Prose],
+               patterns: Iterable[tuple[str, re.Pattern[str]]]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The (kind, pattern) pairs that could match somewhere in `pieces`: a pattern whose required
     literals (`speclint.document.prefilter`) are in none of them is not searched piece by piece.
     The pieces' searched texts are joined as `find_all` joins segments, so each piece's text is a
