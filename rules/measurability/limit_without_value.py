@@ -10,7 +10,7 @@ from speclint.document.model import Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.normative import has_quantity, is_descriptive, is_user_story, search, statements
+from speclint.reading.normative import Statement, has_quantity, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP
 
 
@@ -249,17 +249,9 @@ class LimitWithoutValue(Rule):
     options = (Option("skip-profiles", "list[str]", list(_PROPOSALS), SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        proposal = profile_name(context) in set(context.options["skip-profiles"])
-        adr = profile_name(context) == "adr"
         lines = document.lines
         reported: set[tuple[int, str]] = set()  # one finding per sentence
-        for statement in statements(document):
-            if proposal and not statement.requirement_id:
-                continue
-            if adr and not statement.requirement_id and not _in_decision(statement.section):
-                continue
-            if is_descriptive(statement.section) or is_user_story(statement.text):
-                continue
+        for statement in statements_read(document, context):
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)
             for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
                 if limit in _IN_REQUIREMENTS and not requirement:
@@ -281,6 +273,22 @@ class LimitWithoutValue(Rule):
                     reported.add(where)
                     written = " ".join(hit.match.group(0).split())
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+
+
+def statements_read(document: Document, context: RuleContext) -> Iterator[Statement]:
+    """The statements this rule and named-limit-without-value (MS007) read: not descriptions or user
+    stories; in the `skip-profiles` proposals only those with a requirement ID, and in an ADR only
+    those of its decision (or with an ID)."""
+    proposal = profile_name(context) in set(context.options["skip-profiles"])
+    adr = profile_name(context) == "adr"
+    for statement in statements(document):
+        if proposal and not statement.requirement_id:
+            continue
+        if adr and not statement.requirement_id and not _in_decision(statement.section):
+            continue
+        if is_descriptive(statement.section) or is_user_story(statement.text):
+            continue
+        yield statement
 
 
 def _in_decision(section: Section) -> bool:

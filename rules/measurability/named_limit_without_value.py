@@ -8,8 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.concerns import profile_name
-from speclint.reading.normative import has_quantity, is_descriptive, is_user_story, search, statements
+from speclint.reading.normative import has_quantity, search
 from speclint.reading.wording import SKIP_PROFILES_HELP
 from speclint.rules.measurability.threshold_without_value import _VAGUE_COUNT, _VAGUE_DURATION
 from speclint.rules.measurability.limit_without_value import (
@@ -21,7 +20,7 @@ from speclint.rules.measurability.limit_without_value import (
     _QUESTION,
     _Limit,
     _given_elsewhere,
-    _in_decision,
+    statements_read,
     without_outline_number,
 )
 
@@ -109,17 +108,9 @@ class NamedLimitWithoutValue(Rule):
     options = (Option("skip-profiles", "list[str]", list(_PROPOSALS), SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        proposal = profile_name(context) in set(context.options["skip-profiles"])
-        adr = profile_name(context) == "adr"
         lines = document.lines
         reported: set[tuple[int, str]] = set()
-        for statement in statements(document):
-            if proposal and not statement.requirement_id:
-                continue
-            if adr and not statement.requirement_id and not _in_decision(statement.section):
-                continue
-            if is_descriptive(statement.section) or is_user_story(statement.text):
-                continue
+        for statement in statements_read(document, context):
             if not (statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)):
                 continue
             for limit in _NAMED:
