@@ -171,7 +171,7 @@ def _section_key(section: Section) -> str:
     return key
 
 
-def _per_section(predicate: Callable[[Section], bool]) -> Callable[[Section], bool]:
+def per_section(predicate: Callable[[Section], bool]) -> Callable[[Section], bool]:
     """`predicate`, computed once per section: what it asks depends only on the section's title and
     those of its ancestors, and rules ask it for every paragraph and every match."""
     results: weakref.WeakKeyDictionary[Section, bool] = weakref.WeakKeyDictionary()
@@ -214,13 +214,13 @@ def _is_criteria_section(section: Section) -> bool:
         is_criteria_title(section.title) and not key.isascii())
 
 
-@_per_section
+@per_section
 def is_descriptive(section: Section) -> bool:
     """True inside a problem statement, background, user stories... (at any depth)."""
     return any(_key_matches(each, _DESCRIPTIVE_KEYS) for each in _nearest(section))
 
 
-@_per_section
+@per_section
 def is_normative(section: Section) -> bool:
     """True when the section or an ancestor is a requirements/criteria section, and no nearer
     section is descriptive ("Requirements > Rationale" is not normative)."""
@@ -238,18 +238,18 @@ _METRICS_KEYS = frozenset(normalize_title(title) for title in (
 ))
 
 
-@_per_section
+@per_section
 def is_metrics_section(section: Section) -> bool:
     """A metrics/KPI section: every item is a number to reach (criteria sections may hold checks)."""
     return any(_key_matches(each, _METRICS_KEYS) for each in _nearest(section))
 
 
-@_per_section
+@per_section
 def is_success_section(section: Section) -> bool:
     return any(_key_matches(each, _SUCCESS_KEYS) for each in _nearest(section))
 
 
-@_per_section
+@per_section
 def is_quality_section(section: Section) -> bool:
     return any(_key_matches(each, _QUALITY_KEYS) for each in _nearest(section))
 

@@ -11,12 +11,13 @@ failure modes.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span, Table, TextSegment
 from speclint.lazy_regex import lazy_compile
+from speclint.reading.normative import per_section
 
 if TYPE_CHECKING:
     from speclint.document.text import Prose
@@ -553,22 +554,7 @@ def unhandled_providers(document: Document) -> list[ProviderMention]:
     return cached
 
 
-def _once_per_section(predicate: Callable[[Section], bool]) -> Callable[[Section], bool]:
-    """`predicate`, computed once per section: it reads the titles of the section and of its
-    ancestors, and is asked for every paragraph, item and cell of the section."""
-    answers: WeakKeyDictionary[Section, bool] = WeakKeyDictionary()
-
-    def once(section: Section) -> bool:
-        answer = answers.get(section)
-        if answer is None:
-            answer = answers[section] = predicate(section)
-        return answer
-
-    once.__doc__ = predicate.__doc__
-    return once
-
-
-@_once_per_section
+@per_section
 def _skipped(section: Section) -> bool:
     from speclint.document.headings import title_matches
     from speclint.reading.requirements import not_in_scope
@@ -586,13 +572,13 @@ _FRAMING = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|problem(?:\s+statemen
                         r"(?:metrics|criteria|measures)|metrics|kpis?|key\s+results|okrs?|impact|opportunity)$", re.I)
 
 
-@_once_per_section
+@per_section
 def _framing(section: Section) -> bool:
     return any(each.heading is not None and _FRAMING.match(normalize_title(each.title))
                for each in (section, *section.ancestors()))
 
 
-@_once_per_section
+@per_section
 def _in_failure_section(section: Section) -> bool:
     """A failure-modes section ("Error handling", "What can go wrong", "Payment failures"), where
     naming a call says what happens when it fails. An edge-case section lists other cases too."""
@@ -752,7 +738,7 @@ _USER_SCENARIOS = lazy_compile(r"\buser\s+(?:scenarios|stories|journeys)\b", re.
 _TESTS_TITLE = lazy_compile(r"\b(?:tests?|testing|e2e|qa|fixtures?)\b", re.I)
 
 
-@_once_per_section
+@per_section
 def _describes_tests(section: Section) -> bool:
     headed = [each for each in (section, *section.ancestors()) if each.heading is not None]
     return any(_TESTS_TITLE.search(each.title) for each in headed) and not any(
