@@ -44,6 +44,7 @@ from speclint.document.model import (
 )
 from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline, trim_text_caches
 from speclint.lazy_regex import lazy_compile
+from speclint.regex_store import compile_pattern
 
 _LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.
@@ -714,7 +715,7 @@ def _atx_opening(level: int) -> re.Pattern[str]:
     """The `#`s of a level-`level` heading, after any container markers (`>`, `- `, `1. `)."""
     pattern = _atx_openings.get(level)
     if pattern is None:
-        pattern = re.compile(r"(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*(#{%d})(?!#)" % level)
+        pattern = compile_pattern(r"(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*(#{%d})(?!#)" % level)
         _atx_openings[level] = pattern
     return pattern
 
