@@ -4,7 +4,7 @@ speclint holds some 300 module-level patterns; compiling them all at import cost
 about a third of its time, though a run uses only some of them. `lazy_compile(expression, flags)`
 returns a stand-in for `re.compile(expression, flags)` that compiles on its first use and then
 hands out the compiled pattern's own bound methods (no extra call on later uses). It compiles
-through `speclint.regex_store`, which keeps the compiled code between runs.
+through `speclint.startup_store`, which keeps the compiled code between runs.
 
 The stand-in has the pattern's methods and attributes, but it is not an `re.Pattern`: pass
 `.compiled` where an API insists on one (`re.sub(pattern, ...)` takes a string or a compiled
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Pattern, cast
 
-from speclint.regex_store import compile_pattern
+from speclint.startup_store import compile_pattern
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 

@@ -44,7 +44,7 @@ from speclint.document.model import (
 )
 from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline, trim_text_caches
 from speclint.lazy_regex import lazy_compile
-from speclint.regex_store import compile_pattern
+from speclint.startup_store import compile_pattern
 
 _LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.

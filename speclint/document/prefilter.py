@@ -201,7 +201,7 @@ def literals_of(pattern: Any) -> tuple[tuple[str, ...], bool] | None:
     except KeyError:
         pass
     if isinstance(key[0], str):
-        from speclint.regex_store import store
+        from speclint.startup_store import store
 
         found = store().literals(key[0], key[1], required_literals)  # kept between runs
     else:

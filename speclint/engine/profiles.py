@@ -75,7 +75,7 @@ def _section_keys(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _compiled_pattern(pattern: str) -> re.Pattern[str]:
-    from speclint.regex_store import compile_pattern
+    from speclint.startup_store import compile_pattern
 
     return compile_pattern(pattern, re.I)
 
