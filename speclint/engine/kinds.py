@@ -211,7 +211,9 @@ _EARS = lazy_compile(
 )
 _GO_DISCUSSION = lazy_compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
 _GO_PROJECT = lazy_compile(r"golang\.org/|go\.dev/|go\.googlesource\.com|github\.com/golang/|\bGo 1\.\d+|\bGo 2\b")
-_GO_WORD = lazy_compile(r"\bGo\b")
+# `\bGo\b`, written to start with its literal: `re` then skips ahead to each "Go" (most of them start
+# "Goals") instead of trying a word boundary at every position of the text.
+_GO_WORD = lazy_compile(r"Go\b(?<!\wGo)")
 _AUTHOR_LINE = lazy_compile(r"^(?:\*\*)?Authors?(?:\(s\))?:?(?:\*\*)?:?\s+\S", re.M)
 _TASK_LINE = lazy_compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
 _LIST_LINE = lazy_compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]", re.M)
