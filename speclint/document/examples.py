@@ -11,14 +11,16 @@ which keeps each key's line and column, so a structural error points at its key.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from speclint.document.model import CodeBlock, Position, Span
 from speclint.lazy_regex import lazy_compile
+
+if TYPE_CHECKING:
+    import json
 
 JSON_LANGUAGES = {"json"}
 YAML_LANGUAGES = {"yaml", "yml"}
@@ -55,6 +57,8 @@ def json_problem(code: str) -> SyntaxProblem | None:
     """
     if not code.strip() or _TEMPLATE.search(code):
         return None
+    import json  # here, not at import: a run on documents without JSON examples never loads it
+
     try:
         json.loads(code)
         return None
@@ -126,6 +130,8 @@ def _outside_strings(line: str, pattern: re.Pattern[str]) -> str:
 
 def _is_value_sequence(code: str) -> bool:
     """Several JSON values one after another (JSON Lines, or a logged stream of objects)."""
+    import json
+
     decoder = json.JSONDecoder()
     index, count = 0, 0
     length = len(code)
@@ -143,6 +149,8 @@ def _is_value_sequence(code: str) -> bool:
 
 def _member_run_problem(code: str) -> SyntaxProblem | None:
     """`"key": value, ...` without the braces (an excerpt of an object): its error, if any."""
+    import json
+
     wrapped = "{" + code.rstrip().rstrip(",") + "\n}"
     try:
         json.loads(wrapped)
@@ -270,6 +278,7 @@ def load_fragment(block: CodeBlock) -> Fragment | None:
 
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
+    import json
     from importlib.resources import files
 
     return json.loads(files("speclint.schemas").joinpath("openapi-3-structure.json").read_text(encoding="utf-8"))
