@@ -59,6 +59,7 @@ class StartupStore:
     def __init__(self, path: str | None) -> None:
         self.path = path
         self._tables: dict[str, dict[Any, Any]] | None = None  # read on first use
+        self._compiled: dict[tuple[str, int], Pattern[str]] = {}  # this process's, as `re`'s own cache
         self._changed = False
         self._exit_registered = False
 
@@ -67,8 +68,16 @@ class StartupStore:
     def compile(self, pattern: str, flags: int = 0) -> Pattern[str]:
         """`re.compile(pattern, flags)`, from the stored code when the store has it."""
         flags = int(flags)
-        code = self._table("code")
         key = (pattern, flags)
+        compiled = self._compiled.get(key)
+        if compiled is None:
+            compiled = self._compiled[key] = self._compile(pattern, flags, key)
+            if len(self._compiled) > _LIMIT:  # patterns built at run time: a bound for long-lived servers
+                self._compiled.clear()
+        return compiled
+
+    def _compile(self, pattern: str, flags: int, key: tuple[str, int]) -> Pattern[str]:
+        code = self._table("code")
         parts = code.get(key)
         if parts is not None:
             try:

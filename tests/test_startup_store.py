@@ -177,3 +177,19 @@ def test_what_is_read_from_a_file_is_read_again_when_the_file_changes(tmp_path: 
     data.write_text("2", encoding="utf-8")
     assert StartupStore(str(path)).from_file(str(data), "text", read) == "2"
     assert len(reads) == 2
+
+
+def test_mistunes_parsing_modules_compile_through_the_store() -> None:
+    import mistune.list_parser
+
+    from speclint.document.parser import parse
+
+    parse("- a list\n  - nested\n\n```\ncode\n```\n", "spec.md")
+    stored_re = mistune.list_parser.re
+    assert stored_re is not re and stored_re.M == re.M and stored_re.escape is re.escape
+    assert stored_re.compile(r"(?<=\n) {0,2}-", re.M) == re.compile(r"(?<=\n) {0,2}-", re.M)
+
+
+def test_a_pattern_is_built_once_per_process() -> None:
+    store = StartupStore(None)
+    assert store.compile(PATTERN, re.I) is store.compile(PATTERN, re.I)
