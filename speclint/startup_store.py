@@ -123,10 +123,13 @@ class StartupStore:
         known = files.get(key, _MISSING)
         if known is _MISSING:
             known = read(path)
+            import marshal
+
+            kept = marshal.loads(marshal.dumps(known))  # a copy: what the caller does to its own is not stored
             if self._recording(files):
-                self._add(files, key, known)
+                self._add(files, key, kept)
             else:
-                files[key] = known  # still read once per run
+                files[key] = kept  # still read once per run
         return known
 
     # --- the file ---------------------------------------------------------------------------

@@ -193,3 +193,13 @@ def test_mistunes_parsing_modules_compile_through_the_store() -> None:
 def test_a_pattern_is_built_once_per_process() -> None:
     store = StartupStore(None)
     assert store.compile(PATTERN, re.I) is store.compile(PATTERN, re.I)
+
+
+def test_what_the_caller_changes_in_a_result_is_not_stored(tmp_path: Path) -> None:
+    path = tmp_path / "startup.bin"
+    data = tmp_path / "manifest.json"
+    data.write_text("{}", encoding="utf-8")
+    first = StartupStore(str(path))
+    first.from_file(str(data), "json", lambda where: {"rules": []})["rules"].append("changed by the caller")
+    first.save()
+    assert StartupStore(str(path)).from_file(str(data), "json", lambda where: {}) == {"rules": []}
