@@ -13,40 +13,46 @@ their findings, so that two sections inserted before the same heading keep the p
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from speclint.document.model import Position, Span
 from speclint.lazy_regex import lazy_compile
+from speclint.record import Record
 
 _LINE = lazy_compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 
 
-@dataclass(frozen=True, slots=True)
-class TextEdit:
+class TextEdit(Record):
     """Replace the text in `span` with `new_text` (an insertion when the span is empty).
 
     `new_text` uses `\\n` line endings; they become the file's own when applied.
     """
 
-    span: Span
-    new_text: str
+    __slots__ = ("span", "new_text")
+
+    def __init__(self, span: Span, new_text: str) -> None:
+        self.span = span
+        self.new_text = new_text
 
 
-@dataclass(frozen=True, slots=True)
-class Fix:
+class Fix(Record):
     """A safe change that removes one finding: what it does, in a few words, and its edits."""
 
-    description: str
-    edits: tuple[TextEdit, ...]
+    __slots__ = ("description", "edits")
+
+    def __init__(self, description: str, edits: tuple[TextEdit, ...]) -> None:
+        self.description = description
+        self.edits = edits
 
 
-@dataclass(frozen=True)
-class FixOutcome:
+class FixOutcome(Record):
     """The fixed text and how many fixes went into it."""
 
-    text: str
-    applied: int
+    __slots__ = ("text", "applied")
+
+    def __init__(self, text: str, applied: int) -> None:
+        self.text = text
+        self.applied = applied
 
 
 class LineIndex:

@@ -3,7 +3,8 @@
 speclint holds some 300 module-level patterns; compiling them all at import cost a one-file run
 about a third of its time, though a run uses only some of them. `lazy_compile(expression, flags)`
 returns a stand-in for `re.compile(expression, flags)` that compiles on its first use and then
-hands out the compiled pattern's own bound methods (no extra call on later uses).
+hands out the compiled pattern's own bound methods (no extra call on later uses). It compiles
+through `speclint.startup_store`, which keeps the compiled code between runs.
 
 The stand-in has the pattern's methods and attributes, but it is not an `re.Pattern`: pass
 `.compiled` where an API insists on one (`re.sub(pattern, ...)` takes a string or a compiled
@@ -12,8 +13,9 @@ pattern). `tests/test_regex_linear.py` finds lazy patterns as it finds compiled 
 
 from __future__ import annotations
 
-import re
 from typing import Any, Pattern, cast
+
+from speclint.startup_store import compile_pattern
 
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner")
 
@@ -32,7 +34,7 @@ class LazyPattern:
     def compiled(self) -> Pattern[str]:
         compiled = self._compiled
         if compiled is None:
-            compiled = re.compile(self.pattern, self.flags)
+            compiled = compile_pattern(self.pattern, self.flags)
             for name in _METHODS:  # later look-ups find the bound methods in the slots
                 setattr(self, name, getattr(compiled, name))
             self._compiled = compiled

@@ -405,3 +405,13 @@ def test_a_pr_faq_without_the_usual_headings_is_still_a_spec() -> None:
 
     path = "docs/prfaq/instant-payouts.md"
     assert detect_kind(parse_md(text, path), path).profile != NOT_A_SPEC
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [("Go 1.22 and Go", 2), ("Goals, GoLand", 0), ("xGo, _Go, Go_, 9Go", 0), ("(Go), -Go-, éGo", 2), ("GoGo", 0)],
+)
+def test_go_is_counted_as_a_whole_word_only(text: str, found: int) -> None:
+    from speclint.engine.kinds import _GO_WORD
+
+    assert len(_GO_WORD.findall(text)) == found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 
 from speclint.document.model import Document, Section
@@ -12,20 +11,29 @@ from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Statement, has_quantity, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP
+from speclint.record import Record
 
 
-@dataclass(frozen=True)
-class _Limit:
+class _Limit(Record):
     """A phrase that names a limit, and what settles its value."""
 
-    pattern: re.Pattern[str]
-    question: str  # what the reader must ask
-    #: words whose value stated anywhere else in the document settles the question
-    #: ("Session timeout: 30 minutes" in a table answers "sessions expire after inactivity")
-    subject: re.Pattern[str]
-    #: what the sentence must also say for the phrase to be a limit ("cached for some time" is;
-    #: "the rollout may take some time" is not)
-    needs: re.Pattern[str] | None = None
+    __slots__ = ("pattern", "question", "subject", "needs")
+
+    def __init__(
+        self,
+        pattern: re.Pattern[str],
+        question: str,
+        subject: re.Pattern[str],
+        needs: re.Pattern[str] | None = None,
+    ) -> None:
+        self.pattern = pattern
+        self.question = question  # what the reader must ask
+        #: words whose value stated anywhere else in the document settles the question
+        #: ("Session timeout: 30 minutes" in a table answers "sessions expire after inactivity")
+        self.subject = subject
+        #: what the sentence must also say for the phrase to be a limit ("cached for some time" is;
+        #: "the rollout may take some time" is not)
+        self.needs = needs
 
 
 _I = re.I

@@ -13,9 +13,10 @@ and anything else (help, a usage error, another command) goes through click, whi
 from __future__ import annotations
 
 import os
-import re
 import sys
 from typing import Any, NoReturn, Sequence
+
+from speclint.lazy_regex import lazy_compile
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, what shells report for Ctrl-C
@@ -25,7 +26,7 @@ FORMAT_NAMES = ("concise", "full", "json", "sarif", "github", "gitlab")
 LEVEL_NAMES = ("error", "warning", "info")
 
 # What click.echo strips from text written to anything but a terminal.
-_ANSI_SEQUENCE = re.compile(r"\033\[[;?0-9]*[a-zA-Z]")
+_ANSI_SEQUENCE = lazy_compile(r"\033\[[;?0-9]*[a-zA-Z]")
 
 
 def echo(message: str = "", *, err: bool = False, nl: bool = True) -> None:

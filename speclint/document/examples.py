@@ -11,14 +11,16 @@ which keeps each key's line and column, so a structural error points at its key.
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from speclint.document.model import CodeBlock, Position, Span
 from speclint.lazy_regex import lazy_compile
+from speclint.record import Record
+
+if TYPE_CHECKING:
+    import json
 
 JSON_LANGUAGES = {"json"}
 YAML_LANGUAGES = {"yaml", "yml"}
@@ -35,13 +37,15 @@ _LINE_COMMENT = lazy_compile(r"(?<![:\"'\w])//.*$|/\*.*?\*/|(?<=\s)#\s.*$")
 _TRAILING_COMMA = lazy_compile(r",(\s*[}\]])")
 
 
-@dataclass(frozen=True)
-class SyntaxProblem:
+class SyntaxProblem(Record):
     """A parse error: its message and its 0-based line and column inside the code block."""
 
-    message: str
-    line: int
-    column: int
+    __slots__ = ("message", "line", "column")
+
+    def __init__(self, message: str, line: int, column: int) -> None:
+        self.message = message
+        self.line = line
+        self.column = column
 
 
 @lru_cache(maxsize=256)  # the same example in another copy of a document, or after a keystroke elsewhere
@@ -55,6 +59,8 @@ def json_problem(code: str) -> SyntaxProblem | None:
     """
     if not code.strip() or _TEMPLATE.search(code):
         return None
+    import json  # here, not at import: a run on documents without JSON examples never loads it
+
     try:
         json.loads(code)
         return None
@@ -126,6 +132,8 @@ def _outside_strings(line: str, pattern: re.Pattern[str]) -> str:
 
 def _is_value_sequence(code: str) -> bool:
     """Several JSON values one after another (JSON Lines, or a logged stream of objects)."""
+    import json
+
     decoder = json.JSONDecoder()
     index, count = 0, 0
     length = len(code)
@@ -143,6 +151,8 @@ def _is_value_sequence(code: str) -> bool:
 
 def _member_run_problem(code: str) -> SyntaxProblem | None:
     """`"key": value, ...` without the braces (an excerpt of an object): its error, if any."""
+    import json
+
     wrapped = "{" + code.rstrip().rstrip(",") + "\n}"
     try:
         json.loads(wrapped)
@@ -235,13 +245,15 @@ def _only_elisions_break_yaml(code: str) -> bool:
 # --- OpenAPI ----------------------------------------------------------------------------------
 
 
-@dataclass
-class Fragment:
+class Fragment(Record):
     """A loaded OpenAPI fragment: the data (ruamel nodes keep positions) and its block."""
 
-    data: Any
-    block: CodeBlock
-    complete: bool  # it has an `openapi` key, so the top-level required fields apply
+    __slots__ = ("data", "block", "complete")
+
+    def __init__(self, data: Any, block: CodeBlock, complete: bool) -> None:
+        self.data = data
+        self.block = block
+        self.complete = complete  # it has an `openapi` key, so the top-level required fields apply
 
 
 def load_fragment(block: CodeBlock) -> Fragment | None:
@@ -270,17 +282,20 @@ def load_fragment(block: CodeBlock) -> Fragment | None:
 
 @lru_cache(maxsize=1)
 def _schema() -> dict[str, Any]:
+    import json
     from importlib.resources import files
 
     return json.loads(files("speclint.schemas").joinpath("openapi-3-structure.json").read_text(encoding="utf-8"))
 
 
-@dataclass(frozen=True)
-class StructureProblem:
+class StructureProblem(Record):
     """An OpenAPI fragment that does not have the structure the specification requires."""
 
-    message: str
-    position: Position
+    __slots__ = ("message", "position")
+
+    def __init__(self, message: str, position: Position) -> None:
+        self.message = message
+        self.position = position
 
 
 def structure_problems(fragment: Fragment) -> Iterator[StructureProblem]:
@@ -399,14 +414,16 @@ def character_span(block: CodeBlock, start: Position) -> Span:
     return Span(start, Position(start.line, max(start.column, min(start.column + 1, line_end))))
 
 
-@dataclass(frozen=True)
-class Operation:
+class Operation(Record):
     """One operation (method and path) of an OpenAPI fragment."""
 
-    method: str
-    path: str
-    data: Any
-    position: Position
+    __slots__ = ("method", "path", "data", "position")
+
+    def __init__(self, method: str, path: str, data: Any, position: Position) -> None:
+        self.method = method
+        self.path = path
+        self.data = data
+        self.position = position
 
 
 def operations(fragment: Fragment) -> Iterator[Operation]:

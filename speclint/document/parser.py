@@ -44,6 +44,7 @@ from speclint.document.model import (
 )
 from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline, trim_text_caches
 from speclint.lazy_regex import lazy_compile
+from speclint.startup_store import compile_pattern
 
 _LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.
@@ -97,7 +98,32 @@ def _block_parser() -> Any:
         _take_lazy_lines_only_after_paragraph_text()
         for name in ("table", "nptable"):
             _markdown.block.register(name, None, _parse_gfm_table)
+        _compile_mistune_patterns_from_the_store()
     return _markdown.block
+
+
+class _StoredRe:
+    """The `re` module as mistune's parsing modules see it: the same, except that `compile` takes
+    the code from `speclint.startup_store` (mistune compiles its scanners and its list patterns
+    while it parses: some 5 ms of a one-file run)."""
+
+    def __init__(self, module: Any) -> None:
+        self._module = module
+
+    def compile(self, pattern: str, flags: int = 0) -> re.Pattern[str]:
+        return compile_pattern(pattern, flags)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._module, name)
+
+
+def _compile_mistune_patterns_from_the_store() -> None:
+    import sys
+
+    for name in ("mistune.core", "mistune.block_parser", "mistune.list_parser", "mistune.inline_parser"):
+        module = sys.modules.get(name)
+        if module is not None and getattr(module, "re", None) is re:
+            module.re = _StoredRe(re)  # type: ignore[attr-defined]
 
 
 _FENCE_OPEN = lazy_compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
@@ -714,7 +740,7 @@ def _atx_opening(level: int) -> re.Pattern[str]:
     """The `#`s of a level-`level` heading, after any container markers (`>`, `- `, `1. `)."""
     pattern = _atx_openings.get(level)
     if pattern is None:
-        pattern = re.compile(r"(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*(#{%d})(?!#)" % level)
+        pattern = compile_pattern(r"(?:[ \t>]|[-*+][ \t]|\d{1,9}[.)][ \t])*(#{%d})(?!#)" % level)
         _atx_openings[level] = pattern
     return pattern
 

@@ -200,7 +200,12 @@ def literals_of(pattern: Any) -> tuple[tuple[str, ...], bool] | None:
         return _cache[key]
     except KeyError:
         pass
-    found = required_literals(*key) if isinstance(key[0], str) else None
+    if isinstance(key[0], str):
+        from speclint.startup_store import store
+
+        found = store().literals(key[0], key[1], required_literals)  # kept between runs
+    else:
+        found = None
     _cache[key] = found
     return found
 

@@ -12,13 +12,13 @@ import re
 import sys
 import unicodedata
 import weakref
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence, TypeVar
 
 from speclint.document.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
 from speclint.document.prefilter import literals_of, lowered_for_search, may_match
 from speclint.lazy_regex import LazyPattern, lazy_compile
+from speclint.record import Record
 
 _CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = lazy_compile(r"<!--.*?(?:-->|$)", re.S)
@@ -309,15 +309,17 @@ class SlugRegistry:
 # --- prose ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Prose:
+class Prose(Record):
     """A run of text a reader sees: a paragraph (list items' text included), a table cell or a
     heading, with the section it stands in. Code blocks and HTML are never prose."""
 
-    section: Section
-    kind: str  # "paragraph", "table-cell" or "heading"
-    segments: list[TextSegment]
-    block: object  # the Paragraph, TableCell or Heading
+    __slots__ = ("section", "kind", "segments", "block")
+
+    def __init__(self, section: Section, kind: str, segments: list[TextSegment], block: object) -> None:
+        self.section = section
+        self.kind = kind  # "paragraph", "table-cell" or "heading"
+        self.segments = segments
+        self.block = block  # the Paragraph, TableCell or Heading
 
 
 _prose_of: weakref.WeakKeyDictionary[Document, tuple[Prose, ...]] = weakref.WeakKeyDictionary()

@@ -115,6 +115,7 @@ _NUMBERED = lazy_compile(r"^\d{3,5}[-_]")
 _DATED = lazy_compile(r"^\d{8}[-_]")
 _ADR_NAME = lazy_compile(r"^adr[-_]?\d+", re.I)
 _GEP_FOLDER = lazy_compile(r"^gep-\d+$", re.I)
+_PRD_NAME = lazy_compile(r"(?:^|[-_.])prd(?:$|[-_.])")
 
 
 def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
@@ -190,7 +191,7 @@ def _path_signals(path: PurePath, evidence: _Evidence, sibling: Any) -> None:
     if "enhancements" in folders and "keps" not in folders:
         evidence.add("openshift-enhancement", 2, "path: enhancements/")
     # PRDs by name: PRD.md, prd-x.md, docs/prd/, docs/prds/
-    if re.search(r"(?:^|[-_.])prd(?:$|[-_.])", stem) or any(folder in ("prd", "prds") for folder in folders):
+    if _PRD_NAME.search(stem) or any(folder in ("prd", "prds") for folder in folders):
         evidence.add("prd", 3, "path: PRD")
     # Go proposals: proposal/design/NNNNN-*.md
     if "design" in folders[-2:]:
@@ -210,7 +211,9 @@ _EARS = lazy_compile(
 )
 _GO_DISCUSSION = lazy_compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
 _GO_PROJECT = lazy_compile(r"golang\.org/|go\.dev/|go\.googlesource\.com|github\.com/golang/|\bGo 1\.\d+|\bGo 2\b")
-_GO_WORD = lazy_compile(r"\bGo\b")
+# `\bGo\b`, written to start with its literal: `re` then skips ahead to each "Go" (most of them start
+# "Goals") instead of trying a word boundary at every position of the text.
+_GO_WORD = lazy_compile(r"Go\b(?<!\wGo)")
 _AUTHOR_LINE = lazy_compile(r"^(?:\*\*)?Authors?(?:\(s\))?:?(?:\*\*)?:?\s+\S", re.M)
 _TASK_LINE = lazy_compile(r"^[ \t]*[-*+][ \t]+\[[ xX]\]\s", re.M)
 _LIST_LINE = lazy_compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]", re.M)
@@ -277,32 +280,45 @@ class _Headings(Record):
         return any(found == key or found.startswith(key + " ") for found in self.keys)
 
 
+_PRD_TITLE = lazy_compile(r"\bproduct requirements? (?:document|doc|spec)\b|\bPRD\b", re.I)
+_REQUIREMENTS_TITLE = lazy_compile(r"\brequirements document\b")
+_ADR_TITLE = lazy_compile(r"\barchitect(?:ure|ural) decision record\b|^ADR[-\s]?\d+\b|^\d+\.\s", re.I)
+_KEP_TITLE = lazy_compile(r"KEP-(?:\d+|NNNN)\b")
+_GEP_TITLE = lazy_compile(r"GEP-\d+\s*:")
+_TASKS_TITLE = lazy_compile(r"tasks\s*:")
+_IMPLEMENTATION_TITLE = lazy_compile(r"implementation (?:plan|tasks)\b")
+_TASKS_SUFFIX = lazy_compile(r"[-–:]\s*tasks$")
+_CHECKLIST_TITLE = lazy_compile(r"\bchecklist\b")
+_DESIGN_TITLE = lazy_compile(
+    r"\b(?:technical )?design (?:document|doc)\b|^design document|[-–:]\s*design$|^technical design\b")
+_DESIGN_DOCUMENT_TITLE = lazy_compile(r"\b(?:design document|draft design|design draft|design doc)\b", re.I)
+
+
 def _title_signals(title: str, evidence: _Evidence) -> None:
     lowered = title.lower()
     shown = title if len(title) <= 60 else title[:57] + "..."
-    if re.search(r"\bproduct requirements? (?:document|doc|spec)\b|\bPRD\b", title, re.I):
+    if _PRD_TITLE.search(title):
         evidence.add("prd", 4, f'title: "{shown}"')
-    elif lowered in ("requirements document", "requirements") or re.search(r"\brequirements document\b", lowered) \
+    elif lowered in ("requirements document", "requirements") or _REQUIREMENTS_TITLE.search(lowered) \
             or lowered.startswith("requirements:"):
         evidence.add("ears", 3, f'title: "{shown}"')
-    if re.search(r"\barchitect(?:ure|ural) decision record\b|^ADR[-\s]?\d+\b|^\d+\.\s", title, re.I):
+    if _ADR_TITLE.search(title):
         evidence.add("adr", 4 if "decision" in lowered or lowered.startswith("adr") else 1, f'title: "{shown}"')
-    if re.match(r"KEP-(?:\d+|NNNN)\b", title):
+    if _KEP_TITLE.match(title):
         evidence.add("kep", 4, f'title: "{shown}"')
-    if re.match(r"GEP-\d+\s*:", title):
+    if _GEP_TITLE.match(title):
         evidence.add("gep", 5, f'title: "{shown}"')
     if lowered.startswith("feature specification"):
         evidence.add("spec-kit", 4, f'title: "{shown}"')
     if lowered.startswith("implementation plan:") and "technical context" not in lowered:
         evidence.add("spec-kit-plan", 2, f'title: "{shown}"')
-    if re.match(r"tasks\s*:", lowered):
+    if _TASKS_TITLE.match(lowered):
         evidence.add("spec-kit-tasks", 4, f'title: "{shown}"')
-    if re.match(r"implementation (?:plan|tasks)\b", lowered) or re.search(r"[-–:]\s*tasks$", lowered):
+    if _IMPLEMENTATION_TITLE.match(lowered) or _TASKS_SUFFIX.search(lowered):
         evidence.add("kiro-tasks", 2, f'title: "{shown}"')
-    if re.search(r"\bchecklist\b", lowered):
+    if _CHECKLIST_TITLE.search(lowered):
         evidence.add("checklist", 3, f'title: "{shown}"')
-    if re.search(r"\b(?:technical )?design (?:document|doc)\b|^design document|[-–:]\s*design$|^technical design\b",
-                 lowered):
+    if _DESIGN_TITLE.search(lowered):
         evidence.add("design-doc", 2, f'title: "{shown}"')
         evidence.add("kiro-design", 1, f'title: "{shown}"')
     if lowered.startswith("proposal:"):
@@ -406,7 +422,7 @@ _OTHER_SPEC_HEADING = lazy_compile(
 def _fallback(headings: _Headings, title: str) -> Detection:
     """No kind stood out: a design document off any template, or a PRD (the default)."""
     # A title that says what the document is outweighs two headings a PRD also has (Goals, Background).
-    if re.search(r"\b(?:design document|draft design|design draft|design doc)\b", title, re.I):
+    if _DESIGN_DOCUMENT_TITLE.search(title):
         return Detection("design-doc", (f'title: "{title}"',))
     prd_sections = headings.found_like(_PRD_SECTIONS)
     if len(prd_sections) >= 2:

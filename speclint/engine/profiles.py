@@ -75,7 +75,9 @@ def _section_keys(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _compiled_pattern(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.I)
+    from speclint.startup_store import compile_pattern
+
+    return compile_pattern(pattern, re.I)
 
 
 class RuleSetting(Record):

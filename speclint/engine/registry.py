@@ -319,22 +319,14 @@ def _rules_folder() -> str | None:
     return folders[0] if len(folders) == 1 else None
 
 
-_digests: dict[tuple[str, int, int, int, int], str] = {}
-
-
 def file_digest(path: str) -> str:
-    """The SHA-256 of the file at `path` (hex), remembered while its size and times stay the same:
-    the registry checks each built-in rule's file against the manifest, and the results cache keys
-    on the same files, so a run reads and hashes each of them once. Raises OSError."""
-    import hashlib
+    """The SHA-256 of the file at `path` (hex), remembered while its size and times stay the same
+    (for this run, and between runs in `speclint.startup_store`, as Python trusts a `.pyc`): the
+    registry checks each built-in rule's file against the manifest, and the results cache keys on
+    the same files, so they are hashed once, not at each run. Raises OSError."""
+    from speclint.startup_store import store
 
-    status = os.stat(path)
-    key = (path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
-    known = _digests.get(key)
-    if known is None:
-        with open(path, "rb") as stream:
-            known = _digests[key] = hashlib.sha256(stream.read()).hexdigest()
-    return known
+    return store().file_digest(path)
 
 
 _file_digest = file_digest
@@ -343,15 +335,21 @@ _file_digest = file_digest
 @lru_cache(maxsize=1)
 def _manifest() -> dict[str, Any]:
     """`rules/manifest.json` as loaded (empty when it cannot be read)."""
-    import json
+    from speclint.startup_store import store
 
     folder = _rules_folder()
-    try:
-        with open(os.path.join(folder or "", MANIFEST_FILE), encoding="utf-8") as stream:
-            manifest = json.load(stream)
+    try:  # parsed once, not at each run (json is not even imported)
+        manifest = store().from_file(os.path.join(folder or "", MANIFEST_FILE), "json", _read_json)
         return manifest if isinstance(manifest, dict) else {}
     except (OSError, ValueError):
         return {}
+
+
+def _read_json(path: str) -> Any:
+    import json
+
+    with open(path, encoding="utf-8") as stream:
+        return json.load(stream)
 
 
 def built_in_profile_data(name: str, path: str) -> Any:

@@ -25,7 +25,6 @@ unused when its rules did not run on the file (turned off, not in the profile, o
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from speclint.document.model import (
@@ -45,6 +44,7 @@ from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, Finding
 from speclint.fixes import Fix
 from speclint.lazy_regex import lazy_compile
+from speclint.record import Record
 
 META_RULE_ID = "ST100"
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-section", "disable-file")
@@ -56,28 +56,42 @@ _TOKEN = lazy_compile(r"[^\s,]+")
 _QUICK = lazy_compile(r"<!--\s*speclint-", re.I)  # most documents hold no directive at all
 
 
-@dataclass(frozen=True)
-class Directive:
+class Directive(Record):
     """One `speclint-...` comment as written."""
 
-    kind: str  # lower-case directive name, possibly unknown
-    span: Span  # the whole comment, `<!--` to `-->`
-    names: list[tuple[str, Span]]  # the rule names, each with its own span
-    reason: str
+    __slots__ = ("kind", "span", "names", "reason")
+
+    def __init__(self, kind: str, span: Span, names: list[tuple[str, Span]], reason: str) -> None:
+        self.kind = kind  # lower-case directive name, possibly unknown
+        self.span = span  # the whole comment, `<!--` to `-->`
+        self.names = names  # the rule names, each with its own span
+        self.reason = reason
 
 
-@dataclass
-class Suppression:
+class Suppression(Record):
     """What one rule name of a directive (or a directive without names) silences, and where."""
 
-    kind: str
-    name: str | None  # as written; None for "every rule"
-    rule_ids: frozenset[str] | None  # None: every rule
-    span: Span  # what to point at when it is unused
-    first: int
-    last: int
-    reopened: dict[str, int] = field(default_factory=dict)  # rule -> line `speclint-enable RULE` stood on
-    used: bool = False
+    __slots__ = ("kind", "name", "rule_ids", "span", "first", "last", "reopened", "used")
+
+    def __init__(
+        self,
+        kind: str,
+        name: str | None,
+        rule_ids: frozenset[str] | None,
+        span: Span,
+        first: int,
+        last: int,
+        reopened: dict[str, int] | None = None,
+        used: bool = False,
+    ) -> None:
+        self.kind = kind
+        self.name = name  # as written; None for "every rule"
+        self.rule_ids = rule_ids  # None: every rule
+        self.span = span  # what to point at when it is unused
+        self.first = first
+        self.last = last
+        self.reopened = {} if reopened is None else reopened  # rule -> line `speclint-enable RULE` stood on
+        self.used = used
 
     def covers(self, finding: Finding) -> bool:
         line = finding.span.start.line
@@ -88,12 +102,14 @@ class Suppression:
         return not (finding.rule_id in self.reopened and line > self.reopened[finding.rule_id])
 
 
-@dataclass(frozen=True)
-class Misuse:
+class Misuse(Record):
     """A directive that is wrong in itself (unknown rule or directive, stray enable)."""
 
-    span: Span
-    message: str
+    __slots__ = ("span", "message")
+
+    def __init__(self, span: Span, message: str) -> None:
+        self.span = span
+        self.message = message
 
 
 # --- reading directives -----------------------------------------------------------------------

@@ -20,22 +20,29 @@ part share one reading.
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass, field
 from typing import Sequence
 
 from speclint.document.model import Document
 from speclint.reading.normative import IdOccurrence, Statement, normative_statements, requirement_ids
 from speclint.reading.requirements import Criterion, Requirement, is_ears_document, picture
 from speclint.reading.vocabulary import DEFAULT_ID_PREFIXES, id_number
+from speclint.record import Record
 
 
-@dataclass
-class Commitments:
+class Commitments(Record):
     """The model of one document's commitments (see the module docstring)."""
 
-    _document: weakref.ref[Document]  # weak: the model is cached with its document as key
-    ears: bool
-    _defined: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    __slots__ = ("_document", "ears", "_defined")
+
+    def __init__(
+        self,
+        _document: weakref.ref[Document],
+        ears: bool,
+        _defined: dict[tuple[str, ...], set[str]] | None = None,
+    ) -> None:
+        self._document = _document  # weak: the model is cached with its document as key
+        self.ears = ears
+        self._defined = {} if _defined is None else _defined
 
     @property
     def document(self) -> Document:

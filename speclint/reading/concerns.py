@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_right
-from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Iterable, Iterator, Sequence
 
@@ -44,6 +43,7 @@ from speclint.document.model import (
 from speclint.document.text import WordListPattern, join_segments, literal_pieces, mask_invisible, position_at, strip_inline
 from speclint.engine.rule import RuleContext
 from speclint.lazy_regex import lazy_compile
+from speclint.record import Record
 
 # --- phrases ----------------------------------------------------------------------------------
 
@@ -302,8 +302,7 @@ def anchor_for(document: Document, look_in: Iterable[str]) -> Span:
 # --- entries ----------------------------------------------------------------------------------
 
 
-@dataclass
-class Entry:
+class Entry(Record):
     """One item a reader counts in a section: a list item, a table row or a subsection.
 
     `span` is where a finding about the entry points (the item's first line, the row's first
@@ -311,11 +310,21 @@ class Entry:
     `cells` maps lower-cased column names to cells for table rows.
     """
 
-    span: Span
-    kind: str  # "item", "row", "subsection" or "paragraph"
-    segments: list[list[TextSegment]]
-    cells: dict[str, TableCell] = field(default_factory=dict)
-    checked: bool | None = None
+    __slots__ = ("span", "kind", "segments", "cells", "checked")
+
+    def __init__(
+        self,
+        span: Span,
+        kind: str,
+        segments: list[list[TextSegment]],
+        cells: dict[str, TableCell] | None = None,
+        checked: bool | None = None,
+    ) -> None:
+        self.span = span
+        self.kind = kind  # "item", "row", "subsection" or "paragraph"
+        self.segments = segments
+        self.cells = {} if cells is None else cells
+        self.checked = checked
 
     @property
     def text(self) -> str:

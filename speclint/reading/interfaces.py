@@ -18,7 +18,6 @@ alone (the one it is defined in, or "### Create an order" describing it below an
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from speclint.document.headings import normalize_title
@@ -37,6 +36,7 @@ from speclint.document.model import (
 )
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.requirements import blocks_segments, item_segments, not_in_scope, plain, section_segments
+from speclint.record import Record
 
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 #: A path runs to the first space, backquote, pipe or closing punctuation; a bracketed segment
@@ -94,19 +94,32 @@ ERROR_SECTION_NAMES = ("errors", "error codes", "error responses", "status codes
 _ERROR_SECTION_KEYS = {normalize_title(name) for name in ERROR_SECTION_NAMES}
 
 
-@dataclass
-class Interface:
+class Interface(Record):
     """One interface definition and the scope where its contract is expected."""
 
-    kind: str  # "http", "cli", "event"
-    label: str  # "POST /v1/orders", "`billing export`", "`order.created`"
-    span: Span
-    method: str = ""
-    segments: list[TextSegment] = field(default_factory=list)
-    code: list[CodeBlock] = field(default_factory=list)
-    tables: list[Table] = field(default_factory=list)
-    row: list[Any] | None = None
-    header: list[str] = field(default_factory=list)
+    __slots__ = ("kind", "label", "span", "method", "segments", "code", "tables", "row", "header")
+
+    def __init__(
+        self,
+        kind: str,
+        label: str,
+        span: Span,
+        method: str = "",
+        segments: list[TextSegment] | None = None,
+        code: list[CodeBlock] | None = None,
+        tables: list[Table] | None = None,
+        row: list[Any] | None = None,
+        header: list[str] | None = None,
+    ) -> None:
+        self.kind = kind  # "http", "cli", "event"
+        self.label = label  # "POST /v1/orders", "`billing export`", "`order.created`"
+        self.span = span
+        self.method = method
+        self.segments = [] if segments is None else segments
+        self.code = [] if code is None else code
+        self.tables = [] if tables is None else tables
+        self.row = row
+        self.header = [] if header is None else header
 
     @property
     def text(self) -> str:
@@ -484,14 +497,16 @@ def iter_code_blocks(document: Document, languages: set[str]) -> Iterator[CodeBl
 # --- endpoints only named -------------------------------------------------------------------------
 
 
-@dataclass
-class NamedEndpoint:
+class NamedEndpoint(Record):
     """An HTTP endpoint the document names without defining it, and what the text around it says."""
 
-    key: tuple[str, str]
-    label: str
-    span: Span
-    contexts: list[str] = field(default_factory=list)
+    __slots__ = ("key", "label", "span", "contexts")
+
+    def __init__(self, key: tuple[str, str], label: str, span: Span, contexts: list[str] | None = None) -> None:
+        self.key = key
+        self.label = label
+        self.span = span
+        self.contexts = [] if contexts is None else contexts
 
 
 def named_endpoints(document: Document) -> list[NamedEndpoint]:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator, Pattern, Sequence
 
 from speclint.document.headings import normalize_title
@@ -49,6 +48,7 @@ from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules imp
     is_criteria_title,
     prefix_of,
 )
+from speclint.record import Record
 
 # --- sections -------------------------------------------------------------------------------
 
@@ -279,22 +279,32 @@ def leading_id(text: str, pattern: Pattern[str] = _DEFAULT_ID) -> str | None:
     return None
 
 
-@dataclass(frozen=True)
-class IdOccurrence:
+class IdOccurrence(Record):
     """A requirement ID where it occurs: defined there or referred to."""
 
-    requirement_id: str
-    span: Span
-    defines: bool  # True where the ID is introduced, False where it is referred to
-    #: "text" (heading, paragraph, list item), "table-<n>" (a table's rows), or "keyed" (a label
-    #: that keys tests or criteria to an ID defined elsewhere: `**US-1:** A invites B ...` under
-    #: "Acceptance tests")
-    where: str = "text"
-    #: what follows the ID when it names several: "family" (`FR-8.x`, `FR-100 series`), "range"
-    #: (`FR-1.1-1.15`, `FR-120~127`), "label" (a heading's `(FR-300)` over FR-301, FR-302...), or
-    #: "" for one ID
-    extent: str = ""
-    withdrawn: bool = False  # the line says the requirement was removed, deprecated, renumbered...
+    __slots__ = ("requirement_id", "span", "defines", "where", "extent", "withdrawn")
+
+    def __init__(
+        self,
+        requirement_id: str,
+        span: Span,
+        defines: bool,
+        where: str = "text",
+        extent: str = "",
+        withdrawn: bool = False,
+    ) -> None:
+        self.requirement_id = requirement_id
+        self.span = span
+        self.defines = defines  # True where the ID is introduced, False where it is referred to
+        #: "text" (heading, paragraph, list item), "table-<n>" (a table's rows), or "keyed" (a label
+        #: that keys tests or criteria to an ID defined elsewhere: `**US-1:** A invites B ...` under
+        #: "Acceptance tests")
+        self.where = where
+        #: what follows the ID when it names several: "family" (`FR-8.x`, `FR-100 series`), "range"
+        #: (`FR-1.1-1.15`, `FR-120~127`), "label" (a heading's `(FR-300)` over FR-301, FR-302...), or
+        #: "" for one ID
+        self.extent = extent
+        self.withdrawn = withdrawn  # the line says the requirement was removed, deprecated, renumbered...
 
 
 _id_cache: weakref.WeakKeyDictionary[Document, dict[tuple[str, ...], list[IdOccurrence]]] = weakref.WeakKeyDictionary()
@@ -419,17 +429,28 @@ _ANY_CASE_VERB = lazy_compile(r"\b(?:shall|must)\b", re.I)
 _PLACEHOLDER_ONLY = lazy_compile(r"^\W*\[[^\[\]]*\]\W*$")
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(Record):
     """One unit of normative text: a paragraph, a list item's own text, or a table cell."""
 
-    section: Section
-    segments: list[TextSegment]
-    kind: str  # "paragraph", "list-item" or "table-cell"
-    requirement_id: str | None
-    in_requirements: bool  # stands in a requirements/criteria section
-    is_scenario_step: bool  # Given/When/Then/And line (BDD "should" is idiomatic there)
-    nested_text: str = ""  # the text of a list item's sub-items (for "does the item say a number?")
+    __slots__ = ("section", "segments", "kind", "requirement_id", "in_requirements", "is_scenario_step", "nested_text")
+
+    def __init__(
+        self,
+        section: Section,
+        segments: list[TextSegment],
+        kind: str,
+        requirement_id: str | None,
+        in_requirements: bool,
+        is_scenario_step: bool,
+        nested_text: str = "",
+    ) -> None:
+        self.section = section
+        self.segments = segments
+        self.kind = kind  # "paragraph", "list-item" or "table-cell"
+        self.requirement_id = requirement_id
+        self.in_requirements = in_requirements  # stands in a requirements/criteria section
+        self.is_scenario_step = is_scenario_step  # Given/When/Then/And line (BDD "should" is idiomatic there)
+        self.nested_text = nested_text  # the text of a list item's sub-items (for "does the item say a number?")
 
     @property
     def text(self) -> str:
@@ -574,14 +595,16 @@ def _span(offsets: list[tuple[int, TextSegment]], start: int, end: int) -> Span:
     return Span(first, Position(last.line, last.column + (1 if end > start else 0)))
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(Record):
     """A match in a statement: the match object (on the masked text), its span, and the sentence."""
 
-    match: re.Match[str]
-    span: Span
-    sentence: str  # the sentence as prose (code, links and quotations blanked), IDs blanked
-    source_sentence: str  # the same sentence as written (code spans kept), IDs blanked
+    __slots__ = ("match", "span", "sentence", "source_sentence")
+
+    def __init__(self, match: re.Match[str], span: Span, sentence: str, source_sentence: str) -> None:
+        self.match = match
+        self.span = span
+        self.sentence = sentence  # the sentence as prose (code, links and quotations blanked), IDs blanked
+        self.source_sentence = source_sentence  # the same sentence as written (code spans kept), IDs blanked
 
 
 _SENTENCE_END = lazy_compile(r"(?<=[.!?;])\s+(?=[A-Z*_(\[])|\n\s*\n")
@@ -687,13 +710,15 @@ def has_quantity(text: str) -> bool:
 # --- tables -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(Record):
     """A table row with its header and the section it is in."""
 
-    section: Section
-    header: list[TableCell]
-    cells: list[TableCell]
+    __slots__ = ("section", "header", "cells")
+
+    def __init__(self, section: Section, header: list[TableCell], cells: list[TableCell]) -> None:
+        self.section = section
+        self.header = header
+        self.cells = cells
 
     @property
     def text(self) -> str:

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass, field
 from typing import Iterator
 
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible, strip_inline
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.vocabulary import WITHDRAWN_WORDS
+from speclint.record import Record
 
 # --- short IDs: R1, D3, G2, NFR7 ----------------------------------------------------------------
 
@@ -111,22 +111,26 @@ _EXTERNAL_AFTER = lazy_compile(
 )
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(Record):
     """A reference to a numbered item: what it names (`R7`, `Requirement 9`, `§5.3`) and where."""
 
-    shown: str
-    series: str  # "R", "Requirement", "§"
-    number: tuple[int, ...]
-    span: Span
-    last: str  # the series' last member, for the message
+    __slots__ = ("shown", "series", "number", "span", "last")
+
+    def __init__(self, shown: str, series: str, number: tuple[int, ...], span: Span, last: str) -> None:
+        self.shown = shown
+        self.series = series  # "R", "Requirement", "§"
+        self.number = number
+        self.span = span
+        self.last = last  # the series' last member, for the message
 
 
-@dataclass
-class Series:
+class Series(Record):
     """Members of one numbered series the document defines: prefix -> major numbers defined."""
 
-    members: dict[str, set[int]] = field(default_factory=dict)
+    __slots__ = ("members",)
+
+    def __init__(self, members: dict[str, set[int]] | None = None) -> None:
+        self.members = {} if members is None else members
 
     def add(self, series: str, number: int) -> None:
         self.members.setdefault(series, set()).add(number)
@@ -158,13 +162,15 @@ def dangling_references(document: Document) -> tuple[list[Reference], list[Refer
 # --- where text is ------------------------------------------------------------------------------
 
 
-@dataclass
-class _Place:
+class _Place(Record):
     """Text where a numbered item may be defined or referred to."""
 
-    segments: list[TextSegment]
-    defining: bool  # a heading, a first table cell, the start of a paragraph or list item
-    heading: bool = False
+    __slots__ = ("segments", "defining", "heading")
+
+    def __init__(self, segments: list[TextSegment], defining: bool, heading: bool = False) -> None:
+        self.segments = segments
+        self.defining = defining  # a heading, a first table cell, the start of a paragraph or list item
+        self.heading = heading
 
 
 def _places(document: Document) -> Iterator[_Place]:

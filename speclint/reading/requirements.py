@@ -24,7 +24,6 @@ elsewhere (`see AC-3`, a link to an acceptance-criteria heading).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
@@ -57,6 +56,7 @@ from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules imp
     is_requirements_title,
     is_story_section_title,
 )
+from speclint.record import Record
 
 # --- vocabulary -------------------------------------------------------------------------------
 
@@ -115,45 +115,82 @@ _REQUIREMENT_COLUMN = lazy_compile(r"^(?:requirements?|user\s+stor(?:y|ies)|stor
 # --- the picture ------------------------------------------------------------------------------
 
 
-@dataclass
-class Criterion:
+class Criterion(Record):
     """One acceptance criterion: a list item, a paragraph, a table cell or a gherkin scenario."""
 
-    text: str  # the criterion's source text (inline markup kept; segments joined with newlines)
-    segments: list[TextSegment]
-    span: Span
-    form: str  # "item", "scenario", "gherkin", "ears", "cell", "nested"
-    block: object = None
-    explicit: bool = True  # under a criteria heading/label, a scenario, EARS or gherkin
+    __slots__ = ("text", "segments", "span", "form", "block", "explicit")
+
+    def __init__(
+        self,
+        text: str,
+        segments: list[TextSegment],
+        span: Span,
+        form: str,
+        block: object = None,
+        explicit: bool = True,
+    ) -> None:
+        self.text = text  # the criterion's source text (inline markup kept; segments joined with newlines)
+        self.segments = segments
+        self.span = span
+        self.form = form  # "item", "scenario", "gherkin", "ears", "cell", "nested"
+        self.block = block
+        self.explicit = explicit  # under a criteria heading/label, a scenario, EARS or gherkin
 
 
-@dataclass
-class Requirement:
+class Requirement(Record):
     """A requirement or user story, and the acceptance criteria that are its own."""
 
-    kind: str  # "requirement" or "story"
-    label: str  # for messages: "FR-003", "Requirement 2", "user story 'Export invoices'"
-    span: Span  # where a finding about it points
-    form: str  # "section", "list-item", "table-row"
-    section: Section
-    block: object = None
-    criteria: list[Criterion] = field(default_factory=list)
-    references_criteria: bool = False
-    text: str = ""  # the requirement's own text (for the other content rules)
-    segments: list[TextSegment] = field(default_factory=list)
+    __slots__ = (
+        "kind",
+        "label",
+        "span",
+        "form",
+        "section",
+        "block",
+        "criteria",
+        "references_criteria",
+        "text",
+        "segments",
+    )
+
+    def __init__(
+        self,
+        kind: str,
+        label: str,
+        span: Span,
+        form: str,
+        section: Section,
+        block: object = None,
+        criteria: list[Criterion] | None = None,
+        references_criteria: bool = False,
+        text: str = "",
+        segments: list[TextSegment] | None = None,
+    ) -> None:
+        self.kind = kind  # "requirement" or "story"
+        self.label = label  # for messages: "FR-003", "Requirement 2", "user story 'Export invoices'"
+        self.span = span  # where a finding about it points
+        self.form = form  # "section", "list-item", "table-row"
+        self.section = section
+        self.block = block
+        self.criteria = [] if criteria is None else criteria
+        self.references_criteria = references_criteria
+        self.text = text  # the requirement's own text (for the other content rules)
+        self.segments = [] if segments is None else segments
 
     @property
     def covered(self) -> bool:
         return bool(self.criteria) or self.references_criteria
 
 
-@dataclass
-class SpecPicture:
+class SpecPicture(Record):
     """A document's requirements and acceptance criteria."""
 
-    requirements: list[Requirement]
-    #: Every criterion in the document, including those that belong to no single requirement.
-    criteria: list[Criterion]
+    __slots__ = ("requirements", "criteria")
+
+    def __init__(self, requirements: list[Requirement], criteria: list[Criterion]) -> None:
+        self.requirements = requirements
+        #: Every criterion in the document, including those that belong to no single requirement.
+        self.criteria = criteria
 
 
 # --- document kind ----------------------------------------------------------------------------

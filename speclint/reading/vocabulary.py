@@ -139,6 +139,7 @@ _FOREIGN_CRITERIA_WORDS = (
     r"crit[ée]rios?\s+de\s+aceite|criteri\s+di\s+accettazione|acceptatiecriteria|kryteria\s+akceptacji|"
     + "|".join(re.escape(word) for word in CRITERIA_CJK)
 )
+_FOREIGN_CRITERIA = lazy_compile(_FOREIGN_CRITERIA_WORDS)
 
 #: `**Acceptance criteria**:`, `Acceptance Scenarios:`, `Done when:`, `Check:`, `AC:`,
 #: `**Критерии приёмки:**` at the start of a paragraph.
@@ -161,7 +162,7 @@ def is_criteria_title(title: str) -> bool:
                                                         "acceptance test", "acceptance check")):
         return True
     lowered = title.lower()
-    return any(word in title for word in CRITERIA_CJK) or bool(re.search(_FOREIGN_CRITERIA_WORDS, lowered))
+    return any(word in title for word in CRITERIA_CJK) or bool(_FOREIGN_CRITERIA.search(lowered))
 
 
 def is_criteria_label(text: str) -> bool:
