@@ -427,3 +427,47 @@ def test_a_criterion_that_compares_with_today() -> None:
     - **SC-001**: Users export reports faster than today.
     """
     assert spans(lint_with("MS004", text)) == [(5, 5)]
+
+
+def test_a_pitch_success_section_that_says_when_it_worked() -> None:
+    text = """
+    ## Success
+
+    We'll know this worked when fewer users churn and more transfers are scheduled.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 1)]
+
+
+def test_a_sentence_that_says_when_it_worked_anywhere() -> None:
+    text = """
+    ## Rollout
+
+    - We will know it worked when support tickets about refunds go down.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 3)]
+
+
+def test_success_criteria_inside_an_srs_introduction() -> None:
+    text = """
+    # Software Requirements Specification: Family Wallet
+
+    ## 1. Introduction
+
+    ### 1.4 Success Criteria
+
+    - Higher weekly engagement with the wallet screen.
+    """
+    assert spans(lint_with("MS004", text)) == [(7, 3)]
+
+
+def test_an_introduction_holds_no_metrics_of_its_own() -> None:
+    text = """
+    # Software Requirements Specification: Family Wallet
+
+    ## 1. Introduction
+
+    ### 1.1 Purpose
+
+    - Higher weekly engagement with the wallet screen is what the board asked for.
+    """
+    assert lint_with("MS004", text) == []

@@ -55,10 +55,15 @@ class ContradictoryQuantity(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for later, earlier in contradictions(document):
             yield Violation(later.span, f"'{later.text}' here, but '{earlier.text}' at line {earlier.span.start.line} "
-                                        f"for the same '{_about(later)}': make them agree, or say when each applies")
+                                        f"for the same '{_about(later, earlier)}': make them agree, or say when each applies")
 
 
-def _about(statement: Statement) -> str:
+def _about(statement: Statement, earlier: Statement) -> str:
+    if statement.kind == "fee":
+        return "fee"
+    if statement.kind == "count":
+        shared = [word for word in statement.subject if word in earlier.subject]
+        return " ".join([*shared[:2], "retries"])
     if statement.kind == "noun":
         return statement.text.split()[-1]
     if statement.kind == "setting":

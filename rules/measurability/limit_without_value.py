@@ -65,6 +65,8 @@ _LIMITS = (
         r"\bretr(?:y|ies|ied)\s+(?:a\s+few|several|multiple|a\s+number\s+of|a\s+limited\s+number\s+of)\s+times\b|"
         r"\b(?:is|are)\s+(?:automatically\s+)?retried\b(?!\s+(?:by|manually|once|twice|\S*\d))|"
         r"\b(?:shall|must|will|should)\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))|"
+        # "if it fails, we retry later", "failed calls are retried later"
+        r"\bwe(?:\s+will|'ll)?\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))|\bretr(?:y|ied|ies)\s+later\b|"
         r"\bretr(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+)?(?:exponential\s+|linear\s+|jittered\s+)?back-?off\b|"
         r"\bautomatic(?:ally)?\s+retr(?:y|ies)\b", _I),
         "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I)),
@@ -125,18 +127,22 @@ _LIMITS = (
         "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
+# More things a requirement counts: "many concurrent logins", "a large number of merchants".
+_MORE_COUNTED = (r"logins|sign-?ins|merchants|sellers|vendors|drivers|riders|patients|members|subscribers|accounts|payments|"
+                 r"payouts|transfers|notifications|shipments|bookings|appointments|api\s+calls|calls|jobs|queries|visitors|players")
 # Magnitudes left vague in a requirement: "supports many concurrent users", "large customers", "updates in
 # real time". Read only in requirement statements: background and design prose use them to describe.
 _MAGNITUDES = (
     _Limit(lazy_compile(
         r"\bmany\s+(?:concurrent\s+|simultaneous\s+|parallel\s+)?(?:users|requests|connections|sessions|customers|orders|"
-        r"transactions|devices|tenants|uploads|files|records|events|messages|items)\b|\b(?:high|large|huge|massive)[- ]volumes?\s+of\s+\w+|"
+        r"transactions|devices|tenants|uploads|files|records|events|messages|items|" + _MORE_COUNTED + r")\b|\b(?:high|large|huge|massive)[- ]volumes?\s+of\s+\w+|"
         r"\b(?:large|huge|massive|vast)\s+amounts?\s+of\s+\w+|\b(?:lots|a\s+lot|tons)\s+of\s+(?:concurrent\s+)?(?:users|requests|"
         r"connections|sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|data)\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items)\b", _I)),
     _Limit(lazy_compile(
         r"\blarge\s+(?:customers|accounts|tenants|organi[sz]ations|orgs|enterprises|files|uploads|attachments|datasets|"
+        r"merchants|clinics|hospitals|stores|shops|fleets|warehouses|sellers|retailers|schools|"
         r"data\s+sets|catalogs|workspaces|teams|repositories|repos|documents|images|videos|exports|imports|lists|tables)\b", _I),
         "how large", lazy_compile(r"\b(?:large|size|MB|GB|KB|TB|rows|seats|users|employees|items)\b", _I)),
     # "progress streams in real time": streaming is the behaviour, not a latency left out
@@ -166,9 +172,9 @@ _MAGNITUDES = (
         "how many", lazy_compile(r"\b(?:users|customers|teams|tenants|merchants|accounts|adoption)\b", _I)),
     _Limit(lazy_compile(
         r"\ba\s+(?:large|high|huge|great|significant)\s+number\s+of\s+(?:concurrent\s+|simultaneous\s+)?(?:users|requests|connections|"
-        r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items)\b", _I),
+        r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|" + _MORE_COUNTED + r")\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
-                               r"uploads|files|records|events|messages|items)\b", _I)),
+                               r"uploads|files|records|events|messages|items|" + _MORE_COUNTED + r")\b", _I)),
 )
 # Vague times that codes of conduct, security policies and proposals use loosely ("we respond within a
 # reasonable timeframe"): read in requirement statements only.

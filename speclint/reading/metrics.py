@@ -12,7 +12,7 @@ import re
 from speclint.document.headings import normalize_title
 from speclint.document.model import Section
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.normative import has_quantity, is_descriptive, is_success_section, mask_non_prose
+from speclint.reading.normative import DESCRIPTIVE_TITLES, has_quantity, is_descriptive, is_success_section, mask_non_prose
 
 #: What a metric measures, in its label or first words ("Checkout conversion rate", "Weekly active users").
 MEASURE = lazy_compile(
@@ -61,11 +61,35 @@ DESIGN_ANCESTOR = lazy_compile(
 )
 
 
+#: Sections that wrap a document's opening (an IEEE/ISO SRS's "1. Introduction", "1.2 Scope"): descriptive,
+#: but a success or goals section inside them states what the work must reach.
+_WRAPPER_KEYS = frozenset(normalize_title(title) for title in ("introduction", "overview", "purpose", "scope", "summary",
+                                                               "executive summary"))
+#: Goals and objectives sections ("1.3 Business objectives", "Project goals").
+_GOALS_KEY = lazy_compile(r"^(?:(?:business|product|project|key|primary|main|our)\s+)?(?:goal|objective)(?:\s+and\s+\w+)?$")
+
+
+def is_background(section: Section) -> bool:
+    """`is_descriptive`, except for a success or goals section inside a document's introduction or scope
+    (an SRS's "1. Introduction > 1.3 Business objectives" states targets, not background)."""
+    if not is_descriptive(section):
+        return False
+    own = normalize_title(section.title) if section.heading is not None else ""
+    if own in _DESCRIPTIVE_KEYS or not (names_success(section.title) or _GOALS_KEY.match(own) or is_success_section(section)):
+        return True
+    # every descriptive section around it is only a wrapper: "Introduction", not "Background"
+    return any(each.heading is not None and normalize_title(each.title) in _DESCRIPTIVE_KEYS
+               and normalize_title(each.title) not in _WRAPPER_KEYS for each in section.ancestors())
+
+
+_DESCRIPTIVE_KEYS = frozenset(normalize_title(title) for title in DESCRIPTIVE_TITLES)
+
+
 def is_success_metrics_section(section: Section) -> bool:
     """A success section (*Success metrics*, *Success criteria*, *KPIs*...), but not a design's
     "Metrics" section (under Proposal, Monitoring, Design details...), which lists what the system
     exposes, and not background."""
-    if not is_success_section(section) or is_descriptive(section):
+    if not is_success_section(section) or is_background(section):
         return False
     for each in (section, *section.ancestors()):
         if each.heading is None:
@@ -88,7 +112,9 @@ _SUCCESS_HEADING = lazy_compile(
     r"how\s+we(?:'ll|\s+will)?\s+(?:know|measure)\b|what\s+(?:does\s+)?success\s+looks?\s+like|"
     r"measur(?:es?|ing)\s+(?:of\s+)?(?:success|impact)|[^\n]{0,40}?\bsuccess\s+(?:signals?|measures?|metrics?|kpis?|indicators?)\b|"
     r"(?:key\s+)?(?:metrics|kpis?)\s+(?:and|&)\s+(?:targets?|goals?)\b|(?:expected|desired|target)\s+(?:outcomes?|impact|results?)\b|"
-    r"okrs?\b|objectives?\s+(?:and|&)\s+key\s+results\b)",
+    r"okrs?\b|objectives?\s+(?:and|&)\s+key\s+results\b|"
+    # a pitch's or one-pager's "Success", "Definition of success"
+    r"(?:definition\s+of\s+)?success(?:\s+definition)?\W*$)",
     re.I,
 )
 
@@ -128,7 +154,7 @@ def is_success_heading(section: Section) -> bool:
     measured ("How will we know this worked?"); not background, not a design's exported metrics."""
     if is_success_metrics_section(section):
         return True
-    if is_descriptive(section):
+    if is_background(section):
         return False
     return any(each.heading is not None and bool(_SUCCESS_HEADING.match(each.title))
                for each in (section, *section.ancestors()))
