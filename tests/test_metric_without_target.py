@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import CORPUS, lint_with, requires_corpus, spans
 
 from speclint.document.parser import parse
@@ -471,3 +472,15 @@ def test_an_introduction_holds_no_metrics_of_its_own() -> None:
     - Higher weekly engagement with the wallet screen is what the board asked for.
     """
     assert lint_with("MS004", text) == []
+
+
+@pytest.mark.parametrize("question", ["What is the goal?", "What metrics will we track?", "How do we measure success?"])
+def test_a_pr_faq_answer_about_success_is_read_once_after_its_label(question: str) -> None:
+    text = f"""
+    ## Internal FAQ
+
+    **Q: {question}**
+
+    A: More hikers will use the app on trails and churn will go down.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 4)]

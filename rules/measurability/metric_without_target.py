@@ -128,6 +128,7 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
             in_metrics = names_success(title) and not _TELEMETRY_LABEL.match(title + ":")
             previous = block
             continue
+        found: list[Violation] = []
         if isinstance(block, Paragraph):
             found = list(_paragraph(block))
             if not found and in_metrics:
@@ -143,7 +144,7 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
                     yield from _item(section, item, in_metrics or announced)
         elif isinstance(block, Table):
             yield from _table(block, in_metrics)
-        if isinstance(block, Paragraph) and previous is not None and _SUCCESS_QUESTION.match(previous.text):
+        if isinstance(block, Paragraph) and not found and previous is not None and _SUCCESS_QUESTION.match(previous.text):
             # a PR/FAQ: "**How will we measure success?**" then its answer, a paragraph
             answer = block.text[_ANSWER_LABEL.match(block.text).end():]
             if answer.strip() and metric_needs_target(answer, "", strict=True):
@@ -156,8 +157,8 @@ def _answer(paragraph: Paragraph, lines: list[str]) -> Iterator[Violation]:
     each sentence that says which way a measure should move and gives no target ("We expect higher
     weekly engagement"). Sentences that introduce the metrics below are not metrics."""
     text = paragraph.text
-    start = 0
-    for end_match in [*_SENTENCE_END.finditer(text), None]:
+    start = _ANSWER_LABEL.match(text).end()  # "A: more hikers use the app": the answer, after its label
+    for end_match in [*_SENTENCE_END.finditer(text, start), None]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
         offset = start

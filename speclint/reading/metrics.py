@@ -114,7 +114,10 @@ _SUCCESS_HEADING = lazy_compile(
     r"(?:key\s+)?(?:metrics|kpis?)\s+(?:and|&)\s+(?:targets?|goals?)\b|(?:expected|desired|target)\s+(?:outcomes?|impact|results?)\b|"
     r"okrs?\b|objectives?\s+(?:and|&)\s+key\s+results\b|"
     # a pitch's or one-pager's "Success", "Definition of success"
-    r"(?:definition\s+of\s+)?success(?:\s+definition)?\W*$)",
+    r"(?:definition\s+of\s+)?success(?:\s+definition)?\W*$|"
+    # a PR/FAQ's "What is the goal?", "What metrics will we track?"
+    r"what(?:\s+is|\s+are|'s)\s+(?:the|our)\s+(?:goals?|targets?|success\s+(?:metrics?|criteria)|(?:key\s+)?metrics|kpis?)\b[^?\n]{0,40}\?|"
+    r"what\s+metrics\s+(?:will|do|should|would)\s+(?:we|you)\s+(?:track|use|measure|watch|move)\b[^?\n]{0,40}\?)",
     re.I,
 )
 
