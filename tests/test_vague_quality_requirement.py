@@ -101,3 +101,18 @@ def test_a_vague_magnitude_is_left_to_limit_without_value() -> None:
     """
     assert lint_with("MS008", text) == []
     assert spans(lint_with("MS005", text)) == [(3, 37)]
+
+
+def test_a_figure_for_another_quality_does_not_answer_it() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - The wallet screen shall load fast.
+
+    ## Capacity
+
+    | Measure | Target |
+    |---|---|
+    | Concurrent users | 2,000 |
+    """
+    assert spans(lint_with("MS008", text)) == [(3, 21)]

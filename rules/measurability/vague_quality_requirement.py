@@ -56,6 +56,7 @@ _QUALITY = (
     # "must perform well", "shall perform well under load"
     lazy_compile(_MODAL + r"perform\s+(?:well|efficiently|adequately|acceptably)\b", _I),
 )
+_SCALE_DEMAND = 4  # the pattern of scale and load, answered by a figure of scale
 # An item or row of a non-functional section that is only the quality word: "- Highly available.",
 # "- **Performance:** fast", "| Latency | low |", "- The API is scalable".
 _BARE_QUALITY = lazy_compile(
@@ -87,8 +88,8 @@ class VagueQualityRequirement(Rule):
     - "The system shall respond fast", "results must load quickly", "events shall be processed
       promptly", "changes must sync without delay";
     - "The check must add minimal latency", "tracing shall have negligible overhead";
-    - "The system shall scale to support large clinics", "must scale with demand", "shall handle
-      high traffic";
+    - "The system shall scale to support growth", "must scale with demand", "shall handle high
+      traffic" (a vague magnitude such as "large clinics" is `limit-without-value`'s);
     - "The importer must perform well".
 
     Read in every requirement statement and in sentences that demand (shall, must, should, needs
@@ -173,7 +174,7 @@ def _found(segments: list, requirement: bool, lines: list[str], bare: bool = Fal
                 continue
             if any(limit.pattern.search(hit.sentence) for limit in _MAGNITUDES):
                 continue  # "shall scale to support large clinics": limit-without-value (MS005) asks how large
-            if _given_elsewhere(_subject(hit.match.group(0)), lines, hit.span.start.line):
+            if _given_elsewhere(_subject(pattern, hit.match.group(0)), lines, hit.span.start.line):
                 continue
             span = hit.span
             if pattern is _BARE_QUALITY:  # at the quality word, after the item's label
@@ -185,14 +186,14 @@ def _found(segments: list, requirement: bool, lines: list[str], bare: bool = Fal
                                       "(e.g. 99.9% monthly availability, p95 < 300 ms, 2,000 concurrent users)")
 
 
-def _subject(written: str) -> re.Pattern[str]:
-    """What another line must name to give the quality `written` asks for a figure."""
+def _subject(pattern: re.Pattern[str], written: str) -> re.Pattern[str]:
+    """What another line must name to give the quality `written` (matched by `pattern`) a figure."""
     lowered = written.lower()
     if "availab" in lowered:
         return _AVAILABILITY
     if "reliab" in lowered:
         return _RELIABILITY
-    if re.search(r"scal|traffic|load\b|loads\b|volume|usage|demand|throughput", lowered):
+    if pattern is _QUALITY[_SCALE_DEMAND] or "scalab" in lowered:
         return _SCALE
     return _SPEED
 
