@@ -257,3 +257,23 @@ def test_objectives_inside_a_background_section_are_history() -> None:
     - Increase wallet adoption among families.
     """
     assert lint_with("MS006", text) == []
+
+
+def test_a_goals_table_whose_metric_column_gives_counted_visits_a_direction() -> None:
+    text = """
+    ## Goals
+
+    | Goal | Success metric |
+    |---|---|
+    | Help users find listings again | Increase repeat visits |
+    """
+    assert spans(lint_with("MS006", text)) == [(5, 3)]
+
+
+def test_a_capability_that_names_a_counted_event_is_no_goal_to_measure() -> None:
+    text = """
+    ## Goals
+
+    - Let users make payments from the wallet.
+    """
+    assert lint_with("MS006", text) == []

@@ -29,6 +29,11 @@ MEASURE = lazy_compile(
     r"purchases|bookings|sales)(?![\w-])",
     re.I,
 )
+#: Counted events a product moves, measures only when a direction is given them ("increase repeat
+#: visits", "fewer failed payments"); alone they are what users do ("users can make payments").
+_COUNTED = (r"(?<![\w-])(?:visits|visitors|sessions|orders|transactions|downloads|installs|page\s?views|clicks|logins|"
+            r"payments|deposits|top-?ups|transfers|searches|uploads|invites)(?![\w-])")
+_MEASURE_OR_COUNTED = lazy_compile(MEASURE.pattern + "|" + _COUNTED, re.I)
 #: A direction without a target: "Increase conversion", "Reduce churn", "Improved retention".
 _DIRECTION = (r"increas\w*|reduc\w*|improv\w*|grow\w*|boost\w*|lower\w*|decreas\w*|rais\w*|rise|rises|drive|"
               r"higher|fewer|less|more|maximi[sz]\w*|minimi[sz]\w*|cut|cuts|shorten\w*|faster|better|enhanc\w*|"
@@ -36,7 +41,7 @@ _DIRECTION = (r"increas\w*|reduc\w*|improv\w*|grow\w*|boost\w*|lower\w*|decreas\
 _LEADING_DIRECTION = lazy_compile(
     r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:" + _DIRECTION + r")(?![\w-])", re.I)
 _DIRECTION_ON_MEASURE = lazy_compile(
-    r"(?<![\w-])(?:" + _DIRECTION + r")\s+(?:[\w-]+\s+){0,3}?" + MEASURE.pattern, re.I)
+    r"(?<![\w-])(?:" + _DIRECTION + r")\s+(?:[\w-]+\s+){0,3}?(?:" + MEASURE.pattern + "|" + _COUNTED + ")", re.I)
 # Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
 _ZERO_OR_ALL = lazy_compile(
     r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:\w[\w /&-]{0,39}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
@@ -166,7 +171,7 @@ def is_success_heading(section: Section) -> bool:
 #: A measure followed by the way it should move, with no target: "Export adoption increases",
 #: "support tickets about search go down".
 _MEASURE_THEN_DIRECTION = lazy_compile(
-    MEASURE.pattern + r"\s+(?:[\w-]+\s+){0,4}?(?:(?:to|will|should|must|would)\s+)?"
+    r"(?:" + MEASURE.pattern + "|" + _COUNTED + r")\s+(?:[\w-]+\s+){0,4}?(?:(?:to|will|should|must|would)\s+)?"
     r"(?:increas|decreas|improv|declin|grow|shrink|rises?\b|drops?\b|dropping|falls?\b|falling|go(?:es)?\s+(?:up|down)|"
     r"(?:is|are|gets?|will\s+be|should\s+be|must\s+be)\s+(?:significantly\s+|greatly\s+|substantially\s+)?"
     r"(?:reduc|lowered\b|shortened\b|cut\b|minimi[sz])|"
@@ -192,7 +197,7 @@ _WORD = lazy_compile(r"[a-z]{4,}", re.I)
 def quantified_elsewhere(match: re.Match[str], lines: list[str], line: int) -> bool:
     """True when another line of the document states a number about the measure `match` names
     ("Cart abandonment: 68% -> 55%" quantifies the goal "Reduce cart abandonment")."""
-    measure = MEASURE.search(match.group(0))
+    measure = _MEASURE_OR_COUNTED.search(match.group(0))
     if measure is None:
         return False
     words = [word.lower() for word in _WORD.findall(match.group(0)) if word.lower() not in _DIRECTION_WORDS]
