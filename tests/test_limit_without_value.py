@@ -482,3 +482,43 @@ def test_many_concurrent_logins() -> None:
     1. THE system SHALL handle many concurrent logins.
     """
     assert spans(lint_with("MS005", text)) == [(3, 28)]
+
+
+def test_a_settlement_window_named_with_no_length() -> None:
+    text = """
+    ## Requirements
+
+    - Payouts are processed within the settlement window.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 25)]
+
+
+def test_reminders_sent_periodically() -> None:
+    text = """
+    ## Requirements
+
+    - The system sends reminders periodically.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 14)]
+
+
+def test_a_reminder_shortly_before_an_event() -> None:
+    text = """
+    ## Requirements
+
+    - Reminders are sent shortly before the appointment.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 22)]
+
+
+def test_shortly_before_answered_by_another_line() -> None:
+    text = """
+    ## Requirements
+
+    - Reminders are sent shortly before the appointment.
+
+    ## Notifications
+
+    - The reminder goes out 24 hours before the appointment.
+    """
+    assert lint_with("MS005", text) == []

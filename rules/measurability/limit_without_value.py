@@ -76,7 +76,8 @@ _LIMITS = (
         "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I),
         lazy_compile(r"\bretr\w*|\bre-?attempt\w*|\bre-?sen[dt]\w*|\bre-?deliver\w*", _I)),
     _Limit(lazy_compile(
-        r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance)\s+"
+        r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance|settlement|"
+        r"payout|processing|review|response|notice|cooling-off|dispute|chargeback|holding|claim|correction)\s+"
         r"(?:window|period)\b", _I),
         "how long is it", lazy_compile(r"\b(?:window|period)\b", _I)),
     # "after the inactivity timeout", "for the lockout period": a limit named, its value nowhere
@@ -100,7 +101,8 @@ _LIMITS = (
     # "reports are refreshed periodically", "passwords must be rotated regularly": how often?
     _Limit(lazy_compile(
         r"\b(?:refresh\w*|sync\w*|rotat\w*|backed\s+up|back\s+up|poll\w*|re-?check\w*|recalculat\w*|recomput\w*|re-?index\w*|"
-        r"snapshott?\w*|re-?validat\w*|re-?fetch\w*|changed|renewed|purged|cleaned\s+up|re-?scann?\w*|runs?|taken|performed)\s+(?:[\w-]+\s+){0,2}?"
+        r"snapshott?\w*|re-?validat\w*|re-?fetch\w*|changed|renewed|purged|cleaned\s+up|re-?scann?\w*|runs?|taken|performed|"
+        r"sen[dt]s?|emailed|notified|reminded|exported|reconciled|settled|audited|reviewed)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:periodically|regularly|frequently|at\s+regular\s+intervals|on\s+a\s+regular\s+(?:basis|schedule))\b|"
         r"\b(?:periodically|regularly|frequently)\s+(?:refresh\w*|sync\w*|rotat\w*|back\w*\s+up|poll\w*|re-?check\w*|recalculat\w*|"
         r"recomput\w*|snapshot\w*|purg\w*|re-?scan\w*)\b", _I),
@@ -184,6 +186,11 @@ _IN_REQUIREMENTS = (
         r"\bwithin\s+(?:a\s+|an\s+)?(?:reasonable|acceptable|short|timely|appropriate|sensible)\s+(?:time(?:\s*frame)?|period|"
         r"amount\s+of\s+time|window|delay)\b|\bin\s+a\s+timely\s+(?:manner|fashion)\b", _I),
         "within how long", lazy_compile(r"\b(?:within|sla|deadline)\b", _I)),
+    # "reminders go out shortly before the appointment"
+    _Limit(lazy_compile(r"\bshortly\s+(?:before|after|once)\b|\bsoon\s+after\b", _I),
+        "how long before or after exactly", lazy_compile(r"\b(?:before|after|prior)\b", _I), lazy_compile(
+            r"\b(?:sen[dt]\w*|remind\w*|notif\w*|email\w*|push\w*|expir\w*|charg\w*|cancel\w*|releas\w*|delet\w*|lock\w*|"
+            r"retr\w*|run\w*|trigger\w*|start\w*|clos\w*)\b", _I)),
     # "the trial lasts a few weeks", "held for several days"
     _Limit(lazy_compile(r"\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:seconds|minutes|hours|days|weeks|months)\b", _I),
         "how long exactly", lazy_compile(r"\b(?:expir\w*|duration|lasts?|period|window)\b", _I), lazy_compile(
