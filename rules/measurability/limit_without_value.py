@@ -223,8 +223,10 @@ class LimitWithoutValue(Rule):
     - a retention with no period: "logs are retained for a limited period", "kept as long as
       necessary", "audit logs are retained.";
     - a retry with no count: "failed webhooks are retried", "retries several times", "the system
-      shall retry", "retry with exponential backoff";
-    - a window named with no length: "within the delivery window".
+      shall retry", "retry with exponential backoff", "if it fails, we retry later";
+    - a refresh, send or sync with no interval: "reminders are sent periodically";
+    - a window named with no length: "within the delivery window", "within the settlement window";
+    - a time relative to an event, left vague: "reminders are sent shortly before the appointment".
 
     Vague magnitudes ("many concurrent users", "a large number of requests", "large customers",
     "in real time", "instantly") count in requirement statements and in sentences that demand them
