@@ -17,9 +17,15 @@ class ContradictoryQuantity(Rule):
     link expires after 14 days"; "a 14-day trial" and "a 30-day trial"; "session timeout: 30
     minutes" and "session timeout of 1 hour"; "conversion must not drop more than 5%" and
     "pause the rollout if conversion drops more than 10%". Durations are compared in one unit
-    (24 hours is 1 day). Statements that compare, change, illustrate or bound a number ("was 7,
-    now 14", "from 7 to 14 days", "e.g.", "up to", "default", "maximum", "premium plans") are not
-    taken, nor are non-goals and alternatives. The finding points at the later statement and names
+    (24 hours is 1 day). Limits stated in other words count as one: "retained for 7 days" and "we
+    keep them for 14 days"; "session timeout: 30 minutes" and "sessions expire after 60 minutes";
+    "a 1% fee" and a fact-table row "| Fee | 1.5% |"; "retried up to 3 times" and "dead-lettered
+    after 5 attempts" (three retries are four attempts); a setting in a table row ("| Card network
+    timeout | 60 s |"). Statements that compare, change or illustrate a number ("was 7, now 14",
+    "from 7 to 14 days", "e.g.", "default", "premium plans") are not taken, nor bounds of other
+    quantities ("up to", "maximum"), non-goals and alternatives; nor two things of one kind
+    ("access tokens", "refresh tokens") or failed sign-in thresholds (a CAPTCHA after 3, a lock
+    after 5). The finding points at the later statement and names
     the earlier one.
 
     **Why it matters.** Two numbers for one thing mean one of them is wrong, and each reader
