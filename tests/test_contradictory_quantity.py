@@ -208,3 +208,134 @@ def test_a_second_value_inserted_in_another_section_of_a_real_prd_is_found(tmp_p
                          isolated=True)
     line = damaged.index("A build cache expires after 14 days.") + 1
     assert [(f.span.start.line, f.span.start.column) for f in findings] == [(line, 15)]
+
+
+# --- limits stated in other words (issue 14, item 13) -------------------------------------------
+
+
+def test_flags_a_fee_in_a_summary_and_a_fact_table() -> None:
+    text = """
+    # Instant cash-out
+
+    ## Summary
+
+    Drivers cash out earnings instantly for a 1% processing fee.
+
+    ## Pricing
+
+    | Item | Value |
+    |---|---|
+    | Fee | 1.5% of the amount |
+    """
+    findings = lint_with("MS010", text)
+    assert spans(findings) == [(11, 3)]
+    assert "line 5" in findings[0].message
+
+
+def test_flags_a_retention_kept_and_retained() -> None:
+    text = """
+    # Telematics
+
+    ## Requirements
+
+    - The system shall retain raw GPS points for a maximum of 7 days.
+
+    ## Data
+
+    We keep raw GPS points for 14 days for dispute handling.
+    """
+    assert spans(lint_with("MS010", text)) == [(9, 4)]
+
+
+def test_flags_a_retry_count_and_attempts_that_run_out() -> None:
+    text = """
+    # Payout jobs
+
+    ## Processing
+
+    Failed payout jobs are retried up to 3 times with exponential backoff.
+
+    ## Failure handling
+
+    A payout job is moved to the dead-letter queue after 5 attempts.
+    """
+    findings = lint_with("MS010", text)
+    assert spans(findings) == [(9, 54)]
+    assert "payout" in findings[0].message
+
+
+def test_flags_a_timeout_in_a_sentence_and_a_settings_table() -> None:
+    text = """
+    # Card authorisation
+
+    ## Requirements
+
+    - The system shall time out calls to the card network after 30 seconds.
+
+    ## Settings
+
+    | Setting | Value |
+    |---|---|
+    | Card network timeout | 60 s |
+    """
+    assert spans(lint_with("MS010", text)) == [(11, 16)]  # at the setting's name in the row
+
+
+def test_flags_an_expiry_stated_before_its_event() -> None:
+    text = """
+    # Gift cards
+
+    ## Requirements
+
+    - Gift card codes expire after 30 days.
+
+    ## FAQ
+
+    **When does a code expire?** A gift card code expires 60 days after purchase.
+    """
+    assert spans(lint_with("MS010", text)) == [(9, 47)]
+
+
+def test_flags_the_same_setting_twice_in_one_section() -> None:
+    text = """
+    # Sessions
+
+    ## Requirements
+
+    - Sessions time out after 30 minutes of inactivity.
+    - The session timeout is 60 minutes.
+    """
+    assert spans(lint_with("MS010", text)) == [(6, 15)]
+
+
+def test_two_things_of_one_kind_are_not_a_contradiction() -> None:
+    text = """
+    # Tokens
+
+    ## Requirements
+
+    - Access tokens expire after 15 minutes.
+    - Refresh tokens expire after 30 days.
+    - A CAPTCHA appears after 3 failed attempts; the account locks after 5 failed attempts.
+
+    ## Retention
+
+    - Invoices are retained for 7 years.
+    - Chat logs are retained for 30 days.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_fees_of_two_plans_are_tiers() -> None:
+    text = """
+    # Pricing
+
+    ## Summary
+
+    Standard payouts carry a 1% fee.
+
+    ## Plans
+
+    On the premium plan the fee is 0.5%.
+    """
+    assert lint_with("MS010", text) == []

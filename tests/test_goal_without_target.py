@@ -231,3 +231,49 @@ def test_a_goal_label_in_background_is_history() -> None:
     **Goal:** improve retention, the board said last year.
     """
     assert lint_with("MS006", text) == []
+
+
+def test_business_objectives_inside_an_srs_introduction() -> None:
+    text = """
+    # Software Requirements Specification: Family Wallet
+
+    ## 1. Introduction
+
+    ### 1.3 Business Objectives
+
+    - Increase wallet adoption among families.
+    """
+    assert spans(lint_with("MS006", text)) == [(7, 3)]
+
+
+def test_objectives_inside_a_background_section_are_history() -> None:
+    text = """
+    # Family Wallet
+
+    ## Background
+
+    ### Objectives of the old wallet
+
+    - Increase wallet adoption among families.
+    """
+    assert lint_with("MS006", text) == []
+
+
+def test_a_goals_table_whose_metric_column_gives_counted_visits_a_direction() -> None:
+    text = """
+    ## Goals
+
+    | Goal | Success metric |
+    |---|---|
+    | Help users find listings again | Increase repeat visits |
+    """
+    assert spans(lint_with("MS006", text)) == [(5, 3)]
+
+
+def test_a_capability_that_names_a_counted_event_is_no_goal_to_measure() -> None:
+    text = """
+    ## Goals
+
+    - Let users make payments from the wallet.
+    """
+    assert lint_with("MS006", text) == []

@@ -455,3 +455,70 @@ def test_instantly_in_a_checklist_criterion_without_a_demand() -> None:
     - [ ] Cached results load instantly on revisit (no network call).
     """
     assert lint_with("MS005", text) == []
+
+
+def test_we_retry_with_no_count() -> None:
+    text = """
+    ## Solution
+
+    The transfer runs on the chosen day; if it fails, we retry later.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 51)]
+
+
+def test_a_large_number_of_concurrent_merchants() -> None:
+    text = """
+    ## Requirements
+
+    - The system shall support a large number of concurrent merchants.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 28)]
+
+
+def test_many_concurrent_logins() -> None:
+    text = """
+    ## Requirements
+
+    1. THE system SHALL handle many concurrent logins.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 28)]
+
+
+def test_a_settlement_window_named_with_no_length() -> None:
+    text = """
+    ## Requirements
+
+    - Payouts are processed within the settlement window.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 25)]
+
+
+def test_reminders_sent_periodically() -> None:
+    text = """
+    ## Requirements
+
+    - The system sends reminders periodically.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 14)]
+
+
+def test_a_reminder_shortly_before_an_event() -> None:
+    text = """
+    ## Requirements
+
+    - Reminders are sent shortly before the appointment.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 22)]
+
+
+def test_shortly_before_answered_by_another_line() -> None:
+    text = """
+    ## Requirements
+
+    - Reminders are sent shortly before the appointment.
+
+    ## Notifications
+
+    - The reminder goes out 24 hours before the appointment.
+    """
+    assert lint_with("MS005", text) == []

@@ -83,3 +83,24 @@ def test_damage_a_success_metric_number_replaced_by_a_direction(tmp_path: Path) 
     damaged, line = _damaged(tmp_path, _NETMONITOR, "- **Performance:** <1% CPU usage during peak traffic.",
                              "- **Performance:** lower CPU usage during peak traffic.")
     assert [found[0] for found in _findings("MS004", damaged)] == [line]
+
+
+_SUBTREE_UPDATE = "speckit-specs/21-DOT-DEV__subtree__specs__005-update-command__spec.md"
+
+
+@requires_corpus
+def test_damage_a_time_budget_replaced_by_quickly(tmp_path: Path) -> None:
+    assert _findings("MS008", CORPUS / _SUBTREE_UPDATE) == []
+    damaged, line = _damaged(tmp_path, _SUBTREE_UPDATE,
+                             "in under 5 seconds for typical repositories (1-20 subtrees, <1000 commits delta per subtree)",
+                             "quickly for typical repositories")
+    assert _findings("MS008", damaged) == [(line, 27)]
+
+
+@requires_corpus
+def test_damage_a_second_retry_count_for_the_same_operation(tmp_path: Path) -> None:
+    assert _findings("MS010", CORPUS / _WORKER) == []
+    anchor = "8. WHEN API errors occur, THEN the system SHALL log detailed error information and retry with exponential backoff"
+    damaged, line = _damaged(tmp_path, _WORKER, anchor,
+                             anchor + "\n9. WHEN Git operations fail, THEN the system SHALL retry them 5 times")
+    assert _findings("MS010", damaged) == [(line + 1, 52)]  # at "retry", the second count

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import CORPUS, lint_with, requires_corpus, spans
 
 from speclint.document.parser import parse
@@ -427,3 +428,59 @@ def test_a_criterion_that_compares_with_today() -> None:
     - **SC-001**: Users export reports faster than today.
     """
     assert spans(lint_with("MS004", text)) == [(5, 5)]
+
+
+def test_a_pitch_success_section_that_says_when_it_worked() -> None:
+    text = """
+    ## Success
+
+    We'll know this worked when fewer users churn and more transfers are scheduled.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 1)]
+
+
+def test_a_sentence_that_says_when_it_worked_anywhere() -> None:
+    text = """
+    ## Rollout
+
+    - We will know it worked when support tickets about refunds go down.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 3)]
+
+
+def test_success_criteria_inside_an_srs_introduction() -> None:
+    text = """
+    # Software Requirements Specification: Family Wallet
+
+    ## 1. Introduction
+
+    ### 1.4 Success Criteria
+
+    - Higher weekly engagement with the wallet screen.
+    """
+    assert spans(lint_with("MS004", text)) == [(7, 3)]
+
+
+def test_an_introduction_holds_no_metrics_of_its_own() -> None:
+    text = """
+    # Software Requirements Specification: Family Wallet
+
+    ## 1. Introduction
+
+    ### 1.1 Purpose
+
+    - Higher weekly engagement with the wallet screen is what the board asked for.
+    """
+    assert lint_with("MS004", text) == []
+
+
+@pytest.mark.parametrize("question", ["What is the goal?", "What metrics will we track?", "How do we measure success?"])
+def test_a_pr_faq_answer_about_success_is_read_once_after_its_label(question: str) -> None:
+    text = f"""
+    ## Internal FAQ
+
+    **Q: {question}**
+
+    A: More hikers will use the app on trails and churn will go down.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 4)]

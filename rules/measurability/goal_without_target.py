@@ -10,8 +10,8 @@ from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Se
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.metrics import bold_heading, direction_without_target, is_success_heading, is_summary, quantified_elsewhere
-from speclint.reading.normative import is_descriptive, nested_text
+from speclint.reading.metrics import bold_heading, is_background, direction_without_target, is_success_heading, is_summary, quantified_elsewhere
+from speclint.reading.normative import nested_text
 from speclint.reading.wording import SKIP_PROFILES_HELP
 
 # "Goals", "Business objectives", "Goals and success metrics" (normalized: singular, lower case).
@@ -71,7 +71,7 @@ class GoalWithoutTarget(Rule):
             return
         lines = document.lines
         for section in document.root.walk():
-            if section.heading is not None and is_descriptive(section) and not is_summary(section):
+            if section.heading is not None and is_background(section) and not is_summary(section):
                 continue  # background, problem: a summary states the goal under a label
             if section.heading is not None and is_success_heading(section):
                 continue  # success metrics are metric-without-target's (MS004)

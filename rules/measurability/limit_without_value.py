@@ -73,6 +73,8 @@ _LIMITS = (
         r"\bretr(?:y|ies|ied)\s+(?:a\s+few|several|multiple|a\s+number\s+of|a\s+limited\s+number\s+of)\s+times\b|"
         r"\b(?:is|are)\s+(?:automatically\s+)?retried\b(?!\s+(?:by|manually|once|twice|\S*\d))|"
         r"\b(?:shall|must|will|should)\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))|"
+        # "if it fails, we retry later", "failed calls are retried later"
+        r"\bwe(?:\s+will|'ll)?\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))|\bretr(?:y|ied|ies)\s+later\b|"
         r"\bretr(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+)?(?:exponential\s+|linear\s+|jittered\s+)?back-?off\b|"
         r"\bautomatic(?:ally)?\s+retr(?:y|ies)\b", _I),
         "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I)),
@@ -82,7 +84,8 @@ _LIMITS = (
         "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I),
         lazy_compile(r"\bretr\w*|\bre-?attempt\w*|\bre-?sen[dt]\w*|\bre-?deliver\w*", _I)),
     _Limit(lazy_compile(
-        r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance)\s+"
+        r"\bwithin\s+the\s+(?:delivery|grace|booking|cancellation|return|refund|sla|allowed|agreed|service|maintenance|settlement|"
+        r"payout|processing|review|response|notice|cooling-off|dispute|chargeback|holding|claim|correction)\s+"
         r"(?:window|period)\b", _I),
         "how long is it", lazy_compile(r"\b(?:window|period)\b", _I)),
     # "after the inactivity timeout", "for the lockout period": a limit named, its value nowhere
@@ -106,7 +109,8 @@ _LIMITS = (
     # "reports are refreshed periodically", "passwords must be rotated regularly": how often?
     _Limit(lazy_compile(
         r"\b(?:refresh\w*|sync\w*|rotat\w*|backed\s+up|back\s+up|poll\w*|re-?check\w*|recalculat\w*|recomput\w*|re-?index\w*|"
-        r"snapshott?\w*|re-?validat\w*|re-?fetch\w*|changed|renewed|purged|cleaned\s+up|re-?scann?\w*|runs?|taken|performed)\s+(?:[\w-]+\s+){0,2}?"
+        r"snapshott?\w*|re-?validat\w*|re-?fetch\w*|changed|renewed|purged|cleaned\s+up|re-?scann?\w*|runs?|taken|performed|"
+        r"sen[dt]s?|emailed|notified|reminded|exported|reconciled|settled|audited|reviewed)\s+(?:[\w-]+\s+){0,2}?"
         r"(?:periodically|regularly|frequently|at\s+regular\s+intervals|on\s+a\s+regular\s+(?:basis|schedule))\b|"
         r"\b(?:periodically|regularly|frequently)\s+(?:refresh\w*|sync\w*|rotat\w*|back\w*\s+up|poll\w*|re-?check\w*|recalculat\w*|"
         r"recomput\w*|snapshot\w*|purg\w*|re-?scan\w*)\b", _I),
@@ -133,18 +137,22 @@ _LIMITS = (
         "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
+# More things a requirement counts: "many concurrent logins", "a large number of merchants".
+_MORE_COUNTED = (r"logins|sign-?ins|merchants|sellers|vendors|drivers|riders|patients|members|subscribers|accounts|payments|"
+                 r"payouts|transfers|notifications|shipments|bookings|appointments|api\s+calls|calls|jobs|queries|visitors|players")
 # Magnitudes left vague in a requirement: "supports many concurrent users", "large customers", "updates in
 # real time". Read only in requirement statements: background and design prose use them to describe.
 _MAGNITUDES = (
     _Limit(lazy_compile(
         r"\bmany\s+(?:concurrent\s+|simultaneous\s+|parallel\s+)?(?:users|requests|connections|sessions|customers|orders|"
-        r"transactions|devices|tenants|uploads|files|records|events|messages|items)\b|\b(?:high|large|huge|massive)[- ]volumes?\s+of\s+\w+|"
+        r"transactions|devices|tenants|uploads|files|records|events|messages|items|" + _MORE_COUNTED + r")\b|\b(?:high|large|huge|massive)[- ]volumes?\s+of\s+\w+|"
         r"\b(?:large|huge|massive|vast)\s+amounts?\s+of\s+\w+|\b(?:lots|a\s+lot|tons)\s+of\s+(?:concurrent\s+)?(?:users|requests|"
         r"connections|sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|data)\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items)\b", _I)),
     _Limit(lazy_compile(
         r"\blarge\s+(?:customers|accounts|tenants|organi[sz]ations|orgs|enterprises|files|uploads|attachments|datasets|"
+        r"merchants|clinics|hospitals|stores|shops|fleets|warehouses|sellers|retailers|schools|"
         r"data\s+sets|catalogs|workspaces|teams|repositories|repos|documents|images|videos|exports|imports|lists|tables)\b", _I),
         "how large", lazy_compile(r"\b(?:large|size|MB|GB|KB|TB|rows|seats|users|employees|items)\b", _I)),
     # "progress streams in real time": streaming is the behaviour, not a latency left out
@@ -174,9 +182,9 @@ _MAGNITUDES = (
         "how many", lazy_compile(r"\b(?:users|customers|teams|tenants|merchants|accounts|adoption)\b", _I)),
     _Limit(lazy_compile(
         r"\ba\s+(?:large|high|huge|great|significant)\s+number\s+of\s+(?:concurrent\s+|simultaneous\s+)?(?:users|requests|connections|"
-        r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items)\b", _I),
+        r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|" + _MORE_COUNTED + r")\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
-                               r"uploads|files|records|events|messages|items)\b", _I)),
+                               r"uploads|files|records|events|messages|items|" + _MORE_COUNTED + r")\b", _I)),
 )
 # Vague times that codes of conduct, security policies and proposals use loosely ("we respond within a
 # reasonable timeframe"): read in requirement statements only.
@@ -186,6 +194,11 @@ _IN_REQUIREMENTS = (
         r"\bwithin\s+(?:a\s+|an\s+)?(?:reasonable|acceptable|short|timely|appropriate|sensible)\s+(?:time(?:\s*frame)?|period|"
         r"amount\s+of\s+time|window|delay)\b|\bin\s+a\s+timely\s+(?:manner|fashion)\b", _I),
         "within how long", lazy_compile(r"\b(?:within|sla|deadline)\b", _I)),
+    # "reminders go out shortly before the appointment"
+    _Limit(lazy_compile(r"\bshortly\s+(?:before|after|once)\b|\bsoon\s+after\b", _I),
+        "how long before or after exactly", lazy_compile(r"\b(?:before|after|prior)\b", _I), lazy_compile(
+            r"\b(?:sen[dt]\w*|remind\w*|notif\w*|email\w*|push\w*|expir\w*|charg\w*|cancel\w*|releas\w*|delet\w*|lock\w*|"
+            r"retr\w*|run\w*|trigger\w*|start\w*|clos\w*)\b", _I)),
     # "the trial lasts a few weeks", "held for several days"
     _Limit(lazy_compile(r"\b(?:a\s+few|several|a\s+couple\s+of)\s+(?:seconds|minutes|hours|days|weeks|months)\b", _I),
         "how long exactly", lazy_compile(r"\b(?:expir\w*|duration|lasts?|period|window)\b", _I), lazy_compile(
@@ -218,8 +231,10 @@ class LimitWithoutValue(Rule):
     - a retention with no period: "logs are retained for a limited period", "kept as long as
       necessary", "audit logs are retained.";
     - a retry with no count: "failed webhooks are retried", "retries several times", "the system
-      shall retry", "retry with exponential backoff";
-    - a window named with no length: "within the delivery window".
+      shall retry", "retry with exponential backoff", "if it fails, we retry later";
+    - a refresh, send or sync with no interval: "reminders are sent periodically";
+    - a window named with no length: "within the delivery window", "within the settlement window";
+    - a time relative to an event, left vague: "reminders are sent shortly before the appointment".
 
     Vague magnitudes ("many concurrent users", "a large number of requests", "large customers",
     "in real time", "instantly") count in requirement statements and in sentences that demand them

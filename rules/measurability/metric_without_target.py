@@ -8,8 +8,9 @@ from typing import Iterator
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TableCell
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.normative import is_descriptive, nested_text
+from speclint.reading.normative import nested_text
 from speclint.reading.metrics import (
+    is_background,
     bold_heading,
     direction_without_target,
     is_success_heading,
@@ -34,7 +35,10 @@ _SUCCESS_LABEL = lazy_compile(
 _SUCCESS_SENTENCE = lazy_compile(
     r"\bsuccess\s+(?:is|will\s+be|would\s+be|gets?)\s+measured\s+(?:by|through|as|in)\b|"
     r"\bwe(?:'ll|\s+will)\s+measure\s+success\s+(?:by|through|as|in)\b|"
-    r"\bsuccess\s+(?:means|looks\s+like)\s*:?",
+    r"\bsuccess\s+(?:means|looks\s+like)\s*:?|"
+    # "We'll know this worked when fewer users churn"
+    r"\bwe(?:'ll|\s+will)\s+know\s+(?:this|it|we(?:'ve|\s+have)?)\s+(?:has\s+)?(?:worked|succeeded|is\s+working|"
+    r"was\s+a\s+success|succeed\w*)\s+(?:when|if|once|because)\b",
     re.I,
 )
 # A label over metrics that are tracked, not targets: "Product usage metrics:", "Operational metrics:".
@@ -109,7 +113,7 @@ class MetricWithoutTarget(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for section in document.root.walk():
-            if section.heading is not None and is_descriptive(section) and not is_summary(section):
+            if section.heading is not None and is_background(section) and not is_summary(section):
                 continue  # background, problem, quotes: "success is measured by lower churn, the board says"
             yield from _in_blocks(section, section.blocks, is_success_heading(section), document.lines)
 
@@ -124,6 +128,7 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
             in_metrics = names_success(title) and not _TELEMETRY_LABEL.match(title + ":")
             previous = block
             continue
+        found: list[Violation] = []
         if isinstance(block, Paragraph):
             found = list(_paragraph(block))
             if not found and in_metrics:
@@ -139,7 +144,7 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
                     yield from _item(section, item, in_metrics or announced)
         elif isinstance(block, Table):
             yield from _table(block, in_metrics)
-        if isinstance(block, Paragraph) and previous is not None and _SUCCESS_QUESTION.match(previous.text):
+        if isinstance(block, Paragraph) and not found and previous is not None and _SUCCESS_QUESTION.match(previous.text):
             # a PR/FAQ: "**How will we measure success?**" then its answer, a paragraph
             answer = block.text[_ANSWER_LABEL.match(block.text).end():]
             if answer.strip() and metric_needs_target(answer, "", strict=True):
@@ -152,8 +157,8 @@ def _answer(paragraph: Paragraph, lines: list[str]) -> Iterator[Violation]:
     each sentence that says which way a measure should move and gives no target ("We expect higher
     weekly engagement"). Sentences that introduce the metrics below are not metrics."""
     text = paragraph.text
-    start = 0
-    for end_match in [*_SENTENCE_END.finditer(text), None]:
+    start = _ANSWER_LABEL.match(text).end()  # "A: more hikers use the app": the answer, after its label
+    for end_match in [*_SENTENCE_END.finditer(text, start), None]:
         end = end_match.end() if end_match else len(text)
         sentence = text[start:end]
         offset = start

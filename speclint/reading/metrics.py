@@ -12,7 +12,7 @@ import re
 from speclint.document.headings import normalize_title
 from speclint.document.model import Section
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.normative import has_quantity, is_descriptive, is_success_section, mask_non_prose
+from speclint.reading.normative import DESCRIPTIVE_TITLES, has_quantity, is_descriptive, is_success_section, mask_non_prose
 
 #: What a metric measures, in its label or first words ("Checkout conversion rate", "Weekly active users").
 MEASURE = lazy_compile(
@@ -29,6 +29,11 @@ MEASURE = lazy_compile(
     r"purchases|bookings|sales)(?![\w-])",
     re.I,
 )
+#: Counted events a product moves, measures only when a direction is given them ("increase repeat
+#: visits", "fewer failed payments"); alone they are what users do ("users can make payments").
+_COUNTED = (r"(?<![\w-])(?:visits|visitors|sessions|orders|transactions|downloads|installs|page\s?views|clicks|logins|"
+            r"payments|deposits|top-?ups|transfers|searches|uploads|invites)(?![\w-])")
+_MEASURE_OR_COUNTED = lazy_compile(MEASURE.pattern + "|" + _COUNTED, re.I)
 #: A direction without a target: "Increase conversion", "Reduce churn", "Improved retention".
 _DIRECTION = (r"increas\w*|reduc\w*|improv\w*|grow\w*|boost\w*|lower\w*|decreas\w*|rais\w*|rise|rises|drive|"
               r"higher|fewer|less|more|maximi[sz]\w*|minimi[sz]\w*|cut|cuts|shorten\w*|faster|better|enhanc\w*|"
@@ -36,7 +41,7 @@ _DIRECTION = (r"increas\w*|reduc\w*|improv\w*|grow\w*|boost\w*|lower\w*|decreas\
 _LEADING_DIRECTION = lazy_compile(
     r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:" + _DIRECTION + r")(?![\w-])", re.I)
 _DIRECTION_ON_MEASURE = lazy_compile(
-    r"(?<![\w-])(?:" + _DIRECTION + r")\s+(?:[\w-]+\s+){0,3}?" + MEASURE.pattern, re.I)
+    r"(?<![\w-])(?:" + _DIRECTION + r")\s+(?:[\w-]+\s+){0,3}?(?:" + MEASURE.pattern + "|" + _COUNTED + ")", re.I)
 # Zero and all are thresholds: "No critical bugs at launch", "Every import completes".
 _ZERO_OR_ALL = lazy_compile(
     r"^\W*(?:[A-Z]{1,6}-\d+\W*)?(?:\w[\w /&-]{0,39}:\W*)?(?:no|zero|none|never|nothing|all|every|each|100\s?%)\b", re.I)
@@ -61,11 +66,35 @@ DESIGN_ANCESTOR = lazy_compile(
 )
 
 
+#: Sections that wrap a document's opening (an IEEE/ISO SRS's "1. Introduction", "1.2 Scope"): descriptive,
+#: but a success or goals section inside them states what the work must reach.
+_WRAPPER_KEYS = frozenset(normalize_title(title) for title in ("introduction", "overview", "purpose", "scope", "summary",
+                                                               "executive summary"))
+#: Goals and objectives sections ("1.3 Business objectives", "Project goals").
+_GOALS_KEY = lazy_compile(r"^(?:(?:business|product|project|key|primary|main|our)\s+)?(?:goal|objective)(?:\s+and\s+\w+)?$")
+
+
+def is_background(section: Section) -> bool:
+    """`is_descriptive`, except for a success or goals section inside a document's introduction or scope
+    (an SRS's "1. Introduction > 1.3 Business objectives" states targets, not background)."""
+    if not is_descriptive(section):
+        return False
+    own = normalize_title(section.title) if section.heading is not None else ""
+    if own in _DESCRIPTIVE_KEYS or not (names_success(section.title) or _GOALS_KEY.match(own) or is_success_section(section)):
+        return True
+    # every descriptive section around it is only a wrapper: "Introduction", not "Background"
+    return any(each.heading is not None and normalize_title(each.title) in _DESCRIPTIVE_KEYS
+               and normalize_title(each.title) not in _WRAPPER_KEYS for each in section.ancestors())
+
+
+_DESCRIPTIVE_KEYS = frozenset(normalize_title(title) for title in DESCRIPTIVE_TITLES)
+
+
 def is_success_metrics_section(section: Section) -> bool:
     """A success section (*Success metrics*, *Success criteria*, *KPIs*...), but not a design's
     "Metrics" section (under Proposal, Monitoring, Design details...), which lists what the system
     exposes, and not background."""
-    if not is_success_section(section) or is_descriptive(section):
+    if not is_success_section(section) or is_background(section):
         return False
     for each in (section, *section.ancestors()):
         if each.heading is None:
@@ -88,7 +117,12 @@ _SUCCESS_HEADING = lazy_compile(
     r"how\s+we(?:'ll|\s+will)?\s+(?:know|measure)\b|what\s+(?:does\s+)?success\s+looks?\s+like|"
     r"measur(?:es?|ing)\s+(?:of\s+)?(?:success|impact)|[^\n]{0,40}?\bsuccess\s+(?:signals?|measures?|metrics?|kpis?|indicators?)\b|"
     r"(?:key\s+)?(?:metrics|kpis?)\s+(?:and|&)\s+(?:targets?|goals?)\b|(?:expected|desired|target)\s+(?:outcomes?|impact|results?)\b|"
-    r"okrs?\b|objectives?\s+(?:and|&)\s+key\s+results\b)",
+    r"okrs?\b|objectives?\s+(?:and|&)\s+key\s+results\b|"
+    # a pitch's or one-pager's "Success", "Definition of success"
+    r"(?:definition\s+of\s+)?success(?:\s+definition)?\W*$|"
+    # a PR/FAQ's "What is the goal?", "What metrics will we track?"
+    r"what(?:\s+is|\s+are|'s)\s+(?:the|our)\s+(?:goals?|targets?|success\s+(?:metrics?|criteria)|(?:key\s+)?metrics|kpis?)\b[^?\n]{0,40}\?|"
+    r"what\s+metrics\s+(?:will|do|should|would)\s+(?:we|you)\s+(?:track|use|measure|watch|move)\b[^?\n]{0,40}\?)",
     re.I,
 )
 
@@ -128,7 +162,7 @@ def is_success_heading(section: Section) -> bool:
     measured ("How will we know this worked?"); not background, not a design's exported metrics."""
     if is_success_metrics_section(section):
         return True
-    if is_descriptive(section):
+    if is_background(section):
         return False
     return any(each.heading is not None and bool(_SUCCESS_HEADING.match(each.title))
                for each in (section, *section.ancestors()))
@@ -137,7 +171,7 @@ def is_success_heading(section: Section) -> bool:
 #: A measure followed by the way it should move, with no target: "Export adoption increases",
 #: "support tickets about search go down".
 _MEASURE_THEN_DIRECTION = lazy_compile(
-    MEASURE.pattern + r"\s+(?:[\w-]+\s+){0,4}?(?:(?:to|will|should|must|would)\s+)?"
+    r"(?:" + MEASURE.pattern + "|" + _COUNTED + r")\s+(?:[\w-]+\s+){0,4}?(?:(?:to|will|should|must|would)\s+)?"
     r"(?:increas|decreas|improv|declin|grow|shrink|rises?\b|drops?\b|dropping|falls?\b|falling|go(?:es)?\s+(?:up|down)|"
     r"(?:is|are|gets?|will\s+be|should\s+be|must\s+be)\s+(?:significantly\s+|greatly\s+|substantially\s+)?"
     r"(?:reduc|lowered\b|shortened\b|cut\b|minimi[sz])|"
@@ -163,7 +197,7 @@ _WORD = lazy_compile(r"[a-z]{4,}", re.I)
 def quantified_elsewhere(match: re.Match[str], lines: list[str], line: int) -> bool:
     """True when another line of the document states a number about the measure `match` names
     ("Cart abandonment: 68% -> 55%" quantifies the goal "Reduce cart abandonment")."""
-    measure = MEASURE.search(match.group(0))
+    measure = _MEASURE_OR_COUNTED.search(match.group(0))
     if measure is None:
         return False
     words = [word.lower() for word in _WORD.findall(match.group(0)) if word.lower() not in _DIRECTION_WORDS]

@@ -33,10 +33,48 @@ _SECONDS = {"ms": 0.001, "millisecond": 0.001, "s": 1, "sec": 1, "second": 1, "m
 #: "<subject> expire(s) after 7 days", "accounts are locked for 15 minutes", "links are valid for 24 hours".
 _VERB_DURATION = lazy_compile(
     r"\b(?P<verb>expir(?:e|es|ed|ing)|retained|kept|stored|deleted|purged|archived|locked(?:\s+out)?|"
-    r"times?\s+out|timed\s+out|valid|lasts?|rotated|cached)\s+(?:after|for|within|in)\s+(?:about\s+|approximately\s+|~)?"
+    r"times?\s+out|timed\s+out|valid|lasts?|rotated|cached)\s+(?:after|for|within|in)\s+(?:about\s+|approximately\s+|~|a\s+maximum\s+of\s+|up\s+to\s+|at\s+most\s+|"
+    r"no\s+more\s+than\s+)?"
+    + _NUMBER + r"[\s-]?" + _TIME_UNIT + r"\b|"
+    # "time out calls to the card network after 30 seconds": what times out follows the verb
+    r"\b(?P<verb2>time\s+out|times\s+out)\s+(?P<object>(?:(?!after\b)[\w-]+\s+){1,6}?)after\s+(?:about\s+|~)?(?P<num2>\d+(?:\.\d+)?)[\s-]?"
+    r"(?P<unit2>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b",
+    re.I,
+)
+#: "we keep raw location data for 14 days", "the service stores uploads for 30 days".
+_KEEP_FOR = lazy_compile(
+    r"\b(?P<verb>keeps?|stores?|retains?|holds?|caches?|archives?)\s+(?P<object>(?:(?!for\b)[\w-]+\s+){1,5}?)for\s+"
+    r"(?:about\s+|~|a\s+maximum\s+of\s+|up\s+to\s+|at\s+most\s+|no\s+more\s+than\s+)?"
     + _NUMBER + r"[\s-]?" + _TIME_UNIT + r"\b",
     re.I,
 )
+#: "a gift card code expires 60 days after purchase", "deleted 30 days after closing".
+_VERB_DURATION_AFTER = lazy_compile(
+    r"\b(?P<verb>expir(?:e|es|ed)|deleted|purged|locked)\s+(?:about\s+|approximately\s+|~)?" + _NUMBER + r"[\s-]?" + _TIME_UNIT
+    + r"\s+(?:after|from|following)\b",
+    re.I,
+)
+#: "a 1% fee", "a fee of 1.5%", "commission: 2%".
+_PERCENT_NOUN = lazy_compile(
+    r"(?:\b(?P<noun>fees?|commissions?|surcharges?|markups?|cashback|interest\s+rate|take\s+rate|platform\s+fee)(?:\*\*|__)?\s*"
+    r"(?:of|is|:|=|will\s+be|must\s+be|shall\s+be|set\s+to)(?:\*\*|__)?\s*" + _NUMBER + r"\s?%|"
+    r"(?<![\d.])(?P<num2>\d+(?:\.\d+)?)\s?(?:%|percent)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>fees?|commissions?|surcharges?|"
+    r"markups?|cashback|interest)|"
+    # "we charge 1.5% per top-up", "the platform takes 1%"
+    r"\b(?P<noun3>charges?|charged|takes|deducts?|deducted)\s+(?:a\s+|an\s+)?(?P<num3>\d+(?:\.\d+)?)\s?(?:%|percent)(?!\s+(?:of\s+)?(?:the\s+)?(?:users|customers|merchants|traffic)))",
+    re.I,
+)
+#: "retried 3 times", "retries up to 5 times", "3 retries", "after 5 failed delivery attempts".
+_COUNT = lazy_compile(
+    r"\b(?P<verb>retr(?:y|ies|ied|ying))\s+(?P<object>(?:(?!up\b|at\b|no\b)[\w-]+\s+){0,3}?)(?:up\s+to\s+|at\s+most\s+|a\s+maximum\s+of\s+)?"
+    r"(?P<num>\d{1,2})\s+(?:more\s+|additional\s+)?times\b|"
+    r"(?:\b(?:up\s+to|at\s+most|a\s+maximum\s+of|max(?:imum)?(?:\s+of)?)\s+)?(?<![\d.])(?P<num2>\d{1,2})\s+"
+    r"(?P<what>(?:(?:failed|unsuccessful|delivery|send|retry|total)\s+){0,2}(?:retries|retry\s+attempts|attempts))\b",
+    re.I,
+)
+#: "a 30 s timeout", "a 15 min TTL": abbreviated units before a limit's name.
+_ABBREVIATED_NOUN = lazy_compile(
+    r"(?<![\w.])" + _NUMBER + r"[\s-]?(?P<unit>ms|s|secs?|mins?|h|hrs?|d)\s+(?P<noun>timeout|time-out|ttl|expiry|lockout|retention)\b", re.I)
 #: "a 14-day trial", "30 day retention".
 _DURATION_NOUN = lazy_compile(
     r"\b" + _NUMBER + r"[\s-](?P<unit>second|minute|hour|day|week|month|year)\s+(?P<noun>[a-z][a-z-]{2,})\b", re.I)
@@ -108,6 +146,21 @@ def _lemma(word: str) -> str:
     return word
 
 
+#: The verbs and settings that state one limit, as one concept: "expire after 30 days" and "expiry: 60
+#: days", "time out after 30 s" and "a 60 s timeout", "retained for 7 days" and "kept for 14 days".
+_CONCEPTS = {
+    "keep": "retention", "hold": "retention", "cach": "retention", "archiv": "retention", "retain": "retention",
+    "kept": "retention", "stor": "retention", "delet": "retention", "purg": "retention", "retention": "retention",
+    # an expiry and a timeout are one limit: "session timeout: 30 min" and "sessions expire after 60 minutes"
+    "expir": "timeout", "expiry": "timeout", "expiration": "timeout", "valid": "timeout", "ttl": "timeout",
+    "time-out": "timeout", "lifetime": "timeout", "time": "timeout", "timeout": "timeout", "tim": "timeout",
+    "lock": "lockout", "lockout": "lockout"}
+
+
+def _concept(anchor: str) -> str:
+    return _CONCEPTS.get(anchor, anchor)
+
+
 def _subject(before: str) -> tuple[str, ...]:
     """The last two content words before a construction, in the same clause."""
     clause = re.split(r"[.;:!?()\[\]|,—–]|\s-\s", before)[-1]
@@ -119,20 +172,26 @@ def statements(segments: list[TextSegment]) -> Iterator[Statement]:
     """The quantities stated in one paragraph, item or cell."""
     from speclint.document.text import find_all
 
-    for pattern, kind in ((_VERB_DURATION, "verb"), (_DURATION_NOUN, "noun"), (_SETTING, "setting"),
-                          (_PERCENT, "percent")):
+    for pattern, kind in ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_KEEP_FOR, "verb"), (_DURATION_NOUN, "noun"), (_ABBREVIATED_NOUN, "noun"),
+                          (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count")):
         for match, span in find_all(pattern, segments):
             text = match.string
-            start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()),
+                        text.rfind("? ", 0, match.start())) + 1
             end_candidates = [i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0]
             sentence = text[start: min(end_candidates) if end_candidates else len(text)]
-            if _NOT_A_STATEMENT.search(sentence):
+            if kind in ("fee", "count"):
+                yield from _counted(kind, match, span, text[start: match.start()], sentence)
                 continue
-            value = float(match.group("num"))
+            limit = kind in ("verb", "setting") and _concept(_lemma(_group(match, "verb", "verb2", "noun").split()[0])) in _LIMIT_CONCEPTS
+            # a limit's maximum is its value ("retained for a maximum of 7 days"); changes, tiers and examples are not
+            if (_NOT_A_COUNT if limit else _NOT_A_STATEMENT).search(sentence):
+                continue
+            value = float(_group(match, "num", "num2"))
             if kind == "percent":
                 family, anchor = "percent", _lemma(match.group("verb").split()[0])
             else:
-                unit = match.group("unit").lower()
+                unit = _group(match, "unit", "unit2").lower()
                 unit = unit if unit in _SECONDS else unit.rstrip("s")
                 family, value = "time", value * _SECONDS.get(unit, 1)
                 if kind == "noun":
@@ -144,13 +203,84 @@ def statements(segments: list[TextSegment]) -> Iterator[Statement]:
                 elif kind == "setting":
                     anchor = _lemma(match.group("noun").split()[0])
                 else:
-                    anchor = _lemma(match.group("verb").split()[0])
-            subject = _subject(text[start: match.start()]) if kind != "noun" else ()
+                    anchor = _lemma(_group(match, "verb", "verb2").split()[0])
+            subject = _subject(text[start: match.start()]) if kind != "noun" else _noun_subject(anchor, text, match.end())
+            if kind == "verb" and _group(match, "object") and (not subject or subject[-1] in _AGENTS):
+                subject = _subject(_group(match, "object"))  # "the system shall time out calls to the card network"
             if kind == "setting":
                 subject = subject[-1:]  # the setting's own modifier: "session" timeout, "idle" timeout
             if kind in ("verb", "percent") and not subject:
                 continue  # "expires after 7 days" of what? Nothing to compare with.
             yield Statement(kind, subject, anchor, family, value, " ".join(match.group(0).split()), span)
+
+
+_NOUN_OBJECT = lazy_compile(r"\s+(?:for|on|of)\s+(?:the\s+|all\s+|each\s+|every\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)")
+
+
+def _noun_subject(anchor: str, text: str, end: int) -> tuple[str, ...]:
+    """What a limit named by a noun applies to: "a 30-second timeout for upstream calls" (upstream call)."""
+    if _concept(anchor) not in ("timeout", "retention", "lockout"):
+        return ()
+    found = _NOUN_OBJECT.match(text, end)
+    return _subject(found.group(1)) if found else ()
+
+
+def _group(match: re.Match[str], *names: str) -> str:
+    """The first of the named groups that took part in the match ("" when none did)."""
+    groups = match.re.groupindex
+    return next((match.group(name) for name in names if name in groups and match.group(name)), "")
+
+
+# A fee or a count is bounded by nature ("up to 3 times", "a maximum of 5 attempts" is the value itself):
+# only comparisons, changes, examples, ranges and tiers are left out.
+_NOT_A_COUNT = lazy_compile(
+    r"\b(?:was|were|previously|currently|today|old|legacy|instead\s+of|changed?|from\s+\d|up\s+from|down\s+from|e\.g\b|eg\b|"
+    r"for\s+example|for\s+instance|such\s+as|example|default|defaults|configurable|between|either|tiers?|plans?|premium|"
+    r"enterprise|free|paid|pro|vs\.?|versus|compared|alternatively|option\s+\w|per\s+(?:plan|tier|merchant|customer|region))\b"
+    r"|\d\s*(?:-|–|—|to|or)\s*\d",
+    re.I,
+)
+# A count of failed sign-in attempts is a threshold, and products set several ("a CAPTCHA after 3, a
+# lock after 5"): only retries and deliveries are counted.
+_LOGIN_WORDS = lazy_compile(r"\b(?:log-?in|sign-?in|password|passcode|pin|otp|code|captcha|lock\w*|block\w*|guess\w*)\b", re.I)
+_EXHAUSTED = lazy_compile(r"\bretr\w*|\bdeliver\w*|\bre-?sen[dt]\w*|\bre-?attempt|\bgives?\s+up\b|\bdead[- ]letter\w*|"
+                         r"\bmarked\s+(?:as\s+)?(?:failed|dead|permanently)|\babandon\w*|\bDLQ\b", re.I)
+# Words of every retry statement: they say nothing of what is retried.
+_COUNT_WORDS = frozenset(_lemma(word) for word in """retry retries retried retrying attempt attempts time times failed fail
+failure failures up most maximum max total more additional marked mark give gives exponential backoff back-off
+permanently dead letter before after then with""".split())
+# Who retries is not what is retried: "the system retries a failed SMS".
+_AGENTS = frozenset({"system", "service", "app", "application", "platform", "we", "worker", "client", "server", "job",
+                     "scheduler", "backend", "api", "it", "consumer", "producer", "gateway"})
+
+
+def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence: str) -> Iterator[Statement]:
+    """A fee in percent ("a 1% fee") or a retry count ("retried 3 times", "5 delivery attempts")."""
+    if _NOT_A_COUNT.search(sentence):
+        return
+    number = _group(match, "num", "num2", "num3")
+    if kind == "fee":
+        noun = _group(match, "noun", "noun2") or "fee"
+        subject = _subject(before)[-1:] if match.group("noun") else ()
+        subject = tuple(word for word in subject if word not in ("carry", "charge", "cost", "pay", "take", "apply"))
+        yield Statement("fee", subject, _lemma(noun.split()[-1]), "percent", float(number),
+                        " ".join(match.group(0).split()), span)
+        return
+    if _LOGIN_WORDS.search(sentence):
+        return
+    value = float(number)
+    what = _group(match, "what").lower()
+    if _group(match, "verb") or "retr" in what:
+        value += 1  # three retries are four attempts
+    elif not (_EXHAUSTED.search(sentence) or re.search(r"\bfail\w*", sentence, re.I)):
+        return  # "5 attempts" at what? Only attempts at a delivery or a send, or attempts that run out, are counted
+    # what is retried: the content words of the sentence ("Failed webhooks are retried up to 3 times"
+    # and "the webhook is marked failed after 5 attempts" share "webhook")
+    words = {_lemma(word) for word in re.findall(r"[A-Za-z][\w'-]*", sentence) if word.lower() not in _STOPWORDS}
+    subject = tuple(sorted(words - _COUNT_WORDS - {_lemma(word) for word in _AGENTS}))
+    if not subject:
+        return
+    yield Statement("count", subject, "retry", "count", value, " ".join(match.group(0).split()), span)
 
 
 def _compatible(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -182,25 +312,90 @@ def _find_contradictions(document: Document) -> list[Contradiction]:
         if piece.kind == "heading" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue
         found.extend((id(piece.section), statement) for statement in statements(piece.segments))
+    found.extend(_table_settings(document))
     groups: dict[tuple[str, str, str], list[tuple[int, Statement]]] = {}
     for index, statement in found:
-        last = statement.subject[-1] if statement.subject else ""
-        groups.setdefault((statement.anchor, last, statement.family), []).append((index, statement))
+        concept = _concept(statement.anchor)
+        last = statement.subject[-1] if statement.subject and concept not in _LIMIT_CONCEPTS else ""
+        groups.setdefault((concept, last, statement.family), []).append((index, statement))
     pairs: list[Contradiction] = []
     for members in groups.values():
         subjects = {statement.subject for _index, statement in members}
         for position, (index, later) in enumerate(members):
             for earlier_index, earlier in members[:position]:
-                if earlier_index == index or earlier.value == later.value:
+                if earlier.value == later.value:
                     continue
-                if earlier.kind != later.kind and "noun" in (earlier.kind, later.kind):
-                    continue
-                if not _compatible(earlier.subject, later.subject) or _ambiguous(earlier.subject, later.subject,
-                                                                                  subjects):
+                if earlier_index == index and not (_concept(later.anchor) in _LIMIT_CONCEPTS and later.family == "time"
+                                                   and earlier.subject and earlier.subject == later.subject):
+                    continue  # side by side in one section: tiers or cases, unless the very same thing twice
+                if _concept(later.anchor) in _LIMIT_CONCEPTS:
+                    if not _related(earlier.subject, later.subject, subjects):
+                        continue
+                elif earlier.kind != later.kind and "noun" in (earlier.kind, later.kind):
+                    continue  # "a 14-day trial" and "the trial lasts 30 days" of what?
+                elif not _compatible(earlier.subject, later.subject) or _ambiguous(earlier.subject, later.subject,
+                                                                                    subjects):
                     continue
                 pairs.append((later, earlier))
                 break
     return pairs
+
+
+#: A table column or row label that names a setting: "| Card network timeout | 60 s |", "| Item | Fee |".
+_SETTING_NAME = lazy_compile(r"\b(?:timeout|ttl|expiry|expiration|retention(?:\s+period)?|grace\s+period|lockout|fees?|"
+                             r"commission|surcharge)\W*$", re.I)
+
+
+def _table_settings(document: Document) -> Iterator[tuple[int, Statement]]:
+    """Settings stated in table rows, read as "<label> <column>: <value>" ("Card network timeout: 60 s",
+    "Instant payout fee: 1.5%")."""
+    from speclint.document.model import Table
+    from speclint.document.text import iter_nested
+    from speclint.reading.requirements import not_in_scope
+
+    for section in document.root.walk():
+        if section.heading is not None and not_in_scope(section):
+            continue
+        for block in iter_nested(section.blocks):
+            if not isinstance(block, Table):
+                continue
+            for row in block.rows:
+                if len(row) < 2 or not row[0].segments:
+                    continue
+                label = row[0].text.strip(" *_")
+                for column, cell in enumerate(row[1:], start=1):
+                    if not cell.segments:
+                        continue
+                    header = block.header[column].text.strip(" *_") if column < len(block.header) else ""
+                    if _SETTING_NAME.search(label):
+                        glue = ": "
+                    elif _SETTING_NAME.search(header) and not _SETTING_NAME.search(row[0].text):
+                        glue = f" {header}: "
+                    else:
+                        continue
+                    first = cell.segments[0]
+                    joined = (*row[0].segments, TextSegment(first.line, max(first.column - len(glue), 1), glue), *cell.segments)
+                    for statement in statements(joined):
+                        yield id(section), statement
+                    break
+
+
+#: Limits a document usually states once for one thing (a timeout, a retention, an expiry, a lockout,
+#: a retry count, a fee): two statements of one are about the same thing when their subjects share a
+#: word, or when one names none and the document states the limit for one thing only.
+_LIMIT_CONCEPTS = frozenset({"timeout", "retention", "lockout", "retry", "fee", "fe", "commission", "surcharg"})
+
+
+def _related(one: tuple[str, ...], other: tuple[str, ...], subjects: set[tuple[str, ...]]) -> bool:
+    if len(one) == len(other) == 2 and one[-1] == other[-1] and one[0] != other[0]:
+        return False  # "access token" and "refresh token": two things
+    if set(one) & set(other):
+        # "link" when both "invite link" and "reset link" are stated could be either
+        return not (_compatible(one, other) and _ambiguous(one, other, subjects))
+    if one and other:
+        return False
+    named = [subject for subject in subjects if subject]
+    return all(set(subject) & set(named[0]) for subject in named)  # one thing only (or none named)
 
 
 def _ambiguous(one: tuple[str, ...], other: tuple[str, ...], subjects: set[tuple[str, ...]]) -> bool:
