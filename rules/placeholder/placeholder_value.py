@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import CodeBlock, Document, Section, Span, TextSegment
+from speclint.document.model import CodeBlock, Document, HtmlBlock, Section, Span, TextSegment
 from speclint.document.text import find_all, iter_prose, mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.document.headings import normalize_title
@@ -71,7 +71,7 @@ class PlaceholderValue(Rule):
       `Q? 2026`, `v?.?`, `[N] seconds`, `{{max_items}} items`.
     - `X%` and `$X` anywhere but in background and context sections (a letter percentage is never a
       parameter's name).
-    - A link reference definition whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`.
+    - A link whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`, `[dashboard](TODO)`.
     - In requirements, acceptance criteria, success metrics, goals and quality sections: a
       quantity whose number is a letter: `N users`, `X minutes`, `X req/s`, `XX GB`, unless the document defines the letter
       (`N = 50`, "where N is the number of nodes"). Quoted UI text ("Try again in X minutes") is
@@ -219,17 +219,31 @@ def _commits(section: Section) -> bool:
     return any("criteria" in (each.title or "").lower() for each in (section, *section.ancestors()))
 
 
+# An inline link whose destination is a marker: `[dashboard](TODO)`, `[design doc](#)`.
+_LINK_TO_MARKER = lazy_compile(r"(?<!\\)\[[^\[\]\n]{1,200}\]\((?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)\)")
+_CODE_SPAN_IN_LINE = lazy_compile(r"`[^`\n]*`")
+_HTML_COMMENT_IN_LINE = lazy_compile(r"<!--.*?(?:-->|$)")
+
+
 def _definitions_to_markers(document: Document) -> Iterator[Violation]:
-    if "]:" not in document.source:
+    if "]:" not in document.source and "](" not in document.source:
         return
     code_lines = {
         line
         for _, block in document.iter_blocks()
-        if isinstance(block, CodeBlock)
+        if isinstance(block, (CodeBlock, HtmlBlock))  # an HTML comment's text is not shown
         for line in range(block.span.start.line, block.span.end.line + 1)
     }
     for number, line in enumerate(document.lines, start=1):
-        if number in code_lines or "]:" not in line:
+        if number in code_lines:
+            continue
+        if "](" in line:
+            visible = _CODE_SPAN_IN_LINE.sub(lambda code: " " * len(code.group(0)), line) if "`" in line else line
+            visible = _HTML_COMMENT_IN_LINE.sub(lambda comment: " " * len(comment.group(0)), visible) if "<!--" in visible else visible
+            for link in _LINK_TO_MARKER.finditer(visible):
+                yield Violation(Span.of(number, link.start("url") + 1, number, link.end("url") + 1),
+                                f"link points at '{link.group('url')}': give the real URL")
+        if "]:" not in line:
             continue
         match = _DEFINITION_TO_MARKER.match(line)
         if match:

@@ -123,6 +123,7 @@ class UnresolvedMarker(Rule):
                                      reason)
         if table_run:
             yield _table_violation(table_marker, table_run, table_reason)
+        yield from _front_matter_markers(document, markers, not_due.reason(None))
         for context_words, spans, reason in unresolved.values():
             about = f" ({context_words})" if context_words else ""
             others = ""
@@ -131,6 +132,38 @@ class UnresolvedMarker(Rule):
                 others = f"; {len(spans) - 1} more block{'s' * (len(spans) > 2)} defer{'s' * (len(spans) == 2)} the same, at line{'s' * (len(spans) > 2)} {lines}"
             yield _violation(spans[0], f"unresolved block{about}: settle it and remove the UNRESOLVED markers{others}",
                              reason)
+
+
+#: Front matter of an enhancement proposal (a creation date, reviewers or approvers): its values are
+#: `front-matter-schema`'s, which reports a TBD there against the project's own metadata linter.
+_PROPOSAL_KEYS = ("creation-date", "reviewers", "approvers")
+
+
+def _front_matter_markers(document: Document, markers: frozenset[str], not_due: str | None) -> Iterator[Violation]:
+    """A front-matter value that is only a marker (`owner: TBD`, `launch: "???"`, a `- TODO` list
+    item): metadata nobody filled in, which status boards and ownership reports then show."""
+    front_matter = document.front_matter
+    data = front_matter.data if front_matter is not None and front_matter.error is None else None
+    if not isinstance(data, dict) or ("creation-date" in data and any(key in data for key in _PROPOSAL_KEYS[1:])):
+        return
+    assert front_matter is not None
+    for key, value in data.items():
+        paths: list[tuple[object, ...]] = [(key,)] if isinstance(value, str) else (
+            [(key, index) for index, item in enumerate(value) if isinstance(item, str)] if isinstance(value, list) else [])
+        for path in paths:
+            item = value if len(path) == 1 else value[path[1]]
+            marker = item.strip()
+            if marker not in markers and not re.fullmatch(r"\?{3,}", marker):
+                continue
+            position = front_matter.value_position(*path)  # type: ignore[arg-type]
+            if position is None or not 0 < position.line <= len(document.lines):
+                continue
+            line = document.lines[position.line - 1]
+            column = line.find(marker, position.column - 1)
+            if column < 0:
+                continue
+            yield _violation(Span.of(position.line, column + 1, position.line, column + 1 + len(marker)),
+                             f"front-matter value '{key}: {marker}' is an unresolved marker: fill it in", not_due)
 
 
 class _NotDueYet:
@@ -228,6 +261,8 @@ def _is_deliberate(match: re.Match[str]) -> bool:
         return True
     if _IMAGE_ALT.search(text[max(0, match.start() - 120) : match.start()]):
         return True
+    if text[max(0, match.start() - 1):match.start()] == "[" and text[match.end():match.end() + 1] == "]":
+        return False  # "PR link: [TBD](https://...)": the whole link text is the marker, still open
     return bool(_OPEN_LINK_TEXT.search(text[max(0, match.start() - 120) : match.start()])
                 and _CLOSE_LINK_TEXT.match(text, match.end()))
 

@@ -19,7 +19,8 @@ from typing import Iterator
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible, strip_inline
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.vocabulary import WITHDRAWN_WORDS
+from speclint.reading.normative import is_keyed_section
+from speclint.reading.vocabulary import WITHDRAWN_WORDS, is_criteria_title
 
 # --- short IDs: R1, D3, G2, NFR7 ----------------------------------------------------------------
 
@@ -165,13 +166,26 @@ class _Place:
     segments: list[TextSegment]
     defining: bool  # a heading, a first table cell, the start of a paragraph or list item
     heading: bool = False
+    #: in a section that keys tests, criteria or metrics to items defined elsewhere ("| G-3 | pages
+    #: per week |" under Metrics, "- Story 4: ..." under Acceptance criteria): a leading ID there
+    #: defines only a series the rest of the document does not
+    keyed: bool = False
+
+
+#: Sections that measure items defined elsewhere (beside those `is_keyed_section` knows).
+_MEASURING_WORDS = frozenset({"metric", "metrics", "kpi", "kpis", "measurement", "measurements"})
 
 
 def _places(document: Document) -> Iterator[_Place]:
     for section in document.root.walk():
+        keyed = section.heading is not None and (is_keyed_section(section) or any(
+            _MEASURING_WORDS.intersection(strip_inline(each.title).lower().split())
+            for each in (section, *section.ancestors()) if each.heading is not None))
         if section.heading is not None:
             yield _Place([section.heading.text_segment], True, heading=True)
-        yield from _block_places(section.blocks)
+        for place in _block_places(section.blocks):
+            place.keyed = keyed
+            yield place
 
 
 _ID_COLUMN_NAMES = frozenset({"id", "#", "ref", "key", "no", "no.", "code", "req", "req id", "decision", "risk", "goal"})
@@ -240,7 +254,7 @@ def _withdrawn(text: str) -> bool:
 
 def _short_series(document: Document) -> tuple[Series, list[_Place]]:
     """The short-ID series the document defines, and every place its text stands."""
-    series = Series()
+    series, keyed = Series(), Series()
     places: list[_Place] = []
     for place in _places(document):
         if place.defining:
@@ -258,9 +272,19 @@ def _short_series(document: Document) -> tuple[Series, list[_Place]]:
                 if found:
                     prefix, number = _split(found.group("id"))
                     if prefix not in _NOT_SERIES:
-                        series.add(prefix, number)
+                        (keyed if place.keyed else series).add(prefix, number)
         places.append(place)
-    return series, places
+    return _with_keyed(series, keyed), places
+
+
+def _with_keyed(series: Series, keyed: Series) -> Series:
+    """`series`, plus the series defined only where items are keyed (a test plan's T1 to T5): a
+    keyed row past the end of a series defined elsewhere is a reference to follow, not a definition."""
+    for name, numbers in keyed.members.items():
+        if series.last(name) is None:
+            for number in numbers:
+                series.add(name, number)
+    return series
 
 
 _TWO_MARKS = lazy_compile(r"[*_]{2}")
@@ -327,7 +351,7 @@ def _ordered_list_series(document: Document, series: Series) -> None:
 
 
 def _dangling_labelled(document: Document) -> Iterator[Reference]:
-    series = Series()
+    series, keyed = Series(), Series()
     defining_spans: set[tuple[int, int]] = set()
     places = list(_places(document))
     for place in places:
@@ -340,11 +364,14 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
         found = _LABELLED_DEFINITION.match(text)
         if found and (place.heading or re.match(r"^\W{0,4}\w[\w ]*\d+\W{0,4}(?:[:.)—–\-]|$)", text)):
             label = _ITEM_LABELS[" ".join(found.group("label").lower().split())]
-            series.add(label, int(found.group("number")))
-            defining_spans.add((first.line, first.column))
+            (keyed if place.keyed else series).add(label, int(found.group("number")))
+            if not place.keyed:
+                defining_spans.add((first.line, first.column))
     _ordered_list_series(document, series)
+    series = _with_keyed(series, keyed)
     if all(series.last(label) is None for label in series.members):
         return  # no series to run past the end of
+    counts = _criteria_counts(document) if series.last("Requirement") is not None else {}
     for place in places:
         if place.heading:  # a heading names its own section ("Non-goal Story 6"), it refers to none
             continue
@@ -364,14 +391,74 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
             last = series.last(label)
             if last is None:
                 continue
-            if place.defining and match.start() == 0 or _at_definition(place, match, defining_spans):
+            if not place.keyed and (_opens_definition(place, match, text) or _at_definition(place, match, defining_spans)):
                 continue
             for number_match in _NUMBER.finditer(match.group("numbers")):
-                major = int(number_match.group(0).split(".")[0])
-                if major > last:
-                    yield Reference(f"{label} {number_match.group(0)}", label, (major,), span,
+                major, _, minor = number_match.group(0).partition(".")
+                if int(major) > last:
+                    yield Reference(f"{label} {number_match.group(0)}", label, (int(major),), span,
                                     f"{label} {last}")
                     break
+                criteria = counts.get(int(major)) if label == "Requirement" and minor else None
+                if criteria is not None and int(minor) > criteria:
+                    # Kiro's "Requirement 2.4": the fourth criterion of requirement 2, which has two
+                    yield Reference(f"{label} {number_match.group(0)}", label, (int(major), int(minor)), span,
+                                    f"{label} {major}.{criteria}")
+                    break
+    yield from _dangling_story_ids(document, places, series.last("User Story"))
+
+
+#: `US-5`, `US5`: a user story cited by an ID, in a document that numbers its stories "Story 1"...
+_STORY_ID = lazy_compile(r"(?<![\w\-./#])US-?(?P<number>\d{1,3})(?![\w\-]|\.\d)")
+_STORY_ID_DEFINED = lazy_compile(r"(?m)^[\s>*_\[(|#\-]{0,8}US-?\d")
+
+
+def _dangling_story_ids(document: Document, places: list[_Place], last: int | None) -> Iterator[Reference]:
+    """`US-5` in a document whose stories are "Story 1" to "Story 3" and that gives no story an ID
+    of its own: the fifth story is not there."""
+    if last is None or "US" not in document.source or _STORY_ID_DEFINED.search(document.source):
+        return
+    for place in places:
+        if place.heading:
+            continue
+        matches = list(find_all(_STORY_ID, place.segments))
+        if not matches:
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        if _withdrawn(text):
+            continue
+        for match, span in matches:
+            number = int(match.group("number"))
+            if number > last and not _is_external(text, match.start(), match.end(), source):
+                yield Reference(match.group(0), "User Story", (number,), span, f"User Story {last}")
+
+
+def _criteria_counts(document: Document) -> dict[int, int]:
+    """Requirement number -> its last acceptance criterion, for requirements headed "Requirement N"
+    whose criteria are one numbered list under an acceptance-criteria heading (Kiro's layout)."""
+    counts: dict[int, int] = {}
+    for section in document.root.walk():
+        if section.heading is None:
+            continue
+        found = _LABELLED_DEFINITION.match(strip_inline(section.title))
+        if not found or not found.group("label").lower().startswith("requirement"):
+            continue
+        lists = [block for child in section.children if is_criteria_title(child.title)
+                 for block in child.blocks if isinstance(block, ListBlock)]
+        if len(lists) == 1 and lists[0].ordered and lists[0].start == 1:
+            counts[int(found.group("number"))] = len(lists[0].items)
+    return counts
+
+
+#: After a label at the start of a paragraph, what makes it the item's own label: a delimiter or
+#: the item's text in capitals ("Requirement 8: ...", "Requirement 8 The system ..."), not a
+#: sentence about it ("Requirement 9 covers exports").
+_DEFINITION_AFTER = lazy_compile(r"^[*_\])]{0,3}\s*(?:[:.)|—–\-]|$|[A-Z*_(\[])")
+
+
+def _opens_definition(place: _Place, match: re.Match[str], text: str) -> bool:
+    return place.defining and match.start() == 0 and bool(_DEFINITION_AFTER.match(text[match.end():match.end() + 8]))
 
 
 def _at_definition(place: _Place, match: re.Match[str], defining_spans: set[tuple[int, int]]) -> bool:

@@ -65,7 +65,7 @@ _REQUIREMENT_HEADING = lazy_compile(
     re.I,
 )
 _STORY_HEADING_NUMBERED = lazy_compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
-_REQUIREMENT_ID_HEADING = lazy_compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*\b")
+_REQUIREMENT_ID_HEADING = lazy_compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)(?:-[A-Z]{1,8}-)?-?\d{1,4}(?:\.\d+)*\b")
 
 _CRITERIA_LABEL = CRITERIA_LABEL
 _CRITERIA_REFERENCE = lazy_compile(
@@ -568,8 +568,10 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
             elif isinstance(block, Table):
                 requirements.extend(_table_requirements(block, section, in_requirements or in_stories))
             elif isinstance(block, Paragraph) and _is_story_paragraph(block):
+                inline = _inline_criteria(block)
+                all_criteria.extend(inline)
                 requirements.append(Requirement("story", _short_label(plain(block.text)), block.span, "paragraph",
-                                                section, block, [], references_criteria(block.text), block.text,
+                                                section, block, inline, references_criteria(block.text), block.text,
                                                 block.segments))
     _attach_paragraph_story_criteria(requirements, all_criteria)
     return SpecPicture(requirements, all_criteria)
@@ -674,6 +676,17 @@ def _is_story_paragraph(block: Paragraph) -> bool:
     return bool(_STORY_TEXT.match(text) or (_STORY_LABEL.match(text) and _STORY_TEXT.match(_STORY_LABEL.sub("", text, 1))))
 
 
+def _inline_criteria(block: Paragraph) -> list[Criterion]:
+    """Criteria a story paragraph gives on its own later lines: "As a buyer, I want ..." then
+    "*Done when:* the search appears under Saved" on the next line of the same paragraph."""
+    for index, segment in enumerate(block.segments[1:], start=1):
+        if is_criteria_label(segment.text) and len(_CRITERIA_LABEL.sub("", plain(segment.text), count=1).split()) >= 3:
+            segments = block.segments[index:]
+            return [Criterion("\n".join(each.text for each in segments), segments,
+                              segments_span(segments, block.span), "item", block)]
+    return []
+
+
 def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criteria: list[Criterion]) -> None:
     """A story written as a paragraph owns the criteria that directly follow it (up to the next story)."""
     by_block = {id(criterion.block): criterion for criterion in all_criteria}
@@ -690,7 +703,8 @@ def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criter
             if isinstance(block, Paragraph) and _is_story_paragraph(block):
                 break
             following.append(block)
-        requirement.criteria = [by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]
+        requirement.criteria = requirement.criteria + [
+            by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]
         if not requirement.criteria and following and isinstance(following[0], ListBlock) and requirement.kind == "story":
             requirement.criteria = [criterion for criterion in _criteria_from_list(following[0])
                                     if not _STORY_TEXT.search(plain(criterion.text))]
