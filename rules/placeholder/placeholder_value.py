@@ -22,7 +22,12 @@ _DATE = lazy_compile(
     r"|(?<![\w/-])[xX]{2}/[xX]{2}/(?:19|20)\d\d(?![\w/-])"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s[xX]{1,2},?\s(?:19|20)\d\d\b"
 )
-_SPELLED_OUT = lazy_compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
+# "(placeholder)", "(duration to be determined)", "[placeholder name]": up to two words may name what is open.
+_SPELLED_OUT = lazy_compile(
+    r"\((?:[A-Za-z\-]{1,20}\s){0,2}(?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)"
+    r"|\[placeholder(?:\s[A-Za-z\-]{1,20}){0,2}\](?![(\[:])",
+    re.I,
+)
 # A value given only as an example, awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire spec)".
 _EXAMPLE = lazy_compile(r"\b(?:e\.g\.|eg\.|for example)", re.I)
 # After an example, within its parenthesis or line: the word that says it is not decided yet.
@@ -35,9 +40,11 @@ _PENDING = lazy_compile(
 _DEFINITION_TO_MARKER = lazy_compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)[ \t]*$")
 # A quantity whose number is a letter: X%, XX %, N users, $X. Read where the text commits to a value.
 _LETTER_QUANTITY = lazy_compile(
-    r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:users|customers|requests|seconds|minutes|"
+    # "N users", "N concurrent users": one adjective may stand between the letter and the unit
+    r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:[a-z]{3,14}\s)?(?:users|customers|requests|seconds|minutes|"
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
-    r"sessions|messages|devices|accounts|times|GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
+    r"sessions|messages|devices|accounts|times|signups|sign-ups|downloads|installs|visits|tickets|"
+    r"GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
 )
 # Anywhere in prose, not only where the text commits: `X%` and `$X` are never a parameter's name.
 _X_PERCENT = lazy_compile(r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3})\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])")
@@ -64,7 +71,8 @@ class PlaceholderValue(Rule):
     **What it flags.**
     - A date with a real year and letters for the rest: `2025-09-xx`, `2025-XX-XX`, `2025/10/xx`,
       `Sept XX, 2025`, `XX/XX/2026`.
-    - "(placeholder)", "(to be determined)", "(to be decided)", "(to be confirmed)".
+    - "(placeholder)", "(to be determined)", "(to be decided)", "(to be confirmed)", with up to two
+      words naming what is open ("(duration to be determined)"), and "[placeholder]".
     - A value given only as an example awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire
       spec)", "e.g. 30 days, to be confirmed".
     - A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`,

@@ -12,11 +12,11 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading import kep
 
-DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "XXX", "TKTK")
+DEFAULT_MARKERS = ("TBD", "TBC", "TBA", "TODO", "FIXME", "XXX", "TKTK")
 
 
 class UnresolvedMarker(Rule):
-    """Flags unresolved markers (TBD, TBC, TODO, FIXME, XXX, TKTK, ???, [NEEDS CLARIFICATION: ...], <<[UNRESOLVED]>>) in visible text.
+    """Flags unresolved markers (TBD, TBC, TBA, TODO, FIXME, XXX, TKTK, ???, [NEEDS CLARIFICATION: ...], <<[UNRESOLVED]>>) in visible text.
 
     **What it flags.** A marker that says "this is not decided yet", written in the text a reader
     sees: paragraphs, list items, table cells and headings. That includes spec-kit's
@@ -139,9 +139,14 @@ class UnresolvedMarker(Rule):
 _PROPOSAL_KEYS = ("creation-date", "reviewers", "approvers")
 
 
+#: Front-matter values left as the template wrote them: `???`, `yyyy-mm-dd`.
+_FRONT_MATTER_BLANK = lazy_compile(r"\?{3,}|(?i:yyyy-mm-dd|mm/dd/yyyy|dd/mm/yyyy)")
+
+
 def _front_matter_markers(document: Document, markers: frozenset[str], not_due: str | None) -> Iterator[Violation]:
     """A front-matter value that is only a marker (`owner: TBD`, `launch: "???"`, a `- TODO` list
-    item): metadata nobody filled in, which status boards and ownership reports then show."""
+    item, `updated: yyyy-mm-dd`): metadata nobody filled in, which status boards and ownership
+    reports then show."""
     front_matter = document.front_matter
     data = front_matter.data if front_matter is not None and front_matter.error is None else None
     if not isinstance(data, dict) or ("creation-date" in data and any(key in data for key in _PROPOSAL_KEYS[1:])):
@@ -153,7 +158,7 @@ def _front_matter_markers(document: Document, markers: frozenset[str], not_due: 
         for path in paths:
             item = value if len(path) == 1 else value[path[1]]
             marker = item.strip()
-            if marker not in markers and not re.fullmatch(r"\?{3,}", marker):
+            if marker not in markers and not _FRONT_MATTER_BLANK.fullmatch(marker):
                 continue
             position = front_matter.value_position(*path)  # type: ignore[arg-type]
             if position is None or not 0 < position.line <= len(document.lines):
@@ -163,7 +168,7 @@ def _front_matter_markers(document: Document, markers: frozenset[str], not_due: 
             if column < 0:
                 continue
             yield _violation(Span.of(position.line, column + 1, position.line, column + 1 + len(marker)),
-                             f"front-matter value '{key}: {marker}' is an unresolved marker: fill it in", not_due)
+                             f"front-matter '{key}' is left as '{marker}': fill it in", not_due)
 
 
 class _NotDueYet:
@@ -261,7 +266,8 @@ def _is_deliberate(match: re.Match[str]) -> bool:
         return True
     if _IMAGE_ALT.search(text[max(0, match.start() - 120) : match.start()]):
         return True
-    if text[max(0, match.start() - 1):match.start()] == "[" and text[match.end():match.end() + 1] == "]":
+    if (text[max(0, match.start() - 1):match.start()] == "[" and text[match.end():match.end() + 1] == "]"
+            and not _MENTION_BEFORE.search(text[max(0, match.start() - 13):match.start() - 1])):
         return False  # "PR link: [TBD](https://...)": the whole link text is the marker, still open
     return bool(_OPEN_LINK_TEXT.search(text[max(0, match.start() - 120) : match.start()])
                 and _CLOSE_LINK_TEXT.match(text, match.end()))

@@ -19,8 +19,8 @@ from typing import Iterator
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible, strip_inline
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.normative import is_keyed_section
-from speclint.reading.vocabulary import WITHDRAWN_WORDS, is_criteria_title
+from speclint.reading.normative import is_keyed_section, requirement_ids
+from speclint.reading.vocabulary import WITHDRAWN_WORDS, is_criteria_title, prefix_of
 
 # --- short IDs: R1, D3, G2, NFR7 ----------------------------------------------------------------
 
@@ -34,7 +34,8 @@ _NOT_SERIES = frozenset({
     "EC", "RSA", "FY", "CY", "CVE", "ISO", "RFC", "PEP", "KEP", "GEP", "SEC", "ES", "GC", "SQL", "IE", "OS",
     "GPT", "API", "T", "N", "M", "A", "B", "F", "O", "U", "I", "J",
 })
-#: Series whose dashed form TR002 already checks (`FR-012`): here only the undashed form.
+#: Series whose dashed form TR002 already checks (`FR-012`) when the document defines dashed IDs:
+#: here the undashed form, and the dashed one against an undashed series (`FR-12` after FR1 to FR10).
 _DASHED_ELSEWHERE = frozenset({"FR", "NFR", "REQ", "SC", "US", "AC", "UC", "BR", "TR", "SR", "PR", "QR"})
 #: A short ID that starts a line, a cell or a heading and is followed by its text: a definition.
 _DEFINING_START = lazy_compile(
@@ -54,8 +55,16 @@ _ITEM_LABELS = {
     "user stories": "User Story",
     "story": "User Story",
     "stories": "User Story",
+    "goal": "Goal",
+    "goals": "Goal",
+    "non-goal": "Non-goal",
+    "non-goals": "Non-goal",
+    "risk": "Risk",
+    "risks": "Risk",
+    "option": "Option",
+    "options": "Option",
 }
-_LABEL_WORDS = r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies))"
+_LABEL_WORDS = r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies)|(?:non-)?goals?|risks?|options?)"
 #: `Requirement 9`, `Requirements 1.2, 3.4 and 9.1`, `User Story 3`: a label and its numbers.
 LABELLED_REFERENCE = lazy_compile(
     r"(?<![\w\-])(?P<label>" + _LABEL_WORDS + r")\s+(?P<numbers>\d{1,3}(?:\.\d{1,3})?"
@@ -63,7 +72,7 @@ LABELLED_REFERENCE = lazy_compile(
     re.I,
 )
 _LABELLED_DEFINITION = lazy_compile(
-    r"^[\s>*_\[(]{0,4}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>requirement|decision|user\s+story|story)\s+"
+    r"^[\s>*_\[(]{0,4}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>requirement|decision|user\s+story|story|(?:non-)?goal|risk|option)\s+"
     r"(?P<number>\d{1,3})(?![\w.\-]|\.\d)",
     re.I,
 )
@@ -302,6 +311,10 @@ def _dangling_short_ids(document: Document) -> Iterator[Reference]:
     lasts = {prefix: last for prefix, last in lasts.items() if last is not None}
     if not lasts:
         return
+
+    def dashed_defined() -> set[str]:
+        return {prefix_of(each.requirement_id) for each in requirement_ids(document) if each.defines}
+
     for place in places:
         matches = list(find_all(SHORT_ID, place.segments))
         if not matches:
@@ -315,8 +328,8 @@ def _dangling_short_ids(document: Document) -> Iterator[Reference]:
             last = lasts.get(prefix)
             if last is None or number <= last:
                 continue
-            if "-" in match.group(0) and prefix in _DASHED_ELSEWHERE:
-                continue
+            if "-" in match.group(0) and prefix in _DASHED_ELSEWHERE and prefix in dashed_defined():
+                continue  # TR002 reads it against the dashed IDs the document defines
             if _year_after(text, match.end()) or _is_external(text, match.start(), match.end(), source):
                 continue
             yield Reference(match.group(0), prefix, (number,), span, f"{prefix}{last}")
@@ -372,6 +385,8 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
     if all(series.last(label) is None for label in series.members):
         return  # no series to run past the end of
     counts = _criteria_counts(document) if series.last("Requirement") is not None else {}
+    past_criteria: list[Reference] = []
+    cites_another = False
     for place in places:
         if place.heading:  # a heading names its own section ("Non-goal Story 6"), it refers to none
             continue
@@ -385,6 +400,7 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
         # one reference to another document's items ("extends the CA spec's Requirement 17 and
         # reuses its Requirement 9, Requirement 15...") makes the paragraph's others its too
         if any(_is_external(text, match.start(), match.end(), source) for match, _ in matches):
+            cites_another = True
             continue
         for match, span in matches:
             label = _ITEM_LABELS[" ".join(match.group("label").lower().split())]
@@ -402,9 +418,12 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
                 criteria = counts.get(int(major)) if label == "Requirement" and minor else None
                 if criteria is not None and int(minor) > criteria:
                     # Kiro's "Requirement 2.4": the fourth criterion of requirement 2, which has two
-                    yield Reference(f"{label} {number_match.group(0)}", label, (int(major), int(minor)), span,
-                                    f"{label} {major}.{criteria}")
+                    past_criteria.append(Reference(f"{label} {number_match.group(0)}", label, (int(major), int(minor)),
+                                                   span, f"{label} {major}.{criteria}"))
                     break
+    if not cites_another:
+        # a document that cites another spec's "Requirement 16.3" may mean it by a bare "Requirement 16.6" too
+        yield from past_criteria
     yield from _dangling_story_ids(document, places, series.last("User Story"))
 
 

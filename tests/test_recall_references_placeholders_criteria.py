@@ -1,0 +1,295 @@
+"""Issue 14, items 1, 7 and 10 in the shapes real documents use: references to items that do not
+exist (multi-segment IDs, rows keyed to goals or stories, Kiro criterion numbers, `US-5` against
+"Story N"), placeholders outside the prose (front matter, link text and targets), and criteria in
+SRS and one-pager layouts."""
+
+from __future__ import annotations
+
+from conftest import lint_with, spans
+
+# --- item 7: references to things that do not exist ------------------------------------------------
+
+
+def test_a_multi_segment_requirement_id_past_the_defined_ones_is_flagged() -> None:
+    text = """
+    | ID | Requirement |
+    |---|---|
+    | REQ-F-1 | Users can pay by card. |
+    | REQ-F-2 | Users can save a card. |
+
+    Refunds reuse the card flow (REQ-F-5).
+    """
+    assert spans(lint_with("TR002", text)) == [(6, 30)]
+
+
+def test_a_metrics_row_keyed_to_a_goal_that_is_not_defined_is_flagged() -> None:
+    text = """
+    ## Goals
+
+    - **G-1** Alert within a minute.
+    - **G-2** No duplicate alerts.
+
+    ## Metrics
+
+    | Goal | Metric |
+    |---|---|
+    | G-1 | p95 delay |
+    | G-3 | pages per week |
+    """
+    findings = lint_with("TR005", text)
+    assert spans(findings) == [(11, 3)]
+    assert "G-3" in findings[0].message
+
+
+def test_criteria_keyed_to_a_story_past_the_last_story_are_flagged() -> None:
+    text = """
+    ## User stories
+
+    1. As a new user, I want a tour so that I learn the app.
+    2. As a new user, I want to skip the tour so that I start at once.
+
+    ## Acceptance criteria
+
+    - Story 1: the tour has 5 steps.
+    - Story 4: completion rate is on the admin page.
+    """
+    assert spans(lint_with("TR005", text)) == [(9, 3)]
+
+
+def test_a_series_written_only_in_a_test_plan_defines_itself() -> None:
+    text = """
+    ## Test plan
+
+    | ID | Check |
+    |---|---|
+    | C1 | Export a report. |
+    | C2 | Email the link. |
+
+    C2 runs nightly.
+    """
+    assert lint_with("TR005", text) == []
+
+
+def test_a_paragraph_opening_with_a_missing_requirement_is_a_reference() -> None:
+    text = """
+    ### Requirement 1
+    Export invoices.
+    ### Requirement 2
+    Email the link.
+
+    Requirement 9 covers archiving.
+    """
+    assert spans(lint_with("TR005", text)) == [(6, 1)]
+
+
+def test_a_kiro_criterion_number_past_the_requirements_criteria_is_flagged() -> None:
+    text = """
+    ### Requirement 1
+
+    #### Acceptance Criteria
+
+    1. WHEN a file is chosen THEN the system SHALL upload it.
+    2. WHEN an upload fails THEN the system SHALL retry it (see Requirement 1.4).
+
+    ### Requirement 2
+
+    #### Acceptance Criteria
+
+    1. WHEN a user clicks download THEN the system SHALL send the file.
+    """
+    findings = lint_with("TR005", text)
+    assert spans(findings) == [(6, 61)]
+    assert "Requirement 1.4" in findings[0].message and "Requirement 1.2" in findings[0].message
+
+
+def test_criterion_numbers_are_not_read_in_a_document_that_cites_another_specs_requirements() -> None:
+    text = """
+    ### Requirement 1
+
+    #### Acceptance Criteria
+
+    1. WHEN a request is sent THEN the system SHALL count it, as `specs/http/` Requirement 1.3 does.
+    2. WHEN a request fails THEN the system SHALL count the error, matching Requirement 1.4.
+
+    ### Requirement 2
+
+    #### Acceptance Criteria
+
+    1. WHEN a user clicks download THEN the system SHALL send the file.
+    """
+    assert lint_with("TR005", text) == []
+
+
+def test_a_story_id_past_the_numbered_stories_is_flagged() -> None:
+    text = """
+    ## User stories
+
+    - **Story 1**: As an editor, I want to share a doc.
+    - **Story 2**: As a viewer, I want to open a shared doc.
+
+    Revocation keeps the audit trail of US-5.
+    """
+    assert spans(lint_with("TR005", text)) == [(6, 37)]
+
+
+def test_story_ids_are_not_read_against_story_numbers_when_the_document_has_its_own_story_ids() -> None:
+    text = """
+    ## User stories
+
+    - **Story 1**: As an editor, I want to share a doc.
+    - **Story 2**: As a viewer, I want to open a shared doc.
+
+    ## Backlog
+
+    - US-7: As an owner, I want to transfer a doc.
+
+    Transfers come after US-7.
+    """
+    assert lint_with("TR005", text) == []
+
+
+# --- item 1: placeholders outside the prose ------------------------------------------------------------
+
+
+def test_a_front_matter_value_that_is_only_a_marker_is_flagged_at_the_value() -> None:
+    text = """
+    ---
+    title: Alerts PRD
+    owner: TBD
+    reviewers:
+      - "@dana"
+      - TODO
+    ---
+
+    # Alerts PRD
+    """
+    findings = lint_with("PH001", text)
+    assert spans(findings) == [(3, 8), (6, 5)]
+    assert "'owner' is left as 'TBD'" in findings[0].message
+
+
+def test_a_front_matter_date_left_as_the_templates_format_is_flagged() -> None:
+    text = """
+    ---
+    title: Alerts PRD
+    updated: yyyy-mm-dd
+    ---
+    """
+    assert spans(lint_with("PH001", text)) == [(3, 10)]
+
+
+def test_tba_is_a_marker() -> None:
+    assert spans(lint_with("PH001", "## Rollout\n\nTBA.\n")) == [(3, 1)]
+
+
+def test_an_enhancement_proposals_metadata_is_left_to_front_matter_schema() -> None:
+    text = """
+    ---
+    title: faster-boot
+    creation-date: 2024-01-02
+    reviewers:
+      - TBD
+    ---
+
+    # Faster boot
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_link_text_that_is_only_a_marker_is_flagged() -> None:
+    text = """
+    - Runbook: [TBD](https://wiki.example.com/runbook)
+    - See the [TODO list](https://example.com/todo) for chores.
+    """
+    assert spans(lint_with("PH001", text)) == [(1, 13)]
+
+
+def test_a_placeholder_named_in_words_is_flagged() -> None:
+    text = """
+    - Lockout lasts a while (duration to be determined).
+    - The SDK ships as [placeholder package].
+    """
+    assert spans(lint_with("PH004", text)) == [(1, 25), (2, 20)]
+
+
+def test_a_letter_for_a_number_before_an_adjective_and_a_unit_is_flagged() -> None:
+    text = """
+    ## Requirements
+
+    - The service MUST support N concurrent users.
+    """
+    assert spans(lint_with("PH004", text)) == [(3, 28)]
+
+
+def test_a_link_whose_target_is_a_marker_is_flagged() -> None:
+    text = """
+    - Dashboard: [latency dashboard](TODO)
+    - Design: [design doc](#)
+    - Code: `[not a link](TODO)`
+    """
+    findings = lint_with("PH004", text)
+    assert spans(findings) == [(1, 34), (2, 24)]
+    assert "'TODO'" in findings[0].message
+
+
+# --- item 10: acceptance criteria in SRS and one-pager layouts -------------------------------------------
+
+
+def test_an_srs_requirement_heading_with_a_category_id_needs_criteria_like_its_siblings() -> None:
+    text = """
+    ### REQ-F-1 Account creation
+
+    The system shall create an account from an email address.
+
+    Acceptance: an account row exists and a welcome email is sent within 1 minute.
+
+    ### REQ-F-2 Password reset
+
+    The system shall let a user reset a forgotten password.
+    """
+    findings = lint_with("AC002", text)
+    assert spans(findings) == [(7, 1)]
+    assert "REQ-F-2" in findings[0].message
+
+
+def test_a_done_when_line_inside_a_story_paragraph_is_its_criterion() -> None:
+    text = """
+    ## Stories
+
+    **Story 1 — Save a search.** As a buyer, I want to save a search so that I can rerun it.
+    *Done when:* the search appears under "Saved" with its filters.
+
+    **Story 2 — Rename a search.** As a buyer, I want to rename a search so that I can find it.
+    """
+    assert spans(lint_with("AC002", text)) == [(6, 1)]
+
+
+def test_a_frequency_does_not_make_a_judgement_of_the_list_checkable() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - The list displays correctly 100% of the time.
+    """
+    findings = lint_with("AC003", text)
+    assert spans(findings) == [(3, 12)]
+    assert "displays correctly" in findings[0].message
+
+
+def test_a_noun_that_reads_like_a_verb_is_not_an_observation() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - The export behaves as expected.
+    - Reports are accurate.
+    """
+    assert spans(lint_with("AC003", text)) == [(3, 14), (4, 11)]
+
+
+def test_a_criterion_naming_what_it_shows_stays_checkable() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - The page lists the 10 newest orders.
+    - The export contains one row per invoice.
+    """
+    assert lint_with("AC003", text) == []
