@@ -148,6 +148,51 @@ def test_story_ids_are_not_read_against_story_numbers_when_the_document_has_its_
     assert lint_with("TR005", text) == []
 
 
+def test_a_criterion_id_past_the_labelled_criteria_is_flagged() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - **AC 1.1**: Results appear within 1 second.
+    - **AC 1.2**: Empty queries show recent items.
+
+    Ship once AC 1.2 and AC 2.4 pass in staging.
+    """
+    findings = lint_with("TR005", text)
+    assert spans(findings) == [(6, 22)]
+    assert "AC 2.4" in findings[0].message and "AC 1.2" in findings[0].message
+
+
+def test_an_appendix_past_the_last_appendix_heading_is_flagged() -> None:
+    text = """
+    Terms are in Appendix A; the data in Appendix C.
+
+    ## Appendix A: Glossary
+
+    ## Appendix B: Data
+    """
+    assert spans(lint_with("TR005", text)) == [(1, 38)]
+
+
+def test_a_named_goal_past_the_last_goal_heading_is_flagged() -> None:
+    text = """
+    ### Goal 1: Fewer tickets
+    ### Goal 2: Faster sign-in
+
+    This supports Goal 3.
+    """
+    assert spans(lint_with("TR005", text)) == [(4, 15)]
+
+
+def test_a_dashed_id_against_an_undashed_series_is_read() -> None:
+    text = """
+    - **FR1**: Sign in.
+    - **FR2**: Sign out.
+
+    Lockout follows FR-12.
+    """
+    assert spans(lint_with("TR005", text)) == [(4, 17)]
+
+
 # --- item 1: placeholders outside the prose ------------------------------------------------------------
 
 

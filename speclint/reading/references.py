@@ -383,7 +383,9 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
     _ordered_list_series(document, series)
     series = _with_keyed(series, keyed)
     if all(series.last(label) is None for label in series.members):
-        return  # no series to run past the end of
+        yield from _dangling_criteria_ids(document, places, {})
+        yield from _dangling_appendices(document, places)
+        return  # no labelled series to run past the end of
     counts = _criteria_counts(document) if series.last("Requirement") is not None else {}
     past_criteria: list[Reference] = []
     cites_another = False
@@ -425,6 +427,9 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
         # a document that cites another spec's "Requirement 16.3" may mean it by a bare "Requirement 16.6" too
         yield from past_criteria
     yield from _dangling_story_ids(document, places, series.last("User Story"))
+    if not cites_another:
+        yield from _dangling_criteria_ids(document, places, counts)
+    yield from _dangling_appendices(document, places)
 
 
 #: `US-5`, `US5`: a user story cited by an ID, in a document that numbers its stories "Story 1"...
@@ -451,6 +456,75 @@ def _dangling_story_ids(document: Document, places: list[_Place], last: int | No
             number = int(match.group("number"))
             if number > last and not _is_external(text, match.start(), match.end(), source):
                 yield Reference(match.group(0), "User Story", (number,), span, f"User Story {last}")
+
+
+#: `AC 2.4`, `AC2.4`: criterion 4 of requirement or story 2 (the dashed `AC-2.4` is TR002's).
+_CRITERION_REFERENCE = lazy_compile(r"(?<![\w\-./#])AC ?(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?![\w\-]|\.\d)")
+_CRITERION_DEFINITION = lazy_compile(r"^[\s>*_\[(|]{0,6}AC[ \-]?(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?![\w\-]|\.\d)")
+
+
+def _dangling_criteria_ids(document: Document, places: list[_Place], counts: dict[int, int]) -> Iterator[Reference]:
+    """`AC 2.4` when requirement 2's criteria stop at AC 2.2 (labelled `AC 2.1`..., or Kiro's numbered
+    list under "Requirement 2"), or when no requirement 2 has criteria at all."""
+    if "AC" not in document.source:
+        return
+    defined: dict[int, int] = {}
+    for place in places:
+        if place.defining and place.segments and not place.heading:
+            found = _CRITERION_DEFINITION.match(strip_inline(mask_invisible(place.segments[0].text)))
+            if found:
+                major = int(found.group("major"))
+                defined[major] = max(defined.get(major, 0), int(found.group("minor")))
+    defined = defined or dict(counts)
+    if sum(defined.values()) < 2 or min(defined) > 1:
+        return  # no series of criteria to run past the end of
+    for place in places:
+        if place.heading:
+            continue
+        matches = list(find_all(_CRITERION_REFERENCE, place.segments))
+        if not matches:
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        if _withdrawn(text):
+            continue
+        for match, span in matches:
+            major, minor = int(match.group("major")), int(match.group("minor"))
+            if minor <= defined.get(major, 0) or _is_external(text, match.start(), match.end(), source):
+                continue
+            last = f"AC {major}.{defined[major]}" if major in defined else f"AC {max(defined)}.{defined[max(defined)]}"
+            yield Reference(match.group(0), "AC", (major, minor), span, last)
+
+
+#: `Appendix C`: a lettered appendix, defined by a heading ("## Appendix A: Glossary").
+_APPENDIX_REFERENCE = lazy_compile(r"(?<![\w\-])[Aa]ppendix\s+(?P<letter>[A-Z])(?![\w\-])")
+_APPENDIX_HEADING = lazy_compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?Appendix\s+(?P<letter>[A-Z])(?![\w\-])", re.I)
+
+
+def _dangling_appendices(document: Document, places: list[_Place]) -> Iterator[Reference]:
+    """`Appendix C` in a document whose appendices are A and B."""
+    if "ppendix" not in document.source:
+        return
+    letters = set()
+    for section in document.root.walk():
+        if section.heading is not None:
+            found = _APPENDIX_HEADING.match(strip_inline(section.title))
+            if found:
+                letters.add(found.group("letter").upper())
+    if "A" not in letters:
+        return
+    last = max(letters)
+    for place in places:
+        if place.heading:
+            continue
+        matches = list(find_all(_APPENDIX_REFERENCE, place.segments))
+        if not matches:
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        for match, span in matches:
+            if match.group("letter") > last and not _is_external(text, match.start(), match.end(), source):
+                yield Reference(match.group(0), "Appendix", (ord(match.group("letter")) - 64,), span, f"Appendix {last}")
 
 
 def _criteria_counts(document: Document) -> dict[int, int]:
