@@ -338,3 +338,26 @@ def test_a_criterion_naming_what_it_shows_stays_checkable() -> None:
     - The export contains one row per invoice.
     """
     assert lint_with("AC003", text) == []
+
+
+def test_vague_speed_timing_and_relevance_outcomes_are_flagged() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - Search results load quickly.
+    - The feed updates in a timely manner.
+    - Scrolling works without noticeable delay.
+    - The redesign meets user expectations.
+    - Results are relevant.
+    """
+    assert [line for line, _ in spans(lint_with("AC003", text))] == [3, 4, 5, 6, 7]
+
+
+def test_speed_and_relevance_with_a_measure_stay_checkable() -> None:
+    text = """
+    ## Acceptance criteria
+
+    - The page loads quickly (p95 under 1 s).
+    - Results are relevant to the query "shoes": the top 3 are shoes.
+    """
+    assert lint_with("AC003", text) == []

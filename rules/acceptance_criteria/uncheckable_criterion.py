@@ -46,6 +46,12 @@ VAGUE_OUTCOME = lazy_compile(
     r"|(?:displays?|displayed|shows?|shown|renders?|rendered|appears?)\s+(?:correctly|properly|as\s+expected)(?!\s*[(:])"
     r"|" + _JUDGEMENTS_PATTERN +
     r"|(?:is|are)\s+(?:implemented|supported|done|complete|completed|in\s+place|handled|working)(?=\s*[.;]?\s*$)"
+    # "loads quickly", "in a timely manner", "without noticeable delay", "meets user expectations"
+    r"|(?:loads?|responds?|updates?|syncs?|refresh(?:es)?|opens?|starts?|appears?|completes?)\s+"
+    r"(?:quickly|fast|promptly|instantly|smoothly|seamlessly)(?!\s*(?:\(|:|,?\s*(?:within|under|in\s+(?:under|less)|below)))"
+    r"|in\s+a\s+timely\s+(?:manner|fashion)|without\s+(?:any\s+)?noticeable\s+(?:delay|lag|latency)"
+    r"|meets?\s+(?:the\s+)?(?:user|customer|their|users'?|customers'?)\s+(?:expectations|needs)"
+    r"|(?:results?|suggestions?|recommendations?|matches)\s+(?:are|is)\s+relevant\b(?!\s+(?:to|for)\b)"
     r")",
     re.I,
 )
