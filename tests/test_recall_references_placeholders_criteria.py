@@ -361,3 +361,26 @@ def test_speed_and_relevance_with_a_measure_stay_checkable() -> None:
     - Results are relevant to the query "shoes": the top 3 are shoes.
     """
     assert lint_with("AC003", text) == []
+
+
+def test_an_acceptance_line_continuing_a_story_item_is_its_criterion() -> None:
+    text = """
+    ## User stories
+
+    - As a patient, I want a reminder before my appointment, so that I do not miss it.
+      Acceptance: I get an SMS 24 hours before.
+    - As a clinic, I want to see reminder delivery, so that I can call patients who missed it.
+    """
+    assert spans(lint_with("AC002", text)) == [(5, 3)]
+
+
+def test_a_story_table_under_a_criteria_heading_needs_a_criterion_in_every_row() -> None:
+    text = """
+    ## Stories and acceptance criteria
+
+    | # | Story | Acceptance criteria |
+    |---|---|---|
+    | 1 | As a writer, I want to create a note. | Given no notes, when I click New, then an empty note opens. |
+    | 2 | As a writer, I want to pin a note. | |
+    """
+    assert spans(lint_with("AC002", text)) == [(6, 3)]

@@ -558,6 +558,10 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
         section_criteria = criteria_in_blocks(section.blocks, ears, under_criteria_heading=under_criteria)
         all_criteria.extend(section_criteria)
         if under_criteria:
+            # "## Stories and acceptance criteria" over a table of stories with a criteria column
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    requirements.extend(row for row in _table_requirements(block, section, False) if row.kind == "story")
             continue
         in_requirements = section.heading is not None and (
             is_requirements_title(section.title) or any(is_requirements_title(a.title) for a in section.ancestors()))
@@ -615,6 +619,8 @@ def _list_requirements(block: ListBlock, section: Section, in_requirements: bool
                 criteria.append(criterion)
         inner_blocks = [b for b in item.blocks[1:] if not isinstance(b, ListBlock)]
         criteria.extend(criteria_in_blocks(inner_blocks, ears))
+        if not criteria and item.blocks and isinstance(item.blocks[0], Paragraph):
+            criteria.extend(_inline_criteria(item.blocks[0]))  # "  Acceptance: ..." on the item's next line
         all_criteria.extend(c for c in criteria if c.explicit)
         yield Requirement(kind, label, segments_span(segments, item.span), "list-item", section, item, criteria,
                           references_criteria(text), text, segments)
@@ -652,14 +658,18 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
         is_requirement = identifier is not None or (in_requirements and requirement_columns and any(
             index < len(cells) and (_MODAL.search(cells[index]) or _STORY_TEXT.search(plain(cells[index])))
             for index in requirement_columns))
-        if not is_requirement or not row:
+        # a story beside a criteria column is a story wherever the table stands
+        tells_story = bool(criteria_columns) and any(
+            index < len(cells) and _STORY_TEXT.search(plain(cells[index])) for index in requirement_columns)
+        if not (is_requirement or tells_story) or not row:
             continue
         label = identifier.group(0) if identifier else _short_label(plain(cells[requirement_columns[0]]))
         criteria = [Criterion(row[index].text, row[index].segments, row[index].span, "cell", row[index])
                     for index in criteria_columns if index < len(row) and _has_content(row[index].text)]
         text = " | ".join(cells)
         first = row[0]
-        yield Requirement("requirement", label, first.span, "table-row", section, row, criteria,
+        kind = "story" if tells_story and identifier is None and not is_requirement else "requirement"
+        yield Requirement(kind, label, first.span, "table-row", section, row, criteria,
                           references_criteria(text), text,
                           [segment for cell in row for segment in cell.segments])
 
