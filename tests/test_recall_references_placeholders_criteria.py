@@ -384,3 +384,16 @@ def test_a_story_table_under_a_criteria_heading_needs_a_criterion_in_every_row()
     | 2 | As a writer, I want to pin a note. | |
     """
     assert spans(lint_with("AC002", text)) == [(6, 3)]
+
+
+def test_a_percentage_with_letters_after_the_point_is_a_placeholder() -> None:
+    text = """
+    ## Goals
+
+    - Raise conversion to 99.X% and retention by X.X%.
+    """
+    assert spans(lint_with("PH004", text)) == [(3, 23), (3, 46)]
+
+
+def test_a_lower_case_tbd_is_a_marker() -> None:
+    assert spans(lint_with("PH001", "Pricing: tbd.\n")) == [(1, 10)]

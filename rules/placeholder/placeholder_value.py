@@ -47,7 +47,10 @@ _LETTER_QUANTITY = lazy_compile(
     r"GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
 )
 # Anywhere in prose, not only where the text commits: `X%` and `$X` are never a parameter's name.
-_X_PERCENT = lazy_compile(r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3})\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])")
+# `X%`, `X.X%`, `99.X%`, `$X`.
+_X_PERCENT = lazy_compile(
+    r"(?<![\w.$/*+\-=<>(\[{'\"])(?:\d{1,3}\.)?(?P<letter>X{1,3})(?:\.X{1,3})?\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
+)
 _UNITS = (r"(?:%|ms|s|seconds|minutes|hours|days|weeks|months|users|customers|requests|items|GB|MB|KB|TB|rps|qps|"
           r"req/s|attempts|retries)")
 # A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`, `Q? 2026`,

@@ -12,7 +12,7 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading import kep
 
-DEFAULT_MARKERS = ("TBD", "TBC", "TBA", "TODO", "FIXME", "XXX", "TKTK")
+DEFAULT_MARKERS = ("TBD", "tbd", "TBC", "TBA", "TODO", "FIXME", "XXX", "TKTK")
 
 
 class UnresolvedMarker(Rule):
