@@ -193,6 +193,21 @@ def test_a_dashed_id_against_an_undashed_series_is_read() -> None:
     assert spans(lint_with("TR005", text)) == [(4, 17)]
 
 
+def test_a_subsection_number_past_the_unnumbered_subsections_is_flagged() -> None:
+    text = """
+    ## 1. Overview
+
+    Rollback is in §5.2; canaries in §5.1; the budget in §7.1.
+
+    ## 2. Goals
+
+    ## 5. Rollout
+
+    ### Canary
+    """
+    assert spans(lint_with("TR006", text)) == [(3, 16), (3, 54)]
+
+
 # --- item 1: placeholders outside the prose ------------------------------------------------------------
 
 

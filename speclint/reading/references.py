@@ -577,6 +577,31 @@ def section_numbers(document: Document) -> set[tuple[int, ...]]:
     return numbers
 
 
+def _subsection_counts(document: Document) -> dict[tuple[int, ...], int]:
+    """Number of a numbered heading -> how many subsections it has (numbered or not)."""
+    counts: dict[tuple[int, ...], int] = {}
+    for section in document.root.walk():
+        if section.heading is None:
+            continue
+        found = _HEADING_NUMBER.match(strip_inline(section.heading.text))
+        if found:
+            counts[tuple(int(part) for part in found.group("number").split("."))] = len(section.children)
+    return counts
+
+
+def _past_unnumbered_subsections(number: tuple[int, ...], numbers: set[tuple[int, ...]],
+                                 children: dict[tuple[int, ...], int]) -> bool:
+    """`§5.3` in a document whose numbered headings are `## 1.` to `## 6.` with unnumbered
+    subsections: there is no 5.3 when section 5 has fewer than three subsections, nor a 7.1 when
+    the sections stop at 6."""
+    if len(number) != 2 or not all(len(each) == 1 for each in numbers):
+        return False
+    major = number[:1]
+    if major not in numbers:
+        return number[0] > max(numbers)[0]
+    return number[1] > children.get(major, 0)
+
+
 def _dangling_sections(document: Document) -> Iterator[Reference]:
     if "§" not in document.source and "ection" not in document.source:
         return
@@ -584,6 +609,7 @@ def _dangling_sections(document: Document) -> Iterator[Reference]:
     if len(numbers) < 3 or _LEGAL_CITATION.search(document.source):
         return
     depths = {len(number) for number in numbers}
+    children = _subsection_counts(document)
     for place in _places(document):
         if place.heading:
             continue
@@ -597,7 +623,9 @@ def _dangling_sections(document: Document) -> Iterator[Reference]:
         for match, span in matches:
             for number_match in _SECTION_NUMBER.finditer(match.group("numbers")):
                 number = tuple(int(part) for part in number_match.group(0).split("."))
-                if number in numbers or len(number) not in depths:
+                if number in numbers:
+                    continue
+                if len(number) not in depths and not _past_unnumbered_subsections(number, numbers, children):
                     continue
                 last = ".".join(str(part) for part in max(numbers))
                 yield Reference(f"§{number_match.group(0)}", "§", number, span, last)
