@@ -24,9 +24,11 @@ from speclint.reading.vocabulary import WITHDRAWN_WORDS, is_criteria_title, pref
 
 # --- short IDs: R1, D3, G2, NFR7 ----------------------------------------------------------------
 
-#: `R7`, `D-4`, `NG2`: one to three capitals, an optional dash, a number (not a version `R1.2.3`
-#: nor part of a word or a path).
-SHORT_ID = lazy_compile(r"(?<![\w\-./#§@$%+])(?P<prefix>[A-Z]{1,3})-?(?P<number>\d{1,3})(?![\w\-]|\.\d|[,.]\d|%)")
+#: `R7`, `D-4`, `NG2`, `PERF-3`: one to three capitals and an optional dash, or four capitals and a
+#: dash, then a number (not a version `R1.2.3` nor part of a word or a path).
+SHORT_ID = lazy_compile(
+    r"(?<![\w\-./#§@$%+])(?P<prefix>[A-Z]{1,3}(?=-?\d)|[A-Z]{4}(?=-\d))-?(?P<number>\d{1,3})(?![\w\-]|\.\d|[,.]\d|%)"
+)
 #: Prefixes that are seldom a numbered series of the document's own: heading levels, priorities,
 #: quarters and halves, cloud services and product names, network layers, sizes.
 _NOT_SERIES = frozenset({
@@ -39,7 +41,7 @@ _NOT_SERIES = frozenset({
 _DASHED_ELSEWHERE = frozenset({"FR", "NFR", "REQ", "SC", "US", "AC", "UC", "BR", "TR", "SR", "PR", "QR"})
 #: A short ID that starts a line, a cell or a heading and is followed by its text: a definition.
 _DEFINING_START = lazy_compile(
-    r"^[\s>*_\[(]{0,4}(?P<id>[A-Z]{1,3}-?\d{1,3})(?:[*_\])]{0,3})(?:\s*(?:[:.)|—–]|-\s|\s-\s)|\s*$|\s+\S)"
+    r"^[\s>*_\[(]{0,4}(?P<id>[A-Z]{1,3}-?\d{1,3}|[A-Z]{4}-\d{1,3})(?:[*_\])]{0,3})(?:\s*(?:[:.)|—–]|-\s|\s-\s)|\s*$|\s+\S)"
 )
 #: A number of a heading: `## 5.3 Title`, `### 5.3. Title`, `## Section 5`, `## 5) Title`.
 _HEADING_NUMBER = lazy_compile(r"^\W{0,3}(?:(?:section|chapter|part)\s+)?(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\))?(?=\s|$)", re.I)
@@ -67,7 +69,7 @@ _ITEM_LABELS = {
 _LABEL_WORDS = r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies)|(?:non-)?goals?|risks?|options?)"
 #: `Requirement 9`, `Requirements 1.2, 3.4 and 9.1`, `User Story 3`: a label and its numbers.
 LABELLED_REFERENCE = lazy_compile(
-    r"(?<![\w\-])(?P<label>" + _LABEL_WORDS + r")\s+(?P<numbers>\d{1,3}(?:\.\d{1,3})?"
+    r"(?<![\w\-])(?P<label>" + _LABEL_WORDS + r")\s+#?(?P<numbers>\d{1,3}(?:\.\d{1,3})?"
     r"(?:\s*(?:,|&|and|or|/)\s*\d{1,3}(?:\.\d{1,3})?){0,30})(?![\w\-]|\.\d)",
     re.I,
 )
