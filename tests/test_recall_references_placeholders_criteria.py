@@ -412,3 +412,43 @@ def test_a_percentage_with_letters_after_the_point_is_a_placeholder() -> None:
 
 def test_a_lower_case_tbd_is_a_marker() -> None:
     assert spans(lint_with("PH001", "Pricing: tbd.\n")) == [(1, 10)]
+
+
+# --- PH005 filler-text ------------------------------------------------------------------------------------
+
+
+def test_filler_slots_and_dummy_text_are_flagged() -> None:
+    text = """
+    - Slack: <fill in channel>
+    - Ticket: [insert Jira link]
+    - Lorem ipsum dolor sit amet.
+    - Spec: (fill me in with a link)
+    """
+    assert spans(lint_with("PH005", text)) == [(1, 10), (2, 11), (3, 3), (4, 9)]
+
+
+def test_a_field_whose_value_is_a_slot_name_is_flagged() -> None:
+    text = """
+    Owner: [Name]
+    **Last updated:** [Date]
+    """
+    assert spans(lint_with("PH005", text)) == [(1, 8), (2, 19)]
+
+
+def test_a_headings_name_slot_is_flagged_but_a_status_tag_is_not() -> None:
+    text = """
+    # Feature Specification: [FEATURE NAME]
+
+    ## Rollout [WIP]
+    """
+    assert spans(lint_with("PH005", text)) == [(1, 26)]
+
+
+def test_links_code_and_quoted_messages_are_not_filler() -> None:
+    text = """
+    - See [insert mode](https://vim.example.com/insert) for editing.
+    - Run `[insert name]` to test.
+    - The banner reads "Welcome, <your name>!".
+    - Status: [Draft] and a field with text: [Date] of the audit.
+    """
+    assert lint_with("PH005", text) == []

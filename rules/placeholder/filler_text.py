@@ -32,7 +32,9 @@ class FillerText(Rule):
       `<fill in>`, `[fill in the date]`, `(fill me in ...)`, `(to be filled in)`,
       `[enter the owner]`, `[add the link here]`, `<your name>`;
     - a field whose whole value is a bracketed slot name: `Owner: [Name]`, `Last updated: [Date]`,
-      `**Team:** <team>`.
+      `**Team:** <team>`;
+    - a heading's slot for a name or title: `# Feature Specification: [FEATURE NAME]`,
+      `# <Project Name> PRD`.
 
     Link text (`[insert image](url)`), quoted UI text, code spans and code blocks are not read.
     `template-placeholder` (preview) reads many more bracketed shapes, and is less precise for it;
@@ -73,7 +75,8 @@ class FillerText(Rule):
                 continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
             masked = _mask(text)
-            for pattern in (_FILLER, _FIELD_SLOT):
+            patterns = (_FILLER, _FIELD_SLOT, _HEADING_SLOT) if prose.kind == "heading" else (_FILLER, _FIELD_SLOT)
+            for pattern in patterns:
                 for match in pattern.finditer(masked):
                     start, end = match.span("slot")
                     if _is_link_text(text, start, end) or _in_quotes(masked, start):
@@ -83,7 +86,7 @@ class FillerText(Rule):
                                     f"filler '{_shorten(shown)}' left in: replace it with the real content")
 
 
-_HINT = lazy_compile(r"orem ipsum|insert|fill|enter|\badd\b|your|[:\]]\s*[\[<]", re.I)
+_HINT = lazy_compile(r"orem ipsum|insert|fill|enter|\badd\b|your|[:\]]\s*[\[<]|(?:name|title)[\]>]", re.I)
 _FILLER = lazy_compile(
     r"(?P<slot>\b[Ll]orem ipsum\b"
     r"|(?<![\w!\\])[\[<]\s*(?:insert|fill\s+(?:me\s+)?in|to\s+be\s+filled(?:\s+in)?|enter)\b[^\[\]<>\n]{0,100}[\]>]"
@@ -99,6 +102,10 @@ _FIELD_SLOT = lazy_compile(
     r"title|status|yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy)[\]>])[ \t]*(?=\n|$)",
     re.I,
 )
+
+
+#: A heading's slot for a name or a title: `# Feature Specification: [FEATURE NAME]`, `# <Project Name> PRD`.
+_HEADING_SLOT = lazy_compile(r"(?P<slot>(?<![\w!\\])[\[<](?:[A-Za-z]{1,20}\s){0,3}(?:name|title)[\]>])(?![(\[:])", re.I)
 
 
 def _mask(text: str) -> str:
