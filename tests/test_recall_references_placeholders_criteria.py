@@ -452,3 +452,31 @@ def test_links_code_and_quoted_messages_are_not_filler() -> None:
     - Status: [Draft] and a field with text: [Date] of the audit.
     """
     assert lint_with("PH005", text) == []
+
+
+def test_a_paragraph_that_is_only_filler_is_flagged() -> None:
+    text = """
+    ## Upgrade strategy
+
+    WIP
+
+    ## Examples
+
+    *Coming soon.*
+    """
+    assert spans(lint_with("PH005", text)) == [(3, 1), (7, 2)]
+
+
+def test_filler_in_an_implementation_history_or_a_status_cell_is_not_flagged() -> None:
+    text = """
+    ## Implementation History
+
+    WIP
+
+    ## Phases
+
+    | Phase | Status |
+    |---|---|
+    | 1 | WIP |
+    """
+    assert lint_with("PH005", text) == []

@@ -34,7 +34,9 @@ class FillerText(Rule):
     - a field whose whole value is a bracketed slot name: `Owner: [Name]`, `Last updated: [Date]`,
       `**Team:** <team>`;
     - a heading's slot for a name or title: `# Feature Specification: [FEATURE NAME]`,
-      `# <Project Name> PRD`.
+      `# <Project Name> PRD`;
+    - a paragraph that is only filler: "Coming soon.", "WIP", "To be written", "Details to follow"
+      (not under Implementation History or Open Questions, which fill in as the work happens).
 
     Link text (`[insert image](url)`), quoted UI text, code spans and code blocks are not read.
     `template-placeholder` (preview) reads many more bracketed shapes, and is less precise for it;
@@ -71,6 +73,14 @@ class FillerText(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for prose in iter_prose(document):
+            if prose.kind == "paragraph" and len(prose.segments) == 1 and _FILLER_PARAGRAPH.fullmatch(prose.segments[0].text) \
+                    and not _written_as_it_happens(prose.section):
+                segment = prose.segments[0]
+                shown = segment.text.strip().strip("*_").strip()
+                start = segment.text.index(shown[0])
+                yield Violation(Span.of(segment.line, segment.column + start, segment.line, segment.column + start + len(shown)),
+                                f"the text here is only '{shown}': write it, or list it as an open question")
+                continue
             if not any(_HINT.search(segment.text) for segment in prose.segments):
                 continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
@@ -106,6 +116,25 @@ _FIELD_SLOT = lazy_compile(
 
 #: A heading's slot for a name or a title: `# Feature Specification: [FEATURE NAME]`, `# <Project Name> PRD`.
 _HEADING_SLOT = lazy_compile(r"(?P<slot>(?<![\w!\\])[\[<](?:[A-Za-z]{1,20}\s){0,3}(?:name|title)[\]>])(?![(\[:])", re.I)
+
+
+#: A paragraph that is only filler: "Coming soon.", "WIP", "*To be written*".
+_FILLER_PARAGRAPH = lazy_compile(
+    r"[ \t]*[*_]{0,2}(?:coming\s+soon|to\s+be\s+(?:written|added|completed|filled\s+in)|details\s+to\s+follow|"
+    r"more\s+to\s+come|content\s+to\s+come|WIP|work\s+in\s+progress|placeholder(?:\s+text)?|write\s+me)[.!…]*[*_]{0,2}[.!]?[ \t]*",
+    re.I,
+)
+#: Sections written as the work happens, or that list what is open.
+_AS_IT_HAPPENS = lazy_compile(r"\bimplementation history\b|\b(?:open|unresolved)\s+(?:questions?|issues?)\b", re.I)
+
+
+def _written_as_it_happens(section: object) -> bool:
+    current = section
+    while current is not None:
+        if _AS_IT_HAPPENS.search(getattr(current, "title", "") or ""):
+            return True
+        current = getattr(current, "parent", None)
+    return False
 
 
 def _mask(text: str) -> str:
