@@ -160,6 +160,20 @@ def test_a_spec_kit_story_whose_scenarios_were_removed_is_found(tmp_path: Path) 
     assert findings_of("AC002", path, text) == [(heading + 1, 1)]
 
 
+def test_a_criterion_nobody_can_check_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        criterion = index_of(lines, "1. ", after=index_of(lines, "### Requirement 2"))
+        inserted = "1. WHEN a user opens the page THEN the page SHALL feel snappier than today"
+        lines.insert(criterion, inserted)
+        where.append((criterion + 1, inserted.index("feel snappier") + 1))
+        return lines
+
+    path, text = damaged(tmp_path, KIRO, damage)
+    assert findings_of("AC003", path, text) == where
+
+
 # --- class 1: placeholders ---------------------------------------------------------------------------
 
 
