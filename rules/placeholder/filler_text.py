@@ -124,14 +124,15 @@ _FILLER_PARAGRAPH = lazy_compile(
     r"more\s+to\s+come|content\s+to\s+come|WIP|work\s+in\s+progress|placeholder(?:\s+text)?|write\s+me)[.!…]*[*_]{0,2}[.!]?[ \t]*",
     re.I,
 )
-#: Sections written as the work happens, or that list what is open.
-_AS_IT_HAPPENS = lazy_compile(r"\bimplementation history\b|\b(?:open|unresolved)\s+(?:questions?|issues?)\b", re.I)
+#: Sections written as the work happens, or that list what is open (words of their titles).
+_AS_IT_HAPPENS = ("implementation history", "open question", "open issue", "unresolved question", "unresolved issue")
 
 
 def _written_as_it_happens(section: object) -> bool:
     current = section
     while current is not None:
-        if _AS_IT_HAPPENS.search(getattr(current, "title", "") or ""):
+        title = " ".join((getattr(current, "title", "") or "").lower().split())
+        if any(words in title for words in _AS_IT_HAPPENS):
             return True
         current = getattr(current, "parent", None)
     return False
