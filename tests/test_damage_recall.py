@@ -19,6 +19,7 @@ KIRO = "kiro/crawlins__kythira__.kiro__specs__ccache-adoption__requirements.md"
 SPEC_KIT = "speckit-specs/21-DOT-DEV__subtree__specs__003-init-command__spec.md"
 CAPI = "capi-proposals/docs/proposals/20220209-machinepool-machines.md"
 PRD_NUMBERED = "prds/architagr__GossamerDB__docs__prds__gossamerdb.md"
+PRD_FRONT_MATTER = "prds/ARTFROST1__FrostDeploy__doc__PRD.md"
 NYGARD_ADR = "adrs/ministryofjustice__modernisation-platform__architecture-decision-record__0002-use-iam-federated-access.md"
 
 
@@ -120,6 +121,19 @@ def test_a_reference_link_with_no_definition_is_found(tmp_path: Path) -> None:
     assert findings_of("TR004", path, text) == where
 
 
+def test_a_kiro_criterion_number_past_its_requirements_criteria_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        criterion = index_of(lines, "1. ", after=index_of(lines, "### Requirement 3"))
+        line, column = append_to(lines, criterion, " (see Requirement 2.42)")
+        where.append((line, column + len(" (see ")))
+        return lines
+
+    path, text = damaged(tmp_path, KIRO, damage)
+    assert findings_of("TR005", path, text) == where
+
+
 # --- class 10: stories without criteria --------------------------------------------------------------
 
 
@@ -146,6 +160,20 @@ def test_a_spec_kit_story_whose_scenarios_were_removed_is_found(tmp_path: Path) 
     assert findings_of("AC002", path, text) == [(heading + 1, 1)]
 
 
+def test_a_criterion_nobody_can_check_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        criterion = index_of(lines, "1. ", after=index_of(lines, "### Requirement 2"))
+        inserted = "1. WHEN a user opens the page THEN the page SHALL feel snappier than today"
+        lines.insert(criterion, inserted)
+        where.append((criterion + 1, inserted.index("feel snappier") + 1))
+        return lines
+
+    path, text = damaged(tmp_path, KIRO, damage)
+    assert findings_of("AC003", path, text) == where
+
+
 # --- class 1: placeholders ---------------------------------------------------------------------------
 
 
@@ -159,6 +187,31 @@ def test_a_placeholder_date_in_an_adr_date_line_is_found(tmp_path: Path) -> None
         return lines
 
     path, text = damaged(tmp_path, NYGARD_ADR, damage)
+    assert findings_of("PH004", path, text) == where
+
+
+def test_a_front_matter_value_left_as_a_marker_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        index = index_of(lines, "author: ")
+        lines[index] = "author: TBD"
+        where.append((index + 1, len("author: ") + 1))
+        return lines
+
+    path, text = damaged(tmp_path, PRD_FRONT_MATTER, damage)
+    assert findings_of("PH001", path, text) == where
+
+
+def test_a_link_whose_target_is_a_marker_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        line, column = append_to(lines, index_of(lines, "- **FR-004**"), " See the [runbook](TODO).")
+        where.append((line, column + len(" See the [runbook](")))
+        return lines
+
+    path, text = damaged(tmp_path, SPEC_KIT, damage)
     assert findings_of("PH004", path, text) == where
 
 

@@ -16,7 +16,7 @@ _ADJECTIVES = (
     r"fast|faster|quick|quickly|snappy|responsive|performant|efficient|intuitive|user[- ]friendly|easy(?: to use)?|"
     r"simple|seamless|seamlessly|smooth|smoothly|clean|nice|good|great|better|improved|robust|reliable|stable|"
     r"acceptable|satisfactory|appropriate|reasonable|optimal|optimized|scalable|flexible|modern|polished|"
-    r"well[- ]designed|high[- ]quality|delightful|clear|obvious|convenient"
+    r"well[- ]designed|high[- ]quality|delightful|clear|obvious|convenient|accurate"
 )
 # Judgements no added detail makes checkable: "shows recommendations that match their taste" names
 # something shown, and still nobody can say whether it passed.
@@ -46,6 +46,13 @@ VAGUE_OUTCOME = lazy_compile(
     r"|(?:displays?|displayed|shows?|shown|renders?|rendered|appears?)\s+(?:correctly|properly|as\s+expected)(?!\s*[(:])"
     r"|" + _JUDGEMENTS_PATTERN +
     r"|(?:is|are)\s+(?:implemented|supported|done|complete|completed|in\s+place|handled|working)(?=\s*[.;]?\s*$)"
+    # "loads quickly", "in a timely manner", "without noticeable delay", "meets user expectations"
+    r"|(?:loads?|responds?|updates?|syncs?|refresh(?:es)?|opens?|starts?|appears?|completes?)\s+"
+    # not when a parenthesis or a bound says what it means: "loads instantly on revisit (no AI call)"
+    r"(?:quickly|fast|promptly|instantly|smoothly|seamlessly)(?![^()\n]{0,40}\(|\s*(?::|,?\s*(?:within|under|in\s+(?:under|less)|below)))"
+    r"|in\s+a\s+timely\s+(?:manner|fashion)|without\s+(?:any\s+)?noticeable\s+(?:delay|lag|latency)"
+    r"|meets?\s+(?:the\s+)?(?:user|customer|their|users'?|customers'?)\s+(?:expectations|needs)"
+    r"|(?:results?|suggestions?|recommendations?|matches)\s+(?:are|is)\s+relevant\b(?!\s+(?:to|for)\b)"
     r")",
     re.I,
 )
@@ -137,7 +144,9 @@ class UncheckableCriterion(Rule):
 #: "document which imports are acceptable", "define what is reasonable": the vague word is the
 #: subject of content to write, not a quality of the outcome.
 _NAMING_CONTENT = lazy_compile(r"\b(?:which|what|whether|how|when)\b[^.;:]{0,60}$|"
-                             r"\b(?:document|describe|define|specify|list|decide|agree\s+on)s?\b[^.;:]{0,40}$", re.I)
+                             # "the list displays correctly": a noun after its article, not the verb
+                             r"(?<!the )(?<!an )(?<!a )(?<!each )\b(?:document|describe|define|specify|list|decide|agree\s+on)s?\b[^.;:]{0,40}$",
+                             re.I)
 #: "responsive on mobile and desktop": responsive layout is a checkable web criterion.
 _RESPONSIVE_LAYOUT = lazy_compile(r"\b(?:mobile|screen|desktop|device|breakpoint|viewport|layout|tablet|browser)s?\b", re.I)
 
@@ -158,8 +167,16 @@ def _names_content(outcome: str, match: re.Match[str]) -> bool:
 
 
 def _without_vague(text: str) -> str:
-    # "displays correctly 100% of the time": how often a judgement holds does not make it checkable
-    return _HOW_OFTEN.sub(" ", VAGUE_OUTCOME.sub(" ", text))
+    # "displays correctly 100% of the time": how often a judgement holds does not make it checkable;
+    # "the list", "the export": a noun that reads like a checkable verb names the subject, not what is observed
+    return _SUBJECT_NOUN.sub(" ", _HOW_OFTEN.sub(" ", VAGUE_OUTCOME.sub(" ", text)))
+
+
+_SUBJECT_NOUN = lazy_compile(
+    r"\b(?:the|a|an|each|every|this|that|its|their|our|your|any|all)\s+(?:lists?|exports?|emails?|downloads?|logs?|"
+    r"records?|displays?|shows?|returns?|saves?)\b(?!\s+(?:an?|the)\b)",
+    re.I,
+)
 
 
 _HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)

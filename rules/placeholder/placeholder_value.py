@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import CodeBlock, Document, Section, Span, TextSegment
+from speclint.document.model import CodeBlock, Document, HtmlBlock, Section, Span, TextSegment
 from speclint.document.text import find_all, iter_prose, mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.document.headings import normalize_title
@@ -22,7 +22,12 @@ _DATE = lazy_compile(
     r"|(?<![\w/-])[xX]{2}/[xX]{2}/(?:19|20)\d\d(?![\w/-])"
     r"|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?\s[xX]{1,2},?\s(?:19|20)\d\d\b"
 )
-_SPELLED_OUT = lazy_compile(r"\((?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)", re.I)
+# "(placeholder)", "(duration to be determined)", "[placeholder name]": up to two words may name what is open.
+_SPELLED_OUT = lazy_compile(
+    r"\((?:[A-Za-z\-]{1,20}\s){0,2}(?:placeholder|to be (?:decided|determined|confirmed|finali[sz]ed))\)"
+    r"|\[placeholder(?:\s[A-Za-z\-]{1,20}){0,2}\](?![(\[:])",
+    re.I,
+)
 # A value given only as an example, awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire spec)".
 _EXAMPLE = lazy_compile(r"\b(?:e\.g\.|eg\.|for example)", re.I)
 # After an example, within its parenthesis or line: the word that says it is not decided yet.
@@ -35,12 +40,17 @@ _PENDING = lazy_compile(
 _DEFINITION_TO_MARKER = lazy_compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)[ \t]*$")
 # A quantity whose number is a letter: X%, XX %, N users, $X. Read where the text commits to a value.
 _LETTER_QUANTITY = lazy_compile(
-    r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:users|customers|requests|seconds|minutes|"
+    # "N users", "N concurrent users": one adjective may stand between the letter and the unit
+    r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:[a-z]{3,14}\s)?(?:users|customers|requests|seconds|minutes|"
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
-    r"sessions|messages|devices|accounts|times|GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
+    r"sessions|messages|devices|accounts|times|signups|sign-ups|downloads|installs|visits|tickets|"
+    r"GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
 )
 # Anywhere in prose, not only where the text commits: `X%` and `$X` are never a parameter's name.
-_X_PERCENT = lazy_compile(r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3})\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])")
+# `X%`, `X.X%`, `99.X%`, `$X`.
+_X_PERCENT = lazy_compile(
+    r"(?<![\w.$/*+\-=<>(\[{'\"])(?:\d{1,3}\.)?(?P<letter>X{1,3})(?:\.X{1,3})?\s?%(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
+)
 _UNITS = (r"(?:%|ms|s|seconds|minutes|hours|days|weeks|months|users|customers|requests|items|GB|MB|KB|TB|rps|qps|"
           r"req/s|attempts|retries)")
 # A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`, `Q? 2026`,
@@ -64,14 +74,15 @@ class PlaceholderValue(Rule):
     **What it flags.**
     - A date with a real year and letters for the rest: `2025-09-xx`, `2025-XX-XX`, `2025/10/xx`,
       `Sept XX, 2025`, `XX/XX/2026`.
-    - "(placeholder)", "(to be determined)", "(to be decided)", "(to be confirmed)".
+    - "(placeholder)", "(to be determined)", "(to be decided)", "(to be confirmed)", with up to two
+      words naming what is open ("(duration to be determined)"), and "[placeholder]".
     - A value given only as an example awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire
       spec)", "e.g. 30 days, to be confirmed".
     - A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`,
       `Q? 2026`, `v?.?`, `[N] seconds`, `{{max_items}} items`.
     - `X%` and `$X` anywhere but in background and context sections (a letter percentage is never a
       parameter's name).
-    - A link reference definition whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`.
+    - A link whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`, `[dashboard](TODO)`.
     - In requirements, acceptance criteria, success metrics, goals and quality sections: a
       quantity whose number is a letter: `N users`, `X minutes`, `X req/s`, `XX GB`, unless the document defines the letter
       (`N = 50`, "where N is the number of nodes"). Quoted UI text ("Try again in X minutes") is
@@ -219,17 +230,31 @@ def _commits(section: Section) -> bool:
     return any("criteria" in (each.title or "").lower() for each in (section, *section.ancestors()))
 
 
+# An inline link whose destination is a marker: `[dashboard](TODO)`, `[design doc](#)`.
+_LINK_TO_MARKER = lazy_compile(r"(?<!\\)\[[^\[\]\n]{1,200}\]\((?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)\)")
+_CODE_SPAN_IN_LINE = lazy_compile(r"`[^`\n]*`")
+_HTML_COMMENT_IN_LINE = lazy_compile(r"<!--.*?(?:-->|$)")
+
+
 def _definitions_to_markers(document: Document) -> Iterator[Violation]:
-    if "]:" not in document.source:
+    if "]:" not in document.source and "](" not in document.source:
         return
     code_lines = {
         line
         for _, block in document.iter_blocks()
-        if isinstance(block, CodeBlock)
+        if isinstance(block, (CodeBlock, HtmlBlock))  # an HTML comment's text is not shown
         for line in range(block.span.start.line, block.span.end.line + 1)
     }
     for number, line in enumerate(document.lines, start=1):
-        if number in code_lines or "]:" not in line:
+        if number in code_lines:
+            continue
+        if "](" in line:
+            visible = _CODE_SPAN_IN_LINE.sub(lambda code: " " * len(code.group(0)), line) if "`" in line else line
+            visible = _HTML_COMMENT_IN_LINE.sub(lambda comment: " " * len(comment.group(0)), visible) if "<!--" in visible else visible
+            for link in _LINK_TO_MARKER.finditer(visible):
+                yield Violation(Span.of(number, link.start("url") + 1, number, link.end("url") + 1),
+                                f"link points at '{link.group('url')}': give the real URL")
+        if "]:" not in line:
             continue
         match = _DEFINITION_TO_MARKER.match(line)
         if match:

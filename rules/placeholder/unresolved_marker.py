@@ -12,11 +12,11 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading import kep
 
-DEFAULT_MARKERS = ("TBD", "TBC", "TODO", "FIXME", "XXX", "TKTK")
+DEFAULT_MARKERS = ("TBD", "tbd", "TBC", "TBA", "TODO", "FIXME", "XXX", "TKTK")
 
 
 class UnresolvedMarker(Rule):
-    """Flags unresolved markers (TBD, TBC, TODO, FIXME, XXX, TKTK, ???, [NEEDS CLARIFICATION: ...], <<[UNRESOLVED]>>) in visible text.
+    """Flags unresolved markers (TBD, TBC, TBA, TODO, FIXME, XXX, TKTK, ???, [NEEDS CLARIFICATION: ...], <<[UNRESOLVED]>>) in visible text.
 
     **What it flags.** A marker that says "this is not decided yet", written in the text a reader
     sees: paragraphs, list items, table cells and headings. That includes spec-kit's
@@ -123,6 +123,7 @@ class UnresolvedMarker(Rule):
                                      reason)
         if table_run:
             yield _table_violation(table_marker, table_run, table_reason)
+        yield from _front_matter_markers(document, markers, not_due.reason(None))
         for context_words, spans, reason in unresolved.values():
             about = f" ({context_words})" if context_words else ""
             others = ""
@@ -131,6 +132,43 @@ class UnresolvedMarker(Rule):
                 others = f"; {len(spans) - 1} more block{'s' * (len(spans) > 2)} defer{'s' * (len(spans) == 2)} the same, at line{'s' * (len(spans) > 2)} {lines}"
             yield _violation(spans[0], f"unresolved block{about}: settle it and remove the UNRESOLVED markers{others}",
                              reason)
+
+
+#: Front matter of an enhancement proposal (a creation date, reviewers or approvers): its values are
+#: `front-matter-schema`'s, which reports a TBD there against the project's own metadata linter.
+_PROPOSAL_KEYS = ("creation-date", "reviewers", "approvers")
+
+
+#: Front-matter values left as the template wrote them: `???`, `yyyy-mm-dd`.
+_FRONT_MATTER_BLANK = lazy_compile(r"\?{3,}|(?i:yyyy-mm-dd|mm/dd/yyyy|dd/mm/yyyy)")
+
+
+def _front_matter_markers(document: Document, markers: frozenset[str], not_due: str | None) -> Iterator[Violation]:
+    """A front-matter value that is only a marker (`owner: TBD`, `launch: "???"`, a `- TODO` list
+    item, `updated: yyyy-mm-dd`): metadata nobody filled in, which status boards and ownership
+    reports then show."""
+    front_matter = document.front_matter
+    data = front_matter.data if front_matter is not None and front_matter.error is None else None
+    if not isinstance(data, dict) or ("creation-date" in data and any(key in data for key in _PROPOSAL_KEYS[1:])):
+        return
+    assert front_matter is not None
+    for key, value in data.items():
+        paths: list[tuple[object, ...]] = [(key,)] if isinstance(value, str) else (
+            [(key, index) for index, item in enumerate(value) if isinstance(item, str)] if isinstance(value, list) else [])
+        for path in paths:
+            item = value if len(path) == 1 else value[path[1]]
+            marker = item.strip()
+            if marker not in markers and not _FRONT_MATTER_BLANK.fullmatch(marker):
+                continue
+            position = front_matter.value_position(*path)  # type: ignore[arg-type]
+            if position is None or not 0 < position.line <= len(document.lines):
+                continue
+            line = document.lines[position.line - 1]
+            column = line.find(marker, position.column - 1)
+            if column < 0:
+                continue
+            yield _violation(Span.of(position.line, column + 1, position.line, column + 1 + len(marker)),
+                             f"front-matter '{key}' is left as '{marker}': fill it in", not_due)
 
 
 class _NotDueYet:
@@ -228,6 +266,9 @@ def _is_deliberate(match: re.Match[str]) -> bool:
         return True
     if _IMAGE_ALT.search(text[max(0, match.start() - 120) : match.start()]):
         return True
+    if (text[max(0, match.start() - 1):match.start()] == "[" and text[match.end():match.end() + 1] == "]"
+            and not _MENTION_BEFORE.search(text[max(0, match.start() - 13):match.start() - 1])):
+        return False  # "PR link: [TBD](https://...)": the whole link text is the marker, still open
     return bool(_OPEN_LINK_TEXT.search(text[max(0, match.start() - 120) : match.start()])
                 and _CLOSE_LINK_TEXT.match(text, match.end()))
 

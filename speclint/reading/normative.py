@@ -259,7 +259,7 @@ def is_quality_section(section: Section) -> bool:
 _DEFAULT_ID = DEFAULT_ID
 #: An ID at the start of a statement: `FR-001:`, `**FR-001**`, `[FR-001]`, `FR-001 -`.
 _LEADING_ID = lazy_compile(
-    r"^\s*(?:\*\*|__|\*|_|\[|`)?(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)"
+    r"^\s*(?:\*\*|__|\*|_|\[|`)?(?P<id>[A-Z]{1,5}(?:-[A-Z]{1,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)"
     r"(?:\*\*|__|\*|_|\]|`)?"
     # followed by a delimiter ("FR-001:", "FR-001 -", "| FR-001 |"), the end, or a capital that
     # starts the statement ("FR-001 The system ..."), but not "FR-003 and FR-004 are related".
@@ -327,10 +327,10 @@ _KEYED_TITLE_WORDS = frozenset({
 })
 _ID_COLUMN_NAME = lazy_compile(r"^(?:id|#|ids?|req(?:uirement)?\s*(?:id|#)|story\s*(?:id|#)|key|code|no\.?)$", re.I)
 #: A heading that ends with the ID in parentheses labels its section: `### 2.1 Caching (FR-300)`.
-_PARENTHETICAL_LABEL = lazy_compile(r"[(（\[]\s*(?P<id>[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)\s*[)）\]]\W*$")
+_PARENTHETICAL_LABEL = lazy_compile(r"[(（\[]\s*(?P<id>[A-Z]{1,5}(?:-[A-Z]{1,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?)\s*[)）\]]\W*$")
 
 
-_LABELLED_LINE = lazy_compile(r"^\s*(?:\*\*|__)?[A-Z]{1,5}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?:\*\*|__)?\s*[:：]")
+_LABELLED_LINE = lazy_compile(r"^\s*(?:\*\*|__)?[A-Z]{1,5}(?:-[A-Z]{1,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?:\*\*|__)?\s*[:：]")
 
 
 def is_keyed_section(section: Section) -> bool:

@@ -18,14 +18,17 @@ from typing import Iterator
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible, strip_inline
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.vocabulary import WITHDRAWN_WORDS
+from speclint.reading.normative import is_keyed_section, requirement_ids
+from speclint.reading.vocabulary import WITHDRAWN_WORDS, is_criteria_title, prefix_of
 from speclint.record import Record
 
 # --- short IDs: R1, D3, G2, NFR7 ----------------------------------------------------------------
 
-#: `R7`, `D-4`, `NG2`: one to three capitals, an optional dash, a number (not a version `R1.2.3`
-#: nor part of a word or a path).
-SHORT_ID = lazy_compile(r"(?<![\w\-./#§@$%+])(?P<prefix>[A-Z]{1,3})-?(?P<number>\d{1,3})(?![\w\-]|\.\d|[,.]\d|%)")
+#: `R7`, `D-4`, `NG2`, `PERF-3`: one to three capitals and an optional dash, or four capitals and a
+#: dash, then a number (not a version `R1.2.3` nor part of a word or a path).
+SHORT_ID = lazy_compile(
+    r"(?<![\w\-./#§@$%+])(?P<prefix>[A-Z]{1,3}(?=-?\d)|[A-Z]{4}(?=-\d))-?(?P<number>\d{1,3})(?![\w\-]|\.\d|[,.]\d|%)"
+)
 #: Prefixes that are seldom a numbered series of the document's own: heading levels, priorities,
 #: quarters and halves, cloud services and product names, network layers, sizes.
 _NOT_SERIES = frozenset({
@@ -33,11 +36,12 @@ _NOT_SERIES = frozenset({
     "EC", "RSA", "FY", "CY", "CVE", "ISO", "RFC", "PEP", "KEP", "GEP", "SEC", "ES", "GC", "SQL", "IE", "OS",
     "GPT", "API", "T", "N", "M", "A", "B", "F", "O", "U", "I", "J",
 })
-#: Series whose dashed form TR002 already checks (`FR-012`): here only the undashed form.
+#: Series whose dashed form TR002 already checks (`FR-012`) when the document defines dashed IDs:
+#: here the undashed form, and the dashed one against an undashed series (`FR-12` after FR1 to FR10).
 _DASHED_ELSEWHERE = frozenset({"FR", "NFR", "REQ", "SC", "US", "AC", "UC", "BR", "TR", "SR", "PR", "QR"})
 #: A short ID that starts a line, a cell or a heading and is followed by its text: a definition.
 _DEFINING_START = lazy_compile(
-    r"^[\s>*_\[(]{0,4}(?P<id>[A-Z]{1,3}-?\d{1,3})(?:[*_\])]{0,3})(?:\s*(?:[:.)|—–]|-\s|\s-\s)|\s*$|\s+\S)"
+    r"^[\s>*_\[(]{0,4}(?P<id>[A-Z]{1,3}-?\d{1,3}|[A-Z]{4}-\d{1,3})(?:[*_\])]{0,3})(?:\s*(?:[:.)|—–]|-\s|\s-\s)|\s*$|\s+\S)"
 )
 #: A number of a heading: `## 5.3 Title`, `### 5.3. Title`, `## Section 5`, `## 5) Title`.
 _HEADING_NUMBER = lazy_compile(r"^\W{0,3}(?:(?:section|chapter|part)\s+)?(?P<number>\d{1,2}(?:\.\d{1,2}){0,4})(?:\.|\))?(?=\s|$)", re.I)
@@ -53,16 +57,24 @@ _ITEM_LABELS = {
     "user stories": "User Story",
     "story": "User Story",
     "stories": "User Story",
+    "goal": "Goal",
+    "goals": "Goal",
+    "non-goal": "Non-goal",
+    "non-goals": "Non-goal",
+    "risk": "Risk",
+    "risks": "Risk",
+    "option": "Option",
+    "options": "Option",
 }
-_LABEL_WORDS = r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies))"
+_LABEL_WORDS = r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies)|(?:non-)?goals?|risks?|options?)"
 #: `Requirement 9`, `Requirements 1.2, 3.4 and 9.1`, `User Story 3`: a label and its numbers.
 LABELLED_REFERENCE = lazy_compile(
-    r"(?<![\w\-])(?P<label>" + _LABEL_WORDS + r")\s+(?P<numbers>\d{1,3}(?:\.\d{1,3})?"
+    r"(?<![\w\-])(?P<label>" + _LABEL_WORDS + r")\s+#?(?P<numbers>\d{1,3}(?:\.\d{1,3})?"
     r"(?:\s*(?:,|&|and|or|/)\s*\d{1,3}(?:\.\d{1,3})?){0,30})(?![\w\-]|\.\d)",
     re.I,
 )
 _LABELLED_DEFINITION = lazy_compile(
-    r"^[\s>*_\[(]{0,4}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>requirement|decision|user\s+story|story)\s+"
+    r"^[\s>*_\[(]{0,4}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>requirement|decision|user\s+story|story|(?:non-)?goal|risk|option)\s+"
     r"(?P<number>\d{1,3})(?![\w.\-]|\.\d)",
     re.I,
 )
@@ -165,19 +177,32 @@ def dangling_references(document: Document) -> tuple[list[Reference], list[Refer
 class _Place(Record):
     """Text where a numbered item may be defined or referred to."""
 
-    __slots__ = ("segments", "defining", "heading")
+    __slots__ = ("segments", "defining", "heading", "keyed")
 
-    def __init__(self, segments: list[TextSegment], defining: bool, heading: bool = False) -> None:
+    def __init__(self, segments: list[TextSegment], defining: bool, heading: bool = False, keyed: bool = False) -> None:
         self.segments = segments
         self.defining = defining  # a heading, a first table cell, the start of a paragraph or list item
         self.heading = heading
+        #: in a section that keys tests, criteria or metrics to items defined elsewhere ("| G-3 | pages
+        #: per week |" under Metrics, "- Story 4: ..." under Acceptance criteria): a leading ID there
+        #: defines only a series the rest of the document does not
+        self.keyed = keyed
+
+
+#: Sections that measure items defined elsewhere (beside those `is_keyed_section` knows).
+_MEASURING_WORDS = frozenset({"metric", "metrics", "kpi", "kpis", "measurement", "measurements"})
 
 
 def _places(document: Document) -> Iterator[_Place]:
     for section in document.root.walk():
+        keyed = section.heading is not None and (is_keyed_section(section) or any(
+            _MEASURING_WORDS.intersection(strip_inline(each.title).lower().split())
+            for each in (section, *section.ancestors()) if each.heading is not None))
         if section.heading is not None:
             yield _Place([section.heading.text_segment], True, heading=True)
-        yield from _block_places(section.blocks)
+        for place in _block_places(section.blocks):
+            place.keyed = keyed
+            yield place
 
 
 _ID_COLUMN_NAMES = frozenset({"id", "#", "ref", "key", "no", "no.", "code", "req", "req id", "decision", "risk", "goal"})
@@ -246,7 +271,7 @@ def _withdrawn(text: str) -> bool:
 
 def _short_series(document: Document) -> tuple[Series, list[_Place]]:
     """The short-ID series the document defines, and every place its text stands."""
-    series = Series()
+    series, keyed = Series(), Series()
     places: list[_Place] = []
     for place in _places(document):
         if place.defining:
@@ -264,9 +289,19 @@ def _short_series(document: Document) -> tuple[Series, list[_Place]]:
                 if found:
                     prefix, number = _split(found.group("id"))
                     if prefix not in _NOT_SERIES:
-                        series.add(prefix, number)
+                        (keyed if place.keyed else series).add(prefix, number)
         places.append(place)
-    return series, places
+    return _with_keyed(series, keyed), places
+
+
+def _with_keyed(series: Series, keyed: Series) -> Series:
+    """`series`, plus the series defined only where items are keyed (a test plan's T1 to T5): a
+    keyed row past the end of a series defined elsewhere is a reference to follow, not a definition."""
+    for name, numbers in keyed.members.items():
+        if series.last(name) is None:
+            for number in numbers:
+                series.add(name, number)
+    return series
 
 
 _TWO_MARKS = lazy_compile(r"[*_]{2}")
@@ -284,6 +319,10 @@ def _dangling_short_ids(document: Document) -> Iterator[Reference]:
     lasts = {prefix: last for prefix, last in lasts.items() if last is not None}
     if not lasts:
         return
+
+    def dashed_defined() -> set[str]:
+        return {prefix_of(each.requirement_id) for each in requirement_ids(document) if each.defines}
+
     for place in places:
         matches = list(find_all(SHORT_ID, place.segments))
         if not matches:
@@ -297,8 +336,8 @@ def _dangling_short_ids(document: Document) -> Iterator[Reference]:
             last = lasts.get(prefix)
             if last is None or number <= last:
                 continue
-            if "-" in match.group(0) and prefix in _DASHED_ELSEWHERE:
-                continue
+            if "-" in match.group(0) and prefix in _DASHED_ELSEWHERE and prefix in dashed_defined():
+                continue  # TR002 reads it against the dashed IDs the document defines
             if _year_after(text, match.end()) or _is_external(text, match.start(), match.end(), source):
                 continue
             yield Reference(match.group(0), prefix, (number,), span, f"{prefix}{last}")
@@ -333,7 +372,7 @@ def _ordered_list_series(document: Document, series: Series) -> None:
 
 
 def _dangling_labelled(document: Document) -> Iterator[Reference]:
-    series = Series()
+    series, keyed = Series(), Series()
     defining_spans: set[tuple[int, int]] = set()
     places = list(_places(document))
     for place in places:
@@ -346,11 +385,18 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
         found = _LABELLED_DEFINITION.match(text)
         if found and (place.heading or re.match(r"^\W{0,4}\w[\w ]*\d+\W{0,4}(?:[:.)—–\-]|$)", text)):
             label = _ITEM_LABELS[" ".join(found.group("label").lower().split())]
-            series.add(label, int(found.group("number")))
-            defining_spans.add((first.line, first.column))
+            (keyed if place.keyed else series).add(label, int(found.group("number")))
+            if not place.keyed:
+                defining_spans.add((first.line, first.column))
     _ordered_list_series(document, series)
+    series = _with_keyed(series, keyed)
     if all(series.last(label) is None for label in series.members):
-        return  # no series to run past the end of
+        yield from _dangling_criteria_ids(document, places, {})
+        yield from _dangling_appendices(document, places)
+        return  # no labelled series to run past the end of
+    counts = _criteria_counts(document) if series.last("Requirement") is not None else {}
+    past_criteria: list[Reference] = []
+    cites_another = False
     for place in places:
         if place.heading:  # a heading names its own section ("Non-goal Story 6"), it refers to none
             continue
@@ -364,20 +410,156 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
         # one reference to another document's items ("extends the CA spec's Requirement 17 and
         # reuses its Requirement 9, Requirement 15...") makes the paragraph's others its too
         if any(_is_external(text, match.start(), match.end(), source) for match, _ in matches):
+            cites_another = True
             continue
         for match, span in matches:
             label = _ITEM_LABELS[" ".join(match.group("label").lower().split())]
             last = series.last(label)
             if last is None:
                 continue
-            if place.defining and match.start() == 0 or _at_definition(place, match, defining_spans):
+            if not place.keyed and (_opens_definition(place, match, text) or _at_definition(place, match, defining_spans)):
                 continue
             for number_match in _NUMBER.finditer(match.group("numbers")):
-                major = int(number_match.group(0).split(".")[0])
-                if major > last:
-                    yield Reference(f"{label} {number_match.group(0)}", label, (major,), span,
+                major, _, minor = number_match.group(0).partition(".")
+                if int(major) > last:
+                    yield Reference(f"{label} {number_match.group(0)}", label, (int(major),), span,
                                     f"{label} {last}")
                     break
+                criteria = counts.get(int(major)) if label == "Requirement" and minor else None
+                if criteria is not None and int(minor) > criteria:
+                    # Kiro's "Requirement 2.4": the fourth criterion of requirement 2, which has two
+                    past_criteria.append(Reference(f"{label} {number_match.group(0)}", label, (int(major), int(minor)),
+                                                   span, f"{label} {major}.{criteria}"))
+                    break
+    if not cites_another:
+        # a document that cites another spec's "Requirement 16.3" may mean it by a bare "Requirement 16.6" too
+        yield from past_criteria
+    yield from _dangling_story_ids(document, places, series.last("User Story"))
+    if not cites_another:
+        yield from _dangling_criteria_ids(document, places, counts)
+    yield from _dangling_appendices(document, places)
+
+
+#: `US-5`, `US5`: a user story cited by an ID, in a document that numbers its stories "Story 1"...
+_STORY_ID = lazy_compile(r"(?<![\w\-./#])US-?(?P<number>\d{1,3})(?![\w\-]|\.\d)")
+_STORY_ID_DEFINED = lazy_compile(r"(?m)^[\s>*_\[(|#\-]{0,8}US-?\d")
+
+
+def _dangling_story_ids(document: Document, places: list[_Place], last: int | None) -> Iterator[Reference]:
+    """`US-5` in a document whose stories are "Story 1" to "Story 3" and that gives no story an ID
+    of its own: the fifth story is not there."""
+    if last is None or "US" not in document.source or _STORY_ID_DEFINED.search(document.source):
+        return
+    for place in places:
+        if place.heading:
+            continue
+        matches = list(find_all(_STORY_ID, place.segments))
+        if not matches:
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        if _withdrawn(text):
+            continue
+        for match, span in matches:
+            number = int(match.group("number"))
+            if number > last and not _is_external(text, match.start(), match.end(), source):
+                yield Reference(match.group(0), "User Story", (number,), span, f"User Story {last}")
+
+
+#: `AC 2.4`, `AC2.4`: criterion 4 of requirement or story 2 (the dashed `AC-2.4` is TR002's).
+_CRITERION_REFERENCE = lazy_compile(r"(?<![\w\-./#])AC ?(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?![\w\-]|\.\d)")
+_CRITERION_DEFINITION = lazy_compile(r"^[\s>*_\[(|]{0,6}AC[ \-]?(?P<major>\d{1,2})\.(?P<minor>\d{1,2})(?![\w\-]|\.\d)")
+
+
+def _dangling_criteria_ids(document: Document, places: list[_Place], counts: dict[int, int]) -> Iterator[Reference]:
+    """`AC 2.4` when requirement 2's criteria stop at AC 2.2 (labelled `AC 2.1`..., or Kiro's numbered
+    list under "Requirement 2"), or when no requirement 2 has criteria at all."""
+    if "AC" not in document.source:
+        return
+    defined: dict[int, int] = {}
+    for place in places:
+        if place.defining and place.segments and not place.heading:
+            found = _CRITERION_DEFINITION.match(strip_inline(mask_invisible(place.segments[0].text)))
+            if found:
+                major = int(found.group("major"))
+                defined[major] = max(defined.get(major, 0), int(found.group("minor")))
+    defined = defined or dict(counts)
+    if sum(defined.values()) < 2 or min(defined) > 1:
+        return  # no series of criteria to run past the end of
+    for place in places:
+        if place.heading:
+            continue
+        matches = list(find_all(_CRITERION_REFERENCE, place.segments))
+        if not matches:
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        if _withdrawn(text):
+            continue
+        for match, span in matches:
+            major, minor = int(match.group("major")), int(match.group("minor"))
+            if minor <= defined.get(major, 0) or _is_external(text, match.start(), match.end(), source):
+                continue
+            last = f"AC {major}.{defined[major]}" if major in defined else f"AC {max(defined)}.{defined[max(defined)]}"
+            yield Reference(match.group(0), "AC", (major, minor), span, last)
+
+
+#: `Appendix C`: a lettered appendix, defined by a heading ("## Appendix A: Glossary").
+_APPENDIX_REFERENCE = lazy_compile(r"(?<![\w\-])[Aa]ppendix\s+(?P<letter>[A-Z])(?![\w\-])")
+_APPENDIX_HEADING = lazy_compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?Appendix\s+(?P<letter>[A-Z])(?![\w\-])", re.I)
+
+
+def _dangling_appendices(document: Document, places: list[_Place]) -> Iterator[Reference]:
+    """`Appendix C` in a document whose appendices are A and B."""
+    if "ppendix" not in document.source:
+        return
+    letters = set()
+    for section in document.root.walk():
+        if section.heading is not None:
+            found = _APPENDIX_HEADING.match(strip_inline(section.title))
+            if found:
+                letters.add(found.group("letter").upper())
+    if "A" not in letters:
+        return
+    last = max(letters)
+    for place in places:
+        if place.heading:
+            continue
+        matches = list(find_all(_APPENDIX_REFERENCE, place.segments))
+        if not matches:
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        for match, span in matches:
+            if match.group("letter") > last and not _is_external(text, match.start(), match.end(), source):
+                yield Reference(match.group(0), "Appendix", (ord(match.group("letter")) - 64,), span, f"Appendix {last}")
+
+
+def _criteria_counts(document: Document) -> dict[int, int]:
+    """Requirement number -> its last acceptance criterion, for requirements headed "Requirement N"
+    whose criteria are one numbered list under an acceptance-criteria heading (Kiro's layout)."""
+    counts: dict[int, int] = {}
+    for section in document.root.walk():
+        if section.heading is None:
+            continue
+        found = _LABELLED_DEFINITION.match(strip_inline(section.title))
+        if not found or not found.group("label").lower().startswith("requirement"):
+            continue
+        lists = [block for child in section.children if is_criteria_title(child.title)
+                 for block in child.blocks if isinstance(block, ListBlock)]
+        if len(lists) == 1 and lists[0].ordered and lists[0].start == 1:
+            counts[int(found.group("number"))] = len(lists[0].items)
+    return counts
+
+
+#: After a label at the start of a paragraph, what makes it the item's own label: a delimiter or
+#: the item's text in capitals ("Requirement 8: ...", "Requirement 8 The system ..."), not a
+#: sentence about it ("Requirement 9 covers exports").
+_DEFINITION_AFTER = lazy_compile(r"^[*_\])]{0,3}\s*(?:[:.)|—–\-]|$|[A-Z*_(\[])")
+
+
+def _opens_definition(place: _Place, match: re.Match[str], text: str) -> bool:
+    return place.defining and match.start() == 0 and bool(_DEFINITION_AFTER.match(text[match.end():match.end() + 8]))
 
 
 def _at_definition(place: _Place, match: re.Match[str], defining_spans: set[tuple[int, int]]) -> bool:
@@ -403,6 +585,31 @@ def section_numbers(document: Document) -> set[tuple[int, ...]]:
     return numbers
 
 
+def _subsection_counts(document: Document) -> dict[tuple[int, ...], int]:
+    """Number of a numbered heading -> how many subsections it has (numbered or not)."""
+    counts: dict[tuple[int, ...], int] = {}
+    for section in document.root.walk():
+        if section.heading is None:
+            continue
+        found = _HEADING_NUMBER.match(strip_inline(section.heading.text))
+        if found:
+            counts[tuple(int(part) for part in found.group("number").split("."))] = len(section.children)
+    return counts
+
+
+def _past_unnumbered_subsections(number: tuple[int, ...], numbers: set[tuple[int, ...]],
+                                 children: dict[tuple[int, ...], int]) -> bool:
+    """`§5.3` in a document whose numbered headings are `## 1.` to `## 6.` with unnumbered
+    subsections: there is no 5.3 when section 5 has fewer than three subsections, nor a 7.1 when
+    the sections stop at 6."""
+    if len(number) != 2 or not all(len(each) == 1 for each in numbers):
+        return False
+    major = number[:1]
+    if major not in numbers:
+        return number[0] > max(numbers)[0]
+    return number[1] > children.get(major, 0)
+
+
 def _dangling_sections(document: Document) -> Iterator[Reference]:
     if "§" not in document.source and "ection" not in document.source:
         return
@@ -410,6 +617,7 @@ def _dangling_sections(document: Document) -> Iterator[Reference]:
     if len(numbers) < 3 or _LEGAL_CITATION.search(document.source):
         return
     depths = {len(number) for number in numbers}
+    children = _subsection_counts(document)
     for place in _places(document):
         if place.heading:
             continue
@@ -423,7 +631,9 @@ def _dangling_sections(document: Document) -> Iterator[Reference]:
         for match, span in matches:
             for number_match in _SECTION_NUMBER.finditer(match.group("numbers")):
                 number = tuple(int(part) for part in number_match.group(0).split("."))
-                if number in numbers or len(number) not in depths:
+                if number in numbers:
+                    continue
+                if len(number) not in depths and not _past_unnumbered_subsections(number, numbers, children):
                     continue
                 last = ".".join(str(part) for part in max(numbers))
                 yield Reference(f"§{number_match.group(0)}", "§", number, span, last)

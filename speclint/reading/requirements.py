@@ -65,7 +65,7 @@ _REQUIREMENT_HEADING = lazy_compile(
     re.I,
 )
 _STORY_HEADING_NUMBERED = lazy_compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
-_REQUIREMENT_ID_HEADING = lazy_compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)-?\d{1,4}(?:\.\d+)*\b")
+_REQUIREMENT_ID_HEADING = lazy_compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)(?:-[A-Z]{1,8}-)?-?\d{1,4}(?:\.\d+)*\b")
 
 _CRITERIA_LABEL = CRITERIA_LABEL
 _CRITERIA_REFERENCE = lazy_compile(
@@ -595,6 +595,10 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
         section_criteria = criteria_in_blocks(section.blocks, ears, under_criteria_heading=under_criteria)
         all_criteria.extend(section_criteria)
         if under_criteria:
+            # "## Stories and acceptance criteria" over a table of stories with a criteria column
+            for block in section.blocks:
+                if isinstance(block, Table):
+                    requirements.extend(row for row in _table_requirements(block, section, False) if row.kind == "story")
             continue
         in_requirements = section.heading is not None and (
             is_requirements_title(section.title) or any(is_requirements_title(a.title) for a in section.ancestors()))
@@ -605,8 +609,10 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
             elif isinstance(block, Table):
                 requirements.extend(_table_requirements(block, section, in_requirements or in_stories))
             elif isinstance(block, Paragraph) and _is_story_paragraph(block):
+                inline = _inline_criteria(block)
+                all_criteria.extend(inline)
                 requirements.append(Requirement("story", _short_label(plain(block.text)), block.span, "paragraph",
-                                                section, block, [], references_criteria(block.text), block.text,
+                                                section, block, inline, references_criteria(block.text), block.text,
                                                 block.segments))
     _attach_paragraph_story_criteria(requirements, all_criteria)
     return SpecPicture(requirements, all_criteria)
@@ -650,6 +656,8 @@ def _list_requirements(block: ListBlock, section: Section, in_requirements: bool
                 criteria.append(criterion)
         inner_blocks = [b for b in item.blocks[1:] if not isinstance(b, ListBlock)]
         criteria.extend(criteria_in_blocks(inner_blocks, ears))
+        if not criteria and item.blocks and isinstance(item.blocks[0], Paragraph):
+            criteria.extend(_inline_criteria(item.blocks[0]))  # "  Acceptance: ..." on the item's next line
         all_criteria.extend(c for c in criteria if c.explicit)
         yield Requirement(kind, label, segments_span(segments, item.span), "list-item", section, item, criteria,
                           references_criteria(text), text, segments)
@@ -687,14 +695,18 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
         is_requirement = identifier is not None or (in_requirements and requirement_columns and any(
             index < len(cells) and (_MODAL.search(cells[index]) or _STORY_TEXT.search(plain(cells[index])))
             for index in requirement_columns))
-        if not is_requirement or not row:
+        # a story beside a criteria column is a story wherever the table stands
+        tells_story = bool(criteria_columns) and any(
+            index < len(cells) and _STORY_TEXT.search(plain(cells[index])) for index in requirement_columns)
+        if not (is_requirement or tells_story) or not row:
             continue
         label = identifier.group(0) if identifier else _short_label(plain(cells[requirement_columns[0]]))
         criteria = [Criterion(row[index].text, row[index].segments, row[index].span, "cell", row[index])
                     for index in criteria_columns if index < len(row) and _has_content(row[index].text)]
         text = " | ".join(cells)
         first = row[0]
-        yield Requirement("requirement", label, first.span, "table-row", section, row, criteria,
+        kind = "story" if tells_story and identifier is None and not is_requirement else "requirement"
+        yield Requirement(kind, label, first.span, "table-row", section, row, criteria,
                           references_criteria(text), text,
                           [segment for cell in row for segment in cell.segments])
 
@@ -709,6 +721,17 @@ def _is_story_paragraph(block: Paragraph) -> bool:
     "**Story 3: Merge carts.** As a shopper, I want ..."."""
     text = plain(block.text).lstrip(" *_")
     return bool(_STORY_TEXT.match(text) or (_STORY_LABEL.match(text) and _STORY_TEXT.match(_STORY_LABEL.sub("", text, 1))))
+
+
+def _inline_criteria(block: Paragraph) -> list[Criterion]:
+    """Criteria a story paragraph gives on its own later lines: "As a buyer, I want ..." then
+    "*Done when:* the search appears under Saved" on the next line of the same paragraph."""
+    for index, segment in enumerate(block.segments[1:], start=1):
+        if is_criteria_label(segment.text) and len(_CRITERIA_LABEL.sub("", plain(segment.text), count=1).split()) >= 3:
+            segments = block.segments[index:]
+            return [Criterion("\n".join(each.text for each in segments), segments,
+                              segments_span(segments, block.span), "item", block)]
+    return []
 
 
 def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criteria: list[Criterion]) -> None:
@@ -727,7 +750,8 @@ def _attach_paragraph_story_criteria(requirements: list[Requirement], all_criter
             if isinstance(block, Paragraph) and _is_story_paragraph(block):
                 break
             following.append(block)
-        requirement.criteria = [by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]
+        requirement.criteria = requirement.criteria + [
+            by_block[id(block)] for block in iter_nested(following) if id(block) in by_block]
         if not requirement.criteria and following and isinstance(following[0], ListBlock) and requirement.kind == "story":
             requirement.criteria = [criterion for criterion in _criteria_from_list(following[0])
                                     if not _STORY_TEXT.search(plain(criterion.text))]

@@ -29,16 +29,16 @@ CRITERION_PREFIXES = ("AC", "ATC", "TC")
 
 
 def id_pattern(prefixes: Sequence[str]) -> Pattern[str]:
-    """`FR-001`, `NFR-12`, `REQ-AUTH-3`, `FR-001a`, `REQ-1.2`: a prefix, an optional category, a number."""
+    """`FR-001`, `NFR-12`, `REQ-AUTH-3`, `REQ-F-1`, `FR-001a`, `REQ-1.2`: a prefix, an optional category, a number."""
     names = "|".join(re.escape(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
-    return re.compile(r"(?<![\w\-/.#])(?:" + names + r")(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?![\w\-])")
+    return re.compile(r"(?<![\w\-/.#])(?:" + names + r")(?:-[A-Z]{1,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?![\w\-])")
 
 
 def loose_id_pattern(prefixes: Sequence[str]) -> Pattern[str]:
-    """Like `id_pattern`, but the dash is optional (`FR001`, `US1`, `AC-2.1`): for recognising
+    """Like `id_pattern`, but the dash is optional (`FR001`, `US1`, `AC-2.1`, `REQ-F-1`): for recognising
     requirements and criteria, where an undashed ID is as good as a dashed one."""
     names = "|".join(re.escape(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + names + r")-?\d{1,4}(?:\.\d+)*(?![\w-])")
+    return re.compile(r"(?<![\w-])(?:" + names + r")(?:-[A-Z]{1,8}-)?-?\d{1,4}(?:\.\d+)*(?![\w-])")
 
 
 DEFAULT_ID = id_pattern(DEFAULT_ID_PREFIXES)
@@ -144,7 +144,7 @@ _FOREIGN_CRITERIA = lazy_compile(_FOREIGN_CRITERIA_WORDS)
 #: `**Acceptance criteria**:`, `Acceptance Scenarios:`, `Done when:`, `Check:`, `AC:`,
 #: `**Критерии приёмки:**` at the start of a paragraph.
 CRITERIA_LABEL = lazy_compile(
-    r"^\W{0,4}(?:acceptance\s+(?:criteria|criterion|scenarios?|tests?|checks?)|definition\s+of\s+done|done\s+when|"
+    r"^\W{0,4}(?:acceptance(?:\s+(?:criteria|criterion|scenarios?|tests?|checks?))?|definition\s+of\s+done|done\s+when|"
     r"done\s+criteria|exit\s+criteria|verification|how\s+to\s+verify|checks?|verify|AC|ACs|DoD|"
     + _FOREIGN_CRITERIA_WORDS
     + r")(?:\b|(?<=[^\x00-\x7f]))\W{0,4}(?::|：|$|\s*\*\*\s*[:：]?)",

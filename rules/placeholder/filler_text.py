@@ -1,0 +1,174 @@
+"""PH005 filler-text: template filler no finished document keeps: "Lorem ipsum", "[insert X]", "<fill in>"."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document, Position, Span, TextSegment
+from speclint.document.text import (
+    _AUTOLINK,
+    _BARE_URL,
+    _CODE_SPAN,
+    _HTML_COMMENT,
+    _LINK_DESTINATION,
+    _blank,
+    iter_prose,
+    join_segments,
+    position_at,
+)
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
+
+
+class FillerText(Rule):
+    """Flags filler a template or a draft leaves for the author to replace: "Lorem ipsum", `[insert X]`, `<fill in>`.
+
+    **What it flags.** The few shapes that are never anything but filler, in the text a reader
+    sees (paragraphs, list items, table cells, headings):
+
+    - "Lorem ipsum" dummy text;
+    - a slot that tells the author what to do: `[insert team name]`, `<insert target>`,
+      `<fill in>`, `[fill in the date]`, `(fill me in ...)`, `(to be filled in)`,
+      `[enter the owner]`, `[add the link here]`, `<your name>`;
+    - a field whose whole value is a bracketed slot name: `Owner: [Name]`, `Last updated: [Date]`,
+      `**Team:** <team>`;
+    - a heading's slot for a name or title: `# Feature Specification: [FEATURE NAME]`,
+      `# <Project Name> PRD`;
+    - a paragraph that is only filler: "Coming soon.", "WIP", "To be written", "Details to follow"
+      (not under Implementation History or Open Questions, which fill in as the work happens).
+
+    Link text (`[insert image](url)`), quoted UI text, code spans and code blocks are not read.
+    `template-placeholder` (preview) reads many more bracketed shapes, and is less precise for it;
+    this rule keeps to the shapes that are filler whatever the document.
+
+    **Why it matters.** Filler reads like content at a glance: a reviewer skimming the table sees a
+    row, not the `<insert target>` in it, and the value is discovered missing when someone needs it.
+
+    **Example**
+
+    ```markdown
+    | Metric | Target |
+    |---|---|
+    | Alert delay | <insert target> |
+
+    Owner: [Name]
+    ```
+
+    **Use instead**
+
+    ```markdown
+    | Metric | Target |
+    |---|---|
+    | Alert delay | p95 under 60 s |
+
+    Owner: Dana Whitfield
+    ```
+    """
+
+    id = "PH005"
+    name = "filler-text"
+    category = Category.PLACEHOLDER
+    default_level = Level.WARNING
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        for prose in iter_prose(document):
+            if prose.kind == "paragraph" and len(prose.segments) == 1 and _FILLER_PARAGRAPH.fullmatch(prose.segments[0].text) \
+                    and not _written_as_it_happens(prose.section):
+                segment = prose.segments[0]
+                shown = segment.text.strip().strip("*_").strip()
+                start = segment.text.index(shown[0])
+                yield Violation(Span.of(segment.line, segment.column + start, segment.line, segment.column + start + len(shown)),
+                                f"the text here is only '{shown}': write it, or list it as an open question")
+                continue
+            if not any(_HINT.search(segment.text) for segment in prose.segments):
+                continue  # the common case, decided without joining or masking
+            text, offsets = join_segments(prose.segments)
+            masked = _mask(text)
+            patterns = (_FILLER, _FIELD_SLOT, _HEADING_SLOT) if prose.kind == "heading" else (_FILLER, _FIELD_SLOT)
+            for pattern in patterns:
+                for match in pattern.finditer(masked):
+                    start, end = match.span("slot")
+                    if _is_link_text(text, start, end) or _in_quotes(masked, start):
+                        continue
+                    shown = " ".join(text[start:end].split())
+                    yield Violation(_span(offsets, start, end),
+                                    f"filler '{_shorten(shown)}' left in: replace it with the real content")
+
+
+_HINT = lazy_compile(r"orem ipsum|insert|fill|enter|\badd\b|your|[:\]]\s*[\[<]|(?:name|title)[\]>]", re.I)
+_FILLER = lazy_compile(
+    r"(?P<slot>\b[Ll]orem ipsum\b"
+    r"|(?<![\w!\\])[\[<]\s*(?:insert|fill\s+(?:me\s+)?in|to\s+be\s+filled(?:\s+in)?|enter)\b[^\[\]<>\n]{0,100}[\]>]"
+    r"|(?<![\w!\\])[\[<]\s*add\b[^\[\]<>\n]{0,80}\bhere\s*[\]>]"
+    r"|(?<![\w!\\])[\[<]\s*your\s+(?:name|team|team\s+name|email|company|product|project|title|handle)\s*[\]>]"
+    r"|\((?:fill\s+(?:me\s+)?in|to\s+be\s+filled\s+in|fill\s+this\s+in)\b[^()\n]{0,120}\))",
+    re.I,
+)
+#: `Owner: [Name]`, `**Last updated:** [Date]`: a label whose whole value is a slot's name.
+_FIELD_SLOT = lazy_compile(
+    r"(?:^|\n)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?[A-Z][\w/ ]{1,30}?(?:\*\*|__)?[ \t]*:[ \t]*(?:\*\*|__)?[ \t]*"
+    r"(?P<slot>[\[<](?:date|name|owner|author|authors?\s+names?|full\s+name|team|team\s+name|email|link|url|version|"
+    r"title|status|yyyy-mm-dd|dd/mm/yyyy|mm/dd/yyyy)[\]>])[ \t]*(?=\n|$)",
+    re.I,
+)
+
+
+#: A heading's slot for a name or a title: `# Feature Specification: [FEATURE NAME]`, `# <Project Name> PRD`.
+_HEADING_SLOT = lazy_compile(r"(?P<slot>(?<![\w!\\])[\[<](?:[A-Za-z]{1,20}\s){0,3}(?:name|title)[\]>])(?![(\[:])", re.I)
+
+
+#: A paragraph that is only filler: "Coming soon.", "WIP", "*To be written*".
+_FILLER_PARAGRAPH = lazy_compile(
+    r"[ \t]*[*_]{0,2}(?:coming\s+soon|to\s+be\s+(?:written|added|completed|filled\s+in)|details\s+to\s+follow|"
+    r"more\s+to\s+come|content\s+to\s+come|WIP|work\s+in\s+progress|placeholder(?:\s+text)?|write\s+me)[.!…]*[*_]{0,2}[.!]?[ \t]*",
+    re.I,
+)
+#: Sections written as the work happens, or that list what is open (words of their titles).
+_AS_IT_HAPPENS = ("implementation history", "open question", "open issue", "unresolved question", "unresolved issue")
+
+
+def _written_as_it_happens(section: object) -> bool:
+    current = section
+    while current is not None:
+        title = " ".join((getattr(current, "title", "") or "").lower().split())
+        if any(words in title for words in _AS_IT_HAPPENS):
+            return True
+        current = getattr(current, "parent", None)
+    return False
+
+
+def _mask(text: str) -> str:
+    """Blank what a reader does not see as prose: code spans, comments, autolinks, link targets, URLs."""
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(_blank, text)
+    if "<" in text:
+        text = _AUTOLINK.sub(_blank, text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub(_blank, text)
+    if "://" in text or "www." in text:
+        text = _BARE_URL.sub(_blank, text)
+    return text
+
+
+def _is_link_text(masked: str, start: int, end: int) -> bool:
+    """`[insert image](url)`, `[fill in][form]`: a link whose text happens to read like filler."""
+    return masked[start] == "[" and masked[end:end + 1] in ("(", "[", ":")
+
+
+def _in_quotes(masked: str, start: int) -> bool:
+    """Inside a quoted message ("Welcome, <your name>!"): filled in when the message is shown."""
+    line_before = masked[:start].rsplit("\n", 1)[-1]
+    return line_before.count('"') % 2 == 1 or line_before.count("“") > line_before.count("”")
+
+
+def _span(offsets: list[tuple[int, TextSegment]], start: int, end: int) -> Span:
+    first = position_at(offsets, start)
+    last = position_at(offsets, max(end - 1, start))
+    return Span(first, Position(last.line, last.column + 1))
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
