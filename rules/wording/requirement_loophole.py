@@ -11,7 +11,7 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Hit, Statement, is_user_story, search, statements
-from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale
+from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale, under_requirement_label
 from speclint.rules.wording.vague_requirement import _PROPOSALS
 
 _CLAUSE = lazy_compile(
@@ -113,12 +113,13 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
         return  # a README or a guideline: nothing in it is a requirement
     proposal = profile in skip_profiles
     for statement in statements(document):
-        if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
+        labelled = under_requirement_label(statement)
+        if proposal and not (statement.requirement_id or statement.in_requirements or labelled or commits(statement.section)):
             continue
-        if in_descriptive_section(statement) or is_user_story(statement.text) or _TICKED.match(statement.text):
+        if (in_descriptive_section(statement) and not labelled) or is_user_story(statement.text) or _TICKED.match(statement.text):
             continue
-        requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
-                                                    or statement.kind != "paragraph")
+        requirement = labelled or statement.is_requirement and (
+            statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
         hits = []
         for hit in search(pattern, statement.segments):
             if proposal and not statement.requirement_id:

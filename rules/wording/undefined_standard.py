@@ -24,12 +24,25 @@ _DEFERRAL = lazy_compile(
     r"(?P<yardstick>(?:applicable|relevant|industry|appropriate|necessary|required|current|modern|common|recognized|"
     r"recognised|accepted|standard|best)"
     r"(?:[\s-]+(?:best|industry|security|privacy|compliance|regulatory|legal|accessibility|coding|quality|data[\s-]+protection))?"
-    r"[\s-]+(?:regulations?|standards?|practices?|requirements|laws?|guidelines|rules|norms|policies))\b",
+    r"[\s-]+(?:regulations?|standards?|practices?|requirements|laws?|guidelines|rules|norms|policies))\b"
+    # "complies with regulations", "compliant with standards": no qualifier, and still nothing named
+    r"|\b(?:compl(?:y|ies|iant)\s+with|conform(?:s|ing)?\s+to|adher(?:e|es|ing)\s+to)\s+(?:all\s+)?(?:the\s+)?"
+    r"(?P<unqualified>regulations|standards|laws|legal\s+requirements|regulatory\s+requirements)\b"
+    # "must be compliant.", "| Compliance | Compliant |": compliant with nothing at all
+    r"|(?:\b(?:be|is|are|remains?|stays?|being|fully)\s+|^[\s*_]*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*[:：]?\s*)?)"
+    r"(?P<bare>compliant)(?=[\s*_]*(?:[.;,|]|$|\band\b))"
+    # "| Security | Industry best practices |", "**Security:** best practices.": a yardstick alone
+    r"|^[\s*_]*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*[:：]?\s*)?(?:follow\s+)?"
+    r"(?P<alone>(?:industry|current|modern|accepted|recognized|recognised)[\s-]+(?:best[\s-]+)?(?:practices|standards)|"
+    r"best[\s-]+practices)[\s.*_]*$",
     re.I,
 )
 # The yardstick is named in the same breath: "(PCI DSS v4.0)", "such as WCAG 2.1 AA", "listed in section 7".
 _NAMED = lazy_compile(r"^\s*(?:[(:—–]|(?:,\s*)?(?:e\.g\.|i\.e\.|such\s+as|including|namely|listed|defined|described|"
                       r"specified|in\s+§|in\s+section|per\b|from\b))", re.I)
+# Something named right before "compliant": "WCAG 2.1 AA compliant", "PCI-compliant", "the schema is compliant".
+_NAMED_BEFORE = lazy_compile(r"(?<![\w-])(?!(?:be|is|are|remains?|stays?|being|fully)\b)[\w)\]`.]+[\s-]+(?:fully\s+)?$|"
+                             r"(?<![\w-])(?!(?:be|is|are|remains?|stays?|being|fully)\b)[\w)\]`.]+-$", re.I)
 _CITED = lazy_compile(r"\b(?:[A-Z]{2}[\w.-]*\s*\d|ISO|IEC|NIST|OWASP|PCI|SOC\s*2|GDPR|HIPAA|WCAG|RFC|FIPS|CCPA|PSD2|SOX)\b")
 
 
@@ -80,10 +93,14 @@ class UndefinedStandard(Rule):
             hit = next((hit for hit in hits if _is_undefined(hit.match, source)), None)
             if hit is None:
                 continue
-            written = " ".join(hit.match.group("yardstick").split())
-            yield Violation(_at_yardstick(hit.span, hit.match),
-                            f"requirement defers to '{written}' without naming them: name the standard, law or "
-                            "rule (and its version) a reviewer checks against")
+            written = " ".join(hit.match.group(_yardstick_group(hit.match)).split())
+            if hit.match.group("bare"):
+                message = (f"requirement says '{written}' without naming what with: name the standard, law or rule "
+                           "(and its version) a reviewer checks against")
+            else:
+                message = (f"requirement defers to '{written}' without naming them: name the standard, law or "
+                           "rule (and its version) a reviewer checks against")
+            yield Violation(_at_yardstick(hit.span, hit.match), message)
 
 
 def _promises_security(text: str) -> bool:
@@ -94,15 +111,22 @@ def _is_undefined(match: re.Match[str], source: str) -> bool:
     if in_rationale(match) or "?" in match.string[: match.start()]:
         return False
     after = match.string[match.end(): match.end() + 40]
+    if match.group("bare") and _NAMED_BEFORE.search(match.string, 0, match.start("bare")):
+        return False  # "the export is SOC 2 compliant", "| GDPR | Compliant |"
     if _NAMED.match(after):
         return False
     return not _CITED.search(without_ids(source))  # "FR-005" cites nothing
 
 
+def _yardstick_group(match: re.Match[str]) -> str:
+    return next(name for name in ("yardstick", "unqualified", "bare", "alone") if match.group(name))
+
+
 def _at_yardstick(span: Span, match: re.Match[str]) -> Span:
     """The unnamed yardstick itself ("applicable regulations"), when it is on the match's first line."""
-    lead = match.string[match.start(): match.start("yardstick")]
-    if "\n" in lead or "\n" in match.group("yardstick"):
+    group = _yardstick_group(match)
+    lead = match.string[match.start(): match.start(group)]
+    if "\n" in lead or "\n" in match.group(group):
         return span
     start = span.start.column + len(lead)
-    return Span.of(span.start.line, start, span.start.line, start + len(match.group("yardstick")))
+    return Span.of(span.start.line, start, span.start.line, start + len(match.group(group)))

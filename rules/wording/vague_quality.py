@@ -10,7 +10,14 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import is_user_story, search, statements, table_rows
-from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale
+from speclint.reading.wording import (
+    SKIP_PROFILES_HELP,
+    commits,
+    in_descriptive_section,
+    in_rationale,
+    under_requirement_label,
+    without_outline_number,
+)
 from speclint.rules.wording.vague_requirement import (
     _PROPOSALS,
     _SPELLED_OUT,
@@ -36,11 +43,13 @@ _WORD = lazy_compile(
     r"|(?:users?|customers?|shoppers?|people)\s+(?:are|is|feel|feels|will\s+be|should\s+be)\s+(?:happy|satisfied|delighted|pleased)"
     r"|(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
     r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
-    r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly"
+    r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly|perform(?:s|ing)?\s+well"
     r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
     r"(?:available|shown|displayed|presented|offered))"
     r"|(?P<phrase>in\s+a\s+timely\s+(?:manner|fashion)|as\s+soon\s+as\s+possible|as\s+(?:fast|quickly)\s+as\s+possible|"
-    r"with(?:out)?\s+(?:minimal|noticeable|significant|perceptible)\s+(?:delay|lag|latency|friction|effort))"
+    r"with(?:out)?\s+(?:minimal|noticeable|significant|perceptible)\s+(?:delay|lag|latency|friction|effort)|"
+    r"(?:in|within)\s+an?\s+(?:reasonable|acceptable)\s+amount\s+of\s+time|"
+    r"(?:acceptable|reasonable|good|adequate)\s+(?:performance|response\s+times?|load(?:ing)?\s+times?|speed))"
     r")(?![\w]|-\w)",
     re.I,
 )
@@ -73,7 +82,8 @@ _CAPITALIZED = lazy_compile(r"[A-Z]")
 _INFINITIVE_BEFORE = lazy_compile(r"(?<!\bable)(?<!\bneeds)(?<!\bneed)(?<!\bhas)(?<!\bhave)\s+to\s+$", re.I)
 # After an adjective, the end of a clause; before it, a linking verb, "and"/"or", or the start of the statement.
 _ENDS_A_CLAUSE = lazy_compile(r"^\s*(?:[,;.)]|$)")
-_LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels?|looks?|seems?|and|or|&|an?|the)\s+|,\s*)$", re.I)
+_LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels?|looks?|seems?|and|or|&|an?|the)\s+|,\s*"
+                       r"|\b(?:keeps?|kept|makes?|made|finds?|found)\s+(?:(?:the|a|an|its|their|our|all)\s+)?(?:[\w-]+\s+){1,3})$", re.I)
 # "displays correctly 100% of the time": how often a judgement holds does not make it checkable
 _HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
 _CONDITION_OR_DETAIL = lazy_compile(
@@ -151,12 +161,14 @@ class VagueQuality(Rule):
         for statement in statements(document):
             if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
                 continue
-            if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
+            labelled = under_requirement_label(statement)
+            if proposal and not (statement.requirement_id or statement.in_requirements or labelled
+                                 or commits(statement.section)):
                 continue  # design prose argues; its requirements section (or an SRS's) commits
-            if in_descriptive_section(statement) or is_user_story(statement.text):
+            if (in_descriptive_section(statement) and not labelled) or is_user_story(statement.text):
                 continue
-            requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
-                                                        or statement.kind != "paragraph")
+            requirement = labelled or statement.is_requirement and (
+                statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
             if _DIGIT.search(statement.nested_text):
                 continue  # "- Search is fast:" over "  - p95 under 300 ms"
             for hit in search(_WORD, statement.segments):
@@ -185,7 +197,7 @@ class VagueQuality(Rule):
 
 def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
     text = match.string
-    if _DIGIT.search(_HOW_OFTEN.sub(" ", source_sentence)) or _QUESTION.search(sentence) or in_rationale(match):
+    if _DIGIT.search(_HOW_OFTEN.sub(" ", without_outline_number(source_sentence))) or _QUESTION.search(sentence) or in_rationale(match):
         return False
     before = text[max(0, match.start() - 120): match.start()]
     sentence_before = re.split(r"[.!?;:]\s", before)[-1]

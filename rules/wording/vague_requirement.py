@@ -11,19 +11,27 @@ from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements
-from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP, in_rationale
+from speclint.reading.wording import (
+    DESIGN_PROPOSAL_PROFILES,
+    SKIP_PROFILES_HELP,
+    in_rationale,
+    under_requirement_label,
+    without_outline_number,
+)
 
 _ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s+(?:use|understand|learn|navigate)|"
                r"seamless|smooth|performant|robust|responsive|scalable|highly\s+available|efficient|"
                r"lightning[- ]fast|blazing[- ]fast|instant(?:aneous)?|modern|polished|delightful|best[- ]in[- ]class|"
-               r"world[- ]class|state[- ]of[- ]the[- ]art")
+               r"world[- ]class|state[- ]of[- ]the[- ]art|reliable|flexible|accurate|simple\s+to\s+(?:use|integrate|set\s+up|configure)|"
+               r"easy\s+to\s+(?:integrate|set\s+up|configure|read|find)|easy(?=\s*(?:[.;]|$))")
 _ADVERBS = r"quickly|fast|instantly|smoothly|seamlessly|gracefully|efficiently|intuitively|rapidly|promptly"
 # What the requirement asks for, and only that: a vague quality as the predicate.
 _VAGUE_DEMAND = lazy_compile(
     # "must be fast", "shall remain responsive", "should feel snappy", "is intuitive" (in a requirement)
     r"\b(?:(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\s+(?:not\s+only\s+)?(?:be|feel|remain|stay|look|seem)|"
     r"is|are|feels?|looks?|remains?|stays?)\s+"
-    r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
+    r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?:[a-z]+,?\s+(?:and|or)\s+)?"
+    r"(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
     # "loads quickly", "must respond fast", "handles errors gracefully", "gracefully handle disconnections"
     r"|\b(?:loads?|loading|responds?|runs?|renders?|syncs?|synchroni[sz]es?|updates?|refresh(?:es)?|starts?|opens?|"
     r"completes?|recovers?|degrades?|fails?|scales?|process(?:es)?|perform(?:s)?|handle[sd]?|handling)"
@@ -121,10 +129,11 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
             continue
         if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
             continue
-        if is_descriptive(statement.section) or is_user_story(statement.text):
+        labelled = under_requirement_label(statement)
+        if (is_descriptive(statement.section) and not labelled) or is_user_story(statement.text):
             continue
-        requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
-                                                    or statement.kind != "paragraph")
+        requirement = labelled or statement.is_requirement and (
+            statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
         for hit in search(_VAGUE_DEMAND, statement.segments):
             if not (requirement or _MODAL.search(hit.sentence)):
                 continue  # "the page loads quickly today": a description, not a demand
@@ -168,7 +177,7 @@ def _at_word(span: Span, match: re.Match[str], group: str) -> Span:
 
 def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
     text = match.string
-    if _DIGIT.search(source_sentence) or _QUESTION.search(sentence) or in_rationale(match):
+    if _DIGIT.search(without_outline_number(source_sentence)) or _QUESTION.search(sentence) or in_rationale(match):
         return False
     if _NEGATED.search(text, max(0, match.start() - 30), match.start()):
         return False

@@ -27,6 +27,7 @@ references are cited for the terms their lists contain.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Iterable, Pattern
 
@@ -369,3 +370,66 @@ def _commitment_keys() -> frozenset[str]:
     from speclint.document.headings import normalize_title
 
     return frozenset(normalize_title(title) for title in _COMMITMENT_TITLES)
+
+
+# --- requirement shapes the section titles do not show --------------------------------------------------
+
+# "3.1.2 The system shall ...", "1.3. WHEN ..., THE System SHALL ...": an SRS or Kiro outline number in front of
+# a requirement paragraph numbers it; it is not a value the requirement gives.
+_OUTLINE_NUMBER = lazy_compile(r"^(\W{0,4})\d{1,3}(?:\.\d{1,3})+\.?(?=(?:\*\*|__)?\s+(?:\*\*|__)?[A-Z])")
+
+
+def without_outline_number(sentence: str) -> str:
+    """`sentence` with a leading outline number ("3.1.2", "1.3.") blanked (same length)."""
+    match = _OUTLINE_NUMBER.match(sentence)
+    if match is None:
+        return sentence
+    start = match.end(1)
+    return sentence[:start] + " " * (match.end() - start) + sentence[match.end():]
+
+
+# "**Requirements:**", "Non-functional requirements:", "**Acceptance criteria**": a label that heads the list below
+# it in a one-pager or under a story, where no heading says "Requirements".
+_REQUIREMENT_LABEL = lazy_compile(
+    r"^[\s*_]*(?:(?:functional|non[\s-]?functional|technical|product|system|quality|key|core|performance|security)\s+)?"
+    r"(?:requirements?|nfrs?|acceptance\s+criteria|success\s+criteria|must[\s-]haves?)[\s*_]*[:：]?[\s*_]*$",
+    re.I,
+)
+
+
+def under_requirement_label(statement: Statement) -> bool:
+    """True for an item of a list that a requirements label heads: the paragraph right before the list is only
+    "**Requirements:**" (or "Acceptance criteria:", "NFRs:"...), or the item's parent item is."""
+    if statement.kind != "list-item":
+        return False
+    return _labelled_items(statement.section).get(id(statement.segments[0]) if statement.segments else 0, False)
+
+
+_labelled_cache: weakref.WeakKeyDictionary[Section, dict[int, bool]] = weakref.WeakKeyDictionary()
+
+
+def _labelled_items(section: Section) -> dict[int, bool]:
+    """For each list item's first segment (by identity) in `section`, whether a requirements label heads it."""
+    cached = _labelled_cache.get(section)
+    if cached is not None:
+        return cached
+    from speclint.document.model import ListBlock, Paragraph
+
+    found: dict[int, bool] = {}
+
+    def visit(block: ListBlock, labelled: bool) -> None:
+        for item in block.items:
+            first = item.blocks[0] if item.blocks else None
+            if isinstance(first, Paragraph) and first.segments:
+                found[id(first.segments[0])] = labelled
+            heads = isinstance(first, Paragraph) and bool(_REQUIREMENT_LABEL.match(first.text))
+            for sublist in item.sublists:
+                visit(sublist, labelled or heads)
+
+    previous: object = None
+    for block in section.blocks:
+        if isinstance(block, ListBlock):
+            visit(block, isinstance(previous, Paragraph) and bool(_REQUIREMENT_LABEL.match(previous.text)))
+        previous = block
+    _labelled_cache[section] = found
+    return found

@@ -1,0 +1,229 @@
+"""Vague wording in the shapes requirements take when no heading says "Requirements": a bold label over a
+list, an SRS or Kiro outline number, a one-pager; and compliance with nothing named (WD006, WD008, WD009, WD010)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import CORPUS, lint_with, requires_corpus, spans
+
+from speclint.api import lint_text
+from speclint.reading.wording import without_outline_number
+
+# --- a requirements label over a list -------------------------------------------------------------
+
+
+def test_a_list_under_a_bold_requirements_label_is_read_as_requirements() -> None:
+    text = """
+    # One-pager: team invites
+
+    **Requirements:**
+    - The invite screen is user-friendly.
+    - Invites go out to Google, Microsoft, etc.
+    """
+    assert spans(lint_with("WD006", text)) == [(4, 24)]
+    assert spans(lint_with("WD009", text)) == [(5, 40)]
+
+
+def test_a_criteria_label_under_a_user_story_is_read_as_criteria() -> None:
+    text = """
+    # Reports
+
+    ## User stories
+
+    As an admin, I want weekly reports so that I plan staffing.
+
+    Acceptance criteria:
+    - Reports load quickly.
+    """
+    assert spans(lint_with("WD006", text)) == [(8, 16)]
+
+
+def test_a_list_under_an_ordinary_label_is_not_a_requirements_list() -> None:
+    text = """
+    # One-pager: team invites
+
+    **Ideas:**
+    - The invite screen is user-friendly.
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_a_sub_list_under_a_requirements_item_is_read_as_requirements() -> None:
+    text = """
+    # One-pager: team invites
+
+    - **Requirements:**
+      - The invite screen is user-friendly.
+    """
+    assert spans(lint_with("WD006", text)) == [(4, 26)]
+
+
+# --- outline numbers are not values ---------------------------------------------------------------
+
+
+def test_an_srs_outline_number_does_not_make_a_requirement_measurable() -> None:
+    text = """
+    ## 3. Specific requirements
+
+    3.1.1 The system shall process payments quickly.
+
+    3.1.2 The system shall be robust.
+    """
+    assert spans(lint_with("WD006", text)) == [(3, 41), (5, 27)]
+
+
+def test_a_kiro_numbered_criterion_paragraph_is_read() -> None:
+    text = """
+    ## Requirements
+
+    ### Requirement 2
+
+    2.1. WHEN an order is paid, THE System SHALL show a seamless confirmation screen.
+    """
+    assert spans(lint_with("WD008", text)) == [(5, 53)]
+
+
+def test_a_number_after_the_outline_number_still_counts() -> None:
+    text = """
+    ## Requirements
+
+    3.1.1 The system shall process payments quickly, within 2 seconds at p95.
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_only_a_leading_outline_number_is_blanked() -> None:
+    assert without_outline_number("3.1.2 The system shall") == "      The system shall"
+    assert without_outline_number("**1.3.** WHEN x") == "**    ** WHEN x"
+    assert without_outline_number("1.5 seconds at most") == "1.5 seconds at most"  # a value, not a number
+    assert without_outline_number("Retry 2.1 times") == "Retry 2.1 times"
+
+
+# --- more vague predicates and qualities ----------------------------------------------------------
+
+
+def test_a_second_vague_quality_after_and_is_the_demand() -> None:
+    text = """
+    ## Requirements
+
+    - The UI must be clean and modern.
+    """
+    findings = lint_with("WD006", text)
+    assert spans(findings) == [(3, 28)]
+    assert "'modern'" in findings[0].message
+
+
+def test_reliable_flexible_accurate_and_easy_as_the_whole_demand() -> None:
+    text = """
+    ## Requirements
+
+    - The sync must be reliable.
+    - Settings must be flexible.
+    - The import must be accurate.
+    - Onboarding must be easy.
+    - The API should be simple to integrate.
+    """
+    assert spans(lint_with("WD006", text)) == [(3, 20), (4, 20), (5, 22), (6, 22), (7, 21)]
+
+
+def test_easy_followed_by_what_it_makes_easy_is_left_to_the_purpose_reading() -> None:
+    text = """
+    ## Requirements
+
+    - The export must be easy for an admin to schedule from the reports page.
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_keep_make_and_find_link_a_vague_quality_to_its_subject() -> None:
+    text = """
+    ## Requirements
+
+    - Keep the dashboard fast.
+    - Make checkout seamless.
+    - Users find the export dialog intuitive.
+    """
+    assert spans(lint_with("WD008", text)) == [(3, 22), (4, 17), (5, 32)]
+
+
+def test_a_reasonable_amount_of_time_and_acceptable_performance() -> None:
+    text = """
+    ## Requirements
+
+    - Pages load in a reasonable amount of time.
+    - Acceptable performance on older phones.
+    """
+    assert spans(lint_with("WD008", text)) == [(3, 14), (4, 3)]
+
+
+# --- compliance with nothing named ----------------------------------------------------------------
+
+
+def test_compliant_with_nothing_named() -> None:
+    text = """
+    ## Requirements
+
+    - Data storage must be compliant.
+    - The service must comply with regulations.
+    """
+    findings = lint_with("WD010", text)
+    assert spans(findings) == [(3, 24), (4, 32)]
+    assert "'compliant'" in findings[0].message
+
+
+def test_a_yardstick_alone_in_a_quality_table_or_after_a_label() -> None:
+    text = """
+    ## Non-functional requirements
+
+    - **Security:** Industry best practices.
+
+    | Attribute | Target |
+    |---|---|
+    | Compliance | Compliant |
+    | Accessibility | Best practices |
+    """
+    assert spans(lint_with("WD010", text)) == [(3, 17), (7, 16), (8, 19)]
+
+
+def test_compliant_with_a_named_standard_is_not_flagged() -> None:
+    text = """
+    ## Requirements
+
+    - Exports are GDPR compliant.
+    - The widget is WCAG 2.1 AA compliant.
+    - Card storage is PCI-compliant.
+    - The schema must be compliant with the OpenAPI 3.1 specification.
+
+    | Attribute | Target |
+    |---|---|
+    | Privacy | GDPR compliant |
+    """
+    assert lint_with("WD010", text) == []
+
+
+# --- damage tests: a real document given a vague requirement in the shape it already uses ----------
+
+KIRO_NUMBERED = "kiro/staneslevski__kiro-autonomous-build__.kiro__specs__multi-state-requirements-generation__requirements.md"
+
+
+def _damaged(tmp_path: Path, name: str, old: str, new: str) -> tuple[Path, str, int]:
+    source = (CORPUS / name).read_text(encoding="utf-8")
+    assert old in source, f"{name} changed: the damage no longer applies"
+    text = source.replace(old, new, 1)
+    line = text[: text.index(new)].count("\n") + 1
+    path = tmp_path / Path(name).name
+    path.write_text(text, encoding="utf-8")
+    return path, text, line
+
+
+def _findings(path: Path, text: str, rule: str) -> list[tuple[int, int]]:
+    return [(f.span.start.line, f.span.start.column)
+            for f in lint_text(text, path, isolated=True, select=(rule,)) if f.rule_id == rule]
+
+
+@requires_corpus
+def test_damage_a_kiro_numbered_criterion_made_vague(tmp_path: Path) -> None:
+    old = "1.4. THE Configuration SHALL define a list of monitored states without requiring code changes"
+    path, text, line = _damaged(tmp_path, KIRO_NUMBERED, old, "1.4. THE Configuration SHALL be flexible")
+    assert (line, 33) in _findings(path, text, "WD006")
