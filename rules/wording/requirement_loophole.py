@@ -11,7 +11,7 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Hit, Statement, is_user_story, search, statements
-from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale, under_requirement_label
+from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale, in_feature_section, is_pitch, under_requirement_label
 from speclint.rules.wording.vague_requirement import _PROPOSALS
 
 _CLAUSE = lazy_compile(
@@ -111,9 +111,9 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
     requirements section or an ADR's decision, and there only with must or shall."""
     if profile == "not-a-spec":
         return  # a README or a guideline: nothing in it is a requirement
-    proposal = profile in skip_profiles
+    proposal = profile in skip_profiles and not is_pitch(document)
     for statement in statements(document):
-        labelled = under_requirement_label(statement)
+        labelled = under_requirement_label(statement) or (not proposal and in_feature_section(statement))
         if proposal and not (statement.requirement_id or statement.in_requirements or labelled or commits(statement.section)):
             continue
         if (in_descriptive_section(statement) and not labelled) or is_user_story(statement.text) or _TICKED.match(statement.text):

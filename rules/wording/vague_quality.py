@@ -15,6 +15,8 @@ from speclint.reading.wording import (
     commits,
     in_descriptive_section,
     in_rationale,
+    in_feature_section,
+    is_pitch,
     under_requirement_label,
     without_outline_number,
 )
@@ -155,13 +157,13 @@ class VagueQuality(Rule):
         profile = profile_name(context)
         if profile == "not-a-spec":
             return  # a README or a guideline: nothing in it is a requirement
-        proposal = profile in set(context.options["skip-profiles"])
+        proposal = profile in set(context.options["skip-profiles"]) and not is_pitch(document)
         reported: set[int] | None = None
         rows: dict[int, str] | None = None
         for statement in statements(document):
             if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
                 continue
-            labelled = under_requirement_label(statement)
+            labelled = under_requirement_label(statement) or (not proposal and in_feature_section(statement))
             if proposal and not (statement.requirement_id or statement.in_requirements or labelled
                                  or commits(statement.section)):
                 continue  # design prose argues; its requirements section (or an SRS's) commits
@@ -250,7 +252,7 @@ def _word_span(span: Span, match: re.Match[str]) -> Span:
 def _lines_reported_elsewhere(document: Document, context: RuleContext) -> set[int]:
     """Lines where vague-requirement (WD006) or uncheckable-criterion (AC003) already reports."""
     lines = _lines_uncheckable_criterion_reports(document, context)
-    proposal = profile_name(context) in _PROPOSALS
+    proposal = profile_name(context) in _PROPOSALS and not is_pitch(document)
     lines.update(violation.span.start.line for violation in vague_demands(document, context, proposal))
     return lines
 

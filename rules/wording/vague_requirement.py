@@ -15,6 +15,8 @@ from speclint.reading.wording import (
     DESIGN_PROPOSAL_PROFILES,
     SKIP_PROFILES_HELP,
     in_rationale,
+    in_feature_section,
+    is_pitch,
     under_requirement_label,
     without_outline_number,
 )
@@ -117,7 +119,7 @@ class VagueRequirement(Rule):
     options = (Option("skip-profiles", "list[str]", list(_PROPOSALS), SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        proposal = profile_name(context) in set(context.options["skip-profiles"])
+        proposal = profile_name(context) in set(context.options["skip-profiles"]) and not is_pitch(document)
         yield from vague_demands(document, context, proposal)
 
 
@@ -129,7 +131,7 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
             continue
         if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
             continue
-        labelled = under_requirement_label(statement)
+        labelled = under_requirement_label(statement) or (not proposal and in_feature_section(statement))
         if (is_descriptive(statement.section) and not labelled) or is_user_story(statement.text):
             continue
         requirement = labelled or statement.is_requirement and (

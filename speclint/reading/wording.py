@@ -433,3 +433,56 @@ def _labelled_items(section: Section) -> dict[int, bool]:
         previous = block
     _labelled_cache[section] = found
     return found
+
+
+#: Sections of a product document whose items are what it builds, though no title says "requirements": a PRD's
+#: feature list, its MVP or must-haves, what is in scope, a one-pager's or a pitch's solution.
+_FEATURE_TITLES = (
+    "features", "key features", "core features", "core features mvp", "feature list", "feature set", "mvp",
+    "mvp features", "mvp scope", "mvp capabilities", "in scope", "must have", "must haves", "capabilities",
+    "key capabilities", "functionality", "what we are building", "what we're building", "solution",
+    "proposed solution", "deliverables",
+)
+
+
+@lru_cache(maxsize=1)
+def _feature_keys() -> frozenset[str]:
+    from speclint.document.headings import normalize_title
+
+    return frozenset(normalize_title(title) for title in _FEATURE_TITLES)
+
+
+def in_feature_section(statement: Statement) -> bool:
+    """True for a list item or table cell of a feature list, an MVP, must-haves, in scope or a solution (the
+    nearest such section is nearer than any background, scope or other descriptive section)."""
+    if statement.kind == "paragraph":
+        return False  # prose there describes; its items are what gets built
+    return _feature_section(statement.section)
+
+
+def _feature_section(section: Section) -> bool:
+    from speclint.document.headings import normalize_title
+    from speclint.reading.normative import is_descriptive
+
+    features = _feature_keys()
+    for each in (section, *section.ancestors()):
+        if each.heading is None:
+            continue
+        key = normalize_title(_TITLE_TAGS.sub(" ", each.title))
+        if key in features:
+            return True
+        if is_descriptive(each):
+            return False
+    return False
+
+
+_PITCH_TITLES = ("appetite", "rabbit holes", "no gos", "no-gos")
+
+
+def is_pitch(document: Document) -> bool:
+    """A Shape Up pitch (problem, appetite, solution, rabbit holes, no-gos): a product document that commits to
+    its solution, though its problem and solution headings make it read as a design document."""
+    from speclint.document.headings import normalize_title
+
+    keys = {normalize_title(title) for title in _PITCH_TITLES}
+    return any(section.heading is not None and normalize_title(section.title) in keys for section in document.root.walk())
