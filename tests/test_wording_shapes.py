@@ -5,10 +5,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CORPUS, lint_with, requires_corpus, spans
+from conftest import CORPUS, lint_with, md, requires_corpus, spans
 
 from speclint.api import lint_text
+from speclint.document.parser import parse
+from speclint.engine.check import ActiveRule, run_rules
+from speclint.engine.registry import load_registry
 from speclint.reading.wording import without_outline_number
+
+
+def _lint_as(rule_id: str, text: str, profile: str) -> list[tuple[int, int]]:
+    """Findings of one rule on a snippet checked as `profile`."""
+    rule = load_registry().get(rule_id)
+    assert rule is not None
+    result = run_rules(parse(md(text), "spec.md"), [ActiveRule(rule, rule.default_level, rule.resolve_options({}))],
+                       profile=profile)
+    assert not result.failures, result.failures
+    return [(finding.span.start.line, finding.span.start.column) for finding in result.findings]
 
 # --- a requirements label over a list -------------------------------------------------------------
 
@@ -227,3 +240,93 @@ def test_damage_a_kiro_numbered_criterion_made_vague(tmp_path: Path) -> None:
     old = "1.4. THE Configuration SHALL define a list of monitored states without requiring code changes"
     path, text, line = _damaged(tmp_path, KIRO_NUMBERED, old, "1.4. THE Configuration SHALL be flexible")
     assert (line, 33) in _findings(path, text, "WD006")
+
+
+# --- a PRD's feature list and a Shape Up pitch -----------------------------------------------------
+
+
+def test_a_feature_list_is_read_as_requirements() -> None:
+    text = """
+    # Habit tracker PRD
+
+    ## Features
+
+    - Intuitive drag-and-drop editor.
+
+    ## Scope
+
+    ### In scope
+
+    - A robust reminder engine.
+    """
+    assert spans(lint_with("WD008", text)) == [(5, 3), (11, 5)]
+
+
+def test_prose_of_a_feature_section_and_a_design_proposal_s_solution_are_not_read() -> None:
+    text = """
+    # Habit tracker PRD
+
+    ## Features
+
+    Today logging is an intuitive gesture for most users.
+    """
+    assert lint_with("WD008", text) == []
+    proposal = """
+    # Design: caching
+
+    ## Proposed solution
+
+    - A robust cache layer in front of the catalog.
+    """
+    assert _lint_as("WD008", proposal, "design-doc") == []
+
+
+def test_a_shape_up_pitch_commits_to_its_solution() -> None:
+    text = """
+    # Pitch: bulk invite
+
+    ## Problem
+
+    Admins invite people one by one, which is slow.
+
+    ## Appetite
+
+    Two weeks.
+
+    ## Solution
+
+    Admins paste a list of emails. The invite dialog must be intuitive.
+
+    ## Rabbit holes
+
+    - Duplicate emails should be handled gracefully.
+    """
+    assert _lint_as("WD006", text, "design-doc") == [(13, 58), (17, 38)]
+
+
+# --- open lists and wishes ------------------------------------------------------------------------
+
+
+def test_including_but_not_limited_to_and_a_list_ending_in_and_more() -> None:
+    text = """
+    ## Requirements
+
+    - Export supports CSV, PDF and more.
+    - Import reads formats including but not limited to CSV and JSON.
+    - The queue grows and more workers start.
+    """
+    assert spans(lint_with("WD009", text)) == [(3, 28), (4, 24)]
+
+
+def test_ideally_and_preferably_make_a_requirement_a_wish() -> None:
+    text = """
+    ## Requirements
+
+    - Ideally, the report is emailed to the owner.
+    - Dark mode, if time permits.
+    - Search latency is under 300 ms at p95, ideally 200 ms.
+    - Search supports saved filters (ideally shared ones too).
+    """
+    findings = lint_with("WD009", text)
+    assert spans(findings) == [(3, 3), (4, 14)]
+    assert "wish" in findings[0].message

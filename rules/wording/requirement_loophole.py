@@ -18,7 +18,9 @@ _CLAUSE = lazy_compile(
     r"(?<![\w-])(?P<clause>as\s+(?:needed|appropriate|necessary|required)|(?:where|when|if)\s+(?:appropriate|necessary)|"
     r"(?:where|when|if|wherever|whenever)\s+(?:possible|feasible|practical|practicable|needed)|as\s+(?:much|far)\s+as\s+(?:possible|practical)|"
     r"to\s+the\s+extent\s+(?:possible|practical|practicable|necessary))(?![\w-])"
-    r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|\band\s+so\s+(?:on|forth)\b)",
+    r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|\band\s+so\s+(?:on|forth)\b|\bincluding,?\s+but\s+not\s+limited\s+to\b|"
+    r"\b(?<=\w\s)(?:and|or)\s+(?:more|others)(?=\s*(?:[.;)]|$))|\b(?:among|amongst)\s+others\b)"
+    r"|(?<![\w-])(?P<preference>ideally|preferably|if\s+time\s+permits|time\s+permitting)(?![\w-])",
     re.I,
 )
 # "as required by GDPR article 17", "as needed by the billing job": the clause names who decides.
@@ -96,6 +98,8 @@ class RequirementLoophole(Rule):
                 written = " ".join(hit.match.group(0).split())
                 if hit.match.group("clause"):
                     message = f"escape clause '{written}' in a requirement: state the exact condition, or drop the clause"
+                elif hit.match.group("preference"):
+                    message = f"'{written}' makes the requirement a wish: say whether it is required, and what is if not"
                 else:
                     message = f"open list '{written}' in a requirement: name every case the system must handle"
                 yield Violation(hit.span, message)
@@ -139,6 +143,9 @@ def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
         return False  # an answer to a question, or the reason for a requirement
     after = text[match.end(): match.end() + 60]
     before = text[max(0, match.start() - 200): match.start()]
+    if match.group("preference"):
+        # "(ideally ...)" is an aside; "p95 under 300 ms, ideally 200 ms" states the requirement, then a stretch
+        return not (_OPEN_PARENTHESIS.search(before) or re.search(r"\d", sentence[: max(0, sentence.find(match.group(0)))]))
     if match.group("clause"):
         clause = match.group("clause").lower()
         if clause.startswith(("as required", "as needed", "as necessary")) and _NAMED_AUTHORITY.match(after):
@@ -148,6 +155,8 @@ def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
         return not (_CONDITION_STATED.search(sentence) or _CONDITION_STATED.match(after))
     # an open list: not inside a parenthesis of examples, not after code or numbered names
     written_before = source[max(0, match.start() - 200): match.start()]
+    if match.group("open").lower().endswith(("more", "others")) and "," not in re.split(r"[.;:]\s", written_before)[-1]:
+        return False  # "and more" ends a list only after a comma: "grows and more" is no list
     return not (_OPEN_PARENTHESIS.search(written_before) or _NUMBERED_SERIES.search(written_before))
 
 
