@@ -330,3 +330,27 @@ def test_ideally_and_preferably_make_a_requirement_a_wish() -> None:
     findings = lint_with("WD009", text)
     assert spans(findings) == [(3, 3), (4, 14)]
     assert "wish" in findings[0].message
+
+
+def test_a_bold_requirements_label_opening_a_paragraph_makes_it_a_requirement() -> None:
+    text = """
+    # One-pager: offline mode
+
+    **Requirements:** Sync must be seamless.
+
+    **Must haves:**
+    - A robust local cache.
+    """
+    assert spans(lint_with("WD006", text)) == [(3, 32)]
+    assert spans(lint_with("WD008", text)) == [(6, 5)]
+
+
+def test_polish_words_and_relevance_nobody_can_check() -> None:
+    text = """
+    ## Requirements
+
+    - A beautiful dashboard for admins.
+    - High-performance search across all notes.
+    - Search shows the most relevant results first.
+    """
+    assert spans(lint_with("WD008", text)) == [(3, 5), (4, 3), (5, 10)]

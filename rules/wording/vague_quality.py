@@ -36,7 +36,8 @@ from speclint.rules.wording.vague_requirement import (
 _WORD = lazy_compile(
     r"(?<![\w-])(?:(?P<adjective>fast|intuitive|user[\s-]+friendly|easy[\s-]+to[\s-]+(?:use|understand|learn|navigate|read|find)|"
     r"seamless|robust|scalable|performant|snappy|smooth|frictionless|effortless|lightning[\s-]+fast|blazing[\s-]+fast|"
-    r"best[\s-]+in[\s-]+class|world[\s-]+class|state[\s-]+of[\s-]+the[\s-]+art)"
+    r"best[\s-]+in[\s-]+class|world[\s-]+class|state[\s-]+of[\s-]+the[\s-]+art|high[\s-]+performance|high[\s-]+quality|"
+    r"beautiful|elegant|polished|sleek|delightful|powerful)"
     r"|(?P<adverb>quickly|instantly|seamlessly|smoothly|easily|effortlessly|efficiently|intuitively|appropriately|"
     r"rapidly|promptly)"
     r"|(?P<judgement>works?\s+(?:well|fine|properly|correctly|great)|(?:displays?|renders?|shows?|appears?)\s+(?:correctly|properly)"
@@ -47,7 +48,9 @@ _WORD = lazy_compile(
     r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
     r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly|perform(?:s|ing)?\s+well"
     r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
-    r"(?:available|shown|displayed|presented|offered))"
+    r"(?:available|shown|displayed|presented|offered)"
+    r"|(?:shows?|displays?|surfaces?|suggests?|recommends?|returns?|presents?)\s+(?:the\s+)?(?:most\s+)?relevant\s+"
+    r"(?:results?|suggestions?|recommendations?|content|items?|products?|options?|matches))"
     r"|(?P<phrase>in\s+a\s+timely\s+(?:manner|fashion)|as\s+soon\s+as\s+possible|as\s+(?:fast|quickly)\s+as\s+possible|"
     r"with(?:out)?\s+(?:minimal|noticeable|significant|perceptible)\s+(?:delay|lag|latency|friction|effort)|"
     r"(?:in|within)\s+an?\s+(?:reasonable|acceptable)\s+amount\s+of\s+time|"
@@ -161,7 +164,8 @@ class VagueQuality(Rule):
         reported: set[int] | None = None
         rows: dict[int, str] | None = None
         for statement in statements(document):
-            if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
+            if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
+                    and not under_requirement_label(statement):
                 continue
             labelled = under_requirement_label(statement) or (not proposal and in_feature_section(statement))
             if proposal and not (statement.requirement_id or statement.in_requirements or labelled

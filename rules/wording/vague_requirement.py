@@ -129,7 +129,8 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
     for statement in statements(document):
         if proposal and not statement.requirement_id:
             continue
-        if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
+        if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
+                and not under_requirement_label(statement):
             continue
         labelled = under_requirement_label(statement) or (not proposal and in_feature_section(statement))
         if (is_descriptive(statement.section) and not labelled) or is_user_story(statement.text):

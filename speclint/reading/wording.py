@@ -390,16 +390,20 @@ def without_outline_number(sentence: str) -> str:
 
 # "**Requirements:**", "Non-functional requirements:", "**Acceptance criteria**": a label that heads the list below
 # it in a one-pager or under a story, where no heading says "Requirements".
-_REQUIREMENT_LABEL = lazy_compile(
-    r"^[\s*_]*(?:(?:functional|non[\s-]?functional|technical|product|system|quality|key|core|performance|security)\s+)?"
-    r"(?:requirements?|nfrs?|acceptance\s+criteria|success\s+criteria|must[\s-]haves?)[\s*_]*[:：]?[\s*_]*$",
-    re.I,
-)
+_LABEL_WORDS = (r"(?:(?:functional|non[\s-]?functional|technical|product|system|quality|key|core|performance|security|mvp)\s+)?"
+                r"(?:requirements?|nfrs?|acceptance\s+criteria|success\s+criteria|must[\s-]haves?|features|in\s+scope|"
+                r"what\s+we(?:'|’|\s+a)re\s+building)")
+_REQUIREMENT_LABEL = lazy_compile(r"^[\s*_]*" + _LABEL_WORDS + r"[\s*_]*[:：]?[\s*_]*$", re.I)
+# "**Requirements:** sync is fast and intuitive.": the label and the requirement in one paragraph.
+_LABELLED_PARAGRAPH = lazy_compile(r"^(?:\*\*|__)" + _LABEL_WORDS + r"\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*\S", re.I)
 
 
 def under_requirement_label(statement: Statement) -> bool:
-    """True for an item of a list that a requirements label heads: the paragraph right before the list is only
-    "**Requirements:**" (or "Acceptance criteria:", "NFRs:"...), or the item's parent item is."""
+    """True for an item of a list that a requirements label heads (the paragraph right before the list is only
+    "**Requirements:**", "Acceptance criteria:", "NFRs:", "Must haves:"..., or the item's parent item is), and for a
+    paragraph that starts with such a label in bold ("**Requirements:** ...")."""
+    if statement.kind == "paragraph":
+        return bool(_LABELLED_PARAGRAPH.match(statement.text))
     if statement.kind != "list-item":
         return False
     return _labelled_items(statement.section).get(id(statement.segments[0]) if statement.segments else 0, False)
