@@ -249,6 +249,10 @@ def test_a_feature_list_is_read_as_requirements() -> None:
     text = """
     # Habit tracker PRD
 
+    ## Problem
+
+    People forget their habits.
+
     ## Features
 
     - Intuitive drag-and-drop editor.
@@ -259,7 +263,22 @@ def test_a_feature_list_is_read_as_requirements() -> None:
 
     - A robust reminder engine.
     """
-    assert spans(lint_with("WD008", text)) == [(5, 3), (11, 5)]
+    assert spans(lint_with("WD008", text)) == [(9, 3), (15, 5)]
+
+
+def test_a_readme_s_feature_list_advertises_and_is_not_read() -> None:
+    text = """
+    # Notes app
+
+    ## Features
+
+    - Easily link notes to each other.
+
+    ## Installation
+
+    Run the installer.
+    """
+    assert lint_with("WD008", text) == []
 
 
 def test_prose_of_a_feature_section_and_a_design_proposal_s_solution_are_not_read() -> None:

@@ -458,10 +458,34 @@ def _feature_keys() -> frozenset[str]:
 
 def in_feature_section(statement: Statement) -> bool:
     """True for a list item or table cell of a feature list, an MVP, must-haves, in scope or a solution (the
-    nearest such section is nearer than any background, scope or other descriptive section)."""
+    nearest such section is nearer than any background, scope or other descriptive section), in a product
+    document (a README's feature list advertises; it does not commit)."""
     if statement.kind == "paragraph":
         return False  # prose there describes; its items are what gets built
-    return _feature_section(statement.section)
+    return _feature_section(statement.section) and _is_product_document(statement.section)
+
+
+#: Headings only a product document has: a README or a guide lists features without any of them.
+_PRODUCT_TITLES = ("problem", "problem statement", "the problem", "goals", "goals and non goals", "non goals",
+                   "user stories", "success metrics", "success criteria", "target users", "personas", "appetite",
+                   "requirements", "functional requirements", "non functional requirements", "acceptance criteria")
+
+
+def _is_product_document(section: Section) -> bool:
+    from speclint.document.headings import normalize_title
+
+    root = section
+    while root.parent is not None:
+        root = root.parent
+    cached = _product_cache.get(root)
+    if cached is None:
+        keys = {normalize_title(title) for title in _PRODUCT_TITLES}
+        cached = _product_cache[root] = any(
+            each.heading is not None and normalize_title(_TITLE_TAGS.sub(" ", each.title)) in keys for each in root.walk())
+    return cached
+
+
+_product_cache: weakref.WeakKeyDictionary[Section, bool] = weakref.WeakKeyDictionary()
 
 
 def _feature_section(section: Section) -> bool:
