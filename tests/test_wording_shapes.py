@@ -373,3 +373,66 @@ def test_polish_words_and_relevance_nobody_can_check() -> None:
     - Search shows the most relevant results first.
     """
     assert spans(lint_with("WD008", text)) == [(3, 5), (4, 3), (5, 10)]
+
+
+def test_a_product_document_s_quality_sections_are_requirements() -> None:
+    text = """
+    # Checkout PRD
+
+    ## Problem
+
+    Checkout is slow.
+
+    ## Performance
+
+    - Pages load quickly.
+
+    ## Security
+
+    - Follows industry best practices.
+    """
+    assert spans(lint_with("WD006", text)) == [(9, 14)]
+    assert spans(lint_with("WD010", text)) == [(13, 11)]
+
+
+def test_a_pr_faq_answer_says_what_the_product_does() -> None:
+    text = """
+    # PR/FAQ: instant refunds
+
+    ## FAQ
+
+    **Q: How fast are refunds?**
+
+    A: Refunds arrive instantly.
+    """
+    assert spans(lint_with("WD006", text)) == [(7, 19)]
+
+
+def test_text_under_a_requirement_s_own_heading_is_that_requirement() -> None:
+    text = """
+    # Search PRD
+
+    ### FR-2: Filters
+
+    The filter panel is intuitive.
+
+    ### US-1: Filter by date
+
+    Why this priority: admins want an intuitive way to filter.
+    """
+    assert spans(lint_with("WD006", text)) == [(5, 21)]
+
+
+def test_a_short_requirement_label_makes_a_paragraph_a_requirement() -> None:
+    text = """
+    # Search PRD
+
+    ## Requirements
+
+    **R4** — Results refresh seamlessly.
+
+    - Results appear fast.
+    - Search: fast
+    """
+    assert spans(lint_with("WD006", text)) == [(5, 26), (7, 18)]
+    assert spans(lint_with("WD008", text)) == [(8, 11)]

@@ -11,7 +11,14 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Hit, Statement, is_user_story, search, statements
-from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale, in_feature_section, is_pitch, under_requirement_label
+from speclint.reading.wording import (
+    SKIP_PROFILES_HELP,
+    commits,
+    in_descriptive_section,
+    in_rationale,
+    is_pitch,
+    requirement_shape,
+)
 from speclint.rules.wording.vague_requirement import _PROPOSALS
 
 _CLAUSE = lazy_compile(
@@ -117,7 +124,7 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
         return  # a README or a guideline: nothing in it is a requirement
     proposal = profile in skip_profiles and not is_pitch(document)
     for statement in statements(document):
-        labelled = under_requirement_label(statement) or (not proposal and in_feature_section(statement))
+        labelled = requirement_shape(statement, proposal)
         if proposal and not (statement.requirement_id or statement.in_requirements or labelled or commits(statement.section)):
             continue
         if (in_descriptive_section(statement) and not labelled) or is_user_story(statement.text) or _TICKED.match(statement.text):

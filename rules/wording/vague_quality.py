@@ -15,9 +15,8 @@ from speclint.reading.wording import (
     commits,
     in_descriptive_section,
     in_rationale,
-    in_feature_section,
     is_pitch,
-    under_requirement_label,
+    requirement_shape,
     without_outline_number,
 )
 from speclint.rules.wording.vague_requirement import (
@@ -87,7 +86,7 @@ _CAPITALIZED = lazy_compile(r"[A-Z]")
 _INFINITIVE_BEFORE = lazy_compile(r"(?<!\bable)(?<!\bneeds)(?<!\bneed)(?<!\bhas)(?<!\bhave)\s+to\s+$", re.I)
 # After an adjective, the end of a clause; before it, a linking verb, "and"/"or", or the start of the statement.
 _ENDS_A_CLAUSE = lazy_compile(r"^\s*(?:[,;.)]|$)")
-_LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels?|looks?|seems?|and|or|&|an?|the)\s+|,\s*"
+_LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels?|looks?|seems?|and|or|&|an?|the)\s+|[,:]\s*"
                        r"|\b(?:keeps?|kept|makes?|made|finds?|found)\s+(?:(?:the|a|an|its|their|our|all)\s+)?(?:[\w-]+\s+){1,3})$", re.I)
 # "displays correctly 100% of the time": how often a judgement holds does not make it checkable
 _HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
@@ -165,9 +164,9 @@ class VagueQuality(Rule):
         rows: dict[int, str] | None = None
         for statement in statements(document):
             if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
-                    and not under_requirement_label(statement):
+                    and not requirement_shape(statement, proposal):
                 continue
-            labelled = under_requirement_label(statement) or (not proposal and in_feature_section(statement))
+            labelled = requirement_shape(statement, proposal)
             if proposal and not (statement.requirement_id or statement.in_requirements or labelled
                                  or commits(statement.section)):
                 continue  # design prose argues; its requirements section (or an SRS's) commits

@@ -15,9 +15,8 @@ from speclint.reading.wording import (
     DESIGN_PROPOSAL_PROFILES,
     SKIP_PROFILES_HELP,
     in_rationale,
-    in_feature_section,
     is_pitch,
-    under_requirement_label,
+    requirement_shape,
     without_outline_number,
 )
 
@@ -35,7 +34,7 @@ _VAGUE_DEMAND = lazy_compile(
     r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?:[a-z]+,?\s+(?:and|or)\s+)?"
     r"(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
     # "loads quickly", "must respond fast", "handles errors gracefully", "gracefully handle disconnections"
-    r"|\b(?:loads?|loading|responds?|runs?|renders?|syncs?|synchroni[sz]es?|updates?|refresh(?:es)?|starts?|opens?|"
+    r"|\b(?:loads?|loading|responds?|runs?|renders?|appears?|arrives?|finish(?:es)?|syncs?|synchroni[sz]es?|updates?|refresh(?:es)?|starts?|opens?|"
     r"completes?|recovers?|degrades?|fails?|scales?|process(?:es)?|perform(?:s)?|handle[sd]?|handling)"
     r"\s+(?:(?!(?:and|or|but|with|for|to)\b)[\w'/-]+\s+){0,4}?(?P<adverb>" + _ADVERBS + r")(?![\w-])"
     r"|\b(?P<preverb>gracefully|seamlessly|quickly|efficiently)\s+(?:handles?|handling|degrades?|recovers?|fails?\s+over|"
@@ -130,9 +129,9 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
         if proposal and not statement.requirement_id:
             continue
         if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
-                and not under_requirement_label(statement):
+                and not requirement_shape(statement, proposal):
             continue
-        labelled = under_requirement_label(statement) or (not proposal and in_feature_section(statement))
+        labelled = requirement_shape(statement, proposal)
         if (is_descriptive(statement.section) and not labelled) or is_user_story(statement.text):
             continue
         requirement = labelled or statement.is_requirement and (

@@ -374,13 +374,14 @@ def _commitment_keys() -> frozenset[str]:
 
 # --- requirement shapes the section titles do not show --------------------------------------------------
 
-# "3.1.2 The system shall ...", "1.3. WHEN ..., THE System SHALL ...": an SRS or Kiro outline number in front of
-# a requirement paragraph numbers it; it is not a value the requirement gives.
-_OUTLINE_NUMBER = lazy_compile(r"^(\W{0,4})\d{1,3}(?:\.\d{1,3})+\.?(?=(?:\*\*|__)?\s+(?:\*\*|__)?[A-Z])")
+# "3.1.2 The system shall ...", "1.3. WHEN ..., THE System SHALL ...", "**R3.** The page ...": an SRS or Kiro
+# outline number, or a short requirement label, in front of a requirement numbers it; it is not a value it gives.
+_OUTLINE_NUMBER = lazy_compile(r"^(\W{0,4})(?:\d{1,3}(?:\.\d{1,3})+\.?|(?:R|REQ|FR|NFR|F|SR|QR)\d{1,3}(?:\.\d{1,3})*[.:)]?)"
+                               r"(?=(?:\*\*|__)?\s+(?:[—–:-]\s+)?(?:\*\*|__)?[A-Z])")
 
 
 def without_outline_number(sentence: str) -> str:
-    """`sentence` with a leading outline number ("3.1.2", "1.3.") blanked (same length)."""
+    """`sentence` with a leading outline number ("3.1.2", "1.3.") or label ("R3.", "NFR2:") blanked (same length)."""
     match = _OUTLINE_NUMBER.match(sentence)
     if match is None:
         return sentence
@@ -446,6 +447,9 @@ _FEATURE_TITLES = (
     "mvp features", "mvp scope", "mvp capabilities", "in scope", "must have", "must haves", "capabilities",
     "key capabilities", "functionality", "what we are building", "what we're building", "solution",
     "proposed solution", "deliverables",
+    # a product document's quality sections, when no "Non-functional requirements" heading holds them
+    "performance", "security", "privacy", "usability", "accessibility", "reliability", "availability", "scalability",
+    "compliance", "ux", "user experience",
 )
 
 
@@ -504,6 +508,32 @@ def _feature_section(section: Section) -> bool:
     return False
 
 
+_FAQ_TITLES = ("faq", "faqs", "frequently asked questions", "customer faq", "internal faq", "external faq")
+# "A: Refunds arrive instantly.", "**A:** ...", "Answer: ...": a PR/FAQ's answer says what the product does.
+_ANSWER = lazy_compile(r"^[\s*_]*(?:A|Answer)[\s*_]*[:：.][\s*_]*\S")
+
+
+_REQUIREMENT_HEADING_ID = lazy_compile(r"^\W*(?:FR|NFR|REQ|RQ|SR|QR|BR)-\d{1,5}(?:\.\d{1,3})*[a-z]?\b")
+
+
+def under_requirement_heading(statement: Statement) -> bool:
+    """True for a paragraph or item right under a heading that defines a requirement ("### FR-1: Search"): the
+    section's text is that requirement (user stories, "US-1", stay out)."""
+    heading = statement.section.heading
+    return heading is not None and bool(_REQUIREMENT_HEADING_ID.match(statement.section.title))
+
+
+def is_faq_answer(statement: Statement) -> bool:
+    """True for an answer ("A: ...") in the FAQ of a product document (a PR/FAQ)."""
+    from speclint.document.headings import normalize_title
+
+    if statement.kind == "table-cell" or not _ANSWER.match(statement.text):
+        return False
+    keys = {normalize_title(title) for title in _FAQ_TITLES}
+    return any(each.heading is not None and normalize_title(each.title) in keys
+               for each in (statement.section, *statement.section.ancestors()))
+
+
 _PITCH_TITLES = ("appetite", "rabbit holes", "no gos", "no-gos")
 
 
@@ -514,3 +544,17 @@ def is_pitch(document: Document) -> bool:
 
     keys = {normalize_title(title) for title in _PITCH_TITLES}
     return any(section.heading is not None and normalize_title(section.title) in keys for section in document.root.walk())
+
+
+# "**R3.** The page ...", "NFR2: ...": a short requirement label without the hyphen of an ID.
+_SHORT_LABEL = lazy_compile(r"^(?:\*\*|__)?(?:R|REQ|FR|NFR)\d{1,3}(?:\.\d{1,3})*[.:)]?(?:\*\*|__)?[.:)]?\s+(?:[—–:-]\s+)?[A-Z]")
+
+
+def requirement_shape(statement: Statement, proposal: bool) -> bool:
+    """True when a statement is a requirement by its shape though no requirements heading holds it: an item under a
+    requirements label, text under a requirement's own heading or after a short label ("**R3.**"), and, outside
+    design proposals, an item of a
+    product document's feature or quality section, or a PR/FAQ answer."""
+    return (under_requirement_label(statement) or under_requirement_heading(statement)
+            or bool(_SHORT_LABEL.match(statement.text))
+            or (not proposal and (in_feature_section(statement) or is_faq_answer(statement))))
