@@ -61,13 +61,21 @@ class RequirementLoophole(Rule):
       ISO/IEC/IEEE 29148 5.2.7 loopholes): "as needed", "as appropriate", "if necessary",
       "where possible", "when feasible", "to the extent possible";
     - an open list that says the system handles more cases than it names (INCOSE R9): "CSV,
-      PDF, etc.", "and so on".
+      PDF, etc.", "and so on", "including but not limited to", "CSV, PDF and more";
+    - a wish in place of a requirement (INCOSE R8): "ideally", "preferably", "if time permits".
 
     Not flagged: a clause that names who decides ("as required by GDPR article 17") or states
     its condition in the same sentence ("copies the link when possible, otherwise shows it");
     "etc." inside a parenthesis of examples or after a series of code or numbered names
     ("[US1], [US2], etc."); ticked checklist items; design proposals' prose (only their
     requirement IDs and requirements sections are read).
+
+    As in `vague-requirement`, requirements without a requirements heading are read too: a list under a bold
+    "**Requirements:**" (or "Acceptance criteria:", "Must haves:") label, text under a
+    requirement's own heading ("### FR-2: Filters") or after a short label ("**R3.**"), and in a
+    product document the items of its feature, MVP, in-scope, solution and quality sections
+    (Performance, Security, Usability...), a PR/FAQ's answers and a Shape Up pitch. An SRS or
+    Kiro outline number ("3.1.2", "1.3.") is not a value.
 
     **Why it matters.** An engineer under deadline reads "where possible" as "not this sprint",
     and "CSV, PDF, etc." as "CSV and PDF"; a tester cannot fail the build against either. Whoever

@@ -40,9 +40,22 @@ _DEFERRAL = lazy_compile(
 # The yardstick is named in the same breath: "(PCI DSS v4.0)", "such as WCAG 2.1 AA", "listed in section 7".
 _NAMED = lazy_compile(r"^\s*(?:[(:—–]|(?:,\s*)?(?:e\.g\.|i\.e\.|such\s+as|including|namely|listed|defined|described|"
                       r"specified|in\s+§|in\s+section|per\b|from\b))", re.I)
-# Something named right before "compliant": "WCAG 2.1 AA compliant", "PCI-compliant", "the schema is compliant".
-_NAMED_BEFORE = lazy_compile(r"(?<![\w-])(?!(?:be|is|are|remains?|stays?|being|fully)\b)[\w)\]`.]+[\s-]+(?:fully\s+)?$|"
-                             r"(?<![\w-])(?!(?:be|is|are|remains?|stays?|being|fully)\b)[\w)\]`.]+-$", re.I)
+# Words that link "compliant" to its subject, not name what it complies with ("must be compliant").
+_LINKING = frozenset({"be", "is", "are", "remain", "remains", "stay", "stays", "being", "fully", "must", "shall", "and"})
+
+
+def _named_before(text: str) -> bool:
+    """True when a name stands right before "compliant": "WCAG 2.1 AA compliant", "PCI-compliant" (without a
+    regex: a pattern anchored at the end of a prefix is searched from every start)."""
+    words = text[-60:].replace("-", " ").split()
+    while words and words[-1].lower() == "fully":
+        words.pop()
+    if not words:
+        return False
+    last = words[-1].strip("*_`|")
+    return bool(last) and last.lower() not in _LINKING and (last[-1].isalnum() or last[-1] in ")]")
+
+
 _CITED = lazy_compile(r"\b(?:[A-Z]{2}[\w.-]*\s*\d|ISO|IEC|NIST|OWASP|PCI|SOC\s*2|GDPR|HIPAA|WCAG|RFC|FIPS|CCPA|PSD2|SOX)\b")
 
 
@@ -55,10 +68,14 @@ class UndefinedStandard(Rule):
     comply with, meet, follow or conform to a yardstick nobody named: "applicable regulations",
     "industry standards", "best practices", "relevant compliance requirements", "current
     accessibility guidelines" (INCOSE R7 and ISO/IEC/IEEE 29148 5.2.7: a requirement must be
-    verifiable on its own). `security-requirement-undefined` reports undefined security the same way; this
-    rule covers the rest.
+    verifiable on its own); "complies with regulations" with no qualifier; "compliant" with
+    nothing named ("Data storage must be compliant", "| Compliance | Compliant |"); and a
+    yardstick standing alone as the requirement ("| Security | Industry best practices |").
+    `security-requirement-undefined` reports undefined security the same way; this rule covers the
+    rest. Requirements are found in the shapes `requirement-loophole` reads.
 
-    Not flagged: the yardstick named in the same sentence ("best practices (OWASP ASVS level 2)",
+    Not flagged: a standard named before "compliant" ("GDPR compliant", "WCAG 2.1 AA
+    compliant"); the yardstick named in the same sentence ("best practices (OWASP ASVS level 2)",
     "applicable regulations such as GDPR and PSD2"); design proposals' prose; rationale.
 
     **Why it matters.** "Complies with applicable regulations" passes every review and every
@@ -111,7 +128,7 @@ def _is_undefined(match: re.Match[str], source: str) -> bool:
     if in_rationale(match) or "?" in match.string[: match.start()]:
         return False
     after = match.string[match.end(): match.end() + 40]
-    if match.group("bare") and _NAMED_BEFORE.search(match.string, 0, match.start("bare")):
+    if match.group("bare") and _named_before(match.string[: match.start("bare")]):
         return False  # "the export is SOC 2 compliant", "| GDPR | Compliant |"
     if _NAMED.match(after):
         return False

@@ -108,7 +108,11 @@ class VagueQuality(Rule):
       checks", "a seamless experience", "| Usability | User-friendly |", "a scalable architecture";
     - a behaviour done in a vague way, whatever the verb: "returns results quickly", "users can
       export reports easily", "handles the error appropriately";
-    - a time with no value: "in a timely manner", "as soon as possible", "with minimal delay".
+    - a time with no value: "in a timely manner", "as soon as possible", "with minimal delay",
+      "in a reasonable amount of time", "acceptable performance";
+    - a quality linked by keep, make or find: "keep the dashboard fast", "users find the export
+      intuitive"; polish words (beautiful, polished, powerful, high-performance); "shows the most
+      relevant results".
 
     The words: fast, intuitive, user-friendly, easy to use, seamless, robust, scalable,
     performant, snappy, smooth, frictionless, effortless, and the adverbs quickly, instantly,
@@ -122,6 +126,13 @@ class VagueQuality(Rule):
     (fast path, fast-forward, fail fast, smooth scrolling); integrations ("works seamlessly with
     Slack"); negations; design proposals' prose (only statements with a requirement ID are read
     there); a line `vague-requirement` or `uncheckable-criterion` already reports.
+
+    As in `vague-requirement`, requirements without a requirements heading are read too: a list under a bold
+    "**Requirements:**" (or "Acceptance criteria:", "Must haves:") label, text under a
+    requirement's own heading ("### FR-2: Filters") or after a short label ("**R3.**"), and in a
+    product document the items of its feature, MVP, in-scope, solution and quality sections
+    (Performance, Security, Usability...), a PR/FAQ's answers and a Shape Up pitch. An SRS or
+    Kiro outline number ("3.1.2", "1.3.") is not a value.
 
     **Why it matters.** "An intuitive export dialog" cannot fail a test: the designer, the
     engineer and QA each decide what intuitive means, after the work is done.

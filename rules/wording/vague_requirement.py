@@ -73,7 +73,8 @@ class VagueRequirement(Rule):
     **What it flags.** The narrow, precise core of `vague-term`: a statement that requires
     something, where what it requires is a vague word (INCOSE R7, ISO/IEC/IEEE 29148 5.2.7):
     - "must / shall / should / will be" a vague quality: fast, intuitive, user-friendly, seamless,
-      smooth, robust, scalable, performant ("The dashboard must be fast");
+      smooth, robust, scalable, performant, reliable, flexible, accurate, easy ("The dashboard
+      must be fast", "must be clean and modern");
     - a behaviour done in a vague way: "loads quickly", "responds instantly", "handles network
       errors gracefully", "gracefully handle rate limiting";
     - "a user-friendly error message", "in a timely manner", "as soon as possible".
@@ -82,6 +83,13 @@ class VagueRequirement(Rule):
     with a requirement ID, a SHALL/MUST) and in any sentence with must, shall, should or will
     outside background, problem statements, user stories, rationale, quotes and questions. In
     design proposals (RFCs, KEPs, design docs, ADRs), only statements with a requirement ID.
+
+    Requirements without a requirements heading are read too: a list under a bold
+    "**Requirements:**" (or "Acceptance criteria:", "Must haves:") label, text under a
+    requirement's own heading ("### FR-2: Filters") or after a short label ("**R3.**"), and in a
+    product document the items of its feature, MVP, in-scope, solution and quality sections
+    (Performance, Security, Usability...), a PR/FAQ's answers and a Shape Up pitch. An SRS or
+    Kiro outline number ("3.1.2", "1.3.") is not a value.
 
     Not flagged: a sentence that also gives a number ("fast: p95 under 300 ms"); the word spelled
     out in the same breath ("degrades gracefully to read-only mode", "gracefully (retries 3
