@@ -436,3 +436,12 @@ def test_a_short_requirement_label_makes_a_paragraph_a_requirement() -> None:
     """
     assert spans(lint_with("WD006", text)) == [(5, 26), (7, 18)]
     assert spans(lint_with("WD008", text)) == [(8, 11)]
+
+
+def test_a_recommended_option_among_allowed_ones_is_not_a_wish() -> None:
+    text = """
+    ## Requirements
+
+    - The script accepts --arch, so an operator can cross-build via QEMU or, preferably, build natively.
+    """
+    assert lint_with("WD009", text) == []

@@ -160,7 +160,9 @@ def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
     before = text[max(0, match.start() - 200): match.start()]
     if match.group("preference"):
         # "(ideally ...)" is an aside; "p95 under 300 ms, ideally 200 ms" states the requirement, then a stretch
-        return not (_OPEN_PARENTHESIS.search(before) or re.search(r"\d", sentence[: max(0, sentence.find(match.group(0)))]))
+        # "... via QEMU or, preferably, natively": a recommended option among those the requirement allows
+        return not (_OPEN_PARENTHESIS.search(before) or before.rstrip().endswith((" or,", " or"))
+                    or re.search(r"\d", sentence[: max(0, sentence.find(match.group(0)))]))
     if match.group("clause"):
         clause = match.group("clause").lower()
         if clause.startswith(("as required", "as needed", "as necessary")) and _NAMED_AUTHORITY.match(after):
