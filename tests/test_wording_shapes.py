@@ -445,3 +445,23 @@ def test_a_recommended_option_among_allowed_ones_is_not_a_wish() -> None:
     - The script accepts --arch, so an operator can cross-build via QEMU or, preferably, build natively.
     """
     assert lint_with("WD009", text) == []
+
+
+def test_etc_after_a_list_without_a_comma() -> None:
+    text = """
+    ## Requirements
+
+    - Export as CSV and PDF etc.
+    - Upload images/videos etc.
+    """
+    assert spans(lint_with("WD009", text)) == [(3, 25), (4, 24)]
+
+
+def test_minimal_effort_and_asap() -> None:
+    text = """
+    ## Requirements
+
+    - Setup requires minimal configuration.
+    - Send the digest ASAP.
+    """
+    assert spans(lint_with("WD008", text)) == [(3, 18), (4, 19)]

@@ -25,7 +25,7 @@ _CLAUSE = lazy_compile(
     r"(?<![\w-])(?P<clause>as\s+(?:needed|appropriate|necessary|required)|(?:where|when|if)\s+(?:appropriate|necessary)|"
     r"(?:where|when|if|wherever|whenever)\s+(?:possible|feasible|practical|practicable|needed)|as\s+(?:much|far)\s+as\s+(?:possible|practical)|"
     r"to\s+the\s+extent\s+(?:possible|practical|practicable|necessary))(?![\w-])"
-    r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|\band\s+so\s+(?:on|forth)\b|\bincluding,?\s+but\s+not\s+limited\s+to\b|"
+    r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|(?<=[\w)]\s)etc\b\.?|\band\s+so\s+(?:on|forth)\b|\bincluding,?\s+but\s+not\s+limited\s+to\b|"
     r"\b(?<=\w\s)(?:and|or)\s+(?:more|others)(?=\s*(?:[.;)]|$))|\b(?:among|amongst)\s+others\b)"
     r"|(?<![\w-])(?P<preference>ideally|preferably|if\s+time\s+permits|time\s+permitting)(?![\w-])",
     re.I,
@@ -172,8 +172,11 @@ def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
         return not (_CONDITION_STATED.search(sentence) or _CONDITION_STATED.match(after))
     # an open list: not inside a parenthesis of examples, not after code or numbered names
     written_before = source[max(0, match.start() - 200): match.start()]
-    if match.group("open").lower().endswith(("more", "others")) and "," not in re.split(r"[.;:]\s", written_before)[-1]:
+    clause_before = re.split(r"[.;:]\s", written_before)[-1]
+    if match.group("open").lower().endswith(("more", "others")) and "," not in clause_before:
         return False  # "and more" ends a list only after a comma: "grows and more" is no list
+    if match.group("open").lower().startswith("etc") and not re.search(r",|/|\b(?:and|or)\b", clause_before):
+        return False  # "etc." with no list before it: a clause of its own
     return not (_OPEN_PARENTHESIS.search(written_before) or _NUMBERED_SERIES.search(written_before))
 
 

@@ -52,7 +52,9 @@ _WORD = lazy_compile(
     r"(?:results?|suggestions?|recommendations?|content|items?|products?|options?|matches))"
     r"|(?P<phrase>in\s+a\s+timely\s+(?:manner|fashion)|as\s+soon\s+as\s+possible|as\s+(?:fast|quickly)\s+as\s+possible|"
     r"with(?:out)?\s+(?:minimal|noticeable|significant|perceptible)\s+(?:delay|lag|latency|friction|effort)|"
-    r"(?:in|within)\s+an?\s+(?:reasonable|acceptable)\s+amount\s+of\s+time|"
+    r"(?:in|within)\s+an?\s+(?:reasonable|acceptable)\s+amount\s+of\s+time|asap|"
+    r"(?:minimal|minimum)\s+(?:clicks|steps|effort|configuration|setup|friction|disruption|input|maintenance|training|"
+    r"manual\s+(?:work|effort|steps|intervention))|"
     r"(?:acceptable|reasonable|good|adequate)\s+(?:performance|response\s+times?|load(?:ing)?\s+times?|speed))"
     r")(?![\w]|-\w)",
     re.I,
@@ -224,7 +226,7 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
         return False
     if _PURPOSE.search(sentence_before):
         return False
-    if _CAPITALIZED.match(match.group(0)) and not _starts_a_sentence(before):
+    if _CAPITALIZED.match(match.group(0)) and match.group(0).lower() != "asap" and not _starts_a_sentence(before):
         return False  # a name: "Azure AD Seamless SSO"
     after = text[match.end(): match.end() + 40]
     word = match.group(0).lower()
