@@ -465,3 +465,27 @@ def test_minimal_effort_and_asap() -> None:
     - Send the digest ASAP.
     """
     assert spans(lint_with("WD008", text)) == [(3, 18), (4, 19)]
+
+
+def test_a_row_number_is_not_a_value_in_a_requirements_table() -> None:
+    text = """
+    ## Functional requirements
+
+    | # | Requirement |
+    |---|---|
+    | 4 | Alerts are batched appropriately. |
+    | 5 | Alerts are batched every 10 minutes, appropriately sized. |
+    """
+    assert spans(lint_with("WD008", text)) == [(5, 26)]
+
+
+def test_industry_standard_encryption_names_no_algorithm() -> None:
+    text = """
+    ## Security requirements
+
+    - The system shall protect patient data using industry-standard encryption.
+    - The system shall encrypt data at rest with industry-standard encryption (AES-256-GCM).
+    """
+    findings = lint_with("WD010", text)
+    assert spans(findings) == [(3, 47)]
+    assert "'industry-standard encryption'" in findings[0].message

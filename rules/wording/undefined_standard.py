@@ -31,6 +31,8 @@ _DEFERRAL = lazy_compile(
     # "must be compliant.", "| Compliance | Compliant |": compliant with nothing at all
     r"|(?:\b(?:be|is|are|remains?|stays?|being|fully)\s+|^[\s*_]*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*[:：]?\s*)?)"
     r"(?P<bare>compliant)(?=[\s*_]*(?:[.;,|]|$|\band\b))"
+    # "protects data with industry-standard encryption": which algorithm, which protocol version?
+    r"|\b(?P<kind>industry[\s-]+standard\s+(?:encryption|hashing|protocols?|algorithms?|ciphers?|authentication|security|tools?))\b"
     # "| Security | Industry best practices |", "**Security:** best practices.": a yardstick alone
     r"|^[\s*_]*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*[:：]?\s*)?(?:follow\s+)?"
     r"(?P<alone>(?:industry|current|modern|accepted|recognized|recognised)[\s-]+(?:best[\s-]+)?(?:practices|standards)|"
@@ -111,7 +113,10 @@ class UndefinedStandard(Rule):
             if hit is None:
                 continue
             written = " ".join(hit.match.group(_yardstick_group(hit.match)).split())
-            if hit.match.group("bare"):
+            if hit.match.group("kind"):
+                message = (f"requirement asks for '{written}' without naming which: name the algorithm, protocol or "
+                           "standard (and its version) a reviewer checks against")
+            elif hit.match.group("bare"):
                 message = (f"requirement says '{written}' without naming what with: name the standard, law or rule "
                            "(and its version) a reviewer checks against")
             else:
@@ -136,7 +141,7 @@ def _is_undefined(match: re.Match[str], source: str) -> bool:
 
 
 def _yardstick_group(match: re.Match[str]) -> str:
-    return next(name for name in ("yardstick", "unqualified", "bare", "alone") if match.group(name))
+    return next(name for name in ("yardstick", "unqualified", "bare", "alone", "kind") if match.group(name))
 
 
 def _at_yardstick(span: Span, match: re.Match[str]) -> Span:

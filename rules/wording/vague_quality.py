@@ -33,7 +33,8 @@ from speclint.rules.wording.vague_requirement import (
 # property a later line measures), "appropriate" ("the appropriate lab type", "appropriate ARIA
 # labels" have an accepted meaning).
 _WORD = lazy_compile(
-    r"(?<![\w-])(?:(?P<adjective>fast|intuitive|user[\s-]+friendly|easy[\s-]+to[\s-]+(?:use|understand|learn|navigate|read|find)|"
+    r"(?<![\w-])(?:(?P<adjective>fast|intuitive|user[\s-]+friendly|"
+    r"easy[\s-]+to[\s-]+(?:use|understand|learn|navigate|read|find|maintain|extend|configure|integrate|install|set[\s-]+up)|"
     r"seamless|robust|scalable|performant|snappy|smooth|frictionless|effortless|lightning[\s-]+fast|blazing[\s-]+fast|"
     r"best[\s-]+in[\s-]+class|world[\s-]+class|state[\s-]+of[\s-]+the[\s-]+art|high[\s-]+performance|high[\s-]+quality|"
     r"beautiful|elegant|polished|sleek|delightful|powerful)"
@@ -84,6 +85,7 @@ _INTEGRATION_AFTER = lazy_compile(r"\s+(?:with|into|alongside)\b", re.I)
 _NOT_A_VALUE = lazy_compile(r"\b(?:[PS]\d|v\d+(?:\.\d+)*)\b|\b[A-Z]{1,6}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?\b", re.I)
 # A capitalized word inside a sentence is a name: "Azure AD Seamless SSO", "the Quick Actions menu".
 _CAPITALIZED = lazy_compile(r"[A-Z]")
+_ROW_NUMBER = lazy_compile(r"^[\s*_#]*\d{1,4}\.?[\s*_]*$")
 # "to efficiently check": the adverb qualifies the purpose of a concrete step, not what is required.
 _INFINITIVE_BEFORE = lazy_compile(r"(?<!\bable)(?<!\bneeds)(?<!\bneed)(?<!\bhas)(?<!\bhave)\s+to\s+$", re.I)
 # After an adjective, the end of a clause; before it, a linking verb, "and"/"or", or the start of the statement.
@@ -199,7 +201,7 @@ class VagueQuality(Rule):
                     continue
                 if statement.kind == "table-cell":
                     if rows is None:
-                        rows = {row.span.start.line: row.text for row in table_rows(document)}
+                        rows = {row.span.start.line: _row_values(row.cells) for row in table_rows(document)}
                     if _DIGIT.search(_NOT_A_VALUE.sub(" ", rows.get(hit.span.start.line, ""))):
                         continue  # "| Latency | Fast | p95 < 300 ms |": the row gives the value
                 if reported is None:
@@ -242,6 +244,11 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
     if "?" in text[:match.start()]:
         return False  # an answer to a question ("Q: ...? A: ..."; "What happens when ...? The CLI ...")
     return True
+
+
+def _row_values(cells: list) -> str:
+    """A table row's text without the cells that only number the row ("| 3 | ... |", "| #4 |")."""
+    return " | ".join(cell.text for cell in cells if not _ROW_NUMBER.match(cell.text))
 
 
 def _starts_a_sentence(before: str) -> bool:

@@ -20,7 +20,7 @@ from speclint.reading.wording import (
     without_outline_number,
 )
 
-_ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s+(?:use|understand|learn|navigate)|"
+_ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s+(?:use|understand|learn|navigate|maintain|extend)|"
                r"seamless|smooth|performant|robust|responsive|scalable|highly\s+available|efficient|"
                r"lightning[- ]fast|blazing[- ]fast|instant(?:aneous)?|modern|polished|delightful|best[- ]in[- ]class|"
                r"world[- ]class|state[- ]of[- ]the[- ]art|reliable|flexible|accurate|simple\s+to\s+(?:use|integrate|set\s+up|configure)|"
@@ -31,7 +31,7 @@ _VAGUE_DEMAND = lazy_compile(
     # "must be fast", "shall remain responsive", "should feel snappy", "is intuitive" (in a requirement)
     r"\b(?:(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\s+(?:not\s+only\s+)?(?:be|feel|remain|stay|look|seem)|"
     r"is|are|feels?|looks?|remains?|stays?)\s+"
-    r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?:[a-z]+,?\s+(?:and|or)\s+)?"
+    r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?:[a-z-]+,?\s+(?:and|or)\s+)?"
     r"(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
     # "loads quickly", "must respond fast", "handles errors gracefully", "gracefully handle disconnections"
     r"|\b(?:loads?|loading|responds?|runs?|renders?|appears?|arrives?|finish(?:es)?|syncs?|synchroni[sz]es?|updates?|refresh(?:es)?|starts?|opens?|"
