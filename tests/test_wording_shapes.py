@@ -489,3 +489,23 @@ def test_industry_standard_encryption_names_no_algorithm() -> None:
     findings = lint_with("WD010", text)
     assert spans(findings) == [(3, 47)]
     assert "'industry-standard encryption'" in findings[0].message
+
+
+def test_a_spec_kit_acceptance_scenario_outcome_done_in_a_vague_way() -> None:
+    text = """
+    ### User Story 1 - Save a filter (Priority: P1)
+
+    **Acceptance Scenarios**:
+
+    1. **Given** a filtered list, **When** the shopper taps Save, **Then** the filter is saved quickly.
+    """
+    assert spans(lint_with("WD008", text)) == [(5, 92)]
+
+
+def test_well_received_is_no_outcome_a_tester_can_check() -> None:
+    text = """
+    ## Success criteria
+
+    - **SC-002**: The feature is well received by users.
+    """
+    assert spans(lint_with("WD008", text)) == [(3, 27)]

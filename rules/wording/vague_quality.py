@@ -46,7 +46,7 @@ _WORD = lazy_compile(
     r"|(?:users?|customers?|shoppers?|people)\s+(?:are|is|feel|feels|will\s+be|should\s+be)\s+(?:happy|satisfied|delighted|pleased)"
     r"|(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
     r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
-    r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly|perform(?:s|ing)?\s+well"
+    r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly|perform(?:s|ing)?\s+well|(?:is|are|be)\s+well[\s-]+received"
     r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
     r"(?:available|shown|displayed|presented|offered)"
     r"|(?:shows?|displays?|surfaces?|suggests?|recommends?|returns?|presents?)\s+(?:the\s+)?(?:most\s+)?relevant\s+"

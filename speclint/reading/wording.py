@@ -392,7 +392,7 @@ def without_outline_number(sentence: str) -> str:
 # "**Requirements:**", "Non-functional requirements:", "**Acceptance criteria**": a label that heads the list below
 # it in a one-pager or under a story, where no heading says "Requirements".
 _LABEL_WORDS = (r"(?:(?:functional|non[\s-]?functional|technical|product|system|quality|key|core|performance|security|mvp)\s+)?"
-                r"(?:requirements?|nfrs?|acceptance\s+criteria|success\s+criteria|must[\s-]haves?|features|in\s+scope|"
+                r"(?:requirements?|nfrs?|acceptance\s+(?:criteria|scenarios?|tests?)|success\s+criteria|must[\s-]haves?|features|in\s+scope|"
                 r"what\s+we(?:'|’|\s+a)re\s+building)")
 _REQUIREMENT_LABEL = lazy_compile(r"^[\s*_]*" + _LABEL_WORDS + r"[\s*_]*[:：]?[\s*_]*$", re.I)
 # "**Requirements:** sync is fast and intuitive.": the label and the requirement in one paragraph.
