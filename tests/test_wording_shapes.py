@@ -509,3 +509,30 @@ def test_well_received_is_no_outcome_a_tester_can_check() -> None:
     - **SC-002**: The feature is well received by users.
     """
     assert spans(lint_with("WD008", text)) == [(3, 27)]
+
+
+PRD_FEATURES = "prds/0xCozart__vallum__docs__product-requirements.md"
+PRD_FR_HEADINGS = "prds/Amoenus__waycloak__docs__product__PRD.md"
+
+
+@requires_corpus
+def test_damage_an_item_of_a_features_label_list_made_vague(tmp_path: Path) -> None:
+    path, text, line = _damaged(tmp_path, PRD_FEATURES, "- metrics endpoint or metrics export guide;",
+                                "- a seamless metrics export;")
+    assert (line, 5) in _findings(path, text, "WD008")
+
+
+@requires_corpus
+def test_damage_a_paragraph_under_a_requirement_heading_made_vague(tmp_path: Path) -> None:
+    path, text, line = _damaged(tmp_path, PRD_FR_HEADINGS, "Mutation is idempotent and versioned.",
+                                "Mutation is seamless.")
+    column = text.split("\n")[line - 1].index("seamless") + 1
+    assert (line, column) in _findings(path, text, "WD006")
+
+
+@requires_corpus
+def test_damage_a_requirement_made_compliant_with_nothing_named(tmp_path: Path) -> None:
+    path, text, line = _damaged(tmp_path, PRD_FR_HEADINGS, "Mutation is idempotent and versioned.",
+                                "Mutation must be compliant.")
+    column = text.split("\n")[line - 1].index("compliant") + 1
+    assert (line, column) in _findings(path, text, "WD010")

@@ -472,7 +472,8 @@ def in_feature_section(statement: Statement) -> bool:
 #: Headings only a product document has: a README or a guide lists features without any of them.
 _PRODUCT_TITLES = ("problem", "problem statement", "the problem", "goals", "goals and non goals", "non goals",
                    "user stories", "success metrics", "success criteria", "target users", "personas", "appetite",
-                   "requirements", "functional requirements", "non functional requirements", "acceptance criteria")
+                   "functional requirements", "non functional requirements", "acceptance criteria")
+# (not "Requirements" alone: a README's "Requirements" lists what to install)
 
 
 def _is_product_document(section: Section) -> bool:
