@@ -11,14 +11,23 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Hit, Statement, is_user_story, search, statements
-from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale
+from speclint.reading.wording import (
+    SKIP_PROFILES_HELP,
+    commits,
+    in_descriptive_section,
+    in_rationale,
+    is_pitch,
+    requirement_shape,
+)
 from speclint.rules.wording.vague_requirement import _PROPOSALS
 
 _CLAUSE = lazy_compile(
     r"(?<![\w-])(?P<clause>as\s+(?:needed|appropriate|necessary|required)|(?:where|when|if)\s+(?:appropriate|necessary)|"
     r"(?:where|when|if|wherever|whenever)\s+(?:possible|feasible|practical|practicable|needed)|as\s+(?:much|far)\s+as\s+(?:possible|practical)|"
     r"to\s+the\s+extent\s+(?:possible|practical|practicable|necessary))(?![\w-])"
-    r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|\band\s+so\s+(?:on|forth)\b)",
+    r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|(?<=[\w)]\s)etc\b\.?|\band\s+so\s+(?:on|forth)\b|\bincluding,?\s+but\s+not\s+limited\s+to\b|"
+    r"\b(?<=\w\s)(?:and|or)\s+(?:more|others)(?=\s*(?:[.;)]|$))|\b(?:among|amongst)\s+others\b)"
+    r"|(?<![\w-])(?P<preference>ideally|preferably|if\s+time\s+permits|time\s+permitting)(?![\w-])",
     re.I,
 )
 # "as required by GDPR article 17", "as needed by the billing job": the clause names who decides.
@@ -52,13 +61,21 @@ class RequirementLoophole(Rule):
       ISO/IEC/IEEE 29148 5.2.7 loopholes): "as needed", "as appropriate", "if necessary",
       "where possible", "when feasible", "to the extent possible";
     - an open list that says the system handles more cases than it names (INCOSE R9): "CSV,
-      PDF, etc.", "and so on".
+      PDF, etc.", "and so on", "including but not limited to", "CSV, PDF and more";
+    - a wish in place of a requirement (INCOSE R8): "ideally", "preferably", "if time permits".
 
     Not flagged: a clause that names who decides ("as required by GDPR article 17") or states
     its condition in the same sentence ("copies the link when possible, otherwise shows it");
     "etc." inside a parenthesis of examples or after a series of code or numbered names
     ("[US1], [US2], etc."); ticked checklist items; design proposals' prose (only their
     requirement IDs and requirements sections are read).
+
+    As in `vague-requirement`, requirements without a requirements heading are read too: a list under a bold
+    "**Requirements:**" (or "Acceptance criteria:", "Must haves:") label, text under a
+    requirement's own heading ("### FR-2: Filters") or after a short label ("**R3.**"), and in a
+    product document the items of its feature, MVP, in-scope, solution and quality sections
+    (Performance, Security, Usability...), a PR/FAQ's answers and a Shape Up pitch. An SRS or
+    Kiro outline number ("3.1.2", "1.3.") is not a value.
 
     **Why it matters.** An engineer under deadline reads "where possible" as "not this sprint",
     and "CSV, PDF, etc." as "CSV and PDF"; a tester cannot fail the build against either. Whoever
@@ -96,6 +113,8 @@ class RequirementLoophole(Rule):
                 written = " ".join(hit.match.group(0).split())
                 if hit.match.group("clause"):
                     message = f"escape clause '{written}' in a requirement: state the exact condition, or drop the clause"
+                elif hit.match.group("preference"):
+                    message = f"'{written}' makes the requirement a wish: say whether it is required, and what is if not"
                 else:
                     message = f"open list '{written}' in a requirement: name every case the system must handle"
                 yield Violation(hit.span, message)
@@ -111,14 +130,15 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
     requirements section or an ADR's decision, and there only with must or shall."""
     if profile == "not-a-spec":
         return  # a README or a guideline: nothing in it is a requirement
-    proposal = profile in skip_profiles
+    proposal = profile in skip_profiles and not is_pitch(document)
     for statement in statements(document):
-        if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
+        labelled = requirement_shape(statement, proposal)
+        if proposal and not (statement.requirement_id or statement.in_requirements or labelled or commits(statement.section)):
             continue
-        if in_descriptive_section(statement) or is_user_story(statement.text) or _TICKED.match(statement.text):
+        if (in_descriptive_section(statement) and not labelled) or is_user_story(statement.text) or _TICKED.match(statement.text):
             continue
-        requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
-                                                    or statement.kind != "paragraph")
+        requirement = labelled or statement.is_requirement and (
+            statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
         hits = []
         for hit in search(pattern, statement.segments):
             if proposal and not statement.requirement_id:
@@ -138,6 +158,11 @@ def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
         return False  # an answer to a question, or the reason for a requirement
     after = text[match.end(): match.end() + 60]
     before = text[max(0, match.start() - 200): match.start()]
+    if match.group("preference"):
+        # "(ideally ...)" is an aside; "p95 under 300 ms, ideally 200 ms" states the requirement, then a stretch
+        # "... via QEMU or, preferably, natively": a recommended option among those the requirement allows
+        return not (_OPEN_PARENTHESIS.search(before) or before.rstrip().endswith((" or,", " or"))
+                    or re.search(r"\d", sentence[: max(0, sentence.find(match.group(0)))]))
     if match.group("clause"):
         clause = match.group("clause").lower()
         if clause.startswith(("as required", "as needed", "as necessary")) and _NAMED_AUTHORITY.match(after):
@@ -147,6 +172,11 @@ def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
         return not (_CONDITION_STATED.search(sentence) or _CONDITION_STATED.match(after))
     # an open list: not inside a parenthesis of examples, not after code or numbered names
     written_before = source[max(0, match.start() - 200): match.start()]
+    clause_before = re.split(r"[.;:]\s", written_before)[-1]
+    if match.group("open").lower().endswith(("more", "others")) and "," not in clause_before:
+        return False  # "and more" ends a list only after a comma: "grows and more" is no list
+    if match.group("open").lower().startswith("etc") and not re.search(r",|/|\b(?:and|or)\b", clause_before):
+        return False  # "etc." with no list before it: a clause of its own
     return not (_OPEN_PARENTHESIS.search(written_before) or _NUMBERED_SERIES.search(written_before))
 
 

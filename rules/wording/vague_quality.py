@@ -10,7 +10,15 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import is_user_story, search, statements, table_rows
-from speclint.reading.wording import SKIP_PROFILES_HELP, commits, in_descriptive_section, in_rationale
+from speclint.reading.wording import (
+    SKIP_PROFILES_HELP,
+    commits,
+    in_descriptive_section,
+    in_rationale,
+    is_pitch,
+    requirement_shape,
+    without_outline_number,
+)
 from speclint.rules.wording.vague_requirement import (
     _PROPOSALS,
     _SPELLED_OUT,
@@ -25,9 +33,11 @@ from speclint.rules.wording.vague_requirement import (
 # property a later line measures), "appropriate" ("the appropriate lab type", "appropriate ARIA
 # labels" have an accepted meaning).
 _WORD = lazy_compile(
-    r"(?<![\w-])(?:(?P<adjective>fast|intuitive|user[\s-]+friendly|easy[\s-]+to[\s-]+(?:use|understand|learn|navigate|read|find)|"
+    r"(?<![\w-])(?:(?P<adjective>fast|intuitive|user[\s-]+friendly|"
+    r"easy[\s-]+to[\s-]+(?:use|understand|learn|navigate|read|find|maintain|extend|configure|integrate|install|set[\s-]+up)|"
     r"seamless|robust|scalable|performant|snappy|smooth|frictionless|effortless|lightning[\s-]+fast|blazing[\s-]+fast|"
-    r"best[\s-]+in[\s-]+class|world[\s-]+class|state[\s-]+of[\s-]+the[\s-]+art)"
+    r"best[\s-]+in[\s-]+class|world[\s-]+class|state[\s-]+of[\s-]+the[\s-]+art|high[\s-]+performance|high[\s-]+quality|"
+    r"beautiful|elegant|polished|sleek|delightful|powerful)"
     r"|(?P<adverb>quickly|instantly|seamlessly|smoothly|easily|effortlessly|efficiently|intuitively|appropriately|"
     r"rapidly|promptly)"
     r"|(?P<judgement>works?\s+(?:well|fine|properly|correctly|great)|(?:displays?|renders?|shows?|appears?)\s+(?:correctly|properly)"
@@ -36,11 +46,17 @@ _WORD = lazy_compile(
     r"|(?:users?|customers?|shoppers?|people)\s+(?:are|is|feel|feels|will\s+be|should\s+be)\s+(?:happy|satisfied|delighted|pleased)"
     r"|(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
     r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
-    r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly"
+    r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly|perform(?:s|ing)?\s+well|(?:is|are|be)\s+well[\s-]+received"
     r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
-    r"(?:available|shown|displayed|presented|offered))"
+    r"(?:available|shown|displayed|presented|offered)"
+    r"|(?:shows?|displays?|surfaces?|suggests?|recommends?|returns?|presents?)\s+(?:the\s+)?(?:most\s+)?relevant\s+"
+    r"(?:results?|suggestions?|recommendations?|content|items?|products?|options?|matches))"
     r"|(?P<phrase>in\s+a\s+timely\s+(?:manner|fashion)|as\s+soon\s+as\s+possible|as\s+(?:fast|quickly)\s+as\s+possible|"
-    r"with(?:out)?\s+(?:minimal|noticeable|significant|perceptible)\s+(?:delay|lag|latency|friction|effort))"
+    r"with(?:out)?\s+(?:minimal|noticeable|significant|perceptible)\s+(?:delay|lag|latency|friction|effort)|"
+    r"(?:in|within)\s+an?\s+(?:reasonable|acceptable)\s+amount\s+of\s+time|asap|"
+    r"(?:minimal|minimum)\s+(?:clicks|steps|effort|configuration|setup|friction|disruption|input|maintenance|training|"
+    r"manual\s+(?:work|effort|steps|intervention))|"
+    r"(?:acceptable|reasonable|good|adequate)\s+(?:performance|response\s+times?|load(?:ing)?\s+times?|speed))"
     r")(?![\w]|-\w)",
     re.I,
 )
@@ -69,11 +85,13 @@ _INTEGRATION_AFTER = lazy_compile(r"\s+(?:with|into|alongside)\b", re.I)
 _NOT_A_VALUE = lazy_compile(r"\b(?:[PS]\d|v\d+(?:\.\d+)*)\b|\b[A-Z]{1,6}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?\b", re.I)
 # A capitalized word inside a sentence is a name: "Azure AD Seamless SSO", "the Quick Actions menu".
 _CAPITALIZED = lazy_compile(r"[A-Z]")
+_ROW_NUMBER = lazy_compile(r"^[\s*_#]*\d{1,4}\.?[\s*_]*$")
 # "to efficiently check": the adverb qualifies the purpose of a concrete step, not what is required.
 _INFINITIVE_BEFORE = lazy_compile(r"(?<!\bable)(?<!\bneeds)(?<!\bneed)(?<!\bhas)(?<!\bhave)\s+to\s+$", re.I)
 # After an adjective, the end of a clause; before it, a linking verb, "and"/"or", or the start of the statement.
 _ENDS_A_CLAUSE = lazy_compile(r"^\s*(?:[,;.)]|$)")
-_LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels?|looks?|seems?|and|or|&|an?|the)\s+|,\s*)$", re.I)
+_LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels?|looks?|seems?|and|or|&|an?|the)\s+|[,:]\s*"
+                       r"|\b(?:keeps?|kept|makes?|made|finds?|found)\s+(?:(?:the|a|an|its|their|our|all)\s+)?(?:[\w-]+\s+){1,3})$", re.I)
 # "displays correctly 100% of the time": how often a judgement holds does not make it checkable
 _HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
 _CONDITION_OR_DETAIL = lazy_compile(
@@ -94,7 +112,11 @@ class VagueQuality(Rule):
       checks", "a seamless experience", "| Usability | User-friendly |", "a scalable architecture";
     - a behaviour done in a vague way, whatever the verb: "returns results quickly", "users can
       export reports easily", "handles the error appropriately";
-    - a time with no value: "in a timely manner", "as soon as possible", "with minimal delay".
+    - a time with no value: "in a timely manner", "as soon as possible", "with minimal delay",
+      "in a reasonable amount of time", "acceptable performance";
+    - a quality linked by keep, make or find: "keep the dashboard fast", "users find the export
+      intuitive"; polish words (beautiful, polished, powerful, high-performance); "shows the most
+      relevant results".
 
     The words: fast, intuitive, user-friendly, easy to use, seamless, robust, scalable,
     performant, snappy, smooth, frictionless, effortless, and the adverbs quickly, instantly,
@@ -108,6 +130,13 @@ class VagueQuality(Rule):
     (fast path, fast-forward, fail fast, smooth scrolling); integrations ("works seamlessly with
     Slack"); negations; design proposals' prose (only statements with a requirement ID are read
     there); a line `vague-requirement` or `uncheckable-criterion` already reports.
+
+    As in `vague-requirement`, requirements without a requirements heading are read too: a list under a bold
+    "**Requirements:**" (or "Acceptance criteria:", "Must haves:") label, text under a
+    requirement's own heading ("### FR-2: Filters") or after a short label ("**R3.**"), and in a
+    product document the items of its feature, MVP, in-scope, solution and quality sections
+    (Performance, Security, Usability...), a PR/FAQ's answers and a Shape Up pitch. An SRS or
+    Kiro outline number ("3.1.2", "1.3.") is not a value.
 
     **Why it matters.** "An intuitive export dialog" cannot fail a test: the designer, the
     engineer and QA each decide what intuitive means, after the work is done.
@@ -145,18 +174,21 @@ class VagueQuality(Rule):
         profile = profile_name(context)
         if profile == "not-a-spec":
             return  # a README or a guideline: nothing in it is a requirement
-        proposal = profile in set(context.options["skip-profiles"])
+        proposal = profile in set(context.options["skip-profiles"]) and not is_pitch(document)
         reported: set[int] | None = None
         rows: dict[int, str] | None = None
         for statement in statements(document):
-            if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
+            if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
+                    and not requirement_shape(statement, proposal):
                 continue
-            if proposal and not (statement.requirement_id or statement.in_requirements or commits(statement.section)):
+            labelled = requirement_shape(statement, proposal)
+            if proposal and not (statement.requirement_id or statement.in_requirements or labelled
+                                 or commits(statement.section)):
                 continue  # design prose argues; its requirements section (or an SRS's) commits
-            if in_descriptive_section(statement) or is_user_story(statement.text):
+            if (in_descriptive_section(statement) and not labelled) or is_user_story(statement.text):
                 continue
-            requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
-                                                        or statement.kind != "paragraph")
+            requirement = labelled or statement.is_requirement and (
+                statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
             if _DIGIT.search(statement.nested_text):
                 continue  # "- Search is fast:" over "  - p95 under 300 ms"
             for hit in search(_WORD, statement.segments):
@@ -169,7 +201,7 @@ class VagueQuality(Rule):
                     continue
                 if statement.kind == "table-cell":
                     if rows is None:
-                        rows = {row.span.start.line: row.text for row in table_rows(document)}
+                        rows = {row.span.start.line: _row_values(row.cells) for row in table_rows(document)}
                     if _DIGIT.search(_NOT_A_VALUE.sub(" ", rows.get(hit.span.start.line, ""))):
                         continue  # "| Latency | Fast | p95 < 300 ms |": the row gives the value
                 if reported is None:
@@ -185,7 +217,7 @@ class VagueQuality(Rule):
 
 def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
     text = match.string
-    if _DIGIT.search(_HOW_OFTEN.sub(" ", source_sentence)) or _QUESTION.search(sentence) or in_rationale(match):
+    if _DIGIT.search(_HOW_OFTEN.sub(" ", without_outline_number(source_sentence))) or _QUESTION.search(sentence) or in_rationale(match):
         return False
     before = text[max(0, match.start() - 120): match.start()]
     sentence_before = re.split(r"[.!?;:]\s", before)[-1]
@@ -196,7 +228,7 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
         return False
     if _PURPOSE.search(sentence_before):
         return False
-    if _CAPITALIZED.match(match.group(0)) and not _starts_a_sentence(before):
+    if _CAPITALIZED.match(match.group(0)) and match.group(0).lower() != "asap" and not _starts_a_sentence(before):
         return False  # a name: "Azure AD Seamless SSO"
     after = text[match.end(): match.end() + 40]
     word = match.group(0).lower()
@@ -212,6 +244,11 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
     if "?" in text[:match.start()]:
         return False  # an answer to a question ("Q: ...? A: ..."; "What happens when ...? The CLI ...")
     return True
+
+
+def _row_values(cells: list) -> str:
+    """A table row's text without the cells that only number the row ("| 3 | ... |", "| #4 |")."""
+    return " | ".join(cell.text for cell in cells if not _ROW_NUMBER.match(cell.text))
 
 
 def _starts_a_sentence(before: str) -> bool:
@@ -238,7 +275,7 @@ def _word_span(span: Span, match: re.Match[str]) -> Span:
 def _lines_reported_elsewhere(document: Document, context: RuleContext) -> set[int]:
     """Lines where vague-requirement (WD006) or uncheckable-criterion (AC003) already reports."""
     lines = _lines_uncheckable_criterion_reports(document, context)
-    proposal = profile_name(context) in _PROPOSALS
+    proposal = profile_name(context) in _PROPOSALS and not is_pitch(document)
     lines.update(violation.span.start.line for violation in vague_demands(document, context, proposal))
     return lines
 

@@ -11,21 +11,30 @@ from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements
-from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP, in_rationale
+from speclint.reading.wording import (
+    DESIGN_PROPOSAL_PROFILES,
+    SKIP_PROFILES_HELP,
+    in_rationale,
+    is_pitch,
+    requirement_shape,
+    without_outline_number,
+)
 
-_ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s+(?:use|understand|learn|navigate)|"
+_ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s+(?:use|understand|learn|navigate|maintain|extend)|"
                r"seamless|smooth|performant|robust|responsive|scalable|highly\s+available|efficient|"
                r"lightning[- ]fast|blazing[- ]fast|instant(?:aneous)?|modern|polished|delightful|best[- ]in[- ]class|"
-               r"world[- ]class|state[- ]of[- ]the[- ]art")
+               r"world[- ]class|state[- ]of[- ]the[- ]art|reliable|flexible|accurate|simple\s+to\s+(?:use|integrate|set\s+up|configure)|"
+               r"easy\s+to\s+(?:integrate|set\s+up|configure|read|find)|easy(?=\s*(?:[.;]|$))")
 _ADVERBS = r"quickly|fast|instantly|smoothly|seamlessly|gracefully|efficiently|intuitively|rapidly|promptly"
 # What the requirement asks for, and only that: a vague quality as the predicate.
 _VAGUE_DEMAND = lazy_compile(
     # "must be fast", "shall remain responsive", "should feel snappy", "is intuitive" (in a requirement)
     r"\b(?:(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\s+(?:not\s+only\s+)?(?:be|feel|remain|stay|look|seem)|"
     r"is|are|feels?|looks?|remains?|stays?)\s+"
-    r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
+    r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?:[a-z-]+,?\s+(?:and|or)\s+)?"
+    r"(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
     # "loads quickly", "must respond fast", "handles errors gracefully", "gracefully handle disconnections"
-    r"|\b(?:loads?|loading|responds?|runs?|renders?|syncs?|synchroni[sz]es?|updates?|refresh(?:es)?|starts?|opens?|"
+    r"|\b(?:loads?|loading|responds?|runs?|renders?|appears?|arrives?|finish(?:es)?|syncs?|synchroni[sz]es?|updates?|refresh(?:es)?|starts?|opens?|"
     r"completes?|recovers?|degrades?|fails?|scales?|process(?:es)?|perform(?:s)?|handle[sd]?|handling)"
     r"\s+(?:(?!(?:and|or|but|with|for|to)\b)[\w'/-]+\s+){0,4}?(?P<adverb>" + _ADVERBS + r")(?![\w-])"
     r"|\b(?P<preverb>gracefully|seamlessly|quickly|efficiently)\s+(?:handles?|handling|degrades?|recovers?|fails?\s+over|"
@@ -64,7 +73,8 @@ class VagueRequirement(Rule):
     **What it flags.** The narrow, precise core of `vague-term`: a statement that requires
     something, where what it requires is a vague word (INCOSE R7, ISO/IEC/IEEE 29148 5.2.7):
     - "must / shall / should / will be" a vague quality: fast, intuitive, user-friendly, seamless,
-      smooth, robust, scalable, performant ("The dashboard must be fast");
+      smooth, robust, scalable, performant, reliable, flexible, accurate, easy ("The dashboard
+      must be fast", "must be clean and modern");
     - a behaviour done in a vague way: "loads quickly", "responds instantly", "handles network
       errors gracefully", "gracefully handle rate limiting";
     - "a user-friendly error message", "in a timely manner", "as soon as possible".
@@ -73,6 +83,13 @@ class VagueRequirement(Rule):
     with a requirement ID, a SHALL/MUST) and in any sentence with must, shall, should or will
     outside background, problem statements, user stories, rationale, quotes and questions. In
     design proposals (RFCs, KEPs, design docs, ADRs), only statements with a requirement ID.
+
+    Requirements without a requirements heading are read too: a list under a bold
+    "**Requirements:**" (or "Acceptance criteria:", "Must haves:") label, text under a
+    requirement's own heading ("### FR-2: Filters") or after a short label ("**R3.**"), and in a
+    product document the items of its feature, MVP, in-scope, solution and quality sections
+    (Performance, Security, Usability...), a PR/FAQ's answers and a Shape Up pitch. An SRS or
+    Kiro outline number ("3.1.2", "1.3.") is not a value.
 
     Not flagged: a sentence that also gives a number ("fast: p95 under 300 ms"); the word spelled
     out in the same breath ("degrades gracefully to read-only mode", "gracefully (retries 3
@@ -109,7 +126,7 @@ class VagueRequirement(Rule):
     options = (Option("skip-profiles", "list[str]", list(_PROPOSALS), SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        proposal = profile_name(context) in set(context.options["skip-profiles"])
+        proposal = profile_name(context) in set(context.options["skip-profiles"]) and not is_pitch(document)
         yield from vague_demands(document, context, proposal)
 
 
@@ -119,12 +136,14 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
     for statement in statements(document):
         if proposal and not statement.requirement_id:
             continue
-        if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement):
+        if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
+                and not requirement_shape(statement, proposal):
             continue
-        if is_descriptive(statement.section) or is_user_story(statement.text):
+        labelled = requirement_shape(statement, proposal)
+        if (is_descriptive(statement.section) and not labelled) or is_user_story(statement.text):
             continue
-        requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None
-                                                    or statement.kind != "paragraph")
+        requirement = labelled or statement.is_requirement and (
+            statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
         for hit in search(_VAGUE_DEMAND, statement.segments):
             if not (requirement or _MODAL.search(hit.sentence)):
                 continue  # "the page loads quickly today": a description, not a demand
@@ -168,7 +187,7 @@ def _at_word(span: Span, match: re.Match[str], group: str) -> Span:
 
 def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
     text = match.string
-    if _DIGIT.search(source_sentence) or _QUESTION.search(sentence) or in_rationale(match):
+    if _DIGIT.search(without_outline_number(source_sentence)) or _QUESTION.search(sentence) or in_rationale(match):
         return False
     if _NEGATED.search(text, max(0, match.start() - 30), match.start()):
         return False

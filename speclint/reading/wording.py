@@ -27,6 +27,7 @@ references are cited for the terms their lists contain.
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Iterable, Pattern
 
@@ -369,3 +370,192 @@ def _commitment_keys() -> frozenset[str]:
     from speclint.document.headings import normalize_title
 
     return frozenset(normalize_title(title) for title in _COMMITMENT_TITLES)
+
+
+# --- requirement shapes the section titles do not show --------------------------------------------------
+
+# "3.1.2 The system shall ...", "1.3. WHEN ..., THE System SHALL ...", "**R3.** The page ...": an SRS or Kiro
+# outline number, or a short requirement label, in front of a requirement numbers it; it is not a value it gives.
+_OUTLINE_NUMBER = lazy_compile(r"^(\W{0,4})(?:\d{1,3}(?:\.\d{1,3})+\.?|(?:R|REQ|FR|NFR|F|SR|QR)\d{1,3}(?:\.\d{1,3})*[.:)]?)"
+                               r"(?=(?:\*\*|__)?\s+(?:[—–:-]\s+)?(?:\*\*|__)?[A-Z])")
+
+
+def without_outline_number(sentence: str) -> str:
+    """`sentence` with a leading outline number ("3.1.2", "1.3.") or label ("R3.", "NFR2:") blanked (same length)."""
+    match = _OUTLINE_NUMBER.match(sentence)
+    if match is None:
+        return sentence
+    start = match.end(1)
+    return sentence[:start] + " " * (match.end() - start) + sentence[match.end():]
+
+
+# "**Requirements:**", "Non-functional requirements:", "**Acceptance criteria**": a label that heads the list below
+# it in a one-pager or under a story, where no heading says "Requirements".
+_LABEL_WORDS = (r"(?:(?:functional|non[\s-]?functional|technical|product|system|quality|key|core|performance|security|mvp)\s+)?"
+                r"(?:requirements?|nfrs?|acceptance\s+(?:criteria|scenarios?|tests?)|success\s+criteria|must[\s-]haves?|features|in\s+scope|"
+                r"what\s+we(?:'|’|\s+a)re\s+building)")
+_REQUIREMENT_LABEL = lazy_compile(r"^[\s*_]*" + _LABEL_WORDS + r"[\s*_]*[:：]?[\s*_]*$", re.I)
+# "**Requirements:** sync is fast and intuitive.": the label and the requirement in one paragraph.
+_LABELLED_PARAGRAPH = lazy_compile(r"^(?:\*\*|__)" + _LABEL_WORDS + r"\s*(?:[:：]\s*(?:\*\*|__)|(?:\*\*|__)\s*[:：])\s*\S", re.I)
+
+
+def under_requirement_label(statement: Statement) -> bool:
+    """True for an item of a list that a requirements label heads (the paragraph right before the list is only
+    "**Requirements:**", "Acceptance criteria:", "NFRs:", "Must haves:"..., or the item's parent item is), and for a
+    paragraph that starts with such a label in bold ("**Requirements:** ...")."""
+    if statement.kind == "paragraph":
+        return bool(_LABELLED_PARAGRAPH.match(statement.text))
+    if statement.kind != "list-item":
+        return False
+    return _labelled_items(statement.section).get(id(statement.segments[0]) if statement.segments else 0, False)
+
+
+_labelled_cache: weakref.WeakKeyDictionary[Section, dict[int, bool]] = weakref.WeakKeyDictionary()
+
+
+def _labelled_items(section: Section) -> dict[int, bool]:
+    """For each list item's first segment (by identity) in `section`, whether a requirements label heads it."""
+    cached = _labelled_cache.get(section)
+    if cached is not None:
+        return cached
+    from speclint.document.model import ListBlock, Paragraph
+
+    found: dict[int, bool] = {}
+
+    def visit(block: ListBlock, labelled: bool) -> None:
+        for item in block.items:
+            first = item.blocks[0] if item.blocks else None
+            if isinstance(first, Paragraph) and first.segments:
+                found[id(first.segments[0])] = labelled
+            heads = isinstance(first, Paragraph) and bool(_REQUIREMENT_LABEL.match(first.text))
+            for sublist in item.sublists:
+                visit(sublist, labelled or heads)
+
+    previous: object = None
+    for block in section.blocks:
+        if isinstance(block, ListBlock):
+            visit(block, isinstance(previous, Paragraph) and bool(_REQUIREMENT_LABEL.match(previous.text)))
+        previous = block
+    _labelled_cache[section] = found
+    return found
+
+
+#: Sections of a product document whose items are what it builds, though no title says "requirements": a PRD's
+#: feature list, its MVP or must-haves, what is in scope, a one-pager's or a pitch's solution.
+_FEATURE_TITLES = (
+    "features", "key features", "core features", "core features mvp", "feature list", "feature set", "mvp",
+    "mvp features", "mvp scope", "mvp capabilities", "in scope", "must have", "must haves", "capabilities",
+    "key capabilities", "functionality", "what we are building", "what we're building", "solution",
+    "proposed solution", "deliverables",
+    # a product document's quality sections, when no "Non-functional requirements" heading holds them
+    "performance", "security", "privacy", "usability", "accessibility", "reliability", "availability", "scalability",
+    "compliance", "ux", "user experience",
+)
+
+
+@lru_cache(maxsize=1)
+def _feature_keys() -> frozenset[str]:
+    from speclint.document.headings import normalize_title
+
+    return frozenset(normalize_title(title) for title in _FEATURE_TITLES)
+
+
+def in_feature_section(statement: Statement) -> bool:
+    """True for a list item or table cell of a feature list, an MVP, must-haves, in scope or a solution (the
+    nearest such section is nearer than any background, scope or other descriptive section), in a product
+    document (a README's feature list advertises; it does not commit)."""
+    if statement.kind == "paragraph":
+        return False  # prose there describes; its items are what gets built
+    return _feature_section(statement.section) and _is_product_document(statement.section)
+
+
+#: Headings only a product document has: a README or a guide lists features without any of them.
+_PRODUCT_TITLES = ("problem", "problem statement", "the problem", "goals", "goals and non goals", "non goals",
+                   "user stories", "success metrics", "success criteria", "target users", "personas", "appetite",
+                   "functional requirements", "non functional requirements", "acceptance criteria")
+# (not "Requirements" alone: a README's "Requirements" lists what to install)
+
+
+def _is_product_document(section: Section) -> bool:
+    from speclint.document.headings import normalize_title
+
+    root = section
+    while root.parent is not None:
+        root = root.parent
+    cached = _product_cache.get(root)
+    if cached is None:
+        keys = {normalize_title(title) for title in _PRODUCT_TITLES}
+        cached = _product_cache[root] = any(
+            each.heading is not None and normalize_title(_TITLE_TAGS.sub(" ", each.title)) in keys for each in root.walk())
+    return cached
+
+
+_product_cache: weakref.WeakKeyDictionary[Section, bool] = weakref.WeakKeyDictionary()
+
+
+def _feature_section(section: Section) -> bool:
+    from speclint.document.headings import normalize_title
+    from speclint.reading.normative import is_descriptive
+
+    features = _feature_keys()
+    for each in (section, *section.ancestors()):
+        if each.heading is None:
+            continue
+        key = normalize_title(_TITLE_TAGS.sub(" ", each.title))
+        if key in features:
+            return True
+        if is_descriptive(each):
+            return False
+    return False
+
+
+_FAQ_TITLES = ("faq", "faqs", "frequently asked questions", "customer faq", "internal faq", "external faq")
+# "A: Refunds arrive instantly.", "**A:** ...", "Answer: ...": a PR/FAQ's answer says what the product does.
+_ANSWER = lazy_compile(r"^[\s*_]*(?:A|Answer)[\s*_]*[:：.][\s*_]*\S")
+
+
+_REQUIREMENT_HEADING_ID = lazy_compile(r"^\W*(?:FR|NFR|REQ|RQ|SR|QR|BR)-\d{1,5}(?:\.\d{1,3})*[a-z]?\b")
+
+
+def under_requirement_heading(statement: Statement) -> bool:
+    """True for a paragraph or item right under a heading that defines a requirement ("### FR-1: Search"): the
+    section's text is that requirement (user stories, "US-1", stay out)."""
+    heading = statement.section.heading
+    return heading is not None and bool(_REQUIREMENT_HEADING_ID.match(statement.section.title))
+
+
+def is_faq_answer(statement: Statement) -> bool:
+    """True for an answer ("A: ...") in the FAQ of a product document (a PR/FAQ)."""
+    from speclint.document.headings import normalize_title
+
+    if statement.kind == "table-cell" or not _ANSWER.match(statement.text):
+        return False
+    keys = {normalize_title(title) for title in _FAQ_TITLES}
+    return any(each.heading is not None and normalize_title(each.title) in keys
+               for each in (statement.section, *statement.section.ancestors()))
+
+
+_PITCH_TITLES = ("appetite", "rabbit holes", "no gos", "no-gos")
+
+
+def is_pitch(document: Document) -> bool:
+    """A Shape Up pitch (problem, appetite, solution, rabbit holes, no-gos): a product document that commits to
+    its solution, though its problem and solution headings make it read as a design document."""
+    from speclint.document.headings import normalize_title
+
+    keys = {normalize_title(title) for title in _PITCH_TITLES}
+    return any(section.heading is not None and normalize_title(section.title) in keys for section in document.root.walk())
+
+
+# "**R3.** The page ...", "NFR2: ...": a short requirement label without the hyphen of an ID.
+_SHORT_LABEL = lazy_compile(r"^(?:\*\*|__)?(?:R|REQ|FR|NFR)\d{1,3}(?:\.\d{1,3})*[.:)]?(?:\*\*|__)?[.:)]?\s+(?:[—–:-]\s+)?[A-Z]")
+
+
+def requirement_shape(statement: Statement, proposal: bool) -> bool:
+    """True when a statement is a requirement by its shape though no requirements heading holds it: an item under a
+    requirements label, text under a requirement's own heading or after a short label ("**R3.**"), and, outside
+    design proposals, an item of a
+    product document's feature or quality section, or a PR/FAQ answer."""
+    return (under_requirement_label(statement) or under_requirement_heading(statement)
+            or bool(_SHORT_LABEL.match(statement.text))
+            or (not proposal and (in_feature_section(statement) or is_faq_answer(statement))))
