@@ -314,3 +314,25 @@ def test_a_decision_past_the_last_one_is_found(tmp_path: Path) -> None:
 
     path, text = damaged(tmp_path, CAPI, damage)
     assert findings_of("TR005", path, text) == where
+
+
+# --- class 12: interfaces ---------------------------------------------------------------------------
+
+KIRO_API_DESIGN = "kiro-more/9mak__oneco__.kiro__specs__notification-manager__design.md"
+
+
+def test_an_endpoint_table_whose_errors_were_removed_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        header = index_of(lines, "| Method | Endpoint | Request | Response | Errors |")
+        for index in range(header, header + 5):  # drop the Errors column
+            lines[index] = lines[index].rstrip().rstrip("|").rsplit("|", 1)[0] + "|"
+        where.append((header + 3, lines[header + 2].index("POST") + 1))  # the first row's method cell
+        strategy = index_of(lines, "### Error Strategy")
+        return [line for index, line in enumerate(lines)
+                if not (index > strategy and line.startswith("|") and any(code in line for code in ("401", "429",
+                                                                                              "5xx", "422")))]
+
+    path, text = damaged(tmp_path, KIRO_API_DESIGN, damage)
+    assert where[0] in findings_of("API011", path, text)

@@ -129,10 +129,40 @@ def _states_authentication(document: Document, endpoints: list, code_text: list[
         holds_endpoint = any(section.span.start.line <= line <= section.span.end.line for line in endpoint_lines)
         if not (own or holds_endpoint):
             continue
-        words = AUTH_WORDS.finditer(section_text(section, deep=not holds_endpoint))
-        if any(word.group(0).lower().rstrip("s") not in resources for word in words):
-            return True
+        # A Security section speaks of the whole product: its sign-in words are the API's only in a
+        # sentence about the API's calls ("the feature uses SSO like the rest of the app" is not).
+        general = not (holds_endpoint or _API_OWN_TITLES.search(section.title))
+        for sentence in _SENTENCE_END.split(section_text(section, deep=not holds_endpoint)):
+            if general and not _ABOUT_CALLS.search(sentence):
+                continue
+            if any(_says_who_calls(word, sentence, resources) for word in AUTH_WORDS.finditer(sentence)):
+                return True
     return False
+
+
+#: Titles of sections about the API itself or its authentication (not a product-wide Security section).
+_API_OWN_TITLES = lazy_compile(r"\b(?:api|apis|endpoints?|routes?|http|rest|interfaces?|auth\w*)\b", re.I)
+#: A sentence about the API's calls.
+_ABOUT_CALLS = lazy_compile(r"\b(?:api|apis|endpoints?|requests?|calls?|callers?|clients?|headers?|routes?|"
+                            r"server|backend|services?)\b", re.I)
+
+
+_SENTENCE_END = lazy_compile(r"(?<=[.!?;])\s+|\n")
+#: A sentence about keeping secrets out of logs or at rest: its "tokens" say nothing of how callers sign in.
+_SECRET_HANDLING = lazy_compile(r"\b(?:redact\w*|mask\w*|scrub\w*|obfuscat\w*|logs?|logged|logging|"
+                                r"encrypt\w*|hash\w*|stored?|rotat\w*)\b", re.I)
+_SECRET_WORDS = frozenset({"token", "credential", "session", "cookie"})
+
+
+def _says_who_calls(word: re.Match[str], sentence: str, resources: set[str]) -> bool:
+    """True when an auth word of an API section says how callers authenticate. Not "security" (a
+    Security heading's own word), not one of the API's resources (`POST /sessions`), not tokens or
+    credentials in a sentence about redacting, logging or storing them ("tokens are redacted
+    from logs")."""
+    name = word.group(0).lower().rstrip("s")
+    if name in resources or name == "security":
+        return False
+    return not (name in _SECRET_WORDS and _SECRET_HANDLING.search(sentence))
 
 
 def _described_named_endpoints(document: Document, context: RuleContext) -> list[NamedEndpoint]:
