@@ -249,3 +249,27 @@ def test_api009_a_following_sentence_is_still_the_endpoints_own() -> None:
     `DELETE /api/drafts/{id}`. That call returns `204`.
     """
     assert lint_with("API009", text) == []
+
+
+def test_api002_flags_a_product_spec_whose_api_is_shown_only_as_curl_calls() -> None:
+    text = """
+    # Status page API
+
+    ```bash
+    curl https://status.example.com/v1/incidents
+    ```
+
+    Returns `200` with the incidents.
+    """
+    assert spans(lint_with("API002", text)) == [(4, 32)]
+
+
+def test_api002_a_curl_call_with_its_bearer_token_is_authentication() -> None:
+    text = """
+    # Status page API
+
+    ```bash
+    curl -H "Authorization: Bearer $TOKEN" https://status.example.com/v1/incidents
+    ```
+    """
+    assert lint_with("API002", text) == []

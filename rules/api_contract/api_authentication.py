@@ -19,7 +19,7 @@ class ApiAuthenticationUndefined(Rule):
 
     **What it flags.** A document with at least one HTTP endpoint definition (a heading, a leading
     list item or paragraph, an endpoint-table row, an OpenAPI operation, endpoints listed one per
-    line in a code block of a product spec) in which nothing mentions
+    line in a code block of a product spec, a curl call in a product spec's code) in which nothing mentions
     authentication or authorization: no auth, token, bearer, API key, OAuth, session, cookie, mTLS,
     signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, and no statement that an
     endpoint is public. Words that also mean other things (session, cookie, SSO, credentials,
@@ -76,7 +76,7 @@ class ApiAuthenticationUndefined(Rule):
                         first = (Span(position, Position(position.line, position.column + 1)),
                                  f"{operation.method} {operation.path}")
         if first is None:
-            listed = _code_block_endpoints(document, context)
+            listed = _code_block_endpoints(document, context) or _code_requests(document, context)
             if listed:
                 first = listed[0]
         if first is None:
@@ -179,6 +179,16 @@ def _described_named_endpoints(document: Document, context: RuleContext) -> list
 _CODE_ENDPOINT = lazy_compile(r"^\s*(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`]*)(?:\s+(?:#|//|--|:)[^\n]*|\s{2,}\S[^\n]*)?$")
 #: Languages of a block that lists an API's endpoints (not a program, not a raw request with headers).
 _ENDPOINT_LIST_LANGUAGES = frozenset({"", "http", "text", "txt", "plain", "plaintext", "rest", "api", "endpoints"})
+
+
+def _code_requests(document: Document, context: RuleContext) -> list[tuple[Span, str]]:
+    """Calls a product spec shows as curl commands (`curl -X POST https://host/v1/x`): its own API,
+    called the way its clients will call it. (A raw request, `GET /x HTTP/1.1`, is an example.)"""
+    from speclint.reading.endpoint_contracts import code_requests
+    from speclint.rules.api_contract.endpoint_without_contract import skips_document
+
+    requests = code_requests(document, curl_only=True)
+    return [] if not requests or skips_document(document, context) else requests
 
 
 def _code_block_endpoints(document: Document, context: RuleContext) -> list[tuple[Span, str]]:

@@ -38,6 +38,7 @@ _CONTRACT_CODE = lazy_compile(r"^\s*[{\[]|\bHTTP/\d|\bcurl\s")
 #: A request written as code: `curl -X POST https://host/v1/x`, `POST /v1/x HTTP/1.1`.
 _CURL_METHOD = lazy_compile(r"(?:-X\s*|--request\s+)(GET|POST|PUT|PATCH|DELETE)\b")
 _URL_PATH = lazy_compile(r"(?:https?://[^\s/'\"]+|\$\{?\w+\}?|localhost|(?<![\w/])[\w-]+(?:\.[\w-]+)+(?::\d+)?)(/[^\s'\"\\]*)")
+_CURL_DATA = lazy_compile(r"(?<!\S)(?:-d|--data(?:-raw|-binary|-urlencode)?|-F|--form|--json)(?!\S)")
 _REQUEST_LINE = lazy_compile(r"^\s*(GET|POST|PUT|PATCH|DELETE)\s+(/\S*)\s+HTTP/\d")
 
 #: A 4xx or 5xx number that is a quantity, not a status: "500 ms", "400 users".
@@ -122,7 +123,7 @@ def heading_lines(document: Document) -> set[int]:
     return {section.heading.span.start.line for section in document.sections() if section.heading is not None}
 
 
-def code_requests(document: Document) -> list[tuple[Span, str]]:
+def code_requests(document: Document, curl_only: bool = False) -> list[tuple[Span, str]]:
     """Requests written as code outside non-goals and alternatives: `curl -X POST https://host/v1/x`,
     `POST /v1/x HTTP/1.1`. Each with the span of its method and path and its label."""
     found: list[tuple[Span, str]] = []
@@ -130,29 +131,29 @@ def code_requests(document: Document) -> list[tuple[Span, str]]:
         if not isinstance(block, CodeBlock) or (section.heading is not None and not_in_scope(section)):
             continue
         for segment in block.lines:
-            request = _request_in(segment.text)
+            request = _request_in(segment.text, curl_only)
             if request is not None:
                 (start, end), label = request
                 found.append((Span.of(segment.line, segment.column + start, segment.line, segment.column + end), label))
     return found
 
 
-def _request_in(line: str) -> tuple[tuple[int, int], str] | None:
+def _request_in(line: str, curl_only: bool = False) -> tuple[tuple[int, int], str] | None:
     """The request a code line makes, with the columns of its method and path (0-based, end exclusive)."""
-    match = _REQUEST_LINE.match(line)
+    match = None if curl_only else _REQUEST_LINE.match(line)
     if match:
         return (match.start(1), match.end(2)), f"{match.group(1)} {match.group(2)}"
     if "curl" not in line:
         return None
-    method = _CURL_METHOD.search(line)
-    if method is None:
-        return None
     url = _URL_PATH.search(line)
     if url is None:
         return None
-    path = url.group(1)
+    method = _CURL_METHOD.search(line)
+    if method is None:  # curl's own default: GET, or POST when it sends data
+        name = "POST" if _CURL_DATA.search(line) else "GET"
+        return (url.start(1), url.end(1)), f"{name} {url.group(1)}"
     start = min(method.start(1), url.start(1))
-    return (start, max(method.end(1), url.end(1))), f"{method.group(1)} {path}"
+    return (start, max(method.end(1), url.end(1))), f"{method.group(1)} {url.group(1)}"
 
 
 def detailed_endpoints(document: Document) -> list[tuple[Span, str]]:
