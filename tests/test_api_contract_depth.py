@@ -178,7 +178,10 @@ def test_api012_flags_an_update_in_a_contract_table() -> None:
     ("yaml", "a:\n\tb: 1", (3, 1)),
     ("yaml", "hosts:\n  - *.example.com", (3, 5)),
     ("yaml", "owners:\n  - @team", (3, 5)),
-], ids=["trailing-comma", "missing-comma", "bare-key", "single-quotes", "backslash", "tab", "alias", "at-sign"])
+    ("yaml", "retention:\n  infra\n    maxAge: 7d", (3, 8)),
+    ("yaml", "apiVersion:cluster.x-k8s.io/v1\nkind: Machine", (2, 11)),
+], ids=["trailing-comma", "missing-comma", "bare-key", "single-quotes", "backslash", "tab", "alias", "at-sign",
+        "missing-colon", "no-space-after-colon"])
 def test_api013_flags_an_example_one_slip_from_parsing(fence: str, code: str, where: tuple[int, int]) -> None:
     assert spans(lint_with("API013", f"```{fence}\n{code}\n```\n")) == [where]
 
@@ -271,5 +274,27 @@ def test_api002_a_curl_call_with_its_bearer_token_is_authentication() -> None:
     ```bash
     curl -H "Authorization: Bearer $TOKEN" https://status.example.com/v1/incidents
     ```
+    """
+    assert lint_with("API002", text) == []
+
+
+def test_api002_sso_in_passing_in_the_api_section_is_not_authentication_of_the_calls() -> None:
+    text = """
+    ## API
+
+    The mobile app is secure and uses SSO.
+
+    - `POST /wallet/topups`: body `{amount_cents, card_token}`, returns `201` with the top-up.
+    """
+    assert spans(lint_with("API002", text)) == [(5, 3)]
+
+
+def test_api002_sso_said_of_the_api_calls_is_authentication() -> None:
+    text = """
+    ## API
+
+    Every request carries the user's SSO session.
+
+    - `POST /wallet/topups`: body `{amount_cents, card_token}`, returns `201` with the top-up.
     """
     assert lint_with("API002", text) == []

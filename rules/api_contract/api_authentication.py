@@ -151,17 +151,21 @@ _SENTENCE_END = lazy_compile(r"(?<=[.!?;])\s+|\n")
 #: A sentence about keeping secrets out of logs or at rest: its "tokens" say nothing of how callers sign in.
 _SECRET_HANDLING = lazy_compile(r"\b(?:redact\w*|mask\w*|scrub\w*|obfuscat\w*|logs?|logged|logging|"
                                 r"encrypt\w*|hash\w*|stored?|rotat\w*)\b", re.I)
+_SIGN_IN_WORDS = frozenset({"sso", "saml"})
 _SECRET_WORDS = frozenset({"token", "credential", "session", "cookie"})
 
 
 def _says_who_calls(word: re.Match[str], sentence: str, resources: set[str]) -> bool:
     """True when an auth word of an API section says how callers authenticate. Not "security" (a
-    Security heading's own word), not one of the API's resources (`POST /sessions`), not tokens or
+    Security heading's own word), not SSO outside a sentence about the API's calls ("the app is
+    secure and uses SSO"), not one of the API's resources (`POST /sessions`), not tokens or
     credentials in a sentence about redacting, logging or storing them ("tokens are redacted
     from logs")."""
     name = word.group(0).lower().rstrip("s")
     if name in resources or name == "security":
         return False
+    if name in _SIGN_IN_WORDS and not _ABOUT_CALLS.search(sentence):
+        return False  # "the mobile app is secure and uses SSO": how people sign in, not how calls authenticate
     return not (name in _SECRET_WORDS and _SECRET_HANDLING.search(sentence))
 
 

@@ -21,7 +21,8 @@ class ExampleSyntaxSlip(Rule):
 
     **What it flags.** A fenced `json` block with a trailing comma, a missing comma between two
     members or items, an unquoted key, a line in single quotes, or an unescaped backslash; a fenced `yaml` block indented with a tab, or
-    with an unquoted value that starts with `*` (read as an alias) or `@` (reserved). It flags
+    with an unquoted value that starts with `*` (read as an alias) or `@` (reserved), a key without
+    its colon, or a colon with no space after it (`apiVersion:v1`). It flags
     only when fixing those slips (at most three) makes the whole example parse: an example
     that is a sketch (elided members, placeholders, prose, a shell session in the fence) does not
     parse either way and is left to API003 and API004 (preview). The finding points at the slip.
@@ -58,29 +59,37 @@ class ExampleSyntaxSlip(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for block in iter_code_blocks(document, JSON_LANGUAGES):
             problem = json_problem(block.code)
-            if problem is not None and _repaired(block.code, problem, json_problem, _json_fix):
-                yield Violation(problem_span(block, problem.line, problem.column),
-                                f"JSON example does not parse: {problem.message}")
+            slip = _first_slip(block.code, problem, json_problem, _json_fix) if problem is not None else None
+            if slip is not None:
+                line, column, message = slip
+                yield Violation(problem_span(block, line, column), f"JSON example does not parse: {message}")
         for block in iter_code_blocks(document, YAML_LANGUAGES):
             problem = yaml_problem(block.code)
-            if problem is not None and _repaired(block.code, problem, yaml_problem, _yaml_fix):
-                yield Violation(problem_span(block, problem.line, problem.column),
-                                f"YAML example does not parse: {_yaml_message(problem)}")
+            slip = _first_slip(block.code, problem, yaml_problem, _yaml_fix) if problem is not None else None
+            if slip is not None:
+                line, column, message = slip
+                yield Violation(problem_span(block, line, column), f"YAML example does not parse: {message}")
 
 
-def _repaired(code: str, problem: SyntaxProblem, parse_problem, fix) -> bool:  # type: ignore[no-untyped-def]
-    """True when fixing at most `_MOST_SLIPS` slips, one at a time, makes `code` parse."""
+Slip = tuple[str, int, int, str]  # the code with one slip fixed, the slip's 0-based line and column, what it is
+
+
+def _first_slip(code: str, problem: SyntaxProblem, parse_problem,  # type: ignore[no-untyped-def]
+                fix) -> tuple[int, int, str] | None:
+    """Where the first slip is, when fixing at most `_MOST_SLIPS` slips one at a time makes `code` parse."""
     current: SyntaxProblem | None = problem
+    first: tuple[int, int, str] | None = None
     for _ in range(_MOST_SLIPS):
         assert current is not None
         fixed = fix(code, current)
         if fixed is None:
-            return False
-        code = fixed
+            return None
+        code, line, column, message = fixed
+        first = first or (line, column, message)
         current = parse_problem(code)
         if current is None:
-            return True
-    return False
+            return first
+    return None
 
 
 def _offset(code: str, line: int, column: int) -> int:
@@ -88,7 +97,12 @@ def _offset(code: str, line: int, column: int) -> int:
     return sum(len(text) + 1 for text in lines[:line]) + column
 
 
-def _json_fix(code: str, problem: SyntaxProblem) -> str | None:
+def _json_fix(code: str, problem: SyntaxProblem) -> Slip | None:
+    fixed = _json_fixed(code, problem)
+    return None if fixed is None else (fixed, problem.line, problem.column, problem.message)
+
+
+def _json_fixed(code: str, problem: SyntaxProblem) -> str | None:
     index = _offset(code, problem.line, problem.column)
     if problem.message.startswith("trailing comma") and code[index:index + 1] == ",":
         return code[:index] + " " + code[index + 1:]
@@ -109,22 +123,33 @@ def _json_fix(code: str, problem: SyntaxProblem) -> str | None:
     return None
 
 
+#: A key whose colon is missing (a bare word on its own line under a mapping) or not followed by a
+#: space (`apiVersion:v1`): group 1 is the key, group 2 the value.
+_COLON_SLIP = lazy_compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w.-]*)(?:\s*$|:(?=[A-Za-z])(\S+)\s*$)")
 #: A key written without its quotes: `{id: 1}`.
 _BARE_KEY = lazy_compile(r"([A-Za-z_][\w-]*)\s*:")
 #: An unquoted plain scalar YAML reads as something else: `*.example.com` (an alias), `@team` (reserved).
 _BARE_SPECIAL = lazy_compile(r"[*@][^\s,#\]}]*")
 
 
-def _yaml_fix(code: str, problem: SyntaxProblem) -> str | None:
+def _yaml_fix(code: str, problem: SyntaxProblem) -> Slip | None:
     lines = code.split("\n")
     if "'\\t'" in problem.message:
         for width in (2, 4, 8):
             fixed = code.replace("\t", " " * width)
             if yaml_problem(fixed) is None:
-                return fixed
+                return fixed, problem.line, problem.column, "a tab where YAML allows only spaces"
         return None
     if problem.line >= len(lines):
         return None
+    for index in range(max(0, problem.line - 1), problem.line + 1):
+        slip = _COLON_SLIP.match(lines[index])
+        if slip is not None:  # "infra" for "infra:", "apiVersion:v1" for "apiVersion: v1"
+            key = slip.group(1)
+            lines[index] = key + ":" + (" " + slip.group(2) if slip.group(2) else "")
+            what = f"no space after the colon of '{key.strip()}:'" if slip.group(2) else \
+                f"'{key.strip().lstrip('- ')}' has no colon after it"
+            return "\n".join(lines), index, len(key), what
     line = lines[problem.line]
     start = problem.column
     if "alias" in problem.message:
@@ -133,10 +158,6 @@ def _yaml_fix(code: str, problem: SyntaxProblem) -> str | None:
     if match is None or not ("alias" in problem.message or "'@'" in problem.message):
         return None
     lines[problem.line] = line[:match.start()] + '"' + match.group(0) + '"' + line[match.end():]
-    return "\n".join(lines)
+    what = "is read as an alias" if match.group(0).startswith("*") else "cannot start a plain value"
+    return "\n".join(lines), problem.line, problem.column, f"an unquoted '{match.group(0)}' {what}: quote it"
 
-
-def _yaml_message(problem: SyntaxProblem) -> str:
-    if "'\\t'" in problem.message:
-        return "a tab where YAML allows only spaces"
-    return problem.message
