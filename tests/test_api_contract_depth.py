@@ -174,24 +174,26 @@ def test_api012_flags_an_update_in_a_contract_table() -> None:
     ("json", '{\n  "a": 1\n  "b": 2\n}', (4, 3)),
     ("json", '{id: 1, "name": "x"}', (2, 2)),
     ("json", "{'id': 1, 'name': 'x'}", (2, 2)),
+    ("json", '{"id": "o-1", "status": active}', (2, 25)),
+    ("json", '{\n  "id": "o-1",\n  "items": [1, 2]', (4, 18)),
     ("json", '{"path": "C:\\k\\x"}', (2, 13)),
     ("yaml", "a:\n\tb: 1", (3, 1)),
     ("yaml", "hosts:\n  - *.example.com", (3, 5)),
     ("yaml", "owners:\n  - @team", (3, 5)),
     ("yaml", "retention:\n  infra\n    maxAge: 7d", (3, 8)),
     ("yaml", "apiVersion:cluster.x-k8s.io/v1\nkind: Machine", (2, 11)),
-], ids=["trailing-comma", "missing-comma", "bare-key", "single-quotes", "backslash", "tab", "alias", "at-sign",
-        "missing-colon", "no-space-after-colon"])
+], ids=["trailing-comma", "missing-comma", "bare-key", "single-quotes", "bare-string", "unclosed", "backslash", "tab",
+        "alias", "at-sign", "missing-colon", "no-space-after-colon"])
 def test_api013_flags_an_example_one_slip_from_parsing(fence: str, code: str, where: tuple[int, int]) -> None:
     assert spans(lint_with("API013", f"```{fence}\n{code}\n```\n")) == [where]
 
 
 @pytest.mark.parametrize("fence, code", [
     ("json", '{"id": <id>, "status": "open" "closed"}'),
-    ("json", '{"id": 1, "items": [ {"sku": "A"}'),
+    ("json", '"generics": {\n  "params": [1],'),
     ("yaml", "spec:\n  foo: bar\n baz: 1"),
     ("yaml", "$ kubectl get pods\nNAME READY"),
-], ids=["placeholder-and-slip", "unclosed", "indentation", "shell-session"])
+], ids=["placeholder-and-slip", "excerpt-cut-on-purpose", "indentation", "shell-session"])
 def test_api013_leaves_sketches_to_the_preview_rules(fence: str, code: str) -> None:
     assert lint_with("API013", f"```{fence}\n{code}\n```\n") == []
 

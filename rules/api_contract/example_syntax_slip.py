@@ -20,7 +20,8 @@ class ExampleSyntaxSlip(Rule):
     """Flags a JSON or YAML example that does not parse because of a slip that one mechanical fix repairs.
 
     **What it flags.** A fenced `json` block with a trailing comma, a missing comma between two
-    members or items, an unquoted key, a line in single quotes, or an unescaped backslash; a fenced `yaml` block indented with a tab, or
+    members or items, an unquoted key or string value, a line in single quotes, an unescaped
+    backslash, or brackets left open at the end; a fenced `yaml` block indented with a tab, or
     with an unquoted value that starts with `*` (read as an alias) or `@` (reserved), a key without
     its colon, or a colon with no space after it (`apiVersion:v1`). It flags
     only when fixing those slips (at most three) makes the whole example parse: an example
@@ -99,11 +100,35 @@ def _offset(code: str, line: int, column: int) -> int:
 
 def _json_fix(code: str, problem: SyntaxProblem) -> Slip | None:
     fixed = _json_fixed(code, problem)
-    return None if fixed is None else (fixed, problem.line, problem.column, problem.message)
+    if fixed is None:
+        return None
+    message = problem.message
+    lines, fixed_lines = code.split("\n"), fixed.split("\n")
+    line = lines[problem.line] if problem.line < len(lines) else ""
+    fixed_line = fixed_lines[problem.line] if problem.line < len(fixed_lines) else ""
+    if "'" in line and "'" not in fixed_line:
+        message = "single quotes where JSON needs double quotes"
+    elif fixed.startswith(code.rstrip()) and len(fixed) > len(code.rstrip()):
+        last = code.rstrip().split("\n")
+        return fixed, len(last) - 1, len(last[-1]), f"'{fixed[len(code.rstrip()):]}' missing at the end"
+    elif problem.message.startswith("expecting value"):
+        word = _BARE_WORD.match(code, _offset(code, problem.line, problem.column))
+        message = f"the string '{word.group(0) if word else ''}' has no quotes"
+    return fixed, problem.line, problem.column, message
 
 
 def _json_fixed(code: str, problem: SyntaxProblem) -> str | None:
     index = _offset(code, problem.line, problem.column)
+    if not code[index:].strip():  # the example stops before its last brackets close
+        # (an excerpt cut on purpose, `"generics": {"params": [...],`, is not a slip)
+        if not code.lstrip().startswith(("{", "[")) or code.rstrip().endswith(","):
+            return None
+        closers = _unclosed(code)
+        return code.rstrip() + closers if closers else None
+    if problem.message.startswith("expecting value"):
+        word = _BARE_WORD.match(code, index)
+        if word is not None and word.group(0) not in ("true", "false", "null"):  # `"status": active`
+            return code[:index] + '"' + word.group(0) + '"' + code[word.end():]
     if problem.message.startswith("trailing comma") and code[index:index + 1] == ",":
         return code[:index] + " " + code[index + 1:]
     if problem.message.startswith("missing ','"):
@@ -126,6 +151,29 @@ def _json_fixed(code: str, problem: SyntaxProblem) -> str | None:
 #: A key whose colon is missing (a bare word on its own line under a mapping) or not followed by a
 #: space (`apiVersion:v1`): group 1 is the key, group 2 the value.
 _COLON_SLIP = lazy_compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w.-]*)(?:\s*$|:(?=[A-Za-z])(\S+)\s*$)")
+#: A string value written without its quotes: `active`, `en-GB` (not a number, not `...`).
+_BARE_WORD = lazy_compile(r"[A-Za-z_][\w-]*(?![\w.(])")
+_CLOSER = {"{": "}", "[": "]"}
+
+
+def _unclosed(code: str) -> str:
+    """The brackets still open at the end of `code` (strings skipped), closed innermost first."""
+    stack: list[str] = []
+    in_string = escaped = False
+    for character in code:
+        if in_string:
+            escaped = not escaped and character == "\\"
+            in_string = escaped or character != '"'
+        elif character == '"':
+            in_string, escaped = True, False
+        elif character in _CLOSER:
+            stack.append(_CLOSER[character])
+        elif character in "}]":
+            if not stack or stack.pop() != character:
+                return ""
+    return "" if in_string else "".join(reversed(stack))
+
+
 #: A key written without its quotes: `{id: 1}`.
 _BARE_KEY = lazy_compile(r"([A-Za-z_][\w-]*)\s*:")
 #: An unquoted plain scalar YAML reads as something else: `*.example.com` (an alias), `@team` (reserved).
