@@ -80,15 +80,20 @@ def states_errors(document: Document) -> bool:
     return False
 
 
-#: The key a number is the value of: `"points": 500`, `limit: 400`.
-_KEY_BEFORE = lazy_compile(r"([A-Za-z_][\w-]*)[\"']?\s*[:=]\s*[\"']?$")
 _STATUS_KEY = lazy_compile(r"status|code|error|http", re.I)
 
 
 def _value_of_other_key(line: str, start: int) -> bool:
-    """True when the number is the value of a field that is not a status (`"points": 500`)."""
-    key = _KEY_BEFORE.search(line[max(0, start - 40):start])
-    return key is not None and not _STATUS_KEY.search(key.group(1))
+    """True when the number is the value of a field that is not a status (`"points": 500`, `limit=400`)."""
+    before = line[:start].rstrip(" \"'")
+    if not before.endswith((":", "=")):
+        return False
+    before = before[:-1].rstrip(" \"'")
+    index = len(before)
+    while index > 0 and (before[index - 1].isalnum() or before[index - 1] in "_-"):
+        index -= 1
+    key = before[index:]
+    return bool(key) and not _STATUS_KEY.search(key)
 
 
 def _cell(interface: Interface, column: re.Pattern[str]) -> str:
