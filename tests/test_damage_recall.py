@@ -367,3 +367,72 @@ def test_a_decision_past_the_last_one_is_found(tmp_path: Path) -> None:
 
     path, text = damaged(tmp_path, CAPI, damage)
     assert findings_of("TR005", path, text) == where
+
+
+# --- class 12: interfaces ---------------------------------------------------------------------------
+
+KIRO_API_DESIGN = "kiro-more/9mak__oneco__.kiro__specs__notification-manager__design.md"
+
+
+def test_an_endpoint_table_whose_errors_were_removed_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        header = index_of(lines, "| Method | Endpoint | Request | Response | Errors |")
+        for index in range(header, header + 5):  # drop the Errors column
+            lines[index] = lines[index].rstrip().rstrip("|").rsplit("|", 1)[0] + "|"
+        where.append((header + 3, lines[header + 2].index("POST") + 1))  # the first row's method cell
+        strategy = index_of(lines, "### Error Strategy")
+        return [line for index, line in enumerate(lines)
+                if not (index > strategy and line.startswith("|") and any(code in line for code in ("401", "429",
+                                                                                              "5xx", "422")))]
+
+    path, text = damaged(tmp_path, KIRO_API_DESIGN, damage)
+    assert where[0] in findings_of("API011", path, text)
+
+
+PRD_JSON = "prds/lingfliu__dd-core__docs__prd-memmq-v1.md"
+PRD_YAML = "prds/GhostComplex__isotopes__docs__prd__PRD-154-multi-bot-discord.md"
+
+
+def test_a_comma_dropped_from_a_json_example_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        index = index_of(lines, '  "qos": 0,')
+        lines[index] = lines[index].rstrip(",")
+        where.append((index + 2, 3))  # the next member, where the parser stops
+        return lines
+
+    path, text = damaged(tmp_path, PRD_JSON, damage)
+    assert where[0] in findings_of("API013", path, text)
+
+
+def test_a_tab_typed_into_a_yaml_example_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        index = index_of(lines, "      defaultAgentId: major")
+        lines[index] = "\t" + lines[index].lstrip(" ")
+        where.append((index + 1, 1))
+        return lines
+
+    path, text = damaged(tmp_path, PRD_YAML, damage)
+    assert where[0] in findings_of("API013", path, text)
+
+
+KIRO_ENDPOINT_DESIGN = "kiro-more/9mak__oneco__.kiro__specs__animal-category-field__design.md"
+
+
+def test_authentication_removed_but_a_token_redaction_note_left_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        lines = [line for line in lines if "session: SessionDep" not in line]  # the only word on callers
+        lines += ["", "## Security", "", "Tokens are redacted from logs."]
+        row = index_of(lines, "| GET | /animals |")  # the endpoint table's first row
+        where.append((row + 1, lines[row].index("GET") + 1))
+        return lines
+
+    path, text = damaged(tmp_path, KIRO_ENDPOINT_DESIGN, damage)
+    assert findings_of("API002", path, text) == [where[0]]

@@ -19,7 +19,7 @@ class ApiAuthenticationUndefined(Rule):
 
     **What it flags.** A document with at least one HTTP endpoint definition (a heading, a leading
     list item or paragraph, an endpoint-table row, an OpenAPI operation, endpoints listed one per
-    line in a code block of a product spec) in which nothing mentions
+    line in a code block of a product spec, a curl call in a product spec's code) in which nothing mentions
     authentication or authorization: no auth, token, bearer, API key, OAuth, session, cookie, mTLS,
     signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, and no statement that an
     endpoint is public. Words that also mean other things (session, cookie, SSO, credentials,
@@ -76,7 +76,7 @@ class ApiAuthenticationUndefined(Rule):
                         first = (Span(position, Position(position.line, position.column + 1)),
                                  f"{operation.method} {operation.path}")
         if first is None:
-            listed = _code_block_endpoints(document, context)
+            listed = _code_block_endpoints(document, context) or _code_requests(document, context)
             if listed:
                 first = listed[0]
         if first is None:
@@ -129,10 +129,44 @@ def _states_authentication(document: Document, endpoints: list, code_text: list[
         holds_endpoint = any(section.span.start.line <= line <= section.span.end.line for line in endpoint_lines)
         if not (own or holds_endpoint):
             continue
-        words = AUTH_WORDS.finditer(section_text(section, deep=not holds_endpoint))
-        if any(word.group(0).lower().rstrip("s") not in resources for word in words):
-            return True
+        # A Security section speaks of the whole product: its sign-in words are the API's only in a
+        # sentence about the API's calls ("the feature uses SSO like the rest of the app" is not).
+        general = not (holds_endpoint or _API_OWN_TITLES.search(section.title))
+        for sentence in _SENTENCE_END.split(section_text(section, deep=not holds_endpoint)):
+            if general and not _ABOUT_CALLS.search(sentence):
+                continue
+            if any(_says_who_calls(word, sentence, resources) for word in AUTH_WORDS.finditer(sentence)):
+                return True
     return False
+
+
+#: Titles of sections about the API itself or its authentication (not a product-wide Security section).
+_API_OWN_TITLES = lazy_compile(r"\b(?:api|apis|endpoints?|routes?|http|rest|interfaces?|auth\w*)\b", re.I)
+#: A sentence about the API's calls.
+_ABOUT_CALLS = lazy_compile(r"\b(?:api|apis|endpoints?|requests?|calls?|callers?|clients?|headers?|routes?|"
+                            r"server|backend|services?)\b", re.I)
+
+
+_SENTENCE_END = lazy_compile(r"(?<=[.!?;])\s+|\n")
+#: A sentence about keeping secrets out of logs or at rest: its "tokens" say nothing of how callers sign in.
+_SECRET_HANDLING = lazy_compile(r"\b(?:redact\w*|mask\w*|scrub\w*|obfuscat\w*|logs?|logged|logging|"
+                                r"encrypt\w*|hash\w*|stored?|rotat\w*)\b", re.I)
+_SIGN_IN_WORDS = frozenset({"sso", "saml"})
+_SECRET_WORDS = frozenset({"token", "credential", "session", "cookie"})
+
+
+def _says_who_calls(word: re.Match[str], sentence: str, resources: set[str]) -> bool:
+    """True when an auth word of an API section says how callers authenticate. Not "security" (a
+    Security heading's own word), not SSO outside a sentence about the API's calls ("the app is
+    secure and uses SSO"), not one of the API's resources (`POST /sessions`), not tokens or
+    credentials in a sentence about redacting, logging or storing them ("tokens are redacted
+    from logs")."""
+    name = word.group(0).lower().rstrip("s")
+    if name in resources or name == "security":
+        return False
+    if name in _SIGN_IN_WORDS and not _ABOUT_CALLS.search(sentence):
+        return False  # "the mobile app is secure and uses SSO": how people sign in, not how calls authenticate
+    return not (name in _SECRET_WORDS and _SECRET_HANDLING.search(sentence))
 
 
 def _described_named_endpoints(document: Document, context: RuleContext) -> list[NamedEndpoint]:
@@ -149,6 +183,16 @@ def _described_named_endpoints(document: Document, context: RuleContext) -> list
 _CODE_ENDPOINT = lazy_compile(r"^\s*(GET|POST|PUT|PATCH|DELETE)\s+(/[^\s`]*)(?:\s+(?:#|//|--|:)[^\n]*|\s{2,}\S[^\n]*)?$")
 #: Languages of a block that lists an API's endpoints (not a program, not a raw request with headers).
 _ENDPOINT_LIST_LANGUAGES = frozenset({"", "http", "text", "txt", "plain", "plaintext", "rest", "api", "endpoints"})
+
+
+def _code_requests(document: Document, context: RuleContext) -> list[tuple[Span, str]]:
+    """Calls a product spec shows as curl commands (`curl -X POST https://host/v1/x`): its own API,
+    called the way its clients will call it. (A raw request, `GET /x HTTP/1.1`, is an example.)"""
+    from speclint.reading.endpoint_contracts import code_requests
+    from speclint.rules.api_contract.endpoint_without_contract import skips_document
+
+    requests = code_requests(document, curl_only=True)
+    return [] if not requests or skips_document(document, context) else requests
 
 
 def _code_block_endpoints(document: Document, context: RuleContext) -> list[tuple[Span, str]]:

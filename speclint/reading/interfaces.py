@@ -532,14 +532,42 @@ def named_endpoints(document: Document) -> list[NamedEndpoint]:
                 own = block.blocks[0].segments if block.blocks and isinstance(block.blocks[0], Paragraph) else []
                 _collect(found, defined, own, "\n".join(s.text for s in item_segments(block)))
             elif isinstance(block, Paragraph) and id(block) not in item_paragraphs:
-                _collect(found, defined, block.segments, block.text)
+                _collect(found, defined, block.segments, block.text, _sentence_contexts(block.text))
     return list(found.values())
 
 
+_SENTENCE_BREAK = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
+
+
+def _sentence_contexts(text: str) -> list[tuple[int, int]] | None:
+    """In a paragraph that names several endpoints, each endpoint's own sentences: from the
+    sentence that names it to the next sentence that names another ("... `PUT /drafts/{id}` and the
+    server answers `200`. To discard it, the editor calls `DELETE /drafts/{id}`." gives the DELETE
+    nothing of the PUT's answer). None when the paragraph names one endpoint: all of it is its."""
+    keys = [(match.start(), endpoint_key(match.group(1), match.group(2).split("?", 1)[0]))
+            for match in ENDPOINT.finditer(text)]
+    if len({key for _start, key in keys}) < 2:
+        return None
+    starts = [0] + [match.end() for match in _SENTENCE_BREAK.finditer(text)]
+    bounds = list(zip(starts, starts[1:] + [len(text)]))
+    named = [{key for start, key in keys if begin <= start < end} for begin, end in bounds]
+    runs = []
+    for index, (begin, _end) in enumerate(bounds):
+        last = index
+        while last + 1 < len(bounds) and not (named[last + 1] - named[index]):
+            last += 1
+        runs.append((begin, bounds[last][1]))
+    return runs
+
+
 def _collect(found: dict[tuple[str, str], NamedEndpoint], defined: set[tuple[str, str]],
-             segments: list[TextSegment], context: str) -> None:
+             segments: list[TextSegment], context: str, runs: list[tuple[int, int]] | None = None) -> None:
+    """Each endpoint of `segments` not defined elsewhere, with `context` (or, given `runs` of the
+    joined segments, the run of sentences it stands in) as what the text says of it."""
     foreign: set[str] = set()
+    offset = 0
     for segment in segments:
+        segment_offset, offset = offset, offset + len(segment.text) + 1
         for match in ENDPOINT.finditer(segment.text):
             path = match.group(2).split("?", 1)[0]
             if path == "/" and _METHOD_NEXT.match(segment.text, match.end()):
@@ -555,7 +583,11 @@ def _collect(found: dict[tuple[str, str], NamedEndpoint], defined: set[tuple[str
                 start = segment.column + match.start()
                 found[key] = NamedEndpoint(key, _label(key, match.group(2)),
                                            Span.of(segment.line, start, segment.line, segment.column + match.end()))
-            found[key].contexts.append(context)
+            if runs is None:
+                found[key].contexts.append(context)
+            else:
+                where = segment_offset + match.start()
+                found[key].contexts.extend(context[begin:end] for begin, end in runs if begin <= where < end)
 
 
 #: Words before an endpoint that give it to another party: "Stripe's", "the GitHub API's", "the Twilio API (".
