@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.document.headings import title_matches
 from speclint.document.model import Document, Span
+from speclint.lazy_regex import lazy_compile
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.operations import (
-    addresses_failure,
     has_central_failure_handling,
     INTRO_SECTIONS,
     describe_operation,
     operation_mentions,
+    speaks_of_failure,
     unaddressed_failures,
     unhandled_providers,
 )
+from speclint.reading.concerns import section_at
+from speclint.reading.normative import is_normative
 from speclint.reading.requirements import TASK_LISTS, document_kind, is_ears_document, is_proposal, states_requirements
 
 
@@ -83,15 +87,38 @@ _PROVIDER_OPERATION = {"SMS": "message delivery", "email": "message delivery", "
                        "object storage": "upload", "file transfer": "upload", "external API": "call to another service"}
 
 
+def _required(document: Document, span: Span) -> bool:
+    """The mention is a requirement: a SHALL, MUST or WILL sentence in a requirements section."""
+    from speclint.document.text import mask_invisible
+
+    if not is_normative(section_at(document, span.start.line)):
+        return False
+    line = document.lines[span.start.line - 1] if span.start.line <= len(document.lines) else ""
+    return bool(_MODAL.search(mask_invisible(line)))
+
+
+_MODAL = lazy_compile(r"\b(?:shall|must|will)\b", re.I)
+
+
+#: Kinds of operation counted together: a file uploaded and then imported is one flow.
+#: A scheduled job is one flow with what it does ("a nightly job sends the file to each partner").
+_FLOWS = {"upload": ("upload", "import or parsing", "scheduled job"),
+          "import or parsing": ("upload", "import or parsing", "scheduled job"),
+          "sync": ("sync", "scheduled job"), "call to another service": ("call to another service", "scheduled job"),
+          "scheduled job": ("scheduled job", "upload", "import or parsing", "sync", "call to another service",
+                            "payment", "message delivery")}
 #: Operations whose failure needs its own answer, whatever else the document says about errors.
 _TRANSACTIONS = frozenset({"payment", "message delivery"})
 
 
 def _handles_failure_somewhere(document: Document) -> bool:
+    """A failure-modes section or error table, or a sentence that says something fails, times out or
+    is retried. A form's validation message ("invalid email"), an offline mode or a conflict rule
+    says nothing about an upload or a sync failing."""
     from speclint.document.text import iter_prose, mask_invisible
 
     return has_central_failure_handling(document) or any(
-        addresses_failure(mask_invisible("\n".join(segment.text for segment in piece.segments)))
+        speaks_of_failure(mask_invisible("\n".join(segment.text for segment in piece.segments)))
         for piece in iter_prose(document) if piece.kind != "heading")
 
 
@@ -107,9 +134,14 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
                         for each in (section, *section.ancestors())) else 0
         by_kind.setdefault(kind, []).append((rank, words, span))
     reported_by_eh004 = {_PROVIDER_OPERATION.get(kind, kind) for kind, _brand, _span in unhandled_providers(document)}
-    # Named `minimum` times, once at least where the behaviour is described (not only in the summary).
+    if reported_by_eh004:
+        reported_by_eh004.add("scheduled job")  # the job calls that provider: EH004's one finding
+    # Named `minimum` times (an upload and the import of what was uploaded are one flow), once at
+    # least where the behaviour is described (not only in the summary); or once, as a requirement.
     kinds = frozenset(kind for kind, found in by_kind.items()
-                      if kind not in reported_by_eh004 and len(found) >= minimum and any(rank == 0 for rank, _w, _s in found))
+                      if kind not in reported_by_eh004 and any(rank == 0 for rank, _w, _s in found)
+                      and (sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,))) >= minimum
+                           or any(rank == 0 and _required(document, span) for rank, _w, span in found)))
     if kinds - _TRANSACTIONS and _handles_failure_somewhere(document):
         # An upload, import, sync or call in a document that handles failures elsewhere is usually
         # covered by its general error handling; a payment or a message is not.
@@ -117,10 +149,14 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
     if not kinds:
         return []
     violations = []
+    reported_lines: set[int] = set()
     for kind in sorted(unaddressed_failures(document, kinds), key=lambda each: min(
             (span.start.line, span.start.column) for _r, _w, span in by_kind[each])):
         found = sorted(by_kind[kind], key=lambda each: (each[0], each[2].start.line, each[2].start.column))
         _rank, words, span = found[0]
+        if span.start.line in reported_lines:
+            continue  # "a nightly job sends the file": one flow, one finding
+        reported_lines.add(span.start.line)
         others = sorted({other.start.line for _r, _w, other in found[1:] if other.start.line != span.start.line})
         also = ""
         if others:

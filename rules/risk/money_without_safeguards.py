@@ -58,6 +58,12 @@ SAFEGUARDS = (
     # A partial failure handled: "if the charge fails, the balance is not credited".
     r"re:(?:charges?|payments?|debits?|transfers?|top-?ups?|payouts?|refunds?)\s+(?:\w+\s+)?(?:fails?|failed|is\s+declined|"
     r"declines?),?\s+(?:\w+\s+){0,6}?(?:not|never|no)",
+    # A movement rolled back by name: "if crediting the wallet fails, we roll back the charge".
+    r"re:roll(?:s|ed|ing)?\s+back\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:\w+\s+)?(?:charges?|payments?|debits?|credits?|"
+    r"transfers?|transactions?|top-?ups?|refunds?|payouts?)",
+    # A request repeated with its key: "a repeated request with the same key returns the first result".
+    r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:\w+\s+){0,5}?returns?\s+the\s+(?:first|original|same|earlier)\s+"
+    r"(?:result|response|outcome)",
 )
 
 #: Safeguards that count when money is named near them: "duplicate" next to "charge" is about
@@ -71,6 +77,16 @@ NEAR_MONEY_SAFEGUARDS = (
     "database transaction*", "DB transaction*", "transactional*", "ACID", "all or nothing", "all-or-nothing",
     "together or not at all", "revers*", "compensat*", "void*", "reconcil*", "unique constraint*", "unique key*",
     "row lock*", "locking", "race condition*", "two-phase", "saga*", "outbox",
+    # Deduplicated by the thing it belongs to, not by a period: "a refund is issued once per
+    # booking" (not "charged once a month"); "skips any order that already has a charge".
+    r"re:once\s+per\s+(?:order|booking|reservation|request|transaction|event|invoice|trip|ride|purchase|payment|"
+    r"charge|refund|payout|transfer|top-?up|key|id|customer|member|user|account|subscription\s+period|period|"
+    r"billing\s+period|cycle|billing\s+cycle)",
+    r"re:already\s+(?:been\s+|has\s+(?:a\s+|an\s+|been\s+)?|have\s+(?:a\s+|an\s+|been\s+)?)?(?:charg|paid|refund|"
+    r"credit|debit|bill|captur|matched|issued|processed|settled)\w*",
+    # A declined or failed movement retried: the partial failure is handled.
+    r"re:(?:declin|reject|fail)\w*\s+(?:\w+\s+){0,6}?(?:is|are|will\s+be|gets?|get)\s+retried",
+    "double-entry", "double entry", "ledger entr*", "reversing entr*",
 )
 
 #: A verb that moves money when money is named in the same sentence: "the card is charged",
@@ -104,7 +120,10 @@ _OTHER_SENSE = lazy_compile(
     r"(?:of|for|in)\b|pay(?:s|ing)?\s+off|in\s+charge|charge\s+of|of\s+charge|no\s+charge|"
     r"paid\s+(?:plans?|tiers?|versions?|features?|users?|customers?|accounts?|seats?|editions?|products?|"
     r"add-?ons?|licen[cs]es?|subscriptions?|apps?|services?|content|members?)|buy-?in|build\s+(?:vs\.?|or|versus)\s+buy|"
-    r"credit\s+(?:to|for)\b|credits?\s+(?:line|the\s+author|the\s+photographer))",
+    r"credit\s+(?:to|for)\b|credits?\s+(?:line|the\s+author|the\s+photographer)|"
+    # A price list, not a movement: "billed annually", "we charge $0.01 per API call".
+    r"billed\s+(?:annually|monthly|yearly|quarterly|weekly|per\b|every\s+(?:month|year))|"
+    r"charg(?:e|es|ing)\s+[$€£¥]?\d[\d.,]*\s*(?:[$€£¥]|usd|eur|gbp|cents?)?\s*(?:per|an?|each|/))",
     re.I,
 )
 #: Words of money near a safeguard.
@@ -114,7 +133,11 @@ _MONEY_WORDS = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|top[- ]?ups?|balanc
 #: A sentence that shows, lists or exports money rather than moving it.
 _SHOWN = lazy_compile(r"\b(?:shows?|showing|shown|displays?|displayed|displaying|lists?|listed|listing|views?|viewing|sees?|"
                       r"exports?|exported|downloads?|prints?|renders?|reports?|tracks?|tracked|searche?s?|filters?|"
-                      r"history|histories|receipts?|statements?|summar\w+)\b", re.I)
+                      r"history|histories|receipts?|statements?|summar\w+|explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|"
+                      r"help\s+articles?|faqs?)\b", re.I)
+#: A page or a policy named after money: "the payouts page", "the refund policy".
+_PLACE_AFTER = lazy_compile(r"\s+(?:pages?|screens?|tabs?|dashboards?|settings|sections?|polic(?:y|ies)|schedules?|"
+                            r"reports?|portal|widgets?)\b", re.I)
 #: "paid invoices", "paid orders": a state, not a movement.
 _PAID_STATE = lazy_compile(r"paid\s+(?:invoices?|orders?|bills?|amounts?|status)\b", re.I)
 #: Money on a blockchain, where a transfer is atomic and final by construction.
@@ -238,7 +261,8 @@ def _money_movements(document: Document, index: ProseIndex,
         bounds = _sentence_bounds(index.text, match.start())
         if bounds in taken or _out_of_scope(document, span.start.line) or _negated(match):
             continue
-        if _SHOWN.search(index.text, bounds[0], match.start()) or _PAID_STATE.match(index.text, match.start()):
+        if _SHOWN.search(index.text, bounds[0], match.start()) or _PAID_STATE.match(index.text, match.start()) \
+                or _PLACE_AFTER.match(index.text, match.end()):
             continue  # "the receipt shows the amount charged", "paid invoices": money shown, not moved
         taken.add(bounds)
         found.append((match, span))
