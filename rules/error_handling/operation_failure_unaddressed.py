@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from speclint.document.headings import title_matches
 from speclint.document.model import Document, Span
-from speclint.lazy_regex import lazy_compile
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.operations import (
     has_central_failure_handling,
@@ -18,8 +16,6 @@ from speclint.reading.operations import (
     unaddressed_failures,
     unhandled_providers,
 )
-from speclint.reading.concerns import section_at
-from speclint.reading.normative import is_normative
 from speclint.reading.requirements import TASK_LISTS, document_kind, is_ears_document, is_proposal, states_requirements
 
 
@@ -87,19 +83,6 @@ _PROVIDER_OPERATION = {"SMS": "message delivery", "email": "message delivery", "
                        "object storage": "upload", "file transfer": "upload", "external API": "call to another service"}
 
 
-def _required(document: Document, span: Span) -> bool:
-    """The mention is a requirement: a SHALL, MUST or WILL sentence in a requirements section."""
-    from speclint.document.text import mask_invisible
-
-    if not is_normative(section_at(document, span.start.line)):
-        return False
-    line = document.lines[span.start.line - 1] if span.start.line <= len(document.lines) else ""
-    return bool(_MODAL.search(mask_invisible(line)))
-
-
-_MODAL = lazy_compile(r"\b(?:shall|must|will)\b", re.I)
-
-
 #: Kinds of operation counted together: a file uploaded and then imported is one flow.
 #: A scheduled job is one flow with what it does ("a nightly job sends the file to each partner").
 _FLOWS = {"upload": ("upload", "import or parsing", "scheduled job"),
@@ -137,11 +120,10 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
     if reported_by_eh004:
         reported_by_eh004.add("scheduled job")  # the job calls that provider: EH004's one finding
     # Named `minimum` times (an upload and the import of what was uploaded are one flow), once at
-    # least where the behaviour is described (not only in the summary); or once, as a requirement.
+    # least where the behaviour is described (not only in the summary).
     kinds = frozenset(kind for kind, found in by_kind.items()
                       if kind not in reported_by_eh004 and any(rank == 0 for rank, _w, _s in found)
-                      and (sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,))) >= minimum
-                           or any(rank == 0 and _required(document, span) for rank, _w, span in found)))
+                      and sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,))) >= minimum)
     if kinds - _TRANSACTIONS and _handles_failure_somewhere(document):
         # An upload, import, sync or call in a document that handles failures elsewhere is usually
         # covered by its general error handling; a payment or a message is not.

@@ -61,6 +61,11 @@ SAFEGUARDS = (
     # A movement rolled back by name: "if crediting the wallet fails, we roll back the charge".
     r"re:roll(?:s|ed|ing)?\s+back\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:\w+\s+)?(?:charges?|payments?|debits?|credits?|"
     r"transfers?|transactions?|top-?ups?|refunds?|payouts?)",
+    # The money is moved by someone else: "the stores handle billing and refunds".
+    r"re:(?:app\s+store|play\s+store|google\s+play|stores?)\s+(?:\w+\s+){0,2}?(?:handles?|manages?|process(?:es)?|owns?)\s+"
+    r"(?:the\s+|all\s+)?(?:billing|payments?|refunds?|subscriptions?|purchases?)",
+    r"re:(?:billing|payments?|refunds?|purchases?)\s+(?:is|are)\s+(?:\w+\s+)?(?:handled|owned|processed|managed)\s+by\s+"
+    r"(?:the\s+)?(?:app\s+store|play\s+store|google\s+play|apple|google|stores?|existing|current)",
     # A request repeated with its key: "a repeated request with the same key returns the first result".
     r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:\w+\s+){0,5}?returns?\s+the\s+(?:first|original|same|earlier)\s+"
     r"(?:result|response|outcome)",
@@ -123,7 +128,9 @@ _OTHER_SENSE = lazy_compile(
     r"credit\s+(?:to|for)\b|credits?\s+(?:line|the\s+author|the\s+photographer)|"
     # A price list, not a movement: "billed annually", "we charge $0.01 per API call".
     r"billed\s+(?:annually|monthly|yearly|quarterly|weekly|per\b|every\s+(?:month|year))|"
-    r"charg(?:e|es|ing)\s+[$€£¥]?\d[\d.,]*\s*(?:[$€£¥]|usd|eur|gbp|cents?)?\s*(?:per|an?|each|/))",
+    r"(?:charg(?:e|es|ing)|pays?)\s+[$€£¥]?\d[\d.,]*\s*(?:[$€£¥]|usd|eur|gbp|cents?)?\s*(?:per|an?|each|/)|"
+    # A promise, not a flow: "a 30-day money-back guarantee".
+    r"money[\s-]+back\s+guarantee)",
     re.I,
 )
 #: Words of money near a safeguard.
@@ -135,6 +142,10 @@ _SHOWN = lazy_compile(r"\b(?:shows?|showing|shown|displays?|displayed|displaying
                       r"exports?|exported|downloads?|prints?|renders?|reports?|tracks?|tracked|searche?s?|filters?|"
                       r"history|histories|receipts?|statements?|summar\w+|explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|"
                       r"help\s+articles?|faqs?)\b", re.I)
+#: Money moved elsewhere, before this spec's behaviour starts: "After a guest purchases a ticket, the
+#: page offers...", "guests who bought tickets before the launch".
+_TRIGGER_BEFORE = lazy_compile(r"(?:^\W*(?:after|once|since)\s+(?:\w+\s+){0,3}|\bwho\s+(?:have\s+|had\s+)?(?:already\s+)?)$",
+                               re.I)
 #: A page or a policy named after money: "the payouts page", "the refund policy".
 _PLACE_AFTER = lazy_compile(r"\s+(?:pages?|screens?|tabs?|dashboards?|settings|sections?|polic(?:y|ies)|schedules?|"
                             r"reports?|portal|widgets?)\b", re.I)
@@ -259,7 +270,8 @@ def _money_movements(document: Document, index: ProseIndex,
     taken: set[tuple[int, int]] = set()
     for match, span in sorted(candidates, key=lambda item: item[0].start()):
         bounds = _sentence_bounds(index.text, match.start())
-        if bounds in taken or _out_of_scope(document, span.start.line) or _negated(match):
+        if bounds in taken or _out_of_scope(document, span.start.line) or _negated(match) \
+                or _TRIGGER_BEFORE.search(index.text[bounds[0]:match.start()]):
             continue
         if _SHOWN.search(index.text, bounds[0], match.start()) or _PAID_STATE.match(index.text, match.start()) \
                 or _PLACE_AFTER.match(index.text, match.end()):

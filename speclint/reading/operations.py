@@ -125,12 +125,10 @@ _PAYMENT_AMOUNT_BEFORE = lazy_compile(r"\b(?:monthly|annual|yearly|weekly|down|m
                                     r"expected|required|balloon|periodic|installment|instalment|lease|calculated)\s+$",
                                     re.I)
 _PAYMENT_AMOUNT_AFTER = lazy_compile(r"^\s+(?:amounts?|schedules?|calculat\w+|plans?|frequency|terms?|formula|"
-                                   r"breakdown|estimates?|table|"
-                                   # a page, a date or a fee named after money: "the billing page", "the
-                                   # billing export", "the payment processing fee", "the payouts page"
-                                   r"pages?|screens?|tabs?|portal|dashboards?|settings|exports?|data|dates?|history|"
-                                   r"address(?:es)?|details|information|reports?|fees?|processing\s+fees?|statements?)\b",
-                                   re.I)
+                                   r"breakdown|estimates?|table|processing\s+fees?)\b", re.I)
+#: Billing and payouts as places and records: "the billing page", "the billing export", "the payouts page".
+_BILLING_PLACE = lazy_compile(r"(?:billing|payouts?)\s+(?:pages?|screens?|tabs?|portal|dashboards?|settings|exports?|data|"
+                              r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b", re.I)
 #: Money explained or shown, not moved: "help articles explain how refunds affect fees".
 _PAYMENT_SHOWN_BEFORE = lazy_compile(r"\b(?:explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|shows?|showing|displays?|lists?)"
                                      r"\s+(?:\w+\s+){0,4}$", re.I)
@@ -142,6 +140,7 @@ def _is_operation(kind: str, match: re.Match[str], text: str) -> bool:
     before = text[max(0, match.start() - 30): match.start()]
     after = text[match.end(): match.end() + 30]
     return not (_PAYMENT_AMOUNT_BEFORE.search(before) or _PAYMENT_AMOUNT_AFTER.match(after)
+                or _BILLING_PLACE.match(text, match.start())
                 or _PAYMENT_SHOWN_BEFORE.search(text[max(0, match.start() - 60): match.start()]))
 
 
@@ -337,8 +336,7 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: the call's own object: "email address", "error codes" and "error messages" are not duties.
 PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
     "payment": lazy_compile(r"\b(?:charg\w*|payments?|pays?|paid|cards?|checkout|billing|refunds?|subscriptions?|"
-                          r"transactions?|payouts?|invoices?|purchases?|webhooks?|transfers?|top-?ups?|renewals?|"
-                          r"withdrawals?|deposits?)\b", re.I),
+                          r"transactions?|payouts?|invoices?|purchases?|webhooks?|transfers?)\b", re.I),
     "SMS": lazy_compile(r"\b(?:sms|texts?|text\s+messages?|otps?|one-time\s+(?:code|password)s?|"
                       r"(?<!error\s)(?<!status\s)(?<!exit\s)(?<!source\s)(?<!response\s)codes?)\b", re.I),
     "email": lazy_compile(r"\b(?:e-?mails?(?!\s+(?:address|field|format|input|domain))|mail(?:s|ing)?|receipts?|"
@@ -377,8 +375,9 @@ CALL_FAILURE = lazy_compile(
     r"(?:does\s+not|doesn't|did\s+not|didn't|never)\s+(?:arrives?|responds?|succeeds?|completes?|go(?:es)?\s+through)|"
     r"no\s+response|chargebacks?|disputes?|tr(?:y|ies|ied)\s+again|unpars\w+|interrupted|"
     # "rows that do not parse are skipped", "a file that cannot be read"
-    r"(?:does\s+not|do\s+not|don't|doesn't|cannot|can't|could\s+not|fails?\s+to)\s+(?:be\s+)?(?:pars\w*|read|load\w*|"
-    r"import\w*|upload\w*|sync\w*|sen[dt]\w*))\b|"
+    r"(?:does\s+not|do\s+not|don't|doesn't|cannot|can't|could\s+not|fails?\s+to)\s+(?:be\s+)?pars\w*|"
+    # (not "we do not send marketing email": a policy, not a failure)
+    r"(?:cannot|can't|could\s+not|fails?\s+to)\s+(?:be\s+)?(?:read|load\w*|import\w*|upload\w*|sync\w*|sen[dt]\w*))\b|"
     # Chinese and Japanese: failure, error, retry, timeout, fallback.
     r"失败|失敗|错误|錯誤|エラー|重试|重試|リトライ|再試行|超时|超時|タイムアウト|异常|異常|降级|フォールバック",
     re.I,
