@@ -492,6 +492,105 @@ def test_eh006_leaves_named_providers_to_eh004() -> None:
     assert len(lint_with("EH004", text)) == 1
 
 
+def test_eh006_flags_a_scheduled_job_that_sends_a_file_once() -> None:
+    text = """
+    # Nightly inventory feed
+
+    ## What
+
+    Every night a scheduled job exports the stock levels and sends the file to each partner.
+    """
+    findings = lint_with("EH006", text)
+    assert spans(findings) == [(5, 15)]
+    assert "'scheduled job' can fail" in findings[0].message
+
+
+def test_eh006_accepts_a_scheduled_job_whose_failure_is_handled() -> None:
+    text = """
+    # Nightly inventory feed
+
+    Every night a scheduled job sends the file to each partner.
+    A partner whose transfer fails is tried again every hour until 06:00.
+    """
+    assert lint_with("EH006", text) == []
+
+
+def test_eh006_counts_an_upload_and_the_import_of_it_as_one_flow() -> None:
+    text = """
+    # Import your client list
+
+    ## Solution
+
+    The coach can upload a spreadsheet exported from their old tool.
+    We import the CSV file and create one client per row.
+    """
+    assert spans(lint_with("EH006", text)) == [(5, 15)]
+
+
+def test_eh006_reads_rows_that_do_not_parse_as_an_import_failure() -> None:
+    text = """
+    # Import your client list
+
+    The coach can upload a spreadsheet, and we import the CSV file, one client per row.
+    Rows that do not parse are listed in an import report.
+    """
+    assert lint_with("EH006", text) == []
+
+
+def test_eh006_an_offline_mode_says_nothing_about_a_sync_failing() -> None:
+    text = """
+    # Field inspections
+
+    ## Requirements
+
+    - FR-1 The app shall let an inspector record findings while offline.
+    - FR-2 The app shall synchronize inspection records with the central server when back online.
+    - FR-3 The app shall upload the photos of each inspection to the document store.
+    - FR-4 Inspectors can sync their records to the server from the settings page.
+    """
+    findings = lint_with("EH006", text)
+    assert spans(findings) == [(6, 22)]
+    assert "(nor at line 8)" in findings[0].message
+
+
+def test_eh006_a_failed_transfer_reversed_addresses_the_bank_transfer() -> None:
+    text = """
+    # Driver payouts
+
+    ## Requirements
+
+    - Drivers are paid every Friday through a bank transfer.
+    - Every payout is written to the ledger; a failed transfer is reversed with a compensating entry.
+    - Drivers see each bank transfer in the app.
+    """
+    assert lint_with("EH006", text) == []
+
+
+def test_eh006_a_billing_page_or_export_is_no_payment() -> None:
+    text = """
+    # Cloud cost dashboard
+
+    ## Requirements
+
+    - The dashboard shows spend per team from the billing export.
+    - Team leads open the billing page from the dashboard.
+    """
+    assert lint_with("EH006", text) == []
+
+
+def test_eh006_leaves_a_job_calling_a_named_provider_to_eh004() -> None:
+    text = """
+    # Address geocoding
+
+    ## Design
+
+    A nightly job sends each new address to the Google Maps API and stores the coordinates.
+    The job runs again the next night for addresses edited during the day.
+    """
+    assert lint_with("EH006", text) == []
+    assert spans(lint_with("EH004", text)) == [(5, 45)]
+
+
 # --- damage tests on real documents: delete the failure handling, the finding appears ---------------
 
 LOCKDROP = "kiro-more/49LabsAI__SovSeal__.kiro__specs__lockdrop-app__requirements.md"

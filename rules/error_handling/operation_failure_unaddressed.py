@@ -90,6 +90,9 @@ _FLOWS = {"upload": ("upload", "import or parsing", "scheduled job"),
           "sync": ("sync", "scheduled job"), "call to another service": ("call to another service", "scheduled job"),
           "scheduled job": ("scheduled job", "upload", "import or parsing", "sync", "call to another service",
                             "payment", "message delivery")}
+#: Kinds reported once between them: an upload and the import of what was uploaded.
+_ONE_FINDING = {"import or parsing": "upload"}
+
 #: Operations whose failure needs its own answer, whatever else the document says about errors.
 _TRANSACTIONS = frozenset({"payment", "message delivery"})
 
@@ -132,13 +135,16 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
         return []
     violations = []
     reported_lines: set[int] = set()
+    reported_flows: set[str] = set()
     for kind in sorted(unaddressed_failures(document, kinds), key=lambda each: min(
             (span.start.line, span.start.column) for _r, _w, span in by_kind[each])):
         found = sorted(by_kind[kind], key=lambda each: (each[0], each[2].start.line, each[2].start.column))
         _rank, words, span = found[0]
-        if span.start.line in reported_lines:
-            continue  # "a nightly job sends the file": one flow, one finding
+        flow = _ONE_FINDING.get(kind, kind)
+        if span.start.line in reported_lines or flow in reported_flows:
+            continue  # "a nightly job sends the file", "upload a CSV and import it": one flow, one finding
         reported_lines.add(span.start.line)
+        reported_flows.add(flow)
         others = sorted({other.start.line for _r, _w, other in found[1:] if other.start.line != span.start.line})
         also = ""
         if others:

@@ -67,7 +67,7 @@ SAFEGUARDS = (
     r"re:(?:billing|payments?|refunds?|purchases?)\s+(?:is|are)\s+(?:\w+\s+)?(?:handled|owned|processed|managed)\s+by\s+"
     r"(?:the\s+)?(?:app\s+store|play\s+store|google\s+play|apple|google|stores?|existing|current)",
     # A request repeated with its key: "a repeated request with the same key returns the first result".
-    r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:\w+\s+){0,5}?returns?\s+the\s+(?:first|original|same|earlier)\s+"
+    r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:[\w-]+\s+){0,8}?returns?\s+the\s+(?:first|original|same|earlier)\s+"
     r"(?:result|response|outcome)",
 )
 
