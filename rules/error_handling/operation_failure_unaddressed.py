@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from speclint.document.headings import title_matches
-from speclint.document.model import Document, Span
+from speclint.document.headings import normalize_title, title_matches
+from speclint.document.model import Document, Section, Span
+from speclint.lazy_regex import lazy_compile
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.operations import (
     has_central_failure_handling,
@@ -80,7 +82,8 @@ class OperationFailureUnaddressed(Rule):
 
 #: The kind of operation a provider of each kind is called for (EH004 reports those).
 _PROVIDER_OPERATION = {"SMS": "message delivery", "email": "message delivery", "push notification": "message delivery",
-                       "object storage": "upload", "file transfer": "upload", "external API": "call to another service"}
+                       "object storage": "upload", "file transfer": "upload", "external API": "call to another service",
+                       "message queue": "call to another service"}
 
 
 #: Kinds of operation counted together: a file uploaded and then imported is one flow.
@@ -97,6 +100,16 @@ _ONE_FINDING = {"import or parsing": "upload"}
 _TRANSACTIONS = frozenset({"payment", "message delivery"})
 
 
+def _in_decision(section: Section) -> bool:
+    """The section states a decision record's decision ("Decision", "Decision Outcome"), not its
+    drivers, options or context."""
+    return any(each.heading is not None and bool(_DECISION_TITLE.match(normalize_title(each.title)))
+               for each in (section, *section.ancestors()))
+
+
+_DECISION_TITLE = lazy_compile(r"^(?:\d+\s+)?(?:the\s+|our\s+)?(?:decision(?:\s+outcome)?|decisions|chosen\s+option)$", re.I)
+
+
 def _handles_failure_somewhere(document: Document) -> bool:
     """A failure-modes section or error table, or a sentence that says something fails, times out or
     is retried. A form's validation message ("invalid email"), an offline mode or a conflict rule
@@ -111,15 +124,21 @@ def _handles_failure_somewhere(document: Document) -> bool:
 def operation_failures(document: Document, context: object, minimum: int = 2) -> list[tuple[Violation, set[int]]]:
     """EH006's findings, each with the lines of every mention it stands for (EH005 leaves those
     to EH006)."""
-    if is_proposal(document, context) or is_ears_document(document, context) \
-            or not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+    # A decision record is judged on the operations its decision introduces.
+    decision_record = document_kind(document, context) == "adr"
+    if not decision_record and (is_proposal(document, context) or is_ears_document(document, context)
+                                or not states_requirements(document, context)
+                                or document_kind(document, context) in TASK_LISTS):
         return []
     by_kind: dict[str, list[tuple[int, str, Span]]] = {}
     for section, kind, words, span in operation_mentions(document):
+        if decision_record and not _in_decision(section):
+            continue
         rank = 1 if any(each.heading is not None and title_matches(each.title, INTRO_SECTIONS)
                         for each in (section, *section.ancestors())) else 0
         by_kind.setdefault(kind, []).append((rank, words, span))
-    reported_by_eh004 = {_PROVIDER_OPERATION.get(kind, kind) for kind, _brand, _span in unhandled_providers(document)}
+    reported_by_eh004 = {_PROVIDER_OPERATION.get(kind, kind) for kind, _brand, _span in unhandled_providers(document)
+                         if kind != "message queue" or decision_record}  # EH004 reads brokers in decisions only
     if reported_by_eh004:
         reported_by_eh004.add("scheduled job")  # the job calls that provider: EH004's one finding
     # Named `minimum` times (an upload and the import of what was uploaded are one flow), once at

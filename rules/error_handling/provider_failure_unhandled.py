@@ -71,14 +71,19 @@ class ProviderFailureUnhandled(Rule):
         mentions = unhandled_providers(document)
         if kind_of_document == "adr":
             # A decision record is judged on what it decides: a payment, SMS, email or push
-            # provider it adopts. Providers named in its context or options are not called.
-            mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
+            # provider or a message broker it adopts. Providers named in its context or options are not called.
+            mentions = [mention for mention in mentions if mention[0] in _ADOPTED
                         and _DECISION_TITLE.search(section_at(document, mention[2].start.line).title or "")]
         elif is_proposal(document, context) or reads_like_proposal(document) or kind_of_document in _PROPOSALS:
             # A proposal names storage and infrastructure in passing; a payment, SMS, email or
             # push provider its design calls (not its summary or motivation) is a call to answer for.
             mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
                         and _rank(document, mention[2]) == 0 and not _motivation(document, mention[2])]
+        else:
+            # A broker counts where messages go through it ("publishes the event to SQS"), not
+            # where it is named as a data store ("external stores (Kafka, Kinesis, etc.)").
+            mentions = [mention for mention in mentions if mention[0] != "message queue"
+                        or _MESSAGING.search(document.lines[mention[2].start.line - 1])]
         if not mentions:
             return
         kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), mention[2].start.line))
@@ -95,10 +100,16 @@ class ProviderFailureUnhandled(Rule):
 
 
 #: Providers whose failure a decision to adopt them must answer for (a declined charge, an
-#: undelivered code): not storage or file transfer, which decision records name as infrastructure.
+#: undelivered code, a message nobody can process): not storage or file transfer, which decision
+#: records name as infrastructure.
 _TRANSACTIONAL = frozenset({"payment", "SMS", "email", "push notification"})
+#: What a decision record adopts and must answer for: those, and a message broker (a message
+#: nobody can process needs a dead-letter queue or a retry policy).
+_ADOPTED = _TRANSACTIONAL | {"message queue"}
 #: Proposal profiles besides `PROPOSAL_PROFILES` (descendants of the KEP template).
 _PROPOSALS = ("openshift-enhancement", "capi-proposal", "gep")
+_MESSAGING = lazy_compile(r"\b(?:publish\w*|consum\w*|enqueue\w*|queued|produces?|producers?|emits?|emitted|subscrib\w*|"
+                          r"sends?|sent|pushe[sd]|polls?|dispatch\w*|events?|messages?|jobs?)\b", re.I)
 _DECISION_TITLE = lazy_compile(r"\bdecision\b|\bchosen\s+option", re.I)
 
 

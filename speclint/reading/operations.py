@@ -38,6 +38,15 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:api|service|endpoint|server|backend|provider|gateway|webhook)\b|"
         r"webhooks?|http\s+(?:request|call)s?|rest\s+(?:call|request)s?|grpc\s+calls?|"
         r"via\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}apis?|"
+        # a request to, or data sent to, a system named as one: "request a route from the Maps_API",
+        # "send the order to the Warehouse_System", "publish the event to the message queue"
+        r"(?:requests?|requesting|fetch(?:es|ing)?|retrieves?|retrieving|pulls?|pulling)\s+(?:the\s+|an?\s+|each\s+)?"
+        r"(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:\w+_)?(?:api|service|endpoint|server|backend|"
+        r"provider|gateway|system)|"
+        r"(?:sends?|sending|posts?|posting|submits?|submitting|forwards?|forwarding|publish(?:es|ing)?|pushe?s?|pushing)\s+"
+        r"(?:the\s+|an?\s+|each\s+|every\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:to|on(?:to)?)\s+(?:the\s+|an?\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:\w+_(?:api|service|system|gateway|provider|queue|bus|topic)|api|endpoint|backend|gateway|"
+        r"webhook|(?:message|event|job|task)\s+(?:queue|broker|bus)|queue|topic)|"
         r"remote\s+(?:service|server|api)s?)\b", re.I)),
     ("upload", lazy_compile(
         r"\b(?:uploads?|uploading|uploaded|downloading\s+(?:the|a|an|their)\b|"
@@ -304,6 +313,9 @@ PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("object storage", lazy_compile(r"\b(?:(?:Amazon\s+|AWS\s+)?S3|Google\s+Cloud\s+Storage|GCS|"
                                   r"Azure\s+Blob(?:\s+Storage)?|Cloudflare\s+R2|Backblaze\s+B2)\b")),
     ("file transfer", lazy_compile(r"\b(?:SFTP|FTPS?)\b")),
+    # A broker whose messages can fail to publish, or fail to be processed and need a dead-letter queue.
+    ("message queue", lazy_compile(r"\b(?:RabbitMQ|Apache\s+Kafka|Kafka|(?:Amazon\s+|AWS\s+)?SQS|(?:Google\s+(?:Cloud\s+)?)?Pub/Sub|"
+                                 r"EventBridge|Azure\s+Service\s+Bus|Kinesis|ActiveMQ|NATS|Celery|Sidekiq|BullMQ)\b")),
     # Services that exist to be called (a CRM, e-signature, tax or shipping-rate API). A
     # capitalised word before "API" is too often the document's own API ("the Review API").
     ("external API", lazy_compile(
@@ -344,6 +356,8 @@ PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
     "push notification": lazy_compile(r"\b(?:push(?:es)?|notifications?|device\s+tokens?)\b", re.I),
     "object storage": lazy_compile(r"\b(?:uploads?|uploading|downloads?|storage|buckets?|objects?|files?|attachments?|"
                                  r"images?|photos?)\b", re.I),
+    "message queue": lazy_compile(r"\b(?:events?|messages?|queues?|publish\w*|consum\w*|topics?|jobs?|tasks?|workers?)\b",
+                                re.I),
     "file transfer": lazy_compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b",
                                 re.I),
     "external API": lazy_compile(r"\b(?:apis?|calls?|requests?|integrations?|sync\w*|lookups?|quotes?)\b", re.I),
@@ -370,7 +384,7 @@ CALL_FAILURE = lazy_compile(
     r"queue[sd]?|attempts?)|time[- ]?outs?|timed\s+out|fall(?:s)?\s*back|fallbacks?|reject(?:s|ed|ion)?|"
     r"unavailable|unreachable|exceptions?|roll(?:s|ed)?\s*back|rollbacks?|declin(?:e|es|ed)|circuit[- ]breakers?|"
     r"dead[- ]letter\w*|back[- ]?off|idempoten\w*|compensat\w+|abort(?:s|ed)?|refus(?:e|es|ed)|outages?|"
-    r"degrad\w+|(?:http|status)\s+(?:code\s+)?[45]\d\d|[45]xx|bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|"
+    r"degrad\w+|(?:http|status)\s+(?:code\s+)?[45]\d\d|[45]xx|[45]\d\d\s+(?:page|error|response|status|screen)s?|bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|"
     r"dlq|insufficient\s+funds|unsuccessful|(?:is|are|goes|go|went)\s+down|"
     r"(?:does\s+not|doesn't|did\s+not|didn't|never)\s+(?:arrives?|responds?|succeeds?|completes?|go(?:es)?\s+through)|"
     r"no\s+response|chargebacks?|disputes?|tr(?:y|ies|ied)\s+again|unpars\w+|interrupted|"
@@ -535,7 +549,7 @@ def _call_fails(sentence: str) -> bool:
 #: upload fails" addresses an upload and "rows that do not parse are skipped" an import.
 OPERATION_DUTIES: dict[str, re.Pattern[str]] = {
     "call to another service": lazy_compile(r"\b(?:apis?|calls?|requests?|services?|endpoints?|webhooks?|"
-                                          r"integrations?|responses?)\b", re.I),
+                                          r"integrations?|responses?|backends?|servers?|(?:message\s+)?queues?)\b", re.I),
     "upload": PROVIDER_DUTIES["object storage"],
     "import or parsing": lazy_compile(r"\b(?:imports?|importing|imported|files?|rows?|csv|records?|pars\w+|"
                                     r"uploads?|lines?|spreadsheets?)\b", re.I),
