@@ -591,6 +591,99 @@ def test_eh006_leaves_a_job_calling_a_named_provider_to_eh004() -> None:
     assert spans(lint_with("EH004", text)) == [(5, 45)]
 
 
+def test_eh003_flags_a_request_to_a_system_named_in_the_glossary() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1: Order hand-off
+
+    #### Acceptance Criteria
+
+    1. WHEN an order is paid, THE Order_Service SHALL send the order to the Warehouse_System.
+    2. THE Order_Service SHALL include the shipping address in each hand-off.
+    """
+    findings = lint_with("EH003", text)
+    assert spans(findings) == [(7, 4)]
+    assert "'send the order to the Warehouse_System' can fail" in findings[0].message
+
+
+def test_eh003_reads_a_404_page_as_the_failure_path_of_a_fetch() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1: Exercise page
+
+    #### Acceptance Criteria
+
+    1. WHEN the exercises page loads, THE System SHALL fetch task details from the backend.
+    2. WHEN the task does not exist, THE System SHALL show a 404 page with navigation options.
+    """
+    assert lint_with("EH003", text) == []
+
+
+def test_eh004_flags_a_message_broker_a_decision_record_adopts() -> None:
+    text = """
+    # 12. Publish order events to a message queue
+
+    ## Status
+
+    Accepted
+
+    ## Decision
+
+    The order service will publish an `order.created` event to RabbitMQ for the warehouse to consume.
+    """
+    findings = lint_with("EH004", text, path="docs/adr/0012-order-events.md")
+    assert spans(findings) == [(9, 60)]
+    assert "RabbitMQ (message queue)" in findings[0].message
+
+
+def test_eh004_accepts_a_broker_whose_dead_letters_are_handled() -> None:
+    text = """
+    # Order events
+
+    ## Design
+
+    The order service publishes each event to SQS; the warehouse consumes it.
+    A message that fails three times goes to a dead-letter queue that on-call reviews daily.
+    """
+    assert lint_with("EH004", text) == []
+
+
+def test_eh004_a_broker_named_as_a_data_store_is_not_called() -> None:
+    text = """
+    # Streaming provider
+
+    ## Resources
+
+    - **Stores**: external data stores (Kafka, Kinesis, etc.)
+    """
+    assert lint_with("EH004", text) == []
+
+
+def test_eh006_reads_the_operations_a_decision_record_decides() -> None:
+    text = """
+    # Fetch exchange rates from an external rates API
+
+    ## Context and Problem Statement
+
+    Prices in EUR are converted with rates an analyst types in each Monday.
+
+    ## Considered Options
+
+    * Fetch rates hourly from the rates API
+    * Keep typing them in
+
+    ## Decision Outcome
+
+    Chosen option: fetch rates hourly, because prices follow the market within an hour.
+    A background job calls the rates API every hour and stores the rates in the prices database.
+    """
+    findings = lint_with("EH006", text, path="docs/decisions/0004-exchange-rates.md")
+    assert spans(findings) == [(15, 3)]
+    assert "'background job' (scheduled job)" in findings[0].message
+
+
 # --- damage tests on real documents: delete the failure handling, the finding appears ---------------
 
 LOCKDROP = "kiro-more/49LabsAI__SovSeal__.kiro__specs__lockdrop-app__requirements.md"
