@@ -744,3 +744,42 @@ def test_deleting_the_error_handling_of_a_real_prd_is_found_by_eh006() -> None:
     assert _lint_damaged(lines, "EH006", "prd.md") == []
     damaged = _without_failure(lines)
     assert _lint_damaged(damaged, "EH006", "prd.md") == [_at(damaged, "to call API endpoints instead", "call API")]
+
+
+# A scheduled job added to a real PRD (no real specification in the corpus runs one): with the
+# sentence on its failure, then without it.
+PLATFORM_PRD = "prds/0al-spec__Platform__PRD.md"
+NIGHTLY_EXPORT = ["", "## Nightly export", "",
+                  "Every night a scheduled job exports the workspace index and sends the file to each partner.", ""]
+EXPORT_FAILURE = "A partner whose transfer fails is tried again every hour until 06:00, then on-call is paged."
+
+
+@requires_corpus
+def test_a_real_prd_with_a_nightly_job_and_its_failure_sentence_is_not_flagged_by_eh006() -> None:
+    lines = (CORPUS / PLATFORM_PRD).read_text(encoding="utf-8").splitlines()
+    damaged = lines[:24] + NIGHTLY_EXPORT + [EXPORT_FAILURE, ""] + lines[24:]
+    assert _lint_damaged(damaged, "EH006", "prd.md") == []
+
+
+@requires_corpus
+def test_deleting_the_failure_sentence_of_a_nightly_job_in_a_real_prd_is_found_by_eh006() -> None:
+    lines = (CORPUS / PLATFORM_PRD).read_text(encoding="utf-8").splitlines()
+    damaged = lines[:24] + NIGHTLY_EXPORT + lines[24:]
+    assert _lint_damaged(damaged, "EH006", "prd.md") == [_at(damaged, "a scheduled job exports", "scheduled job")]
+
+
+# A message broker adopted in a real decision record's decision: with its dead-letter sentence, then without it.
+CROWDIN_ADR = "adrs/JabRef__jabref__docs__decisions__0001-use-crowdin-for-translations.md"
+BROKER_DECISION = "New strings are published to RabbitMQ for the translation bot to consume."
+DEAD_LETTERS = "A message the bot cannot process goes to a dead-letter queue after three retries."
+
+
+@requires_corpus
+def test_deleting_the_dead_letter_sentence_of_a_broker_in_a_real_adr_is_found_by_eh004() -> None:
+    lines = (CORPUS / CROWDIN_ADR).read_text(encoding="utf-8").splitlines()
+    decision = next(index for index, line in enumerate(lines) if line.startswith("## Decision Outcome")) + 2
+    with_safeguard = lines[:decision] + [BROKER_DECISION, DEAD_LETTERS, ""] + lines[decision:]
+    assert _lint_damaged(with_safeguard, "EH004", "docs/decisions/0001-use-crowdin-for-translations.md") == []
+    damaged = lines[:decision] + [BROKER_DECISION, ""] + lines[decision:]
+    assert _lint_damaged(damaged, "EH004", "docs/decisions/0001-use-crowdin-for-translations.md") == [
+        _at(damaged, BROKER_DECISION, "RabbitMQ")]
