@@ -443,3 +443,28 @@ def test_pages_named_after_money_and_purchases_before_the_flow_do_not_move_money
     Guests who bought tickets before the launch get the button on the payouts page.
     """
     assert lint_with("RK009", text) == []
+
+
+def test_flags_tips_sent_to_creators() -> None:
+    text = """
+    # Creator tips
+
+    Viewers can send a tip of $1 to $20 to a creator during a live stream.
+    The creator gets 90% of each tip in their next monthly payout.
+    """
+    assert spans(lint_with("RK009", text)) == [(3, 13)]
+
+
+def test_flags_coins_bought_with_a_saved_card() -> None:
+    text = """
+    # Coins for stickers
+
+    - Users buy coin packs with the card saved in their account.
+    - Each month, users can buy a bonus pack at half the price.
+    """
+    assert spans(lint_with("RK009", text)) == [(3, 9)]
+
+
+def test_a_declined_card_alone_is_no_safeguard() -> None:
+    text = WALLET + "\nIf the card is declined, the app shows the issuer's reason.\n"
+    assert spans(lint_with("RK009", text)) == [(5, 13)]

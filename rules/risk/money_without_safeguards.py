@@ -38,6 +38,9 @@ MONEY_ACTIONS = (
     r"re:(?:add|load|withdraw|deposit)\w*\s+money", r"re:(?:added|loaded)\s+to\s+(?:the|their|a|your)\s+(?:wallet|balance)",
     r"re:(?:on|after|before|upon)\s+purchase",
     r"re:tips?\s+(?:the|their|a|your)\s+(?:driver|courier|creator|host|server|artist|streamer)s?",
+    r"re:(?:send|give|leave)s?\s+(?:a\s+)?tips?\b", r"re:tips?\s+of\s+[$€£¥]?\d",
+    r"re:donat(?:e|es|ed|ing|ions?)\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:charity|charities|cause|"
+    r"nonprofit|non-profit|fundraiser)",
     r"re:(?:mak|submit|initiat|creat|complet|execut|confirm)\w*\s+(?:a|the|their|each|every)\s+(?:\w+\s+)?payments?",
     r"re:(?:payments?|charges?)\s+(?:is|are|will\s+be|gets?|get|was|were)\s+(?:\w+\s+)?(?:collected|taken|captured|"
     r"processed|made|created|"
@@ -92,6 +95,10 @@ NEAR_MONEY_SAFEGUARDS = (
     # A declined or failed movement retried: the partial failure is handled.
     r"re:(?:declin|reject|fail)\w*\s+(?:\w+\s+){0,6}?(?:is|are|will\s+be|gets?|get)\s+retried",
     "double-entry", "double entry", "ledger entr*", "reversing entr*",
+    # (A failure word alone is no safeguard: "if the card is declined, show an error" says nothing
+    # of the retry that charges twice.)
+    "one transaction", "pre-auth*", "preauth*",
+    r"re:(?:charg|bill|pa[iy]|debit|credit|refund)\w*\s+(?:exactly\s+|only\s+|just\s+)?once(?=\s*[.;,)]|\s*$)",
 )
 
 #: A verb that moves money when money is named in the same sentence: "the card is charged",
@@ -102,8 +109,10 @@ _MONEY_VERB = lazy_compile(
     r"captur(?:e|es|ed|ing)|fined|charged|credited|debited|billed|invoiced)\b|"
     # Words that are also nouns ("cloud credits", "data transfer charges") are verbs before their object.
     r"(?:charg(?:e|es|ing)|credit(?:s|ing)?|debit(?:s|ing)?|bill(?:s|ing)?|invoic(?:e|es|ing)|transfer(?:s|ring)?|"
-    r"spend(?:s|ing)?|buys?|buying)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
-    r"buyers?|sellers?|members?|subscribers?|riders?|drivers?|clients?|merchants?|\d)\b|\s*[$€£¥]))",
+    r"spend(?:s|ing)?)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
+    r"buyers?|sellers?|members?|subscribers?|riders?|drivers?|clients?|merchants?|\d)\b|\s*[$€£¥])|"
+    # "buy" moves money whatever follows, with money named in its sentence: "users buy coin packs with the saved card"
+    r"buys?\b|buying\b)",
     re.I,
 )
 #: What the money verb moves, or from where: a card, a balance, a price, an amount in a currency.
@@ -144,7 +153,7 @@ _SHOWN = lazy_compile(r"\b(?:shows?|showing|shown|displays?|displayed|displaying
                       r"help\s+articles?|faqs?)\b", re.I)
 #: Money moved elsewhere, before this spec's behaviour starts: "After a guest purchases a ticket, the
 #: page offers...", "guests who bought tickets before the launch".
-_TRIGGER_BEFORE = lazy_compile(r"(?:^\W*(?:after|once|since)\s+(?:\w+\s+){0,3}|\bwho\s+(?:have\s+|had\s+)?(?:already\s+)?)$",
+_TRIGGER_BEFORE = lazy_compile(r"(?:^\W*(?:\d+\.\s+)?(?:after|once|since|when|whenever|if)\s+(?:\w+\s+){0,3}|\bwho\s+(?:have\s+|had\s+)?(?:already\s+)?)$",
                                re.I)
 #: A page or a policy named after money: "the payouts page", "the refund policy".
 _PLACE_AFTER = lazy_compile(r"\s+(?:pages?|screens?|tabs?|dashboards?|settings|sections?|polic(?:y|ies)|schedules?|"
