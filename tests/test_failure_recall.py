@@ -783,3 +783,18 @@ def test_deleting_the_dead_letter_sentence_of_a_broker_in_a_real_adr_is_found_by
     damaged = lines[:decision] + [BROKER_DECISION, ""] + lines[decision:]
     assert _lint_damaged(damaged, "EH004", "docs/decisions/0001-use-crowdin-for-translations.md") == [
         _at(damaged, BROKER_DECISION, "RabbitMQ")]
+
+
+def test_eh006_flags_data_sent_to_another_system_in_srs_requirements() -> None:
+    text = """
+    # SRS: Warehouse scanner app
+
+    ## 3 Functional requirements
+
+    - SR-1 The system shall transmit each scan to the inventory system within 5 seconds.
+    - SR-2 The system shall integrate with the carrier's label service to print shipping labels.
+    - SR-3 The scanner shall beep when a barcode is read.
+    """
+    findings = lint_with("EH006", text)
+    assert spans(findings) == [(5, 25)]
+    assert "(nor at line 6)" in findings[0].message

@@ -43,10 +43,14 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:requests?|requesting|fetch(?:es|ing)?|retrieves?|retrieving|pulls?|pulling)\s+(?:the\s+|an?\s+|each\s+)?"
         r"(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:\w+_)?(?:api|service|endpoint|server|backend|"
         r"provider|gateway|system)|"
-        r"(?:sends?|sending|posts?|posting|submits?|submitting|forwards?|forwarding|publish(?:es|ing)?|pushe?s?|pushing)\s+"
-        r"(?:the\s+|an?\s+|each\s+|every\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:to|on(?:to)?)\s+(?:the\s+|an?\s+)?"
-        r"(?:[\w-]+\s+){0,2}?(?:\w+_(?:api|service|system|gateway|provider|queue|bus|topic)|api|endpoint|backend|gateway|"
-        r"webhook|(?:message|event|job|task)\s+(?:queue|broker|bus)|queue|topic)|"
+        r"(?:sends?|sending|posts?|posting|submits?|submitting|forwards?|forwarding|publish(?:es|ing)?|pushe?s?|pushing|"
+        r"transmits?|transmitting|exports?|exporting)\s+"
+        r"(?:the\s+|an?\s+|each\s+|every\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?(?:to|on(?:to)?)\s+(?:the\s+|an?\s+)?"
+        r"(?:(?:[\w'-]+\s+){0,2}?(?:\w+_(?:api|service|system|gateway|provider|queue|bus|topic)|api|endpoint|backend|gateway|"
+        r"webhook|(?:message|event|job|task)\s+(?:queue|broker|bus)|queue|topic)|[\w'-]+\s+(?:[\w'-]+\s+)?(?:system|platform))|"
+        # "integrates with the carrier's label service"
+        r"integrat(?:e|es|ed|ing)\s+with\s+(?:the\s+|an?\s+|their\s+)?(?:[\w'-]+\s+){0,3}?(?:api|service|system|platform|"
+        r"provider|gateway)|"
         r"remote\s+(?:service|server|api)s?)\b", re.I)),
     ("upload", lazy_compile(
         r"\b(?:uploads?|uploading|uploaded|downloading\s+(?:the|a|an|their)\b|"
