@@ -24,19 +24,23 @@ from speclint.reading.requirements import TASK_LISTS, document_kind, is_ears_doc
 class OperationFailureUnaddressed(Rule):
     """Flags a specification that describes payments, messages, uploads, imports, syncs or calls to other services and never says what happens when that kind of operation fails.
 
-    **What it flags.** A specification (a PRD, an SRS, a spec-kit spec, a design document; not a
-    proposal or decision record, not an EARS document, where EH003 asks per requirement) that
+    **What it flags.** A specification (a PRD, an SRS, a spec-kit spec, a design document, the
+    decision of a decision record; not a proposal, not an EARS document, where EH003 asks per requirement) that
     names an operation that can fail at least twice, once at least outside its introduction (a payment, sending
-    an email or SMS, an upload, parsing or importing a file, a sync, a call to another service),
+    an email or SMS, an upload or a file sent to a partner, parsing or importing a file, a sync, a call to
+    or data sent to another service or system, a scheduled job; an upload and the import of what was
+    uploaded count as one flow, and so does a scheduled job with what it does),
     when nothing in the document says what happens when that kind of operation fails: no
     sentence, item or table row that names it (the charge, the email, the upload, the import)
     with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error
     table that names it. Payments and messages need their own answer: unlike EH001, an unrelated
     error (a form's validation message, an "invalid email address") does not count as handling a
     declined charge or a bounced email. An upload, import, sync or call counts as handled by any
-    error handling the document has. One finding per kind of operation, at its first mention,
-    naming the other lines. Named providers (Stripe, Twilio, S3...) are EH004's; plans and task
-    lists are skipped.
+    error handling the document has (a sentence that says something fails, times out or is
+    retried; not a form's validation message or an offline mode). One finding per kind of
+    operation (one per flow), at its first mention, naming the other lines. Named providers (Stripe,
+    Twilio, S3...) are EH004's; plans and task lists are skipped; a decision record is read on the
+    operations its decision introduces.
 
     **Why it matters.** A declined card, an email that bounces, an upload that stops half way and
     a CSV row that does not parse each need a decision: retry, queue, tell the user or give up.

@@ -20,7 +20,8 @@ class ProviderFailureUnhandled(Rule):
 
     **What it flags.** A document that names a third-party provider it relies on, by brand (a
     payment processor, an SMS, email or push provider, object storage, an SFTP or FTP transfer, a
-    CRM, tax or shipping API) or by what it is ("the payment gateway", "our SMS provider", Kiro's
+    CRM, tax or shipping API, a message broker such as RabbitMQ, Kafka or SQS where messages go
+    through it) or by what it is ("the payment gateway", "our SMS provider", Kiro's
     `Email_Service`), and never says what happens when that provider fails: no sentence, item or
     table row that names the provider or what it is called for (the charge, the SMS, the upload)
     with an error, timeout, retry, decline, bounce or dead-letter; no failure-modes section or
@@ -30,7 +31,8 @@ class ProviderFailureUnhandled(Rule):
     payments"). A provider that is compared, rejected, replaced, planned for later, quoted or named
     in non-goals, background or alternatives is not called. One finding per document, at the first
     mention in the body (not the introduction or glossary), naming the other providers and lines.
-    Decision records are judged on the payment, SMS, email or push provider they decide to adopt,
+    Decision records are judged on the payment, SMS, email or push provider or the message broker
+    they decide to adopt,
     proposals (KEPs, Rust RFCs, Go design documents, OTEPs) on those their design calls; plans and
     task lists are skipped.
 

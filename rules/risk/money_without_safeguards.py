@@ -179,10 +179,17 @@ class MoneyWithoutSafeguards(Rule):
     balance, store credit, money sent or transferred (option `money`), or in a sentence whose verb
     moves money and that names it: "the card on file is charged each month", "customers pay for
     the pack with their stored payment method", "each ride deducts the fare from the balance".
-    Safeguards are idempotency or duplicates ("a retried request never charges twice"), atomicity
-    ("in one database transaction", "all or nothing") or reversal ("reversed", "compensating entry",
-    "reconciled against the ledger"); words that also mean other things ("duplicate", "reverse",
-    "atomic") count only with money named near them (option `safeguards`). One finding, at the
+    Safeguards are idempotency or duplicates ("a retried request never charges twice", "issued once
+    per booking", "skips any order already charged", "a repeated request with the same key returns
+    the first result"), atomicity ("in one database transaction", "all or nothing", "if crediting
+    fails we roll back the charge") or reversal ("reversed", "compensating entry", "reconciled
+    against the ledger"); words that also mean other things ("duplicate", "reverse", "atomic")
+    count only with money named near them (option `safeguards`). A failure word alone ("if the card
+    is declined, show an error") is no safeguard. Not money moved: a price list ("billed annually",
+    "we charge $0.01 per call"), a money-back guarantee, a page named after money ("the payouts
+    page"), money explained or shown, money moved by the app stores ("the stores handle billing and
+    refunds"), and a purchase that only triggers the flow ("after a guest purchases a ticket").
+    One finding, at the
     operation that moves money (a requirement or criterion before prose, prose before the
     summary, user stories and headings), with the count of the others. Proposals and decision
     records are skipped, and so is money on a blockchain (a transfer there is atomic and final by
