@@ -468,3 +468,8 @@ def test_flags_coins_bought_with_a_saved_card() -> None:
 def test_a_declined_card_alone_is_no_safeguard() -> None:
     text = WALLET + "\nIf the card is declined, the app shows the issuer's reason.\n"
     assert spans(lint_with("RK009", text)) == [(5, 13)]
+
+
+def test_a_failed_charge_that_leaves_the_order_unpaid_counts() -> None:
+    text = WALLET + "\nIf the card charge fails, the order stays unpaid and the balance is restored.\n"
+    assert lint_with("RK009", text) == []

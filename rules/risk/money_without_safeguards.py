@@ -60,7 +60,7 @@ SAFEGUARDS = (
     r"(?:\w+\s+)?(?:refunded|reversed|voided|released|returned|rolled\s+back|undone|cancell?ed)",
     # A partial failure handled: "if the charge fails, the balance is not credited".
     r"re:(?:charges?|payments?|debits?|transfers?|top-?ups?|payouts?|refunds?)\s+(?:\w+\s+)?(?:fails?|failed|is\s+declined|"
-    r"declines?),?\s+(?:\w+\s+){0,6}?(?:not|never|no)",
+    r"declines?),?\s+(?:\w+\s+){0,6}?(?:not|never|no|stays?|remains?|unpaid|released|restored|reverted|returned)",
     # A movement rolled back by name: "if crediting the wallet fails, we roll back the charge".
     r"re:roll(?:s|ed|ing)?\s+back\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:\w+\s+)?(?:charges?|payments?|debits?|credits?|"
     r"transfers?|transactions?|top-?ups?|refunds?|payouts?)",
