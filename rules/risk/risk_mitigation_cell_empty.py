@@ -12,11 +12,11 @@ from speclint.reading.concerns import (
     Entry,
     cell_is_empty,
     column,
+    is_project_risk_section,
     profile_applies,
     section_entries,
     sections_named,
 )
-from speclint.rules.risk.risk_without_mitigation import _is_project_risk_section
 
 #: Columns that hold what is done about the risk (not who owns it or its status).
 MITIGATION_COLUMNS = (
@@ -76,7 +76,7 @@ class RiskMitigationCellEmpty(Rule):
             return
         names = list(RISK_SECTIONS)
         for section in sections_named(document, names):
-            if not _is_project_risk_section(section, names):
+            if not is_project_risk_section(section, names):
                 continue
             for entry in section_entries(section):
                 if entry.kind != "row":
