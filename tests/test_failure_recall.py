@@ -492,6 +492,198 @@ def test_eh006_leaves_named_providers_to_eh004() -> None:
     assert len(lint_with("EH004", text)) == 1
 
 
+def test_eh006_flags_a_scheduled_job_that_sends_a_file_once() -> None:
+    text = """
+    # Nightly inventory feed
+
+    ## What
+
+    Every night a scheduled job exports the stock levels and sends the file to each partner.
+    """
+    findings = lint_with("EH006", text)
+    assert spans(findings) == [(5, 15)]
+    assert "'scheduled job' can fail" in findings[0].message
+
+
+def test_eh006_accepts_a_scheduled_job_whose_failure_is_handled() -> None:
+    text = """
+    # Nightly inventory feed
+
+    Every night a scheduled job sends the file to each partner.
+    A partner whose transfer fails is tried again every hour until 06:00.
+    """
+    assert lint_with("EH006", text) == []
+
+
+def test_eh006_counts_an_upload_and_the_import_of_it_as_one_flow() -> None:
+    text = """
+    # Import your client list
+
+    ## Solution
+
+    The coach can upload a spreadsheet exported from their old tool.
+    We import the CSV file and create one client per row.
+    """
+    assert spans(lint_with("EH006", text)) == [(5, 15)]
+
+
+def test_eh006_reads_rows_that_do_not_parse_as_an_import_failure() -> None:
+    text = """
+    # Import your client list
+
+    The coach can upload a spreadsheet, and we import the CSV file, one client per row.
+    Rows that do not parse are listed in an import report.
+    """
+    assert lint_with("EH006", text) == []
+
+
+def test_eh006_an_offline_mode_says_nothing_about_a_sync_failing() -> None:
+    text = """
+    # Field inspections
+
+    ## Requirements
+
+    - FR-1 The app shall let an inspector record findings while offline.
+    - FR-2 The app shall synchronize inspection records with the central server when back online.
+    - FR-3 The app shall upload the photos of each inspection to the document store.
+    - FR-4 Inspectors can sync their records to the server from the settings page.
+    """
+    findings = lint_with("EH006", text)
+    assert spans(findings) == [(6, 22)]
+    assert "(nor at line 8)" in findings[0].message
+
+
+def test_eh006_a_failed_transfer_reversed_addresses_the_bank_transfer() -> None:
+    text = """
+    # Driver payouts
+
+    ## Requirements
+
+    - Drivers are paid every Friday through a bank transfer.
+    - Every payout is written to the ledger; a failed transfer is reversed with a compensating entry.
+    - Drivers see each bank transfer in the app.
+    """
+    assert lint_with("EH006", text) == []
+
+
+def test_eh006_a_billing_page_or_export_is_no_payment() -> None:
+    text = """
+    # Cloud cost dashboard
+
+    ## Requirements
+
+    - The dashboard shows spend per team from the billing export.
+    - Team leads open the billing page from the dashboard.
+    """
+    assert lint_with("EH006", text) == []
+
+
+def test_eh006_leaves_a_job_calling_a_named_provider_to_eh004() -> None:
+    text = """
+    # Address geocoding
+
+    ## Design
+
+    A nightly job sends each new address to the Google Maps API and stores the coordinates.
+    The job runs again the next night for addresses edited during the day.
+    """
+    assert lint_with("EH006", text) == []
+    assert spans(lint_with("EH004", text)) == [(5, 45)]
+
+
+def test_eh003_flags_a_request_to_a_system_named_in_the_glossary() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1: Order hand-off
+
+    #### Acceptance Criteria
+
+    1. WHEN an order is paid, THE Order_Service SHALL send the order to the Warehouse_System.
+    2. THE Order_Service SHALL include the shipping address in each hand-off.
+    """
+    findings = lint_with("EH003", text)
+    assert spans(findings) == [(7, 4)]
+    assert "'send the order to the Warehouse_System' can fail" in findings[0].message
+
+
+def test_eh003_reads_a_404_page_as_the_failure_path_of_a_fetch() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1: Exercise page
+
+    #### Acceptance Criteria
+
+    1. WHEN the exercises page loads, THE System SHALL fetch task details from the backend.
+    2. WHEN the task does not exist, THE System SHALL show a 404 page with navigation options.
+    """
+    assert lint_with("EH003", text) == []
+
+
+def test_eh004_flags_a_message_broker_a_decision_record_adopts() -> None:
+    text = """
+    # 12. Publish order events to a message queue
+
+    ## Status
+
+    Accepted
+
+    ## Decision
+
+    The order service will publish an `order.created` event to RabbitMQ for the warehouse to consume.
+    """
+    findings = lint_with("EH004", text, path="docs/adr/0012-order-events.md")
+    assert spans(findings) == [(9, 60)]
+    assert "RabbitMQ (message queue)" in findings[0].message
+
+
+def test_eh004_accepts_a_broker_whose_dead_letters_are_handled() -> None:
+    text = """
+    # Order events
+
+    ## Design
+
+    The order service publishes each event to SQS; the warehouse consumes it.
+    A message that fails three times goes to a dead-letter queue that on-call reviews daily.
+    """
+    assert lint_with("EH004", text) == []
+
+
+def test_eh004_a_broker_named_as_a_data_store_is_not_called() -> None:
+    text = """
+    # Streaming provider
+
+    ## Resources
+
+    - **Stores**: external data stores (Kafka, Kinesis, etc.)
+    """
+    assert lint_with("EH004", text) == []
+
+
+def test_eh006_reads_the_operations_a_decision_record_decides() -> None:
+    text = """
+    # Fetch exchange rates from an external rates API
+
+    ## Context and Problem Statement
+
+    Prices in EUR are converted with rates an analyst types in each Monday.
+
+    ## Considered Options
+
+    * Fetch rates hourly from the rates API
+    * Keep typing them in
+
+    ## Decision Outcome
+
+    Chosen option: fetch rates hourly, because prices follow the market within an hour.
+    A background job calls the rates API every hour and stores the rates in the prices database.
+    """
+    findings = lint_with("EH006", text, path="docs/decisions/0004-exchange-rates.md")
+    assert spans(findings) == [(15, 3)]
+    assert "'background job' (scheduled job)" in findings[0].message
+
+
 # --- damage tests on real documents: delete the failure handling, the finding appears ---------------
 
 LOCKDROP = "kiro-more/49LabsAI__SovSeal__.kiro__specs__lockdrop-app__requirements.md"
@@ -552,3 +744,57 @@ def test_deleting_the_error_handling_of_a_real_prd_is_found_by_eh006() -> None:
     assert _lint_damaged(lines, "EH006", "prd.md") == []
     damaged = _without_failure(lines)
     assert _lint_damaged(damaged, "EH006", "prd.md") == [_at(damaged, "to call API endpoints instead", "call API")]
+
+
+# A scheduled job added to a real PRD (no real specification in the corpus runs one): with the
+# sentence on its failure, then without it.
+PLATFORM_PRD = "prds/0al-spec__Platform__PRD.md"
+NIGHTLY_EXPORT = ["", "## Nightly export", "",
+                  "Every night a scheduled job exports the workspace index and sends the file to each partner.", ""]
+EXPORT_FAILURE = "A partner whose transfer fails is tried again every hour until 06:00, then on-call is paged."
+
+
+@requires_corpus
+def test_a_real_prd_with_a_nightly_job_and_its_failure_sentence_is_not_flagged_by_eh006() -> None:
+    lines = (CORPUS / PLATFORM_PRD).read_text(encoding="utf-8").splitlines()
+    damaged = lines[:24] + NIGHTLY_EXPORT + [EXPORT_FAILURE, ""] + lines[24:]
+    assert _lint_damaged(damaged, "EH006", "prd.md") == []
+
+
+@requires_corpus
+def test_deleting_the_failure_sentence_of_a_nightly_job_in_a_real_prd_is_found_by_eh006() -> None:
+    lines = (CORPUS / PLATFORM_PRD).read_text(encoding="utf-8").splitlines()
+    damaged = lines[:24] + NIGHTLY_EXPORT + lines[24:]
+    assert _lint_damaged(damaged, "EH006", "prd.md") == [_at(damaged, "a scheduled job exports", "scheduled job")]
+
+
+# A message broker adopted in a real decision record's decision: with its dead-letter sentence, then without it.
+CROWDIN_ADR = "adrs/JabRef__jabref__docs__decisions__0001-use-crowdin-for-translations.md"
+BROKER_DECISION = "New strings are published to RabbitMQ for the translation bot to consume."
+DEAD_LETTERS = "A message the bot cannot process goes to a dead-letter queue after three retries."
+
+
+@requires_corpus
+def test_deleting_the_dead_letter_sentence_of_a_broker_in_a_real_adr_is_found_by_eh004() -> None:
+    lines = (CORPUS / CROWDIN_ADR).read_text(encoding="utf-8").splitlines()
+    decision = next(index for index, line in enumerate(lines) if line.startswith("## Decision Outcome")) + 2
+    with_safeguard = lines[:decision] + [BROKER_DECISION, DEAD_LETTERS, ""] + lines[decision:]
+    assert _lint_damaged(with_safeguard, "EH004", "docs/decisions/0001-use-crowdin-for-translations.md") == []
+    damaged = lines[:decision] + [BROKER_DECISION, ""] + lines[decision:]
+    assert _lint_damaged(damaged, "EH004", "docs/decisions/0001-use-crowdin-for-translations.md") == [
+        _at(damaged, BROKER_DECISION, "RabbitMQ")]
+
+
+def test_eh006_flags_data_sent_to_another_system_in_srs_requirements() -> None:
+    text = """
+    # SRS: Warehouse scanner app
+
+    ## 3 Functional requirements
+
+    - SR-1 The system shall transmit each scan to the inventory system within 5 seconds.
+    - SR-2 The system shall integrate with the carrier's label service to print shipping labels.
+    - SR-3 The scanner shall beep when a barcode is read.
+    """
+    findings = lint_with("EH006", text)
+    assert spans(findings) == [(5, 25)]
+    assert "(nor at line 6)" in findings[0].message

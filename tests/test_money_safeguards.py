@@ -338,3 +338,138 @@ def test_flags_money_paid_by_direct_debit_and_a_deposit() -> None:
     - Guests pay a deposit when they book.
     """
     assert spans(lint_with("RK009", text)) == [(3, 11)]
+
+
+# --- safeguards written in other words, and money that is priced or moved by someone else ---------
+
+
+def test_a_refund_issued_once_per_booking_counts() -> None:
+    text = """
+    # Refunds for cancelled classes
+
+    - When a studio cancels a class, every booked member is refunded the class price to their card.
+    - A refund is issued once per booking, even when the cancellation job runs again.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_charged_once_a_month_is_no_safeguard() -> None:
+    text = """
+    # Renewals
+
+    - Members are charged once a month with the card on file.
+    - Members can ask support to refund a renewal within 14 days.
+    """
+    assert spans(lint_with("RK009", text)) == [(3, 3)]
+
+
+def test_skipping_what_was_already_charged_counts() -> None:
+    text = """
+    # Renewals
+
+    - Members on the annual plan are charged on their renewal date with the card on file.
+    - The renewal job skips any subscription that already has a charge for the period.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_a_declined_renewal_retried_counts() -> None:
+    text = """
+    # Renewals
+
+    - Members are charged on their renewal date with the card on file.
+    - A declined renewal is retried on days 1, 3 and 7, then the plan is downgraded.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_rolling_back_the_charge_counts() -> None:
+    text = """
+    # Wallet top-up
+
+    - Users top up their wallet from a bank card.
+    - If crediting the wallet fails, we roll back the charge.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_a_repeated_request_returning_the_first_result_counts() -> None:
+    text = """
+    # Wallet top-up
+
+    - Users top up their wallet from a bank card, from 10 to 500 euros.
+    - A repeated top-up request with the same key returns the first result.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_a_ledger_of_entries_counts() -> None:
+    text = """
+    # Loyalty points
+
+    - Customers earn points credited to their balance when the order is delivered.
+    - Points pay for rewards at checkout: the reward's cost is deducted from the balance.
+    - Every change to a balance is a ledger entry keyed by the order or reward ID.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_a_price_list_does_not_move_money() -> None:
+    text = """
+    # Launch the Pro plan
+
+    - Pro costs $12 per user per month, billed annually, or $15 billed monthly.
+    - We charge $0.01 per API call above 10,000 calls a month.
+    - Students pay $4.99 a month.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_money_moved_by_the_app_stores_is_theirs_to_guard() -> None:
+    text = """
+    # StudyBuddy Premium
+
+    Students pay for Premium with a 30-day money-back guarantee.
+    Students subscribe through the App Store and Google Play; the stores handle billing and refunds.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_pages_named_after_money_and_purchases_before_the_flow_do_not_move_money() -> None:
+    text = """
+    # Event tickets in Apple Wallet
+
+    After a guest purchases a ticket, the confirmation page offers "Add to Apple Wallet".
+    Guests who bought tickets before the launch get the button on the payouts page.
+    """
+    assert lint_with("RK009", text) == []
+
+
+def test_flags_tips_sent_to_creators() -> None:
+    text = """
+    # Creator tips
+
+    Viewers can send a tip of $1 to $20 to a creator during a live stream.
+    The creator gets 90% of each tip in their next monthly payout.
+    """
+    assert spans(lint_with("RK009", text)) == [(3, 13)]
+
+
+def test_flags_coins_bought_with_a_saved_card() -> None:
+    text = """
+    # Coins for stickers
+
+    - Users buy coin packs with the card saved in their account.
+    - Each month, users can buy a bonus pack at half the price.
+    """
+    assert spans(lint_with("RK009", text)) == [(3, 9)]
+
+
+def test_a_declined_card_alone_is_no_safeguard() -> None:
+    text = WALLET + "\nIf the card is declined, the app shows the issuer's reason.\n"
+    assert spans(lint_with("RK009", text)) == [(5, 13)]
+
+
+def test_a_failed_charge_that_leaves_the_order_unpaid_counts() -> None:
+    text = WALLET + "\nIf the card charge fails, the order stays unpaid and the balance is restored.\n"
+    assert lint_with("RK009", text) == []

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
-from speclint.document.headings import title_matches
-from speclint.document.model import Document, Span
+from speclint.document.headings import normalize_title, title_matches
+from speclint.document.model import Document, Section, Span
+from speclint.lazy_regex import lazy_compile
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.operations import (
-    addresses_failure,
     has_central_failure_handling,
     INTRO_SECTIONS,
     describe_operation,
     operation_mentions,
+    speaks_of_failure,
     unaddressed_failures,
     unhandled_providers,
 )
@@ -22,19 +24,23 @@ from speclint.reading.requirements import TASK_LISTS, document_kind, is_ears_doc
 class OperationFailureUnaddressed(Rule):
     """Flags a specification that describes payments, messages, uploads, imports, syncs or calls to other services and never says what happens when that kind of operation fails.
 
-    **What it flags.** A specification (a PRD, an SRS, a spec-kit spec, a design document; not a
-    proposal or decision record, not an EARS document, where EH003 asks per requirement) that
+    **What it flags.** A specification (a PRD, an SRS, a spec-kit spec, a design document, the
+    decision of a decision record; not a proposal, not an EARS document, where EH003 asks per requirement) that
     names an operation that can fail at least twice, once at least outside its introduction (a payment, sending
-    an email or SMS, an upload, parsing or importing a file, a sync, a call to another service),
+    an email or SMS, an upload or a file sent to a partner, parsing or importing a file, a sync, a call to
+    or data sent to another service or system, a scheduled job; an upload and the import of what was
+    uploaded count as one flow, and so does a scheduled job with what it does),
     when nothing in the document says what happens when that kind of operation fails: no
     sentence, item or table row that names it (the charge, the email, the upload, the import)
     with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error
     table that names it. Payments and messages need their own answer: unlike EH001, an unrelated
     error (a form's validation message, an "invalid email address") does not count as handling a
     declined charge or a bounced email. An upload, import, sync or call counts as handled by any
-    error handling the document has. One finding per kind of operation, at its first mention,
-    naming the other lines. Named providers (Stripe, Twilio, S3...) are EH004's; plans and task
-    lists are skipped.
+    error handling the document has (a sentence that says something fails, times out or is
+    retried; not a form's validation message or an offline mode). One finding per kind of
+    operation (one per flow), at its first mention, naming the other lines. Named providers (Stripe,
+    Twilio, S3...) are EH004's; plans and task lists are skipped; a decision record is read on the
+    operations its decision introduces.
 
     **Why it matters.** A declined card, an email that bounces, an upload that stops half way and
     a CSV row that does not parse each need a decision: retry, queue, tell the user or give up.
@@ -80,36 +86,70 @@ class OperationFailureUnaddressed(Rule):
 
 #: The kind of operation a provider of each kind is called for (EH004 reports those).
 _PROVIDER_OPERATION = {"SMS": "message delivery", "email": "message delivery", "push notification": "message delivery",
-                       "object storage": "upload", "file transfer": "upload", "external API": "call to another service"}
+                       "object storage": "upload", "file transfer": "upload", "external API": "call to another service",
+                       "message queue": "call to another service"}
 
+
+#: Kinds of operation counted together: a file uploaded and then imported is one flow.
+#: A scheduled job is one flow with what it does ("a nightly job sends the file to each partner").
+_FLOWS = {"upload": ("upload", "import or parsing", "scheduled job"),
+          "import or parsing": ("upload", "import or parsing", "scheduled job"),
+          "sync": ("sync", "scheduled job"), "call to another service": ("call to another service", "scheduled job"),
+          "scheduled job": ("scheduled job", "upload", "import or parsing", "sync", "call to another service",
+                            "payment", "message delivery")}
+#: Kinds reported once between them: an upload and the import of what was uploaded.
+_ONE_FINDING = {"import or parsing": "upload"}
 
 #: Operations whose failure needs its own answer, whatever else the document says about errors.
 _TRANSACTIONS = frozenset({"payment", "message delivery"})
 
 
+def _in_decision(section: Section) -> bool:
+    """The section states a decision record's decision ("Decision", "Decision Outcome"), not its
+    drivers, options or context."""
+    return any(each.heading is not None and bool(_DECISION_TITLE.match(normalize_title(each.title)))
+               for each in (section, *section.ancestors()))
+
+
+_DECISION_TITLE = lazy_compile(r"^(?:\d+\s+)?(?:the\s+|our\s+)?(?:decision(?:\s+outcome)?|decisions|chosen\s+option)$", re.I)
+
+
 def _handles_failure_somewhere(document: Document) -> bool:
+    """A failure-modes section or error table, or a sentence that says something fails, times out or
+    is retried. A form's validation message ("invalid email"), an offline mode or a conflict rule
+    says nothing about an upload or a sync failing."""
     from speclint.document.text import iter_prose, mask_invisible
 
     return has_central_failure_handling(document) or any(
-        addresses_failure(mask_invisible("\n".join(segment.text for segment in piece.segments)))
+        speaks_of_failure(mask_invisible("\n".join(segment.text for segment in piece.segments)))
         for piece in iter_prose(document) if piece.kind != "heading")
 
 
 def operation_failures(document: Document, context: object, minimum: int = 2) -> list[tuple[Violation, set[int]]]:
     """EH006's findings, each with the lines of every mention it stands for (EH005 leaves those
     to EH006)."""
-    if is_proposal(document, context) or is_ears_document(document, context) \
-            or not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+    # A decision record is judged on the operations its decision introduces.
+    decision_record = document_kind(document, context) == "adr"
+    if not decision_record and (is_proposal(document, context) or is_ears_document(document, context)
+                                or not states_requirements(document, context)
+                                or document_kind(document, context) in TASK_LISTS):
         return []
     by_kind: dict[str, list[tuple[int, str, Span]]] = {}
     for section, kind, words, span in operation_mentions(document):
+        if decision_record and not _in_decision(section):
+            continue
         rank = 1 if any(each.heading is not None and title_matches(each.title, INTRO_SECTIONS)
                         for each in (section, *section.ancestors())) else 0
         by_kind.setdefault(kind, []).append((rank, words, span))
-    reported_by_eh004 = {_PROVIDER_OPERATION.get(kind, kind) for kind, _brand, _span in unhandled_providers(document)}
-    # Named `minimum` times, once at least where the behaviour is described (not only in the summary).
+    reported_by_eh004 = {_PROVIDER_OPERATION.get(kind, kind) for kind, _brand, _span in unhandled_providers(document)
+                         if kind != "message queue" or decision_record}  # EH004 reads brokers in decisions only
+    if reported_by_eh004:
+        reported_by_eh004.add("scheduled job")  # the job calls that provider: EH004's one finding
+    # Named `minimum` times (an upload and the import of what was uploaded are one flow), once at
+    # least where the behaviour is described (not only in the summary).
     kinds = frozenset(kind for kind, found in by_kind.items()
-                      if kind not in reported_by_eh004 and len(found) >= minimum and any(rank == 0 for rank, _w, _s in found))
+                      if kind not in reported_by_eh004 and any(rank == 0 for rank, _w, _s in found)
+                      and sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,))) >= minimum)
     if kinds - _TRANSACTIONS and _handles_failure_somewhere(document):
         # An upload, import, sync or call in a document that handles failures elsewhere is usually
         # covered by its general error handling; a payment or a message is not.
@@ -117,10 +157,17 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
     if not kinds:
         return []
     violations = []
+    reported_lines: set[int] = set()
+    reported_flows: set[str] = set()
     for kind in sorted(unaddressed_failures(document, kinds), key=lambda each: min(
             (span.start.line, span.start.column) for _r, _w, span in by_kind[each])):
         found = sorted(by_kind[kind], key=lambda each: (each[0], each[2].start.line, each[2].start.column))
         _rank, words, span = found[0]
+        flow = _ONE_FINDING.get(kind, kind)
+        if span.start.line in reported_lines or flow in reported_flows:
+            continue  # "a nightly job sends the file", "upload a CSV and import it": one flow, one finding
+        reported_lines.add(span.start.line)
+        reported_flows.add(flow)
         others = sorted({other.start.line for _r, _w, other in found[1:] if other.start.line != span.start.line})
         also = ""
         if others:

@@ -20,7 +20,8 @@ class ProviderFailureUnhandled(Rule):
 
     **What it flags.** A document that names a third-party provider it relies on, by brand (a
     payment processor, an SMS, email or push provider, object storage, an SFTP or FTP transfer, a
-    CRM, tax or shipping API) or by what it is ("the payment gateway", "our SMS provider", Kiro's
+    CRM, tax or shipping API, a message broker such as RabbitMQ, Kafka or SQS where messages go
+    through it) or by what it is ("the payment gateway", "our SMS provider", Kiro's
     `Email_Service`), and never says what happens when that provider fails: no sentence, item or
     table row that names the provider or what it is called for (the charge, the SMS, the upload)
     with an error, timeout, retry, decline, bounce or dead-letter; no failure-modes section or
@@ -30,7 +31,8 @@ class ProviderFailureUnhandled(Rule):
     payments"). A provider that is compared, rejected, replaced, planned for later, quoted or named
     in non-goals, background or alternatives is not called. One finding per document, at the first
     mention in the body (not the introduction or glossary), naming the other providers and lines.
-    Decision records are judged on the payment, SMS, email or push provider they decide to adopt,
+    Decision records are judged on the payment, SMS, email or push provider or the message broker
+    they decide to adopt,
     proposals (KEPs, Rust RFCs, Go design documents, OTEPs) on those their design calls; plans and
     task lists are skipped.
 
@@ -71,14 +73,19 @@ class ProviderFailureUnhandled(Rule):
         mentions = unhandled_providers(document)
         if kind_of_document == "adr":
             # A decision record is judged on what it decides: a payment, SMS, email or push
-            # provider it adopts. Providers named in its context or options are not called.
-            mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
+            # provider or a message broker it adopts. Providers named in its context or options are not called.
+            mentions = [mention for mention in mentions if mention[0] in _ADOPTED
                         and _DECISION_TITLE.search(section_at(document, mention[2].start.line).title or "")]
         elif is_proposal(document, context) or reads_like_proposal(document) or kind_of_document in _PROPOSALS:
             # A proposal names storage and infrastructure in passing; a payment, SMS, email or
             # push provider its design calls (not its summary or motivation) is a call to answer for.
             mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL
                         and _rank(document, mention[2]) == 0 and not _motivation(document, mention[2])]
+        else:
+            # A broker counts where messages go through it ("publishes the event to SQS"), not
+            # where it is named as a data store ("external stores (Kafka, Kinesis, etc.)").
+            mentions = [mention for mention in mentions if mention[0] != "message queue"
+                        or _MESSAGING.search(document.lines[mention[2].start.line - 1])]
         if not mentions:
             return
         kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), mention[2].start.line))
@@ -95,10 +102,16 @@ class ProviderFailureUnhandled(Rule):
 
 
 #: Providers whose failure a decision to adopt them must answer for (a declined charge, an
-#: undelivered code): not storage or file transfer, which decision records name as infrastructure.
+#: undelivered code, a message nobody can process): not storage or file transfer, which decision
+#: records name as infrastructure.
 _TRANSACTIONAL = frozenset({"payment", "SMS", "email", "push notification"})
+#: What a decision record adopts and must answer for: those, and a message broker (a message
+#: nobody can process needs a dead-letter queue or a retry policy).
+_ADOPTED = _TRANSACTIONAL | {"message queue"}
 #: Proposal profiles besides `PROPOSAL_PROFILES` (descendants of the KEP template).
 _PROPOSALS = ("openshift-enhancement", "capi-proposal", "gep")
+_MESSAGING = lazy_compile(r"\b(?:publish\w*|consum\w*|enqueue\w*|queued|produces?|producers?|emits?|emitted|subscrib\w*|"
+                          r"sends?|sent|pushe[sd]|polls?|dispatch\w*|events?|messages?|jobs?)\b", re.I)
 _DECISION_TITLE = lazy_compile(r"\bdecision\b|\bchosen\s+option", re.I)
 
 

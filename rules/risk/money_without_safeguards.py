@@ -38,6 +38,9 @@ MONEY_ACTIONS = (
     r"re:(?:add|load|withdraw|deposit)\w*\s+money", r"re:(?:added|loaded)\s+to\s+(?:the|their|a|your)\s+(?:wallet|balance)",
     r"re:(?:on|after|before|upon)\s+purchase",
     r"re:tips?\s+(?:the|their|a|your)\s+(?:driver|courier|creator|host|server|artist|streamer)s?",
+    r"re:(?:send|give|leave)s?\s+(?:a\s+)?tips?\b", r"re:tips?\s+of\s+[$€£¥]?\d",
+    r"re:donat(?:e|es|ed|ing|ions?)\s+(?:\w+\s+){0,3}?(?:to|for)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:charity|charities|cause|"
+    r"nonprofit|non-profit|fundraiser)",
     r"re:(?:mak|submit|initiat|creat|complet|execut|confirm)\w*\s+(?:a|the|their|each|every)\s+(?:\w+\s+)?payments?",
     r"re:(?:payments?|charges?)\s+(?:is|are|will\s+be|gets?|get|was|were)\s+(?:\w+\s+)?(?:collected|taken|captured|"
     r"processed|made|created|"
@@ -57,7 +60,18 @@ SAFEGUARDS = (
     r"(?:\w+\s+)?(?:refunded|reversed|voided|released|returned|rolled\s+back|undone|cancell?ed)",
     # A partial failure handled: "if the charge fails, the balance is not credited".
     r"re:(?:charges?|payments?|debits?|transfers?|top-?ups?|payouts?|refunds?)\s+(?:\w+\s+)?(?:fails?|failed|is\s+declined|"
-    r"declines?),?\s+(?:\w+\s+){0,6}?(?:not|never|no)",
+    r"declines?),?\s+(?:\w+\s+){0,6}?(?:not|never|no|stays?|remains?|unpaid|released|restored|reverted|returned)",
+    # A movement rolled back by name: "if crediting the wallet fails, we roll back the charge".
+    r"re:roll(?:s|ed|ing)?\s+back\s+(?:the\s+|a\s+|its\s+|their\s+)?(?:\w+\s+)?(?:charges?|payments?|debits?|credits?|"
+    r"transfers?|transactions?|top-?ups?|refunds?|payouts?)",
+    # The money is moved by someone else: "the stores handle billing and refunds".
+    r"re:(?:app\s+store|play\s+store|google\s+play|stores?)\s+(?:\w+\s+){0,2}?(?:handles?|manages?|process(?:es)?|owns?)\s+"
+    r"(?:the\s+|all\s+)?(?:billing|payments?|refunds?|subscriptions?|purchases?)",
+    r"re:(?:billing|payments?|refunds?|purchases?)\s+(?:is|are)\s+(?:\w+\s+)?(?:handled|owned|processed|managed)\s+by\s+"
+    r"(?:the\s+)?(?:app\s+store|play\s+store|google\s+play|apple|google|stores?|existing|current)",
+    # A request repeated with its key: "a repeated request with the same key returns the first result".
+    r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:[\w-]+\s+){0,8}?returns?\s+the\s+(?:first|original|same|earlier)\s+"
+    r"(?:result|response|outcome)",
 )
 
 #: Safeguards that count when money is named near them: "duplicate" next to "charge" is about
@@ -71,6 +85,20 @@ NEAR_MONEY_SAFEGUARDS = (
     "database transaction*", "DB transaction*", "transactional*", "ACID", "all or nothing", "all-or-nothing",
     "together or not at all", "revers*", "compensat*", "void*", "reconcil*", "unique constraint*", "unique key*",
     "row lock*", "locking", "race condition*", "two-phase", "saga*", "outbox",
+    # Deduplicated by the thing it belongs to, not by a period: "a refund is issued once per
+    # booking" (not "charged once a month"); "skips any order that already has a charge".
+    r"re:once\s+per\s+(?:order|booking|reservation|request|transaction|event|invoice|trip|ride|purchase|payment|"
+    r"charge|refund|payout|transfer|top-?up|key|id|customer|member|user|account|subscription\s+period|period|"
+    r"billing\s+period|cycle|billing\s+cycle)",
+    r"re:already\s+(?:been\s+|has\s+(?:a\s+|an\s+|been\s+)?|have\s+(?:a\s+|an\s+|been\s+)?)?(?:charg|paid|refund|"
+    r"credit|debit|bill|captur|matched|issued|processed|settled)\w*",
+    # A declined or failed movement retried: the partial failure is handled.
+    r"re:(?:declin|reject|fail)\w*\s+(?:\w+\s+){0,6}?(?:is|are|will\s+be|gets?|get)\s+retried",
+    "double-entry", "double entry", "ledger entr*", "reversing entr*",
+    # (A failure word alone is no safeguard: "if the card is declined, show an error" says nothing
+    # of the retry that charges twice.)
+    "one transaction", "pre-auth*", "preauth*",
+    r"re:(?:charg|bill|pa[iy]|debit|credit|refund)\w*\s+(?:exactly\s+|only\s+|just\s+)?once(?=\s*[.;,)]|\s*$)",
 )
 
 #: A verb that moves money when money is named in the same sentence: "the card is charged",
@@ -81,8 +109,10 @@ _MONEY_VERB = lazy_compile(
     r"captur(?:e|es|ed|ing)|fined|charged|credited|debited|billed|invoiced)\b|"
     # Words that are also nouns ("cloud credits", "data transfer charges") are verbs before their object.
     r"(?:charg(?:e|es|ing)|credit(?:s|ing)?|debit(?:s|ing)?|bill(?:s|ing)?|invoic(?:e|es|ing)|transfer(?:s|ring)?|"
-    r"spend(?:s|ing)?|buys?|buying)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
-    r"buyers?|sellers?|members?|subscribers?|riders?|drivers?|clients?|merchants?|\d)\b|\s*[$€£¥]))",
+    r"spend(?:s|ing)?)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
+    r"buyers?|sellers?|members?|subscribers?|riders?|drivers?|clients?|merchants?|\d)\b|\s*[$€£¥])|"
+    # "buy" moves money whatever follows, with money named in its sentence: "users buy coin packs with the saved card"
+    r"buys?\b|buying\b)",
     re.I,
 )
 #: What the money verb moves, or from where: a card, a balance, a price, an amount in a currency.
@@ -104,7 +134,12 @@ _OTHER_SENSE = lazy_compile(
     r"(?:of|for|in)\b|pay(?:s|ing)?\s+off|in\s+charge|charge\s+of|of\s+charge|no\s+charge|"
     r"paid\s+(?:plans?|tiers?|versions?|features?|users?|customers?|accounts?|seats?|editions?|products?|"
     r"add-?ons?|licen[cs]es?|subscriptions?|apps?|services?|content|members?)|buy-?in|build\s+(?:vs\.?|or|versus)\s+buy|"
-    r"credit\s+(?:to|for)\b|credits?\s+(?:line|the\s+author|the\s+photographer))",
+    r"credit\s+(?:to|for)\b|credits?\s+(?:line|the\s+author|the\s+photographer)|"
+    # A price list, not a movement: "billed annually", "we charge $0.01 per API call".
+    r"billed\s+(?:annually|monthly|yearly|quarterly|weekly|per\b|every\s+(?:month|year))|"
+    r"(?:charg(?:e|es|ing)|pays?)\s+[$€£¥]?\d[\d.,]*\s*(?:[$€£¥]|usd|eur|gbp|cents?)?\s*(?:per|an?|each|/)|"
+    # A promise, not a flow: "a 30-day money-back guarantee".
+    r"money[\s-]+back\s+guarantee)",
     re.I,
 )
 #: Words of money near a safeguard.
@@ -114,7 +149,15 @@ _MONEY_WORDS = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|top[- ]?ups?|balanc
 #: A sentence that shows, lists or exports money rather than moving it.
 _SHOWN = lazy_compile(r"\b(?:shows?|showing|shown|displays?|displayed|displaying|lists?|listed|listing|views?|viewing|sees?|"
                       r"exports?|exported|downloads?|prints?|renders?|reports?|tracks?|tracked|searche?s?|filters?|"
-                      r"history|histories|receipts?|statements?|summar\w+)\b", re.I)
+                      r"history|histories|receipts?|statements?|summar\w+|explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|"
+                      r"help\s+articles?|faqs?)\b", re.I)
+#: Money moved elsewhere, before this spec's behaviour starts: "After a guest purchases a ticket, the
+#: page offers...", "guests who bought tickets before the launch".
+_TRIGGER_BEFORE = lazy_compile(r"(?:^\W*(?:\d+\.\s+)?(?:after|once|since|when|whenever|if)\s+(?:\w+\s+){0,3}|\bwho\s+(?:have\s+|had\s+)?(?:already\s+)?)$",
+                               re.I)
+#: A page or a policy named after money: "the payouts page", "the refund policy".
+_PLACE_AFTER = lazy_compile(r"\s+(?:pages?|screens?|tabs?|dashboards?|settings|sections?|polic(?:y|ies)|schedules?|"
+                            r"reports?|portal|widgets?)\b", re.I)
 #: "paid invoices", "paid orders": a state, not a movement.
 _PAID_STATE = lazy_compile(r"paid\s+(?:invoices?|orders?|bills?|amounts?|status)\b", re.I)
 #: Money on a blockchain, where a transfer is atomic and final by construction.
@@ -136,10 +179,17 @@ class MoneyWithoutSafeguards(Rule):
     balance, store credit, money sent or transferred (option `money`), or in a sentence whose verb
     moves money and that names it: "the card on file is charged each month", "customers pay for
     the pack with their stored payment method", "each ride deducts the fare from the balance".
-    Safeguards are idempotency or duplicates ("a retried request never charges twice"), atomicity
-    ("in one database transaction", "all or nothing") or reversal ("reversed", "compensating entry",
-    "reconciled against the ledger"); words that also mean other things ("duplicate", "reverse",
-    "atomic") count only with money named near them (option `safeguards`). One finding, at the
+    Safeguards are idempotency or duplicates ("a retried request never charges twice", "issued once
+    per booking", "skips any order already charged", "a repeated request with the same key returns
+    the first result"), atomicity ("in one database transaction", "all or nothing", "if crediting
+    fails we roll back the charge") or reversal ("reversed", "compensating entry", "reconciled
+    against the ledger"); words that also mean other things ("duplicate", "reverse", "atomic")
+    count only with money named near them (option `safeguards`). A failure word alone ("if the card
+    is declined, show an error") is no safeguard. Not money moved: a price list ("billed annually",
+    "we charge $0.01 per call"), a money-back guarantee, a page named after money ("the payouts
+    page"), money explained or shown, money moved by the app stores ("the stores handle billing and
+    refunds"), and a purchase that only triggers the flow ("after a guest purchases a ticket").
+    One finding, at the
     operation that moves money (a requirement or criterion before prose, prose before the
     summary, user stories and headings), with the count of the others. Proposals and decision
     records are skipped, and so is money on a blockchain (a transfer there is atomic and final by
@@ -236,9 +286,11 @@ def _money_movements(document: Document, index: ProseIndex,
     taken: set[tuple[int, int]] = set()
     for match, span in sorted(candidates, key=lambda item: item[0].start()):
         bounds = _sentence_bounds(index.text, match.start())
-        if bounds in taken or _out_of_scope(document, span.start.line) or _negated(match):
+        if bounds in taken or _out_of_scope(document, span.start.line) or _negated(match) \
+                or _TRIGGER_BEFORE.search(index.text[bounds[0]:match.start()]):
             continue
-        if _SHOWN.search(index.text, bounds[0], match.start()) or _PAID_STATE.match(index.text, match.start()):
+        if _SHOWN.search(index.text, bounds[0], match.start()) or _PAID_STATE.match(index.text, match.start()) \
+                or _PLACE_AFTER.match(index.text, match.end()):
             continue  # "the receipt shows the amount charged", "paid invoices": money shown, not moved
         taken.add(bounds)
         found.append((match, span))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.headings import normalize_title
 from speclint.document.model import Document, ListBlock, Paragraph, Section, Span
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
@@ -20,6 +19,7 @@ from speclint.reading.concerns import (
     column,
     grouped,
     heading_span,
+    is_project_risk_section,
     phrase_pattern,
     profile_applies,
     search_text,
@@ -80,22 +80,6 @@ RISK_PARAGRAPH = lazy_compile(r"^\s*(?:\*\*|__|\*|_)?(?:risk|r)\s*#?\d*\s*(?:\*\
 RESPONSE_LEAD_IN = lazy_compile(
     r"\b(?:mitigat\w*|address\w*|handl\w*|prevent\w*|reduc\w*|we will|we'll|response|contingenc\w*|"
     r"safeguards?|countermeasures?)\b[^\n]*:\W*$",
-    re.IGNORECASE,
-)
-# Title parts that may stand beside "Risks" in a project risk section's title ("Risks and
-# mitigations"); any other ("Risk & controls", "Risk scoring") names a product feature.
-_RISK_COMPANIONS = lazy_compile(
-    r"^(?:risks?|known risks|key risks|mitigations?|concerns?|assumptions?|dependenc(?:y|ies)|issues?|"
-    r"open questions?|questions?|trade-?offs?|constraints?|contingenc(?:y|ies)|challenges?|limitations?|"
-    r"drawbacks?|unknowns?|caveats?|considerations?|rollback|threats?|mitigation plans?|open issues?|"
-    r"\d+\.?|\d+(?:\.\d+)*\.?\s+risks?)$",
-    re.IGNORECASE,
-)
-# Ancestors under which a "Risks" heading is not the project's risk register: an ADR option's
-# cons, a product feature ("Features > Risk & controls"), a rejected alternative.
-_NOT_PROJECT_RISKS = lazy_compile(
-    r"\b(?:options?|considered|alternatives?|pros and cons|features?|functional|screens?|pages?|user stor\w*|"
-    r"capabilit\w*|modules?)\b",
     re.IGNORECASE,
 )
 # "Risk mitigation", "Mitigations": a section whose items are the responses themselves.
@@ -183,7 +167,7 @@ class RiskWithoutMitigation(Rule):
         options = context.options
         terms = phrase_pattern(options["mitigation-terms"])
         for section in sections_named(document, options["sections"]):
-            if not _is_project_risk_section(section, options["sections"]) or _LISTS_RESPONSES.match(section.title):
+            if not is_project_risk_section(section, options["sections"]) or _LISTS_RESPONSES.match(section.title):
                 continue
             promises_mitigation = search_text(phrase_pattern(("mitigat*", "response*", "handling", "plan*")),
                                               section.title) is not None
@@ -257,16 +241,6 @@ def _without_paired_responses(entries: list[Entry]) -> list[Entry]:
             continue
         kept.append(entry)
     return kept
-
-
-def _is_project_risk_section(section: Section, names: list[str]) -> bool:
-    """A section of the project's risks: not an ADR option's cons nor a product feature's "Risk & controls"."""
-    if any(ancestor.heading is not None and _NOT_PROJECT_RISKS.search(ancestor.title) for ancestor in section.ancestors()):
-        return False
-    if normalize_title(section.title) in {normalize_title(name) for name in names}:
-        return True
-    parts = [part for part in re.split(r"(?<!\s)\s+(?:and|or|vs\.?)\s+|[,&/+:]\s*", section.title.lower()) if part.strip()]
-    return all(_RISK_COMPANIONS.match(part.strip()) for part in parts)
 
 
 def _states_mitigations(section: Section) -> bool:

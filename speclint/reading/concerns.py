@@ -657,3 +657,31 @@ DUE_DATE = (
     r"launch|beta|GA|release|code freeze|kick-?off|design review|sprint|milestone|phase|M\d|EO[DWMQY])",
     "due", "due date", "deadline", "ETA", "EOD", "EOW", "EOM", "EOQ", r"re:sprint\s+\d+",
 )
+
+
+# Title parts that may stand beside "Risks" in a project risk section's title ("Risks and
+# mitigations"); any other ("Risk & controls", "Risk scoring") names a product feature.
+_RISK_COMPANIONS = lazy_compile(
+    r"^(?:risks?|known risks|key risks|mitigations?|concerns?|assumptions?|dependenc(?:y|ies)|issues?|"
+    r"open questions?|questions?|trade-?offs?|constraints?|contingenc(?:y|ies)|challenges?|limitations?|"
+    r"drawbacks?|unknowns?|caveats?|considerations?|rollback|threats?|mitigation plans?|open issues?|"
+    r"\d+\.?|\d+(?:\.\d+)*\.?\s+risks?)$",
+    re.IGNORECASE,
+)
+# Ancestors under which a "Risks" heading is not the project's risk register: an ADR option's
+# cons, a product feature ("Features > Risk & controls"), a rejected alternative.
+_NOT_PROJECT_RISKS = lazy_compile(
+    r"\b(?:options?|considered|alternatives?|pros and cons|features?|functional|screens?|pages?|user stor\w*|"
+    r"capabilit\w*|modules?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_project_risk_section(section: Section, names: list[str]) -> bool:
+    """A section of the project's risks: not an ADR option's cons nor a product feature's "Risk & controls"."""
+    if any(ancestor.heading is not None and _NOT_PROJECT_RISKS.search(ancestor.title) for ancestor in section.ancestors()):
+        return False
+    if normalize_title(section.title) in {normalize_title(name) for name in names}:
+        return True
+    parts = [part for part in re.split(r"(?<!\s)\s+(?:and|or|vs\.?)\s+|[,&/+:]\s*", section.title.lower()) if part.strip()]
+    return all(_RISK_COMPANIONS.match(part.strip()) for part in parts)

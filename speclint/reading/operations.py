@@ -38,10 +38,27 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,3}(?:api|service|endpoint|server|backend|provider|gateway|webhook)\b|"
         r"webhooks?|http\s+(?:request|call)s?|rest\s+(?:call|request)s?|grpc\s+calls?|"
         r"via\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+){0,2}apis?|"
+        # a request to, or data sent to, a system named as one: "request a route from the Maps_API",
+        # "send the order to the Warehouse_System", "publish the event to the message queue"
+        r"(?:requests?|requesting|fetch(?:es|ing)?|retrieves?|retrieving|pulls?|pulling)\s+(?:the\s+|an?\s+|each\s+)?"
+        r"(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:\w+_)?(?:api|service|endpoint|server|backend|"
+        r"provider|gateway|system)|"
+        r"(?:sends?|sending|posts?|posting|submits?|submitting|forwards?|forwarding|publish(?:es|ing)?|pushe?s?|pushing|"
+        r"transmits?|transmitting|exports?|exporting)\s+"
+        r"(?:the\s+|an?\s+|each\s+|every\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?(?:to|on(?:to)?)\s+(?:the\s+|an?\s+)?"
+        r"(?:(?:[\w'-]+\s+){0,2}?(?:\w+_(?:api|service|system|gateway|provider|queue|bus|topic)|api|endpoint|backend|gateway|"
+        r"webhook|(?:message|event|job|task)\s+(?:queue|broker|bus)|queue|topic)|[\w'-]+\s+(?:[\w'-]+\s+)?(?:system|platform))|"
+        # "integrates with the carrier's label service"
+        r"integrat(?:e|es|ed|ing)\s+with\s+(?:the\s+|an?\s+|their\s+)?(?:[\w'-]+\s+){0,3}?(?:api|service|system|platform|"
+        r"provider|gateway)|"
         r"remote\s+(?:service|server|api)s?)\b", re.I)),
     ("upload", lazy_compile(
         r"\b(?:uploads?|uploading|uploaded|downloading\s+(?:the|a|an|their)\b|"
-        r"download(?:s)?\s+(?:the|a|an|their)\s+(?:[\w-]+\s+)?(?:file|report|export|invoice|attachment)s?)\b",
+        r"download(?:s)?\s+(?:the|a|an|their)\s+(?:[\w-]+\s+)?(?:file|report|export|invoice|attachment)s?|"
+        # a file sent out: "the job sends the file to each partner", "pushes the CSV to the vendor's drop"
+        r"(?:sends?|sending|pushe?s?|pushing|delivers?|delivering|transmits?|transmitting|exports?|exporting)\s+"
+        r"(?:the|a|an|each|every|their|our|its)\s+(?:[\w'-]+\s+){0,3}?(?:files?|feeds?|extracts?|csvs?|batch(?:es)?|"
+        r"exports?)\s+to)\b",
         re.I)),
     ("import or parsing", lazy_compile(
         r"\b(?:pars(?:e|es|ing)\s+(?:the\s+|a\s+|an\s+|uploaded\s+|user\s+)?(?:[\w-]+\s+)?"
@@ -59,7 +76,7 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:(?:sends?|sending|delivers?|delivering)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
         r"(?:confirmation|notification|welcome|reset|verification|receipt|reminder|push|transactional)\s+"
         r"(?:emails?|sms|messages?|notifications?)|(?:emails?|sms|push\s+notifications?)\s+(?:is|are)\s+sent|"
-        r"(?:sends?|sending|sent|delivers?|delivered)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:sends?|sending|sent|delivers?|delivered)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:e-?mail|sms|text\s+message|push\s+notification|push)s?|notifications?\s+(?:is|are)\s+sent|"
         r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:by|via)\s+(?:e-?mail|sms|text|push)|"
         r"(?:e-?mails|texts)\s+(?:the|them|their|a)\s+(?:[\w-]+\s+){0,2}(?:receipt|code|link|invoice|ticket|"
@@ -67,6 +84,10 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"notif(?:y|ies|ying)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:by|via|with\s+an?)\s+"
         r"(?:e-?mail|sms|text|push))\b",
         re.I)),
+    # A job that runs unattended: nobody watches it fail.
+    ("scheduled job", lazy_compile(
+        r"\b(?:(?:nightly|daily|hourly|weekly|monthly|scheduled|cron|batch|recurring|periodic|background)\s+"
+        r"(?:[\w-]+\s+)?jobs?|(?:scheduled|cron|background)\s+tasks?|cron\s*jobs?|cronjobs?)\b", re.I)),
     ("user input", lazy_compile(
         r"\b(?:(?:sign[- ]?up|registration|checkout|contact|payment|web)\s+forms?|"
         r"(?:enters?|types?|submits?|fills\s+in)\s+(?:their|a|an|the)\s+(?:[\w-]+\s+){0,2}"
@@ -117,7 +138,13 @@ _PAYMENT_AMOUNT_BEFORE = lazy_compile(r"\b(?:monthly|annual|yearly|weekly|down|m
                                     r"expected|required|balloon|periodic|installment|instalment|lease|calculated)\s+$",
                                     re.I)
 _PAYMENT_AMOUNT_AFTER = lazy_compile(r"^\s+(?:amounts?|schedules?|calculat\w+|plans?|frequency|terms?|formula|"
-                                   r"breakdown|estimates?|table)\b", re.I)
+                                   r"breakdown|estimates?|table|processing\s+fees?)\b", re.I)
+#: Billing and payouts as places and records: "the billing page", "the billing export", "the payouts page".
+_BILLING_PLACE = lazy_compile(r"(?:billing|payouts?)\s+(?:pages?|screens?|tabs?|portal|dashboards?|settings|exports?|data|"
+                              r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b", re.I)
+#: Money explained or shown, not moved: "help articles explain how refunds affect fees".
+_PAYMENT_SHOWN_BEFORE = lazy_compile(r"\b(?:explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|shows?|showing|displays?|lists?)"
+                                     r"\s+(?:\w+\s+){0,4}$", re.I)
 
 
 def _is_operation(kind: str, match: re.Match[str], text: str) -> bool:
@@ -125,7 +152,9 @@ def _is_operation(kind: str, match: re.Match[str], text: str) -> bool:
         return True
     before = text[max(0, match.start() - 30): match.start()]
     after = text[match.end(): match.end() + 30]
-    return not (_PAYMENT_AMOUNT_BEFORE.search(before) or _PAYMENT_AMOUNT_AFTER.match(after))
+    return not (_PAYMENT_AMOUNT_BEFORE.search(before) or _PAYMENT_AMOUNT_AFTER.match(after)
+                or _BILLING_PLACE.match(text, match.start())
+                or _PAYMENT_SHOWN_BEFORE.search(text[max(0, match.start() - 60): match.start()]))
 
 
 def fallible_operation(text: str) -> tuple[str, re.Match[str]] | None:
@@ -288,6 +317,9 @@ PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("object storage", lazy_compile(r"\b(?:(?:Amazon\s+|AWS\s+)?S3|Google\s+Cloud\s+Storage|GCS|"
                                   r"Azure\s+Blob(?:\s+Storage)?|Cloudflare\s+R2|Backblaze\s+B2)\b")),
     ("file transfer", lazy_compile(r"\b(?:SFTP|FTPS?)\b")),
+    # A broker whose messages can fail to publish, or fail to be processed and need a dead-letter queue.
+    ("message queue", lazy_compile(r"\b(?:RabbitMQ|Apache\s+Kafka|Kafka|(?:Amazon\s+|AWS\s+)?SQS|(?:Google\s+(?:Cloud\s+)?)?Pub/Sub|"
+                                 r"EventBridge|Azure\s+Service\s+Bus|Kinesis|ActiveMQ|NATS|Celery|Sidekiq|BullMQ)\b")),
     # Services that exist to be called (a CRM, e-signature, tax or shipping-rate API). A
     # capitalised word before "API" is too often the document's own API ("the Review API").
     ("external API", lazy_compile(
@@ -320,7 +352,7 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 #: the call's own object: "email address", "error codes" and "error messages" are not duties.
 PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
     "payment": lazy_compile(r"\b(?:charg\w*|payments?|pays?|paid|cards?|checkout|billing|refunds?|subscriptions?|"
-                          r"transactions?|payouts?|invoices?|purchases?|webhooks?)\b", re.I),
+                          r"transactions?|payouts?|invoices?|purchases?|webhooks?|transfers?)\b", re.I),
     "SMS": lazy_compile(r"\b(?:sms|texts?|text\s+messages?|otps?|one-time\s+(?:code|password)s?|"
                       r"(?<!error\s)(?<!status\s)(?<!exit\s)(?<!source\s)(?<!response\s)codes?)\b", re.I),
     "email": lazy_compile(r"\b(?:e-?mails?(?!\s+(?:address|field|format|input|domain))|mail(?:s|ing)?|receipts?|"
@@ -328,6 +360,8 @@ PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
     "push notification": lazy_compile(r"\b(?:push(?:es)?|notifications?|device\s+tokens?)\b", re.I),
     "object storage": lazy_compile(r"\b(?:uploads?|uploading|downloads?|storage|buckets?|objects?|files?|attachments?|"
                                  r"images?|photos?)\b", re.I),
+    "message queue": lazy_compile(r"\b(?:events?|messages?|queues?|publish\w*|consum\w*|topics?|jobs?|tasks?|workers?)\b",
+                                re.I),
     "file transfer": lazy_compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b",
                                 re.I),
     "external API": lazy_compile(r"\b(?:apis?|calls?|requests?|integrations?|sync\w*|lookups?|quotes?)\b", re.I),
@@ -354,10 +388,14 @@ CALL_FAILURE = lazy_compile(
     r"queue[sd]?|attempts?)|time[- ]?outs?|timed\s+out|fall(?:s)?\s*back|fallbacks?|reject(?:s|ed|ion)?|"
     r"unavailable|unreachable|exceptions?|roll(?:s|ed)?\s*back|rollbacks?|declin(?:e|es|ed)|circuit[- ]breakers?|"
     r"dead[- ]letter\w*|back[- ]?off|idempoten\w*|compensat\w+|abort(?:s|ed)?|refus(?:e|es|ed)|outages?|"
-    r"degrad\w+|(?:http|status)\s+(?:code\s+)?[45]\d\d|[45]xx|bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|"
+    r"degrad\w+|(?:http|status)\s+(?:code\s+)?[45]\d\d|[45]xx|[45]\d\d\s+(?:page|error|response|status|screen)s?|bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|"
     r"dlq|insufficient\s+funds|unsuccessful|(?:is|are|goes|go|went)\s+down|"
     r"(?:does\s+not|doesn't|did\s+not|didn't|never)\s+(?:arrives?|responds?|succeeds?|completes?|go(?:es)?\s+through)|"
-    r"no\s+response|chargebacks?|disputes?)\b|"
+    r"no\s+response|chargebacks?|disputes?|tr(?:y|ies|ied)\s+again|unpars\w+|interrupted|"
+    # "rows that do not parse are skipped", "a file that cannot be read"
+    r"(?:does\s+not|do\s+not|don't|doesn't|cannot|can't|could\s+not|fails?\s+to)\s+(?:be\s+)?pars\w*|"
+    # (not "we do not send marketing email": a policy, not a failure)
+    r"(?:cannot|can't|could\s+not|fails?\s+to)\s+(?:be\s+)?(?:read|load\w*|import\w*|upload\w*|sync\w*|sen[dt]\w*))\b|"
     # Chinese and Japanese: failure, error, retry, timeout, fallback.
     r"失败|失敗|错误|錯誤|エラー|重试|重試|リトライ|再試行|超时|超時|タイムアウト|异常|異常|降级|フォールバック",
     re.I,
@@ -515,11 +553,12 @@ def _call_fails(sentence: str) -> bool:
 #: upload fails" addresses an upload and "rows that do not parse are skipped" an import.
 OPERATION_DUTIES: dict[str, re.Pattern[str]] = {
     "call to another service": lazy_compile(r"\b(?:apis?|calls?|requests?|services?|endpoints?|webhooks?|"
-                                          r"integrations?|responses?)\b", re.I),
+                                          r"integrations?|responses?|backends?|servers?|(?:message\s+)?queues?)\b", re.I),
     "upload": PROVIDER_DUTIES["object storage"],
     "import or parsing": lazy_compile(r"\b(?:imports?|importing|imported|files?|rows?|csv|records?|pars\w+|"
                                     r"uploads?|lines?|spreadsheets?)\b", re.I),
     "sync": lazy_compile(r"\b(?:sync\w*|synchroni\w+)\b", re.I),
+    "scheduled job": lazy_compile(r"\b(?:jobs?|tasks?|runs?|reruns?|batch(?:es)?|cron\w*|scheduler)\b", re.I),
     "message delivery": lazy_compile("|".join(f"(?:{PROVIDER_DUTIES[kind].pattern})"
                                               for kind in ("SMS", "email", "push notification")), re.I),
 }
@@ -648,7 +687,7 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
         if section.heading is None or section.level < 2 or not kinds or is_edge_case_title(section.title):
             continue  # the document's title is about everything in it
         about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)}
-        if about and _speaks_of_failure(mask_invisible(section_text(section, deep=True, with_code=True))):
+        if about and speaks_of_failure(mask_invisible(section_text(section, deep=True, with_code=True))):
             kinds -= about
     return kinds
 
@@ -662,7 +701,7 @@ _OTHER_THAN_ERROR = lazy_compile(r"\x00")
 _STATUS_CODE = lazy_compile(r"\b[45]\d\d\b")
 
 
-def _speaks_of_failure(text: str) -> bool:
+def speaks_of_failure(text: str) -> bool:
     """A sentence of `text` says something fails (not a validation message, a target, an exclusion)."""
     text = _NOT_A_FAILURE.sub(" ", text)
     return any(_call_fails(sentence.group(0)) for sentence in _SENTENCE.finditer(text))
