@@ -225,7 +225,24 @@ def may_match(literals: tuple[tuple[str, ...], bool] | None, text: str, lowered:
     needed, folded = literals
     if folded:
         text = lowered if lowered is not None else lowered_for_search(text)
+    if len(needed) >= ALTERNATION_FROM:
+        return literal_alternation(needed).search(text) is not None
     for literal in needed:
         if literal in text:
             return True
     return False
+
+
+#: From this many literals, one search for all of them (`literal_alternation`) beats a substring
+#: test for each (twice as fast for a list of 23 brands, on a paragraph as on a whole document).
+ALTERNATION_FROM = 8
+_alternations: dict[tuple[str, ...], Any] = {}
+
+
+def literal_alternation(needed: tuple[str, ...]) -> Any:
+    """A compiled pattern that matches wherever one of the literals `needed` occurs (plain text:
+    escaped, no flags; the caller lower-cases the text for folded literals)."""
+    pattern = _alternations.get(needed)
+    if pattern is None:
+        pattern = _alternations[needed] = re.compile("|".join(re.escape(literal) for literal in needed))
+    return pattern

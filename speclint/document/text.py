@@ -17,7 +17,13 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence, TypeVar
 
 from speclint.document.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
-from speclint.document.prefilter import literals_of, lowered_for_search, may_match
+from speclint.document.prefilter import (
+    ALTERNATION_FROM,
+    literal_alternation,
+    literals_of,
+    lowered_for_search,
+    may_match,
+)
 from speclint.lazy_regex import LazyPattern, lazy_compile
 
 _CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
@@ -224,11 +230,15 @@ def find_all(
     if literals is not None:
         needed, folded = literals
         searched = (joined._lowered.get(visible_only) or joined.lowered(visible_only)) if folded else text
-        for literal in needed:
-            if literal in searched:
-                break
+        if len(needed) >= ALTERNATION_FROM:
+            if literal_alternation(needed).search(searched) is None:
+                return  # the text holds none of the literals every match contains
         else:
-            return  # the text holds none of the literals every match contains
+            for literal in needed:
+                if literal in searched:
+                    break
+            else:
+                return  # the text holds none of the literals every match contains
     for match in pattern.finditer(text):
         start = position_at(offsets, match.start())
         end_index = max(match.end() - 1, match.start())
