@@ -53,7 +53,17 @@ def normalize_title(title: str) -> str:
 def title_matches(title: str, names: Iterable[str]) -> bool:
     """True when the heading `title` is one of `names` (each normalized the same way)."""
     key = normalize_title(title)
+    if type(names) is tuple:  # a module's list of names: normalized once, not at each heading
+        keys = _name_keys.get(names)
+        if keys is None:
+            if len(_name_keys) > 1024:  # a bound for names built at run time
+                _name_keys.clear()
+            keys = _name_keys[names] = frozenset(normalize_title(name) for name in names)
+        return key in keys
     return any(key == normalize_title(name) for name in names)
+
+
+_name_keys: dict[tuple[str, ...], frozenset[str]] = {}
 
 
 def find_sections(document: Document, names: Iterable[str]) -> Iterator[Section]:

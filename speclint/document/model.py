@@ -125,7 +125,7 @@ class Paragraph(Record, eq=False):
 
     @property
     def text(self) -> str:
-        return "\n".join(segment.text for segment in self.segments)
+        return "\n".join([segment.text for segment in self.segments])  # a list joins faster than a generator
 
 
 class ListItem(Record, eq=False):
@@ -175,15 +175,21 @@ class ListBlock(Record, eq=False):
 class TableCell(Record, eq=False):
     """One cell of a table row: its span and its source text."""
 
-    __slots__ = ("span", "text")
+    __slots__ = ("span", "text", "_segments")
+    _not_shown = ("_segments",)
 
-    def __init__(self, span: Span, text: str) -> None:
+    def __init__(self, span: Span, text: str, _segments: object = None) -> None:
         self.span = span
         self.text = text
+        self._segments: list[TextSegment] | None = None  # made on first use (a copy's are its own)
 
     @property
     def segments(self) -> list[TextSegment]:
-        return [TextSegment(self.span.start.line, self.span.start.column, self.text)]
+        """One list per cell: `find_all` and `searched_text` join and mask a list once, by identity."""
+        segments = self._segments
+        if segments is None:
+            segments = self._segments = [TextSegment(self.span.start.line, self.span.start.column, self.text)]
+        return segments
 
 
 class Table(Record, eq=False):

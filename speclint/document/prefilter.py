@@ -36,8 +36,10 @@ _BRANCH = sre_constants.BRANCH
 _SUBPATTERN = sre_constants.SUBPATTERN
 _REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, getattr(sre_constants, "POSSESSIVE_REPEAT", None)}
 _ATOMIC = getattr(sre_constants, "ATOMIC_GROUP", None)
-#: A pattern with more required literals than this is not filtered.
-_LITERAL_LIMIT = 12
+#: A pattern with more required literals than this is not filtered. A substring test costs about a
+#: nanosecond a character, `re` about a hundred for a pattern without a fast scan (one led by `\b`,
+#: a look-behind or a case-insensitive letter): a list of 23 brands is still worth testing first.
+_LITERAL_LIMIT = 40
 #: Character classes of at most this many literal characters give one literal per character.
 _CLASS_LIMIT = 4
 
@@ -228,7 +230,24 @@ def may_match(literals: tuple[tuple[str, ...], bool] | None, text: str, lowered:
     needed, folded = literals
     if folded:
         text = lowered if lowered is not None else lowered_for_search(text)
+    if len(needed) >= ALTERNATION_FROM:
+        return literal_alternation(needed).search(text) is not None
     for literal in needed:
         if literal in text:
             return True
     return False
+
+
+#: From this many literals, one search for all of them (`literal_alternation`) beats a substring
+#: test for each (twice as fast for a list of 23 brands, on a paragraph as on a whole document).
+ALTERNATION_FROM = 8
+_alternations: dict[tuple[str, ...], Any] = {}
+
+
+def literal_alternation(needed: tuple[str, ...]) -> Any:
+    """A compiled pattern that matches wherever one of the literals `needed` occurs (plain text:
+    escaped, no flags; the caller lower-cases the text for folded literals)."""
+    pattern = _alternations.get(needed)
+    if pattern is None:
+        pattern = _alternations[needed] = re.compile("|".join(re.escape(literal) for literal in needed))
+    return pattern

@@ -16,7 +16,13 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence, TypeVar
 
 from speclint.document.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
-from speclint.document.prefilter import literals_of, lowered_for_search, may_match
+from speclint.document.prefilter import (
+    ALTERNATION_FROM,
+    literal_alternation,
+    literals_of,
+    lowered_for_search,
+    may_match,
+)
 from speclint.lazy_regex import LazyPattern, lazy_compile
 from speclint.record import Record
 
@@ -207,14 +213,32 @@ def find_all(
     Matches may run across line breaks (segments are joined with `\\n`). With `visible_only`, code
     spans, URLs and HTML are masked first, so nothing inside them matches.
     """
-    joined = _joined_segments(segments)
+    # Rules call this for each piece of prose and each of their patterns, and most calls end at the
+    # literal test: `_joined_segments`, `searched` and `may_match` are inlined here for them.
+    joined = _joined.get(id(segments)) if type(segments) is list else None
+    if (joined is None or joined.segments is not segments or joined.length != len(segments)
+            or (segments and joined.last is not segments[-1])):
+        joined = _joined_segments(segments)
     offsets = joined.offsets
     if not offsets:
         return
-    text = joined.searched(visible_only)
-    literals = _literals_of(pattern)
-    if literals is not None and not may_match(literals, text, joined.lowered(visible_only) if literals[1] else None):
-        return  # the text holds none of the literals every match contains
+    text = (joined._visible or joined.searched(True)) if visible_only else joined.text
+    try:
+        literals = _pattern_literals[pattern]
+    except (KeyError, TypeError):
+        literals = _literals_of(pattern)
+    if literals is not None:
+        needed, folded = literals
+        searched = (joined._lowered.get(visible_only) or joined.lowered(visible_only)) if folded else text
+        if len(needed) >= ALTERNATION_FROM:
+            if literal_alternation(needed).search(searched) is None:
+                return  # the text holds none of the literals every match contains
+        else:
+            for literal in needed:
+                if literal in searched:
+                    break
+            else:
+                return  # the text holds none of the literals every match contains
     for match in pattern.finditer(text):
         start = position_at(offsets, match.start())
         end_index = max(match.end() - 1, match.start())

@@ -198,6 +198,11 @@ def http_endpoints(document: Document) -> list[Interface]:
     document talks about that endpoint: every paragraph, item or row that names it, and the
     whole section when it is the only endpoint defined there.
     """
+    from speclint.document.text import iter_prose
+
+    if not any(method in document.source for method in HTTP_METHODS) \
+            and not any(piece.kind == "table-cell" for piece in iter_prose(document)):
+        return []  # no method in capitals, no table (a Method column): nothing below finds an endpoint
     found: dict[tuple[str, str], Interface] = {}
     home: dict[tuple[str, str], Section] = {}
     for section in document.sections():

@@ -160,26 +160,27 @@ _SUCCESS_KEYS = frozenset(normalize_title(title) for title in SUCCESS_TITLES)
 _QUALITY_KEYS = frozenset(normalize_title(title) for title in QUALITY_TITLES)
 
 
-_section_keys: weakref.WeakKeyDictionary[Section, str] = weakref.WeakKeyDictionary()
-
-
 def _section_key(section: Section) -> str:
-    """`normalize_title` of the section's heading, computed once per section."""
-    key = _section_keys.get(section)
+    """`normalize_title` of the section's heading, computed once per section (kept on it, as
+    `per_section` keeps its answers)."""
+    key = section.__dict__.get("_title_key")
     if key is None:
-        key = _section_keys[section] = normalize_title(section.title)
+        key = section.__dict__["_title_key"] = normalize_title(section.title)
     return key
 
 
 def per_section(predicate: Callable[[Section], bool]) -> Callable[[Section], bool]:
     """`predicate`, computed once per section: what it asks depends only on the section's title and
     those of its ancestors, and rules ask it for every paragraph and every match."""
-    results: weakref.WeakKeyDictionary[Section, bool] = weakref.WeakKeyDictionary()
-
     def cached(section: Section) -> bool:
-        result = results.get(section)
+        # Kept on the section itself (a plain dict by predicate): a weak dictionary made a weak
+        # reference at each of the 400 questions a document's rules ask, more than most answers cost.
+        answers = section.__dict__.get("_answers")
+        if answers is None:
+            answers = section.__dict__["_answers"] = {}
+        result = answers.get(predicate)
         if result is None:
-            result = results[section] = predicate(section)
+            result = answers[predicate] = predicate(section)
         return result
 
     cached.__doc__, cached.__name__, cached.__qualname__ = predicate.__doc__, predicate.__name__, predicate.__qualname__

@@ -42,7 +42,7 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.document.text import mask_invisible, strip_inline, text_cache
+from speclint.document.text import could_match, mask_invisible, strip_inline, text_cache
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
     CRITERIA_LABEL,
@@ -403,7 +403,7 @@ def is_scenario_text(text: str, in_criteria: bool = False) -> bool:
     item that starts with "Given" is a scenario (so a scenario missing its Then is still seen);
     elsewhere "Given that constraint, we can..." is ordinary prose.
     """
-    if not _ANY_GWT.search(text):
+    if not could_match(_ANY_GWT, text):  # a substring test: no "given", "when" or "then" in any case
         return False
     visible = mask_invisible(text)
     if len({m.group(1).lower() for m in _BOLD_GWT.finditer(visible)}) >= 2:

@@ -358,6 +358,16 @@ _COMMITMENT_TITLES = ("decision", "decision outcome")
 
 def commits(section: Section) -> bool:
     """True in a design proposal's decision (the section or an ancestor)."""
+    known = _commits_by_section.get(section)  # rules ask for each statement: answered once per section
+    if known is None:
+        known = _commits_by_section[section] = _commits(section)
+    return known
+
+
+_commits_by_section: weakref.WeakKeyDictionary[Section, bool] = weakref.WeakKeyDictionary()
+
+
+def _commits(section: Section) -> bool:
     from speclint.document.headings import normalize_title
 
     keys = _commitment_keys()
