@@ -300,3 +300,19 @@ def test_api002_sso_said_of_the_api_calls_is_authentication() -> None:
     - `POST /wallet/topups`: body `{amount_cents, card_token}`, returns `201` with the top-up.
     """
     assert lint_with("API002", text) == []
+
+
+@pytest.mark.parametrize("code, parsed", [
+    ("description: matches *.example.com and user@example.com\nkind: Policy", False),
+    ("spec:\n  replicas: 3\n  image: quay.io/app:v1", False),
+    ("hosts:\n  - *.example.com", True),
+    ("owners: [@team]", True),
+    ("a:\n\tb: 1", True),
+    ("retention:\n  infra\n    maxAge: 7d", True),
+], ids=["star-and-at-inside-text", "valid", "alias-in-a-list", "at-in-flow", "tab", "bare-key-over-a-block"])
+def test_api013_parses_only_an_example_that_may_hold_a_slip(code: str, parsed: bool) -> None:
+    # Pure-Python YAML is slow on a KEP's CRD examples: an example with no tab, no `*` or `@` where a
+    # token starts, and no colon slip cannot hold a slip the rule repairs, so it is never parsed.
+    from speclint.rules.api_contract.example_syntax_slip import _may_hold_a_yaml_slip
+
+    assert _may_hold_a_yaml_slip(code) is parsed
