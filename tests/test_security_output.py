@@ -54,8 +54,11 @@ def test_sigint_to_the_process_exits_130(tmp_path: Path) -> None:
         "check._read_stdin = ready\n"
         "app.main(['check', '-'])\n"
     )
+    # A suite started in the background by a shell without job control inherits an ignored SIGINT,
+    # and Python keeps it ignored: the child starts as a terminal's would, with the default.
     process = subprocess.Popen([sys.executable, "-c", program],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert process.stdout is not None and process.stdout.readline() == b"ready\n"
         process.send_signal(signal.SIGINT)
