@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from speclint.document.examples import JSON_LANGUAGES, YAML_LANGUAGES, SyntaxProblem, json_problem, problem_span, \

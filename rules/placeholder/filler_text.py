@@ -6,17 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Position, Span, TextSegment
-from speclint.document.text import (
-    _AUTOLINK,
-    _BARE_URL,
-    _CODE_SPAN,
-    _HTML_COMMENT,
-    _LINK_DESTINATION,
-    _blank,
-    iter_prose,
-    join_segments,
-    position_at,
-)
+from speclint.document.text import iter_prose, join_segments, mask_invisible_keeping_tags, position_at
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 
@@ -84,7 +74,7 @@ class FillerText(Rule):
             if not any(_HINT.search(segment.text) for segment in prose.segments):
                 continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
-            masked = _mask(text)
+            masked = mask_invisible_keeping_tags(text)
             patterns = (_FILLER, _FIELD_SLOT, _HEADING_SLOT) if prose.kind == "heading" else (_FILLER, _FIELD_SLOT)
             for pattern in patterns:
                 for match in pattern.finditer(masked):
@@ -136,21 +126,6 @@ def _written_as_it_happens(section: object) -> bool:
             return True
         current = getattr(current, "parent", None)
     return False
-
-
-def _mask(text: str) -> str:
-    """Blank what a reader does not see as prose: code spans, comments, autolinks, link targets, URLs."""
-    if "`" in text:
-        text = _CODE_SPAN.sub(_blank, text)
-    if "<!--" in text:
-        text = _HTML_COMMENT.sub(_blank, text)
-    if "<" in text:
-        text = _AUTOLINK.sub(_blank, text)
-    if "](" in text:
-        text = _LINK_DESTINATION.sub(_blank, text)
-    if "://" in text or "www." in text:
-        text = _BARE_URL.sub(_blank, text)
-    return text
 
 
 def _is_link_text(masked: str, start: int, end: int) -> bool:

@@ -6,17 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Position, Span, TextSegment
-from speclint.document.text import (
-    _AUTOLINK,
-    _BARE_URL,
-    _CODE_SPAN,
-    _HTML_COMMENT,
-    _LINK_DESTINATION,
-    _blank,
-    iter_prose,
-    join_segments,
-    position_at,
-)
+from speclint.document.text import iter_prose, join_segments, mask_invisible_keeping_tags, position_at
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 
@@ -78,7 +68,7 @@ class TemplatePlaceholder(Rule):
             if not any(_may_hold_placeholder(segment.text) for segment in prose.segments):
                 continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
-            masked = _mask(text)
+            masked = mask_invisible_keeping_tags(text)
             if options["brackets"] and "`[" in text:
                 for match in _CODE_SLOT.finditer(text):
                     span = _span(offsets, match.start(1), match.end(1))
@@ -166,21 +156,6 @@ def _reference_definitions(lines: list[str]) -> set[str]:
             if match:
                 labels.add(" ".join(match.group(1).split()).lower())
     return labels
-
-
-def _mask(text: str) -> str:
-    """Blank what a reader does not see as prose, except HTML-looking tags (`<describe it>` is a prompt)."""
-    if "`" in text:
-        text = _CODE_SPAN.sub(_blank, text)
-    if "<!--" in text:
-        text = _HTML_COMMENT.sub(_blank, text)
-    if "<" in text:
-        text = _AUTOLINK.sub(_blank, text)
-    if "](" in text:
-        text = _LINK_DESTINATION.sub(_blank, text)
-    if "://" in text or "www." in text:
-        text = _BARE_URL.sub(_blank, text)
-    return text
 
 
 # A status tag in a heading: `## Phase 1 [COMPLETED]`, `### [SELECTED] Option 1`.

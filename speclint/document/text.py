@@ -88,6 +88,22 @@ def mask_invisible(text: str) -> str:
     return text
 
 
+def mask_invisible_keeping_tags(text: str) -> str:
+    """`mask_invisible`, except that HTML-looking tags and reference labels stay: a template's
+    `<describe it>` or `[insert name]` is what the placeholder rules read."""
+    if "`" in text:
+        text = _CODE_SPAN.sub(_blank, text)
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(_blank, text)
+    if "<" in text:
+        text = _AUTOLINK.sub(_blank, text)
+    if "](" in text:
+        text = _LINK_DESTINATION.sub(_blank, text)
+    if "://" in text or "www." in text:
+        text = _BARE_URL.sub(_blank, text)
+    return text
+
+
 def join_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[int, TextSegment]]]:
     """Join segments with newlines; also return each segment's offset in the joined text."""
     parts: list[str] = []

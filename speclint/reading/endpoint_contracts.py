@@ -17,7 +17,6 @@ from speclint.lazy_regex import lazy_compile
 from speclint.reading.interfaces import (
     ENDPOINT,
     ERROR_STATUS,
-    SUCCESS_WORDS,
     Interface,
     endpoint_key,
     has_error_catalogue,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from typing import Iterator
+from typing import Iterable, Iterator, Pattern
 
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible, strip_inline
@@ -266,6 +266,23 @@ def _withdrawn(text: str) -> bool:
     return bool(WITHDRAWN_WORDS.search(text))
 
 
+def _citing_places(places: Iterable[_Place], pattern: Pattern[str], headings: bool = False,
+                   ) -> Iterator[tuple[list[tuple[re.Match[str], Span]], str, str]]:
+    """Each place where `pattern` matches, with its matches, its masked text and its source text;
+    not headings (a heading names its own section: "Non-goal Story 6"; unless `headings`), and not
+    text that withdraws what it names."""
+    for place in places:
+        if place.heading and not headings:
+            continue
+        matches = list(find_all(pattern, place.segments))
+        if not matches:
+            continue
+        source = "\n".join(segment.text for segment in place.segments)
+        text = mask_invisible(source)
+        if not _withdrawn(text):
+            yield matches, text, source
+
+
 # --- short IDs ----------------------------------------------------------------------------------
 
 
@@ -323,14 +340,7 @@ def _dangling_short_ids(document: Document) -> Iterator[Reference]:
     def dashed_defined() -> set[str]:
         return {prefix_of(each.requirement_id) for each in requirement_ids(document) if each.defines}
 
-    for place in places:
-        matches = list(find_all(SHORT_ID, place.segments))
-        if not matches:
-            continue
-        source = "\n".join(segment.text for segment in place.segments)
-        text = mask_invisible(source)
-        if _withdrawn(text):
-            continue
+    for matches, text, source in _citing_places(places, SHORT_ID, headings=True):
         for match, span in matches:
             prefix, number = match.group("prefix"), int(match.group("number"))
             last = lasts.get(prefix)
@@ -397,16 +407,7 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
     counts = _criteria_counts(document) if series.last("Requirement") is not None else {}
     past_criteria: list[Reference] = []
     cites_another = False
-    for place in places:
-        if place.heading:  # a heading names its own section ("Non-goal Story 6"), it refers to none
-            continue
-        matches = list(find_all(LABELLED_REFERENCE, place.segments))
-        if not matches:
-            continue
-        source = "\n".join(segment.text for segment in place.segments)
-        text = mask_invisible(source)
-        if _withdrawn(text):
-            continue
+    for matches, text, source in _citing_places(places, LABELLED_REFERENCE):
         # one reference to another document's items ("extends the CA spec's Requirement 17 and
         # reuses its Requirement 9, Requirement 15...") makes the paragraph's others its too
         if any(_is_external(text, match.start(), match.end(), source) for match, _ in matches):
@@ -450,16 +451,7 @@ def _dangling_story_ids(document: Document, places: list[_Place], last: int | No
     of its own: the fifth story is not there."""
     if last is None or "US" not in document.source or _STORY_ID_DEFINED.search(document.source):
         return
-    for place in places:
-        if place.heading:
-            continue
-        matches = list(find_all(_STORY_ID, place.segments))
-        if not matches:
-            continue
-        source = "\n".join(segment.text for segment in place.segments)
-        text = mask_invisible(source)
-        if _withdrawn(text):
-            continue
+    for matches, text, source in _citing_places(places, _STORY_ID):
         for match, span in matches:
             number = int(match.group("number"))
             if number > last and not _is_external(text, match.start(), match.end(), source):
@@ -486,16 +478,7 @@ def _dangling_criteria_ids(document: Document, places: list[_Place], counts: dic
     defined = defined or dict(counts)
     if sum(defined.values()) < 2 or min(defined) > 1:
         return  # no series of criteria to run past the end of
-    for place in places:
-        if place.heading:
-            continue
-        matches = list(find_all(_CRITERION_REFERENCE, place.segments))
-        if not matches:
-            continue
-        source = "\n".join(segment.text for segment in place.segments)
-        text = mask_invisible(source)
-        if _withdrawn(text):
-            continue
+    for matches, text, source in _citing_places(places, _CRITERION_REFERENCE):
         for match, span in matches:
             major, minor = int(match.group("major")), int(match.group("minor"))
             if minor <= defined.get(major, 0) or _is_external(text, match.start(), match.end(), source):
