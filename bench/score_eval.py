@@ -1,7 +1,7 @@
-"""Score speclint against the hand-written evaluation set in bench/eval/.
+"""Score speclint against a hand-written evaluation set (bench/eval2/ unless --set says otherwise).
 
-Runs `python -m speclint check --format json --exit-zero` over every document listed in
-bench/eval/answers.yaml and compares its findings with the answer key:
+Runs `python -m speclint check --format json --exit-zero` over every document listed in the set's
+answer key (answers.yaml, or answers-*.yaml in parts) and compares its findings with the answer key:
 
 * document level, per category: a document *has* category C when the key lists a defect of C;
   speclint *reports* C when any of its findings on the document has rule category C.
@@ -17,8 +17,10 @@ Usage:
     python bench/score_eval.py --unmatched          # findings that match no keyed defect
     python bench/score_eval.py --select PH001,TR002 # passed through to speclint check
     python bench/score_eval.py -- --profile prd     # anything after -- goes to speclint check
+    python bench/score_eval.py --set eval           # the first set, now a development set
 
-Never tune a rule on these documents and then score it with them: see bench/eval/README.md.
+Never tune a rule on the scoring set's documents and then score it with them: see
+bench/eval2/README.md. bench/eval/ was tuned on and is a development set now.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-EVAL_DIR = Path(__file__).resolve().parent / "eval"
-ANSWERS = EVAL_DIR / "answers.yaml"
+BENCH_DIR = Path(__file__).resolve().parent
+# The scoring set. bench/eval/ (the first set) was tuned on in later sessions and is now a
+# development set; see bench/eval2/README.md.
+DEFAULT_SET = "eval2"
 LINE_TOLERANCE = 2
 
 
@@ -71,11 +75,20 @@ class Finding:
     message: str
 
 
-def load_key(answers: Path = ANSWERS) -> list[KeyedDocument]:
-    data = YAML(typ="safe").load(answers.read_text(encoding="utf-8"))
-    category_map: dict[str, str] = data.get("category_map") or {}
+def key_parts(set_dir: Path) -> list[Path]:
+    """The answer key of a set: answers.yaml, or several answers-*.yaml written in parts."""
+    return sorted(set_dir.glob("answers*.yaml"))
+
+
+def load_key(set_dir: Path) -> list[KeyedDocument]:
+    category_map: dict[str, str] = {}
+    entries: list[dict] = []
+    for part in key_parts(set_dir):
+        data = YAML(typ="safe").load(part.read_text(encoding="utf-8"))
+        category_map.update(data.get("category_map") or {})
+        entries += data.get("documents") or []
     documents = []
-    for entry in data["documents"]:
+    for entry in entries:
         document = KeyedDocument(entry["path"], entry["style"], bool(entry["clean"]))
         for defect in entry.get("defects") or []:
             kind = defect["category"]
@@ -93,11 +106,11 @@ def load_key(answers: Path = ANSWERS) -> list[KeyedDocument]:
     return documents
 
 
-def run_speclint(paths: list[Path], extra_args: list[str]) -> tuple[list[Finding], list[str]]:
+def run_speclint(set_dir: Path, paths: list[Path], extra_args: list[str]) -> tuple[list[Finding], list[str]]:
     """Run speclint once over every document; return its findings and any errors it reported."""
     command = [sys.executable, "-m", "speclint", "check", "--no-cache", "--format", "json", "--exit-zero"]
     command += extra_args + [str(path) for path in paths]
-    completed = subprocess.run(command, capture_output=True, text=True, cwd=EVAL_DIR)
+    completed = subprocess.run(command, capture_output=True, text=True, cwd=set_dir)
     try:
         report = json.loads(completed.stdout)
     except json.JSONDecodeError:
@@ -111,7 +124,7 @@ def run_speclint(paths: list[Path], extra_args: list[str]) -> tuple[list[Finding
         category = raw.get("category") or rule_categories.get(raw.get("rule_id", ""), "?")
         findings.append(
             Finding(
-                path=_relative(raw.get("path", "")),
+                path=_relative(set_dir, raw.get("path", "")),
                 rule_id=raw.get("rule_id", "?"),
                 category=category,
                 line=int(raw.get("start", {}).get("line", 0)),
@@ -124,10 +137,10 @@ def run_speclint(paths: list[Path], extra_args: list[str]) -> tuple[list[Finding
     return findings, errors
 
 
-def _relative(path: str) -> str:
-    resolved = (EVAL_DIR / path).resolve()
+def _relative(set_dir: Path, path: str) -> str:
+    resolved = (set_dir / path).resolve()
     try:
-        return resolved.relative_to(EVAL_DIR).as_posix()
+        return resolved.relative_to(set_dir).as_posix()
     except ValueError:
         return path
 
@@ -175,6 +188,11 @@ def document_table(documents: list[KeyedDocument], findings: list[Finding]) -> l
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--set",
+        default=DEFAULT_SET,
+        help=f"the folder under bench/ holding the documents and key (default {DEFAULT_SET}; eval is the development set)",
+    )
     parser.add_argument("--select", help="passed to speclint check --select")
     parser.add_argument("--ignore", help="passed to speclint check --ignore")
     parser.add_argument(
@@ -187,8 +205,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("extra", nargs="*", help="after --: more arguments for speclint check")
     args = parser.parse_args(argv)
 
-    documents = load_key()
-    missing = [d.path for d in documents if not (EVAL_DIR / d.path).is_file()]
+    set_dir = BENCH_DIR / args.set
+    if not key_parts(set_dir):
+        sys.exit(f"no answers*.yaml in {set_dir}")
+    documents = load_key(set_dir)
+    missing = [d.path for d in documents if not (set_dir / d.path).is_file()]
     if missing:
         sys.exit(f"the answer key lists documents that do not exist: {', '.join(missing)}")
     extra = [] if args.use_config else ["--isolated"]
@@ -197,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.ignore:
         extra += ["--ignore", args.ignore]
     extra += args.extra
-    findings, errors = run_speclint([EVAL_DIR / d.path for d in documents], extra)
+    findings, errors = run_speclint(set_dir, [set_dir / d.path for d in documents], extra)
     keyed_paths = {d.path for d in documents}
     stray = sorted({f.path for f in findings if f.path not in keyed_paths})
     findings = [f for f in findings if f.path in keyed_paths]
