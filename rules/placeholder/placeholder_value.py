@@ -87,6 +87,8 @@ class PlaceholderValue(Rule):
       quantity whose number is a letter: `N users`, `X minutes`, `X req/s`, `XX GB`, unless the document defines the letter
       (`N = 50`, "where N is the number of nodes"). Quoted UI text ("Try again in X minutes") is
       not read; in design discussion a letter is usually a parameter, so it is not read there.
+    - In any section, a letter quantity that a forecast or a target gives: "we expect N users in
+      the first month", "estimated at X GB", "projected to reach N orders".
 
     **Why it matters.** These read like values at a glance, so they survive review the way a
     literal TBD would not, and engineers discover mid-sprint that nobody decided the date, the
@@ -145,6 +147,9 @@ class PlaceholderValue(Rule):
                     present[key] = _describes_the_present(prose.section)
                 if not present[key]:
                     _letters(found, _X_PERCENT, prose.segments, defined)
+                # "We expect N users in the first month": a forecast whose number was never written,
+                # in any section (a forecast is a commitment to a figure, even in the background).
+                _letters(found, _LETTER_QUANTITY, prose.segments, defined, forecast_only=True)
         yield from (found[key] for key in sorted(found))
 
 
@@ -172,10 +177,24 @@ class _DefinedLetters:
         return letter in self._letters
 
 
+# Before a letter quantity, a forecast or a target: "we expect N users", "estimated at X GB",
+# "projected to reach N orders", "aiming for X%". The letter stands where the figure belongs.
+_FORECAST_BEFORE = lazy_compile(
+    r"\b(?:expect|expects|expected|expecting|estimate|estimates|estimated|anticipate|anticipates|anticipated|"
+    r"project|projects|projected|forecast|forecasts|forecasted|target|targets|targeting|aim|aims|aiming|"
+    r"grow|grows|growing|reach|reaches|reaching|plan|plans|planning|budget|budgets|budgeted)"
+    r"(?:\s+(?:to|at|for|on))?(?:\s+(?:see|reach|have|serve|onboard|handle|hit|sign\s+up|acquire))?"
+    r"(?:\s+(?:about|around|roughly|approximately|at\s+least|up\s+to|over|~))?\s*~?$",
+    re.I,
+)
+
+
 def _letters(found: dict[tuple[int, int], Violation], pattern: re.Pattern[str], segments: list[TextSegment],
-             defined: _DefinedLetters) -> None:
+             defined: _DefinedLetters, forecast_only: bool = False) -> None:
     text = ""
     for match, span in find_all(pattern, segments):
+        if forecast_only and not _FORECAST_BEFORE.search(match.string[max(0, match.start() - 60):match.start()]):
+            continue
         text = text or "\n".join(segment.text for segment in segments)
         letter = match.group("letter") or match.group("money")
         if letter in defined or _in_quotes(text, match.start()):

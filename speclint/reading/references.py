@@ -593,11 +593,30 @@ def _past_unnumbered_subsections(number: tuple[int, ...], numbers: set[tuple[int
     return number[1] > children.get(major, 0)
 
 
+#: After a section reference, words that say it is a section of this very document: "§5.3 of this
+#: document", "section 4 in this spec", "section 2 below".
+_THIS_DOCUMENT_AFTER = lazy_compile(
+    r"^\s*(?:(?:of|in)\s+this\s+(?:document|doc|spec|specification|proposal|PRD|RFC|KEP|design|page|FAQ|ADR|"
+    r"record|pitch|SRS|one-pager|plan)\b|below\b|above\b)",
+    re.I,
+)
+
+
+def _names_this_document(text: str, end: int) -> bool:
+    return bool(_THIS_DOCUMENT_AFTER.match(text[end:end + 40]))
+
+
 def _dangling_sections(document: Document) -> Iterator[Reference]:
     if "§" not in document.source and "ection" not in document.source:
         return
     numbers = section_numbers(document)
-    if len(numbers) < 3 or _LEGAL_CITATION.search(document.source):
+    if _LEGAL_CITATION.search(document.source):
+        return
+    # With fewer than three numbered headings, a bare "§5.3" usually cites another document; only
+    # a reference that names this document ("§5.3 of this document") is read.
+    only_this_document = len(numbers) < 3
+    if only_this_document and "this" not in document.source and "below" not in document.source \
+            and "above" not in document.source:
         return
     depths = {len(number) for number in numbers}
     children = _subsection_counts(document)
@@ -612,12 +631,17 @@ def _dangling_sections(document: Document) -> Iterator[Reference]:
         if any(_is_external(text, match.start(), match.end(), source) for match, _ in matches):
             continue  # "Wiki §9.2 moved to §9.1": the paragraph is about another document's sections
         for match, span in matches:
+            this_document = _names_this_document(text, match.end())
+            if only_this_document and not this_document:
+                continue
             for number_match in _SECTION_NUMBER.finditer(match.group("numbers")):
                 number = tuple(int(part) for part in number_match.group(0).split("."))
                 if number in numbers:
                     continue
-                if len(number) not in depths and not _past_unnumbered_subsections(number, numbers, children):
+                if this_document and not numbers:
+                    pass  # "§5.3 of this document" in a document that numbers no heading at all
+                elif len(number) not in depths and not _past_unnumbered_subsections(number, numbers, children):
                     continue
-                last = ".".join(str(part) for part in max(numbers))
+                last = ".".join(str(part) for part in max(numbers)) if numbers else ""
                 yield Reference(f"§{number_match.group(0)}", "§", number, span, last)
                 break

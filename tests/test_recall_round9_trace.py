@@ -1,0 +1,295 @@
+"""Issue 14, classes 1, 7, 8 and 10, round 9: a marker written into a sentence after an article
+("with a TODO: decide ..."), a forecast whose figure is a letter ("we expect N users"), a section
+of this very document that does not exist in a document that numbers no heading, and a decision
+record whose status is a task's ("Done"). Fixtures written for the project; the damage tests at
+the end damage real corpus documents and expect the finding at the damaged line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import lint_profiled, lint_with, requires_corpus, spans
+from test_damage_recall import append_to, damaged, findings_of, index_of
+
+# --- class 1: placeholders ---------------------------------------------------------------------------
+
+
+def test_a_marker_after_an_article_with_its_own_note_is_flagged() -> None:
+    text = """
+    ## Decision
+
+    Old rows are purged nightly, with a TODO: agree the window with legal.
+    """
+    assert spans(lint_with("PH001", text)) == [(3, 37)]
+
+
+def test_a_marker_after_an_article_and_a_pointing_verb_is_a_mention() -> None:
+    text = """
+    ## Decision
+
+    See the TODO: it lists what the migration still needs.
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_a_marker_named_as_a_noun_after_an_article_is_still_a_mention() -> None:
+    text = """
+    ## Decision
+
+    The app keeps a TODO list per workspace.
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_a_forecast_whose_figure_is_a_letter_is_flagged_in_a_background_section() -> None:
+    text = """
+    ## Background
+
+    Finance teams ask for this weekly; we expect N users in the first quarter.
+    """
+    assert spans(lint_with("PH004", text)) == [(3, 46)]
+
+
+def test_an_estimate_whose_size_is_a_letter_is_flagged() -> None:
+    text = """
+    ## Context
+
+    The archive is estimated at XX GB a year.
+    """
+    assert spans(lint_with("PH004", text)) == [(3, 29)]
+
+
+def test_a_letter_quantity_as_a_parameter_in_the_background_is_not_a_forecast() -> None:
+    text = """
+    ## Background
+
+    With N users the nightly scan reads N rows, so it grows with the customer base.
+    """
+    assert lint_with("PH004", text) == []
+
+
+def test_a_forecast_letter_the_document_defines_is_not_flagged() -> None:
+    text = """
+    ## Background
+
+    We expect N users in the first quarter, where N is the number of pilot seats sold.
+    """
+    assert lint_with("PH004", text) == []
+
+
+# --- class 7: references to sections of this document ----------------------------------------------
+
+
+def test_a_section_of_this_document_is_flagged_when_no_heading_is_numbered() -> None:
+    text = """
+    # Parcel alerts
+
+    ## How alerts are ranked
+
+    The ranking table is in section 6.1 of this document.
+
+    ## Rollout
+
+    Everyone at once.
+    """
+    findings = lint_with("TR006", text)
+    assert spans(findings) == [(5, 25)]
+    assert "§6.1" in findings[0].message
+
+
+def test_a_section_below_is_flagged_when_no_heading_is_numbered() -> None:
+    text = """
+    # Parcel alerts
+
+    ## How alerts are ranked
+
+    The carrier codes are mapped as in §2 below.
+    """
+    assert spans(lint_with("TR006", text)) == [(5, 36)]
+
+
+def test_a_bare_section_number_in_a_document_with_no_numbered_heading_is_left_alone() -> None:
+    text = """
+    # Parcel alerts
+
+    ## How alerts are ranked
+
+    The carrier codes are mapped as in §5.3.
+    """
+    assert lint_with("TR006", text) == []
+
+
+def test_a_section_of_this_document_that_exists_is_not_flagged() -> None:
+    text = """
+    # Parcel alerts
+
+    ## 1. Ranking
+
+    The codes are mapped as in section 2 of this document.
+
+    ## 2. Carrier codes
+
+    A table.
+    """
+    assert lint_with("TR006", text) == []
+
+
+def test_a_section_of_another_document_cited_beside_this_one_is_left_alone() -> None:
+    text = """
+    # Parcel alerts
+
+    ## Retries
+
+    Retries follow RFC 9110 §15.5, and the budget is in section 3 below.
+    """
+    assert lint_with("TR006", text) == []
+
+
+# --- class 8: the status of a decision record ------------------------------------------------------
+
+
+def test_a_task_status_in_a_nygard_status_section_is_flagged() -> None:
+    text = """
+    # 12. Queue exports
+
+    Date: 2024-03-08
+
+    ## Status
+
+    Complete
+
+    ## Context
+
+    Exports time out.
+
+    ## Decision
+
+    Queue them.
+    """
+    findings = lint_profiled("MD006", text, "adr", path="docs/adr/0012-queue-exports.md")
+    assert spans(findings) == [(7, 1)]
+    assert "'Complete'" in findings[0].message
+
+
+def test_a_two_word_task_status_in_a_status_line_is_flagged() -> None:
+    text = """
+    # Use a read replica for reports
+
+    * Status: In progress
+    * Deciders: data team
+
+    ## Context and Problem Statement
+
+    Reports slow the primary.
+    """
+    findings = lint_profiled("MD006", text, "adr", path="docs/decisions/0004-read-replica.md")
+    assert spans(findings) == [(3, 11)]
+    assert "'In progress'" in findings[0].message
+
+
+def test_a_bold_task_status_after_an_emoji_is_flagged() -> None:
+    text = """
+    # 3. Pin base images
+
+    ## Status
+
+    ✅ **WIP**
+    """
+    assert spans(lint_profiled("MD006", text, "adr", path="adr/0003-pin-base-images.md")) == [(5, 5)]
+
+
+def test_decision_statuses_and_statuses_real_records_add_are_not_flagged() -> None:
+    for status in ("Accepted", "Superseded by [ADR 9](0009-x.md)", "Implemented", "Declined", "In review",
+                   "🤔 Proposed", "Deprecated (2024-05-01)"):
+        text = f"""
+        # 3. Pin base images
+
+        ## Status
+
+        {status}
+        """
+        assert lint_profiled("MD006", text, "adr", path="adr/0003-pin-base-images.md") == [], status
+
+
+def test_prose_under_a_status_heading_is_not_a_status() -> None:
+    text = """
+    # 3. Pin base images
+
+    ## Status
+
+    Done in part: the two services above have been moved, the rest wait for the next quarter's budget.
+    """
+    assert lint_profiled("MD006", text, "adr", path="adr/0003-pin-base-images.md") == []
+
+
+def test_a_task_status_in_a_document_that_is_not_a_decision_record_is_left_alone() -> None:
+    text = """
+    # Bulk edit
+
+    ## Status
+
+    Done
+    """
+    assert lint_profiled("MD006", text, "prd") == []
+
+
+# --- damage tests on real corpus documents -----------------------------------------------------------
+
+NYGARD_ADR = "adrs/ministryofjustice__modernisation-platform__architecture-decision-record__0002-use-iam-federated-access.md"
+MADR_NO_NUMBERS = "adrs/JabRef__jabref__docs__decisions__0010-use-h2-as-internal-database.md"
+PRD_FRONT_MATTER = "prds/ARTFROST1__FrostDeploy__doc__PRD.md"
+
+
+@requires_corpus
+def test_a_marker_written_into_a_decision_after_an_article_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        line, column = append_to(lines, index_of(lines, "Rather than managing"), " We start with a TODO: pick the provider.")
+        where.append((line, column + len(" We start with a ")))
+        return lines
+
+    path, text = damaged(tmp_path, NYGARD_ADR, damage)
+    assert where[0] in findings_of("PH001", path, text)
+
+
+@requires_corpus
+def test_a_forecast_left_as_a_letter_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        line, column = append_to(lines, index_of(lines, "The Modernisation Platform will be used"),
+                                 " We expect N users in the first year.")
+        where.append((line, column + len(" We expect ")))
+        return lines
+
+    path, text = damaged(tmp_path, NYGARD_ADR, damage)
+    assert findings_of("PH004", path, text) == where
+
+
+@requires_corpus
+def test_a_section_of_this_record_that_does_not_exist_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        paragraph = next(i for i, line in enumerate(lines) if line and line[0].isalpha() and i > index_of(lines, "## "))
+        line, column = append_to(lines, paragraph, " The test results are in section 4.2 of this document.")
+        where.append((line, column + len(" The test results are in ")))
+        return lines
+
+    path, text = damaged(tmp_path, MADR_NO_NUMBERS, damage)
+    assert findings_of("TR006", path, text) == where
+
+
+@requires_corpus
+def test_a_task_status_in_a_nygard_record_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        index = index_of(lines, "❌ Rejected", after=index_of(lines, "## Status"))
+        lines[index] = "Done"
+        where.append((index + 1, 1))
+        return lines
+
+    path, text = damaged(tmp_path, NYGARD_ADR, damage)
+    assert findings_of("MD006", path, text) == where
