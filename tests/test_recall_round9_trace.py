@@ -293,3 +293,108 @@ def test_a_task_status_in_a_nygard_record_is_found(tmp_path: Path) -> None:
 
     path, text = damaged(tmp_path, NYGARD_ADR, damage)
     assert findings_of("MD006", path, text) == where
+
+
+# --- class 7: a Kiro spec's tasks and design cite its requirements.md ------------------------------
+
+KIRO_REQUIREMENTS = """
+# Requirements Document
+
+## Requirements
+
+### Requirement 1
+
+**User Story:** As a shopper, I want saved baskets, so that I can finish an order later.
+
+#### Acceptance Criteria
+
+1. WHEN a shopper saves a basket THE Basket_Service SHALL keep it for 30 days.
+2. WHEN a saved basket expires THE Basket_Service SHALL delete it.
+
+### Requirement 2
+
+**User Story:** As a shopper, I want to share a basket, so that someone else can pay.
+
+#### Acceptance Criteria
+
+1. WHEN a shopper shares a basket THE Basket_Service SHALL issue a link valid for 24 hours.
+"""
+
+
+def kiro_spec(tmp_path: Path, name: str, text: str) -> Path:
+    from conftest import write
+
+    folder = tmp_path / ".kiro" / "specs" / "saved-baskets"
+    write(folder, "requirements.md", KIRO_REQUIREMENTS)
+    return write(folder, name, text)
+
+
+def trace_findings(path: Path) -> list[tuple[int, int, str]]:
+    from speclint.api import lint_paths
+
+    result = lint_paths([path], isolated=True, select=("TR005",))
+    return [(f.span.start.line, f.span.start.column, f.message) for report in result.files for f in report.findings]
+
+
+def test_a_task_citing_a_criterion_its_requirement_does_not_have_is_flagged(tmp_path: Path) -> None:
+    tasks = kiro_spec(tmp_path, "tasks.md", """
+    # Implementation Plan
+
+    - [ ] 1. Store saved baskets
+      - _Requirements: 1.1, 1.3_
+    """)
+    findings = trace_findings(tasks)
+    assert [(line, column) for line, column, _ in findings] == [(4, 25)]
+    assert "Requirement 1.3" in findings[0][2] and "Requirement 1.2" in findings[0][2]
+
+
+def test_a_design_property_validating_a_requirement_past_the_last_is_flagged(tmp_path: Path) -> None:
+    design = kiro_spec(tmp_path, "design.md", """
+    # Design Document
+
+    ## Correctness Properties
+
+    **Validates: Requirements 2.1, 4.2**
+    """)
+    assert [(line, column) for line, column, _ in trace_findings(design)] == [(5, 32)]
+
+
+def test_trace_lines_that_cite_existing_criteria_are_not_flagged(tmp_path: Path) -> None:
+    tasks = kiro_spec(tmp_path, "tasks.md", """
+    # Implementation Plan
+
+    - [ ] 1. Store saved baskets
+      - _Requirements: 1.1, 1.2_
+    - [ ] 2. Share links
+      - _Requirements: Requirement 2_
+    """)
+    assert trace_findings(tasks) == []
+
+
+def test_trace_lines_with_no_requirements_file_beside_them_are_left_alone(tmp_path: Path) -> None:
+    from conftest import write
+
+    tasks = write(tmp_path / "plan", "tasks.md", """
+    # Implementation Plan
+
+    - [ ] 1. Store saved baskets
+      - _Requirements: 7.3_
+    """)
+    assert trace_findings(tasks) == []
+
+
+@requires_corpus
+def test_a_dangling_trace_line_in_a_real_kiro_task_list_is_found(tmp_path: Path) -> None:
+    from conftest import CORPUS
+
+    prefix = "kiro-more/Homas__RpiDNS__.kiro__specs__custom-period__"
+    folder = tmp_path / ".kiro" / "specs" / "custom-period"
+    folder.mkdir(parents=True)
+    (folder / "requirements.md").write_text((CORPUS / (prefix + "requirements.md")).read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    lines = (CORPUS / (prefix + "tasks.md")).read_text(encoding="utf-8").split("\n")
+    index = index_of(lines, "  - _Requirements: 5.5, 5.6_")
+    lines[index] = "  - _Requirements: 5.5, 5.6, 9.2_"
+    (folder / "tasks.md").write_text("\n".join(lines), encoding="utf-8")
+    findings = trace_findings(folder / "tasks.md")
+    assert [(line, column) for line, column, _ in findings] == [(index + 1, len("  - _Requirements: 5.5, 5.6, ") + 1)]

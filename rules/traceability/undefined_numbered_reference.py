@@ -6,7 +6,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
-from speclint.reading.references import dangling_references
+from speclint.reading.references import dangling_in_requirements_file, dangling_references
 
 
 class UndefinedNumberedReference(Rule):
@@ -20,6 +20,11 @@ class UndefinedNumberedReference(Rule):
     withdrawn item. A line saying the item was removed or renumbered, a reference to another
     document ("PCI DSS Requirement 9", "Requirement 3 of the platform spec") and a year
     ("Q4 '25") are left alone.
+
+    In a Kiro spec's `tasks.md` or `design.md`, the trace lines (`_Requirements: 2.3, 4.1_`,
+    `**Validates: Requirements 1.2**`) and labelled references cite the `requirements.md` beside
+    them: a requirement past the last `### Requirement N` there, or a criterion past the last of
+    that requirement's numbered acceptance criteria (`2.3` when requirement 2 has two), is flagged.
 
     **Why it matters.** A reference to an item that does not exist is usually one that was
     renumbered or deleted: the reader following it lands nowhere, or on the wrong item, and the
@@ -57,4 +62,10 @@ class UndefinedNumberedReference(Rule):
                 reference.span,
                 f"{reference.shown} is referenced but the document's series stops at {reference.last}: "
                 "fix the reference or define the item",
+            )
+        for reference in dangling_in_requirements_file(document):
+            yield Violation(
+                reference.span,
+                f"{reference.shown} is cited but requirements.md stops at {reference.last}: "
+                "fix the reference, or add the requirement or criterion there",
             )

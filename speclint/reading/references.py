@@ -6,11 +6,14 @@ end of the series ("(R7)", "D4", "Requirement 9", "see §5.3") names something t
 
 Only series the document itself defines are read (at least two members, starting at 0 or 1), and
 only references past the series' last member count: a gap may be a withdrawn item, and a
-document that defines no series may be citing another document.
+document that defines no series may be citing another document. The one exception is a Kiro
+spec's `tasks.md` and `design.md`, whose trace lines (`_Requirements: 2.3_`) cite the series of
+the `requirements.md` beside them (`dangling_in_requirements_file`).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import weakref
 from typing import Iterable, Iterator, Pattern
@@ -533,6 +536,91 @@ def _criteria_counts(document: Document) -> dict[int, int]:
         if len(lists) == 1 and lists[0].ordered and lists[0].start == 1:
             counts[int(found.group("number"))] = len(lists[0].items)
     return counts
+
+
+# --- a Kiro spec's tasks and design, against its requirements.md -------------------------------
+
+#: The trace line of a Kiro task or design property: `_Requirements: 1.1, 2.3_`,
+#: `**Validates: Requirements 1.2, 3.4**`, `_Requirements: Requirement 2, 3_`.
+_TRACE_LINE = lazy_compile(
+    r"(?<![A-Za-z0-9])(?:Requirements?|Validates|Implements|Satisfies|Covers)[ \t]*:[ \t]*(?:Requirements?[ \t]+)?"
+    r"(?P<numbers>\d{1,3}(?:\.\d{1,3})?(?:[ \t]*(?:,|&|and)[ \t]*(?:Requirements?[ \t]+)?\d{1,3}(?:\.\d{1,3})?){0,40})"
+    r"(?![A-Za-z0-9\-]|\.\d)",  # an underscore may close the italics: `_Requirements: 2.3_`
+    re.I,
+)
+_TRACE_NUMBER = lazy_compile(r"\d{1,3}(?:\.\d{1,3})?")
+#: The files of a Kiro spec that trace to its requirements.md.
+_TRACING_FILES = frozenset({"tasks.md", "design.md"})
+
+
+def dangling_in_requirements_file(document: Document) -> list[Reference]:
+    """In a Kiro spec's `tasks.md` or `design.md`, the requirements and criteria its trace lines
+    (`_Requirements: 2.3_`) and labelled references (`Requirement 9`) cite that the
+    `requirements.md` beside it does not have: no requirement 9 among its `### Requirement N`
+    headings, or a third criterion of a requirement whose numbered criteria stop at two."""
+    if document.file_path is None or os.path.basename(str(document.file_path)).lower() not in _TRACING_FILES:
+        return []
+    if "equirement" not in document.source:
+        return []
+    from speclint.reading.metadata import sibling_document
+
+    requirements = sibling_document(document, "requirements.md")
+    if requirements is None:
+        return []
+    defined = Series()
+    for section in requirements.root.walk():
+        if section.heading is not None:
+            found = _LABELLED_DEFINITION.match(strip_inline(section.title))
+            if found and found.group("label").lower().startswith("requirement"):
+                defined.add("Requirement", int(found.group("number")))
+    last = defined.last("Requirement")
+    if last is None:
+        return []  # requirements.md does not number its requirements as Kiro does
+    numbers = defined.members["Requirement"]
+    counts = _criteria_counts(requirements)
+    found_references: list[Reference] = []
+    seen: set[tuple[int, int]] = set()  # "Validates: Requirements 4.2" is both a trace line and a label
+    for place in _places(document):
+        if place.heading:
+            continue
+        for pattern in (_TRACE_LINE, LABELLED_REFERENCE):
+            for match, span in find_all(pattern, place.segments):
+                if pattern is LABELLED_REFERENCE and not match.group("label").lower().startswith("requirement"):
+                    continue
+                source = match.string
+                if _is_external(source, match.start(), match.end()):
+                    continue
+                for number_match in _TRACE_NUMBER.finditer(match.group("numbers")):
+                    major, _, minor = number_match.group(0).partition(".")
+                    shown = f"Requirement {number_match.group(0)}"
+                    start = match.start("numbers") + number_match.start()
+                    span = _span_of(place.segments, start, start + len(number_match.group(0))) or span
+                    if (span.start.line, span.start.column) in seen:
+                        break
+                    seen.add((span.start.line, span.start.column))
+                    if int(major) not in numbers:
+                        if int(major) > last:  # a gap may be a withdrawn requirement
+                            found_references.append(Reference(shown, "Requirement", (int(major),), span,
+                                                              f"Requirement {last}"))
+                            break
+                        continue
+                    criteria = counts.get(int(major)) if minor else None
+                    if criteria is not None and int(minor) > criteria:
+                        found_references.append(Reference(shown, "Requirement", (int(major), int(minor)), span,
+                                                          f"Requirement {major}.{criteria}"))
+                        break
+    return found_references
+
+
+def _span_of(segments: list[TextSegment], start: int, end: int) -> Span | None:
+    """The span of text[start:end], where text is the segments' texts joined by newlines."""
+    offset = 0
+    for segment in segments:
+        if offset <= start and end <= offset + len(segment.text):
+            column = segment.column + start - offset
+            return Span.of(segment.line, column, segment.line, column + end - start)
+        offset += len(segment.text) + 1
+    return None
 
 
 #: After a label at the start of a paragraph, what makes it the item's own label: a delimiter or
