@@ -145,6 +145,40 @@ def test_a_section_of_another_document_cited_beside_this_one_is_left_alone() -> 
     assert lint_with("TR006", text) == []
 
 
+def test_an_option_past_a_numbered_list_of_considered_options_is_flagged() -> None:
+    text = """
+    # Pick a queue
+
+    ## Considered Options
+
+    1. SQS
+    2. RabbitMQ
+
+    ## Decision Outcome
+
+    Chosen option: 2, because the latency test in Option 3 favours it.
+    """
+    findings = lint_with("TR005", text, path="docs/adr/0007-pick-a-queue.md")
+    assert spans(findings) == [(10, 47)]
+    assert "Option 2" in findings[0].message
+
+
+def test_an_option_within_a_numbered_list_of_considered_options_is_not_flagged() -> None:
+    text = """
+    # Pick a queue
+
+    ## Considered Options
+
+    1. SQS
+    2. RabbitMQ
+
+    ## Decision Outcome
+
+    Chosen option: 2, because Option 1 has no ordering guarantee.
+    """
+    assert lint_with("TR005", text, path="docs/adr/0007-pick-a-queue.md") == []
+
+
 # --- class 8: the status of a decision record ------------------------------------------------------
 
 

@@ -15,9 +15,10 @@ class UndefinedNumberedReference(Rule):
     **What it flags.** A short ID (`R7`, `D4`, `G5`) when the document defines that series
     (`R1` to `R6` as table rows, headings, or labelled list items) and stops before it; a
     labelled item (`Requirement 9`, `Decision 4`, `User Story 5`) when the document's headings or
-    labels define that series and stop before it. A series counts when it has two members at
-    least and starts at 0 or 1. Only references past the last member are flagged: a gap may be a
-    withdrawn item. A line saying the item was removed or renumbered, a reference to another
+    labels define that series and stop before it (a numbered list under a requirements, decisions,
+    stories or considered-options heading defines it too: "Option 4" of three listed options). A
+    series counts when it has two members at least and starts at 0 or 1. Only references past the
+    last member are flagged: a gap may be a withdrawn item. A line saying the item was removed or renumbered, a reference to another
     document ("PCI DSS Requirement 9", "Requirement 3 of the platform spec") and a year
     ("Q4 '25") are left alone.
 

@@ -363,9 +363,11 @@ def _year_after(text: str, end: int) -> bool:
 # --- labelled items -----------------------------------------------------------------------------
 
 
-#: Sections whose ordered list numbers the items of a series: "## Requirements" then "1. ...", "2. ...".
+#: Sections whose ordered list numbers the items of a series: "## Requirements" then "1. ...", "2. ...";
+#: a decision record's "## Considered Options" then "1. LaunchDarkly", "2. Unleash" ("Option 4" of three).
 _LIST_SERIES = (("requirement", "Requirement"), ("decision", "Decision"), ("user stor", "User Story"),
-                ("stories", "User Story"))
+                ("stories", "User Story"), ("considered option", "Option"), ("options considered", "Option"),
+                ("option", "Option"))
 
 
 def _ordered_list_series(document: Document, series: Series) -> None:
