@@ -77,6 +77,45 @@ def test_a_forecast_letter_the_document_defines_is_not_flagged() -> None:
     assert lint_with("PH004", text) == []
 
 
+def test_a_placeholder_date_in_a_front_matter_key_no_schema_declares_is_flagged() -> None:
+    text = """
+    ---
+    title: Saved baskets
+    beta-launch: 2026-03-xx
+    ---
+
+    # Saved baskets
+    """
+    findings = lint_profiled("PH004", text, "prd")
+    assert spans(findings) == [(3, 14)]
+    assert "'2026-03-xx'" in findings[0].message
+
+
+def test_a_blank_owner_in_front_matter_is_flagged() -> None:
+    text = """
+    ---
+    title: Saved baskets
+    owner: "______"
+    ---
+
+    # Saved baskets
+    """
+    assert spans(lint_profiled("PH004", text, "prd")) == [(3, 9)]
+
+
+def test_a_placeholder_date_in_a_front_matter_date_the_schema_checks_is_left_to_md002() -> None:
+    text = """
+    ---
+    title: Saved baskets
+    date: 2026-03-xx
+    ---
+
+    # Saved baskets
+    """
+    assert lint_profiled("PH004", text, "prd") == []
+    assert spans(lint_profiled("MD002", text, "prd")) == [(3, 7)]
+
+
 # --- class 7: references to sections of this document ----------------------------------------------
 
 
@@ -432,3 +471,17 @@ def test_a_dangling_trace_line_in_a_real_kiro_task_list_is_found(tmp_path: Path)
     (folder / "tasks.md").write_text("\n".join(lines), encoding="utf-8")
     findings = trace_findings(folder / "tasks.md")
     assert [(line, column) for line, column, _ in findings] == [(index + 1, len("  - _Requirements: 5.5, 5.6, ") + 1)]
+
+
+@requires_corpus
+def test_a_placeholder_date_in_front_matter_a_schema_does_not_check_is_found(tmp_path: Path) -> None:
+    where: list[tuple[int, int]] = []
+
+    def damage(lines: list[str]) -> list[str]:
+        index = index_of(lines, "version: ")
+        lines.insert(index + 1, "beta: 2026-05-xx")
+        where.append((index + 2, len("beta: ") + 1))
+        return lines
+
+    path, text = damaged(tmp_path, PRD_FRONT_MATTER, damage)
+    assert findings_of("PH004", path, text) == where
