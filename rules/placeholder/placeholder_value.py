@@ -83,10 +83,15 @@ class PlaceholderValue(Rule):
     - `X%` and `$X` anywhere but in background and context sections (a letter percentage is never a
       parameter's name).
     - A link whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`, `[dashboard](TODO)`.
+    - The same placeholder dates, blanks and "(to be determined)" in a front-matter value
+      (`launch: 2025-09-xx`, `owner: ______`), except for keys the profile's front-matter schema
+      constrains to a date or a list of values (MD002 judges those against the schema).
     - In requirements, acceptance criteria, success metrics, goals and quality sections: a
       quantity whose number is a letter: `N users`, `X minutes`, `X req/s`, `XX GB`, unless the document defines the letter
       (`N = 50`, "where N is the number of nodes"). Quoted UI text ("Try again in X minutes") is
       not read; in design discussion a letter is usually a parameter, so it is not read there.
+    - In any section, a letter quantity that a forecast or a target gives: "we expect N users in
+      the first month", "estimated at X GB", "projected to reach N orders".
 
     **Why it matters.** These read like values at a glance, so they survive review the way a
     literal TBD would not, and engineers discover mid-sprint that nobody decided the date, the
@@ -132,6 +137,10 @@ class PlaceholderValue(Rule):
                         "decide it, or list it as an open question"
                     )
         yield from _definitions_to_markers(document)
+        for span, value in _front_matter_placeholders(document, context):
+            found.setdefault((span.start.line, span.start.column), Violation(
+                span, f"placeholder value '{value}' in the front matter: fill it in, or list it as an open question"
+            ))
         if "X" in document.source or "N " in document.source:
             defined = _DefinedLetters(document.source)
             for segments in _committing_text(document):
@@ -145,6 +154,9 @@ class PlaceholderValue(Rule):
                     present[key] = _describes_the_present(prose.section)
                 if not present[key]:
                     _letters(found, _X_PERCENT, prose.segments, defined)
+                # "We expect N users in the first month": a forecast whose number was never written,
+                # in any section (a forecast is a commitment to a figure, even in the background).
+                _letters(found, _LETTER_QUANTITY, prose.segments, defined, forecast_only=True)
         yield from (found[key] for key in sorted(found))
 
 
@@ -172,10 +184,24 @@ class _DefinedLetters:
         return letter in self._letters
 
 
+# Before a letter quantity, a forecast or a target: "we expect N users", "estimated at X GB",
+# "projected to reach N orders", "aiming for X%". The letter stands where the figure belongs.
+_FORECAST_BEFORE = lazy_compile(
+    r"\b(?:expect|expects|expected|expecting|estimate|estimates|estimated|anticipate|anticipates|anticipated|"
+    r"project|projects|projected|forecast|forecasts|forecasted|target|targets|targeting|aim|aims|aiming|"
+    r"grow|grows|growing|reach|reaches|reaching|plan|plans|planning|budget|budgets|budgeted)"
+    r"(?:\s+(?:to|at|for|on))?(?:\s+(?:see|reach|have|serve|onboard|handle|hit|sign\s+up|acquire))?"
+    r"(?:\s+(?:about|around|roughly|approximately|at\s+least|up\s+to|over|~))?\s*~?$",
+    re.I,
+)
+
+
 def _letters(found: dict[tuple[int, int], Violation], pattern: re.Pattern[str], segments: list[TextSegment],
-             defined: _DefinedLetters) -> None:
+             defined: _DefinedLetters, forecast_only: bool = False) -> None:
     text = ""
     for match, span in find_all(pattern, segments):
+        if forecast_only and not _FORECAST_BEFORE.search(match.string[max(0, match.start() - 60):match.start()]):
+            continue
         text = text or "\n".join(segment.text for segment in segments)
         letter = match.group("letter") or match.group("money")
         if letter in defined or _in_quotes(text, match.start()):
@@ -263,6 +289,59 @@ def _definitions_to_markers(document: Document) -> Iterator[Violation]:
                 Span.of(number, start, number, match.end("url") + 1),
                 f"link definition points at '{match.group('url')}': give the real URL",
             )
+
+
+def _front_matter_placeholders(document: Document, context: RuleContext) -> Iterator[tuple[Span, str]]:
+    """Front-matter values holding a placeholder date or a blank (`launch: 2025-09-xx`,
+    `target: Q? 2026`, `owner: ______`), top level or in a list. Keys the profile's JSON Schema
+    constrains (dates, enumerations) are MD002's, which reports such a value against the schema:
+    one defect, one finding."""
+    front_matter = document.front_matter
+    data = front_matter.data if front_matter is not None and front_matter.error is None else None
+    if not isinstance(data, dict):
+        return
+    assert front_matter is not None
+    declared = _declared_keys(getattr(context.profile, "front_matter_schema", None))
+    for key, value in data.items():
+        if not isinstance(key, str) or key in declared:
+            continue
+        paths: list[tuple[object, ...]] = [(key,)] if isinstance(value, str) else (
+            [(key, index) for index, item in enumerate(value) if isinstance(item, str)] if isinstance(value, list) else [])
+        for path in paths:
+            item = value if len(path) == 1 else value[path[1]]  # type: ignore[index]
+            for pattern in (_DATE, _BLANK_VALUE, _SPELLED_OUT, _BLANK_ONLY):
+                match = pattern.search(item)
+                if match is None:
+                    continue
+                position = front_matter.value_position(*path)  # type: ignore[arg-type]
+                if position is None or not 0 < position.line <= len(document.lines):
+                    break
+                column = document.lines[position.line - 1].find(match.group(0), position.column - 1)
+                if column >= 0:
+                    yield (Span.of(position.line, column + 1, position.line, column + 1 + len(match.group(0))),
+                           match.group(0))
+                break
+
+
+#: A value that is only a blank to fill in: `owner: ______`.
+_BLANK_ONLY = lazy_compile(r"^\s*_{3,}\s*$")
+
+
+def _declared_keys(schema_name: object) -> frozenset[str]:
+    if not isinstance(schema_name, str):
+        return frozenset()
+    from speclint.reading.metadata import load_schema
+
+    try:
+        properties = load_schema(schema_name).get("properties", {})
+    except Exception:  # a schema that cannot be loaded is MD002's to report
+        return frozenset()
+    if not isinstance(properties, dict):
+        return frozenset()
+    # Only keys whose values the schema constrains (a date, an enumeration, a pattern): a blank
+    # owner or a free-text value passes the schema, so it stays this rule's.
+    return frozenset(key for key, rule in properties.items() if isinstance(rule, dict) and (
+        "date" in str(rule.get("$ref", "")) or any(word in rule for word in ("enum", "anyOf", "oneOf", "pattern", "format"))))
 
 
 def _in_quotes(text: str, offset: int) -> bool:

@@ -23,7 +23,8 @@ class UnresolvedMarker(Rule):
     `[NEEDS CLARIFICATION: ...]` and the KEP template's `<<[UNRESOLVED ...]>>` blocks. Markers are
     matched as whole upper-case words, and words that talk *about* markers are left alone: "a
     to-do list", `TODO.md`, a "TODO-list app", "a TODO list", "TODO comments", "the TODO entry",
-    a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain"; a hedge on a name left open on
+    a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain" (but "with a TODO: decide how ...",
+    an article then the marker and its note, is the marker itself); a hedge on a name left open on
     purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported. Text in code spans, code blocks,
     HTML comments and link targets is never read.
 
@@ -287,6 +288,14 @@ _MENTION_BEFORE = lazy_compile(
     r"(?:[\"'“‘]|\b(?:[Nn]o|[Zz]ero|[Aa]ny|[Rr]emaining|[Ee]very|an?|[Tt]he|[Tt]his|[Tt]hat|[Oo]pen|[Ss]ee|[Mm]ark|"
     r"[Mm]arked|[Ll]eave|[Ll]eaving|[Aa]dd|[Aa]dding|[Ww]rite)\s+)$"
 )
+# "a TODO: decide how to handle gaps": after an article, a marker followed by a colon and its note is
+# the marker itself, written into the sentence, not a TODO talked about.
+# Not after a verb that points at a marker elsewhere ("see the TODO: ...", "add a TODO: ...").
+_ARTICLE_BEFORE = lazy_compile(
+    r"(?:\b(?P<verb>[Ss]ee|[Mm]ark|[Mm]arked|[Ll]eave|[Ll]eaving|[Aa]dd|[Aa]dding|[Ww]rite|[Rr]ead|[Ff]ind)\s+)?"
+    r"\b(?:[Aa]n?|[Tt]he|[Tt]his|[Tt]hat)\s+$"
+)
+_NOTE_FOLLOWS = lazy_compile(r":[ \t]+[A-Za-z]")
 # Different markers listed together are markers talked about: "TODO, TKTK, ???", "TODO/TBD",
 # "TODO and FIXME".
 _JOIN = r"\s*(?:,|/|\band\b|\bor\b)\s*"
@@ -321,6 +330,9 @@ def _is_mention(match: re.Match[str], in_heading: bool = False, markers: frozens
         if in_heading:
             return True
     in_name = bool(_NAME_AROUND.search(before) and _NAME_AFTER.match(text, match.end()))
+    article = _ARTICLE_BEFORE.search(text[max(0, match.start() - 24) : match.start()])
+    if article and not article.group("verb") and _NOTE_FOLLOWS.match(text, match.end()):
+        return False  # "with a TODO: decide how ...": an article, then the marker's own note
     return bool(
         in_name
         or _MENTION_BEFORE.search(before)

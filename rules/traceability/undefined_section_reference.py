@@ -16,7 +16,9 @@ class UndefinedSectionReference(Rule):
     its headings (three numbered headings at least, `## 5. Rollout`, `### 5.2 Canary`) and none
     of them, at that depth, has the number. A section of another document ("RFC 9110 §5.3",
     "section 4 of the OAuth spec", "[the guide](...) §2") is left alone, and so is a number
-    deeper than any the document uses.
+    deeper than any the document uses. A reference that names this document ("§5.3 of this
+    document", "section 4 in this spec", "section 2 below") is read whatever the document numbers:
+    in a document that numbers no heading at all, it points at nothing.
 
     **Why it matters.** Sections are renumbered as a document grows; a cross-reference left
     behind sends the reader to a section that is not there, or to the wrong one.

@@ -8,7 +8,8 @@ An entry is keyed on everything the file's findings depend on:
 - the file: its path as shown, its text, the configuration that applies to it (its settings, and
   the text of its plugin files and YAML rule files);
 - the files next to it that rules may read (`kep.yaml` and any other `*.yaml` / `*.yml` sibling,
-  read through `speclint.reading.metadata.sibling_yaml`), and a front-matter schema file the
+  read through `speclint.reading.metadata.sibling_yaml`; a Kiro spec's `requirements.md`, read
+  through `speclint.reading.metadata.sibling_document`), and a front-matter schema file the
   configuration names.
 
 The baseline is applied to the run's result after the cache, so it is always current.
@@ -113,8 +114,11 @@ class ResultsCache:
         folder = path.parent
         known = self._memo.get(("siblings", folder))
         if known is None:
+            from speclint.reading.metadata import SIBLING_DOCUMENTS
+
             try:
-                names = sorted(entry.name for entry in os.scandir(folder) if entry.name.endswith((".yaml", ".yml")))
+                names = sorted(entry.name for entry in os.scandir(folder)
+                               if entry.name.endswith((".yaml", ".yml")) or entry.name in SIBLING_DOCUMENTS)
             except OSError:
                 names = []
             known = _digest([f"{name}:{_file_key(folder / name)}" for name in names])

@@ -449,3 +449,30 @@ def sibling_yaml(document: Document, name: str) -> YamlFile | SiblingReadError |
             result = yaml_file
     cache[name] = result  # type: ignore[assignment]
     return result
+
+
+#: Markdown files next to a document that rules may read (the results cache keys on them too).
+SIBLING_DOCUMENTS = frozenset({"requirements.md"})
+_sibling_documents: weakref.WeakKeyDictionary[Document, dict[str, Document | None]] = weakref.WeakKeyDictionary()
+
+
+def sibling_document(document: Document, name: str) -> Document | None:
+    """The Markdown file `name` (one of `SIBLING_DOCUMENTS`) in the document's folder, parsed; None
+    when absent, unreadable, or when the document was read from standard input. Read once per
+    document."""
+    if document.file_path is None or name not in SIBLING_DOCUMENTS:
+        return None
+    cache = _sibling_documents.setdefault(document, {})
+    if name not in cache:
+        path = Path(document.file_path).parent / name
+        result: Document | None = None
+        if path.is_file() and path.name != Path(document.file_path).name:
+            from speclint.document.parser import parse
+            from speclint.engine import files
+
+            try:
+                result = parse(files.read_text(path), sibling_path(document, name))
+            except files.ReadError:
+                result = None
+        cache[name] = result
+    return cache[name]

@@ -6,11 +6,14 @@ end of the series ("(R7)", "D4", "Requirement 9", "see §5.3") names something t
 
 Only series the document itself defines are read (at least two members, starting at 0 or 1), and
 only references past the series' last member count: a gap may be a withdrawn item, and a
-document that defines no series may be citing another document.
+document that defines no series may be citing another document. The one exception is a Kiro
+spec's `tasks.md` and `design.md`, whose trace lines (`_Requirements: 2.3_`) cite the series of
+the `requirements.md` beside them (`dangling_in_requirements_file`).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import weakref
 from typing import Iterable, Iterator, Pattern
@@ -360,9 +363,11 @@ def _year_after(text: str, end: int) -> bool:
 # --- labelled items -----------------------------------------------------------------------------
 
 
-#: Sections whose ordered list numbers the items of a series: "## Requirements" then "1. ...", "2. ...".
+#: Sections whose ordered list numbers the items of a series: "## Requirements" then "1. ...", "2. ...";
+#: a decision record's "## Considered Options" then "1. LaunchDarkly", "2. Unleash" ("Option 4" of three).
 _LIST_SERIES = (("requirement", "Requirement"), ("decision", "Decision"), ("user stor", "User Story"),
-                ("stories", "User Story"))
+                ("stories", "User Story"), ("considered option", "Option"), ("options considered", "Option"),
+                ("option", "Option"))
 
 
 def _ordered_list_series(document: Document, series: Series) -> None:
@@ -535,6 +540,91 @@ def _criteria_counts(document: Document) -> dict[int, int]:
     return counts
 
 
+# --- a Kiro spec's tasks and design, against its requirements.md -------------------------------
+
+#: The trace line of a Kiro task or design property: `_Requirements: 1.1, 2.3_`,
+#: `**Validates: Requirements 1.2, 3.4**`, `_Requirements: Requirement 2, 3_`.
+_TRACE_LINE = lazy_compile(
+    r"(?<![A-Za-z0-9])(?:Requirements?|Validates|Implements|Satisfies|Covers)[ \t]*:[ \t]*(?:Requirements?[ \t]+)?"
+    r"(?P<numbers>\d{1,3}(?:\.\d{1,3})?(?:[ \t]*(?:,|&|and)[ \t]*(?:Requirements?[ \t]+)?\d{1,3}(?:\.\d{1,3})?){0,40})"
+    r"(?![A-Za-z0-9\-]|\.\d)",  # an underscore may close the italics: `_Requirements: 2.3_`
+    re.I,
+)
+_TRACE_NUMBER = lazy_compile(r"\d{1,3}(?:\.\d{1,3})?")
+#: The files of a Kiro spec that trace to its requirements.md.
+_TRACING_FILES = frozenset({"tasks.md", "design.md"})
+
+
+def dangling_in_requirements_file(document: Document) -> list[Reference]:
+    """In a Kiro spec's `tasks.md` or `design.md`, the requirements and criteria its trace lines
+    (`_Requirements: 2.3_`) and labelled references (`Requirement 9`) cite that the
+    `requirements.md` beside it does not have: no requirement 9 among its `### Requirement N`
+    headings, or a third criterion of a requirement whose numbered criteria stop at two."""
+    if document.file_path is None or os.path.basename(str(document.file_path)).lower() not in _TRACING_FILES:
+        return []
+    if "equirement" not in document.source:
+        return []
+    from speclint.reading.metadata import sibling_document
+
+    requirements = sibling_document(document, "requirements.md")
+    if requirements is None:
+        return []
+    defined = Series()
+    for section in requirements.root.walk():
+        if section.heading is not None:
+            found = _LABELLED_DEFINITION.match(strip_inline(section.title))
+            if found and found.group("label").lower().startswith("requirement"):
+                defined.add("Requirement", int(found.group("number")))
+    last = defined.last("Requirement")
+    if last is None:
+        return []  # requirements.md does not number its requirements as Kiro does
+    numbers = defined.members["Requirement"]
+    counts = _criteria_counts(requirements)
+    found_references: list[Reference] = []
+    seen: set[tuple[int, int]] = set()  # "Validates: Requirements 4.2" is both a trace line and a label
+    for place in _places(document):
+        if place.heading:
+            continue
+        for pattern in (_TRACE_LINE, LABELLED_REFERENCE):
+            for match, span in find_all(pattern, place.segments):
+                if pattern is LABELLED_REFERENCE and not match.group("label").lower().startswith("requirement"):
+                    continue
+                source = match.string
+                if _is_external(source, match.start(), match.end()):
+                    continue
+                for number_match in _TRACE_NUMBER.finditer(match.group("numbers")):
+                    major, _, minor = number_match.group(0).partition(".")
+                    shown = f"Requirement {number_match.group(0)}"
+                    start = match.start("numbers") + number_match.start()
+                    span = _span_of(place.segments, start, start + len(number_match.group(0))) or span
+                    if (span.start.line, span.start.column) in seen:
+                        break
+                    seen.add((span.start.line, span.start.column))
+                    if int(major) not in numbers:
+                        if int(major) > last:  # a gap may be a withdrawn requirement
+                            found_references.append(Reference(shown, "Requirement", (int(major),), span,
+                                                              f"Requirement {last}"))
+                            break
+                        continue
+                    criteria = counts.get(int(major)) if minor else None
+                    if criteria is not None and int(minor) > criteria:
+                        found_references.append(Reference(shown, "Requirement", (int(major), int(minor)), span,
+                                                          f"Requirement {major}.{criteria}"))
+                        break
+    return found_references
+
+
+def _span_of(segments: list[TextSegment], start: int, end: int) -> Span | None:
+    """The span of text[start:end], where text is the segments' texts joined by newlines."""
+    offset = 0
+    for segment in segments:
+        if offset <= start and end <= offset + len(segment.text):
+            column = segment.column + start - offset
+            return Span.of(segment.line, column, segment.line, column + end - start)
+        offset += len(segment.text) + 1
+    return None
+
+
 #: After a label at the start of a paragraph, what makes it the item's own label: a delimiter or
 #: the item's text in capitals ("Requirement 8: ...", "Requirement 8 The system ..."), not a
 #: sentence about it ("Requirement 9 covers exports").
@@ -593,11 +683,30 @@ def _past_unnumbered_subsections(number: tuple[int, ...], numbers: set[tuple[int
     return number[1] > children.get(major, 0)
 
 
+#: After a section reference, words that say it is a section of this very document: "§5.3 of this
+#: document", "section 4 in this spec", "section 2 below".
+_THIS_DOCUMENT_AFTER = lazy_compile(
+    r"^\s*(?:(?:of|in)\s+this\s+(?:document|doc|spec|specification|proposal|PRD|RFC|KEP|design|page|FAQ|ADR|"
+    r"record|pitch|SRS|one-pager|plan)\b|below\b|above\b)",
+    re.I,
+)
+
+
+def _names_this_document(text: str, end: int) -> bool:
+    return bool(_THIS_DOCUMENT_AFTER.match(text[end:end + 40]))
+
+
 def _dangling_sections(document: Document) -> Iterator[Reference]:
     if "§" not in document.source and "ection" not in document.source:
         return
     numbers = section_numbers(document)
-    if len(numbers) < 3 or _LEGAL_CITATION.search(document.source):
+    if _LEGAL_CITATION.search(document.source):
+        return
+    # With fewer than three numbered headings, a bare "§5.3" usually cites another document; only
+    # a reference that names this document ("§5.3 of this document") is read.
+    only_this_document = len(numbers) < 3
+    if only_this_document and "this" not in document.source and "below" not in document.source \
+            and "above" not in document.source:
         return
     depths = {len(number) for number in numbers}
     children = _subsection_counts(document)
@@ -612,12 +721,17 @@ def _dangling_sections(document: Document) -> Iterator[Reference]:
         if any(_is_external(text, match.start(), match.end(), source) for match, _ in matches):
             continue  # "Wiki §9.2 moved to §9.1": the paragraph is about another document's sections
         for match, span in matches:
+            this_document = _names_this_document(text, match.end())
+            if only_this_document and not this_document:
+                continue
             for number_match in _SECTION_NUMBER.finditer(match.group("numbers")):
                 number = tuple(int(part) for part in number_match.group(0).split("."))
                 if number in numbers:
                     continue
-                if len(number) not in depths and not _past_unnumbered_subsections(number, numbers, children):
+                if this_document and not numbers:
+                    pass  # "§5.3 of this document" in a document that numbers no heading at all
+                elif len(number) not in depths and not _past_unnumbered_subsections(number, numbers, children):
                     continue
-                last = ".".join(str(part) for part in max(numbers))
+                last = ".".join(str(part) for part in max(numbers)) if numbers else ""
                 yield Reference(f"§{number_match.group(0)}", "§", number, span, last)
                 break

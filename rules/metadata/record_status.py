@@ -1,0 +1,116 @@
+"""MD006 record-status: a decision record whose status is a task's, not a decision's (`## Status` `Done`)."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span, TextSegment
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.concerns import body_status, profile_name
+
+#: Statuses of work items, releases and reviews, which say nothing about a decision: is it
+#: proposed, accepted, rejected, deprecated or superseded? Only these are reported; any other
+#: word (a record's own vocabulary, "Implemented", "Declined", "In review", or prose about the
+#: status) is left alone. Two words ("in progress") are matched before one.
+_TASK_STATUSES = frozenset({
+    "done", "complete", "completed", "finished", "wip", "todo", "to do", "in progress", "in development",
+    "shipped", "released", "merged", "deployed", "live", "closed", "open", "green", "yellow", "red", "ready",
+    "started", "blocked", "resolved", "fixed",
+})
+#: The first word or two of a status value, after an emoji or a bullet: "✅ Accepted", "**Done**".
+_FIRST_WORDS = lazy_compile(r"[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z]+)?")
+#: A status is a word or a few, not a sentence: longer text under "## Status" is prose about it.
+_MAX_WORDS = 6
+
+
+class RecordStatus(Rule):
+    """Flags a decision record whose status is a task's status (`Done`, `WIP`, `In progress`), not a decision's.
+
+    **What it flags.** In an architecture decision record (profile `adr`), the status written in
+    the body, where Nygard's template and older MADR put it: the first words under a `## Status`
+    heading, or a `Status: ...` line at the top. A status that belongs to a work item, a release
+    or a review (`Done`, `Complete`, `WIP`, `To do`, `In progress`, `Shipped`, `Released`,
+    `Merged`, `Live`, `Open`, `Closed`, `Ready`, `Green`, `Blocked`...) is reported; any other
+    word is left alone, including statuses real records use beside the template's (`Implemented`,
+    `Declined`, `In review`), and prose about the status. A status in front matter is checked by
+    `MD002 front-matter-schema`, a misspelt one by `MD005 misspelt-status`.
+
+    **Why it matters.** A decision record's status says whether the decision stands: proposed,
+    accepted, rejected, deprecated, or superseded by another record. "Done" answers another
+    question (was the work finished?) and leaves readers and ADR tools (adr-tools, log4brains)
+    unable to tell whether the decision was ever accepted or has since been replaced.
+
+    **Example**
+
+    ```markdown
+    ## Status
+
+    Done
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ## Status
+
+    Accepted
+    ```
+    """
+
+    id = "MD006"
+    name = "record-status"
+    category = Category.METADATA
+    default_level = Level.WARNING
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if profile_name(context) != "adr" or "tatus" not in document.source:
+            return
+        seen: set[tuple[int, int]] = set()
+        for value, span in _statuses(document):
+            if (span.start.line, span.start.column) in seen or len(value.split()) > _MAX_WORDS:
+                continue
+            seen.add((span.start.line, span.start.column))
+            words = _FIRST_WORDS.search(value)
+            if words is None:
+                continue
+            status = _task_status(words.group(0))
+            if status is None:
+                continue
+            start = span.start.column + words.start()
+            shown = words.group(0)[: len(status)]
+            yield Violation(
+                Span.of(span.start.line, start, span.start.line, start + len(shown)),
+                f"'{shown}' is a task's status, not a decision's: say whether the decision is proposed, "
+                "accepted, rejected, deprecated or superseded",
+            )
+
+
+def _task_status(words: str) -> str | None:
+    """The task status the words start with ("in progress", "done"), if they start with one."""
+    lowered = " ".join(words.lower().split())
+    first = lowered.split(" ")[0]
+    if lowered in _TASK_STATUSES:
+        return lowered
+    if first in _TASK_STATUSES:
+        return first
+    return None
+
+
+def _statuses(document: Document) -> Iterator[tuple[str, Span]]:
+    """(value, span of the value) of each status the record gives in its body."""
+    found = body_status(document)
+    if found is not None:
+        yield found[1], found[2]
+    for section in document.root.walk():
+        if section.heading is None or section.title.strip(" *_:").lower() != "status" or not section.blocks:
+            continue
+        first = section.blocks[0]
+        if isinstance(first, ListBlock) and first.items and isinstance(first.items[0], ListItem) \
+                and first.items[0].blocks:
+            first = first.items[0].blocks[0]  # "- Done"
+        if isinstance(first, Paragraph) and first.segments:
+            segment: TextSegment = first.segments[0]
+            text = segment.text.strip(" *_")
+            column = segment.column + segment.text.index(text) if text else segment.column
+            yield text, Span.of(segment.line, column, segment.line, column + len(text))
