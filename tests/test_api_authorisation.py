@@ -97,6 +97,17 @@ def test_api007_accepts_a_document_with_a_security_section() -> None:
     assert lint_with("API007", text) == []
 
 
+def test_api007_flags_security_deferred_to_someones_requirements() -> None:
+    text = """
+    # Refills
+
+    ## Non-functional requirements
+
+    - The portal shall comply with the hospital's security policies.
+    """
+    assert spans(lint_with("API007", text)) == [(5, 20)]
+
+
 # --- API008 admin-action-without-authorization -----------------------------------------------------
 
 MODERATION = """

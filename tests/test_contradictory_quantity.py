@@ -339,3 +339,134 @@ def test_fees_of_two_plans_are_tiers() -> None:
     On the premium plan the fee is 0.5%.
     """
     assert lint_with("MS010", text) == []
+
+
+def test_a_retention_kept_in_one_section_and_named_in_a_since_clause_in_another() -> None:
+    text = """
+    # Audit events on a stream
+
+    ## Decision
+
+    The stream keeps audit events for 30 days, long enough to replay a month of changes.
+
+    ## Consequences
+
+    Replays are bounded, since retention is 90 days, which covers a quarter.
+    """
+    findings = lint_with("MS010", text)
+    assert spans(findings) == [(9, 28)]
+    assert "line 5" in findings[0].message
+
+
+def test_a_subject_qualified_after_its_head_is_the_same_subject() -> None:
+    text = """
+    # Loyalty points
+
+    ## Requirements
+
+    - **FR-004**: Points MUST expire 12 months after they are awarded.
+
+    ## Assumptions
+
+    - Points awarded for reviews are valid for 6 months, like points from promotions.
+    """
+    findings = lint_with("MS010", text)
+    assert spans(findings) == [(9, 34)]
+    assert "line 5" in findings[0].message
+
+
+def test_qualifiers_after_the_head_keep_two_kinds_apart() -> None:
+    text = """
+    # Loyalty points
+
+    ## Reviews
+
+    - Points awarded for reviews expire after 6 months.
+
+    ## Promotions
+
+    - Points awarded for promotions expire after 3 months.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_a_wait_that_gives_up_and_a_timeout_set_elsewhere() -> None:
+    text = """
+    # Snapshot agent
+
+    ## Proposal
+
+    The snapshot request waits up to
+    20 seconds for the storage driver before giving up.
+
+    ## Design details
+
+    The snapshot request takes a timeout; the agent sets it to 45 seconds on every node.
+    """
+    findings = lint_with("MS010", text)
+    assert spans(findings) == [(10, 30)]
+    assert "line 5" in findings[0].message
+
+
+def test_a_price_answered_in_a_faq_disagrees_with_the_press_release() -> None:
+    text = """
+    # Express withdrawals
+
+    ## Press release
+
+    Drivers can now withdraw their earnings within the hour, for a fee of 2% of the amount.
+
+    ## FAQ
+
+    **What does an express withdrawal cost?**
+    2.5% of the amount withdrawn, at least 0.30 EUR.
+    """
+    findings = lint_with("MS010", text)
+    assert spans(findings) == [(10, 1)]
+    assert "line 5" in findings[0].message
+
+
+def test_a_price_question_in_a_heading_is_answered_by_the_next_paragraph() -> None:
+    text = """
+    # Express withdrawals
+
+    Drivers pay a fee of 2% of each express withdrawal.
+
+    ## FAQ
+
+    ### How much does it cost?
+
+    2.5% of the amount withdrawn.
+    """
+    assert spans(lint_with("MS010", text)) == [(9, 1)]
+
+
+def test_a_providers_own_fee_is_not_the_products_fee() -> None:
+    text = """
+    # Express withdrawals
+
+    ## Pricing
+
+    Drivers pay a fee of 2% of each express withdrawal.
+
+    ## Costs
+
+    Adyen charges 1% per withdrawal; our fee covers it.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_a_price_that_compares_is_not_a_fee() -> None:
+    text = """
+    # Express withdrawals
+
+    ## Pricing
+
+    Drivers pay a fee of 2% of each express withdrawal.
+
+    ## FAQ
+
+    **Is it dearer than a bank transfer? How much does it cost?**
+    5% more than a standard transfer costs today.
+    """
+    assert lint_with("MS010", text) == []

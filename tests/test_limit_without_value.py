@@ -133,7 +133,7 @@ def test_idle_sessions_timed_out_with_no_value() -> None:
     assert spans(lint_with("MS005", text)) == [(3, 25)]
 
 
-def test_a_retry_with_no_count() -> None:
+def test_a_retry_in_an_ears_line_and_with_backoff() -> None:
     text = """
     ## Requirements
 
@@ -162,7 +162,7 @@ def test_rate_limits_that_apply_and_requests_that_are_throttled() -> None:
     assert spans(lint_with("MS005", text)) == [(3, 3), (4, 24)]
 
 
-def test_a_retention_with_no_period() -> None:
+def test_a_retention_with_no_period_at_all() -> None:
     text = """
     ## Requirements
 
@@ -520,5 +520,46 @@ def test_shortly_before_answered_by_another_line() -> None:
     ## Notifications
 
     - The reminder goes out 24 hours before the appointment.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_real_time_in_the_what_of_a_one_pager_is_flagged() -> None:
+    text = """
+    # Shared carts
+
+    ## Why
+
+    Families order together and today they pass one phone around.
+
+    ## What
+
+    - Each member adds items from their own phone.
+    - The cart total updates in real time for every member.
+
+    ## Not doing
+
+    - Split payments.
+    """
+    assert spans(lint_with("MS005", text)) == [(10, 26)]
+
+
+def test_real_time_in_a_readme_style_what_section_is_a_description() -> None:
+    text = """
+    # cartsync
+
+    ## What
+
+    - Syncs carts in real time.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_a_duration_given_to_the_thing_that_expires_answers_the_expiry() -> None:
+    text = """
+    ## Requirements
+
+    - A worker claims a job with a 10-minute lease.
+    - Abandoned leases expire and the job returns to the queue.
     """
     assert lint_with("MS005", text) == []

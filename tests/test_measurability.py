@@ -319,3 +319,23 @@ def test_a_checklist_question_with_tags_is_not_a_requirement() -> None:
     - Prometheus downtime doesn't crash the operator.
     """
     assert lint_with("MS002", text) == []
+
+
+def test_a_success_criterion_that_only_compares_is_flagged() -> None:
+    text = """
+    ## Success Criteria
+
+    - **SC-001**: Returning members book a class faster.
+    - **SC-002**: 40% of bookings come from returning members within 2 months of launch.
+    """
+    assert spans(lint_with("MS004", text)) == [(3, 5)]
+
+
+def test_a_comparison_with_a_number_is_a_target() -> None:
+    text = """
+    ## Success Criteria
+
+    - **SC-001**: Returning members book a class in under 30 seconds, 2x faster.
+    - **SC-002**: Members who book more often renew at 60% within 6 months.
+    """
+    assert lint_with("MS004", text) == []

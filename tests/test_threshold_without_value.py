@@ -100,3 +100,13 @@ def test_too_many_attempts_make_the_user_wait() -> None:
     - After too many failed attempts the user must wait before trying again.
     """
     assert spans(lint_with("MS003", text)) == [(3, 9)]
+
+
+def test_a_requirement_reference_is_not_a_count() -> None:
+    text = """
+    ## Sign-in
+
+    After several failed sign-in attempts the account is temporarily locked, and the user unlocks
+    it from the email of R4 (see §3.2).
+    """
+    assert spans(lint_with("MS003", text)) == [(3, 7)]

@@ -299,3 +299,50 @@ def test_damage_a_kiro_criterion_made_vague(tmp_path: Path) -> None:
     path, text, line = _damaged(tmp_path, KIRO, "5. No target definition",
                                 "5. THE build SHALL print an intuitive cache summary.")
     assert (line, 29) in _findings(path, text, "WD008")
+
+
+# --- round 9: "securely", and a MADR's decision drivers ---------------------------------------------
+
+
+def test_a_secret_stored_securely_is_flagged() -> None:
+    text = """
+    ## Requirements
+
+    - THE System SHALL keep webhook signing secrets securely.
+    """
+    assert _lint(text) == [("WD008", 3, 49)]
+
+
+def test_securely_with_its_means_named_passes() -> None:
+    text = """
+    ## Requirements
+
+    - THE System SHALL keep webhook signing secrets securely in the cloud KMS.
+    - Passwords must be stored securely: hashed with Argon2id.
+    - Files are uploaded securely over TLS 1.3.
+    """
+    assert _lint(text) == []
+
+
+def test_a_decision_driver_that_demands_a_vague_quality_is_flagged() -> None:
+    text = """
+    ## Decision Drivers
+
+    - Search must be fast and never time out on large catalogues.
+    - Cost.
+
+    ## Considered Options
+
+    - Elasticsearch should be fast enough for us.
+    """
+    assert _lint(text, profile="adr") == [("WD008", 3, 18)]
+
+
+def test_terse_decision_drivers_are_not_demands() -> None:
+    text = """
+    ## Decision Drivers
+
+    * Easy to integrate
+    * Fast feedback for developers
+    """
+    assert _lint(text, profile="adr") == []

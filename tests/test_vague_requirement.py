@@ -248,3 +248,39 @@ def test_damage_a_spec_kit_time_limit_replaced_by_fast(tmp_path: Path) -> None:
                        "- **FR-011**: Unit tests MUST be fast")
     assert _lint_file(damaged) == [(125, 34)]
 
+
+
+def test_a_vague_quality_joined_to_a_second_demand_is_still_vague() -> None:
+    text = """
+    ## Requirements
+
+    - The order history must be user-friendly and list every refund.
+    """
+    assert spans(lint_with("WD006", text)) == [(3, 29)]
+
+
+def test_a_graceful_behaviour_spelled_out_after_and_passes() -> None:
+    text = """
+    ## Requirements
+
+    - The client handles network errors gracefully and shows a retry banner.
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_responding_quickly_to_requests_is_vague() -> None:
+    text = """
+    ## Functional requirements
+
+    - **REQ-F-07** The gateway shall respond quickly to balance queries.
+    """
+    assert spans(lint_with("WD006", text)) == [(3, 42)]
+
+
+def test_degrading_gracefully_to_a_named_mode_passes() -> None:
+    text = """
+    ## Requirements
+
+    - The app degrades gracefully to read-only mode when the API is down.
+    """
+    assert lint_with("WD006", text) == []

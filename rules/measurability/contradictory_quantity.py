@@ -19,13 +19,19 @@ class ContradictoryQuantity(Rule):
     "pause the rollout if conversion drops more than 10%". Durations are compared in one unit
     (24 hours is 1 day). Limits stated in other words count as one: "retained for 7 days" and "we
     keep them for 14 days"; "session timeout: 30 minutes" and "sessions expire after 60 minutes";
-    "a 1% fee" and a fact-table row "| Fee | 1.5% |"; "retried up to 3 times" and "dead-lettered
+    "a 1% fee" and a fact-table row "| Fee | 1.5% |"; "a fee of 1%" and a FAQ's answer to "How
+    much does it cost?" that says "1.5% of the amount"; "retried up to 3 times" and "dead-lettered
     after 5 attempts" (three retries are four attempts); a setting in a table row ("| Card network
-    timeout | 60 s |"). Statements that compare, change or illustrate a number ("was 7, now 14",
+    timeout | 60 s |"); "the call waits up to 30 seconds before giving up" and "the call takes a
+    timeout; the kubelet sets it to 60 seconds"; "the topic keeps events for 7 days" and "...,
+    since retention is 14 days". A subject qualified after its noun is that noun qualified:
+    "credit earned through referrals is valid for 60 days" is about the same credit as "credit
+    expires 30 days after it is earned", and "points awarded for reviews" are not "points
+    awarded for promotions". Statements that compare, change or illustrate a number ("was 7, now 14",
     "from 7 to 14 days", "e.g.", "default", "premium plans") are not taken, nor bounds of other
     quantities ("up to", "maximum"), non-goals and alternatives; nor two things of one kind
-    ("access tokens", "refresh tokens") or failed sign-in thresholds (a CAPTCHA after 3, a lock
-    after 5). The finding points at the later statement and names
+    ("access tokens", "refresh tokens"), failed sign-in thresholds (a CAPTCHA after 3, a lock
+    after 5), or a provider's own fee ("Stripe charges 1%" beside "our fee is 1.5%"). The finding points at the later statement and names
     the earlier one.
 
     **Why it matters.** Two numbers for one thing mean one of them is wrong, and each reader

@@ -10,7 +10,7 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Statement, has_quantity, is_descriptive, is_user_story, search, statements
-from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP
+from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP, requirement_shape
 from speclint.record import Record
 
 
@@ -238,10 +238,15 @@ class LimitWithoutValue(Rule):
 
     Vague magnitudes ("many concurrent users", "a large number of requests", "large customers",
     "in real time", "instantly") count in requirement statements and in sentences that demand them
-    (must, shall, should, will).
+    (must, shall, should, will). A requirement statement is also one by its shape: an item under a
+    "**Requirements:**" label or a requirement's own heading, and, in a product document, an item
+    of its features, solution or quality sections, of a lean one-pager's *What* ("- The dashboard
+    shows export progress in real time."), or a PR/FAQ answer.
 
-    Not flagged when the sentence states a number or time frame, nor when the document gives the
-    value elsewhere (a "Session timeout | 30 min" row answers "sessions expire after inactivity"),
+    Not flagged when the sentence states a number or time frame (a requirement label such as
+    "(R7)" or "FR3" is not one), nor when the document gives the value elsewhere (a "Session
+    timeout | 30 min" row answers "sessions expire after inactivity"; "claims the job with a
+    4-hour lease" answers "abandoned leases expire"),
     nor when the statement says there is no limit ("links never expire"). In design proposals
     (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
     with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
@@ -274,8 +279,10 @@ class LimitWithoutValue(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         lines = document.lines
         reported: set[tuple[int, str]] = set()  # one finding per sentence
+        proposal = profile_name(context) in set(context.options["skip-profiles"])
         for statement in statements_read(document, context):
-            requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)
+            requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None) \
+                or requirement_shape(statement, proposal)
             for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
                 if limit in _IN_REQUIREMENTS and not requirement:
                     continue
@@ -325,11 +332,21 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     noun = _EXPIRING_NOUN.match(written)
     for index, line_text in enumerate(lines):
         text = _LINE_MARKER.sub("", line_text)  # "3. WHEN ...": a list number is not a value
-        if index + 1 == line or not limit.subject.search(text) or not has_quantity(text):
+        if index + 1 == line:
+            continue
+        if noun is not None and any(word.startswith(noun.group(1).lower()) for found in _LASTING.finditer(text)
+                                    for word in found.group("noun").lower().split()):
+            return True  # "claims the task with a 4-hour lease": how long a lease lasts
+        if not limit.subject.search(text) or not has_quantity(text):
             continue
         if noun is None or noun.group(1).lower() in text.lower():
             return True
     return False
+
+
+#: A duration given to the thing that expires: "a 4-hour lease", "a 15 min access token".
+_LASTING = lazy_compile(r"\b\d+(?:\.\d+)?[\s-]?(?:s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)[\s-]+"
+                        r"(?P<noun>[a-z]+(?:\s+[a-z]+)?)", re.I)
 
 
 _LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}(?:\.\d{1,3})*[.)])\s+")

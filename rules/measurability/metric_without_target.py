@@ -71,8 +71,10 @@ class MetricWithoutTarget(Rule):
 
     **What it flags.** A success metric that says what to measure ("Checkout conversion rate",
     "Weekly active users") or which way it should move ("Increase conversion", "Reduce churn",
-    "Improve retention") and states no target: no number, percentage, count or time frame. Read
-    wherever a document states how success is measured:
+    "Improve retention") and states no target: no number, percentage, count or time frame. A
+    comparison with nothing to compare to counts as a direction: "Returning shoppers complete
+    checkout faster", "Users export reports more often". Read wherever a document states how
+    success is measured:
     - the items and table rows of a *Success metrics*, *Success criteria*, *Metrics*, *KPIs*,
       *Key results* or *How will we measure success?* section (not a design's *Metrics* section
       under Proposal or Monitoring, which lists what the system exports);

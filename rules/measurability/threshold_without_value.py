@@ -70,7 +70,9 @@ class ThresholdWithoutValue(Rule):
 
     The sentence must say what the limit does (lock, block, disable, throttle, deny...) and what
     triggers it (failures, attempts, exceeding...): "makes many requests" describes, it does not
-    limit. Quoted UI text ("Too many attempts, try again later") is not read. A limit merely named
+    limit. Quoted UI text ("Too many attempts, try again later") is not read. A reference is not a
+    number: "... temporarily locked, and the member unlocks it through the reset email (R7)" is
+    still flagged. A limit merely named
     ("supports rate limiting") is not flagged: in real specs it is as often an external service's
     limit, a configurable setting or a topic of the documentation as a missing value.
 

@@ -39,7 +39,7 @@ _WORD = lazy_compile(
     r"best[\s-]+in[\s-]+class|world[\s-]+class|state[\s-]+of[\s-]+the[\s-]+art|high[\s-]+performance|high[\s-]+quality|"
     r"beautiful|elegant|polished|sleek|delightful|powerful)"
     r"|(?P<adverb>quickly|instantly|seamlessly|smoothly|easily|effortlessly|efficiently|intuitively|appropriately|"
-    r"rapidly|promptly)"
+    r"rapidly|promptly|securely)"
     r"|(?P<judgement>works?\s+(?:well|fine|properly|correctly|great)|(?:displays?|renders?|shows?|appears?)\s+(?:correctly|properly)"
     r"|(?:handled|managed|processed)\s+(?:properly|correctly|appropriately|well)"
     r"|(?:good|great|better|excellent|pleasant|delightful|positive)\s+(?:user\s+)?experience"
@@ -96,6 +96,11 @@ _LINKED = lazy_compile(r"(?:^\W*|\b(?:is|are|be|been|being|remains?|stays?|feels
 _HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
 _CONDITION_OR_DETAIL = lazy_compile(
     r"^\s*(?:[(:—–]|(?:when|whenever|from|in|on|with|across|regardless|under|after|for|if|while|within|against|behind)\b)", re.I)
+# What makes "securely" checkable: the mechanism, named in the sentence or right after the word.
+_SECURITY_MEANS = lazy_compile(
+    r"\b(?:encrypt\w*|hash\w*|bcrypt|argon2\w*|scrypt|pbkdf2|salt\w*|aes\w*|tls|https|ssl|mtls|kms|hsm|vault|"
+    r"secrets?\s+manager|keychain|keystore|key\s+vault|sha-?\d+|hmac|signed|signature)\b", re.I)
+_MEANS_AFTER = lazy_compile(r"\s+(?:in|into|using|with|via|through|by|over|behind|as)\b", re.I)
 _EXTRA_SKIPPED = ("kiro-tasks", "spec-kit-tasks", "spec-kit-plan", "checklist")
 
 
@@ -121,15 +126,18 @@ class VagueQuality(Rule):
     The words: fast, intuitive, user-friendly, easy to use, seamless, robust, scalable,
     performant, snappy, smooth, frictionless, effortless, and the adverbs quickly, instantly,
     seamlessly, smoothly, easily, efficiently, appropriately, rapidly, promptly (INCOSE
-    R7, ISO/IEC/IEEE 29148 5.2.7, Wiegers' ambiguous terms).
+    R7, ISO/IEC/IEEE 29148 5.2.7, Wiegers' ambiguous terms), and securely ("stores reset tokens
+    securely": hashed, encrypted, where? Not when the sentence names the means: "securely in the
+    cloud KMS", "hashed with Argon2id", "over TLS 1.3").
 
     Not flagged: a statement (or table row, or list item with its sub-items) that also gives a
     number ("fast: p95 under 300 ms"); the word spelled out in the same breath ("appropriately (retry
     3 times)"); the purpose of a concrete requirement ("a Back to Top link for easy navigation",
     "caches results to provide a fast checkout"); names ("Azure AD Seamless SSO"); terms of art
     (fast path, fast-forward, fail fast, smooth scrolling); integrations ("works seamlessly with
-    Slack"); negations; design proposals' prose (only statements with a requirement ID are read
-    there); a line `vague-requirement` or `uncheckable-criterion` already reports.
+    Slack"); negations; design proposals' prose (only statements with a requirement ID, and the
+    must/shall sentences of an ADR's decision and decision drivers, are read there: "Search must be
+    fast" as a decision driver is flagged, a terse driver "Fast feedback" is not); a line `vague-requirement` or `uncheckable-criterion` already reports.
 
     As in `vague-requirement`, requirements without a requirements heading are read too: a list under a bold
     "**Requirements:**" (or "Acceptance criteria:", "Must haves:") label, text under a
@@ -209,9 +217,9 @@ class VagueQuality(Rule):
                 if hit.span.start.line in reported:
                     break  # one defect, one finding: vague-requirement or uncheckable-criterion reports it
                 written = " ".join(hit.match.group(0).split())
-                yield Violation(_word_span(hit.span, hit.match),
-                                f"vague quality '{written}' in a requirement: state what a tester can check "
-                                "(a time, a count, a message, a state)")
+                what = ("how: hashed or encrypted with what, kept where, readable by whom" if written.lower() == "securely"
+                        else "what a tester can check (a time, a count, a message, a state)")
+                yield Violation(_word_span(hit.span, hit.match), f"vague quality '{written}' in a requirement: state {what}")
                 break  # one finding per statement
 
 
@@ -234,6 +242,8 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
     word = match.group(0).lower()
     if word.startswith(("seamless", "smooth")) and _INTEGRATION_AFTER.match(after):
         return False
+    if word == "securely" and (_SECURITY_MEANS.search(sentence) or _MEANS_AFTER.match(after)):
+        return False  # "stored securely in the KMS", "securely (bcrypt, cost 12)": the means is named
     if match.group("adverb") and (_SPELLED_OUT.match(after) or _INFINITIVE_BEFORE.search(before)):
         return False  # "handles it appropriately (retry or skip)"; "uses system tables to efficiently check status"
     if match.group("adjective") and _ENDS_A_CLAUSE.match(after) and not _LINKED.search(before):

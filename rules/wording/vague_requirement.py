@@ -61,6 +61,13 @@ _SPELLED_OUT = lazy_compile(
     r"retries|falls?\s+back|do(?:es)?\s+not)\b|(?:[\w-]+\s+){0,3}\((?!e\.g|i\.e|see))",
     re.I,
 )
+# "must be user-friendly and show every status": after a quality demanded with "be", "and shows ..." is a
+# second demand, not what the quality means (after an adverb, "handles errors gracefully and shows a
+# message" says how).
+_AND_ANOTHER_DEMAND = lazy_compile(r"^\s*(?:,\s*)?and\b", re.I)
+# "responds quickly to dispatch queries": what is responded to, not how quickly.
+_RESPONDS_TO = lazy_compile(r"^(?:respond|react|repl)", re.I)
+_TO = lazy_compile(r"^\s*to\b", re.I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 _EXCEPTIONS = lazy_compile(r"\bfail(?:s|ing)?\s+fast\b|\bfast[- ]forward|\bquick\s+start|\bresponsive\s+(?:design|layout|web|ui)\b",
                          re.I)
@@ -93,7 +100,9 @@ class VagueRequirement(Rule):
 
     Not flagged: a sentence that also gives a number ("fast: p95 under 300 ms"); the word spelled
     out in the same breath ("degrades gracefully to read-only mode", "gracefully (retries 3
-    times)"); layout ("responsive on mobile and desktop"); integrations ("works seamlessly with
+    times)", "handles errors gracefully and shows a retry banner"; but after "must be", "and ..."
+    is a second demand: "must be user-friendly and list every refund" is flagged, as is
+    "responds quickly to balance queries", where "to" names what is responded to); layout ("responsive on mobile and desktop"); integrations ("works seamlessly with
     Slack"); negations; the purpose of a concrete requirement ("a Back to Top link for easy
     navigation" is not a demand for ease); an acceptance criterion that `uncheckable-criterion`
     already reports. The broader `vague-term` (preview) reads every listed word.
@@ -200,7 +209,8 @@ def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> boo
         return False  # "responsive on mobile and desktop": a checkable layout quality
     if word in ("seamless", "seamlessly", "smooth", "smoothly") and _INTEGRATION_AFTER.match(after):
         return False  # "works seamlessly with Slack": an integration
-    if _SPELLED_OUT.match(after):
+    if _SPELLED_OUT.match(after) and not (match.group("adjective") and _AND_ANOTHER_DEMAND.match(after)) \
+            and not (_RESPONDS_TO.match(match.group(0)) and _TO.match(after)):
         return False  # "gracefully (retry 3 times)", "degrades gracefully to read-only mode"
     return True
 

@@ -682,7 +682,7 @@ VAGUE_SECURITY = lazy_compile(
     r"\b(?:(?:meets?|meeting|compl(?:y|ies|iant)\s+with|satisf(?:y|ies|ying)|adher(?:e|es|ing)\s+to|"
     r"follows?|following|conforms?\s+to|in\s+line\s+with|according\s+to)\s+"
     r"(?:(?:all|the|our|any|applicable|relevant|standard|company|industry[- ]standard|corporate|existing|internal|"
-    r"necessary|required|appropriate|current|modern|enterprise)\s+){0,3}"
+    r"necessary|required|appropriate|current|modern|enterprise|[a-z][\w-]{1,30}['’]s)\s+){0,3}"
     r"(?:security|infosec)\s+(?:requirements|standards|policies|policy|guidelines|best\s+practices|controls)|"
     r"(?:must|shall|should|will|needs?\s+to)\s+be\s+(?:fully\s+|highly\s+|completely\s+|very\s+)?secure)\b"
     r"(?!\s+(?:against|from|by|with|using|via|through|:|\())",

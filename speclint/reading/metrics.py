@@ -259,13 +259,21 @@ def names_a_measure_or_direction(text: str) -> bool:
     if label and _DEFINITION.match(written, label.end() - 1):
         return True  # "**Resubmit usage**: Frequency of resubmit clicks": a metric defined, its target missing
     return bool(MEASURE.search(head) or _LEADING_DIRECTION.match(visible) or _DIRECTION_ON_MEASURE.search(visible)
-                or _MEASURE_THEN_DIRECTION.search(visible) or _THAN_TODAY.search(visible))
+                or _MEASURE_THEN_DIRECTION.search(visible) or _THAN_TODAY.search(visible)
+                or _BARE_COMPARATIVE.search(visible))
 
 
 # "Users export reports faster than today": a comparison with now is a direction, not a target.
 _THAN_TODAY = lazy_compile(
     r"\b(?:faster|slower|fewer|less|more|higher|lower|better|cheaper|quicker|shorter|smaller)\s+(?:[\w-]+\s+){0,3}?than\s+"
     r"(?:today|before|now|currently|at\s+present|the\s+(?:current|old|existing|legacy|previous)\b|(?:the\s+)?baseline|last\s+\w+)",
+    re.I)
+
+
+# "Returning shoppers complete checkout faster.": a comparison that ends the criterion, with nothing to compare to.
+_BARE_COMPARATIVE = lazy_compile(
+    r"\b(?:faster|quicker|sooner|slower|cheaper|more\s+(?:quickly|often|easily|reliably|accurately|frequently)|"
+    r"less\s+(?:often|frequently))(?=[\s*_]*(?:[.;!]|$))",
     re.I)
 
 

@@ -702,9 +702,21 @@ def without_ids(text: str) -> str:
     return _ANY_ID.sub(lambda match: " " * len(match.group(0)), text) if "-" in text or "CHK" in text or "T" in text else text
 
 
+# References are not quantities: "(R7)", "FR3", "Requirement 7", "§5.3", "see section 4.2", "RFC 7231", "issue #12".
+_REFERENCE = lazy_compile(
+    r"\b(?:R|FR|NFR|REQ|US|UC|AC|BR|SR|QR|SC)\d{1,3}(?:\.\d{1,3})*[a-z]?\b|"
+    r"\b(?:requirements?|stor(?:y|ies)|sections?|figures?|fig\.|tables?|chapters?|appendix|rfcs?|keps?|adrs?|issues?|prs?)"
+    r"\s+#?\d{1,5}(?:\.\d{1,3})*\b|§\s*\d{1,3}(?:\.\d{1,3})*|(?<![\w&])#\d{1,6}\b",
+    re.I,
+)
+
+
 def has_quantity(text: str) -> bool:
-    """True when `text` states a number, a count, a percentage or a time frame (IDs do not count)."""
+    """True when `text` states a number, a count, a percentage or a time frame (IDs and references such as
+    "(R7)", "Requirement 7" or "§5.3" do not count)."""
     text = without_ids(text)
+    if any(char.isdigit() for char in text):
+        text = _REFERENCE.sub(lambda match: " " * len(match.group(0)), text)
     return bool(_NUMBER.search(text) or _TIME_FRAME.search(text))
 
 

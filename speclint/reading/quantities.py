@@ -7,7 +7,10 @@ sentence's construction to a subject and, for durations of something that happen
 - a verb with a duration: "<subject> expire(s)/is retained/is locked/times out ... after|for|within N unit";
 - a duration before a noun: "a 14-day trial", "30 day retention";
 - a named setting: "<modifier> timeout|TTL|retention|grace period|lockout ... of|:|is N unit";
-- a threshold in percent: "<metric> drop(s)|exceed(s) ... (by) (more than) N%".
+- a threshold in percent: "<metric> drop(s)|exceed(s) ... (by) (more than) N%";
+- a wait that gives up: "<subject> waits up to N unit ... before giving up", "gives up after N unit";
+- a fee: "a 1% fee", "a fee of 1%", "we charge 1.5%", and the answer to a question about the price
+  ("**How much does it cost?** 1.5% of the amount").
 
 Statements that compare, change, give an example or a bound ("was 7, now 14 days", "from 7 to
 14 days", "e.g.", "up to", "default", "maximum", "for premium plans") are not taken: two of them
@@ -41,6 +44,15 @@ _VERB_DURATION = lazy_compile(
     r"(?P<unit2>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b",
     re.I,
 )
+#: "the call waits up to 30 seconds before giving up", "the client gives up after 10 s": a timeout in other words.
+_GIVE_UP = lazy_compile(
+    r"\b(?P<verb>waits?|waited)\s+(?:up\s+to\s+|at\s+most\s+|for\s+|a\s+maximum\s+of\s+)?" + _NUMBER + r"[\s-]?" + _TIME_UNIT
+    + r"(?:\s+(?:for|on)(?:\s+[\w-]+){1,4}?)?\s+before\s+(?:giving\s+up|failing|timing\s+out|aborting|cancell?ing|"
+    r"returning\s+an?\s+error)\b|"
+    r"\b(?P<verb2>gives?\s+up|aborts?)\s+after\s+(?P<num2>\d+(?:\.\d+)?)[\s-]?"
+    r"(?P<unit2>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?)\b",
+    re.I,
+)
 #: "we keep raw location data for 14 days", "the service stores uploads for 30 days".
 _KEEP_FOR = lazy_compile(
     r"\b(?P<verb>keeps?|stores?|retains?|holds?|caches?|archives?)\s+(?P<object>(?:(?!for\b)[\w-]+\s+){1,5}?)for\s+"
@@ -61,9 +73,19 @@ _PERCENT_NOUN = lazy_compile(
     r"(?<![\d.])(?P<num2>\d+(?:\.\d+)?)\s?(?:%|percent)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>fees?|commissions?|surcharges?|"
     r"markups?|cashback|interest)|"
     # "we charge 1.5% per top-up", "the platform takes 1%"
-    r"\b(?P<noun3>charges?|charged|takes|deducts?|deducted)\s+(?:a\s+|an\s+)?(?P<num3>\d+(?:\.\d+)?)\s?(?:%|percent)(?!\s+(?:of\s+)?(?:the\s+)?(?:users|customers|merchants|traffic)))",
+    r"\b(?P<noun3>charges?|charged|takes|deducts?|deducted)\s+(?:a\s+|an\s+)?(?P<num3>\d+(?:\.\d+)?)\s?(?:%|percent)(?!\s+(?:of\s+)?(?:the\s+)?(?:users|customers|merchants|traffic))|"
+    # "**How much does it cost?** 1.5% of the amount": a FAQ's answer to a question about the price
+    r"\b(?:cost|costs|fee|fees|price|pricing|charge)\b[^?\n]{0,30}\?(?:\*\*|__)?\s*(?:(?:\*\*|__)?A(?:nswer)?\s*[:.](?:\*\*|__)?\s*)?"
+    r"(?P<num4>\d+(?:\.\d+)?)\s?(?:%|percent)(?!\s+(?:more|less|higher|lower|cheaper|extra)\b))",
     re.I,
 )
+#: "How much does it cost?" as a heading or a paragraph of its own: the next paragraph answers it.
+_COST_QUESTION = lazy_compile(r"\b(?:cost|costs|fee|fees|price|pricing|charge)\b[^?\n]{0,30}\?[\s*_]*$", re.I)
+_ANSWER_PERCENT = lazy_compile(r"^[\s*_]*(?:A(?:nswer)?\s*[:.][\s*_]*)?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent)"
+                               r"(?!\s+(?:more|less|higher|lower|cheaper|extra)\b)", re.I)
+#: Who charges a fee, when it is not the product itself: "Stripe charges 1%" is the provider's fee, not ours.
+_NOT_A_THIRD_PARTY = frozenset({"we", "it", "they", "this", "that", "the", "our", "you", "each", "every", "platform", "app",
+                                "service", "system", "product", "company"})
 #: "retried 3 times", "retries up to 5 times", "3 retries", "after 5 failed delivery attempts".
 _COUNT = lazy_compile(
     r"\b(?P<verb>retr(?:y|ies|ied|ying))\s+(?P<object>(?:(?!up\b|at\b|no\b)[\w-]+\s+){0,3}?)(?:up\s+to\s+|at\s+most\s+|a\s+maximum\s+of\s+)?"
@@ -81,11 +103,16 @@ _DURATION_NOUN = lazy_compile(
 #: "session timeout: 30 minutes", "a retention period of 90 days", "TTL = 300 s".
 _SETTING = lazy_compile(
     r"\b(?P<noun>timeout|ttl|expiry|expiration|retention(?:\s+period)?|grace\s+period|lockout(?:\s+(?:period|duration))?|"
-    r"trial(?:\s+period)?|cool-?down)(?:\*\*|__)?\s*(?:of|is|:|=|will\s+be|must\s+be|shall\s+be|set\s+to)(?:\*\*|__)?\s*"
+    r"trial(?:\s+period)?|cool-?down)(?:\*\*|__)?\s*(?:of|is|:|=|will\s+be|must\s+be|shall\s+be|(?:is\s+)?set\s+to)(?:\*\*|__)?\s*"
     r"(?:about\s+|~)?"
-    + _NUMBER + r"[\s-]?" + _TIME_UNIT + r"\b",
+    + _NUMBER + r"[\s-]?" + _TIME_UNIT + r"\b"
+    # "the call takes a timeout; the kubelet sets it to 60 seconds"
+    r"|\b(?P<noun2>timeout|ttl|expiry|retention\s+period|grace\s+period|lockout\s+period)\b[^.?!]{0,80}?\bsets?\s+(?:it|this)\s+to\s+"
+    r"(?P<num2>\d+(?:\.\d+)?)[\s-]?(?P<unit2>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?)\b",
     re.I,
 )
+#: What owns a setting named after a verb: "the CRI call takes a timeout" (the call's timeout).
+_OWNS = lazy_compile(r"\b(?:takes?|has|have|uses?|gets?|accepts?|needs?)\s+(?:an?\s+|its\s+|their\s+)?$", re.I)
 #: "must not drop more than 5%", "if the error rate exceeds 2%".
 _PERCENT = lazy_compile(
     r"\b(?P<verb>drops?|dropped|dropping|falls?|fell|declines?|declined|decreases?|decreased|increases?|increased|"
@@ -103,14 +130,19 @@ _NOT_A_STATEMENT = lazy_compile(
     r"\b(?:was|were|previously|currently|today|old|legacy|instead\s+of|changed?|increas\w*\s+(?:from|to)|"
     r"reduc\w*|rais\w*|lower\w*|from\s+\d|up\s+from|down\s+from|e\.g\b|eg\b|for\s+example|for\s+instance|such\s+as|"
     r"example|up\s+to|at\s+most|at\s+least|no\s+more\s+than|maximum|max|minimum|min|default|defaults|configurable|"
-    r"between|either|tiers?|plans?|premium|enterprise|free|paid|pro|vs\.?|versus|compared|alternatively|option\s+\w)\b"
+    r"between|either|tiers?|plans?|premium|enterprise|free|paid(?!\s+out)|pro|vs\.?|versus|compared|alternatively|option\s+\w)\b"
     r"|\d\s*(?:-|–|—|to|or)\s*\d",
     re.I,
 )
 _STOPWORDS = frozenset("""a an the is are be been being will would must shall should may might can could not never no
 automatically also then only if when once after and or but that which who it its they their them this these those all
 any each every our your his her of to by for in on at as with from than more so do does did has have had get gets
-getting while until unless whose where there here""".split())
+getting while until unless whose where there here since because although though whereas hence thus therefore""".split())
+#: What ends the head of a subject: a preposition or a participle after it ("credit earned through referrals",
+#: "logs of failed payments").
+_PREPOSITIONS = frozenset("through via by from in on for of with at under to into within across over per".split())
+_VERBS = frozenset("is are was were be been being has have had can could will would must shall should may might do does did".split())
+_IRREGULAR_PARTICIPLES = frozenset("sent made paid held given taken written bought sold built kept granted".split())
 
 
 @dataclass(frozen=True)
@@ -154,25 +186,54 @@ _CONCEPTS = {
     # an expiry and a timeout are one limit: "session timeout: 30 min" and "sessions expire after 60 minutes"
     "expir": "timeout", "expiry": "timeout", "expiration": "timeout", "valid": "timeout", "ttl": "timeout",
     "time-out": "timeout", "lifetime": "timeout", "time": "timeout", "timeout": "timeout", "tim": "timeout",
-    "lock": "lockout", "lockout": "lockout"}
+    "lock": "lockout", "lockout": "lockout",
+    # "waits up to 30 s before giving up", "gives up after 10 s", "aborts after 5 s": a timeout
+    "wait": "timeout", "giv": "timeout", "abort": "timeout"}
 
 
 def _concept(anchor: str) -> str:
     return _CONCEPTS.get(anchor, anchor)
 
 
-def _subject(before: str) -> tuple[str, ...]:
-    """The last two content words before a construction, in the same clause."""
+def _subject(before: str, head_first: bool = False) -> tuple[str, ...]:
+    """What a construction is about, in the same clause: the last two content words before it. With
+    `head_first` (the words before a verb are its subject), when the head noun is followed by what
+    qualifies it, the head with its qualifier ("credit earned through referrals" is referral credit,
+    "logs of failed payments" failed-payment logs)."""
     clause = re.split(r"[.;:!?()\[\]|,—–]|\s-\s", before)[-1]
-    words = [word for word in re.findall(r"[A-Za-z][\w'-]*", clause)[-6:] if word.lower() not in _STOPWORDS]
+    every_word = re.findall(r"[A-Za-z][\w'-]*", clause)
+    all_words = every_word[-8:]
+    phrase = list(every_word)
+    while phrase and phrase[-1].lower() in _STOPWORDS:
+        phrase.pop()  # "credit earned through referrals is (valid)": the verb's auxiliaries
+    if any(word.lower() in _VERBS for word in phrase):
+        phrase = []  # "the policy was changed to require that packages can (be deleted)": a clause, not a noun phrase
+    phrase = phrase[-8:]
+    for index, word in enumerate(phrase if head_first else ()):
+        if index and (word.lower() in _PREPOSITIONS or _is_participle(word)):
+            head = [each for each in phrase[:index] if each.lower() not in _STOPWORDS]
+            qualifier = [each for each in phrase[index + 1:] if each.lower() not in _STOPWORDS
+                         and each.lower() not in _PREPOSITIONS]
+            if head and len(head) < 2 and qualifier:
+                return (_lemma(qualifier[0]), _lemma(head[-1]))
+            if head:
+                return tuple(_lemma(each) for each in head[-2:])
+            break
+    words = [word for word in all_words[-6:] if word.lower() not in _STOPWORDS]
     return tuple(_lemma(word) for word in words[-2:])
+
+
+def _is_participle(word: str) -> bool:
+    lowered = word.lower()
+    return (len(lowered) > 4 and lowered.endswith("ed") and not lowered.endswith("eed")) or lowered in _IRREGULAR_PARTICIPLES
 
 
 def statements(segments: list[TextSegment]) -> Iterator[Statement]:
     """The quantities stated in one paragraph, item or cell."""
     from speclint.document.text import find_all
 
-    for pattern, kind in ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_KEEP_FOR, "verb"), (_DURATION_NOUN, "noun"), (_ABBREVIATED_NOUN, "noun"),
+    for pattern, kind in ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_GIVE_UP, "verb"), (_KEEP_FOR, "verb"),
+                          (_DURATION_NOUN, "noun"), (_ABBREVIATED_NOUN, "noun"),
                           (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count")):
         for match, span in find_all(pattern, segments):
             text = match.string
@@ -181,9 +242,9 @@ def statements(segments: list[TextSegment]) -> Iterator[Statement]:
             end_candidates = [i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0]
             sentence = text[start: min(end_candidates) if end_candidates else len(text)]
             if kind in ("fee", "count"):
-                yield from _counted(kind, match, span, text[start: match.start()], sentence)
+                yield from _counted(kind, match, span, text[start: match.start()], sentence, segments)
                 continue
-            limit = kind in ("verb", "setting") and _concept(_lemma(_group(match, "verb", "verb2", "noun").split()[0])) in _LIMIT_CONCEPTS
+            limit = kind in ("verb", "setting") and _concept(_lemma(_group(match, "verb", "verb2", "noun", "noun2").split()[0])) in _LIMIT_CONCEPTS
             # a limit's maximum is its value ("retained for a maximum of 7 days"); changes, tiers and examples are not
             if (_NOT_A_COUNT if limit else _NOT_A_STATEMENT).search(sentence):
                 continue
@@ -201,10 +262,13 @@ def statements(segments: list[TextSegment]) -> Iterator[Statement]:
                             or noun.endswith(("ed", "ly")):
                         continue  # "a 5-minute aggregated table", "1 day and ...": no subject
                 elif kind == "setting":
-                    anchor = _lemma(match.group("noun").split()[0])
+                    anchor = _lemma(_group(match, "noun", "noun2").split()[0])
                 else:
                     anchor = _lemma(_group(match, "verb", "verb2").split()[0])
-            subject = _subject(text[start: match.start()]) if kind != "noun" else _noun_subject(anchor, text, match.end())
+            before = text[start: match.start()]
+            if kind == "setting":
+                before = _OWNS.sub("", before)  # "the CRI call takes a timeout": the call's
+            subject = _subject(before, kind == "verb") if kind != "noun" else _noun_subject(anchor, text, match.end())
             if kind == "verb" and _group(match, "object") and (not subject or subject[-1] in _AGENTS):
                 subject = _subject(_group(match, "object"))  # "the system shall time out calls to the card network"
             if kind == "setting":
@@ -236,7 +300,7 @@ def _group(match: re.Match[str], *names: str) -> str:
 _NOT_A_COUNT = lazy_compile(
     r"\b(?:was|were|previously|currently|today|old|legacy|instead\s+of|changed?|from\s+\d|up\s+from|down\s+from|e\.g\b|eg\b|"
     r"for\s+example|for\s+instance|such\s+as|example|default|defaults|configurable|between|either|tiers?|plans?|premium|"
-    r"enterprise|free|paid|pro|vs\.?|versus|compared|alternatively|option\s+\w|per\s+(?:plan|tier|merchant|customer|region))\b"
+    r"enterprise|free|paid(?!\s+out)|pro|vs\.?|versus|compared|alternatively|option\s+\w|per\s+(?:plan|tier|merchant|customer|region))\b"
     r"|\d\s*(?:-|–|—|to|or)\s*\d",
     re.I,
 )
@@ -254,17 +318,23 @@ _AGENTS = frozenset({"system", "service", "app", "application", "platform", "we"
                      "scheduler", "backend", "api", "it", "consumer", "producer", "gateway"})
 
 
-def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence: str) -> Iterator[Statement]:
+def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence: str,
+             segments: list[TextSegment]) -> Iterator[Statement]:
     """A fee in percent ("a 1% fee") or a retry count ("retried 3 times", "5 delivery attempts")."""
     if _NOT_A_COUNT.search(sentence):
         return
-    number = _group(match, "num", "num2", "num3")
+    number = _group(match, "num", "num2", "num3", "num4")
     if kind == "fee":
         noun = _group(match, "noun", "noun2") or "fee"
         subject = _subject(before)[-1:] if match.group("noun") else ()
         subject = tuple(word for word in subject if word not in ("carry", "charge", "cost", "pay", "take", "apply"))
-        yield Statement("fee", subject, _lemma(noun.split()[-1]), "percent", float(number),
-                        " ".join(match.group(0).split()), span)
+        anchor = _lemma(noun.split()[-1])
+        agent = re.findall(r"[A-Za-z][\w'-]*", before)[-1:] if match.group("noun3") else []
+        if agent and agent[0][0].isupper() and agent[0].lower() not in _NOT_A_THIRD_PARTY:
+            anchor = f"{anchor} of {agent[0]}"  # "Stripe charges 1%": Stripe's fee, not the product's
+        text = match.group(0)[match.start("num4") - match.start():] if match.group("num4") else match.group(0)
+        yield Statement("fee", subject, anchor, "percent", float(number), " ".join(text.split()),
+                        _from(span, match, "num4", segments))
         return
     if _LOGIN_WORDS.search(sentence):
         return
@@ -281,6 +351,29 @@ def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence:
     if not subject:
         return
     yield Statement("count", subject, "retry", "count", value, " ".join(match.group(0).split()), span)
+
+
+def _answered_fee(segments: list[TextSegment]) -> Iterator[Statement]:
+    """A price given as the answer to the question before it: "1.5% of the amount paid out"."""
+    from speclint.document.text import find_all
+
+    for match, span in find_all(_ANSWER_PERCENT, segments):
+        if _NOT_A_COUNT.search(match.string[match.start(): match.string.find("\n", match.end()) % (len(match.string) + 1)]):
+            return
+        yield Statement("fee", (), "fee", "percent", float(match.group("num")), match.group(0).strip(" *_"),
+                        _from(span, match, "num", segments))
+        return
+
+
+def _from(span: Span, match: re.Match[str], group: str, segments: list[TextSegment]) -> Span:
+    """The span from `group` on, when the group took part (a price answered after its question: the
+    finding points at the answer)."""
+    if not match.group(group):
+        return span
+    from speclint.document.text import joined_segments, position_at
+
+    _text, offsets = joined_segments(segments)
+    return Span(position_at(offsets, match.start(group)), span.end)
 
 
 def _compatible(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -302,16 +395,20 @@ def contradictions(document: Document) -> list[Contradiction]:
 
 
 def _find_contradictions(document: Document) -> list[Contradiction]:
-    from speclint.document.text import iter_prose
+    from speclint.document.text import iter_prose, searched_text
     from speclint.reading.requirements import not_in_scope
 
     # Each statement with the section it stands in: values given side by side in one section are
     # tiers or cases ("1 hour ... 5-minute buckets; 1 day ... 1-hour buckets"), not a contradiction.
     found: list[tuple[int, Statement]] = []
+    question = False  # the piece before asked what something costs ("### How much does it cost?")
     for piece in iter_prose(document):
+        asked, question = question, piece.kind != "table-cell" and bool(_COST_QUESTION.search(searched_text(piece.segments)))
         if piece.kind == "heading" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue
         found.extend((id(piece.section), statement) for statement in statements(piece.segments))
+        if asked and piece.kind == "paragraph":
+            found.extend((id(piece.section), statement) for statement in _answered_fee(piece.segments))
     found.extend(_table_settings(document))
     groups: dict[tuple[str, str, str], list[tuple[int, Statement]]] = {}
     for index, statement in found:

@@ -351,9 +351,11 @@ def _descriptive_keys() -> frozenset[str]:
     return frozenset(normalize_title(title) for title in DESCRIPTIVE_TITLES)
 
 
-#: Sections of a design proposal that commit, as a requirements section does: an ADR's decision. (Goals were
-#: tried: "whatever we implement must be easy to use" in a Go design's goals is a direction, not a contract.)
-_COMMITMENT_TITLES = ("decision", "decision outcome")
+#: Sections of a design proposal that commit, as a requirements section does: an ADR's decision, and the
+#: drivers a MADR decision is judged against ("Flag evaluation must be fast" is a yardstick nobody can apply).
+#: (Goals were tried: "whatever we implement must be easy to use" in a Go design's goals is a direction, not
+#: a contract.)
+_COMMITMENT_TITLES = ("decision", "decision outcome", "decision drivers", "decision driver")
 
 
 def commits(section: Section) -> bool:
@@ -457,6 +459,8 @@ _FEATURE_TITLES = (
     "mvp features", "mvp scope", "mvp capabilities", "in scope", "must have", "must haves", "capabilities",
     "key capabilities", "functionality", "what we are building", "what we're building", "solution",
     "proposed solution", "deliverables",
+    # a lean one-pager's "Why / What / Not doing": its What is what gets built
+    "what",
     # a product document's quality sections, when no "Non-functional requirements" heading holds them
     "performance", "security", "privacy", "usability", "accessibility", "reliability", "availability", "scalability",
     "compliance", "ux", "user experience",
@@ -482,7 +486,8 @@ def in_feature_section(statement: Statement) -> bool:
 #: Headings only a product document has: a README or a guide lists features without any of them.
 _PRODUCT_TITLES = ("problem", "problem statement", "the problem", "goals", "goals and non goals", "non goals",
                    "user stories", "success metrics", "success criteria", "target users", "personas", "appetite",
-                   "functional requirements", "non functional requirements", "acceptance criteria")
+                   "functional requirements", "non functional requirements", "acceptance criteria", "not doing",
+                   "what we are not doing")
 # (not "Requirements" alone: a README's "Requirements" lists what to install)
 
 
