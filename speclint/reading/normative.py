@@ -573,7 +573,8 @@ def _normative_statements(document: Document) -> Iterator[Statement]:
 
 # "double", “curly” and 'single' quotations; a single quote only opens after a non-word character
 # and closes before one, so the apostrophes of "users' carts" and "system's" quote nothing.
-_QUOTED = lazy_compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”|‘[^‘’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
+# German „...“ and French/Spanish «...» quotations too.
+_QUOTED = lazy_compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”|„[^„“”\n]{1,300}[“”]|«[^«»\n]{1,300}»|‘[^‘’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
 _LINK_TEXT = lazy_compile(r"!?\[[^\[\]\n]*\](?=\(|\[)")
 
 
