@@ -10,10 +10,13 @@ from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
+from speclint.reading import languages
 from speclint.reading.requirements import EARS_KEYWORD, SHALL, Criterion, is_ears_document
 
-_THEN = lazy_compile(r"\bTHEN\b", re.I)
-_SHALL_NOT = lazy_compile(r"\bSHALL(?:\s+NOT)?\b", re.I)
+_THEN = lazy_compile(r"\bTHEN\b|(?-i:\b(?:" + "|".join(languages.EARS_THEN) + r")\b)", re.I)
+# SHALL in German, Spanish and French Kiro criteria ("DANN SOLL", "ENTONCES DEBERÁ", "ALORS DOIT").
+_SHALL_NOT = lazy_compile(r"\bSHALL(?:\s+NOT)?\b|(?-i:\b(?:" + "|".join(languages.EARS_SHALL)
+                          + r")(?:\s+(?:NICHT|NO|PAS))?\b)", re.I)
 _OTHER_MODAL = lazy_compile(r"\b(?:MUST|SHOULD|WILL|MAY|CAN)\b")
 
 
@@ -83,8 +86,8 @@ class EarsPattern(Rule):
                                                 "e.g. 'WHEN <trigger>, THE <system> SHALL <response>'")
                 continue
             keyword = EARS_KEYWORD.match(visible)
-            if context.options["require-then"] and keyword and keyword.group(1).upper() == "IF" \
-                    and not _THEN.search(visible):
+            leading = languages.EARS_KEYWORDS.get(keyword.group(1), keyword.group(1).upper()) if keyword else ""
+            if context.options["require-then"] and leading == "IF" and not _THEN.search(visible):
                 yield Violation(criterion.span, "IF criterion without THEN: write 'IF <condition>, THEN THE "
                                                 "<system> SHALL <response>'")
 

@@ -9,6 +9,7 @@ from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
 from speclint.reading.operations import CALL_FAILURE, addresses_failure, duty_of, first_operation, unhandled_providers
+from speclint.reading import languages
 from speclint.reading.requirements import EARS_KEYWORD, Criterion, is_ears_document, plain
 
 
@@ -100,4 +101,4 @@ def _unwanted(text: str, criteria: list[Criterion]) -> bool:
 
 def _keyword(text: str) -> str:
     match = EARS_KEYWORD.match(plain(text))
-    return match.group(1).upper() if match else ""
+    return languages.EARS_KEYWORDS.get(match.group(1), match.group(1).upper()) if match else ""

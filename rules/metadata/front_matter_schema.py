@@ -107,6 +107,8 @@ class FrontMatterSchema(Rule):
                         schema = _values_only(schema)
                     if reference in _PROPOSAL_SCHEMAS:
                         data = _padded_dates(data)
+                    if reference in _STATUS_IN_ENGLISH:
+                        data = _status_in_english(data)
                     for problem in metadata.validate(data, schema):
                         span = metadata.problem_span(front_matter, document.lines, problem)
                         yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)")
@@ -161,6 +163,19 @@ def _values_only(schema: dict[str, Any]) -> dict[str, Any]:
     if isinstance(status.get("enum"), list):
         values["properties"] = {**values["properties"], "status": {**status, "enum": [*status["enum"], "experimental"]}}
     return values
+
+
+#: Schemas whose statuses a German, Spanish or French document writes in its own language
+#: (`status: Entwurf`, `status: Aceptado`): read as the English status they stand for.
+_STATUS_IN_ENGLISH = ("prd", "adr", "ears", "spec-kit")
+
+
+def _status_in_english(data: Any) -> Any:
+    from speclint.reading.languages import STATUS_VALUES
+
+    status = data.get("status") if isinstance(data, dict) else None
+    english = STATUS_VALUES.get(status.strip().lower()) if isinstance(status, str) else None
+    return {**data, "status": english} if english else data
 
 
 def _is_proposal_metadata(data: Any) -> bool:

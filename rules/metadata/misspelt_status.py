@@ -8,6 +8,7 @@ from speclint.document.model import Document, Paragraph, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import body_status
+from speclint.reading.languages import STATUS_VALUES
 
 #: Statuses documents of every kind use: ADRs (Nygard, MADR), design docs, KEPs and RFCs,
 #: spec-kit and PRD templates. A value that is one of these, or that nearly is none of them, is
@@ -84,6 +85,8 @@ class MisspeltStatus(Rule):
             if word is None:
                 continue
             lowered = word.group(0).lower()
+            if _is_foreign_status(value):
+                continue
             if lowered in KNOWN_STATUSES or lowered in _TOLERATED or len(lowered) < 4:
                 continue
             meant = _nearest_status(lowered)
@@ -109,12 +112,26 @@ def _statuses(document: Document, context: RuleContext) -> Iterator[tuple[str, S
     if found is not None:
         yield found[1], found[2]
     for section in document.root.walk():
-        if section.heading is None or section.title.strip(" *_:").lower() != "status" or not section.blocks:
+        if section.heading is None or section.title.strip(" *_:").lower() not in _STATUS_TITLES or not section.blocks:
             continue
         first = section.blocks[0]
         if isinstance(first, Paragraph) and first.segments:
             segment = first.segments[0]
             yield segment.text, Span.of(segment.line, segment.column, segment.line, segment.column + len(segment.text))
+
+
+#: "## Status", and its German, Spanish and French titles.
+_STATUS_TITLES = frozenset({"status", "estado", "statut"})
+_FOREIGN_STATUS = lazy_compile(r"[^\W\d_]+(?:[ \t]+[^\W\d_]+)?")
+
+
+def _is_foreign_status(value: str) -> bool:
+    """A German, Spanish or French status ("Akzeptiert", "Propuesto", "Accepté", "En revisión")."""
+    words = _FOREIGN_STATUS.search(value.strip(" *_`"))
+    if words is None:
+        return False
+    phrase = words.group(0).lower()
+    return phrase in STATUS_VALUES or phrase.split()[0] in STATUS_VALUES
 
 
 def _nearest_status(word: str) -> str | None:

@@ -10,6 +10,7 @@ from speclint.document.model import Document, Section, Span
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
+from speclint.reading.languages import OPEN_ITEM_MARKERS
 from speclint.reading import kep
 
 DEFAULT_MARKERS = ("TBD", "tbd", "TBC", "TBA", "TODO", "FIXME", "XXX", "TKTK")
@@ -343,6 +344,14 @@ def _is_mention(match: re.Match[str], in_heading: bool = False, markers: frozens
 
 _compiled: dict[tuple[tuple[str, ...], bool, bool], re.Pattern[str] | None] = {}
 
+# German, Spanish and French open items ("Fecha: por definir", "(noch zu klären)", a cell "À définir"),
+# only where a value stands: "ayuda a definir" and "à définir les rôles" are sentences, not markers.
+_OPEN_ITEM = (
+    r"(?:(?m:^)|(?<=[:(—–=|])|(?<=[:(—–=|][ \t])|(?<=[:(—–=|]\*\*[ \t])|(?<=[:(—–=|][ \t]\*\*)|(?<=[:(—–=|]\*\*))"
+    r"(?i:" + "|".join(re.escape(marker).replace(r"\ ", r"[ \t]+") for marker in sorted(OPEN_ITEM_MARKERS, key=len, reverse=True))
+    + r")(?=[ \t]*(?:\*\*)?[ \t]*(?:[).;,!]|(?m:$)))"
+)
+
 
 def _pattern(markers: tuple[str, ...], question_marks: bool, clarify: bool) -> re.Pattern[str] | None:
     key = (markers, question_marks, clarify)
@@ -356,6 +365,7 @@ def _pattern(markers: tuple[str, ...], question_marks: bool, clarify: bool) -> r
             words = "|".join(re.escape(marker) for marker in sorted(markers, key=len, reverse=True))
             # Not part of a longer word, file name or hyphenated compound ("TODO-list", "TODO.md").
             parts.append(r"(?<![\w\-./])(?:" + words + r")(?![\w\-]|\.\w)")
+            parts.append(_OPEN_ITEM)
         if question_marks:
             parts.append(r"(?<!\?)\?{3,}")
         _compiled[key] = re.compile("|".join(parts)) if parts else None

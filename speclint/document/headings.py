@@ -46,8 +46,63 @@ def normalize_title(title: str) -> str:
     text = title.lower().replace("_", " ").strip()
     text = _DECORATION.sub(" ", text)
     text = _NUMBERING.sub("", text, count=1)
-    words = _NON_WORD.sub(" ", text).split()
-    return " ".join(singular(word) for word in words)
+    words = [singular(word) for word in _NON_WORD.sub(" ", text).split()]
+    if _has_foreign(words):
+        words = _in_english(words)
+    return " ".join(words)
+
+
+def _key_words(title: str) -> list[str]:
+    """`normalize_title`'s words without reading foreign titles in English (for building the table)."""
+    text = _NUMBERING.sub("", _DECORATION.sub(" ", title.lower().replace("_", " ").strip()), count=1)
+    return [singular(word) for word in _NON_WORD.sub(" ", text).split()]
+
+
+def _foreign_phrases() -> dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]]:
+    """First word -> (phrase words, English words), longest phrase first."""
+    from speclint.document.section_names import FOREIGN_SECTION_NAMES
+
+    phrases: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = {}
+    for english, names in FOREIGN_SECTION_NAMES.items():
+        english_words = tuple(_key_words(english))
+        for name in names:
+            words = tuple(_key_words(name))
+            if words and words != english_words:
+                phrases.setdefault(words[0], []).append((words, english_words))
+    for entries in phrases.values():
+        entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+    return phrases
+
+
+_FOREIGN_PHRASES = _foreign_phrases()
+_FOREIGN_FIRST_WORDS = frozenset(_FOREIGN_PHRASES)
+
+
+def _has_foreign(words: list[str]) -> bool:
+    return any(word in _FOREIGN_FIRST_WORDS for word in words)
+
+
+def _in_english(words: list[str]) -> list[str]:
+    """The words of a title with each German, Spanish or French section name read as its English
+    one (`speclint.document.section_names`): "akzeptanzkriterien" -> "acceptance criteria"."""
+    from speclint.document.section_names import FOREIGN_CONNECTORS
+
+    result: list[str] = []
+    translated = False
+    index = 0
+    while index < len(words):
+        for phrase, english in _FOREIGN_PHRASES.get(words[index], ()):
+            if tuple(words[index:index + len(phrase)]) == phrase:
+                result.extend(english)
+                index += len(phrase)
+                translated = True
+                break
+        else:
+            result.append(words[index])
+            index += 1
+    if translated:
+        result = ["and" if word in FOREIGN_CONNECTORS else word for word in result]
+    return result
 
 
 def title_matches(title: str, names: Iterable[str]) -> bool:

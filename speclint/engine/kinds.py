@@ -24,9 +24,10 @@ from functools import lru_cache
 from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
-from speclint.document.headings import alias_keys, heading_key
+from speclint.document.headings import alias_keys, heading_key, normalize_title
 from speclint.document.prefilter import literals_of, may_match
 from speclint.lazy_regex import lazy_compile
+from speclint.reading import languages
 from speclint.record import Record
 
 if TYPE_CHECKING:
@@ -206,7 +207,10 @@ _SPEC_KIT_SC = lazy_compile(r"\bSC-\d{3}\b")
 _SPEC_KIT_TASK = lazy_compile(r"^[ \t]*[-*][ \t]+\[[ xX]\][ \t]+\**T\d{3}\b", re.M)
 _KIRO_REQUIREMENT_REF = lazy_compile(r"_?Requirements?:\s*\d+(?:\.\d+)?", re.I)
 _EARS = lazy_compile(
-    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^[ \t]*(?:(?:[-*]|\d+\.)[ \t]*)?(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b",
+    r"\b(?:THE|the)\s+[\w\- ]{1,60}?\s+SHALL\b|^[ \t]*(?:(?:[-*]|\d+\.)[ \t]*)?(?:WHEN|IF|WHILE|WHERE)\b[^\n]{0,300}?\bSHALL\b"
+    # Kiro criteria in German, Spanish and French: "WENN ... DANN SOLL", "CUANDO ... DEBERÁ", "QUAND ... DOIT".
+    r"|^[ \t]*(?:(?:[-*]|\d+\.)[ \t]*)?(?:" + "|".join(languages.EARS_KEYWORDS) + r")\b[^\n]{0,300}?\b(?:"
+    + "|".join(languages.EARS_SHALL) + r")\b",
     re.M,
 )
 _GO_DISCUSSION = lazy_compile(r"^Discussion at\b.*\b(?:go\.dev|golang\.org)/issues?/", re.I | re.M)
@@ -294,12 +298,17 @@ _DESIGN_TITLE = lazy_compile(
 _DESIGN_DOCUMENT_TITLE = lazy_compile(r"\b(?:design document|draft design|design draft|design doc)\b", re.I)
 
 
+#: "Anforderungsdokument", "Documento de requisitos", "Exigences" (`speclint.document.section_names`).
+_FOREIGN_REQUIREMENTS_TITLES = ("requirement document", "requirement")  # keys of `normalize_title`
+
+
 def _title_signals(title: str, evidence: _Evidence) -> None:
     lowered = title.lower()
     shown = title if len(title) <= 60 else title[:57] + "..."
     if _PRD_TITLE.search(title):
         evidence.add("prd", 4, f'title: "{shown}"')
     elif lowered in ("requirements document", "requirements") or _REQUIREMENTS_TITLE.search(lowered) \
+            or (not lowered.startswith("requirement") and normalize_title(title) in _FOREIGN_REQUIREMENTS_TITLES) \
             or lowered.startswith("requirements:"):
         evidence.add("ears", 3, f'title: "{shown}"')
     if _ADR_TITLE.search(title):
@@ -385,7 +394,7 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         _SPEC_KIT_SC.search(source) or "**Feature Branch**" in head
     ):
         evidence.add("spec-kit", 3, "requirement ids: FR-### and SC-###")
-    if "SHALL" in source and len(_EARS.findall(source)) >= 3:
+    if ("SHALL" in source or any(word in source for word in languages.EARS_SHALL)) and len(_EARS.findall(source)) >= 3:
         evidence.add("ears", 3, "EARS criteria (WHEN ... SHALL)")
     if _GO_DISCUSSION.search(head):
         evidence.add("go-design", 5, "Discussion at go.dev/issue")

@@ -38,6 +38,7 @@ from speclint.document.model import (
 )
 from speclint.document.text import could_match, join_segments, joined_segments, mask_invisible, position_at, text_cache
 from speclint.lazy_regex import lazy_compile
+from speclint.reading import languages
 from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
     DEFAULT_ID,
     DEFAULT_ID_PREFIXES,
@@ -420,12 +421,13 @@ def _extent(after: str) -> str:
 
 # --- statements -----------------------------------------------------------------------------
 
-_USER_STORY = lazy_compile(r"^\W*(?:user story\W*)?as an?\b.{0,120}?\bi (?:want|need|would like|can)\b", re.I | re.S)
+_USER_STORY = lazy_compile(r"^\W*(?:user story\W*)?(?:as an?\b.{0,120}?\bi (?:want|need|would like|can)\b|"
+                           + languages.USER_STORY_OPENING + ")", re.I | re.S)
 _SCENARIO_STEP = lazy_compile(r"^\W*(?:given|when|then|and|but)\b", re.I)
 # A whole scenario on one line: "**Given** ..., **When** ..., **Then** ..." (prose that merely
 # starts with "Then," is not one).
 _SCENARIO_KEYWORD = lazy_compile(r"^\W*given\b.*\bthen\b", re.I | re.S)
-_NORMATIVE_VERB = lazy_compile(r"\b(?:SHALL|MUST)\b")
+_NORMATIVE_VERB = lazy_compile(r"\b(?:SHALL|MUST|" + "|".join(languages.NORMATIVE_VERBS).replace(" ", r"\s+") + r")\b")
 _ANY_CASE_VERB = lazy_compile(r"\b(?:shall|must)\b", re.I)
 _PLACEHOLDER_ONLY = lazy_compile(r"^\W*\[[^\[\]]*\]\W*$")
 
@@ -571,7 +573,8 @@ def _normative_statements(document: Document) -> Iterator[Statement]:
 
 # "double", “curly” and 'single' quotations; a single quote only opens after a non-word character
 # and closes before one, so the apostrophes of "users' carts" and "system's" quote nothing.
-_QUOTED = lazy_compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”|‘[^‘’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
+# German „...“ and French/Spanish «...» quotations too.
+_QUOTED = lazy_compile(r"\"[^\"\n]{1,300}\"|“[^“”\n]{1,300}”|„[^„“”\n]{1,300}[“”]|«[^«»\n]{1,300}»|‘[^‘’\n]{1,300}’|(?<!\w)'(?=\S)[^'\n]{1,120}?(?<=\S)'(?!\w)")
 _LINK_TEXT = lazy_compile(r"!?\[[^\[\]\n]*\](?=\(|\[)")
 
 

@@ -44,6 +44,7 @@ from speclint.document.model import (
 )
 from speclint.document.text import could_match, mask_invisible, strip_inline, text_cache
 from speclint.lazy_regex import lazy_compile
+from speclint.reading import languages
 from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
     CRITERIA_LABEL,
     CRITERIA_SECTION_NAMES,
@@ -61,7 +62,8 @@ from speclint.record import Record
 # --- vocabulary -------------------------------------------------------------------------------
 
 _REQUIREMENT_HEADING = lazy_compile(
-    r"^(?:(?:functional\s+|business\s+|user\s+|system\s+)?requirement|req)\s*#?\s*\d",
+    r"^(?:(?:functional\s+|business\s+|user\s+|system\s+)?requirement|req|" + languages.REQUIREMENT_HEADING_WORDS
+    + r")\s*#?\s*\d",
     re.I,
 )
 _STORY_HEADING_NUMBERED = lazy_compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
@@ -76,7 +78,8 @@ _CRITERIA_REFERENCE = lazy_compile(
 _CRITERIA_ANCHOR_LINK = lazy_compile(r"\]\(#[^()\]]*(?:acceptance|criteria|definition-of-done|done-when)[^()\]]*\)", re.I)
 
 _STORY_TEXT = lazy_compile(
-    r"\bAs\s+(?:an?|the)\s+[^,.\n]{1,80}?,?\s+I\s+(?:want|need|would\s+like|can|should\s+be\s+able)\b",
+    r"\bAs\s+(?:an?|the)\s+[^,.\n]{1,80}?,?\s+I\s+(?:want|need|would\s+like|can|should\s+be\s+able)\b|\b(?:"
+    + languages.USER_STORY_OPENING + ")",
     re.I,
 )
 _MODAL = lazy_compile(r"\b(?:shall|must|MUST|SHALL)\b", re.I)
@@ -88,8 +91,9 @@ _STARTS_WITH_GIVEN = lazy_compile(r"^\W{0,4}given\b", re.I)
 _BOLD_GWT = lazy_compile(r"(?:\*\*|__)\s*(given|when|then)\s*(?:\*\*|__)", re.I)
 
 #: EARS: the five patterns' leading keywords, and the one obligation word.
-EARS_KEYWORD = lazy_compile(r"^\W{0,4}(WHEN|WHILE|WHERE|IF)\b", re.I)
-SHALL = lazy_compile(r"\bSHALL\b", re.I)
+#: In German, Spanish and French only the upper-case keywords Kiro writes count ("WENN", not "wenn").
+EARS_KEYWORD = lazy_compile(r"^\W{0,4}(WHEN|WHILE|WHERE|IF|(?-i:" + "|".join(languages.EARS_KEYWORDS) + r"))\b", re.I)
+SHALL = lazy_compile(r"\bSHALL\b|(?-i:\b(?:" + "|".join(languages.EARS_SHALL) + r")\b)", re.I)
 
 _GHERKIN_LANGUAGES = {"gherkin", "feature", "cucumber", "behat"}
 _GHERKIN_SCENARIO = lazy_compile(r"^[ \t]*(?:Scenario(?: Outline| Template)?|Example)\s*:", re.M)

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 from speclint.document.text import WordListPattern, literal_pieces
 from speclint.lazy_regex import lazy_compile
+from speclint.reading import languages
 
 # (term, sources). Terms are matched case-insensitively as whole words; a space also matches a
 # hyphen or a line break ("user friendly", "user-friendly").
@@ -107,6 +108,7 @@ VAGUE_TERMS: tuple[tuple[str, str], ...] = (
     ("snappy", "speclint"),
     ("blazing fast", "speclint"),
     ("lightning fast", "speclint"),
+    *languages.VAGUE_TERMS,  # German, Spanish, French
 )
 
 ESCAPE_CLAUSES: tuple[tuple[str, str], ...] = (
@@ -147,6 +149,7 @@ ESCAPE_CLAUSES: tuple[tuple[str, str], ...] = (
     ("preferably", "INCOSE R8"),
     ("if time permits", "INCOSE R8"),
     ("time permitting", "INCOSE R8"),
+    *languages.ESCAPE_CLAUSES,  # German, Spanish, French
 )
 
 OPEN_ENDED_CLAUSES: tuple[tuple[str, str], ...] = (
@@ -163,6 +166,7 @@ OPEN_ENDED_CLAUSES: tuple[tuple[str, str], ...] = (
     ("as a minimum", "ARM (incompletes), ISO 29148"),
     ("at a minimum", "ARM (incompletes), ISO 29148"),
     ("...", "INCOSE R9 (an enumeration ending in an ellipsis)"),
+    *languages.OPEN_ENDED_CLAUSES,  # German, Spanish, French
 )
 
 #: Absolutes (INCOSE R26). Those in `SELF_CONTAINED_ABSOLUTES` promise perfection on their own;
