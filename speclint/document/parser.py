@@ -150,15 +150,16 @@ class _LineStartScanner:
 
     def __init__(self, pattern: re.Pattern[str], first_characters: str | None = None) -> None:
         self.pattern = pattern
-        self.match = pattern.match
+        rules = pattern.pattern
         if first_characters is not None:
             # The same pattern behind a look-ahead at its first character: a line of prose fails
             # at once instead of after each of a dozen rules (a third of the block loop's time).
-            self.match = compile_pattern(r"(?=%s)(?:%s)" % (first_characters, pattern.pattern), pattern.flags).match
-        self._after_break = compile_pattern(r"\n(?=(?:%s))" % pattern.pattern, pattern.flags)
+            rules = r"(?=%s)(?:%s)" % (first_characters, rules)
+        self.match = compile_pattern(rules, pattern.flags).match if first_characters is not None else pattern.match
+        self._after_break = compile_pattern(r"\n(?=(?:%s))" % rules, pattern.flags)
         # Where a plain paragraph ends: a line a rule starts, or a blank line as `str.strip` sees
         # it (only whitespace; `\s` is `str.isspace`), or the end of the text.
-        self._paragraph_end = compile_pattern(r"\n(?=(?:%s)|[^\S\n]*(?:\n|\Z))" % pattern.pattern, pattern.flags)
+        self._paragraph_end = compile_pattern(r"\n(?=(?:%s)|[^\S\n]*(?:\n|\Z))" % rules, pattern.flags)
 
     def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
         """`pattern.search(string, pos)`: a match only ever starts where a line starts."""
