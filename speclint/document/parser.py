@@ -54,7 +54,9 @@ _TASK_BOX = lazy_compile(r"[ \t]*\[([ xX])\](?=[ \t]|$)")
 # Three or more of one of `-*_`, spaces and tabs between: written without a repeated group, as
 # `re` keeps a backtracking record per repetition of a group (160 bytes a character on a 1 MB line).
 _THEMATIC_BREAK = lazy_compile(r"[ \t>]*(-[ \t]*-[ \t]*-[- \t]*|_[ \t]*_[ \t]*_[_ \t]*|\*[ \t]*\*[ \t]*\*[* \t]*)$")
-_WHITESPACE_LINE = lazy_compile(r"^[ \t]+$", re.M)
+# A line of spaces and tabs, with the line break before it: led by a literal `\n`, `re` finds
+# the candidates at C speed (`^[ \t]+$` with `re.M` was tried at every position of the text).
+_WHITESPACE_LINE = lazy_compile(r"\n[ \t]+(?=\n)")
 _ATX_CLOSING = lazy_compile(r"(?:^|[ \t]+)#*[ \t]*$")
 _LINK_DEFINITION = lazy_compile(r"\[[^\]]+\]:[ \t]*\S")
 _DELIMITER_CELL = lazy_compile(r":?-+:?$")
@@ -101,6 +103,7 @@ def _block_parser() -> Any:
         for name in ("table", "nptable"):
             _markdown.block.register(name, None, _parse_gfm_table)
         _compile_mistune_patterns_from_the_store()
+        _scan_by_line_starts(_markdown.block)
     return _markdown.block
 
 
@@ -129,6 +132,131 @@ def _compile_mistune_patterns_from_the_store() -> None:
 
 
 _FENCE_OPEN = lazy_compile(r" {0,3}(`{3,}(?=[^`]*$)|~{3,})")
+
+
+class _LineStartScanner:
+    """One of mistune's block scanners (`compile_sc`: an alternation of its block rules, each
+    anchored at a line start), searched line start by line start.
+
+    mistune's block loop searches the scanner forward from a line that starts no block (the end of
+    a paragraph that starts with punctuation or a digit), and `_parse_plain_paragraph` matches it
+    at each line of a paragraph in a Python loop. `re` has no literal to look for in the
+    alternation, so a search tried each rule at every position of the text: 15% of a parse. A
+    rule can only match where a line starts, so the same match is found by looking for a `\n`
+    followed by a rule (`re` finds a leading literal at C speed) and matching there.
+    """
+
+    __slots__ = ("pattern", "match", "_after_break", "_paragraph_end")
+
+    def __init__(self, pattern: re.Pattern[str], first_characters: str | None = None) -> None:
+        self.pattern = pattern
+        rules = pattern.pattern
+        if first_characters is not None:
+            # The same pattern behind a look-ahead at its first character: a line of prose fails
+            # at once instead of after each of a dozen rules (a third of the block loop's time).
+            rules = r"(?=%s)(?:%s)" % (first_characters, rules)
+        self.match = compile_pattern(rules, pattern.flags).match if first_characters is not None else pattern.match
+        self._after_break = compile_pattern(r"\n(?=(?:%s))" % rules, pattern.flags)
+        # Where a plain paragraph ends: a line a rule starts, or a blank line as `str.strip` sees
+        # it (only whitespace; `\s` is `str.isspace`), or the end of the text.
+        self._paragraph_end = compile_pattern(r"\n(?=(?:%s)|[^\S\n]*(?:\n|\Z))" % rules, pattern.flags)
+
+    def search(self, string: str, pos: int = 0) -> re.Match[str] | None:
+        """`pattern.search(string, pos)`: a match only ever starts where a line starts."""
+        if pos == 0 or string[pos - 1 : pos] == "\n":
+            found = self.match(string, pos)
+            if found is not None:
+                return found
+        after = self._after_break.search(string, pos)
+        return None if after is None else self.match(string, after.end())
+
+    def paragraph_end(self, string: str, start: int) -> int:
+        """Where the plain paragraph whose first line starts at `start` ends (see `_scan_by_line_starts`)."""
+        after = self._paragraph_end.search(string, start)
+        return len(string) if after is None else after.end()
+
+
+# What each of mistune 3.4's block rules (and ours) needs at the place it is tried, read from its
+# pattern (whose CRC-32 is given: a rule written otherwise gets no look-ahead): a character of the
+# class, or for `nptable` (any line with a pipe) a pipe before the line's end. `\\d` is any
+# decimal digit, as in the list rule's `\\d{1,9}`.
+_FIRST_CHARACTERS: dict[str, tuple[int, str]] = {
+    "blank_line": (2647490945, " \\t\\v\\f\\n"),
+    "atx_heading": (2154832167, " #"),
+    "setex_heading": (3959892518, " =\\-"),
+    "fenced_code": (4124975902, " `~"),
+    "indent_code": (306985386, " \\t"),
+    "thematic_break": (246187011, " \\-_*"),
+    "ref_link": (4031831056, " \\["),
+    "block_quote": (562252714, " >"),
+    "list": (305295019, " *+\\-\\d"),
+    "block_html": (2989188816, " <"),
+    "raw_html": (2042729498, " <"),
+    "table": (4207608236, " |"),
+    "nptable": (2187672263, " "),  # and a pipe later on the line
+}
+_NPTABLE = "nptable"
+
+
+def _first_characters(block: Any, names: list[str]) -> str | None:
+    """A look-ahead every match of the rules `names` passes at its start, or None when a rule
+    is not one `_FIRST_CHARACTERS` knows as written."""
+    from zlib import crc32
+
+    characters = ""
+    for name in names:
+        known = _FIRST_CHARACTERS.get(name)
+        if known is None or crc32(block.specification.get(name, "").encode()) != known[0]:
+            return None
+        characters += known[1]
+    return "[%s]|[^\\n|]*\\|" % characters if _NPTABLE in names else "[%s]" % characters
+
+
+def _scan_by_line_starts(block: Any) -> None:
+    """Give mistune's block parser `_LineStartScanner`s, and a `_parse_plain_paragraph` that
+    finds a paragraph's end with one search instead of a Python loop over its lines.
+
+    Only when every block rule is anchored at a line start (`^`), mistune's scanners are
+    compiled patterns, and its paragraph helpers are those this was written for (mistune 3.4);
+    otherwise mistune's own loops stay.
+    """
+    from mistune import block_parser
+
+    original_compile = getattr(block, "compile_sc", None)
+    original_paragraph = getattr(type(block), "_parse_plain_paragraph", None)
+    is_plain_start = getattr(block_parser, "_is_plain_paragraph_start", None)
+    if original_compile is None or original_paragraph is None or is_plain_start is None:
+        return
+    scanners: dict[re.Pattern[str], Any] = {}
+
+    def anchored(rules: list[str] | None) -> bool:
+        names = block.rules if rules is None else rules
+        return all(block.specification.get(name, "").lstrip("(").startswith("^") for name in names)
+
+    def compile_sc(rules: list[str] | None = None) -> Any:
+        pattern = original_compile(rules)
+        scanner = scanners.get(pattern)
+        if scanner is None:
+            usable = isinstance(pattern, re.Pattern) and anchored(rules)
+            names = block.rules if rules is None else rules
+            scanner = _LineStartScanner(pattern, _first_characters(block, names)) if usable else pattern
+            scanners[pattern] = scanner
+        return scanner
+
+    def parse_plain_paragraph(state: Any, sc: Any) -> bool:
+        """mistune's `_parse_plain_paragraph`: from a line that starts with a character other than
+        whitespace, a digit or punctuation, the lines up to one a rule starts or a blank one."""
+        if not isinstance(sc, _LineStartScanner):
+            return original_paragraph(block, state, sc)
+        if not is_plain_start(state.src, state.cursor):
+            return False
+        end = sc.paragraph_end(state.src, state.cursor)
+        state.add_paragraph(state.get_text(end))
+        state.cursor = end
+        return True
+
+    block.compile_sc = compile_sc
+    block._parse_plain_paragraph = parse_plain_paragraph
 
 
 def _take_lazy_lines_only_after_paragraph_text() -> None:
@@ -215,13 +343,37 @@ def _find_blank_lines_once_per_text() -> None:
         by_text = state.env.setdefault("__speclint_blank_line_starts__", {})
         cached = by_text.get((id(state.src), pattern))
         if cached is None or cached[0] is not state.src:
-            cached = by_text[(id(state.src), pattern)] = (state.src, [m.start() for m in pattern.finditer(state.src)])
+            cached = by_text[(id(state.src), pattern)] = (state.src, _blank_line_run_starts(state.src, pattern))
         positions = cached[1]
         index = bisect_left(positions, pos)
         return positions[index] if index < len(positions) else None
 
     find_next_blank_line.speclint = True  # type: ignore[attr-defined]
     block_parser._find_next_blank_line = find_next_blank_line
+
+
+_MISTUNE_BLANK_LINE = r"(^[ \t\v\f]*\n)+"
+# The second of two line breaks in a row, after a character that is not one: where a run of
+# empty lines starts (not at the text's start). Led by a literal, so `re` scans at C speed.
+_EMPTY_LINE_RUN = lazy_compile(r"\n\n(?<=[^\n]\n\n)")
+# A line of spaces, tabs, vertical tabs or form feeds only (after a `\n`; put one before the text).
+_BLANK_LINE_NOT_EMPTY = lazy_compile(r"\n[ \t\v\f]+\n")
+
+
+def _blank_line_run_starts(text: str, pattern: re.Pattern[str]) -> list[int]:
+    """Where mistune's `BLANK_LINE` matches in `text`: the start of each run of blank lines.
+
+    `pattern.finditer` tries that pattern (no literal to look for) at every position: 8% of a
+    parse. When no line holds only spaces, tabs, vertical tabs or form feeds (none at the top
+    level: those lines are blanked before mistune runs), a blank line is an empty one, and a run
+    starts at the text's start or at an empty line after a line with text: the same positions.
+    """
+    if pattern.pattern != _MISTUNE_BLANK_LINE or not pattern.flags & re.M or _BLANK_LINE_NOT_EMPTY.search("\n" + text):
+        return [match.start() for match in pattern.finditer(text)]
+    starts = [match.start() + 1 for match in _EMPTY_LINE_RUN.finditer(text)]
+    if text.startswith("\n"):
+        starts.insert(0, 0)
+    return starts
 
 
 def _compile_list_breaks_once() -> None:
@@ -359,7 +511,8 @@ def _parse_block_quote_in_order(block: Any, m: Any, state: Any) -> Any:
 
 def split_lines(text: str) -> list[str]:
     """Lines without their endings; `\\r\\n`, `\\r` and `\\n` all end a line."""
-    lines = _LINE_BREAK.split(text)
+    # Without a carriage return only `\n` ends a line: `str.split` gives the same list, 20 times faster.
+    lines = text.split("\n") if "\r" not in text else _LINE_BREAK.split(text)
     if lines and lines[-1] == "":
         lines.pop()
     return lines
@@ -388,7 +541,8 @@ def _parse(source: str, path: str) -> Document:
     body = "\n" * body_start + "\n".join(lines[body_start:]) + "\n"
     # A line of spaces or tabs is a blank line (CommonMark 4.9); mistune reads one after a
     # heading as an empty code block and one after a paragraph as more paragraph text.
-    body = _WHITESPACE_LINE.sub("", body)
+    if " \n" in body or "\t\n" in body:
+        body = _WHITESPACE_LINE.sub("\n", "\n" + body)[1:]  # the `\n` in front: line 1 has one before it too
     state = _block_parser().state_cls()
     state.process(body)
     _block_parser().parse(state)

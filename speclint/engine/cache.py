@@ -150,7 +150,9 @@ class ResultsCache:
         """Write the entry atomically (temporary file, then rename); never fails the run."""
         target = self._entry_path(key)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self._memo:  # made once per process, not once per entry
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._memo[target.parent] = ""
             handle, temporary = _temporary_file(target.parent, ".tmp-")
             try:
                 payload = pickle.dumps((_FORMAT, key, entry), protocol=pickle.HIGHEST_PROTOCOL)
@@ -161,7 +163,7 @@ class ResultsCache:
                 os.unlink(temporary)
                 raise
         except Exception:  # noqa: BLE001 - unwritable, disk full, unpicklable rule: no cache for it
-            pass
+            self._memo.pop(target.parent, None)  # the folder may have gone: make it again next time
 
 
 def open_cache(
@@ -209,7 +211,7 @@ SECRET_VARIABLE = "SPECLINT_CACHE_SECRET_DIR"  # where the signing key lives (te
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:
-    return hmac.new(secret, payload, hashlib.sha256).digest()
+    return hmac.digest(secret, payload, "sha256")  # `hmac.new(...).digest()`, in one call to OpenSSL
 
 
 def _secret() -> bytes | None:
