@@ -92,7 +92,7 @@ def test_the_next_document_is_indexed_afresh() -> None:
     assert all(len(_matches(pattern, segments)) == 1 for segments in second)
 
 
-def test_a_long_list_of_literals_is_looked_for_with_one_search() -> None:
+def test_each_of_a_long_list_of_literals_is_found() -> None:
     words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
     paragraphs = [f"Filler {n}." for n in range(MANY)]
     for where, word in zip(range(0, MANY, MANY // len(words)), words):

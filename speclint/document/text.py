@@ -239,20 +239,14 @@ class _LiteralIndex:
         hits: set[int] = set()
         text, starts = view.text, view.starts
         last = len(starts) - 1
-        if len(needed) >= ALTERNATION_FROM:
-            search = literal_alternation(needed).search
-            found = search(text)
-            while found is not None:
-                piece = bisect_right(starts, found.start()) - 1
+        # One `str.find` pass per literal (skipping to the next piece at each hit) beats one
+        # alternation of them all on a whole document: `re` tries the alternation at each position.
+        for literal in needed:
+            position = text.find(literal)
+            while position != -1:
+                piece = bisect_right(starts, position) - 1
                 hits.add(piece)
-                found = search(text, starts[piece + 1]) if piece < last else None
-        else:
-            for literal in needed:
-                position = text.find(literal)
-                while position != -1:
-                    piece = bisect_right(starts, position) - 1
-                    hits.add(piece)
-                    position = text.find(literal, starts[piece + 1]) if piece < last else -1
+                position = text.find(literal, starts[piece + 1]) if piece < last else -1
         self.hits = hits
 
 
