@@ -228,6 +228,23 @@ def _warm_up_step(steps: Iterator[None]) -> Iterator[None] | None:
         return None
 
 
+def _tune_garbage_collection() -> None:
+    """Collect less often, as `speclint check` does: a document is thousands of small objects with
+    parent links, and with the default thresholds the collector walks them again and again while
+    the rules run (2% of a lint of the 168 KiB document, 15% of 16 copies of it in one)."""
+    import gc
+
+    gc.set_threshold(50_000, 20, 100)
+
+
+def _freeze_what_is_warm() -> None:
+    """Once warm, the modules and patterns loaded live as long as the process: out of the collector's sight."""
+    import gc
+
+    gc.collect()  # the warm-up documents' garbage is not kept
+    gc.freeze()
+
+
 CANCELLED = "cancelled"
 
 
@@ -238,6 +255,7 @@ def _worker_main(connection: Any, lint_function: LintFunction, cancelled_ticket:
     current = [0]  # the ticket of the lint in progress (0: none)
     _lint_cancelled = lambda: cancelled_ticket.value == current[0]
     warming: Iterator[None] | None = _warm_up_steps(lint_function)
+    _tune_garbage_collection()
     # The first step (the imports every lint needs) comes before "ready": starting is not part of
     # any document's budget.
     warming = _warm_up_step(warming)
@@ -245,6 +263,8 @@ def _worker_main(connection: Any, lint_function: LintFunction, cancelled_ticket:
     while True:
         while warming is not None and not connection.poll(0):
             warming = _warm_up_step(warming)
+            if warming is None:
+                _freeze_what_is_warm()
         try:
             request = connection.recv()
         except EOFError:

@@ -12,6 +12,7 @@ import re
 import sys
 import unicodedata
 import weakref
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence, TypeVar
 
@@ -57,6 +58,10 @@ def text_cache(function: _F) -> _F:
 def trim_text_caches() -> None:
     """Empty the text caches that hold more than `TEXT_CACHE_KEEP` entries (before a new document)."""
     _joined.clear()
+    _joined_in_order.clear()
+    _views.clear()
+    _indexes[False].clear()
+    _indexes[True].clear()
     for cached in _TEXT_CACHES:
         if cached.cache_info().currsize > TEXT_CACHE_KEEP:
             cached.cache_clear()
@@ -120,9 +125,10 @@ class _Joined:
     """A list of segments joined (`join_segments`), with its visible text and their lower-cased
     forms worked out on first use."""
 
-    __slots__ = ("segments", "length", "last", "text", "offsets", "_visible", "_lowered")
+    __slots__ = ("segments", "length", "last", "text", "offsets", "_visible", "_lowered", "serial")
 
     def __init__(self, segments: Any, text: str, offsets: list[tuple[int, TextSegment]]) -> None:
+        self.serial = _UNLISTED  # its place in `_joined_in_order`, once listed there
         self.segments = segments
         self.length = len(offsets)
         self.last = offsets[-1][1] if offsets else None
@@ -159,7 +165,118 @@ def _joined_segments(segments: Iterable[TextSegment]) -> _Joined:
             and (not segments or entry.last is segments[-1])):
         return entry
     entry = _joined[id(segments)] = _Joined(segments, *join_segments(segments))
+    entry.serial = len(_joined_in_order)
+    _joined_in_order.append(entry)
     return entry
+
+
+# --- which pieces hold a pattern's literals, for the whole document at once ----------------------
+#
+# Rules ask `find_all` about each piece of prose with each of their patterns, and most of those
+# calls end at the literal test (tens of thousands on a large document): a substring test per
+# literal, per piece. Instead, the first time a pattern's literals are tested, they are looked for
+# once in all the pieces listed so far, joined by a character no literal holds; the answer for
+# each of those pieces is then a set lookup. It is the same test (the same texts, the same
+# literals), only done for all the pieces at once: a piece listed afterwards is tested alone, and
+# the index is built again when the pieces listed have doubled.
+
+#: Sorts after every serial: a `_Joined` that is not listed (its segments are not a list).
+_UNLISTED = sys.maxsize
+#: The `_Joined` entries of the current document, in the order they were made (by serial).
+_joined_in_order: list[_Joined] = []
+#: Fewer pieces than this are tested one by one (an index costs a pass over their texts).
+_INDEX_FROM = 64
+_SEPARATOR = "\x00"
+
+
+class _View:
+    """The searched texts (`visible_only`, lower-cased or not) of the first `covered` pieces,
+    joined by `_SEPARATOR` (`text`), and where each starts; extended as pieces are listed."""
+
+    __slots__ = ("visible_only", "folded", "texts", "starts", "length", "text")
+
+    def __init__(self, visible_only: bool, folded: bool) -> None:
+        self.visible_only = visible_only
+        self.folded = folded
+        self.texts: list[str] = []
+        self.starts: list[int] = []
+        self.length = 0
+        self.text = ""
+
+    @property
+    def covered(self) -> int:
+        return len(self.texts)
+
+    def extend(self) -> None:
+        """Add the pieces listed since."""
+        entries = _joined_in_order[len(self.texts):]
+        visible_only = self.visible_only
+        if self.folded:
+            added = [entry._lowered.get(visible_only) or entry.lowered(visible_only) for entry in entries]
+        elif visible_only:
+            added = [entry._visible or entry.searched(True) for entry in entries]
+        else:
+            added = [entry.text for entry in entries]
+        starts, length = self.starts, self.length
+        for text in added:
+            starts.append(length)
+            length += len(text) + 1
+        self.length = length
+        self.texts += added
+        self.text = _SEPARATOR.join(self.texts)
+
+
+_views: dict[tuple[bool, bool], _View] = {}
+
+
+class _LiteralIndex:
+    """Which of the first `covered` pieces hold at least one of a pattern's literals (`hits`, by serial)."""
+
+    __slots__ = ("covered", "hits")
+
+    def __init__(self, needed: tuple[str, ...], view: _View) -> None:
+        self.covered = view.covered
+        hits: set[int] = set()
+        text, starts = view.text, view.starts
+        last = len(starts) - 1
+        # One `str.find` pass per literal (skipping to the next piece at each hit) beats one
+        # alternation of them all on a whole document: `re` tries the alternation at each position.
+        for literal in needed:
+            position = text.find(literal)
+            while position != -1:
+                piece = bisect_right(starts, position) - 1
+                hits.add(piece)
+                position = text.find(literal, starts[piece + 1]) if piece < last else -1
+        self.hits = hits
+
+
+#: By `visible_only`: each pattern's `_LiteralIndex` in the current document.
+_indexes: dict[bool, dict[Any, _LiteralIndex]] = {False: {}, True: {}}
+
+
+def _literal_index(pattern: Any, literals: tuple[tuple[str, ...], bool], visible_only: bool,
+                   serial: int) -> _LiteralIndex | None:
+    """The pattern's index, (re)built when it does not cover the piece `serial` and the pieces
+    listed have doubled since; None when the piece is to be tested alone."""
+    indexes = _indexes[visible_only]
+    index = indexes.get(pattern)
+    listed = len(_joined_in_order)
+    if serial >= listed:
+        return None  # not listed: tested alone
+    if index is not None and (index.covered > serial or listed < 2 * index.covered):
+        return index if index.covered > serial else None
+    if listed < _INDEX_FROM:
+        return None
+    needed, folded = literals
+    if any(_SEPARATOR in literal for literal in needed):
+        return None
+    view = _views.get((visible_only, folded))
+    if view is None:
+        view = _views[(visible_only, folded)] = _View(visible_only, folded)
+    if view.covered != listed:
+        view.extend()
+    index = indexes[pattern] = _LiteralIndex(needed, view)
+    return index
 
 
 def joined_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[int, TextSegment]]]:
@@ -230,32 +347,52 @@ def find_all(
     spans, URLs and HTML are masked first, so nothing inside them matches.
     """
     # Rules call this for each piece of prose and each of their patterns, and most calls end at the
-    # literal test: `_joined_segments`, `searched` and `may_match` are inlined here for them.
+    # literal test: `_joined_segments`, `searched` and `may_match` are inlined here for them, and
+    # such a call returns an empty iterator (no generator is made).
     joined = _joined.get(id(segments)) if type(segments) is list else None
     if (joined is None or joined.segments is not segments or joined.length != len(segments)
             or (segments and joined.last is not segments[-1])):
         joined = _joined_segments(segments)
     offsets = joined.offsets
     if not offsets:
-        return
-    text = (joined._visible or joined.searched(True)) if visible_only else joined.text
+        return _NOTHING
     try:
         literals = _pattern_literals[pattern]
     except (KeyError, TypeError):
         literals = _literals_of(pattern)
     if literals is not None:
-        needed, folded = literals
-        searched = (joined._lowered.get(visible_only) or joined.lowered(visible_only)) if folded else text
-        if len(needed) >= ALTERNATION_FROM:
-            if literal_alternation(needed).search(searched) is None:
-                return  # the text holds none of the literals every match contains
+        serial = joined.serial
+        index = _indexes[visible_only].get(pattern)
+        if index is None or serial >= index.covered:
+            index = _literal_index(pattern, literals, visible_only, serial)
+        if index is not None:
+            if serial not in index.hits:
+                return _NOTHING  # the text holds none of the literals every match contains
         else:
-            for literal in needed:
-                if literal in searched:
-                    break
+            needed, folded = literals
+            if folded:
+                searched = joined._lowered.get(visible_only) or joined.lowered(visible_only)
             else:
-                return  # the text holds none of the literals every match contains
-    for match in pattern.finditer(text):
+                searched = (joined._visible or joined.searched(True)) if visible_only else joined.text
+            if len(needed) >= ALTERNATION_FROM:
+                if literal_alternation(needed).search(searched) is None:
+                    return _NOTHING  # the text holds none of the literals every match contains
+            else:
+                for literal in needed:
+                    if literal in searched:
+                        break
+                else:
+                    return _NOTHING  # the text holds none of the literals every match contains
+    text = (joined._visible or joined.searched(True)) if visible_only else joined.text
+    return _matches(pattern.finditer(text), offsets)
+
+
+#: What `find_all` returns when nothing can match (an exhausted iterator: it yields nothing, to anyone).
+_NOTHING: Iterator[Any] = iter(())
+
+
+def _matches(found: Iterator[re.Match[str]], offsets: list[tuple[int, TextSegment]]) -> Iterator[tuple[re.Match[str], Span]]:
+    for match in found:
         start = position_at(offsets, match.start())
         end_index = max(match.end() - 1, match.start())
         end = position_at(offsets, end_index)

@@ -457,7 +457,8 @@ class Statement(Record):
 
     @property
     def text(self) -> str:
-        return "\n".join(segment.text for segment in self.segments)
+        # the segments joined by newlines, as `find_all` joins them: worked out once per document
+        return joined_segments(self.segments)[0]
 
     @property
     def span(self) -> Span:

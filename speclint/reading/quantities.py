@@ -456,18 +456,25 @@ def _table_settings(document: Document) -> Iterator[tuple[int, Statement]]:
         for block in iter_nested(section.blocks):
             if not isinstance(block, Table):
                 continue
+            # whether each column's header, and each row's label, names a setting: asked once, not per cell
+            headers = [cell.text.strip(" *_") for cell in block.header]
+            setting_headers = [_SETTING_NAME.search(header) is not None for header in headers]
             for row in block.rows:
                 if len(row) < 2 or not row[0].segments:
                     continue
-                label = row[0].text.strip(" *_")
+                label_is_setting = _SETTING_NAME.search(row[0].text.strip(" *_")) is not None
+                label_names_setting: bool | None = None  # the label as written, asked when a header names one
                 for column, cell in enumerate(row[1:], start=1):
                     if not cell.segments:
                         continue
-                    header = block.header[column].text.strip(" *_") if column < len(block.header) else ""
-                    if _SETTING_NAME.search(label):
+                    if label_is_setting:
                         glue = ": "
-                    elif _SETTING_NAME.search(header) and not _SETTING_NAME.search(row[0].text):
-                        glue = f" {header}: "
+                    elif column < len(headers) and setting_headers[column]:
+                        if label_names_setting is None:
+                            label_names_setting = _SETTING_NAME.search(row[0].text) is not None
+                        if label_names_setting:
+                            continue
+                        glue = f" {headers[column]}: "
                     else:
                         continue
                     first = cell.segments[0]

@@ -361,7 +361,12 @@ def is_not_in_scope_title(title: str) -> bool:
 
 def not_in_scope(section: Section) -> bool:
     """True when `section` or one of its ancestors is a non-goals / alternatives / background section."""
-    return any(is_not_in_scope_title(s.title) for s in [section, *section.ancestors()] if s.heading is not None)
+    # Asked for each paragraph and match: answered once per section (kept on it, as `per_section` does).
+    answer = section.__dict__.get("_not_in_scope")
+    if answer is None:
+        answer = section.__dict__["_not_in_scope"] = any(
+            is_not_in_scope_title(s.title) for s in [section, *section.ancestors()] if s.heading is not None)
+    return answer
 
 
 #: A requirement kept only for its number: "Requirement 12 — DESCOPED", "~~FR-004~~ (removed)".

@@ -364,13 +364,11 @@ _COMMITMENT_TITLES = ("decision", "decision outcome", "decision drivers", "decis
 
 def commits(section: Section) -> bool:
     """True in a design proposal's decision (the section or an ancestor)."""
-    known = _commits_by_section.get(section)  # rules ask for each statement: answered once per section
+    # rules ask for each statement: answered once per section, kept on it (a weak dictionary cost more)
+    known = section.__dict__.get("_commits")
     if known is None:
-        known = _commits_by_section[section] = _commits(section)
+        known = section.__dict__["_commits"] = _commits(section)
     return known
-
-
-_commits_by_section: weakref.WeakKeyDictionary[Section, bool] = weakref.WeakKeyDictionary()
 
 
 def _commits(section: Section) -> bool:
@@ -426,12 +424,10 @@ def under_requirement_label(statement: Statement) -> bool:
     return _labelled_items(statement.section).get(id(statement.segments[0]) if statement.segments else 0, False)
 
 
-_labelled_cache: weakref.WeakKeyDictionary[Section, dict[int, bool]] = weakref.WeakKeyDictionary()
-
-
 def _labelled_items(section: Section) -> dict[int, bool]:
     """For each list item's first segment (by identity) in `section`, whether a requirements label heads it."""
-    cached = _labelled_cache.get(section)
+    # Kept on the section (asked for each statement; a weak dictionary cost more than the answer).
+    cached = section.__dict__.get("_labelled_items")
     if cached is not None:
         return cached
     from speclint.document.model import ListBlock, Paragraph
@@ -452,7 +448,7 @@ def _labelled_items(section: Section) -> dict[int, bool]:
         if isinstance(block, ListBlock):
             visit(block, isinstance(previous, Paragraph) and bool(_REQUIREMENT_LABEL.match(previous.text)))
         previous = block
-    _labelled_cache[section] = found
+    section.__dict__["_labelled_items"] = found
     return found
 
 
@@ -539,8 +535,12 @@ _REQUIREMENT_HEADING_ID = lazy_compile(r"^\W*(?:FR|NFR|REQ|RQ|SR|QR|BR)-\d{1,5}(
 def under_requirement_heading(statement: Statement) -> bool:
     """True for a paragraph or item right under a heading that defines a requirement ("### FR-1: Search"): the
     section's text is that requirement (user stories, "US-1", stay out)."""
-    heading = statement.section.heading
-    return heading is not None and bool(_REQUIREMENT_HEADING_ID.match(statement.section.title))
+    section = statement.section
+    answer = section.__dict__.get("_requirement_heading")  # asked for each statement: once per section
+    if answer is None:
+        answer = section.__dict__["_requirement_heading"] = (
+            section.heading is not None and bool(_REQUIREMENT_HEADING_ID.match(section.title)))
+    return answer
 
 
 def is_faq_answer(statement: Statement) -> bool:

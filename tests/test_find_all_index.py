@@ -1,0 +1,103 @@
+"""`find_all` on a document with many pieces: the literal test is done for all of them at once.
+
+Once a document has enough pieces of text, a pattern's required literals are looked for in all the
+pieces listed so far in one pass (`speclint.document.text`'s literal index) instead of piece by
+piece. These tests say that the matches are the same as a search of each piece on its own: in the
+first, the last and every other piece, at a piece's edges, for pieces listed after the index was
+made, case-insensitive patterns, and across documents.
+"""
+
+from __future__ import annotations
+
+import re
+
+from speclint.document import text as text_module
+from speclint.document.model import TextSegment
+from speclint.document.parser import parse
+from speclint.document.text import find_all, iter_prose, searched_text
+
+MANY = 3 * text_module._INDEX_FROM  # pieces: more than enough for an index
+
+
+def _matches(pattern: re.Pattern[str], segments: list[TextSegment]) -> list[tuple[str, int, int]]:
+    return [(match.group(0), span.start.line, span.start.column) for match, span in find_all(pattern, segments)]
+
+
+def _one_by_one(pattern: re.Pattern[str], segments: list[TextSegment]) -> list[str]:
+    """The matches of a plain search of the piece's searched text (no filter, no index)."""
+    return [match.group(0) for match in pattern.finditer(searched_text(segments))]
+
+
+def _document(paragraphs: list[str], listed: bool = True) -> list[list[TextSegment]]:
+    """The paragraphs' segments; `listed`: each already read once, as the rules before do."""
+    document = parse("\n\n".join(paragraphs) + "\n", "many.md")
+    pieces = [piece.segments for piece in iter_prose(document) if piece.kind == "paragraph"]
+    for segments in pieces if listed else ():
+        searched_text(segments)
+    return pieces
+
+
+def test_every_piece_that_holds_the_literal_is_searched_and_no_other_gives_a_match() -> None:
+    paragraphs = [f"Paragraph {n} is plain." for n in range(MANY)]
+    for where in (0, 5, MANY // 2, MANY - 1):
+        paragraphs[where] = f"Owner: TBD, paragraph {where}."
+    pieces = _document(paragraphs, listed=False)  # listed one by one as they are searched
+    pattern = re.compile(r"\bTBD\b")
+    for pieces_order in (pieces, pieces[::-1]):
+        for segments in pieces_order:
+            assert [found for found, _, _ in _matches(pattern, segments)] == _one_by_one(pattern, segments)
+    found_in = [index for index, segments in enumerate(pieces) if _matches(pattern, segments)]
+    assert found_in == [0, 5, MANY // 2, MANY - 1]
+
+
+def test_a_literal_at_the_start_or_the_end_of_a_piece_is_found_at_its_line_and_column() -> None:
+    paragraphs = ["TBD opens this one."] + [f"Filler {n}." for n in range(MANY)] + ["This one ends with TBD"]
+    pieces = _document(paragraphs)
+    pattern = re.compile(r"\bTBD\b")
+    assert _matches(pattern, pieces[0]) == [("TBD", 1, 1)]
+    last = pieces[-1]
+    assert _matches(pattern, last) == [("TBD", last[0].line, 20)]
+
+
+def test_a_case_insensitive_pattern_finds_its_literal_in_any_case() -> None:
+    paragraphs = [f"Filler {n}." for n in range(MANY)] + ["Decision: To Be Decided later."]
+    pieces = _document(paragraphs)
+    pattern = re.compile(r"\bto be decided\b", re.IGNORECASE)
+    assert [_matches(pattern, segments) for segments in pieces[-2:]] == [[], [("To Be Decided", MANY * 2 + 1, 11)]]
+
+
+def test_a_piece_listed_after_the_index_was_made_is_still_searched() -> None:
+    pieces = _document([f"Filler {n}." for n in range(MANY)])
+    pattern = re.compile(r"\bTBD\b")
+    assert not any(_matches(pattern, segments) for segments in pieces)  # the index holds these pieces
+    later = [TextSegment(900, 3, "Owner: TBD")]
+    assert _matches(pattern, later) == [("TBD", 900, 10)]
+
+
+def test_text_inside_code_is_masked_as_for_a_piece_searched_alone() -> None:
+    paragraphs = [f"Filler {n}." for n in range(MANY)] + ["Call `TBD()` here.", "Owner: TBD."]
+    pieces = _document(paragraphs)
+    pattern = re.compile(r"\bTBD\b")
+    assert _matches(pattern, pieces[-2]) == []
+    assert [found for found, _, _ in _matches(pattern, pieces[-2], )] == _one_by_one(pattern, pieces[-2])
+    assert len(_matches(pattern, pieces[-1])) == 1
+    assert len(list(find_all(pattern, pieces[-2], visible_only=False))) == 1  # the code itself, when asked
+
+
+def test_the_next_document_is_indexed_afresh() -> None:
+    pattern = re.compile(r"\bTBD\b")
+    first = _document([f"Filler {n}." for n in range(MANY)])
+    assert not any(_matches(pattern, segments) for segments in first)
+    second = _document([f"Owner {n}: TBD." for n in range(MANY)])
+    assert all(len(_matches(pattern, segments)) == 1 for segments in second)
+
+
+def test_each_of_a_long_list_of_literals_is_found() -> None:
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    paragraphs = [f"Filler {n}." for n in range(MANY)]
+    for where, word in zip(range(0, MANY, MANY // len(words)), words):
+        paragraphs[where] = f"Filler {where} with {word}."
+    pieces = _document(paragraphs)
+    pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b")
+    found = [match[0] for segments in pieces for match in _matches(pattern, segments)]
+    assert found == words
