@@ -77,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     check` with plain options runs without click, with the same outcomes.
     """
     args = list(argv) if argv is not None else sys.argv[1:]
+    if argv is None and args[:1] == ["check"]:
+        from speclint import module_bundle
+
+        module_bundle.install()  # the program imports speclint's modules from one file
     options = _plain_check_options(args)
     # The program itself (the console script, `python -m speclint`), not a caller in a process
     # that goes on: a plain `check` may then end without the interpreter's teardown (`_end_process`).
