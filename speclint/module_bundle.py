@@ -32,8 +32,8 @@ import _imp
 import marshal
 import os
 import sys
+from importlib._bootstrap_external import MAGIC_NUMBER  # importlib.util's, without importing importlib.util
 from importlib.machinery import ModuleSpec, SourceFileLoader
-from importlib.util import MAGIC_NUMBER
 from typing import Any, Sequence
 
 _FORMAT = 1
