@@ -36,7 +36,7 @@ from importlib._bootstrap_external import MAGIC_NUMBER  # importlib.util's, with
 from importlib.machinery import ModuleSpec, SourceFileLoader
 from typing import Any, Sequence
 
-_FORMAT = 1
+_FORMAT = 2
 _LIMIT = 1024  # entries: speclint and mistune have about 200 modules
 #: The packages whose submodules are kept (what a one-file run imports most of).
 DEFAULT_PACKAGES = ("speclint", "mistune")
@@ -61,7 +61,8 @@ class ModuleBundle:
         self.path = path
         self._prefixes = tuple(f"{package}." for package in packages)
         # name -> (origin, package search locations or None, parent's search path, that folder's
-        # modification time, source size, modification time and inode, marshalled code)
+        # modification time, source size, modification time and inode, marshalled code: bytes, or a
+        # view of the file as read)
         self._entries: dict[str, tuple[Any, ...]] = _read(path)
         self._added: dict[str, tuple[Any, ...]] = {}
         self._folders: dict[str, int | None] = {}  # folder -> modification time, once per run
@@ -153,7 +154,7 @@ class ModuleBundle:
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(temporary, "wb") as stream:
-                stream.write(marshal.dumps((_stamp(), entries)))
+                stream.write(_encode(entries))
             os.replace(temporary, self.path)
             self._entries.update(self._added)
             self._added = {}
@@ -167,9 +168,9 @@ class ModuleBundle:
 class _BundledLoader(SourceFileLoader):
     """The ordinary source loader (source, resources, `__file__`) whose code comes from the bundle."""
 
-    def __init__(self, fullname: str, path: str, code: bytes) -> None:
+    def __init__(self, fullname: str, path: str, code: bytes | memoryview) -> None:
         super().__init__(fullname, path)
-        self._code: bytes | None = code
+        self._code: bytes | memoryview | None = code
 
     def get_code(self, fullname: str) -> Any:
         code, self._code = self._code, None
@@ -216,24 +217,46 @@ class _RecordingLoader(SourceFileLoader):
 
 
 def _read(path: str | None) -> dict[str, tuple[Any, ...]]:
-    """The bundle's entries; empty when the file is missing, foreign or unreadable."""
+    """The bundle's entries, each with its code as a view of the file read once; empty when the
+    file is missing, foreign or unreadable."""
     if path is None:
         return {}
     try:
         with open(path, "rb") as stream:
-            stamp, entries = marshal.loads(stream.read())
-        if stamp == _stamp() and isinstance(entries, dict):
-            return {name: entry for name, entry in entries.items() if _well_formed(name, entry)}
+            data = memoryview(stream.read())
+        header_size = int.from_bytes(data[:8], "little")
+        stamp, index = marshal.loads(data[8:8 + header_size])
+        if stamp != _stamp() or not isinstance(index, dict):
+            return {}
+        blobs = data[8 + header_size:]
+        return {
+            name: (*entry[:7], blobs[entry[7]:entry[7] + entry[8]])
+            for name, entry in index.items() if _well_formed(name, entry, len(blobs))
+        }
     except Exception:  # noqa: BLE001 - missing, unreadable or not ours: start empty
-        pass
-    return {}
+        return {}
 
 
-def _well_formed(name: Any, entry: Any) -> bool:
+def _well_formed(name: Any, entry: Any, blobs_size: int) -> bool:
     return (
-        isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 8 and isinstance(entry[0], str)
-        and isinstance(entry[2], tuple) and len(entry[2]) == 1 and isinstance(entry[7], bytes)
+        isinstance(name, str) and isinstance(entry, tuple) and len(entry) == 9 and isinstance(entry[0], str)
+        and isinstance(entry[2], tuple) and len(entry[2]) == 1 and type(entry[7]) is int and type(entry[8]) is int
+        and 0 <= entry[7] <= entry[7] + entry[8] <= blobs_size
     )
+
+
+def _encode(entries: dict[str, tuple[Any, ...]], stamp: tuple[Any, ...] | None = None) -> bytes:
+    """The file: the header's size (8 bytes), the header (the stamp, and each entry with its code's
+    place among the code that follows), then each module's code: a run reads the file once and
+    unmarshals each module's code where it lies."""
+    index, blobs, offset = {}, [], 0
+    for name, entry in entries.items():
+        code = bytes(entry[7])
+        index[name] = (*entry[:7], offset, len(code))
+        blobs.append(code)
+        offset += len(code)
+    header = marshal.dumps((_stamp() if stamp is None else stamp, index))
+    return len(header).to_bytes(8, "little") + header + b"".join(blobs)
 
 
 _installed: ModuleBundle | None = None

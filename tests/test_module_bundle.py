@@ -112,12 +112,14 @@ def test_a_corrupt_bundle_costs_only_the_ordinary_import(package: Path, tmp_path
 
 
 def test_a_bundle_of_another_python_build_is_not_used(package: Path, tmp_path: Path) -> None:
-    import marshal
+    from speclint import module_bundle
 
     bundle = tmp_path / "modules.bin"
     run_importer(package, bundle)
-    stamp, entries = marshal.loads(bundle.read_bytes())
-    bundle.write_bytes(marshal.dumps(((stamp[0], "2.7.18 (another build)", *stamp[2:]), entries)))
+    entries = module_bundle._read(str(bundle))
+    stamp = module_bundle._stamp()
+    assert len(entries) == 3
+    bundle.write_bytes(module_bundle._encode(entries, (stamp[0], "2.7.18 (another build)", *stamp[2:])))
     assert run_importer(package, bundle)["served"] == 0
 
 
