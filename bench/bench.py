@@ -331,7 +331,7 @@ def main() -> None:
     if before is not None:
         print(f"before: {' '.join(before)}")
     print(f"markdownlint-cli2: {' '.join(markdownlint) if markdownlint else 'not installed: no ratios'}")
-    print(f"medians of runs, alternating the commands (A B A B); cold = an empty results cache; peak = all processes")
+    print("medians of runs, alternating the commands (A B A B); cold = an empty results cache; peak = all processes")
 
     if "one" in only:
         print_load()

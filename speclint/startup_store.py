@@ -38,7 +38,7 @@ import re
 import sys
 from typing import Any, Callable, Pattern
 
-_FORMAT = 1
+_FORMAT = 2
 _LIMIT = 2048
 _TABLES = ("code", "literals", "files")
 #: Stand-in for "not in the store" (a pattern's required literals may be None).
@@ -87,7 +87,7 @@ class StartupStore:
         compiled = re.compile(pattern, flags)
         if self._recording(code) and isinstance(pattern, str) and not flags & re.DEBUG:
             try:
-                parts = _parts_of(pattern, flags)
+                parts = _packed(_parts_of(pattern, flags))
                 if _build(pattern, parts) == compiled:  # equality compares the code
                     self._add(code, key, parts)
             except Exception:  # noqa: BLE001 - an `re` whose internals differ: keep nothing
@@ -236,10 +236,26 @@ def _parts_of(pattern: str, flags: int) -> tuple[Any, ...]:
     return int(flags | parsed.state.flags), code, parsed.state.groups - 1, group_index, tuple(index_group)
 
 
+def _packed(parts: tuple[Any, ...]) -> tuple[Any, ...]:
+    """`parts` with the code as bytes (machine words of `_sre.CODESIZE`, 4 bytes): a run reads the
+    stored code of every pattern, and a list of integers takes several times longer to unmarshal."""
+    from array import array
+
+    import _sre
+
+    words = array("I", parts[1])
+    if words.itemsize != _sre.CODESIZE:  # not this platform's machine word: keep nothing
+        raise ValueError("array('I') is not a code word")
+    final_flags, _, groups, group_index, index_group = parts
+    return final_flags, words.tobytes(), groups, group_index, index_group
+
+
 def _build(pattern: str, parts: tuple[Any, ...]) -> Pattern[str]:
     import _sre
 
     final_flags, code, groups, group_index, index_group = parts
+    if isinstance(code, bytes):
+        code = memoryview(code).cast("I").tolist()
     return _sre.compile(pattern, final_flags, code, groups, group_index, index_group)  # type: ignore[no-any-return]
 
 

@@ -38,3 +38,41 @@ def test_version_imports_no_parser_yaml_or_schema_library(tmp_path: Path) -> Non
 
 def test_help_imports_no_parser_yaml_or_schema_library(tmp_path: Path) -> None:
     assert heavy_modules_loaded("check", "--help", cwd=tmp_path) == []
+
+
+RULE_MODULES_PROBE = """
+import json, sys
+from speclint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+rule_modules = [name for name in sys.modules if name.startswith("speclint.rules.") and name.count(".") > 2]
+print(json.dumps([code, len(rule_modules)]), file=sys.stderr)
+"""
+
+CHANGELOG = "# Changelog\n\n## 1.2.0\n\n- Fixed the login button.\n- Added dark mode.\n\n## 1.1.0\n\n- First release.\n"
+
+
+def rule_modules_loaded(*args: str, cwd: Path) -> tuple[int, int]:
+    completed = subprocess.run(
+        [sys.executable, "-c", RULE_MODULES_PROBE, *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    code, count = json.loads(completed.stderr.strip().splitlines()[-1])
+    return code, count
+
+
+def test_checking_a_file_that_is_not_a_specification_imports_no_rule_module(tmp_path: Path) -> None:
+    (tmp_path / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
+    assert rule_modules_loaded("check", "--no-cache", "CHANGELOG.md", cwd=tmp_path) == (0, 0)
+
+
+def test_its_sarif_report_still_lists_the_default_rules(tmp_path: Path) -> None:
+    (tmp_path / "CHANGELOG.md").write_text(CHANGELOG, encoding="utf-8")
+    completed = subprocess.run(
+        [sys.executable, "-m", "speclint", "check", "--no-cache", "--format", "sarif", "CHANGELOG.md"],
+        cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    rules = json.loads(completed.stdout)["runs"][0]["tool"]["driver"]["rules"]
+    assert completed.returncode == 0
+    assert "PH001" in [rule["id"] for rule in rules] and len(rules) > 40

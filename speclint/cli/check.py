@@ -14,6 +14,7 @@ from speclint.cli import check_stages as stages
 
 if TYPE_CHECKING:
     from speclint.cli.progress import ProgressBar
+    from speclint.engine.check import ActiveRule
     from speclint.engine.runner import RunResult, Source
 
 
@@ -128,12 +129,15 @@ def run(
     if baseline is not None:
         baseline.apply(result, cwd)
 
-    ran = result.rules_run or {
-        active.rule.id: active for active in stages.default_rules(registry, select, ignore, preview)
-    }
+    if result.rules_run:
+        ran = result.rules_run
+        rules_run: Sequence[ActiveRule] = [ran[rule_id] for rule_id in sorted(ran)]
+    else:  # no file ran a rule (none was a specification): the defaults, imported only if a format lists them
+        rules_run = stages.RulesWhenAsked(lambda: sorted(
+            stages.default_rules(registry, select, ignore, preview), key=lambda active: active.rule.id))
     to_terminal = output_file is None and _is_terminal(sys.stdout)
     use_color = color == "always" or (color == "auto" and to_terminal and _color_allowed(os.environ))
-    context = ReportContext.for_run([ran[rule_id] for rule_id in sorted(ran)], __version__, cwd, use_color, registry.load_errors)
+    context = ReportContext.for_run(rules_run, __version__, cwd, use_color, registry.load_errors)
     if baseline_writer is not None:
         stages.write_baseline(baseline_writer)
     elif output_file is None:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import abc
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence, TextIO
 
 from speclint.cli.app import EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, _fail, echo
 
@@ -33,6 +34,35 @@ def default_rules(
 
     rules = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in registry.enabled(preview)]
     return apply_selection(registry, rules, select, ignore) if select or ignore else rules
+
+
+class RulesWhenAsked(abc.Sequence):  # type: ignore[type-arg]
+    """A report's rule list worked out on first use: only some formats list the rules (SARIF's
+    `tool.driver.rules`, JSON's), and working out the default ones imports every rule's module."""
+
+    def __init__(self, compute: Callable[[], Sequence[ActiveRule]]) -> None:
+        self._compute = compute
+        self._rules: Sequence[ActiveRule] | None = None
+
+    def _listed(self) -> Sequence[ActiveRule]:
+        if self._rules is None:
+            self._rules = tuple(self._compute())
+        return self._rules
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._listed()[index]
+
+    def __len__(self) -> int:
+        return len(self._listed())
+
+    def __iter__(self) -> Iterator[ActiveRule]:
+        return iter(self._listed())
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self._listed()) == (tuple(other) if isinstance(other, Sequence) else other)
+
+    def __hash__(self) -> int:
+        return hash(tuple(self._listed()))
 
 
 def check_selection(registries: Sequence[RuleRegistry], select: Sequence[str], ignore: Sequence[str]) -> None:

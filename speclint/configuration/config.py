@@ -237,18 +237,27 @@ def plan_file(
     settings customise it. Rule settings layer as `runner.settings_for_file` does: rule defaults,
     the profile's settings, then the configuration's. Returns a `speclint.engine.runner.FilePlan`.
     """
-    from speclint.engine.runner import FilePlan, settings_for_file
+    from speclint.engine.profiles import detect_kind, load_profile
+    from speclint.engine.runner import FilePlan, apply_rule_settings
 
     settings = config.settings_for(path)
-    candidates = config.registry.enabled(preview or settings.preview, settings.named)
-    defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in candidates]
-    if forced_profile:
-        forced_by = "--profile"
+    # What `runner.settings_for_file` decides, in its order, but the profile first: a document that
+    # is not a specification runs no rule, so no rule module is imported for it.
+    profile_name = forced_profile or settings.profile
+    if profile_name:
+        forced_by = "--profile" if forced_profile else (
+            f"profile: in {settings.config_path.name if settings.config_path else 'the configuration'}")
+        chosen, signals = load_profile(profile_name), (f"forced by {forced_by}",)
     else:
-        forced_by = f"profile: in {settings.config_path.name if settings.config_path else 'the configuration'}"
-    chosen = settings_for_file(document, defaults, forced_profile or settings.profile, settings.rules, forced_by)
-    profile = customize_profile(chosen.profile, settings)
-    return FilePlan(chosen.rules, profile.name, profile, settings.as_settings(), config.registry, chosen.signals)
+        detection = detect_kind(document, document.file_path)
+        chosen, signals = load_profile(detection.profile), detection.signals
+    rules: list[ActiveRule] = []
+    if chosen.lint:
+        candidates = config.registry.enabled(preview or settings.preview, settings.named)
+        defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in candidates]
+        rules = apply_rule_settings(defaults, [chosen.rules, settings.rules])
+    profile = customize_profile(chosen, settings)
+    return FilePlan(rules, profile.name, profile, settings.as_settings(), config.registry, signals)
 
 
 class ConfigPlanner(Record):
