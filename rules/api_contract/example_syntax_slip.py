@@ -219,7 +219,8 @@ def _indent(line: str) -> int:
 
 
 def _stray_indents(lines: list[str]) -> dict[int, tuple[int, ...]]:
-    """Lines indented by a width no other line uses, one space off a width others use: line index →
+    """Lines indented by a width no other line uses, one space off a width two others use (three
+    lines at three widths have no level to be off from: a sketch, not a slip): line index →
     the widths it may have meant, nearest level first. Comments and block scalars' text are not
     read (`|` text may be indented at will)."""
     widths: dict[int, int] = {}
@@ -242,7 +243,7 @@ def _stray_indents(lines: list[str]) -> dict[int, tuple[int, ...]]:
     stray: dict[int, tuple[int, ...]] = {}
     for index, width in widths.items():
         if used[width] == 1:
-            meant = tuple(each for each in (width + 1, width - 1) if used.get(each, 0) >= 1)
+            meant = tuple(each for each in (width + 1, width - 1) if used.get(each, 0) >= 2)
             if meant:
                 stray[index] = meant
     return stray
