@@ -10,6 +10,11 @@ from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
+    RESPONSE_ACTION,
+    IMPERATIVE_RESPONSE,
+    LISTS_RESPONSES,
+    MITIGATION,
+    RESPONSE_LEAD_IN,
     RISK_SECTIONS,
     Entry,
     is_project_risk_section,
@@ -18,8 +23,6 @@ from speclint.reading.concerns import (
     section_entries,
     sections_named,
 )
-from speclint.rules.risk.risk_without_mitigation import _ACTION, _IMPERATIVE_RESPONSE, _LISTS_RESPONSES, MITIGATION, \
-    RESPONSE_LEAD_IN
 
 
 class RiskItemWithoutMitigation(Rule):
@@ -73,7 +76,7 @@ class RiskItemWithoutMitigation(Rule):
         names = list(RISK_SECTIONS)
         for section in sections_named(document, names):
             if not (is_project_risk_section(section, names) and _PROMISES_MITIGATION.search(section.title)) \
-                    or _LISTS_RESPONSES.match(section.title) or _introduces_responses(section):
+                    or LISTS_RESPONSES.match(section.title) or _introduces_responses(section):
                 continue
             entries = [entry for entry in section_entries(section) if entry.kind == "item"]
             labels = [_LABEL.match(mask_invisible(entry.text)) for entry in entries]
@@ -120,7 +123,7 @@ def _responds(entry: Entry, rest: str) -> bool:
     text = mask_invisible(entry.text)
     if len(entry.segments) > 1 or search_text(_TERMS, entry.text) is not None:
         return True
-    if _IMPERATIVE_RESPONSE.search(text) or _ACTION.search(text):
+    if IMPERATIVE_RESPONSE.search(text) or RESPONSE_ACTION.search(text):
         return True
     sentences = [piece for piece in _SENTENCE_END.split(rest.strip()) if piece.strip()]
     return len(sentences) != 1
