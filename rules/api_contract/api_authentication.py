@@ -24,7 +24,7 @@ class ApiAuthenticationUndefined(Rule):
     signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, and no statement that an
     endpoint is public. Words that also mean other things (session, cookie, SSO, credentials,
     security) count only in the API's own sections: "the admin console uses SSO" elsewhere does
-    not say how the API's callers authenticate. Nor do a bare "token" (an LLM's tokens), a
+    not say how the API's callers authenticate. Nor do a bare "token" (an LLM's tokens), a proposal's "Author:" line, a
     resource of the API itself (`POST /sessions`) or a non-goal ("No RBAC"). An endpoint named only in prose counts when the
     text around it tells part of its contract ("`GET /v1/orders` returns the orders"): in product
     specs, not in proposals or task lists. One finding, at the first endpoint. Saying it once for the whole API is

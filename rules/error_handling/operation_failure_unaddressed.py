@@ -26,7 +26,9 @@ class OperationFailureUnaddressed(Rule):
 
     **What it flags.** A specification (a PRD, an SRS, a spec-kit spec, a design document, the
     decision of a decision record; not a proposal, not an EARS document, where EH003 asks per requirement) that
-    names an operation that can fail at least twice, once at least outside its introduction (a payment, sending
+    names an operation that can fail at least twice (a call to a system named with a capital, "send
+    the booking to the Dealer Management system", counts the other lines that name that system),
+    once at least outside its introduction (a payment, sending
     an email or SMS, an upload or a file sent to a partner, parsing or importing a file, a sync, a call to
     or data sent to another service or system, a scheduled job; an upload and the import of what was
     uploaded count as one flow, and so does a scheduled job with what it does),
@@ -37,7 +39,9 @@ class OperationFailureUnaddressed(Rule):
     error (a form's validation message, an "invalid email address") does not count as handling a
     declined charge or a bounced email. An upload, import, sync or call counts as handled by any
     error handling the document has (a sentence that says something fails, times out or is
-    retried; not a form's validation message or an offline mode). One finding per kind of
+    retried; not a form's validation message or an offline mode, and not a decision: "the portal
+    shall refuse a request for ...", "rejected by the practice" say nothing of a call failing unless
+    they name the call, its API or its service). One finding per kind of
     operation (one per flow), at its first mention, naming the other lines. Named providers (Stripe,
     Twilio, S3...) are EH004's; plans and task lists are skipped; a decision record is read on the
     operations its decision introduces.
@@ -114,6 +118,27 @@ def _in_decision(section: Section) -> bool:
 _DECISION_TITLE = lazy_compile(r"^(?:\d+\s+)?(?:the\s+|our\s+)?(?:decision(?:\s+outcome)?|decisions|chosen\s+option)$", re.I)
 
 
+#: The system a call goes to, at the end of its words: "send the request to the GP system".
+_CALL_TARGET = lazy_compile(r"\bto\s+the\s+((?:[A-Z][\w'-]*\s+){1,2}(?:system|platform))$")
+
+
+def _target_mentions(document: Document, kind: str, found: list[tuple[int, str, Span]]) -> int:
+    """Other lines that name the system a call goes to ("The GP system exposes the medications
+    through its API"): a system the document comes back to is one it relies on, though it names
+    the call once. Only systems named with a capital ("the GP system", "the Warehouse Platform")."""
+    if kind != "call to another service":
+        return 0
+    from speclint.document.text import iter_prose
+
+    targets = {match.group(1).strip() for _rank, words, _span in found if (match := _CALL_TARGET.search(words))}
+    if not targets:
+        return 0
+    called = {span.start.line for _rank, _words, span in found}
+    lines = {segment.line for piece in iter_prose(document) if piece.kind != "heading"
+             for segment in piece.segments if any(target in segment.text for target in targets)}
+    return len(lines - called)
+
+
 def _handles_failure_somewhere(document: Document) -> bool:
     """A failure-modes section or error table, or a sentence that says something fails, times out or
     is retried. A form's validation message ("invalid email"), an offline mode or a conflict rule
@@ -121,7 +146,7 @@ def _handles_failure_somewhere(document: Document) -> bool:
     from speclint.document.text import iter_prose, mask_invisible
 
     return has_central_failure_handling(document) or any(
-        speaks_of_failure(mask_invisible("\n".join(segment.text for segment in piece.segments)))
+        speaks_of_failure(mask_invisible("\n".join(segment.text for segment in piece.segments)), decisions=False)
         for piece in iter_prose(document) if piece.kind != "heading")
 
 
@@ -149,7 +174,8 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
     # least where the behaviour is described (not only in the summary).
     kinds = frozenset(kind for kind, found in by_kind.items()
                       if kind not in reported_by_eh004 and any(rank == 0 for rank, _w, _s in found)
-                      and sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,))) >= minimum)
+                      and sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,)))
+                      + _target_mentions(document, kind, found) >= minimum)
     if kinds - _TRANSACTIONS and _handles_failure_somewhere(document):
         # An upload, import, sync or call in a document that handles failures elsewhere is usually
         # covered by its general error handling; a payment or a message is not.

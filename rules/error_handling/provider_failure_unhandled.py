@@ -28,7 +28,10 @@ class ProviderFailureUnhandled(Rule):
     error table that names it; no section about the call that speaks of failure. Words that do not
     describe the call failing do not count: a form's validation error ("invalid email address"), a
     target ("error rate below 1%"), a problem statement or success metric ("fewer failed
-    payments"). A provider that is compared, rejected, replaced, planned for later, quoted or named
+    payments"), a decision ("when the manager approves or rejects the request"), a channel that
+    is itself the fallback ("SMS fallback for sign-in"), a code screen's "Resend" link, or a
+    lifecycle table whose Status column lists Approved and Rejected (a Status column counts as
+    an error table when it holds status codes). A PR/FAQ's internal FAQ is read as the body. A provider that is compared, rejected, replaced, planned for later, quoted or named
     in non-goals, background or alternatives is not called. One finding per document, at the first
     mention in the body (not the introduction or glossary), naming the other providers and lines.
     Decision records are judged on the payment, SMS, email or push provider or the message broker

@@ -112,7 +112,11 @@ _MONEY_VERB = lazy_compile(
     r"spend(?:s|ing)?)(?=\s+(?:the|their|his|her|its|a|an|each|every|your|our|them|him|it|back|users?|customers?|"
     r"buyers?|sellers?|members?|subscribers?|riders?|drivers?|clients?|merchants?|\d)\b|\s*[$€£¥])|"
     # "buy" moves money whatever follows, with money named in its sentence: "users buy coin packs with the saved card"
-    r"buys?\b|buying\b)",
+    r"buys?\b|buying\b|"
+    # money sent: "send that amount to her IBAN" (not "send the payment reminder")
+    r"sen(?:d|ds|t|ding)(?=\s+(?:the\s+|that\s+|this\s+|its\s+|their\s+|her\s+|his\s+|each\s+)?(?:\w+\s+)?"
+    r"(?:amount|money|funds|payment|payout|sum|earnings)s?\b(?!\s+(?:reminders?|receipts?|confirmations?|links?|"
+    r"requests?|notifications?|details|summar(?:y|ies)|e-?mails?|status|report)\b)))",
     re.I,
 )
 #: What the money verb moves, or from where: a card, a balance, a price, an amount in a currency.
@@ -137,7 +141,7 @@ _OTHER_SENSE = lazy_compile(
     r"credit\s+(?:to|for)\b|credits?\s+(?:line|the\s+author|the\s+photographer)|"
     # A price list, not a movement: "billed annually", "we charge $0.01 per API call".
     r"billed\s+(?:annually|monthly|yearly|quarterly|weekly|per\b|every\s+(?:month|year))|"
-    r"(?:charg(?:e|es|ing)|pays?)\s+[$€£¥]?\d[\d.,]*\s*(?:[$€£¥]|usd|eur|gbp|cents?)?\s*(?:per|an?|each|/)|"
+    r"(?:charg(?:e|es|ing)|pays?)\s+[$€£¥]?\d[\d.,]*\s*(?:[$€£¥%]|usd|eur|gbp|cents?)?\s*(?:per|an?|each|/|of\s+the)|"
     # A promise, not a flow: "a 30-day money-back guarantee".
     r"money[\s-]+back\s+guarantee)",
     re.I,
@@ -155,6 +159,8 @@ _SHOWN = lazy_compile(r"\b(?:shows?|showing|shown|displays?|displayed|displaying
 #: page offers...", "guests who bought tickets before the launch".
 _TRIGGER_BEFORE = lazy_compile(r"(?:^\W*(?:\d+\.\s+)?(?:after|once|since|when|whenever|if)\s+(?:\w+\s+){0,3}|\bwho\s+(?:have\s+|had\s+)?(?:already\s+)?)$",
                                re.I)
+#: A fee or rate, not a movement: "1.5% of the amount paid out", "2% of each payout".
+_FEE_BEFORE = lazy_compile(r"\d\s*%\s+of\s+(?:the\s+|each\s+|every\s+|an?\s+)?(?:\w+\s+){0,2}$", re.I)
 #: A page or a policy named after money: "the payouts page", "the refund policy".
 _PLACE_AFTER = lazy_compile(r"\s+(?:pages?|screens?|tabs?|dashboards?|settings|sections?|polic(?:y|ies)|schedules?|"
                             r"reports?|portal|widgets?)\b", re.I)
@@ -166,6 +172,8 @@ _ON_CHAIN = lazy_compile(r"\b(?:usdc|usdt|stablecoins?|on-?chain|blockchains?|de
 #: Safeguard words in another sense: "reverse chronological order", "transactional emails".
 _NOT_A_SAFEGUARD = lazy_compile(r"revers\w*\s+(?:chronological|order|proxy|proxies|engineer\w*|lookup|image\s+search|dns)\b|"
                                 r"transactional\s+(?:e-?mails?|messages?|sms|notifications?|templates?)\b", re.I)
+#: A user story's benefit clause, up to the safeguard word.
+_BENEFIT = lazy_compile(r"\bso\s+that\s+(?:I|we|they|he|she|you|finance|the\s+\w+)\s+(?:\w+\s+){0,3}$", re.I)
 _SENTENCE_END = lazy_compile(r"[.!?;][\"'”’)*_]{0,3}(?=\s|$)|\x00")
 _USER_STORY = lazy_compile(r"^\W*(?:user\s+story\W*)?as\s+an?\s", re.I)
 _COMMITS = lazy_compile(r"\b(?:SHALL|MUST|shall|must|will|should)\b|^\W*(?:[A-Z]{1,5}-)+\d+")
@@ -188,10 +196,13 @@ class MoneyWithoutSafeguards(Rule):
     is declined, show an error") is no safeguard. Not money moved: a price list ("billed annually",
     "we charge $0.01 per call"), a money-back guarantee, a page named after money ("the payouts
     page"), money explained or shown, money moved by the app stores ("the stores handle billing and
-    refunds"), and a purchase that only triggers the flow ("after a guest purchases a ticket").
-    One finding, at the
-    operation that moves money (a requirement or criterion before prose, prose before the
-    summary, user stories and headings), with the count of the others. Proposals and decision
+    refunds"), a purchase that only triggers the flow ("after a guest purchases a ticket"), and a
+    fee ("1.5% of the amount paid out"). Money sent counts ("send that amount to her IBAN", not
+    "send the payment reminder"). A user story's wish is no safeguard ("so that I can reconcile
+    the bank account"). One finding, at the operation that moves money (a requirement or
+    criterion before prose, prose before the summary, a PR/FAQ's press release, success criteria,
+    user stories and headings; among those, one that says where the money goes, "to her IBAN
+    through the Bank_API", before its schedule), with the count of the others. Proposals and decision
     records are skipped, and so is money on a blockchain (a transfer there is atomic and final by
     construction; its safeguards, nonces and confirmations, are another question).
 
@@ -249,7 +260,8 @@ class MoneyWithoutSafeguards(Rule):
         for safeguard, _where in index.finditer(phrase_pattern(options["near-money-safeguards"])):
             if _safeguards_money(safeguard):
                 return
-        match, span = min(money, key=lambda found: (_rank(document, index, found), found[1].start.line))
+        match, span = min(money, key=lambda found: (_rank(document, index, found),
+                                                    not _names_destination(index, found[0]), found[1].start.line))
         others = len(money) - 1
         also = f" (and {others} more mention{'s' if others > 1 else ''})" if others else ""
         yield Violation(span, f"'{quote(match)}' moves money{also}, and the document never says how a duplicate, a partial failure or a reversal is "
@@ -258,9 +270,13 @@ class MoneyWithoutSafeguards(Rule):
 
 def _safeguards_money(safeguard: re.Match[str]) -> bool:
     """True when money is named in the safeguard's paragraph, near it, and the word is not in
-    another sense ("reverse chronological order", "reverse proxy")."""
+    another sense ("reverse chronological order", "reverse proxy") nor a story's wish ("so that I
+    can reconcile the bank account": what a user wants, not what the system does)."""
     text = safeguard.string
     if _NOT_A_SAFEGUARD.match(text, safeguard.start()):
+        return False
+    if _BENEFIT.search(text, max(text.rfind("\x00", 0, safeguard.start()) + 1, safeguard.start() - 80),
+                       safeguard.start()):
         return False
     start = max(text.rfind("\x00", 0, safeguard.start()) + 1, safeguard.start() - 150)
     end = text.find("\x00", safeguard.end())
@@ -287,7 +303,8 @@ def _money_movements(document: Document, index: ProseIndex,
     for match, span in sorted(candidates, key=lambda item: item[0].start()):
         bounds = _sentence_bounds(index.text, match.start())
         if bounds in taken or _out_of_scope(document, span.start.line) or _negated(match) \
-                or _TRIGGER_BEFORE.search(index.text[bounds[0]:match.start()]):
+                or _TRIGGER_BEFORE.search(index.text[bounds[0]:match.start()]) \
+                or _FEE_BEFORE.search(index.text[bounds[0]:match.start()]):
             continue
         if _SHOWN.search(index.text, bounds[0], match.start()) or _PAID_STATE.match(index.text, match.start()) \
                 or _PLACE_AFTER.match(index.text, match.end()):
@@ -295,6 +312,23 @@ def _money_movements(document: Document, index: ProseIndex,
         taken.add(bounds)
         found.append((match, span))
     return found
+
+
+def _names_destination(index: ProseIndex, match: re.Match[str]) -> bool:
+    """The sentence says where the money goes or through what: "to her IBAN through the Bank_API",
+    "to the seller's debit card". That is the operation; "pay her earnings every day" is its schedule."""
+    start, end = _sentence_bounds(index.text, match.start())
+    return bool(_DESTINATION.search(index.text, start, end))
+
+
+_DESTINATION = lazy_compile(r"\b(?:ibans?|bank(?:\s+accounts?)?|(?:debit|credit)\s+cards?|cards?|wallets?|\w+_api|"
+                            r"stripe|paypal|adyen|braintree|sepa|ach|swift|payment\s+(?:provider|processor|gateway))\b",
+                            re.I)
+
+
+def _is_verb(match: re.Match[str]) -> bool:
+    """The match is a money verb ("debits", "pay"), not a money phrase ("payouts")."""
+    return match.re.pattern == _MONEY_VERB.pattern
 
 
 def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
@@ -331,11 +365,18 @@ def _rank(document: Document, index: ProseIndex, found: tuple[re.Match[str], Spa
 
 
 def _in_introduction(section: Section) -> bool:
+    """The summary and its kin: a PR/FAQ's press release announces what its FAQ explains, and
+    success criteria measure the outcome ("shoppers complete checkout faster")."""
     from speclint.document.headings import title_matches
     from speclint.reading.operations import INTRO_SECTIONS
 
-    return any(each.heading is not None and title_matches(each.title, INTRO_SECTIONS)
+    return any(each.heading is not None and (title_matches(each.title, INTRO_SECTIONS)
+                                             or bool(_FRAMING_TITLE.search(each.title)))
                for each in (section, *section.ancestors()))
+
+
+_FRAMING_TITLE = lazy_compile(r"\bpress\s+release\b|\bsuccess\s+(?:criteria|metrics|measures)\b|"
+                              r"\bmeasurable\s+outcomes\b", re.I)
 
 
 def _out_of_scope(document: Document, line: int) -> bool:

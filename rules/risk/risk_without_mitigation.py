@@ -10,9 +10,12 @@ from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
-    DECISION,
+    RESPONSE_ACTION,
+    IMPERATIVE_RESPONSE,
+    LISTS_RESPONSES,
+    MITIGATION,
+    RESPONSE_LEAD_IN,
     GROUP_OPTION_HELP,
-    OWNER,
     RISK_SECTIONS,
     Entry,
     cell_is_empty,
@@ -28,24 +31,6 @@ from speclint.reading.concerns import (
     sections_named,
 )
 
-MITIGATION = (
-    "mitigat*", "we will", "we'll", "we plan", "plan:", "planned", "fallback*", "fall back", "falls back",
-    "rollback*", "roll back", "revert*", "feature flag*", "feature toggle*", "kill switch*", "monitor*",
-    "alert*", "canary", "staged rollout", "gradual rollout", "avoid*", "prevent*", "reduce", "reduces",
-    "reducing", "throttl*", "retry", "retries", "circuit breaker*", "document*", "validat*",
-    "workaround*", "contingenc*", "idempoten*", "dedup*", "backoff", "handled by", "addressed by", "covered by", "protect*", "backup*",
-    "redundan*", "escalat*", "review*", "audit*", "spike", "timebox*", "prototype", "pilot",
-    "announce*", "deprecation period", "migration guide", "opt-in", "by using", "by adding",
-    "enforc*", "acceptable", "tolerable", "negligible",
-    # Responses prose gives without a keyword: "this won't be a problem as ...", "bounded by the
-    # queue size", "covered by e2e tests", "the gate must be removed manually".
-    "won't be a problem", "will not be a problem", "not be a problem", "not a problem", "not an issue",
-    "not be an issue", "no issue", "bounded by", "bounded", "limited to", "limits", "capped", "at most",
-    "unlikely", "low risk", "low impact", "minimal", "only affects", "only applies", "test*", "e2e",
-    "recover*", "retry*", "retried", "manually", "follow-up", "future enhancement", "ensur*", "instead",
-    "do not expect", "don't expect", "not expected", "is expected", "by design", "intended", "we can", "we could",
-    *OWNER, *DECISION,
-)
 RESPONSE_COLUMNS = (
     "Mitigation", "Mitigations", "Mitigation plan", "Mitigation strategy", "Response", "Plan",
     "Contingency", "Action", "Actions", "Owner", "Decision", "Status", "Handling", "How we handle it",
@@ -75,23 +60,6 @@ RESPONSE_PARAGRAPH = lazy_compile(
     re.IGNORECASE,
 )
 RISK_PARAGRAPH = lazy_compile(r"^\s*(?:\*\*|__|\*|_)?(?:risk|r)\s*#?\d*\s*(?:\*\*|__|\*|_)?\s*[:.)—–-]", re.IGNORECASE)
-# A paragraph that introduces the list after it as responses: "Above risks will be mitigated by:",
-# "The mitigation is:", "*Mitigation:*".
-RESPONSE_LEAD_IN = lazy_compile(
-    r"\b(?:mitigat\w*|address\w*|handl\w*|prevent\w*|reduc\w*|we will|we'll|response|contingenc\w*|"
-    r"safeguards?|countermeasures?)\b[^\n]*:\W*$",
-    re.IGNORECASE,
-)
-# "Risk mitigation", "Mitigations": a section whose items are the responses themselves.
-_LISTS_RESPONSES = lazy_compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:risk\s+)?mitigations?(?:\s+plans?|\s+strateg\w+)?\W*$", re.I)
-# Under "Risks and mitigations", an item that says what will or must be done is a response.
-_ACTION = lazy_compile(r"\b(?:should|must|will|shall|needs? to|has to|have to|is to|are to)\b", re.I)
-# "Local paths can leak into git. Keep local variants ignored.": a second sentence that orders a response.
-_IMPERATIVE_RESPONSE = lazy_compile(
-    r"[.;:]\s+(?:\*\*|__)?(?:keep|use|add|limit|require|make|ensure|restrict|document|run|test|gate|pin|cap|warn|"
-    r"validate|avoid|prefer|provide|start|ship|scope|check|review|monitor|fall back|roll back)\b",
-    re.IGNORECASE,
-)
 # "- R: the risk" followed by "- M: the mitigation" (or "Risk:" / "Mitigation:" items).
 _RISK_ITEM = lazy_compile(r"^\W*(?:r|risk)\s*\d*\s*[:.)]", re.IGNORECASE)
 _MITIGATION_ITEM = lazy_compile(r"^\W*(?:m|mitigation|mitigations|a|answer|response)\s*\d*\s*[:.)]", re.IGNORECASE)
@@ -167,7 +135,7 @@ class RiskWithoutMitigation(Rule):
         options = context.options
         terms = phrase_pattern(options["mitigation-terms"])
         for section in sections_named(document, options["sections"]):
-            if not is_project_risk_section(section, options["sections"]) or _LISTS_RESPONSES.match(section.title):
+            if not is_project_risk_section(section, options["sections"]) or LISTS_RESPONSES.match(section.title):
                 continue
             promises_mitigation = search_text(phrase_pattern(("mitigat*", "response*", "handling", "plan*")),
                                               section.title) is not None
@@ -213,11 +181,11 @@ def _has_response(entry: Entry, terms: re.Pattern[str] | None, response_columns:
     text = entry.text
     if entry.checked:
         return True  # a ticked risk is one the team has dealt with
-    if search_text(terms, text) is not None or _IMPERATIVE_RESPONSE.search(mask_invisible(text)):
+    if search_text(terms, text) is not None or IMPERATIVE_RESPONSE.search(mask_invisible(text)):
         return True
-    if promises and entry.kind == "subsection" and _ACTION.search(mask_invisible(text)):
+    if promises and entry.kind == "subsection" and RESPONSE_ACTION.search(mask_invisible(text)):
         return True  # a risk subsection that says what will happen next
-    if promises and entry.kind == "item" and (len(entry.segments) > 1 or _ACTION.search(mask_invisible(text))):
+    if promises and entry.kind == "item" and (len(entry.segments) > 1 or RESPONSE_ACTION.search(mask_invisible(text))):
         return True  # under "Risks and mitigations", what is nested under a risk is its response
     if promises and entry.kind == "item":
         labelled = LABEL.match(mask_invisible(text.split("\n", 1)[0]))

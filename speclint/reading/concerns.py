@@ -685,3 +685,46 @@ def is_project_risk_section(section: Section, names: list[str]) -> bool:
         return True
     parts = [part for part in re.split(r"(?<!\s)\s+(?:and|or|vs\.?)\s+|[,&/+:]\s*", section.title.lower()) if part.strip()]
     return all(_RISK_COMPANIONS.match(part.strip()) for part in parts)
+
+
+# --- responses to a risk (RK002, RK011) -------------------------------------------------------
+
+MITIGATION = (
+    "mitigat*", "we will", "we'll", "we plan", "plan:", "planned", "fallback*", "fall back", "falls back",
+    "rollback*", "roll back", "revert*", "feature flag*", "feature toggle*", "kill switch*", "monitor*",
+    "alert*", "canary", "staged rollout", "gradual rollout", "avoid*", "prevent*", "reduce", "reduces",
+    "reducing", "throttl*", "retry", "retries", "circuit breaker*", "document*", "validat*",
+    "workaround*", "contingenc*", "idempoten*", "dedup*", "backoff", "handled by", "addressed by", "covered by", "protect*", "backup*",
+    "redundan*", "escalat*", "review*", "audit*", "spike", "timebox*", "prototype", "pilot",
+    "announce*", "deprecation period", "migration guide", "opt-in", "by using", "by adding",
+    "enforc*", "acceptable", "tolerable", "negligible",
+    # Responses prose gives without a keyword: "this won't be a problem as ...", "bounded by the
+    # queue size", "covered by e2e tests", "the gate must be removed manually".
+    "won't be a problem", "will not be a problem", "not be a problem", "not a problem", "not an issue",
+    "not be an issue", "no issue", "bounded by", "bounded", "limited to", "limits", "capped", "at most",
+    "unlikely", "low risk", "low impact", "minimal", "only affects", "only applies", "test*", "e2e",
+    "recover*", "retry*", "retried", "manually", "follow-up", "future enhancement", "ensur*", "instead",
+    "do not expect", "don't expect", "not expected", "is expected", "by design", "intended", "we can", "we could",
+    *OWNER, *DECISION,
+)
+
+# A paragraph that introduces the list after it as responses: "Above risks will be mitigated by:",
+# "The mitigation is:", "*Mitigation:*".
+RESPONSE_LEAD_IN = lazy_compile(
+    r"\b(?:mitigat\w*|address\w*|handl\w*|prevent\w*|reduc\w*|we will|we'll|response|contingenc\w*|"
+    r"safeguards?|countermeasures?)\b[^\n]*:\W*$",
+    re.IGNORECASE,
+)
+
+# "Risk mitigation", "Mitigations": a section whose items are the responses themselves.
+LISTS_RESPONSES = lazy_compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:risk\s+)?mitigations?(?:\s+plans?|\s+strateg\w+)?\W*$", re.I)
+
+# Under "Risks and mitigations", an item that says what will or must be done is a response.
+RESPONSE_ACTION = lazy_compile(r"\b(?:should|must|will|shall|needs? to|has to|have to|is to|are to)\b", re.I)
+
+# "Local paths can leak into git. Keep local variants ignored.": a second sentence that orders a response.
+IMPERATIVE_RESPONSE = lazy_compile(
+    r"[.;:]\s+(?:\*\*|__)?(?:keep|use|add|limit|require|make|ensure|restrict|document|run|test|gate|pin|cap|warn|"
+    r"validate|avoid|prefer|provide|start|ship|scope|check|review|monitor|fall back|roll back)\b",
+    re.IGNORECASE,
+)

@@ -70,7 +70,7 @@ SUCCESS_WORDS = lazy_compile(r"\b(?:2\d\d|2xx|returns?|returned|responds?|respon
                            r"success(?:ful)?|acknowledg\w+)\b|(?:→|->|=>)\s*`?[{\[\w]", re.I)
 ERROR_STATUS = lazy_compile(r"(?<![\w.])(?:[45]\d\d|[45]xx|[45]XX)(?![\w.])")
 AUTH_WORDS = lazy_compile(
-    r"\b(?:auth\w*|bearer|tokens?|api[- ]keys?|oauth\d?|openid|oidc|jwt|sessions?|cookies?|mtls|mutual\s+tls|"
+    r"\b(?:(?!author(?:s|ed|ing|ship)?\b)auth\w*|bearer|tokens?|api[- ]keys?|oauth\d?|openid|oidc|jwt|sessions?|cookies?|mtls|mutual\s+tls|"
     r"client\s+certificates?|signed\s+requests?|signatures?|hmac|sso|saml|credentials?|unauthenticated|"
     r"public\s+endpoints?|no\s+authentication|anonymous|signed[- ]in|logged[- ]in|401|403|securityschemes|"
     r"security)\b",

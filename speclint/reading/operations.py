@@ -177,10 +177,22 @@ def is_failure_section_title(title: str) -> bool:
 
 
 def is_error_table(table: Table) -> bool:
-    """A table with an Error / Status code / Failure mode column."""
+    """A table with an Error / Status code / Failure mode column. A bare "Status" column counts
+    when it holds status codes: "| Status | Meaning |" listing Requested, Approved, Rejected is a
+    lifecycle, and a request rejected by a person is no call failing."""
     from speclint.reading.requirements import plain
 
-    return any(_ERROR_COLUMN.match(plain(name).strip()) for name in table.columns)
+    for index, name in enumerate(table.columns):
+        title = plain(name).strip()
+        if not _ERROR_COLUMN.match(title):
+            continue
+        if title.lower() != "status" or any(index < len(row) and _STATUS_CODE_CELL.search(row[index].text)
+                                            for row in table.rows):
+            return True
+    return False
+
+
+_STATUS_CODE_CELL = lazy_compile(r"\b(?:[1-5]\d\d|[1-5]xx)\b", re.I)
 
 
 def failure_sections(document: Document) -> Iterable[Section]:
@@ -311,7 +323,8 @@ PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
                            r"GoCardless|Worldpay|Paddle|Lemon\s+Squeezy|M-Pesa|Apple\s+Pay|Google\s+Pay)\b")),
     ("SMS", lazy_compile(r"\b(?:Twilio|Vonage|Nexmo|MessageBird|Plivo|Sinch|Telnyx|(?:Amazon|AWS)\s+SNS)\b")),
     ("email", lazy_compile(r"\b(?:SendGrid|Sendgrid|Mailgun|Postmark|Mandrill|SparkPost|Mailjet|Brevo|Mailchimp|"
-                         r"Resend|Customer\.io|(?:Amazon\s+|AWS\s+)?SES|Amazon\s+Simple\s+Email\s+Service)\b")),
+                         # "Resend" is also a link ("Resend" link): the brand only where it is a provider
+                         r"(?<=via\s)Resend|(?<=through\s)Resend|(?<=using\s)Resend|Resend(?=\s+(?:API|SDK))|Customer\.io|(?:Amazon\s+|AWS\s+)?SES|Amazon\s+Simple\s+Email\s+Service)\b")),
     ("push notification", lazy_compile(r"\b(?:APNs|APNS|FCM|Firebase\s+Cloud\s+Messaging|OneSignal|Expo\s+[Pp]ush|"
                                      r"Apple\s+Push\s+Notification\s+[Ss]ervice)\b")),
     ("object storage", lazy_compile(r"\b(?:(?:Amazon\s+|AWS\s+)?S3|Google\s+Cloud\s+Storage|GCS|"
@@ -429,7 +442,8 @@ _NOT_CALLED_SECTIONS = ("competitors", "competitive analysis", "competitive land
 _NOT_NOW_TITLE = lazy_compile(
     r"\b(?:later|future|roadmap|not\s+(?:required|in\s+scope|now|planned)|v2|phase\s+(?:2|3|two|three)|"
     r"next\s+(?:phase|release|steps)|nice[\s-]+to[\s-]+have|backlog|assumptions?|open\s+questions?|"
-    r"questions)\b", re.I)
+    # (a PR/FAQ's "Frequently asked questions" answer them: its Internal FAQ is where the design is)
+    r"(?<!asked\s)questions)\b", re.I)
 
 #: (kind, brand as written, span) of one provider mention.
 ProviderMention = tuple[str, str, Span]
@@ -518,6 +532,9 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
         # the provider named in the paragraph ("We call Stripe. If it times out, we retry."), or
         # the call named in the sentence
         about = named or bool(duty.search(sentence) or _ANY_CALL.search(sentence))
+        if about and not named and kind == "call to another service" and decision_only(sentence):
+            # "the portal shall refuse a request for ...": the product's own rule, not the call refused
+            about = bool(_CALLED.search(sentence) or _ANY_CALL.search(sentence))
         if sentence.rstrip().endswith("?"):
             asked = asked or about
         elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii():  # type: ignore[union-attr]
@@ -528,6 +545,14 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
 #: Failure words that state no failure: a target ("error rate below 0.5%"), an exclusion ("with
 #: the exception of admins").
 _NOT_A_FAILURE = lazy_compile(r"\b(?:error|failure)\s+rates?\b|\bwith\s+the\s+exception\s+of\b|"
+                              # a decision, not a call failing: "when the practice approves or rejects a request"
+                              r"\b(?:approv\w*|accept\w*)(?:\s+(?:it|them|the\s+\w+))?\s*(?:,?\s*or|/)\s*(?:reject\w*|declin\w*|"
+                              r"refus\w*|den(?:y|ies|ied))\b|\b(?:reject\w*|declin\w*)\s*(?:,?\s*or|/)\s*(?:approv\w*|accept\w*)\b|"
+                              # a channel that is itself the fallback ("SMS fallback for sign-in"), and the
+                              # "Resend" link every code screen has: neither says what happens when a send fails
+                              r"\b(?:sms|e-?mail|push|text|voice|phone|manual)\s+fall-?back\b|"
+                              r"\"(?:resend|send\s+again)(?:\s+(?:the\s+)?(?:code|sms|e-?mail|link))?\"|"
+                              r"\bresend\s+(?:links?|buttons?)\b|"
                               r"\bexceptions?\s+(?:to|for)\s+(?:the|this|these)\s+(?:rule|policy|policies)\b|"
                               # a promise with no behaviour: "errors are handled gracefully"
                               r"\b(?:handles?|handled|handling)\s+(?:all\s+|any\s+)?(?:errors?|failures?|exceptions?)\s+"
@@ -621,7 +646,8 @@ def _framing(section: Section) -> bool:
 def _in_failure_section(section: Section) -> bool:
     """A failure-modes section ("Error handling", "What can go wrong", "Payment failures"), where
     naming a call says what happens when it fails. An edge-case section lists other cases too."""
-    return any(each.heading is not None and (is_failure_section_title(each.title) or bool(CALL_FAILURE.search(each.title)))
+    return any(each.heading is not None and (is_failure_section_title(each.title)
+                                             or bool(CALL_FAILURE.search(_NOT_A_FAILURE.sub(" ", each.title))))
                for each in (section, *section.ancestors()))
 
 
@@ -681,14 +707,22 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
                 return set()
             kinds = {kind for kind in kinds if not failure_addressed(kind, text, in_failure_section=True)}
         elif isinstance(block, CodeBlock) and CALL_FAILURE.search(block.code):
-            kinds = {kind for kind in kinds if not _names(kind, block.code)}
+            # code that calls the provider, or an API ("await api.orders.post(...)"), and handles its error
+            kinds = {kind for kind in kinds if not (_names(kind, block.code) or (
+                kind == "call to another service" and _CALLED.search(block.code)
+                and not decision_only(block.code)))}
     for section in document.sections():
         # A section about the call ("### Payment", "### Twilio SMS") that speaks of failure.
         if section.heading is None or section.level < 2 or not kinds or is_edge_case_title(section.title):
             continue  # the document's title is about everything in it
         about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)}
-        if about and speaks_of_failure(mask_invisible(section_text(section, deep=True, with_code=True))):
+        if not about:
+            continue
+        text = mask_invisible(section_text(section, deep=True, with_code=True))
+        if speaks_of_failure(text, decisions=False):
             kinds -= about
+        elif speaks_of_failure(text):  # only a decision ("refuses a request"): a charge declined, no call refused
+            kinds -= about - {"call to another service"}
     return kinds
 
 
@@ -701,10 +735,29 @@ _OTHER_THAN_ERROR = lazy_compile(r"\x00")
 _STATUS_CODE = lazy_compile(r"\b[45]\d\d\b")
 
 
-def speaks_of_failure(text: str) -> bool:
-    """A sentence of `text` says something fails (not a validation message, a target, an exclusion)."""
+def speaks_of_failure(text: str, decisions: bool = True) -> bool:
+    """A sentence of `text` says something fails (not a validation message, a target, an exclusion).
+    `decisions=False`: a sentence whose only failure word is a decision ("refuses a request for a
+    medication issued last week", "rejected by the practice") counts only when it names a call."""
     text = _NOT_A_FAILURE.sub(" ", text)
-    return any(_call_fails(sentence.group(0)) for sentence in _SENTENCE.finditer(text))
+    return any(_call_fails(sentence) and (decisions or not decision_only(sentence) or bool(
+        _CALLED.search(sentence) or _ANY_CALL.search(sentence)))
+        for sentence in (match.group(0) for match in _SENTENCE.finditer(text)))
+
+
+#: Failure words that may only state a decision: a person or a business rule rejects, refuses,
+#: declines or denies a request. Said of a call ("the API rejects the token") they are failures.
+_DECISION_WORD = lazy_compile(r"^(?:reject(?:s|ed|ion)?|refus(?:e|es|ed)|declin(?:e|es|ed))$", re.I)
+#: What names the call itself, not a request of the domain (a refill request, a leave request).
+_CALLED = lazy_compile(r"\b(?:apis?|calls?|endpoints?|services?|servers?|integrations?|webhooks?|responses?|"
+                       r"backends?|gateways?|(?:message\s+)?queues?|connections?|\w+_(?:api|service|system|gateway))\b",
+                       re.I)
+
+
+def decision_only(sentence: str) -> bool:
+    """Every failure word of `sentence` may be a decision (reject, refuse, decline)."""
+    words = [match.group(0) for match in CALL_FAILURE.finditer(sentence)]
+    return bool(words) and all(_DECISION_WORD.match(word) for word in words)
 
 
 def _keep_unless_error(match: re.Match[str]) -> str:

@@ -1,0 +1,129 @@
+"""RK011 risk-item-without-mitigation: one labelled risk of a "Risks and mitigations" list left with no mitigation."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document, ListBlock, Paragraph, Section, Span
+from speclint.document.text import mask_invisible
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.concerns import (
+    RESPONSE_ACTION,
+    IMPERATIVE_RESPONSE,
+    LISTS_RESPONSES,
+    MITIGATION,
+    RESPONSE_LEAD_IN,
+    RISK_SECTIONS,
+    Entry,
+    is_project_risk_section,
+    phrase_pattern,
+    search_text,
+    section_entries,
+    sections_named,
+)
+
+
+class RiskItemWithoutMitigation(Rule):
+    """Flags one risk of a "Risks and mitigations" list that is described and left without the mitigation its siblings have.
+
+    **What it flags.** Under a heading that promises mitigations ("Risks and Mitigations", "Risks
+    and responses", "Risks & contingencies"), a list of two or more risks, each item opening with
+    a bold label (`**Disk pressure.**`, `**Secrets in archives:**`), where at least one item says
+    what is done about its risk and another only describes its own: one sentence after the label,
+    with no word of response (mitigated, limited to, monitored, we will, feature flag, accepted...;
+    RK002's `mitigation-terms`), no "will", "should" or "must", no order ("Keep ...", "Limit ..."),
+    nothing nested under it. The finding points at that item's label. The author's own list shows
+    that each risk gets its answer; the one without is the one that was not decided. Lists of
+    "**Impact:**" and "**Mitigation:**" fields, a "Risk mitigation" section and a list introduced
+    as responses ("The design addresses these risks by:") are not read. RK002 (preview) reads
+    every other way of listing a risk, RK010 risks tables.
+
+    **Why it matters.** A risk that is named and then left alone is a worry handed to whoever
+    meets it in production: "archives can be as large as the pod's memory" tells the reviewer
+    the disk can fill, and nothing about who stops it.
+
+    **Example**
+
+    ```markdown
+    ### Risks and Mitigations
+    - **Stale cache.** Readers may see an old price for a minute. Prices are cached for 60
+      seconds at most and purged on every change.
+    - **Hot partition.** One merchant's traffic can land on a single shard.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    ### Risks and Mitigations
+    - **Stale cache.** Readers may see an old price for a minute. Prices are cached for 60
+      seconds at most and purged on every change.
+    - **Hot partition.** One merchant's traffic can land on a single shard. Merchant ids are
+      hashed with the order id, and a shard over 70% CPU pages the on-call.
+    ```
+    """
+
+    id = "RK011"
+    name = "risk-item-without-mitigation"
+    category = Category.RISK
+    default_level = Level.WARNING
+    # Default: no finding on the corpus (its labelled risks lists either answer every risk or are
+    # Impact/Mitigation field lists, which are not read); bench/verdicts/round9-recall-failure4.tsv.
+    group = Group.DEFAULT
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        names = list(RISK_SECTIONS)
+        for section in sections_named(document, names):
+            if not (is_project_risk_section(section, names) and _PROMISES_MITIGATION.search(section.title)) \
+                    or LISTS_RESPONSES.match(section.title) or _introduces_responses(section):
+                continue
+            entries = [entry for entry in section_entries(section) if entry.kind == "item"]
+            labels = [_LABEL.match(mask_invisible(entry.text)) for entry in entries]
+            if len(entries) < 2 or not all(labels) or any(_FIELD.match(label.group("label")) for label in labels if label):
+                continue
+            answered = [_responds(entry, label.group("rest")) for entry, label in zip(entries, labels) if label]
+            if not any(answered):
+                continue  # a list with no answer at all is RK002's (preview) to read
+            for entry, label, responds in zip(entries, labels, answered):
+                if responds or label is None:
+                    continue
+                name = label.group("label").strip(" .:—–-")
+                first = entry.segments[0][0]
+                yield Violation(Span.of(first.line, first.column, first.line, first.column + len(name) + 4),
+                                f"risk '{name}' has no mitigation, though the other risks of "
+                                            f"'{section.title}' have one: say how it is reduced, who watches it, "
+                                            "or that it is accepted")
+
+
+#: Titles that ask for each risk's answer.
+_PROMISES_MITIGATION = lazy_compile(r"\b(?:mitigat\w*|responses?|contingenc\w*|countermeasures?)\b", re.I)
+#: An item that opens with a bold label: group `label` is the label, `rest` what follows it.
+_LABEL = lazy_compile(r"^\s*(?:\*\*|__)(?P<label>[^*_\n]{2,80}?)(?:\*\*|__)\s*[:.—–-]?\s*(?P<rest>.*)$", re.S)
+#: Labels that are fields of one risk, not risks: "**Impact:**", "**Mitigation:**".
+_FIELD = lazy_compile(r"^\W*(?:impact|mitigations?|likelihood|probability|severity|owner|status|response|risk|"
+                      r"consequences?|cause|trigger|contingency|plan|action)\W*$", re.I)
+_SENTENCE_END = lazy_compile(r"[.!?](?=\s|$)")
+_TERMS = phrase_pattern(list(MITIGATION))
+
+
+def _introduces_responses(section: Section) -> bool:
+    """A paragraph before the list presents it as responses ("The design addresses these risks by:")."""
+    previous = None
+    for block in section.blocks:
+        if isinstance(block, ListBlock) and isinstance(previous, Paragraph) \
+                and RESPONSE_LEAD_IN.search(mask_invisible(previous.text).rstrip("*_ ")):
+            return True
+        previous = block
+    return False
+
+
+def _responds(entry: Entry, rest: str) -> bool:
+    """The item says what is done about its risk, or says more than one sentence of it."""
+    text = mask_invisible(entry.text)
+    if len(entry.segments) > 1 or search_text(_TERMS, entry.text) is not None:
+        return True
+    if IMPERATIVE_RESPONSE.search(text) or RESPONSE_ACTION.search(text):
+        return True
+    sentences = [piece for piece in _SENTENCE_END.split(rest.strip()) if piece.strip()]
+    return len(sentences) != 1
