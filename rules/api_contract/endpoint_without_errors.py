@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.document.model import Document, Span
+from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
-from speclint.reading.endpoint_contracts import detailed_endpoints, states_errors
+from speclint.reading.endpoint_contracts import detailed_endpoints, first_line, more_endpoints, states_errors
 from speclint.rules.api_contract.endpoint_without_contract import skips_document
 
 
@@ -65,11 +65,6 @@ class EndpointWithoutErrors(Rule):
         if not detailed or states_errors(document):
             return
         (span, label), others = detailed[0], len(detailed) - 1
-        also = f" (nor {others} more endpoint{'s' if others > 1 else ''} of this document)" if others else ""
-        yield Violation(_first_line(span), f"endpoint {label} gives its contract but nothing in the document says how "
+        also = more_endpoints(others)
+        yield Violation(first_line(span), f"endpoint {label} gives its contract but nothing in the document says how "
                                            f"it fails{also}: give its error statuses and the error body")
-
-
-def _first_line(span: Span) -> Span:
-    return span if span.start.line == span.end.line else Span.of(span.start.line, span.start.column,
-                                                                  span.start.line, span.start.column + 1)

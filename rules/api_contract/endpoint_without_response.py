@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.reading.endpoint_contracts import heading_lines, more_endpoints
 from speclint.reading.interfaces import ENDPOINT, Interface, has_error_catalogue, http_endpoints, missing_parts
 from speclint.reading.requirements import plain
 from speclint.rules.api_contract.endpoint_without_contract import skips_document
@@ -61,7 +62,7 @@ class EndpointWithoutResponse(Rule):
         if skips_document(document, context):
             return
         catalogue = has_error_catalogue(document)
-        headed = _heading_lines(document)
+        headed = heading_lines(document)
         silent = [endpoint for endpoint in http_endpoints(document)
                   if _says_nothing_back(endpoint, catalogue, endpoint.span.start.line in headed)
                   and (endpoint.span.start.line in headed or not _described_below(document, endpoint))]
@@ -69,7 +70,7 @@ class EndpointWithoutResponse(Rule):
             return
         first, others = silent[0], len(silent) - 1
         what = "its request nor its response" if first.method in _WRITES else "its response"
-        also = f" (nor {others} more endpoint{'s' if others > 1 else ''} of this document)" if others else ""
+        also = more_endpoints(others)
         yield Violation(first.span, f"endpoint {first.label} is defined but nothing gives {what}{also}: state the "
                                     "success status and what comes back")
 
@@ -82,10 +83,6 @@ def _described_below(document: Document, endpoint: Interface) -> bool:
         return False
     line = document.lines[following]
     return bool(line[:1].isspace() and line.strip() and not ENDPOINT.search(line))
-
-
-def _heading_lines(document: Document) -> set[int]:
-    return {section.heading.span.start.line for section in document.sections() if section.heading is not None}
 
 
 def _says_nothing_back(endpoint: Interface, catalogue: bool, own_heading: bool) -> bool:

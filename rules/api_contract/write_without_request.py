@@ -6,7 +6,13 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
-from speclint.reading.endpoint_contracts import heading_lines, takes_a_body, writes_without_request
+from speclint.reading.endpoint_contracts import (
+    first_line,
+    heading_lines,
+    more_endpoints,
+    takes_a_body,
+    writes_without_request,
+)
 from speclint.reading.interfaces import http_endpoints
 from speclint.rules.api_contract.endpoint_without_contract import skips_document
 
@@ -59,9 +65,6 @@ class WriteEndpointWithoutRequest(Rule):
         if not silent:
             return
         first, others = silent[0], len(silent) - 1
-        also = f" (nor {others} more endpoint{'s' if others > 1 else ''} of this document)" if others else ""
-        span = first.span
-        if span.start.line != span.end.line:
-            span = type(span).of(span.start.line, span.start.column, span.start.line, span.start.column + 1)
-        yield Violation(span, f"endpoint {first.label} gives its response but not its request{also}: "
+        also = more_endpoints(others)
+        yield Violation(first_line(first.span), f"endpoint {first.label} gives its response but not its request{also}: "
                               "state the body it takes (fields, types, which are required)")

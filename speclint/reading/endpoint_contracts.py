@@ -1,7 +1,8 @@
 """How far a specification takes its endpoints' contracts: which endpoints it specifies down to a
 request or a response, which requests it shows as code, and whether it says anywhere how they fail.
 
-Read by API011 (no errors) and API012 (a write with no request). An endpoint *specified down to its
+Read by API011 (no errors) and API012 (a write with no request); API010 (no response) shares
+`heading_lines` and the two message helpers at the end. An endpoint *specified down to its
 contract* is one the author wrote a contract for, so that what is left out is a gap rather than an
 outline: its own heading with a success response, a JSON example or field table in its scope, a
 request or response cell of an endpoint table, or a request example written as code (`curl -X POST`,
@@ -125,6 +126,19 @@ def specified(interface: Interface, headed: bool) -> bool:
 
 def heading_lines(document: Document) -> set[int]:
     return {section.heading.span.start.line for section in document.sections() if section.heading is not None}
+
+
+def more_endpoints(others: int) -> str:
+    """The message's note on how many more endpoints of the document have the same gap."""
+    return f" (nor {others} more endpoint{'s' if others > 1 else ''} of this document)" if others else ""
+
+
+def first_line(span: Span) -> Span:
+    """`span`, or its first character when it runs over several lines (an endpoint's label and the
+    text that wraps after it): a finding points at one line."""
+    if span.start.line == span.end.line:
+        return span
+    return Span.of(span.start.line, span.start.column, span.start.line, span.start.column + 1)
 
 
 def code_requests(document: Document, curl_only: bool = False) -> list[tuple[Span, str]]:
