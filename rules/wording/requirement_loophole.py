@@ -9,6 +9,7 @@ from speclint.document.model import Document
 from speclint.document.text import join_segments
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
+from speclint.reading import languages
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Hit, Statement, is_user_story, search, statements
 from speclint.reading.wording import (
@@ -24,10 +25,19 @@ from speclint.rules.wording.vague_requirement import _PROPOSALS
 _CLAUSE = lazy_compile(
     r"(?<![\w-])(?P<clause>as\s+(?:needed|appropriate|necessary|required)|(?:where|when|if)\s+(?:appropriate|necessary)|"
     r"(?:where|when|if|wherever|whenever)\s+(?:possible|feasible|practical|practicable|needed)|as\s+(?:much|far)\s+as\s+(?:possible|practical)|"
-    r"to\s+the\s+extent\s+(?:possible|practical|practicable|necessary))(?![\w-])"
+    r"to\s+the\s+extent\s+(?:possible|practical|practicable|necessary)|"
+    r"unless\s+otherwise\s+(?:agreed|approved|decided|requested|instructed|arranged|negotiated)|"
+    r"unless\s+(?:agreed|approved|decided|arranged)\s+otherwise)(?![\w-])"
     r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|(?<=[\w)]\s)etc\b\.?|\band\s+so\s+(?:on|forth)\b|\bincluding,?\s+but\s+not\s+limited\s+to\b|"
     r"\b(?<=\w\s)(?:and|or)\s+(?:more|others)(?=\s*(?:[.;)]|$))|\b(?:among|amongst)\s+others\b)"
-    r"|(?<![\w-])(?P<preference>ideally|preferably|if\s+time\s+permits|time\s+permitting)(?![\w-])",
+    r"|(?<![\w-])(?P<preference>ideally|preferably|if\s+time\s+permits|time\s+permitting)(?![\w-])"
+    # German, Spanish and French escape clauses and open lists ("soweit möglich", "en la medida de lo posible",
+    # "dans la mesure du possible", "entre otros"), from `speclint.reading.languages`
+    r"|(?<![\w-])(?P<foreign_clause>" + "|".join(r"\s+".join(re.escape(part) for part in term.split())
+                                                for term, _ in sorted(languages.ESCAPE_CLAUSES, key=lambda t: -len(t[0])))
+    + r")(?![\w-])"
+    r"|(?<![\w-])(?P<foreign_open>" + "|".join(r"\s+".join(re.escape(part) for part in term.split())
+                                              for term, _ in languages.OPEN_ENDED_CLAUSES) + r")(?![\w-])",
     re.I,
 )
 # "as required by GDPR article 17", "as needed by the billing job": the clause names who decides.
@@ -36,10 +46,14 @@ _NAMED_AUTHORITY = lazy_compile(r"\s+(?:by|under|in|per)\b", re.I)
 # "(retry 3 times)", "as needed: on a 5xx or a timeout".
 _CONDITION_STATED = lazy_compile(
     r"\b(?:otherwise|else|falls?\s+back|fallback|unless)\b|\bif\s+(?:[\w-]+\s+){0,4}?(?:fails?|is\s+(?:unavailable|denied))\b|"
-    r"^\s*(?:[(:—–]|e\.g\.|i\.e\.|such\s+as)",
+    r"\b(?:sonst|andernfalls|ansonsten|de\s+lo\s+contrario|en\s+caso\s+contrario|sinon|autrement)\b",
     re.I,
 )
-_MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
+# Right after the clause, what it means: "(retry 3 times)", "as needed: on a 5xx", "e.g. ...". Read only after the
+# clause: a sentence whose requirement ID was blanked out starts with the ID's colon ("     : The export ...").
+_SPELLED_OUT_AFTER = lazy_compile(r"^\s*(?:[(:—–]|e\.g\.|i\.e\.|such\s+as)", re.I)
+_MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to|"
+                      + "|".join(r"\s+".join(verb.split()) for verb in languages.MODAL_VERBS) + r")(?![\w-])", re.I)
 _ANY_CASE_VERB = lazy_compile(r"\b(?:must|shall)\b", re.I)
 _QUESTION = lazy_compile(r"\?")
 # "etc." closing a parenthesis of examples, or a list of code or numbered names ("[US1], [US2], etc."),
@@ -62,7 +76,12 @@ class RequirementLoophole(Rule):
       "where possible", "when feasible", "to the extent possible";
     - an open list that says the system handles more cases than it names (INCOSE R9): "CSV,
       PDF, etc.", "and so on", "including but not limited to", "CSV, PDF and more";
-    - a wish in place of a requirement (INCOSE R8): "ideally", "preferably", "if time permits".
+    - a wish in place of a requirement (INCOSE R8): "ideally", "preferably", "if time permits";
+    - "unless otherwise agreed" (or approved, decided, requested): the requirement left to a later
+      negotiation ("unless otherwise specified", a default rule, is not flagged);
+    - the German, Spanish and French escape clauses and open lists of `speclint.reading.languages`
+      ("soweit möglich", "en la medida de lo posible", "dans la mesure du possible", "entre
+      otros"), in requirements that say muss, soll, debe, doit and the like.
 
     Not flagged: a clause that names who decides ("as required by GDPR article 17") or states
     its condition in the same sentence ("copies the link when possible, otherwise shows it");
@@ -111,7 +130,7 @@ class RequirementLoophole(Rule):
                 if not _is_loophole(hit.match, hit.sentence, source):
                     continue
                 written = " ".join(hit.match.group(0).split())
-                if hit.match.group("clause"):
+                if hit.match.group("clause") or hit.match.group("foreign_clause"):
                     message = f"escape clause '{written}' in a requirement: state the exact condition, or drop the clause"
                 elif hit.match.group("preference"):
                     message = f"'{written}' makes the requirement a wish: say whether it is required, and what is if not"
@@ -163,19 +182,21 @@ def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
         # "... via QEMU or, preferably, natively": a recommended option among those the requirement allows
         return not (_OPEN_PARENTHESIS.search(before) or before.rstrip().endswith((" or,", " or"))
                     or re.search(r"\d", sentence[: max(0, sentence.find(match.group(0)))]))
-    if match.group("clause"):
-        clause = match.group("clause").lower()
+    if match.group("clause") or match.group("foreign_clause"):
+        clause = match.group(0).lower()
         if clause.startswith(("as required", "as needed", "as necessary")) and _NAMED_AUTHORITY.match(after):
             return False
         if _OPEN_PARENTHESIS.search(before):
             return False  # an aside: "(or middleware where needed)", "(if needed)"
-        return not (_CONDITION_STATED.search(sentence) or _CONDITION_STATED.match(after))
+        return not (_CONDITION_STATED.search(sentence.replace(match.group(0), " ")) or _CONDITION_STATED.match(after)
+                    or _SPELLED_OUT_AFTER.match(after))
     # an open list: not inside a parenthesis of examples, not after code or numbered names
     written_before = source[max(0, match.start() - 200): match.start()]
     clause_before = re.split(r"[.;:]\s", written_before)[-1]
-    if match.group("open").lower().endswith(("more", "others")) and "," not in clause_before:
+    opened = match.group(0).lower()
+    if opened.endswith(("more", "others")) and "," not in clause_before:
         return False  # "and more" ends a list only after a comma: "grows and more" is no list
-    if match.group("open").lower().startswith("etc") and not re.search(r",|/|\b(?:and|or)\b", clause_before):
+    if opened.startswith("etc") and not re.search(r",|/|\b(?:and|or)\b", clause_before):
         return False  # "etc." with no list before it: a clause of its own
     return not (_OPEN_PARENTHESIS.search(written_before) or _NUMBERED_SERIES.search(written_before))
 

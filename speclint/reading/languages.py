@@ -5,7 +5,9 @@ own language. Each list here is the German, Spanish and French counterpart of an
 kept elsewhere, and is read where that list is read:
 
 - section titles: `speclint.document.section_names` (read by `normalize_title`, so by every rule);
-- vague terms, escape clauses and open-ended clauses: `speclint.reading.wording`;
+- vague terms, escape clauses and open-ended clauses: `speclint.reading.wording`; vague demands and
+  lower-case obligation verbs ("muss schnell sein"): `wording/vague_requirement.py`, and the escape
+  clauses again in `wording/requirement_loophole.py`;
 - open-item markers ("por definir"): `placeholder/unresolved_marker.py`;
 - the upper-case obligation words of a requirement and EARS keywords: `speclint.reading.normative`,
   `speclint.reading.requirements`;
@@ -84,6 +86,38 @@ OPEN_ENDED_CLAUSES: tuple[tuple[str, str], ...] = (
     ("y demás", "INCOSE R9, Spanish"),
     ("entre autres", "INCOSE R9, French"),
     ("et ainsi de suite", "INCOSE R9, French"),
+)
+
+#: Vague qualities that, as what an obligation verb demands, leave a requirement untestable ("Die Suche muss
+#: schnell sein", "El portal debe ser fácil de usar", "L'interface doit être intuitive"): the German, Spanish
+#: and French counterparts of `vague-requirement`'s words (read by `rules/wording/vague_requirement.py`). Words
+#: with an accepted meaning in requirements ("angemessen", "adecuado", "suffisant") are left to `vague-term`.
+VAGUE_DEMANDS: tuple[str, ...] = (
+    # German
+    "schnell", "schnelle", "schnellen", "zügig", "zeitnah", "umgehend", "performant", "performante",
+    "benutzerfreundlich", "nutzerfreundlich", "bedienerfreundlich", "intuitiv", "intuitive", "einfach zu bedienen",
+    "leicht zu bedienen", "übersichtlich", "robust", "skalierbar", "zuverlässig", "effizient", "flexibel",
+    "hochverfügbar", "modern", "ansprechend", "reibungslos", "nahtlos",
+    # Spanish
+    "rápido", "rápida", "rápidos", "rápidas", "rápidamente", "lo antes posible", "lo más rápido posible",
+    "a la brevedad", "intuitivo", "intuitiva", "intuitivos", "intuitivas", "fácil de usar", "fáciles de usar",
+    "amigable", "amigables", "eficiente", "eficientes", "eficientemente", "robusto", "robusta", "escalable",
+    "escalables", "fiable", "fiables", "confiable", "confiables", "flexible", "flexibles", "altamente disponible",
+    "de alta disponibilidad", "moderno", "moderna", "sin fricciones", "fluido", "fluida",
+    # French
+    "rapide", "rapides", "rapidement", "dès que possible", "au plus vite", "dans les meilleurs délais",
+    "intuitif", "intuitive", "intuitifs", "intuitives", "convivial", "conviviale", "conviviaux", "facile à utiliser",
+    "faciles à utiliser", "simple d'utilisation", "ergonomique", "performant", "performante", "performants",
+    "performantes", "efficace", "efficaces", "robuste", "robustes", "évolutif", "évolutive", "fiable", "fiables",
+    "flexible", "flexibles", "hautement disponible", "moderne", "fluide",
+)
+
+#: Obligation verbs as running text writes them, in any case: a sentence with one of these demands
+#: something, as one with must, shall or will does in English.
+MODAL_VERBS: tuple[str, ...] = (
+    "muss", "müssen", "soll", "sollen", "sollte", "sollten",
+    "debe", "deben", "deberá", "deberán", "debería", "deberían", "tiene que", "tienen que", "ha de", "han de",
+    "doit", "doivent", "devra", "devront", "devrait", "devraient",
 )
 
 # --- open items ------------------------------------------------------------------------------
