@@ -32,7 +32,10 @@ _DEFERRAL = lazy_compile(
     r"|(?:\b(?:be|is|are|remains?|stays?|being|fully)\s+|^[\s*_]*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*[:：]?\s*)?)"
     r"(?P<bare>compliant)(?=[\s*_]*(?:[.;,|]|$|\band\b))"
     # "protects data with industry-standard encryption": which algorithm, which protocol version?
-    r"|\b(?P<kind>industry[\s-]+standard\s+(?:encryption|hashing|protocols?|algorithms?|ciphers?|authentication|security|tools?))\b"
+    # "military-grade encryption", "best-practice hashing", "strong encryption": the same, in other words
+    r"|\b(?P<kind>(?:(?:industry|military|bank|enterprise)[\s-]+(?:standard|grade|level)|best[\s-]+practices?|strong|"
+    r"state[\s-]+of[\s-]+the[\s-]+art)\s+(?:encryption|cryptography|crypto|hashing|protocols?|algorithms?|ciphers?|"
+    r"authentication|security|tools?))\b"
     # "| Security | Industry best practices |", "**Security:** best practices.": a yardstick alone
     r"|^[\s*_]*(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)\s*[:：]?\s*)?(?:follow\s+)?"
     r"(?P<alone>(?:industry|current|modern|accepted|recognized|recognised)[\s-]+(?:best[\s-]+)?(?:practices|standards)|"
@@ -72,7 +75,9 @@ class UndefinedStandard(Rule):
     accessibility guidelines" (INCOSE R7 and ISO/IEC/IEEE 29148 5.2.7: a requirement must be
     verifiable on its own); "complies with regulations" with no qualifier; "compliant" with
     nothing named ("Data storage must be compliant", "| Compliance | Compliant |"); and a
-    yardstick standing alone as the requirement ("| Security | Industry best practices |").
+    yardstick standing alone as the requirement ("| Security | Industry best practices |"); and a
+    means of protection by reputation only ("industry-standard encryption", "military-grade
+    encryption", "best-practice hashing", "strong encryption").
     `security-requirement-undefined` reports undefined security the same way; this rule covers the
     rest. Requirements are found in the shapes `requirement-loophole` reads.
 

@@ -17,6 +17,7 @@ from speclint.reading.wording import (
     in_rationale,
     is_pitch,
     requirement_shape,
+    without_names_with_digits,
     without_outline_number,
 )
 from speclint.rules.wording.vague_requirement import (
@@ -46,6 +47,7 @@ _WORD = lazy_compile(
     r"|(?:users?|customers?|shoppers?|people)\s+(?:are|is|feel|feels|will\s+be|should\s+be)\s+(?:happy|satisfied|delighted|pleased)"
     r"|(?:feels?|seems?|looks?)\s+(?:snappier|faster|smoother|quicker|better|nicer|cleaner|more\s+(?:responsive|intuitive|natural|modern))"
     r"|match(?:es)?\s+(?:their|the\s+user'?s?|users'?|your|his|her)\s+(?:taste|tastes|preferences|style|expectations)"
+    r"|(?:modern|clean|fresh|sleek|contemporary|professional)\s+(?:look(?:\s+and\s+feel)?|feel|appearance|aesthetics?)"
     r"|treat(?:s|ed)?\s+(?:\w+\s+){0,2}?fairly|perform(?:s|ing)?\s+well|(?:is|are|be)\s+well[\s-]+received"
     r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
     r"(?:available|shown|displayed|presented|offered)"
@@ -120,8 +122,8 @@ class VagueQuality(Rule):
     - a time with no value: "in a timely manner", "as soon as possible", "with minimal delay",
       "in a reasonable amount of time", "acceptable performance";
     - a quality linked by keep, make or find: "keep the dashboard fast", "users find the export
-      intuitive"; polish words (beautiful, polished, powerful, high-performance); "shows the most
-      relevant results".
+      intuitive"; polish words (beautiful, polished, powerful, high-performance, "a modern look
+      and feel"); "shows the most relevant results".
 
     The words: fast, intuitive, user-friendly, easy to use, seamless, robust, scalable,
     performant, snappy, smooth, frictionless, effortless, and the adverbs quickly, instantly,
@@ -134,7 +136,8 @@ class VagueQuality(Rule):
     number ("fast: p95 under 300 ms"); the word spelled out in the same breath ("appropriately (retry
     3 times)"); the purpose of a concrete requirement ("a Back to Top link for easy navigation",
     "caches results to provide a fast checkout"); names ("Azure AD Seamless SSO"); terms of art
-    (fast path, fast-forward, fail fast, smooth scrolling); integrations ("works seamlessly with
+    (fast path, fast-forward, fail fast, smooth scrolling); a name the document uses more than once
+    ("Fast Checkout must show the saved card" in a spec titled "Fast Checkout"); integrations ("works seamlessly with
     Slack"); negations; design proposals' prose (only statements with a requirement ID, and the
     must/shall sentences of an ADR's decision and decision drivers, are read there: "Search must be
     fast" as a decision driver is flagged, a terse driver "Fast feedback" is not); a line `vague-requirement` or `uncheckable-criterion` already reports.
@@ -197,7 +200,7 @@ class VagueQuality(Rule):
                 continue
             requirement = labelled or statement.is_requirement and (
                 statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
-            if _DIGIT.search(statement.nested_text):
+            if _DIGIT.search(without_names_with_digits(statement.nested_text)):
                 continue  # "- Search is fast:" over "  - p95 under 300 ms"
             for hit in search(_WORD, statement.segments):
                 if proposal and not statement.requirement_id:
@@ -207,10 +210,12 @@ class VagueQuality(Rule):
                     continue
                 if not _is_vague_here(hit.match, hit.sentence, hit.source_sentence):
                     continue
+                if _names_a_product(hit.match, document):
+                    continue
                 if statement.kind == "table-cell":
                     if rows is None:
                         rows = {row.span.start.line: _row_values(row.cells) for row in table_rows(document)}
-                    if _DIGIT.search(_NOT_A_VALUE.sub(" ", rows.get(hit.span.start.line, ""))):
+                    if _DIGIT.search(without_names_with_digits(_NOT_A_VALUE.sub(" ", rows.get(hit.span.start.line, "")))):
                         continue  # "| Latency | Fast | p95 < 300 ms |": the row gives the value
                 if reported is None:
                     reported = _lines_reported_elsewhere(document, context)
@@ -225,7 +230,7 @@ class VagueQuality(Rule):
 
 def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
     text = match.string
-    if _DIGIT.search(_HOW_OFTEN.sub(" ", without_outline_number(source_sentence))) or _QUESTION.search(sentence) or in_rationale(match):
+    if _DIGIT.search(without_names_with_digits(_HOW_OFTEN.sub(" ", without_outline_number(source_sentence)))) or _QUESTION.search(sentence) or in_rationale(match):
         return False
     before = text[max(0, match.start() - 120): match.start()]
     sentence_before = re.split(r"[.!?;:]\s", before)[-1]
@@ -254,6 +259,23 @@ def _is_vague_here(match: re.Match[str], sentence: str, source_sentence: str) ->
     if "?" in text[:match.start()]:
         return False  # an answer to a question ("Q: ...? A: ..."; "What happens when ...? The CLI ...")
     return True
+
+
+# A capitalised quality word and the capitalised word after it: "Fast Checkout", "Seamless Sync".
+_TITLE_PAIR = lazy_compile(r"\s+([A-Z][a-z]+)\b")
+
+
+def _names_a_product(match: re.Match[str], document: Document) -> bool:
+    """True when a capitalised word starts a name the document uses more than once ("Fast Checkout must show
+    the saved card", under the title "# Fast Checkout for returning customers"): a name, not a quality demanded."""
+    word = match.group(0)
+    if not word[:1].isupper():
+        return False
+    following = _TITLE_PAIR.match(match.string, match.end())
+    if not following:
+        return False
+    name = re.compile(re.escape(word) + r"\s+" + re.escape(following.group(1)) + r"\b")
+    return len(name.findall(document.source)) >= 2
 
 
 def _row_values(cells: list) -> str:

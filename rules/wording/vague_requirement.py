@@ -8,6 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, ListBlock, Paragraph, Span
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
+from speclint.reading import languages
 from speclint.reading.commitments import commitments
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements
@@ -17,6 +18,7 @@ from speclint.reading.wording import (
     in_rationale,
     is_pitch,
     requirement_shape,
+    without_names_with_digits,
     without_outline_number,
 )
 
@@ -24,7 +26,8 @@ _ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s
                r"seamless|smooth|performant|robust|responsive|scalable|highly\s+available|efficient|"
                r"lightning[- ]fast|blazing[- ]fast|instant(?:aneous)?|modern|polished|delightful|best[- ]in[- ]class|"
                r"world[- ]class|state[- ]of[- ]the[- ]art|reliable|flexible|accurate|simple\s+to\s+(?:use|integrate|set\s+up|configure)|"
-               r"easy\s+to\s+(?:integrate|set\s+up|configure|read|find)|easy(?=\s*(?:[.;]|$))")
+               r"easy\s+to\s+(?:integrate|set\s+up|configure|read|find)|easy(?=\s*(?:[.;]|$))|"
+               r"light[- ]?weight|secure|resilient|fault[- ]tolerant")
 _ADVERBS = r"quickly|fast|instantly|smoothly|seamlessly|gracefully|efficiently|intuitively|rapidly|promptly"
 # What the requirement asks for, and only that: a vague quality as the predicate.
 _VAGUE_DEMAND = lazy_compile(
@@ -45,6 +48,21 @@ _VAGUE_DEMAND = lazy_compile(
     re.I,
 )
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    return "|".join(r"\s+".join(re.escape(part) for part in word.split()) for word in sorted(words, key=len, reverse=True))
+
+
+# The same demand in German, Spanish and French: an obligation verb, then in the same clause a vague quality
+# ("Die Suche muss schnell sein", "La aplicación debe ser rápida", "L'interface doit être intuitive").
+_FOREIGN_DEMAND = lazy_compile(
+    r"(?<![\w-])(?:" + _alternation(languages.MODAL_VERBS) + r")(?![\w-])(?P<clause>[^.;:!?\n]{0,80}?)"
+    r"(?<![\w'’-])(?P<foreign>" + _alternation(languages.VAGUE_DEMANDS) + r")(?![\w-])",
+    re.I,
+)
+# "muss nicht schnell sein", "no debe ser rápido", "ne doit pas être rapide": what must not be.
+_FOREIGN_NEGATION = lazy_compile(r"(?<![\w-])(?:nicht|kein\w*|no|nunca|ne|n['’]|pas|jamais)(?![\w-])", re.I)
 _DIGIT = lazy_compile(r"\d")
 # Said of something that is not a quality of the system: "responsive on mobile and desktop" is layout, "works
 # seamlessly with Slack" names an integration, a negation states what must not happen.
@@ -69,6 +87,12 @@ _AND_ANOTHER_DEMAND = lazy_compile(r"^\s*(?:,\s*)?and\b", re.I)
 _RESPONDS_TO = lazy_compile(r"^(?:respond|react|repl)", re.I)
 _TO = lazy_compile(r"^\s*to\b", re.I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
+# What makes "secure" checkable: the means named in the sentence, or the threat it must withstand.
+_SECURITY_MEANS = lazy_compile(
+    r"\b(?:encrypt\w*|hash\w*|bcrypt|argon2\w*|scrypt|pbkdf2|salt\w*|aes\w*|tls|https|ssl|mtls|kms|hsm|vault|"
+    r"secrets?\s+manager|keychain|keystore|key\s+vault|sha-?\d+|hmac|signed|signature|owasp|asvs|oauth\w*|oidc|saml|"
+    r"mfa|2fa|totp|webauthn|rbac|csrf|xss|cors|csp)\b", re.I)
+_SECURE_AGAINST = lazy_compile(r"\s+(?:against|from|by\s+default|boot)\b", re.I)
 _EXCEPTIONS = lazy_compile(r"\bfail(?:s|ing)?\s+fast\b|\bfast[- ]forward|\bquick\s+start|\bresponsive\s+(?:design|layout|web|ui)\b",
                          re.I)
 _PROPOSALS = (*DESIGN_PROPOSAL_PROFILES, "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
@@ -80,11 +104,20 @@ class VagueRequirement(Rule):
     **What it flags.** The narrow, precise core of `vague-term`: a statement that requires
     something, where what it requires is a vague word (INCOSE R7, ISO/IEC/IEEE 29148 5.2.7):
     - "must / shall / should / will be" a vague quality: fast, intuitive, user-friendly, seamless,
-      smooth, robust, scalable, performant, reliable, flexible, accurate, easy ("The dashboard
-      must be fast", "must be clean and modern");
+      smooth, robust, scalable, performant, reliable, flexible, accurate, easy, lightweight,
+      resilient, fault-tolerant, secure ("The dashboard must be fast", "must be clean and
+      modern"; "secure" only when neither the means nor the threat is named: not "secure: TLS
+      1.3, tokens hashed with SHA-256", not "secure against replay");
     - a behaviour done in a vague way: "loads quickly", "responds instantly", "handles network
       errors gracefully", "gracefully handle rate limiting";
-    - "a user-friendly error message", "in a timely manner", "as soon as possible".
+    - "a user-friendly error message", "in a timely manner", "as soon as possible";
+    - the same in German, Spanish and French: an obligation verb and, in the same clause, a vague
+      quality from `speclint.reading.languages` ("Die Suche muss schnell sein", "La aplicación
+      debe ser rápida", "L'interface doit être intuitive", "Erstattungen müssen zeitnah
+      bearbeitet werden"), unless a number, a negation or a parenthesis goes with it;
+    - a user story that wants a vague quality ("I want the ticket view to be fast", "quiero que
+      el panel sea intuitivo"), only in a document with no acceptance criteria at all: criteria,
+      where they exist, are where a story is made testable.
 
     Read in requirement statements (an item or table cell of a requirements section, a statement
     with a requirement ID, a SHALL/MUST) and in any sentence with must, shall, should or will
@@ -96,7 +129,8 @@ class VagueRequirement(Rule):
     requirement's own heading ("### FR-2: Filters") or after a short label ("**R3.**"), and in a
     product document the items of its feature, MVP, in-scope, solution and quality sections
     (Performance, Security, Usability...), a PR/FAQ's answers and a Shape Up pitch. An SRS or
-    Kiro outline number ("3.1.2", "1.3.") is not a value.
+    Kiro outline number ("3.1.2", "1.3.") is not a value, nor is a digit inside a name ("loads
+    fast on 3G networks", "IPv6", "S3").
 
     Not flagged: a sentence that also gives a number ("fast: p95 under 300 ms"); the word spelled
     out in the same breath ("degrades gracefully to read-only mode", "gracefully (retries 3
@@ -142,6 +176,7 @@ class VagueRequirement(Rule):
 def vague_demands(document: Document, context: RuleContext, proposal: bool) -> Iterator[Violation]:
     """This rule's findings."""
     criteria_lines: set[int] | None = None
+    stories_checked_elsewhere: bool | None = None  # a document with acceptance criteria spells its stories out
     for statement in statements(document):
         if proposal and not statement.requirement_id:
             continue
@@ -149,7 +184,14 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                 and not requirement_shape(statement, proposal):
             continue
         labelled = requirement_shape(statement, proposal)
-        if (is_descriptive(statement.section) and not labelled) or is_user_story(statement.text):
+        if is_user_story(statement.text):
+            if stories_checked_elsewhere is None:
+                picture = commitments(document, context)
+                stories_checked_elsewhere = bool(picture.criteria) or any(r.criteria for r in picture.requirements)
+            if not stories_checked_elsewhere:
+                yield from _vague_want(statement)
+            continue
+        if is_descriptive(statement.section) and not labelled:
             continue
         requirement = labelled or statement.is_requirement and (
             statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
@@ -167,7 +209,44 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
             yield Violation(_at_word(hit.span, hit.match, name), f"vague requirement '{written}': state the value or the "
                                                                   "behaviour a tester can check (a time, a count, a message, a state)")
             break  # one finding per statement
+        else:
+            for hit in search(_FOREIGN_DEMAND, statement.segments):
+                if not _is_foreign_demand(hit.match, hit.sentence, hit.source_sentence):
+                    continue
+                if criteria_lines is None:
+                    criteria_lines = _lines_uncheckable_criterion_reports(document, context)
+                if hit.span.start.line in criteria_lines:
+                    continue
+                written = " ".join(hit.match.group("foreign").split())
+                yield Violation(_at_word(hit.span, hit.match, "foreign"), f"vague requirement '{written}': state the "
+                                "value or the behaviour a tester can check (a time, a count, a message, a state)")
+                break
 
+
+
+# A user story whose want is a vague quality: "I want the ticket view to be fast", "quiero que el panel sea
+# rápido", "möchte ich, dass die Erfassung intuitiv ist", "je veux que l'écran soit convivial".
+_VAGUE_WANT = lazy_compile(
+    r"\bI\s+(?:want|need|would\s+like)\s+(?:(?!so\s+that\b)[\w'’-]+\s+){1,6}?to\s+(?:be|feel|stay|remain|look)\s+"
+    r"(?:very\s+|more\s+|really\s+)?(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
+    r"|(?<![\w-])(?:quiero|necesito|deseo|möchte|will|brauche|veux|souhaite|voudrais)\b[^.;:!?\n]{0,80}?"
+    r"(?<![\w'’-])(?P<foreign>" + _alternation(languages.VAGUE_DEMANDS) + r")(?![\w-])",
+    re.I,
+)
+# Where the want ends and its reason begins.
+_STORY_REASON = lazy_compile(r"\b(?:so\s+that|damit|um\b|para|afin|pour\s+que|pour)\b", re.I)
+
+
+def _vague_want(statement: Statement) -> Iterator[Violation]:
+    """The vague quality a user story wants, in a document with no acceptance criteria to spell it out."""
+    for hit in search(_VAGUE_WANT, statement.segments):
+        if _STORY_REASON.search(hit.match.group(0)) or _DIGIT.search(hit.source_sentence):
+            continue  # the word is in the reason ("so that I can work quickly"), or a value goes with it
+        name = "adjective" if hit.match.group("adjective") else "foreign"
+        written = " ".join(hit.match.group(name).split())
+        yield Violation(_at_word(hit.span, hit.match, name), f"vague quality '{written}' in a user story with no acceptance "
+                        "criteria: say what the user observes (a time, a count, a message, a state)")
+        return
 
 
 def _introduces_a_list(statement: Statement) -> bool:
@@ -196,7 +275,7 @@ def _at_word(span: Span, match: re.Match[str], group: str) -> Span:
 
 def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
     text = match.string
-    if _DIGIT.search(without_outline_number(source_sentence)) or _QUESTION.search(sentence) or in_rationale(match):
+    if _DIGIT.search(without_names_with_digits(without_outline_number(source_sentence))) or _QUESTION.search(sentence) or in_rationale(match):
         return False
     if _NEGATED.search(text, max(0, match.start() - 30), match.start()):
         return False
@@ -205,6 +284,8 @@ def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> boo
         return False
     word = (match.group("adjective") or match.group("adverb") or match.group("preverb") or "").lower()
     after = text[match.end(): match.end() + 40]
+    if word == "secure" and (_SECURITY_MEANS.search(sentence) or _SECURE_AGAINST.match(after)):
+        return False  # "secure: TLS 1.3, tokens hashed", "secure against replay (nonce per request)"
     if word == "responsive" and _LAYOUT.search(sentence):
         return False  # "responsive on mobile and desktop": a checkable layout quality
     if word in ("seamless", "seamlessly", "smooth", "smoothly") and _INTEGRATION_AFTER.match(after):
@@ -213,6 +294,20 @@ def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> boo
             and not (_RESPONDS_TO.match(match.group(0)) and _TO.match(after)):
         return False  # "gracefully (retry 3 times)", "degrades gracefully to read-only mode"
     return True
+
+
+def _is_foreign_demand(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
+    """A German, Spanish or French vague demand, unless a value, a question, a reason or a negation goes with it."""
+    if _DIGIT.search(without_names_with_digits(without_outline_number(source_sentence))) or _QUESTION.search(sentence) or in_rationale(match):
+        return False
+    if _FOREIGN_NEGATION.search(match.group("clause")) or _FOREIGN_NEGATION.search(match.string[max(0, match.start() - 8):
+                                                                                                  match.start()]):
+        return False
+    return not _SPELLED_OUT_FOREIGN.match(match.string, match.end())
+
+
+# "muss schnell sein: p95 unter 300 ms" has a digit; "debe ser rápido (ver SLA-2)" names where the value is.
+_SPELLED_OUT_FOREIGN = lazy_compile(r"\s*(?:\(|:\s*\S)")
 
 
 def _lines_uncheckable_criterion_reports(document: Document, context: RuleContext) -> set[int]:

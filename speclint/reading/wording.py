@@ -403,6 +403,18 @@ def without_outline_number(sentence: str) -> str:
     return sentence[:start] + " " * (match.end() - start) + sentence[match.end():]
 
 
+# A digit inside a name is not a value: "3G networks", "IPv6", "S3", "OAuth2", "HTTP/2", "WCAG"-like codes. A number
+# with a unit stays ("200ms", "10x", "5s", "99.9%"), and so do percentiles ("p95").
+_NAME_WITH_DIGIT = lazy_compile(
+    r"(?<![\w.])(?:(?!p\d{2}\b)[A-Za-z]+[\d][\w]*|\d+(?!(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|k|kb|mb|gb|"
+    r"tb|x|px|fps|rps|qps|st|nd|rd|th)\b)[A-Za-z]+)(?![\w.])")
+
+
+def without_names_with_digits(text: str) -> str:
+    """`text` with names that hold a digit blanked (same length): "loads fast on 3G networks" gives no value."""
+    return _NAME_WITH_DIGIT.sub(lambda match: " " * len(match.group(0)), text)
+
+
 # "**Requirements:**", "Non-functional requirements:", "**Acceptance criteria**": a label that heads the list below
 # it in a one-pager or under a story, where no heading says "Requirements".
 _LABEL_WORDS = (r"(?:(?:functional|non[\s-]?functional|technical|product|system|quality|key|core|performance|security|mvp)\s+)?"
