@@ -323,3 +323,39 @@ def test_damage_a_german_requirement_in_a_prd() -> None:
     anchor = "- **FR7** — Delivery evidence"
     damaged, line = _damaged(_PRISM, anchor, "- **FR14** — Der Bericht muss übersichtlich sein.\n" + anchor)
     assert _findings("WD006", _PRISM, damaged) == [(line, 31)]
+
+
+# --- RK010: risks tables in German, Spanish and French -------------------------------------------
+
+
+def test_a_spanish_risks_table_with_a_mitigation_left_to_be_defined() -> None:
+    text = """
+    ## Riesgos
+
+    | Riesgo | Mitigación |
+    |---|---|
+    | El proveedor de SMS nos limita en el lanzamiento | por definir |
+    """
+    assert spans(lint_with("RK010", text)) == [(5, 54)]
+
+
+def test_a_german_risks_table_with_an_open_measure() -> None:
+    text = """
+    ## Risiken
+
+    | Risiko | Maßnahme |
+    |---|---|
+    | Der Zahlungsdienst fällt am Monatsende aus | offen |
+    """
+    assert spans(lint_with("RK010", text)) == [(5, 48)]
+
+
+def test_a_french_risks_table_with_every_response_is_not_flagged() -> None:
+    text = """
+    ## Risques
+
+    | Risque | Atténuation |
+    |---|---|
+    | Le prestataire de paiement tombe en panne | Deuxième prestataire activé en 5 minutes |
+    """
+    assert lint_with("RK010", text) == []

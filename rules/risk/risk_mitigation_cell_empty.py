@@ -7,6 +7,7 @@ from typing import Iterator
 from speclint.document.model import Document, TableCell
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.reading import languages
 from speclint.reading.concerns import (
     RISK_SECTIONS,
     Entry,
@@ -22,8 +23,9 @@ from speclint.reading.concerns import (
 MITIGATION_COLUMNS = (
     "Mitigation", "Mitigations", "Mitigation plan", "Mitigation strategy", "Mitigation / contingency",
     "Response", "Response plan", "Contingency", "Contingency plan", "Handling", "How we handle it",
-    "Countermeasure", "Countermeasures",
+    "Countermeasure", "Countermeasures", *languages.MITIGATION_COLUMNS,
 )
+_OPEN_WORDS = frozenset(word.lower() for word in languages.OPEN_CELL_WORDS)
 
 
 class RiskMitigationCellEmpty(Rule):
@@ -31,7 +33,9 @@ class RiskMitigationCellEmpty(Rule):
 
     **What it flags.** In a project's risks section ("Risks", "Risks and mitigations"...), a
     table with a Mitigation, Response or Contingency column (option `columns`) where a row names
-    a risk and leaves that cell empty or holding only `-`, `TBD`, `N/A`, `?` or `...`. The
+    a risk and leaves that cell empty or holding only `-`, `TBD`, `N/A`, `?` or `...`. Tables
+    written in German, Spanish or French are read too: their mitigation columns ("Maßnahme",
+    "Mitigación", "Atténuation") and open cells ("offen", "por definir", "à définir"). The
     finding points at the empty cell. Rows of a table whose risk cell is empty too (a template's
     blank row) are not read, nor are an ADR option's risks or a product feature called "Risk".
     RK002 (preview) reads every other way of listing a risk.
@@ -82,12 +86,17 @@ class RiskMitigationCellEmpty(Rule):
                 if entry.kind != "row":
                     continue
                 cell = column(entry, context.options["columns"])
-                if cell is None or not cell_is_empty(cell) or not _names_a_risk(entry, cell):
+                if cell is None or not (cell_is_empty(cell) or _left_open(cell)) or not _names_a_risk(entry, cell):
                     continue
                 shown = " ".join(mask_invisible(cell.text).split()) or "empty"
                 yield Violation(cell.span,
                                 f"the risk on this row has no mitigation (the cell is {shown!r}): say how the "
                                 "risk is reduced, or that it is accepted and by whom")
+
+
+def _left_open(cell: TableCell) -> bool:
+    """A cell that says, in German, Spanish or French, that the answer is still to come ("offen", "por definir")."""
+    return " ".join(mask_invisible(cell.text).replace("*", "").replace("_", "").split()).strip(" .").lower() in _OPEN_WORDS
 
 
 def _names_a_risk(entry: Entry, mitigation: TableCell) -> bool:

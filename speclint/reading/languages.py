@@ -8,7 +8,8 @@ kept elsewhere, and is read where that list is read:
 - vague terms, escape clauses and open-ended clauses: `speclint.reading.wording`; vague demands and
   lower-case obligation verbs ("muss schnell sein"): `wording/vague_requirement.py`, and the escape
   clauses again in `wording/requirement_loophole.py`;
-- open-item markers ("por definir"): `placeholder/unresolved_marker.py`;
+- open-item markers ("por definir"): `placeholder/unresolved_marker.py`, and in a risks table's
+  mitigation column (with the column names): `risk/risk_mitigation_cell_empty.py`;
 - the upper-case obligation words of a requirement and EARS keywords: `speclint.reading.normative`,
   `speclint.reading.requirements`;
 - user-story openings ("Als ... möchte ich", "Como ... quiero", "En tant que ... je veux");
@@ -130,6 +131,16 @@ OPEN_ITEM_MARKERS: tuple[str, ...] = (
     "por definir", "por determinar", "por confirmar", "pendiente de definir", "pendiente de confirmar",
     "à définir", "à déterminer", "à confirmer", "à compléter", "à préciser",
 )
+
+#: Risks-table columns that say what is done about a risk (`risk/risk_mitigation_cell_empty.py`'s
+#: `MITIGATION_COLUMNS`): "| Riesgo | Mitigación |", "| Risiko | Maßnahme |", "| Risque | Atténuation |".
+MITIGATION_COLUMNS: tuple[str, ...] = (
+    "Maßnahme", "Maßnahmen", "Gegenmaßnahme", "Gegenmaßnahmen", "Risikominderung", "Abhilfe",
+    "Mitigación", "Mitigaciones", "Plan de mitigación", "Respuesta", "Plan de respuesta", "Contingencia",
+    "Atténuation", "Plan d'atténuation", "Mesure", "Mesures", "Parade", "Réponse", "Plan de contingence",
+)
+#: A cell holding only one of these leaves its value open, as "TBD" does ("| Maßnahme | offen |").
+OPEN_CELL_WORDS: tuple[str, ...] = (*OPEN_ITEM_MARKERS, "offen", "pendiente", "en attente")
 
 # --- requirements ----------------------------------------------------------------------------
 
