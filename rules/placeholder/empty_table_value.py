@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Table, TableCell
+from speclint.document.model import Document, Span, Table, TableCell
 from speclint.document.text import iter_nested, mask_invisible
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
@@ -74,7 +74,7 @@ class EmptyTableValue(Rule):
                 continue
             for block in iter_nested(section.blocks):
                 if isinstance(block, Table) and len(block.rows) >= 2:
-                    yield from _empty_required_cells(block)
+                    yield from _empty_required_cells(block, document)
 
 
 def _column_name(cell: TableCell) -> str:
@@ -92,7 +92,22 @@ def _names_its_subject(row: list[TableCell], columns: int) -> bool:
     return filled >= 2 or (columns == 2 and filled == 1 and not _is_empty(row[0]))
 
 
-def _empty_required_cells(table: Table) -> Iterator[Violation]:
+def _inside(cell: TableCell, document: Document) -> Span:
+    """The blank between an empty cell's pipes (the parser places an empty cell at its closing pipe)."""
+    line = cell.span.start.line
+    text = document.line_text(line)
+    closing = cell.span.start.column - 1
+    if not 0 < closing < len(text) or text[closing] != "|":
+        return cell.span
+    opening = closing - 1
+    while opening >= 0 and text[opening] in " \t":
+        opening -= 1
+    if opening < 0 or opening == closing - 1:
+        return cell.span
+    return Span.of(line, opening + 2, line, closing + 1)
+
+
+def _empty_required_cells(table: Table, document: Document) -> Iterator[Violation]:
     for index, header in enumerate(table.header):
         name = _column_name(header)
         if name not in _REQUIRED_COLUMNS:
@@ -104,5 +119,5 @@ def _empty_required_cells(table: Table) -> Iterator[Violation]:
         if not empty or filled < len(empty):
             continue
         for cell in empty:
-            yield Violation(cell.span, f"the '{mask_invisible(header.text).strip().strip('*_')}' cell of this row "
+            yield Violation(_inside(cell, document), f"the '{mask_invisible(header.text).strip().strip('*_')}' cell of this row "
                             "is empty while the other rows fill it: fill it in, or write why it has none")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document
+from speclint.document.model import Document, Span
 from speclint.document.text import find_all, iter_prose, strip_inline
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
@@ -99,8 +99,17 @@ class UndefinedNamedSection(Rule):
                     continue
                 if any(_names(heading, wanted) for heading in headings):
                     continue
-                yield Violation(span, f"the '{shown}' section is referenced but the document has no such section: "
+                yield Violation(_name_span(match, span), f"the '{shown}' section is referenced but the document has no such section: "
                                 "add it, or point at the section that says this")
+
+
+def _name_span(match: re.Match[str], span: Span) -> Span:
+    """The span of the section's name, when the reference does not break a line before it."""
+    name = next(group for group in ("name1", "name2", "name3") if match.group(group))
+    if "\n" in match.string[match.start():match.end(name)]:
+        return span
+    start = span.start.column + match.start(name) - match.start()
+    return Span.of(span.start.line, start, span.start.line, start + match.end(name) - match.start(name))
 
 
 def _words(text: str) -> list[str]:
