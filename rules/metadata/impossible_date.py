@@ -1,4 +1,4 @@
-"""MD003 impossible-date: a date written YYYY-MM-DD that no calendar has (`2024-14-02`)."""
+"""MD003 impossible-date: a date that no calendar has (`2024-14-02`, `31/02/2025`, `31.04.2025`)."""
 
 from __future__ import annotations
 
@@ -12,14 +12,21 @@ from speclint.lazy_regex import lazy_compile
 # One attempt per backtick run, as in speclint.document.text (`(`+)...\1` was cubic on a run of backticks).
 _CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _ISO_DATE = lazy_compile(r"(?<![\w.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w.-])")
+# `31/02/2025`, `13/13/2024`, `31.04.2025`: day and month first, in either order.
+_NUMERIC_DATE = lazy_compile(
+    r"(?<![\w./-])(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)(?P<year>(?:19|20)\d\d)"
+    r"(?![\w/-]|\.\d)"
+)
 
 
 class ImpossibleDate(Rule):
-    """Flags a date written `YYYY-MM-DD` that is not a calendar date, such as `2024-14-02`.
+    """Flags a date that is not a calendar date, such as `2024-14-02` or `31/02/2025`.
 
     **What it flags.** Dates in the text, in metadata lines (`Date: 2021-21-01`, a Rust RFC's
-    `Start Date:`) and in front matter, whose month is not 01–12 or whose day does not exist in
-    that month. Front matter that the profile's JSON Schema checks is left to `MD002
+    `Start Date:`, a metadata table's `| Last updated | 2025-02-30 |`) and in front matter, whose
+    month is not 01–12 or whose day does not exist in that month. Dates written `DD/MM/YYYY`,
+    `MM/DD/YYYY` or `DD.MM.YYYY` are flagged when they are a date in neither order (`31/02/2025`,
+    `13/13/2024`, `31.04.2025`): `02/03/2025` is a date whichever the convention. Front matter that the profile's JSON Schema checks is left to `MD002
     front-matter-schema`, so one wrong date gives one finding; text in code is not read.
 
     **Why it matters.** The date of a decision or a proposal is how readers order them and how
@@ -45,16 +52,24 @@ class ImpossibleDate(Rule):
     default_level = Level.ERROR
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not _ISO_DATE.search(document.source):
+        numeric = "/20" in document.source or ".20" in document.source or "/19" in document.source \
+            or ".19" in document.source
+        if not _ISO_DATE.search(document.source) and not (numeric and _NUMERIC_DATE.search(document.source)):
             return
         skipped = _code_lines(document)
         front_matter = document.front_matter
         if front_matter is not None and getattr(context.profile, "front_matter_schema", None):
             skipped.update(range(front_matter.span.start.line, front_matter.span.end.line + 1))
         for number, line in enumerate(document.lines, start=1):
-            if number in skipped or "-" not in line:
+            if number in skipped or ("-" not in line and not numeric):
                 continue
             visible = _CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line) if "`" in line else line
+            if numeric:
+                for match in _NUMERIC_DATE.finditer(visible):
+                    problem = _in_neither_order(int(match["year"]), int(match["first"]), int(match["second"]))
+                    if problem:
+                        yield Violation(Span.of(number, match.start() + 1, number, match.end() + 1),
+                                        f"'{match.group(0)}' is not a date: {problem}; write it YYYY-MM-DD")
             for match in _ISO_DATE.finditer(visible):
                 problem = _impossible(int(match["year"]), int(match["month"]), int(match["day"]))
                 if problem:
@@ -62,6 +77,14 @@ class ImpossibleDate(Rule):
                         Span.of(number, match.start() + 1, number, match.end() + 1),
                         f"'{match.group(0)}' is not a date: {problem}; write it YYYY-MM-DD",
                     )
+
+
+def _in_neither_order(year: int, first: int, second: int) -> str | None:
+    """Why `first/second/year` is a date neither as day/month nor as month/day, or None."""
+    as_day_month = _impossible(year, second, first)
+    if as_day_month is None or _impossible(year, first, second) is None:
+        return None
+    return as_day_month
 
 
 def _impossible(year: int, month: int, day: int) -> str | None:

@@ -1,4 +1,5 @@
-"""MD006 record-status: a decision record whose status is a task's, not a decision's (`## Status` `Done`)."""
+"""MD006 record-status: a decision record whose status is a task's, not a decision's (`## Status` `Done`); any
+document whose status is a ticket's (`status: todo`, `merged`)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ _TASK_STATUSES = frozenset({
     "shipped", "released", "merged", "deployed", "live", "closed", "open", "green", "yellow", "red", "ready",
     "started", "blocked", "resolved", "fixed",
 })
+#: Statuses only a ticket or a pull request has, which no kind of document uses for itself: read in
+#: every kind of document, where "Done", "Shipped" or "In progress" may well be the document's stage.
+_TICKET_STATUSES = frozenset({"todo", "to do", "backlog", "merged", "green", "yellow", "red", "amber", "blocked"})
 #: The first word or two of a status value, after an emoji or a bullet: "✅ Accepted", "**Done**".
 _FIRST_WORDS = lazy_compile(r"[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z]+)?")
 #: A status is a word or a few, not a sentence: longer text under "## Status" is prose about it.
@@ -35,6 +39,10 @@ class RecordStatus(Rule):
     word is left alone, including statuses real records use beside the template's (`Implemented`,
     `Declined`, `In review`), and prose about the status. A status in front matter is checked by
     `MD002 front-matter-schema`, a misspelt one by `MD005 misspelt-status`.
+
+    In any other kind of document (a design doc, a PRD, a spec), a status that only a ticket or a
+    pull request has (`To do`, `Backlog`, `Merged`, `Blocked`, `Green`/`Red`), in front matter that
+    no schema checks the status of, or in a `Status:` line at the top.
 
     **Why it matters.** A decision record's status says whether the decision stands: proposed,
     accepted, rejected, deprecated, or superseded by another record. "Done" answers another
@@ -64,7 +72,10 @@ class RecordStatus(Rule):
     default_level = Level.WARNING
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if profile_name(context) != "adr" or "tatus" not in document.source:
+        if "tatus" not in document.source:
+            return
+        if profile_name(context) != "adr":
+            yield from _ticket_statuses(document, context)
             return
         seen: set[tuple[int, int]] = set()
         for value, span in _statuses(document):
@@ -84,6 +95,51 @@ class RecordStatus(Rule):
                 f"'{shown}' is a task's status, not a decision's: say whether the decision is proposed, "
                 "accepted, rejected, deprecated or superseded",
             )
+
+
+def _ticket_statuses(document: Document, context: RuleContext) -> Iterator[Violation]:
+    """A document (not a decision record) whose status is a ticket's: `status: todo`, `Status: Merged`."""
+    for value, span in _document_statuses(document, context):
+        words = _FIRST_WORDS.search(value)
+        if words is None or len(value.split()) > _MAX_WORDS:
+            continue
+        lowered = " ".join(words.group(0).lower().split())
+        status = lowered if lowered in _TICKET_STATUSES else lowered.split(" ")[0]
+        if status not in _TICKET_STATUSES:
+            continue
+        start = span.start.column + words.start()
+        shown = words.group(0)[: len(status)]
+        yield Violation(Span.of(span.start.line, start, span.start.line, start + len(shown)),
+                        f"'{shown}' is a ticket's status, not a document's: say what stage the document is at "
+                        "(draft, in review, approved, implemented...)")
+        return
+
+
+def _document_statuses(document: Document, context: RuleContext) -> Iterator[tuple[str, Span]]:
+    """The status in front matter (unless the profile's schema checks it: MD002's) and in a status line."""
+    front_matter = document.front_matter
+    data = front_matter.data if front_matter is not None and front_matter.error is None else None
+    if isinstance(data, dict) and isinstance(data.get("status"), str) and not _schema_checks_status(context):
+        assert front_matter is not None
+        position = front_matter.value_position("status")
+        if position is not None:
+            value = data["status"]
+            yield value, Span.of(position.line, position.column, position.line, position.column + len(value))
+    found = body_status(document)
+    if found is not None:
+        yield found[1], found[2]
+
+
+def _schema_checks_status(context: RuleContext) -> bool:
+    schema = getattr(context.profile, "front_matter_schema", None)
+    if not isinstance(schema, str):
+        return False
+    from speclint.reading.metadata import load_schema
+
+    try:
+        return "status" in load_schema(schema).get("properties", {})
+    except Exception:  # a schema that cannot be loaded is MD002's to report
+        return False
 
 
 def _task_status(words: str) -> str | None:

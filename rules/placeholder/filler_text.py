@@ -76,23 +76,30 @@ class FillerText(Rule):
             text, offsets = join_segments(prose.segments)
             masked = mask_invisible_keeping_tags(text)
             patterns = (_FILLER, _FIELD_SLOT, _HEADING_SLOT) if prose.kind == "heading" else (_FILLER, _FIELD_SLOT)
+            seen: set[int] = set()  # a slot two patterns match (`Owner: <name>`) is one finding
             for pattern in patterns:
                 for match in pattern.finditer(masked):
                     start, end = match.span("slot")
-                    if _is_link_text(text, start, end) or _in_quotes(masked, start):
+                    if start in seen or _is_link_text(text, start, end) or _in_quotes(masked, start):
                         continue
+                    seen.add(start)
                     shown = " ".join(text[start:end].split())
                     yield Violation(_span(offsets, start, end),
                                     f"filler '{_shorten(shown)}' left in: replace it with the real content")
 
 
-_HINT = lazy_compile(r"orem ipsum|insert|fill|enter|\badd\b|your|[:\]]\s*[\[<]|(?:name|title)[\]>]", re.I)
+_HINT = lazy_compile(r"orem ipsum|insert|fill|enter|\badd\b|your|[:\]]\s*[\[<]|(?:name|title)[\]>]|<<|"
+                     r"<(?:owner|author|date|team|email|company|spokesperson)>", re.I)
 _FILLER = lazy_compile(
     r"(?P<slot>\b[Ll]orem ipsum\b"
     r"|(?<![\w!\\])[\[<]\s*(?:insert|fill\s+(?:me\s+)?in|to\s+be\s+filled(?:\s+in)?|enter)\b[^\[\]<>\n]{0,100}[\]>]"
     r"|(?<![\w!\\])[\[<]\s*add\b[^\[\]<>\n]{0,80}\bhere\s*[\]>]"
     r"|(?<![\w!\\])[\[<]\s*your\s+(?:name|team|team\s+name|email|company|product|project|title|handle)\s*[\]>]"
-    r"|\((?:fill\s+(?:me\s+)?in|to\s+be\s+filled\s+in|fill\s+this\s+in)\b[^()\n]{0,120}\))",
+    r"|\((?:fill\s+(?:me\s+)?in|to\s+be\s+filled\s+in|fill\s+this\s+in)\b[^()\n]{0,120}\)"
+    # `<<owner>>`: a slot in double angle brackets (the KEP's `<<[UNRESOLVED]>>` starts with a bracket)
+    r"|(?<![\w<!\\])<<[A-Za-z][\w.\-]{0,30}(?: [\w.\-]{1,30}){0,3}>>(?!>)"  # not the operators "<< and >>"
+    # `said <name>, head of ...`: a person's or a date's slot in a sentence, not a path's segment
+    r"|(?<![\w<!\\/=])<(?:name|full\s+name|owner|author|date|team|email|company|spokesperson|customer\s+name)>(?![/\w]))",
     re.I,
 )
 #: `Owner: [Name]`, `**Last updated:** [Date]`: a label whose whole value is a slot's name.

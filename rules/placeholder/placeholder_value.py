@@ -28,6 +28,17 @@ _SPELLED_OUT = lazy_compile(
     r"|\[placeholder(?:\s[A-Za-z\-]{1,20}){0,2}\](?![(\[:])",
     re.I,
 )
+# A sentence saying the value is still open: "The SMS vendor is to be confirmed;", "the region has
+# not been chosen yet." Not "must be confirmed by the clinic" (an action), nor "are to be confirmed
+# within 24 hours" (a requirement): the phrase ends the clause.
+_STILL_OPEN = lazy_compile(
+    r"\b(?:is|are|remains?|still)\s+(?:still\s+|yet\s+)?to\s+be\s+(?:confirmed|decided|determined|defined|agreed|"
+    r"finali[sz]ed|chosen|selected)(?=\s*(?:[.;,:)—–]|$))"
+    # "has not been chosen yet": with "yet" (without, it is a condition: "if the type has not been determined, ...")
+    r"|\b(?:has|have)\s+not\s+been\s+(?:decided|chosen|selected|confirmed|determined|finali[sz]ed|agreed)"
+    r"\s+(?:on\s+)?yet(?=\s*(?:[.;,:)—–]|$))",
+    re.I,
+)
 # A value given only as an example, awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire spec)".
 _EXAMPLE = lazy_compile(r"\b(?:e\.g\.|eg\.|for example)", re.I)
 # After an example, within its parenthesis or line: the word that says it is not decided yet.
@@ -37,11 +48,13 @@ _PENDING = lazy_compile(
     re.I,
 )
 # A link reference definition whose destination is a marker: `[gcs-backend]: TODO`.
-_DEFINITION_TO_MARKER = lazy_compile(r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)[ \t]*$")
+# The words `url` and `link` stand where a template's author was to paste the address.
+_DEFINITION_TO_MARKER = lazy_compile(
+    r"[ \t>]*\[[^\]\n]{1,200}\]:[ \t]*(?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>|(?i:<?(?:url|link)>?))[ \t]*$")
 # A quantity whose number is a letter: X%, XX %, N users, $X. Read where the text commits to a value.
 _LETTER_QUANTITY = lazy_compile(
-    # "N users", "N concurrent users": one adjective may stand between the letter and the unit
-    r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:[a-z]{3,14}\s)?(?:users|customers|requests|seconds|minutes|"
+    # "N users", "N concurrent booking sessions": two words may stand between the letter and the unit
+    r"(?<![\w.$/*+\-=<>(\[{'\"])(?P<letter>X{1,3}|N)(?:\s?%|\s(?:[a-z]{3,14}\s){0,2}(?:users|customers|requests|seconds|minutes|"
     r"hours|days|weeks|months|ms|milliseconds|attempts|retries|items|records|events|transactions|orders|"
     r"sessions|messages|devices|accounts|times|signups|sign-ups|downloads|installs|visits|tickets|"
     r"GB|MB|KB|TB|rps|qps|tps|RPS|QPS|TPS|req/s|requests/s)\b)(?![\w-])|\$(?P<money>X{1,3})(?![\w-])"
@@ -120,7 +133,7 @@ class PlaceholderValue(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         found: dict[tuple[int, int], Violation] = {}
         for prose in iter_prose(document):
-            for pattern, what in ((_DATE, "date"), (_SPELLED_OUT, "value")):
+            for pattern, what in ((_DATE, "date"), (_SPELLED_OUT, "value"), (_STILL_OPEN, "value")):
                 for match, span in find_all(pattern, prose.segments):
                     found[(span.start.line, span.start.column)] = Violation(
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
@@ -189,7 +202,9 @@ class _DefinedLetters:
 _FORECAST_BEFORE = lazy_compile(
     r"\b(?:expect|expects|expected|expecting|estimate|estimates|estimated|anticipate|anticipates|anticipated|"
     r"project|projects|projected|forecast|forecasts|forecasted|target|targets|targeting|aim|aims|aiming|"
-    r"grow|grows|growing|reach|reaches|reaching|plan|plans|planning|budget|budgets|budgeted)"
+    r"grow|grows|growing|reach|reaches|reaching|plan|plans|planning|budget|budgets|budgeted|"
+    # a rollout's cohort: "the pilot will onboard N users", "invite X customers"
+    r"onboard|onboards|onboarding|invite|invites|inviting|recruit|recruits|recruiting|enrol|enroll|enrolls|enrolling)"
     r"(?:\s+(?:to|at|for|on))?(?:\s+(?:see|reach|have|serve|onboard|handle|hit|sign\s+up|acquire))?"
     r"(?:\s+(?:about|around|roughly|approximately|at\s+least|up\s+to|over|~))?\s*~?$",
     re.I,
@@ -257,7 +272,8 @@ def _commits(section: Section) -> bool:
 
 
 # An inline link whose destination is a marker: `[dashboard](TODO)`, `[design doc](#)`.
-_LINK_TO_MARKER = lazy_compile(r"(?<!\\)\[[^\[\]\n]{1,200}\]\((?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>)\)")
+_LINK_TO_MARKER = lazy_compile(
+    r"(?<!\\)\[[^\[\]\n]{1,200}\]\((?P<url>TODO|TBD|TBC|FIXME|XXX|#|<>|<TODO>|<TBD>|(?i:<?(?:url|link)>?))\)")
 _CODE_SPAN_IN_LINE = lazy_compile(r"`[^`\n]*`")
 _HTML_COMMENT_IN_LINE = lazy_compile(r"<!--.*?(?:-->|$)")
 
@@ -309,7 +325,7 @@ def _front_matter_placeholders(document: Document, context: RuleContext) -> Iter
             [(key, index) for index, item in enumerate(value) if isinstance(item, str)] if isinstance(value, list) else [])
         for path in paths:
             item = value if len(path) == 1 else value[path[1]]  # type: ignore[index]
-            for pattern in (_DATE, _BLANK_VALUE, _SPELLED_OUT, _BLANK_ONLY):
+            for pattern in (_DATE, _BLANK_VALUE, _SPELLED_OUT, _BLANK_ONLY, _TEMPLATE_VALUE):
                 match = pattern.search(item)
                 if match is None:
                     continue
@@ -323,6 +339,15 @@ def _front_matter_placeholders(document: Document, context: RuleContext) -> Iter
                 break
 
 
+#: A value the template wrote for the author to replace: `owner: your-name-here`, `author: <your name>`,
+#: `email: name@example.com`.
+_TEMPLATE_VALUE = lazy_compile(
+    r"^\s*(?:your[-_ .](?:full[-_ .])?(?:name|team|email|handle|username|github(?:[-_ .]handle)?)(?:[-_ .]here)?|"
+    r"(?:name|email|author|owner|title|team|date|description)[-_ .]here|<[A-Za-z][^<>\n]{0,40}>|"
+    r"@?(?:github[-_]?)?(?:username|handle)|first[-_ .]?name[-_ .]last[-_ .]?name|(?:john|jane)[ .]doe|"
+    r"(?:name|you|your\.?name|user)@example\.com)\s*$",
+    re.I,
+)
 #: A value that is only a blank to fill in: `owner: ______`.
 _BLANK_ONLY = lazy_compile(r"^\s*_{3,}\s*$")
 

@@ -101,7 +101,8 @@ class UnresolvedMarker(Rule):
             if answered[key]:
                 continue
             for match, span in find_all(pattern, prose.segments):
-                if _is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match):
+                if (_is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match)
+                        or _struck_through(match) or _placeholder_values(match)):
                     continue
                 reason = not_due.reason(prose.section)
                 if match.group("clarify"):
@@ -273,6 +274,24 @@ def _is_deliberate(match: re.Match[str]) -> bool:
         return False  # "PR link: [TBD](https://...)": the whole link text is the marker, still open
     return bool(_OPEN_LINK_TEXT.search(text[max(0, match.start() - 120) : match.start()])
                 and _CLOSE_LINK_TEXT.match(text, match.end()))
+
+
+_SPELLED_OUT_VALUE = lazy_compile(r"to[ \t]+be[ \t]+(?:decided|determined|confirmed)", re.I)
+
+
+def _placeholder_values(match: re.Match[str]) -> bool:
+    """"(to be determined)" after a value is `placeholder-value`'s (PH004): one defect, one finding."""
+    return bool(_SPELLED_OUT_VALUE.fullmatch(match.group(0))) and match.string[:match.start()].rstrip().endswith("(")
+
+
+def _struck_through(match: re.Match[str]) -> bool:
+    """`~~TODO: pick the region~~`: a marker struck through is one the author has resolved."""
+    text = match.string
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    line_end = text.find("\n", match.end())
+    before = text[line_start:match.start()]
+    after = text[match.end():line_end if line_end >= 0 else len(text)]
+    return before.count("~~") % 2 == 1 and "~~" in after
 
 
 # A marker inside a title-case name is part of the name: "Human TODO Central", "the TODO Hub".

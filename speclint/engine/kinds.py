@@ -256,6 +256,7 @@ _SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
     "go-design": (("Abstract", "Background", "Proposal", "Rationale", "Compatibility", "Implementation"), 4),
 }
 _NYGARD = ("Status", "Context", "Decision", "Consequences")
+_MADR_LIST_METADATA = lazy_compile(r"(?m)^[ \t]*[-*+][ \t]+(?:\*\*)?(?:Status|Deciders|Date|Technical Story)(?:\*\*)?[ \t]*:")
 _PRD_SECTIONS = ("Requirements", "User stories", "Success metrics", "Non-goals", "Acceptance criteria", "Personas",
                  "Target users", "KPIs", "Problem statement", "Goals")
 # Words in a heading that say "this is where the design is": "OTLP/HTTP Protocol Details", "API changes".
@@ -362,6 +363,8 @@ def _front_matter_signals(keys: set[str], evidence: _Evidence) -> None:
         evidence.add(NOT_A_SPEC, 4, "front matter: description, scripts (an agent command prompt)")
     if {"status", "date"} <= keys and ("deciders" in keys or "decision-makers" in keys):
         evidence.add("adr", 3, "front matter: status, date, deciders")
+    elif {"status", "date"} <= keys:
+        evidence.add("adr", 1, "front matter: status, date")  # MADR's two required keys: tips MADR headings
 
 
 def _mentions_go(source: str) -> bool:
@@ -386,6 +389,10 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         evidence.add("adr", 3, "headings: " + ", ".join(nygard))
     elif heading_key("Decision") in headings.keys and heading_key("Context") in headings.keys:
         evidence.add("adr", 1, "headings: Context, Decision")
+
+    # Older MADR's metadata list at the top: "* Status: accepted", "* Deciders: ...", "* Date: ..."
+    if "eciders" in head and len(_MADR_LIST_METADATA.findall(head)) >= 2:
+        evidence.add("adr", 3, "metadata: Status, Deciders, Date")
 
     metadata = len(_RUST_RFC_METADATA.findall(head))
     if metadata >= 2:

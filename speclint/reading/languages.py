@@ -124,12 +124,16 @@ MODAL_VERBS: tuple[str, ...] = (
 # --- open items ------------------------------------------------------------------------------
 
 #: Phrases that leave a value open, matched case-insensitively and only where a value stands: after
-#: a label ("Fecha: por definir"), in parentheses, alone in a table cell or list item.
+#: a label ("Fecha: por definir"), in parentheses, alone in a table cell or list item. A bare word
+#: ("offen", "pendiente") is a marker only there: "bleibt offen" and "estado pendiente" are sentences.
 OPEN_ITEM_MARKERS: tuple[str, ...] = (
     "noch offen", "noch zu klären", "noch zu definieren", "noch festzulegen", "noch zu bestimmen",
-    "noch zu entscheiden",
+    "noch zu entscheiden", "offen", "ausstehend",
     "por definir", "por determinar", "por confirmar", "pendiente de definir", "pendiente de confirmar",
-    "à définir", "à déterminer", "à confirmer", "à compléter", "à préciser",
+    "pendiente", "sin definir",
+    "à définir", "à déterminer", "à confirmer", "à compléter", "à préciser", "en attente",
+    "to be confirmed", "to be decided", "to be determined", "pending decision", "pending confirmation",
+    "not yet decided", "undecided",
 )
 
 #: Risks-table columns that say what is done about a risk (`risk/risk_mitigation_cell_empty.py`'s

@@ -108,12 +108,15 @@ _STANDARDS = lazy_compile(r"\b(?:RFC|ISO|IEC|IEEE|NIST|PCI|GDPR|HIPAA|OWASP|WCAG
 _FILE_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".json", ".txt", ".rst", ".adoc")
 
 
+_LISTED_ID = lazy_compile(r"[A-Z]{1,3}-?\d{1,3}")
+
+
 def _names_a_document(word: str) -> bool:
     """The word just before a reference names another document: an acronym or a CamelCase name
     (`DSS`, `OAuth2`, `GitHub`), a file (`research.md`), a possessive (`framework's`)."""
     word = word.strip("*_,;:(")
-    if not word:
-        return False
+    if not word or _LISTED_ID.fullmatch(word):
+        return False  # "(G2, G4)": the reference before, in a list of the same kind, names no document
     if word.lower().endswith(_FILE_SUFFIXES) or word in ("its", "their") or word.endswith(("'s", "’s")):
         return True
     capitals = sum(char.isupper() or char.isdigit() for char in word)
@@ -425,8 +428,10 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
                 continue
             if not place.keyed and (_opens_definition(place, match, text) or _at_definition(place, match, defining_spans)):
                 continue
-            for number_match in _NUMBER.finditer(match.group("numbers")):
+            for position, number_match in enumerate(_NUMBER.finditer(match.group("numbers"))):
                 major, _, minor = number_match.group(0).partition(".")
+                if position and len(major) >= 3 and last < 100:
+                    break  # "Requirement 2, 404 responses": a status code or a count, not the list's next item
                 if int(major) > last:
                     yield Reference(f"{label} {number_match.group(0)}", label, (int(major),), span,
                                     f"{label} {last}")
