@@ -77,6 +77,10 @@ def _about(statement: Statement, earlier: Statement) -> str:
     if statement.kind == "count":
         shared = [word for word in statement.subject if word in earlier.subject]
         return " ".join([*shared[:2], "retries"])
+    if statement.kind == "parallel":  # the words both sentences share around the number
+        return " ".join(word for word in statement.subject if word in earlier.subject)
+    if statement.kind == "size":
+        return " ".join([*statement.subject[-1:], "size limit"])
     if statement.kind == "noun":
         return statement.text.split()[-1]
     if statement.kind == "setting":
