@@ -260,7 +260,28 @@ def names_a_measure_or_direction(text: str) -> bool:
         return True  # "**Resubmit usage**: Frequency of resubmit clicks": a metric defined, its target missing
     return bool(MEASURE.search(head) or _LEADING_DIRECTION.match(visible) or _DIRECTION_ON_MEASURE.search(visible)
                 or _MEASURE_THEN_DIRECTION.search(visible) or _THAN_TODAY.search(visible)
-                or _BARE_COMPARATIVE.search(visible))
+                or _BARE_COMPARATIVE.search(visible) or _OTHER_LANGUAGE_DIRECTION.search(visible)
+                or _MORE_PEOPLE.search(visible))
+
+
+#: More or fewer people doing something, with no count: "More users adopt saved searches", "fewer agents escalate".
+_MORE_PEOPLE = lazy_compile(
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:\*\*[^*\n]{1,40}\*\*:?\s*)?(?:more|fewer)\s+(?:[\w-]+\s+)?(?:users|customers|people|teams|"
+    r"merchants|shoppers|buyers|sellers|members|subscribers|admins|developers|accounts|visitors|players|creators|agents|drivers|"
+    r"patients|students|organi[sz]ations|companies|tenants|partners|hosts|guests|riders|readers|viewers|employees|clinicians|"
+    r"operators|engineers|contributors|maintainers)\s+[a-z]", re.I)
+
+
+#: A direction in German, Spanish or French, leading ("Mejorar la satisfacción", "Kundenzufriedenheit
+#: erhöhen") or ending the metric ("Die Kundenzufriedenheit steigt", "le taux de churn diminue").
+_OTHER_LANGUAGE_DIRECTION = lazy_compile(
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:aumentar|mejorar|incrementar|reducir|disminuir|elevar|"
+    r"erhöhen|steigern|verbessern|senken|reduzieren|verringern|augmenter|améliorer|réduire|diminuer|accroître)\b|"
+    r"\b(?:aumenta[nr]?|mejora[nr]?|disminuye[nr]?|sube[nr]?|baja[nr]?|crece[nr]?|steigt|steigen|sinkt|sinken|wächst|wachsen|"
+    r"nimmt\s+(?:zu|ab)|nehmen\s+(?:zu|ab)|verbessert\s+sich|verbessern\s+sich|erhöht\s+sich|verringert\s+sich|"
+    r"augmente(?:nt)?|diminue(?:nt)?|baisse(?:nt)?|s'améliore(?:nt)?|progresse(?:nt)?|"
+    r"(?:erhöhen|steigern|verbessern|senken|reduzieren|verringern))[\s*_]*(?:[.;!]|$)",
+    re.I)
 
 
 # "Users export reports faster than today": a comparison with now is a direction, not a target.
