@@ -99,6 +99,13 @@ _LIMITS = (
     # "OTP codes are short-lived" (not "short-lived credentials" from a cloud provider: a kind of credential)
     _Limit(lazy_compile(r"\b(?:is|are|be)\s+short[- ]lived\b", _I),
         "how long do they live", lazy_compile(r"\b(?:expir\w*|ttl|lifetime|valid\s+for|lives?)\b", _I)),
+    # "entries expire after a short TTL", "with a long timeout": a limit sized in words
+    _Limit(lazy_compile(
+        r"\b(?:an?|the|its|their)\s+(?:very\s+)?(?:short|long|brief|small|limited|reasonable|sensible|generous|aggressive|tight|"
+        r"low|high)(?:er)?\s+(?:ttls?|time-?outs?|expiry|expiration|lifetime|retention(?:\s+period)?|grace\s+period|cool-?down"
+        r"(?:\s+period)?|lock-?out(?:\s+period)?|page\s+size|rate\s+limit|quota|cache\s+lifetime)\b", _I),
+        "what value exactly", lazy_compile(r"\b(?:ttls?|time-?\s?outs?|expir\w*|lifetime|retention|grace|cool-?down|lock-?out|"
+                                         r"page\s+size|rate\s+limit|quota)\b", _I)),
     # "inactive accounts are deactivated", "unpaid orders are cancelled automatically": after how long?
     _Limit(lazy_compile(
         r"\b(?:inactive|dormant|stale|abandoned|unused|unverified|unpaid|unconfirmed|unclaimed|idle)\s+(?:user\s+)?(?:accounts?|users?|carts?|"
@@ -150,6 +157,13 @@ _MAGNITUDES = (
         r"connections|sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|data)\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items)\b", _I)),
+    # "must support high volume during campaigns", "handle heavy load"
+    _Limit(lazy_compile(
+        r"\b(?:support|supports|handle|handles|sustain|sustains|withstand|withstands|absorb|absorbs|cope\s+with|copes\s+with)\s+"
+        r"(?:a\s+|the\s+)?(?:very\s+)?(?:high|large|huge|heavy|massive|peak|increased|extreme)\s+(?:volumes?|loads?|traffic|throughput)\b"
+        r"(?!\s+of)", _I),
+        "how much", lazy_compile(r"\b(?:volume|load|throughput|traffic|(?:requests?|messages?|events?|orders?)\s+(?:per|/|a)\s+"
+                                 r"(?:second|minute|hour|day)|rps|qps|tps|per\s+(?:second|minute|hour))\b", _I)),
     _Limit(lazy_compile(
         r"\blarge\s+(?:customers|accounts|tenants|organi[sz]ations|orgs|enterprises|files|uploads|attachments|datasets|"
         r"merchants|clinics|hospitals|stores|shops|fleets|warehouses|sellers|retailers|schools|"
@@ -195,6 +209,10 @@ _IN_REQUIREMENTS = (
         r"amount\s+of\s+time|window|delay)\b|\bin\s+a\s+timely\s+(?:manner|fashion)\b", _I),
         "within how long", lazy_compile(r"\b(?:within|sla|deadline)\b", _I)),
     # "reminders go out shortly before the appointment"
+    # "a confirmation e-mail is sent shortly": within how long?
+    _Limit(lazy_compile(r"\b(?:is|are|be|gets?)\s+(?:sent|delivered|emailed|processed|refunded|credited|applied|updated|published|"
+                        r"shown|displayed|visible|available|notified|reflected|synced)\s+shortly\b(?!\s+(?:before|after|once))", _I),
+        "within how long", lazy_compile(r"\b(?:within|sla)\b", _I)),
     _Limit(lazy_compile(r"\bshortly\s+(?:before|after|once)\b|\bsoon\s+after\b", _I),
         "how long before or after exactly", lazy_compile(r"\b(?:before|after|prior)\b", _I), lazy_compile(
             r"\b(?:sen[dt]\w*|remind\w*|notif\w*|email\w*|push\w*|expir\w*|charg\w*|cancel\w*|releas\w*|delet\w*|lock\w*|"
@@ -355,7 +373,13 @@ _OUTLINE_NUMBER = lazy_compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?(?=\s)")
 
 
 def without_outline_number(sentence: str) -> str:
-    return _OUTLINE_NUMBER.sub("", sentence)
+    """The sentence without what only looks like a value: an outline number ("10.2. WHEN ..."), and an
+    HTTP status ("respond with HTTP 429") that says how a limit answers, not what it is."""
+    return _STATUS_CODE.sub(" ", _OUTLINE_NUMBER.sub("", sentence))
+
+
+_STATUS_CODE = lazy_compile(r"\b(?:HTTP(?:/\d(?:\.\d)?)?|status(?:\s+code)?|error|code)\s*[1-5]\d\d\b|"
+                            r"\b[1-5]\d\d\s+(?:Too\s+Many\s+Requests|Service\s+Unavailable|Payload\s+Too\s+Large|Request\s+Timeout)\b", re.I)
 # The thing that expires, as a stem found in its plural and singular ("session", "link", "invit").
 _EXPIRING_NOUN = lazy_compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential|"
                             r"url|quote|offer|coupon|voucher|pass|grant|secret|certificate|approval)",

@@ -118,9 +118,38 @@ class ThresholdWithoutValue(Rule):
                         continue  # "makes many requests": a description, not a limit
                     if has_quantity(sentence) or (start, end) in reported:
                         continue
+                    if _given_elsewhere(sentence, what, document.lines, span.start.line):
+                        continue  # "after repeated failed attempts the account is locked (see Limits)": the table says 5
                     reported.add((start, end))
                     yield Violation(span, f"'{match.group(0)}': {what}? State the threshold so it can be built and tested")
             yield from _half_given(prose.segments, text, quoted, reported)
+
+
+#: What a threshold counts, as written in the line that may give its value elsewhere.
+_COUNTED_NOUN = lazy_compile(r"\b(?:attempts?|tries|retries|requests|logins|sign-ins|guesses|codes)\b", re.I)
+#: How long a lock lasts, given elsewhere: "| Lockout duration | 30 minutes |", "locked for 15 min".
+_LOCK_DURATION = lazy_compile(r"\b(?:lock|block|suspen)\w*\b[^.\n]{0,40}?\b\d+\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\b",
+                              re.I)
+_LIST_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def _given_elsewhere(sentence: str, what: str, lines: list[str], line: int) -> bool:
+    """True when another line gives the value the sentence leaves out: a count for what it counts
+    ("| Failed attempts before lockout | 5 |"), or how long its lock lasts ("Lockout duration: 30 minutes")."""
+    nouns = {match.group(0).lower().rstrip("s")[:5] for match in _COUNTED_NOUN.finditer(sentence)}
+    if what == "how many" and not nouns:
+        return False
+    for index, text in enumerate(lines):
+        if index + 1 == line or not any(char.isdigit() for char in text):
+            continue
+        written = _LIST_MARKER.sub("", text)
+        if what == "how many":
+            if any(match.group(0).lower().rstrip("s")[:5] in nouns for match in _COUNTED_NOUN.finditer(written)) \
+                    and has_quantity(written):
+                return True
+        elif _LOCK_DURATION.search(written):
+            return True
+    return False
 
 
 def _half_given(segments: list, text: str, quoted: list[tuple[int, int]],
