@@ -22,7 +22,13 @@ _VAGUE_COUNT = lazy_compile(
     r"\brepeatedly\b|\b(?:multiple|several|many|numerous|a\s+few|too\s+many)\s+times\b|\btoo\s+often\b|"
     # "locks the account after failed attempts": how many?
     r"\bafter\s+(?:consecutive\s+)?(?:failed|unsuccessful|invalid|incorrect|wrong)\s+(?:login\s+|sign-in\s+|password\s+|verification\s+)?"
-    r"(?:attempts|tries|logins|guesses)\b",
+    r"(?:attempts|tries|logins|guesses)\b|"
+    # German, Spanish, French: "nach mehreren fehlgeschlagenen Anmeldeversuchen", "tras varios intentos fallidos",
+    # "après plusieurs tentatives échouées"
+    r"\b(?:mehreren|mehrere|einigen|wiederholten|mehrmaligen|zu\s+vielen)\s+(?:fehlgeschlagenen\s+|falschen\s+|ungültigen\s+)?"
+    r"(?:Anmelde|Login-?|Passwort|Eingabe|Zugriffs)?versuchen?\b|"
+    r"\b(?:varios|múltiples|repetidos|demasiados|reiterados)\s+intentos\b|\bintentos\s+(?:fallidos\s+)?(?:repetidos|múltiples|reiterados)\b|"
+    r"\b(?:plusieurs|trop\s+de|de\s+multiples|nombreuses)\s+tentatives\b|\btentatives\s+(?:répétées|multiples)\b",
     re.I,
 )
 # "temporarily locked", "locked for a while", "blocked for some time"
@@ -30,14 +36,17 @@ _VAGUE_DURATION = lazy_compile(
     r"\b(?:temporarily|briefly)\s+(?:lock|block|disable|suspend|ban|throttle)(?:s|e?d)?\b|"
     r"\b(?:locked|blocked|disabled|suspended|banned|throttled)\s+(?:out\s+)?(?:temporarily\b|for\s+(?:a\s+(?:short\s+|brief\s+|limited\s+|"
     r"certain\s+)?(?:while|period(?:\s+of\s+time)?|time)|some\s+time|a\s+cool-?down(?:\s+period)?)\b)|"
-    r"\btemporar(?:y|ily)\s+(?:lock-?outs?|locks?|blocks?|bans?|suspensions?)\b",
+    r"\btemporar(?:y|ily)\s+(?:lock-?outs?|locks?|blocks?|bans?|suspensions?)\b|"
+    r"\b(?:vorübergehend|zeitweise|temporär)\s+(?:gesperrt|blockiert|deaktiviert|gebannt)\b|"
+    r"\btemporalmente\s+(?:bloquead[oa]s?|suspendid[oa]s?|deshabilitad[oa]s?)\b|\b(?:bloquead[oa]s?|suspendid[oa]s?)\s+temporalmente\b|"
+    r"\btemporairement\s+(?:bloqué|verrouillé|suspendu|désactivé)e?s?\b|\b(?:bloqué|verrouillé|suspendu)e?s?\s+temporairement\b",
     re.I,
 )
 # What makes it a limit the system enforces: a penalty, and what triggers it.
 _PENALTY = lazy_compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit|"
-                      r"must\s+wait|re-?authenticat|step-?up)\w*", re.I)
+                      r"must\s+wait|re-?authenticat|step-?up|gesperrt|sperr|blockiert|bloqu|verrouill|suspendu|deshabilit)\w*", re.I)
 _TRIGGER = lazy_compile(r"\b(?:fail\w*|attempts?|wrong|invalid|incorrect|exceed\w*|too many|repeatedly|abus\w*|suspicious|"
-                      r"fraud\w*|violat\w*|brute)\b", re.I)
+                      r"fraud\w*|violat\w*|brute|\w*versuch\w*|intentos?|tentatives?|fehlgeschlagen\w*|fallid\w*|échou\w*)\b", re.I)
 # A penalty that lasts, and what says how long: "locked for 15 minutes", "until an admin unlocks it".
 _LOCKED = lazy_compile(r"\b(?:locks?|locked|blocks?|blocked|suspends?|suspended|bans?|banned)(?:\s+out)?\b", re.I)
 _COUNTED_TRIGGER = lazy_compile(
