@@ -321,6 +321,49 @@ class LimitWithoutValue(Rule):
                     reported.add(where)
                     written = " ".join(hit.match.group(0).split())
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+        if not proposal:
+            yield from _in_scenario_outcomes(document, lines)
+
+
+_STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
+
+
+def _in_scenario_outcomes(document: Document, lines: list[str]) -> Iterator[Violation]:
+    """The outcomes of Gherkin scenarios in code blocks ("Then ...", and the "And" steps after it): each
+    is a requirement ("And a confirmation e-mail is sent shortly")."""
+    from speclint.document.model import CodeBlock
+    from speclint.document.text import find_all, iter_nested
+    from speclint.reading.requirements import is_gherkin_block
+
+    for section in document.root.walk():
+        if is_descriptive(section):
+            continue
+        for block in iter_nested(section.blocks):
+            if not isinstance(block, CodeBlock) or not is_gherkin_block(block):
+                continue
+            outcome = False
+            for segment in block.lines:
+                step = _STEP.match(segment.text)
+                if step is None:
+                    continue
+                keyword = step.group("keyword").lower()
+                outcome = keyword == "then" or (outcome and keyword in ("and", "but"))
+                if not outcome or has_quantity(segment.text):
+                    continue
+                for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
+                    found = next(iter(find_all(limit.pattern, [segment], visible_only=False)), None)
+                    if found is None:
+                        continue
+                    match, span = found
+                    if limit.needs is not None and not limit.needs.search(segment.text):
+                        continue
+                    if _NEGATION_BEFORE.search(match.string, max(0, match.start() - 40), match.start()):
+                        continue
+                    if _given_elsewhere(limit, match.group(0), lines, segment.line):
+                        continue
+                    written = " ".join(match.group(0).split())
+                    yield Violation(span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+                    break
 
 
 def statements_read(document: Document, context: RuleContext) -> Iterator[Statement]:
