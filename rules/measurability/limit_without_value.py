@@ -106,6 +106,10 @@ _LIMITS = (
         r"(?:\s+period)?|lock-?out(?:\s+period)?|page\s+size|rate\s+limit|quota|cache\s+lifetime)\b", _I),
         "what value exactly", lazy_compile(r"\b(?:ttls?|time-?\s?outs?|expir\w*|lifetime|retention|grace|cool-?down|lock-?out|"
                                          r"page\s+size|rate\s+limit|quota)\b", _I)),
+    # "idle connections are closed after a timeout": after how long?
+    _Limit(lazy_compile(r"\b(?:after|on|upon|following)\s+(?:a|an)\s+(?:(?:idle|inactivity|session|connection|read|request)\s+)?"
+                        r"time-?out\b(?!\s+(?:of|set|configured))", _I),
+        "after how long", lazy_compile(r"\b(?:time-?\s?outs?|idle|inactivity)\b", _I)),
     # "inactive accounts are deactivated", "unpaid orders are cancelled automatically": after how long?
     _Limit(lazy_compile(
         r"\b(?:inactive|dormant|stale|abandoned|unused|unverified|unpaid|unconfirmed|unclaimed|idle)\s+(?:user\s+)?(?:accounts?|users?|carts?|"
@@ -140,7 +144,7 @@ _LIMITS = (
             r"\b(?:expir\w*|lock\w*|block\w*|time[sd]?\s+out|(?:log|sign)(?:s|ged|ging|ed)?\s+(?:\w+\s+){0,2}?out|retain\w*|kept|keep|stor\w*|"
             r"delet\w*|purg\w*|cach\w*|disabl\w*|suspend\w*|invalidat\w*|hidden|hide\w*|valid|available)\b", _I)),
     _Limit(lazy_compile(
-        r"\ba\s+(?:certain|limited|maximum|reasonable|fixed|set)\s+number\s+of\b|\bup\s+to\s+a\s+(?:certain\s+)?(?:limit|maximum|threshold)\b", _I),
+        r"\ba\s+(?:certain|limited|maximum|reasonable|fixed|set|small)\s+number\s+of\b|\bup\s+to\s+a\s+(?:certain\s+)?(?:limit|maximum|threshold)\b", _I),
         "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
@@ -161,7 +165,7 @@ _MAGNITUDES = (
     _Limit(lazy_compile(
         r"\b(?:support|supports|handle|handles|sustain|sustains|withstand|withstands|absorb|absorbs|cope\s+with|copes\s+with)\s+"
         r"(?:a\s+|the\s+)?(?:very\s+)?(?:high|large|huge|heavy|massive|peak|increased|extreme)\s+(?:volumes?|loads?|traffic|throughput)\b"
-        r"(?!\s+of)", _I),
+        r"(?!\s+of)|\bunder\s+(?:very\s+)?(?:heavy|high|peak|extreme|increased)\s+(?:load|traffic)\b", _I),
         "how much", lazy_compile(r"\b(?:volume|load|throughput|traffic|(?:requests?|messages?|events?|orders?)\s+(?:per|/|a)\s+"
                                  r"(?:second|minute|hour|day)|rps|qps|tps|per\s+(?:second|minute|hour))\b", _I)),
     _Limit(lazy_compile(
@@ -416,9 +420,15 @@ _OUTLINE_NUMBER = lazy_compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?(?=\s)")
 
 
 def without_outline_number(sentence: str) -> str:
-    """The sentence without what only looks like a value: an outline number ("10.2. WHEN ..."), and an
-    HTTP status ("respond with HTTP 429") that says how a limit answers, not what it is."""
-    return _STATUS_CODE.sub(" ", _OUTLINE_NUMBER.sub("", sentence))
+    """The sentence without what only looks like a value: an outline number ("10.2. WHEN ..."), an HTTP
+    status ("respond with HTTP 429") that says how a limit answers, and the period a limit resets in
+    ("a monthly quota")."""
+    return _LIMIT_PERIOD.sub(" ", _STATUS_CODE.sub(" ", _OUTLINE_NUMBER.sub("", sentence)))
+
+
+# "a monthly message quota": the period a limit resets in, not its value.
+_LIMIT_PERIOD = lazy_compile(r"\b(?:hourly|daily|weekly|monthly|yearly|annual)\s+(?=(?:[\w-]+\s+)?(?:quotas?|limits?|caps?|allowances?)\b)",
+                             re.I)
 
 
 _STATUS_CODE = lazy_compile(r"\b(?:HTTP(?:/\d(?:\.\d)?)?|status(?:\s+code)?|error|code)\s*[1-5]\d\d\b|"

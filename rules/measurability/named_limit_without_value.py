@@ -46,7 +46,8 @@ _NAMED = (
            "after how many attempts, for how long", lazy_compile(r"\b(?:lock\w*|attempts?)\b", _I)),
     _Limit(lazy_compile(r"\b(?:token|link|otp|code|invite|invitation|url|key|password|cache|session)\s+(?:expiry|expiration|ttls?|lifetime)\b", _I),
            "how long", lazy_compile(r"\b(?:expir\w*|ttl|lifetime|valid\s+for)\b", _I)),
-    _Limit(lazy_compile(r"\b(?:storage|upload|workspace|user|account|api|daily|monthly)\s+quotas?\b|"
+    _Limit(lazy_compile(r"\b(?:storage|upload|workspace|user|account|api|daily|monthly|weekly|hourly|usage|message|request|credit|"
+                        r"seat|project|download|export|email|sms)\s+(?:(?!quota)[\w-]+\s+)?quotas?\b|"
                         r"\b(?:upload|file[- ]size|storage|attachment|payload|request[- ]size)\s+limits?\b|"
                         r"\bmax(?:imum)?\s+(?:file|upload|attachment|payload|request|message)\s+sizes?\b", _I),
            "what value", lazy_compile(r"\b(?:quotas?|limits?|max\w*|size)\b", _I)),
