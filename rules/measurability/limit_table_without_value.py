@@ -93,7 +93,7 @@ def _rows(table: Table) -> Iterator[Violation]:
                 continue
             if has_quantity(cell.text) or _quantified_label(row[0]):
                 continue
-            where = cell.span if cell.segments else row[0].span
+            where = cell.span if value else row[0].span  # an empty cell: at the limit it leaves without value
             said = f"'{value}'" if value else "an empty cell"
             yield Violation(where, f"'{label}' has {said} for its value: state the number (or the default) so it "
                                    "can be built and tested")

@@ -281,7 +281,7 @@ def _table(table: Table, in_metrics: bool) -> Iterator[Violation]:
             # the Target column is empty: a number in the metric's name ("30-day retention") is no target
             if _filled(metric) and not _group_row(metric, row) \
                     and not is_not_a_metric(metric.text) and names_a_measure_or_direction(metric.text) \
-                    and not _PLACEHOLDER.search(" | ".join(cell.text for cell in row)):
+                    and not _PLACEHOLDER.search(metric.text):
                 yield Violation(_cell_span(metric), _MESSAGE)
             continue
         elif not in_metrics:
