@@ -256,7 +256,14 @@ class LimitWithoutValue(Rule):
       shall retry", "retry with exponential backoff", "if it fails, we retry later";
     - a refresh, send or sync with no interval: "reminders are sent periodically";
     - a window named with no length: "within the delivery window", "within the settlement window";
-    - a time relative to an event, left vague: "reminders are sent shortly before the appointment".
+    - a time relative to an event, left vague: "reminders are sent shortly before the appointment",
+      "a confirmation e-mail is sent shortly";
+    - a limit sized in words: "cached with a short TTL", "after a timeout";
+    - load demanded with no figure: "must support high volume", "under heavy load".
+
+    The outcome steps of Gherkin scenarios in code blocks ("Then ...", "And ...") are read as
+    requirements. An HTTP status ("respond with HTTP 429") and a limit's reset period ("a monthly
+    quota") are not values.
 
     Vague magnitudes ("many concurrent users", "a large number of requests", "large customers",
     "in real time", "instantly") count in requirement statements and in sentences that demand them

@@ -82,7 +82,10 @@ class MetricWithoutTarget(Rule):
       under Proposal or Monitoring, which lists what the system exports);
     - a bold or plain label anywhere ("**Success metric:** increase conversion", "KPIs:" over a list);
     - a sentence that says how success is measured ("Success will be measured by higher retention");
-    - a metrics table whose Target column is empty.
+    - a metrics table whose Target cell is empty (a number in the metric's name, "30-day
+      retention", is no target), says only a direction ("higher", "increase"), or gives a number
+      without the time frame the table's other targets give ("5,000" beside "60% by end of Q3");
+    - metrics in German, Spanish and French ("Mejorar la satisfacción", "Die Kundenzufriedenheit steigt").
 
     Not flagged: a pass/fail gate that names no measure ("Admins can export the audit log"), zero
     and all ("No P1 bugs at launch"), a metric's Baseline or Measurement sub-item, questions,

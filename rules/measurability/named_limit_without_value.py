@@ -89,7 +89,9 @@ class NamedLimitWithoutValue(Rule):
     - "Audit logs follow the data retention policy" (for how long?);
     - "Retry failed payouts" (how many times, how far apart?);
     - "Account lockout after failed logins" (after how many attempts, for how long?);
-    - "Token TTL", "upload limit", "storage quota" (what value?).
+    - "Token TTL", "upload limit", "storage quota", "a monthly export quota" (what value?);
+    - the same in German, Spanish and French ("Speicherkontingent", "cuota de almacenamiento",
+      "délai d'expiration").
 
     Not flagged: a sentence with a number or time frame; a limit whose value another line of the
     document gives ("Rate limit: 100 requests per minute per key" answers "rate limiting on the

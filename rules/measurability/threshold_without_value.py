@@ -77,6 +77,10 @@ class ThresholdWithoutValue(Rule):
     - gives a vague duration to a penalty: "temporarily locked", "blocked for a while", "locked
       for a period of time", "a temporary lockout".
 
+    The same in German, Spanish and French ("nach mehreren fehlgeschlagenen Anmeldeversuchen",
+    "temporairement bloqué"). Not flagged when another line gives the value left out: a count of
+    attempts ("| Failed attempts before lockout | 5 |"), or how long the lock lasts.
+
     The sentence must say what the limit does (lock, block, disable, throttle, deny...) and what
     triggers it (failures, attempts, exceeding...): "makes many requests" describes, it does not
     limit. Quoted UI text ("Too many attempts, try again later") is not read. A reference is not a
