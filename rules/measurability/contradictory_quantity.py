@@ -27,7 +27,15 @@ class ContradictoryQuantity(Rule):
     since retention is 14 days". A subject qualified after its noun is that noun qualified:
     "credit earned through referrals is valid for 60 days" is about the same credit as "credit
     expires 30 days after it is earned", and "points awarded for reviews" are not "points
-    awarded for promotions". Statements that compare, change or illustrate a number ("was 7, now 14",
+    awarded for promotions". A size limit counts: "attach files of up to 25 MB" and a limits-table
+    row "| Maximum attachment size | 50 MB |". So does one sentence written twice with another number
+    ("access logs are retained for 30 days in the hot tier" and "... for 90 days in the hot tier to
+    satisfy the audit"; "fewer than 1% of pods report a timeout" and "... fewer than 5% of pods report
+    a timeout"), when at least four words of its clause around the number are the same, in the same
+    unit and bound, with the sentence's other numbers unchanged; not in table rows (cases), nor when the
+    longer adds a scope ("for the storage suite"), the subject is a pronoun ("It swings at most 3%"),
+    the clause is a condition ("WHEN the duration is greater than 1 hour"), the sentence is
+    hypothetical ("would") or made for one environment ("in staging"). Statements that compare, change or illustrate a number ("was 7, now 14",
     "from 7 to 14 days", "e.g.", "default", "premium plans") are not taken, nor bounds of other
     quantities ("up to", "maximum"), non-goals and alternatives; nor two things of one kind
     ("access tokens", "refresh tokens"), failed sign-in thresholds (a CAPTCHA after 3, a lock
@@ -77,6 +85,10 @@ def _about(statement: Statement, earlier: Statement) -> str:
     if statement.kind == "count":
         shared = [word for word in statement.subject if word in earlier.subject]
         return " ".join([*shared[:2], "retries"])
+    if statement.kind == "parallel":  # the words both sentences share around the number
+        return " ".join(word for word in statement.subject if word in earlier.subject)
+    if statement.kind == "size":
+        return " ".join([*statement.subject[-1:], "size limit"])
     if statement.kind == "noun":
         return statement.text.split()[-1]
     if statement.kind == "setting":

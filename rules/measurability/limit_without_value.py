@@ -99,6 +99,17 @@ _LIMITS = (
     # "OTP codes are short-lived" (not "short-lived credentials" from a cloud provider: a kind of credential)
     _Limit(lazy_compile(r"\b(?:is|are|be)\s+short[- ]lived\b", _I),
         "how long do they live", lazy_compile(r"\b(?:expir\w*|ttl|lifetime|valid\s+for|lives?)\b", _I)),
+    # "entries expire after a short TTL", "with a long timeout": a limit sized in words
+    _Limit(lazy_compile(
+        r"\b(?:an?|the|its|their)\s+(?:very\s+)?(?:short|long|brief|small|limited|reasonable|sensible|generous|aggressive|tight|"
+        r"low|high)(?:er)?\s+(?:ttls?|time-?outs?|expiry|expiration|lifetime|retention(?:\s+period)?|grace\s+period|cool-?down"
+        r"(?:\s+period)?|lock-?out(?:\s+period)?|page\s+size|rate\s+limit|quota|cache\s+lifetime)\b", _I),
+        "what value exactly", lazy_compile(r"\b(?:ttls?|time-?\s?outs?|expir\w*|lifetime|retention|grace|cool-?down|lock-?out|"
+                                         r"page\s+size|rate\s+limit|quota)\b", _I)),
+    # "idle connections are closed after a timeout": after how long?
+    _Limit(lazy_compile(r"\b(?:after|on|upon|following)\s+(?:a|an)\s+(?:(?:idle|inactivity|session|connection|read|request)\s+)?"
+                        r"time-?out\b(?!\s+(?:of|set|configured))", _I),
+        "after how long", lazy_compile(r"\b(?:time-?\s?outs?|idle|inactivity)\b", _I)),
     # "inactive accounts are deactivated", "unpaid orders are cancelled automatically": after how long?
     _Limit(lazy_compile(
         r"\b(?:inactive|dormant|stale|abandoned|unused|unverified|unpaid|unconfirmed|unclaimed|idle)\s+(?:user\s+)?(?:accounts?|users?|carts?|"
@@ -133,7 +144,7 @@ _LIMITS = (
             r"\b(?:expir\w*|lock\w*|block\w*|time[sd]?\s+out|(?:log|sign)(?:s|ged|ging|ed)?\s+(?:\w+\s+){0,2}?out|retain\w*|kept|keep|stor\w*|"
             r"delet\w*|purg\w*|cach\w*|disabl\w*|suspend\w*|invalidat\w*|hidden|hide\w*|valid|available)\b", _I)),
     _Limit(lazy_compile(
-        r"\ba\s+(?:certain|limited|maximum|reasonable|fixed|set)\s+number\s+of\b|\bup\s+to\s+a\s+(?:certain\s+)?(?:limit|maximum|threshold)\b", _I),
+        r"\ba\s+(?:certain|limited|maximum|reasonable|fixed|set|small)\s+number\s+of\b|\bup\s+to\s+a\s+(?:certain\s+)?(?:limit|maximum|threshold)\b", _I),
         "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
@@ -150,6 +161,13 @@ _MAGNITUDES = (
         r"connections|sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|data)\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items)\b", _I)),
+    # "must support high volume during campaigns", "handle heavy load"
+    _Limit(lazy_compile(
+        r"\b(?:support|supports|handle|handles|sustain|sustains|withstand|withstands|absorb|absorbs|cope\s+with|copes\s+with)\s+"
+        r"(?:a\s+|the\s+)?(?:very\s+)?(?:high|large|huge|heavy|massive|peak|increased|extreme)\s+(?:volumes?|loads?|traffic|throughput)\b"
+        r"(?!\s+of)|\bunder\s+(?:very\s+)?(?:heavy|high|peak|extreme|increased)\s+(?:load|traffic)\b", _I),
+        "how much", lazy_compile(r"\b(?:volume|load|throughput|traffic|(?:requests?|messages?|events?|orders?)\s+(?:per|/|a)\s+"
+                                 r"(?:second|minute|hour|day)|rps|qps|tps|per\s+(?:second|minute|hour))\b", _I)),
     _Limit(lazy_compile(
         r"\blarge\s+(?:customers|accounts|tenants|organi[sz]ations|orgs|enterprises|files|uploads|attachments|datasets|"
         r"merchants|clinics|hospitals|stores|shops|fleets|warehouses|sellers|retailers|schools|"
@@ -195,6 +213,10 @@ _IN_REQUIREMENTS = (
         r"amount\s+of\s+time|window|delay)\b|\bin\s+a\s+timely\s+(?:manner|fashion)\b", _I),
         "within how long", lazy_compile(r"\b(?:within|sla|deadline)\b", _I)),
     # "reminders go out shortly before the appointment"
+    # "a confirmation e-mail is sent shortly": within how long?
+    _Limit(lazy_compile(r"\b(?:is|are|be|gets?)\s+(?:sent|delivered|emailed|processed|refunded|credited|applied|updated|published|"
+                        r"shown|displayed|visible|available|notified|reflected|synced)\s+shortly\b(?!\s+(?:before|after|once))", _I),
+        "within how long", lazy_compile(r"\b(?:within|sla)\b", _I)),
     _Limit(lazy_compile(r"\bshortly\s+(?:before|after|once)\b|\bsoon\s+after\b", _I),
         "how long before or after exactly", lazy_compile(r"\b(?:before|after|prior)\b", _I), lazy_compile(
             r"\b(?:sen[dt]\w*|remind\w*|notif\w*|email\w*|push\w*|expir\w*|charg\w*|cancel\w*|releas\w*|delet\w*|lock\w*|"
@@ -234,7 +256,14 @@ class LimitWithoutValue(Rule):
       shall retry", "retry with exponential backoff", "if it fails, we retry later";
     - a refresh, send or sync with no interval: "reminders are sent periodically";
     - a window named with no length: "within the delivery window", "within the settlement window";
-    - a time relative to an event, left vague: "reminders are sent shortly before the appointment".
+    - a time relative to an event, left vague: "reminders are sent shortly before the appointment",
+      "a confirmation e-mail is sent shortly";
+    - a limit sized in words: "cached with a short TTL", "after a timeout";
+    - load demanded with no figure: "must support high volume", "under heavy load".
+
+    The outcome steps of Gherkin scenarios in code blocks ("Then ...", "And ...") are read as
+    requirements. An HTTP status ("respond with HTTP 429") and a limit's reset period ("a monthly
+    quota") are not values.
 
     Vague magnitudes ("many concurrent users", "a large number of requests", "large customers",
     "in real time", "instantly") count in requirement statements and in sentences that demand them
@@ -303,6 +332,49 @@ class LimitWithoutValue(Rule):
                     reported.add(where)
                     written = " ".join(hit.match.group(0).split())
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+        if not proposal:
+            yield from _in_scenario_outcomes(document, lines)
+
+
+_STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
+
+
+def _in_scenario_outcomes(document: Document, lines: list[str]) -> Iterator[Violation]:
+    """The outcomes of Gherkin scenarios in code blocks ("Then ...", and the "And" steps after it): each
+    is a requirement ("And a confirmation e-mail is sent shortly")."""
+    from speclint.document.model import CodeBlock
+    from speclint.document.text import find_all, iter_nested
+    from speclint.reading.requirements import is_gherkin_block
+
+    for section in document.root.walk():
+        if is_descriptive(section):
+            continue
+        for block in iter_nested(section.blocks):
+            if not isinstance(block, CodeBlock) or not is_gherkin_block(block):
+                continue
+            outcome = False
+            for segment in block.lines:
+                step = _STEP.match(segment.text)
+                if step is None:
+                    continue
+                keyword = step.group("keyword").lower()
+                outcome = keyword == "then" or (outcome and keyword in ("and", "but"))
+                if not outcome or has_quantity(segment.text):
+                    continue
+                for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
+                    found = next(iter(find_all(limit.pattern, [segment], visible_only=False)), None)
+                    if found is None:
+                        continue
+                    match, span = found
+                    if limit.needs is not None and not limit.needs.search(segment.text):
+                        continue
+                    if _NEGATION_BEFORE.search(match.string, max(0, match.start() - 40), match.start()):
+                        continue
+                    if _given_elsewhere(limit, match.group(0), lines, segment.line):
+                        continue
+                    written = " ".join(match.group(0).split())
+                    yield Violation(span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+                    break
 
 
 def statements_read(document: Document, context: RuleContext) -> Iterator[Statement]:
@@ -355,7 +427,19 @@ _OUTLINE_NUMBER = lazy_compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?(?=\s)")
 
 
 def without_outline_number(sentence: str) -> str:
-    return _OUTLINE_NUMBER.sub("", sentence)
+    """The sentence without what only looks like a value: an outline number ("10.2. WHEN ..."), an HTTP
+    status ("respond with HTTP 429") that says how a limit answers, and the period a limit resets in
+    ("a monthly quota")."""
+    return _LIMIT_PERIOD.sub(" ", _STATUS_CODE.sub(" ", _OUTLINE_NUMBER.sub("", sentence)))
+
+
+# "a monthly message quota": the period a limit resets in, not its value.
+_LIMIT_PERIOD = lazy_compile(r"\b(?:hourly|daily|weekly|monthly|yearly|annual)\s+(?=(?:[\w-]+\s+)?(?:quotas?|limits?|caps?|allowances?)\b)",
+                             re.I)
+
+
+_STATUS_CODE = lazy_compile(r"\b(?:HTTP(?:/\d(?:\.\d)?)?|status(?:\s+code)?|error|code)\s*[1-5]\d\d\b|"
+                            r"\b[1-5]\d\d\s+(?:Too\s+Many\s+Requests|Service\s+Unavailable|Payload\s+Too\s+Large|Request\s+Timeout)\b", re.I)
 # The thing that expires, as a stem found in its plural and singular ("session", "link", "invit").
 _EXPIRING_NOUN = lazy_compile(r"(session|token|link|code|otp|invit|api key|cookie|cart|reservation|hold|lease|password|credential|"
                             r"url|quote|offer|coupon|voucher|pass|grant|secret|certificate|approval)",

@@ -8,14 +8,16 @@ from typing import Iterator
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TableCell
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.normative import nested_text
+from speclint.reading.normative import has_quantity, nested_text
 from speclint.reading.metrics import (
     is_background,
     bold_heading,
     direction_without_target,
+    is_not_a_metric,
     is_success_heading,
     is_summary,
     metric_needs_target,
+    names_a_measure_or_direction,
     names_success,
     quantified_elsewhere,
 )
@@ -80,7 +82,10 @@ class MetricWithoutTarget(Rule):
       under Proposal or Monitoring, which lists what the system exports);
     - a bold or plain label anywhere ("**Success metric:** increase conversion", "KPIs:" over a list);
     - a sentence that says how success is measured ("Success will be measured by higher retention");
-    - a metrics table whose Target column is empty.
+    - a metrics table whose Target cell is empty (a number in the metric's name, "30-day
+      retention", is no target), says only a direction ("higher", "increase"), or gives a number
+      without the time frame the table's other targets give ("5,000" beside "60% by end of Q3");
+    - metrics in German, Spanish and French ("Mejorar la satisfacción", "Die Kundenzufriedenheit steigt").
 
     Not flagged: a pass/fail gate that names no measure ("Admins can export the audit log"), zero
     and all ("No P1 bugs at launch"), a metric's Baseline or Measurement sub-item, questions,
@@ -257,6 +262,7 @@ def _table(table: Table, in_metrics: bool) -> Iterator[Violation]:
     if not metric_columns and not in_metrics:
         return
     metric_column = metric_columns[0] if metric_columns else 0
+    dated = _dated_targets(table, metric_column, target_columns)
     for row in table.rows:
         if metric_column >= len(row):
             continue
@@ -265,12 +271,58 @@ def _table(table: Table, in_metrics: bool) -> Iterator[Violation]:
         others = " | ".join(cell.text for index, cell in enumerate(row) if index != metric_column)
         if targets and any(_filled(cell) for cell in targets):
             others = " | ".join(cell.text for cell in targets)
+            if not has_quantity(others) and _VAGUE_TARGET.match(others) and not is_not_a_metric(metric.text) \
+                    and not _PLACEHOLDER.search(others):
+                # "| Basket size | $41 | higher |": a direction in the Target column is no target
+                yield Violation(_cell_span(next(cell for cell in targets if _filled(cell))), _MESSAGE)
+                continue
+            if dated and not _TARGET_TIME_FRAME.search(others) and has_quantity(others) and not is_not_a_metric(metric.text):
+                # "| Weekly active merchants | 5,000 |" where the other targets say by when
+                yield Violation(_cell_span(targets[0]), _NO_TIME_FRAME)
+                continue
         elif targets:
-            others = ""  # the Target column is empty: the other cells describe the metric, not its goal
+            # the Target column is empty: a number in the metric's name ("30-day retention") is no target
+            if _filled(metric) and not _group_row(metric, row) \
+                    and not is_not_a_metric(metric.text) and names_a_measure_or_direction(metric.text) \
+                    and not _PLACEHOLDER.search(metric.text):
+                yield Violation(_cell_span(metric), _MESSAGE)
+            continue
         elif not in_metrics:
             continue  # a table with a Metric column but no Target column: not a success table
         if metric.text.strip() and metric_needs_target(metric.text, others, strict=True):
             yield Violation(_cell_span(metric), _MESSAGE)
+
+
+#: A time frame for reaching a target: "by end of Q3", "within 6 months", "in 90 days", "2026-09-30", "H2 2026".
+_TARGET_TIME_FRAME = lazy_compile(
+    r"\b(?:by|within|in|before|after|until|through|over|from)\s+(?:the\s+)?(?:end\s+of\s+|first\s+|next\s+)?(?:Q[1-4]|H[12]|FY|"
+    r"20\d\d|\d+\s*(?:days?|weeks?|months?|quarters?|years?)|(?:one|two|three|four|six|nine|twelve)\s+(?:weeks?|months?|quarters?)|"
+    r"launch|GA|release|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)\b|"
+    r"\b(?:Q[1-4]|H[12])\s*(?:FY)?\s*'?\d{2,4}\b|\b20\d\d-\d\d(?:-\d\d)?\b|\b(?:after|post)[- ]launch\b", re.I)
+#: A Target cell that gives a direction or a wish, not a value: "higher", "↑", "improve", "as high as possible".
+_VAGUE_TARGET = lazy_compile(
+    r"^[\s*_|]*(?:higher|lower|up|down|more|less|fewer|better|increase[sd]?|decrease[sd]?|improve[sd]?|improvement|reduced?|grow(?:th|s)?|"
+    r"positive|upward|downward|↑|↓|⬆|⬇|maximi[sz]e[sd]?|minimi[sz]e[sd]?|as\s+(?:high|low|many|few)\s+as\s+possible|"
+    r"(?:significant|measurable|meaningful)\s+(?:increase|decrease|improvement|reduction|growth))[\s*_.!]*$", re.I)
+#: Placeholders are the placeholder rules' finding.
+_PLACEHOLDER = lazy_compile(r"\[[^\[\]\n]{0,40}\]|\b(?:TBD|TBC|TODO|XX+|N/A)\b|\bX\s*%|<[^<>\n]{1,40}>")
+
+
+def _group_row(metric: TableCell, row: list[TableCell]) -> bool:
+    """A row that only heads the rows below it: "| **Engagement** | | |"."""
+    text = metric.text.strip()
+    bold = len(text) > 4 and text[:2] in ("**", "__") and text[-2:] in ("**", "__")
+    return bold and not any(_filled(cell) for cell in row if cell is not metric)
+
+
+def _dated_targets(table: Table, metric_column: int, target_columns: list[int]) -> bool:
+    """The document's convention for this table: two or more targets say by when, and no header does
+    ("| Target (6 months after launch) |" dates them all)."""
+    if not target_columns or any(_TARGET_TIME_FRAME.search(cell.text) for cell in table.header):
+        return False
+    dated = sum(1 for row in table.rows for index in target_columns
+                if index < len(row) and index != metric_column and _TARGET_TIME_FRAME.search(row[index].text))
+    return dated >= 2
 
 
 def _filled(cell: TableCell) -> bool:
@@ -299,5 +351,7 @@ def _cell_span(cell: TableCell) -> Span:
     return cell.span
 
 
+_NO_TIME_FRAME = ("success metric target has no time frame, where the other targets of its table give one: "
+                  "say by when (e.g. '5,000 by end of Q3')")
 _MESSAGE = ("success metric has no target: give the number to reach and by when "
             "(e.g. 'conversion from 2.1% to 2.6% within 60 days of launch')")

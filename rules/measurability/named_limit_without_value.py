@@ -46,10 +46,27 @@ _NAMED = (
            "after how many attempts, for how long", lazy_compile(r"\b(?:lock\w*|attempts?)\b", _I)),
     _Limit(lazy_compile(r"\b(?:token|link|otp|code|invite|invitation|url|key|password|cache|session)\s+(?:expiry|expiration|ttls?|lifetime)\b", _I),
            "how long", lazy_compile(r"\b(?:expir\w*|ttl|lifetime|valid\s+for)\b", _I)),
-    _Limit(lazy_compile(r"\b(?:storage|upload|workspace|user|account|api|daily|monthly)\s+quotas?\b|"
+    _Limit(lazy_compile(r"\b(?:storage|upload|workspace|user|account|api|daily|monthly|weekly|hourly|usage|message|request|credit|"
+                        r"seat|project|download|export|email|sms)\s+(?:(?!quota)[\w-]+\s+)?quotas?\b|"
                         r"\b(?:upload|file[- ]size|storage|attachment|payload|request[- ]size)\s+limits?\b|"
                         r"\bmax(?:imum)?\s+(?:file|upload|attachment|payload|request|message)\s+sizes?\b", _I),
            "what value", lazy_compile(r"\b(?:quotas?|limits?|max\w*|size)\b", _I)),
+    # German, Spanish, French: "una cuota de almacenamiento", "Speicherkontingent", "un délai d'expiration"
+    _Limit(lazy_compile(
+        r"\bcuotas?\s+de\s+(?:almacenamiento|uso|subida|descarga|api|peticiones|solicitudes)\b|"
+        r"\blímites?\s+de\s+(?:tasa|peticiones|solicitudes|velocidad|subida|tamaño|almacenamiento|intentos)\b|"
+        r"\btiempo\s+(?:máximo\s+)?de\s+(?:espera|expiración|inactividad)\b|\b(?:caducidad|expiración)\s+de\s+(?:la\s+|el\s+|los\s+)?"
+        r"(?:sesi[oó]n|sesiones|tokens?|enlaces?|contraseñas?)\b|\bperiodo\s+de\s+(?:retención|conservación|gracia|bloqueo)\b|"
+        r"\bbloqueo\s+de\s+(?:la\s+)?cuenta\b|"
+        r"\b(?:Speicher|Upload|API-?|Nutzungs|Anfrage)?[Kk]ontingent(?:e|s)?\b|\bRatenbegrenzung\w*|\bZeitüberschreitung\w*|"
+        r"\bSitzungs-?[Tt]imeout\w*|\bAufbewahrungs(?:frist|dauer)\w*|\bKontosperr\w*|\bSperrfrist\w*|\bKulanzfrist\w*|"
+        r"\bmaximale\s+Dateigröße\b|"
+        r"\bquotas?\s+(?:de\s+stockage|d['’]utilisation|d['’]API|de\s+requêtes)\b|\blimites?\s+de\s+(?:débit|requêtes|taille|"
+        r"téléversement)\b|\bdélai\s+d['’](?:expiration|inactivité|attente)\b|\bdurée\s+de\s+(?:conservation|rétention|validité)\b|"
+        r"\bverrouillage\s+(?:du|de\s+la)\s+compte\b|\bpériode\s+de\s+grâce\b", _I),
+        "what value", lazy_compile(r"\b(?:cuota|límite|tiempo|caducidad|expiración|retención|conservación|gracia|bloqueo|"
+                                   r"\w*kontingent\w*|\w*begrenzung|\w*timeout|\w*frist|\w*sperr\w*|\w*dauer|quotas?|limites?|délai|"
+                                   r"durée|verrouillage|grâce|dateigröße|taille)\b", _I)),
 )
 # A limit someone else enforces ("handle rate limiting from the Deltastream API", "when quota limits
 # are hit"), or a topic to document: not a value this spec owes.
@@ -72,7 +89,9 @@ class NamedLimitWithoutValue(Rule):
     - "Audit logs follow the data retention policy" (for how long?);
     - "Retry failed payouts" (how many times, how far apart?);
     - "Account lockout after failed logins" (after how many attempts, for how long?);
-    - "Token TTL", "upload limit", "storage quota" (what value?).
+    - "Token TTL", "upload limit", "storage quota", "a monthly export quota" (what value?);
+    - the same in German, Spanish and French ("Speicherkontingent", "cuota de almacenamiento",
+      "délai d'expiration").
 
     Not flagged: a sentence with a number or time frame; a limit whose value another line of the
     document gives ("Rate limit: 100 requests per minute per key" answers "rate limiting on the

@@ -22,7 +22,13 @@ _VAGUE_COUNT = lazy_compile(
     r"\brepeatedly\b|\b(?:multiple|several|many|numerous|a\s+few|too\s+many)\s+times\b|\btoo\s+often\b|"
     # "locks the account after failed attempts": how many?
     r"\bafter\s+(?:consecutive\s+)?(?:failed|unsuccessful|invalid|incorrect|wrong)\s+(?:login\s+|sign-in\s+|password\s+|verification\s+)?"
-    r"(?:attempts|tries|logins|guesses)\b",
+    r"(?:attempts|tries|logins|guesses)\b|"
+    # German, Spanish, French: "nach mehreren fehlgeschlagenen Anmeldeversuchen", "tras varios intentos fallidos",
+    # "après plusieurs tentatives échouées"
+    r"\b(?:mehreren|mehrere|einigen|wiederholten|mehrmaligen|zu\s+vielen)\s+(?:fehlgeschlagenen\s+|falschen\s+|ungültigen\s+)?"
+    r"(?:Anmelde|Login-?|Passwort|Eingabe|Zugriffs)?versuchen?\b|"
+    r"\b(?:varios|múltiples|repetidos|demasiados|reiterados)\s+intentos\b|\bintentos\s+(?:fallidos\s+)?(?:repetidos|múltiples|reiterados)\b|"
+    r"\b(?:plusieurs|trop\s+de|de\s+multiples|nombreuses)\s+tentatives\b|\btentatives\s+(?:répétées|multiples)\b",
     re.I,
 )
 # "temporarily locked", "locked for a while", "blocked for some time"
@@ -30,14 +36,17 @@ _VAGUE_DURATION = lazy_compile(
     r"\b(?:temporarily|briefly)\s+(?:lock|block|disable|suspend|ban|throttle)(?:s|e?d)?\b|"
     r"\b(?:locked|blocked|disabled|suspended|banned|throttled)\s+(?:out\s+)?(?:temporarily\b|for\s+(?:a\s+(?:short\s+|brief\s+|limited\s+|"
     r"certain\s+)?(?:while|period(?:\s+of\s+time)?|time)|some\s+time|a\s+cool-?down(?:\s+period)?)\b)|"
-    r"\btemporar(?:y|ily)\s+(?:lock-?outs?|locks?|blocks?|bans?|suspensions?)\b",
+    r"\btemporar(?:y|ily)\s+(?:lock-?outs?|locks?|blocks?|bans?|suspensions?)\b|"
+    r"\b(?:vorübergehend|zeitweise|temporär)\s+(?:gesperrt|blockiert|deaktiviert|gebannt)\b|"
+    r"\btemporalmente\s+(?:bloquead[oa]s?|suspendid[oa]s?|deshabilitad[oa]s?)\b|\b(?:bloquead[oa]s?|suspendid[oa]s?)\s+temporalmente\b|"
+    r"\btemporairement\s+(?:bloqué|verrouillé|suspendu|désactivé)e?s?\b|\b(?:bloqué|verrouillé|suspendu)e?s?\s+temporairement\b",
     re.I,
 )
 # What makes it a limit the system enforces: a penalty, and what triggers it.
 _PENALTY = lazy_compile(r"\b(?:lock|block|disabl|suspend|throttl|ban|den(?:y|ie)|captcha|cool-?down|rate[- ]limit|"
-                      r"must\s+wait|re-?authenticat|step-?up)\w*", re.I)
+                      r"must\s+wait|re-?authenticat|step-?up|gesperrt|sperr|blockiert|bloqu|verrouill|suspendu|deshabilit)\w*", re.I)
 _TRIGGER = lazy_compile(r"\b(?:fail\w*|attempts?|wrong|invalid|incorrect|exceed\w*|too many|repeatedly|abus\w*|suspicious|"
-                      r"fraud\w*|violat\w*|brute)\b", re.I)
+                      r"fraud\w*|violat\w*|brute|\w*versuch\w*|intentos?|tentatives?|fehlgeschlagen\w*|fallid\w*|échou\w*)\b", re.I)
 # A penalty that lasts, and what says how long: "locked for 15 minutes", "until an admin unlocks it".
 _LOCKED = lazy_compile(r"\b(?:locks?|locked|blocks?|blocked|suspends?|suspended|bans?|banned)(?:\s+out)?\b", re.I)
 _COUNTED_TRIGGER = lazy_compile(
@@ -67,6 +76,10 @@ class ThresholdWithoutValue(Rule):
       requests", "several retries", "enters the wrong code repeatedly", "fails several times";
     - gives a vague duration to a penalty: "temporarily locked", "blocked for a while", "locked
       for a period of time", "a temporary lockout".
+
+    The same in German, Spanish and French ("nach mehreren fehlgeschlagenen Anmeldeversuchen",
+    "temporairement bloqué"). Not flagged when another line gives the value left out: a count of
+    attempts ("| Failed attempts before lockout | 5 |"), or how long the lock lasts.
 
     The sentence must say what the limit does (lock, block, disable, throttle, deny...) and what
     triggers it (failures, attempts, exceeding...): "makes many requests" describes, it does not
@@ -118,9 +131,38 @@ class ThresholdWithoutValue(Rule):
                         continue  # "makes many requests": a description, not a limit
                     if has_quantity(sentence) or (start, end) in reported:
                         continue
+                    if _given_elsewhere(sentence, what, document.lines, span.start.line):
+                        continue  # "after repeated failed attempts the account is locked (see Limits)": the table says 5
                     reported.add((start, end))
                     yield Violation(span, f"'{match.group(0)}': {what}? State the threshold so it can be built and tested")
             yield from _half_given(prose.segments, text, quoted, reported)
+
+
+#: What a threshold counts, as written in the line that may give its value elsewhere.
+_COUNTED_NOUN = lazy_compile(r"\b(?:attempts?|tries|retries|requests|logins|sign-ins|guesses|codes)\b", re.I)
+#: How long a lock lasts, given elsewhere: "| Lockout duration | 30 minutes |", "locked for 15 min".
+_LOCK_DURATION = lazy_compile(r"\b(?:lock|block|suspen)\w*\b[^.\n]{0,40}?\b\d+\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\b",
+                              re.I)
+_LIST_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
+
+
+def _given_elsewhere(sentence: str, what: str, lines: list[str], line: int) -> bool:
+    """True when another line gives the value the sentence leaves out: a count for what it counts
+    ("| Failed attempts before lockout | 5 |"), or how long its lock lasts ("Lockout duration: 30 minutes")."""
+    nouns = {match.group(0).lower().rstrip("s")[:5] for match in _COUNTED_NOUN.finditer(sentence)}
+    if what == "how many" and not nouns:
+        return False
+    for index, text in enumerate(lines):
+        if index + 1 == line or not any(char.isdigit() for char in text):
+            continue
+        written = _LIST_MARKER.sub("", text)
+        if what == "how many":
+            if any(match.group(0).lower().rstrip("s")[:5] in nouns for match in _COUNTED_NOUN.finditer(written)) \
+                    and has_quantity(written):
+                return True
+        elif _LOCK_DURATION.search(written):
+            return True
+    return False
 
 
 def _half_given(segments: list, text: str, quoted: list[tuple[int, int]],

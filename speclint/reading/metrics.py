@@ -188,7 +188,15 @@ def direction_without_target(text: str, nested: str = "") -> re.Match[str] | Non
         return None
     if _has_target(text + "\n" + nested) or _ZERO_OR_ALL.match(visible) or _zero_or_all_given(nested):
         return None
-    return _DIRECTION_ON_MEASURE.search(visible) or _MEASURE_THEN_DIRECTION.search(visible)
+    return (_DIRECTION_ON_MEASURE.search(visible) or _MEASURE_THEN_DIRECTION.search(visible) or _MORE_PEOPLE.search(visible)
+            or _LESS_TIME.search(visible) or _ACTION_MORE_OFTEN.search(visible))
+
+
+#: People doing something more or less often, with no figure: "Teams reply in threads more often".
+_ACTION_MORE_OFTEN = lazy_compile(
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:[\w-]+\s+){0,2}?(?:users|customers|people|teams|merchants|shoppers|members|admins|"
+    r"developers|visitors|players|creators|agents|drivers|patients|students|readers|viewers)\s+(?:[\w-]+\s+){1,6}?"
+    r"(?:more|less)\s+(?:often|frequently|regularly)\b", re.I)
 
 
 _WORD = lazy_compile(r"[a-z]{4,}", re.I)
@@ -227,7 +235,12 @@ _PERIOD_IN_NAME = lazy_compile(
 def _has_target(text: str) -> bool:
     """A number, count, percentage or time frame, not counting the period in a measure's name."""
     text = _ITEM_ID.sub(lambda match: match.group(1), text)
+    text = _FIRST_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)
     return has_quantity(_PERCENTILE.sub(" ", _PERIOD_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)))
+
+
+# "Time to first message", "first-contact resolution": "first" names the measure, it is no number.
+_FIRST_IN_NAME = lazy_compile(r"\b(?:time[- ]to[- ]first|first[- ](?:contact|time|call|response|touch|week|day|session))\b", re.I)
 
 
 # "KR1: ...", "G2 - ...", "O1.1": the label of a goal or key result is no number.
@@ -260,7 +273,32 @@ def names_a_measure_or_direction(text: str) -> bool:
         return True  # "**Resubmit usage**: Frequency of resubmit clicks": a metric defined, its target missing
     return bool(MEASURE.search(head) or _LEADING_DIRECTION.match(visible) or _DIRECTION_ON_MEASURE.search(visible)
                 or _MEASURE_THEN_DIRECTION.search(visible) or _THAN_TODAY.search(visible)
-                or _BARE_COMPARATIVE.search(visible))
+                or _BARE_COMPARATIVE.search(visible) or _OTHER_LANGUAGE_DIRECTION.search(visible)
+                or _MORE_PEOPLE.search(visible) or _LESS_TIME.search(visible))
+
+
+#: Time spent, moved with no figure: "Admins spend less time moderating", "agents take less time per ticket".
+_LESS_TIME = lazy_compile(r"\b(?:spends?|spent|spending|takes?|taking|wastes?|wasting|need|needs)\s+(?:much\s+)?(?:less|more)\s+time\b", re.I)
+
+
+#: More or fewer people doing something, with no count: "More users adopt saved searches", "fewer agents escalate".
+_MORE_PEOPLE = lazy_compile(
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:\*\*[^*\n]{1,40}\*\*:?\s*)?(?:more|fewer)\s+(?:[\w-]+\s+)?(?:users|customers|people|teams|"
+    r"merchants|shoppers|buyers|sellers|members|subscribers|admins|developers|accounts|visitors|players|creators|agents|drivers|"
+    r"patients|students|organi[sz]ations|companies|tenants|partners|hosts|guests|riders|readers|viewers|employees|clinicians|"
+    r"operators|engineers|contributors|maintainers)\s+[a-z]", re.I)
+
+
+#: A direction in German, Spanish or French, leading ("Mejorar la satisfacción", "Kundenzufriedenheit
+#: erhöhen") or ending the metric ("Die Kundenzufriedenheit steigt", "le taux de churn diminue").
+_OTHER_LANGUAGE_DIRECTION = lazy_compile(
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:aumentar|mejorar|incrementar|reducir|disminuir|elevar|"
+    r"erhöhen|steigern|verbessern|senken|reduzieren|verringern|augmenter|améliorer|réduire|diminuer|accroître)\b|"
+    r"\b(?:aumenta[nr]?|mejora[nr]?|disminuye[nr]?|sube[nr]?|baja[nr]?|crece[nr]?|steigt|steigen|sinkt|sinken|wächst|wachsen|"
+    r"nimmt\s+(?:zu|ab)|nehmen\s+(?:zu|ab)|verbessert\s+sich|verbessern\s+sich|erhöht\s+sich|verringert\s+sich|"
+    r"augmente(?:nt)?|diminue(?:nt)?|baisse(?:nt)?|s'améliore(?:nt)?|progresse(?:nt)?|"
+    r"(?:erhöhen|steigern|verbessern|senken|reduzieren|verringern))[\s*_]*(?:[.;!]|$)",
+    re.I)
 
 
 # "Users export reports faster than today": a comparison with now is a direction, not a target.

@@ -26,6 +26,7 @@ from weakref import WeakKeyDictionary
 
 from speclint.document.model import Document, Span, TextSegment
 from speclint.lazy_regex import lazy_compile
+from speclint.record import Record
 
 _NUMBER = r"(?P<num>\d+(?:\.\d+)?)"
 _TIME_UNIT = (r"(?P<unit>ms|milliseconds?|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|"
@@ -125,13 +126,17 @@ _GENERIC_NOUNS = frozenset({"period", "window", "span", "interval", "cycle", "ro
                             "lookback", "range", "time", "timeframe", "old", "long", "delay", "lag", "notice",
                             "streak", "chunk", "batch", "increments", "increment", "intervals", "periods", "windows",
                             "sprint", "sprints", "phase", "plan", "program", "programme", "block", "blocks"})
+#: A statement made for one environment: "in staging, jobs time out after 5 minutes" beside production's 30.
+_ENVIRONMENT = (r"|\b(?:in|on|for)\s+(?:the\s+)?(?:staging|production|prod|dev|development|test(?:ing)?|sandbox|qa|ci|preview)"
+                r"(?:\s+(?:environments?|clusters?|builds?))?\b")
 #: A sentence that compares, changes, illustrates or bounds its numbers.
 _NOT_A_STATEMENT = lazy_compile(
     r"\b(?:was|were|previously|currently|today|old|legacy|instead\s+of|changed?|increas\w*\s+(?:from|to)|"
     r"reduc\w*|rais\w*|lower\w*|from\s+\d|up\s+from|down\s+from|e\.g\b|eg\b|for\s+example|for\s+instance|such\s+as|"
     r"example|up\s+to|at\s+most|at\s+least|no\s+more\s+than|maximum|max|minimum|min|default|defaults|configurable|"
-    r"between|either|tiers?|plans?|premium|enterprise|free|paid(?!\s+out)|pro|vs\.?|versus|compared|alternatively|option\s+\w)\b"
-    r"|\d\s*(?:-|–|—|to|or)\s*\d",
+    r"between|either|(?<!hot\s)(?<!warm\s)(?<!cold\s)tiers?|plans?|premium|enterprise|free|paid(?!\s+out)|pro|vs\.?|versus|compared|"
+    r"alternatively|option\s+\w)\b"
+    r"|\d\s*(?:-|–|—|to|or)\s*\d" + _ENVIRONMENT,
     re.I,
 )
 _STOPWORDS = frozenset("""a an the is are be been being will would must shall should may might can could not never no
@@ -234,7 +239,8 @@ def statements(segments: list[TextSegment]) -> Iterator[Statement]:
 
     for pattern, kind in ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_GIVE_UP, "verb"), (_KEEP_FOR, "verb"),
                           (_DURATION_NOUN, "noun"), (_ABBREVIATED_NOUN, "noun"),
-                          (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count")):
+                          (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count"),
+                          (_SIZE, "size")):
         for match, span in find_all(pattern, segments):
             text = match.string
             start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()),
@@ -243,6 +249,9 @@ def statements(segments: list[TextSegment]) -> Iterator[Statement]:
             sentence = text[start: min(end_candidates) if end_candidates else len(text)]
             if kind in ("fee", "count"):
                 yield from _counted(kind, match, span, text[start: match.start()], sentence, segments)
+                continue
+            if kind == "size":
+                yield from _size(match, span, text[start: match.start()], sentence)
                 continue
             limit = kind in ("verb", "setting") and _concept(_lemma(_group(match, "verb", "verb2", "noun", "noun2").split()[0])) in _LIMIT_CONCEPTS
             # a limit's maximum is its value ("retained for a maximum of 7 days"); changes, tiers and examples are not
@@ -299,9 +308,9 @@ def _group(match: re.Match[str], *names: str) -> str:
 # only comparisons, changes, examples, ranges and tiers are left out.
 _NOT_A_COUNT = lazy_compile(
     r"\b(?:was|were|previously|currently|today|old|legacy|instead\s+of|changed?|from\s+\d|up\s+from|down\s+from|e\.g\b|eg\b|"
-    r"for\s+example|for\s+instance|such\s+as|example|default|defaults|configurable|between|either|tiers?|plans?|premium|"
+    r"for\s+example|for\s+instance|such\s+as|example|default|defaults|configurable|between|either|(?<!hot\s)(?<!warm\s)(?<!cold\s)tiers?|plans?|premium|"
     r"enterprise|free|paid(?!\s+out)|pro|vs\.?|versus|compared|alternatively|option\s+\w|per\s+(?:plan|tier|merchant|customer|region))\b"
-    r"|\d\s*(?:-|–|—|to|or)\s*\d",
+    r"|\d\s*(?:-|–|—|to|or)\s*\d" + _ENVIRONMENT,
     re.I,
 )
 # A count of failed sign-in attempts is a threshold, and products set several ("a CAPTCHA after 3, a
@@ -351,6 +360,43 @@ def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence:
     if not subject:
         return
     yield Statement("count", subject, "retry", "count", value, " ".join(match.group(0).split()), span)
+
+
+#: A size limit: "attach files of up to 25 MB", "uploads must not exceed 10 MB", "maximum attachment size: 50 MB",
+#: "Belege dürfen höchstens 10 MB groß sein".
+_SIZE_UNIT = r"\s?(?P<unit>KB|MB|GB|TB|KiB|MiB|GiB)\b"
+_SIZE = lazy_compile(
+    r"\b(?:up\s+to|at\s+most|a\s+maximum\s+of|maximum\s+of|no\s+(?:more|larger|bigger)\s+than|limit(?:ed)?\s+(?:of|to)|"
+    r"(?:must|shall|may|should|cannot|can't)\s+not\s+exceed|(?:must|shall|may|should)n't\s+exceed|höchstens|maximal|jusqu'à|hasta)\s+"
+    r"(?P<num>\d+(?:\.\d+)?)" + _SIZE_UNIT + "|"
+    r"\b(?:max(?:imum)?\.?\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:files?|uploads?|attachments?|payloads?|requests?|messages?|bod(?:y|ies)|"
+    r"images?|videos?|documents?|imports?|exports?|photos?))\s+size(?:\s+limit)?(?:\*\*|__)?\s*(?:is|of|:|=|must\s+be|shall\s+be)?"
+    r"(?:\*\*|__)?\s*(?P<num2>\d+(?:\.\d+)?)\s?(?P<unit2>KB|MB|GB|TB|KiB|MiB|GiB)\b",
+    re.I,
+)
+_SIZE_BYTES = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 1024, "mib": 1024 ** 2, "gib": 1024 ** 3}
+#: Words of every size limit: they say nothing of what is limited.
+_SIZE_WORDS = frozenset("""max maximum size limit allow able user users dürfen darf müssen muss sollen soll debe deben puede
+pueden doit doivent peut peuvent""".split())
+
+
+def _size(match: re.Match[str], span: Span, before: str, sentence: str) -> Iterator[Statement]:
+    """A size limit, about what is limited ("attachment", "upload"): the noun before "size", or the
+    clause's words before the bound."""
+    if _NOT_A_COUNT.search(sentence):
+        return
+    words = _group(match, "noun") or re.split(r"[.;:!?()\[\]|,—–]", before)[-1]
+    subject = tuple(_size_lemma(word) for word in re.findall(r"[^\W\d_][\w'-]*", words)
+                    if word.lower() not in _STOPWORDS and word.lower() not in _SIZE_WORDS)[-2:]
+    unit = _group(match, "unit", "unit2").lower()
+    value = float(_group(match, "num", "num2")) * _SIZE_BYTES[unit]
+    yield Statement("size", subject, "size", "size", value, " ".join(match.group(0).split()), span)
+
+
+def _size_lemma(word: str) -> str:
+    """`_lemma`, with "attachment" and "attach" one word."""
+    lemma = _lemma(word)
+    return lemma[:-4] if len(lemma) > 7 and lemma.endswith("ment") else lemma
 
 
 def _answered_fee(segments: list[TextSegment]) -> Iterator[Statement]:
@@ -435,11 +481,15 @@ def _find_contradictions(document: Document) -> list[Contradiction]:
                     continue
                 pairs.append((later, earlier))
                 break
+    taken = {later.span.start.line for later, _earlier in pairs}
+    pairs.extend(pair for pair in _parallel_pairs(document) if pair[0].span.start.line not in taken)
     return pairs
 
 
 #: A table column or row label that names a setting: "| Card network timeout | 60 s |", "| Item | Fee |".
 _SETTING_NAME = lazy_compile(r"\b(?:timeout|ttl|expiry|expiration|retention(?:\s+period)?|grace\s+period|lockout|fees?|"
+                             r"(?:files?|uploads?|attachments?|payloads?|requests?|messages?|images?|videos?|documents?|photos?)\s+"
+                             r"size(?:\s+limit)?|"
                              r"commission|surcharge)\W*$", re.I)
 
 
@@ -487,7 +537,7 @@ def _table_settings(document: Document) -> Iterator[tuple[int, Statement]]:
 #: Limits a document usually states once for one thing (a timeout, a retention, an expiry, a lockout,
 #: a retry count, a fee): two statements of one are about the same thing when their subjects share a
 #: word, or when one names none and the document states the limit for one thing only.
-_LIMIT_CONCEPTS = frozenset({"timeout", "retention", "lockout", "retry", "fee", "fe", "commission", "surcharg"})
+_LIMIT_CONCEPTS = frozenset({"timeout", "retention", "lockout", "retry", "fee", "fe", "commission", "surcharg", "size"})
 
 
 def _related(one: tuple[str, ...], other: tuple[str, ...], subjects: set[tuple[str, ...]]) -> bool:
@@ -510,6 +560,135 @@ def _ambiguous(one: tuple[str, ...], other: tuple[str, ...], subjects: set[tuple
         return False
     return any(candidate != longer and len(candidate) > len(shorter) and _compatible(candidate, shorter)
                and not _compatible(candidate, longer) for candidate in subjects)
+
+
+# --- one sentence written twice with another number ----------------------------------------------
+
+#: A number with its unit: a duration, a size or a percentage ("30 days", "25 MB", "5%").
+_MEASURED = lazy_compile(
+    r"(?<![\w.,/:#-])(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%|percent\b|(?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|"
+    r"days?|weeks?|months?|years?|kb|mb|gb|tb|kib|mib|gib|bytes?)\b)(?![.,]?\d)", re.I)
+_BYTES = {"byte": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 1024, "mib": 1024 ** 2, "gib": 1024 ** 3}
+#: Words that bound the number ("more than", "at most", "within"): part of what is stated, not of the subject.
+_LOWER_BOUND = frozenset("least minimum min over above exceed exceeds exceeded exceeding beyond".split())
+_UPPER_BOUND = frozenset("most maximum max under below within fewer less up höchstens maximal mindestens".split())
+_CLAUSE_BREAK = lazy_compile(r"[,;:\[\]|—–]|\s-\s")
+_TOKEN = lazy_compile(r"[^\W_][\w'-]*")
+#: A clause whose subject is elsewhere ("It swings at most 3%"), or a condition that names a case
+#: ("WHEN the duration is greater than 1 hour"): its number is not a statement about a named thing.
+_NO_OWN_SUBJECT = frozenset("it this that these those they which when whenever if once unless while where".split())
+#: Sentences about what could be: examples of a mechanism, not its values.
+_HYPOTHETICAL = lazy_compile(r"\b(?:would|could|might|imagine|suppose|assume|say)\b", re.I)
+#: Words that scope a statement to one case: "for the ovn-kubernetes suite", "per tenant", "on mobile".
+_SCOPING = frozenset("for per on in with during".split())
+_LISTED_NUMBERS = lazy_compile(r"\d\s*(?:,|and|und|y|et)\s*\d")
+_SHARED_WORDS = 4
+
+
+class _Parallel(Record):
+    """A number in its sentence: the content words of its clause before and after it, its bound, and
+    the sentence's other numbers."""
+
+    __slots__ = ("section", "statement", "before", "after", "bound", "unit", "others")
+
+    def __init__(self, section: int, statement: Statement, before: tuple[str, ...], after: tuple[str, ...], bound: str,
+                 unit: str, others: tuple[str, ...]) -> None:
+        self.section = section
+        self.statement = statement
+        self.before = before
+        self.after = after
+        self.bound = bound
+        self.unit = unit
+        self.others = others
+
+
+def _parallel_pairs(document: Document) -> Iterator[Contradiction]:
+    """One statement written twice with another number: "access logs are retained for 30 days in the
+    hot tier" and, elsewhere, "... retained for 90 days in the hot tier to satisfy the audit"; "fewer
+    than 1% of pods report a readiness gate timeout" and "... fewer than 5% of pods report a
+    readiness gate timeout". The words of the clause around the number name the quantity: at least
+    four content words, the shorter side of each written identically in both (the longer may add
+    words, but not a scope: "for the X suite"), the same unit, the same bound, and the same other
+    numbers (a sentence rewritten for another case changes several). Table cells are rows of cases;
+    in one section both sides must be identical."""
+    from speclint.document.text import find_all, iter_prose
+    from speclint.reading.requirements import not_in_scope
+
+    seen: list[_Parallel] = []
+    for piece in iter_prose(document):
+        if piece.kind != "paragraph" or (piece.section.heading is not None and not_in_scope(piece.section)):
+            continue
+        for match, span in find_all(_MEASURED, piece.segments):
+            parallel = _parallel(id(piece.section), match, span)
+            if parallel is None:
+                continue
+            for earlier in seen:
+                if earlier.unit == parallel.unit and earlier.bound == parallel.bound and earlier.others == parallel.others \
+                        and earlier.statement.value != parallel.statement.value and _same_words(earlier, parallel):
+                    yield parallel.statement, earlier.statement
+                    break
+            seen.append(parallel)
+
+
+def _parallel(section: int, match: re.Match[str], span: Span) -> _Parallel | None:
+    from speclint.reading.normative import sentence_bounds
+
+    text = match.string
+    start, end = sentence_bounds(text, match.start(), match.end())
+    sentence = text[start:end]
+    if _NOT_A_COUNT.search(sentence) or _HYPOTHETICAL.search(sentence) or sentence.rstrip(" *_").endswith("?"):
+        return None  # a change, an example, a range, a tier or an environment: two numbers on purpose
+    head = _CLAUSE_BREAK.split(text[start: match.start()])[-1]
+    tail = _CLAUSE_BREAK.split(text[match.end(): end])[0]
+    before_words = [word.lower() for word in _TOKEN.findall(head)]
+    opening = _TOKEN.search(sentence)
+    if any(words and words[0] in _NO_OWN_SUBJECT for words in (before_words, [opening.group(0).lower()] if opening else [])):
+        return None
+    if _LISTED_NUMBERS.search(sentence):
+        return None  # "durations of 0 and 1 minute": a list of cases
+    bound = ""
+    if any(word in _LOWER_BOUND for word in before_words[-3:]) or "more than" in head.lower()[-20:] or "≥" in head[-4:]:
+        bound = "min"
+    elif any(word in _UPPER_BOUND for word in before_words[-3:]) or "up to" in head.lower()[-10:] or "≤" in head[-4:]:
+        bound = "max"
+    before = tuple(word if word in _SCOPING else _lemma(word) for word in before_words
+                   if (word not in _STOPWORDS or word in _SCOPING) and word not in _LOWER_BOUND
+                   and word not in _UPPER_BOUND and word != "than")
+    after = tuple(word.lower() if word.lower() in _SCOPING else _lemma(word) for word in _TOKEN.findall(tail)
+                  if word.lower() not in _STOPWORDS or word.lower() in _SCOPING)
+    unit = match.group("unit").lower().rstrip("s") if match.group("unit").lower() != "ms" else "ms"
+    value = float(match.group("num"))
+    if unit in ("%", "percent"):
+        family, unit = "percent", "%"
+    elif unit.rstrip("e") in _BYTES or unit in _BYTES:
+        family, value = "size", value * _BYTES.get(unit, _BYTES.get(unit.rstrip("e"), 1))
+    else:
+        family, value = "time", value * _SECONDS.get(unit, 1)
+    others = tuple(sorted(" ".join(other.group(0).split()) for other in _MEASURED.finditer(sentence)
+                          if start + other.start() != match.start()))
+    words = tuple(word for word in (*before, *after) if word not in _SCOPING)
+    statement = Statement("parallel", words, family, family, value, " ".join(match.group(0).split()), span)
+    return _Parallel(section, statement, before, after, bound, family, others)
+
+
+def _same_words(one: _Parallel, other: _Parallel) -> bool:
+    """The shorter side of each written identically in both, what the longer adds not a scope, and
+    four content words shared in all."""
+    if one.section == other.section:
+        return one.before == other.before and one.after == other.after and len(one.statement.subject) >= _SHARED_WORDS
+    shared_before = min(len(one.before), len(other.before))
+    shared_after = min(len(one.after), len(other.after))
+    if shared_before and one.before[-shared_before:] != other.before[-shared_before:]:
+        return False
+    if one.after[:shared_after] != other.after[:shared_after]:
+        return False
+    added = {*one.before[:len(one.before) - shared_before], *other.before[:len(other.before) - shared_before],
+             *one.after[shared_after:], *other.after[shared_after:]}
+    if added & _SCOPING:
+        return False
+    shared = [word for word in (*one.before[len(one.before) - shared_before:], *one.after[:shared_after])
+              if word not in _SCOPING]
+    return len(shared) >= _SHARED_WORDS
 
 
 _contradictions: WeakKeyDictionary[Document, list[Contradiction]] = WeakKeyDictionary()
