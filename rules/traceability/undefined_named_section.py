@@ -140,4 +140,8 @@ def _possessive_before(match: re.Match[str]) -> bool:
     """"the KEP template's Rollout section": the name follows another document's possessive."""
     name = next(group for group in ("name1", "name2", "name3") if match.group(group))
     before = match.string[max(0, match.start() - 40):match.start(name)]
-    return bool(re.search(r"['’]s\s+$|\]\([^)]*\)\s*['’]?s?\s+$", before))
+    tail = before.rstrip()
+    if tail == before:  # the possessive is a word of its own: whitespace stands before the name
+        return False
+    # Searched on the stripped tail, without a trailing whitespace run, so the work stays linear.
+    return bool(re.search(r"['’]s$|\]\([^()\]]*\)\s*['’]?s?$", tail))
