@@ -11,7 +11,7 @@ failure modes.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Collection, Iterable, Sequence
 from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
@@ -619,7 +619,9 @@ def unhandled_providers(document: Document) -> list[ProviderMention]:
 
 
 @per_section
-def _skipped(section: Section) -> bool:
+def skipped_section(section: Section) -> bool:
+    """A section whose calls are not made: non-goals, out of scope, competitors, prior art, later
+    phases, assumptions, open questions."""
     from speclint.document.headings import title_matches
     from speclint.reading.requirements import not_in_scope
 
@@ -637,7 +639,8 @@ _FRAMING = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|problem(?:\s+statemen
 
 
 @per_section
-def _framing(section: Section) -> bool:
+def framing_section(section: Section) -> bool:
+    """A section (or one under a section) that frames the work: summary, problem, goals, metrics."""
     return any(each.heading is not None and _FRAMING.match(normalize_title(each.title))
                for each in (section, *section.ancestors()))
 
@@ -651,15 +654,24 @@ def _in_failure_section(section: Section) -> bool:
                for each in (section, *section.ancestors()))
 
 
-def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
+def provider_mentions_in(document: Document, kinds: Collection[str] | None = None,
+                         body_only: bool = False) -> list[ProviderMention]:
+    """The providers (of `kinds`, or of every kind) the document says it calls, in reading order:
+    not in non-goals, background of competitors, alternatives or later phases (`skipped_section`),
+    nor in sections about tests (a test's fixtures are not the product's calls). `body_only`: not
+    in headings nor in the sections that frame the work (summary, problem, goals, metrics)."""
     from speclint.document.text import iter_prose
 
-    pieces = [piece for piece in iter_prose(document)  # a test's fixtures are not the product's calls
-              if not _skipped(piece.section) and not _describes_tests(piece.section)]
-    patterns = present_in(pieces, (*PROVIDERS, *GENERIC_PROVIDERS))
-    mentions: list[ProviderMention] = []
-    for piece in pieces:
-        mentions.extend(provider_mentions(piece.segments, patterns))
+    pieces = [piece for piece in iter_prose(document)
+              if not skipped_section(piece.section) and not describes_tests(piece.section)
+              and not (body_only and (piece.kind == "heading" or framing_section(piece.section)))]
+    patterns = present_in(pieces, tuple(pair for pair in (*PROVIDERS, *GENERIC_PROVIDERS)
+                                        if kinds is None or pair[0] in kinds))
+    return [mention for piece in pieces for mention in provider_mentions(piece.segments, patterns)]
+
+
+def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
+    mentions = provider_mentions_in(document)
     kinds = {kind for kind, _brand, _span in mentions}
     if not kinds:
         return []
@@ -684,7 +696,7 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
     from speclint.reading.edge_cases import is_edge_case_title
     from speclint.reading.requirements import section_text
 
-    pieces = [piece for piece in iter_prose(document) if not _skipped(piece.section) and not _framing(piece.section)]
+    pieces = [piece for piece in iter_prose(document) if not skipped_section(piece.section) and not framing_section(piece.section)]
     rows: dict[int, list[str]] = {}
     providers = present_in(pieces, (*PROVIDERS, *GENERIC_PROVIDERS))
     for piece in pieces:
@@ -784,7 +796,7 @@ def _find_operation_mentions(document: Document) -> list[OperationMention]:
 
     found: list[OperationMention] = []
     pieces = [piece for piece in iter_prose(document)
-              if not (piece.kind == "heading" or _skipped(piece.section) or _describes_tests(piece.section)
+              if not (piece.kind == "heading" or skipped_section(piece.section) or describes_tests(piece.section)
                       or _scenario_step("\n".join(segment.text for segment in piece.segments)))]
     operations = present_in(pieces, FALLIBLE_OPERATIONS)
     for piece in pieces:
@@ -831,7 +843,8 @@ _TESTS_TITLE = lazy_compile(r"\b(?:tests?|testing|e2e|qa|fixtures?)\b", re.I)
 
 
 @per_section
-def _describes_tests(section: Section) -> bool:
+def describes_tests(section: Section) -> bool:
+    """A section about tests ("Test plan", "Integration test fixtures"), not the product's user scenarios."""
     headed = [each for each in (section, *section.ancestors()) if each.heading is not None]
     return any(_TESTS_TITLE.search(each.title) for each in headed) and not any(
         _USER_SCENARIOS.search(each.title) for each in headed)
