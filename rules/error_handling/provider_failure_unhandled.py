@@ -89,6 +89,10 @@ class ProviderFailureUnhandled(Rule):
             # where it is named as a data store ("external stores (Kafka, Kinesis, etc.)").
             mentions = [mention for mention in mentions if mention[0] != "message queue"
                         or _MESSAGING.search(document.lines[mention[2].start.line - 1])]
+            if not any(_rank(document, span) == 0 for _kind, _brand, span in mentions):
+                # named only in the introduction, problem or background ("heavy suites (QuickBooks,
+                # Xero)", "competitors collect through PayPal"): what the product calls is in its body
+                mentions = []
         if not mentions:
             return
         kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), mention[2].start.line))

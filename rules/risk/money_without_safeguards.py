@@ -45,6 +45,11 @@ MONEY_ACTIONS = (
     r"re:(?:payments?|charges?)\s+(?:is|are|will\s+be|gets?|get|was|were)\s+(?:\w+\s+)?(?:collected|taken|captured|"
     r"processed|made|created|"
     r"sent|authori[sz]ed|settled|charged|submitted|initiated|executed|refunded)",
+    # German, Spanish, French: "vom Guthaben abgebucht", "se reembolsa el importe", "le virement est envoyé".
+    "abgebucht", "abbuch*", "gutgeschrieben", "gutschreib*", "rückerstatt*", "Rückerstattung*", "erstattet", "Auszahlung*",
+    "ausgezahlt", "überwiesen", "Überweisung*", "aufgeladen", r"re:lad(?:en|t|e)\s+(?:\w+\s+){0,3}?Guthaben\s+(?:\w+\s+){0,4}?auf",
+    "reembols*", "recarg*", "se cobra", r"re:cobr(?:a|an|ó|ado|ar)", "transferencia*",
+    "rembours*", "virement*", "rechargé*", "débité*", "crédité*",
 )
 
 #: Safeguards that can only be about moving money once, wherever they are written.
@@ -70,6 +75,9 @@ SAFEGUARDS = (
     r"re:(?:billing|payments?|refunds?|purchases?)\s+(?:is|are)\s+(?:\w+\s+)?(?:handled|owned|processed|managed)\s+by\s+"
     r"(?:the\s+)?(?:app\s+store|play\s+store|google\s+play|apple|google|stores?|existing|current)",
     # A request repeated with its key: "a repeated request with the same key returns the first result".
+    # German, Spanish, French: "nie doppelt abgebucht", "un reintento nunca reembolsa dos veces".
+    "doppelt* abgebucht", "doppelt* gebucht", "bucht* nie doppelt", "Doppelbuchung*", "doppelte Abbuchung*", "Datenbanktransaktion*",
+    "doble cobro", "cobro duplicado", "cobros duplicados", "double débit*", "débité deux fois",
     r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:[\w-]+\s+){0,8}?returns?\s+the\s+(?:first|original|same|earlier)\s+"
     r"(?:result|response|outcome)",
 )
@@ -351,8 +359,9 @@ def _rank(document: Document, index: ProseIndex, found: tuple[re.Match[str], Spa
     prose (1), a user story or the summary (2), a heading (3)."""
     match, span = found
     section = section_at(document, span.start.line)
-    if section.heading is not None and section.heading.span.start.line == span.start.line:
-        return 3
+    if section.heading is not None and section.heading.span.start.line == span.start.line \
+            or _SCENARIO_TITLE.match(document.lines[span.start.line - 1]):
+        return 3  # a heading, or a scenario's title ("Scenario: Buy two tickets") names the test, not the movement
     bounds = _sentence_bounds(index.text, match.start())
     block_start = index.text.rfind("\x00", 0, match.start()) + 1
     if _USER_STORY.match(index.text[block_start:bounds[1]]) or _in_introduction(section):
@@ -362,6 +371,9 @@ def _rank(document: Document, index: ProseIndex, found: tuple[re.Match[str], Spa
     if is_normative(section) or _COMMITS.search(index.text[bounds[0]:bounds[1]]):
         return 0
     return 1
+
+
+_SCENARIO_TITLE = lazy_compile(r"^\W{0,6}(?:scenario(?:\s+outline)?|feature|background|example|rule)\s*:", re.I)
 
 
 def _in_introduction(section: Section) -> bool:
