@@ -32,7 +32,10 @@ class OperationFailureUnaddressed(Rule):
     once at least outside its introduction (a payment, sending
     an email or SMS, an upload or a file sent to a partner, parsing or importing a file, a sync, a call to
     or data sent to another service or system, a scheduled job; an upload and the import of what was
-    uploaded count as one flow, and so does a scheduled job with what it does),
+    uploaded count as one flow, and so does a scheduled job with what it does; each line of a
+    paragraph counts; in a document that never speaks of failure at all, one mention that a sentence
+    states, "we send a push notification to everyone who asked", is enough, except for a call to
+    another service, and not a passing one, "apply credit before charging the card"),
     when nothing in the document says what happens when that kind of operation fails: no
     sentence, item or table row that names it (the charge, the email, the upload, the import)
     with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error

@@ -20,9 +20,11 @@ class ProviderFailureUnhandled(Rule):
 
     **What it flags.** A document that names a third-party provider it relies on, by brand (a
     payment processor, an SMS, email or push provider, object storage, an SFTP or FTP transfer, a
-    CRM, tax or shipping API, a message broker such as RabbitMQ, Kafka or SQS where messages go
-    through it) or by what it is ("the payment gateway", "our SMS provider", Kiro's
-    `Email_Service`), and never says what happens when that provider fails: no sentence, item or
+    CRM, tax, shipping, geocoding or accounting API, a message broker such as RabbitMQ, Kafka or SQS
+    where messages go through it, an identity provider such as Auth0 or Okta, an identity
+    verification vendor such as Onfido, a model API named with the API called: "the OpenAI vision
+    API", Amazon Bedrock) or by what it is ("the payment gateway", "our SMS provider", "our
+    shipping partner's API", "the bank's file drop", Kiro's `Email_Service`), and never says what happens when that provider fails: no sentence, item or
     table row that names the provider or what it is called for (the charge, the SMS, the upload)
     with an error, timeout, retry, decline, bounce or dead-letter; no failure-modes section or
     error table that names it; no section about the call that speaks of failure. Words that do not
@@ -32,7 +34,10 @@ class ProviderFailureUnhandled(Rule):
     is itself the fallback ("SMS fallback for sign-in"), a code screen's "Resend" link, or a
     lifecycle table whose Status column lists Approved and Rejected (a Status column counts as
     an error table when it holds status codes). A PR/FAQ's internal FAQ is read as the body. A provider that is compared, rejected, replaced, planned for later, quoted or named
-    in non-goals, background or alternatives is not called. One finding per document, at the first
+    in non-goals, background or alternatives is not called, and a specification that names its
+    providers only in its introduction, problem statement or background ("heavy suites such as
+    QuickBooks") calls none. Failure written in German, Spanish or French ("Fehlerbehandlung",
+    "si el proveedor falla", "en cas d'échec") counts, and so does a "What if" section. One finding per document, at the first
     mention in the body (not the introduction or glossary), naming the other providers and lines.
     Decision records are judged on the payment, SMS, email or push provider or the message broker
     they decide to adopt,

@@ -207,9 +207,10 @@ class MoneyWithoutSafeguards(Rule):
     refunds"), a purchase that only triggers the flow ("after a guest purchases a ticket"), and a
     fee ("1.5% of the amount paid out"). Money sent counts ("send that amount to her IBAN", not
     "send the payment reminder"). A user story's wish is no safeguard ("so that I can reconcile
-    the bank account"). One finding, at the operation that moves money (a requirement or
+    the bank account"). Money moved and safeguards written in German, Spanish or French count
+    ("vom Guthaben abgebucht", "se reembolsa", "Idempotenzschlüssel", "doble cobro"). One finding, at the operation that moves money (a requirement or
     criterion before prose, prose before the summary, a PR/FAQ's press release, success criteria,
-    user stories and headings; among those, one that says where the money goes, "to her IBAN
+    user stories, headings and scenario titles; among those, one that says where the money goes, "to her IBAN
     through the Bank_API", before its schedule), with the count of the others. Proposals and decision
     records are skipped, and so is money on a blockchain (a transfer there is atomic and final by
     construction; its safeguards, nonces and confirmations, are another question).
