@@ -114,7 +114,7 @@ def test_a_provider_not_yet_integrated_is_not_called() -> None:
     # Stack
 
     ## Requirements
-    - Sign-in: Auth0 (configured in settings, not yet integrated).
+    - Sign-in: Auth0 (configured, not yet integrated).
     """
     assert lint_with("EH004", text) == []
 

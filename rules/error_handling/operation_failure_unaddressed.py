@@ -35,7 +35,8 @@ class OperationFailureUnaddressed(Rule):
     uploaded count as one flow, and so does a scheduled job with what it does; each line of a
     paragraph counts; in a document that never speaks of failure at all, one mention that a sentence
     states, "we send a push notification to everyone who asked", is enough, except for a call to
-    another service, and not a passing one, "apply credit before charging the card"),
+    another service, and not a passing one, "apply credit before charging the card", nor a user
+    story's wish),
     when nothing in the document says what happens when that kind of operation fails: no
     sentence, item or table row that names it (the charge, the email, the upload, the import)
     with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error
@@ -148,10 +149,13 @@ def _stated(document: Document, words: str, span: Span) -> bool:
     """The operation is what a sentence states ("we send a push notification to everyone who
     asked"), not a passing mention in a subordinate clause ("apply credit before charging the card")."""
     before = document.lines[span.start.line - 1][:span.start.column - 1]
-    return not (_GERUND.match(words) or _SUBORDINATE_BEFORE.search(before))
+    return not (_GERUND.match(words) or _SUBORDINATE_BEFORE.search(before) or _USER_STORY.search(before))
 
 
 _GERUND = lazy_compile(r"^\w+ing\b", re.I)
+#: A user story's wish ("As a shopper, I want to buy a gift card with my credit card") is EH005's to
+#: read against its criteria, not a stated behaviour.
+_USER_STORY = lazy_compile(r"^\W*as\s+an?\s.*\bI\s+(?:want|need|would\s+like)\b", re.I)
 _SUBORDINATE_BEFORE = lazy_compile(r"\b(?:before|after|when|whenever|while|until|once|without|by|for|if|unless|instead\s+of)\s+"
                                    r"(?:\w+\s+){0,2}$", re.I)
 

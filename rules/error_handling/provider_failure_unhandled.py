@@ -94,7 +94,7 @@ class ProviderFailureUnhandled(Rule):
             # where it is named as a data store ("external stores (Kafka, Kinesis, etc.)").
             mentions = [mention for mention in mentions if mention[0] != "message queue"
                         or _MESSAGING.search(document.lines[mention[2].start.line - 1])]
-            if not any(_rank(document, span) == 0 for _kind, _brand, span in mentions):
+            if all(_introduces(document, span) for _kind, _brand, span in mentions):
                 # named only in the introduction, problem or background ("heavy suites (QuickBooks,
                 # Xero)", "competitors collect through PayPal"): what the product calls is in its body
                 mentions = []
@@ -141,6 +141,17 @@ def _motivation(document: Document, span: Span) -> bool:
 
 _MOTIVATION = ("motivation", "goals", "user stories", "use cases", "risks and mitigations", "drawbacks",
                "unresolved questions", "future possibilities", "rationale and alternatives")
+
+
+def _introduces(document: Document, span: Span) -> bool:
+    """In the summary, problem, background, context or glossary: where a spec sets the scene and
+    names its terms (a tech stack, by contrast, lists what is called)."""
+    section = section_at(document, span.start.line)
+    return section is not None and any(each.heading is not None and title_matches(each.title, _SCENE_SECTIONS)
+                                       for each in (section, *section.ancestors()))
+
+
+_SCENE_SECTIONS = (*INTRO_SECTIONS, "glossary", "terminology", "definitions")
 
 
 def _rank(document: Document, span: Span) -> int:

@@ -412,7 +412,7 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"endpoint)s?\b|"
         # someone else's system: "our shipping partner's API", "the insurer's claims system"
         r"\b(?:partner|vendor|supplier|carrier|courier|bank|insurer|lender|provider|merchant|marketplace)(?:'s|s'|\u2019s)\s+"
-        r"(?:[\w-]+\s+)?(?:api|endpoint|service|system|webhook|gateway)s?\b|"
+        r"(?:[\w-]+\s+)?(?:api|endpoint|webhook|gateway)s?\b|"
         r"\bgeocoding\s+(?:api|service|provider)s?\b", re.I)),
     ("file transfer", lazy_compile(r"\b(?:(?:file|sftp|ftp)[\s_-]+drops?|drop[\s_-]+(?:folder|zone)s?)\b", re.I)),
     ("identity provider", lazy_compile(r"\b(?:identity|sso|oidc|saml)[\s_-]+providers?\b|(?-i:\bIdPs?\b)", re.I)),
@@ -494,7 +494,7 @@ _NOT_USED_BEFORE = lazy_compile(
 )
 #: After a brand: "Stripe was rejected", "Stripe (rejected: fees)", "Stripe is out of scope".
 _NOT_USED_AFTER = lazy_compile(
-    r"^\W{0,3}(?:\w+\s+){0,3}(?:was|were|is|are)?\s*(?:rejected|ruled\s+out|not\s+(?:yet\s+)?(?:chosen|selected|used|"
+    r"^\W{0,3}(?:\w+,?\s+){0,3}(?:was|were|is|are)?\s*(?:rejected|ruled\s+out|not\s+(?:yet\s+)?(?:chosen|selected|used|"
     r"supported|integrated|in\s+scope)|out\s+of\s+scope|dropped|deprecated|considered|later|in\s+(?:the\s+)?future)\b",
     re.I,
 )
