@@ -16,6 +16,7 @@ from speclint.reading.operations import (
     operation_mentions,
     speaks_of_failure,
     unaddressed_failures,
+    silent_on_failure,
     unhandled_providers,
 )
 from speclint.reading.requirements import TASK_LISTS, document_kind, is_ears_document, is_proposal, states_requirements
@@ -31,7 +32,11 @@ class OperationFailureUnaddressed(Rule):
     once at least outside its introduction (a payment, sending
     an email or SMS, an upload or a file sent to a partner, parsing or importing a file, a sync, a call to
     or data sent to another service or system, a scheduled job; an upload and the import of what was
-    uploaded count as one flow, and so does a scheduled job with what it does),
+    uploaded count as one flow, and so does a scheduled job with what it does; each line of a
+    paragraph counts; in a document that never speaks of failure at all, one mention that a sentence
+    states, "we send a push notification to everyone who asked", is enough, except for a call to
+    another service, and not a passing one, "apply credit before charging the card", nor a user
+    story's wish),
     when nothing in the document says what happens when that kind of operation fails: no
     sentence, item or table row that names it (the charge, the email, the upload, the import)
     with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error
@@ -91,7 +96,8 @@ class OperationFailureUnaddressed(Rule):
 #: The kind of operation a provider of each kind is called for (EH004 reports those).
 _PROVIDER_OPERATION = {"SMS": "message delivery", "email": "message delivery", "push notification": "message delivery",
                        "object storage": "upload", "file transfer": "upload", "external API": "call to another service",
-                       "message queue": "call to another service"}
+                       "message queue": "call to another service", "identity provider": "call to another service",
+                       "identity verification": "call to another service", "AI model API": "call to another service"}
 
 
 #: Kinds of operation counted together: a file uploaded and then imported is one flow.
@@ -139,6 +145,21 @@ def _target_mentions(document: Document, kind: str, found: list[tuple[int, str, 
     return len(lines - called)
 
 
+def _stated(document: Document, words: str, span: Span) -> bool:
+    """The operation is what a sentence states ("we send a push notification to everyone who
+    asked"), not a passing mention in a subordinate clause ("apply credit before charging the card")."""
+    before = document.lines[span.start.line - 1][:span.start.column - 1]
+    return not (_GERUND.match(words) or _SUBORDINATE_BEFORE.search(before) or _USER_STORY.search(before))
+
+
+_GERUND = lazy_compile(r"^\w+ing\b", re.I)
+#: A user story's wish ("As a shopper, I want to buy a gift card with my credit card") is EH005's to
+#: read against its criteria, not a stated behaviour.
+_USER_STORY = lazy_compile(r"^\W*as\s+an?\s.*\bI\s+(?:want|need|would\s+like)\b", re.I)
+_SUBORDINATE_BEFORE = lazy_compile(r"\b(?:before|after|when|whenever|while|until|once|without|by|for|if|unless|instead\s+of)\s+"
+                                   r"(?:\w+\s+){0,2}$", re.I)
+
+
 def _handles_failure_somewhere(document: Document) -> bool:
     """A failure-modes section or error table, or a sentence that says something fails, times out or
     is retried. A form's validation message ("invalid email"), an offline mode or a conflict rule
@@ -172,10 +193,16 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
         reported_by_eh004.add("scheduled job")  # the job calls that provider: EH004's one finding
     # Named `minimum` times (an upload and the import of what was uploaded are one flow), once at
     # least where the behaviour is described (not only in the summary).
+    # A document that never speaks of failure at all: one mention in the body of a payment, a
+    # message, an upload, an import, a sync or a job is the description ("we send a push to everyone
+    # who asked"). A call to another service named once is too often a trigger or an example.
+    silent = not decision_record and silent_on_failure(document)
     kinds = frozenset(kind for kind, found in by_kind.items()
                       if kind not in reported_by_eh004 and any(rank == 0 for rank, _w, _s in found)
-                      and sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,)))
-                      + _target_mentions(document, kind, found) >= minimum)
+                      and (sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,)))
+                           + _target_mentions(document, kind, found) >= minimum
+                           or (silent and kind != "call to another service"
+                               and any(rank == 0 and _stated(document, words, span) for rank, words, span in found))))
     if kinds - _TRANSACTIONS and _handles_failure_somewhere(document):
         # An upload, import, sync or call in a document that handles failures elsewhere is usually
         # covered by its general error handling; a payment or a message is not.

@@ -10,11 +10,10 @@ from speclint.document.text import iter_prose, mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.operations import (
-    GENERIC_PROVIDERS,
     PROVIDERS,
     ProviderMention,
-    present_in,
-    provider_mentions,
+    provider_mentions_in,
+    skipped_section,
     unaddressed_failures,
 )
 from speclint.rules.error_handling.provider_failure_unhandled import _rank
@@ -77,10 +76,8 @@ class PermanentDeliveryFailureUnhandled(Rule):
             return
         # A provider whose failure is never addressed at all is EH004's finding.
         kinds -= unaddressed_failures(document, frozenset(kinds))
-        from speclint.reading.operations import _skipped
-
         text = "\n".join(mask_invisible("\n".join(segment.text for segment in piece.segments))
-                         for piece in iter_prose(document) if not _skipped(piece.section))  # not "Rejected: ..." options
+                         for piece in iter_prose(document) if not skipped_section(piece.section))  # not "Rejected: ..." options
         missing = [kind for kind in ("email", "push notification") if kind in kinds
                    and not _PERMANENT[kind].search(text) and not _REJECTED_SEND.search(text)]
         if not missing:
@@ -103,13 +100,7 @@ def _is_brand(mention: ProviderMention) -> bool:
 def _used_providers(document: Document) -> list[ProviderMention]:
     """Email and push providers the document calls, outside non-goals, background, alternatives
     and test sections."""
-    from speclint.reading.operations import _describes_tests, _framing, _skipped
-
-    pieces = [piece for piece in iter_prose(document) if piece.kind != "heading" and not _skipped(piece.section)
-              and not _framing(piece.section) and not _describes_tests(piece.section)]
-    patterns = present_in(pieces, tuple(pair for pair in (*PROVIDERS, *GENERIC_PROVIDERS)
-                                        if pair[0] in ("email", "push notification")))
-    return [mention for piece in pieces for mention in provider_mentions(piece.segments, patterns)]
+    return provider_mentions_in(document, ("email", "push notification"), body_only=True)
 
 
 #: A send the provider rejects, the failure no retry fixes whatever it is called: "if the push

@@ -20,9 +20,11 @@ class ProviderFailureUnhandled(Rule):
 
     **What it flags.** A document that names a third-party provider it relies on, by brand (a
     payment processor, an SMS, email or push provider, object storage, an SFTP or FTP transfer, a
-    CRM, tax or shipping API, a message broker such as RabbitMQ, Kafka or SQS where messages go
-    through it) or by what it is ("the payment gateway", "our SMS provider", Kiro's
-    `Email_Service`), and never says what happens when that provider fails: no sentence, item or
+    CRM, tax, shipping, geocoding or accounting API, a message broker such as RabbitMQ, Kafka or SQS
+    where messages go through it, an identity provider such as Auth0 or Okta, an identity
+    verification vendor such as Onfido, a model API named with the API called: "the OpenAI vision
+    API", Amazon Bedrock) or by what it is ("the payment gateway", "our SMS provider", "our
+    shipping partner's API", "the bank's file drop", Kiro's `Email_Service`), and never says what happens when that provider fails: no sentence, item or
     table row that names the provider or what it is called for (the charge, the SMS, the upload)
     with an error, timeout, retry, decline, bounce or dead-letter; no failure-modes section or
     error table that names it; no section about the call that speaks of failure. Words that do not
@@ -32,7 +34,10 @@ class ProviderFailureUnhandled(Rule):
     is itself the fallback ("SMS fallback for sign-in"), a code screen's "Resend" link, or a
     lifecycle table whose Status column lists Approved and Rejected (a Status column counts as
     an error table when it holds status codes). A PR/FAQ's internal FAQ is read as the body. A provider that is compared, rejected, replaced, planned for later, quoted or named
-    in non-goals, background or alternatives is not called. One finding per document, at the first
+    in non-goals, background or alternatives is not called, and a specification that names its
+    providers only in its introduction, problem statement or background ("heavy suites such as
+    QuickBooks") calls none. Failure written in German, Spanish or French ("Fehlerbehandlung",
+    "si el proveedor falla", "en cas d'échec") counts, and so does a "What if" section. One finding per document, at the first
     mention in the body (not the introduction or glossary), naming the other providers and lines.
     Decision records are judged on the payment, SMS, email or push provider or the message broker
     they decide to adopt,
@@ -89,6 +94,10 @@ class ProviderFailureUnhandled(Rule):
             # where it is named as a data store ("external stores (Kafka, Kinesis, etc.)").
             mentions = [mention for mention in mentions if mention[0] != "message queue"
                         or _MESSAGING.search(document.lines[mention[2].start.line - 1])]
+            if all(_introduces(document, span) for _kind, _brand, span in mentions):
+                # named only in the introduction, problem or background ("heavy suites (QuickBooks,
+                # Xero)", "competitors collect through PayPal"): what the product calls is in its body
+                mentions = []
         if not mentions:
             return
         kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), mention[2].start.line))
@@ -132,6 +141,17 @@ def _motivation(document: Document, span: Span) -> bool:
 
 _MOTIVATION = ("motivation", "goals", "user stories", "use cases", "risks and mitigations", "drawbacks",
                "unresolved questions", "future possibilities", "rationale and alternatives")
+
+
+def _introduces(document: Document, span: Span) -> bool:
+    """In the summary, problem, background, context or glossary: where a spec sets the scene and
+    names its terms (a tech stack, by contrast, lists what is called)."""
+    section = section_at(document, span.start.line)
+    return section is not None and any(each.heading is not None and title_matches(each.title, _SCENE_SECTIONS)
+                                       for each in (section, *section.ancestors()))
+
+
+_SCENE_SECTIONS = (*INTRO_SECTIONS, "glossary", "terminology", "definitions")
 
 
 def _rank(document: Document, span: Span) -> int:

@@ -45,6 +45,11 @@ MONEY_ACTIONS = (
     r"re:(?:payments?|charges?)\s+(?:is|are|will\s+be|gets?|get|was|were)\s+(?:\w+\s+)?(?:collected|taken|captured|"
     r"processed|made|created|"
     r"sent|authori[sz]ed|settled|charged|submitted|initiated|executed|refunded)",
+    # German, Spanish, French: "vom Guthaben abgebucht", "se reembolsa el importe", "le virement est envoyé".
+    "abgebucht", "abbuch*", "gutgeschrieben", "gutschreib*", "rückerstatt*", "Rückerstattung*", "erstattet", "Auszahlung*",
+    "ausgezahlt", "überwiesen", "Überweisung*", "aufgeladen", r"re:lad(?:en|t|e)\s+(?:\w+\s+){0,3}?Guthaben\s+(?:\w+\s+){0,4}?auf",
+    "reembols*", "recarg*", "se cobra", r"re:cobr(?:a|an|ó|ado|ar)", "transferencia*",
+    "rembours*", "virement*", "rechargé*", "débité*", "crédité*",
 )
 
 #: Safeguards that can only be about moving money once, wherever they are written.
@@ -70,6 +75,9 @@ SAFEGUARDS = (
     r"re:(?:billing|payments?|refunds?|purchases?)\s+(?:is|are)\s+(?:\w+\s+)?(?:handled|owned|processed|managed)\s+by\s+"
     r"(?:the\s+)?(?:app\s+store|play\s+store|google\s+play|apple|google|stores?|existing|current)",
     # A request repeated with its key: "a repeated request with the same key returns the first result".
+    # German, Spanish, French: "nie doppelt abgebucht", "un reintento nunca reembolsa dos veces".
+    "doppelt* abgebucht", "doppelt* gebucht", "bucht* nie doppelt", "Doppelbuchung*", "doppelte Abbuchung*", "Datenbanktransaktion*",
+    "doble cobro", "cobro duplicado", "cobros duplicados", "double débit*", "débité deux fois",
     r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:[\w-]+\s+){0,8}?returns?\s+the\s+(?:first|original|same|earlier)\s+"
     r"(?:result|response|outcome)",
 )
@@ -199,9 +207,10 @@ class MoneyWithoutSafeguards(Rule):
     refunds"), a purchase that only triggers the flow ("after a guest purchases a ticket"), and a
     fee ("1.5% of the amount paid out"). Money sent counts ("send that amount to her IBAN", not
     "send the payment reminder"). A user story's wish is no safeguard ("so that I can reconcile
-    the bank account"). One finding, at the operation that moves money (a requirement or
+    the bank account"). Money moved and safeguards written in German, Spanish or French count
+    ("vom Guthaben abgebucht", "se reembolsa", "Idempotenzschlüssel", "doble cobro"). One finding, at the operation that moves money (a requirement or
     criterion before prose, prose before the summary, a PR/FAQ's press release, success criteria,
-    user stories and headings; among those, one that says where the money goes, "to her IBAN
+    user stories, headings and scenario titles; among those, one that says where the money goes, "to her IBAN
     through the Bank_API", before its schedule), with the count of the others. Proposals and decision
     records are skipped, and so is money on a blockchain (a transfer there is atomic and final by
     construction; its safeguards, nonces and confirmations, are another question).
@@ -351,8 +360,9 @@ def _rank(document: Document, index: ProseIndex, found: tuple[re.Match[str], Spa
     prose (1), a user story or the summary (2), a heading (3)."""
     match, span = found
     section = section_at(document, span.start.line)
-    if section.heading is not None and section.heading.span.start.line == span.start.line:
-        return 3
+    if section.heading is not None and section.heading.span.start.line == span.start.line \
+            or _SCENARIO_TITLE.match(document.lines[span.start.line - 1]):
+        return 3  # a heading, or a scenario's title ("Scenario: Buy two tickets") names the test, not the movement
     bounds = _sentence_bounds(index.text, match.start())
     block_start = index.text.rfind("\x00", 0, match.start()) + 1
     if _USER_STORY.match(index.text[block_start:bounds[1]]) or _in_introduction(section):
@@ -362,6 +372,9 @@ def _rank(document: Document, index: ProseIndex, found: tuple[re.Match[str], Spa
     if is_normative(section) or _COMMITS.search(index.text[bounds[0]:bounds[1]]):
         return 0
     return 1
+
+
+_SCENARIO_TITLE = lazy_compile(r"^\W{0,6}(?:scenario(?:\s+outline)?|feature|background|example|rule)\s*:", re.I)
 
 
 def _in_introduction(section: Section) -> bool:

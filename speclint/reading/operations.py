@@ -11,7 +11,7 @@ failure modes.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Collection, Iterable, Sequence
 from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
@@ -41,8 +41,8 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         # a request to, or data sent to, a system named as one: "request a route from the Maps_API",
         # "send the order to the Warehouse_System", "publish the event to the message queue"
         r"(?:requests?|requesting|fetch(?:es|ing)?|retrieves?|retrieving|pulls?|pulling)\s+(?:the\s+|an?\s+|each\s+)?"
-        r"(?:[\w-]+\s+){0,3}?from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:\w+_)?(?:api|service|endpoint|server|backend|"
-        r"provider|gateway|system)|"
+        r"(?:[\w'-]+\s+){0,4}?from\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:\w+_)?(?:api|service|endpoint|server|backend|"
+        r"provider|gateway|system|feed)|"
         r"(?:sends?|sending|posts?|posting|submits?|submitting|forwards?|forwarding|publish(?:es|ing)?|pushe?s?|pushing|"
         r"transmits?|transmitting|exports?|exporting)\s+"
         r"(?:the\s+|an?\s+|each\s+|every\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?(?:to|on(?:to)?)\s+(?:the\s+|an?\s+)?"
@@ -64,11 +64,14 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:pars(?:e|es|ing)\s+(?:the\s+|a\s+|an\s+|uploaded\s+|user\s+)?(?:[\w-]+\s+)?"
         r"(?:file|input|csv|json|xml|yaml|document|payload|response|feed|spreadsheet)s?|"
         r"imports?\s+(?:a\s+|the\s+|their\s+)?(?:[\w-]+\s+)?(?:csv|file|spreadsheet|data|contacts|xlsx|excel)s?|"
+        # row by row: "we import every row as a product"; the import as a run: "the import runs nightly"
+        r"import(?:s|ed|ing)?\s+(?:every|each|all)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:rows?|lines?|records?|entr(?:y|ies))|"
+        r"(?:the|each|every|this)\s+(?:[\w-]+\s+)?import\s+(?:runs?|job|completes?|finishes|starts?|processes|creates?)|"
         r"csv\s+import|file\s+import)\b", re.I)),
     # Data sync between systems, not "synchronization" of threads or "in sync with".
     ("sync", lazy_compile(
         r"\b(?:(?:sync|syncs|syncing|synced|synchroni[sz]es?|synchroni[sz]ing)\s+(?:the\s+|their\s+|all\s+)?"
-        r"(?:[\w-]+\s+){0,2}(?:with|to|from|between|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}"
+        r"(?:[\w-]+\s+){0,3}(?:with|to|from|between|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:\w+_)?"
         r"(?:server|cloud|service|api|device|devices|backend|crm|salesforce|calendar|account|remote)s?|"
         r"(?:data|background|offline|contact|calendar|cloud|two-way|bidirectional)\s+sync(?:hroni[sz]ation)?)\b",
         re.I)),
@@ -80,7 +83,7 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:e-?mail|sms|text\s+message|push\s+notification|push)s?|notifications?\s+(?:is|are)\s+sent|"
         r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:by|via)\s+(?:e-?mail|sms|text|push)|"
         r"(?:e-?mails|texts)\s+(?:the|them|their|a)\s+(?:[\w-]+\s+){0,2}(?:receipt|code|link|invoice|ticket|"
-        r"confirmation|reminder)s?|"
+        r"confirmation|reminder)s?|(?:e-?mails|texts)\s+(?:it|them)\s+to\s+(?:the|their|each|every|all)\b|"
         r"notif(?:y|ies|ying)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:by|via|with\s+an?)\s+"
         r"(?:e-?mail|sms|text|push))\b",
         re.I)),
@@ -94,6 +97,19 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:email|password|address|phone|card|amount|form|details)s?)\b", re.I)),
 )
 
+#: Failure, error, retry, timeout and bounce in German, Spanish and French: "schlägt der Versand
+#: fehl", "si el proveedor falla", "en cas d'échec". What they are about is not read (as for the
+#: Chinese and Japanese words): a sentence that says so in another language addresses failure.
+FOREIGN_FAILURE_WORDS = (
+    r"\b(?:fehl(?:er\w*|schl\w+|geschlagen\w*)|fehl\b|wiederhol\w+|zeitüberschreitung\w*|ausf(?:a|ä)ll\w*|"
+    r"nicht\s+(?:zugestellt|erreichbar|verfügbar)|abgelehnt\w*|"
+    r"fall(?:a|an|ó|aron|ido|ida|idos|idas|o|os)|reintent\w*|rebot(?:a|an|e|ó|ado|ados)|errores|rechaz\w+|"
+    r"no\s+(?:responde\w*|disponible|entregad\w+)|tiempo\s+de\s+espera|"
+    r"échecs?|échou\w*|erreurs?|réessa\w*|nouvelle\s+tentative|indisponible|rejet(?:s|é|ée|és|ées)?|"
+    r"non\s+(?:livré|distribué)\w*)\b"
+)
+_FOREIGN_FAILURE = lazy_compile(FOREIGN_FAILURE_WORDS, re.I)
+
 #: Statements of what happens on failure.
 FAILURE_HANDLING = lazy_compile(
     r"\b(?:errors?|fail(?:s|ed|ure|ures|ing)?|retr(?:y|ies|ied|ying)|time[- ]?outs?|timed\s+out|invalid|"
@@ -101,7 +117,7 @@ FAILURE_HANDLING = lazy_compile(
     r"exceptions?|roll(?:s|ed)?\s*back|rollbacks?|declin(?:e|es|ed)|circuit[- ]breakers?|dead[- ]letter|"
     r"back[- ]?off|idempoten\w*|compensat\w+|abort(?:s|ed)?|refus(?:e|es|ed)|denied|malformed|corrupt\w*|"
     r"conflicts?|offline|outages?|degrad\w+|recover(?:y|s|ed)?|4\d\d|5\d\d|4xx|5xx|non-zero\s+exit|"
-    r"exit\s+code\s+[1-9])\b",
+    r"exit\s+code\s+[1-9])\b|" + FOREIGN_FAILURE_WORDS,
     re.I,
 )
 
@@ -126,6 +142,16 @@ FAILURE_SECTION_NAMES = (
     "resilience",
     "retries",
     "retry policy",
+    # German, Spanish, French
+    "fehlerbehandlung",
+    "fehlerfälle",
+    "fehlerszenarien",
+    "manejo de errores",
+    "gestión de errores",
+    "casos de error",
+    "gestion des erreurs",
+    "cas d'erreur",
+    "cas d'échec",
 )
 _FAILURE_SECTION_KEYS = {normalize_title(name) for name in FAILURE_SECTION_NAMES}
 _ERROR_COLUMN = lazy_compile(r"^(?:error(?:\s+code|\s+message|\s+case|\s+type)?s?|status(?:\s+code)?|http\s+status|"
@@ -173,7 +199,7 @@ def addresses_failure(text: str) -> bool:
 
 def is_failure_section_title(title: str) -> bool:
     key = normalize_title(title)
-    return key in _FAILURE_SECTION_KEYS or key.startswith(("error handling", "failure mode", "error and "))
+    return key in _FAILURE_SECTION_KEYS or key.startswith(("error handling", "failure mode", "error and ", "what if"))
 
 
 def is_error_table(table: Table) -> bool:
@@ -271,18 +297,31 @@ def unhandled_mentions(document: Document) -> list[Mention]:
     return cached
 
 
+def silent_on_failure(document: Document) -> bool:
+    """The document never addresses failure anywhere: no error, retry, timeout... in prose or
+    code, no failure section or error table. Computed once per document."""
+    cached = _silent.get(document)
+    if cached is None:
+        from speclint.document.model import CodeBlock
+        from speclint.document.text import iter_prose, mask_invisible
+
+        visible = "\n".join(mask_invisible("\n".join(s.text for s in piece.segments)) for piece in iter_prose(document))
+        code = "\n".join(block.code for _section, block in document.iter_blocks() if isinstance(block, CodeBlock))
+        cached = _silent[document] = not (has_central_failure_handling(document) or addresses_failure(visible)
+                                          or addresses_failure(code))
+    return cached
+
+
+_silent: WeakKeyDictionary[Document, bool] = WeakKeyDictionary()
+
+
 def _unhandled_mentions(document: Document) -> list[Mention]:
     from speclint.document.headings import title_matches
-    from speclint.document.model import CodeBlock
-    from speclint.document.text import iter_prose, mask_invisible
+    from speclint.document.text import iter_prose
 
-    if has_central_failure_handling(document):
+    if not silent_on_failure(document):
         return []
     pieces = list(iter_prose(document))
-    visible = "\n".join(mask_invisible("\n".join(s.text for s in piece.segments)) for piece in pieces)
-    code = "\n".join(block.code for _section, block in document.iter_blocks() if isinstance(block, CodeBlock))
-    if addresses_failure(visible) or addresses_failure(code):
-        return []
     mentions: list[Mention] = []
     for piece in pieces:
         if is_test_section(piece.section) or is_test_step("\n".join(s.text for s in piece.segments)):
@@ -337,7 +376,20 @@ PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # capitalised word before "API" is too often the document's own API ("the Review API").
     ("external API", lazy_compile(
         r"\b(?:Salesforce|HubSpot|Zendesk|DocuSign|Avalara|TaxJar|Shippo|EasyPost|"
-        r"Google\s+(?:Maps|Places|Calendar|Translate|Vision)\s+API|Gmail\s+API|Slack\s+API)\b")),
+        r"Google\s+(?:Maps|Places|Calendar|Translate|Vision)\s+(?:[A-Z]\w+\s+){0,2}API|Gmail\s+API|Slack\s+API|"
+        r"Mapbox|Xero|QuickBooks|NetSuite|Shopify\s+(?:Admin\s+)?API)\b")),
+    # Sign-in delegated to an identity provider: when it is down, nobody signs in.
+    ("identity provider", lazy_compile(
+        r"\b(?:Auth0|Okta|(?:Amazon\s+|AWS\s+)?Cognito|Firebase\s+Auth(?:entication)?|Keycloak|OneLogin|"
+        r"Azure\s+(?:AD|Active\s+Directory)|(?:Microsoft\s+)?Entra\s+ID|Ping\s+Identity)\b")),
+    # Identity verification (KYC) vendors: a check that never answers, or answers "consider".
+    ("identity verification", lazy_compile(r"\b(?:Onfido|Jumio|Veriff|Sumsub|Socure|Trulioo|IDnow|Mitek)\b")),
+    # Hosted model APIs: slow, rate-limited, and sometimes answering nonsense.
+    # Named with the API that is called ("the OpenAI vision API"): "OpenAI Codex CLI", "an
+    # OpenAI-compatible surface" and "the OpenAI API key" call nothing.
+    ("AI model API", lazy_compile(
+        r"\b(?:(?:OpenAI|Anthropic|Claude|Gemini|Mistral|Cohere|GPT-[345]\w*)(?:'s)?\s+(?:[a-z][\w-]*\s+)?API(?!\s+keys?\b)|"
+        r"Azure\s+OpenAI(?:\s+Service)?|Vertex\s+AI|(?:Amazon|AWS)\s+Bedrock|Hugging\s*Face\s+Inference(?:\s+API)?)\b")),
 )
 
 #: Providers named by what they are rather than by brand ("the payment gateway", "our SMS
@@ -357,7 +409,19 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
                                   re.I)),
     ("external API", lazy_compile(
         r"\b(?:third[\s_-]+party|external|partner|vendor)[\s_-]+(?:api|service|provider|system|gateway|"
-        r"endpoint)s?\b", re.I)),
+        r"endpoint)s?\b|"
+        # someone else's system: "our shipping partner's API", "the insurer's claims system"
+        r"\b(?:partner|vendor|supplier|carrier|courier|bank|insurer|lender|provider|merchant|marketplace)(?:'s|s'|\u2019s)\s+"
+        r"(?:[\w-]+\s+)?(?:api|endpoint|webhook|gateway)s?\b|"
+        r"\bgeocoding\s+(?:api|service|provider)s?\b", re.I)),
+    ("file transfer", lazy_compile(r"\b(?:(?:file|sftp|ftp)[\s_-]+drops?|drop[\s_-]+(?:folder|zone)s?)\b", re.I)),
+    ("identity provider", lazy_compile(r"\b(?:identity|sso|oidc|saml)[\s_-]+providers?\b|(?-i:\bIdPs?\b)", re.I)),
+    ("identity verification", lazy_compile(
+        r"\b(?:kyc|identity[\s_-]+verification|id[\s_-]+verification)[\s_-]+(?:provider|vendor|service|api|partner)s?\b",
+        re.I)),
+    ("AI model API", lazy_compile(
+        r"\b(?:llm|(?:large[\s_-]+)?language[\s_-]+model|(?:ai|ml)[\s_-]+model|inference)[\s_-]+(?:api|endpoint)s?\b",
+        re.I)),
 )
 
 #: Words that name what a provider is called for ("the SMS", "the charge"), so that "if the SMS is
@@ -377,7 +441,13 @@ PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
                                 re.I),
     "file transfer": lazy_compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b",
                                 re.I),
-    "external API": lazy_compile(r"\b(?:apis?|calls?|requests?|integrations?|sync\w*|lookups?|quotes?)\b", re.I),
+    "external API": lazy_compile(r"\b(?:apis?|calls?|requests?|integrations?|sync\w*|lookups?|quotes?|geocod\w*|"
+                               r"labels?|exports?)\b", re.I),
+    "identity provider": lazy_compile(r"\b(?:sign(?:s|ed|ing)?[\s-]*(?:in|on)|log(?:s|ged|ging)?[\s-]*(?:in|on)|logins?|sso|"
+                                    r"authenticat\w*|tokens?|sessions?|idps?)\b", re.I),
+    "identity verification": lazy_compile(r"\b(?:verif\w+|checks?|kyc|identity|documents?|selfies?|onboarding)\b", re.I),
+    "AI model API": lazy_compile(r"\b(?:models?|llms?|completions?|extract\w*|prompts?|inference|predictions?|"
+                               r"responses?|answers?|summar\w+|classif\w+)\b", re.I),
 }
 
 #: Words that name any outbound call: "if a provider or any external call fails, ..." handles them all.
@@ -410,7 +480,8 @@ CALL_FAILURE = lazy_compile(
     # (not "we do not send marketing email": a policy, not a failure)
     r"(?:cannot|can't|could\s+not|fails?\s+to)\s+(?:be\s+)?(?:read|load\w*|import\w*|upload\w*|sync\w*|sen[dt]\w*))\b|"
     # Chinese and Japanese: failure, error, retry, timeout, fallback.
-    r"失败|失敗|错误|錯誤|エラー|重试|重試|リトライ|再試行|超时|超時|タイムアウト|异常|異常|降级|フォールバック",
+    r"失败|失敗|错误|錯誤|エラー|重试|重試|リトライ|再試行|超时|超時|タイムアウト|异常|異常|降级|フォールバック|"
+    r"(?:" + FOREIGN_FAILURE_WORDS + r")",
     re.I,
 )
 
@@ -423,8 +494,8 @@ _NOT_USED_BEFORE = lazy_compile(
 )
 #: After a brand: "Stripe was rejected", "Stripe (rejected: fees)", "Stripe is out of scope".
 _NOT_USED_AFTER = lazy_compile(
-    r"^\W{0,3}(?:\w+\s+){0,3}(?:was|were|is|are)?\s*(?:rejected|ruled\s+out|not\s+(?:chosen|selected|used|"
-    r"supported|in\s+scope)|out\s+of\s+scope|dropped|deprecated|considered|later|in\s+(?:the\s+)?future)\b",
+    r"^\W{0,3}(?:\w+,?\s+){0,3}(?:was|were|is|are)?\s*(?:rejected|ruled\s+out|not\s+(?:yet\s+)?(?:chosen|selected|used|"
+    r"supported|integrated|in\s+scope)|out\s+of\s+scope|dropped|deprecated|considered|later|in\s+(?:the\s+)?future)\b",
     re.I,
 )
 
@@ -442,6 +513,7 @@ _NOT_CALLED_SECTIONS = ("competitors", "competitive analysis", "competitive land
 _NOT_NOW_TITLE = lazy_compile(
     r"\b(?:later|future|roadmap|not\s+(?:required|in\s+scope|now|planned)|v2|phase\s+(?:2|3|two|three)|"
     r"next\s+(?:phase|release|steps)|nice[\s-]+to[\s-]+have|backlog|assumptions?|open\s+questions?|"
+    r"(?:don['\u2019]?t|do\s+not)\s+(?:touch|change|build|do)|"
     # (a PR/FAQ's "Frequently asked questions" answer them: its Internal FAQ is where the design is)
     r"(?<!asked\s)questions)\b", re.I)
 
@@ -537,8 +609,9 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
             about = bool(_CALLED.search(sentence) or _ANY_CALL.search(sentence))
         if sentence.rstrip().endswith("?"):
             asked = asked or about
-        elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii():  # type: ignore[union-attr]
-            return True  # (Chinese or Japanese failure words: what they are about is not read here)
+        elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii() \
+                or _FOREIGN_FAILURE.search(sentence):  # type: ignore[union-attr]
+            return True  # (failure words of other languages: what they are about is not read here)
     return False
 
 
@@ -619,7 +692,9 @@ def unhandled_providers(document: Document) -> list[ProviderMention]:
 
 
 @per_section
-def _skipped(section: Section) -> bool:
+def skipped_section(section: Section) -> bool:
+    """A section whose calls are not made: non-goals, out of scope, competitors, prior art, later
+    phases, assumptions, open questions."""
     from speclint.document.headings import title_matches
     from speclint.reading.requirements import not_in_scope
 
@@ -637,7 +712,8 @@ _FRAMING = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|problem(?:\s+statemen
 
 
 @per_section
-def _framing(section: Section) -> bool:
+def framing_section(section: Section) -> bool:
+    """A section (or one under a section) that frames the work: summary, problem, goals, metrics."""
     return any(each.heading is not None and _FRAMING.match(normalize_title(each.title))
                for each in (section, *section.ancestors()))
 
@@ -651,15 +727,24 @@ def _in_failure_section(section: Section) -> bool:
                for each in (section, *section.ancestors()))
 
 
-def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
+def provider_mentions_in(document: Document, kinds: Collection[str] | None = None,
+                         body_only: bool = False) -> list[ProviderMention]:
+    """The providers (of `kinds`, or of every kind) the document says it calls, in reading order:
+    not in non-goals, background of competitors, alternatives or later phases (`skipped_section`),
+    nor in sections about tests (a test's fixtures are not the product's calls). `body_only`: not
+    in headings nor in the sections that frame the work (summary, problem, goals, metrics)."""
     from speclint.document.text import iter_prose
 
-    pieces = [piece for piece in iter_prose(document)  # a test's fixtures are not the product's calls
-              if not _skipped(piece.section) and not _describes_tests(piece.section)]
-    patterns = present_in(pieces, (*PROVIDERS, *GENERIC_PROVIDERS))
-    mentions: list[ProviderMention] = []
-    for piece in pieces:
-        mentions.extend(provider_mentions(piece.segments, patterns))
+    pieces = [piece for piece in iter_prose(document)
+              if not skipped_section(piece.section) and not describes_tests(piece.section)
+              and not (body_only and (piece.kind == "heading" or framing_section(piece.section)))]
+    patterns = present_in(pieces, tuple(pair for pair in (*PROVIDERS, *GENERIC_PROVIDERS)
+                                        if kinds is None or pair[0] in kinds))
+    return [mention for piece in pieces for mention in provider_mentions(piece.segments, patterns)]
+
+
+def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
+    mentions = provider_mentions_in(document)
     kinds = {kind for kind, _brand, _span in mentions}
     if not kinds:
         return []
@@ -684,7 +769,7 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
     from speclint.reading.edge_cases import is_edge_case_title
     from speclint.reading.requirements import section_text
 
-    pieces = [piece for piece in iter_prose(document) if not _skipped(piece.section) and not _framing(piece.section)]
+    pieces = [piece for piece in iter_prose(document) if not skipped_section(piece.section) and not framing_section(piece.section)]
     rows: dict[int, list[str]] = {}
     providers = present_in(pieces, (*PROVIDERS, *GENERIC_PROVIDERS))
     for piece in pieces:
@@ -770,8 +855,8 @@ OperationMention = tuple[Section, str, str, Span]
 
 
 def operation_mentions(document: Document) -> list[OperationMention]:
-    """Every operation that can fail named in the document's prose, one per kind per paragraph,
-    item or cell: not in headings, test steps, non-goals, background or alternatives, and not
+    """Every operation that can fail named in the document's prose, one per kind per line of a
+    paragraph, item or cell: not in headings, test steps, non-goals, background or alternatives, and not
     user input (a form's validation is not a call that fails). Computed once per document."""
     cached = _operation_mentions.get(document)
     if cached is None:
@@ -784,17 +869,18 @@ def _find_operation_mentions(document: Document) -> list[OperationMention]:
 
     found: list[OperationMention] = []
     pieces = [piece for piece in iter_prose(document)
-              if not (piece.kind == "heading" or _skipped(piece.section) or _describes_tests(piece.section)
+              if not (piece.kind == "heading" or skipped_section(piece.section) or describes_tests(piece.section)
                       or _scenario_step("\n".join(segment.text for segment in piece.segments)))]
     operations = present_in(pieces, FALLIBLE_OPERATIONS)
     for piece in pieces:
         for kind, pattern in operations:
             if kind == "user input":
                 continue
-            hit = next((each for each in find_all(pattern, piece.segments)
-                        if _is_operation(kind, each[0], each[0].string) and _described(each[0])), None)
-            if hit is not None:
-                found.append((piece.section, kind, " ".join(hit[0].group(0).split()), hit[1]))
+            lines: set[int] = set()  # one per line: a paragraph of "REQ-12 ...", "REQ-14 ..." lines states each
+            for match, span in find_all(pattern, piece.segments):
+                if span.start.line not in lines and _is_operation(kind, match, match.string) and _described(match):
+                    lines.add(span.start.line)
+                    found.append((piece.section, kind, " ".join(match.group(0).split()), span))
     return found
 
 
@@ -831,7 +917,8 @@ _TESTS_TITLE = lazy_compile(r"\b(?:tests?|testing|e2e|qa|fixtures?)\b", re.I)
 
 
 @per_section
-def _describes_tests(section: Section) -> bool:
+def describes_tests(section: Section) -> bool:
+    """A section about tests ("Test plan", "Integration test fixtures"), not the product's user scenarios."""
     headed = [each for each in (section, *section.ancestors()) if each.heading is not None]
     return any(_TESTS_TITLE.search(each.title) for each in headed) and not any(
         _USER_SCENARIOS.search(each.title) for each in headed)
