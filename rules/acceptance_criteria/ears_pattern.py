@@ -71,6 +71,7 @@ class EarsPattern(Rule):
         if not is_ears_document(document, context):
             return
         seen: set[int] = set()
+        dropped = {id(criterion) for criterion in criteria_without_their_shall(document, context)}
         for criterion in ears_criteria(document, context):
             if id(criterion) in seen:
                 continue
@@ -80,6 +81,8 @@ class EarsPattern(Rule):
             if not shalls:
                 if _introduces_obligations(criterion) or _not_a_criterion_to_rewrite(criterion, visible):
                     continue
+                if id(criterion) in dropped:
+                    continue  # AC007 reports a criterion that lost the SHALL its siblings have
                 other = _OTHER_MODAL.search(visible)
                 hint = f" (it uses {other.group(0)})" if other else ""
                 yield Violation(criterion.span, f"criterion has no SHALL{hint}: write it as an EARS requirement, "
@@ -102,6 +105,40 @@ def ears_criteria(document: Document, context: RuleContext) -> Iterator[Criterio
         seen.add(id(criterion))
         if criterion.form in ("item", "ears") and isinstance(criterion.block, ListItem):
             yield criterion
+
+
+def criteria_without_their_shall(document: Document, context: RuleContext) -> Iterator[Criterion]:
+    """Criteria of an EARS requirement that lost the SHALL every sibling has: an EARS clause ("WHEN the
+    writer reopens the document THEN the latest draft is loaded") or a plain outcome ("The payout
+    amount is shown in the courier app") among at least two criteria that each carry a SHALL."""
+    if not is_ears_document(document, context):
+        return
+    for requirement in commitments(document, context).requirements:
+        items = [c for c in requirement.criteria if c.form in ("item", "ears") and isinstance(c.block, ListItem)]
+        without = [c for c in items if not _SHALL_NOT.search(mask_invisible(c.text))]
+        if len(without) != 1 or len(items) - len(without) < 2:
+            continue  # a list that mostly lacks SHALL is written in another style: AC005's business
+        criterion = without[0]
+        visible = " ".join(mask_invisible(criterion.text).split())
+        if _introduces_obligations(criterion) or _not_a_criterion_to_rewrite(criterion, visible):
+            continue
+        if _NOT_AN_OUTCOME.search(visible) or visible.rstrip().endswith(":"):
+            continue
+        if EARS_KEYWORD.match(visible) or _PLAIN_OUTCOME.match(visible):
+            yield criterion
+
+
+#: "The payout amount is shown in the app", "Each export is stored for 30 days", "The Scheduler
+#: sends a receipt": an outcome stated as a fact, where its siblings say SHALL.
+_PLAIN_OUTCOME = lazy_compile(
+    r"^\W{0,4}(?:the|a|an|each|every|all|its|their)\s+[^.;:]{1,80}?\s+(?:is|are|gets?|becomes?|remains?|stays?)\s+"
+    r"(?:not\s+)?(?:\w+ed|shown|sent|kept|paid|set|written|given|taken|hidden|held|read|built|made|visible|available)\b"
+    r"|^\W{0,4}the\s+(?:system|app|application|service|server|api|platform|backend|frontend|client|ui|\w+_\w+)\s+"
+    r"(?!is\b|are\b|has\b|was\b)\w+s\b",
+    re.I,
+)
+#: Cross-references, rationale and notes among criteria: "... are Requirement 15.9", "Because ...".
+_NOT_AN_OUTCOME = lazy_compile(r"\brequirements?\s+\d|^\W*(?:because|since|note|e\.g\.|i\.e\.|see)\b", re.I)
 
 
 #: Items among the criteria that are not criteria to rewrite as EARS: a definition ("A node is

@@ -36,7 +36,7 @@ _FOREIGN_VAGUE = (
     r"|(?:funciona|funcionan|responde|responden|carga|cargan|opera|se\s+muestra)\s+(?:correctamente|bien|"
     r"r[áa]pidamente|adecuadamente|sin\s+problemas)|como\s+se\s+esperaba|de\s+forma\s+(?:intuitiva|adecuada|fluida)"
     r"|(?:es|son|sea|sean)\s+(?:intuitiv[oa]s?|f[áa]cil(?:es)?\s+de\s+usar|fluid[oa]s?)\b"
-    r"|fonctionnent?\s+(?:correctement|bien|comme\s+pr[ée]vu)|comme\s+pr[ée]vu|r[ée]pond(?:ent)?\s+rapidement"
+    r"|fonctionne(?:nt)?\s+(?:correctement|bien|comme\s+pr[ée]vu)|comme\s+pr[ée]vu|r[ée]pond(?:ent)?\s+rapidement"
     r"|(?:est|sont)\s+(?:intuiti(?:f|ve)s?|ergonomiques?|fluides?)\b|de\s+mani[èe]re\s+(?:fluide|intuitive|appropri[ée]e)"
 )
 #: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
@@ -193,7 +193,8 @@ _LOAD_CONDITION = lazy_compile(
 
 
 _SUBJECT_NOUN = lazy_compile(
-    r"\b(?:the|a|an|each|every|this|that|its|their|our|your|any|all)\s+(?:lists?|exports?|emails?|downloads?|logs?|"
+    r"\b(?:the|a|an|each|every|this|that|its|their|our|your|any|all|der|die|das|den|el|la|los|las|le|les|un|une)\s+"
+    r"(?:lists?|exports?|emails?|downloads?|logs?|"
     r"records?|displays?|shows?|returns?|saves?)\b(?!\s+(?:an?|the)\b)",
     re.I,
 )
