@@ -11,6 +11,7 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.edge_cases import edge_case_sections, is_edge_case_title
 from speclint.reading.requirements import item_text, plain
+from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
 #: `[boundary condition]`, `[error scenario]`: a bracketed prompt. Links (`[text](url)`,
 #: `[text][ref]`), task boxes (`[ ]`, `[x]`) and footnotes (`[^1]`) are not prompts.
@@ -125,7 +126,7 @@ def _names_no_case(text: str) -> bool:
 
 
 #: "**Edge cases:** TBD", "- Edge cases: to be defined": an edge-case label whose answer is no case.
-_EDGE_CASE_LABEL = lazy_compile(r"^\W{0,4}(?P<label>[^:\n]{3,40}?)\s*\W{0,2}:\W{0,2}\s*(?P<rest>.*)$", re.S)
+_EDGE_CASE_LABEL = lazy_compile(r"^\W{0,4}(?P<label>[^:\n]{3,40}):(?P<rest>.*)", re.S)
 
 
 def _edge_case_labels(document: Document) -> Iterator[tuple[Paragraph, str]]:
@@ -134,12 +135,15 @@ def _edge_case_labels(document: Document) -> Iterator[tuple[Paragraph, str]]:
         for block in iter_nested(section.blocks):
             if not isinstance(block, Paragraph):
                 continue
+            if ":" not in block.text or not EDGE_CASE_WORDS.search(block.text[:80]):
+                continue  # most paragraphs: no label, or not an edge-case one
             match = _EDGE_CASE_LABEL.match(plain(block.text).strip())
-            if match is None or not is_edge_case_title(match.group("label")):
+            label = match.group("label").strip(" *_") if match else ""
+            if not label or not is_edge_case_title(label):
                 continue
-            rest = match.group("rest").strip()
+            rest = match.group("rest").strip(" *_\n") if match else ""
             if rest and (_is_placeholder(rest, placeholders) or _names_no_case(rest)):
-                yield block, match.group("label").strip()
+                yield block, label
 
 
 def _answers_cases(table: Table, placeholders: set[str]) -> bool:
