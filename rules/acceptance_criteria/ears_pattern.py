@@ -11,13 +11,16 @@ from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleConte
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading import languages
-from speclint.reading.requirements import EARS_KEYWORD, SHALL, Criterion, is_ears_document
+from speclint.reading.requirements import EARS_KEYWORD, Criterion, is_ears_document
+from speclint.rules.acceptance_criteria.ears_shall_missing import (
+    OTHER_MODAL,
+    SHALL_OR_SHALL_NOT,
+    criteria_without_their_shall,
+    introduces_obligations,
+    not_a_criterion_to_rewrite,
+)
 
 _THEN = lazy_compile(r"\bTHEN\b|(?-i:\b(?:" + "|".join(languages.EARS_THEN) + r")\b)", re.I)
-# SHALL in German, Spanish and French Kiro criteria ("DANN SOLL", "ENTONCES DEBERÁ", "ALORS DOIT").
-_SHALL_NOT = lazy_compile(r"\bSHALL(?:\s+NOT)?\b|(?-i:\b(?:" + "|".join(languages.EARS_SHALL)
-                          + r")(?:\s+(?:NICHT|NO|PAS))?\b)", re.I)
-_OTHER_MODAL = lazy_compile(r"\b(?:MUST|SHOULD|WILL|MAY|CAN)\b")
 
 
 class EarsPattern(Rule):
@@ -71,16 +74,19 @@ class EarsPattern(Rule):
         if not is_ears_document(document, context):
             return
         seen: set[int] = set()
+        dropped = {id(criterion) for criterion in criteria_without_their_shall(document, context)}
         for criterion in ears_criteria(document, context):
             if id(criterion) in seen:
                 continue
             seen.add(id(criterion))
             visible = mask_invisible(criterion.text)
-            shalls = list(find_all(_SHALL_NOT, criterion.segments))
+            shalls = list(find_all(SHALL_OR_SHALL_NOT, criterion.segments))
             if not shalls:
-                if _introduces_obligations(criterion) or _not_a_criterion_to_rewrite(criterion, visible):
+                if introduces_obligations(criterion) or not_a_criterion_to_rewrite(criterion, visible):
                     continue
-                other = _OTHER_MODAL.search(visible)
+                if id(criterion) in dropped:
+                    continue  # AC007 reports a criterion that lost the SHALL its siblings have
+                other = OTHER_MODAL.search(visible)
                 hint = f" (it uses {other.group(0)})" if other else ""
                 yield Violation(criterion.span, f"criterion has no SHALL{hint}: write it as an EARS requirement, "
                                                 "e.g. 'WHEN <trigger>, THE <system> SHALL <response>'")
@@ -102,29 +108,3 @@ def ears_criteria(document: Document, context: RuleContext) -> Iterator[Criterio
         seen.add(id(criterion))
         if criterion.form in ("item", "ears") and isinstance(criterion.block, ListItem):
             yield criterion
-
-
-#: Items among the criteria that are not criteria to rewrite as EARS: a definition ("A node is
-#: **live** when ..."), a scope note ("This requirement does not apply to ..."), a test step
-#: ("Run with `--provider=codex` and verify ...").
-_DEFINITION = lazy_compile(r"^\W*(?:an?|the)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:is|are)\s+\W*[\w-]+\W*\s+(?:when|if|once)\b", re.I)
-_SCOPE_NOTE = lazy_compile(r"^\W*(?:this|these)\s+(?:requirements?|criteri(?:a|on))\b|^\W*(?:note|nb)\b", re.I)
-_TEST_STEP = lazy_compile(r"^\W*(?:run|create|add|verify|check|test|open|start|stop|click|navigate|confirm|ensure)\b", re.I)
-#: MAY grants a latitude on purpose ("... MAY be included as backlog items").
-_STATED_MODAL = lazy_compile(r"\bMAY\b")
-
-
-def _not_a_criterion_to_rewrite(criterion: Criterion, visible: str) -> bool:
-    text = visible.strip()
-    if sum(1 for char in text if ord(char) > 0x2E7F) > len(text) / 4:
-        return True  # written in Japanese or Chinese ("...すること"): EARS in that language
-    return bool(_DEFINITION.match(text) or _SCOPE_NOTE.match(text) or _TEST_STEP.match(text)
-                or _STATED_MODAL.search(text))
-
-
-def _introduces_obligations(criterion: Criterion) -> bool:
-    """An item like "The following fields:" whose nested items carry the SHALLs."""
-    item = criterion.block
-    if not isinstance(item, ListItem):
-        return False
-    return any(SHALL.search(sub_item.text) for sub in item.sublists for sub_item in sub.items)

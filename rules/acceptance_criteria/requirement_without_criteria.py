@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Iterator
 
-from speclint.document.model import Document
+from speclint.document.model import Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
-from speclint.reading.requirements import REQUIREMENT_ID, Requirement, states_requirements
+from speclint.reading.requirements import (
+    REQUIREMENT_ID,
+    Requirement,
+    criteria_in_section,
+    is_ears_document,
+    is_withdrawn_text,
+    not_in_scope,
+    references_criteria,
+    section_text,
+    states_requirements,
+)
 from speclint.reading.vocabulary import is_criteria_title
 
 
@@ -76,6 +88,7 @@ class RequirementWithoutCriteria(Rule):
         if not states_requirements(document, context):
             return
         picture = commitments(document, context)
+        yield from _numbered_sections_without_criteria(document, picture.requirements, is_ears_document(document, context))
         requirements = [r for r in picture.requirements if context.options["stories"] or r.kind != "story"]
         if not requirements or not (picture.criteria or any(r.covered for r in requirements)):
             return  # AC001 reports a document without any criteria once
@@ -112,6 +125,41 @@ class RequirementWithoutCriteria(Rule):
                 f"{what} {label} has no acceptance criteria: add criteria under it, "
                 "as the other requirements here have, or reference where they are",
             )
+
+
+#: A numbered feature or epic heading: "F3. Attachments offline", "Epic 2: Deal registration",
+#: "Feature 4 – Exports", "Use case 2". Steps, phases and options are not things that need criteria.
+_NUMBERED_FEATURE_TITLE = lazy_compile(
+    r"^\W{0,3}(?P<prefix>features?|feat|f|epics?|e|capabilit(?:y|ies)|use\s+cases?|uc|themes?)[ -]?#?\d{1,3}\b(?!\.\d)",
+    re.I,
+)
+
+
+def _numbered_sections_without_criteria(document: Document, requirements: list[Requirement],
+                                        ears: bool) -> Iterator[Violation]:
+    """Convention 3: sibling sections numbered alike ("F1.", "F2.", "F3.") where at least two carry
+    their own criteria (a criteria heading or label, a "Done when" list, scenarios) and one does not."""
+    owned = {id(requirement.section) for requirement in requirements if requirement.form == "section"}
+    for parent in document.sections():
+        groups: dict[str, list[Section]] = defaultdict(list)
+        for child in parent.children:
+            match = _NUMBERED_FEATURE_TITLE.match(child.title) if child.heading is not None else None
+            if match is None or not_in_scope(child) or is_withdrawn_text(child.title):
+                continue
+            groups[match.group("prefix").lower().rstrip("s")].append(child)
+        for members in groups.values():
+            if len(members) < 3 or any(id(inner) in owned for member in members for inner in member.walk()):
+                continue
+            with_criteria = [member for member in members if criteria_in_section(member, ears)]
+            if len(with_criteria) < 2:
+                continue
+            for member in members:
+                if member in with_criteria or references_criteria(section_text(member)):
+                    continue
+                assert member.heading is not None
+                yield Violation(member.heading.span,
+                                f"'{member.title}' has no acceptance criteria: add criteria under it, "
+                                "as the other sections numbered like it have, or reference where they are")
 
 
 def _keyed_criteria_titles(document: Document) -> list[str]:

@@ -28,6 +28,17 @@ _JUDGEMENTS_PATTERN = (
     r"(?:available|shown|displayed|presented|offered)"
 )
 JUDGEMENT = lazy_compile(r"\b(?:" + _JUDGEMENTS_PATTERN + r")", re.I)
+#: The same judgements in German, Spanish and French criteria ("funktioniert wie erwartet",
+#: "responde rápidamente", "fonctionne correctement").
+_FOREIGN_VAGUE = (
+    r"funktionier(?:t|en)\s+(?:wie\s+erwartet|korrekt|richtig|einwandfrei|reibungslos|gut)|wie\s+erwartet"
+    r"|(?:ist|sind)\s+(?:intuitiv|benutzerfreundlich|performant|schnell)\b"
+    r"|(?:funciona|funcionan|responde|responden|carga|cargan|opera|se\s+muestra)\s+(?:correctamente|bien|"
+    r"r[áa]pidamente|adecuadamente|sin\s+problemas)|como\s+se\s+esperaba|de\s+forma\s+(?:intuitiva|adecuada|fluida)"
+    r"|(?:es|son|sea|sean)\s+(?:intuitiv[oa]s?|f[áa]cil(?:es)?\s+de\s+usar|fluid[oa]s?)\b"
+    r"|fonctionne(?:nt)?\s+(?:correctement|bien|comme\s+pr[ée]vu)|comme\s+pr[ée]vu|r[ée]pond(?:ent)?\s+rapidement"
+    r"|(?:est|sont)\s+(?:intuiti(?:f|ve)s?|ergonomiques?|fluides?)\b|de\s+mani[èe]re\s+(?:fluide|intuitive|appropri[ée]e)"
+)
 #: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
 VAGUE_OUTCOME = lazy_compile(
     r"\b(?:"
@@ -53,6 +64,7 @@ VAGUE_OUTCOME = lazy_compile(
     r"|in\s+a\s+timely\s+(?:manner|fashion)|without\s+(?:any\s+)?noticeable\s+(?:delay|lag|latency)"
     r"|meets?\s+(?:the\s+)?(?:user|customer|their|users'?|customers'?)\s+(?:expectations|needs)"
     r"|(?:results?|suggestions?|recommendations?|matches)\s+(?:are|is)\s+relevant\b(?!\s+(?:to|for)\b)"
+    r"|" + _FOREIGN_VAGUE +
     r")",
     re.I,
 )
@@ -169,11 +181,20 @@ def _names_content(outcome: str, match: re.Match[str]) -> bool:
 def _without_vague(text: str) -> str:
     # "displays correctly 100% of the time": how often a judgement holds does not make it checkable;
     # "the list", "the export": a noun that reads like a checkable verb names the subject, not what is observed
-    return _SUBJECT_NOUN.sub(" ", _HOW_OFTEN.sub(" ", VAGUE_OUTCOME.sub(" ", text)))
+    # "performs well under peak load": the load is the condition, not a bound on the outcome
+    return _SUBJECT_NOUN.sub(" ", _HOW_OFTEN.sub(" ", _LOAD_CONDITION.sub(" ", VAGUE_OUTCOME.sub(" ", text))))
+
+
+_LOAD_CONDITION = lazy_compile(
+    r"\b(?:under|with(?:in)?|during)\s+(?:(?:peak|heavy|high|normal|typical|expected|realistic|production)\s+)?"
+    r"(?:load|traffic|stress|usage|conditions|use)\b",
+    re.I,
+)
 
 
 _SUBJECT_NOUN = lazy_compile(
-    r"\b(?:the|a|an|each|every|this|that|its|their|our|your|any|all)\s+(?:lists?|exports?|emails?|downloads?|logs?|"
+    r"\b(?:the|a|an|each|every|this|that|its|their|our|your|any|all|der|die|das|den|el|la|los|las|le|les|un|une)\s+"
+    r"(?:lists?|exports?|emails?|downloads?|logs?|"
     r"records?|displays?|shows?|returns?|saves?)\b(?!\s+(?:an?|the)\b)",
     re.I,
 )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import CodeBlock, Document, HtmlBlock, ListBlock, Paragraph, Section, Table
+from speclint.document.model import CodeBlock, Document, HtmlBlock, ListBlock, Paragraph, Section, Table, iter_nested
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.edge_cases import edge_case_sections
+from speclint.reading.edge_cases import edge_case_sections, is_edge_case_title
 from speclint.reading.requirements import item_text, plain
+from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
 #: `[boundary condition]`, `[error scenario]`: a bracketed prompt. Links (`[text](url)`,
 #: `[text][ref]`), task boxes (`[ ]`, `[x]`) and footnotes (`[^1]`) are not prompts.
@@ -67,14 +68,23 @@ class EdgeCasesEmpty(Rule):
                 continue
             yield Violation(section.heading.span, f"'{section.title}' {verdict}: list the real edge cases and what "
                                                   "happens in each")
+        for block, label in _edge_case_labels(document):
+            yield Violation(block.span, f"'{label}' holds no edge case: list the real edge cases and what happens "
+                                        "in each")
 
 
 def _emptiness(section: Section, placeholders: set[str]) -> str | None:
     """None when the section has real content; else how it is empty."""
     texts: list[str] = []
+    open_tables = 0
     for current in section.walk():
         for block in current.blocks:
-            if isinstance(block, (Table, CodeBlock)):
+            if isinstance(block, Table):
+                if _answers_cases(block, placeholders):
+                    return None
+                open_tables += 1
+                continue
+            if isinstance(block, CodeBlock):
                 return None
             if isinstance(block, HtmlBlock):
                 if block.is_comment:
@@ -84,11 +94,64 @@ def _emptiness(section: Section, placeholders: set[str]) -> str | None:
                 texts.append(block.text)
             elif isinstance(block, ListBlock):
                 texts.extend(_list_texts(block))
+    if open_tables and all(_is_placeholder(text, placeholders) for text in texts):
+        return "names cases but not what happens in any of them"
     if not texts:
         return "is empty"
     if all(_is_placeholder(text, placeholders) for text in texts):
         return "holds only template text"
+    if len(texts) == 1 and _names_no_case(texts[0]):
+        return "holds one line that names no case"
     return None
+
+
+#: A line that stands in for edge cases without naming one: "Edge cases will be handled appropriately",
+#: "Handle all edge cases gracefully", "To be defined", "None identified yet", "À définir", "Por definir".
+_NO_CASE = lazy_compile(
+    r"^\W*(?:to\s+be\s+(?:defined|determined|decided|confirmed|documented|added|identified|clarified)|"
+    r"none\s+(?:identified|known|found|listed)(?:\s+(?:yet|so\s+far|at\s+this\s+time))?|not\s+yet\s+(?:defined|known|"
+    r"identified)|pending|[àa]\s+(?:d[ée]finir|compl[ée]ter|pr[ée]ciser)|por\s+(?:definir|determinar)|pendiente|"
+    r"(?:noch\s+)?offen|wird\s+(?:noch\s+|sp[äa]ter\s+)?(?:definiert|erg[äa]nzt|gekl[äa]rt))\W*$"
+    r"|\b(?:edge\s+cases|corner\s+cases|they|these|all\s+cases|errors)\s+(?:will|should|are\s+to)\s+be\s+"
+    r"(?:handled|addressed|covered|considered|identified|defined|documented)\b(?:\s+(?:appropriately|gracefully|properly|"
+    r"correctly|later|as\s+needed|during\s+(?:implementation|development|testing)|in\s+a\s+later\s+\w+))*\W*$"
+    r"|^\W*handle\s+(?:all\s+|any\s+)?(?:the\s+)?(?:edge\s+cases|corner\s+cases|errors|exceptions)\s+(?:gracefully|"
+    r"appropriately|properly|correctly|well)\W*$",
+    re.I,
+)
+
+
+def _names_no_case(text: str) -> bool:
+    return bool(_NO_CASE.search(plain(text).strip()))
+
+
+#: "**Edge cases:** TBD", "- Edge cases: to be defined": an edge-case label whose answer is no case.
+_EDGE_CASE_LABEL = lazy_compile(r"^\W{0,4}(?P<label>[^:\n]{3,40}):(?P<rest>.*)", re.S)
+
+
+def _edge_case_labels(document: Document) -> Iterator[tuple[Paragraph, str]]:
+    placeholders = {"n/a", "na", "tbd", "todo", "none", "-", "...", "tbc", "?"}
+    for section in document.sections():
+        for block in iter_nested(section.blocks):
+            if not isinstance(block, Paragraph):
+                continue
+            if ":" not in block.text or not EDGE_CASE_WORDS.search(block.text[:80]):
+                continue  # most paragraphs: no label, or not an edge-case one
+            match = _EDGE_CASE_LABEL.match(plain(block.text).strip())
+            label = match.group("label").strip(" *_") if match else ""
+            if not label or not is_edge_case_title(label):
+                continue
+            rest = match.group("rest").strip(" *_\n") if match else ""
+            if rest and (_is_placeholder(rest, placeholders) or _names_no_case(rest)):
+                yield block, label
+
+
+def _answers_cases(table: Table, placeholders: set[str]) -> bool:
+    """A table of cases says what happens when some row fills a cell besides its first: "| Booking spans
+    midnight | ? |" lists a case and leaves its behaviour open."""
+    if len(table.columns) < 2:
+        return True
+    return any(not _is_placeholder(cell.text, placeholders | {"?"}) for row in table.rows for cell in row[1:])
 
 
 def _list_texts(block: ListBlock) -> list[str]:

@@ -9,7 +9,7 @@ from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
 from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics, inline_handlings
-from speclint.reading.requirements import section_text, states_requirements
+from speclint.reading.requirements import TASK_LISTS, document_kind, section_text, states_requirements
 
 
 class EdgeCasesMissing(Rule):
@@ -62,7 +62,7 @@ class EdgeCasesMissing(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not states_requirements(document, context):
+        if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
             return
         picture = commitments(document, context)
         if not picture.requirements:

@@ -431,7 +431,7 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
 # a one-pager. A document with one of them is a spec of some kind, never "not a spec".
 _OTHER_SPEC_HEADING = lazy_compile(
     r"\b(?:faq|press release|appetite|rabbit holes?|no gos?|solution|proposal|requirements?|acceptance|"
-    r"scope|success|metrics?|rollout|launch|decision|risks?)\b"
+    r"scope|success|metrics?|rollout|launch|decision|risks?|(?:user )?stor(?:y|ies) \d{1,3}|epic \d{1,3})\b"
 )
 
 

@@ -175,6 +175,9 @@ USER_STORY_OPENING = (
 )
 #: Numbered requirement headings ("Anforderung 3", "Requisito 2", "Exigence 4").
 REQUIREMENT_HEADING_WORDS = r"anforderung|requisito|exigence"
+#: Numbered story headings ("Récit 3", "Historia de usuario 2", "Nutzergeschichte 4").
+STORY_HEADING_WORDS = r"r[ée]cit(?:\s+utilisateur)?|histoire(?:\s+utilisateur)?|historia(?:\s+de\s+usuario)?|" \
+                      r"(?:benutzer|nutzer)geschichte"
 
 # --- status values ---------------------------------------------------------------------------
 

@@ -66,13 +66,21 @@ _REQUIREMENT_HEADING = lazy_compile(
     + r")\s*#?\s*\d",
     re.I,
 )
-_STORY_HEADING_NUMBERED = lazy_compile(r"^(?:user\s+)?story\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
+_STORY_HEADING_NUMBERED = lazy_compile(
+    r"^(?:(?:user\s+)?story|" + languages.STORY_HEADING_WORDS + r")\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
 _REQUIREMENT_ID_HEADING = lazy_compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)(?:-[A-Z]{1,8}-)?-?\d{1,4}(?:\.\d+)*\b")
 
 _CRITERIA_LABEL = CRITERIA_LABEL
 _CRITERIA_REFERENCE = lazy_compile(
     r"\b(?:see|in|under|per|covered\s+by|defined\s+in|listed\s+in|as\s+in)\b[^.\n]{0,60}?"
     r"\b(?:acceptance\s+(?:criteria|scenarios?|tests?)|definition\s+of\s+done|test\s+plan)\b",
+    re.I,
+)
+#: The reference the other way round: "Acceptance criteria for this story are in [Balance checks](#...)",
+#: "Its criteria are listed under Billing rules".
+_CRITERIA_REFERENCE_AFTER = lazy_compile(
+    r"\b(?:acceptance\s+(?:criteria|scenarios?|tests?)|criteria)\b[^.\n]{0,40}?\b(?:are|is|live|lives|sits?|kept|"
+    r"listed|defined|given|written|described|covered|documented)\s+(?:in|under|below|above|at|by)\b",
     re.I,
 )
 _CRITERIA_ANCHOR_LINK = lazy_compile(r"\]\(#[^()\]]*(?:acceptance|criteria|definition-of-done|done-when)[^()\]]*\)", re.I)
@@ -374,6 +382,22 @@ _WITHDRAWN = lazy_compile(r"(?:[—–:(\[]|\s-)\s*(?:descoped|de-scoped|removed
                         r"deferred|out of scope|obsolete|cancell?ed|won't do|wont do)\b[^\w]*$", re.I)
 
 
+#: A status in brackets anywhere in the title: "Requirement 3 (Deferred to phase 2)", "[out of scope for v1]".
+_WITHDRAWN_BRACKETED = lazy_compile(r"[(\[]\s*(?:descoped|de-scoped|removed|withdrawn|deprecated|superseded|dropped|"
+                                  r"deferred|postponed|out of scope|not in scope|obsolete|cancell?ed|won't do|wont do)"
+                                  r"\b[^)\]\n]{0,60}[)\]]", re.I)
+#: A requirement whose text opens by withdrawing it: "Out of scope for this release; ...", "**Status:** Deferred".
+_WITHDRAWN_OPENING = lazy_compile(r"^\W{0,6}(?:status\W{0,6})?(?:descoped|de-scoped|withdrawn|deferred|postponed|"
+                                  r"out of scope|not in scope|won't do|wont do)\b", re.I)
+_STRUCK_THROUGH = lazy_compile(r"^\W{0,6}~~[^~]{3,}~~")
+
+
+def is_withdrawn_text(text: str) -> bool:
+    """True for a requirement's text that withdraws it: struck through ("~~As a creator ...~~ (moved to
+    the analytics PRD)"), or a status in brackets ("(deferred to phase 2)")."""
+    return bool(_STRUCK_THROUGH.match(text) or _WITHDRAWN_BRACKETED.search(text[:300]))
+
+
 _WITHDRAWN_CJK = lazy_compile(r"已(?:移除|删除|刪除|废弃|廢棄|取消)|廃止|削除済")
 
 
@@ -385,7 +409,7 @@ def requirement_heading_label(title: str) -> tuple[str, str] | None:
     requirements any more.
     """
     text = title.strip()
-    if _WITHDRAWN.search(text) or _WITHDRAWN_CJK.search(text):
+    if _WITHDRAWN.search(text) or _WITHDRAWN_CJK.search(text) or _WITHDRAWN_BRACKETED.search(text):
         return None
     if _REQUIREMENT_HEADING.match(text):
         match = re.match(r"^(.*?\d+(?:\.\d+)*)", text)
@@ -435,7 +459,7 @@ def is_gherkin_block(block: CodeBlock) -> bool:
 
 def references_criteria(text: str) -> bool:
     return bool(CRITERION_ID.search(mask_invisible(text)) or _CRITERIA_REFERENCE.search(text)
-                or _CRITERIA_ANCHOR_LINK.search(text))
+                or _CRITERIA_REFERENCE_AFTER.search(text) or _CRITERIA_ANCHOR_LINK.search(text))
 
 
 # --- criteria extraction ----------------------------------------------------------------------
@@ -586,6 +610,8 @@ def _extract(document: Document, ears: bool) -> SpecPicture:
         kind, label = labelled
         for inner in section.walk():
             claimed.add(id(inner))
+        if any(isinstance(block, Paragraph) and _WITHDRAWN_OPENING.match(plain(block.text)) for block in section.blocks):
+            continue  # "Out of scope for this release; criteria come when it is planned"
         criteria = criteria_in_section(section, ears)
         if kind == "story" and not criteria:
             criteria = _story_bullets(section)
@@ -647,7 +673,7 @@ def _list_requirements(block: ListBlock, section: Section, in_requirements: bool
     for item in block.items:
         text = item_text(item)
         kind_label = _is_requirement_item(text, in_requirements)
-        if kind_label is None:
+        if kind_label is None or is_withdrawn_text(text):
             continue
         kind, label = kind_label
         segments = item_segments(item)
@@ -688,11 +714,16 @@ def _labelled_criteria(item: object) -> list[Criterion] | None:
         if len(rest.split()) >= 3 else []
 
 
+#: Criteria columns that say "acceptance" or "done" (not a test table's "Expected result").
+_ACCEPTANCE_COLUMN = lazy_compile(r"accept|done|akzeptanz|abnahme|aceptaci|criterios?|crit[èe]res?", re.I)
+
+
 def _table_requirements(table: Table, section: Section, in_requirements: bool) -> Iterator[Requirement]:
     names = [plain(name).strip() for name in table.columns]
     id_columns = [index for index, name in enumerate(names) if _ID_COLUMN.match(name)] or [0]
     requirement_columns = [index for index, name in enumerate(names) if _REQUIREMENT_COLUMN.match(name)]
     criteria_columns = [index for index, name in enumerate(names) if is_criteria_column(name)]
+    acceptance_columns = [index for index in criteria_columns if _ACCEPTANCE_COLUMN.search(names[index])]
     for row in table.rows:
         cells = [cell.text for cell in row]
         identifier = None
@@ -707,6 +738,10 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
         # a story beside a criteria column is a story wherever the table stands
         tells_story = bool(criteria_columns) and any(
             index < len(cells) and _STORY_TEXT.search(plain(cells[index])) for index in requirement_columns)
+        # "| Requirement | Priority | Acceptance criteria |": every row of a table that pairs what is wanted
+        # with its acceptance criteria is a requirement, worded with a modal or not
+        is_requirement = is_requirement or (bool(acceptance_columns) and any(
+            index < len(cells) and _has_content(cells[index]) for index in requirement_columns))
         if not (is_requirement or tells_story) or not row:
             continue
         label = identifier.group(0) if identifier else _short_label(plain(cells[requirement_columns[0]]))
