@@ -97,7 +97,16 @@ def libraries_loaded(*args: str, cwd: Path) -> list[str]:
     return json.loads(completed.stderr.strip().splitlines()[-1])
 
 
+SPEC = "# Spec\n\n## Requirements\n\n- The system shall export CSV.\n- 1. nested\n\n*Note* [a link](#spec).\n"
+
+
 def test_results_cache_loads_neither_openssl_nor_the_python_pickler(tmp_path: Path) -> None:
-    (tmp_path / "spec.md").write_text("# Spec\n\n## Requirements\n\n- The system shall export CSV.\n", encoding="utf-8")
+    (tmp_path / "spec.md").write_text(SPEC, encoding="utf-8")
     loaded = libraries_loaded("check", "--cache-dir", str(tmp_path / "cache"), "spec.md", cwd=tmp_path)
     assert not {"_hashlib", "hmac", "pickle"} & set(loaded)
+
+
+def test_checking_a_specification_imports_neither_dataclasses_nor_inspect(tmp_path: Path) -> None:
+    (tmp_path / "spec.md").write_text(SPEC, encoding="utf-8")
+    loaded = libraries_loaded("check", "--cache-dir", str(tmp_path / "cache"), "spec.md", cwd=tmp_path)
+    assert not {"dataclasses", "inspect"} & set(loaded)
