@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import os
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Sequence
 
@@ -172,7 +172,7 @@ class _CancellablePlanner:
     def __call__(self, source: Any, document: Any) -> Any:
         cancellation_point()
         plan = self.planner(source, document)
-        return replace(plan, rules=_RulesWithCancellationPoints(plan.rules))
+        return plan.replace(rules=_RulesWithCancellationPoints(plan.rules))
 
 
 # --- warming up ---------------------------------------------------------------------------------

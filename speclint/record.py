@@ -14,7 +14,7 @@ would have them. It is meant for the classes a one-file run imports; elsewhere a
             self.path = path
             self.message = message
 
-Fields are `__slots__`, in order. `_not_compared` names fields that equality and hashing ignore
+Fields are `__slots__`, in order (`__dict__` and `__weakref__` among them are not fields). `_not_compared` names fields that equality and hashing ignore
 (a dataclass's `field(compare=False)`), `_not_shown` fields `repr` leaves out (`repr=False`);
 `class Node(Record, eq=False)` compares and hashes by identity, as `@dataclass(eq=False)` does.
 Records are not frozen: treat them as values and do not assign to their fields after creation
@@ -43,7 +43,10 @@ class Record:
         if not eq:  # a dataclass's `eq=False`: equal only to itself, hashed by identity
             cls.__eq__ = object.__eq__  # type: ignore[method-assign,assignment]
             cls.__hash__ = object.__hash__  # type: ignore[method-assign,assignment]
-        fields = tuple(name for klass in reversed(cls.__mro__) for name in vars(klass).get("__slots__", ()))
+        # `__dict__` and `__weakref__` in `__slots__` give the instances a dictionary (for what code
+        # keeps on them) or weak references; they are no fields.
+        fields = tuple(name for klass in reversed(cls.__mro__) for name in vars(klass).get("__slots__", ())
+                       if not name.startswith("__"))
         cls._fields = fields
         cls._compared = tuple(name for name in fields if name not in cls._not_compared)
         cls._shown = tuple(name for name in fields if name not in cls._not_shown)

@@ -256,3 +256,19 @@ def test_an_entry_this_user_did_not_write_is_never_unpickled(tmp_path: Path, mon
 
         assert cache.load("key") is None
         assert not marker.exists()
+
+
+@pytest.mark.parametrize("key_length", [0, 1, 32, 64, 65, 200])
+def test_entries_are_signed_with_hmac_sha256(key_length: int) -> None:
+    """The signature is computed without OpenSSL (a one-file run's start-up) and is the standard one."""
+    import hmac
+
+    secret, payload = os.urandom(key_length), os.urandom(1000)
+    assert cache_module._sign(secret, payload) == hmac.digest(secret, payload, "sha256")
+
+
+def test_equal_settings_give_the_same_key_text_whatever_their_order() -> None:
+    first = {"rules": {"PH001": {"level": "error", "markers": ["TODO", "TBD"]}}, "preview": False, "tags": {"b", "a"}}
+    second = {"tags": {"a", "b"}, "preview": False, "rules": {"PH001": {"markers": ["TODO", "TBD"], "level": "error"}}}
+    assert cache_module._stable(first) == cache_module._stable(second)
+    assert cache_module._stable(first) != cache_module._stable({**first, "preview": True})

@@ -76,3 +76,37 @@ def test_its_sarif_report_still_lists_the_default_rules(tmp_path: Path) -> None:
     rules = json.loads(completed.stdout)["runs"][0]["tool"]["driver"]["rules"]
     assert completed.returncode == 0
     assert "PH001" in [rule["id"] for rule in rules] and len(rules) > 40
+
+
+LIBRARIES_PROBE = """
+import json, sys
+from speclint.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(name for name in ("_hashlib", "hmac", "pickle", "dataclasses", "inspect", "datetime")
+                        if name in sys.modules)), file=sys.stderr)
+"""
+
+
+def libraries_loaded(*args: str, cwd: Path) -> list[str]:
+    completed = subprocess.run(
+        [sys.executable, "-c", LIBRARIES_PROBE, *args], cwd=cwd, capture_output=True, text=True, check=False
+    )
+    return json.loads(completed.stderr.strip().splitlines()[-1])
+
+
+SPEC = "# Spec\n\n## Requirements\n\n- The system shall export CSV.\n- 1. nested\n\n*Note* [a link](#spec).\n"
+
+
+def test_results_cache_loads_neither_openssl_nor_the_python_pickler(tmp_path: Path) -> None:
+    (tmp_path / "spec.md").write_text(SPEC, encoding="utf-8")
+    loaded = libraries_loaded("check", "--cache-dir", str(tmp_path / "cache"), "spec.md", cwd=tmp_path)
+    assert not {"_hashlib", "hmac", "pickle"} & set(loaded)
+
+
+def test_checking_a_specification_imports_neither_dataclasses_nor_inspect(tmp_path: Path) -> None:
+    (tmp_path / "spec.md").write_text(SPEC, encoding="utf-8")
+    loaded = libraries_loaded("check", "--cache-dir", str(tmp_path / "cache"), "spec.md", cwd=tmp_path)
+    assert not {"dataclasses", "inspect"} & set(loaded)

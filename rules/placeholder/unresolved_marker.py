@@ -12,6 +12,7 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.languages import OPEN_ITEM_MARKERS
 from speclint.reading import kep
+from speclint.startup_store import compile_pattern
 
 DEFAULT_MARKERS = ("TBD", "tbd", "TBC", "TBA", "TODO", "FIXME", "XXX", "TKTK")
 
@@ -387,5 +388,5 @@ def _pattern(markers: tuple[str, ...], question_marks: bool, clarify: bool) -> r
             parts.append(_OPEN_ITEM)
         if question_marks:
             parts.append(r"(?<!\?)\?{3,}")
-        _compiled[key] = re.compile("|".join(parts)) if parts else None
+        _compiled[key] = compile_pattern("|".join(parts)) if parts else None
     return _compiled[key]

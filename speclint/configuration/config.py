@@ -285,11 +285,9 @@ class ConfigPlanner(Record):
         where = source.path if source.path is not None else self.stdin_path
         plan = plan_file(config, where, document, self.forced_profile, self.preview)
         if self.select or self.ignore:
-            from dataclasses import replace
-
             from speclint.engine.selection import apply_selection
 
-            plan = replace(plan, rules=apply_selection(config.registry, plan.rules, self.select, self.ignore))
+            plan = plan.replace(rules=apply_selection(config.registry, plan.rules, self.select, self.ignore))
         return plan
 
 

@@ -13,7 +13,6 @@ removed). `speclint.document.text.find_all` searches segments and returns spans.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Iterator, Union
 
 from speclint.record import Record
@@ -315,8 +314,7 @@ class Heading(Record):
         self.segments = segments or (text_segment,)
 
 
-@dataclass(eq=False)
-class Section:
+class Section(Record, eq=False):
     """A heading and everything up to the next heading of the same or a higher level.
 
     The document's root section has level 0 and no heading; its blocks are the preamble (what
@@ -324,13 +322,27 @@ class Section:
     subsections included.
     """
 
-    heading: Heading | None
-    level: int
-    slug: str
-    span: Span
-    blocks: list[Block] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
-    parent: Section | None = field(default=None, repr=False)
+    # `__dict__`: readers keep per-section answers there (`reading.normative`, `reading.wording`).
+    __slots__ = ("heading", "level", "slug", "span", "blocks", "children", "parent", "__dict__", "__weakref__")
+    _not_shown = ("parent",)
+
+    def __init__(
+        self,
+        heading: Heading | None,
+        level: int,
+        slug: str,
+        span: Span,
+        blocks: list[Block] | None = None,
+        children: list[Section] | None = None,
+        parent: Section | None = None,
+    ) -> None:
+        self.heading = heading
+        self.level = level
+        self.slug = slug
+        self.span = span
+        self.blocks: list[Block] = [] if blocks is None else blocks
+        self.children: list[Section] = [] if children is None else children
+        self.parent = parent
 
     @property
     def title(self) -> str:
@@ -384,18 +396,20 @@ class FrontMatterError(Record):
         self.position = position
 
 
-@dataclass(eq=False)
-class FrontMatter:
+class FrontMatter(Record, eq=False):
     """YAML front matter between `---` lines at the top of the file.
 
     `data` is what ruamel.yaml loaded (mappings keep key order and positions), or None when the YAML
     is broken, in which case `error` says where.
     """
 
-    span: Span
-    text: str
-    data: Any = None
-    error: FrontMatterError | None = None
+    __slots__ = ("span", "text", "data", "error", "__dict__", "__weakref__")
+
+    def __init__(self, span: Span, text: str, data: Any = None, error: FrontMatterError | None = None) -> None:
+        self.span = span
+        self.text = text
+        self.data = data
+        self.error = error
 
     def key_position(self, *path: str | int) -> Position | None:
         """Where the key at `path` stands (`key_position("owners", 0)` for a list item)."""
@@ -432,33 +446,55 @@ class FrontMatter:
         return Position(self.yaml_first_line() + line, column + 1)
 
 
-@dataclass(eq=False)
-class YamlFile(FrontMatter):
+class YamlFile(FrontMatter, eq=False):
     """A YAML file that belongs to a document (a KEP's `kep.yaml`), loaded with positions.
 
     `path` is its display path (for findings); `span` covers the whole file and positions are
     lines and columns in that file.
     """
 
-    path: str = ""
-    lines: list[str] = field(default_factory=list)
+    __slots__ = ("path", "lines")
+
+    def __init__(
+        self,
+        span: Span,
+        text: str,
+        data: Any = None,
+        error: FrontMatterError | None = None,
+        path: str = "",
+        lines: list[str] | None = None,
+    ) -> None:
+        super().__init__(span, text, data, error)
+        self.path = path
+        self.lines: list[str] = [] if lines is None else lines
 
     def yaml_first_line(self) -> int:
         return 1
 
 
-@dataclass(eq=False)
-class Document:
+class Document(Record, eq=False):
     """One parsed Markdown file."""
 
-    path: str
-    source: str
-    lines: list[str]
-    root: Section
-    front_matter: FrontMatter | None = None
-    file_path: Path | None = None  # where it was read from; None for standard input
-    # `iter_blocks`, listed once: every rule walks it, and the tree does not change after parsing.
-    _all_blocks: list[tuple[Section, Block]] | None = field(default=None, init=False, repr=False)
+    __slots__ = ("path", "source", "lines", "root", "front_matter", "file_path", "_all_blocks", "__dict__", "__weakref__")
+    _not_shown = ("_all_blocks",)
+
+    def __init__(
+        self,
+        path: str,
+        source: str,
+        lines: list[str],
+        root: Section,
+        front_matter: FrontMatter | None = None,
+        file_path: Path | None = None,
+    ) -> None:
+        self.path = path
+        self.source = source
+        self.lines = lines
+        self.root = root
+        self.front_matter = front_matter
+        self.file_path = file_path  # where it was read from; None for standard input
+        # `iter_blocks`, listed once: every rule walks it, and the tree does not change after parsing.
+        self._all_blocks: list[tuple[Section, Block]] | None = None
 
     @property
     def title(self) -> str | None:

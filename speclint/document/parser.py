@@ -83,15 +83,18 @@ def _block_parser() -> Any:
     """mistune's block parser with GitHub tables (also inside lists and quotes), built once."""
     global _markdown
     if _markdown is None:
-        import mistune
+        from speclint.document.light_dataclass import while_mistune_loads
 
-        _markdown = mistune.create_markdown(
-            renderer=None, plugins=[
-                "table",
-                "mistune.plugins.table.table_in_list",
-                "mistune.plugins.table.table_in_quote",
-            ]
-        )
+        with while_mistune_loads():  # mistune's four record classes without importing dataclasses
+            import mistune
+
+            _markdown = mistune.create_markdown(
+                renderer=None, plugins=[
+                    "table",
+                    "mistune.plugins.table.table_in_list",
+                    "mistune.plugins.table.table_in_quote",
+                ]
+            )
         _markdown.block.max_nested_level = MAX_NESTING
         for name, pattern in _LINEAR_BLOCK_PATTERNS.items():
             if name in _markdown.block.specification:

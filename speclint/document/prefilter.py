@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from typing import Any, Optional, Sequence
 
+from speclint.startup_store import compile_pattern
+
 try:  # Python 3.11+
     from re import _constants as sre_constants  # type: ignore[attr-defined]
     from re import _parser as sre_parse  # type: ignore[attr-defined]
@@ -249,5 +251,5 @@ def literal_alternation(needed: tuple[str, ...]) -> Any:
     escaped, no flags; the caller lower-cases the text for folded literals)."""
     pattern = _alternations.get(needed)
     if pattern is None:
-        pattern = _alternations[needed] = re.compile("|".join(re.escape(literal) for literal in needed))
+        pattern = _alternations[needed] = compile_pattern("|".join(re.escape(literal) for literal in needed))
     return pattern

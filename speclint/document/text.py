@@ -26,6 +26,7 @@ from speclint.document.prefilter import (
 )
 from speclint.lazy_regex import LazyPattern, lazy_compile
 from speclint.record import Record
+from speclint.startup_store import compile_pattern
 
 _CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = lazy_compile(r"<!--.*?(?:-->|$)", re.S)
@@ -605,5 +606,5 @@ def literal_pieces(term: str, separators: str = r"[\s*]+") -> tuple[str, ...] | 
     space and at `*` wildcards), or None when the term is not plain ASCII (then it is always tried)."""
     if not term.isascii():
         return None
-    pieces = tuple(piece for piece in re.split(separators, term.lower()) if piece)
+    pieces = tuple(piece for piece in compile_pattern(separators).split(term.lower()) if piece)
     return pieces or None

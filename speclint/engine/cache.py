@@ -22,15 +22,23 @@ cached, and only when every rule ran to the end (a crash is reported again on th
 
 from __future__ import annotations
 
-import hashlib
-import hmac
-import json
 import os
-import pickle
+import stat
 import sys
-from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
+
+try:  # the interpreter's own SHA-256: the same digests as hashlib's, without loading OpenSSL (a one-file run's 3%)
+    from _sha256 import sha256  # CPython up to 3.11
+except ImportError:  # pragma: no cover - other versions and interpreters
+    try:
+        from _sha2 import sha256  # type: ignore[no-redef]  # CPython 3.12+
+    except ImportError:
+        from hashlib import sha256  # type: ignore[no-redef]
+try:  # `hmac.compare_digest` is this function; importing hmac would load OpenSSL
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # pragma: no cover - other interpreters
+    from hmac import compare_digest
 
 from speclint import __version__
 from speclint.record import Record
@@ -64,15 +72,28 @@ class CachedFile(Record):
         self.profile_signals = profile_signals
 
 
-@dataclass
 class ResultsCache:
-    """A cache directory and the fingerprint of this run. Small and picklable: it goes to workers."""
+    """A cache directory and the fingerprint of this run. Small and picklable: it goes to workers.
 
-    directory: Path
-    run_key: str
-    secret: bytes = field(default=b"", repr=False)  # signs entries: see `load`
-    # Per process: fingerprints already computed (configurations, sibling folders).
-    _memo: dict[Any, str] = field(default_factory=dict, repr=False, compare=False)
+    Written out rather than a dataclass (equal when directory, run key and secret are): a one-file
+    run does not import dataclasses for it."""
+
+    __hash__ = None  # type: ignore[assignment]  (as a mutable dataclass's)
+
+    def __init__(self, directory: Path, run_key: str, secret: bytes = b"") -> None:
+        self.directory = directory
+        self.run_key = run_key
+        self.secret = secret  # signs entries: see `load`
+        # Per process: fingerprints already computed (configurations, sibling folders).
+        self._memo: dict[Any, str] = {}
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.directory, self.run_key, self.secret) == (other.directory, other.run_key, other.secret)  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        return f"ResultsCache(directory={self.directory!r}, run_key={self.run_key!r})"
 
     def __getstate__(self) -> dict[str, Any]:
         return {"directory": self.directory, "run_key": self.run_key, "secret": self.secret}
@@ -89,7 +110,7 @@ class ResultsCache:
         """The entry key of `source` read as `text`, or None when it is not cached (standard input)."""
         if source.path is None:
             return None
-        digest = hashlib.sha256()
+        digest = sha256()
         for part in (self.run_key, source.display_path, str(source.path), self._config_key(source)):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
         digest.update(self._siblings_key(source.path).encode() + b"\x00")
@@ -114,7 +135,7 @@ class ResultsCache:
         folder = path.parent
         known = self._memo.get(("siblings", folder))
         if known is None:
-            from speclint.reading.metadata import SIBLING_DOCUMENTS
+            from speclint.reading.siblings import SIBLING_DOCUMENTS
 
             try:
                 names = sorted(entry.name for entry in os.scandir(folder)
@@ -137,9 +158,9 @@ class ResultsCache:
                 signature, payload = stream.read(_SIGNATURE_BYTES), stream.read()
             # Only entries this user's speclint wrote are unpickled: a cache folder committed to a
             # repository by a pull request holds no signature made with this machine's secret.
-            if not hmac.compare_digest(signature, _sign(self.secret, payload)):
+            if not compare_digest(signature, _sign(self.secret, payload)):
                 return None
-            format_version, stored_key, entry = pickle.loads(payload)
+            format_version, stored_key, entry = _pickle().loads(payload)
             if format_version != _FORMAT or stored_key != key or not isinstance(entry, CachedFile):
                 return None
             return entry
@@ -155,7 +176,7 @@ class ResultsCache:
                 self._memo[target.parent] = ""
             handle, temporary = _temporary_file(target.parent, ".tmp-")
             try:
-                payload = pickle.dumps((_FORMAT, key, entry), protocol=pickle.HIGHEST_PROTOCOL)
+                payload = _pickle().dumps((_FORMAT, key, entry), protocol=-1)  # -1: the highest protocol
                 with os.fdopen(handle, "wb") as stream:
                     stream.write(_sign(self.secret, payload) + payload)
                 os.replace(temporary, target)
@@ -210,8 +231,32 @@ _SIGNATURE_BYTES = 32
 SECRET_VARIABLE = "SPECLINT_CACHE_SECRET_DIR"  # where the signing key lives (tests); default: the user cache folder
 
 
+def _pickle() -> Any:
+    """The pickle implementation: `_pickle`, which `pickle` uses when it exists, without importing
+    `pickle`'s own Python implementation (a one-file run's 1%)."""
+    try:
+        import _pickle
+
+        return _pickle
+    except ImportError:  # pragma: no cover - an interpreter without the C implementation
+        import pickle
+
+        return pickle
+
+
+_BLOCK = 64  # SHA-256's block size: HMAC pads the key to it
+_INNER = bytes(byte ^ 0x36 for byte in range(256))
+_OUTER = bytes(byte ^ 0x5C for byte in range(256))
+
+
 def _sign(secret: bytes, payload: bytes) -> bytes:
-    return hmac.digest(secret, payload, "sha256")  # `hmac.new(...).digest()`, in one call to OpenSSL
+    """HMAC-SHA256 of `payload` with `secret` (RFC 2104), what `hmac.digest(secret, payload,
+    "sha256")` returns, computed with the interpreter's SHA-256 rather than by loading OpenSSL."""
+    key = sha256(secret).digest() if len(secret) > _BLOCK else secret
+    key = key.ljust(_BLOCK, b"\x00")
+    inner = sha256(key.translate(_INNER))
+    inner.update(payload)
+    return sha256(key.translate(_OUTER) + inner.digest()).digest()
 
 
 def _secret() -> bytes | None:
@@ -286,10 +331,16 @@ def _module_key(rule: type) -> str:
     source = getattr(sys.modules.get(module_name), "__file__", None)
     source_file = getattr(rule, "source_file", None) or getattr(rule, "path", None)
     keys = [module_name, _stable(getattr(rule, "spec", None))]  # a YAML rule's settings
-    hashed: set[str] = set()
-    for candidate in (source, source_file):
-        if isinstance(candidate, (str, Path)) and os.path.isfile(candidate) and os.path.realpath(candidate) not in hashed:
-            hashed.add(os.path.realpath(candidate))
+    hashed: set[tuple[int, int]] = set()
+    for candidate in (source, source_file) if source != source_file else (source,):
+        if not isinstance(candidate, (str, Path)):
+            continue
+        try:  # one file reached by two paths (a symbolic link) is hashed once; `os.path.realpath`
+            status = os.stat(candidate)  # took an lstat per folder of the path, twice per rule
+        except (OSError, ValueError):
+            continue
+        if stat.S_ISREG(status.st_mode) and (status.st_dev, status.st_ino) not in hashed:
+            hashed.add((status.st_dev, status.st_ino))
             keys.append(_file_key(Path(candidate)))
     return _digest(keys)
 
@@ -321,7 +372,9 @@ def _stable(value: Any) -> str:
     """A text that is the same for equal settings in any process (sets sorted, dataclasses and records as dicts)."""
 
     def plain(item: Any) -> Any:
-        if is_dataclass(item) and not isinstance(item, type):
+        if hasattr(type(item), "__dataclass_fields__") and not isinstance(item, type):  # `dataclasses.is_dataclass`
+            from dataclasses import asdict
+
             return plain(asdict(item))
         if isinstance(item, Record):
             return plain(item.as_dict())
@@ -337,11 +390,22 @@ def _stable(value: Any) -> str:
             return f"{item.__module__}.{item.__qualname__}"
         return repr(item)
 
-    return json.dumps(plain(value), sort_keys=True, default=repr)
+    return _canonical(plain(value))
+
+
+def _canonical(value: Any) -> str:
+    """A text of plain data (dicts with string keys, lists, strings, numbers, booleans, None) that
+    is the same for equal data in any process: keys sorted, as `json.dumps(..., sort_keys=True)`
+    writes it, without importing json for a one-file run."""
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{key!r}:{_canonical(value[key])}" for key in sorted(value)) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_canonical(item) for item in value) + "]"
+    return repr(value)  # str, int, float, bool, None: `repr` is exact and stable
 
 
 def _digest(parts: Sequence[str]) -> str:
-    digest = hashlib.sha256()
+    digest = sha256()
     for part in parts:
         digest.update(part.encode("utf-8", "surrogatepass") + b"\x00")
     return digest.hexdigest()

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from speclint.document.headings import alias_keys, heading_key, heading_parts
+from speclint.lazy_regex import lazy_compile
 from speclint.record import Record
 
 if TYPE_CHECKING:
@@ -141,11 +142,14 @@ def builtin_profile_names() -> list[str]:
     return sorted(path.stem for path in _profiles_dir().glob("*.yaml"))
 
 
+_PROFILE_NAME = lazy_compile(r"[a-z][a-z0-9-]*")
+
+
 @lru_cache(maxsize=None)
 def load_profile(name: str) -> Profile:
     """The built-in profile called `name` (any case); `ProfileError` when there is none or it is invalid."""
     name = (name or "").strip().lower()
-    if not re.fullmatch(r"[a-z][a-z0-9-]*", name or ""):
+    if not _PROFILE_NAME.fullmatch(name or ""):
         raise ProfileError(f"unknown profile {name!r} (profiles: {', '.join(builtin_profile_names())})")
     path = _profiles_dir() / f"{name}.yaml"
     if not path.is_file():

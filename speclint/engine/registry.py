@@ -8,11 +8,11 @@ does not stop speclint: the registry keeps the error, the CLI prints it and exit
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from typing import Any, Iterable, Sequence
 
 from speclint.engine.rule import Category, Group, Rule, rule_definition_errors
+from speclint.lazy_regex import lazy_compile
 from speclint.record import Record
 
 ENTRY_POINT_GROUP = "speclint.rules"
@@ -219,7 +219,7 @@ def rule_entry_points(path: Sequence[str] | None = None) -> list[EntryPoint]:
         for name in names:
             if not name.endswith((".dist-info", ".egg-info")):
                 continue
-            distribution = re.sub(r"[-_.]+", "_", name.rsplit(".", 1)[0].split("-")[0]).lower()
+            distribution = _SEPARATORS.sub("_", name.rsplit(".", 1)[0].split("-")[0]).lower()
             if distribution in seen:
                 continue  # the first of the same name on the path wins, as in importlib.metadata
             seen.add(distribution)
@@ -230,6 +230,10 @@ def rule_entry_points(path: Sequence[str] | None = None) -> list[EntryPoint]:
                 continue
             found += _group_entries(text, ENTRY_POINT_GROUP)
     return found
+
+
+#: Runs of `-`, `_` and `.` in a distribution's name (normalised to one `_`, as importlib.metadata does).
+_SEPARATORS = lazy_compile(r"[-_.]+")
 
 
 def _group_entries(text: str, group: str) -> list[EntryPoint]:
@@ -251,7 +255,7 @@ def _entry_points_from_importlib(path: Sequence[str] | None = None) -> list[Entr
 
     found, seen = [], set()
     for distribution in distributions(**({"path": list(path)} if path is not None else {})):
-        name = re.sub(r"[-_.]+", "_", distribution.metadata["Name"] or "").lower()
+        name = _SEPARATORS.sub("_", distribution.metadata["Name"] or "").lower()
         if name in seen:
             continue
         seen.add(name)

@@ -26,7 +26,6 @@ way the built-in rules are registered.
 from __future__ import annotations
 
 import enum
-import inspect
 from typing import TYPE_CHECKING, Any, ClassVar, Iterator, Mapping
 
 from speclint.document.model import Span
@@ -203,6 +202,8 @@ class Rule:
     @classmethod
     def documentation(cls) -> str:
         """The rule's docstring, dedented: what it flags, why, bad and good examples."""
+        import inspect  # not at import: a one-file run never reads the documentation
+
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod

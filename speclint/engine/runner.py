@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping, Sequence
 
@@ -183,17 +182,27 @@ def _lowered_index(layer: Mapping[str, RuleSetting]) -> dict[str, tuple[int, Rul
     return index
 
 
-# A dataclass still: the language server's worker (`dataclasses.replace`) and plugins may copy it.
-@dataclass(frozen=True)
-class FilePlan:
-    """What to run on one file: the rules (levels, options), the profile and the rule settings."""
+class FilePlan(Record):
+    """What to run on one file: the rules (levels, options), the profile and the rule settings.
+    Copied with `plan.replace(rules=...)` (what `dataclasses.replace` did when it was a dataclass)."""
 
-    rules: Sequence[ActiveRule]
-    profile_name: str | None = None
-    profile: Any = None
-    settings: Mapping[str, Any] = field(default_factory=dict)
-    registry: RuleRegistry | None = None  # for naming rules in suppression comments
-    profile_signals: tuple[str, ...] = ()  # why this profile
+    __slots__ = ("rules", "profile_name", "profile", "settings", "registry", "profile_signals")
+
+    def __init__(
+        self,
+        rules: Sequence[ActiveRule],
+        profile_name: str | None = None,
+        profile: Any = None,
+        settings: Mapping[str, Any] | None = None,
+        registry: RuleRegistry | None = None,
+        profile_signals: tuple[str, ...] = (),
+    ) -> None:
+        self.rules = rules
+        self.profile_name = profile_name
+        self.profile = profile
+        self.settings: Mapping[str, Any] = {} if settings is None else settings
+        self.registry = registry  # for naming rules in suppression comments
+        self.profile_signals = profile_signals  # why this profile
 
 
 # Decides a file's plan from its source and parsed document. It goes to worker processes with the

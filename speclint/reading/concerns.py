@@ -241,8 +241,11 @@ def _title_key_matches(title: str, keys: set[str], prefixes: bool) -> bool:
         return False
     # "Risks and mitigations", "Risks, assumptions & dependencies", "Open questions / decisions":
     # a title that lists several topics matches each of them.
-    parts = re.split(r"(?<!\s)\s+(?:and|or|vs\.?)\s+|(?<!\s)\s*[,&/+:]\s*|(?<=\s)[,&/+:]\s*", title.lower())
+    parts = _TOPIC_SEPARATOR.split(title.lower())
     return len(parts) > 1 and any(normalize_title(part) in keys for part in parts if part.strip())
+
+
+_TOPIC_SEPARATOR = lazy_compile(r"(?<!\s)\s+(?:and|or|vs\.?)\s+|(?<!\s)\s*[,&/+:]\s*|(?<=\s)[,&/+:]\s*")
 
 
 def _is_inside(section: Section, container: Section) -> bool:

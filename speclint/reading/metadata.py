@@ -451,8 +451,7 @@ def sibling_yaml(document: Document, name: str) -> YamlFile | SiblingReadError |
     return result
 
 
-#: Markdown files next to a document that rules may read (the results cache keys on them too).
-SIBLING_DOCUMENTS = frozenset({"requirements.md"})
+from speclint.reading.siblings import SIBLING_DOCUMENTS  # noqa: E402  (kept importable from here)
 _sibling_documents: weakref.WeakKeyDictionary[Document, dict[str, Document | None]] = weakref.WeakKeyDictionary()
 
 

@@ -20,7 +20,6 @@ with different numbers say nothing contradictory.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
@@ -150,17 +149,21 @@ _VERBS = frozenset("is are was were be been being has have had can could will wo
 _IRREGULAR_PARTICIPLES = frozenset("sent made paid held given taken written bought sold built kept granted".split())
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(Record):
     """One stated quantity: what it is about, its value in a common unit, and where it stands."""
 
-    kind: str  # "verb", "noun", "setting", "percent"
-    subject: tuple[str, ...]  # content words before the construction, last word last ("reset", "link")
-    anchor: str  # the verb or noun the number hangs on ("expire", "trial", "timeout", "drop")
-    family: str  # "time" or "percent"
-    value: float
-    text: str  # the words as written
-    span: Span
+    __slots__ = ("kind", "subject", "anchor", "family", "value", "text", "span")
+
+    def __init__(
+        self, kind: str, subject: tuple[str, ...], anchor: str, family: str, value: float, text: str, span: Span
+    ) -> None:
+        self.kind = kind  # "verb", "noun", "setting", "percent"
+        self.subject = subject  # content words before the construction, last word last ("reset", "link")
+        self.anchor = anchor  # the verb or noun the number hangs on ("expire", "trial", "timeout", "drop")
+        self.family = family  # "time" or "percent"
+        self.value = value
+        self.text = text  # the words as written
+        self.span = span
 
 
 def _lemma(word: str) -> str:

@@ -14,6 +14,7 @@ from typing import Pattern, Sequence
 from speclint.document.headings import normalize_title
 from speclint.document.text import text_cache
 from speclint.lazy_regex import lazy_compile
+from speclint.startup_store import compile_pattern
 
 # --- identifiers ------------------------------------------------------------------------------
 
@@ -31,14 +32,14 @@ CRITERION_PREFIXES = ("AC", "ATC", "TC")
 def id_pattern(prefixes: Sequence[str]) -> Pattern[str]:
     """`FR-001`, `NFR-12`, `REQ-AUTH-3`, `REQ-F-1`, `FR-001a`, `REQ-1.2`: a prefix, an optional category, a number."""
     names = "|".join(re.escape(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
-    return re.compile(r"(?<![\w\-/.#])(?:" + names + r")(?:-[A-Z]{1,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?![\w\-])")
+    return compile_pattern(r"(?<![\w\-/.#])(?:" + names + r")(?:-[A-Z]{1,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?(?![\w\-])")
 
 
 def loose_id_pattern(prefixes: Sequence[str]) -> Pattern[str]:
     """Like `id_pattern`, but the dash is optional (`FR001`, `US1`, `AC-2.1`, `REQ-F-1`): for recognising
     requirements and criteria, where an undashed ID is as good as a dashed one."""
     names = "|".join(re.escape(prefix) for prefix in sorted(prefixes, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + names + r")(?:-[A-Z]{1,8}-)?-?\d{1,4}(?:\.\d+)*(?![\w-])")
+    return compile_pattern(r"(?<![\w-])(?:" + names + r")(?:-[A-Z]{1,8}-)?-?\d{1,4}(?:\.\d+)*(?![\w-])")
 
 
 DEFAULT_ID = id_pattern(DEFAULT_ID_PREFIXES)

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Mapping, Sequence, TextIO
+
+from speclint.record import Record
 
 if TYPE_CHECKING:
     from speclint.engine.check import ActiveRule
@@ -38,16 +39,26 @@ FORMATS: dict[str, str] = {
 MACHINE_FORMATS = frozenset({"json", "sarif", "github", "gitlab"})
 
 
-@dataclass(frozen=True)
-class ReportContext:
+class ReportContext(Record):
     """What a reporter needs besides the `RunResult`."""
 
-    rules: Sequence[ActiveRule]  # every rule that ran, with the level it ran at
-    version: str
-    cwd: Path  # display paths in the RunResult are relative to this
-    source_root: Path  # CI systems (GitHub code scanning, annotations) resolve paths against this
-    color: bool = False
-    load_errors: Sequence[str] = field(default_factory=tuple)  # rules or plugins that failed to load
+    __slots__ = ("rules", "version", "cwd", "source_root", "color", "load_errors")
+
+    def __init__(
+        self,
+        rules: Sequence[ActiveRule],
+        version: str,
+        cwd: Path,
+        source_root: Path,
+        color: bool = False,
+        load_errors: Sequence[str] = (),
+    ) -> None:
+        self.rules = rules  # every rule that ran, with the level it ran at
+        self.version = version
+        self.cwd = cwd  # display paths in the RunResult are relative to this
+        self.source_root = source_root  # CI systems (GitHub code scanning, annotations) resolve paths against this
+        self.color = color
+        self.load_errors = load_errors  # rules or plugins that failed to load
 
     @classmethod
     def for_run(
