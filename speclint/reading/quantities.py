@@ -228,13 +228,20 @@ def _is_participle(word: str) -> bool:
     return (len(lowered) > 4 and lowered.endswith("ed") and not lowered.endswith("eed")) or lowered in _IRREGULAR_PARTICIPLES
 
 
+#: The patterns of stated quantities, in the order they are read, and the kind of statement of each.
+_STATEMENT_KINDS = ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_GIVE_UP, "verb"), (_KEEP_FOR, "verb"),
+                    (_DURATION_NOUN, "noun"), (_ABBREVIATED_NOUN, "noun"),
+                    (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count"))
+_STATEMENT_PATTERNS = tuple(pattern for pattern, _ in _STATEMENT_KINDS)
+_STATEMENT_KIND = dict(_STATEMENT_KINDS)
+
+
 def statements(segments: list[TextSegment]) -> Iterator[Statement]:
     """The quantities stated in one paragraph, item or cell."""
-    from speclint.document.text import find_all
+    from speclint.document.text import find_all, patterns_to_search
 
-    for pattern, kind in ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_GIVE_UP, "verb"), (_KEEP_FOR, "verb"),
-                          (_DURATION_NOUN, "noun"), (_ABBREVIATED_NOUN, "noun"),
-                          (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count")):
+    for pattern in patterns_to_search(_STATEMENT_PATTERNS, segments):  # most pieces: none
+        kind = _STATEMENT_KIND[pattern]
         for match, span in find_all(pattern, segments):
             text = match.string
             start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()),
