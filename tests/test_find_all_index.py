@@ -135,9 +135,11 @@ def test_a_pattern_without_literals_is_searched_in_every_piece() -> None:
     assert list(text_module.patterns_to_search((_GROUP[0], anything), pieces[-1])) == [_GROUP[0], anything]
 
 
-def test_pieces_listed_one_by_one_or_after_the_index_are_asked_about_each_pattern() -> None:
+def test_a_piece_no_index_covers_is_tested_alone_with_the_same_answer() -> None:
     pieces = _document([f"Filler {n}." for n in range(MANY)], listed=False)
     for segments in pieces:  # listed as they are asked about: the first ones before any index
-        assert list(text_module.patterns_to_search(_GROUP, segments)) in ([], list(_GROUP))
-    later = [TextSegment(900, 3, "Owner: TBD")]
-    assert _GROUP[0] in text_module.patterns_to_search(_GROUP, later)
+        assert list(text_module.patterns_to_search(_GROUP, segments)) == []
+    later = [TextSegment(900, 3, "Owner: TBD, a 30 ms TIMEOUT")]  # listed after the index was made
+    assert list(text_module.patterns_to_search(_GROUP, later)) == list(_GROUP)
+    few = _document(["Owner: TBD.", "Plain text."])  # too few pieces for an index
+    assert [list(text_module.patterns_to_search(_GROUP, segments)) for segments in few] == [[_GROUP[0]], []]

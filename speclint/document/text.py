@@ -435,9 +435,22 @@ def patterns_to_search(patterns: tuple[Any, ...], segments: Iterable[TextSegment
     group = _group_indexes[visible_only].get(patterns)
     if group is None or serial >= group.covered:
         group = _group_index(patterns, visible_only, serial)
-        if group is None:
-            return patterns  # not covered by the patterns' indexes: `find_all` tests each alone
+        if group is None:  # not covered by the patterns' indexes: the piece's own literal test
+            return [pattern for pattern in patterns if _holds_literals(joined, pattern, visible_only)]
     return group.by_serial.get(serial, group.default)
+
+
+def _holds_literals(joined: _Joined, pattern: Any, visible_only: bool) -> bool:
+    """Whether the piece's searched text holds one of the pattern's literals (`find_all`'s test of a
+    piece that no index covers); True for a pattern without literals."""
+    literals = _literals_of(pattern)
+    if literals is None:
+        return True
+    needed, folded = literals
+    searched = joined.lowered(visible_only) if folded else joined.searched(visible_only)
+    if len(needed) >= ALTERNATION_FROM:
+        return literal_alternation(needed).search(searched) is not None
+    return any(literal in searched for literal in needed)
 
 
 def _group_index(patterns: tuple[Any, ...], visible_only: bool, serial: int) -> _GroupIndex | None:
