@@ -38,7 +38,7 @@ import re
 import sys
 from typing import Any, Callable, Pattern
 
-_FORMAT = 2
+_FORMAT = 3  # 3: literals are kept by pattern, flags and the analysis's version
 _LIMIT = 2048
 _TABLES = ("code", "literals", "files")
 #: Stand-in for "not in the store" (a pattern's required literals may be None).
@@ -96,10 +96,11 @@ class StartupStore:
 
     # --- required literals ------------------------------------------------------------------
 
-    def literals(self, pattern: str, flags: int, compute: Callable[[str, int], Any]) -> Any:
-        """`compute(pattern, flags)` (the pattern's required literals), stored like its code."""
+    def literals(self, pattern: str, flags: int, compute: Callable[[str, int], Any], analysis: int = 1) -> Any:
+        """`compute(pattern, flags)` (the pattern's required literals), stored like its code, under
+        the version of the analysis (`analysis`) that computed it."""
         literals = self._table("literals")
-        key = (pattern, int(flags))
+        key = (pattern, int(flags), int(analysis))
         found = literals.get(key, _MISSING)
         if found is _MISSING:
             found = compute(pattern, flags)

@@ -101,3 +101,45 @@ def test_each_of_a_long_list_of_literals_is_found() -> None:
     pattern = re.compile(r"\b(?:" + "|".join(words) + r")\b")
     found = [match[0] for segments in pieces for match in _matches(pattern, segments)]
     assert found == words
+
+
+# --- several patterns asked about at once (`patterns_to_search`) --------------------------------
+
+_GROUP = (re.compile(r"\bTBD\b"), re.compile(r"\btimeout\b", re.IGNORECASE), re.compile(r"\d+ ms"))
+
+
+def _searched_by_each(patterns: tuple[re.Pattern[str], ...], segments: list[TextSegment]) -> list[re.Pattern[str]]:
+    """The patterns that match the piece when each is searched alone, in order."""
+    return [pattern for pattern in patterns if _one_by_one(pattern, segments)]
+
+
+def test_the_patterns_to_search_in_a_piece_are_those_that_match_it_in_their_order() -> None:
+    paragraphs = [f"Filler {n}." for n in range(MANY)]
+    paragraphs[3] = "Owner: TBD, the Timeout is 30 ms."
+    paragraphs[MANY // 2] = "A 250 ms TIMEOUT."
+    paragraphs[MANY - 1] = "Still TBD."
+    pieces = _document(paragraphs)
+    for segments in pieces:
+        searched = list(text_module.patterns_to_search(_GROUP, segments))
+        assert set(_searched_by_each(_GROUP, segments)) <= set(searched)
+        assert searched == [pattern for pattern in _GROUP if pattern in searched]  # the group's order
+    assert list(text_module.patterns_to_search(_GROUP, pieces[3])) == list(_GROUP)
+    assert list(text_module.patterns_to_search(_GROUP, pieces[MANY // 2])) == list(_GROUP[1:])
+    assert list(text_module.patterns_to_search(_GROUP, pieces[0])) == []
+
+
+def test_a_pattern_without_literals_is_searched_in_every_piece() -> None:
+    anything = re.compile(r"[A-Z]\w+")
+    pieces = _document([f"Filler {n}." for n in range(MANY)] + ["Owner: TBD."])
+    assert list(text_module.patterns_to_search((_GROUP[0], anything), pieces[0])) == [anything]
+    assert list(text_module.patterns_to_search((_GROUP[0], anything), pieces[-1])) == [_GROUP[0], anything]
+
+
+def test_a_piece_no_index_covers_is_tested_alone_with_the_same_answer() -> None:
+    pieces = _document([f"Filler {n}." for n in range(MANY)], listed=False)
+    for segments in pieces:  # listed as they are asked about: the first ones before any index
+        assert list(text_module.patterns_to_search(_GROUP, segments)) == []
+    later = [TextSegment(900, 3, "Owner: TBD, a 30 ms TIMEOUT")]  # listed after the index was made
+    assert list(text_module.patterns_to_search(_GROUP, later)) == list(_GROUP)
+    few = _document(["Owner: TBD.", "Plain text."])  # too few pieces for an index
+    assert [list(text_module.patterns_to_search(_GROUP, segments)) for segments in few] == [[_GROUP[0]], []]

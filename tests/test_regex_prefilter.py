@@ -40,6 +40,11 @@ def test_a_repeated_literal_requires_its_minimum_count() -> None:
     assert required_literals(r"_{3,}") == (("___",), False)
 
 
+def test_a_short_bounded_repeat_joins_what_comes_before_and_after_it() -> None:
+    # `[` alone would let every paragraph with a link through; "[X]", "[XX]" or "[XXX]" is rare.
+    assert required_literals(r"\[(?:N|X{1,3})\]") == (("[N]", "[X]", "[XX]", "[XXX]"), False)
+
+
 def test_a_small_character_class_multiplies_the_run() -> None:
     assert required_literals(r"20[xX]{2}") == (("20XX", "20Xx", "20xX", "20xx"), False)
 

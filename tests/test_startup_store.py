@@ -71,6 +71,15 @@ def test_required_literals_are_worked_out_once_across_runs(tmp_path: Path) -> No
     assert calls == ["todo|x"]
 
 
+def test_literals_worked_out_by_another_version_of_the_analysis_are_worked_out_again(tmp_path: Path) -> None:
+    path = tmp_path / "startup.bin"
+    first = StartupStore(str(path))
+    assert first.literals("todo|x", 2, lambda pattern, flags: (("old",), True), 1) == (("old",), True)
+    first.save()
+    again = StartupStore(str(path))
+    assert again.literals("todo|x", 2, lambda pattern, flags: (("todo",), True), 2) == (("todo",), True)
+
+
 @pytest.mark.parametrize("content", [b"", b"not marshal data", b"\x00" * 64])
 def test_a_corrupt_file_is_ignored(tmp_path: Path, content: bytes) -> None:
     path = tmp_path / "startup.bin"

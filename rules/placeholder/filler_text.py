@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Position, Span, TextSegment
-from speclint.document.text import iter_prose, join_segments, mask_invisible_keeping_tags, position_at
+from speclint.document.text import iter_prose, join_segments, mask_invisible_keeping_tags, patterns_to_search, position_at
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 
@@ -71,7 +71,8 @@ class FillerText(Rule):
                 yield Violation(Span.of(segment.line, segment.column + start, segment.line, segment.column + start + len(shown)),
                                 f"the text here is only '{shown}': write it, or list it as an open question")
                 continue
-            if not any(_HINT.search(segment.text) for segment in prose.segments):
+            if not patterns_to_search(_HINTS, prose.segments, visible_only=False) \
+                    or not any(_HINT.search(segment.text) for segment in prose.segments):
                 continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
             masked = mask_invisible_keeping_tags(text)
@@ -90,6 +91,7 @@ class FillerText(Rule):
 
 _HINT = lazy_compile(r"orem ipsum|insert|fill|enter|\badd\b|your|[:\]]\s*[\[<]|(?:name|title)[\]>]|<<|"
                      r"<(?:owner|author|date|team|email|company|spokesperson)>", re.I)
+_HINTS = (_HINT,)  # asked of each piece's literal index first: most pieces hold none of its literals
 _FILLER = lazy_compile(
     r"(?P<slot>\b[Ll]orem ipsum\b"
     r"|(?<![\w!\\])[\[<]\s*(?:insert|fill\s+(?:me\s+)?in|to\s+be\s+filled(?:\s+in)?|enter)\b[^\[\]<>\n]{0,100}[\]>]"

@@ -92,6 +92,11 @@ def _better(first: _Required, second: _Required) -> _Required:
 _Facts = tuple[_Required, _Required]
 #: A product of exact sets larger than this is cut into shorter runs.
 _PRODUCT_LIMIT = 32
+#: A repeat with at most this many optional copies (`{1,3}`) has one exact string per length.
+_BOUNDED_EXTRA = 3
+#: The version of this analysis: the start-up store keeps each pattern's literals under it, so a
+#: change here is never answered from a store written by an earlier analysis.
+ANALYSIS_VERSION = 2
 
 
 def _product(first: frozenset[tuple[str, bool]], second: frozenset[tuple[str, bool]]) -> frozenset[tuple[str, bool]]:
@@ -155,7 +160,22 @@ def _item(op: Any, argument: Any, ignore_case: bool) -> _Facts:
                 if len(repeated) * len(exact) > _PRODUCT_LIMIT:
                     return None, _better(required, _nonempty(repeated))
                 repeated = _product(repeated, exact)
-            return (repeated if high == low else None), _nonempty(repeated)
+            if high == low:
+                return repeated, _nonempty(repeated)
+            # A short bounded repeat (`X{1,3}`) always matches one of its few lengths: exact, so that
+            # what comes before and after it joins it (`\[X{1,3}\]` needs "[X]", "[XX]" or "[XXX]").
+            if high - low <= _BOUNDED_EXTRA:
+                every_length: set[tuple[str, bool]] = set(repeated)
+                longer = repeated
+                for _ in range(high - low):
+                    if len(longer) * len(exact) > _PRODUCT_LIMIT:
+                        break
+                    longer = _product(longer, exact)
+                    every_length |= longer
+                else:
+                    if len(every_length) <= _PRODUCT_LIMIT:
+                        return frozenset(every_length), _nonempty(repeated)
+            return None, _nonempty(repeated)
         return None, required
     if op is _BRANCH:
         exact_union: set[tuple[str, bool]] | None = set()
@@ -207,7 +227,7 @@ def literals_of(pattern: Any) -> tuple[tuple[str, ...], bool] | None:
     if isinstance(key[0], str):
         from speclint.startup_store import store
 
-        found = store().literals(key[0], key[1], required_literals)  # kept between runs
+        found = store().literals(key[0], key[1], required_literals, ANALYSIS_VERSION)  # kept between runs
     else:
         found = None
     _cache[key] = found

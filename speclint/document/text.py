@@ -63,6 +63,8 @@ def trim_text_caches() -> None:
     _views.clear()
     _indexes[False].clear()
     _indexes[True].clear()
+    _group_indexes[False].clear()
+    _group_indexes[True].clear()
     for cached in _TEXT_CACHES:
         if cached.cache_info().currsize > TEXT_CACHE_KEEP:
             cached.cache_clear()
@@ -390,6 +392,83 @@ def find_all(
 
 #: What `find_all` returns when nothing can match (an exhausted iterator: it yields nothing, to anyone).
 _NOTHING: Iterator[Any] = iter(())
+
+
+class _GroupIndex:
+    """For a tuple of patterns searched together in each piece: which of them may match in each of
+    the first `covered` pieces (by serial), from the patterns' own literal indexes. A pattern
+    without literals may match anywhere: it is in every piece's list (`default` for the others)."""
+
+    __slots__ = ("covered", "by_serial", "default")
+
+    def __init__(self, patterns: tuple[Any, ...], indexes: list[_LiteralIndex | None]) -> None:
+        covered = min((index.covered for index in indexes if index is not None), default=sys.maxsize)
+        hits_of = [None if index is None else index.hits for index in indexes]
+        some_hit: set[int] = set()
+        for hits in hits_of:
+            if hits is not None:
+                some_hit |= hits
+        self.by_serial = {
+            serial: [pattern for pattern, hits in zip(patterns, hits_of) if hits is None or serial in hits]
+            for serial in some_hit if serial < covered
+        }
+        self.default = tuple(pattern for pattern, hits in zip(patterns, hits_of) if hits is None)
+        self.covered = covered
+
+
+#: By `visible_only`: each tuple of patterns' `_GroupIndex` in the current document (by the tuple).
+_group_indexes: dict[bool, dict[tuple[Any, ...], _GroupIndex]] = {False: {}, True: {}}
+
+
+def patterns_to_search(patterns: tuple[Any, ...], segments: Iterable[TextSegment],
+                       visible_only: bool = True) -> Sequence[Any]:
+    """The patterns of `patterns` (in their order) that may match in `segments`: `find_all` of each
+    of the others finds nothing there. For a reader that searches each piece with several patterns:
+    one question per piece instead of one per pattern. `patterns` should be a tuple the caller keeps
+    (a document's answers are kept by it)."""
+    joined = _joined.get(id(segments)) if type(segments) is list else None
+    if (joined is None or joined.segments is not segments or joined.length != len(segments)
+            or (segments and joined.last is not segments[-1])):
+        joined = _joined_segments(segments)
+    if not joined.offsets:
+        return ()
+    serial = joined.serial
+    group = _group_indexes[visible_only].get(patterns)
+    if group is None or serial >= group.covered:
+        group = _group_index(patterns, visible_only, serial)
+        if group is None:  # not covered by the patterns' indexes: the piece's own literal test
+            return [pattern for pattern in patterns if _holds_literals(joined, pattern, visible_only)]
+    return group.by_serial.get(serial, group.default)
+
+
+def _holds_literals(joined: _Joined, pattern: Any, visible_only: bool) -> bool:
+    """Whether the piece's searched text holds one of the pattern's literals (`find_all`'s test of a
+    piece that no index covers); True for a pattern without literals."""
+    literals = _literals_of(pattern)
+    if literals is None:
+        return True
+    needed, folded = literals
+    searched = joined.lowered(visible_only) if folded else joined.searched(visible_only)
+    if len(needed) >= ALTERNATION_FROM:
+        return literal_alternation(needed).search(searched) is not None
+    return any(literal in searched for literal in needed)
+
+
+def _group_index(patterns: tuple[Any, ...], visible_only: bool, serial: int) -> _GroupIndex | None:
+    """The group's index, (re)built from its patterns' literal indexes when each of them covers the
+    piece `serial`; None when one of them does not (yet)."""
+    indexes: list[_LiteralIndex | None] = []
+    for pattern in patterns:
+        literals = _literals_of(pattern)
+        if literals is None:
+            indexes.append(None)  # may match anywhere
+            continue
+        index = _literal_index(pattern, literals, visible_only, serial)
+        if index is None or index.covered <= serial:
+            return None
+        indexes.append(index)
+    group = _group_indexes[visible_only][patterns] = _GroupIndex(patterns, indexes)
+    return group
 
 
 def _matches(found: Iterator[re.Match[str]], offsets: list[tuple[int, TextSegment]]) -> Iterator[tuple[re.Match[str], Span]]:

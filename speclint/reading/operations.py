@@ -11,7 +11,7 @@ failure modes.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Collection, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Collection, Iterable, Sequence
 from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
@@ -423,6 +423,8 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:llm|(?:large[\s_-]+)?language[\s_-]+model|(?:ai|ml)[\s_-]+model|inference)[\s_-]+(?:api|endpoint)s?\b",
         re.I)),
 )
+#: Every provider pattern, brands first (what `provider_mentions` searches when not told).
+_EVERY_PROVIDER = (*PROVIDERS, *GENERIC_PROVIDERS)
 
 #: Words that name what a provider is called for ("the SMS", "the charge"), so that "if the SMS is
 #: not delivered within a minute, resend it" handles Twilio's failure without naming Twilio. Only
@@ -526,10 +528,16 @@ def provider_mentions(segments: list[TextSegment],
     """The providers `segments` say are used (not compared, rejected or replaced), in order:
     brands first, then providers named by what they are. `patterns` narrows the search to some
     of `PROVIDERS` and `GENERIC_PROVIDERS` (those `present_in` the document)."""
-    from speclint.document.text import find_all
+    from speclint.document.text import find_all, patterns_to_search
 
+    pairs = patterns if isinstance(patterns, tuple) else _EVERY_PROVIDER if patterns is None else tuple(patterns)
+    searched = patterns_to_search(_patterns_of(pairs), segments)  # most pieces: none
+    if not searched:
+        return []
     found: list[ProviderMention] = []
-    for kind, pattern in (patterns if patterns is not None else (*PROVIDERS, *GENERIC_PROVIDERS)):
+    for kind, pattern in pairs:
+        if pattern not in searched:
+            continue
         for match, span in find_all(pattern, segments):
             text = match.string
             sentence_start = _sentence_start(text, match.start())
@@ -547,6 +555,19 @@ def provider_mentions(segments: list[TextSegment],
                                                                               unique[-1][2].start.column):
             unique.append(mention)
     return unique
+
+
+#: The patterns of each tuple of (kind, pattern) pairs searched, by the tuple's id (the tuple kept).
+_pattern_tuples: dict[int, tuple[tuple[tuple[str, Any], ...], tuple[Any, ...]]] = {}
+
+
+def _patterns_of(pairs: tuple[tuple[str, Any], ...]) -> tuple[Any, ...]:
+    kept = _pattern_tuples.get(id(pairs))
+    if kept is None or kept[0] is not pairs:
+        if len(_pattern_tuples) > 256:  # a tuple per document: a bound for long-lived servers
+            _pattern_tuples.clear()
+        kept = _pattern_tuples[id(pairs)] = (pairs, tuple(pattern for _, pattern in pairs))
+    return kept[1]
 
 
 _SENTENCE_END = lazy_compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]\s|\n")

@@ -81,6 +81,7 @@ _PERCENT_NOUN = lazy_compile(
 )
 #: "How much does it cost?" as a heading or a paragraph of its own: the next paragraph answers it.
 _COST_QUESTION = lazy_compile(r"\b(?:cost|costs|fee|fees|price|pricing|charge)\b[^?\n]{0,30}\?[\s*_]*$", re.I)
+_COST_QUESTIONS = (_COST_QUESTION,)  # asked of each piece's literal index first
 _ANSWER_PERCENT = lazy_compile(r"^[\s*_]*(?:A(?:nswer)?\s*[:.][\s*_]*)?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent)"
                                r"(?!\s+(?:more|less|higher|lower|cheaper|extra)\b)", re.I)
 #: Who charges a fee, when it is not the product itself: "Stripe charges 1%" is the provider's fee, not ours.
@@ -236,14 +237,14 @@ def _is_participle(word: str) -> bool:
     return (len(lowered) > 4 and lowered.endswith("ed") and not lowered.endswith("eed")) or lowered in _IRREGULAR_PARTICIPLES
 
 
+
+
 def statements(segments: list[TextSegment]) -> Iterator[Statement]:
     """The quantities stated in one paragraph, item or cell."""
-    from speclint.document.text import find_all
+    from speclint.document.text import find_all, patterns_to_search
 
-    for pattern, kind in ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_GIVE_UP, "verb"), (_KEEP_FOR, "verb"),
-                          (_DURATION_NOUN, "noun"), (_ABBREVIATED_NOUN, "noun"),
-                          (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count"),
-                          (_SIZE, "size")):
+    for pattern in patterns_to_search(_STATEMENT_PATTERNS, segments):  # most pieces: none
+        kind = _STATEMENT_KIND[pattern]
         for match, span in find_all(pattern, segments):
             text = match.string
             start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()),
@@ -377,6 +378,15 @@ _SIZE = lazy_compile(
     r"(?:\*\*|__)?\s*(?P<num2>\d+(?:\.\d+)?)\s?(?P<unit2>KB|MB|GB|TB|KiB|MiB|GiB)\b",
     re.I,
 )
+
+#: The patterns of stated quantities, in the order they are read, and the kind of statement of each.
+_STATEMENT_KINDS = ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_GIVE_UP, "verb"), (_KEEP_FOR, "verb"),
+                    (_DURATION_NOUN, "noun"), (_ABBREVIATED_NOUN, "noun"),
+                    (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count"),
+                    (_SIZE, "size"))
+_STATEMENT_PATTERNS = tuple(pattern for pattern, _ in _STATEMENT_KINDS)
+_STATEMENT_KIND = dict(_STATEMENT_KINDS)
+
 _SIZE_BYTES = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 1024, "mib": 1024 ** 2, "gib": 1024 ** 3}
 #: Words of every size limit: they say nothing of what is limited.
 _SIZE_WORDS = frozenset("""max maximum size limit allow able user users dürfen darf müssen muss sollen soll debe deben puede
@@ -444,7 +454,7 @@ def contradictions(document: Document) -> list[Contradiction]:
 
 
 def _find_contradictions(document: Document) -> list[Contradiction]:
-    from speclint.document.text import iter_prose, searched_text
+    from speclint.document.text import iter_prose, patterns_to_search, searched_text
     from speclint.reading.requirements import not_in_scope
 
     # Each statement with the section it stands in: values given side by side in one section are
@@ -452,7 +462,8 @@ def _find_contradictions(document: Document) -> list[Contradiction]:
     found: list[tuple[int, Statement]] = []
     question = False  # the piece before asked what something costs ("### How much does it cost?")
     for piece in iter_prose(document):
-        asked, question = question, piece.kind != "table-cell" and bool(_COST_QUESTION.search(searched_text(piece.segments)))
+        asked, question = question, (piece.kind != "table-cell" and bool(patterns_to_search(_COST_QUESTIONS, piece.segments))
+                                     and bool(_COST_QUESTION.search(searched_text(piece.segments))))
         if piece.kind == "heading" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue
         found.extend((id(piece.section), statement) for statement in statements(piece.segments))
@@ -496,6 +507,12 @@ _SETTING_NAME = lazy_compile(r"\b(?:timeout|ttl|expiry|expiration|retention(?:\s
                              r"commission|surcharge)\W*$", re.I)
 
 
+def _names_setting(label: str) -> bool:
+    from speclint.document.text import could_match
+
+    return could_match(_SETTING_NAME, label) and _SETTING_NAME.search(label) is not None  # most labels: no literal
+
+
 def _table_settings(document: Document) -> Iterator[tuple[int, Statement]]:
     """Settings stated in table rows, read as "<label> <column>: <value>" ("Card network timeout: 60 s",
     "Instant payout fee: 1.5%")."""
@@ -511,11 +528,11 @@ def _table_settings(document: Document) -> Iterator[tuple[int, Statement]]:
                 continue
             # whether each column's header, and each row's label, names a setting: asked once, not per cell
             headers = [cell.text.strip(" *_") for cell in block.header]
-            setting_headers = [_SETTING_NAME.search(header) is not None for header in headers]
+            setting_headers = [_names_setting(header) for header in headers]
             for row in block.rows:
                 if len(row) < 2 or not row[0].segments:
                     continue
-                label_is_setting = _SETTING_NAME.search(row[0].text.strip(" *_")) is not None
+                label_is_setting = _names_setting(row[0].text.strip(" *_"))
                 label_names_setting: bool | None = None  # the label as written, asked when a header names one
                 for column, cell in enumerate(row[1:], start=1):
                     if not cell.segments:
@@ -524,7 +541,7 @@ def _table_settings(document: Document) -> Iterator[tuple[int, Statement]]:
                         glue = ": "
                     elif column < len(headers) and setting_headers[column]:
                         if label_names_setting is None:
-                            label_names_setting = _SETTING_NAME.search(row[0].text) is not None
+                            label_names_setting = _names_setting(row[0].text)
                         if label_names_setting:
                             continue
                         glue = f" {headers[column]}: "
