@@ -178,10 +178,10 @@ class StartupStore:
 
 
 def _sha256_of(path: str) -> str:
-    import hashlib
+    from speclint.digest import sha256
 
     with open(path, "rb") as stream:
-        return hashlib.sha256(stream.read()).hexdigest()
+        return sha256(stream.read()).hexdigest()
 
 
 def _stamp() -> tuple[Any, ...]:

@@ -143,7 +143,7 @@ _COUNTED_NOUN = lazy_compile(r"\b(?:attempts?|tries|retries|requests|logins|sign
 #: How long a lock lasts, given elsewhere: "| Lockout duration | 30 minutes |", "locked for 15 min".
 _LOCK_DURATION = lazy_compile(r"\b(?:lock|block|suspen)\w*\b[^.\n]{0,40}?\b\d+\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\b",
                               re.I)
-_LIST_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
+_LEADING_LIST_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
 
 
 def _given_elsewhere(sentence: str, what: str, lines: list[str], line: int) -> bool:
@@ -155,7 +155,7 @@ def _given_elsewhere(sentence: str, what: str, lines: list[str], line: int) -> b
     for index, text in enumerate(lines):
         if index + 1 == line or not any(char.isdigit() for char in text):
             continue
-        written = _LIST_MARKER.sub("", text)
+        written = _LEADING_LIST_MARKER.sub("", text)
         if what == "how many":
             if any(match.group(0).lower().rstrip("s")[:5] in nouns for match in _COUNTED_NOUN.finditer(written)) \
                     and has_quantity(written):

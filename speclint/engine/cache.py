@@ -28,19 +28,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
 
-try:  # the interpreter's own SHA-256: the same digests as hashlib's, without loading OpenSSL (a one-file run's 3%)
-    from _sha256 import sha256  # CPython up to 3.11
-except ImportError:  # pragma: no cover - other versions and interpreters
-    try:
-        from _sha2 import sha256  # type: ignore[no-redef]  # CPython 3.12+
-    except ImportError:
-        from hashlib import sha256  # type: ignore[no-redef]
 try:  # `hmac.compare_digest` is this function; importing hmac would load OpenSSL
     from _operator import _compare_digest as compare_digest
 except ImportError:  # pragma: no cover - other interpreters
     from hmac import compare_digest
 
 from speclint import __version__
+from speclint.digest import sha256
 from speclint.record import Record
 
 if TYPE_CHECKING:

@@ -193,9 +193,10 @@ def direction_without_target(text: str, nested: str = "") -> re.Match[str] | Non
 
 
 #: People doing something more or less often, with no figure: "Teams reply in threads more often".
+#: (A word starts with a word character, so a run of dashes is not split into words: linear work.)
 _ACTION_MORE_OFTEN = lazy_compile(
-    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:[\w-]+\s+){0,2}?(?:users|customers|people|teams|merchants|shoppers|members|admins|"
-    r"developers|visitors|players|creators|agents|drivers|patients|students|readers|viewers)\s+(?:[\w-]+\s+){1,6}?"
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:\w[\w-]*\s+){0,2}?(?:users|customers|people|teams|merchants|shoppers|members|admins|"
+    r"developers|visitors|players|creators|agents|drivers|patients|students|readers|viewers)\s+(?:\w[\w-]*\s+){1,6}?"
     r"(?:more|less)\s+(?:often|frequently|regularly)\b", re.I)
 
 
