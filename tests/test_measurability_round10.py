@@ -7,10 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import CORPUS, lint_with, requires_corpus, spans
-
-from speclint.document.parser import parse
-from speclint.engine.check import ActiveRule, run_rules
-from speclint.engine.registry import load_registry
+from damage import damaged_copy, rule_positions
 
 # --- MS010: one sentence written twice with another number -----------------------------------------
 
@@ -399,21 +396,8 @@ _GENERATION = "kiro/staneslevski__kiro-autonomous-build__.kiro__specs__multi-sta
 _MEMORY_ENGINE = "prds/brianluby__rusty-brain__specs__003-core-memory-engine__prd.md"
 
 
-def _findings(rule_id: str, path: Path) -> list[tuple[int, int]]:
-    rule = load_registry().get(rule_id)
-    assert rule is not None
-    active = ActiveRule(rule, rule.default_level, rule.resolve_options({}))
-    result = run_rules(parse(path.read_text(encoding="utf-8"), str(path)), [active])
-    return [(finding.span.start.line, finding.span.start.column) for finding in result.findings]
-
-
-def _damaged(tmp_path: Path, source: str, old: str, new: str) -> tuple[Path, int]:
-    """A copy of `source` with `old` replaced by `new`, and the line the damage stands on."""
-    text = (CORPUS / source).read_text(encoding="utf-8")
-    assert old in text, f"{source} changed: the damage no longer applies"
-    damaged = tmp_path / Path(source).name
-    damaged.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return damaged, text[: text.index(old)].count("\n") + 1
+_findings = rule_positions
+_damaged = damaged_copy
 
 
 @requires_corpus

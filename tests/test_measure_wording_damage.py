@@ -4,8 +4,11 @@ exact line and column (and none on the undamaged document)."""
 
 from __future__ import annotations
 
+from functools import partial
 
-from conftest import CORPUS, requires_corpus
+
+from conftest import requires_corpus
+from damage import damaged_text, lint_positions
 
 from speclint.api import lint_text
 
@@ -17,20 +20,8 @@ _SUBTREE = "speckit-specs/21-DOT-DEV__subtree__specs__001-cli-bootstrap__spec.md
 _H2_ADR = "adrs/JabRef__jabref__docs__decisions__0010-use-h2-as-internal-database.md"
 
 
-def _findings(rule_id: str, source: str, text: str | None = None) -> list[tuple[int, int]]:
-    """The rule's findings on the corpus document `source` (or on `text`, a damaged copy of it), linted as
-    the command line lints it: its kind detected from its corpus path and content, built-in settings."""
-    if text is None:
-        text = (CORPUS / source).read_text(encoding="utf-8")
-    found = lint_text(text, source, isolated=True, select=[rule_id], preview=True)
-    return [(finding.span.start.line, finding.span.start.column) for finding in found]
-
-
-def _damaged(source: str, old: str, new: str) -> tuple[str, int]:
-    """The text of `source` with `old` replaced by `new`, and the line the damage starts on."""
-    text = (CORPUS / source).read_text(encoding="utf-8")
-    assert old in text, f"{source} changed: the damage no longer applies"
-    return text.replace(old, new, 1), text[: text.index(old)].count("\n") + 1
+_findings = partial(lint_positions, preview=True)
+_damaged = damaged_text
 
 
 # --- contradictions (MS010) ---------------------------------------------------------------------

@@ -5,9 +5,8 @@ corpus documents at the exact line and column."""
 
 from __future__ import annotations
 
-from conftest import CORPUS, lint_with, requires_corpus, spans
-
-from speclint.api import lint_text
+from conftest import lint_with, requires_corpus, spans
+from damage import damaged_text, lint_positions
 
 # --- WD006: German, Spanish and French demands -------------------------------------------------
 
@@ -284,20 +283,8 @@ _SUBTREE = "speckit-specs/21-DOT-DEV__subtree__specs__001-cli-bootstrap__spec.md
 _PRISM = "prds/ProductBuildersHQ__prism__docs__specs__PRD.md"
 
 
-def _findings(rule_id: str, source: str, text: str | None = None) -> list[tuple[int, int]]:
-    """The rule's findings on the corpus document `source` (or on `text`, a damaged copy of it), linted as the
-    command line lints it: its kind detected from its corpus path and content, built-in settings."""
-    if text is None:
-        text = (CORPUS / source).read_text(encoding="utf-8")
-    found = lint_text(text, source, isolated=True, select=[rule_id])
-    return [(finding.span.start.line, finding.span.start.column) for finding in found]
-
-
-def _damaged(source: str, old: str, new: str) -> tuple[str, int]:
-    """The text of `source` with `old` replaced by `new`, and the line the damage starts on."""
-    text = (CORPUS / source).read_text(encoding="utf-8")
-    assert old in text, f"{source} changed: the damage no longer applies"
-    return text.replace(old, new, 1), text[: text.index(old)].count("\n") + 1
+_findings = lint_positions
+_damaged = damaged_text
 
 
 @requires_corpus

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span
+from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.concerns import body_status, profile_name
+from speclint.reading.concerns import profile_name, stated_statuses
 
 #: The successor named anywhere: "Superseded by [ADR-0012](...)", "replaced by 14", `superseded-by:`.
 _SUCCESSOR = lazy_compile(
@@ -87,29 +87,9 @@ class DecisionRecordMetadata(Rule):
 
 
 def _statuses(document: Document) -> Iterator[tuple[str, Span]]:
-    """(value, span) of the status the record gives: front matter first, then the body."""
-    front_matter = document.front_matter
-    data = front_matter.data if front_matter is not None and front_matter.error is None else None
-    if isinstance(data, dict) and isinstance(data.get("status"), str):
-        assert front_matter is not None
-        position = front_matter.value_position("status")
-        if position is not None:
-            value = data["status"]
-            yield value, Span.of(position.line, position.column, position.line, position.column + len(value))
-    found = body_status(document)
-    if found is not None:
-        yield found[1], found[2]
-    for section in document.root.walk():
-        if section.heading is None or section.title.strip(" *_:").lower() != "status" or not section.blocks:
-            continue
-        first = section.blocks[0]
-        if isinstance(first, ListBlock) and first.items and isinstance(first.items[0], ListItem) and first.items[0].blocks:
-            first = first.items[0].blocks[0]
-        if isinstance(first, Paragraph) and first.segments:
-            segment = first.segments[0]
-            text = segment.text.strip(" *_")
-            column = segment.column + segment.text.index(text) if text else segment.column
-            yield text, Span.of(segment.line, column, segment.line, column + len(text))
+    """(value, span) of the status the record gives: front matter first, then the body, then a
+    Status section's first line (Nygard)."""
+    return stated_statuses(document, status_sections=True)
 
 
 def _empty_deciders(document: Document) -> Span | None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Span, TextSegment
+from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.concerns import body_status, profile_name
+from speclint.reading.concerns import profile_name, stated_statuses
 
 #: Statuses of work items, releases and reviews, which say nothing about a decision: is it
 #: proposed, accepted, rejected, deprecated or superseded? Only these are reported; any other
@@ -117,17 +117,8 @@ def _ticket_statuses(document: Document, context: RuleContext) -> Iterator[Viola
 
 def _document_statuses(document: Document, context: RuleContext) -> Iterator[tuple[str, Span]]:
     """The status in front matter (unless the profile's schema checks it: MD002's) and in a status line."""
-    front_matter = document.front_matter
-    data = front_matter.data if front_matter is not None and front_matter.error is None else None
-    if isinstance(data, dict) and isinstance(data.get("status"), str) and not _schema_checks_status(context):
-        assert front_matter is not None
-        position = front_matter.value_position("status")
-        if position is not None:
-            value = data["status"]
-            yield value, Span.of(position.line, position.column, position.line, position.column + len(value))
-    found = body_status(document)
-    if found is not None:
-        yield found[1], found[2]
+    schema_checks_it = document.front_matter is not None and _schema_checks_status(context)
+    return stated_statuses(document, front_matter=not schema_checks_it)
 
 
 def _schema_checks_status(context: RuleContext) -> bool:
@@ -155,18 +146,5 @@ def _task_status(words: str) -> str | None:
 
 def _statuses(document: Document) -> Iterator[tuple[str, Span]]:
     """(value, span of the value) of each status the record gives in its body."""
-    found = body_status(document)
-    if found is not None:
-        yield found[1], found[2]
-    for section in document.root.walk():
-        if section.heading is None or section.title.strip(" *_:").lower() != "status" or not section.blocks:
-            continue
-        first = section.blocks[0]
-        if isinstance(first, ListBlock) and first.items and isinstance(first.items[0], ListItem) \
-                and first.items[0].blocks:
-            first = first.items[0].blocks[0]  # "- Done"
-        if isinstance(first, Paragraph) and first.segments:
-            segment: TextSegment = first.segments[0]
-            text = segment.text.strip(" *_")
-            column = segment.column + segment.text.index(text) if text else segment.column
-            yield text, Span.of(segment.line, column, segment.line, column + len(text))
+    return stated_statuses(document, front_matter=False, status_sections=True)
+

@@ -31,6 +31,7 @@ from speclint.document.model import (
     BlockQuote,
     Document,
     ListBlock,
+    ListItem,
     Paragraph,
     Position,
     Section,
@@ -579,6 +580,38 @@ def body_status(document: Document) -> tuple[str, str, Span] | None:
                 value = match.group("value").strip()
                 return match.group("key"), value, Span.of(segment.line, start, segment.line, start + len(value))
     return None
+
+
+def stated_statuses(document: Document, front_matter: bool = True,
+                    status_sections: bool = False) -> Iterator[tuple[str, Span]]:
+    """(value, span of the value) of each status the document states: its front matter's `status`
+    (unless `front_matter` is false), a status line at the top of the body (`body_status`), and,
+    with `status_sections`, the first line of each Status section (a Nygard record's)."""
+    header = document.front_matter
+    data = header.data if front_matter and header is not None and header.error is None else None
+    if isinstance(data, dict) and isinstance(data.get("status"), str):
+        assert header is not None
+        position = header.value_position("status")
+        if position is not None:
+            value = data["status"]
+            yield value, Span.of(position.line, position.column, position.line, position.column + len(value))
+    found = body_status(document)
+    if found is not None:
+        yield found[1], found[2]
+    if not status_sections:
+        return
+    for section in document.root.walk():
+        if section.heading is None or section.title.strip(" *_:").lower() != "status" or not section.blocks:
+            continue
+        first = section.blocks[0]
+        if isinstance(first, ListBlock) and first.items and isinstance(first.items[0], ListItem) \
+                and first.items[0].blocks:
+            first = first.items[0].blocks[0]  # "- Accepted"
+        if isinstance(first, Paragraph) and first.segments:
+            segment = first.segments[0]
+            text = segment.text.strip(" *_")
+            column = segment.column + segment.text.index(text) if text else segment.column
+            yield text, Span.of(segment.line, column, segment.line, column + len(text))
 
 
 # --- shared vocabularies ----------------------------------------------------------------------
