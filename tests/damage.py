@@ -46,3 +46,16 @@ def lint_positions(rule_id: str, source: str, text: str | None = None, preview: 
         text = (CORPUS / source).read_text(encoding="utf-8")
     found = lint_text(text, source, isolated=True, select=[rule_id], preview=preview)
     return [(finding.span.start.line, finding.span.start.column) for finding in found]
+
+
+def without_failure(lines: list[str]) -> list[str]:
+    """Every line that speaks of failure deleted (the damage of the error-handling rules' tests)."""
+    from speclint.reading.operations import CALL_FAILURE, FAILURE_HANDLING
+
+    return [line for line in lines if not (FAILURE_HANDLING.search(line) or CALL_FAILURE.search(line))]
+
+
+def position_of(lines: list[str], text: str, words: str) -> tuple[int, int]:
+    """Line and column (1-based) of `words` on the first line holding `text`."""
+    line = next(index for index, each in enumerate(lines, 1) if text in each)
+    return line, lines[line - 1].index(words) + 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import CORPUS, lint_with, requires_corpus, spans
+from damage import position_of, without_failure
 
 # --- EH004: providers named by brand or by what they are ------------------------------------------
 
@@ -699,19 +700,6 @@ def _lint_damaged(lines: list[str], rule: str, name: str) -> list[tuple[int, int
     return [(finding.span.start.line, finding.span.start.column) for finding in findings]
 
 
-def _without_failure(lines: list[str]) -> list[str]:
-    """Every line that speaks of failure deleted (the damage)."""
-    from speclint.reading.operations import CALL_FAILURE, FAILURE_HANDLING
-
-    return [line for line in lines if not (FAILURE_HANDLING.search(line) or CALL_FAILURE.search(line))]
-
-
-def _at(lines: list[str], text: str, words: str) -> tuple[int, int]:
-    """Line and column of `words` on the line holding `text`."""
-    line = next(index for index, each in enumerate(lines, 1) if text in each)
-    return line, lines[line - 1].index(words) + 1
-
-
 @requires_corpus
 def test_deleting_the_if_then_of_a_real_kiro_upload_requirement_is_found_by_eh003() -> None:
     lines = (CORPUS / LOCKDROP).read_text(encoding="utf-8").splitlines()
@@ -719,31 +707,34 @@ def test_deleting_the_if_then_of_a_real_kiro_upload_requirement_is_found_by_eh00
     damaged = [line for line in lines if not line.startswith("3. IF the upload fails, THEN")]
     assert len(damaged) == len(lines) - 1
     assert _lint_damaged(damaged, "EH003", "requirements.md") == [
-        _at(damaged, "SHALL upload the blob to Web3_Storage", "WHEN")]
+        position_of(damaged, "SHALL upload the blob to Web3_Storage", "WHEN")]
 
 
 @requires_corpus
 def test_deleting_the_failure_paragraphs_of_a_real_prd_is_found_by_eh004() -> None:
     lines = (CORPUS / QUESTION_SERVICE).read_text(encoding="utf-8").splitlines()
     assert _lint_damaged(lines, "EH004", "prd.md") == []
-    damaged = _without_failure(lines)
-    assert _lint_damaged(damaged, "EH004", "prd.md") == [_at(damaged, "- **Azure Blob** - cloud deployments", "Azure")]
+    damaged = without_failure(lines)
+    assert _lint_damaged(damaged, "EH004", "prd.md") == [
+        position_of(damaged, "- **Azure Blob** - cloud deployments", "Azure")]
 
 
 @requires_corpus
 def test_deleting_the_failure_criteria_of_a_real_kiro_pipeline_is_found_by_eh004() -> None:
     lines = (CORPUS / CD_PIPELINE).read_text(encoding="utf-8").splitlines()
     assert _lint_damaged(lines, "EH004", "requirements.md") == []
-    damaged = _without_failure(lines)
-    assert _lint_damaged(damaged, "EH004", "requirements.md") == [_at(damaged, "- S3 bucket for pipeline artifacts", "S3")]
+    damaged = without_failure(lines)
+    assert _lint_damaged(damaged, "EH004", "requirements.md") == [
+        position_of(damaged, "- S3 bucket for pipeline artifacts", "S3")]
 
 
 @requires_corpus
 def test_deleting_the_error_handling_of_a_real_prd_is_found_by_eh006() -> None:
     lines = (CORPUS / COMMENT_PERSISTENCE).read_text(encoding="utf-8").splitlines()
     assert _lint_damaged(lines, "EH006", "prd.md") == []
-    damaged = _without_failure(lines)
-    assert _lint_damaged(damaged, "EH006", "prd.md") == [_at(damaged, "to call API endpoints instead", "call API")]
+    damaged = without_failure(lines)
+    assert _lint_damaged(damaged, "EH006", "prd.md") == [
+        position_of(damaged, "to call API endpoints instead", "call API")]
 
 
 # A scheduled job added to a real PRD (no real specification in the corpus runs one): with the
@@ -765,7 +756,8 @@ def test_a_real_prd_with_a_nightly_job_and_its_failure_sentence_is_not_flagged_b
 def test_deleting_the_failure_sentence_of_a_nightly_job_in_a_real_prd_is_found_by_eh006() -> None:
     lines = (CORPUS / PLATFORM_PRD).read_text(encoding="utf-8").splitlines()
     damaged = lines[:24] + NIGHTLY_EXPORT + lines[24:]
-    assert _lint_damaged(damaged, "EH006", "prd.md") == [_at(damaged, "a scheduled job exports", "scheduled job")]
+    assert _lint_damaged(damaged, "EH006", "prd.md") == [
+        position_of(damaged, "a scheduled job exports", "scheduled job")]
 
 
 # A message broker adopted in a real decision record's decision: with its dead-letter sentence, then without it.
@@ -782,7 +774,7 @@ def test_deleting_the_dead_letter_sentence_of_a_broker_in_a_real_adr_is_found_by
     assert _lint_damaged(with_safeguard, "EH004", "docs/decisions/0001-use-crowdin-for-translations.md") == []
     damaged = lines[:decision] + [BROKER_DECISION, ""] + lines[decision:]
     assert _lint_damaged(damaged, "EH004", "docs/decisions/0001-use-crowdin-for-translations.md") == [
-        _at(damaged, BROKER_DECISION, "RabbitMQ")]
+        position_of(damaged, BROKER_DECISION, "RabbitMQ")]
 
 
 def test_eh006_flags_data_sent_to_another_system_in_srs_requirements() -> None:

@@ -7,6 +7,7 @@ and again elsewhere. Fixtures written for these tests, and damage tests on real 
 from __future__ import annotations
 
 from conftest import CORPUS, lint_with, requires_corpus, spans
+from damage import position_of, without_failure
 
 # --- EH004: where a provider is called, and what does not handle its failure ----------------------
 
@@ -185,29 +186,18 @@ def _lint(lines: list[str], rule: str, name: str = "prd.md") -> list[tuple[int, 
     return [(finding.span.start.line, finding.span.start.column) for finding in findings if finding.rule_id == rule]
 
 
-def _without_failure(lines: list[str]) -> list[str]:
-    from speclint.reading.operations import CALL_FAILURE, FAILURE_HANDLING
-
-    return [line for line in lines if not (FAILURE_HANDLING.search(line) or CALL_FAILURE.search(line))]
-
-
-def _at(lines: list[str], text: str, words: str) -> tuple[int, int]:
-    line = next(index for index, each in enumerate(lines, 1) if text in each)
-    return line, lines[line - 1].index(words) + 1
-
-
 @requires_corpus
 def test_failure_paragraphs_replaced_by_a_review_decision_are_found_by_eh004() -> None:
     lines = (CORPUS / QUESTION_SERVICE).read_text(encoding="utf-8").splitlines()
-    damaged = _without_failure(lines)
+    damaged = without_failure(lines)
     damaged += ["", "## Review", "", "A maintainer approves or rejects each question before it is published.", ""]
-    assert _lint(damaged, "EH004") == [_at(damaged, "- **Azure Blob** - cloud deployments", "Azure")]
+    assert _lint(damaged, "EH004") == [position_of(damaged, "- **Azure Blob** - cloud deployments", "Azure")]
 
 
 @requires_corpus
 def test_failure_paragraphs_replaced_by_a_status_table_are_found_by_eh004() -> None:
     lines = (CORPUS / QUESTION_SERVICE).read_text(encoding="utf-8").splitlines()
-    damaged = _without_failure(lines)
+    damaged = without_failure(lines)
     damaged += ["", "## Question statuses", "", "| Status | Meaning |", "|---|---|", "| Open | asked |",
                 "| Declined | declined by the owner |", ""]
-    assert _lint(damaged, "EH004") == [_at(damaged, "- **Azure Blob** - cloud deployments", "Azure")]
+    assert _lint(damaged, "EH004") == [position_of(damaged, "- **Azure Blob** - cloud deployments", "Azure")]
