@@ -1,4 +1,4 @@
-"""Score speclint against a hand-written evaluation set (bench/eval2/ unless --set says otherwise).
+"""Score speclint against a hand-written evaluation set (bench/eval3/ unless --set says otherwise).
 
 Runs `python -m speclint check --format json --exit-zero` over every document listed in the set's
 answer key (answers.yaml, or answers-*.yaml in parts) and compares its findings with the answer key:
@@ -17,10 +17,10 @@ Usage:
     python bench/score_eval.py --unmatched          # findings that match no keyed defect
     python bench/score_eval.py --select PH001,TR002 # passed through to speclint check
     python bench/score_eval.py -- --profile prd     # anything after -- goes to speclint check
-    python bench/score_eval.py --set eval           # the first set, now a development set
+    python bench/score_eval.py --set eval2          # a development set (so is --set eval)
 
 Never tune a rule on the scoring set's documents and then score it with them: see
-bench/eval2/README.md. bench/eval/ was tuned on and is a development set now.
+bench/eval3/README.md. bench/eval/ and bench/eval2/ were tuned on and are development sets now.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 BENCH_DIR = Path(__file__).resolve().parent
-# The scoring set. bench/eval/ (the first set) was tuned on in later sessions and is now a
-# development set; see bench/eval2/README.md.
-DEFAULT_SET = "eval2"
+# The scoring set (held out). bench/eval/ and bench/eval2/ were tuned on and are now
+# development sets; see bench/eval3/README.md.
+DEFAULT_SET = "eval3"
 LINE_TOLERANCE = 2
 
 
@@ -191,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default=DEFAULT_SET,
-        help=f"the folder under bench/ holding the documents and key (default {DEFAULT_SET}; eval is the development set)",
+        help=f"the folder under bench/ holding the documents and key (default {DEFAULT_SET}; eval and eval2 are development sets)",
     )
     parser.add_argument("--select", help="passed to speclint check --select")
     parser.add_argument("--ignore", help="passed to speclint check --ignore")
