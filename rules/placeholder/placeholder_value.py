@@ -77,6 +77,8 @@ _BLANK_VALUE = lazy_compile(
 )
 #: What each piece of prose is searched for, in this order (a later finding at the same place wins).
 _PROSE_PATTERNS = (_DATE, _SPELLED_OUT, _STILL_OPEN, _BLANK_VALUE, _EXAMPLE)
+#: What each piece of prose is searched for when the document may hold a letter quantity.
+_LETTER_PATTERNS = (_X_PERCENT, _LETTER_QUANTITY)
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
 _DEFINED_VARIABLE = lazy_compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
@@ -170,14 +172,18 @@ class PlaceholderValue(Rule):
             for prose in iter_prose(document):
                 if prose.kind == "heading":
                     continue
+                searched = patterns_to_search(_LETTER_PATTERNS, prose.segments)
+                if not searched:
+                    continue  # most pieces: neither pattern can match (no letter quantity to judge)
                 key = id(prose.section)
                 if key not in present:
                     present[key] = _describes_the_present(prose.section)
-                if not present[key]:
+                if _X_PERCENT in searched and not present[key]:
                     _letters(found, _X_PERCENT, prose.segments, defined)
                 # "We expect N users in the first month": a forecast whose number was never written,
                 # in any section (a forecast is a commitment to a figure, even in the background).
-                _letters(found, _LETTER_QUANTITY, prose.segments, defined, forecast_only=True)
+                if _LETTER_QUANTITY in searched:
+                    _letters(found, _LETTER_QUANTITY, prose.segments, defined, forecast_only=True)
         yield from (found[key] for key in sorted(found))
 
 
