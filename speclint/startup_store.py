@@ -274,3 +274,49 @@ def store() -> StartupStore:
 def compile_pattern(pattern: str, flags: int = 0) -> Pattern[str]:
     """`re.compile(pattern, flags)`, built from the store's code when it has it (see the module)."""
     return store().compile(pattern, flags)
+
+
+class _CompilingFromTheStore:
+    """`with compiling_from_the_store(): import x`: while open, `re.compile` of a str pattern is
+    `compile_pattern` (the same pattern, built from the store's code when it has it), so that the
+    patterns a library compiles at import cost no compiling after the first run. The store's own
+    compiling goes to the real `re.compile`. Used only in a process that runs no other thread (one
+    that never imported `threading`): `re.compile` is the module's, for every caller."""
+
+    __slots__ = ("_original", "_inside")
+
+    def __init__(self) -> None:
+        self._original: Callable[..., Pattern[str]] | None = None
+        self._inside = False
+
+    def compile(self, pattern: Any, flags: int = 0) -> Pattern[str]:
+        original = self._original
+        assert original is not None
+        if self._inside or type(pattern) is not str:
+            return original(pattern, flags)
+        self._inside = True
+        try:
+            return store().compile(pattern, flags)
+        finally:
+            self._inside = False
+
+    def __enter__(self) -> None:
+        if "threading" in sys.modules or re.compile is not _RE_COMPILE:
+            return  # another thread may compile meanwhile; or someone else replaced it
+        self._original = re.compile
+        re.compile = self.compile  # type: ignore[assignment]
+
+    def __exit__(self, *exception: object) -> None:
+        if self._original is not None:
+            if re.compile == self.compile:
+                re.compile = self._original  # type: ignore[assignment]
+            self._original = None
+
+
+_RE_COMPILE = re.compile
+
+
+def compiling_from_the_store() -> _CompilingFromTheStore:
+    """See `_CompilingFromTheStore`."""
+    return _CompilingFromTheStore()
+

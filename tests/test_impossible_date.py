@@ -26,3 +26,25 @@ def test_real_dates_versions_and_code_are_not_flagged() -> None:
     text = "Date: 2024-02-29\n\nBuilt with tool 2024-13-01.2 and `2024-99-99`.\n\n```\n2024-14-02\n```\n"
 
     assert lint_with("MD003", text) == []
+
+
+def test_leap_days_follow_the_gregorian_calendar() -> None:
+    text = "Dates: 2024-02-29, 2000-02-29, 1900-02-29 and 2023-02-29 too.\n"
+
+    assert [finding.message.split(":")[0] for finding in lint_with("MD003", text)] == ["'1900-02-29' is not a date",
+                                                                                       "'2023-02-29' is not a date"]
+
+
+def test_dates_on_every_line_of_a_long_document_are_each_found() -> None:
+    # The lines worth searching are found in one pass over the whole text: each must still be read,
+    # a year in a URL path is no date, and a date inside a code span is not read.
+    lines = ["# Log", ""]
+    for number in range(60):
+        lines.append([f"- Entry {number}: see https://example.com/2026/{number} and 31/02/2025",
+                      f"- Entry {number}: 2024-04-31",
+                      f"- Entry {number}: `2024-04-31` and https://example.com/2026/1999"][number % 3])
+    expected = [(index + 1, line.index("31/02/2025" if "31/02" in line else "2024-04-31") + 1)
+                for index, line in enumerate(lines) if "31/02" in line or line.endswith(": 2024-04-31")]
+
+    assert spans(lint_with("MD003", "\n".join(lines) + "\n")) == expected
+    assert len(expected) == 40

@@ -212,3 +212,44 @@ def test_what_the_caller_changes_in_a_result_is_not_stored(tmp_path: Path) -> No
     first.from_file(str(data), "json", lambda where: {"rules": []})["rules"].append("changed by the caller")
     first.save()
     assert StartupStore(str(path)).from_file(str(data), "json", lambda where: {}) == {"rules": []}
+
+
+@pytest.fixture
+def _a_fresh_store_and_no_thread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> StartupStore:
+    store = StartupStore(str(tmp_path / "startup.bin"))
+    monkeypatch.setattr(startup_store, "_store", store)
+    monkeypatch.delitem(sys.modules, "threading", raising=False)  # restored after the test
+    return store
+
+
+def test_while_a_library_loads_re_compile_takes_the_stores_pattern(_a_fresh_store_and_no_thread: StartupStore) -> None:
+    real_compile = re.compile
+    with startup_store.compiling_from_the_store():
+        built = re.compile(PATTERN + "|loading", re.IGNORECASE)
+        assert built is _a_fresh_store_and_no_thread.compile(PATTERN + "|loading", re.IGNORECASE)
+    assert re.compile is real_compile
+    assert built == real_compile(PATTERN + "|loading", re.IGNORECASE)
+
+
+def test_while_a_library_loads_other_patterns_go_to_re_compile(_a_fresh_store_and_no_thread: StartupStore) -> None:
+    with startup_store.compiling_from_the_store():
+        assert re.compile(rb"bytes\d").match(b"bytes1") is not None
+        already = re.compile("already compiled")
+        assert re.compile(already) is already
+    assert list(_a_fresh_store_and_no_thread._compiled) == [("already compiled", 0)]
+
+
+def test_re_compile_is_restored_when_the_import_fails(_a_fresh_store_and_no_thread: StartupStore) -> None:
+    real_compile = re.compile
+    with pytest.raises(ImportError):
+        with startup_store.compiling_from_the_store():
+            raise ImportError("a library that failed to load")
+    assert re.compile is real_compile
+
+
+def test_a_process_running_threads_keeps_re_compile(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading  # noqa: F401  (loaded: another thread could compile meanwhile)
+
+    real_compile = re.compile
+    with startup_store.compiling_from_the_store():
+        assert re.compile is real_compile

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Span
@@ -17,6 +16,10 @@ _NUMERIC_DATE = lazy_compile(
     r"(?<![\w./-])(?P<first>\d{1,2})(?P<separator>[/.])(?P<second>\d{1,2})(?P=separator)(?P<year>(?:19|20)\d\d)"
     r"(?![\w/-]|\.\d)"
 )
+
+# What every date of each kind holds, to find the lines worth searching.
+_ISO_HINT = lazy_compile(r"-\d\d-")
+_NUMERIC_HINT = lazy_compile(r"[/.](?:19|20)\d\d")
 
 
 class ImpossibleDate(Rule):
@@ -54,14 +57,17 @@ class ImpossibleDate(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         numeric = "/20" in document.source or ".20" in document.source or "/19" in document.source \
             or ".19" in document.source
-        if not _ISO_DATE.search(document.source) and not (numeric and _NUMERIC_DATE.search(document.source)):
+        lines = document.lines
+        candidates = _lines_with_a_date(lines, numeric)
+        if not candidates:
             return
         skipped = _code_lines(document)
         front_matter = document.front_matter
         if front_matter is not None and getattr(context.profile, "front_matter_schema", None):
             skipped.update(range(front_matter.span.start.line, front_matter.span.end.line + 1))
-        for number, line in enumerate(document.lines, start=1):
-            if number in skipped or ("-" not in line and not numeric):
+        for number in candidates:
+            line = lines[number - 1]
+            if number in skipped:
                 continue
             visible = _CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line) if "`" in line else line
             if numeric:
@@ -79,6 +85,28 @@ class ImpossibleDate(Rule):
                     )
 
 
+def _lines_with_a_date(lines: list[str], numeric: bool) -> list[int]:
+    """The numbers of the lines that may hold a date, in order: those where a hint matches, found
+    by one search of the whole text instead of a search of each line (the date patterns start with
+    a look-behind, so `re` tries them at every position; the hints start with a literal). Every
+    ISO date holds `-MM-`, every numeric one a digit then `/YYYY` or `.YYYY`, and no hint crosses a line break."""
+    text = "\n".join(lines)
+    starts = [match.start() for match in _ISO_HINT.finditer(text)]
+    if numeric:
+        # after a digit (`\d` is `str.isdecimal`): not a URL's `/2026/`
+        starts += [start for start in (match.start() for match in _NUMERIC_HINT.finditer(text))
+                   if start and text[start - 1].isdecimal()]
+        starts.sort()
+    numbers: list[int] = []
+    line, scanned = 1, 0
+    for start in starts:
+        line += text.count("\n", scanned, start)
+        scanned = start
+        if not numbers or numbers[-1] != line:
+            numbers.append(line)
+    return numbers
+
+
 def _in_neither_order(year: int, first: int, second: int) -> str | None:
     """Why `first/second/year` is a date neither as day/month nor as month/day, or None."""
     as_day_month = _impossible(year, second, first)
@@ -90,11 +118,22 @@ def _in_neither_order(year: int, first: int, second: int) -> str | None:
 def _impossible(year: int, month: int, day: int) -> str | None:
     if not 1 <= month <= 12:
         return f"there is no month {month}" + (" (month and day swapped?)" if 1 <= day <= 12 else "")
-    try:
-        datetime.date(year, month, day)
-    except ValueError:
-        return f"{datetime.date(year, month, 1):%B} has no day {day}"
+    if not 1 <= day <= _days_in_month(year, month):
+        return f"{_MONTH_NAMES[month - 1]} has no day {day}"
     return None
+
+
+# What `datetime.date` knows, written out: importing `datetime` (with `math`, `_datetime`) was a
+# noticeable share of a one-file run, for a check made on a few dates.
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """Days in `month` (1-12) of `year` in the Gregorian calendar (as `datetime.date` counts)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 29 if month == 2 and leap else _DAYS_IN_MONTH[month - 1]
 
 
 def _code_lines(document: Document) -> set[int]:

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, HtmlBlock, Section, Span, TextSegment
-from speclint.document.text import find_all, iter_prose, mask_invisible
+from speclint.document.text import find_all, iter_prose, mask_invisible, patterns_to_search
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.document.headings import normalize_title
 from speclint.lazy_regex import lazy_compile
@@ -75,6 +75,10 @@ _BLANK_VALUE = lazy_compile(
     r"|\bv\?(?:\.\?){1,2}(?![\w?])"
     r"|\[(?:N|X{1,3})\](?=[ \t]?" + _UNITS + r"\b)|\{\{[ \t]?\w{1,40}[ \t]?\}\}(?=[ \t]?" + _UNITS + r"\b)"
 )
+#: What each piece of prose is searched for, in this order (a later finding at the same place wins).
+_PROSE_PATTERNS = (_DATE, _SPELLED_OUT, _STILL_OPEN, _BLANK_VALUE, _EXAMPLE)
+#: What each piece of prose is searched for when the document may hold a letter quantity.
+_LETTER_PATTERNS = (_X_PERCENT, _LETTER_QUANTITY)
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
 _DEFINED_VARIABLE = lazy_compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
@@ -133,21 +137,27 @@ class PlaceholderValue(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         found: dict[tuple[int, int], Violation] = {}
         for prose in iter_prose(document):
-            for pattern, what in ((_DATE, "date"), (_SPELLED_OUT, "value"), (_STILL_OPEN, "value")):
+            # One literal question per piece for the five patterns (most pieces hold none of them).
+            for pattern in patterns_to_search(_PROSE_PATTERNS, prose.segments):
+                if pattern is _EXAMPLE:
+                    for match, span in find_all(_EXAMPLE, prose.segments):
+                        shown = _pending_example(prose.segments, match)
+                        if shown:
+                            found[(span.start.line, span.start.column)] = Violation(
+                                span, f"the value is given only as an example awaiting a decision "
+                                f"('{_shorten(shown)}'): decide it, or list it as an open question"
+                            )
+                    continue
+                if pattern is _BLANK_VALUE:
+                    for match, span in find_all(_BLANK_VALUE, prose.segments):
+                        found[(span.start.line, span.start.column)] = Violation(
+                            span, f"placeholder value '{match.group(0)}': state the value, or list it as an open question"
+                        )
+                    continue
+                what = "date" if pattern is _DATE else "value"
                 for match, span in find_all(pattern, prose.segments):
                     found[(span.start.line, span.start.column)] = Violation(
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
-                    )
-            for match, span in find_all(_BLANK_VALUE, prose.segments):
-                found[(span.start.line, span.start.column)] = Violation(
-                    span, f"placeholder value '{match.group(0)}': state the value, or list it as an open question"
-                )
-            for match, span in find_all(_EXAMPLE, prose.segments):
-                shown = _pending_example(prose.segments, match)
-                if shown:
-                    found[(span.start.line, span.start.column)] = Violation(
-                        span, f"the value is given only as an example awaiting a decision ('{_shorten(shown)}'): "
-                        "decide it, or list it as an open question"
                     )
         yield from _definitions_to_markers(document)
         for span, value in _front_matter_placeholders(document, context):
@@ -162,14 +172,18 @@ class PlaceholderValue(Rule):
             for prose in iter_prose(document):
                 if prose.kind == "heading":
                     continue
+                searched = patterns_to_search(_LETTER_PATTERNS, prose.segments)
+                if not searched:
+                    continue  # most pieces: neither pattern can match (no letter quantity to judge)
                 key = id(prose.section)
                 if key not in present:
                     present[key] = _describes_the_present(prose.section)
-                if not present[key]:
+                if _X_PERCENT in searched and not present[key]:
                     _letters(found, _X_PERCENT, prose.segments, defined)
                 # "We expect N users in the first month": a forecast whose number was never written,
                 # in any section (a forecast is a commitment to a figure, even in the background).
-                _letters(found, _LETTER_QUANTITY, prose.segments, defined, forecast_only=True)
+                if _LETTER_QUANTITY in searched:
+                    _letters(found, _LETTER_QUANTITY, prose.segments, defined, forecast_only=True)
         yield from (found[key] for key in sorted(found))
 
 

@@ -44,7 +44,7 @@ from speclint.document.model import (
 )
 from speclint.document.text import SlugRegistry, join_segments, position_at, strip_inline, trim_text_caches
 from speclint.lazy_regex import lazy_compile
-from speclint.startup_store import compile_pattern
+from speclint.startup_store import compile_pattern, compiling_from_the_store
 
 _LINE_BREAK = lazy_compile(r"\r\n|\r|\n")
 # Any indentation: inside a list item a quote marker stands at the item's content column.
@@ -85,7 +85,9 @@ def _block_parser() -> Any:
     if _markdown is None:
         from speclint.document.light_dataclass import while_mistune_loads
 
-        with while_mistune_loads():  # mistune's four record classes without importing dataclasses
+        # mistune's four record classes without importing dataclasses, and the patterns its modules
+        # compile at import (and `string.Template`'s) built from the start-up store's code
+        with while_mistune_loads(), compiling_from_the_store():
             import mistune
 
             _markdown = mistune.create_markdown(
