@@ -48,7 +48,7 @@ _PEOPLE = (
 #: "the lead is comfortable approving", "customers are happy with what they receive", "fair to both
 #: guests", and the same in Spanish, German and French ("percibe que el cálculo es justo",
 #: "empfindet die Ansicht als übersichtlich", "trouvent le formulaire agréable"). However concrete the
-#: words around it, nobody can say whether it passed; a number (a survey score) makes it checkable.
+#: words around it, nobody can say whether it passed; a survey score or rating makes it checkable.
 PERCEPTION = lazy_compile(
     r"\b(?:"
     r"(?:find|finds|found|consider|considers|deem|deems)\s+(?:[\w'-]+\s+){0,5}?(?:to\s+be\s+)?"
@@ -75,7 +75,10 @@ PERCEPTION = lazy_compile(
     r")",
     re.I,
 )
-_DIGIT = lazy_compile(r"\d")
+#: What makes a perception checkable: a survey, score or rating that measures it ("rate it 4 out of 5",
+#: "CSAT of at least 4.2", "80% of testers"); a digit in a name ("arm64") measures nothing.
+_MEASURED = lazy_compile(r"\b(?:scores?|ratings?|rates?|rated|surveys?|csat|nps|sus|questionnaires?|likert|"
+                         r"usability\s+tests?)\b|\d\s*(?:%|/\s*\d|out\s+of\b|percent\b)", re.I)
 #: The same judgements in German, Spanish and French criteria ("funktioniert wie erwartet",
 #: "responde rápidamente", "fonctionne correctement").
 _FOREIGN_VAGUE = (
@@ -196,7 +199,7 @@ class UncheckableCriterion(Rule):
                 patterns = [JUDGEMENT]  # checkable around it, but the judgement itself is not
             else:
                 patterns = [VAGUE_OUTCOME, *extra]
-            if not _DIGIT.search(outcome):
+            if not _MEASURED.search(outcome):
                 patterns.append(PERCEPTION)  # a feeling stays a feeling whatever is named beside it
             for pattern in patterns:
                 hit = next((found for found in find_all(pattern, segments)
