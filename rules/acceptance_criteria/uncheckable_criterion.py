@@ -77,8 +77,8 @@ PERCEPTION = lazy_compile(
 )
 #: What makes a perception checkable: a survey, score or rating that measures it ("rate it 4 out of 5",
 #: "CSAT of at least 4.2", "80% of testers"); a digit in a name ("arm64") measures nothing.
-_MEASURED = lazy_compile(r"\b(?:scores?|ratings?|rates?|rated|surveys?|csat|nps|sus|questionnaires?|likert|"
-                         r"usability\s+tests?)\b|\d\s*(?:%|/\s*\d|out\s+of\b|percent\b)", re.I)
+_MEASURED = lazy_compile(r"\b(?:scores?|ratings?|rates?|rated|surveys?|csat|nps|sus)\b|\d\s*(?:%|/\s*\d|out\s+of\b|percent\b)",
+                         re.I)
 #: The same judgements in German, Spanish and French criteria ("funktioniert wie erwartet",
 #: "responde rápidamente", "fonctionne correctement").
 _FOREIGN_VAGUE = (
