@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, TextSegment
+from speclint.document.model import Document, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
-from speclint.reading.requirements import Criterion
+from speclint.reading.requirements import Criterion, Requirement, plain
 
 _ADJECTIVES = (
     r"fast|faster|quick|quickly|snappy|responsive|performant|efficient|intuitive|user[- ]friendly|easy(?: to use)?|"
@@ -28,6 +28,57 @@ _JUDGEMENTS_PATTERN = (
     r"(?:available|shown|displayed|presented|offered)"
 )
 JUDGEMENT = lazy_compile(r"\b(?:" + _JUDGEMENTS_PATTERN + r")", re.I)
+
+#: Words that judge how something is experienced: what a person finds, perceives or feels it to be.
+_EXPERIENCE = (
+    r"easy|easier|clear|clearer|intuitive|simple|helpful|useful|pleasant|enjoyable|fair|transparent|complete|"
+    r"trustworthy|comfortable|confident|natural|friendly|user[- ]friendly|professional|satisfying|convenient|"
+    r"straightforward|understandable|readable|attractive|appealing|engaging|valuable|reassuring|delightful|"
+    r"pleasing|smooth|seamless|effortless|fun"
+)
+_PEOPLE = (
+    r"(?:users?|customers?|members?|guests?|parents?|visitors?|people|everyone|staff|employees?|patients?|"
+    r"students?|shoppers?|buyers?|sellers?|hosts?|nurses?|doctors?|clients?|players?|readers?|admins?|"
+    r"(?!(?:server|browser|controller|scheduler|worker|container|consumer|broker|router|handler|provider|"
+    r"resolver|issuer|verifier|client|computer|adapter|listener|parser|loader|manager|monitor|sensor|"
+    r"processor|connector|indexer|renderer|player)s?\b)[a-z]+(?:er|or|ist|ant|ent|ian)s?|she|he|they)"
+)
+#: A person's perception as the outcome: "the adjuster finds the layout intuitive", "in a way riders
+#: find clear", "perceives the summary as complete", "teachers feel confident", "users will love it",
+#: "the lead is comfortable approving", "customers are happy with what they receive", "fair to both
+#: guests", and the same in Spanish, German and French ("percibe que el cálculo es justo",
+#: "empfindet die Ansicht als übersichtlich", "trouvent le formulaire agréable"). However concrete the
+#: words around it, nobody can say whether it passed; a survey score or rating makes it checkable.
+PERCEPTION = lazy_compile(
+    r"\b(?:"
+    r"(?:find|finds|found|consider|considers|deem|deems)\s+(?:[\w'-]+\s+){0,5}?(?:to\s+be\s+)?"
+    r"(?:very\s+|more\s+|really\s+|quite\s+|fully\s+)?(?:" + _EXPERIENCE + r")\b"
+    r"|perceive[sd]?\s+(?:[\w'-]+\s+){0,5}?as\s+(?:[\w'-]+\s+)?(?:" + _EXPERIENCE + r")\b"
+    r"|(?:feel|feels|felt)\s+(?:that\s+)?(?:[\w'-]+\s+){0,5}?(?:is|are|was|were)\s+(?:" + _EXPERIENCE + r")\b"
+    r"|(?:feel|feels)\s+(?:very\s+|more\s+|fully\s+)?(?:confident|comfortable|safe|secure|happy|satisfied|"
+    r"in\s+control|informed|valued|respected|reassured|welcome)\b"
+    r"|(?:is|are|be|feel|feels|remain|remains|stay|stays)\s+(?:very\s+|more\s+|fully\s+)?(?:happy|satisfied|pleased|"
+    r"delighted|comfortable|confident)\s+(?:with|about|approving|using|to|when|that)\b"
+    r"|" + _PEOPLE + r"\s+(?:will\s+|would\s+|should\s+)?(?:love|loves|enjoy|enjoys|trust|trusts|appreciate|"
+    r"appreciates)\s+(?:the|this|their|our|its|using|it|every)\b"
+    r"|(?:fair|equitable)\s+(?:to|for)\s+(?:both|all|every|each|everyone)\b"
+    r"|(?:percibe|perciben|siente|sienten|considera|consideran|encuentra|encuentran)\s+(?:que\s+)?"
+    r"(?:[\wáéíóúñ]+\s+){0,5}?(?:(?:es|son|como|está|están)\s+)?(?:muy\s+|más\s+)?(?:just[oa]s?|transparentes?|"
+    r"sencill[oa]s?|f[áa]cil(?:es)?|clar[oa]s?|intuitiv[oa]s?|[úu]til(?:es)?|agradables?|c[óo]mod[oa]s?|fluid[oa]s?|"
+    r"amigables?)\b"
+    r"|(?:empfindet|empfinden|findet|finden|h[äa]lt|halten)\s+(?:[\wäöüß]+\s+){0,5}?(?:als\s+)?(?:sehr\s+)?"
+    r"(?:übersichtlich|einfach|klar|intuitiv|fair|gerecht|transparent|hilfreich|angenehm|verständlich|nützlich|"
+    r"benutzerfreundlich)\b"
+    r"|(?:trouve|trouvent|per[çc]oit|per[çc]oivent|ressent|ressentent|juge|jugent)\s+(?:que\s+)?"
+    r"(?:[\wéèêàç']+\s+){0,5}?(?:(?:est|sont|comme)\s+)?(?:très\s+)?(?:agréables?|simples?|claire?s?|"
+    r"intuiti(?:f|ve)s?|justes?|équitables?|transparente?s?|utiles?|pratiques?|faciles?|fluides?)\b"
+    r")",
+    re.I,
+)
+#: What makes a perception checkable: a survey, score or rating that measures it ("rate it 4 out of 5",
+#: "CSAT of at least 4.2", "80% of testers"); a digit in a name ("arm64") measures nothing.
+_MEASURED = lazy_compile(r"\b(?:scores?|ratings?|rates?|rated|surveys?|csat|nps|sus)\b|\d\s*(?:%|/\s*\d|out\s+of\b|percent\b)",
+                         re.I)
 #: The same judgements in German, Spanish and French criteria ("funktioniert wie erwartet",
 #: "responde rápidamente", "fonctionne correctement").
 _FOREIGN_VAGUE = (
@@ -54,7 +105,8 @@ VAGUE_OUTCOME = lazy_compile(
     r"|as\s+expected|as\s+appropriate|no\s+(?:issues|problems)"
     # "displays correctly", "feels snappier", "matches their taste", "users are treated fairly",
     # "relevant options are available": judgements with nothing a tester can compare against
-    r"|(?:displays?|displayed|shows?|shown|renders?|rendered|appears?)\s+(?:correctly|properly|as\s+expected)(?!\s*[(:])"
+    r"|(?:displays?|displayed|shows?|shown|renders?|rendered|appears?)\s+(?:(?!the\b|an?\b)[\w-]+\s+){0,2}?"
+    r"(?:correctly|properly|as\s+expected)(?!\s*[(:])"  # "renders charts correctly"
     r"|" + _JUDGEMENTS_PATTERN +
     r"|(?:is|are)\s+(?:implemented|supported|done|complete|completed|in\s+place|handled|working)(?=\s*[.;]?\s*$)"
     # "loads quickly", "in a timely manner", "without noticeable delay", "meets user expectations"
@@ -131,6 +183,14 @@ class UncheckableCriterion(Rule):
                 continue
             seen.add(id(criterion))
             yield from self._check_criterion(criterion, extra)
+        for requirement in picture.requirements:
+            statement = _verified_statement(requirement)
+            if statement is not None:
+                yield from self._check_criterion(statement, extra)
+        checked_cells = {id(criterion.block) for criterion in criteria}
+        for statement in _verified_rows(document):
+            if id(statement.block) not in checked_cells:
+                yield from self._check_criterion(statement, extra)
 
     def _check_criterion(self, criterion: Criterion, extra: list[re.Pattern[str]]) -> Iterator[Violation]:
         for segments in _outcomes(criterion):
@@ -139,6 +199,8 @@ class UncheckableCriterion(Rule):
                 patterns = [JUDGEMENT]  # checkable around it, but the judgement itself is not
             else:
                 patterns = [VAGUE_OUTCOME, *extra]
+            if not _MEASURED.search(outcome):
+                patterns.append(PERCEPTION)  # a feeling stays a feeling whatever is named beside it
             for pattern in patterns:
                 hit = next((found for found in find_all(pattern, segments)
                             if not _names_content(criterion.text, found[0])), None)
@@ -201,6 +263,51 @@ _SUBJECT_NOUN = lazy_compile(
 
 
 _HOW_OFTEN = lazy_compile(r"\b100\s*%\s+of\s+the\s+time\b", re.I)
+
+
+#: A criterion that only names how the requirement is verified: "Test", "Demonstration", "T, I".
+_METHOD = r"(?:(?:unit|integration|automated|manual|system|acceptance|end-to-end|e2e|ui)\s+)?(?:tests?|testing|" \
+          r"demonstration|demo|inspection|analysis)"
+_METHOD_ONLY = lazy_compile(r"^(?:" + _METHOD + r"|(?-i:[TDIA]))(?:\s*(?:[,/&+]|and|or)\s*(?:" + _METHOD +
+                            r"|(?-i:[TDIA])))*$", re.I)
+#: "**Verification:** Test", "Verification method: Demonstration" under a requirement's heading.
+_METHOD_LABEL = lazy_compile(r"^\W*verification(?:\s+method)?\W*:\W*(?:" + _METHOD + r")(?:\s*(?:[,/&+]|and|or)\s*"
+                             + _METHOD + r")*\W*$", re.I)
+
+
+def _verified_statement(requirement: Requirement) -> Criterion | None:
+    """The statement of a requirement whose section names only its verification method ("**Verification:**
+    Demonstration" under "### REQ-4 ..."): the author declares it testable, so the statement is what the
+    test checks. None for any other requirement."""
+    if requirement.form != "section" or requirement.criteria:
+        return None
+    labels = [segment for segment in requirement.segments if _METHOD_LABEL.match(plain(segment.text))]
+    segments = [segment for segment in requirement.segments if segment not in labels]
+    if not labels or not segments:
+        return None
+    return Criterion("\n".join(segment.text for segment in segments), segments, requirement.span, "item")
+
+
+_VERIFICATION_COLUMN = lazy_compile(r"^(?:verification(?:\s+method)?|verified\s+by|test\s+method|method\s+of\s+verification)$",
+                                    re.I)
+_STATEMENT_COLUMN = lazy_compile(r"^(?:requirements?|description|statement|requirement\s+text|text)$", re.I)
+
+
+def _verified_rows(document: Document) -> Iterator[Criterion]:
+    """The statement cell of each table row whose verification cell is only a method ("| The app shall
+    display correctly on all devices. | Test |"): declared testable, so the statement is the criterion."""
+    for _section, block in document.iter_blocks():
+        if not isinstance(block, Table):
+            continue
+        names = [plain(name).strip() for name in block.columns]
+        method = next((i for i, name in enumerate(names) if _VERIFICATION_COLUMN.match(name)), None)
+        statement = next((i for i, name in enumerate(names) if _STATEMENT_COLUMN.match(name)), None)
+        if method is None or statement is None:
+            continue
+        for row in block.rows:
+            if max(method, statement) < len(row) and _METHOD_ONLY.match(plain(row[method].text).strip()):
+                cell = row[statement]
+                yield Criterion(cell.text, cell.segments, cell.span, "cell", cell)
 
 
 def _outcomes(criterion: Criterion) -> Iterator[list[TextSegment]]:

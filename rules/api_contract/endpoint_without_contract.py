@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
+from speclint.document.headings import normalize_title
 from speclint.document.model import Document, ListBlock
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
-from speclint.reading.interfaces import named_endpoints, says_anything_of_contract
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.interfaces import NamedEndpoint, named_endpoints, says_anything_of_contract
 from speclint.reading.requirements import document_kind, is_proposal, reads_like_proposal
 
 #: Companion documents whose endpoints are steps or plans: the contract lives in the spec.
@@ -22,8 +25,11 @@ class EndpointWithoutContract(Rule):
     that names it says anything of its contract: what it takes (body, parameters, fields), what it
     returns (a response, a status, a shape), how it fails (a 4xx/5xx status) or who may call it
     (authentication). One finding per document, at the first such endpoint, naming the others.
-    Proposals, decision records, task lists and plans are skipped, and so are tests, page lists,
-    non-goals and alternatives, and another party's endpoints ("calls Stripe's `POST /v1/refunds`").
+    Decision records, task lists and plans are skipped, and so are tests, page lists, non-goals and
+    alternatives, and another party's endpoints ("calls Stripe's `POST /v1/refunds`"). In a
+    proposal (a KEP, an RFC, a design doc on their template) only an endpoint its design sections
+    introduce in a sentence or list item counts: one in a table, or one the text calls existing,
+    current or unchanged, is a reference to an API already defined elsewhere.
 
     **Why it matters.** "The app calls `DELETE /sessions/{id}` to sign out" tells the frontend
     which call to make and nothing about what comes back or what happens when the session is
@@ -55,8 +61,14 @@ class EndpointWithoutContract(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if skips_document(document, context):
-            return
-        bare = [endpoint for endpoint in named_endpoints(document) if not says_anything_of_contract(endpoint)]
+            if not _proposal_with_design(document, context):
+                return
+            # a proposal's design that introduces an endpoint owes its contract as a spec does
+            bare = [endpoint for endpoint in named_endpoints(document)
+                    if _introduced_by_design(document, endpoint)
+                    and not says_anything_of_contract(_own_sentences(endpoint))]
+        else:
+            bare = [endpoint for endpoint in named_endpoints(document) if not says_anything_of_contract(endpoint)]
         if not bare:
             return
         first, others = bare[0], bare[1:]
@@ -67,6 +79,49 @@ class EndpointWithoutContract(Rule):
         yield Violation(first.span, f"endpoint {first.label} is named but nothing says what it takes, returns, "
                                     f"fails with or who may call it{also}: give its request, response, errors "
                                     "and authentication")
+
+
+#: The sections of a proposal where its own design is written.
+_DESIGN_TITLES = frozenset(normalize_title(name) for name in (
+    "design details", "detailed design", "design", "technical design", "proposal", "proposed design",
+    "reference-level explanation", "guide-level explanation", "explanation", "internal details", "implementation",
+    "implementation details", "api", "api changes", "architecture"))
+#: Words that make an endpoint a reference to an API that exists already.
+_EXISTING = lazy_compile(r"\b(?:existing|exists|today|currently|current|already|unchanged|as\s+before|legacy)\b", re.I)
+
+
+def _proposal_with_design(document: Document, context: RuleContext) -> bool:
+    """A proposal that is not a decision record (an ADR decides, its design lives elsewhere), nor a plan."""
+    return (document_kind(document, context) not in (*_COMPANIONS, "adr") and not _is_task_list(document)
+            and any(normalize_title(section.title) in _DESIGN_TITLES for section in document.sections()))
+
+
+def _introduced_by_design(document: Document, endpoint: NamedEndpoint) -> bool:
+    """True when the endpoint is named in a sentence or list item under a design section, and the
+    text naming it does not call it existing."""
+    line = endpoint.span.start.line
+    if document.lines[line - 1].lstrip().startswith("|") or any(_EXISTING.search(c) for c in endpoint.contexts):
+        return False
+    home = None
+    for section in document.sections():
+        assert section.heading is not None
+        if section.heading.span.start.line <= line:
+            home = section
+    if home is None:
+        return False
+    return any(normalize_title(part.title) in _DESIGN_TITLES for part in (home, *home.ancestors())
+               if part.heading is not None)
+
+
+_SENTENCE_END = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
+
+
+def _own_sentences(endpoint: NamedEndpoint) -> NamedEndpoint:
+    """The endpoint with only the sentences that name it as what the text says of it: in a proposal's
+    paragraph, "the registry gains a tenant field" is about the registry, not the endpoint's request."""
+    path = endpoint.label.partition(" ")[2]
+    own = [sentence for context in endpoint.contexts for sentence in _SENTENCE_END.split(context) if path in sentence]
+    return NamedEndpoint(endpoint.key, endpoint.label, endpoint.span, own or endpoint.contexts)
 
 
 def skips_document(document: Document, context: RuleContext) -> bool:

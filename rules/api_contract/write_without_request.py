@@ -10,6 +10,7 @@ from speclint.reading.endpoint_contracts import (
     first_line,
     heading_lines,
     more_endpoints,
+    request_given_elsewhere,
     takes_a_body,
     writes_without_request,
 )
@@ -26,7 +27,9 @@ class WriteEndpointWithoutRequest(Rule):
     a response example or cell) and whose request is not: no JSON example or field table that is
     not the response, no request cell, no word of its body, fields, parameters or payload. POSTs
     that act on one resource (`POST /v1/orders/{id}/cancel`, `POST /logout`) need no body and are
-    left alone. One finding per document, at the first such endpoint, counting the others.
+    left alone. A request given in another paragraph that names the endpoint by its path alone, or
+    by its method alone when no other endpoint has that method ("the body of the `PUT` is ..."),
+    counts. One finding per document, at the first such endpoint, counting the others.
 
     **Why it matters.** A create or update endpoint is mostly its request: which fields, which of
     them required, in what format. A spec that shows the response and not the request leaves the
@@ -59,9 +62,12 @@ class WriteEndpointWithoutRequest(Rule):
         if skips_document(document, context):
             return
         headed = heading_lines(document)
-        silent = [endpoint for endpoint in http_endpoints(document)
+        endpoints = http_endpoints(document)
+        methods = [endpoint.method for endpoint in endpoints]
+        silent = [endpoint for endpoint in endpoints
                   if takes_a_body(endpoint)
-                  and writes_without_request(endpoint, endpoint.span.start.line in headed, document.lines)]
+                  and writes_without_request(endpoint, endpoint.span.start.line in headed, document.lines)
+                  and not request_given_elsewhere(endpoint, document, methods.count(endpoint.method))]
         if not silent:
             return
         first, others = silent[0], len(silent) - 1

@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.document.model import Document, Paragraph, Span, iter_nested
+from speclint.document.headings import normalize_title
+from speclint.document.model import Block, Document, ListBlock, Paragraph, Section, Span, iter_nested
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.edge_cases import edge_case_sections
+from speclint.reading.requirements import plain
+from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
 
 class EdgeCasesUnanswered(Rule):
     """Flags an edge-case section whose every entry is a question.
 
-    **What it flags.** An "Edge cases" (or "Corner cases", "Boundary conditions") section whose
-    paragraphs and list items all end with a question mark: "What happens if the balance is
-    exactly the price?", with no answer anywhere in the section. One answered question is enough
-    for the section to pass.
+    **What it flags.** An "Edge cases" (or "Corner cases", "Boundary conditions", a Shape Up
+    pitch's "Rabbit holes") section whose paragraphs and list items all end with a question mark:
+    "What happens if the balance is exactly the price?", with no answer anywhere in the section.
+    The same for the entries under a label that names edge cases inside another section
+    (`**Edge cases:**`, a PR/FAQ question "**What edge cases are still open?**"), up to the next
+    label. One answered question is enough for the section to pass.
 
     **Why it matters.** Listing the questions is the start of the work, not the spec: the
     engineer who meets the case mid-sprint still has to ask the product owner what should happen,
@@ -46,21 +52,70 @@ class EdgeCasesUnanswered(Rule):
     default_level = Level.WARNING
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        for section in edge_case_sections(document):
+        sections = edge_case_sections(document)
+        sections += [section for section in document.sections()
+                     if section not in sections and normalize_title(section.title) in _RABBIT_HOLE_KEYS]
+        for section in sections:
             texts = [
                 block
                 for part in section.walk()
                 for block in iter_nested(part.blocks)
                 if isinstance(block, Paragraph) and "".join(segment.text for segment in block.segments).strip()
             ]
-            if len(texts) < 2 or not all(_is_question(paragraph) for paragraph in texts):
-                continue
             heading = section.heading
             assert heading is not None  # edge-case sections are found by their heading
-            yield Violation(
-                Span(heading.span.start, heading.span.end),
-                f"the {len(texts)} edge cases here are only questions: answer each one with what the system does",
-            )
+            if _only_questions(texts):
+                yield _finding(heading.span, len(texts))
+        for label, entries in _labelled_runs(document, sections):
+            if _only_questions(entries):
+                yield _finding(label.span, len(entries))
+
+
+def _finding(span: Span, count: int) -> Violation:
+    return Violation(Span(span.start, span.end),
+                     f"the {count} edge cases here are only questions: answer each one with what the system does")
+
+
+def _only_questions(paragraphs: list[Paragraph]) -> bool:
+    return len(paragraphs) >= 2 and all(_is_question(paragraph) for paragraph in paragraphs)
+
+
+#: A Shape Up pitch's rabbit holes are the edge cases it must patch before the bet.
+_RABBIT_HOLE_KEYS = {normalize_title(name) for name in ("rabbit holes", "rabbit hole", "rabbit holes to patch")}
+#: A short bold or colon-ended paragraph that names edge cases: "**Edge cases:**", "**Randfälle:**",
+#: "**11. What are the open edge cases?**" (a PR/FAQ question heads its answer the same way).
+_LABEL_SHAPE = lazy_compile(r"^\s*(?:\*\*|__)[^*_\n]{3,90}(?:\*\*|__)\s*[:.?]?\s*$|^[^\n]{3,60}:\s*$")
+
+
+def _is_edge_label(paragraph: Paragraph) -> bool:
+    text = paragraph.text
+    return bool(_LABEL_SHAPE.match(text)) and (bool(EDGE_CASE_WORDS.search(plain(text)))
+                                               or "rabbit hole" in plain(text).lower())
+
+
+def _is_any_label(paragraph: Paragraph) -> bool:
+    return bool(_LABEL_SHAPE.match(paragraph.text))
+
+
+def _labelled_runs(document: Document, skip: list[Section]) -> Iterator[tuple[Paragraph, list[Paragraph]]]:
+    """Each edge-case label inside a section that is not itself about edge cases, with the paragraphs
+    and list items after it up to the next label (or the end of the section)."""
+    skipped = {id(part) for section in skip for part in section.walk()}
+    for section in document.root.walk():
+        if id(section) in skipped:
+            continue
+        blocks: list[Block] = list(section.blocks)
+        for index, block in enumerate(blocks):
+            if not (isinstance(block, Paragraph) and _is_edge_label(block)):
+                continue
+            entries: list[Paragraph] = []
+            for after in blocks[index + 1:]:
+                if isinstance(after, Paragraph) and _is_any_label(after):
+                    break
+                if isinstance(after, (Paragraph, ListBlock)):
+                    entries.extend(inner for inner in iter_nested([after]) if isinstance(inner, Paragraph)
+                                   and inner.text.strip())
+            yield block, entries
 
 
 def _is_question(paragraph: Paragraph) -> bool:

@@ -264,3 +264,25 @@ def writes_without_request(endpoint: Interface, headed: bool, document_lines: li
     responded = bool(_cell(endpoint, _RESPONSE_CELL_COLUMN)) or bool(code) or \
         "success response" not in missing_parts(endpoint, True)
     return responded and (headed or endpoint.row is not None or bool(code))
+
+
+#: A body or its fields, named in words or shown inline: "the body of the `PUT` is `{...}`".
+_BODY_NAMED = lazy_compile(r"\b(?:body|payload|request|fields?|parameters?|json)\b|`\s*[{\[]", re.I)
+
+
+def request_given_elsewhere(endpoint: Interface, document: Document, same_method: int) -> bool:
+    """True when a paragraph or item outside the endpoint's own scope gives its request, naming the
+    endpoint by its path alone ("requests to `/v1/labels` carry `{...}`") or, when it is the document's
+    only endpoint with that method, by its method alone ("the body of the `PUT` is `{...}`")."""
+    from speclint.document.text import iter_prose
+
+    method, _, path = endpoint.label.partition(" ")
+    path = path.split("?", 1)[0].strip("`")
+    by_path = re.compile(r"(?<![\w/{])`?" + re.escape(path) + r"(?![\w/{])")
+    by_method = re.compile(r"(?:\bthe\s+`?|`)" + method + r"`?(?!\s*`?/)") if same_method == 1 else None
+    for piece in iter_prose(document):
+        text = "\n".join(segment.text for segment in piece.segments)
+        named = by_path.search(ENDPOINT.sub(" ", text)) or (by_method is not None and by_method.search(text))
+        if named and _BODY_NAMED.search(text):
+            return True
+    return False

@@ -500,16 +500,18 @@ def criteria_in_blocks(blocks: list[Block], ears: bool, under_criteria_heading: 
             elif label_open and not under_criteria_heading:
                 label_open = False
         elif isinstance(block, ListBlock):
-            for criterion in _criteria_from_list(block):
-                if not _has_content(criterion.text):
-                    continue  # "- [ ] TBD" is a criterion still to write
+            listed = [criterion for criterion in _criteria_from_list(block)
+                      if _has_content(criterion.text)]  # "- [ ] TBD" is a criterion still to write
+            for criterion in listed:
                 if is_scenario_text(criterion.text, in_criteria=label_open):
                     criterion.form = "scenario"
                 elif is_ears_text(criterion.text):
                     criterion.form = "ears"
-                elif not label_open:
-                    continue
-                found.append(criterion)
+            # a list of Given/When/Then scenarios is a list of criteria: "- The adjuster finds the
+            # layout intuitive" beside two scenarios is a criterion written without the keywords
+            in_scenario_list = any(criterion.form == "scenario" for criterion in listed)
+            found.extend(criterion for criterion in listed
+                         if label_open or in_scenario_list or criterion.form in ("scenario", "ears"))
             if not under_criteria_heading:
                 label_open = False
         elif isinstance(block, CodeBlock) and is_gherkin_block(block):

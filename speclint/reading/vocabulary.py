@@ -138,6 +138,9 @@ _FOREIGN_CRITERIA_WORDS = (
     r"критери[йи]\s+(?:приёмки|приемки|готовности|принятия)|akzeptanzkriterien|abnahmekriterien|"
     r"crit[èe]res?\s+d['’]accept(?:ation|ance)|criterios?\s+de\s+aceptaci[óo]n|crit[ée]rios?\s+de\s+aceita[çc][ãa]o|"
     r"crit[ée]rios?\s+de\s+aceite|criteri\s+di\s+accettazione|acceptatiecriteria|kryteria\s+akceptacji|"
+    # spec-kit's "Acceptance Scenarios" label, translated
+    r"escenarios?\s+de\s+aceptaci[óo]n|akzeptanzszenarien|abnahmeszenarien|sc[ée]narios?\s+d['’]acceptation|"
+    r"cen[áa]rios?\s+de\s+aceita[çc][ãa]o|"
     + "|".join(re.escape(word) for word in CRITERIA_CJK)
 )
 _FOREIGN_CRITERIA = lazy_compile(_FOREIGN_CRITERIA_WORDS)
@@ -151,7 +154,7 @@ CRITERIA_LABEL = lazy_compile(
     + r")(?:\b|(?<=[^\x00-\x7f]))\W{0,4}(?::|：|$|\s*\*\*\s*[:：]?)",
     re.I,
 )
-_LABEL_HINT = lazy_compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|ak|abn|crit|kryt|[^\x00-\x7f])", re.I)
+_LABEL_HINT = lazy_compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|ak|abn|crit|kryt|esc|sc[eé]n|cen|[^\x00-\x7f])", re.I)
 
 
 @text_cache
