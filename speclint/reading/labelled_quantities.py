@@ -18,7 +18,7 @@ import re
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
-from speclint.document.model import Document, Table
+from speclint.document.model import Document, Position, Span, Table
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.quantities import _HYPOTHETICAL, _NOT_A_COUNT, Contradiction, Statement, _lemma
 
@@ -202,6 +202,9 @@ def _share_pairs(document: Document) -> Iterator[Contradiction]:
             if len(words) < 2:
                 continue  # "5% of traffic" of what?
             stems = tuple(_stem(word) for word in words)
+            lead = match.group(0)[: match.start("num") - match.start()]
+            if "\n" not in lead:  # the finding points at the share itself ("20% of search traffic")
+                span = Span(Position(span.start.line, span.start.column + len(lead)), span.end)
             statement = Statement("share", words, "share", "percent", float(match.group("num")), " ".join(whole.split()), span)
             for section, earlier_stems, earlier in seen:
                 if section != id(piece.section) and earlier_stems == stems and earlier.value != statement.value:
