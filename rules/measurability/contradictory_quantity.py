@@ -6,6 +6,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.reading.labelled_quantities import labelled_contradictions
 from speclint.reading.quantities import Statement, contradictions
 
 
@@ -74,7 +75,11 @@ class ContradictoryQuantity(Rule):
     # none on the tier, two-token, login-threshold and plan-fee fixtures; one on a keyed evaluation defect.
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        for later, earlier in contradictions(document):
+        pairs = contradictions(document)
+        taken = {later.span.start.line for later, _earlier in pairs}
+        # a value table's row and a sentence, two shares of one traffic: read apart, and after the rest
+        pairs = [*pairs, *(pair for pair in labelled_contradictions(document) if pair[0].span.start.line not in taken)]
+        for later, earlier in pairs:
             yield Violation(later.span, f"'{later.text}' here, but '{earlier.text}' at line {earlier.span.start.line} "
                                         f"for the same '{_about(later, earlier)}': make them agree, or say when each applies")
 

@@ -20,6 +20,7 @@ from speclint.reading.metrics import (
     names_a_measure_or_direction,
     names_success,
     quantified_elsewhere,
+    success_direction,
 )
 
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
@@ -139,7 +140,7 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
         if isinstance(block, Paragraph):
             found = list(_paragraph(block))
             if not found and in_metrics:
-                found = list(_answer(block, lines))
+                found = list(_answer(block, lines, _asks_success(section)))
             yield from found
         elif isinstance(block, ListBlock):
             label = _SUCCESS_LABEL.match(previous.text) if previous is not None else None
@@ -154,15 +155,17 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
         if isinstance(block, Paragraph) and not found and previous is not None and _SUCCESS_QUESTION.match(previous.text):
             # a PR/FAQ: "**How will we measure success?**" then its answer, a paragraph
             answer = block.text[_ANSWER_LABEL.match(block.text).end():]
-            if answer.strip() and metric_needs_target(answer, "", strict=True):
+            if answer.strip() and (metric_needs_target(answer, "", strict=True) or success_direction(answer)):
                 yield _violation(block, len(block.text) - len(answer))
         previous = block if isinstance(block, Paragraph) else None
 
 
-def _answer(paragraph: Paragraph, lines: list[str]) -> Iterator[Violation]:
+def _answer(paragraph: Paragraph, lines: list[str], asks_success: bool) -> Iterator[Violation]:
     """A paragraph that answers how success is measured (a PR/FAQ's "How will we know this worked?"):
     each sentence that says which way a measure should move and gives no target ("We expect higher
-    weekly engagement"). Sentences that introduce the metrics below are not metrics."""
+    weekly engagement"); under a heading that asks about success itself (not a bare "Metrics"), any
+    direction with no target ("Energy savings will go up"). Sentences that introduce the metrics below
+    are not metrics."""
     text = paragraph.text
     start = _ANSWER_LABEL.match(text).end()  # "A: more hikers use the app": the answer, after its label
     for end_match in [*_SENTENCE_END.finditer(text, start), None]:
@@ -172,7 +175,7 @@ def _answer(paragraph: Paragraph, lines: list[str]) -> Iterator[Violation]:
         start = end
         if not sentence.strip() or _INTRODUCES.search(sentence) or sentence.rstrip().endswith(":"):
             continue
-        found = direction_without_target(sentence)
+        found = success_direction(sentence) if asks_success else direction_without_target(sentence)
         if found is None:
             continue
         line = paragraph.segments[0].line + text.count("\n", 0, offset + found.start())
@@ -180,6 +183,17 @@ def _answer(paragraph: Paragraph, lines: list[str]) -> Iterator[Violation]:
             continue
         yield _violation(paragraph, offset + len(sentence) - len(sentence.lstrip()))
         return  # one finding per answer
+
+
+#: Section titles that name a list of measures, not success itself: a design's "Metrics" may list what it exports.
+_MEASURE_LIST_TITLES = frozenset({"metrics", "kpis", "key metrics", "metric"})
+
+
+def _asks_success(section: Section) -> bool:
+    """The section (or the one it stands in) asks or says how success is measured, in words of success
+    ("What does success look like?", "Erfolg", "Confirmation"), rather than naming a list of metrics."""
+    return any(each.heading is not None and names_success(each.title)
+               and each.title.strip(" #*_:").lower() not in _MEASURE_LIST_TITLES for each in (section, *section.ancestors()))
 
 
 # "the metrics below", "the following KPIs": a sentence that introduces the metrics, not one of them.
@@ -227,7 +241,7 @@ def _paragraph(paragraph: Paragraph) -> Iterator[Violation]:
         # "**Q: How will we know it worked?** A: more teams use offline maps." in one paragraph
         rest = text[question.end():]
         answer = rest[_ANSWER_LABEL.match(rest).end():]
-        if answer.strip() and metric_needs_target(answer, "", strict=True):
+        if answer.strip() and (metric_needs_target(answer, "", strict=True) or success_direction(answer)):
             yield _violation(paragraph, len(text) - len(answer))
             return
     for sentence in _SUCCESS_SENTENCE.finditer(text):

@@ -120,6 +120,10 @@ _SUCCESS_HEADING = lazy_compile(
     r"okrs?\b|objectives?\s+(?:and|&)\s+key\s+results\b|"
     # a pitch's or one-pager's "Success", "Definition of success"
     r"(?:definition\s+of\s+)?success(?:\s+definition)?\W*$|"
+    # the same in German, Spanish and French ("Erfolg", "Criterios de éxito *(obligatorio)*", "Indicateurs de succès"),
+    # and a MADR's "Confirmation" (how the decision is shown to have worked)
+    r"(?:erfolg(?:skriterien|smessung|skennzahlen|smetriken)?|(?:criterios|indicadores|métricas|medidas)\s+de\s+éxito|éxito|"
+    r"(?:indicateurs|critères|mesures)\s+de\s+(?:succès|réussite)|succès|confirmation)(?:\s*[*_]*\([^()\n]{1,20}\)[*_]*)?\W*$|"
     # a PR/FAQ's "What is the goal?", "What metrics will we track?"
     r"what(?:\s+is|\s+are|'s)\s+(?:the|our)\s+(?:goals?|targets?|success\s+(?:metrics?|criteria)|(?:key\s+)?metrics|kpis?)\b[^?\n]{0,40}\?|"
     r"what\s+metrics\s+(?:will|do|should|would)\s+(?:we|you)\s+(?:track|use|measure|watch|move)\b[^?\n]{0,40}\?)",
@@ -190,6 +194,35 @@ def direction_without_target(text: str, nested: str = "") -> re.Match[str] | Non
         return None
     return (_DIRECTION_ON_MEASURE.search(visible) or _MEASURE_THEN_DIRECTION.search(visible) or _MORE_PEOPLE.search(visible)
             or _LESS_TIME.search(visible) or _ACTION_MORE_OFTEN.search(visible))
+
+
+#: Any word that says which way something should go: read only where the text answers how success is measured
+#: ("Energy savings will go up", "fewer broken builds and shorter waits", "Weniger überfällige Rechnungen").
+_SUCCESS_DIRECTION = lazy_compile(
+    r"\b(?:go(?:es)?\s+(?:up|down)|fewer|shorter|higher|lower|less|more|increas\w*|decreas\w*|improv\w*|dropp?(?:s|ed)?|"
+    r"ris(?:e|es|en)|fall(?:s|en)?|grow(?:s|n)?|reduc\w*|better|faster|quicker|cheaper|"
+    r"mehr|weniger|höher\w*|niedriger\w*|schneller\w*|besser\w*|zufriedener\w*|"
+    r"más|menos|mayor(?:es)?|menor(?:es)?|mejor(?:es)?|plus|moins|meilleur\w*)\b", re.I)
+
+
+def success_direction(sentence: str) -> re.Match[str] | None:
+    """Where a sentence that answers how success is measured (a success section's paragraph, a FAQ's answer, a
+    MADR's confirmation) says which way anything should go and gives no number or time frame."""
+    found = direction_without_target(sentence)
+    if found is not None:
+        return found
+    visible = mask_non_prose(sentence)
+    if is_not_a_metric(sentence) or _PLACEHOLDER.search(sentence) or _has_target(sentence) or _ZERO_OR_ALL.match(visible):
+        return None
+    for found in _SUCCESS_DIRECTION.finditer(visible):
+        if not _COMPARED_OR_DONE_BY.match(visible, found.end()):
+            return found
+    return None
+
+
+#: A comparison of two things ("more important than the frontend") or a passive ("records dropped by filters"):
+#: not a direction for a measure.
+_COMPARED_OR_DONE_BY = lazy_compile(r"\s+(?:[\w-]+\s+){0,2}?than\b|\s+by\b", re.I)
 
 
 #: People doing something more or less often, with no figure: "Teams reply in threads more often".
