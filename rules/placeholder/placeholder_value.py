@@ -75,6 +75,31 @@ _BLANK_VALUE = lazy_compile(
     r"|\bv\?(?:\.\?){1,2}(?![\w?])"
     r"|\[(?:N|X{1,3})\](?=[ \t]?" + _UNITS + r"\b)|\{\{[ \t]?\w{1,40}[ \t]?\}\}(?=[ \t]?" + _UNITS + r"\b)"
 )
+# Digits written as wildcards in a price, a size, a date, a quarter or a time: `€__`, `$__.__`, `__ USD`,
+# `XX €`, `XX,XX €`, `$X,XXX`, `__ GB`, `__%`, `2027-__-__`, `__/__/2027`, `20XX-09`, `Q?-2027`,
+# `Q?/2027`, `__:__ UTC`. The wildcard stands where the figure belongs; a status-code class (`5XX`)
+# or an open-ended year (`Edition 20XX+`) has no unit, month or currency beside it.
+_WILDCARD = r"(?:_{2,}|\?{2,3}|XX)"
+_CURRENCY_CODES = r"(?:€|£|USD|EUR|GBP|CHF|euros?|dollars?)"
+_WILDCARD_VALUE = lazy_compile(
+    r"[$€£]\s?(?:_{2,}|\?{2,3}|X{1,3}(?:,XXX)+|X{2,3})(?:[.,](?:__|XX|\?\?))?(?![\w?])"
+    r"|(?<![\w?$€£.,])" + _WILDCARD + r"(?:,(?:__|XX))?[ \t\u00a0]?(?:" + _CURRENCY_CODES + "|" + _UNITS[3:-1]
+    + r")(?![\w])"
+    r"|(?<![\w-])(?:19|20)\d\d-(?:__|\?\?)-(?:__|\?\?)(?![\w?])"
+    r"|(?<![\w/.])(?:__|\?\?|XX)[/.](?:__|\?\?|XX)[/.](?:19|20)\d\d(?![\w/])"
+    r"|(?<![\w-])(?:19|20)(?:XX|\?\?|__)[-/](?:[01]\d|Q[1-4])(?![\w])"
+    r"|\b[QH][?_X][-/ \t](?:19|20)\d\d\b"
+    r"|(?<![\w:_?])(?:__|\?\?):(?:__|\?\?)(?![\w:_?])"
+)
+# "TK" (journalism's "to come") standing for a link or a figure: "(link TK)", "saving: TK,", "$TK".
+# Only where it is the value itself: a colon or "link"/"figure" before it, an end of clause after
+# it; "TK, AOK and Barmer" (a health insurer) has neither.
+_TO_COME = lazy_compile(
+    r"\((?:link|url|source|figure|number|data|ref|chart|sheet)\s+TK\)"
+    r"|(?<=:[ \t])TK(?=[ \t]*(?:[,.;)]|$))|[$€£]TK\b"
+)
+# The same blanks as the whole of a code span: `__ MB`, `XX MB`, `?? MB`.
+_WILDCARD_CODE_SPAN = lazy_compile(r"`(?:_{2,}|\?{2,3}|XX)[ \t]?" + _UNITS + r"`")
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
 _DEFINED_VARIABLE = lazy_compile(r"\b(?P<letter>X{1,3}|N)\s*(?:=|>=|<=|≥|≤|>|<)\s*\S|\bwhere (?P<where>X{1,3}|N)\b|\b(?P<is>X{1,3}|N) is\b")
 # An opening quote ends the scan as a closing one does: one scan per quotation, not per quote mark.
@@ -133,7 +158,7 @@ class PlaceholderValue(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         found: dict[tuple[int, int], Violation] = {}
         for prose in iter_prose(document):
-            for pattern, what in ((_DATE, "date"), (_SPELLED_OUT, "value"), (_STILL_OPEN, "value")):
+            for pattern, what in ((_DATE, "date"), (_SPELLED_OUT, "value"), (_STILL_OPEN, "value"), (_TO_COME, "value")):
                 for match, span in find_all(pattern, prose.segments):
                     found[(span.start.line, span.start.column)] = Violation(
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
@@ -142,6 +167,14 @@ class PlaceholderValue(Rule):
                 found[(span.start.line, span.start.column)] = Violation(
                     span, f"placeholder value '{match.group(0)}': state the value, or list it as an open question"
                 )
+            for match, span in find_all(_WILDCARD_VALUE, prose.segments):
+                found.setdefault((span.start.line, span.start.column), Violation(
+                    span, f"placeholder value '{match.group(0)}': state the value, or list it as an open question"
+                ))
+            for match, span in find_all(_WILDCARD_CODE_SPAN, prose.segments, visible_only=False):
+                found.setdefault((span.start.line, span.start.column), Violation(
+                    span, f"placeholder value {match.group(0)}: state the value, or list it as an open question"
+                ))
             for match, span in find_all(_EXAMPLE, prose.segments):
                 shown = _pending_example(prose.segments, match)
                 if shown:
@@ -325,7 +358,7 @@ def _front_matter_placeholders(document: Document, context: RuleContext) -> Iter
             [(key, index) for index, item in enumerate(value) if isinstance(item, str)] if isinstance(value, list) else [])
         for path in paths:
             item = value if len(path) == 1 else value[path[1]]  # type: ignore[index]
-            for pattern in (_DATE, _BLANK_VALUE, _SPELLED_OUT, _BLANK_ONLY, _TEMPLATE_VALUE):
+            for pattern in (_DATE, _BLANK_VALUE, _WILDCARD_VALUE, _SPELLED_OUT, _BLANK_ONLY, _TEMPLATE_VALUE):
                 match = pattern.search(item)
                 if match is None:
                     continue
