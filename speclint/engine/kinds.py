@@ -256,6 +256,7 @@ _SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
     "go-design": (("Abstract", "Background", "Proposal", "Rationale", "Compatibility", "Implementation"), 4),
 }
 _NYGARD = ("Status", "Context", "Decision", "Consequences")
+_NYGARD_TITLE = lazy_compile(r"^\d{1,4}\.\s+\S")
 _MADR_LIST_METADATA = lazy_compile(r"(?m)^[ \t]*[-*+][ \t]+(?:\*\*)?(?:Status|Deciders|Date|Technical Story)(?:\*\*)?[ \t]*:")
 _PRD_SECTIONS = ("Requirements", "User stories", "Success metrics", "Non-goals", "Acceptance criteria", "Personas",
                  "Target users", "KPIs", "Problem statement", "Goals")
@@ -299,6 +300,11 @@ _DESIGN_TITLE = lazy_compile(
 _DESIGN_DOCUMENT_TITLE = lazy_compile(r"\b(?:design document|draft design|design draft|design doc)\b", re.I)
 
 
+#: spec-kit's "Feature Specification:" title, translated: "Especificación de la funcionalidad: ...".
+_FOREIGN_SPEC_KIT_TITLE = lazy_compile(
+    r"(?:especificaci[oó]n de (?:la )?(?:funcionalidad|caracter[ií]stica)|sp[ée]cification de (?:la )?fonctionnalit[ée]|"
+    r"feature-spezifikation|funktionsspezifikation)\s*:")
+
 #: "Anforderungsdokument", "Documento de requisitos", "Exigences" (`speclint.document.section_names`).
 _FOREIGN_REQUIREMENTS_TITLES = ("requirement document", "requirement")  # keys of `normalize_title`
 
@@ -318,7 +324,7 @@ def _title_signals(title: str, evidence: _Evidence) -> None:
         evidence.add("kep", 4, f'title: "{shown}"')
     if _GEP_TITLE.match(title):
         evidence.add("gep", 5, f'title: "{shown}"')
-    if lowered.startswith("feature specification"):
+    if lowered.startswith("feature specification") or _FOREIGN_SPEC_KIT_TITLE.match(lowered):
         evidence.add("spec-kit", 4, f'title: "{shown}"')
     if lowered.startswith("implementation plan:") and "technical context" not in lowered:
         evidence.add("spec-kit-plan", 2, f'title: "{shown}"')
@@ -389,6 +395,9 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         evidence.add("adr", 3, "headings: " + ", ".join(nygard))
     elif heading_key("Decision") in headings.keys and heading_key("Context") in headings.keys:
         evidence.add("adr", 1, "headings: Context, Decision")
+    elif "Status" in nygard and "Context" in nygard and _NYGARD_TITLE.match(document.title or ""):
+        # adr-tools' "12. Title" with Status and Context: a record whose decision is not written yet
+        evidence.add("adr", 2, "title: N. ...; headings: Status, Context")
 
     # Older MADR's metadata list at the top: "* Status: accepted", "* Deciders: ...", "* Date: ..."
     if "eciders" in head and len(_MADR_LIST_METADATA.findall(head)) >= 2:
