@@ -440,11 +440,17 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
 # a one-pager. A document with one of them is a spec of some kind, never "not a spec".
 _OTHER_SPEC_HEADING = lazy_compile(
     r"\b(?:faq|press release|appetite|rabbit holes?|no gos?|solution|proposal|requirements?|acceptance|"
-    r"scope|success|metrics?|rollout|launch|decision|risks?|(?:user )?stor(?:y|ies) \d{1,3}|epic \d{1,3})\b"
+    r"scope|success|metrics?|rollout|launch|decision|risks?|(?:user )?stor(?:y|ies) \d{1,3}|epic \d{1,3}|"
+    # a plan's numbered phases or steps, and a FAQ: "Phase 2: read from Redis", "Frequently asked questions"
+    r"(?:phase|fase|step|schritt|etape|étape|etapa|milestone|wave) \d{1,2}|frequently asked)\b"
 )
 
 
-def _fallback(headings: _Headings, title: str) -> Detection:
+#: A plan's numbered phase or step as a heading ("Step 1 - Freeze changes"), whose key drops the label.
+_PLAN_HEADING = lazy_compile(r"^(?:phase|step|stage|milestone|wave)\s+\d{1,2}\b", re.I)
+
+
+def _fallback(headings: _Headings, title: str, plan: bool = False) -> Detection:
     """No kind stood out: a design document off any template, or a PRD (the default)."""
     # A title that says what the document is outweighs two headings a PRD also has (Goals, Background).
     if _DESIGN_DOCUMENT_TITLE.search(title):
@@ -463,7 +469,8 @@ def _fallback(headings: _Headings, title: str) -> Detection:
         return Detection("design-doc", (f"headings: {sorted(context)[0]} and {sorted(design_keys)[0]}",))
     # Many sections, none of them one a specification has: an essay or a guide. A short draft with
     # a title and a TODO stays a PRD, so that its markers are still reported.
-    if len(keys) >= 4 and not keys & _spec_section_keys() and not any(_OTHER_SPEC_HEADING.search(key) for key in keys):
+    if len(keys) >= 4 and not plan and not keys & _spec_section_keys() \
+            and not any(_OTHER_SPEC_HEADING.search(key) for key in keys):
         return Detection(NOT_A_SPEC, ("no heading a specification has (Summary, Goals, Requirements, Design...)",))
     return Detection(FALLBACK, ("no other kind fits (default)",))
 
@@ -510,4 +517,4 @@ def detect_kind(document: Document, path: str | PurePath | None = None) -> Detec
     if best is not None and best[1] >= _DECISIVE:
         kind = best[0]
         return Detection(kind, tuple(evidence.signals[kind]))
-    return _fallback(headings, title)
+    return _fallback(headings, title, plan=any(_PLAN_HEADING.match(section.title or "") for section in document.sections()))
