@@ -89,6 +89,10 @@ _SERIES_NOUNS = {
     "principle": "Principle", "principles": "Principle",
 }
 _ITEM_LABELS.update(_SERIES_NOUNS)
+_SERIES_LABELS = frozenset(_SERIES_NOUNS.values())
+#: How far past the end of such a series a reference may be and still be a slip ("FAQ 14" of eleven):
+#: "Phase 11" of a plan with three phases names another plan's phase.
+_SERIES_REACH = 3
 _SERIES_WORDS = (r"|phases?|fases?|steps?|schritte?|pasos?|[ée]tapes?|etapas?|stages?|milestones?|meilenstein|hito|waves?|"
                  r"scenarios?|szenario|escenario|use\s+cases?|alternatives?|sketch(?:es)?|breadboards?|figures?|questions?|"
                  r"faq|drivers?|principles?")
@@ -479,10 +483,15 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
                 continue
             text = strip_inline(mask_invisible(segment.text))
             found = _LABELLED_DEFINITION.match(text)
-            if found and (place.heading or re.match(r"^\W{0,4}\w[\w ]*\d+\W{0,4}(?:[:.)—–\-]|$)", text)):
+            # "Phase 3: ...", "Phase 3 (4.13+): ...": the label, maybe a note in brackets, then its text
+            if found and (place.heading or re.match(r"^\W{0,4}\w[\w ]*\d+(?:\s?\([^()\n]{1,30}\))?\W{0,4}(?:[:.)—–\-]|$)",
+                                                    text)):
                 label = _ITEM_LABELS[" ".join(found.group("label").lower().split())]
-                (keyed if place.keyed else series).add(label, int(found.group("number")))
-                if not place.keyed:
+                # a plan's phase or a pitch's sketch defines its item wherever it stands; only a
+                # requirement, story or decision is keyed to one defined elsewhere
+                defines = not place.keyed or label in _SERIES_LABELS
+                (series if defines else keyed).add(label, int(found.group("number")))
+                if defines:
                     defining_spans.add((segment.line, segment.column))
     _ordered_list_series(document, series)
     _faq_series(document, series)
@@ -512,6 +521,8 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
                 if position and len(major) >= 3 and last < 100:
                     break  # "Requirement 2, 404 responses": a status code or a count, not the list's next item
                 if int(major) > last:
+                    if label in _SERIES_LABELS and int(major) > last + _SERIES_REACH:
+                        break
                     yield Reference(f"{label} {number_match.group(0)}", label, (int(major),), span,
                                     f"{label} {last}")
                     break
