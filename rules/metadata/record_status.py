@@ -44,7 +44,9 @@ class RecordStatus(Rule):
     the body, where Nygard's template and older MADR put it: the first words under a `## Status`
     heading, or a `Status: ...` line at the top. A status that belongs to a work item, a release
     or a review (`Done`, `Complete`, `WIP`, `To do`, `In progress`, `Shipped`, `Released`,
-    `Merged`, `Live`, `Open`, `Closed`, `Ready`, `Green`, `Blocked`...) is reported; any other
+    `Merged`, `Live`, `Open`, `Closed`, `Ready`, `Green`, `Blocked`...), also spelled out or in
+    German, Spanish or French (`Still a work in progress`, `Not started`, `Under construction`,
+    `In Arbeit`, `En curso`, `En cours`), is reported; any other
     word is left alone, including statuses real records use beside the template's (`Implemented`,
     `Declined`, `In review`), and prose about the status. A status in front matter is checked by
     `MD002 front-matter-schema`, a misspelt one by `MD005 misspelt-status`.

@@ -25,8 +25,13 @@ class FillerText(Rule):
       `**Team:** <team>`;
     - a heading's slot for a name or title: `# Feature Specification: [FEATURE NAME]`,
       `# <Project Name> PRD`;
+    - a bracketed slot in capitals for a person, a place, a company or a date in running text, as
+      a press release's quote and dateline leave them: `said [NAME], a customer in [CITY]`,
+      `[CITY], [DATE] — ...` (not inside a quotation, where `"Hi [FIRST NAME], ..."` is a
+      message's merge field; the quotation is counted over the paragraph, German „...“ too);
     - a paragraph that is only filler: "Coming soon.", "WIP", "To be written", "Details to follow"
-      (not under Implementation History or Open Questions, which fill in as the work happens).
+      (not under Implementation History or Open Questions, which fill in as the work happens, nor
+      under a Status heading, whose "Work in progress" `record-status` judges).
 
     Link text (`[insert image](url)`), quoted UI text, code spans and code blocks are not read.
     `template-placeholder` (preview) reads many more bracketed shapes, and is less precise for it;

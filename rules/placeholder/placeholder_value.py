@@ -118,6 +118,11 @@ class PlaceholderValue(Rule):
       spec)", "e.g. 30 days, to be confirmed".
     - A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`,
       `Q? 2026`, `v?.?`, `[N] seconds`, `{{max_items}} items`.
+    - Digits written as wildcards in a price, a size, a date, a quarter or a time: `€__`,
+      `$__.__`, `__ USD`, `XX €`, `XX,XX €`, `$X,XXX`, `__ GB`, `__%`, `2027-__-__`, `__/__/2027`,
+      `20XX-09`, `Q?-2027`, `__:__ UTC`, and a code span that is only such a value (`` `__ MB` ``).
+      A status-code class (`5XX`) or an open-ended year (`Edition 20XX+`) is not read.
+    - "TK" (to come) where a link or a figure belongs: "(link TK)", "Annual saving: TK, ...".
     - `X%` and `$X` anywhere but in background and context sections (a letter percentage is never a
       parameter's name).
     - A link whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`, `[dashboard](TODO)`.

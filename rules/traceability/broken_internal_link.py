@@ -37,6 +37,8 @@ class BrokenInternalLink(Rule):
     form of either. Anchors are compared after URL-decoding, ignoring case, and taking `_` and
     runs of `-` as one hyphen (site generators such as kramdown or go.dev write "a-b" or "a_b"
     where GitHub writes "a--b"); links in code are not read. The message suggests the closest existing anchor.
+    A link to a heading that a never-closed code fence turned into code is left to
+    `fence-swallows-markdown` (ST008), which reports the fence: one defect, one finding.
 
     **Why it matters.** A table of contents or a "see Error handling" link that goes nowhere is
     how readers find out a section was renamed or removed, usually while looking for it.
