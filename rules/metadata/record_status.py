@@ -3,6 +3,8 @@ document whose status is a ticket's (`status: todo`, `merged`)."""
 
 from __future__ import annotations
 
+import re
+
 from typing import Iterator
 
 from speclint.document.model import Document, Span
@@ -24,6 +26,13 @@ _TASK_STATUSES = frozenset({
 _TICKET_STATUSES = frozenset({"todo", "to do", "backlog", "merged", "green", "yellow", "red", "amber", "blocked"})
 #: The first word or two of a status value, after an emoji or a bullet: "✅ Accepted", "**Done**".
 _FIRST_WORDS = lazy_compile(r"[A-Za-z][A-Za-z-]*(?:[ \t]+[A-Za-z]+)?")
+#: A task's status spelled out, or in German, Spanish or French: "Still a work in progress", "Not
+#: started", "Under construction", "In Arbeit", "En curso", "En cours".
+_SPELLED_TASK_STATUS = lazy_compile(
+    r"(?:still\s+)?(?:an?\s+)?(?:work\s+in\s+progress|not\s+(?:yet\s+)?started|under\s+construction|"
+    r"in\s+arbeit|in\s+bearbeitung|en\s+curso|en\s+progreso|en\s+cours)(?![\w-])",
+    re.I,
+)
 #: A status is a word or a few, not a sentence: longer text under "## Status" is prose about it.
 _MAX_WORDS = 6
 
@@ -35,7 +44,9 @@ class RecordStatus(Rule):
     the body, where Nygard's template and older MADR put it: the first words under a `## Status`
     heading, or a `Status: ...` line at the top. A status that belongs to a work item, a release
     or a review (`Done`, `Complete`, `WIP`, `To do`, `In progress`, `Shipped`, `Released`,
-    `Merged`, `Live`, `Open`, `Closed`, `Ready`, `Green`, `Blocked`...) is reported; any other
+    `Merged`, `Live`, `Open`, `Closed`, `Ready`, `Green`, `Blocked`...), also spelled out or in
+    German, Spanish or French (`Still a work in progress`, `Not started`, `Under construction`,
+    `In Arbeit`, `En curso`, `En cours`), is reported; any other
     word is left alone, including statuses real records use beside the template's (`Implemented`,
     `Declined`, `In review`), and prose about the status. A status in front matter is checked by
     `MD002 front-matter-schema`, a misspelt one by `MD005 misspelt-status`.
@@ -86,10 +97,11 @@ class RecordStatus(Rule):
             if words is None:
                 continue
             status = _task_status(words.group(0))
-            if status is None:
+            spelled = _SPELLED_TASK_STATUS.match(value, words.start()) if status is None else None
+            if status is None and spelled is None:
                 continue
             start = span.start.column + words.start()
-            shown = words.group(0)[: len(status)]
+            shown = spelled.group(0) if spelled is not None else words.group(0)[: len(status or "")]
             yield Violation(
                 Span.of(span.start.line, start, span.start.line, start + len(shown)),
                 f"'{shown}' is a task's status, not a decision's: say whether the decision is proposed, "

@@ -25,8 +25,13 @@ class FillerText(Rule):
       `**Team:** <team>`;
     - a heading's slot for a name or title: `# Feature Specification: [FEATURE NAME]`,
       `# <Project Name> PRD`;
+    - a bracketed slot in capitals for a person, a place, a company or a date in running text, as
+      a press release's quote and dateline leave them: `said [NAME], a customer in [CITY]`,
+      `[CITY], [DATE] — ...` (not inside a quotation, where `"Hi [FIRST NAME], ..."` is a
+      message's merge field; the quotation is counted over the paragraph, German „...“ too);
     - a paragraph that is only filler: "Coming soon.", "WIP", "To be written", "Details to follow"
-      (not under Implementation History or Open Questions, which fill in as the work happens).
+      (not under Implementation History or Open Questions, which fill in as the work happens, nor
+      under a Status heading, whose "Work in progress" `record-status` judges).
 
     Link text (`[insert image](url)`), quoted UI text, code spans and code blocks are not read.
     `template-placeholder` (preview) reads many more bracketed shapes, and is less precise for it;
@@ -64,7 +69,7 @@ class FillerText(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for prose in iter_prose(document):
             if prose.kind == "paragraph" and len(prose.segments) == 1 and _FILLER_PARAGRAPH.fullmatch(prose.segments[0].text) \
-                    and not _written_as_it_happens(prose.section):
+                    and not _written_as_it_happens(prose.section) and not _is_status_section(prose.section):
                 segment = prose.segments[0]
                 shown = segment.text.strip().strip("*_").strip()
                 start = segment.text.index(shown[0])
@@ -76,12 +81,14 @@ class FillerText(Rule):
                 continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
             masked = mask_invisible_keeping_tags(text)
-            patterns = (_FILLER, _FIELD_SLOT, _HEADING_SLOT) if prose.kind == "heading" else (_FILLER, _FIELD_SLOT)
+            patterns = (_FILLER, _FIELD_SLOT, _HEADING_SLOT) if prose.kind == "heading" else (_FILLER, _FIELD_SLOT, _PROSE_SLOT)
             seen: set[int] = set()  # a slot two patterns match (`Owner: <name>`) is one finding
             for pattern in patterns:
                 for match in pattern.finditer(masked):
                     start, end = match.span("slot")
-                    if start in seen or _is_link_text(text, start, end) or _in_quotes(masked, start):
+                    if start in seen or _is_link_text(text, start, end):
+                        continue
+                    if _in_quotation(masked, start) if pattern is _PROSE_SLOT else _in_quotes(masked, start):
                         continue
                     seen.add(start)
                     shown = " ".join(text[start:end].split())
@@ -93,7 +100,10 @@ class FillerText(Rule):
 # none of the words): the slot after a label or a bracket starts with a character class, which `re`
 # scans for quickly, where one case-insensitive alternation with the words was tried at each position.
 _HINT_WORDS = lazy_compile(r"orem ipsum|insert|fill|enter|\badd\b|your|(?:name|title)[\]>]|<<|"
-                           r"<(?:owner|author|date|team|email|company|spokesperson)>", re.I)
+                           r"<(?:owner|author|date|team|email|company|spokesperson)>|"
+                           r"(?-i:(?:NAME|CITY|TOWN|COUNTRY|DATE|COMPANY|CUSTOMER|STORE|TEAM|PRODUCT|TITLE|ROLE|"
+                           r"LOCATION|SPOKESPERSON|ORT|STADT|DATUM|FIRMA|NOMBRE|CIUDAD|FECHA|EMPRESA|NOM|VILLE|"
+                           r"ENTREPRISE)\])", re.I)
 _HINT_SLOT = lazy_compile(r"[:\]]\s*[\[<]")
 _HINTS = (_HINT_WORDS, _HINT_SLOT)
 _FILLER = lazy_compile(
@@ -107,6 +117,14 @@ _FILLER = lazy_compile(
     # `said <name>, head of ...`: a person's or a date's slot in a sentence, not a path's segment
     r"|(?<![\w<!\\/=])<(?:name|full\s+name|owner|author|date|team|email|company|spokesperson|customer\s+name)>(?![/\w]))",
     re.I,
+)
+#: `said [NAME], a customer in [CITY]`, `[CITY], [DATE] — Acme today announced`: a bracketed slot
+#: in capitals for a person, a place, a company or a date, in running text (a press release's
+#: quote and dateline). Capitals only: `[name]` in lower case is a command's argument.
+_PROSE_SLOT = lazy_compile(
+    r"(?P<slot>(?<![\w!\\\]])\[(?:(?:FIRST|LAST|FULL|CUSTOMER|COMPANY|STORE|PRODUCT|TEAM|CITY|JOB)[ _]?)?"
+    r"(?:NAME|FIRSTNAME[ _]LASTNAME|CITY|TOWN|COUNTRY|DATE|COMPANY|CUSTOMER|STORE|TEAM|PRODUCT|TITLE|JOB TITLE|"
+    r"ROLE|LOCATION|SPOKESPERSON|ORT|STADT|DATUM|FIRMA|NOMBRE|CIUDAD|FECHA|EMPRESA|NOM|VILLE|ENTREPRISE)\])"
 )
 #: `Owner: [Name]`, `**Last updated:** [Date]`: a label whose whole value is a slot's name.
 _FIELD_SLOT = lazy_compile(
@@ -141,6 +159,11 @@ def _written_as_it_happens(section: object) -> bool:
     return False
 
 
+def _is_status_section(section: object) -> bool:
+    """`## Status` / `Work in progress`: a status, which record-status (MD006) judges."""
+    return " ".join((getattr(section, "title", "") or "").lower().split()) == "status"
+
+
 def _is_link_text(masked: str, start: int, end: int) -> bool:
     """`[insert image](url)`, `[fill in][form]`: a link whose text happens to read like filler."""
     return masked[start] == "[" and masked[end:end + 1] in ("(", "[", ":")
@@ -150,6 +173,18 @@ def _in_quotes(masked: str, start: int) -> bool:
     """Inside a quoted message ("Welcome, <your name>!"): filled in when the message is shown."""
     line_before = masked[:start].rsplit("\n", 1)[-1]
     return line_before.count('"') % 2 == 1 or line_before.count("“") > line_before.count("”")
+
+
+def _in_quotation(masked: str, start: int) -> bool:
+    """Inside a quotation opened earlier in the paragraph ("Hi [FIRST NAME], ..."): a message's
+    merge field. The paragraph counts, not the line: a quote that closed on this line after opening
+    on the one before ("... arrive," said [NAME]) has ended."""
+    before = masked[:start]
+    if "„" in before:  # German: „ opens, “ (or a straight " typed for it) closes
+        return before.count("„") > before.count("“") + before.count('"')
+    if before.count('"') % 2 == 1:
+        return True
+    return before.count("“") > before.count("”") or before.count("«") > before.count("»")
 
 
 def _span(offsets: list[tuple[int, TextSegment]], start: int, end: int) -> Span:

@@ -75,8 +75,34 @@ _BLANK_VALUE = lazy_compile(
     r"|\bv\?(?:\.\?){1,2}(?![\w?])"
     r"|\[(?:N|X{1,3})\](?=[ \t]?" + _UNITS + r"\b)|\{\{[ \t]?\w{1,40}[ \t]?\}\}(?=[ \t]?" + _UNITS + r"\b)"
 )
-#: What each piece of prose is searched for, in this order (a later finding at the same place wins).
-_PROSE_PATTERNS = (_DATE, _SPELLED_OUT, _STILL_OPEN, _BLANK_VALUE, _EXAMPLE)
+# Digits written as wildcards in a price, a size, a date, a quarter or a time: `€__`, `$__.__`, `__ USD`,
+# `XX €`, `XX,XX €`, `$X,XXX`, `__ GB`, `__%`, `2027-__-__`, `__/__/2027`, `20XX-09`, `Q?-2027`,
+# `Q?/2027`, `__:__ UTC`. The wildcard stands where the figure belongs; a status-code class (`5XX`)
+# or an open-ended year (`Edition 20XX+`) has no unit, month or currency beside it.
+_WILDCARD = r"(?:_{2,}|\?{2,3}|XX)"
+_CURRENCY_CODES = r"(?:€|£|USD|EUR|GBP|CHF|euros?|dollars?)"
+_WILDCARD_VALUE = lazy_compile(
+    r"[$€£]\s?(?:_{2,}|\?{2,3}|X{1,3}(?:,XXX)+|X{2,3})(?:[.,](?:__|XX|\?\?))?(?![\w?])"
+    r"|(?<![\w?$€£.,])" + _WILDCARD + r"(?:,(?:__|XX))?[ \t\u00a0]?(?:" + _CURRENCY_CODES + "|" + _UNITS[3:-1]
+    + r")(?![\w])"
+    r"|(?<![\w-])(?:19|20)\d\d-(?:__|\?\?)-(?:__|\?\?)(?![\w?])"
+    r"|(?<![\w/.])(?:__|\?\?|XX)[/.](?:__|\?\?|XX)[/.](?:19|20)\d\d(?![\w/])"
+    r"|(?<![\w-])(?:19|20)(?:XX|\?\?|__)[-/](?:[01]\d|Q[1-4])(?![\w])"
+    r"|\b[QH][?_X][-/ \t](?:19|20)\d\d\b"
+    r"|(?<![\w:_?])(?:__|\?\?):(?:__|\?\?)(?![\w:_?])"
+)
+# "TK" (journalism's "to come") standing for a link or a figure: "(link TK)", "saving: TK,", "$TK".
+# Only where it is the value itself: a colon or "link"/"figure" before it, an end of clause after
+# it; "TK, AOK and Barmer" (a health insurer) has neither.
+_TO_COME = lazy_compile(
+    r"\((?:link|url|source|figure|number|data|ref|chart|sheet)\s+TK\)"
+    r"|(?<=:[ \t])TK(?=[ \t]*(?:[,.;)]|$))|[$€£]TK\b"
+)
+# The same blanks as the whole of a code span: `__ MB`, `XX MB`, `?? MB`.
+_WILDCARD_CODE_SPAN = lazy_compile(r"`(?:_{2,}|\?{2,3}|XX)[ \t]?" + _UNITS + r"`")
+#: What each piece of prose is searched for, in this order (a later finding at the same place wins,
+#: except that a wildcard value never replaces an earlier finding).
+_PROSE_PATTERNS = (_DATE, _SPELLED_OUT, _STILL_OPEN, _TO_COME, _BLANK_VALUE, _WILDCARD_VALUE, _EXAMPLE)
 #: What each piece of prose is searched for when the document may hold a letter quantity.
 _LETTER_PATTERNS = (_X_PERCENT, _LETTER_QUANTITY)
 # "N = 50", "where N is", "N>=50": the letter is a variable the text defines.
@@ -97,6 +123,11 @@ class PlaceholderValue(Rule):
       spec)", "e.g. 30 days, to be confirmed".
     - A value left blank or as question marks: `Owner: ______`, `?? ms`, `$??`, `2025-09-??`,
       `Q? 2026`, `v?.?`, `[N] seconds`, `{{max_items}} items`.
+    - Digits written as wildcards in a price, a size, a date, a quarter or a time: `€__`,
+      `$__.__`, `__ USD`, `XX €`, `XX,XX €`, `$X,XXX`, `__ GB`, `__%`, `2027-__-__`, `__/__/2027`,
+      `20XX-09`, `Q?-2027`, `__:__ UTC`, and a code span that is only such a value (`` `__ MB` ``).
+      A status-code class (`5XX`) or an open-ended year (`Edition 20XX+`) is not read.
+    - "TK" (to come) where a link or a figure belongs: "(link TK)", "Annual saving: TK, ...".
     - `X%` and `$X` anywhere but in background and context sections (a letter percentage is never a
       parameter's name).
     - A link whose URL is a marker: `[gcs-backend]: TODO`, `[spec]: #`, `[dashboard](TODO)`.
@@ -137,28 +168,39 @@ class PlaceholderValue(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         found: dict[tuple[int, int], Violation] = {}
         for prose in iter_prose(document):
-            # One literal question per piece for the five patterns (most pieces hold none of them).
-            for pattern in patterns_to_search(_PROSE_PATTERNS, prose.segments):
+            # One literal question per piece for the prose patterns (most pieces hold none of them).
+            searched = patterns_to_search(_PROSE_PATTERNS, prose.segments)
+            for pattern in searched:
                 if pattern is _EXAMPLE:
-                    for match, span in find_all(_EXAMPLE, prose.segments):
-                        shown = _pending_example(prose.segments, match)
-                        if shown:
-                            found[(span.start.line, span.start.column)] = Violation(
-                                span, f"the value is given only as an example awaiting a decision "
-                                f"('{_shorten(shown)}'): decide it, or list it as an open question"
-                            )
-                    continue
-                if pattern is _BLANK_VALUE:
-                    for match, span in find_all(_BLANK_VALUE, prose.segments):
-                        found[(span.start.line, span.start.column)] = Violation(
+                    continue  # searched last, after the code spans, whose findings it replaces
+                if pattern is _BLANK_VALUE or pattern is _WILDCARD_VALUE:
+                    for match, span in find_all(pattern, prose.segments):
+                        violation = Violation(
                             span, f"placeholder value '{match.group(0)}': state the value, or list it as an open question"
                         )
+                        if pattern is _BLANK_VALUE:
+                            found[(span.start.line, span.start.column)] = violation
+                        else:  # a wildcard never replaces an earlier finding at the same place
+                            found.setdefault((span.start.line, span.start.column), violation)
                     continue
                 what = "date" if pattern is _DATE else "value"
                 for match, span in find_all(pattern, prose.segments):
                     found[(span.start.line, span.start.column)] = Violation(
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
                     )
+            # Code spans are hidden text, which the literal index of visible text does not cover.
+            for match, span in find_all(_WILDCARD_CODE_SPAN, prose.segments, visible_only=False):
+                found.setdefault((span.start.line, span.start.column), Violation(
+                    span, f"placeholder value {match.group(0)}: state the value, or list it as an open question"
+                ))
+            if _EXAMPLE in searched:
+                for match, span in find_all(_EXAMPLE, prose.segments):
+                    shown = _pending_example(prose.segments, match)
+                    if shown:
+                        found[(span.start.line, span.start.column)] = Violation(
+                            span, f"the value is given only as an example awaiting a decision "
+                            f"('{_shorten(shown)}'): decide it, or list it as an open question"
+                        )
         yield from _definitions_to_markers(document)
         for span, value in _front_matter_placeholders(document, context):
             found.setdefault((span.start.line, span.start.column), Violation(
@@ -339,7 +381,7 @@ def _front_matter_placeholders(document: Document, context: RuleContext) -> Iter
             [(key, index) for index, item in enumerate(value) if isinstance(item, str)] if isinstance(value, list) else [])
         for path in paths:
             item = value if len(path) == 1 else value[path[1]]  # type: ignore[index]
-            for pattern in (_DATE, _BLANK_VALUE, _SPELLED_OUT, _BLANK_ONLY, _TEMPLATE_VALUE):
+            for pattern in (_DATE, _BLANK_VALUE, _WILDCARD_VALUE, _SPELLED_OUT, _BLANK_ONLY, _TEMPLATE_VALUE):
                 match = pattern.search(item)
                 if match is None:
                     continue

@@ -8,7 +8,7 @@ from urllib.parse import unquote
 
 from speclint.authoring.repairs import retarget_link
 from speclint.document.model import CodeBlock, Document, HtmlBlock, Span, TextSegment
-from speclint.document.text import iter_prose, join_segments, position_at
+from speclint.document.text import github_slug, iter_prose, join_segments, position_at
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 
@@ -37,6 +37,8 @@ class BrokenInternalLink(Rule):
     form of either. Anchors are compared after URL-decoding, ignoring case, and taking `_` and
     runs of `-` as one hyphen (site generators such as kramdown or go.dev write "a-b" or "a_b"
     where GitHub writes "a--b"); links in code are not read. The message suggests the closest existing anchor.
+    A link to a heading that a never-closed code fence turned into code is left to
+    `fence-swallows-markdown` (ST008), which reports the fence: one defect, one finding.
 
     **Why it matters.** A table of contents or a "see Error handling" link that goes nowhere is
     how readers find out a section was renamed or removed, usually while looking for it.
@@ -71,6 +73,7 @@ class BrokenInternalLink(Rule):
         loose = {_loose(anchor.lower()) for anchor in anchors}
         candidates = sorted(exact)
         suggestions: dict[str, list[str]] = {}  # a broken target is often linked many times
+        swallowed: set[str] | None = None  # read only when a link is broken
         for fragment, span in _links(document):
             target = unquote(fragment).strip()
             if not target or target.lower() == "top":
@@ -80,6 +83,10 @@ class BrokenInternalLink(Rule):
                 lowered = lowered[len("user-content-"):]
             if lowered in exact or _loose(lowered) in loose:
                 continue
+            if swallowed is None:
+                swallowed = _swallowed_heading_slugs(document)
+            if lowered in swallowed:
+                continue  # its heading is inside a code fence that never closes: ST008 reports the fence
             message = f"link target '#{fragment}' matches no heading or anchor in this document"
             if lowered not in suggestions:
                 import difflib  # only for a link that is broken
@@ -110,6 +117,28 @@ def _anchors(document: Document) -> set[str]:
         for match in _EXPLICIT_ANCHOR.finditer(line):
             anchors.add(match.group("html") or match.group("attribute"))
     return anchors
+
+
+_SWALLOWED_HEADING = lazy_compile(r" {0,3}#{1,6}[ \t]+(?P<title>\S.*?)[ \t#]*$")
+
+
+def _swallowed_heading_slugs(document: Document) -> set[str]:
+    """Slugs of the heading lines inside a fenced code block that runs to the end of the document
+    unclosed: the headings a missing closing fence turned into code."""
+    slugs: set[str] = set()
+    for _, block in document.iter_blocks():
+        if not isinstance(block, CodeBlock) or not block.fenced or block.span.end.line < len(document.lines):
+            continue
+        opening = document.line_text(block.span.start.line).strip()
+        closing = document.line_text(block.span.end.line).strip()
+        if block.span.end.line > block.span.start.line and closing and set(closing) == {opening[0]} \
+                and len(closing) >= 3:
+            continue  # closed on the last line
+        for number in range(block.span.start.line + 1, block.span.end.line + 1):
+            heading = _SWALLOWED_HEADING.match(document.line_text(number))
+            if heading:
+                slugs.add(github_slug(heading.group("title")).lower())
+    return slugs
 
 
 def _code_lines(document: Document) -> set[int]:

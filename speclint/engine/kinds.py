@@ -256,6 +256,7 @@ _SIGNATURES: dict[str, tuple[tuple[str, ...], int]] = {
     "go-design": (("Abstract", "Background", "Proposal", "Rationale", "Compatibility", "Implementation"), 4),
 }
 _NYGARD = ("Status", "Context", "Decision", "Consequences")
+_NYGARD_TITLE = lazy_compile(r"^\d{1,4}\.\s+\S")
 _MADR_LIST_METADATA = lazy_compile(r"(?m)^[ \t]*[-*+][ \t]+(?:\*\*)?(?:Status|Deciders|Date|Technical Story)(?:\*\*)?[ \t]*:")
 _PRD_SECTIONS = ("Requirements", "User stories", "Success metrics", "Non-goals", "Acceptance criteria", "Personas",
                  "Target users", "KPIs", "Problem statement", "Goals")
@@ -299,6 +300,11 @@ _DESIGN_TITLE = lazy_compile(
 _DESIGN_DOCUMENT_TITLE = lazy_compile(r"\b(?:design document|draft design|design draft|design doc)\b", re.I)
 
 
+#: spec-kit's "Feature Specification:" title, translated: "Especificación de la funcionalidad: ...".
+_FOREIGN_SPEC_KIT_TITLE = lazy_compile(
+    r"(?:especificaci[oó]n de (?:la )?(?:funcionalidad|caracter[ií]stica)|sp[ée]cification de (?:la )?fonctionnalit[ée]|"
+    r"feature-spezifikation|funktionsspezifikation)\s*:")
+
 #: "Anforderungsdokument", "Documento de requisitos", "Exigences" (`speclint.document.section_names`).
 _FOREIGN_REQUIREMENTS_TITLES = ("requirement document", "requirement")  # keys of `normalize_title`
 
@@ -318,7 +324,7 @@ def _title_signals(title: str, evidence: _Evidence) -> None:
         evidence.add("kep", 4, f'title: "{shown}"')
     if _GEP_TITLE.match(title):
         evidence.add("gep", 5, f'title: "{shown}"')
-    if lowered.startswith("feature specification"):
+    if lowered.startswith("feature specification") or _FOREIGN_SPEC_KIT_TITLE.match(lowered):
         evidence.add("spec-kit", 4, f'title: "{shown}"')
     if lowered.startswith("implementation plan:") and "technical context" not in lowered:
         evidence.add("spec-kit-plan", 2, f'title: "{shown}"')
@@ -389,6 +395,9 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
         evidence.add("adr", 3, "headings: " + ", ".join(nygard))
     elif heading_key("Decision") in headings.keys and heading_key("Context") in headings.keys:
         evidence.add("adr", 1, "headings: Context, Decision")
+    elif "Status" in nygard and "Context" in nygard and _NYGARD_TITLE.match(document.title or ""):
+        # adr-tools' "12. Title" with Status and Context: a record whose decision is not written yet
+        evidence.add("adr", 2, "title: N. ...; headings: Status, Context")
 
     # Older MADR's metadata list at the top: "* Status: accepted", "* Deciders: ...", "* Date: ..."
     if "eciders" in head and len(_MADR_LIST_METADATA.findall(head)) >= 2:
@@ -431,11 +440,17 @@ def _content_signals(document: Document, headings: _Headings, evidence: _Evidenc
 # a one-pager. A document with one of them is a spec of some kind, never "not a spec".
 _OTHER_SPEC_HEADING = lazy_compile(
     r"\b(?:faq|press release|appetite|rabbit holes?|no gos?|solution|proposal|requirements?|acceptance|"
-    r"scope|success|metrics?|rollout|launch|decision|risks?|(?:user )?stor(?:y|ies) \d{1,3}|epic \d{1,3})\b"
+    r"scope|success|metrics?|rollout|launch|decision|risks?|(?:user )?stor(?:y|ies) \d{1,3}|epic \d{1,3}|"
+    # a plan's numbered phases or steps, and a FAQ: "Phase 2: read from Redis", "Frequently asked questions"
+    r"(?:phase|fase|step|schritt|etape|étape|etapa|milestone|wave) \d{1,2}|frequently asked)\b"
 )
 
 
-def _fallback(headings: _Headings, title: str) -> Detection:
+#: A plan's numbered phase or step as a heading ("Step 1 - Freeze changes"), whose key drops the label.
+_PLAN_HEADING = lazy_compile(r"^(?:phase|step|stage|milestone|wave)\s+\d{1,2}\b", re.I)
+
+
+def _fallback(headings: _Headings, title: str, plan: bool = False) -> Detection:
     """No kind stood out: a design document off any template, or a PRD (the default)."""
     # A title that says what the document is outweighs two headings a PRD also has (Goals, Background).
     if _DESIGN_DOCUMENT_TITLE.search(title):
@@ -454,7 +469,8 @@ def _fallback(headings: _Headings, title: str) -> Detection:
         return Detection("design-doc", (f"headings: {sorted(context)[0]} and {sorted(design_keys)[0]}",))
     # Many sections, none of them one a specification has: an essay or a guide. A short draft with
     # a title and a TODO stays a PRD, so that its markers are still reported.
-    if len(keys) >= 4 and not keys & _spec_section_keys() and not any(_OTHER_SPEC_HEADING.search(key) for key in keys):
+    if len(keys) >= 4 and not plan and not keys & _spec_section_keys() \
+            and not any(_OTHER_SPEC_HEADING.search(key) for key in keys):
         return Detection(NOT_A_SPEC, ("no heading a specification has (Summary, Goals, Requirements, Design...)",))
     return Detection(FALLBACK, ("no other kind fits (default)",))
 
@@ -501,4 +517,4 @@ def detect_kind(document: Document, path: str | PurePath | None = None) -> Detec
     if best is not None and best[1] >= _DECISIVE:
         kind = best[0]
         return Detection(kind, tuple(evidence.signals[kind]))
-    return _fallback(headings, title)
+    return _fallback(headings, title, plan=any(_PLAN_HEADING.match(section.title or "") for section in document.sections()))

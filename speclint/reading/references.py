@@ -69,7 +69,35 @@ _ITEM_LABELS = {
     "option": "Option",
     "options": "Option",
 }
-_LABEL_WORDS = r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies)|(?:non-)?goals?|risks?|options?)"
+#: Items of a plan, a pitch, a test plan or a FAQ that authors number and cite the same way ("Phase
+#: 3", "sketch 2", "Scenario 4", "question 9"), in English, German, Spanish and French. Units of time
+#: (day, week, sprint, version) are not here: "Day 30" is a date to come, not an item to find.
+_SERIES_NOUNS = {
+    "phase": "Phase", "phases": "Phase", "fase": "Phase", "fases": "Phase",
+    "step": "Step", "steps": "Step", "schritt": "Step", "schritte": "Step", "paso": "Step", "pasos": "Step",
+    "étape": "Step", "étapes": "Step", "etapa": "Step", "etapas": "Step",
+    "stage": "Stage", "stages": "Stage",
+    "milestone": "Milestone", "milestones": "Milestone", "meilenstein": "Milestone", "hito": "Milestone",
+    "wave": "Wave", "waves": "Wave",
+    "scenario": "Scenario", "scenarios": "Scenario", "szenario": "Scenario", "escenario": "Scenario",
+    "use case": "Use Case", "use cases": "Use Case",
+    "alternative": "Alternative", "alternatives": "Alternative",
+    "sketch": "Sketch", "sketches": "Sketch", "breadboard": "Breadboard", "breadboards": "Breadboard",
+    "figure": "Figure", "figures": "Figure",
+    "question": "Question", "questions": "Question", "faq": "Question",
+    "driver": "Driver", "drivers": "Driver",
+    "principle": "Principle", "principles": "Principle",
+}
+_ITEM_LABELS.update(_SERIES_NOUNS)
+_SERIES_LABELS = frozenset(_SERIES_NOUNS.values())
+#: How far past the end of such a series a reference may be and still be a slip ("FAQ 14" of eleven):
+#: "Phase 11" of a plan with three phases names another plan's phase.
+_SERIES_REACH = 3
+_SERIES_WORDS = (r"|phases?|fases?|steps?|schritte?|pasos?|[ée]tapes?|etapas?|stages?|milestones?|meilenstein|hito|waves?|"
+                 r"scenarios?|szenario|escenario|use\s+cases?|alternatives?|sketch(?:es)?|breadboards?|figures?|questions?|"
+                 r"faq|drivers?|principles?")
+_LABEL_WORDS = (r"(?:requirements?|decisions?|user\s+stor(?:y|ies)|stor(?:y|ies)|(?:non-)?goals?|risks?|options?"
+                + _SERIES_WORDS + ")")
 #: `Requirement 9`, `Requirements 1.2, 3.4 and 9.1`, `User Story 3`: a label and its numbers.
 LABELLED_REFERENCE = lazy_compile(
     r"(?<![\w\-])(?P<label>" + _LABEL_WORDS + r")\s+#?(?P<numbers>\d{1,3}(?:\.\d{1,3})?"
@@ -77,7 +105,9 @@ LABELLED_REFERENCE = lazy_compile(
     re.I,
 )
 _LABELLED_DEFINITION = lazy_compile(
-    r"^[\s>*_\[(]{0,4}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>requirement|decision|user\s+story|story|(?:non-)?goal|risk|option)\s+"
+    r"^[\s>*_\[(]{0,4}(?:\d{1,2}(?:\.\d{1,2})*\.?\s+)?(?P<label>requirement|decision|user\s+story|story|(?:non-)?goal|risk|option"
+    r"|phase|fase|step|schritt|paso|[ée]tape|etapa|stage|milestone|meilenstein|hito|wave|scenario|szenario|escenario|"
+    r"use\s+case|alternative|sketch|breadboard|figure|question|driver|principle)\s+"
     r"(?P<number>\d{1,3})(?![\w.\-]|\.\d)",
     re.I,
 )
@@ -183,12 +213,14 @@ def dangling_references(document: Document) -> tuple[list[Reference], list[Refer
 class _Place(Record):
     """Text where a numbered item may be defined or referred to."""
 
-    __slots__ = ("segments", "defining", "heading", "keyed")
+    __slots__ = ("segments", "defining", "heading", "keyed", "cell")
 
-    def __init__(self, segments: list[TextSegment], defining: bool, heading: bool = False, keyed: bool = False) -> None:
+    def __init__(self, segments: list[TextSegment], defining: bool, heading: bool = False, keyed: bool = False,
+                 cell: bool = False) -> None:
         self.segments = segments
         self.defining = defining  # a heading, a first table cell, the start of a paragraph or list item
         self.heading = heading
+        self.cell = cell  # a table cell
         #: in a section that keys tests, criteria or metrics to items defined elsewhere ("| G-3 | pages
         #: per week |" under Metrics, "- Story 4: ..." under Acceptance criteria): a leading ID there
         #: defines only a series the rest of the document does not
@@ -223,7 +255,7 @@ def _block_places(blocks: list) -> Iterator[_Place]:
             id_columns = {index for index, name in enumerate(names) if name in _ID_COLUMN_NAMES} or {0}
             for row in [block.header, *block.rows]:
                 for index, cell in enumerate(row):
-                    yield _Place(cell.segments, index in id_columns)
+                    yield _Place(cell.segments, index in id_columns, cell=True)
         elif isinstance(block, ListBlock):
             for item in block.items:
                 yield from _block_places(item.blocks)
@@ -256,8 +288,18 @@ def _is_external(text: str, start: int, end: int, source: str | None = None) -> 
 _SENTENCE_WORDS = frozenset({"See", "Per", "Also", "And", "Or", "In", "As", "Under", "Like", "From", "With", "Unlike"})
 
 
+#: Nouns that name the kind of item an ID belongs to ("siehe Anforderung A5", "Event E6"): German
+#: capitalises them mid-sentence, and they name no product.
+_ITEM_KIND_WORDS = frozenset({
+    "Requirement", "Event", "Step", "Phase", "Stage", "Decision", "Goal", "Risk", "Story", "Item", "Rule",
+    "Anforderung", "Ereignis", "Schritt", "Stufe", "Regel", "Entscheidung", "Ziel", "Risiko", "Punkt",
+    "Requisito", "Evento", "Paso", "Fase", "Regla", "Exigence", "Étape", "Règle",
+})
+
+
 def _is_name(word: str) -> bool:
-    return word.isalpha() and word[0].isupper() and word[1:].islower() and word not in _SENTENCE_WORDS
+    return word.isalpha() and word[0].isupper() and word[1:].islower() and word not in _SENTENCE_WORDS \
+        and word not in _ITEM_KIND_WORDS
 
 
 def _ends_with_link(text: str) -> bool:
@@ -294,7 +336,7 @@ def _citing_places(places: Iterable[_Place], pattern: Pattern[str], headings: bo
 
 def _short_series(document: Document) -> tuple[Series, list[_Place]]:
     """The short-ID series the document defines, and every place its text stands."""
-    series, keyed = Series(), Series()
+    series, keyed, rows = Series(), Series(), Series()
     places: list[_Place] = []
     for place in _places(document):
         if place.defining:
@@ -313,7 +355,15 @@ def _short_series(document: Document) -> tuple[Series, list[_Place]]:
                     prefix, number = _split(found.group("id"))
                     if prefix not in _NOT_SERIES:
                         (keyed if place.keyed else series).add(prefix, number)
+                    elif place.cell and not place.keyed:
+                        rows.add(prefix, number)
         places.append(place)
+    # A prefix that is seldom a series ("A4" paper, "E2" instance, "P1" priority) is one when a
+    # table's ID column numbers three rows or more with it: "| A1 – Reminder |", "| E1 | order.created |"
+    for prefix, numbers in rows.members.items():
+        if len(numbers) >= 3 and rows.last(prefix) is not None and prefix not in series.members:
+            for number in numbers:
+                series.add(prefix, number)
     return _with_keyed(series, keyed), places
 
 
@@ -368,9 +418,13 @@ def _year_after(text: str, end: int) -> bool:
 
 #: Sections whose ordered list numbers the items of a series: "## Requirements" then "1. ...", "2. ...";
 #: a decision record's "## Considered Options" then "1. LaunchDarkly", "2. Unleash" ("Option 4" of three).
-_LIST_SERIES = (("requirement", "Requirement"), ("decision", "Decision"), ("user stor", "User Story"),
-                ("stories", "User Story"), ("considered option", "Option"), ("options considered", "Option"),
-                ("option", "Option"))
+_LIST_SERIES = (("requirement", "Requirement"), ("decision driver", "Driver"), ("decision", "Decision"),
+                ("user stor", "User Story"), ("stories", "User Story"), ("considered option", "Option"),
+                ("options considered", "Option"), ("option", "Option"), ("driver", "Driver"),
+                ("principle", "Principle"), ("guiding principle", "Principle"))
+#: Series whose items a bulleted list numbers too: MADR's "## Decision Drivers" is a `*` list that the
+#: outcome cites by position ("meets drivers 1 to 3").
+_BULLETED_SERIES = frozenset({"Driver"})
 
 
 def _ordered_list_series(document: Document, series: Series) -> None:
@@ -383,10 +437,35 @@ def _ordered_list_series(document: Document, series: Series) -> None:
         label = next((name for word, name in _LIST_SERIES if title.lstrip(" 0123456789.").startswith(word)), None)
         if label is None or label in series.members:
             continue
-        lists = [block for block in section.blocks if isinstance(block, ListBlock) and block.ordered]
+        lists = [block for block in section.blocks
+                 if isinstance(block, ListBlock) and (block.ordered or label in _BULLETED_SERIES)]
         if len(lists) == 1:
             for offset in range(len(lists[0].items)):
-                series.add(label, lists[0].start + offset)
+                series.add(label, (lists[0].start if lists[0].ordered else 1) + offset)
+
+
+#: A FAQ's numbered question: `**7. How is playback kept in sync?**`, `### 3. Who installs it?`.
+_NUMBERED_QUESTION = lazy_compile(r"^\W{0,4}(?P<number>\d{1,2})[.)]\s+[^?\n]{3,200}\?")
+_FAQ_TITLE = lazy_compile(r"\bfaqs?\b|frequently asked|\bquestions\b|preguntas|fragen", re.I)
+
+
+def _faq_series(document: Document, series: Series) -> None:
+    """The numbered questions of FAQ sections (headings, or paragraphs that open with one) number
+    the "Question" series that "question 9" and "FAQ 14" cite."""
+    if "Question" in series.members:
+        return
+    for section in document.root.walk():
+        if section.heading is None or not any(_FAQ_TITLE.search(strip_inline(each.title or ""))
+                                              for each in (section, *section.ancestors()) if each.heading is not None):
+            continue
+        found = _NUMBERED_QUESTION.match(strip_inline(section.title)) if section.level > 2 else None
+        if found:
+            series.add("Question", int(found.group("number")))
+        for block in section.blocks:
+            if isinstance(block, Paragraph) and block.segments:
+                found = _NUMBERED_QUESTION.match(mask_invisible(block.segments[0].text))
+                if found and block.segments[0].text.lstrip().startswith(("**", "__")):
+                    series.add("Question", int(found.group("number")))
 
 
 def _dangling_labelled(document: Document) -> Iterator[Reference]:
@@ -396,17 +475,26 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
     for place in places:
         if not place.defining:
             continue
-        first = place.segments[0] if place.segments else None
-        if first is None:
-            continue
-        text = strip_inline(mask_invisible(first.text))
-        found = _LABELLED_DEFINITION.match(text)
-        if found and (place.heading or re.match(r"^\W{0,4}\w[\w ]*\d+\W{0,4}(?:[:.)—–\-]|$)", text)):
-            label = _ITEM_LABELS[" ".join(found.group("label").lower().split())]
-            (keyed if place.keyed else series).add(label, int(found.group("number")))
-            if not place.keyed:
-                defining_spans.add((first.line, first.column))
+        for index, segment in enumerate(place.segments):
+            # a later line of a paragraph defines only when it opens with a bold label of its own
+            # ("**Milestone 1**: ...", "**Milestone 2**: ..." on consecutive lines)
+            # or with emphasis ("![...](flow.png)" then "*Figure 1: request flow*", a caption)
+            if index > 0 and (place.heading or not segment.text.lstrip().startswith(("*", "_"))):
+                continue
+            text = strip_inline(mask_invisible(segment.text))
+            found = _LABELLED_DEFINITION.match(text)
+            # "Phase 3: ...", "Phase 3 (4.13+): ...": the label, maybe a note in brackets, then its text
+            if found and (place.heading or re.match(r"^\W{0,4}\w[\w ]*\d+(?:\s?\([^()\n]{1,30}\))?\W{0,4}(?:[:.)—–\-]|$)",
+                                                    text)):
+                label = _ITEM_LABELS[" ".join(found.group("label").lower().split())]
+                # a plan's phase or a pitch's sketch defines its item wherever it stands; only a
+                # requirement, story or decision is keyed to one defined elsewhere
+                defines = not place.keyed or label in _SERIES_LABELS
+                (series if defines else keyed).add(label, int(found.group("number")))
+                if defines:
+                    defining_spans.add((segment.line, segment.column))
     _ordered_list_series(document, series)
+    _faq_series(document, series)
     series = _with_keyed(series, keyed)
     if all(series.last(label) is None for label in series.members):
         yield from _dangling_criteria_ids(document, places, {})
@@ -433,6 +521,8 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
                 if position and len(major) >= 3 and last < 100:
                     break  # "Requirement 2, 404 responses": a status code or a count, not the list's next item
                 if int(major) > last:
+                    if label in _SERIES_LABELS and int(major) > last + _SERIES_REACH:
+                        break
                     yield Reference(f"{label} {number_match.group(0)}", label, (int(major),), span,
                                     f"{label} {last}")
                     break
