@@ -11,7 +11,7 @@ from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Viol
 from speclint.document.headings import title_matches
 from speclint.document.model import Span
 from speclint.reading.concerns import section_at
-from speclint.reading.operations import INTRO_SECTIONS, unhandled_providers
+from speclint.reading.operations import INTRO_SECTIONS, sets_the_scene, unhandled_providers
 from speclint.reading.requirements import TASK_LISTS, document_kind, is_proposal, reads_like_proposal
 
 
@@ -147,8 +147,7 @@ def _introduces(document: Document, span: Span) -> bool:
     """In the summary, problem, background, context or glossary: where a spec sets the scene and
     names its terms (a tech stack, by contrast, lists what is called)."""
     section = section_at(document, span.start.line)
-    return section is not None and any(each.heading is not None and title_matches(each.title, _SCENE_SECTIONS)
-                                       for each in (section, *section.ancestors()))
+    return section is not None and sets_the_scene(section, _SCENE_SECTIONS)
 
 
 _SCENE_SECTIONS = (*INTRO_SECTIONS, "glossary", "terminology", "definitions")
@@ -159,5 +158,4 @@ def _rank(document: Document, span: Span) -> int:
     section = section_at(document, span.start.line)
     if section is None or (section.heading is not None and section.heading.span.start.line == span.start.line):
         return 1
-    return int(any(each.heading is not None and title_matches(each.title, _PREAMBLE_SECTIONS)
-                   for each in (section, *section.ancestors())))
+    return int(sets_the_scene(section, _PREAMBLE_SECTIONS))

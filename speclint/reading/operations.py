@@ -734,8 +734,36 @@ _FRAMING = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|problem(?:\s+statemen
 
 @per_section
 def framing_section(section: Section) -> bool:
-    """A section (or one under a section) that frames the work: summary, problem, goals, metrics."""
+    """A section (or one under a section) that frames the work: summary, problem, goals, metrics.
+    An "Overview" or "Summary" under "Design" describes the design: only a section of the document
+    itself (`outermost_section`) frames it by such a title."""
+    top = outermost_section(section)
     return any(each.heading is not None and _FRAMING.match(normalize_title(each.title))
+               and (each is top or not _SCENE_TITLE.match(normalize_title(each.title)))
+               for each in (section, *section.ancestors()))
+
+
+#: Titles that set the scene only as a section of the document itself ("## Overview"), not under
+#: its design ("## Design" > "### Overview", the flow the design builds).
+_SCENE_TITLE = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|background|context|introduction|abstract)$", re.I)
+
+
+def outermost_section(section: Section) -> Section:
+    """The section of the document itself that holds `section`: its outermost headed ancestor
+    below the document's title (a level-1 heading above level-2 ones)."""
+    headed = [each for each in (section, *section.ancestors()) if each.heading is not None]
+    below_title = [each for each in headed if each.level > 1] or headed
+    return below_title[-1] if below_title else section
+
+
+def sets_the_scene(section: Section, titles: Collection[str]) -> bool:
+    """`section` is in one of the document's own sections titled `titles` (its introduction, its
+    glossary), not in a subsection of the same name under its design."""
+    from speclint.document.headings import title_matches
+
+    top = outermost_section(section)
+    return any(each.heading is not None and title_matches(each.title, titles)
+               and (each is top or not _SCENE_TITLE.match(normalize_title(each.title)))
                for each in (section, *section.ancestors()))
 
 
