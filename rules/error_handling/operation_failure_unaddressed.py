@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.headings import normalize_title, title_matches
+from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span
 from speclint.lazy_regex import lazy_compile
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
@@ -16,6 +16,7 @@ from speclint.reading.operations import (
     operation_mentions,
     speaks_of_failure,
     unaddressed_failures,
+    sets_the_scene,
     silent_on_failure,
     unhandled_providers,
 )
@@ -184,8 +185,7 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
     for section, kind, words, span in operation_mentions(document):
         if decision_record and not _in_decision(section):
             continue
-        rank = 1 if any(each.heading is not None and title_matches(each.title, INTRO_SECTIONS)
-                        for each in (section, *section.ancestors())) else 0
+        rank = 1 if sets_the_scene(section, INTRO_SECTIONS) else 0  # (not "Design" > "Overview")
         by_kind.setdefault(kind, []).append((rank, words, span))
     reported_by_eh004 = {_PROVIDER_OPERATION.get(kind, kind) for kind, _brand, _span in unhandled_providers(document)
                          if kind != "message queue" or decision_record}  # EH004 reads brokers in decisions only

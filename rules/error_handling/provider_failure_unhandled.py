@@ -11,7 +11,7 @@ from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Viol
 from speclint.document.headings import title_matches
 from speclint.document.model import Span
 from speclint.reading.concerns import section_at
-from speclint.reading.operations import INTRO_SECTIONS, unhandled_providers
+from speclint.reading.operations import INTRO_SECTIONS, sets_the_scene, unhandled_providers
 from speclint.reading.requirements import TASK_LISTS, document_kind, is_proposal, reads_like_proposal
 
 
@@ -24,7 +24,10 @@ class ProviderFailureUnhandled(Rule):
     where messages go through it, an identity provider such as Auth0 or Okta, an identity
     verification vendor such as Onfido, a model API named with the API called: "the OpenAI vision
     API", Amazon Bedrock) or by what it is ("the payment gateway", "our SMS provider", "our
-    shipping partner's API", "the bank's file drop", Kiro's `Email_Service`), and never says what happens when that provider fails: no sentence, item or
+    shipping partner's API", "the bank's file drop", "la API del banco", "die API des Großhändlers",
+    Kiro's `Email_Service`), or by a brand no list holds where the sentence calls it ("sent to the
+    Receiptly OCR API", "from Fixwell's rates API"; not the document's own API, which a heading
+    names), and never says what happens when that provider fails: no sentence, item or
     table row that names the provider or what it is called for (the charge, the SMS, the upload)
     with an error, timeout, retry, decline, bounce or dead-letter; no failure-modes section or
     error table that names it; no section about the call that speaks of failure. Words that do not
@@ -39,10 +42,14 @@ class ProviderFailureUnhandled(Rule):
     QuickBooks") calls none. Failure written in German, Spanish or French ("Fehlerbehandlung",
     "si el proveedor falla", "en cas d'échec") counts, and so does a "What if" section. One finding per document, at the first
     mention in the body (not the introduction or glossary), naming the other providers and lines.
+    A customer's dispute, a size limit ("refuses photos larger than 10 MB") or an error shown as a
+    field ("the last error") is no word on the call failing. An "Overview" under the design is the
+    design, not the introduction.
     Decision records are judged on the payment, SMS, email or push provider or the message broker
-    they decide to adopt,
+    they decide to adopt, and on storage or an API their decision sends data to ("uploads the dump
+    to a B2 bucket"),
     proposals (KEPs, Rust RFCs, Go design documents, OTEPs) on those their design calls; plans and
-    task lists are skipped.
+    task lists (an "Implementation Plan" under any file name) are skipped.
 
     **Why it matters.** Every provider call fails sometimes: a declined card, a Twilio outage, an
     email that bounces, an S3 timeout. The spec is where the team agrees whether to retry, queue,
@@ -76,13 +83,17 @@ class ProviderFailureUnhandled(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         kind_of_document = document_kind(document, context)
-        if kind_of_document in TASK_LISTS:
+        if kind_of_document in TASK_LISTS or _PLAN_TITLE.match(document_title(document)):
             return  # a plan or task list implements the spec, where failure is specified
         mentions = unhandled_providers(document)
         if kind_of_document == "adr":
             # A decision record is judged on what it decides: a payment, SMS, email or push
             # provider or a message broker it adopts. Providers named in its context or options are not called.
-            mentions = [mention for mention in mentions if mention[0] in _ADOPTED
+            # Storage or another API counts where the decision sends something to it ("uploads the
+            # dump to a B2 bucket"), not where it is named as infrastructure.
+            mentions = [mention for mention in mentions
+                        if (mention[0] in _ADOPTED or (mention[0] in _SENT_TO and _SENDS.search(
+                            document.lines[mention[2].start.line - 1])))
                         and _DECISION_TITLE.search(section_at(document, mention[2].start.line).title or "")]
         elif is_proposal(document, context) or reads_like_proposal(document) or kind_of_document in _PROPOSALS:
             # A proposal names storage and infrastructure in passing; a payment, SMS, email or
@@ -113,6 +124,16 @@ class ProviderFailureUnhandled(Rule):
                               f"fails{also}: say what happens on errors, timeouts, retries, declines or bounces")
 
 
+#: A Kiro task list under another file name: "# Implementation Plan", "# Tasks".
+_PLAN_TITLE = lazy_compile(r"^\W*(?:implementation\s+plan|implementation\s+tasks|tasks?|task\s+list)\W*$", re.I)
+
+
+def document_title(document: Document) -> str:
+    """The text of the document's first heading ("" when it has none)."""
+    first = next((section for section in document.sections() if section.heading is not None), None)
+    return first.title if first is not None else ""
+
+
 #: Providers whose failure a decision to adopt them must answer for (a declined charge, an
 #: undelivered code, a message nobody can process): not storage or file transfer, which decision
 #: records name as infrastructure.
@@ -125,6 +146,10 @@ _PROPOSALS = ("openshift-enhancement", "capi-proposal", "gep")
 _MESSAGING = lazy_compile(r"\b(?:publish\w*|consum\w*|enqueue\w*|queued|produces?|producers?|emits?|emitted|subscrib\w*|"
                           r"sends?|sent|pushe[sd]|polls?|dispatch\w*|events?|messages?|jobs?)\b", re.I)
 _DECISION_TITLE = lazy_compile(r"\bdecision\b|\bchosen\s+option", re.I)
+#: Providers a decision sends data to, and the verbs that say it does.
+_SENT_TO = frozenset({"object storage", "file transfer", "external API"})
+_SENDS = lazy_compile(r"\b(?:upload(?:s|ed|ing)?|ships?|shipped|pushe?s?|pushed|copies|copied|sends?|sent|writes?|written|"
+                      r"transmits?|exports?|exported|submits?|submitted|posts?|posted)\b", re.I)
 
 
 #: Where a finding should not point first: the introduction and the glossary name the providers
@@ -147,8 +172,7 @@ def _introduces(document: Document, span: Span) -> bool:
     """In the summary, problem, background, context or glossary: where a spec sets the scene and
     names its terms (a tech stack, by contrast, lists what is called)."""
     section = section_at(document, span.start.line)
-    return section is not None and any(each.heading is not None and title_matches(each.title, _SCENE_SECTIONS)
-                                       for each in (section, *section.ancestors()))
+    return section is not None and sets_the_scene(section, _SCENE_SECTIONS)
 
 
 _SCENE_SECTIONS = (*INTRO_SECTIONS, "glossary", "terminology", "definitions")
@@ -159,5 +183,4 @@ def _rank(document: Document, span: Span) -> int:
     section = section_at(document, span.start.line)
     if section is None or (section.heading is not None and section.heading.span.start.line == span.start.line):
         return 1
-    return int(any(each.heading is not None and title_matches(each.title, _PREAMBLE_SECTIONS)
-                   for each in (section, *section.ancestors())))
+    return int(sets_the_scene(section, _PREAMBLE_SECTIONS))

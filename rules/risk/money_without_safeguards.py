@@ -49,6 +49,8 @@ MONEY_ACTIONS = (
     "abgebucht", "abbuch*", "gutgeschrieben", "gutschreib*", "rückerstatt*", "Rückerstattung*", "erstattet", "Auszahlung*",
     "ausgezahlt", "überwiesen", "Überweisung*", "aufgeladen", r"re:lad(?:en|t|e)\s+(?:\w+\s+){0,3}?Guthaben\s+(?:\w+\s+){0,4}?auf",
     "reembols*", "recarg*", "se cobra", r"re:cobr(?:a|an|ó|ado|ar)", "transferencia*",
+    # "que lo abona en la cuenta del empleado" (not "abonado", a subscriber), "enviar el importe"
+    r"re:abon(?:a|an|ar|ará|arán|amos|ó|aron)\b", r"re:(?:envi|transfier|pag)\w*\s+(?:el|los)\s+importes?\b",
     "rembours*", "virement*", "rechargé*", "débité*", "crédité*",
 )
 
@@ -201,7 +203,8 @@ class MoneyWithoutSafeguards(Rule):
     fails we roll back the charge") or reversal ("reversed", "compensating entry", "reconciled
     against the ledger"); words that also mean other things ("duplicate", "reverse", "atomic")
     count only with money named near them (option `safeguards`). A failure word alone ("if the card
-    is declined, show an error") is no safeguard. Not money moved: a price list ("billed annually",
+    is declined, show an error") is no safeguard, nor is one only asked about ("What if a guest is
+    charged twice?", "Do we need idempotency keys?"). Not money moved: a price list ("billed annually",
     "we charge $0.01 per call"), a money-back guarantee, a page named after money ("the payouts
     page"), money explained or shown, money moved by the app stores ("the stores handle billing and
     refunds"), a purchase that only triggers the flow ("after a guest purchases a ticket"), and a
@@ -264,10 +267,12 @@ class MoneyWithoutSafeguards(Rule):
         money = _money_movements(document, index, phrase_pattern(options["money"]))
         if len(money) < options["min-mentions"]:
             return
-        if index.first(phrase_pattern(options["safeguards"])) is not None:
+        # A safeguard only asked about ("What if a guest is charged twice?", "Do we need idempotency
+        # keys?") is the gap itself, not its answer.
+        if any(not _asked(safeguard) for safeguard, _where in index.finditer(phrase_pattern(options["safeguards"]))):
             return
         for safeguard, _where in index.finditer(phrase_pattern(options["near-money-safeguards"])):
-            if _safeguards_money(safeguard):
+            if _safeguards_money(safeguard) and not _asked(safeguard):
                 return
         match, span = min(money, key=lambda found: (_rank(document, index, found),
                                                     not _names_destination(index, found[0]), found[1].start.line))
@@ -275,6 +280,12 @@ class MoneyWithoutSafeguards(Rule):
         also = f" (and {others} more mention{'s' if others > 1 else ''})" if others else ""
         yield Violation(span, f"'{quote(match)}' moves money{also}, and the document never says how a duplicate, a partial failure or a reversal is "
                               "handled: state idempotency, atomicity and how the movement is reversed")
+
+
+def _asked(safeguard: re.Match[str]) -> bool:
+    """The safeguard's sentence is a question: it ends with a question mark."""
+    _start, end = _sentence_bounds(safeguard.string, safeguard.start())
+    return safeguard.string[safeguard.end(): end + 1].rstrip(" \n\x00").endswith("?")
 
 
 def _safeguards_money(safeguard: re.Match[str]) -> bool:

@@ -109,6 +109,8 @@ FOREIGN_FAILURE_WORDS = (
     r"non\s+(?:livré|distribué)\w*)\b"
 )
 _FOREIGN_FAILURE = lazy_compile(FOREIGN_FAILURE_WORDS, re.I)
+#: Failure words of other languages that may only state a decision (rejected, refused).
+_FOREIGN_DECISION = lazy_compile(r"abgelehnt\w*|rechaz\w+|rejet(?:s|é|ée|és|ées)?", re.I)
 
 #: Statements of what happens on failure.
 FAILURE_HANDLING = lazy_compile(
@@ -173,7 +175,13 @@ _PAYMENT_SHOWN_BEFORE = lazy_compile(r"\b(?:explain(?:s|ed|ing)?|describ(?:e|es|
                                      r"\s+(?:\w+\s+){0,4}$", re.I)
 
 
+#: An operation denied: "no payments go through us", "never uploads".
+_DENIED_BEFORE = lazy_compile(r"\b(?:no|never)\s+$", re.I)
+
+
 def _is_operation(kind: str, match: re.Match[str], text: str) -> bool:
+    if _DENIED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+        return False
     if kind != "payment":
         return True
     before = text[max(0, match.start() - 30): match.start()]
@@ -359,7 +367,9 @@ def reported_document_wide(document: Document, context: object) -> bool:
 PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("payment", lazy_compile(r"\b(?:Stripe|PayPal|Paypal|Braintree|Adyen|Razorpay|Chargebee|Recurly|Mollie|Klarna|"
                            r"Plaid|Paystack|Flutterwave|Checkout\.com|Authorize\.net|Square\s+(?:Payments|API)|"
-                           r"GoCardless|Worldpay|Paddle|Lemon\s+Squeezy|M-Pesa|Apple\s+Pay|Google\s+Pay)\b")),
+                           r"GoCardless|Worldpay|Paddle|Lemon\s+Squeezy|M-Pesa|Apple\s+Pay|Google\s+Pay|Worldline|Nexi|Ingenico|"
+                           r"Cybersource|CyberSource|Elavon|Moneris|Computop|Payone|PAYONE|Mercado\s+Pago|PagSeguro|"
+                           r"Przelewy24|Afterpay|Affirm|Satispay|Bizum|Swish|Vipps|MobilePay|Twint|TWINT)\b")),
     ("SMS", lazy_compile(r"\b(?:Twilio|Vonage|Nexmo|MessageBird|Plivo|Sinch|Telnyx|(?:Amazon|AWS)\s+SNS)\b")),
     ("email", lazy_compile(r"\b(?:SendGrid|Sendgrid|Mailgun|Postmark|Mandrill|SparkPost|Mailjet|Brevo|Mailchimp|"
                          # "Resend" is also a link ("Resend" link): the brand only where it is a provider
@@ -392,6 +402,31 @@ PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"Azure\s+OpenAI(?:\s+Service)?|Vertex\s+AI|(?:Amazon|AWS)\s+Bedrock|Hugging\s*Face\s+Inference(?:\s+API)?)\b")),
 )
 
+#: A service named by its owner's brand, which no list can hold ("sent to the Receiptly OCR API",
+#: "from Fixwell's rates API", "submits it to Verity's e-signature service"): a capitalised name
+#: with "API", or a possessive name with "service", where the sentence calls it (`_CALLED_BEFORE`).
+#: Not the platform's, the language's or the browser's own APIs, nor the document's own API (a
+#: heading names it: `provider_mentions_in`).
+NAMED_API_KIND = "external API"
+_GLUE = r"(?:via|their|its|his|her|our|your|the|an?|to|from|of|for|with|and|or|in|on|by|through|using|is|are|was|were)"
+NAMED_API = lazy_compile(
+    r"\b(?!(?:Our|Your|Its|This|The|Public|Private|Internal|Admin|REST|HTTP|HTTPS|GraphQL|gRPC|Web|Core|Main|New|"
+    r"Legacy|Kubernetes|K8s|Cluster|Machine|Gateway|OpenAPI|JSON|XML|SQL|CLI|UI|SDK|Java|Python|Go|Rust|Node|JNI|"
+    r"C|Fetch|Canvas|Clipboard|Geolocation|Notifications?|Payment\s+Request|Storage|File|Media\w*|Intl|DOM)\b)"
+    r"[A-Z][\w&-]*(?:\.[\w&-]+)*(?:\s+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}"
+    r"(?:(?:['\u2019]s(?:\s+(?!" + _GLUE + r"\b)[\w-]+){0,2}\s+(?:API|[Ss]ervice|web\s+service))|"
+    r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){0,2}\s+API)\b(?!\s+(?:keys?|tokens?|docs?|documentation|reference|references|version|surface|"
+    r"server|types?|group|objects?|resources?)\b)")
+#: Before a named API, in its sentence: a call to it ("sent to", "from", "through", "uses the").
+_CALLED_BEFORE = lazy_compile(
+    r"\b(?:to|from|through|via|by|with|using|uses?|calls?|called|calling|quer(?:y|ies|ied|ying)|asks?|asked|asking|"
+    r"polls?|polled|polling|hits?|invokes?|invoked|checks?|checked)\s+(?:the\s+)?$")
+#: Not a call: "access to the X API", "changes to the X API", "migration to the X API".
+_NOT_CALLED_BEFORE = lazy_compile(r"\b(?:access|changes?|additions?|migrat\w+|moves?|upgrades?|contributions?|"
+                                  r"compatib\w+|similar|equivalent|identical|close|added|according)\s+to\s+(?:the\s+)?$",
+                                  re.I)
+
+
 #: Providers named by what they are rather than by brand ("the payment gateway", "our SMS
 #: provider", Kiro's `Email_Service`): the call is as fallible as a named one.
 GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -411,9 +446,19 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b(?:third[\s_-]+party|external|partner|vendor)[\s_-]+(?:api|service|provider|system|gateway|"
         r"endpoint)s?\b|"
         # someone else's system: "our shipping partner's API", "the insurer's claims system"
-        r"\b(?:partner|vendor|supplier|carrier|courier|bank|insurer|lender|provider|merchant|marketplace)(?:'s|s'|\u2019s)\s+"
+        r"\b(?:partner|vendor|supplier|carrier|courier|bank|insurer|lender|provider|merchant|marketplace|authority|agency|"
+        r"registry|bureau|regulator|government|ministry|wholesaler|distributor|airline|exchange|clearing\s?house|payer)"
+        r"(?:'s|s'|\u2019s)\s+"
         r"(?:[\w-]+\s+)?(?:api|endpoint|webhook|gateway)s?\b|"
         r"\bgeocoding\s+(?:api|service|provider)s?\b", re.I)),
+    # a payments API named after its owner: "through the Halvard Bank payments API"
+    ("payment", lazy_compile(r"\b(?:[A-Z][\w&.-]*\s+){1,3}(?:payments?|billing|card|acquiring)\s+(?:API|gateway)s?\b")),
+    # someone else's API in German, Spanish and French: "die Geo-API des Kartenanbieters", "la API
+    # del banco", "l'API du transporteur" (not "unsere API", "nuestra API", "notre API")
+    ("external API", lazy_compile(
+        r"\b[\w-]*API\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]+|\b(?:la\s+)?API\s+(?:del|de\s+la|de)\s+(?!nuestr|est[ae]\b)\w[\w-]*|"
+        r"\bl['\u2019]API\s+(?:du|des|de\s+la|de\s+l['\u2019]|de)\s*(?!notre\b|cette\b)\w[\w-]*")),
+    (NAMED_API_KIND, NAMED_API),
     ("file transfer", lazy_compile(r"\b(?:(?:file|sftp|ftp)[\s_-]+drops?|drop[\s_-]+(?:folder|zone)s?)\b", re.I)),
     ("identity provider", lazy_compile(r"\b(?:identity|sso|oidc|saml)[\s_-]+providers?\b|(?-i:\bIdPs?\b)", re.I)),
     ("identity verification", lazy_compile(
@@ -476,7 +521,8 @@ CALL_FAILURE = lazy_compile(
     r"degrad\w+|(?:http|status)\s+(?:code\s+)?[45]\d\d|[45]xx|[45]\d\d\s+(?:page|error|response|status|screen)s?|bounc\w+|undeliver\w+|not\s+(?:be\s+)?delivered|"
     r"dlq|insufficient\s+funds|unsuccessful|(?:is|are|goes|go|went)\s+down|"
     r"(?:does\s+not|doesn't|did\s+not|didn't|never)\s+(?:arrives?|responds?|succeeds?|completes?|go(?:es)?\s+through)|"
-    r"no\s+response|chargebacks?|disputes?|tr(?:y|ies|ied)\s+again|unpars\w+|interrupted|"
+    # (not a dispute: a customer contesting a fee is a business process, not a call failing)
+    r"no\s+response|chargebacks?|tr(?:y|ies|ied)\s+again|unpars\w+|interrupted|"
     # "rows that do not parse are skipped", "a file that cannot be read"
     r"(?:does\s+not|do\s+not|don't|doesn't|cannot|can't|could\s+not|fails?\s+to)\s+(?:be\s+)?pars\w*|"
     # (not "we do not send marketing email": a policy, not a failure)
@@ -547,6 +593,8 @@ def provider_mentions(segments: list[TextSegment],
                     or _LATER.search(text, sentence_start, match.start()) \
                     or _quoted(match):
                 continue
+            if pattern is NAMED_API and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
+                continue  # a name with "API" that nothing here calls
             found.append((kind, " ".join(match.group(0).replace("_", " ").split()), span))
     found.sort(key=lambda mention: (mention[2].start.line, mention[2].start.column))
     unique: list[ProviderMention] = []
@@ -625,20 +673,26 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
         # the provider named in the paragraph ("We call Stripe. If it times out, we retry."), or
         # the call named in the sentence
         about = named or bool(duty.search(sentence) or _ANY_CALL.search(sentence))
-        if about and not named and kind == "call to another service" and decision_only(sentence):
-            # "the portal shall refuse a request for ...": the product's own rule, not the call refused
+        if about and kind != "payment" and decision_only(sentence) and (
+                not named or kind != "call to another service") and not _names(kind, sentence):
+            # "the portal shall refuse a request for ...", "the app refuses photos larger than 10 MB":
+            # the product's own rule, not the call refused (a declined charge is a payment failing)
             about = bool(_CALLED.search(sentence) or _ANY_CALL.search(sentence))
         if sentence.rstrip().endswith("?"):
             asked = asked or about
         elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii() \
-                or _FOREIGN_FAILURE.search(sentence):  # type: ignore[union-attr]
-            return True  # (failure words of other languages: what they are about is not read here)
+                or any(not _FOREIGN_DECISION.fullmatch(word.group(0))  # type: ignore[union-attr]
+                       for word in _FOREIGN_FAILURE.finditer(sentence)):
+            return True  # (failure words of other languages: what they are about is not read here,
+            # except a decision: "als abgelehnt behandeln", "se rechaza la solicitud")
     return False
 
 
 #: Failure words that state no failure: a target ("error rate below 0.5%"), an exclusion ("with
 #: the exception of admins").
 _NOT_A_FAILURE = lazy_compile(r"\b(?:error|failure)\s+rates?\b|\bwith\s+the\s+exception\s+of\b|"
+                              # an error shown as a field: "lists the time of the last sync and the last error"
+                              r"\b(?:last|latest|most\s+recent)\s+(?:[\w-]+\s+){0,2}?errors?\b(?!\s+(?:is|are)\b)|"
                               # a decision, not a call failing: "when the practice approves or rejects a request"
                               r"\b(?:approv\w*|accept\w*)(?:\s+(?:it|them|the\s+\w+))?\s*(?:,?\s*or|/)\s*(?:reject\w*|declin\w*|"
                               r"refus\w*|den(?:y|ies|ied))\b|\b(?:reject\w*|declin\w*)\s*(?:,?\s*or|/)\s*(?:approv\w*|accept\w*)\b|"
@@ -734,8 +788,36 @@ _FRAMING = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|problem(?:\s+statemen
 
 @per_section
 def framing_section(section: Section) -> bool:
-    """A section (or one under a section) that frames the work: summary, problem, goals, metrics."""
+    """A section (or one under a section) that frames the work: summary, problem, goals, metrics.
+    An "Overview" or "Summary" under "Design" describes the design: only a section of the document
+    itself (`outermost_section`) frames it by such a title."""
+    top = outermost_section(section)
     return any(each.heading is not None and _FRAMING.match(normalize_title(each.title))
+               and (each is top or not _SCENE_TITLE.match(normalize_title(each.title)))
+               for each in (section, *section.ancestors()))
+
+
+#: Titles that set the scene only as a section of the document itself ("## Overview"), not under
+#: its design ("## Design" > "### Overview", the flow the design builds).
+_SCENE_TITLE = lazy_compile(r"^(?:[\d\s]+)?(?:summary|overview|background|context|introduction|abstract)$", re.I)
+
+
+def outermost_section(section: Section) -> Section:
+    """The section of the document itself that holds `section`: its outermost headed ancestor
+    below the document's title (a level-1 heading above level-2 ones)."""
+    headed = [each for each in (section, *section.ancestors()) if each.heading is not None]
+    below_title = [each for each in headed if each.level > 1] or headed
+    return below_title[-1] if below_title else section
+
+
+def sets_the_scene(section: Section, titles: Collection[str]) -> bool:
+    """`section` is in one of the document's own sections titled `titles` (its introduction, its
+    glossary), not in a subsection of the same name under its design."""
+    from speclint.document.headings import title_matches
+
+    top = outermost_section(section)
+    return any(each.heading is not None and title_matches(each.title, titles)
+               and (each is top or not _SCENE_TITLE.match(normalize_title(each.title)))
                for each in (section, *section.ancestors()))
 
 
@@ -761,7 +843,17 @@ def provider_mentions_in(document: Document, kinds: Collection[str] | None = Non
               and not (body_only and (piece.kind == "heading" or framing_section(piece.section)))]
     patterns = present_in(pieces, tuple(pair for pair in (*PROVIDERS, *GENERIC_PROVIDERS)
                                         if kinds is None or pair[0] in kinds))
-    return [mention for piece in pieces for mention in provider_mentions(piece.segments, patterns)]
+    mentions = [mention for piece in pieces for mention in provider_mentions(piece.segments, patterns)]
+    return [mention for mention in mentions if not _own_api(document, mention)]
+
+
+def _own_api(document: Document, mention: ProviderMention) -> bool:
+    """A named API the document is about: a heading names it ("# Orders API", "## Ledger API")."""
+    kind, brand, _span = mention
+    if kind != NAMED_API_KIND or not brand.endswith("API"):
+        return False
+    named = brand.lower()
+    return any(named in section.title.lower() for section in document.sections() if section.heading is not None)
 
 
 def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
