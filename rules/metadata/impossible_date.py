@@ -54,13 +54,18 @@ class ImpossibleDate(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         numeric = "/20" in document.source or ".20" in document.source or "/19" in document.source \
             or ".19" in document.source
+        lines = document.lines
+        candidates = _lines_with_a_date(lines, numeric)
+        if not candidates:
+            return  # most documents: found at C speed, without the look-behinds' scan of every position
         if not _ISO_DATE.search(document.source) and not (numeric and _NUMERIC_DATE.search(document.source)):
             return
         skipped = _code_lines(document)
         front_matter = document.front_matter
         if front_matter is not None and getattr(context.profile, "front_matter_schema", None):
             skipped.update(range(front_matter.span.start.line, front_matter.span.end.line + 1))
-        for number, line in enumerate(document.lines, start=1):
+        for number in candidates:
+            line = lines[number - 1]
             if number in skipped or ("-" not in line and not numeric):
                 continue
             visible = _CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line) if "`" in line else line
@@ -77,6 +82,31 @@ class ImpossibleDate(Rule):
                         Span.of(number, match.start() + 1, number, match.end() + 1),
                         f"'{match.group(0)}' is not a date: {problem}; write it YYYY-MM-DD",
                     )
+
+
+# What every match of `_ISO_DATE` (`-MM-DD`) and of `_NUMERIC_DATE` (its `/YYYY` or `.YYYY`) holds:
+# patterns led by a literal or a set, which `re` finds without trying the look-behinds at each position.
+_ISO_DATE_PART = lazy_compile(r"-\d\d-\d\d")
+_NUMERIC_DATE_PART = lazy_compile(r"[/.](?:19|20)\d\d")
+
+
+def _lines_with_a_date(lines: list[str], numeric: bool) -> list[int]:
+    """The numbers of the lines that may hold a date, in order: every line where `_ISO_DATE` (or,
+    when `numeric`, `_NUMERIC_DATE`) matches is among them. Neither pattern matches across a line
+    break, so the part of a date each looks for lies on the date's line. One search of the whole
+    text instead of one per line (most lines of a document hold a hyphen)."""
+    text = "\n".join(lines)
+    starts = [match.start() for match in _ISO_DATE_PART.finditer(text)]
+    if numeric:
+        starts += [match.start() for match in _NUMERIC_DATE_PART.finditer(text)]
+    numbers: list[int] = []
+    number, counted = 1, 0
+    for start in sorted(starts):  # line numbers counted on from the previous match: linear
+        number += text.count("\n", counted, start)
+        counted = start
+        if not numbers or numbers[-1] != number:
+            numbers.append(number)
+    return numbers
 
 
 def _in_neither_order(year: int, first: int, second: int) -> str | None:
