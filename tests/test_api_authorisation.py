@@ -44,6 +44,13 @@ def test_api006_flags_an_admin_email_in_a_configuration_block() -> None:
     assert spans(lint_with("API006", text)) == [(4, 1)]
 
 
+def test_api006_finds_the_one_admin_address_among_code_lines_without_one() -> None:
+    code = "".join(f"    let step_{index} = admin_step({index});\n" for index in range(20))
+    text = f"# Shop\n\n```rust\n{code}    let is_admin = email == \"jane@acme.com\";\n```\n"
+
+    assert spans(lint_with("API006", text)) == [(24, 9)]
+
+
 def test_api006_accepts_an_address_to_contact_the_admin() -> None:
     text = """
     # Shop

@@ -48,3 +48,19 @@ def test_dates_on_every_line_of_a_long_document_are_each_found() -> None:
 
     assert spans(lint_with("MD003", "\n".join(lines) + "\n")) == expected
     assert len(expected) == 40
+
+
+def test_each_impossible_date_is_found_at_its_own_line_among_many_hyphenated_lines() -> None:
+    text = "# Plan\n\n" + "- a well-known step\n" * 30 + "\nStarted 2024-13-01, ended 31/02/2025.\n\n- Review: 2024-02-31\n"
+
+    assert spans(lint_with("MD003", text)) == [(34, 9), (34, 27), (36, 11)]
+
+
+def test_lines_ending_in_carriage_returns_are_numbered_as_other_lines() -> None:
+    text = "# Plan\r\rDate: 2024-02-29\r\nEnd: 2024-00-10\r\n"
+
+    assert spans(lint_with("MD003", text)) == [(4, 6)]
+
+
+def test_a_date_in_a_code_span_beside_an_impossible_one_is_not_read() -> None:
+    assert spans(lint_with("MD003", "Use `2024-99-99` until 2024-11-31 at noon\n")) == [(1, 24)]

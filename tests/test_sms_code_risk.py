@@ -108,3 +108,14 @@ def test_an_sms_recovery_code_added_to_a_real_prd_is_found(tmp_path: Path) -> No
     found = [(f.span.start.line, f.span.start.column) for f in lint_text("\n".join(lines), path, isolated=True)
              if f.rule_id == "RK012"]
     assert found == [(26, added.index("SMS") + 1)]
+
+
+def test_flags_a_code_texted_in_capitals_in_a_document_that_never_writes_sms() -> None:
+    text = """
+    # Sign-in
+
+    ## Flow
+
+    The service TEXTS THE MEMBER A CODE that she enters to sign in.
+    """
+    assert spans(lint_with("RK012", text)) == [(5, 13)]

@@ -46,6 +46,8 @@ class AdminIdentityHardcoded(Rule):
     group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if "@" not in document.source:
+            return  # every finding is an email address in the text (most documents hold none)
         for piece in iter_prose(document):
             if piece.kind == "heading":
                 continue

@@ -670,6 +670,8 @@ _CONTACT = lazy_compile(r"\b(?:contact|reach|e-?mail\s+(?:the\s+)?admin|notif\w+
 
 def hard_coded_admin(text: str) -> re.Match[str] | None:
     """An admin identity tied to one email address in `text`, or None."""
+    if "@" not in text:
+        return None  # every match holds an address; most lines of code hold none (`re` would try each position)
     for match in ADMIN_EMAIL.finditer(text):
         sentence_start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
         if not _CONTACT.search(text[max(sentence_start, match.start() - 60): match.end()]):
