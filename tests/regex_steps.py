@@ -44,6 +44,10 @@ _MULTILINE = int(re.M)
 _ASCII = int(re.A)
 
 
+#: The steps `growth` allows each attack: work past it counts as superlinear.
+GROWTH_BUDGET = 200_000
+
+
 class OutOfSteps(Exception):
     pass
 
@@ -330,7 +334,7 @@ class Growth:
         return float("inf") if self.large < 0 else self.large / max(self.small, 1)
 
 
-def growth(pattern: str, flags: int = 0, size: int = 40, budget: int = 200_000, limit: int = 40,
+def growth(pattern: str, flags: int = 0, size: int = 40, budget: int = GROWTH_BUDGET, limit: int = 40,
            anchored: bool = False) -> list[Growth]:
     """Steps of `finditer` (`match` when `anchored`) on each attack at `size` and at twice `size`."""
     counter = StepCounter(pattern, flags)
@@ -397,6 +401,7 @@ def literal_patterns(roots: tuple[str, ...] = ("speclint", "rules")) -> list[Pat
     found = []
     paths = [path for root in roots for path in sorted((REPOSITORY / root).rglob("*.py"))]
     sources = [path.read_text(encoding="utf-8") for path in paths]
+    uses = identifier_uses(sources)
     for path, text in zip(paths, sources):
         tree = ast.parse(text)
         assigned = _assignments(tree)
@@ -423,7 +428,7 @@ def literal_patterns(roots: tuple[str, ...] = ("speclint", "rules")) -> list[Pat
             anchored = function in ("match", "fullmatch")
             if function == "compile":
                 name = assigned.get(id(call))
-                anchored = name is not None and _only_matched(name, sources)
+                anchored = name is not None and _only_matched(name, uses)
             found.append(PatternSource(pattern, flags, f"{path.relative_to(REPOSITORY)}:{call.lineno}", anchored))
     return found
 
@@ -451,11 +456,32 @@ def _assignments(tree: ast.AST) -> dict[int, str]:
     return names
 
 
-def _only_matched(name: str, sources: list[str]) -> bool:
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+_DEFINED_HERE = re.compile(r"\s*[:=][^=]")  # an assignment or an annotation, not a use
+_MATCHED = re.compile(r"\.(?:full)?match\(")
+
+
+def identifier_uses(sources: list[str]) -> dict[str, list[str]]:
+    """name -> what follows each use of it in `sources` (up to 12 characters of its line): every
+    identifier not after a word character or a dot, nor assigned or annotated there. One pass over
+    the code base, where a search per name took a minute of every test run."""
+    uses: dict[str, list[str]] = {}
+    for source in sources:
+        for match in _IDENTIFIER.finditer(source):
+            start, end = match.span()
+            if start and (source[start - 1].isalnum() or source[start - 1] in "_."):
+                continue
+            if _DEFINED_HERE.match(source, end):
+                continue
+            tail = source[end:end + 12].split("\n", 1)[0]
+            uses.setdefault(match.group(0), []).append(tail)
+    return uses
+
+
+def _only_matched(name: str, uses: dict[str, list[str]]) -> bool:
     """Whether every use of `name` in the code base is `name.match(` or `name.fullmatch(`."""
-    use = re.compile(rf"(?<![\w.]){re.escape(name)}\b(?!\s*[:=][^=])(.{{0,12}})")
-    uses = [match for source in sources for match in use.finditer(source)]
-    return bool(uses) and all(re.match(r"\.(?:full)?match\(", use.group(1)) for use in uses)
+    tails = uses.get(name, [])
+    return bool(tails) and all(_MATCHED.match(tail) for tail in tails)
 
 
 def compiled_patterns() -> list[PatternSource]:
@@ -469,6 +495,7 @@ def compiled_patterns() -> list[PatternSource]:
 
     sources = [path.read_text(encoding="utf-8") for root in ("speclint", "rules")
                for path in sorted((REPOSITORY / root).rglob("*.py"))]
+    uses = identifier_uses(sources)
     found = []
     for package in (speclint, speclint.rules):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
@@ -487,7 +514,7 @@ def compiled_patterns() -> list[PatternSource]:
                     # A lazy pattern (compiled on first use) counts as what it will compile.
                     pattern = re.compile(item.pattern, item.flags) if isinstance(item, LazyPattern) else item
                     if isinstance(pattern, re.Pattern) and isinstance(pattern.pattern, str):
-                        anchored = item is value and _only_matched(name, sources)
+                        anchored = item is value and _only_matched(name, uses)
                         found.append(PatternSource(pattern.pattern, pattern.flags & ~re.U, f"{info.name}.{name}", anchored))
     return found
 
