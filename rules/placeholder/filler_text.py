@@ -100,12 +100,13 @@ class FillerText(Rule):
 # none of the words): the slot after a label or a bracket starts with a character class, which `re`
 # scans for quickly, where one case-insensitive alternation with the words was tried at each position.
 _HINT_WORDS = lazy_compile(r"orem ipsum|insert|fill|enter|\badd\b|your|(?:name|title)[\]>]|<<|"
-                           r"<(?:owner|author|date|team|email|company|spokesperson)>|"
-                           r"(?-i:(?:NAME|CITY|TOWN|COUNTRY|DATE|COMPANY|CUSTOMER|STORE|TEAM|PRODUCT|TITLE|ROLE|"
-                           r"LOCATION|SPOKESPERSON|ORT|STADT|DATUM|FIRMA|NOMBRE|CIUDAD|FECHA|EMPRESA|NOM|VILLE|"
-                           r"ENTREPRISE)\])", re.I)
+                           r"<(?:owner|author|date|team|email|company|spokesperson)>", re.I)
 _HINT_SLOT = lazy_compile(r"[:\]]\s*[\[<]")
-_HINTS = (_HINT_WORDS, _HINT_SLOT)
+# A capitals slot in prose ("said [NAME], ... in [CITY]"): case-sensitive, so its own pattern.
+_HINT_CAPITALS = lazy_compile(r"(?:NAME|CITY|TOWN|COUNTRY|DATE|COMPANY|CUSTOMER|STORE|TEAM|PRODUCT|TITLE|ROLE|"
+                              r"LOCATION|SPOKESPERSON|ORT|STADT|DATUM|FIRMA|NOMBRE|CIUDAD|FECHA|EMPRESA|NOM|VILLE|"
+                              r"ENTREPRISE)\]")
+_HINTS = (_HINT_WORDS, _HINT_SLOT, _HINT_CAPITALS)
 _FILLER = lazy_compile(
     r"(?P<slot>\b[Ll]orem ipsum\b"
     r"|(?<![\w!\\])[\[<]\s*(?:insert|fill\s+(?:me\s+)?in|to\s+be\s+filled(?:\s+in)?|enter)\b[^\[\]<>\n]{0,100}[\]>]"
