@@ -20,13 +20,13 @@ from weakref import WeakKeyDictionary
 
 from speclint.document.model import Document, Position, Span, Table
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.quantities import _HYPOTHETICAL, _NOT_A_COUNT, Contradiction, Statement, _lemma
+from speclint.reading.quantities import (_HYPOTHETICAL, _NOT_A_COUNT, _SECONDS, _SIZE_BYTES, Contradiction, Statement,
+                                         _lemma)
 
 _TIME_UNITS = {
-    "ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001, "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
-    "min": 60, "mins": 60, "minute": 60, "minutes": 60, "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-    "d": 86400, "day": 86400, "days": 86400, "week": 604800, "weeks": 604800, "month": 2592000, "months": 2592000,
-    "year": 31536000, "years": 31536000,
+    **_SECONDS,
+    "milliseconds": 0.001, "secs": 1, "seconds": 1, "mins": 60, "minutes": 60, "hrs": 3600, "hours": 3600,
+    "days": 86400, "weeks": 604800, "months": 2592000, "years": 31536000,
     # German, Spanish, French
     "sekunden": 1, "minuten": 60, "stunde": 3600, "stunden": 3600, "tag": 86400, "tage": 86400, "tagen": 86400,
     "woche": 604800, "wochen": 604800, "monat": 2592000, "monate": 2592000, "monaten": 2592000, "jahr": 31536000,
@@ -34,8 +34,7 @@ _TIME_UNITS = {
     "semana": 604800, "semanas": 604800, "mes": 2592000, "meses": 2592000, "año": 31536000, "años": 31536000,
     "secondes": 1, "heure": 3600, "heures": 3600, "jour": 86400, "jours": 86400, "semaine": 604800, "semaines": 604800,
     "mois": 2592000, "an": 31536000, "ans": 31536000}
-_SIZE_UNITS = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 1024.0, "mib": 1024.0 ** 2, "gib": 1024.0 ** 3}
-_UNIT_WORDS = "|".join(sorted((re.escape(unit) for unit in (*_TIME_UNITS, *_SIZE_UNITS)), key=len, reverse=True))
+_UNIT_WORDS = "|".join(sorted((re.escape(unit) for unit in (*_TIME_UNITS, *_SIZE_BYTES)), key=len, reverse=True))
 _PER = r"(?:per|/|a|an|each|every|pro|por|par)"
 _RATE_UNIT = r"(?:second|sec|s|minute|min|hour|hr|h|day|d|sekunde|minute|stunde|tag|segundo|minuto|hora|día|seconde|heure|jour)"
 #: A quantity with its unit: "30 days", "800 ms", "25 MB", "5%", "100 requests per minute", "60 per minute".
@@ -85,8 +84,8 @@ def _measure(match: re.Match[str]) -> tuple[str, float]:
     if match.group("rate"):
         return "rate", value / _TIME_UNITS.get(match.group("rate").lower(), _TIME_UNITS.get(match.group("rate").lower() + "s", 1))
     unit = match.group("unit").lower()
-    if unit in _SIZE_UNITS:
-        return "size", value * _SIZE_UNITS[unit]
+    if unit in _SIZE_BYTES:
+        return "size", value * _SIZE_BYTES[unit]
     return "time", value * _TIME_UNITS[unit]
 
 

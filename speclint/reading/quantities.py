@@ -588,7 +588,7 @@ def _ambiguous(one: tuple[str, ...], other: tuple[str, ...], subjects: set[tuple
 _MEASURED = lazy_compile(
     r"(?<![\w.,/:#-])(?P<num>\d+(?:\.\d+)?)\s?(?P<unit>%|percent\b|(?:ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|"
     r"days?|weeks?|months?|years?|kb|mb|gb|tb|kib|mib|gib|bytes?)\b)(?![.,]?\d)", re.I)
-_BYTES = {"byte": 1, "kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 1024, "mib": 1024 ** 2, "gib": 1024 ** 3}
+_BYTES = {"byte": 1, **_SIZE_BYTES}
 #: Words that bound the number ("more than", "at most", "within"): part of what is stated, not of the subject.
 _LOWER_BOUND = frozenset("least minimum min over above exceed exceeds exceeded exceeding beyond".split())
 _UPPER_BOUND = frozenset("most maximum max under below within fewer less up höchstens maximal mindestens".split())
