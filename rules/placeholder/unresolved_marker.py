@@ -103,7 +103,7 @@ class UnresolvedMarker(Rule):
                 continue
             for match, span in find_all(pattern, prose.segments):
                 if (_is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match)
-                        or _struck_through(match) or _placeholder_values(match)):
+                        or _struck_through(match) or _resolved_in_place(match) or _placeholder_values(match)):
                     continue
                 reason = not_due.reason(prose.section)
                 if match.group("clarify"):
@@ -293,6 +293,21 @@ def _struck_through(match: re.Match[str]) -> bool:
     before = text[line_start:match.start()]
     after = text[match.end():line_end if line_end >= 0 else len(text)]
     return before.count("~~") % 2 == 1 and "~~" in after
+
+
+#: After a marker, in its sentence or cell: it was settled on a date ("TBD → decided 2026-02-02 as T-48h",
+#: "first listed as TBD, was decided on 2026-09-10"). Not a deadline: "to be decided by 2026-03-01".
+_RESOLVED_ON_A_DATE = lazy_compile(
+    r"[^.!?\n|]{0,40}?(?<!\bbe\s)(?<!\bto\s)\b(?:decided|resolved|settled|agreed|confirmed|fixed)\s+(?:on\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})\b")
+
+
+def _resolved_in_place(match: re.Match[str]) -> bool:
+    """A marker the same sentence says was decided, with the date: a record of a settled point, as
+    a decision log keeps it, not an open one."""
+    if match.group("unresolved") or match.group("clarify"):
+        return False
+    return bool(_RESOLVED_ON_A_DATE.match(match.string, match.end()))
 
 
 # A marker inside a title-case name is part of the name: "Human TODO Central", "the TODO Hub".
