@@ -105,6 +105,9 @@ _FIELD = lazy_compile(r"^\W*(?:impact|mitigations?|likelihood|probability|severi
                       r"consequences?|cause|trigger|contingency|plan|action)\W*$", re.I)
 _SENTENCE_END = lazy_compile(r"[.!?](?=\s|$)")
 _TERMS = phrase_pattern(list(MITIGATION))
+#: A restriction the design sets, which bounds the harm: "messages carry only the date and time, never
+#: the diagnosis", "the export holds only ids, not names".
+_RESTRICTION = lazy_compile(r"\bonly\b[^.;:!?]{1,80}?,\s*(?:but\s+)?(?:never|not)\b", re.I)
 
 
 def _introduces_responses(section: Section) -> bool:
@@ -123,7 +126,7 @@ def _responds(entry: Entry, rest: str) -> bool:
     text = mask_invisible(entry.text)
     if len(entry.segments) > 1 or search_text(_TERMS, entry.text) is not None:
         return True
-    if IMPERATIVE_RESPONSE.search(text) or RESPONSE_ACTION.search(text):
+    if IMPERATIVE_RESPONSE.search(text) or RESPONSE_ACTION.search(text) or _RESTRICTION.search(rest):
         return True
     sentences = [piece for piece in _SENTENCE_END.split(rest.strip()) if piece.strip()]
     return len(sentences) != 1
