@@ -24,7 +24,10 @@ class EarsUnwantedBehavior(Rule):
     payment, an upload, parsing input, a sync, sending a message), and no unwanted-behaviour
     criterion (`IF <condition>, THEN THE <system> SHALL <response>`) about something going wrong
     with it, nor any other statement of failure (error, retry, timeout, rejection...) in the
-    requirement. A precondition ("IF the user is not signed in, THEN ... show the sign-in page")
+    requirement. An IF whose condition is the operation still unfinished after a deadline ("IF a
+    transfer is still pending after 48 hours") is its failure path; payments a criterion only lists
+    or shows ("list the customer's top-ups") are no operation.
+    A precondition ("IF the user is not signed in, THEN ... show the sign-in page")
     and a validation ("SHALL validate the period") are not failure paths of the call. The finding
     points at the first such WHEN criterion. A criterion that calls a named provider (Stripe,
     SendGrid, S3, the Payment_Gateway...) whose failure the document never addresses is reported

@@ -31,7 +31,8 @@ class PermanentDeliveryFailureUnhandled(Rule):
     provider), and never says what happens to the failures no retry fixes: for email, a bounce,
     a complaint, an undeliverable or suppressed address; for push, a device token that is
     invalid, expired or unregistered (the app was uninstalled); for either, a send the provider
-    rejects. One finding, at the first mention of the provider in the body (not the introduction),
+    rejects. A push whose failed sends go out by another channel ("send error or no receipt in 2
+    min | send the alert by SMS") reaches the person whatever the cause, and is not reported. One finding, at the first mention of the provider in the body (not the introduction),
     naming the other kind when both are missing.
 
     **Why it matters.** A retry policy handles an outage; it resends a bounce and a dead token

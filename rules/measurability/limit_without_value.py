@@ -281,7 +281,8 @@ class LimitWithoutValue(Rule):
     "(R7)" or "FR3" is not one), nor when the document gives the value elsewhere (a "Session
     timeout | 30 min" row answers "sessions expire after inactivity"; "claims the job with a
     4-hour lease" answers "abandoned leases expire"),
-    nor when the statement says there is no limit ("links never expire"). In design proposals
+    nor when the value is a moment ("links expire at the appointment start time", "codes expire once
+    redeemed"), nor when the statement says there is no limit ("links never expire"). In design proposals
     (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
     with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
 

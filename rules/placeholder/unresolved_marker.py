@@ -27,7 +27,8 @@ class UnresolvedMarker(Rule):
     to-do list", `TODO.md`, a "TODO-list app", "a TODO list", "TODO comments", "the TODO entry",
     a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain" (but "with a TODO: decide how ...",
     an article then the marker and its note, is the marker itself); a hedge on a name left open on
-    purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported. Text in code spans, code blocks,
+    purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported, nor a marker its own
+    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). Text in code spans, code blocks,
     HTML comments and link targets is never read.
 
     **Proposals that say the point is not due yet.** `error` is kept for markers that are certainly
