@@ -172,6 +172,35 @@ def test_eh003_can_ask_every_event_driven_requirement() -> None:
     assert spans(findings) == [(7, 4), (14, 4)]
 
 
+def test_eh003_accepts_an_if_then_whose_condition_is_the_operation_still_unfinished_after_a_deadline() -> None:
+    text = EARS.replace(
+        "SHALL mark the order as paid.",
+        "SHALL mark the order as paid.\n3. IF the order is still pending after 30 minutes, THEN THE order service "
+        "SHALL cancel it and tell the customer.")
+    assert lint_with("EH003", text) == []
+
+
+def test_eh003_a_precondition_with_a_duration_is_no_failure_path() -> None:
+    text = EARS.replace(
+        "SHALL mark the order as paid.",
+        "SHALL mark the order as paid.\n3. IF the customer has been inactive for 30 minutes, THEN THE app SHALL "
+        "sign the customer out.")
+    assert spans(lint_with("EH003", text)) == [(7, 4)]
+
+
+def test_eh003_payments_a_criterion_only_lists_are_no_operation() -> None:
+    text = """
+    # Requirements Document
+
+    ### Requirement 1: Payment history
+
+    #### Acceptance Criteria
+
+    1. WHEN a member opens the Wallet tab, THE app SHALL list the member's top-ups and refunds of the past year.
+    """
+    assert lint_with("EH003", text) == []
+
+
 def test_eh002_an_edge_case_section_that_says_what_fails_is_central_handling() -> None:
     text = STORIES + """
 ### Edge Cases

@@ -116,6 +116,14 @@ def test_adr_schema_accepts_superseded_by_and_rejects_unknown_status() -> None:
     assert spans(findings(good.replace("superseded by ADR-0012", "done"), profile("adr"))) == [(2, 9)]
 
 
+def test_a_status_in_title_case_is_the_schemas_status() -> None:
+    assert findings(GOOD_PRD.replace("status: draft", "status: On Hold"), profile("prd")) == []
+
+
+def test_a_status_in_title_case_that_is_not_in_the_schema_is_still_reported() -> None:
+    assert spans(findings(GOOD_PRD.replace("status: draft", "status: Work In Progress"), profile("prd"))) == [(3, 9)]
+
+
 def test_no_profile_means_the_default_prd_schema() -> None:
     assert spans(findings(GOOD_PRD.replace("status: draft", "status: wip"))) == [(3, 9)]
 

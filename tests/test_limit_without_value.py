@@ -563,3 +563,30 @@ def test_a_duration_given_to_the_thing_that_expires_answers_the_expiry() -> None
     - Abandoned leases expire and the job returns to the queue.
     """
     assert lint_with("MS005", text) == []
+
+
+def test_an_expiry_at_a_named_moment_has_its_value() -> None:
+    text = """
+    ## Requirements
+
+    - Boarding passes expire at the end of the flight's boarding window.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_an_expiry_once_used_has_its_value() -> None:
+    text = """
+    ## Requirements
+
+    - Gift codes expire once they are redeemed.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_an_expiry_at_an_unnamed_moment_is_still_reported() -> None:
+    text = """
+    ## Requirements
+
+    - Guest links expire at some point.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 9)]

@@ -60,6 +60,33 @@ def test_accepts_a_send_the_provider_rejects() -> None:
     assert lint_with("EH007", text) == []
 
 
+def test_accepts_a_failed_push_sent_by_another_channel_in_a_failure_table() -> None:
+    text = """
+    # Shift swaps
+
+    ## Delivery
+
+    Swap offers are pushed to the nurse's phone through APNs.
+
+    | Channel | Failure | What we do |
+    |---|---|---|
+    | APNs push | error, or not opened within 5 min | Send the same offer by SMS |
+    """
+    assert lint_with("EH007", text) == []
+
+
+def test_a_fallback_channel_for_another_send_says_nothing_of_the_push() -> None:
+    text = """
+    # Shift swaps
+
+    ## Delivery
+
+    Swap offers are pushed to the nurse's phone through APNs; a push that times out is retried once.
+    If the confirmation email fails, the confirmation is sent by SMS.
+    """
+    assert spans(lint_with("EH007", text)) == [(5, 53)]
+
+
 def test_leaves_a_provider_with_no_failure_handling_to_eh004() -> None:
     text = """
     # Receipts

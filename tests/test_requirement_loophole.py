@@ -65,6 +65,24 @@ def test_a_clause_that_names_who_decides_or_states_its_condition_is_not_flagged(
     assert lint_with("WD009", text) == []
 
 
+def test_a_clause_that_names_the_licence_or_audit_it_serves_is_not_flagged() -> None:
+    text = """
+    ## Requirements
+
+    - Card numbers are masked in every log line, as required for the yearly PCI audit.
+    """
+    assert lint_with("WD009", text) == []
+
+
+def test_a_clause_that_names_only_a_purpose_is_still_flagged() -> None:
+    text = """
+    ## Requirements
+
+    - Card numbers are masked in log lines as required for the dashboard.
+    """
+    assert spans(lint_with("WD009", text)) == [(3, 40)]
+
+
 def test_examples_in_a_parenthesis_or_a_numbered_series_are_not_an_open_list() -> None:
     text = """
     ## Requirements

@@ -40,6 +40,18 @@ def test_reads_a_numbered_list_with_colon_labels() -> None:
     assert spans(lint_with("RK011", text)) == [(6, 4)]
 
 
+def test_a_risk_answered_by_a_restriction_the_design_sets_is_answered() -> None:
+    text = f"""
+    # Price service
+
+    ### Risks and Mitigations
+
+    {ANSWERED}
+    - **Leaked export:** the nightly export holds only merchant ids and totals, never card data.
+    """
+    assert lint_with("RK011", text) == []
+
+
 def test_accepts_a_list_where_every_risk_has_its_answer() -> None:
     text = f"""
     # Price service

@@ -223,3 +223,22 @@ def test_a_bare_parenthesised_marker_inside_a_sentence_is_a_hedge_on_a_name() ->
 
 def test_a_parenthesised_marker_closing_a_statement_is_still_reported() -> None:
     assert spans(lint_with("PH001", "- Validation and conversion webhook (TBD)\n")) == [(1, 38)]
+
+
+def test_a_marker_the_sentence_says_was_decided_on_a_date_is_not_reported() -> None:
+    text = "Archive format, left as TBD in the first draft, was settled on 2025-04-02: zstd tarballs.\n"
+    assert lint_with("PH001", text) == []
+
+
+def test_a_marker_in_a_decision_log_cell_that_records_its_decision_is_not_reported() -> None:
+    text = """
+    | When | What |
+    |---|---|
+    | 2025-03-11 | Quota per team: TBD -> agreed 14 March 2025 as 40 GB |
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_a_marker_with_a_deadline_for_its_decision_is_still_reported() -> None:
+    text = "Quota per team: TBD, to be decided by 2025-06-30.\n"
+    assert spans(lint_with("PH001", text)) == [(1, 17)]

@@ -174,6 +174,15 @@ def test_escape_clause_that_names_its_authority_is_fine() -> None:
     assert lint_with("WD002", text) == []
 
 
+def test_escape_clause_that_names_the_licence_it_serves_is_fine() -> None:
+    text = """
+    ## Requirements
+
+    - FR-012: Ledger entries are kept 10 years, as required for our e-money licence.
+    """
+    assert lint_with("WD002", text) == []
+
+
 def test_escape_clause_across_a_line_break() -> None:
     text = """
     ## Requirements

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.operations import CALL_FAILURE, addresses_failure, duty_of, first_operation, unhandled_providers
 from speclint.reading import languages
@@ -22,7 +24,10 @@ class EarsUnwantedBehavior(Rule):
     payment, an upload, parsing input, a sync, sending a message), and no unwanted-behaviour
     criterion (`IF <condition>, THEN THE <system> SHALL <response>`) about something going wrong
     with it, nor any other statement of failure (error, retry, timeout, rejection...) in the
-    requirement. A precondition ("IF the user is not signed in, THEN ... show the sign-in page")
+    requirement. An IF whose condition is the operation still unfinished after a deadline ("IF a
+    transfer is still pending after 48 hours") is its failure path; payments a criterion only lists
+    or shows ("list the customer's top-ups") are no operation.
+    A precondition ("IF the user is not signed in, THEN ... show the sign-in page")
     and a validation ("SHALL validate the period") are not failure paths of the call. The finding
     points at the first such WHEN criterion. A criterion that calls a named provider (Stripe,
     SendGrid, S3, the Payment_Gateway...) whose failure the document never addresses is reported
@@ -93,10 +98,17 @@ def _unwanted(text: str, criteria: list[Criterion]) -> bool:
     """An IF ... THEN about something going wrong with the requirement's operations ("IF the card
     is declined"), not a precondition ("IF the user is not signed in, THEN ... redirect")."""
     visible = mask_invisible(text)
-    if addresses_failure(visible) or CALL_FAILURE.search(visible):
+    if addresses_failure(visible) or CALL_FAILURE.search(visible) or _STUCK_PAST_A_DEADLINE.search(visible):
         return True
     kinds = {found[0] for criterion in criteria if (found := first_operation(criterion.segments)) is not None}
     return any(duty_of(kind).search(visible) for kind in kinds if kind != "user input")
+
+
+#: An operation that has not finished by a deadline, the timeout written as a state: "IF a transfer is
+#: still pending after 48 hours", "IF the export remains queued for more than 2 hours".
+_STUCK_PAST_A_DEADLINE = lazy_compile(
+    r"\b(?:still|remains?|stays?)\s+(?:pending|processing|queued|in\s+progress|unconfirmed|unsettled|incomplete|"
+    r"running|waiting)\b[^.;]{0,30}?\b(?:after|for\s+(?:more\s+than|over|longer\s+than))\s+\d", re.I)
 
 
 def _keyword(text: str) -> str:

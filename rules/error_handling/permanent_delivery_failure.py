@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document
+from speclint.document.model import Document, Table
 from speclint.document.text import iter_prose, mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.operations import (
+    CALL_FAILURE,
     PROVIDERS,
     ProviderMention,
     provider_mentions_in,
@@ -30,7 +31,8 @@ class PermanentDeliveryFailureUnhandled(Rule):
     provider), and never says what happens to the failures no retry fixes: for email, a bounce,
     a complaint, an undeliverable or suppressed address; for push, a device token that is
     invalid, expired or unregistered (the app was uninstalled); for either, a send the provider
-    rejects. One finding, at the first mention of the provider in the body (not the introduction),
+    rejects. A push whose failed sends go out by another channel ("send error or no receipt in 2
+    min | send the alert by SMS") reaches the person whatever the cause, and is not reported. One finding, at the first mention of the provider in the body (not the introduction),
     naming the other kind when both are missing.
 
     **Why it matters.** A retry policy handles an outage; it resends a bounce and a dead token
@@ -79,7 +81,8 @@ class PermanentDeliveryFailureUnhandled(Rule):
         text = "\n".join(mask_invisible("\n".join(segment.text for segment in piece.segments))
                          for piece in iter_prose(document) if not skipped_section(piece.section))  # not "Rejected: ..." options
         missing = [kind for kind in ("email", "push notification") if kind in kinds
-                   and not _PERMANENT[kind].search(text) and not _REJECTED_SEND.search(text)]
+                   and not _PERMANENT[kind].search(text) and not _REJECTED_SEND.search(text)
+                   and not (kind == "push notification" and _failed_push_goes_another_way(document))]
         if not missing:
             return
         kind, brand, span = min((mention for mention in mentions if mention[0] in missing),
@@ -110,6 +113,27 @@ _REJECTED_SEND = lazy_compile(
     r"reject(?:s|ed)?\b|\brejected\s+(?:sends?|e-?mails?|messages?|notifications?|push(?:es)?)\b|"
     r"\b(?:sends?|e-?mails?|messages?|notifications?|push(?:es)?)\s+(?:\w+\s+){0,3}?(?:is|are|gets?|get)\s+rejected\b",
     re.I)
+#: A failed push delivered another way: "Send error or no delivery receipt in 2 min | Send the alert by
+#: SMS", "if the push fails, the code falls back to email". Whatever made the push fail, a dead token
+#: included, the person is reached.
+_SENTENCE_END = lazy_compile(r"(?<=[.!?;])\s+")
+_PUSH = lazy_compile(r"\b(?:push(?:es)?|FCM|APNs|Firebase\s+Cloud\s+Messaging|OneSignal)\b", re.I)
+_ANOTHER_CHANNEL = lazy_compile(
+    r"\b(?:fall(?:s|ing)?\s*back\s+to|(?:sen[dt]|deliver\w*|re-?sen[dt]|goes|go)\s+(?:[\w'-]+\s+){0,4}?"
+    r"(?:by|via|through|as(?:\s+an?)?)|instead\s+(?:by|via))\s+(?:an?\s+)?(?:sms|e-?mail|text(?:\s+message)?|"
+    r"(?:phone|voice)\s+call)\b", re.I)
+
+
+def _failed_push_goes_another_way(document: Document) -> bool:
+    """A sentence or table row about a push that fails sends it by another channel."""
+    pieces = [sentence for piece in iter_prose(document) if piece.kind != "table-cell"
+              for sentence in _SENTENCE_END.split("\n".join(segment.text for segment in piece.segments))]
+    pieces += [" | ".join(cell.text for cell in row) for _section, block in document.iter_blocks()
+               if isinstance(block, Table) for row in block.rows]
+    return any(_PUSH.search(visible) and CALL_FAILURE.search(visible) and _ANOTHER_CHANNEL.search(visible)
+               for visible in map(mask_invisible, pieces))
+
+
 #: What a send that no retry fixes is written as, per kind.
 _PERMANENT: dict[str, re.Pattern[str]] = {
     "email": lazy_compile(r"\b(?:bounc\w*|complain\w*|complaints?|undeliver\w*|suppress\w*|hard[- ]fail\w*|"

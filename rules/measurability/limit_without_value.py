@@ -42,7 +42,12 @@ _LIMITS = (
         r"\b(?:sessions?|tokens?|links?|codes?|otps?|invit(?:ations?|es?)|api\s+keys?|cookies?|carts?|reservations?|"
         r"holds?|leases?|passwords?|credentials?|urls?|quotes?|offers?|coupons?|vouchers?|passes|grants?|secrets?|"
         r"certificates?|approvals?)\s+(?:(?!not\b|never\b)[\w'-]+\s+){0,2}?"
-        r"(?:expires?|expiring|time\s+out|times\s+out)\b(?!\s+(?:after|in|within|at)\s+\S*\d)", _I),
+        r"(?:expires?|expiring|time\s+out|times\s+out)\b(?!\s+(?:after|in|within|at)\s+\S*\d)"
+        # the value is a moment: "expire at the appointment start time", "expire once redeemed"
+        r"(?!\s+(?:at|on|upon|with)\s+(?:the\s+|its\s+|their\s+|each\s+)?(?:[\w'-]+\s+){0,3}?"
+        r"(?:start|end|beginning|close|midnight|noon|deadline)\b)"
+        r"(?!\s+(?:when|once|as\s+soon\s+as)\s+(?:[\w'-]+\s+){0,3}?(?:used|redeemed|consumed|starts?|ends?|begins?|closes?|"
+        r"started|ended|closed)\b)", _I),
         "after how long", lazy_compile(r"\b(?:expir\w*|time-?\s?outs?|ttl|lifetime|valid\s+for)\b", _I)),
     _Limit(lazy_compile(
         r"\b(?:session|idle|inactivity)\s+time-?outs?\s+(?:is|are|applies|apply|will|must|shall|should)\b"
@@ -276,7 +281,8 @@ class LimitWithoutValue(Rule):
     "(R7)" or "FR3" is not one), nor when the document gives the value elsewhere (a "Session
     timeout | 30 min" row answers "sessions expire after inactivity"; "claims the job with a
     4-hour lease" answers "abandoned leases expire"),
-    nor when the statement says there is no limit ("links never expire"). In design proposals
+    nor when the value is a moment ("links expire at the appointment start time", "codes expire once
+    redeemed"), nor when the statement says there is no limit ("links never expire"). In design proposals
     (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
     with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
 

@@ -108,7 +108,7 @@ class FrontMatterSchema(Rule):
                     if reference in _PROPOSAL_SCHEMAS:
                         data = _padded_dates(data)
                     if reference in _STATUS_IN_ENGLISH:
-                        data = _status_in_english(data)
+                        data = _status_in_any_case(_status_in_english(data), schema)
                     for problem in metadata.validate(data, schema):
                         span = metadata.problem_span(front_matter, document.lines, problem)
                         yield Violation(span, f"{problem.message} ({_schema_label(reference)} schema)")
@@ -176,6 +176,19 @@ def _status_in_english(data: Any) -> Any:
     status = data.get("status") if isinstance(data, dict) else None
     english = STATUS_VALUES.get(status.strip().lower()) if isinstance(status, str) else None
     return {**data, "status": english} if english else data
+
+
+def _status_in_any_case(data: Any, schema: Any) -> Any:
+    """`data` with its status written as the schema's own value it differs from only in case:
+    `status: In Review` is the schema's `in review`. These schemas are read by people and our own
+    tools, not by a validator that compares case, so the case an author writes is no defect."""
+    status = data.get("status") if isinstance(data, dict) else None
+    options = schema.get("properties", {}).get("status", {}).get("enum") if isinstance(schema, dict) else None
+    if not isinstance(status, str) or not isinstance(options, list) or status in options:
+        return data
+    same = next((option for option in options if isinstance(option, str)
+                 and option.casefold() == status.strip().casefold()), None)
+    return {**data, "status": same} if same is not None else data
 
 
 def _is_proposal_metadata(data: Any) -> bool:

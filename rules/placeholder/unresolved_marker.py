@@ -27,7 +27,8 @@ class UnresolvedMarker(Rule):
     to-do list", `TODO.md`, a "TODO-list app", "a TODO list", "TODO comments", "the TODO entry",
     a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain" (but "with a TODO: decide how ...",
     an article then the marker and its note, is the marker itself); a hedge on a name left open on
-    purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported. Text in code spans, code blocks,
+    purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported, nor a marker its own
+    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). Text in code spans, code blocks,
     HTML comments and link targets is never read.
 
     **Proposals that say the point is not due yet.** `error` is kept for markers that are certainly
@@ -103,7 +104,7 @@ class UnresolvedMarker(Rule):
                 continue
             for match, span in find_all(pattern, prose.segments):
                 if (_is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match)
-                        or _struck_through(match) or _placeholder_values(match)):
+                        or _struck_through(match) or _resolved_in_place(match) or _placeholder_values(match)):
                     continue
                 reason = not_due.reason(prose.section)
                 if match.group("clarify"):
@@ -293,6 +294,21 @@ def _struck_through(match: re.Match[str]) -> bool:
     before = text[line_start:match.start()]
     after = text[match.end():line_end if line_end >= 0 else len(text)]
     return before.count("~~") % 2 == 1 and "~~" in after
+
+
+#: After a marker, in its sentence or cell: it was settled on a date ("TBD → decided 2026-02-02 as T-48h",
+#: "first listed as TBD, was decided on 2026-09-10"). Not a deadline: "to be decided by 2026-03-01".
+_RESOLVED_ON_A_DATE = lazy_compile(
+    r"[^.!?\n|]{0,40}?(?<!\bbe\s)(?<!\bto\s)\b(?:decided|resolved|settled|agreed|confirmed|fixed)\s+(?:on\s+)?"
+    r"(?:\d{4}-\d{2}-\d{2}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|[A-Z][a-z]+\s+\d{1,2},?\s+\d{4})\b")
+
+
+def _resolved_in_place(match: re.Match[str]) -> bool:
+    """A marker the same sentence says was decided, with the date: a record of a settled point, as
+    a decision log keeps it, not an open one."""
+    if match.group("unresolved") or match.group("clarify"):
+        return False
+    return bool(_RESOLVED_ON_A_DATE.match(match.string, match.end()))
 
 
 # A marker inside a title-case name is part of the name: "Human TODO Central", "the TODO Hub".

@@ -34,7 +34,7 @@ class RiskItemWithoutMitigation(Rule):
     what is done about its risk and another only describes its own: one sentence after the label,
     with no word of response (mitigated, limited to, monitored, we will, feature flag, accepted...;
     RK002's `mitigation-terms`), no "will", "should" or "must", no order ("Keep ...", "Limit ..."),
-    nothing nested under it. The finding points at that item's label. The author's own list shows
+    nothing nested under it, no restriction the design sets ("holds only ids, never names"). The finding points at that item's label. The author's own list shows
     that each risk gets its answer; the one without is the one that was not decided. Lists of
     "**Impact:**" and "**Mitigation:**" fields, a "Risk mitigation" section and a list introduced
     as responses ("The design addresses these risks by:") are not read. RK002 (preview) reads
@@ -105,6 +105,9 @@ _FIELD = lazy_compile(r"^\W*(?:impact|mitigations?|likelihood|probability|severi
                       r"consequences?|cause|trigger|contingency|plan|action)\W*$", re.I)
 _SENTENCE_END = lazy_compile(r"[.!?](?=\s|$)")
 _TERMS = phrase_pattern(list(MITIGATION))
+#: A restriction the design sets, which bounds the harm: "messages carry only the date and time, never
+#: the diagnosis", "the export holds only ids, not names".
+_RESTRICTION = lazy_compile(r"\bonly\b[^.;:!?]{1,80}?,\s*(?:but\s+)?(?:never|not)\b", re.I)
 
 
 def _introduces_responses(section: Section) -> bool:
@@ -123,7 +126,7 @@ def _responds(entry: Entry, rest: str) -> bool:
     text = mask_invisible(entry.text)
     if len(entry.segments) > 1 or search_text(_TERMS, entry.text) is not None:
         return True
-    if IMPERATIVE_RESPONSE.search(text) or RESPONSE_ACTION.search(text):
+    if IMPERATIVE_RESPONSE.search(text) or RESPONSE_ACTION.search(text) or _RESTRICTION.search(rest):
         return True
     sentences = [piece for piece in _SENTENCE_END.split(rest.strip()) if piece.strip()]
     return len(sentences) != 1

@@ -21,8 +21,13 @@ from speclint.reading.wording import (
     with_sources,
 )
 
+_FOR_A_NAMED_RULE = (
+    r"\s+for\s+(?:(?:the|our|their|its|an?|each|every)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:licen[cs]es?|regulat\w+|laws?|acts?|audits?|auditors?|certifications?|contracts?|agreements?)\b"
+)
 # "as required by GDPR", "as needed by the billing job": the clause names who decides.
-_NAMED_AUTHORITY = lazy_compile(r"\s+(?:by|under|in)\b", re.I)
+# "as required for our money transmitter licence", "as required for the SOC 2 audit": it names the rule it obeys.
+_NAMED_AUTHORITY = lazy_compile(r"\s+(?:by|under|in)\b|" + _FOR_A_NAMED_RULE, re.I)
 _SOURCES = dict(ESCAPE_CLAUSES)
 
 

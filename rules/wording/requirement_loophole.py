@@ -40,8 +40,13 @@ _CLAUSE = lazy_compile(
                                               for term, _ in languages.OPEN_ENDED_CLAUSES) + r")(?![\w-])",
     re.I,
 )
+_FOR_A_NAMED_RULE = (
+    r"\s+for\s+(?:(?:the|our|their|its|an?|each|every)\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:licen[cs]es?|regulat\w+|laws?|acts?|audits?|auditors?|certifications?|contracts?|agreements?)\b"
+)
 # "as required by GDPR article 17", "as needed by the billing job": the clause names who decides.
-_NAMED_AUTHORITY = lazy_compile(r"\s+(?:by|under|in|per)\b", re.I)
+# "as required for our money transmitter licence", "as required for the SOC 2 audit": it names the rule it obeys.
+_NAMED_AUTHORITY = lazy_compile(r"\s+(?:by|under|in|per)\b|" + _FOR_A_NAMED_RULE, re.I)
 # The condition is stated in the same sentence: "copies the link when possible, otherwise shows ...",
 # "(retry 3 times)", "as needed: on a 5xx or a timeout".
 _CONDITION_STATED = lazy_compile(

@@ -172,7 +172,8 @@ _BILLING_PLACE = lazy_compile(r"(?:billing|payouts?)\s+(?:pages?|screens?|tabs?|
                               r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b", re.I)
 #: Money explained or shown, not moved: "help articles explain how refunds affect fees".
 _PAYMENT_SHOWN_BEFORE = lazy_compile(r"\b(?:explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|shows?|showing|displays?|lists?)"
-                                     r"\s+(?:\w+\s+){0,4}$", re.I)
+                                     # words between: "list that customer's top-ups and refunds"
+                                     r"\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
 #: An operation denied: "no payments go through us", "never uploads".
