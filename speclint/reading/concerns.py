@@ -584,7 +584,8 @@ _NOT_A_QUESTION = lazy_compile(
 _ANSWER = lazy_compile(r"^\W*(?:current\s+)?(?:answer|a|resolution|decision|response)\b\W*[:—–-]", re.IGNORECASE)
 # The same label opening a nested line of the entry after a question ("- Currently X. Should Y?
 #   - CURRENT ANSWER: yes"): the discussion under the question settled it.
-_NESTED_ANSWER = lazy_compile(r"\n\W*(?:current\s+)?(?:answer|resolution|decision)\b\W*[:—–-]", re.IGNORECASE)
+_NESTED_ANSWER = lazy_compile(r"^[ \t*_>-]{0,12}(?:current[ \t]+)?(?:answer|resolution|decision)\b[ \t*_]{0,4}[:—–-]",
+                              re.IGNORECASE | re.MULTILINE)
 
 # A sentence that answers the question before it: "The assumption is yes", "We won't evict pods",
 # "Defer to post-GA", "I think it will be possible", "Yes, ...", "The proposed options are:".
