@@ -85,6 +85,12 @@ def test_skipped_for_adrs_by_default() -> None:
     assert lint_risk("RK003", ANNUAL_BILLING, profile="adr") == []
 
 
+def test_kinds_whose_template_has_no_risks_section_are_skipped() -> None:
+    for profile in ("gep", "kiro-design", "ears"):
+        assert lint_risk("RK003", ANNUAL_BILLING, profile=profile) == [], profile
+    assert len(lint_risk("RK003", ANNUAL_BILLING, profile="openshift-enhancement")) == 1
+
+
 def test_naming_invoices_prices_or_a_payment_gateway_is_not_changing_money() -> None:
     text = """
     # Invoice reader

@@ -1,5 +1,7 @@
 """RK005 open-question-without-owner and RK006 open-questions-in-approved-spec."""
 
+import textwrap
+
 from risk_support import lines, lint_risk
 
 QUESTIONS = """
@@ -236,3 +238,96 @@ def test_an_approved_spec_reports_its_open_questions_once() -> None:
     """
     assert lint_risk("RK005", text) == []
     assert len(lint_risk("RK006", text)) == 1
+
+
+IMPLEMENTABLE = """
+---
+title: Spot instance pools
+status: implementable
+---
+# Spot instance pools
+
+## Open Questions
+"""
+
+
+def implementable(questions: str) -> str:
+    """An implementable enhancement whose Open Questions section holds `questions` (dedented)."""
+    return IMPLEMENTABLE + textwrap.dedent(questions).lstrip("\n")
+
+
+def test_a_question_answered_by_the_sentence_after_it_is_settled() -> None:
+    text = implementable("""
+    1. Can the pool controller read every MachineSet in the cluster?
+       The assumption is yes - controllers of this kind already need that access.
+    2. How do we drain a spot node when its reclaim notice arrives?
+       We won't drain it - the node is cordoned and the scheduler moves new pods elsewhere.
+    """)
+    assert lint_risk("RK006", text) == []
+
+
+def test_a_question_followed_by_discussion_that_is_not_an_answer_stays_open() -> None:
+    text = implementable("""
+    1. Should the pool size be a field of the Machine API? This affects upgrades and needs alignment with the installer.
+    """)
+    assert lines(lint_risk("RK006", text)) == [8]
+
+
+def test_we_will_need_to_decide_is_not_an_answer() -> None:
+    text = implementable("""
+    - Which zones get spot pools first? We will need to decide before tech preview.
+    """)
+    assert lines(lint_risk("RK006", text)) == [8]
+
+
+def test_a_question_deferred_to_a_later_proposal_is_decided() -> None:
+    text = implementable("""
+    1. **Removal of the old field.** Should `spec.legacyPool` stay as a deprecated field or go in the next
+       API version? This proposal keeps it and defers the removal decision to a separate proposal.
+    2. **Custom images for spot nodes?** Defer to post-GA, depending on demand.
+    """)
+    assert lint_risk("RK006", text) == []
+
+
+def test_a_nested_answer_under_the_following_item_settles_the_question() -> None:
+    text = implementable("""
+    1. Where are the reclaim events recorded?
+
+    - Today node events go to the node journal. Should reclaim events do the same?
+      - CURRENT ANSWER: yes, they are written to /var/log/spot on the node.
+    """)
+    assert lint_risk("RK006", text) == []
+
+
+def test_the_templates_example_under_for_instance_is_not_a_question() -> None:
+    text = implementable("""
+    This is where to call out areas of the design that require closure before deciding
+    to implement the design.  For instance,
+     > 1. This requires exposing the pool credentials to every namespace.  Can we do this?
+    """)
+    assert lint_risk("RK006", text) == []
+
+
+def test_a_list_discussing_a_question_asked_in_prose_is_not_a_list_of_questions() -> None:
+    text = implementable("""
+    **How do we keep the community pool operator out of the new catalogs?** We do not want two operators there.
+
+    * For now both operators will be listed and that is acceptable.
+    """)
+    assert lint_risk("RK006", text) == []
+
+
+def test_a_question_about_how_often_users_will_use_the_feature_is_not_a_decision() -> None:
+    text = implementable("""
+    How often will cluster administrators turn spot pools on for production workloads?
+    """)
+    assert lint_risk("RK006", text) == []
+
+
+def test_a_sibling_questions_own_answer_does_not_settle_the_question_before_it() -> None:
+    text = implementable("""
+    - Where are the reclaim events recorded?
+    - Do reclaim events reach the cluster audit log?
+      - CURRENT ANSWER: yes, through the node audit forwarder.
+    """)
+    assert lines(lint_risk("RK006", text)) == [8]

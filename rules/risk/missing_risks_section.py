@@ -97,7 +97,10 @@ class MissingRisksSection(Rule):
                minimum=1),
         Option("min-sections", "int", 2, "In how many different sections those mentions must stand.", minimum=1),
         Option("look-in", "list[str]", list(LOOK_IN), "Where the finding points, by preference (where a risks section usually goes)."),
-        Option("skip-profiles", "list[str]", ["adr", "checklist", "go-design", "otep", "rust-rfc"], "Profiles this rule does not apply to."),
+        # Kinds whose template has no risks section (GEPs, Kiro requirements and designs): a reviewer of
+        # those does not ask for one, as a Go design doc's reviewer does not.
+        Option("skip-profiles", "list[str]", ["adr", "checklist", "ears", "gep", "go-design", "kiro-design", "kiro-tasks",
+                                              "otep", "rust-rfc"], "Profiles this rule does not apply to."),
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

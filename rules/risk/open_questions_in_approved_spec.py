@@ -68,8 +68,9 @@ class OpenQuestionsInApprovedSpec(Rule):
     name = "open-questions-in-approved-spec"
     category = Category.RISK
     default_level = Level.WARNING
-    # Below 90% measured precision (bench/verdicts): off unless named.
-    group = Group.PREVIEW
+    # Default since round 12: 39 of 42 corpus findings judged right (93%) once answered, deferred and
+    # template-example questions stopped counting; bench/verdicts/round12-doclevel-risk7.tsv.
+    group = Group.DEFAULT
     options = (
         Option("status-keys", "list[str]", list(STATUS_KEYS), "Front-matter keys that hold the document's status."),
         Option("approved-statuses", "list[str]", list(APPROVED),

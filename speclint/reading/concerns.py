@@ -506,23 +506,70 @@ _NOTHING_LEFT = lazy_compile(
 
 def question_entries(section: Section) -> list[Entry]:
     """The open questions of a section: its entries, or (for a prose section) each paragraph that
-    ends with a question mark. "None", "N/A" and "No open questions" are not questions."""
-    entries = section_entries(section)
+    ends with a question mark. "None", "N/A" and "No open questions" are not questions; neither is
+    the template's example under "For instance," nor a question answered in its own entry."""
+    entries, block_of = _entries_outside_examples(section)
+    if entries and not any("?" in mask_invisible(entry.text) for entry in entries) and any(
+            isinstance(block, Paragraph) and "?" in mask_invisible(block.text) for block in section.blocks):
+        # The question is asked in prose ("**How do we hide the old operator?** We don't want two.")
+        # and the list under it is its discussion, as a question heading with a body is (see
+        # `_answered_subsection`): the list items are not questions of their own.
+        return []
     if not entries:
         for block in section.blocks:
             if isinstance(block, Paragraph) and mask_invisible(block.text).rstrip().endswith("?"):
                 entries.append(Entry(block.span, "item", [block.segments]))
     entries = [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))
-               and not _answered_subsection(entry)]
+               and not _answered_subsection(entry) and not _answered_inline(entry)
+               and not _DEMAND_QUESTION.match(mask_invisible(entry.text))]
+    # A list under a question, apart from the list of questions, that holds "CURRENT ANSWER: yes" is
+    # the discussion that settled it (a sibling question's own answer settles only that sibling).
+    entries = [entry for index, entry in enumerate(entries)
+               if not (index + 1 < len(entries) and block_of.get(id(entries[index + 1])) != block_of.get(id(entry))
+                       and _NESTED_ANSWER.search(mask_invisible(entries[index + 1].text)))]
     asked = [entry for entry in entries if "?" in mask_invisible(entry.text)]
     if asked and len(asked) < len(entries):
         # A list of questions with other lines between them: lead-ins ("Based on question 1:") and
         # answers ("I think it will be possible...") are not questions; an answer settles the one before it.
         answered = {id(entries[index]) for index in range(len(entries) - 1)
-                    if _ANSWER.match(mask_invisible(entries[index + 1].text))}
+                    if _answers(entries[index + 1])}
         entries = [entry for entry in entries if id(entry) not in answered
                    and ("?" in mask_invisible(entry.text) or not _NOT_A_QUESTION.search(mask_invisible(entry.text)))]
     return entries
+
+
+# A question about how much people will use the feature ("How often do cluster administrators want
+# an internal load balancer?"): usage answers it after launch; there is nothing for the author to decide.
+_DEMAND_QUESTION = lazy_compile(
+    r"^\W*how\s+(?:often|many|much|frequently|widely|commonly)\s+(?:\w+\s+){0,2}(?:do|does|will|would)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:users?|customers?|administrators?|admins?|operators?|people|teams?|tenants?)\b",
+    re.IGNORECASE,
+)
+
+# A paragraph that introduces the template's example ("For instance,", "e.g.:", "For example:").
+_EXAMPLE_LEAD = lazy_compile(r"\b(?:for\s+instance|for\s+example|e\.\s?g\.|such\s+as)\s*[,:]?\s*$", re.IGNORECASE)
+
+
+def _entries_outside_examples(section: Section) -> tuple[list[Entry], dict[int, int]]:
+    """`section_entries`, less a list or quote that a paragraph ending "For instance," introduces
+    (OpenShift's template quotes an example question under its guidance, and authors leave both),
+    and the index of the block each entry comes from, by `id` (subsections have none)."""
+    entries: list[Entry] = []
+    block_of: dict[int, int] = {}
+    previous: Block | None = None
+    for index, block in enumerate(section.blocks):
+        if not (isinstance(previous, Paragraph) and _EXAMPLE_LEAD.search(mask_invisible(previous.text))):
+            for entry in _block_entries(block):
+                entries.append(entry)
+                block_of[id(entry)] = index
+        previous = block
+    for child in section.children:
+        if child.heading is None:
+            continue
+        segments = [[child.heading.text_segment], *section_segments(child)]
+        entries.append(Entry(heading_span(child), "subsection", segments))
+    entries.sort(key=lambda entry: (entry.span.start.line, entry.span.start.column))
+    return entries, block_of
 
 
 # Lines between questions that ask nothing: a lead-in ("Based on question 1:"), an answer ("I think
@@ -535,6 +582,38 @@ _NOT_A_QUESTION = lazy_compile(
 
 # "CURRENT ANSWER: yes", "A: ...", "Answer - ...", "Resolution: ..." after a question.
 _ANSWER = lazy_compile(r"^\W*(?:current\s+)?(?:answer|a|resolution|decision|response)\b\W*[:—–-]", re.IGNORECASE)
+# The same label opening a nested line of the entry after a question ("- Currently X. Should Y?
+#   - CURRENT ANSWER: yes"): the discussion under the question settled it.
+_NESTED_ANSWER = lazy_compile(r"^[ \t*_>-]{0,12}(?:current[ \t]+)?(?:answer|resolution|decision)\b[ \t*_]{0,4}[:—–-]",
+                              re.IGNORECASE | re.MULTILINE)
+
+# A sentence that answers the question before it: "The assumption is yes", "We won't evict pods",
+# "Defer to post-GA", "I think it will be possible", "Yes, ...", "The proposed options are:".
+# "We will need to decide" and "No decision yet" are not answers.
+_ANSWER_START = lazy_compile(
+    r"^\W*(?:(?:the\s+)?(?:current\s+)?(?:answer|assumption|decision|conclusion|consensus|resolution)\s+(?:is|was)\b"
+    r"|(?:yes|no)\s*[,.;:—–-]"
+    r"|we(?:\s+will|'ll)\s+(?!need\b|have\s+to\b|decide\b|figure\b|see\b|revisit\b|discuss\b|know\b)"
+    r"|we\s+(?:won'?t|will\s+not|decided|chose|agreed|are\s+going\s+to)\b"
+    r"|(?:i|we)\s+(?:think|believe)\b"
+    r"|defer(?:red)?\s+(?:to|until)\b"
+    r"|the\s+proposed\s+[\w-]+(?:\s+[\w-]+){0,3}\s+(?:is|are)\b)",
+    re.IGNORECASE,
+)
+
+
+def _answered_inline(entry: Entry) -> bool:
+    """A question followed, in its own entry, by the sentence that answers it: "Is a webhook that
+    reads all Secrets acceptable? The assumption is yes - webhooks need that privilege."."""
+    visible = mask_invisible(entry.text)
+    after = visible[visible.rfind("?") + 1:] if "?" in visible else ""
+    return bool(after.strip()) and bool(_ANSWER_START.match(after))
+
+
+def _answers(entry: Entry) -> bool:
+    """True when `entry`, coming right after a question, is that question's answer or holds it."""
+    visible = mask_invisible(entry.text)
+    return bool(_ANSWER.match(visible) or _ANSWER_START.match(visible))
 
 
 def _answered_subsection(entry: Entry) -> bool:
@@ -648,6 +727,9 @@ DECISION = (
     r"re:(?:decision|resolution|answer|outcome|closed|done|status)\s*[:—–]", "decided", "decision made",
     "resolved", "answered", "agreed", "accepted", "accept the risk", "won't fix", "wontfix", "out of scope",
     "settled", "concluded",
+    # "defers the removal decision to a separate proposal", "Defer to post-Tech Preview": a decision to decide later.
+    r"re:defer(?:s|red)?\s+(?:[\w-]+\s+){0,3}(?:to|until)\s+(?:a\s+|the\s+)?(?:separate|future|follow-?up|later|"
+    r"subsequent|next|post)",
 )
 
 # Sections that hold open questions.
