@@ -125,6 +125,18 @@ def test_override_applies_to_matching_paths_only(repo: Path) -> None:
     assert [line.split(":")[0] for line in out.splitlines()] == ["docs/checkout.md"]
 
 
+def test_an_override_s_options_reach_only_its_files_of_the_same_kind(repo: Path) -> None:
+    # Files of one profile share their planned rules unless their settings differ.
+    write(repo, "docs/billing.md", SPEC_WITH_TBD)
+    write(repo, ".speclint.yaml", """
+    overrides:
+      - files: ["docs/billing.md"]
+        rules: {PH001: {markers: [TODO]}}
+    """)
+    code, out, _ = check(repo, "docs")
+    assert [line.split(":")[0] for line in out.splitlines()] == ["docs/checkout.md"]
+
+
 def test_later_override_wins(repo: Path) -> None:
     write(repo, ".speclint.yaml", """
     overrides:

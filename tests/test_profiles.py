@@ -264,6 +264,15 @@ def test_lists_of_task_boxes_are_checklists() -> None:
     assert detect(text) == "checklist"
 
 
+def test_empty_task_boxes_on_consecutive_lines_each_count() -> None:
+    assert detect("# Launch\n- [ ]\n- [ ]\n- [X]\n- [ ]\n- [ ]\n") == "checklist"
+
+
+def test_a_task_box_on_the_first_line_counts() -> None:
+    text = "- [ ] Docs reviewed\n- [ ] Changelog written\n- [x] Migration tested\n- [ ] Rollback rehearsed\n- [ ] Owners told\n"
+    assert detect(text) == "checklist"
+
+
 def test_combined_heading_names_each_part() -> None:
     from speclint.engine.profiles import ExpectedSection
 

@@ -238,7 +238,7 @@ def plan_file(
     the profile's settings, then the configuration's. Returns a `speclint.engine.runner.FilePlan`.
     """
     from speclint.engine.profiles import detect_kind, load_profile
-    from speclint.engine.runner import FilePlan, apply_rule_settings
+    from speclint.engine.runner import FilePlan
 
     settings = config.settings_for(path)
     # What `runner.settings_for_file` decides, in its order, but the profile first: a document that
@@ -253,11 +253,35 @@ def plan_file(
         chosen, signals = load_profile(detection.profile), detection.signals
     rules: list[ActiveRule] = []
     if chosen.lint:
-        candidates = config.registry.enabled(preview or settings.preview, settings.named)
-        defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in candidates]
-        rules = apply_rule_settings(defaults, [chosen.rules, settings.rules])
+        rules = _rules_for(config, chosen, preview or settings.preview, settings)
     profile = customize_profile(chosen, settings)
     return FilePlan(rules, profile.name, profile, settings.as_settings(), config.registry, signals)
+
+
+# The rules (levels, options) that a registry, a profile and a file's settings give: the same for
+# each file that has them (with `--isolated` or one configuration, every file of a profile), so
+# worked out once. Layering some 90 rules' settings was half of planning a file. Keyed by the
+# settings' content, as each file gets its own `Config` and `FileSettings`.
+_planned_rules: dict[tuple[Any, ...], tuple[RuleRegistry, Any, list[ActiveRule]]] = {}
+_PLANS_KEPT = 256
+
+
+def _rules_for(config: Config, chosen: Any, preview: bool, settings: FileSettings) -> list[ActiveRule]:
+    """`plan_file`'s rules: the registry's enabled rules with `chosen`'s then `settings`' rule settings."""
+    from speclint.engine.runner import apply_rule_settings
+
+    registry = config.registry
+    # `repr` of the options: values read from YAML, TOML or JSON, equal exactly when their reprs are.
+    by_rule = tuple((rule_id, setting.level, repr(setting.options)) for rule_id, setting in settings.rules.items())
+    key = (id(registry), id(chosen), preview, frozenset(settings.named), by_rule)
+    known = _planned_rules.get(key)
+    if known is None or known[0] is not registry or known[1] is not chosen:
+        candidates = registry.enabled(preview, settings.named)
+        defaults = [ActiveRule(rule, rule.default_level, rule.default_options()) for rule in candidates]
+        if len(_planned_rules) >= _PLANS_KEPT:
+            _planned_rules.clear()
+        known = _planned_rules[key] = (registry, chosen, apply_rule_settings(defaults, [chosen.rules, settings.rules]))
+    return list(known[2])
 
 
 class ConfigPlanner(Record):
