@@ -1,6 +1,7 @@
 """MS001 unmeasurable-success-criterion and MS002 unmeasurable-nfr."""
 
-from conftest import lint_with, spans
+from conftest import lint_with, requires_corpus, spans
+from damage import damaged_text, lint_positions
 
 # --- MS001 -------------------------------------------------------------------------------------
 
@@ -426,3 +427,16 @@ def test_a_vague_demand_that_vague_requirement_does_not_name_is_reported() -> No
     """
     assert lint_with("WD006", text) == []
     assert spans(lint_with("MS002", text)) == [(3, 3)]
+
+
+# --- MS002 on a real document (damage test) -------------------------------------------------------
+
+_MEMMQ_PRD = "prds/lingfliu__dd-core__docs__prd-memmq-v1.md"
+
+
+@requires_corpus
+def test_a_performance_target_whose_number_is_removed_is_reported_at_its_line() -> None:
+    damaged, line = damaged_text(_MEMMQ_PRD, "2. Publish latency:\n   - p95 <= 1 ms, p99 <= 3 ms under baseline load.",
+                                 "2. Publish latency must remain predictable under baseline load.")
+    assert (line, 4) in lint_positions("MS002", _MEMMQ_PRD, damaged)
+    assert (line, 4) not in lint_positions("MS002", _MEMMQ_PRD)
