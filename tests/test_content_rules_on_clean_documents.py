@@ -187,9 +187,8 @@ def test_draft_prd_gets_one_finding_per_defect() -> None:
     assert found == [
         ("MD002", 3),  # status: drafting
         ("MD002", 4),  # owners: []
-        ("MS002", 22),  # "heavy load": no number
         ("MS004", 27),  # a metric with no target
-        ("MS005", 22),  # "under heavy load": how much load (the speed is WD006's "quickly")
+        ("MS005", 22),  # "under heavy load": how much load (the speed is WD006's "quickly", so not MS002's)
         ("TR001", 18),  # FR-003 twice
         ("TR002", 17),  # FR-007 is not defined
         ("TR003", 29),  # #roll-out: the heading is "Rollout"

@@ -22,12 +22,19 @@ from speclint.reading.normative import (
 )
 
 # What makes a criterion a matter of opinion or a direction without a target.
+# How people feel, how easy or fast something seems, and which way a figure should move are judged
+# only by a survey or a measurement, which needs a number. The quality of an output ("error messages
+# are clear", "actionable errors", "a helpful message, not a stack trace", "preserves enough information
+# (hash, URL, prefix)") is checked by reading that output, and a capability ("a new developer can
+# understand the split") by trying it: both pass or fail as written.
 _SUBJECTIVE = lazy_compile(
-    r"(?<![\w-])(?:clear(?:ly)?|easy|easily|intuitive(?:ly)?|understands?|understood|feels?|love|loves|happy|"
-    r"satisf(?:y|ied|action)|delight(?:ed)?|enough|actionable|graceful(?:ly)?|seamless(?:ly)?|smooth(?:ly)?|"
+    r"(?<![\w-])(?:easy|easily|intuitive(?:ly)?|feels?|love|loves|happy|"
+    r"satisf(?:y|ied|action)|delight(?:ed)?|seamless(?:ly)?|smooth(?:ly)?|"
     r"confident(?:ly)?|comfortable|simple|quick(?:ly)?|fast|faster|responsive|good|great|better|improv(?:e|es|ed|ing)|"
-    r"friendly|helpful|meaningful|significant(?:ly)?|effective(?:ly)?|efficient(?:ly)?|"
-    r"go(?:es)? (?:down|up)|drops?|rises?|increase[sd]?|reduce[sd]?|decrease[sd]?|grow(?:s|n)?|boost(?:s|ed)?|lower|higher|more|less|fewer)(?![\w-])",
+    r"friendly|meaningful|significant(?:ly)?|effective(?:ly)?|efficient(?:ly)?|"
+    r"go(?:es)? (?:down|up)|drops?|rises?|increase[sd]?|reduce[sd]?|decrease[sd]?|grow(?:s|n)?|boost(?:s|ed)?|lower|higher|more|less|fewer)(?![\w-])|"
+    # a perception people report: "users report that they understand the scan status"
+    r"\b(?:report|say|said|agree|tell\s+us)\w*\s+(?:that\s+)?(?:they|it|the)\b",
     re.I,
 )
 _PLACEHOLDER_ONLY = lazy_compile(r"^\W*\[[^\[\]]*\]\W*$")
@@ -51,8 +58,10 @@ class UnmeasurableSuccessCriterion(Rule):
     *KPIs* or *Key results* section) with no number, percentage, count or time frame ("within
     30 days", "per week", "by Q3"); and a success criterion (`SC-###` anywhere, or an item of a
     *Success criteria* or *Measurable outcomes* section) that has no number and is a matter of
-    opinion ("error messages are clear", "users find it easy") or a direction without a target
-    ("reduce support tickets"). A criterion that is a pass/fail check ("CI fails the build when
+    opinion ("users find it easy", "users report that they understand the status") or a direction
+    without a target ("reduce support tickets"). The quality of an output ("error messages are
+    clear", "actionable errors instead of a stack trace") is checked by reading the output, and a
+    capability ("a new developer can understand the split") by trying it: neither is flagged. A criterion that is a pass/fail check ("CI fails the build when
     a test fails") is measurable as written. Sub-items count: a label such as "Adoption:" whose
     nested items give the target is measured. Requirement IDs are not numbers. Zero and all are
     thresholds ("No critical bugs at launch"); in a metrics section, an item that names no measure
@@ -84,7 +93,8 @@ class UnmeasurableSuccessCriterion(Rule):
     name = "unmeasurable-success-criterion"
     category = Category.MEASURABILITY
     default_level = Level.WARNING
-    # Below 90% measured precision (bench/verdicts): off unless named.
+    # Its wrong classes are removed (round 12) and its one corpus finding left is right, but one
+    # finding measures nothing: off unless named until a sample says otherwise.
     group = Group.PREVIEW
     options = (Option("id-prefixes", "list[str]", ["SC"], "Requirement-ID prefixes that mark success criteria."),)
 
