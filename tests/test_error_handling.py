@@ -133,6 +133,32 @@ def test_eh002_checks_sections_named_after_an_operation() -> None:
     assert spans(findings) == [(6, 5)]
 
 
+STARTER_KIT = """
+# Starter kit
+
+## Requirements
+
+- **FR-001**: Teams MUST be able to subscribe to a paid plan.
+- **FR-002**: A sign-in with a wrong password MUST show an error and keep the form filled.
+
+## Dependency map
+
+### Payments (Dodo)
+- **`@dodopayments/nextjs`** → `app/api/billing/webhook/route.ts` (webhook handler)
+"""
+
+
+def test_eh002_a_map_of_packages_to_files_is_not_an_operation() -> None:
+    # A dependency map says where code lives; the payment behaviour is specified elsewhere.
+    text = STARTER_KIT + "- **`standardwebhooks`** → `lib/billing/webhooks.ts` (manual verification)\n"
+    assert lint_with("EH002", text) == []
+
+
+def test_eh002_still_checks_an_operation_section_with_one_mapped_line() -> None:
+    text = STARTER_KIT + "- The webhook handler marks the team's plan as paid.\n"
+    assert spans(lint_with("EH002", text)) == [(10, 5)]
+
+
 # --- EH003 ears-unwanted-behavior -------------------------------------------------------------
 
 EARS = """
