@@ -289,3 +289,38 @@ def test_an_http_request_that_triggers_a_test_scenario_is_not_an_operation_to_ha
     """
     assert lint_with("EH001", text) == []
     assert lint_with("EH002", text) == []
+
+
+def test_eh001_a_proposal_on_the_kep_template_is_not_judged() -> None:
+    # An OpenShift enhancement or a Cluster API proposal: its failure modes belong to the design
+    # review of the proposal, not to a "what can go wrong" section the template never asks for.
+    text = """
+    # Quota admission for build pods
+
+    ## Summary
+
+    A mutating admission webhook sets default limits on build pods.
+
+    ## Motivation
+
+    Build pods without limits starve other workloads.
+
+    ## Proposal
+
+    The operator deploys the webhook server and registers the webhook with the API server.
+
+    ## Design Details
+
+    ### Test Plan
+
+    e2e tests cover pods with and without limits.
+
+    ### Graduation Criteria
+
+    GA once the e2e suite is stable.
+
+    ## Implementation History
+
+    Initial version.
+    """
+    assert lint_with("EH001", text) == []
