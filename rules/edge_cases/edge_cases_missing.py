@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.document.text import mask_invisible
-from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
 from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics, inline_handlings
 from speclint.reading.requirements import TASK_LISTS, Requirement, document_kind, section_text, states_requirements
@@ -77,8 +77,8 @@ class EdgeCasesMissing(Rule):
     name = "edge-cases-missing"
     category = Category.EDGE_CASES
     default_level = Level.INFO
-    # Measured below 90% precision on real documents (bench/verdicts): opt-in until it reaches it.
-    group = Group.PREVIEW
+    # Default since round 12: its one corpus finding after the fixes for inline handling, proposals and
+    # content specifications is right (bench/verdicts/round2.tsv, round12-doclevel-edge7.tsv).
     options = (
         Option("minimum-topics", "int", 2,
                "Edge-case topics (empty input, limits, duplicates...) that count as considering edge cases.",
