@@ -375,3 +375,24 @@ def test_damage_an_edge_case_section_reduced_to_one_vague_line(tmp_path: Path) -
              "\nEdge cases will be handled gracefully.\n\n")
     found = _findings(tmp_path, "EC002")
     assert len(found) == 1 and "specs/003-init/spec.md:79:1:" in found[0]
+
+
+_STORIES_ONLY_PRD = "prds/Ceee17__browser-flow__PRODUCT_REQUIREMENTS.md"
+
+
+@requires_corpus
+def test_real_stories_with_no_edge_case_get_ec001_by_default(tmp_path: Path) -> None:
+    # EC001 is in the default group: selecting its category (not its id) and no --preview runs it.
+    _damaged(tmp_path, _STORIES_ONLY_PRD, "docs/PRD.md", "", "")
+    _code, out, _err = run_speclint("check", "--isolated", "--no-cache", "--exit-zero", "--select", "edge-cases",
+                                    "--format", "concise", ".", cwd=tmp_path)
+    found = [line for line in out.splitlines() if " EC001 " in line]
+    assert len(found) == 1 and "docs/PRD.md:10:3:" in found[0]
+
+
+@requires_corpus
+def test_the_same_prd_with_an_edge_case_section_gets_no_ec001(tmp_path: Path) -> None:
+    _damaged(tmp_path, _STORIES_ONLY_PRD, "docs/PRD.md", "## 3. Non-Functional Requirements (MVP)",
+             "## Edge cases\n\n- A workflow JSON over 1 MB is rejected on upload.\n- An agent that goes offline "
+             "mid-run marks the execution failed.\n\n## 3. Non-Functional Requirements (MVP)")
+    assert _findings(tmp_path, "EC001") == []

@@ -242,3 +242,37 @@ def test_ec001_limits_and_failures_named_in_chinese_are_edge_cases() -> None:
     - **FR-002**: Users MUST see progress; 请求超时后重试 3 次。
     """
     assert lint_with("EC001", text) == []
+
+
+def test_ec001_a_help_content_spec_is_not_judged() -> None:
+    # A guide's requirements say what the text explains: empty input or concurrency do not arise.
+    text = """
+    ## Requirements
+
+    ### Requirement 1: Export guide
+
+    **User Story:** As an admin, I want a guide to exports, so that I can set them up alone.
+
+    #### Acceptance Criteria
+
+    1. THE Guide SHALL explain each export format and when to pick it
+    2. THE Guide SHALL document the schedule options (daily, weekly, monthly)
+    3. THE Guide SHALL describe the fields of the export settings form
+    4. THE Guide SHALL include a screenshot of the export page
+    """
+    assert lint_with("EC001", text) == []
+
+
+def test_ec001_still_flags_a_feature_spec_with_one_content_criterion() -> None:
+    text = """
+    ## Requirements
+
+    ### Requirement 1: Scheduled exports
+
+    #### Acceptance Criteria
+
+    1. WHEN an admin saves a schedule, THE System SHALL run the export at that time
+    2. THE System SHALL email the file to the admin
+    3. THE Settings page SHALL explain the schedule options
+    """
+    assert [finding.rule_id for finding in lint_with("EC001", text)] == ["EC001"]

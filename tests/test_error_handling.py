@@ -133,6 +133,32 @@ def test_eh002_checks_sections_named_after_an_operation() -> None:
     assert spans(findings) == [(6, 5)]
 
 
+STARTER_KIT = """
+# Starter kit
+
+## Requirements
+
+- **FR-001**: Teams MUST be able to subscribe to a paid plan.
+- **FR-002**: A sign-in with a wrong password MUST show an error and keep the form filled.
+
+## Dependency map
+
+### Payments (Dodo)
+- **`@dodopayments/nextjs`** → `app/api/billing/webhook/route.ts` (webhook handler)
+"""
+
+
+def test_eh002_a_map_of_packages_to_files_is_not_an_operation() -> None:
+    # A dependency map says where code lives; the payment behaviour is specified elsewhere.
+    text = STARTER_KIT + "- **`standardwebhooks`** → `lib/billing/webhooks.ts` (manual verification)\n"
+    assert lint_with("EH002", text) == []
+
+
+def test_eh002_still_checks_an_operation_section_with_one_mapped_line() -> None:
+    text = STARTER_KIT + "- The webhook handler marks the team's plan as paid.\n"
+    assert spans(lint_with("EH002", text)) == [(10, 5)]
+
+
 # --- EH003 ears-unwanted-behavior -------------------------------------------------------------
 
 EARS = """
@@ -292,3 +318,38 @@ def test_an_http_request_that_triggers_a_test_scenario_is_not_an_operation_to_ha
     """
     assert lint_with("EH001", text) == []
     assert lint_with("EH002", text) == []
+
+
+def test_eh001_a_proposal_on_the_kep_template_is_not_judged() -> None:
+    # An OpenShift enhancement or a Cluster API proposal: its failure modes belong to the design
+    # review of the proposal, not to a "what can go wrong" section the template never asks for.
+    text = """
+    # Quota admission for build pods
+
+    ## Summary
+
+    A mutating admission webhook sets default limits on build pods.
+
+    ## Motivation
+
+    Build pods without limits starve other workloads.
+
+    ## Proposal
+
+    The operator deploys the webhook server and registers the webhook with the API server.
+
+    ## Design Details
+
+    ### Test Plan
+
+    e2e tests cover pods with and without limits.
+
+    ### Graduation Criteria
+
+    GA once the e2e suite is stable.
+
+    ## Implementation History
+
+    Initial version.
+    """
+    assert lint_with("EH001", text) == []

@@ -7,7 +7,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.operations import describe_operation, unhandled_mentions
-from speclint.reading.requirements import is_ears_document, is_proposal
+from speclint.reading.requirements import is_ears_document, is_proposal, reads_like_proposal
 
 
 class FailureHandlingMissing(Rule):
@@ -21,7 +21,8 @@ class FailureHandlingMissing(Rule):
     operation, naming the lines of the others (the same defect is not reported again by EH002 or
     EH003). Operations that are steps of a test ("When an HTTP request is sent ...") and payment
     amounts that are only computed ("the monthly payment") do not count. Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design documents, OTEPs)
-    are skipped.
+    are skipped, and so are documents written on the KEP template under another name (OpenShift
+    enhancements, Cluster API proposals).
 
     **Why it matters.** The happy path is the part everyone agrees on. What the app shows when the
     card is declined, how often the upload is retried, what a malformed CSV row does: left unsaid,
@@ -58,7 +59,9 @@ class FailureHandlingMissing(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context) or is_ears_document(document, context):
+        if is_proposal(document, context) or reads_like_proposal(document):
+            return  # a proposal on the KEP template (an OpenShift enhancement, a CAPI proposal) too
+        if is_ears_document(document, context):
             return  # EARS documents: EH003 asks for an IF ... THEN per requirement
         mentions = unhandled_mentions(document)
         if len(mentions) < context.options["minimum-mentions"]:

@@ -97,6 +97,8 @@ class OperationWithoutFailureHandling(Rule):
                 claimed.update(id(inner) for inner in section.walk())
         units.sort(key=lambda unit: unit.span.start.line)
         for unit in units:
+            if _is_wiring_map(unit):
+                continue  # a map of packages or modules to files: where code lives, not behaviour
             if addresses_failure(mask_invisible(section_text(unit, with_code=True))) or addresses_failure(unit.title):
                 continue
             segments = ([unit.heading.text_segment] if unit.heading else []) + _behaviour_segments(unit)
@@ -112,6 +114,17 @@ class OperationWithoutFailureHandling(Rule):
 #: is the tester's action, not the system's).
 _META_LABEL = lazy_compile(r"^\W{0,4}(?:why\s+this\s+priority|independent\s+test|how\s+to\s+test|test|"
                          r"rationale|notes?|priority)\b[^:\n]{0,20}:", re.I)
+
+
+#: A line that maps code to code: "**`@dodopayments/nextjs`** → `app/api/v1/billing/webhook/route.ts`".
+_WIRING_LINE = lazy_compile(r"^\W{0,4}`[^`\n]+`\**(?:\s*(?:,|\+|and)\s*\**`[^`\n]+`\**)*\s*(?:→|->|=>)")
+
+
+def _is_wiring_map(unit: Section) -> bool:
+    """True when every paragraph of the section maps a package or module to files (a dependency map)."""
+    paragraphs = [block for current in unit.walk() for block in iter_nested(current.blocks)
+                  if isinstance(block, Paragraph) and plain(block.text).strip()]
+    return bool(paragraphs) and all(_WIRING_LINE.match(block.text.strip()) for block in paragraphs)
 
 
 def _behaviour_segments(unit: Section) -> list[TextSegment]:
