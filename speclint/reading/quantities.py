@@ -655,7 +655,8 @@ def _parallel_pairs(document: Document) -> Iterator[Contradiction]:
     from speclint.document.text import find_all_alone, iter_prose
     from speclint.reading.requirements import not_in_scope
 
-    seen: list[_Parallel] = []
+    # the earlier measures by unit, bound and other numbers (all three must be equal): a lookup, not a pass over all
+    seen: dict[tuple[str, str, tuple[str, ...]], list[_Parallel]] = {}
     pieces = tuple(iter_prose(document))
     for piece in (pieces[position] for position in numbered_pieces(document)):  # a measure holds a number
         if piece.kind != "paragraph" or (piece.section.heading is not None and not_in_scope(piece.section)):
@@ -664,12 +665,12 @@ def _parallel_pairs(document: Document) -> Iterator[Contradiction]:
             parallel = _parallel(id(piece.section), match, span)
             if parallel is None:
                 continue
-            for earlier in seen:
-                if earlier.unit == parallel.unit and earlier.bound == parallel.bound and earlier.others == parallel.others \
-                        and earlier.statement.value != parallel.statement.value and _same_words(earlier, parallel):
+            alike = seen.setdefault((parallel.unit, parallel.bound, parallel.others), [])
+            for earlier in alike:
+                if earlier.statement.value != parallel.statement.value and _same_words(earlier, parallel):
                     yield parallel.statement, earlier.statement
                     break
-            seen.append(parallel)
+            alike.append(parallel)
 
 
 def _parallel(section: int, match: re.Match[str], span: Span) -> _Parallel | None:
