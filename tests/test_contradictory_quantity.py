@@ -470,3 +470,42 @@ def test_a_price_that_compares_is_not_a_fee() -> None:
     5% more than a standard transfer costs today.
     """
     assert lint_with("MS010", text) == []
+
+
+def test_flags_two_statements_among_many_pieces_without_a_number() -> None:
+    # only the pieces holding a digit are read for quantities: the others must not hide the two that are
+    filler = "\n\n".join(f"Plain paragraph about the design, part {word}." for word in ("one", "two", "three") * 40)
+    text = f"""
+# Password reset
+
+## Requirements
+
+Reset links expire after 7 days.
+
+## Notes
+
+{filler}
+
+## Email copy
+
+Your reset link expires after 14 days.
+"""
+    findings = lint_with("MS010", text)
+    assert len(findings) == 1 and "line 5" in findings[0].message
+    assert spans(findings) == [(text.count("\n", 0, text.index("Your reset")) , 17)]
+
+
+def test_flags_numbers_written_in_other_digits() -> None:
+    # a digit is what `\d` matches: Arabic-Indic digits too
+    text = """
+    # Password reset
+
+    ## Requirements
+
+    Reset links expire after ٧ days.
+
+    ## Email copy
+
+    Your reset link expires after ١٤ days.
+    """
+    assert spans(lint_with("MS010", text)) == [(9, 17)]

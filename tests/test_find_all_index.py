@@ -143,3 +143,22 @@ def test_a_piece_no_index_covers_is_tested_alone_with_the_same_answer() -> None:
     assert list(text_module.patterns_to_search(_GROUP, later)) == list(_GROUP)
     few = _document(["Owner: TBD.", "Plain text."])  # too few pieces for an index
     assert [list(text_module.patterns_to_search(_GROUP, segments)) for segments in few] == [[_GROUP[0]], []]
+
+
+def test_find_all_alone_gives_the_matches_and_spans_of_find_all() -> None:
+    paragraphs = [f"Paragraph {n} is plain." for n in range(MANY)]
+    paragraphs[7] = "Owner: `TBD` in code, then TBD in prose."
+    paragraphs[MANY - 2] = "tbd in lower case, and TBD"
+    pieces = _document(paragraphs)
+    for pattern in (re.compile(r"\bTBD\b"), re.compile(r"\btbd\b", re.I)):
+        for segments in pieces:
+            alone = [(match.group(0), span) for match, span in text_module.find_all_alone(pattern, segments)]
+            assert alone == [(match.group(0), span) for match, span in find_all(pattern, segments)]
+    assert [match.group(0) for match, _ in text_module.find_all_alone(re.compile(r"\bTBD\b"), pieces[7])] == ["TBD"]
+
+
+def test_patterns_to_search_alone_keeps_the_patterns_a_piece_holds_the_literals_of() -> None:
+    pieces = _document([f"Paragraph {n} is plain." for n in range(MANY)] + ["A TBD and a TODO."])
+    patterns = (re.compile(r"\bTBD\b"), re.compile(r"\bFIXME\b"), re.compile(r"\bTODO\b"))
+    assert text_module.patterns_to_search_alone(patterns, pieces[-1]) == [patterns[0], patterns[2]]
+    assert text_module.patterns_to_search_alone(patterns, pieces[0]) == []

@@ -441,6 +441,27 @@ def patterns_to_search(patterns: tuple[Any, ...], segments: Iterable[TextSegment
     return group.by_serial.get(serial, group.default)
 
 
+def find_all_alone(pattern: Pattern[str], segments: Iterable[TextSegment],
+                   visible_only: bool = True) -> Iterator[tuple[re.Match[str], Span]]:
+    """`find_all`, with the piece's own literal test instead of the pattern's literal index: for a
+    reader that asks only a few of a document's pieces (those holding a number), where an index
+    over the whole document would cost more than it saves. The same matches and spans."""
+    joined = _joined_segments(segments)
+    if not joined.offsets or not _holds_literals(joined, pattern, visible_only):
+        return _NOTHING
+    return _matches(pattern.finditer(joined.searched(visible_only)), joined.offsets)
+
+
+def patterns_to_search_alone(patterns: Sequence[Any], segments: Iterable[TextSegment],
+                             visible_only: bool = True) -> list[Any]:
+    """`patterns_to_search`, with the piece's own literal test of each pattern instead of their
+    literal indexes (see `find_all_alone`)."""
+    joined = _joined_segments(segments)
+    if not joined.offsets:
+        return []
+    return [pattern for pattern in patterns if _holds_literals(joined, pattern, visible_only)]
+
+
 def _holds_literals(joined: _Joined, pattern: Any, visible_only: bool) -> bool:
     """Whether the piece's searched text holds one of the pattern's literals (`find_all`'s test of a
     piece that no index covers); True for a pattern without literals."""

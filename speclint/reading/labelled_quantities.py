@@ -21,7 +21,7 @@ from weakref import WeakKeyDictionary
 from speclint.document.model import Document, Position, Span, Table
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.quantities import (_HYPOTHETICAL, _NOT_A_COUNT, _SECONDS, _SIZE_BYTES, Contradiction, Statement,
-                                         _lemma)
+                                         _lemma, numbered_pieces)
 
 _TIME_UNITS = {
     **_SECONDS,
@@ -105,7 +105,7 @@ class _Label:
 
 def _labels(document: Document, cell_table: dict[int, int]) -> Iterator[_Label]:
     """The value rows of the document's tables; fills `cell_table` (a cell's id → its table's id) on the way."""
-    from speclint.document.text import find_all, iter_nested
+    from speclint.document.text import find_all_alone, iter_nested
     from speclint.reading.requirements import not_in_scope
 
     for section in document.root.walk():
@@ -124,7 +124,7 @@ def _labels(document: Document, cell_table: dict[int, int]) -> Iterator[_Label]:
                     continue
                 for cell in row[1:]:
                     text = cell.text.strip(" *_~≈")
-                    found = next(iter(find_all(_QUANTITY, cell.segments)), None)
+                    found = next(iter(find_all_alone(_QUANTITY, cell.segments)), None)
                     if found is None or not text.startswith(found[0].group("num")) or _NOT_A_COUNT.search(text):
                         continue  # the cell must give the value: "14 days", not "between 7 and 14 days"
                     if sum(1 for _ in _QUANTITY.finditer(text)) != 1:
@@ -137,7 +137,7 @@ def _labels(document: Document, cell_table: dict[int, int]) -> Iterator[_Label]:
 
 
 def _labelled_pairs(document: Document) -> Iterator[Contradiction]:
-    from speclint.document.text import find_all, iter_prose
+    from speclint.document.text import find_all_alone, iter_prose
     from speclint.reading.normative import sentence_bounds
     from speclint.reading.requirements import not_in_scope
 
@@ -145,11 +145,12 @@ def _labelled_pairs(document: Document) -> Iterator[Contradiction]:
     labels = list(_labels(document, cell_table))
     if not labels:
         return
-    for piece in iter_prose(document):
+    pieces = tuple(iter_prose(document))
+    for piece in (pieces[position] for position in numbered_pieces(document)):  # a quantity holds a number
         if piece.kind == "heading" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue
         table = cell_table.get(id(piece.block))
-        matches = list(find_all(_QUANTITY, piece.segments))
+        matches = list(find_all_alone(_QUANTITY, piece.segments))
         for match, span in matches:
             text = match.string
             start, end = sentence_bounds(text, match.start(), match.end())
@@ -179,15 +180,16 @@ def _labelled_pairs(document: Document) -> Iterator[Contradiction]:
 def _share_pairs(document: Document) -> Iterator[Contradiction]:
     """Two shares of the same traffic in different sections: "first serves 5% of search traffic" and "canary
     on 20% of search traffic"."""
-    from speclint.document.text import find_all, iter_prose
+    from speclint.document.text import find_all_alone, iter_prose
     from speclint.reading.normative import sentence_bounds
     from speclint.reading.requirements import not_in_scope
 
     seen: list[tuple[int, tuple[str, ...], Statement]] = []
-    for piece in iter_prose(document):
+    pieces = tuple(iter_prose(document))
+    for piece in (pieces[position] for position in numbered_pieces(document)):  # a share holds a number
         if piece.kind == "heading" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue
-        for match, span in find_all(_SHARE, piece.segments):
+        for match, span in find_all_alone(_SHARE, piece.segments):
             text = match.string
             start, end = sentence_bounds(text, match.start(), match.end())
             sentence = text[start:end]

@@ -81,7 +81,7 @@ _PERCENT_NOUN = lazy_compile(
 )
 #: "How much does it cost?" as a heading or a paragraph of its own: the next paragraph answers it.
 _COST_QUESTION = lazy_compile(r"\b(?:cost|costs|fee|fees|price|pricing|charge)\b[^?\n]{0,30}\?[\s*_]*$", re.I)
-_COST_QUESTIONS = (_COST_QUESTION,)  # asked of each piece's literal index first
+_COST_QUESTIONS = (_COST_QUESTION,)  # its literal test first
 _ANSWER_PERCENT = lazy_compile(r"^[\s*_]*(?:A(?:nswer)?\s*[:.][\s*_]*)?(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent)"
                                r"(?!\s+(?:more|less|higher|lower|cheaper|extra)\b)", re.I)
 #: Who charges a fee, when it is not the product itself: "Stripe charges 1%" is the provider's fee, not ours.
@@ -241,11 +241,12 @@ def _is_participle(word: str) -> bool:
 
 def statements(segments: list[TextSegment]) -> Iterator[Statement]:
     """The quantities stated in one paragraph, item or cell."""
-    from speclint.document.text import find_all, patterns_to_search
+    from speclint.document.text import find_all_alone, patterns_to_search_alone
 
-    for pattern in patterns_to_search(_STATEMENT_PATTERNS, segments):  # most pieces: none
+    # asked of the few pieces holding a number (`numbered_pieces`): each piece's own literal test, no index
+    for pattern in patterns_to_search_alone(_STATEMENT_PATTERNS, segments):
         kind = _STATEMENT_KIND[pattern]
-        for match, span in find_all(pattern, segments):
+        for match, span in find_all_alone(pattern, segments):
             text = match.string
             start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()),
                         text.rfind("? ", 0, match.start())) + 1
@@ -414,9 +415,9 @@ def _size_lemma(word: str) -> str:
 
 def _answered_fee(segments: list[TextSegment]) -> Iterator[Statement]:
     """A price given as the answer to the question before it: "1.5% of the amount paid out"."""
-    from speclint.document.text import find_all
+    from speclint.document.text import find_all_alone
 
-    for match, span in find_all(_ANSWER_PERCENT, segments):
+    for match, span in find_all_alone(_ANSWER_PERCENT, segments):
         if _NOT_A_COUNT.search(match.string[match.start(): match.string.find("\n", match.end()) % (len(match.string) + 1)]):
             return
         yield Statement("fee", (), "fee", "percent", float(match.group("num")), match.group(0).strip(" *_"),
@@ -443,6 +444,23 @@ def _compatible(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 Contradiction = tuple[Statement, Statement]  # (the later statement, the earlier one it disagrees with)
 
+_DIGIT = lazy_compile(r"\d")
+
+
+def numbered_pieces(document: Document) -> tuple[int, ...]:
+    """The positions, in `iter_prose(document)`, of the pieces whose text holds a digit (as `\\d`
+    matches one). Every quantity this module and `labelled_quantities` read is a number, and most
+    pieces hold none (89% of the Rust RFCs'): the others need not be searched. A piece's searched
+    text is its joined text with some characters masked, so it holds a digit only if this does."""
+    cached = _numbered.get(document)
+    if cached is None:
+        from speclint.document.text import iter_prose, joined_segments
+
+        search = _DIGIT.search
+        cached = _numbered[document] = tuple(position for position, piece in enumerate(iter_prose(document))
+                                             if search(joined_segments(piece.segments)[0]))
+    return cached
+
 
 def contradictions(document: Document) -> list[Contradiction]:
     """Pairs of statements about the same subject, in the same unit, with different numbers, in
@@ -454,20 +472,23 @@ def contradictions(document: Document) -> list[Contradiction]:
 
 
 def _find_contradictions(document: Document) -> list[Contradiction]:
-    from speclint.document.text import iter_prose, patterns_to_search, searched_text
+    from speclint.document.text import iter_prose, patterns_to_search_alone, searched_text
     from speclint.reading.requirements import not_in_scope
 
     # Each statement with the section it stands in: values given side by side in one section are
     # tiers or cases ("1 hour ... 5-minute buckets; 1 day ... 1-hour buckets"), not a contradiction.
     found: list[tuple[int, Statement]] = []
-    question = False  # the piece before asked what something costs ("### How much does it cost?")
-    for piece in iter_prose(document):
-        asked, question = question, (piece.kind != "table-cell" and bool(patterns_to_search(_COST_QUESTIONS, piece.segments))
-                                     and bool(_COST_QUESTION.search(searched_text(piece.segments))))
+    pieces = tuple(iter_prose(document))
+    for position in numbered_pieces(document):  # every statement holds a number: only these pieces
+        piece = pieces[position]
         if piece.kind == "heading" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue
         found.extend((id(piece.section), statement) for statement in statements(piece.segments))
-        if asked and piece.kind == "paragraph":
+        # the piece before asked what something costs ("### How much does it cost?"): this one may answer it
+        previous = pieces[position - 1] if position else None
+        if piece.kind == "paragraph" and previous is not None and previous.kind != "table-cell" \
+                and patterns_to_search_alone(_COST_QUESTIONS, previous.segments) \
+                and _COST_QUESTION.search(searched_text(previous.segments)):
             found.extend((id(piece.section), statement) for statement in _answered_fee(piece.segments))
     found.extend(_table_settings(document))
     groups: dict[tuple[str, str, str], list[tuple[int, Statement]]] = {}
@@ -631,23 +652,25 @@ def _parallel_pairs(document: Document) -> Iterator[Contradiction]:
     words, but not a scope: "for the X suite"), the same unit, the same bound, and the same other
     numbers (a sentence rewritten for another case changes several). Table cells are rows of cases;
     in one section both sides must be identical."""
-    from speclint.document.text import find_all, iter_prose
+    from speclint.document.text import find_all_alone, iter_prose
     from speclint.reading.requirements import not_in_scope
 
-    seen: list[_Parallel] = []
-    for piece in iter_prose(document):
+    # the earlier measures by unit, bound and other numbers (all three must be equal): a lookup, not a pass over all
+    seen: dict[tuple[str, str, tuple[str, ...]], list[_Parallel]] = {}
+    pieces = tuple(iter_prose(document))
+    for piece in (pieces[position] for position in numbered_pieces(document)):  # a measure holds a number
         if piece.kind != "paragraph" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue
-        for match, span in find_all(_MEASURED, piece.segments):
+        for match, span in find_all_alone(_MEASURED, piece.segments):
             parallel = _parallel(id(piece.section), match, span)
             if parallel is None:
                 continue
-            for earlier in seen:
-                if earlier.unit == parallel.unit and earlier.bound == parallel.bound and earlier.others == parallel.others \
-                        and earlier.statement.value != parallel.statement.value and _same_words(earlier, parallel):
+            alike = seen.setdefault((parallel.unit, parallel.bound, parallel.others), [])
+            for earlier in alike:
+                if earlier.statement.value != parallel.statement.value and _same_words(earlier, parallel):
                     yield parallel.statement, earlier.statement
                     break
-            seen.append(parallel)
+            alike.append(parallel)
 
 
 def _parallel(section: int, match: re.Match[str], span: Span) -> _Parallel | None:
@@ -712,3 +735,4 @@ def _same_words(one: _Parallel, other: _Parallel) -> bool:
 
 
 _contradictions: WeakKeyDictionary[Document, list[Contradiction]] = WeakKeyDictionary()
+_numbered: WeakKeyDictionary[Document, tuple[int, ...]] = WeakKeyDictionary()
