@@ -198,7 +198,19 @@ def http_endpoints(document: Document) -> list[Interface]:
     A list item, paragraph or table row that defines an endpoint has its contract wherever the
     document talks about that endpoint: every paragraph, item or row that names it, and the
     whole section when it is the only endpoint defined there.
+
+    Worked out once per document (six rules ask for it); each call gets its own list.
     """
+    cached = _http_endpoints.get(document)
+    if cached is None:
+        cached = _http_endpoints[document] = _http_endpoints_in(document)
+    return list(cached)
+
+
+_http_endpoints: WeakKeyDictionary[Document, list[Interface]] = WeakKeyDictionary()
+
+
+def _http_endpoints_in(document: Document) -> list[Interface]:
     from speclint.document.text import iter_prose
 
     if not any(method in document.source for method in HTTP_METHODS) \
