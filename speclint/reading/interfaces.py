@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, Iterator
+from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import (
@@ -197,7 +198,19 @@ def http_endpoints(document: Document) -> list[Interface]:
     A list item, paragraph or table row that defines an endpoint has its contract wherever the
     document talks about that endpoint: every paragraph, item or row that names it, and the
     whole section when it is the only endpoint defined there.
+
+    Worked out once per document (six rules ask for it); each call gets its own list.
     """
+    cached = _http_endpoints.get(document)
+    if cached is None:
+        cached = _http_endpoints[document] = _http_endpoints_in(document)
+    return list(cached)
+
+
+_http_endpoints: WeakKeyDictionary[Document, list[Interface]] = WeakKeyDictionary()
+
+
+def _http_endpoints_in(document: Document) -> list[Interface]:
     from speclint.document.text import iter_prose
 
     if not any(method in document.source for method in HTTP_METHODS) \
@@ -518,7 +531,22 @@ def named_endpoints(document: Document) -> list[NamedEndpoint]:
     """Endpoints named in a sentence, list item or table cell and defined nowhere (no heading,
     leading position or endpoint-table row of their own: `http_endpoints`), each with the text of
     every paragraph, item (its nested items included) and row that names it. Tests, tasks, page
-    lists, non-goals and alternatives are left out, as `http_endpoints` leaves them out."""
+    lists, non-goals and alternatives are left out, as `http_endpoints` leaves them out.
+
+    Worked out once per document (API002, API009 and API014 ask for it); each call gets its own list.
+    """
+    if not any(method in document.source for method in HTTP_METHODS):
+        return []  # every segment's text is a slice of the source: no method in capitals, no endpoint named
+    cached = _named_endpoints.get(document)
+    if cached is None:
+        cached = _named_endpoints[document] = _named_endpoints_in(document)
+    return list(cached)
+
+
+_named_endpoints: WeakKeyDictionary[Document, list[NamedEndpoint]] = WeakKeyDictionary()
+
+
+def _named_endpoints_in(document: Document) -> list[NamedEndpoint]:
     defined = {endpoint_key(interface.method, interface.label.split(" ", 1)[1].split("?", 1)[0])
                for interface in http_endpoints(document) if interface.kind == "http"}
     found: dict[tuple[str, str], NamedEndpoint] = {}
