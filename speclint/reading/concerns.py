@@ -355,6 +355,11 @@ def section_entries(section: Section) -> list[Entry]:
     entries: list[Entry] = []
     for block in section.blocks:
         entries.extend(_block_entries(block))
+    return _with_subsections(entries, section)
+
+
+def _with_subsections(entries: list[Entry], section: Section) -> list[Entry]:
+    """`entries` (from `section`'s blocks) with one entry per titled subsection, in source order."""
     for child in section.children:
         if child.heading is None:
             continue
@@ -563,13 +568,7 @@ def _entries_outside_examples(section: Section) -> tuple[list[Entry], dict[int, 
                 entries.append(entry)
                 block_of[id(entry)] = index
         previous = block
-    for child in section.children:
-        if child.heading is None:
-            continue
-        segments = [[child.heading.text_segment], *section_segments(child)]
-        entries.append(Entry(heading_span(child), "subsection", segments))
-    entries.sort(key=lambda entry: (entry.span.start.line, entry.span.start.column))
-    return entries, block_of
+    return _with_subsections(entries, section), block_of
 
 
 # Lines between questions that ask nothing: a lead-in ("Based on question 1:"), an answer ("I think
