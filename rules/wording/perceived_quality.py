@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Span
+from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
@@ -16,7 +16,9 @@ from speclint.reading.wording import (
     in_descriptive_section,
     in_rationale,
     is_pitch,
+    match_span,
     requirement_shape,
+    sentence_before,
     without_outline_number,
 )
 from speclint.rules.wording.vague_requirement import _PROPOSALS
@@ -122,11 +124,11 @@ class PerceivedQuality(Rule):
                 for each in (statement.section, *statement.section.ancestors()))
             for pattern in (_PERCEIVED, _EXPERIENCE):
                 hit = next((each for each in search(pattern, statement.segments)
-                            if (requirement or promise or _MODAL.search(_sentence_before(each.match)))
+                            if (requirement or promise or _MODAL.search(sentence_before(each.match)))
                             and _is_impression_here(each.match, each.sentence, each.source_sentence)), None)
                 if hit is not None:
                     written = " ".join(hit.match.group(0).split())
-                    yield Violation(_on_one_line(hit.span, hit.match), f"'{written}' is an impression, not a behaviour: "
+                    yield Violation(match_span(hit.span, hit.match), f"'{written}' is an impression, not a behaviour: "
                                     f"state what a tester can check (a time, a count, a size, a state)")
                     break
 
@@ -135,15 +137,3 @@ def _is_impression_here(match: re.Match[str], sentence: str, source_sentence: st
     if _QUESTION.search(sentence) or has_quantity(without_outline_number(source_sentence)) or in_rationale(match):
         return False
     return not _NEGATED.search(match.string, max(0, match.start() - 20), match.start())
-
-
-def _sentence_before(match: re.Match[str]) -> str:
-    """The sentence up to the match, where the modal that demands it stands."""
-    before = match.string[max(0, match.start() - 300): match.start()]
-    return re.split(r"[.!?;]\s", before)[-1]
-
-
-def _on_one_line(span: Span, match: re.Match[str]) -> Span:
-    if "\n" in match.group(0):
-        return span
-    return Span.of(span.start.line, span.start.column, span.start.line, span.start.column + len(match.group(0)))

@@ -19,6 +19,7 @@ from speclint.reading.wording import (
     in_rationale,
     is_pitch,
     requirement_shape,
+    sentence_before,
 )
 from speclint.rules.wording.vague_requirement import _PROPOSALS
 
@@ -168,7 +169,7 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
             if proposal and not statement.requirement_id:
                 if not _ANY_CASE_VERB.search(hit.sentence):
                     continue
-            elif not (requirement or _MODAL.search(_sentence_before(hit.match))):
+            elif not (requirement or _MODAL.search(sentence_before(hit.match))):
                 continue
             hits.append(hit)
         if hits:
@@ -204,10 +205,3 @@ def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
     if opened.startswith("etc") and not re.search(r",|/|\b(?:and|or)\b", clause_before):
         return False  # "etc." with no list before it: a clause of its own
     return not (_OPEN_PARENTHESIS.search(written_before) or _NUMBERED_SERIES.search(written_before))
-
-
-def _sentence_before(match: re.Match[str]) -> str:
-    """The sentence up to the match: the modal that commits must govern it ("the product should use X where
-    practical"), not stand in an aside after it ("... if necessary (think about whether it should ...)")."""
-    before = match.string[max(0, match.start() - 300): match.start()]
-    return re.split(r"[.!?;]\s", before)[-1]

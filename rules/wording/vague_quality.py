@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Span
+from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
@@ -16,7 +16,9 @@ from speclint.reading.wording import (
     in_descriptive_section,
     in_rationale,
     is_pitch,
+    match_span,
     requirement_shape,
+    sentence_before,
     without_names_with_digits,
     without_outline_number,
 )
@@ -206,7 +208,7 @@ class VagueQuality(Rule):
                 if proposal and not statement.requirement_id:
                     if not _ANY_CASE_VERB.search(hit.sentence):
                         continue  # a design goal ("the scheme should be efficient"), graded on purpose
-                elif not (requirement or _MODAL.search(_sentence_before(hit.match))):
+                elif not (requirement or _MODAL.search(sentence_before(hit.match))):
                     continue
                 if not _is_vague_here(hit.match, hit.sentence, hit.source_sentence):
                     continue
@@ -224,7 +226,7 @@ class VagueQuality(Rule):
                 written = " ".join(hit.match.group(0).split())
                 what = ("how: hashed or encrypted with what, kept where, readable by whom" if written.lower() == "securely"
                         else "what a tester can check (a time, a count, a message, a state)")
-                yield Violation(_word_span(hit.span, hit.match), f"vague quality '{written}' in a requirement: state {what}")
+                yield Violation(match_span(hit.span, hit.match), f"vague quality '{written}' in a requirement: state {what}")
                 break  # one finding per statement
 
 
@@ -298,11 +300,6 @@ def _starts_a_sentence(before: str) -> bool:
     return False
 
 
-def _word_span(span: Span, match: re.Match[str]) -> Span:
-    if "\n" in match.group(0):
-        return span
-    return Span.of(span.start.line, span.start.column, span.start.line, span.start.column + len(match.group(0)))
-
 
 def _lines_reported_elsewhere(document: Document, context: RuleContext) -> set[int]:
     """Lines where vague-requirement (WD006) or uncheckable-criterion (AC003) already reports."""
@@ -310,10 +307,3 @@ def _lines_reported_elsewhere(document: Document, context: RuleContext) -> set[i
     proposal = profile_name(context) in _PROPOSALS and not is_pitch(document)
     lines.update(violation.span.start.line for violation in vague_demands(document, context, proposal))
     return lines
-
-
-def _sentence_before(match: re.Match[str]) -> str:
-    """The sentence up to the match: the modal that commits must govern it ("the product should use X where
-    practical"), not stand in an aside after it ("... if necessary (think about whether it should ...)")."""
-    before = match.string[max(0, match.start() - 300): match.start()]
-    return re.split(r"[.!?;]\s", before)[-1]

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from speclint.document.model import Document, Section
     from speclint.reading.normative import Statement
 
+from speclint.document.model import Span
 from speclint.document.text import WordListPattern, literal_pieces
 from speclint.lazy_regex import lazy_compile
 from speclint.reading import languages
@@ -321,6 +322,21 @@ def contract_statements(document: Document, profile: str | None, skip_profiles: 
 def in_rationale(match: re.Match[str]) -> bool:
     """True when the match comes after a rationale label or "because" in its statement."""
     return _RATIONALE.search(match.string, 0, match.start()) is not None
+
+
+def sentence_before(match: re.Match[str]) -> str:
+    """The sentence up to the match (at most 300 characters back): the modal that commits must govern
+    it ("the product should use X where practical"), not stand in an aside after it ("... if necessary
+    (think about whether it should ...)")."""
+    before = match.string[max(0, match.start() - 300): match.start()]
+    return re.split(r"[.!?;]\s", before)[-1]
+
+
+def match_span(span: Span, match: re.Match[str]) -> Span:
+    """The span of the matched words alone when they stand on one line; the hit's span otherwise."""
+    if "\n" in match.group(0):
+        return span
+    return Span.of(span.start.line, span.start.column, span.start.line, span.start.column + len(match.group(0)))
 
 
 # "## Problem Statement 🔴 `@human-required`": a review tag after the title (code, emoji) does not change what
