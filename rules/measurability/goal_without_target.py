@@ -11,16 +11,25 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.metrics import bold_heading, is_background, direction_without_target, is_success_heading, is_summary, quantified_elsewhere
-from speclint.reading.normative import nested_text
+from speclint.reading.normative import has_quantity, mask_non_prose, nested_text
 from speclint.reading.wording import SKIP_PROFILES_HELP
 
 # "Goals", "Business objectives", "Goals and success metrics" (normalized: singular, lower case).
 _GOALS_TITLE = lazy_compile(
     r"^(?:(?:business|product|primary|key|project|main|our|customer|user|high level|top|launch|release)\s+)?(?:goal|objective)"
-    r"(?:\s+(?:for|of)\s+(?:this|the|v\d+|mvp|launch|release)(?:\s+\w+)?)?$|^what we want to achieve$")
+    r"(?:\s+(?:for|of)\s+(?:this|the|v\d+|mvp|launch|release)(?:\s+\w+)?)?$|^what we want to achieve$|"
+    # German, Spanish, French: "Ziele", "Objetivos", "Objectifs" (normalized: lower case)
+    r"^(?:ziele?|zielsetzung|objetivos?(?:\s+de\s+negocio)?|metas?|objectifs?|buts?)$")
 # "**Goal:** ...", "Objective: ...", "- **Business goal**: ...".
 _GOAL_LABEL = lazy_compile(
-    r"^\W*(?:(?:business|product|primary|main|key|our)\s+)?(?:goals?|objectives?)[*_\s]*[:—–][*_\s]*", re.I)
+    r"^\W*(?:(?:business|product|primary|main|key|our)\s+)?(?:goals?|objectives?|ziele?|objetivos?|objectifs?)[*_\s]*[:—–][*_\s]*",
+    re.I)
+# A goal in German, Spanish or French that gives a direction: "Reducir el tiempo de espera", "Weniger Rückfragen
+# beim Support", "augmenter le taux de réachat" (read only where a goal is expected).
+_OTHER_LANGUAGE_GOAL = lazy_compile(
+    r"^\W*(?:aumentar|mejorar|incrementar|reducir|disminuir|acortar|elevar|bajar|"
+    r"erhöhen|steigern|verbessern|senken|reduzieren|verringern|verkürzen|weniger|mehr|"
+    r"augmenter|améliorer|réduire|diminuer|accroître|raccourcir|moins\s+de|plus\s+de)\b", re.I)
 # Enhancement proposals of the Kubernetes family and language RFCs state goals as capabilities to
 # build; their readers do not expect a number there.
 _PROPOSALS = ("kep", "rust-rfc", "otep", "gep", "openshift-enhancement", "capi-proposal", "go-design", "not-a-spec")
@@ -117,7 +126,7 @@ def _item(item: ListItem, in_goals: bool, lines: list[str]) -> Iterator[Violatio
     label = _GOAL_LABEL.match(first.text)
     own = first.text[label.end():] if label else first.text
     if (in_goals or label) and own.strip(" *_"):
-        found = direction_without_target(own, nested_text(item))
+        found = _direction(own, nested_text(item))
         if found is not None and not quantified_elsewhere(found, lines, first.segments[0].line):
             yield _violation(first, label.end() if label else 0)
             return
@@ -161,7 +170,7 @@ def _sentences(paragraph: Paragraph, offset: int, lines: list[str]) -> Iterator[
         sentence = text[start:end]
         begin = start
         start = end
-        found = direction_without_target(sentence) if sentence.strip() else None
+        found = _direction(sentence) if sentence.strip() else None
         if found is None:
             continue
         line = paragraph.segments[0].line + text.count("\n", 0, begin + found.start())
@@ -169,6 +178,14 @@ def _sentences(paragraph: Paragraph, offset: int, lines: list[str]) -> Iterator[
             continue
         yield _violation(paragraph, begin + len(sentence) - len(sentence.lstrip()))
         return
+
+
+def _direction(text: str, nested: str = "") -> re.Match[str] | None:
+    """Where a goal gives a measure a direction and no target, in English or in German, Spanish or French."""
+    found = direction_without_target(text, nested)
+    if found is not None or has_quantity(text + "\n" + nested):
+        return found
+    return _OTHER_LANGUAGE_GOAL.search(mask_non_prose(text))
 
 
 def _violation(paragraph: Paragraph, offset: int) -> Violation:

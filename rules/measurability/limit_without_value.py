@@ -9,7 +9,8 @@ from speclint.document.model import Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.normative import Statement, has_quantity, is_descriptive, is_user_story, search, statements
+from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, statements,
+                                        value_given_at)
 from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP, requirement_shape
 from speclint.record import Record
 
@@ -101,6 +102,20 @@ _LIMITS = (
         r"\bfor\s+the\s+(?:legally\s+)?(?:required|mandated|applicable|statutory|regulatory)\s+(?:retention\s+)?period\b", _I),
         "how long is it", lazy_compile(r"\b(?:time-?\s?outs?|expir\w*|inactivity|idle|lock-?out|cool-?down|retention|"
                                       r"grace|ttl|period|window)\b", _I)),
+    # "subscriptions enter a grace period", "apply a cooldown": a period started, its length never given
+    _Limit(lazy_compile(
+        r"\b(?:enters?|entering|starts?|begins?|appl(?:y|ies|ied)|impos(?:e|es|ed)|triggers?|gets?|receives?|"
+        r"(?:is|are|be)\s+(?:given|granted|placed\s+in|put\s+in(?:to)?))\s+(?:a|an)\s+(?:grace\s+period|cool-?down(?:\s+period)?|"
+        r"lock-?out(?:\s+period)?|waiting\s+period|quarantine(?:\s+period)?|holding\s+period|probation(?:ary)?\s+period|"
+        r"trial\s+period)\b", _I),
+        "how long is it", lazy_compile(r"\b(?:grace|cool-?down|lock-?out|waiting|quarantine|holding|probation\w*|trial)\b", _I)),
+    # "PDF exports are limited on the free tier": a count capped in words ("limited to admins" is who, not how many)
+    _Limit(lazy_compile(
+        r"\b(?:exports?|uploads?|downloads?|requests|api\s+calls|calls|messages|sms|texts|e-?mails|invites|invitations|seats|"
+        r"projects|searches|credits|reports|workspaces|boards|files|attachments|storage|bandwidth|usage|submissions|responses|"
+        r"bookings|listings|generations|scans|renders)\s+(?:(?:is|are)\s+|(?:will|must|shall|should)\s+be\s+)"
+        r"(?:capped|limited)\b(?!\s+to\b)", _I),
+        "how many, per what", lazy_compile(r"\b(?:limit\w*|quotas?|caps?|capped|maximum|max|up\s+to|at\s+most)\b", _I)),
     # "OTP codes are short-lived" (not "short-lived credentials" from a cloud provider: a kind of credential)
     _Limit(lazy_compile(r"\b(?:is|are|be)\s+short[- ]lived\b", _I),
         "how long do they live", lazy_compile(r"\b(?:expir\w*|ttl|lifetime|valid\s+for|lives?)\b", _I)),
@@ -155,7 +170,8 @@ _LIMITS = (
 )
 # More things a requirement counts: "many concurrent logins", "a large number of merchants".
 _MORE_COUNTED = (r"logins|sign-?ins|merchants|sellers|vendors|drivers|riders|patients|members|subscribers|accounts|payments|"
-                 r"payouts|transfers|notifications|shipments|bookings|appointments|api\s+calls|calls|jobs|queries|visitors|players")
+                 r"payouts|transfers|notifications|shipments|bookings|appointments|api\s+calls|calls|jobs|queries|visitors|players|"
+                 r"seats|employees|locations|sites|branches|products|listings|tickets|projects")
 # Magnitudes left vague in a requirement: "supports many concurrent users", "large customers", "updates in
 # real time". Read only in requirement statements: background and design prose use them to describe.
 _MAGNITUDES = (
@@ -170,13 +186,21 @@ _MAGNITUDES = (
     _Limit(lazy_compile(
         r"\b(?:support|supports|handle|handles|sustain|sustains|withstand|withstands|absorb|absorbs|cope\s+with|copes\s+with)\s+"
         r"(?:a\s+|the\s+)?(?:very\s+)?(?:high|large|huge|heavy|massive|peak|increased|extreme)\s+(?:volumes?|loads?|traffic|throughput)\b"
-        r"(?!\s+of)|\bunder\s+(?:very\s+)?(?:heavy|high|peak|extreme|increased)\s+(?:load|traffic)\b", _I),
+        r"(?!\s+of)|\bunder\s+(?:very\s+)?(?:heavy|high|peak|extreme|increased)\s+(?:load|traffic)\b|"
+        # a busy period standing in for a load: "handle the lunch rush", "support peak season", "cope with the busiest day"
+        r"\b(?:support|supports|handle|handles|sustain|sustains|withstand|withstands|absorb|absorbs|cope\s+with|copes\s+with)\s+"
+        r"(?:the\s+|a\s+|our\s+)?(?:[\w-]+\s+)?(?:rush(?:es)?|peak\s+(?:hours?|times?|periods?|seasons?|days?|demand)|"
+        r"busiest\s+(?:hours?|days?|times?|periods?|season))\b", _I),
         "how much", lazy_compile(r"\b(?:volume|load|throughput|traffic|(?:requests?|messages?|events?|orders?)\s+(?:per|/|a)\s+"
                                  r"(?:second|minute|hour|day)|rps|qps|tps|per\s+(?:second|minute|hour))\b", _I)),
     _Limit(lazy_compile(
         r"\blarge\s+(?:customers|accounts|tenants|organi[sz]ations|orgs|enterprises|files|uploads|attachments|datasets|"
         r"merchants|clinics|hospitals|stores|shops|fleets|warehouses|sellers|retailers|schools|"
-        r"data\s+sets|catalogs|workspaces|teams|repositories|repos|documents|images|videos|exports|imports|lists|tables)\b", _I),
+        r"data\s+sets|catalogs|workspaces|teams|repositories|repos|documents|images|videos|exports|imports|lists|tables)\b|"
+        # one thing sized in words: "WHEN a user uploads a large file" (not "Large File Storage", a product)
+        r"\b(?:a|an|the|any|each|every)\s+(?:very\s+)?large\s+(?:file|upload|attachment|dataset|data\s+set|document|image|video|"
+        r"export|import|spreadsheet|csv|batch|payload|request|message|order|basket|cart|catalog(?:ue)?|account|customer|tenant)\b"
+        r"(?!\s+(?:storage|support|system|mode|api)\b)", _I),
         "how large", lazy_compile(r"\b(?:large|size|MB|GB|KB|TB|rows|seats|users|employees|items)\b", _I)),
     # "progress streams in real time": streaming is the behaviour, not a latency left out
     _Limit(lazy_compile(r"(?<!stream )(?<!streams )(?<!streamed )(?<!streaming )\b(?:in|at)\s+(?:near[- ])?real[- ]?time\b", _I),
@@ -324,7 +348,8 @@ class LimitWithoutValue(Rule):
                 for hit in search(limit.pattern, statement.segments):
                     if limit in _MAGNITUDES and not (requirement or _MODAL.search(_own_sentence(hit.match))):
                         continue  # "large customers churn": a description; "must support many users": a demand
-                    if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)):
+                    if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)) \
+                            or value_given_at(hit.sentence):
                         continue
                     if limit.needs is not None and not limit.needs.search(hit.sentence):
                         continue

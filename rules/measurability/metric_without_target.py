@@ -30,7 +30,9 @@ _SUCCESS_LABEL = lazy_compile(
     r"(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
     r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+(?:success|it|impact))?|"
     r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success|success|targets?|"
-    r"expected\s+(?:impact|outcomes?|results?)))"
+    r"expected\s+(?:impact|outcomes?|results?)|"
+    # an OKR's key result: "KR2: Grow the share of searches that end in a cart"
+    r"kr\s?\d{1,2}(?:\.\d{1,2})?|key\s+results?(?:\s+\d{1,2})?))"
     r"[*_\s]*[:—–][*_\s]*",
     re.I,
 )

@@ -21,6 +21,7 @@ from speclint.reading.normative import (
     prefix_of,
     statements,
     table_rows,
+    value_given_at,
 )
 from speclint.reading.concerns import profile_name
 from speclint.reading.wording import compile_terms, is_pitch
@@ -143,8 +144,8 @@ class UnmeasurableNfr(Rule):
                 continue  # a summary that cites requirements ("NFR-1 through NFR-4: reliability...")
             if not _requires_a_quality(text, _topics_in(statement.section, topics)) or _answers_a_question(statement.section):
                 continue
-            if has_quantity(text + "\n" + statement.nested_text) or _QUALITATIVE_OK.search(text):
-                continue
+            if has_quantity(text + "\n" + statement.nested_text) or _QUALITATIVE_OK.search(text) or value_given_at(text):
+                continue  # a figure, or where the document gives it ("the peak load defined in Appendix C")
             first = statement.segments[0]
             yield Violation(Span.of(first.line, first.column, first.line, first.column + len(first.text)), _MESSAGE)
         for row in table_rows(document):
@@ -152,7 +153,8 @@ class UnmeasurableNfr(Rule):
                 continue
             if not _requires_a_quality(row.text, _topics_in(row.section, topics)) or _answers_a_question(row.section):
                 continue
-            if has_quantity(row.text) or _QUALITATIVE_OK.search(row.text) or _PLACEHOLDER_ONLY.match(row.cells[0].text):
+            if has_quantity(row.text) or _QUALITATIVE_OK.search(row.text) or _PLACEHOLDER_ONLY.match(row.cells[0].text) \
+                    or value_given_at(row.text):
                 continue
             yield Violation(row.cells[0].span, _MESSAGE)
 

@@ -724,6 +724,22 @@ def has_quantity(text: str) -> bool:
     return bool(_NUMBER.search(text) or _TIME_FRAME.search(text))
 
 
+#: The value kept at a named place of the document: "the peak load defined in Appendix C", "after the
+#: number of failed sign-ins given in Table 4", "(see Section 5)". Not a requirement label ("(R7)"):
+#: a reference to a place where values are listed.
+_VALUE_AT = lazy_compile(
+    r"\b(?:defined|specified|given|stated|set\s+out|listed|documented|detailed|tabulated|configured)\s+(?:in|under)\s+"
+    r"(?:the\s+)?(?:appendix|annex|table|section|chapter)\s+[A-Z0-9]|"
+    r"\(\s*see\s+(?:appendix|annex|table|section|chapter)\s+[A-Z0-9]",
+    re.I,
+)
+
+
+def value_given_at(text: str) -> bool:
+    """True when `text` says where in the document its value is given ("the peak load defined in Appendix C")."""
+    return bool(_VALUE_AT.search(text))
+
+
 # --- tables -----------------------------------------------------------------------------------
 
 
