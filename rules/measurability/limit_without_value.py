@@ -264,6 +264,11 @@ _NEGATION_BEFORE = lazy_compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwith
 # read, an ADR only in its decision (its options and drivers discuss).
 _PROPOSALS = (*(name for name in DESIGN_PROPOSAL_PROFILES if name not in ("design-doc", "adr")),
               "openshift-enhancement", "gep", "capi-proposal", "kiro-design", "not-a-spec")
+# "WHEN the lease expires", "once the token has expired", "before the hold expires": an expiry named as the
+# event that triggers a behaviour; the statement is about the behaviour, and the limit is stated (or not) elsewhere.
+_EVENT_CLAUSE_BEFORE = lazy_compile(
+    r"\b(?:when|whenever|once|if|after|before|until|till|as\s+soon\s+as|by\s+the\s+time|in\s+case)\s+"
+    r"(?:the|a|an|its|their|his|her|your|this|that|each|any)\s+(?:[\w'-]+\s+){0,2}$", _I)
 _DECISION_TITLE = lazy_compile(r"\bdecision\b(?!\s+drivers?)|\bdecided\b", _I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 
@@ -355,6 +360,9 @@ class LimitWithoutValue(Rule):
                         continue
                     if _NEGATION_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40), hit.match.start()):
                         continue
+                    if limit is _LIMITS[0] and _EVENT_CLAUSE_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40),
+                                                                           hit.match.start()):
+                        continue  # "WHEN the lease expires THEN ...": the expiry as an event, not the limit stated
                     if _given_elsewhere(limit, hit.match.group(0), lines, hit.span.start.line):
                         continue
                     where = (statement.span.start.line, hit.sentence)
