@@ -47,7 +47,9 @@ class GoalWithoutTarget(Rule):
     Not flagged when another line of the document gives that measure a number (a success metric
     "Cart abandonment: 68% to 55%" answers the goal "Reduce cart abandonment"), nor goals that name
     no measure ("Let admins export the audit log"), zero and all ("No P1 bugs"), non-goals,
-    background, questions and placeholders (reported by the placeholder rules). Enhancement
+    background, questions and placeholders (reported by the placeholder rules). Goals in German,
+    Spanish and French are read the same way ("## Objetivos" over "- Reducir el tiempo de espera",
+    "Objectif : augmenter le taux de réachat", "Weniger Rückfragen beim Support"). Enhancement
     proposals and language RFCs, whose goals are capabilities, are not read (option `skip-profiles`).
 
     **Why it matters.** A goal of "increase conversion" is met by one extra sale. Without a number

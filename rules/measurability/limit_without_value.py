@@ -293,7 +293,11 @@ class LimitWithoutValue(Rule):
     - a time relative to an event, left vague: "reminders are sent shortly before the appointment",
       "a confirmation e-mail is sent shortly";
     - a limit sized in words: "cached with a short TTL", "after a timeout";
-    - load demanded with no figure: "must support high volume", "under heavy load".
+    - load demanded with no figure: "must support high volume", "under heavy load", or a busy period
+      standing in for it: "must handle the lunch rush", "support peak season";
+    - a period started with no length: "subscriptions enter a grace period", "apply a cooldown";
+    - a count capped in words: "PDF exports are limited on the free tier" ("limited to admins" says
+      who, not how many).
 
     The outcome steps of Gherkin scenarios in code blocks ("Then ...", "And ...") are read as
     requirements. An HTTP status ("respond with HTTP 429") and a limit's reset period ("a monthly
@@ -311,7 +315,10 @@ class LimitWithoutValue(Rule):
     timeout | 30 min" row answers "sessions expire after inactivity"; "claims the job with a
     4-hour lease" answers "abandoned leases expire"),
     nor when the value is a moment ("links expire at the appointment start time", "codes expire once
-    redeemed"), nor when the statement says there is no limit ("links never expire"). In design proposals
+    redeemed"), nor when the statement says there is no limit ("links never expire"), nor an expiry
+    named as the event that triggers a behaviour ("WHEN the lease expires THEN the job is offered to
+    the next station"), nor a value the statement says where to find ("the lock period given in
+    Table 4"). A thing sized in words counts too ("WHEN a user uploads a large file"). In design proposals
     (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
     with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
 

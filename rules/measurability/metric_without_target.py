@@ -83,7 +83,8 @@ class MetricWithoutTarget(Rule):
     - the items and table rows of a *Success metrics*, *Success criteria*, *Metrics*, *KPIs*,
       *Key results* or *How will we measure success?* section (not a design's *Metrics* section
       under Proposal or Monitoring, which lists what the system exports);
-    - a bold or plain label anywhere ("**Success metric:** increase conversion", "KPIs:" over a list);
+    - a bold or plain label anywhere ("**Success metric:** increase conversion", "KPIs:" over a list),
+      and an OKR's key result ("KR2: Grow the share of searches that end in a cart");
     - a sentence that says how success is measured ("Success will be measured by higher retention");
     - a metrics table whose Target cell is empty (a number in the metric's name, "30-day
       retention", is no target), says only a direction ("higher", "increase"), or gives a number

@@ -81,7 +81,8 @@ class UnmeasurableNfr(Rule):
     Production Readiness questionnaire), not design vocabulary ("type scale", "fast, normal, slow
     animations", "responsive across breakpoints"), not a quality that is logged or checked ("log
     the latency", "check for Docker availability"), not one measured against targets the document
-    keeps elsewhere ("benchmarks demonstrate the throughput targets"), not an ordering idiom ("ack
+    keeps elsewhere ("benchmarks demonstrate the throughput targets", "under the peak load defined
+    in Appendix C"), not an ordering idiom ("ack
     fast, reconcile async"), and not one said not to be needed. A line where vague-requirement
     (WD006) already names the vague word ("must be fast") gets no second finding.
 
