@@ -259,3 +259,41 @@ def test_damage_a_spanish_goal_with_no_target(tmp_path: Path) -> None:
                                  "## 2. Objetivos\n\n- Reducir el tiempo de carga de los pastes.")
     assert rule_positions("MS006", CORPUS / _PASTEBIN) == []
     assert rule_positions("MS006", damaged) == [(line + 2, 3)]
+
+
+# --- MS012: a vague trigger in a Gherkin scenario's condition ---------------------------------
+
+_SCENARIO = """\
+# Feature: Table holds
+
+```gherkin
+Scenario: Hold released
+  Given a diner has reserved a table
+  When the diner {wait} before confirming
+  Then the table is released to the waitlist
+```
+"""
+
+
+def test_a_vague_wait_in_a_scenario_condition_is_flagged() -> None:
+    assert spans(lint_with("MS012", _SCENARIO.format(wait="waits too long"))) == [(6, 24)]
+
+
+def test_a_wait_with_its_length_in_a_scenario_condition_is_not_flagged() -> None:
+    assert lint_with("MS012", _SCENARIO.format(wait="waits longer than 10 minutes")) == []
+
+
+def test_a_vague_wait_in_a_scenario_with_no_outcome_is_not_flagged() -> None:
+    text = "# Feature: Table holds\n\n```gherkin\nScenario: Waiting\n  Given a diner has reserved a table\n" \
+           "  When the diner waits too long before confirming\n```\n"
+    assert lint_with("MS012", text) == []
+
+
+def test_a_large_number_of_anything_counted_is_a_vague_magnitude() -> None:
+    text = """\
+    # SRS: Proctoring
+
+    ## 3.3 Performance requirements
+    PR-1 The system shall support a large number of simultaneous exam takers.
+    """
+    assert spans(lint_with("MS005", text)) == [(4, 31)]

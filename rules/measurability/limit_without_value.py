@@ -228,8 +228,9 @@ _MAGNITUDES = (
         r"(?:(?:active|new|existing|paying|beta|pilot)\s+)?(?:users|customers|teams|tenants|merchants|accounts|organi[sz]ations|clusters)\b", _I),
         "how many", lazy_compile(r"\b(?:users|customers|teams|tenants|merchants|accounts|adoption)\b", _I)),
     _Limit(lazy_compile(
-        r"\ba\s+(?:large|high|huge|great|significant)\s+number\s+of\s+(?:concurrent\s+|simultaneous\s+)?(?:users|requests|connections|"
-        r"sessions|customers|orders|transactions|devices|tenants|uploads|files|records|events|messages|items|" + _MORE_COUNTED + r")\b", _I),
+        r"\ba\s+(?:large|high|huge|great|significant|big|vast|massive)\s+number\s+of\s+(?:concurrent\s+|simultaneous\s+)?"
+        # anything counted: "a large number of simultaneous exam takers", "a high number of SKUs"
+        r"(?:[\w-]+\s+){0,2}?[\w-]+s\b", _I),
         "how many", lazy_compile(r"\b(?:users|requests|connections|sessions|customers|orders|transactions|devices|tenants|"
                                r"uploads|files|records|events|messages|items|" + _MORE_COUNTED + r")\b", _I)),
 )

@@ -78,7 +78,9 @@ class VagueTrigger(Rule):
       offer a voice call", "artifacts are retained for the standard period";
     - a size in words: "refunds above a large amount need approval", "large spreadsheets are
       imported by a batch worker";
-    - a budget never given: "reads must stay within the request latency budget".
+    - a budget never given: "reads must stay within the request latency budget";
+    - the condition of a Gherkin scenario in a code block, when the scenario has an outcome: "When
+      the customer waits too long before paying / Then the seats are released".
 
     The same in German, Spanish and French ("nach einigen Tagen ohne Antwort", "si el cliente no
     responde en unos días", "les comptes inactifs depuis longtemps sont archivés").
@@ -137,6 +139,49 @@ class VagueTrigger(Rule):
                 yield Violation(hit.span, f"'{written}': how much exactly? State the amount that triggers this, so it "
                                           f"can be built and tested")
                 break
+        if not proposal:
+            yield from _in_scenario_conditions(document)
+
+
+_STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
+
+
+def _in_scenario_conditions(document: Document) -> Iterator[Violation]:
+    """The conditions of Gherkin scenarios in code blocks ("When the customer waits too long before paying")
+    followed by an outcome ("Then the seats are released"): the scenario is the trigger and its consequence."""
+    from speclint.document.model import CodeBlock
+    from speclint.document.text import find_all, iter_nested
+    from speclint.reading.requirements import is_gherkin_block
+
+    for section in document.root.walk():
+        if is_descriptive(section):
+            continue
+        for block in iter_nested(section.blocks):
+            if not isinstance(block, CodeBlock) or not is_gherkin_block(block):
+                continue
+            pending: list[Violation] = []  # vague conditions of the current scenario, waiting for its "Then"
+            in_outcome = False
+            for segment in block.lines:
+                step = _STEP.match(segment.text)
+                if step is None:
+                    if segment.text.strip():
+                        pending, in_outcome = [], False  # "Scenario: ...", a table row: another part begins
+                    continue
+                keyword = step.group("keyword").lower()
+                if keyword == "then":
+                    yield from pending
+                    pending, in_outcome = [], True
+                    continue
+                if keyword in ("given", "when") or not in_outcome:
+                    in_outcome = False
+                    if has_quantity(segment.text):
+                        continue
+                    found = next(iter(find_all(_TRIGGER, [segment], visible_only=False)), None)
+                    if found is None or _NEGATED.search(segment.text[:found[0].start()]):
+                        continue
+                    written = " ".join(found[0].group(0).split())
+                    pending.append(Violation(found[1], f"'{written}': how much exactly? State the amount that triggers "
+                                                       f"this, so it can be built and tested"))
 
 
 #: A table cell this short that gives a span in words is the value of a timing column.
