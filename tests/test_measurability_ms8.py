@@ -297,3 +297,33 @@ def test_a_large_number_of_anything_counted_is_a_vague_magnitude() -> None:
     PR-1 The system shall support a large number of simultaneous exam takers.
     """
     assert spans(lint_with("MS005", text)) == [(4, 31)]
+
+
+def test_a_level_in_words_that_triggers_a_behaviour_is_flagged() -> None:
+    text = """\
+    # PRD: Florist stock
+
+    ## Requirements
+    - When stock runs low, the shop manager is notified by email.
+    """
+    assert spans(lint_with("MS012", text)) == [(4, 8)]
+
+
+def test_a_level_with_its_value_is_not_flagged() -> None:
+    text = """\
+    # PRD: Florist stock
+
+    ## Requirements
+    - When stock falls below 10 stems, the shop manager is notified by email.
+    """
+    assert lint_with("MS012", text) == []
+
+
+def test_a_priority_called_high_is_a_category_not_a_level() -> None:
+    text = """\
+    # PRD: Support routing
+
+    ## Requirements
+    - When the priority is high, the ticket is sent to the on-call agent.
+    """
+    assert lint_with("MS012", text) == []

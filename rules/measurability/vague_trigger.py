@@ -36,6 +36,11 @@ _TRIGGER = lazy_compile(
     # a size in words: "refunds above a large amount", "over a certain number of seats"
     r"(?P<size>\b(?:above|over|exceeding|beyond|below|under|more\s+than|less\s+than)\s+(?:a|an|the)\s+(?:large|high|certain|small|low|"
     r"significant|given|specific|predefined|set)\s+(?:amount|number|value|sum|total|size|level|threshold)\b)|"
+    # a level in words a measure reaches: "when stock runs low", "if the battery is low", "when the queue gets long"
+    r"(?P<level>\b(?:stock|inventory|balance|battery|credits?|disk(?:\s+space)?|storage|memory|cpu(?:\s+usage)?|load|traffic|"
+    r"demand|latency|error\s+rate|queue|backlog|temperature|signal|fuel|funds|supply|capacity|usage|lag)\s+(?:levels?\s+)?"
+    r"(?:is|are|gets?|runs?|falls?|drops?|becomes?|goes|grows?|rises?|climbs?|gets)\s+(?:too\s+|very\s+|critically\s+|"
+    r"dangerously\s+|unusually\s+)?(?:low|high|full|long)\b)|"
     # a budget never given: "within the serving latency budget"
     r"(?P<budget>\bwithin\s+(?:the|our|its|their)\s+(?:[\w-]+\s+)?(?:latency|response[- ]time|performance|time|render(?:ing)?|load)"
     r"\s+budget\b)",
@@ -79,6 +84,8 @@ class VagueTrigger(Rule):
     - a size in words: "refunds above a large amount need approval", "large spreadsheets are
       imported by a batch worker";
     - a budget never given: "reads must stay within the request latency budget";
+    - a level in words that a measure reaches: "when stock runs low, the manager is notified", "if
+      the battery is low, uploads pause";
     - the condition of a Gherkin scenario in a code block, when the scenario has an outcome: "When
       the customer waits too long before paying / Then the seats are released".
 
