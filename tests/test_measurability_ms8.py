@@ -327,3 +327,15 @@ def test_a_priority_called_high_is_a_category_not_a_level() -> None:
     - When the priority is high, the ticket is sent to the on-call agent.
     """
     assert lint_with("MS012", text) == []
+
+
+def test_a_level_in_a_faq_question_is_not_a_trigger() -> None:
+    text = """\
+    # PR/FAQ: Scooters
+
+    ## FAQ
+
+    **What happens when my battery runs low?**
+    The scooter shows the nearest charging point.
+    """
+    assert lint_with("MS012", text) == []

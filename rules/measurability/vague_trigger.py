@@ -201,6 +201,9 @@ def _triggers(hit: Hit, pattern: re.Pattern[str], in_cell: bool) -> bool:
     sentence = hit.sentence
     if _QUESTION.search(sentence) or has_quantity(without_outline_number(hit.sentence)):
         return False
+    line_end = hit.match.string.find("\n", hit.match.end())
+    if "?" in hit.match.string[hit.match.end(): line_end if line_end >= 0 else len(hit.match.string)]:
+        return False  # a FAQ's question over its answer: "**What happens when my battery runs low?**"
     before = hit.match.string[max(0, hit.match.start() - 60): hit.match.start()]
     if _NEGATED.search(before):
         return False
