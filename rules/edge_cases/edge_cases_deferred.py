@@ -10,6 +10,7 @@ from speclint.document.text import find_all
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import section_segments
+from speclint.reading.edge_cases import is_edge_case_title
 from speclint.reading.requirements import TASK_LISTS, document_kind, states_requirements
 
 #: What names the cases: "edge cases", "corner cases", "tricky cases", "negative scenarios", and the
@@ -47,9 +48,9 @@ class EdgeCasesDeferred(Rule):
     the edge cases ("edge cases", "corner cases", "tricky cases", "negative scenarios", "Randfälle",
     "casos límite", "cas limites"), promises them for the future ("will", "we'll", "to be") and puts
     them off: later, in a follow-up, in the design phase, during the beta or implementation, "when we
-    get there". One finding per sentence, at the words that name the cases. Sections whose purpose
+    get there". One finding per paragraph, at the words that name the cases. Sections whose purpose
     is to put things off (open questions, future work, non-goals, roadmap, phases) are not read, nor
-    are proposals and decision records.
+    are proposals and decision records; an edge-case section is EC002's and EC003's to read.
 
     **Why it matters.** "We'll handle the edge cases later" is the spec admitting it has not
     decided what the product does when something goes wrong or runs out. Later is mid-sprint, when
@@ -72,8 +73,10 @@ class EdgeCasesDeferred(Rule):
     id = "EC004"
     name = "edge-cases-deferred"
     category = Category.EDGE_CASES
-    default_level = Level.WARNING
-    group = Group.PREVIEW
+    default_level = Level.INFO
+    # Default at info level: no finding on the corpus (round 13), none on the 825 documents of the
+    # variant banks but the deferrals they were written for, none on eval, eval2 or cleanset.
+    group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
@@ -82,8 +85,8 @@ class EdgeCasesDeferred(Rule):
 
 
 def _deferrals(section: Section) -> Iterator[Violation]:
-    if section.heading is not None and _DEFERRAL_SECTIONS.search(section.title):
-        return
+    if section.heading is not None and (_DEFERRAL_SECTIONS.search(section.title) or is_edge_case_title(section.title)):
+        return  # a section for putting things off; or the edge cases' own, which EC002 and EC003 read
     for segments in section_segments(section, deep=False):
         for match, span in find_all(_CASES, segments):
             sentence = _sentence_around(match.string, match.start(), match.end())

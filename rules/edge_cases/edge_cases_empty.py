@@ -154,8 +154,9 @@ def _names_cases_without_outcomes(section: Section) -> bool:
 
 
 #: What says an entry's outcome: a separator with words after it ("Empty cart: the button is disabled",
-#: "Offline — changes are queued"), a clause after a comma or "then", a second sentence.
-_OUTCOME_SEPARATOR = lazy_compile(r"(?::|\s[—–-]\s|→|->|=>|⇒|[,;]|(?<!and)\s+then\b|[.!]\s+\S)", re.I)
+#: "Offline — changes are queued", "網路斷線：暫停"), a clause after a comma or "then", a second sentence.
+_OUTCOME_SEPARATOR = lazy_compile(r"(?::|\s[—–-]\s|→|->|=>|⇒|[,;：，；、]|(?<!and)\s+then\b|[.!]\s+\S|[。！]\s*\S)",
+                                  re.I)
 #: A vague outcome is none: "Sync conflicts should be handled gracefully".
 _VAGUE_OUTCOME = lazy_compile(
     r"\b(?:handled|managed|dealt\s+with|addressed|taken\s+care\s+of|covered)\s+(?:gracefully|appropriately|"
@@ -177,8 +178,12 @@ _OUTCOME_VERB = lazy_compile(
 )
 
 
+#: An entry's own ID, which names it and says nothing: "**EC-1** (M-1):", "EC-2:".
+_ENTRY_ID = lazy_compile(r"^[*_]{0,2}[A-Z]{1,6}-?\d+[*_]{0,2}(?:\s*\([^)\n]{1,20}\))?\s*[:.—–-]?[*_]{0,2}\s*")
+
+
 def _entry_without_outcome(entry: str) -> bool:
-    text = entry.strip().strip("*_").strip()
+    text = _ENTRY_ID.sub("", entry.strip()).strip().strip("*_").strip()
     if not text or text.endswith("?") or len(text.split()) > 14:
         return False  # a question is EC003's; a long entry says more than a case
     if _VAGUE_OUTCOME.search(text):

@@ -54,7 +54,7 @@ MONEY_ACTIONS = (
     "rembours*", "virement*", "rechargé*", "débité*", "crédité*",
     # Money moved by a verb of sending, withdrawing or transferring and the money it moves, as
     # "send money" and "transfer funds" above: "envía dinero", "retirar el saldo", "envoyer de l'argent".
-    r"re:(?:envi|transfier|transfer|retir|ingres)\w*\s+(?:el\s+|su\s+|sus\s+|los\s+)?(?:dinero|saldo|fondos)\b",
+    r"re:(?:env[ií]|transfier|transfer|retir|ingres)\w*\s+(?:el\s+|su\s+|sus\s+|los\s+)?(?:dinero|saldo|fondos)\b",
     r"re:(?:envoy|envoi|transf[èée]r|retir|vers)\w*\s+(?:de\s+l'|l'|les\s+|des\s+|du\s+|son\s+|leur\s+)?"
     r"(?:argent|fonds|solde)\b",
     r"re:(?:Geld|Guthaben)\s+(?:\w+\s+){0,3}?(?:senden|sendet|überweisen|überweist|auszahlen|abheben|hebt)\b",
