@@ -155,7 +155,7 @@ def _names_cases_without_outcomes(section: Section) -> bool:
 
 #: What says an entry's outcome: a separator with words after it ("Empty cart: the button is disabled",
 #: "Offline — changes are queued", "網路斷線：暫停"), a clause after a comma or "then", a second sentence.
-_OUTCOME_SEPARATOR = lazy_compile(r"(?::|\s[—–-]\s|→|->|=>|⇒|[,;：，；、]|(?<!and)\s+then\b|[.!]\s+\S|[。！]\s*\S)",
+_OUTCOME_SEPARATOR = lazy_compile(r"(?::|\s[—–-]\s|→|->|=>|⇒|[,;：，；、]|(?<!and)(?<!\s)\s+then\b|[.!]\s+\S|[。！]\s*\S)",
                                   re.I)
 #: A vague outcome is none: "Sync conflicts should be handled gracefully".
 _VAGUE_OUTCOME = lazy_compile(
