@@ -102,7 +102,98 @@ def _emptiness(section: Section, placeholders: set[str]) -> str | None:
         return "holds only template text"
     if len(texts) == 1 and _names_no_case(texts[0]):
         return "holds one line that names no case"
+    if len(texts) == 1 and _defers(texts[0]):
+        return "only defers them"
+    if _names_cases_without_outcomes(section):
+        return "names cases but not what happens in any of them"
     return None
+
+
+#: The one line of an edge-case section that puts them off: "To be defined in a later revision",
+#: "Still to be worked out", "Por definir con el equipo de pagos", "QA will come up with the edge
+#: cases during test planning", "We have not looked at corner cases yet".
+_DEFERRAL = lazy_compile(
+    r"^\W*(?:still\s+)?to\s+be\s+(?:defined|determined|decided|confirmed|documented|added|identified|clarified|"
+    r"discussed|worked\s+out|agreed|specified|written|completed)\b"
+    r"|^\W*(?:TBD|TBC|TODO)\b"
+    r"|^\W*(?:por\s+(?:definir|determinar|decidir|concretar)|[àa]\s+(?:d[ée]finir|compl[ée]ter|pr[ée]ciser|"
+    r"d[ée]terminer)|noch\s+(?:zu\s+\w+|offen|nicht\s+definiert))\b"
+    r"|\bto\s+be\s+(?:added|defined|discussed|worked\s+out|written|documented)\s+(?:later|afterwards|separately)\b"
+    r"|\b(?:have\s+not|haven't|did\s+not|didn't)\s+(?:yet\s+)?(?:looked\s+at|considered|thought\s+about|"
+    r"defined|listed)\b"
+    r"|\bwill\s+(?:come\s+up\s+with|identify|find|define|write)\s+(?:the\s+|any\s+)?(?:edge|corner|boundary|"
+    r"negative)\s+(?:cases|scenarios|conditions)\b",
+    re.I,
+)
+
+
+def _defers(text: str) -> bool:
+    return bool(_DEFERRAL.search(plain(text).strip()))
+
+
+_CASE_TITLE = lazy_compile(
+    r"\b(?:edge|corner|boundary|special|unusual)\s+(?:cases?|conditions?)\b|randf[äa]lle|grenzf[äa]lle|"
+    r"cas\s+limites?|casos\s+(?:l[íi]mite|extremos)", re.I)
+
+
+def _names_cases_without_outcomes(section: Section) -> bool:
+    """An edge-case section made of one list of two or more short entries, none of which says what
+    happens: "- Slot fills up during checkout", "- **Wheelchair spaces**", "- When two members tick
+    the same item." A "Limits" section lists facts, not cases, and is not read this way."""
+    if not _CASE_TITLE.search(section.title) or section.children:
+        return False
+    lists = [block for block in section.blocks if isinstance(block, ListBlock)]
+    others = [block for block in section.blocks if not isinstance(block, ListBlock)]
+    if len(lists) != 1 or any(not (isinstance(block, Paragraph) and plain(block.text).rstrip().endswith(":"))
+                              and not (isinstance(block, HtmlBlock) and block.is_comment) for block in others):
+        return False
+    entries = [item_text(item) for item in lists[0].items]
+    if len(entries) < 2 or any(item.sublists for item in lists[0].items):
+        return False
+    return all(_entry_without_outcome(plain(entry).strip()) for entry in entries)
+
+
+#: What says an entry's outcome: a separator with words after it ("Empty cart: the button is disabled",
+#: "Offline — changes are queued", "網路斷線：暫停"), a clause after a comma or "then", a second sentence.
+_OUTCOME_SEPARATOR = lazy_compile(r"(?::|\s[—–-]\s|→|->|=>|⇒|[,;：，；、]|(?<!and)(?<!\s)\s+then\b|[.!]\s+\S|[。！]\s*\S)",
+                                  re.I)
+#: A vague outcome is none: "Sync conflicts should be handled gracefully".
+_VAGUE_OUTCOME = lazy_compile(
+    r"\b(?:handled|managed|dealt\s+with|addressed|taken\s+care\s+of|covered)\s+(?:gracefully|appropriately|"
+    r"properly|correctly|as\s+needed|accordingly|somehow|later)\b", re.I)
+#: A subordinate clause names the situation, not the outcome: the main clause is what comes before it.
+_SUBORDINATE = lazy_compile(r"\s(?:while|whilst|when|after|before|during|if|because|since|until|once|with|"
+                            r"who|that|which|wenn|während|nachdem|cuando|mientras|quand|lorsque|pendant)\s", re.I)
+_CONDITION_OPENING = lazy_compile(r"^(?:when|whenever|if|in\s+case|wenn|falls|cuando|si|quand|lorsque)\b", re.I)
+#: Verbs that state what happens or what holds (auxiliaries, modals, the usual outcome verbs), in
+#: English, German, Spanish and French.
+_OUTCOME_VERB = lazy_compile(
+    r"\b(?:is|are|was|were|be|been|will|would|should|must|shall|can|cannot|can't|may|might|gets?|stays?|"
+    r"remains?|keeps?|returns?|shows?|displays?|rejects?|refuses?|blocks?|fails?|wins?|sees?|receives?|"
+    r"falls?\s+back|retries|sends?|creates?|skips?|ignores?|prevents?|allows?|disables?|cancels\s+the|"
+    r"ist|sind|wird|werden|soll|sollen|muss|müssen|kann|können|darf|bleibt|erhält|zeigt|"
+    r"es|son|será|serán|debe|deben|puede|recibe|muestra|est|sont|sera|seront|doit|peut|reçoit|affiche)\b"
+    r"|\b\w+ed\b(?!\s+(?:by|to|after|during|while|before|from|on|in|at|mid|halfway|between)\b)",
+    re.I,
+)
+
+
+#: An entry's own ID, which names it and says nothing: "**EC-1** (M-1):", "EC-2:".
+_ENTRY_ID = lazy_compile(r"^[*_]{0,2}[A-Z]{1,6}-?\d+[*_]{0,2}(?:\s*\([^)\n]{1,20}\))?\s*[:.—–-]?[*_]{0,2}\s*")
+
+
+def _entry_without_outcome(entry: str) -> bool:
+    text = _ENTRY_ID.sub("", entry.strip()).strip().strip("*_").strip()
+    if not text or text.endswith("?") or len(text.split()) > 14:
+        return False  # a question is EC003's; a long entry says more than a case
+    if _VAGUE_OUTCOME.search(text):
+        return True
+    if _OUTCOME_SEPARATOR.search(text.rstrip(".")):
+        return False
+    if _CONDITION_OPENING.match(text):
+        return True  # "When two members tick the same item." and nothing after it
+    main = _SUBORDINATE.split(" " + text, maxsplit=1)[0]
+    return not _OUTCOME_VERB.search(main)
 
 
 #: A line that stands in for edge cases without naming one: "Edge cases will be handled appropriately",

@@ -52,6 +52,12 @@ MONEY_ACTIONS = (
     # "que lo abona en la cuenta del empleado" (not "abonado", a subscriber), "enviar el importe"
     r"re:abon(?:a|an|ar|ará|arán|amos|ó|aron)\b", r"re:(?:envi|transfier|pag)\w*\s+(?:el|los)\s+importes?\b",
     "rembours*", "virement*", "rechargé*", "débité*", "crédité*",
+    # Money moved by a verb of sending, withdrawing or transferring and the money it moves, as
+    # "send money" and "transfer funds" above: "envía dinero", "retirar el saldo", "envoyer de l'argent".
+    r"re:(?:env[ií]|transfier|transfer|retir|ingres)\w*\s+(?:el\s+|su\s+|sus\s+|los\s+)?(?:dinero|saldo|fondos)\b",
+    r"re:(?:envoy|envoi|transf[èée]r|retir|vers)\w*\s+(?:de\s+l'|l'|les\s+|des\s+|du\s+|son\s+|leur\s+)?"
+    r"(?:argent|fonds|solde)\b",
+    r"re:(?:Geld|Guthaben)\s+(?:\w+\s+){0,3}?(?:senden|sendet|überweisen|überweist|auszahlen|abheben|hebt)\b",
 )
 
 #: Safeguards that can only be about moving money once, wherever they are written.
@@ -138,8 +144,9 @@ _MONEY_NOUN = lazy_compile(
     r"cents|usd|eur|gbp|currenc(?:y|ies)|credits?|refunds?|payouts?|tips?)\b|[$€£¥]\s?\d|\d\s?(?:€|£)",
     re.I,
 )
-#: Accounts are money only for a ledger's verbs: "debit the sender's account".
-_ACCOUNT = lazy_compile(r"\baccounts?\b", re.I)
+#: Accounts (and the pots, jars and vaults a bank app splits them into) are money only for a ledger's
+#: verbs: "debit the sender's account", "credits the target pot".
+_ACCOUNT = lazy_compile(r"\b(?:(?:sub-?)?accounts?|pots?|jars?|vaults?|savings)\b", re.I)
 _LEDGER_VERB = lazy_compile(r"^(?:debit|credit)", re.I)
 #: The money verbs in their other senses: "pay attention", "in charge of", "free of charge", "a paid
 #: plan", "buy-in", "build or buy", "credit the author".

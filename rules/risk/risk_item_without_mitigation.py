@@ -106,8 +106,13 @@ _FIELD = lazy_compile(r"^\W*(?:impact|mitigations?|likelihood|probability|severi
 _SENTENCE_END = lazy_compile(r"[.!?](?=\s|$)")
 _TERMS = phrase_pattern(list(MITIGATION))
 #: A restriction the design sets, which bounds the harm: "messages carry only the date and time, never
-#: the diagnosis", "the export holds only ids, not names".
-_RESTRICTION = lazy_compile(r"\bonly\b[^.;:!?]{1,80}?,\s*(?:but\s+)?(?:never|not)\b", re.I)
+#: the diagnosis", "the export holds only ids, not names", "reports never include confidential columns".
+_RESTRICTION = lazy_compile(
+    r"\bonly\b[^.;:!?]{1,80}?,\s*(?:but\s+)?(?:never|not)\b"
+    # or what the design never lets through: "shared reports never include columns marked confidential".
+    r"|\bnever\s+(?:include|contain|store|send|show|log|expose|share|leave|hold|carry|return|list|index|reach|"
+    r"cache|copy|export|forward|print|display)s?\b",
+    re.I)
 
 
 def _introduces_responses(section: Section) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.document.model import Document, TableCell
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading import languages
 from speclint.reading.concerns import (
     RISK_SECTIONS,
@@ -85,13 +87,27 @@ class RiskMitigationCellEmpty(Rule):
             for entry in section_entries(section):
                 if entry.kind != "row":
                     continue
-                cell = column(entry, context.options["columns"])
+                cell = column(entry, context.options["columns"]) or _column_named_for_mitigation(entry)
                 if cell is None or not (cell_is_empty(cell) or _left_open(cell)) or not _names_a_risk(entry, cell):
                     continue
                 shown = " ".join(mask_invisible(cell.text).split()) or "empty"
                 yield Violation(cell.span,
                                 f"the risk on this row has no mitigation (the cell is {shown!r}): say how the "
                                 "risk is reduced, or that it is accepted and by whom")
+
+
+#: A column whose name says it holds the response, whatever else it says: "Mesure d'atténuation",
+#: "Planned mitigation", "Maßnahme zur Risikominderung", "Contingency / owner".
+_MITIGATION_HEADER = lazy_compile(r"\b(?:mitigat\w*|att[ée]nuation|mitigaci[óo]n\w*|ma(?:ß|ss)nahmen?|"
+                                  r"gegenma(?:ß|ss)nahmen?|risikominderung|contingenc\w*|contingencia|countermeasures?)\b",
+                                  re.I)
+
+
+def _column_named_for_mitigation(entry: Entry) -> TableCell | None:
+    for header, cell in entry.cells.items():
+        if _MITIGATION_HEADER.search(header):
+            return cell
+    return None
 
 
 def _left_open(cell: TableCell) -> bool:

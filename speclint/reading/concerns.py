@@ -525,7 +525,7 @@ def question_entries(section: Section) -> list[Entry]:
             if isinstance(block, Paragraph) and mask_invisible(block.text).rstrip().endswith("?"):
                 entries.append(Entry(block.span, "item", [block.segments]))
     entries = [entry for entry in entries if not _NOTHING_LEFT.match(mask_invisible(entry.text))
-               and not _answered_subsection(entry) and not _answered_inline(entry)
+               and not _answered_subsection(entry) and not _answered_inline(entry) and not _answered_in_row(entry)
                and not _DEMAND_QUESTION.match(mask_invisible(entry.text))]
     # A list under a question, apart from the list of questions, that holds "CURRENT ANSWER: yes" is
     # the discussion that settled it (a sibling question's own answer settles only that sibling).
@@ -607,6 +607,26 @@ def _answered_inline(entry: Entry) -> bool:
     visible = mask_invisible(entry.text)
     after = visible[visible.rfind("?") + 1:] if "?" in visible else ""
     return bool(after.strip()) and bool(_ANSWER_START.match(after))
+
+
+#: A questions table's column that holds each question's answer: "| Question | Resolution |".
+_ANSWER_COLUMNS = ("Answer", "Answers", "Resolution", "Resolved", "Decision", "Decided", "Outcome", "Conclusion",
+                   "Respuesta", "Decisión", "Réponse", "Décision", "Antwort", "Entscheidung")
+
+
+def _answered_in_row(entry: Entry) -> bool:
+    """A table row whose answer column is filled: "| Print or tablet? | Tablet; printing stays |"."""
+    return entry.kind == "row" and not cell_is_empty(column(entry, _ANSWER_COLUMNS)) and not _left_open_cell(
+        column(entry, _ANSWER_COLUMNS))
+
+
+_OPEN_ANSWER = lazy_compile(r"^\W*(?:open|pending|tbd|unresolved|not\s+yet|to\s+be\s+decided|undecided|offen|"
+                            r"pendiente|en\s+attente)\b", re.I)
+
+
+def _left_open_cell(cell: TableCell | None) -> bool:
+    text = " ".join(mask_invisible(cell.text).replace("*", "").split()) if cell is not None else ""
+    return bool(_OPEN_ANSWER.match(text))
 
 
 def _answers(entry: Entry) -> bool:
