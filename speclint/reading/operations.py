@@ -166,7 +166,12 @@ _PAYMENT_AMOUNT_BEFORE = lazy_compile(r"\b(?:monthly|annual|yearly|weekly|down|m
                                     r"expected|required|balloon|periodic|installment|instalment|lease|calculated)\s+$",
                                     re.I)
 _PAYMENT_AMOUNT_AFTER = lazy_compile(r"^\s+(?:amounts?|schedules?|calculat\w+|plans?|frequency|terms?|formula|"
-                                   r"breakdown|estimates?|table|processing\s+fees?)\b", re.I)
+                                   r"breakdown|estimates?|table|processing\s+fees?|"
+                                   # payments as a part of the code or of the company, which makes no
+                                   # payment: "the payments module", "the payments team's on-call rota"
+                                   r"(?:modules?|code(?:base)?|repo(?:sitory|sitories|s)?|librar(?:y|ies)|packages?|"
+                                   r"teams?|squads?|org(?:ani[sz]ation)?|department|engineers?|reviewers?|owners?|"
+                                   r"rotas?|on-?call|incidents?|domain|area|roadmap|backlog|channel)(?![\w-]))", re.I)
 #: Billing and payouts as places and records: "the billing page", "the billing export", "the payouts page".
 _BILLING_PLACE = lazy_compile(r"(?:billing|payouts?)\s+(?:pages?|screens?|tabs?|portal|dashboards?|settings|exports?|data|"
                               r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b", re.I)
@@ -537,7 +542,10 @@ CALL_FAILURE = lazy_compile(
 #: Before a brand in the same sentence: it is compared, rejected or replaced, not called.
 _NOT_USED_BEFORE = lazy_compile(
     r"\b(?:instead\s+of|rather\s+than|not|no|without|replac\w+|migrat\w+\s+(?:away\s+)?from|moving\s+off|"
-    r"vs\.?|versus|compared?\s+(?:to|with)|considered|rejected|evaluated|like|such\s+as|e\.g\.?|unlike)"
+    r"vs\.?|versus|compared?\s+(?:to|with)|considered|rejected|evaluated|like|such\s+as|e\.g\.?|unlike|"
+    # a provider left or retired: "agents stop using Zendesk", "we no longer send through Mailgun"
+    r"stop(?:s|ped)?\s+using|no\s+longer|(?:we|they|it|agents?|staff|teams?)\s+used\s+to|retir\w+|decommission\w*|"
+    r"sunset\w*)"
     r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -592,7 +600,7 @@ def provider_mentions(segments: list[TextSegment],
             after = text[match.end(): match.end() + 40]
             if _NOT_USED_BEFORE.search(before) or _NOT_USED_AFTER.match(after) \
                     or _LATER.search(text, sentence_start, match.start()) \
-                    or _quoted(match):
+                    or _quoted(match) or _BY_HAND.search(text, sentence_start, _sentence_end(text, match.end())):
                 continue
             if pattern is NAMED_API and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
                 continue  # a name with "API" that nothing here calls
@@ -619,15 +627,30 @@ def _patterns_of(pairs: tuple[tuple[str, Any], ...]) -> tuple[Any, ...]:
     return kept[1]
 
 
-_SENTENCE_END = lazy_compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]\s|\n")
+#: A line break ends a sentence only before an item or a row: a paragraph wraps its sentences
+#: ("Agents stop using\nZendesk for repairs" is one sentence).
+_SENTENCE_END = lazy_compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]\s|\n(?=[ \t]*(?:[-*+|>]|\d+[.)]|\n))|\n\Z")
 
 
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts ("e.g. S3" does not end a sentence)."""
     start = max(0, position - 300)
-    for end in _SENTENCE_END.finditer(text, start, position):
+    for end in _SENTENCE_END.finditer(text, start):  # (the whole text: a line break looks at the next line)
+        if end.end() > position:
+            break
         start = end.end()
     return start
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding `position` ends (at most 300 characters on)."""
+    end = _SENTENCE_END.search(text, position, position + 300)
+    return end.start() if end else min(len(text), position + 300)
+
+
+#: People doing the work by hand: "an agent types the request into Zendesk by hand", "staff copy
+#: each order into Shopify manually". The provider is a tool someone uses today, not a call.
+_BY_HAND = lazy_compile(r"\b(?:by\s+hand|manually|hand-?(?:typed|entered|keyed|copied))\b", re.I)
 
 
 def _quoted(match: re.Match[str]) -> bool:
@@ -775,9 +798,17 @@ def skipped_section(section: Section) -> bool:
     from speclint.reading.requirements import not_in_scope
 
     return section.heading is not None and (not_in_scope(section) or any(
-        each.heading is not None and (title_matches(each.title, _NOT_CALLED_SECTIONS)
-                                      or bool(_NOT_NOW_TITLE.search(each.title)))
+        each.heading is not None and not _document_title(each) and (title_matches(each.title, _NOT_CALLED_SECTIONS)
+                                                                   or bool(_NOT_NOW_TITLE.search(each.title)))
         for each in (section, *section.ancestors())))
+
+
+def _document_title(section: Section) -> bool:
+    """The document's own title (its first heading, a level 1 over level 2 sections): it names the
+    product ("Pitch: Pay later for furniture", "Buy now, pay later"), not a later phase."""
+    parent = section.parent
+    return section.level == 1 and bool(section.children) and parent is not None and parent.heading is None \
+        and next((each for each in parent.children if each.heading is not None), None) is section
 
 
 #: Sections that frame the work rather than specify it: "8% of payments fail today" in the problem
