@@ -72,7 +72,8 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sync", lazy_compile(
         r"\b(?:(?:sync|syncs|syncing|synced|synchroni[sz]es?|synchroni[sz]ing)\s+(?:the\s+|their\s+|all\s+)?"
         r"(?:[\w-]+\s+){0,3}(?:with|to|from|between|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:\w+_)?"
-        r"(?:server|cloud|service|api|device|devices|backend|crm|salesforce|calendar|account|remote)s?|"
+        r"(?:server|cloud|service|api|device|devices|backend|crm|salesforce|calendar|account|remote|system|platform|"
+        r"hris|erp|directory)s?|"
         r"(?:data|background|offline|contact|calendar|cloud|two-way|bidirectional)\s+sync(?:hroni[sz]ation)?)\b",
         re.I)),
     ("message delivery", lazy_compile(
@@ -82,6 +83,9 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:sends?|sending|sent|delivers?|delivered)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:e-?mail|sms|text\s+message|push\s+notification|push)s?|notifications?\s+(?:is|are)\s+sent|"
         r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:by|via)\s+(?:e-?mail|sms|text|push)|"
+        # what the person gets: "the customer gets a confirmation email", "receives a push notification"
+        r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)(?:[\w-]+\s+){0,2}?(?:e-?mail|sms|text\s+message|"
+        r"push\s+notification)s?(?!\s+(?:address|field|domain)s?\b)|"
         r"(?:e-?mails|texts)\s+(?:the|them|their|a)\s+(?:[\w-]+\s+){0,2}(?:receipt|code|link|invoice|ticket|"
         r"confirmation|reminder)s?|(?:e-?mails|texts)\s+(?:it|them)\s+to\s+(?:the|their|each|every|all)\b|"
         r"notif(?:y|ies|ying)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:by|via|with\s+an?)\s+"
