@@ -424,8 +424,10 @@ NAMED_API = lazy_compile(
     r"Legacy|Kubernetes|K8s|Cluster|Machine|Gateway|OpenAPI|JSON|XML|SQL|CLI|UI|SDK|Java|Python|Go|Rust|Node|JNI|"
     r"C|Fetch|Canvas|Clipboard|Geolocation|Notifications?|Payment\s+Request|Storage|File|Media\w*|Intl|DOM)\b)"
     r"[A-Z][\w&-]*(?:\.[\w&-]+)*(?:\s+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}"
-    r"(?:(?:['\u2019]s(?:\s+(?!" + _GLUE + r"\b)[\w-]+){0,2}\s+(?:API|[Ss]ervice|web\s+service))|"
-    r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){0,2}\s+API)\b(?!\s+(?:keys?|tokens?|docs?|documentation|reference|references|version|surface|"
+    r"(?:(?:(?:['\u2019]s|(?<=s)['\u2019])(?:\s+(?!" + _GLUE + r"\b)[\w-]+){0,2}\s+(?:API|[Ss]ervice|web\s+service|endpoint))|"
+    r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){0,2}\s+API|"
+    # "the Paperform rendering service": a name, what it does, and "service"
+    r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){1,2}\s+service)\b(?!\s+(?:keys?|tokens?|docs?|documentation|reference|references|version|surface|"
     r"server|types?|group|objects?|resources?)\b)")
 #: Before a named API, in its sentence: a call to it ("sent to", "from", "through", "uses the").
 _CALLED_BEFORE = lazy_compile(
@@ -583,10 +585,13 @@ ProviderMention = tuple[str, str, Span]
 
 
 def provider_mentions(segments: list[TextSegment],
-                      patterns: Iterable[tuple[str, re.Pattern[str]]] | None = None) -> list[ProviderMention]:
+                      patterns: Iterable[tuple[str, re.Pattern[str]]] | None = None,
+                      listed_as_called: bool = False) -> list[ProviderMention]:
     """The providers `segments` say are used (not compared, rejected or replaced), in order:
     brands first, then providers named by what they are. `patterns` narrows the search to some
-    of `PROVIDERS` and `GENERIC_PROVIDERS` (those `present_in` the document)."""
+    of `PROVIDERS` and `GENERIC_PROVIDERS` (those `present_in` the document). `listed_as_called`:
+    the segments are a cell of a table of what the product calls (`_lists_calls`), where a named
+    API alone in its cell is called."""
     from speclint.document.text import find_all, patterns_to_search
 
     pairs = patterns if isinstance(patterns, tuple) else _EVERY_PROVIDER if patterns is None else tuple(patterns)
@@ -606,7 +611,9 @@ def provider_mentions(segments: list[TextSegment],
                     or _LATER.search(text, sentence_start, match.start()) \
                     or _quoted(match) or _BY_HAND.search(text, sentence_start, _sentence_end(text, match.end())):
                 continue
-            if pattern is NAMED_API and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
+            if pattern is NAMED_API and not (listed_as_called and not text[:match.start()].strip(" *_`")
+                                             and not text[match.end():].strip(" *_`.")) \
+                    and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
                 continue  # a name with "API" that nothing here calls
             found.append((kind, " ".join(match.group(0).replace("_", " ").split()), span))
     found.sort(key=lambda mention: (mention[2].start.line, mention[2].start.column))
@@ -879,14 +886,27 @@ def provider_mentions_in(document: Document, kinds: Collection[str] | None = Non
               and not (body_only and (piece.kind == "heading" or framing_section(piece.section)))]
     patterns = present_in(pieces, tuple(pair for pair in (*PROVIDERS, *GENERIC_PROVIDERS)
                                         if kinds is None or pair[0] in kinds))
-    mentions = [mention for piece in pieces for mention in provider_mentions(piece.segments, patterns)]
+    listing = {id(cell) for _section, block in document.iter_blocks() if isinstance(block, Table) and _lists_calls(block)
+               for row in block.rows for cell in row}
+    mentions = [mention for piece in pieces
+                for mention in provider_mentions(piece.segments, patterns, id(piece.block) in listing)]
     return [mention for mention in mentions if not _own_api(document, mention)]
+
+
+#: A column of a table of what the product calls: "| System | Called for |", "| Integration | Used for |".
+_CALLS_COLUMN = lazy_compile(r"\b(?:called|used)\s+(?:for|when)\b|\bintegrations?\b|\bthird[\s-]part(?:y|ies)\b|"
+                             r"\bexternal\s+(?:systems?|services?|apis?)\b|\bdependenc(?:y|ies)\b", re.I)
+
+
+def _lists_calls(table: Table) -> bool:
+    """A table of the services the product calls (its header says so)."""
+    return any(_CALLS_COLUMN.search(column) for column in table.columns)
 
 
 def _own_api(document: Document, mention: ProviderMention) -> bool:
     """A named API the document is about: a heading names it ("# Orders API", "## Ledger API")."""
     kind, brand, _span = mention
-    if kind != NAMED_API_KIND or not brand.endswith("API"):
+    if kind != NAMED_API_KIND or not brand.endswith(("API", "service")):
         return False
     named = brand.lower()
     return any(named in section.title.lower() for section in document.sections() if section.heading is not None)
