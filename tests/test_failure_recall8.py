@@ -224,3 +224,24 @@ def test_an_hr_sync_inserted_into_a_real_prd_is_found_at_its_line_and_column() -
                               "- Operators added by hand are kept until the next sync with the HR system.")
     after = lint_positions("EH006", LEAN_PRD, text)
     assert (line + 1, 32) in after and (line + 1, 32) not in before
+
+
+def test_a_tool_people_work_in_is_not_called() -> None:
+    text = """
+    # Refund requests
+
+    ## Requirements
+    - Customers ask for a refund from the order page.
+    - Support agents review each refund request in Zendesk.
+    """
+    assert lint_with("EH004", text) == []
+
+
+def test_a_tool_the_product_writes_to_automatically_is_called() -> None:
+    text = """
+    # Refund requests
+
+    ## Requirements
+    - Support agents get each refund request in Zendesk automatically, with the order attached.
+    """
+    assert spans(lint_with("EH004", text)) == [(4, 45)]

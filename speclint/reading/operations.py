@@ -609,7 +609,8 @@ def provider_mentions(segments: list[TextSegment],
             after = text[match.end(): match.end() + 40]
             if _NOT_USED_BEFORE.search(before) or _NOT_USED_AFTER.match(after) \
                     or _LATER.search(text, sentence_start, match.start()) \
-                    or _quoted(match) or _BY_HAND.search(text, sentence_start, _sentence_end(text, match.end())):
+                    or _quoted(match) or _BY_HAND.search(text, sentence_start, _sentence_end(text, match.end())) \
+                    or _worked_in(text, sentence_start, match):
                 continue
             if pattern is NAMED_API and not (listed_as_called and not text[:match.start()].strip(" *_`")
                                              and not text[match.end():].strip(" *_`.")) \
@@ -662,6 +663,27 @@ def _sentence_end(text: str, position: int) -> int:
 #: People doing the work by hand: "an agent types the request into Zendesk by hand", "staff copy
 #: each order into Shopify manually". The provider is a tool someone uses today, not a call.
 _BY_HAND = lazy_compile(r"\b(?:by\s+hand|manually|hand-?(?:typed|entered|keyed|copied))\b", re.I)
+
+
+#: A person at work, as the subject of a sentence: "Support agents triage the tickets in Zendesk".
+_PERSON_SUBJECT = lazy_compile(
+    r"\W*(?:(?:the|our|an?|each|every|their)\s+)?(?:[\w-]+\s+){0,2}?(?:agents?|staff|reps?|representatives?|teams?|"
+    r"managers?|admins?|administrators?|operators?|analysts?|accountants?|recruiters?|dispatchers?|nurses?|"
+    r"clinicians?|coordinators?|planners?|designers?|marketers?)\s+(?!(?:is|are|was|were)\b)[a-z]+", re.I)
+#: A tool someone works in: "in Zendesk", "from HubSpot", "using Salesforce".
+_IN_TOOL_BEFORE = lazy_compile(r"\b(?:in|into|inside|within|from|on|using)\s+(?:the\s+|their\s+|our\s+)?$", re.I)
+#: ... unless the product does it: "automatically", "the system", an API or a webhook.
+_THE_PRODUCT_DOES = lazy_compile(r"\b(?:automatic\w*|the\s+(?:system|app|service|platform|integration|sync)|"
+                                 r"API|webhooks?|synced|syncs?)\b", re.I)
+
+
+def _worked_in(text: str, sentence_start: int, match: re.Match[str]) -> bool:
+    """The provider is a tool people work in, not a call the product makes: "Support agents
+    triage the tickets in Zendesk", "Sales reps see the trial in HubSpot"."""
+    if not _IN_TOOL_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start()):
+        return False
+    sentence = text[sentence_start: _sentence_end(text, match.end())]
+    return bool(_PERSON_SUBJECT.match(sentence)) and not _THE_PRODUCT_DOES.search(sentence)
 
 
 def _quoted(match: re.Match[str]) -> bool:
