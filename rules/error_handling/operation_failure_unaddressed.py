@@ -38,7 +38,9 @@ class OperationFailureUnaddressed(Rule):
     paragraph counts; in a document that never speaks of failure at all, one mention that a sentence
     states, "we send a push notification to everyone who asked", is enough, except for a call to
     another service, and not a passing one, "apply credit before charging the card", nor a user
-    story's wish),
+    story's wish; for a payment or a message also where the only failure words are a form's
+    validation messages, though not in an edge case's outcome; "the payments module" or "the
+    payments team" makes no payment),
     when nothing in the document says what happens when that kind of operation fails: no
     sentence, item or table row that names it (the charge, the email, the upload, the import)
     with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error
