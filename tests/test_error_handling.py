@@ -52,7 +52,7 @@ def test_eh001_needs_more_than_one_passing_mention() -> None:
     text = """
     # Team handbook
 
-    Expense reports go through the payment team once a month.
+    Refunds go through the finance team once a month.
     """
     assert lint_with("EH001", text) == []
     assert len(lint_with("EH001", text, **{"minimum-mentions": 1})) == 1

@@ -255,7 +255,7 @@ def test_provider_mentions_in_the_body_leave_out_headings_and_the_problem() -> N
     # Twilio reminders
 
     ## Problem
-    Clinics text patients from Twilio by hand.
+    Clinics text patients from Twilio one by one.
 
     ## Requirements
     - Reminders are sent through Twilio.

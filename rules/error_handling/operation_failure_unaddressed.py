@@ -21,6 +21,7 @@ from speclint.reading.operations import (
     unhandled_providers,
 )
 from speclint.reading.requirements import TASK_LISTS, document_kind, is_ears_document, is_proposal, states_requirements
+from speclint.reading.edge_cases import is_edge_case_title
 
 
 class OperationFailureUnaddressed(Rule):
@@ -37,7 +38,9 @@ class OperationFailureUnaddressed(Rule):
     paragraph counts; in a document that never speaks of failure at all, one mention that a sentence
     states, "we send a push notification to everyone who asked", is enough, except for a call to
     another service, and not a passing one, "apply credit before charging the card", nor a user
-    story's wish),
+    story's wish; for a payment or a message also where the only failure words are a form's
+    validation messages, though not in an edge case's outcome; "the payments module" or "the
+    payments team" makes no payment),
     when nothing in the document says what happens when that kind of operation fails: no
     sentence, item or table row that names it (the charge, the email, the upload, the import)
     with an error, decline, timeout, retry, rejection or bounce; no failure-modes section or error
@@ -182,11 +185,14 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
                                 or document_kind(document, context) in TASK_LISTS):
         return []
     by_kind: dict[str, list[tuple[int, str, Span]]] = {}
+    in_edge_cases: set[tuple[int, int]] = set()  # where an edge case's outcome names the operation
     for section, kind, words, span in operation_mentions(document):
         if decision_record and not _in_decision(section):
             continue
         rank = 1 if sets_the_scene(section, INTRO_SECTIONS) else 0  # (not "Design" > "Overview")
         by_kind.setdefault(kind, []).append((rank, words, span))
+        if any(each.heading is not None and is_edge_case_title(each.title) for each in (section, *section.ancestors())):
+            in_edge_cases.add((span.start.line, span.start.column))
     reported_by_eh004 = {_PROVIDER_OPERATION.get(kind, kind) for kind, _brand, _span in unhandled_providers(document)
                          if kind != "message queue" or decision_record}  # EH004 reads brokers in decisions only
     if reported_by_eh004:
@@ -197,12 +203,20 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
     # message, an upload, an import, a sync or a job is the description ("we send a push to everyone
     # who asked"). A call to another service named once is too often a trigger or an example.
     silent = not decision_record and silent_on_failure(document)
+    # A payment or a message needs its own answer: a document whose only failure words are a form's
+    # validation messages ("the reason field shows an error if it is left empty") is silent on them.
+    silent_on_calls = silent or (not decision_record and bool(_TRANSACTIONS & set(by_kind))
+                                 and not _handles_failure_somewhere(document))
     kinds = frozenset(kind for kind, found in by_kind.items()
                       if kind not in reported_by_eh004 and any(rank == 0 for rank, _w, _s in found)
                       and (sum(len(by_kind.get(each, ())) for each in _FLOWS.get(kind, (kind,)))
                            + _target_mentions(document, kind, found) >= minimum
                            or (silent and kind != "call to another service"
-                               and any(rank == 0 and _stated(document, words, span) for rank, words, span in found))))
+                               and any(rank == 0 and _stated(document, words, span) for rank, words, span in found))
+                           or (silent_on_calls and kind in _TRANSACTIONS
+                               and any(rank == 0 and _stated(document, words, span)
+                                       and (span.start.line, span.start.column) not in in_edge_cases
+                                       for rank, words, span in found))))
     if kinds - _TRANSACTIONS and _handles_failure_somewhere(document):
         # An upload, import, sync or call in a document that handles failures elsewhere is usually
         # covered by its general error handling; a payment or a message is not.

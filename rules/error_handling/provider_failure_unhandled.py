@@ -26,8 +26,10 @@ class ProviderFailureUnhandled(Rule):
     API", Amazon Bedrock) or by what it is ("the payment gateway", "our SMS provider", "our
     shipping partner's API", "the bank's file drop", "la API del banco", "die API des Großhändlers",
     Kiro's `Email_Service`), or by a brand no list holds where the sentence calls it ("sent to the
-    Receiptly OCR API", "from Fixwell's rates API"; not the document's own API, which a heading
-    names), and never says what happens when that provider fails: no sentence, item or
+    Receiptly OCR API", "from Fixwell's rates API", "sends it to the Paperform rendering service",
+    "posts it to Miettes' orders endpoint"; not the document's own API, which a heading names) or
+    where a table of what the product calls lists it ("| Sift API | fraud score |" under
+    "| System | Called for |"), and never says what happens when that provider fails: no sentence, item or
     table row that names the provider or what it is called for (the charge, the SMS, the upload)
     with an error, timeout, retry, decline, bounce or dead-letter; no failure-modes section or
     error table that names it; no section about the call that speaks of failure. Words that do not
@@ -36,8 +38,12 @@ class ProviderFailureUnhandled(Rule):
     payments"), a decision ("when the manager approves or rejects the request"), a channel that
     is itself the fallback ("SMS fallback for sign-in"), a code screen's "Resend" link, or a
     lifecycle table whose Status column lists Approved and Rejected (a Status column counts as
-    an error table when it holds status codes). A PR/FAQ's internal FAQ is read as the body. A provider that is compared, rejected, replaced, planned for later, quoted or named
-    in non-goals, background or alternatives is not called, and a specification that names its
+    an error table when it holds status codes). A PR/FAQ's internal FAQ is read as the body. A provider that is compared, rejected, replaced, left ("agents stop using Zendesk"), planned
+    for later, quoted or named in non-goals, background or alternatives is not called, nor is a
+    tool people work in by hand ("an agent types the request into Zendesk by hand", "support
+    agents review each request in Zendesk") unless the sentence says the product does it
+    (automatically, through an API); a document title that names the product ("Pay later for
+    furniture") is no later phase; and a specification that names its
     providers only in its introduction, problem statement or background ("heavy suites such as
     QuickBooks") calls none. Failure written in German, Spanish or French ("Fehlerbehandlung",
     "si el proveedor falla", "en cas d'échec") counts, and so does a "What if" section. One finding per document, at the first

@@ -72,7 +72,8 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("sync", lazy_compile(
         r"\b(?:(?:sync|syncs|syncing|synced|synchroni[sz]es?|synchroni[sz]ing)\s+(?:the\s+|their\s+|all\s+)?"
         r"(?:[\w-]+\s+){0,3}(?:with|to|from|between|across)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}(?:\w+_)?"
-        r"(?:server|cloud|service|api|device|devices|backend|crm|salesforce|calendar|account|remote)s?|"
+        r"(?:server|cloud|service|api|device|devices|backend|crm|salesforce|calendar|account|remote|system|platform|"
+        r"hris|erp|directory)s?|"
         r"(?:data|background|offline|contact|calendar|cloud|two-way|bidirectional)\s+sync(?:hroni[sz]ation)?)\b",
         re.I)),
     ("message delivery", lazy_compile(
@@ -82,6 +83,9 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:sends?|sending|sent|delivers?|delivered)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}?"
         r"(?:e-?mail|sms|text\s+message|push\s+notification|push)s?|notifications?\s+(?:is|are)\s+sent|"
         r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,3}(?:by|via)\s+(?:e-?mail|sms|text|push)|"
+        # what the person gets: "the customer gets a confirmation email", "receives a push notification"
+        r"(?:receives?|gets?)\s+(?:an?\s+|the\s+|their\s+)(?:[\w-]+\s+){0,2}?(?:e-?mail|sms|text\s+message|"
+        r"push\s+notification)s?(?!\s+(?:address|field|domain)s?\b)|"
         r"(?:e-?mails|texts)\s+(?:the|them|their|a)\s+(?:[\w-]+\s+){0,2}(?:receipt|code|link|invoice|ticket|"
         r"confirmation|reminder)s?|(?:e-?mails|texts)\s+(?:it|them)\s+to\s+(?:the|their|each|every|all)\b|"
         r"notif(?:y|ies|ying)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:by|via|with\s+an?)\s+"
@@ -166,7 +170,12 @@ _PAYMENT_AMOUNT_BEFORE = lazy_compile(r"\b(?:monthly|annual|yearly|weekly|down|m
                                     r"expected|required|balloon|periodic|installment|instalment|lease|calculated)\s+$",
                                     re.I)
 _PAYMENT_AMOUNT_AFTER = lazy_compile(r"^\s+(?:amounts?|schedules?|calculat\w+|plans?|frequency|terms?|formula|"
-                                   r"breakdown|estimates?|table|processing\s+fees?)\b", re.I)
+                                   r"breakdown|estimates?|table|processing\s+fees?|"
+                                   # payments as a part of the code or of the company, which makes no
+                                   # payment: "the payments module", "the payments team's on-call rota"
+                                   r"(?:modules?|code(?:base)?|repo(?:sitory|sitories|s)?|librar(?:y|ies)|packages?|"
+                                   r"teams?|squads?|org(?:ani[sz]ation)?|department|engineers?|reviewers?|owners?|"
+                                   r"rotas?|on-?call|incidents?|domain|area|roadmap|backlog|channel)(?![\w-]))", re.I)
 #: Billing and payouts as places and records: "the billing page", "the billing export", "the payouts page".
 _BILLING_PLACE = lazy_compile(r"(?:billing|payouts?)\s+(?:pages?|screens?|tabs?|portal|dashboards?|settings|exports?|data|"
                               r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b", re.I)
@@ -415,8 +424,10 @@ NAMED_API = lazy_compile(
     r"Legacy|Kubernetes|K8s|Cluster|Machine|Gateway|OpenAPI|JSON|XML|SQL|CLI|UI|SDK|Java|Python|Go|Rust|Node|JNI|"
     r"C|Fetch|Canvas|Clipboard|Geolocation|Notifications?|Payment\s+Request|Storage|File|Media\w*|Intl|DOM)\b)"
     r"[A-Z][\w&-]*(?:\.[\w&-]+)*(?:\s+[A-Z][\w&-]*(?:\.[\w&-]+)*){0,2}"
-    r"(?:(?:['\u2019]s(?:\s+(?!" + _GLUE + r"\b)[\w-]+){0,2}\s+(?:API|[Ss]ervice|web\s+service))|"
-    r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){0,2}\s+API)\b(?!\s+(?:keys?|tokens?|docs?|documentation|reference|references|version|surface|"
+    r"(?:(?:(?:['\u2019]s|(?<=s)['\u2019])(?:\s+(?!" + _GLUE + r"\b)[\w-]+){0,2}\s+(?:API|[Ss]ervice|web\s+service|endpoint))|"
+    r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){0,2}\s+API|"
+    # "the Paperform rendering service": a name, what it does, and "service"
+    r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){1,2}\s+service)\b(?!\s+(?:keys?|tokens?|docs?|documentation|reference|references|version|surface|"
     r"server|types?|group|objects?|resources?)\b)")
 #: Before a named API, in its sentence: a call to it ("sent to", "from", "through", "uses the").
 _CALLED_BEFORE = lazy_compile(
@@ -537,7 +548,10 @@ CALL_FAILURE = lazy_compile(
 #: Before a brand in the same sentence: it is compared, rejected or replaced, not called.
 _NOT_USED_BEFORE = lazy_compile(
     r"\b(?:instead\s+of|rather\s+than|not|no|without|replac\w+|migrat\w+\s+(?:away\s+)?from|moving\s+off|"
-    r"vs\.?|versus|compared?\s+(?:to|with)|considered|rejected|evaluated|like|such\s+as|e\.g\.?|unlike)"
+    r"vs\.?|versus|compared?\s+(?:to|with)|considered|rejected|evaluated|like|such\s+as|e\.g\.?|unlike|"
+    # a provider left or retired: "agents stop using Zendesk", "we no longer send through Mailgun"
+    r"stop(?:s|ped)?\s+using|no\s+longer|(?:we|they|it|agents?|staff|teams?)\s+used\s+to|retir\w+|decommission\w*|"
+    r"sunset\w*)"
     r"\s+(?:\w+\s+){0,2}$",
     re.I,
 )
@@ -571,10 +585,13 @@ ProviderMention = tuple[str, str, Span]
 
 
 def provider_mentions(segments: list[TextSegment],
-                      patterns: Iterable[tuple[str, re.Pattern[str]]] | None = None) -> list[ProviderMention]:
+                      patterns: Iterable[tuple[str, re.Pattern[str]]] | None = None,
+                      listed_as_called: bool = False) -> list[ProviderMention]:
     """The providers `segments` say are used (not compared, rejected or replaced), in order:
     brands first, then providers named by what they are. `patterns` narrows the search to some
-    of `PROVIDERS` and `GENERIC_PROVIDERS` (those `present_in` the document)."""
+    of `PROVIDERS` and `GENERIC_PROVIDERS` (those `present_in` the document). `listed_as_called`:
+    the segments are a cell of a table of what the product calls (`_lists_calls`), where a named
+    API alone in its cell is called."""
     from speclint.document.text import find_all, patterns_to_search
 
     pairs = patterns if isinstance(patterns, tuple) else _EVERY_PROVIDER if patterns is None else tuple(patterns)
@@ -592,9 +609,12 @@ def provider_mentions(segments: list[TextSegment],
             after = text[match.end(): match.end() + 40]
             if _NOT_USED_BEFORE.search(before) or _NOT_USED_AFTER.match(after) \
                     or _LATER.search(text, sentence_start, match.start()) \
-                    or _quoted(match):
+                    or _quoted(match) or _BY_HAND.search(text, sentence_start, _sentence_end(text, match.end())) \
+                    or _worked_in(text, sentence_start, match):
                 continue
-            if pattern is NAMED_API and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
+            if pattern is NAMED_API and not (listed_as_called and not text[:match.start()].strip(" *_`")
+                                             and not text[match.end():].strip(" *_`.")) \
+                    and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
                 continue  # a name with "API" that nothing here calls
             found.append((kind, " ".join(match.group(0).replace("_", " ").split()), span))
     found.sort(key=lambda mention: (mention[2].start.line, mention[2].start.column))
@@ -619,15 +639,51 @@ def _patterns_of(pairs: tuple[tuple[str, Any], ...]) -> tuple[Any, ...]:
     return kept[1]
 
 
-_SENTENCE_END = lazy_compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]\s|\n")
+#: A line break ends a sentence only before an item or a row: a paragraph wraps its sentences
+#: ("Agents stop using\nZendesk for repairs" is one sentence).
+_SENTENCE_END = lazy_compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\betc)[.!?]\s|\n(?=[ \t]*(?:[-*+|>]|\d+[.)]|\n))|\n\Z")
 
 
 def _sentence_start(text: str, position: int) -> int:
     """Where the sentence holding `position` starts ("e.g. S3" does not end a sentence)."""
     start = max(0, position - 300)
-    for end in _SENTENCE_END.finditer(text, start, position):
+    for end in _SENTENCE_END.finditer(text, start):  # (the whole text: a line break looks at the next line)
+        if end.end() > position:
+            break
         start = end.end()
     return start
+
+
+def _sentence_end(text: str, position: int) -> int:
+    """Where the sentence holding `position` ends (at most 300 characters on)."""
+    end = _SENTENCE_END.search(text, position, position + 300)
+    return end.start() if end else min(len(text), position + 300)
+
+
+#: People doing the work by hand: "an agent types the request into Zendesk by hand", "staff copy
+#: each order into Shopify manually". The provider is a tool someone uses today, not a call.
+_BY_HAND = lazy_compile(r"\b(?:by\s+hand|manually|hand-?(?:typed|entered|keyed|copied))\b", re.I)
+
+
+#: A person at work, as the subject of a sentence: "Support agents triage the tickets in Zendesk".
+_PERSON_SUBJECT = lazy_compile(
+    r"\W*(?:(?:the|our|an?|each|every|their)\s+)?(?:[\w-]+\s+){0,2}?(?:agents?|staff|reps?|representatives?|teams?|"
+    r"managers?|admins?|administrators?|operators?|analysts?|accountants?|recruiters?|dispatchers?|nurses?|"
+    r"clinicians?|coordinators?|planners?|designers?|marketers?)\s+(?!(?:is|are|was|were)\b)[a-z]+", re.I)
+#: A tool someone works in: "in Zendesk", "from HubSpot", "using Salesforce".
+_IN_TOOL_BEFORE = lazy_compile(r"\b(?:in|into|inside|within|from|on|using)\s+(?:the\s+|their\s+|our\s+)?$", re.I)
+#: ... unless the product does it: "automatically", "the system", an API or a webhook.
+_THE_PRODUCT_DOES = lazy_compile(r"\b(?:automatic\w*|the\s+(?:system|app|service|platform|integration|sync)|"
+                                 r"API|webhooks?|synced|syncs?)\b", re.I)
+
+
+def _worked_in(text: str, sentence_start: int, match: re.Match[str]) -> bool:
+    """The provider is a tool people work in, not a call the product makes: "Support agents
+    triage the tickets in Zendesk", "Sales reps see the trial in HubSpot"."""
+    if not _IN_TOOL_BEFORE.search(text, max(sentence_start, match.start() - 30), match.start()):
+        return False
+    sentence = text[sentence_start: _sentence_end(text, match.end())]
+    return bool(_PERSON_SUBJECT.match(sentence)) and not _THE_PRODUCT_DOES.search(sentence)
 
 
 def _quoted(match: re.Match[str]) -> bool:
@@ -775,9 +831,17 @@ def skipped_section(section: Section) -> bool:
     from speclint.reading.requirements import not_in_scope
 
     return section.heading is not None and (not_in_scope(section) or any(
-        each.heading is not None and (title_matches(each.title, _NOT_CALLED_SECTIONS)
-                                      or bool(_NOT_NOW_TITLE.search(each.title)))
+        each.heading is not None and not _document_title(each) and (title_matches(each.title, _NOT_CALLED_SECTIONS)
+                                                                   or bool(_NOT_NOW_TITLE.search(each.title)))
         for each in (section, *section.ancestors())))
+
+
+def _document_title(section: Section) -> bool:
+    """The document's own title (its first heading, a level 1 over level 2 sections): it names the
+    product ("Pitch: Pay later for furniture", "Buy now, pay later"), not a later phase."""
+    parent = section.parent
+    return section.level == 1 and bool(section.children) and parent is not None and parent.heading is None \
+        and next((each for each in parent.children if each.heading is not None), None) is section
 
 
 #: Sections that frame the work rather than specify it: "8% of payments fail today" in the problem
@@ -844,14 +908,27 @@ def provider_mentions_in(document: Document, kinds: Collection[str] | None = Non
               and not (body_only and (piece.kind == "heading" or framing_section(piece.section)))]
     patterns = present_in(pieces, tuple(pair for pair in (*PROVIDERS, *GENERIC_PROVIDERS)
                                         if kinds is None or pair[0] in kinds))
-    mentions = [mention for piece in pieces for mention in provider_mentions(piece.segments, patterns)]
+    listing = {id(cell) for _section, block in document.iter_blocks() if isinstance(block, Table) and _lists_calls(block)
+               for row in block.rows for cell in row}
+    mentions = [mention for piece in pieces
+                for mention in provider_mentions(piece.segments, patterns, id(piece.block) in listing)]
     return [mention for mention in mentions if not _own_api(document, mention)]
+
+
+#: A column of a table of what the product calls: "| System | Called for |", "| Integration | Used for |".
+_CALLS_COLUMN = lazy_compile(r"\b(?:called|used)\s+(?:for|when)\b|\bintegrations?\b|\bthird[\s-]part(?:y|ies)\b|"
+                             r"\bexternal\s+(?:systems?|services?|apis?)\b|\bdependenc(?:y|ies)\b", re.I)
+
+
+def _lists_calls(table: Table) -> bool:
+    """A table of the services the product calls (its header says so)."""
+    return any(_CALLS_COLUMN.search(column) for column in table.columns)
 
 
 def _own_api(document: Document, mention: ProviderMention) -> bool:
     """A named API the document is about: a heading names it ("# Orders API", "## Ledger API")."""
     kind, brand, _span = mention
-    if kind != NAMED_API_KIND or not brand.endswith("API"):
+    if kind != NAMED_API_KIND or not brand.endswith(("API", "service")):
         return False
     named = brand.lower()
     return any(named in section.title.lower() for section in document.sections() if section.heading is not None)
