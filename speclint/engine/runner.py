@@ -320,7 +320,8 @@ def _add_companion_reports(
 
 
 # Called after each file with (files done, files in total, display path of the file just done).
-ProgressCallback = Callable[[int, int, str], None]
+if TYPE_CHECKING:  # annotations only: subscribing `Callable` at import costs time
+    ProgressCallback = Callable[[int, int, str], None]
 
 
 def lint(
