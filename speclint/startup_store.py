@@ -21,7 +21,8 @@ speclint's own `.pyc` files (`speclint/__pycache__/startup.<cache tag>.bin`):
 It never changes a result:
 - The file is used only by the Python build that wrote it (`sys.version`, `_sre.MAGIC` and the
   code size are recorded in it), and only when the checksum of what was read is the one written.
-  An entry is found only by its own pattern text and flags, or file path and status.
+  An entry is found only by its own pattern text and flags, source text and file name, or file
+  path and status.
 - A pattern built from stored code is stored only after it compared equal to `re.compile`'s (a
   pattern's equality compares its code). `_sre.compile` checks the code it is given, and any
   failure to read or use the file falls back to compiling or hashing: a corrupt, foreign or
