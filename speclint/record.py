@@ -23,9 +23,12 @@ Records are not frozen: treat them as values and do not assign to their fields a
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
-_R = TypeVar("_R", bound="Record")
+if TYPE_CHECKING:  # at run time, a TypeVar bound by name would build a ForwardRef, which calls `compile()`
+    from typing import TypeVar
+
+    _R = TypeVar("_R", bound="Record")
 
 
 class Record:

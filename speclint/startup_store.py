@@ -11,6 +11,9 @@ speclint's own `.pyc` files (`speclint/__pycache__/startup.<cache tag>.bin`):
   from it in microseconds (`compile_pattern`, used by `lazy_regex.lazy_compile`);
 - **required literals** of each pattern (`document.prefilter.required_literals`, which parses
   the pattern too);
+- **generated code:** `compile_source` keeps the code object of source text written at run time
+  (`document.light_dataclass`'s methods), so that a run calls no `compile()` at all: the
+  compiler's first use in a process costs about 1.5 ms (it builds its syntax-tree types);
 - **what is read from a file:** the SHA-256 of the built-in rule files, `rules/manifest.json` as
   parsed (`from_file`), by the file's path, size, modification and change times and inode, as
   Python trusts a `.pyc` while its source's size and time are the same.
@@ -18,7 +21,8 @@ speclint's own `.pyc` files (`speclint/__pycache__/startup.<cache tag>.bin`):
 It never changes a result:
 - The file is used only by the Python build that wrote it (`sys.version`, `_sre.MAGIC` and the
   code size are recorded in it), and only when the checksum of what was read is the one written.
-  An entry is found only by its own pattern text and flags, or file path and status.
+  An entry is found only by its own pattern text and flags, source text and file name, or file
+  path and status.
 - A pattern built from stored code is stored only after it compared equal to `re.compile`'s (a
   pattern's equality compares its code). `_sre.compile` checks the code it is given, and any
   failure to read or use the file falls back to compiling or hashing: a corrupt, foreign or
@@ -36,11 +40,12 @@ from __future__ import annotations
 import os
 import re
 import sys
+from types import CodeType
 from typing import Any, Callable, Pattern
 
-_FORMAT = 3  # 3: literals are kept by pattern, flags and the analysis's version
+_FORMAT = 4  # 3: literals are kept by pattern, flags and the analysis's version; 4: generated code
 _LIMIT = 2048
-_TABLES = ("code", "literals", "files")
+_TABLES = ("code", "literals", "files", "sources")
 #: Stand-in for "not in the store" (a pattern's required literals may be None).
 _MISSING = object()
 
@@ -107,6 +112,21 @@ class StartupStore:
             if self._recording(literals):
                 self._add(literals, key, found)
         return found
+
+    # --- generated code ---------------------------------------------------------------------
+
+    def compile_source(self, source: str, filename: str) -> CodeType:
+        """`compile(source, filename, "exec")`, from the stored code object when the store has it
+        (found by the source text and file name; the store is read only by the Python build that
+        wrote it, so its bytecode is this build's)."""
+        table = self._table("sources")
+        key = (source, filename)
+        code = table.get(key)
+        if code is None:
+            code = compile(source, filename, "exec", dont_inherit=True)
+            if self._recording(table):
+                self._add(table, key, code)
+        return code  # type: ignore[no-any-return]
 
     # --- what is read from a file -----------------------------------------------------------
 

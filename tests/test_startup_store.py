@@ -94,7 +94,7 @@ def test_a_file_whose_payload_does_not_match_its_checksum_is_ignored(tmp_path: P
     _saved(path)
     stamp, checksum, payload = marshal.loads(path.read_bytes())
     path.write_bytes(marshal.dumps((stamp, checksum + 1, payload)))
-    assert startup_store._read(str(path)) == {"code": {}, "literals": {}, "files": {}}
+    assert startup_store._read(str(path)) == {"code": {}, "literals": {}, "files": {}, "sources": {}}
 
 
 def test_a_file_written_by_another_python_build_is_ignored(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -103,14 +103,14 @@ def test_a_file_written_by_another_python_build_is_ignored(tmp_path: Path, monke
     monkeypatch.setattr(startup_store, "_stamp", lambda: (*real_stamp()[:-1], "another build"))
     _saved(path)
     monkeypatch.setattr(startup_store, "_stamp", real_stamp)
-    assert startup_store._read(str(path)) == {"code": {}, "literals": {}, "files": {}}
+    assert startup_store._read(str(path)) == {"code": {}, "literals": {}, "files": {}, "sources": {}}
 
 
 def test_code_the_engine_rejects_is_compiled_again(tmp_path: Path) -> None:
     path = tmp_path / "startup.bin"
     final_flags, code, groups, group_index, index_group = startup_store._parts_of(PATTERN, 0)
     broken = (final_flags, [*code[:-1], 99999], groups, group_index, index_group)
-    path.write_bytes(startup_store._encode({"code": {(PATTERN, 0): broken}, "literals": {}, "files": {}}))
+    path.write_bytes(startup_store._encode({"code": {(PATTERN, 0): broken}, "literals": {}, "files": {}, "sources": {}}))
     assert StartupStore(str(path)).compile(PATTERN) == re.compile(PATTERN)
 
 
@@ -253,3 +253,27 @@ def test_a_process_running_threads_keeps_re_compile(monkeypatch: pytest.MonkeyPa
     real_compile = re.compile
     with startup_store.compiling_from_the_store():
         assert re.compile is real_compile
+
+
+def test_generated_source_is_compiled_once_across_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "startup.bin"
+    source = "def __init__(self, a, b=__default_b__):\n  self.a = a\n  self.b = b\n"
+    first = StartupStore(str(path))
+    first.compile_source(source, "<dataclass Marker>")
+    first.save()
+    monkeypatch.setattr("builtins.compile", lambda *args, **kwargs: (_ for _ in ()).throw(AssertionError("compiled")))
+    code = StartupStore(str(path)).compile_source(source, "<dataclass Marker>")
+    namespace: dict[str, object] = {}
+    exec(code, {"__default_b__": 7}, namespace)
+    holder = type("Marker", (), {"__init__": namespace["__init__"]})(1)
+    assert (holder.a, holder.b) == (1, 7) and code.co_filename == "<dataclass Marker>"
+
+
+def test_other_source_text_is_another_entry(tmp_path: Path) -> None:
+    path = tmp_path / "startup.bin"
+    first = StartupStore(str(path))
+    first.compile_source("x = 1\n", "<generated>")
+    first.save()
+    namespace: dict[str, object] = {}
+    exec(StartupStore(str(path)).compile_source("x = 2\n", "<generated>"), {}, namespace)
+    assert namespace["x"] == 2

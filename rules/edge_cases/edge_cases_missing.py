@@ -8,13 +8,14 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics, inline_handlings
 from speclint.reading.requirements import TASK_LISTS, Requirement, document_kind, section_text, states_requirements
 
 # A requirement about what a page or guide says, not what a system does: "THE Help_Tab SHALL
 # document the custom period picker", "The guide must explain how to rotate a key".
-_CONTENT_REQUIREMENT = re.compile(
+_CONTENT_REQUIREMENT = lazy_compile(
     r"\b(?:shall|must|should|will)\s+(?:also\s+|clearly\s+|briefly\s+)?"
     r"(?:document|explain|describe|outline|summari[sz]e|illustrate)\b",
     re.IGNORECASE,

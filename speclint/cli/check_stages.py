@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from speclint.engine.runner import Planner, RunResult, Source
     from speclint.filters.baseline import Baseline, BaselineWriter
 
-ReportWriter = Callable[[TextIO], None]
+if TYPE_CHECKING:  # annotations only: subscribing `Callable` at import costs time
+    ReportWriter = Callable[[TextIO], None]
 
 
 # --- rules ----------------------------------------------------------------------------------

@@ -31,6 +31,8 @@ import types
 from contextlib import contextmanager
 from typing import Any, Iterator
 
+from speclint.startup_store import store
+
 _WRITTEN = ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__", "__match_args__",
             "__slots__", "__post_init__", "__getstate__", "__setstate__", "__dataclass_fields__")
 _PLAIN_DEFAULTS = (type(None), bool, int, float, complex, str, bytes)
@@ -101,7 +103,9 @@ def _build(cls: type, slots: bool) -> type | None:
         "  if other.__class__ is self.__class__:\n    return () == ()\n  return NotImplemented\n"
     )
     namespace: dict[str, Any] = {}
-    exec(compile(source, f"<dataclass {cls.__qualname__}>", "exec"), defaults, namespace)  # noqa: S102
+    # The code from the start-up store after the first run: a run then compiles nothing.
+    code = store().compile_source(source, f"<dataclass {cls.__qualname__}>")
+    exec(code, defaults, namespace)  # noqa: S102
 
     def __repr__(self: Any) -> str:  # dataclasses' repr, with its guard against recursion
         key = (id(self), _thread_id())

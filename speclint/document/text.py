@@ -14,7 +14,7 @@ import unicodedata
 import weakref
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Any, Callable, Iterable, Iterator, Pattern, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, Pattern, Sequence, TypeVar
 
 from speclint.document.model import Document, Paragraph, Position, Section, Span, Table, TextSegment, iter_nested
 from speclint.document.prefilter import (
@@ -37,7 +37,8 @@ _REFERENCE_LABEL = lazy_compile(r"(?<=\])\[[^\]\n]*\]")
 _BARE_URL = lazy_compile(r"\b(?:https?|ftp)://[^\s<>()\[\]]+|\bwww\.[^\s<>()\[\]]+")
 
 
-_F = TypeVar("_F", bound=Callable[..., Any])
+if TYPE_CHECKING:  # annotations only: subscribing `Callable` at import costs time
+    _F = TypeVar("_F", bound=Callable[..., Any])
 _TEXT_CACHES: list[Any] = []
 #: Entries a text cache keeps from one document to the next (see `text_cache`).
 TEXT_CACHE_KEEP = 8192

@@ -23,7 +23,7 @@ import re
 import stat
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from speclint.lazy_regex import lazy_compile
 from speclint.record import Record
 
@@ -64,7 +64,8 @@ def _resolved(folder: Path) -> Path:
 
 # Told about what a walk leaves out: (path, why). `on_skip` for entries that are not regular
 # files inside the repository (said with -v), `on_error` for folders that cannot be searched.
-Notify = Callable[[Path, str], None]
+if TYPE_CHECKING:  # annotations only: subscribing `Callable` at import costs time
+    Notify = Callable[[Path, str], None]
 
 
 def _ignore(path: Path, reason: str) -> None:
