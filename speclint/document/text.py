@@ -709,3 +709,47 @@ def literal_pieces(term: str, separators: str = r"[\s*]+") -> tuple[str, ...] | 
         return None
     pieces = tuple(piece for piece in compile_pattern(separators).split(term.lower()) if piece)
     return pieces or None
+
+
+class LiteralGroup:
+    """A tuple of patterns searched together in a few pieces (those a reader picked, such as the
+    pieces holding a number): `patterns_to_search_alone` and `find_all_alone` of each, with one
+    substring test per distinct literal of the group instead of one literal test per pattern and
+    another per search. The same patterns, matches and spans, in the same order."""
+
+    __slots__ = ("patterns", "_literals", "_distinct")
+
+    def __init__(self, patterns: Sequence[Any]) -> None:
+        self.patterns = tuple(patterns)
+        self._literals = [_literals_of(pattern) for pattern in self.patterns]
+        #: by folded or not: every distinct literal of the group's patterns
+        self._distinct = {folded: tuple(sorted({literal for each in self._literals if each is not None and each[1] is folded
+                                                for literal in each[0]})) for folded in (False, True)}
+
+    def patterns_in(self, segments: Iterable[TextSegment], visible_only: bool = True) -> list[Any]:
+        """`patterns_to_search_alone(self.patterns, segments, visible_only)`."""
+        return self._patterns_in(_joined_segments(segments), visible_only)
+
+    def _patterns_in(self, joined: _Joined, visible_only: bool) -> list[Any]:
+        if not joined.offsets:
+            return []
+        present: set[str] = set()
+        for folded in (False, True):
+            distinct = self._distinct[folded]
+            if distinct:
+                searched = joined.lowered(visible_only) if folded else joined.searched(visible_only)
+                present.update(literal for literal in distinct if literal in searched)
+        return [pattern for pattern, literals in zip(self.patterns, self._literals)
+                if literals is None or not present.isdisjoint(literals[0])]
+
+    def search(self, segments: Iterable[TextSegment],
+               visible_only: bool = True) -> Iterator[tuple[Any, re.Match[str], Span]]:
+        """Each pattern that may match (in the group's order), and `find_all_alone`'s matches of it."""
+        joined = _joined_segments(segments)
+        patterns = self._patterns_in(joined, visible_only)
+        if not patterns:
+            return
+        text = joined.searched(visible_only)
+        for pattern in patterns:
+            for match, span in _matches(pattern.finditer(text), joined.offsets):
+                yield pattern, match, span

@@ -18,7 +18,7 @@ import re
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
-from speclint.document.model import Document, Position, Span, Table
+from speclint.document.model import Document, Position, Span
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.quantities import (_HYPOTHETICAL, _NOT_A_COUNT, _SECONDS, _SIZE_BYTES, Contradiction, Statement,
                                          _lemma, numbered_pieces)
@@ -105,35 +105,33 @@ class _Label:
 
 def _labels(document: Document, cell_table: dict[int, int]) -> Iterator[_Label]:
     """The value rows of the document's tables; fills `cell_table` (a cell's id → its table's id) on the way."""
-    from speclint.document.text import find_all_alone, iter_nested
+    from speclint.document.text import find_all_alone
+    from speclint.reading.quantities import tables
     from speclint.reading.requirements import not_in_scope
 
-    for section in document.root.walk():
-        for block in iter_nested(section.blocks):
-            if not isinstance(block, Table):
+    for section, block in tables(document):
+        cell_table.update((id(cell), id(block)) for row in block.rows for cell in row)
+        if section.heading is not None and not_in_scope(section):
+            continue
+        for row in block.rows:
+            if len(row) < 2 or not row[0].segments:
                 continue
-            cell_table.update((id(cell), id(block)) for row in block.rows for cell in row)
-            if section.heading is not None and not_in_scope(section):
+            words = tuple(word for word in _TOKEN.findall(row[0].text.lower()) if word not in _FILLER
+                          and not word.isdigit())
+            if not words or (len(words) < 2 and len(words[0]) < _LONG_WORD):
                 continue
-            for row in block.rows:
-                if len(row) < 2 or not row[0].segments:
+            for cell in row[1:]:
+                text = cell.text.strip(" *_~≈")
+                found = next(iter(find_all_alone(_QUANTITY, cell.segments)), None)
+                if found is None or not text.startswith(found[0].group("num")) or _NOT_A_COUNT.search(text):
+                    continue  # the cell must give the value: "14 days", not "between 7 and 14 days"
+                if sum(1 for _ in _QUANTITY.finditer(text)) != 1:
                     continue
-                words = tuple(word for word in _TOKEN.findall(row[0].text.lower()) if word not in _FILLER
-                              and not word.isdigit())
-                if not words or (len(words) < 2 and len(words[0]) < _LONG_WORD):
-                    continue
-                for cell in row[1:]:
-                    text = cell.text.strip(" *_~≈")
-                    found = next(iter(find_all_alone(_QUANTITY, cell.segments)), None)
-                    if found is None or not text.startswith(found[0].group("num")) or _NOT_A_COUNT.search(text):
-                        continue  # the cell must give the value: "14 days", not "between 7 and 14 days"
-                    if sum(1 for _ in _QUANTITY.finditer(text)) != 1:
-                        continue
-                    family, value = _measure(found[0])
-                    written = " ".join(found[0].group(0).split())
-                    yield _Label(words, family, value, Statement("labelled", words, family, family, value, written, found[1]),
-                                 id(block))
-                    break
+                family, value = _measure(found[0])
+                written = " ".join(found[0].group(0).split())
+                yield _Label(words, family, value, Statement("labelled", words, family, family, value, written, found[1]),
+                             id(block))
+                break
 
 
 def _labelled_pairs(document: Document) -> Iterator[Contradiction]:

@@ -428,6 +428,14 @@ _SCENARIO_STEP = lazy_compile(r"^\W*(?:given|when|then|and|but)\b", re.I)
 # starts with "Then," is not one).
 _SCENARIO_KEYWORD = lazy_compile(r"^\W*given\b.*\bthen\b", re.I | re.S)
 _NORMATIVE_VERB = lazy_compile(r"\b(?:SHALL|MUST|" + "|".join(languages.NORMATIVE_VERBS).replace(" ", r"\s+") + r")\b")
+
+
+def _obliges(text: str) -> bool:
+    """`_NORMATIVE_VERB.search(text)`, after the substring test of its literals (most statements
+    hold none of SHALL, MUST and their German, Spanish and French forms)."""
+    return could_match(_NORMATIVE_VERB, text) and _NORMATIVE_VERB.search(text) is not None
+
+
 _ANY_CASE_VERB = lazy_compile(r"\b(?:shall|must)\b", re.I)
 _PLACEHOLDER_ONLY = lazy_compile(r"^\W*\[[^\[\]]*\]\W*$")
 
@@ -469,7 +477,7 @@ class Statement(Record):
     def is_requirement(self) -> bool:
         """A requirement statement proper: it has an ID, a SHALL/MUST, or it is an item of a
         requirements list (not a paragraph introducing the list)."""
-        if self.requirement_id or _NORMATIVE_VERB.search(self.text):
+        if self.requirement_id or _obliges(self.text):
             return True
         return self.in_requirements and self.kind != "paragraph" and not self.is_scenario_step
 
@@ -523,7 +531,7 @@ def nested_text(item: ListItem) -> str:
 
 def _statement(section: Section, segments: list[TextSegment], kind: str, in_requirements: bool,
                nested: str = "") -> Statement:
-    text = "\n".join(segment.text for segment in segments)
+    text = joined_segments(segments)[0]  # the text `Statement.text` gives, joined once
     return Statement(
         section=section,
         segments=segments,
@@ -537,7 +545,7 @@ def _statement(section: Section, segments: list[TextSegment], kind: str, in_requ
 
 def _is_bdd(text: str) -> bool:
     """"When ..., then ..." or a step keyword: but not EARS "WHEN x THE SYSTEM SHALL y"."""
-    return not _NORMATIVE_VERB.search(text)
+    return not _obliges(text)
 
 
 def is_user_story(text: str) -> bool:
@@ -565,7 +573,7 @@ def _normative_statements(document: Document) -> Iterator[Statement]:
         text = statement.text
         if is_user_story(text) or _PLACEHOLDER_ONLY.match(text):
             continue
-        if (statement.in_requirements or statement.requirement_id or _NORMATIVE_VERB.search(text)
+        if (statement.in_requirements or statement.requirement_id or _obliges(text)
                 or _SCENARIO_KEYWORD.match(text)):
             yield statement
 

@@ -23,7 +23,7 @@ import re
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
-from speclint.document.model import Document, Span, TextSegment
+from speclint.document.model import Document, Section, Span, Table, TextSegment
 from speclint.lazy_regex import lazy_compile
 from speclint.record import Record
 
@@ -241,55 +241,57 @@ def _is_participle(word: str) -> bool:
 
 def statements(segments: list[TextSegment]) -> Iterator[Statement]:
     """The quantities stated in one paragraph, item or cell."""
-    from speclint.document.text import find_all_alone, patterns_to_search_alone
+    global _statement_group
+    if _statement_group is None:
+        from speclint.document.text import LiteralGroup
 
+        _statement_group = LiteralGroup(_STATEMENT_PATTERNS)
     # asked of the few pieces holding a number (`numbered_pieces`): each piece's own literal test, no index
-    for pattern in patterns_to_search_alone(_STATEMENT_PATTERNS, segments):
+    for pattern, match, span in _statement_group.search(segments):
         kind = _STATEMENT_KIND[pattern]
-        for match, span in find_all_alone(pattern, segments):
-            text = match.string
-            start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()),
-                        text.rfind("? ", 0, match.start())) + 1
-            end_candidates = [i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0]
-            sentence = text[start: min(end_candidates) if end_candidates else len(text)]
-            if kind in ("fee", "count"):
-                yield from _counted(kind, match, span, text[start: match.start()], sentence, segments)
-                continue
-            if kind == "size":
-                yield from _size(match, span, text[start: match.start()], sentence)
-                continue
-            limit = kind in ("verb", "setting") and _concept(_lemma(_group(match, "verb", "verb2", "noun", "noun2").split()[0])) in _LIMIT_CONCEPTS
-            # a limit's maximum is its value ("retained for a maximum of 7 days"); changes, tiers and examples are not
-            if (_NOT_A_COUNT if limit else _NOT_A_STATEMENT).search(sentence):
-                continue
-            value = float(_group(match, "num", "num2"))
-            if kind == "percent":
-                family, anchor = "percent", _lemma(match.group("verb").split()[0])
+        text = match.string
+        start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()),
+                    text.rfind("? ", 0, match.start())) + 1
+        end_candidates = [i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0]
+        sentence = text[start: min(end_candidates) if end_candidates else len(text)]
+        if kind in ("fee", "count"):
+            yield from _counted(kind, match, span, text[start: match.start()], sentence, segments)
+            continue
+        if kind == "size":
+            yield from _size(match, span, text[start: match.start()], sentence)
+            continue
+        limit = kind in ("verb", "setting") and _concept(_lemma(_group(match, "verb", "verb2", "noun", "noun2").split()[0])) in _LIMIT_CONCEPTS
+        # a limit's maximum is its value ("retained for a maximum of 7 days"); changes, tiers and examples are not
+        if (_NOT_A_COUNT if limit else _NOT_A_STATEMENT).search(sentence):
+            continue
+        value = float(_group(match, "num", "num2"))
+        if kind == "percent":
+            family, anchor = "percent", _lemma(match.group("verb").split()[0])
+        else:
+            unit = _group(match, "unit", "unit2").lower()
+            unit = unit if unit in _SECONDS else unit.rstrip("s")
+            family, value = "time", value * _SECONDS.get(unit, 1)
+            if kind == "noun":
+                anchor = _lemma(match.group("noun"))
+                noun = match.group("noun").lower()
+                if anchor in _GENERIC_NOUNS or noun in _GENERIC_NOUNS or noun in _STOPWORDS \
+                        or noun.endswith(("ed", "ly")):
+                    continue  # "a 5-minute aggregated table", "1 day and ...": no subject
+            elif kind == "setting":
+                anchor = _lemma(_group(match, "noun", "noun2").split()[0])
             else:
-                unit = _group(match, "unit", "unit2").lower()
-                unit = unit if unit in _SECONDS else unit.rstrip("s")
-                family, value = "time", value * _SECONDS.get(unit, 1)
-                if kind == "noun":
-                    anchor = _lemma(match.group("noun"))
-                    noun = match.group("noun").lower()
-                    if anchor in _GENERIC_NOUNS or noun in _GENERIC_NOUNS or noun in _STOPWORDS \
-                            or noun.endswith(("ed", "ly")):
-                        continue  # "a 5-minute aggregated table", "1 day and ...": no subject
-                elif kind == "setting":
-                    anchor = _lemma(_group(match, "noun", "noun2").split()[0])
-                else:
-                    anchor = _lemma(_group(match, "verb", "verb2").split()[0])
-            before = text[start: match.start()]
-            if kind == "setting":
-                before = _OWNS.sub("", before)  # "the CRI call takes a timeout": the call's
-            subject = _subject(before, kind == "verb") if kind != "noun" else _noun_subject(anchor, text, match.end())
-            if kind == "verb" and _group(match, "object") and (not subject or subject[-1] in _AGENTS):
-                subject = _subject(_group(match, "object"))  # "the system shall time out calls to the card network"
-            if kind == "setting":
-                subject = subject[-1:]  # the setting's own modifier: "session" timeout, "idle" timeout
-            if kind in ("verb", "percent") and not subject:
-                continue  # "expires after 7 days" of what? Nothing to compare with.
-            yield Statement(kind, subject, anchor, family, value, " ".join(match.group(0).split()), span)
+                anchor = _lemma(_group(match, "verb", "verb2").split()[0])
+        before = text[start: match.start()]
+        if kind == "setting":
+            before = _OWNS.sub("", before)  # "the CRI call takes a timeout": the call's
+        subject = _subject(before, kind == "verb") if kind != "noun" else _noun_subject(anchor, text, match.end())
+        if kind == "verb" and _group(match, "object") and (not subject or subject[-1] in _AGENTS):
+            subject = _subject(_group(match, "object"))  # "the system shall time out calls to the card network"
+        if kind == "setting":
+            subject = subject[-1:]  # the setting's own modifier: "session" timeout, "idle" timeout
+        if kind in ("verb", "percent") and not subject:
+            continue  # "expires after 7 days" of what? Nothing to compare with.
+        yield Statement(kind, subject, anchor, family, value, " ".join(match.group(0).split()), span)
 
 
 _NOUN_OBJECT = lazy_compile(r"\s+(?:for|on|of)\s+(?:the\s+|all\s+|each\s+|every\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)")
@@ -386,6 +388,8 @@ _STATEMENT_KINDS = ((_VERB_DURATION, "verb"), (_VERB_DURATION_AFTER, "verb"), (_
                     (_SETTING, "setting"), (_PERCENT, "percent"), (_PERCENT_NOUN, "fee"), (_COUNT, "count"),
                     (_SIZE, "size"))
 _STATEMENT_PATTERNS = tuple(pattern for pattern, _ in _STATEMENT_KINDS)
+#: `_STATEMENT_PATTERNS` as one `LiteralGroup` (made on first use: it reads the patterns' literals)
+_statement_group = None
 _STATEMENT_KIND = dict(_STATEMENT_KINDS)
 
 _SIZE_BYTES = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "kib": 1024, "mib": 1024 ** 2, "gib": 1024 ** 3}
@@ -534,45 +538,56 @@ def _names_setting(label: str) -> bool:
     return could_match(_SETTING_NAME, label) and _SETTING_NAME.search(label) is not None  # most labels: no literal
 
 
+_tables: WeakKeyDictionary[Document, tuple[tuple[Section, Table], ...]] = WeakKeyDictionary()
+
+
+def tables(document: Document) -> tuple[tuple[Section, Table], ...]:
+    """Every table of the document with the section it stands in, in document order (found once
+    per document: `_table_settings` and `labelled_quantities` read them, and walking every
+    section's nested blocks for them cost more than reading them)."""
+    found = _tables.get(document)
+    if found is None:
+        from speclint.document.model import iter_nested
+
+        found = _tables[document] = tuple((section, block) for section in document.root.walk()
+                                          for block in iter_nested(section.blocks) if isinstance(block, Table))
+    return found
+
+
 def _table_settings(document: Document) -> Iterator[tuple[int, Statement]]:
     """Settings stated in table rows, read as "<label> <column>: <value>" ("Card network timeout: 60 s",
     "Instant payout fee: 1.5%")."""
-    from speclint.document.model import Table
-    from speclint.document.text import iter_nested
     from speclint.reading.requirements import not_in_scope
 
-    for section in document.root.walk():
+    for section, block in tables(document):
         if section.heading is not None and not_in_scope(section):
             continue
-        for block in iter_nested(section.blocks):
-            if not isinstance(block, Table):
+        # whether each column's header, and each row's label, names a setting: asked once, not per cell
+        headers = [cell.text.strip(" *_") for cell in block.header]
+        setting_headers = [_names_setting(header) for header in headers]
+        for row in block.rows:
+            if len(row) < 2 or not row[0].segments:
                 continue
-            # whether each column's header, and each row's label, names a setting: asked once, not per cell
-            headers = [cell.text.strip(" *_") for cell in block.header]
-            setting_headers = [_names_setting(header) for header in headers]
-            for row in block.rows:
-                if len(row) < 2 or not row[0].segments:
+            label_is_setting = _names_setting(row[0].text.strip(" *_"))
+            label_names_setting: bool | None = None  # the label as written, asked when a header names one
+            for column, cell in enumerate(row[1:], start=1):
+                if not cell.segments:
                     continue
-                label_is_setting = _names_setting(row[0].text.strip(" *_"))
-                label_names_setting: bool | None = None  # the label as written, asked when a header names one
-                for column, cell in enumerate(row[1:], start=1):
-                    if not cell.segments:
+                if label_is_setting:
+                    glue = ": "
+                elif column < len(headers) and setting_headers[column]:
+                    if label_names_setting is None:
+                        label_names_setting = _names_setting(row[0].text)
+                    if label_names_setting:
                         continue
-                    if label_is_setting:
-                        glue = ": "
-                    elif column < len(headers) and setting_headers[column]:
-                        if label_names_setting is None:
-                            label_names_setting = _names_setting(row[0].text)
-                        if label_names_setting:
-                            continue
-                        glue = f" {headers[column]}: "
-                    else:
-                        continue
-                    first = cell.segments[0]
-                    joined = (*row[0].segments, TextSegment(first.line, max(first.column - len(glue), 1), glue), *cell.segments)
-                    for statement in statements(joined):
-                        yield id(section), statement
-                    break
+                    glue = f" {headers[column]}: "
+                else:
+                    continue
+                first = cell.segments[0]
+                joined = (*row[0].segments, TextSegment(first.line, max(first.column - len(glue), 1), glue), *cell.segments)
+                for statement in statements(joined):
+                    yield id(section), statement
+                break
 
 
 #: Limits a document usually states once for one thing (a timeout, a retention, an expiry, a lockout,

@@ -22,6 +22,7 @@ from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Sp
 from speclint.document.text import find_all, mask_invisible, strip_inline
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import is_keyed_section, requirement_ids
+from speclint.reading.requirements import plain_cannot_hold
 from speclint.reading.vocabulary import WITHDRAWN_WORDS, is_criteria_title, prefix_of
 from speclint.record import Record
 
@@ -199,10 +200,11 @@ _cache: weakref.WeakKeyDictionary[Document, tuple[list[Reference], list[Referenc
 def dangling_references(document: Document) -> tuple[list[Reference], list[Reference], list[Reference]]:
     """(short IDs, labelled items, sections) referenced past the end of their series."""
     if document not in _cache:
+        places = list(_places(document))  # the three readings walk the same places: found once
         _cache[document] = (
-            list(_dangling_short_ids(document)),
-            list(_dangling_labelled(document)),
-            list(_dangling_sections(document)),
+            list(_dangling_short_ids(document, places)),
+            list(_dangling_labelled(document, places)),
+            list(_dangling_sections(document, places)),
         )
     return _cache[document]
 
@@ -334,13 +336,16 @@ def _citing_places(places: Iterable[_Place], pattern: Pattern[str], headings: bo
 # --- short IDs ----------------------------------------------------------------------------------
 
 
-def _short_series(document: Document) -> tuple[Series, list[_Place]]:
-    """The short-ID series the document defines, and every place its text stands."""
+def _short_series(places: list[_Place]) -> Series:
+    """The short-ID series the document defines in its places."""
     series, keyed, rows = Series(), Series(), Series()
-    places: list[_Place] = []
-    for place in _places(document):
+    has_digit = _DIGIT.search
+    for place in places:
         if place.defining:
             for index, segment in enumerate(place.segments):
+                # every definition holds a digit, and masking and stripping add none
+                if not has_digit(segment.text):
+                    continue
                 # a later line defines only when it starts with `**` or `__`, which masking never makes
                 if index > 0 and not place.heading and not _TWO_MARKS.search(segment.text):
                     continue
@@ -357,14 +362,13 @@ def _short_series(document: Document) -> tuple[Series, list[_Place]]:
                         (keyed if place.keyed else series).add(prefix, number)
                     elif place.cell and not place.keyed:
                         rows.add(prefix, number)
-        places.append(place)
     # A prefix that is seldom a series ("A4" paper, "E2" instance, "P1" priority) is one when a
     # table's ID column numbers three rows or more with it: "| A1 – Reminder |", "| E1 | order.created |"
     for prefix, numbers in rows.members.items():
         if len(numbers) >= 3 and rows.last(prefix) is not None and prefix not in series.members:
             for number in numbers:
                 series.add(prefix, number)
-    return _with_keyed(series, keyed), places
+    return _with_keyed(series, keyed)
 
 
 def _with_keyed(series: Series, keyed: Series) -> Series:
@@ -378,6 +382,7 @@ def _with_keyed(series: Series, keyed: Series) -> Series:
 
 
 _TWO_MARKS = lazy_compile(r"[*_]{2}")
+_DIGIT = lazy_compile(r"\d")
 
 
 def _split(identifier: str) -> tuple[str, int]:
@@ -386,8 +391,8 @@ def _split(identifier: str) -> tuple[str, int]:
     return match.group(1), int(match.group(2))
 
 
-def _dangling_short_ids(document: Document) -> Iterator[Reference]:
-    series, places = _short_series(document)
+def _dangling_short_ids(document: Document, places: list[_Place]) -> Iterator[Reference]:
+    series = _short_series(places)
     lasts = {prefix: series.last(prefix) for prefix in series.members}
     lasts = {prefix: last for prefix, last in lasts.items() if last is not None}
     if not lasts:
@@ -468,10 +473,10 @@ def _faq_series(document: Document, series: Series) -> None:
                     series.add("Question", int(found.group("number")))
 
 
-def _dangling_labelled(document: Document) -> Iterator[Reference]:
+def _dangling_labelled(document: Document, places: list[_Place]) -> Iterator[Reference]:
     series, keyed = Series(), Series()
     defining_spans: set[tuple[int, int]] = set()
-    places = list(_places(document))
+    has_digit = _DIGIT.search
     for place in places:
         if not place.defining:
             continue
@@ -481,6 +486,8 @@ def _dangling_labelled(document: Document) -> Iterator[Reference]:
             # or with emphasis ("![...](flow.png)" then "*Figure 1: request flow*", a caption)
             if index > 0 and (place.heading or not segment.text.lstrip().startswith(("*", "_"))):
                 continue
+            if not has_digit(segment.text) or plain_cannot_hold(segment.text, _LABELLED_DEFINITION):
+                continue  # every labelled definition holds a number and a label, and masking and stripping add none
             text = strip_inline(mask_invisible(segment.text))
             found = _LABELLED_DEFINITION.match(text)
             # "Phase 3: ...", "Phase 3 (4.13+): ...": the label, maybe a note in brackets, then its text
@@ -791,7 +798,7 @@ def _names_this_document(text: str, end: int) -> bool:
     return bool(_THIS_DOCUMENT_AFTER.match(text[end:end + 40]))
 
 
-def _dangling_sections(document: Document) -> Iterator[Reference]:
+def _dangling_sections(document: Document, places: list[_Place]) -> Iterator[Reference]:
     if "§" not in document.source and "ection" not in document.source:
         return
     numbers = section_numbers(document)
@@ -805,10 +812,12 @@ def _dangling_sections(document: Document) -> Iterator[Reference]:
         return
     depths = {len(number) for number in numbers}
     children = _subsection_counts(document)
-    for place in _places(document):
+    for place in places:
         if place.heading:
             continue
         source = "\n".join(segment.text for segment in place.segments)
+        if "§" not in source and "ection" not in source:
+            continue  # masking only blanks characters: the masked text holds neither either
         text = mask_invisible(source)
         if "§" not in text and "ection" not in text or _withdrawn(text):
             continue

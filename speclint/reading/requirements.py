@@ -92,6 +92,8 @@ _STORY_TEXT = lazy_compile(
 )
 _MODAL = lazy_compile(r"\b(?:shall|must|MUST|SHALL)\b", re.I)
 #: A story paragraph may open with its label: "**Story 3: Merge carts.** As a shopper, I want ...".
+#: The first words `_STORY_TEXT` (English, German, Spanish, French) and `_STORY_LABEL` may match at the start.
+_STORY_OPENER = lazy_compile(r"as|als|como|en|user|story", re.I)
 _STORY_LABEL = lazy_compile(r"^(?:user\s+)?story\s+\d{1,3}\b\s*(?:[:\-–—]\s*[^.\n]{0,60})?[.:]?[\s*_]{0,6}(?=as\s)", re.I)
 
 # Given/When/Then: a scenario starts with Given, or marks its steps in bold.
@@ -102,6 +104,10 @@ _BOLD_GWT = lazy_compile(r"(?:\*\*|__)\s*(given|when|then)\s*(?:\*\*|__)", re.I)
 #: In German, Spanish and French only the upper-case keywords Kiro writes count ("WENN", not "wenn").
 EARS_KEYWORD = lazy_compile(r"^\W{0,4}(WHEN|WHILE|WHERE|IF|(?-i:" + "|".join(languages.EARS_KEYWORDS) + r"))\b", re.I)
 SHALL = lazy_compile(r"\bSHALL\b|(?-i:\b(?:" + "|".join(languages.EARS_SHALL) + r")\b)", re.I)
+
+#: The first words EARS_KEYWORD may match (a foreign keyword of two words by its first).
+_EARS_OPENER = lazy_compile(r"when|while|where|if|(?-i:" + "|".join(sorted({keyword.split()[0] for keyword in
+                                                                            languages.EARS_KEYWORDS})) + r")", re.I)
 
 _GHERKIN_LANGUAGES = {"gherkin", "feature", "cucumber", "behat"}
 _GHERKIN_SCENARIO = lazy_compile(r"^[ \t]*(?:Scenario(?: Outline| Template)?|Example)\s*:", re.M)
@@ -294,6 +300,39 @@ def plain(text: str) -> str:
     return strip_inline(text)
 
 
+_FIRST_WORD = lazy_compile(r"[^\W\d_]+")
+#: The characters where `strip_inline` may start deleting (code ticks, HTML, links and images,
+#: emphasis, strike-through, escapes, and the marks it parks code spans with): before the first
+#: of them, the plain text is the source text.
+_MAY_DELETE = frozenset("`<[!*_~\\\ue000\ue001")
+
+
+def plain_cannot_hold(text: str, *patterns: object) -> bool:
+    """True when neither `plain(text)` nor `strip_inline(mask_invisible(text))` can match any of
+    `patterns`: `text` holds none of the characters where stripping or masking may join two
+    runs of letters (so the plain text is `text` with its spaces collapsed, or blanked in places)
+    and none of the literals every match of each pattern contains (`could_match`; no literal
+    holds a space). False otherwise: the plain text must be worked out."""
+    if any(char in text for char in _MAY_DELETE):
+        return False
+    return not any(could_match(pattern, text) for pattern in patterns)  # type: ignore[arg-type]
+
+
+def plain_first_word(text: str) -> str | None:
+    """The first word (letters) of `plain(text)`, read off `text` without stripping it, when
+    `text` opens with letters followed by a character stripping keeps (or nothing); else None.
+    `plain(text)` then starts with that word and a character that is not a letter: a pattern
+    anchored at the start that needs another first word cannot match it, and `plain` need not be
+    worked out (most paragraphs and items open with a word)."""
+    found = _FIRST_WORD.match(text)
+    if found is None:
+        return None
+    end = found.end()
+    if end < len(text) and text[end] in _MAY_DELETE:
+        return None
+    return found.group(0)
+
+
 def item_segments(item: ListItem) -> list[TextSegment]:
     """The segments of a list item's own paragraphs (not of its nested lists)."""
     segments: list[TextSegment] = []
@@ -447,6 +486,9 @@ def is_scenario_text(text: str, in_criteria: bool = False) -> bool:
 
 
 def is_ears_text(text: str) -> bool:
+    first = plain_first_word(text)
+    if first is not None and not _EARS_OPENER.fullmatch(first):
+        return False  # EARS_KEYWORD needs one of its keywords as the first word
     visible = plain(text)
     return bool(EARS_KEYWORD.match(visible)) and bool(SHALL.search(visible))
 
@@ -556,6 +598,8 @@ def _is_requirement_item(text: str, in_requirements_section: bool) -> tuple[str,
     item counts when "shall" or "must" stands among its first ten words ("Users must be able to
     ..."); a modal deep in an explanation does not make the item a requirement.
     """
+    if plain_cannot_hold(text, REQUIREMENT_ID, _STORY_TEXT, *([_MODAL] if in_requirements_section else [])):
+        return None  # none of the three tests below can pass
     visible = plain(text)
     identifier = REQUIREMENT_ID.match(visible.lstrip(" *_[]"))
     if identifier:
@@ -757,14 +801,24 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
                           [segment for cell in row for segment in cell.segments])
 
 
+#: The texts that are no content, as `_has_content` reads them.
+_NO_CONTENT = ("-", "—", "–", "n/a", "na", "tbd", "todo", "none", "?")
+
+
 def _has_content(text: str) -> bool:
+    first = plain_first_word(text)
+    if first is not None and not any(empty.startswith(first.lower()) for empty in _NO_CONTENT):
+        return True  # the plain text opens with a word none of the empty texts starts with
     stripped = plain(text).strip().lower()
-    return bool(stripped) and stripped not in {"-", "—", "–", "n/a", "na", "tbd", "todo", "none", "?"}
+    return bool(stripped) and stripped not in _NO_CONTENT
 
 
 def _is_story_paragraph(block: Paragraph) -> bool:
     """A paragraph that tells a story: "As a shopper, I want ...", or its labelled form
     "**Story 3: Merge carts.** As a shopper, I want ..."."""
+    first = plain_first_word(block.text)
+    if first is not None and not _STORY_OPENER.fullmatch(first):
+        return False  # both patterns need one of these first words
     text = plain(block.text).lstrip(" *_")
     return bool(_STORY_TEXT.match(text) or (_STORY_LABEL.match(text) and _STORY_TEXT.match(_STORY_LABEL.sub("", text, 1))))
 
