@@ -462,3 +462,29 @@ def test_an_empty_list_item_ends_at_the_unindented_line_after_it() -> None:
     items = [block for _, block in document.iter_blocks() if isinstance(block, ListItem)]
 
     assert [item.span.start.line for item in items] == [3, 8]
+
+
+def test_indented_code_led_by_a_tab_or_by_spaces_and_a_tab() -> None:
+    """mistune is asked for indented code only on lines that start with a space or a tab: both leads still make code."""
+    document = parse("Run:\n\n\tmake migrate\n  \tmake seed\n\nDone.\n")
+    [code] = blocks(document, CodeBlock)
+    assert not code.fenced
+    assert where(code.span) == (3, 2, 4, 13)
+    assert [(segment.line, segment.column) for segment in code.lines] == [(3, 2), (4, 4)]
+    [first, last] = blocks(document, Paragraph)
+    assert first.text == "Run:" and last.text == "Done."
+
+
+def test_a_paragraph_gives_the_same_text_each_time_it_is_asked() -> None:
+    [paragraph] = blocks(parse("Guests can pay\n  without an account.\n"), Paragraph)
+    assert paragraph.text == "Guests can pay\nwithout an account."
+    assert paragraph.text is paragraph.text  # joined once
+
+
+def test_a_paragraph_copied_with_other_segments_joins_its_own_text() -> None:
+    [paragraph] = blocks(parse("Guests can pay\nwithout an account.\n"), Paragraph)
+    assert paragraph.text == "Guests can pay\nwithout an account."
+    copy = paragraph.replace(segments=[TextSegment(1, 1, "Guests can pay")])
+    assert copy.text == "Guests can pay"
+    assert paragraph.text == "Guests can pay\nwithout an account."
+    assert paragraph.replace(kind="block_text").text == paragraph.text
