@@ -488,3 +488,27 @@ def test_a_paragraph_copied_with_other_segments_joins_its_own_text() -> None:
     assert copy.text == "Guests can pay"
     assert paragraph.text == "Guests can pay\nwithout an account."
     assert paragraph.replace(kind="block_text").text == paragraph.text
+
+
+def test_link_destinations_are_read_as_mistune_reads_them() -> None:
+    """The parser reads reference definitions' destinations run by run: the same answers as mistune's own loop."""
+    from mistune import helpers
+
+    from speclint.document.parser import _block_parser
+
+    _block_parser()
+    ours = helpers._parse_link_href
+    mistunes = ours.mistune_original
+    destinations = [
+        "https://example.com/a_(b)_c d", "  /docs/x\\(y\\)\n", "a(b(c)d", "a)b", "bad\x01url", "x\x7fy", "\\a\\!b",
+        "<https://example.com/a b>", "<unclosed", "\tx", "\ny", "", "(((deep)))", "url\fmore", "tab\tend", "é/ü?q=1",
+    ]
+    for text in destinations:
+        for block in (False, True):
+            for nesting in (1, 2, 32):
+                assert ours(text, 0, block, max_nested_level=nesting) == mistunes(text, 0, block, max_nested_level=nesting)
+
+
+def test_a_reference_definition_with_parentheses_and_escapes_is_not_a_paragraph() -> None:
+    document = parse("See [spec].\n\n[spec]: https://example.com/a_(b)\\)c \"Title\"\n\nDone.\n")
+    assert [paragraph.text for paragraph in blocks(document, Paragraph)] == ["See [spec].", "Done."]
