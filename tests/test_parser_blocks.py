@@ -462,3 +462,53 @@ def test_an_empty_list_item_ends_at_the_unindented_line_after_it() -> None:
     items = [block for _, block in document.iter_blocks() if isinstance(block, ListItem)]
 
     assert [item.span.start.line for item in items] == [3, 8]
+
+
+def test_indented_code_led_by_a_tab_or_by_spaces_and_a_tab() -> None:
+    """mistune is asked for indented code only on lines that start with a space or a tab: both leads still make code."""
+    document = parse("Run:\n\n\tmake migrate\n  \tmake seed\n\nDone.\n")
+    [code] = blocks(document, CodeBlock)
+    assert not code.fenced
+    assert where(code.span) == (3, 2, 4, 13)
+    assert [(segment.line, segment.column) for segment in code.lines] == [(3, 2), (4, 4)]
+    [first, last] = blocks(document, Paragraph)
+    assert first.text == "Run:" and last.text == "Done."
+
+
+def test_a_paragraph_gives_the_same_text_each_time_it_is_asked() -> None:
+    [paragraph] = blocks(parse("Guests can pay\n  without an account.\n"), Paragraph)
+    assert paragraph.text == "Guests can pay\nwithout an account."
+    assert paragraph.text is paragraph.text  # joined once
+
+
+def test_a_paragraph_copied_with_other_segments_joins_its_own_text() -> None:
+    [paragraph] = blocks(parse("Guests can pay\nwithout an account.\n"), Paragraph)
+    assert paragraph.text == "Guests can pay\nwithout an account."
+    copy = paragraph.replace(segments=[TextSegment(1, 1, "Guests can pay")])
+    assert copy.text == "Guests can pay"
+    assert paragraph.text == "Guests can pay\nwithout an account."
+    assert paragraph.replace(kind="block_text").text == paragraph.text
+
+
+def test_link_destinations_are_read_as_mistune_reads_them() -> None:
+    """The parser reads reference definitions' destinations run by run: the same answers as mistune's own loop."""
+    from mistune import helpers
+
+    from speclint.document.parser import _block_parser
+
+    _block_parser()
+    ours = helpers._parse_link_href
+    mistunes = ours.mistune_original
+    destinations = [
+        "https://example.com/a_(b)_c d", "  /docs/x\\(y\\)\n", "a(b(c)d", "a)b", "bad\x01url", "x\x7fy", "\\a\\!b",
+        "<https://example.com/a b>", "<unclosed", "\tx", "\ny", "", "(((deep)))", "url\fmore", "tab\tend", "é/ü?q=1",
+    ]
+    for text in destinations:
+        for block in (False, True):
+            for nesting in (1, 2, 32):
+                assert ours(text, 0, block, max_nested_level=nesting) == mistunes(text, 0, block, max_nested_level=nesting)
+
+
+def test_a_reference_definition_with_parentheses_and_escapes_is_not_a_paragraph() -> None:
+    document = parse("See [spec].\n\n[spec]: https://example.com/a_(b)\\)c \"Title\"\n\nDone.\n")
+    assert [paragraph.text for paragraph in blocks(document, Paragraph)] == ["See [spec].", "Done."]

@@ -115,16 +115,28 @@ class TextSegment(Record):
 class Paragraph(Record, eq=False):
     """A paragraph, or the text of a list item ("tight" paragraph)."""
 
-    __slots__ = ("span", "segments", "kind")
+    __slots__ = ("span", "segments", "kind", "_joined")
+    _not_shown = ("_joined",)
 
-    def __init__(self, span: Span, segments: list[TextSegment], kind: str = "paragraph") -> None:
+    def __init__(
+        self, span: Span, segments: list[TextSegment], kind: str = "paragraph", _joined: tuple[Any, str] | None = None
+    ) -> None:
         self.span = span
         self.segments = segments
         self.kind = kind
+        # (the segments list, its text): rules ask a paragraph's text again and again (279,000
+        # times over the RFC folder), so it is joined once. It is kept with the list it was joined
+        # from, so that a copy with other segments (`replace(segments=...)`) joins its own.
+        self._joined = _joined
 
     @property
     def text(self) -> str:
-        return "\n".join([segment.text for segment in self.segments])  # a list joins faster than a generator
+        joined = self._joined
+        if joined is not None and joined[0] is self.segments:
+            return joined[1]
+        text = "\n".join([segment.text for segment in self.segments])  # a list joins faster than a generator
+        self._joined = (self.segments, text)
+        return text
 
 
 class ListItem(Record, eq=False):
