@@ -24,6 +24,7 @@ from speclint.reading.wording import (
 )
 from speclint.rules.wording.vague_requirement import (
     _PROPOSALS,
+    _measured_elsewhere,
     _SPELLED_OUT,
     _introduces_a_list,
     _lines_uncheckable_criterion_reports,
@@ -213,6 +214,9 @@ class VagueQuality(Rule):
                 if not _is_vague_here(hit.match, hit.sentence, hit.source_sentence):
                     continue
                 if _names_a_product(hit.match, document):
+                    continue
+                if _measured_elsewhere(hit.match, next(name for name in ("adjective", "adverb", "judgement", "phrase")
+                                                       if hit.match.group(name)), statement, document):
                     continue
                 if statement.kind == "table-cell":
                     if rows is None:
