@@ -226,8 +226,20 @@ def _table_violation(marker: str, spans: list[Span], not_due: str | None) -> Vio
 # A section listing open questions already says what is undecided ("list it as an open question"),
 # a section the template marks optional may stay unwritten, and an implementation history is
 # written as the work happens.
+# The same in German, Spanish and French ("Offene Punkte", "Preguntas abiertas", "Questions ouvertes"),
+# and IEEE 830's "To Be Determined List", which is where an SRS keeps its open TBDs by design. A change
+# history or decision log records past states ("Expiry was TBD; set to 24 months"): its entries are
+# history, and a marker still open in the body is reported there.
 _OPEN_QUESTIONS = lazy_compile(
-    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|\bimplementation history\b|[\[(]\s*optional\s*[\])]|\boptional\s*$", re.I
+    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?|items?)\b|\bimplementation history\b|"
+    r"[\[(]\s*optional\s*[\])]|\boptional\s*$|"
+    r"\boffene\s+(?:punkte|fragen|themen)\b|\b(?:preguntas|cuestiones|temas|puntos)\s+(?:abiert[oa]s|pendientes)\b|"
+    r"\b(?:questions|points)\s+(?:ouvert(?:e)?s|en\s+suspens)\b|"
+    r"\bto\s+be\s+(?:determined|decided|confirmed)\s+(?:list|items)\b|\btbd\s+(?:list|items|register)\b|"
+    r"\b(?:change|revision|version|document|edit)\s+(?:history|log)\b|\bchangelog\b|\bdecision\s+log\b|"
+    r"\bhistorial\s+de\s+(?:cambios|revisiones|versiones)\b|\b(?:änderungs|versions|revisions)(?:historie|verlauf|übersicht)\b|"
+    r"\bhistorique\s+des\s+(?:modifications|révisions|versions)\b",
+    re.I,
 )
 
 
