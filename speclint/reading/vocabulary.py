@@ -89,6 +89,7 @@ STORY_SECTION_NAMES = ("user stories", "stories", "user story", "user scenarios"
 
 #: Headings of acceptance criteria, in English and in the languages real specifications use.
 CRITERIA_SECTION_NAMES = (
+    "acceptance",
     "acceptance criteria",
     "acceptance criterion",
     "acceptance scenarios",
