@@ -147,7 +147,9 @@ class UncheckableCriterion(Rule):
     "is implemented". A criterion that also names something concrete (a number, a quoted message,
     code, a status, a page element, a comparison such as "within" or "at most") is checkable and
     is not flagged. In a scenario only the outcome after *Then* is read, so "Given a fast
-    connection" is fine.
+    connection" is fine. The same judgements in German, Spanish and French criteria, including a
+    copula and a judgement ("Die Ansicht ist übersichtlich", "El alta es ágil", "La page est claire
+    et lisible").
 
     **Why it matters.** A criterion exists to turn "done" into pass or fail. "The upload works
     well" passes for the author and fails for the reviewer; the argument happens after the work.

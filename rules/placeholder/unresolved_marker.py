@@ -28,7 +28,10 @@ class UnresolvedMarker(Rule):
     a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain" (but "with a TODO: decide how ...",
     an article then the marker and its note, is the marker itself); a hedge on a name left open on
     purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported, nor a marker its own
-    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). Text in code spans, code blocks,
+    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). Markers in
+    an open-questions section (also "Offene Punkte", "Preguntas abiertas", "Questions ouvertes", an
+    SRS's "To Be Determined List") are listed there, and those in a change history or decision log
+    are history. Text in code spans, code blocks,
     HTML comments and link targets is never read.
 
     **Proposals that say the point is not due yet.** `error` is kept for markers that are certainly

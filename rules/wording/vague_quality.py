@@ -140,7 +140,8 @@ class VagueQuality(Rule):
     3 times)"); the purpose of a concrete requirement ("a Back to Top link for easy navigation",
     "caches results to provide a fast checkout"); names ("Azure AD Seamless SSO"); terms of art
     (fast path, fast-forward, fail fast, smooth scrolling); a name the document uses more than once
-    ("Fast Checkout must show the saved card" in a spec titled "Fast Checkout"); integrations ("works seamlessly with
+    ("Fast Checkout must show the saved card" in a spec titled "Fast Checkout"); a word measured
+    outside its sentence, or asked about, as in `vague-requirement`; integrations ("works seamlessly with
     Slack"); negations; design proposals' prose (only statements with a requirement ID, and the
     must/shall sentences of an ADR's decision and decision drivers, are read there: "Search must be
     fast" as a decision driver is flagged, a terse driver "Fast feedback" is not); a line `vague-requirement` or `uncheckable-criterion` already reports.

@@ -143,7 +143,11 @@ class VagueRequirement(Rule):
     "responds quickly to balance queries", where "to" names what is responded to); layout ("responsive on mobile and desktop"); integrations ("works seamlessly with
     Slack"); negations; the purpose of a concrete requirement ("a Back to Top link for easy
     navigation" is not a demand for ease); an acceptance criterion that `uncheckable-criterion`
-    already reports. The broader `vague-term` (preview) reads every listed word.
+    already reports; a word measured outside its sentence: in the statement's next sentence ("must be
+    fast. It renders in under 800 ms at p75"), where the sentence points ("scalable to the load
+    below", "quickly (see SC-002)"), in another cell of its table row, or in the document's glossary
+    or an inline "'Prompt' means ..."; a word in a question ("**Will it be fast?**"); "responsive" in
+    a section about screens or breakpoints. The broader `vague-term` (preview) reads every listed word.
 
     **Why it matters.** "The search page must be fast" cannot fail a test, so it is never
     finished: the engineer picks a number, QA picks another, and the argument happens after the
