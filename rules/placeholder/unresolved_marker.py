@@ -229,19 +229,21 @@ def _table_violation(marker: str, spans: list[Span], not_due: str | None) -> Vio
 # A section listing open questions already says what is undecided ("list it as an open question"),
 # a section the template marks optional may stay unwritten, and an implementation history is
 # written as the work happens.
+_OPEN_QUESTIONS = lazy_compile(
+    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|\bimplementation history\b|[\[(]\s*optional\s*[\])]|\boptional\s*$", re.I
+)
 # The same in German, Spanish and French ("Offene Punkte", "Preguntas abiertas", "Questions ouvertes"),
-# and IEEE 830's "To Be Determined List", which is where an SRS keeps its open TBDs by design. A change
+# open items, and IEEE 830's "To Be Determined List", where an SRS keeps its open TBDs by design. A change
 # history or decision log records past states ("Expiry was TBD; set to 24 months"): its entries are
 # history, and a marker still open in the body is reported there.
-_OPEN_QUESTIONS = lazy_compile(
-    r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?|items?)\b|\bimplementation history\b|"
-    r"[\[(]\s*optional\s*[\])]|\boptional\s*$|"
-    r"\boffene\s+(?:punkte|fragen|themen)\b|\b(?:preguntas|cuestiones|temas|puntos)\s+(?:abiert[oa]s|pendientes)\b|"
-    r"\b(?:questions|points)\s+(?:ouvert(?:e)?s|en\s+suspens)\b|"
-    r"\bto\s+be\s+(?:determined|decided|confirmed)\s+(?:list|items)\b|\btbd\s+(?:list|items|register)\b|"
-    r"\b(?:change|revision|version|document|edit)\s+(?:history|log)\b|\bchangelog\b|\bdecision\s+log\b|"
-    r"\bhistorial\s+de\s+(?:cambios|revisiones|versiones)\b|\b(?:änderungs|versions|revisions)(?:historie|verlauf|übersicht)\b|"
-    r"\bhistorique\s+des\s+(?:modifications|révisions|versions)\b",
+_LISTED_OR_PAST = lazy_compile(
+    r"\b(?:open|outstanding)\s{1,3}items?\b|"
+    r"\boffene\s{1,3}(?:punkte|fragen|themen)\b|\b(?:preguntas|cuestiones|temas|puntos)\s{1,3}(?:abiert[oa]s|pendientes)\b|"
+    r"\b(?:questions|points)\s{1,3}(?:ouvert(?:e)?s|en\s{1,3}suspens)\b|"
+    r"\bto\s{1,3}be\s{1,3}(?:determined|decided|confirmed)\s{1,3}(?:list|items)\b|\btbd\s{1,3}(?:list|items|register)\b|"
+    r"\b(?:change|revision|version|document|edit)\s{1,3}(?:history|log)\b|\bchangelog\b|\bdecision\s{1,3}log\b|"
+    r"\bhistorial\s{1,3}de\s{1,3}(?:cambios|revisiones|versiones)\b|\b(?:änderungs|versions|revisions)(?:historie|verlauf|übersicht)\b|"
+    r"\bhistorique\s{1,3}des\s{1,3}(?:modifications|révisions|versions)\b",
     re.I,
 )
 
@@ -249,7 +251,8 @@ _OPEN_QUESTIONS = lazy_compile(
 def _answers_elsewhere(section: object) -> bool:
     current = section
     while current is not None:
-        if _OPEN_QUESTIONS.search(getattr(current, "title", "") or ""):
+        title = getattr(current, "title", "") or ""
+        if _OPEN_QUESTIONS.search(title) or _LISTED_OR_PAST.search(title):
             return True
         current = getattr(current, "parent", None)
     return False

@@ -668,10 +668,12 @@ _GLOSSARY_TITLE = lazy_compile(
     r"definiciones|términos|terminología|glossaire|définitions|terminologie)\b", re.I)
 # A term defined where it is used: "'Instant' means ...", "Responsive is defined as ...".
 _DEFINED_INLINE = lazy_compile(
-    r"(?:[\"'“‘*_]+([\w][\w -]{1,30}?)[\"'”’*_]+|\b([\w-]{3,}))\s+(?:means|is\s+defined\s+as|bedeutet|significa|signifie)\b",
+    r"(?:(?<![\"'“‘*_])[\"'“‘*_]{1,3}(\w[\w -]{1,30}?)[\"'”’*_]{1,3}|(?<![\w-])([\w-]{3,30}))[ \t]{1,3}"
+    r"(?:means|is[ \t]{1,3}defined[ \t]{1,3}as|bedeutet|significa|signifie)\b",
     re.I)
 # The term that opens a glossary entry: "**Responsive**: ...", "- Rapide : ...", "| Promptly | ... |".
-_ENTRY_TERM = lazy_compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|\|\s*)?[*_]*([^*_:|—–]{2,40}?)[*_]*\s*(?:[:|—–]|\s-\s)")
+_ENTRY_TERM = lazy_compile(r"^[ \t]{0,3}(?:[-*+][ \t]{1,3}|\d{1,3}[.)][ \t]{1,3}|\|[ \t]{0,3})?[*_]{0,2}"
+                           r"([^*_:|—–\s][^*_:|—–]{1,39}?)[*_]{0,2}[ \t]{0,3}(?:[:|—–]|[ \t]-[ \t])")
 
 
 def defined_terms(document: Document) -> frozenset[str]:
