@@ -41,7 +41,10 @@ class RequirementWithoutCriteria(Rule):
 
     A story's criteria may be a labelled list under its list item (`- Acceptance criteria:` and
     its bullets), the bullets under the story's own item, or the list after a labelled story
-    paragraph (`**Story 3: Merge carts.** As a shopper, ...`). A criteria heading that holds only
+    paragraph (`**Story 3: Merge carts.** As a shopper, ...`, or a job story: `**Job 3.** When a
+    dock does not lock, I want to report it, ...`). A use-case heading (`#### UC-3 Move a booking`)
+    is a requirement; "Test cases", "Fit criterion", "Conditions of satisfaction" and "Condiciones
+    de aceptación" label criteria. A criteria heading that holds only
     "TBD" holds no criteria.
 
     Criteria count in every form: a criteria heading or `**Acceptance criteria**:` label with a

@@ -83,12 +83,16 @@ _MEASURED = lazy_compile(r"\b(?:scores?|ratings?|rates?|rated|surveys?|csat|nps|
 #: "responde rápidamente", "fonctionne correctement").
 _FOREIGN_VAGUE = (
     r"funktionier(?:t|en)\s+(?:wie\s+erwartet|korrekt|richtig|einwandfrei|reibungslos|gut)|wie\s+erwartet"
-    r"|(?:ist|sind)\s+(?:intuitiv|benutzerfreundlich|performant|schnell)\b"
+    # a copula and a judgement, as "is clear", "is stable" in English
+    r"|(?:ist|sind)\s+(?:sehr\s+|ausreichend\s+)?(?:intuitiv|benutzerfreundlich|performant|schnell|übersichtlich|einfach|"
+    r"klar|verständlich|ansprechend|angenehm|stabil|zuverlässig|flüssig|lesbar|ansprechend)\b"
     r"|(?:funciona|funcionan|responde|responden|carga|cargan|opera|se\s+muestra)\s+(?:correctamente|bien|"
     r"r[áa]pidamente|adecuadamente|sin\s+problemas)|como\s+se\s+esperaba|de\s+forma\s+(?:intuitiva|adecuada|fluida)"
-    r"|(?:es|son|sea|sean)\s+(?:intuitiv[oa]s?|f[áa]cil(?:es)?\s+de\s+usar|fluid[oa]s?)\b"
+    r"|(?:es|son|sea|sean)\s+(?:muy\s+|suficientemente\s+)?(?:intuitiv[oa]s?|f[áa]cil(?:es)?(?:\s+de\s+usar)?|fluid[oa]s?|"
+    r"[áa]gil(?:es)?|sencill[oa]s?|clar[oa]s?|agradables?|estables?|amigables?|legibles?|r[áa]pid[oa]s?|fiables?)\b"
     r"|fonctionne(?:nt)?\s+(?:correctement|bien|comme\s+pr[ée]vu)|comme\s+pr[ée]vu|r[ée]pond(?:ent)?\s+rapidement"
-    r"|(?:est|sont)\s+(?:intuiti(?:f|ve)s?|ergonomiques?|fluides?)\b|de\s+mani[èe]re\s+(?:fluide|intuitive|appropri[ée]e)"
+    r"|(?:est|sont)\s+(?:très\s+|suffisamment\s+)?(?:intuiti(?:f|ve)s?|ergonomiques?|fluides?|claire?s?|lisibles?|"
+    r"agréables?|simples?|stables?|fiables?|rapides?|conviviale?s?)\b|de\s+mani[èe]re\s+(?:fluide|intuitive|appropri[ée]e)"
 )
 #: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
 VAGUE_OUTCOME = lazy_compile(
@@ -143,7 +147,9 @@ class UncheckableCriterion(Rule):
     "is implemented". A criterion that also names something concrete (a number, a quoted message,
     code, a status, a page element, a comparison such as "within" or "at most") is checkable and
     is not flagged. In a scenario only the outcome after *Then* is read, so "Given a fast
-    connection" is fine.
+    connection" is fine. The same judgements in German, Spanish and French criteria, including a
+    copula and a judgement ("Die Ansicht ist übersichtlich", "El alta es ágil", "La page est claire
+    et lisible").
 
     **Why it matters.** A criterion exists to turn "done" into pass or fail. "The upload works
     well" passes for the author and fails for the reviewer; the argument happens after the work.

@@ -28,7 +28,10 @@ class UnresolvedMarker(Rule):
     a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain" (but "with a TODO: decide how ...",
     an article then the marker and its note, is the marker itself); a hedge on a name left open on
     purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported, nor a marker its own
-    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). Text in code spans, code blocks,
+    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). Markers in
+    an open-questions section (also "Offene Punkte", "Preguntas abiertas", "Questions ouvertes", an
+    SRS's "To Be Determined List") are listed there, and those in a change history or decision log
+    are history. Text in code spans, code blocks,
     HTML comments and link targets is never read.
 
     **Proposals that say the point is not due yet.** `error` is kept for markers that are certainly
@@ -229,12 +232,27 @@ def _table_violation(marker: str, spans: list[Span], not_due: str | None) -> Vio
 _OPEN_QUESTIONS = lazy_compile(
     r"\b(?:open|unresolved|outstanding)\s+(?:questions?|issues?|points?)\b|\bimplementation history\b|[\[(]\s*optional\s*[\])]|\boptional\s*$", re.I
 )
+# The same in German, Spanish and French ("Offene Punkte", "Preguntas abiertas", "Questions ouvertes"),
+# open items, and IEEE 830's "To Be Determined List", where an SRS keeps its open TBDs by design. A change
+# history or decision log records past states ("Expiry was TBD; set to 24 months"): its entries are
+# history, and a marker still open in the body is reported there.
+_LISTED_OR_PAST = lazy_compile(
+    r"\b(?:open|outstanding)\s{1,3}items?\b|"
+    r"\boffene\s{1,3}(?:punkte|fragen|themen)\b|\b(?:preguntas|cuestiones|temas|puntos)\s{1,3}(?:abiert[oa]s|pendientes)\b|"
+    r"\b(?:questions|points)\s{1,3}(?:ouvert(?:e)?s|en\s{1,3}suspens)\b|"
+    r"\bto\s{1,3}be\s{1,3}(?:determined|decided|confirmed)\s{1,3}(?:list|items)\b|\btbd\s{1,3}(?:list|items|register)\b|"
+    r"\b(?:change|revision|version|document|edit)\s{1,3}(?:history|log)\b|\bchangelog\b|\bdecision\s{1,3}log\b|"
+    r"\bhistorial\s{1,3}de\s{1,3}(?:cambios|revisiones|versiones)\b|\b(?:änderungs|versions|revisions)(?:historie|verlauf|übersicht)\b|"
+    r"\bhistorique\s{1,3}des\s{1,3}(?:modifications|révisions|versions)\b",
+    re.I,
+)
 
 
 def _answers_elsewhere(section: object) -> bool:
     current = section
     while current is not None:
-        if _OPEN_QUESTIONS.search(getattr(current, "title", "") or ""):
+        title = getattr(current, "title", "") or ""
+        if _OPEN_QUESTIONS.search(title) or _LISTED_OR_PAST.search(title):
             return True
         current = getattr(current, "parent", None)
     return False

@@ -24,6 +24,7 @@ from speclint.reading.wording import (
 )
 from speclint.rules.wording.vague_requirement import (
     _PROPOSALS,
+    _measured_elsewhere,
     _SPELLED_OUT,
     _introduces_a_list,
     _lines_uncheckable_criterion_reports,
@@ -139,7 +140,8 @@ class VagueQuality(Rule):
     3 times)"); the purpose of a concrete requirement ("a Back to Top link for easy navigation",
     "caches results to provide a fast checkout"); names ("Azure AD Seamless SSO"); terms of art
     (fast path, fast-forward, fail fast, smooth scrolling); a name the document uses more than once
-    ("Fast Checkout must show the saved card" in a spec titled "Fast Checkout"); integrations ("works seamlessly with
+    ("Fast Checkout must show the saved card" in a spec titled "Fast Checkout"); a word measured
+    outside its sentence, or asked about, as in `vague-requirement`; integrations ("works seamlessly with
     Slack"); negations; design proposals' prose (only statements with a requirement ID, and the
     must/shall sentences of an ADR's decision and decision drivers, are read there: "Search must be
     fast" as a decision driver is flagged, a terse driver "Fast feedback" is not); a line `vague-requirement` or `uncheckable-criterion` already reports.
@@ -213,6 +215,9 @@ class VagueQuality(Rule):
                 if not _is_vague_here(hit.match, hit.sentence, hit.source_sentence):
                     continue
                 if _names_a_product(hit.match, document):
+                    continue
+                if _measured_elsewhere(hit.match, next(name for name in ("adjective", "adverb", "judgement", "phrase")
+                                                       if hit.match.group(name)), statement, document):
                     continue
                 if statement.kind == "table-cell":
                     if rows is None:

@@ -11,12 +11,16 @@ from speclint.lazy_regex import lazy_compile
 from speclint.reading import languages
 from speclint.reading.commitments import commitments
 from speclint.reading.concerns import profile_name
-from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements
+from speclint.reading.normative import Statement, is_descriptive, is_user_story, search, statements, table_rows
 from speclint.reading.wording import (
     DESIGN_PROPOSAL_PROFILES,
     SKIP_PROFILES_HELP,
+    asked,
     in_rationale,
+    is_defined,
     is_pitch,
+    measured_next,
+    points_to_measure,
     requirement_shape,
     without_names_with_digits,
     without_outline_number,
@@ -139,7 +143,11 @@ class VagueRequirement(Rule):
     "responds quickly to balance queries", where "to" names what is responded to); layout ("responsive on mobile and desktop"); integrations ("works seamlessly with
     Slack"); negations; the purpose of a concrete requirement ("a Back to Top link for easy
     navigation" is not a demand for ease); an acceptance criterion that `uncheckable-criterion`
-    already reports. The broader `vague-term` (preview) reads every listed word.
+    already reports; a word measured outside its sentence: in the statement's next sentence ("must be
+    fast. It renders in under 800 ms at p75"), where the sentence points ("scalable to the load
+    below", "quickly (see SC-002)"), in another cell of its table row, or in the document's glossary
+    or an inline "'Prompt' means ..."; a word in a question ("**Will it be fast?**"); "responsive" in
+    a section about screens or breakpoints. The broader `vague-term` (preview) reads every listed word.
 
     **Why it matters.** "The search page must be fast" cannot fail a test, so it is never
     finished: the engineer picks a number, QA picks another, and the argument happens after the
@@ -176,6 +184,7 @@ class VagueRequirement(Rule):
 def vague_demands(document: Document, context: RuleContext, proposal: bool) -> Iterator[Violation]:
     """This rule's findings."""
     criteria_lines: set[int] | None = None
+    rows: dict[int, str] | None = None
     stories_checked_elsewhere: bool | None = None  # a document with acceptance criteria spells its stories out
     for statement in statements(document):
         if proposal and not statement.requirement_id:
@@ -200,18 +209,26 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                 continue  # "the page loads quickly today": a description, not a demand
             if not _is_demand(hit.match, hit.sentence, hit.source_sentence):
                 continue
+            name = next(name for name in ("adjective", "adverb", "preverb", "phrase") if hit.match.group(name))
+            if _measured_elsewhere(hit.match, name, statement, document):
+                continue
+            if statement.kind == "table-cell":
+                if rows is None:
+                    rows = _row_texts(document)
+                if _DIGIT.search(without_names_with_digits(_NOT_A_VALUE.sub(" ", rows.get(hit.span.start.line, "")))):
+                    continue  # "| Speed | Opening must be quick | Door opens within 3 s |": the row gives the value
             if criteria_lines is None:
                 criteria_lines = _lines_uncheckable_criterion_reports(document, context)
             if hit.span.start.line in criteria_lines:
                 continue  # one defect, one finding: uncheckable-criterion (AC003) reports it
-            name = next(name for name in ("adjective", "adverb", "preverb", "phrase") if hit.match.group(name))
             written = " ".join(hit.match.group(name).split())
             yield Violation(_at_word(hit.span, hit.match, name), f"vague requirement '{written}': state the value or the "
                                                                   "behaviour a tester can check (a time, a count, a message, a state)")
             break  # one finding per statement
         else:
             for hit in search(_FOREIGN_DEMAND, statement.segments):
-                if not _is_foreign_demand(hit.match, hit.sentence, hit.source_sentence):
+                if not _is_foreign_demand(hit.match, hit.sentence, hit.source_sentence) \
+                        or _measured_elsewhere(hit.match, "foreign", statement, document):
                     continue
                 if criteria_lines is None:
                     criteria_lines = _lines_uncheckable_criterion_reports(document, context)
@@ -222,6 +239,33 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                                 "value or the behaviour a tester can check (a time, a count, a message, a state)")
                 break
 
+
+
+# A priority, a version or an ID in a table row is not a value: "| FR-1 | Fast search | P0 |".
+_NOT_A_VALUE = lazy_compile(r"\b(?:[PS]\d|v\d+(?:\.\d+)*)\b|\b[A-Z]{1,6}(?:-[A-Z]{2,8})?-\d{1,5}(?:\.\d{1,3})*[a-z]?\b", re.I)
+_ROW_NUMBER = lazy_compile(r"^[\s*_#]*\d{1,4}\.?[\s*_]*$")
+
+
+def _row_texts(document: Document) -> dict[int, str]:
+    """Each table row's text by line, without the cells that only number the row ("| 3 | ... |")."""
+    return {row.span.start.line: " | ".join(cell.text for cell in row.cells if not _ROW_NUMBER.match(cell.text))
+            for row in table_rows(document)}
+
+
+def _measured_elsewhere(match: re.Match[str], group: str, statement: Statement, document: Document) -> bool:
+    """The vague word's measure is given outside its sentence: in the next sentence of the same
+    statement ("must be fast. It renders in under 800 ms"), at a place the sentence points to ("scalable
+    to the load below", "quickly (see SC-002)"), in the document's glossary ("**Responsive**: ..."); or
+    the word is a question ("**Will it be fast?**"). "Responsive" in a statement or section about
+    screens and breakpoints is layout."""
+    text, end = match.string, match.end()
+    word = match.group(group) or ""
+    if asked(text, end) or points_to_measure(text, end) or measured_next(text, end) or is_defined(word, document):
+        return True
+    if word.lower() == "responsive":
+        section_text = " ".join(block.text for block in statement.section.iter_blocks() if hasattr(block, "text"))
+        return bool(_LAYOUT.search(statement.text) or _LAYOUT.search(statement.section.title) or _LAYOUT.search(section_text))
+    return False
 
 
 # A user story whose want is a vague quality: "I want the ticket view to be fast", "quiero que el panel sea

@@ -68,7 +68,7 @@ _REQUIREMENT_HEADING = lazy_compile(
 )
 _STORY_HEADING_NUMBERED = lazy_compile(
     r"^(?:(?:user\s+)?story|" + languages.STORY_HEADING_WORDS + r")\s*#?\s*\d|^(?:user\s+)?story\s*[:\-–—]", re.I)
-_REQUIREMENT_ID_HEADING = lazy_compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR)(?:-[A-Z]{1,8}-)?-?\d{1,4}(?:\.\d+)*\b")
+_REQUIREMENT_ID_HEADING = lazy_compile(r"^\W*(?:FR|REQ|RQ|US|UR|BR|SR|UC)(?:-[A-Z]{1,8}-)?-?\d{1,4}(?:\.\d+)*\b")
 
 _CRITERIA_LABEL = CRITERIA_LABEL
 _CRITERIA_REFERENCE = lazy_compile(
@@ -85,16 +85,20 @@ _CRITERIA_REFERENCE_AFTER = lazy_compile(
 )
 _CRITERIA_ANCHOR_LINK = lazy_compile(r"\]\(#[^()\]]*(?:acceptance|criteria|definition-of-done|done-when)[^()\]]*\)", re.I)
 
+# A job story ("When I reach a full dock, I want to see ..., so I can ...") is a story too.
 _STORY_TEXT = lazy_compile(
-    r"\bAs\s+(?:an?|the)\s+[^,.\n]{1,80}?,?\s+I\s+(?:want|need|would\s+like|can|should\s+be\s+able)\b|\b(?:"
+    r"\bAs\s+(?:an?|the)\s+[^,.\n]{1,80}?,?\s+I\s+(?:want|need|would\s+like|can|should\s+be\s+able)\b|"
+    r"\bWhen\s+[^.\n]{1,120}?,\s*I\s+(?:want|need|would\s+like)\b|\b(?:"
     + languages.USER_STORY_OPENING + ")",
     re.I,
 )
 _MODAL = lazy_compile(r"\b(?:shall|must|MUST|SHALL)\b", re.I)
 #: A story paragraph may open with its label: "**Story 3: Merge carts.** As a shopper, I want ...".
-#: The first words `_STORY_TEXT` (English, German, Spanish, French) and `_STORY_LABEL` may match at the start.
-_STORY_OPENER = lazy_compile(r"as|als|como|en|user|story", re.I)
-_STORY_LABEL = lazy_compile(r"^(?:user\s+)?story\s+\d{1,3}\b\s*(?:[:\-–—]\s*[^.\n]{0,60})?[.:]?[\s*_]{0,6}(?=as\s)", re.I)
+#: The first words `_STORY_TEXT` (English, German, Spanish, French; a job story's "When") and `_STORY_LABEL`
+#: ("Story 3", "Job 3") may match at the start.
+_STORY_OPENER = lazy_compile(r"as|als|como|en|user|story|job|when", re.I)
+_STORY_LABEL = lazy_compile(r"^(?:(?:user\s+|job\s+)?story|job)\s+\d{1,3}\b\s*(?:[:\-–—]\s*[^.\n]{0,60})?[.:]?[\s*_]{0,6}"
+                            r"(?=as\s|when\s)", re.I)
 
 # Given/When/Then: a scenario starts with Given, or marks its steps in bold.
 _STARTS_WITH_GIVEN = lazy_compile(r"^\W{0,4}given\b", re.I)

@@ -89,6 +89,7 @@ STORY_SECTION_NAMES = ("user stories", "stories", "user story", "user scenarios"
 
 #: Headings of acceptance criteria, in English and in the languages real specifications use.
 CRITERIA_SECTION_NAMES = (
+    "acceptance",
     "acceptance criteria",
     "acceptance criterion",
     "acceptance scenarios",
@@ -104,6 +105,11 @@ CRITERIA_SECTION_NAMES = (
     "scenarios",
     "test scenarios",
     "test cases",
+    # Volere's fit criterion, Scrum's conditions of satisfaction
+    "fit criterion",
+    "fit criteria",
+    "conditions of satisfaction",
+    "conditions of acceptance",
     "verification",
     "how to verify",
     "checks",
@@ -114,6 +120,11 @@ CRITERIA_SECTION_NAMES = (
     "критерии принятия",
     "akzeptanzkriterien",
     "abnahmekriterien",
+    "abnahmebedingungen",
+    "condiciones de aceptación",
+    "condiciones de aceptacion",
+    "conditions de validation",
+    "conditions d'acceptation",
     "critères d'acceptation",
     "critères d'acceptance",
     "critères de validation",
@@ -140,7 +151,8 @@ _FOREIGN_CRITERIA_WORDS = (
     r"crit[ée]rios?\s+de\s+aceite|criteri\s+di\s+accettazione|acceptatiecriteria|kryteria\s+akceptacji|"
     # spec-kit's "Acceptance Scenarios" label, translated
     r"escenarios?\s+de\s+aceptaci[óo]n|akzeptanzszenarien|abnahmeszenarien|sc[ée]narios?\s+d['’]acceptation|"
-    r"cen[áa]rios?\s+de\s+aceita[çc][ãa]o|"
+    r"cen[áa]rios?\s+de\s+aceita[çc][ãa]o|abnahmebedingungen|condiciones\s+de\s+aceptaci[óo]n|"
+    r"conditions\s+(?:de\s+validation|d['’]acceptation)|crit[èe]res?\s+de\s+validation|"
     + "|".join(re.escape(word) for word in CRITERIA_CJK)
 )
 _FOREIGN_CRITERIA = lazy_compile(_FOREIGN_CRITERIA_WORDS)
@@ -149,12 +161,14 @@ _FOREIGN_CRITERIA = lazy_compile(_FOREIGN_CRITERIA_WORDS)
 #: `**Критерии приёмки:**` at the start of a paragraph.
 CRITERIA_LABEL = lazy_compile(
     r"^\W{0,4}(?:acceptance(?:\s+(?:criteria|criterion|scenarios?|tests?|checks?))?|definition\s+of\s+done|done\s+when|"
-    r"done\s+criteria|exit\s+criteria|verification|how\s+to\s+verify|checks?|verify|AC|ACs|DoD|"
+    r"done\s+criteria|exit\s+criteria|verification|how\s+to\s+verify|checks?|verify|AC|ACs|DoD|test\s+cases?|"
+    r"fit\s+criteri(?:on|a)|conditions\s+of\s+(?:satisfaction|acceptance)|"
     + _FOREIGN_CRITERIA_WORDS
     + r")(?:\b|(?<=[^\x00-\x7f]))\W{0,4}(?::|：|$|\s*\*\*\s*[:：]?)",
     re.I,
 )
-_LABEL_HINT = lazy_compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|ak|abn|crit|kryt|esc|sc[eé]n|cen|[^\x00-\x7f])", re.I)
+_LABEL_HINT = lazy_compile(r"^\W{0,4}(?:acceptance|definition|done|exit|ac|dod|check|verif|how|ak|abn|crit|kryt|esc|sc[eé]n|cen|test|fit|cond|"
+                         r"[^\x00-\x7f])", re.I)
 
 
 @text_cache

@@ -606,3 +606,106 @@ def requirement_shape(statement: Statement, proposal: bool) -> bool:
     return (under_requirement_label(statement) or under_requirement_heading(statement)
             or bool(_SHORT_LABEL.match(statement.text))
             or (not proposal and (in_feature_section(statement) or is_faq_answer(statement))))
+
+
+# --- Where a vague word's measure is given outside its own sentence (WD006, WD008) ---------------------
+
+# A measure: a bound, a percentile or a share before a number and its unit ("under 800 ms", "p95 inferior
+# a 500 ms", "8 of 10 managers", "in about 1.5 seconds", "60 images par seconde"). A bare number ("the
+# last 30 days", "a 2019 phone") is not one.
+_MEASURE = lazy_compile(
+    r"(?:\b(?:under|below|within|less\s+than|more\s+than|at\s+(?:most|least)|no\s+(?:more|less)\s+than|up\s+to|"
+    r"in\s+(?:about|around|roughly|approximately)?|unter|innerhalb|höchstens|mindestens|binnen|"
+    r"(?:en\s+)?menos\s+de|inferior\s+a|máximo|como\s+mucho|(?:en\s+)?moins\s+de|inférieure?\s+à|au\s+plus)"
+    r"\s+(?:\w+\s+)?\d"
+    r"|[<>≤≥]\s*=?\s*\d|\bp\d{2}\b|\d\s*%|\b\d+\s+(?:of|out\s+of|von|de|sur)\s+\d+\b"
+    r"|\d[\d.,]*\s*(?:ms|s|sec(?:ond)?s?|seconds?|minutes?|min|fps|images\s+par\s+seconde|frames\s+per\s+second)\b)",
+    re.I,
+)
+_SENTENCE_END = lazy_compile(r"[.!?;](?:\s|$)")
+
+
+def measured_next(text: str, end: int) -> bool:
+    """True when the sentence right after the one that holds `text[end]` gives a measure (a bound or a
+    percentile with its number): "The time picker must be fast. It renders in under 800 ms at p75";
+    "debe ser rápida. Objetivo: p95 inferior a 500 ms"."""
+    first = _SENTENCE_END.search(text, end)
+    if first is None:
+        return False
+    second = _SENTENCE_END.search(text, first.end())
+    following = text[first.end(): second.start() if second else len(text)]
+    return bool(_MEASURE.search(following))
+
+
+# After the word, in its sentence: a pointer to where it is spelled out ("scalable to the load below",
+# "gracefully, as set out in the table below", "quickly (see SC-002)", "as defined in section 3.4").
+_POINTS_TO_MEASURE = lazy_compile(
+    r"[^.!?;\n]{0,80}?(?:\b(?:below|above|hereafter|unten|ci-dessous|a\s+continuación)\b"
+    r"|\b(?:as\s+(?:set\s+out|defined|described|specified|listed|detailed|measured|given)|see|per|"
+    r"in|according\s+to)\s+(?:the\s+)?(?:table|section|appendix|§|[A-Z]{2,5}-\d+\b)"
+    r"|\(\s*(?:see\s+)?(?:[A-Z]{2,5}-\d+|§\s*\d|section\s+\d|table\s+\d|appendix\s+[A-Z\d]))",
+    re.I,
+)
+
+
+def points_to_measure(text: str, end: int) -> bool:
+    """True when the vague word's own sentence says where its measure is."""
+    return bool(_POINTS_TO_MEASURE.match(text, end))
+
+
+# The rest of the line after the word ends in a question mark: "**Will it be fast on an old phone?**".
+_QUESTION_ON_LINE = lazy_compile(r"[^.!\n]*\?")
+
+
+def asked(text: str, end: int) -> bool:
+    """True when the word stands in a question that runs to the end of its line."""
+    return bool(_QUESTION_ON_LINE.match(text, end))
+
+
+# A glossary, definitions or terms section, in English, German, Spanish and French.
+_GLOSSARY_TITLE = lazy_compile(
+    r"\b(?:glossary|definitions?|terms|terminology|vocabulary|glossar|begriffe|begriffsbestimmungen|glosario|"
+    r"definiciones|términos|terminología|glossaire|définitions|terminologie)\b", re.I)
+# A term defined where it is used: "'Instant' means ...", "Responsive is defined as ...".
+_DEFINED_INLINE = lazy_compile(
+    r"(?:(?<![\"'“‘*_])[\"'“‘*_]{1,3}(\w[\w -]{1,30}?)[\"'”’*_]{1,3}|(?<![\w-])([\w-]{3,30}))[ \t]{1,3}"
+    r"(?:means|is[ \t]{1,3}defined[ \t]{1,3}as|bedeutet|significa|signifie)\b",
+    re.I)
+# The term that opens a glossary entry: "**Responsive**: ...", "- Rapide : ...", "| Promptly | ... |".
+_ENTRY_TERM = lazy_compile(r"^[ \t]{0,3}(?:[-*+][ \t]{1,3}|\d{1,3}[.)][ \t]{1,3}|\|[ \t]{0,3})?[*_]{0,2}"
+                           r"([^*_:|—–\s][^*_:|—–]{1,39}?)[*_]{0,2}[ \t]{0,3}(?:[:|—–]|[ \t]-[ \t])")
+
+
+def defined_terms(document: Document) -> frozenset[str]:
+    """The words this document defines (lower case): the terms of its glossary or definitions sections,
+    and terms defined inline ("'Instant' means ..."). A vague word the document defines is precise in it."""
+    cached = _DEFINED.get(document)
+    if cached is not None:
+        return cached
+    found: set[str] = set()
+    lines = document.lines
+    for section in document.root.walk():
+        if section.heading is None or not _GLOSSARY_TITLE.search(section.title):
+            continue
+        for number in range(section.span.start.line + 1, section.span.end.line + 1):
+            entry = _ENTRY_TERM.match(lines[number - 1])
+            if entry:
+                found.add(" ".join(entry.group(1).split()).lower())
+    for match in _DEFINED_INLINE.finditer(document.source):
+        found.add(" ".join((match.group(1) or match.group(2)).split()).lower())
+    result = frozenset(found)
+    _DEFINED[document] = result
+    return result
+
+
+_DEFINED: "weakref.WeakKeyDictionary[Document, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def is_defined(word: str, document: Document) -> bool:
+    """True when the document defines the vague word (or its adjective, for an adverb: "promptly")."""
+    terms_defined = defined_terms(document)
+    if not terms_defined:
+        return False
+    word = " ".join(word.split()).lower()
+    stems = {word, word[:-2] if word.endswith("ly") else word}
+    return any(stem in terms_defined for stem in stems)
