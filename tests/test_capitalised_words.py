@@ -70,3 +70,11 @@ def test_every_brand_literal_on_a_corpus_document_is_answered_as_the_substring_t
     literals = {literal for _kind, pattern in PROVIDERS for literal in brand_literals(pattern) or ()}
     literals |= {run for run in re.findall(r"[A-Z][\w.-]{0,12}", text)}  # the document's own words, and pieces
     assert all(words.holds(literal) == (literal in text) for literal in literals)
+
+
+@pytest.mark.parametrize("text", ["Our SMS Gateway sends it.", "the ISSUER's API", "İstanbul bank's API",
+                                  "no provider", "a text message provider", "ſms provider"])
+def test_could_match_of_other_patterns_answers_as_the_scan(text: str) -> None:
+    words = CapitalisedWords(text)
+    for _kind, pattern in GENERIC_PROVIDERS:
+        assert could_match(pattern, text, words) == could_match_by_scan(pattern, text)

@@ -23,12 +23,14 @@ Literals that start with anything else are answered by the text itself (`in`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
 from speclint.document.prefilter import literals_of, required_literals
+from speclint.document.text import _lowered_text as lowered_text
 from speclint.document.text import could_match as could_match_text
-from speclint.lazy_regex import lazy_compile
+from speclint.lazy_regex import LazyPattern, lazy_compile
 
 #: A run of word characters from a capital to the run's end (non-overlapping: a capital inside a
 #: found run is added by `CapitalisedWords`).
@@ -94,6 +96,8 @@ _all_literals: dict[Any, tuple[tuple[str, ...], bool] | None] = {}
 def brand_literals(pattern: Any) -> tuple[str, ...] | None:
     """The required literals of `pattern`, however many, when they are compared with their case and
     each starts with an ASCII capital (a list of brands); None otherwise."""
+    if not isinstance(pattern, (re.Pattern, LazyPattern)):
+        return None  # a pattern-like object (a `WordListPattern`): no literals to read
     try:
         found = _all_literals[pattern]
     except KeyError:
@@ -109,8 +113,15 @@ def brand_literals(pattern: Any) -> tuple[str, ...] | None:
 def could_match(pattern: Any, text: str, words: CapitalisedWords) -> bool:
     """`speclint.document.text.could_match(pattern, text)`, or sooner: False when `pattern` cannot
     match anywhere in `text` (`words` is `CapitalisedWords(text)`). A pattern whose literals are
-    brands (however many) is answered from `words`; any other by its literals' substring test."""
+    brands (however many) is answered from `words`; any other by a substring test per literal."""
     brands = brand_literals(pattern)
     if brands is not None:
         return words.holds_any(brands)
-    return could_match_text(pattern, text)
+    literals = literals_of(pattern) if isinstance(pattern, (re.Pattern, LazyPattern)) else None
+    if literals is None:
+        return could_match_text(pattern, text)
+    needed, folded = literals
+    searched = lowered_text(text) if folded else text
+    # One substring test per literal: on a whole document, three times as fast as `may_match`'s
+    # alternation of 27 lower-case words (which `re` tries at every position).
+    return any(literal in searched for literal in needed)
