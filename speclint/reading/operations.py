@@ -805,10 +805,12 @@ def present_in(pieces: Sequence[Prose],
     literals (`speclint.document.prefilter`) are in none of them is not searched piece by piece.
     The pieces' searched texts are joined as `find_all` joins segments, so each piece's text is a
     part of the whole and a pattern dropped here could not have matched in any piece."""
-    from speclint.document.text import could_match, searched_text
+    from speclint.document.text import searched_text
+    from speclint.document.words import CapitalisedWords, could_match
 
     whole = "\n".join(searched_text(piece.segments) for piece in pieces)
-    return tuple((kind, pattern) for kind, pattern in patterns if could_match(pattern, whole))
+    words = CapitalisedWords(whole)  # brands: one scan of the text, not one per list of brands
+    return tuple((kind, pattern) for kind, pattern in patterns if could_match(pattern, whole, words))
 
 
 def unhandled_providers(document: Document) -> list[ProviderMention]:
