@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Section
+from speclint.document.model import CodeBlock, Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
@@ -386,42 +386,48 @@ class LimitWithoutValue(Rule):
 _STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
 
 
-def _in_scenario_outcomes(document: Document, lines: list[str]) -> Iterator[Violation]:
-    """The outcomes of Gherkin scenarios in code blocks ("Then ...", and the "And" steps after it): each
-    is a requirement ("And a confirmation e-mail is sent shortly")."""
-    from speclint.document.model import CodeBlock
-    from speclint.document.text import find_all, iter_nested
+
+def scenario_blocks(document: Document) -> Iterator[CodeBlock]:
+    """The Gherkin scenarios in code blocks, outside descriptive sections (background, context)."""
+    from speclint.document.text import iter_nested
     from speclint.reading.requirements import is_gherkin_block
 
     for section in document.root.walk():
         if is_descriptive(section):
             continue
         for block in iter_nested(section.blocks):
-            if not isinstance(block, CodeBlock) or not is_gherkin_block(block):
+            if isinstance(block, CodeBlock) and is_gherkin_block(block):
+                yield block
+
+def _in_scenario_outcomes(document: Document, lines: list[str]) -> Iterator[Violation]:
+    """The outcomes of Gherkin scenarios in code blocks ("Then ...", and the "And" steps after it): each
+    is a requirement ("And a confirmation e-mail is sent shortly")."""
+    from speclint.document.text import find_all
+
+    for block in scenario_blocks(document):
+        outcome = False
+        for segment in block.lines:
+            step = _STEP.match(segment.text)
+            if step is None:
                 continue
-            outcome = False
-            for segment in block.lines:
-                step = _STEP.match(segment.text)
-                if step is None:
+            keyword = step.group("keyword").lower()
+            outcome = keyword == "then" or (outcome and keyword in ("and", "but"))
+            if not outcome or has_quantity(segment.text):
+                continue
+            for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
+                found = next(iter(find_all(limit.pattern, [segment], visible_only=False)), None)
+                if found is None:
                     continue
-                keyword = step.group("keyword").lower()
-                outcome = keyword == "then" or (outcome and keyword in ("and", "but"))
-                if not outcome or has_quantity(segment.text):
+                match, span = found
+                if limit.needs is not None and not limit.needs.search(segment.text):
                     continue
-                for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
-                    found = next(iter(find_all(limit.pattern, [segment], visible_only=False)), None)
-                    if found is None:
-                        continue
-                    match, span = found
-                    if limit.needs is not None and not limit.needs.search(segment.text):
-                        continue
-                    if _NEGATION_BEFORE.search(match.string, max(0, match.start() - 40), match.start()):
-                        continue
-                    if _given_elsewhere(limit, match.group(0), lines, segment.line):
-                        continue
-                    written = " ".join(match.group(0).split())
-                    yield Violation(span, f"'{written}': {limit.question}? State the value so it can be built and tested")
-                    break
+                if _NEGATION_BEFORE.search(match.string, max(0, match.start() - 40), match.start()):
+                    continue
+                if _given_elsewhere(limit, match.group(0), lines, segment.line):
+                    continue
+                written = " ".join(match.group(0).split())
+                yield Violation(span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+                break
 
 
 def statements_read(document: Document, context: RuleContext) -> Iterator[Statement]:

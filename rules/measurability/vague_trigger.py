@@ -11,7 +11,7 @@ from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import Hit, has_quantity, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import SKIP_PROFILES_HELP
-from speclint.rules.measurability.limit_without_value import _PROPOSALS, without_outline_number
+from speclint.rules.measurability.limit_without_value import _PROPOSALS, scenario_blocks, without_outline_number
 
 _I = re.I
 _UNITS_EN = r"(?:seconds|minutes|hours|days|weeks|months|tries|attempts|failures|retries|reminders|cycles|runs|polls)"
@@ -156,39 +156,32 @@ _STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
 def _in_scenario_conditions(document: Document) -> Iterator[Violation]:
     """The conditions of Gherkin scenarios in code blocks ("When the customer waits too long before paying")
     followed by an outcome ("Then the seats are released"): the scenario is the trigger and its consequence."""
-    from speclint.document.model import CodeBlock
-    from speclint.document.text import find_all, iter_nested
-    from speclint.reading.requirements import is_gherkin_block
+    from speclint.document.text import find_all
 
-    for section in document.root.walk():
-        if is_descriptive(section):
-            continue
-        for block in iter_nested(section.blocks):
-            if not isinstance(block, CodeBlock) or not is_gherkin_block(block):
+    for block in scenario_blocks(document):
+        pending: list[Violation] = []  # vague conditions of the current scenario, waiting for its "Then"
+        in_outcome = False
+        for segment in block.lines:
+            step = _STEP.match(segment.text)
+            if step is None:
+                if segment.text.strip():
+                    pending, in_outcome = [], False  # "Scenario: ...", a table row: another part begins
                 continue
-            pending: list[Violation] = []  # vague conditions of the current scenario, waiting for its "Then"
-            in_outcome = False
-            for segment in block.lines:
-                step = _STEP.match(segment.text)
-                if step is None:
-                    if segment.text.strip():
-                        pending, in_outcome = [], False  # "Scenario: ...", a table row: another part begins
+            keyword = step.group("keyword").lower()
+            if keyword == "then":
+                yield from pending
+                pending, in_outcome = [], True
+                continue
+            if keyword in ("given", "when") or not in_outcome:
+                in_outcome = False
+                if has_quantity(segment.text):
                     continue
-                keyword = step.group("keyword").lower()
-                if keyword == "then":
-                    yield from pending
-                    pending, in_outcome = [], True
+                found = next(iter(find_all(_TRIGGER, [segment], visible_only=False)), None)
+                if found is None or _NEGATED.search(segment.text[:found[0].start()]):
                     continue
-                if keyword in ("given", "when") or not in_outcome:
-                    in_outcome = False
-                    if has_quantity(segment.text):
-                        continue
-                    found = next(iter(find_all(_TRIGGER, [segment], visible_only=False)), None)
-                    if found is None or _NEGATED.search(segment.text[:found[0].start()]):
-                        continue
-                    written = " ".join(found[0].group(0).split())
-                    pending.append(Violation(found[1], f"'{written}': how much exactly? State the amount that triggers "
-                                                       f"this, so it can be built and tested"))
+                written = " ".join(found[0].group(0).split())
+                pending.append(Violation(found[1], f"'{written}': how much exactly? State the amount that triggers "
+                                                   f"this, so it can be built and tested"))
 
 
 #: A table cell this short that gives a span in words is the value of a timing column.
