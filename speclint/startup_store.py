@@ -32,7 +32,8 @@ It never changes a result:
   runs sharing it each leave a whole file). A folder that cannot be written is left alone. Forked
   worker processes exit without writing.
 - Each table holds at most `_LIMIT` entries (patterns built from a configuration could otherwise
-  grow it without end).
+  grow it without end). A file's entries read under an older size, time or inode than this run
+  saw are dropped when the store is written, so editing a rule file does not fill the table.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ class StartupStore:
         self._compiled: dict[tuple[str, int], Pattern[str]] = {}  # this process's, as `re`'s own cache
         self._changed = False
         self._exit_registered = False
+        # (what, path) -> the status key this process read it under: older statuses of the same
+        # file are stale and are dropped when the file is written, so an edited file's entries
+        # do not pile up to `_LIMIT` (past which nothing new would be kept).
+        self._file_keys: dict[tuple[str, str], tuple[Any, ...]] = {}
 
     # --- patterns ---------------------------------------------------------------------------
 
@@ -140,6 +145,7 @@ class StartupStore:
         data: `marshal` writes it). Raises what `os.stat` or `read` raises."""
         status = os.stat(path)
         key = (what, path, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+        self._file_keys[(what, path)] = key
         files = self._table("files")
         known = files.get(key, _MISSING)
         if known is _MISSING:
@@ -177,6 +183,10 @@ class StartupStore:
         if not self._changed or self.path is None or self._tables is None or sys.dont_write_bytecode:
             return
         merged = _read(self.path)  # another run may have added entries since
+        for tables in (merged, self._tables):
+            files = tables["files"]
+            for stale in [key for key in files if self._file_keys.get(key[:2], key) != key]:
+                del files[stale]
         for name in _TABLES:
             table = merged[name]
             for key, value in self._tables[name].items():

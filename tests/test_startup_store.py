@@ -277,3 +277,41 @@ def test_other_source_text_is_another_entry(tmp_path: Path) -> None:
     namespace: dict[str, object] = {}
     exec(StartupStore(str(path)).compile_source("x = 2\n", "<generated>"), {}, namespace)
     assert namespace["x"] == 2
+
+
+def test_an_edited_files_older_entries_are_dropped_when_the_store_is_written(tmp_path: Path) -> None:
+    path = tmp_path / "startup.bin"
+    rule = tmp_path / "rule.py"
+    for version in range(3):
+        rule.write_text(f"ID = 'X00{version}'\n", encoding="utf-8")
+        os.utime(rule, ns=(version * 10**9, version * 10**9))  # a new modification time each edit
+        store = StartupStore(str(path))
+        store.file_digest(str(rule))
+        store.save()
+    kept = [key for key in startup_store._read(str(path))["files"] if key[1] == str(rule)]
+    assert [key[3] for key in kept] == [2 * 10**9]
+
+
+def test_entries_of_files_this_run_did_not_read_are_kept(tmp_path: Path) -> None:
+    path = tmp_path / "startup.bin"
+    first, second = tmp_path / "a.py", tmp_path / "b.py"
+    first.write_text("A = 1\n", encoding="utf-8")
+    second.write_text("B = 2\n", encoding="utf-8")
+    store = StartupStore(str(path))
+    store.file_digest(str(first))
+    store.save()
+    store = StartupStore(str(path))
+    store.file_digest(str(second))
+    store.save()
+    assert {key[1] for key in startup_store._read(str(path))["files"]} == {str(first), str(second)}
+
+
+def test_another_reading_of_the_same_file_is_kept_beside_it(tmp_path: Path) -> None:
+    path = tmp_path / "startup.bin"
+    data = tmp_path / "manifest.json"
+    data.write_text("1", encoding="utf-8")
+    store = StartupStore(str(path))
+    store.file_digest(str(data))
+    store.from_file(str(data), "text", lambda where: Path(where).read_text(encoding="utf-8"))
+    store.save()
+    assert {key[0] for key in startup_store._read(str(path))["files"]} == {"sha256", "text"}
