@@ -41,7 +41,7 @@ AT_THE_CAP = lazy_compile(
     r"(?:be\s+)?(?:\w+\s+)?(?:book|pick|order|add|select|register|request|create|save|invite|upload|choose|join|"
     r"hold|reserve|attach|submit|buy|purchase|claim|redeem|import|send|share)\w*|"
     r"hid(?:e|es|den)|overflow\w*|truncat\w*|extra\s+(?:\w+\s+)?(?:charge|fee|cost)s?|charged\s+(?:for|at)|"
-    r"limit\s+is|cap\s+is|quota\s+is|evict\w*|discard\w*|drop(?:s|ped)?\s+the\s+oldest|oldest\s+(?:\w+\s+)?(?:is|are)\s+"
+    r"limit\s+is|cap\s+is|quota\s+is|larger|bigger|evict\w*|discard\w*|drop(?:s|ped)?\s+the\s+oldest|oldest\s+(?:\w+\s+)?(?:is|are)\s+"
     r"(?:removed|deleted|replaced)|least\s+recently)\b",
     re.I,
 )

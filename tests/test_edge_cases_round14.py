@@ -1,0 +1,191 @@
+"""Edge-case rules, round 14: EC006 people book a scarce thing and two of them booking it at once is
+never addressed; EC007 a capacity or quota of countable things with nothing said about reaching it.
+Fixtures written for these tests."""
+
+from __future__ import annotations
+
+from conftest import lint_with, spans
+
+CLASS_BOOKING = """
+# PRD: Class booking
+
+## Requirements
+
+- R1: Each class has 20 places; a full class shows "Full".
+- R2: A member books a place in a class from the timetable.
+"""
+
+# --- EC006 booking-without-concurrency --------------------------------------------------------
+
+
+def test_ec006_flags_a_booking_with_no_word_on_two_people_at_once() -> None:
+    assert spans(lint_with("EC006", CLASS_BOOKING)) == [(6, 16)]
+
+
+def test_ec006_accepts_a_booking_whose_race_for_the_last_place_is_decided() -> None:
+    text = CLASS_BOOKING + """
+## Edge cases
+
+- Two members book the last place at the same time: the first confirmed booking wins.
+"""
+    assert lint_with("EC006", text) == []
+
+
+def test_ec006_accepts_an_ears_criterion_for_a_slot_taken_meanwhile() -> None:
+    text = """
+# Requirements Document
+
+### Requirement 1: Book a service slot
+
+#### Acceptance Criteria
+
+1. WHEN a cyclist picks a free slot THE Booking_Service SHALL book the slot for that cyclist.
+2. IF the slot was booked by another cyclist meanwhile THEN THE Booking_Service SHALL refuse the booking.
+"""
+    assert lint_with("EC006", text) == []
+
+
+def test_ec006_reports_at_the_requirement_rather_than_the_introduction() -> None:
+    text = """
+# Requirements Document
+
+## Introduction
+
+Employees reserve a desk for a day from the web app.
+
+## Requirements
+
+### Requirement 1: Reserve a desk
+
+#### Acceptance Criteria
+
+1. WHEN an employee selects a free desk THE Desk_Service SHALL reserve that desk for that employee.
+"""
+    assert spans(lint_with("EC006", text)) == [(13, 21)]
+
+
+def test_ec006_does_not_read_a_capacity_without_a_determiner_as_a_booking() -> None:
+    text = """
+# Design: Transcode queue
+
+## Requirements
+
+- Pro customers get a queue with reserved slots; the dispatcher polls it first.
+"""
+    assert lint_with("EC006", text) == []
+
+
+def test_ec006_skips_decision_records() -> None:
+    text = """
+# 7. Store seat bookings in PostgreSQL
+
+Date: 2026-08-19
+
+## Status
+
+Accepted
+
+## Context
+
+Customers book a seat from the seat map; a showing has up to 400 seats.
+
+## Decision
+
+We will store one row per booked seat.
+
+## Consequences
+
+Reporting joins bookings with showings.
+"""
+    assert lint_with("EC006", text, path="docs/adr/0007-store-seat-bookings.md") == []
+
+
+# --- EC007 capacity-without-full --------------------------------------------------------------
+
+
+def test_ec007_flags_a_capacity_with_nothing_at_the_cap() -> None:
+    text = """
+# One-pager: Pickup slots
+
+## Requirements
+
+- Each slot takes at most 25 orders.
+- Staff see the orders of the next two slots.
+"""
+    assert spans(lint_with("EC007", text)) == [(5, 19)]
+
+
+def test_ec007_flags_a_yearly_quota_in_a_faq_answer() -> None:
+    text = """
+# HomeCare Plus
+
+## Customer FAQ
+
+**Q: How many visits do I get?**
+
+A: Each household can request up to 4 free repair visits a year.
+"""
+    assert spans(lint_with("EC007", text)) == [(7, 31)]
+
+
+def test_ec007_accepts_a_capacity_whose_full_state_is_described() -> None:
+    text = """
+# PRD: Delivery slots
+
+## Requirements
+
+1. Each slot holds at most 40 orders.
+2. A slot with 40 orders is shown as full and cannot be picked.
+"""
+    assert lint_with("EC007", text) == []
+
+
+def test_ec007_does_not_read_sizes_durations_or_money_as_caps() -> None:
+    text = """
+# PRD: Receipts
+
+## Requirements
+
+- Receipt photos of up to 20 MB are accepted.
+- Members cancel a booking up to 2 hours before the class.
+- Parts up to 150 euros per repair are included.
+"""
+    assert lint_with("EC007", text) == []
+
+
+def test_ec007_does_not_read_what_the_system_returns_as_a_cap() -> None:
+    text = """
+# Requirements Document
+
+#### Acceptance Criteria
+
+1. WHEN the dispatcher types 3 characters THE system SHALL list up to 10 matching addresses.
+"""
+    assert lint_with("EC007", text) == []
+
+
+def test_ec007_accepts_a_limit_whose_larger_case_is_described() -> None:
+    text = """
+# One-pager: CSV export
+
+## Requirements
+
+- Small exports (up to 5,000 rows) are downloaded directly.
+- Larger exports run as a background job and are emailed.
+"""
+    assert lint_with("EC007", text) == []
+
+
+def test_ec007_ignores_a_generic_cannot_in_the_problem_statement() -> None:
+    text = """
+# One-pager: Pickup slots
+
+## Problem
+
+At 17:00 the counter has a queue and the staff cannot keep up.
+
+## Requirements
+
+- Each slot takes at most 25 orders.
+"""
+    assert spans(lint_with("EC007", text)) == [(9, 19)]
