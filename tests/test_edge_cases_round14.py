@@ -189,3 +189,64 @@ At 17:00 the counter has a queue and the staff cannot keep up.
 - Each slot takes at most 25 orders.
 """
     assert spans(lint_with("EC007", text)) == [(9, 19)]
+
+
+# --- EC008 clock-time-without-zone ------------------------------------------------------------
+
+REMINDER = """
+# Design: Delivery-day reminders
+
+## Context
+
+Parcelo delivers furniture in Germany, Austria and Portugal.
+
+## Design
+
+The job sends the reminder at 18:00 on the day before the delivery.
+"""
+
+
+def test_ec008_flags_a_clock_time_for_several_countries_with_no_zone() -> None:
+    assert spans(lint_with("EC008", REMINDER)) == [(9, 5)]
+
+
+def test_ec008_accepts_a_clock_time_with_its_zone() -> None:
+    text = REMINDER + "\nTimes are in the customer's local time (Europe/Berlin or Europe/Lisbon).\n"
+    assert lint_with("EC008", text) == []
+
+
+def test_ec008_does_not_ask_for_a_zone_in_a_one_country_product() -> None:
+    text = """
+# PRD: Delivery slots for Fresko
+
+## Requirements
+
+- Fresko delivers in Vienna; the customer can move the order until 22:00 the day before.
+"""
+    assert lint_with("EC008", text) == []
+
+
+def test_ec008_reads_a_country_that_spans_zones_as_several() -> None:
+    text = """
+# One-pager: Payday reminders
+
+## Requirements
+
+- Members in the United States get a push at 9 am on the day before payday.
+"""
+    assert spans(lint_with("EC008", text)) == [(5, 38)]
+
+
+def test_ec008_ignores_a_clock_time_that_schedules_nothing() -> None:
+    text = """
+# One-pager: Dark mode
+
+## Problem
+
+Readers in Germany and Spain read mostly at night: 61% of minutes fall between 21:00 and 02:00.
+
+## Requirements
+
+- The app follows the system's dark setting.
+"""
+    assert lint_with("EC008", text) == []
