@@ -4,7 +4,10 @@ Fixtures written for these tests."""
 
 from __future__ import annotations
 
-from conftest import lint_with, spans
+from pathlib import Path
+
+from conftest import lint_with, requires_corpus, spans
+from damage import damaged_copy, lint_positions, rule_positions
 
 CLASS_BOOKING = """
 # PRD: Class booking
@@ -250,3 +253,29 @@ Readers in Germany and Spain read mostly at night: 61% of minutes fall between 2
 - The app follows the system's dark setting.
 """
     assert lint_with("EC008", text) == []
+
+
+# --- damage tests on a real document ----------------------------------------------------------
+
+ANIMALS = "kiro-more/9mak__oneco__.kiro__specs__animal-category-field__requirements.md"
+FIRST_CRITERION = "1. The RawAnimalData shall `category` フィールド（文字列型）を持つ"
+
+
+@requires_corpus
+def test_the_undamaged_document_has_no_finding() -> None:
+    assert lint_positions("EC006", ANIMALS) == []
+    assert lint_positions("EC007", ANIMALS) == []
+
+
+@requires_corpus
+def test_a_booking_criterion_inserted_into_a_real_document_is_found(tmp_path: Path) -> None:
+    booking = "1. WHEN an adopter picks a visit slot THE Shelter_Service SHALL book the slot for that adopter.\n"
+    path, line = damaged_copy(tmp_path, ANIMALS, FIRST_CRITERION, booking + FIRST_CRITERION)
+    assert rule_positions("EC006", path) == [(line, 20)]
+
+
+@requires_corpus
+def test_a_capacity_criterion_inserted_into_a_real_document_is_found(tmp_path: Path) -> None:
+    capacity = "1. THE Shelter_Service SHALL accept at most 5 visit requests per animal per day.\n"
+    path, line = damaged_copy(tmp_path, ANIMALS, FIRST_CRITERION, capacity + FIRST_CRITERION)
+    assert rule_positions("EC007", path) == [(line, 37)]
