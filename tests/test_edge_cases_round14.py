@@ -1,5 +1,5 @@
-"""Edge-case rules, round 14: EC006 people book a scarce thing and two of them booking it at once is
-never addressed; EC007 a capacity or quota of countable things with nothing said about reaching it.
+"""Edge-case rules, round 14: EC006 people book a scarce thing or edit a shared one, and two of them
+at once is never addressed; EC007 a capacity or quota of countable things with nothing said about reaching it.
 Fixtures written for these tests."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ CLASS_BOOKING = """
 - R2: A member books a place in a class from the timetable.
 """
 
-# --- EC006 booking-without-concurrency --------------------------------------------------------
+# --- EC006 concurrency-unaddressed --------------------------------------------------------
 
 
 def test_ec006_flags_a_booking_with_no_word_on_two_people_at_once() -> None:
@@ -101,6 +101,30 @@ We will store one row per booked seat.
 Reporting joins bookings with showings.
 """
     assert lint_with("EC006", text, path="docs/adr/0007-store-seat-bookings.md") == []
+
+
+def test_ec006_flags_several_people_editing_one_shared_thing() -> None:
+    text = """
+# PRD: Shift rota
+
+## Requirements
+
+- All planners can move shifts on the week's rota.
+- The rota is published every Friday.
+"""
+    assert spans(lint_with("EC006", text)) == [(5, 3)]
+
+
+def test_ec006_accepts_a_shared_edit_whose_conflict_is_decided() -> None:
+    text = """
+# PRD: Ticket priority
+
+## Requirements
+
+- Any agent can edit the ticket's priority; when two agents change it at once, the last save wins
+  and the other agent sees a notice.
+"""
+    assert lint_with("EC006", text) == []
 
 
 # --- EC007 capacity-without-full --------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""EC006 booking-without-concurrency: people book a scarce thing, and two of them booking it at once is never addressed."""
+"""EC006 concurrency-unaddressed: people book a scarce thing or edit a shared one, and two of them at once is never addressed."""
 
 from __future__ import annotations
 
@@ -24,6 +24,16 @@ BOOKING = lazy_compile(
     r"(?!\s+(?:type|types|template|layout|layouts|map|maps|picker|size|sizes)\b)",
     re.I,
 )
+#: Several people may change one shared thing: "Any agent can edit the ticket's priority", "All
+#: planners can move shifts on the rota", "Every member can add, rename and delete items".
+SHARED_EDIT = lazy_compile(
+    r"\b(?:every|any|all|each|other|several|multiple)\s+(?:[\w-]+\s+){0,2}?(?:members?|users?|collaborators?|"
+    r"editors?|participants?|admins?|administrators?|agents?|managers?|teammates?|colleagues?|staff|owners?|"
+    r"planners?|dispatchers?|parents?|guardians?|employees?)\s+(?:can|may|could|are\s+able\s+to|is\s+able\s+to|"
+    r"(?:must|shall|should)\s+be\s+able\s+to)\s+(?:[\w-]+,?\s+){0,5}?(?:edit|change|update|modify|rename|"
+    r"reorder|move|reassign|overwrite)(?:s|ed|ing)?\b",
+    re.I,
+)
 #: Words that say two people wanting the same thing at once was thought about.
 CONCURRENCY = lazy_compile(
     r"\b(?:concurren\w*|simultaneous\w*|at\s+the\s+same\s+(?:time|moment|second|instant)|at\s+once|same\s+"
@@ -34,7 +44,9 @@ CONCURRENCY = lazy_compile(
     r"claimed)\s+by\s+(?:someone|somebody|another|other)|(?:another|other)\s+(?:customer|user|member|guest|employee|"
     r"person|organi[sz]er|attendee|buyer|patient|driver|cyclist|player|participant|student|client)s?\s+"
     r"(?:\w+\s+){0,4}(?:booked|books|took|takes|reserved|reserves|held|holds|claimed|claims|picked|picks|"
-    r"selected|selects|gets|got)|atomic\w*|transactions?|transactional|conflict\w*|409|optimistic|pessimistic|"
+    r"selected|selects|gets|got)|last\s+(?:write|writer|save|edit|change|update)\s+wins|(?:versions?|revisions?|"
+    r"etags?)\s+(?:check|number|conflict)s?|merge\w*|overwrit\w*|real[- ]time\s+(?:collaboration|co-?editing)|"
+    r"co-?editing|atomic\w*|transactions?|transactional|conflict\w*|409|optimistic|pessimistic|"
     r"unique\s+(?:index|constraint|key)|serializ\w*|mutual\w*\s+exclusi\w*|mutex\w*|contention|"
     r"(?:is|are|was|were|becomes?|gets?|got)\s+(?:already\s+|just\s+)?(?:taken|gone)|(?:goes|went|go)\s+to\s+"
     r"(?:another|someone|somebody)|while\s+(?:someone|somebody|another)|two\s+(?:[\w-]+\s+){1,4}?(?:the\s+)?same)\b",
@@ -42,16 +54,18 @@ CONCURRENCY = lazy_compile(
 )
 
 
-class BookingWithoutConcurrency(Rule):
-    """Flags a specification where people book a scarce thing and two of them booking it at once is never addressed.
+class ConcurrencyUnaddressed(Rule):
+    """Flags a specification where people book a scarce thing or edit a shared one and two of them at once is never addressed.
 
     **What it flags.** A document with requirements or user stories in which someone books,
     reserves, holds, claims, picks or selects one of a limited set of things (a place in a class, a
-    seat, a slot, a table, a desk, a room, a parking spot, an appointment) and which nowhere says
-    what happens when two people want the same one at once: no "at the same time", "concurrent",
+    seat, a slot, a table, a desk, a room, a parking spot, an appointment), or in which several
+    people may change one shared thing ("Any agent can edit the ticket's priority", "All planners
+    can move shifts on the rota"), and which nowhere says what happens when two people want the
+    same one at once: no "at the same time", "concurrent",
     "first come, first served", "already booked", "taken by another customer", "lock", "atomic",
-    "conflict" or "double booking". One finding, at the first booking a requirement or criterion
-    states (or the first booking anywhere when none does). Proposals, decision records,
+    "conflict", "last write wins" or "double booking". One finding, at the first booking (or shared
+    edit) a requirement or criterion states, or the first anywhere when none does. Proposals, decision records,
     plans and checklists are skipped.
 
     **Why it matters.** Two members tapping "Book" on the last place of a class is not rare: it
@@ -74,7 +88,7 @@ class BookingWithoutConcurrency(Rule):
     """
 
     id = "EC006"
-    name = "booking-without-concurrency"
+    name = "concurrency-unaddressed"
     category = Category.EDGE_CASES
     default_level = Level.INFO
 
@@ -82,14 +96,22 @@ class BookingWithoutConcurrency(Rule):
         if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
             return
         prose = ProseIndex(document_segments(document))
+        pattern = BOOKING
         found = prose.first(BOOKING)
+        if found is None:
+            pattern = SHARED_EDIT
+            found = prose.first(SHARED_EDIT)
         if found is None or CONCURRENCY.search(prose.text):
             return
         match, span = found
         # Where a requirement or criterion books, that is where the reviewer writes the comment.
         committed = next((hit for statement in normative_statements(document)
-                          for hit in search(BOOKING, statement.segments)), None)
+                          for hit in search(pattern, statement.segments)), None)
         if committed is not None:
             match, span = committed.match, committed.span
-        yield Violation(span, f"'{match.group(0)}': nothing says what happens when two people book the same one at "
-                              "once; say who gets it and what the other sees")
+        if pattern is BOOKING:
+            yield Violation(span, f"'{match.group(0)}': nothing says what happens when two people book the same one "
+                                  "at once; say who gets it and what the other sees")
+        else:
+            yield Violation(span, f"'{match.group(0)}': nothing says what happens when two people change the same "
+                                  "thing at once; say whose change wins and what the other sees")
