@@ -303,3 +303,14 @@ def test_a_capacity_criterion_inserted_into_a_real_document_is_found(tmp_path: P
     capacity = "1. THE Shelter_Service SHALL accept at most 5 visit requests per animal per day.\n"
     path, line = damaged_copy(tmp_path, ANIMALS, FIRST_CRITERION, capacity + FIRST_CRITERION)
     assert rule_positions("EC007", path) == [(line, 37)]
+
+
+def test_ec007_flags_what_each_container_holds() -> None:
+    text = """
+# SRS: Tours
+
+## Requirements
+
+- TR-1: Each walking tour has 15 places and is booked online.
+"""
+    assert spans(lint_with("EC007", text)) == [(5, 9)]

@@ -14,18 +14,30 @@ from speclint.reading.requirements import TASK_LISTS, document_kind, states_requ
 
 #: A cap on a count of things people take, make or send: "Each slot takes at most 25 orders", "accept
 #: at most 300 registrations per webinar", "can request up to 4 free repair visits a year", "a limit
-#: of 12 seats per group", "a CSV file of up to 500 rows". Sizes, durations, money and what a system
+#: of 12 seats per group", "a CSV file of up to 500 rows", "Each class has 20 places". Sizes, durations, money and what a system
 #: returns or uses ("at most 20 MB", "up to 2 hours", "up to 150 euros", "returns at most 3 routes")
 #: are not counts of things and do not match.
-CAPACITY = lazy_compile(
-    r"\b(?:at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|no\s+more\s+than|not\s+more\s+than|limited\s+to|"
-    r"capped\s+at|(?:a\s+)?limit\s+of|(?:a\s+)?capacity\s+of|(?:a\s+)?quota\s+of)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}?"
+_COUNTED = (
     r"(?:orders|registrations|places|seats|spots|slots|guests|people|persons|participants|attendees|members|"
     r"bookings|reservations|visits|tickets|students|players|riders|passengers|patients|appointments|redemptions|"
     r"claims|sign-?ups|vouchers|coupons|invitations|invites|devices|searches|alerts|collaborators|accounts|"
     r"profiles|referrals|renewals|holds|bundles|rows|records|entries|files|photos|attachments|uploads|items|"
     r"pets|vehicles|addresses|cards|loans|withdrawals|transfers|top-?ups|requests|submissions|nominations|"
-    r"applications|subscriptions|licen[cs]es|users)\b",
+    r"applications|subscriptions|licen[cs]es|users)"
+)
+#: What holds a number of them: "Each class has 20 places", "every van route takes 40 orders".
+_CONTAINER = (
+    r"(?:slots?|class(?:es)?|sessions?|events?|webinars?|workshops?|tours?|courses?|rooms?|tables?|vans?|routes?|"
+    r"shifts?|groups?|teams?|households?|showings?|shows?|screenings?|flights?|trips?|buses|rides?|batch(?:es)?|"
+    r"waves?|cohorts?|lockers?|venues?|classrooms?|pitch(?:es)?|courts?)"
+)
+CAPACITY = lazy_compile(
+    r"\b(?:at\s+most|up\s+to|a\s+maximum\s+of|maximum\s+of|max(?:imum)?\.?|no\s+more\s+than|not\s+more\s+than|"
+    r"limited\s+to|capped\s+at|(?:a\s+)?limit\s+of|(?:a\s+)?capacity\s+of|(?:a\s+)?quota\s+of)\s+\d[\d,]*\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?{_COUNTED}\b|"
+    rf"\b(?:each|every|per)\s+(?:[\w-]+\s+){{0,2}}?{_CONTAINER}\s+(?:holds?|takes?|accepts?|has|seats?|fits?|"
+    r"admits?|allows?|is\s+limited\s+to|is\s+capped\s+at|can\s+(?:hold|take|accept|seat|fit)|has\s+room\s+for)\s+"
+    rf"\d[\d,]*\s+(?:[\w-]+\s+){{0,2}}?{_COUNTED}\b",
     re.I,
 )
 #: Words that say what happens at or past a cap: the slot is full, the quota reached or used up, the
@@ -59,7 +71,7 @@ class CapacityWithoutFull(Rule):
 
     **What it flags.** A document with requirements or user stories that caps how many things
     people book, make or send: a capacity ("Each slot takes at most 25 orders", "accept at most 300
-    registrations per webinar", "a limit of 12 seats per group") or a quota ("can request up to 4
+    registrations per webinar", "Each class has 20 places") or a quota ("can request up to 4
     repair visits a year", "a file of up to 500 rows"), and nowhere says what happens at or past
     it: no "full", "sold out", "waitlist", "reached", "exceeded", "used up", "the 26th", "refused",
     "greyed out", "no longer offered" or "too many". Sizes, durations, money and what a system
