@@ -314,3 +314,14 @@ def test_ec007_flags_what_each_container_holds() -> None:
 - TR-1: Each walking tour has 15 places and is booked online.
 """
     assert spans(lint_with("EC007", text)) == [(5, 9)]
+
+
+def test_ec007_does_not_read_the_envelope_of_a_performance_promise_as_a_cap() -> None:
+    text = """
+# SRS: Close assistant
+
+## Requirements
+
+- PR-1: The reconciliation view shall load in under 2 seconds for ledgers of up to 50,000 entries.
+"""
+    assert lint_with("EC007", text) == []

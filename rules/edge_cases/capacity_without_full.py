@@ -65,6 +65,28 @@ _OUTPUT_BEFORE = lazy_compile(
     re.I,
 )
 
+#: A cap that bounds a performance promise ("loads in under 2 seconds for ledgers of up to 50,000
+#: entries") is the envelope of a measurement, not a cap on what people take.
+_PERFORMANCE = lazy_compile(
+    r"\b(?:(?:in|within|under|below)\s+\d[\d.,]*\s*(?:ms|milliseconds?|s|secs?|seconds?|minutes?)\b|p\d{2}\b|"
+    r"percentile|latency|response\s+times?|throughput)",
+    re.I,
+)
+_BOUNDARY = lazy_compile(r"[.!?\n\x00]")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence (or line) of `text` around [start, end)."""
+    before = max((m.end() for m in _BOUNDARY.finditer(text, max(0, start - 300), start)), default=max(0, start - 300))
+    after = _BOUNDARY.search(text, end, end + 300)
+    return text[before:after.start() if after else end + 300]
+
+
+def _is_cap(text: str, match: re.Match[str]) -> bool:
+    if _OUTPUT_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+        return False
+    return not _PERFORMANCE.search(_sentence(text, match.start(), match.end()))
+
 
 class CapacityWithoutFull(Rule):
     """Flags a specification that caps a count of things and never says what happens when the cap is reached.
@@ -75,7 +97,8 @@ class CapacityWithoutFull(Rule):
     repair visits a year", "a file of up to 500 rows"), and nowhere says what happens at or past
     it: no "full", "sold out", "waitlist", "reached", "exceeded", "used up", "the 26th", "refused",
     "greyed out", "no longer offered" or "too many". Sizes, durations, money and what a system
-    returns are not counts and are not read (EC005, in preview, reads every limit). One finding, at
+    returns are not counts and are not read, nor is a cap that bounds a performance promise ("loads
+    in under 2 seconds for up to 50,000 entries"); EC005, in preview, reads every limit. One finding, at
     the first cap a requirement states (or the first anywhere). Proposals, decision records, plans
     and checklists are skipped.
 
@@ -106,15 +129,13 @@ class CapacityWithoutFull(Rule):
         if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
             return
         prose = ProseIndex(document_segments(document))
-        found = next(((match, span) for match, span in prose.finditer(CAPACITY)
-                      if not _OUTPUT_BEFORE.search(prose.text, max(0, match.start() - 60), match.start())), None)
+        found = next(((match, span) for match, span in prose.finditer(CAPACITY) if _is_cap(prose.text, match)), None)
         if found is None or AT_THE_CAP.search(prose.text):
             return
         match, span = found
         committed = next((hit for statement in normative_statements(document)
-                          for hit in search(CAPACITY, statement.segments)
-                          if not _OUTPUT_BEFORE.search(hit.match.string, max(0, hit.match.start() - 60),
-                                                       hit.match.start())), None)
+                          for hit in search(CAPACITY, statement.segments) if _is_cap(hit.match.string, hit.match)),
+                         None)
         if committed is not None:
             match, span = committed.match, committed.span
         yield Violation(span, f"'{match.group(0)}': nothing says what happens when the limit is reached; say what "
