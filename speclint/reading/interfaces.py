@@ -566,7 +566,37 @@ def _named_endpoints_in(document: Document) -> list[NamedEndpoint]:
                 _collect(found, defined, own, "\n".join(s.text for s in item_segments(block)))
             elif isinstance(block, Paragraph) and id(block) not in item_paragraphs:
                 _collect(found, defined, block.segments, block.text, _sentence_contexts(block.text))
+            elif isinstance(block, CodeBlock) and block.fenced and block.language == "mermaid" \
+                    and _SEQUENCE_DIAGRAM.match(block.code):
+                messages = [(segment, *message) for segment in block.lines
+                            if (message := _diagram_message(segment.text))]
+                for index, (segment, _arrow, text) in enumerate(messages):
+                    if not ENDPOINT.search(text):
+                        continue
+                    # the arrow's message is what the diagram says of the call, and the reply drawn
+                    # after it ("Site-->>App: HTML page", "API-->>App: 202") what comes back
+                    said = text
+                    for _later, arrow, reply in messages[index + 1:]:
+                        if ENDPOINT.search(reply):
+                            break
+                        if arrow.startswith("--") and reply.strip():
+                            said += " returns " + reply
+                            break
+                    _collect(found, defined, [segment], said)
     return list(found.values())
+
+
+#: A mermaid sequence diagram (a flowchart's or class diagram's labels are no calls).
+_SEQUENCE_DIAGRAM = lazy_compile(r"\s*(?:%%[^\n]*\n\s*)*sequenceDiagram\b")
+_DIAGRAM_ARROW = lazy_compile(r"-{1,2}(?:>>|>|x|\))")
+
+
+def _diagram_message(line: str) -> tuple[str, str] | None:
+    """The arrow and the text of one message of a sequence diagram ("App->>API: GET /v1/carts/current"
+    gives `->>` and the call; "API-->>App: 202" a dashed reply), or None for any other line."""
+    head, colon, text = line.partition(":")
+    arrow = _DIAGRAM_ARROW.search(head) if colon else None
+    return (arrow.group(0), text.strip()) if arrow else None
 
 
 _SENTENCE_BREAK = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
