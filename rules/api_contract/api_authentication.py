@@ -176,7 +176,10 @@ def _described_named_endpoints(document: Document, context: RuleContext) -> list
 
     if skips_document(document, context):
         return []
-    return [endpoint for endpoint in named_endpoints(document) if says_anything_of_contract(endpoint, foreign_counts=False)]
+    # A call drawn in a sequence diagram is how services talk, often an internal one: how the
+    # diagram's callers authenticate is the design's business only where its text names the API.
+    return [endpoint for endpoint in named_endpoints(document)
+            if not endpoint.in_diagram and says_anything_of_contract(endpoint, foreign_counts=False)]
 
 
 #: A code line that is only an endpoint, perhaps with a note: "POST /v1/exports", "GET /v1/x  # poll".

@@ -26,7 +26,9 @@ _BOUNDED = lazy_compile(
     r"next_?(?:page|token|cursor|link)|continuation|keyset|infinite\s+scroll|load\s+more|"
     r"(?:at\s+most|up\s+to|top|first|last|latest|max(?:imum)?(?:\s+of)?|no\s+more\s+than|capped\s+at)\s+\d+|"
     r"\d+\s+(?:items|results|entries|records|rows)\s+(?:per|at\s+a\s+time)|bounded|capped|streams?|streaming|"
-    r"sse|server-sent|websockets?|ndjson|jsonl|csv|download|export)\b",
+    r"sse|server-sent|websockets?|ndjson|jsonl|csv|download|export|"
+    # the same in the other languages specs are written in
+    r"p[áa]gin\w*|m[áa]xim[oa]|siguiente|seiten?|paginier\w*|höchstens|maximal|suivante?|curseur)\b",
     re.I,
 )
 _PATH_SEGMENT = lazy_compile(r"^[a-z][a-z_-]*s$")

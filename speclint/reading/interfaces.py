@@ -518,13 +518,15 @@ def iter_code_blocks(document: Document, languages: set[str]) -> Iterator[CodeBl
 class NamedEndpoint(Record):
     """An HTTP endpoint the document names without defining it, and what the text around it says."""
 
-    __slots__ = ("key", "label", "span", "contexts")
+    __slots__ = ("key", "label", "span", "contexts", "in_diagram")
 
-    def __init__(self, key: tuple[str, str], label: str, span: Span, contexts: list[str] | None = None) -> None:
+    def __init__(self, key: tuple[str, str], label: str, span: Span, contexts: list[str] | None = None,
+                 in_diagram: bool = False) -> None:
         self.key = key
         self.label = label
         self.span = span
         self.contexts = [] if contexts is None else contexts
+        self.in_diagram = in_diagram  # named only as a call of a sequence diagram
 
 
 def named_endpoints(document: Document) -> list[NamedEndpoint]:
@@ -582,7 +584,10 @@ def _named_endpoints_in(document: Document) -> list[NamedEndpoint]:
                         if arrow.startswith("--") and reply.strip():
                             said += " returns " + reply
                             break
+                    fresh = set(found)
                     _collect(found, defined, [segment], said)
+                    for key in set(found) - fresh:
+                        found[key].in_diagram = True
     return list(found.values())
 
 
