@@ -275,3 +275,37 @@ def test_api017_leaves_a_criterion_in_japanese_alone() -> None:
     1. The GET /animals エンドポイント shall `category` クエリパラメータを受け取る
     """
     assert lint_with("API017", text) == []
+
+
+# --- admins in more words ---------------------------------------------------------------------------
+
+
+def test_api006_flags_an_ears_criterion_that_grants_admin_rights_to_one_address() -> None:
+    text = """
+    # Requirements Document
+
+    ## Requirement 1
+
+    1. WHEN a user signs in with `head@citylib.org` THEN the system SHALL grant that user administrator rights.
+    """
+    assert spans(lint_with("API006", text)) == [(5, 31)]
+
+
+def test_api006_leaves_an_address_that_receives_mail_for_the_admins_alone() -> None:
+    text = """
+    # PRD: Alerts
+
+    Alerts are sent to ops@acme.com, which gets the admin digest every morning.
+    """
+    assert lint_with("API006", text) == []
+
+
+def test_api008_flags_a_support_team_that_can_void_gift_cards() -> None:
+    text = """
+    # PRD: Gift cards
+
+    ## Requirements
+
+    - Support team can void a gift card and reissue it to another email address.
+    """
+    assert spans(lint_with("API008", text)) == [(5, 3)]

@@ -689,11 +689,14 @@ def says_anything_of_contract(endpoint: NamedEndpoint, foreign_counts: bool = Tr
 
 #: An action only some people may take: "admins can ban users", "the admin dashboard".
 ADMIN_ACTION = lazy_compile(
-    r"\b(?:(?:admins?|administrators?|moderators?|super[- ]?users?|support\s+(?:agents?|staff))\s+"
+    r"\b(?:(?:admins?|administrators?|admin\s+users|moderators?|super[- ]?users?|"
+    r"support\s+(?:agents?|staff|team|engineers?)|staff(?:\s+members)?|back[- ]?office\s+(?:users|staff)|"
+    r"internal\s+users)\s+"
     r"(?:can|may|must\s+be\s+able\s+to|should\s+be\s+able\s+to|are\s+able\s+to|is\s+able\s+to|will\s+be\s+able\s+to|"
     r"will|shall)\s+(?:\w+\s+){0,2}?(?:delete|remove|ban|suspend|block|refund|approve|reject|edit|modify|override|"
     r"reset|impersonate|export|deactivate|disable|enable|grant|revoke|change|update|view|see|manage|create|"
-    r"configure|invite|moderate|publish|unpublish|restore|purge)|"
+    r"configure|invite|moderate|publish|unpublish|restore|purge|void|cancel|lock|unlock|reassign|credit|adjust|"
+    r"waive|extend|reopen|hide|resend|merge)|"
     r"admin(?:istrator|istration)?\s+(?:panel|dashboard|console|page|portal|screen|endpoints?|api|tools?|"
     r"actions?|interface|ui|area|section|view))\b",
     re.I,
@@ -723,7 +726,11 @@ ADMIN_EMAIL = lazy_compile(
     r"(?:admin(?:istrator)?|super[- ]?admin|superuser|owner)\b"
     # "the first admin is jane@acme.com", "only the admin (ops@acme.com) can", "only jane@acme.com can"
     r"|\badmin(?:istrator)?\s*(?:is|will\s+be|=|:|\(|account\s+is)\s*[`'\"*_]*" + _EMAIL
-    + r"|\bonly\s+[`'\"*_]*" + _EMAIL + r"[`'\"*_]*\s+(?:can|may|has|is\s+allowed)\b",
+    + r"|\bonly\s+[`'\"*_]*" + _EMAIL + r"[`'\"*_]*\s+(?:can|may|has|is\s+allowed)\b"
+    # "WHEN a user signs in with `jane@acme.com` THEN the system SHALL give that user the admin role"
+    + r"|" + _EMAIL + r"[`'\"*_)]*[^.\n@]{0,80}?\b(?:give|gives|grant|grants|granted|assign|assigns|assigned|"
+    r"receives?|gets?)\b[^.\n@]{0,40}?\b(?:admin(?:istrator)?|super[- ]?admin|superuser)\s+"
+    r"(?:role|rights|access|privileges?|permissions?|status|flag)\b",
     re.I,
 )
 #: A contact address next to the word admin is not an identity: "email the admin at ops@acme.com".
