@@ -309,3 +309,26 @@ def test_api008_flags_a_support_team_that_can_void_gift_cards() -> None:
     - Support team can void a gift card and reissue it to another email address.
     """
     assert spans(lint_with("API008", text)) == [(5, 3)]
+
+
+# --- API002: webhooks received -----------------------------------------------------------------------
+
+_WEBHOOK = """
+# PRD: Card payments
+
+## API
+
+All endpoints need the customer's session cookie; without it they return `401`.
+
+- `POST /v1/checkout` starts a payment and returns `201` with the payment ID.
+- `POST /webhooks/psp` receives the payment provider's status updates and marks the payment paid.{more}
+"""
+
+
+def test_api002_flags_a_webhook_receiver_when_nothing_verifies_the_sender() -> None:
+    assert spans(lint_with("API002", _WEBHOOK.replace("{more}", ""))) == [(8, 3)]
+
+
+def test_api002_accepts_a_webhook_receiver_that_checks_a_signature() -> None:
+    more = " Each call's HMAC signature is checked against the provider's secret."
+    assert lint_with("API002", _WEBHOOK.replace("{more}", more)) == []
