@@ -28,7 +28,11 @@ class ApiAuthenticationUndefined(Rule):
     resource of the API itself (`POST /sessions`) or a non-goal ("No RBAC"). An endpoint named only in prose counts when the
     text around it tells part of its contract ("`GET /v1/orders` returns the orders"): in product
     specs, not in proposals or task lists. One finding, at the first endpoint. Saying it once for the whole API is
-    enough.
+    enough. A call drawn in a sequence diagram does not stand for the document's API. And in a product spec
+    whose API does authenticate its callers, an endpoint that receives another system's webhooks
+    (`/webhooks/...`, `/hooks/...`, `/callbacks/...`) is flagged when nothing says how the sender is
+    verified (a signature, HMAC, a shared secret, mTLS, an allowlist): the users' token is not what a
+    payment provider sends.
 
     **Why it matters.** Authentication decides the client code, the gateway configuration and the
     threat model. When the spec is silent, the endpoint ships either open or with whatever scheme
