@@ -17,7 +17,8 @@ class AdminActionWithoutAuthorization(Rule):
     """Flags a document that gives admins, moderators or support staff powers and never says how they are recognised.
 
     **What it flags.** A document that describes privileged actions ("admins can ban users",
-    "support agents can issue refunds", "the admin dashboard") and nowhere says who may take them:
+    "support agents can issue refunds", "support team can void a gift card", "the admin dashboard")
+    and nowhere says who may take them:
     no role, permission, authorisation, access control, "only admins", allowlist, 403, MFA or
     authentication. "SSO", "login" or "session" count only in a sentence of the admin actions'
     section that names the admins ("moderators sign in with SSO"): the marketing site's SSO, or

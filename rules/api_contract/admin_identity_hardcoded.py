@@ -15,7 +15,8 @@ class AdminIdentityHardcoded(Rule):
 
     **What it flags.** A sentence, list item, table cell or code line that ties the admin role to
     an email address: "admin access is granted to jane@acme.com", "jane@acme.com is the
-    administrator", "the first admin is jane@acme.com", "only jane@acme.com can export",
+    administrator", "the first admin is jane@acme.com", "only jane@acme.com can export", "WHEN a user
+    signs in with jane@acme.com THEN the system SHALL grant that user the admin role",
     `ADMIN_EMAIL=jane@acme.com`, `isAdmin = user.email == "jane@acme.com"`. An
     address given to contact an admin or to receive alerts ("email the admin at ops@acme.com",
     "alerts are sent to admin user ops@acme.com") is not an identity.

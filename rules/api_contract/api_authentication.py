@@ -28,7 +28,11 @@ class ApiAuthenticationUndefined(Rule):
     resource of the API itself (`POST /sessions`) or a non-goal ("No RBAC"). An endpoint named only in prose counts when the
     text around it tells part of its contract ("`GET /v1/orders` returns the orders"): in product
     specs, not in proposals or task lists. One finding, at the first endpoint. Saying it once for the whole API is
-    enough.
+    enough. A call drawn in a sequence diagram does not stand for the document's API. And in a product spec
+    whose API does authenticate its callers, an endpoint that receives another system's webhooks
+    (`/webhooks/...`, `/hooks/...`, `/callbacks/...`) is flagged when nothing says how the sender is
+    verified (a signature, HMAC, a shared secret, mTLS, an allowlist): the users' token is not what a
+    payment provider sends.
 
     **Why it matters.** Authentication decides the client code, the gateway configuration and the
     threat model. When the spec is silent, the endpoint ships either open or with whatever scheme
@@ -88,6 +92,12 @@ class ApiAuthenticationUndefined(Rule):
             first = (described[0].span, described[0].label)
             endpoints = described
         if _states_authentication(document, endpoints, code_text):
+            hook = _unverified_webhook(document, context, endpoints)
+            if hook is not None:
+                yield Violation(hook.span, f"endpoint {hook.label} receives webhooks from another system, and "
+                                           "nothing says how the sender is verified: name the signature (HMAC "
+                                           "and its secret), the token or the mTLS identity, and what a request "
+                                           "that fails it gets")
             return
         span, label = first
         yield Violation(span, f"endpoint {label} and the rest of the API never say how callers authenticate: "
@@ -169,6 +179,33 @@ def _says_who_calls(word: re.Match[str], sentence: str, resources: set[str]) -> 
     return not (name in _SECRET_WORDS and _SECRET_HANDLING.search(sentence))
 
 
+#: A path that receives another system's calls: `/webhooks/stripe`, `/hooks/carriers/{id}`, `/callbacks/sms`.
+_WEBHOOK_PATH = lazy_compile(r"/(?:web-?hooks?|hooks|callbacks?|notify|ipn)(?:/|$)", re.I)
+#: How a receiver knows who sent a webhook: a signature, a shared secret, a token in the URL, mTLS, an allowlist.
+_SENDER_VERIFIED = lazy_compile(
+    r"\b(?:signatures?|signed|signing|hmac|shared\s+secrets?|secrets?|verif\w+|validat\w+\s+(?:the\s+)?(?:sender|"
+    r"request|payload)|mtls|mutual\s+tls|client\s+certificates?|allow-?list\w*|whitelist\w*|ip\s+ranges?|"
+    r"basic\s+auth\w*|jws|oidc)\b",
+    re.I,
+)
+
+
+def _unverified_webhook(document: Document, context: RuleContext, endpoints: list) -> "NamedEndpoint | None":
+    """In a product spec whose API authenticates its callers, an endpoint that receives another
+    system's webhooks (its path says so) when nothing in the document says how the sender is verified:
+    the users' bearer token is not what a payment provider or a carrier sends."""
+    from speclint.rules.api_contract.endpoint_without_contract import skips_document
+
+    hooks = [endpoint for endpoint in [*endpoints, *named_endpoints(document)]
+             if _WEBHOOK_PATH.search(endpoint.label.partition(" ")[2].split("?", 1)[0])
+             and endpoint.label.startswith(("POST", "PUT"))]
+    if not hooks or skips_document(document, context):
+        return None
+    if _SENDER_VERIFIED.search(mask_invisible(section_text(document.root, with_code=True))):
+        return None
+    return min(hooks, key=lambda endpoint: (endpoint.span.start.line, endpoint.span.start.column))
+
+
 def _described_named_endpoints(document: Document, context: RuleContext) -> list[NamedEndpoint]:
     """Endpoints named in the prose of a product spec (not a proposal, not a task list) with some of
     their contract told."""
@@ -176,7 +213,10 @@ def _described_named_endpoints(document: Document, context: RuleContext) -> list
 
     if skips_document(document, context):
         return []
-    return [endpoint for endpoint in named_endpoints(document) if says_anything_of_contract(endpoint, foreign_counts=False)]
+    # A call drawn in a sequence diagram is how services talk, often an internal one: how the
+    # diagram's callers authenticate is the design's business only where its text names the API.
+    return [endpoint for endpoint in named_endpoints(document)
+            if not endpoint.in_diagram and says_anything_of_contract(endpoint, foreign_counts=False)]
 
 
 #: A code line that is only an endpoint, perhaps with a note: "POST /v1/exports", "GET /v1/x  # poll".

@@ -518,13 +518,15 @@ def iter_code_blocks(document: Document, languages: set[str]) -> Iterator[CodeBl
 class NamedEndpoint(Record):
     """An HTTP endpoint the document names without defining it, and what the text around it says."""
 
-    __slots__ = ("key", "label", "span", "contexts")
+    __slots__ = ("key", "label", "span", "contexts", "in_diagram")
 
-    def __init__(self, key: tuple[str, str], label: str, span: Span, contexts: list[str] | None = None) -> None:
+    def __init__(self, key: tuple[str, str], label: str, span: Span, contexts: list[str] | None = None,
+                 in_diagram: bool = False) -> None:
         self.key = key
         self.label = label
         self.span = span
         self.contexts = [] if contexts is None else contexts
+        self.in_diagram = in_diagram  # named only as a call of a sequence diagram
 
 
 def named_endpoints(document: Document) -> list[NamedEndpoint]:
@@ -566,7 +568,40 @@ def _named_endpoints_in(document: Document) -> list[NamedEndpoint]:
                 _collect(found, defined, own, "\n".join(s.text for s in item_segments(block)))
             elif isinstance(block, Paragraph) and id(block) not in item_paragraphs:
                 _collect(found, defined, block.segments, block.text, _sentence_contexts(block.text))
+            elif isinstance(block, CodeBlock) and block.fenced and block.language == "mermaid" \
+                    and _SEQUENCE_DIAGRAM.match(block.code):
+                messages = [(segment, *message) for segment in block.lines
+                            if (message := _diagram_message(segment.text))]
+                for index, (segment, _arrow, text) in enumerate(messages):
+                    if not ENDPOINT.search(text):
+                        continue
+                    # the arrow's message is what the diagram says of the call, and the reply drawn
+                    # after it ("Site-->>App: HTML page", "API-->>App: 202") what comes back
+                    said = text
+                    for _later, arrow, reply in messages[index + 1:]:
+                        if ENDPOINT.search(reply):
+                            break
+                        if arrow.startswith("--") and reply.strip():
+                            said += " returns " + reply
+                            break
+                    fresh = set(found)
+                    _collect(found, defined, [segment], said)
+                    for key in set(found) - fresh:
+                        found[key].in_diagram = True
     return list(found.values())
+
+
+#: A mermaid sequence diagram (a flowchart's or class diagram's labels are no calls).
+_SEQUENCE_DIAGRAM = lazy_compile(r"\s*(?:%%[^\n]*\n\s*)*sequenceDiagram\b")
+_DIAGRAM_ARROW = lazy_compile(r"-{1,2}(?:>>|>|x|\))")
+
+
+def _diagram_message(line: str) -> tuple[str, str] | None:
+    """The arrow and the text of one message of a sequence diagram ("App->>API: GET /v1/carts/current"
+    gives `->>` and the call; "API-->>App: 202" a dashed reply), or None for any other line."""
+    head, colon, text = line.partition(":")
+    arrow = _DIAGRAM_ARROW.search(head) if colon else None
+    return (arrow.group(0), text.strip()) if arrow else None
 
 
 _SENTENCE_BREAK = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
@@ -654,11 +689,14 @@ def says_anything_of_contract(endpoint: NamedEndpoint, foreign_counts: bool = Tr
 
 #: An action only some people may take: "admins can ban users", "the admin dashboard".
 ADMIN_ACTION = lazy_compile(
-    r"\b(?:(?:admins?|administrators?|moderators?|super[- ]?users?|support\s+(?:agents?|staff))\s+"
+    r"\b(?:(?:admins?|administrators?|admin\s+users|moderators?|super[- ]?users?|"
+    r"support\s+(?:agents?|staff|team|engineers?)|staff(?:\s+members)?|back[- ]?office\s+(?:users|staff)|"
+    r"internal\s+users)\s+"
     r"(?:can|may|must\s+be\s+able\s+to|should\s+be\s+able\s+to|are\s+able\s+to|is\s+able\s+to|will\s+be\s+able\s+to|"
     r"will|shall)\s+(?:\w+\s+){0,2}?(?:delete|remove|ban|suspend|block|refund|approve|reject|edit|modify|override|"
     r"reset|impersonate|export|deactivate|disable|enable|grant|revoke|change|update|view|see|manage|create|"
-    r"configure|invite|moderate|publish|unpublish|restore|purge)|"
+    r"configure|invite|moderate|publish|unpublish|restore|purge|void|cancel|lock|unlock|reassign|credit|adjust|"
+    r"waive|extend|reopen|hide|resend|merge)|"
     r"admin(?:istrator|istration)?\s+(?:panel|dashboard|console|page|portal|screen|endpoints?|api|tools?|"
     r"actions?|interface|ui|area|section|view))\b",
     re.I,
@@ -688,7 +726,11 @@ ADMIN_EMAIL = lazy_compile(
     r"(?:admin(?:istrator)?|super[- ]?admin|superuser|owner)\b"
     # "the first admin is jane@acme.com", "only the admin (ops@acme.com) can", "only jane@acme.com can"
     r"|\badmin(?:istrator)?\s*(?:is|will\s+be|=|:|\(|account\s+is)\s*[`'\"*_]*" + _EMAIL
-    + r"|\bonly\s+[`'\"*_]*" + _EMAIL + r"[`'\"*_]*\s+(?:can|may|has|is\s+allowed)\b",
+    + r"|\bonly\s+[`'\"*_]*" + _EMAIL + r"[`'\"*_]*\s+(?:can|may|has|is\s+allowed)\b"
+    # "WHEN a user signs in with `jane@acme.com` THEN the system SHALL give that user the admin role"
+    + r"|" + _EMAIL + r"[`'\"*_)]*[^.\n@]{0,80}?\b(?:give|gives|grant|grants|granted|assign|assigns|assigned|"
+    r"receives?|gets?)\b[^.\n@]{0,40}?\b(?:admin(?:istrator)?|super[- ]?admin|superuser)\s+"
+    r"(?:role|rights|access|privileges?|permissions?|status|flag)\b",
     re.I,
 )
 #: A contact address next to the word admin is not an identity: "email the admin at ops@acme.com".
