@@ -37,7 +37,8 @@ class RequirementWithoutCriteria(Rule):
       their own criteria (a nested scenario, a filled criteria column) and it does not;
     - when the document's criteria name the requirements they verify (`AC-4 (FR-002): ...`, or a
       `### US-1` subsection of the criteria section), a requirement that no criterion names is
-      flagged.
+      flagged, unless they also cover every requirement at once ("Each requirement is verified by
+      test in staging; REQ-11 also by load test").
 
     A story's criteria may be a labelled list under its list item (`- Acceptance criteria:` and
     its bullets), the bullets under the story's own item, or the list after a labelled story
@@ -114,7 +115,7 @@ class RequirementWithoutCriteria(Rule):
         central_text = "\n".join([c.text for c in picture.criteria if id(c) not in owned]
                                   + _keyed_criteria_titles(document))
         referenced = {match.group(0).upper().replace("-", "") for match in REQUIREMENT_ID.finditer(central_text)}
-        if referenced:
+        if referenced and not _EVERY_REQUIREMENT.search(central_text):
             for requirement in requirements:
                 identifier = REQUIREMENT_ID.fullmatch(requirement.label)
                 if identifier and not requirement.covered and not _keys(requirement) & referenced:
@@ -163,6 +164,15 @@ def _numbered_sections_without_criteria(document: Document, requirements: list[R
                 yield Violation(member.heading.span,
                                 f"'{member.title}' has no acceptance criteria: add criteria under it, "
                                 "as the other sections numbered like it have, or reference where they are")
+
+
+#: Central criteria that cover every requirement at once: "Each requirement is verified by test in
+#: staging" (and then name a few for a second method: "REQ-11 is also verified by load test").
+_EVERY_REQUIREMENT = lazy_compile(
+    r"\b(?:each|every|all(?:\s+(?:the|of\s+the))?)\s+(?:functional\s+)?requirements?\s+(?:is|are|will\s+be|shall\s+be)\s+"
+    r"(?:\w+\s+)?(?:verified|tested|validated|checked|demonstrated)\b",
+    re.I,
+)
 
 
 def _keyed_criteria_titles(document: Document) -> list[str]:

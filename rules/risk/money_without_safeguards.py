@@ -86,6 +86,8 @@ SAFEGUARDS = (
     # German, Spanish, French: "nie doppelt abgebucht", "un reintento nunca reembolsa dos veces".
     "doppelt* abgebucht", "doppelt* gebucht", "bucht* nie doppelt", "Doppelbuchung*", "doppelte Abbuchung*", "Datenbanktransaktion*",
     "doble cobro", "cobro duplicado", "cobros duplicados", "double débit*", "débité deux fois",
+    # "damit nichts zweimal erstattet wird", "nie doppelt ausgezahlt"
+    r"re:(?:zweimal|doppelt)\s+(?:erstattet|ausgezahlt|bezahlt|gutgeschrieben|überwiesen)\b",
     r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:[\w-]+\s+){0,8}?returns?\s+the\s+(?:first|original|same|earlier)\s+"
     r"(?:result|response|outcome)",
 )
@@ -114,7 +116,7 @@ NEAR_MONEY_SAFEGUARDS = (
     # (A failure word alone is no safeguard: "if the card is declined, show an error" says nothing
     # of the retry that charges twice.)
     "one transaction", "pre-auth*", "preauth*",
-    r"re:(?:charg|bill|pa[iy]|debit|credit|refund)\w*\s+(?:exactly\s+|only\s+|just\s+)?once(?=\s*[.;,)]|\s*$)",
+    r"re:(?:charg|bill|pa[iy]|debit|credit|refund|captur)\w*\s+(?:exactly\s+|only\s+|just\s+)?once(?=\s*[.;,)]|\s*$)",
 )
 
 #: A verb that moves money when money is named in the same sentence: "the card is charged",

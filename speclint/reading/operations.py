@@ -178,7 +178,12 @@ _PAYMENT_AMOUNT_AFTER = lazy_compile(r"^\s+(?:amounts?|schedules?|calculat\w+|pl
                                    r"rotas?|on-?call|incidents?|domain|area|roadmap|backlog|channel)(?![\w-]))", re.I)
 #: Billing and payouts as places and records: "the billing page", "the billing export", "the payouts page".
 _BILLING_PLACE = lazy_compile(r"(?:billing|payouts?)\s+(?:pages?|screens?|tabs?|portal|dashboards?|settings|exports?|data|"
-                              r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b", re.I)
+                              r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b|"
+                              # billing as a system that receives data, its accounts and its schedule (not "a payout
+                              # runs"): "published to the billing system's queue", "billing service accounts",
+                              # "Billing run schedule", "Billing calculations are out of scope"
+                              r"billing\s+(?:system(?:s|['’]s)?|service\s+accounts?|run\s+(?:schedules?|dates?|times?)|"
+                              r"calculations?)\b", re.I)
 #: Money explained or shown, not moved: "help articles explain how refunds affect fees".
 _PAYMENT_SHOWN_BEFORE = lazy_compile(r"\b(?:explain(?:s|ed|ing)?|describ(?:e|es|ed|ing)|shows?|showing|displays?|lists?)"
                                      # words between: "list that customer's top-ups and refunds"

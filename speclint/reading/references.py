@@ -131,7 +131,9 @@ _EXTERNAL_WORDS = lazy_compile(
     r"\b(?:RFC|ISO|IEC|IEEE|NIST|SP|PCI|DSS|GDPR|HIPAA|SOC|OWASP|WCAG|ASVS|CWE|FIPS|ECMA|W3C|IETF|"
     r"POSIX|ANSI|CFR|USC|Article|Art|Annex|Appendix|spec|specs|specification|standard|regulation|act|law|"
     r"directive|guide|guidelines|manual|book|paper|reference|docs|documentation|RFD|KEP|PEP|GEP|OTEP|ADR|PRD|"
-    r"README|chapter|wiki|framework|crate|library|package|project|upstream|RFCs)\b",
+    r"README|chapter|wiki|framework|crate|library|package|project|upstream|RFCs|"
+    # a section of an agreement the spec cites: "as stated in contract section 7.2", "Contract section 7"
+    r"contract|contracts|agreement|agreements|policy|SLA|MSA|DPA|handbook|charter|licen[cs]e)\b",
     re.I,
 )
 #: Standards and laws cited by section, found a few words before the reference.
