@@ -118,6 +118,23 @@ def test_table_header_and_body_cells_point_at_their_text() -> None:
     ]
 
 
+def test_table_cells_split_only_on_pipes_without_an_odd_run_of_backslashes() -> None:
+    # `\\|` is an escaped backslash and then a pipe that splits; `\\\|` escapes its pipe again.
+    document = parse_md(
+        r"""
+        | Pattern | Meaning |
+        |---|---|
+        | a \\| b | c \\\| d \| |
+        """
+    )
+    [table] = blocks(document, Table)
+    assert [(cell.text, where(cell.span)) for cell in table.rows[0]] == [
+        ("a \\\\", (3, 3, 3, 7)),
+        ("b", (3, 9, 3, 10)),
+    ]
+    assert [cell.text for cell in table.header] == ["Pattern", "Meaning"]
+
+
 def test_table_without_outer_pipes() -> None:
     document = parse_md(
         """

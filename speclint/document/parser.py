@@ -534,10 +534,9 @@ def _table_cells(line: str) -> list[str] | None:
             cells.pop()
         return cells
     cells, start = [], 0
-    for index, char in enumerate(text):
-        if char == "|" and not _escaped(text, index):
-            cells.append(text[start:index].strip(" \t"))
-            start = index + 1
+    for index in _unescaped_pipes(text):
+        cells.append(text[start:index].strip(" \t"))
+        start = index + 1
     cells.append(text[start:].strip(" \t"))
     if text.startswith("|"):
         cells.pop(0)
@@ -1033,14 +1032,7 @@ class _Locator:
         line = self.lines[index]
         content = _strip_quotes(line[self.floor.get(index, 0) :], depth)
         offset = len(line) - len(content)
-        if "\\" in content:
-            boundaries = [i for i, char in enumerate(content) if char == "|" and not _escaped(content, i)]
-        else:  # every pipe is a boundary
-            boundaries = []
-            found = content.find("|")
-            while found >= 0:
-                boundaries.append(found)
-                found = content.find("|", found + 1)
+        boundaries = _unescaped_pipes(content)
         stripped = content.rstrip()
         if not boundaries or content[: boundaries[0]].strip():
             boundaries.insert(0, -1)  # no leading pipe
@@ -1074,6 +1066,23 @@ def _strip_quotes(line: str, depth: int) -> str:
             break
         line = line[match.end() :]
     return line
+
+
+def _unescaped_pipes(text: str) -> list[int]:
+    """Where `text` has a pipe not escaped by a backslash (an odd number of backslashes before it).
+    Found with `str.find`, pipe to pipe: only pipes are asked whether they are escaped."""
+    pipes = []
+    found = text.find("|")
+    if "\\" not in text:  # no backslash: every pipe counts
+        while found >= 0:
+            pipes.append(found)
+            found = text.find("|", found + 1)
+        return pipes
+    while found >= 0:
+        if not _escaped(text, found):
+            pipes.append(found)
+        found = text.find("|", found + 1)
+    return pipes
 
 
 def _escaped(text: str, index: int) -> bool:
