@@ -549,7 +549,11 @@ def _parse_gfm_table(block: Any, m: Any, state: Any) -> int | None:
     """A pipe table as GitHub reads it (mistune's table rule wants a pipe at both ends of the
     header when it starts with one, and drops the whole table when one row has a cell more or
     less). The header and delimiter rows must have as many cells; body rows may have any number
-    (GitHub pads or cuts them); the table ends at a line without a pipe."""
+    (GitHub pads or cuts them); the table ends at a line without a pipe.
+
+    Only the locator reads the token (`_Locator._place_table`), and it splits each row where it
+    is, in the source: a body row's token holds no cells (a row has as many as the header, padded
+    or cut), so a body row is only looked for its pipe here."""
     header = _table_cells(m.group(0))
     position = m.end()
     delimiter_line = state.get_line(position)
@@ -560,19 +564,15 @@ def _parse_gfm_table(block: Any, m: Any, state: Any) -> int | None:
         return None
     position += len(delimiter_line)
 
-    def row(cells: list[str], head: bool) -> list[dict[str, Any]]:
-        cells = (cells + [""] * len(header))[: len(header)]
-        return [{"type": "table_cell", "text": cell, "attrs": {"align": None, "head": head}} for cell in cells]
-
     rows = []
     while position < state.cursor_max:
         line = state.get_line(position)
-        cells = _table_cells(line) if line.strip() else None
-        if cells is None:
+        if "|" not in line:  # `_table_cells` would give None: no pipe once spaces are stripped
             break
-        rows.append({"type": "table_row", "children": row(cells, head=False)})
+        rows.append({"type": "table_row"})
         position += len(line)
-    head = {"type": "table_head", "children": row(header, head=True)}
+    cells = [{"type": "table_cell", "text": cell, "attrs": {"align": None, "head": True}} for cell in header]
+    head = {"type": "table_head", "children": cells}
     state.append_token({"type": "table", "children": [head, {"type": "table_body", "children": rows}]})
     return position
 
@@ -1017,10 +1017,10 @@ class _Locator:
                 rows = part.get("children", [])
         header = self._cells(start, len(head), depth)
         body = []
-        for offset, row in enumerate(rows, start=2):
+        for offset in range(2, len(rows) + 2):  # each body row has as many cells as the header (or fewer)
             if start + offset > last:
                 break
-            body.append(self._cells(start + offset, len(row.get("children", [])), depth))
+            body.append(self._cells(start + offset, len(head), depth))
         end = min(start + 1 + len(rows), last)
         line = self.lines[start]
         floor = self.floor.get(start, 0)
@@ -1038,13 +1038,16 @@ class _Locator:
             boundaries.insert(0, -1)  # no leading pipe
         if boundaries[-1] != len(stripped) - 1:
             boundaries.append(len(stripped))  # no trailing pipe
+        if count:
+            del boundaries[count + 1 :]  # the cells past the header's are not kept
         cells = []
+        line_number = index + 1
         for left, right in zip(boundaries, boundaries[1:]):
             raw = content[left + 1 : right]
             text = raw.strip()
-            begin = offset + left + 1 + (len(raw) - len(raw.lstrip()))
-            cells.append(TableCell(Span.of(index + 1, begin + 1, index + 1, begin + len(text) + 1), text))
-        return cells[:count] if count else cells
+            begin = offset + left + 2 + (raw.index(text) if text else len(raw))  # 1-based, past leading spaces
+            cells.append(TableCell(Span(Position(line_number, begin), Position(line_number, begin + len(text))), text))
+        return cells
 
 
 _atx_openings: dict[int, re.Pattern[str]] = {}
