@@ -18,8 +18,9 @@ only the `server` command imports this module.
 
 Latency (issue 15): documents are linted in a process of their own (`speclint.language_server_worker`),
 which `speclint server` starts before it imports pygls, and which warms up while the editor
-initialises. A change is linted once typing pauses for `CHANGE_DELAY_SECONDS`; it cancels the lint
-of the text it replaced, and a document's diagnostics are published only for its current text.
+initialises. A change is linted once typing pauses for `CHANGE_DELAY_SECONDS` (the first change
+after such a pause at once); it cancels the lint of the text it replaced, and a document's
+diagnostics are published only for its current text.
 
 Hostile documents and clients (issue 17):
 - documents are linted in a worker process, one at a time, each within `LINT_BUDGET_SECONDS`: a
@@ -473,7 +474,8 @@ async def read_messages(stream: Any, protocol: Any, stop: threading.Event) -> No
 
 # Edits are linted once typing pauses this long, so that the several changes an editor sends for
 # one action (a paste, a multi-cursor edit, a format) make one lint. A lint never queues up behind
-# a stale one: a change cancels the lint of the older text (see `create_server`).
+# a stale one: a change cancels the lint of the older text (see `create_server`). The first change
+# after a pause this long is linted at once (see `did_change`).
 CHANGE_DELAY_SECONDS = 0.05
 
 # Saving one of these changes what the open documents are linted with: they are linted again.
@@ -505,7 +507,7 @@ def _display_path(path: Path | None, uri: str) -> str:
         return str(path)
 
 
-def create_server(worker: LintWorker | None = None) -> LanguageServer:
+def create_server(worker: LintWorker | None = None, change_delay: float = CHANGE_DELAY_SECONDS) -> LanguageServer:
     server = LanguageServer("speclint", __version__, protocol_cls=SpeclintProtocol)
     lint_worker = worker if worker is not None else LintWorker()
     server.lint_worker = lint_worker  # type: ignore[attr-defined]
@@ -514,6 +516,7 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
     # One thread waits for the worker: lints run one after another, off the event loop.
     lint_thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speclint-lint")
     pending: dict[str, asyncio.TimerHandle] = {}  # a lint waiting for typing to pause, per document
+    last_change: dict[str, float] = {}  # per document: when its last change arrived (the event loop's clock)
     shown_errors: set[str] = set()
     # Per document, a number bumped at each open, change and close: diagnostics are published only
     # for the text as it is now, never for an older one (and so never after a newer one).
@@ -526,10 +529,12 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
         if in_progress is not None:
             lint_worker.cancel(in_progress[1])  # its text is out of date: the newer one is linted next
 
-    def cancel_pending(uri: str) -> None:
+    def cancel_pending(uri: str) -> bool:
+        """Cancel the lint waiting for typing to pause, if any; whether there was one."""
         handle = pending.pop(uri, None)
         if handle is not None:
             handle.cancel()
+        return handle is not None
 
     def too_large(text: str) -> bool:
         return len(text) > MAX_DOCUMENT_BYTES or (
@@ -601,10 +606,18 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams) -> None:
         uri = params.text_document.uri
-        cancel_pending(uri)
+        loop = asyncio.get_running_loop()  # handlers run on the server's event loop
+        now, previous = loop.time(), last_change.get(uri)
+        last_change[uri] = now
+        waiting = cancel_pending(uri)
         changed(uri)
-        # handlers run on the server's event loop: the lint runs there once edits pause
-        pending[uri] = asyncio.get_running_loop().call_later(CHANGE_DELAY_SECONDS, schedule, ls, uri)
+        if not waiting and (previous is None or now - previous >= change_delay):
+            # The first change after a pause (a keystroke) is linted at once: the delay would only
+            # add to its latency. Should more changes follow at once (one action that sends several),
+            # the next one cancels this lint and waits for the pause.
+            schedule(ls, uri)
+        else:
+            pending[uri] = loop.call_later(change_delay, schedule, ls, uri)  # linted once edits pause
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams) -> None:
@@ -618,6 +631,7 @@ def create_server(worker: LintWorker | None = None) -> LanguageServer:
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams) -> None:
         cancel_pending(params.text_document.uri)
+        last_change.pop(params.text_document.uri, None)
         changed(params.text_document.uri)
         # a closed document's findings leave the editor's problem list
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=params.text_document.uri, diagnostics=[]))
@@ -669,11 +683,11 @@ def _warm_up_publishing(ls: LanguageServer) -> None:
         logger.debug("speclint: warming up the converter failed", exc_info=True)
 
 
-def serve(worker: LintWorker | None = None) -> None:
+def serve(worker: LintWorker | None = None, change_delay: float = CHANGE_DELAY_SECONDS) -> None:
     """Run the server on standard input and output until the client says `exit`."""
     from pygls.io_ import StdoutWriter
 
-    server = create_server(worker)
+    server = create_server(worker, change_delay)
     server.lint_worker.start_in_background()  # type: ignore[attr-defined]  (`speclint server` started it already)
     server._stop_event = stop = threading.Event()
     server.protocol.set_writer(StdoutWriter(sys.stdout.buffer))

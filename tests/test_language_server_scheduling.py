@@ -54,9 +54,13 @@ SERVER = ("import sys; sys.path.insert(0, '.'); import gatedlint; from speclint.
 PUBLISHED = "textDocument/publishDiagnostics"
 
 
-def gated_server(tmp_path: Path) -> Any:
+def gated_server(tmp_path: Path, server: str = SERVER) -> Any:
     (tmp_path / "gatedlint.py").write_text(GATED_LINT)
-    return language_server([sys.executable, "-c", SERVER], tmp_path)
+    return language_server([sys.executable, "-c", server], tmp_path)
+
+
+# A server whose pause in typing is ten minutes: whatever it lints before then, it lints at once.
+SLOW_TO_PAUSE_SERVER = SERVER.replace("budget=600.0))", "budget=600.0), change_delay=600.0)")
 
 
 def replace_text(client: Any, uri: str, version: int, text: str) -> None:
@@ -121,6 +125,32 @@ def test_after_edits_to_two_documents_each_gets_the_findings_of_its_last_text(tm
         assert codes(client.diagnostics(second, version=2)) == [("PH001", 4)]
         assert codes(client.diagnostics(first, version=2)) == []
         assert [n for n in client.notifications if n["method"] == PUBLISHED] == []  # none of version 1
+
+
+def test_the_first_change_after_a_pause_is_linted_at_once(tmp_path: Path) -> None:
+    with gated_server(tmp_path, SLOW_TO_PAUSE_SERVER) as client:
+        uri = (tmp_path / "saved-carts.md").as_uri()
+        client.open(uri, "# Saved carts\n\nCarts are kept for 30 days.\n")
+        assert codes(client.diagnostics(uri, version=1)) == []
+        replace_text(client, uri, 2, "# Saved carts\n\nGuests: TODO\n")
+
+        assert codes(client.diagnostics(uri, version=2)) == [("PH001", 2)]
+
+
+def test_a_change_right_after_one_linted_at_once_cancels_that_lint_and_waits_for_the_pause(tmp_path: Path) -> None:
+    with gated_server(tmp_path, SLOW_TO_PAUSE_SERVER) as client:  # the gate never opens
+        uri = (tmp_path / "saved-carts.md").as_uri()
+        client.open(uri, "# Saved carts\n\nCarts are kept for 30 days.\n")
+        client.diagnostics(uri, version=1)
+        replace_text(client, uri, 2, "# Saved carts\n\nGATE POLITELY: carts are kept for TBD days.\n")
+        wait_for_the_lint_at_the_gate(tmp_path)  # version 2 is linted at once
+        replace_text(client, uri, 3, "# Saved carts\n\nOwner: TODO\n")  # cancels it; waits ten minutes
+        round_trip(client, uri)
+        assert [n for n in client.notifications if n["method"] == PUBLISHED and n["params"].get("version") != 1] == []
+        client.notify("textDocument/didSave", {"textDocument": {"uri": uri}})  # a save lints at once
+
+        assert codes(client.diagnostics(uri, version=3)) == [("PH001", 2)]
+        assert [n for n in client.notifications if n["method"] == PUBLISHED and n["params"].get("version") == 2] == []
 
 
 def test_initialize_is_answered_while_the_linting_process_warms_up(tmp_path: Path) -> None:

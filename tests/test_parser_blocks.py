@@ -118,6 +118,43 @@ def test_table_header_and_body_cells_point_at_their_text() -> None:
     ]
 
 
+def test_table_cells_split_only_on_pipes_without_an_odd_run_of_backslashes() -> None:
+    # `\\|` is an escaped backslash and then a pipe that splits; `\\\|` escapes its pipe again.
+    document = parse_md(
+        r"""
+        | Pattern | Meaning |
+        |---|---|
+        | a \\| b | c \\\| d \| |
+        """
+    )
+    [table] = blocks(document, Table)
+    assert [(cell.text, where(cell.span)) for cell in table.rows[0]] == [
+        ("a \\\\", (3, 3, 3, 7)),
+        ("b", (3, 9, 3, 10)),
+    ]
+    assert [cell.text for cell in table.header] == ["Pattern", "Meaning"]
+
+
+def test_table_body_rows_keep_at_most_the_headers_cells_and_end_at_a_line_without_a_pipe() -> None:
+    document = parse_md(
+        """
+        | Field | Limit |
+        |---|---|
+        | a | 1 | extra |
+        |  b  |
+        c | 3
+        After the table.
+        """
+    )
+    [table] = blocks(document, Table)
+    assert where(table.span) == (1, 1, 5, 6)
+    assert [[(cell.text, where(cell.span)) for cell in row] for row in table.rows] == [
+        [("a", (3, 3, 3, 4)), ("1", (3, 7, 3, 8))],
+        [("b", (4, 4, 4, 5))],
+        [("c", (5, 1, 5, 2)), ("3", (5, 5, 5, 6))],
+    ]
+
+
 def test_table_without_outer_pipes() -> None:
     document = parse_md(
         """

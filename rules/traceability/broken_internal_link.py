@@ -193,6 +193,8 @@ def _used_labels(document: Document, code_lines: set[int]) -> set[str]:
 
 
 def _links_in(segments: list[TextSegment], patterns: tuple[re.Pattern[str], ...]) -> Iterator[tuple[str, Span]]:
+    if not any("#" in segment.text for segment in segments):
+        return  # no fragment (most pieces): not joined
     text, offsets = join_segments(segments)
     if not offsets or "#" not in text:
         return

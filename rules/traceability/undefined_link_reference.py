@@ -69,7 +69,9 @@ class UndefinedLinkReference(Rule):
                 continue
             if "][" not in line:
                 continue
-            visible = _blank(_HTML_COMMENT, _blank(_CODE_SPAN, line))
+            visible = _blank(_CODE_SPAN, line) if "`" in line else line
+            if "<!--" in visible:
+                visible = _blank(_HTML_COMMENT, visible)
             for match in _FULL_REFERENCE.finditer(visible):
                 # The brackets are found in the visible text, the label is read from the source:
                 # "[`impl Trait`][]" is labelled with its code span.

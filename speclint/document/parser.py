@@ -534,10 +534,9 @@ def _table_cells(line: str) -> list[str] | None:
             cells.pop()
         return cells
     cells, start = [], 0
-    for index, char in enumerate(text):
-        if char == "|" and not _escaped(text, index):
-            cells.append(text[start:index].strip(" \t"))
-            start = index + 1
+    for index in _unescaped_pipes(text):
+        cells.append(text[start:index].strip(" \t"))
+        start = index + 1
     cells.append(text[start:].strip(" \t"))
     if text.startswith("|"):
         cells.pop(0)
@@ -550,7 +549,11 @@ def _parse_gfm_table(block: Any, m: Any, state: Any) -> int | None:
     """A pipe table as GitHub reads it (mistune's table rule wants a pipe at both ends of the
     header when it starts with one, and drops the whole table when one row has a cell more or
     less). The header and delimiter rows must have as many cells; body rows may have any number
-    (GitHub pads or cuts them); the table ends at a line without a pipe."""
+    (GitHub pads or cuts them); the table ends at a line without a pipe.
+
+    Only the locator reads the token (`_Locator._place_table`), and it splits each row where it
+    is, in the source: a body row's token holds no cells (a row has as many as the header, padded
+    or cut), so a body row is only looked for its pipe here."""
     header = _table_cells(m.group(0))
     position = m.end()
     delimiter_line = state.get_line(position)
@@ -561,19 +564,15 @@ def _parse_gfm_table(block: Any, m: Any, state: Any) -> int | None:
         return None
     position += len(delimiter_line)
 
-    def row(cells: list[str], head: bool) -> list[dict[str, Any]]:
-        cells = (cells + [""] * len(header))[: len(header)]
-        return [{"type": "table_cell", "text": cell, "attrs": {"align": None, "head": head}} for cell in cells]
-
     rows = []
     while position < state.cursor_max:
         line = state.get_line(position)
-        cells = _table_cells(line) if line.strip() else None
-        if cells is None:
+        if "|" not in line:  # `_table_cells` would give None: no pipe once spaces are stripped
             break
-        rows.append({"type": "table_row", "children": row(cells, head=False)})
+        rows.append({"type": "table_row"})
         position += len(line)
-    head = {"type": "table_head", "children": row(header, head=True)}
+    cells = [{"type": "table_cell", "text": cell, "attrs": {"align": None, "head": True}} for cell in header]
+    head = {"type": "table_head", "children": cells}
     state.append_token({"type": "table", "children": [head, {"type": "table_body", "children": rows}]})
     return position
 
@@ -1018,10 +1017,10 @@ class _Locator:
                 rows = part.get("children", [])
         header = self._cells(start, len(head), depth)
         body = []
-        for offset, row in enumerate(rows, start=2):
+        for offset in range(2, len(rows) + 2):  # each body row has as many cells as the header (or fewer)
             if start + offset > last:
                 break
-            body.append(self._cells(start + offset, len(row.get("children", [])), depth))
+            body.append(self._cells(start + offset, len(head), depth))
         end = min(start + 1 + len(rows), last)
         line = self.lines[start]
         floor = self.floor.get(start, 0)
@@ -1033,26 +1032,22 @@ class _Locator:
         line = self.lines[index]
         content = _strip_quotes(line[self.floor.get(index, 0) :], depth)
         offset = len(line) - len(content)
-        if "\\" in content:
-            boundaries = [i for i, char in enumerate(content) if char == "|" and not _escaped(content, i)]
-        else:  # every pipe is a boundary
-            boundaries = []
-            found = content.find("|")
-            while found >= 0:
-                boundaries.append(found)
-                found = content.find("|", found + 1)
+        boundaries = _unescaped_pipes(content)
         stripped = content.rstrip()
         if not boundaries or content[: boundaries[0]].strip():
             boundaries.insert(0, -1)  # no leading pipe
         if boundaries[-1] != len(stripped) - 1:
             boundaries.append(len(stripped))  # no trailing pipe
+        if count:
+            del boundaries[count + 1 :]  # the cells past the header's are not kept
         cells = []
+        line_number = index + 1
         for left, right in zip(boundaries, boundaries[1:]):
             raw = content[left + 1 : right]
             text = raw.strip()
-            begin = offset + left + 1 + (len(raw) - len(raw.lstrip()))
-            cells.append(TableCell(Span.of(index + 1, begin + 1, index + 1, begin + len(text) + 1), text))
-        return cells[:count] if count else cells
+            begin = offset + left + 2 + (raw.index(text) if text else len(raw))  # 1-based, past leading spaces
+            cells.append(TableCell(Span(Position(line_number, begin), Position(line_number, begin + len(text))), text))
+        return cells
 
 
 _atx_openings: dict[int, re.Pattern[str]] = {}
@@ -1074,6 +1069,23 @@ def _strip_quotes(line: str, depth: int) -> str:
             break
         line = line[match.end() :]
     return line
+
+
+def _unescaped_pipes(text: str) -> list[int]:
+    """Where `text` has a pipe not escaped by a backslash (an odd number of backslashes before it).
+    Found with `str.find`, pipe to pipe: only pipes are asked whether they are escaped."""
+    pipes = []
+    found = text.find("|")
+    if "\\" not in text:  # no backslash: every pipe counts
+        while found >= 0:
+            pipes.append(found)
+            found = text.find("|", found + 1)
+        return pipes
+    while found >= 0:
+        if not _escaped(text, found):
+            pipes.append(found)
+        found = text.find("|", found + 1)
+    return pipes
 
 
 def _escaped(text: str, index: int) -> bool:
