@@ -156,3 +156,26 @@ def test_an_answer_to_what_does_success_look_like_with_a_target_is_not_flagged()
     A: Bank payments reach 15% of checkout volume by the end of Q4 2026.
     """
     assert lint_with("MS004", text) == []
+
+
+# --- MS004: a frequency is part of the measure, not a time frame ------------------------------------
+
+
+def test_a_success_line_whose_only_period_is_a_frequency_is_flagged() -> None:
+    text = """\
+    # One-pager: Saved searches
+
+    **Problem:** buyers rerun the same search every morning.
+
+    **Success looks like:** more buyers come back each week, and fewer searches are abandoned.
+    """
+    assert spans(lint_with("MS004", text)) == [(5, 25)]
+
+
+def test_a_success_line_with_a_deadline_within_a_week_is_not_flagged() -> None:
+    text = """\
+    # One-pager: Refunds
+
+    **Success looks like:** every refund request is answered within a week.
+    """
+    assert lint_with("MS004", text) == []
