@@ -179,3 +179,45 @@ def test_a_success_line_with_a_deadline_within_a_week_is_not_flagged() -> None:
     **Success looks like:** every refund request is answered within a week.
     """
     assert lint_with("MS004", text) == []
+
+
+# --- MS010: a size bound set by a refusal -----------------------------------------------------------
+
+
+def test_a_refusal_above_another_size_than_the_stated_limit_is_a_contradiction() -> None:
+    text = """\
+    # PRD: Claims
+
+    ## Requirements
+
+    | ID | Requirement |
+    |---|---|
+    | FR-1 | Each photo may be up to 20 MB; the app compresses larger photos before upload. |
+
+    Uploads happen in the background. The app refuses photos larger than 10 MB.
+    """
+    assert spans(lint_with("MS010", text)) == [(9, 58)]
+
+
+def test_a_size_above_which_something_is_compressed_is_no_limit() -> None:
+    text = """\
+    # PRD: Claims
+
+    ## Requirements
+    - Each photo may be up to 20 MB.
+
+    ## Processing
+    - Photos over 10 MB are compressed before upload.
+    """
+    assert lint_with("MS010", text) == []
+
+
+def test_two_plans_limits_side_by_side_are_tiers_not_a_contradiction() -> None:
+    text = """\
+    # PRD: Attachments
+
+    ## Requirements
+    - On the Free plan, attachments may be up to 25 MB.
+    - On the Business plan, attachments may be up to 100 MB.
+    """
+    assert lint_with("MS010", text) == []

@@ -374,6 +374,7 @@ def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence:
 _SIZE_UNIT = r"\s?(?P<unit>KB|MB|GB|TB|KiB|MiB|GiB)\b"
 _SIZE = lazy_compile(
     r"\b(?:up\s+to|at\s+most|a\s+maximum\s+of|maximum\s+of|no\s+(?:more|larger|bigger)\s+than|limit(?:ed)?\s+(?:of|to)|"
+    r"(?P<over>(?:larger|bigger|greater)\s+than|exceeding|over|above)|"
     r"(?:must|shall|may|should|cannot|can't)\s+not\s+exceed|(?:must|shall|may|should)n't\s+exceed|höchstens|maximal|jusqu'à|hasta)\s+"
     r"(?P<num>\d+(?:\.\d+)?)" + _SIZE_UNIT + "|"
     r"\b(?:max(?:imum)?\.?\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:files?|uploads?|attachments?|payloads?|requests?|messages?|bod(?:y|ies)|"
@@ -403,12 +404,22 @@ def _size(match: re.Match[str], span: Span, before: str, sentence: str) -> Itera
     clause's words before the bound."""
     if _NOT_A_COUNT.search(sentence):
         return
+    if match.group("over") is not None:
+        # "refuses photos larger than 10 MB": the bound a refusal sets, about the thing just named;
+        # "photos over 10 MB are compressed" bounds nothing
+        if not _REFUSED.search(sentence):
+            return
+        before = " ".join(re.findall(r"[^\W\d_][\w'-]*", before)[-1:])
     words = _group(match, "noun") or re.split(r"[.;:!?()\[\]|,—–]", before)[-1]
     subject = tuple(_size_lemma(word) for word in re.findall(r"[^\W\d_][\w'-]*", words)
                     if word.lower() not in _STOPWORDS and word.lower() not in _SIZE_WORDS)[-2:]
     unit = _group(match, "unit", "unit2").lower()
     value = float(_group(match, "num", "num2")) * _SIZE_BYTES[unit]
     yield Statement("size", subject, "size", "size", value, " ".join(match.group(0).split()), span)
+
+
+#: A refusal: what a size bound above which something is refused says.
+_REFUSED = lazy_compile(r"\b(?:refus|reject|block|decline|den(?:y|ies|ied)|not\s+(?:be\s+)?(?:accepted|allowed|uploaded))\w*", re.I)
 
 
 def _size_lemma(word: str) -> str:
@@ -507,7 +518,7 @@ def _find_contradictions(document: Document) -> list[Contradiction]:
             for earlier_index, earlier in members[:position]:
                 if earlier.value == later.value:
                     continue
-                if earlier_index == index and not (_concept(later.anchor) in _LIMIT_CONCEPTS and later.family == "time"
+                if earlier_index == index and not (_concept(later.anchor) in _LIMIT_CONCEPTS and later.family in ("time", "size")
                                                    and earlier.subject and earlier.subject == later.subject):
                     continue  # side by side in one section: tiers or cases, unless the very same thing twice
                 if _concept(later.anchor) in _LIMIT_CONCEPTS:
