@@ -221,3 +221,32 @@ def test_two_plans_limits_side_by_side_are_tiers_not_a_contradiction() -> None:
     - On the Business plan, attachments may be up to 100 MB.
     """
     assert lint_with("MS010", text) == []
+
+
+# --- MS010: a threshold crossed in other words ------------------------------------------------------
+
+
+def test_goes_above_and_exceeds_for_the_same_threshold_and_action_are_a_contradiction() -> None:
+    text = """\
+    # 17. Switch CDN on the client
+
+    ## Decision Drivers
+    * Switch when the rebuffering ratio over the last minute exceeds 2%.
+
+    ## Decision Outcome
+    The player switches to the secondary CDN when its rebuffering ratio goes above 5%.
+    """
+    assert spans(lint_with("MS010", text)) == [(7, 69)]
+
+
+def test_two_thresholds_of_one_rate_for_two_actions_are_an_escalation() -> None:
+    text = """\
+    # Design: Checkout rollout
+
+    ## Monitoring
+    We alert the on-call engineer when the checkout error rate exceeds 1%.
+
+    ## Rollout
+    The rollout is rolled back automatically when the checkout error rate goes above 5%.
+    """
+    assert lint_with("MS010", text) == []
