@@ -250,3 +250,29 @@ def test_two_thresholds_of_one_rate_for_two_actions_are_an_escalation() -> None:
     The rollout is rolled back automatically when the checkout error rate goes above 5%.
     """
     assert lint_with("MS010", text) == []
+
+
+# --- MS005: a retention by an unstated norm ---------------------------------------------------------
+
+
+def test_a_retention_for_the_usual_period_in_an_adr_decision_is_flagged() -> None:
+    text = """\
+    # 9. Archive the write-ahead log
+
+    Date: 2026-01-01
+
+    ## Decision
+
+    - WAL archives are kept for the usual period, then deleted by the cleanup job.
+    """
+    assert spans(lint_with("MS005", text, path="0009-archive-wal.md")) == [(7, 20)]
+
+
+def test_a_standard_period_with_its_length_is_not_flagged() -> None:
+    text = """\
+    # PRD: Artifacts
+
+    ## Requirements
+    - Artifacts are retained for the standard period of 30 days.
+    """
+    assert lint_with("MS005", text) == []

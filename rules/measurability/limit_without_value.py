@@ -71,7 +71,10 @@ _LIMITS = (
         "at what rate, per what", lazy_compile(r"\b(?:rate[- ]limit\w*|requests?\s+(?:per|/)|throttl\w*)\b", _I)),
     _Limit(lazy_compile(
         r"\b(?:retained|kept|stored|preserved|archived)\s+(?:[\w-]+\s+){0,2}?(?:for\s+(?:a|an|the)\s+(?:limited|certain|reasonable|set|"
-        r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required))\b|"
+        r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required)|"
+        # "kept for the usual period": a norm the document never states
+        r"for\s+(?:the|our|its|their)\s+(?:usual|standard|normal|customary|regular|agreed|default)\s+(?:retention\s+)?"
+        r"(?:time|period|duration))\b|"
         r"\b(?:keeps?|retains?|stores?|preserves?|archives?)\s+(?:[\w-]+\s+){1,4}?as\s+long\s+as\s+(?:necessary|needed|required|"
         r"(?:legally\s+)?required)\b", _I),
         "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
@@ -287,7 +290,7 @@ class LimitWithoutValue(Rule):
     - a rate limit applied with no rate: "the API is rate limited per user", "rate limits apply",
       "requests are throttled";
     - a retention with no period: "logs are retained for a limited period", "kept as long as
-      necessary", "audit logs are retained.";
+      necessary", "kept for the usual period", "audit logs are retained.";
     - a retry with no count: "failed webhooks are retried", "retries several times", "the system
       shall retry", "retry with exponential backoff", "if it fails, we retry later";
     - a refresh, send or sync with no interval: "reminders are sent periodically";
