@@ -71,7 +71,10 @@ _LIMITS = (
         "at what rate, per what", lazy_compile(r"\b(?:rate[- ]limit\w*|requests?\s+(?:per|/)|throttl\w*)\b", _I)),
     _Limit(lazy_compile(
         r"\b(?:retained|kept|stored|preserved|archived)\s+(?:[\w-]+\s+){0,2}?(?:for\s+(?:a|an|the)\s+(?:limited|certain|reasonable|set|"
-        r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required))\b|"
+        r"defined|specific)\s+(?:time|period|duration)|as\s+long\s+as\s+(?:necessary|needed|required)|"
+        # "kept for the usual period": a norm the document never states
+        r"for\s+(?:the|our|its|their)\s+(?:usual|standard|normal|customary|regular|agreed|default)\s+(?:retention\s+)?"
+        r"(?:time|period|duration))\b|"
         r"\b(?:keeps?|retains?|stores?|preserves?|archives?)\s+(?:[\w-]+\s+){1,4}?as\s+long\s+as\s+(?:necessary|needed|required|"
         r"(?:legally\s+)?required)\b", _I),
         "for how long", lazy_compile(r"\b(?:retention|retain\w*|kept\s+for|purg\w*|deleted\s+after)\b", _I)),
@@ -257,6 +260,7 @@ _IN_REQUIREMENTS = (
             r"\b(?:expir\w*|lasts?|valid|retain\w*|kept|keep|lock\w*|block\w*|trial|hold|held|delay\w*|wait\w*|within|after|for|"
             r"purg\w*|delet\w*|cach\w*)\b", _I)),
 )
+_OBLIGES = lazy_compile(r"\b(?:must|shall)\b", _I)
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
 _NEGATION_BEFORE = lazy_compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
@@ -286,7 +290,7 @@ class LimitWithoutValue(Rule):
     - a rate limit applied with no rate: "the API is rate limited per user", "rate limits apply",
       "requests are throttled";
     - a retention with no period: "logs are retained for a limited period", "kept as long as
-      necessary", "audit logs are retained.";
+      necessary", "kept for the usual period", "audit logs are retained.";
     - a retry with no count: "failed webhooks are retried", "retries several times", "the system
       shall retry", "retry with exponential backoff", "if it fails, we retry later";
     - a refresh, send or sync with no interval: "reminders are sent periodically";
@@ -356,9 +360,11 @@ class LimitWithoutValue(Rule):
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None) \
                 or requirement_shape(statement, proposal)
             for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
-                if limit in _IN_REQUIREMENTS and not requirement:
+                if limit in _IN_REQUIREMENTS and not requirement and not statement.in_requirements:
                     continue
                 for hit in search(limit.pattern, statement.segments):
+                    if limit in _IN_REQUIREMENTS and not requirement and not _OBLIGES.search(_own_sentence(hit.match)):
+                        continue  # a requirements section's prose commits where it says must or shall
                     if limit in _MAGNITUDES and not (requirement or _MODAL.search(_own_sentence(hit.match))):
                         continue  # "large customers churn": a description; "must support many users": a demand
                     if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)) \
@@ -474,7 +480,7 @@ _LASTING = lazy_compile(r"\b\d+(?:\.\d+)?[\s-]?(?:s|sec|seconds?|mins?|minutes?|
                         r"(?P<noun>[a-z]+(?:\s+[a-z]+)?)", re.I)
 
 
-_LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}(?:\.\d{1,3})*[.)])\s+")
+_LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+)\s+")
 # "10.2. WHEN ...": an outline number that markdown does not read as a list marker is no value.
 _OUTLINE_NUMBER = lazy_compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?(?=\s)")
 

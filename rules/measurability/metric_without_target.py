@@ -53,15 +53,20 @@ _TELEMETRY_LABEL = lazy_compile(
     re.I,
 )
 # A PR/FAQ question about success, asked in a paragraph rather than a heading, and the answer's label.
+# "What are the success metrics?", "What does success look like?", "How will success be measured?": the
+# same question asked about success itself.
+_WHAT_SUCCESS = (r"(?:what\s+(?:are|is|will\s+be)\s+(?:the|our|its|your)\s+(?:(?:key\s+)?success\s+(?:metrics?|criteria|measures?|kpis?)|"
+                 r"(?:key\s+)?(?:metrics|kpis)\s+(?:for|of)\s+success)|what\s+does\s+success\s+look\s+like|"
+                 r"how\s+(?:will|would|is|should)\s+success\s+(?:be\s+)?(?:measured|judged|tracked))")
 _SUCCESS_QUESTION = lazy_compile(
-    r"^[\s>]*(?:[*_]{1,3}\s*)?(?:q\d*\s*[:.)-]\s*)?(?:[*_]{1,3})?how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
-    r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?|worked)\b[^?\n]{0,20}\?[*_]*\s*$",
+    r"^[\s>]*(?:[*_]{1,3}\s*)?(?:q\d*\s*[:.)-]\s*)?(?:[*_]{1,3})?(?:how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
+    r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?|worked)\b|" + _WHAT_SUCCESS + r")[^?\n]{0,20}\?[*_]*\s*$",
     re.I,
 )
 # The same question followed by its answer in one paragraph or item.
 _INLINE_QUESTION = lazy_compile(
-    r"\bhow\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
-    r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?)\b[^?\n]{0,20}\?(?:\*\*|__|\*|_)?",
+    r"\b(?:how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
+    r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?)\b|" + _WHAT_SUCCESS + r")[^?\n]{0,20}\?(?:\*\*|__|\*|_)?",
     re.I,
 )
 _ANSWER_LABEL = lazy_compile(r"^[*_\s]*(?:a\d*\s*[:.)-]|answer\s*:)?[*_\s]*", re.I)

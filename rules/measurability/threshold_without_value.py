@@ -129,7 +129,7 @@ class ThresholdWithoutValue(Rule):
                     sentence = text[start:end]
                     if not (_PENALTY.search(sentence) and _TRIGGER.search(sentence)):
                         continue  # "makes many requests": a description, not a limit
-                    if has_quantity(sentence) or (start, end) in reported:
+                    if has_quantity(_OUTLINE_NUMBER.sub("", sentence)) or (start, end) in reported:
                         continue
                     if _given_elsewhere(sentence, what, document.lines, span.start.line):
                         continue  # "after repeated failed attempts the account is locked (see Limits)": the table says 5
@@ -143,7 +143,9 @@ _COUNTED_NOUN = lazy_compile(r"\b(?:attempts?|tries|retries|requests|logins|sign
 #: How long a lock lasts, given elsewhere: "| Lockout duration | 30 minutes |", "locked for 15 min".
 _LOCK_DURATION = lazy_compile(r"\b(?:lock|block|suspen)\w*\b[^.\n]{0,40}?\b\d+\s*(?:s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?)\b",
                               re.I)
-_LEADING_LIST_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)])\s+")
+_LEADING_LIST_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}[.)]|\d{1,3}(?:\.\d{1,3})+\.?)\s+")
+# "3.4.2 The system shall lock ...": an SRS outline number opening the sentence is no value.
+_OUTLINE_NUMBER = lazy_compile(r"^\s*\d{1,3}(?:\.\d{1,3})+\.?(?=\s)")
 
 
 def _given_elsewhere(sentence: str, what: str, lines: list[str], line: int) -> bool:

@@ -266,10 +266,16 @@ _PERIOD_IN_NAME = lazy_compile(
     r"recurring|sessions|visits|visitors|sign-?ups|orders|churn|spend|bookings|purchases|transactions)\b)", re.I)
 
 
+# "more buyers come back each week", "orders per month go up": a frequency is part of the measure, not
+# the time frame of a target (which says by when: "by Q3", "within 60 days of launch").
+_FREQUENCY_IN_MEASURE = lazy_compile(r"(?<!within )(?<!under )\b(?:each|every|per)\s+(?:day|week|month|quarter|year)\b", re.I)
+
+
 def _has_target(text: str) -> bool:
-    """A number, count, percentage or time frame, not counting the period in a measure's name."""
+    """A number, count, percentage or time frame, not counting the period in a measure's name nor a frequency."""
     text = _ITEM_ID.sub(lambda match: match.group(1), text)
     text = _FIRST_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)
+    text = _FREQUENCY_IN_MEASURE.sub(lambda match: " " * len(match.group(0)), text)
     return has_quantity(_PERCENTILE.sub(" ", _PERIOD_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)))
 
 

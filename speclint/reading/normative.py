@@ -503,6 +503,10 @@ def _statements_in(section: Section, blocks: list, item: ListItem | None = None)
             continue  # quoted material: a user's complaint, a cited standard
         if isinstance(block, Paragraph):
             is_item_text = item is not None and position == 0
+            if not is_item_text and _OUTLINE_ITEM.match(block.segments[0].text):
+                for unit in outline_units(block.segments):
+                    yield _statement(section, unit, "list-item", in_requirements)
+                continue
             nested = nested_text(item) if is_item_text else ""
             yield _statement(section, block.segments, "list-item" if is_item_text else "paragraph", in_requirements, nested)
         elif isinstance(block, ListBlock):
@@ -517,6 +521,24 @@ def _statements_in(section: Section, blocks: list, item: ListItem | None = None)
                         statement = Statement(statement.section, statement.segments, statement.kind, row_id,
                                               statement.in_requirements, statement.is_scenario_step)
                     yield statement
+
+
+# "3.2.1 The report view shall load ...": an SRS requirement numbered in its outline, which Markdown
+# does not read as a list item (a number with two parts or more, then a capitalised word).
+_OUTLINE_ITEM = lazy_compile(r"^\s*\d{1,2}(?:\.\d{1,3}){1,4}\.?\s+(?=[A-Z][a-z])")
+
+
+def outline_units(segments: list[TextSegment]) -> list[list[TextSegment]]:
+    """A paragraph of outline-numbered lines cut into one unit per number: consecutive lines
+    "3.2.1 ...", "3.2.2 ..." of one paragraph are two requirements, like two list items (a line
+    without a number continues the one above)."""
+    units: list[list[TextSegment]] = []
+    for segment in segments:
+        if units and not _OUTLINE_ITEM.match(segment.text):
+            units[-1].append(segment)
+        else:
+            units.append([segment])
+    return units
 
 
 def nested_text(item: ListItem) -> str:
@@ -620,7 +642,10 @@ class Hit(Record):
         self.source_sentence = source_sentence  # the same sentence as written (code spans kept), IDs blanked
 
 
-_SENTENCE_END = lazy_compile(r"(?<=[.!?;])\s+(?=[A-Z*_(\[])|\n\s*\n")
+# A sentence ends at a stop before a capital, at a blank line, and at a line break before an outline
+# number: an SRS writes "3.2.1 The view shall ...", "3.2.2 The system shall ..." on consecutive lines of
+# one paragraph, each its own requirement (the number of one is no value of the next).
+_SENTENCE_END = lazy_compile(r"(?<=[.!?;])\s+(?=[A-Z*_(\[])|\n\s*\n|\n(?=[ \t]*\d{1,3}(?:\.\d{1,3})+\.?[ \t])")
 
 
 def search(pattern: Pattern[str], segments: Iterable[TextSegment],
@@ -725,10 +750,11 @@ _REFERENCE = lazy_compile(
 
 def has_quantity(text: str) -> bool:
     """True when `text` states a number, a count, a percentage or a time frame (IDs and references such as
-    "(R7)", "Requirement 7" or "§5.3" do not count)."""
+    "(R7)", "Requirement 7" or "§5.3" do not count, nor the outline number an SRS requirement opens with:
+    "3.2.2 The system shall ...")."""
     text = without_ids(text)
     if any(char.isdigit() for char in text):
-        text = _REFERENCE.sub(lambda match: " " * len(match.group(0)), text)
+        text = _REFERENCE.sub(lambda match: " " * len(match.group(0)), _OUTLINE_ITEM.sub("", text, count=1))
     return bool(_NUMBER.search(text) or _TIME_FRAME.search(text))
 
 

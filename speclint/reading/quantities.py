@@ -117,7 +117,9 @@ _OWNS = lazy_compile(r"\b(?:takes?|has|have|uses?|gets?|accepts?|needs?)\s+(?:an
 #: "must not drop more than 5%", "if the error rate exceeds 2%".
 _PERCENT = lazy_compile(
     r"\b(?P<verb>drops?|dropped|dropping|falls?|fell|declines?|declined|decreases?|decreased|increases?|increased|"
-    r"rises?|rose|exceeds?|exceeded|degrades?|degraded|regress(?:es|ed)?)\s+(?:by\s+)?(?:more\s+than\s+|over\s+|"
+    r"rises?|rose|exceeds?|exceeded|degrades?|degraded|regress(?:es|ed)?|"
+    # "the rebuffering ratio goes above 5%": a threshold crossed, as "exceeds"
+    r"(?:goes|go|went|climbs?|climbed|jumps?|jumped)(?=\s+(?:above|over|beyond|past)))\s+(?:by\s+)?(?:more\s+than\s+|over\s+|"
     r"above\s+|beyond\s+|at\s+least\s+)?" + _NUMBER + r"\s?%",
     re.I,
 )
@@ -153,10 +155,11 @@ _IRREGULAR_PARTICIPLES = frozenset("sent made paid held given taken written boug
 class Statement(Record):
     """One stated quantity: what it is about, its value in a common unit, and where it stands."""
 
-    __slots__ = ("kind", "subject", "anchor", "family", "value", "text", "span")
+    __slots__ = ("kind", "subject", "anchor", "family", "value", "text", "span", "actions")
 
     def __init__(
-        self, kind: str, subject: tuple[str, ...], anchor: str, family: str, value: float, text: str, span: Span
+        self, kind: str, subject: tuple[str, ...], anchor: str, family: str, value: float, text: str, span: Span,
+        actions: frozenset[str] = frozenset(),
     ) -> None:
         self.kind = kind  # "verb", "noun", "setting", "percent"
         self.subject = subject  # content words before the construction, last word last ("reset", "link")
@@ -165,6 +168,7 @@ class Statement(Record):
         self.value = value
         self.text = text  # the words as written
         self.span = span
+        self.actions = actions  # what a threshold triggers, when its sentence says ("alert", "roll back")
 
 
 def _lemma(word: str) -> str:
@@ -197,7 +201,9 @@ _CONCEPTS = {
     "time-out": "timeout", "lifetime": "timeout", "time": "timeout", "timeout": "timeout", "tim": "timeout",
     "lock": "lockout", "lockout": "lockout",
     # "waits up to 30 s before giving up", "gives up after 10 s", "aborts after 5 s": a timeout
-    "wait": "timeout", "giv": "timeout", "abort": "timeout"}
+    "wait": "timeout", "giv": "timeout", "abort": "timeout",
+    # "goes above 5%", "climbs above 5%": a threshold crossed, as "exceeds 5%"
+    "goe": "exceed", "go": "exceed", "went": "exceed", "climb": "exceed", "jump": "exceed"}
 
 
 def _concept(anchor: str) -> str:
@@ -284,14 +290,26 @@ def statements(segments: list[TextSegment]) -> Iterator[Statement]:
         before = text[start: match.start()]
         if kind == "setting":
             before = _OWNS.sub("", before)  # "the CRI call takes a timeout": the call's
-        subject = _subject(before, kind == "verb") if kind != "noun" else _noun_subject(anchor, text, match.end())
+        subject = _subject(before, kind in ("verb", "percent")) if kind != "noun" else _noun_subject(anchor, text, match.end())
         if kind == "verb" and _group(match, "object") and (not subject or subject[-1] in _AGENTS):
             subject = _subject(_group(match, "object"))  # "the system shall time out calls to the card network"
         if kind == "setting":
             subject = subject[-1:]  # the setting's own modifier: "session" timeout, "idle" timeout
         if kind in ("verb", "percent") and not subject:
             continue  # "expires after 7 days" of what? Nothing to compare with.
-        yield Statement(kind, subject, anchor, family, value, " ".join(match.group(0).split()), span)
+        actions = frozenset(_action_lemma(found) for found in _ACTIONS.findall(sentence)) if kind == "percent" else frozenset()
+        yield Statement(kind, subject, anchor, family, value, " ".join(match.group(0).split()), span, actions)
+
+
+#: What crossing a threshold triggers: "alert when the error rate exceeds 1%" and "roll back when it
+#: goes above 5%" are two steps of one escalation, not two values of one threshold.
+_ACTIONS = lazy_compile(r"\b(alert|warn|page|notif|roll(?:ed|s)?\s+back|rollback|paus|halt|stop|abort|switch|fail(?:s|ed)?\s+over|"
+                        r"failover|block|throttl|escalat|open\s+an?\s+incident|shed)", re.I)
+
+
+def _action_lemma(word: str) -> str:
+    word = " ".join(word.lower().split())
+    return "roll back" if word.startswith("roll") else "fail over" if word.startswith("fail") else word
 
 
 _NOUN_OBJECT = lazy_compile(r"\s+(?:for|on|of)\s+(?:the\s+|all\s+|each\s+|every\s+)?((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)")
@@ -374,6 +392,7 @@ def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence:
 _SIZE_UNIT = r"\s?(?P<unit>KB|MB|GB|TB|KiB|MiB|GiB)\b"
 _SIZE = lazy_compile(
     r"\b(?:up\s+to|at\s+most|a\s+maximum\s+of|maximum\s+of|no\s+(?:more|larger|bigger)\s+than|limit(?:ed)?\s+(?:of|to)|"
+    r"(?P<over>(?:larger|bigger|greater)\s+than|exceeding|over|above)|"
     r"(?:must|shall|may|should|cannot|can't)\s+not\s+exceed|(?:must|shall|may|should)n't\s+exceed|höchstens|maximal|jusqu'à|hasta)\s+"
     r"(?P<num>\d+(?:\.\d+)?)" + _SIZE_UNIT + "|"
     r"\b(?:max(?:imum)?\.?\s+)?(?P<noun>(?:[\w-]+\s+){0,2}?(?:files?|uploads?|attachments?|payloads?|requests?|messages?|bod(?:y|ies)|"
@@ -403,12 +422,22 @@ def _size(match: re.Match[str], span: Span, before: str, sentence: str) -> Itera
     clause's words before the bound."""
     if _NOT_A_COUNT.search(sentence):
         return
+    if match.group("over") is not None:
+        # "refuses photos larger than 10 MB": the bound a refusal sets, about the thing just named;
+        # "photos over 10 MB are compressed" bounds nothing
+        if not _REFUSED.search(sentence):
+            return
+        before = " ".join(re.findall(r"[^\W\d_][\w'-]*", before)[-1:])
     words = _group(match, "noun") or re.split(r"[.;:!?()\[\]|,—–]", before)[-1]
     subject = tuple(_size_lemma(word) for word in re.findall(r"[^\W\d_][\w'-]*", words)
                     if word.lower() not in _STOPWORDS and word.lower() not in _SIZE_WORDS)[-2:]
     unit = _group(match, "unit", "unit2").lower()
     value = float(_group(match, "num", "num2")) * _SIZE_BYTES[unit]
     yield Statement("size", subject, "size", "size", value, " ".join(match.group(0).split()), span)
+
+
+#: A refusal: what a size bound above which something is refused says.
+_REFUSED = lazy_compile(r"\b(?:refus|reject|block|decline|den(?:y|ies|ied)|not\s+(?:be\s+)?(?:accepted|allowed|uploaded))\w*", re.I)
 
 
 def _size_lemma(word: str) -> str:
@@ -507,7 +536,9 @@ def _find_contradictions(document: Document) -> list[Contradiction]:
             for earlier_index, earlier in members[:position]:
                 if earlier.value == later.value:
                     continue
-                if earlier_index == index and not (_concept(later.anchor) in _LIMIT_CONCEPTS and later.family == "time"
+                if earlier.actions and later.actions and not earlier.actions & later.actions:
+                    continue  # "alert above 1%", "roll back above 5%": two steps of one escalation
+                if earlier_index == index and not (_concept(later.anchor) in _LIMIT_CONCEPTS and later.family in ("time", "size")
                                                    and earlier.subject and earlier.subject == later.subject):
                     continue  # side by side in one section: tiers or cases, unless the very same thing twice
                 if _concept(later.anchor) in _LIMIT_CONCEPTS:
