@@ -283,6 +283,17 @@ def _literal_index(pattern: Any, literals: tuple[tuple[str, ...], bool], visible
     return index
 
 
+#: The joined text of a list of segments (`joined_entry`): `text`, `offsets`, and the `segments`, `length` and
+#: `last` segment it was joined from (a holder keeps it while the list still has that length and last segment).
+JoinedText = _Joined
+
+
+def joined_entry(segments: Iterable[TextSegment]) -> _Joined:
+    """The `JoinedText` of `segments` (`joined_segments`'s text and offsets), worked out once per list of
+    segments in the current document."""
+    return _joined_segments(segments)
+
+
 def joined_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[int, TextSegment]]]:
     """`join_segments`, worked out once per list of segments in the current document."""
     joined = _joined_segments(segments)
