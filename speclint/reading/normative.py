@@ -392,7 +392,8 @@ def _iter_with_tables(blocks: list) -> Iterator[object]:
 
 def _ids_in(segments: list[TextSegment], pattern: Pattern[str], defining_start: bool,
             where: str, heading: bool = False) -> Iterator[IdOccurrence]:
-    text, offsets = join_segments(segments)
+    # a block's own segments are joined once per document (rules search them too); a heading's list is made here
+    text, offsets = join_segments(segments) if heading else joined_segments(segments)
     if not offsets or not _ID_HINT.search(text):
         return
     visible = mask_invisible(text)
