@@ -283,6 +283,17 @@ def _literal_index(pattern: Any, literals: tuple[tuple[str, ...], bool], visible
     return index
 
 
+#: The joined text of a list of segments (`joined_entry`): `text`, `offsets`, and the `segments`, `length` and
+#: `last` segment it was joined from (a holder keeps it while the list still has that length and last segment).
+JoinedText = _Joined
+
+
+def joined_entry(segments: Iterable[TextSegment]) -> _Joined:
+    """The `JoinedText` of `segments` (`joined_segments`'s text and offsets), worked out once per list of
+    segments in the current document."""
+    return _joined_segments(segments)
+
+
 def joined_segments(segments: Iterable[TextSegment]) -> tuple[str, list[tuple[int, TextSegment]]]:
     """`join_segments`, worked out once per list of segments in the current document."""
     joined = _joined_segments(segments)
@@ -436,10 +447,57 @@ def patterns_to_search(patterns: tuple[Any, ...], segments: Iterable[TextSegment
     serial = joined.serial
     group = _group_indexes[visible_only].get(patterns)
     if group is None or serial >= group.covered:
-        group = _group_index(patterns, visible_only, serial)
+        # (no index is made for a document with fewer pieces: no need to ask)
+        group = _group_index(patterns, visible_only, serial) if len(_joined_in_order) >= _INDEX_FROM else None
         if group is None:  # not covered by the patterns' indexes: the piece's own literal test
-            return [pattern for pattern in patterns if _holds_literals(joined, pattern, visible_only)]
+            return _holding_literals(patterns, joined, visible_only)
     return group.by_serial.get(serial, group.default)
+
+
+#: By a tuple of patterns (`patterns_to_search`): each pattern with its required literals (None: it
+#: may match anywhere), whether they are compared lower-cased, and their alternation when they are many.
+_literal_tests: dict[tuple[Any, ...], list[tuple[Any, tuple[str, ...] | None, bool, Any]]] = {}
+
+
+def _holding_literals(patterns: tuple[Any, ...], joined: _Joined, visible_only: bool) -> list[Any]:
+    """`[pattern for pattern in patterns if _holds_literals(joined, pattern, visible_only)]`, with each
+    pattern's literals looked up once per tuple rather than once per piece."""
+    tests = _literal_tests.get(patterns)
+    if tests is None:
+        tests = []
+        for pattern in patterns:
+            literals = _literals_of(pattern)
+            if literals is None:
+                tests.append((pattern, None, False, None))
+            else:
+                needed, folded = literals
+                tests.append((pattern, needed, folded,
+                              literal_alternation(needed) if len(needed) >= ALTERNATION_FROM else None))
+        if len(_literal_tests) > 4096:  # tuples built at run time: a bound for long-lived servers
+            _literal_tests.clear()
+        _literal_tests[patterns] = tests
+    plain = joined.searched(visible_only)
+    lowered = None
+    kept = []
+    for pattern, needed, folded, alternation in tests:
+        if needed is None:
+            kept.append(pattern)
+            continue
+        if folded:
+            if lowered is None:
+                lowered = joined.lowered(visible_only)
+            searched = lowered
+        else:
+            searched = plain
+        if alternation is not None:
+            if alternation.search(searched) is not None:
+                kept.append(pattern)
+        else:
+            for literal in needed:
+                if literal in searched:
+                    kept.append(pattern)
+                    break
+    return kept
 
 
 def find_all_alone(pattern: Pattern[str], segments: Iterable[TextSegment],

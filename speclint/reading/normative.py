@@ -36,7 +36,16 @@ from speclint.document.model import (
     TableCell,
     TextSegment,
 )
-from speclint.document.text import could_match, join_segments, joined_segments, mask_invisible, position_at, text_cache
+from speclint.document.text import (
+    JoinedText,
+    could_match,
+    join_segments,
+    joined_entry,
+    joined_segments,
+    mask_invisible,
+    position_at,
+    text_cache,
+)
 from speclint.lazy_regex import lazy_compile
 from speclint.reading import languages
 from speclint.reading.vocabulary import (  # noqa: F401  (re-exported: rules import them from here)
@@ -383,7 +392,8 @@ def _iter_with_tables(blocks: list) -> Iterator[object]:
 
 def _ids_in(segments: list[TextSegment], pattern: Pattern[str], defining_start: bool,
             where: str, heading: bool = False) -> Iterator[IdOccurrence]:
-    text, offsets = join_segments(segments)
+    # a block's own segments are joined once per document (rules search them too); a heading's list is made here
+    text, offsets = join_segments(segments) if heading else joined_segments(segments)
     if not offsets or not _ID_HINT.search(text):
         return
     visible = mask_invisible(text)
@@ -443,7 +453,10 @@ _PLACEHOLDER_ONLY = lazy_compile(r"^\W*\[[^\[\]]*\]\W*$")
 class Statement(Record):
     """One unit of normative text: a paragraph, a list item's own text, or a table cell."""
 
-    __slots__ = ("section", "segments", "kind", "requirement_id", "in_requirements", "is_scenario_step", "nested_text")
+    __slots__ = ("section", "segments", "kind", "requirement_id", "in_requirements", "is_scenario_step", "nested_text",
+                 "_joined", "_shapes")
+    _not_compared = ("_joined", "_shapes")
+    _not_shown = ("_joined", "_shapes")
 
     def __init__(
         self,
@@ -454,6 +467,8 @@ class Statement(Record):
         in_requirements: bool,
         is_scenario_step: bool,
         nested_text: str = "",
+        _joined: object = None,
+        _shapes: object = None,
     ) -> None:
         self.section = section
         self.segments = segments
@@ -462,11 +477,22 @@ class Statement(Record):
         self.in_requirements = in_requirements  # stands in a requirements/criteria section
         self.is_scenario_step = is_scenario_step  # Given/When/Then/And line (BDD "should" is idiomatic there)
         self.nested_text = nested_text  # the text of a list item's sub-items (for "does the item say a number?")
+        # The `joined_entry` of the segments, kept while it still joins this list as it is (rules ask a
+        # statement's text about a million times over the RFC folder), and `wording.requirement_shape`'s
+        # answers (by `proposal`): worked out on first use, never copied (`replace` starts afresh).
+        self._joined: JoinedText | None = None
+        self._shapes: list[bool | None] | None = None
 
     @property
     def text(self) -> str:
-        # the segments joined by newlines, as `find_all` joins them: worked out once per document
-        return joined_segments(self.segments)[0]
+        # the segments joined by newlines, as `find_all` joins them: worked out once per statement
+        joined = self._joined
+        segments = self.segments
+        if (joined is not None and joined.segments is segments and joined.length == len(segments)
+                and (not segments or joined.last is segments[-1])):
+            return joined.text
+        joined = self._joined = joined_entry(segments)
+        return joined.text
 
     @property
     def span(self) -> Span:
@@ -553,8 +579,9 @@ def nested_text(item: ListItem) -> str:
 
 def _statement(section: Section, segments: list[TextSegment], kind: str, in_requirements: bool,
                nested: str = "") -> Statement:
-    text = joined_segments(segments)[0]  # the text `Statement.text` gives, joined once
-    return Statement(
+    joined = joined_entry(segments)
+    text = joined.text  # the text `Statement.text` gives, joined once
+    statement = Statement(
         section=section,
         segments=segments,
         kind=kind,
@@ -563,6 +590,8 @@ def _statement(section: Section, segments: list[TextSegment], kind: str, in_requ
         is_scenario_step=bool(_SCENARIO_STEP.match(text)) and _is_bdd(text),
         nested_text=nested,
     )
+    statement._joined = joined
+    return statement
 
 
 def _is_bdd(text: str) -> bool:

@@ -603,6 +603,18 @@ def requirement_shape(statement: Statement, proposal: bool) -> bool:
     requirements label, text under a requirement's own heading or after a short label ("**R3.**"), and, outside
     design proposals, an item of a
     product document's feature or quality section, or a PR/FAQ answer."""
+    # Four rules ask it of every statement: answered once per statement and `proposal` (kept on it).
+    shapes = statement._shapes
+    if shapes is None:
+        shapes = statement._shapes = [None, None]
+    which = 1 if proposal else 0
+    answer = shapes[which]
+    if answer is None:
+        answer = shapes[which] = _requirement_shape(statement, proposal)
+    return answer
+
+
+def _requirement_shape(statement: Statement, proposal: bool) -> bool:
     return (under_requirement_label(statement) or under_requirement_heading(statement)
             or bool(_SHORT_LABEL.match(statement.text))
             or (not proposal and (in_feature_section(statement) or is_faq_answer(statement))))
