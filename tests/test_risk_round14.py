@@ -189,3 +189,65 @@ def test_rk013_reads_no_purge_api_for_a_retirement() -> None:
     Every publish now calls the purge APIs of both CDNs, and the steering service moves traffic.
     """
     assert lint_with("RK013", text) == []
+
+
+def test_rk009_takes_no_voided_invoice_for_a_reversal_of_the_refund() -> None:
+    text = """
+    # Spec: Credit notes
+
+    When an invoice is wrong today, an accountant voids it and issues a new one by hand.
+
+    ## Refunds
+
+    When a credit note is issued against an invoice that was already paid, the service creates a
+    refund of the credited amount and sends it to the customer's IBAN. Refunds are shown on the statement.
+    A second refund is sent when a later credit note covers the same invoice.
+    """
+    assert len(lint_with("RK009", text)) == 1
+
+
+PRFAQ_RISKS = """
+# PR/FAQ: Refill stations
+
+## Internal FAQ
+
+**What are the biggest risks?**
+Inspectors in some districts may not accept shopper bottles for food. The supplier may not
+deliver 40 stations by March.{answer}
+
+**How will we measure success?** Refills per station per day.
+"""
+
+
+def test_rk014_flags_a_faq_risks_answer_with_nothing_done() -> None:
+    assert spans(lint_with("RK014", PRFAQ_RISKS.format(answer=""))) == [(6, 1)]
+
+
+def test_rk014_accepts_a_faq_risks_answer_that_says_what_is_done() -> None:
+    answer = " We launch with non-food products where inspectors have not confirmed."
+    assert lint_with("RK014", PRFAQ_RISKS.format(answer=answer)) == []
+
+
+def test_rk014_flags_a_rabbit_hole_nobody_has_looked_at() -> None:
+    text = """
+    # Pitch: Recurring bookings
+
+    ## Rabbit holes
+
+    - **Daylight saving.** We store local time and the zone, not UTC.
+    - **Invoices per class.** A series may create 52 invoices at once, and we have not looked at
+      what the billing partners do with that.
+    """
+    assert spans(lint_with("RK014", text)) == [(6, 1)]
+
+
+def test_rk014_accepts_rabbit_holes_with_their_calls() -> None:
+    text = """
+    # Pitch: Split the bill
+
+    ## Rabbit holes
+
+    - **Paying in the app.** Out: guests pay at the terminal.
+    - **Tips.** Each guest adds their own tip at the terminal.
+    """
+    assert lint_with("RK014", text) == []

@@ -9,7 +9,9 @@ from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import ProseIndex, document_segments, phrase_pattern, quote, section_at
-from speclint.reading.requirements import not_in_scope
+from speclint.reading.requirements import TASK_LISTS, document_kind, not_in_scope, reads_like_proposal
+
+_SKIPPED_KINDS = ("rust-rfc", "kep", "go-design", "otep")
 
 #: Words that say the old path is gone or stopped as part of the change.
 _RETIRE = lazy_compile(
@@ -34,13 +36,13 @@ _OBJECT = lazy_compile(r"(?:[\w`-]+\s+){0,3}?(?:(?:old|legacy|existing|previous|
                        r"templates?|servers?|services?|pipelines?|queues?|buckets?|instances?|mainframe|monolith)\b)", re.I)
 #: The sentence is about moving from the old to the new: a migration, cutover, switch or launch.
 _CHANGE = lazy_compile(
-    r"\b(?:migrat\w*|cut\s?over|cut\s+over|switch(?:es|ed|ing)?|mov(?:e|es|ed|ing)|backfill\w*|launch\w*|"
-    r"roll(?:s|ed|ing)?[\s-]?out|release[sd]?|replac\w*|once|after|then|following|same\s+release|next\s+release)\b",
+    r"\b(?:migrat\w*|cut\s?over|cut\s+over|switch(?:es|ed|ing)?\s+(?:over|to|every|all)|mov(?:e|es|ed|ing)\s+"
+    r"(?:every|all|each)|backfill\w*|launch\w*|go-live|roll(?:s|ed|ing)?[\s-]?out|same\s+release|next\s+release|"
+    r"in\s+one\s+batch|big[\s-]bang)\b",
     re.I)
 #: Section titles that hold a change plan.
 _PLAN_TITLE = lazy_compile(
-    r"\b(?:roll-?out|migrat\w*|cut-?over|launch|deployment|release|transition|decision|plan|phases?|"
-    r"upgrade|implementation|timeline|steps?)\b", re.I)
+    r"\b(?:roll-?out|migrat\w*|cut-?over|launch|deployment|transition|decision|go-live)\b", re.I)
 #: A way back, or the author's word that there is none.
 REVERSAL = (
     "rollback*", "roll back", "rolls back", "rolled back", "rolling back", "roll-back", "revert*",
@@ -63,8 +65,8 @@ class CutoverWithoutWayBack(Rule):
     """Flags a migration or cutover that retires the old path (drops its tables, deletes its flow, shuts its fleet down) and never says how the change is undone.
 
     **What it flags.** A sentence that is part of a change plan (it names a migration, cutover,
-    switch, move, backfill, launch or release, or stands in a Rollout, Migration, Launch, Decision
-    or Plan section) and retires the old path: something old, legacy or existing, or a system's
+    switch-over, backfill, launch or rollout, or stands in a Rollout, Migration, Cutover, Launch,
+    Deployment, Transition or Decision section) and retires the old path: something old, legacy or existing, or a system's
     structure (columns, tables, a fleet, a cluster, a replica set, a flow, a service), is deleted,
     dropped, removed, decommissioned, shut down, switched off or stopped. It is reported when
     nothing in the document offers a way back or says there is none: a rollback, a revert, a
@@ -72,6 +74,9 @@ class CutoverWithoutWayBack(Rule):
     while, a staged or percentage rollout, "switch back", or "irreversible" / "cannot be undone"
     (option `reversal-terms`). Non-goals and rejected alternatives are not read. One finding, at
     the first such sentence. RK008 (preview) asks the wider question of every rollout section.
+
+    Language and platform proposals (Rust RFCs, KEPs and their kin, Go designs, OTEPs), plans and
+    task lists are not read: they remove deprecated behaviour through their own process.
 
     **Why it matters.** Once the old columns are dropped or the old fleet is shut down, the only
     way back from a bad cutover is a restore nobody planned. A reviewer asks what happens on the
@@ -106,6 +111,11 @@ class CutoverWithoutWayBack(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        # A language or platform proposal removes deprecated behaviour through its own process
+        # ("Stage 3: remove the old syntax"); plans and task lists implement a spec.
+        kind = document_kind(document, context)
+        if kind in _SKIPPED_KINDS or kind in TASK_LISTS or (kind != "adr" and reads_like_proposal(document)):
+            return
         index = ProseIndex(document_segments(document))
         if not _RETIRE.search(index.text):
             return

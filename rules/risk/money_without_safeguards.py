@@ -199,7 +199,12 @@ _ON_CHAIN = lazy_compile(r"\b(?:usdc|usdt|stablecoins?|on-?chain|blockchains?|de
                          r"bitcoin|smart\s+contracts?|gwei|lamports|erc-?20|spl\s+tokens?)\b", re.I)
 #: Safeguard words in another sense: "reverse chronological order", "transactional emails".
 _NOT_A_SAFEGUARD = lazy_compile(r"revers\w*\s+(?:chronological|order|proxy|proxies|engineer\w*|lookup|image\s+search|dns)\b|"
+                                # a document voided, not a payment: "an accountant voids it", "voids a credit note"
+                                r"void(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:invoices?|credit\s+notes?|notes?|receipts?|"
+                                r"documents?|tickets?|it)\b|"
                                 r"transactional\s+(?:e-?mails?|messages?|sms|notifications?|templates?)\b", re.I)
+#: A relative clause that states what happened before, up to "already": "an invoice that was already paid".
+_STATE_BEFORE = lazy_compile(r"\b(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+$", re.I)
 #: A user story's benefit clause, up to the safeguard word.
 _BENEFIT = lazy_compile(r"\bso\s+that\s+(?:I|we|they|he|she|you|finance|the\s+\w+)\s+(?:\w+\s+){0,3}$", re.I)
 _SENTENCE_END = lazy_compile(r"[.!?;][\"'”’)*_]{0,3}(?=\s|$)|\x00")
@@ -322,6 +327,8 @@ def _safeguards_money(safeguard: re.Match[str]) -> bool:
     if _BENEFIT.search(text, max(text.rfind("\x00", 0, safeguard.start()) + 1, safeguard.start() - 80),
                        safeguard.start()):
         return False
+    if _STATE_BEFORE.search(text, max(0, safeguard.start() - 30), safeguard.start()):
+        return False  # "a credit note against an invoice that was already paid": a state, not a check
     start = max(text.rfind("\x00", 0, safeguard.start()) + 1, safeguard.start() - 150)
     end = text.find("\x00", safeguard.end())
     end = min(end if end >= 0 else len(text), safeguard.end() + 150)
