@@ -251,3 +251,8 @@ def test_rk014_accepts_rabbit_holes_with_their_calls() -> None:
     - **Tips.** Each guest adds their own tip at the terminal.
     """
     assert lint_with("RK014", text) == []
+
+
+def test_rk014_accepts_a_restriction_as_the_answer() -> None:
+    answer = " Refills are only offered for non-food products until inspectors confirm."
+    assert lint_with("RK014", PRFAQ_RISKS.format(answer=answer)) == []

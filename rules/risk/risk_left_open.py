@@ -125,6 +125,9 @@ _RISK_QUESTION = lazy_compile(r"\b(?:risks?|could\s+go\s+wrong|might\s+go\s+wron
 #: A response said without a listed term: "we would", "if so, ...", "in that case".
 _RESPONSE = lazy_compile(r"\b(?:we\s+would|in\s+that\s+case|if\s+so|if\s+that\s+happens|then\s+we|our\s+answer|"
                          r"to\s+limit|to\s+reduce|to\s+avoid)\b|"
+                         # a restriction the design sets: "only offered to accounts older than 30 days", "waits 24 hours"
+                         r"\bonly\s+(?:offered|available|allowed|enabled|shown|sent|possible|appl(?:y|ies)|for|to|after|"
+                         r"when|if)\b|\brequire[sd]?\b|\bwaits?\s+\d|\b(?:is|are)\s+(?:blocked|disabled|held|paused)\b|"
                          # what the team does: "we launch with non-food products", "we keep an alert"
                          r"\bwe\s+(?!may\b|might\b|could\b|don't\b|do\s+not\b|have\s+not\b|haven't\b|are\s+not\b|"
                          r"aren't\b|cannot\b|can't\b|worry\b|fear\b|think\b|expect\b|risk\b)[a-z]+", re.I)
