@@ -256,3 +256,14 @@ def test_rk014_accepts_rabbit_holes_with_their_calls() -> None:
 def test_rk014_accepts_a_restriction_as_the_answer() -> None:
     answer = " Refills are only offered for non-food products until inspectors confirm."
     assert lint_with("RK014", PRFAQ_RISKS.format(answer=answer)) == []
+
+
+def test_rk013_reads_no_retention_period_for_a_cutover() -> None:
+    text = """
+    # Use object storage for logs
+
+    ## Decision
+
+    Logs move to the archive bucket after 14 days and the old log files are deleted after 400 days.
+    """
+    assert lint_with("RK013", text) == []

@@ -29,6 +29,9 @@ _OLD_THING = lazy_compile(
     r"servers?|services?|pipelines?|queues?|buckets?|stores?|instances?|mainframe|monolith|endpoints?|"
     r"`[\w./-]+`)\b",
     re.I)
+_RETENTION_AFTER = lazy_compile(r"\s*(?:(?:after|within)\s+(?:\d|a\s|an\s|one\s|the\s+retention)|older\s+than|every\b|"
+                                r"each\s+(?:night|day|week|month)|nightly|daily|weekly|monthly|"
+                                r"when\s+(?:they|it)\s+expires?)", re.I)
 _PASSIVE = lazy_compile(r"(?:is|are|gets?|will\s+be|to\s+be|being)\s", re.I)
 #: The object of an active verb is old: "drop the six address columns", "delete the legacy flow".
 _OBJECT = lazy_compile(r"(?:[\w`-]+\s+){0,3}?(?:(?:old|legacy|existing|previous|former|v1)\b|"
@@ -104,7 +107,10 @@ class CutoverWithoutWayBack(Rule):
     name = "cutover-without-way-back"
     category = Category.RISK
     default_level = Level.WARNING
-    group = Group.PREVIEW
+    # Default under the rule for a check with few corpus findings: none on the corpus (it was narrowed
+    # after its first draft's 12 wrong ones, bench/verdicts/round14-fam-rk9.tsv), none on cleanset, on the
+    # clean documents of eval and eval2 or on any variant bank's trap; warning level.
+    group = Group.DEFAULT
     options = (
         Option("reversal-terms", "list[str]", list(REVERSAL),
                "Phrases that give a way back (or say there is none)."),
@@ -129,6 +135,8 @@ class CutoverWithoutWayBack(Rule):
             after = index.text[match.end():end]
             if _NEGATED.search(index.text[max(start, match.start() - 25):match.start()]):
                 continue
+            if _RETENTION_AFTER.match(index.text, match.end()):
+                continue  # "logs are deleted after 400 days": a retention period, not a cutover
             passive = bool(_PASSIVE.match(match.group(0)))  # "is dropped", "are switched off", "will be retired"
             if not (_OLD_THING.search(index.text, start, match.start()) if passive else _OBJECT.match(after)):
                 continue  # "every publish calls the purge APIs": nothing old is retired
