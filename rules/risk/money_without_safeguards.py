@@ -237,9 +237,16 @@ class MoneyWithoutSafeguards(Rule):
     ("vom Guthaben abgebucht", "se reembolsa", "Idempotenzschlüssel", "doble cobro"). One finding, at the operation that moves money (a requirement or
     criterion before prose, prose before the summary, a PR/FAQ's press release, success criteria,
     user stories, headings and scenario titles; among those, one that says where the money goes, "to her IBAN
-    through the Bank_API", before its schedule), with the count of the others. Proposals and decision
-    records are skipped, and so is money on a blockchain (a transfer there is atomic and final by
-    construction; its safeguards, nonces and confirmations, are another question).
+    through the Bank_API", before its schedule; today's state in a Context or Background section and
+    the Goals come after the design), with the count of the others. In proposals and decision
+    records (RFCs, KEPs, ADRs) only the phrases that name a movement count ("refund", "payout",
+    "top-up"), three times or more: their verbs are read in other senses ("upgrade the cluster",
+    "captures its environment"). A document that says it moves no money ("this pitch moves no
+    money") is skipped, and so is money on a blockchain (a transfer there is atomic and final by
+    construction; its safeguards, nonces and confirmations, are another question). A safeguard
+    named only in a rejected alternative or a non-goal is not this design's; "open a chargeback
+    twice as often", an invoice voided by an accountant and "an invoice that was already paid"
+    are no safeguards.
 
     **Why it matters.** Money moved twice, moved halfway, or impossible to move back is the most
     expensive bug a product can ship: a double charge is a support ticket, a chargeback and a

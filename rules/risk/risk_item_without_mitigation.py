@@ -34,7 +34,8 @@ class RiskItemWithoutMitigation(Rule):
     what is done about its risk and another only describes its own: one sentence after the label,
     with no word of response (mitigated, limited to, monitored, we will, feature flag, accepted...;
     RK002's `mitigation-terms`), no "will", "should" or "must", no order ("Keep ...", "Limit ..."),
-    nothing nested under it, no restriction the design sets ("holds only ids, never names"). The finding points at that item's label. The author's own list shows
+    nothing nested under it, no restriction the design sets ("holds only ids, never names"), and no
+    paragraph after the list that names it and answers it ("Thrashing is bounded: ..."). The finding points at that item's label. The author's own list shows
     that each risk gets its answer; the one without is the one that was not decided. Lists of
     "**Impact:**" and "**Mitigation:**" fields, a "Risk mitigation" section and a list introduced
     as responses ("The design addresses these risks by:") are not read. RK002 (preview) reads

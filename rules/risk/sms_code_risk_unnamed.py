@@ -17,13 +17,14 @@ class SmsCodeRiskUnnamed(Rule):
     """Flags a spec that sends sign-in, two-factor or recovery codes by SMS and never names SIM swap.
 
     **What it flags.** A document with a paragraph, list item or table row that sends a code by
-    SMS ("text me a code", "a one-time code by SMS", "Twilio Verify") for signing in, a second
+    SMS ("text me a code", "a one-time code by SMS", "Twilio Verify", or a code sent to the mobile
+    number without the word SMS) for signing in, a second
     factor, a password reset, account recovery or verifying who someone is, when nothing in the
     document names the attack that takes those codes: no "SIM swap", "port-out", "SS7",
     "intercepted" or NIST SP 800-63 (which restricts SMS as an authenticator). A number "ported to
     another carrier" is a lost number, not the attack, and does not count. Non-goals and
     alternatives ("No SMS codes") are not read; plans and task lists are skipped. One finding, at
-    the first such SMS.
+    the first such SMS outside the introduction (the requirement that sends it), else the first.
 
     **Why it matters.** A code sent by SMS goes to whoever holds the phone number, and a number
     can be moved to an attacker's SIM with a phone call to the carrier. Whoever takes the number
