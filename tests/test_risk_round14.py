@@ -267,3 +267,11 @@ def test_rk013_reads_no_retention_period_for_a_cutover() -> None:
     Logs move to the archive bucket after 14 days and the old log files are deleted after 400 days.
     """
     assert lint_with("RK013", text) == []
+
+
+def test_rk014_reads_a_faq_before_any_heading() -> None:
+    text = """
+    **What could go wrong?**
+    The supplier may not deliver the stations by March.
+    """
+    assert spans(lint_with("RK014", text)) == [(2, 1)]

@@ -151,14 +151,15 @@ class CutoverWithoutWayBack(Rule):
         if index.first(phrase_pattern(context.options["reversal-terms"])) is not None:
             return
         match, span = found
-        what = _TRAILING_ARTICLE.sub("", quote(match))
+        words = quote(match).split()
+        what = " ".join(words[:-1] if len(words) > 1 and words[-1].lower() in _ARTICLES else words)
         yield Violation(span, f"'{what}' retires the old path, and the document never says how the change "
                               "is undone: keep the old path (a flag, a read-only copy, a snapshot) until the new one "
                               "has held, or say that there is no way back and why that is accepted")
 
 
 _SENTENCE_END = lazy_compile(r"[.!?;:](?=\s|$)|\x00")
-_TRAILING_ARTICLE = lazy_compile(r"\s+(?:the|its|their|our|all|every)\s*$", re.I)
+_ARTICLES = frozenset(("the", "its", "their", "our", "all", "every"))
 _NEGATED = lazy_compile(r"\b(?:not|never|no|nothing|without|don't|do\s+not|does\s+not|won't|will\s+not)\b[^.]*$", re.I)
 
 

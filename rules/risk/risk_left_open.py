@@ -77,7 +77,7 @@ class RiskLeftOpen(Rule):
 
 def _faq_answers(document: Document) -> Iterator[Violation]:
     """A risks question (bold paragraph or heading) and the paragraphs that answer it."""
-    for section in document.sections():
+    for section in document.root.walk():
         blocks = list(section.blocks)
         if section.heading is not None and _RISK_QUESTION.search(_heading_text(section.heading)):
             answer = [block for block in blocks if isinstance(block, (Paragraph, ListBlock))]
