@@ -65,7 +65,9 @@ SAFEGUARDS = (
     "idempoten*", "double charg*", "double-charg*", "double spend*", "double-spend*", "double bill*",
     "double-bill*", "billed twice", "bill twice", "safe to retry", "retry-safe", "retried safely",
     "repeated deliver*", "redeliver*",
-    r"re:(?:charg|credit|debit|refund|pa[iy]|bill)\w*\s+(?:\w+\s+){0,2}?(?:twice|only\s+once|more\s+than\s+once)",
+    # (not "open a chargeback twice as often": a comparison, not a charge made once)
+    r"re:(?:charg(?!eback)|credit|debit|refund|pa[iy]|bill)\w*\s+(?:\w+\s+){0,2}?(?:twice|only\s+once|more\s+than\s+once)"
+    r"(?!\s+as\b)",
     r"re:duplicate\s+(?:payments?|charges?|requests?|submissions?|transactions?|orders?|refunds?|payouts?|top-?ups?|"
     r"transfers?|credits?|debits?)",
     # A movement undone when what goes with it fails: "the charge is refunded automatically".
@@ -165,6 +167,15 @@ _OTHER_SENSE = lazy_compile(
     r"money[\s-]+back\s+guarantee)",
     re.I,
 )
+#: The author says the feature moves no money: "this pitch moves no money", "we never take payments",
+#: "no money changes hands in the app".
+_MOVES_NO_MONEY = lazy_compile(
+    r"\b(?:moves?|handles?|takes?|touches?|processes|holds?)\s+no\s+(?:money|payments?|funds)\b|"
+    r"\bno\s+(?:money|payments?|funds)\s+(?:moves?|changes?\s+hands|is\s+(?:moved|taken|collected|handled)|"
+    r"(?:are|is)\s+(?:taken|collected|processed))\b|"
+    r"\b(?:does\s+not|doesn't|do\s+not|don't|will\s+not|won't|never)\s+(?:move|handle|take|touch|process|collect)\s+"
+    r"(?:any\s+)?(?:money|payments?|funds)\b(?!\s+(?:until|before|unless|when|if|after|twice|again|more|then)\b)",
+    re.I)
 #: Words of money near a safeguard.
 _MONEY_WORDS = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|top[- ]?ups?|balances?|credit\w*|debit\w*|transactions?|"
                           r"transfers?|payouts?|wallets?|funds|money|amounts?|billing|invoices?|orders?|purchases?)\b",
@@ -190,7 +201,12 @@ _ON_CHAIN = lazy_compile(r"\b(?:usdc|usdt|stablecoins?|on-?chain|blockchains?|de
                          r"bitcoin|smart\s+contracts?|gwei|lamports|erc-?20|spl\s+tokens?)\b", re.I)
 #: Safeguard words in another sense: "reverse chronological order", "transactional emails".
 _NOT_A_SAFEGUARD = lazy_compile(r"revers\w*\s+(?:chronological|order|proxy|proxies|engineer\w*|lookup|image\s+search|dns)\b|"
+                                # a document voided, not a payment: "an accountant voids it", "voids a credit note"
+                                r"void(?:s|ed|ing)?\s+(?:[\w-]+\s+){0,3}?(?:invoices?|credit\s+notes?|notes?|receipts?|"
+                                r"documents?|tickets?|it)\b|"
                                 r"transactional\s+(?:e-?mails?|messages?|sms|notifications?|templates?)\b", re.I)
+#: A relative clause that states what happened before, up to "already": "an invoice that was already paid".
+_STATE_BEFORE = lazy_compile(r"\b(?:that|which)\s+(?:was|were|has\s+been|had\s+been)\s+$", re.I)
 #: A user story's benefit clause, up to the safeguard word.
 _BENEFIT = lazy_compile(r"\bso\s+that\s+(?:I|we|they|he|she|you|finance|the\s+\w+)\s+(?:\w+\s+){0,3}$", re.I)
 _SENTENCE_END = lazy_compile(r"[.!?;][\"'”’)*_]{0,3}(?=\s|$)|\x00")
@@ -223,9 +239,16 @@ class MoneyWithoutSafeguards(Rule):
     ("vom Guthaben abgebucht", "se reembolsa", "Idempotenzschlüssel", "doble cobro"). One finding, at the operation that moves money (a requirement or
     criterion before prose, prose before the summary, a PR/FAQ's press release, success criteria,
     user stories, headings and scenario titles; among those, one that says where the money goes, "to her IBAN
-    through the Bank_API", before its schedule), with the count of the others. Proposals and decision
-    records are skipped, and so is money on a blockchain (a transfer there is atomic and final by
-    construction; its safeguards, nonces and confirmations, are another question).
+    through the Bank_API", before its schedule; today's state in a Context or Background section and
+    the Goals come after the design), with the count of the others. In proposals and decision
+    records (RFCs, KEPs, ADRs) only the phrases that name a movement count ("refund", "payout",
+    "top-up"), three times or more: their verbs are read in other senses ("upgrade the cluster",
+    "captures its environment"). A document that says it moves no money ("this pitch moves no
+    money") is skipped, and so is money on a blockchain (a transfer there is atomic and final by
+    construction; its safeguards, nonces and confirmations, are another question). A safeguard
+    named only in a rejected alternative or a non-goal is not this design's; "open a chargeback
+    twice as often", an invoice voided by an accountant and "an invoice that was already paid"
+    are no safeguards.
 
     **Why it matters.** Money moved twice, moved halfway, or impossible to move back is the most
     expensive bug a product can ship: a double charge is a support ticket, a chargeback and a
@@ -267,21 +290,27 @@ class MoneyWithoutSafeguards(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if is_proposal(document, context) or reads_like_proposal(document):
-            return
+        # A proposal or decision record (an RFC, a KEP, an ADR) moves money only where it keeps
+        # naming the movement itself: "refund", "payout", "top-up" three times or more. Its verbs
+        # ("upgrade the cluster", "captures the variable", "pay the cost") are read in other senses.
+        proposal = is_proposal(document, context) or reads_like_proposal(document)
         options = context.options
         index = ProseIndex(document_segments(document))
         if len(_ON_CHAIN.findall(index.text)) >= 3:
             return  # money on a blockchain: atomic and final by construction, guarded by nonces and confirmations
-        money = _money_movements(document, index, phrase_pattern(options["money"]))
-        if len(money) < options["min-mentions"]:
+        if _MOVES_NO_MONEY.search(index.text):
+            return  # "this pitch moves no money", "we never handle payments": the author ruled it out
+        money = _money_movements(document, index, phrase_pattern(options["money"]), verbs=not proposal)
+        if len(money) < options["min-mentions"] + (1 if proposal else 0):
             return
         # A safeguard only asked about ("What if a guest is charged twice?", "Do we need idempotency
-        # keys?") is the gap itself, not its answer.
-        if any(not _asked(safeguard) for safeguard, _where in index.finditer(phrase_pattern(options["safeguards"]))):
+        # keys?") is the gap itself, not its answer; one in a rejected alternative or a non-goal
+        # ("Stripe's payouts: rejected, finance could not reconcile them") is not this design's.
+        if any(not _asked(safeguard) and not _out_of_scope(document, where.start.line)
+               for safeguard, where in index.finditer(phrase_pattern(options["safeguards"]))):
             return
-        for safeguard, _where in index.finditer(phrase_pattern(options["near-money-safeguards"])):
-            if _safeguards_money(safeguard) and not _asked(safeguard):
+        for safeguard, where in index.finditer(phrase_pattern(options["near-money-safeguards"])):
+            if _safeguards_money(safeguard) and not _asked(safeguard) and not _out_of_scope(document, where.start.line):
                 return
         match, span = min(money, key=lambda found: (_rank(document, index, found),
                                                     not _names_destination(index, found[0]), found[1].start.line))
@@ -307,18 +336,20 @@ def _safeguards_money(safeguard: re.Match[str]) -> bool:
     if _BENEFIT.search(text, max(text.rfind("\x00", 0, safeguard.start()) + 1, safeguard.start() - 80),
                        safeguard.start()):
         return False
+    if _STATE_BEFORE.search(text, max(0, safeguard.start() - 30), safeguard.start()):
+        return False  # "a credit note against an invoice that was already paid": a state, not a check
     start = max(text.rfind("\x00", 0, safeguard.start()) + 1, safeguard.start() - 150)
     end = text.find("\x00", safeguard.end())
     end = min(end if end >= 0 else len(text), safeguard.end() + 150)
     return bool(_MONEY_WORDS.search(text, start, end))
 
 
-def _money_movements(document: Document, index: ProseIndex,
-                     phrases: re.Pattern[str] | None) -> list[tuple[re.Match[str], Span]]:
+def _money_movements(document: Document, index: ProseIndex, phrases: re.Pattern[str] | None,
+                     verbs: bool = True) -> list[tuple[re.Match[str], Span]]:
     """Each sentence that moves money, outside non-goals and alternatives and not negated, by its
-    first money phrase or money verb (a verb counts with money named in its sentence)."""
+    first money phrase or (with `verbs`) money verb (a verb counts with money named in its sentence)."""
     candidates = list(index.finditer(phrases))
-    for match, span in index.finditer(_MONEY_VERB):
+    for match, span in index.finditer(_MONEY_VERB if verbs else None):
         if _other_sense(match):
             continue
         bounds = _sentence_bounds(index.text, match.start())
@@ -351,7 +382,7 @@ def _names_destination(index: ProseIndex, match: re.Match[str]) -> bool:
 
 
 _DESTINATION = lazy_compile(r"\b(?:ibans?|bank(?:\s+accounts?)?|(?:debit|credit)\s+cards?|cards?|wallets?|\w+_api|"
-                            r"stripe|paypal|adyen|braintree|sepa|ach|swift|payment\s+(?:provider|processor|gateway))\b",
+                            r"stripe|paypal|adyen|braintree|sepa|ach|swift|psp|payment\s+(?:service\s+)?(?:provider|processor|gateway))\b",
                             re.I)
 
 
@@ -409,7 +440,9 @@ def _in_introduction(section: Section) -> bool:
 
 
 _FRAMING_TITLE = lazy_compile(r"\bpress\s+release\b|\bsuccess\s+(?:criteria|metrics|measures)\b|"
-                              r"\bmeasurable\s+outcomes\b", re.I)
+                              r"\bmeasurable\s+outcomes\b|"
+                              # today's state, before the change: "Context and scope", "Background", "Current state"
+                              r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:context|background|current\s+state|goals?)\b", re.I)
 
 
 def _out_of_scope(document: Document, line: int) -> bool:

@@ -34,7 +34,8 @@ class RiskItemWithoutMitigation(Rule):
     what is done about its risk and another only describes its own: one sentence after the label,
     with no word of response (mitigated, limited to, monitored, we will, feature flag, accepted...;
     RK002's `mitigation-terms`), no "will", "should" or "must", no order ("Keep ...", "Limit ..."),
-    nothing nested under it, no restriction the design sets ("holds only ids, never names"). The finding points at that item's label. The author's own list shows
+    nothing nested under it, no restriction the design sets ("holds only ids, never names"), and no
+    paragraph after the list that names it and answers it ("Thrashing is bounded: ..."). The finding points at that item's label. The author's own list shows
     that each risk gets its answer; the one without is the one that was not decided. Lists of
     "**Impact:**" and "**Mitigation:**" fields, a "Risk mitigation" section and a list introduced
     as responses ("The design addresses these risks by:") are not read. RK002 (preview) reads
@@ -85,10 +86,13 @@ class RiskItemWithoutMitigation(Rule):
             answered = [_responds(entry, label.group("rest")) for entry, label in zip(entries, labels) if label]
             if not any(answered):
                 continue  # a list with no answer at all is RK002's (preview) to read
+            after = _paragraphs_after_lists(section)
             for entry, label, responds in zip(entries, labels, answered):
                 if responds or label is None:
                     continue
                 name = label.group("label").strip(" .:—–-")
+                if _answered_after(name, after):
+                    continue
                 first = entry.segments[0][0]
                 yield Violation(Span.of(first.line, first.column, first.line, first.column + len(name) + 4),
                                 f"risk '{name}' has no mitigation, though the other risks of "
@@ -113,6 +117,33 @@ _RESTRICTION = lazy_compile(
     r"|\bnever\s+(?:include|contain|store|send|show|log|expose|share|leave|hold|carry|return|list|index|reach|"
     r"cache|copy|export|forward|print|display)s?\b",
     re.I)
+
+
+def _paragraphs_after_lists(section: Section) -> list[str]:
+    """The visible text of each paragraph that follows a list in the section."""
+    found: list[str] = []
+    seen_list = False
+    for block in section.blocks:
+        if isinstance(block, ListBlock):
+            seen_list = True
+        elif seen_list and isinstance(block, Paragraph):
+            found.append(mask_invisible(block.text))
+    return found
+
+
+def _answered_after(name: str, paragraphs: list[str]) -> bool:
+    """A paragraph after the list names the risk and answers it: "Thrashing is bounded: the kubelet
+    keeps the image for 10 minutes"."""
+    words = [word for word in re.findall(r"[^\W\d_]{4,}", name)]
+    if not words:
+        return False
+    named = re.compile(r"\b" + re.escape(words[0]), re.I) if len(words) > 1 else re.compile(
+        r"\b" + re.escape(words[0]) + r"\b", re.I)
+    for text in paragraphs:
+        if (name.lower() in text.lower() or named.search(text)) and (
+                _TERMS is not None and _TERMS.search(text) or RESPONSE_ACTION.search(text)):
+            return True
+    return False
 
 
 def _introduces_responses(section: Section) -> bool:
