@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Iterator
+from typing import Iterator
 
 from speclint.document.model import Document, Position, Span, TextSegment
-from speclint.document.text import iter_prose, join_segments, mask_invisible_keeping_tags, position_at
+from speclint.document.text import iter_prose, join_segments, mask_invisible_keeping_tags, patterns_to_search, position_at
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.holding import PiecesHolding
 
 
 class FillerText(Rule):
@@ -68,14 +67,7 @@ class FillerText(Rule):
     default_level = Level.WARNING
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        pieces = list(iter_prose(document))
-        # The pieces that may hold filler, found for the whole document at once: most hold none.
-        holding = PiecesHolding(["\n".join(segment.text for segment in piece.segments) for piece in pieces])
-        hints = _hints_by_piece(holding)
-        filler_paragraphs = holding.holding(_FILLER_PARAGRAPH)
-        candidates = range(len(pieces)) if filler_paragraphs is None else sorted({*filler_paragraphs, *hints})
-        for index in candidates:
-            prose = pieces[index]
+        for prose in iter_prose(document):
             if prose.kind == "paragraph" and len(prose.segments) == 1 and _FILLER_PARAGRAPH.fullmatch(prose.segments[0].text) \
                     and not _written_as_it_happens(prose.section) and not _is_status_section(prose.section):
                 segment = prose.segments[0]
@@ -84,7 +76,8 @@ class FillerText(Rule):
                 yield Violation(Span.of(segment.line, segment.column + start, segment.line, segment.column + start + len(shown)),
                                 f"the text here is only '{shown}': write it, or list it as an open question")
                 continue
-            if not any(hint.search(segment.text) for hint in hints.get(index, ()) for segment in prose.segments):
+            if not any(hint.search(segment.text) for hint in patterns_to_search(_HINTS, prose.segments, visible_only=False)
+                       for segment in prose.segments):
                 continue  # the common case, decided without joining or masking
             text, offsets = join_segments(prose.segments)
             masked = mask_invisible_keeping_tags(text)
@@ -145,21 +138,6 @@ _FIELD_SLOT = lazy_compile(
 
 #: A heading's slot for a name or a title: `# Feature Specification: [FEATURE NAME]`, `# <Project Name> PRD`.
 _HEADING_SLOT = lazy_compile(r"(?P<slot>(?<![\w!\\])[\[<](?:[A-Za-z]{1,20}\s){0,3}(?:name|title)[\]>])(?![(\[:])", re.I)
-
-
-def _hints_by_piece(holding: PiecesHolding) -> dict[int, list[Any]]:
-    """The hints (`_HINTS`) that may match in one of the segments of each piece, by the piece's index
-    (none: no hint matches there). `holding` holds each piece's segments joined by newlines; a hint
-    matches in a segment only where it matches in the joined text (its `\\b` sees a newline at
-    the segment's ends as it sees the ends of the segment's own text). The case-insensitive
-    alternation is looked for by its literals (its search is slow), the others by a search, which
-    is quick (the slot's literals, ":" and "]", are in most pieces)."""
-    hints: dict[int, list[Any]] = {}
-    for hint in _HINTS:
-        found = holding.holding(hint) if hint is _HINT_WORDS else None
-        for index in holding.matching(hint) if found is None else found:
-            hints.setdefault(index, []).append(hint)
-    return hints
 
 
 #: A paragraph that is only filler: "Coming soon.", "WIP", "*To be written*".

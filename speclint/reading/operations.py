@@ -905,27 +905,15 @@ def provider_mentions_in(document: Document, kinds: Collection[str] | None = Non
     in headings nor in the sections that frame the work (summary, problem, goals, metrics)."""
     from speclint.document.text import iter_prose
 
-    kept: dict[int, bool] = {}  # by section: the pieces of a section come one after the other
-    pieces = []
-    for piece in iter_prose(document):
-        section = piece.section
-        keep = kept.get(id(section))
-        if keep is None:
-            keep = kept[id(section)] = not skipped_section(section) and not describes_tests(section) \
-                and not (body_only and framing_section(section))
-        if keep and not (body_only and piece.kind == "heading"):
-            pieces.append(piece)
-    from speclint.document.text import searched_text
-    from speclint.reading.holding import PiecesHolding
-
-    holding = PiecesHolding([searched_text(piece.segments) for piece in pieces])
-    patterns = holding.present(tuple(pair for pair in (*PROVIDERS, *GENERIC_PROVIDERS)
-                                     if kinds is None or pair[0] in kinds))
+    pieces = [piece for piece in iter_prose(document)
+              if not skipped_section(piece.section) and not describes_tests(piece.section)
+              and not (body_only and (piece.kind == "heading" or framing_section(piece.section)))]
+    patterns = present_in(pieces, tuple(pair for pair in (*PROVIDERS, *GENERIC_PROVIDERS)
+                                        if kinds is None or pair[0] in kinds))
     listing = {id(cell) for _section, block in document.iter_blocks() if isinstance(block, Table) and _lists_calls(block)
                for row in block.rows for cell in row}
-    # Only the pieces that hold a literal of one of the patterns: `provider_mentions` finds nothing in the others.
-    mentions = [mention for index in holding.pieces_holding(pattern for _kind, pattern in patterns)
-                for mention in provider_mentions(pieces[index].segments, patterns, id(pieces[index].block) in listing)]
+    mentions = [mention for piece in pieces
+                for mention in provider_mentions(piece.segments, patterns, id(piece.block) in listing)]
     return [mention for mention in mentions if not _own_api(document, mention)]
 
 
