@@ -296,13 +296,16 @@ class MoneyWithoutSafeguards(Rule):
         proposal = is_proposal(document, context) or reads_like_proposal(document)
         options = context.options
         index = ProseIndex(document_segments(document))
+        # In a proposal only the plain phrases count: the `re:` entries are sentence shapes of a
+        # product spec ("customers are charged"), and searching them costs every RFC a full scan.
+        phrases = [phrase for phrase in options["money"] if not (proposal and phrase.startswith("re:"))]
+        money = _money_movements(document, index, phrase_pattern(phrases), verbs=not proposal)
+        if len(money) < options["min-mentions"] + (1 if proposal else 0):
+            return
         if len(_ON_CHAIN.findall(index.text)) >= 3:
             return  # money on a blockchain: atomic and final by construction, guarded by nonces and confirmations
         if _MOVES_NO_MONEY.search(index.text):
             return  # "this pitch moves no money", "we never handle payments": the author ruled it out
-        money = _money_movements(document, index, phrase_pattern(options["money"]), verbs=not proposal)
-        if len(money) < options["min-mentions"] + (1 if proposal else 0):
-            return
         # A safeguard only asked about ("What if a guest is charged twice?", "Do we need idempotency
         # keys?") is the gap itself, not its answer; one in a rejected alternative or a non-goal
         # ("Stripe's payouts: rejected, finance could not reconcile them") is not this design's.
