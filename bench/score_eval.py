@@ -1,4 +1,4 @@
-"""Score speclint against a hand-written evaluation set (bench/eval3/ unless --set says otherwise).
+"""Score speclint against a hand-written evaluation set (bench/eval4/ unless --set says otherwise).
 
 Runs `python -m speclint check --format json --exit-zero` over every document listed in the set's
 answer key (answers.yaml, or answers-*.yaml in parts) and compares its findings with the answer key:
@@ -20,7 +20,8 @@ Usage:
     python bench/score_eval.py --set eval2          # a development set (so is --set eval)
 
 Never tune a rule on the scoring set's documents and then score it with them: see
-bench/eval3/README.md. bench/eval/ and bench/eval2/ were tuned on and are development sets now.
+bench/eval4/README.md. bench/eval/, bench/eval2/ and bench/eval3/ were tuned on or used to decide
+about rules, and are development sets now.
 """
 
 from __future__ import annotations
@@ -36,9 +37,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 
 BENCH_DIR = Path(__file__).resolve().parent
-# The scoring set (held out). bench/eval/ and bench/eval2/ were tuned on and are now
-# development sets; see bench/eval3/README.md.
-DEFAULT_SET = "eval3"
+# The scoring set (held out). bench/eval/, bench/eval2/ and bench/eval3/ are development sets
+# now; see bench/eval4/README.md.
+DEFAULT_SET = "eval4"
 LINE_TOLERANCE = 2
 
 
@@ -191,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default=DEFAULT_SET,
-        help=f"the folder under bench/ holding the documents and key (default {DEFAULT_SET}; eval and eval2 are development sets)",
+        help=f"the folder under bench/ holding the documents and key (default {DEFAULT_SET}; eval, eval2 and eval3 are development sets)",
     )
     parser.add_argument("--select", help="passed to speclint check --select")
     parser.add_argument("--ignore", help="passed to speclint check --ignore")
