@@ -1,6 +1,6 @@
 """The evaluation sets in bench/eval*/ and their answer keys are well formed.
 
-bench/eval/ and bench/eval2/ are development sets, bench/eval3/ the scoring set; a key is
+bench/eval/, bench/eval2/ and bench/eval3/ are development sets, bench/eval4/ the scoring set; a key is
 answers.yaml or several answers-*.yaml parts. These tests read files only: they never run speclint
 over a set (bench/score_eval.py does).
 """
@@ -65,7 +65,7 @@ def entry_id(value: Any) -> str:
 
 
 def test_the_scoring_set_and_the_development_set_exist() -> None:
-    assert {"eval", "eval2", "eval3"} <= set(SETS)
+    assert {"eval", "eval2", "eval3", "eval4"} <= set(SETS)
 
 
 each_set = pytest.mark.parametrize("set_name", sorted(SETS))
