@@ -1,4 +1,4 @@
-"""Risk rules, round 14: money in proposals and safeguards that are not this design's (RK009), a
+"""Risk rules, round 14: safeguards that are not this design's (RK009; proposals stay skipped), a
 risk answered in the paragraph after its list (RK011), a code sent to a phone number without the
 word SMS (RK012), and a cutover that retires the old path with no way back (RK013). Fixtures
 written for these tests."""
@@ -23,9 +23,11 @@ Every refund is written to the audit log.
 """
 
 
-def test_rk009_reads_a_proposal_that_keeps_naming_refunds() -> None:
-    findings = lint_with("RK009", REFUND_RFC.format(extra=""))
-    assert len(findings) == 1
+def test_rk009_skips_a_proposal_even_when_it_keeps_naming_refunds() -> None:
+    # Reading proposals' money phrases cost a folder of RFCs 7% of its time for no corpus finding
+    # (speed, issue 15); a design doc or spec with the same text is read.
+    assert lint_with("RK009", REFUND_RFC.format(extra="")) == []
+    assert len(lint_with("RK009", REFUND_RFC.format(extra="").replace("RFC 0042: ", "Design: "))) == 1
 
 
 def test_rk009_reads_no_money_verbs_in_a_proposal() -> None:
