@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.concerns import ProseIndex, document_segments
+from speclint.reading.concerns import document_prose
 from speclint.reading.normative import normative_statements, search
 from speclint.reading.requirements import TASK_LISTS, document_kind, states_requirements
 
@@ -128,7 +128,7 @@ class CapacityWithoutFull(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
             return
-        prose = ProseIndex(document_segments(document))
+        prose = document_prose(document)
         found = next(((match, span) for match, span in prose.finditer(CAPACITY) if _is_cap(prose.text, match)), None)
         if found is None or AT_THE_CAP.search(prose.text):
             return

@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.concerns import ProseIndex, document_segments
+from speclint.reading.concerns import document_prose
 from speclint.reading.normative import normative_statements, search
 from speclint.reading.requirements import TASK_LISTS, document_kind, states_requirements
 
@@ -87,7 +87,7 @@ class ClockTimeWithoutZone(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
             return
-        prose = ProseIndex(document_segments(document))
+        prose = document_prose(document)
         if not _CLOCK.search(prose.text) or ZONE.search(prose.text):
             return
         if len({" ".join(name.split()).lower() for name in COUNTRY.findall(prose.text)}) < 2 and not SPREAD.search(

@@ -9,7 +9,7 @@ from speclint.document.model import Document
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.concerns import ProseIndex, document_segments
+from speclint.reading.concerns import document_prose
 from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, inline_handlings
 from speclint.reading.requirements import TASK_LISTS, document_kind, section_text, states_requirements
 
@@ -72,7 +72,7 @@ class LimitWithoutBoundary(Rule):
         text = mask_invisible(section_text(document.root))
         if EDGE_CASE_PHRASE.search(text) or _PAST_THE_LIMIT.search(text) or inline_handlings(text):
             return
-        found = ProseIndex(document_segments(document)).first(_LIMIT)
+        found = document_prose(document).first(_LIMIT)
         if found is None:
             return
         match, span = found

@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.concerns import ProseIndex, document_segments, phrase_pattern, quote, section_at
+from speclint.reading.concerns import document_prose, phrase_pattern, quote, section_at
 from speclint.reading.requirements import TASK_LISTS, document_kind, not_in_scope, reads_like_proposal
 
 _SKIPPED_KINDS = ("rust-rfc", "kep", "go-design", "otep")
@@ -122,7 +122,7 @@ class CutoverWithoutWayBack(Rule):
         kind = document_kind(document, context)
         if kind in _SKIPPED_KINDS or kind in TASK_LISTS or (kind != "adr" and reads_like_proposal(document)):
             return
-        index = ProseIndex(document_segments(document))
+        index = document_prose(document)
         if not _RETIRE.search(index.text):
             return
         found = None

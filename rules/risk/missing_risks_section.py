@@ -11,9 +11,8 @@ from speclint.reading.concerns import (
     MONEY_MOVEMENT,
     RISK_LIKE_SECTIONS,
     RISK_SECTIONS,
-    ProseIndex,
     anchor_for,
-    document_segments,
+    document_prose,
     evidence,
     profile_applies,
     quote,
@@ -111,7 +110,7 @@ class MissingRisksSection(Rule):
             return
         if _has_risk_table(document):
             return
-        index = ProseIndex(document_segments(document))
+        index = document_prose(document)
         for kind in CHANGES:
             found = evidence(document, options[f"changes-{kind}"], options["min-mentions"], options["min-sections"], index)
             if found is None:

@@ -10,7 +10,7 @@ from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleConte
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
     ProseIndex,
-    document_segments,
+    document_prose,
     phrase_pattern,
     quote,
     section_at,
@@ -295,7 +295,7 @@ class MoneyWithoutSafeguards(Rule):
         if is_proposal(document, context) or reads_like_proposal(document):
             return
         options = context.options
-        index = ProseIndex(document_segments(document))
+        index = document_prose(document)
         money = _money_movements(document, index, phrase_pattern(options["money"]))
         if len(money) < options["min-mentions"]:
             return

@@ -12,7 +12,7 @@ from speclint.reading.concerns import (
     ProseIndex,
     anchor_for,
     block_segments,
-    document_segments,
+    document_prose,
     evidence,
     phrase_pattern,
     profile_applies,
@@ -227,7 +227,7 @@ class NonFunctionalCoverage(Rule):
                               f"(known: {', '.join(ADDRESSED_BY)})")
         if ProseIndex(_summary_segments(document)).first(phrase_pattern(options["exempt"])) is not None:
             return
-        index = ProseIndex(document_segments(document))
+        index = document_prose(document)
         if document.title and _title_is_exempt(document.title, options):
             return
         handled = {}

@@ -10,8 +10,7 @@ from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import (
-    ProseIndex,
-    document_segments,
+    document_prose,
     evidence,
     heading_span,
     phrase_pattern,
@@ -116,7 +115,7 @@ class RolloutWithoutRollback(Rule):
         if not profile_applies(context):
             return
         options = context.options
-        index = ProseIndex(document_segments(document))
+        index = document_prose(document)
         sections = [section for section in sections_named(document, options["sections"]) if _is_rollout(section)]
         where = None
         what = ""

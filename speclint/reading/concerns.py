@@ -203,6 +203,18 @@ def document_segments(document: Document) -> Iterator[list[TextSegment]]:
             yield from block_segments(block)
 
 
+def document_prose(document: Document) -> ProseIndex:
+    """The `ProseIndex` of `document_segments(document)`, built once per document: several risk
+    and edge-case rules search the whole prose, and joining and masking it is most of their cost."""
+    index = _prose_by_document.get(document)
+    if index is None:
+        index = _prose_by_document[document] = ProseIndex(document_segments(document))
+    return index
+
+
+_prose_by_document: weakref.WeakKeyDictionary[Document, ProseIndex] = weakref.WeakKeyDictionary()
+
+
 def plain(segments: Sequence[TextSegment]) -> str:
     return " ".join(" ".join(segment.text for segment in segments).split())
 
@@ -475,7 +487,7 @@ def evidence(
     if pattern is None:
         return None
     if index is None:
-        index = ProseIndex(document_segments(document))
+        index = document_prose(document)
     matches = [found for found in index.finditer(pattern) if not _negated(found[0])]
     if len(matches) < max(min_mentions, 1):
         return None
