@@ -20,6 +20,9 @@ _RETIRE = lazy_compile(
     r"(?:delete|deletes|drop|drops|remove|removes|decommission|decommissions|shut\s+down|shuts\s+down|"
     r"switch\s+off|switches\s+off|turn\s+off|turns\s+off|tear\s+down|tears\s+down|retire|retires|sunset|sunsets|"
     r"purge|purges)\s+(?:the\s+|its\s+|their\s+|our\s+|all\s+|every\s+)?|"
+    # the particle after the object: "switch the old service off", "shut the legacy fleet down"
+    r"(?:switch|switches|turn|turns|shut|shuts)\s+(?=(?:the|its|their|our|all|every)\s+(?:[\w`-]+\s+){0,3}?"
+    r"(?:off|down)\b)|"
     r"stop(?:s|ping)?\s+(?:writing|serving|running|using|maintaining|syncing|replicating)\b)",
     re.I)
 #: What is retired: the old system, its data or its structure (not "a test", "a button", "a flag").
@@ -71,7 +74,8 @@ class CutoverWithoutWayBack(Rule):
     switch-over, backfill, launch or rollout, or stands in a Rollout, Migration, Cutover, Launch,
     Deployment, Transition or Decision section) and retires the old path: something old, legacy or existing, or a system's
     structure (columns, tables, a fleet, a cluster, a replica set, a flow, a service), is deleted,
-    dropped, removed, decommissioned, shut down, switched off or stopped. It is reported when
+    dropped, removed, decommissioned, shut down, switched off or stopped (also with the object
+between verb and particle: "switch the old service off"). It is reported when
     nothing in the document offers a way back or says there is none: a rollback, a revert, a
     feature flag or toggle, a backup or snapshot, the old system kept running or read-only for a
     while, a staged or percentage rollout, "switch back", or "irreversible" / "cannot be undone"
@@ -153,11 +157,16 @@ class CutoverWithoutWayBack(Rule):
         match, span = found
         words = quote(match).split()
         what = " ".join(words[:-1] if len(words) > 1 and words[-1].lower() in _ARTICLES else words)
+        if what.lower() in _SPLIT_VERBS:  # "switch the old service off": name the whole phrase
+            split = _SPLIT_OBJECT.match(index.text, match.end())
+            what = f"{what} {split.group(0)}" if split else what
         yield Violation(span, f"'{what}' retires the old path, and the document never says how the change "
                               "is undone: keep the old path (a flag, a read-only copy, a snapshot) until the new one "
                               "has held, or say that there is no way back and why that is accepted")
 
 
+_SPLIT_VERBS = frozenset(("switch", "switches", "turn", "turns", "shut", "shuts"))
+_SPLIT_OBJECT = lazy_compile(r"(?:the|its|their|our|all|every)\s+(?:[\w`-]+\s+){0,3}?(?:off|down)\b", re.I)
 _SENTENCE_END = lazy_compile(r"[.!?;:](?=\s|$)|\x00")
 _ARTICLES = frozenset(("the", "its", "their", "our", "all", "every"))
 _NEGATED = lazy_compile(r"\b(?:not|never|no|nothing|without|don't|do\s+not|does\s+not|won't|will\s+not)\b[^.]*$", re.I)
