@@ -8,6 +8,7 @@ from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.reading.labelled_quantities import labelled_contradictions
 from speclint.reading.quantities import Statement, contradictions
+from speclint.reading.restated_quantities import restated_contradictions
 
 
 class ContradictoryQuantity(Rule):
@@ -79,6 +80,9 @@ class ContradictoryQuantity(Rule):
         taken = {later.span.start.line for later, _earlier in pairs}
         # a value table's row and a sentence, two shares of one traffic: read apart, and after the rest
         pairs = [*pairs, *(pair for pair in labelled_contradictions(document) if pair[0].span.start.line not in taken)]
+        taken = {later.span.start.line for later, _earlier in pairs}
+        # a duration named by a phrase ("a hold period of 7 days", "the 14-day dispute hold"), a count limit
+        pairs = [*pairs, *(pair for pair in restated_contradictions(document) if pair[0].span.start.line not in taken)]
         for later, earlier in pairs:
             yield Violation(later.span, f"'{later.text}' here, but '{earlier.text}' at line {earlier.span.start.line} "
                                         f"for the same '{_about(later, earlier)}': make them agree, or say when each applies")
@@ -94,6 +98,8 @@ def _about(statement: Statement, earlier: Statement) -> str:
         return " ".join(word for word in statement.subject if word in earlier.subject)
     if statement.kind == "size":
         return " ".join([*statement.subject[-1:], "size limit"])
+    if statement.kind in ("named", "count-limit"):
+        return " ".join(statement.subject) if statement.kind == "named" else f"{statement.subject[1]} per {statement.subject[0]}"
     if statement.kind == "noun":
         return statement.text.split()[-1]
     if statement.kind == "setting":

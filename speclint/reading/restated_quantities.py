@@ -1,0 +1,302 @@
+"""Quantities a document names and states twice: read by the contradiction rule (MS010) beside
+`speclint.reading.quantities` and `speclint.reading.labelled_quantities`.
+
+- A *named duration*: a noun phrase and its value, "a hold period of 7 days", "the recovery point
+  objective becomes 15 minutes", "the 14-day dispute hold", "a three-day grace period". The phrase's
+  head (its last word that is not a generic span word: "period", "window", "time"...) names the
+  quantity; two statements agree on it when their heads are one word and the shorter phrase ends
+  the longer ("hold" and "dispute hold"), and no other stated phrase makes the shorter ambiguous
+  ("hold" beside "dispute hold" and "fraud hold").
+- A *count limit*: how many of something one thing may hold, "a zone can hold up to 100
+  delegations", "each zone is limited to 50 delegations", "at most 4 players per party", "bis zu 5
+  Artikel pro Bestellung", "hasta 3 direcciones por cliente". The counted noun and its owner name it.
+
+Two statements of one quantity with different values, in different sections, disagree. Statements
+that compare, change, illustrate or scope a value ("was 7, now 14 days", "from 30 s to 5 s", "e.g.",
+"by default", "for premium plans", "in staging", ranges) are not taken, nor background, non-goals
+and alternatives, questions, hypotheticals and conditions on a case ("if the hold is longer than
+7 days").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from weakref import WeakKeyDictionary
+
+from speclint.document.model import Document, Position, Span
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.quantities import (_HYPOTHETICAL, _NOT_A_COUNT, _NOT_A_STATEMENT, _SECONDS, _STOPWORDS,
+                                         Contradiction, Statement, _lemma)
+
+#: Numbers written as words (two and up: "one" and "a" are more often not a count).
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10, "quince": 15,
+    "veinte": 20, "treinta": 30, "noventa": 90,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10, "vierzehn": 14,
+    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "neunzig": 90}
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUM = r"(?P<num>\d+(?:\.\d+)?|" + _NUMBER_WORD + r")"
+#: Durations. Working days are their own unit: 5 working days are not 7 days, nor 5.
+_UNIT = (r"(?P<unit>(?:working|business)[\s-]days?|ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|"
+         r"months?|years?)")
+#: Words that name a span and not what it is of ("a 30-day window" of what?).
+_GENERIC = frozenset("""period window span interval cycle time timeframe duration delay lag length term limit limits
+max maximum min minimum value total rolling average moving history lookback range old long notice streak chunk batch
+increment phase plan block sprint release day days week weeks month months hour hours minute minutes second seconds
+year years first last next extra additional further another same whole full entire initial final new current default
+target budget expected typical approximate approximately about around roughly least most up only just least""".split())
+#: "<phrase> of|is|: N unit": a duration named by the phrase before it.
+_NAMED = lazy_compile(
+    r"(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?:\*\*|__)?\s*(?:of|is|are|:|=|becomes|will\s+be|must\s+be|"
+    r"shall\s+be|should\s+be|lasts?|set\s+to)(?:\*\*|__)?\s+(?:about\s+|approximately\s+|~)?" + _NUM + r"[\s-]?" + _UNIT
+    + r"\b(?P<tail>[^.;:!?()\n]{0,40})",
+    re.I,
+)
+#: "the 14-day dispute hold", "a three-day grace period": a duration before the phrase it names.
+_BEFORE_NOUN = lazy_compile(
+    r"\b" + _NUM + r"[\s-](?P<unit>(?:working|business)[\s-]day|second|minute|hour|day|week|month|year)[\s-]"
+    r"(?P<phrase>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?P<tail>[^.;:!?()\n]{0,40})",
+    re.I,
+)
+#: "a zone can hold up to 100 delegations", "each zone is limited to 50 delegations", "at most 4 players per party".
+_BOUND = r"(?:up\s+to|at\s+most|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than|max(?:imum)?|bis\s+zu|höchstens|maximal|hasta|como\s+máximo|un\s+máximo\s+de)"
+_COUNT_LIMIT = lazy_compile(
+    r"\b(?P<owner>[A-Za-z][\w-]*)\s+(?:(?:can|may|will|must|shall|should|could)\s+)?(?:only\s+)?"
+    r"(?:hold|holds|have|has|contain|contains|include|includes|store|stores|accept|accepts|support|supports|take|takes)\s+"
+    + _BOUND + r"\s+" + _NUM + r"\s+(?P<noun>[^\W\d_][\w-]*)|"
+    r"\b(?P<owner2>[A-Za-z][\w-]*)\s+(?:is|are)\s+(?:limited|capped|restricted)\s+(?:to|at)\s+(?P<num2>\d+|" + _NUMBER_WORD
+    + r")\s+(?P<noun2>[^\W\d_][\w-]*)|"
+    r"\b" + _BOUND + r"\s+(?P<num3>\d+|" + _NUMBER_WORD + r")\s+(?P<noun3>[^\W\d_][\w-]*)\s+(?:per|for\s+each|in\s+each|pro|je|por)\s+"
+    r"(?:cada\s+)?(?P<owner3>[^\W\d_][\w-]*)",
+    re.I,
+)
+_NUMBER_WORD_RE = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")\b", re.I)
+_DIGIT = lazy_compile(r"\d")
+#: Within its sentence, a value whose clause compares, changes or sets a case is no statement.
+_CLAUSE_BREAK = lazy_compile(r"[,;:()\[\]—–]|\s-\s|\bwhich\b|\bwho\b")
+_CHANGE = lazy_compile(r"\b(?:was|were|previously|formerly|used\s+to|instead\s+of|changed?|changing|from\s+\d|up\s+from|"
+                       r"down\s+from|increas\w*|reduc\w*|rais\w*|lower\w*|shorten\w*|extend\w*|legacy|no\s+longer|"
+                       r"soft\s+limit|hard\s+limit|vs\.?|versus|compared)\b|\d\s*(?:-|–|—|to|or|and)\s*\d", re.I)
+#: A duration compared with ("if the hold is longer than 7 days"), not stated.
+_CONDITION = lazy_compile(r"\b(?:longer|shorter|older|newer|more|less|greater|fewer)\s+than\b|\b(?:exceeds?|over|under|above|below|"
+                          r"beyond|past)\b", re.I)
+_SCOPE = lazy_compile(r"^\s*(?:for|per|on|in|with|during)\s+(?:the\s+|all\s+|each\s+|every\s+|a\s+|an\s+)?([^\W\d_][\w-]*)", re.I)
+#: What is not counted: units, and words that make a count a measure.
+_NOT_COUNTED = frozenset("""percent per cent ms s seconds second minutes minute hours hour days day weeks week months month years year
+times kb mb gb tb characters chars bytes more less of the a an""".split())
+_NOT_OWNER = _STOPWORDS | frozenset("each every one user users you we they it which that this these those there who".split())
+
+
+#: Durations every call or job has its own of ("a 5-second request timeout" to FCM, "a 2-second timeout" to the
+#: directory): `quantities` reads them with what they apply to.
+_PER_CALL = frozenset(_lemma(word) for word in """timeout time-out ttl latency backoff back-off retry retries expiry
+expiration cache poll polling heartbeat debounce throttle sla slo p50 p95 p99 response""".split())
+
+
+class _Stated:
+    """A quantity named by a phrase: its head, the words before the head, its value and family."""
+
+    __slots__ = ("section", "head", "words", "family", "value", "scope", "statement")
+
+    def __init__(self, section: int, head: str, words: tuple[str, ...], family: str, value: float, scope: str,
+                 statement: Statement) -> None:
+        self.section = section
+        self.head = head
+        self.words = words
+        self.family = family
+        self.value = value
+        self.scope = scope
+        self.statement = statement
+
+
+def restated_contradictions(document: Document) -> list[Contradiction]:
+    """Pairs (later, earlier) of named durations or count limits that disagree. Computed once per document."""
+    cached = _cache.get(document)
+    if cached is None:
+        cached = _cache[document] = list(_pairs(document))
+    return cached
+
+
+def _value(number: str) -> float:
+    return float(_NUMBER_WORDS.get(number.lower(), 0) or number)
+
+
+def _duration(number: str, unit: str) -> tuple[str, float]:
+    unit = " ".join(unit.lower().replace("-", " ").split())
+    if unit.startswith(("working", "business")):
+        return "working-days", _value(number)
+    unit = unit if unit in _SECONDS else unit.rstrip("s")
+    unit = {"milli": "ms", "millisecond": "ms", "secs": "sec", "mins": "min", "hrs": "hr"}.get(unit, unit)
+    return "time", _value(number) * _SECONDS.get(unit, 1)
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """The content words of a noun phrase, from its last stopword on ("after the order is marked
+    delivered and a hold period" is "hold period")."""
+    words = re.findall(r"[^\W\d_][\w'-]*", phrase)
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _STOPWORDS:
+            break
+        kept.append(word)
+    return kept[::-1]
+
+
+#: Words after "N-day <noun>" that end the phrase: a verb ("a 7-day trial ends"), not a second noun ("dispute hold").
+_PHRASE_END = frozenset("""ends end starts start begins begin expires expire applies apply runs run passes pass lapses
+elapses elapsed remains remain covers cover counts count resets reset""".split())
+
+
+def _following_words(phrase: str) -> list[str]:
+    """The content words of a noun phrase that follows its number, up to two, to the first stopword or verb
+    ("14-day dispute hold has passed" is "dispute hold")."""
+    kept: list[str] = []
+    for word in re.findall(r"[^\W\d_][\w'-]*", phrase)[:2]:
+        lowered = word.lower()
+        if lowered in _STOPWORDS or lowered in _PHRASE_END or lowered.endswith(("ed", "ing", "ly")):
+            break
+        kept.append(word)
+    return kept
+
+
+def _head(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The last word of a phrase that names something, and the words before it ("hold period" is "hold")."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] not in _GENERIC and words[index] not in _GENERIC_LEMMAS and len(words[index]) > 2:
+            return words[index], words[:index]
+    return "", ()
+
+
+_GENERIC_LEMMAS = frozenset(_lemma(word) for word in _GENERIC)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of `text` that holds `start`..`end`."""
+    from speclint.reading.normative import sentence_bounds
+
+    begin, stop = sentence_bounds(text, start, end)
+    before = [found.end() for found in _CLAUSE_BREAK.finditer(text, begin, start)]
+    after = _CLAUSE_BREAK.search(text, end, stop)
+    return text[before[-1] if before else begin: after.start() if after else stop]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    from speclint.reading.normative import sentence_bounds
+
+    begin, stop = sentence_bounds(text, start, end)
+    return text[begin:stop]
+
+
+def _taken(text: str, start: int, end: int, bounded: bool) -> bool:
+    """Whether the value at `start`..`end` is stated, not compared, changed, illustrated or conditioned."""
+    sentence = _sentence(text, start, end)
+    if sentence.rstrip(" *_").endswith("?") or _HYPOTHETICAL.search(sentence) or _CHANGE.search(sentence):
+        return False
+    clause = _clause(text, start, end)
+    if (_NOT_A_COUNT if bounded else _NOT_A_STATEMENT).search(clause):
+        return False
+    return bounded or not _CONDITION.search(clause)
+
+
+def _named(section: int, match: re.Match[str], span: Span, before_noun: bool) -> _Stated | None:
+    written = _following_words(match.group("phrase")) if before_noun else _phrase_words(match.group("phrase"))
+    words = tuple(_lemma(word) for word in written)
+    head, before = _head(words)
+    if not head or head in _NOT_OWNER or head in _PER_CALL:
+        return None
+    family, value = _duration(match.group("num"), match.group("unit"))
+    scope_match = _SCOPE.match(match.group("tail") or "")
+    scope = _lemma(scope_match.group(1)) if scope_match else ""
+    offset = match.start()
+    if before_noun:
+        text = " ".join([*match.group(0)[: match.end("unit") - offset].split(), *written])
+    else:
+        text = " ".join([*written, *match.group(0)[match.end("phrase") - offset: match.start("tail") - offset].split()])
+        span = _from_word(span, match, written)
+    named = tuple(word.lower() for word in written[: len(before) + 1][-3:])
+    statement = Statement("named", named, head, family, value, text, span)
+    return _Stated(section, head, before, family, value, scope, statement)
+
+
+def _from_word(span: Span, match: re.Match[str], written: list[str]) -> Span:
+    """The span from the phrase's first kept word on, when the match starts on the same line."""
+    lead = match.group("phrase")
+    skipped = len(lead) - len(lead.lstrip()) + (lead.rfind(written[0]) if written else 0)
+    if "\n" in match.group(0)[:skipped]:
+        return span
+    return Span(Position(span.start.line, span.start.column + skipped), span.end)
+
+
+def _compatible(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    shorter, longer = sorted((one, other), key=len)
+    return not shorter or longer[len(longer) - len(shorter):] == shorter
+
+
+def _pairs(document: Document) -> Iterator[Contradiction]:
+    from speclint.document.text import find_all_alone, iter_prose, joined_segments
+    from speclint.reading.requirements import not_in_scope
+
+    by_head: dict[tuple[str, str], list[_Stated]] = {}
+    for piece in iter_prose(document):
+        if piece.kind != "paragraph" or (piece.section.heading is not None and not_in_scope(piece.section)):
+            continue  # a table's rows are cases ("| Directory down | 2-second timeout |"): read as labels elsewhere
+        joined = joined_segments(piece.segments)[0]
+        if not (_DIGIT.search(joined) or _NUMBER_WORD_RE.search(joined)):
+            continue
+        section = id(piece.section)
+        for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True)):
+            for match, span in find_all_alone(pattern, piece.segments):
+                text = match.string
+                number_group = next(name for name in ("num", "num2", "num3") if name in match.re.groupindex
+                                    and match.group(name))
+                if not _taken(text, match.start(number_group), match.end(number_group), bounded):
+                    continue
+                if pattern is _COUNT_LIMIT:
+                    stated = _count(section, match, span)
+                else:
+                    stated = _named(section, match, span, pattern is _BEFORE_NOUN)
+                if stated is not None:
+                    by_head.setdefault((stated.family, stated.head), []).append(stated)
+    for members in by_head.values():
+        if len(members) < 2:
+            continue
+        phrases = {member.words for member in members}
+        for position, later in enumerate(members):
+            for earlier in members[:position]:
+                if earlier.value == later.value or earlier.section == later.section or earlier.scope != later.scope:
+                    continue
+                if earlier.statement.span.start.line == later.statement.span.start.line:
+                    continue
+                if not _compatible(earlier.words, later.words) or _ambiguous(earlier.words, later.words, phrases):
+                    continue
+                if later.family != "count" and not (earlier.words or later.words):
+                    continue  # "Timeline: ~5 minutes" under each severity: one word says too little of what it times
+                yield later.statement, earlier.statement
+                break
+
+
+def _ambiguous(one: tuple[str, ...], other: tuple[str, ...], phrases: set[tuple[str, ...]]) -> bool:
+    """The shorter phrase could also be another one stated: "hold" beside "dispute hold" and "fraud hold"."""
+    shorter, longer = sorted((one, other), key=len)
+    return any(candidate != longer and _compatible(candidate, shorter) and not _compatible(candidate, longer)
+               for candidate in phrases if len(candidate) > len(shorter))
+
+
+def _count(section: int, match: re.Match[str], span: Span) -> _Stated | None:
+    owner = next(match.group(name) for name in ("owner", "owner2", "owner3") if match.group(name))
+    noun = next(match.group(name) for name in ("noun", "noun2", "noun3") if match.group(name))
+    number = next(match.group(name) for name in ("num", "num2", "num3") if match.group(name))
+    if owner.lower() in _NOT_OWNER or noun.lower() in _NOT_COUNTED or noun.lower() in _STOPWORDS:
+        return None
+    if noun.lower().rstrip("s") in _SECONDS or noun.lower() in _SECONDS:
+        return None
+    value = _value(number)
+    text = " ".join(match.group(0).split())
+    statement = Statement("count-limit", (owner.lower(), noun.lower()), _lemma(noun), "count", value, text, span)
+    return _Stated(section, f"{_lemma(noun)} per {_lemma(owner)}", (), "count", value, "", statement)
+
+
+_cache: WeakKeyDictionary[Document, list[Contradiction]] = WeakKeyDictionary()
