@@ -98,6 +98,8 @@ def _about(statement: Statement, earlier: Statement) -> str:
         return " ".join(word for word in statement.subject if word in earlier.subject)
     if statement.kind == "size":
         return " ".join([*statement.subject[-1:], "size limit"])
+    if statement.kind == "hold":
+        return "hold"
     if statement.kind in ("named", "count-limit"):
         return " ".join(statement.subject) if statement.kind == "named" else f"{statement.subject[1]} per {statement.subject[0]}"
     if statement.kind == "noun":

@@ -73,6 +73,32 @@ _COUNT_LIMIT = lazy_compile(
     r"(?:cada\s+)?(?P<owner3>[^\W\d_][\w-]*)",
     re.I,
 )
+#: Durations in Spanish and German, and working days in each.
+_UNIT_ANY = (r"(?P<unit>(?:working|business)[\s-]days?|d[ií]as\s+h[aá]biles|Werktagen?|Arbeitstagen?|ms|milliseconds?|secs?|"
+             r"seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|d[ií]as?|horas?|semanas?|meses|mes|Tagen?|Stunden?|"
+             r"Wochen?|Monaten?|Monate?)")
+_UNIT_WORDS = {"día": "day", "dia": "day", "días": "day", "dias": "day", "hora": "hour", "horas": "hour", "semana": "week",
+               "semanas": "week", "mes": "month", "meses": "month", "tag": "day", "tage": "day", "tagen": "day",
+               "stunde": "hour", "stunden": "hour", "woche": "week", "wochen": "week", "monat": "month", "monate": "month",
+               "monaten": "month"}
+#: Money or goods held back for a time, and released after it: "proceeds are held for 7 days", "the reserve is
+#: released after 14 days", "retener como reserva ... durante 10 días", "se libera a los 14 días", "wird nach 10
+#: Tagen freigegeben". Holding for N and releasing after N state one duration.
+_HOLD = lazy_compile(
+    r"\b(?P<verb>hold|holds|held|retain(?:s|ed)?|reserved?|retener|retiene|retienen|retenid[oa]s?|reservad[oa]s?|"
+    r"einbehalten|zurückgehalten|gesperrt|gehalten)\b(?P<between>[^.;:\n]{0,60}?)\b(?:for|durante|für|por)\s+"
+    r"(?:(?:a|an|the|un|una|el|la|los|las)\s+)?(?:(?:period|periodo|período|plazo|Zeitraum)\s+(?:of|de|von)\s+)?" + _NUM
+    + r"\s*" + _UNIT_ANY + r"\b|"
+    r"\b(?P<verb2>released?|releases|liberad[oa]s?|libera|liberan|liberará|liberarán|freigegeben|freigeben)\b"
+    r"(?P<between2>[^.;:\n]{0,60}?)\b(?:after|a\s+los|a\s+las|tras|después\s+de|nach)\s+(?P<num2>\d+(?:\.\d+)?|"
+    + _NUMBER_WORD + r")\s*(?P<unit2>(?:working|business)[\s-]days?|d[ií]as\s+h[aá]biles|Werktagen?|hours?|days?|weeks?|"
+    r"d[ií]as?|horas?|semanas?|Tagen?|Stunden?|Wochen?)\b",
+    re.I,
+)
+#: Words of any hold: they say nothing of what is held.
+_HOLD_WORDS = frozenset(_lemma(word) for word in """hold held retain retained release released
+retener retiene retenido retenida liberado liberada libera liberan einbehalten zurückgehalten gesperrt gehalten freigegeben
+system sistema must shall debe deben will day days días dia semana week weeks after before period plazo""".split())
 _NUMBER_WORD_RE = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")\b", re.I)
 _DIGIT = lazy_compile(r"\d")
 #: Within its sentence, a value whose clause compares, changes or sets a case is no statement.
@@ -235,11 +261,61 @@ def _compatible(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
     return not shorter or longer[len(longer) - len(shorter):] == shorter
 
 
+def _hold(section: int, match: re.Match[str], span: Span) -> tuple[_Stated, frozenset[str]] | None:
+    """A hold's duration, and the words of its clause that say what is held."""
+    number = match.group("num") or match.group("num2")
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    unit = " ".join(unit.split())
+    if re.search(r"h[aá]bil|werktag|arbeitstag|working|business", unit):
+        family, value = "working-days", _value(number)
+    else:
+        word = unit.split()[0]
+        family, value = _duration(number, _UNIT_WORDS.get(word, word))
+    clause = _clause(match.string, match.start(), match.end())
+    stems = frozenset(_lemma(word)[:6] for word in re.findall(r"[^\W\d_][\w'-]*", clause)
+                      if word.lower() not in _STOPWORDS and len(word) > 3) - _HOLD_STEMS
+    if not stems:
+        return None
+    between = "between" if match.group("verb") else "between2"
+    offset = match.start()
+    text = " ".join(match.group(0).split())
+    if len(match.group(between)) > 20:  # "retener ... durante 10 días"
+        text = " ".join([*match.group(0)[: match.end(between) - offset - len(match.group(between))].split(), "...",
+                         *match.group(0)[match.end(between) - offset:].split()])
+    statement = Statement("hold", ("hold",), "hold", family, value, text, span)
+    return _Stated(section, "hold", (), family, value, "", statement), stems
+
+
+_HOLD_STEMS = frozenset(word[:6] for word in _HOLD_WORDS) | frozenset(_lemma(word)[:6] for word in """the los las las
+para cada each every""".split())
+
+
+def _hold_pairs(holds: list[tuple[_Stated, frozenset[str]]]) -> Iterator[Contradiction]:
+    """Two holds in different sections, in one unit, with another duration, whose clauses share a word of what is
+    held ("la reserva" in both), indexed by those words."""
+    by_stem: dict[tuple[str, str], list[tuple[_Stated, frozenset[str]]]] = {}
+    for stated, stems in holds:
+        seen: set[int] = set()
+        for stem in stems:
+            for earlier, _stems in by_stem.get((stated.family, stem), ()):
+                if id(earlier) in seen or earlier.section == stated.section or earlier.value == stated.value:
+                    continue
+                seen.add(id(earlier))
+                yield stated.statement, earlier.statement
+                break
+            else:
+                continue
+            break
+        for stem in stems:
+            by_stem.setdefault((stated.family, stem), []).append((stated, stems))
+
+
 def _pairs(document: Document) -> Iterator[Contradiction]:
     from speclint.document.text import find_all_alone, iter_prose, joined_segments
     from speclint.reading.requirements import not_in_scope
 
     by_head: dict[tuple[str, str], list[_Stated]] = {}
+    holds: list[tuple[_Stated, frozenset[str]]] = []
     for piece in iter_prose(document):
         if piece.kind != "paragraph" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue  # a table's rows are cases ("| Directory down | 2-second timeout |"): read as labels elsewhere
@@ -247,12 +323,17 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
         if not (_DIGIT.search(joined) or _NUMBER_WORD_RE.search(joined)):
             continue
         section = id(piece.section)
-        for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True)):
+        for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False)):
             for match, span in find_all_alone(pattern, piece.segments):
                 text = match.string
                 number_group = next(name for name in ("num", "num2", "num3") if name in match.re.groupindex
                                     and match.group(name))
                 if not _taken(text, match.start(number_group), match.end(number_group), bounded):
+                    continue
+                if pattern is _HOLD:
+                    held = _hold(section, match, span)
+                    if held is not None:
+                        holds.append(held)
                     continue
                 if pattern is _COUNT_LIMIT:
                     stated = _count(section, match, span)
@@ -260,6 +341,7 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     stated = _named(section, match, span, pattern is _BEFORE_NOUN)
                 if stated is not None:
                     by_head.setdefault((stated.family, stated.head), []).append(stated)
+    yield from _hold_pairs(holds)
     for members in by_head.values():
         if len(members) < 2:
             continue
