@@ -99,6 +99,16 @@ _HOLD = lazy_compile(
 _HOLD_WORDS = frozenset(_lemma(word) for word in """hold held retain retained release released
 retener retiene retenido retenida liberado liberada libera liberan einbehalten zurückgehalten gesperrt gehalten freigegeben
 system sistema must shall debe deben will day days días dia semana week weeks after before period plazo""".split())
+#: A question about how long something lasts, and its answer: "**How long does a lock last?** 48 hours from ...",
+#: "Wie lange gilt die Reservierung?", "¿Cuánto dura la reserva?".
+_HOW_LONG = lazy_compile(
+    r"(?:\bhow\s+long\s+(?:does|do|is|are|will|can|should)|\bwie\s+lange\s+(?:gilt|dauert|hält|bleibt|ist|wird)|"
+    r"¿?\s*cu[aá]nto\s+(?:tiempo\s+)?(?:dura|duran|se\s+mantiene|es\s+v[aá]lid[oa]))\s+"
+    r"(?:(?:a|an|the|my|your|our|der|die|das|ein|eine|el|la|los|las|un|una)\s+)?(?P<phrase>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}?)"
+    r"\s*(?:last|stay|remain|take|be\s+valid|stay\s+valid|remain\s+valid|valid|g[üu]ltig)?\s*\?(?P<after>.*)$",
+    re.I | re.S,
+)
+_ANSWER = lazy_compile(r"^[\s*_]*(?:(?:A|Answer|Antwort|Respuesta)\s*[:.][\s*_]*)?" + _NUM + r"[\s-]?" + _UNIT_ANY + r"\b", re.I)
 _NUMBER_WORD_RE = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")\b", re.I)
 _DIGIT = lazy_compile(r"\d")
 #: Within its sentence, a value whose clause compares, changes or sets a case is no statement.
@@ -310,16 +320,88 @@ def _hold_pairs(holds: list[tuple[_Stated, frozenset[str]]]) -> Iterator[Contrad
             by_stem.setdefault((stated.family, stem), []).append((stated, stems))
 
 
+def _answers(pieces: tuple, position: int) -> Iterator[tuple[re.Match[str], str, Span]]:
+    """Durations given as the answer to a question about how long something lasts, asked in the piece at
+    `position`: (the answer's match, the question's phrase, the answer's span)."""
+    from speclint.document.text import find_all_alone, joined_segments, position_at
+
+    piece = pieces[position]
+    for match, _span in find_all_alone(_HOW_LONG, piece.segments):
+        phrase = match.group("phrase")
+        answer = _ANSWER.match(match.group("after"))
+        if answer is not None:
+            start = position_at(joined_segments(piece.segments)[1], match.start("after") + answer.start("num"))
+            end = position_at(joined_segments(piece.segments)[1], match.start("after") + answer.end())
+            yield answer, phrase, Span(start, end)
+        elif not match.group("after").strip(" *_\n") and position + 1 < len(pieces) \
+                and pieces[position + 1].kind == "paragraph":
+            following = pieces[position + 1]
+            for found, span in find_all_alone(_ANSWER, following.segments):
+                yield found, phrase, span
+                break
+        break
+
+
+def _asked_pairs(pieces: tuple, asked: dict[str, list[_Stated]],
+                 by_head: dict[tuple[str, str], list[_Stated]]) -> Iterator[Contradiction]:
+    """An answer to "how long does a lock last?" against what the document says of the lock elsewhere: "lock a
+    flight price for 72 hours", "a lock period of 72 hours"."""
+    from speclint.document.text import find_all_alone, joined_segments
+    from speclint.reading.requirements import not_in_scope
+
+    said = re.compile(r"\b(?P<head>" + "|".join(re.escape(head) for head in asked) + r")[\w-]*(?P<between>[^.;:?!\n]{0,40}?)"
+                        r"\bfor\s+(?:about\s+|up\s+to\s+)?" + _NUM + r"[\s-]?" + _UNIT + r"\b", re.I)
+    stated: list[_Stated] = []
+    for piece in pieces:
+        if piece.kind != "paragraph" or (piece.section.heading is not None and not_in_scope(piece.section)):
+            continue
+        if not _DIGIT.search(joined_segments(piece.segments)[0]):
+            continue
+        for match, span in find_all_alone(said, piece.segments):
+            if "?" in match.group(0) or not _taken(match.string, match.start("num"), match.end("num"), True):
+                continue
+            family, value = _duration(match.group("num"), match.group("unit"))
+            head = _lemma(match.group("head"))
+            statement = Statement("named", (head,), head, family, value, " ".join(match.group(0).split()), span)
+            stated.append(_Stated(id(piece.section), head, (), family, value, "", statement))
+    for answers in asked.values():
+        for answer in answers:
+            others = [*by_head.get((answer.family, answer.head), ()), *(each for each in stated if each.head == answer.head)]
+            for other in others:
+                if other.section == answer.section or other.value == answer.value or other.family != answer.family:
+                    continue
+                line, other_line = answer.statement.span.start.line, other.statement.span.start.line
+                if line == other_line:
+                    continue
+                yield (answer.statement, other.statement) if line > other_line else (other.statement, answer.statement)
+                break
+
+
 def _pairs(document: Document) -> Iterator[Contradiction]:
     from speclint.document.text import find_all_alone, iter_prose, joined_segments
     from speclint.reading.requirements import not_in_scope
 
     by_head: dict[tuple[str, str], list[_Stated]] = {}
     holds: list[tuple[_Stated, frozenset[str]]] = []
-    for piece in iter_prose(document):
-        if piece.kind != "paragraph" or (piece.section.heading is not None and not_in_scope(piece.section)):
-            continue  # a table's rows are cases ("| Directory down | 2-second timeout |"): read as labels elsewhere
+    pieces = tuple(iter_prose(document))
+    asked: dict[str, list[_Stated]] = {}  # a question's head: the durations its answers give
+    for position, piece in enumerate(pieces):
+        if piece.kind == "table-cell" or (piece.section.heading is not None and not_in_scope(piece.section)):
+            continue
         joined = joined_segments(piece.segments)[0]
+        if "?" in joined:
+            for answer, phrase, span in _answers(pieces, position):
+                written = [word for word in re.findall(r"[^\W\d_][\w'-]*", phrase) if word.lower() not in _STOPWORDS]
+                head, _before = _head(tuple(_lemma(word) for word in written))
+                if not head:
+                    continue
+                family, value = _duration(answer.group("num"), _UNIT_WORDS.get(answer.group("unit").lower(),
+                                                                                answer.group("unit")))
+                text = " ".join(answer.group(0)[answer.start("num") - answer.start():].split())
+                statement = Statement("named", tuple(word.lower() for word in written), head, family, value, text, span)
+                asked.setdefault(head, []).append(_Stated(id(piece.section), head, (), family, value, "", statement))
+        if piece.kind != "paragraph":
+            continue  # a table's rows are cases ("| Directory down | 2-second timeout |"): read as labels elsewhere
         if not (_DIGIT.search(joined) or _NUMBER_WORD_RE.search(joined)):
             continue
         section = id(piece.section)
@@ -342,6 +424,8 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                 if stated is not None:
                     by_head.setdefault((stated.family, stated.head), []).append(stated)
     yield from _hold_pairs(holds)
+    if asked:
+        yield from _asked_pairs(pieces, asked, by_head)
     for members in by_head.values():
         if len(members) < 2:
             continue
