@@ -100,6 +100,8 @@ def _about(statement: Statement, earlier: Statement) -> str:
         return " ".join([*statement.subject[-1:], "size limit"])
     if statement.kind == "hold":
         return "hold"
+    if statement.kind == "deadline":
+        return f"deadline to {statement.subject[0]}"
     if statement.kind in ("named", "count-limit"):
         return " ".join(statement.subject) if statement.kind == "named" else f"{statement.subject[1]} per {statement.subject[0]}"
     if statement.kind == "noun":

@@ -109,6 +109,20 @@ _HOW_LONG = lazy_compile(
     re.I | re.S,
 )
 _ANSWER = lazy_compile(r"^[\s*_]*(?:(?:A|Answer|Antwort|Respuesta)\s*[:.][\s*_]*)?" + _NUM + r"[\s-]?" + _UNIT_ANY + r"\b", re.I)
+#: A deadline on an act: "must be signed within 5 working days", "deben firmarse en un plazo de 5 días hábiles",
+#: "innerhalb von 10 Tagen unterschreiben". The act's verb names it.
+_DEADLINE = lazy_compile(
+    r"\b(?P<verb>[^\W\d_][\w-]{3,})\s+(?:(?:it|them|this|these|the\s+\w+)\s+)?(?:within|en\s+(?:un|el)\s+plazo\s+(?:m[aá]ximo\s+)?de|"
+    r"dentro\s+de(?:\s+los)?|innerhalb\s+(?:von\s+)?|binnen)\s+" + _NUM + r"\s*" + _UNIT_ANY + r"\b",
+    re.I,
+)
+#: Verbs too general to name one act ("completed within 2 days" of what?), and words before "within" that are none.
+_GENERAL_VERBS = frozenset(_lemma(word)[:4] for word in """be is are was were been done complete completed completes
+finish finished handle handled handles happen happens occur occurs run runs take takes taken made make makes
+available ready must shall should will can may need needs required reply replies respond responds responded response
+resolve resolved resolves process processed processes sent send sends delivered deliver deliver arrive arrives
+pasa ocurre hacer hecho completar completado resolver resuelto responder responde debe deben sein werden wird
+erledigt abgeschlossen""".split())
 _NUMBER_WORD_RE = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")\b", re.I)
 _DIGIT = lazy_compile(r"\d")
 #: Within its sentence, a value whose clause compares, changes or sets a case is no statement.
@@ -405,7 +419,8 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
         if not (_DIGIT.search(joined) or _NUMBER_WORD_RE.search(joined)):
             continue
         section = id(piece.section)
-        for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False)):
+        for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False),
+                                 (_DEADLINE, True)):
             for match, span in find_all_alone(pattern, piece.segments):
                 text = match.string
                 number_group = next(name for name in ("num", "num2", "num3") if name in match.re.groupindex
@@ -417,7 +432,9 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     if held is not None:
                         holds.append(held)
                     continue
-                if pattern is _COUNT_LIMIT:
+                if pattern is _DEADLINE:
+                    stated = _deadline(section, match, span)
+                elif pattern is _COUNT_LIMIT:
                     stated = _count(section, match, span)
                 else:
                     stated = _named(section, match, span, pattern is _BEFORE_NOUN)
@@ -449,6 +466,25 @@ def _ambiguous(one: tuple[str, ...], other: tuple[str, ...], phrases: set[tuple[
     shorter, longer = sorted((one, other), key=len)
     return any(candidate != longer and _compatible(candidate, shorter) and not _compatible(candidate, longer)
                for candidate in phrases if len(candidate) > len(shorter))
+
+
+def _deadline(section: int, match: re.Match[str], span: Span) -> _Stated | None:
+    """A deadline on an act, named by the act's verb ("signed", "firmarse" and "firma" are one act)."""
+    verb = match.group("verb").lower()
+    if verb in _STOPWORDS or verb in _NOT_OWNER or verb.endswith("ly") or verb in ("most", "least", "even", "always"):
+        return None  # "usually within 1 month": no act
+    stem = re.sub(r"(?:se|lo|la|los|las)$", "", verb) if verb.endswith(("rse", "rlo", "rla")) else verb
+    stem = _lemma(stem)[:4]
+    if stem in _GENERAL_VERBS or len(stem) < 4:
+        return None
+    unit = " ".join(match.group("unit").lower().split())
+    if re.search(r"h[aá]bil|werktag|arbeitstag|working|business", unit):
+        family, value = "working-days", _value(match.group("num"))
+    else:
+        word = unit.split()[0]
+        family, value = _duration(match.group("num"), _UNIT_WORDS.get(word, word))
+    statement = Statement("deadline", (verb,), stem, family, value, " ".join(match.group(0).split()), span)
+    return _Stated(section, f"deadline {stem}", ("deadline",), family, value, "", statement)
 
 
 def _count(section: int, match: re.Match[str], span: Span) -> _Stated | None:
