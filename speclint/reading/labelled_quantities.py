@@ -149,6 +149,9 @@ _CONFIG_LINE = lazy_compile(
 #: A key that opens a nested object or mapping: `"index": {`, `retention:`.
 _CONFIG_PARENT = lazy_compile(r"^(?P<indent>\s*)[\"']?(?P<key>[A-Za-z][\w.-]*)[\"']?\s*[:=]\s*\{?\s*$")
 _CONFIG_LANGUAGES = frozenset({"json", "jsonc", "yaml", "yml", "toml", "ini", "hcl", "conf", "properties", "env"})
+#: A paragraph that introduces an illustration.
+_EXAMPLE = lazy_compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|example|sample|such\s+as|something\s+like|might\s+look|"
+                        r"could\s+look|would\s+look|por\s+ejemplo|zum\s+Beispiel|z\.\s?B\.|Beispiel|ejemplo)", re.I)
 _GO_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
 #: A unit in a key's name: `timeout_seconds: 30`, `retentionDays: 14`.
 _KEY_UNITS = {"ms": 0.001, "millis": 0.001, "milliseconds": 0.001, "sec": 1, "secs": 1, "seconds": 1, "mins": 60,
@@ -159,12 +162,16 @@ _KEY_WORD = lazy_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
 def _config_labels(document: Document) -> Iterator[_Label]:
     """Durations set in configuration blocks, labelled by their key and the key that holds it (`"index": {
     "refresh_interval": "5s" }` is the index's refresh interval)."""
-    from speclint.document.model import CodeBlock
+    from speclint.document.model import CodeBlock, Paragraph
     from speclint.reading.requirements import not_in_scope
 
+    previous: object = None
     for section, block in document.iter_blocks():
+        introduced_by, previous = previous, block
         if not isinstance(block, CodeBlock) or block.language not in _CONFIG_LANGUAGES:
             continue
+        if isinstance(introduced_by, Paragraph) and _EXAMPLE.search(introduced_by.text):
+            continue  # "For example:" — an illustration, not the settings
         if section.heading is not None and not_in_scope(section):
             continue
         parents: list[tuple[int, str]] = []

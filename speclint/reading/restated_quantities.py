@@ -112,7 +112,7 @@ _ANSWER = lazy_compile(r"^[\s*_]*(?:(?:A|Answer|Antwort|Respuesta)\s*[:.][\s*_]*
 #: A deadline on an act: "must be signed within 5 working days", "deben firmarse en un plazo de 5 días hábiles",
 #: "innerhalb von 10 Tagen unterschreiben". The act's verb names it.
 _DEADLINE = lazy_compile(
-    r"\b(?P<verb>[^\W\d_][\w-]{3,})\s+(?:(?:it|them|this|these|the\s+\w+)\s+)?(?:within|en\s+(?:un|el)\s+plazo\s+(?:m[aá]ximo\s+)?de|"
+    r"\b(?P<verb>[^\W\d_][\w-]{3,})\s+(?:(?:it|them|this|these|(?:the|all|every|each)\s+\w+|[a-z]{3,}s)\s+)?(?:within|en\s+(?:un|el)\s+plazo\s+(?:m[aá]ximo\s+)?de|"
     r"dentro\s+de(?:\s+los)?|innerhalb\s+(?:von\s+)?|binnen)\s+" + _NUM + r"\s*" + _UNIT_ANY + r"\b",
     re.I,
 )
@@ -149,10 +149,11 @@ expiration cache poll polling heartbeat debounce throttle sla slo p50 p95 p99 re
 class _Stated:
     """A quantity named by a phrase: its head, the words before the head, its value and family."""
 
-    __slots__ = ("section", "head", "words", "family", "value", "scope", "statement")
+    __slots__ = ("section", "head", "words", "family", "value", "scope", "statement", "size")
 
     def __init__(self, section: int, head: str, words: tuple[str, ...], family: str, value: float, scope: str,
-                 statement: Statement) -> None:
+                 statement: Statement, size: int = 2) -> None:
+        self.size = size  # how many words the name has ("Timeline" 1, "hold period" 2)
         self.section = section
         self.head = head
         self.words = words
@@ -240,12 +241,16 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[begin:stop]
 
 
+_GERMAN_PER = lazy_compile(r"\bpro\s+(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
 def _taken(text: str, start: int, end: int, bounded: bool) -> bool:
     """Whether the value at `start`..`end` is stated, not compared, changed, illustrated or conditioned."""
     sentence = _sentence(text, start, end)
     if sentence.rstrip(" *_").endswith("?") or _HYPOTHETICAL.search(sentence) or _CHANGE.search(sentence):
         return False
     clause = _clause(text, start, end)
+    clause = _GERMAN_PER.sub("per ", clause)  # "5 Artikel pro Bestellung": German "per", not a pro plan
     if (_NOT_A_COUNT if bounded else _NOT_A_STATEMENT).search(clause):
         return False
     return bounded or not _CONDITION.search(clause)
@@ -268,7 +273,7 @@ def _named(section: int, match: re.Match[str], span: Span, before_noun: bool) ->
         span = _from_word(span, match, written)
     named = tuple(word.lower() for word in written[: len(before) + 1][-3:])
     statement = Statement("named", named, head, family, value, text, span)
-    return _Stated(section, head, before, family, value, scope, statement)
+    return _Stated(section, head, before, family, value, scope, statement, len(words))
 
 
 def _from_word(span: Span, match: re.Match[str], written: list[str]) -> Span:
@@ -455,7 +460,7 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     continue
                 if not _compatible(earlier.words, later.words) or _ambiguous(earlier.words, later.words, phrases):
                     continue
-                if later.family != "count" and not (earlier.words or later.words):
+                if earlier.size < 2 and later.size < 2:
                     continue  # "Timeline: ~5 minutes" under each severity: one word says too little of what it times
                 yield later.statement, earlier.statement
                 break
@@ -468,8 +473,16 @@ def _ambiguous(one: tuple[str, ...], other: tuple[str, ...], phrases: set[tuple[
                for candidate in phrases if len(candidate) > len(shorter))
 
 
+#: A case a statement is made for: "P1 incidents", "Sev 2", "tier 3", "priority high".
+_CASE = lazy_compile(r"\b(?:[A-Z]{1,4}-?\d{1,2}|(?:sev(?:erity)?|priority|prio|tier|level|class|grade)\s*[-:]?\s*(?:\d|[A-Z]\b|"
+                     r"high|low|medium|critical|urgent))\b", re.I)
+
+
 def _deadline(section: int, match: re.Match[str], span: Span) -> _Stated | None:
-    """A deadline on an act, named by the act's verb ("signed", "firmarse" and "firma" are one act)."""
+    """A deadline on an act, named by the act's verb ("signed", "firmarse" and "firma" are one act); not one set
+    for a case ("P1 incidents are acknowledged within 15 minutes")."""
+    if _CASE.search(_clause(match.string, match.start(), match.end())):
+        return None
     verb = match.group("verb").lower()
     if verb in _STOPWORDS or verb in _NOT_OWNER or verb.endswith("ly") or verb in ("most", "least", "even", "always"):
         return None  # "usually within 1 month": no act
