@@ -191,10 +191,8 @@ def _config_labels(document: Document) -> Iterator[_Label]:
                 if not words or words[-1] not in _KEY_UNITS:
                     continue
                 value = float(found.group("bare")) * _KEY_UNITS[words.pop()]
-                number = found.group("bare")
             else:
                 value = float(found.group("num")) * _GO_UNITS[found.group("unit")]
-                number = found.group("num")
             owner = [word.lower() for word in _KEY_WORD.findall(parents[-1][1])] if parents else []
             label = tuple(word for word in (*owner, *words) if word not in _FILLER and len(word) > 1)
             if not label or (len(label) < 2 and len(label[0]) < _LONG_WORD):

@@ -27,7 +27,7 @@ from weakref import WeakKeyDictionary
 from speclint.document.model import Document, Position, Span
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.quantities import (_HYPOTHETICAL, _NOT_A_COUNT, _NOT_A_STATEMENT, _SECONDS, _STOPWORDS,
-                                         Contradiction, Statement, _lemma)
+                                         Contradiction, Statement, _lemma, numbered_pieces)
 
 #: Numbers written as words (two and up: "one" and "a" are more often not a count).
 _NUMBER_WORDS = {
@@ -123,6 +123,19 @@ available ready must shall should will can may need needs required reply replies
 resolve resolved resolves process processed processes sent send sends delivered deliver deliver arrive arrives
 pasa ocurre hacer hecho completar completado resolver resuelto responder responde debe deben sein werden wird
 erledigt abgeschlossen""".split())
+#: Where a statement can be: a number with a duration unit, or a bound on a count. Each pattern above is searched
+#: only in a short window around these (searching each from every word of a long paragraph cost more than the rest).
+_DURATION_ANCHOR = lazy_compile(r"(?<![\w.])\d+(?:\.\d+)?[\s-]?" + _UNIT_ANY.replace("?P<unit>", "?:") + r"\b", re.I)
+_WORD_DURATION_ANCHOR = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")[\s-]" + _UNIT_ANY.replace("?P<unit>", "?:") + r"\b", re.I)
+_BOUND_ANCHOR = lazy_compile(r"\b(?:up\s+to|at\s+most|maximum|max|more\s+than|limited|capped|restricted|bis\s+zu|höchstens|"
+                             r"maximal|hasta|como\s+máximo)\b", re.I)
+_BACK, _AHEAD = 100, 50
+#: Literal tests before the expressions: a piece holds a bound, a unit or a how-long question only if it holds these.
+_BOUND_LITERALS = ("up to", "most", "max", "more than", "limited", "capped", "restricted", "bis zu", "höchstens", "hasta",
+                   "máximo")
+_UNIT_STEMS = ("sec", "min", "hour", "day", "week", "month", "year", "día", "dia", "hora", "semana", "mes", "tag", "stund",
+               "woche", "monat", "werktag")
+_HOW_LONG_WORDS = lazy_compile(r"\b(?:how\s+long|wie\s+lange|cu[aá]nto)\b", re.I)
 _NUMBER_WORD_RE = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")\b", re.I)
 _DIGIT = lazy_compile(r"\d")
 #: Within its sentence, a value whose clause compares, changes or sets a case is no statement.
@@ -396,19 +409,37 @@ def _asked_pairs(pieces: tuple, asked: dict[str, list[_Stated]],
                 break
 
 
+def _near(pattern, anchors: list[tuple[int, int]], text: str, offsets: list) -> Iterator[tuple[re.Match[str], Span]]:
+    """`find_all_alone(pattern, segments)` on the piece's searched `text`, for the matches that hold one of the
+    `anchors` (start, end), searched only in a window around each."""
+    from speclint.document.text import position_at
+
+    seen: set[tuple[int, int]] = set()
+    for anchor_start, anchor_end in anchors:
+        window_end = min(len(text), anchor_end + _AHEAD)
+        for match in pattern.finditer(text, max(0, anchor_start - _BACK), window_end):
+            if not match.start() <= anchor_start < match.end() or (match.start(), match.end()) in seen:
+                continue
+            seen.add((match.start(), match.end()))
+            start = position_at(offsets, match.start())
+            end = position_at(offsets, max(match.end() - 1, match.start()))
+            yield match, Span(start, Position(end.line, end.column + 1))
+
+
 def _pairs(document: Document) -> Iterator[Contradiction]:
-    from speclint.document.text import find_all_alone, iter_prose, joined_segments
+    from speclint.document.text import iter_prose, joined_segments, searched_text
     from speclint.reading.requirements import not_in_scope
 
     by_head: dict[tuple[str, str], list[_Stated]] = {}
     holds: list[tuple[_Stated, frozenset[str]]] = []
     pieces = tuple(iter_prose(document))
+    numbered = frozenset(numbered_pieces(document))
     asked: dict[str, list[_Stated]] = {}  # a question's head: the durations its answers give
     for position, piece in enumerate(pieces):
         if piece.kind == "table-cell" or (piece.section.heading is not None and not_in_scope(piece.section)):
             continue
         joined = joined_segments(piece.segments)[0]
-        if "?" in joined:
+        if "?" in joined and _HOW_LONG_WORDS.search(joined):
             for answer, phrase, span in _answers(pieces, position):
                 written = [word for word in re.findall(r"[^\W\d_][\w'-]*", phrase) if word.lower() not in _STOPWORDS]
                 head, _before = _head(tuple(_lemma(word) for word in written))
@@ -421,12 +452,24 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                 asked.setdefault(head, []).append(_Stated(id(piece.section), head, (), family, value, "", statement))
         if piece.kind != "paragraph":
             continue  # a table's rows are cases ("| Directory down | 2-second timeout |"): read as labels elsewhere
-        if not (_DIGIT.search(joined) or _NUMBER_WORD_RE.search(joined)):
+        digits = position in numbered
+        lowered = joined.lower()
+        words = any(unit in lowered for unit in _UNIT_STEMS) and _NUMBER_WORD_RE.search(joined) is not None
+        if not digits and not words:
             continue
         section = id(piece.section)
+        text, offsets = searched_text(piece.segments), joined_segments(piece.segments)[1]
+        durations = [found.span() for found in _DURATION_ANCHOR.finditer(text)] if digits else []
+        if words:
+            durations.extend(found.span() for found in _WORD_DURATION_ANCHOR.finditer(text))
+        bounds = [found.span() for found in _BOUND_ANCHOR.finditer(text)] \
+            if any(bound in lowered for bound in _BOUND_LITERALS) else []
+        if not durations and not bounds:
+            continue
         for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False),
                                  (_DEADLINE, True)):
-            for match, span in find_all_alone(pattern, piece.segments):
+            anchors = bounds if pattern is _COUNT_LIMIT else durations
+            for match, span in _near(pattern, anchors, text, offsets) if anchors else ():
                 text = match.string
                 number_group = next(name for name in ("num", "num2", "num3") if name in match.re.groupindex
                                     and match.group(name))
