@@ -44,6 +44,21 @@ class ContradictoryQuantity(Rule):
     after 5), or a provider's own fee ("Stripe charges 1%" beside "our fee is 1.5%"). The finding points at the later statement and names
     the earlier one.
 
+    Quantities named in other words count too: a duration named by a phrase, before or after its number
+    ("a hold period of 7 days" and "the 14-day dispute hold"; "a recovery point objective of 5 minutes"
+    and "the recovery point objective becomes 15 minutes"; "a three-working-day grace period"), a count
+    limit with its owner ("a zone can hold up to 100 delegations" and "each zone is limited to 50
+    delegations"; "bis zu 5 Artikel pro Bestellung"), a hold and its release ("held for 10 days",
+    "released after 14 days"; "retener ... durante 10 días", "se libera a los 14 días"), a FAQ's answer to
+    "How long does a lock last?" against "lock a flight price for 72 hours", a deadline on one act ("deben
+    firmarse en un plazo de 5 días hábiles", "si no firma en el plazo de 10 días hábiles"; working days are
+    not days), a duration set in a configuration block (`"refresh_interval": "5s"` under `"index"`, against
+    "the live index is refreshed every 30 seconds"), and a value cell's qualifier ("| Release threshold |
+    90% SoC |" against "release it once its SoC reaches 80%"). Not taken: one-word names in per-case
+    sections ("Timeline: ~5 minutes" under each severity), timeouts and latencies (each call has its
+    own), holds whose clauses share no word of what is held, deadlines set for a case ("P1 incidents"),
+    configuration blocks introduced as an example, and changes from one value to another.
+
     **Why it matters.** Two numbers for one thing mean one of them is wrong, and each reader
     picks the one they read first: the backend expires links after 7 days, the email says 14.
 
