@@ -7,7 +7,10 @@ the traps that look like them.
 
 from __future__ import annotations
 
-from conftest import lint_with
+from pathlib import Path
+
+from conftest import CORPUS, lint_with, requires_corpus
+from damage import damaged_copy, rule_positions
 
 
 def _lines(text: str) -> list[int]:
@@ -426,3 +429,27 @@ def test_flags_a_table_value_with_its_qualifier() -> None:
     | Alert threshold | 85% CPU |
     """
     assert _lines(text) == [11]
+
+
+# --- damage on real corpus documents --------------------------------------------------------------
+
+_COREDNS = "openshift-enhancements/enhancements/dns/coredns-egressfirewall-integration.md"
+_CONDITIONAL = "openshift-enhancements/enhancements/insights/conditional-data-gathering.md"
+
+
+@requires_corpus
+def test_damage_a_grace_period_restated_with_another_value(tmp_path: Path) -> None:
+    assert rule_positions("MS010", CORPUS / _COREDNS) == []
+    damaged, line = damaged_copy(tmp_path, _COREDNS, "grace period of 5 seconds post the validity expiration",
+                                 "grace period of 10 seconds post the validity expiration")
+    assert [found[0] for found in rule_positions("MS010", damaged)] == [line]
+
+
+@requires_corpus
+def test_damage_a_count_limit_restated_with_another_value(tmp_path: Path) -> None:
+    assert rule_positions("MS010", CORPUS / _CONDITIONAL) == []
+    damaged, line = damaged_copy(tmp_path, _CONDITIONAL, "up to 8 conditions in each rule",
+                                 "up to 8 conditions in each rule")
+    text = damaged.read_text()
+    damaged.write_text(text + "\n## Limits\n\nEach rule is limited to 5 conditions.\n")
+    assert [found[0] for found in rule_positions("MS010", damaged)] == [len(text.splitlines()) + 4]

@@ -269,7 +269,7 @@ def _taken(text: str, start: int, end: int, bounded: bool) -> bool:
     return bounded or not _CONDITION.search(clause)
 
 
-def _named(section: int, match: re.Match[str], span: Span, before_noun: bool) -> _Stated | None:
+def _named(section: int, match: re.Match[str], span: Span, before_noun: bool, offsets: list) -> _Stated | None:
     written = _following_words(match.group("phrase")) if before_noun else _phrase_words(match.group("phrase"))
     words = tuple(_lemma(word) for word in written)
     head, before = _head(words)
@@ -283,19 +283,19 @@ def _named(section: int, match: re.Match[str], span: Span, before_noun: bool) ->
         text = " ".join([*match.group(0)[: match.end("unit") - offset].split(), *written])
     else:
         text = " ".join([*written, *match.group(0)[match.end("phrase") - offset: match.start("tail") - offset].split()])
-        span = _from_word(span, match, written)
+        span = _from_word(span, match, written, offsets)
     named = tuple(word.lower() for word in written[: len(before) + 1][-3:])
     statement = Statement("named", named, head, family, value, text, span)
     return _Stated(section, head, before, family, value, scope, statement, len(words))
 
 
-def _from_word(span: Span, match: re.Match[str], written: list[str]) -> Span:
-    """The span from the phrase's first kept word on, when the match starts on the same line."""
+def _from_word(span: Span, match: re.Match[str], written: list[str], offsets: list) -> Span:
+    """The span from the phrase's first kept word on."""
+    from speclint.document.text import position_at
+
     lead = match.group("phrase")
-    skipped = len(lead) - len(lead.lstrip()) + (lead.rfind(written[0]) if written else 0)
-    if "\n" in match.group(0)[:skipped]:
-        return span
-    return Span(Position(span.start.line, span.start.column + skipped), span.end)
+    skipped = lead.rfind(written[0]) if written else 0
+    return Span(position_at(offsets, match.start("phrase") + max(skipped, 0)), span.end)
 
 
 def _compatible(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -485,7 +485,7 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                 elif pattern is _COUNT_LIMIT:
                     stated = _count(section, match, span)
                 else:
-                    stated = _named(section, match, span, pattern is _BEFORE_NOUN)
+                    stated = _named(section, match, span, pattern is _BEFORE_NOUN, offsets)
                 if stated is not None:
                     by_head.setdefault((stated.family, stated.head), []).append(stated)
     yield from _hold_pairs(holds)
