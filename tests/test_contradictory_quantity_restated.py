@@ -140,6 +140,36 @@ def test_timeouts_of_two_calls_are_not_flagged() -> None:
     assert _lines(text) == []
 
 
+def test_flags_an_amount_of_money_named_twice() -> None:
+    text = """
+    # Fare capping
+
+    ## Summary
+
+    Once a card reaches the daily cap of €7.50, further taps that day are free.
+
+    ## Requirements
+
+    - FR-3: The daily cap is €7.20, reset at 03:00.
+    """
+    assert _lines(text) == [9]
+
+
+def test_amounts_for_each_plan_are_not_flagged() -> None:
+    text = """
+    # Pricing
+
+    ## Team
+
+    The monthly price is $20 per seat.
+
+    ## Enterprise plan
+
+    For enterprise customers the monthly price is $35 per seat.
+    """
+    assert _lines(text) == []
+
+
 # --- count limits -------------------------------------------------------------------------------
 
 

@@ -50,11 +50,20 @@ year years first last next extra additional further another same whole full enti
 target budget expected typical approximate approximately about around roughly least most up only just least""".split())
 #: "<phrase> of|is|: N unit": a duration named by the phrase before it.
 _NAMED = lazy_compile(
-    r"(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)(?:\*\*|__)?\s*(?:of|is|are|:|=|becomes|will\s+be|must\s+be|"
+    r"(?<![\w-])(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\b(?:\*\*|__)?\s*(?:of|is|are|:|=|becomes|will\s+be|must\s+be|"
     r"shall\s+be|should\s+be|lasts?|set\s+to)(?:\*\*|__)?\s+(?:about\s+|approximately\s+|~)?" + _NUM + r"[\s-]?" + _UNIT
     + r"\b(?P<tail>[^.;:!?()\n]{0,40})",
     re.I,
 )
+#: "a daily cap of €7.50", "the deposit is $200", "Tagesgrenze: 7,50 €": an amount of money named by the phrase before it.
+_NAMED_MONEY = lazy_compile(
+    r"(?<![\w-])(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\b(?:\*\*|__)?\s*(?:of|is|are|:|=|will\s+be|must\s+be|shall\s+be|"
+    r"should\s+be|set\s+to|capped\s+at)(?:\*\*|__)?\s+(?:"
+    r"(?P<currency>[€$£])\s?(?P<num>\d+(?:[.,]\d{1,2})?)(?![\d,.]*\d)|(?P<num2>\d+(?:[.,]\d{1,2})?)\s?(?P<currency2>€|EUR|USD|GBP)\b)"
+    r"(?P<tail>[^.;:!?()\n]{0,40})",
+    re.I,
+)
+_MONEY_ANCHOR = lazy_compile(r"[€$£]\s?\d|\d\s?(?:€|EUR\b|USD\b|GBP\b)")
 #: "the 14-day dispute hold", "a three-day grace period": a duration before the phrase it names.
 _BEFORE_NOUN = lazy_compile(
     r"\b" + _NUM + r"[\s-](?P<unit>(?:working|business)[\s-]day|second|minute|hour|day|week|month|year)[\s-]"
@@ -275,7 +284,12 @@ def _named(section: int, match: re.Match[str], span: Span, before_noun: bool, of
     head, before = _head(words)
     if not head or head in _NOT_OWNER or head in _PER_CALL:
         return None
-    family, value = _duration(match.group("num"), match.group("unit"))
+    if "currency" in match.re.groupindex:
+        currency = (match.group("currency") or match.group("currency2")).upper()
+        currency = {"€": "EUR", "$": "USD", "£": "GBP"}.get(currency, currency)
+        family, value = f"money {currency}", float((match.group("num") or match.group("num2")).replace(",", "."))
+    else:
+        family, value = _duration(match.group("num"), match.group("unit"))
     scope_match = _SCOPE.match(match.group("tail") or "")
     scope = _lemma(scope_match.group(1)) if scope_match else ""
     offset = match.start()
@@ -464,15 +478,25 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
             durations.extend(found.span() for found in _WORD_DURATION_ANCHOR.finditer(text))
         bounds = [found.span() for found in _BOUND_ANCHOR.finditer(text)] \
             if any(bound in lowered for bound in _BOUND_LITERALS) else []
-        if not durations and not bounds:
+        money = [found.span() for found in _MONEY_ANCHOR.finditer(text)] \
+            if digits and any(sign in joined for sign in ("€", "$", "£", "EUR", "USD", "GBP")) else []
+        if not durations and not bounds and not money:
             continue
         for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False),
-                                 (_DEADLINE, True)):
-            anchors = bounds if pattern is _COUNT_LIMIT else durations
+                                 (_DEADLINE, True), (_NAMED_MONEY, False)):
+            anchors = bounds if pattern is _COUNT_LIMIT else money if pattern is _NAMED_MONEY else durations
             for match, span in _near(pattern, anchors, text, offsets) if anchors else ():
                 text = match.string
                 number_group = next(name for name in ("num", "num2", "num3") if name in match.re.groupindex
                                     and match.group(name))
+                if pattern is _NAMED_MONEY:
+                    start = match.start("currency") if match.group("currency") else match.start(number_group)
+                    if start > match.start(number_group) or not _taken(text, start, match.end(number_group), False):
+                        continue
+                    stated = _named(section, match, span, False, offsets)
+                    if stated is not None:
+                        by_head.setdefault((stated.family, stated.head), []).append(stated)
+                    continue
                 if not _taken(text, match.start(number_group), match.end(number_group), bounded):
                     continue
                 if pattern is _HOLD:
