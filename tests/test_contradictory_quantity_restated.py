@@ -95,6 +95,25 @@ def test_a_value_changed_from_one_to_another_is_not_flagged() -> None:
     assert _lines(text) == []
 
 
+def test_a_value_for_one_version_or_an_example_is_not_flagged() -> None:
+    text = """
+    # Grace periods
+
+    ## Requirements
+
+    - R1. The grace period lasts 14 days.
+
+    ## Roadmap
+
+    In v2 the grace period is 30 days.
+
+    ## Notes
+
+    For example, a grace period of 7 days would cover most holidays.
+    """
+    assert _lines(text) == []
+
+
 def test_a_duration_in_an_alternative_considered_is_not_flagged() -> None:
     text = """
     # Holds

@@ -152,6 +152,9 @@ _CLAUSE_BREAK = lazy_compile(r"[,;:()\[\]—–]|\s-\s|\bwhich\b|\bwho\b")
 _CHANGE = lazy_compile(r"\b(?:was|were|previously|formerly|used\s+to|instead\s+of|changed?|changing|from\s+\d|up\s+from|"
                        r"down\s+from|increas\w*|reduc\w*|rais\w*|lower\w*|shorten\w*|extend\w*|legacy|no\s+longer|"
                        r"soft\s+limit|hard\s+limit|vs\.?|versus|compared)\b|\d\s*(?:-|–|—|to|or|and)\s*\d", re.I)
+#: A value for one version or stage: "in v2 the grace period is 30 days", "at launch", "in phase 2", "during the beta".
+_STAGE = lazy_compile(r"\b(?:v\d+(?:\.\d+)*|version\s+\d|phase\s+\d|stage\s+\d|milestone\s+\d|mvp|beta|alpha|pilot|initially|"
+                      r"at\s+launch|eventually|in\s+the\s+future|later\s+on|fase\s+\d|Phase\s+\d)\b", re.I)
 #: A duration compared with ("if the hold is longer than 7 days"), not stated.
 _CONDITION = lazy_compile(r"\b(?:longer|shorter|older|newer|more|less|greater|fewer)\s+than\b|\b(?:exceeds?|over|under|above|below|"
                           r"beyond|past)\b", re.I)
@@ -269,7 +272,8 @@ _GERMAN_PER = lazy_compile(r"\bpro\s+(?=[A-ZÄÖÜ][a-zäöüß])")
 def _taken(text: str, start: int, end: int, bounded: bool) -> bool:
     """Whether the value at `start`..`end` is stated, not compared, changed, illustrated or conditioned."""
     sentence = _sentence(text, start, end)
-    if sentence.rstrip(" *_").endswith("?") or _HYPOTHETICAL.search(sentence) or _CHANGE.search(sentence):
+    if sentence.rstrip(" *_").endswith("?") or _HYPOTHETICAL.search(sentence) or _CHANGE.search(sentence) \
+            or _STAGE.search(sentence):
         return False
     clause = _clause(text, start, end)
     clause = _GERMAN_PER.sub("per ", clause)  # "5 Artikel pro Bestellung": German "per", not a pro plan
