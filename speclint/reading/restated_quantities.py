@@ -10,6 +10,12 @@
 - A *count limit*: how many of something one thing may hold, "a zone can hold up to 100
   delegations", "each zone is limited to 50 delegations", "at most 4 players per party", "bis zu 5
   Artikel pro Bestellung", "hasta 3 direcciones por cliente". The counted noun and its owner name it.
+- An *amount of money* named by a phrase: "the daily cap of €7.50", "the daily cap is €7.20".
+- A *hold and its release*: "held for 10 days", "released after 14 days", "retener ... durante 10 días",
+  "se libera a los 14 días"; two are about one hold when their clauses share a word of what is held.
+- A *how-long answer*: "How long does a lock last? 48 hours ..." against "lock a flight price for 72 hours".
+- A *deadline on one act*: "deben firmarse en un plazo de 5 días hábiles", "must approve invoices within 3
+  working days"; the act's verb names it (working days are their own unit).
 
 Two statements of one quantity with different values, in different sections, disagree. Statements
 that compare, change, illustrate or scope a value ("was 7, now 14 days", "from 30 s to 5 s", "e.g.",
