@@ -277,7 +277,8 @@ def test_damage_ms010_a_lease_row_that_disagrees_with_a_requirement() -> None:
     damaged, line = damaged_text(_PRISM, _NON_FUNCTIONAL, _NON_FUNCTIONAL
                                  + "\n- **NFR0** — Each claim lease lasts 45 minutes.\n\n| Setting | Value |\n|---|---|\n"
                                    "| Claim lease | 30 minutes |\n")
-    assert lint_positions("MS010", _PRISM, damaged) == [(line + 6, 17)]
+    # and the inserted 45 minutes disagrees with the scenario's "4-hour lease" too (a duration before its noun, round 15)
+    assert lint_positions("MS010", _PRISM, damaged) == [(line + 2, 19), (line + 6, 17)]
 
 
 @requires_corpus

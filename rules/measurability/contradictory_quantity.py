@@ -8,6 +8,7 @@ from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.reading.labelled_quantities import labelled_contradictions
 from speclint.reading.quantities import Statement, contradictions
+from speclint.reading.restated_quantities import restated_contradictions
 
 
 class ContradictoryQuantity(Rule):
@@ -42,6 +43,21 @@ class ContradictoryQuantity(Rule):
     ("access tokens", "refresh tokens"), failed sign-in thresholds (a CAPTCHA after 3, a lock
     after 5), or a provider's own fee ("Stripe charges 1%" beside "our fee is 1.5%"). The finding points at the later statement and names
     the earlier one.
+
+    Quantities named in other words count too: a duration named by a phrase, before or after its number
+    ("a hold period of 7 days" and "the 14-day dispute hold"; "a recovery point objective of 5 minutes"
+    and "the recovery point objective becomes 15 minutes"; "a three-working-day grace period"), a count
+    limit with its owner ("a zone can hold up to 100 delegations" and "each zone is limited to 50
+    delegations"; "bis zu 5 Artikel pro Bestellung"), a hold and its release ("held for 10 days",
+    "released after 14 days"; "retener ... durante 10 días", "se libera a los 14 días"), a FAQ's answer to
+    "How long does a lock last?" against "lock a flight price for 72 hours", a deadline on one act ("deben
+    firmarse en un plazo de 5 días hábiles", "si no firma en el plazo de 10 días hábiles"; working days are
+    not days), a duration set in a configuration block (`"refresh_interval": "5s"` under `"index"`, against
+    "the live index is refreshed every 30 seconds"), and a value cell's qualifier ("| Release threshold |
+    90% SoC |" against "release it once its SoC reaches 80%"). Not taken: one-word names in per-case
+    sections ("Timeline: ~5 minutes" under each severity), timeouts and latencies (each call has its
+    own), holds whose clauses share no word of what is held, deadlines set for a case ("P1 incidents"),
+    configuration blocks introduced as an example, and changes from one value to another.
 
     **Why it matters.** Two numbers for one thing mean one of them is wrong, and each reader
     picks the one they read first: the backend expires links after 7 days, the email says 14.
@@ -79,6 +95,9 @@ class ContradictoryQuantity(Rule):
         taken = {later.span.start.line for later, _earlier in pairs}
         # a value table's row and a sentence, two shares of one traffic: read apart, and after the rest
         pairs = [*pairs, *(pair for pair in labelled_contradictions(document) if pair[0].span.start.line not in taken)]
+        taken = {later.span.start.line for later, _earlier in pairs}
+        # a duration named by a phrase ("a hold period of 7 days", "the 14-day dispute hold"), a count limit
+        pairs = [*pairs, *(pair for pair in restated_contradictions(document) if pair[0].span.start.line not in taken)]
         for later, earlier in pairs:
             yield Violation(later.span, f"'{later.text}' here, but '{earlier.text}' at line {earlier.span.start.line} "
                                         f"for the same '{_about(later, earlier)}': make them agree, or say when each applies")
@@ -94,6 +113,12 @@ def _about(statement: Statement, earlier: Statement) -> str:
         return " ".join(word for word in statement.subject if word in earlier.subject)
     if statement.kind == "size":
         return " ".join([*statement.subject[-1:], "size limit"])
+    if statement.kind == "hold":
+        return "hold"
+    if statement.kind == "deadline":
+        return f"deadline to {statement.subject[0]}"
+    if statement.kind in ("named", "count-limit"):
+        return " ".join(statement.subject) if statement.kind == "named" else f"{statement.subject[1]} per {statement.subject[0]}"
     if statement.kind == "noun":
         return statement.text.split()[-1]
     if statement.kind == "setting":

@@ -51,6 +51,11 @@ _FILLER = frozenset("""a an the of for per in on at to by with and or is are be 
 un une und der die das den dem von für im mit y o et en au aux zu value values limit limits max maximum minimum min
 parameter parameters setting settings default target targets budget
 máximo máxima mínimo mínima maximal maximale höchstens""".split())
+#: A value's qualifier in its cell: "90% SoC", "85% CPU" (one word, to the cell's end).
+_QUALIFIER = lazy_compile(r"\s*([A-Za-z][A-Za-z0-9]{1,11})\s*$")
+#: Label words that say which bound a value is, not what it measures: a sentence may leave them out when it
+#: holds two other words of the label ("| Release threshold | 90% SoC |" and "release it once its SoC reaches 80%").
+_SOFT = frozenset({"thresh", "level", "trigge", "cutoff", "interv", "period", "durati"})
 #: A label word this long names its quantity alone ("arrastrable", "retention"); shorter ones need a second word.
 _LONG_WORD = 8
 _SHARE = lazy_compile(
@@ -129,9 +134,73 @@ def _labels(document: Document, cell_table: dict[int, int]) -> Iterator[_Label]:
                     continue
                 family, value = _measure(found[0])
                 written = " ".join(found[0].group(0).split())
-                yield _Label(words, family, value, Statement("labelled", words, family, family, value, written, found[1]),
+                # "| Release threshold | 90% SoC |": the word after the value says what it measures
+                qualifier = _QUALIFIER.match(text, len(found[0].group(0)) + text.find(found[0].group(0)))
+                label = words if qualifier is None else (*words, qualifier.group(1).lower())
+                yield _Label(label, family, value, Statement("labelled", label, family, family, value, written, found[1]),
                              id(block))
                 break
+
+
+#: A setting in a configuration block: `"refresh_interval": "5s"`, `timeout: 30s`, `retention_days = 14`.
+_CONFIG_LINE = lazy_compile(
+    r"^(?P<indent>\s*)[\"']?(?P<key>[A-Za-z][\w.-]*?)[\"']?\s*[:=]\s*(?:"
+    r"[\"']?(?P<num>\d+(?:\.\d+)?)(?P<unit>ms|s|m|h|d)[\"']?|(?P<bare>\d+(?:\.\d+)?))\s*,?\s*(?:#.*)?$")
+#: A key that opens a nested object or mapping: `"index": {`, `retention:`.
+_CONFIG_PARENT = lazy_compile(r"^(?P<indent>\s*)[\"']?(?P<key>[A-Za-z][\w.-]*)[\"']?\s*[:=]\s*\{?\s*$")
+_CONFIG_LANGUAGES = frozenset({"json", "jsonc", "yaml", "yml", "toml", "ini", "hcl", "conf", "properties", "env"})
+#: A paragraph that introduces an illustration.
+_EXAMPLE = lazy_compile(r"\b(?:for\s+example|for\s+instance|e\.g\.|example|sample|such\s+as|something\s+like|might\s+look|"
+                        r"could\s+look|would\s+look|por\s+ejemplo|zum\s+Beispiel|z\.\s?B\.|Beispiel|ejemplo)", re.I)
+_GO_UNITS = {"ms": 0.001, "s": 1, "m": 60, "h": 3600, "d": 86400}
+#: A unit in a key's name: `timeout_seconds: 30`, `retentionDays: 14`.
+_KEY_UNITS = {"ms": 0.001, "millis": 0.001, "milliseconds": 0.001, "sec": 1, "secs": 1, "seconds": 1, "mins": 60,
+              "minutes": 60, "hours": 3600, "days": 86400}
+_KEY_WORD = lazy_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def _config_labels(document: Document) -> Iterator[_Label]:
+    """Durations set in configuration blocks, labelled by their key and the key that holds it (`"index": {
+    "refresh_interval": "5s" }` is the index's refresh interval)."""
+    from speclint.document.model import CodeBlock, Paragraph
+    from speclint.reading.requirements import not_in_scope
+
+    previous: object = None
+    for section, block in document.iter_blocks():
+        introduced_by, previous = previous, block
+        if not isinstance(block, CodeBlock) or block.language not in _CONFIG_LANGUAGES:
+            continue
+        if isinstance(introduced_by, Paragraph) and _EXAMPLE.search(introduced_by.text):
+            continue  # "For example:" — an illustration, not the settings
+        if section.heading is not None and not_in_scope(section):
+            continue
+        parents: list[tuple[int, str]] = []
+        for segment in block.lines:
+            parent = _CONFIG_PARENT.match(segment.text)
+            if parent is not None:
+                depth = len(parent.group("indent"))
+                parents = [*(each for each in parents if each[0] < depth), (depth, parent.group("key"))]
+                continue
+            found = _CONFIG_LINE.match(segment.text)
+            if found is None:
+                continue
+            depth = len(found.group("indent"))
+            parents = [each for each in parents if each[0] < depth]
+            words = [word.lower() for word in _KEY_WORD.findall(found.group("key"))]
+            if found.group("bare") is not None:
+                if not words or words[-1] not in _KEY_UNITS:
+                    continue
+                value = float(found.group("bare")) * _KEY_UNITS[words.pop()]
+            else:
+                value = float(found.group("num")) * _GO_UNITS[found.group("unit")]
+            owner = [word.lower() for word in _KEY_WORD.findall(parents[-1][1])] if parents else []
+            label = tuple(word for word in (*owner, *words) if word not in _FILLER and len(word) > 1)
+            if not label or (len(label) < 2 and len(label[0]) < _LONG_WORD):
+                continue
+            column = segment.column + found.start("num" if found.group("num") else "bare")
+            written = found.group(0)[found.start("num" if found.group("num") else "bare") - found.start():].strip(" \"',")
+            span = Span(Position(segment.line, column), Position(segment.line, column + len(written)))
+            yield _Label(label, "time", value, Statement("labelled", label, "time", "time", value, written, span), id(block))
 
 
 def _labelled_pairs(document: Document) -> Iterator[Contradiction]:
@@ -140,7 +209,7 @@ def _labelled_pairs(document: Document) -> Iterator[Contradiction]:
     from speclint.reading.requirements import not_in_scope
 
     cell_table: dict[int, int] = {}
-    labels = list(_labels(document, cell_table))
+    labels = [*_labels(document, cell_table), *_config_labels(document)]
     if not labels:
         return
     pieces = tuple(iter_prose(document))
@@ -164,8 +233,9 @@ def _labelled_pairs(document: Document) -> Iterator[Contradiction]:
                     continue
                 if label.statement.span.start.line == span.start.line:
                     continue
-                missing = len(label.stems - stems)
-                if missing and not (len(label.stems) >= 4 and missing == 1):
+                missing = label.stems - stems
+                if missing and not (len(label.stems) >= 4 and len(missing) == 1) \
+                        and not (missing <= _SOFT and len(label.stems - missing) >= 2):
                     continue
                 statement = Statement("labelled", label.words, family, family, value, " ".join(match.group(0).split()), span)
                 if (span.start.line, span.start.column) > (label.statement.span.start.line, label.statement.span.start.column):

@@ -1,0 +1,594 @@
+"""Quantities a document names and states twice: read by the contradiction rule (MS010) beside
+`speclint.reading.quantities` and `speclint.reading.labelled_quantities`.
+
+- A *named duration*: a noun phrase and its value, "a hold period of 7 days", "the recovery point
+  objective becomes 15 minutes", "the 14-day dispute hold", "a three-day grace period". The phrase's
+  head (its last word that is not a generic span word: "period", "window", "time"...) names the
+  quantity; two statements agree on it when their heads are one word and the shorter phrase ends
+  the longer ("hold" and "dispute hold"), and no other stated phrase makes the shorter ambiguous
+  ("hold" beside "dispute hold" and "fraud hold").
+- A *count limit*: how many of something one thing may hold, "a zone can hold up to 100
+  delegations", "each zone is limited to 50 delegations", "at most 4 players per party", "bis zu 5
+  Artikel pro Bestellung", "hasta 3 direcciones por cliente". The counted noun and its owner name it.
+- An *amount of money* named by a phrase: "the daily cap of €7.50", "the daily cap is €7.20".
+- A *hold and its release*: "held for 10 days", "released after 14 days", "retener ... durante 10 días",
+  "se libera a los 14 días"; two are about one hold when their clauses share a word of what is held.
+- A *how-long answer*: "How long does a lock last? 48 hours ..." against "lock a flight price for 72 hours".
+- A *deadline on one act*: "deben firmarse en un plazo de 5 días hábiles", "must approve invoices within 3
+  working days"; the act's verb names it (working days are their own unit).
+
+Two statements of one quantity with different values, in different sections, disagree. Statements
+that compare, change, illustrate or scope a value ("was 7, now 14 days", "from 30 s to 5 s", "e.g.",
+"by default", "for premium plans", "in staging", ranges) are not taken, nor background, non-goals
+and alternatives, questions, hypotheticals and conditions on a case ("if the hold is longer than
+7 days").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+from weakref import WeakKeyDictionary
+
+from speclint.document.model import Document, Position, Span
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.quantities import (_HYPOTHETICAL, _NOT_A_COUNT, _NOT_A_STATEMENT, _SECONDS, _STOPWORDS,
+                                         Contradiction, Statement, _lemma, numbered_pieces)
+
+#: Numbers written as words (two and up: "one" and "a" are more often not a count).
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10, "quince": 15,
+    "veinte": 20, "treinta": 30, "noventa": 90,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10, "vierzehn": 14,
+    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "neunzig": 90}
+_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUM = r"(?P<num>\d+(?:\.\d+)?|" + _NUMBER_WORD + r")"
+#: Durations. Working days are their own unit: 5 working days are not 7 days, nor 5.
+_UNIT = (r"(?P<unit>(?:working|business)[\s-]days?|ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|"
+         r"months?|years?)")
+#: Words that name a span and not what it is of ("a 30-day window" of what?).
+_GENERIC = frozenset("""period window span interval cycle time timeframe duration delay lag length term limit limits
+max maximum min minimum value total rolling average moving history lookback range old long notice streak chunk batch
+increment phase plan block sprint release day days week weeks month months hour hours minute minutes second seconds
+year years first last next extra additional further another same whole full entire initial final new current default
+target budget expected typical approximate approximately about around roughly least most up only just least""".split())
+#: "<phrase> of|is|: N unit": a duration named by the phrase before it.
+_NAMED = lazy_compile(
+    r"(?<![\w-])(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\b(?:\*\*|__)?\s*(?:of|is|are|:|=|becomes|will\s+be|must\s+be|"
+    r"shall\s+be|should\s+be|lasts?|set\s+to)(?:\*\*|__)?\s+(?:about\s+|approximately\s+|~)?" + _NUM + r"[\s-]?" + _UNIT
+    + r"\b(?P<tail>[^.;:!?()\n]{0,40})",
+    re.I,
+)
+#: "a daily cap of €7.50", "the deposit is $200", "Tagesgrenze: 7,50 €": an amount of money named by the phrase before it.
+_NAMED_MONEY = lazy_compile(
+    r"(?<![\w-])(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\b(?:\*\*|__)?\s*(?:of|is|are|:|=|will\s+be|must\s+be|shall\s+be|"
+    r"should\s+be|set\s+to|capped\s+at)(?:\*\*|__)?\s+(?:"
+    r"(?P<currency>[€$£])\s?(?P<num>\d+(?:[.,]\d{1,2})?)(?![\d,.]*\d)|(?P<num2>\d+(?:[.,]\d{1,2})?)\s?(?P<currency2>€|EUR|USD|GBP)\b)"
+    r"(?P<tail>[^.;:!?()\n]{0,40})",
+    re.I,
+)
+_MONEY_ANCHOR = lazy_compile(r"[€$£]\s?\d|\d\s?(?:€|EUR\b|USD\b|GBP\b)")
+#: "the 14-day dispute hold", "a three-day grace period": a duration before the phrase it names.
+_BEFORE_NOUN = lazy_compile(
+    r"\b" + _NUM + r"[\s-](?P<unit>(?:working|business)[\s-]day|second|minute|hour|day|week|month|year)[\s-]"
+    r"(?P<phrase>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?P<tail>[^.;:!?()\n]{0,40})",
+    re.I,
+)
+#: "a zone can hold up to 100 delegations", "each zone is limited to 50 delegations", "at most 4 players per party".
+_BOUND = r"(?:up\s+to|at\s+most|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than|max(?:imum)?|bis\s+zu|höchstens|maximal|hasta|como\s+máximo|un\s+máximo\s+de)"
+_COUNT_LIMIT = lazy_compile(
+    r"\b(?P<owner>[A-Za-z][\w-]*)\s+(?:(?:can|may|will|must|shall|should|could)\s+)?(?:only\s+)?"
+    r"(?:hold|holds|have|has|contain|contains|include|includes|store|stores|accept|accepts|support|supports|take|takes)\s+"
+    + _BOUND + r"\s+" + _NUM + r"\s+(?P<noun>[^\W\d_][\w-]*)|"
+    r"\b(?P<owner2>[A-Za-z][\w-]*)\s+(?:is|are)\s+(?:limited|capped|restricted)\s+(?:to|at)\s+(?P<num2>\d+|" + _NUMBER_WORD
+    + r")\s+(?P<noun2>[^\W\d_][\w-]*)|"
+    r"\b" + _BOUND + r"\s+(?P<num3>\d+|" + _NUMBER_WORD + r")\s+(?P<noun3>[^\W\d_][\w-]*)\s+(?:per|for\s+each|in\s+each|pro|je|por)\s+"
+    r"(?:cada\s+)?(?P<owner3>[^\W\d_][\w-]*)",
+    re.I,
+)
+#: Durations in Spanish and German, and working days in each.
+_UNIT_ANY = (r"(?P<unit>(?:working|business)[\s-]days?|d[ií]as\s+h[aá]biles|Werktagen?|Arbeitstagen?|ms|milliseconds?|secs?|"
+             r"seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|d[ií]as?|horas?|semanas?|meses|mes|Tagen?|Stunden?|"
+             r"Wochen?|Monaten?|Monate?)")
+_UNIT_WORDS = {"día": "day", "dia": "day", "días": "day", "dias": "day", "hora": "hour", "horas": "hour", "semana": "week",
+               "semanas": "week", "mes": "month", "meses": "month", "tag": "day", "tage": "day", "tagen": "day",
+               "stunde": "hour", "stunden": "hour", "woche": "week", "wochen": "week", "monat": "month", "monate": "month",
+               "monaten": "month"}
+#: Money or goods held back for a time, and released after it: "proceeds are held for 7 days", "the reserve is
+#: released after 14 days", "retener como reserva ... durante 10 días", "se libera a los 14 días", "wird nach 10
+#: Tagen freigegeben". Holding for N and releasing after N state one duration.
+_HOLD = lazy_compile(
+    r"\b(?P<verb>hold|holds|held|retain(?:s|ed)?|reserved?|retener|retiene|retienen|retenid[oa]s?|reservad[oa]s?|"
+    r"einbehalten|zurückgehalten|gesperrt|gehalten)\b(?P<between>[^.;:\n]{0,60}?)\b(?:for|durante|für|por)\s+"
+    r"(?:(?:a|an|the|un|una|el|la|los|las)\s+)?(?:(?:period|periodo|período|plazo|Zeitraum)\s+(?:of|de|von)\s+)?" + _NUM
+    + r"\s*" + _UNIT_ANY + r"\b|"
+    r"\b(?P<verb2>released?|releases|liberad[oa]s?|libera|liberan|liberará|liberarán|freigegeben|freigeben)\b"
+    r"(?P<between2>[^.;:\n]{0,60}?)\b(?:after|a\s+los|a\s+las|tras|después\s+de|nach)\s+(?P<num2>\d+(?:\.\d+)?|"
+    + _NUMBER_WORD + r")\s*(?P<unit2>(?:working|business)[\s-]days?|d[ií]as\s+h[aá]biles|Werktagen?|hours?|days?|weeks?|"
+    r"d[ií]as?|horas?|semanas?|Tagen?|Stunden?|Wochen?)\b",
+    re.I,
+)
+#: Words of any hold: they say nothing of what is held.
+_HOLD_WORDS = frozenset(_lemma(word) for word in """hold held retain retained release released
+retener retiene retenido retenida liberado liberada libera liberan einbehalten zurückgehalten gesperrt gehalten freigegeben
+system sistema must shall debe deben will day days días dia semana week weeks after before period plazo""".split())
+#: A question about how long something lasts, and its answer: "**How long does a lock last?** 48 hours from ...",
+#: "Wie lange gilt die Reservierung?", "¿Cuánto dura la reserva?".
+_HOW_LONG = lazy_compile(
+    r"(?:\bhow\s+long\s+(?:does|do|is|are|will|can|should)|\bwie\s+lange\s+(?:gilt|dauert|hält|bleibt|ist|wird)|"
+    r"¿?\s*cu[aá]nto\s+(?:tiempo\s+)?(?:dura|duran|se\s+mantiene|es\s+v[aá]lid[oa]))\s+"
+    r"(?:(?:a|an|the|my|your|our|der|die|das|ein|eine|el|la|los|las|un|una)\s+)?(?P<phrase>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}?)"
+    r"\s*(?:last|stay|remain|take|be\s+valid|stay\s+valid|remain\s+valid|valid|g[üu]ltig)?\s*\?(?P<after>.*)$",
+    re.I | re.S,
+)
+_ANSWER = lazy_compile(r"^[\s*_]*(?:(?:A|Answer|Antwort|Respuesta)\s*[:.][\s*_]*)?" + _NUM + r"[\s-]?" + _UNIT_ANY + r"\b", re.I)
+#: A deadline on an act: "must be signed within 5 working days", "deben firmarse en un plazo de 5 días hábiles",
+#: "innerhalb von 10 Tagen unterschreiben". The act's verb names it.
+_DEADLINE = lazy_compile(
+    r"\b(?P<verb>[^\W\d_][\w-]{3,})\s+(?:(?:it|them|this|these|(?:the|all|every|each)\s+\w+|[a-z]{3,}s)\s+)?(?:within|en\s+(?:un|el)\s+plazo\s+(?:m[aá]ximo\s+)?de|"
+    r"dentro\s+de(?:\s+los)?|innerhalb\s+(?:von\s+)?|binnen)\s+" + _NUM + r"\s*" + _UNIT_ANY + r"\b",
+    re.I,
+)
+#: Verbs too general to name one act ("completed within 2 days" of what?), and words before "within" that are none.
+_GENERAL_VERBS = frozenset(_lemma(word)[:4] for word in """be is are was were been done complete completed completes
+finish finished handle handled handles happen happens occur occurs run runs take takes taken made make makes
+available ready must shall should will can may need needs required reply replies respond responds responded response
+resolve resolved resolves process processed processes sent send sends delivered deliver deliver arrive arrives
+pasa ocurre hacer hecho completar completado resolver resuelto responder responde debe deben sein werden wird
+erledigt abgeschlossen""".split())
+#: Where a statement can be: a number with a duration unit, or a bound on a count. Each pattern above is searched
+#: only in a short window around these (searching each from every word of a long paragraph cost more than the rest).
+_DURATION_ANCHOR = lazy_compile(r"(?<![\w.])\d+(?:\.\d+)?[\s-]?" + _UNIT_ANY.replace("?P<unit>", "?:") + r"\b", re.I)
+_WORD_DURATION_ANCHOR = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")[\s-]" + _UNIT_ANY.replace("?P<unit>", "?:") + r"\b", re.I)
+_BOUND_ANCHOR = lazy_compile(r"\b(?:up\s+to|at\s+most|maximum|max|more\s+than|limited|capped|restricted|bis\s+zu|höchstens|"
+                             r"maximal|hasta|como\s+máximo)\b", re.I)
+_BACK, _AHEAD = 100, 50
+#: Literal tests before the expressions: a piece holds a bound, a unit or a how-long question only if it holds these.
+_BOUND_LITERALS = ("up to", "most", "max", "more than", "limited", "capped", "restricted", "bis zu", "höchstens", "hasta",
+                   "máximo")
+_UNIT_STEMS = ("sec", "min", "hour", "day", "week", "month", "year", "día", "dia", "hora", "semana", "mes", "tag", "stund",
+               "woche", "monat", "werktag")
+_HOW_LONG_WORDS = lazy_compile(r"\b(?:how\s+long|wie\s+lange|cu[aá]nto)\b", re.I)
+_NUMBER_WORD_RE = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")\b", re.I)
+_DIGIT = lazy_compile(r"\d")
+#: Within its sentence, a value whose clause compares, changes or sets a case is no statement.
+_CLAUSE_BREAK = lazy_compile(r"[,;:()\[\]—–]|\s-\s|\bwhich\b|\bwho\b")
+_CHANGE = lazy_compile(r"\b(?:was|were|previously|formerly|used\s+to|instead\s+of|changed?|changing|from\s+\d|up\s+from|"
+                       r"down\s+from|increas\w*|reduc\w*|rais\w*|lower\w*|shorten\w*|extend\w*|legacy|no\s+longer|"
+                       r"soft\s+limit|hard\s+limit|vs\.?|versus|compared)\b|\d\s*(?:-|–|—|to|or|and)\s*\d", re.I)
+#: A value for one version or stage: "in v2 the grace period is 30 days", "at launch", "in phase 2", "during the beta".
+_STAGE = lazy_compile(r"\b(?:v\d+(?:\.\d+)*|version\s+\d|phase\s+\d|stage\s+\d|milestone\s+\d|mvp|beta|alpha|pilot|initially|"
+                      r"at\s+launch|eventually|in\s+the\s+future|later\s+on|fase\s+\d|Phase\s+\d)\b", re.I)
+#: A duration compared with ("if the hold is longer than 7 days"), not stated.
+_CONDITION = lazy_compile(r"\b(?:longer|shorter|older|newer|more|less|greater|fewer)\s+than\b|\b(?:exceeds?|over|under|above|below|"
+                          r"beyond|past)\b", re.I)
+_SCOPE = lazy_compile(r"^\s*(?:for|per|on|in|with|during)\s+(?:the\s+|all\s+|each\s+|every\s+|a\s+|an\s+)?([^\W\d_][\w-]*)", re.I)
+#: What is not counted: units, and words that make a count a measure.
+_NOT_COUNTED = frozenset("""percent per cent ms s seconds second minutes minute hours hour days day weeks week months month years year
+times kb mb gb tb characters chars bytes more less of the a an""".split())
+_NOT_OWNER = _STOPWORDS | frozenset("each every one user users you we they it which that this these those there who".split())
+
+
+#: Durations every call or job has its own of ("a 5-second request timeout" to FCM, "a 2-second timeout" to the
+#: directory): `quantities` reads them with what they apply to.
+_PER_CALL = frozenset(_lemma(word) for word in """timeout time-out ttl latency backoff back-off retry retries expiry
+expiration cache poll polling heartbeat debounce throttle sla slo p50 p95 p99 response""".split())
+
+
+class _Stated:
+    """A quantity named by a phrase: its head, the words before the head, its value and family."""
+
+    __slots__ = ("section", "head", "words", "family", "value", "scope", "statement", "size")
+
+    def __init__(self, section: int, head: str, words: tuple[str, ...], family: str, value: float, scope: str,
+                 statement: Statement, size: int = 2) -> None:
+        self.size = size  # how many words the name has ("Timeline" 1, "hold period" 2)
+        self.section = section
+        self.head = head
+        self.words = words
+        self.family = family
+        self.value = value
+        self.scope = scope
+        self.statement = statement
+
+
+def restated_contradictions(document: Document) -> list[Contradiction]:
+    """Pairs (later, earlier) of named durations or count limits that disagree. Computed once per document."""
+    cached = _cache.get(document)
+    if cached is None:
+        cached = _cache[document] = list(_pairs(document))
+    return cached
+
+
+def _value(number: str) -> float:
+    return float(_NUMBER_WORDS.get(number.lower(), 0) or number)
+
+
+def _duration(number: str, unit: str) -> tuple[str, float]:
+    unit = " ".join(unit.lower().replace("-", " ").split())
+    if unit.startswith(("working", "business")):
+        return "working-days", _value(number)
+    unit = unit if unit in _SECONDS else unit.rstrip("s")
+    unit = {"milli": "ms", "millisecond": "ms", "secs": "sec", "mins": "min", "hrs": "hr"}.get(unit, unit)
+    return "time", _value(number) * _SECONDS.get(unit, 1)
+
+
+def _phrase_words(phrase: str) -> list[str]:
+    """The content words of a noun phrase, from its last stopword on ("after the order is marked
+    delivered and a hold period" is "hold period")."""
+    words = re.findall(r"[^\W\d_][\w'-]*", phrase)
+    kept: list[str] = []
+    for word in reversed(words):
+        if word.lower() in _STOPWORDS:
+            break
+        kept.append(word)
+    return kept[::-1]
+
+
+#: Words after "N-day <noun>" that end the phrase: a verb ("a 7-day trial ends"), not a second noun ("dispute hold").
+_PHRASE_END = frozenset("""ends end starts start begins begin expires expire applies apply runs run passes pass lapses
+elapses elapsed remains remain covers cover counts count resets reset""".split())
+
+
+def _following_words(phrase: str) -> list[str]:
+    """The content words of a noun phrase that follows its number, up to two, to the first stopword or verb
+    ("14-day dispute hold has passed" is "dispute hold")."""
+    kept: list[str] = []
+    for word in re.findall(r"[^\W\d_][\w'-]*", phrase)[:2]:
+        lowered = word.lower()
+        if lowered in _STOPWORDS or lowered in _PHRASE_END or lowered.endswith(("ed", "ing", "ly")):
+            break
+        kept.append(word)
+    return kept
+
+
+def _head(words: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """The last word of a phrase that names something, and the words before it ("hold period" is "hold")."""
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] not in _GENERIC and words[index] not in _GENERIC_LEMMAS and len(words[index]) > 2:
+            return words[index], words[:index]
+    return "", ()
+
+
+_GENERIC_LEMMAS = frozenset(_lemma(word) for word in _GENERIC)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause of `text` that holds `start`..`end`."""
+    from speclint.reading.normative import sentence_bounds
+
+    begin, stop = sentence_bounds(text, start, end)
+    before = [found.end() for found in _CLAUSE_BREAK.finditer(text, begin, start)]
+    after = _CLAUSE_BREAK.search(text, end, stop)
+    return text[before[-1] if before else begin: after.start() if after else stop]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    from speclint.reading.normative import sentence_bounds
+
+    begin, stop = sentence_bounds(text, start, end)
+    return text[begin:stop]
+
+
+_GERMAN_PER = lazy_compile(r"\bpro\s+(?=[A-ZÄÖÜ][a-zäöüß])")
+
+
+def _taken(text: str, start: int, end: int, bounded: bool) -> bool:
+    """Whether the value at `start`..`end` is stated, not compared, changed, illustrated or conditioned."""
+    sentence = _sentence(text, start, end)
+    if sentence.rstrip(" *_").endswith("?") or _HYPOTHETICAL.search(sentence) or _CHANGE.search(sentence) \
+            or _STAGE.search(sentence):
+        return False
+    clause = _clause(text, start, end)
+    clause = _GERMAN_PER.sub("per ", clause)  # "5 Artikel pro Bestellung": German "per", not a pro plan
+    if (_NOT_A_COUNT if bounded else _NOT_A_STATEMENT).search(clause):
+        return False
+    return bounded or not _CONDITION.search(clause)
+
+
+def _named(section: int, match: re.Match[str], span: Span, before_noun: bool, offsets: list) -> _Stated | None:
+    written = _following_words(match.group("phrase")) if before_noun else _phrase_words(match.group("phrase"))
+    words = tuple(_lemma(word) for word in written)
+    head, before = _head(words)
+    if not head or head in _NOT_OWNER or head in _PER_CALL:
+        return None
+    if "currency" in match.re.groupindex:
+        currency = (match.group("currency") or match.group("currency2")).upper()
+        currency = {"€": "EUR", "$": "USD", "£": "GBP"}.get(currency, currency)
+        family, value = f"money {currency}", float((match.group("num") or match.group("num2")).replace(",", "."))
+    else:
+        family, value = _duration(match.group("num"), match.group("unit"))
+    scope_match = _SCOPE.match(match.group("tail") or "")
+    scope = _lemma(scope_match.group(1)) if scope_match else ""
+    offset = match.start()
+    if before_noun:
+        text = " ".join([*match.group(0)[: match.end("unit") - offset].split(), *written])
+    else:
+        text = " ".join([*written, *match.group(0)[match.end("phrase") - offset: match.start("tail") - offset].split()])
+        span = _from_word(span, match, written, offsets)
+    named = tuple(word.lower() for word in written[: len(before) + 1][-3:])
+    statement = Statement("named", named, head, family, value, text, span)
+    return _Stated(section, head, before, family, value, scope, statement, len(words))
+
+
+def _from_word(span: Span, match: re.Match[str], written: list[str], offsets: list) -> Span:
+    """The span from the phrase's first kept word on."""
+    from speclint.document.text import position_at
+
+    lead = match.group("phrase")
+    skipped = lead.rfind(written[0]) if written else 0
+    return Span(position_at(offsets, match.start("phrase") + max(skipped, 0)), span.end)
+
+
+def _compatible(one: tuple[str, ...], other: tuple[str, ...]) -> bool:
+    shorter, longer = sorted((one, other), key=len)
+    return not shorter or longer[len(longer) - len(shorter):] == shorter
+
+
+def _hold(section: int, match: re.Match[str], span: Span) -> tuple[_Stated, frozenset[str]] | None:
+    """A hold's duration, and the words of its clause that say what is held."""
+    number = match.group("num") or match.group("num2")
+    unit = (match.group("unit") or match.group("unit2")).lower()
+    unit = " ".join(unit.split())
+    if re.search(r"h[aá]bil|werktag|arbeitstag|working|business", unit):
+        family, value = "working-days", _value(number)
+    else:
+        word = unit.split()[0]
+        family, value = _duration(number, _UNIT_WORDS.get(word, word))
+    clause = _clause(match.string, match.start(), match.end())
+    stems = frozenset(_lemma(word)[:6] for word in re.findall(r"[^\W\d_][\w'-]*", clause)
+                      if word.lower() not in _STOPWORDS and len(word) > 3) - _HOLD_STEMS
+    if not stems:
+        return None
+    between = "between" if match.group("verb") else "between2"
+    offset = match.start()
+    text = " ".join(match.group(0).split())
+    if len(match.group(between)) > 20:  # "retener ... durante 10 días"
+        text = " ".join([*match.group(0)[: match.end(between) - offset - len(match.group(between))].split(), "...",
+                         *match.group(0)[match.end(between) - offset:].split()])
+    statement = Statement("hold", ("hold",), "hold", family, value, text, span)
+    return _Stated(section, "hold", (), family, value, "", statement), stems
+
+
+_HOLD_STEMS = frozenset(word[:6] for word in _HOLD_WORDS) | frozenset(_lemma(word)[:6] for word in """the los las las
+para cada each every""".split())
+
+
+def _hold_pairs(holds: list[tuple[_Stated, frozenset[str]]]) -> Iterator[Contradiction]:
+    """Two holds in different sections, in one unit, with another duration, whose clauses share a word of what is
+    held ("la reserva" in both), indexed by those words."""
+    by_stem: dict[tuple[str, str], list[tuple[_Stated, frozenset[str]]]] = {}
+    for stated, stems in holds:
+        seen: set[int] = set()
+        for stem in stems:
+            for earlier, _stems in by_stem.get((stated.family, stem), ()):
+                if id(earlier) in seen or earlier.section == stated.section or earlier.value == stated.value:
+                    continue
+                seen.add(id(earlier))
+                yield stated.statement, earlier.statement
+                break
+            else:
+                continue
+            break
+        for stem in stems:
+            by_stem.setdefault((stated.family, stem), []).append((stated, stems))
+
+
+def _answers(pieces: tuple, position: int) -> Iterator[tuple[re.Match[str], str, Span]]:
+    """Durations given as the answer to a question about how long something lasts, asked in the piece at
+    `position`: (the answer's match, the question's phrase, the answer's span)."""
+    from speclint.document.text import find_all_alone, joined_segments, position_at
+
+    piece = pieces[position]
+    for match, _span in find_all_alone(_HOW_LONG, piece.segments):
+        phrase = match.group("phrase")
+        answer = _ANSWER.match(match.group("after"))
+        if answer is not None:
+            start = position_at(joined_segments(piece.segments)[1], match.start("after") + answer.start("num"))
+            end = position_at(joined_segments(piece.segments)[1], match.start("after") + answer.end())
+            yield answer, phrase, Span(start, end)
+        elif not match.group("after").strip(" *_\n") and position + 1 < len(pieces) \
+                and pieces[position + 1].kind == "paragraph":
+            following = pieces[position + 1]
+            for found, span in find_all_alone(_ANSWER, following.segments):
+                yield found, phrase, span
+                break
+        break
+
+
+def _asked_pairs(pieces: tuple, asked: dict[str, list[_Stated]],
+                 by_head: dict[tuple[str, str], list[_Stated]]) -> Iterator[Contradiction]:
+    """An answer to "how long does a lock last?" against what the document says of the lock elsewhere: "lock a
+    flight price for 72 hours", "a lock period of 72 hours"."""
+    from speclint.document.text import find_all_alone, joined_segments
+    from speclint.reading.requirements import not_in_scope
+
+    said = re.compile(r"\b(?P<head>" + "|".join(re.escape(head) for head in asked) + r")[\w-]*(?P<between>[^.;:?!\n]{0,40}?)"
+                        r"\bfor\s+(?:about\s+|up\s+to\s+)?" + _NUM + r"[\s-]?" + _UNIT + r"\b", re.I)
+    stated: list[_Stated] = []
+    for piece in pieces:
+        if piece.kind != "paragraph" or (piece.section.heading is not None and not_in_scope(piece.section)):
+            continue
+        if not _DIGIT.search(joined_segments(piece.segments)[0]):
+            continue
+        for match, span in find_all_alone(said, piece.segments):
+            if "?" in match.group(0) or not _taken(match.string, match.start("num"), match.end("num"), True):
+                continue
+            family, value = _duration(match.group("num"), match.group("unit"))
+            head = _lemma(match.group("head"))
+            statement = Statement("named", (head,), head, family, value, " ".join(match.group(0).split()), span)
+            stated.append(_Stated(id(piece.section), head, (), family, value, "", statement))
+    for answers in asked.values():
+        for answer in answers:
+            others = [*by_head.get((answer.family, answer.head), ()), *(each for each in stated if each.head == answer.head)]
+            for other in others:
+                if other.section == answer.section or other.value == answer.value or other.family != answer.family:
+                    continue
+                line, other_line = answer.statement.span.start.line, other.statement.span.start.line
+                if line == other_line:
+                    continue
+                yield (answer.statement, other.statement) if line > other_line else (other.statement, answer.statement)
+                break
+
+
+def _near(pattern, anchors: list[tuple[int, int]], text: str, offsets: list) -> Iterator[tuple[re.Match[str], Span]]:
+    """`find_all_alone(pattern, segments)` on the piece's searched `text`, for the matches that hold one of the
+    `anchors` (start, end), searched only in a window around each."""
+    from speclint.document.text import position_at
+
+    seen: set[tuple[int, int]] = set()
+    for anchor_start, anchor_end in anchors:
+        window_end = min(len(text), anchor_end + _AHEAD)
+        for match in pattern.finditer(text, max(0, anchor_start - _BACK), window_end):
+            if not match.start() <= anchor_start < match.end() or (match.start(), match.end()) in seen:
+                continue
+            seen.add((match.start(), match.end()))
+            start = position_at(offsets, match.start())
+            end = position_at(offsets, max(match.end() - 1, match.start()))
+            yield match, Span(start, Position(end.line, end.column + 1))
+
+
+def _pairs(document: Document) -> Iterator[Contradiction]:
+    from speclint.document.text import iter_prose, joined_segments, searched_text
+    from speclint.reading.requirements import not_in_scope
+
+    by_head: dict[tuple[str, str], list[_Stated]] = {}
+    holds: list[tuple[_Stated, frozenset[str]]] = []
+    pieces = tuple(iter_prose(document))
+    numbered = frozenset(numbered_pieces(document))
+    asked: dict[str, list[_Stated]] = {}  # a question's head: the durations its answers give
+    for position, piece in enumerate(pieces):
+        if piece.kind == "table-cell" or (piece.section.heading is not None and not_in_scope(piece.section)):
+            continue
+        joined = joined_segments(piece.segments)[0]
+        if "?" in joined and _HOW_LONG_WORDS.search(joined):
+            for answer, phrase, span in _answers(pieces, position):
+                written = [word for word in re.findall(r"[^\W\d_][\w'-]*", phrase) if word.lower() not in _STOPWORDS]
+                head, _before = _head(tuple(_lemma(word) for word in written))
+                if not head:
+                    continue
+                family, value = _duration(answer.group("num"), _UNIT_WORDS.get(answer.group("unit").lower(),
+                                                                                answer.group("unit")))
+                text = " ".join(answer.group(0)[answer.start("num") - answer.start():].split())
+                statement = Statement("named", tuple(word.lower() for word in written), head, family, value, text, span)
+                asked.setdefault(head, []).append(_Stated(id(piece.section), head, (), family, value, "", statement))
+        if piece.kind != "paragraph":
+            continue  # a table's rows are cases ("| Directory down | 2-second timeout |"): read as labels elsewhere
+        digits = position in numbered
+        lowered = joined.lower()
+        words = any(unit in lowered for unit in _UNIT_STEMS) and _NUMBER_WORD_RE.search(joined) is not None
+        if not digits and not words:
+            continue
+        section = id(piece.section)
+        text, offsets = searched_text(piece.segments), joined_segments(piece.segments)[1]
+        durations = [found.span() for found in _DURATION_ANCHOR.finditer(text)] if digits else []
+        if words:
+            durations.extend(found.span() for found in _WORD_DURATION_ANCHOR.finditer(text))
+        bounds = [found.span() for found in _BOUND_ANCHOR.finditer(text)] \
+            if any(bound in lowered for bound in _BOUND_LITERALS) else []
+        money = [found.span() for found in _MONEY_ANCHOR.finditer(text)] \
+            if digits and any(sign in joined for sign in ("€", "$", "£", "EUR", "USD", "GBP")) else []
+        if not durations and not bounds and not money:
+            continue
+        for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False),
+                                 (_DEADLINE, True), (_NAMED_MONEY, False)):
+            anchors = bounds if pattern is _COUNT_LIMIT else money if pattern is _NAMED_MONEY else durations
+            for match, span in _near(pattern, anchors, text, offsets) if anchors else ():
+                text = match.string
+                number_group = next(name for name in ("num", "num2", "num3") if name in match.re.groupindex
+                                    and match.group(name))
+                if pattern is _NAMED_MONEY:
+                    start = match.start("currency") if match.group("currency") else match.start(number_group)
+                    if start > match.start(number_group) or not _taken(text, start, match.end(number_group), False):
+                        continue
+                    stated = _named(section, match, span, False, offsets)
+                    if stated is not None:
+                        by_head.setdefault((stated.family, stated.head), []).append(stated)
+                    continue
+                if not _taken(text, match.start(number_group), match.end(number_group), bounded):
+                    continue
+                if pattern is _HOLD:
+                    held = _hold(section, match, span)
+                    if held is not None:
+                        holds.append(held)
+                    continue
+                if pattern is _DEADLINE:
+                    stated = _deadline(section, match, span)
+                elif pattern is _COUNT_LIMIT:
+                    stated = _count(section, match, span)
+                else:
+                    stated = _named(section, match, span, pattern is _BEFORE_NOUN, offsets)
+                if stated is not None:
+                    by_head.setdefault((stated.family, stated.head), []).append(stated)
+    yield from _hold_pairs(holds)
+    if asked:
+        yield from _asked_pairs(pieces, asked, by_head)
+    for members in by_head.values():
+        if len(members) < 2:
+            continue
+        phrases = {member.words for member in members}
+        for position, later in enumerate(members):
+            for earlier in members[:position]:
+                if earlier.value == later.value or earlier.section == later.section or earlier.scope != later.scope:
+                    continue
+                if earlier.statement.span.start.line == later.statement.span.start.line:
+                    continue
+                if not _compatible(earlier.words, later.words) or _ambiguous(earlier.words, later.words, phrases):
+                    continue
+                if earlier.size < 2 and later.size < 2:
+                    continue  # "Timeline: ~5 minutes" under each severity: one word says too little of what it times
+                yield later.statement, earlier.statement
+                break
+
+
+def _ambiguous(one: tuple[str, ...], other: tuple[str, ...], phrases: set[tuple[str, ...]]) -> bool:
+    """The shorter phrase could also be another one stated: "hold" beside "dispute hold" and "fraud hold"."""
+    shorter, longer = sorted((one, other), key=len)
+    return any(candidate != longer and _compatible(candidate, shorter) and not _compatible(candidate, longer)
+               for candidate in phrases if len(candidate) > len(shorter))
+
+
+#: A case a statement is made for: "P1 incidents", "Sev 2", "tier 3", "priority high".
+_CASE = lazy_compile(r"\b(?:[A-Z]{1,4}-?\d{1,2}|(?:sev(?:erity)?|priority|prio|tier|level|class|grade)\s*[-:]?\s*(?:\d|[A-Z]\b|"
+                     r"high|low|medium|critical|urgent))\b", re.I)
+
+
+def _deadline(section: int, match: re.Match[str], span: Span) -> _Stated | None:
+    """A deadline on an act, named by the act's verb ("signed", "firmarse" and "firma" are one act); not one set
+    for a case ("P1 incidents are acknowledged within 15 minutes")."""
+    if _CASE.search(_clause(match.string, match.start(), match.end())):
+        return None
+    verb = match.group("verb").lower()
+    if verb in _STOPWORDS or verb in _NOT_OWNER or verb.endswith("ly") or verb in ("most", "least", "even", "always"):
+        return None  # "usually within 1 month": no act
+    stem = re.sub(r"(?:se|lo|la|los|las)$", "", verb) if verb.endswith(("rse", "rlo", "rla")) else verb
+    stem = _lemma(stem)[:4]
+    if stem in _GENERAL_VERBS or len(stem) < 4:
+        return None
+    unit = " ".join(match.group("unit").lower().split())
+    if re.search(r"h[aá]bil|werktag|arbeitstag|working|business", unit):
+        family, value = "working-days", _value(match.group("num"))
+    else:
+        word = unit.split()[0]
+        family, value = _duration(match.group("num"), _UNIT_WORDS.get(word, word))
+    statement = Statement("deadline", (verb,), stem, family, value, " ".join(match.group(0).split()), span)
+    return _Stated(section, f"deadline {stem}", ("deadline",), family, value, "", statement)
+
+
+def _count(section: int, match: re.Match[str], span: Span) -> _Stated | None:
+    owner = next(match.group(name) for name in ("owner", "owner2", "owner3") if match.group(name))
+    noun = next(match.group(name) for name in ("noun", "noun2", "noun3") if match.group(name))
+    number = next(match.group(name) for name in ("num", "num2", "num3") if match.group(name))
+    if owner.lower() in _NOT_OWNER or noun.lower() in _NOT_COUNTED or noun.lower() in _STOPWORDS:
+        return None
+    if noun.lower().rstrip("s") in _SECONDS or noun.lower() in _SECONDS:
+        return None
+    value = _value(number)
+    text = " ".join(match.group(0).split())
+    statement = Statement("count-limit", (owner.lower(), noun.lower()), _lemma(noun), "count", value, text, span)
+    return _Stated(section, f"{_lemma(noun)} per {_lemma(owner)}", (), "count", value, "", statement)
+
+
+_cache: WeakKeyDictionary[Document, list[Contradiction]] = WeakKeyDictionary()
