@@ -175,7 +175,10 @@ _PAYMENT_AMOUNT_AFTER = lazy_compile(r"^\s+(?:amounts?|schedules?|calculat\w+|pl
                                    # payment: "the payments module", "the payments team's on-call rota"
                                    r"(?:modules?|code(?:base)?|repo(?:sitory|sitories|s)?|librar(?:y|ies)|packages?|"
                                    r"teams?|squads?|org(?:ani[sz]ation)?|department|engineers?|reviewers?|owners?|"
-                                   r"rotas?|on-?call|incidents?|domain|area|roadmap|backlog|channel)(?![\w-]))", re.I)
+                                   r"rotas?|on-?call|incidents?|domain|area|roadmap|backlog|channel|"
+                                   # news of a payment made elsewhere, which this product receives: "a
+                                   # payment callback that arrives within the grace period", "payment events"
+                                   r"callbacks?|webhooks?|events?)(?![\w-]))", re.I)
 #: Billing and payouts as places and records: "the billing page", "the billing export", "the payouts page".
 _BILLING_PLACE = lazy_compile(r"(?:billing|payouts?)\s+(?:pages?|screens?|tabs?|portal|dashboards?|settings|exports?|data|"
                               r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b|"
@@ -434,6 +437,20 @@ NAMED_API = lazy_compile(
     # "the Paperform rendering service": a name, what it does, and "service"
     r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){1,2}\s+service)\b(?!\s+(?:keys?|tokens?|docs?|documentation|reference|references|version|surface|"
     r"server|types?|group|objects?|resources?)\b)")
+#: Capitalised words that name no system: pronouns, articles, sentence openers.
+_NOT_A_NAME = (r"(?:It|Its|This|That|These|Those|The|A|An|We|Our|Us|You|Your|He|She|They|Their|Each|Every|When|Then|If|"
+               r"Once|After|Before|Which|Who|Nobody|Everyone|Someone|Nothing|Everything)")
+#: A business system named by its acronym ("the ERP", "the HRIS"), where a sentence calls it.
+SYSTEM_ACRONYM = lazy_compile(r"(?<=\bthe\s)(?:ERP|CRM|HRIS|WMS|TMS|EHR|EMR|LIMS|MES|DMS|PIM|OMS|HCM|CMMS|PACS|RIS)"
+                              r"(?:\s+system)?\b(?![-\u2019']|\s+(?:team|vendor|data\s+model|project|migration|replacement)\b)")
+#: Before a business system, in its sentence: a call to it ("posts an adjustment to the ERP").
+_SYSTEM_CALLED_BEFORE = lazy_compile(
+    r"\b(?:posts?|posted|posting|sends?|sent|sending|writes?|written|writing|pushe[sd]|pushing|push|submits?|submitted|"
+    r"creates?|created|creating|books?|booked|registers?|registered|fetch(?:es|ed|ing)?|pulls?|pulled|retrieves?|"
+    r"retrieved|looks?\s+up|queries|queried|calls?|called|exports?|exported|transmits?|transmitted|updates?|updated|"
+    r"orders?|ordered)\b[^.;!?\n]{0,80}?\b(?:to|into|in|from|with|on)\s+$", re.I)
+
+
 #: Before a named API, in its sentence: a call to it ("sent to", "from", "through", "uses the").
 _CALLED_BEFORE = lazy_compile(
     r"\b(?:to|from|through|via|by|with|using|uses?|calls?|called|calling|quer(?:y|ies|ied|ying)|asks?|asked|asking|"
@@ -476,6 +493,29 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b[\w-]*API\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]+|\b(?:la\s+)?API\s+(?:del|de\s+la|de)\s+(?!nuestr|est[ae]\b)\w[\w-]*|"
         r"\bl['\u2019]API\s+(?:du|des|de\s+la|de\s+l['\u2019]|de)\s*(?!notre\b|cette\b)\w[\w-]*")),
     (NAMED_API_KIND, NAMED_API),
+    # a system named by its owner, in the sentence that calls it: "orders a laptop from Hardwarehaus
+    # through their ordering API", "Inkwell sends the completed event to our webhook"
+    (NAMED_API_KIND, lazy_compile(
+        r"(?:(?<=\bfrom\s)|(?<=\bwith\s)|(?<=\bto\s)|(?<=\bat\s)|(?<=\bin\s))(?!" + _NOT_A_NAME + r"\b)"
+        r"[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2}(?=\s+(?:through|via|using|over)\s+(?:their|its)\s+(?:[a-z][\w-]*\s+){0,2}"
+        r"(?:API|web\s?service|endpoint|portal|integration)s?\b)|"
+        r"\b(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+(?=\s+(?:sends?|posts?|calls?|delivers?|pushes|notifies)\s+(?:us\s+)?"
+        r"(?:(?:the|an?|each|every)\s+)?(?:\S+\s+){0,3}?(?:to\s+)?(?:our|the|a)\s+(?:[\w-]+\s+)?(?:webhook|callback)s?\b)")),
+    # a system called in German, Spanish or French: "Fahrzeugdaten bei der DAT-Schnittstelle
+    # abrufen", "über die Schnittstelle zum Bestandssystem", "a través de la integración con el
+    # Sistema RED", "via l'interface Chorus Pro" (not "über eine REST-Schnittstelle", the product's own)
+    (NAMED_API_KIND, lazy_compile(
+        r"(?<=\bd(?:er|ie|em|en)\s)(?!(?:REST|HTTPS?|SOAP|GraphQL|gRPC|Web|JSON|XML|Programmier|Benutzer|Admin|Eigene)\b)"
+        r"[A-ZÄÖÜ][\w.&]*-(?:Schnittstelle|API|Webservice|Dienst|Anbindung)\b|"
+        r"\b(?:der|die|dem|den)\s+(?:Schnittstelle|Anbindung)\s+(?:zu[rm]?|an\s+(?:das|die|den)|von|des|der)\s+"
+        r"(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ][\w-]+|"
+        r"\b(?:integraci[óo]n|conexi[óo]n|interfaz)\s+con\s+(?:el\s+|la\s+|los\s+|las\s+)?(?!nuestr)"
+        r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w-]*){0,2}|"
+        r"\b(?:l['\u2019]interface|l['\u2019]int[ée]gration\s+avec|le\s+web\s?service)\s+(?:de\s+|du\s+|d['\u2019])?"
+        r"(?!notre\b|nos\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}")),
+    # a business system called by the sentence: "post an adjustment to the ERP", "creates the
+    # employee in the HRIS" (`provider_mentions` asks for a call before it)
+    (NAMED_API_KIND, SYSTEM_ACRONYM),
     ("file transfer", lazy_compile(r"\b(?:(?:file|sftp|ftp)[\s_-]+drops?|drop[\s_-]+(?:folder|zone)s?)\b", re.I)),
     ("identity provider", lazy_compile(r"\b(?:identity|sso|oidc|saml)[\s_-]+providers?\b|(?-i:\bIdPs?\b)", re.I)),
     ("identity verification", lazy_compile(
@@ -506,7 +546,10 @@ PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
     "file transfer": lazy_compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b",
                                 re.I),
     "external API": lazy_compile(r"\b(?:apis?|calls?|requests?|integrations?|sync\w*|lookups?|quotes?|geocod\w*|"
-                               r"labels?|exports?)\b", re.I),
+                               r"labels?|exports?|"
+                               # another system by what it is: "if a head-end system is unreachable" (not
+                               # "the system", the product itself)
+                               r"(?!(?:the|this|our|a|an|that|its|same|whole|entire|new)\s)[\w-]+\s+systems?)\b", re.I),
     "identity provider": lazy_compile(r"\b(?:sign(?:s|ed|ing)?[\s-]*(?:in|on)|log(?:s|ged|ging)?[\s-]*(?:in|on)|logins?|sso|"
                                     r"authenticat\w*|tokens?|sessions?|idps?)\b", re.I),
     "identity verification": lazy_compile(r"\b(?:verif\w+|checks?|kyc|identity|documents?|selfies?|onboarding)\b", re.I),
@@ -519,6 +562,24 @@ _ANY_CALL = lazy_compile(
     r"\b(?:providers?|vendors?|third[- ]party|external\s+(?:services?|apis?|calls?|providers?|systems?|dependenc\w+)|"
     r"downstream|upstream|dependenc(?:y|ies)|integrations?|outbound\s+calls?|api\s+calls?|"
     r"(?:remote|partner)\s+(?:services?|apis?|calls?))\b", re.I)
+
+#: A provider named by its channel ("the SMS provider", "our e-mail vendor", "the payment
+#: integration") is that provider, not any outbound call: "IF the SMS provider returns a delivery
+#: failure" says nothing of the visits API failing.
+_CHANNEL_BEFORE = lazy_compile(r"\b(?:sms|text(?:ing)?|e-?mail|mail|push|notifications?|payments?|card|storage|sftp|ftp|"
+                               r"identity|sso|kyc|verification|shipping|tax|maps?|geocoding|ai|llm|model|signature|"
+                               r"e-?signature|telephony|voice)[\s_-]+$", re.I)
+
+
+def _any_call(text: str) -> bool:
+    """`text` names any outbound call ("if a provider or any external call fails"), not one
+    provider named by its channel ("the SMS provider")."""
+    for match in _ANY_CALL.finditer(text):
+        if not (match.group(0)[0] in "pvPVIi" and match.group(0).lower().startswith(("provider", "vendor", "integration"))
+                and _CHANNEL_BEFORE.search(text, max(0, match.start() - 20), match.start())):
+            return True
+    return False
+
 
 #: What happens when a provider's call fails, besides the general failure words: a bounce, an
 #: undeliverable message, a dead-letter queue, the provider being down.
@@ -617,6 +678,8 @@ def provider_mentions(segments: list[TextSegment],
                     or _quoted(match) or _BY_HAND.search(text, sentence_start, _sentence_end(text, match.end())) \
                     or _worked_in(text, sentence_start, match):
                 continue
+            if pattern is SYSTEM_ACRONYM and not _SYSTEM_CALLED_BEFORE.search(text, sentence_start, match.start() - 4):
+                continue  # "the ERP" named, not called ("the ERP team", "stock in the ERP is wrong")
             if pattern is NAMED_API and not (listed_as_called and not text[:match.start()].strip(" *_`")
                                              and not text[match.end():].strip(" *_`.")) \
                     and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
@@ -723,7 +786,7 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
     if named is None:
         named = _names(kind, text)
     if in_failure_section:
-        return not text.rstrip().endswith("?") and (named or bool(duty.search(text) or _ANY_CALL.search(text)))
+        return not text.rstrip().endswith("?") and (named or bool(duty.search(text)) or _any_call(text))
     text = _NOT_A_FAILURE.sub(" ", text)
     if not CALL_FAILURE.search(text):
         return False
@@ -734,12 +797,12 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
             continue
         # the provider named in the paragraph ("We call Stripe. If it times out, we retry."), or
         # the call named in the sentence
-        about = named or bool(duty.search(sentence) or _ANY_CALL.search(sentence))
+        about = named or bool(duty.search(sentence)) or _any_call(sentence)
         if about and kind != "payment" and decision_only(sentence) and (
                 not named or kind != "call to another service") and not _names(kind, sentence):
             # "the portal shall refuse a request for ...", "the app refuses photos larger than 10 MB":
             # the product's own rule, not the call refused (a declined charge is a payment failing)
-            about = bool(_CALLED.search(sentence) or _ANY_CALL.search(sentence))
+            about = bool(_CALLED.search(sentence)) or _any_call(sentence)
         if sentence.rstrip().endswith("?"):
             asked = asked or about
         elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii() \
