@@ -186,7 +186,11 @@ def _introduces(document: Document, span: Span) -> bool:
     return section is not None and sets_the_scene(section, _SCENE_SECTIONS)
 
 
-_SCENE_SECTIONS = (*INTRO_SECTIONS, "glossary", "terminology", "definitions")
+_SCENE_SECTIONS = (*INTRO_SECTIONS, "glossary", "terminology", "definitions",
+                   # an SRS's overall description (IEEE 29148): the context its section 3 specifies
+                   "overall description", "product perspective", "system context", "operating environment",
+                   "allgemeine beschreibung", "produktumfeld", "descripción general", "perspectiva del producto",
+                   "description générale", "perspective du produit")
 
 
 def _measures(document: Document, span: Span) -> bool:

@@ -982,7 +982,14 @@ def provider_mentions_in(document: Document, kinds: Collection[str] | None = Non
                for row in block.rows for cell in row}
     mentions = [mention for piece in pieces
                 for mention in provider_mentions(piece.segments, patterns, id(piece.block) in listing)]
+    if any(brand == "S3" for _kind, brand, _span in mentions) and _SERIES_OF_S.search(document.source):
+        # "| S3 | Soft | Keep a class in the same room |": the third of a series S1, S2, S3, not Amazon S3
+        mentions = [mention for mention in mentions if mention[1] != "S3"]
     return [mention for mention in mentions if not _own_api(document, mention)]
+
+
+#: Another item of a series S1, S2, S4 ... (constraints, scenarios, stories).
+_SERIES_OF_S = lazy_compile(r"\bS[124-9]\b")
 
 
 #: A column of a table of what the product calls: "| System | Called for |", "| Integration | Used for |".
@@ -1009,22 +1016,39 @@ def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
     kinds = {kind for kind, _brand, _span in mentions}
     if not kinds:
         return []
-    kinds = unaddressed_failures(document, frozenset(kinds))
+    names = frozenset(name for kind, brand, _span in mentions if kind == NAMED_API_KIND
+                      and (name := owner_name(brand)))
+    kinds = unaddressed_failures(document, frozenset(kinds), names)
     return [mention for mention in mentions if mention[0] in kinds]
 
 
-def unaddressed_failures(document: Document, kinds: frozenset[str]) -> frozenset[str]:
+#: The name a system goes by, in what names it: "Clinova" in "Clinova visits API", "DAT" in
+#: "DAT-Schnittstelle", "Sistema RED" in "integración con el Sistema RED".
+_OWNER_NAME = lazy_compile(r"[A-ZÄÖÜÁÉÍÓÚÑ][\w&.]*(?:\s+[A-ZÄÖÜÁÉÍÓÚÑ][\w&.]*)*")
+_NAME_SUFFIX = lazy_compile(r"(?:-?\s*(?:API|Schnittstelle|Webservice|Dienst|Anbindung))+$")
+
+
+def owner_name(brand: str) -> str:
+    """The name in `brand` a later sentence may call the system by ("" when it has none of two letters)."""
+    match = _OWNER_NAME.search(brand)
+    name = _NAME_SUFFIX.sub("", match.group(0)).strip() if match else ""
+    return name if len(name) >= 2 else ""
+
+
+def unaddressed_failures(document: Document, kinds: frozenset[str],
+                         names: frozenset[str] = frozenset()) -> frozenset[str]:
     """Which of `kinds` (provider kinds, or kinds of `FALLIBLE_OPERATIONS`) the document never says
     fail: see `failure_addressed`; besides, an error table of rejections or timeouts, a section
     about the call (its title names it) that speaks of failure, and code around a provider that
     handles errors address them. Cached per document and set of kinds."""
     cache = _unaddressed.setdefault(document, {})
-    if kinds not in cache:
-        cache[kinds] = frozenset(_unaddressed_failures(document, set(kinds)))
-    return cache[kinds]
+    key = (kinds, names)
+    if key not in cache:
+        cache[key] = frozenset(_unaddressed_failures(document, set(kinds), names))
+    return cache[key]
 
 
-def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
+def _unaddressed_failures(document: Document, kinds: set[str], names: frozenset[str] = frozenset()) -> set[str]:
     from speclint.document.model import CodeBlock, TableCell
     from speclint.document.text import iter_prose, mask_invisible
     from speclint.reading.edge_cases import is_edge_case_title
@@ -1040,10 +1064,14 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
             continue
         failure_section = _in_failure_section(piece.section) and piece.kind != "heading"
         used = {kind for kind, _brand, _span in provider_mentions(piece.segments, providers)}
+        if names and any(name in text for name in names):
+            used.add(NAMED_API_KIND)  # "If Corvell rejects the order ...": the system named again, by its name
         kinds = {kind for kind in kinds if not failure_addressed(kind, text, failure_section, kind in used)}
     for _line, cells in rows.items():
         text = " | ".join(cells)
-        kinds = {kind for kind in kinds if not failure_addressed(kind, text)}
+        named_again = bool(names) and any(name in text for name in names)
+        kinds = {kind for kind in kinds if not failure_addressed(
+            kind, text, named=True if named_again and kind == NAMED_API_KIND else None)}
     for _section, block in document.iter_blocks():
         if isinstance(block, Table) and is_error_table(block):
             text = " ".join(mask_invisible(cell.text) for row in block.rows for cell in row)
@@ -1061,7 +1089,8 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
         # A section about the call ("### Payment", "### Twilio SMS") that speaks of failure.
         if section.heading is None or section.level < 2 or not kinds or is_edge_case_title(section.title):
             continue  # the document's title is about everything in it
-        about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)}
+        about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)
+                 or (kind == NAMED_API_KIND and any(name in section.title for name in names))}
         if not about:
             continue
         text = mask_invisible(section_text(section, deep=True, with_code=True))
@@ -1072,7 +1101,7 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
     return kinds
 
 
-_unaddressed: WeakKeyDictionary[Document, dict[frozenset[str], frozenset[str]]] = WeakKeyDictionary()
+_unaddressed: WeakKeyDictionary[Document, dict[tuple[frozenset[str], frozenset[str]], frozenset[str]]] = WeakKeyDictionary()
 
 
 _unhandled_providers: WeakKeyDictionary[Document, list[ProviderMention]] = WeakKeyDictionary()
