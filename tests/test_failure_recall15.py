@@ -245,3 +245,17 @@ def test_payment_callbacks_received_are_no_payment_made() -> None:
     A payment callback that arrives within the grace period converts the hold to a booking.
     """
     assert lint_with("EH006", text, path="docs/adr/0012-seat-holds.md") == []
+
+
+def test_a_name_that_is_also_a_common_word_of_the_document_answers_for_nothing() -> None:
+    text = """
+    # Opportunity charging
+
+    ## Requirements
+    1. WHEN the robot arrives at the dock THEN the Fleet Manager SHALL call the Dock API to start charging.
+
+    | Setting | Value |
+    |---|---|
+    | Dock reservation timeout | 3 minutes |
+    """
+    assert spans(lint_with("EH004", text)) == [(4, 77)]
