@@ -1022,7 +1022,21 @@ def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
                       and (name := owner_name(brand))
                       and not re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", document.source))
     kinds = unaddressed_failures(document, frozenset(kinds), names)
-    return [mention for mention in mentions if mention[0] in kinds]
+    return [mention for mention in mentions if mention[0] in kinds
+            and not (mention[0] == NAMED_API_KIND and _called_where_failure_is_said(document, mention[2]))]
+
+
+def _called_where_failure_is_said(document: Document, span: Span) -> bool:
+    """The section that calls a system no list names ("upload the blob to Web3_Storage via their
+    API") says what happens when something fails ("IF the upload fails, THEN ... retry"): the call
+    is what that section is about, though the failure sentence names the upload, not the system."""
+    from speclint.document.text import mask_invisible
+    from speclint.reading.concerns import section_at
+    from speclint.reading.requirements import section_text
+
+    section = section_at(document, span.start.line)
+    return section.heading is not None and speaks_of_failure(mask_invisible(section_text(section, deep=False)),
+                                                             decisions=False)
 
 
 #: The name a system goes by, in what names it: "Clinova" in "Clinova visits API", "DAT" in
