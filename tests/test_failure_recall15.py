@@ -31,6 +31,8 @@ def test_a_named_system_whose_rejection_is_handled_is_not_flagged() -> None:
 
     ## Requirements
     - When stock falls below the minimum, the app orders the item from Corvell through their ordering API.
+
+    ## Orders that fail
     - If Corvell rejects the order or does not answer within 30 seconds, the order is queued and retried
       hourly; after 3 attempts the store manager gets a task.
     """
@@ -118,13 +120,15 @@ def test_the_german_products_own_rest_interface_is_no_provider() -> None:
     assert lint_with("EH004", text) == []
 
 
-def test_a_german_failure_sentence_answers_the_interface() -> None:
+def test_a_german_failure_sentence_in_another_section_answers_the_interface() -> None:
     text = """
     # Tarifrechner
 
     ## Anforderungen
-    - Das System muss die Fahrzeugdaten bei der KBA-Schnittstelle abrufen. Schlägt der Abruf fehl,
-      gibt der Makler die Daten von Hand ein.
+    - Das System muss die Fahrzeugdaten bei der KBA-Schnittstelle abrufen.
+
+    ## Ausnahmen
+    - Ist die KBA-Schnittstelle nicht erreichbar, gibt der Makler die Daten von Hand ein.
     """
     assert lint_with("EH004", text) == []
 
@@ -139,13 +143,15 @@ def test_flags_a_spanish_integration_with_a_named_system() -> None:
     assert spans(lint_with("EH004", text)) == [(4, 61)]
 
 
-def test_a_spanish_failure_sentence_answers_the_integration() -> None:
+def test_a_spanish_failure_sentence_in_another_section_answers_the_integration() -> None:
     text = """
     # Altas de empleados
 
     ## Qué vamos a construir
     1. Al firmar, el portal registra al empleado a través de la integración con el Sistema Delta.
-    2. Si el Sistema Delta rechaza el alta, RR. HH. recibe un aviso y la repite a mano.
+
+    ## Casos límite
+    - Si el Sistema Delta rechaza el alta, RR. HH. recibe un aviso y la repite a mano.
     """
     assert lint_with("EH004", text) == []
 
@@ -169,7 +175,9 @@ def test_a_channel_providers_failure_does_not_answer_for_another_api() -> None:
 
     ## Requirements
     1. WHEN a slot is confirmed THEN the system SHALL send the visit to the trial sponsor through the Clinomed visits API.
-    2. IF the SMS provider returns a delivery failure THEN the system SHALL flag the reminder as not delivered.
+
+    ## Reminders
+    1. IF the SMS provider returns a delivery failure THEN the system SHALL flag the reminder as not delivered.
     """
     findings = lint_with("EH004", text)
     assert spans(findings) == [(4, 99)]
@@ -181,7 +189,9 @@ def test_any_providers_failure_answers_for_every_call() -> None:
 
     ## Requirements
     1. WHEN a slot is confirmed THEN the system SHALL send the visit to the trial sponsor through the Clinomed visits API.
-    2. IF a provider does not answer within 10 seconds THEN the system SHALL keep the booking and retry hourly.
+
+    ## Failures
+    1. IF a provider does not answer within 10 seconds THEN the system SHALL keep the booking and retry hourly.
     """
     assert lint_with("EH004", text) == []
 
@@ -254,8 +264,21 @@ def test_a_name_that_is_also_a_common_word_of_the_document_answers_for_nothing()
     ## Requirements
     1. WHEN the robot arrives at the dock THEN the Fleet Manager SHALL call the Dock API to start charging.
 
+    ## Settings
+
     | Setting | Value |
     |---|---|
     | Dock reservation timeout | 3 minutes |
     """
     assert spans(lint_with("EH004", text)) == [(4, 77)]
+
+
+def test_a_named_system_called_in_a_section_that_says_what_happens_on_failure_is_answered() -> None:
+    text = """
+    # Vault uploads
+
+    ## Requirement 5
+    1. WHEN a blob is ready THEN the app SHALL upload it to Filebarn via their API.
+    2. IF the upload fails THEN the app SHALL show an error and let the user retry.
+    """
+    assert lint_with("EH004", text) == []
