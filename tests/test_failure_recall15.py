@@ -282,3 +282,90 @@ def test_a_named_system_called_in_a_section_that_says_what_happens_on_failure_is
     2. IF the upload fails THEN the app SHALL show an error and let the user retry.
     """
     assert lint_with("EH004", text) == []
+
+
+# --- EH008: failure handling promised, not described ------------------------------------------
+
+
+def test_flags_a_faq_answer_that_promises_to_handle_bounces_gracefully() -> None:
+    text = """
+    # Bulk send
+
+    ## External FAQ
+
+    **What happens if some email addresses bounce?**
+    We will handle bounces gracefully and keep the sender informed.
+    """
+    findings = lint_with("EH008", text)
+    assert spans(findings) == [(6, 9)]
+    assert "'handle bounces gracefully'" in findings[0].message
+
+
+def test_flags_a_requirement_that_asks_for_proper_error_handling() -> None:
+    text = """
+    # Sync
+
+    ## Requirements
+    - **NFR-2**: The connector MUST gracefully handle disconnections during a sync.
+    """
+    assert spans(lint_with("EH008", text)) == [(4, 33)]
+
+
+def test_flags_a_german_promise() -> None:
+    text = """
+    # Zahlungserinnerungen
+
+    ## Anforderungen
+    - Fehler werden angemessen behandelt.
+    """
+    assert spans(lint_with("EH008", text)) == [(4, 3)]
+
+
+def test_a_promise_that_goes_on_to_say_how_is_not_flagged() -> None:
+    text = """
+    # Bulk send
+
+    ## FAQ
+    Bounces are handled gracefully: the envelope stays open and the sender sees each bounced address.
+    Timeouts are handled gracefully by retrying twice after 30 seconds.
+    """
+    assert lint_with("EH008", text) == []
+
+
+def test_a_promise_the_next_sentence_spells_out_is_not_flagged() -> None:
+    text = """
+    # Bulk send
+
+    ## FAQ
+    Errors are handled appropriately. A send that times out is retried twice, then marked failed.
+    """
+    assert lint_with("EH008", text) == []
+
+
+def test_a_user_storys_wish_is_no_promise() -> None:
+    text = """
+    # Workers
+
+    ## Requirement 4
+    **User Story:** As an operator, I want workers to handle errors gracefully, so that failures are clear.
+    """
+    assert lint_with("EH008", text) == []
+
+
+def test_a_third_partys_behaviour_given_as_a_reason_is_no_promise() -> None:
+    text = """
+    # Metrics
+
+    ## Design
+    Scrapes may fail for a minute, which is acceptable since Prometheus handles transient scrape failures gracefully.
+    """
+    assert lint_with("EH008", text) == []
+
+
+def test_a_task_list_is_not_read() -> None:
+    text = """
+    # Implementation Tasks: Integration
+
+    - [ ] 2. Ensure the API client handles connection failures gracefully
+    """
+    assert lint_with("EH008", text) == []

@@ -9,7 +9,8 @@ from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.operations import CALL_FAILURE, skipped_section
-from speclint.reading.requirements import TASK_LISTS, document_kind
+from speclint.reading.requirements import TASK_LISTS, document_kind, is_proposal, reads_like_proposal
+from speclint.rules.error_handling.provider_failure_unhandled import document_title
 
 
 class FailureHandlingPromised(Rule):
@@ -52,8 +53,10 @@ class FailureHandlingPromised(Rule):
     group = Group.PREVIEW
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if document_kind(document, context) in TASK_LISTS:
-            return
+        if document_kind(document, context) in TASK_LISTS or _PLAN_TITLE.match(document_title(document)):
+            return  # a plan's "handle connection failures gracefully" is a to-do, the spec says how
+        if is_proposal(document, context) or reads_like_proposal(document):
+            return  # a proposal's "mitigated through proper error handling" weighs a risk, it specifies nothing
         if not _PROMISE_WORDS.search(document.source):
             return  # most documents promise nothing: one scan of the source
         from speclint.document.text import find_all, iter_prose
@@ -67,7 +70,8 @@ class FailureHandlingPromised(Rule):
                 end = _sentence_end(text, match.end())
                 sentence = text[start:end]
                 rest = text[match.end():end]
-                if _USER_STORY.search(sentence) or _SAYS_HOW.search(rest) or text.count('"', start, match.start()) % 2:
+                if _USER_STORY.search(sentence) or _SAYS_HOW.search(rest) or text.count('"', start, match.start()) % 2 \
+                        or _RATIONALE_BEFORE.search(text, start, match.start()):
                     continue
                 others = text[:start] + " " + text[end:]
                 if CALL_FAILURE.search(others):
@@ -80,7 +84,7 @@ class FailureHandlingPromised(Rule):
 #: Failures, in the words a promise handles: "bounces", "errors", "network failures".
 _FAILURES = (r"(?:(?:all|any|the|these|those|such|possible|potential|transient)\s+)?(?:[\w-]+\s+){0,2}?"
              r"(?:errors?|failures?|bounces?|time-?outs?|outages?|exceptions?|declines?|declined\s+\w+|rejections?|"
-             r"retries|disconnect(?:ion)?s?|edge\s+cases|problems|issues)")
+             r"retries|disconnect(?:ion)?s?)")
 _VAGUE = r"(?:gracefully|appropriately|properly|correctly|robustly|sensibly|cleanly|smoothly|elegantly|well|accordingly)"
 #: A promise: "handle bounces gracefully", "errors are handled appropriately", "gracefully handle
 #: failures", "graceful error handling", and in Spanish, German and French.
@@ -115,6 +119,10 @@ _SAYS_HOW = lazy_compile(
     r"retr\w+|fall\w*\s*back|queue\w*|return\w*|shows?|showing|display\w*|logs?|logged|logging|alert\w*|"
     r"notif\w+|email\w*|pages?|paged|skip\w*|discard\w*|reject\w*|mark\w*|flag\w*|roll\w*\s*back|"
     r"con|mediante|mit|durch|avec|en)\b|\d")
+#: A reason, not a promise: "which is acceptable since Prometheus handles transient scrape failures gracefully".
+_RATIONALE_BEFORE = lazy_compile(r"\b(?:since|because|as)\s+(?:[\w'-]+\s+){0,6}$", re.I)
+#: A plan or task list under any file name: "# Implementation Tasks: System Integration", "# Tasks".
+_PLAN_TITLE = lazy_compile(r"^\W*(?:implementation\s+(?:plan|tasks)|tasks?|task\s+list)\b", re.I)
 _USER_STORY = lazy_compile(r"\bI\s+(?:want|need|would\s+like)\b|^\W*as\s+an?\s", re.I)
 _SENTENCE_END = lazy_compile(r"(?<!\be\.g)(?<!\bi\.e)[.!?](?:\s|$)|\n\s*\n|\n(?=[ \t]*(?:[-*+|>]|\d+[.)]))")
 
