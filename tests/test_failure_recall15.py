@@ -369,3 +369,29 @@ def test_a_task_list_is_not_read() -> None:
     - [ ] 2. Ensure the API client handles connection failures gracefully
     """
     assert lint_with("EH008", text) == []
+
+
+# --- EH004: a system a sentence calls by its name alone ---------------------------------------
+
+
+def test_flags_a_system_called_by_its_name_alone_in_a_decision() -> None:
+    text = """
+    # 9. Rate quotes in a rules engine
+
+    ## Decision
+    We will move rating into the Brindle rules engine; engineering owns the service that calls Brindle and its API.
+
+    The quote service calls Brindle for each quote and returns the premium to the broker.
+    """
+    findings = lint_with("EH004", text, path="docs/adr/0009-rate-quotes.md")
+    assert spans(findings) == [(6, 25)]
+
+
+def test_a_pronoun_after_calls_names_no_system() -> None:
+    text = """
+    # Quotes
+
+    ## Requirements
+    - The quote service calls The engine on each quote. It calls We for nothing.
+    """
+    assert lint_with("EH004", text) == []

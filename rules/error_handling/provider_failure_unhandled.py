@@ -120,7 +120,8 @@ class ProviderFailureUnhandled(Rule):
                 mentions = []
         if not mentions:
             return
-        kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), mention[2].start.line))
+        kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), _in_relative_clause(
+            document, mention[2]), mention[2].start.line))
         others: dict[str, int] = {}
         for other_kind, other_brand, other_span in mentions:
             if other_brand != brand and other_brand not in others:
@@ -205,6 +206,15 @@ _MEASURES_TITLE = lazy_compile(r"\b(?:success\s+(?:metrics?|measures?|criteria)|
                                r"goals?\s+(?:and|&)\s+(?:success\s+)?metrics|measur\w+\s+success|"
                                r"m[ée]tricas(?:\s+de\s+[ée]xito)?|erfolgs(?:kriterien|messung|kennzahlen)|kennzahlen|"
                                r"(?:indicateurs|mesures?)\s+de\s+succ[èe]s)\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?metrics\W*$", re.I)
+
+
+def _in_relative_clause(document: Document, span: Span) -> bool:
+    """Named in passing, in a relative clause ("owns the service that calls Tarn"): a sentence that
+    states the call ("The quote service calls Tarn for each quote") is where the finding points."""
+    return bool(_RELATIVE_BEFORE.search(document.lines[span.start.line - 1][:span.start.column - 1]))
+
+
+_RELATIVE_BEFORE = lazy_compile(r"\b(?:that|which)\s+\w+\s+$", re.I)
 
 
 def _rank(document: Document, span: Span) -> int:

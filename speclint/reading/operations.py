@@ -501,6 +501,10 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:API|web\s?service|endpoint|portal|integration)s?\b)|"
         r"\b(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+(?=\s+(?:sends?|posts?|calls?|delivers?|pushes|notifies)\s+(?:us\s+)?"
         r"(?:(?:the|an?|each|every)\s+)?(?:\S+\s+){0,3}?(?:to\s+)?(?:our|the|a)\s+(?:[\w-]+\s+)?(?:webhook|callback)s?\b)")),
+    # a system a sentence calls by its name alone: "the quote service calls Tarn for each quote"
+    (NAMED_API_KIND, lazy_compile(
+        r"(?:(?<=\bcalls\s)|(?<=\bqueries\s)|(?<=\bpolls\s)|(?<=\binvokes\s)|(?<=\bcalling\s)|(?<=\bquerying\s))"
+        r"(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)?(?=\s+(?:for|with|on|at|every|each|once|and)\b|[,;]|\.(?:\s|$))")),
     # a system called in German, Spanish or French: "Fahrzeugdaten bei der DAT-Schnittstelle
     # abrufen", "über die Schnittstelle zum Bestandssystem", "a través de la integración con el
     # Sistema RED", "via l'interface Chorus Pro" (not "über eine REST-Schnittstelle", the product's own)
