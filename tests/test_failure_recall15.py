@@ -395,3 +395,31 @@ def test_a_pronoun_after_calls_names_no_system() -> None:
     - The quote service calls The engine on each quote. It calls We for nothing.
     """
     assert lint_with("EH004", text) == []
+
+
+# --- EH006: commands sent to devices over a network -------------------------------------------
+
+
+def test_flags_commands_sent_to_devices_over_a_network() -> None:
+    text = """
+    # Locker fleet SRS
+
+    ## 3 Specific requirements
+    - **LF-I-01** The hub shall send unlock codes to the lockers over LTE using the vendor protocol.
+    - **LF-F-01** The hub shall show each locker's fill level on the map.
+    """
+    findings = lint_with("EH006", text)
+    assert spans(findings) == [(4, 29)]
+    assert "(device command)" in findings[0].message
+
+
+def test_a_device_that_stops_answering_handled_is_not_flagged() -> None:
+    text = """
+    # Locker fleet SRS
+
+    ## 3 Specific requirements
+    - **LF-I-01** The hub shall send unlock codes to the lockers over LTE using the vendor protocol.
+    - **LF-F-02** If a locker does not acknowledge a code within 10 s, the hub shall retry twice and then
+      show the locker as offline to the courier.
+    """
+    assert lint_with("EH006", text) == []
