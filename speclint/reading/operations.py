@@ -1051,8 +1051,18 @@ def _called_where_failure_is_said(document: Document, span: Span) -> bool:
     from speclint.reading.requirements import section_text
 
     section = section_at(document, span.start.line)
-    return section.heading is not None and speaks_of_failure(mask_invisible(section_text(section, deep=False)),
-                                                             decisions=False)
+    if section.heading is None:
+        return False
+    # the operation the call is made for ("upload the blob"), and a sentence of the section that says it fails
+    line = document.lines[span.start.line - 1]
+    column = span.start.column - 1
+    # the operation the call does, before the name ("upload the blob to Web3_Storage"), not a participle that
+    # describes what is sent ("send every uploaded photo to ScanGuard's API"): else the call itself
+    before = [(match.start(), kind) for kind, pattern in FALLIBLE_OPERATIONS if kind != "user input"
+              for match in pattern.finditer(line, 0, column) if _is_operation(kind, match, line)
+              and not match.group(0).lower().endswith("ed")]
+    operation = max(before)[1] if before else "call to another service"
+    return failure_addressed(operation, mask_invisible(section_text(section, deep=False)))
 
 
 #: The name a system goes by, in what names it: "Clinova" in "Clinova visits API", "DAT" in
