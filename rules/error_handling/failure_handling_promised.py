@@ -50,7 +50,9 @@ class FailureHandlingPromised(Rule):
     name = "failure-handling-promised"
     category = Category.ERROR_HANDLING
     default_level = Level.WARNING
-    group = Group.PREVIEW
+    # Default: its 2 corpus findings are right (bench/verdicts/round15-eh10.tsv); none on the clean documents of
+    # eval, eval2, eval3, cleanset and cleanset2 nor on the variant banks' traps.
+    group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if document_kind(document, context) in TASK_LISTS or _PLAN_TITLE.match(document_title(document)):

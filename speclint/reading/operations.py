@@ -98,7 +98,7 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"downloads?|forwards?)\s+(?:the\s+|an?\s+|each\s+|every\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?to\s+"
         r"(?:the\s+|each\s+|every\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:robots?|devices?|scanners?|terminals?|"
         r"lockers?|meters?|chargers?|printers?|kiosks?|vehicles?|sensors?|controllers?|handhelds?|tablets?|drones?|"
-        r"thermostats?|cameras?)\s+(?:over|via|using|through)\b", re.I)),
+        r"thermostats?|cameras?|displays?|screens?|labels?|signs?|beacons?)\s+(?:over|via|using|through)\b", re.I)),
     # A job that runs unattended: nobody watches it fail.
     ("scheduled job", lazy_compile(
         r"\b(?:(?:nightly|daily|hourly|weekly|monthly|scheduled|cron|batch|recurring|periodic|background)\s+"
@@ -871,7 +871,8 @@ OPERATION_DUTIES: dict[str, re.Pattern[str]] = {
     "scheduled job": lazy_compile(r"\b(?:jobs?|tasks?|runs?|reruns?|batch(?:es)?|cron\w*|scheduler)\b", re.I),
     "device command": lazy_compile(r"\b(?:robots?|devices?|scanners?|terminals?|lockers?|meters?|chargers?|printers?|"
                                    r"kiosks?|vehicles?|sensors?|controllers?|handhelds?|tablets?|drones?|thermostats?|"
-                                   r"cameras?|missions?|commands?|connections?|wi-?fi|network|acknowledg\w*|"
+                                   r"cameras?|displays?|screens?|labels?|signs?|beacons?|missions?|commands?|"
+                                   r"connections?|wi-?fi|network|acknowledg\w*|"
                                    r"heartbeats?)\b", re.I),
     "message delivery": lazy_compile("|".join(f"(?:{PROVIDER_DUTIES[kind].pattern})"
                                               for kind in ("SMS", "email", "push notification")), re.I),
