@@ -502,17 +502,20 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bl['\u2019]API\s+(?:du|des|de\s+la|de\s+l['\u2019]|de)\s*(?!notre\b|cette\b)\w[\w-]*")),
     (NAMED_API_KIND, NAMED_API),
     # a system named by its owner, in the sentence that calls it: "orders a laptop from Hardwarehaus
-    # through their ordering API", "Inkwell sends the completed event to our webhook"
+    # through their ordering API", "Inkwell sends the completed event to our webhook" (the brand is
+    # the group `name`: `provider_mentions`)
     (NAMED_API_KIND, lazy_compile(
-        r"(?:(?<=\bfrom\s)|(?<=\bwith\s)|(?<=\bto\s)|(?<=\bat\s)|(?<=\bin\s))(?!" + _NOT_A_NAME + r"\b)"
-        r"[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2}(?=\s+(?:through|via|using|over)\s+(?:their|its)\s+(?:[a-z][\w-]*\s+){0,2}"
-        r"(?:API|web\s?service|endpoint|portal|integration)s?\b)|"
-        r"\b(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+(?=\s+(?:sends?|posts?|calls?|delivers?|pushes|notifies)\s+(?:us\s+)?"
-        r"(?:(?:the|an?|each|every)\s+)?(?:\S+\s+){0,3}?(?:to\s+)?(?:our|the|a)\s+(?:[\w-]+\s+)?(?:webhook|callback)s?\b)")),
+        r"\b(?:from|with|to|at|in)\s+(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2})"
+        r"\s+(?:through|via|using|over)\s+(?:their|its)\s+(?:[a-z][\w-]*\s+){0,2}"
+        r"(?:API|web\s?service|endpoint|portal|integration)s?\b")),
+    (NAMED_API_KIND, lazy_compile(
+        r"\b(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+)\s+(?:sends?|posts?|calls?|delivers?|pushes|notifies)\s+"
+        r"(?:us\s+)?(?:(?:the|an?|each|every)\s+)?(?:\S+\s+){0,3}?(?:to\s+)?(?:our|the|a)\s+(?:[\w-]+\s+)?"
+        r"(?:webhook|callback)s?\b")),
     # a system a sentence calls by its name alone: "the quote service calls Tarn for each quote"
     (NAMED_API_KIND, lazy_compile(
-        r"(?:(?<=\bcalls\s)|(?<=\bqueries\s)|(?<=\bpolls\s)|(?<=\binvokes\s)|(?<=\bcalling\s)|(?<=\bquerying\s))"
-        r"(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+)?(?=\s+(?:for|with|on|at|every|each|once|and)\b|[,;]|\.(?:\s|$))")),
+        r"\b(?:calls|queries|polls|invokes|calling|querying)\s+(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+"
+        r"(?:\s+[A-Z][\w&-]+)?)(?=\s+(?:for|with|on|at|every|each|once|and)\b|[,;]|\.(?:\s|$))")),
     # a system called in German, Spanish or French: "Fahrzeugdaten bei der DAT-Schnittstelle
     # abrufen", "über die Schnittstelle zum Bestandssystem", "a través de la integración con el
     # Sistema RED", "via l'interface Chorus Pro" (not "über eine REST-Schnittstelle", the product's own)
@@ -682,6 +685,9 @@ def provider_mentions(segments: list[TextSegment],
             continue
         for match, span in find_all(pattern, segments):
             text = match.string
+            if "name" in pattern.groupindex:  # the system's name, not the words that call it
+                span = _group_span(segments, match, "name")
+                match = _NamedMatch(match, "name")
             sentence_start = _sentence_start(text, match.start())
             before = text[max(sentence_start, match.start() - 40): match.start()]
             after = text[match.end(): match.end() + 40]
@@ -704,6 +710,34 @@ def provider_mentions(segments: list[TextSegment],
                                                                               unique[-1][2].start.column):
             unique.append(mention)
     return unique
+
+
+def _group_span(segments: list[TextSegment], match: re.Match[str], group: str) -> Span:
+    """The source span of a group of a `find_all` match (as `find_all` gives the whole match's)."""
+    from speclint.document.text import joined_segments, position_at
+
+    _text, offsets = joined_segments(segments)
+    start = position_at(offsets, match.start(group))
+    end = position_at(offsets, max(match.end(group) - 1, match.start(group)))
+    return Span(start, type(start)(end.line, end.column + (1 if match.end(group) > match.start(group) else 0)))
+
+
+class _NamedMatch:
+    """A match read as its group: `start`, `end`, `group(0)` and `string` are the group's."""
+
+    __slots__ = ("_match", "_group", "string")
+
+    def __init__(self, match: re.Match[str], group: str) -> None:
+        self._match, self._group, self.string = match, group, match.string
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(self._group if group == 0 else group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(self._group if group == 0 else group)
+
+    def group(self, group: int | str = 0) -> str:
+        return self._match.group(self._group if group == 0 else group)
 
 
 #: The patterns of each tuple of (kind, pattern) pairs searched, by the tuple's id (the tuple kept).
