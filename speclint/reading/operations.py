@@ -506,7 +506,8 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # the group `name`: `provider_mentions`)
     (NAMED_API_KIND, lazy_compile(
         r"\b(?:from|with|to|at|in)\s+(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2})"
-        r"\s+(?:through|via|using|over)\s+(?:their|its)\s+(?:[a-z][\w-]*\s+){0,2}"
+        # (one space or a line break between "through" and "their": its literals are those pairs)
+        r"\s+(?:through|via|using|over)[ \n](?:their|its)\s+(?:[a-z][\w-]*\s+){0,2}"
         r"(?:API|web\s?service|endpoint|portal|integration)s?\b")),
     (NAMED_API_KIND, lazy_compile(
         r"\b(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+)\s+(?:sends?|posts?|calls?|delivers?|pushes|notifies)\s+"
@@ -526,7 +527,7 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ][\w-]+|"
         r"\b(?:integraci[óo]n|conexi[óo]n|interfaz)\s+con\s+(?:el\s+|la\s+|los\s+|las\s+)?(?!nuestr)"
         r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w-]*){0,2}|"
-        r"\b(?:l['\u2019]interface|l['\u2019]int[ée]gration\s+avec|le\s+web\s?service)\s+(?:de\s+|du\s+|d['\u2019])?"
+        r"\b(?:l['\u2019]interface|l['\u2019]int[ée]gration\s+avec)\s+(?:de\s+|du\s+|d['\u2019])?"
         r"(?!notre\b|nos\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}")),
     # a business system called by the sentence: "post an adjustment to the ERP", "creates the
     # employee in the HRIS" (`provider_mentions` asks for a call before it)
