@@ -1104,13 +1104,15 @@ def _called_where_failure_is_said(document: Document, span: Span) -> bool:
 #: The name a system goes by, in what names it: "Clinova" in "Clinova visits API", "DAT" in
 #: "DAT-Schnittstelle", "Sistema RED" in "integración con el Sistema RED".
 _OWNER_NAME = lazy_compile(r"[A-ZÄÖÜÁÉÍÓÚÑ][\w&.]*(?:\s+[A-ZÄÖÜÁÉÍÓÚÑ][\w&.]*)*")
-_NAME_SUFFIX = lazy_compile(r"(?:-?\s*(?:API|Schnittstelle|Webservice|Dienst|Anbindung))+$")
+_NAME_SUFFIXES = ("API", "Schnittstelle", "Webservice", "Dienst", "Anbindung")
 
 
 def owner_name(brand: str) -> str:
     """The name in `brand` a later sentence may call the system by ("" when it has none of two letters)."""
     match = _OWNER_NAME.search(brand)
-    name = _NAME_SUFFIX.sub("", match.group(0)).strip() if match else ""
+    name = match.group(0) if match else ""
+    while name.endswith(_NAME_SUFFIXES):  # "DAT-Schnittstelle", "Sift API"
+        name = name[:max(name.rfind(suffix) for suffix in _NAME_SUFFIXES if name.endswith(suffix))].rstrip(" -")
     return name if len(name) >= 2 else ""
 
 
