@@ -111,13 +111,17 @@ class ProviderFailureUnhandled(Rule):
             # where it is named as a data store ("external stores (Kafka, Kinesis, etc.)").
             mentions = [mention for mention in mentions if mention[0] != "message queue"
                         or _MESSAGING.search(document.lines[mention[2].start.line - 1])]
+            # A provider named where the document says how success is measured ("| Care contacts tagged
+            # 'overcharge' | Zendesk tag export |") is where a figure comes from, not a call the product makes.
+            mentions = [mention for mention in mentions if not _measures(document, mention[2])]
             if all(_introduces(document, span) for _kind, _brand, span in mentions):
                 # named only in the introduction, problem or background ("heavy suites (QuickBooks,
                 # Xero)", "competitors collect through PayPal"): what the product calls is in its body
                 mentions = []
         if not mentions:
             return
-        kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), mention[2].start.line))
+        kind, brand, span = min(mentions, key=lambda mention: (_rank(document, mention[2]), _in_relative_clause(
+            document, mention[2]), mention[2].start.line))
         others: dict[str, int] = {}
         for other_kind, other_brand, other_span in mentions:
             if other_brand != brand and other_brand not in others:
@@ -155,7 +159,9 @@ _DECISION_TITLE = lazy_compile(r"\bdecision\b|\bchosen\s+option", re.I)
 #: Providers a decision sends data to, and the verbs that say it does.
 _SENT_TO = frozenset({"object storage", "file transfer", "external API"})
 _SENDS = lazy_compile(r"\b(?:upload(?:s|ed|ing)?|ships?|shipped|pushe?s?|pushed|copies|copied|sends?|sent|writes?|written|"
-                      r"transmits?|exports?|exported|submits?|submitted|posts?|posted)\b", re.I)
+                      r"transmits?|exports?|exported|submits?|submitted|posts?|posted|"
+                      # a call the decision makes: "orders a laptop from Hardwarehaus through their API"
+                      r"orders?|ordered|calls?|called|quer(?:y|ies|ied)|requests?|requested|fetch(?:es|ed)?)\b", re.I)
 
 
 #: Where a finding should not point first: the introduction and the glossary name the providers
@@ -181,7 +187,34 @@ def _introduces(document: Document, span: Span) -> bool:
     return section is not None and sets_the_scene(section, _SCENE_SECTIONS)
 
 
-_SCENE_SECTIONS = (*INTRO_SECTIONS, "glossary", "terminology", "definitions")
+_SCENE_SECTIONS = (*INTRO_SECTIONS, "glossary", "terminology", "definitions",
+                   # an SRS's overall description (IEEE 29148): the context its section 3 specifies
+                   "overall description", "product perspective", "system context", "operating environment",
+                   "allgemeine beschreibung", "produktumfeld", "descripción general", "perspectiva del producto",
+                   "description générale", "perspective du produit")
+
+
+def _measures(document: Document, span: Span) -> bool:
+    """In a section about how success is measured: "Goals and success metrics", "KPIs", "Success
+    criteria" (where a provider is the source of a figure, not a call)."""
+    section = section_at(document, span.start.line)
+    return section is not None and any(each.heading is not None and bool(_MEASURES_TITLE.search(each.title))
+                                       for each in (section, *section.ancestors()))
+
+
+_MEASURES_TITLE = lazy_compile(r"\b(?:success\s+(?:metrics?|measures?|criteria)|kpis?|key\s+results|okrs?|"
+                               r"goals?\s+(?:and|&)\s+(?:success\s+)?metrics|measur\w+\s+success|"
+                               r"m[ée]tricas(?:\s+de\s+[ée]xito)?|erfolgs(?:kriterien|messung|kennzahlen)|kennzahlen|"
+                               r"(?:indicateurs|mesures?)\s+de\s+succ[èe]s)\b|^\W*(?:\d+(?:\.\d+)*\.?\s+)?metrics\W*$", re.I)
+
+
+def _in_relative_clause(document: Document, span: Span) -> bool:
+    """Named in passing, in a relative clause ("owns the service that calls Tarn"): a sentence that
+    states the call ("The quote service calls Tarn for each quote") is where the finding points."""
+    return bool(_RELATIVE_BEFORE.search(document.lines[span.start.line - 1][:span.start.column - 1]))
+
+
+_RELATIVE_BEFORE = lazy_compile(r"\b(?:that|which)\s+\w+\s+$", re.I)
 
 
 def _rank(document: Document, span: Span) -> int:

@@ -91,6 +91,14 @@ FALLIBLE_OPERATIONS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"notif(?:y|ies|ying)\s+(?:the\s+|an?\s+|their\s+)?(?:[\w-]+\s+){0,2}(?:by|via|with\s+an?)\s+"
         r"(?:e-?mail|sms|text|push))\b",
         re.I)),
+    # Commands sent to devices in the field over a network: a robot, scanner or locker that stops
+    # answering ("dispatch missions to robots over the site Wi-Fi").
+    ("device command", lazy_compile(
+        r"\b(?:sends?|sending|sent|dispatch(?:es|ed|ing)?|pushe?s?|pushed|pushing|transmits?|transmitted|"
+        r"downloads?|forwards?)\s+(?:the\s+|an?\s+|each\s+|every\s+|its\s+|their\s+)?(?:[\w'-]+\s+){0,3}?to\s+"
+        r"(?:the\s+|each\s+|every\s+|all\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:robots?|devices?|scanners?|terminals?|"
+        r"lockers?|meters?|chargers?|printers?|kiosks?|vehicles?|sensors?|controllers?|handhelds?|tablets?|drones?|"
+        r"thermostats?|cameras?|displays?|screens?|labels?|signs?|beacons?)\s+(?:over|via|using|through)\b", re.I)),
     # A job that runs unattended: nobody watches it fail.
     ("scheduled job", lazy_compile(
         r"\b(?:(?:nightly|daily|hourly|weekly|monthly|scheduled|cron|batch|recurring|periodic|background)\s+"
@@ -175,7 +183,10 @@ _PAYMENT_AMOUNT_AFTER = lazy_compile(r"^\s+(?:amounts?|schedules?|calculat\w+|pl
                                    # payment: "the payments module", "the payments team's on-call rota"
                                    r"(?:modules?|code(?:base)?|repo(?:sitory|sitories|s)?|librar(?:y|ies)|packages?|"
                                    r"teams?|squads?|org(?:ani[sz]ation)?|department|engineers?|reviewers?|owners?|"
-                                   r"rotas?|on-?call|incidents?|domain|area|roadmap|backlog|channel)(?![\w-]))", re.I)
+                                   r"rotas?|on-?call|incidents?|domain|area|roadmap|backlog|channel|"
+                                   # news of a payment made elsewhere, which this product receives: "a
+                                   # payment callback that arrives within the grace period", "payment events"
+                                   r"callbacks?|webhooks?|events?)(?![\w-]))", re.I)
 #: Billing and payouts as places and records: "the billing page", "the billing export", "the payouts page".
 _BILLING_PLACE = lazy_compile(r"(?:billing|payouts?)\s+(?:pages?|screens?|tabs?|portal|dashboards?|settings|exports?|data|"
                               r"history|address(?:es)?|details|information|reports?|contacts?|emails?)\b|"
@@ -434,6 +445,20 @@ NAMED_API = lazy_compile(
     # "the Paperform rendering service": a name, what it does, and "service"
     r"(?:\s+(?!" + _GLUE + r"\b)[a-z][\w-]*){1,2}\s+service)\b(?!\s+(?:keys?|tokens?|docs?|documentation|reference|references|version|surface|"
     r"server|types?|group|objects?|resources?)\b)")
+#: Capitalised words that name no system: pronouns, articles, sentence openers.
+_NOT_A_NAME = (r"(?:It|Its|This|That|These|Those|The|A|An|We|Our|Us|You|Your|He|She|They|Their|Each|Every|When|Then|If|"
+               r"Once|After|Before|Which|Who|Nobody|Everyone|Someone|Nothing|Everything)")
+#: A business system named by its acronym ("the ERP", "the HRIS"), where a sentence calls it.
+SYSTEM_ACRONYM = lazy_compile(r"(?<=\bthe\s)(?:ERP|CRM|HRIS|WMS|TMS|EHR|EMR|LIMS|MES|DMS|PIM|OMS|HCM|CMMS|PACS|RIS)"
+                              r"(?:\s+system)?\b(?![-\u2019']|\s+(?:team|vendor|data\s+model|project|migration|replacement)\b)")
+#: Before a business system, in its sentence: a call to it ("posts an adjustment to the ERP").
+_SYSTEM_CALLED_BEFORE = lazy_compile(
+    r"\b(?:posts?|posted|posting|sends?|sent|sending|writes?|written|writing|pushe[sd]|pushing|push|submits?|submitted|"
+    r"creates?|created|creating|books?|booked|registers?|registered|fetch(?:es|ed|ing)?|pulls?|pulled|retrieves?|"
+    r"retrieved|looks?\s+up|queries|queried|calls?|called|exports?|exported|transmits?|transmitted|updates?|updated|"
+    r"orders?|ordered)\b[^.;!?\n]{0,80}?\b(?:to|into|in|from|with|on)\s+$", re.I)
+
+
 #: Before a named API, in its sentence: a call to it ("sent to", "from", "through", "uses the").
 _CALLED_BEFORE = lazy_compile(
     r"\b(?:to|from|through|via|by|with|using|uses?|calls?|called|calling|quer(?:y|ies|ied|ying)|asks?|asked|asking|"
@@ -476,6 +501,37 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\b[\w-]*API\s+(?:des|der)\s+[A-ZÄÖÜ][\w-]+|\b(?:la\s+)?API\s+(?:del|de\s+la|de)\s+(?!nuestr|est[ae]\b)\w[\w-]*|"
         r"\bl['\u2019]API\s+(?:du|des|de\s+la|de\s+l['\u2019]|de)\s*(?!notre\b|cette\b)\w[\w-]*")),
     (NAMED_API_KIND, NAMED_API),
+    # a system named by its owner, in the sentence that calls it: "orders a laptop from Hardwarehaus
+    # through their ordering API", "Inkwell sends the completed event to our webhook" (the brand is
+    # the group `name`: `provider_mentions`)
+    (NAMED_API_KIND, lazy_compile(
+        r"\b(?:from|with|to|at|in)\s+(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+(?:\s+[A-Z][\w&-]+){0,2})"
+        # (one space or a line break between "through" and "their": its literals are those pairs)
+        r"\s+(?:through|via|using|over)[ \n](?:their|its)\s+(?:[a-z][\w-]*\s+){0,2}"
+        r"(?:API|web\s?service|endpoint|portal|integration)s?\b")),
+    (NAMED_API_KIND, lazy_compile(
+        r"\b(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+)\s+(?:sends?|posts?|calls?|delivers?|pushes|notifies)\s+"
+        r"(?:us\s+)?(?:(?:the|an?|each|every)\s+)?(?:\S+\s+){0,3}?(?:to\s+)?(?:our|the|a)\s+(?:[\w-]+\s+)?"
+        r"(?:webhook|callback)s?\b")),
+    # a system a sentence calls by its name alone: "the quote service calls Tarn for each quote"
+    (NAMED_API_KIND, lazy_compile(
+        r"\b(?:calls|queries|polls|invokes|calling|querying)\s+(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+"
+        r"(?:\s+[A-Z][\w&-]+)?)(?=\s+(?:for|with|on|at|every|each|once|and)\b|[,;]|\.(?:\s|$))")),
+    # a system called in German, Spanish or French: "Fahrzeugdaten bei der DAT-Schnittstelle
+    # abrufen", "über die Schnittstelle zum Bestandssystem", "a través de la integración con el
+    # Sistema RED", "via l'interface Chorus Pro" (not "über eine REST-Schnittstelle", the product's own)
+    (NAMED_API_KIND, lazy_compile(
+        r"(?<=\bd(?:er|ie|em|en)\s)(?!(?:REST|HTTPS?|SOAP|GraphQL|gRPC|Web|JSON|XML|Programmier|Benutzer|Admin|Eigene)\b)"
+        r"[A-ZÄÖÜ][\w.&]*-(?:Schnittstelle|API|Webservice|Dienst|Anbindung)\b|"
+        r"\b(?:der|die|dem|den)\s+(?:Schnittstelle|Anbindung)\s+(?:zu[rm]?|an\s+(?:das|die|den)|von|des|der)\s+"
+        r"(?:[a-zäöü]\w*\s+)?[A-ZÄÖÜ][\w-]+|"
+        r"\b(?:integraci[óo]n|conexi[óo]n|interfaz)\s+con\s+(?:el\s+|la\s+|los\s+|las\s+)?(?!nuestr)"
+        r"[A-ZÁÉÍÓÚÑ][\w-]*(?:\s+[A-ZÁÉÍÓÚÑ][\w-]*){0,2}|"
+        r"\b(?:l['\u2019]interface|l['\u2019]int[ée]gration\s+avec)\s+(?:de\s+|du\s+|d['\u2019])?"
+        r"(?!notre\b|nos\b)[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}")),
+    # a business system called by the sentence: "post an adjustment to the ERP", "creates the
+    # employee in the HRIS" (`provider_mentions` asks for a call before it)
+    (NAMED_API_KIND, SYSTEM_ACRONYM),
     ("file transfer", lazy_compile(r"\b(?:(?:file|sftp|ftp)[\s_-]+drops?|drop[\s_-]+(?:folder|zone)s?)\b", re.I)),
     ("identity provider", lazy_compile(r"\b(?:identity|sso|oidc|saml)[\s_-]+providers?\b|(?-i:\bIdPs?\b)", re.I)),
     ("identity verification", lazy_compile(
@@ -506,7 +562,10 @@ PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
     "file transfer": lazy_compile(r"\b(?:transfers?|files?|uploads?|downloads?|drops?|feeds?|exports?|imports?)\b",
                                 re.I),
     "external API": lazy_compile(r"\b(?:apis?|calls?|requests?|integrations?|sync\w*|lookups?|quotes?|geocod\w*|"
-                               r"labels?|exports?)\b", re.I),
+                               r"labels?|exports?|"
+                               # another system by what it is: "if a head-end system is unreachable" (not
+                               # "the system", the product itself)
+                               r"(?!(?:the|this|our|a|an|that|its|same|whole|entire|new)\s)[\w-]+\s+systems?)\b", re.I),
     "identity provider": lazy_compile(r"\b(?:sign(?:s|ed|ing)?[\s-]*(?:in|on)|log(?:s|ged|ging)?[\s-]*(?:in|on)|logins?|sso|"
                                     r"authenticat\w*|tokens?|sessions?|idps?)\b", re.I),
     "identity verification": lazy_compile(r"\b(?:verif\w+|checks?|kyc|identity|documents?|selfies?|onboarding)\b", re.I),
@@ -519,6 +578,24 @@ _ANY_CALL = lazy_compile(
     r"\b(?:providers?|vendors?|third[- ]party|external\s+(?:services?|apis?|calls?|providers?|systems?|dependenc\w+)|"
     r"downstream|upstream|dependenc(?:y|ies)|integrations?|outbound\s+calls?|api\s+calls?|"
     r"(?:remote|partner)\s+(?:services?|apis?|calls?))\b", re.I)
+
+#: A provider named by its channel ("the SMS provider", "our e-mail vendor", "the payment
+#: integration") is that provider, not any outbound call: "IF the SMS provider returns a delivery
+#: failure" says nothing of the visits API failing.
+_CHANNEL_BEFORE = lazy_compile(r"\b(?:sms|text(?:ing)?|e-?mail|mail|push|notifications?|payments?|card|storage|sftp|ftp|"
+                               r"identity|sso|kyc|verification|shipping|tax|maps?|geocoding|ai|llm|model|signature|"
+                               r"e-?signature|telephony|voice)[\s_-]+$", re.I)
+
+
+def _any_call(text: str) -> bool:
+    """`text` names any outbound call ("if a provider or any external call fails"), not one
+    provider named by its channel ("the SMS provider")."""
+    for match in _ANY_CALL.finditer(text):
+        if not (match.group(0)[0] in "pvPVIi" and match.group(0).lower().startswith(("provider", "vendor", "integration"))
+                and _CHANNEL_BEFORE.search(text, max(0, match.start() - 20), match.start())):
+            return True
+    return False
+
 
 #: What happens when a provider's call fails, besides the general failure words: a bounce, an
 #: undeliverable message, a dead-letter queue, the provider being down.
@@ -609,6 +686,9 @@ def provider_mentions(segments: list[TextSegment],
             continue
         for match, span in find_all(pattern, segments):
             text = match.string
+            if "name" in pattern.groupindex:  # the system's name, not the words that call it
+                span = _group_span(segments, match, "name")
+                match = _NamedMatch(match, "name")
             sentence_start = _sentence_start(text, match.start())
             before = text[max(sentence_start, match.start() - 40): match.start()]
             after = text[match.end(): match.end() + 40]
@@ -617,6 +697,8 @@ def provider_mentions(segments: list[TextSegment],
                     or _quoted(match) or _BY_HAND.search(text, sentence_start, _sentence_end(text, match.end())) \
                     or _worked_in(text, sentence_start, match):
                 continue
+            if pattern is SYSTEM_ACRONYM and not _SYSTEM_CALLED_BEFORE.search(text, sentence_start, match.start() - 4):
+                continue  # "the ERP" named, not called ("the ERP team", "stock in the ERP is wrong")
             if pattern is NAMED_API and not (listed_as_called and not text[:match.start()].strip(" *_`")
                                              and not text[match.end():].strip(" *_`.")) \
                     and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
@@ -629,6 +711,34 @@ def provider_mentions(segments: list[TextSegment],
                                                                               unique[-1][2].start.column):
             unique.append(mention)
     return unique
+
+
+def _group_span(segments: list[TextSegment], match: re.Match[str], group: str) -> Span:
+    """The source span of a group of a `find_all` match (as `find_all` gives the whole match's)."""
+    from speclint.document.text import joined_segments, position_at
+
+    _text, offsets = joined_segments(segments)
+    start = position_at(offsets, match.start(group))
+    end = position_at(offsets, max(match.end(group) - 1, match.start(group)))
+    return Span(start, type(start)(end.line, end.column + (1 if match.end(group) > match.start(group) else 0)))
+
+
+class _NamedMatch:
+    """A match read as its group: `start`, `end`, `group(0)` and `string` are the group's."""
+
+    __slots__ = ("_match", "_group", "string")
+
+    def __init__(self, match: re.Match[str], group: str) -> None:
+        self._match, self._group, self.string = match, group, match.string
+
+    def start(self, group: int | str = 0) -> int:
+        return self._match.start(self._group if group == 0 else group)
+
+    def end(self, group: int | str = 0) -> int:
+        return self._match.end(self._group if group == 0 else group)
+
+    def group(self, group: int | str = 0) -> str:
+        return self._match.group(self._group if group == 0 else group)
 
 
 #: The patterns of each tuple of (kind, pattern) pairs searched, by the tuple's id (the tuple kept).
@@ -723,7 +833,7 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
     if named is None:
         named = _names(kind, text)
     if in_failure_section:
-        return not text.rstrip().endswith("?") and (named or bool(duty.search(text) or _ANY_CALL.search(text)))
+        return not text.rstrip().endswith("?") and (named or bool(duty.search(text)) or _any_call(text))
     text = _NOT_A_FAILURE.sub(" ", text)
     if not CALL_FAILURE.search(text):
         return False
@@ -734,12 +844,12 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
             continue
         # the provider named in the paragraph ("We call Stripe. If it times out, we retry."), or
         # the call named in the sentence
-        about = named or bool(duty.search(sentence) or _ANY_CALL.search(sentence))
+        about = named or bool(duty.search(sentence)) or _any_call(sentence)
         if about and kind != "payment" and decision_only(sentence) and (
                 not named or kind != "call to another service") and not _names(kind, sentence):
             # "the portal shall refuse a request for ...", "the app refuses photos larger than 10 MB":
             # the product's own rule, not the call refused (a declined charge is a payment failing)
-            about = bool(_CALLED.search(sentence) or _ANY_CALL.search(sentence))
+            about = bool(_CALLED.search(sentence)) or _any_call(sentence)
         if sentence.rstrip().endswith("?"):
             asked = asked or about
         elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii() \
@@ -794,6 +904,11 @@ OPERATION_DUTIES: dict[str, re.Pattern[str]] = {
                                     r"uploads?|lines?|spreadsheets?)\b", re.I),
     "sync": lazy_compile(r"\b(?:sync\w*|synchroni\w+)\b", re.I),
     "scheduled job": lazy_compile(r"\b(?:jobs?|tasks?|runs?|reruns?|batch(?:es)?|cron\w*|scheduler)\b", re.I),
+    "device command": lazy_compile(r"\b(?:robots?|devices?|scanners?|terminals?|lockers?|meters?|chargers?|printers?|"
+                                   r"kiosks?|vehicles?|sensors?|controllers?|handhelds?|tablets?|drones?|thermostats?|"
+                                   r"cameras?|displays?|screens?|labels?|signs?|beacons?|missions?|commands?|"
+                                   r"connections?|wi-?fi|network|acknowledg\w*|"
+                                   r"heartbeats?)\b", re.I),
     "message delivery": lazy_compile("|".join(f"(?:{PROVIDER_DUTIES[kind].pattern})"
                                               for kind in ("SMS", "email", "push notification")), re.I),
 }
@@ -919,7 +1034,14 @@ def provider_mentions_in(document: Document, kinds: Collection[str] | None = Non
                for row in block.rows for cell in row}
     mentions = [mention for piece in pieces
                 for mention in provider_mentions(piece.segments, patterns, id(piece.block) in listing)]
+    if any(brand == "S3" for _kind, brand, _span in mentions) and _SERIES_OF_S.search(document.source):
+        # "| S3 | Soft | Keep a class in the same room |": the third of a series S1, S2, S3, not Amazon S3
+        mentions = [mention for mention in mentions if mention[1] != "S3"]
     return [mention for mention in mentions if not _own_api(document, mention)]
+
+
+#: Another item of a series S1, S2, S4 ... (constraints, scenarios, stories).
+_SERIES_OF_S = lazy_compile(r"\bS[124-9]\b")
 
 
 #: A column of a table of what the product calls: "| System | Called for |", "| Integration | Used for |".
@@ -946,22 +1068,68 @@ def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
     kinds = {kind for kind, _brand, _span in mentions}
     if not kinds:
         return []
-    kinds = unaddressed_failures(document, frozenset(kinds))
-    return [mention for mention in mentions if mention[0] in kinds]
+    # (a name that is also a common word of the document, "Dock API" beside "the dock", is no name:
+    # "| Dock reservation timeout | 3 minutes |" says nothing of the API failing)
+    names = frozenset(name for kind, brand, _span in mentions if kind == NAMED_API_KIND
+                      and (name := owner_name(brand))
+                      and not re.search(r"(?<![\w-])" + re.escape(name.lower()) + r"(?![\w-])", document.source))
+    kinds = unaddressed_failures(document, frozenset(kinds), names)
+    return [mention for mention in mentions if mention[0] in kinds
+            and not (mention[0] == NAMED_API_KIND and _called_where_failure_is_said(document, mention[2]))]
 
 
-def unaddressed_failures(document: Document, kinds: frozenset[str]) -> frozenset[str]:
+def _called_where_failure_is_said(document: Document, span: Span) -> bool:
+    """The section that calls a system no list names ("upload the blob to Web3_Storage via their
+    API") says what happens when something fails ("IF the upload fails, THEN ... retry"): the call
+    is what that section is about, though the failure sentence names the upload, not the system."""
+    from speclint.document.text import mask_invisible
+    from speclint.reading.concerns import section_at
+    from speclint.reading.requirements import section_text
+
+    section = section_at(document, span.start.line)
+    if section.heading is None:
+        return False
+    # the operation the call is made for ("upload the blob"), and a sentence of the section that says it fails
+    line = document.lines[span.start.line - 1]
+    column = span.start.column - 1
+    # the operation the call does, before the name ("upload the blob to Web3_Storage"), not a participle that
+    # describes what is sent ("send every uploaded photo to ScanGuard's API"): else the call itself
+    before = [(match.start(), kind) for kind, pattern in FALLIBLE_OPERATIONS if kind != "user input"
+              for match in pattern.finditer(line, 0, column) if _is_operation(kind, match, line)
+              and not match.group(0).lower().endswith("ed")]
+    operation = max(before)[1] if before else "call to another service"
+    return failure_addressed(operation, mask_invisible(section_text(section, deep=False)))
+
+
+#: The name a system goes by, in what names it: "Clinova" in "Clinova visits API", "DAT" in
+#: "DAT-Schnittstelle", "Sistema RED" in "integración con el Sistema RED".
+_OWNER_NAME = lazy_compile(r"[A-ZÄÖÜÁÉÍÓÚÑ][\w&.]*(?:\s+[A-ZÄÖÜÁÉÍÓÚÑ][\w&.]*)*")
+_NAME_SUFFIXES = ("API", "Schnittstelle", "Webservice", "Dienst", "Anbindung")
+
+
+def owner_name(brand: str) -> str:
+    """The name in `brand` a later sentence may call the system by ("" when it has none of two letters)."""
+    match = _OWNER_NAME.search(brand)
+    name = match.group(0) if match else ""
+    while name.endswith(_NAME_SUFFIXES):  # "DAT-Schnittstelle", "Sift API"
+        name = name[:max(name.rfind(suffix) for suffix in _NAME_SUFFIXES if name.endswith(suffix))].rstrip(" -")
+    return name if len(name) >= 2 else ""
+
+
+def unaddressed_failures(document: Document, kinds: frozenset[str],
+                         names: frozenset[str] = frozenset()) -> frozenset[str]:
     """Which of `kinds` (provider kinds, or kinds of `FALLIBLE_OPERATIONS`) the document never says
     fail: see `failure_addressed`; besides, an error table of rejections or timeouts, a section
     about the call (its title names it) that speaks of failure, and code around a provider that
     handles errors address them. Cached per document and set of kinds."""
     cache = _unaddressed.setdefault(document, {})
-    if kinds not in cache:
-        cache[kinds] = frozenset(_unaddressed_failures(document, set(kinds)))
-    return cache[kinds]
+    key = (kinds, names)
+    if key not in cache:
+        cache[key] = frozenset(_unaddressed_failures(document, set(kinds), names))
+    return cache[key]
 
 
-def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
+def _unaddressed_failures(document: Document, kinds: set[str], names: frozenset[str] = frozenset()) -> set[str]:
     from speclint.document.model import CodeBlock, TableCell
     from speclint.document.text import iter_prose, mask_invisible
     from speclint.reading.edge_cases import is_edge_case_title
@@ -977,10 +1145,14 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
             continue
         failure_section = _in_failure_section(piece.section) and piece.kind != "heading"
         used = {kind for kind, _brand, _span in provider_mentions(piece.segments, providers)}
+        if names and any(name in text for name in names):
+            used.add(NAMED_API_KIND)  # "If Corvell rejects the order ...": the system named again, by its name
         kinds = {kind for kind in kinds if not failure_addressed(kind, text, failure_section, kind in used)}
     for _line, cells in rows.items():
         text = " | ".join(cells)
-        kinds = {kind for kind in kinds if not failure_addressed(kind, text)}
+        named_again = bool(names) and any(name in text for name in names)
+        kinds = {kind for kind in kinds if not failure_addressed(
+            kind, text, named=True if named_again and kind == NAMED_API_KIND else None)}
     for _section, block in document.iter_blocks():
         if isinstance(block, Table) and is_error_table(block):
             text = " ".join(mask_invisible(cell.text) for row in block.rows for cell in row)
@@ -998,7 +1170,8 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
         # A section about the call ("### Payment", "### Twilio SMS") that speaks of failure.
         if section.heading is None or section.level < 2 or not kinds or is_edge_case_title(section.title):
             continue  # the document's title is about everything in it
-        about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)}
+        about = {kind for kind in kinds if _names(kind, section.title) or duty_of(kind).search(section.title)
+                 or (kind == NAMED_API_KIND and any(name in section.title for name in names))}
         if not about:
             continue
         text = mask_invisible(section_text(section, deep=True, with_code=True))
@@ -1009,7 +1182,7 @@ def _unaddressed_failures(document: Document, kinds: set[str]) -> set[str]:
     return kinds
 
 
-_unaddressed: WeakKeyDictionary[Document, dict[frozenset[str], frozenset[str]]] = WeakKeyDictionary()
+_unaddressed: WeakKeyDictionary[Document, dict[tuple[frozenset[str], frozenset[str]], frozenset[str]]] = WeakKeyDictionary()
 
 
 _unhandled_providers: WeakKeyDictionary[Document, list[ProviderMention]] = WeakKeyDictionary()
