@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.document.headings import normalize_title
-from speclint.document.model import Block, Document, ListBlock, Paragraph, Section, Span, iter_nested
+from speclint.document.model import Block, Document, ListBlock, ListItem, Paragraph, Section, Span, iter_nested
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.edge_cases import edge_case_sections
-from speclint.reading.requirements import plain
+from speclint.reading.edge_cases import edge_case_sections, is_non_answer
+from speclint.reading.requirements import item_text, plain
 from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
 
@@ -66,9 +66,54 @@ class EdgeCasesUnanswered(Rule):
             assert heading is not None  # edge-case sections are found by their heading
             if _only_questions(texts):
                 yield _finding(heading.span, len(texts))
-        for label, entries in _labelled_runs(document, sections):
+            else:
+                yield from _open_entries([block for part in section.walk() for block in part.blocks])
+        for label, entries, blocks in _labelled_runs(document, sections):
             if _only_questions(entries):
                 yield _finding(label.span, len(entries))
+            else:
+                yield from _open_entries(blocks)
+
+
+def _open_entries(blocks: list[Block]) -> Iterator[Violation]:
+    """In a list of cases where some are answered: each item that only asks its case ("What happens
+    when a rider uses two cards?"), or answers it with a non-answer ("**What if a member disconnects?**
+    Open.", "... le stock est-il faussé ? À voir."). Answers in the item's own sub-items count."""
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                verdict = _left_open(item)
+                if verdict is not None:
+                    yield Violation(item.span, verdict)
+        elif isinstance(block, Paragraph) and _BOLD_QUESTION.match(block.text.strip()):
+            after = plain(block.text.strip()[_BOLD_QUESTION.match(block.text.strip()).end():])
+            if after.strip() and is_non_answer(after):
+                yield Violation(block.span, "this edge case is asked and left open: say what the system does")
+
+
+#: "**What if one member disconnects?** Open.": a bold question opening a paragraph.
+_BOLD_QUESTION = lazy_compile(r"^(?:\*\*|__)[^*_\n]{5,200}\?\s*(?:\*\*|__)")
+#: A parenthetical ("(or first account?)") is an aside, not the entry's question.
+_PARENTHETICAL = lazy_compile(r"\([^()\n]*\)")
+#: A bracketed template prompt ("What happens when [boundary condition]?") is EC002's.
+_PROMPT = lazy_compile(r"(?<![\\!])\[(?![ xX]\]|\^)[^\[\]\n]{2,}\](?![(\[:])")
+
+
+def _left_open(item: ListItem) -> str | None:
+    own = plain(item_text(item))
+    if not own.strip() or _PROMPT.search(item_text(item)):
+        return None
+    nested = " ".join(plain(inner.text) for block in item.blocks if isinstance(block, ListBlock)
+                      for inner in iter_nested([block]) if isinstance(inner, Paragraph))
+    text = _PARENTHETICAL.sub(" ", " ".join(f"{own} {nested}".split()))
+    if "?" not in text:
+        return None
+    after = text[text.rfind("?") + 1:].strip(" *_")
+    if not after:
+        return "this edge case is only asked: answer it with what the system does"
+    if is_non_answer(after):
+        return "this edge case is asked and left open: say what the system does"
+    return None
 
 
 def _finding(span: Span, count: int) -> Violation:
@@ -84,7 +129,8 @@ def _only_questions(paragraphs: list[Paragraph]) -> bool:
 _RABBIT_HOLE_KEYS = {normalize_title(name) for name in ("rabbit holes", "rabbit hole", "rabbit holes to patch")}
 #: A short bold or colon-ended paragraph that names edge cases: "**Edge cases:**", "**Randfälle:**",
 #: "**11. What are the open edge cases?**" (a PR/FAQ question heads its answer the same way).
-_LABEL_SHAPE = lazy_compile(r"^\s*(?:\*\*|__)[^*_\n]{3,90}(?:\*\*|__)\s*[:.?]?\s*$|^[^\n]{3,60}:\s*$")
+#: "##Rabbit holes" (no space after the hashes) is no heading, but its writer meant one.
+_LABEL_SHAPE = lazy_compile(r"^\s*(?:\*\*|__)[^*_\n]{3,90}(?:\*\*|__)\s*[:.?]?\s*$|^[^\n]{3,60}:\s*$|^#{1,6}[^\s#][^\n]{2,60}$")
 
 
 def _is_edge_label(paragraph: Paragraph) -> bool:
@@ -97,7 +143,8 @@ def _is_any_label(paragraph: Paragraph) -> bool:
     return bool(_LABEL_SHAPE.match(paragraph.text))
 
 
-def _labelled_runs(document: Document, skip: list[Section]) -> Iterator[tuple[Paragraph, list[Paragraph]]]:
+def _labelled_runs(document: Document,
+                   skip: list[Section]) -> Iterator[tuple[Paragraph, list[Paragraph], list[Block]]]:
     """Each edge-case label inside a section that is not itself about edge cases, with the paragraphs
     and list items after it up to the next label (or the end of the section)."""
     skipped = {id(part) for section in skip for part in section.walk()}
@@ -109,13 +156,15 @@ def _labelled_runs(document: Document, skip: list[Section]) -> Iterator[tuple[Pa
             if not (isinstance(block, Paragraph) and _is_edge_label(block)):
                 continue
             entries: list[Paragraph] = []
+            run: list[Block] = []
             for after in blocks[index + 1:]:
                 if isinstance(after, Paragraph) and _is_any_label(after):
                     break
                 if isinstance(after, (Paragraph, ListBlock)):
+                    run.append(after)
                     entries.extend(inner for inner in iter_nested([after]) if isinstance(inner, Paragraph)
                                    and inner.text.strip())
-            yield block, entries
+            yield block, entries, run
 
 
 def _is_question(paragraph: Paragraph) -> bool:

@@ -94,3 +94,60 @@ def inline_handlings(text: str) -> int:
 def edge_topics(text: str) -> set[str]:
     """The edge-case topics `text` touches."""
     return {topic for topic, pattern in EDGE_TOPICS if pattern.search(text)}
+
+
+# --- cases raised and left open (EC003, EC009, EC010) ------------------------------------------
+
+#: An answer that answers nothing, in English, French, Spanish and German: "Open.", "To discuss with
+#: Finance.", "We are still working this out with Airline Partnerships.", "À voir.", "Por definir con
+#: Pagos.", "Noch offen." Bare TBD/TODO markers are PH001's and are not read here.
+NON_ANSWER = lazy_compile(
+    r"^[\W_]*(?:"
+    r"(?:still\s+|remains?\s+|is\s+)?(?:open|unknown|unclear|undecided|unresolved|pending|unanswered)"
+    r"|not\s+(?:yet\s+)?(?:decided|known|clear|settled|agreed|sure|answered)(?:\s+yet)?"
+    r"|(?:still\s+)?to\s+be\s+(?:discussed|decided|determined|seen|confirmed|clarified|agreed|worked\s+out|investigated|"
+    r"explored|checked|figured\s+out)"
+    r"|(?:still\s+)?to\s+(?:discuss|decide|clarify|investigate|explore|confirm|figure\s+out|sort\s+out|work\s+out)"
+    r"|(?:we\s+are|we're|we\s+have\s+been|we\s+are\s+currently)\s+still\s+(?:(?:working|figuring)(?:\s+(?:this|it|that))?"
+    r"(?:\s+out)?|discussing(?:\s+(?:this|it))?|deciding|looking\s+into\s+(?:this|it)|thinking\s+about\s+(?:this|it))"
+    r"|still\s+(?:working\s+(?:this|it|that)\s+out|under\s+discussion|being\s+(?:discussed|worked\s+out|decided))"
+    r"|under\s+discussion|needs?\s+(?:(?:more\s+)?discussion|clarification|a\s+decision|more\s+thought)"
+    r"|(?:we\s+)?(?:don't|do\s+not)\s+know(?:\s+yet)?|no\s+(?:answer|decision)\s+yet|good\s+question|unsure"
+    r"|[àa]\s+(?:voir|discuter|d[ée]finir|d[ée]cider|pr[ée]ciser|clarifier|confirmer)|on\s+verra|en\s+(?:discussion|"
+    r"suspens)|(?:reste|est)\s+(?:ouvert|ouverte|[àa]\s+voir)|ouvert|pas\s+encore\s+(?:d[ée]cid[ée]|tranch[ée])"
+    r"|por\s+(?:ver|verse|definir|decidir|determinar|discutir|aclarar|confirmar)|a\s+discutir|pendiente|abierto|"
+    r"en\s+discusi[óo]n|(?:est[áa]|queda)\s+por\s+(?:ver|verse|decidir|definir)|lo\s+veremos|sin\s+decidir"
+    r"|(?:noch\s+)?offen|zu\s+(?:kl[äa]ren|besprechen|diskutieren|entscheiden)|ungekl[äa]rt|unklar|in\s+kl[äa]rung|"
+    r"wird\s+(?:noch\s+)?(?:gekl[äa]rt|besprochen|diskutiert|entschieden)"
+    r")\b",
+    re.I,
+)
+#: The words a non-answer may go on with: who it is discussed with, and when ("with Finance", "avec la
+#: compta", "con Pagos", "mit dem Betriebsrat"), nothing that says what happens.
+_NON_ANSWER_REST = lazy_compile(
+    r"^[\s,;:—–-]*(?:(?:with|avec|con|mit|by|par|por|between|among|in|at|during|for)\b[^.!?\n]{0,60})?"
+    r"(?:\s*\([^()\n]{0,40}\))?[\s.!…)*_]*$", re.I)
+
+
+def is_non_answer(text: str) -> bool:
+    """True when `text` (what follows a question or a case's label) only says it is not answered yet:
+    "Open.", "To discuss with Finance.", "We are still working this out with Airline Partnerships."."""
+    stripped = text.strip()
+    found = NON_ANSWER.match(stripped)
+    if found is None:
+        return False
+    return bool(_NON_ANSWER_REST.match(stripped[found.end():]))
+
+
+#: A question that raises a situation: "What happens if ...?", "What if ...?", "How do we handle ...?",
+#: "Was passiert, wenn ...?", "¿Qué ocurre si ...?", "Que se passe-t-il si ...?", or any question with
+#: a condition in it ("If a sale happens during the count, is the stock wrong?").
+EDGE_QUESTION = lazy_compile(
+    r"\bwhat\s+(?:happens|should\s+happen|will\s+happen|would\s+happen|if)\b|\bwhat\s+do(?:es)?\s+(?:we|it|the\s+\w+)\s+do\b"
+    r"|\bhow\s+(?:do|does|should|will|would|can)\s+(?:we|it|they|the\s+\w+(?:\s+\w+)?)\s+(?:handle|deal\s+with|treat|"
+    r"respond|behave|react|cope)\b"
+    r"|\b(?:if|when|whenever|while|during|in\s+case|whose|si|wenn|falls|cuando|mientras|pendant|lorsque|quand|"
+    r"während|sobald)\b"
+    r"|\bwas\s+(?:passiert|geschieht)\b|\bqu[ée]\s+(?:pasa|ocurre|sucede)\b|\bque\s+se\s+passe-t-il\b|\bqu'arrive-t-il\b",
+    re.I,
+)
