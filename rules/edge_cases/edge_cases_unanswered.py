@@ -8,7 +8,7 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import Block, Document, ListBlock, ListItem, Paragraph, Section, Span, iter_nested
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.edge_cases import edge_case_sections, is_non_answer
+from speclint.reading.edge_cases import answered_elsewhere, edge_case_sections, is_non_answer
 from speclint.reading.requirements import item_text, plain
 from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
@@ -67,28 +67,36 @@ class EdgeCasesUnanswered(Rule):
             if _only_questions(texts):
                 yield _finding(heading.span, len(texts))
             else:
-                yield from _open_entries([block for part in section.walk() for block in part.blocks])
+                yield from _open_entries(document, [block for part in section.walk() for block in part.blocks])
         for label, entries, blocks in _labelled_runs(document, sections):
             if _only_questions(entries):
                 yield _finding(label.span, len(entries))
             else:
-                yield from _open_entries(blocks)
+                yield from _open_entries(document, blocks)
 
 
-def _open_entries(blocks: list[Block]) -> Iterator[Violation]:
+def _open_entries(document: Document, blocks: list[Block]) -> Iterator[Violation]:
     """In a list of cases where some are answered: each item that only asks its case ("What happens
     when a rider uses two cards?"), or answers it with a non-answer ("**What if a member disconnects?**
-    Open.", "... le stock est-il faussé ? À voir."). Answers in the item's own sub-items count."""
+    Open.", "... le stock est-il faussé ? À voir."). Answers in the item's own sub-items count, and so
+    does a passage elsewhere that takes the same case up (`answered_elsewhere`)."""
+    found: list[tuple[Span, str]] = []
     for block in blocks:
         if isinstance(block, ListBlock):
             for item in block.items:
                 verdict = _left_open(item)
-                if verdict is not None:
-                    yield Violation(item.span, verdict)
-        elif isinstance(block, Paragraph) and _BOLD_QUESTION.match(block.text.strip()):
-            after = plain(block.text.strip()[_BOLD_QUESTION.match(block.text.strip()).end():])
+                if verdict is not None and not (verdict is _ONLY_ASKED and answered_elsewhere(
+                        document, plain(item_text(item)), (item.span.start.line, item.span.end.line))):
+                    found.append((item.span, verdict))
+        elif isinstance(block, Paragraph) and (bold := _BOLD_QUESTION.match(block.text.strip())) is not None:
+            after = plain(block.text.strip()[bold.end():])
             if after.strip() and is_non_answer(after):
-                yield Violation(block.span, "this edge case is asked and left open: say what the system does")
+                found.append((block.span, "this edge case is asked and left open: say what the system does"))
+    if len(found) == 1:
+        yield Violation(*found[0])
+    elif found:  # one defect: the list was left half done
+        yield Violation(found[0][0], f"{len(found)} edge cases of this list are only asked or left open (from here "
+                                     "on): answer each one with what the system does")
 
 
 #: "**What if one member disconnects?** Open.": a bold question opening a paragraph.
@@ -97,6 +105,9 @@ _BOLD_QUESTION = lazy_compile(r"^(?:\*\*|__)[^*_\n]{5,200}\?\s*(?:\*\*|__)")
 _PARENTHETICAL = lazy_compile(r"\([^()\n]*\)")
 #: A bracketed template prompt ("What happens when [boundary condition]?") is EC002's.
 _PROMPT = lazy_compile(r"(?<![\\!])\[(?![ xX]\]|\^)[^\[\]\n]{2,}\](?![(\[:])")
+
+
+_ONLY_ASKED = "this edge case is only asked: answer it with what the system does"
 
 
 def _left_open(item: ListItem) -> str | None:
@@ -110,7 +121,7 @@ def _left_open(item: ListItem) -> str | None:
         return None
     after = text[text.rfind("?") + 1:].strip(" *_")
     if not after:
-        return "this edge case is only asked: answer it with what the system does"
+        return _ONLY_ASKED
     if is_non_answer(after):
         return "this edge case is asked and left open: say what the system does"
     return None

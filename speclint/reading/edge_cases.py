@@ -10,6 +10,8 @@ amounts, missing data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section
@@ -151,3 +153,60 @@ EDGE_QUESTION = lazy_compile(
     r"|\bwas\s+(?:passiert|geschieht)\b|\bqu[ée]\s+(?:pasa|ocurre|sucede)\b|\bque\s+se\s+passe-t-il\b|\bqu'arrive-t-il\b",
     re.I,
 )
+
+
+# --- is a question answered elsewhere? -----------------------------------------------------------
+
+_WORD = lazy_compile(r"[^\W\d_]{4,}")
+#: Words every question about a case shares: they say nothing about which case it is.
+_COMMON = frozenset(
+    "what when where which while with that this then there their they them does have will would should could "
+    "happens happen handle handled handles system user users from into about also only same other more some "
+    "than such being been were must shall need needs case cases edge corner scenario how qué pasa ocurre cuando "
+    "sobre para este esta está wenn passiert dann eine einer einem einen oder wird werden quoi quand pour dans "
+    "avec est-il elle".split())
+_stems_by_document: WeakKeyDictionary[Document, tuple[dict[str, list[int]], list[int]]] = WeakKeyDictionary()
+
+
+def stems(text: str) -> set[str]:
+    """The distinctive word stems of `text` (first four letters of each word of four or more letters)."""
+    return {word[:4] for word in (found.lower() for found in _WORD.findall(text)) if word not in _COMMON}
+
+
+def _stem_index(document: Document) -> tuple[dict[str, list[int]], list[int]]:
+    """Each stem's blocks of the document's prose, and each block's first line; built once per document."""
+    cached = _stems_by_document.get(document)
+    if cached is None:
+        from speclint.reading.concerns import document_prose
+
+        prose = document_prose(document)
+        starts = [offset for offset, _ in prose.offsets]
+        index: dict[str, list[int]] = {}
+        lines: list[int] = []
+        offset = 0
+        for number, part in enumerate(prose.text.split("\x00")):
+            at = bisect_left(starts, offset)
+            lines.append(prose.offsets[at][1].line if at < len(starts) else 0)
+            for stem in stems(part):
+                index.setdefault(stem, []).append(number)
+            offset += len(part) + 1
+        cached = _stems_by_document[document] = (index, lines)
+    return cached
+
+
+def answered_elsewhere(document: Document, question: str, lines: tuple[int, int]) -> bool:
+    """True when another block of the document (outside `lines`, the question's own first and last
+    lines) shares three or more of the question's distinctive words (those in at most two blocks of
+    five) and at least half of them: the
+    case is taken up there ("FR-016: When `--all` meets an error on one subtree, it ...")."""
+    index, block_lines = _stem_index(document)
+    common = max(3, len(block_lines) * 2 // 5)  # a word in two blocks of five names the feature, not the case
+    asked = {stem for stem in stems(question) if len(index.get(stem, ())) <= common}
+    if len(asked) < 2:
+        return False
+    hits: dict[int, int] = {}
+    for stem in asked:
+        for block in index.get(stem, ()):
+            hits[block] = hits.get(block, 0) + 1
+    needed = max(3, (len(asked) + 1) // 2)
+    return any(count >= needed and not lines[0] <= block_lines[block] <= lines[1] for block, count in hits.items())
