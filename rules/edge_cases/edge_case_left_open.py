@@ -21,6 +21,10 @@ class EdgeCaseLeftOpen(Rule):
 
     - a case named under a condition and given a non-answer: "If a buyer opens a dispute after the
       payout, the amount is taken from the next sales. Negative balances: to discuss with Finance.";
+    - an open question noted in the body of the spec, about a situation, with nobody and no date to
+      answer it: "> Open question (Jonas, 14 Oct): what happens when every dock is reserved?",
+      "> Offene Frage des Betriebsrats: Was passiert ..., wenn ...?" (one with "by <date>", "before
+      beta", "tracked in #311" or an answer after it is not reported);
     - a question that raises a situation ("What happens if the airline cancels the flight while I have
       a lock?", "¿Qué pasa si ...?", "Was passiert, wenn ...?", "... si un client achète l'article
       pendant le comptage ?") whose answer, in the same paragraph or item or in the paragraph after it,
@@ -71,7 +75,12 @@ def _blocks(blocks: list[Block]) -> Iterator[Violation]:
         text = " ".join(plain(mask_invisible(block.text)).split())
         if not text:
             continue
-        if text.endswith("?") and EDGE_QUESTION.search(text) and index + 1 < len(flat):
+        noted = _NOTED_QUESTION.match(text)
+        if noted is not None and EDGE_QUESTION.search(_ASIDE.sub(" ", noted.group("question"))) and not _DUE.search(text) and not (
+                index + 1 < len(flat) and _ANSWER_LABEL.match(plain(flat[index + 1].text))):
+            yield _finding(block.span)
+            continue
+        if text.endswith("?") and EDGE_QUESTION.search(_ASIDE.sub(" ", text)) and index + 1 < len(flat):
             following = flat[index + 1]
             answer = " ".join(plain(mask_invisible(following.text)).split())
             if following.span.start.line <= block.span.end.line + 2 and is_non_answer(answer):
@@ -80,7 +89,7 @@ def _blocks(blocks: list[Block]) -> Iterator[Violation]:
         if "?" in text[:-1]:
             question = text[:text.rfind("?") + 1]
             after = text[text.rfind("?") + 1:]
-            if after.strip() and EDGE_QUESTION.search(_last_sentence(question)) and is_non_answer(after):
+            if after.strip() and EDGE_QUESTION.search(_ASIDE.sub(" ", _last_sentence(question))) and is_non_answer(after):
                 yield _finding(block.span)
                 continue
         for label in _LABELLED.finditer(text):
@@ -101,6 +110,16 @@ def _last_sentence(text: str) -> str:
     return text[cut + 1:]
 
 
+#: "Open question (Jonas, 14 Oct): what happens when every dock is reserved?", "Offene Frage des
+#: Betriebsrats (Sitzung vom 30.09.): Was passiert ..., wenn ...?": a question noted in the body.
+_NOTED_QUESTION = lazy_compile(r"^\W{0,4}(?:open\s+question|unanswered\s+question|offene\s+frage|pregunta\s+abierta|"
+                               r"question\s+ouverte)\b[^:\n]{0,80}:\s*(?P<question>[^\n]+\?)\W{0,4}$", re.I)
+#: Who decides it by when: "by 2026-11-01", "before beta", "due 12 Nov", "bis 15.11.", "tracked in #311".
+_DUE = lazy_compile(r"\b(?:by|before|due|until|deadline|bis|antes\s+del?|avant|para\s+el|tracked\s+in|owner)\b|#\d+", re.I)
+_ANSWER_LABEL = lazy_compile(r"^\W{0,4}(?:answer|decision|resolution|antwort|entscheidung|respuesta|decisi[óo]n|"
+                             r"r[ée]ponse|d[ée]cision)\b", re.I)
+#: An aside in brackets ("(if at all)") raises no situation.
+_ASIDE = lazy_compile(r"\([^()\n]*\)")
 #: "Negative balances: to discuss with Finance." A sentence that is a label and what follows it.
 _LABELLED = lazy_compile(r"(?:^|(?<=[.!?])\s+)(?P<label>[^\W\d_][^.:!?\n]{2,60}):\s+(?P<rest>[^.!?\n]+[.!?]?)")
 #: Labels of metadata and bookkeeping, not cases: "Status: open", "Decision: pending".
