@@ -66,12 +66,12 @@ class EdgeCasesUnanswered(Rule):
             assert heading is not None  # edge-case sections are found by their heading
             if _only_questions(texts):
                 yield _finding(heading.span, len(texts))
-            else:
+            elif len(texts) >= 2:  # a lone question is left to the reader, as before
                 yield from _open_entries(document, [block for part in section.walk() for block in part.blocks])
         for label, entries, blocks in _labelled_runs(document, sections):
             if _only_questions(entries):
                 yield _finding(label.span, len(entries))
-            else:
+            elif len(entries) >= 2:
                 yield from _open_entries(document, blocks)
 
 
