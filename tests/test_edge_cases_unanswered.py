@@ -143,3 +143,37 @@ def test_several_open_items_of_one_list_are_one_finding() -> None:
 
     assert spans(findings) == [(4, 1)]
     assert findings[0].message.startswith("2 edge cases")
+
+
+def test_a_case_named_and_left_to_discuss_in_an_edge_case_list_is_flagged() -> None:
+    text = (
+        "## Edge cases\n\n"
+        "- Refund after payout: the amount is taken from the next sales.\n"
+        "- **Negative balances**: to discuss with Finance.\n"
+    )
+
+    findings = lint_with("EC003", text)
+
+    assert spans(findings) == [(4, 1)]
+    assert "named and left open" in findings[0].message
+
+
+def test_a_question_subsection_with_nothing_under_it_is_flagged() -> None:
+    text = (
+        "## Edge cases\n\n"
+        "### Offline validator\n\nThe tap is stored and uploaded later.\n\n"
+        "### What if the rider's card expires between two taps?\n\n"
+        "### Double tap\n\nThe second tap within 10 seconds is not charged.\n"
+    )
+
+    assert spans(lint_with("EC003", text)) == [(7, 1)]
+
+
+def test_a_question_subsection_with_its_answer_passes() -> None:
+    text = (
+        "## Edge cases\n\n"
+        "### What if the rider's card expires between two taps?\n\nThe second tap is declined at the gate.\n\n"
+        "### Double tap\n\nThe second tap within 10 seconds is not charged.\n"
+    )
+
+    assert lint_with("EC003", text) == []

@@ -5,7 +5,17 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.document.headings import normalize_title
-from speclint.document.model import Block, Document, ListBlock, ListItem, Paragraph, Section, Span, iter_nested
+from speclint.document.model import (
+    Block,
+    Document,
+    HtmlBlock,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Section,
+    Span,
+    iter_nested,
+)
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.edge_cases import answered_elsewhere, edge_case_sections, is_non_answer
@@ -67,7 +77,8 @@ class EdgeCasesUnanswered(Rule):
             if _only_questions(texts):
                 yield _finding(heading.span, len(texts))
             elif len(texts) >= 2:  # a lone question is left to the reader, as before
-                yield from _open_entries(document, [block for part in section.walk() for block in part.blocks])
+                yield from _open_entries(document, [block for part in section.walk() for block in part.blocks],
+                                         list(_open_subsections(document, section)))
         for label, entries, blocks in _labelled_runs(document, sections):
             if _only_questions(entries):
                 yield _finding(label.span, len(entries))
@@ -75,12 +86,13 @@ class EdgeCasesUnanswered(Rule):
                 yield from _open_entries(document, blocks)
 
 
-def _open_entries(document: Document, blocks: list[Block]) -> Iterator[Violation]:
+def _open_entries(document: Document, blocks: list[Block],
+                  found: list[tuple[Span, str]] | None = None) -> Iterator[Violation]:
     """In a list of cases where some are answered: each item that only asks its case ("What happens
     when a rider uses two cards?"), or answers it with a non-answer ("**What if a member disconnects?**
     Open.", "... le stock est-il faussé ? À voir."). Answers in the item's own sub-items count, and so
     does a passage elsewhere that takes the same case up (`answered_elsewhere`)."""
-    found: list[tuple[Span, str]] = []
+    found = list(found or [])
     for block in blocks:
         if isinstance(block, ListBlock):
             for item in block.items:
@@ -92,6 +104,7 @@ def _open_entries(document: Document, blocks: list[Block]) -> Iterator[Violation
             after = plain(block.text.strip()[bold.end():])
             if after.strip() and is_non_answer(after):
                 found.append((block.span, "this edge case is asked and left open: say what the system does"))
+    found.sort(key=lambda pair: (pair[0].start.line, pair[0].start.column))
     if len(found) == 1:
         yield Violation(*found[0])
     elif found:  # one defect: the list was left half done
@@ -110,6 +123,29 @@ _PROMPT = lazy_compile(r"(?<![\\!])\[(?![ xX]\]|\^)[^\[\]\n]{2,}\](?![(\[:])")
 _ONLY_ASKED = "this edge case is only asked: answer it with what the system does"
 
 
+#: "Negative balances: to discuss with Finance.", "**Partial refunds** — open": a case named and a
+#: non-answer after it.
+_CASE_LABEL = lazy_compile(r"^[*_]{0,2}(?P<label>[^:—–\n]{3,60}?)[*_]{0,2}\s*(?::|\s[—–-])\s*(?P<rest>.+)$")
+
+
+def _open_subsections(document: Document, section: Section) -> Iterator[tuple[Span, str]]:
+    """Subsections of an edge-case section asked as a question ("### What if the card expires?") with
+    nothing under them, or only a non-answer."""
+    for child in section.walk():
+        if child is section or child.heading is None or child.children:
+            continue
+        title = plain(child.title).strip()
+        if not title.endswith("?"):
+            continue
+        body = [block for block in child.blocks if not (isinstance(block, HtmlBlock) and block.is_comment)]
+        answer = " ".join(plain(block.text) for block in body if isinstance(block, Paragraph))
+        if not body and not answered_elsewhere(document, title, (child.heading.span.start.line,
+                                                                 child.heading.span.end.line)):
+            yield child.heading.span, _ONLY_ASKED
+        elif len(body) == 1 and answer.strip() and is_non_answer(answer):
+            yield child.heading.span, "this edge case is asked and left open: say what the system does"
+
+
 def _left_open(item: ListItem) -> str | None:
     own = plain(item_text(item))
     if not own.strip() or _PROMPT.search(item_text(item)):
@@ -118,6 +154,9 @@ def _left_open(item: ListItem) -> str | None:
                       for inner in iter_nested([block]) if isinstance(inner, Paragraph))
     text = _PARENTHETICAL.sub(" ", " ".join(f"{own} {nested}".split()))
     if "?" not in text:
+        labelled = _CASE_LABEL.match(text)
+        if labelled is not None and is_non_answer(labelled.group("rest")):
+            return "this edge case is named and left open: say what the system does"
         return None
     after = text[text.rfind("?") + 1:].strip(" *_")
     if not after:
