@@ -125,7 +125,7 @@ _ONLY_ASKED = "this edge case is only asked: answer it with what the system does
 
 #: "Negative balances: to discuss with Finance.", "**Partial refunds** — open": a case named and a
 #: non-answer after it.
-_CASE_LABEL = lazy_compile(r"^[*_]{0,2}(?P<label>[^:—–\n]{3,60}?)[*_]{0,2}\s*(?::|\s[—–-])\s*(?P<rest>.+)$")
+_CASE_LABEL = lazy_compile(r"^[*_]{0,2}(?P<label>[^:—–\n]{3,60}?)[*_]{0,2}(?::|\s[—–-])(?P<rest>[^\n]+)")
 
 
 def _open_subsections(document: Document, section: Section) -> Iterator[tuple[Span, str]]:

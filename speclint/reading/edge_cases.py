@@ -143,14 +143,15 @@ def is_non_answer(text: str) -> bool:
 
 #: A question that raises a situation: "What happens if ...?", "What if ...?", "How do we handle ...?",
 #: "Was passiert, wenn ...?", "¿Qué ocurre si ...?", "Que se passe-t-il si ...?", or any question with
-#: a condition in it ("If a sale happens during the count, is the stock wrong?").
+#: a condition in it ("If a sale happens during the count, is the stock wrong?"; French asks with "si":
+#: "Que se passe-t-il si ...?").
 EDGE_QUESTION = lazy_compile(
     r"\bwhat\s+(?:happens|should\s+happen|will\s+happen|would\s+happen|if)\b|\bwhat\s+do(?:es)?\s+(?:we|it|the\s+\w+)\s+do\b"
     r"|\bhow\s+(?:do|does|should|will|would|can)\s+(?:we|it|they|the\s+\w+(?:\s+\w+)?)\s+(?:handle|deal\s+with|treat|"
     r"respond|behave|react|cope)\b"
     r"|\b(?:if|when|whenever|while|during|in\s+case|whose|si|wenn|falls|cuando|mientras|pendant|lorsque|quand|"
     r"während|sobald)\b"
-    r"|\bwas\s+(?:passiert|geschieht)\b|\bqu[ée]\s+(?:pasa|ocurre|sucede)\b|\bque\s+se\s+passe-t-il\b|\bqu'arrive-t-il\b",
+    r"|\bwas\s+(?:passiert|geschieht)\b|\bqu[ée]\s+(?:pasa|ocurre|sucede)\b",
     re.I,
 )
 
