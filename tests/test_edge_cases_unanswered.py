@@ -177,3 +177,25 @@ def test_a_question_subsection_with_its_answer_passes() -> None:
     )
 
     assert lint_with("EC003", text) == []
+
+
+def test_a_row_of_a_table_of_cases_left_to_discuss_is_flagged() -> None:
+    text = (
+        "## Edge cases\n\n"
+        "| Case | What happens |\n|---|---|\n"
+        "| Refund after payout | Taken from the next sales |\n"
+        "| Negative balance | To discuss with Finance |\n"
+    )
+
+    assert spans(lint_with("EC003", text)) == [(6, 3)]
+
+
+def test_a_table_of_answered_cases_passes() -> None:
+    text = (
+        "## Edge cases\n\n"
+        "| Case | What happens |\n|---|---|\n"
+        "| Refund after payout | Taken from the next sales |\n"
+        "| Negative balance | Open invoices are sent to the seller after 30 days |\n"
+    )
+
+    assert lint_with("EC003", text) == []

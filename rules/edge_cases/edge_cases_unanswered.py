@@ -14,6 +14,7 @@ from speclint.document.model import (
     Paragraph,
     Section,
     Span,
+    Table,
     iter_nested,
 )
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
@@ -76,7 +77,8 @@ class EdgeCasesUnanswered(Rule):
             assert heading is not None  # edge-case sections are found by their heading
             if _only_questions(texts):
                 yield _finding(heading.span, len(texts))
-            elif len(texts) >= 2:  # a lone question is left to the reader, as before
+            elif len(texts) + sum(len(block.rows) for part in section.walk() for block in part.blocks
+                                   if isinstance(block, Table)) >= 2:  # a lone question is left to the reader
                 yield from _open_entries(document, [block for part in section.walk() for block in part.blocks],
                                          list(_open_subsections(document, section)))
         for label, entries, blocks in _labelled_runs(document, sections):
@@ -100,6 +102,11 @@ def _open_entries(document: Document, blocks: list[Block],
                 if verdict is not None and not (verdict is _ONLY_ASKED and answered_elsewhere(
                         document, plain(item_text(item)), (item.span.start.line, item.span.end.line))):
                     found.append((item.span, verdict))
+        elif isinstance(block, Table):
+            for row in block.rows:
+                outcomes = [plain(cell.text).strip() for cell in row[1:]]
+                if row and outcomes and all(is_non_answer(text) for text in outcomes if text) and any(outcomes):
+                    found.append((row[0].span, "this edge case is named and left open: say what the system does"))
         elif isinstance(block, Paragraph) and (bold := _BOLD_QUESTION.match(block.text.strip())) is not None:
             after = plain(block.text.strip()[bold.end():])
             if after.strip() and is_non_answer(after):
