@@ -325,3 +325,24 @@ def test_ec007_does_not_read_the_envelope_of_a_performance_promise_as_a_cap() ->
 - PR-1: The reconciliation view shall load in under 2 seconds for ledgers of up to 50,000 entries.
 """
     assert lint_with("EC007", text) == []
+
+
+def test_ec002_none_identified_for_this_release_names_no_case() -> None:
+    findings = lint_with("EC002", "## Edge cases\n\nNone identified for this release.\n")
+
+    assert spans(findings) == [(1, 1)]
+
+
+def test_ec002_a_real_case_saying_none_is_kept_passes() -> None:
+    assert lint_with("EC002", "## Edge cases\n\nNone of the saved carts is kept after 30 days; the user is told.\n") == []
+
+
+def test_ec004_reads_an_rfc_design_section() -> None:
+    text = (
+        "# Summary\n\nA delegation API.\n\n"
+        "# Reference-level explanation\n\n"
+        "Edge cases such as wildcard names will be worked out during implementation.\n\n"
+        "# Unresolved questions\n\nNone.\n"
+    )
+
+    assert spans(lint_with("EC004", text, path="text/0042-delegations.md")) == [(7, 1)]

@@ -38,6 +38,13 @@ _DEFERRAL_SECTIONS = lazy_compile(
     r"alternatives?|backlog|parking\s+lot",
     re.I,
 )
+#: Proposals whose design sections specify behaviour (an RFC's reference-level explanation, a KEP's
+#: design details): edge cases put off there are put off from the design under review. Decision
+#: records are not read: their consequences may say what is left for later.
+_PROPOSALS_THAT_DESIGN = ("rust-rfc", "kep", "go-design", "otep")
+#: A proposal's own stages: "handled later, in beta", "before stabilisation" is the process, not a gap.
+_STAGE = lazy_compile(r"\b(?:alpha|beta|GA|general\s+availability|stable|stabili[sz]ation|graduat\w+|promotion|"
+                      r"nightly|preview)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
@@ -50,7 +57,9 @@ class EdgeCasesDeferred(Rule):
     them off: later, in a follow-up, in the design phase, during the beta or implementation, "when we
     get there". One finding per paragraph, at the words that name the cases. Sections whose purpose
     is to put things off (open questions, future work, non-goals, roadmap, phases) are not read, nor
-    are proposals and decision records; an edge-case section is EC002's and EC003's to read.
+    are decision records; in a design proposal (RFC, KEP, Go design, OTEP) a deferral to one of the
+    proposal's own stages ("in beta", "before stabilisation") is the process and is not reported, while
+    "will be worked out during implementation" is. An edge-case section is EC002's and EC003's to read.
 
     **Why it matters.** "We'll handle the edge cases later" is the spec admitting it has not
     decided what the product does when something goes wrong or runs out. Later is mid-sprint, when
@@ -79,23 +88,27 @@ class EdgeCasesDeferred(Rule):
     group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+        kind = document_kind(document, context)
+        if kind in TASK_LISTS or kind == "template":
             return
-        yield from _deferrals(document.root)
+        proposal = not states_requirements(document, context)
+        if proposal and kind not in _PROPOSALS_THAT_DESIGN:
+            return
+        yield from _deferrals(document.root, proposal)
 
 
-def _deferrals(section: Section) -> Iterator[Violation]:
+def _deferrals(section: Section, proposal: bool) -> Iterator[Violation]:
     if section.heading is not None and (_DEFERRAL_SECTIONS.search(section.title) or is_edge_case_title(section.title)):
         return  # a section for putting things off; or the edge cases' own, which EC002 and EC003 read
     for segments in section_segments(section, deep=False):
         for match, span in find_all(_CASES, segments):
             sentence = _sentence_around(match.string, match.start(), match.end())
-            if _LATER.search(sentence) and _FUTURE.search(sentence):
+            if _LATER.search(sentence) and _FUTURE.search(sentence) and not (proposal and _STAGE.search(sentence)):
                 yield Violation(span, f"'{match.group(0)}' put off until later: say what happens in each case now, "
                                       "or list them as open questions with an owner")
                 break
     for child in section.children:
-        yield from _deferrals(child)
+        yield from _deferrals(child, proposal)
 
 
 def _sentence_around(text: str, start: int, end: int) -> str:

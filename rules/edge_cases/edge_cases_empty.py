@@ -200,8 +200,15 @@ def _entry_without_outcome(entry: str) -> bool:
 #: "Handle all edge cases gracefully", "To be defined", "None identified yet", "À définir", "Por definir".
 _NO_CASE = lazy_compile(
     r"^\W*(?:to\s+be\s+(?:defined|determined|decided|confirmed|documented|added|identified|clarified)|"
-    r"none\s+(?:identified|known|found|listed)(?:\s+(?:yet|so\s+far|at\s+this\s+time))?|not\s+yet\s+(?:defined|known|"
-    r"identified)|pending|[àa]\s+(?:d[ée]finir|compl[ée]ter|pr[ée]ciser)|por\s+(?:definir|determinar)|pendiente|"
+    r"(?:none|no\s+(?:edge|corner)\s+cases)\s+(?:(?:are|were)\s+)?(?:identified|known|found|listed|foreseen|expected)"
+    r"(?:\s+(?:yet|so\s+far|at\s+this\s+(?:time|stage|point)|for\s+now|(?:for|in)\s+(?:this|the\s+(?:first|initial|"
+    r"current))\s+(?:release|version|phase|iteration|milestone|mvp|increment|pilot)|(?:for|in)\s+v\d[\w.]*))?"
+    r"|(?:ning[uú]n[oa]?|ningunos)\s+(?:identificad[oa]s?|conocid[oa]s?|previst[oa]s?)(?:\s+(?:por\s+ahora|"
+    r"todav[íi]a|a[úu]n|para\s+esta\s+(?:versi[óo]n|entrega|fase)))?"
+    r"|keine\s+(?:bekannt|identifiziert|vorgesehen)(?:\s+(?:bisher|f[üu]r\s+(?:dieses|das)\s+(?:release|erste\s+release)))?"
+    r"|aucun(?:e)?\s+(?:identifi[ée]e?s?|connu(?:e)?s?|pr[ée]vu(?:e)?s?)(?:\s+(?:pour\s+l'instant|pour\s+cette\s+"
+    r"(?:version|livraison|phase)))?"
+    r"|not\s+yet\s+(?:defined|known|identified)|pending|[àa]\s+(?:d[ée]finir|compl[ée]ter|pr[ée]ciser)|por\s+(?:definir|determinar)|pendiente|"
     r"(?:noch\s+)?offen|wird\s+(?:noch\s+|sp[äa]ter\s+)?(?:definiert|erg[äa]nzt|gekl[äa]rt))\W*$"
     r"|\b(?:edge\s+cases|corner\s+cases|they|these|all\s+cases|errors)\s+(?:will|should|are\s+to)\s+be\s+"
     r"(?:handled|addressed|covered|considered|identified|defined|documented)\b(?:\s+(?:appropriately|gracefully|properly|"

@@ -10,6 +10,8 @@ amounts, missing data.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from weakref import WeakKeyDictionary
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section
@@ -94,3 +96,118 @@ def inline_handlings(text: str) -> int:
 def edge_topics(text: str) -> set[str]:
     """The edge-case topics `text` touches."""
     return {topic for topic, pattern in EDGE_TOPICS if pattern.search(text)}
+
+
+# --- cases raised and left open (EC003, EC009, EC010) ------------------------------------------
+
+#: An answer that answers nothing, in English, French, Spanish and German: "Open.", "To discuss with
+#: Finance.", "We are still working this out with Airline Partnerships.", "À voir.", "Por definir con
+#: Pagos.", "Noch offen." Bare TBD/TODO markers are PH001's and are not read here.
+NON_ANSWER = lazy_compile(
+    r"^[\W_]*(?:"
+    r"(?:still\s+|remains?\s+|is\s+)?(?:open|unknown|unclear|undecided|unresolved|pending|unanswered)"
+    r"|not\s+(?:yet\s+)?(?:decided|known|clear|settled|agreed|sure|answered)(?:\s+yet)?"
+    r"|(?:still\s+)?to\s+be\s+(?:discussed|decided|determined|seen|confirmed|clarified|agreed|worked\s+out|investigated|"
+    r"explored|checked|figured\s+out)"
+    r"|(?:still\s+)?to\s+(?:discuss|decide|clarify|investigate|explore|confirm|figure\s+out|sort\s+out|work\s+out)"
+    r"|(?:we\s+are|we're|we\s+have\s+been|we\s+are\s+currently)\s+still\s+(?:(?:working|figuring)(?:\s+(?:this|it|that))?"
+    r"(?:\s+out)?|discussing(?:\s+(?:this|it))?|deciding|looking\s+into\s+(?:this|it)|thinking\s+about\s+(?:this|it))"
+    r"|still\s+(?:working\s+(?:this|it|that)\s+out|under\s+discussion|being\s+(?:discussed|worked\s+out|decided))"
+    r"|under\s+discussion|needs?\s+(?:(?:more\s+)?discussion|clarification|a\s+decision|more\s+thought)"
+    r"|(?:we\s+)?(?:don't|do\s+not)\s+know(?:\s+yet)?|no\s+(?:answer|decision)\s+yet|good\s+question|unsure"
+    r"|[àa]\s+(?:voir|discuter|d[ée]finir|d[ée]cider|pr[ée]ciser|clarifier|confirmer)|on\s+verra|en\s+(?:discussion|"
+    r"suspens)|(?:reste|est)\s+(?:ouvert|ouverte|[àa]\s+voir)|ouvert|pas\s+encore\s+(?:d[ée]cid[ée]|tranch[ée])"
+    r"|por\s+(?:ver|verse|definir|decidir|determinar|discutir|aclarar|confirmar)|a\s+discutir|pendiente|abierto|"
+    r"en\s+discusi[óo]n|(?:est[áa]|queda)\s+por\s+(?:ver|verse|decidir|definir)|lo\s+veremos|sin\s+decidir"
+    r"|(?:noch\s+)?offen|zu\s+(?:kl[äa]ren|besprechen|diskutieren|entscheiden)|ungekl[äa]rt|unklar|in\s+kl[äa]rung|"
+    r"wird\s+(?:noch\s+)?(?:gekl[äa]rt|besprochen|diskutiert|entschieden)"
+    r")\b",
+    re.I,
+)
+#: The words a non-answer may go on with: who it is discussed with, and when ("with Finance", "avec la
+#: compta", "con Pagos", "mit dem Betriebsrat"), nothing that says what happens.
+_NON_ANSWER_REST = lazy_compile(
+    r"^[\s,;:—–-]*(?:(?:with|avec|con|mit|by|par|por|between|among|in|at|during|for)\b[^.!?\n]{0,60})?"
+    r"(?:\s*\([^()\n]{0,40}\))?[\s.!…)*_]*$", re.I)
+
+
+def is_non_answer(text: str) -> bool:
+    """True when `text` (what follows a question or a case's label) only says it is not answered yet:
+    "Open.", "To discuss with Finance.", "We are still working this out with Airline Partnerships."."""
+    stripped = text.strip()
+    found = NON_ANSWER.match(stripped)
+    if found is None:
+        return False
+    return bool(_NON_ANSWER_REST.match(stripped[found.end():]))
+
+
+#: A question that raises a situation: "What happens if ...?", "What if ...?", "How do we handle ...?",
+#: "Was passiert, wenn ...?", "¿Qué ocurre si ...?", "Que se passe-t-il si ...?", or any question with
+#: a condition in it ("If a sale happens during the count, is the stock wrong?"; French asks with "si":
+#: "Que se passe-t-il si ...?").
+EDGE_QUESTION = lazy_compile(
+    r"\bwhat\s+(?:happens|should\s+happen|will\s+happen|would\s+happen|if)\b|\bwhat\s+do(?:es)?\s+(?:we|it|the\s+\w+)\s+do\b"
+    r"|\bhow\s+(?:do|does|should|will|would|can)\s+(?:we|it|they|the\s+\w+(?:\s+\w+)?)\s+(?:handle|deal\s+with|treat|"
+    r"respond|behave|react|cope)\b"
+    r"|\b(?:if|when|whenever|while|during|in\s+case|whose|si|wenn|falls|cuando|mientras|pendant|lorsque|quand|"
+    r"während|sobald)\b"
+    r"|\bwas\s+(?:passiert|geschieht)\b|\bqu[ée]\s+(?:pasa|ocurre|sucede)\b",
+    re.I,
+)
+
+
+# --- is a question answered elsewhere? -----------------------------------------------------------
+
+_WORD = lazy_compile(r"[^\W\d_]{4,}")
+#: Words every question about a case shares: they say nothing about which case it is.
+_COMMON = frozenset(
+    "what when where which while with that this then there their they them does have will would should could "
+    "happens happen handle handled handles system user users from into about also only same other more some "
+    "than such being been were must shall need needs case cases edge corner scenario how qué pasa ocurre cuando "
+    "sobre para este esta está wenn passiert dann eine einer einem einen oder wird werden quoi quand pour dans "
+    "avec est-il elle".split())
+_stems_by_document: WeakKeyDictionary[Document, tuple[dict[str, list[int]], list[int]]] = WeakKeyDictionary()
+
+
+def stems(text: str) -> set[str]:
+    """The distinctive word stems of `text` (first four letters of each word of four or more letters)."""
+    return {word[:4] for word in (found.lower() for found in _WORD.findall(text)) if word not in _COMMON}
+
+
+def _stem_index(document: Document) -> tuple[dict[str, list[int]], list[int]]:
+    """Each stem's blocks of the document's prose, and each block's first line; built once per document."""
+    cached = _stems_by_document.get(document)
+    if cached is None:
+        from speclint.reading.concerns import document_prose
+
+        prose = document_prose(document)
+        starts = [offset for offset, _ in prose.offsets]
+        index: dict[str, list[int]] = {}
+        lines: list[int] = []
+        offset = 0
+        for number, part in enumerate(prose.text.split("\x00")):
+            at = bisect_left(starts, offset)
+            lines.append(prose.offsets[at][1].line if at < len(starts) else 0)
+            for stem in stems(part):
+                index.setdefault(stem, []).append(number)
+            offset += len(part) + 1
+        cached = _stems_by_document[document] = (index, lines)
+    return cached
+
+
+def answered_elsewhere(document: Document, question: str, lines: tuple[int, int]) -> bool:
+    """True when another block of the document (outside `lines`, the question's own first and last
+    lines) shares three or more of the question's distinctive words (those in at most two blocks of
+    five) and at least half of them: the
+    case is taken up there ("FR-016: When `--all` meets an error on one subtree, it ...")."""
+    index, block_lines = _stem_index(document)
+    common = max(3, len(block_lines) * 2 // 5)  # a word in two blocks of five names the feature, not the case
+    asked = {stem for stem in stems(question) if len(index.get(stem, ())) <= common}
+    if len(asked) < 2:
+        return False
+    hits: dict[int, int] = {}
+    for stem in asked:
+        for block in index.get(stem, ()):
+            hits[block] = hits.get(block, 0) + 1
+    needed = max(3, (len(asked) + 1) // 2)
+    return any(count >= needed and not lines[0] <= block_lines[block] <= lines[1] for block, count in hits.items())
