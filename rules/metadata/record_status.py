@@ -11,6 +11,7 @@ from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name, stated_statuses
+from speclint.reading.metadata import header_lines
 
 #: Statuses of work items, releases and reviews, which say nothing about a decision: is it
 #: proposed, accepted, rejected, deprecated or superseded? Only these are reported; any other
@@ -33,6 +34,16 @@ _SPELLED_TASK_STATUS = lazy_compile(
     r"in\s+arbeit|in\s+bearbeitung|en\s+curso|en\s+progreso|en\s+cours)(?![\w-])",
     re.I,
 )
+#: Titles of a decision record's status section.
+_STATUS_TITLES = frozenset({"status", "estado", "stand", "statut", "decision status"})
+#: A status field with no value: "Status:", "**Status:**", "- Status:", "| Status | |", `status:` (YAML null).
+_EMPTY_STATUS_FIELD = lazy_compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\|[ \t]*)?(?:\*\*|__)?(?P<key>status|estado|statut)[ \t]*"
+    r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)?[ \t]*(?::|\|))[ \t]*(?:\*\*|__)?[ \t]*\|?[ \t]*$",
+    re.IGNORECASE,
+)
+#: A line that starts another field or block, so the blank status's value is not on it.
+_FIELD_START = lazy_compile(r"(?:[-*+>|#]|---|\*\*|__|[A-Za-z][\w -]{0,30}:)")
 #: A status is a word or a few, not a sentence: longer text under "## Status" is prose about it.
 _MAX_WORDS = 6
 
@@ -85,6 +96,7 @@ class RecordStatus(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if "tatus" not in document.source:
             return
+        yield from _empty_statuses(document, context)
         if profile_name(context) != "adr":
             yield from _ticket_statuses(document, context)
             return
@@ -107,6 +119,39 @@ class RecordStatus(Rule):
                 f"'{shown}' is a task's status, not a decision's: say whether the decision is proposed, "
                 "accepted, rejected, deprecated or superseded",
             )
+
+
+def _empty_statuses(document: Document, context: RuleContext) -> Iterator[Violation]:
+    """A Status section with nothing in it (a decision record's), or a `Status:` field left blank."""
+    if profile_name(context) == "adr":
+        for section in document.root.walk():
+            heading = section.heading
+            if heading is None or section.title.strip(" *_:").lower() not in _STATUS_TITLES:
+                continue
+            if section.blocks or section.children:
+                continue
+            yield Violation(heading.span, "the Status section is empty: say whether the decision is proposed, "
+                            "accepted, rejected, deprecated or superseded")
+            return
+    lines = document.lines
+    header = document.front_matter
+    skipped = range(0)
+    if header is not None and _schema_checks_status(context):
+        skipped = range(header.span.start.line, header.span.end.line + 1)  # MD002 checks it there
+    for number in header_lines(document):
+        match = _EMPTY_STATUS_FIELD.match(lines[number - 1])
+        if match is None or number in skipped:
+            continue
+        following = lines[number] if number < len(lines) else ""
+        if following[:1] in (" ", "\t") and following.strip():
+            continue  # an indented value below (a YAML list, a continuation)
+        if following.strip() and not _FIELD_START.match(following.strip()):
+            continue  # the value is on the next line
+        start = match.start("key") + 1
+        yield Violation(Span.of(number, start, number, start + len(match.group("key"))),
+                        f"'{match.group('key')}' is left empty: say what stage the document is at "
+                        "(draft, in review, approved, accepted...)")
+        return
 
 
 def _ticket_statuses(document: Document, context: RuleContext) -> Iterator[Violation]:
