@@ -4,10 +4,23 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from speclint.document.model import Document
+
+from speclint.document.model import Document, ListItem, Paragraph, Span, Table, TextSegment
+from speclint.document.text import find_all
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.references import dangling_in_requirements_file, dangling_references
+from speclint.reading.vocabulary import DEFAULT_ID_PREFIXES, WITHDRAWN_WORDS
+
+# A dashed ID with a document's own prefix: `FMS-S-04`, `S-04`, `SAF-3`, `H-07`.
+_DASHED_ID = lazy_compile(
+    r"(?<![\w\-/.#])(?P<prefix>[A-Z][A-Z0-9]{0,7}(?:-[A-Z][A-Z0-9]{0,7}){0,2})-(?P<number>\d{1,4})(?![\w\-]|\.\d)"
+)
+# What may stand before an ID that opens its definition: a bullet's emphasis, a bracket, a code mark.
+_BEFORE_DEFINITION = lazy_compile(r"[\s*_`\[(|]*")
+_STRUCK = lazy_compile(r"~~")
+_AFTER_DEFINITION = lazy_compile(r"[*_`\])]*[ \t]*(?:[:.)|—–-]|$)")
 
 
 class UndefinedNumberedReference(Rule):
@@ -72,10 +85,20 @@ class UndefinedNumberedReference(Rule):
             # plan): "Ready for implementation (Phase 2)" cites the workflow, not an item of the plan
             labelled = [each for each in labelled if each.series != "Phase"]
         for reference in sorted(short_ids + labelled, key=lambda each: (each.span.start.line, each.span.start.column)):
+            if not reference.last:
+                yield Violation(reference.span, f"{reference.shown} is referenced but the document has no "
+                                "appendices: add it, or point at where the content is")
+                continue
             yield Violation(
                 reference.span,
                 f"{reference.shown} is referenced but the document's series stops at {reference.last}: "
                 "fix the reference or define the item",
+            )
+        for shown, span, numbers in _gap_references(document):
+            yield Violation(
+                span,
+                f"{shown} is referenced but not defined: its series goes {numbers}, with no "
+                f"{shown}: fix the reference or define the item",
             )
         for reference in dangling_in_requirements_file(document):
             yield Violation(
@@ -83,3 +106,61 @@ class UndefinedNumberedReference(Rule):
                 f"{reference.shown} is cited but requirements.md stops at {reference.last}: "
                 "fix the reference, or add the requirement or criterion there",
             )
+
+
+def _gap_references(document: Document) -> Iterator[tuple[str, Span, str]]:
+    """A dashed ID cited inside its series' range but never defined: `FMS-S-04` of S-01, S-02, S-03,
+    S-05. Only series of three or more defined IDs; prefixes TR002 reads (`FR-`, `NFR-`...) are its;
+    an ID the document says was withdrawn or strikes through is left alone."""
+    if "-" not in document.source:
+        return
+    defined: dict[str, set[int]] = {}
+    widths: dict[str, int] = {}
+    cited: list[tuple[str, int, str, Span]] = []
+    withdrawn: set[str] = set()
+    items: set[int] = set()  # the first paragraph of each list item: an ID opening it defines the item
+    for _, block in document.iter_blocks():
+        if isinstance(block, ListItem) and block.blocks:
+            items.add(id(block.blocks[0]))
+        elif isinstance(block, Paragraph):
+            _read(block.segments, True, defined, widths, cited, withdrawn, id(block) in items)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for index, cell in enumerate(row):
+                    _read(cell.segments, index == 0, defined, widths, cited, withdrawn)
+    for section in document.root.walk():
+        if section.heading is not None:
+            _read(section.heading.segments, True, defined, widths, cited, withdrawn)
+    for prefix, number, shown, span in cited:
+        numbers = defined.get(prefix)
+        if not numbers or len(numbers) < 3 or number in numbers or shown in withdrawn:
+            continue
+        if not min(numbers) < number < max(numbers) or prefix.split("-")[0] in DEFAULT_ID_PREFIXES:
+            continue
+        width = widths.get(prefix, 1)
+        listed = ", ".join(f"{prefix}-{value:0{width}d}" for value in sorted(numbers)[:6])
+        yield shown, span, listed + (", ..." if len(numbers) > 6 else "")
+
+
+def _read(segments: list[TextSegment], may_define: bool, defined: dict[str, set[int]], widths: dict[str, int],
+          cited: list[tuple[str, int, str, Span]], withdrawn: set[str], item: bool = True) -> None:
+    if not segments or not any("-" in segment.text for segment in segments):
+        return
+    first = segments[0]
+    for match, span in find_all(_DASHED_ID, segments):
+        prefix, number = match.group("prefix"), int(match.group("number"))
+        text = match.string
+        before = _BEFORE_DEFINITION.fullmatch(text, 0, match.start()) if may_define else None
+        # a paragraph (not a list item) that opens with an ID defines it when the ID is a label:
+        # in emphasis or brackets ("**S-01** ..."), or followed by a colon or a dash ("S-01: ...")
+        opening = before is not None and span.start.line == first.line and (
+            item or bool(before.group(0).strip()) or _AFTER_DEFINITION.match(text, match.end()) is not None)
+        if opening:
+            defined.setdefault(prefix, set()).add(number)
+            widths[prefix] = len(match.group("number"))
+            continue
+        sentence = text[max(0, match.start() - 80) : match.end() + 80]
+        if WITHDRAWN_WORDS.search(sentence) or _STRUCK.search(text, max(0, match.start() - 2), match.start()):
+            withdrawn.add(match.group(0))
+            continue
+        cited.append((prefix, number, match.group(0), span))
