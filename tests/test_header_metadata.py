@@ -161,3 +161,21 @@ def test_a_status_given_on_the_next_line_or_filled_is_left_alone() -> None:
     assert lint_with("MD006", below, path="docs/prd/payouts.md") == []
     assert lint_text(filled, "docs/architecture/decisions/0009-use-x.md", isolated=True, profile="adr",
                      select=["MD006"]) == []
+
+
+def test_a_launched_status_before_the_documents_own_launch_target_is_flagged() -> None:
+    text = "---\ntitle: Price Lock\nstatus: Launched\nlaunch_target: 2027-04\nlast_updated: 2026-11-16\n---\n# PR/FAQ\n"
+
+    findings = lint_with("MD006", text, path="docs/prfaq/price-lock.md")
+
+    assert spans(findings) == [(3, 9)]
+    assert "2027-04, line 4" in findings[0].message
+
+
+def test_a_launched_status_in_body_fields_after_its_target_or_without_a_date_is_left_alone() -> None:
+    after = "# PR/FAQ\n\n**Status:** Live\n**Launch date:** 2026-03-01\n**Last updated:** 2026-11-16\n"
+    undated = "# PR/FAQ\n\n**Status:** Launched\n**Launch date:** 2027-03-01\n"
+    draft = "# PR/FAQ\n\n**Status:** Draft\n**Launch date:** 2027-03-01\n**Updated:** 2026-11-16\n"
+
+    for text in (after, undated, draft):
+        assert lint_with("MD006", text, path="docs/prfaq/x.md") == []
