@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
-
 
 from speclint.document.model import Document, ListItem, Paragraph, Span, Table, TextSegment
 from speclint.document.text import find_all
@@ -20,6 +20,9 @@ _DASHED_ID = lazy_compile(
 # What may stand before an ID that opens its definition: a bullet's emphasis, a bracket, a code mark.
 _BEFORE_DEFINITION = lazy_compile(r"[\s*_`\[(|]*")
 _STRUCK = lazy_compile(r"~~")
+# An item settled and taken out of the list: "DM-3 resolved", "closed", "fixed", "removed".
+_SETTLED = lazy_compile(r"\b(?:resolved|closed|fixed|removed|addressed|dropped|erledigt|entfernt|resuelt[oa]s?|eliminad[oa]s?)\b",
+                        re.I)
 _AFTER_DEFINITION = lazy_compile(r"[*_`\])]*[ \t]*(?:[:.)|—–-]|$)")
 
 
@@ -137,6 +140,8 @@ def _gap_references(document: Document) -> Iterator[tuple[str, Span, str]]:
             continue
         if not min(numbers) < number < max(numbers) or prefix.split("-")[0] in DEFAULT_ID_PREFIXES:
             continue
+        if (max(numbers) - min(numbers) + 1 - len(numbers)) * 5 > max(numbers) - min(numbers) + 1:
+            continue  # more than one in five missing: items are removed as they are resolved (a review's DM-1...)
         width = widths.get(prefix, 1)
         listed = ", ".join(f"{prefix}-{value:0{width}d}" for value in sorted(numbers)[:6])
         yield shown, span, listed + (", ..." if len(numbers) > 6 else "")
@@ -159,8 +164,9 @@ def _read(segments: list[TextSegment], may_define: bool, defined: dict[str, set[
             defined.setdefault(prefix, set()).add(number)
             widths[prefix] = len(match.group("number"))
             continue
-        sentence = text[max(0, match.start() - 80) : match.end() + 80]
-        if WITHDRAWN_WORDS.search(sentence) or _STRUCK.search(text, max(0, match.start() - 2), match.start()):
+        sentence = text[max(0, match.start() - 120) : match.end() + 120]
+        if WITHDRAWN_WORDS.search(sentence) or _SETTLED.search(sentence) \
+                or _STRUCK.search(text, max(0, match.start() - 2), match.start()):
             withdrawn.add(match.group(0))
             continue
         cited.append((prefix, number, match.group(0), span))

@@ -606,7 +606,7 @@ _APPENDIX_ELSEWHERE = lazy_compile(
     r"(?im)^[ \t]{0,3}#{1,6}[ \t]+(?:\d{1,2}\.?[ \t]+)?(?:appendi(?:ces|x)|annex|anhang|anexo|annexe)\b"
     r"|\[[^\]\n]{0,40}appendix[^\]\n]{0,40}\]\(|appendix[-_ ]?[a-z]\.md"
 )
-_LINKED_AFTER = lazy_compile(r"\]\(")
+_LINKED_AFTER = lazy_compile(r"\]")  # the text of a link: "[Appendix C](appendix-c.md)", "[Appendix G][]"
 
 
 def _dangling_appendices(document: Document, places: list[_Place]) -> Iterator[Reference]:
@@ -637,7 +637,7 @@ def _dangling_appendices(document: Document, places: list[_Place]) -> Iterator[R
         for match, span in matches:
             if match.group("letter") > last and not _is_external(text, match.start(), match.end(), source):
                 if not last and _LINKED_AFTER.match(text, match.end()):
-                    continue  # "[Appendix C](appendix-c.md)": an appendix kept in a file of its own
+                    continue  # "[Appendix C](appendix-c.md)": an appendix kept elsewhere, or another document's
                 yield Reference(match.group(0), "Appendix", (ord(match.group("letter")) - 64,), span,
                                 f"Appendix {last}" if last else "")
 
