@@ -99,17 +99,19 @@ class UnresolvedMarker(Rule):
         table_marker = ""
         table_reason: str | None = None
         answered: dict[int, bool] = {}  # by section: decided once per section, not per paragraph
+        glossaries: dict[int, bool] = {}  # by section, asked only for a marker that opens an entry
         for prose in iter_prose(document):
             key = id(prose.section)
             if key not in answered:
                 answered[key] = _answers_elsewhere(prose.section)
             if answered[key]:
                 continue
-            glossary = _in_glossary(prose.section)
             for match, span in find_all(pattern, prose.segments):
-                if glossary and _DEFINED_TERM.match(match.string, match.end()) \
-                        and not match.string[: match.start()].strip(" \t-*+|_"):
-                    continue  # "- **TBD:** this document has none": the term a glossary defines
+                if _DEFINED_TERM.match(match.string, match.end()) and not match.string[: match.start()].strip(" \t-*+|_"):
+                    if key not in glossaries:
+                        glossaries[key] = _in_glossary(prose.section)
+                    if glossaries[key]:
+                        continue  # "- **TBD:** this document has none": the term a glossary defines
                 if (_is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match)
                         or _struck_through(match) or _resolved_in_place(match) or _placeholder_values(match)):
                     continue
