@@ -9,7 +9,7 @@ from typing import Iterator
 from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.metadata import header_lines
+from speclint.reading.header import header_lines
 
 _FILE_NUMBER = lazy_compile(r"(?P<number>\d{1,6})[-_]")
 # "41. Title", "41 - Title", "ADR 41: Title", "ADR-0041 Title"; not "2024 roadmap"

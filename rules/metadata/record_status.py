@@ -11,7 +11,7 @@ from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name, stated_statuses
-from speclint.reading.metadata import header_lines
+from speclint.reading.header import header_lines
 
 #: Statuses of work items, releases and reviews, which say nothing about a decision: is it
 #: proposed, accepted, rejected, deprecated or superseded? Only these are reported; any other

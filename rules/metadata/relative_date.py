@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.metadata import header_lines
+from speclint.reading.header import header_lines
 
 # The date fields of a header, in English, German, Spanish and French, as a front-matter key
 # (`last_updated:`), a label (`**Last updated:**`, `Date:`) or a table row (`| Last updated | ... |`).

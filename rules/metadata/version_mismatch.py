@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, Span, Table
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.metadata import header_lines
+from speclint.reading.header import header_lines
 
 # "Version: 1.0", "**Version:** 1.0", "version: 1.2" (front matter), "| Version | 1.0 |", "Rev. 3",
 # "Versión: 1.1", "Fassung 2.0", several fields on one line ("**Document:** X · **Version:** 1.0").

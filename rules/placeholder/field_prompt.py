@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document, Span, Table
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.metadata import header_lines
+from speclint.reading.header import header_lines
 
 #: Words of a field that names people: owner, reviewers, deciders (MADR's `decision-makers`,
 #: `consulted`, `informed`), in English, German, Spanish and French.
@@ -152,7 +152,7 @@ class _Labels:
         return prompt.group(1).strip().lower() in self.labels
 
 
-_QUOTED_SQUARE = lazy_compile(r"prompt '\[([^\]]+)\]'")
+_QUOTED_SQUARE = lazy_compile(r"prompt '\[([^\]\[\n']{1,80})\]'")
 _DEFINITION = lazy_compile(r" {0,3}\[([^\]]{1,200})\]:")
 
 

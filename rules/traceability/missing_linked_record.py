@@ -11,7 +11,7 @@ from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 
 # `[ADR-0006](0006-contract-storage.md)`, `(./0006-x.md#decision)`: a file of the same folder.
-_LINK = lazy_compile(r"\]\((?:\./)?(?P<target>[^)\s/#\\]+\.md)(?:#[^)\s]*)?(?:[ \t]+[\"'][^\"']*[\"'])?\)")
+_LINK = lazy_compile(r"\]\((?:\./)?(?P<target>[^)\s/#\\\[\]()]{1,200}\.md)(?:#[^)\s]{0,200})?(?:[ \t]+[\"'][^\"'\n]{0,200}[\"'])?\)")
 # A numbered record's file name: `0006-contract-storage.md`, `42_use-kafka.md`.
 _NUMBERED = lazy_compile(r"(?P<number>\d{1,5})[-_][^/\\]*\.md")
 

@@ -476,23 +476,3 @@ def sibling_document(document: Document, name: str) -> Document | None:
         cache[name] = result
     return cache[name]
 
-
-#: How far down a document its header fields may be read (front matter, a title and its lines).
-_HEADER_LIMIT = 60
-
-
-def header_lines(document: Document) -> range:
-    """Line numbers of a document's header: from the first line to the first heading below the
-    title (a `##`, or a second `#`), at most `_HEADER_LIMIT` lines. Front matter is included."""
-    end = min(len(document.lines), _HEADER_LIMIT)
-    titles = 0
-    for section in document.root.walk():
-        heading = section.heading
-        if heading is None:
-            continue
-        if heading.level == 1 and titles == 0:
-            titles += 1
-            continue
-        end = min(end, heading.span.start.line - 1)
-        break
-    return range(1, end + 1)

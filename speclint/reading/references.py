@@ -601,11 +601,10 @@ _APPENDIX_REFERENCE = lazy_compile(r"(?<![\w\-])[Aa]ppendix\s+(?P<letter>[A-Z])(
 _APPENDIX_HEADING = lazy_compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?Appendix\s+(?P<letter>[A-Z])(?![\w\-])", re.I)
 
 
-# A heading that holds appendices under another name, or an appendix in a file or link of its own.
-_APPENDIX_ELSEWHERE = lazy_compile(
-    r"(?im)^[ \t]{0,3}#{1,6}[ \t]+(?:\d{1,2}\.?[ \t]+)?(?:appendi(?:ces|x)|annex|anhang|anexo|annexe)\b"
-    r"|\[[^\]\n]{0,40}appendix[^\]\n]{0,40}\]\(|appendix[-_ ]?[a-z]\.md"
-)
+# A heading that holds appendices under another name ("## Appendices", "## Annex"), or an
+# appendix kept in a file of its own (`appendix-c.md`).
+_APPENDICES_TITLE = lazy_compile(r"\W{0,4}(?:\d{1,2}\.?\s+)?(?:appendi(?:ces|x)|annex|anhang|anexo|annexe)\b", re.I)
+_APPENDIX_FILE = lazy_compile(r"appendix[-_ ]?[a-z]\.md", re.I)
 _LINKED_AFTER = lazy_compile(r"\]")  # the text of a link: "[Appendix C](appendix-c.md)", "[Appendix G][]"
 
 
@@ -614,16 +613,20 @@ def _dangling_appendices(document: Document, places: list[_Place]) -> Iterator[R
     if "ppendix" not in document.source:
         return
     letters = set()
+    elsewhere = False
     for section in document.root.walk():
         if section.heading is not None:
-            found = _APPENDIX_HEADING.match(strip_inline(section.title))
+            title = strip_inline(section.title)
+            found = _APPENDIX_HEADING.match(title)
             if found:
                 letters.add(found.group("letter").upper())
+            elif _APPENDICES_TITLE.match(title):
+                elsewhere = True
     if letters and "A" not in letters:
         return
     # No appendix at all: "Appendix C" points at nothing, unless the document has an appendix
     # under another name ("## Appendices", "## Annex") or its appendices are files of their own.
-    if not letters and _APPENDIX_ELSEWHERE.search(document.source):
+    if not letters and (elsewhere or _APPENDIX_FILE.search(document.source)):
         return
     last = max(letters) if letters else ""
     for place in places:
