@@ -11,6 +11,7 @@ from speclint.document.model import Document, Span
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name, stated_statuses
+from speclint.reading.header import header_lines
 
 #: Statuses of work items, releases and reviews, which say nothing about a decision: is it
 #: proposed, accepted, rejected, deprecated or superseded? Only these are reported; any other
@@ -33,6 +34,27 @@ _SPELLED_TASK_STATUS = lazy_compile(
     r"in\s+arbeit|in\s+bearbeitung|en\s+curso|en\s+progreso|en\s+cours)(?![\w-])",
     re.I,
 )
+#: A header field, in front matter or the body: `launch_target: 2027-04`, `**Last updated:** 2026-11-16`.
+_HEADER_FIELD = lazy_compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?P<key>[A-Za-z][A-Za-z _-]{1,30}?)[ \t]*"
+    r"(?::(?:\*\*|__)?|(?:\*\*|__)[ \t]*:)[ \t]*(?P<value>\S[^\n]*?)[ \t]*$"
+)
+#: Statuses saying the feature is out: only these are compared with a launch target.
+_SHIPPED = lazy_compile(r"(?i:launched|live|shipped|released|generally available|GA|in production)")
+_TARGET_KEYS = ("launch target", "target launch", "launch date", "target launch date", "release date",
+                "target release", "ga date", "ship date")
+_WRITTEN_KEYS = ("last updated", "updated", "date", "last modified", "created")
+_YEAR_MONTH = lazy_compile(r"(?<!\d)(?P<year>20\d\d)-(?P<month>\d\d)(?!\d)")
+#: Titles of a decision record's status section.
+_STATUS_TITLES = frozenset({"status", "estado", "stand", "statut", "decision status"})
+#: A status field with no value: "Status:", "**Status:**", "- Status:", "| Status | |", `status:` (YAML null).
+_EMPTY_STATUS_FIELD = lazy_compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:\|[ \t]*)?(?:\*\*|__)?(?P<key>status|estado|statut)[ \t]*"
+    r"(?::[ \t]*(?:\*\*|__)?|(?:\*\*|__)?[ \t]*(?::|\|))[ \t]*(?:\*\*|__)?[ \t]*\|?[ \t]*$",
+    re.IGNORECASE,
+)
+#: A line that starts another field or block, so the blank status's value is not on it.
+_FIELD_START = lazy_compile(r"(?:[-*+>|#]|---|\*\*|__|[A-Za-z][\w -]{0,30}:)")
 #: A status is a word or a few, not a sentence: longer text under "## Status" is prose about it.
 _MAX_WORDS = 6
 
@@ -85,6 +107,8 @@ class RecordStatus(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if "tatus" not in document.source:
             return
+        yield from _empty_statuses(document, context)
+        yield from _launched_before_target(document)
         if profile_name(context) != "adr":
             yield from _ticket_statuses(document, context)
             return
@@ -107,6 +131,73 @@ class RecordStatus(Rule):
                 f"'{shown}' is a task's status, not a decision's: say whether the decision is proposed, "
                 "accepted, rejected, deprecated or superseded",
             )
+
+
+def _empty_statuses(document: Document, context: RuleContext) -> Iterator[Violation]:
+    """A Status section with nothing in it (a decision record's), or a `Status:` field left blank."""
+    if profile_name(context) == "adr":
+        for section in document.root.walk():
+            heading = section.heading
+            if heading is None or section.title.strip(" *_:").lower() not in _STATUS_TITLES:
+                continue
+            if section.blocks or section.children:
+                continue
+            yield Violation(heading.span, "the Status section is empty: say whether the decision is proposed, "
+                            "accepted, rejected, deprecated or superseded")
+            return
+    lines = document.lines
+    header = document.front_matter
+    skipped = range(0)
+    if header is not None and _schema_checks_status(context):
+        skipped = range(header.span.start.line, header.span.end.line + 1)  # MD002 checks it there
+    for number in header_lines(document):
+        match = _EMPTY_STATUS_FIELD.match(lines[number - 1])
+        if match is None or number in skipped:
+            continue
+        following = lines[number] if number < len(lines) else ""
+        if following[:1] in (" ", "\t") and following.strip():
+            continue  # an indented value below (a YAML list, a continuation)
+        if following.strip() and not _FIELD_START.match(following.strip()):
+            continue  # the value is on the next line
+        start = match.start("key") + 1
+        yield Violation(Span.of(number, start, number, start + len(match.group("key"))),
+                        f"'{match.group('key')}' is left empty: say what stage the document is at "
+                        "(draft, in review, approved, accepted...)")
+        return
+
+
+def _launched_before_target(document: Document) -> Iterator[Violation]:
+    """A status that says the thing has shipped ("Launched", "Live", "GA") while the document's own
+    launch target is later than the document's own date: both read from its header."""
+    fields: dict[str, tuple[str, int, int]] = {}
+    lines = document.lines
+    for number in header_lines(document):
+        match = _HEADER_FIELD.match(lines[number - 1])
+        if match is not None:
+            key = " ".join(match.group("key").lower().replace("_", " ").replace("-", " ").split())
+            fields.setdefault(key, (match.group("value"), number, match.start("value") + 1))
+    status = fields.get("status")
+    if status is None or _SHIPPED.fullmatch(status[0].strip(" *_\"'")) is None:
+        return
+    target = next((fields[key] for key in _TARGET_KEYS if key in fields), None)
+    written = next((fields[key] for key in _WRITTEN_KEYS if key in fields), None)
+    if target is None or written is None:
+        return
+    target_month, written_month = _month(target[0]), _month(written[0])
+    if target_month is None or written_month is None or target_month <= written_month:
+        return
+    value = status[0].strip()
+    yield Violation(Span.of(status[1], status[2], status[1], status[2] + len(value)),
+                    f"the status says '{value}', but the launch target ({target[0].strip()}, line {target[1]}) is "
+                    f"after the document's own date ({written[0].strip()}): give the stage it is really at")
+
+
+def _month(value: str) -> tuple[int, int] | None:
+    found = _YEAR_MONTH.search(value)
+    if found is None:
+        return None
+    month = int(found.group("month"))
+    return (int(found.group("year")), month) if 1 <= month <= 12 else None
 
 
 def _ticket_statuses(document: Document, context: RuleContext) -> Iterator[Violation]:

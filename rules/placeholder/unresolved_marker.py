@@ -10,7 +10,7 @@ from speclint.document.model import Document, Section, Span
 from speclint.document.text import find_all, iter_prose
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.languages import OPEN_ITEM_MARKERS
+from speclint.reading.languages import OPEN_FIELD_MARKERS, OPEN_ITEM_MARKERS
 from speclint.reading import kep
 from speclint.startup_store import compile_pattern
 
@@ -99,6 +99,7 @@ class UnresolvedMarker(Rule):
         table_marker = ""
         table_reason: str | None = None
         answered: dict[int, bool] = {}  # by section: decided once per section, not per paragraph
+        glossaries: dict[int, bool] = {}  # by section, asked only for a marker that opens an entry
         for prose in iter_prose(document):
             key = id(prose.section)
             if key not in answered:
@@ -106,6 +107,11 @@ class UnresolvedMarker(Rule):
             if answered[key]:
                 continue
             for match, span in find_all(pattern, prose.segments):
+                if _DEFINED_TERM.match(match.string, match.end()) and not match.string[: match.start()].strip(" \t-*+|_"):
+                    if key not in glossaries:
+                        glossaries[key] = _in_glossary(prose.section)
+                    if glossaries[key]:
+                        continue  # "- **TBD:** this document has none": the term a glossary defines
                 if (_is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match)
                         or _struck_through(match) or _resolved_in_place(match) or _placeholder_values(match)):
                     continue
@@ -359,6 +365,25 @@ _OTHER_AFTER = lazy_compile(_JOIN + r"(?P<other>[A-Z]{3,}|\?{3,})(?![\w\-])")
 _OTHER_BEFORE = lazy_compile(r"(?P<other>(?<![\w\-])[A-Z]{3,}|(?<![\w\-?])\?{3,})" + _JOIN + "$")
 
 
+# Sections that define terms: their entries name a marker to say what it means.
+_GLOSSARY_TITLE = lazy_compile(
+    r"definition|glossary|terminolog|acronym|abbreviation|\bterms\b|begriff|glosario|definicion|t[ée]rmino|"
+    r"glossaire|d[ée]finition",
+    re.I,
+)
+# After the term: the end of its bold label and a colon or a dash, then its definition.
+_DEFINED_TERM = lazy_compile(r"(?::\*\*|\*\*[ \t]*:|\*\*[ \t]+[—–-]|:)[ \t]+\S")
+
+
+def _in_glossary(section: object) -> bool:
+    while section is not None:
+        title = getattr(section, "title", "") or ""
+        if title and _GLOSSARY_TITLE.search(title):
+            return True
+        section = getattr(section, "parent", None)
+    return False
+
+
 def _listed_with_another(match: re.Match[str], markers: frozenset[str]) -> bool:
     text, word = match.string, match.group(0)
     after = _OTHER_AFTER.match(text, match.end())
@@ -401,9 +426,15 @@ _compiled: dict[tuple[tuple[str, ...], bool, bool], re.Pattern[str] | None] = {}
 # German, Spanish and French open items ("Fecha: por definir", "(noch zu klären)", a cell "À définir"),
 # only where a value stands: "ayuda a definir" and "à définir les rôles" are sentences, not markers.
 _OPEN_ITEM = (
-    r"(?:(?m:^)|(?<=[:(—–=|])|(?<=[:(—–=|][ \t])|(?<=[:(—–=|]\*\*[ \t])|(?<=[:(—–=|][ \t]\*\*)|(?<=[:(—–=|]\*\*))"
+    r"(?:(?m:^)|(?<=[:(—–=|])|(?<=[:(—–=|][ \t])|(?<=[:(—–=|]\*\*[ \t])|(?<=[:(—–=|][ \t]\*\*)|(?<=[:(—–=|]\*\*)"
+    # in emphasis: "**Responsable**: _por definir_", "Owner: *to be defined*"
+    r"|(?<=[:(—–=|][ \t][_*])|(?<=[:(—–=|]\*\*[ \t][_*])|(?<=[:(—–=|][ \t][_*]{2}))"
     r"(?i:" + "|".join(re.escape(marker).replace(r"\ ", r"[ \t]+") for marker in sorted(OPEN_ITEM_MARKERS, key=len, reverse=True))
-    + r")(?=[ \t]*(?:\*\*)?[ \t]*(?:[).;,!]|(?m:$)))"
+    + r")(?=[ \t]*(?:\*\*|[_*]{1,2})?[ \t]*(?:\*\*)?[ \t]*(?:[).;,!]|(?m:$)))"
+    # "Owner: to be defined", "**Responsable**: _sin asignar_": after a label's colon only, to the line's end
+    r"|(?:(?<=:[ \t])|(?<=:\*\*[ \t])|(?<=:[ \t][_*])|(?<=:\*\*[ \t][_*]))"
+    r"(?i:" + "|".join(re.escape(marker).replace(r"\ ", r"[ \t]+") for marker in OPEN_FIELD_MARKERS)
+    + r")(?=[ \t]*[_*]{0,2}[ \t]*[.]?[ \t]*(?m:$))"
 )
 
 

@@ -545,6 +545,12 @@ def _table_cells(line: str) -> list[str] | None:
     return cells
 
 
+def table_cells(line: str) -> list[str] | None:
+    """A line's cells as GitHub splits a table row (None when it holds no pipe), for rules that read
+    lines of pipes the parser did not take for a table, or the cells past a header's."""
+    return _table_cells(line)
+
+
 def _parse_gfm_table(block: Any, m: Any, state: Any) -> int | None:
     """A pipe table as GitHub reads it (mistune's table rule wants a pipe at both ends of the
     header when it starts with one, and drops the whole table when one row has a cell more or

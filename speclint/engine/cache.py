@@ -9,7 +9,8 @@ An entry is keyed on everything the file's findings depend on:
   the text of its plugin files and YAML rule files);
 - the files next to it that rules may read (`kep.yaml` and any other `*.yaml` / `*.yml` sibling,
   read through `speclint.reading.metadata.sibling_yaml`; a Kiro spec's `requirements.md`, read
-  through `speclint.reading.metadata.sibling_document`), and a front-matter schema file the
+  through `speclint.reading.metadata.sibling_document`), the names of the numbered Markdown records
+  beside it (`0006-storage.md`, whose existence TR008 checks), and a front-matter schema file the
   configuration names.
 
 The baseline is applied to the run's result after the cache, so it is always current.
@@ -132,11 +133,13 @@ class ResultsCache:
             from speclint.reading.siblings import SIBLING_DOCUMENTS
 
             try:
-                names = sorted(entry.name for entry in os.scandir(folder)
-                               if entry.name.endswith((".yaml", ".yml")) or entry.name in SIBLING_DOCUMENTS)
+                entries = [entry.name for entry in os.scandir(folder)]
             except OSError:
-                names = []
-            known = _digest([f"{name}:{_file_key(folder / name)}" for name in names])
+                entries = []
+            names = sorted(name for name in entries if name.endswith((".yaml", ".yml")) or name in SIBLING_DOCUMENTS)
+            # The numbered records beside it, by name only (TR008 asks whether a linked one exists).
+            records = sorted(name for name in entries if name.endswith(".md") and name[:1].isdigit())
+            known = _digest([f"{name}:{_file_key(folder / name)}" for name in names] + records)
             self._memo[("siblings", folder)] = known
         return known
 

@@ -136,6 +136,14 @@ OPEN_ITEM_MARKERS: tuple[str, ...] = (
     "not yet decided", "undecided",
 )
 
+#: Phrases that leave a value open only as a field's whole value, after a label ("Owner: to be
+#: defined"): in parentheses after a noun they describe something later ("other Routes (to be defined)").
+OPEN_FIELD_MARKERS: tuple[str, ...] = (
+    "to be defined", "to be agreed", "to be assigned", "to be named", "noch nicht festgelegt",
+    "noch nicht entschieden", "noch nicht benannt", "por asignar", "sin asignar", "a definir", "a confirmar",
+    "non défini", "non attribué",
+)
+
 #: Risks-table columns that say what is done about a risk (`risk/risk_mitigation_cell_empty.py`'s
 #: `MITIGATION_COLUMNS`): "| Riesgo | Mitigación |", "| Risiko | Maßnahme |", "| Risque | Atténuation |".
 MITIGATION_COLUMNS: tuple[str, ...] = (

@@ -475,3 +475,4 @@ def sibling_document(document: Document, name: str) -> Document | None:
                 result = None
         cache[name] = result
     return cache[name]
+

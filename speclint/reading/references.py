@@ -601,19 +601,34 @@ _APPENDIX_REFERENCE = lazy_compile(r"(?<![\w\-])[Aa]ppendix\s+(?P<letter>[A-Z])(
 _APPENDIX_HEADING = lazy_compile(r"^\W{0,4}(?:\d{1,2}\.?\s+)?Appendix\s+(?P<letter>[A-Z])(?![\w\-])", re.I)
 
 
+# A heading that holds appendices under another name ("## Appendices", "## Annex"), or an
+# appendix kept in a file of its own (`appendix-c.md`).
+_APPENDICES_TITLE = lazy_compile(r"\W{0,4}(?:\d{1,2}\.?\s+)?(?:appendi(?:ces|x)|annex|anhang|anexo|annexe)\b", re.I)
+_APPENDIX_FILE = lazy_compile(r"appendix[-_ ]?[a-z]\.md", re.I)
+_LINKED_AFTER = lazy_compile(r"\]")  # the text of a link: "[Appendix C](appendix-c.md)", "[Appendix G][]"
+
+
 def _dangling_appendices(document: Document, places: list[_Place]) -> Iterator[Reference]:
     """`Appendix C` in a document whose appendices are A and B."""
     if "ppendix" not in document.source:
         return
     letters = set()
+    elsewhere = False
     for section in document.root.walk():
         if section.heading is not None:
-            found = _APPENDIX_HEADING.match(strip_inline(section.title))
+            title = strip_inline(section.title)
+            found = _APPENDIX_HEADING.match(title)
             if found:
                 letters.add(found.group("letter").upper())
-    if "A" not in letters:
+            elif _APPENDICES_TITLE.match(title):
+                elsewhere = True
+    if letters and "A" not in letters:
         return
-    last = max(letters)
+    # No appendix at all: "Appendix C" points at nothing, unless the document has an appendix
+    # under another name ("## Appendices", "## Annex") or its appendices are files of their own.
+    if not letters and (elsewhere or _APPENDIX_FILE.search(document.source)):
+        return
+    last = max(letters) if letters else ""
     for place in places:
         if place.heading:
             continue
@@ -624,7 +639,10 @@ def _dangling_appendices(document: Document, places: list[_Place]) -> Iterator[R
         text = mask_invisible(source)
         for match, span in matches:
             if match.group("letter") > last and not _is_external(text, match.start(), match.end(), source):
-                yield Reference(match.group(0), "Appendix", (ord(match.group("letter")) - 64,), span, f"Appendix {last}")
+                if not last and _LINKED_AFTER.match(text, match.end()):
+                    continue  # "[Appendix C](appendix-c.md)": an appendix kept elsewhere, or another document's
+                yield Reference(match.group(0), "Appendix", (ord(match.group("letter")) - 64,), span,
+                                f"Appendix {last}" if last else "")
 
 
 def _criteria_counts(document: Document) -> dict[int, int]:
