@@ -147,11 +147,8 @@ def _violation(span: Span, original: str, document: Document) -> Violation:
                      f"template guidance left in: '{_shorten(original)}': replace it with this document's content")
 
 
-_EMPHASIS_MARKS = str.maketrans("", "", "*_`")
-
-
 def _key(text: str) -> str:
-    return " ".join(text.translate(_EMPHASIS_MARKS).split()).lower()
+    return " ".join(re.sub(r"[*_`]", "", text).split()).lower()
 
 
 def _first_line(span: Span, document: Document) -> Span:
