@@ -1,0 +1,38 @@
+"""Look-ahead guards that turn away, with one test, positions where a long case-insensitive
+alternation cannot start: the guarded pattern matches exactly where the whole alternation does."""
+
+from __future__ import annotations
+
+import re
+
+from speclint.reading.vocabulary import EDGE_CASE_WORDS
+
+_GUARD = re.compile(r"\(\?=\[([^\]]+)\]\)\(\?:")
+
+
+def _unguarded(pattern: str) -> str:
+    found = _GUARD.match(pattern)
+    assert found is not None, "the pattern starts with its guard"
+    assert pattern.endswith(")")
+    return pattern[found.end():-1]
+
+
+#: The first letter of each alternative of EDGE_CASE_WORDS, as written.
+_EDGE_CASE_FIRSTS = "ecbleun" "гкgrcc" "边边邊エ境"
+
+
+def test_the_edge_case_guard_admits_exactly_what_the_alternatives_first_letters_match() -> None:
+    guard = re.compile(f"[{_GUARD.match(EDGE_CASE_WORDS.pattern).group(1)}]", re.I)
+    firsts = [re.compile(re.escape(first), re.I) for first in set(_EDGE_CASE_FIRSTS)]
+    for char in [*map(chr, range(0x3100)), "边", "邊", "境", "\u212a", "\u017f"]:
+        assert bool(guard.match(char)) == any(first.match(char) for first in firsts), repr(char)
+
+
+def test_the_guarded_edge_case_words_match_what_the_whole_alternation_matches() -> None:
+    whole = re.compile(_unguarded(EDGE_CASE_WORDS.pattern), re.I)
+    texts = ["Edge cases", "EDGE-CASES and corner cases", "boundary conditions", "Limit case", "exceptional flows",
+             "the unhappy path", "Negative scenarios", "Граничные случаи", "КРАЕВЫЕ СЛУЧАИ", "Grenzfälle", "RANDFÄLLE",
+             "cas limites", "casos límite", "边界情况", "邊界情況", "エッジケース", "境界条件", "hedge cases",
+             "knowledge cases", "an edge", "no match here", "Overview: edge  cases, then Corner\ncases"]
+    for text in texts:
+        assert [m.span() for m in EDGE_CASE_WORDS.finditer(text)] == [m.span() for m in whole.finditer(text)], text
