@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from speclint.reading.vocabulary import EDGE_CASE_WORDS
+from speclint.reading.vocabulary import EDGE_CASE_WORDS, WITHDRAWN_WORDS
 
 _GUARD = re.compile(r"\(\?=\[([^\]]+)\]\)\(\?:")
 
@@ -36,3 +36,23 @@ def test_the_guarded_edge_case_words_match_what_the_whole_alternation_matches() 
              "knowledge cases", "an edge", "no match here", "Overview: edge  cases, then Corner\ncases"]
     for text in texts:
         assert [m.span() for m in EDGE_CASE_WORDS.finditer(text)] == [m.span() for m in whole.finditer(text)], text
+
+
+#: The first letter of each alternative of WITHDRAWN_WORDS, as written.
+_WITHDRAWN_FIRSTS = "rdddwdddsormrrn" "已移删刪廃削"
+
+
+def test_the_withdrawn_guard_admits_exactly_what_the_alternatives_first_letters_match() -> None:
+    guard = re.compile(f"[{_GUARD.match(WITHDRAWN_WORDS.pattern).group(1)}]", re.I)
+    firsts = [re.compile(re.escape(first), re.I) for first in set(_WITHDRAWN_FIRSTS)]
+    for char in [*map(chr, range(0x3100)), *"已移删刪廃削", "\u212a"]:
+        assert bool(guard.match(char)) == any(first.match(char) for first in firsts), repr(char)
+
+
+def test_the_guarded_withdrawn_words_match_what_the_whole_alternation_matches() -> None:
+    whole = re.compile(_unguarded(WITHDRAWN_WORDS.pattern), re.I)
+    texts = ["FR-3 (removed)", "REQ-2: Deleted in v2", "dropped, withdrawn", "de-scoped", "Deprecated; superſeded",
+             "obsolete and retired", "merged into FR-4", "renumbered", "replaced by FR-9", "no longer needed",
+             "FR-1 已移除", "移除", "删除 刪除", "廃止 削除", "moved", "undeleted", "the removal", "nothing here"]
+    for text in texts:
+        assert [m.span() for m in WITHDRAWN_WORDS.finditer(text)] == [m.span() for m in whole.finditer(text)], text

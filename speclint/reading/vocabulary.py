@@ -66,8 +66,11 @@ RANGE_SUFFIX = lazy_compile(r"^\s*(?:-|–|—|~|～|\.\.|to|through|thru|至|�
 
 #: Words around an ID that say the requirement is gone: a note about it, not a reference to follow.
 WITHDRAWN_WORDS = lazy_compile(
+    # (guarded as EDGE_CASE_WORDS is: the look-ahead holds the alternatives' first letters; a search of
+    # 270 characters of prose took 95 us without it)
+    r"(?=[rdwsomn已移删刪廃削])(?:"
     r"\b(?:removed|deleted|dropped|withdrawn|descoped|de-scoped|deprecated|superseded|obsolete|retired|"
-    r"merged\s+into|renumbered|replaced\s+by|no\s+longer)\b|已移除|移除|删除|刪除|廃止|削除",
+    r"merged\s+into|renumbered|replaced\s+by|no\s+longer)\b|已移除|移除|删除|刪除|廃止|削除)",
     re.I,
 )
 
