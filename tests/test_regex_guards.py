@@ -56,3 +56,18 @@ def test_the_guarded_withdrawn_words_match_what_the_whole_alternation_matches() 
              "FR-1 已移除", "移除", "删除 刪除", "廃止 削除", "moved", "undeleted", "the removal", "nothing here"]
     for text in texts:
         assert [m.span() for m in WITHDRAWN_WORDS.finditer(text)] == [m.span() for m in whole.finditer(text)], text
+
+
+def test_the_filler_guard_admits_only_the_characters_its_slots_start_with() -> None:
+    from speclint.rules.placeholder.filler_text import _FILLER
+
+    found = re.match(r"\(\?=\[([^\]]+)\]\)", _FILLER.pattern)
+    assert found is not None
+    guard = re.compile(f"[{found.group(1)}]", re.I)
+    assert {char for char in map(chr, range(0x3100)) if guard.match(char)} == set("Ll[<(")
+    whole = re.compile(_FILLER.pattern[found.end():], re.I)
+    texts = ["Lorem ipsum dolor", "[Insert the date here]", "<enter a value>", "[add the owner here]", "[your name]",
+             "(fill me in: the budget)", "Owner: <<owner>>", "said <name>, head of", "a << b >> c", "[link](x)",
+             "plain prose without a slot", "LOREM IPSUM", "(To be filled in later)", "< your team >"]
+    for text in texts:
+        assert [m.span("slot") for m in _FILLER.finditer(text)] == [m.span("slot") for m in whole.finditer(text)], text
