@@ -71,3 +71,25 @@ def test_the_filler_guard_admits_only_the_characters_its_slots_start_with() -> N
              "plain prose without a slot", "LOREM IPSUM", "(To be filled in later)", "< your team >"]
     for text in texts:
         assert [m.span("slot") for m in _FILLER.finditer(text)] == [m.span("slot") for m in whole.finditer(text)], text
+
+
+def test_the_guards_of_still_open_values_and_faq_titles_admit_what_their_alternatives_start_with() -> None:
+    from speclint.reading.references import _FAQ_TITLE
+    from speclint.rules.placeholder.placeholder_value import _STILL_OPEN
+
+    for pattern, firsts, texts in (
+            (_STILL_OPEN, "iarsh", ["The vendor is to be confirmed.", "IS STILL TO BE DECIDED;", "remains to be chosen",
+                                   "still yet to be agreed", "has not been chosen yet.", "HAVE NOT BEEN AGREED YET",
+                                   "İs to be defined", "ſtill to be selected", "must be confirmed by the clinic",
+                                   "are to be confirmed within 24 hours", "nothing"]),
+            (_FAQ_TITLE, "fqp", ["FAQ", "faqs", "Frequently asked", "Open questions", "Preguntas", "Fragen",
+                                 "Quick questions", "Overview"])):
+        found = _GUARD.match(pattern.pattern)
+        assert found is not None
+        guard = re.compile(f"[{found.group(1)}]", re.I)
+        letters = [re.compile(first, re.I) for first in firsts]
+        for char in [*map(chr, range(0x3100)), "\u212a"]:
+            assert bool(guard.match(char)) == any(letter.match(char) for letter in letters), repr(char)
+        whole = re.compile(_unguarded(pattern.pattern), re.I)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in whole.finditer(text)], text
