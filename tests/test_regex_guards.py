@@ -93,3 +93,50 @@ def test_the_guards_of_still_open_values_and_faq_titles_admit_what_their_alterna
         whole = re.compile(_unguarded(pattern.pattern), re.I)
         for text in texts:
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in whole.finditer(text)], text
+
+
+def _first_characters(items: list) -> set[str] | None:
+    """The characters a match of the parsed sequence `items` can start with (None: not worked out)."""
+    from re import _constants as constants  # type: ignore[attr-defined]
+
+    for op, argument in items:
+        if op is constants.AT or op in (constants.ASSERT, constants.ASSERT_NOT):
+            continue  # zero-width: the next item starts the match
+        if op is constants.LITERAL:
+            return {chr(argument)}
+        if op is constants.IN:
+            if any(member_op is not constants.LITERAL for member_op, _ in argument):
+                return None
+            return {chr(member) for _, member in argument}
+        if op is constants.SUBPATTERN:
+            return _first_characters(list(argument[3]))
+        if op is constants.BRANCH:
+            found: set[str] = set()
+            for alternative in argument[1]:
+                firsts = _first_characters(list(alternative))
+                if firsts is None:
+                    return None
+                found |= firsts
+            return found
+        return None
+    return None
+
+
+def test_every_alternative_of_a_guarded_pattern_starts_with_a_character_its_guard_admits() -> None:
+    # What keeps a guard right when an alternative is added: its first letter must be added to the guard.
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    from speclint.reading.references import _FAQ_TITLE
+    from speclint.rules.placeholder.filler_text import _FILLER
+    from speclint.rules.placeholder.placeholder_value import _STILL_OPEN
+
+    for pattern in (EDGE_CASE_WORDS, WITHDRAWN_WORDS, _FILLER, _STILL_OPEN, _FAQ_TITLE):
+        found = re.match(r"\(\?=\[([^\]]+)\]\)", pattern.pattern)
+        assert found is not None, pattern.pattern[:40]
+        guard = re.compile(f"[{found.group(1)}]", pattern.flags)
+        firsts = _first_characters(list(parser.parse(pattern.pattern[found.end():], pattern.flags)))
+        assert firsts, pattern.pattern[:40]
+        for char in firsts:
+            for variant in {char, char.upper(), char.lower()}:
+                if re.match(re.escape(char), variant, pattern.flags):
+                    assert guard.match(variant), (pattern.pattern[:40], variant)
