@@ -103,6 +103,31 @@ def test_each_of_a_long_list_of_literals_is_found() -> None:
     assert found == words
 
 
+def test_literals_that_start_with_capitals_or_signs_are_found_in_every_piece_that_holds_one() -> None:
+    # (such lists are looked for by one search of their alternation, not one pass per literal)
+    slots = ["[NAME]", "[CITY]", "$__", "€XX", "Q? 2025"]  # eight literals: "[NAME]", "[CITY]", "$__", "$XX"...
+    paragraphs = [f"Filler {n} says NAM and CIT, $ 5 and Q." for n in range(MANY)]
+    wheres = list(range(1, MANY, MANY // len(slots)))
+    for where, slot in zip(wheres, slots):
+        paragraphs[where] = f"Filler {where} holds {slot} and {slot} again."
+    paragraphs[wheres[0] + 1] = "Two at once: [CITY] then $__."
+    pieces = _document(paragraphs)
+    pattern = re.compile(r"\[(?:NAME|CITY)\]|[$€£](?:__|XX)|Q\?\s\d{4}")
+    assert text_module._by_alternation(text_module._literals_of(pattern)[0])
+    for segments in pieces:
+        assert [found for found, _, _ in _matches(pattern, segments)] == _one_by_one(pattern, segments)
+    found = [match[0] for segments in pieces for match in _matches(pattern, segments)]
+    assert found == ["[NAME]", "[NAME]", "[CITY]", "$__", "[CITY]", "[CITY]", "$__", "$__", "€XX", "€XX",
+                     "Q? 2025", "Q? 2025"]
+
+
+def test_literals_that_start_with_lower_case_letters_are_looked_for_one_by_one() -> None:
+    assert not text_module._by_alternation(("tbd", "tbc", "[x]"))
+    assert not text_module._by_alternation((" section", "§"))
+    assert not text_module._by_alternation(("API", "§"))  # too few to be worth it
+    assert text_module._by_alternation(("[N]", "[X]", "??", "Q?", "H?", "{{", "___", "19", "Apr"))
+
+
 # --- several patterns asked about at once (`patterns_to_search`) --------------------------------
 
 _GROUP = (re.compile(r"\bTBD\b"), re.compile(r"\btimeout\b", re.IGNORECASE), re.compile(r"\d+ ms"))

@@ -32,11 +32,12 @@ _SPELLED_OUT = lazy_compile(
 # not been chosen yet." Not "must be confirmed by the clinic" (an action), nor "are to be confirmed
 # within 24 hours" (a requirement): the phrase ends the clause.
 _STILL_OPEN = lazy_compile(
-    r"\b(?:is|are|remains?|still)\s+(?:still\s+|yet\s+)?to\s+be\s+(?:confirmed|decided|determined|defined|agreed|"
+    r"(?=[iarsh])"  # each alternative starts with one of these (a position that cannot start one: one test)
+    r"(?:\b(?:is|are|remains?|still)\s+(?:still\s+|yet\s+)?to\s+be\s+(?:confirmed|decided|determined|defined|agreed|"
     r"finali[sz]ed|chosen|selected)(?=\s*(?:[.;,:)—–]|$))"
     # "has not been chosen yet": with "yet" (without, it is a condition: "if the type has not been determined, ...")
     r"|\b(?:has|have)\s+not\s+been\s+(?:decided|chosen|selected|confirmed|determined|finali[sz]ed|agreed)"
-    r"\s+(?:on\s+)?yet(?=\s*(?:[.;,:)—–]|$))",
+    r"\s+(?:on\s+)?yet(?=\s*(?:[.;,:)—–]|$)))",
     re.I,
 )
 # A value given only as an example, awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire spec)".

@@ -236,15 +236,29 @@ _views: dict[tuple[bool, bool], _View] = {}
 class _LiteralIndex:
     """Which of the first `covered` pieces hold at least one of a pattern's literals (`hits`, by serial)."""
 
-    __slots__ = ("covered", "hits")
+    __slots__ = ("covered", "hits", "pattern")
 
-    def __init__(self, needed: tuple[str, ...], view: _View) -> None:
+    def __init__(self, needed: tuple[str, ...], view: _View, pattern: Any = None) -> None:
+        self.pattern = pattern  # kept alive while indexed by its id
         self.covered = view.covered
         hits: set[int] = set()
         text, starts = view.text, view.starts
         last = len(starts) - 1
+        if _by_alternation(needed):
+            # Literals that all start with a character prose seldom holds (capitals, digits,
+            # punctuation): one search of their alternation, which `re` starts only at such a
+            # character, skipping to the next piece at each hit (the same pieces, found sooner).
+            search = literal_alternation(needed).search
+            match = search(text)
+            while match is not None:
+                piece = bisect_right(starts, match.start()) - 1
+                hits.add(piece)
+                match = search(text, starts[piece + 1]) if piece < last else None
+            self.hits = hits
+            return
         # One `str.find` pass per literal (skipping to the next piece at each hit) beats one
-        # alternation of them all on a whole document: `re` tries the alternation at each position.
+        # alternation of them all on a whole document when they start with lower-case letters:
+        # `re` would try the alternation at nearly every position.
         for literal in needed:
             position = text.find(literal)
             while position != -1:
@@ -254,8 +268,29 @@ class _LiteralIndex:
         self.hits = hits
 
 
-#: By `visible_only`: each pattern's `_LiteralIndex` in the current document.
-_indexes: dict[bool, dict[Any, _LiteralIndex]] = {False: {}, True: {}}
+#: By a tuple of literals: whether `_LiteralIndex` looks for them by their alternation.
+_alternation_chosen: dict[tuple[str, ...], bool] = {}
+
+
+def _by_alternation(needed: tuple[str, ...]) -> bool:
+    """Whether a literal index looks for `needed` by one search of their alternation rather than one
+    `str.find` pass per literal: when there are many (`ALTERNATION_FROM`) and none starts with a
+    lower-case ASCII letter or white space (on the RFCs, 1.3 to 5 times faster for such lists: a
+    currency sign or `?` before `__`/`XX`, capitals before `]`, years and month names; slower for lists
+    of lower-case words, and for two or three short literals, which `str.find` passes quickly)."""
+    chosen = _alternation_chosen.get(needed)
+    if chosen is None:
+        chosen = len(needed) >= ALTERNATION_FROM and not any(literal[0].isspace() or "a" <= literal[0] <= "z" for literal in needed)
+        if len(_alternation_chosen) > 4096:  # literals of patterns built at run time: a bound for servers
+            _alternation_chosen.clear()
+        _alternation_chosen[needed] = chosen
+    return chosen
+
+
+#: By `visible_only`: each pattern's `_LiteralIndex` in the current document, by the pattern's id (a
+#: compiled pattern's hash reads its whole code at each look-up: 20,000 instructions for a long one).
+#: The index holds the pattern, so that id is not reused while the entry lives.
+_indexes: dict[bool, dict[int, _LiteralIndex]] = {False: {}, True: {}}
 
 
 def _literal_index(pattern: Any, literals: tuple[tuple[str, ...], bool], visible_only: bool,
@@ -263,7 +298,7 @@ def _literal_index(pattern: Any, literals: tuple[tuple[str, ...], bool], visible
     """The pattern's index, (re)built when it does not cover the piece `serial` and the pieces
     listed have doubled since; None when the piece is to be tested alone."""
     indexes = _indexes[visible_only]
-    index = indexes.get(pattern)
+    index = indexes.get(id(pattern))
     listed = len(_joined_in_order)
     if serial >= listed:
         return None  # not listed: tested alone
@@ -279,7 +314,7 @@ def _literal_index(pattern: Any, literals: tuple[tuple[str, ...], bool], visible
         view = _views[(visible_only, folded)] = _View(visible_only, folded)
     if view.covered != listed:
         view.extend()
-    index = indexes[pattern] = _LiteralIndex(needed, view)
+    index = indexes[id(pattern)] = _LiteralIndex(needed, view, pattern)
     return index
 
 
@@ -319,24 +354,23 @@ def _lowered_text(text: str) -> str:
     return lowered_for_search(text)
 
 
-# Each pattern's required literals (see `speclint.document.prefilter`), by the pattern object.
-_pattern_literals: dict[Any, tuple[tuple[str, ...], bool] | None] = {}
+# Each pattern's required literals (see `speclint.document.prefilter`), with the pattern, by the
+# pattern's id: a compiled pattern's hash reads its whole code at each look-up (20,000 instructions
+# for a long one, and `find_all` looks up every call); the entry holds the pattern, so its id is not
+# reused while the entry lives.
+_pattern_literals: dict[int, tuple[Any, tuple[tuple[str, ...], bool] | None]] = {}
 
 
 def _literals_of(pattern: Any) -> tuple[tuple[str, ...], bool] | None:
     """The required literals of a compiled or lazy pattern (none for other pattern-like objects,
     such as a `WordListPattern`, whose own search already narrows the work)."""
-    try:
-        return _pattern_literals[pattern]
-    except (KeyError, TypeError):
-        pass
+    entry = _pattern_literals.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
     literals = literals_of(pattern) if isinstance(pattern, (re.Pattern, LazyPattern)) else None
-    try:
-        if len(_pattern_literals) > 4096:  # patterns built at run time: a bound for long-lived servers
-            _pattern_literals.clear()
-        _pattern_literals[pattern] = literals
-    except TypeError:  # an unhashable pattern-like object
-        pass
+    if len(_pattern_literals) > 4096:  # patterns built at run time: a bound for long-lived servers
+        _pattern_literals.clear()
+    _pattern_literals[id(pattern)] = (pattern, literals)
     return literals
 
 
@@ -371,13 +405,11 @@ def find_all(
     offsets = joined.offsets
     if not offsets:
         return _NOTHING
-    try:
-        literals = _pattern_literals[pattern]
-    except (KeyError, TypeError):
-        literals = _literals_of(pattern)
+    entry = _pattern_literals.get(id(pattern))
+    literals = entry[1] if entry is not None and entry[0] is pattern else _literals_of(pattern)
     if literals is not None:
         serial = joined.serial
-        index = _indexes[visible_only].get(pattern)
+        index = _indexes[visible_only].get(id(pattern))
         if index is None or serial >= index.covered:
             index = _literal_index(pattern, literals, visible_only, serial)
         if index is not None:

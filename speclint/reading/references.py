@@ -453,7 +453,7 @@ def _ordered_list_series(document: Document, series: Series) -> None:
 
 #: A FAQ's numbered question: `**7. How is playback kept in sync?**`, `### 3. Who installs it?`.
 _NUMBERED_QUESTION = lazy_compile(r"^\W{0,4}(?P<number>\d{1,2})[.)]\s+[^?\n]{3,200}\?")
-_FAQ_TITLE = lazy_compile(r"\bfaqs?\b|frequently asked|\bquestions\b|preguntas|fragen", re.I)
+_FAQ_TITLE = lazy_compile(r"(?=[fqp])(?:\bfaqs?\b|frequently asked|\bquestions\b|preguntas|fragen)", re.I)
 
 
 def _faq_series(document: Document, series: Series) -> None:

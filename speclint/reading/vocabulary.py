@@ -66,8 +66,11 @@ RANGE_SUFFIX = lazy_compile(r"^\s*(?:-|–|—|~|～|\.\.|to|through|thru|至|�
 
 #: Words around an ID that say the requirement is gone: a note about it, not a reference to follow.
 WITHDRAWN_WORDS = lazy_compile(
+    # (guarded as EDGE_CASE_WORDS is: the look-ahead holds the alternatives' first letters; a search of
+    # 270 characters of prose took 95 us without it)
+    r"(?=[rdwsomn已移删刪廃削])(?:"
     r"\b(?:removed|deleted|dropped|withdrawn|descoped|de-scoped|deprecated|superseded|obsolete|retired|"
-    r"merged\s+into|renumbered|replaced\s+by|no\s+longer)\b|已移除|移除|删除|刪除|廃止|削除",
+    r"merged\s+into|renumbered|replaced\s+by|no\s+longer)\b|已移除|移除|删除|刪除|廃止|削除)",
     re.I,
 )
 
@@ -224,9 +227,14 @@ def is_story_section_title(title: str) -> bool:
 
 #: Edge cases, in the names real specifications give them.
 EDGE_CASE_WORDS = lazy_compile(
+    # Every alternative starts with one of the letters of the look-ahead, and under re.I the class admits
+    # exactly the characters those letters match (checked over every code point): a position that cannot
+    # start a match is turned away with one test instead of a case-folded try of each alternative (a
+    # search of a paragraph's first 80 characters took three times as long).
+    r"(?=[ecblunгкgr边邊エ境])(?:"
     r"\b(?:edge[\s-]+cases?|corner[\s-]+cases?|boundary\s+(?:conditions?|cases?)|limit\s+cases?|"
     r"exceptional\s+(?:cases?|scenarios?|flows?)|unhappy\s+paths?|negative\s+(?:cases?|scenarios?))\b|"
     r"граничные\s+случаи|краевые\s+случаи|grenzfälle|randfälle|cas\s+limites?|casos\s+(?:límite|limite|extremos)|"
-    r"边界情况|边界条件|邊界情況|エッジケース|境界条件",
+    r"边界情况|边界条件|邊界情況|エッジケース|境界条件)",
     re.I,
 )
