@@ -1,0 +1,69 @@
+"""Round 15 (apimoney10): who may call an admin or internal endpoint (API014 on endpoints written as code and
+beside a defined API; "office roles" and a new hire's credentials say nothing of callers), admin actions in
+German, Spanish and French and in a back-office tool (API008), webhooks received with no sender verification
+in any kind of document (API018). Fixtures written for these tests."""
+
+from __future__ import annotations
+
+from conftest import lint_with, spans
+
+
+def test_api014_flags_an_internal_endpoint_written_in_a_code_block_beside_a_public_api() -> None:
+    text = """
+    # Instant payouts
+
+    ## API
+
+    ```
+    POST /v2/payouts/instant
+    ```
+
+    It returns the payout object. Finance operations release held payouts through an internal endpoint:
+
+    ```
+    POST /internal/payouts/{payout_id}/release
+    ```
+
+    It takes no body and returns `204 No Content`.
+    """
+    assert spans(lint_with("API014", text)) == [(13, 1)]
+
+
+def test_api014_an_internal_endpoint_stated_as_mtls_only_says_who_may_call_it() -> None:
+    text = """
+    # Instant payouts
+
+    ## API
+
+    ```
+    POST /internal/payouts/{payout_id}/release
+    ```
+
+    The internal endpoints accept only mTLS calls from the finance-ops service account.
+    """
+    assert lint_with("API014", text) == []
+
+
+def test_api014_office_roles_and_handed_over_credentials_are_not_authorisation() -> None:
+    text = """
+    # 15. Provision accounts from the HR system
+
+    ## Decision
+
+    - For office roles the job also orders a laptop through the vendor's ordering API.
+    - The account is enabled by the team lead on the first day, when the credentials are handed over in person.
+    - HR admins can re-run provisioning with `POST /internal/hires/{personnelNo}/provision`.
+    """
+    assert spans(lint_with("API014", text)) == [(7, 43)]
+
+
+def test_api014_a_role_named_for_the_endpoint_answers_it() -> None:
+    text = """
+    # 15. Provision accounts from the HR system
+
+    ## Decision
+
+    - HR admins can re-run provisioning with `POST /internal/hires/{personnelNo}/provision`; it needs the
+      `hr-admin` role in the directory, others get 403.
+    """
+    assert lint_with("API014", text) == []
