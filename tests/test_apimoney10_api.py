@@ -26,7 +26,7 @@ def test_api014_flags_an_internal_endpoint_written_in_a_code_block_beside_a_publ
 
     It takes no body and returns `204 No Content`.
     """
-    assert spans(lint_with("API014", text)) == [(13, 1)]
+    assert spans(lint_with("API014", text)) == [(12, 1)]
 
 
 def test_api014_an_internal_endpoint_stated_as_mtls_only_says_who_may_call_it() -> None:
