@@ -67,3 +67,66 @@ def test_api014_a_role_named_for_the_endpoint_answers_it() -> None:
       `hr-admin` role in the directory, others get 403.
     """
     assert lint_with("API014", text) == []
+
+
+def test_api008_flags_a_german_admin_action() -> None:
+    text = """
+    # Kfz-Tarifrechner
+
+    ## 3.2 Administration
+
+    - **KTR-A-01** Tarifadministratoren können Beitragsfaktoren und Regionalklassen über die
+      Admin-Oberfläche ändern; Änderungen wirken ab dem Gültigkeitsdatum.
+    """
+    assert spans(lint_with("API008", text)) == [(5, 16)]
+
+
+def test_api008_a_german_permission_answers_it() -> None:
+    text = """
+    # Kfz-Tarifrechner
+
+    ## 3.2 Administration
+
+    - Tarifadministratoren können Beitragsfaktoren ändern. Die Berechtigung vergibt die IT nach dem Vier-Augen-Prinzip.
+    """
+    assert lint_with("API008", text) == []
+
+
+def test_api008_flags_a_spanish_and_a_french_admin_action() -> None:
+    spanish = """
+    # Vacaciones
+
+    ## Requisitos
+
+    - Los administradores pueden recalcular los saldos de todos los empleados desde el panel.
+    """
+    french = """
+    # Congés
+
+    ## Exigences
+
+    - Les administrateurs peuvent supprimer un compte depuis la console.
+    """
+    assert [len(lint_with("API008", text)) for text in (spanish, french)] == [1, 1]
+
+
+def test_api008_flags_a_back_office_tool_that_throws_data_away() -> None:
+    text = """
+    # Cycle counts
+
+    ## Solution
+
+    **Back-office tool.** A *Reset counts* button in the head-office tool discards every open count for the store.
+    """
+    assert spans(lint_with("API008", text)) == [(5, 54)]
+
+
+def test_api008_a_back_office_tool_that_only_shows_a_report_is_no_admin_action() -> None:
+    text = """
+    # Cycle counts
+
+    ## Solution
+
+    Store managers see the week's variances in the head-office tool.
+    """
+    assert lint_with("API008", text) == []
