@@ -130,3 +130,48 @@ def test_api008_a_back_office_tool_that_only_shows_a_report_is_no_admin_action()
     Store managers see the week's variances in the head-office tool.
     """
     assert lint_with("API008", text) == []
+
+
+ADR_HOOK = """
+# ADR-0008: Use Inkwell for contract e-signatures
+
+## Decision Outcome
+
+Customers sign in the browser with advanced electronic signatures.
+When all parties have signed, Inkwell sends the `contract.completed` event to our webhook.
+Our handler, `POST /hooks/inkwell`, reads the envelope ID and marks the contract signed in the CRM.
+{extra}
+"""
+
+
+def test_api018_flags_a_webhook_receiver_in_an_adr_with_no_sender_verification() -> None:
+    findings = lint_with("API018", ADR_HOOK.format(extra=""), path="docs/adr/0008-use-inkwell.md")
+    assert spans(findings) == [(7, 15)]
+
+
+def test_api018_an_hmac_check_verifies_the_sender() -> None:
+    extra = "The handler checks the `X-Inkwell-Signature` HMAC with the shared secret and answers 401 when it fails."
+    assert lint_with("API018", ADR_HOOK.format(extra=extra), path="docs/adr/0008-use-inkwell.md") == []
+
+
+def test_api018_a_token_on_the_callback_in_an_rfc_verifies_the_sender() -> None:
+    text = """
+    # RFC 0042: Bank callbacks
+
+    ## Design
+
+    The bank calls `POST /callbacks/sepa` when a transfer settles. Each callback carries a token we issued
+    with the payment, and the handler rejects a request whose token does not match.
+    """
+    assert lint_with("API018", text, path="rfcs/0042-bank-callbacks.md") == []
+
+
+def test_api018_a_webhook_we_send_to_partners_is_not_received() -> None:
+    text = """
+    # 12. Notify partners of usage spikes
+
+    ## Decision
+
+    We will send partners a webhook, `POST {partner_url}/usage-alerts`, when a spike is detected.
+    """
+    assert lint_with("API018", text, path="docs/adr/0012-notify-partners.md") == []
