@@ -175,3 +175,18 @@ def test_api018_a_webhook_we_send_to_partners_is_not_received() -> None:
     We will send partners a webhook, `POST {partner_url}/usage-alerts`, when a spike is detected.
     """
     assert lint_with("API018", text, path="docs/adr/0012-notify-partners.md") == []
+
+
+def test_api002_reads_a_webhook_sent_to_a_url_the_partner_registers() -> None:
+    text = """
+    # Usage spike alerts
+
+    ## Partners
+
+    Partners receive alerts through a webhook:
+
+    `POST {partner_callback_url}/usage-alerts`
+    """
+    findings = lint_with("API002", text)
+    assert spans(findings) == [(7, 1)]
+    assert "{partner_callback_url}/usage-alerts" in findings[0].message

@@ -42,8 +42,9 @@ from speclint.record import Record
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 #: A path runs to the first space, backquote, pipe or closing punctuation; a bracketed segment
 #: (`/shared/[code]`, `/items/[...slug]`, `?after=<message_id>`) is kept whole, so the path in a
-#: message is never cut.
-_PATH = r"(/(?:\[[^\]\s`]*\]|<[^>\s`]*>|[^\s`|)\]\[<>,;])*)"
+#: message is never cut. A base URL written as a variable (`{partner_callback_url}/usage-alerts`, a
+#: webhook sent to a URL the partner registers) belongs to the path.
+_PATH = r"((?:\{[A-Za-z_][\w.-]{0,40}\})?/(?:\[[^\]\s`]*\]|<[^>\s`]*>|[^\s`|)\]\[<>,;])*)"
 ENDPOINT = lazy_compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _LEADING_ENDPOINT = lazy_compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
