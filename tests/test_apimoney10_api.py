@@ -190,3 +190,52 @@ def test_api002_reads_a_webhook_sent_to_a_url_the_partner_registers() -> None:
     findings = lint_with("API002", text)
     assert spans(findings) == [(7, 1)]
     assert "{partner_callback_url}/usage-alerts" in findings[0].message
+
+
+ZONE_TABLE = """
+# RFC 0042: Subzone delegation API
+
+## Endpoints
+
+| Method and path | Scope needed | Success | Errors |
+|---|---|---|---|
+| `POST /v1/zones/{zone}/delegations` | `zone:admin` | `201` with the delegation | `409` already delegated |
+| `GET /v1/zones/{zone}/delegations` | `zone:read` | `200` with a list | `404` zone not found |
+
+{after}
+"""
+
+
+def test_api019_flags_an_endpoint_written_after_the_table_without_its_scope_and_errors() -> None:
+    after = "`DELETE /v1/zones/{zone}/delegations/{name}` removes the delegation and answers `204`."
+    findings = lint_with("API019", ZONE_TABLE.replace("{after}", after))
+    assert spans(findings) == [(10, 2)]
+    assert "scope or authorisation, errors" in findings[0].message
+    assert "success" not in findings[0].message
+
+
+def test_api019_an_endpoint_that_states_what_the_rows_give_is_complete() -> None:
+    after = ("`DELETE /v1/zones/{zone}/delegations/{name}` needs `zone:admin`, answers `204`, or `404` when there "
+             "is no such delegation.")
+    assert lint_with("API019", ZONE_TABLE.replace("{after}", after)) == []
+
+
+def test_api019_an_endpoint_of_another_api_is_not_the_tables() -> None:
+    after = "The resolver keeps calling the registry's `GET /registry/v2/nameservers` as today."
+    assert lint_with("API019", ZONE_TABLE.replace("{after}", after)) == []
+
+
+def test_api019_a_table_that_only_describes_endpoints_sets_no_standard() -> None:
+    text = """
+    # Zones
+
+    ## Endpoints
+
+    | Endpoint | What it does |
+    |---|---|
+    | `POST /v1/zones/{zone}/delegations` | creates a delegation |
+    | `GET /v1/zones/{zone}/delegations` | lists delegations |
+
+    `DELETE /v1/zones/{zone}/delegations/{name}` removes one.
+    """
+    assert lint_with("API019", text) == []
