@@ -239,3 +239,36 @@ def test_api019_a_table_that_only_describes_endpoints_sets_no_standard() -> None
     `DELETE /v1/zones/{zone}/delegations/{name}` removes one.
     """
     assert lint_with("API019", text) == []
+
+
+def test_api011_reads_a_raw_request_written_without_its_protocol() -> None:
+    text = """
+    # Plan changes
+
+    ## API
+
+    ```
+    PATCH /v1/subscriptions/{subscription_id}
+    Authorization: Bearer <customer session token>
+    { "plan": "team" }
+    ```
+
+    Returns `200 OK` with the updated subscription.
+    """
+    assert spans(lint_with("API011", text)) == [(6, 1)]
+
+
+def test_api011_a_bare_endpoint_line_in_a_list_of_endpoints_is_no_request_example() -> None:
+    text = """
+    # Plan changes
+
+    ## API
+
+    ```
+    PATCH /v1/subscriptions/{subscription_id}
+    GET /v1/subscriptions/{subscription_id}
+    ```
+
+    Returns `200 OK` with the updated subscription.
+    """
+    assert lint_with("API011", text) == []
