@@ -172,3 +172,62 @@ def test_rk015_a_job_that_reports_payouts_moves_no_money() -> None:
     - A nightly job recomputes the day's payouts and exports them to the finance warehouse; failed exports are retried.
     """
     assert lint_with("RK015", text) == []
+
+
+def test_rk016_flags_a_charge_followed_by_a_separate_update() -> None:
+    text = """
+    # Plan changes
+
+    ## Upgrades
+
+    1. The billing service charges the difference to the card on file, then updates the subscription record.
+    """
+    findings = lint_with("RK016", text)
+    assert spans(findings) == [(5, 24)]
+    assert "'then updates'" in findings[0].message
+
+
+def test_rk016_flags_a_prfaq_answer_that_charges_and_then_issues_the_ticket() -> None:
+    text = """
+    # Fare lock
+
+    ## Internal FAQ
+
+    **How does booking work?**
+    We charge their card for the locked fare and then issue the ticket with the airline.
+    """
+    assert spans(lint_with("RK016", text)) == [(6, 4)]
+
+
+def test_rk016_reads_german() -> None:
+    text = """
+    # Tarifwechsel
+
+    ## Ablauf
+
+    Der Dienst belastet die Karte mit dem Betrag und aktualisiert danach das Abonnement.
+    """
+    assert spans(lint_with("RK016", text)) == [(5, 12)]
+
+
+def test_rk016_one_transaction_handles_it() -> None:
+    text = """
+    # Plan changes
+
+    ## Upgrades
+
+    1. The billing service charges the card on file, then updates the subscription record; both commit in one
+       database transaction with the charge's record.
+    """
+    assert lint_with("RK016", text) == []
+
+
+def test_rk016_a_charge_voided_when_ticketing_fails_handles_it() -> None:
+    text = """
+    # Fare lock
+
+    ## Internal FAQ
+
+    We charge their card for the locked fare and then issue the ticket. If ticketing fails, we void the charge.
+    """
+    assert lint_with("RK016", text) == []
