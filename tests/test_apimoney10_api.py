@@ -272,3 +272,52 @@ def test_api011_a_bare_endpoint_line_in_a_list_of_endpoints_is_no_request_exampl
     Returns `200 OK` with the updated subscription.
     """
     assert lint_with("API011", text) == []
+
+
+def test_api010_flags_a_grpc_method_whose_response_message_is_never_defined() -> None:
+    text = """
+    # KEP-0142: Backfill
+
+    ## Design Details
+
+    ```protobuf
+    rpc RequestBackfill(BackfillRequest) returns (BackfillResponse);
+
+    message BackfillRequest {
+      string match_id = 1;
+    }
+    ```
+    """
+    findings = lint_with("API010", text)
+    assert spans(findings) == [(6, 5)]
+    assert "BackfillResponse" in findings[0].message and "BackfillRequest" not in findings[0].message
+
+
+def test_api010_a_grpc_outline_that_defines_no_message_is_left_alone() -> None:
+    text = """
+    # Transcode queue
+
+    ## API
+
+    ```proto
+    rpc EnqueueJob(EnqueueJobRequest) returns (EnqueueJobResponse);
+    ```
+    """
+    assert lint_with("API010", text) == []
+
+
+def test_api010_a_well_known_type_is_defined_elsewhere() -> None:
+    text = """
+    # KEP-0142: Backfill
+
+    ## Design Details
+
+    ```protobuf
+    rpc CancelBackfill(CancelRequest) returns (google.protobuf.Empty);
+
+    message CancelRequest {
+      string match_id = 1;
+    }
+    ```
+    """
+    assert lint_with("API010", text) == []
