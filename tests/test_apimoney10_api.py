@@ -321,3 +321,49 @@ def test_api010_a_well_known_type_is_defined_elsewhere() -> None:
     ```
     """
     assert lint_with("API010", text) == []
+
+
+NYGARD = """
+# 9. Rate motor quotes in the rules engine
+
+Date: 2026-10-01
+
+## Status
+
+Accepted
+
+## Context
+
+Brokers need quotes in seconds.
+
+## Decision
+
+We will move motor rating into the rules engine.
+
+{sentence}
+"""
+
+
+def test_api009_flags_an_endpoint_an_adr_gives_to_outside_callers_with_no_contract() -> None:
+    text = NYGARD.replace("{sentence}", "Brokers call `POST /quotes` on the new quote service.")
+    assert spans(_adr_api009(text)) == [(17, 15)]
+
+
+def test_api009_an_adr_endpoint_that_services_call_internally_is_left_to_the_design() -> None:
+    text = NYGARD.replace("{sentence}", "The pricing service calls `POST /rate` on the rules engine for each quote.")
+    assert _adr_api009(text) == []
+
+
+def test_api009_an_adr_endpoint_with_its_request_and_response_is_described() -> None:
+    text = NYGARD.replace("{sentence}", "Brokers call `POST /quotes` with the vehicle and driver fields, and get `200` "
+                                        "with the premium or `422` for an unknown vehicle.")
+    assert _adr_api009(text) == []
+
+
+def _adr_api009(text: str) -> list:
+    from textwrap import dedent
+
+    from speclint.api import lint_text
+
+    return lint_text(dedent(text).lstrip("\n"), "docs/architecture/decisions/0009-rate-motor.md", isolated=True,
+                     select=["API009"])
