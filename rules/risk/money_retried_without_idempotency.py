@@ -194,8 +194,10 @@ def _guarded(document: Document) -> bool:
     """An idempotency key or deduplication named in the document's own design (not asked about, not in
     a non-goal or a rejected alternative)."""
     lines = document.lines
+    line, counted = 1, 0
     for match in _IDEMPOTENT.finditer(document.source):
-        line = document.source.count("\n", 0, match.start()) + 1
+        line += document.source.count("\n", counted, match.start())  # counted forward: linear in the text
+        counted = match.start()
         section = section_at(document, line)
         if section.heading is not None and not_in_scope(section):
             continue
