@@ -112,8 +112,8 @@ def _says_nothing_back(endpoint: Interface, catalogue: bool, own_heading: bool) 
 
 
 #: A gRPC method in a proto block: `rpc RequestBackfill(BackfillRequest) returns (stream BackfillResponse);`.
-_RPC = lazy_compile(r"^\s*rpc\s+(\w+)\s*\(\s*(?:stream\s+)?([\w.]+)\s*\)\s*returns\s*\(\s*(?:stream\s+)?([\w.]+)\s*\)")
-_DEFINED = lazy_compile(r"^\s*(?:message|enum)\s+(\w+)", re.M)
+_RPC = lazy_compile(r"^[ \t]*rpc\s+(\w+)\s*\(\s*(?:stream\s+)?([\w.]+)\s*\)\s*returns\s*\(\s*(?:stream\s+)?([\w.]+)\s*\)")
+_DEFINED = lazy_compile(r"^[ \t]*(?:message|enum)[ \t]+(\w+)", re.M)
 
 
 def _undefined_rpc_messages(document: Document) -> Iterator[Violation]:

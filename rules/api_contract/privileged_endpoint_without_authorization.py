@@ -52,7 +52,9 @@ class PrivilegedEndpointWithoutAuthorization(Rule):
     when the document says nowhere who may call it: no role, permission, authorisation, 401/403,
     allowlist, token, key, SSO, mTLS, service account or network boundary. Documents whose endpoints
     have definitions of their own (a heading, a leading item, an endpoint-table row) are API002's;
-    plans, task lists, non-goals and alternatives are skipped. One finding, at the first such
+    plans, task lists, non-goals and alternatives are skipped. An internal endpoint defined beside the public ones
+    (`POST /internal/payouts/{id}/release` in a code block after the public API) counts too: API002's finding
+    is at the public API and says nothing of who may call the internal one. One finding, at the first such
     endpoint, naming the others.
 
     **Why it matters.** A decision record that adds "`DELETE /admin/runners/{id}` so that people
@@ -85,14 +87,18 @@ class PrivilegedEndpointWithoutAuthorization(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if "/" not in document.source or document_kind(document, context) in _COMPANIONS or _is_task_list(document):
             return
-        # endpoints defined in their own right (a code block, a heading, a table row) count too: API002
-        # asks how the API's callers authenticate, this asks who may call its admin or internal endpoints
-        found = {(endpoint.span.start.line, endpoint.label): endpoint.span for endpoint in
-                 [*named_endpoints(document), *(each for each in http_endpoints(document) if each.kind == "http")]
+        # endpoints defined in their own right (a code block, a heading, a table row) count too, beside a
+        # public API: API002 asks how the API's callers authenticate, this who may call its internal endpoints
+        found = {(endpoint.span.start.line, endpoint.label): endpoint.span for endpoint in named_endpoints(document)
                  if _is_privileged(endpoint.label)}
-        for span, label in _code_endpoints(document):
-            if _is_privileged(label):
-                found.setdefault((span.start.line, label), span)
+        defined = [(each.span, each.label) for each in http_endpoints(document) if each.kind == "http"]
+        defined += _code_endpoints(document)
+        # An API of admin endpoints only is API002's (its finding is at them); beside a public API, API002's
+        # finding points at the public endpoints and says nothing of who may call the internal ones.
+        if any(not _is_privileged(label) for _span, label in defined):
+            for span, label in defined:
+                if _is_privileged(label):
+                    found.setdefault((span.start.line, label), span)
         privileged = [_Endpoint(label, span) for (_line, label), span in
                       sorted(found.items(), key=lambda item: (item[1].start.line, item[1].start.column))]
         if not privileged:
