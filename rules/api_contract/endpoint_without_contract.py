@@ -61,12 +61,20 @@ class EndpointWithoutContract(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if skips_document(document, context):
-            if not _proposal_with_design(document, context):
+            if _proposal_with_design(document, context):
+                # a proposal's design that introduces an endpoint owes its contract as a spec does
+                bare = [endpoint for endpoint in named_endpoints(document)
+                        if _introduced_by_design(document, endpoint)
+                        and not says_anything_of_contract(_own_sentences(endpoint))]
+            elif document_kind(document, context) == "adr" and not _is_task_list(document):
+                # a decision that gives outside callers a new endpoint ("Brokers call `POST /quotes` on
+                # the new quote service") has decided an interface others build against
+                bare = [endpoint for endpoint in named_endpoints(document)
+                        if not any(_EXISTING.search(c) and not _NEW.search(c) for c in endpoint.contexts)
+                        and any(_OUTSIDE_CALLER.search(sentence) for sentence in _own_sentences(endpoint).contexts)
+                        and not says_anything_of_contract(_own_sentences(endpoint))]
+            else:
                 return
-            # a proposal's design that introduces an endpoint owes its contract as a spec does
-            bare = [endpoint for endpoint in named_endpoints(document)
-                    if _introduced_by_design(document, endpoint)
-                    and not says_anything_of_contract(_own_sentences(endpoint))]
         else:
             bare = [endpoint for endpoint in named_endpoints(document) if not says_anything_of_contract(endpoint)]
         if not bare:
@@ -87,6 +95,14 @@ _DESIGN_TITLES = frozenset(normalize_title(name) for name in (
     "reference-level explanation", "guide-level explanation", "explanation", "internal details", "implementation",
     "implementation details", "api", "api changes", "architecture"))
 #: Words that make an endpoint a reference to an API that exists already.
+#: Outside parties calling the endpoint: "Brokers call `POST /quotes`", "partners will call".
+_OUTSIDE_CALLER = lazy_compile(
+    r"\b(?:brokers?|partners?|customers?|third[- ]part(?:y|ies)|merchants?|integrators?|resellers?|"
+    r"external\s+(?:clients?|systems?|callers?)|suppliers?|carriers?|agencies)\s+(?:will\s+|can\s+|may\s+)?"
+    r"(?:call|calls|use|uses|send|sends|post|posts|hit|hits)\b",
+    re.I,
+)
+_NEW = lazy_compile(r"\bnew\b", re.I)
 _EXISTING = lazy_compile(r"\b(?:existing|exists|today|currently|current|already|unchanged|as\s+before|legacy)\b", re.I)
 
 

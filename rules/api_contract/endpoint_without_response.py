@@ -7,6 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
 from speclint.reading.endpoint_contracts import heading_lines, more_endpoints
 from speclint.reading.interfaces import ENDPOINT, Interface, has_error_catalogue, http_endpoints, missing_parts
 from speclint.reading.requirements import plain
@@ -25,7 +26,12 @@ class EndpointWithoutResponse(Rule):
     response (no 2xx status, "returns", "responds", response column or example), a POST, PUT or
     PATCH with neither its request (body, fields, parameters, an example) nor its response. One
     finding per document, at the first such endpoint, counting the others. Missing error codes
-    alone are API001's (preview).
+    alone are API001's (preview). In any kind of document (a KEP, an RFC, an ADR too), a gRPC method
+    written in code (`rpc RequestBackfill(BackfillRequest) returns (BackfillResponse);`) whose request
+    or response message the document never defines (no `message BackfillResponse`, nor the name
+    anywhere else in the text), when it does define others: one finding, at the first such method.
+    Dotted names (`google.protobuf.Empty`) are defined elsewhere; a document that defines no message
+    at all names its methods as an outline.
 
     **Why it matters.** "`GET /v1/reports/{id}`: fetches a report" tells the client team which
     call to make and nothing they can build against: which fields come back, what a missing
@@ -59,6 +65,8 @@ class EndpointWithoutResponse(Rule):
     group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if "rpc " in document.source:
+            yield from _undefined_rpc_messages(document)
         if skips_document(document, context):
             return
         catalogue = has_error_catalogue(document)
@@ -101,3 +109,36 @@ def _says_nothing_back(endpoint: Interface, catalogue: bool, own_heading: bool) 
     rest = ENDPOINT.sub(" ", "\n".join([segment.text for segment in endpoint.segments] + cells))
     rest = re.sub(r"\b(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b|/\S*", " ", rest)
     return not re.search(r"[^\W\d_]{2,}", plain(rest))
+
+
+#: A gRPC method in a proto block: `rpc RequestBackfill(BackfillRequest) returns (stream BackfillResponse);`.
+_RPC = lazy_compile(r"^[ \t]*rpc\s+(\w+)\s*\(\s*(?:stream\s+)?([\w.]+)\s*\)\s*returns\s*\(\s*(?:stream\s+)?([\w.]+)\s*\)")
+_DEFINED = lazy_compile(r"^[ \t]*(?:message|enum)[ \t]+(\w+)", re.M)
+
+
+def _undefined_rpc_messages(document: Document) -> Iterator[Violation]:
+    """The first gRPC method whose request or response message the document never defines."""
+    from speclint.document.model import CodeBlock, Span
+
+    methods = []
+    defined: set[str] = set()
+    for _section, block in document.iter_blocks():
+        if not isinstance(block, CodeBlock):
+            continue
+        defined.update(_DEFINED.findall(block.code))
+        for segment in block.lines:
+            match = _RPC.match(segment.text)
+            if match:
+                methods.append((segment, match))
+    if not defined:
+        return  # a sketch that names its methods only (a design's outline); one that writes some messages owes the rest
+    for segment, match in methods:
+        missing = [name for name in (match.group(2), match.group(3))
+                   if "." not in name and name not in defined
+                   and document.source.count(name) <= sum(m.group(0).count(name) for _s, m in methods)]
+        if missing:
+            names = " and ".join(dict.fromkeys(missing))
+            span = Span.of(segment.line, segment.column + match.start(1), segment.line, segment.column + match.end(1))
+            yield Violation(span, f"gRPC method {match.group(1)} uses {names}, which the document never defines: "
+                                  "give its fields, and the errors (status codes) the method returns")
+            return

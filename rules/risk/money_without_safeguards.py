@@ -115,6 +115,8 @@ NEAR_MONEY_SAFEGUARDS = (
     # A declined or failed movement retried: the partial failure is handled.
     r"re:(?:declin|reject|fail)\w*\s+(?:\w+\s+){0,6}?(?:is|are|will\s+be|gets?|get)\s+retried",
     "double-entry", "double entry", "ledger entr*", "reversing entr*",
+    # Totals kept once: "refunds and transfers do not double count" (a movement counted once).
+    "double count*", "double-count*", "counted twice", "counted only once",
     # (A failure word alone is no safeguard: "if the card is declined, show an error" says nothing
     # of the retry that charges twice.)
     "one transaction", "pre-auth*", "preauth*",

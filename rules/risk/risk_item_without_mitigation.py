@@ -118,6 +118,15 @@ _RESTRICTION = lazy_compile(
     r"cache|copy|export|forward|print|display)s?\b",
     re.I)
 
+#: A risk the design rules out, which answers it: "the timeout is measured by the scheduler, so skew
+#: between nodes does not matter", "a replayed token is not accepted", "the cache is unaffected".
+_RULED_OUT = lazy_compile(
+    r"\b(?:does\s+not|doesn't|do\s+not|don't|cannot|can't|can\s+not|will\s+not|won't|never)\s+"
+    r"(?:matter|apply|arise|occur|happen|affect\s+(?:it|this|them|the\s+\w+))\b"
+    r"|\b(?:is|are)\s+(?:not\s+(?:affected|a\s+(?:concern|problem|risk|issue))|unaffected|irrelevant)\b"
+    r"|\bhas\s+no\s+(?:effect|impact)\s+on\b",
+    re.I)
+
 
 def _paragraphs_after_lists(section: Section) -> list[str]:
     """The visible text of each paragraph that follows a list in the section."""
@@ -162,7 +171,8 @@ def _responds(entry: Entry, rest: str) -> bool:
     text = mask_invisible(entry.text)
     if len(entry.segments) > 1 or search_text(_TERMS, entry.text) is not None:
         return True
-    if IMPERATIVE_RESPONSE.search(text) or RESPONSE_ACTION.search(text) or _RESTRICTION.search(rest):
+    if IMPERATIVE_RESPONSE.search(text) or RESPONSE_ACTION.search(text) or _RESTRICTION.search(rest) \
+            or _RULED_OUT.search(rest):
         return True
     sentences = [piece for piece in _SENTENCE_END.split(rest.strip()) if piece.strip()]
     return len(sentences) != 1

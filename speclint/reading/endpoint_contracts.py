@@ -148,12 +148,28 @@ def code_requests(document: Document, curl_only: bool = False) -> list[tuple[Spa
     for section, block in document.iter_blocks():
         if not isinstance(block, CodeBlock) or (section.heading is not None and not_in_scope(section)):
             continue
-        for segment in block.lines:
+        lines = block.lines
+        for index, segment in enumerate(lines):
             request = _request_in(segment.text, curl_only)
+            if request is None and not curl_only and index + 1 < len(lines):
+                request = _bare_request(segment.text, lines[index + 1].text)
             if request is not None:
                 (start, end), label = request
                 found.append((Span.of(segment.line, segment.column + start, segment.line, segment.column + end), label))
     return found
+
+
+#: A request line without its protocol, "PATCH /v1/subscriptions/{id}", followed by a header
+#: ("Authorization: Bearer <token>") or a JSON body: a raw request written as an example.
+_BARE_REQUEST_LINE = lazy_compile(r"^\s*(GET|POST|PUT|PATCH|DELETE)\s+(/\S*)\s*$")
+_HEADER_OR_BODY = lazy_compile(r"^\s*(?:[A-Za-z][\w-]*:\s*\S|[{\[])")
+
+
+def _bare_request(line: str, following: str) -> tuple[tuple[int, int], str] | None:
+    match = _BARE_REQUEST_LINE.match(line)
+    if match is None or not _HEADER_OR_BODY.match(following):
+        return None
+    return (match.start(1), match.end(2)), f"{match.group(1)} {match.group(2)}"
 
 
 def _request_in(line: str, curl_only: bool = False) -> tuple[tuple[int, int], str] | None:

@@ -42,8 +42,9 @@ from speclint.record import Record
 HTTP_METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 #: A path runs to the first space, backquote, pipe or closing punctuation; a bracketed segment
 #: (`/shared/[code]`, `/items/[...slug]`, `?after=<message_id>`) is kept whole, so the path in a
-#: message is never cut.
-_PATH = r"(/(?:\[[^\]\s`]*\]|<[^>\s`]*>|[^\s`|)\]\[<>,;])*)"
+#: message is never cut. A base URL written as a variable (`{partner_callback_url}/usage-alerts`, a
+#: webhook sent to a URL the partner registers) belongs to the path.
+_PATH = r"((?:\{[A-Za-z_][\w.-]{0,40}\})?/(?:\[[^\]\s`]*\]|<[^>\s`]*>|[^\s`|)\]\[<>,;])*)"
 ENDPOINT = lazy_compile(r"\b(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _LEADING_ENDPOINT = lazy_compile(r"^\W{0,6}(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+`?" + _PATH)
 _BODY_METHODS = {"POST", "PUT", "PATCH"}
@@ -698,7 +699,23 @@ ADMIN_ACTION = lazy_compile(
     r"configure|invite|moderate|publish|unpublish|restore|purge|void|cancel|lock|unlock|reassign|credit|adjust|"
     r"waive|extend|reopen|hide|resend|merge)|"
     r"admin(?:istrator|istration)?\s+(?:panel|dashboard|console|page|portal|screen|endpoints?|api|tools?|"
-    r"actions?|interface|ui|area|section|view))\b",
+    r"actions?|interface|ui|area|section|view)|"
+    # a back-office or head-office tool that throws data away: "the head-office tool discards every open count"
+    r"(?:back|head)[- ]?office\s+(?:tools?|consoles?|apps?|portals?|screens?|dashboards?|ui|pages?)\s+"
+    r"(?:\w+\s+){0,2}?(?:discard|delet|remov|reset|wip|purg|void|overrid|overwrit|clear)\w*|"
+    # German, Spanish, French: "Tarifadministratoren können Beitragsfaktoren ... ändern", "la interfaz de
+    # administración", "les administrateurs peuvent supprimer"
+    r"\w*administrator(?:en|innen|in)?\s+(?:können|dürfen|kann|darf)\s+(?:[\w/-]+,?\s+){0,10}?(?:ändern|löschen|"
+    r"sperren|entsperren|anlegen|bearbeiten|freigeben|zurücksetzen|erstatten|deaktivieren|aktivieren|verwalten|"
+    r"überschreiben|einsehen|exportieren|anpassen|pflegen)|"
+    r"admin-?(?:oberfläche|bereich|konsole|panel|portal|maske|werkzeug)\w*|administrations(?:oberfläche|bereich|"
+    r"konsole|portal)\w*|"
+    r"administrador(?:es|as?)?\s+(?:pueden|puede|podrán|podrá)\s+(?:\w+\s+){0,2}?(?:borrar|eliminar|bloquear|"
+    r"suspender|reembolsar|aprobar|rechazar|editar|modificar|cambiar|restablecer|recalcular|anular|cancelar|crear|"
+    r"gestionar|desactivar|exportar)|(?:panel|consola|interfaz|portal)\s+de\s+administración|"
+    r"administrat(?:eur|eurs|rice|rices)\s+(?:peuvent|peut|pourront|pourra)\s+(?:\w+\s+){0,2}?(?:supprimer|bloquer|"
+    r"suspendre|rembourser|approuver|rejeter|modifier|changer|réinitialiser|annuler|créer|gérer|désactiver|"
+    r"exporter)|(?:interface|console|panneau|espace|portail)\s+d'administration)\b",
     re.I,
 )
 #: Words that can only say who may do something, wherever they stand.
@@ -706,7 +723,11 @@ AUTHORISATION_STRONG = lazy_compile(
     r"\b(?:roles?|rbac|permissions?|permitted|authori[sz]\w*|authenticat\w*|access\s+control\w*|privileges?|"
     r"admin[- ]only|only\s+(?:\w+\s+)?(?:admins?|administrators?|moderators?|staff|owners?)|restricted\s+to|"
     r"limited\s+to|allow-?lists?|allowlisted|whitelist\w*|is_?admin|isAdmin|401|403|forbidden|acls?|"
-    r"mfa|2fa|two[- ]factor|multi[- ]factor|least\s+privilege)\b",
+    r"mfa|2fa|two[- ]factor|multi[- ]factor|least\s+privilege|"
+    # German, Spanish, French: "Berechtigung", "Vier-Augen-Prinzip", "permisos", "habilitation"
+    r"berechtigung\w*|berechtigt\w*|zugriffsrecht\w*|rechtekonzept\w*|rollenkonzept\w*|autorisier\w*|"
+    r"authentifizier\w*|vier-augen\w*|permisos?|autoriza\w*|autentica\w*|rol|roles|rôles?|autoris\w*|"
+    r"authentifi\w*|habilitation\w*|droits?\s+d'accès)\b",
     re.I,
 )
 #: Words that say it only in the section about the admin actions: "SSO" in passing elsewhere does not.

@@ -1,0 +1,276 @@
+"""RK015 money-retried-without-idempotency: one money movement that is retried, re-run or replayed, with nothing
+that makes the repeat safe."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document, Paragraph, Position, Span, TextSegment
+from speclint.document.text import iter_prose
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.concerns import quote, section_at
+from speclint.reading.requirements import not_in_scope, section_text
+
+#: A verb or noun that moves money: a refund, a payout, a charge, a credit or debit, a transfer (and
+#: the same in German, Spanish and French). It counts with money named in its sentence.
+_MOVES = lazy_compile(
+    r"\b(?:refund(?:s|ed|ing)?|re-?credit(?:s|ed|ing)?|payouts?|pay(?:s|ing)?\s+out|paid\s+out|credit(?:s|ed|ing)?|"
+    r"debit(?:s|ed|ing)?|charg(?:e|es|ed|ing)|transfer(?:s|red|ring)?|captur(?:e|es|ed|ing)|top[- ]?ups?|"
+    r"disburse\w*|reimburs\w*|"
+    r"erstatt\w*|rückerstatt\w*|auszahl\w*|ausgezahlt|abbuch\w*|abgebucht|gutschr\w*|gutgeschrieben|überweis\w*|"
+    r"Überweisung\w*|"
+    r"reembols\w*|abon(?:a|an|ar|ará|arán|ó)|cobr(?:a|an|ar|ará|ó|o)|transferencias?|transfier\w*|pag(?:a|an|ar|ará|ó)|"
+    r"rembours\w*|virements?|vers(?:e|er|é|ement)|débit\w*|crédit\w*)\b",
+    re.I,
+)
+#: Money named in the sentence: a card, a wallet, a balance, an amount, a currency.
+_MONEY = lazy_compile(
+    r"\b(?:cards?|wallets?|balances?|amounts?|money|funds|payments?|payouts?|refunds?|ibans?|bank|processor|psp|"
+    r"acquirer|stripe|adyen|paypal|braintree|sepa|ach|currency|premium\s+currency|fares?|fees?|invoices?|"
+    r"overcharge\w*|prices?|dollars?|euros?|cents|usd|eur|gbp|Karte|Konto|Guthaben|Betrag|Beträge|Bank|"
+    r"tarjeta|cuenta|saldo|importe|banco|carte|compte|solde|montant|banque)\b|[$€£¥]\s?\d|\d\s?(?:€|£)",
+    re.I,
+)
+#: The movement repeated: retried, re-run, replayed, resubmitted, redelivered, tried again.
+_RETRY = lazy_compile(
+    r"\b(?:retr(?:y|ies|ied|ying)|re-?tr(?:y|ies|ied)|re-?run(?:s|ning)?|re-?submit\w*|re-?play(?:s|ed|ing)?|"
+    r"re-?send(?:s|ing)?|re-?sent|re-?attempt\w*|re-?deliver\w*|re-?process(?:es|ed|ing)?|"
+    r"tr(?:y|ies|ied)\s+again|run\s+again|on\s+(?:its|the)\s+next\s+run|"
+    r"reintent\w*|volver(?:á|a)?\s+a\s+(?:intentar|enviar|ejecutar)|vuelve\s+a\s+(?:intentar|enviar|ejecutar)|"
+    r"reenv[ií]\w*|erneut|wiederhol\w*|noch\s+einmal|réessa\w*|relanc\w*|nouvelle\s+tentative|rejou\w*)\b",
+    re.I,
+)
+#: The movement made by something that runs again by design: a nightly or scheduled job, or the handler
+#: of an event or webhook (delivered at least once).
+_REPEATS = lazy_compile(
+    r"\b(?:(?:event|message|webhook|callback)\s+(?:handler|consumer|listener)s?|handler|consumer|"
+    r"(?:nightly|hourly|daily|scheduled|recurring|cron|batch)\s+(?:[\w-]+\s+)?(?:jobs?|runs?|batch(?:es)?|tasks?|"
+    r"process(?:es)?)|every\s+(?:night|hour|day|morning)|each\s+(?:night|morning)|"
+    r"proceso\s+(?:nocturno|diario)|cada\s+noche|nächtliche\w*|jede\s+Nacht|täglich\w*\s+(?:Job|Lauf)|"
+    r"chaque\s+nuit|traitement\s+(?:nocturne|quotidien))\b",
+    re.I,
+)
+#: What a scheduled job recomputes before it moves money: a re-run moves the same money again unless
+#: it records what it moved ("recomputes each card's week and credits back any amount above the cap").
+_RECOMPUTES = lazy_compile(
+    r"\b(?:re-?comput\w*|re-?calculat\w*|re-?pric\w*|re-?evaluat\w*|re-?rat(?:e|es|ed|ing)|catch(?:es)?\s+up|"
+    r"any\s+(?:\w+\s+)?(?:amount|difference|overcharge|overpayment|balance|excess)s?|"
+    r"all\s+(?:unpaid|outstanding|pending|open|failed)|"
+    r"recalcul\w*|neu\s+berechn\w*|neuberechn\w*|vuelve\s+a\s+calcular)\b",
+    re.I,
+)
+_HANDLER = lazy_compile(r"\b(?:handler|consumer|listener)s?\b", re.I)
+#: Safeguards that make a repeat safe wherever the document names them: an idempotency key, deduplication.
+_IDEMPOTENT = lazy_compile(
+    r"\b(?:idempoten\w*|idempotenz\w*|dedup\w*|de-dup\w*|deduplicat\w*|exactly[- ]once|at[- ]most[- ]once|"
+    r"Doppelzahlung\w*|Doppelbuchung\w*|doble\s+(?:pago|cobro|abono|reembolso)|double\s+(?:paiement|versement|débit))\b",
+    re.I,
+)
+#: Safeguards that count in the movement's own paragraph or item: a check of what was already moved,
+#: a key or reference reused, a record of each movement.
+_NEAR_SAFEGUARD = lazy_compile(
+    r"\b(?:already\s+(?:been\s+)?(?:paid|credited|refunded|charged|debited|transferred|processed|sent|settled|made|"
+    r"applied|issued)|duplicates?|(?:not|never|no)\s+(?:\w+\s+){0,3}?twice|only\s+once|exactly\s+once|once\s+per|"
+    r"same\s+(?:\w+\s+)?(?:key|reference|request\s+id|id)|unique\s+(?:key|reference|id|constraint)|"
+    r"(?:checks?|quer(?:y|ies)|looks?\s+up|asks?(?:\s+\w+)?\s+for)\s+(?:the\s+)?(?:\w+\s+)?status|status\s+check|"
+    r"(?:captured|charged|paid|credited|refunded|debited|transferred|applied|issued|processed|sent)\s+"
+    r"(?:only\s+|exactly\s+)?once|ledger|reconcil\w+\s+before|bereits|schon\s+(?:gutgeschrieben|ausgezahlt|erstattet)|"
+    r"ya\s+(?:pagad|abonad|reembolsad|transferid)\w*|déjà\s+(?:payé|versé|remboursé|crédité)\w*|"
+    # a retry after a definite refusal moved nothing: "if the bank rejects the transfer, the amount goes back"
+    r"reject(?:s|ed)?|declined?|declines|bounced?|returned|rechaz\w*|devuelt\w*|abgelehnt|zurückgebucht|"
+    r"rejet\w*|refus\w*)\b",
+    re.I,
+)
+#: Safeguards that count anywhere in the movement's section: "so none are paid twice", "a unique order number
+#: per booking", "Redsys rejects a second charge with the same number".
+_SECTION_SAFEGUARD = lazy_compile(
+    r"\b(?:twice(?!\s+as\b)|dos\s+veces|zweimal|doppelt\w*|deux\s+fois|duplicat\w*|duplicad\w*|already|bereits|déjà|"
+    r"unique|únic[oa]s?|eindeutig\w*|same\s+(?:\w+\s+)?(?:key|reference|number|id)|mism[oa]\s+(?:número|referencia|clave)|"
+    r"misma\s+(?:referencia|clave)|gleiche[nr]?\s+(?:Referenz|Schlüssel|Nummer)|même\s+(?:référence|clé|numéro))\b",
+    re.I,
+)
+#: Money shown, reported or explained, not moved: "the nightly job exports the day's payouts".
+_SHOWN = lazy_compile(r"\b(?:shows?|displays?|lists?|exports?|reports?|emails?|notif(?:y|ies)|summari[sz]es?|"
+                      r"forecasts?|estimates?|previews?|simulat\w+|compares?|reconcil\w+|audits?|monitors?|"
+                      r"alerts?|flags?)\b", re.I)
+#: The repeat ruled out: "the job never retries a transfer", "payouts are not retried".
+_NOT_BEFORE = lazy_compile(r"\b(?:never|not|no|without|nunca|nie|nicht|kein\w*|jamais|sans)\s+(?:\w+\s+){0,2}$", re.I)
+#: Other senses of the words: "credit the author", "in charge of", "free of charge", "charging the battery".
+_OTHER_SENSE = lazy_compile(r"\b(?:credit\s+(?:to|for)\s+the\s+(?:author|team)|in\s+charge|of\s+charge|"
+                            r"charg(?:e|es|ed|ing)\s+(?:the\s+|its\s+|their\s+)?(?:batter\w+|robots?|vehicles?|"
+                            r"cars?|devices?|phones?)|data\s+transfer|transfer\s+learning)\b", re.I)
+#: Movements that are money whatever else the sentence names: a refund, a payout, a reimbursement.
+_SELF_EVIDENT = lazy_compile(r"(?:refund|payout|pay\s+out|paid\s+out|pays\s+out|disburse|reimburs|rückerstatt|erstatt|"
+                             r"auszahl|ausgezahlt|reembols|rembours|virement)", re.I)
+_SENTENCE = lazy_compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+#: A section about today's state, before the change: "How balances work today", "Current state".
+_TODAY = lazy_compile(r"\b(?:today|current(?:ly)?|existing|as-is|background|context|problem|motivation)\b", re.I)
+
+
+class MoneyRetriedWithoutIdempotency(Rule):
+    """Flags one money movement that is retried, re-run or replayed, when nothing makes the repeat safe.
+
+    **What it flags.** A paragraph, list item or table cell that moves money (a refund, a payout, a
+    charge, a credit or debit, a transfer, with a card, a balance, a wallet or an amount named in the
+    sentence) and repeats it: the movement, or the sentence after it about the same money, is retried,
+    re-run, replayed, resubmitted or tried again ("if the processor call times out, the payout job
+    retries the transfer", "the nightly billing job retries it on its next run"), or the movement is
+    made by something that runs again by design (a nightly or scheduled job, the handler of an event
+    or webhook: "a nightly job credits back any amount charged above the cap", "the match-end handler
+    credits 150 Gems to the wallet"), and nothing makes the repeat safe: no idempotency key or
+    deduplication anywhere in the document, and in the movement's own paragraph no check of what was
+    already moved, no reused key or reference, no status check and no ledger record. German, Spanish
+    and French movements and retries count ("reintentar la transferencia", "wiederholt die
+    Überweisung", "relance le virement"). Non-goals, alternatives and background are not read; a
+    movement shown or reported ("the nightly job exports the payouts") is not one. One finding per
+    paragraph, at the repeat.
+
+    **Why it matters.** A transfer that timed out may have gone through. Retrying it without a key
+    the processor recognises pays the seller twice; a nightly job that recomputes and credits "any
+    amount above the cap" credits the same overcharge again on the next night unless it records
+    what it already credited. RK009 asks whether a spec guards its money at all; this asks it of the
+    one operation a reviewer would put a finger on.
+
+    **Example**
+
+    ```markdown
+    - R6. We debit the seller's balance and call the processor's push-to-card transfer. If the
+      call times out, the payout job retries the transfer until it receives a response.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    - R6. We debit the seller's balance and call the processor's push-to-card transfer with the
+      payout's ID as idempotency key. If the call times out, the job retries with the same key,
+      so the processor returns the first transfer instead of sending a second.
+    ```
+    """
+
+    id = "RK015"
+    name = "money-retried-without-idempotency"
+    category = Category.RISK
+    default_level = Level.WARNING
+    # Default: no corpus finding (no real spec there retries money), none on the clean documents of eval,
+    # eval2, eval3, cleanset and cleanset2 (bench/recall-notes/apimoney10.md).
+    group = Group.DEFAULT
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        source = document.source
+        if not _RETRY.search(source) and not _REPEATS.search(source):
+            return
+        if _guarded(document):
+            return
+        guarded_sections: dict[int, bool] = {}
+        for piece in iter_prose(document):
+            if piece.kind == "heading" or (piece.section.heading is not None and (
+                    not_in_scope(piece.section) or _TODAY.search(piece.section.title))):
+                continue
+            if isinstance(piece.block, Paragraph) and _is_question(piece.block.text):
+                continue
+            found = _repeated_movement(piece.segments)
+            if found is not None:
+                key = id(piece.section)
+                if key not in guarded_sections:
+                    guarded_sections[key] = bool(_SECTION_SAFEGUARD.search(section_text(piece.section)))
+                if guarded_sections[key]:
+                    continue
+                where, repeat, movement = found
+                yield Violation(where, f"'{repeat}' repeats a money movement ('{movement}'), and nothing makes the "
+                                       "repeat safe: "
+                                       "send an idempotency key the provider recognises, or check and record what "
+                                       "was already moved, so a retried or re-run movement never pays twice")
+
+
+def _is_question(text: str) -> bool:
+    return text.rstrip(" *_").endswith("?")
+
+
+def _guarded(document: Document) -> bool:
+    """An idempotency key or deduplication named in the document's own design (not asked about, not in
+    a non-goal or a rejected alternative)."""
+    lines = document.lines
+    line, counted = 1, 0
+    for match in _IDEMPOTENT.finditer(document.source):
+        line += document.source.count("\n", counted, match.start())  # counted forward: linear in the text
+        counted = match.start()
+        section = section_at(document, line)
+        if section.heading is not None and not_in_scope(section):
+            continue
+        if lines[line - 1].rstrip(" *_").endswith("?"):
+            continue
+        return True
+    return False
+
+
+def _repeated_movement(segments: list[TextSegment]) -> tuple[Span, str, str] | None:
+    """The span and text of the repeat of a money movement in this piece of prose, if its text has one,
+    and the word that moves the money."""
+    text = "\n".join(segment.text for segment in segments)
+    if not _MOVES.search(text) or _NEAR_SAFEGUARD.search(text):
+        return None
+    sentences = [match for match in _SENTENCE.finditer(text) if match.group(0).strip()]
+    moving = [_moves_money(sentence.group(0)) for sentence in sentences]
+    for index, sentence in enumerate(sentences):
+        body = sentence.group(0)
+        repeat = None
+        if moving[index]:
+            repeat, movement = _runs_again(body) or _repeat(body), moving[index]
+        elif index > 0 and moving[index - 1] and _MONEY_WORD.search(body):
+            repeat, movement = _repeat(body), moving[index - 1]
+        if repeat is not None and movement:
+            start, end = sentence.start() + repeat.start(), sentence.start() + repeat.end()
+            return _span(segments, start, end), quote(repeat), movement
+    return None
+
+
+_MONEY_WORD = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|transfer\w*|payouts?|credit\w*|debit\w*|billing|"
+                           r"wallets?|balances?|funds|money|amounts?|reembols\w*|transferencia\w*|pago\w*|abono\w*|"
+                           r"überweis\w*|Überweisung\w*|auszahl\w*|Auszahlung\w*|erstatt\w*|Erstattung\w*|gutschr\w*|"
+                           r"Gutschrift\w*|virements?|rembours\w*|versements?|paiements?)\b", re.I)
+
+
+def _runs_again(sentence: str) -> re.Match[str] | None:
+    """What runs the movement again by design: an event's handler, or a scheduled job that recomputes
+    what it moves."""
+    for match in _REPEATS.finditer(sentence):
+        if _HANDLER.search(match.group(0)) or _RECOMPUTES.search(sentence):
+            return match
+    return None
+
+
+def _repeat(sentence: str) -> re.Match[str] | None:
+    for match in _RETRY.finditer(sentence):
+        if not _NOT_BEFORE.search(sentence, max(0, match.start() - 30), match.start()):
+            return match
+    return None
+
+
+def _moves_money(sentence: str) -> str:
+    """The word that moves money in the sentence (with money named apart from it, not shown or reported), or ''."""
+    if _SHOWN.search(sentence):
+        return ""
+    for move in _MOVES.finditer(sentence):
+        if any(other.start() <= move.start() < other.end() for other in _OTHER_SENSE.finditer(sentence)):
+            continue
+        if _SELF_EVIDENT.match(move.group(0)) or any(money.end() <= move.start() or money.start() >= move.end()
+                                                     for money in _MONEY.finditer(sentence)):
+            return move.group(0)
+    return ""
+
+
+def _span(segments: list[TextSegment], start: int, end: int) -> Span:
+    """The span of text offsets `start`..`end` of the segments joined by newlines (within one segment)."""
+    offset = 0
+    for segment in segments:
+        if start <= offset + len(segment.text):
+            column = segment.column + (start - offset)
+            length = min(end, offset + len(segment.text)) - start
+            return Span(Position(segment.line, column), Position(segment.line, column + length))
+        offset += len(segment.text) + 1
+    last = segments[-1]
+    return Span(Position(last.line, last.column), Position(last.line, last.column + len(last.text)))
