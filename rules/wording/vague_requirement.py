@@ -48,7 +48,11 @@ _VAGUE_DEMAND = lazy_compile(
     r"falls?\s+back|loads?|responds?)\b"
     # "a user-friendly error message", "in a timely manner", "as soon as possible"
     r"|\b(?P<phrase>user[- ]friendly\s+(?:error\s+)?messages?|in\s+a\s+timely\s+(?:manner|fashion)|as\s+soon\s+as\s+possible|"
-    r"as\s+fast\s+as\s+possible|as\s+quickly\s+as\s+possible|without\s+(?:noticeable|significant|perceptible)\s+(?:delay|lag))\b",
+    r"as\s+fast\s+as\s+possible|as\s+quickly\s+as\s+possible|without\s+(?:noticeable|significant|perceptible)\s+(?:delay|lag))\b"
+    # "should typically finish in a reasonable time": a run time with no bound, in a design proposal too
+    r"|\b(?:finish(?:es)?|complete[sd]?|responds?|returns?|runs?|loads?|terminates?|converges?|solves?|process(?:es)?|"
+    r"executes?)\s+(?:(?!(?:and|or|but)\b)[\w'-]+\s+){0,4}?(?:in|within)\s+(?:an?\s+)?"
+    r"(?P<runtime>(?:reasonable|acceptable|sensible|timely)\s+(?:amount\s+of\s+)?time)\b",
     re.I,
 )
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
@@ -187,8 +191,11 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
     rows: dict[int, str] | None = None
     stories_checked_elsewhere: bool | None = None  # a document with acceptance criteria spells its stories out
     for statement in statements(document):
-        if proposal and not statement.requirement_id:
-            continue
+        runtime_only = proposal and not statement.requirement_id
+        if runtime_only and (is_descriptive(statement.section) or "reasonable" not in statement.text.lower()
+                             and "acceptable" not in statement.text.lower() and "sensible" not in statement.text.lower()
+                             and "timely" not in statement.text.lower()):
+            continue  # a design proposal's prose argues; only a run time promised with no bound is read
         if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
                 and not requirement_shape(statement, proposal):
             continue
@@ -205,11 +212,13 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
         requirement = labelled or statement.is_requirement and (
             statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
         for hit in search(_VAGUE_DEMAND, statement.segments):
+            if runtime_only and not hit.match.group("runtime"):
+                continue
             if not (requirement or _MODAL.search(hit.sentence)):
                 continue  # "the page loads quickly today": a description, not a demand
             if not _is_demand(hit.match, hit.sentence, hit.source_sentence):
                 continue
-            name = next(name for name in ("adjective", "adverb", "preverb", "phrase") if hit.match.group(name))
+            name = next(name for name in ("adjective", "adverb", "preverb", "phrase", "runtime") if hit.match.group(name))
             if _measured_elsewhere(hit.match, name, statement, document):
                 continue
             if statement.kind == "table-cell":
@@ -226,6 +235,8 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                                                                   "behaviour a tester can check (a time, a count, a message, a state)")
             break  # one finding per statement
         else:
+            if runtime_only:
+                continue
             for hit in search(_FOREIGN_DEMAND, statement.segments):
                 if not _is_foreign_demand(hit.match, hit.sentence, hit.source_sentence) \
                         or _measured_elsewhere(hit.match, "foreign", statement, document):

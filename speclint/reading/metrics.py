@@ -372,3 +372,70 @@ def metric_needs_target(own_text: str, nested_text: str, strict: bool = True) ->
     if strict:
         return names_a_measure_or_direction(own_text)
     return bool(MEASURE.search(visible))
+
+
+#: An outcome judged by how people feel about it, which only a survey with a number can measure: "matches feel fair
+#: to players", "it feels stable and sales are happy with it", "riders find fare capping easy to understand",
+#: "los vendedores están más satisfechos", "Nutzer sind zufriedener", "les clients sont satisfaits".
+_PERCEIVED = lazy_compile(
+    r"(?<![\w-])(?:feels?|feeling|seems?)\s+(?:more\s+|less\s+|very\s+|really\s+)?(?:fair|stable|fast|faster|snappy|snappier|"
+    r"smooth|natural|easy|easier|intuitive|right|good|better|safe|safer|reliable|responsive|simple|simpler|seamless|"
+    r"balanced|polished|trustworthy|consistent)\b|"
+    r"(?<![\w-])(?:are|is|were|feel|be|remain|stay|get|become)\s+(?:more\s+|very\s+|really\s+|much\s+)?(?:happy|happier|satisfied|"
+    r"delighted|pleased|comfortable|confident|content)\b|"
+    r"(?<![\w-])(?:find|finds|found)\s+(?:[\w'-]+\s+){1,5}?(?:easy|easier|intuitive|simple|simpler|clear|clearer|useful|"
+    r"helpful|convenient|fair|pleasant|enjoyable)\b|"
+    r"(?<![\w-])(?:love|loves|enjoy|enjoys|like|likes|trust|trusts)\s+(?:the|it|this|using|our|their|its)\b|"
+    # German, Spanish, French
+    r"(?<![\w-])(?:zufrieden\w*|begeistert|fühl\w*\s+sich\s+\w+|satisfech[oa]s?|content[oa]s?|contentos|se\s+sienten\s+\w+|"
+    r"les\s+resulta\s+f[aá]cil|satisfaits?|satisfaites?|ravis?|se\s+sentent\s+\w+|trouvent\s+\w+\s+(?:facile|simple))\b"
+    r"|(?:mejorar|verbessern|améliorer)\s+(?:la|die|l['’])\s*(?:experiencia|erfahrung|erlebnis|expérience)\b",
+    re.I,
+)
+#: A direction made big with an adverb instead of a number: "drop significantly", "improve noticeably",
+#: "Reduce seller churn significantly", "a significant reduction", "deutlich senken", "reducir notablemente".
+_INTENSIFIED = lazy_compile(
+    r"(?<![\w-])(?:increas|decreas|improv|reduc|dropp?|fall|ris(?:e|es|ing)\b|grow|declin|lower|rais|boost|cut|shrink|shorten|"
+    r"go(?:es)?\s+(?:up|down)|verbesser|senk|reduzier|steiger|erhöh|verringer|mejor|reduc|aument|disminu|baj|amélior|rédui|"
+    r"augment|diminu|baiss)\w*\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:significantly|substantially|considerably|dramatically|markedly|noticeably|visibly|meaningfully|greatly|massively|"
+    r"sharply|a\s+lot|deutlich|erheblich|spürbar|merklich|significativamente|notablemente|considerablemente|sensiblement|"
+    r"significativement|nettement|considérablement)\b|"
+    r"(?<![\w-])(?:significantly|substantially|considerably|dramatically|markedly|noticeably|greatly|deutlich|erheblich|spürbar|"
+    r"significativement|nettement|considérablement)\s+(?:increas|decreas|improv|reduc|lower|rais|boost|fewer|less|more|better|"
+    r"higher|shorter|faster|verbesser|senk|reduzier|steiger|erhöh|verringer|weniger|mehr|höher|améliorer|réduire|augmenter)\w*|"
+    r"(?<![\w-])(?:significant|substantial|considerable|dramatic|marked|noticeable|meaningful|measurable|visible|sharp|"
+    r"deutliche[nr]?|erhebliche[nr]?|spürbare[nr]?|significativa|notable|considerable|significative|nette|sensible)\s+"
+    r"(?:increase|decrease|improvement|reduction|drop|fall|rise|growth|gain|decline|uplift|lift|Verbesserung|Senkung|Reduktion|"
+    r"Steigerung|Rückgang|mejora|reducción|aumento|disminución|amélioration|réduction|augmentation|baisse|hausse)\b",
+    re.I,
+)
+#: A figure that scopes who or what is measured rather than where it should go: "among sellers with more than 50
+#: orders a month", "for teams of 10 or more", "in the 3 largest markets".
+_SCOPE = lazy_compile(
+    r"\b(?:among|for|of|in|across|bei|unter|entre|para|de|pour|parmi)\s+(?:the\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:with|who|whose|that|having|mit|die|con|que|avec|qui)\b[^.;\n]*", re.I)
+
+
+#: The unit of the measure, not a target: "totes delivered per hour".
+_RATE_UNIT = lazy_compile(r"\b(?:per|an?)\s+(?:second|minute|hour|day|week|month|shift)\b", re.I)
+
+
+def perceived_outcome(text: str) -> re.Match[str] | None:
+    """Where `text` states an outcome as how people feel about it, with no number or time frame a survey could check."""
+    visible = mask_non_prose(text)
+    if _PLACEHOLDER.search(text) or has_quantity(text) or _has_target(text):
+        return None
+    return _PERCEIVED.search(visible)
+
+
+def intensified_direction(text: str) -> re.Match[str] | None:
+    """Where `text` gives a direction an adverb of size ("drop significantly", "a noticeable improvement") and no
+    number; a figure that only scopes who is measured ("among sellers with more than 50 orders a month") is no target."""
+    visible = mask_non_prose(text)
+    if _PLACEHOLDER.search(text):
+        return None
+    unscoped = _RATE_UNIT.sub(" ", _SCOPE.sub(" ", visible))
+    if has_quantity(unscoped) or _has_target(unscoped):
+        return None
+    return _INTENSIFIED.search(unscoped)
