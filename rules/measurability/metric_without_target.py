@@ -18,6 +18,7 @@ from speclint.reading.metrics import (
     is_summary,
     metric_needs_target,
     names_a_measure_or_direction,
+    measures_without_target,
     names_success,
     perceived_outcome,
     quantified_elsewhere,
@@ -191,7 +192,7 @@ def _answer(paragraph: Paragraph, lines: list[str], asks_success: bool) -> Itera
         found = success_direction(sentence) if asks_success else direction_without_target(sentence)
         if found is None and asks_success:
             # "confirmed when it feels stable and sales are happy with it": a feeling, with no measure
-            found = perceived_outcome(sentence)
+            found = perceived_outcome(sentence) or measures_without_target(sentence)
             if found is not None:
                 yield _violation(paragraph, offset + len(sentence) - len(sentence.lstrip()))
                 return

@@ -99,34 +99,38 @@ class UnmeasurableSuccessCriterion(Rule):
     options = (Option("id-prefixes", "list[str]", ["SC"], "Requirement-ID prefixes that mark success criteria."),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        prefixes = set(context.options["id-prefixes"])
-        for statement in statements(document):
-            if statement.kind == "table-cell" or is_descriptive(statement.section):
-                continue
-            has_id = statement.requirement_id is not None and prefix_of(statement.requirement_id) in prefixes
-            in_section = _is_success(statement.section) and statement.kind == "list-item"
-            if not (has_id or in_section):
-                if statement.in_requirements and statement.is_requirement and statement.requirement_id is None \
-                        and not is_user_story(statement.text) and intensified_direction(statement.text):
-                    # a criterion that asks a measure to "improve noticeably": by how much?
-                    yield Violation(_first_line(statement.span, statement.segments[0]), _INTENSIFIED_MESSAGE)
-                continue
-            if not has_id and is_not_a_metric(statement.text):
-                continue
-            text = statement.text + "\n" + statement.nested_text
-            if _LABEL_ONLY.match(statement.text) and statement.nested_text:
-                continue
-            if _measurable(statement.text, text, strict=_is_metric(statement.section, statement.text) and not has_id):
-                continue
-            if in_section and metric_needs_target(statement.text, statement.nested_text):
-                continue  # a metric without a target: metric-without-target (MS004) reports it
-            yield Violation(_first_line(statement.span, statement.segments[0]), _MESSAGE)
-        for row in table_rows(document):
-            if not _is_success(row.section) or is_descriptive(row.section) or is_not_a_metric(row.text):
-                continue
-            if _measurable(row.text, row.text, strict=is_metrics_section(row.section)):
-                continue
-            yield Violation(row.cells[0].span, _MESSAGE)
+        yield from unmeasurable_criteria(document, set(context.options["id-prefixes"]))
+
+
+def unmeasurable_criteria(document: Document, prefixes: set[str]) -> Iterator[Violation]:
+    """This rule's findings (vague-quality, WD008, leaves their lines to this rule: one defect, one finding)."""
+    for statement in statements(document):
+        if statement.kind == "table-cell" or is_descriptive(statement.section):
+            continue
+        has_id = statement.requirement_id is not None and prefix_of(statement.requirement_id) in prefixes
+        in_section = _is_success(statement.section) and statement.kind == "list-item"
+        if not (has_id or in_section):
+            if statement.in_requirements and statement.is_requirement and statement.requirement_id is None \
+                    and not is_user_story(statement.text) and intensified_direction(statement.text):
+                # a criterion that asks a measure to "improve noticeably": by how much?
+                yield Violation(_first_line(statement.span, statement.segments[0]), _INTENSIFIED_MESSAGE)
+            continue
+        if not has_id and is_not_a_metric(statement.text):
+            continue
+        text = statement.text + "\n" + statement.nested_text
+        if _LABEL_ONLY.match(statement.text) and statement.nested_text:
+            continue
+        if _measurable(statement.text, text, strict=_is_metric(statement.section, statement.text) and not has_id):
+            continue
+        if in_section and metric_needs_target(statement.text, statement.nested_text):
+            continue  # a metric without a target: metric-without-target (MS004) reports it
+        yield Violation(_first_line(statement.span, statement.segments[0]), _MESSAGE)
+    for row in table_rows(document):
+        if not _is_success(row.section) or is_descriptive(row.section) or is_not_a_metric(row.text):
+            continue
+        if _measurable(row.text, row.text, strict=is_metrics_section(row.section)):
+            continue
+        yield Violation(row.cells[0].span, _MESSAGE)
 
 
 _MESSAGE = "success criterion states no number, threshold or time frame: say how success is measured and by when"

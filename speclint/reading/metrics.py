@@ -439,3 +439,44 @@ def intensified_direction(text: str) -> re.Match[str] | None:
     if has_quantity(unscoped) or _has_target(unscoped):
         return None
     return _INTENSIFIED.search(unscoped)
+
+
+#: What a success section says it will look at, with nothing that passes or fails: "We'll watch retention and
+#: support tickets", "Ranked matches with at least one party, win rate for solo-only teams, and lapsed-player return
+#: in Season 9 versus Season 8".
+_LOOK_AT = lazy_compile(
+    r"^\W*(?:we(?:'ll|\s+will|\s+are\s+going\s+to)?|the\s+team\s+will|i(?:'ll|\s+will))\s+(?:\w+\s+)?"
+    r"(?:look\s+at|watch|track|monitor|measure|compare|review|follow|keep\s+an\s+eye\s+on)\b", re.I)
+#: A bound a result is held to: "at least 45%", "under 2 minutes", "from 12% to 8%", "doubles", "≥ 0.9".
+_BOUND = lazy_compile(
+    r"\b(?:at\s+least|at\s+most|no\s+(?:more|less|fewer)\s+than|more\s+than|less\s+than|fewer\s+than|under|below|above|"
+    r"over|up\s+to|within|by|to|from|between|of|exceeds?|reach(?:es)?|stays?|remains?)\s+(?:about\s+|around\s+)?[$€£]?\d|"
+    r"\d\s*(?:%|percent|pp|points?)|[<>≤≥]=?\s*\d|\b(?:doubles?|halves|halved|triples?|twice|half|target|goal|threshold|"
+    r"acceptable\s+range|fair\s+if|counts?\s+as|no|zero|none|never|all|every)\b", re.I)
+#: A figure in a name, a scope or a window: "with at least one party", "Season 9 versus Season 8".
+_NAMED_FIGURE = lazy_compile(
+    r"\bwith\s+(?:at\s+least\s+)?(?:one|a|an|two|\d+)\s+[\w-]+|\b(?:season|sprint|release|version|v|wave|phase|"
+    r"q[1-4]|h[12]|cohort)\s*\d+\b", re.I)
+
+
+_AND = lazy_compile(r"\b(?:and|or|y|und|et)\b", re.I)
+#: A list of what is looked at names things; a sentence with a verb says something about them.
+_CLAUSE_VERB = lazy_compile(r"\b(?:is|are|was|were|be|been|will|shall|must|should|can|could|would|may|has|have|had|does|do|"
+                            r"did|\w+s\s+(?:the|that|a|an|every|each|its|their)|ist|sind|wird|es|son|est|sont)\b", re.I)
+
+
+def measures_without_target(sentence: str) -> re.Match[str] | None:
+    """Where a sentence that answers how success is measured names what will be looked at and no value that passes:
+    two or more measures in a list, or "we'll watch/track/compare" a measure, with no bound."""
+    visible = mask_non_prose(sentence)
+    if _PLACEHOLDER.search(sentence) or is_not_a_metric(sentence) or sentence.rstrip().endswith(":"):
+        return None
+    unnamed = _NAMED_FIGURE.sub(" ", _SCOPE.sub(" ", visible))
+    if _BOUND.search(unnamed) or has_quantity(_NAMED_FIGURE.sub(" ", visible)) and _BOUND.search(visible):
+        return None
+    measures = list(_MEASURE_OR_COUNTED.finditer(visible))
+    if not measures:
+        return None
+    if _LOOK_AT.match(visible) or (visible.count(",") >= 1 and _AND.search(visible) and not _CLAUSE_VERB.search(visible)):
+        return measures[0]
+    return None
