@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.document.model import Document, Span
@@ -9,7 +10,18 @@ from speclint.document.text import find_all
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.reading.metrics import perceived_outcome
 from speclint.reading.normative import has_quantity, is_descriptive, is_success_section, statements
-from speclint.rules.acceptance_criteria.uncheckable_criterion import VAGUE_OUTCOME
+from speclint.lazy_regex import lazy_compile
+
+
+#: An outcome that passes on a judgement: "is acceptable to the deputy head", "to the satisfaction of the product owner",
+#: "invoices are calculated correctly", "works as expected". The quality of an output ("error messages are clear") is
+#: checked by reading it, and a feeling ("users are happy") is unmeasurable-success-criterion's (MS001).
+_JUDGED = lazy_compile(
+    r"\b(?:(?:is|are|be)\s+acceptable\s+to\s+(?:the\s+|our\s+|a\s+|an\s+)?[\w-]+|to\s+the\s+(?:full\s+)?satisfaction\s+of\b|"
+    r"(?:works?|behaves?|functions?|performs?|runs?|operates?)\s+(?:well|fine|properly|correctly|as\s+(?:expected|intended))|"
+    r"(?:is|are|be|been|gets?)\s+(?:[\w-]+\s+)?(?:correctly|properly|as\s+expected)(?!\s*[(:]))",
+    re.I,
+)
 
 
 class UncheckableSuccessCriterion(Rule):
@@ -56,7 +68,7 @@ class UncheckableSuccessCriterion(Rule):
             text = statement.text + "\n" + statement.nested_text
             if has_quantity(text) or perceived_outcome(text):
                 continue
-            for match, span in find_all(VAGUE_OUTCOME, statement.segments):
+            for match, span in find_all(_JUDGED, statement.segments):
                 phrase = " ".join(match.group(0).split())
                 yield Violation(Span.of(span.start.line, span.start.column, span.end.line, span.end.column),
                                 f"success criterion '{phrase}' cannot be checked: say what is measured or observed, "

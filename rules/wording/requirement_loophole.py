@@ -65,8 +65,6 @@ _SPELLED_OUT_AFTER = lazy_compile(r"^\s*(?:[(:—–]|e\.g\.|i\.e\.|such\s+as)",
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to|"
                       + "|".join(r"\s+".join(verb.split()) for verb in languages.MODAL_VERBS) + r")(?![\w-])", re.I)
 _ANY_CASE_VERB = lazy_compile(r"\b(?:must|shall)\b", re.I)
-# RFC 2119 keywords in capitals commit a proposal as a MUST does: "The matchmaker SHOULD avoid ..., where feasible".
-_RFC2119 = lazy_compile(r"\b(?:MUST|SHALL|SHOULD|REQUIRED|RECOMMENDED)\b")
 _QUESTION = lazy_compile(r"\?")
 # "etc." closing a parenthesis of examples, or a list of code or numbered names ("[US1], [US2], etc."),
 # gives examples of a rule stated otherwise; it does not leave the requirement open.
@@ -167,8 +165,7 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
     proposal = profile in skip_profiles and not is_pitch(document)
     for statement in statements(document):
         labelled = requirement_shape(statement, proposal)
-        if proposal and not (statement.requirement_id or statement.in_requirements or labelled or commits(statement.section)
-                             or _RFC2119.search(statement.text)):
+        if proposal and not (statement.requirement_id or statement.in_requirements or labelled or commits(statement.section)):
             continue
         if (in_descriptive_section(statement) and not labelled) or is_user_story(statement.text) or _TICKED.match(statement.text):
             continue
@@ -181,7 +178,7 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
                     and (hit.match.group("clause") or hit.match.group("foreign_clause")):
                 answers.append(hit)
             elif proposal and not statement.requirement_id:
-                if not (_ANY_CASE_VERB.search(hit.sentence) or _RFC2119.search(hit.sentence)):
+                if not _ANY_CASE_VERB.search(hit.sentence):
                     continue
             elif not (requirement or _MODAL.search(sentence_before(hit.match))):
                 continue

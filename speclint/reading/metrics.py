@@ -385,7 +385,7 @@ _PERCEIVED = lazy_compile(
     r"delighted|pleased|comfortable|confident|content)\b|"
     r"(?<![\w-])(?:find|finds|found)\s+(?:[\w'-]+\s+){1,5}?(?:easy|easier|intuitive|simple|simpler|clear|clearer|useful|"
     r"helpful|convenient|fair|pleasant|enjoyable)\b|"
-    r"(?<![\w-])(?:love|loves|enjoy|enjoys|like|likes|trust|trusts)\s+(?:the|it|this|using|our|their|its)\b|"
+    r"(?<![\w-])(?:love|loves|enjoy|enjoys)\s+(?:the|it|this|using|our|their|its)\b|"
     # German, Spanish, French
     r"(?<![\w-])(?:zufrieden\w*|begeistert|fühl\w*\s+sich\s+\w+|satisfech[oa]s?|content[oa]s?|contentos|se\s+sienten\s+\w+|"
     r"les\s+resulta\s+f[aá]cil|satisfaits?|satisfaites?|ravis?|se\s+sentent\s+\w+|trouvent\s+\w+\s+(?:facile|simple))\b"
