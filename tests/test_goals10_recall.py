@@ -315,3 +315,29 @@ def test_what_will_be_looked_at_with_a_bound_or_a_check_is_not_flagged() -> None
     Launch gate: no open P1 bugs, and zero double charges in the beta week.
     """
     assert lint_with("MS004", text) == []
+
+
+def test_commentary_and_an_evidence_list_under_a_bound_are_not_lists_of_measures() -> None:
+    text = """\
+    # PRD: Tunnel gateway
+
+    ## Success measures
+
+    The release must stay unchanged for at least 72 hours. The evidence records tunnel conditions, lease renewal
+    and acknowledgement, DHT health, and sampled UDP delivery.
+
+    The integration of comprehensive testing, security scanning, and monitoring keeps incidents rare.
+    """
+    assert lint_with("MS004", text) == []
+
+
+def test_correctly_with_what_correct_means_is_checkable() -> None:
+    text = """\
+    # Feature Specification: extract
+
+    ## Success Criteria
+
+    - **SC-001**: Directory structure is preserved correctly relative to the glob's base for every extraction.
+    - **SC-002**: Extracted files are copied correctly.
+    """
+    assert spans(lint_with("AC008", text)) == [(6, 31)]

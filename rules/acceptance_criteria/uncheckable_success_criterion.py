@@ -19,7 +19,9 @@ from speclint.lazy_regex import lazy_compile
 _JUDGED = lazy_compile(
     r"\b(?:(?:is|are|be)\s+acceptable\s+to\s+(?:the\s+|our\s+|a\s+|an\s+)?[\w-]+|to\s+the\s+(?:full\s+)?satisfaction\s+of\b|"
     r"(?:works?|behaves?|functions?|performs?|runs?|operates?)\s+(?:well|fine|properly|correctly|as\s+(?:expected|intended))|"
-    r"(?:is|are|be|been|gets?)\s+(?:[\w-]+\s+)?(?:correctly|properly|as\s+expected)(?!\s*[(:]))",
+    r"(?:is|are|be|been|gets?)\s+(?:[\w-]+\s+)?(?:correctly|properly|as\s+expected)(?!\s*[(:])"
+    # "preserved correctly relative to the glob's base": what correct means is said
+    r"(?!\s+(?:relative\s+to|according\s+to|as\s+(?:defined|described|specified)|per|against|matching|with\s+respect\s+to)\b))",
     re.I,
 )
 

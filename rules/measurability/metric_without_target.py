@@ -20,6 +20,7 @@ from speclint.reading.metrics import (
     names_a_measure_or_direction,
     measures_without_target,
     names_success,
+    states_a_bound,
     perceived_outcome,
     quantified_elsewhere,
     success_direction,
@@ -192,7 +193,9 @@ def _answer(paragraph: Paragraph, lines: list[str], asks_success: bool) -> Itera
         found = success_direction(sentence) if asks_success else direction_without_target(sentence)
         if found is None and asks_success:
             # "confirmed when it feels stable and sales are happy with it": a feeling, with no measure
-            found = perceived_outcome(sentence) or measures_without_target(sentence)
+            found = perceived_outcome(sentence)
+            if found is None and not states_a_bound(text):
+                found = measures_without_target(sentence)  # what will be looked at, in a paragraph that bounds nothing
             if found is not None:
                 yield _violation(paragraph, offset + len(sentence) - len(sentence.lstrip()))
                 return

@@ -477,6 +477,21 @@ def measures_without_target(sentence: str) -> re.Match[str] | None:
     measures = list(_MEASURE_OR_COUNTED.finditer(visible))
     if not measures:
         return None
-    if _LOOK_AT.match(visible) or (visible.count(",") >= 1 and _AND.search(visible) and not _CLAUSE_VERB.search(visible)):
+    if _LOOK_AT.match(visible):
         return measures[0]
+    looked_at = len(measures) + len(_OUTCOME_COUNTED.findall(visible))
+    if looked_at >= 2 and visible.count(",") >= 1 and _AND.search(visible) and not _CLAUSE_VERB.search(visible):
+        return measures[0]  # a list of measures, not a sentence about them
     return None
+
+
+def states_a_bound(text: str) -> bool:
+    """True when `text` holds a bound anywhere ("at least 72 hours", "under 5%", "no P1 bugs") or a requirement."""
+    return bool(_BOUND.search(mask_non_prose(text)) or _REQUIRED.search(text))
+
+
+_REQUIRED = lazy_compile(r"\b(?:must|shall|MUST|SHALL|REQUIRED)\b")
+#: What a product counts as outcomes beside its measures: "matches with at least one party", "lapsed-player return".
+_OUTCOME_COUNTED = lazy_compile(
+    r"(?<![\w-])(?:matches|games|trips|rides|bookings|purchases|returns?|renewals|referrals|reviews|ratings|replies|"
+    r"cancellations|refunds|disputes|escalations|repeat\s+[\w-]+)(?![\w-])", re.I)
