@@ -220,6 +220,8 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
             if runtime_only and not (hit.match.group("runtime")
                                      or hit.match.group("proximity") and _RFC2119.search(hit.sentence)):
                 continue
+            if hit.match.group("runtime") and not runtime_only:
+                continue  # outside a design proposal, vague-quality (WD008) names "a reasonable amount of time"
             if not (requirement or _MODAL.search(hit.sentence)):
                 continue  # "the page loads quickly today": a description, not a demand
             if not _is_demand(hit.match, hit.sentence, hit.source_sentence):

@@ -441,12 +441,8 @@ def intensified_direction(text: str) -> re.Match[str] | None:
     return _INTENSIFIED.search(unscoped)
 
 
-#: What a success section says it will look at, with nothing that passes or fails: "We'll watch retention and
-#: support tickets", "Ranked matches with at least one party, win rate for solo-only teams, and lapsed-player return
+#: What a success section says it will look at, with nothing that passes or fails: "Ranked matches with at least one party, win rate for solo-only teams, and lapsed-player return
 #: in Season 9 versus Season 8".
-_LOOK_AT = lazy_compile(
-    r"^\W*(?:we(?:'ll|\s+will|\s+are\s+going\s+to)?|the\s+team\s+will|i(?:'ll|\s+will))\s+(?:\w+\s+)?"
-    r"(?:look\s+at|watch|track|monitor|measure|compare|review|follow|keep\s+an\s+eye\s+on)\b", re.I)
 #: A bound a result is held to: "at least 45%", "under 2 minutes", "from 12% to 8%", "doubles", "≥ 0.9".
 _BOUND = lazy_compile(
     r"\b(?:at\s+least|at\s+most|no\s+(?:more|less|fewer)\s+than|more\s+than|less\s+than|fewer\s+than|under|below|above|"
@@ -467,7 +463,8 @@ _CLAUSE_VERB = lazy_compile(r"\b(?:is|are|was|were|be|been|will|shall|must|shoul
 
 def measures_without_target(sentence: str) -> re.Match[str] | None:
     """Where a sentence that answers how success is measured names what will be looked at and no value that passes:
-    two or more measures in a list, or "we'll watch/track/compare" a measure, with no bound."""
+    two or more measures or outcomes in a verbless list, with no bound ("We track conversion in Amplitude" says how
+    a measure is read, and is not flagged)."""
     visible = mask_non_prose(sentence)
     if _PLACEHOLDER.search(sentence) or is_not_a_metric(sentence) or sentence.rstrip().endswith(":"):
         return None
@@ -477,8 +474,6 @@ def measures_without_target(sentence: str) -> re.Match[str] | None:
     measures = list(_MEASURE_OR_COUNTED.finditer(visible))
     if not measures:
         return None
-    if _LOOK_AT.match(visible):
-        return measures[0]
     looked_at = len(measures) + len(_OUTCOME_COUNTED.findall(visible))
     if looked_at >= 2 and visible.count(",") >= 1 and _AND.search(visible) and not _CLAUSE_VERB.search(visible):
         return measures[0]  # a list of measures, not a sentence about them
