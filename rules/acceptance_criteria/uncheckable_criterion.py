@@ -107,6 +107,12 @@ VAGUE_OUTCOME = lazy_compile(
     r"|(?:good|great|better|seamless|smooth|intuitive|improved|excellent|positive|pleasant)\s+(?:user\s+)?experience"
     r"|(?:handled|managed|processed|dealt\s+with)\s+(?:properly|correctly|gracefully|appropriately|well)"
     r"|as\s+expected|as\s+appropriate|no\s+(?:issues|problems)"
+    # "the rider is charged correctly", "totals are calculated properly": the expected value is what a tester needs
+    r"|(?:is|are|be|been|gets?|get)\s+(?:charged|billed|calculated|computed|priced|credited|debited|refunded|paid|rounded|"
+    r"applied|allocated|split|prorated|taxed|converted)\s+(?:correctly|properly|accurately|appropriately|fairly|right)"
+    r"(?!\s*[(:])"
+    # "the timetable is acceptable to the deputy head", "to the satisfaction of the product owner": one person's opinion
+    r"|(?:is|are|be)\s+acceptable\s+to\s+(?:the\s+|our\s+|a\s+|an\s+)?[\w-]+|to\s+the\s+(?:full\s+)?satisfaction\s+of\b"
     # "displays correctly", "feels snappier", "matches their taste", "users are treated fairly",
     # "relevant options are available": judgements with nothing a tester can compare against
     r"|(?:displays?|displayed|shows?|shown|renders?|rendered|appears?)\s+(?:(?!the\b|an?\b)[\w-]+\s+){0,2}?"

@@ -10,7 +10,16 @@ from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Se
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.metrics import bold_heading, is_background, direction_without_target, is_success_heading, is_summary, quantified_elsewhere
+from speclint.reading.metrics import (
+    bold_heading,
+    direction_without_target,
+    intensified_direction,
+    is_background,
+    is_success_heading,
+    is_summary,
+    perceived_outcome,
+    quantified_elsewhere,
+)
 from speclint.reading.normative import has_quantity, mask_non_prose, nested_text
 from speclint.reading.wording import SKIP_PROFILES_HELP
 
@@ -78,15 +87,30 @@ class GoalWithoutTarget(Rule):
     options = (Option("skip-profiles", "list[str]", list(_PROPOSALS), SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if profile_name(context) in set(context.options["skip-profiles"]):
-            return
         lines = document.lines
+        if profile_name(context) in set(context.options["skip-profiles"]):
+            # a proposal's goals are capabilities; one that is a feeling ("feel fair to players") still has no measure
+            for section in document.root.walk():
+                if _is_goals(section):
+                    yield from _perceived_goals(section)
+            return
         for section in document.root.walk():
             if section.heading is not None and is_background(section) and not is_summary(section):
                 continue  # background, problem: a summary states the goal under a label
             if section.heading is not None and is_success_heading(section):
                 continue  # success metrics are metric-without-target's (MS004)
             yield from _blocks(section.blocks, _is_goals(section), lines)
+
+
+def _perceived_goals(section: Section) -> Iterator[Violation]:
+    """The items of a goals list whose outcome is how people feel, with no measure."""
+    for block in section.blocks:
+        if not isinstance(block, ListBlock):
+            continue
+        for item in block.items:
+            first = item.blocks[0] if item.blocks and isinstance(item.blocks[0], Paragraph) else None
+            if first is not None and perceived_outcome(first.text + "\n" + nested_text(item)):
+                yield _violation(first, 0, _PERCEIVED_MESSAGE)
 
 
 def _is_goals(section: Section) -> bool:
@@ -131,6 +155,9 @@ def _item(item: ListItem, in_goals: bool, lines: list[str]) -> Iterator[Violatio
         found = _direction(own, nested_text(item))
         if found is not None and not quantified_elsewhere(found, lines, first.segments[0].line):
             yield _violation(first, label.end() if label else 0)
+            return
+        if found is None and perceived_outcome(own + "\n" + nested_text(item)):
+            yield _violation(first, label.end() if label else 0, _PERCEIVED_MESSAGE)
             return
     bare_label = label is not None and not own.strip(" *_")
     for sublist in item.sublists:
@@ -185,23 +212,28 @@ def _sentences(paragraph: Paragraph, offset: int, lines: list[str]) -> Iterator[
 def _direction(text: str, nested: str = "") -> re.Match[str] | None:
     """Where a goal gives a measure a direction and no target, in English or in German, Spanish or French."""
     found = direction_without_target(text, nested)
+    if found is None and not nested.strip():
+        found = intensified_direction(text)  # "Reduce churn significantly among sellers with more than 50 orders"
     if found is not None or has_quantity(text + "\n" + nested):
         return found
     return _OTHER_LANGUAGE_GOAL.search(mask_non_prose(text))
 
 
-def _violation(paragraph: Paragraph, offset: int) -> Violation:
+def _violation(paragraph: Paragraph, offset: int, message: str | None = None) -> Violation:
     """At the goal's first word (after its label), on its line."""
     remaining = offset
     for segment in paragraph.segments:
         if remaining <= len(segment.text):
             rest = segment.text[remaining:]
             column = segment.column + remaining + len(rest) - len(rest.lstrip(" *_"))
-            return Violation(Span.of(segment.line, column, segment.line, segment.column + len(segment.text)), _MESSAGE)
+            return Violation(Span.of(segment.line, column, segment.line, segment.column + len(segment.text)),
+                             message or _MESSAGE)
         remaining -= len(segment.text) + 1
     first = paragraph.segments[0]
-    return Violation(Span.of(first.line, first.column, first.line, first.column + len(first.text)), _MESSAGE)
+    return Violation(Span.of(first.line, first.column, first.line, first.column + len(first.text)), message or _MESSAGE)
 
 
 _MESSAGE = ("goal gives a direction but no target: say by how much and by when "
             "(e.g. 'reduce cart abandonment from 68% to 55% by the end of Q3'), or give the measure a success metric")
+_PERCEIVED_MESSAGE = ("goal is a feeling with no measure: say how it is measured (a survey score, a rate), "
+                      "its baseline and the target to reach by when")

@@ -18,7 +18,10 @@ from speclint.reading.metrics import (
     is_summary,
     metric_needs_target,
     names_a_measure_or_direction,
+    measures_without_target,
     names_success,
+    states_a_bound,
+    perceived_outcome,
     quantified_elsewhere,
     success_direction,
 )
@@ -43,7 +46,11 @@ _SUCCESS_SENTENCE = lazy_compile(
     r"\bsuccess\s+(?:means|looks\s+like)\s*:?|"
     # "We'll know this worked when fewer users churn"
     r"\bwe(?:'ll|\s+will)\s+know\s+(?:this|it|we(?:'ve|\s+have)?)\s+(?:has\s+)?(?:worked|succeeded|is\s+working|"
-    r"was\s+a\s+success|succeed\w*)\s+(?:when|if|once|because)\b",
+    r"was\s+a\s+success|succeed\w*)\s+(?:when|if|once|because)\b|"
+    # an expected outcome stated as a direction: "We expect conversion to improve once rates follow the market"
+    r"\bwe\s+(?:expect|anticipate)\s+(?=(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:conversion|churn|retention|revenue|adoption|"
+    r"engagement|sign-?ups?|activation|satisfaction|nps|csat|margin|sales|bookings|orders|complaints|tickets|calls)\s+"
+    r"(?:rates?\s+)?to\s+(?:improve|increase|rise|grow|go\s+up|go\s+down|drop|fall|decrease|decline)\b)",
     re.I,
 )
 # A label over metrics that are tracked, not targets: "Product usage metrics:", "Operational metrics:".
@@ -184,6 +191,14 @@ def _answer(paragraph: Paragraph, lines: list[str], asks_success: bool) -> Itera
         if not sentence.strip() or _INTRODUCES.search(sentence) or sentence.rstrip().endswith(":"):
             continue
         found = success_direction(sentence) if asks_success else direction_without_target(sentence)
+        if found is None and asks_success:
+            # "confirmed when it feels stable and sales are happy with it": a feeling, with no measure
+            found = perceived_outcome(sentence)
+            if found is None and not states_a_bound(text):
+                found = measures_without_target(sentence)  # what will be looked at, in a paragraph that bounds nothing
+            if found is not None:
+                yield _violation(paragraph, offset + len(sentence) - len(sentence.lstrip()))
+                return
         if found is None:
             continue
         line = paragraph.segments[0].line + text.count("\n", 0, offset + found.start())

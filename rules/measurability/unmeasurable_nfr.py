@@ -33,6 +33,10 @@ DEFAULT_TOPIC_WORDS = (
     "scales to", "scale with", "scales with", "concurrent users", "concurrent requests",
     "concurrent connections", "fast", "quickly", "slow", "reliability",
     "durability", "disaster recovery", "rto", "rpo", "high traffic", "peak traffic",
+    # German, Spanish, French: "Das System muss eine hohe Verfügbarkeit aufweisen", "alta disponibilidad"
+    "Verfügbarkeit", "hochverfügbar", "Antwortzeit", "Antwortzeiten", "Ausfallzeit", "disponibilidad",
+    "altamente disponible", "tiempo de respuesta", "tiempos de respuesta", "disponibilité", "hautement disponible",
+    "temps de réponse",
 )
 # Words of visual design and motion: "type scale", "responsive across breakpoints", "fast, normal,
 # slow animations" describe a look, not a performance requirement.

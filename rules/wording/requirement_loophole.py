@@ -27,6 +27,10 @@ _CLAUSE = lazy_compile(
     r"(?<![\w-])(?P<clause>as\s+(?:needed|appropriate|necessary|required)|(?:where|when|if)\s+(?:appropriate|necessary)|"
     r"(?:where|when|if|wherever|whenever)\s+(?:possible|feasible|practical|practicable|needed)|as\s+(?:much|far)\s+as\s+(?:possible|practical)|"
     r"to\s+the\s+extent\s+(?:possible|practical|practicable|necessary)|"
+    # left to someone's judgement: "only in appropriate cases", "at the operator's discretion", "case by case"
+    r"in\s+(?:appropriate|suitable|justified|certain|some|special)\s+cases|"
+    r"(?:at|in)\s+(?:the\s+)?(?:sole\s+|own\s+|absolute\s+)?(?:(?:[\w-]+\s+)?[\w-]+(?:'s|’s)\s+(?:sole\s+|own\s+|absolute\s+)?)?discretion"
+    r"(?:\s+of\s+(?:the\s+)?[\w-]+)?|on\s+a\s+case[- ]by[- ]case\s+basis|"
     r"unless\s+otherwise\s+(?:agreed|approved|decided|requested|instructed|arranged|negotiated)|"
     r"unless\s+(?:agreed|approved|decided|arranged)\s+otherwise)(?![\w-])"
     r"|(?P<open>(?<=,\s)etc\b\.?|(?<=,)etc\b\.?|(?<=[\w)]\s)etc\b\.?|\band\s+so\s+(?:on|forth)\b|\bincluding,?\s+but\s+not\s+limited\s+to\b|"
@@ -131,9 +135,10 @@ class RequirementLoophole(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         skip = set(context.options["skip-profiles"])
-        for _statement, hits, source in requirement_hits(document, profile_name(context), skip, _CLAUSE):
+        answers = []
+        for _statement, hits, source in requirement_hits(document, profile_name(context), skip, _CLAUSE, answers):
             for hit in hits:
-                if not _is_loophole(hit.match, hit.sentence, source):
+                if not _is_loophole(hit.match, hit.sentence, source, answered=hit in answers):
                     continue
                 written = " ".join(hit.match.group(0).split())
                 if hit.match.group("clause") or hit.match.group("foreign_clause"):
@@ -147,12 +152,14 @@ class RequirementLoophole(Rule):
 
 
 def requirement_hits(document: Document, profile: str | None, skip_profiles: set[str],
-                     pattern: Pattern[str]) -> Iterator[tuple[Statement, list[Hit], str]]:
+                     pattern: Pattern[str], answers: list[Hit] | None = None) -> Iterator[tuple[Statement, list[Hit], str]]:
     """Each requirement statement with the matches of `pattern` that stand in what it commits to, and its text as
     written (code spans kept, at the matches' offsets). A requirement statement: an item or table cell of a
     requirements or criteria section, a statement with an ID, a SHALL/MUST line, or a sentence whose must, shall,
     should or will governs the match; in a design proposal (`skip_profiles`), only those with an ID, in a
-    requirements section or an ADR's decision, and there only with must or shall."""
+    requirements section or an ADR's decision, and there only with must or shall. With `answers`, an escape clause
+    in the answer of a FAQ ("**Is the fee refunded?** No. Fees are refunded only in appropriate cases") is a hit too,
+    and is added to `answers`: a FAQ's answer states the policy its customers hold the product to."""
     if profile == "not-a-spec":
         return  # a README or a guideline: nothing in it is a requirement
     proposal = profile in skip_profiles and not is_pitch(document)
@@ -165,8 +172,12 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
         requirement = labelled or statement.is_requirement and (
             statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
         hits = []
+        faq = answers is not None and _in_faq(statement)
         for hit in search(pattern, statement.segments):
-            if proposal and not statement.requirement_id:
+            if faq and ("?" not in hit.match.string or _FAQ_ANSWER.search(hit.match.string, 0, hit.match.start())) \
+                    and (hit.match.group("clause") or hit.match.group("foreign_clause")):
+                answers.append(hit)
+            elif proposal and not statement.requirement_id:
                 if not _ANY_CASE_VERB.search(hit.sentence):
                     continue
             elif not (requirement or _MODAL.search(sentence_before(hit.match))):
@@ -176,10 +187,23 @@ def requirement_hits(document: Document, profile: str | None, skip_profiles: set
             yield statement, hits, join_segments(statement.segments)[0]
 
 
-def _is_loophole(match: re.Match[str], sentence: str, source: str) -> bool:
-    """`source` is the statement as written (code spans kept), at the same offsets as `match.string`."""
+# A FAQ section: "Customer FAQ", "Internal FAQs", "Frequently asked questions", "Preguntas frecuentes".
+_FAQ_TITLE = lazy_compile(r"\bfaqs?\b|\bfrequently\s+asked\b|\bpreguntas\s+frecuentes\b|\bh(?:ä|ae)ufige\s+fragen\b|"
+                          r"\bquestions\s+fr(?:é|e)quentes\b", re.I)
+# A FAQ's question closes its line ("**2. Is the fee refunded?**" then the answer): the text after it answers.
+_FAQ_ANSWER = lazy_compile(r"\?(?:\*\*|__|\*|_)?(?:\s*\n|\s+(?:\*\*|__)?A\d*\s*[:.)])")
+
+
+def _in_faq(statement: Statement) -> bool:
+    return any(each.heading is not None and _FAQ_TITLE.search(each.title)
+               for each in (statement.section, *statement.section.ancestors()))
+
+
+def _is_loophole(match: re.Match[str], sentence: str, source: str, answered: bool = False) -> bool:
+    """`source` is the statement as written (code spans kept), at the same offsets as `match.string`; `answered`:
+    the match stands in a FAQ's answer, which commits though a question comes before it."""
     text = match.string
-    if _QUESTION.search(text, 0, match.start()) or in_rationale(match):
+    if (not answered and _QUESTION.search(text, 0, match.start())) or in_rationale(match):
         return False  # an answer to a question, or the reason for a requirement
     after = text[match.end(): match.end() + 60]
     before = text[max(0, match.start() - 200): match.start()]

@@ -307,8 +307,13 @@ def _starts_a_sentence(before: str) -> bool:
 
 
 def _lines_reported_elsewhere(document: Document, context: RuleContext) -> set[int]:
-    """Lines where vague-requirement (WD006) or uncheckable-criterion (AC003) already reports."""
+    """Lines where vague-requirement (WD006), uncheckable-criterion (AC003) or unmeasurable-success-criterion (MS001)
+    already reports."""
+    from speclint.rules.measurability.unmeasurable_success_criterion import unmeasurable_criteria
+
     lines = _lines_uncheckable_criterion_reports(document, context)
+    # a success criterion that is a feeling ("riders find capping easy to understand"): MS001 says what it lacks
+    lines.update(violation.span.start.line for violation in unmeasurable_criteria(document, {"SC"}))
     proposal = profile_name(context) in _PROPOSALS and not is_pitch(document)
     lines.update(violation.span.start.line for violation in vague_demands(document, context, proposal))
     return lines

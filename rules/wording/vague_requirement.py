@@ -48,10 +48,21 @@ _VAGUE_DEMAND = lazy_compile(
     r"falls?\s+back|loads?|responds?)\b"
     # "a user-friendly error message", "in a timely manner", "as soon as possible"
     r"|\b(?P<phrase>user[- ]friendly\s+(?:error\s+)?messages?|in\s+a\s+timely\s+(?:manner|fashion)|as\s+soon\s+as\s+possible|"
-    r"as\s+fast\s+as\s+possible|as\s+quickly\s+as\s+possible|without\s+(?:noticeable|significant|perceptible)\s+(?:delay|lag))\b",
+    r"as\s+fast\s+as\s+possible|as\s+quickly\s+as\s+possible|without\s+(?:noticeable|significant|perceptible)\s+(?:delay|lag))\b"
+    # "should typically finish in a reasonable time": a run time with no bound, in a design proposal too
+    r"|\b(?:finish(?:es)?|complete[sd]?|responds?|returns?|runs?|loads?|terminates?|converges?|solves?|process(?:es)?|"
+    r"executes?)\s+(?:(?!(?:and|or|but)\b)[\w'-]+\s+){0,4}?(?:in|within)\s+(?:an?\s+)?"
+    r"(?P<runtime>(?:reasonable|acceptable|sensible|timely)\s+(?:amount\s+of\s+)?time)\b"
+    # "avoid matches that are nearly over", "when the disk is almost full": a state with no cut-off
+    r"|(?<![\w-])(?P<proximity>(?:nearly|almost|close\s+to\s+(?:being\s+)?)\s*(?:over|done|finished|full|empty|expired|exhausted|"
+    r"complete|depleted|the\s+limit|its\s+limit|capacity)|about\s+to\s+(?:expire|end|finish|run\s+out))(?![\w-])",
     re.I,
 )
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
+#: What a design proposal's prose is read for: a run time or a cut-off promised with no bound.
+_PROPOSAL_WORDS = lazy_compile(r"\b(?:reasonable|acceptable|sensible|timely|nearly|almost|close\s+to|about\s+to)\b", re.I)
+#: Capitals commit a proposal: "The matchmaker SHOULD avoid matches that are nearly over".
+_RFC2119 = lazy_compile(r"\b(?:MUST|SHALL|SHOULD|REQUIRED)\b|\b(?:must|shall)\b")
 
 
 def _alternation(words: tuple[str, ...]) -> str:
@@ -187,8 +198,9 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
     rows: dict[int, str] | None = None
     stories_checked_elsewhere: bool | None = None  # a document with acceptance criteria spells its stories out
     for statement in statements(document):
-        if proposal and not statement.requirement_id:
-            continue
+        runtime_only = proposal and not statement.requirement_id
+        if runtime_only and (is_descriptive(statement.section) or not _PROPOSAL_WORDS.search(statement.text)):
+            continue  # a design proposal's prose argues; only a run time or a cut-off it commits to with no bound is read
         if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
                 and not requirement_shape(statement, proposal):
             continue
@@ -205,11 +217,16 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
         requirement = labelled or statement.is_requirement and (
             statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
         for hit in search(_VAGUE_DEMAND, statement.segments):
+            if runtime_only and not (hit.match.group("runtime")
+                                     or hit.match.group("proximity") and _RFC2119.search(hit.sentence)):
+                continue
+            if hit.match.group("runtime") and not runtime_only:
+                continue  # outside a design proposal, vague-quality (WD008) names "a reasonable amount of time"
             if not (requirement or _MODAL.search(hit.sentence)):
                 continue  # "the page loads quickly today": a description, not a demand
             if not _is_demand(hit.match, hit.sentence, hit.source_sentence):
                 continue
-            name = next(name for name in ("adjective", "adverb", "preverb", "phrase") if hit.match.group(name))
+            name = next(name for name in ("adjective", "adverb", "preverb", "phrase", "runtime", "proximity") if hit.match.group(name))
             if _measured_elsewhere(hit.match, name, statement, document):
                 continue
             if statement.kind == "table-cell":
@@ -226,6 +243,8 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                                                                   "behaviour a tester can check (a time, a count, a message, a state)")
             break  # one finding per statement
         else:
+            if runtime_only:
+                continue
             for hit in search(_FOREIGN_DEMAND, statement.segments):
                 if not _is_foreign_demand(hit.match, hit.sentence, hit.source_sentence) \
                         or _measured_elsewhere(hit.match, "foreign", statement, document):

@@ -372,3 +372,121 @@ def metric_needs_target(own_text: str, nested_text: str, strict: bool = True) ->
     if strict:
         return names_a_measure_or_direction(own_text)
     return bool(MEASURE.search(visible))
+
+
+#: An outcome judged by how people feel about it, which only a survey with a number can measure: "matches feel fair
+#: to players", "it feels stable and sales are happy with it", "riders find fare capping easy to understand",
+#: "los vendedores están más satisfechos", "Nutzer sind zufriedener", "les clients sont satisfaits".
+_PERCEIVED = lazy_compile(
+    r"(?<![\w-])(?:feels?|feeling|seems?)\s+(?:more\s+|less\s+|very\s+|really\s+)?(?:fair|stable|fast|faster|snappy|snappier|"
+    r"smooth|natural|easy|easier|intuitive|right|good|better|safe|safer|reliable|responsive|simple|simpler|seamless|"
+    r"balanced|polished|trustworthy|consistent)\b|"
+    r"(?<![\w-])(?:are|is|were|feel|be|remain|stay|get|become)\s+(?:more\s+|very\s+|really\s+|much\s+)?(?:happy|happier|satisfied|"
+    r"delighted|pleased|comfortable|confident|content)\b|"
+    r"(?<![\w-])(?:find|finds|found)\s+(?:[\w'-]+\s+){1,5}?(?:easy|easier|intuitive|simple|simpler|clear|clearer|useful|"
+    r"helpful|convenient|fair|pleasant|enjoyable)\b|"
+    r"(?<![\w-])(?:love|loves|enjoy|enjoys)\s+(?:the|it|this|using|our|their|its)\b|"
+    # German, Spanish, French
+    r"(?<![\w-])(?:zufrieden\w*|begeistert|fühl\w*\s+sich\s+\w+|satisfech[oa]s?|content[oa]s?|contentos|se\s+sienten\s+\w+|"
+    r"les\s+resulta\s+f[aá]cil|satisfaits?|satisfaites?|ravis?|se\s+sentent\s+\w+|trouvent\s+\w+\s+(?:facile|simple))\b"
+    r"|(?:mejorar|verbessern|améliorer)\s+(?:la|die|l['’])\s*(?:experiencia|erfahrung|erlebnis|expérience)\b",
+    re.I,
+)
+#: A direction made big with an adverb instead of a number: "drop significantly", "improve noticeably",
+#: "Reduce seller churn significantly", "a significant reduction", "deutlich senken", "reducir notablemente".
+_INTENSIFIED = lazy_compile(
+    r"(?<![\w-])(?:increas|decreas|improv|reduc|dropp?|fall|ris(?:e|es|ing)\b|grow|declin|lower|rais|boost|cut|shrink|shorten|"
+    r"go(?:es)?\s+(?:up|down)|verbesser|senk|reduzier|steiger|erhöh|verringer|mejor|reduc|aument|disminu|baj|amélior|rédui|"
+    r"augment|diminu|baiss)\w*\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:significantly|substantially|considerably|dramatically|markedly|noticeably|visibly|meaningfully|greatly|massively|"
+    r"sharply|a\s+lot|deutlich|erheblich|spürbar|merklich|significativamente|notablemente|considerablemente|sensiblement|"
+    r"significativement|nettement|considérablement)\b|"
+    r"(?<![\w-])(?:significantly|substantially|considerably|dramatically|markedly|noticeably|greatly|deutlich|erheblich|spürbar|"
+    r"significativement|nettement|considérablement)\s+(?:increas|decreas|improv|reduc|lower|rais|boost|fewer|less|more|better|"
+    r"higher|shorter|faster|verbesser|senk|reduzier|steiger|erhöh|verringer|weniger|mehr|höher|améliorer|réduire|augmenter)\w*|"
+    r"(?<![\w-])(?:significant|substantial|considerable|dramatic|marked|noticeable|meaningful|measurable|visible|sharp|"
+    r"deutliche[nr]?|erhebliche[nr]?|spürbare[nr]?|significativa|notable|considerable|significative|nette|sensible)\s+"
+    r"(?:increase|decrease|improvement|reduction|drop|fall|rise|growth|gain|decline|uplift|lift|Verbesserung|Senkung|Reduktion|"
+    r"Steigerung|Rückgang|mejora|reducción|aumento|disminución|amélioration|réduction|augmentation|baisse|hausse)\b",
+    re.I,
+)
+#: A figure that scopes who or what is measured rather than where it should go: "among sellers with more than 50
+#: orders a month", "for teams of 10 or more", "in the 3 largest markets".
+_SCOPE = lazy_compile(
+    r"\b(?:among|for|of|in|across|bei|unter|entre|para|de|pour|parmi)\s+(?:the\s+|los\s+|las\s+|les\s+|den\s+|die\s+)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:with|who|whose|that|having|mit|die|con|que|avec|qui)\b[^.;\n]*", re.I)
+
+
+#: The unit of the measure, not a target: "totes delivered per hour".
+_RATE_UNIT = lazy_compile(r"\b(?:per|an?)\s+(?:second|minute|hour|day|week|month|shift)\b", re.I)
+
+
+def perceived_outcome(text: str) -> re.Match[str] | None:
+    """Where `text` states an outcome as how people feel about it, with no number or time frame a survey could check."""
+    visible = mask_non_prose(text)
+    if _PLACEHOLDER.search(text) or has_quantity(text) or _has_target(text):
+        return None
+    return _PERCEIVED.search(visible)
+
+
+def intensified_direction(text: str) -> re.Match[str] | None:
+    """Where `text` gives a direction an adverb of size ("drop significantly", "a noticeable improvement") and no
+    number; a figure that only scopes who is measured ("among sellers with more than 50 orders a month") is no target."""
+    visible = mask_non_prose(text)
+    if _PLACEHOLDER.search(text):
+        return None
+    unscoped = _RATE_UNIT.sub(" ", _SCOPE.sub(" ", visible))
+    if has_quantity(unscoped) or _has_target(unscoped):
+        return None
+    return _INTENSIFIED.search(unscoped)
+
+
+#: What a success section says it will look at, with nothing that passes or fails: "Ranked matches with at least one party, win rate for solo-only teams, and lapsed-player return
+#: in Season 9 versus Season 8".
+#: A bound a result is held to: "at least 45%", "under 2 minutes", "from 12% to 8%", "doubles", "≥ 0.9".
+_BOUND = lazy_compile(
+    r"\b(?:at\s+least|at\s+most|no\s+(?:more|less|fewer)\s+than|more\s+than|less\s+than|fewer\s+than|under|below|above|"
+    r"over|up\s+to|within|by|to|from|between|of|exceeds?|reach(?:es)?|stays?|remains?)\s+(?:about\s+|around\s+)?[$€£]?\d|"
+    r"\d\s*(?:%|percent|pp|points?)|[<>≤≥]=?\s*\d|\b(?:doubles?|halves|halved|triples?|twice|half|target|goal|threshold|"
+    r"acceptable\s+range|fair\s+if|counts?\s+as|no|zero|none|never|all|every)\b", re.I)
+#: A figure in a name, a scope or a window: "with at least one party", "Season 9 versus Season 8".
+_NAMED_FIGURE = lazy_compile(
+    r"\bwith\s+(?:at\s+least\s+)?(?:one|a|an|two|\d+)\s+[\w-]+|\b(?:season|sprint|release|version|v|wave|phase|"
+    r"q[1-4]|h[12]|cohort)\s*\d+\b", re.I)
+
+
+_AND = lazy_compile(r"\b(?:and|or|y|und|et)\b", re.I)
+#: A list of what is looked at names things; a sentence with a verb says something about them.
+_CLAUSE_VERB = lazy_compile(r"\b(?:is|are|was|were|be|been|will|shall|must|should|can|could|would|may|has|have|had|does|do|"
+                            r"did|\w+s\s+(?:the|that|a|an|every|each|its|their)|ist|sind|wird|es|son|est|sont)\b", re.I)
+
+
+def measures_without_target(sentence: str) -> re.Match[str] | None:
+    """Where a sentence that answers how success is measured names what will be looked at and no value that passes:
+    two or more measures or outcomes in a verbless list, with no bound ("We track conversion in Amplitude" says how
+    a measure is read, and is not flagged)."""
+    visible = mask_non_prose(sentence)
+    if _PLACEHOLDER.search(sentence) or is_not_a_metric(sentence) or sentence.rstrip().endswith(":"):
+        return None
+    unnamed = _NAMED_FIGURE.sub(" ", _SCOPE.sub(" ", visible))
+    if _BOUND.search(unnamed) or has_quantity(_NAMED_FIGURE.sub(" ", visible)) and _BOUND.search(visible):
+        return None
+    measures = list(_MEASURE_OR_COUNTED.finditer(visible))
+    if not measures:
+        return None
+    looked_at = len(measures) + len(_OUTCOME_COUNTED.findall(visible))
+    if looked_at >= 2 and visible.count(",") >= 1 and _AND.search(visible) and not _CLAUSE_VERB.search(visible):
+        return measures[0]  # a list of measures, not a sentence about them
+    return None
+
+
+def states_a_bound(text: str) -> bool:
+    """True when `text` holds a bound anywhere ("at least 72 hours", "under 5%", "no P1 bugs") or a requirement."""
+    return bool(_BOUND.search(mask_non_prose(text)) or _REQUIRED.search(text))
+
+
+_REQUIRED = lazy_compile(r"\b(?:must|shall|MUST|SHALL|REQUIRED)\b")
+#: What a product counts as outcomes beside its measures: "matches with at least one party", "lapsed-player return".
+_OUTCOME_COUNTED = lazy_compile(
+    r"(?<![\w-])(?:matches|games|trips|rides|bookings|purchases|returns?|renewals|referrals|reviews|ratings|replies|"
+    r"cancellations|refunds|disputes|escalations|repeat\s+[\w-]+)(?![\w-])", re.I)
