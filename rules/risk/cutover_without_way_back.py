@@ -75,7 +75,7 @@ class CutoverWithoutWayBack(Rule):
     Deployment, Transition or Decision section) and retires the old path: something old, legacy or existing, or a system's
     structure (columns, tables, a fleet, a cluster, a replica set, a flow, a service), is deleted,
     dropped, removed, decommissioned, shut down, switched off or stopped (also with the object
-between verb and particle: "switch the old service off"). It is reported when
+    between verb and particle: "switch the old service off"). It is reported when
     nothing in the document offers a way back or says there is none: a rollback, a revert, a
     feature flag or toggle, a backup or snapshot, the old system kept running or read-only for a
     while, a staged or percentage rollout, "switch back", or "irreversible" / "cannot be undone"
