@@ -9,6 +9,7 @@ from speclint.document.model import Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
+from speclint.reading.named_limits import stated_with_quantity
 from speclint.reading.normative import Hit, has_quantity, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import SKIP_PROFILES_HELP
 from speclint.rules.measurability.limit_without_value import _PROPOSALS, scenario_blocks, without_outline_number
@@ -37,8 +38,10 @@ _TRIGGER = lazy_compile(
     r"(?P<size>\b(?:above|over|exceeding|beyond|below|under|more\s+than|less\s+than)\s+(?:a|an|the)\s+(?:large|high|certain|small|low|"
     r"significant|given|specific|predefined|set)\s+(?:amount|number|value|sum|total|size|level|threshold)\b)|"
     # a level in words a measure reaches: "when stock runs low", "if the battery is low", "when the queue gets long"
-    r"(?P<level>\b(?:stock|inventory|balance|battery|credits?|disk(?:\s+space)?|storage|memory|cpu(?:\s+usage)?|load|traffic|"
-    r"demand|latency|error\s+rate|queue|backlog|temperature|signal|fuel|funds|supply|capacity|usage|lag)\s+(?:levels?\s+)?"
+    r"(?P<level>\b(?P<measure>stock|inventory|balance|battery|credits?|disk(?:\s+space)?|storage|memory|cpu(?:\s+usage)?|load|traffic|"
+    r"demand|latency|error\s+rate|queue|backlog|temperature|signal|fuel|funds|supply|capacity|usage|lag|soc|state\s+of\s+charge|"
+    r"charge|ink|toner|tank|pressure|humidity|occupancy|utili[sz]ation|wait(?:ing)?\s+time|risk\s+score|confidence)\s+"
+    r"(?:(?:levels?|wait|time|size|depth|length)\s+)?"
     r"(?:is|are|gets?|runs?|falls?|drops?|becomes?|goes|grows?|rises?|climbs?|gets)\s+(?:too\s+|very\s+|critically\s+|"
     r"dangerously\s+|unusually\s+)?(?:low|high|full|long)\b)|"
     # a budget never given: "within the serving latency budget"
@@ -57,7 +60,10 @@ _CONSEQUENCE = lazy_compile(
     r"\b(?:must|shall|should|will|needs?|requires?|triggers?|(?:is|are|gets?|be)\s+(?:automatically\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt)|goes|go|moves?|"
     r"loses?|lose|marks?|falls?\s+back|switch(?:es)?|drops?|limits?|blocks?|throttles?|pauses?|locks?|escalates?|closes?|"
     r"cancels?|sends?|offers?|asks?|jumps?|retries|removes?|takes?|reaps?|deletes?|archives?|expires?|"
-    r"SOLL|MUSS|DEBE|DOIT|wird|werden|se\s+\w+|est|sont)\b", _I)
+    r"SOLL|MUSS|DEBE|DOIT|wird|werden|se\s+\w+|est|sont)\b|"
+    # "If the queue wait gets too long, we widen the search": the team's system acts
+    r"\bwe\s+(?:then\s+)?(?!(?:can|could|might|may|would|don't|do|did|are|were|have|had|think|believe|expect|hope|want|need|saw|"
+    r"see|know|found|noticed|learned|heard|lose|lost|get|got)\b)[a-z]{3,}\b", _I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 #: "not too many", "never too long": the amount is said not to be reached.
 _NEGATED = lazy_compile(r"\b(?:not|never|no)\s+$", _I)
@@ -138,6 +144,8 @@ class VagueTrigger(Rule):
                 hit = next((each for each in search(pattern, statement.segments) if _triggers(each, pattern, statement.kind == "table-cell")), None)
                 if hit is None:
                     continue
+                if pattern is _TRIGGER and hit.match.group("measure") and _level_given(document, hit):
+                    continue  # "- **Low SoC**: 25%" gives the level of "when its SoC is low"
                 if hit.match.group("size") is None and pattern is _TRIGGER and hit.match.group("budget"):
                     head = _BUDGET_HEAD.search(hit.match.group(0))
                     if head is not None and _budget_given(head.group("head"), document.lines, hit.span.start.line):
@@ -224,3 +232,15 @@ def _budget_given(head: str, lines: list[str], line: int) -> bool:
         if any(found.group("head").lower() == head.lower() for found in _BUDGET_HEAD.finditer(written)) and has_quantity(written):
             return True
     return False
+
+
+_LEVEL_WORD = lazy_compile(r"(?:low|high|full|long)$", _I)
+
+
+def _level_given(document: Document, hit: Hit) -> bool:
+    """True when another line gives the level a value: "Low SoC: 25 %", "| Low stock threshold | 5 units |"."""
+    level = _LEVEL_WORD.search(hit.match.group("level"))
+    measure = hit.match.group("measure").split()
+    if level is None:
+        return False
+    return stated_with_quantity(document, [level.group(0), *measure], hit.span.start.line, hit.span.end.line)
