@@ -309,3 +309,21 @@ def test_what_we_know_is_no_behaviour() -> None:
     If the queue wait gets too long, we know players leave.
     """
     assert lint_with("MS012", text) == []
+
+
+def test_a_span_in_words_beside_a_number_of_another_clause() -> None:
+    text = """
+    ## Decision
+
+    - D2. The pool scales between 4 and 200 runners, and idle runners are reaped after a while.
+    """
+    assert spans(lint_with("MS012", text, path="docs/adr/0011-runners.md")) == [(3, 78)]
+
+
+def test_a_span_in_words_given_in_its_own_clause() -> None:
+    text = """
+    ## Requirements
+
+    - Idle runners are reaped after a while (about 10 minutes).
+    """
+    assert lint_with("MS012", text) == []

@@ -200,7 +200,7 @@ def _triggers(hit: Hit, pattern: re.Pattern[str], in_cell: bool) -> bool:
     """The amount triggers a behaviour of the system: a condition before it (or the amount opens the
     sentence as its subject), a consequence in the sentence, no number, no question, no negation."""
     sentence = hit.sentence
-    if _QUESTION.search(sentence) or has_quantity(without_outline_number(hit.sentence)):
+    if _QUESTION.search(sentence) or has_quantity(without_outline_number(_clause(sentence, hit.match.group(0)))):
         return False
     line_end = hit.match.string.find("\n", hit.match.end())
     if "?" in hit.match.string[hit.match.end(): line_end if line_end >= 0 else len(hit.match.string)]:
@@ -244,3 +244,19 @@ def _level_given(document: Document, hit: Hit) -> bool:
     if level is None:
         return False
     return stated_with_quantity(document, [level.group(0), *measure], hit.span.start.line, hit.span.end.line)
+
+
+#: Where a clause of its own begins: "scales between 4 and 200 runners, and idle runners are reaped after a while".
+_CLAUSE_BREAK = lazy_compile(r";|,\s+(?:and|but|so|while|whereas)\s", _I)
+
+
+def _clause(sentence: str, written: str) -> str:
+    """The clause of `sentence` that holds `written`: a number in another clause says nothing of its amount."""
+    at = sentence.find(written)
+    if at < 0:
+        return sentence
+    begin = 0
+    for found in _CLAUSE_BREAK.finditer(sentence, 0, at):
+        begin = found.end()
+    end = _CLAUSE_BREAK.search(sentence, at + len(written))
+    return sentence[begin: end.start() if end else len(sentence)]
