@@ -327,3 +327,13 @@ def test_a_span_in_words_given_in_its_own_clause() -> None:
     - Idle runners are reaped after a while (about 10 minutes).
     """
     assert lint_with("MS012", text) == []
+
+
+def test_a_limit_another_line_delegates() -> None:
+    text = """
+    ## Requirements
+
+    - Unused days carry over up to the carry-over cap of the employee's collective agreement.
+    - Days above the carry-over cap are paid out in January.
+    """
+    assert lint_with("MS005", text) == []

@@ -127,12 +127,17 @@ class _ValueIndex:
     """The lines of a document that hold a quantity: each stem they contain, and the stems of their label
     ("| Spike threshold | 25 % |", "review_limit_eur: 2000", "- **Retention:** 90 days")."""
 
-    __slots__ = ("words", "labels")
+    __slots__ = ("words", "labels", "delegating")
 
     def __init__(self, lines: list[str]) -> None:
         self.words: dict[str, set[int]] = {}
         self.labels: dict[str, set[int]] = {}
+        #: the stems of lines that put a value elsewhere ("hasta el tope de su convenio", "a configurable threshold")
+        self.delegating: dict[str, set[int]] = {}
         for number, text in enumerate(lines, start=1):
+            if _ELSEWHERE.search(text):
+                for word in _words(text):
+                    self.delegating.setdefault(word, set()).add(number)
             if not any(char.isdigit() for char in text):
                 continue
             text = _LINE_MARKER.sub("", text)  # "2. Patrons may ...": a list number is no value
@@ -204,6 +209,8 @@ def given_elsewhere(document: Document, limit: NamedLimit, first: int, last: int
     budget"), or whose label is its head ("| Retention | 90 days |" for "the retention period")."""
     index = _index(document)
     outside = set(range(first, last + 1))
+    if _on_one_line(index.delegating, (*limit.head, limit.noun), outside):
+        return True  # "Los días pasan hasta el tope de su convenio" names who sets "el tope"
     if not limit.head:
         return bool(index.words.get(limit.noun, set()) - outside)
     lines: set[int] | None = None
@@ -221,6 +228,16 @@ def given_elsewhere(document: Document, limit: NamedLimit, first: int, last: int
         found = index.labels.get(word, set())
         labelled = found if labelled is None else labelled & found
     return bool((labelled or set()) - outside)
+
+
+def _on_one_line(lines_by_word: dict[str, set[int]], words: tuple[str, ...], outside: set[int]) -> bool:
+    lines: set[int] | None = None
+    for word in words:
+        found = lines_by_word.get(word, set())
+        lines = found if lines is None else lines & found
+        if not lines:
+            return False
+    return bool((lines or set()) - outside)
 
 
 def delegated(sentence: str) -> bool:
