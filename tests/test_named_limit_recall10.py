@@ -337,3 +337,34 @@ def test_a_limit_another_line_delegates() -> None:
     - Days above the carry-over cap are paid out in January.
     """
     assert lint_with("MS005", text) == []
+
+
+def test_a_maximum_number_of_attempts() -> None:
+    text = """
+    ## Requirements
+
+    - Accounts are locked after more than the maximum number of failed sign-ins.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 29)]
+
+
+def test_a_quota_reached_before_its_verb() -> None:
+    text = """
+    ## Requirements
+
+    - When the daily export quota is reached, further exports are queued until midnight.
+    """
+    assert spans(lint_with("MS005", text)) == [(3, 8)]
+
+
+def test_a_maximum_given_in_a_json_example() -> None:
+    text = """
+    ## Requirements
+
+    - Messages larger than the maximum message size are rejected with 413.
+
+    ```json
+    {"maxMessageSize": "256 KB"}
+    ```
+    """
+    assert lint_with("MS005", text) == []

@@ -427,7 +427,7 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
             continue
         if not limit.head and has_quantity(without_outline_number(statement.text)):
             continue  # "rate-limited to 60 requests per minute ..., and 429 above the limit": the limit just stated
-        english = hit.match.group("noun") or hit.match.group("pnoun") or hit.match.group("mnoun") or hit.match.group("bnoun")
+        english = any(hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun"))
         if english and _PROPER_NAME.search(hit.match.group(0)):
             continue  # "above GitHub's API rate limit": another system's limit, cited
         if given_elsewhere(document, limit, hit.span.start.line, hit.span.end.line):

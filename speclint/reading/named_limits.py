@@ -46,8 +46,11 @@ BOUNDARY = lazy_compile(
     r"(?P<phead>(?:[\w-]+\s+){1,2}?)(?P<pnoun>period|window)\b|"
     # "more than the maximum consecutive periods", "less than the maximum transfer time apart"
     r"\b(?:" + _PREP_EN + r")\s+the\s+(?P<mnoun>maximum|minimum|max|min)\s+"
-    r"(?!(?:of|allowed|permitted|possible|supported|available|configured|configurable|defined|specified|set|"
-    r"value|amount|number|size|length)\b)(?P<mhead>[\w-]+(?:\s+[\w-]+)?)|"
+    r"(?!(?:of|allowed|permitted|possible|supported|available|configured|configurable|defined|specified|set)\b)"
+    r"(?P<mhead>(?:(?:number|amount|count)\s+of\s+)?[\w-]+(?:\s+[\w-]+)?)|"
+    # "once the error budget is exhausted", "when the daily quota is reached": the limit, then what reaches it
+    r"\b(?:the|its|their)\s+(?P<vhead>(?:[\w-]+\s+){0,2}?)(?P<vnoun>limit|threshold|cap|ceiling|quota|tolerance|budget|allowance)s?\s+"
+    r"(?:is|are|has\s+been|have\s+been|gets?)\s+(?:reached|exceeded|exhausted|hit|crossed|breached|used\s+up|spent|met)\b|"
     # "Variances above tolerance require a recount", "over quota"
     r"\b(?:above|beyond|outside(?:\s+of)?|out\s+of|exceed(?:s|ed|ing)?|over)\s+(?P<bnoun>tolerance|quota)\b|"
     # Spanish: "supere el umbral de riesgo", "por encima del límite de retiro", "hasta el tope de envíos"
@@ -182,7 +185,7 @@ class NamedLimit:
 def named_limit(match: re.Match[str]) -> NamedLimit | None:
     """The limit a `BOUNDARY` match names, or None when its head names none ("within the same window")."""
     groups = match.groupdict()
-    for noun_group, head_group in (("noun", "head"), ("pnoun", "phead"), ("mnoun", "mhead"), ("bnoun", None),
+    for noun_group, head_group in (("noun", "head"), ("pnoun", "phead"), ("mnoun", "mhead"), ("vnoun", "vhead"), ("bnoun", None),
                                    ("snoun", "shead"), ("fnoun", "fhead"), ("gnoun", None), ("gvnoun", None)):
         noun = groups.get(noun_group)
         if noun is None:
@@ -257,7 +260,11 @@ _VALUE_AFTER = lazy_compile(
 
 def value_beside(text: str, start: int, end: int, sentence_end: int) -> bool:
     """True when the match holds a value ("the $500 review limit") or one follows it directly."""
-    return has_quantity(text[start:end]) or bool(_VALUE_AFTER.match(text, end, min(sentence_end, end + 40)))
+    return has_quantity(_RESET_PERIOD.sub(" ", text[start:end])) or bool(_VALUE_AFTER.match(text, end, min(sentence_end, end + 40)))
+
+
+#: "the daily export quota": the period a limit resets in is not its value.
+_RESET_PERIOD = lazy_compile(r"\b(?:hourly|daily|weekly|monthly|quarterly|yearly|annual)\b", _I)
 
 
 def stated_with_quantity(document: Document, words: list[str], first: int, last: int) -> bool:
