@@ -368,3 +368,17 @@ def test_a_maximum_given_in_a_json_example() -> None:
     ```
     """
     assert lint_with("MS005", text) == []
+
+
+def test_two_caps_named_together_given_in_a_fare_table() -> None:
+    text = """
+    ## Success criteria
+
+    - **SC-001**: No card is charged more than the daily or weekly cap after launch.
+
+    | Fare | Price |
+    |---|---|
+    | Daily cap | €7.50 |
+    | Weekly cap | €28.50 |
+    """
+    assert lint_with("MS005", text) == []

@@ -191,11 +191,16 @@ def named_limit(match: re.Match[str]) -> NamedLimit | None:
         if noun is None:
             continue
         head_text = (groups.get(head_group) or "") if head_group else ""
+        # "the daily or weekly cap": two limits; the value of the last one named stands for both
+        head_text = _COORDINATION.split(head_text)[-1]
         head = tuple(word for word in _words(head_text) if word not in _STOP)
         if any(word in _NAMELESS for word in head) or (noun_group in ("pnoun",) and not head):
             return None
         return NamedLimit(head, stem(noun.replace("-", "")), " ".join(match.group(0).split()))
     return None
+
+
+_COORDINATION = lazy_compile(r"\b(?:or|and|und|oder|y|o|et|ou)\b|/", _I)
 
 
 def _class(noun: str) -> frozenset[str]:
