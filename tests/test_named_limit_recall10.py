@@ -382,3 +382,13 @@ def test_two_caps_named_together_given_in_a_fare_table() -> None:
     | Weekly cap | €28.50 |
     """
     assert lint_with("MS005", text) == []
+
+
+def test_a_timeout_the_caller_passes_as_a_parameter() -> None:
+    text = """
+    ## Requirements
+
+    1. WHEN `Future::wait(timeout)` is called THEN the system SHALL return whether the future became ready within the
+       timeout.
+    """
+    assert lint_with("MS005", text) == []

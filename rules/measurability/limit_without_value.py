@@ -9,7 +9,8 @@ from speclint.document.model import CodeBlock, Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.named_limits import BOUNDARY, delegated, given_elsewhere, in_question_section, named_limit, value_beside
+from speclint.reading.named_limits import (BOUNDARY, NamedLimit, delegated, given_elsewhere, in_question_section, named_limit,
+                                          value_beside, words_of)
 from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, sentence_bounds,
                                         statements, value_given_at)
 from speclint.reading.requirements import not_in_scope
@@ -316,7 +317,13 @@ class LimitWithoutValue(Rule):
       standing in for it: "must handle the lunch rush", "support peak season";
     - a period started with no length: "subscriptions enter a grace period", "apply a cooldown";
     - a count capped in words: "PDF exports are limited on the free tier" ("limited to admins" says
-      who, not how many).
+      who, not how many);
+    - a named limit the behaviour turns on, whose value the document gives nowhere: "payouts above
+      the review limit are held", "up to their card's hold limit", "more than the spike threshold",
+      "after its time budget", "more than the maximum consecutive periods", "variances above
+      tolerance", "when the daily export quota is reached", "supere el umbral de riesgo", "den
+      Schwellenwert überschreitet", "au-delà du plafond"; and a vague validity in German, Spanish or
+      French ("für einen begrenzten Zeitraum gültig").
 
     The outcome steps of Gherkin scenarios in code blocks ("Then ...", "And ...") are read as
     requirements. An HTTP status ("respond with HTTP 429") and a limit's reset period ("a monthly
@@ -337,7 +344,14 @@ class LimitWithoutValue(Rule):
     redeemed"), nor when the statement says there is no limit ("links never expire"), nor an expiry
     named as the event that triggers a behaviour ("WHEN the lease expires THEN the job is offered to
     the next station"), nor a value the statement says where to find ("the lock period given in
-    Table 4"). A thing sized in words counts too ("WHEN a user uploads a large file"). In design proposals
+    Table 4"). A thing sized in words counts too ("WHEN a user uploads a large file"). A named limit
+    is not flagged when any line gives it a value (a table row, a configuration key such as
+    `review_limit: 2000`, a glossary entry "**Retention:** 90 days", a row of the same kind of limit:
+    "| Solver time limit | 30 s |" answers "its time budget"), when the value follows it ("the review
+    limit ($2,000)"), when the document delegates it (configurable, set per tenant, set by an
+    agreement or the law, another party's limit such as "GitHub's API rate limit": a reviewer's
+    question there is the default, not the value), when it is a parameter in code (`wait(timeout)`),
+    nor in open questions, non-goals and rejected alternatives. In design proposals
     (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
     with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
 
@@ -404,6 +418,16 @@ class LimitWithoutValue(Rule):
             yield from _in_scenario_outcomes(document, lines)
 
 
+_CODE_SPAN = lazy_compile(r"`[^`\n]{1,200}`")
+
+
+def _named_in_code(text: str, limit: NamedLimit) -> bool:
+    """The limit is an identifier of the statement's code: `wait(timeout)`, `max_batch_size`."""
+    if "`" not in text:
+        return False
+    return any(set(words_of(span.group(0))) & {limit.noun, *limit.head} for span in _CODE_SPAN.finditer(text))
+
+
 #: "above the Stripe rate limit", "GitHub's API quota": a limit another system owns.
 _PROPER_NAME = lazy_compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w-]*(?:['’]s)?\b")
 
@@ -430,6 +454,8 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
         english = any(hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun"))
         if english and _PROPER_NAME.search(hit.match.group(0)):
             continue  # "above GitHub's API rate limit": another system's limit, cited
+        if _named_in_code(statement.text, limit):
+            continue  # "WHEN `wait(timeout)` is called THEN ... ready within the timeout": a parameter the caller passes
         if given_elsewhere(document, limit, hit.span.start.line, hit.span.end.line):
             continue
         where = (statement.span.start.line, hit.sentence)

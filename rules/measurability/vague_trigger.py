@@ -91,7 +91,8 @@ class VagueTrigger(Rule):
       imported by a batch worker";
     - a budget never given: "reads must stay within the request latency budget";
     - a level in words that a measure reaches: "when stock runs low, the manager is notified", "if
-      the battery is low, uploads pause";
+      the battery is low, uploads pause", "WHEN its SoC is low THEN ...", "if the queue wait gets too
+      long, we widen the search" (not when another line gives the level: "**Low SoC**: 25%");
     - the condition of a Gherkin scenario in a code block, when the scenario has an outcome: "When
       the customer waits too long before paying / Then the seats are released".
 
@@ -100,7 +101,8 @@ class VagueTrigger(Rule):
 
     The amount must trigger something the system does: it stands in a condition or a relative clause
     ("if", "when", "who", "after"), and the statement says what then happens ("is blocked", "goes to",
-    "must", "loses"). Not flagged: a statement with a number, a budget whose value another line gives
+    "must", "loses", "we widen"). Not flagged: a statement with a number in the same clause ("scales
+    between 4 and 200 runners, and idle runners are reaped after a while" is flagged), a budget whose value another line gives
     ("| Latency budget | 40 ms |"), background and problem statements, user stories, questions,
     negations ("never too long"). Design proposals (KEPs, RFCs) are read only in statements with a
     requirement ID (option `skip-profiles`); an ADR in its decision and decision drivers.

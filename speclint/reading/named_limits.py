@@ -122,8 +122,12 @@ _LIMIT_STEMS = frozenset(stem(word) for word in _LIMIT_NOUNS)
 _TIME_STEMS = frozenset(stem(word) for word in _TIME_NOUNS)
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
+    """The stems of `text`'s words, identifiers split: "reviewLimit", "review_limit" and "review-limit" are "review", "limit"."""
     return [stem(word) for word in _WORD.findall(_CAMEL.sub(" ", text.replace("_", " ")))]
+
+
+_words = words_of
 
 
 class _ValueIndex:
