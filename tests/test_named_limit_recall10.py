@@ -91,7 +91,7 @@ def test_a_german_threshold_before_its_verb() -> None:
     text = """
     ## Anforderungen
 
-    - Wenn der Verbrauch den Schwellenwert überschreitet, sendet das System eine Warnung.
+    - **AN-04**: Wenn der Verbrauch den Schwellenwert überschreitet, sendet das System eine Warnung.
     """
     assert len(lint_with("MS005", text)) == 1
 
@@ -100,7 +100,7 @@ def test_a_french_ceiling() -> None:
     text = """
     ## Exigences
 
-    - Les remboursements au-delà du plafond de remboursement sont validés par un responsable.
+    - **EX-07** : Les remboursements au-delà du plafond de remboursement sont validés par un responsable.
     """
     assert len(lint_with("MS005", text)) == 1
 
@@ -229,7 +229,7 @@ def test_a_cap_set_by_an_agreement() -> None:
     text = """
     ## Requisitos
 
-    - Los días no disfrutados pasan al año siguiente hasta el tope de su convenio.
+    - **FR-002**: Los días no disfrutados pasan al año siguiente hasta el tope de su convenio.
     """
     assert lint_with("MS005", text) == []
 
@@ -390,5 +390,37 @@ def test_a_timeout_the_caller_passes_as_a_parameter() -> None:
 
     1. WHEN `Future::wait(timeout)` is called THEN the system SHALL return whether the future became ready within the
        timeout.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_value_given_in_a_paragraph_wrapped_over_two_lines() -> None:
+    text = """
+    ## Requirements
+
+    - Two taps less than the maximum transfer time apart are charged once.
+
+    ## Fares
+
+    A transfer is free when the maximum transfer time is not yet over; the maximum transfer
+    time is 90 minutes from the first tap.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_value_given_in_another_sentence_of_the_same_line() -> None:
+    text = """
+    ## Requirements
+
+    - The review limit is $2,000 per payout. Payouts above the review limit are held for manual review.
+    """
+    assert lint_with("MS005", text) == []
+
+
+def test_a_spanish_threshold_outside_a_numbered_requirement_is_left_alone() -> None:
+    text = """
+    ## Requisitos funcionales
+
+    - El sistema bloquea los pedidos cuyo importe supere el umbral de fraude.
     """
     assert lint_with("MS005", text) == []

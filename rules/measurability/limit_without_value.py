@@ -322,7 +322,8 @@ class LimitWithoutValue(Rule):
       the review limit are held", "up to their card's hold limit", "more than the spike threshold",
       "after its time budget", "more than the maximum consecutive periods", "variances above
       tolerance", "when the daily export quota is reached", "supere el umbral de riesgo", "den
-      Schwellenwert überschreitet", "au-delà du plafond"; and a vague validity in German, Spanish or
+      Schwellenwert überschreitet", "au-delà du plafond" (these three only in a requirement with an
+      ID); and a vague validity in German, Spanish or
       French ("für einen begrenzten Zeitraum gültig").
 
     The outcome steps of Gherkin scenarios in code blocks ("Then ...", "And ...") are read as
@@ -438,10 +439,13 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
     section = statement.section
     if not_in_scope(section) or in_question_section(section):
         return
+    requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)
     for hit in search(BOUNDARY, statement.segments):
         limit = named_limit(hit.match)
         if limit is None:
             continue
+        if statement.requirement_id is None and not any(hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun")):
+            continue  # Spanish, German, French: only in a numbered requirement (which of their sections only describe is less well known)
         sentence = hit.source_sentence
         if _QUESTION.search(hit.sentence) or value_given_at(hit.sentence) or delegated(sentence) or "](" in sentence:
             continue

@@ -79,6 +79,9 @@ _NAMELESS = frozenset(("same", "this", "that", "current", "next", "previous", "f
                        "one", "any", "some", "billing", "calendar", "fiscal", "measurement", "observation", "study", "test",
                        "testing", "evaluation", "transition", "migration", "deprecation", "support", "maintenance",
                        "release", "sprint", "planning", "project", "launch", "beta", "pilot", "trial", "program"))
+#: Foreign nouns that, like "period", "window" and "the maximum" in English, say which limit only with a name:
+#: "el plazo de devolución" is one, "dentro del plazo" is any deadline.
+_NEEDS_NAME = frozenset(("plazo", "periodo", "período", "ventana", "máximo", "mínimo", "délai"))
 _STOP = frozenset(("the", "a", "an", "of", "de", "del", "la", "el", "los", "las", "der", "die", "das", "dem", "den", "du",
                    "le", "per", "and", "or", "for", "to", "d", "l", "s", "su", "sus", "son", "sa", "ses", "leur", "leurs",
                    "ihr", "ihre", "sein", "seine"))
@@ -92,7 +95,19 @@ _ELSEWHERE = lazy_compile(
     r"plan['’]s|tier['’]s|konfigur\w*|einstellbar|parametri[sz]\w*|paramétr\w*|"
     # a limit set by law or an agreement: "up to the cap of their collective agreement", "hasta el tope de su convenio"
     r"law|legal\w*|statutory|regulat\w*|collective|convenio\w*|contrato\w*|ley|legales?|Gesetz\w*|gesetzlich\w*|Tarifvertrag\w*|"
-    r"Betriebsvereinbarung\w*|loi|légal\w*|convention\w*)", _I)
+    r"Betriebsvereinbarung\w*|loi|légal\w*|convention\w*|"
+    # "definido por Riesgos", "según la política", "festgelegt von", "laut", "défini par", "selon"
+    r"definid[oa]s?\s+(?:en|por)|establecid[oa]s?\s+(?:en|por)|fijad[oa]s?\s+(?:en|por)|según|conforme\s+a|de\s+acuerdo\s+con|"
+    r"festgelegt\w*|definiert\w*|laut|gemäß|défini\w*\s+(?:par|dans)|fixé\w*\s+(?:par|dans)|selon|conformément)", _I)
+#: Numbers written out in Spanish, German and French, which `has_quantity` (English) does not read: "el doble", "zehn Tage".
+_FOREIGN_NUMBER = lazy_compile(
+    r"\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|treinta|cuarenta|cincuenta|cien|ciento|mil|doble|triple|"
+    r"mitad|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|fünfzehn|zwanzig|dreißig|hundert|tausend|doppelt\w*|hälfte|"
+    r"deux|trois|quatre|cinq|sept|huit|neuf|dix|quinze|vingt|trente|quarante|cinquante|mille|moitié)\b", _I)
+
+
+def _quantity(text: str) -> bool:
+    return has_quantity(text) or bool(_FOREIGN_NUMBER.search(text))
 _QUESTION_TITLE = lazy_compile(
     r"\b(?:open|unresolved|outstanding|remaining|unanswered|pending)\s+(?:questions?|issues?|points?|items?|decisions?)\b|"
     r"^\W*(?:questions?|faq|tbd|to\s+be\s+decided|offene\s+fragen|preguntas(?:\s+abiertas)?|questions\s+ouvertes)\W*$", _I)
@@ -118,6 +133,10 @@ def stem(word: str) -> str:
     return word[:7]
 
 
+_NAMELESS_STEMS = frozenset(stem(word) for word in (*_NAMELESS,
+    "facturación", "prueba", "mantenimiento", "migración", "transición", "lanzamiento", "piloto", "mismo", "misma", "actual",
+    "siguiente", "anterior", "fiscal", "calendario", "gracia", "facturation", "essai", "maintenance", "même", "courant",
+    "suivant", "précédent", "lancement", "Abrechnung", "Abrechnungs", "Test", "Wartung", "Wartungs", "gleichen", "aktuellen"))
 _LIMIT_STEMS = frozenset(stem(word) for word in _LIMIT_NOUNS)
 _TIME_STEMS = frozenset(stem(word) for word in _TIME_NOUNS)
 
@@ -134,21 +153,23 @@ class _ValueIndex:
     """The lines of a document that hold a quantity: each stem they contain, and the stems of their label
     ("| Spike threshold | 25 % |", "review_limit_eur: 2000", "- **Retention:** 90 days")."""
 
-    __slots__ = ("words", "labels", "delegating")
+    __slots__ = ("words", "labels", "delegating", "sized")
 
     def __init__(self, lines: list[str]) -> None:
         self.words: dict[str, set[int]] = {}
         self.labels: dict[str, set[int]] = {}
         #: the stems of lines that put a value elsewhere ("hasta el tope de su convenio", "a configurable threshold")
         self.delegating: dict[str, set[int]] = {}
+        self.sized = False  # a size in bytes is given somewhere
         for number, text in enumerate(lines, start=1):
             if _ELSEWHERE.search(text):
                 for word in _words(text):
                     self.delegating.setdefault(word, set()).add(number)
-            if not any(char.isdigit() for char in text):
+            if not any(char.isdigit() for char in text) and not _FOREIGN_NUMBER.search(text):
                 continue
             text = _LINE_MARKER.sub("", text)  # "2. Patrons may ...": a list number is no value
-            if not has_quantity(text):
+            self.sized = self.sized or bool(_SIZE_VALUE.search(text))
+            if not _quantity(text):
                 continue
             # "a seller with less than 90 days whose volume exceeds the risk threshold": a line that uses the
             # limit as a boundary, with another quantity, gives the limit no value
@@ -159,6 +180,40 @@ class _ValueIndex:
             if label is not None:
                 for word in _words(label.group("label")):
                     self.labels.setdefault(word, set()).add(number)
+        # A value in prose wrapped over two lines ("The transfer window is\n90 minutes."), or in another sentence
+        # of the limit's own line: each sentence of a paragraph is a unit of its own (numbered below zero, so that
+        # no line excludes it; the limit's own mention is blanked out of it as above).
+        for unit, sentence in enumerate(_prose_sentences(lines), start=1):
+            if not _quantity(sentence):
+                continue
+            sentence = BOUNDARY.sub(lambda match: match.group(0) if _valued(match) else " ", sentence)
+            for word in _words(sentence):
+                self.words.setdefault(word, set()).add(-unit)
+
+
+_FENCE = lazy_compile(r"^\s*(?:```|~~~)")
+_BLOCK_START = lazy_compile(r"^\s*(?:[-*+]\s|\d{1,3}[.)]\s|#|\||>)")
+_SENTENCE_BREAK = lazy_compile(r"(?<=[.!?;])\s+")
+
+
+def _prose_sentences(lines: list[str]) -> list[str]:
+    """The sentences of the document's paragraphs and list items, their wrapped lines joined (code and tables left out)."""
+    sentences: list[str] = []
+    run: list[str] = []
+    fenced = False
+    for text in [*lines, ""]:
+        if _FENCE.match(text):
+            fenced = not fenced
+            text = ""
+        if fenced or not text.strip() or text.lstrip().startswith("|") or _BLOCK_START.match(text):
+            if run:
+                sentences.extend(_SENTENCE_BREAK.split(" ".join(run)))
+                run = []
+            if not fenced and text.strip() and not text.lstrip().startswith(("|", "#")):
+                run = [_LINE_MARKER.sub("", text)]  # a list item or quote opens a run of its own
+            continue
+        run.append(text.strip())
+    return sentences
 
 
 def _valued(match: re.Match[str]) -> bool:
@@ -198,8 +253,8 @@ def named_limit(match: re.Match[str]) -> NamedLimit | None:
         # "the daily or weekly cap": two limits; the value of the last one named stands for both
         head_text = _COORDINATION.split(head_text)[-1]
         head = tuple(word for word in _words(head_text) if word not in _STOP)
-        if any(word in _NAMELESS for word in head) or (noun_group in ("pnoun",) and not head):
-            return None
+        if any(word in _NAMELESS_STEMS for word in head) or (not head and (noun_group == "pnoun" or noun.lower() in _NEEDS_NAME)):
+            return None  # "within the same window", "dentro del plazo": which one?
         return NamedLimit(head, stem(noun.replace("-", "")), " ".join(match.group(0).split()))
     return None
 
@@ -221,6 +276,8 @@ def given_elsewhere(document: Document, limit: NamedLimit, first: int, last: int
     budget"), or whose label is its head ("| Retention | 90 days |" for "the retention period")."""
     index = _index(document)
     outside = set(range(first, last + 1))
+    if _SIZE_HEAD.intersection(limit.head) and index.sized:
+        return True  # "uploads above the size limit are rejected" and, elsewhere, "uploads may be up to 25 MB"
     if _on_one_line(index.delegating, (*limit.head, limit.noun), outside):
         return True  # "Los días pasan hasta el tope de su convenio" names who sets "el tope"
     if not limit.head:
@@ -253,8 +310,25 @@ def _on_one_line(lines_by_word: dict[str, set[int]], words: tuple[str, ...], out
 
 
 def delegated(sentence: str) -> bool:
-    """The sentence puts the value somewhere else: a setting, another party, a plan, a reference."""
-    return bool(_ELSEWHERE.search(sentence))
+    """The sentence puts the value somewhere else: a setting, another party, a plan, a link, a place of the
+    document ("(Appendix B)", "Table 3"), or shows it by example ("e.g. $5,000 on a $4,000 limit")."""
+    if _ELSEWHERE.search(sentence) or _LINKED.search(sentence) or _PLACE.search(sentence):
+        return True
+    example = _EXAMPLE.search(sentence)
+    return example is not None and has_quantity(sentence[example.end():])
+
+
+#: A link to where the value is: "[checkout SLO](slo.md)", "[checkout SLO][slo]", a URL.
+_LINKED = lazy_compile(r"\]\(|\]\[|https?://")
+#: A place of the document that holds the value: "(Appendix B)", "in Table 3", "§4.2", "the limits below".
+_PLACE = lazy_compile(
+    r"\b(?:appendix|annex|anhang|anexo|annexe)\b|\b(?:table|tabelle|tabla|tableau|section|abschnitt|sección)\s+[A-Z0-9]|§\s*\d|"
+    r"\b(?:limits?|thresholds?|caps?|quotas?|values?|budgets?)\s+(?:below|above|listed|shown|given|defined|specified|described)\b", _I)
+_EXAMPLE = lazy_compile(r"\b(?:for\s+example|for\s+instance|e\.\s?g\.|such\s+as|z\.\s?B\.|zum\s+Beispiel|por\s+ejemplo|p\.\s?ej\.|"
+                        r"par\s+exemple)", _I)
+#: A size given anywhere ("Uploads may be up to 25 MB each") answers a size limit named anywhere.
+_SIZE_HEAD = frozenset(("size", "upload", "file", "attachm", "payload", "storage", "body"))
+_SIZE_VALUE = lazy_compile(r"\d\s*(?:[KMGT]i?B|bytes?|[KMG]byte)\b", _I)
 
 
 def in_question_section(section: Section) -> bool:
@@ -269,7 +343,7 @@ _VALUE_AFTER = lazy_compile(
 
 def value_beside(text: str, start: int, end: int, sentence_end: int) -> bool:
     """True when the match holds a value ("the $500 review limit") or one follows it directly."""
-    return has_quantity(_RESET_PERIOD.sub(" ", text[start:end])) or bool(_VALUE_AFTER.match(text, end, min(sentence_end, end + 40)))
+    return _quantity(_RESET_PERIOD.sub(" ", text[start:end])) or bool(_VALUE_AFTER.match(text, end, min(sentence_end, end + 40)))
 
 
 #: "the daily export quota": the period a limit resets in is not its value.
