@@ -91,7 +91,7 @@ def test_a_german_threshold_before_its_verb() -> None:
     text = """
     ## Anforderungen
 
-    - **AN-04**: Wenn der Verbrauch den Schwellenwert überschreitet, sendet das System eine Warnung.
+    - **FR-004**: Wenn der Verbrauch den Schwellenwert überschreitet, sendet das System eine Warnung.
     """
     assert len(lint_with("MS005", text)) == 1
 
@@ -100,7 +100,7 @@ def test_a_french_ceiling() -> None:
     text = """
     ## Exigences
 
-    - **EX-07** : Les remboursements au-delà du plafond de remboursement sont validés par un responsable.
+    - **FR-007**: Les remboursements au-delà du plafond de remboursement sont validés par un responsable.
     """
     assert len(lint_with("MS005", text)) == 1
 

@@ -439,12 +439,12 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
     section = statement.section
     if not_in_scope(section) or in_question_section(section):
         return
-    requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)
     for hit in search(BOUNDARY, statement.segments):
         limit = named_limit(hit.match)
         if limit is None:
             continue
-        if statement.requirement_id is None and not any(hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun")):
+        if statement.requirement_id is None and not any(
+                hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun")):
             continue  # Spanish, German, French: only in a numbered requirement (which of their sections only describe is less well known)
         sentence = hit.source_sentence
         if _QUESTION.search(hit.sentence) or value_given_at(hit.sentence) or delegated(sentence) or "](" in sentence:
