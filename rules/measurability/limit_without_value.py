@@ -9,8 +9,8 @@ from speclint.document.model import CodeBlock, Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.named_limits import (BOUNDARY, NamedLimit, delegated, given_elsewhere, in_question_section, named_limit,
-                                          value_beside, words_of)
+from speclint.reading.named_limits import (BOUNDARY, NamedLimit, delegated, given_elsewhere, in_question_section,
+                                          may_name_a_limit, named_limit, value_beside, words_of)
 from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, sentence_bounds,
                                         statements, value_given_at)
 from speclint.reading.requirements import not_in_scope
@@ -436,6 +436,8 @@ _PROPER_NAME = lazy_compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w-]*(?:['’]s)?\b")
 def _named_boundaries(document: Document, statement: Statement, reported: set[tuple[int, str]]) -> Iterator[Violation]:
     """A named limit the statement's behaviour turns on ("payouts above the review limit are held", "up to
     their card's hold limit", "supere el umbral de riesgo") whose value the document gives nowhere."""
+    if not may_name_a_limit(document, statement.text):
+        return
     section = statement.section
     if not_in_scope(section) or in_question_section(section):
         return

@@ -155,14 +155,18 @@ class _ValueIndex:
 
     __slots__ = ("words", "labels", "delegating", "sized")
 
-    def __init__(self, lines: list[str]) -> None:
+    def __init__(self, lines: list[str], marks: tuple[str, ...]) -> None:
         self.words: dict[str, set[int]] = {}
         self.labels: dict[str, set[int]] = {}
         #: the stems of lines that put a value elsewhere ("hasta el tope de su convenio", "a configurable threshold")
         self.delegating: dict[str, set[int]] = {}
         self.sized = False  # a size in bytes is given somewhere
+        def named(text: str) -> bool:  # a limit's noun may be in it: only then are the heavier patterns run
+            lowered = text.lower()
+            return any(mark in lowered for mark in marks)
+
         for number, text in enumerate(lines, start=1):
-            if _ELSEWHERE.search(text):
+            if named(text) and _ELSEWHERE.search(text):
                 for word in _words(text):
                     self.delegating.setdefault(word, set()).add(number)
             if not any(char.isdigit() for char in text) and not _FOREIGN_NUMBER.search(text):
@@ -173,7 +177,8 @@ class _ValueIndex:
                 continue
             # "a seller with less than 90 days whose volume exceeds the risk threshold": a line that uses the
             # limit as a boundary, with another quantity, gives the limit no value
-            text = BOUNDARY.sub(lambda match: match.group(0) if _valued(match) else " ", text)
+            if named(text):
+                text = BOUNDARY.sub(lambda match: match.group(0) if _valued(match) else " ", text)
             for word in _words(text):
                 self.words.setdefault(word, set()).add(number)
             label = _LABEL.match(text)
@@ -186,7 +191,8 @@ class _ValueIndex:
         for unit, sentence in enumerate(_prose_sentences(lines), start=1):
             if not _quantity(sentence):
                 continue
-            sentence = BOUNDARY.sub(lambda match: match.group(0) if _valued(match) else " ", sentence)
+            if named(sentence):
+                sentence = BOUNDARY.sub(lambda match: match.group(0) if _valued(match) else " ", sentence)
             for word in _words(sentence):
                 self.words.setdefault(word, set()).add(-unit)
 
@@ -226,7 +232,7 @@ _indexes: weakref.WeakKeyDictionary[Document, _ValueIndex] = weakref.WeakKeyDict
 def _index(document: Document) -> _ValueIndex:
     index = _indexes.get(document)
     if index is None:
-        index = _indexes[document] = _ValueIndex(document.lines)
+        index = _indexes[document] = _ValueIndex(document.lines, _document_marks(document))
     return index
 
 
@@ -239,6 +245,32 @@ class NamedLimit:
         self.head = head
         self.noun = noun
         self.written = written
+
+
+#: What every `BOUNDARY` match holds (lower case): a statement without any of these is not searched.
+_NOUN_MARKS = ("limit", "threshold", "cap", "ceiling", "quota", "toleran", "budget", "allowance", "timeout", "time-out", "ttl",
+               "cut", "period", "window", "max", "minim", "umbral", "límite", "tope", "máximo", "mínimo", "cuota", "plazo",
+               "período", "ventana", "presupuesto", "seuil", "plafond", "délai", "schwellenwert", "grenz", "frist",
+               "kontingent", "zeitfenster")
+_marks: weakref.WeakKeyDictionary[Document, tuple[str, ...]] = weakref.WeakKeyDictionary()
+
+
+def _document_marks(document: Document) -> tuple[str, ...]:
+    marks = _marks.get(document)
+    if marks is None:
+        whole = "\n".join(document.lines).lower()
+        marks = _marks[document] = tuple(mark for mark in _NOUN_MARKS if mark in whole)
+    return marks
+
+
+def may_name_a_limit(document: Document, text: str) -> bool:
+    """A cheap test before `BOUNDARY` is searched: the text holds a word a named limit is made of (only the words
+    the document holds at all are tried, found once per document)."""
+    marks = _document_marks(document)
+    if not marks:
+        return False
+    lowered = text.lower()
+    return any(mark in lowered for mark in marks)
 
 
 def named_limit(match: re.Match[str]) -> NamedLimit | None:
