@@ -248,7 +248,7 @@ class NamedLimit:
 
 
 #: What every `BOUNDARY` match holds (lower case): a statement without any of these is not searched.
-_NOUN_MARKS = ("limit", "threshold", "cap", "ceiling", "quota", "toleran", "budget", "allowance", "timeout", "time-out", "ttl",
+_NOUN_MARKS = ("limit", "threshold", "cap", "ceiling", "quota", "toleran", "tolérance", "budget", "allowance", "timeout", "time-out", "ttl",
                "cut", "period", "window", "max", "minim", "umbral", "límite", "tope", "máximo", "mínimo", "cuota", "plazo",
                "período", "ventana", "presupuesto", "seuil", "plafond", "délai", "schwellenwert", "grenz", "frist",
                "kontingent", "zeitfenster")
