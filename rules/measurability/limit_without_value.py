@@ -9,8 +9,11 @@ from speclint.document.model import CodeBlock, Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, statements,
-                                        value_given_at)
+from speclint.reading.named_limits import (BOUNDARY, NamedLimit, delegated, given_elsewhere, in_question_section,
+                                          may_name_a_limit, named_limit, value_beside, words_of)
+from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, sentence_bounds,
+                                        statements, value_given_at)
+from speclint.reading.requirements import not_in_scope
 from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP, requirement_shape
 from speclint.record import Record
 
@@ -166,6 +169,18 @@ _LIMITS = (
         "how long", lazy_compile(r"\b(?:inactivity|idle|time-?\s?outs?|expir\w*)\b", _I), lazy_compile(
             r"\b(?:expir\w*|lock\w*|block\w*|time[sd]?\s+out|(?:log|sign)(?:s|ged|ging|ed)?\s+(?:\w+\s+){0,2}?out|retain\w*|kept|keep|stor\w*|"
             r"delet\w*|purg\w*|cach\w*|disabl\w*|suspend\w*|invalidat\w*|hidden|hide\w*|valid|available)\b", _I)),
+    # German, Spanish, French: "ist für einen begrenzten Zeitraum gültig", "se conserva durante un tiempo limitado",
+    # "reste valable pendant une durée limitée"
+    _Limit(lazy_compile(
+        r"\bfür\s+(?:einen|eine)\s+(?:begrenzten|bestimmten|gewissen|kurzen|längeren|angemessenen|befristeten)\s+(?:Zeitraum|Zeit|Dauer)\b|"
+        r"\b(?:eine|einige)\s+(?:begrenzte|bestimmte|gewisse|kurze|angemessene)\s+(?:Zeit|Dauer)\s+(?:lang\s+)?(?:gültig|gespeichert|"
+        r"aufbewahrt|gesperrt|verfügbar)\b|\b(?:por|durante)\s+(?:un|una)\s+(?:tiempo|periodo|período|plazo)\s+"
+        r"(?:limitad[oa]|determinad[oa]|razonable|breve)\b|\b(?:durante|por)\s+(?:un\s+)?(?:cierto|algún)\s+(?:tiempo|periodo|período|plazo)\b|"
+        r"\b(?:pendant|pour)\s+une\s+(?:durée|période)\s+(?:limitée|déterminée|raisonnable|certaine)\b|\bpendant\s+un\s+certain\s+temps\b", _I),
+        "for how long", lazy_compile(r"\b(?:gültig\w*|\w*frist|\w*dauer|plazo|validez|vigencia|durée|validité|expir\w*|caduc\w*|ablauf\w*|"
+                                     r"aufbewahr\w*|conserv\w*|retenci\w*)", _I), lazy_compile(
+            r"\b(?:gültig\w*|gespeichert|aufbewahrt|gesperrt|verfügbar|reserviert|gehalten|válid[oa]s?|vigentes?|conserv\w*|almacenad\w*|"
+            r"bloquead\w*|disponibles?|reservad\w*|retenid\w*|valables?|bloqué\w*|réservé\w*|expir\w*|caduc\w*)", _I)),
     _Limit(lazy_compile(
         r"\ba\s+(?:certain|limited|maximum|reasonable|fixed|set|small)\s+number\s+of\b|\bup\s+to\s+a\s+(?:certain\s+)?(?:limit|maximum|threshold)\b", _I),
         "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
@@ -302,7 +317,14 @@ class LimitWithoutValue(Rule):
       standing in for it: "must handle the lunch rush", "support peak season";
     - a period started with no length: "subscriptions enter a grace period", "apply a cooldown";
     - a count capped in words: "PDF exports are limited on the free tier" ("limited to admins" says
-      who, not how many).
+      who, not how many);
+    - a named limit the behaviour turns on, whose value the document gives nowhere: "payouts above
+      the review limit are held", "up to their card's hold limit", "more than the spike threshold",
+      "after its time budget", "more than the maximum consecutive periods", "variances above
+      tolerance", "when the daily export quota is reached", "supere el umbral de riesgo", "den
+      Schwellenwert überschreitet", "au-delà du plafond" (these three only in a requirement with an
+      ID); and a vague validity in German, Spanish or
+      French ("für einen begrenzten Zeitraum gültig").
 
     The outcome steps of Gherkin scenarios in code blocks ("Then ...", "And ...") are read as
     requirements. An HTTP status ("respond with HTTP 429") and a limit's reset period ("a monthly
@@ -323,7 +345,14 @@ class LimitWithoutValue(Rule):
     redeemed"), nor when the statement says there is no limit ("links never expire"), nor an expiry
     named as the event that triggers a behaviour ("WHEN the lease expires THEN the job is offered to
     the next station"), nor a value the statement says where to find ("the lock period given in
-    Table 4"). A thing sized in words counts too ("WHEN a user uploads a large file"). In design proposals
+    Table 4"). A thing sized in words counts too ("WHEN a user uploads a large file"). A named limit
+    is not flagged when any line gives it a value (a table row, a configuration key such as
+    `review_limit: 2000`, a glossary entry "**Retention:** 90 days", a row of the same kind of limit:
+    "| Solver time limit | 30 s |" answers "its time budget"), when the value follows it ("the review
+    limit ($2,000)"), when the document delegates it (configurable, set per tenant, set by an
+    agreement or the law, another party's limit such as "GitHub's API rate limit": a reviewer's
+    question there is the default, not the value), when it is a parameter in code (`wait(timeout)`),
+    nor in open questions, non-goals and rejected alternatives. In design proposals
     (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
     with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
 
@@ -385,8 +414,62 @@ class LimitWithoutValue(Rule):
                     reported.add(where)
                     written = " ".join(hit.match.group(0).split())
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
+            yield from _named_boundaries(document, statement, reported)
         if not proposal:
             yield from _in_scenario_outcomes(document, lines)
+
+
+_CODE_SPAN = lazy_compile(r"`[^`\n]{1,200}`")
+
+
+def _named_in_code(text: str, limit: NamedLimit) -> bool:
+    """The limit is an identifier of the statement's code: `wait(timeout)`, `max_batch_size`."""
+    if "`" not in text:
+        return False
+    return any(set(words_of(span.group(0))) & {limit.noun, *limit.head} for span in _CODE_SPAN.finditer(text))
+
+
+#: "above the Stripe rate limit", "GitHub's API quota": a limit another system owns.
+_PROPER_NAME = lazy_compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w-]*(?:['’]s)?\b")
+
+
+def _named_boundaries(document: Document, statement: Statement, reported: set[tuple[int, str]]) -> Iterator[Violation]:
+    """A named limit the statement's behaviour turns on ("payouts above the review limit are held", "up to
+    their card's hold limit", "supere el umbral de riesgo") whose value the document gives nowhere."""
+    if not may_name_a_limit(document, statement.text):
+        return
+    section = statement.section
+    if not_in_scope(section) or in_question_section(section):
+        return
+    for hit in search(BOUNDARY, statement.segments):
+        limit = named_limit(hit.match)
+        if limit is None:
+            continue
+        if statement.requirement_id is None and not any(
+                hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun")):
+            continue  # Spanish, German, French: only in a numbered requirement (which of their sections only describe is less well known)
+        sentence = hit.source_sentence
+        if _QUESTION.search(hit.sentence) or value_given_at(hit.sentence) or delegated(sentence) or "](" in sentence:
+            continue
+        text = hit.match.string
+        _, sentence_end = sentence_bounds(text, hit.match.start(), hit.match.end())
+        if value_beside(text, hit.match.start(), hit.match.end(), sentence_end):
+            continue
+        if not limit.head and has_quantity(without_outline_number(statement.text)):
+            continue  # "rate-limited to 60 requests per minute ..., and 429 above the limit": the limit just stated
+        english = any(hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun"))
+        if english and _PROPER_NAME.search(hit.match.group(0)):
+            continue  # "above GitHub's API rate limit": another system's limit, cited
+        if _named_in_code(statement.text, limit):
+            continue  # "WHEN `wait(timeout)` is called THEN ... ready within the timeout": a parameter the caller passes
+        if given_elsewhere(document, limit, hit.span.start.line, hit.span.end.line):
+            continue
+        where = (statement.span.start.line, hit.sentence)
+        if where in reported:
+            continue
+        reported.add(where)
+        yield Violation(hit.span, f"'{limit.written}': the document never gives this limit a value. State it so it "
+                                  "can be built and tested")
 
 
 _STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
@@ -468,6 +551,9 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
         if noun is not None and any(word.startswith(noun.group(1).lower()) for found in _LASTING.finditer(text)
                                     for word in found.group("noun").lower().split()):
             return True  # "claims the task with a 4-hour lease": how long a lease lasts
+        if noun is not None and any(found.group("noun").lower().startswith(noun.group(1).lower())
+                                    for found in _LABELLED_DURATION.finditer(text)):
+            return True  # "| Worker lease | 15 min, renewed every 5 min |": a table row or label gives it
         if not limit.subject.search(text) or not has_quantity(text):
             continue
         if noun is None or noun.group(1).lower() in text.lower():
@@ -478,6 +564,13 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
 #: A duration given to the thing that expires: "a 4-hour lease", "a 15 min access token".
 _LASTING = lazy_compile(r"\b\d+(?:\.\d+)?[\s-]?(?:s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)[\s-]+"
                         r"(?P<noun>[a-z]+(?:\s+[a-z]+)?)", re.I)
+
+
+#: A duration given to a thing in a label's value: "| Worker lease | 15 min |", "Invite link TTL: 7 days".
+_LABELLED_DURATION = lazy_compile(
+    r"\b(?P<noun>[a-z]+)(?:\s+(?:ttl|duration|time-?out|lifetime|length|expiry|validity|period))?\s*(?:\*\*|__)?\s*"
+    r"(?:\||:|=|[—–])\s*(?:\*\*|__)?\s*~?\s*\d+(?:\.\d+)?\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|"
+    r"months?|years?)\b", re.I)
 
 
 _LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}(?:\.\d{1,3})*[.)]|\d{1,3}(?:\.\d{1,3})+)\s+")

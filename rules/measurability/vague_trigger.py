@@ -9,6 +9,7 @@ from speclint.document.model import Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
+from speclint.reading.named_limits import stated_with_quantity
 from speclint.reading.normative import Hit, has_quantity, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import SKIP_PROFILES_HELP
 from speclint.rules.measurability.limit_without_value import _PROPOSALS, scenario_blocks, without_outline_number
@@ -37,8 +38,10 @@ _TRIGGER = lazy_compile(
     r"(?P<size>\b(?:above|over|exceeding|beyond|below|under|more\s+than|less\s+than)\s+(?:a|an|the)\s+(?:large|high|certain|small|low|"
     r"significant|given|specific|predefined|set)\s+(?:amount|number|value|sum|total|size|level|threshold)\b)|"
     # a level in words a measure reaches: "when stock runs low", "if the battery is low", "when the queue gets long"
-    r"(?P<level>\b(?:stock|inventory|balance|battery|credits?|disk(?:\s+space)?|storage|memory|cpu(?:\s+usage)?|load|traffic|"
-    r"demand|latency|error\s+rate|queue|backlog|temperature|signal|fuel|funds|supply|capacity|usage|lag)\s+(?:levels?\s+)?"
+    r"(?P<level>\b(?P<measure>stock|inventory|balance|battery|credits?|disk(?:\s+space)?|storage|memory|cpu(?:\s+usage)?|load|traffic|"
+    r"demand|latency|error\s+rate|queue|backlog|temperature|signal|fuel|funds|supply|capacity|usage|lag|soc|state\s+of\s+charge|"
+    r"charge|ink|toner|tank|pressure|humidity|occupancy|utili[sz]ation|wait(?:ing)?\s+time|risk\s+score|confidence)\s+"
+    r"(?:(?:levels?|wait|time|size|depth|length)\s+)?"
     r"(?:is|are|gets?|runs?|falls?|drops?|becomes?|goes|grows?|rises?|climbs?|gets)\s+(?:too\s+|very\s+|critically\s+|"
     r"dangerously\s+|unusually\s+)?(?:low|high|full|long)\b)|"
     # a budget never given: "within the serving latency budget"
@@ -57,7 +60,10 @@ _CONSEQUENCE = lazy_compile(
     r"\b(?:must|shall|should|will|needs?|requires?|triggers?|(?:is|are|gets?|be)\s+(?:automatically\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt)|goes|go|moves?|"
     r"loses?|lose|marks?|falls?\s+back|switch(?:es)?|drops?|limits?|blocks?|throttles?|pauses?|locks?|escalates?|closes?|"
     r"cancels?|sends?|offers?|asks?|jumps?|retries|removes?|takes?|reaps?|deletes?|archives?|expires?|"
-    r"SOLL|MUSS|DEBE|DOIT|wird|werden|se\s+\w+|est|sont)\b", _I)
+    r"SOLL|MUSS|DEBE|DOIT|wird|werden|se\s+\w+|est|sont)\b|"
+    # "If the queue wait gets too long, we widen the search": the team's system acts
+    r"\bwe\s+(?:then\s+)?(?!(?:can|could|might|may|would|don't|do|did|are|were|have|had|think|believe|expect|hope|want|need|saw|"
+    r"see|know|found|noticed|learned|heard|lose|lost|get|got)\b)[a-z]{3,}\b", _I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 #: "not too many", "never too long": the amount is said not to be reached.
 _NEGATED = lazy_compile(r"\b(?:not|never|no)\s+$", _I)
@@ -85,7 +91,8 @@ class VagueTrigger(Rule):
       imported by a batch worker";
     - a budget never given: "reads must stay within the request latency budget";
     - a level in words that a measure reaches: "when stock runs low, the manager is notified", "if
-      the battery is low, uploads pause";
+      the battery is low, uploads pause", "WHEN its SoC is low THEN ...", "if the queue wait gets too
+      long, we widen the search" (not when another line gives the level: "**Low SoC**: 25%");
     - the condition of a Gherkin scenario in a code block, when the scenario has an outcome: "When
       the customer waits too long before paying / Then the seats are released".
 
@@ -94,7 +101,8 @@ class VagueTrigger(Rule):
 
     The amount must trigger something the system does: it stands in a condition or a relative clause
     ("if", "when", "who", "after"), and the statement says what then happens ("is blocked", "goes to",
-    "must", "loses"). Not flagged: a statement with a number, a budget whose value another line gives
+    "must", "loses", "we widen"). Not flagged: a statement with a number in the same clause ("scales
+    between 4 and 200 runners, and idle runners are reaped after a while" is flagged), a budget whose value another line gives
     ("| Latency budget | 40 ms |"), background and problem statements, user stories, questions,
     negations ("never too long"). Design proposals (KEPs, RFCs) are read only in statements with a
     requirement ID (option `skip-profiles`); an ADR in its decision and decision drivers.
@@ -138,6 +146,8 @@ class VagueTrigger(Rule):
                 hit = next((each for each in search(pattern, statement.segments) if _triggers(each, pattern, statement.kind == "table-cell")), None)
                 if hit is None:
                     continue
+                if pattern is _TRIGGER and hit.match.group("measure") and _level_given(document, hit):
+                    continue  # "- **Low SoC**: 25%" gives the level of "when its SoC is low"
                 if hit.match.group("size") is None and pattern is _TRIGGER and hit.match.group("budget"):
                     head = _BUDGET_HEAD.search(hit.match.group(0))
                     if head is not None and _budget_given(head.group("head"), document.lines, hit.span.start.line):
@@ -192,7 +202,7 @@ def _triggers(hit: Hit, pattern: re.Pattern[str], in_cell: bool) -> bool:
     """The amount triggers a behaviour of the system: a condition before it (or the amount opens the
     sentence as its subject), a consequence in the sentence, no number, no question, no negation."""
     sentence = hit.sentence
-    if _QUESTION.search(sentence) or has_quantity(without_outline_number(hit.sentence)):
+    if _QUESTION.search(sentence) or has_quantity(without_outline_number(_clause(sentence, hit.match.group(0)))):
         return False
     line_end = hit.match.string.find("\n", hit.match.end())
     if "?" in hit.match.string[hit.match.end(): line_end if line_end >= 0 else len(hit.match.string)]:
@@ -224,3 +234,31 @@ def _budget_given(head: str, lines: list[str], line: int) -> bool:
         if any(found.group("head").lower() == head.lower() for found in _BUDGET_HEAD.finditer(written)) and has_quantity(written):
             return True
     return False
+
+
+_LEVEL_WORD = lazy_compile(r"(?:low|high|full|long)$", _I)
+
+
+def _level_given(document: Document, hit: Hit) -> bool:
+    """True when another line gives the level a value: "Low SoC: 25 %", "| Low stock threshold | 5 units |"."""
+    level = _LEVEL_WORD.search(hit.match.group("level"))
+    measure = hit.match.group("measure").split()
+    if level is None:
+        return False
+    return stated_with_quantity(document, [level.group(0), *measure], hit.span.start.line, hit.span.end.line)
+
+
+#: Where a clause of its own begins: "scales between 4 and 200 runners, and idle runners are reaped after a while".
+_CLAUSE_BREAK = lazy_compile(r";|,\s+(?:and|but|so|while|whereas)\s", _I)
+
+
+def _clause(sentence: str, written: str) -> str:
+    """The clause of `sentence` that holds `written`: a number in another clause says nothing of its amount."""
+    at = sentence.find(written)
+    if at < 0:
+        return sentence
+    begin = 0
+    for found in _CLAUSE_BREAK.finditer(sentence, 0, at):
+        begin = found.end()
+    end = _CLAUSE_BREAK.search(sentence, at + len(written))
+    return sentence[begin: end.start() if end else len(sentence)]
