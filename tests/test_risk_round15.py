@@ -3,7 +3,7 @@ off"), as RK013 reads it. Fixtures written for these tests."""
 
 from __future__ import annotations
 
-from conftest import lint_with, spans
+from conftest import lint_with
 
 
 def test_rk013_flags_switching_the_old_service_off_with_the_object_inside() -> None:
