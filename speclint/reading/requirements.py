@@ -226,6 +226,9 @@ PROPOSAL_PROFILES = ("rust-rfc", "kep", "adr", "go-design", "otep")
 COMPANION_PROFILES = ("spec-kit-plan", "checklist")
 #: Profiles of documents that implement or list a spec rather than state it: a plan, a task list.
 TASK_LISTS = (*COMPANION_PROFILES, "kiro-tasks", "spec-kit-tasks", "not-a-spec")
+#: Profiles of language and platform proposals (Rust RFCs, Go designs, OTEPs): they design a
+#: language, a library or a protocol, and product concerns such as money do not arise in them.
+LANGUAGE_PROPOSALS = ("rust-rfc", "go-design", "otep")
 
 
 def profile_name(context: object) -> str | None:
