@@ -4,6 +4,7 @@ off"), as RK013 reads it. Fixtures written for these tests."""
 from __future__ import annotations
 
 from conftest import lint_with
+from risk_support import lint_risk
 
 
 def test_rk013_flags_switching_the_old_service_off_with_the_object_inside() -> None:
@@ -53,3 +54,28 @@ def test_rk013_reads_no_split_particle_whose_object_is_not_an_old_path() -> None
     We launch to all users on Monday; support can turn the welcome banner off for a user who asks.
     """
     assert lint_with("RK013", text) == []
+
+
+RETRIED_PAYOUT = """
+# Seller payouts
+
+## Design
+
+The payout job debits the seller's balance and sends the payout to the card processor.
+If the processor call times out, the job retries the payout on its next run.
+"""
+
+
+CHARGE_THEN_UPDATE = "The service charges the card and then updates the subscription.\n"
+
+
+def test_rk015_and_rk016_read_a_product_spec() -> None:
+    assert len(lint_risk("RK015", RETRIED_PAYOUT, profile="prd")) == 1
+    assert len(lint_risk("RK016", CHARGE_THEN_UPDATE, profile="prd")) == 1
+
+
+def test_rk015_and_rk016_skip_language_and_platform_proposals() -> None:
+    # A Rust RFC, a Go design or an OTEP designs a language, a library or a protocol: no money moves.
+    for profile in ("rust-rfc", "go-design", "otep"):
+        assert lint_risk("RK015", RETRIED_PAYOUT, profile=profile) == []
+        assert lint_risk("RK016", CHARGE_THEN_UPDATE, profile=profile) == []
