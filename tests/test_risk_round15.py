@@ -75,7 +75,7 @@ def test_rk015_and_rk016_read_a_product_spec() -> None:
 
 
 def test_rk015_and_rk016_skip_language_and_platform_proposals() -> None:
-    # A Rust RFC, a Go design or an OTEP designs a language, a library or a protocol: no money moves.
-    for profile in ("rust-rfc", "go-design", "otep"):
+    # They design a language, a library, a protocol or a platform: no money moves.
+    for profile in ("rust-rfc", "go-design", "otep", "openshift-enhancement", "gep", "capi-proposal"):
         assert lint_risk("RK015", RETRIED_PAYOUT, profile=profile) == []
         assert lint_risk("RK016", CHARGE_THEN_UPDATE, profile=profile) == []

@@ -11,7 +11,7 @@ from speclint.document.text import iter_prose
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import quote, section_at
-from speclint.reading.requirements import LANGUAGE_PROPOSALS, document_kind, not_in_scope, section_text
+from speclint.reading.requirements import PLATFORM_PROPOSALS, document_kind, not_in_scope, section_text
 
 #: A verb or noun that moves money: a refund, a payout, a charge, a credit or debit, a transfer (and
 #: the same in German, Spanish and French). It counts with money named in its sentence.
@@ -129,6 +129,9 @@ class MoneyRetriedWithoutIdempotency(Rule):
     movement shown or reported ("the nightly job exports the payouts") is not one. One finding per
     paragraph, at the repeat.
 
+    Language and platform proposals (Rust RFCs, Go designs, OTEPs, OpenShift enhancements, Gateway
+    API GEPs, Cluster API proposals) are not read: no money moves in them.
+
     **Why it matters.** A transfer that timed out may have gone through. Retrying it without a key
     the processor recognises pays the seller twice; a nightly job that recomputes and credits "any
     amount above the cap" credits the same overcharge again on the next night unless it records
@@ -160,9 +163,9 @@ class MoneyRetriedWithoutIdempotency(Rule):
     group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        # Language and platform proposals move no money (RK009 and RK013 skip them too); reading every
-        # Rust RFC for money words cost a tenth of that folder's time (issue 15).
-        if document_kind(document, context) in LANGUAGE_PROPOSALS:
+        # Language and platform proposals move no money (RK009 and RK013 skip proposals too); reading
+        # every Rust RFC for money words cost a tenth of that folder's time (issue 15).
+        if document_kind(document, context) in PLATFORM_PROPOSALS:
             return
         source = document.source
         if not _RETRY.search(source) and not _REPEATS.search(source):

@@ -10,7 +10,7 @@ from speclint.document.model import Document, Paragraph, Position, Span
 from speclint.document.text import iter_prose
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.requirements import LANGUAGE_PROPOSALS, document_kind, not_in_scope
+from speclint.reading.requirements import PLATFORM_PROPOSALS, document_kind, not_in_scope
 
 #: Money taken from someone: a card charged, a balance debited, a payment captured (English, German,
 #: Spanish, French).
@@ -63,6 +63,9 @@ class MoneyThenStepWithoutFailureHandling(Rule):
     tarjeta y luego crea"). Non-goals, alternatives and background are not read. One finding, at the
     first such sentence.
 
+    Language and platform proposals (Rust RFCs, Go designs, OTEPs, OpenShift enhancements, Gateway
+    API GEPs, Cluster API proposals) are not read: no money moves in them.
+
     **Why it matters.** The charge succeeds and the write after it fails: the customer paid for a
     plan they do not have, or a ticket nobody issued. Support finds out from the customer. Naming the
     two steps is where a design decides whether they commit together or how the first is undone.
@@ -91,9 +94,9 @@ class MoneyThenStepWithoutFailureHandling(Rule):
     group = Group.DEFAULT
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        # Language and platform proposals move no money (RK009 and RK013 skip them too); reading every
-        # Rust RFC for money words cost a tenth of that folder's time (issue 15).
-        if document_kind(document, context) in LANGUAGE_PROPOSALS:
+        # Language and platform proposals move no money (RK009 and RK013 skip proposals too); reading
+        # every Rust RFC for money words cost a tenth of that folder's time (issue 15).
+        if document_kind(document, context) in PLATFORM_PROPOSALS:
             return
         if not _TAKES.search(document.source) or not _THEN_STEP.search(document.source):
             return

@@ -226,9 +226,11 @@ PROPOSAL_PROFILES = ("rust-rfc", "kep", "adr", "go-design", "otep")
 COMPANION_PROFILES = ("spec-kit-plan", "checklist")
 #: Profiles of documents that implement or list a spec rather than state it: a plan, a task list.
 TASK_LISTS = (*COMPANION_PROFILES, "kiro-tasks", "spec-kit-tasks", "not-a-spec")
-#: Profiles of language and platform proposals (Rust RFCs, Go designs, OTEPs): they design a
-#: language, a library or a protocol, and product concerns such as money do not arise in them.
-LANGUAGE_PROPOSALS = ("rust-rfc", "go-design", "otep")
+#: Profiles of language and platform proposals (Rust RFCs, Go designs, OTEPs, OpenShift
+#: enhancements, Gateway API GEPs, Cluster API proposals): they design a language, a library, a
+#: protocol or a platform, and product concerns such as money do not arise in them. (A KEP-style
+#: document, "kep", may be a product's own proposal and is not among them.)
+PLATFORM_PROPOSALS = ("rust-rfc", "go-design", "otep", "openshift-enhancement", "gep", "capi-proposal")
 
 
 def profile_name(context: object) -> str | None:
