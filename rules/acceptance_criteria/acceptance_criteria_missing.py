@@ -7,7 +7,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.reading.commitments import commitments
-from speclint.reading.requirements import TASK_LISTS, document_kind, references_criteria, states_requirements
+from speclint.reading.requirements import references_criteria, specifies_behaviour
 from speclint.reading.vocabulary import is_criteria_title, is_verification_title
 
 
@@ -59,7 +59,7 @@ class AcceptanceCriteriaMissing(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+        if not specifies_behaviour(document, context):
             return  # a task list names the stories it implements; their criteria live in the spec
         picture = commitments(document, context)
         requirements = picture.requirements

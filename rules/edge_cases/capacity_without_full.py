@@ -10,7 +10,7 @@ from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import document_prose
 from speclint.reading.normative import normative_statements, search
-from speclint.reading.requirements import TASK_LISTS, document_kind, states_requirements
+from speclint.reading.requirements import specifies_behaviour
 
 #: A cap on a count of things people take, make or send: "Each slot takes at most 25 orders", "accept
 #: at most 300 registrations per webinar", "can request up to 4 free repair visits a year", "a limit
@@ -126,7 +126,7 @@ class CapacityWithoutFull(Rule):
     default_level = Level.INFO
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+        if not specifies_behaviour(document, context):
             return
         prose = document_prose(document)
         found = next(((match, span) for match, span in prose.finditer(CAPACITY) if _is_cap(prose.text, match)), None)

@@ -10,7 +10,7 @@ from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import document_prose
 from speclint.reading.normative import normative_statements, search
-from speclint.reading.requirements import TASK_LISTS, document_kind, states_requirements
+from speclint.reading.requirements import specifies_behaviour
 
 #: A clock time the product acts at, in one sentence with what it does then: "sends the reminder at
 #: 18:00", "Order before 14:00 and we ship today", "charged at 9 am", "closes at midnight".
@@ -85,7 +85,7 @@ class ClockTimeWithoutZone(Rule):
     default_level = Level.INFO
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+        if not specifies_behaviour(document, context):
             return
         prose = document_prose(document)
         if not _CLOCK.search(prose.text) or ZONE.search(prose.text):

@@ -10,7 +10,7 @@ from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Viol
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import document_prose
 from speclint.reading.normative import normative_statements, search
-from speclint.reading.requirements import TASK_LISTS, document_kind, states_requirements
+from speclint.reading.requirements import specifies_behaviour
 
 #: Someone takes one of a limited set of things: "books a place in a class", "selects a free desk",
 #: "They pick a table", "reserve a parking spot", "hold a block of adjacent seats". A determiner is
@@ -96,7 +96,7 @@ class ConcurrencyUnaddressed(Rule):
     group = Group.PREVIEW
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+        if not specifies_behaviour(document, context):
             return
         prose = document_prose(document)
         pattern = BOOKING

@@ -11,7 +11,7 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Vio
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
 from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, edge_topics, inline_handlings
-from speclint.reading.requirements import TASK_LISTS, Requirement, document_kind, section_text, states_requirements
+from speclint.reading.requirements import Requirement, section_text, specifies_behaviour
 
 # A requirement about what a page or guide says, not what a system does: "THE Help_Tab SHALL
 # document the custom period picker", "The guide must explain how to rotate a key".
@@ -87,7 +87,7 @@ class EdgeCasesMissing(Rule):
     )
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+        if not specifies_behaviour(document, context):
             return
         picture = commitments(document, context)
         if not picture.requirements:

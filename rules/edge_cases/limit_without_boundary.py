@@ -11,7 +11,7 @@ from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Viol
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import document_prose
 from speclint.reading.edge_cases import EDGE_CASE_PHRASE, edge_case_sections, inline_handlings
-from speclint.reading.requirements import TASK_LISTS, document_kind, section_text, states_requirements
+from speclint.reading.requirements import section_text, specifies_behaviour
 
 #: A stated limit: "up to 5 files", "at most 20 MB", "between 10 and 250 euros", "limited to 40 euros
 #: per day", "a maximum of 3 devices", "no more than 2 permits".
@@ -65,7 +65,7 @@ class LimitWithoutBoundary(Rule):
     group = Group.PREVIEW
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+        if not specifies_behaviour(document, context):
             return
         if edge_case_sections(document):
             return  # the edge cases have their place; EC002 and EC003 judge it

@@ -10,7 +10,7 @@ from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Viol
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import document_prose
 from speclint.reading.normative import normative_statements, search
-from speclint.reading.requirements import TASK_LISTS, document_kind, states_requirements
+from speclint.reading.requirements import specifies_behaviour
 
 
 class PriorityWithoutTie(Rule):
@@ -50,7 +50,7 @@ class PriorityWithoutTie(Rule):
     group = Group.PREVIEW
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        if document_kind(document, context) in TASK_LISTS or not states_requirements(document, context):
+        if not specifies_behaviour(document, context):
             return
         prose = document_prose(document)
         if not _WINS.search(prose.text) or _TIE.search(prose.text):

@@ -18,7 +18,7 @@ from speclint.reading.operations import (
     unhandled_providers,
 )
 from speclint.rules.error_handling.operation_failure_unaddressed import operation_failures
-from speclint.reading.requirements import TASK_LISTS, Requirement, document_kind, is_ears_document, is_proposal, states_requirements
+from speclint.reading.requirements import Requirement, is_ears_document, is_proposal, specifies_behaviour
 
 
 class HappyPathCriteria(Rule):
@@ -68,7 +68,7 @@ class HappyPathCriteria(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if is_proposal(document, context) or is_ears_document(document, context) \
-                or not states_requirements(document, context) or document_kind(document, context) in TASK_LISTS:
+                or not specifies_behaviour(document, context):
             return
         provider_lines = {span.start.line for _kind, _brand, span in unhandled_providers(document)}
         # EH006 reports a kind of operation the whole document leaves unhandled once, naming its lines.

@@ -20,7 +20,7 @@ from speclint.reading.operations import (
     silent_on_failure,
     unhandled_providers,
 )
-from speclint.reading.requirements import TASK_LISTS, document_kind, is_ears_document, is_proposal, states_requirements
+from speclint.reading.requirements import document_kind, is_ears_document, is_proposal, specifies_behaviour
 from speclint.reading.edge_cases import is_edge_case_title
 
 
@@ -181,8 +181,7 @@ def operation_failures(document: Document, context: object, minimum: int = 2) ->
     # A decision record is judged on the operations its decision introduces.
     decision_record = document_kind(document, context) == "adr"
     if not decision_record and (is_proposal(document, context) or is_ears_document(document, context)
-                                or not states_requirements(document, context)
-                                or document_kind(document, context) in TASK_LISTS):
+                                or not specifies_behaviour(document, context)):
         return []
     by_kind: dict[str, list[tuple[int, str, Span]]] = {}
     in_edge_cases: set[tuple[int, int]] = set()  # where an edge case's outcome names the operation

@@ -271,6 +271,13 @@ def states_requirements(document: Document, context: object) -> bool:
     return not reads_like_proposal(document)
 
 
+def specifies_behaviour(document: Document, context: object) -> bool:
+    """A document that states requirements and is not a task list or plan: where a missing edge
+    case, criterion or failure behaviour is the document's own gap (a task list names the stories it
+    implements; their criteria and cases live in the spec)."""
+    return states_requirements(document, context) and document_kind(document, context) not in TASK_LISTS
+
+
 #: Sections of the KEP template and its descendants (OpenShift enhancements, Cluster API
 #: proposals, Gateway API GEPs): a proposal's user stories are motivation, its checks live in
 #: the test plan and graduation criteria.
