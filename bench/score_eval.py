@@ -192,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--set",
         default=DEFAULT_SET,
-        help=f"the folder under bench/ holding the documents and key (default {DEFAULT_SET}; eval, eval2 and eval3 are development sets)",
+        help=f"the folder under bench/ holding the documents and key (default {DEFAULT_SET}; eval, eval2, eval3 and eval5 are development sets)",
     )
     parser.add_argument("--select", help="passed to speclint check --select")
     parser.add_argument("--ignore", help="passed to speclint check --ignore")

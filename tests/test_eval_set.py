@@ -1,6 +1,6 @@
 """The evaluation sets in bench/eval*/ and their answer keys are well formed.
 
-bench/eval/, bench/eval2/ and bench/eval3/ are development sets, bench/eval4/ the scoring set; a key is
+bench/eval/, eval2, eval3 and eval5 are development sets, bench/eval4/ the scoring set; a key is
 answers.yaml or several answers-*.yaml parts. These tests read files only: they never run speclint
 over a set (bench/score_eval.py does).
 """

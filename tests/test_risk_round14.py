@@ -289,3 +289,24 @@ def test_rk014_reads_a_faq_before_any_heading() -> None:
     The supplier may not deliver the stations by March.
     """
     assert spans(lint_with("RK014", text)) == [(2, 1)]
+
+
+def test_rk014_reads_a_faq_risks_answer_written_as_a_list() -> None:
+    # A list under the question once crashed the rule (a list has no text of its own).
+    text = """
+    **What could go wrong?**
+
+    - The supplier may not deliver the stations by March.
+    - Stores may refuse the floor space.
+    """
+    assert spans(lint_with("RK014", text)) == [(3, 1)]
+
+
+def test_rk014_accepts_a_listed_answer_that_says_what_is_done() -> None:
+    text = """
+    **What could go wrong?**
+
+    - The supplier may not deliver the stations by March.
+    - We launch with non-food products where inspectors have not confirmed.
+    """
+    assert lint_with("RK014", text) == []

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.headings import normalize_title
-from speclint.document.model import Document, Heading, ListBlock, Paragraph, Span
+from speclint.document.model import Document, Heading, ListBlock, Paragraph, Span, iter_nested
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
@@ -104,7 +104,7 @@ def _judge(answer: list[Paragraph | ListBlock], question_line: int | None = None
     """One finding at the answer's first line when it names a risk and no response."""
     if not answer:
         return
-    text = " ".join(mask_invisible(block.text) for block in answer)
+    text = " ".join(_prose(block) for block in answer)
     if _TERMS is None or _TERMS.search(text) or _RESPONSE.search(text) or not _RISK_WORDS.search(text):
         return
     line = answer[0].span.start.line
@@ -112,6 +112,11 @@ def _judge(answer: list[Paragraph | ListBlock], question_line: int | None = None
         line += 1  # the answer runs on from the bold question's line
     yield Violation(Span.point(line, 1), "the answer names risks and says nothing done about them: say how each is "
                                          "reduced, who watches it, or that it is accepted")
+
+
+def _prose(block: Paragraph | ListBlock) -> str:
+    """The visible text of a paragraph, or of every paragraph inside a list (nested ones too)."""
+    return " ".join(mask_invisible(inner.text) for inner in iter_nested([block]) if isinstance(inner, Paragraph))
 
 
 def _heading_text(heading: Heading) -> str:
