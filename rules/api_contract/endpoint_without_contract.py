@@ -9,7 +9,13 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import Document, ListBlock
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.interfaces import NamedEndpoint, named_endpoints, says_anything_of_contract
+from speclint.reading.interfaces import (
+    EXISTING_API,
+    NamedEndpoint,
+    named_endpoints,
+    refers_to_existing,
+    says_anything_of_contract,
+)
 from speclint.reading.requirements import document_kind, is_proposal, reads_like_proposal
 
 #: Companion documents whose endpoints are steps or plans: the contract lives in the spec.
@@ -26,7 +32,9 @@ class EndpointWithoutContract(Rule):
     returns (a response, a status, a shape), how it fails (a 4xx/5xx status) or who may call it
     (authentication). One finding per document, at the first such endpoint, naming the others.
     Decision records, task lists and plans are skipped, and so are tests, page lists, non-goals and
-    alternatives, and another party's endpoints ("calls Stripe's `POST /v1/refunds`"). In a
+    alternatives, another party's endpoints ("calls Stripe's `POST /v1/refunds`") and one the
+    sentences naming it call existing and never new ("the existing `GET /slots` the booking flow
+    already uses": its contract is defined where it was built). In a
     proposal (a KEP, an RFC, a design doc on their template) only an endpoint its design sections
     introduce in a sentence or list item counts: one in a table, or one the text calls existing,
     current or unchanged, is a reference to an API already defined elsewhere.
@@ -70,13 +78,14 @@ class EndpointWithoutContract(Rule):
                 # a decision that gives outside callers a new endpoint ("Brokers call `POST /quotes` on
                 # the new quote service") has decided an interface others build against
                 bare = [endpoint for endpoint in named_endpoints(document)
-                        if not any(_EXISTING.search(c) and not _NEW.search(c) for c in endpoint.contexts)
+                        if not any(EXISTING_API.search(c) and not _NEW.search(c) for c in endpoint.contexts)
                         and any(_OUTSIDE_CALLER.search(sentence) for sentence in _own_sentences(endpoint).contexts)
                         and not says_anything_of_contract(_own_sentences(endpoint))]
             else:
                 return
         else:
-            bare = [endpoint for endpoint in named_endpoints(document) if not says_anything_of_contract(endpoint)]
+            bare = [endpoint for endpoint in named_endpoints(document)
+                    if not says_anything_of_contract(endpoint) and not refers_to_existing(endpoint)]
         if not bare:
             return
         first, others = bare[0], bare[1:]
@@ -94,7 +103,6 @@ _DESIGN_TITLES = frozenset(normalize_title(name) for name in (
     "design details", "detailed design", "design", "technical design", "proposal", "proposed design",
     "reference-level explanation", "guide-level explanation", "explanation", "internal details", "implementation",
     "implementation details", "api", "api changes", "architecture"))
-#: Words that make an endpoint a reference to an API that exists already.
 #: Outside parties calling the endpoint: "Brokers call `POST /quotes`", "partners will call".
 _OUTSIDE_CALLER = lazy_compile(
     r"\b(?:brokers?|partners?|customers?|third[- ]part(?:y|ies)|merchants?|integrators?|resellers?|"
@@ -103,7 +111,6 @@ _OUTSIDE_CALLER = lazy_compile(
     re.I,
 )
 _NEW = lazy_compile(r"\bnew\b", re.I)
-_EXISTING = lazy_compile(r"\b(?:existing|exists|today|currently|current|already|unchanged|as\s+before|legacy)\b", re.I)
 
 
 def _proposal_with_design(document: Document, context: RuleContext) -> bool:
@@ -116,7 +123,7 @@ def _introduced_by_design(document: Document, endpoint: NamedEndpoint) -> bool:
     """True when the endpoint is named in a sentence or list item under a design section, and the
     text naming it does not call it existing."""
     line = endpoint.span.start.line
-    if document.lines[line - 1].lstrip().startswith("|") or any(_EXISTING.search(c) for c in endpoint.contexts):
+    if document.lines[line - 1].lstrip().startswith("|") or any(EXISTING_API.search(c) for c in endpoint.contexts):
         return False
     home = None
     for section in document.sections():

@@ -9,7 +9,7 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import CodeBlock, Document, Paragraph, Span, Table
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.interfaces import ENDPOINT, SUCCESS_WORDS, http_endpoints, named_endpoints
+from speclint.reading.interfaces import ENDPOINT, SUCCESS_WORDS, http_endpoints, named_endpoints, refers_to_existing
 from speclint.reading.requirements import plain
 from speclint.rules.api_contract.endpoint_without_contract import skips_document
 
@@ -87,7 +87,7 @@ class ResponseShapeMissing(Rule):
             candidates.append((interface.span, interface.label, interface.method,
                                "\n".join([interface.text, *cells])))
         for endpoint in named_endpoints(document):
-            if endpoint.key[0] in ("GET", "DELETE"):
+            if endpoint.key[0] in ("GET", "DELETE") and not refers_to_existing(endpoint):
                 candidates.append((endpoint.span, endpoint.label, endpoint.key[0], "\n".join(endpoint.contexts)))
         silent = [(span, label, method) for span, label, method, text in candidates
                   if not _SELF_EVIDENT.search(label.partition(" ")[2].split("?", 1)[0])

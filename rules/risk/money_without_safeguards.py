@@ -19,7 +19,8 @@ from speclint.reading.requirements import is_proposal, not_in_scope, reads_like_
 
 #: Phrases that alone say money moves: no other word is needed to know it is money.
 MONEY_ACTIONS = (
-    "refund*", "payout*", "pay out", "pays out", "paid out", "paying out", "chargeback*",
+    # (not "refundable": "non-refundable rates" describe a policy, not a movement)
+    r"re:refund(?!ab)\w*", "payout*", "pay out", "pays out", "paid out", "paying out", "chargeback*",
     "top up*", "top-up*", "tops up", "topped up", "topping up", "wallet balance*", "store credit*",
     "account credit*", "send money", "sends money", "sending money", "sent money", "transfer* money",
     "money transfer*", "transfer* funds", "add funds", "adds funds", "adding funds", "withdraw* funds",
@@ -88,6 +89,14 @@ SAFEGUARDS = (
     # German, Spanish, French: "nie doppelt abgebucht", "un reintento nunca reembolsa dos veces".
     "doppelt* abgebucht", "doppelt* gebucht", "bucht* nie doppelt", "Doppelbuchung*", "doppelte Abbuchung*", "Datenbanktransaktion*",
     "doble cobro", "cobro duplicado", "cobros duplicados", "double débit*", "débité deux fois",
+    # French, Spanish, Italian, Portuguese: "refuse un second virement", "sans doublon", "nunca se
+    # cobra dos veces", "doppio addebito", "sem cobrança duplicada".
+    r"re:(?:second|double)s?\s+(?:virement|paiement|remboursement|prélèvement|versement)s?\b", "sans doublon*",
+    r"re:(?:pa[yi]|vers|rembours|débit|crédit|prélev|factur)\w*\s+(?:\w+\s+){0,3}?deux\s+fois",
+    r"re:(?:cobr|pag|reembols|abon|acredit|estorn|addebit|rimbors|accredit)\w*\s+(?:\w+\s+){0,3}?(?:dos\s+veces|"
+    r"duas\s+vezes|due\s+volte)",
+    "pago duplicado", "pagos duplicados", "sin duplicados", "doppio addebito", "doppi addebiti", "pagamento duplicato",
+    "pagamenti duplicati", "cobrança duplicada", "cobranças duplicadas", "pagamento em duplicidade",
     # "damit nichts zweimal erstattet wird", "nie doppelt ausgezahlt"
     r"re:(?:zweimal|doppelt)\s+(?:erstattet|ausgezahlt|bezahlt|gutgeschrieben|überwiesen)\b",
     r"re:(?:repeated|retried|replayed|resubmitted)\s+(?:[\w-]+\s+){0,8}?returns?\s+the\s+(?:first|original|same|earlier)\s+"

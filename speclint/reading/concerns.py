@@ -497,11 +497,12 @@ def evidence(
     return matches[0]
 
 
-_NEGATION = lazy_compile(r"\b(?:no|not|never|without|nor|neither|zero)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATION = lazy_compile(r"\b(?:no|not|never|without|nor|neither|zero|\w+n[’']t)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 
 def _negated(match: re.Match[str]) -> bool:
-    """True for "no breaking changes", "does not store any payment data", "without a migration"."""
+    """True for "no breaking changes", "does not store any payment data", "without a migration", "you won't
+    get money back"."""
     before = match.string[max(0, match.start() - 40):match.start()]
     return bool(_NEGATION.search(before))
 

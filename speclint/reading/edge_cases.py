@@ -85,7 +85,8 @@ def edge_case_sections(document: Document) -> list[Section]:
 #: EARS unwanted behaviour ("IF the file exceeds 100 MB, THEN the app SHALL reject it"; in German,
 #: Spanish and French "FALLS ... DANN", "SI ... ENTONCES", "SI ... ALORS") and
 #: conditions written in Japanese or Chinese ("親タスクが提供されない場合、..." "如果..., 则 ...").
-_CONDITIONAL_CLAUSE = lazy_compile(r"\b(?:IF|FALLS|SI)\b[^\n]{3,200}?\b(?:THEN|DANN|ENTONCES|ALORS)\b|場合[、,，]|ときは|如果|若[^\n若]{1,40}?则", re.I)
+#: EARS's IF ... THEN in English, German, Spanish, French, Dutch, Portuguese and Italian.
+_CONDITIONAL_CLAUSE = lazy_compile(r"\b(?:IF|FALLS|SI|ALS|SE)\b[^\n]{3,200}?\b(?:THEN|DANN|ENTONCES|ALORS|DAN|ENT[ÃA]O|ALLORA)\b|場合[、,，]|ときは|如果|若[^\n若]{1,40}?则", re.I)
 
 
 def inline_handlings(text: str) -> int:

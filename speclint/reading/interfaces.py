@@ -530,6 +530,27 @@ class NamedEndpoint(Record):
         self.in_diagram = in_diagram  # named only as a call of a sequence diagram
 
 
+#: Words that make a named endpoint a reference to an API that exists already.
+EXISTING_API = lazy_compile(r"\b(?:existing|exists|today|currently|current|already|unchanged|as\s+before|legacy)\b", re.I)
+#: The narrower test for a spec, whose sentences often set the scene ("Today support deletes accounts
+#: by hand; `DELETE /v1/users/{id}` ..."): the endpoint itself is called existing or already in use.
+_EXISTING_ENDPOINT = lazy_compile(r"\b(?:existing|already\s+(?:uses?|used|calls?|called|serves?|returns?|exists?|in\s+use)|"
+                                  r"unchanged|as\s+before|legacy)\b", re.I)
+_NEW_API = lazy_compile(r"\bnew\b", re.I)
+_SENTENCE_BREAK = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
+
+
+def refers_to_existing(endpoint: NamedEndpoint) -> bool:
+    """The sentences that name the endpoint call it existing ("the existing `GET /slots` the booking
+    flow already uses") and none calls it new: a reference to a contract defined elsewhere."""
+    path = endpoint.label.partition(" ")[2]
+    # (the path itself is left out: `GET /v1/carts/current` calls nothing current)
+    sentences = [sentence.replace(path, " ") for context in endpoint.contexts
+                 for sentence in _SENTENCE_BREAK.split(context) if path in sentence]
+    return any(_EXISTING_ENDPOINT.search(sentence) for sentence in sentences) \
+        and not any(_NEW_API.search(sentence) for sentence in sentences)
+
+
 def named_endpoints(document: Document) -> list[NamedEndpoint]:
     """Endpoints named in a sentence, list item or table cell and defined nowhere (no heading,
     leading position or endpoint-table row of their own: `http_endpoints`), each with the text of
@@ -724,6 +745,8 @@ AUTHORISATION_STRONG = lazy_compile(
     r"admin[- ]only|only\s+(?:\w+\s+)?(?:admins?|administrators?|moderators?|staff|owners?)|restricted\s+to|"
     r"limited\s+to|allow-?lists?|allowlisted|whitelist\w*|is_?admin|isAdmin|401|403|forbidden|acls?|"
     r"mfa|2fa|two[- ]factor|multi[- ]factor|least\s+privilege|"
+    # a group that grants the power: "only members of warehouse-admins may", "members of the ops group"
+    r"only\s+members\s+of|members?\s+of\s+(?:the\s+)?\S+\s+(?:group|role)|group\s+membership|"
     # German, Spanish, French: "Berechtigung", "Vier-Augen-Prinzip", "permisos", "habilitation"
     r"berechtigung\w*|berechtigt\w*|zugriffsrecht\w*|rechtekonzept\w*|rollenkonzept\w*|autorisier\w*|"
     r"authentifizier\w*|vier-augen\w*|permisos?|autoriza\w*|autentica\w*|rol|roles|rôles?|autoris\w*|"

@@ -202,11 +202,12 @@ _PAYMENT_SHOWN_BEFORE = lazy_compile(r"\b(?:explain(?:s|ed|ing)?|describ(?:e|es|
 
 
 #: An operation denied: "no payments go through us", "never uploads".
-_DENIED_BEFORE = lazy_compile(r"\b(?:no|never)\s+$", re.I)
+#: "no email", "never charged", "nothing to refund or charge", "does not send": no operation happens.
+_DENIED_BEFORE = lazy_compile(r"\b(?:no|never|not|nothing\s+to|without)\s+(?:\w+\s+(?:or|nor)\s+)?$", re.I)
 
 
 def _is_operation(kind: str, match: re.Match[str], text: str) -> bool:
-    if _DENIED_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+    if _DENIED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
         return False
     if kind != "payment":
         return True
