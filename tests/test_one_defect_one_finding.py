@@ -131,3 +131,10 @@ def test_a_relation_that_names_the_rule_itself_is_a_definition_error() -> None:
         subsumes = (Subsumes(("WD006",), Within.SPAN),)
 
     assert rule_definition_errors(SelfSubsuming) == ["subsumes names 'WD006', which is not the id of another rule"]
+
+
+def test_the_rule_documentation_says_which_findings_the_rule_is_reported_instead_of() -> None:
+    from speclint.reporters.ruledocs import explain_text
+
+    assert ("Reported instead of WD002 where their findings overlap its own (one defect, one finding)."
+            in explain_text(load_registry().rules["WD009"]))
