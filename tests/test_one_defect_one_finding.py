@@ -52,14 +52,30 @@ def test_with_the_specific_rule_turned_off_the_other_rule_reports(tmp_path: Path
     assert "WD002" in out and "WD009" not in out
 
 
-def test_a_section_that_only_says_todo_is_one_finding_at_the_level_of_the_marker() -> None:
-    # ST003 (a warning) stands for the section; PH001's marker was an error, so the one finding is too.
-    assert _found(SPEC, "ST003,PH001") == [("ST003", 8, 1, "error")]
+def test_a_section_that_only_says_todo_is_one_finding_the_markers() -> None:
+    assert _found(SPEC, "ST003,PH001") == [("PH001", 10, 1, "error")]
 
 
-def test_a_marker_outside_the_empty_section_is_still_reported() -> None:
-    text = SPEC + "\n    ## Rollout\n\n    We ship it behind a flag; the date is TBD.\n"
-    assert _found(text, "ST003,PH001") == [("ST003", 8, 1, "error"), ("PH001", 14, 39, "error")]
+def test_with_the_marker_rule_not_selected_the_section_is_reported_empty() -> None:
+    assert _found(SPEC, "ST003") == [("ST003", 8, 1, "warning")]
+
+
+def test_an_empty_section_and_a_marker_in_another_section_are_both_reported() -> None:
+    text = SPEC + "\n    ## Rollout\n\n    ## Notes\n\n    We ship it behind a flag; the date is TBD.\n"
+    assert _found(text, "ST003,PH001") == [("PH001", 10, 1, "error"), ("ST003", 12, 1, "warning"),
+                                           ("PH001", 16, 39, "error")]
+
+
+def test_the_finding_kept_is_reported_at_the_higher_level_of_the_two() -> None:
+    # '??? ms' is a value left open (PH004, a warning) that PH001 reads as a marker (an error).
+    text = """\
+    # Checkout
+
+    ## Requirements
+
+    - The page must open in ??? ms.
+    """
+    assert _found(text, "PH001,PH004") == [("PH004", 5, 25, "error")]
 
 
 def test_suppressing_the_specific_finding_lets_the_other_rule_report() -> None:

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import BlockQuote, Document, HtmlBlock, ListBlock, Paragraph, Section, ThematicBreak
 from speclint.document.text import strip_inline
-from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Subsumes, Violation, Within
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading import kep
 
@@ -57,9 +57,6 @@ class EmptySection(Rule):
     category = Category.STRUCTURE
     default_level = Level.WARNING
     group = Group.PREVIEW  # measured precision below 90% (rules/precision.json)
-    # Makes redundant where they meet (one defect, one finding): a section that only says 'TODO' or 'Coming soon.' is
-    # one finding, not a marker too
-    subsumes = (Subsumes(("PH001", "PH005"), Within.SECTION),)
     options = (
         Option("filler", "list[str]", list(DEFAULT_FILLER),
                "Texts that, alone in a section, leave it empty (compared without case, emphasis and end punctuation)."),

@@ -85,7 +85,7 @@ class Within(str, enum.Enum):
     """Where a rule's finding makes another rule's finding redundant (`Subsumes.within`)."""
 
     SPAN = "span"  # the two spans overlap (an empty span counts where it stands)
-    SECTION = "section"  # the other finding lies in the section whose heading this finding points at
+    SECTION = "section"  # one of the two points at a section's heading and the other lies in that section
 
 
 class Subsumes(Record):
