@@ -8,7 +8,7 @@ from typing import Iterator
 
 from speclint.document.model import Document, Paragraph, Section, Table
 from speclint.document.text import iter_nested, mask_invisible
-from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.interfaces import ENDPOINT, endpoint_key
 from speclint.reading.requirements import not_in_scope
@@ -69,6 +69,9 @@ class EndpointOutsideItsTable(Rule):
     name = "endpoint-outside-its-table"
     category = Category.API_CONTRACT
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): the endpoint's missing contract, which API001 reports
+    # without the table
+    subsumes = (Subsumes(("API001",)),)
     # Default: no corpus finding, none on the clean documents of eval, eval2, eval3, cleanset and cleanset2,
     # no false alarm on the variant banks' traps (bench/recall-notes/apimoney10.md).
     group = Group.DEFAULT

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, ListBlock
-from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.interfaces import (
     EXISTING_API,
@@ -63,6 +63,9 @@ class EndpointWithoutContract(Rule):
     name = "endpoint-without-contract"
     category = Category.API_CONTRACT
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): an endpoint with no contract says nothing of its
+    # response either (API017)
+    subsumes = (Subsumes(("API017",)),)
     # Default: no finding on the corpus's specifications; the four of its first draft (a task list, query
     # strings, Japanese criteria, 'GET / PUT') were wrong and are fixed (bench/verdicts/round5-recall-failure.tsv).
     group = Group.DEFAULT

@@ -17,7 +17,7 @@ from speclint.document.model import (
     Table,
     iter_nested,
 )
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.edge_cases import answered_elsewhere, edge_case_sections, is_non_answer
 from speclint.reading.requirements import item_text, plain
@@ -61,6 +61,9 @@ class EdgeCasesUnanswered(Rule):
     name = "edge-cases-unanswered"
     category = Category.EDGE_CASES
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): a case asked and left open inside an edge-case
+    # section is EC003's
+    subsumes = (Subsumes(("EC009",)),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         sections = edge_case_sections(document)

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document
-from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.operations import CALL_FAILURE, skipped_section
 from speclint.reading.requirements import TASK_LISTS, document_kind, is_proposal, reads_like_proposal
@@ -50,6 +50,9 @@ class FailureHandlingPromised(Rule):
     name = "failure-handling-promised"
     category = Category.ERROR_HANDLING
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): 'gracefully' in 'handle errors gracefully' is also a
+    # vague word
+    subsumes = (Subsumes(("WD001", "WD006", "WD008")),)
     # Default: its 2 corpus findings are right (bench/verdicts/round15-eh10.tsv); none on the clean documents of
     # eval, eval2, eval3, cleanset and cleanset2 nor on the variant banks' traps.
     group = Group.DEFAULT

@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span
 from speclint.lazy_regex import lazy_compile
-from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Group, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.reading.operations import (
     has_central_failure_handling,
     INTRO_SECTIONS,
@@ -83,6 +83,9 @@ class OperationFailureUnaddressed(Rule):
     name = "operation-failure-unaddressed"
     category = Category.ERROR_HANDLING
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): the same operation left without failure handling, as
+    # EH001 reports it
+    subsumes = (Subsumes(("EH001",)),)
     # Default: no finding on the corpus's specifications at its final draft (its drafts' findings are
     # judged in bench/verdicts/round7-recall-failure2.tsv) and none on the evaluation set's clean documents.
     group = Group.DEFAULT

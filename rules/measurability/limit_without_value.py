@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Section
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.named_limits import (BOUNDARY, NamedLimit, delegated, given_elsewhere, in_question_section,
@@ -379,6 +379,8 @@ class LimitWithoutValue(Rule):
     name = "limit-without-value"
     category = Category.MEASURABILITY
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): 'for a while' is also a vague trigger (MS012)
+    subsumes = (Subsumes(("MS012",)),)
     options = (Option("skip-profiles", "list[str]", list(_PROPOSALS), SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

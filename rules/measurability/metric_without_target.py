@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, ListBlock, ListItem, Paragraph, Section, Span, Table, TableCell
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import has_quantity, nested_text
 from speclint.reading.metrics import (
@@ -133,6 +133,9 @@ class MetricWithoutTarget(Rule):
     name = "metric-without-target"
     category = Category.MEASURABILITY
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): a success metric without a target because of a vague
+    # word ('faster')
+    subsumes = (Subsumes(("WD001", "WD006", "WD008")),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for section in document.root.walk():

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Section
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.named_limits import stated_with_quantity
@@ -128,6 +128,8 @@ class VagueTrigger(Rule):
     name = "vague-trigger"
     category = Category.MEASURABILITY
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): 'after a few tries' holds the vague word 'a few'
+    subsumes = (Subsumes(("WD001", "WD006", "WD008")),)
     options = (Option("skip-profiles", "list[str]", list(_PROPOSALS), SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

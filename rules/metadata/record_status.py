@@ -8,7 +8,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Span
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name, stated_statuses
 from speclint.reading.header import header_lines
@@ -103,6 +103,9 @@ class RecordStatus(Rule):
     name = "record-status"
     category = Category.METADATA
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): an empty Status section is also an empty section
+    # (ST003)
+    subsumes = (Subsumes(("ST003",)),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if "tatus" not in document.source:

@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Span
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.header import header_lines
 
@@ -87,6 +87,9 @@ class RelativeDate(Rule):
     name = "relative-date"
     category = Category.METADATA
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): a relative date in a date field is also not a date to
+    # the schema (MD002)
+    subsumes = (Subsumes(("MD002",)),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         lines = document.lines

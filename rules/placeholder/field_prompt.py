@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Span, Table
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.header import header_lines
 
@@ -103,6 +103,9 @@ class FieldLeftAsPrompt(Rule):
     name = "field-left-as-prompt"
     category = Category.PLACEHOLDER
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): a field left as the template's prompt breaks the
+    # schema (MD002) and is a slot left unfilled (PH002)
+    subsumes = (Subsumes(("MD002", "PH002")),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         lines = document.lines

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import Document, Position, Span, TextSegment
 from speclint.document.text import iter_prose, join_segments, mask_invisible_keeping_tags, patterns_to_search, position_at
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, Violation, Within
 from speclint.lazy_regex import lazy_compile
 
 
@@ -65,6 +65,9 @@ class FillerText(Rule):
     name = "filler-text"
     category = Category.PLACEHOLDER
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): filler such as '[DATE]' or '(fill me in ...)' is also
+    # a template slot (PH002); a section that only says 'Coming soon.' is one unwritten section, not also ST003's
+    subsumes = (Subsumes(("PH002",)), Subsumes(("ST003",), Within.SECTION))
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         for prose in iter_prose(document):

@@ -7,7 +7,7 @@ from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, HtmlBlock, Section, Span, TextSegment
 from speclint.document.text import find_all, iter_prose, mask_invisible, patterns_to_search
-from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.document.headings import normalize_title
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import is_metrics_section, is_quality_section, is_success_section, normative_statements
@@ -165,6 +165,9 @@ class PlaceholderValue(Rule):
     name = "placeholder-value"
     category = Category.PLACEHOLDER
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): '??? ms' is a value left open, which PH001 also reads
+    # as a marker
+    subsumes = (Subsumes(("PH001",)),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         found: dict[tuple[int, int], Violation] = {}

@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.headings import heading_key
 from speclint.document.model import Document, Section, Span
 from speclint.document.text import find_all, iter_prose
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation, Within
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.languages import OPEN_FIELD_MARKERS, OPEN_ITEM_MARKERS
 from speclint.reading import kep
@@ -72,6 +72,10 @@ class UnresolvedMarker(Rule):
     name = "unresolved-marker"
     category = Category.PLACEHOLDER
     default_level = Level.ERROR
+    # Makes redundant where they meet (one defect, one finding): a section whose only content is the marker is one
+    # unwritten section, which ST003 would report as empty; the marker's finding stays, as it knows when a proposal's
+    # section may still wait (provisional, not yet targeted at a release)
+    subsumes = (Subsumes(("ST003",), Within.SECTION),)
     aliases = ("tbd",)
     options = (
         Option("markers", "list[str]", list(DEFAULT_MARKERS), "Upper-case words that mark unresolved text."),

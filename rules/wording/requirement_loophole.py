@@ -7,7 +7,7 @@ from typing import Iterator, Pattern
 
 from speclint.document.model import Document
 from speclint.document.text import join_segments
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading import languages
 from speclint.reading.concerns import profile_name
@@ -131,6 +131,9 @@ class RequirementLoophole(Rule):
     name = "requirement-loophole"
     category = Category.WORDING
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): the escape clause of a requirement is also an escape
+    # clause (WD002)
+    subsumes = (Subsumes(("WD002",)),)
     options = (Option("skip-profiles", "list[str]", [*_PROPOSALS, *_EXTRA_SKIPPED], SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

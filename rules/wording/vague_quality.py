@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.normative import is_user_story, search, statements, table_rows
@@ -183,6 +183,9 @@ class VagueQuality(Rule):
     name = "vague-quality"
     category = Category.WORDING
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): the vague quality of a requirement is also a vague
+    # term (WD001) and, in a performance requirement ('must be fast'), the quality without a figure MS008 reports
+    subsumes = (Subsumes(("WD001", "MS008")),)
     options = (Option("skip-profiles", "list[str]", [*_PROPOSALS, *_EXTRA_SKIPPED], SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

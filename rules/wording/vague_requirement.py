@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, ListBlock, Paragraph, Span
-from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
+from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading import languages
 from speclint.reading.commitments import commitments
@@ -185,6 +185,9 @@ class VagueRequirement(Rule):
     name = "vague-requirement"
     category = Category.WORDING
     default_level = Level.WARNING
+    # Makes redundant where they meet (one defect, one finding): the vague word of a requirement is also a vague term
+    # (WD001) and, in a performance requirement ('must be fast'), the quality without a figure MS008 reports
+    subsumes = (Subsumes(("WD001", "MS008")),)
     options = (Option("skip-profiles", "list[str]", list(_PROPOSALS), SKIP_PROFILES_HELP),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:

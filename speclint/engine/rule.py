@@ -81,6 +81,30 @@ class Group(str, enum.Enum):
     PREVIEW = "preview"
 
 
+class Within(str, enum.Enum):
+    """Where a rule's finding makes another rule's finding redundant (`Subsumes.within`)."""
+
+    SPAN = "span"  # the two spans overlap (an empty span counts where it stands)
+    SECTION = "section"  # one of the two points at a section's heading and the other lies in that section
+
+
+class Subsumes(Record):
+    """A rule's declaration that its finding makes findings of `rule_ids` redundant where they meet.
+
+    One defect, one finding: when two rules report the same defect, the more specific one declares
+    `subsumes = (Subsumes(("WD001",)),)` and the filter stage (`speclint.filters.redundancy`) drops
+    the other's finding wherever both are reported. A finding is only ever dropped for one that is
+    itself reported: with the specific rule off, not selected, crashed or suppressed there, the
+    other still reports.
+    """
+
+    __slots__ = ("rule_ids", "within")
+
+    def __init__(self, rule_ids: tuple[str, ...], within: Within = Within.SPAN) -> None:
+        self.rule_ids = rule_ids
+        self.within = within
+
+
 class OptionError(ValueError):
     """A rule option has a value of the wrong type or out of range."""
 
@@ -194,6 +218,9 @@ class Rule:
     group: ClassVar[Group] = Group.DEFAULT
     options: ClassVar[tuple[Option, ...]] = ()
     aliases: ClassVar[tuple[str, ...]] = ()
+    # Rules whose findings this rule's finding makes redundant at the same spot (the same defect, said
+    # less precisely): dropped in the filter stage, see `Subsumes`.
+    subsumes: ClassVar[tuple[Subsumes, ...]] = ()
     documentation_url: ClassVar[str | None] = None  # a link to more documentation (YAML rules, plugins)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
@@ -248,6 +275,13 @@ def rule_definition_errors(rule: type[Rule]) -> list[str]:
         errors.append("default_level is not a speclint.engine.rule.Level")
     if not (rule.__doc__ or "").strip():
         errors.append("it has no docstring (the docstring is the rule's documentation)")
+    for relation in getattr(rule, "subsumes", ()):
+        if not isinstance(relation, Subsumes) or not isinstance(relation.within, Within):
+            errors.append(f"subsumes holds {relation!r}, not a speclint.engine.rule.Subsumes")
+            continue
+        for other in relation.rule_ids:
+            if not isinstance(other, str) or not _ID.match(other) or other == rule_id:
+                errors.append(f"subsumes names {other!r}, which is not the id of another rule")
     for option in getattr(rule, "options", ()):
         try:
             option.validate(option.default)

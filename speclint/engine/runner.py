@@ -1,7 +1,8 @@
 """The pipeline for one run: read each file, parse it, run the rules, filter, collect the results.
 
     paths -> files.discover -> files.read_text -> parser.parse -> engine.run_rules
-          -> suppressions (inline comments) -> RunResult -> baseline (speclint.filters.baseline, in the CLI)
+          -> suppressions (inline comments) -> redundancy (one defect, one finding: filters.redundancy)
+          -> RunResult -> baseline (speclint.filters.baseline, in the CLI)
 
 Which rules run on a file, at which levels and with which options, is decided per file by a
 planner (`speclint.configuration.config.ConfigPlanner` from the CLI); without one, `settings_for_file` detects
@@ -248,6 +249,10 @@ def lint_source(
         plan = FilePlan(settings.rules, settings.profile.name, settings.profile, profile_signals=settings.signals)
     outcome = run_rules(document, plan.rules, profile=plan.profile, settings=plan.settings)
     findings = _suppress(document, plan, outcome.findings, outcome.failures)
+    if any(active.rule.subsumes for active in plan.rules):
+        from speclint.filters.redundancy import drop_redundant
+
+        findings = drop_redundant(document, findings, plan.rules)
     _release(document)
     result.rule_failures.extend(outcome.failures)
     signals = tuple(plan.profile_signals)

@@ -150,7 +150,22 @@ def facts(rule: type[Rule]) -> str:
     ]
     if rule.aliases:
         parts.append("aliases: " + ", ".join(f"`{alias}`" for alias in rule.aliases))
+    if rule.subsumes:
+        parts.append("reported instead of: " + ", ".join(f"`{rule_id}`" for rule_id in subsumed_ids(rule))
+                     + " (one defect, one finding)")
     return " · ".join(parts)
+
+
+def subsumed_ids(rule: type[Rule]) -> list[str]:
+    """The rules whose findings a finding of `rule` makes redundant where they meet (`Rule.subsumes`)."""
+    return [rule_id for relation in rule.subsumes for rule_id in relation.rule_ids]
+
+
+def subsumes_sentence(rule: type[Rule]) -> str:
+    """One line for `speclint explain`: whose findings this rule's finding replaces, and where."""
+    where = {"span": "where their findings overlap its own", "section": "in the section it reports"}
+    said = "; ".join(", ".join(relation.rule_ids) + " " + where[relation.within.value] for relation in rule.subsumes)
+    return f"Reported instead of {said} (one defect, one finding)."
 
 
 def rule_markdown(rule: type[Rule], heading_level: int = 2) -> str:
@@ -181,6 +196,8 @@ def explain_text(rule: type[Rule], title: bool = True) -> str:
     if rule.aliases:
         lines.append("Aliases: " + ", ".join(rule.aliases) + ".")
     lines.append(f"Group: {group_of(rule)}. Measured precision: {precision_text(rule)}.")
+    if rule.subsumes:
+        lines.append(subsumes_sentence(rule))
     if group_of(rule) == "preview":
         lines.append(
             f"A preview rule is off unless the configuration names it (`rules: {{{rule.id}: warning}}`) "
