@@ -75,3 +75,13 @@ def test_an_exception_that_is_not_about_sign_in_is_fine() -> None:
     All endpoints except rebuild answer within 200 ms.
     """
     assert lines(text) == []
+
+
+def test_a_route_that_needs_more_than_the_others_is_not_an_exception() -> None:
+    text = """
+    - `POST /exports` starts an export of every customer.
+    - `GET /exports/{id}` returns one export.
+
+    All endpoints require a bearer token, but POST /exports additionally requires the `admin` role.
+    """
+    assert lines(text) == []

@@ -16,7 +16,7 @@ _ALL_EXCEPT = lazy_compile(
     r"\b(?:all|every|each|todos?|todas?|alle[ns]?|tous|toutes|tutti|tutte)\s+(?:(?:the|our|other|los|las|die|les|gli|le|i)\s+)?"
     r"(?:\w+\s+)?(?:routes?|endpoints?|apis?|calls?|paths?|operations?|methods?|rutas?|endpunkte?|pfade?|"
     r"routen|chemins?|percorsi|rotte)\b[^.;!?]{0,60}?"
-    r"\b(?P<word>except(?:\s+for)?|apart\s+from|other\s+than|excluding|save|but|salvo|excepto|menos|"
+    r"\b(?P<word>except(?:\s+for)?|apart\s+from|other\s+than|excluding|but\s+not|salvo|excepto|menos|"
     r"au(?:ß|ss)er|ausgenommen|sauf|tranne|eccetto)\s+(?P<rest>[^.;!?]{1,120})",
     re.I,
 )
