@@ -92,8 +92,8 @@ def test_profile_applies_without_a_profile_and_with_a_skipped_one() -> None:
     assert not profile_applies(RuleContext(options=options, profile=NamedProfile("adr")))
 
 
-def test_there_are_sixteen_risk_rules_at_warning_or_info() -> None:
-    assert [rule.id for rule in RISK_RULES] == [f"RK{n:03d}" for n in range(1, 17)]
+def test_there_are_seventeen_risk_rules_at_warning_or_info() -> None:
+    assert [rule.id for rule in RISK_RULES] == [f"RK{n:03d}" for n in range(1, 18)]
     for rule in RISK_RULES:
         assert rule.category is Category.RISK
         assert rule.default_level in (Level.WARNING, Level.INFO)

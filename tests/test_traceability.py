@@ -332,3 +332,64 @@ def test_a_status_list_of_ids_with_notes_is_not_a_second_definition() -> None:
     - **FR-17** (observability stack, M12) — GA-blocking.
     """
     assert lint_with("TR001", text) == []
+
+
+# --- TR002: an ID scheme of the document's own ----------------------------------------------------
+
+
+def test_a_reference_past_the_end_of_an_own_prefixed_scheme_is_flagged() -> None:
+    text = """
+    ## 3. Requirements
+
+    **SYS-ORD-201** The order service shall reserve stock when an order is placed.
+
+    **SYS-ORD-202** A reservation shall expire after 20 minutes.
+
+    **SYS-ORD-203** An expired reservation shall release its stock; see SYS-ORD-219 for the audit trail.
+    """
+    findings = lint_with("TR002", text)
+    assert [finding.span.start.line for finding in findings] == [7]
+    assert "SYS-ORD-219" in findings[0].message and "SYS-ORD-203" in findings[0].message
+
+
+def test_an_own_scheme_in_a_table_and_a_list_is_read_too() -> None:
+    text = """
+    | Code | Requirement |
+    |---|---|
+    | DRV-1 | Drivers sign in with their badge. |
+    | DRV-2 | A shift starts at the first scan. |
+    | DRV-3 | A shift ends after 10 hours at most. |
+
+    - Overtime follows the rule in DRV-7.
+    """
+    assert [finding.span.start.line for finding in lint_with("TR002", text)] == [7]
+
+
+def test_sparse_ticket_numbers_and_other_documents_numbers_are_not_a_scheme() -> None:
+    text = """
+    | Key | Work item |
+    |---|---|
+    | PAY-1203 | Retry the webhook |
+    | PAY-1290 | Show the receipt |
+    | PAY-1451 | Export to CSV |
+
+    Blocked by PAY-2001. Follows RFC-0042 and ADR-0017.
+    """
+    assert lint_with("TR002", text) == []
+
+
+def test_an_own_scheme_is_held_only_past_its_end_and_only_with_three_labels() -> None:
+    gap = """
+    **CTL-1** Cards can be frozen.
+
+    **CTL-2** Frozen cards decline every authorisation.
+
+    **CTL-4** Unfreezing takes effect at once (the rule CTL-3 was dropped).
+    """
+    two = """
+    **CTL-1** Cards can be frozen.
+
+    **CTL-2** Frozen cards decline every authorisation; see CTL-9.
+    """
+    assert lint_with("TR002", gap) == []
+    assert lint_with("TR002", two) == []
