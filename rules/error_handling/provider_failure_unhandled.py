@@ -29,7 +29,9 @@ class ProviderFailureUnhandled(Rule):
     Receiptly OCR API", "from Fixwell's rates API", "sends it to the Paperform rendering service",
     "posts it to Miettes' orders endpoint"; not the document's own API, which a heading names) or
     where a table of what the product calls lists it ("| Sift API | fraud score |" under
-    "| System | Called for |"), and never says what happens when that provider fails: no sentence, item or
+    "| System | Called for |"), or by an acronym alone where the sentence calls it and the document
+    names it again ("posted to LOGIS", "la consulta al SIRVE", "consulta o SIAFI"; not a format, a
+    protocol or a keyword: "export to CSV", "THEN ... SHALL"), and never says what happens when that provider fails: no sentence, item or
     table row that names the provider or what it is called for (the charge, the SMS, the upload)
     with an error, timeout, retry, decline, bounce or dead-letter; no failure-modes section or
     error table that names it; no section about the call that speaks of failure. Words that do not
@@ -46,7 +48,12 @@ class ProviderFailureUnhandled(Rule):
     furniture") is no later phase; and a specification that names its
     providers only in its introduction, problem statement or background ("heavy suites such as
     QuickBooks") calls none. Failure written in German, Spanish or French ("Fehlerbehandlung",
-    "si el proveedor falla", "en cas d'échec") counts, and so does a "What if" section. One finding per document, at the first
+    "si el proveedor falla", "en cas d'échec") counts where it is about a call or what the call is
+    for (an interface, a service, a connection, a payment, a message; not "die Karte ist nicht
+    lesbar ... Fehlermeldung", nor an SMS retry for a registry the booking queries, nor a user
+    story's wish), and so does a "What if" section. A failure word of the document's title names its
+    subject ("Report a power outage by SMS"): it neither makes every section a failure section nor
+    answers "create an outage report in the OMS". One finding per document, at the first
     mention in the body (not the introduction or glossary), naming the other providers and lines.
     A customer's dispute, a size limit ("refuses photos larger than 10 MB") or an error shown as a
     field ("the last error") is no word on the call failing. An "Overview" under the design is the
@@ -91,7 +98,10 @@ class ProviderFailureUnhandled(Rule):
         kind_of_document = document_kind(document, context)
         if kind_of_document in TASK_LISTS or _PLAN_TITLE.match(document_title(document)):
             return  # a plan or task list implements the spec, where failure is specified
-        mentions = unhandled_providers(document)
+        proposal = kind_of_document != "adr" and (
+            is_proposal(document, context) or reads_like_proposal(document) or kind_of_document in _PROPOSALS)
+        # (a proposal is read on its transactional providers only: searching for the others costs)
+        mentions = unhandled_providers(document, _TRANSACTIONAL if proposal else None)
         if kind_of_document == "adr":
             # A decision record is judged on what it decides: a payment, SMS, email or push
             # provider or a message broker it adopts. Providers named in its context or options are not called.
@@ -101,7 +111,7 @@ class ProviderFailureUnhandled(Rule):
                         if (mention[0] in _ADOPTED or (mention[0] in _SENT_TO and _SENDS.search(
                             document.lines[mention[2].start.line - 1])))
                         and _DECISION_TITLE.search(section_at(document, mention[2].start.line).title or "")]
-        elif is_proposal(document, context) or reads_like_proposal(document) or kind_of_document in _PROPOSALS:
+        elif proposal:
             # A proposal names storage and infrastructure in passing; a payment, SMS, email or
             # push provider its design calls (not its summary or motivation) is a call to answer for.
             mentions = [mention for mention in mentions if mention[0] in _TRANSACTIONAL

@@ -22,7 +22,10 @@ _MOVES = lazy_compile(
     r"erstatt\w*|rückerstatt\w*|auszahl\w*|ausgezahlt|abbuch\w*|abgebucht|gutschr\w*|gutgeschrieben|überweis\w*|"
     r"Überweisung\w*|"
     r"reembols\w*|abon(?:a|an|ar|ará|arán|ó)|cobr(?:a|an|ar|ará|ó|o)|transferencias?|transfier\w*|pag(?:a|an|ar|ará|ó)|"
-    r"rembours\w*|virements?|vers(?:e|er|é|ement)|débit\w*|crédit\w*)\b",
+    r"rembours\w*|virements?|vers(?:e|er|é|ement)|débit\w*|crédit\w*|"
+    # Portuguese and Italian: "chama o estorno", "addebita su ciascun borsellino", "rimborsa", "accredita"
+    r"estorn\w*|reembolsa\w*|cobran(?:ça|ca)s?|transferências?|debita\w*|credita\w*|"
+    r"rimbors\w*|addebit\w*|accredit\w*|bonific\w*)\b",
     re.I,
 )
 #: Money named in the sentence: a card, a wallet, a balance, an amount, a currency.
@@ -30,7 +33,8 @@ _MONEY = lazy_compile(
     r"\b(?:cards?|wallets?|balances?|amounts?|money|funds|payments?|payouts?|refunds?|ibans?|bank|processor|psp|"
     r"acquirer|stripe|adyen|paypal|braintree|sepa|ach|currency|premium\s+currency|fares?|fees?|invoices?|"
     r"overcharge\w*|prices?|dollars?|euros?|cents|usd|eur|gbp|Karte|Konto|Guthaben|Betrag|Beträge|Bank|"
-    r"tarjeta|cuenta|saldo|importe|banco|carte|compte|solde|montant|banque)\b|[$€£¥]\s?\d|\d\s?(?:€|£)",
+    r"tarjeta|cuenta|saldo|importe|banco|carte|compte|solde|montant|banque|"
+    r"cartão|conta|valor|carteira|importo|conto|carta|borsellino|portafoglio|costo|quota)\b|[$€£¥]\s?\d|\d\s?(?:€|£)",
     re.I,
 )
 #: The movement repeated: retried, re-run, replayed, resubmitted, redelivered, tried again.
@@ -39,7 +43,9 @@ _RETRY = lazy_compile(
     r"re-?send(?:s|ing)?|re-?sent|re-?attempt\w*|re-?deliver\w*|re-?process(?:es|ed|ing)?|"
     r"tr(?:y|ies|ied)\s+again|run\s+again|on\s+(?:its|the)\s+next\s+run|"
     r"reintent\w*|volver(?:á|a)?\s+a\s+(?:intentar|enviar|ejecutar)|vuelve\s+a\s+(?:intentar|enviar|ejecutar)|"
-    r"reenv[ií]\w*|erneut|wiederhol\w*|noch\s+einmal|réessa\w*|relanc\w*|nouvelle\s+tentative|rejou\w*)\b",
+    r"reenv[ií]\w*|erneut|wiederhol\w*|noch\s+einmal|réessa\w*|relanc\w*|nouvelle\s+tentative|rejou\w*|"
+    # Portuguese and Italian: "tenta de novo", "tentar novamente", "nova tentativa", "riprova", "ritenta"
+    r"tenta(?:r|rá)?\s+(?:de\s+novo|novamente)|nova\s+tentativa|retent\w*|riprov\w*|ritent\w*|nuovo\s+tentativo)\b",
     re.I,
 )
 #: The movement made by something that runs again by design: a nightly or scheduled job, or the handler
@@ -49,7 +55,9 @@ _REPEATS = lazy_compile(
     r"(?:nightly|hourly|daily|scheduled|recurring|cron|batch)\s+(?:[\w-]+\s+)?(?:jobs?|runs?|batch(?:es)?|tasks?|"
     r"process(?:es)?)|every\s+(?:night|hour|day|morning)|each\s+(?:night|morning)|"
     r"proceso\s+(?:nocturno|diario)|cada\s+noche|nächtliche\w*|jede\s+Nacht|täglich\w*\s+(?:Job|Lauf)|"
-    r"chaque\s+nuit|traitement\s+(?:nocturne|quotidien))\b",
+    r"chaque\s+nuit|traitement\s+(?:nocturne|quotidien)|"
+    r"(?:processo|job|rotina|elaborazione|lotto)\s+(?:noturno|diário|notturn[oa]|giornalier[oa])|"
+    r"(?:[\d]+x|uma\s+vez)\s+por\s+dia|todas\s+as\s+noites|ogni\s+(?:notte|giorno|sera))\b",
     re.I,
 )
 #: What a scheduled job recomputes before it moves money: a re-run moves the same money again unless
@@ -58,14 +66,15 @@ _RECOMPUTES = lazy_compile(
     r"\b(?:re-?comput\w*|re-?calculat\w*|re-?pric\w*|re-?evaluat\w*|re-?rat(?:e|es|ed|ing)|catch(?:es)?\s+up|"
     r"any\s+(?:\w+\s+)?(?:amount|difference|overcharge|overpayment|balance|excess)s?|"
     r"all\s+(?:unpaid|outstanding|pending|open|failed)|"
-    r"recalcul\w*|neu\s+berechn\w*|neuberechn\w*|vuelve\s+a\s+calcular)\b",
+    r"recalcul\w*|neu\s+berechn\w*|neuberechn\w*|vuelve\s+a\s+calcular|ricalcol\w*)\b",
     re.I,
 )
 _HANDLER = lazy_compile(r"\b(?:handler|consumer|listener)s?\b", re.I)
 #: Safeguards that make a repeat safe wherever the document names them: an idempotency key, deduplication.
 _IDEMPOTENT = lazy_compile(
     r"\b(?:idempoten\w*|idempotenz\w*|dedup\w*|de-dup\w*|deduplicat\w*|exactly[- ]once|at[- ]most[- ]once|"
-    r"Doppelzahlung\w*|Doppelbuchung\w*|doble\s+(?:pago|cobro|abono|reembolso)|double\s+(?:paiement|versement|débit))\b",
+    r"Doppelzahlung\w*|Doppelbuchung\w*|doble\s+(?:pago|cobro|abono|reembolso)|double\s+(?:paiement|versement|débit)|"
+    r"idempot\w*|(?:cobrança|estorno|pagamento)\s+(?:em\s+)?duplicad[oa]|doppi[oa]\s+(?:addebito|pagamento|rimborso))\b",
     re.I,
 )
 #: Safeguards that count in the movement's own paragraph or item: a check of what was already moved,
@@ -78,16 +87,17 @@ _NEAR_SAFEGUARD = lazy_compile(
     r"(?:captured|charged|paid|credited|refunded|debited|transferred|applied|issued|processed|sent)\s+"
     r"(?:only\s+|exactly\s+)?once|ledger|reconcil\w+\s+before|bereits|schon\s+(?:gutgeschrieben|ausgezahlt|erstattet)|"
     r"ya\s+(?:pagad|abonad|reembolsad|transferid)\w*|déjà\s+(?:payé|versé|remboursé|crédité)\w*|"
+    r"já\s+(?:pag|estornad|reembolsad|cobrad)\w*|già\s+(?:pagat|addebitat|rimborsat|accreditat)\w*|"
     # a retry after a definite refusal moved nothing: "if the bank rejects the transfer, the amount goes back"
     r"reject(?:s|ed)?|declined?|declines|bounced?|returned|rechaz\w*|devuelt\w*|abgelehnt|zurückgebucht|"
-    r"rejet\w*|refus\w*)\b",
+    r"rejet\w*|refus\w*|recusad\w*|rifiutat\w*|respint\w*)\b",
     re.I,
 )
 #: Safeguards that count anywhere in the movement's section: "so none are paid twice", "a unique order number
 #: per booking", "Redsys rejects a second charge with the same number".
 _SECTION_SAFEGUARD = lazy_compile(
     r"\b(?:twice(?!\s+as\b)|dos\s+veces|zweimal|doppelt\w*|deux\s+fois|duplicat\w*|duplicad\w*|already|bereits|déjà|"
-    r"unique|únic[oa]s?|eindeutig\w*|same\s+(?:\w+\s+)?(?:key|reference|number|id)|mism[oa]\s+(?:número|referencia|clave)|"
+    r"unique|únic[oa]s?|univoc[oa]|eindeutig\w*|duas\s+vezes|due\s+volte|same\s+(?:\w+\s+)?(?:key|reference|number|id)|mism[oa]\s+(?:número|referencia|clave)|"
     r"misma\s+(?:referencia|clave)|gleiche[nr]?\s+(?:Referenz|Schlüssel|Nummer)|même\s+(?:référence|clé|numéro))\b",
     re.I,
 )
@@ -103,7 +113,7 @@ _OTHER_SENSE = lazy_compile(r"\b(?:credit\s+(?:to|for)\s+the\s+(?:author|team)|i
                             r"cars?|devices?|phones?)|data\s+transfer|transfer\s+learning)\b", re.I)
 #: Movements that are money whatever else the sentence names: a refund, a payout, a reimbursement.
 _SELF_EVIDENT = lazy_compile(r"(?:refund|payout|pay\s+out|paid\s+out|pays\s+out|disburse|reimburs|rückerstatt|erstatt|"
-                             r"auszahl|ausgezahlt|reembols|rembours|virement)", re.I)
+                             r"auszahl|ausgezahlt|reembols|rembours|virement|estorn|rimbors)", re.I)
 _SENTENCE = lazy_compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
@@ -123,9 +133,12 @@ class MoneyRetriedWithoutIdempotency(Rule):
     or webhook: "a nightly job credits back any amount charged above the cap", "the match-end handler
     credits 150 Gems to the wallet"), and nothing makes the repeat safe: no idempotency key or
     deduplication anywhere in the document, and in the movement's own paragraph no check of what was
-    already moved, no reused key or reference, no status check and no ledger record. German, Spanish
-    and French movements and retries count ("reintentar la transferencia", "wiederholt die
-    Überweisung", "relance le virement"). Non-goals, alternatives and background are not read; a
+    already moved, no reused key or reference, no status check and no ledger record. German, Spanish,
+    French, Portuguese and Italian movements and retries count ("reintentar la transferencia",
+    "wiederholt die Überweisung", "relance le virement", "se o estorno falhar, tenta de novo",
+    "il rimborso ... riprova"). A scheduled job counts as a repeat when it recomputes what it moves
+    or moves money for each of many accounts ("a nightly batch charges each member's card",
+    "addebita su ciascun borsellino": stopped part-way and run again, it charges the first ones twice). Non-goals, alternatives and background are not read; a
     movement shown or reported ("the nightly job exports the payouts") is not one. One finding per
     paragraph, at the repeat.
 
@@ -238,16 +251,25 @@ def _repeated_movement(segments: list[TextSegment]) -> tuple[Span, str, str] | N
 _MONEY_WORD = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|transfer\w*|payouts?|credit\w*|debit\w*|billing|"
                            r"wallets?|balances?|funds|money|amounts?|reembols\w*|transferencia\w*|pago\w*|abono\w*|"
                            r"überweis\w*|Überweisung\w*|auszahl\w*|Auszahlung\w*|erstatt\w*|Erstattung\w*|gutschr\w*|"
-                           r"Gutschrift\w*|virements?|rembours\w*|versements?|paiements?)\b", re.I)
+                           r"Gutschrift\w*|virements?|rembours\w*|versements?|paiements?|estorn\w*|pagament\w*|addebit\w*|"
+    r"rimbors\w*)\b", re.I)
 
 
 def _runs_again(sentence: str) -> re.Match[str] | None:
     """What runs the movement again by design: an event's handler, or a scheduled job that recomputes
     what it moves."""
     for match in _REPEATS.finditer(sentence):
-        if _HANDLER.search(match.group(0)) or _RECOMPUTES.search(sentence):
+        if _HANDLER.search(match.group(0)) or _RECOMPUTES.search(sentence) or _EACH.search(sentence, match.end()):
             return match
     return None
+
+
+#: A scheduled batch that moves money for each of many accounts ("a nightly job debits every
+#: subscriber's card", "addebita su ciascun borsellino"): stopped part-way and run again, it moves
+#: the first ones' money twice unless it records what it moved. (Not "every night": the schedule.)
+_EACH = lazy_compile(r"\b(?:each|every|all|ciascun[oa]?|ogni|cada|tod[oa]s\s+(?:os|as)|jede[nmrs]?|chaque|tous\s+les|"
+                     r"toutes\s+les)\s+(?!(?:night|day|hour|morning|evening|week|month|time|notte|giorno|sera|noche|d[ií]a|"
+                     r"hora|Nacht|Tag|Stunde|nuit|jour|heure|noites|dias)\b)\w", re.I)
 
 
 def _repeat(sentence: str) -> re.Match[str] | None:

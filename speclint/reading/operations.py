@@ -460,6 +460,47 @@ _SYSTEM_CALLED_BEFORE = lazy_compile(
     r"orders?|ordered)\b[^.;!?\n]{0,80}?\b(?:to|into|in|from|with|on)\s+$", re.I)
 
 
+#: Another system named by its acronym alone where the sentence calls it: "queued and posted to SAP
+#: PM", "la consulta al RUNT", "create the outage report in the OMS" (the acronyms `SYSTEM_ACRONYM`
+#: lists need no call before "the"). Not a format, a protocol, a keyword of EARS or RFC 2119, a team
+#: or a role ("export to CSV", "over HTTPS", "THEN the system SHALL", "sent to QA"); `provider_mentions`
+#: asks for a call verb before it in its sentence (`_ACRONYM_CALLED_BEFORE`) and for the acronym on
+#: another line of the document.
+ACRONYM_SYSTEM = lazy_compile(
+    # (the acronym's first capital first, a character class the engine scans for fast; `provider_mentions`
+    # asks for the word before it, `_ACRONYM_LEAD`, and drops the acronyms of `_NOT_A_SYSTEM`)
+    r"(?P<name>[A-Z](?<![\w-][A-Z])[A-Z0-9]{2,5}(?:\s+[A-Z]{2,4}\b(?!\s+[a-z]))?)\b(?![-\u2019'./]\w)"
+    # an acronym that qualifies a thing is no system: "to SBOM components", "in the HL7 format"
+    r"(?!\s+(?:files?|formats?|components?|documents?|records?|fields?|codes?|numbers?|data|reports?|exports?|"
+    r"schemas?|standards?|spec\w*|versions?|complian\w*|rules?|requirements?|guidelines?|ids?|entries|values?|"
+    r"messages?|payloads?|templates?)\b)")
+#: Acronyms that name no system: formats, protocols, keywords of EARS and RFC 2119, roles, channels.
+_NOT_A_SYSTEM = frozenset((
+    "API APIS SDK CLI URL URI CSV TSV PDF JSON XML HTML YAML TOML XLS XLSX ZIP PNG JPG JPEG SVG GIF HTTP HTTPS TCP UDP "
+    "TLS SSL SSH DNS SMTP IMAP MQTT AMQP REST SOAP RPC GRPC SQL NFS CPU GPU RAM SSD USB UTF ASCII ISO UTC GMT EUR USD "
+    "GBP PII SLA SLO SLI KPI OKR MVP FAQ TBD TODO EOF IDE CEO CTO CFO COO CISO DPO LLM OCR NLP RFC KEP ADR PRD SRS ERS "
+    "NFR REQ MUST SHALL SHOULD MAY NOT AND THE WHEN THEN WHILE WHERE WENN DANN MUSS SOLL DEBE CUANDO ENTONCES DEVE "
+    "QUANDO ENTÃO LORSQUE ALORS DOIT NEW ALL ANY NONE YES OFF FIFO LIFO ETA ERT GDPR HIPAA PCI DSS SOC AWS GCP IAM "
+    "VPC VPN LAN WAN CDN SMS MMS OTP PIN NFC GPS LTE IVR RFID BLE WIFI").split())
+#: The words just before an acronym that is called: "to", "into", "from", "with" (and "the"), "in the",
+#: "al", "ao", "no", "nel", "zum", "en el", "a la", "an das", "bei der", an article after the call
+#: itself ("consulta o SIAFI", "consulta el RUNT", "interroga il CUP").
+_ACRONYM_LEAD = lazy_compile(
+    r"(?:\b(?:(?:to|into|from|with)\s+(?:the\s+)?|in\s+the\s+|(?:al|ao|no|na|nel|nella|del|do|dal|dallo|zum|zur|beim)\s+|"
+    r"(?:en|a|de)\s+(?:el|la|los|las)\s+|(?:an|bei|in|von|aus)\s+(?:das|die|den|dem|der)\s+)|"
+    r"(?<=[a-zà-ú]\s)(?:o|el|il|lo|le)\s+)$")
+#: A call before an acronym in its sentence, in English, Spanish, Portuguese, Italian, German.
+_ACRONYM_CALLED_BEFORE = lazy_compile(
+    r"\b(?:posts?|posted|posting|sends?|sent|sending|writes?|written|writing|pushe[sd]|pushing|push|submits?|submitted|"
+    r"creates?|created|creating|books?|booked|registers?|registered|fetch(?:es|ed|ing)?|pulls?|pulled|retrieves?|"
+    r"retrieved|looks?\s+up|quer(?:y|ies|ied|ying)|calls?|called|transmits?|transmitted|synced|syncs?|"
+    r"synchroni[sz]e[sd]?|reports?|reported|"
+    r"consult(?:a|ar|ará|an|e|ado|ada)?|envi(?:a|ar|ará|an|ado|ada)|registr(?:a|ar|ará|an|ado|ada)|"
+    r"sincroniz(?:a|ar|ará|an|ado|ada)|publica(?:r|rá|do|da)?|notifica(?:r|rá|do|da)?|reporta(?:r|rá|do|da)?|"
+    r"invia(?:re|to|ta)?|interroga(?:re|to|ta)?|pubblica(?:re|to|ta)?|sincronizza(?:re|to|ta)?|"
+    r"abgefragt|abfragen|fragt|übermittel\w*|gemeldet|meldet|sendet|gesendet|bucht|gebucht)\b", re.I)
+
+
 #: Before a named API, in its sentence: a call to it ("sent to", "from", "through", "uses the").
 _CALLED_BEFORE = lazy_compile(
     r"\b(?:to|from|through|via|by|with|using|uses?|calls?|called|calling|quer(?:y|ies|ied|ying)|asks?|asked|asking|"
@@ -533,6 +574,7 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a business system called by the sentence: "post an adjustment to the ERP", "creates the
     # employee in the HRIS" (`provider_mentions` asks for a call before it)
     (NAMED_API_KIND, SYSTEM_ACRONYM),
+    (NAMED_API_KIND, ACRONYM_SYSTEM),
     ("file transfer", lazy_compile(r"\b(?:(?:file|sftp|ftp)[\s_-]+drops?|drop[\s_-]+(?:folder|zone)s?)\b", re.I)),
     ("identity provider", lazy_compile(r"\b(?:identity|sso|oidc|saml)[\s_-]+providers?\b|(?-i:\bIdPs?\b)", re.I)),
     ("identity verification", lazy_compile(
@@ -566,7 +608,9 @@ PROVIDER_DUTIES: dict[str, re.Pattern[str]] = {
                                r"labels?|exports?|"
                                # another system by what it is: "if a head-end system is unreachable" (not
                                # "the system", the product itself)
-                               r"(?!(?:the|this|our|a|an|that|its|same|whole|entire|new)\s)[\w-]+\s+systems?)\b", re.I),
+                               # (nor "das System", "el sistema": the product, in German, Spanish, French...)
+                               r"(?!(?:the|this|our|a|an|that|its|same|whole|entire|new|das|dieses|unser|ein|el|este|"
+                               r"nuestro|un|le|ce|notre|il|lo|questo|nostro|o|um|nosso)\s)[\w-]+\s+systems?)\b", re.I),
     "identity provider": lazy_compile(r"\b(?:sign(?:s|ed|ing)?[\s-]*(?:in|on)|log(?:s|ged|ging)?[\s-]*(?:in|on)|logins?|sso|"
                                     r"authenticat\w*|tokens?|sessions?|idps?)\b", re.I),
     "identity verification": lazy_compile(r"\b(?:verif\w+|checks?|kyc|identity|documents?|selfies?|onboarding)\b", re.I),
@@ -687,6 +731,9 @@ def provider_mentions(segments: list[TextSegment],
             continue
         for match, span in find_all(pattern, segments):
             text = match.string
+            if pattern is ACRONYM_SYSTEM and (match.group(0).split()[0] in _NOT_A_SYSTEM or not _ACRONYM_LEAD.search(
+                    text, max(0, match.start() - 14), match.start())):
+                continue  # ("export to CSV", "THEN the system SHALL"; an acronym no call leads to)
             if "name" in pattern.groupindex:  # the system's name, not the words that call it
                 span = _group_span(segments, match, "name")
                 match = _NamedMatch(match, "name")
@@ -700,6 +747,11 @@ def provider_mentions(segments: list[TextSegment],
                 continue
             if pattern is SYSTEM_ACRONYM and not _SYSTEM_CALLED_BEFORE.search(text, sentence_start, match.start() - 4):
                 continue  # "the ERP" named, not called ("the ERP team", "stock in the ERP is wrong")
+            if pattern is ACRONYM_SYSTEM and (
+                    SYSTEM_ACRONYM.match(text, match.start())  # (a listed acronym is `SYSTEM_ACRONYM`'s)
+                    or not _ACRONYM_LEAD.search(text, max(sentence_start, match.start() - 14), match.start())
+                    or not _ACRONYM_CALLED_BEFORE.search(text, sentence_start, match.start())):
+                continue  # (the lead again within the sentence: not "... to.\nLOGIS")
             if pattern is NAMED_API and not (listed_as_called and not text[:match.start()].strip(" *_`")
                                              and not text[match.end():].strip(" *_`.")) \
                     and (not _CALLED_BEFORE.search(before) or _NOT_CALLED_BEFORE.search(before)):
@@ -817,7 +869,8 @@ def _states_provider_failure(text: str) -> bool:
 
 def _names(kind: str, text: str) -> bool:
     """`text` names a provider of `kind` (by brand or by what it is)."""
-    return any(pattern.search(text) for each, pattern in (*PROVIDERS, *GENERIC_PROVIDERS) if each == kind)
+    return any(pattern.search(text) for each, pattern in (*PROVIDERS, *GENERIC_PROVIDERS)
+               if each == kind and pattern is not ACRONYM_SYSTEM)  # (any capitals: `provider_mentions` reads it)
 
 
 #: A sentence: up to a full stop, a semicolon or a line break.
@@ -834,7 +887,8 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
     if named is None:
         named = _names(kind, text)
     if in_failure_section:
-        return not text.rstrip().endswith("?") and (named or bool(duty.search(text)) or _any_call(text))
+        return not text.rstrip().endswith("?") and (named or bool(duty.search(text)) or _any_call(text)
+                                                    or _foreign_about(text, kind))
     text = _NOT_A_FAILURE.sub(" ", text)
     if not CALL_FAILURE.search(text):
         return False
@@ -853,12 +907,69 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
             about = bool(_CALLED.search(sentence)) or _any_call(sentence)
         if sentence.rstrip().endswith("?"):
             asked = asked or about
-        elif about or asked or not CALL_FAILURE.search(sentence).group(0).isascii() \
-                or any(not _FOREIGN_DECISION.fullmatch(word.group(0))  # type: ignore[union-attr]
-                       for word in _FOREIGN_FAILURE.finditer(sentence)):
-            return True  # (failure words of other languages: what they are about is not read here,
-            # except a decision: "als abgelehnt behandeln", "se rechaza la solicitud")
+        elif about or asked or ((not CALL_FAILURE.search(sentence).group(0).isascii()  # type: ignore[union-attr]
+                                 or any(kind == "payment" or not _FOREIGN_DECISION.fullmatch(word.group(0))
+                                        for word in _FOREIGN_FAILURE.finditer(sentence)))
+                                and _foreign_call_fails(sentence, kind)):
+            return True  # (failure words of other languages, except a decision: "als abgelehnt behandeln",
+            # "se rechaza la solicitud", though a payment "rechazado" is declined; said of a call, not of a
+            # scan or a wish: `_foreign_call_fails`)
     return False
+
+
+def _foreign_call_fails(sentence: str, kind: str) -> bool:
+    """A sentence of another language whose failure words may be about a call of `kind`: it names a
+    call, an interface, a service or a connection ("Ist die Schnittstelle nicht erreichbar", "si el
+    servicio no responde"), or what a call of `kind` is for (a payment, a message, an upload). As
+    `failure_addressed` asks of an English sentence. Not "WENN der Barcode nicht lesbar ist, DANN ...
+    eine Fehlermeldung anzeigen" (a scan, the product's own message), not a message's retry for a
+    call to another system ("el envío es asíncrono y sus fallos no afectan la reserva" says nothing
+    of the registry the booking queries), nor a user story's wish ("Als Apothekerin möchte ich ...,
+    damit Fehler erkannt werden")."""
+    return not _WISH.search(sentence) and _foreign_about(sentence, kind)
+
+
+def _foreign_about(text: str, kind: str) -> bool:
+    """`text` names, in another language, a call or what a call of `kind` is for ("Pago rechazado"
+    in a section "Cuando algo falla")."""
+    if _FOREIGN_CALL.search(text):
+        return True
+    duty = _FOREIGN_DUTIES.get(kind)
+    return duty is not None and bool(duty.search(text))
+
+
+#: What a call, or a failure only a call has, is written as in German, Spanish, French, Italian and
+#: Portuguese (or with a word every language borrows: API, Timeout, Server).
+_FOREIGN_CALL = lazy_compile(
+    r"\b(?:apis?|timeouts?|server\w*|webservices?|webhooks?|gateways?|http|[45]\d\d|"
+    r"schnittstelle\w*|dienst\w*|verbindung\w*|anbindung\w*|anfrage\w*|abfrage\w*|antwort\w*|aufruf\w*|"
+    r"übermittl\w*|übertrag\w*|synchron\w*|sync\w*|erreichbar|verfügbar|zeitüberschreitung\w*|ausf(?:a|ä)ll\w*|"
+    r"servicios?|interfa(?:z|ces)|conexi[óo]n\w*|consultas?|respuestas?|integraci[óo]n\w*|llamadas?|"
+    r"sincroniz\w*|disponible|responde\w*|tiempo\s+de\s+espera|"
+    r"services?|interfaces?|connexion\w*|requêtes?|réponses?|appels?|indisponible|"
+    r"servizi\w*|interfacc\w*|conness\w*|rispost\w*|chiamat\w*|"
+    r"servi[çc]os?|conex[ãa]o|respostas?|chamadas?)\b|"
+    # Chinese and Japanese: request, call, interface, service, connection, response, timeout, retry
+    r"请求|调用|接口|服务|连接|响应|超时|重试|リクエスト|呼び出し|接続|サービス|応答|タイムアウト|リトライ|再試行", re.I)
+_FOREIGN_MESSAGE = (r"zustell\w*|nachricht\w*|e-?mails?|sms|push\w*|env[ií]\w*|mensaje\w*|correos?|rebot\w*|"
+                    r"messages?|courriels?|livr\w*|distribu\w*|invi\w*|messaggi\w*|mensage\w*|envio\w*")
+_FOREIGN_PAYMENT = (r"zahlung\w*|abbuchung\w*|belast\w*|karte\w*|pagos?|cobros?|transferencias?|tarjeta\w*|"
+                    r"paiements?|virements?|carte\w*|pagament\w*|addebit\w*|cart[ãa]o\w*")
+_FOREIGN_FILE = (r"upload\w*|import\w*|datei\w*|archivos?|fichiers?|ficheros?|file|arquivos?|carga\w*|chargement\w*|"
+                 # a drop or a transfer: "en cas d'échec du dépôt", "si falla la transferencia del fichero"
+                 r"dépôts?|déposé\w*|transferts?|téléversement\w*|dep[óo]sitos?|transferencias?|ablage\w*|"
+                 r"trasferiment\w*|caricament\w*|transferências?|envois?")
+_FOREIGN_DUTIES = {
+    **{kind: lazy_compile(r"\b(?:" + _FOREIGN_MESSAGE + r")\b", re.I)
+       for kind in ("SMS", "email", "push notification", "message delivery")},
+    "payment": lazy_compile(r"\b(?:" + _FOREIGN_PAYMENT + r")\b", re.I),
+    **{kind: lazy_compile(r"\b(?:" + _FOREIGN_FILE + r")\b", re.I)
+       for kind in ("object storage", "file transfer", "upload", "import or parsing")},
+}
+#: A user story's wish, in English, German, Spanish, French: "Als ... möchte ich ..., damit ...".
+_WISH = lazy_compile(r"^\W*(?:\*\*[^*]+\*\*\s*)?(?:as\s+an?\s|als\s|como\s|en\s+tant\s+qu)[^.]*?"
+                     r"\b(?:I\s+(?:want|need|would\s+like)|möchte\s+ich|will\s+ich|quiero|necesito|je\s+(?:veux|souhaite))\b",
+                     re.I)
 
 
 #: Failure words that state no failure: a target ("error rate below 0.5%"), an exclusion ("with
@@ -934,15 +1045,18 @@ def present_in(pieces: Sequence[Prose],
     return tuple((kind, pattern) for kind, pattern in patterns if could_match(pattern, whole, words))
 
 
-def unhandled_providers(document: Document) -> list[ProviderMention]:
+def unhandled_providers(document: Document, kinds: frozenset[str] | None = None) -> list[ProviderMention]:
     """Every mention of a provider whose failure the document never addresses. Computed once
     per document. See `failure_addressed` for what addresses it; besides, a section about the
     call (its title names the provider or its duty) that speaks of failure, a failure-modes or
     edge-case section or error table that names the call, and code around the provider that
-    handles errors."""
-    cached = _unhandled_providers.get(document)
+    handles errors. `kinds` narrows the search to providers of those kinds, with the same mentions of
+    those kinds as without it (each kind's failure is read on its own): EH004 reads a proposal on its
+    payment, SMS, email and push providers only, and searching for the others there costs time."""
+    cache = _unhandled_providers.setdefault(document, {})
+    cached = cache.get(kinds)
     if cached is None:
-        cached = _unhandled_providers[document] = _find_unhandled_providers(document)
+        cached = cache[kinds] = _find_unhandled_providers(document, kinds)
     return cached
 
 
@@ -1012,8 +1126,10 @@ def sets_the_scene(section: Section, titles: Collection[str]) -> bool:
 @per_section
 def _in_failure_section(section: Section) -> bool:
     """A failure-modes section ("Error handling", "What can go wrong", "Payment failures"), where
-    naming a call says what happens when it fails. An edge-case section lists other cases too."""
-    return any(each.heading is not None and (is_failure_section_title(each.title)
+    naming a call says what happens when it fails. An edge-case section lists other cases too. The
+    document's own title names its subject ("Outage reporting by SMS", "Failed-payment recovery"),
+    not a section about what fails."""
+    return any(each.heading is not None and not _document_title(each) and (is_failure_section_title(each.title)
                                              or bool(CALL_FAILURE.search(_NOT_A_FAILURE.sub(" ", each.title))))
                for each in (section, *section.ancestors()))
 
@@ -1038,7 +1154,20 @@ def provider_mentions_in(document: Document, kinds: Collection[str] | None = Non
     if any(brand == "S3" for _kind, brand, _span in mentions) and _SERIES_OF_S.search(document.source):
         # "| S3 | Soft | Keep a class in the same room |": the third of a series S1, S2, S3, not Amazon S3
         mentions = [mention for mention in mentions if mention[1] != "S3"]
-    return [mention for mention in mentions if not _own_api(document, mention)]
+    return [mention for mention in mentions if not _own_api(document, mention) and not _named_once(document, mention)]
+
+
+_ALL_CAPS = lazy_compile(r"[A-Z][A-Z0-9]{2,5}(?:\s+[A-Z]{2,4})?")
+_LISTED_ACRONYM = lazy_compile(r"(?:ERP|CRM|HRIS|WMS|TMS|EHR|EMR|LIMS|MES|DMS|PIM|OMS|HCM|CMMS|PACS|RIS)\b")
+
+
+def _named_once(document: Document, mention: ProviderMention) -> bool:
+    """A system called by an acronym (`ACRONYM_SYSTEM`) that the document names nowhere else: an
+    acronym the document relies on comes back (its glossary, its interfaces, other requirements)."""
+    kind, brand, _span = mention
+    if kind != NAMED_API_KIND or not _ALL_CAPS.fullmatch(brand) or _LISTED_ACRONYM.match(brand):
+        return False
+    return len(re.findall(r"(?<![\w-])" + re.escape(brand.split()[0]) + r"(?![\w-])", document.source)) < 2
 
 
 #: Another item of a series S1, S2, S4 ... (constraints, scenarios, stories).
@@ -1064,8 +1193,8 @@ def _own_api(document: Document, mention: ProviderMention) -> bool:
     return any(named in section.title.lower() for section in document.sections() if section.heading is not None)
 
 
-def _find_unhandled_providers(document: Document) -> list[ProviderMention]:
-    mentions = provider_mentions_in(document)
+def _find_unhandled_providers(document: Document, only: frozenset[str] | None = None) -> list[ProviderMention]:
+    mentions = provider_mentions_in(document, only)
     kinds = {kind for kind, _brand, _span in mentions}
     if not kinds:
         return []
@@ -1139,8 +1268,11 @@ def _unaddressed_failures(document: Document, kinds: set[str], names: frozenset[
     pieces = [piece for piece in iter_prose(document) if not skipped_section(piece.section) and not framing_section(piece.section)]
     rows: dict[int, list[str]] = {}
     providers = present_in(pieces, (*PROVIDERS, *GENERIC_PROVIDERS))
+    subject = _subject_words(document)
     for piece in pieces:
         text = mask_invisible("\n".join(segment.text for segment in piece.segments))
+        if subject is not None:
+            text = subject.sub(_blank, text)  # "create an outage report in the OMS" in a pitch about outages
         if isinstance(piece.block, TableCell):  # a row is read whole: "| SMS | not delivered: resend |"
             rows.setdefault(piece.block.span.start.line, []).append(text)
             continue
@@ -1183,10 +1315,25 @@ def _unaddressed_failures(document: Document, kinds: set[str], names: frozenset[
     return kinds
 
 
+def _subject_words(document: Document) -> re.Pattern[str] | None:
+    """The failure words of the document's title ("Report a power outage by SMS", "Error budget
+    policy"): there they name what the product is about, and "create an outage report in the OMS"
+    says nothing of the OMS failing. None when the title has none."""
+    first = next((section for section in document.sections() if section.heading is not None), None)
+    if first is None or first.level != 1:
+        return None
+    words = {match.group(0).lower() for match in CALL_FAILURE.finditer(first.title)}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words))) + r")\b", re.I) if words else None
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 _unaddressed: WeakKeyDictionary[Document, dict[tuple[frozenset[str], frozenset[str]], frozenset[str]]] = WeakKeyDictionary()
 
 
-_unhandled_providers: WeakKeyDictionary[Document, list[ProviderMention]] = WeakKeyDictionary()
+_unhandled_providers: WeakKeyDictionary[Document, dict[frozenset[str] | None, list[ProviderMention]]] = WeakKeyDictionary()
 
 _OTHER_THAN_ERROR = lazy_compile(r"\x00")
 _STATUS_CODE = lazy_compile(r"\b[45]\d\d\b")
