@@ -341,3 +341,14 @@ def test_the_open_item_words_keep_ph001s_literal_prefilter() -> None:
     pattern = unresolved_marker._pattern(tuple(options["markers"]), options["question-marks"],
                                          options["needs-clarification"])
     assert _literals_of(pattern) is not None
+
+
+def test_a_labelled_design_choice_is_not_a_situation() -> None:
+    text = (
+        "# Gateway\n\n"
+        "## Open questions\n\n"
+        "- Rate limits: token bucket or sliding window?\n"
+        "- Timeouts: do we set them per route or per upstream?\n"
+    )
+
+    assert lint_with("EC003", text) == []

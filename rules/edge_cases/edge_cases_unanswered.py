@@ -21,7 +21,7 @@ from speclint.document.model import (
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.edge_cases import answered_elsewhere, edge_case_sections, is_non_answer
-from speclint.reading.edge_cases import EDGE_QUESTION, edge_topics
+from speclint.reading.edge_cases import EDGE_QUESTION
 from speclint.reading.requirements import PLATFORM_PROPOSALS, TASK_LISTS, document_kind, item_text, plain, reads_like_proposal
 from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
@@ -342,8 +342,7 @@ def _question_left_open(document: Document, raw: str, answer: str, lines: tuple[
     label = _SITUATION_LABEL.match(asked)
     if _ASKS_A_VALUE.match(asked[label.end():] if label is not None else asked):
         return False  # "What is the acceptable downtime during a rollback?": a target to set, which PH/MS rules read
-    if not (EDGE_QUESTION.search(asked) or (label is not None and (
-            _SITUATION_WORDS.search(label.group("label")) or edge_topics(label.group("label"))))):
+    if not (EDGE_QUESTION.search(asked) or (label is not None and _SITUATION_WORDS.search(label.group("label")))):
         return False  # a choice ("pnpm or npm?"), not a situation
     if after:
         if _ANSWER_OPENING.match(after) or not (is_non_answer(after) or _only_hypothetical(after)):

@@ -36,7 +36,7 @@ FOREIGN_SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "Edge cases": ("Randfälle", "Grenzfälle", "Sonderfälle", "Casos límite", "Casos limite", "Casos extremos",
                    "Casos borde", "Cas limites", "Cas limite", "Cas particuliers",
                    # Portuguese, Italian, Dutch
-                   "Casos de borda", "Casos-limite", "Casos extremos", "Casi limite", "Casi estremi", "Casi particolari",
+                   "Casos de borda", "Casos-limite", "Casi limite", "Casi estremi", "Casi particolari",
                    "Randgevallen", "Grensgevallen", "Uitzonderingsgevallen"),
     "Error handling": ("Fehlerbehandlung", "Manejo de errores", "Gestión de errores", "Gestion des erreurs",
                        "Gestion d'erreurs", "Traitement des erreurs"),
