@@ -32,7 +32,10 @@ def test_questions_with_their_answers_pass() -> None:
 
 
 def test_questions_in_other_sections_are_not_read() -> None:
-    assert lint_with("EC003", "## Open questions\n\n- What if the card expires?\n- Who owns refunds?\n") == []
+    # Round 16: an open-questions section is read since edgeq11 (a question there that decides behaviour and
+    # has no answer is reported: tests/test_open_questions_left_open.py); other sections still are not.
+    assert lint_with("EC003", "## Background\n\n- What if the card expires?\n- Who owns refunds?\n") == []
+    assert lint_with("EC003", "## FAQ\n\n- What if the card expires?\n- Who owns refunds?\n") == []
 
 
 def test_a_single_question_is_left_to_the_reader() -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Block, Document, Paragraph, Span, iter_nested
+from speclint.document.headings import normalize_title
+from speclint.document.model import Block, Document, ListBlock, Paragraph, Span, iter_nested
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.edge_cases import EDGE_QUESTION, is_non_answer
-from speclint.reading.requirements import TASK_LISTS, document_kind, plain
+from speclint.reading.edge_cases import EDGE_QUESTION, inline_handlings, is_non_answer
+from speclint.reading.requirements import PLATFORM_PROPOSALS, TASK_LISTS, document_kind, item_text, plain
 
 
 class EdgeCaseLeftOpen(Rule):
@@ -30,6 +31,12 @@ class EdgeCaseLeftOpen(Rule):
       pendant le comptage ?") whose answer, in the same paragraph or item or in the paragraph after it,
       is only a non-answer: "Open.", "We are still working this out with Airline Partnerships.",
       "À voir.", "Por definir.", "Noch offen.".
+
+    - a case whose outcome trails off into a non-answer: "... the clerk marks it missing and the
+      customer... to align with Support";
+    - in a list of rules and cases, one item that only names a case with a question mark and says
+      nothing more ("Store closed without notice (strike, local holiday)?"), outside motivation,
+      goals and FAQ sections and outside platform proposals.
 
     Non-answers are `speclint.reading.edge_cases.NON_ANSWER` (bare TBD/TODO markers are PH001's).
     Open-questions sections, decision logs and status lines are not read: an open question listed
@@ -67,16 +74,22 @@ class EdgeCaseLeftOpen(Rule):
         if document_kind(document, context) in (*TASK_LISTS, "template"):
             return
         for section in document.root.walk():
-            if section.heading is not None and _SKIPPED.search(section.title):
-                continue
+            if section.heading is not None and (_SKIPPED.search(section.title) or normalize_title(section.title).startswith(
+                    ("edge case", "rabbit hole", "open question", "open issue", "open point"))):
+                continue  # "Casos de Borda", "Buchi del coniglio", "Domande aperte" read in English
             yield from _blocks(list(section.blocks))
+            if document_kind(document, context) not in _PROCESS_KINDS and not _BACKGROUND.search(section.title or ""):
+                for block in section.blocks:
+                    if isinstance(block, ListBlock):
+                        yield from _case_asked_among_rules(block)
 
 
 def _blocks(blocks: list[Block]) -> Iterator[Violation]:
     flat = [block for block in iter_nested(blocks) if isinstance(block, Paragraph)]
     for index, block in enumerate(flat):
-        if "?" not in block.text and ":" not in block.text:
-            continue  # every shape below needs a question mark or a label's colon: skip the cleaning (issue 15)
+        trails = ("..." in block.text or "…" in block.text) and _TRAILS_OFF.search(block.text.rstrip()) is not None
+        if "?" not in block.text and ":" not in block.text and not trails:
+            continue  # every shape below needs a question mark, a label's colon or an ellipsis: skip the cleaning (issue 15)
         text = " ".join(plain(mask_invisible(block.text)).split())
         if not text:
             continue
@@ -97,6 +110,10 @@ def _blocks(blocks: list[Block]) -> Iterator[Violation]:
             if after.strip() and EDGE_QUESTION.search(_ASIDE.sub(" ", _last_sentence(question))) and is_non_answer(after):
                 yield _finding(block.span)
                 continue
+        trailing = _TRAILS_OFF.search(text) if trails else None
+        if trailing is not None and is_non_answer(trailing.group("rest")):
+            yield _finding(block.span)  # "... and the customer... to align with Support": the outcome trails off
+            continue
         for label in _LABELLED.finditer(text):
             if len(label.group("label").split()) <= 6 and not _NOT_A_CASE.search(label.group("label")) \
                     and _CONDITION.search(text) and is_non_answer(label.group("rest")):
@@ -115,6 +132,9 @@ def _last_sentence(text: str) -> str:
     return text[cut + 1:]
 
 
+#: A sentence that trails off into a non-answer: "the clerk marks it missing and the customer... to align with
+#: Support", "o cliente… alinhar com Atendimento".
+_TRAILS_OFF = lazy_compile(r"\w(?:\.{3}|…)\s+(?P<rest>[^.…?!\n]{3,80}[.!]?)$")
 #: "Open question (Jonas, 14 Oct): what happens when every dock is reserved?", "Offene Frage des
 #: Betriebsrats (Sitzung vom 30.09.): Was passiert ..., wenn ...?": a question noted in the body.
 _NOTED_QUESTION = lazy_compile(r"^\W{0,4}(?:open\s+question|unanswered\s+question|offene\s+frage|pregunta\s+abierta|"
@@ -140,3 +160,34 @@ _SKIPPED = lazy_compile(
     r"edge|corner|rabbit\s+holes?|randf|casos\s+l[íi]mite|cas\s+limites?",
     re.I,
 )
+
+
+#: Proposals keep questions open by their process; a question in a motivation or a FAQ is no case.
+_PROCESS_KINDS = (*PLATFORM_PROPOSALS, "kep")
+_BACKGROUND = lazy_compile(r"\b(?:problem|motivation|background|context|why|summary|overview|goals?|faq|questions?|"
+                           r"interview|research|hypothes[ie]s|discussion|alternatives?|kontext|contexto|contesto|"
+                           r"hintergrund|problema|motiva)", re.I)
+#: A condition in Portuguese, Italian or Dutch, where a rule states a case ("Se o pedido ...", "Qualora ...").
+_CASE_CONDITION = lazy_compile(r"\b(?:se|quando|caso|enquanto|ap[óo]s|qualora|mentre|dopo|als|wanneer|indien|zodra)\b", re.I)
+#: An interrogative word: a question that asks something, not a case named with a question mark.
+_ASKS = lazy_compile(r"\b(?:what|who|whom|which|how|why|where|do|does|did|is|are|can|should|will|would|was|wer|wie|warum|"
+                     r"welche\w*|qu[ée]|qui[ée]n|c[óo]mo|cu[áa]l|por\s*qu[ée]|que|quem|qual|porque|cosa|chi|come|quale|"
+                     r"perch[ée]|quoi|comment|pourquoi|wat|hoe|welke|waarom)\b", re.I)
+
+
+def _case_asked_among_rules(block: ListBlock) -> Iterator[Violation]:
+    """A list of rules and cases ("If the item is missing at picking, ...", "Orders not collected in 7 days
+    are cancelled") where one item only names a case with a question mark ("Store closed without notice
+    (strike, local holiday)?") and says nothing more: the case was seen and not decided."""
+    items = [item for item in block.items if item.checked is None]
+    texts = [" ".join(plain(item_text(item)).split()) for item in items]
+    if len(items) < 3 or any(item.sublists for item in items):
+        return
+    asked = [index for index, text in enumerate(texts) if text.endswith("?")]
+    if len(asked) != 1 or not any(inline_handlings(text) or _CONDITION.search(text) or _CASE_CONDITION.search(text)
+                                  for text in texts if not text.endswith("?")):
+        return
+    question = _ASIDE.sub(" ", texts[asked[0]]).strip()
+    if "?" in question[:-1] or len(question.split()) > 8 or _ASKS.search(question):
+        return
+    yield _finding(items[asked[0]].span)

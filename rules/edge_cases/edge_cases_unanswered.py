@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from speclint.document.headings import normalize_title
@@ -20,12 +21,13 @@ from speclint.document.model import (
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.edge_cases import answered_elsewhere, edge_case_sections, is_non_answer
-from speclint.reading.requirements import item_text, plain
+from speclint.reading.edge_cases import EDGE_QUESTION
+from speclint.reading.requirements import PLATFORM_PROPOSALS, TASK_LISTS, document_kind, item_text, plain, reads_like_proposal
 from speclint.reading.vocabulary import EDGE_CASE_WORDS
 
 
 class EdgeCasesUnanswered(Rule):
-    """Flags an edge-case section whose every entry is a question.
+    """Flags edge cases and open questions that are asked and left without an answer.
 
     **What it flags.** An "Edge cases" (or "Corner cases", "Boundary conditions", a Shape Up
     pitch's "Rabbit holes") section whose paragraphs and list items all end with a question mark:
@@ -33,6 +35,22 @@ class EdgeCasesUnanswered(Rule):
     The same for the entries under a label that names edge cases inside another section
     (`**Edge cases:**`, a PR/FAQ question "**What edge cases are still open?**"), up to the next
     label. One answered question is enough for the section to pass.
+
+    In a list of cases where some are answered, each item that only asks its case or answers it with a
+    non-answer ("Open.", "À voir.", "Da capire.", "to discuss with Finance") is reported (one finding
+    per list). Section names are read in English, German, Spanish, French, Portuguese, Italian and Dutch
+    ("Casos de borda", "Buchi del coniglio").
+
+    **Open questions.** In the open-questions section of a spec, PRD, design or decision record
+    ("Open questions", "Offene Punkte", "Domande aperte", "Questões em aberto", "Open vragen"), a
+    question about what happens in a situation ("What happens to an order when ...?", "Whose
+    confirmation wins when both sync?", "Come si gestisce ...?", "Notfallaufnahme ohne Identität: wie
+    ...?") with no answer: nothing after it, a non-answer, or only a sentence of what *would* happen.
+    Not reported: an answered question (a sentence after it, a sub-item, "Yes:", "Decision:", "→",
+    a ticked box, struck-through text), one with an owner, a date or a ticket, a title with a deadline
+    ("to decide before v1"), a section that says none remain, a choice ("Postgres or MySQL?") or a
+    value to set ("What is the acceptable downtime?"), and the unresolved questions of RFCs, KEPs and
+    other platform proposals, whose process keeps them open until a later stage.
 
     **Why it matters.** Listing the questions is the start of the work, not the spec: the
     engineer who meets the case mid-sprint still has to ask the product owner what should happen,
@@ -84,6 +102,10 @@ class EdgeCasesUnanswered(Rule):
                                    if isinstance(block, Table)) >= 2:  # a lone question is left to the reader
                 yield from _open_entries(document, [block for part in section.walk() for block in part.blocks],
                                          list(_open_subsections(document, section)))
+        if document_kind(document, context) not in _OPEN_BY_PROCESS and not reads_like_proposal(document):
+            for section in document.sections():
+                if section not in sections and _is_open_questions(section):
+                    yield from _open_questions(document, section)
         for label, entries, blocks in _labelled_runs(document, sections):
             if _only_questions(entries):
                 yield _finding(label.span, len(entries))
@@ -230,3 +252,110 @@ def _labelled_runs(document: Document,
 def _is_question(paragraph: Paragraph) -> bool:
     text = " ".join(segment.text for segment in paragraph.segments).strip().rstrip("*_ )")
     return text.endswith("?")
+
+
+# --- open questions that decide behaviour ---------------------------------------------------------
+
+#: Documents whose process keeps questions open until a later stage (an RFC's unresolved questions are
+#: settled before stabilisation, a KEP's before beta), and documents that list work, not behaviour.
+_OPEN_BY_PROCESS = (*PLATFORM_PROPOSALS, "kep", *TASK_LISTS, "template")
+#: Section keys (`normalize_title`, so "Offene Punkte", "Domande aperte", "Questões em aberto" too).
+_OPEN_KEYS = ("open question", "open issue", "open point", "open item", "unresolved question", "outstanding question")
+#: A section title that gives the questions a deadline ("Open questions (to decide before v1)"), or an
+#: entry that gives one an owner, a date or a ticket: the question is planned, not forgotten.
+_PLANNED = lazy_compile(
+    r"\b(?:by|before|until|bis|antes\s+d[eo]l?|avant|entro|prima\s+d[ie]l?|até|para\s+el)\s+(?:the\s+|end\s+of\s+|el\s+|le\s+|il\s+|"
+    r"o\s+|dem\s+|der\s+)?(?:\d|Q[1-4]\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|januar|februar|märz|mai|juni|juli|"
+    r"okt|dez|ene|abr|ago|dic|janv|févr|mars|avr|juin|juil|août|gen|giu|lug|set|ott|fev|out|dez)\w*\b|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day|next\s+\w+|(?:the\s+)?(?:launch|release|beta|ga|go-live|rollout|pilot|kick-?off|sprint|v\d|phase|"
+    r"lancio|rilascio|lançamento|lanzamiento|start|design\s+review))|\b(?:due|deadline|owners?|tracked\s+(?:in|as)|ticket|"
+    r"responsable|responsabile|respons[áa]vel|verantwortlich|zuständig)\b|#\d+|\b[A-Z][A-Z0-9]+-\d+\b|(?<![\w.])@\w+|"
+    r"\b\d{4}-\d{2}-\d{2}\b", re.I)
+#: A section that says it is done: "No open questions remain", "None.", "Keine.", "Ninguna.", "Nessuna."
+_RESOLVED_SECTION = lazy_compile(r"^\W*(?:none|n/?a|nothing|no\s+open\s+questions?|all\s+(?:questions\s+)?(?:resolved|answered|"
+                                 r"closed)|keine|ninguna|ninguno|aucune?|nessuna|nenhuma)\b", re.I)
+#: An entry marked answered: "Resolved", "Answered:", "Decision:", "→", "Entschieden", "Risposta:".
+_MARKED_ANSWERED = lazy_compile(r"~~|→|=>|\b(?:resolved|answered|decided|decision|closed|done|entschieden|beantwortet|"
+                                r"gekl[äa]rt|resuelt[oa]|respondid[oa]|r[ée]solu|risolt[oa]|decis[oa]|resolvid[oa]|"
+                                r"respondid[oa]|opgelost|besloten)\b", re.I)
+#: A sentence that only says what would happen ("With X every version would be checked"): it explains
+#: why the question matters, it does not answer it.
+_HYPOTHETICAL = lazy_compile(r"\b(?:would|could|might|würden?|könnten?|wären?|sería|serían|podría|podrían|seria|"
+                             r"poderia|sarebbe|potrebbe|serait|pourrait|zou|zouden)\b", re.I)
+_ANSWER_OPENING = lazy_compile(r"^\W*(?:yes|no|ja|nein|sí|si|sim|não|nao|oui|non|nee|answer|antwort|respuesta|resposta|"
+                               r"risposta|réponse|decision|entscheidung|decisión|decisão|decisione)\b", re.I)
+#: A question that asks for a value or a choice, not for what happens: "What is the acceptable downtime ...?",
+#: "How long do we keep ...?", "Which provider ...?", "Wie lange ...?", "Quanto ...?".
+_ASKS_A_VALUE = lazy_compile(r"^\W*(?:what\s+(?:is|are|should\s+be|will\s+be)\s+(?:the|our|an?)\b|how\s+(?:long|many|much|often|fast|"
+                             r"big|large|soon)\b|which\b|wie\s+(?:lange|viel|viele|oft|hoch|gro(?:ß|ss))\b|welche\w*\b|"
+                             r"cu[áa]nt[oa]s?\b|cu[áa]l(?:es)?\b|quant[oaie]s?\b|qual(?:e|i|is)?\b|combien\b|quel(?:le)?s?\b|"
+                             r"hoe\s+(?:lang|veel|vaak)\b|welke\b)", re.I)
+#: "Emergency admission without a confirmed identity: how is ... merged?": a label that names a situation.
+_SITUATION_LABEL = lazy_compile(r"^(?P<label>[^:?\n]{3,120}):\s")
+_SITUATION_WORDS = lazy_compile(r"\b(?:without|ohne|sin|sem|senza|sans|zonder|unknown|unidentified|unbekannt\w*|"
+                                r"missing|fehlend\w*|mancante|ausente|faltante)\b", re.I)
+
+
+def _is_open_questions(section: Section) -> bool:
+    key = normalize_title(section.title)
+    return key.startswith(_OPEN_KEYS) and not _PLANNED.search(plain(section.title))
+
+
+def _open_questions(document: Document, section: Section) -> Iterator[Violation]:
+    """In an open-questions section of a spec, a PRD, a design or a decision record: each question
+    that decides what the system does in a situation ("What happens to an entry whose blob is still
+    uploading?", "Whose confirmation wins when both sync?", "Come si gestisce il cambio di fascia a metà
+    anno?") and is left without an answer (nothing after it, a non-answer, or only a sentence of what
+    would happen), with no owner, date or ticket, and not taken up elsewhere in the document. One
+    finding per section, at the first such question."""
+    blocks = [block for block in section.blocks if not (isinstance(block, HtmlBlock) and block.is_comment)]
+    paragraphs = [block for block in blocks if isinstance(block, Paragraph)]
+    if paragraphs and _RESOLVED_SECTION.match(plain(paragraphs[0].text)):
+        return
+    found: list[Span] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                if item.checked:
+                    continue
+                nested = " ".join(plain(inner.text) for sub in item.blocks if isinstance(sub, ListBlock)
+                                  for inner in iter_nested([sub]) if isinstance(inner, Paragraph))
+                if _question_left_open(document, item_text(item), nested, (item.span.start.line, item.span.end.line)):
+                    found.append(item.span)
+        elif isinstance(block, Paragraph) and "?" in block.text:
+            following = blocks[index + 1] if index + 1 < len(blocks) else None
+            answer = ""
+            if isinstance(following, ListBlock) or (isinstance(following, Paragraph) and "?" not in following.text):
+                answer = plain(following.text) if isinstance(following, Paragraph) else "answered in a list"
+            if _question_left_open(document, block.text, answer, (block.span.start.line, block.span.end.line)):
+                found.append(block.span)
+    if found:
+        more = f" (and {len(found) - 1} more in this section)" if len(found) > 1 else ""
+        yield Violation(found[0], "this open question decides what the system does and is left unanswered"
+                                  f"{more}: answer it, or give it an owner and a date")
+
+
+def _question_left_open(document: Document, raw: str, answer: str, lines: tuple[int, int]) -> bool:
+    text = " ".join(plain(raw).split())
+    if "?" not in text or _MARKED_ANSWERED.search(raw) or _PLANNED.search(text) or _PROMPT.search(raw):
+        return False
+    question = text[:text.rfind("?") + 1]
+    after = " ".join(f"{text[text.rfind('?') + 1:]} {answer}".split()).strip(" *_")
+    asked = _PARENTHETICAL.sub(" ", question)
+    label = _SITUATION_LABEL.match(asked)
+    if _ASKS_A_VALUE.match(asked[label.end():] if label is not None else asked):
+        return False  # "What is the acceptable downtime during a rollback?": a target to set, which PH/MS rules read
+    if not (EDGE_QUESTION.search(asked) or (label is not None and _SITUATION_WORDS.search(label.group("label")))):
+        return False  # a choice ("pnpm or npm?"), not a situation
+    if after:
+        if _ANSWER_OPENING.match(after) or not (is_non_answer(after) or _only_hypothetical(after)):
+            return False
+        return True
+    # The author listed it as open: a passage elsewhere sharing its words is the topic, not the answer
+    # (an edge-case list is different: there a case may be taken up in the requirements).
+    return True
+
+
+def _only_hypothetical(text: str) -> bool:
+    sentences = [part for part in re.split(r"(?<=[.!;])\s+", text) if part.strip()]
+    return bool(sentences) and all(_HYPOTHETICAL.search(part) and "?" not in part for part in sentences)

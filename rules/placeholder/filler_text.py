@@ -29,9 +29,12 @@ class FillerText(Rule):
       a press release's quote and dateline leave them: `said [NAME], a customer in [CITY]`,
       `[CITY], [DATE] — ...` (not inside a quotation, where `"Hi [FIRST NAME], ..."` is a
       message's merge field; the quotation is counted over the paragraph, German „...“ too);
-    - a paragraph that is only filler: "Coming soon.", "WIP", "To be written", "Details to follow"
-      (not under Implementation History or Open Questions, which fill in as the work happens, nor
-      under a Status heading, whose "Work in progress" `record-status` judges).
+    - a paragraph that is only filler: "Coming soon.", "WIP", "To be written", "Details to follow",
+      "To be completed after the capacity review." (when it will be written is still no content),
+      "A completar.", "Da completare.", "Wird ergänzt." (not under Implementation History or Open
+      Questions, which fill in as the work happens, nor under a Status heading, whose "Work in
+      progress" `record-status` judges);
+    - a requirement that stops at its obligation word: "THE Agent SHALL ...", "Das System MUSS…".
 
     Link text (`[insert image](url)`), quoted UI text, code spans and code blocks are not read.
     `template-placeholder` (preview) reads many more bracketed shapes, and is less precise for it;
@@ -78,6 +81,14 @@ class FillerText(Rule):
                 start = segment.text.index(shown[0])
                 yield Violation(Span.of(segment.line, segment.column + start, segment.line, segment.column + start + len(shown)),
                                 f"the text here is only '{shown}': write it, or list it as an open question")
+                continue
+            if prose.kind == "paragraph" and prose.segments and ("..." in prose.segments[-1].text or "…" in prose.segments[-1].text) \
+                    and (unfinished := _UNFINISHED.search(prose.segments[-1].text)):
+                segment = prose.segments[-1]
+                yield Violation(Span.of(segment.line, segment.column + unfinished.start("word"), segment.line,
+                                        segment.column + unfinished.end()),
+                                "this requirement stops at its verb ('" + " ".join(unfinished.group(0).split())
+                                + "'): write what it requires, or list it as an open question")
                 continue
             if not any(hint.search(segment.text) for hint in patterns_to_search(_HINTS, prose.segments, visible_only=False)
                        for segment in prose.segments):
@@ -147,12 +158,24 @@ _FIELD_SLOT = lazy_compile(
 _HEADING_SLOT = lazy_compile(r"(?P<slot>(?<![\w!\\])[\[<](?:[A-Za-z]{1,20}\s){0,3}(?:name|title)[\]>])(?![(\[:])", re.I)
 
 
-#: A paragraph that is only filler: "Coming soon.", "WIP", "*To be written*".
+#: A paragraph that is only filler: "Coming soon.", "WIP", "*To be written*", "To be completed after the
+#: capacity review." (when it will be written is no content), "A completar.", "Da completare", "Wird ergänzt.".
 _FILLER_PARAGRAPH = lazy_compile(
-    r"[ \t]*[*_]{0,2}(?:coming\s+soon|to\s+be\s+(?:written|added|completed|filled\s+in)|details\s+to\s+follow|"
-    r"more\s+to\s+come|content\s+to\s+come|WIP|work\s+in\s+progress|placeholder(?:\s+text)?|write\s+me)[.!…]*[*_]{0,2}[.!]?[ \t]*",
+    r"[ \t]*[*_]{0,2}(?:(?:(?:this\s+section\s+(?:is\s+|will\s+be\s+)?)?(?:to\s+be\s+|will\s+be\s+)(?:written|added|completed|"
+    r"filled\s+in|defined|detailed)|details\s+to\s+follow|to\s+follow|a\s+completar|a\s+detallar|por\s+completar|"
+    r"da\s+completare|da\s+scrivere|[àa]\s+(?:compl[ée]ter|r[ée]diger)|wird\s+(?:noch\s+)?(?:erg[äa]nzt|nachgereicht)|folgt|"
+    r"nog\s+in\s+te\s+vullen|volgt)"
+    r"(?:\s+(?:later|soon|after|once|when|before|in|during|with|at|depois|ap[óo]s|quando|despu[ée]s|cuando|dopo|quando|"
+    r"apr[èe]s|lorsque|nach|sobald|na|zodra)\b[^.!?\n]{0,80})?"
+    r"|coming\s+soon|more\s+to\s+come|content\s+to\s+come|WIP|work\s+in\s+progress|placeholder(?:\s+text)?|write\s+me)"
+    r"[.!…]*[*_]{0,2}[.!]?[ \t]*",
     re.I,
 )
+#: A requirement that stops at its obligation word: "THE Agent SHALL ...", "the app must…", "DANN SOLL das System ...".
+_UNFINISHED = lazy_compile(
+    r"(?:(?<=\s)|^)(?P<word>SHALL|MUST|SHOULD|WILL|shall|must|should|MUSS|SOLL|DEBE|DEBERÁ|DEVE|DEVERÁ|DOIT|DEVRA|DOVRÀ|MOET|"
+    r"ZAL|THEN|DANN|ENTONCES|ALORS|ENTÃO|ALLORA|DAN)(?:\s+NOT|\s+NICHT|\s+NO|\s+NON|\s+NIET)?"
+    r"(?:\s+(?:THE\s+|DAS\s+|EL\s+|LE\s+|O\s+|IL\s+|DE\s+|HET\s+)?[A-Z]?[\w-]+){0,3}?\s*(?:\.{3}|…)[ \t*_]*$")
 #: Sections written as the work happens, or that list what is open (words of their titles).
 _AS_IT_HAPPENS = ("implementation history", "open question", "open issue", "unresolved question", "unresolved issue")
 

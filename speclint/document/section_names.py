@@ -1,4 +1,5 @@
-"""Section titles in German, Spanish and French, each with the English title it stands for.
+"""Section titles in German, Spanish and French (and, for edge cases, open questions and rabbit holes,
+Portuguese, Italian and Dutch), each with the English title it stands for.
 
 Teams in Europe and Latin America write PRDs, spec-kit specs, Kiro requirements and ADRs in their
 own language, often beside English template headings. `speclint.document.headings.normalize_title`
@@ -33,7 +34,10 @@ FOREIGN_SECTION_NAMES: dict[str, tuple[str, ...]] = {
                             "Criterios de aceptacion", "Critères d'acceptation", "Critères d'acceptance"),
     "Acceptance scenarios": ("Akzeptanzszenarien", "Escenarios de aceptación", "Scénarios d'acceptation"),
     "Edge cases": ("Randfälle", "Grenzfälle", "Sonderfälle", "Casos límite", "Casos limite", "Casos extremos",
-                   "Casos borde", "Cas limites", "Cas limite", "Cas particuliers"),
+                   "Casos borde", "Cas limites", "Cas limite", "Cas particuliers",
+                   # Portuguese, Italian, Dutch
+                   "Casos de borda", "Casos-limite", "Casi limite", "Casi estremi", "Casi particolari",
+                   "Randgevallen", "Grensgevallen", "Uitzonderingsgevallen"),
     "Error handling": ("Fehlerbehandlung", "Manejo de errores", "Gestión de errores", "Gestion des erreurs",
                        "Gestion d'erreurs", "Traitement des erreurs"),
     "Failure modes": ("Fehlerfälle", "Modos de fallo", "Modes de défaillance"),
@@ -58,7 +62,15 @@ FOREIGN_SECTION_NAMES: dict[str, tuple[str, ...]] = {
     "Risks and mitigations": ("Risiken und Gegenmaßnahmen", "Risiken und Maßnahmen", "Riesgos y mitigaciones",
                               "Risques et atténuations", "Risques et mesures d'atténuation"),
     "Open questions": ("Offene Fragen", "Offene Punkte", "Preguntas abiertas", "Preguntas pendientes",
-                       "Cuestiones abiertas", "Questions ouvertes", "Questions en suspens", "Points ouverts"),
+                       "Cuestiones abiertas", "Questions ouvertes", "Questions en suspens", "Points ouverts",
+                       # Portuguese, Italian, Dutch
+                       "Questões em aberto", "Questões abertas", "Perguntas em aberto", "Perguntas abertas",
+                       "Pontos em aberto", "Domande aperte", "Questioni aperte", "Punti aperti", "Open vragen",
+                       "Openstaande vragen", "Openstaande punten"),
+    # a Shape Up pitch's rabbit holes (Italian, Portuguese, Spanish, German, French, Dutch)
+    "Rabbit holes": ("Buchi del coniglio", "Tane del coniglio", "Tocas de coelho", "Buracos de coelho",
+                     "Madrigueras de conejo", "Agujeros de conejo", "Kaninchenbauten", "Kaninchenlöcher",
+                     "Terriers de lapin", "Konijnenholen"),
     "Assumptions": ("Annahmen", "Supuestos", "Suposiciones", "Hypothèses"),
     "Constraints": ("Einschränkungen", "Rahmenbedingungen", "Restricciones", "Contraintes"),
     "Dependencies": ("Abhängigkeiten", "Dependencias", "Dépendances"),

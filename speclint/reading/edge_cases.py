@@ -122,13 +122,22 @@ NON_ANSWER = lazy_compile(
     r"en\s+discusi[óo]n|(?:est[áa]|queda)\s+por\s+(?:ver|verse|decidir|definir)|lo\s+veremos|sin\s+decidir"
     r"|(?:noch\s+)?offen|zu\s+(?:kl[äa]ren|besprechen|diskutieren|entscheiden)|ungekl[äa]rt|unklar|in\s+kl[äa]rung|"
     r"wird\s+(?:noch\s+)?(?:gekl[äa]rt|besprochen|diskutiert|entschieden)"
+    # Italian, Portuguese, Dutch: "Da capire.", "Da decidere con il legale.", "Alinhar com Atendimento.",
+    # "Em aberto.", "Nog te bepalen.", and English "to align with X".
+    r"|da\s+(?:capire|definire|decidere|valutare|chiarire|discutere|stabilire|vedere|confermare|approfondire)"
+    r"|(?:ancora\s+)?(?:aperto|aperta|in\s+sospeso)|non\s+(?:ancora\s+)?(?:deciso|definito|chiaro)|vedremo"
+    r"|(?:ainda\s+)?em\s+(?:aberto|discuss[ãa]o|defini[çc][ãa]o)|(?:a\s+)?(?:alinhar|combinar|verificar)(?=\s+com\b)"
+    r"|a\s+(?:definir|decidir|discutir|confirmar|esclarecer|alinhar|combinar)|ainda\s+n[ãa]o\s+(?:decidido|definido|sabemos)"
+    r"|nog\s+(?:open|onduidelijk|te\s+(?:bepalen|bespreken|beslissen))|nader\s+te\s+bepalen|te\s+bespreken"
+    r"|(?:still\s+)?to\s+(?:be\s+)?align(?:ed)?(?=\s+with\b)"
     r")\b",
     re.I,
 )
 #: The words a non-answer may go on with: who it is discussed with, and when ("with Finance", "avec la
 #: compta", "con Pagos", "mit dem Betriebsrat"), nothing that says what happens.
 _NON_ANSWER_REST = lazy_compile(
-    r"^[\s,;:—–-]*(?:(?:with|avec|con|mit|by|par|por|between|among|in|at|during|for)\b[^.!?\n]{0,60})?"
+    r"^[\s,;:—–-]*(?:(?:with|avec|con|mit|com|met|by|par|por|per|between|among|tra|fra|in|at|during|for|entro|até)\b"
+    r"[^.!?\n]{0,60})?"
     r"(?:\s*\([^()\n]{0,40}\))?[\s.!…)*_]*$", re.I)
 
 
@@ -152,7 +161,16 @@ EDGE_QUESTION = lazy_compile(
     r"respond|behave|react|cope)\b"
     r"|\b(?:if|when|whenever|while|during|in\s+case|whose|si|wenn|falls|cuando|mientras|pendant|lorsque|quand|"
     r"während|sobald)\b"
-    r"|\bwas\s+(?:passiert|geschieht)\b|\bqu[ée]\s+(?:pasa|ocurre|sucede)\b",
+    r"|\bwas\s+(?:passiert|geschieht)\b|\bqu[ée]\s+(?:pasa|ocurre|sucede)\b"
+    # Italian, Portuguese and Dutch: "Cosa succede se ...?", "O que acontece quando ...?", "Come si gestisce ...?",
+    # "Como tratamos ...?", and who wins a race in any of the languages: "Whose confirmation wins?", "chi vince?"
+    r"|\b(?:cosa|che)\s+(?:succede|accade|capita)\b|\bo\s+que\s+(?:acontece|ocorre)\b|\bque\s+acontece\b"
+    r"|\bcome\s+(?:si\s+)?(?:gestisce|gestiamo|tratta|trattiamo|comporta)\b|\bc[óo]mo\s+(?:se\s+)?(?:trata|tratamos|lida|"
+    r"lidamos|gestiona|gestionamos|maneja|manejamos)\b|\bcomment\s+(?:g[ée]rer|traiter|on\s+g[èe]re|g[ée]rons)\b"
+    r"|\bwie\s+(?:gehen\s+wir|geht\s+(?:das|der|die)\s+\w+)\s+(?:damit\s+)?um\b|\bwas\s+tun\s+wir\b"
+    r"|\b(?:who|which(?:\s+one)?|whose\s+\w+|wer|wie|chi|quem|qui[ée]n|qui)\s+(?:wins|gewinnt|wint|vince|ganha|vence|gana|"
+    r"gagne)\b|\bwat\s+gebeurt\b"
+    r"|\b(?:quando|qualora|mentre|enquanto|caso|durante|wanneer|indien|zodra|terwijl|tijdens)\b",
     re.I,
 )
 

@@ -1,4 +1,5 @@
-"""The words speclint reads in specifications written in German, Spanish and French.
+"""The words speclint reads in specifications written in German, Spanish and French (and, for open items,
+Portuguese, Italian and Dutch).
 
 Teams in Europe and Latin America write PRDs, spec-kit specs, Kiro requirements and ADRs in their
 own language. Each list here is the German, Spanish and French counterpart of an English list
@@ -134,13 +135,20 @@ OPEN_ITEM_MARKERS: tuple[str, ...] = (
     "à définir", "à déterminer", "à confirmer", "à compléter", "à préciser", "en attente",
     "to be confirmed", "to be decided", "to be determined", "pending decision", "pending confirmation",
     "not yet decided", "undecided",
+    # Portuguese, Italian and Dutch, in the same places only ("ajuda a definir as regras" is a sentence):
+    # "| Meta | a definir |", "Responsabile: da definire", "(nader te bepalen)"
+    # (kept to words whose required literals PH001's pattern already holds or adds few of: past 40 literals
+    # the pattern loses its literal prefilter, and PH001 took 2.7 times as long on the Rust RFCs)
+    "a definir", "a determinar", "a confirmar", "a decidir", "em aberto", "por decidir",
+    "da definire", "da decidere", "da confermare", "da determinare",
+    "nog te bepalen", "n.t.b.",
 )
 
 #: Phrases that leave a value open only as a field's whole value, after a label ("Owner: to be
 #: defined"): in parentheses after a noun they describe something later ("other Routes (to be defined)").
 OPEN_FIELD_MARKERS: tuple[str, ...] = (
     "to be defined", "to be agreed", "to be assigned", "to be named", "noch nicht festgelegt",
-    "noch nicht entschieden", "noch nicht benannt", "por asignar", "sin asignar", "a definir", "a confirmar",
+    "noch nicht entschieden", "noch nicht benannt", "por asignar", "sin asignar",
     "non défini", "non attribué",
 )
 
