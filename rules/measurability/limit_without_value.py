@@ -9,8 +9,8 @@ from speclint.document.model import CodeBlock, Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.named_limits import (BOUNDARY, NamedLimit, delegated, given_elsewhere, in_question_section,
-                                          may_name_a_limit, named_limit, value_beside, words_of)
+from speclint.reading.named_limits import (BOUNDARY, ENGLISH_GROUPS, NamedLimit, delegated, given_elsewhere,
+                                          in_question_section, may_name_a_limit, named_limit, value_beside, words_of)
 from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, sentence_bounds,
                                         statements, value_given_at)
 from speclint.reading.requirements import not_in_scope
@@ -186,6 +186,7 @@ _LIMITS = (
         "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
+_FOREIGN_VALIDITY = next(limit for limit in _LIMITS if "begrenzten" in limit.pattern.pattern)
 # More things a requirement counts: "many concurrent logins", "a large number of merchants".
 _MORE_COUNTED = (r"logins|sign-?ins|merchants|sellers|vendors|drivers|riders|patients|members|subscribers|accounts|payments|"
                  r"payouts|transfers|notifications|shipments|bookings|appointments|api\s+calls|calls|jobs|queries|visitors|players|"
@@ -275,6 +276,44 @@ _IN_REQUIREMENTS = (
             r"\b(?:expir\w*|lasts?|valid|retain\w*|kept|keep|lock\w*|block\w*|trial|hold|held|delay\w*|wait\w*|within|after|for|"
             r"purg\w*|delet\w*|cach\w*)\b", _I)),
 )
+_TIME_UNITS_FOREIGN = (
+    r"(?:segundos|minutos|horas|días|dias|semanas|meses|secondi|minuti|ore|giorni|settimane|mesi|minuto|ora|giorno|settimana|mese|"
+    r"secondes|minutes|heures|jours|semaines|mois|Sekunden|Minuten|Stunden|Tagen?|Wochen|Monaten?)")
+# The same spans in the other languages a requirement is written in, read like "a few minutes": "entro pochi minuti",
+# "después de unos días", "nach wenigen Minuten", "dans quelques heures", "após alguns dias"; and a span brought in with
+# an indefinite article and never sized: "nach einer Inaktivitätszeit", "tras un periodo de inactividad", "dopo un periodo
+# di inattività", "après une période d'inactivité" (English: "after a period of inactivity", above).
+_FOREIGN_SPANS = (
+    _Limit(lazy_compile(
+        r"\b(?:pochi|poche|alcuni|alcune|qualche|poucos|poucas|alguns|algumas|vários|várias|unos|unas|pocos|pocas|algunos|algunas|"
+        r"varios|varias|wenige[nr]?|einige[nr]?|ein\s+paar|mehrere[nr]?|quelques|plusieurs)\s+" + _TIME_UNITS_FOREIGN + r"\b|"
+        r"\b(?:nach|innerhalb|für|während|binnen)\s+(?:einer|eines|einem|einen)\s+(?:(?:gewissen|bestimmten|kurzen|längeren|angemessenen)\s+)?"
+        r"(?!(?:Mahl|Hoch|Frei|Mittags|Tages|Jahres|Uhr|Echt)zeit)\w{3,}(?:zeit|dauer|frist|zeitraum)\b(?!\s+(?:von|aus)\s+\S*\d)|"
+        r"\b(?:tras|después\s+de|durante|por|dentro\s+de|dopo|per|entro|durante|após|depois\s+de|pendant|après|pour)\s+"
+        r"(?:un|una|um|une)\s+(?:periodo|período|plazo|tiempo|intervalo|tempo|intervallo|prazo|période|durée|délai)\s+"
+        r"(?:de|di|d['’])\s*(?:inactividad|inatividade|inattività|inactivité|espera|attesa|attente|gracia|grazia|carência|grâce|"
+        r"bloqueo|blocco|bloqueio|blocage|inhabilitación|sospensione|suspensión|suspensão|suspension)\b", _I),
+        "how long exactly", lazy_compile(r"\b(?:\w*frist|\w*dauer|\w*zeit|plazo|prazo|termine|délai|durée|periodo|período|période|"
+                                         r"timeout|inactivi\w*|inattivit\w*|inatividade)\b", _I)),
+)
+# An action that waits for an answer and says nothing of how long: "escalate if an alert is not acknowledged",
+# "unanswered requests are reassigned", "if the driver does not respond, the offer goes to the next one".
+_WAITS = (
+    _Limit(lazy_compile(
+        r"\b(?:if|when|unless|once|where)\s+(?:the\s+|an?\s+|its\s+|their\s+|no\s+)?(?:[\w-]+\s+){0,3}?(?:(?:is|are|has|have)\s+not\s+"
+        r"(?:(?:yet\s+)?been\s+)?(?:acknowledged|answered|claimed|picked\s+up|collected|responded\s+to|actioned|acted\s+(?:on|upon))|"
+        r"(?:does|do|did)\s+not\s+(?:acknowledge|respond|answer|reply|claim|pick\s+(?:it\s+)?up|collect|act\s+on))\b"
+        r"(?!\s+(?:\w+\s+){0,3}?(?:within|in|after|by|before)\s+\S*\d)|"
+        r"\b(?:if|when|unless)\s+no(?:\s+one|body)?\s+(?:[\w-]+\s+)?(?:acknowledges|responds|answers|replies|claims)\b"
+        r"(?!\s+(?:\w+\s+){0,3}?(?:within|in|after|by|before)\s+\S*\d)|"
+        r"\b(?:unacknowledged|unanswered|unclaimed|uncollected)\s+(?:[\w-]+\s+)?(?:alerts?|alarms?|pages?|incidents?|requests?|"
+        r"tickets?|messages?|offers?|tasks?|cases?|excursions?|notifications?|orders?|parcels?|jobs?)\s+"
+        r"(?:are|is|will\s+be|must\s+be|shall\s+be|get|gets)\s+(?:automatically\s+)?[a-z]+(?:ed|en)\b", _I),
+        "after how long", lazy_compile(r"\b(?:acknowledg\w*|escalat\w*|unanswered|unclaimed|respond\w*|response\s+time|reassign\w*)\b", _I),
+        lazy_compile(r"\bescalat\w*|\breassign\w*|\bre-?notif\w*|\bremind\w*|\bre-?rout\w*|\b(?:goes|go|passe[sd]?|moves?|is\s+sent|are\s+sent|"
+                     r"is\s+offered|are\s+offered)\s+to\s+the\s+next\b|\bpage[sd]?\s+the\b|\bfollow[- ]up\b", _I)),
+)
+_IN_REQUIREMENTS = _IN_REQUIREMENTS + _FOREIGN_SPANS + _WAITS
 _OBLIGES = lazy_compile(r"\b(?:must|shall)\b", _I)
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
@@ -289,7 +328,8 @@ _PROPOSALS = (*(name for name in DESIGN_PROPOSAL_PROFILES if name not in ("desig
 _EVENT_CLAUSE_BEFORE = lazy_compile(
     r"\b(?:when|whenever|once|if|after|before|until|till|as\s+soon\s+as|by\s+the\s+time|in\s+case)\s+"
     r"(?:the|a|an|its|their|his|her|your|this|that|each|any)\s+(?:[\w'-]+\s+){0,2}$", _I)
-_DECISION_TITLE = lazy_compile(r"\bdecision\b(?!\s+drivers?)|\bdecided\b", _I)
+_DECISION_TITLE = lazy_compile(r"\bdecision\b(?!\s+drivers?)|\bdecided\b|\b(?:Entscheidung|decisión|décision|decisione|decisão|besluit)\b"
+                               r"(?!s?\s*(?:s?treiber|drivers?|factores|facteurs|fattori))", _I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 
 
@@ -386,8 +426,10 @@ class LimitWithoutValue(Rule):
         reported: set[tuple[int, str]] = set()  # one finding per sentence
         proposal = profile_name(context) in set(context.options["skip-profiles"])
         for statement in statements_read(document, context):
+            # a statement numbered with a prefix speclint does not know ("**RF-3**", "| EF-02 |") is a requirement too
+            numbered = _numbered(statement, lines)
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None) \
-                or requirement_shape(statement, proposal)
+                or requirement_shape(statement, proposal) or numbered
             for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
                 if limit in _IN_REQUIREMENTS and not requirement and not statement.in_requirements:
                     continue
@@ -399,14 +441,17 @@ class LimitWithoutValue(Rule):
                     if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)) \
                             or value_given_at(hit.sentence):
                         continue
-                    if limit.needs is not None and not limit.needs.search(hit.sentence):
+                    # "durante un periodo determinado" in a numbered requirement is a limit, whatever it holds; what it
+                    # holds is then unknown, so no other line's value ("se conservarán durante 5 años") can be its value
+                    unknown_state = limit is _FOREIGN_VALIDITY and numbered and not limit.needs.search(hit.sentence)
+                    if limit.needs is not None and not limit.needs.search(hit.sentence) and not unknown_state:
                         continue
                     if _NEGATION_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40), hit.match.start()):
                         continue
                     if limit is _LIMITS[0] and _EVENT_CLAUSE_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40),
                                                                            hit.match.start()):
                         continue  # "WHEN the lease expires THEN ...": the expiry as an event, not the limit stated
-                    if _given_elsewhere(limit, hit.match.group(0), lines, hit.span.start.line):
+                    if not unknown_state and _given_elsewhere(limit, hit.match.group(0), lines, hit.span.start.line):
                         continue
                     where = (statement.span.start.line, hit.sentence)
                     if where in reported:
@@ -445,9 +490,10 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
         limit = named_limit(hit.match)
         if limit is None:
             continue
-        if statement.requirement_id is None and not any(
-                hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun")):
-            continue  # Spanish, German, French: only in a numbered requirement (which of their sections only describe is less well known)
+        english = any(hit.match.group(group) for group in ENGLISH_GROUPS)
+        if not english and not _numbered(statement, document.lines):
+            continue  # Spanish, German, French, Italian, Portuguese: only in a numbered requirement (which of their sections
+            # only describe is less well known); any prefix numbers one ("RF-6", "EF-02", "AF-3")
         sentence = hit.source_sentence
         if _QUESTION.search(hit.sentence) or value_given_at(hit.sentence) or delegated(sentence) or "](" in sentence:
             continue
@@ -455,9 +501,8 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
         _, sentence_end = sentence_bounds(text, hit.match.start(), hit.match.end())
         if value_beside(text, hit.match.start(), hit.match.end(), sentence_end):
             continue
-        if not limit.head and has_quantity(without_outline_number(statement.text)):
+        if not limit.head and not hit.match.group("inoun") and has_quantity(without_outline_number(statement.text)):
             continue  # "rate-limited to 60 requests per minute ..., and 429 above the limit": the limit just stated
-        english = any(hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun"))
         if english and _PROPER_NAME.search(hit.match.group(0)):
             continue  # "above GitHub's API rate limit": another system's limit, cited
         if _named_in_code(statement.text, limit):
@@ -473,6 +518,20 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
 
 
 _STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
+#: A statement numbered with any prefix: "**RF-6**", "| EF-02 |", "AF-3:".
+_ANY_LEADING_ID = lazy_compile(r"^\W{0,3}[A-Z]{1,5}-\d{1,4}\b")
+
+
+def _numbered(statement: Statement, lines: list[str]) -> bool:
+    """The statement has a requirement ID, or is numbered with a prefix speclint does not know ("**RF-3** ...",
+    "| RF-06 | ... |": a table row's first cell numbers each of its cells)."""
+    if statement.requirement_id is not None or _ANY_LEADING_ID.match(statement.text):
+        return True
+    if statement.kind != "table-cell":
+        return False
+    row = lines[statement.span.start.line - 1].strip()
+    cells = row.strip("|").split("|")
+    return len(cells) > 1 and bool(_ANY_LEADING_ID.match(cells[0].strip()))
 
 
 
