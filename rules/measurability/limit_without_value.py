@@ -186,6 +186,14 @@ _LIMITS = (
         "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
+# A letter standing in for a number the document never gives: "show at most N items", "lock after K failures",
+# "al massimo N articoli", "nach N Fehlversuchen", "cada N minutos" (not when a line says "N = 50" or "N is 20").
+_LETTER_FOR_A_NUMBER = _Limit(lazy_compile(
+    r"\b(?i:at\s+most|up\s+to|no\s+more\s+than|more\s+than|max(?:imum)?(?:\s+of)?|after|every|the\s+(?:first|last|top|latest)|"
+    r"al\s+massimo|fino\s+a|dopo|ogni|i\s+primi|gli\s+ultimi|hasta|como\s+máximo|un\s+máximo\s+de|después\s+de|tras|cada|"
+    r"los\s+primeros|höchstens|maximal|bis\s+zu|nach|alle|die\s+ersten|au\s+plus|jusqu['’]à|après|chaque|les\s+premiers|"
+    r"no\s+máximo|até|após|a\s+cada|os\s+primeiros)\s+(?P<letter>[NMKX])\s+(?=[^\W\d_]{3,})", 0),
+    "what number", lazy_compile(r"(?!)"))
 _FOREIGN_VALIDITY = next(limit for limit in _LIMITS if "begrenzten" in limit.pattern.pattern)
 # More things a requirement counts: "many concurrent logins", "a large number of merchants".
 _MORE_COUNTED = (r"logins|sign-?ins|merchants|sellers|vendors|drivers|riders|patients|members|subscribers|accounts|payments|"
@@ -310,11 +318,14 @@ _WAITS = (
         r"tickets?|messages?|offers?|tasks?|cases?|excursions?|notifications?|orders?|parcels?|jobs?)\s+"
         r"(?:are|is|will\s+be|must\s+be|shall\s+be|get|gets)\s+(?:automatically\s+)?[a-z]+(?:ed|en)\b", _I),
         "after how long", lazy_compile(r"\b(?:acknowledg\w*|escalat\w*|unanswered|unclaimed|respond\w*|response\s+time|reassign\w*)\b", _I),
-        lazy_compile(r"\bescalat\w*|\breassign\w*|\bre-?notif\w*|\bremind\w*|\bre-?rout\w*|\b(?:goes|go|passe[sd]?|moves?|is\s+sent|are\s+sent|"
-                     r"is\s+offered|are\s+offered)\s+to\s+the\s+next\b|\bpage[sd]?\s+the\b|\bfollow[- ]up\b", _I)),
+        lazy_compile(r"\bescalat\w*|\breassign\w*|\bre-?notif\w*|\bremind\w*|\bre-?rout\w*|\bto\s+the\s+next\b|\bpage[sd]?\s+the\b|"
+                     r"\bfollow[- ]up\b", _I)),
 )
 _IN_REQUIREMENTS = _IN_REQUIREMENTS + _FOREIGN_SPANS + _WAITS
 _OBLIGES = lazy_compile(r"\b(?:must|shall)\b", _I)
+_IN_REQUIREMENTS_IDS = frozenset(map(id, _IN_REQUIREMENTS))
+_MAGNITUDES_IDS = frozenset(map(id, _MAGNITUDES))
+_WAITS_IDS = frozenset(map(id, _WAITS))
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
 _NEGATION_BEFORE = lazy_compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
@@ -364,7 +375,26 @@ class LimitWithoutValue(Rule):
       tolerance", "when the daily export quota is reached", "supere el umbral de riesgo", "den
       Schwellenwert überschreitet", "au-delà du plafond" (these three only in a requirement with an
       ID); and a vague validity in German, Spanish or
-      French ("für einen begrenzten Zeitraum gültig").
+      French ("für einen begrenzten Zeitraum gültig");
+    - any noun that names an amount, named and used as a boundary: "within the sync delay", "older than
+      the grace window", "within the allowed lateness", "longer than the tolerated duration" (any
+      comparison: "older than", "farther than"); a limit brought in with an indefinite article, so
+      never given in its sentence: "up to a daily cap", "within a short radius", "polls on a fixed
+      interval", "waits for a short timeout" (not "after a quiet period", a state);
+    - the same in Italian and Portuguese in a numbered requirement ("sotto la soglia minima", "acima
+      do limite diário"), and a span in words in a numbered requirement of any language read: "entro
+      pochi minuti", "nach einer Inaktivitätszeit", "tras unos minutos", "après quelques minutes",
+      "durante un periodo determinado" (a requirement numbered with any prefix, "RF-3", counts);
+    - an action that waits for an answer with no time: "escalate if an alert is not acknowledged",
+      "unanswered tickets are reassigned", "offer it to the next courier if the courier does not
+      respond";
+    - a letter standing in for a number no line gives: "show at most N items", "nach K Fehlversuchen".
+
+    A named limit's value is looked for where the limit itself is named: a line with its name beside
+    a noun of its kind and a quantity ("| Rotation window | 2 days |"), not any line that holds its
+    words ("WHILE a rotation is in its grace period, check every 5 minutes" does not give "the
+    rotation window" a value); the period a limit resets in ("Daily cap per seller: undecided") is
+    no value of it, and "per seller" says whom it applies to, not who sets it.
 
     The outcome steps of Gherkin scenarios in code blocks ("Then ...", "And ...") are read as
     requirements. An HTTP status ("respond with HTTP 429") and a limit's reset period ("a monthly
@@ -431,12 +461,13 @@ class LimitWithoutValue(Rule):
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None) \
                 or requirement_shape(statement, proposal) or numbered
             for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
-                if limit in _IN_REQUIREMENTS and not requirement and not statement.in_requirements:
+                in_requirements_only = id(limit) in _IN_REQUIREMENTS_IDS  # by identity: a Record's == compares every field
+                if in_requirements_only and not requirement and not statement.in_requirements:
                     continue
                 for hit in search(limit.pattern, statement.segments):
-                    if limit in _IN_REQUIREMENTS and not requirement and not _OBLIGES.search(_own_sentence(hit.match)):
+                    if in_requirements_only and not requirement and not _OBLIGES.search(_own_sentence(hit.match)):
                         continue  # a requirements section's prose commits where it says must or shall
-                    if limit in _MAGNITUDES and not (requirement or _MODAL.search(_own_sentence(hit.match))):
+                    if id(limit) in _MAGNITUDES_IDS and not (requirement or _MODAL.search(_own_sentence(hit.match))):
                         continue  # "large customers churn": a description; "must support many users": a demand
                     if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)) \
                             or value_given_at(hit.sentence):
@@ -460,6 +491,15 @@ class LimitWithoutValue(Rule):
                     written = " ".join(hit.match.group(0).split())
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
             yield from _named_boundaries(document, statement, reported)
+            yield from _letters_for_numbers(document, statement, reported)
+        if proposal and profile_name(context) == "kiro-design":
+            # a Kiro design states what will be built for its requirements: a limit named as a boundary in its design
+            # sections still needs a value ("events within the allowed lateness are added to their window"). Not RFCs,
+            # KEPs or enhancements: tried, their design sections name user-set fields and other systems' limits, and
+            # give values by example in the next sentence (14 corpus findings, mostly wrong)
+            for statement in statements(document):
+                if statement.requirement_id is None and _states_the_design(statement):
+                    yield from _named_boundaries(document, statement, reported)
         if not proposal:
             yield from _in_scenario_outcomes(document, lines)
 
@@ -578,6 +618,69 @@ def _in_scenario_outcomes(document: Document, lines: list[str]) -> Iterator[Viol
                 break
 
 
+def _letters_for_numbers(document: Document, statement: Statement, reported: set[tuple[int, str]]) -> Iterator[Violation]:
+    """A letter standing in for a number ("at most N items") that no line of the document gives a value."""
+    if not _A_LETTER.search(statement.text) or not_in_scope(statement.section) or in_question_section(statement.section):
+        return
+    for hit in search(_LETTER_FOR_A_NUMBER.pattern, statement.segments):
+        letter = hit.match.group("letter")
+        if _QUESTION.search(hit.sentence) or _letter_defined(document, letter, statement.span.start.line, statement.span.end.line):
+            continue
+        if any(letter in span.group(0) or _LOWER_LETTER.search(span.group(0)) for span in _CODE_SPAN.finditer(statement.text)):
+            continue  # "WHEN `collectN` is called THEN ... the first N results": the caller's argument
+        where = (statement.span.start.line, hit.sentence)
+        if where in reported:
+            continue
+        reported.add(where)
+        written = " ".join(hit.match.group(0).split())
+        yield Violation(hit.span, f"'{written}': {letter} stands for a number the document never gives. State it so it can be "
+                                  "built and tested")
+
+
+_LOWER_LETTER = lazy_compile(r"(?:\b|_)[nmkx]\b")
+_A_LETTER = lazy_compile(r"(?<![\w`])[NMKX](?![\w`])")
+
+
+def _letter_defined(document: Document, letter: str, first: int, last: int) -> bool:
+    """The document says what the letter is: a value ("N = 50", "N: 20", "N (currently 25)"), a definition ("where N is
+    the smaller of 5 and the rows", "N è il numero di ..."), or any mention on another line ("the user types N")."""
+    standalone = lazy_compile(r"(?<![\w`])" + letter + r"(?![\w`])")
+    for number, line in enumerate(document.lines, start=1):
+        if letter not in line or not standalone.search(line):
+            continue
+        if not first <= number <= last or _DEFINES_LETTER.search(line):
+            return True
+    return False
+
+
+_DEFINES_LETTER = lazy_compile(
+    r"(?<![\w`])[NMKX](?![\w`])\s*(?:[=:≤<]|\((?:currently|default|e\.g\.|z\.\s?B\.|ad\s+es\.|por\s+ej\.)?\s*~?\d)|"
+    r"\b(?:where|wherein|with|wobei|dove|donde|où|onde)\s+[NMKX]\b|"
+    r"(?<![\w`])[NMKX]\s+(?:is|ist|è|es|est|é|equals|denotes|means|stands\s+for|bezeichnet|indica|representa|désigne)\b")
+
+
+#: The sections of a proposal that state its design (not its motivation, alternatives, drawbacks or questions).
+_DESIGN_TITLE = lazy_compile(
+    r"\b(?:design|proposal|specification|implementation|architecture|components?|mechanism|behaviou?r|"
+    r"how\s+it\s+works|data\s+flow|algorithm)\b", _I)
+_NOT_DESIGN_TITLE = lazy_compile(
+    r"\b(?:motivation|alternatives?|drawbacks?|prior\s+art|future|unresolved|questions?|risks?|goals?|non-goals?|summary|"
+    r"background|context|rationale|history|graduation|upgrade|downgrade|version\s+skew|test\s+plan|rollout|monitoring|"
+    r"troubleshooting|scalability|production\s+readiness|infrastructure\s+needed|implementation\s+history|user\s+stories|"
+    r"notes|caveats|examples?)\b", _I)
+_HEDGE = lazy_compile(r"\b(?:could|might|may|would|perhaps|possibly|e\.\s?g\.|for\s+example|for\s+instance|such\s+as|if\s+we)\b", _I)
+
+
+def _states_the_design(statement: Statement) -> bool:
+    """The statement stands in a proposal's design section and commits (no could, might, would, for example)."""
+    titles = [each.title for each in (statement.section, *statement.section.ancestors()) if each.heading is not None]
+    if not titles or any(_NOT_DESIGN_TITLE.search(title) for title in titles):
+        return False
+    if not any(_DESIGN_TITLE.search(title) for title in titles):
+        return False
+    return not is_descriptive(statement.section) and not is_user_story(statement.text) and not _HEDGE.search(statement.text)
+
+
 def statements_read(document: Document, context: RuleContext) -> Iterator[Statement]:
     """The statements this rule and named-limit-without-value (MS007) read: not descriptions or user
     stories; in the `skip-profiles` proposals only those with a requirement ID, and in an ADR only
@@ -603,6 +706,7 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     An expiry is the same limit only for the same thing: "invitations expire after 7 days" does not
     say when sessions expire."""
     noun = _EXPIRING_NOUN.match(written)
+    waits = id(limit) in _WAITS_IDS  # how long to wait is given by a duration ("| Acknowledgement timeout | 15 min |"), not "the first courier"
     for index, line_text in enumerate(lines):
         text = _LINE_MARKER.sub("", line_text)  # "3. WHEN ...": a list number is not a value
         if index + 1 == line:
@@ -613,13 +717,14 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
         if noun is not None and any(found.group("noun").lower().startswith(noun.group(1).lower())
                                     for found in _LABELLED_DURATION.finditer(text)):
             return True  # "| Worker lease | 15 min, renewed every 5 min |": a table row or label gives it
-        if not limit.subject.search(text) or not has_quantity(text):
+        if not limit.subject.search(text) or not has_quantity(text) or (waits and not _A_DURATION.search(text)):
             continue
         if noun is None or noun.group(1).lower() in text.lower():
             return True
     return False
 
 
+_A_DURATION = lazy_compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|business\s+days?|weeks?)\b", re.I)
 #: A duration given to the thing that expires: "a 4-hour lease", "a 15 min access token".
 _LASTING = lazy_compile(r"\b\d+(?:\.\d+)?[\s-]?(?:s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)[\s-]+"
                         r"(?P<noun>[a-z]+(?:\s+[a-z]+)?)", re.I)

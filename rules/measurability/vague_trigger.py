@@ -100,7 +100,11 @@ class VagueTrigger(Rule):
       the customer waits too long before paying / Then the seats are released".
 
     The same in German, Spanish and French ("nach einigen Tagen ohne Antwort", "si el cliente no
-    responde en unos días", "les comptes inactifs depuis longtemps sont archivés").
+    responde en unos días", "les comptes inactifs depuis longtemps sont archivés"), an excess in
+    Italian and Portuguese ("troppi"), and an excess that qualifies what is acted on: "uploads with
+    too many pages are rejected", "Schemas mit zu vielen Feldern werden abgelehnt" (a number in
+    another clause, "..., damit niemand 1:1 ...", says nothing of it). An ADR's decision is found
+    under its heading in those languages too ("Entscheidung", "Decisión", "Décision").
 
     The amount must trigger something the system does: it stands in a condition or a relative clause
     ("if", "when", "who", "after"), and the statement says what then happens ("is blocked", "goes to",

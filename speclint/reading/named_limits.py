@@ -28,7 +28,7 @@ _LIMIT_NOUNS = ("limit", "threshold", "cap", "ceiling", "quota", "allowance", "t
                 "limiar", "teto", "tolerância", "cota")
 #: Nouns whose meaning is an amount with a unit, which, named ("the sync delay", "the allowed lateness", "the clustering
 #: radius"), are a limit the behaviour turns on. Like "period" and "window", each needs a name to say which one.
-MEASURE_NOUNS = ("delay", "interval", "duration", "lateness", "lag", "radius", "distance", "horizon", "margin", "age")
+MEASURE_NOUNS = ("delay", "interval", "duration", "lateness", "lag", "radius", "distance", "horizon", "margin")
 _TIME_NOUNS = ("period", "window", "timeout", "ttl", "cutoff", "deadline", "plazo", "periodo", "período", "ventana",
                "frist", "zeitraum", "zeitfenster", "délai", "période", "fenêtre", "finestra", "termine", "prazo", "janela")
 
@@ -47,7 +47,7 @@ BOUNDARY = lazy_compile(
     r"(?P<head>(?:[\w-]+\s+){0,3}?)(?P<noun>limit|threshold|cap|ceiling|quota|tolerance|budget|allowance|time-?out|ttl|cut-?off)s?\b"
     r"(?!\s+(?:of|at|to|is|was|=|:)\s+\S*\d)|"
     # "after the retention period", "within the cooling-off window": a period needs a name
-    r"\b(?:after|until|till|within|beyond|past|outside(?:\s+of)?|before\s+the\s+end\s+of|exceed(?:s|ed|ing)?|" + _THAN + r")\s+" +
+    r"\b(?:after|until|till|within|inside|beyond|past|outside(?:\s+of)?|before\s+the\s+end\s+of|exceed(?:s|ed|ing)?|" + _THAN + r")\s+" +
     _DET_EN + r"(?P<phead>(?:[\w-]+\s+){1,2}?)(?P<pnoun>period|window|" + "|".join(MEASURE_NOUNS) + r")\b"
     r"(?!\s+(?:of|is|was|=|:)\s+\S*\d)|"
     # a limit brought in with an indefinite article is not given in its sentence: "up to a daily cap", "within a short
@@ -127,7 +127,8 @@ _ELSEWHERE = lazy_compile(
     r"Betriebsvereinbarung\w*|loi|légal\w*|convention\w*|"
     # "definido por Riesgos", "según la política", "festgelegt von", "laut", "défini par", "selon"
     r"definid[oa]s?\s+(?:en|por)|establecid[oa]s?\s+(?:en|por)|fijad[oa]s?\s+(?:en|por)|según|conforme\s+a|de\s+acuerdo\s+con|"
-    r"festgelegt\w*|definiert\w*|laut|gemäß|défini\w*\s+(?:par|dans)|fixé\w*\s+(?:par|dans)|selon|conformément)", _I)
+    r"festgelegt\w*|definiert\w*|laut|gemäß|défini\w*\s+(?:par|dans)|fixé\w*\s+(?:par|dans)|selon|conformément)"
+    r"(?!\w)", _I)  # whole words: "on a set interval" is not "set in"
 #: Numbers written out in Spanish, German and French, which `has_quantity` (English) does not read: "el doble", "zehn Tage".
 _FOREIGN_NUMBER = lazy_compile(
     r"\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|treinta|cuarenta|cincuenta|cien|ciento|mil|doble|triple|"
