@@ -9,8 +9,8 @@ from speclint.document.model import CodeBlock, Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.named_limits import (BOUNDARY, NamedLimit, delegated, given_elsewhere, in_question_section,
-                                          may_name_a_limit, named_limit, value_beside, words_of)
+from speclint.reading.named_limits import (BOUNDARY, ENGLISH_GROUPS, NamedLimit, delegated, given_elsewhere,
+                                          in_question_section, may_name_a_limit, named_limit, value_beside, words_of)
 from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, sentence_bounds,
                                         statements, value_given_at)
 from speclint.reading.requirements import not_in_scope
@@ -186,6 +186,15 @@ _LIMITS = (
         "how many", lazy_compile(r"\b(?:limit|maximum|max|at\s+most|threshold)\b", _I), lazy_compile(
             r"\b(?:after|allow\w*|limit\w*|lock\w*|block\w*|up\s+to|at\s+most|cap\w*|max\w*|exceed\w*|retr\w*|attempts?)\b", _I)),
 )
+# A letter standing in for a number the document never gives: "show at most N items", "lock after K failures",
+# "al massimo N articoli", "nach N Fehlversuchen", "cada N minutos" (not when a line says "N = 50" or "N is 20").
+_LETTER_FOR_A_NUMBER = _Limit(lazy_compile(
+    r"\b(?i:at\s+most|up\s+to|no\s+more\s+than|more\s+than|max(?:imum)?(?:\s+of)?|after|every|the\s+(?:first|last|top|latest)|"
+    r"al\s+massimo|fino\s+a|dopo|ogni|i\s+primi|gli\s+ultimi|hasta|como\s+máximo|un\s+máximo\s+de|después\s+de|tras|cada|"
+    r"los\s+primeros|höchstens|maximal|bis\s+zu|nach|alle|die\s+ersten|au\s+plus|jusqu['’]à|après|chaque|les\s+premiers|"
+    r"no\s+máximo|até|após|a\s+cada|os\s+primeiros)\s+(?P<letter>[NMKX])\s+(?=[^\W\d_]{3,})", 0),
+    "what number", lazy_compile(r"(?!)"))
+_FOREIGN_VALIDITY = next(limit for limit in _LIMITS if "begrenzten" in limit.pattern.pattern)
 # More things a requirement counts: "many concurrent logins", "a large number of merchants".
 _MORE_COUNTED = (r"logins|sign-?ins|merchants|sellers|vendors|drivers|riders|patients|members|subscribers|accounts|payments|"
                  r"payouts|transfers|notifications|shipments|bookings|appointments|api\s+calls|calls|jobs|queries|visitors|players|"
@@ -275,7 +284,48 @@ _IN_REQUIREMENTS = (
             r"\b(?:expir\w*|lasts?|valid|retain\w*|kept|keep|lock\w*|block\w*|trial|hold|held|delay\w*|wait\w*|within|after|for|"
             r"purg\w*|delet\w*|cach\w*)\b", _I)),
 )
+_TIME_UNITS_FOREIGN = (
+    r"(?:segundos|minutos|horas|días|dias|semanas|meses|secondi|minuti|ore|giorni|settimane|mesi|minuto|ora|giorno|settimana|mese|"
+    r"secondes|minutes|heures|jours|semaines|mois|Sekunden|Minuten|Stunden|Tagen?|Wochen|Monaten?)")
+# The same spans in the other languages a requirement is written in, read like "a few minutes": "entro pochi minuti",
+# "después de unos días", "nach wenigen Minuten", "dans quelques heures", "após alguns dias"; and a span brought in with
+# an indefinite article and never sized: "nach einer Inaktivitätszeit", "tras un periodo de inactividad", "dopo un periodo
+# di inattività", "après une période d'inactivité" (English: "after a period of inactivity", above).
+_FOREIGN_SPANS = (
+    _Limit(lazy_compile(
+        r"\b(?:pochi|poche|alcuni|alcune|qualche|poucos|poucas|alguns|algumas|vários|várias|unos|unas|pocos|pocas|algunos|algunas|"
+        r"varios|varias|wenige[nr]?|einige[nr]?|ein\s+paar|mehrere[nr]?|quelques|plusieurs)\s+" + _TIME_UNITS_FOREIGN + r"\b|"
+        r"\b(?:nach|innerhalb|für|während|binnen)\s+(?:einer|eines|einem|einen)\s+(?:(?:gewissen|bestimmten|kurzen|längeren|angemessenen)\s+)?"
+        r"(?!(?:Mahl|Hoch|Frei|Mittags|Tages|Jahres|Uhr|Echt)zeit)\w{3,}(?:zeit|dauer|frist|zeitraum)\b(?!\s+(?:von|aus)\s+\S*\d)|"
+        r"\b(?:tras|después\s+de|durante|por|dentro\s+de|dopo|per|entro|durante|após|depois\s+de|pendant|après|pour)\s+"
+        r"(?:un|una|um|une)\s+(?:periodo|período|plazo|tiempo|intervalo|tempo|intervallo|prazo|période|durée|délai)\s+"
+        r"(?:de|di|d['’])\s*(?:inactividad|inatividade|inattività|inactivité|espera|attesa|attente|gracia|grazia|carência|grâce|"
+        r"bloqueo|blocco|bloqueio|blocage|inhabilitación|sospensione|suspensión|suspensão|suspension)\b", _I),
+        "how long exactly", lazy_compile(r"\b(?:\w*frist|\w*dauer|\w*zeit|plazo|prazo|termine|délai|durée|periodo|período|période|"
+                                         r"timeout|inactivi\w*|inattivit\w*|inatividade)\b", _I)),
+)
+# An action that waits for an answer and says nothing of how long: "escalate if an alert is not acknowledged",
+# "unanswered requests are reassigned", "if the driver does not respond, the offer goes to the next one".
+_WAITS = (
+    _Limit(lazy_compile(
+        r"\b(?:if|when|unless|once|where)\s+(?:the\s+|an?\s+|its\s+|their\s+|no\s+)?(?:[\w-]+\s+){0,3}?(?:(?:is|are|has|have)\s+not\s+"
+        r"(?:(?:yet\s+)?been\s+)?(?:acknowledged|answered|claimed|picked\s+up|collected|responded\s+to|actioned|acted\s+(?:on|upon))|"
+        r"(?:does|do|did)\s+not\s+(?:acknowledge|respond|answer|reply|claim|pick\s+(?:it\s+)?up|collect|act\s+on))\b"
+        r"(?!\s+(?:\w+\s+){0,3}?(?:within|in|after|by|before)\s+\S*\d)|"
+        r"\b(?:if|when|unless)\s+no(?:\s+one|body)?\s+(?:[\w-]+\s+)?(?:acknowledges|responds|answers|replies|claims)\b"
+        r"(?!\s+(?:\w+\s+){0,3}?(?:within|in|after|by|before)\s+\S*\d)|"
+        r"\b(?:unacknowledged|unanswered|unclaimed|uncollected)\s+(?:[\w-]+\s+)?(?:alerts?|alarms?|pages?|incidents?|requests?|"
+        r"tickets?|messages?|offers?|tasks?|cases?|excursions?|notifications?|orders?|parcels?|jobs?)\s+"
+        r"(?:are|is|will\s+be|must\s+be|shall\s+be|get|gets)\s+(?:automatically\s+)?[a-z]+(?:ed|en)\b", _I),
+        "after how long", lazy_compile(r"\b(?:acknowledg\w*|escalat\w*|unanswered|unclaimed|respond\w*|response\s+time|reassign\w*)\b", _I),
+        lazy_compile(r"\bescalat\w*|\breassign\w*|\bre-?notif\w*|\bremind\w*|\bre-?rout\w*|\bto\s+the\s+next\b|\bpage[sd]?\s+the\b|"
+                     r"\bfollow[- ]up\b", _I)),
+)
+_IN_REQUIREMENTS = _IN_REQUIREMENTS + _FOREIGN_SPANS + _WAITS
 _OBLIGES = lazy_compile(r"\b(?:must|shall)\b", _I)
+_IN_REQUIREMENTS_IDS = frozenset(map(id, _IN_REQUIREMENTS))
+_MAGNITUDES_IDS = frozenset(map(id, _MAGNITUDES))
+_WAITS_IDS = frozenset(map(id, _WAITS))
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to)\b", _I)
 # "Sessions do not expire", "links never time out": a statement that there is no limit.
 _NEGATION_BEFORE = lazy_compile(r"(?:\bnot|\bnever|\bno|n't|\bno\s+longer|\bwithout)\s+(?:\w+\s+){0,2}$", _I)
@@ -289,7 +339,8 @@ _PROPOSALS = (*(name for name in DESIGN_PROPOSAL_PROFILES if name not in ("desig
 _EVENT_CLAUSE_BEFORE = lazy_compile(
     r"\b(?:when|whenever|once|if|after|before|until|till|as\s+soon\s+as|by\s+the\s+time|in\s+case)\s+"
     r"(?:the|a|an|its|their|his|her|your|this|that|each|any)\s+(?:[\w'-]+\s+){0,2}$", _I)
-_DECISION_TITLE = lazy_compile(r"\bdecision\b(?!\s+drivers?)|\bdecided\b", _I)
+_DECISION_TITLE = lazy_compile(r"\bdecision\b(?!\s+drivers?)|\bdecided\b|\b(?:Entscheidung|decisión|décision|decisione|decisão|besluit)\b"
+                               r"(?!s?\s*(?:s?treiber|drivers?|factores|facteurs|fattori))", _I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
 
 
@@ -324,7 +375,26 @@ class LimitWithoutValue(Rule):
       tolerance", "when the daily export quota is reached", "supere el umbral de riesgo", "den
       Schwellenwert überschreitet", "au-delà du plafond" (these three only in a requirement with an
       ID); and a vague validity in German, Spanish or
-      French ("für einen begrenzten Zeitraum gültig").
+      French ("für einen begrenzten Zeitraum gültig");
+    - any noun that names an amount, named and used as a boundary: "within the sync delay", "older than
+      the grace window", "within the allowed lateness", "longer than the tolerated duration" (any
+      comparison: "older than", "farther than"); a limit brought in with an indefinite article, so
+      never given in its sentence: "up to a daily cap", "within a short radius", "polls on a fixed
+      interval", "waits for a short timeout" (not "after a quiet period", a state);
+    - the same in Italian and Portuguese in a numbered requirement ("sotto la soglia minima", "acima
+      do limite diário"), and a span in words in a numbered requirement of any language read: "entro
+      pochi minuti", "nach einer Inaktivitätszeit", "tras unos minutos", "après quelques minutes",
+      "durante un periodo determinado" (a requirement numbered with any prefix, "RF-3", counts);
+    - an action that waits for an answer with no time: "escalate if an alert is not acknowledged",
+      "unanswered tickets are reassigned", "offer it to the next courier if the courier does not
+      respond";
+    - a letter standing in for a number no line gives: "show at most N items", "nach K Fehlversuchen".
+
+    A named limit's value is looked for where the limit itself is named: a line with its name beside
+    a noun of its kind and a quantity ("| Rotation window | 2 days |"), not any line that holds its
+    words ("WHILE a rotation is in its grace period, check every 5 minutes" does not give "the
+    rotation window" a value); the period a limit resets in ("Daily cap per seller: undecided") is
+    no value of it, and "per seller" says whom it applies to, not who sets it.
 
     The outcome steps of Gherkin scenarios in code blocks ("Then ...", "And ...") are read as
     requirements. An HTTP status ("respond with HTTP 429") and a limit's reset period ("a monthly
@@ -388,27 +458,33 @@ class LimitWithoutValue(Rule):
         reported: set[tuple[int, str]] = set()  # one finding per sentence
         proposal = profile_name(context) in set(context.options["skip-profiles"])
         for statement in statements_read(document, context):
+            # a statement numbered with a prefix speclint does not know ("**RF-3**", "| EF-02 |") is a requirement too
+            numbered = _numbered(statement, lines)
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None) \
-                or requirement_shape(statement, proposal)
+                or requirement_shape(statement, proposal) or numbered
             for limit in _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS:
-                if limit in _IN_REQUIREMENTS and not requirement and not statement.in_requirements:
+                in_requirements_only = id(limit) in _IN_REQUIREMENTS_IDS  # by identity: a Record's == compares every field
+                if in_requirements_only and not requirement and not statement.in_requirements:
                     continue
                 for hit in search(limit.pattern, statement.segments):
-                    if limit in _IN_REQUIREMENTS and not requirement and not _OBLIGES.search(_own_sentence(hit.match)):
+                    if in_requirements_only and not requirement and not _OBLIGES.search(_own_sentence(hit.match)):
                         continue  # a requirements section's prose commits where it says must or shall
-                    if limit in _MAGNITUDES and not (requirement or _MODAL.search(_own_sentence(hit.match))):
+                    if id(limit) in _MAGNITUDES_IDS and not (requirement or _MODAL.search(_own_sentence(hit.match))):
                         continue  # "large customers churn": a description; "must support many users": a demand
                     if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)) \
                             or value_given_at(hit.sentence):
                         continue
-                    if limit.needs is not None and not limit.needs.search(hit.sentence):
+                    # "durante un periodo determinado" in a numbered requirement is a limit, whatever it holds; what it
+                    # holds is then unknown, so no other line's value ("se conservarán durante 5 años") can be its value
+                    unknown_state = limit is _FOREIGN_VALIDITY and numbered and not limit.needs.search(hit.sentence)
+                    if limit.needs is not None and not limit.needs.search(hit.sentence) and not unknown_state:
                         continue
                     if _NEGATION_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40), hit.match.start()):
                         continue
                     if limit is _LIMITS[0] and _EVENT_CLAUSE_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40),
                                                                            hit.match.start()):
                         continue  # "WHEN the lease expires THEN ...": the expiry as an event, not the limit stated
-                    if _given_elsewhere(limit, hit.match.group(0), lines, hit.span.start.line):
+                    if not unknown_state and _given_elsewhere(limit, hit.match.group(0), lines, hit.span.start.line):
                         continue
                     where = (statement.span.start.line, hit.sentence)
                     if where in reported:
@@ -417,6 +493,15 @@ class LimitWithoutValue(Rule):
                     written = " ".join(hit.match.group(0).split())
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
             yield from _named_boundaries(document, statement, reported)
+            yield from _letters_for_numbers(document, statement, reported)
+        if proposal and profile_name(context) == "kiro-design":
+            # a Kiro design states what will be built for its requirements: a limit named as a boundary in its design
+            # sections still needs a value ("events within the allowed lateness are added to their window"). Not RFCs,
+            # KEPs or enhancements: tried, their design sections name user-set fields and other systems' limits, and
+            # give values by example in the next sentence (14 corpus findings, mostly wrong)
+            for statement in statements(document):
+                if statement.requirement_id is None and _states_the_design(statement):
+                    yield from _named_boundaries(document, statement, reported)
         if not proposal:
             yield from _in_scenario_outcomes(document, lines)
 
@@ -447,9 +532,10 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
         limit = named_limit(hit.match)
         if limit is None:
             continue
-        if statement.requirement_id is None and not any(
-                hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun")):
-            continue  # Spanish, German, French: only in a numbered requirement (which of their sections only describe is less well known)
+        english = any(hit.match.group(group) for group in ENGLISH_GROUPS)
+        if not english and not _numbered(statement, document.lines):
+            continue  # Spanish, German, French, Italian, Portuguese: only in a numbered requirement (which of their sections
+            # only describe is less well known); any prefix numbers one ("RF-6", "EF-02", "AF-3")
         sentence = hit.source_sentence
         if _QUESTION.search(hit.sentence) or value_given_at(hit.sentence) or delegated(sentence) or "](" in sentence:
             continue
@@ -457,9 +543,8 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
         _, sentence_end = sentence_bounds(text, hit.match.start(), hit.match.end())
         if value_beside(text, hit.match.start(), hit.match.end(), sentence_end):
             continue
-        if not limit.head and has_quantity(without_outline_number(statement.text)):
+        if not limit.head and not hit.match.group("inoun") and has_quantity(without_outline_number(statement.text)):
             continue  # "rate-limited to 60 requests per minute ..., and 429 above the limit": the limit just stated
-        english = any(hit.match.group(group) for group in ("noun", "pnoun", "mnoun", "vnoun", "bnoun"))
         if english and _PROPER_NAME.search(hit.match.group(0)):
             continue  # "above GitHub's API rate limit": another system's limit, cited
         if _named_in_code(statement.text, limit):
@@ -475,6 +560,20 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
 
 
 _STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
+#: A statement numbered with any prefix: "**RF-6**", "| EF-02 |", "AF-3:".
+_ANY_LEADING_ID = lazy_compile(r"^\W{0,3}[A-Z]{1,5}-\d{1,4}\b")
+
+
+def _numbered(statement: Statement, lines: list[str]) -> bool:
+    """The statement has a requirement ID, or is numbered with a prefix speclint does not know ("**RF-3** ...",
+    "| RF-06 | ... |": a table row's first cell numbers each of its cells)."""
+    if statement.requirement_id is not None or _ANY_LEADING_ID.match(statement.text):
+        return True
+    if statement.kind != "table-cell":
+        return False
+    row = lines[statement.span.start.line - 1].strip()
+    cells = row.strip("|").split("|")
+    return len(cells) > 1 and bool(_ANY_LEADING_ID.match(cells[0].strip()))
 
 
 
@@ -521,6 +620,69 @@ def _in_scenario_outcomes(document: Document, lines: list[str]) -> Iterator[Viol
                 break
 
 
+def _letters_for_numbers(document: Document, statement: Statement, reported: set[tuple[int, str]]) -> Iterator[Violation]:
+    """A letter standing in for a number ("at most N items") that no line of the document gives a value."""
+    if not _A_LETTER.search(statement.text) or not_in_scope(statement.section) or in_question_section(statement.section):
+        return
+    for hit in search(_LETTER_FOR_A_NUMBER.pattern, statement.segments):
+        letter = hit.match.group("letter")
+        if _QUESTION.search(hit.sentence) or _letter_defined(document, letter, statement.span.start.line, statement.span.end.line):
+            continue
+        if any(letter in span.group(0) or _LOWER_LETTER.search(span.group(0)) for span in _CODE_SPAN.finditer(statement.text)):
+            continue  # "WHEN `collectN` is called THEN ... the first N results": the caller's argument
+        where = (statement.span.start.line, hit.sentence)
+        if where in reported:
+            continue
+        reported.add(where)
+        written = " ".join(hit.match.group(0).split())
+        yield Violation(hit.span, f"'{written}': {letter} stands for a number the document never gives. State it so it can be "
+                                  "built and tested")
+
+
+_LOWER_LETTER = lazy_compile(r"(?:\b|_)[nmkx]\b")
+_A_LETTER = lazy_compile(r"(?<![\w`])[NMKX](?![\w`])")
+
+
+def _letter_defined(document: Document, letter: str, first: int, last: int) -> bool:
+    """The document says what the letter is: a value ("N = 50", "N: 20", "N (currently 25)"), a definition ("where N is
+    the smaller of 5 and the rows", "N è il numero di ..."), or any mention on another line ("the user types N")."""
+    standalone = lazy_compile(r"(?<![\w`])" + letter + r"(?![\w`])")
+    for number, line in enumerate(document.lines, start=1):
+        if letter not in line or not standalone.search(line):
+            continue
+        if not first <= number <= last or _DEFINES_LETTER.search(line):
+            return True
+    return False
+
+
+_DEFINES_LETTER = lazy_compile(
+    r"(?<![\w`])[NMKX](?![\w`])\s*(?:[=:≤<]|\((?:currently|default|e\.g\.|z\.\s?B\.|ad\s+es\.|por\s+ej\.)?\s*~?\d)|"
+    r"\b(?:where|wherein|with|wobei|dove|donde|où|onde)\s+[NMKX]\b|"
+    r"(?<![\w`])[NMKX]\s+(?:is|ist|è|es|est|é|equals|denotes|means|stands\s+for|bezeichnet|indica|representa|désigne)\b")
+
+
+#: The sections of a proposal that state its design (not its motivation, alternatives, drawbacks or questions).
+_DESIGN_TITLE = lazy_compile(
+    r"\b(?:design|proposal|specification|implementation|architecture|components?|mechanism|behaviou?r|"
+    r"how\s+it\s+works|data\s+flow|algorithm)\b", _I)
+_NOT_DESIGN_TITLE = lazy_compile(
+    r"\b(?:motivation|alternatives?|drawbacks?|prior\s+art|future|unresolved|questions?|risks?|goals?|non-goals?|summary|"
+    r"background|context|rationale|history|graduation|upgrade|downgrade|version\s+skew|test\s+plan|rollout|monitoring|"
+    r"troubleshooting|scalability|production\s+readiness|infrastructure\s+needed|implementation\s+history|user\s+stories|"
+    r"notes|caveats|examples?)\b", _I)
+_HEDGE = lazy_compile(r"\b(?:could|might|may|would|perhaps|possibly|e\.\s?g\.|for\s+example|for\s+instance|such\s+as|if\s+we)\b", _I)
+
+
+def _states_the_design(statement: Statement) -> bool:
+    """The statement stands in a proposal's design section and commits (no could, might, would, for example)."""
+    titles = [each.title for each in (statement.section, *statement.section.ancestors()) if each.heading is not None]
+    if not titles or any(_NOT_DESIGN_TITLE.search(title) for title in titles):
+        return False
+    if not any(_DESIGN_TITLE.search(title) for title in titles):
+        return False
+    return not is_descriptive(statement.section) and not is_user_story(statement.text) and not _HEDGE.search(statement.text)
+
+
 def statements_read(document: Document, context: RuleContext) -> Iterator[Statement]:
     """The statements this rule and named-limit-without-value (MS007) read: not descriptions or user
     stories; in the `skip-profiles` proposals only those with a requirement ID, and in an ADR only
@@ -546,6 +708,7 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     An expiry is the same limit only for the same thing: "invitations expire after 7 days" does not
     say when sessions expire."""
     noun = _EXPIRING_NOUN.match(written)
+    waits = id(limit) in _WAITS_IDS  # how long to wait is given by a duration ("| Acknowledgement timeout | 15 min |"), not "the first courier"
     for index, line_text in enumerate(lines):
         text = _LINE_MARKER.sub("", line_text)  # "3. WHEN ...": a list number is not a value
         if index + 1 == line:
@@ -556,13 +719,14 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
         if noun is not None and any(found.group("noun").lower().startswith(noun.group(1).lower())
                                     for found in _LABELLED_DURATION.finditer(text)):
             return True  # "| Worker lease | 15 min, renewed every 5 min |": a table row or label gives it
-        if not limit.subject.search(text) or not has_quantity(text):
+        if not limit.subject.search(text) or not has_quantity(text) or (waits and not _A_DURATION.search(text)):
             continue
         if noun is None or noun.group(1).lower() in text.lower():
             return True
     return False
 
 
+_A_DURATION = lazy_compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|business\s+days?|weeks?)\b", re.I)
 #: A duration given to the thing that expires: "a 4-hour lease", "a 15 min access token".
 _LASTING = lazy_compile(r"\b\d+(?:\.\d+)?[\s-]?(?:s|sec|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|weeks?|months?|years?)[\s-]+"
                         r"(?P<noun>[a-z]+(?:\s+[a-z]+)?)", re.I)

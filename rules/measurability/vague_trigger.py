@@ -20,7 +20,8 @@ _UNITS_EN = r"(?:seconds|minutes|hours|days|weeks|months|tries|attempts|failures
 _TRIGGER = lazy_compile(
     # an excess: "cancels too often", "lags too far behind", "sends too many requests", "silent for too long"
     r"(?P<excess>\btoo\s+(?:often|frequently|many|far|long|slow(?:ly)?|low|high|late|old|big|large|small)\b(?!\s+(?:to|for)\b)|"
-    r"\bzu\s+(?:oft|häufig|viele|lange|weit|spät|niedrig|hoch|groß)\b|"
+    r"\bzu\s+(?:oft|häufig|viel(?:e|en|er)?|lange|weit|spät|niedrig|hoch|groß(?:e|en|er)?)\b|"
+    r"\b(?:troppo|troppi|troppe|demais|trop\s+nombreu\w*)\b|"
     r"\bdemasiad[oa]s?\s+(?:veces|tiempo|tarde|lejos|intentos|solicitudes|peticiones)\b|\bdemasiado\s+(?:tiempo|tarde|lejos)\b|"
     r"\btrop\s+(?:souvent|longtemps|loin|tard|bas|haut|de\s+(?:requêtes|tentatives|demandes|fois))\b)|"
     # a span in words: "for a while", "after some time", "for a long time", "a few days", "einigen Tagen"
@@ -54,7 +55,9 @@ _LARGE_SUBJECT = lazy_compile(
     r"(?:^|(?<=[.!?]\s))(?P<size>(?:Very\s+)?(?:Large|Big|Huge|Oversized)\s+[a-z][\w-]*s)\s+(?:are|get|go|need|must|shall|will|should)\b")
 #: What makes the amount a trigger: a condition, a relative clause or a time the behaviour waits for.
 _CONDITION = lazy_compile(r"\b(?:if|when|whenever|once|after|until|unless|who|that(?!\s+(?:is|was|would|will)\b)|whose|which|where|wenn|falls|sobald|die|der|"
-                          r"si|cuando|que|quand|lorsque|qui)\b", _I)
+                          r"si|cuando|que|quand|lorsque|qui|se|quando|"
+                          # the amount qualifies what is acted on: "schemas with too many fields are rejected"
+                          r"with|mit|con|avec|com)\b", _I)
 #: The behaviour must be the system's: something is done, or must be.
 _CONSEQUENCE = lazy_compile(
     r"\b(?:must|shall|should|will|needs?|requires?|triggers?|(?:is|are|gets?|be)\s+(?:automatically\s+)?[a-z]+(?:ed|en|wn|ne|lt|pt)|goes|go|moves?|"
@@ -70,7 +73,7 @@ _NEGATED = lazy_compile(r"\b(?:not|never|no)\s+$", _I)
 #: A span that is itself the moment something happens: "after some time", "depuis longtemps", "nach einigen Tagen".
 _SELF_CONDITION = lazy_compile(r"^(?:after|nach|seit|tras|después|après|depuis)\b", _I)
 #: Decisions of an ADR, and the drivers a MADR weighs them by.
-_DECISION_OR_DRIVERS = lazy_compile(r"\bdecision\b|\bdecided\b", _I)
+_DECISION_OR_DRIVERS = lazy_compile(r"\bdecision\b|\bdecided\b|\b(?:Entscheidung|decisión|décision|decisione|decisão|besluit)\b", _I)
 #: What the words "budget" and "large" stand for, given a value elsewhere: "| Latency budget | 40 ms |".
 _LINE_MARKER = lazy_compile(r"^\s*(?:>\s*)*(?:[-*+]|\d{1,3}(?:\.\d{1,3})*[.)])\s+")
 _BUDGET_HEAD = lazy_compile(r"(?P<head>latency|response[- ]time|performance|time|render(?:ing)?|load)\s+budget", _I)
@@ -97,7 +100,11 @@ class VagueTrigger(Rule):
       the customer waits too long before paying / Then the seats are released".
 
     The same in German, Spanish and French ("nach einigen Tagen ohne Antwort", "si el cliente no
-    responde en unos días", "les comptes inactifs depuis longtemps sont archivés").
+    responde en unos días", "les comptes inactifs depuis longtemps sont archivés"), an excess in
+    Italian and Portuguese ("troppi"), and an excess that qualifies what is acted on: "uploads with
+    too many pages are rejected", "Schemas mit zu vielen Feldern werden abgelehnt" (a number in
+    another clause, "..., damit niemand 1:1 ...", says nothing of it). An ADR's decision is found
+    under its heading in those languages too ("Entscheidung", "Decisión", "Décision").
 
     The amount must trigger something the system does: it stands in a condition or a relative clause
     ("if", "when", "who", "after"), and the statement says what then happens ("is blocked", "goes to",
@@ -251,7 +258,10 @@ def _level_given(document: Document, hit: Hit) -> bool:
 
 
 #: Where a clause of its own begins: "scales between 4 and 200 runners, and idle runners are reaped after a while".
-_CLAUSE_BREAK = lazy_compile(r";|,\s+(?:and|but|so|while|whereas)\s", _I)
+_CLAUSE_BREAK = lazy_compile(r";|,\s+(?:and|but|so|while|whereas|"
+                             # the same clauses in German, Spanish, French, Italian, Portuguese: "..., damit niemand ..."
+                             r"und|aber|damit|sodass|weil|während|y|pero|para\s+que|mientras|et|mais|afin\s+que|tandis\s+que|"
+                             r"e|ma|affinché|perché|mentre|mas|para\s+que|enquanto)\s", _I)
 
 
 def _clause(sentence: str, written: str) -> str:

@@ -24,12 +24,17 @@ _I = re.I
 _LIMIT_NOUNS = ("limit", "threshold", "cap", "ceiling", "quota", "allowance", "tolerance", "budget", "max", "maximum",
                 "min", "minimum", "umbral", "límite", "limite", "tope", "máximo", "mínimo", "cuota", "tolerancia",
                 "presupuesto", "grenze", "grenzwert", "schwellenwert", "obergrenze", "untergrenze", "toleranz",
-                "höchstwert", "seuil", "plafond", "tolérance")
+                "höchstwert", "seuil", "plafond", "tolérance", "soglia", "tetto", "massimale", "tolleranza", "franchigia",
+                "limiar", "teto", "tolerância", "cota")
+#: Nouns whose meaning is an amount with a unit, which, named ("the sync delay", "the allowed lateness", "the clustering
+#: radius"), are a limit the behaviour turns on. Like "period" and "window", each needs a name to say which one.
+MEASURE_NOUNS = ("delay", "interval", "duration", "lateness", "lag", "radius", "distance", "horizon", "margin")
 _TIME_NOUNS = ("period", "window", "timeout", "ttl", "cutoff", "deadline", "plazo", "periodo", "período", "ventana",
-               "frist", "zeitraum", "zeitfenster", "délai", "période", "fenêtre")
+               "frist", "zeitraum", "zeitfenster", "délai", "période", "fenêtre", "finestra", "termine", "prazo", "janela")
 
-_PREP_EN = (r"above|over|beyond|exceed(?:s|ed|ing)?|past|below|under|within|up\s+to|at\s+most|"
-            r"(?:more|less|fewer|greater|higher|lower|longer|shorter|larger|smaller|bigger|later)\s+than|"
+#: A comparison with the limit, any comparative: "longer than", "older than", "further than", "more than".
+_THAN = r"(?:more|less|fewer|(?!(?:oth|rath|wheth|ev|nev|howev|togeth|eith|neith|und|ov|aft|numb|ord|us|ent|off)er\b)[a-z]{2,}er)\s+than"
+_PREP_EN = (r"above|over|beyond|exceed(?:s|ed|ing)?|past|below|under|within|up\s+to|at\s+most|" + _THAN + r"|"
             r"after|until|till|reach(?:es|ed|ing)?|cross(?:es|ed|ing)?|surpass(?:es|ed|ing)?|breach(?:es|ed|ing)?|"
             r"outside(?:\s+of)?")
 _DET_EN = r"(?:the|its|their|his|her|our|your|each|[A-Za-z][\w-]*['’]s)\s+(?:[A-Za-z][\w-]*['’]s\s+)?"
@@ -42,8 +47,14 @@ BOUNDARY = lazy_compile(
     r"(?P<head>(?:[\w-]+\s+){0,3}?)(?P<noun>limit|threshold|cap|ceiling|quota|tolerance|budget|allowance|time-?out|ttl|cut-?off)s?\b"
     r"(?!\s+(?:of|at|to|is|was|=|:)\s+\S*\d)|"
     # "after the retention period", "within the cooling-off window": a period needs a name
-    r"\b(?:after|until|till|within|beyond|past|outside(?:\s+of)?|before\s+the\s+end\s+of)\s+" + _DET_EN +
-    r"(?P<phead>(?:[\w-]+\s+){1,2}?)(?P<pnoun>period|window)\b|"
+    r"\b(?:after|until|till|within|inside|beyond|past|outside(?:\s+of)?|before\s+the\s+end\s+of|exceed(?:s|ed|ing)?|" + _THAN + r")\s+" +
+    _DET_EN + r"(?P<phead>(?:[\w-]+\s+){1,2}?)(?P<pnoun>period|window|" + "|".join(MEASURE_NOUNS) + r")\b"
+    r"(?!\s+(?:of|is|was|=|:)\s+\S*\d)|"
+    # a limit brought in with an indefinite article is not given in its sentence: "up to a daily cap", "within a short
+    # radius", "polls on a fixed interval", "waits for a short timeout" ("a cap of EUR 500" gives it)
+    r"\b(?:" + _PREP_EN + r"|on|at|for|with)\s+an?\s+(?P<ihead>(?:[\w-]+\s+){0,2}?)"
+    r"(?P<inoun>limit|threshold|cap|ceiling|quota|budget|allowance|time-?out|ttl|cut-?off|period|window|" + "|".join(MEASURE_NOUNS) +
+    r")\b(?!\s*(?:\(|of|at|to|is|was|=|:|set\s+to|between|from)\s*\S*\d)(?!-)|"
     # "more than the maximum consecutive periods", "less than the maximum transfer time apart"
     r"\b(?:" + _PREP_EN + r")\s+the\s+(?P<mnoun>maximum|minimum|max|min)\s+"
     r"(?!(?:of|allowed|permitted|possible|supported|available|configured|configurable|defined|specified|set)\b)"
@@ -63,6 +74,15 @@ BOUNDARY = lazy_compile(
     r"\b(?:au-delà|au-dessus|en\s+dessous|en-dessous|au-dessous|dépass\w*|excèd\w*|après|avant|dans|jusqu['’]au)\s+"
     r"(?:(?:du|de\s+la|de\s+l['’]|le|la|l['’]|son|sa|leur)\s*)"
     r"(?P<fnoun>seuil|plafond|quota|tolérance|délai|budget)(?:\s+(?:de|d['’]|du)\s*(?P<fhead>[\w-]+))?|"
+    # Italian: "sotto la soglia minima", "oltre il limite di spesa", "entro il termine di pagamento"
+    r"\b(?:sotto|sopra|oltre|entro|al\s+di\s+(?:sotto|sopra)|supera\w*|eccede\w*|fino)\s+(?:a\s+|al\s+di\s+)?"
+    r"(?:il|la|lo|l['’]|al|alla|allo|all['’]|del|della|dello|dell['’]|suo|sua)\s*"
+    r"(?P<inoun_it>soglia|limite|tetto|massimale|tolleranza|franchigia|finestra|periodo|termine)"
+    r"(?:\s+(?:di\s+|del\s+|della\s+)?(?P<ihead_it>[\w-]+))?|"
+    # Portuguese: "acima do limite diário", "abaixo do limiar de alerta", "dentro do prazo de resposta"
+    r"\b(?:acima|abaixo|além|dentro|fora|depois|antes|até|ultrapass\w*|exced\w*)\s+(?:de\s+)?"
+    r"(?:o|a|do|da|ao|à|seu|sua)\s+(?P<pnoun_pt>limite|limiar|teto|tolerância|prazo|janela|período|cota)"
+    r"(?:\s+(?:de\s+|do\s+|da\s+)?(?P<phead_pt>[\w-]+))?|"
     # German: "den Schwellenwert überschreitet", "über der Obergrenze", "nach Ablauf der Aufbewahrungsfrist"
     r"\b(?:über|oberhalb|unterhalb|jenseits|innerhalb|außerhalb|bis\s+zu[mr]?|nach\s+Ablauf)\s+(?:de[mnrs]|die|das|ihre[mnrs]?|"
     r"seine[mnrs]?)\s+(?:[\w-]+\s+)?(?P<gnoun>\w*(?:[Ss]chwellenwert|[Gg]renzwert|[Oo]bergrenze|[Hh]öchstgrenze|[Ll]imit|"
@@ -81,7 +101,12 @@ _NAMELESS = frozenset(("same", "this", "that", "current", "next", "previous", "f
                        "release", "sprint", "planning", "project", "launch", "beta", "pilot", "trial", "program"))
 #: Foreign nouns that, like "period", "window" and "the maximum" in English, say which limit only with a name:
 #: "el plazo de devolución" is one, "dentro del plazo" is any deadline.
-_NEEDS_NAME = frozenset(("plazo", "periodo", "período", "ventana", "máximo", "mínimo", "délai"))
+_NEEDS_NAME = frozenset(("plazo", "periodo", "período", "ventana", "máximo", "mínimo", "délai", "finestra", "termine", "prazo",
+                         "janela", *MEASURE_NOUNS))
+#: Words that size a limit in words or call it settled without saying to what: dropped from the name a value is
+#: looked for by ("a short timeout" is given by "connect timeout: 5 s").
+_VAGUE_SIZE = frozenset(("short", "long", "small", "large", "brief", "fixed", "set", "certain", "given", "predefined", "defined",
+                         "specific", "reasonable", "limited", "generous", "tight", "low", "high", "predetermined", "very"))
 _STOP = frozenset(("the", "a", "an", "of", "de", "del", "la", "el", "los", "las", "der", "die", "das", "dem", "den", "du",
                    "le", "per", "and", "or", "for", "to", "d", "l", "s", "su", "sus", "son", "sa", "ses", "leur", "leurs",
                    "ihr", "ihre", "sein", "seine"))
@@ -89,16 +114,21 @@ _STOP = frozenset(("the", "a", "an", "of", "de", "del", "la", "el", "los", "las"
 #: The limit belongs to another system, or its value is delegated: "GitHub's API rate limit", "the quota
 #: the provider sets", "the configurable threshold", "the limit defined in the plan".
 _ELSEWHERE = lazy_compile(
-    r"\b(?:configur\w*|settings?|tunable|adjustable|customi[sz]able|set\s+(?:by|per|in)|defined\s+(?:by|in|per)|"
+    # "configurable", "configured", "set in configuration", "the configuration key" (not "keeps the last known configuration")
+    r"\b(?:configur(?!ation\b)\w*|(?:in|via|through|from|by)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+)?configuration\b|"
+    r"configuration\s+(?:keys?|options?|settings?|parameters?|values?|propert(?:y|ies)|flags?|files?)\b|settings?|tunable|adjustable|customi[sz]able|set\s+(?:by|per|in)|defined\s+(?:by|in|per)|"
     r"specified\s+(?:by|in)|agreed|negotiated|contract\w*|provider\w*|vendor\w*|upstream|third[- ]party|external|partner\w*|"
-    r"imposed\s+by|enforced\s+by|platform\w*|see\b|per[- ](?:tenant|plan|tier|customer|account|merchant|seller|region|workspace)|"
+    r"imposed\s+by|enforced\s+by|platform\w*|see\b|per[- ](?:tenant|plan|tier|customer|account|merchant|seller|region|workspace)"
+    # "per seller" says whom a limit applies to, not who sets it: only an override or setting per tenant delegates
+    r"(?=[- ](?:overrides?|settings?|configuration|values?)\b)|"
     r"plan['’]s|tier['’]s|konfigur\w*|einstellbar|parametri[sz]\w*|paramétr\w*|"
     # a limit set by law or an agreement: "up to the cap of their collective agreement", "hasta el tope de su convenio"
     r"law|legal\w*|statutory|regulat\w*|collective|convenio\w*|contrato\w*|ley|legales?|Gesetz\w*|gesetzlich\w*|Tarifvertrag\w*|"
     r"Betriebsvereinbarung\w*|loi|légal\w*|convention\w*|"
     # "definido por Riesgos", "según la política", "festgelegt von", "laut", "défini par", "selon"
     r"definid[oa]s?\s+(?:en|por)|establecid[oa]s?\s+(?:en|por)|fijad[oa]s?\s+(?:en|por)|según|conforme\s+a|de\s+acuerdo\s+con|"
-    r"festgelegt\w*|definiert\w*|laut|gemäß|défini\w*\s+(?:par|dans)|fixé\w*\s+(?:par|dans)|selon|conformément)", _I)
+    r"festgelegt\w*|definiert\w*|laut|gemäß|défini\w*\s+(?:par|dans)|fixé\w*\s+(?:par|dans)|selon|conformément)"
+    r"(?!\w)", _I)  # whole words: "on a set interval" is not "set in"
 #: Numbers written out in Spanish, German and French, which `has_quantity` (English) does not read: "el doble", "zehn Tage".
 _FOREIGN_NUMBER = lazy_compile(
     r"\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|quince|veinte|treinta|cuarenta|cincuenta|cien|ciento|mil|doble|triple|"
@@ -108,6 +138,17 @@ _FOREIGN_NUMBER = lazy_compile(
 
 def _quantity(text: str) -> bool:
     return has_quantity(text) or bool(_FOREIGN_NUMBER.search(text))
+
+
+#: "Daily cap per seller: still open": the period a limit resets in is no value of it.
+_RESET_BEFORE_LIMIT = lazy_compile(
+    r"\b(?:hourly|daily|weekly|monthly|quarterly|yearly|annual)\s+(?=(?:[\w-]+\s+)?(?:quotas?|limits?|caps?|allowances?|ceilings?|"
+    r"thresholds?|budgets?)\b)", _I)
+
+
+def _valued_text(text: str) -> bool:
+    """The text holds a quantity that can be a limit's value."""
+    return _quantity(_RESET_BEFORE_LIMIT.sub(" ", text))
 _QUESTION_TITLE = lazy_compile(
     r"\b(?:open|unresolved|outstanding|remaining|unanswered|pending)\s+(?:questions?|issues?|points?|items?|decisions?)\b|"
     r"^\W*(?:questions?|faq|tbd|to\s+be\s+decided|offene\s+fragen|preguntas(?:\s+abiertas)?|questions\s+ouvertes)\W*$", _I)
@@ -137,6 +178,7 @@ _NAMELESS_STEMS = frozenset(stem(word) for word in (*_NAMELESS,
     "facturación", "prueba", "mantenimiento", "migración", "transición", "lanzamiento", "piloto", "mismo", "misma", "actual",
     "siguiente", "anterior", "fiscal", "calendario", "gracia", "facturation", "essai", "maintenance", "même", "courant",
     "suivant", "précédent", "lancement", "Abrechnung", "Abrechnungs", "Test", "Wartung", "Wartungs", "gleichen", "aktuellen"))
+_VAGUE_SIZE_STEMS = frozenset(stem(word) for word in _VAGUE_SIZE)
 _LIMIT_STEMS = frozenset(stem(word) for word in _LIMIT_NOUNS)
 _TIME_STEMS = frozenset(stem(word) for word in _TIME_NOUNS)
 
@@ -153,7 +195,7 @@ class _ValueIndex:
     """The lines of a document that hold a quantity: each stem they contain, and the stems of their label
     ("| Spike threshold | 25 % |", "review_limit_eur: 2000", "- **Retention:** 90 days")."""
 
-    __slots__ = ("words", "labels", "delegating", "sized")
+    __slots__ = ("words", "labels", "delegating", "sized", "sequences")
 
     def __init__(self, lines: list[str], marks: tuple[str, ...]) -> None:
         self.words: dict[str, set[int]] = {}
@@ -161,6 +203,8 @@ class _ValueIndex:
         #: the stems of lines that put a value elsewhere ("hasta el tope de su convenio", "a configurable threshold")
         self.delegating: dict[str, set[int]] = {}
         self.sized = False  # a size in bytes is given somewhere
+        #: each unit's stems in order: a value is a named limit's only when its name stands beside a noun of its kind
+        self.sequences: dict[int, list[str]] = {}
         def named(text: str) -> bool:  # a limit's noun may be in it: only then are the heavier patterns run
             lowered = text.lower()
             return any(mark in lowered for mark in marks)
@@ -173,13 +217,14 @@ class _ValueIndex:
                 continue
             text = _LINE_MARKER.sub("", text)  # "2. Patrons may ...": a list number is no value
             self.sized = self.sized or bool(_SIZE_VALUE.search(text))
-            if not _quantity(text):
+            if not _valued_text(text):
                 continue
             # "a seller with less than 90 days whose volume exceeds the risk threshold": a line that uses the
             # limit as a boundary, with another quantity, gives the limit no value
             if named(text):
                 text = BOUNDARY.sub(lambda match: match.group(0) if _valued(match) else " ", text)
-            for word in _words(text):
+            stems = self.sequences[number] = _words(text)
+            for word in stems:
                 self.words.setdefault(word, set()).add(number)
             label = _LABEL.match(text)
             if label is not None:
@@ -189,11 +234,12 @@ class _ValueIndex:
         # of the limit's own line: each sentence of a paragraph is a unit of its own (numbered below zero, so that
         # no line excludes it; the limit's own mention is blanked out of it as above).
         for unit, sentence in enumerate(_prose_sentences(lines), start=1):
-            if not _quantity(sentence):
+            if not _valued_text(sentence):
                 continue
             if named(sentence):
                 sentence = BOUNDARY.sub(lambda match: match.group(0) if _valued(match) else " ", sentence)
-            for word in _words(sentence):
+            stems = self.sequences[-unit] = _words(sentence)
+            for word in stems:
                 self.words.setdefault(word, set()).add(-unit)
 
 
@@ -251,7 +297,8 @@ class NamedLimit:
 _NOUN_MARKS = ("limit", "threshold", "cap", "ceiling", "quota", "toleran", "tolérance", "budget", "allowance", "timeout", "time-out", "ttl",
                "cut", "period", "window", "max", "minim", "umbral", "límite", "tope", "máximo", "mínimo", "cuota", "plazo",
                "período", "ventana", "presupuesto", "seuil", "plafond", "délai", "schwellenwert", "grenz", "frist",
-               "kontingent", "zeitfenster")
+               "kontingent", "zeitfenster", *MEASURE_NOUNS, "soglia", "tetto", "massimale", "tolleran", "franchigia", "finestra",
+               "termine", "limiar", "teto", "prazo", "janela", "cota")
 _marks: weakref.WeakKeyDictionary[Document, tuple[str, ...]] = weakref.WeakKeyDictionary()
 
 
@@ -276,8 +323,7 @@ def may_name_a_limit(document: Document, text: str) -> bool:
 def named_limit(match: re.Match[str]) -> NamedLimit | None:
     """The limit a `BOUNDARY` match names, or None when its head names none ("within the same window")."""
     groups = match.groupdict()
-    for noun_group, head_group in (("noun", "head"), ("pnoun", "phead"), ("mnoun", "mhead"), ("vnoun", "vhead"), ("bnoun", None),
-                                   ("snoun", "shead"), ("fnoun", "fhead"), ("gnoun", None), ("gvnoun", None)):
+    for noun_group, head_group in _GROUPS:
         noun = groups.get(noun_group)
         if noun is None:
             continue
@@ -285,12 +331,29 @@ def named_limit(match: re.Match[str]) -> NamedLimit | None:
         # "the daily or weekly cap": two limits; the value of the last one named stands for both
         head_text = _COORDINATION.split(head_text)[-1]
         head = tuple(word for word in _words(head_text) if word not in _STOP)
+        if noun_group == "inoun":
+            # "a short radius", "polls on a fixed interval": a span sized in words; "up to a daily cap", "with a timeout":
+            # a limit brought in with no value. Not "after a quiet period" (a state) or "on an end cap" (a shelf).
+            sized = any(word in _VAGUE_SIZE_STEMS for word in head)
+            if noun.lower() in _SPANS and not sized:
+                return None
+            if _ON_OR_AT.match(match.group(0)) and not sized:
+                return None
+            head = tuple(word for word in head if word not in _VAGUE_SIZE_STEMS)
+            return NamedLimit(head, stem(noun.replace("-", "")), " ".join(match.group(0).split()))
         if any(word in _NAMELESS_STEMS for word in head) or (not head and (noun_group == "pnoun" or noun.lower() in _NEEDS_NAME)):
             return None  # "within the same window", "dentro del plazo": which one?
         return NamedLimit(head, stem(noun.replace("-", "")), " ".join(match.group(0).split()))
     return None
 
 
+_SPANS = frozenset(("period", "window", *MEASURE_NOUNS))
+_ON_OR_AT = lazy_compile(r"(?:on|at)\s", _I)
+_GROUPS = (("noun", "head"), ("pnoun", "phead"), ("inoun", "ihead"), ("mnoun", "mhead"), ("vnoun", "vhead"), ("bnoun", None),
+           ("snoun", "shead"), ("fnoun", "fhead"), ("inoun_it", "ihead_it"), ("pnoun_pt", "phead_pt"), ("gnoun", None),
+           ("gvnoun", None))
+#: The groups of the English shapes (the others are read only in a requirement with an ID).
+ENGLISH_GROUPS = ("noun", "pnoun", "inoun", "mnoun", "vnoun", "bnoun")
 _COORDINATION = lazy_compile(r"\b(?:or|and|und|oder|y|o|et|ou)\b|/", _I)
 
 
@@ -322,13 +385,31 @@ def given_elsewhere(document: Document, limit: NamedLimit, first: int, last: int
             return False
     lines = (lines or set()) - outside
     kinds = _class(limit.noun)
-    if any(lines & index.words.get(kind, set()) for kind in kinds):
-        return True
+    for kind in kinds:
+        for unit in lines & index.words.get(kind, set()):
+            if _named_together(index.sequences[unit], limit.head, kinds):
+                return True
     labelled: set[int] | None = None
     for word in limit.head:
         found = index.labels.get(word, set())
         labelled = found if labelled is None else labelled & found
     return bool((labelled or set()) - outside)
+
+
+#: How many words from a noun of the limit's kind its name may stand: "| Solver time limit | 60 s |", "the limit for
+#: reviews is $500", but not "WHILE a rotation is in its grace period" for "the rotation window".
+_NAME_REACH = 3
+
+
+def _named_together(stems: list[str], head: tuple[str, ...], kinds: frozenset[str]) -> bool:
+    """The unit names the limit as one phrase: every word of its name within `_NAME_REACH` words of a noun of its kind."""
+    for at, word in enumerate(stems):
+        if word not in kinds:
+            continue
+        near = stems[max(0, at - _NAME_REACH): at + _NAME_REACH + 1]
+        if all(each in near for each in head):
+            return True
+    return False
 
 
 def _on_one_line(lines_by_word: dict[str, set[int]], words: tuple[str, ...], outside: set[int]) -> bool:
