@@ -188,3 +188,19 @@ def test_the_guarded_patterns_match_what_they_match_without_their_guard() -> Non
         whole = re.compile(rest, pattern.flags)
         for text in texts:
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in whole.finditer(text)], (pattern.pattern[:40], text)
+
+
+def test_the_guarded_code_span_and_emphasis_patterns_mask_and_strip_as_without_their_guard() -> None:
+    from speclint.document import text as module
+
+    guarded = (module._CODE_SPAN, module._EMPHASIS)
+    assert module._CODE_SPAN.pattern.startswith("(?=`)") and module._EMPHASIS.pattern.startswith("(?=[*_])(?:")
+    unguarded = (re.compile(module._CODE_SPAN.pattern[len("(?=`)"):], module._CODE_SPAN.flags),
+                 re.compile(module._EMPHASIS.pattern[len("(?=[*_])(?:"):-1], module._EMPHASIS.flags))
+    texts = ["a `code` b", "``a ` b`` c", "```x``` and `y`", "`unclosed", "x ` y ` z", "a **strong** and *em* and ***both***",
+             "_em_ but snake_case_name and __init__", "**a *b* c**", "* not em *", "a_b_c _d_", "`*a*` *b*", "", "plain",
+             "multi\nline `co\nde` and *em\nph*", "``` `` ```", "\\*escaped\\* and _x_y_"]
+    for pattern, whole in zip(guarded, unguarded):
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in whole.finditer(text)], (pattern.pattern, text)
+            assert [m.groups() for m in pattern.finditer(text)] == [m.groups() for m in whole.finditer(text)]
