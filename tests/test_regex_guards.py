@@ -152,13 +152,15 @@ def _led_by(pattern: str) -> tuple[str, str]:
 def _guarded_patterns() -> list:
     from speclint.reading.restated_quantities import _NUMBER_WORD_RE
     from speclint.rules.measurability.metric_without_target import _INLINE_QUESTION, _SUCCESS_SENTENCE
+    from speclint.rules.measurability.threshold_without_value import _VAGUE_COUNT
+    from speclint.rules.placeholder.filler_text import _HINT_WORDS
     from speclint.rules.wording.vague_requirement import _PROPOSAL_WORDS
 
     return [(_SUCCESS_SENTENCE, "sw"), (_INLINE_QUESTION, "hw"), (_PROPOSAL_WORDS, "acnrst"),
-            (_NUMBER_WORD_RE, "acdefnoqstvz")]
+            (_NUMBER_WORD_RE, "acdefnoqstvz"), (_HINT_WORDS, "<aefinoty"), (_VAGUE_COUNT, "adefimnprstvwz")]
 
 
-def test_the_guards_of_success_sentences_questions_proposal_words_and_number_words_admit_their_first_letters() -> None:
+def test_the_guards_of_hot_word_alternations_admit_their_first_letters() -> None:
     from re import _parser as parser  # type: ignore[attr-defined]
 
     for pattern, letters in _guarded_patterns():
@@ -182,7 +184,11 @@ def test_the_guarded_patterns_match_what_they_match_without_their_guard() -> Non
              "What does success look like?", "How should success be measured?**", "somehow we know", "the whatever success?",
              "within a reasonable time", "Acceptable, sensible, TIMELY, nearly done, almost, close to it, about to", "ſensible",
              "two days", "Forty-five minutes", "zwanzig Tage, dreißig Tage", "fünfzehn", "vierzehn", "quince días", "CUATRO",
-             "network ten", "tension", "a twofold", "", "nothing to see"]
+             "network ten", "tension", "a twofold", "", "nothing to see",
+             "Lorem ipsum", "[insert the date]", "<Owner>", "Name] and title>", "<<owner>>", "add your name", "padded",
+             "Fill in", "ENTER", "after several failed login attempts", "too many requests", "fails repeatedly",
+             "MULTIPLE TIMES", "nach mehreren fehlgeschlagenen Anmeldeversuchen", "tras varios intentos fallidos",
+             "après plusieurs tentatives échouées", "intentos fallidos repetidos", "too often", "a few retries"]
     for pattern, _letters in _guarded_patterns():
         _admitted, rest = _led_by(pattern.pattern)
         whole = re.compile(rest, pattern.flags)
