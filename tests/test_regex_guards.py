@@ -140,3 +140,73 @@ def test_every_alternative_of_a_guarded_pattern_starts_with_a_character_its_guar
             for variant in {char, char.upper(), char.lower()}:
                 if re.match(re.escape(char), variant, pattern.flags):
                     assert guard.match(variant), (pattern.pattern[:40], variant)
+
+
+def _led_by(pattern: str) -> tuple[str, str]:
+    """The characters of the leading guard `(?=[...])` of `pattern`, and the pattern without it."""
+    found = re.match(r"\(\?=\[([^\]]+)\]\)", pattern)
+    assert found is not None, pattern[:40]
+    return found.group(1), pattern[found.end():]
+
+
+def _guarded_patterns() -> list:
+    from speclint.reading.restated_quantities import _NUMBER_WORD_RE
+    from speclint.rules.measurability.metric_without_target import _INLINE_QUESTION, _SUCCESS_SENTENCE
+    from speclint.rules.measurability.threshold_without_value import _VAGUE_COUNT
+    from speclint.rules.placeholder.filler_text import _HINT_WORDS
+    from speclint.rules.wording.vague_requirement import _PROPOSAL_WORDS
+
+    return [(_SUCCESS_SENTENCE, "sw"), (_INLINE_QUESTION, "hw"), (_PROPOSAL_WORDS, "acnrst"),
+            (_NUMBER_WORD_RE, "acdefnoqstvz"), (_HINT_WORDS, "<aefinoty"), (_VAGUE_COUNT, "adefimnprstvwz")]
+
+
+def test_the_guards_of_hot_word_alternations_admit_their_first_letters() -> None:
+    from re import _parser as parser  # type: ignore[attr-defined]
+
+    for pattern, letters in _guarded_patterns():
+        admitted, rest = _led_by(pattern.pattern)
+        assert admitted == letters, pattern.pattern[:40]
+        guard = re.compile(f"[{admitted}]", pattern.flags)
+        firsts = [re.compile(re.escape(letter), pattern.flags) for letter in letters]
+        for char in [*map(chr, range(0x3100)), "\u212a", "\u017f"]:
+            assert bool(guard.match(char)) == any(first.match(char) for first in firsts), (pattern.pattern[:40], char)
+        # every alternative starts with one of those letters (an alternative added with another first
+        # letter fails here: add its letter to the guard)
+        starts = _first_characters(list(parser.parse(rest, pattern.flags)))
+        assert starts, pattern.pattern[:40]
+        assert {char.lower() for char in starts} <= set(letters), (pattern.pattern[:40], starts)
+
+
+def test_the_guarded_patterns_match_what_they_match_without_their_guard() -> None:
+    texts = ["Success is measured by weekly active users.", "We'll measure success through NPS", "SUCCESS MEANS: fewer tickets",
+             "We will know this has worked when churn drops", "we expect conversion to improve", "We anticipate sign-ups to grow",
+             "How will we measure success? A: more teams", "**What are the success metrics?** Adoption", "how do I know it works?",
+             "What does success look like?", "How should success be measured?**", "somehow we know", "the whatever success?",
+             "within a reasonable time", "Acceptable, sensible, TIMELY, nearly done, almost, close to it, about to", "ſensible",
+             "two days", "Forty-five minutes", "zwanzig Tage, dreißig Tage", "fünfzehn", "vierzehn", "quince días", "CUATRO",
+             "network ten", "tension", "a twofold", "", "nothing to see",
+             "Lorem ipsum", "[insert the date]", "<Owner>", "Name] and title>", "<<owner>>", "add your name", "padded",
+             "Fill in", "ENTER", "after several failed login attempts", "too many requests", "fails repeatedly",
+             "MULTIPLE TIMES", "nach mehreren fehlgeschlagenen Anmeldeversuchen", "tras varios intentos fallidos",
+             "après plusieurs tentatives échouées", "intentos fallidos repetidos", "too often", "a few retries"]
+    for pattern, _letters in _guarded_patterns():
+        _admitted, rest = _led_by(pattern.pattern)
+        whole = re.compile(rest, pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in whole.finditer(text)], (pattern.pattern[:40], text)
+
+
+def test_the_guarded_code_span_and_emphasis_patterns_mask_and_strip_as_without_their_guard() -> None:
+    from speclint.document import text as module
+
+    guarded = (module._CODE_SPAN, module._EMPHASIS)
+    assert module._CODE_SPAN.pattern.startswith("(?=`)") and module._EMPHASIS.pattern.startswith("(?=[*_])(?:")
+    unguarded = (re.compile(module._CODE_SPAN.pattern[len("(?=`)"):], module._CODE_SPAN.flags),
+                 re.compile(module._EMPHASIS.pattern[len("(?=[*_])(?:"):-1], module._EMPHASIS.flags))
+    texts = ["a `code` b", "``a ` b`` c", "```x``` and `y`", "`unclosed", "x ` y ` z", "a **strong** and *em* and ***both***",
+             "_em_ but snake_case_name and __init__", "**a *b* c**", "* not em *", "a_b_c _d_", "`*a*` *b*", "", "plain",
+             "multi\nline `co\nde` and *em\nph*", "``` `` ```", "\\*escaped\\* and _x_y_"]
+    for pattern, whole in zip(guarded, unguarded):
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in whole.finditer(text)], (pattern.pattern, text)
+            assert [m.groups() for m in pattern.finditer(text)] == [m.groups() for m in whole.finditer(text)]

@@ -40,8 +40,10 @@ _SUCCESS_LABEL = lazy_compile(
     re.I,
 )
 # "Success will be measured by higher retention", "We will measure success by reduced churn."
+# (`(?=[sw])`: every alternative starts with "success" or "we"; a position holding neither letter is
+# turned away with one test instead of trying each alternative, case-folded: see tests/test_regex_guards.py.)
 _SUCCESS_SENTENCE = lazy_compile(
-    r"\bsuccess\s+(?:is|will\s+be|would\s+be|gets?)\s+measured\s+(?:by|through|as|in)\b|"
+    r"(?=[sw])(?:\bsuccess\s+(?:is|will\s+be|would\s+be|gets?)\s+measured\s+(?:by|through|as|in)\b|"
     r"\bwe(?:'ll|\s+will)\s+measure\s+success\s+(?:by|through|as|in)\b|"
     r"\bsuccess\s+(?:means|looks\s+like)\s*:?|"
     # "We'll know this worked when fewer users churn"
@@ -50,7 +52,7 @@ _SUCCESS_SENTENCE = lazy_compile(
     # an expected outcome stated as a direction: "We expect conversion to improve once rates follow the market"
     r"\bwe\s+(?:expect|anticipate)\s+(?=(?:the\s+|our\s+)?(?:[\w-]+\s+){0,2}?(?:conversion|churn|retention|revenue|adoption|"
     r"engagement|sign-?ups?|activation|satisfaction|nps|csat|margin|sales|bookings|orders|complaints|tickets|calls)\s+"
-    r"(?:rates?\s+)?to\s+(?:improve|increase|rise|grow|go\s+up|go\s+down|drop|fall|decrease|decline)\b)",
+    r"(?:rates?\s+)?to\s+(?:improve|increase|rise|grow|go\s+up|go\s+down|drop|fall|decrease|decline)\b))",
     re.I,
 )
 # A label over metrics that are tracked, not targets: "Product usage metrics:", "Operational metrics:".
@@ -71,8 +73,9 @@ _SUCCESS_QUESTION = lazy_compile(
     re.I,
 )
 # The same question followed by its answer in one paragraph or item.
+# (`(?=[hw])`: every question starts with "how" or "what", as `_SUCCESS_SENTENCE`'s guard.)
 _INLINE_QUESTION = lazy_compile(
-    r"\b(?:how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
+    r"(?=[hw])\b(?:how\s+(?:will|would|do|can|should)\s+(?:we|you|i)\s+(?:measure|know|tell|judge)\b"
     r"[^?\n]{0,60}\b(?:success|succeed\w*|work(?:s|ed|ing)?)\b|" + _WHAT_SUCCESS + r")[^?\n]{0,20}\?(?:\*\*|__|\*|_)?",
     re.I,
 )

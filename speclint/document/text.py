@@ -28,7 +28,9 @@ from speclint.lazy_regex import LazyPattern, lazy_compile
 from speclint.record import Record
 from speclint.startup_store import compile_pattern
 
-_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
+# (The leading `(?=`)` turns every position but a backtick away with one test: `re` finds no literal to scan
+# for in a pattern that starts with a look-behind, and tried the look-behind and the run at each character.)
+_CODE_SPAN = lazy_compile(r"(?=`)(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HTML_COMMENT = lazy_compile(r"<!--.*?(?:-->|$)", re.S)
 _HTML_TAG = lazy_compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _AUTOLINK = lazy_compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+)>")
@@ -594,9 +596,11 @@ def _matches(found: Iterator[re.Match[str]], offsets: list[tuple[int, TextSegmen
 
 # --- headings -------------------------------------------------------------------------------
 
+# (Led by `(?=[*_])`, the characters both alternatives start with: `re` finds no first character to scan for in
+# an alternation whose branches start with a group and a look-behind, and tried both at every position.)
 _EMPHASIS = lazy_compile(
-    r"(\*{1,3})(?=\S)(.+?)(?<=\S)\1"  # *em*, **strong**
-    r"|(?<![^\W_])(_{1,3})(?=\S)(.+?)(?<=\S)\3(?![^\W_])"  # _em_, but not snake_case
+    r"(?=[*_])(?:(\*{1,3})(?=\S)(.+?)(?<=\S)\1"  # *em*, **strong**
+    r"|(?<![^\W_])(_{1,3})(?=\S)(.+?)(?<=\S)\3(?![^\W_]))"  # _em_, but not snake_case
 )
 # Link text stops at a `[` as well as at `]`: each `[` then scans only to the next bracket, not to
 # the end of the text (quadratic on a paragraph of `[`).
