@@ -102,6 +102,9 @@ def lint(cases: list[Case], extra_args: list[str]) -> dict[str, list[tuple[str, 
             report = json.loads(completed.stdout)
         except json.JSONDecodeError:
             sys.exit(f"speclint did not print a JSON report (exit {completed.returncode}):\n{completed.stderr[:2000]}")
+        for error in report.get("errors", []):
+            # A crashing rule scores as a miss; say so instead of letting a recall drop pass unexplained.
+            print(f"speclint error: {json.dumps(error)}", file=sys.stderr)
         categories = {rule["id"]: rule.get("category", "?") for rule in report.get("rules", [])}
         findings: dict[str, list[tuple[str, int, str]]] = defaultdict(list)
         for raw in report.get("findings", []):
