@@ -106,7 +106,7 @@ class ContradictoryQuantity(Rule):
 def _about(statement: Statement, earlier: Statement) -> str:
     if statement.kind == "fee":
         return "fee"
-    if statement.kind == "count":
+    if statement.kind in ("count", "config-count"):
         shared = [word for word in statement.subject if word in earlier.subject]
         return " ".join([*shared[:2], "retries"])
     if statement.kind == "parallel":  # the words both sentences share around the number
@@ -115,8 +115,10 @@ def _about(statement: Statement, earlier: Statement) -> str:
         return " ".join([*statement.subject[-1:], "size limit"])
     if statement.kind == "hold":
         return "hold"
+    if statement.kind == "money-per":
+        return f"maximum per {statement.subject[0]}"
     if statement.kind == "deadline":
-        return f"deadline to {statement.subject[0]}"
+        return f"deadline to {min(statement.subject[0], earlier.subject[0], key=len)}"  # "retirar", not "retirado"
     if statement.kind in ("named", "count-limit"):
         return " ".join(statement.subject) if statement.kind == "named" else f"{statement.subject[1]} per {statement.subject[0]}"
     if statement.kind == "noun":
