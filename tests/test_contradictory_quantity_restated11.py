@@ -369,3 +369,71 @@ def test_does_not_flag_a_state_of_something_else() -> None:
     1. THE Gateway SHALL keep uploaded files accepted for 6 hours in quarantine.
     """
     assert _lines(text) == []
+
+
+# --- a default named in prose and in an API field's comment -------------------------------------------------
+
+
+def test_flags_a_default_in_prose_against_the_field_comment() -> None:
+    text = """
+    # Scratch quota
+
+    ## Proposal
+
+    When the field is unset, the kubelet applies the default scratch quota of 2Gi.
+
+    ## Design Details
+
+    ```go
+    type PodSpec struct {
+        // ScratchQuota caps the ephemeral storage all containers of this pod may use.
+        // Defaults to 4Gi when unset.
+        ScratchQuota *resource.Quantity `json:"scratchQuota,omitempty"`
+    }
+    ```
+    """
+    assert _lines(text) == [12]
+
+
+def test_does_not_flag_defaults_of_two_fields() -> None:
+    text = """
+    # Limits
+
+    ## Proposal
+
+    When unset, the default limit of 2Gi applies.
+
+    ## Design Details
+
+    ```go
+    type Limits struct {
+        // MemoryLimit caps the memory of the pod. Defaults to 1Gi.
+        MemoryLimit *resource.Quantity `json:"memoryLimit,omitempty"`
+        // StorageLimit caps the storage of the pod. Defaults to 10Gi.
+        StorageLimit *resource.Quantity `json:"storageLimit,omitempty"`
+    }
+    ```
+    """
+    assert _lines(text) == []
+
+
+def test_does_not_flag_a_comment_about_another_field() -> None:
+    text = """
+    # Scratch quota
+
+    ## Proposal
+
+    The default scratch quota of 2Gi applies when the field is unset.
+
+    ## Design Details
+
+    ```go
+    type PodSpec struct {
+        // ScratchQuota caps the ephemeral storage of this pod.
+        ScratchQuota *resource.Quantity `json:"scratchQuota,omitempty"`
+        // LogQuota caps the logs of this pod. Defaults to 4Gi.
+        LogQuota *resource.Quantity `json:"logQuota,omitempty"`
+    }
+    ```
+    """
+    assert _lines(text) == []

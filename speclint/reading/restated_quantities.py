@@ -199,6 +199,21 @@ _FOR_DURATION = lazy_compile(
     r"\b(?P<word>[^\W\d_][\w-]*)\s+(?:for|durante|für)\s+(?:(?:up\s+to|at\s+most|about)\s+)?" + _NUM + r"\s*" + _UNIT_ANY + r"\b",
     re.I,
 )
+#: A default named with its value: "the default budget of 500Mi", "`logBudget` defaults to 1Gi", and in an API's
+#: field comment, "// LogBudget caps ... Defaults to 1Gi". Defaults are compared only with defaults.
+_DEFAULT_NAMED = lazy_compile(
+    r"\bdefault\s+(?P<phrase>(?:[^\W\d_][\w-]*\s+){0,2}?[^\W\d_][\w-]*)\s+(?:of|is|:|=)\s+" + _NUM + r"[\s-]?" + _MEASURE
+    + r"(?![\w-])(?P<tail>[^.;:!?()\n]{0,40})|"
+    r"(?P<field>`[A-Za-z][\w.]*`)\s+defaults\s+to\s+(?P<num2>\d+(?:\.\d+)?)[\s-]?"
+    + _MEASURE.replace("?P<unit>", "?P<unit2>") + r"(?![\w-])",
+    re.I,
+)
+_DEFAULT_LITERAL = lazy_compile(r"\bdefault", re.I)
+_COMMENT_DEFAULT = lazy_compile(r"\bDefaults?\s+(?:to|is)\s+(?P<num>\d+(?:\.\d+)?)[\s-]?" + _MEASURE + r"(?![\w-])")
+_FIELD = lazy_compile(r"^\s*(?P<field>[A-Za-z]\w*)\b")
+_CAMEL = lazy_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: `_NOT_A_COUNT` for a default: the word "default" is what it states.
+_NOT_A_DEFAULT = lazy_compile(_NOT_A_COUNT.pattern.replace("|default|defaults|", "|"), re.I)
 #: Verbs too general to name one act ("completed within 2 days" of what?), and words before "within" that are none.
 _GENERAL_VERBS = frozenset(_lemma(word)[:4] for word in """be is are was were been done complete completed completes
 finish finished handle handled handles happen happens occur occurs run runs take takes taken made make makes
@@ -393,7 +408,8 @@ def _taken(text: str, start: int, end: int, bounded: bool | str, named_from: int
         return False
     clause = _clause(text, start, end)
     clause = _GERMAN_PER.sub("per ", clause)  # "5 Artikel pro Bestellung": German "per", not a pro plan
-    if (_NOT_A_STATE if bounded == "state" else _NOT_A_COUNT if bounded else _NOT_A_STATEMENT).search(clause):
+    refused = {"state": _NOT_A_STATE, "default": _NOT_A_DEFAULT}.get(bounded, _NOT_A_COUNT) if bounded else _NOT_A_STATEMENT
+    if refused.search(clause):
         return False
     if named_from is not None and named_from < start:
         return bounded or not _CONDITION.search(text, named_from, start)
@@ -491,6 +507,64 @@ def _hold_pairs(holds: list[tuple[_Stated, frozenset[str]]]) -> Iterator[Contrad
             break
         for stem in stems:
             by_stem.setdefault((stated.family, stem), []).append((stated, stems))
+
+
+def _default(section: int, match: re.Match[str], span: Span, words: tuple[str, ...] = ()) -> _Stated | None:
+    """A default and its value, named by its phrase or its field ("logBudget" is "log budget")."""
+    field = match.group("field") if "field" in match.re.groupindex else None
+    if field or words:
+        written = words or tuple(word.lower() for word in _CAMEL.findall(field.strip("`").split(".")[-1]))
+    else:
+        written = tuple(_phrase_words(match.group("phrase")))
+    lemmas = tuple(_lemma(word) for word in written)
+    # "default" already says which value: the last word names the quantity, generic or not ("the default budget")
+    head, before = (lemmas[-1], lemmas[:-1]) if lemmas else ("", ())
+    if not head or head in _NOT_OWNER or head in _PER_CALL or head in _DEFAULT_VAGUE or len(head) < 3:
+        return None
+    family, value = _measure(_first(match, "num", "num2"), _first(match, "unit", "unit2"))
+    tail = "tail" in match.re.groupindex and match.group("tail")
+    text = " ".join((match.group(0)[: match.start("tail") - match.start()] if tail else match.group(0)).split())
+    statement = Statement("named", ("default", *written[-2:]), head, f"default {family}", value, text, span)
+    return _Stated(section, head, before, f"default {family}", value, "", statement, max(len(lemmas), 2))
+
+
+#: Last words that say nothing of which default: "the default value of 30 s".
+_DEFAULT_VAGUE = frozenset(_lemma(word) for word in "value values setting settings option options one number amount".split())
+
+
+def _code_defaults(document: Document) -> Iterator[_Stated]:
+    """Defaults in an API's field comments: "// LogBudget caps ... Defaults to 1Gi" above the field `LogBudget`."""
+    from speclint.document.model import CodeBlock
+
+    for section, block in document.iter_blocks():
+        if not isinstance(block, CodeBlock) or "efault" not in block.code:
+            continue
+        comment: list = []
+        for segment in block.lines:
+            stripped = segment.text.strip()
+            if stripped.startswith("//") or stripped.startswith("#"):
+                comment.append(segment)
+                continue
+            field = _FIELD.match(segment.text)
+            lines, comment = comment, []
+            if field is None or not lines:
+                continue
+            named = field.group("field")
+            opening = next((index for index, line in enumerate(lines)
+                            if line.text.strip().lstrip("/# ").split()[:1] == [named]), None)
+            if opening is None:
+                continue  # the comment does not describe this field ("LogBudget caps ..." above `LogBudget`)
+            for line in lines[opening:]:
+                found = _COMMENT_DEFAULT.search(line.text)
+                if found is None:
+                    continue
+                column = line.column + found.start("num")
+                span = Span(Position(line.line, column), Position(line.line, line.column + found.end()))
+                words = tuple(word.lower() for word in _CAMEL.findall(named))
+                stated = _default(id(section), found, span, words)
+                if stated is not None:
+                    yield stated
+                break
 
 
 def _stems(text: str) -> frozenset[str]:
@@ -685,7 +759,7 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
         if not durations and not bounds and not money:
             continue
         for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False),
-                                 (_DEADLINE, True), (_MISSED_DEADLINE, True), (_NAMED_DEADLINE, True), (_NAMED_MONEY, False), (_MONEY_PER, True), (_FOR_DURATION, "state")):
+                                 (_DEADLINE, True), (_MISSED_DEADLINE, True), (_NAMED_DEADLINE, True), (_NAMED_MONEY, False), (_MONEY_PER, True), (_FOR_DURATION, "state"), (_DEFAULT_NAMED, "default")):
             anchors = bounds if pattern is _COUNT_LIMIT else money if pattern in (_NAMED_MONEY, _MONEY_PER) else durations
             for match, span in _near(pattern, anchors, text, offsets) if anchors else ():
                 text = match.string
@@ -708,6 +782,11 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                 named_from = _name_start(match) if pattern is _NAMED else None
                 if not _taken(text, match.start(number_group), match.end(number_group), bounded, named_from):
                     continue
+                if pattern is _DEFAULT_NAMED:
+                    stated = _default(section, match, span)
+                    if stated is not None:
+                        by_head.setdefault((stated.family, stated.head), []).append(stated)
+                    continue
                 if pattern is _FOR_DURATION:
                     said = _said_for(section, match, span)
                     if said is not None:
@@ -726,6 +805,8 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     stated = _named(section, match, span, pattern is _BEFORE_NOUN, offsets)
                 if stated is not None:
                     by_head.setdefault((stated.family, stated.head), []).append(stated)
+    for stated in _code_defaults(document):
+        by_head.setdefault((stated.family, stated.head), []).append(stated)
     yield from _hold_pairs(holds)
     if defined and said_for:
         yield from _defined_pairs(defined, said_for, by_head)
