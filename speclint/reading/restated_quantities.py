@@ -193,7 +193,18 @@ _DEFINED = lazy_compile(
     re.I,
 )
 _TERM = lazy_compile(r"(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*[*_]*$")
-_DEFINED_WORDS = lazy_compile(r"\b(?:time|period|duration|window|span)\s+(?:during|in|for|within|after|before)\s+which\b", re.I)
+_DEFINED_BEFORE_WHICH = lazy_compile(r"\b(?:time|period|duration|window|span)\s+(?:during|in|for|within|after|before)\s+$", re.I)
+
+
+def _has_definition(text: str) -> bool:
+    """Whether `text` says "the time during which", "the period after which"...: each "which" is looked at, not the
+    text searched with the alternation (a long document holds many words and few "which")."""
+    start = text.find("which")
+    while start >= 0:
+        if _DEFINED_BEFORE_WHICH.search(text, max(0, start - 30), start):
+            return True
+        start = text.find("which", start + 5)
+    return False
 #: A duration said of a state: "keep the old Credential valid for 12 hours", "stay locked for 15 minutes".
 _FOR_DURATION = lazy_compile(
     r"\b(?P<word>[^\W\d_][\w-]*)\s+(?:for|durante|für)\s+(?:(?:up\s+to|at\s+most|about)\s+)?" + _NUM + r"\s*" + _UNIT_ANY + r"\b",
@@ -233,7 +244,7 @@ _BACK, _AHEAD = 100, 50
 _BOUND_LITERALS = ("up to", "most", "max", "more than", "limited", "capped", "restricted", "bis zu", "höchstens", "hasta",
                    "máximo")
 _UNIT_STEMS = ("sec", "min", "hour", "day", "week", "month", "year", "día", "dia", "hora", "semana", "mes", "tag", "stund",
-               "woche", "monat", "werktag", "año", "jahr", "giorn", "jour")
+               "woche", "monat", "werktag", "año", "jahr")
 _HOW_LONG_WORDS = lazy_compile(r"\b(?:how\s+long|wie\s+lange|cu[aá]nto)\b", re.I)
 _NUMBER_WORD_RE = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")\b", re.I)
 _DIGIT = lazy_compile(r"\d")
@@ -682,6 +693,16 @@ def _asked_pairs(pieces: tuple, asked: dict[str, list[_Stated]],
                 break
 
 
+#: The readers of a piece, in order, with what `_taken` is told of each (bounded, a state, a default).
+_READERS = ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False), (_DEADLINE, True),
+            (_MISSED_DEADLINE, True), (_NAMED_DEADLINE, True), (_NAMED_MONEY, False), (_MONEY_PER, True),
+            (_DEFAULT_NAMED, "default"))
+#: Words a piece must hold (lowercased) for a reader to search it.
+_LITERALS = {_MISSED_DEADLINE: ("not", "não", "nao", "non", "nicht"),
+             _NAMED_DEADLINE: ("deadline", "time limit", "prazo", "plazo", "frist", "termine", "délai", "delai"),
+             _MONEY_PER: ("per",), _DEFAULT_NAMED: ("default",)}
+
+
 def _near(pattern, anchors: list[tuple[int, int]], text: str, offsets: list) -> Iterator[tuple[re.Match[str], Span]]:
     """`find_all_alone(pattern, segments)` on the piece's searched `text`, for the matches that hold one of the
     `anchors` (start, end), searched only in a window around each."""
@@ -691,15 +712,17 @@ def _near(pattern, anchors: list[tuple[int, int]], text: str, offsets: list) -> 
     tailed = "tail" in pattern.groupindex
     for anchor_start, anchor_end in anchors:
         window_end = min(len(text), anchor_end + _AHEAD)
-        held = False
+        swallowed = False
         for begin in (max(0, anchor_start - _BACK), anchor_start):
-            if held:
-                break  # an earlier match's text after the value ("0.5 TiB of growth ... a 16 TiB quota"): search from here
+            if begin == anchor_start and not swallowed:
+                break  # no earlier match took the anchor into the words after its value: nothing more to find
             for match in pattern.finditer(text, begin, window_end):
-                # the anchor must be the match's value, not in the words after it
+                # the anchor must be the match's value, not in the words after it ("0.5 TiB of growth ... and a 16 TiB
+                # quota": the 16 TiB is searched again from where it stands)
                 if not match.start() <= anchor_start < (match.start("tail") if tailed else match.end()):
+                    swallowed = swallowed or match.start() <= anchor_start < match.end()
                     continue
-                held = True
+                swallowed = False
                 if (match.start(), match.end()) in seen:
                     continue
                 seen.add((match.start(), match.end()))
@@ -714,6 +737,8 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
 
     defined: list[tuple[str, frozenset[str], tuple[str, ...]]] = []  # a term's head, what holds during it, its words
     said_for: list[tuple[_Stated, str, frozenset[str]]] = []  # "valid for 12 hours": the word, the sentence's words
+    stated_for: list[tuple[int, str, list, list[tuple[int, int]]]] = []
+    defined_anywhere = _has_definition(document.source)
     by_head: dict[tuple[str, str], list[_Stated]] = {}
     holds: list[tuple[_Stated, frozenset[str]]] = []
     per_owner: list[tuple[_Stated, frozenset[str]]] = []
@@ -735,7 +760,7 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                 text = " ".join(answer.group(0)[answer.start("num") - answer.start():].split())
                 statement = Statement("named", tuple(word.lower() for word in written), head, family, value, text, span)
                 asked.setdefault(head, []).append(_Stated(id(piece.section), head, (), family, value, "", statement))
-        if piece.kind == "paragraph" and "which" in joined and _DEFINED_WORDS.search(joined):
+        if defined_anywhere and piece.kind == "paragraph" and _has_definition(joined):
             for match, _span in find_all_alone(_DEFINED, piece.segments):
                 definition = _definition(match)
                 if definition is not None:
@@ -758,8 +783,12 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
             if digits and any(sign in joined for sign in ("€", "$", "£", "EUR", "USD", "GBP")) else []
         if not durations and not bounds and not money:
             continue
-        for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False),
-                                 (_DEADLINE, True), (_MISSED_DEADLINE, True), (_NAMED_DEADLINE, True), (_NAMED_MONEY, False), (_MONEY_PER, True), (_FOR_DURATION, "state"), (_DEFAULT_NAMED, "default")):
+        if durations and defined_anywhere:
+            stated_for.append((section, text, offsets, durations))  # read for a state's duration once definitions are known
+        for pattern, bounded in _READERS:
+            literals = _LITERALS.get(pattern)
+            if literals is not None and not any(literal in lowered for literal in literals):
+                continue  # most pieces say no "default", no "per", no "not": their readers need not search
             anchors = bounds if pattern is _COUNT_LIMIT else money if pattern in (_NAMED_MONEY, _MONEY_PER) else durations
             for match, span in _near(pattern, anchors, text, offsets) if anchors else ():
                 text = match.string
@@ -787,11 +816,6 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     if stated is not None:
                         by_head.setdefault((stated.family, stated.head), []).append(stated)
                     continue
-                if pattern is _FOR_DURATION:
-                    said = _said_for(section, match, span)
-                    if said is not None:
-                        said_for.append(said)
-                    continue
                 if pattern is _HOLD:
                     held = _hold(section, match, span)
                     if held is not None:
@@ -805,6 +829,12 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     stated = _named(section, match, span, pattern is _BEFORE_NOUN, offsets)
                 if stated is not None:
                     by_head.setdefault((stated.family, stated.head), []).append(stated)
+    for section, text, offsets, durations in stated_for if defined else ():
+        for match, span in _near(_FOR_DURATION, durations, text, offsets):
+            if _taken(match.string, match.start("num"), match.end("num"), "state"):
+                said = _said_for(section, match, span)
+                if said is not None:
+                    said_for.append(said)
     for stated in _code_defaults(document):
         by_head.setdefault((stated.family, stated.head), []).append(stated)
     yield from _hold_pairs(holds)
