@@ -54,10 +54,20 @@ class ContradictoryQuantity(Rule):
     firmarse en un plazo de 5 días hábiles", "si no firma en el plazo de 10 días hábiles"; working days are
     not days), a duration set in a configuration block (`"refresh_interval": "5s"` under `"index"`, against
     "the live index is refreshed every 30 seconds"), and a value cell's qualifier ("| Release threshold |
-    90% SoC |" against "release it once its SoC reaches 80%"). Not taken: one-word names in per-case
+    90% SoC |" against "release it once its SoC reaches 80%"). So are names in German, Spanish, Portuguese,
+    Italian and French ("eine Übergangsfrist von 30 Tagen" and "der Übergangsfrist von 60 Tagen"), sizes ("a hard cap
+    of 40 TiB" and "a 32 TiB cap"; "500Mi"), a deadline said by what happens when it is missed or named by its act
+    ("Prazo para retirar: 5 dias" and "Pedido não retirado em 7 dias"), a maximum per one thing ("max amount you can
+    request per split is €500" and "Per split: max €250 total requested"), a retry count in words against one set in a
+    configuration block ("retries the same mirror twice" and `retry = 3`), a term defined by a state against a duration
+    of that state ("Grace period: the time during which the old and new credential are valid. The grace period is 24
+    hours." and "keep the old credential valid for 12 hours"), and a default in prose against the API field's comment
+    ("the default budget of 500Mi" and "// LogBudget ... Defaults to 1Gi"). Not taken: one-word names in per-case
     sections ("Timeline: ~5 minutes" under each severity), timeouts and latencies (each call has its
     own), holds whose clauses share no word of what is held, deadlines set for a case ("P1 incidents"),
-    configuration blocks introduced as an example, and changes from one value to another.
+    configuration blocks introduced as an example, and changes from one value to another; nor maximums of two cases
+    ("€100 per transfer for basic accounts, €1,000 for verified"), rates ("per day"), two configured counts, sizes
+    in plain bytes, or defaults of two fields.
 
     **Why it matters.** Two numbers for one thing mean one of them is wrong, and each reader
     picks the one they read first: the backend expires links after 7 days, the email says 14.
