@@ -547,6 +547,8 @@ def _code_defaults(document: Document) -> Iterator[_Stated]:
     """Defaults in an API's field comments: "// LogBudget caps ... Defaults to 1Gi" above the field `LogBudget`."""
     from speclint.document.model import CodeBlock
 
+    if "efault" not in document.source:
+        return
     for section, block in document.iter_blocks():
         if not isinstance(block, CodeBlock) or "efault" not in block.code:
             continue
