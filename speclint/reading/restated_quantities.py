@@ -245,6 +245,7 @@ _BOUND_LITERALS = ("up to", "most", "max", "more than", "limited", "capped", "re
                    "máximo")
 _UNIT_STEMS = ("sec", "min", "hour", "day", "week", "month", "year", "día", "dia", "hora", "semana", "mes", "tag", "stund",
                "woche", "monat", "werktag", "año", "jahr")
+_UNIT_STEM = re.compile("|".join(_UNIT_STEMS))  # one search, not a generator over the stems, for each piece
 _HOW_LONG_WORDS = lazy_compile(r"\b(?:how\s+long|wie\s+lange|cu[aá]nto)\b", re.I)
 _NUMBER_WORD_RE = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")\b", re.I)
 _DIGIT = lazy_compile(r"\d")
@@ -771,7 +772,7 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
             continue  # a table's rows are cases ("| Directory down | 2-second timeout |"): read as labels elsewhere
         digits = position in numbered
         lowered = joined.lower()
-        words = any(unit in lowered for unit in _UNIT_STEMS) and _NUMBER_WORD_RE.search(joined) is not None
+        words = _UNIT_STEM.search(lowered) is not None and _NUMBER_WORD_RE.search(joined) is not None
         if not digits and not words:
             continue
         section = id(piece.section)
