@@ -54,10 +54,20 @@ class ContradictoryQuantity(Rule):
     firmarse en un plazo de 5 días hábiles", "si no firma en el plazo de 10 días hábiles"; working days are
     not days), a duration set in a configuration block (`"refresh_interval": "5s"` under `"index"`, against
     "the live index is refreshed every 30 seconds"), and a value cell's qualifier ("| Release threshold |
-    90% SoC |" against "release it once its SoC reaches 80%"). Not taken: one-word names in per-case
+    90% SoC |" against "release it once its SoC reaches 80%"). So are names in German, Spanish, Portuguese,
+    Italian and French ("eine Übergangsfrist von 30 Tagen" and "der Übergangsfrist von 60 Tagen"), sizes ("a hard cap
+    of 40 TiB" and "a 32 TiB cap"; "500Mi"), a deadline said by what happens when it is missed or named by its act
+    ("Prazo para retirar: 5 dias" and "Pedido não retirado em 7 dias"), a maximum per one thing ("max amount you can
+    request per split is €500" and "Per split: max €250 total requested"), a retry count in words against one set in a
+    configuration block ("retries the same mirror twice" and `retry = 3`), a term defined by a state against a duration
+    of that state ("Grace period: the time during which the old and new credential are valid. The grace period is 24
+    hours." and "keep the old credential valid for 12 hours"), and a default in prose against the API field's comment
+    ("the default budget of 500Mi" and "// LogBudget ... Defaults to 1Gi"). Not taken: one-word names in per-case
     sections ("Timeline: ~5 minutes" under each severity), timeouts and latencies (each call has its
     own), holds whose clauses share no word of what is held, deadlines set for a case ("P1 incidents"),
-    configuration blocks introduced as an example, and changes from one value to another.
+    configuration blocks introduced as an example, and changes from one value to another; nor maximums of two cases
+    ("€100 per transfer for basic accounts, €1,000 for verified"), rates ("per day"), two configured counts, sizes
+    in plain bytes, or defaults of two fields.
 
     **Why it matters.** Two numbers for one thing mean one of them is wrong, and each reader
     picks the one they read first: the backend expires links after 7 days, the email says 14.
@@ -106,7 +116,7 @@ class ContradictoryQuantity(Rule):
 def _about(statement: Statement, earlier: Statement) -> str:
     if statement.kind == "fee":
         return "fee"
-    if statement.kind == "count":
+    if statement.kind in ("count", "config-count"):
         shared = [word for word in statement.subject if word in earlier.subject]
         return " ".join([*shared[:2], "retries"])
     if statement.kind == "parallel":  # the words both sentences share around the number
@@ -115,8 +125,10 @@ def _about(statement: Statement, earlier: Statement) -> str:
         return " ".join([*statement.subject[-1:], "size limit"])
     if statement.kind == "hold":
         return "hold"
+    if statement.kind == "money-per":
+        return f"maximum per {statement.subject[0]}"
     if statement.kind == "deadline":
-        return f"deadline to {statement.subject[0]}"
+        return f"deadline to {min(statement.subject[0], earlier.subject[0], key=len)}"  # "retirar", not "retirado"
     if statement.kind in ("named", "count-limit"):
         return " ".join(statement.subject) if statement.kind == "named" else f"{statement.subject[1]} per {statement.subject[0]}"
     if statement.kind == "noun":

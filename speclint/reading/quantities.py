@@ -23,7 +23,7 @@ import re
 from typing import Iterator
 from weakref import WeakKeyDictionary
 
-from speclint.document.model import Document, Section, Span, Table, TextSegment
+from speclint.document.model import Document, Position, Section, Span, Table, TextSegment
 from speclint.lazy_regex import lazy_compile
 from speclint.record import Record
 
@@ -87,10 +87,13 @@ _ANSWER_PERCENT = lazy_compile(r"^[\s*_]*(?:A(?:nswer)?\s*[:.][\s*_]*)?(?P<num>\
 #: Who charges a fee, when it is not the product itself: "Stripe charges 1%" is the provider's fee, not ours.
 _NOT_A_THIRD_PARTY = frozenset({"we", "it", "they", "this", "that", "the", "our", "you", "each", "every", "platform", "app",
                                 "service", "system", "product", "company"})
-#: "retried 3 times", "retries up to 5 times", "3 retries", "after 5 failed delivery attempts".
+#: Counts written as words: "retries twice", "retried three times".
+_COUNT_WORDS_VALUES = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                       "nine": 9, "ten": 10}
+#: "retried 3 times", "retries up to 5 times", "3 retries", "after 5 failed delivery attempts", "retries it twice".
 _COUNT = lazy_compile(
     r"\b(?P<verb>retr(?:y|ies|ied|ying))\s+(?P<object>(?:(?!up\b|at\b|no\b)[\w-]+\s+){0,3}?)(?:up\s+to\s+|at\s+most\s+|a\s+maximum\s+of\s+)?"
-    r"(?P<num>\d{1,2})\s+(?:more\s+|additional\s+)?times\b|"
+    r"(?:(?P<num>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:more\s+|additional\s+)?times|(?P<twice>twice|thrice))\b|"
     r"(?:\b(?:up\s+to|at\s+most|a\s+maximum\s+of|max(?:imum)?(?:\s+of)?)\s+)?(?<![\d.])(?P<num2>\d{1,2})\s+"
     r"(?P<what>(?:(?:failed|unsuccessful|delivery|send|retry|total)\s+){0,2}(?:retries|retry\s+attempts|attempts))\b",
     re.I,
@@ -357,7 +360,8 @@ def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence:
     """A fee in percent ("a 1% fee") or a retry count ("retried 3 times", "5 delivery attempts")."""
     if _NOT_A_COUNT.search(sentence):
         return
-    number = _group(match, "num", "num2", "num3", "num4")
+    number = _group(match, "num", "num2", "num3", "num4", "twice").lower()
+    number = str(_COUNT_WORDS_VALUES.get(number, number))
     if kind == "fee":
         noun = _group(match, "noun", "noun2") or "fee"
         subject = _subject(before)[-1:] if match.group("noun") else ()
@@ -524,6 +528,7 @@ def _find_contradictions(document: Document) -> list[Contradiction]:
                 and _COST_QUESTION.search(searched_text(previous.segments)):
             found.extend((id(piece.section), statement) for statement in _answered_fee(piece.segments))
     found.extend(_table_settings(document))
+    found.extend(_config_counts(document))
     groups: dict[tuple[str, str, str], list[tuple[int, Statement]]] = {}
     for index, statement in found:
         concept = _concept(statement.anchor)
@@ -538,8 +543,12 @@ def _find_contradictions(document: Document) -> list[Contradiction]:
                     continue
                 if earlier.actions and later.actions and not earlier.actions & later.actions:
                     continue  # "alert above 1%", "roll back above 5%": two steps of one escalation
-                if earlier_index == index and not (_concept(later.anchor) in _LIMIT_CONCEPTS and later.family in ("time", "size")
-                                                   and earlier.subject and earlier.subject == later.subject):
+                configured = (earlier.kind == "config-count") + (later.kind == "config-count")
+                if configured == 2:
+                    continue  # two settings of one file: retries of two clients, read in no sentence
+                if earlier_index == index and not configured \
+                        and not (_concept(later.anchor) in _LIMIT_CONCEPTS and later.family in ("time", "size")
+                                 and earlier.subject and earlier.subject == later.subject):
                     continue  # side by side in one section: tiers or cases, unless the very same thing twice
                 if _concept(later.anchor) in _LIMIT_CONCEPTS:
                     if not _related(earlier.subject, later.subject, subjects):
@@ -549,11 +558,49 @@ def _find_contradictions(document: Document) -> list[Contradiction]:
                 elif not _compatible(earlier.subject, later.subject) or _ambiguous(earlier.subject, later.subject,
                                                                                     subjects):
                     continue
-                pairs.append((later, earlier))
+                # a configuration block is read after the prose: the later of the two is the one to point at
+                pairs.append((earlier, later) if configured and earlier.span.start.line > later.span.start.line
+                             else (later, earlier))
                 break
     taken = {later.span.start.line for later, _earlier in pairs}
     pairs.extend(pair for pair in _parallel_pairs(document) if pair[0].span.start.line not in taken)
     return pairs
+
+
+#: A retry count set in a configuration block: `retry = 3`, `max_retries: 5`, `"maxAttempts": 4`.
+_CONFIG_COUNT = lazy_compile(r"^\s*[\"']?(?P<key>[A-Za-z][\w.-]*?)[\"']?\s*[:=]\s*[\"']?(?P<num>\d{1,2})[\"']?\s*,?\s*(?:#.*|//.*)?$")
+_CONFIG_COUNT_KEY = lazy_compile(r"(?:^|[._-])(?:max[_-]?)?(?P<what>retry|retries|attempts)$|(?:^|[._])max(?P<what2>Retries|Attempts)$", re.I)
+
+
+def _config_counts(document: Document) -> Iterator[tuple[int, Statement]]:
+    """Retry counts set in configuration blocks (not in one introduced as an example): `retry = 3` is three
+    retries, four attempts. What is retried is the document's one retried thing (no subject)."""
+    from speclint.document.model import CodeBlock, Paragraph
+    from speclint.reading.labelled_quantities import _CONFIG_LANGUAGES, _EXAMPLE
+    from speclint.reading.requirements import not_in_scope
+
+    source = document.source
+    if "etr" not in source and "ttempt" not in source:
+        return  # no retry, Retries, max_retries, attempts, maxAttempts anywhere
+    previous: object = None
+    for section, block in document.iter_blocks():
+        introduced_by, previous = previous, block
+        if not isinstance(block, CodeBlock) or block.language not in _CONFIG_LANGUAGES:
+            continue
+        if (isinstance(introduced_by, Paragraph) and _EXAMPLE.search(introduced_by.text)) \
+                or (section.heading is not None and not_in_scope(section)):
+            continue
+        for segment in block.lines:
+            if "retr" not in segment.text.lower() and "attempt" not in segment.text.lower():
+                continue
+            found = _CONFIG_COUNT.match(segment.text)
+            named = _CONFIG_COUNT_KEY.search(found.group("key")) if found else None
+            if named is None:
+                continue
+            value = float(found.group("num")) + (1 if "retr" in (named.group("what") or named.group("what2")).lower() else 0)
+            column = segment.column + found.start("num")
+            span = Span(Position(segment.line, column), Position(segment.line, column + len(found.group("num"))))
+            yield id(section), Statement("config-count", (), "retry", "count", value, segment.text.strip(), span)
 
 
 #: A table column or row label that names a setting: "| Card network timeout | 60 s |", "| Item | Fee |".

@@ -53,12 +53,32 @@ _GENERIC = frozenset("""period window span interval cycle time timeframe duratio
 max maximum min minimum value total rolling average moving history lookback range old long notice streak chunk batch
 increment phase plan block sprint release day days week weeks month months hour hours minute minutes second seconds
 year years first last next extra additional further another same whole full entire initial final new current default
-target budget expected typical approximate approximately about around roughly least most up only just least""".split())
-#: "<phrase> of|is|: N unit": a duration named by the phrase before it.
+target budget expected typical approximate approximately about around roughly least most up only just least
+periodo período plazo prazo termine tempo tiempo durata duración duração délai période frist dauer zeitraum""".split())
+#: A measure a phrase can name: a duration in English, Spanish, Portuguese, German, Italian or French (working days
+#: their own unit), or a size in decimal or binary units ("40 TiB", Kubernetes' "500Mi").
+_WORKING = (r"(?:working|business)[\s-]days?|d[ií]as\s+(?:h[aá]biles|[úu]teis)|giorni\s+lavorativi|jours\s+ouvr[ée]s|"
+            r"Werktagen?|Arbeitstagen?")
+_TIME_WORDS = (r"ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|years?|d[ií]as?|horas?|"
+               r"semanas?|meses|mes|a[ñn]os?|minutos?|segundos?|Tagen?|Stunden?|Wochen?|Monaten?|Monate?|Jahren?|Jahre|"
+               r"Minuten?|Sekunden?|giorni|giorno|ore|settimane?|mesi|anni|anno|minuti|secondi|jours?|heures?|semaines?|mois|"
+               r"ans|ann[ée]es?")
+_SIZE_WORDS = r"[KMGTP]i?B|(?<=\d)[KMGTP]i"
+_MEASURE = r"(?P<unit>" + _WORKING + "|" + _TIME_WORDS + "|" + _SIZE_WORDS + ")"
+#: Function words of the other languages read here: a phrase's name starts after the last of them ("Nach Ablauf der
+#: Übergangsfrist" is "Übergangsfrist").
+_FUNCTION_WORDS = frozenset("""de del della delle dei di da do dos das du des la le les el los las lo il un una une uno um
+uma der die das dem den des ein eine einer eines einem einen von vom zum zur für im am mit nach bei und oder y o e et ou
+en em no na nos nas al au aux ao à para por pour per es ist sind est são é è son sono se si""".split())
+#: Connectors of a name and its value: "of", "is", ":" and their German, Spanish, Portuguese, Italian, French forms.
+_CONNECTOR = (r"(?:of|is|are|:|=|becomes|will\s+be|must\s+be|shall\s+be|should\s+be|lasts?|set\s+to|von|beträgt|"
+              r"de|é|es|est|di|è)")
+#: "<phrase> of|is|: N unit": a duration (or a size) named by the phrase before it: "a hold period of 7 days",
+#: "eine Übergangsfrist von 30 Tagen", "a hard cap of 40 TiB".
 _NAMED = lazy_compile(
-    r"(?<![\w-])(?P<phrase>(?:[A-Za-z][\w-]*\s+){0,3}?[A-Za-z][\w-]*)\b(?:\*\*|__)?\s*(?:of|is|are|:|=|becomes|will\s+be|must\s+be|"
-    r"shall\s+be|should\s+be|lasts?|set\s+to)(?:\*\*|__)?\s+(?:about\s+|approximately\s+|~)?" + _NUM + r"[\s-]?" + _UNIT
-    + r"\b(?P<tail>[^.;:!?()\n]{0,40})",
+    r"(?<![\w-])(?P<phrase>(?:[^\W\d_][\w-]*\s+){0,3}?[^\W\d_][\w-]*)\b(?:\*\*|__)?\s*" + _CONNECTOR
+    + r"(?:\*\*|__)?\s+(?:about\s+|approximately\s+|~)?" + _NUM + r"[\s-]?" + _MEASURE
+    + r"(?![\w-])(?P<tail>[^.;:!?()\n]{0,40})",
     re.I,
 )
 #: "a daily cap of €7.50", "the deposit is $200", "Tagesgrenze: 7,50 €": an amount of money named by the phrase before it.
@@ -69,10 +89,28 @@ _NAMED_MONEY = lazy_compile(
     r"(?P<tail>[^.;:!?()\n]{0,40})",
     re.I,
 )
+_AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d+(?:\.\d{1,2})?"
+_MONEY_BOUND = r"(?:max(?:imum)?\.?|up\s+to|at\s+most|no\s+more\s+than|limit(?:ed)?\s+(?:of|to|is|at)|capped\s+at|cap\s+of)"
+#: An amount bounded for each of one thing: "max amount you can request per split is €500", "Per split: max €250 total
+#: requested", "up to $50 per order". The owner after "per" and the bound name it.
+_MONEY_PER = lazy_compile(
+    r"\b" + _MONEY_BOUND + r"(?P<between>(?:\s+[^\W\d_][\w'-]*){0,6}?)\s+per\s+(?P<owner>[^\W\d_][\w-]*)"
+    r"(?:\s+(?:is|of|will\s+be|must\s+be|shall\s+be))?\s*[:=]?\s*(?P<currency>[€$£])\s?(?P<num>" + _AMOUNT + r")(?![\d.,]*\d)|"
+    r"\bper\s+(?P<owner2>[^\W\d_][\w-]*)(?:\*\*|__)?\s*:(?:\*\*|__)?\s*" + _MONEY_BOUND
+    + r"\s+(?P<currency2>[€$£])\s?(?P<num2>" + _AMOUNT + r")(?![\d.,]*\d)|"
+    r"\b" + _MONEY_BOUND + r"\s+(?P<currency3>[€$£])\s?(?P<num3>" + _AMOUNT + r")(?![\d.,]*\d)"
+    r"(?P<between3>(?:\s+[^\W\d_][\w'-]*){0,3}?)\s+per\s+(?P<owner3>[^\W\d_][\w-]*)",
+    re.I,
+)
+#: Stopwords that qualify what is bounded: "up to $50 is refunded automatically" is not the maximum refund.
+_QUALIFYING = frozenset({"automatically", "only", "never", "unless", "without"})
+#: Words of any bounded amount: they say nothing of what is bounded.
+_MONEY_WORDS = frozenset("""max maximum up most limit limited capped cap amount amounts total per can may you user users
+we must shall will is of""".split())
 _MONEY_ANCHOR = lazy_compile(r"[€$£]\s?\d|\d\s?(?:€|EUR\b|USD\b|GBP\b)")
 #: "the 14-day dispute hold", "a three-day grace period": a duration before the phrase it names.
 _BEFORE_NOUN = lazy_compile(
-    r"\b" + _NUM + r"[\s-](?P<unit>(?:working|business)[\s-]day|second|minute|hour|day|week|month|year)[\s-]"
+    r"\b" + _NUM + r"[\s-]?(?P<unit>(?:working|business)[\s-]day|second|minute|hour|day|week|month|year|[KMGTP]i?B)[\s-]"
     r"(?P<phrase>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2})(?P<tail>[^.;:!?()\n]{0,40})",
     re.I,
 )
@@ -89,7 +127,7 @@ _COUNT_LIMIT = lazy_compile(
     re.I,
 )
 #: Durations in Spanish and German, and working days in each.
-_UNIT_ANY = (r"(?P<unit>(?:working|business)[\s-]days?|d[ií]as\s+h[aá]biles|Werktagen?|Arbeitstagen?|ms|milliseconds?|secs?|"
+_UNIT_ANY = (r"(?P<unit>(?:working|business)[\s-]days?|d[ií]as\s+(?:h[aá]biles|[úu]teis)|Werktagen?|Arbeitstagen?|ms|milliseconds?|secs?|"
              r"seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|months?|d[ií]as?|horas?|semanas?|meses|mes|Tagen?|Stunden?|"
              r"Wochen?|Monaten?|Monate?)")
 _UNIT_WORDS = {"día": "day", "dia": "day", "días": "day", "dias": "day", "hora": "hour", "horas": "hour", "semana": "week",
@@ -131,6 +169,62 @@ _DEADLINE = lazy_compile(
     r"dentro\s+de(?:\s+los)?|innerhalb\s+(?:von\s+)?|binnen)\s+" + _NUM + r"\s*" + _UNIT_ANY + r"\b",
     re.I,
 )
+#: A deadline said by what happens when it is missed: "orders not picked up within 7 days are cancelled", "Pedido não
+#: retirado em 7 dias", "nicht innerhalb von 10 Tagen abgeholt"; and a deadline named by its act: "deadline to sign:
+#: 5 days", "Prazo para retirar: 5 dias", "plazo para firmar: 10 días".
+_MISSED_DEADLINE = lazy_compile(
+    r"\b(?:not|não|nao|non)\s+(?:been\s+|be\s+|sido\s+|stato\s+)?(?P<verb>[^\W\d_][\w-]{3,})(?:\s+(?:up|back|out|off|in))?\s+"
+    r"(?:within|em|in|dentro\s+de|entro)\s+(?:(?:até|up\s+to)\s+)?" + _NUM + r"\s*" + _UNIT_ANY + r"\b|"
+    r"\bnicht\s+(?:innerhalb(?:\s+von)?|binnen|in)\s+(?P<num2>\d+|" + _NUMBER_WORD + r")\s*"
+    + _UNIT_ANY.replace("?P<unit>", "?P<unit2>") + r"\s+(?P<verb2>[^\W\d_][\w-]{3,})\b",
+    re.I,
+)
+_NAMED_DEADLINE = lazy_compile(
+    r"\b(?:deadline|time\s+limit|prazo|plazo|frist|termine|d[ée]lai)\s+(?:to|for|para|pour|per|zum|zur)\s+"
+    r"(?:(?:the|o|a|el|la|il|le|das|den|die)\s+)?(?P<verb>[^\W\d_][\w-]{3,})(?:\*\*|__)?\s*(?::|is|é|es|est|è|of|de|di|von|=)"
+    r"(?:\*\*|__)?\s*(?:(?:até|hasta|up\s+to|bis\s+zu)\s+)?" + _NUM + r"\s*" + _UNIT_ANY + r"\b",
+    re.I,
+)
+#: A term defined as a span of time by what holds during it: "**Grace period**: The time during which both the old and
+#: new Credential are valid", "this timeout defines the period after which a machine is deleted".
+_DEFINED = lazy_compile(
+    r"(?<=[\w*_])(?:\*\*|__)?\s*(?::|—|–|\s-|\s+is\b|\s+means\b|\s+defines\b)\s*"
+    r"(?:the|a|an)\s+(?:time|period|duration|window|span)\s+(?:during|in|for|within|after|before)\s+which\s+(?P<clause>[^.;]+)",
+    re.I,
+)
+_TERM = lazy_compile(r"(?:[^\W\d_][\w-]*\s+){0,2}[^\W\d_][\w-]*[*_]*$")
+_DEFINED_BEFORE_WHICH = lazy_compile(r"\b(?:time|period|duration|window|span)\s+(?:during|in|for|within|after|before)\s+$", re.I)
+
+
+def _has_definition(text: str) -> bool:
+    """Whether `text` says "the time during which", "the period after which"...: each "which" is looked at, not the
+    text searched with the alternation (a long document holds many words and few "which")."""
+    start = text.find("which")
+    while start >= 0:
+        if _DEFINED_BEFORE_WHICH.search(text, max(0, start - 30), start):
+            return True
+        start = text.find("which", start + 5)
+    return False
+#: A duration said of a state: "keep the old Credential valid for 12 hours", "stay locked for 15 minutes".
+_FOR_DURATION = lazy_compile(
+    r"\b(?P<word>[^\W\d_][\w-]*)\s+(?:for|durante|für)\s+(?:(?:up\s+to|at\s+most|about)\s+)?" + _NUM + r"\s*" + _UNIT_ANY + r"\b",
+    re.I,
+)
+#: A default named with its value: "the default budget of 500Mi", "`logBudget` defaults to 1Gi", and in an API's
+#: field comment, "// LogBudget caps ... Defaults to 1Gi". Defaults are compared only with defaults.
+_DEFAULT_NAMED = lazy_compile(
+    r"\bdefault\s+(?P<phrase>(?:[^\W\d_][\w-]*\s+){0,2}?[^\W\d_][\w-]*)\s+(?:of|is|:|=)\s+" + _NUM + r"[\s-]?" + _MEASURE
+    + r"(?![\w-])(?P<tail>[^.;:!?()\n]{0,40})|"
+    r"(?P<field>`[A-Za-z][\w.]*`)\s+defaults\s+to\s+(?P<num2>\d+(?:\.\d+)?)[\s-]?"
+    + _MEASURE.replace("?P<unit>", "?P<unit2>") + r"(?![\w-])",
+    re.I,
+)
+_DEFAULT_LITERAL = lazy_compile(r"\bdefault", re.I)
+_COMMENT_DEFAULT = lazy_compile(r"\bDefaults?\s+(?:to|is)\s+(?P<num>\d+(?:\.\d+)?)[\s-]?" + _MEASURE + r"(?![\w-])")
+_FIELD = lazy_compile(r"^\s*(?P<field>[A-Za-z]\w*)\b")
+_CAMEL = lazy_compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+#: `_NOT_A_COUNT` for a default: the word "default" is what it states.
+_NOT_A_DEFAULT = lazy_compile(_NOT_A_COUNT.pattern.replace("|default|defaults|", "|"), re.I)
 #: Verbs too general to name one act ("completed within 2 days" of what?), and words before "within" that are none.
 _GENERAL_VERBS = frozenset(_lemma(word)[:4] for word in """be is are was were been done complete completed completes
 finish finished handle handled handles happen happens occur occurs run runs take takes taken made make makes
@@ -140,7 +234,8 @@ pasa ocurre hacer hecho completar completado resolver resuelto responder respond
 erledigt abgeschlossen""".split())
 #: Where a statement can be: a number with a duration unit, or a bound on a count. Each pattern above is searched
 #: only in a short window around these (searching each from every word of a long paragraph cost more than the rest).
-_DURATION_ANCHOR = lazy_compile(r"(?<![\w.])\d+(?:\.\d+)?[\s-]?" + _UNIT_ANY.replace("?P<unit>", "?:") + r"\b", re.I)
+_DURATION_ANCHOR = lazy_compile(r"(?<![\w.])\d+(?:\.\d+)?[\s-]?(?:" + "|".join((_UNIT_ANY.replace("?P<unit>", "?:"), _WORKING,
+                                                                                   _TIME_WORDS, _SIZE_WORDS)) + r")\b", re.I)
 _WORD_DURATION_ANCHOR = lazy_compile(r"\b(?:" + _NUMBER_WORD + r")[\s-]" + _UNIT_ANY.replace("?P<unit>", "?:") + r"\b", re.I)
 _BOUND_ANCHOR = lazy_compile(r"\b(?:up\s+to|at\s+most|maximum|max|more\s+than|limited|capped|restricted|bis\s+zu|höchstens|"
                              r"maximal|hasta|como\s+máximo)\b", re.I)
@@ -149,7 +244,8 @@ _BACK, _AHEAD = 100, 50
 _BOUND_LITERALS = ("up to", "most", "max", "more than", "limited", "capped", "restricted", "bis zu", "höchstens", "hasta",
                    "máximo")
 _UNIT_STEMS = ("sec", "min", "hour", "day", "week", "month", "year", "día", "dia", "hora", "semana", "mes", "tag", "stund",
-               "woche", "monat", "werktag")
+               "woche", "monat", "werktag", "año", "jahr")
+_UNIT_STEM = re.compile("|".join(_UNIT_STEMS))  # one search, not a generator over the stems, for each piece
 _HOW_LONG_WORDS = lazy_compile(r"\b(?:how\s+long|wie\s+lange|cu[aá]nto)\b", re.I)
 #: (Led by the words' first letters: a position without one is turned away with one test instead of trying
 #: 45 words case-folded, half the time on the RFCs; see tests/test_regex_guards.py.)
@@ -167,6 +263,8 @@ _STAGE = lazy_compile(r"\b(?:v\d+(?:\.\d+)*|version\s+\d|phase\s+\d|stage\s+\d|m
 #: A duration compared with ("if the hold is longer than 7 days"), not stated.
 _CONDITION = lazy_compile(r"\b(?:longer|shorter|older|newer|more|less|greater|fewer)\s+than\b|\b(?:exceeds?|over|under|above|below|"
                           r"beyond|past)\b", re.I)
+#: Words after "for" that name no case: a determiner or a time ("for next year's budget", "for our users").
+_NO_SCOPE = frozenset("next this that our their its your his her now".split())
 _SCOPE = lazy_compile(r"^\s*(?:for|per|on|in|with|during)\s+(?:the\s+|all\s+|each\s+|every\s+|a\s+|an\s+)?([^\W\d_][\w-]*)", re.I)
 #: What is not counted: units, and words that make a count a measure.
 _NOT_COUNTED = frozenset("""percent per cent ms s seconds second minutes minute hours hour days day weeks week months month years year
@@ -201,12 +299,44 @@ def restated_contradictions(document: Document) -> list[Contradiction]:
     """Pairs (later, earlier) of named durations or count limits that disagree. Computed once per document."""
     cached = _cache.get(document)
     if cached is None:
-        cached = _cache[document] = list(_pairs(document))
+        cached, lines = [], set()
+        for later, earlier in _pairs(document):
+            if later.span.start.line not in lines:  # one finding a line ("not collected within 5 days" read twice)
+                lines.add(later.span.start.line)
+                cached.append((later, earlier))
+        _cache[document] = cached
     return cached
 
 
 def _value(number: str) -> float:
     return float(_NUMBER_WORDS.get(number.lower(), 0) or number)
+
+
+#: Units of the other languages, as the English unit; sizes in bytes.
+_UNIT_NAMES = {"día": "day", "dia": "day", "días": "day", "dias": "day", "hora": "hour", "horas": "hour", "semana": "week",
+               "semanas": "week", "mes": "month", "meses": "month", "año": "year", "años": "year", "ano": "year",
+               "anos": "year", "minuto": "minute", "minutos": "minute", "segundo": "second", "segundos": "second",
+               "tag": "day", "tage": "day", "tagen": "day", "stunde": "hour", "stunden": "hour", "woche": "week",
+               "wochen": "week", "monat": "month", "monate": "month", "monaten": "month", "jahr": "year", "jahre": "year",
+               "jahren": "year", "minute": "minute", "minuten": "minute", "sekunde": "second", "sekunden": "second",
+               "giorno": "day", "giorni": "day", "ore": "hour", "settimana": "week", "settimane": "week", "mesi": "month",
+               "anno": "year", "anni": "year", "minuti": "minute", "secondi": "second", "jour": "day", "jours": "day",
+               "heure": "hour", "heures": "hour", "semaine": "week", "semaines": "week", "mois": "month", "ans": "year",
+               "année": "year", "années": "year", "annee": "year", "annees": "year"}
+_BYTES = {"kb": 1e3, "mb": 1e6, "gb": 1e9, "tb": 1e12, "pb": 1e15, "kib": 2 ** 10,
+          "mib": 2 ** 20, "gib": 2 ** 30, "tib": 2 ** 40, "pib": 2 ** 50, "ki": 2 ** 10, "mi": 2 ** 20, "gi": 2 ** 30,
+          "ti": 2 ** 40, "pi": 2 ** 50}
+_WORKING_UNIT = lazy_compile(r"h[aá]bil|[úu]teis|lavorativ|ouvr|werktag|arbeitstag|working|business", re.I)
+
+
+def _measure(number: str, unit: str) -> tuple[str, float]:
+    """The family ("time", "working-days", "size") and value of a number in any unit `_MEASURE` reads."""
+    lowered = " ".join(unit.lower().split())
+    if lowered in _BYTES:
+        return "size", _value(number) * _BYTES[lowered]
+    if _WORKING_UNIT.search(lowered):
+        return "working-days", _value(number)
+    return _duration(number, _UNIT_NAMES.get(lowered, lowered))
 
 
 def _duration(number: str, unit: str) -> tuple[str, float]:
@@ -220,11 +350,11 @@ def _duration(number: str, unit: str) -> tuple[str, float]:
 
 def _phrase_words(phrase: str) -> list[str]:
     """The content words of a noun phrase, from its last stopword on ("after the order is marked
-    delivered and a hold period" is "hold period")."""
+    delivered and a hold period" is "hold period"; "Nach Ablauf der Übergangsfrist" is "Übergangsfrist")."""
     words = re.findall(r"[^\W\d_][\w'-]*", phrase)
     kept: list[str] = []
     for word in reversed(words):
-        if word.lower() in _STOPWORDS:
+        if word.lower() in _STOPWORDS or word.lower() in _FUNCTION_WORDS:
             break
         kept.append(word)
     return kept[::-1]
@@ -278,16 +408,26 @@ def _sentence(text: str, start: int, end: int) -> str:
 _GERMAN_PER = lazy_compile(r"\bpro\s+(?=[A-ZÄÖÜ][a-zäöüß])")
 
 
-def _taken(text: str, start: int, end: int, bounded: bool) -> bool:
-    """Whether the value at `start`..`end` is stated, not compared, changed, illustrated or conditioned."""
+#: `_NOT_A_COUNT` for a state's duration: "keep the old Credential valid for 12 hours" — the old one of two
+#: credentials, not an old value.
+_NOT_A_STATE = lazy_compile(_NOT_A_COUNT.pattern.replace("|old|", "|"), re.I)
+
+
+def _taken(text: str, start: int, end: int, bounded: bool | str, named_from: int | None = None) -> bool:
+    """Whether the value at `start`..`end` is stated, not compared, changed, illustrated or conditioned. With
+    `named_from` (where the phrase naming the value starts), a comparison before the name is about something
+    else: "hold it under a hard cap of 40 TiB" states the cap, "if the hold is longer than 7 days" states none."""
     sentence = _sentence(text, start, end)
     if sentence.rstrip(" *_").endswith("?") or _HYPOTHETICAL.search(sentence) or _CHANGE.search(sentence) \
             or _STAGE.search(sentence):
         return False
     clause = _clause(text, start, end)
     clause = _GERMAN_PER.sub("per ", clause)  # "5 Artikel pro Bestellung": German "per", not a pro plan
-    if (_NOT_A_COUNT if bounded else _NOT_A_STATEMENT).search(clause):
+    refused = {"state": _NOT_A_STATE, "default": _NOT_A_DEFAULT}.get(bounded, _NOT_A_COUNT) if bounded else _NOT_A_STATEMENT
+    if refused.search(clause):
         return False
+    if named_from is not None and named_from < start:
+        return bounded or not _CONDITION.search(text, named_from, start)
     return bounded or not _CONDITION.search(clause)
 
 
@@ -302,9 +442,11 @@ def _named(section: int, match: re.Match[str], span: Span, before_noun: bool, of
         currency = {"€": "EUR", "$": "USD", "£": "GBP"}.get(currency, currency)
         family, value = f"money {currency}", float((match.group("num") or match.group("num2")).replace(",", "."))
     else:
-        family, value = _duration(match.group("num"), match.group("unit"))
+        family, value = _measure(match.group("num"), match.group("unit"))
     scope_match = _SCOPE.match(match.group("tail") or "")
     scope = _lemma(scope_match.group(1)) if scope_match else ""
+    if scope in _NO_SCOPE:
+        scope = ""  # "a cap of 40 TiB for next year's budget": a purpose, not a case the value is set for
     offset = match.start()
     if before_noun:
         text = " ".join([*match.group(0)[: match.end("unit") - offset].split(), *written])
@@ -313,7 +455,10 @@ def _named(section: int, match: re.Match[str], span: Span, before_noun: bool, of
         span = _from_word(span, match, written, offsets)
     named = tuple(word.lower() for word in written[: len(before) + 1][-3:])
     statement = Statement("named", named, head, family, value, text, span)
-    return _Stated(section, head, before, family, value, scope, statement, len(words))
+    size = len(words)
+    if size == 1 and not before_noun and _GENERIC_OF.search(match.group("phrase")):
+        size = 2  # "il periodo di prova": a Romance name, its kind before "di"
+    return _Stated(section, head, before, family, value, scope, statement, size)
 
 
 def _from_word(span: Span, match: re.Match[str], written: list[str], offsets: list) -> Span:
@@ -379,6 +524,124 @@ def _hold_pairs(holds: list[tuple[_Stated, frozenset[str]]]) -> Iterator[Contrad
             by_stem.setdefault((stated.family, stem), []).append((stated, stems))
 
 
+def _default(section: int, match: re.Match[str], span: Span, words: tuple[str, ...] = ()) -> _Stated | None:
+    """A default and its value, named by its phrase or its field ("logBudget" is "log budget")."""
+    field = match.group("field") if "field" in match.re.groupindex else None
+    if field or words:
+        written = words or tuple(word.lower() for word in _CAMEL.findall(field.strip("`").split(".")[-1]))
+    else:
+        written = tuple(_phrase_words(match.group("phrase")))
+    lemmas = tuple(_lemma(word) for word in written)
+    # "default" already says which value: the last word names the quantity, generic or not ("the default budget")
+    head, before = (lemmas[-1], lemmas[:-1]) if lemmas else ("", ())
+    if not head or head in _NOT_OWNER or head in _PER_CALL or head in _DEFAULT_VAGUE or len(head) < 3:
+        return None
+    family, value = _measure(_first(match, "num", "num2"), _first(match, "unit", "unit2"))
+    tail = "tail" in match.re.groupindex and match.group("tail")
+    text = " ".join((match.group(0)[: match.start("tail") - match.start()] if tail else match.group(0)).split())
+    statement = Statement("named", ("default", *written[-2:]), head, f"default {family}", value, text, span)
+    return _Stated(section, head, before, f"default {family}", value, "", statement, max(len(lemmas), 2))
+
+
+#: Last words that say nothing of which default: "the default value of 30 s".
+_DEFAULT_VAGUE = frozenset(_lemma(word) for word in "value values setting settings option options one number amount".split())
+
+
+def _code_defaults(document: Document) -> Iterator[_Stated]:
+    """Defaults in an API's field comments: "// LogBudget caps ... Defaults to 1Gi" above the field `LogBudget`."""
+    from speclint.document.model import CodeBlock
+
+    if "efault" not in document.source:
+        return
+    for section, block in document.iter_blocks():
+        if not isinstance(block, CodeBlock) or "efault" not in block.code:
+            continue
+        comment: list = []
+        for segment in block.lines:
+            stripped = segment.text.strip()
+            if stripped.startswith("//") or stripped.startswith("#"):
+                comment.append(segment)
+                continue
+            field = _FIELD.match(segment.text)
+            lines, comment = comment, []
+            if field is None or not lines:
+                continue
+            named = field.group("field")
+            opening = next((index for index, line in enumerate(lines)
+                            if line.text.strip().lstrip("/# ").split()[:1] == [named]), None)
+            if opening is None:
+                continue  # the comment does not describe this field ("LogBudget caps ..." above `LogBudget`)
+            for line in lines[opening:]:
+                found = _COMMENT_DEFAULT.search(line.text)
+                if found is None:
+                    continue
+                column = line.column + found.start("num")
+                span = Span(Position(line.line, column), Position(line.line, line.column + found.end()))
+                words = tuple(word.lower() for word in _CAMEL.findall(named))
+                stated = _default(id(section), found, span, words)
+                if stated is not None:
+                    yield stated
+                break
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_lemma(word) for word in re.findall(r"[^\W\d_][\w'-]*", text)
+                     if word.lower() not in _STOPWORDS and word.lower() not in _FUNCTION_WORDS and len(word) > 2)
+
+
+def _definition(match: re.Match[str]) -> tuple[str, frozenset[str], tuple[str, ...]] | None:
+    """A defined term's head ("grace period" is "grace") and the words of what holds during it."""
+    term = _TERM.search(match.string, max(0, match.start() - 60), match.start())
+    written = _phrase_words(term.group(0).strip("*_")) if term else []
+    head, _before = _head(tuple(_lemma(word) for word in written))
+    clause = _stems(match.group("clause"))
+    return (head, clause, tuple(word.lower() for word in written)) if head and len(clause) >= 2 else None
+
+
+def _said_for(section: int, match: re.Match[str], span: Span) -> tuple[_Stated, str, frozenset[str]] | None:
+    """A duration said of a state ("valid for 12 hours"), the state's word, and its sentence's words."""
+    family, value = _duration(match.group("num"), _UNIT_WORDS.get(match.group("unit").lower(), match.group("unit")))
+    if _WORKING_UNIT.search(match.group("unit")):
+        family, value = "working-days", _value(match.group("num"))
+    word = _lemma(match.group("word"))
+    statement = Statement("named", (match.group("word").lower(),), word, family, value, " ".join(match.group(0).split()), span)
+    sentence = _sentence(match.string, match.start(), match.end())
+    return _Stated(section, word, (), family, value, "", statement), word, _stems(sentence)
+
+
+def _defined_pairs(defined: list[tuple[str, frozenset[str], tuple[str, ...]]], said_for: list[tuple[_Stated, str, frozenset[str]]],
+                   by_head: dict[tuple[str, str], list[_Stated]]) -> Iterator[Contradiction]:
+    """A term's value ("The grace period is 24 hours") against a duration said of what its definition says holds
+    during it ("The time during which both the old and new Credential are valid"; "keep the old Credential valid
+    for 12 hours"): the state's word is the definition's, and the sentence shares two more of its words."""
+    for head, clause, term in defined:
+        for said, word, words in said_for:
+            if word not in clause or len((words & clause) - {word}) < _DEFINED_SHARED:
+                continue
+            for value in by_head.get((said.family, head), ()):
+                if value.section == said.section or value.value == said.value:
+                    continue
+                one, other = (Statement("named", term, head, each.family, each.value, each.text, each.span)
+                              for each in (said.statement, value.statement))
+                yield (one, other) if one.span.start.line > other.span.start.line else (other, one)
+                break
+
+
+_DEFINED_SHARED = 2
+
+
+def _same_words_pairs(stated: list[tuple[_Stated, frozenset[str]]]) -> Iterator[Contradiction]:
+    """Two amounts bounded per one thing, in different sections, with another value, whose clauses say the same of
+    what is bounded ("request" in both; not "refunded automatically" beside "refund")."""
+    by_words: dict[tuple[str, frozenset[str]], list[_Stated]] = {}
+    for each, stems in stated:
+        for earlier in by_words.get((each.family, stems), ()):
+            if earlier.section != each.section and earlier.value != each.value:
+                yield each.statement, earlier.statement
+                break
+        by_words.setdefault((each.family, stems), []).append(each)
+
+
 def _answers(pieces: tuple, position: int) -> Iterator[tuple[re.Match[str], str, Span]]:
     """Durations given as the answer to a question about how long something lasts, asked in the piece at
     `position`: (the answer's match, the question's phrase, the answer's span)."""
@@ -436,29 +699,55 @@ def _asked_pairs(pieces: tuple, asked: dict[str, list[_Stated]],
                 break
 
 
+#: The readers of a piece, in order, with what `_taken` is told of each (bounded, a state, a default).
+_READERS = ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False), (_DEADLINE, True),
+            (_MISSED_DEADLINE, True), (_NAMED_DEADLINE, True), (_NAMED_MONEY, False), (_MONEY_PER, True),
+            (_DEFAULT_NAMED, "default"))
+#: Words a piece must hold (lowercased) for a reader to search it.
+_LITERALS = {_MISSED_DEADLINE: ("not", "não", "nao", "non", "nicht"),
+             _NAMED_DEADLINE: ("deadline", "time limit", "prazo", "plazo", "frist", "termine", "délai", "delai"),
+             _MONEY_PER: ("per",), _DEFAULT_NAMED: ("default",)}
+
+
 def _near(pattern, anchors: list[tuple[int, int]], text: str, offsets: list) -> Iterator[tuple[re.Match[str], Span]]:
     """`find_all_alone(pattern, segments)` on the piece's searched `text`, for the matches that hold one of the
     `anchors` (start, end), searched only in a window around each."""
     from speclint.document.text import position_at
 
     seen: set[tuple[int, int]] = set()
+    tailed = "tail" in pattern.groupindex
     for anchor_start, anchor_end in anchors:
         window_end = min(len(text), anchor_end + _AHEAD)
-        for match in pattern.finditer(text, max(0, anchor_start - _BACK), window_end):
-            if not match.start() <= anchor_start < match.end() or (match.start(), match.end()) in seen:
-                continue
-            seen.add((match.start(), match.end()))
-            start = position_at(offsets, match.start())
-            end = position_at(offsets, max(match.end() - 1, match.start()))
-            yield match, Span(start, Position(end.line, end.column + 1))
+        swallowed = False
+        for begin in (max(0, anchor_start - _BACK), anchor_start):
+            if begin == anchor_start and not swallowed:
+                break  # no earlier match took the anchor into the words after its value: nothing more to find
+            for match in pattern.finditer(text, begin, window_end):
+                # the anchor must be the match's value, not in the words after it ("0.5 TiB of growth ... and a 16 TiB
+                # quota": the 16 TiB is searched again from where it stands)
+                if not match.start() <= anchor_start < (match.start("tail") if tailed else match.end()):
+                    swallowed = swallowed or match.start() <= anchor_start < match.end()
+                    continue
+                swallowed = False
+                if (match.start(), match.end()) in seen:
+                    continue
+                seen.add((match.start(), match.end()))
+                start = position_at(offsets, match.start())
+                end = position_at(offsets, max(match.end() - 1, match.start()))
+                yield match, Span(start, Position(end.line, end.column + 1))
 
 
 def _pairs(document: Document) -> Iterator[Contradiction]:
-    from speclint.document.text import iter_prose, joined_segments, searched_text
+    from speclint.document.text import find_all_alone, iter_prose, joined_segments, searched_text
     from speclint.reading.requirements import not_in_scope
 
+    defined: list[tuple[str, frozenset[str], tuple[str, ...]]] = []  # a term's head, what holds during it, its words
+    said_for: list[tuple[_Stated, str, frozenset[str]]] = []  # "valid for 12 hours": the word, the sentence's words
+    stated_for: list[tuple[int, str, list, list[tuple[int, int]]]] = []
+    defined_anywhere = _has_definition(document.source)
     by_head: dict[tuple[str, str], list[_Stated]] = {}
     holds: list[tuple[_Stated, frozenset[str]]] = []
+    per_owner: list[tuple[_Stated, frozenset[str]]] = []
     pieces = tuple(iter_prose(document))
     numbered = frozenset(numbered_pieces(document))
     asked: dict[str, list[_Stated]] = {}  # a question's head: the durations its answers give
@@ -477,11 +766,16 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                 text = " ".join(answer.group(0)[answer.start("num") - answer.start():].split())
                 statement = Statement("named", tuple(word.lower() for word in written), head, family, value, text, span)
                 asked.setdefault(head, []).append(_Stated(id(piece.section), head, (), family, value, "", statement))
+        if defined_anywhere and piece.kind == "paragraph" and _has_definition(joined):
+            for match, _span in find_all_alone(_DEFINED, piece.segments):
+                definition = _definition(match)
+                if definition is not None:
+                    defined.append(definition)
         if piece.kind != "paragraph":
             continue  # a table's rows are cases ("| Directory down | 2-second timeout |"): read as labels elsewhere
         digits = position in numbered
         lowered = joined.lower()
-        words = any(unit in lowered for unit in _UNIT_STEMS) and _NUMBER_WORD_RE.search(joined) is not None
+        words = _UNIT_STEM.search(lowered) is not None and _NUMBER_WORD_RE.search(joined) is not None
         if not digits and not words:
             continue
         section = id(piece.section)
@@ -495,13 +789,23 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
             if digits and any(sign in joined for sign in ("€", "$", "£", "EUR", "USD", "GBP")) else []
         if not durations and not bounds and not money:
             continue
-        for pattern, bounded in ((_NAMED, False), (_BEFORE_NOUN, False), (_COUNT_LIMIT, True), (_HOLD, False),
-                                 (_DEADLINE, True), (_NAMED_MONEY, False)):
-            anchors = bounds if pattern is _COUNT_LIMIT else money if pattern is _NAMED_MONEY else durations
+        if durations and defined_anywhere:
+            stated_for.append((section, text, offsets, durations))  # read for a state's duration once definitions are known
+        for pattern, bounded in _READERS:
+            literals = _LITERALS.get(pattern)
+            if literals is not None and not any(literal in lowered for literal in literals):
+                continue  # most pieces say no "default", no "per", no "not": their readers need not search
+            anchors = bounds if pattern is _COUNT_LIMIT else money if pattern in (_NAMED_MONEY, _MONEY_PER) else durations
             for match, span in _near(pattern, anchors, text, offsets) if anchors else ():
                 text = match.string
                 number_group = next(name for name in ("num", "num2", "num3") if name in match.re.groupindex
                                     and match.group(name))
+                if pattern is _MONEY_PER:
+                    if _taken(text, match.start(number_group), match.end(number_group), True):
+                        stated_per = _money_per(section, match, span)
+                        if stated_per is not None:
+                            per_owner.append(stated_per)
+                    continue
                 if pattern is _NAMED_MONEY:
                     start = match.start("currency") if match.group("currency") else match.start(number_group)
                     if start > match.start(number_group) or not _taken(text, start, match.end(number_group), False):
@@ -510,14 +814,20 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     if stated is not None:
                         by_head.setdefault((stated.family, stated.head), []).append(stated)
                     continue
-                if not _taken(text, match.start(number_group), match.end(number_group), bounded):
+                named_from = _name_start(match) if pattern is _NAMED else None
+                if not _taken(text, match.start(number_group), match.end(number_group), bounded, named_from):
+                    continue
+                if pattern is _DEFAULT_NAMED:
+                    stated = _default(section, match, span)
+                    if stated is not None:
+                        by_head.setdefault((stated.family, stated.head), []).append(stated)
                     continue
                 if pattern is _HOLD:
                     held = _hold(section, match, span)
                     if held is not None:
                         holds.append(held)
                     continue
-                if pattern is _DEADLINE:
+                if pattern is _DEADLINE or pattern is _MISSED_DEADLINE or pattern is _NAMED_DEADLINE:
                     stated = _deadline(section, match, span)
                 elif pattern is _COUNT_LIMIT:
                     stated = _count(section, match, span)
@@ -525,7 +835,18 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     stated = _named(section, match, span, pattern is _BEFORE_NOUN, offsets)
                 if stated is not None:
                     by_head.setdefault((stated.family, stated.head), []).append(stated)
+    for section, text, offsets, durations in stated_for if defined else ():
+        for match, span in _near(_FOR_DURATION, durations, text, offsets):
+            if _taken(match.string, match.start("num"), match.end("num"), "state"):
+                said = _said_for(section, match, span)
+                if said is not None:
+                    said_for.append(said)
+    for stated in _code_defaults(document):
+        by_head.setdefault((stated.family, stated.head), []).append(stated)
     yield from _hold_pairs(holds)
+    if defined and said_for:
+        yield from _defined_pairs(defined, said_for, by_head)
+    yield from _same_words_pairs(per_owner)
     if asked:
         yield from _asked_pairs(pieces, asked, by_head)
     for members in by_head.values():
@@ -540,10 +861,31 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                     continue
                 if not _compatible(earlier.words, later.words) or _ambiguous(earlier.words, later.words, phrases):
                     continue
-                if earlier.size < 2 and later.size < 2:
+                if earlier.size < 2 and later.size < 2 and not _compound(earlier) and not _compound(later):
                     continue  # "Timeline: ~5 minutes" under each severity: one word says too little of what it times
                 yield later.statement, earlier.statement
                 break
+
+
+#: A span's kind before a Romance "of": "periodo di prova", "plazo de entrega", "période d'essai".
+_GENERIC_OF = lazy_compile(r"\b(?:periodo|período|plazo|prazo|termine|tempo|tiempo|durata|duración|duração|délai|période)\s+"
+                           r"(?:di|de|del|da|do|du|des|d')\s*[^\W\d_][\w-]*$", re.I)
+
+
+def _name_start(match: re.Match[str]) -> int:
+    """Where the name of a named value starts: its first kept word ("under a hard cap" is "hard cap")."""
+    phrase = match.group("phrase")
+    kept = _phrase_words(phrase)
+    return match.start("phrase") + max(phrase.rfind(kept[0]), 0) if kept else match.end("phrase")
+
+
+def _compound(stated: _Stated) -> bool:
+    """A one-word name written as a compound ("Übergangsfrist", "Aufbewahrungsdauer"): a thing and its kind, as
+    much as a two-word name says."""
+    return len(stated.head) >= _COMPOUND_LENGTH
+
+
+_COMPOUND_LENGTH = 12
 
 
 def _ambiguous(one: tuple[str, ...], other: tuple[str, ...], phrases: set[tuple[str, ...]]) -> bool:
@@ -563,21 +905,52 @@ def _deadline(section: int, match: re.Match[str], span: Span) -> _Stated | None:
     for a case ("P1 incidents are acknowledged within 15 minutes")."""
     if _CASE.search(_clause(match.string, match.start(), match.end())):
         return None
-    verb = match.group("verb").lower()
+    verb = _first(match, "verb", "verb2").lower()
     if verb in _STOPWORDS or verb in _NOT_OWNER or verb.endswith("ly") or verb in ("most", "least", "even", "always"):
         return None  # "usually within 1 month": no act
     stem = re.sub(r"(?:se|lo|la|los|las)$", "", verb) if verb.endswith(("rse", "rlo", "rla")) else verb
     stem = _lemma(stem)[:4]
     if stem in _GENERAL_VERBS or len(stem) < 4:
         return None
-    unit = " ".join(match.group("unit").lower().split())
-    if re.search(r"h[aá]bil|werktag|arbeitstag|working|business", unit):
-        family, value = "working-days", _value(match.group("num"))
+    unit = " ".join(_first(match, "unit", "unit2").lower().split())
+    number = _first(match, "num", "num2")
+    if _WORKING_UNIT.search(unit):
+        family, value = "working-days", _value(number)
     else:
         word = unit.split()[0]
-        family, value = _duration(match.group("num"), _UNIT_WORDS.get(word, word))
+        family, value = _duration(number, _UNIT_WORDS.get(word, word))
     statement = Statement("deadline", (verb,), stem, family, value, " ".join(match.group(0).split()), span)
     return _Stated(section, f"deadline {stem}", ("deadline",), family, value, "", statement)
+
+
+def _money_per(section: int, match: re.Match[str], span: Span) -> tuple[_Stated, frozenset[str]] | None:
+    """An amount bounded per one thing ("max €250 per split"), and the words of its clause that say what is bounded
+    ("request"). Not when the clause lists another amount (tiers: "€250 per split, €500 for verified users")."""
+    clause = _clause(match.string, match.start(), match.end())
+    if len(_MONEY_ANCHOR.findall(_sentence(match.string, match.start(), match.end()))) > 1:
+        return None
+    scope = _SCOPE.match(match.string, match.end(), match.end() + 40)
+    if scope is not None and _lemma(scope.group(1)) not in _NO_SCOPE:
+        return None  # "max €300 per transfer for verified accounts": one case of the maximum
+    owner = _lemma(_first(match, "owner", "owner2", "owner3"))
+    if owner in _NOT_OWNER or owner in _SECONDS or owner.rstrip("s") in _SECONDS:
+        return None  # "per day", "per month": a rate, read elsewhere
+    currency = {"€": "EUR", "$": "USD", "£": "GBP"}[_first(match, "currency", "currency2", "currency3")]
+    value = float(_first(match, "num", "num2", "num3").replace(",", ""))
+    stems = frozenset(_lemma(word)[:6] for word in re.findall(r"[^\W\d_][\w'-]*", clause)
+                      if (word.lower() not in _STOPWORDS or word.lower() in _QUALIFYING) and word.lower() not in _MONEY_WORDS
+                      and len(word) > 3
+                      and _lemma(word) != owner)
+    if not stems:
+        return None
+    family = f"money {currency} per {owner}"
+    statement = Statement("money-per", (owner,), owner, family, value, " ".join(match.group(0).split()), span)
+    return _Stated(section, family, (), family, value, "", statement), stems
+
+
+def _first(match: re.Match[str], *names: str) -> str:
+    """The first of the named groups that took part in the match."""
+    return next((match.group(name) for name in names if name in match.re.groupindex and match.group(name)), "")
 
 
 def _count(section: int, match: re.Match[str], span: Span) -> _Stated | None:
