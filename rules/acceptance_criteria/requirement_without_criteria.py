@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from typing import Iterator
 
-from speclint.document.model import Document, Section
+from speclint.document.model import Document, Paragraph, Section, Span
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
@@ -14,6 +14,7 @@ from speclint.reading.requirements import (
     REQUIREMENT_ID,
     Requirement,
     criteria_in_section,
+    is_deferral,
     is_ears_document,
     is_withdrawn_text,
     not_in_scope,
@@ -46,7 +47,8 @@ class RequirementWithoutCriteria(Rule):
     dock does not lock, I want to report it, ...`). A use-case heading (`#### UC-3 Move a booking`)
     is a requirement; "Test cases", "Fit criterion", "Conditions of satisfaction" and "Condiciones
     de aceptación" label criteria. A criteria heading that holds only
-    "TBD" holds no criteria.
+    "TBD", or only a note that puts the criteria off ("_To be agreed with the vendor after the
+    pilot._", "Will be defined with legal in January"), holds no criteria; the finding is at the note.
 
     Criteria count in every form: a criteria heading or `**Acceptance criteria**:` label with a
     list, Given/When/Then, a gherkin block, EARS clauses, a "Done when" list, or a reference such as
@@ -124,11 +126,29 @@ class RequirementWithoutCriteria(Rule):
         for requirement in sorted(flagged.values(), key=lambda r: (r.span.start.line, r.span.start.column)):
             what = "user story" if requirement.kind == "story" else "requirement"
             label = requirement.label
+            deferral = _deferral(requirement)
+            if deferral is not None:
+                first = deferral.segments[0]
+                yield Violation(Span.of(first.line, first.column, first.line, first.column + len(first.text)),
+                                f"{what} {label} has no acceptance criteria, only a note that puts them off: write the "
+                                "criteria, as the other requirements here have, or list the requirement as an open question")
+                continue
             yield Violation(
                 requirement.span,
                 f"{what} {label} has no acceptance criteria: add criteria under it, "
                 "as the other requirements here have, or reference where they are",
             )
+
+
+def _deferral(requirement: Requirement) -> Paragraph | None:
+    """The note that puts a requirement's criteria off ("_To be agreed with the vendor after the pilot._"), under
+    its own section's criteria heading."""
+    if requirement.form != "section" or requirement.section is None:
+        return None
+    for block in requirement.section.iter_blocks():
+        if isinstance(block, Paragraph) and is_deferral(block.text):
+            return block
+    return None
 
 
 #: A numbered feature or epic heading: "F3. Attachments offline", "Epic 2: Deal registration",

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import Document, Table, TextSegment
+from speclint.document.model import Document, Span, Table, TextSegment
 from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
+from speclint.reading.metrics import perceived_outcome, success_direction
+from speclint.reading.normative import has_quantity
 from speclint.reading.requirements import Criterion, Requirement, plain
 
 _ADJECTIVES = (
@@ -143,6 +145,36 @@ _CONCRETE = lazy_compile(
 _THEN = lazy_compile(r"(?:\*\*|__)?\bthen\b(?:\*\*|__)?", re.I)
 
 
+#: A decision record's "Confirmation" (MADR 3+), in the languages read.
+_CONFIRMATION_TITLE = lazy_compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:confirmation|bestätigung|confirmación|conferma|confirmação)\W*$",
+                                   re.I)
+#: What makes a confirmation checkable without a number: a test, a check or a measurement it names.
+_CHECK = lazy_compile(
+    r"\b(?:tests?|tested|testing|drills?|checks?|checked\s+(?:by|with|in|against)\s+(?:a|an|the)\s+\w+|reviews?|lint\w*|audits?|"
+    r"benchmarks?|alerts?|dashboards?|metrics?|monitor\w*|probes?|exercises?|jobs?|reports?|replay\w*|assert\w*|"
+    r"measur\w*|fitness|archunit|ci|pipeline|surveys?|counts?|compar\w*|quer(?:y|ies)|scripts?|canary|experiments?|"
+    r"sondes?|prueba\w*|pruebas|tests?|prüf\w*|messung\w*|verifica\w*|teste\w*|mesur\w*|contrôle\w*)\b", re.I)
+#: Template guidance left in place: "{Describe how ...}".
+_TEMPLATE = lazy_compile(r"^\s*[{<\[]")
+
+
+def _confirmations(document: Document) -> Iterator[Violation]:
+    """A decision record's Confirmation that names no check and no figure: "Compliance is confirmed by the platform team
+    once the SDK has been rolled out to all services" passes on a team's say-so."""
+    for section in document.root.walk():
+        if section.heading is None or not _CONFIRMATION_TITLE.match(section.title):
+            continue
+        blocks = [block for block in section.iter_blocks() if getattr(block, "segments", None)]
+        text = "\n".join(block.text for block in blocks)
+        if not text.strip() or _TEMPLATE.match(text) or has_quantity(text) or _CHECK.search(text) or perceived_outcome(text) \
+                or success_direction(text):
+            continue  # empty, a template's guidance, a figure or a named check; a feeling is MS001's/MS004's: a direction too
+        first = blocks[0].segments[0]
+        yield Violation(Span.of(first.line, first.column, first.line, first.column + len(first.text)),
+                        "confirmation names no check: say what is tested, measured or reviewed, and the result that "
+                        "confirms the decision")
+
+
 class UncheckableCriterion(Rule):
     """Flags an acceptance criterion whose outcome cannot be observed: "works well", "users are happy", "is fast".
 
@@ -155,7 +187,10 @@ class UncheckableCriterion(Rule):
     is not flagged. In a scenario only the outcome after *Then* is read, so "Given a fast
     connection" is fine. The same judgements in German, Spanish and French criteria, including a
     copula and a judgement ("Die Ansicht ist übersichtlich", "El alta es ágil", "La page est claire
-    et lisible").
+    et lisible"). A decision record's *Confirmation* (MADR) that names no check and no figure is
+    read as its criterion: "Compliance is confirmed by the platform team once the SDK is rolled out"
+    passes on a team's say-so (a named test, review, drill, metric or alert, or a number, makes it
+    checkable; a feeling or a direction there is measurability's).
 
     **Why it matters.** A criterion exists to turn "done" into pass or fail. "The upload works
     well" passes for the author and fails for the reviewer; the argument happens after the work.
@@ -203,6 +238,7 @@ class UncheckableCriterion(Rule):
         for statement in _verified_rows(document):
             if id(statement.block) not in checked_cells:
                 yield from self._check_criterion(statement, extra)
+        yield from _confirmations(document)
 
     def _check_criterion(self, criterion: Criterion, extra: list[re.Pattern[str]]) -> Iterator[Violation]:
         for segments in _outcomes(criterion):

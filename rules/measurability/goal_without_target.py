@@ -12,7 +12,9 @@ from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
 from speclint.reading.metrics import (
     bold_heading,
+    OTHER_LANGUAGE_VERBS,
     direction_without_target,
+    has_target,
     intensified_direction,
     is_background,
     is_success_heading,
@@ -20,7 +22,7 @@ from speclint.reading.metrics import (
     perceived_outcome,
     quantified_elsewhere,
 )
-from speclint.reading.normative import has_quantity, mask_non_prose, nested_text
+from speclint.reading.normative import mask_non_prose, nested_text
 from speclint.reading.wording import SKIP_PROFILES_HELP
 
 # "Goals", "Business objectives", "Goals and success metrics" (normalized: singular, lower case).
@@ -28,17 +30,19 @@ _GOALS_TITLE = lazy_compile(
     r"^(?:(?:business|product|primary|key|project|main|our|customer|user|high level|top|launch|release)\s+)?(?:goal|objective)"
     r"(?:\s+(?:for|of)\s+(?:this|the|v\d+|mvp|launch|release)(?:\s+\w+)?)?$|^what we want to achieve$|"
     # German, Spanish, French: "Ziele", "Objetivos", "Objectifs" (normalized: lower case)
-    r"^(?:ziele?|zielsetzung|objetivos?(?:\s+de\s+negocio)?|metas?|objectifs?|buts?)$")
+    r"^(?:ziele?|zielsetzung|objetivos?(?:\s+de\s+(?:negocio|negócio))?|metas?|objectifs?|buts?|obiettivi?)$")
 # "**Goal:** ...", "Objective: ...", "- **Business goal**: ...".
 _GOAL_LABEL = lazy_compile(
-    r"^\W*(?:(?:business|product|primary|main|key|our)\s+)?(?:goals?|objectives?|ziele?|objetivos?|objectifs?)[*_\s]*[:—–][*_\s]*",
+    r"^\W*(?:(?:business|product|primary|main|key|our)\s+)?(?:goals?|objectives?|ziele?|objetivos?|objectifs?|obiettivi?)[*_\s]*[:—–][*_\s]*",
     re.I)
 # A goal in German, Spanish or French that gives a direction: "Reducir el tiempo de espera", "Weniger Rückfragen
 # beim Support", "augmenter le taux de réachat" (read only where a goal is expected).
 _OTHER_LANGUAGE_GOAL = lazy_compile(
     r"^\W*(?:aumentar|mejorar|incrementar|reducir|disminuir|acortar|elevar|bajar|"
     r"erhöhen|steigern|verbessern|senken|reduzieren|verringern|verkürzen|weniger|mehr|"
-    r"augmenter|améliorer|réduire|diminuer|accroître|raccourcir|moins\s+de|plus\s+de)\b", re.I)
+    r"augmenter|améliorer|réduire|diminuer|accroître|raccourcir|moins\s+de|plus\s+de|"
+    # Italian and Portuguese: "Aumentare l'adesione", "Reduzir o tempo de espera"
+    + OTHER_LANGUAGE_VERBS + r")\b", re.I)
 # Enhancement proposals of the Kubernetes family and language RFCs state goals as capabilities to
 # build; their readers do not expect a number there.
 _PROPOSALS = ("kep", "rust-rfc", "otep", "gep", "openshift-enhancement", "capi-proposal", "go-design", "not-a-spec")
@@ -57,8 +61,10 @@ class GoalWithoutTarget(Rule):
     "Cart abandonment: 68% to 55%" answers the goal "Reduce cart abandonment"), nor goals that name
     no measure ("Let admins export the audit log"), zero and all ("No P1 bugs"), non-goals,
     background, questions and placeholders (reported by the placeholder rules). Goals in German,
-    Spanish and French are read the same way ("## Objetivos" over "- Reducir el tiempo de espera",
-    "Objectif : augmenter le taux de réachat", "Weniger Rückfragen beim Support"). Enhancement
+    Spanish, French, Italian and Portuguese are read the same way ("## Objetivos" over "- Reducir el
+    tiempo de espera", "Objectif : augmenter le taux de réachat", "Weniger Rückfragen beim Support",
+    "## Obiettivi" over "- Aumentare l'adesione"). A digit inside a name ("P2P users") and the period
+    that names a measure ("7-day retention") are no target. Enhancement
     proposals and language RFCs, whose goals are capabilities, are not read (option `skip-profiles`).
 
     **Why it matters.** A goal of "increase conversion" is met by one extra sale. Without a number
@@ -214,7 +220,7 @@ def _direction(text: str, nested: str = "") -> re.Match[str] | None:
     found = direction_without_target(text, nested)
     if found is None and not nested.strip():
         found = intensified_direction(text)  # "Reduce churn significantly among sellers with more than 50 orders"
-    if found is not None or has_quantity(text + "\n" + nested):
+    if found is not None or has_target(text + "\n" + nested):
         return found
     return _OTHER_LANGUAGE_GOAL.search(mask_non_prose(text))
 

@@ -10,6 +10,7 @@ from speclint.engine.rule import Category, Level, Rule, RuleContext, Subsumes, V
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import has_quantity, nested_text
 from speclint.reading.metrics import (
+    MEASURE,
     is_background,
     bold_heading,
     direction_without_target,
@@ -24,6 +25,8 @@ from speclint.reading.metrics import (
     perceived_outcome,
     quantified_elsewhere,
     success_direction,
+    VAGUE_TARGET_WORDS,
+    intensified_direction,
 )
 
 # A bold or plain label that announces a success metric in any section: "**Success metric:** ...",
@@ -32,7 +35,8 @@ _SUCCESS_LABEL = lazy_compile(
     r"^\W*(?:(?:primary|secondary|north[- ]star|key)\s+metrics?|(?:primary\s+|secondary\s+|north[- ]star\s+|key\s+)?"
     r"(?:success\s+(?:metrics?|measures?|criteria|kpis?)|"
     r"kpis?|measures?\s+of\s+success|how\s+(?:we(?:'ll|\s+will)?\s+)?measure(?:\s+(?:success|it|impact))?|"
-    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success|success|targets?|"
+    r"(?:what\s+)?success\s+looks\s+like|success\s+signals?|metrics?\s+of\s+success|"
+    r"success(?:\s+(?:for|of)\s+(?:this|the)\s+(?:project|feature|work|change|launch|release|effort|initiative|rollout))?|targets?|"
     r"expected\s+(?:impact|outcomes?|results?)|"
     # an OKR's key result: "KR2: Grow the share of searches that end in a cart"
     r"kr\s?\d{1,2}(?:\.\d{1,2})?|key\s+results?(?:\s+\d{1,2})?))"
@@ -82,8 +86,10 @@ _INLINE_QUESTION = lazy_compile(
 _ANSWER_LABEL = lazy_compile(r"^[*_\s]*(?:a\d*\s*[:.)-]|answer\s*:)?[*_\s]*", re.I)
 _SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
 # Table columns that hold the metric, and those that hold its target.
-_METRIC_COLUMN = lazy_compile(r"^\W*(?:success\s+)?(?:metrics?|kpis?|measures?|goals?|objectives?|indicators?)\W*$", re.I)
-_TARGET_COLUMN = lazy_compile(r"^\W*(?:targets?|goals?|thresholds?|success\s+(?:criteria|threshold)|target\s+value)\W*$", re.I)
+_METRIC_COLUMN = lazy_compile(r"^\W*(?:success\s+)?(?:metrics?|kpis?|measures?|goals?|objectives?|indicators?|"
+                              r"metri(?:ca|che|k|ken)|métricas?|kennzahl(?:en)?|indicatori?|indicador(?:es)?|indicateurs?)\W*$", re.I)
+_TARGET_COLUMN = lazy_compile(r"^\W*(?:targets?|goals?|thresholds?|success\s+(?:criteria|threshold)|target\s+value|"
+                              r"obiettiv[oi]|objetivos?|metas?|alvos?|ziel(?:wert)?e?|cibles?|objectifs?|valore\s+obiettivo|valor\s+alvo)\W*$", re.I)
 
 
 class MetricWithoutTarget(Rule):
@@ -104,7 +110,14 @@ class MetricWithoutTarget(Rule):
     - a metrics table whose Target cell is empty (a number in the metric's name, "30-day
       retention", is no target), says only a direction ("higher", "increase"), or gives a number
       without the time frame the table's other targets give ("5,000" beside "60% by end of Q3");
-    - metrics in German, Spanish and French ("Mejorar la satisfacción", "Die Kundenzufriedenheit steigt").
+    - metrics in German, Spanish, French, Italian and Portuguese ("Mejorar la satisfacción", "Die
+      Kundenzufriedenheit steigt", "Redução das reclamações"), and Target cells that are only a
+      direction or a level in any of them ("in calo", "em queda", "rückläufig", "low", "stable");
+    - a metric that keeps a level with no value ("opt-out rate stays low", "the hit rate should not
+      regress"), one labelled with its ID ("**SC-002**: ..."), one sized by an adverb ("D30 retention;
+      should rise noticeably"), and "Success for this project: ..." as a label;
+    - a design's *Metrics* list whose other items give targets: an item there that names a measure
+      and has no value on any line.
 
     Not flagged: a pass/fail gate that names no measure ("Admins can export the audit log"), zero
     and all ("No P1 bugs at launch"), a metric's Baseline or Measurement sub-item, questions,
@@ -141,10 +154,23 @@ class MetricWithoutTarget(Rule):
     subsumes = (Subsumes(("WD001", "WD006", "WD008")),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        reported: set[int] | None = None
         for section in document.root.walk():
             if section.heading is not None and is_background(section) and not is_summary(section):
                 continue  # background, problem, quotes: "success is measured by lower churn, the board says"
-            yield from _in_blocks(section, section.blocks, is_success_heading(section), document.lines)
+            for violation in _in_blocks(section, section.blocks, is_success_heading(section), document.lines):
+                if reported is None:
+                    reported = _lines_criteria_rule_reports(document)
+                if violation.span.start.line not in reported:
+                    yield violation
+
+
+def _lines_criteria_rule_reports(document: Document) -> set[int]:
+    """Lines where unmeasurable-success-criterion (MS001) reports a success criterion written as a statement (an
+    "SC-003: ..." line): one defect, one finding. Table rows are left as they were (both rules read them)."""
+    from speclint.rules.measurability.unmeasurable_success_criterion import unmeasurable_criteria
+
+    return {violation.span.start.line for violation in unmeasurable_criteria(document, {"SC"}, rows=False)}
 
 
 def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str]) -> Iterator[Violation]:
@@ -168,9 +194,19 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
             announced = label is not None and not previous.text[label.end():].strip(" *_")
             # "Product usage metrics:" over what a dashboard tracks: not targets
             tracked = previous is not None and bool(_TELEMETRY_LABEL.match(previous.text))
-            if not tracked:
+            if not tracked and (in_metrics or announced):
                 for item in block.items:
-                    yield from _item(section, item, in_metrics or announced)
+                    yield from _item(section, item, True)
+            elif not tracked and _target_list(section, block):
+                # a design's metrics list that gives targets: a metric whose number is on another line is answered
+                for item in block.items:
+                    for violation in _item(section, item, True):
+                        measure = MEASURE.search(item.blocks[0].text) if item.blocks else None
+                        if measure is None or not quantified_elsewhere(measure, lines, violation.span.start.line):
+                            yield violation
+            elif not tracked:
+                for item in block.items:
+                    yield from _item(section, item, False)
         elif isinstance(block, Table):
             yield from _table(block, in_metrics)
         if isinstance(block, Paragraph) and not found and previous is not None and _SUCCESS_QUESTION.match(previous.text):
@@ -179,6 +215,22 @@ def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str
             if answer.strip() and (metric_needs_target(answer, "", strict=True) or success_direction(answer)):
                 yield _violation(block, len(block.text) - len(answer))
         previous = block if isinstance(block, Paragraph) else None
+
+
+#: An alert or a page on a threshold is monitoring, not a target: "Error rate: alert above 2% for 5 min".
+_ALERT = lazy_compile(r"\b(?:alert\w*|pag(?:e|es|ed|ing)|notif\w*|alarm\w*|escalat\w*|warn\w*)\b", re.I)
+
+
+def _target_list(section: Section, block: ListBlock) -> bool:
+    """A list under a *Metrics* heading (in a design, where such a list may be what the system exports) whose other
+    items give targets ("Harmful reviews live > 24 h: from ~40/week to < 5/week", "precision >= 0.85"): a list of
+    targets, where an item that names a measure and no value is a metric left without one."""
+    if section.heading is None or not names_success(section.title):
+        return False
+    bounded = sum(1 for item in block.items if item.blocks and isinstance(item.blocks[0], Paragraph)
+                  and has_quantity(item.blocks[0].text) and states_a_bound(item.blocks[0].text)
+                  and not is_not_a_metric(item.blocks[0].text) and not _ALERT.search(item.blocks[0].text))
+    return bounded >= 2 and bounded * 2 >= len(block.items)
 
 
 def _answer(paragraph: Paragraph, lines: list[str], asks_success: bool) -> Iterator[Violation]:
@@ -236,7 +288,9 @@ def _item(section: Section, item: ListItem, in_metrics: bool) -> Iterator[Violat
         label = _SUCCESS_LABEL.match(first.text)
         if in_metrics or label:
             own = first.text[label.end():] if label else first.text
-            if own.strip(" *_") and metric_needs_target(own, nested, strict=bool(label) or in_metrics):
+            if own.strip(" *_") and (metric_needs_target(own, nested, strict=bool(label) or in_metrics)
+                                     or not nested.strip() and intensified_direction(own)):
+                # "7-day retention of learners with a streak of 30+ days; should improve significantly"
                 yield _violation(first, label.end() if label else 0)
         elif _SUCCESS_SENTENCE.search(first.text) or _INLINE_QUESTION.search(first.text):
             yield from _paragraph(first)
@@ -346,7 +400,10 @@ _TARGET_TIME_FRAME = lazy_compile(
 _VAGUE_TARGET = lazy_compile(
     r"^[\s*_|]*(?:higher|lower|up|down|more|less|fewer|better|increase[sd]?|decrease[sd]?|improve[sd]?|improvement|reduced?|grow(?:th|s)?|"
     r"positive|upward|downward|↑|↓|⬆|⬇|maximi[sz]e[sd]?|minimi[sz]e[sd]?|as\s+(?:high|low|many|few)\s+as\s+possible|"
-    r"(?:significant|measurable|meaningful)\s+(?:increase|decrease|improvement|reduction|growth))[\s*_.!]*$", re.I)
+    r"(?:significant|measurable|meaningful)\s+(?:increase|decrease|improvement|reduction|growth)|"
+    # a level with no value: "low", "stays flat", "kept minimal"
+    r"(?:(?:stays?|remains?|kept|keep)\s+)?(?:low|stable|flat|minimal)|" + VAGUE_TARGET_WORDS + r")[\s*_.!]*$",
+    re.I)
 #: Placeholders are the placeholder rules' finding.
 _PLACEHOLDER = lazy_compile(r"\[[^\[\]\n]{0,40}\]|\b(?:TBD|TBC|TODO|XX+|N/A)\b|\bX\s*%|<[^<>\n]{1,40}>")
 

@@ -9,7 +9,15 @@ from speclint.document.headings import normalize_title
 from speclint.document.model import Document, Section, Span
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.metrics import DESIGN_ANCESTOR, intensified_direction, is_not_a_metric, metric_needs_target, perceived_outcome
+from speclint.reading.metrics import (
+    DESIGN_ANCESTOR,
+    intensified_direction,
+    is_not_a_metric,
+    is_success_heading,
+    metric_needs_target,
+    other_language_direction,
+    perceived_outcome,
+)
 from speclint.reading.normative import (
     has_quantity,
     is_descriptive,
@@ -105,8 +113,9 @@ class UnmeasurableSuccessCriterion(Rule):
         yield from unmeasurable_criteria(document, set(context.options["id-prefixes"]))
 
 
-def unmeasurable_criteria(document: Document, prefixes: set[str]) -> Iterator[Violation]:
-    """This rule's findings (vague-quality, WD008, leaves their lines to this rule: one defect, one finding)."""
+def unmeasurable_criteria(document: Document, prefixes: set[str], rows: bool = True) -> Iterator[Violation]:
+    """This rule's findings (vague-quality, WD008, leaves their lines to this rule: one defect, one finding;
+    metric-without-target, MS004, its statements' lines, `rows=False`)."""
     for statement in statements(document):
         if statement.kind == "table-cell" or is_descriptive(statement.section):
             continue
@@ -125,10 +134,10 @@ def unmeasurable_criteria(document: Document, prefixes: set[str]) -> Iterator[Vi
             continue
         if _measurable(statement.text, text, strict=_is_metric(statement.section, statement.text) and not has_id):
             continue
-        if in_section and metric_needs_target(statement.text, statement.nested_text):
+        if (in_section or is_success_heading(statement.section)) and metric_needs_target(statement.text, statement.nested_text):
             continue  # a metric without a target: metric-without-target (MS004) reports it
         yield Violation(_first_line(statement.span, statement.segments[0]), _MESSAGE)
-    for row in table_rows(document):
+    for row in table_rows(document) if rows else ():
         if not _is_success(row.section) or is_descriptive(row.section) or is_not_a_metric(row.text):
             continue
         if _measurable(row.text, row.text, strict=is_metrics_section(row.section)):
@@ -182,7 +191,7 @@ def _measurable(own_text: str, text: str, strict: bool) -> bool:
         return True
     if strict:
         return False
-    return not (_SUBJECTIVE.search(mask_non_prose(text)) or perceived_outcome(text))
+    return not (_SUBJECTIVE.search(mask_non_prose(text)) or perceived_outcome(text) or other_language_direction(own_text))
 
 
 def _first_line(span: Span, first_segment) -> Span:

@@ -56,6 +56,9 @@ _EXPERIENCE = lazy_compile(
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to|soll|sollen|muss|müssen|debe|deben|"
                       r"doit|doivent|devra)\b", re.I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
+#: "over the first weeks", "in the first few days": an ordinal before a plural names no count.
+_VAGUE_PERIOD = lazy_compile(r"\bfirst\s+(?:few\s+|couple\s+of\s+)?(?:minutes|hours|days|weeks|months|years|runs|uses|sessions)\b",
+                             re.I)
 _NEGATED = lazy_compile(r"\b(?:not|never|no|n't|nor|nicht|no|ne|pas)\s+(?:\w+\s+){0,1}$", re.I)
 #: Sections that announce what a product will be: goals, a press release.
 _PROMISE_TITLE = lazy_compile(r"\b(?:goals?|objectives?|press\s+release|ziele|objetivos|objectifs)\b", re.I)
@@ -134,6 +137,7 @@ class PerceivedQuality(Rule):
 
 
 def _is_impression_here(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
-    if _QUESTION.search(sentence) or has_quantity(without_outline_number(source_sentence)) or in_rationale(match):
+    if _QUESTION.search(sentence) or has_quantity(_VAGUE_PERIOD.sub(" ", without_outline_number(source_sentence))) \
+            or in_rationale(match):
         return False
     return not _NEGATED.search(match.string, max(0, match.start() - 20), match.start())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
 from typing import Iterator
 
 from speclint.document.model import Document, ListBlock, Paragraph, Span
@@ -58,7 +59,27 @@ _VAGUE_DEMAND = lazy_compile(
     r"complete|depleted|the\s+limit|its\s+limit|capacity)|about\s+to\s+(?:expire|end|finish|run\s+out))(?![\w-])",
     re.I,
 )
+#: Read only in a statement that holds one of its adverbs (kept out of `_VAGUE_DEMAND`, which every statement meets):
+#: a hedge in front of any quality ("should be reasonably fair", "must remain sufficiently small"), and a comparison
+#: made big with an adverb instead of a number ("when the fare drops meaningfully below the last one").
+_HEDGE_OR_DEGREE = lazy_compile(r"\b(?:reasonably|sufficiently|adequately|acceptably|relatively|suitably|significantly|"
+                                r"meaningfully|substantially|considerably|noticeably|materially|appreciably)\b", re.I)
+_HEDGED_DEMAND = lazy_compile(
+    r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\s+(?:not\s+only\s+)?(?:be|remain|stay)\s+"
+    r"(?P<hedge>(?:reasonably|sufficiently|adequately|acceptably|relatively|suitably)\s+[a-z][\w-]*)"
+    r"|(?<![\w-])(?P<degree>(?:significantly|meaningfully|substantially|considerably|noticeably|materially|appreciably)\s+"
+    r"(?:below|above|under|over|higher|lower|more|less|fewer|faster|slower|cheaper|better|worse|greater|smaller|larger|"
+    r"shorter|longer))(?![\w-])"
+    # the groups of `_VAGUE_DEMAND`, never set here, so that a hit of either pattern is read the same way
+    r"(?P<adjective>\b\B)?(?P<adverb>\b\B)?(?P<preverb>\b\B)?(?P<phrase>\b\B)?(?P<runtime>\b\B)?(?P<proximity>\b\B)?",
+    re.I,
+)
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
+#: A design's goals ("Goals", "Design goals", "Goals and non-goals"), and a hedge its prose is read for there.
+_GOALS_TITLE = lazy_compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:design\s+|project\s+)?goals?(?:\s+and\s+non-?goals)?\W*$", re.I)
+_HEDGE = lazy_compile(r"\b(?:reasonably|sufficiently|adequately|acceptably|relatively|suitably)\b", re.I)
+_PROPOSAL_OR_HEDGE = lazy_compile(r"\b(?=[racstnl])(?:reasonabl[ey]|acceptabl[ey]|sensible|timely|nearly|almost|close\s+to|about\s+to|"
+                                  r"sufficiently|adequately|relatively|suitably)\b", re.I)
 #: What a design proposal's prose is read for: a run time or a cut-off promised with no bound.
 #: (`(?=[acnrst])`: the words' first letters, a position without one is turned away with one test; see
 #: tests/test_regex_guards.py.)
@@ -80,7 +101,7 @@ _FOREIGN_DEMAND = lazy_compile(
     re.I,
 )
 # "muss nicht schnell sein", "no debe ser rápido", "ne doit pas être rapide": what must not be.
-_FOREIGN_NEGATION = lazy_compile(r"(?<![\w-])(?:nicht|kein\w*|no|nunca|ne|n['’]|pas|jamais)(?![\w-])", re.I)
+_FOREIGN_NEGATION = lazy_compile(r"(?<![\w-])(?:nicht|kein\w*|no|nunca|ne|n['’]|pas|jamais|non|não)(?![\w-])", re.I)
 _DIGIT = lazy_compile(r"\d")
 # Said of something that is not a quality of the system: "responsive on mobile and desktop" is layout, "works
 # seamlessly with Slack" names an integration, a negation states what must not happen.
@@ -129,7 +150,10 @@ class VagueRequirement(Rule):
     - a behaviour done in a vague way: "loads quickly", "responds instantly", "handles network
       errors gracefully", "gracefully handle rate limiting";
     - "a user-friendly error message", "in a timely manner", "as soon as possible";
-    - the same in German, Spanish and French: an obligation verb and, in the same clause, a vague
+    - a hedge in front of any quality a requirement demands ("should be reasonably fair", "must
+      remain sufficiently small"), and a comparison sized by an adverb instead of a number ("send a
+      push when the fare drops meaningfully below the last one", "significantly above the baseline");
+    - the same in German, Spanish, French, Italian and Portuguese: an obligation verb and, in the same clause, a vague
       quality from `speclint.reading.languages` ("Die Suche muss schnell sein", "La aplicación
       debe ser rápida", "L'interface doit être intuitive", "Erstattungen müssen zeitnah
       bearbeitet werden"), unless a number, a negation or a parenthesis goes with it;
@@ -140,7 +164,8 @@ class VagueRequirement(Rule):
     Read in requirement statements (an item or table cell of a requirements section, a statement
     with a requirement ID, a SHALL/MUST) and in any sentence with must, shall, should or will
     outside background, problem statements, user stories, rationale, quotes and questions. In
-    design proposals (RFCs, KEPs, design docs, ADRs), only statements with a requirement ID.
+    design proposals (RFCs, KEPs, design docs, ADRs), only statements with a requirement ID (and a
+    hedge in a design's Goals).
 
     Requirements without a requirements heading are read too: a list under a bold
     "**Requirements:**" (or "Acceptance criteria:", "Must haves:") label, text under a
@@ -205,8 +230,21 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
     stories_checked_elsewhere: bool | None = None  # a document with acceptance criteria spells its stories out
     for statement in statements(document):
         runtime_only = proposal and not statement.requirement_id
-        if runtime_only and (is_descriptive(statement.section) or not _PROPOSAL_WORDS.search(statement.text)):
-            continue  # a design proposal's prose argues; only a run time or a cut-off it commits to with no bound is read
+        in_goals = False
+        if runtime_only:
+            if is_descriptive(statement.section):
+                continue
+            text = statement.text
+            # one search (its first letters checked first): every statement of a proposal meets it
+            found = _PROPOSAL_OR_HEDGE.search(text)
+            if found is None:
+                continue  # a design proposal's prose argues; only a run time or a cut-off it commits to is read
+            # a design's goals commit it: "Eviction should be reasonably fair across tenants"
+            in_goals = bool(_HEDGE.search(text)) and any(
+                each.heading is not None and bool(_GOALS_TITLE.match(each.title))
+                for each in (statement.section, *statement.section.ancestors()))
+            if not (in_goals or _PROPOSAL_WORDS.search(text)):
+                continue
         if statement.kind == "paragraph" and not statement.requirement_id and _introduces_a_list(statement) \
                 and not requirement_shape(statement, proposal):
             continue
@@ -222,9 +260,11 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
             continue
         requirement = labelled or statement.is_requirement and (
             statement.in_requirements or statement.requirement_id is not None or statement.kind != "paragraph")
-        for hit in search(_VAGUE_DEMAND, statement.segments):
+        hedged = search(_HEDGED_DEMAND, statement.segments) if _HEDGE_OR_DEGREE.search(statement.text) else ()
+        for hit in chain(search(_VAGUE_DEMAND, statement.segments), hedged):
             if runtime_only and not (hit.match.group("runtime")
-                                     or hit.match.group("proximity") and _RFC2119.search(hit.sentence)):
+                                     or hit.match.group("proximity") and _RFC2119.search(hit.sentence)
+                                     or _group(hit.match, "hedge") and in_goals):
                 continue
             if hit.match.group("runtime") and not runtime_only:
                 continue  # outside a design proposal, vague-quality (WD008) names "a reasonable amount of time"
@@ -232,7 +272,8 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                 continue  # "the page loads quickly today": a description, not a demand
             if not _is_demand(hit.match, hit.sentence, hit.source_sentence):
                 continue
-            name = next(name for name in ("adjective", "adverb", "preverb", "phrase", "runtime", "proximity") if hit.match.group(name))
+            name = next(name for name in ("adjective", "adverb", "preverb", "phrase", "runtime", "proximity", "hedge", "degree")
+                        if _group(hit.match, name))
             if _measured_elsewhere(hit.match, name, statement, document):
                 continue
             if statement.kind == "table-cell":
@@ -264,6 +305,11 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                                 "value or the behaviour a tester can check (a time, a count, a message, a state)")
                 break
 
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    """A named group of either demand pattern (each has groups the other lacks)."""
+    return match.groupdict().get(name)
 
 
 # A priority, a version or an ID in a table row is not a value: "| FR-1 | Fast search | P0 |".

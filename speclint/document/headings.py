@@ -21,7 +21,9 @@ _NUMBERING = lazy_compile(
 )
 _DECORATION = lazy_compile(
     r"\((?:optional|mandatory|required|recommended|if applicable|as applicable|"
-    r"optional but recommended|if needed|where applicable|opt|req)\)",
+    r"optional but recommended|if needed|where applicable|opt|req|"
+    # spec-kit headings in other languages: "Critérios de Sucesso *(obrigatório)*", "Casi limite (facoltativo)"
+    r"obligatorio|obrigatório|obbligatorio|obligatoire|verpflichtend|opcional|facoltativo|optionnel)\)",
 )
 _NON_WORD = lazy_compile(r"[^\w]+")
 _KEEP_FINAL_S = ("ss", "us", "is", "ics", "ous")

@@ -112,6 +112,15 @@ VAGUE_DEMANDS: tuple[str, ...] = (
     "faciles à utiliser", "simple d'utilisation", "ergonomique", "performant", "performante", "performants",
     "performantes", "efficace", "efficaces", "robuste", "robustes", "évolutif", "évolutive", "fiable", "fiables",
     "flexible", "flexibles", "hautement disponible", "moderne", "fluide",
+    # Spanish and Portuguese "ágil" (a speed, as "snappy" is: "responder de manera ágil")
+    "ágil", "ágiles", "ágeis",
+    # Italian
+    "veloce", "veloci", "velocemente", "rapido", "rapida", "rapidi", "rapidamente", "il prima possibile",
+    "al più presto", "tempestivamente", "intuitivo", "intuitiva", "intuitivi", "facile da usare", "facili da usare",
+    "affidabile", "affidabili", "scalabile", "scalabili", "efficiente", "efficienti", "performante", "performanti",
+    # Portuguese
+    "o mais rápido possível", "o quanto antes", "fácil de usar", "fáceis de usar", "confiável", "confiáveis",
+    "escalável", "escaláveis", "eficiente", "eficientes", "intuitivo", "intuitiva",
 )
 
 #: Obligation verbs as running text writes them, in any case: a sentence with one of these demands
@@ -120,6 +129,9 @@ MODAL_VERBS: tuple[str, ...] = (
     "muss", "müssen", "soll", "sollen", "sollte", "sollten",
     "debe", "deben", "deberá", "deberán", "debería", "deberían", "tiene que", "tienen que", "ha de", "han de",
     "doit", "doivent", "devra", "devront", "devrait", "devraient",
+    # Italian and Portuguese
+    "deve", "devono", "dovrà", "dovranno", "dovrebbe", "dovrebbero",
+    "devem", "deverá", "deverão", "deveria", "deveriam", "tem que", "têm que", "tem de", "têm de",
 )
 
 # --- open items ------------------------------------------------------------------------------
@@ -192,8 +204,8 @@ USER_STORY_OPENING = (
 #: Numbered requirement headings ("Anforderung 3", "Requisito 2", "Exigence 4").
 REQUIREMENT_HEADING_WORDS = r"anforderung|requisito|exigence"
 #: Numbered story headings ("Récit 3", "Historia de usuario 2", "Nutzergeschichte 4").
-STORY_HEADING_WORDS = r"r[ée]cit(?:\s+utilisateur)?|histoire(?:\s+utilisateur)?|historia(?:\s+de\s+usuario)?|" \
-                      r"(?:benutzer|nutzer)geschichte"
+STORY_HEADING_WORDS = r"r[ée]cit(?:\s+utilisateur)?|histoire(?:\s+utilisateur)?|hist[óo]ria(?:\s+de\s+usu[áa]rio)?|" \
+                      r"(?:benutzer|nutzer)geschichte|storia(?:\s+(?:dell['’]\s*)?utente)?"
 
 # --- status values ---------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from speclint.reading.normative import DESCRIPTIVE_TITLES, has_quantity, is_desc
 MEASURE = lazy_compile(
     r"(?<![\w-])(?:rates?|ratios?|percent\w*|share|number\s+of|counts?|frequency|scores?|average|median|(?<!real-)time[- ]to[- ]\w+|"
     r"duration|latency|adoption|usage|engagement|retention|conversion|nps|csat|satisfaction|churn|growth|"
-    r"active\s+(?:users|teams|accounts|customers)|dau|mau|wau|revenue|arr|mrr|ltv|cac|volume|throughput|uptime|"
+    r"active\s+(?:[\w-]+\s+)?(?:users|teams|accounts|customers)|dau|mau|wau|revenue|arr|mrr|ltv|cac|volume|throughput|uptime|"
     r"completion|activation|sign-?ups?|signups|tickets|abandonment|bounce|drop-?off|cost|spend|velocity|"
     r"cycle\s+time|lead\s+time|response\s+time|load\s+time|"
     # qualities a goal moves ("improve reliability", "fewer incidents", "setup time is reduced")
@@ -123,7 +123,11 @@ _SUCCESS_HEADING = lazy_compile(
     # the same in German, Spanish and French ("Erfolg", "Criterios de éxito *(obligatorio)*", "Indicateurs de succès"),
     # and a MADR's "Confirmation" (how the decision is shown to have worked)
     r"(?:erfolg(?:skriterien|smessung|skennzahlen|smetriken)?|(?:criterios|indicadores|métricas|medidas)\s+de\s+éxito|éxito|"
-    r"(?:indicateurs|critères|mesures)\s+de\s+(?:succès|réussite)|succès|confirmation)(?:\s*[*_]*\([^()\n]{1,20}\)[*_]*)?\W*$|"
+    r"(?:indicateurs|critères|mesures)\s+de\s+(?:succès|réussite)|succès|confirmation|"
+    # Italian and Portuguese: "Metriche di successo", "Critérios de Sucesso *(obrigatório)*", "Resultados mensuráveis"
+    r"(?:metriche|criteri|indicatori|misure)\s+di\s+successo|successo|risultati\s+misurabili|"
+    r"(?:métricas|critérios|indicadores|medidas)\s+de\s+sucesso|sucesso|resultados\s+mensuráveis)"
+    r"(?:\s*[*_]*\([^()\n]{1,20}\)[*_]*)?\W*$|"
     # a PR/FAQ's "What is the goal?", "What metrics will we track?"
     r"what(?:\s+is|\s+are|'s)\s+(?:the|our)\s+(?:goals?|targets?|success\s+(?:metrics?|criteria)|(?:key\s+)?metrics|kpis?)\b[^?\n]{0,40}\?|"
     r"what\s+metrics\s+(?:will|do|should|would)\s+(?:we|you)\s+(?:track|use|measure|watch|move)\b[^?\n]{0,40}\?)",
@@ -179,7 +183,11 @@ _MEASURE_THEN_DIRECTION = lazy_compile(
     r"(?:increas|decreas|improv|declin|grow|shrink|rises?\b|drops?\b|dropping|falls?\b|falling|go(?:es)?\s+(?:up|down)|"
     r"(?:is|are|gets?|will\s+be|should\s+be|must\s+be)\s+(?:significantly\s+|greatly\s+|substantially\s+)?"
     r"(?:reduc|lowered\b|shortened\b|cut\b|minimi[sz])|"
-    r"trends?\s+(?:up|down))\w*",
+    r"trends?\s+(?:up|down))\w*|"
+    # a level with no value: "opt-out rate stays low", "the hit rate should not regress", "keeps churn low"
+    r"(?:" + MEASURE.pattern + "|" + _COUNTED + r")\s+(?:[\w-]+\s+){0,4}?(?:(?:stays?|remains?|is\s+kept|are\s+kept|"
+    r"(?:should|must|will)\s+(?:stay|remain|be\s+kept))\s+(?:low|high|stable|flat|minimal|healthy|acceptable|reasonable)\b|"
+    r"(?:should|must|does|do|will)\s+not\s+(?:regress|degrade|get\s+worse)\b)",
     re.I,
 )
 
@@ -243,12 +251,13 @@ def quantified_elsewhere(match: re.Match[str], lines: list[str], line: int) -> b
     if measure is None:
         return False
     words = [word.lower() for word in _WORD.findall(match.group(0)) if word.lower() not in _DIRECTION_WORDS]
-    stem = measure.group(0).lower()[:6]
+    word = measure.group(0).lower()
+    stem = re.compile(r"(?<![a-z])" + re.escape(word[:max(4, len(word) - 2)]) + r"[a-z]{0,4}(?![a-z])")
     for index, text in enumerate(lines):
         if index + 1 == line:
             continue
         lowered = text.lower()
-        if stem in lowered and has_quantity(text) and all(word[:5] in lowered for word in words[-2:]):
+        if stem.search(lowered) and has_quantity(text) and all(word[:5] in lowered for word in words[-2:]):
             return True
     return False
 
@@ -276,7 +285,16 @@ def _has_target(text: str) -> bool:
     text = _ITEM_ID.sub(lambda match: match.group(1), text)
     text = _FIRST_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)
     text = _FREQUENCY_IN_MEASURE.sub(lambda match: " " * len(match.group(0)), text)
+    text = _DIGIT_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)
     return has_quantity(_PERCENTILE.sub(" ", _PERIOD_IN_NAME.sub(lambda match: " " * len(match.group(0)), text)))
+
+
+# "P2P users", "B2B accounts": a name with a digit inside is no number; nor the period that names a measure:
+# "7-day retention", "30-day active users", "D30 retention".
+_DIGIT_IN_NAME = lazy_compile(
+    r"(?<![\w-])[A-Za-z]+\d+[A-Za-z]+(?![\w-])|"
+    r"(?<![\w-])(?:\d{1,3}[- ](?:day|week|month)|[DWM]\d{1,3})\s+(?=(?:[\w-]+\s+)?(?:retention|churn|active|return|repeat|"
+    r"engagement|conversion|activation|usage)\b)", re.I)
 
 
 # "Time to first message", "first-contact resolution": "first" names the measure, it is no number.
@@ -289,6 +307,19 @@ _ITEM_ID = lazy_compile(r"^(\W{0,6})[A-Z]{1,4}\d{1,3}(?:\.\d{1,2})?\b", re.M)
 
 # "p99 latency": the percentile names the measure.
 _PERCENTILE = lazy_compile(r"\bp\d{2}(?:\.\d{1,2})?\b", re.I)
+
+
+def other_language_direction(text: str) -> re.Match[str] | None:
+    """A direction given in German, Spanish, French, Italian or Portuguese ("Redução das reclamações", "Aumentare
+    l'adesione"), with no number or time frame."""
+    if _has_target(text) or _PLACEHOLDER.search(text):
+        return None
+    return _OTHER_LANGUAGE_DIRECTION.search(mask_non_prose(text))
+
+
+def has_target(text: str) -> bool:
+    """A number, count, percentage or time frame that can be a target (not a name with a digit, not "7-day retention")."""
+    return _has_target(text)
 
 
 def _zero_or_all_given(nested: str) -> bool:
@@ -308,6 +339,10 @@ def names_a_measure_or_direction(text: str) -> bool:
     visible = mask_non_prose(text)
     written = text.replace("`", "")  # code names the subject ("`prism report` answers ..."): keep its words
     label = _LABEL.match(written)
+    if label and _ID_ONLY.match(label.group("label")):
+        written = written[label.end() - 1:]  # "**SC-002**: Push opt-out rate ...": the metric follows its ID
+        visible = mask_non_prose(written)
+        label = _LABEL.match(written)
     head = label.group("label") if label else " ".join(written.split()[:4])
     if label and _DEFINITION.match(written, label.end() - 1):
         return True  # "**Resubmit usage**: Frequency of resubmit clicks": a metric defined, its target missing
@@ -329,14 +364,30 @@ _MORE_PEOPLE = lazy_compile(
     r"operators|engineers|contributors|maintainers)\s+[a-z]", re.I)
 
 
+#: Italian and Portuguese verbs that give a measure a direction, as a goal or metric opens with them.
+OTHER_LANGUAGE_VERBS = (r"aumentare|migliorare|ridurre|diminuire|incrementare|accorciare|abbassare|"
+                        r"reduzir|melhorar|diminuir|encurtar|baixar|elevar")
+
+#: A target that is only a direction or a level, in any of the languages read: "in calo", "em queda", "à la baisse".
+VAGUE_TARGET_WORDS = (r"in\s+(?:calo|aumento|crescita|diminuzione|miglioramento)|em\s+(?:queda|alta|crescimento|redução|baixa)|"
+                      r"a\s+la\s+(?:baja|alza)|al\s+alza|en\s+(?:baisse|hausse)|à\s+la\s+(?:baisse|hausse)|"
+                      r"steigend|sinkend|rückläufig|höher|niedriger|mayor|menor|más\s+alt[oa]|más\s+baj[oa]")
+
 #: A direction in German, Spanish or French, leading ("Mejorar la satisfacción", "Kundenzufriedenheit
 #: erhöhen") or ending the metric ("Die Kundenzufriedenheit steigt", "le taux de churn diminue").
 _OTHER_LANGUAGE_DIRECTION = lazy_compile(
-    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:aumentar|mejorar|incrementar|reducir|disminuir|elevar|"
-    r"erhöhen|steigern|verbessern|senken|reduzieren|verringern|augmenter|améliorer|réduire|diminuer|accroître)\b|"
+    r"^\W*(?:[A-Z]{1,6}-?\d+(?:\.\d+)?\W*)?(?:\*\*[A-Z]{1,6}-?\d+(?:\.\d+)?\*\*\W*)?(?:aumentar|mejorar|incrementar|reducir|disminuir|elevar|"
+    r"erhöhen|steigern|verbessern|senken|reduzieren|verringern|augmenter|améliorer|réduire|diminuer|accroître|"
+    # Italian and Portuguese ("Aumentare l'adesione", "Reduzir as reclamações")
+    + OTHER_LANGUAGE_VERBS + r"|"
+    # a direction named as a noun: "Redução das reclamações", "Riduzione dei reclami", "Reducción de quejas"
+    r"(?:redução|reducción|riduzione|réduction|aumento|incremento|augmentation|melhoria|miglioramento|mejora|amélioration|"
+    r"diminuição|diminuzione|disminución|diminution|Senkung|Steigerung|Verbesserung|Reduktion|Verringerung)\s+"
+    r"(?:d[aeiou]s?|dell[aeo']?|degli|dei|del|de\s+la|de\s+los|de\s+las|de|des|du|der|des|von|na|no|in|of)\b)\b|"
     r"\b(?:aumenta[nr]?|mejora[nr]?|disminuye[nr]?|sube[nr]?|baja[nr]?|crece[nr]?|steigt|steigen|sinkt|sinken|wächst|wachsen|"
     r"nimmt\s+(?:zu|ab)|nehmen\s+(?:zu|ab)|verbessert\s+sich|verbessern\s+sich|erhöht\s+sich|verringert\s+sich|"
     r"augmente(?:nt)?|diminue(?:nt)?|baisse(?:nt)?|s'améliore(?:nt)?|progresse(?:nt)?|"
+    r"cala(?:no)?|cresce(?:m|ono)?|diminui(?:sce|scono|em)?|migliora(?:no)?|melhora(?:m)?|"
     r"(?:erhöhen|steigern|verbessern|senken|reduzieren|verringern))[\s*_]*(?:[.;!]|$)",
     re.I)
 
@@ -353,6 +404,10 @@ _BARE_COMPARATIVE = lazy_compile(
     r"\b(?:faster|quicker|sooner|slower|cheaper|more\s+(?:quickly|often|easily|reliably|accurately|frequently)|"
     r"less\s+(?:often|frequently))(?=[\s*_]*(?:[.;!]|$))",
     re.I)
+
+
+#: A label that is only an ID: "SC-002", "KR1", "M3".
+_ID_ONLY = lazy_compile(r"^[A-Z]{1,6}-?\d{1,4}(?:\.\d{1,3})?\W*$")
 
 
 # A metric's definition after its label: "Percentage of users who ...", "Average time from ...".
@@ -436,7 +491,7 @@ def intensified_direction(text: str) -> re.Match[str] | None:
     if _PLACEHOLDER.search(text):
         return None
     unscoped = _RATE_UNIT.sub(" ", _SCOPE.sub(" ", visible))
-    if has_quantity(unscoped) or _has_target(unscoped):
+    if _has_target(unscoped):
         return None
     return _INTENSIFIED.search(unscoped)
 

@@ -821,8 +821,28 @@ def _table_requirements(table: Table, section: Section, in_requirements: bool) -
 _NO_CONTENT = ("-", "—", "–", "n/a", "na", "tbd", "todo", "none", "?")
 
 
+#: Criteria put off, with nothing to check yet: "_To be agreed with the vendor after the pilot._", "Will be defined
+#: once the design is signed off", "Noch festzulegen", "Por definir con el proveedor".
+_DEFERRED = lazy_compile(
+    r"^\W*(?:(?:criteria\s+)?(?:are\s+|is\s+)?(?:still\s+)?to\s+be\s+(?:agreed|defined|decided|confirmed|determined|written|added|"
+    r"specified|clarified|discussed|worked\s+out)|(?:criteria\s+)?will\s+be\s+(?:agreed|defined|decided|written|added|specified|"
+    r"worked\s+out)\s+(?:later|after|once|when|with|in)|(?:pending|awaiting)\s+(?:the\s+)?\w+|"
+    + "|".join(r"\s+".join(re.escape(part) for part in marker.split()) for marker in languages.OPEN_ITEM_MARKERS if " " in marker)
+    + r")\b", re.I)
+_OBLIGATION = lazy_compile(r"\b(?:shall|must|should|will\s+(?!be\s+(?:agreed|defined|decided|written|added|specified)))\b|"
+                           r"\b(?:SHALL|MUST|SOLL|MUSS|DEBE|DOIT)\b", re.I)
+
+
+def is_deferral(text: str) -> bool:
+    """A note that puts criteria off, with no obligation in it: "To be agreed with the vendor after the pilot"."""
+    written = plain(text)
+    return bool(_DEFERRED.match(written)) and not _OBLIGATION.search(written)
+
+
 def _has_content(text: str) -> bool:
     first = plain_first_word(text)
+    if is_deferral(text):
+        return False  # "To be agreed with the vendor after the pilot": no criterion yet
     if first is not None and not any(empty.startswith(first.lower()) for empty in _NO_CONTENT):
         return True  # the plain text opens with a word none of the empty texts starts with
     stripped = plain(text).strip().lower()
