@@ -154,23 +154,10 @@ class MetricWithoutTarget(Rule):
     subsumes = (Subsumes(("WD001", "WD006", "WD008")),)
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        reported: set[int] | None = None
         for section in document.root.walk():
             if section.heading is not None and is_background(section) and not is_summary(section):
                 continue  # background, problem, quotes: "success is measured by lower churn, the board says"
-            for violation in _in_blocks(section, section.blocks, is_success_heading(section), document.lines):
-                if reported is None:
-                    reported = _lines_criteria_rule_reports(document)
-                if violation.span.start.line not in reported:
-                    yield violation
-
-
-def _lines_criteria_rule_reports(document: Document) -> set[int]:
-    """Lines where unmeasurable-success-criterion (MS001) reports a success criterion written as a statement (an
-    "SC-003: ..." line): one defect, one finding. Table rows are left as they were (both rules read them)."""
-    from speclint.rules.measurability.unmeasurable_success_criterion import unmeasurable_criteria
-
-    return {violation.span.start.line for violation in unmeasurable_criteria(document, {"SC"}, rows=False)}
+            yield from _in_blocks(section, section.blocks, is_success_heading(section), document.lines)
 
 
 def _in_blocks(section: Section, blocks: list, in_metrics: bool, lines: list[str]) -> Iterator[Violation]:
