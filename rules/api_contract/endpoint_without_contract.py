@@ -11,6 +11,7 @@ from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Subs
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.interfaces import (
     EXISTING_API,
+    SENTENCE_BREAK,
     NamedEndpoint,
     named_endpoints,
     refers_to_existing,
@@ -139,14 +140,13 @@ def _introduced_by_design(document: Document, endpoint: NamedEndpoint) -> bool:
                if part.heading is not None)
 
 
-_SENTENCE_END = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
 
 
 def _own_sentences(endpoint: NamedEndpoint) -> NamedEndpoint:
     """The endpoint with only the sentences that name it as what the text says of it: in a proposal's
     paragraph, "the registry gains a tenant field" is about the registry, not the endpoint's request."""
     path = endpoint.label.partition(" ")[2]
-    own = [sentence for context in endpoint.contexts for sentence in _SENTENCE_END.split(context) if path in sentence]
+    own = [sentence for context in endpoint.contexts for sentence in SENTENCE_BREAK.split(context) if path in sentence]
     return NamedEndpoint(endpoint.key, endpoint.label, endpoint.span, own or endpoint.contexts)
 
 

@@ -537,7 +537,6 @@ EXISTING_API = lazy_compile(r"\b(?:existing|exists|today|currently|current|alrea
 _EXISTING_ENDPOINT = lazy_compile(r"\b(?:existing|already\s+(?:uses?|used|calls?|called|serves?|returns?|exists?|in\s+use)|"
                                   r"unchanged|as\s+before|legacy)\b", re.I)
 _NEW_API = lazy_compile(r"\bnew\b", re.I)
-_SENTENCE_BREAK = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
 
 
 def refers_to_existing(endpoint: NamedEndpoint) -> bool:
@@ -546,7 +545,7 @@ def refers_to_existing(endpoint: NamedEndpoint) -> bool:
     path = endpoint.label.partition(" ")[2]
     # (the path itself is left out: `GET /v1/carts/current` calls nothing current)
     sentences = [sentence.replace(path, " ") for context in endpoint.contexts
-                 for sentence in _SENTENCE_BREAK.split(context) if path in sentence]
+                 for sentence in SENTENCE_BREAK.split(context) if path in sentence]
     return any(_EXISTING_ENDPOINT.search(sentence) for sentence in sentences) \
         and not any(_NEW_API.search(sentence) for sentence in sentences)
 
@@ -626,7 +625,7 @@ def _diagram_message(line: str) -> tuple[str, str] | None:
     return (arrow.group(0), text.strip()) if arrow else None
 
 
-_SENTENCE_BREAK = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
+SENTENCE_BREAK = lazy_compile(r"(?<=[.!?])\s+(?=[`*_(\[]*[A-Z])")
 
 
 def _sentence_contexts(text: str) -> list[tuple[int, int]] | None:
@@ -638,7 +637,7 @@ def _sentence_contexts(text: str) -> list[tuple[int, int]] | None:
             for match in ENDPOINT.finditer(text)]
     if len({key for _start, key in keys}) < 2:
         return None
-    starts = [0] + [match.end() for match in _SENTENCE_BREAK.finditer(text)]
+    starts = [0] + [match.end() for match in SENTENCE_BREAK.finditer(text)]
     bounds = list(zip(starts, starts[1:] + [len(text)]))
     named = [{key for start, key in keys if begin <= start < end} for begin, end in bounds]
     runs = []
