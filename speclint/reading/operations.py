@@ -450,7 +450,9 @@ NAMED_API = lazy_compile(
 _NOT_A_NAME = (r"(?:It|Its|This|That|These|Those|The|A|An|We|Our|Us|You|Your|He|She|They|Their|Each|Every|When|Then|If|"
                r"Once|After|Before|Which|Who|Nobody|Everyone|Someone|Nothing|Everything)")
 #: A business system named by its acronym ("the ERP", "the HRIS"), where a sentence calls it.
-SYSTEM_ACRONYM = lazy_compile(r"(?<=\bthe\s)(?:ERP|CRM|HRIS|WMS|TMS|EHR|EMR|LIMS|MES|DMS|PIM|OMS|HCM|CMMS|PACS|RIS)"
+#: Business systems known by their acronym: an ERP, a CRM, an HRIS, an EHR...
+_BUSINESS_SYSTEMS = r"ERP|CRM|HRIS|WMS|TMS|EHR|EMR|LIMS|MES|DMS|PIM|OMS|HCM|CMMS|PACS|RIS"
+SYSTEM_ACRONYM = lazy_compile(r"(?<=\bthe\s)(?:" + _BUSINESS_SYSTEMS + r")"
                               r"(?:\s+system)?\b(?![-\u2019']|\s+(?:team|vendor|data\s+model|project|migration|replacement)\b)")
 #: Before a business system, in its sentence: a call to it ("posts an adjustment to the ERP").
 _SYSTEM_CALLED_BEFORE = lazy_compile(
@@ -1158,7 +1160,7 @@ def provider_mentions_in(document: Document, kinds: Collection[str] | None = Non
 
 
 _ALL_CAPS = lazy_compile(r"[A-Z][A-Z0-9]{2,5}(?:\s+[A-Z]{2,4})?")
-_LISTED_ACRONYM = lazy_compile(r"(?:ERP|CRM|HRIS|WMS|TMS|EHR|EMR|LIMS|MES|DMS|PIM|OMS|HCM|CMMS|PACS|RIS)\b")
+_LISTED_ACRONYM = lazy_compile(r"(?:" + _BUSINESS_SYSTEMS + r")\b")
 
 
 def _named_once(document: Document, mention: ProviderMention) -> bool:

@@ -87,9 +87,16 @@ _ANSWER_PERCENT = lazy_compile(r"^[\s*_]*(?:A(?:nswer)?\s*[:.][\s*_]*)?(?P<num>\
 #: Who charges a fee, when it is not the product itself: "Stripe charges 1%" is the provider's fee, not ours.
 _NOT_A_THIRD_PARTY = frozenset({"we", "it", "they", "this", "that", "the", "our", "you", "each", "every", "platform", "app",
                                 "service", "system", "product", "company"})
+#: Numbers written as words (two and up: "one" and "a" are more often not a count), in English, Spanish, German.
+NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10, "quince": 15,
+    "veinte": 20, "treinta": 30, "noventa": 90,
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10, "vierzehn": 14,
+    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "neunzig": 90}
 #: Counts written as words: "retries twice", "retried three times".
-_COUNT_WORDS_VALUES = {"twice": 2, "thrice": 3, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-                       "nine": 9, "ten": 10}
+_COUNT_WORDS_VALUES = {"twice": 2, "thrice": 3, **NUMBER_WORDS}
 #: "retried 3 times", "retries up to 5 times", "3 retries", "after 5 failed delivery attempts", "retries it twice".
 _COUNT = lazy_compile(
     r"\b(?P<verb>retr(?:y|ies|ied|ying))\s+(?P<object>(?:(?!up\b|at\b|no\b)[\w-]+\s+){0,3}?)(?:up\s+to\s+|at\s+most\s+|a\s+maximum\s+of\s+)?"

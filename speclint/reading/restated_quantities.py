@@ -33,17 +33,9 @@ from weakref import WeakKeyDictionary
 from speclint.document.model import Document, Position, Span
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.quantities import (_HYPOTHETICAL, _NOT_A_COUNT, _NOT_A_STATEMENT, _SECONDS, _STOPWORDS,
-                                         Contradiction, Statement, _lemma, numbered_pieces)
+                                         NUMBER_WORDS, Contradiction, Statement, _lemma, numbered_pieces)
 
-#: Numbers written as words (two and up: "one" and "a" are more often not a count).
-_NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "fourteen": 14, "fifteen": 15, "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
-    "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8, "diez": 10, "quince": 15,
-    "veinte": 20, "treinta": 30, "noventa": 90,
-    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10, "vierzehn": 14,
-    "fünfzehn": 15, "zwanzig": 20, "dreißig": 30, "neunzig": 90}
-_NUMBER_WORD = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 _NUM = r"(?P<num>\d+(?:\.\d+)?|" + _NUMBER_WORD + r")"
 #: Durations. Working days are their own unit: 5 working days are not 7 days, nor 5.
 _UNIT = (r"(?P<unit>(?:working|business)[\s-]days?|ms|milliseconds?|secs?|seconds?|mins?|minutes?|hrs?|hours?|days?|weeks?|"
@@ -249,7 +241,7 @@ _UNIT_STEM = re.compile("|".join(_UNIT_STEMS))  # one search, not a generator ov
 _HOW_LONG_WORDS = lazy_compile(r"\b(?:how\s+long|wie\s+lange|cu[aá]nto)\b", re.I)
 #: (Led by the words' first letters: a position without one is turned away with one test instead of trying
 #: 45 words case-folded, half the time on the RFCs; see tests/test_regex_guards.py.)
-_NUMBER_WORD_RE = lazy_compile(r"(?=[" + "".join(sorted({word[0] for word in _NUMBER_WORDS})) + r"])\b(?:" + _NUMBER_WORD + r")\b",
+_NUMBER_WORD_RE = lazy_compile(r"(?=[" + "".join(sorted({word[0] for word in NUMBER_WORDS})) + r"])\b(?:" + _NUMBER_WORD + r")\b",
                                re.I)
 _DIGIT = lazy_compile(r"\d")
 #: Within its sentence, a value whose clause compares, changes or sets a case is no statement.
@@ -309,7 +301,7 @@ def restated_contradictions(document: Document) -> list[Contradiction]:
 
 
 def _value(number: str) -> float:
-    return float(_NUMBER_WORDS.get(number.lower(), 0) or number)
+    return float(NUMBER_WORDS.get(number.lower(), 0) or number)
 
 
 #: Units of the other languages, as the English unit; sizes in bytes.
