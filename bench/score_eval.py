@@ -18,6 +18,10 @@ Usage:
     python bench/score_eval.py --select PH001,TR002 # passed through to speclint check
     python bench/score_eval.py -- --profile prd     # anything after -- goes to speclint check
     python bench/score_eval.py --set eval2          # a development set (so is --set eval)
+    python bench/score_eval.py --set realset        # real corpus documents keyed by a reviewer
+
+A key's paths are relative to its set's folder, or to the folder its `root:` names (relative to the
+set's folder): bench/realset keys documents of ../shared/corpus where they are.
 
 Never tune a rule on the scoring set's documents and then score it with them: see
 bench/eval4/README.md. bench/eval/, bench/eval2/ and bench/eval3/ were tuned on or used to decide
@@ -81,6 +85,15 @@ def key_parts(set_dir: Path) -> list[Path]:
     return sorted(set_dir.glob("answers*.yaml"))
 
 
+def document_root(set_dir: Path) -> Path:
+    """Where the key's paths start: the set's folder, or the folder its `root:` names (relative to the
+    set), for a key of documents kept elsewhere (bench/realset keys real corpus documents in place)."""
+    roots = {(YAML(typ="safe").load(part.read_text(encoding="utf-8")) or {}).get("root", ".") for part in key_parts(set_dir)}
+    if len(roots) != 1:
+        sys.exit(f"the parts of {set_dir}'s key name different roots: {sorted(roots)}")
+    return (set_dir / roots.pop()).resolve()
+
+
 def load_key(set_dir: Path) -> list[KeyedDocument]:
     category_map: dict[str, str] = {}
     entries: list[dict] = []
@@ -107,11 +120,11 @@ def load_key(set_dir: Path) -> list[KeyedDocument]:
     return documents
 
 
-def run_speclint(set_dir: Path, paths: list[Path], extra_args: list[str]) -> tuple[list[Finding], list[str]]:
+def run_speclint(folder: Path, paths: list[Path], extra_args: list[str]) -> tuple[list[Finding], list[str]]:
     """Run speclint once over every document; return its findings and any errors it reported."""
     command = [sys.executable, "-m", "speclint", "check", "--no-cache", "--format", "json", "--exit-zero"]
     command += extra_args + [str(path) for path in paths]
-    completed = subprocess.run(command, capture_output=True, text=True, cwd=set_dir)
+    completed = subprocess.run(command, capture_output=True, text=True, cwd=folder)
     try:
         report = json.loads(completed.stdout)
     except json.JSONDecodeError:
@@ -125,7 +138,7 @@ def run_speclint(set_dir: Path, paths: list[Path], extra_args: list[str]) -> tup
         category = raw.get("category") or rule_categories.get(raw.get("rule_id", ""), "?")
         findings.append(
             Finding(
-                path=_relative(set_dir, raw.get("path", "")),
+                path=_relative(folder, raw.get("path", "")),
                 rule_id=raw.get("rule_id", "?"),
                 category=category,
                 line=int(raw.get("start", {}).get("line", 0)),
@@ -138,10 +151,10 @@ def run_speclint(set_dir: Path, paths: list[Path], extra_args: list[str]) -> tup
     return findings, errors
 
 
-def _relative(set_dir: Path, path: str) -> str:
-    resolved = (set_dir / path).resolve()
+def _relative(folder: Path, path: str) -> str:
+    resolved = (folder / path).resolve()
     try:
-        return resolved.relative_to(set_dir).as_posix()
+        return resolved.relative_to(folder).as_posix()
     except ValueError:
         return path
 
@@ -210,7 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     if not key_parts(set_dir):
         sys.exit(f"no answers*.yaml in {set_dir}")
     documents = load_key(set_dir)
-    missing = [d.path for d in documents if not (set_dir / d.path).is_file()]
+    root = document_root(set_dir)
+    missing = [d.path for d in documents if not (root / d.path).is_file()]
     if missing:
         sys.exit(f"the answer key lists documents that do not exist: {', '.join(missing)}")
     extra = [] if args.use_config else ["--isolated"]
@@ -219,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.ignore:
         extra += ["--ignore", args.ignore]
     extra += args.extra
-    findings, errors = run_speclint(set_dir, [set_dir / d.path for d in documents], extra)
+    findings, errors = run_speclint(root, [root / d.path for d in documents], extra)
     keyed_paths = {d.path for d in documents}
     stray = sorted({f.path for f in findings if f.path not in keyed_paths})
     findings = [f for f in findings if f.path in keyed_paths]

@@ -21,8 +21,9 @@ class ApiAuthenticationUndefined(Rule):
     list item or paragraph, an endpoint-table row, an OpenAPI operation, endpoints listed one per
     line in a code block of a product spec, a curl call in a product spec's code) in which nothing mentions
     authentication or authorization: no auth, token, bearer, API key, OAuth, session, cookie, mTLS,
-    signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, and no statement that an
-    endpoint is public. Words that also mean other things (session, cookie, SSO, credentials,
+    signature, SSO, no 401/403, no OpenAPI `security` or `securitySchemes`, no statement that an
+    endpoint is public, and no rule naming who may act by their own account ("only the account that
+    booked can reschedule": the caller is signed in). Words that also mean other things (session, cookie, SSO, credentials,
     security) count only in the API's own sections: "the admin console uses SSO" elsewhere does
     not say how the API's callers authenticate. Nor do a bare "token" (an LLM's tokens), a proposal's "Author:" line, a
     resource of the API itself (`POST /sessions`) or a non-goal ("No RBAC"). An endpoint named only in prose counts when the
@@ -111,7 +112,11 @@ _STRONG_AUTH = lazy_compile(
     r"(?:access|api|session|refresh|id|jwt|oauth|personal\s+access|service|signed|csrf)\s+tokens?|"
     r"oauth\d?|openid|oidc|jwt|mtls|mutual\s+tls|client\s+certificates?|signed\s+requests?|hmac|"
     r"unauthenticated|unauthori[sz]ed|public\s+endpoints?|no\s+authentication|anonymous|401|403|securityschemes|"
-    r"rbac|access\s+control|(?:only|is|are)\s+(?:\w+\s+){0,4}allowed\s+to\s+(?:query|call|access|reach|use))\b",
+    r"rbac|access\s+control|(?:only|is|are)\s+(?:\w+\s+){0,4}allowed\s+to\s+(?:query|call|access|reach|use))\b"
+    # Who may act, by the caller's own account: "Only the parent account that booked can reschedule"
+    # names a signed-in caller, so the API knows who calls it.
+    r"|\bonly\s+(?:the|their|its)\s+(?:[\w-]+\s+){0,2}?(?:account|owner|user|admin(?:istrator)?|member|creator|author)s?"
+    r"(?:\s+(?:who|that)\s+[\w\s-]{1,30}?)?\s+(?:can|may|is\s+able\s+to|are\s+able\s+to)\s+\w",
     re.I,
 )
 #: Titles of the sections that are about the API (where a weaker word such as "session" or

@@ -99,6 +99,11 @@ def mask_invisible(text: str) -> str:
     return text
 
 
+def code_spans(text: str) -> list[str]:
+    """The contents of the inline code spans in `text` (what `mask_invisible` blanks)."""
+    return [match.group(2) for match in _CODE_SPAN.finditer(text)] if "`" in text else []
+
+
 def mask_invisible_keeping_tags(text: str) -> str:
     """`mask_invisible`, except that HTML-looking tags and reference labels stay: a template's
     `<describe it>` or `[insert name]` is what the placeholder rules read."""

@@ -338,10 +338,13 @@ def silent_on_failure(document: Document) -> bool:
     cached = _silent.get(document)
     if cached is None:
         from speclint.document.model import CodeBlock
-        from speclint.document.text import iter_prose, mask_invisible
+        from speclint.document.text import code_spans, iter_prose, mask_invisible
 
-        visible = "\n".join(mask_invisible("\n".join(s.text for s in piece.segments)) for piece in iter_prose(document))
-        code = "\n".join(block.code for _section, block in document.iter_blocks() if isinstance(block, CodeBlock))
+        texts = ["\n".join(s.text for s in piece.segments) for piece in iter_prose(document)]
+        visible = "\n".join(mask_invisible(text) for text in texts)
+        # Inline code is code too: "the call returns `409 slot_taken`" answers the failure.
+        code = "\n".join([block.code for _section, block in document.iter_blocks() if isinstance(block, CodeBlock)]
+                         + [span for text in texts for span in code_spans(text)])
         cached = _silent[document] = not (has_central_failure_handling(document) or addresses_failure(visible)
                                           or addresses_failure(code))
     return cached
