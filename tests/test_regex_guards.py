@@ -210,3 +210,24 @@ def test_the_guarded_code_span_and_emphasis_patterns_mask_and_strip_as_without_t
         for text in texts:
             assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in whole.finditer(text)], (pattern.pattern, text)
             assert [m.groups() for m in pattern.finditer(text)] == [m.groups() for m in whole.finditer(text)]
+
+
+def test_ph001s_guard_admits_the_first_character_of_every_marker_and_matches_as_the_unguarded_pattern() -> None:
+    from speclint.reading.languages import OPEN_FIELD_MARKERS, OPEN_ITEM_MARKERS
+    from speclint.rules.placeholder import unresolved_marker
+
+    markers = ("TBD", "tbd", "TBC", "TBA", "TODO", "FIXME", "XXX", "TKTK", "À-FAIRE", "[x]")
+    guard = unresolved_marker._first_character_guard(markers)
+    admitted = re.compile(guard)
+    for first in {"<", "[", "?", *(marker[0] for marker in (*markers, *OPEN_ITEM_MARKERS, *OPEN_FIELD_MARKERS))}:
+        for variant in {first, first.upper(), first.lower()}:
+            assert admitted.match(variant), variant
+    guarded = unresolved_marker._pattern(markers, True, True)
+    assert guarded.pattern.startswith(guard)
+    whole = re.compile(guarded.pattern[len(guard):])
+    texts = ["TBD", "Owner: TBD.", "a TODO-list", "FIXME: later", "x ??? y", "????", "<<[UNRESOLVED beta]>> text",
+             "[NEEDS CLARIFICATION: who?]", "Fecha: por definir", "| À définir |", "Owner: to be defined",
+             "Owner: *To Be Determined*", "(noch offen)", "other Routes (to be defined)", "À-FAIRE now", "[x] done",
+             "nothing open here", "tbd\nTBC TBA XXX TKTK", "Responsable: _sin asignar_"]
+    for text in texts:
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in whole.finditer(text)], text

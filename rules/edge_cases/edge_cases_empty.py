@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import CodeBlock, Document, HtmlBlock, ListBlock, Paragraph, Section, Table, iter_nested
+from speclint.document.model import CodeBlock, Document, HtmlBlock, ListBlock, Paragraph, Section, Table
 from speclint.document.text import mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
@@ -229,19 +229,20 @@ _EDGE_CASE_LABEL = lazy_compile(r"^\W{0,4}(?P<label>[^:\n]{3,40}):(?P<rest>.*)",
 
 def _edge_case_labels(document: Document) -> Iterator[tuple[Paragraph, str]]:
     placeholders = {"n/a", "na", "tbd", "todo", "none", "-", "...", "tbc", "?"}
-    for section in document.sections():
-        for block in iter_nested(section.blocks):
-            if not isinstance(block, Paragraph):
-                continue
-            if ":" not in block.text or not EDGE_CASE_WORDS.search(block.text[:80]):
-                continue  # most paragraphs: no label, or not an edge-case one
-            match = _EDGE_CASE_LABEL.match(plain(block.text).strip())
-            label = match.group("label").strip(" *_") if match else ""
-            if not label or not is_edge_case_title(label):
-                continue
-            rest = match.group("rest").strip(" *_\n") if match else ""
-            if rest and (_is_placeholder(rest, placeholders) or _names_no_case(rest)):
-                yield block, label
+    # The document's blocks as listed once for every rule (`iter_blocks`), in the sections with a heading:
+    # not each section's nested blocks walked again.
+    for section, block in document.iter_blocks():
+        if section.heading is None or not isinstance(block, Paragraph):
+            continue
+        if ":" not in block.text or not EDGE_CASE_WORDS.search(block.text[:80]):
+            continue  # most paragraphs: no label, or not an edge-case one
+        match = _EDGE_CASE_LABEL.match(plain(block.text).strip())
+        label = match.group("label").strip(" *_") if match else ""
+        if not label or not is_edge_case_title(label):
+            continue
+        rest = match.group("rest").strip(" *_\n") if match else ""
+        if rest and (_is_placeholder(rest, placeholders) or _names_no_case(rest)):
+            yield block, label
 
 
 def _answers_cases(table: Table, placeholders: set[str]) -> bool:

@@ -6,7 +6,6 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Table, TableCell
-from speclint.document.text import iter_nested
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import has_quantity, is_descriptive
@@ -78,12 +77,11 @@ class LimitTableWithoutValue(Rule):
     default_level = Level.WARNING
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
-        for section in document.root.walk():
-            if section.heading is not None and (is_descriptive(section) or not_in_scope(section)):
-                continue
-            for block in iter_nested(section.blocks):
-                if isinstance(block, Table):
-                    yield from _rows(block)
+        # The document's blocks as listed once for every rule, not each section's nested blocks walked again.
+        for section, block in document.iter_blocks():
+            if isinstance(block, Table) and not (
+                    section.heading is not None and (is_descriptive(section) or not_in_scope(section))):
+                yield from _rows(block)
 
 
 def _rows(table: Table) -> Iterator[Violation]:

@@ -457,5 +457,16 @@ def _pattern(markers: tuple[str, ...], question_marks: bool, clarify: bool) -> r
             parts.append(_OPEN_ITEM)
         if question_marks:
             parts.append(r"(?<!\?)\?{3,}")
-        _compiled[key] = compile_pattern("|".join(parts)) if parts else None
+        _compiled[key] = compile_pattern(_first_character_guard(markers) + "(?:" + "|".join(parts) + ")")
     return _compiled[key]
+
+
+def _first_character_guard(markers: tuple[str, ...]) -> str:
+    """A look-ahead admitting the characters a match can start with: `<` (UNRESOLVED), `[` (NEEDS
+    CLARIFICATION), `?`, and the first letter of each marker and open-item word. Every alternative
+    starts with a look-behind or `^`, which gives `re` no first character to scan for: it tried them
+    all at every position of each piece holding a literal (on the Rust RFCs' 4,600 such pieces,
+    0.29 -> 0.16 s). Case-insensitive, so it admits what the `(?i:...)` words start with (and more,
+    for the upper-case markers: harmless)."""
+    firsts = {"<", "[", "?"} | {marker[0] for marker in (*markers, *OPEN_ITEM_MARKERS, *OPEN_FIELD_MARKERS) if marker}
+    return "(?=(?i:[" + "".join(re.escape(first) for first in sorted(firsts)) + "]))"

@@ -632,10 +632,8 @@ def tables(document: Document) -> tuple[tuple[Section, Table], ...]:
     section's nested blocks for them cost more than reading them)."""
     found = _tables.get(document)
     if found is None:
-        from speclint.document.model import iter_nested
-
-        found = _tables[document] = tuple((section, block) for section in document.root.walk()
-                                          for block in iter_nested(section.blocks) if isinstance(block, Table))
+        found = _tables[document] = tuple((section, block) for section, block in document.iter_blocks()
+                                          if isinstance(block, Table))
     return found
 
 
