@@ -13,6 +13,7 @@ from speclint.reading.interfaces import (
     EXISTING_API,
     SENTENCE_BREAK,
     NamedEndpoint,
+    contract_said_nearby,
     named_endpoints,
     refers_to_existing,
     says_anything_of_contract,
@@ -31,7 +32,9 @@ class EndpointWithoutContract(Rule):
     heading, a leading list item, an endpoint-table row: those are API001's), and where no text
     that names it says anything of its contract: what it takes (body, parameters, fields), what it
     returns (a response, a status, a shape), how it fails (a 4xx/5xx status) or who may call it
-    (authentication). One finding per document, at the first such endpoint, naming the others.
+    (authentication). Text that points back at it without repeating its path counts: a row or
+    paragraph of its section saying "both calls require the session token", or a sentence citing the
+    label of the requirement that names it ("error responses for R-1 are below"). One finding per document, at the first such endpoint, naming the others.
     Decision records, task lists and plans are skipped, and so are tests, page lists, non-goals and
     alternatives, another party's endpoints ("calls Stripe's `POST /v1/refunds`") and one the
     sentences naming it call existing and never new ("the existing `GET /slots` the booking flow
@@ -89,7 +92,8 @@ class EndpointWithoutContract(Rule):
                 return
         else:
             bare = [endpoint for endpoint in named_endpoints(document)
-                    if not says_anything_of_contract(endpoint) and not refers_to_existing(endpoint)]
+                    if not says_anything_of_contract(endpoint) and not refers_to_existing(endpoint)
+                    and not contract_said_nearby(document, endpoint)]
         if not bare:
             return
         first, others = bare[0], bare[1:]

@@ -11,10 +11,11 @@ from speclint.reading.endpoint_contracts import (
     heading_lines,
     more_endpoints,
     request_given_elsewhere,
+    request_shown_unnamed,
     takes_a_body,
     writes_without_request,
 )
-from speclint.reading.interfaces import http_endpoints
+from speclint.reading.interfaces import endpoint_key, http_endpoints
 from speclint.rules.api_contract.endpoint_without_contract import skips_document
 
 
@@ -29,7 +30,8 @@ class WriteEndpointWithoutRequest(Rule):
     that act on one resource (`POST /v1/orders/{id}/cancel`, `POST /logout`) need no body and are
     left alone. A request given in another paragraph that names the endpoint by its path alone, or
     by its method alone when no other endpoint has that method ("the body of the `PUT` is ..."),
-    counts. One finding per document, at the first such endpoint, counting the others.
+    counts, and so does, when the document has only one endpoint that takes a body, a JSON example
+    introduced as what the client sends without naming it ("or use the API:", "Request body:"). One finding per document, at the first such endpoint, counting the others.
 
     **Why it matters.** A create or update endpoint is mostly its request: which fields, which of
     them required, in what format. A spec that shows the response and not the request leaves the
@@ -70,6 +72,10 @@ class WriteEndpointWithoutRequest(Rule):
                   and not request_given_elsewhere(endpoint, document, methods.count(endpoint.method))]
         if not silent:
             return
+        bodied = {endpoint_key(endpoint.method, endpoint.label.partition(" ")[2].split("?", 1)[0])
+                  for endpoint in endpoints if takes_a_body(endpoint)}
+        if len(bodied) == 1 and request_shown_unnamed(document):
+            return  # the only endpoint that takes a body: a request example introduced as sent to the API is its own
         first, others = silent[0], len(silent) - 1
         also = more_endpoints(others)
         yield Violation(first_line(first.span), f"endpoint {first.label} gives its response but not its request{also}: "

@@ -302,3 +302,34 @@ def request_given_elsewhere(endpoint: Interface, document: Document, same_method
         if named and _BODY_NAMED.search(text):
             return True
     return False
+
+
+#: The line before a code block that introduces it as what the client sends: "or use the API:",
+#: "Request body:", "send this payload", "POST this JSON", "über die API:", "vía la API:".
+_REQUEST_INTRO = lazy_compile(
+    r"\b(?:requests?|body|payload|send|sends|sent|submit|post|posts|input|"
+    r"(?:use|using|via|through|call|calls|with|over)\s+(?:the\s+|our\s+|its\s+)?(?:\w+\s+)?api|"
+    r"(?:über|via|vía|mediante|par)\s+(?:die\s+|la\s+|l')?api)\b",
+    re.I,
+)
+
+
+def request_shown_unnamed(document: Document) -> bool:
+    """True when a JSON (or other contract) code block is introduced as what the client sends ("or use
+    the API:", "Request body:") and not as a response, without naming an endpoint: when the document
+    has a single endpoint that takes a body, this is its request."""
+    lines = document.lines
+    for section, block in document.iter_blocks():
+        if not isinstance(block, CodeBlock) or not contract_code(block) or ENDPOINT.search(block.code):
+            continue
+        if section.heading is not None and not_in_scope(section):
+            continue
+        index = block.span.start.line - 2
+        while index >= 0 and not lines[index].strip():
+            index -= 1
+        if index < 0:
+            continue
+        intro = lines[index]
+        if _REQUEST_INTRO.search(intro) and not _RESPONSE_LABEL.search(intro) and not ENDPOINT.search(intro):
+            return True
+    return False

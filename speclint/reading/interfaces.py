@@ -706,6 +706,51 @@ def says_anything_of_contract(endpoint: NamedEndpoint, foreign_counts: bool = Tr
     return False
 
 
+#: Words that point back at endpoints named just before without naming them again: "Both calls
+#: require ...", "These endpoints return ...", "Each route ...", in English, Spanish, German, French.
+_ENDPOINT_ANAPHOR = lazy_compile(
+    r"\b(?:(?:both|these|those|this|that|each|either|all|the)\s+(?:two\s+|three\s+)?"
+    r"(?:calls?|endpoints?|routes?|requests?|operations?|api\s+calls?)|"
+    r"(?:ambas|ambos|estas|estos|cada)\s+(?:llamadas?|endpoints?|rutas?)|"
+    r"(?:beide|diese|jeder|jede)\s+(?:aufrufe?|endpunkte?|routen?|anfragen?)|"
+    r"(?:ces|les\s+deux|chaque)\s+(?:appels?|endpoints?|routes?|requêtes?))\b",
+    re.I,
+)
+#: The label that opens a requirement row or item: `R-1`, `FR-12`, `API-3.2`, `REQ_7`.
+_OWN_LABEL = lazy_compile(r"^\s*(?:[-+*]\s|\d{1,3}[.)]\s)?[\s|*_`]*([A-Z][A-Z0-9]{0,9}[-_.]?\d{1,4}(?:\.\d{1,3})?)\b[\s|*_`:.)–—-]")
+
+
+def contract_said_nearby(document: Document, endpoint: NamedEndpoint) -> bool:
+    """True when text that does not repeat the endpoint's path still says its contract, pointing back
+    at it: a row, item or paragraph of the section naming it that says "both calls", "these endpoints",
+    "the call"; or text anywhere that cites the label of the requirement naming it ("Error responses
+    for R-1 are in the table below"). A requirement table row often names the calls and the next rows
+    give their authentication, idempotency and errors."""
+    line = endpoint.span.start.line
+    label = _OWN_LABEL.match(document.lines[line - 1])
+    cited = re.compile(r"(?<![\w-])" + re.escape(label.group(1)) + r"(?![\w-]|\.\d)") if label else None
+    home = None
+    for section in document.root.walk():
+        if section.heading is None or section.heading.span.start.line <= line:
+            home = section
+    texts: list[str] = []
+    for section in document.root.walk():
+        for block in iter_nested(section.blocks):
+            if isinstance(block, Table):
+                rows = [" | ".join(cell.text for cell in row) for row in [block.header, *block.rows]]
+            elif isinstance(block, (Paragraph, ListItem)):
+                rows = [block.text if isinstance(block, Paragraph) else
+                        "\n".join(segment.text for segment in item_segments(block))]
+            else:
+                continue
+            for text in rows:
+                if (section is home and _ENDPOINT_ANAPHOR.search(text)) or (cited is not None and cited.search(text)):
+                    texts.append(text)
+    pointed = [text for text in texts if endpoint.label.partition(" ")[2] not in text]
+    return bool(pointed) and says_anything_of_contract(NamedEndpoint(endpoint.key, endpoint.label, endpoint.span, pointed),
+                                                       foreign_counts=False)
+
+
 # --- who may do what: admin actions, admin identities, security left undefined --------------------
 
 #: An action only some people may take: "admins can ban users", "the admin dashboard".
