@@ -112,3 +112,66 @@ def test_eh004_does_not_read_a_base_form_call_without_a_modal() -> None:
     # an imperative step of a how-to ("Call Jenkins for help"): no requirement, no call of the product
     text = BUILD_RADIATOR.format(extra="").replace("The radiator must poll Jenkins", "Operators call Jenkins")
     assert lint_with("EH004", text) == []
+
+
+# --- EH004: a refusal a requirement asks of the product's own service is no call failing -----------
+
+TICKETS = """
+# Concert tickets
+
+## Requirements
+- R1: The Ticket Service MUST check each seat with the Seatwise Venue API before it is sold.
+- R2: The Ticket Service MUST refuse to sell more than six seats to one buyer.
+"""
+
+
+def test_eh004_does_not_read_a_required_refusal_as_the_call_failing() -> None:
+    assert spans(lint_with("EH004", TICKETS)) == [(4, 56)]
+
+
+def test_eh004_still_reads_the_called_service_refusing() -> None:
+    text = TICKETS + "- R3: If the Seatwise Venue API refuses the check or times out, the seat is shown as unavailable.\n"
+    assert lint_with("EH004", text) == []
+
+
+# --- EH009: a second write after the first committed, and nothing on it failing then ---------------
+
+KEY_ROTATION = """
+# Signing key rotation
+
+## Steps
+- The rotator creates the new key in the HSM and records its id in the key registry.
+- Services pick up the new id within five minutes.
+{extra}
+"""
+
+
+def test_eh009_flags_the_second_of_two_writes_to_two_places() -> None:
+    assert spans(lint_with("EH009", KEY_ROTATION.format(extra=""))) == [(4, 50)]
+
+
+def test_eh009_reads_a_failure_that_names_the_second_place() -> None:
+    text = KEY_ROTATION.format(extra="- If the write to the key registry fails, the new key is destroyed and an alert fires.")
+    assert lint_with("EH009", text) == []
+
+
+def test_eh009_reads_a_rollback_anywhere_as_the_state_between_spoken_of() -> None:
+    text = KEY_ROTATION.format(extra="- A rotation that stops half way is rolled back by the next run.")
+    assert lint_with("EH009", text) == []
+
+
+def test_eh009_flags_a_step_that_runs_after_another_succeeded() -> None:
+    text = """
+# Catalogue import
+
+| Step | Behaviour |
+|---|---|
+| 1 | The importer loads the supplier file. |
+| 2 | After a successful load, the importer MUST update `catalog.json` with the new version. |
+"""
+    assert spans(lint_with("EH009", text)) == [(6, 50)]
+
+
+def test_eh009_does_not_flag_two_writes_to_one_place() -> None:
+    text = KEY_ROTATION.format(extra="").replace("records its id in the key registry", "stores its label in the HSM")
+    assert lint_with("EH009", text) == []

@@ -922,7 +922,9 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
                 not named or kind != "call to another service") and not _names(kind, sentence):
             # "the portal shall refuse a request for ...", "the app refuses photos larger than 10 MB":
             # the product's own rule, not the call refused (a declined charge is a payment failing)
-            about = bool(_CALLED.search(sentence)) or _any_call(sentence)
+            # (unless the refusal is a requirement on the product's own service: "the Purchase Service MUST
+            # refuse to credit a purchase over the limit" is a business rule, not the service failing)
+            about = (bool(_CALLED.search(sentence)) or _any_call(sentence)) and not _REQUIRED_REFUSAL.search(sentence)
         if sentence.rstrip().endswith("?"):
             asked = asked or about
         elif about or asked or ((not CALL_FAILURE.search(sentence).group(0).isascii()  # type: ignore[union-attr]
@@ -1386,6 +1388,11 @@ _DECISION_WORD = lazy_compile(r"^(?:reject(?:s|ed|ion)?|refus(?:e|es|ed)|declin(
 _CALLED = lazy_compile(r"\b(?:apis?|calls?|endpoints?|services?|servers?|integrations?|webhooks?|responses?|"
                        r"backends?|gateways?|(?:message\s+)?queues?|connections?|\w+_(?:api|service|system|gateway))\b",
                        re.I)
+
+
+#: A refusal a requirement asks for: "MUST refuse to credit", "shall reject the request", "will decline".
+_REQUIRED_REFUSAL = lazy_compile(r"\b(?:shall|must|will|should)\s+(?:(?:not\s+)?(?:always\s+|automatically\s+|then\s+|"
+                                 r"also\s+)?)(?:reject|refuse|decline)\b", re.I)
 
 
 def decision_only(sentence: str) -> bool:

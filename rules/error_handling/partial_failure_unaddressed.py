@@ -1,0 +1,130 @@
+"""EH009 partial-failure-unaddressed: two writes done one after the other, and nothing on the second failing after the first."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from speclint.document.model import Document
+from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
+from speclint.lazy_regex import lazy_compile
+from speclint.reading.operations import CALL_FAILURE, _group_span, describes_tests, skipped_section
+from speclint.reading.requirements import TASK_LISTS, document_kind
+
+
+class PartialFailureUnaddressed(Rule):
+    """Flags a step that writes to one place after another step wrote to another, when nothing says what happens if the second fails after the first succeeded.
+
+    **What it flags.** A sentence that changes two places one after the other: "create the new
+    password in the database and write it to Vault", "stores the order in Postgres, then publishes
+    it to the orders topic", or a step that runs only once another has succeeded: "After a successful
+    import, the job MUST update `catalog.json`", "WHEN the file has been uploaded to the bucket, THE
+    service SHALL record it in the index". Reported at the second step, when the document never speaks
+    of the state between them: no partial failure, no crash between the steps, no rollback,
+    compensation, reconciliation or clean-up, no transaction or idempotent retry, and no sentence
+    that names the second step's target with a failure.
+
+    **Why it matters.** The first write has committed when the second fails. Unless the spec says
+    what happens then (undo the first, retry the second, reconcile later, tell someone), the system
+    keeps a password nobody has, a subtree with no config entry, a message marked sent that never
+    left.
+
+    **Example**
+
+    ```markdown
+    - The agent creates the new key in the HSM and writes its id to the key registry.
+    ```
+
+    **Use instead**
+
+    ```markdown
+    - The agent creates the new key in the HSM and writes its id to the key registry. If the
+      registry write fails, the agent deletes the new key and retries the rotation in 10 minutes.
+    ```
+    """
+
+    id = "EH009"
+    name = "partial-failure-unaddressed"
+    category = Category.ERROR_HANDLING
+    default_level = Level.WARNING
+    # Preview: new in round 17, its corpus findings judged in bench/verdicts/round17-failure17.tsv.
+    group = Group.PREVIEW
+
+    def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
+        if document_kind(document, context) in TASK_LISTS:
+            return
+        if not _SECOND_STEP_WORDS.search(document.source) or _PARTIAL_STATE.search(document.source):
+            return  # most documents write nothing twice, or already speak of the state in between
+        from speclint.document.text import find_all, iter_prose, mask_invisible
+
+        pieces = [piece for piece in iter_prose(document)
+                  if piece.kind != "heading" and not skipped_section(piece.section) and not describes_tests(piece.section)]
+        failures = [sentence for piece in pieces
+                    for sentence in _SENTENCE.findall(mask_invisible("\n".join(s.text for s in piece.segments)))
+                    if CALL_FAILURE.search(sentence)]
+        for piece in pieces:
+            for pattern in (_TWO_WRITES, _AFTER_SUCCESS):
+                for match, _span in find_all(pattern, piece.segments):
+                    target = " ".join(match.group("target").strip("`*_ ").split())
+                    first = match.groupdict().get("first")
+                    if first and _same_place(first, target):
+                        continue
+                    if _named_with_failure(target, failures):
+                        continue
+                    yield Violation(_group_span(piece.segments, match, "step"),
+                                    f"'{' '.join(match.group('step').split()).rstrip('.')}' runs after another write has "
+                                    "committed, and the document never says what happens when it fails then: say "
+                                    "what is undone, retried or reconciled, and who is told")
+                    return  # one finding per document: the gap is the same for its other sequences
+
+
+#: A write, in the words a step is written with.
+_WRITE = (r"(?:creates?|creating|writes?|writing|stores?|storing|saves?|saving|inserts?|inserting|updates?|updating|"
+          r"deletes?|deleting|removes?|removing|publish(?:es)?|publishing|records?|recording|registers?|"
+          r"persists?|persisting|commits?|committing|uploads?|uploading|revokes?|revoking|marks?|marking)")
+#: Where a write goes: "in the database", "to Vault", "into `streak_events`".
+_PLACE = r"(?:in|into|to|on|from)\s+(?:the\s+|a\s+|an\s+|our\s+|its\s+|their\s+)?"
+#: A place: a name, a code span or a noun phrase of up to three words.
+_TARGET = r"(?P<target>`[^`\n]+`|[\w.'-]+(?:\s+(?!and\b|then\b|with\b|as\b|for\b|so\b|before\b|after\b)[\w.'-]+){0,2})"
+#: Two writes to two places in one sentence: "create the password in the database and write it to Vault".
+_TWO_WRITES = lazy_compile(
+    r"\b" + _WRITE + r"\s+(?:[\w`'.-]+\s+){0,5}?" + _PLACE + r"(?P<first>`[^`\n]+`|[\w.'-]+(?:\s+[\w.'-]+){0,2}?)"
+    r"(?:\s+(?:[\w`'.-]+\s+){0,3}?)?,?\s+(?:and\s+then|and|then|before\s+it|after\s+that)\s+(?:it\s+|they\s+)?"
+    r"(?P<step>" + _WRITE + r"\s+(?:[\w`'.-]+\s+){0,5}?" + _PLACE + _TARGET + r")", re.I)
+#: A step that runs once another has succeeded: "After a successful import, the job MUST update
+#: `catalog.json`", "WHEN the file has been uploaded to the bucket, THE service SHALL record it in the index".
+_AFTER_SUCCESS = lazy_compile(
+    r"\b(?:after\s+(?:a\s+|the\s+)?successful(?:ly)?|once\s+(?:[\w`'.-]+\s+){1,6}?(?:has\s+|have\s+)?succeed(?:s|ed)|"
+    r"when\s+(?:[\w`'.-]+\s+){1,6}?(?:has|have)\s+been\s+" + _WRITE.replace("(?:creates?", "(?:created|written|stored|"
+                                                                           "saved|uploaded|committed|sent|charged|creates?")
+    + r")[^.;\n]{0,80}?,\s*(?:the\s+|THE\s+)?(?:[\w`'.-]+\s+){1,3}?(?:shall|must|will|should|then)\s+"
+    r"(?P<step>" + _WRITE + r"\s+(?:[\w`'.-]+\s+){0,5}?(?:" + _PLACE + r")?" + _TARGET + r")", re.I)
+#: A cheap test of the whole source: a second step can only be written with one of these.
+_SECOND_STEP_WORDS = lazy_compile(r"\b(?:and|then|successful(?:ly)?|succeed\w*|been)\b", re.I)
+#: The state between two steps, spoken of: a partial failure, a crash between them, a rollback, a
+#: compensation, a reconciliation or clean-up, a transaction or an idempotent retry, an outbox.
+_PARTIAL_STATE = lazy_compile(
+    r"\bpartial(?:ly)?\b|\bhalf[- ](?:way|done|written|applied|finished|processed)\b|\bfail(?:s|ed|ing|ures?)?\s+after\b|"
+    r"\bcrash\w*\s+(?:between|after|before|mid|in\s+the\s+middle)\b|\bin\s+between\b|\broll(?:s|ed|ing)?\s*back\b|"
+    r"\brollbacks?\b|\bcompensat\w+|\brevert\w*|\bundo(?:es|ne)?\b|\borphan\w*|\bdangling\b|\binconsisten\w+|"
+    r"\bout\s+of\s+sync\b|\breconcil\w+|\batomic\w*|\btransaction(?:al|ally)?\b|\btwo[- ]phase\b|\boutbox\b|\bsagas?\b|"
+    r"\bidempoten\w+|\bclean[- ]?up\b|\bleftover\w*|\bat[- ](?:least|most)[- ]once\b|\bexactly[- ]once\b", re.I)
+_SENTENCE = lazy_compile(r"[^.;!?\n]+(?:[.;!?]+|$)", re.M)
+#: Words of a place that say nothing of which place it is.
+_FILLER = frozenset({"the", "a", "an", "our", "its", "their", "new", "same", "it", "them", "of", "version", "path"})
+
+
+def _words(place: str) -> set[str]:
+    return {word for word in re.findall(r"[\w-]+(?:\.[\w-]+)*", place.lower()) if word not in _FILLER}
+
+
+def _same_place(first: str, second: str) -> bool:
+    """"the ledger" and "the ledger table" are one place: two writes to it are one transaction's."""
+    one, two = _words(first), _words(second)
+    return not one or not two or bool(one & two)
+
+
+def _named_with_failure(target: str, failures: list[str]) -> bool:
+    """A sentence that says something fails names the second step's place: "if the Vault write fails"."""
+    words = _words(target)
+    return any(word in sentence.lower() for sentence in failures for word in words if len(word) > 2)
