@@ -175,3 +175,13 @@ def test_eh009_flags_a_step_that_runs_after_another_succeeded() -> None:
 def test_eh009_does_not_flag_two_writes_to_one_place() -> None:
     text = KEY_ROTATION.format(extra="").replace("records its id in the key registry", "stores its label in the HSM")
     assert lint_with("EH009", text) == []
+
+
+def test_eh009_does_not_read_a_user_storys_wish_as_two_steps() -> None:
+    text = """
+# Shared drives
+
+## User stories
+- As an editor, I want to save drafts to my folder and publish them to the team space.
+"""
+    assert lint_with("EH009", text) == []

@@ -55,27 +55,47 @@ class PartialFailureUnaddressed(Rule):
             return
         if not _SECOND_STEP_WORDS.search(document.source) or _PARTIAL_STATE.search(document.source):
             return  # most documents write nothing twice, or already speak of the state in between
-        from speclint.document.text import find_all, iter_prose, mask_invisible
+        from speclint.document.text import iter_prose, mask_invisible, searched_text
 
         pieces = [piece for piece in iter_prose(document)
                   if piece.kind != "heading" and not skipped_section(piece.section) and not describes_tests(piece.section)]
-        failures = [sentence for piece in pieces
-                    for sentence in _SENTENCE.findall(mask_invisible("\n".join(s.text for s in piece.segments)))
-                    if CALL_FAILURE.search(sentence)]
+        failures: list[str] | None = None
         for piece in pieces:
-            for pattern in (_TWO_WRITES, _AFTER_SUCCESS):
-                for match, _span in find_all(pattern, piece.segments):
-                    target = " ".join(match.group("target").strip("`*_ ").split())
-                    first = match.groupdict().get("first")
-                    if first and _same_place(first, target):
-                        continue
-                    if _named_with_failure(target, failures):
-                        continue
-                    yield Violation(_group_span(piece.segments, match, "step"),
-                                    f"'{' '.join(match.group('step').split()).rstrip('.')}' runs after another write has "
-                                    "committed, and the document never says what happens when it fails then: say "
-                                    "what is undone, retried or reconciled, and who is told")
-                    return  # one finding per document: the gap is the same for its other sequences
+            text = searched_text(piece.segments)
+            for match in _sequences(text):
+                target = " ".join(match.group("target").strip("`*_ ").split())
+                first = match.groupdict().get("first")
+                if first and (_same_place(first, target) or _NOT_A_PLACE.match(first)):
+                    continue
+                if _WISH.search(text, max(0, match.start() - 80), match.start()):
+                    continue  # a user story's wish ("I want ... to read and write to storage"), not a step
+                if failures is None:  # (worked out once, for the first sequence found)
+                    failures = [sentence for each in pieces
+                                for sentence in _SENTENCE.findall(mask_invisible("\n".join(s.text for s in each.segments)))
+                                if CALL_FAILURE.search(sentence)]
+                if _named_with_failure(target, failures):
+                    continue
+                yield Violation(_group_span(piece.segments, match, "step"),
+                                f"'{' '.join(match.group('step').split()).rstrip('.')}' runs after another write has "
+                                "committed, and the document never says what happens when it fails then: say "
+                                "what is undone, retried or reconciled, and who is told")
+                return  # one finding per document: the gap is the same for its other sequences
+
+
+def _sequences(text: str) -> Iterator[re.Match[str]]:
+    """The sequences of `text`, each tried where it can start (a write word; "after", "once", "when"): the
+    patterns' lazy gaps cost too much when tried at every position of every piece."""
+    writes = [match.start() for match in _WRITE_WORD.finditer(text)]
+    if len(writes) >= 2:
+        for start in writes[:-1]:
+            match = _TWO_WRITES.match(text, start)
+            if match:
+                yield match
+    if writes and _SUCCEEDED.search(text):
+        for opener in _OPENER.finditer(text):
+            match = _AFTER_SUCCESS.match(text, opener.start())
+            if match:
+                yield match
 
 
 #: A write, in the words a step is written with.
@@ -99,6 +119,10 @@ _AFTER_SUCCESS = lazy_compile(
                                                                            "saved|uploaded|committed|sent|charged|creates?")
     + r")[^.;\n]{0,80}?,\s*(?:the\s+|THE\s+)?(?:[\w`'.-]+\s+){1,3}?(?:shall|must|will|should|then)\s+"
     r"(?P<step>" + _WRITE + r"\s+(?:[\w`'.-]+\s+){0,5}?(?:" + _PLACE + r")?" + _TARGET + r")", re.I)
+_WRITE_WORD = lazy_compile(r"\b" + _WRITE + r"\b", re.I)
+#: Where a step run after another's success is said, and the words that say it.
+_OPENER = lazy_compile(r"\b(?:after|once|when)\b", re.I)
+_SUCCEEDED = lazy_compile(r"\b(?:successful(?:ly)?|succeed(?:s|ed)|been)\b", re.I)
 #: A cheap test of the whole source: a second step can only be written with one of these.
 _SECOND_STEP_WORDS = lazy_compile(r"\b(?:and|then|successful(?:ly)?|succeed\w*|been)\b", re.I)
 #: The state between two steps, spoken of: a partial failure, a crash between them, a rollback, a
@@ -109,6 +133,10 @@ _PARTIAL_STATE = lazy_compile(
     r"\brollbacks?\b|\bcompensat\w+|\brevert\w*|\bundo(?:es|ne)?\b|\borphan\w*|\bdangling\b|\binconsisten\w+|"
     r"\bout\s+of\s+sync\b|\breconcil\w+|\batomic\w*|\btransaction(?:al|ally)?\b|\btwo[- ]phase\b|\boutbox\b|\bsagas?\b|"
     r"\bidempoten\w+|\bclean[- ]?up\b|\bleftover\w*|\bat[- ](?:least|most)[- ]once\b|\bexactly[- ]once\b", re.I)
+#: A "to" that starts an infinitive, not a place: "create to be able to read", "update to make sure".
+_NOT_A_PLACE = lazy_compile(r"(?:be|have|make|get|allow|ensure|let|keep|do|see|avoid|able)\b", re.I)
+#: A user story's wish, before the words: "As a developer, I want the workloads to read and write to storage".
+_WISH = lazy_compile(r"\bI\s+(?:want|need|would\s+like)\b|\bas\s+an?\s+[\w -]+,", re.I)
 _SENTENCE = lazy_compile(r"[^.;!?\n]+(?:[.;!?]+|$)", re.M)
 #: Words of a place that say nothing of which place it is.
 _FILLER = frozenset({"the", "a", "an", "our", "its", "their", "new", "same", "it", "them", "of", "version", "path"})
