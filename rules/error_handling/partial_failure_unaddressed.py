@@ -53,8 +53,9 @@ class PartialFailureUnaddressed(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         if document_kind(document, context) in TASK_LISTS:
             return
-        if not _SECOND_STEP_WORDS.search(document.source) or _PARTIAL_STATE.search(document.source):
-            return  # most documents write nothing twice, or already speak of the state in between
+        source = document.source
+        if not (_THEN_WRITE.search(source) or _SUCCEEDED.search(source)):
+            return  # most documents write nothing after anything: one scan of the source
         from speclint.document.text import iter_prose, mask_invisible, searched_text
 
         pieces = [piece for piece in iter_prose(document)
@@ -70,6 +71,8 @@ class PartialFailureUnaddressed(Rule):
                 if _WISH.search(text, max(0, match.start() - 80), match.start()):
                     continue  # a user story's wish ("I want ... to read and write to storage"), not a step
                 if failures is None:  # (worked out once, for the first sequence found)
+                    if _PARTIAL_STATE.search(source):
+                        return  # the document speaks of the state between two steps
                     failures = [sentence for each in pieces
                                 for sentence in _SENTENCE.findall(mask_invisible("\n".join(s.text for s in each.segments)))
                                 if CALL_FAILURE.search(sentence)]
@@ -85,13 +88,17 @@ class PartialFailureUnaddressed(Rule):
 def _sequences(text: str) -> Iterator[re.Match[str]]:
     """The sequences of `text`, each tried where it can start (a write word; "after", "once", "when"): the
     patterns' lazy gaps cost too much when tried at every position of every piece."""
+    then_write = _THEN_WRITE.search(text)
+    succeeded = _SUCCEEDED.search(text)
+    if not (then_write or succeeded):
+        return
     writes = [match.start() for match in _WRITE_WORD.finditer(text)]
-    if len(writes) >= 2:
+    if then_write and len(writes) >= 2:
         for start in writes[:-1]:
             match = _TWO_WRITES.match(text, start)
             if match:
                 yield match
-    if writes and _SUCCEEDED.search(text):
+    if writes and succeeded:
         for opener in _OPENER.finditer(text):
             match = _AFTER_SUCCESS.match(text, opener.start())
             if match:
@@ -122,9 +129,11 @@ _AFTER_SUCCESS = lazy_compile(
 _WRITE_WORD = lazy_compile(r"\b" + _WRITE + r"\b", re.I)
 #: Where a step run after another's success is said, and the words that say it.
 _OPENER = lazy_compile(r"\b(?:after|once|when)\b", re.I)
-_SUCCEEDED = lazy_compile(r"\b(?:successful(?:ly)?|succeed(?:s|ed)|been)\b", re.I)
-#: A cheap test of the whole source: a second step can only be written with one of these.
-_SECOND_STEP_WORDS = lazy_compile(r"\b(?:and|then|successful(?:ly)?|succeed\w*|been)\b", re.I)
+_SUCCEEDED = lazy_compile(r"\bsuccessful|\bsucceed|\b(?:has|have)\s+been\s+(?:written|created|stored|saved|uploaded|"
+                          r"committed|sent|charged|recorded|published)\b", re.I)
+#: A second write joined to a first: "and write it", "then publishes" (a cheap test before the sequences).
+_THEN_WRITE = lazy_compile(r"\b(?:and|then|after\s+that|before\s+it)\s+(?:then\s+)?(?:it\s+|they\s+)?" + _WRITE + r"\b",
+                           re.I)
 #: The state between two steps, spoken of: a partial failure, a crash between them, a rollback, a
 #: compensation, a reconciliation or clean-up, a transaction or an idempotent retry, an outbox.
 _PARTIAL_STATE = lazy_compile(
