@@ -6,7 +6,7 @@ import re
 from typing import Iterator
 
 from speclint.document.model import Document, Table
-from speclint.document.text import iter_prose, mask_invisible
+from speclint.document.text import code_spans, iter_prose, mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.operations import (
@@ -78,10 +78,14 @@ class PermanentDeliveryFailureUnhandled(Rule):
             return
         # A provider whose failure is never addressed at all is EH004's finding.
         kinds -= unaddressed_failures(document, frozenset(kinds))
-        text = "\n".join(mask_invisible("\n".join(segment.text for segment in piece.segments))
-                         for piece in iter_prose(document) if not skipped_section(piece.section))  # not "Rejected: ..." options
+        pieces = ["\n".join(segment.text for segment in piece.segments)
+                  for piece in iter_prose(document) if not skipped_section(piece.section)]  # not "Rejected: ..." options
+        text = "\n".join(map(mask_invisible, pieces))
+        # a provider's status in inline code names the failure too: "| APNs `410 Unregistered` | ... |"
+        code = "\n".join(span for piece in pieces for span in code_spans(piece))
         missing = [kind for kind in ("email", "push notification") if kind in kinds
-                   and not _PERMANENT[kind].search(text) and not _REJECTED_SEND.search(text)
+                   and not _PERMANENT[kind].search(text) and not _PERMANENT[kind].search(code)
+                   and not _REJECTED_SEND.search(text)
                    and not (kind == "push notification" and _failed_push_goes_another_way(document))]
         if not missing:
             return
@@ -143,6 +147,8 @@ _PERMANENT: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:invalid|expired|stale|unregistered|revoked|outdated|dead|old)\s+(?:device\s+|push\s+|fcm\s+|apns\s+)?"
         r"tokens?|tokens?\s+(?:is|are|that\s+(?:is|are))\s+(?:no\s+longer\s+valid|invalid|expired|unregistered|revoked)|"
         r"unregistered|notregistered|baddevicetoken|uninstall\w*|410|(?:delete|remove|prune|purge|drop)\w*\s+"
-        r"(?:the\s+|stale\s+|dead\s+|invalid\s+)?(?:device\s+|push\s+)?tokens?|unreachable|not\s+(?:be\s+)?delivered)\b",
+        r"(?:the\s+|stale\s+|dead\s+|invalid\s+)?(?:device\s+|push\s+)?tokens?|unreachable|not\s+(?:be\s+)?delivered|"
+        # the token dropped, said the other way round: "Token deleted from Redis", "the token is removed"
+        r"tokens?\s+(?:(?:is|are|gets?|get)\s+)?(?:deleted|removed|pruned|purged|dropped|invalidated))\b",
         re.I),
 }

@@ -201,6 +201,14 @@ _PAYMENT_SHOWN_BEFORE = lazy_compile(r"\b(?:explain(?:s|ed|ing)?|describ(?:e|es|
                                      r"\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 
 
+#: Payments as a right someone holds, not money moved: "a custom role can never contain *Manage billing*",
+#: "admins can view refunds", "the billing permission", "a Billing admin" (a capability's name, a role's).
+_PAYMENT_RIGHT_BEFORE = lazy_compile(r"\b(?:manage|managing|administer|administering|view|viewing|access\s+to|"
+                                     r"permissions?\s+(?:to|for)|rights?\s+(?:to|over))\s+(?:the\s+)?[*_]*$", re.I)
+_PAYMENT_RIGHT_AFTER = lazy_compile(r"^[*_]*\s+(?:permissions?|scopes?|roles?|rights?|bundles?|admins?|administrators?|"
+                                    r"managers?|privileges?|access|viewers?)\b", re.I)
+
+
 #: An operation denied: "no payments go through us", "never uploads".
 #: "no email", "never charged", "nothing to refund or charge", "does not send": no operation happens.
 _DENIED_BEFORE = lazy_compile(r"\b(?:no|never|not|nothing\s+to|without)\s+(?:\w+\s+(?:or|nor)\s+)?$", re.I)
@@ -215,6 +223,8 @@ def _is_operation(kind: str, match: re.Match[str], text: str) -> bool:
     after = text[match.end(): match.end() + 30]
     return not (_PAYMENT_AMOUNT_BEFORE.search(before) or _PAYMENT_AMOUNT_AFTER.match(after)
                 or _BILLING_PLACE.match(text, match.start())
+                or _PAYMENT_RIGHT_BEFORE.search(text[max(0, match.start() - 30): match.start()])
+                or _PAYMENT_RIGHT_AFTER.match(after)
                 or _PAYMENT_SHOWN_BEFORE.search(text[max(0, match.start() - 60): match.start()]))
 
 
@@ -562,7 +572,10 @@ GENERIC_PROVIDERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"(?:webhook|callback)s?\b")),
     # a system a sentence calls by its name alone: "the quote service calls Tarn for each quote"
     (NAMED_API_KIND, lazy_compile(
-        r"\b(?:calls|queries|polls|invokes|calling|querying)\s+(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+"
+        # (a requirement calls it in the base form: "the operator SHALL query Prometheus for volume IOPS")
+        r"\b(?:calls|queries|polls|invokes|calling|querying|"
+        r"(?i:shall|must|will|should)\s+(?:(?:first|then|also|periodically|always)\s+)?(?:call|query|poll|invoke))"
+        r"\s+(?P<name>(?!" + _NOT_A_NAME + r"\b)[A-Z][\w&-]+"
         r"(?:\s+[A-Z][\w&-]+)?)(?=\s+(?:for|with|on|at|every|each|once|and)\b|[,;]|\.(?:\s|$))")),
     # a system called in German, Spanish or French: "Fahrzeugdaten bei der DAT-Schnittstelle
     # abrufen", "über die Schnittstelle zum Bestandssystem", "a través de la integración con el
@@ -909,7 +922,9 @@ def failure_addressed(kind: str, text: str, in_failure_section: bool = False, na
                 not named or kind != "call to another service") and not _names(kind, sentence):
             # "the portal shall refuse a request for ...", "the app refuses photos larger than 10 MB":
             # the product's own rule, not the call refused (a declined charge is a payment failing)
-            about = bool(_CALLED.search(sentence)) or _any_call(sentence)
+            # (unless the refusal is a requirement on the product's own service: "the Purchase Service MUST
+            # refuse to credit a purchase over the limit" is a business rule, not the service failing)
+            about = (bool(_CALLED.search(sentence)) or _any_call(sentence)) and not _REQUIRED_REFUSAL.search(sentence)
         if sentence.rstrip().endswith("?"):
             asked = asked or about
         elif about or asked or ((not CALL_FAILURE.search(sentence).group(0).isascii()  # type: ignore[union-attr]
@@ -1195,7 +1210,19 @@ def _own_api(document: Document, mention: ProviderMention) -> bool:
     if kind != NAMED_API_KIND or not brand.endswith(("API", "service")):
         return False
     named = brand.lower()
-    return any(named in section.title.lower() for section in document.sections() if section.heading is not None)
+    if any(named in section.title.lower() for section in document.sections() if section.heading is not None):
+        return True
+    # the product's own API, named beside the product's other ways in: "issues refunds from the dashboard
+    # or through the Refunds API", "the Ledger API and the console let ..."
+    name = r"(?:the\s+|our\s+)?" + r"\s+".join(map(re.escape, brand.split()))
+    return bool(re.search(_SURFACE + r"\s+(?:and|or)\s+(?:(?:through|via|from|in|with)\s+)?" + name + r"\b|"
+                          r"\b" + name + r"\s+(?:and|or)\s+(?:(?:through|via|from|in|with)\s+)?(?:the\s+|our\s+)?"
+                          + _SURFACE, document.source, re.I))
+
+
+#: The product's own ways in, beside which an API is the product's own.
+_SURFACE = (r"\b(?:dashboard|console|web\s+app|mobile\s+app|app|UI|user\s+interface|CLI|command\s+line|admin\s+panel|"
+            r"portal|website|back[\s-]?office)s?\b")
 
 
 def _find_unhandled_providers(document: Document, only: frozenset[str] | None = None) -> list[ProviderMention]:
@@ -1361,6 +1388,11 @@ _DECISION_WORD = lazy_compile(r"^(?:reject(?:s|ed|ion)?|refus(?:e|es|ed)|declin(
 _CALLED = lazy_compile(r"\b(?:apis?|calls?|endpoints?|services?|servers?|integrations?|webhooks?|responses?|"
                        r"backends?|gateways?|(?:message\s+)?queues?|connections?|\w+_(?:api|service|system|gateway))\b",
                        re.I)
+
+
+#: A refusal a requirement asks for: "MUST refuse to credit", "shall reject the request", "will decline".
+_REQUIRED_REFUSAL = lazy_compile(r"\b(?:shall|must|will|should)\s+(?:(?:not\s+)?(?:always\s+|automatically\s+|then\s+|"
+                                 r"also\s+)?)(?:reject|refuse|decline)\b", re.I)
 
 
 def decision_only(sentence: str) -> bool:
