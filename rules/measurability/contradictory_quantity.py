@@ -62,8 +62,13 @@ class ContradictoryQuantity(Rule):
     configuration block ("retries the same mirror twice" and `retry = 3`), a term defined by a state against a duration
     of that state ("Grace period: the time during which the old and new credential are valid. The grace period is 24
     hours." and "keep the old credential valid for 12 hours"), and a default in prose against the API field's comment
-    ("the default budget of 500Mi" and "// LogBudget ... Defaults to 1Gi"). Not taken: one-word names in per-case
-    sections ("Timeline: ~5 minutes" under each severity), timeouts and latencies (each call has its
+    ("the default budget of 500Mi" and "// LogBudget ... Defaults to 1Gi"), a count limit given by a limits table's
+    row ("a journal entry holds up to 50 postings" and "| Postings per journal entry | at most 100 |"), a fee named in
+    German, Spanish, Portuguese, Italian or French with a decimal comma ("Gebühr: 1,0 %" and "Die Gebühr von 1,5 %"),
+    and a threshold passed or crossed ("failed installs exceed 3%" and, on a wrapped line, "once failed installs pass
+    1.5%"). Not taken: a table row that gives several values of the quantity (now and target, one per tier), a
+    sentence whose number bounds a change ("the step is extended, up to 1 hour"), rate rows ("Requests per minute"),
+    one-word names in per-case sections ("Timeline: ~5 minutes" under each severity), timeouts and latencies (each call has its
     own), holds whose clauses share no word of what is held, deadlines set for a case ("P1 incidents"),
     configuration blocks introduced as an example, and changes from one value to another; nor maximums of two cases
     ("€100 per transfer for basic accounts, €1,000 for verified"), rates ("per day"), two configured counts, sizes

@@ -65,6 +65,10 @@ _SHARE = lazy_compile(
     r"customers|sessions|visitors|members|tenants|pods|nodes|hosts|devices|accounts|calls)\b",
     re.I,
 )
+#: A value that something is changed to or by: "below that the step is extended, up to 1 hour" bounds an extension,
+#: it does not restate the step's duration.
+_CHANGED = lazy_compile(r"\b(?:extend(?:s|ed)?|shorten(?:s|ed)?|increas(?:e|es|ed)|reduc(?:e|es|ed)|doubl(?:e|es|ed)|"
+                        r"halv(?:e|es|ed)|prolong(?:s|ed)?)\b", re.I)
 _CONDITIONAL = lazy_compile(r"\b(?:if|when|whenever|once|unless|until|while)\b", re.I)
 
 
@@ -125,7 +129,7 @@ def _labels(document: Document, cell_table: dict[int, int]) -> Iterator[_Label]:
                           and not word.isdigit())
             if not words or (len(words) < 2 and len(words[0]) < _LONG_WORD):
                 continue
-            for cell in row[1:]:
+            for position, cell in enumerate(row[1:], 1):
                 text = cell.text.strip(" *_~≈")
                 found = next(iter(find_all_alone(_QUANTITY, cell.segments)), None)
                 if found is None or not text.startswith(found[0].group("num")) or _NOT_A_COUNT.search(text):
@@ -133,6 +137,9 @@ def _labels(document: Document, cell_table: dict[int, int]) -> Iterator[_Label]:
                 if sum(1 for _ in _QUANTITY.finditer(text)) != 1:
                     continue
                 family, value = _measure(found[0])
+                if any(_measure(other)[0] == family for later in row[position + 1:]
+                       for other in _QUANTITY.finditer(later.text)):
+                    break  # "| Retention | 11.8% | ≥ 13.5% |": a baseline and a target, which one would a sentence restate?
                 written = " ".join(found[0].group(0).split())
                 # "| Release threshold | 90% SoC |": the word after the value says what it measures
                 qualifier = _QUALIFIER.match(text, len(found[0].group(0)) + text.find(found[0].group(0)))
@@ -222,7 +229,8 @@ def _labelled_pairs(document: Document) -> Iterator[Contradiction]:
             text = match.string
             start, end = sentence_bounds(text, match.start(), match.end())
             sentence = text[start:end]
-            if _NOT_A_COUNT.search(sentence) or _HYPOTHETICAL.search(sentence) or sentence.rstrip(" *_").endswith("?"):
+            if _NOT_A_COUNT.search(sentence) or _HYPOTHETICAL.search(sentence) or sentence.rstrip(" *_").endswith("?") \
+                    or _CHANGED.search(sentence):
                 continue
             family, value = _measure(match)
             if sum(1 for other in _QUANTITY.finditer(sentence) if _measure(other)[0] == family) != 1:

@@ -66,12 +66,21 @@ _VERB_DURATION_AFTER = lazy_compile(
     + r"\s+(?:after|from|following)\b",
     re.I,
 )
+#: A number with a decimal point or a decimal comma ("1,5 %" in German, Spanish, French, Italian, Portuguese).
+_DECIMAL = r"(?P<num>\d+(?:\.\d+|,\d{1,2}(?!\d))?)"
+#: A fee named in German, Spanish, Portuguese, Italian or French, and what joins it to its value there: "Gebühr: 1,0 %",
+#: "die Gebühr von 1,5 %", "la comisión es del 2 %", "les frais sont de 3 %".
+_FEE_ABROAD = r"gebühr(?:en)?|gebuehr(?:en)?|entgelt|comisi[oó]n|comiss[aã]o|commissione|frais"
+_CONNECTOR_ABROAD = (r"von|beträgt|liegt\s+bei|ist|(?:es|est|è|é)(?:\s+(?:del?|di|du))?|sont\s+de|de[l]?|di|du")
+#: Articles before a fee's name in those languages: "die Gebühr" is no one's fee in particular.
+_ARTICLES_ABROAD = frozenset("der die das den dem des la el le il lo los las les une un una uno".split())
 #: "a 1% fee", "a fee of 1.5%", "commission: 2%".
 _PERCENT_NOUN = lazy_compile(
-    r"(?:\b(?P<noun>fees?|commissions?|surcharges?|markups?|cashback|interest\s+rate|take\s+rate|platform\s+fee)(?:\*\*|__)?\s*"
-    r"(?:of|is|:|=|will\s+be|must\s+be|shall\s+be|set\s+to)(?:\*\*|__)?\s*" + _NUMBER + r"\s?%|"
-    r"(?<![\d.])(?P<num2>\d+(?:\.\d+)?)\s?(?:%|percent)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>fees?|commissions?|surcharges?|"
-    r"markups?|cashback|interest)|"
+    r"(?:\b(?P<noun>fees?|commissions?|surcharges?|markups?|cashback|interest\s+rate|take\s+rate|platform\s+fee|" + _FEE_ABROAD
+    + r")(?:\*\*|__)?\s*(?:of|is|:|=|will\s+be|must\s+be|shall\s+be|set\s+to|" + _CONNECTOR_ABROAD + r")(?:\*\*|__)?\s*"
+    + _DECIMAL + r"\s?%|"
+    r"(?<![\d.,])(?P<num2>\d+(?:\.\d+|,\d{1,2}(?!\d))?)\s?(?:%|percent)\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun2>fees?|commissions?|"
+    r"surcharges?|markups?|cashback|interest|" + _FEE_ABROAD + r")|"
     # "we charge 1.5% per top-up", "the platform takes 1%"
     r"\b(?P<noun3>charges?|charged|takes|deducts?|deducted)\s+(?:a\s+|an\s+)?(?P<num3>\d+(?:\.\d+)?)\s?(?:%|percent)(?!\s+(?:of\s+)?(?:the\s+)?(?:users|customers|merchants|traffic))|"
     # "**How much does it cost?** 1.5% of the amount": a FAQ's answer to a question about the price
@@ -128,6 +137,8 @@ _OWNS = lazy_compile(r"\b(?:takes?|has|have|uses?|gets?|accepts?|needs?)\s+(?:an
 _PERCENT = lazy_compile(
     r"\b(?P<verb>drops?|dropped|dropping|falls?|fell|declines?|declined|decreases?|decreased|increases?|increased|"
     r"rises?|rose|exceeds?|exceeded|degrades?|degraded|regress(?:es|ed)?|"
+    # "once failed installs pass 1.5% of a wave": a threshold passed or crossed is one exceeded
+    r"pass(?:es|ed)?|cross(?:es|ed)?|"
     # "the rebuffering ratio goes above 5%": a threshold crossed, as "exceeds"
     r"(?:goes|go|went|climbs?|climbed|jumps?|jumped)(?=\s+(?:above|over|beyond|past)))\s+(?:by\s+)?(?:more\s+than\s+|over\s+|"
     r"above\s+|beyond\s+|at\s+least\s+)?" + _NUMBER + r"\s?%",
@@ -213,11 +224,16 @@ _CONCEPTS = {
     # "waits up to 30 s before giving up", "gives up after 10 s", "aborts after 5 s": a timeout
     "wait": "timeout", "giv": "timeout", "abort": "timeout",
     # "goes above 5%", "climbs above 5%": a threshold crossed, as "exceeds 5%"
-    "goe": "exceed", "go": "exceed", "went": "exceed", "climb": "exceed", "jump": "exceed"}
+    "goe": "exceed", "go": "exceed", "went": "exceed", "climb": "exceed", "jump": "exceed",
+    "exc": "exceed", "pass": "exceed", "cross": "exceed"}
 
 
 def _concept(anchor: str) -> str:
     return _CONCEPTS.get(anchor, anchor)
+
+
+#: What opens a clause of its own inside a sentence: the words before it are another verb's.
+_SUBORDINATE = lazy_compile(r"\b(?:when|whenever|once|if|unless|until|while|as\s+soon\s+as)\b", re.I)
 
 
 def _subject(before: str, head_first: bool = False) -> tuple[str, ...]:
@@ -226,6 +242,8 @@ def _subject(before: str, head_first: bool = False) -> tuple[str, ...]:
     qualifies it, the head with its qualifier ("credit earned through referrals" is referral credit,
     "logs of failed payments" failed-payment logs)."""
     clause = re.split(r"[.;:!?()\[\]|,—–]|\s-\s", before)[-1]
+    if head_first:  # "the rollout halts when failed installs (exceed 3%)": the verb's subject is in its own clause
+        clause = _SUBORDINATE.split(clause)[-1]
     every_word = re.findall(r"[A-Za-z][\w'-]*", clause)
     all_words = every_word[-8:]
     phrase = list(every_word)
@@ -255,6 +273,15 @@ def _is_participle(word: str) -> bool:
 
 
 
+def _line_break_before(text: str, position: int) -> int:
+    """The last line break before `position` that ends a sentence or a label: a paragraph's line wrapped in the
+    middle of a sentence ("... halts a release once failed installs / pass 1.5% of a wave") goes on."""
+    found = text.rfind("\n", 0, position)
+    while found > 0 and text[found - 1] not in ".!?:;|*_":
+        found = text.rfind("\n", 0, found)
+    return found
+
+
 def statements(segments: list[TextSegment]) -> Iterator[Statement]:
     """The quantities stated in one paragraph, item or cell."""
     global _statement_group
@@ -266,7 +293,7 @@ def statements(segments: list[TextSegment]) -> Iterator[Statement]:
     for pattern, match, span in _statement_group.search(segments):
         kind = _STATEMENT_KIND[pattern]
         text = match.string
-        start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start()),
+        start = max(text.rfind(". ", 0, match.start()), _line_break_before(text, match.start()),
                     text.rfind("? ", 0, match.start())) + 1
         end_candidates = [i for i in (text.find(". ", match.end()), text.find("\n", match.end())) if i >= 0]
         sentence = text[start: min(end_candidates) if end_candidates else len(text)]
@@ -367,12 +394,13 @@ def _counted(kind: str, match: re.Match[str], span: Span, before: str, sentence:
     """A fee in percent ("a 1% fee") or a retry count ("retried 3 times", "5 delivery attempts")."""
     if _NOT_A_COUNT.search(sentence):
         return
-    number = _group(match, "num", "num2", "num3", "num4", "twice").lower()
+    number = _group(match, "num", "num2", "num3", "num4", "twice").lower().replace(",", ".")  # "1,5 %"
     number = str(_COUNT_WORDS_VALUES.get(number, number))
     if kind == "fee":
         noun = _group(match, "noun", "noun2") or "fee"
         subject = _subject(before)[-1:] if match.group("noun") else ()
-        subject = tuple(word for word in subject if word not in ("carry", "charge", "cost", "pay", "take", "apply"))
+        subject = tuple(word for word in subject if word not in ("carry", "charge", "cost", "pay", "take", "apply")
+                        and word not in _ARTICLES_ABROAD)
         anchor = _lemma(noun.split()[-1])
         agent = re.findall(r"[A-Za-z][\w'-]*", before)[-1:] if match.group("noun3") else []
         if agent and agent[0][0].isupper() and agent[0].lower() not in _NOT_A_THIRD_PARTY:

@@ -833,6 +833,8 @@ def _pairs(document: Document) -> Iterator[Contradiction]:
                 said = _said_for(section, match, span)
                 if said is not None:
                     said_for.append(said)
+    for stated in _table_count_limits(document):
+        by_head.setdefault((stated.family, stated.head), []).append(stated)
     for stated in _code_defaults(document):
         by_head.setdefault((stated.family, stated.head), []).append(stated)
     yield from _hold_pairs(holds)
@@ -957,6 +959,54 @@ def _count(section: int, match: re.Match[str], span: Span) -> _Stated | None:
     text = " ".join(match.group(0).split())
     statement = Statement("count-limit", (owner.lower(), noun.lower()), _lemma(noun), "count", value, text, span)
     return _Stated(section, f"{_lemma(noun)} per {_lemma(owner)}", (), "count", value, "", statement)
+
+
+#: A limits table's label for a count per one thing: "Postings per journal entry", "Max. Artikel pro Bestellung",
+#: "Maximum number of seats per workspace".
+_COUNT_LABEL = lazy_compile(
+    r"^[\W_]*(?:(?:max(?:imum|\.)?|máx(?:imo|\.)?|maximal|höchstzahl(?:\s+an)?)\s+(?:(?:number|count|número|anzahl)\s+(?:of|de|an)\s+)?)?"
+    r"(?P<noun>[^\W\d_][\w-]*)\s+(?P<per>per|pro|por|par|je)\s+(?:(?:each|cada|one)\s+)?"
+    r"(?P<owner>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})[\W_]*$",
+    re.I,
+)
+#: The count a limits table's cell gives, alone or with its bound: "100", "at most 100", "≤ 100", "bis zu 100 Artikel".
+_COUNT_CELL = lazy_compile(
+    r"^[*_\s]*(?:(?:" + _BOUND + r"|≤|<=|<)\s*)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?P<noun>[^\W\d_][\w-]*))?[*_\s]*$",
+    re.I,
+)
+
+
+def _table_count_limits(document: Document) -> Iterator[_Stated]:
+    """Count limits given by a table row: "| Postings per journal entry | at most 100 |" is the limit "a journal entry
+    holds up to 50 postings" states. A row whose other cells give numbers too is a row of cases (tiers, now and
+    target), and a label of a rate ("Requests per minute") counts no owner."""
+    from speclint.reading.quantities import tables
+    from speclint.reading.requirements import not_in_scope
+
+    for section, block in tables(document):
+        if section.heading is not None and not_in_scope(section):
+            continue
+        for row in block.rows:
+            label = _COUNT_LABEL.match(row[0].text) if len(row) > 1 else None
+            if label is None:
+                continue
+            valued = [cell for cell in row[1:] if any(character.isdigit() for character in cell.text)]
+            if len(valued) != 1:
+                continue
+            if _NOT_A_COUNT.search(row[0].text[:label.start("per")] + row[0].text[label.end("per"):]):
+                continue  # "Seats per workspace (free plan)"; German "pro" is "per", no pro plan
+            found = _COUNT_CELL.match(valued[0].text)
+            noun, owner = label.group("noun").lower(), label.group("owner").split()[-1].lower()
+            if found is None or owner in _NOT_OWNER or noun in _NOT_COUNTED or noun in _STOPWORDS \
+                    or owner.rstrip("s") in _SECONDS or owner in _SECONDS or _UNIT_NAMES.get(owner) is not None:
+                continue
+            text = valued[0].text.strip(" *_")
+            start, cell_start = valued[0].text.find(text), valued[0].span.start  # the finding points at the value given
+            span = Span(Position(cell_start.line, cell_start.column + start),
+                        Position(cell_start.line, cell_start.column + start + len(text)))
+            value = _value(found.group("num").replace(",", ""))
+            statement = Statement("count-limit", (owner, noun), _lemma(noun), "count", value, text, span)
+            yield _Stated(id(section), f"{_lemma(noun)} per {_lemma(owner)}", (), "count", value, "", statement)
 
 
 _cache: WeakKeyDictionary[Document, list[Contradiction]] = WeakKeyDictionary()
