@@ -127,3 +127,61 @@ def test_a_long_name_of_a_limit_with_no_value_is_reported() -> None:
     - Transfers above the per-account weekly outbound transfer limit need a second approver.
     """
     assert lines("MS005", text) == [3]
+
+
+# --- a configurable limit with no default, where the document gives defaults for other settings ----------------------
+
+
+def test_a_configurable_window_with_no_default_beside_settings_with_defaults() -> None:
+    text = """
+    ## Requirements
+
+    1. **REQ-7** The collector SHALL batch events over a configurable flush interval.
+    2. **REQ-8** The collector SHALL drop events older than the retention age (configurable, default 7 days).
+    """
+    assert lines("MS005", text) == [3]
+
+
+def test_a_configurable_limit_with_its_default_in_the_sentence() -> None:
+    text = """
+    ## Requirements
+
+    1. **REQ-7** The collector SHALL batch events over a configurable flush interval, defaulting to 10 s.
+    2. **REQ-8** The collector SHALL keep events for a configurable retention age (default 7 days).
+    """
+    assert lines("MS005", text) == []
+
+
+def test_configurable_is_the_whole_answer_where_no_setting_has_a_default() -> None:
+    text = """
+    ## Requirements
+
+    1. **REQ-7** The collector SHALL batch events over a configurable flush interval.
+    2. **REQ-8** The collector SHALL let operators choose the output format.
+    """
+    assert lines("MS005", text) == []
+
+
+def test_a_configurable_limit_given_a_value_in_a_settings_table() -> None:
+    text = """
+    ## Requirements
+
+    | ID | Requirement |
+    |---|---|
+    | SR-3 | Uploads are split into chunks up to a configurable chunk cap. |
+    | SR-4 | Idle uploads expire after a configurable TTL (default 24 h). |
+
+    | Setting | Value |
+    |---|---|
+    | Chunk cap | 8 MiB |
+    """
+    assert lines("MS005", text) == []
+
+
+def test_an_unnumbered_background_sentence_is_not_read() -> None:
+    text = """
+    ## Background
+
+    Older collectors used a configurable flush interval; the new one keeps its retention age (default 7 days).
+    """
+    assert lines("MS005", text) == []
