@@ -252,8 +252,12 @@ class _ValueIndex:
                 self.words.setdefault(word, set()).add(-unit)
 
 
-#: A table's separator row ("|---|:--:|"): the row above it is the table's header.
-_TABLE_SEPARATOR = lazy_compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+def _table_separator(line: str) -> bool:
+    """A table's separator row ("|---|:--:|"): the row above it is the table's header."""
+    text = line.strip()
+    return "--" in text and not text.strip("|:- ")
+
+
 _TABLE_OR_ITEM = lazy_compile(r"^\s*(?:\||[-*+]\s|\d{1,3}[.)]\s)")
 
 
@@ -262,7 +266,7 @@ def _introduces_values(lines: list[str], number: int) -> bool:
     windows per payment rail:"), or a table's header row ("| Plan | Included quota |")."""
     text = lines[number - 1].strip()
     if text.startswith("|"):
-        if number >= len(lines) or not _TABLE_SEPARATOR.match(lines[number]):
+        if number >= len(lines) or not _table_separator(lines[number]):
             return False
         start = number + 1
     elif text.endswith(":") and not _LINE_MARKER.match(lines[number - 1]):
