@@ -9,8 +9,9 @@ from speclint.document.model import CodeBlock, Document, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
-from speclint.reading.named_limits import (BOUNDARY, ENGLISH_GROUPS, NamedLimit, delegated, given_elsewhere,
-                                          in_question_section, may_name_a_limit, named_limit, value_beside, words_of)
+from speclint.reading.named_limits import (BOUNDARY, ENGLISH_GROUPS, MEASURE_NOUNS, NamedLimit, delegated, given_elsewhere,
+                                          in_question_section, may_name_a_limit, named_limit, stem, value_beside,
+                                          words_of)
 from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, sentence_bounds,
                                         statements, value_given_at)
 from speclint.reading.requirements import not_in_scope
@@ -494,6 +495,8 @@ class LimitWithoutValue(Rule):
                     yield Violation(hit.span, f"'{written}': {limit.question}? State the value so it can be built and tested")
             yield from _named_boundaries(document, statement, reported)
             yield from _letters_for_numbers(document, statement, reported)
+            if numbered or (requirement and statement.in_requirements):
+                yield from _configurable_without_default(document, statement, reported)
         if proposal and profile_name(context) == "kiro-design":
             # a Kiro design states what will be built for its requirements: a limit named as a boundary in its design
             # sections still needs a value ("events within the allowed lateness are added to their window"). Not RFCs,
@@ -557,6 +560,46 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
         reported.add(where)
         yield Violation(hit.span, f"'{limit.written}': the document never gives this limit a value. State it so it "
                                   "can be built and tested")
+
+
+#: A limit said to be configurable: "over configurable sampling windows", "to a configurable maximum", "a configurable
+#: retry budget". `head` says which one ("sampling", "retry"); `noun` what kind.
+_CONFIGURABLE_LIMIT = lazy_compile(
+    r"\b(?:user-|admin-|operator-)?configurable\s+(?P<head>(?:(?!(?:and|or|per|for|of|with|by)\b)[\w-]+\s+){0,2}?)"
+    r"(?P<noun>limits?|thresholds?|caps?|ceilings?|quotas?|budgets?|tolerances?|max(?:imum)?s?|min(?:imum)?s?|time-?outs?|"
+    r"ttls?|cut-?offs?|periods?|windows?|" + "|".join(noun + "s?" for noun in MEASURE_NOUNS) + r"|cool-?downs?)\b", _I)
+#: The document states a default for a setting: "Configurable, default 30 minutes", "(default: 5)", "defaults to 10 s".
+_DEFAULT_GIVEN = lazy_compile(
+    r"\bdefault(?:s|ing)?\b\s*(?:value\s*)?(?:[:=]|\bof\b|\bis\b|\bto\b|\bat\b)?\s*[~≈<>≤≥]?\s*[$€£]?\d", _I)
+#: The sentence gives the default or the range itself: "(default 5, range 1-20)", "defaulting to the plan's value".
+_DEFAULT_WORD = lazy_compile(r"\b(?:default\w*|range|between|from\s+\S+\s+to|up\s+to|at\s+most|at\s+least)\b", _I)
+
+
+def _configurable_without_default(document: Document, statement: Statement, reported: set[tuple[int, str]]) -> Iterator[Violation]:
+    """A numbered requirement makes a limit configurable and gives it no default, in a document that gives defaults
+    for its other settings ("| NFR-204 | Migration Timeout | Configurable, default 30 minutes |"): by the document's
+    own convention the default is part of the requirement, and without it nobody knows what ships."""
+    text = statement.text
+    if "onfigurable" not in text or not may_name_a_limit(document, text):
+        return
+    if not any(_DEFAULT_GIVEN.search(line) for line in document.lines):
+        return  # a document that states no default anywhere: configurable is its whole answer
+    for hit in search(_CONFIGURABLE_LIMIT, statement.segments):
+        sentence = hit.source_sentence
+        if _QUESTION.search(hit.sentence) or _DEFAULT_WORD.search(sentence) or has_quantity(without_outline_number(sentence)):
+            continue
+        noun = hit.match.group("noun").lower().replace("-", "")
+        head = tuple(word for word in words_of(hit.match.group("head")) if word not in ("the", "a", "an"))
+        limit = NamedLimit(head, stem(noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun),
+                           " ".join(hit.match.group(0).split()))
+        if given_elsewhere(document, limit, hit.span.start.line, hit.span.end.line):
+            continue
+        where = (statement.span.start.line, hit.sentence)
+        if where in reported:
+            continue
+        reported.add(where)
+        yield Violation(hit.span, f"'{limit.written}' has no default, though the document gives defaults for other settings. "
+                                  "State the default (and the allowed range) so it can be built and tested")
 
 
 _STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)

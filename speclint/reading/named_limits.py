@@ -44,7 +44,7 @@ _DET_EN = r"(?:the|its|their|his|her|our|your|each|[A-Za-z][\w-]*['’]s)\s+(?:[
 BOUNDARY = lazy_compile(
     # "above the review limit", "up to their card's hold limit", "more than the spike threshold", "after its time budget"
     r"\b(?:" + _PREP_EN + r")\s+" + _DET_EN +
-    r"(?P<head>(?:[\w-]+\s+){0,3}?)(?P<noun>limit|threshold|cap|ceiling|quota|tolerance|budget|allowance|time-?out|ttl|cut-?off)s?\b"
+    r"(?P<head>(?:[\w-]+\s+){0,4}?)(?P<noun>limit|threshold|cap|ceiling|quota|tolerance|budget|allowance|time-?out|ttl|cut-?off)s?\b"
     r"(?!\s+(?:of|at|to|is|was|=|:)\s+\S*\d)|"
     # "after the retention period", "within the cooling-off window": a period needs a name
     r"\b(?:after|until|till|within|inside|beyond|past|outside(?:\s+of)?|before\s+the\s+end\s+of|exceed(?:s|ed|ing)?|" + _THAN + r")\s+" +
@@ -178,6 +178,8 @@ _NAMELESS_STEMS = frozenset(stem(word) for word in (*_NAMELESS,
     "facturación", "prueba", "mantenimiento", "migración", "transición", "lanzamiento", "piloto", "mismo", "misma", "actual",
     "siguiente", "anterior", "fiscal", "calendario", "gracia", "facturation", "essai", "maintenance", "même", "courant",
     "suivant", "précédent", "lancement", "Abrechnung", "Abrechnungs", "Test", "Wartung", "Wartungs", "gleichen", "aktuellen"))
+_QUALIFIER_STEMS = frozenset(stem(word) for word in ("remaining", "left", "leftover", "unused", "available", "included",
+                                                     "allotted", "allocated", "expected"))
 _VAGUE_SIZE_STEMS = frozenset(stem(word) for word in _VAGUE_SIZE)
 _LIMIT_STEMS = frozenset(stem(word) for word in _LIMIT_NOUNS)
 _TIME_STEMS = frozenset(stem(word) for word in _TIME_NOUNS)
@@ -213,6 +215,13 @@ class _ValueIndex:
             if named(text) and _ELSEWHERE.search(text):
                 for word in _words(text):
                     self.delegating.setdefault(word, set()).add(number)
+            if named(text) and _introduces_values(lines, number):
+                # "Settlement windows per payment rail:" over a table, "| Plan | Included quota |": the values are given
+                # item by item below, in numbers or in words ("same business day")
+                stems = self.sequences[number] = _words(text)
+                for word in stems:
+                    self.words.setdefault(word, set()).add(number)
+                continue
             if not any(char.isdigit() for char in text) and not _FOREIGN_NUMBER.search(text):
                 continue
             text = _LINE_MARKER.sub("", text)  # "2. Patrons may ...": a list number is no value
@@ -241,6 +250,41 @@ class _ValueIndex:
             stems = self.sequences[-unit] = _words(sentence)
             for word in stems:
                 self.words.setdefault(word, set()).add(-unit)
+
+
+def _table_separator(line: str) -> bool:
+    """A table's separator row ("|---|:--:|"): the row above it is the table's header."""
+    text = line.strip()
+    return "--" in text and not text.strip("|:- ")
+
+
+_TABLE_OR_ITEM = lazy_compile(r"^\s*(?:\||[-*+]\s|\d{1,3}[.)]\s)")
+
+
+def _introduces_values(lines: list[str], number: int) -> bool:
+    """The line heads values listed item by item: a lead-in ending in a colon over a table or list ("Settlement
+    windows per payment rail:"), or a table's header row ("| Plan | Included quota |")."""
+    text = lines[number - 1].strip()
+    if text.startswith("|"):
+        if number >= len(lines) or not _table_separator(lines[number]):
+            return False
+        start = number + 1
+    elif text.endswith(":") and not _LINE_MARKER.match(lines[number - 1]):
+        start = number + (number < len(lines) and not lines[number].strip())
+        if start >= len(lines) or not _TABLE_OR_ITEM.match(lines[start]):
+            return False
+    else:
+        return False
+    block = []
+    for each in lines[start:start + 15]:
+        if not _TABLE_OR_ITEM.match(each):
+            break
+        block.append(each)
+    # the items hold the values: a quantity or a span in words ("same or next business day")
+    return any(_quantity(each) or _SPAN_WORD.search(each) for each in block)
+
+
+_SPAN_WORD = lazy_compile(r"\b(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b", _I)
 
 
 _FENCE = lazy_compile(r"^\s*(?:```|~~~)")
@@ -330,7 +374,9 @@ def named_limit(match: re.Match[str]) -> NamedLimit | None:
         head_text = (groups.get(head_group) or "") if head_group else ""
         # "the daily or weekly cap": two limits; the value of the last one named stands for both
         head_text = _COORDINATION.split(head_text)[-1]
-        head = tuple(word for word in _words(head_text) if word not in _STOP)
+        # "above the remaining allowance", "their included quota", "its expected settlement window": what is left of a
+        # limit, or whose it is, does not say which limit
+        head = tuple(word for word in _words(head_text) if word not in _STOP and word not in _QUALIFIER_STEMS)
         if noun_group == "inoun":
             # "a short radius", "polls on a fixed interval": a span sized in words; "up to a daily cap", "with a timeout":
             # a limit brought in with no value. Not "after a quiet period" (a state) or "on an end cap" (a shelf).
