@@ -339,17 +339,13 @@ def _listed_where_it_stands(match: re.Match[str]) -> bool:
         match.string, match.start(), match.end())
 
 
-#: A table row's first cell: the term a glossary table defines.
-_FIRST_CELL = lazy_compile(r"^\s*\|?\s*(?P<term>[^|]*?)\s*\|")
-
-
 def _defines_marker_row(document: Document, prose: object, markers: frozenset[str]) -> bool:
     """The table row of this cell has a marker as its term ("| TBD | To be determined; ... |")."""
     line_number = prose.block.span.start.line  # type: ignore[attr-defined]
     if not 0 < line_number <= len(document.lines):
         return False
-    first = _FIRST_CELL.match(document.lines[line_number - 1])
-    return first is not None and first.group("term").strip("*_` ") in markers
+    cells = document.lines[line_number - 1].strip().removeprefix("|").split("|")
+    return len(cells) > 1 and cells[0].strip("*_` \t") in markers
 
 
 def _struck_through(match: re.Match[str]) -> bool:

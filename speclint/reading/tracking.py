@@ -47,11 +47,11 @@ _TRACKING_CUE = lazy_compile(
 _OWNER = lazy_compile(
     r"\b(?:owned\s+by|owner\s*[:=]\s*(?!tbd|tbc|tba|\?|none|n/a|unknown|unassigned)\S|"
     r"owns\s+(?:the|this|that|it)\b|decides|is\s+deciding|will\s+decide\s+(?:it\s+)?(?:in|at|on|by)\b|"
-    r"decided\s+by|(?:sets|fixes|approves)\s+(?:it|the\s+\w+)\b|accountable\s*:|DRI\s*:|"
+    r"(?<!\bbe\s)decided\s+by\s+(?!\d)|(?:sets|fixes|approves)\s+(?:it|the\s+\w+)\b|accountable\s*:|DRI\s*:|"
     # German, Spanish, French, Portuguese, Italian, Dutch
     r"verantwortlich|zust[äa]ndig|entscheidet|entscheidung\s+(?:im|in\s+der|durch|von|des|der|bei)\b|"
-    r"responsable\s*:|a\s+cargo\s+de|lo\s+decide|decide\s+(?:el|la|los|las)\b|decisi[oó]n\s+(?:del?|en\s+el)\b|"
-    r"d[ée]cide|d[ée]cision\s+(?:du|de\s+la|des|en)\b|port[ée]\s+par|"
+    r"responsable\s*:|a\s+cargo\s+de|lo\s+decide\b|decide\s+(?:el|la|los|las)\b|decisi[oó]n\s+(?:del?|en\s+el)\b|"
+    r"d[ée]cide(?:nt)?\b|d[ée]cision\s+(?:du|de\s+la|des|en)\b|port[ée]\s+par|"
     r"respons[aá]vel\s*:|decis[aã]o\s+(?:do|da|no|na)\b|responsabile\s*:|in\s+carico\s+a|decisione\s+(?:del|della|nel)\b|"
     r"eigenaar\s*:|beslist|verantwoordelijk)",
     re.I,
