@@ -7,10 +7,10 @@ from typing import Iterator
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Block, Document, ListBlock, Paragraph, Span, iter_nested
-from speclint.document.text import mask_invisible
+from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.edge_cases import EDGE_QUESTION, inline_handlings, is_non_answer
+from speclint.reading.edge_cases import CASE_AS_SUBJECT, EDGE_QUESTION, case_declared_open, inline_handlings, is_non_answer
 from speclint.reading.requirements import PLATFORM_PROPOSALS, TASK_LISTS, document_kind, item_text, plain
 
 
@@ -32,6 +32,9 @@ class EdgeCaseLeftOpen(Rule):
       is only a non-answer: "Open.", "We are still working this out with Airline Partnerships.",
       "À voir.", "Por definir.", "Noch offen.".
 
+    - a case written as the subject of a sentence that says it is not settled: "What happens when a
+      ninth device is added is still open; we will look at it during beta.", "Was passiert, wenn der
+      Akku leer ist, ist noch offen." (reported at the case);
     - a case whose outcome trails off into a non-answer: "... the clerk marks it missing and the
       customer... to align with Support";
     - in a list of rules and cases, one item that only names a case with a question mark and says
@@ -88,11 +91,18 @@ def _blocks(blocks: list[Block]) -> Iterator[Violation]:
     flat = [block for block in iter_nested(blocks) if isinstance(block, Paragraph)]
     for index, block in enumerate(flat):
         trails = ("..." in block.text or "…" in block.text) and _TRAILS_OFF.search(block.text.rstrip()) is not None
-        if "?" not in block.text and ":" not in block.text and not trails:
-            continue  # every shape below needs a question mark, a label's colon or an ellipsis: skip the cleaning (issue 15)
+        declared = CASE_AS_SUBJECT.search(block.text) is not None
+        if "?" not in block.text and ":" not in block.text and not trails and not declared:
+            continue  # every shape below needs a question mark, a label's colon, an ellipsis or a case as subject
         text = " ".join(plain(mask_invisible(block.text)).split())
         if not text:
             continue
+        if declared:
+            opened = next((span for match, span in find_all(CASE_AS_SUBJECT, block.segments)
+                           if case_declared_open(match.string, match.start())), None)
+            if opened is not None:
+                yield _finding(opened)  # "What happens when ... is still open; we will look at it during beta."
+                continue
         noted = _NOTED_QUESTION.match(text)
         if noted is not None and EDGE_QUESTION.search(_ASIDE.sub(" ", noted.group("question"))) and not _DUE.search(text) and not (
                 index + 1 < len(flat) and _ANSWER_LABEL.match(plain(flat[index + 1].text))):

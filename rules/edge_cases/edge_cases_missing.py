@@ -44,7 +44,8 @@ class EdgeCasesMissing(Rule):
     case", "corner case" or "boundary", and touches fewer than `minimum-topics` of the situations
     edge cases are made of: empty input, limits and maxima, duplicates, concurrency, time zones and
     expiry, offline use, failures and timeouts, unusual input (Unicode, negative amounts, very
-    large files), and handles fewer than two situations inline ("If the photos don't cover the
+    large files; read in English, German, Spanish, French, Portuguese, Italian and Dutch), and handles
+    fewer than two situations inline ("If the photos don't cover the
     damage, the system asks for better ones"). One finding,
     at the first requirement. A specification of content (a help page, a guide), whose
     requirements mostly say what the text shall document, explain or describe, is not judged. Proposals and decision records (Rust RFCs, KEPs, ADRs, Go design

@@ -117,7 +117,9 @@ class PlaceholderValue(Rule):
 
     **What it flags.**
     - A date with a real year and letters for the rest: `2025-09-xx`, `2025-XX-XX`, `2025/10/xx`,
-      `Sept XX, 2025`, `XX/XX/2026`.
+      `Sept XX, 2025`, `XX/XX/2026`. Not when the document says where the open date stands and the
+      event that fills it in ("the date in the header is filled once Okta confirms the review slot"):
+      a listed open point, waiting on a named event.
     - "(placeholder)", "(to be determined)", "(to be decided)", "(to be confirmed)", with up to two
       words naming what is open ("(duration to be determined)"), and "[placeholder]".
     - A value given only as an example awaiting a decision: "(e.g. ≤8–12 chars — finalize in wire
@@ -171,6 +173,7 @@ class PlaceholderValue(Rule):
 
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         found: dict[tuple[int, int], Violation] = {}
+        date_set_later: bool | None = None  # read once, and only for a document with a placeholder date
         for prose in iter_prose(document):
             # One literal question per piece for the prose patterns (most pieces hold none of them).
             searched = patterns_to_search(_PROSE_PATTERNS, prose.segments)
@@ -188,6 +191,11 @@ class PlaceholderValue(Rule):
                             found.setdefault((span.start.line, span.start.column), violation)
                     continue
                 what = "date" if pattern is _DATE else "value"
+                if pattern is _DATE:
+                    if date_set_later is None:
+                        date_set_later = _date_set_later(document)
+                    if date_set_later:
+                        continue  # "the date in the header is filled once Okta confirms the review slot"
                 for match, span in find_all(pattern, prose.segments):
                     found[(span.start.line, span.start.column)] = Violation(
                         span, f"placeholder {what} '{match.group(0)}': decide it, or list it as an open question"
@@ -431,3 +439,26 @@ def _declared_keys(schema_name: object) -> frozenset[str]:
 
 def _in_quotes(text: str, offset: int) -> bool:
     return any(quoted.start() < offset < quoted.end() for quoted in _QUOTED.finditer(text))
+
+
+#: A sentence that says when the document's open date will be written in: "the date in the header is
+#: filled once Okta confirms the review slot", "Das Datum oben wird eingetragen, sobald ...", "la fecha
+#: de la cabecera se fija cuando ...", "la date ci-dessus sera fixée dès que ...". The placeholder date
+#: is then an open point the document lists, waiting on a named event.
+_DATE_SET_LATER = lazy_compile(
+    r"\b(?:the\s+(?:\w+\s+)?date\s+(?:in|at|on)\s+the\s+(?:header|metadata|table\s+above|top)|"
+    r"the\s+(?:\w+\s+)?date\s+above)\s+(?:is|will\s+be|gets)\s+(?:filled(?:\s+in)?|set|fixed|confirmed|added|"
+    r"updated|written\s+in)\s+(?:once|when|as\s+soon\s+as|after)\s+\w"
+    r"|\bdas\s+datum\s+(?:oben|im\s+kopf|in\s+der\s+kopfzeile)\s+wird\s+(?:eingetragen|festgelegt|gesetzt|erg[äa]nzt)"
+    r",?\s+(?:sobald|wenn|nachdem)\s+\w"
+    r"|\bla\s+fecha\s+(?:de\s+la\s+cabecera|del\s+encabezado|de\s+arriba)\s+se\s+(?:fija|completa|confirma|rellena)"
+    r"\s+(?:cuando|una\s+vez\s+que|en\s+cuanto)\s+\w"
+    r"|\bla\s+date\s+(?:de\s+l['’]en-t[êe]te|ci-dessus)\s+sera\s+(?:fix[ée]e|confirm[ée]e|renseign[ée]e)\s+"
+    r"(?:d[èe]s\s+que|quand|une\s+fois\s+que)\s+\w",
+    re.I,
+)
+
+
+def _date_set_later(document: Document) -> bool:
+    """The document says where its open date stands and the event that fills it in."""
+    return "date" in document.source.lower() and _DATE_SET_LATER.search(" ".join(document.source.split())) is not None

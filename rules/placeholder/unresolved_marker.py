@@ -12,6 +12,7 @@ from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Sub
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.languages import OPEN_FIELD_MARKERS, OPEN_ITEM_MARKERS
 from speclint.reading import kep
+from speclint.reading.tracking import tracked_point, varies_per_case
 from speclint.startup_store import compile_pattern
 
 DEFAULT_MARKERS = ("TBD", "tbd", "TBC", "TBA", "TODO", "FIXME", "XXX", "TKTK")
@@ -28,7 +29,14 @@ class UnresolvedMarker(Rule):
     a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain" (but "with a TODO: decide how ...",
     an article then the marker and its note, is the marker itself); a hedge on a name left open on
     purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported, nor a marker its own
-    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). Markers in
+    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). A marker
+    its own sentence (or the next) lists as a tracked open point is the listing this rule asks for and
+    is left alone: it names the ticket that tracks it ("TBD, tracked in LOC-541", "Ticket PRC-77"), or
+    an owner of the decision with a date or a forum ("TBD. The pricing committee sets it in its
+    September review"); so is a value fixed case by case ("TBD per merchant, as negotiated in each
+    contract") and the row of a glossary table that defines the marker. "TBD, we will decide later",
+    "TBD (ask Maria)", "TBD with the network team" and "owned by the storage team" alone are still
+    reported. Markers in
     an open-questions section (also "Offene Punkte", "Preguntas abiertas", "Questions ouvertes", an
     SRS's "To Be Determined List") are listed there, and those in a change history or decision log
     are history. Text in code spans, code blocks,
@@ -116,8 +124,14 @@ class UnresolvedMarker(Rule):
                         glossaries[key] = _in_glossary(prose.section)
                     if glossaries[key]:
                         continue  # "- **TBD:** this document has none": the term a glossary defines
+                if prose.kind == "table-cell" and _defines_marker_row(document, prose, markers):
+                    if key not in glossaries:
+                        glossaries[key] = _in_glossary(prose.section)
+                    if glossaries[key]:
+                        continue  # "| TBD | To be determined; ... |": a glossary table's entry for the term
                 if (_is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match)
-                        or _struck_through(match) or _resolved_in_place(match) or _placeholder_values(match)):
+                        or _struck_through(match) or _resolved_in_place(match) or _placeholder_values(match)
+                        or _listed_where_it_stands(match)):
                     continue
                 reason = not_due.reason(prose.section)
                 if match.group("clarify"):
@@ -312,6 +326,26 @@ _SPELLED_OUT_VALUE = lazy_compile(r"to[ \t]+be[ \t]+(?:decided|determined|confir
 def _placeholder_values(match: re.Match[str]) -> bool:
     """"(to be determined)" after a value is `placeholder-value`'s (PH004): one defect, one finding."""
     return bool(_SPELLED_OUT_VALUE.fullmatch(match.group(0))) and match.string[:match.start()].rstrip().endswith("(")
+
+
+def _listed_where_it_stands(match: re.Match[str]) -> bool:
+    """A marker its own sentence (or the next) lists as a tracked open point, with its ticket, or its
+    owner and when or where it is decided ("TBD: Finance owns the decision in FIN-332"), or a value
+    fixed case by case ("TBD per merchant, as negotiated in each contract"): the listing the message
+    asks for, written in place."""
+    if match.group("unresolved") or match.group("clarify"):
+        return False
+    return tracked_point(match.string, match.start(), match.end()) or varies_per_case(
+        match.string, match.start(), match.end())
+
+
+def _defines_marker_row(document: Document, prose: object, markers: frozenset[str]) -> bool:
+    """The table row of this cell has a marker as its term ("| TBD | To be determined; ... |")."""
+    line_number = prose.block.span.start.line  # type: ignore[attr-defined]
+    if not 0 < line_number <= len(document.lines):
+        return False
+    cells = document.lines[line_number - 1].strip().removeprefix("|").split("|")
+    return len(cells) > 1 and cells[0].strip("*_` \t") in markers
 
 
 def _struck_through(match: re.Match[str]) -> bool:

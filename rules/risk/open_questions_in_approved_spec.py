@@ -19,6 +19,7 @@ from speclint.reading.concerns import (
     search_settled,
     sections_named,
 )
+from speclint.reading.tracking import tracked_with_interim
 
 STATUS_KEYS = ("status", "state")
 APPROVED = ("approved", "accepted", "final", "signed off", "signed-off", "ready for development",
@@ -34,7 +35,10 @@ class OpenQuestionsInApprovedSpec(Rule):
     `approved-statuses` ("approved", "accepted", "final", "implementable"...; "Approved by legal on
     2026-11-20" counts too), each question under an Open questions heading that has no recorded
     decision ("Decision:", "Resolved:", "Answer:", a ticked `[x]` box, a struck-through question,
-    a Status cell saying "Resolved"). An owner or a due date does not close a question. Questions
+    a Status cell saying "Resolved"). An owner or a due date does not close a question; a question
+    tracked where it stands (its ticket, or its owner with a date or a forum) that also says what ships
+    meanwhile ("Until then files stay in the existing bucket", "does not block build", "falls back to
+    ...") is a deferred point the build does not wait on, and is left alone. Questions
     are list items, table rows, subsections, or paragraphs ending with `?`; "None" or "No open
     questions" is fine.
 
@@ -102,6 +106,8 @@ class OpenQuestionsInApprovedSpec(Rule):
                     continue
                 if search_settled(decided, entry.text) is not None:
                     continue
+                if tracked_with_interim(entry.text):
+                    continue  # tracked (ticket, or owner and date), and the build does not wait on it
                 yield Violation(
                     entry.span,
                     f"open question '{entry.label}' in a spec whose {key} is '{value}' (line {status_span.start.line}): "

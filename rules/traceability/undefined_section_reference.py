@@ -15,7 +15,8 @@ class UndefinedSectionReference(Rule):
     **What it flags.** `§5.3`, `section 5.3` or `Sections 4.1 and 4.9` when the document numbers
     its headings (three numbered headings at least, `## 5. Rollout`, `### 5.2 Canary`) and none
     of them, at that depth, has the number. A section of another document ("RFC 9110 §5.3",
-    "section 4 of the OAuth spec", "[the guide](...) §2") is left alone, and so is a number
+    "section 4 of the OAuth spec", "[the guide](...) §2", "Backend Ingest API v4, section 5", a
+    statute's "§ 8 GwG" or "§ 14 Abs. 2 HGB") is left alone, and so is a number
     deeper than any the document uses. A reference that names this document ("§5.3 of this
     document", "section 4 in this spec", "section 2 below") is read whatever the document numbers:
     in a document that numbers no heading at all, it points at nothing.

@@ -72,6 +72,30 @@ EDGE_TOPICS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+#: The same situations in German, Spanish, French, Portuguese, Italian and Dutch: a spec written in
+#: another language considers them in its own words ("como máximo 10 acciones", "cuando cambie el
+#: horario de verano", "sin conexión", "höchstens", "hors ligne").
+_EDGE_TOPICS_OTHER_LANGUAGES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("empty input", lazy_compile(r"\b(?:vac[ií][oa]s?|leere?[nrs]?|vides?|vazi[oa]s?|vuot[oa]|leeg)\b", re.I)),
+    ("limits", lazy_compile(r"\b(?:m[áa]xim[oa]s?|m[íi]nim[oa]s?|l[íi]mites?|limiti|h[öo]chstens|maximal\w*|mindestens|"
+                          r"grenzwert\w*|obergrenze|[üu]berschreit\w*|au\s+plus|d[ée]pass\w*|plafond|massim[oa]|"
+                          r"maximaal|minimaal|overschrijd\w*|supera(?:r|n)?|exced\w*)\b", re.I)),
+    ("duplicates", lazy_compile(r"\b(?:duplicad[oa]s?|duplikat\w*|doppelt\w*|en\s+double|doublons?|duplicat[oi]|"
+                              r"dubbel\w*|duplica(?:at|ten)|dos\s+veces|zweimal|deux\s+fois|duas\s+vezes|due\s+volte)\b",
+                              re.I)),
+    ("concurrency", lazy_compile(r"\b(?:al\s+mismo\s+tiempo|simult[áa]ne\w*|gleichzeitig\w*|simultan\w*|en\s+m[êe]me\s+temps|"
+                               r"ao\s+mesmo\s+tempo|contemporaneamente|allo\s+stesso\s+tempo|tegelijk\w*|konflikt\w*|"
+                               r"conflicto\w*|conflit\w*|conflito\w*|conflitt\w*)\b", re.I)),
+    ("time", lazy_compile(r"\b(?:zona\s+horaria|horario\s+de\s+verano|medianoche|caduc\w*|zeitzonen?|sommerzeit|mitternacht|"
+                        r"fuseaux?\s+horaires?|heure\s+d['’][ée]t[ée]|minuit|fuso\s+hor[áa]rio|hor[áa]rio\s+de\s+ver[ãa]o|"
+                        r"meia-noite|fuso\s+orario|ora\s+legale|mezzanotte|tijdzones?|zomertijd|middernacht)\b", re.I)),
+    ("connectivity", lazy_compile(r"\b(?:sin\s+(?:conexi[óo]n|red|internet)|ohne\s+(?:verbindung|netz|internet)|"
+                                r"verbindung\w*\s+(?:verloren|unterbrochen|abbricht)|hors[\s-]+ligne|sans\s+(?:connexion|r[ée]seau)|"
+                                r"sem\s+(?:conex[ãa]o|liga[çc][ãa]o|rede)|senza\s+(?:connessione|rete)|geen\s+verbinding|"
+                                r"se\s+ca(?:e|iga)\s+(?:la\s+conexi[óo]n|internet))\b", re.I)),
+)
+
+
 def is_edge_case_title(title: str) -> bool:
     key = normalize_title(title)
     return key in _EDGE_CASE_KEYS or key.startswith(("edge case", "corner case", "boundary condition")) or bool(
@@ -96,7 +120,10 @@ def inline_handlings(text: str) -> int:
 
 def edge_topics(text: str) -> set[str]:
     """The edge-case topics `text` touches."""
-    return {topic for topic, pattern in EDGE_TOPICS if pattern.search(text)}
+    topics = {topic for topic, pattern in EDGE_TOPICS if pattern.search(text)}
+    if text.isascii():
+        return topics  # a cheap exit: a text in these languages has accented letters somewhere (é, ñ, ü, ã)
+    return topics | {topic for topic, pattern in _EDGE_TOPICS_OTHER_LANGUAGES if pattern.search(text)}
 
 
 # --- cases raised and left open (EC003, EC009, EC010) ------------------------------------------
@@ -149,6 +176,47 @@ def is_non_answer(text: str) -> bool:
     if found is None:
         return False
     return bool(_NON_ANSWER_REST.match(stripped[found.end():]))
+
+
+#: A case written as the subject of a sentence that says it is not settled: "What happens when a ninth
+#: device is added is still open", "How we treat a partial return is still being discussed with
+#: merchants", "Was passiert, wenn der Akku leer ist, ist noch offen", "Qué pasa si ... sigue abierto".
+#: The subject asks what the system does in a situation; the verb after it says nobody has decided.
+_CASE_AS_SUBJECT = lazy_compile(
+    r"(?:^|(?<=[.!?;:]\s))(?:what\s+(?:happens|we\s+do|the\s+\w+\s+does)\s+(?:when|if|after|once|while|during)"
+    r"|how\s+we\s+(?:handle|treat|deal\s+with)|was\s+(?:passiert|geschieht)|wie\s+wir\s+mit"
+    r"|qu[ée]\s+(?:pasa|ocurre|sucede)|lo\s+que\s+(?:pasa|ocurre)|c[óo]mo\s+(?:tratamos|manejamos|gestionamos)"
+    r"|ce\s+qui\s+se\s+passe|ce\s+que\s+(?:fait|l['’]on\s+fait)|comment\s+(?:nous\s+)?(?:traitons|g[ée]rons)"
+    r"|o\s+que\s+(?:acontece|ocorre)|como\s+(?:tratamos|lidamos)|cosa\s+(?:succede|accade)|come\s+gestiamo"
+    r"|wat\s+er\s+gebeurt|hoe\s+we)\b",
+    re.I,
+)
+#: The verb that joins such a subject to what is said of it.
+_COPULA = lazy_compile(
+    r"\s(?:is|remains|stays|ist|bleibt|est[áa]|sigue|queda|est|reste|demeure|fica|continua|[èe]|resta|rimane|blijft)\s+",
+    re.I,
+)
+
+
+CASE_AS_SUBJECT = _CASE_AS_SUBJECT
+_SENTENCE_END = lazy_compile(r"[.!?](?:\s|$)")
+
+
+def case_declared_open(text: str, start: int = 0) -> bool:
+    """True when the sentence at text[start:] is a case written as its subject and declared not
+    settled: "What happens when only part of the order is returned is still being discussed with
+    merchants."."""
+    subject = _CASE_AS_SUBJECT.match(text, start)
+    if subject is None:
+        return False
+    end = _SENTENCE_END.search(text, subject.end())
+    sentence = " ".join(text[:end.start() + 1 if end else len(text)].split())
+    offset = len(" ".join(text[:subject.end()].split()))
+    for copula in _COPULA.finditer(sentence, offset):
+        rest = sentence[copula.end():]
+        if is_non_answer(re.split(r"[;.!?](?:\s|$)", rest, maxsplit=1)[0]):
+            return True
+    return False
 
 
 #: A question that raises a situation: "What happens if ...?", "What if ...?", "How do we handle ...?",

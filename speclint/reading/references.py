@@ -276,6 +276,8 @@ def _is_external(text: str, start: int, end: int, source: str | None = None) -> 
     if before.endswith(("`", "`,", "`;", "]")) or _ends_with_link(before):
         return True
     words = before.split()
+    if len(words) > 1 and _VERSION.fullmatch(words[-1].strip("*_,;:(")):
+        words = words[:-1]  # "Backend Ingest API v4, section 5": the document's name is before its version
     if words and _names_a_document(words[-1]):
         return True
     if len(words) > 1 and words[-1].isdigit() and _names_a_document(words[-2]):
@@ -286,7 +288,19 @@ def _is_external(text: str, start: int, end: int, source: str | None = None) -> 
         return True  # "the Canon R7", "a Pixel 8": a product's name, mid-sentence
     if _STANDARDS.search(before[-25:]):
         return True  # "RFC 9110, §5.3", "ISO/IEC 27001:2022 section 6"
+    if text[start:start + 1] == "§" and _STATUTE_AFTER.match(text, end):
+        return True  # "§ 8 GwG", "§ 25a Abs. 1 KWG": a section of a statute, named after the number
     return bool(_EXTERNAL_AFTER.match(text[end:end + 60]))
+
+
+#: A version after a document's name: "v4", "v2.1" (not a bare number: "Alternative 2; Alternative 3").
+_VERSION = lazy_compile(r"v\d+(?:\.\d+){0,2}", re.I)
+#: After "§ 8": the statute's abbreviation, as German (and Austrian, Swiss) law is cited ("§ 8 GwG",
+#: "§ 147 Abs. 1 AO", "§ 25a KWG"), possibly after a paragraph, sentence or number.
+_STATUTE_AFTER = lazy_compile(
+    r"[a-z]?(?:\s+(?:Abs\.|Absatz|S\.|Satz|Nr\.|lit\.)\s*\d{0,3}[a-z]?)*\s+(?:[A-ZÄÖÜ][A-Za-zäöü]{0,6}[A-ZÄÖÜ]"
+    r"[A-Za-zäöü]{0,3}|AO)\b(?!-)"
+)
 
 
 _SENTENCE_WORDS = frozenset({"See", "Per", "Also", "And", "Or", "In", "As", "Under", "Like", "From", "With", "Unlike"})
