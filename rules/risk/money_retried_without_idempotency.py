@@ -269,7 +269,7 @@ _MONEY_WORD = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|transfer\w*|payouts?
 #: decline") is no safeguard: the repeats before it may each have moved the money.
 _ENDS_THE_RETRY = lazy_compile(r"\buntil\b[^.;:!?]*$", re.I)
 #: The thing a repeat makes again: "sends the OCT again" -> "OCT".
-_REPEATED_THING = lazy_compile(r"^\s*(?:the|that|this|a|an|its|their|same)?\s*([\w-]{3,})", re.I)
+_REPEATED_THING = lazy_compile(r"^\s*(?:(?:the|that|this|a|an|its|their|same)\s+)?([\w-]{3,})", re.I)
 
 
 def _names_again(sentence: str, movement_sentence: str) -> bool:
