@@ -88,7 +88,9 @@ def test_a_risk_told_in_two_sentences_is_not_read_as_unanswered() -> None:
     assert lint_with("RK011", text) == []
 
 
-def test_leaves_a_plain_risks_heading_alone() -> None:
+def test_reads_a_plain_risks_heading_too() -> None:
+    # Round 17: the siblings' answers show each risk gets one, whatever the heading promises
+    # (eval6: two writers' plain "Risks", "Risiken", "Risques" lists; no corpus finding either way).
     text = f"""
     # Price service
 
@@ -97,7 +99,7 @@ def test_leaves_a_plain_risks_heading_alone() -> None:
     {ANSWERED}
     - **Hot partition.** One merchant's traffic can land on a single shard.
     """
-    assert lint_with("RK011", text) == []
+    assert [finding.span.start.line for finding in lint_with("RK011", text)] == [6]
 
 
 def test_leaves_impact_and_mitigation_fields_alone() -> None:

@@ -42,6 +42,9 @@ _RETRY = lazy_compile(
     r"\b(?:retr(?:y|ies|ied|ying)|re-?tr(?:y|ies|ied)|re-?run(?:s|ning)?|re-?submit\w*|re-?play(?:s|ed|ing)?|"
     r"re-?send(?:s|ing)?|re-?sent|re-?attempt\w*|re-?deliver\w*|re-?process(?:es|ed|ing)?|"
     r"tr(?:y|ies|ied)\s+again|run\s+again|on\s+(?:its|the)\s+next\s+run|"
+    # the request made again: "sends the OCT again", "calls the processor again", "submits it again"
+    r"(?:sends?|sent|submit(?:s|ted)?|posts?|posted|calls?|called|issues?|issued|pushe?s?|pushed|initiates?|initiated)"
+    r"\s+(?:[\w-]+\s+){0,3}?again|"
     r"reintent\w*|volver(?:á|a)?\s+a\s+(?:intentar|enviar|ejecutar)|vuelve\s+a\s+(?:intentar|enviar|ejecutar)|"
     r"reenv[ií]\w*|erneut|wiederhol\w*|noch\s+einmal|réessa\w*|relanc\w*|nouvelle\s+tentative|rejou\w*|"
     # Portuguese and Italian: "tenta de novo", "tentar novamente", "nova tentativa", "riprova", "ritenta"
@@ -128,10 +131,15 @@ class MoneyRetriedWithoutIdempotency(Rule):
     charge, a credit or debit, a transfer, with a card, a balance, a wallet or an amount named in the
     sentence) and repeats it: the movement, or the sentence after it about the same money, is retried,
     re-run, replayed, resubmitted or tried again ("if the processor call times out, the payout job
-    retries the transfer", "the nightly billing job retries it on its next run"), or the movement is
+    retries the transfer", "the nightly billing job retries it on its next run"), or the request is
+    sent again ("on a timeout the service sends the OCT again": the next sentence names no money but
+    the thing the movement sent; a refusal that only ends the retries, "until the scheme returns a
+    decline", is no safeguard), or the movement is
     made by something that runs again by design (a nightly or scheduled job, the handler of an event
     or webhook: "a nightly job credits back any amount charged above the cap", "the match-end handler
-    credits 150 Gems to the wallet"), and nothing makes the repeat safe: no idempotency key or
+    credits 150 Gems to the wallet"), or by a component the document says consumes events ("the billing
+    worker subscribes to the `member.joined` event" ... "the billing worker charges the card on file":
+    an event is delivered at least once), and nothing makes the repeat safe: no idempotency key or
     deduplication anywhere in the document, and in the movement's own paragraph no check of what was
     already moved, no reused key or reference, no status check and no ledger record. German, Spanish,
     French, Portuguese and Italian movements and retries count ("reintentar la transferencia",
@@ -181,7 +189,8 @@ class MoneyRetriedWithoutIdempotency(Rule):
         if document_kind(document, context) in PLATFORM_PROPOSALS:
             return
         source = document.source
-        if not _RETRY.search(source) and not _REPEATS.search(source):
+        actors = _event_driven_actors(source)
+        if not _RETRY.search(source) and not _REPEATS.search(source) and not actors:
             return
         if _guarded(document):
             return
@@ -192,7 +201,7 @@ class MoneyRetriedWithoutIdempotency(Rule):
                 continue
             if isinstance(piece.block, Paragraph) and _is_question(piece.block.text):
                 continue
-            found = _repeated_movement(piece.segments)
+            found = _repeated_movement(piece.segments, actors)
             if found is not None:
                 key = id(piece.section)
                 if key not in guarded_sections:
@@ -227,11 +236,12 @@ def _guarded(document: Document) -> bool:
     return False
 
 
-def _repeated_movement(segments: list[TextSegment]) -> tuple[Span, str, str] | None:
+def _repeated_movement(segments: list[TextSegment], actors: tuple[str, ...] = ()) -> tuple[Span, str, str] | None:
     """The span and text of the repeat of a money movement in this piece of prose, if its text has one,
     and the word that moves the money."""
     text = "\n".join(segment.text for segment in segments)
-    if not _MOVES.search(text) or _NEAR_SAFEGUARD.search(text):
+    if not _MOVES.search(text) or any(not _ENDS_THE_RETRY.search(text, max(0, found.start() - 60), found.start())
+                                      for found in _NEAR_SAFEGUARD.finditer(text)):
         return None
     sentences = [match for match in _SENTENCE.finditer(text) if match.group(0).strip()]
     moving = [_moves_money(sentence.group(0)) for sentence in sentences]
@@ -239,8 +249,8 @@ def _repeated_movement(segments: list[TextSegment]) -> tuple[Span, str, str] | N
         body = sentence.group(0)
         repeat = None
         if moving[index]:
-            repeat, movement = _runs_again(body) or _repeat(body), moving[index]
-        elif index > 0 and moving[index - 1] and _MONEY_WORD.search(body):
+            repeat, movement = _runs_again(body) or _repeat(body) or _actor_in(body, actors), moving[index]
+        elif index > 0 and moving[index - 1] and (_MONEY_WORD.search(body) or _names_again(body, sentences[index - 1].group(0))):
             repeat, movement = _repeat(body), moving[index - 1]
         if repeat is not None and movement:
             start, end = sentence.start() + repeat.start(), sentence.start() + repeat.end()
@@ -253,6 +263,62 @@ _MONEY_WORD = lazy_compile(r"\b(?:pay\w*|charg\w*|refund\w*|transfer\w*|payouts?
                            r"überweis\w*|Überweisung\w*|auszahl\w*|Auszahlung\w*|erstatt\w*|Erstattung\w*|gutschr\w*|"
                            r"Gutschrift\w*|virements?|rembours\w*|versements?|paiements?|estorn\w*|pagament\w*|addebit\w*|"
     r"rimbors\w*)\b", re.I)
+
+
+#: A refusal named as what ends the retries ("sends it again until the scheme returns an approval or a
+#: decline") is no safeguard: the repeats before it may each have moved the money.
+_ENDS_THE_RETRY = lazy_compile(r"\buntil\b[^.;:!?]*$", re.I)
+#: The thing a repeat makes again: "sends the OCT again" -> "OCT".
+_REPEATED_THING = lazy_compile(r"^\s*(?:(?:the|that|this|a|an|its|their|same)\s+)?([\w-]{3,})", re.I)
+
+
+def _names_again(sentence: str, movement_sentence: str) -> bool:
+    """The sentence after a movement repeats the thing that movement sent ("debits the balance and sends the
+    OCT to the scheme. If the call times out, the service sends the OCT again"): the same money, unnamed."""
+    repeat = _repeat(sentence)
+    if repeat is None:
+        return False
+    words = repeat.group(0).split()
+    # the words between the verb and "again", or the first word after a plain retry word
+    candidates = words[1:-1] if words[-1].lower() == "again" else []
+    if not candidates:
+        following = _REPEATED_THING.match(sentence, repeat.end())
+        candidates = [following.group(1)] if following else []
+    return any(len(word) >= 3 and word.lower() not in {"the", "that", "this", "its", "their", "same"}
+               and re.search(r"\b" + re.escape(word) + r"\b", movement_sentence) for word in candidates)
+
+
+#: A component the document says is driven by events, which a broker or a sender delivers at least once:
+#: "the billing worker subscribes to the `member.joined` event", "the ledger service consumes the
+#: `payouts` topic", "a function triggered by the `charge.succeeded` webhook". Group 1 is its name.
+_EVENT_DRIVEN = lazy_compile(
+    r"\b((?:[\w-]+\s+){1,2}?(?:worker|service|consumer|handler|listener|processor|function|lambda|subscriber))\s+"
+    r"(?:subscribes\s+to|consumes|listens\s+(?:to|for)|reacts\s+to|is\s+(?:triggered|invoked)\s+by)\s+"
+    r"(?:[^.;:!?\n]|\.(?=\S)){0,60}?\b(?:events?|topics?|queues?|webhooks?|messages?|notifications?)\b",
+    re.I)
+_NOT_A_NAME = frozenset({"the", "a", "an", "our", "its", "their", "this", "that", "each", "every"})
+
+
+def _event_driven_actors(source: str) -> tuple[str, ...]:
+    """The names of the document's event-driven components ("billing worker"), without their article."""
+    if "subscribe" not in source and "consume" not in source and "listen" not in source \
+            and "react" not in source and "by" not in source:
+        return ()
+    names = []
+    for match in _EVENT_DRIVEN.finditer(source):
+        words = [word for word in match.group(1).split() if word.lower() not in _NOT_A_NAME]
+        if len(words) >= 2 or (words and words[0].lower() not in {"worker", "service", "function", "lambda"}):
+            names.append(" ".join(words))
+    return tuple(dict.fromkeys(names))
+
+
+def _actor_in(sentence: str, actors: tuple[str, ...]) -> re.Match[str] | None:
+    """The event-driven component that moves the money in this sentence: it moves it again on a redelivery."""
+    for actor in actors:
+        found = re.search(r"\b" + re.escape(actor) + r"\b", sentence, re.I)
+        if found is not None:
+            return found
+    return None
 
 
 def _runs_again(sentence: str) -> re.Match[str] | None:

@@ -827,9 +827,21 @@ _NOT_PROJECT_RISKS = lazy_compile(
 )
 
 
-def is_project_risk_section(section: Section, names: list[str]) -> bool:
-    """A section of the project's risks: not an ADR option's cons nor a product feature's "Risk & controls"."""
-    if any(ancestor.heading is not None and _NOT_PROJECT_RISKS.search(ancestor.title) for ancestor in section.ancestors()):
+def _names_the_document(section: Section) -> bool:
+    """The document's only level-1 heading: "# Design: a cache for the feature store" names the document, it
+    is not a product feature whose risks are the feature's."""
+    parent = section.parent
+    return section.level == 1 and parent is not None and parent.heading is None \
+        and sum(1 for sibling in parent.children if sibling.level == 1) == 1
+
+
+def is_project_risk_section(section: Section, names: list[str], read_title: bool = True) -> bool:
+    """A section of the project's risks: not an ADR option's cons nor a product feature's "Risk & controls".
+    Without `read_title`, the document's own title is not read for a feature or an option ("# Design: a cache
+    for the feature store" names the document; RK002 (preview) still reads it, which keeps it off documents
+    about features whose risks lists it reads badly)."""
+    if any(ancestor.heading is not None and (read_title or not _names_the_document(ancestor))
+           and _NOT_PROJECT_RISKS.search(ancestor.title) for ancestor in section.ancestors()):
         return False
     if normalize_title(section.title) in {normalize_title(name) for name in names}:
         return True
@@ -875,6 +887,8 @@ RESPONSE_ACTION = lazy_compile(r"\b(?:should|must|will|shall|needs? to|has to|ha
 # "Local paths can leak into git. Keep local variants ignored.": a second sentence that orders a response.
 IMPERATIVE_RESPONSE = lazy_compile(
     r"[.;:]\s+(?:\*\*|__)?(?:keep|use|add|limit|require|make|ensure|restrict|document|run|test|gate|pin|cap|warn|"
-    r"validate|avoid|prefer|provide|start|ship|scope|check|review|monitor|fall back|roll back)\b",
+    r"validate|avoid|prefer|provide|start|ship|scope|check|review|monitor|fall back|roll back|"
+    # "**Over-opinionation**: allow overrides via a config file": what the design lets users do about it
+    r"allow|introduce|enable|offer|isolate|encrypt|freeze)\b",
     re.IGNORECASE,
 )
