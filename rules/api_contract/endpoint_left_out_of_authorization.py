@@ -191,7 +191,7 @@ def _states_for_all(document: Document) -> bool:
         if section.heading is not None and _AUTH_TITLE.search(section.title):
             return True
     for _section, block in document.iter_blocks():
-        if isinstance(block, CodeBlock) and re.search(r"^\s*(?:security|securitySchemes)\s*:", block.code, re.M):
+        if isinstance(block, CodeBlock) and re.search(r"^[ \t]*(?:security|securitySchemes)[ \t]*:", block.code, re.M):
             return True
     for piece in iter_prose(document):
         text = mask_invisible(" ".join(segment.text for segment in piece.segments))

@@ -717,7 +717,7 @@ _ENDPOINT_ANAPHOR = lazy_compile(
     re.I,
 )
 #: The label that opens a requirement row or item: `R-1`, `FR-12`, `API-3.2`, `REQ_7`.
-_OWN_LABEL = lazy_compile(r"^\s*(?:[-+*]\s|\d{1,3}[.)]\s)?[\s|*_`]*([A-Z][A-Z0-9]{0,9}[-_.]?\d{1,4}(?:\.\d{1,3})?)\b[\s|*_`:.)–—-]")
+_OWN_LABEL = lazy_compile(r"^[ \t]*+(?:[-+*][ \t]|\d{1,3}[.)][ \t])?[ \t|*_`]*([A-Z][A-Z0-9]{0,9}[-_.]?\d{1,4}(?:\.\d{1,3})?)\b[\s|*_`:.)–—-]")
 
 
 def contract_said_nearby(document: Document, endpoint: NamedEndpoint) -> bool:
