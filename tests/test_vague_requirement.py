@@ -284,3 +284,91 @@ def test_degrading_gracefully_to_a_named_mode_passes() -> None:
     - The app degrades gracefully to read-only mode when the API is down.
     """
     assert lint_with("WD006", text) == []
+
+
+# --- imperative capability items, and "safe" / "portable" said bare (round 17, realword17) ----------------
+
+
+def test_an_imperative_item_that_keeps_something_a_vague_quality() -> None:
+    text = """
+    ## Requirements
+
+    - Keep exported reports portable.
+    """
+    assert spans(lint_with("WD006", text)) == [(3, 25)]
+
+
+def test_an_imperative_item_that_makes_something_a_vague_quality() -> None:
+    text = """
+    ## Requirements
+
+    - Make the plugin loader robust.
+    """
+    assert spans(lint_with("WD006", text)) == [(3, 26)]
+
+
+def test_safe_said_bare_after_another_quality() -> None:
+    text = """
+    ## Requirements
+
+    - Make shared links private and safe;
+    """
+    assert spans(lint_with("WD006", text)) == [(3, 33)]
+
+
+def test_safe_demanded_with_shall() -> None:
+    text = """
+    ## Requirements
+
+    | ID | Requirement |
+    |----|-------------|
+    | R-7 | Bulk deletion SHALL be safe. |
+    """
+    assert spans(lint_with("WD006", text)) == [(5, 32)]
+
+
+def test_safe_for_a_named_use_is_not_vague() -> None:
+    text = """
+    ## Requirements
+
+    - The cache client must be safe for concurrent use.
+    - Keep the import step safe to repeat after a crash.
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_portable_across_named_platforms_is_not_vague() -> None:
+    text = """
+    ## Requirements
+
+    - Keep the archive format portable across Linux, macOS and Windows.
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_type_safe_is_a_checkable_property() -> None:
+    text = """
+    ## Requirements
+
+    - The query builder must be type-safe.
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_keep_outside_a_requirement_is_not_a_demand() -> None:
+    text = """
+    ## Background
+
+    Teams keep their scripts portable and safe by habit.
+    """
+    assert lint_with("WD006", text) == []
+
+
+def test_safe_stated_as_a_property_is_not_a_demand() -> None:
+    text = """
+    ## Requirements
+
+    - Uploads are written whole before they are renamed, so a rerun is safe.
+    - When two workers write at once, all writes are safe and no record is lost.
+    """
+    assert lint_with("WD006", text) == []

@@ -32,13 +32,18 @@ _ADJECTIVES = (r"fast|quick|snappy|speedy|intuitive|user[- ]friendly|easy\s+to\s
                r"lightning[- ]fast|blazing[- ]fast|instant(?:aneous)?|modern|polished|delightful|best[- ]in[- ]class|"
                r"world[- ]class|state[- ]of[- ]the[- ]art|reliable|flexible|accurate|simple\s+to\s+(?:use|integrate|set\s+up|configure)|"
                r"easy\s+to\s+(?:integrate|set\s+up|configure|read|find)|easy(?=\s*(?:[.;]|$))|"
-               r"light[- ]?weight|secure|resilient|fault[- ]tolerant")
+               r"light[- ]?weight|secure|resilient|fault[- ]tolerant|"
+               # "safe" and "portable" said bare, at the end of the clause: not "safe to retry", "safe for concurrent
+               # use", "portable across Linux and macOS", "safe and no data races occur" (demanded only: see `_DEMANDED`)
+               r"(?:safe|portable)(?=\s*(?:[.;,)]|$))")
 _ADVERBS = r"quickly|fast|instantly|smoothly|seamlessly|gracefully|efficiently|intuitively|rapidly|promptly"
 # What the requirement asks for, and only that: a vague quality as the predicate.
 _VAGUE_DEMAND = lazy_compile(
     # "must be fast", "shall remain responsive", "should feel snappy", "is intuitive" (in a requirement)
     r"\b(?:(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\s+(?:not\s+only\s+)?(?:be|feel|remain|stay|look|seem)|"
-    r"is|are|feels?|looks?|remains?|stays?)\s+"
+    r"is|are|feels?|looks?|remains?|stays?|"
+    # an imperative item of a capability list: "keep examples portable and safe", "make the installer robust"
+    r"(?:keep|make)\s+(?:(?:the|its|their|all|every)\s+)?[\w'/-]+(?:\s+[\w'/-]+)?)\s+"
     r"(?:very\s+|highly\s+|extremely\s+|really\s+|sufficiently\s+|reasonably\s+)?(?:[a-z-]+,?\s+(?:and|or)\s+)?"
     r"(?P<adjective>" + _ADJECTIVES + r")(?![\w-])"
     # "loads quickly", "must respond fast", "handles errors gracefully", "gracefully handle disconnections"
@@ -74,6 +79,10 @@ _HEDGED_DEMAND = lazy_compile(
     r"(?P<adjective>\b\B)?(?P<adverb>\b\B)?(?P<preverb>\b\B)?(?P<phrase>\b\B)?(?P<runtime>\b\B)?(?P<proximity>\b\B)?",
     re.I,
 )
+#: "Safe" and "portable" are read only where they are demanded ("must be safe", "keep examples portable and safe"):
+#: "so one retry is safe" and "all operations are safe" state a property, most often one spelled out around them.
+_BARE_ONLY_WHEN_DEMANDED = ("safe", "portable")
+_DEMANDED = lazy_compile(r"(?:must|shall|should|will|needs?|has|have|keep|make)\b", re.I)
 _MODAL = lazy_compile(r"\b(?:must|shall|should|will|needs?\s+to|has\s+to|have\s+to)\b", re.I)
 #: A design's goals ("Goals", "Design goals", "Goals and non-goals"), and a hedge its prose is read for there.
 _GOALS_TITLE = lazy_compile(r"^\W*(?:\d+(?:\.\d+)*\.?\s+)?(?:design\s+|project\s+)?goals?(?:\s+and\s+non-?goals)?\W*$", re.I)
@@ -401,6 +410,8 @@ def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> boo
     after = text[match.end(): match.end() + 40]
     if word == "secure" and (_SECURITY_MEANS.search(sentence) or _SECURE_AGAINST.match(after)):
         return False  # "secure: TLS 1.3, tokens hashed", "secure against replay (nonce per request)"
+    if word in _BARE_ONLY_WHEN_DEMANDED and not _DEMANDED.match(match.group(0)):
+        return False  # "so one retry is safe": a property stated, not a quality demanded
     if word == "responsive" and _LAYOUT.search(sentence):
         return False  # "responsive on mobile and desktop": a checkable layout quality
     if word in ("seamless", "seamlessly", "smooth", "smoothly") and _INTEGRATION_AFTER.match(after):
