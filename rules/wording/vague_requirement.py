@@ -155,7 +155,11 @@ class VagueRequirement(Rule):
       smooth, robust, scalable, performant, reliable, flexible, accurate, easy, lightweight,
       resilient, fault-tolerant, secure ("The dashboard must be fast", "must be clean and
       modern"; "secure" only when neither the means nor the threat is named: not "secure: TLS
-      1.3, tokens hashed with SHA-256", not "secure against replay");
+      1.3, tokens hashed with SHA-256", not "secure against replay"; "safe" and "portable" only
+      demanded and bare: "must be safe.", not "safe to retry", "portable across Linux and macOS",
+      "so a rerun is safe");
+    - the same quality in the imperative item of a capability list: "keep examples portable and
+      safe", "make the plugin loader robust";
     - a behaviour done in a vague way: "loads quickly", "responds instantly", "handles network
       errors gracefully", "gracefully handle rate limiting";
     - "a user-friendly error message", "in a timely manner", "as soon as possible";
