@@ -16,6 +16,7 @@ from speclint.reading.normative import (
     is_measured_quality_section,
     is_normative,
     is_quality_section,
+    is_success_section,
     is_user_story,
     mask_non_prose,
     prefix_of,
@@ -23,6 +24,7 @@ from speclint.reading.normative import (
     table_rows,
     value_given_at,
 )
+from speclint.reading.metrics import undefined_workload
 from speclint.reading.concerns import profile_name
 from speclint.reading.wording import compile_terms, is_pitch
 
@@ -88,7 +90,10 @@ class UnmeasurableNfr(Rule):
     keeps elsewhere ("benchmarks demonstrate the throughput targets", "under the peak load defined
     in Appendix C"), not an ordering idiom ("ack
     fast, reconcile async"), and not one said not to be needed. A line where vague-requirement
-    (WD006) already names the vague word ("must be fast") gets no second finding.
+    (WD006) already names the vague word ("must be fast") gets no second finding. A requirement whose
+    figure holds for a workload it never sizes ("SHALL complete within 5 minutes for typical work
+    items") is flagged at the workload; a sized one ("for typical projects (5,000 files)", "typical 10GB
+    volumes") is not, and success criteria are left to unmeasurable-success-criterion (MS001).
 
     **Why it matters.** Performance and availability decide the architecture: a cache, a queue,
     a second region. "The API must scale to high traffic" leaves the engineer to guess how high,
@@ -147,9 +152,19 @@ class UnmeasurableNfr(Rule):
                 continue
             if statement.requirement_id is None and _ANY_ID.search(text):
                 continue  # a summary that cites requirements ("NFR-1 through NFR-4: reliability...")
-            if not _requires_a_quality(text, _topics_in(statement.section, topics)) or _answers_a_question(statement.section):
+            if _answers_a_question(statement.section) or _is_question(mask_non_prose(text)):
                 continue
-            if has_quantity(text + "\n" + statement.nested_text) or _QUALITATIVE_OK.search(text) or value_given_at(text):
+            if has_quantity(text + "\n" + statement.nested_text):
+                # a figure is itself the quality required, but "within 5 minutes for typical work items":
+                # which items?
+                workload = undefined_workload(statement.segments) if has_quantity(text) and not \
+                    _is_success_criterion(statement) else None
+                if workload is not None:
+                    yield Violation(workload[0], _UNDEFINED_WORKLOAD_MESSAGE.format(phrase=workload[1]))
+                continue
+            if not _requires_a_quality(text, _topics_in(statement.section, topics)):
+                continue
+            if _QUALITATIVE_OK.search(text) or value_given_at(text):
                 continue  # a figure, or where the document gives it ("the peak load defined in Appendix C")
             first = statement.segments[0]
             yield Violation(Span.of(first.line, first.column, first.line, first.column + len(first.text)), _MESSAGE)
@@ -162,6 +177,12 @@ class UnmeasurableNfr(Rule):
                     or value_given_at(row.text):
                 continue
             yield Violation(row.cells[0].span, _MESSAGE)
+
+
+def _is_success_criterion(statement) -> bool:
+    """A success criterion: unmeasurable-success-criterion (MS001) reads its workload."""
+    return is_success_section(statement.section) or (statement.requirement_id is not None
+                                                     and prefix_of(statement.requirement_id) == "SC")
 
 
 def _lines_vague_requirement_reports(document: Document, context: RuleContext) -> set[int]:
@@ -218,5 +239,7 @@ def _answers_a_question(section: Section) -> bool:
                for each in (section, *section.ancestors()))
 
 
+_UNDEFINED_WORKLOAD_MESSAGE = ("requirement's figure holds for '{phrase}', which the document never sizes: say the "
+                               "workload it is measured on (size, count, load)")
 _MESSAGE = ("performance, availability or scale requirement has no number: give a threshold with a unit "
             "(e.g. p95 < 300 ms, 99.9% monthly, 5,000 concurrent users)")

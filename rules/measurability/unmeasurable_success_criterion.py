@@ -17,6 +17,7 @@ from speclint.reading.metrics import (
     metric_needs_target,
     other_language_direction,
     perceived_outcome,
+    undefined_workload,
 )
 from speclint.reading.normative import (
     has_quantity,
@@ -26,6 +27,7 @@ from speclint.reading.normative import (
     is_success_section,
     mask_non_prose,
     prefix_of,
+    search,
     statements,
     table_rows,
 )
@@ -58,6 +60,13 @@ _MEASURE = lazy_compile(
     re.I,
 )
 _LABEL_ONLY = lazy_compile(r"^\W*[\w ./&-]{1,40}:\W*$")
+# A time frame that never arrives: "can eventually read the catalog", "at some point", "down the road". A
+# criterion held to it can never fail. "Eventually consistent" is a consistency model, not a deadline.
+_OPEN_ENDED_TIME = lazy_compile(
+    r"\b(?:eventually(?![\s-]+consistent)|at\s+some\s+(?:point|stage)|some\s?day|down\s+the\s+road|"
+    r"in\s+(?:the\s+)?(?:long\s+run|fullness\s+of\s+time|due\s+course))\b",
+    re.I,
+)
 
 
 class UnmeasurableSuccessCriterion(Rule):
@@ -68,7 +77,10 @@ class UnmeasurableSuccessCriterion(Rule):
     30 days", "per week", "by Q3"); and a success criterion (`SC-###` anywhere, or an item of a
     *Success criteria* or *Measurable outcomes* section) that has no number and is a matter of
     opinion ("users find it easy", "users report that they understand the status") or a direction
-    without a target ("reduce support tickets"). The quality of an output ("error messages are
+    without a target ("reduce support tickets"); a criterion whose only time frame never arrives
+    ("SpecSpace can eventually read the catalog"; "eventually consistent" is a consistency model), and a
+    target held on a workload nobody sized ("in under 10 seconds for typical repositories"; "typical file
+    sets (10-50 files)" is sized). The quality of an output ("error messages are
     clear", "actionable errors instead of a stack trace") is checked by reading the output, and a
     capability ("a new developer can understand the split") by trying it: neither is flagged. A criterion that is a pass/fail check ("CI fails the build when
     a test fails") is measurable as written. Sub-items count: a label such as "Adoption:" whose
@@ -133,6 +145,10 @@ def unmeasurable_criteria(document: Document, prefixes: set[str], rows: bool = T
         text = statement.text + "\n" + statement.nested_text
         if _LABEL_ONLY.match(statement.text) and statement.nested_text:
             continue
+        vague_frame = _open_ended_or_undefined_workload(statement, text)
+        if vague_frame is not None:
+            yield vague_frame
+            continue
         if _measurable(statement.text, text, strict=_is_metric(statement.section, statement.text) and not has_id):
             continue
         if (in_section or is_success_heading(statement.section)) and metric_needs_target(statement.text, statement.nested_text):
@@ -146,6 +162,23 @@ def unmeasurable_criteria(document: Document, prefixes: set[str], rows: bool = T
         yield Violation(row.cells[0].span, _MESSAGE)
 
 
+def _open_ended_or_undefined_workload(statement, text: str) -> Violation | None:
+    """A criterion whose only time frame is "eventually", or whose target holds for a "typical" workload that
+    the criterion never sizes: both read as measurable and cannot fail."""
+    if not has_quantity(text):
+        for hit in search(_OPEN_ENDED_TIME, statement.segments):
+            return Violation(hit.span, _OPEN_ENDED_MESSAGE)
+        return None
+    workload = undefined_workload(statement.segments)
+    if workload is not None:
+        return Violation(workload[0], _UNDEFINED_WORKLOAD_MESSAGE.format(phrase=workload[1]))
+    return None
+
+
+_OPEN_ENDED_MESSAGE = ("success criterion's only time frame never arrives ('eventually'): give the release, date or "
+                       "milestone by which it must hold")
+_UNDEFINED_WORKLOAD_MESSAGE = ("success criterion's target holds '{phrase}', which the document never sizes: say the "
+                               "workload it is measured on (size, count, data set)")
 _MESSAGE = "success criterion states no number, threshold or time frame: say how success is measured and by when"
 _INTENSIFIED_MESSAGE = ("criterion asks a measure to move 'noticeably' or 'significantly' with no number: "
                         "say by how much, against which baseline and over what period")

@@ -10,9 +10,19 @@ from __future__ import annotations
 import re
 
 from speclint.document.headings import normalize_title
-from speclint.document.model import Section
+from speclint.document.model import Section, Span, TextSegment
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.normative import DESCRIPTIVE_TITLES, has_quantity, is_descriptive, is_success_section, mask_non_prose
+from speclint.reading.normative import (
+    DESCRIPTIVE_TITLES,
+    Hit,
+    has_quantity,
+    is_descriptive,
+    is_success_section,
+    mask_non_prose,
+    search,
+    sentence_bounds,
+    without_ids,
+)
 
 #: What a metric measures, in its label or first words ("Checkout conversion rate", "Weekly active users").
 MEASURE = lazy_compile(
@@ -545,3 +555,47 @@ _REQUIRED = lazy_compile(r"\b(?:must|shall|MUST|SHALL|REQUIRED)\b")
 _OUTCOME_COUNTED = lazy_compile(
     r"(?<![\w-])(?:matches|games|trips|rides|bookings|purchases|returns?|renewals|referrals|reviews|ratings|replies|"
     r"cancellations|refunds|disputes|escalations|repeat\s+[\w-]+)(?![\w-])", re.I)
+
+
+# --- a target on a workload nobody sized -------------------------------------------------------
+
+# A target measured on a workload nobody defined: "in under 10 seconds for typical repositories".
+# The qualifier is followed by a noun; a number in the phrase or a parenthesis after it defines the
+# workload ("typical file sets (10-50 files)", "typical 10GB volumes") and is not flagged.
+_UNDEFINED_WORKLOAD = lazy_compile(
+    r"\b(?:for|on|with|across|under)\s+(?:an?\s+|the\s+)?(?P<phrase>(?:typical|normal|common|average|standard|regular|usual|realistic|"
+    r"representative)\s+(?P<noun>[a-z][a-z-]*(?:\s+(?!(?:and|or|with|in|on|of|for|to|at|is|are)\b)[a-z][a-z-]*)?))",
+    re.I,
+)
+_DEFINED_AFTER = lazy_compile(r"^[a-z\s-]{0,40}[(\[:]|^\s*(?:of|with|up\s+to|between)\s+\S*\d", re.I)
+
+
+_FIGURE = lazy_compile(r"\d")
+
+
+def undefined_workload(segments: list[TextSegment]) -> tuple[Span, str] | None:
+    """Where a quantified target holds for a "typical", "normal" or "standard" workload that the
+    statement never sizes ("in under 10 seconds for typical repositories"), and the phrase; None when
+    there is none or the workload is sized ("typical file sets (10-50 files)")."""
+    for hit in search(_UNDEFINED_WORKLOAD, segments):
+        text = hit.match.string
+        rest = text[hit.match.end("noun"):]
+        if _DEFINED_AFTER.match(rest) or has_quantity(rest.split(".")[0].split(";")[0]):
+            continue
+        # the figure the workload qualifies comes first in its clause: "within 5 minutes for typical
+        # work items", not "(as Requirement 16 does); the round-trip is correct for representative IDs"
+        begin = sentence_bounds(text, hit.match.start(), hit.match.end())[0]
+        clause = text[begin:hit.match.start()].rsplit(";", 1)[-1]
+        if not (_FIGURE.search(without_ids(clause)) and has_quantity(clause)):
+            continue
+        return _phrase_span(hit), hit.match.group("phrase")
+    return None
+
+
+def _phrase_span(hit: Hit) -> Span:
+    """Point at "typical repositories", not at the preposition before it (a match on one line)."""
+    start = hit.span.start
+    if hit.span.end.line != start.line:
+        return hit.span
+    column = start.column + hit.match.start("phrase") - hit.match.start()
+    return Span.of(start.line, column, start.line, column + len(hit.match.group("phrase")))
