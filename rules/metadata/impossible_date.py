@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from speclint.document.model import CodeBlock, Document, Span
+from speclint.document.text import blank_code_spans
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 
-# One attempt per backtick run, as in speclint.document.text (`(`+)...\1` was cubic on a run of backticks).
-_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 _ISO_DATE = lazy_compile(r"(?<![\w.-])(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?![\w.-])")
 # `31/02/2025`, `13/13/2024`, `31.04.2025`: day and month first, in either order.
 _NUMERIC_DATE = lazy_compile(
@@ -69,7 +68,7 @@ class ImpossibleDate(Rule):
             line = lines[number - 1]
             if number in skipped:
                 continue
-            visible = _CODE_SPAN.sub(lambda span: " " * len(span.group(0)), line) if "`" in line else line
+            visible = blank_code_spans(line)
             if numeric:
                 for match in _NUMERIC_DATE.finditer(visible):
                     problem = _in_neither_order(int(match["year"]), int(match["first"]), int(match["second"]))

@@ -6,12 +6,11 @@ from typing import Iterator
 
 from speclint.document.model import Document, Paragraph, Span, Table, TextSegment
 from speclint.document.parser import table_cells
+from speclint.document.text import code_span_matches
 from speclint.engine.rule import Category, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 
 _DELIMITER_CELL = lazy_compile(r"[ \t]*:?-+:?[ \t]*$")
-# One attempt per backtick run, as in MD003 (`(`+)...\1` was cubic on a run of backticks).
-_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)")
 
 
 class BrokenTable(Rule):
@@ -156,7 +155,7 @@ def _split_cells(document: Document, table: Table) -> Iterator[Violation]:
     more = ""
     if len(found) > 1:
         more = f" (so do {len(found) - 1} more rows, to line {found[-1][0]})"
-    code = next((match for match in _CODE_SPAN.finditer(source) if "|" in match.group(2)), None)
+    code = next((match for match in code_span_matches(source) if "|" in match.group(2)), None)
     if code is not None:
         yield Violation(
             Span.of(line, code.start() + 1, line, code.end() + 1),

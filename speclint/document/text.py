@@ -99,9 +99,19 @@ def mask_invisible(text: str) -> str:
     return text
 
 
+def code_span_matches(text: str) -> list[re.Match[str]]:
+    """The inline code spans of `text`, backticks included; `group(2)` is a span's content."""
+    return list(_CODE_SPAN.finditer(text)) if "`" in text else []
+
+
 def code_spans(text: str) -> list[str]:
     """The contents of the inline code spans in `text` (what `mask_invisible` blanks)."""
-    return [match.group(2) for match in _CODE_SPAN.finditer(text)] if "`" in text else []
+    return [match.group(2) for match in code_span_matches(text)]
+
+
+def blank_code_spans(text: str) -> str:
+    """`text` with only its inline code spans replaced by spaces (same length, newlines kept)."""
+    return _CODE_SPAN.sub(_blank, text) if "`" in text else text
 
 
 def mask_invisible_keeping_tags(text: str) -> str:

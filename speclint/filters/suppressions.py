@@ -38,7 +38,7 @@ from speclint.document.model import (
     TextSegment,
     iter_nested,
 )
-from speclint.document.text import join_segments, position_at
+from speclint.document.text import blank_code_spans, join_segments, position_at
 from speclint.engine.check import ActiveRule
 from speclint.engine.registry import RuleRegistry
 from speclint.engine.rule import Category, Finding
@@ -50,7 +50,6 @@ META_RULE_ID = "ST100"
 DIRECTIVES = ("disable", "enable", "disable-line", "disable-next-line", "disable-section", "disable-file")
 # A comment's body stops at the next `<!--` too: each opener then scans only to the next one.
 _COMMENT = lazy_compile(r"<!--((?:(?!<!--).)*?)-->", re.S)
-_CODE_SPAN = lazy_compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _HEAD = lazy_compile(r"\s*speclint-(?P<kind>[A-Za-z]+(?:-[A-Za-z]+)*)", re.I)
 _TOKEN = lazy_compile(r"[^\s,]+")
 _QUICK = lazy_compile(r"<!--\s*speclint-", re.I)  # most documents hold no directive at all
@@ -152,7 +151,7 @@ def _scan(segments: Sequence[TextSegment]) -> list[Directive]:
     text, offsets = join_segments(segments)
     if not offsets:
         return []
-    masked = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), text) if "`" in text else text
+    masked = blank_code_spans(text)
     directives = []
     for match in _COMMENT.finditer(masked):
         body_start = match.start(1)
