@@ -38,7 +38,9 @@ class EdgeCasesUnanswered(Rule):
 
     In a list of cases where some are answered, each item that only asks its case or answers it with a
     non-answer ("Open.", "À voir.", "Da capire.", "to discuss with Finance") is reported (one finding
-    per list). Section names are read in English, German, Spanish, French, Portuguese, Italian and Dutch
+    per list). So is an outcome with another outcome still asked beside it: "binds to the channel's
+    default agent (or first account?)", "new holds are refused (?)", "the member is charged (to be
+    confirmed with Finance)". Section names are read in English, German, Spanish, French, Portuguese, Italian and Dutch
     ("Casos de borda", "Buchi del coniglio").
 
     **Open questions.** In the open-questions section of a spec, PRD, design or decision record

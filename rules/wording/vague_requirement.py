@@ -166,6 +166,9 @@ class VagueRequirement(Rule):
     - a hedge in front of any quality a requirement demands ("should be reasonably fair", "must
       remain sufficiently small"), and a comparison sized by an adverb instead of a number ("send a
       push when the fare drops meaningfully below the last one", "significantly above the baseline");
+    - a comparative with nothing to compare against ("SHALL use 1-hour tables combined with more granular
+      data", "must fall back to less detailed models"): more or less before an adjective, with no "than",
+      "compared to" or "relative to" after it; a digit elsewhere in the sentence does not say "than what";
     - the same in German, Spanish, French, Italian and Portuguese: an obligation verb and, in the same clause, a vague
       quality from `speclint.reading.languages` ("Die Suche muss schnell sein", "La aplicación
       debe ser rápida", "L'interface doit être intuitive", "Erstattungen müssen zeitnah
