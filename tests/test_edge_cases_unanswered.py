@@ -115,9 +115,11 @@ def test_a_question_taken_up_elsewhere_in_the_document_passes() -> None:
 
 
 def test_an_aside_in_brackets_is_not_the_item_question() -> None:
+    # An aside that asks for another outcome ("(or the first account?)") leaves the case open: see
+    # tests/test_edge_answers_left_open.py. An aside that explains the outcome is not the item's question.
     text = (
         "## Edge cases\n\n"
-        "- Thread in a shared channel — binds to the channel's default agent (or the first account?)\n"
+        "- Thread in a shared channel — binds to the channel's default agent (why the default? admins set it)\n"
         "- Empty channel: nothing is posted.\n"
     )
 

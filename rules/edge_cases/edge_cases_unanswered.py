@@ -38,7 +38,9 @@ class EdgeCasesUnanswered(Rule):
 
     In a list of cases where some are answered, each item that only asks its case or answers it with a
     non-answer ("Open.", "À voir.", "Da capire.", "to discuss with Finance") is reported (one finding
-    per list). Section names are read in English, German, Spanish, French, Portuguese, Italian and Dutch
+    per list). So is an outcome with another outcome still asked beside it: "binds to the channel's
+    default agent (or first account?)", "new holds are refused (?)", "the member is charged (to be
+    confirmed with Finance)". Section names are read in English, German, Spanish, French, Portuguese, Italian and Dutch
     ("Casos de borda", "Buchi del coniglio").
 
     **Open questions.** In the open-questions section of a spec, PRD, design or decision record
@@ -184,7 +186,11 @@ def _left_open(item: ListItem) -> str | None:
         return None
     nested = " ".join(plain(inner.text) for block in item.blocks if isinstance(block, ListBlock)
                       for inner in iter_nested([block]) if isinstance(inner, Paragraph))
-    text = _PARENTHETICAL.sub(" ", " ".join(f"{own} {nested}".split()))
+    whole = " ".join(f"{own} {nested}".split())
+    text = _PARENTHETICAL.sub(" ", whole)
+    if "?" not in text and any(
+            _open_aside(aside.group(0)[1:-1]) for aside in _PARENTHETICAL.finditer(whole)):
+        return "this edge case is answered with an alternative still open: decide which, and say it"
     if "?" not in text:
         labelled = _CASE_LABEL.match(text)
         if labelled is not None and is_non_answer(labelled.group("rest")):
@@ -196,6 +202,18 @@ def _left_open(item: ListItem) -> str | None:
     if is_non_answer(after):
         return "this edge case is asked and left open: say what the system does"
     return None
+
+
+#: An aside that leaves the outcome beside it undecided: "(or first account?)", "(oder verwerfen?)",
+#: "(maybe after 3 tries?)", "(?)"; an aside that asks something else ("(see FR-4)") is not one.
+_ALTERNATIVE_ASKED = lazy_compile(r"^\s*(?:(?:or|oder|ou|o|of|maybe|perhaps|possibly|vielleicht|peut-[eê]tre|quiz[áa]s|"
+                                  r"tal\s+vez|forse|talvez|misschien)\b[^?]{0,80})?\?\s*$", re.I)
+
+
+def _open_aside(aside: str) -> bool:
+    """An outcome's parenthetical that asks for another outcome, or says it is not decided: "binds to the
+    channel's default agent (or first account?)", "the draft is kept (to be confirmed with Legal)"."""
+    return bool(_ALTERNATIVE_ASKED.match(aside)) or is_non_answer(aside)
 
 
 def _finding(span: Span, count: int) -> Violation:
@@ -337,7 +355,7 @@ def _open_questions(document: Document, section: Section) -> Iterator[Violation]
 
 def _question_left_open(document: Document, raw: str, answer: str, lines: tuple[int, int]) -> bool:
     text = " ".join(plain(raw).split())
-    if "?" not in text or _MARKED_ANSWERED.search(raw) or _PLANNED.search(text) or _PROMPT.search(raw):
+    if "?" not in text or _marked_answered(raw) or _PLANNED.search(text) or _PROMPT.search(raw):
         return False
     question = text[:text.rfind("?") + 1]
     after = " ".join(f"{text[text.rfind('?') + 1:]} {answer}".split()).strip(" *_")
@@ -354,6 +372,26 @@ def _question_left_open(document: Document, raw: str, answer: str, lines: tuple[
     # The author listed it as open: a passage elsewhere sharing its words is the topic, not the answer
     # (an edge-case list is different: there a case may be taken up in the requirements).
     return True
+
+
+def _marked_answered(raw: str) -> bool:
+    """The entry carries a status that closes it: "~~...~~", "→ ...", "Decision: ...", "**Resolved**",
+    "(answered)", or a status word after the question. Not a status word the question itself asks about:
+    "What happens when the card has been closed since the payment?" is a case, still open."""
+    question_end = raw.rfind("?")
+    for found in _MARKED_ANSWERED.finditer(raw):
+        if not found.group(0)[0].isalpha() or found.start() > question_end:
+            return True  # a strike-through or an arrow, or a status written after the question
+        before, after = raw[:found.start()], raw[found.end():]
+        if _STATUS_BEFORE.search(before) or _STATUS_AFTER.match(after):
+            return True
+    return False
+
+
+#: Where a status word stands as a status: at the entry's start ("Resolved: ...", "**Decided** - ..."),
+#: or set off by brackets, bold or a colon ("(answered)", "[closed]", "Decision:").
+_STATUS_BEFORE = lazy_compile(r"(?:^\W*|[(\[]|\*\*|__)$")
+_STATUS_AFTER = lazy_compile(r"\s*(?:[:)\]]|\*\*|__)")
 
 
 def _only_hypothetical(text: str) -> bool:

@@ -166,6 +166,9 @@ class VagueRequirement(Rule):
     - a hedge in front of any quality a requirement demands ("should be reasonably fair", "must
       remain sufficiently small"), and a comparison sized by an adverb instead of a number ("send a
       push when the fare drops meaningfully below the last one", "significantly above the baseline");
+    - a comparative with nothing to compare against ("SHALL use 1-hour tables combined with more granular
+      data", "must fall back to less detailed models"): more or less before an adjective, with no "than",
+      "compared to" or "relative to" after it; a digit elsewhere in the sentence does not say "than what";
     - the same in German, Spanish, French, Italian and Portuguese: an obligation verb and, in the same clause, a vague
       quality from `speclint.reading.languages` ("Die Suche muss schnell sein", "La aplicación
       debe ser rápida", "L'interface doit être intuitive", "Erstattungen müssen zeitnah
@@ -242,6 +245,7 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
     rows: dict[int, str] | None = None
     stories_checked_elsewhere: bool | None = None  # a document with acceptance criteria spells its stories out
     for statement in statements(document):
+        reported = False
         runtime_only = proposal and not statement.requirement_id
         in_goals = False
         if runtime_only:
@@ -301,6 +305,7 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
             written = " ".join(hit.match.group(name).split())
             yield Violation(_at_word(hit.span, hit.match, name), f"vague requirement '{written}': state the value or the "
                                                                   "behaviour a tester can check (a time, a count, a message, a state)")
+            reported = True
             break  # one finding per statement
         else:
             if runtime_only:
@@ -316,8 +321,36 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                 written = " ".join(hit.match.group("foreign").split())
                 yield Violation(_at_word(hit.span, hit.match, "foreign"), f"vague requirement '{written}': state the "
                                 "value or the behaviour a tester can check (a time, a count, a message, a state)")
+                reported = True
                 break
+        if not reported and requirement and (_MODAL.search(statement.text) or labelled):
+            yield from _comparative_without_baseline(statement)
 
+
+
+#: A comparative the requirement demands with nothing to compare against: "combined with more granular data",
+#: "shall return less stale results". Read as a shape (more/less + an adjective's ending), not as a word list.
+#: Not: "more than 5", "one or more", "no more", "more specific than the route's", "more data" (a noun).
+_COMPARATIVE = lazy_compile(
+    r"(?<!\bone\sor\s)(?<!\bno\s)(?<!\bany\s)(?<!\bonce\s)(?<!\bmuch\s)(?<!\beven\s)(?<!\bfar\s)"
+    r"(?<![\w-])(?P<comparative>(?:more|less)\s+[a-z]+(?:ular|ate|ive|ed|ful|ble|ent|ant|ic|ous|ise|ose))(?![\w-])"
+    r"(?![^.;:\n]{0,60}?\bthan\b)",
+    re.I,
+)
+#: A comparative with its baseline in the sentence: "more granular data than the hourly table", "as granular as".
+_BASELINE = lazy_compile(r"\b(?:than|compared\s+(?:to|with)|relative\s+to|versus|vs\.?)\b", re.I)
+
+
+def _comparative_without_baseline(statement: Statement) -> Iterator[Violation]:
+    """The first comparative of a requirement that names no baseline: "more granular than what?"."""
+    for hit in search(_COMPARATIVE, statement.segments):
+        if _BASELINE.search(hit.match.string, hit.match.end(), hit.match.end() + 80) or _QUESTION.search(hit.sentence) \
+                or in_rationale(hit.match):
+            continue
+        written = " ".join(hit.match.group("comparative").split())
+        yield Violation(_at_word(hit.span, hit.match, "comparative"), f"vague requirement '{written}': {written} than "
+                        "what? Name the baseline, or state the value itself")
+        return
 
 
 def _group(match: re.Match[str], name: str) -> str | None:
