@@ -116,7 +116,7 @@ _STARTUP_OUTCOME = lazy_compile(
 _TESTED_BY = lazy_compile(r"[^.;\n]{0,40}?\b(?:by|via|through|with)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?"
                           r"(?:tests?|lint|CI|review)\b", re.I)
 #: A checkbox task ("- [x] Add LLM configuration validation on startup", "- \u2705 ..."): a plan's line.
-_CHECKBOX = lazy_compile(r"^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]|\u2705)", re.M)
+_CHECKBOX = lazy_compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\]|\u2705)", re.M)
 #: The words of a check that do not name what is checked: the subject before the modal, the verb, start-up.
 _NOT_CHECKED = frozenset({"the", "a", "an", "its", "their", "this", "that", "and", "or", "of", "is", "are", "be", "been",
                           "will", "on", "at", "during", "upon", "when", "it", "starts", "boots", "current", "all", "any"})
