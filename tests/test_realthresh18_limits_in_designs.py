@@ -168,3 +168,39 @@ def test_rate_limiting_in_future_work_is_no_commitment() -> None:
     - **Abuse control**: apply rate limiting to the search endpoint
     """
     assert found(text) == []
+
+
+# --- a decided wait in an ADR ------------------------------------------------------------------------------------------
+
+
+ADR = """
+# 12. Price quotes from the partner carrier
+
+## Context
+
+Checkout needs a shipping price before the order is placed.
+
+## Decision
+
+We ask the partner carrier for a live quote at checkout. If the carrier does not reply within the timeout, checkout
+shows the flat table rate instead.
+
+## Consequences
+
+- Quotes are logged for reconciliation.
+"""
+
+
+def test_a_wait_decided_in_an_adr_names_a_timeout_with_no_length() -> None:
+    assert found(ADR, path="docs/adr/0012-carrier-quotes.md") == [(9, 88)]
+
+
+def test_an_adr_that_gives_the_timeout_is_answered() -> None:
+    text = ADR + "- The carrier quote timeout is 400 ms.\n"
+    assert found(text, path="docs/adr/0012-carrier-quotes.md") == []
+
+
+def test_a_timeout_in_an_adrs_context_is_not_its_decision() -> None:
+    text = ADR.replace("Checkout needs a shipping price before the order is placed.",
+                       "Today checkout falls back to the table rate if the carrier call times out.")
+    assert found(text, path="docs/adr/0012-carrier-quotes.md") == [(9, 88)]

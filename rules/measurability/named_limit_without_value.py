@@ -155,8 +155,9 @@ class NamedLimitWithoutValue(Rule):
     of a list or table is read without a requirement ID, outside its tests, future work and the other
     sections a design discusses in: "**Abuse control**: implement rate limiting". There, and in
     requirements, a timeout named as the case a behaviour answers is read too ("**Upstream
-    timeout**: serve the cached page", "if the geocoder call times out, ..."): after how long?
-    unless the document gives the timeout a value or makes it a setting or a parameter.
+    timeout**: serve the cached page", "if the geocoder call times out, ..."), and in an ADR's
+    decision ("if the carrier does not reply within the timeout, ..."): after how long? unless the
+    document gives the timeout a value or makes it a setting or a parameter.
 
     Not flagged: a sentence with a number or time frame; a limit whose value another line of the
     document gives ("Rate limit: 100 requests per minute per key" answers "rate limiting on the
@@ -195,10 +196,15 @@ class NamedLimitWithoutValue(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         lines = document.lines
         reported: set[tuple[int, str]] = set()
+        decision = profile_name(context) == "adr"  # an ADR's statements read are those of its decision
         for statement, committed, read_by_ms005 in _statements(document, context):
-            if not committed and not (statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)):
+            if committed or (statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)):
+                limits: tuple[_Limit, ...] = (*_NAMED, _TIMEOUT_TRIGGER)
+            elif decision:
+                limits = (_TIMEOUT_TRIGGER,)  # a decided wait: "if the vendor does not answer within the timeout, ..."
+            else:
                 continue
-            for limit in (*_NAMED, _TIMEOUT_TRIGGER):
+            for limit in limits:
                 for hit in search(limit.pattern, statement.segments):
                     sentence = hit.source_sentence
                     if not _opens_the_item(limit, hit.match):
@@ -209,9 +215,12 @@ class NamedLimitWithoutValue(Rule):
                         continue  # another party's limit, or a topic; a timeout is how long the system itself waits
                     if _VAGUE_COUNT.search(sentence) or _VAGUE_DURATION.search(sentence):
                         continue  # threshold-without-value's (MS003)
-                    if read_by_ms005 and any(other.pattern.search(sentence) for other in _ALREADY_READ):
+                    if read_by_ms005 and any(other.pattern.search(sentence) and (other.needs is None or other.needs.search(sentence))
+                                             for other in _ALREADY_READ):
                         continue  # limit-without-value (MS005) reads it
-                    if _NEGATION_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40), hit.match.start()):
+                    # "does not answer within the timeout": the negation is the wait's, not the timeout's
+                    if limit is not _TIMEOUT_TRIGGER and _NEGATION_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40),
+                                                                                  hit.match.start()):
                         continue
                     if _given_elsewhere(limit, hit.match.group(0), lines, hit.span.start.line):
                         continue
