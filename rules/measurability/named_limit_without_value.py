@@ -8,7 +8,8 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.normative import has_quantity, search
+from speclint.reading.concerns import profile_name
+from speclint.reading.normative import Statement, has_quantity, is_descriptive, is_user_story, search, statements
 from speclint.reading.wording import SKIP_PROFILES_HELP
 from speclint.rules.measurability.threshold_without_value import _VAGUE_COUNT, _VAGUE_DURATION
 from speclint.rules.measurability.limit_without_value import (
@@ -18,6 +19,8 @@ from speclint.rules.measurability.limit_without_value import (
     _NEGATION_BEFORE,
     _PROPOSALS,
     _QUESTION,
+    _HEDGE,
+    _NOT_DESIGN_TITLE,
     _Limit,
     _given_elsewhere,
     statements_read,
@@ -68,6 +71,31 @@ _NAMED = (
                                    r"\w*kontingent\w*|\w*begrenzung|\w*timeout|\w*frist|\w*sperr\w*|\w*dauer|quotas?|limites?|délai|"
                                    r"durée|verrouillage|grâce|dateigröße|taille)\b", _I)),
 )
+# A wait that ends in a timeout named as the case a behaviour answers, with no length: "**LLM Timeout**: retry once,
+# then fall back", "if the scoring call does not answer within the timeout", "when the upload times out, ...". The
+# system sets how long it waits, so the length is the spec's to give.
+_TIMEOUT_TRIGGER = _Limit(lazy_compile(
+    r"\btime-?outs?\b(?=[^*_\n]{0,30}?(?:\*\*|__)\s*[:—–-]?\s*[A-Za-z])|"
+    r"\b(?:within|before|on|upon)\s+(?:the\s+)?time-?out\b(?!\s+(?:of|is|=|:|set|configured|value)\b)|"
+    r"\b(?:if|when|once|whenever)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}?(?:times|timed)\s+out\b"
+    r"(?!\s+(?:after|in|within)\s+\S*\d)", _I),
+    "after how long", lazy_compile(r"\b(?:time-?\s?outs?|timed?\s+out|times\s+out|deadline)\b", _I))
+#: The document makes the timeout a setting or a parameter: "a configurable timeout", "`api_timeout`", "`wait(timeout)`";
+#: its value is then the caller's or the operator's.
+_TIMEOUT_SETTING = lazy_compile(
+    r"\bconfigurable\s+(?:[\w-]+\s+){0,2}?time-?outs?\b|\btime-?outs?\s+(?:[\w-]+\s+){0,3}?(?:is|are|must\s+be|shall\s+be|"
+    r"should\s+be|can\s+be)\s+(?:user-)?configur\w*|`[^`\n]*time_?out[^`\n]*`", _I)
+#: What stands before a timeout named in an item's bold label ("2. **LLM Timeout/Error**: ...").
+_LABEL_OPENS = lazy_compile(r"^\W*(?:\*\*|__)[^*_\n]{0,40}$")
+
+
+def _opens_the_item(limit: _Limit, match: re.Match[str]) -> bool:
+    """A timeout in bold counts only as the label that opens an item: "see the **timeout handling** notes" is no case."""
+    if limit is not _TIMEOUT_TRIGGER or not match.group(0).lower().startswith("time"):
+        return True
+    return _LABEL_OPENS.match(match.string[:match.start()]) is not None
+
+
 # A limit someone else enforces ("handle rate limiting from the Deltastream API", "when quota limits
 # are hit"), or a topic to document: not a value this spec owes.
 _EXTERNAL = lazy_compile(
@@ -76,6 +104,36 @@ _EXTERNAL = lazy_compile(
 # "Rate limits are configurable per tenant": the value is a setting (its default is another question).
 _SETTING = lazy_compile(r"\bconfigur\w*|\bsettings?\b|\btunable\b|\bset\s+by\b|\bper[- ]tenant\s+override", _I)
 _ALREADY_READ = _LIMITS + _MAGNITUDES + _IN_REQUIREMENTS
+#: Sections of a design that plan work not built now, or test it: their items are no commitment.
+_NOT_PLANNED_NOW = lazy_compile(r"\b(?:test\w*|planned|post-mvp|not\s+mvp|enhancements?|roadmap|later|phase\s+[2-9])\b", _I)
+#: The kinds that state a design as decided: a Kiro design (a plan of what will be built) and a free-form design doc.
+_DESIGNS = ("kiro-design", "design-doc")
+
+
+def _commits_in_design(statement: Statement) -> bool:
+    """An item of a design that says what will be built: a list item or table cell outside background, tests, future
+    work and the other sections a design discusses in ("**Rate Limiting**: implement rate limits")."""
+    if statement.kind not in ("list-item", "table-cell") or is_descriptive(statement.section) or is_user_story(statement.text):
+        return False
+    titles = [each.title for each in (statement.section, *statement.section.ancestors()) if each.heading is not None]
+    if any(_NOT_DESIGN_TITLE.search(title) or _NOT_PLANNED_NOW.search(title) for title in titles):
+        return False
+    return not _HEDGE.search(statement.text)
+
+
+def _statements(document: Document, context: RuleContext) -> Iterator[tuple[Statement, bool, bool]]:
+    """The statements read, each with whether it is a design's commitment rather than a requirement (a design states
+    what will be built, so its items are read even without a requirement ID or a requirements section), and whether
+    limit-without-value (MS005) reads it too (it skips a Kiro design's statements without an ID)."""
+    read = list(statements_read(document, context))
+    design = profile_name(context) in _DESIGNS
+    yield from ((statement, design and _commits_in_design(statement), True) for statement in read)
+    if not design or profile_name(context) not in set(context.options["skip-profiles"]):
+        return
+    already = set(map(id, read))
+    for statement in statements(document):
+        if id(statement) not in already and _commits_in_design(statement):
+            yield statement, True, False
 
 
 class NamedLimitWithoutValue(Rule):
@@ -93,12 +151,21 @@ class NamedLimitWithoutValue(Rule):
     - the same in German, Spanish and French ("Speicherkontingent", "cuota de almacenamiento",
       "délai d'expiration").
 
+    In a design (a Kiro design or a free-form design doc), which states what will be built, an item
+    of a list or table is read without a requirement ID, outside its tests, future work and the other
+    sections a design discusses in: "**Abuse control**: implement rate limiting". There, and in
+    requirements, a timeout named as the case a behaviour answers is read too ("**Upstream
+    timeout**: serve the cached page", "if the geocoder call times out, ..."), and in an ADR's
+    decision ("if the carrier does not reply within the timeout, ..."): after how long? unless the
+    document gives the timeout a value or makes it a setting or a parameter.
+
     Not flagged: a sentence with a number or time frame; a limit whose value another line of the
     document gives ("Rate limit: 100 requests per minute per key" answers "rate limiting on the
     public API"); a limit said to be absent ("no retry"), configurable or a setting; questions;
     background, user stories and statements without the weight of a requirement. Sentences that
     `limit-without-value` (MS005) reads are left to it. Design proposals are not read (option
-    `skip-profiles`); an ADR only in its decision.
+    `skip-profiles`) except a Kiro design's items; an ADR only in its decision. A design's case label
+    naming a limit it meets ("**Rate limit**: switch to the backup provider") is another party's limit.
 
     **Why it matters.** Naming the limit shows the team knows it is needed; leaving the value out
     leaves engineering to pick one in code review and QA with nothing to test against.
@@ -129,22 +196,38 @@ class NamedLimitWithoutValue(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         lines = document.lines
         reported: set[tuple[int, str]] = set()
-        for statement in statements_read(document, context):
-            if not (statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)):
+        decision = profile_name(context) == "adr"  # an ADR's statements read are those of its decision
+        for statement, committed, read_by_ms005 in _statements(document, context):
+            if committed or (statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None)):
+                limits: tuple[_Limit, ...] = (*_NAMED, _TIMEOUT_TRIGGER)
+            elif decision:
+                limits = (_TIMEOUT_TRIGGER,)  # a decided wait: "if the vendor does not answer within the timeout, ..."
+            else:
                 continue
-            for limit in _NAMED:
+            for limit in limits:
                 for hit in search(limit.pattern, statement.segments):
                     sentence = hit.source_sentence
+                    if not _opens_the_item(limit, hit.match):
+                        continue
                     if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(sentence)) or _SETTING.search(sentence):
                         continue
-                    if _EXTERNAL.search(sentence) or _VAGUE_COUNT.search(sentence) or _VAGUE_DURATION.search(sentence):
-                        continue  # another party's limit, a topic, or threshold-without-value's (MS003)
-                    if any(other.pattern.search(sentence) for other in _ALREADY_READ):
+                    if limit is not _TIMEOUT_TRIGGER and _EXTERNAL.search(sentence):
+                        continue  # another party's limit, or a topic; a timeout is how long the system itself waits
+                    if _VAGUE_COUNT.search(sentence) or _VAGUE_DURATION.search(sentence):
+                        continue  # threshold-without-value's (MS003)
+                    if read_by_ms005 and any(other.pattern.search(sentence) and (other.needs is None or other.needs.search(sentence))
+                                             for other in _ALREADY_READ):
                         continue  # limit-without-value (MS005) reads it
-                    if _NEGATION_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40), hit.match.start()):
+                    # "does not answer within the timeout": the negation is the wait's, not the timeout's
+                    if limit is not _TIMEOUT_TRIGGER and _NEGATION_BEFORE.search(hit.match.string, max(0, hit.match.start() - 40),
+                                                                                  hit.match.start()):
                         continue
                     if _given_elsewhere(limit, hit.match.group(0), lines, hit.span.start.line):
                         continue
+                    if limit is _TIMEOUT_TRIGGER and any(_TIMEOUT_SETTING.search(line) for line in lines):
+                        continue
+                    if committed and hit.match.group(0).lstrip(" \t>-").startswith(("*", "_")):
+                        continue  # a design's case label ("**Rate limit**: switch to the local model") names a limit hit
                     where = (statement.span.start.line, hit.sentence)
                     if where in reported:
                         continue
