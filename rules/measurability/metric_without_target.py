@@ -22,6 +22,7 @@ from speclint.reading.metrics import (
     measures_without_target,
     names_success,
     states_a_bound,
+    judged_sufficiency,
     perceived_outcome,
     quantified_elsewhere,
     success_direction,
@@ -241,6 +242,8 @@ def _answer(paragraph: Paragraph, lines: list[str], asks_success: bool) -> Itera
             found = perceived_outcome(sentence)
             if found is None and not states_a_bound(text):
                 found = measures_without_target(sentence)  # what will be looked at, in a paragraph that bounds nothing
+            if found is None:
+                found = judged_sufficiency(sentence)  # "checking that delta updates are reliable enough": how reliable?
             if found is not None:
                 yield _violation(paragraph, offset + len(sentence) - len(sentence.lstrip()))
                 return
