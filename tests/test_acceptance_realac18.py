@@ -130,3 +130,54 @@ def test_a_sufficiency_outside_success_and_confirmation_sections_is_not_read() -
     The current origin is not reliable enough during sales, which is why this record exists.
     """
     assert lint_with("MS004", text) == []
+
+
+# --- MS001: unaided use claimed for no share of users ------------------------------------------------------------
+
+
+def test_people_who_succeed_unaided_with_no_share_is_flagged_at_the_qualifier() -> None:
+    text = """
+    ## Success measures
+
+    1. A first-time admin can connect the SSO provider unaided.
+    """
+    findings = lint_with("MS001", text)
+    assert spans(findings) == [(3, 52)]
+    assert "unaided" in findings[0].message
+
+
+def test_on_the_first_try_counts_attempts_not_users() -> None:
+    text = """
+    ## Outcomes
+
+    - **SC-07**: Support agents issue a partial refund on the first try without asking for help.
+    """
+    assert spans(lint_with("MS001", text)) == [(3, 52)]
+
+
+def test_a_share_of_users_or_a_session_count_makes_it_measurable() -> None:
+    text = """
+    ## Success measures
+
+    - 90% of first-time admins connect the SSO provider without reading the guide.
+    - Support agents issue a partial refund unaided in 4 of 5 moderated sessions.
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_a_system_that_succeeds_on_its_first_attempt_is_a_behaviour() -> None:
+    text = """
+    ## Success measures
+
+    - The installer completes on the first attempt on a clean machine, without support tickets being opened.
+    """
+    assert lint_with("MS001", text) == []
+
+
+def test_unaided_use_outside_success_criteria_is_not_read() -> None:
+    text = """
+    ## Problem
+
+    Today admins cannot connect an SSO provider without contacting support.
+    """
+    assert lint_with("MS001", text) == []
