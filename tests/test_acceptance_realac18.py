@@ -181,3 +181,22 @@ def test_unaided_use_outside_success_criteria_is_not_read() -> None:
     Today admins cannot connect an SSO provider without contacting support.
     """
     assert lint_with("MS001", text) == []
+
+
+def test_understanding_from_the_documents_alone_is_an_unaided_claim() -> None:
+    text = """
+    ## Success measures
+
+    - A new maintainer can explain how the ingest and billing services
+      share the ledger, from the architecture page alone.
+    """
+    assert spans(lint_with("MS001", text)) == [(4, 21)]
+
+
+def test_understanding_with_no_qualifier_stays_a_capability() -> None:
+    text = """
+    ## Success measures
+
+    - A new maintainer can explain how the ingest and billing services share the ledger.
+    """
+    assert lint_with("MS001", text) == []

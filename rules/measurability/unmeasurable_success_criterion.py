@@ -76,7 +76,9 @@ _UNAIDED_USE = lazy_compile(
     r"|without\s+(?:(?:consulting|reading|referring\s+to|needing|checking|opening|looking\s+(?:at|up)|asking\s+for)\s+)?"
     r"(?:the\s+|any\s+|external\s+|additional\s+)?(?:docs|documentation|manuals?|help|guides?|readme|support|assistance|"
     r"training|hand-?holding|guidance)"
-    r"|unaided|unassisted|without\s+(?:any\s+)?(?:prior\s+)?training)\b",
+    r"|unaided|unassisted|without\s+(?:any\s+)?(?:prior\s+)?training"
+    # "can understand the role split from this repo alone": the only help allowed is named, who succeeds is not
+    r"|(?:from|with|using)\s+(?:this|the|its|our)\s+(?:[\w-]+\s+){0,2}?alone)\b",
     re.I,
 )
 _FIRST_TIME = lazy_compile(r"\bfirst[- ]time\b", re.I)
