@@ -203,7 +203,8 @@ class UncheckableCriterion(Rule):
     *Then* part of a Given/When/Then scenario, a gherkin `Then` step, an EARS clause, a criteria
     table cell) whose outcome is only a vague judgement: "works as expected", "is fast",
     "is user-friendly", "users are happy", "a seamless experience", "is handled properly",
-    "is implemented". A criterion that also names something concrete (a number, a quoted message,
+    "is implemented", or only that something works, at most with a scope ("Thread bindings work
+    across all accounts"; not "continues to work", which today's behaviour checks). A criterion that also names something concrete (a number, a quoted message,
     code, a status, a page element, a comparison such as "within" or "at most") is checkable and
     is not flagged. In a scenario only the outcome after *Then* is read, so "Given a fast
     connection" is fine. The same judgements in German, Spanish and French criteria, including a
@@ -211,7 +212,8 @@ class UncheckableCriterion(Rule):
     et lisible"). A decision record's *Confirmation* (MADR) that names no check and no figure is
     read as its criterion: "Compliance is confirmed by the platform team once the SDK is rolled out"
     passes on a team's say-so (a named test, review, drill, metric or alert, or a number, makes it
-    checkable; a feeling or a direction there is measurability's).
+    checkable; a feeling, a direction or a sufficiency with no level, "reliable enough", there is
+    measurability's).
 
     **Why it matters.** A criterion exists to turn "done" into pass or fail. "The upload works
     well" passes for the author and fails for the reviewer; the argument happens after the work.

@@ -117,6 +117,10 @@ class MetricWithoutTarget(Rule):
     - a metric that keeps a level with no value ("opt-out rate stays low", "the hit rate should not
       regress"), one labelled with its ID ("**SC-002**: ..."), one sized by an adverb ("D30 retention;
       should rise noticeably"), and "Success for this project: ..." as a label;
+    - an answer to how success is shown (a decision record's *Confirmation*, "How will we know this
+      worked?") that passes on a sufficiency with no level: "by checking that delta updates are
+      reliable enough", "the client is sufficiently stable" ("large enough to hold an hour of uploads"
+      says what is enough);
     - a design's *Metrics* list whose other items give targets: an item there that names a measure
       and has no value on any line.
 

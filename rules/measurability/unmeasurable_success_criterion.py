@@ -101,7 +101,9 @@ class UnmeasurableSuccessCriterion(Rule):
     *Success criteria* or *Measurable outcomes* section) that has no number and is a matter of
     opinion ("users find it easy", "users report that they understand the status") or a direction
     without a target ("reduce support tickets"); a criterion whose only time frame never arrives
-    ("SpecSpace can eventually read the catalog"; "eventually consistent" is a consistency model), and a
+    ("SpecSpace can eventually read the catalog"; "eventually consistent" is a consistency model), a claim of
+    unaided use for no share of users ("users can initialize on first attempt without consulting documentation",
+    "can understand the split from this repo alone"; "90% of first-time users" measures it), and a
     target held on a workload nobody sized ("in under 10 seconds for typical repositories"; "typical file
     sets (10-50 files)" is sized). The quality of an output ("error messages are
     clear", "actionable errors instead of a stack trace") is checked by reading the output, and a
