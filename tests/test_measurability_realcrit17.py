@@ -93,7 +93,8 @@ def test_typical_without_a_target_is_left_to_the_other_readings() -> None:
 
     - Typical users export a report without help.
     """
-    assert lint_with("MS001", text) == []
+    # no workload finding; the unaided-use reading (round 18, "without help" for no share of users) is another reading
+    assert [finding.message for finding in lint_with("MS001", text) if "never sizes" in finding.message] == []
 
 
 # --- MS002: a performance requirement on a workload nobody sized ---------------------------------

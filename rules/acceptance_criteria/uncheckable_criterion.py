@@ -10,7 +10,7 @@ from speclint.document.text import find_all, mask_invisible
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.commitments import commitments
-from speclint.reading.metrics import perceived_outcome, success_direction
+from speclint.reading.metrics import judged_sufficiency, perceived_outcome, success_direction
 from speclint.reading.normative import has_quantity
 from speclint.reading.requirements import Criterion, Requirement, plain
 
@@ -96,6 +96,20 @@ _FOREIGN_VAGUE = (
     r"|(?:est|sont)\s+(?:très\s+|suffisamment\s+)?(?:intuiti(?:f|ve)s?|ergonomiques?|fluides?|claire?s?|lisibles?|"
     r"agréables?|simples?|stables?|fiables?|rapides?|conviviale?s?)\b|de\s+mani[èe]re\s+(?:fluide|intuitive|appropri[ée]e)"
 )
+#: Words after which "work" is not a verb ("the work", "ready to work") or "works" is not the claim ("continues to
+#: work", "still works": today's behaviour is the check; "buttons, arrow keys, dot clicks all work": each named
+#: control does what its label says).
+_NOT_A_WORKS_CLAIM = r"(?<!n't\s)" + "".join(rf"(?<!\b{word}\s)" for word in (
+    "the", "a", "this", "that", "their", "our", "your", "its", "of", "no", "some", "more", "less", "to", "at", "from",
+    "in", "for", "continue to", "continues to", "still", "not", "all", "both"))
+#: An outcome that is only that something works, at most with a scope: "Thread bindings work across all accounts",
+#: "Export works for every workspace independently", "The import works." What a tester observes is never said.
+_SCOPE_OF_WORKING = (r"\s+(?:across|for|on|in|within|throughout)\s+(?:all|every|each|both|any|multiple|the\s+(?:whole|entire))\b"
+                     r"[^.;:()\n]*|\s+(?:independently|everywhere|end[- ]to[- ]end)")
+_ONLY_WORKS = (_NOT_A_WORKS_CLAIM + r"(?:(?:works?|functions?|operates?)(?:" + _SCOPE_OF_WORKING + r")+|works?)"
+               r"(?=\s*[.;!]?\s*$)")
+
+
 #: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
 VAGUE_OUTCOME = lazy_compile(
     r"\b(?:"
@@ -129,6 +143,11 @@ VAGUE_OUTCOME = lazy_compile(
     r"|meets?\s+(?:the\s+)?(?:user|customer|their|users'?|customers'?)\s+(?:expectations|needs)"
     r"|(?:results?|suggestions?|recommendations?|matches)\s+(?:are|is)\s+relevant\b(?!\s+(?:to|for)\b)"
     r"|" + _FOREIGN_VAGUE +
+    # the outcome is only that something "works", with at most a scope: "Thread bindings work across all accounts",
+    # "Export works for every workspace independently"; what a tester observes when it works is never said. Not
+    # "continues to work" / "still works" (today's behaviour is the check), nor "buttons, arrow keys, dot clicks all
+    # work" (each named control does what its label says)
+    r"|" + _ONLY_WORKS +
     r")",
     re.I,
 )
@@ -167,8 +186,10 @@ def _confirmations(document: Document) -> Iterator[Violation]:
         blocks = [block for block in section.iter_blocks() if getattr(block, "segments", None)]
         text = "\n".join(block.text for block in blocks)
         if not text.strip() or _TEMPLATE.match(text) or has_quantity(text) or _CHECK.search(text) or perceived_outcome(text) \
-                or success_direction(text):
-            continue  # empty, a template's guidance, a figure or a named check; a feeling is MS001's/MS004's: a direction too
+                or success_direction(text) or judged_sufficiency(text):
+            # empty, a template's guidance, a figure or a named check; a feeling, a direction or a sufficiency with no
+            # level ("checking that updates are reliable enough") names its check and misses the figure: MS004's
+            continue
         first = blocks[0].segments[0]
         yield Violation(Span.of(first.line, first.column, first.line, first.column + len(first.text)),
                         "confirmation names no check: say what is tested, measured or reviewed, and the result that "
@@ -182,7 +203,8 @@ class UncheckableCriterion(Rule):
     *Then* part of a Given/When/Then scenario, a gherkin `Then` step, an EARS clause, a criteria
     table cell) whose outcome is only a vague judgement: "works as expected", "is fast",
     "is user-friendly", "users are happy", "a seamless experience", "is handled properly",
-    "is implemented". A criterion that also names something concrete (a number, a quoted message,
+    "is implemented", or only that something works, at most with a scope ("Thread bindings work
+    across all accounts"; not "continues to work", which today's behaviour checks). A criterion that also names something concrete (a number, a quoted message,
     code, a status, a page element, a comparison such as "within" or "at most") is checkable and
     is not flagged. In a scenario only the outcome after *Then* is read, so "Given a fast
     connection" is fine. The same judgements in German, Spanish and French criteria, including a
@@ -190,7 +212,8 @@ class UncheckableCriterion(Rule):
     et lisible"). A decision record's *Confirmation* (MADR) that names no check and no figure is
     read as its criterion: "Compliance is confirmed by the platform team once the SDK is rolled out"
     passes on a team's say-so (a named test, review, drill, metric or alert, or a number, makes it
-    checkable; a feeling or a direction there is measurability's).
+    checkable; a feeling, a direction or a sufficiency with no level, "reliable enough", there is
+    measurability's).
 
     **Why it matters.** A criterion exists to turn "done" into pass or fail. "The upload works
     well" passes for the author and fails for the reviewer; the argument happens after the work.
@@ -223,12 +246,15 @@ class UncheckableCriterion(Rule):
     def check(self, document: Document, context: RuleContext) -> Iterator[Violation]:
         picture = commitments(document, context)
         extra = [re.compile(phrase, re.I) for phrase in context.options["extra-phrases"]]
-        seen: set[int] = set()
+        # a criteria cell of a requirements table is read both as its row's criterion and as one of the document's
+        # criteria, as two objects: one criterion, one finding
+        seen: set[tuple[int, int, str]] = set()
         criteria = [c for r in picture.requirements for c in r.criteria if c.explicit] + picture.criteria
         for criterion in criteria:
-            if id(criterion) in seen:
+            key = (criterion.span.start.line, criterion.span.start.column, criterion.text)
+            if key in seen:
                 continue
-            seen.add(id(criterion))
+            seen.add(key)
             yield from self._check_criterion(criterion, extra)
         for requirement in picture.requirements:
             statement = _verified_statement(requirement)

@@ -22,6 +22,7 @@ from speclint.reading.metrics import (
     measures_without_target,
     names_success,
     states_a_bound,
+    judged_sufficiency,
     perceived_outcome,
     quantified_elsewhere,
     success_direction,
@@ -116,6 +117,10 @@ class MetricWithoutTarget(Rule):
     - a metric that keeps a level with no value ("opt-out rate stays low", "the hit rate should not
       regress"), one labelled with its ID ("**SC-002**: ..."), one sized by an adverb ("D30 retention;
       should rise noticeably"), and "Success for this project: ..." as a label;
+    - an answer to how success is shown (a decision record's *Confirmation*, "How will we know this
+      worked?") that passes on a sufficiency with no level: "by checking that delta updates are
+      reliable enough", "the client is sufficiently stable" ("large enough to hold an hour of uploads"
+      says what is enough);
     - a design's *Metrics* list whose other items give targets: an item there that names a measure
       and has no value on any line.
 
@@ -241,6 +246,8 @@ def _answer(paragraph: Paragraph, lines: list[str], asks_success: bool) -> Itera
             found = perceived_outcome(sentence)
             if found is None and not states_a_bound(text):
                 found = measures_without_target(sentence)  # what will be looked at, in a paragraph that bounds nothing
+            if found is None:
+                found = judged_sufficiency(sentence)  # "checking that delta updates are reliable enough": how reliable?
             if found is not None:
                 yield _violation(paragraph, offset + len(sentence) - len(sentence.lstrip()))
                 return

@@ -68,6 +68,29 @@ _OPEN_ENDED_TIME = lazy_compile(
     re.I,
 )
 
+# Unaided use claimed for nobody in particular: "Users can initialize on first attempt without consulting
+# documentation". Whether it holds depends on which users are tried and how many succeed; with no share and no
+# sample, one user who needs the docs neither passes nor fails it.
+_UNAIDED_USE = lazy_compile(
+    r"\b(?:on\s+(?:the\s+|their\s+|a\s+)?first\s+(?:attempt|try|use|go)"
+    r"|without\s+(?:(?:consulting|reading|referring\s+to|needing|checking|opening|looking\s+(?:at|up)|asking\s+for)\s+)?"
+    r"(?:the\s+|any\s+|external\s+|additional\s+)?(?:docs|documentation|manuals?|help|guides?|readme|support|assistance|"
+    r"training|hand-?holding|guidance)"
+    r"|unaided|unassisted|without\s+(?:any\s+)?(?:prior\s+)?training"
+    # "can understand the role split from this repo alone": the only help allowed is named, who succeeds is not
+    r"|(?:from|with|using)\s+(?:this|the|its|our)\s+(?:[\w-]+\s+){0,2}?alone)\b",
+    re.I,
+)
+_FIRST_TIME = lazy_compile(r"\bfirst[- ]time\b", re.I)
+#: Who the claim is about: people, not the system ("the CLI starts on first attempt" is a behaviour).
+_PEOPLE = lazy_compile(
+    r"\b(?:users?|developers?|operators?|admins?|administrators?|customers?|people|engineers?|contributors?|"
+    r"maintainers?|members?|newcomers?|beginners?|novices?|anyone|analysts?|authors?|reviewers?|new\s+[a-z]+s?|"
+    r"staff|employees?|clerks?|teachers?|students?|patients?|nurses?|players?|shoppers?|buyers?|sellers?|merchants?|"
+    r"testers?|participants?|(?:support|sales|service|call[- ]cent(?:re|er))\s+agents?)\b",
+    re.I,
+)
+
 
 class UnmeasurableSuccessCriterion(Rule):
     """Flags success criteria and success metrics that state no number, threshold or time frame.
@@ -78,7 +101,9 @@ class UnmeasurableSuccessCriterion(Rule):
     *Success criteria* or *Measurable outcomes* section) that has no number and is a matter of
     opinion ("users find it easy", "users report that they understand the status") or a direction
     without a target ("reduce support tickets"); a criterion whose only time frame never arrives
-    ("SpecSpace can eventually read the catalog"; "eventually consistent" is a consistency model), and a
+    ("SpecSpace can eventually read the catalog"; "eventually consistent" is a consistency model), a claim of
+    unaided use for no share of users ("users can initialize on first attempt without consulting documentation",
+    "can understand the split from this repo alone"; "90% of first-time users" measures it), and a
     target held on a workload nobody sized ("in under 10 seconds for typical repositories"; "typical file
     sets (10-50 files)" is sized). The quality of an output ("error messages are
     clear", "actionable errors instead of a stack trace") is checked by reading the output, and a
@@ -163,11 +188,17 @@ def unmeasurable_criteria(document: Document, prefixes: set[str], rows: bool = T
 
 
 def _open_ended_or_undefined_workload(statement, text: str) -> Violation | None:
-    """A criterion whose only time frame is "eventually", or whose target holds for a "typical" workload that
-    the criterion never sizes: both read as measurable and cannot fail."""
+    """A criterion whose only time frame is "eventually", that claims unaided use for no share of users ("users can
+    initialize on first attempt without consulting documentation"), or whose target holds for a "typical" workload
+    that the criterion never sizes: all read as measurable and cannot fail."""
     if not has_quantity(text):
         for hit in search(_OPEN_ENDED_TIME, statement.segments):
             return Violation(hit.span, _OPEN_ENDED_MESSAGE)
+    if not has_quantity(_FIRST_TIME.sub(" ", _UNAIDED_USE.sub(" ", text))):  # "on first attempt", "first-time" count no users
+        for hit in search(_UNAIDED_USE, statement.segments):
+            if _PEOPLE.search(hit.match.string, 0, hit.match.start()):  # people do it, before the qualifier
+                return Violation(hit.span, _UNAIDED_MESSAGE.format(phrase=" ".join(hit.match.group(0).split())))
+    if not has_quantity(text):
         return None
     workload = undefined_workload(statement.segments)
     if workload is not None:
@@ -179,6 +210,8 @@ _OPEN_ENDED_MESSAGE = ("success criterion's only time frame never arrives ('even
                        "milestone by which it must hold")
 _UNDEFINED_WORKLOAD_MESSAGE = ("success criterion's target holds '{phrase}', which the document never sizes: say the "
                                "workload it is measured on (size, count, data set)")
+_UNAIDED_MESSAGE = ("success criterion claims unaided use ('{phrase}') for no share of users: say what share of which "
+                   "users succeeds, and how it is measured (e.g. '90% of first-time users in a moderated test')")
 _MESSAGE = "success criterion states no number, threshold or time frame: say how success is measured and by when"
 _INTENSIFIED_MESSAGE = ("criterion asks a measure to move 'noticeably' or 'significantly' with no number: "
                         "say by how much, against which baseline and over what period")

@@ -545,6 +545,26 @@ def measures_without_target(sentence: str) -> re.Match[str] | None:
     return None
 
 
+#: A pass condition that names a sufficiency and not its level: "delta updates are reliable enough", "the new index
+#: proves fast enough", "is sufficiently stable", "deemed adequately secure". The threshold exists only in the
+#: author's head; "enough" followed by what it is enough for ("enough memory to ...") is a quantity, not a verdict.
+_SUFFICIENCY = lazy_compile(
+    r"\b(?:is|are|be|been|being|was|were|remains?|stays?|proves?|proven|seems?|looks?|deemed|considered)\s+"
+    r"(?:(?:not\s+|still\s+|also\s+)?(?:[a-z]+ly\s+)?[a-z]{3,}\s+enough\b(?!\s+(?:to|for|that)\b)"
+    r"|(?:sufficiently|adequately|acceptably)\s+[a-z]{3,})",
+    re.I,
+)
+
+
+def judged_sufficiency(sentence: str) -> re.Match[str] | None:
+    """Where `sentence` passes on a sufficiency nobody set ("updates are reliable enough", "is sufficiently stable"),
+    with no figure beside it that would say how much is enough."""
+    visible = mask_non_prose(sentence)
+    if _PLACEHOLDER.search(sentence) or has_quantity(sentence):
+        return None
+    return _SUFFICIENCY.search(visible)
+
+
 def states_a_bound(text: str) -> bool:
     """True when `text` holds a bound anywhere ("at least 72 hours", "under 5%", "no P1 bugs") or a requirement."""
     return bool(_BOUND.search(mask_non_prose(text)) or _REQUIRED.search(text))
