@@ -28,6 +28,10 @@ _JUDGEMENTS_PATTERN = (
     r"|(?:are|is|be|feel|feels)\s+treated\s+fairly"
     r"|(?:relevant|suitable|right)\s+(?:[\w-]+\s+){0,2}?(?:options?|results?|suggestions?|choices?)\s+(?:are|is)\s+"
     r"(?:available|shown|displayed|presented|offered)"
+    # "returns accurate online peers", "emits accurate counters", "expose reliable status": accurate or reliable
+    # against what, and how often, is never said (not "accurate to within 5 m", "accurate (matches the ledger)")
+    r"|(?:returns?|exposes?|emits?|provides?|reports?|produces?|gives?)\s+(?:an?\s+|the\s+)?(?:accurate|reliable)\s+"
+    r"[\w-]+\b(?![^.;\n]{0,40}(?:\bwithin\b|\bto\s+within\b|\(|:|\bmatch\w*|\d))"
 )
 JUDGEMENT = lazy_compile(r"\b(?:" + _JUDGEMENTS_PATTERN + r")", re.I)
 
@@ -106,8 +110,15 @@ _NOT_A_WORKS_CLAIM = r"(?<!n't\s)" + "".join(rf"(?<!\b{word}\s)" for word in (
 #: "Export works for every workspace independently", "The import works." What a tester observes is never said.
 _SCOPE_OF_WORKING = (r"\s+(?:across|for|on|in|within|throughout)\s+(?:all|every|each|both|any|multiple|the\s+(?:whole|entire))\b"
                      r"[^.;:()\n]*|\s+(?:independently|everywhere|end[- ]to[- ]end)")
-_ONLY_WORKS = (_NOT_A_WORKS_CLAIM + r"(?:(?:works?|functions?|operates?)(?:" + _SCOPE_OF_WORKING + r")+|works?)"
-               r"(?=\s*[.;!]?\s*$)")
+#: "works on a realistic fixture", "works with the minimal and zero profiles": what it works on is the set-up; what a
+#: tester sees when it works is still not said. Not when the sentence goes on to a result ("works with the legacy
+#: format and creates one order per line").
+_CONDITION_OF_WORKING = r"\s+(?:on|with|against)\s+(?![^.;:()\n]*\b(?:and|then|so|but)\s+[a-z]+s\b)[^.;:()\n]+"
+_ONLY_WORKS = (_NOT_A_WORKS_CLAIM + r"(?:(?:works?|functions?|operates?)(?:" + _SCOPE_OF_WORKING + r")+"
+               r"|works?(?:" + _CONDITION_OF_WORKING + r")?)(?=\s*[.;!]?\s*$)")
+#: A clause whose outcome is only that something is done correctly: "both turns append correctly", "known fields
+#: parse correctly", "new events are folded in correctly". The expected result is what a tester needs.
+_ONLY_CORRECTLY = r"[\w-]+(?:\s+(?:in|up|out|back|through))?\s+(?:correctly|properly)(?=\s*[.;!]?\s*$)"
 
 
 #: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
@@ -148,6 +159,7 @@ VAGUE_OUTCOME = lazy_compile(
     # "continues to work" / "still works" (today's behaviour is the check), nor "buttons, arrow keys, dot clicks all
     # work" (each named control does what its label says)
     r"|" + _ONLY_WORKS +
+    r"|" + _ONLY_CORRECTLY +
     r")",
     re.I,
 )
@@ -267,7 +279,7 @@ class UncheckableCriterion(Rule):
         yield from _confirmations(document)
 
     def _check_criterion(self, criterion: Criterion, extra: list[re.Pattern[str]]) -> Iterator[Violation]:
-        for segments in _outcomes(criterion):
+        for segments in (clause for outcome in _outcomes(criterion) for clause in _clauses(outcome)):
             outcome = "\n".join(segment.text for segment in segments)
             if _CONCRETE.search(_without_vague(outcome)):
                 patterns = [JUDGEMENT]  # checkable around it, but the judgement itself is not
@@ -280,7 +292,9 @@ class UncheckableCriterion(Rule):
                             if not _names_content(criterion.text, found[0])), None)
                 if hit is not None:
                     match, span = hit
-                    phrase = " ".join(match.group(0).split())
+                    # quoted as written: the match ran on the text with code spans masked ("works with `zero` profiles")
+                    written = outcome[match.start():match.end()] if len(match.string) == len(outcome) else match.group(0)
+                    phrase = " ".join(written.split())
                     yield Violation(
                         span,
                         f"criterion outcome '{phrase}' cannot be checked: state what a tester observes "
@@ -424,6 +438,24 @@ def _in_then_block(segments: list[TextSegment], target: TextSegment) -> bool:
         if segment is target:
             return current == "Then"
     return False
+
+
+_CLAUSE_BREAK = re.compile(r";(?=\s|$)")
+
+
+def _clauses(segments: list[TextSegment]) -> Iterator[list[TextSegment]]:
+    """The outcome's clauses, split at semicolons: "panel shows the transcript; both turns append correctly" states
+    two outcomes, and the first being checkable does not make the second so."""
+    clause: list[TextSegment] = []
+    for segment in segments:
+        start = 0
+        for brk in _CLAUSE_BREAK.finditer(segment.text):
+            clause.append(TextSegment(segment.line, segment.column + start, segment.text[start:brk.end()]))
+            yield clause
+            clause, start = [], brk.end()
+        clause.append(TextSegment(segment.line, segment.column + start, segment.text[start:]))
+    if clause:
+        yield clause
 
 
 def _segments_from(segments: list[TextSegment], offset: int) -> list[TextSegment]:
