@@ -517,7 +517,7 @@ def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> boo
 
 
 # The reference machine spelled out right after it: "modern hardware (4 cores, 8 GB RAM)", "commodity servers such as ...".
-_HARDWARE_SIZED = lazy_compile(r"^\s*(?:[(:\[—–]|,?\s*(?:such\s+as|e\.g\.|i\.e\.|like|with\s+(?:at\s+least\s+)?\S*\d))", re.I)
+_HARDWARE_SIZED = lazy_compile(r"^\s*(?:,\s*)?(?:[(:\[—–]|such\s+as|e\.g\.|i\.e\.|like|with\s+(?:at\s+least\s+)?\S*\d)", re.I)
 
 
 def _is_foreign_demand(match: re.Match[str], sentence: str, source_sentence: str) -> bool:
