@@ -24,7 +24,7 @@ from speclint.reading.normative import (
     table_rows,
     value_given_at,
 )
-from speclint.reading.metrics import undefined_workload
+from speclint.reading.metrics import undefined_workload, unsized_load
 from speclint.reading.concerns import profile_name
 from speclint.reading.wording import compile_terms, is_pitch
 
@@ -154,13 +154,20 @@ class UnmeasurableNfr(Rule):
                 continue  # a summary that cites requirements ("NFR-1 through NFR-4: reliability...")
             if _answers_a_question(statement.section) or _is_question(mask_non_prose(text)):
                 continue
-            if has_quantity(text + "\n" + statement.nested_text):
-                # a figure is itself the quality required, but "within 5 minutes for typical work items":
-                # which items?
-                workload = undefined_workload(statement.segments) if has_quantity(text) and not \
-                    _is_success_criterion(statement) else None
-                if workload is not None:
-                    yield Violation(workload[0], _UNDEFINED_WORKLOAD_MESSAGE.format(phrase=workload[1]))
+            quantified = has_quantity(text + "\n" + statement.nested_text)
+            criterion = _is_success_criterion(statement)  # unmeasurable-success-criterion (MS001) reads its workload
+            # a figure is itself the quality required, but "within 5 minutes for typical work items": which items?
+            workload = undefined_workload(statement.segments) if quantified and has_quantity(text) and not criterion \
+                else None
+            if workload is not None:
+                yield Violation(workload[0], _UNDEFINED_WORKLOAD_MESSAGE.format(phrase=workload[1]))
+                continue
+            # "MUST run for weeks without restarts for typical usage", "under normal load, p95 stays under 300 ms"
+            load = unsized_load(statement.segments) if not criterion else None
+            if load is not None:
+                yield Violation(load[0], _UNSIZED_LOAD_MESSAGE.format(phrase=load[1]))
+                continue
+            if quantified:
                 continue
             if not _requires_a_quality(text, _topics_in(statement.section, topics)):
                 continue
@@ -241,5 +248,7 @@ def _answers_a_question(section: Section) -> bool:
 
 _UNDEFINED_WORKLOAD_MESSAGE = ("requirement's figure holds for '{phrase}', which the document never sizes: say the "
                                "workload it is measured on (size, count, load)")
+_UNSIZED_LOAD_MESSAGE = ("requirement holds for '{phrase}', which the document never sizes: say the load it must "
+                         "hold under (users, requests per second, data size, run time)")
 _MESSAGE = ("performance, availability or scale requirement has no number: give a threshold with a unit "
             "(e.g. p95 < 300 ms, 99.9% monthly, 5,000 concurrent users)")

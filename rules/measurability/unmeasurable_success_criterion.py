@@ -17,6 +17,7 @@ from speclint.reading.metrics import (
     metric_needs_target,
     other_language_direction,
     perceived_outcome,
+    reduction_by_means,
     undefined_workload,
 )
 from speclint.reading.normative import (
@@ -187,6 +188,14 @@ def unmeasurable_criteria(document: Document, prefixes: set[str], rows: bool = T
         yield Violation(row.cells[0].span, _MESSAGE)
 
 
+def _direction_span(statement, direction: re.Match[str]) -> Span:
+    """The direction's words when they sit on the statement's first line, else the first line."""
+    first = statement.segments[0]
+    if len(statement.segments) == 1 and statement.text == first.text:
+        return Span.of(first.line, first.column + direction.start(), first.line, first.column + direction.end())
+    return _first_line(statement.span, first)
+
+
 def _open_ended_or_undefined_workload(statement, text: str) -> Violation | None:
     """A criterion whose only time frame is "eventually", that claims unaided use for no share of users ("users can
     initialize on first attempt without consulting documentation"), or whose target holds for a "typical" workload
@@ -198,6 +207,9 @@ def _open_ended_or_undefined_workload(statement, text: str) -> Violation | None:
         for hit in search(_UNAIDED_USE, statement.segments):
             if _PEOPLE.search(hit.match.string, 0, hit.match.start()):  # people do it, before the qualifier
                 return Violation(hit.span, _UNAIDED_MESSAGE.format(phrase=" ".join(hit.match.group(0).split())))
+    reduction = reduction_by_means(statement.text)
+    if reduction is not None:
+        return Violation(_direction_span(statement, reduction), _REDUCTION_BY_MEANS_MESSAGE)
     if not has_quantity(text):
         return None
     workload = undefined_workload(statement.segments)
@@ -206,6 +218,8 @@ def _open_ended_or_undefined_workload(statement, text: str) -> Violation | None:
     return None
 
 
+_REDUCTION_BY_MEANS_MESSAGE = ("success criterion says a measure moves and only how ('reduced by eliminating ...'), "
+                               "with no baseline or target: say from what to what (e.g. 'from 6 min to under 2 min')")
 _OPEN_ENDED_MESSAGE = ("success criterion's only time frame never arrives ('eventually'): give the release, date or "
                        "milestone by which it must hold")
 _UNDEFINED_WORKLOAD_MESSAGE = ("success criterion's target holds '{phrase}', which the document never sizes: say the "

@@ -61,7 +61,11 @@ _VAGUE_DEMAND = lazy_compile(
     r"(?P<runtime>(?:reasonable|acceptable|sensible|timely)\s+(?:amount\s+of\s+)?time)\b"
     # "avoid matches that are nearly over", "when the disk is almost full": a state with no cut-off
     r"|(?<![\w-])(?P<proximity>(?:nearly|almost|close\s+to\s+(?:being\s+)?)\s*(?:over|done|finished|full|empty|expired|exhausted|"
-    r"complete|depleted|the\s+limit|its\s+limit|capacity)|about\s+to\s+(?:expire|end|finish|run\s+out))(?![\w-])",
+    r"complete|depleted|the\s+limit|its\s+limit|capacity)|about\s+to\s+(?:expire|end|finish|run\s+out))(?![\w-])"
+    # "tuned for modern hardware", "runs on commodity servers": the reference machine named by a vague quality
+    r"|\b(?:for|on|with|across)\s+(?:an?\s+|the\s+)?(?P<hardware>(?:modern|recent|commodity|decent|powerful|high-end|low-end|"
+    r"mid-range|entry-level)\s+(?:hardware|machines?|computers?|laptops?|desktops?|devices?|phones?|cpus?|servers?|hosts?|gpus?))"
+    r"(?![\w-])",
     re.I,
 )
 #: Read only in a statement that holds one of its adverbs (kept out of `_VAGUE_DEMAND`, which every statement meets):
@@ -76,7 +80,8 @@ _HEDGED_DEMAND = lazy_compile(
     r"(?:below|above|under|over|higher|lower|more|less|fewer|faster|slower|cheaper|better|worse|greater|smaller|larger|"
     r"shorter|longer))(?![\w-])"
     # the groups of `_VAGUE_DEMAND`, never set here, so that a hit of either pattern is read the same way
-    r"(?P<adjective>\b\B)?(?P<adverb>\b\B)?(?P<preverb>\b\B)?(?P<phrase>\b\B)?(?P<runtime>\b\B)?(?P<proximity>\b\B)?",
+    r"(?P<adjective>\b\B)?(?P<adverb>\b\B)?(?P<preverb>\b\B)?(?P<phrase>\b\B)?(?P<runtime>\b\B)?(?P<proximity>\b\B)?"
+    r"(?P<hardware>\b\B)?",
     re.I,
 )
 #: "Safe" and "portable" are read only where they are demanded ("must be safe", "keep examples portable and safe"):
@@ -289,7 +294,8 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                 continue  # "the page loads quickly today": a description, not a demand
             if not _is_demand(hit.match, hit.sentence, hit.source_sentence):
                 continue
-            name = next(name for name in ("adjective", "adverb", "preverb", "phrase", "runtime", "proximity", "hedge", "degree")
+            name = next(name for name in ("adjective", "adverb", "preverb", "phrase", "runtime", "proximity", "hedge", "degree",
+                                         "hardware")
                         if _group(hit.match, name))
             if _measured_elsewhere(hit.match, name, statement, document):
                 continue
@@ -324,7 +330,11 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
                 reported = True
                 break
         if not reported and requirement and (_MODAL.search(statement.text) or labelled):
-            yield from _comparative_without_baseline(statement)
+            for violation in _comparative_without_baseline(statement):
+                reported = True
+                yield violation
+        if not reported and not runtime_only and (requirement or _in_visual_design(statement)):
+            yield from _vague_dimension(statement, document)
 
 
 
@@ -350,6 +360,51 @@ def _comparative_without_baseline(statement: Statement) -> Iterator[Violation]:
         written = " ".join(hit.match.group("comparative").split())
         yield Violation(_at_word(hit.span, hit.match, "comparative"), f"vague requirement '{written}': {written} than "
                         "what? Name the baseline, or state the value itself")
+        return
+
+
+#: A visual dimension that always has a unit, sized with a word instead ("generous line height", "large touch
+#: targets", "sufficient contrast"): the designer cannot build it and a reviewer cannot check it.
+_VAGUE_DIMENSION = lazy_compile(
+    r"(?<![\w-])(?P<dimension>(?:generous|ample|comfortable|adequate|sufficient|enough|plenty\s+of|large|big|small|tight|roomy)"
+    r"\s+(?:line[- ]heights?|line[- ]spacing|letter[- ]spacing|leading|spacing|padding|margins?|white[- ]?space|gutters?|"
+    r"(?:touch|tap|click)[- ]targets?|hit[- ]areas?|font[- ]sizes?|text[- ]sizes?|contrast|corner[- ]radius|border[- ]radius))"
+    r"(?![\w-])",
+    re.I,
+)
+#: Sections that hold a design's visual requirements: "Design language", "Accessibility", "UI", "Look and feel".
+_VISUAL_DESIGN_TITLE = lazy_compile(
+    r"\b(?:design\s+(?:language|system|requirements|guidelines|principles)|visual(?:\s+design)?|ui|ux|user\s+interface|"
+    r"look\s+and\s+feel|styl(?:e|ing)(?:\s+guide)?|typography|layout|accessibility|a11y)\b", re.I)
+#: What is already there is kept, not specified: "Keep large touch targets and mobile-first behaviour".
+_KEPT = lazy_compile(r"^\W*(?:keep|preserve|maintain|retain|continue\s+to)\b", re.I)
+#: Where the clause ends: "generous line height; max width ~65ch" gives a value to the width, not to the height.
+_CLAUSE_END = lazy_compile(r"[;.]\s|[;.]$|\n")
+
+
+def _in_visual_design(statement: Statement) -> bool:
+    """The statement is an item of a section about the visual design (or one of its subsections)."""
+    return statement.kind == "list-item" and any(
+        each.heading is not None and bool(_VISUAL_DESIGN_TITLE.search(each.title))
+        for each in (statement.section, *statement.section.ancestors()))
+
+
+def _vague_dimension(statement: Statement, document: Document) -> Iterator[Violation]:
+    """The first visual dimension of a design requirement sized with a word and no value in its clause."""
+    if _KEPT.match(statement.text):
+        return
+    for hit in search(_VAGUE_DIMENSION, statement.segments):
+        text = hit.match.string
+        begin = max(text.rfind(";", 0, hit.match.start()), text.rfind(". ", 0, hit.match.start()), -1) + 1
+        found = _CLAUSE_END.search(text, hit.match.end())
+        clause = text[begin: found.start() if found else len(text)]
+        if _DIGIT.search(without_names_with_digits(clause)) or _QUESTION.search(hit.sentence) or in_rationale(hit.match) \
+                or _NEGATED.search(text, max(0, hit.match.start() - 30), hit.match.start()) \
+                or _measured_elsewhere(hit.match, "dimension", statement, document):
+            continue
+        written = " ".join(hit.match.group("dimension").split())
+        yield Violation(_at_word(hit.span, hit.match, "dimension"), f"vague requirement '{written}': give the value "
+                        "(a size in px or pt, a ratio such as 4.5:1) or the design token it uses")
         return
 
 
@@ -453,10 +508,16 @@ def _is_demand(match: re.Match[str], sentence: str, source_sentence: str) -> boo
         return False  # "responsive on mobile and desktop": a checkable layout quality
     if word in ("seamless", "seamlessly", "smooth", "smoothly") and _INTEGRATION_AFTER.match(after):
         return False  # "works seamlessly with Slack": an integration
+    if _group(match, "hardware"):
+        return not _HARDWARE_SIZED.match(after)  # "modern hardware (8 cores, 16 GB)": what follows the parenthesis is sized
     if _SPELLED_OUT.match(after) and not (match.group("adjective") and _AND_ANOTHER_DEMAND.match(after)) \
             and not (_RESPONDS_TO.match(match.group(0)) and _TO.match(after)):
         return False  # "gracefully (retry 3 times)", "degrades gracefully to read-only mode"
     return True
+
+
+# The reference machine spelled out right after it: "modern hardware (4 cores, 8 GB RAM)", "commodity servers such as ...".
+_HARDWARE_SIZED = lazy_compile(r"^\s*(?:,\s*)?(?:[(:\[—–]|such\s+as|e\.g\.|i\.e\.|like|with\s+(?:at\s+least\s+)?\S*\d)", re.I)
 
 
 def _is_foreign_demand(match: re.Match[str], sentence: str, source_sentence: str) -> bool:

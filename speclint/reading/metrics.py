@@ -619,3 +619,50 @@ def _phrase_span(hit: Hit) -> Span:
         return hit.span
     column = start.column + hit.match.start("phrase") - hit.match.start()
     return Span.of(start.line, column, start.line, column + len(hit.match.group("phrase")))
+
+
+# --- a requirement held under a load nobody sized ----------------------------------------------
+
+# The noun itself names a load ("for typical usage", "under normal load", "during average traffic"), so the
+# phrase is an unsized workload even where the requirement gives no figure: "MUST run for weeks without a
+# restart for typical usage" cannot fail. Sized: "under normal load (200 requests/s)", "typical usage of 50 users".
+_UNSIZED_LOAD = lazy_compile(
+    r"\b(?:for|under|with|during|in|at)\s+(?:an?\s+|the\s+)?(?P<phrase>(?:typical|normal|average|regular|usual|expected|"
+    r"everyday|day-to-day)\s+(?:usage|use|loads?|traffic|workloads?))(?![\w-])",
+    re.I,
+)
+
+
+def unsized_load(segments: list[TextSegment]) -> tuple[Span, str] | None:
+    """Where a requirement holds under a load named only "typical", "normal" or "average" ("without restarts
+    for typical usage"), and the phrase; None when there is none or the load is sized right after it."""
+    for hit in search(_UNSIZED_LOAD, segments):
+        rest = hit.match.string[hit.match.end("phrase"):]
+        # sized in the phrase itself: a comma ends it ("under normal load, p95 stays under 300 ms" gives a target)
+        if _DEFINED_AFTER.match(rest) or has_quantity(_PHRASE_END.split(rest, 1)[0]):
+            continue
+        return _phrase_span(hit), hit.match.group("phrase")
+    return None
+
+
+_PHRASE_END = lazy_compile(r"[,.;]")
+
+
+# --- a reduction whose only "how much" is how it is done -----------------------------------------
+
+# "Setup time is reduced by eliminating per-language actions": "by" leads to a means, not to an amount ("by 40%").
+_BY_MEANS = lazy_compile(r"\s+by\s+(?:[a-z]+ly\s+)?[a-z]+ing\b", re.I)
+
+
+def reduction_by_means(text: str) -> re.Match[str] | None:
+    """Where `text` says a measure moves ("setup time is reduced") by a means ("by eliminating per-language setup
+    actions") and gives no figure for the measure: the counts of the means ("via a single step") size the means,
+    not the reduction. None when a digit or a time frame is given anywhere (a baseline or a target)."""
+    visible = mask_non_prose(text)
+    direction = _MEASURE_THEN_DIRECTION.search(visible)
+    if direction is None or not _BY_MEANS.match(visible, direction.end()):
+        return None
+    figures = _ITEM_ID.sub(lambda match: match.group(1), without_ids(visible))
+    if any(char.isdigit() for char in figures) or has_quantity(figures[:direction.end()]):
+        return None
+    return direction
