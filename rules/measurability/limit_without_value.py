@@ -368,12 +368,21 @@ class LimitWithoutValue(Rule):
     - a retention with no period: "logs are retained for a limited period", "kept as long as
       necessary", "kept for the usual period", "audit logs are retained.";
     - a retry with no count: "failed webhooks are retried", "retries several times", "the system
-      shall retry", "retry with exponential backoff", "if it fails, we retry later";
+      shall retry", "retry with exponential backoff", "if it fails, we retry later", a backoff
+      built or used with no count or delay: "must implement exponential backoff", "locking with
+      retry and exponential backoff" (a count given to another EARS trigger's retry, "WHEN the
+      render fails ... retry up to 4 attempts", does not size this one's; "retry with a new
+      suffix" is one more try, not a loop);
+    - a limit made configurable with no default, in a numbered requirement of a document that
+      gives defaults for other settings (in a sentence, or under a "Defaults" heading, label or
+      column): "over a configurable sampling window", "the scan interval and idle cutoff shall be
+      configurable";
     - a refresh, send or sync with no interval: "reminders are sent periodically";
     - a window named with no length: "within the delivery window", "within the settlement window";
     - a time relative to an event, left vague: "reminders are sent shortly before the appointment",
       "a confirmation e-mail is sent shortly";
-    - a limit sized in words: "cached with a short TTL", "after a timeout";
+    - a limit sized in words: "cached with a short TTL", "after a timeout", "with an appropriate
+      retention period";
     - load demanded with no figure: "must support high volume", "under heavy load", or a busy period
       standing in for it: "must handle the lunch rush", "support peak season";
     - a period started with no length: "subscriptions enter a grace period", "apply a cooldown";
@@ -434,7 +443,9 @@ class LimitWithoutValue(Rule):
     question there is the default, not the value), when it is a parameter in code (`wait(timeout)`),
     nor in open questions, non-goals and rejected alternatives. In design proposals
     (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
-    with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
+    with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision and
+    follow-up actions. A ticked task of a plan ("- [x] Implement retry logic") and the details under
+    it record work done and are not read.
 
     **Why it matters.** These are the values an engineer needs to write the code and a tester to
     check it. Left out, each is decided in a pull request by whoever gets there first, and rarely
