@@ -85,10 +85,17 @@ _LIMITS = (
     _Limit(lazy_compile(
         r"\bretr(?:y|ies|ied)\s+(?:a\s+few|several|multiple|a\s+number\s+of|a\s+limited\s+number\s+of)\s+times\b|"
         r"\b(?:is|are)\s+(?:automatically\s+)?retried\b(?!\s+(?:by|manually|once|twice|\S*\d))|"
-        r"\b(?:shall|must|will|should)\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))|"
+        r"\b(?:shall|must|will|should)\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))"
+        # "retry with a new unique identifier": one more try with a changed input, not a retry loop
+        r"(?!\s+with\s+(?:an?\s+|the\s+)?(?:new|different|another|fresh|updated|regenerated)\b)|"
         # "if it fails, we retry later", "failed calls are retried later"
         r"\bwe(?:\s+will|'ll)?\s+(?:automatically\s+)?retry\b(?!\s+(?:once|twice|up\s+to|\S*\d))|\bretr(?:y|ied|ies)\s+later\b|"
         r"\bretr(?:y|ies|ied|ying)\s+(?:[\w-]+\s+){0,3}?with\s+(?:an?\s+)?(?:exponential\s+|linear\s+|jittered\s+)?back-?off\b|"
+        # the backoff as what is built or used: "implement exponential backoff", "wait using exponential backoff",
+        # "with retry and exponential backoff"
+        r"\b(?:implement(?:s|ed|ing)?|us(?:e|es|ed|ing)|appl(?:y|ies|ied|ying)|employ(?:s|ed|ing)?)\s+(?:an?\s+)?"
+        r"(?:exponential|jittered|linear|incremental)\s+back-?off\b(?!\s+(?:of|starting|from)\b)|"
+        r"\bwith\s+retr(?:y|ies)\s+and\s+(?:an?\s+)?(?:exponential\s+|linear\s+|jittered\s+)?back-?off\b|"
         r"\bautomatic(?:ally)?\s+retr(?:y|ies)\b", _I),
         "how many times, how far apart", lazy_compile(r"\b(?:retr(?:y|ies)|attempts?|backoff|back-off)\b", _I)),
     _Limit(lazy_compile(r"\bwithin\s+(?:the\s+|our\s+)?sla\b(?!\s+(?:window|period))", _I),
@@ -129,7 +136,7 @@ _LIMITS = (
     # "entries expire after a short TTL", "with a long timeout": a limit sized in words
     _Limit(lazy_compile(
         r"\b(?:an?|the|its|their)\s+(?:very\s+)?(?:short|long|brief|small|limited|reasonable|sensible|generous|aggressive|tight|"
-        r"low|high)(?:er)?\s+(?:ttls?|time-?outs?|expiry|expiration|lifetime|retention(?:\s+period)?|grace\s+period|cool-?down"
+        r"low|high|appropriate|suitable|adequate)(?:er)?\s+(?:ttls?|time-?outs?|expiry|expiration|lifetime|retention(?:\s+period)?|grace\s+period|cool-?down"
         r"(?:\s+period)?|lock-?out(?:\s+period)?|page\s+size|rate\s+limit|quota|cache\s+lifetime)\b", _I),
         "what value exactly", lazy_compile(r"\b(?:ttls?|time-?\s?outs?|expir\w*|lifetime|retention|grace|cool-?down|lock-?out|"
                                          r"page\s+size|rate\s+limit|quota)\b", _I)),
@@ -343,6 +350,8 @@ _EVENT_CLAUSE_BEFORE = lazy_compile(
 _DECISION_TITLE = lazy_compile(r"\bdecision\b(?!\s+drivers?)|\bdecided\b|\b(?:Entscheidung|decisión|décision|decisione|decisão|besluit)\b"
                                r"(?!s?\s*(?:s?treiber|drivers?|factores|facteurs|fattori))", _I)
 _QUESTION = lazy_compile(r"\?\s*(?:\*\*|__)?\s*$")
+#: The limit is asked about, the answer follows: "Q: Should network failures trigger automatic retry logic? → A: No".
+_ASKED_AFTER = lazy_compile(r"[^.!?\n]{0,80}\?\s")
 
 
 class LimitWithoutValue(Rule):
@@ -359,12 +368,21 @@ class LimitWithoutValue(Rule):
     - a retention with no period: "logs are retained for a limited period", "kept as long as
       necessary", "kept for the usual period", "audit logs are retained.";
     - a retry with no count: "failed webhooks are retried", "retries several times", "the system
-      shall retry", "retry with exponential backoff", "if it fails, we retry later";
+      shall retry", "retry with exponential backoff", "if it fails, we retry later", a backoff
+      built or used with no count or delay: "must implement exponential backoff", "locking with
+      retry and exponential backoff" (a count given to another EARS trigger's retry, "WHEN the
+      render fails ... retry up to 4 attempts", does not size this one's; "retry with a new
+      suffix" is one more try, not a loop);
+    - a limit made configurable with no default, in a numbered requirement of a document that
+      gives defaults for other settings (in a sentence, or under a "Defaults" heading, label or
+      column): "over a configurable sampling window", "the scan interval and idle cutoff shall be
+      configurable";
     - a refresh, send or sync with no interval: "reminders are sent periodically";
     - a window named with no length: "within the delivery window", "within the settlement window";
     - a time relative to an event, left vague: "reminders are sent shortly before the appointment",
       "a confirmation e-mail is sent shortly";
-    - a limit sized in words: "cached with a short TTL", "after a timeout";
+    - a limit sized in words: "cached with a short TTL", "after a timeout", "with an appropriate
+      retention period";
     - load demanded with no figure: "must support high volume", "under heavy load", or a busy period
       standing in for it: "must handle the lunch rush", "support peak season";
     - a period started with no length: "subscriptions enter a grace period", "apply a cooldown";
@@ -425,7 +443,9 @@ class LimitWithoutValue(Rule):
     question there is the default, not the value), when it is a parameter in code (`wait(timeout)`),
     nor in open questions, non-goals and rejected alternatives. In design proposals
     (RFCs, KEPs, enhancement proposals), whose prose discusses rather than commits, only statements
-    with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision.
+    with a requirement ID are read (option `skip-profiles`); in an ADR, only its decision and
+    follow-up actions. A ticked task of a plan ("- [x] Implement retry logic") and the details under
+    it record work done and are not read.
 
     **Why it matters.** These are the values an engineer needs to write the code and a tester to
     check it. Left out, each is decided in a pull request by whoever gets there first, and rarely
@@ -459,6 +479,8 @@ class LimitWithoutValue(Rule):
         reported: set[tuple[int, str]] = set()  # one finding per sentence
         proposal = profile_name(context) in set(context.options["skip-profiles"])
         for statement in statements_read(document, context):
+            if _under_done_task(lines, statement.span.start.line):
+                continue
             # a statement numbered with a prefix speclint does not know ("**RF-3**", "| EF-02 |") is a requirement too
             numbered = _numbered(statement, lines)
             requirement = statement.is_requirement and (statement.in_requirements or statement.requirement_id is not None) \
@@ -472,7 +494,8 @@ class LimitWithoutValue(Rule):
                         continue  # a requirements section's prose commits where it says must or shall
                     if id(limit) in _MAGNITUDES_IDS and not (requirement or _MODAL.search(_own_sentence(hit.match))):
                         continue  # "large customers churn": a description; "must support many users": a demand
-                    if _QUESTION.search(hit.sentence) or has_quantity(without_outline_number(hit.source_sentence)) \
+                    if _QUESTION.search(hit.sentence) or _ASKED_AFTER.match(hit.match.string, hit.match.end()) \
+                            or has_quantity(without_outline_number(hit.source_sentence)) \
                             or value_given_at(hit.sentence):
                         continue
                     # "durante un periodo determinado" in a numbered requirement is a limit, whatever it holds; what it
@@ -510,6 +533,28 @@ class LimitWithoutValue(Rule):
 
 
 _CODE_SPAN = lazy_compile(r"`[^`\n]{1,200}`")
+_DONE_TASK = lazy_compile(r"^\s*[-*+]\s+\[[xX]\]\s")
+
+
+def _under_done_task(lines: list[str], line: int) -> bool:
+    """The statement is a ticked task of a plan, or a detail under one ("- [x] 5.2 Implement retry logic" over "- Retry
+    logic with exponential backoff"): a record of work done, whose limit is the design's to give."""
+    text = lines[line - 1]
+    if _DONE_TASK.match(text):
+        return True
+    indent = len(text) - len(text.lstrip())
+    for above in reversed(lines[max(0, line - 15): line - 1]):
+        if not above.strip():
+            continue
+        above_indent = len(above) - len(above.lstrip())
+        if above_indent < indent:
+            if _DONE_TASK.match(above):
+                return True
+            if not above.lstrip().startswith(("-", "*", "+")) or above_indent == 0:
+                return False
+            indent = above_indent
+    return False
+
 
 
 def _named_in_code(text: str, limit: NamedLimit) -> bool:
@@ -564,15 +609,57 @@ def _named_boundaries(document: Document, statement: Statement, reported: set[tu
 
 #: A limit said to be configurable: "over configurable sampling windows", "to a configurable maximum", "a configurable
 #: retry budget". `head` says which one ("sampling", "retry"); `noun` what kind.
+_LIMIT_NOUN = (r"(?:limits?|thresholds?|caps?|ceilings?|quotas?|budgets?|tolerances?|max(?:imum)?s?|min(?:imum)?s?|time-?outs?|"
+               r"ttls?|cut-?offs?|periods?|windows?|" + "|".join(noun + "s?" for noun in MEASURE_NOUNS) + r"|cool-?downs?)")
 _CONFIGURABLE_LIMIT = lazy_compile(
     r"\b(?:user-|admin-|operator-)?configurable\s+(?P<head>(?:(?!(?:and|or|per|for|of|with|by)\b)[\w-]+\s+){0,2}?)"
-    r"(?P<noun>limits?|thresholds?|caps?|ceilings?|quotas?|budgets?|tolerances?|max(?:imum)?s?|min(?:imum)?s?|time-?outs?|"
-    r"ttls?|cut-?offs?|periods?|windows?|" + "|".join(noun + "s?" for noun in MEASURE_NOUNS) + r"|cool-?downs?)\b", _I)
+    r"(?P<noun>" + _LIMIT_NOUN + r")\b", _I)
+#: The same said of the limit as a predicate: "Heartbeat interval and lease timeout MUST be configurable", "the
+#: per-subscriber buffer limit shall be configurable". `subject` holds one limit or several joined by and/or.
+_LIMIT_PHRASE = r"\b(?:(?!(?:and|or|the|a|an)\b)[\w-]+\s+){0,3}?" + _LIMIT_NOUN + r"\b"
+_LIMIT_MADE_CONFIGURABLE = lazy_compile(
+    r"(?P<subject>" + _LIMIT_PHRASE + r"(?:\s*,\s*(?:and\s+|or\s+)?" + _LIMIT_PHRASE + r"|\s+(?:and|or)\s+" + _LIMIT_PHRASE + r")*)"
+    r"\s+(?:must|shall|should|will|is|are)\s+(?:be\s+)?(?:user-|admin-|operator-)?configurable\b", _I)
+_ONE_LIMIT = lazy_compile(r"(?<![\w-])(?P<head>(?:[\w-]+\s+){0,3}?)(?P<noun>" + _LIMIT_NOUN + r")\b", _I)
 #: The document states a default for a setting: "Configurable, default 30 minutes", "(default: 5)", "defaults to 10 s".
 _DEFAULT_GIVEN = lazy_compile(
     r"\bdefault(?:s|ing)?\b\s*(?:value\s*)?(?:[:=]|\bof\b|\bis\b|\bto\b|\bat\b)?\s*[~≈<>≤≥]?\s*[$€£]?\d", _I)
+#: A heading or label over the defaults, their values on the lines below: "### 9.3 Default retry policy" over
+#: "- Async: max 3 retries", "**Defaults:**"; or a table with a Default column.
+_DEFAULTS_TITLE = lazy_compile(r"^(?:#{1,6}\s[^\n]*\bdefaults?\b|(?:[-*+]\s+)?(?:\*\*|__)?[^|:\n]{0,40}\bdefaults?\b"
+                               r"[^|:\n]{0,40}?(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*$|\|(?:[^|\n]*\|)*\s*defaults?(?:\s+value)?\s*\|)", _I)
 #: The sentence gives the default or the range itself: "(default 5, range 1-20)", "defaulting to the plan's value".
 _DEFAULT_WORD = lazy_compile(r"\b(?:default\w*|range|between|from\s+\S+\s+to|up\s+to|at\s+most|at\s+least)\b", _I)
+
+
+def _gives_defaults(document: Document) -> bool:
+    """The document states defaults for some settings: in a sentence or row ("default 30 minutes"), or under a heading,
+    label or table column that names them ("### Default retry policy" over "- Async: max 3 retries")."""
+    lines = document.lines
+    for number, line in enumerate(lines):
+        if "efault" not in line:
+            continue
+        if _DEFAULT_GIVEN.search(line):
+            return True
+        if _DEFAULTS_TITLE.match(line.lstrip()) and any(has_quantity(below) for below in lines[number + 1: number + 7]
+                                               if not below.lstrip().startswith("#")):
+            return True
+    return False
+
+
+def _no_default(statement: Statement, hit, document: Document, phrases: list[re.Match[str]]) -> Violation | None:
+    sentence = hit.source_sentence
+    if _QUESTION.search(hit.sentence) or _DEFAULT_WORD.search(sentence) or has_quantity(without_outline_number(sentence)):
+        return None
+    written = " ".join(hit.match.group(0).split())
+    for phrase in phrases:
+        noun = phrase.group("noun").lower().replace("-", "")
+        head = tuple(word for word in words_of(phrase.group("head")) if word not in ("the", "a", "an", "and", "or"))
+        limit = NamedLimit(head, stem(noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun), written)
+        if not given_elsewhere(document, limit, hit.span.start.line, hit.span.end.line):
+            return Violation(hit.span, f"'{written}' has no default, though the document gives defaults for other settings. "
+                                       "State the default (and the allowed range) so it can be built and tested")
+    return None
 
 
 def _configurable_without_default(document: Document, statement: Statement, reported: set[tuple[int, str]]) -> Iterator[Violation]:
@@ -582,24 +669,19 @@ def _configurable_without_default(document: Document, statement: Statement, repo
     text = statement.text
     if "onfigurable" not in text or not may_name_a_limit(document, text):
         return
-    if not any(_DEFAULT_GIVEN.search(line) for line in document.lines):
+    if not _gives_defaults(document):
         return  # a document that states no default anywhere: configurable is its whole answer
-    for hit in search(_CONFIGURABLE_LIMIT, statement.segments):
-        sentence = hit.source_sentence
-        if _QUESTION.search(hit.sentence) or _DEFAULT_WORD.search(sentence) or has_quantity(without_outline_number(sentence)):
-            continue
-        noun = hit.match.group("noun").lower().replace("-", "")
-        head = tuple(word for word in words_of(hit.match.group("head")) if word not in ("the", "a", "an"))
-        limit = NamedLimit(head, stem(noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun),
-                           " ".join(hit.match.group(0).split()))
-        if given_elsewhere(document, limit, hit.span.start.line, hit.span.end.line):
-            continue
+    hits = [(hit, [hit.match]) for hit in search(_CONFIGURABLE_LIMIT, statement.segments)]
+    hits += [(hit, list(_ONE_LIMIT.finditer(hit.match.group("subject"))))
+             for hit in search(_LIMIT_MADE_CONFIGURABLE, statement.segments)]
+    for hit, phrases in hits:
         where = (statement.span.start.line, hit.sentence)
         if where in reported:
             continue
-        reported.add(where)
-        yield Violation(hit.span, f"'{limit.written}' has no default, though the document gives defaults for other settings. "
-                                  "State the default (and the allowed range) so it can be built and tested")
+        violation = _no_default(statement, hit, document, phrases)
+        if violation is not None:
+            reported.add(where)
+            yield violation
 
 
 _STEP = lazy_compile(r"^\s*(?P<keyword>Given|When|Then|And|But)\b", _I)
@@ -742,8 +824,13 @@ def statements_read(document: Document, context: RuleContext) -> Iterator[Statem
         yield statement
 
 
+#: An ADR's follow-up actions commit like its decision: "1. Audit all replica buckets ... with an appropriate retention period".
+_ACTIONS_TITLE = lazy_compile(r"\b(?:follow[- ]?up\s+actions?|action\s+items?)\b", _I)
+
+
 def _in_decision(section: Section) -> bool:
-    return any(each.heading is not None and bool(_DECISION_TITLE.search(each.title)) for each in (section, *section.ancestors()))
+    return any(each.heading is not None and bool(_DECISION_TITLE.search(each.title) or _ACTIONS_TITLE.search(each.title))
+               for each in (section, *section.ancestors()))
 
 
 def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -> bool:
@@ -752,6 +839,8 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
     say when sessions expire."""
     noun = _EXPIRING_NOUN.match(written)
     waits = id(limit) in _WAITS_IDS  # how long to wait is given by a duration ("| Acknowledgement timeout | 15 min |"), not "the first courier"
+    retries = limit.question == _RETRY_QUESTION
+    own_condition = _condition_words(lines[line - 1]) if retries and 0 < line <= len(lines) else None
     for index, line_text in enumerate(lines):
         text = _LINE_MARKER.sub("", line_text)  # "3. WHEN ...": a list number is not a value
         if index + 1 == line:
@@ -764,9 +853,44 @@ def _given_elsewhere(limit: _Limit, written: str, lines: list[str], line: int) -
             return True  # "| Worker lease | 15 min, renewed every 5 min |": a table row or label gives it
         if not limit.subject.search(text) or not has_quantity(text) or (waits and not _A_DURATION.search(text)):
             continue
+        if retries and not _retry_value_for(text, own_condition):
+            continue
         if noun is None or noun.group(1).lower() in text.lower():
             return True
     return False
+
+
+_RETRY_QUESTION = "how many times, how far apart"
+#: A count or delay given to a retry: "up to 3 attempts", "max 3 retries", "retried 5 times", "Backoff: 1 s, 2 s, 4 s",
+#: "| Retry attempts | 5 |" (not "files above 100MB ... before attempting to parse them").
+_RETRY_VALUE = lazy_compile(
+    r"(?<![\d.,])\d[\d.,]*\s*(?:x\s+)?(?:retries|retry|re-?attempts?|attempts|times|tries)\b|"
+    r"\b(?:retries|retry|attempts|backoff|back-off|tries)\b\W{0,6}(?:[\w-]+\s+){0,3}?(?:of\s+|to\s+|at\s+)?[~≈]?\d|"
+    r"\bretr(?:y|ies|ied)\s+(?:[\w-]+\s+){0,2}?(?:once|twice)\b", re.I)
+#: An EARS requirement's own trigger: "WHEN requirements generation fails, THE System SHALL retry ...".
+_EARS_CONDITION = lazy_compile(r"^\W*(?:\d{1,3}(?:\.\d{1,3})*\.?\s+)?(?:WHEN|IF)\s+(?P<condition>[^,]{3,160}?)"
+                               r"(?:,|\s+THEN\b|\s+THE\s)")
+_RETRY_PROMISED = lazy_compile(r"\b(?:shall|must|will|should)\s+(?:[\w-]+\s+){0,2}?retry\b", re.I)
+_CONDITION_STOP = frozenset(("the", "a", "an", "is", "are", "occur", "occurs", "with", "when", "if", "fail", "fails", "failed"))
+
+
+def _condition_words(line_text: str) -> frozenset[str] | None:
+    found = _EARS_CONDITION.match(line_text)
+    if found is None:
+        return None
+    return frozenset(word for word in re.findall(r"[a-z]+", found.group("condition").lower()) if word not in _CONDITION_STOP)
+
+
+def _retry_value_for(text: str, own_condition: frozenset[str] | None) -> bool:
+    """The line gives a retry a count or delay, and it is this retry's: an EARS requirement that retries on a trigger
+    of its own ("WHEN requirements generation fails ... retry up to 3 attempts") does not size the retry of another
+    trigger ("WHEN GitHub API calls fail ... retry with exponential backoff")."""
+    if not _RETRY_VALUE.search(text) and not _A_DURATION.search(text):
+        return False  # a delay counts too: "| 2 | 5 min | retry |" in a retry schedule
+    if own_condition is None or not _RETRY_PROMISED.search(text):
+        return True
+    other = _condition_words(text)
+    return other is None or other == own_condition
 
 
 _A_DURATION = lazy_compile(r"\d\s*(?:ms|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|d|days?|business\s+days?|weeks?)\b", re.I)
