@@ -118,3 +118,46 @@ def test_accurate_to_a_stated_tolerance_is_quiet() -> None:
     - The meter reports reliable readings (matching the calibrated reference within 0.5%).
     """
     assert lint_with("AC003", text) == []
+
+
+# --- an action on a named object, and a layout claim ------------------------------------------------------------
+
+
+def test_correctly_after_an_action_on_a_named_object_is_quiet() -> None:
+    text = """
+    ## Acceptance Criteria
+
+    1. WHEN a filter is applied, THE Catalog SHALL record the chosen filter in the page address correctly
+    """
+    assert lint_with("AC003", text) == []
+
+
+def test_correctly_after_a_subject_and_its_verb_is_still_flagged() -> None:
+    text = """
+    ## Acceptance Criteria
+
+    - the queued payments are replayed correctly
+    """
+    findings = lint_with("AC003", text)
+    assert len(findings) == 1
+    assert "replayed correctly" in findings[0].message
+
+
+def test_working_on_phones_beside_responsive_is_one_layout_claim() -> None:
+    text = """
+    ## Acceptance Criteria
+
+    1. THE Booking_Form SHALL be responsive and work on phones and tablets
+    """
+    assert lint_with("AC003", text) == []
+
+
+def test_working_on_a_device_without_a_layout_claim_is_still_flagged() -> None:
+    text = """
+    ## Acceptance Criteria
+
+    - the offline sync works on tablets
+    """
+    findings = lint_with("AC003", text)
+    assert len(findings) == 1
+    assert "works on tablets" in findings[0].message

@@ -118,7 +118,7 @@ _ONLY_WORKS = (_NOT_A_WORKS_CLAIM + r"(?:(?:works?|functions?|operates?)(?:" + _
                r"|works?(?:" + _CONDITION_OF_WORKING + r")?)(?=\s*[.;!]?\s*$)")
 #: A clause whose outcome is only that something is done correctly: "both turns append correctly", "known fields
 #: parse correctly", "new events are folded in correctly". The expected result is what a tester needs.
-_ONLY_CORRECTLY = r"[\w-]+(?:\s+(?:in|up|out|back|through))?\s+(?:correctly|properly)(?=\s*[.;!]?\s*$)"
+_ONLY_CORRECTLY = r"(?P<only_correctly>[\w-]+(?:\s+(?:in|up|out|back|through))?\s+(?:correctly|properly))(?=\s*[.;!]?\s*$)"
 
 
 #: Outcomes that cannot be observed: each is a phrase a tester cannot turn into a pass or a fail.
@@ -216,7 +216,11 @@ class UncheckableCriterion(Rule):
     table cell) whose outcome is only a vague judgement: "works as expected", "is fast",
     "is user-friendly", "users are happy", "a seamless experience", "is handled properly",
     "is implemented", or only that something works, at most with a scope ("Thread bindings work
-    across all accounts"; not "continues to work", which today's behaviour checks). A criterion that also names something concrete (a number, a quoted message,
+    across all accounts", "works on the staging tenant"; not "continues to work", which today's
+    behaviour checks, nor "responsive and works on phones", a layout claim), a clause that is only
+    done "correctly" ("partial refunds reconcile correctly"; not an action on a named object, "update
+    the browser history correctly"), or "returns accurate X" with no tolerance. Each clause between
+    semicolons is judged alone. A criterion that also names something concrete (a number, a quoted message,
     code, a status, a page element, a comparison such as "within" or "at most") is checkable and
     is not flagged. In a scenario only the outcome after *Then* is read, so "Given a fast
     connection" is fine. The same judgements in German, Spanish and French criteria, including a
@@ -314,6 +318,11 @@ _RESPONSIVE_LAYOUT = lazy_compile(r"\b(?:mobile|screen|desktop|device|breakpoint
 
 
 _INTEGRATION_AFTER = lazy_compile(r"\s+(?:with|into|alongside)\b", re.I)
+_WORKS = lazy_compile(r"works?\b", re.I)
+#: The object a "correctly" follows, led by its article: "update [the browser] history correctly"; not a subject
+#: before its verb ("the events are folded in correctly").
+_OBJECT_BEFORE = lazy_compile(
+    r"\b(?:the|an?|its|their|this|that|each|every)\s+(?:(?!(?:is|are|be|been|was|were|get|gets)\b)[\w-]+\s+){0,2}$", re.I)
 
 
 def _names_content(outcome: str, match: re.Match[str]) -> bool:
@@ -322,6 +331,10 @@ def _names_content(outcome: str, match: re.Match[str]) -> bool:
     phrase = match.group(0).lower()
     if "responsive" in phrase and _RESPONSIVE_LAYOUT.search(outcome):
         return True
+    if _WORKS.match(phrase) and _RESPONSIVE_LAYOUT.search(phrase) and "responsive" in outcome.lower():
+        return True  # "SHALL be responsive and work on mobile devices": one layout claim, checked at its breakpoints
+    if match.groupdict().get("only_correctly") and _OBJECT_BEFORE.search(match.string, max(0, match.start() - 60), match.start()):
+        return True  # "SHALL update the browser history correctly": an action on a named object, not a bare "works"
     if phrase.endswith(("smoothly", "seamlessly")) and _INTEGRATION_AFTER.match(match.string, match.end()):
         return True  # "works smoothly with autocorrect and suggestions": what must work together is named
     before = match.string[max(0, match.start() - 80): match.start()]
