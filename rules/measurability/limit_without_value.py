@@ -12,7 +12,7 @@ from speclint.reading.concerns import profile_name
 from speclint.reading.named_limits import (BOUNDARY, ENGLISH_GROUPS, MEASURE_NOUNS, NamedLimit, delegated, given_elsewhere,
                                           in_question_section, may_name_a_limit, named_limit, stem, value_beside,
                                           words_of)
-from speclint.reading.normative import (Statement, has_quantity, is_descriptive, is_user_story, search, sentence_bounds,
+from speclint.reading.normative import (Hit, Statement, has_quantity, is_descriptive, is_user_story, search, sentence_bounds,
                                         statements, value_given_at)
 from speclint.reading.requirements import not_in_scope
 from speclint.reading.wording import DESIGN_PROPOSAL_PROFILES, SKIP_PROFILES_HELP, requirement_shape
@@ -556,7 +556,6 @@ def _under_done_task(lines: list[str], line: int) -> bool:
     return False
 
 
-
 def _named_in_code(text: str, limit: NamedLimit) -> bool:
     """The limit is an identifier of the statement's code: `wait(timeout)`, `max_batch_size`."""
     if "`" not in text:
@@ -647,7 +646,9 @@ def _gives_defaults(document: Document) -> bool:
     return False
 
 
-def _no_default(statement: Statement, hit, document: Document, phrases: list[re.Match[str]]) -> Violation | None:
+def _no_default(hit: Hit, document: Document, phrases: list[re.Match[str]]) -> Violation | None:
+    """The finding for a limit `hit` makes configurable, unless its sentence or the document gives a default for one
+    of the limits it names (`phrases`: one, or several joined by and/or)."""
     sentence = hit.source_sentence
     if _QUESTION.search(hit.sentence) or _DEFAULT_WORD.search(sentence) or has_quantity(without_outline_number(sentence)):
         return None
@@ -678,7 +679,7 @@ def _configurable_without_default(document: Document, statement: Statement, repo
         where = (statement.span.start.line, hit.sentence)
         if where in reported:
             continue
-        violation = _no_default(statement, hit, document, phrases)
+        violation = _no_default(hit, document, phrases)
         if violation is not None:
             reported.add(where)
             yield violation

@@ -337,7 +337,6 @@ def vague_demands(document: Document, context: RuleContext, proposal: bool) -> I
             yield from _vague_dimension(statement, document)
 
 
-
 #: A comparative the requirement demands with nothing to compare against: "combined with more granular data",
 #: "shall return less stale results". Read as a shape (more/less + an adjective's ending), not as a word list.
 #: Not: "more than 5", "one or more", "no more", "more specific than the route's", "more data" (a noun).

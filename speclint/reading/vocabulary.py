@@ -183,15 +183,16 @@ def is_criteria_title(title: str) -> bool:
                                                         "acceptance test", "acceptance check")):
         return True
     lowered = title.lower()
-    return any(word in title for word in CRITERIA_CJK) or bool(_FOREIGN_CRITERIA.search(lowered)) \
-        or bool(_QUALIFIED_CRITERIA_TITLE.match(lowered))
+    return (any(word in title for word in CRITERIA_CJK) or bool(_FOREIGN_CRITERIA.search(lowered))
+            or bool(_QUALIFIED_CRITERIA_TITLE.match(lowered)))
 
 
 #: The criteria names with a scope or a note, as real PRDs title them: "11. MVP Exit Criteria", "36. Product-Level
 #: Acceptance Criteria", "Acceptance Criteria (PR must satisfy)", "Acceptance Criteria 🟡 `@human-review`". Not a
 #: heading that only mentions them ("FR-20 has no acceptance criterion for ...", "Acceptance Criteria Quality",
-#: "Review & Acceptance Checklist", "Stories and acceptance criteria": a story table's), nor a release's gate or a roll-up ("Acceptance Criteria for v1.0 GA": "all
-#: FR-1..FR-16 implemented with acceptance tests"; "Acceptance Criteria Summary": a list of ticked deliverables).
+#: "Review & Acceptance Checklist", "Stories and acceptance criteria": a story table's), nor a release's gate or a
+#: roll-up ("Acceptance Criteria for v1.0 GA": "all FR-1..FR-16 implemented with acceptance tests"; "Acceptance
+#: Criteria Summary": a list of ticked deliverables).
 _QUALIFIED_CRITERIA_TITLE = lazy_compile(
     r"^\W{0,4}(?:\d+(?:\.\d+)*\.?\s+)?(?:(?!no\b|and\b)[\w.-]+\s+){0,2}?"
     r"(?:acceptance\s+criteri(?:a|on)|exit\s+criteri(?:a|on)|definition\s+of\s+done|done\s+criteria)"
