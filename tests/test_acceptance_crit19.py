@@ -139,7 +139,7 @@ def test_correctly_after_a_subject_and_its_verb_is_still_flagged() -> None:
     - the queued payments are replayed correctly
     """
     findings = lint_with("AC003", text)
-    assert len(findings) == 1
+    assert spans(findings) == [(3, 27)]
     assert "replayed correctly" in findings[0].message
 
 
@@ -159,5 +159,5 @@ def test_working_on_a_device_without_a_layout_claim_is_still_flagged() -> None:
     - the offline sync works on tablets
     """
     findings = lint_with("AC003", text)
-    assert len(findings) == 1
+    assert spans(findings) == [(3, 20)]
     assert "works on tablets" in findings[0].message
