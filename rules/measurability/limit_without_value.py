@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from speclint.document.model import CodeBlock, Document, Section
+from speclint.document.model import CodeBlock, Document, ListItem, Section
 from speclint.engine.rule import Category, Level, Option, Rule, RuleContext, Subsumes, Violation
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.concerns import profile_name
@@ -478,8 +478,9 @@ class LimitWithoutValue(Rule):
         lines = document.lines
         reported: set[tuple[int, str]] = set()  # one finding per sentence
         proposal = profile_name(context) in set(context.options["skip-profiles"])
+        done = _done_task_lines(document)
         for statement in statements_read(document, context):
-            if _under_done_task(lines, statement.span.start.line):
+            if statement.span.start.line in done:
                 continue
             # a statement numbered with a prefix speclint does not know ("**RF-3**", "| EF-02 |") is a requirement too
             numbered = _numbered(statement, lines)
@@ -533,27 +534,18 @@ class LimitWithoutValue(Rule):
 
 
 _CODE_SPAN = lazy_compile(r"`[^`\n]{1,200}`")
-_DONE_TASK = lazy_compile(r"^\s*[-*+]\s+\[[xX]\]\s")
 
 
-def _under_done_task(lines: list[str], line: int) -> bool:
-    """The statement is a ticked task of a plan, or a detail under one ("- [x] 5.2 Implement retry logic" over "- Retry
-    logic with exponential backoff"): a record of work done, whose limit is the design's to give."""
-    text = lines[line - 1]
-    if _DONE_TASK.match(text):
-        return True
-    indent = len(text) - len(text.lstrip())
-    for above in reversed(lines[max(0, line - 15): line - 1]):
-        if not above.strip():
-            continue
-        above_indent = len(above) - len(above.lstrip())
-        if above_indent < indent:
-            if _DONE_TASK.match(above):
-                return True
-            if not above.lstrip().startswith(("-", "*", "+")) or above_indent == 0:
-                return False
-            indent = above_indent
-    return False
+def _done_task_lines(document: Document) -> set[int]:
+    """The lines of ticked tasks and of the details under them ("- [x] 5.2 Implement retry logic" over "- Retry logic
+    with exponential backoff"): a record of work done, whose limit is the design's to give."""
+    done: set[int] = set()
+    if "[x]" not in document.source and "[X]" not in document.source:
+        return done  # most documents tick no task: no walk of their blocks
+    for _, block in document.iter_blocks():
+        if isinstance(block, ListItem) and block.checked:
+            done.update(range(block.span.start.line, block.span.end.line + 1))
+    return done
 
 
 def _named_in_code(text: str, limit: NamedLimit) -> bool:
