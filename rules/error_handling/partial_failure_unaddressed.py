@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.operations import CALL_FAILURE, _group_span, describes_tests, skipped_section
+from speclint.reading.operations import CALL_FAILURE, describes_tests, skipped_section
 from speclint.reading.requirements import TASK_LISTS, document_kind
 
 
@@ -56,7 +56,7 @@ class PartialFailureUnaddressed(Rule):
         source = document.source
         if not (_THEN_WRITE.search(source) or _SUCCEEDED.search(source)):
             return  # most documents write nothing after anything: one scan of the source
-        from speclint.document.text import iter_prose, mask_invisible, searched_text
+        from speclint.document.text import group_span, iter_prose, mask_invisible, searched_text
 
         pieces = [piece for piece in iter_prose(document)
                   if piece.kind != "heading" and not skipped_section(piece.section) and not describes_tests(piece.section)]
@@ -78,7 +78,7 @@ class PartialFailureUnaddressed(Rule):
                                 if CALL_FAILURE.search(sentence)]
                 if _named_with_failure(target, failures):
                     continue
-                yield Violation(_group_span(piece.segments, match, "step"),
+                yield Violation(group_span(piece.segments, match, "step"),
                                 f"'{' '.join(match.group('step').split()).rstrip('.')}' runs after another write has "
                                 "committed, and the document never says what happens when it fails then: say "
                                 "what is undone, retried or reconciled, and who is told")

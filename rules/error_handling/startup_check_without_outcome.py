@@ -8,7 +8,7 @@ from typing import Iterator
 from speclint.document.model import Document
 from speclint.engine.rule import Category, Group, Level, Rule, RuleContext, Violation
 from speclint.lazy_regex import lazy_compile
-from speclint.reading.operations import _group_span, describes_tests, skipped_section
+from speclint.reading.operations import describes_tests, skipped_section
 from speclint.reading.requirements import TASK_LISTS, document_kind
 
 
@@ -58,7 +58,7 @@ class StartupCheckWithoutOutcome(Rule):
             return  # most documents check nothing at start-up: substring tests first (a regex costs 5x more)
         if document_kind(document, context) in TASK_LISTS:
             return
-        from speclint.document.text import iter_prose, searched_text
+        from speclint.document.text import group_span, iter_prose, searched_text
 
         lines = source.splitlines()
         for piece in iter_prose(document):
@@ -71,7 +71,7 @@ class StartupCheckWithoutOutcome(Rule):
             match = _check_at_startup(text)
             if match is None or _TESTED_BY.match(text, match.end()):
                 continue
-            span = _group_span(piece.segments, match, "check")
+            span = group_span(piece.segments, match, "check")
             # A table cell's outcome may sit in another cell of its row: read the whole source line.
             line = lines[span.start.line - 1] if span.start.line - 1 < len(lines) else ""
             if _OUTCOME.search(text) or _OUTCOME.search(line) or _CHECKBOX.match(line):

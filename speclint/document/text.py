@@ -404,6 +404,14 @@ def position_at(offsets: list[tuple[int, TextSegment]], index: int) -> Position:
     return Position(segment.line, segment.column + (index - start))
 
 
+def group_span(segments: Iterable[TextSegment], match: re.Match[str], group: str) -> Span:
+    """The source span of a group of a match on the joined `segments` (`find_all` gives the whole match's)."""
+    _text, offsets = joined_segments(segments)
+    start = position_at(offsets, match.start(group))
+    end = position_at(offsets, max(match.end(group) - 1, match.start(group)))
+    return Span(start, Position(end.line, end.column + (1 if match.end(group) > match.start(group) else 0)))
+
+
 def find_all(
     pattern: Pattern[str], segments: Iterable[TextSegment], visible_only: bool = True
 ) -> Iterator[tuple[re.Match[str], Span]]:

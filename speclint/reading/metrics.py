@@ -11,10 +11,10 @@ import re
 
 from speclint.document.headings import normalize_title
 from speclint.document.model import Section, Span, TextSegment
+from speclint.document.text import group_span
 from speclint.lazy_regex import lazy_compile
 from speclint.reading.normative import (
     DESCRIPTIVE_TITLES,
-    Hit,
     has_quantity,
     is_descriptive,
     is_success_section,
@@ -608,17 +608,8 @@ def undefined_workload(segments: list[TextSegment]) -> tuple[Span, str] | None:
         clause = text[begin:hit.match.start()].rsplit(";", 1)[-1]
         if not (_FIGURE.search(without_ids(clause)) and has_quantity(clause)):
             continue
-        return _phrase_span(hit), hit.match.group("phrase")
+        return group_span(segments, hit.match, "phrase"), hit.match.group("phrase")
     return None
-
-
-def _phrase_span(hit: Hit) -> Span:
-    """Point at "typical repositories", not at the preposition before it (a match on one line)."""
-    start = hit.span.start
-    if hit.span.end.line != start.line:
-        return hit.span
-    column = start.column + hit.match.start("phrase") - hit.match.start()
-    return Span.of(start.line, column, start.line, column + len(hit.match.group("phrase")))
 
 
 # --- a requirement held under a load nobody sized ----------------------------------------------
@@ -641,7 +632,7 @@ def unsized_load(segments: list[TextSegment]) -> tuple[Span, str] | None:
         # sized in the phrase itself: a comma ends it ("under normal load, p95 stays under 300 ms" gives a target)
         if _DEFINED_AFTER.match(rest) or has_quantity(_PHRASE_END.split(rest, 1)[0]):
             continue
-        return _phrase_span(hit), hit.match.group("phrase")
+        return group_span(segments, hit.match, "phrase"), hit.match.group("phrase")
     return None
 
 

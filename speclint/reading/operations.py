@@ -737,7 +737,7 @@ def provider_mentions(segments: list[TextSegment],
     of `PROVIDERS` and `GENERIC_PROVIDERS` (those `present_in` the document). `listed_as_called`:
     the segments are a cell of a table of what the product calls (`_lists_calls`), where a named
     API alone in its cell is called."""
-    from speclint.document.text import find_all, patterns_to_search
+    from speclint.document.text import find_all, group_span, patterns_to_search
 
     pairs = patterns if isinstance(patterns, tuple) else _EVERY_PROVIDER if patterns is None else tuple(patterns)
     searched = patterns_to_search(_patterns_of(pairs), segments)  # most pieces: none
@@ -753,7 +753,7 @@ def provider_mentions(segments: list[TextSegment],
                     text, max(0, match.start() - 14), match.start())):
                 continue  # ("export to CSV", "THEN the system SHALL"; an acronym no call leads to)
             if "name" in pattern.groupindex:  # the system's name, not the words that call it
-                span = _group_span(segments, match, "name")
+                span = group_span(segments, match, "name")
                 match = _NamedMatch(match, "name")
             sentence_start = _sentence_start(text, match.start())
             before = text[max(sentence_start, match.start() - 40): match.start()]
@@ -782,16 +782,6 @@ def provider_mentions(segments: list[TextSegment],
                                                                               unique[-1][2].start.column):
             unique.append(mention)
     return unique
-
-
-def _group_span(segments: list[TextSegment], match: re.Match[str], group: str) -> Span:
-    """The source span of a group of a `find_all` match (as `find_all` gives the whole match's)."""
-    from speclint.document.text import joined_segments, position_at
-
-    _text, offsets = joined_segments(segments)
-    start = position_at(offsets, match.start(group))
-    end = position_at(offsets, max(match.end(group) - 1, match.start(group)))
-    return Span(start, type(start)(end.line, end.column + (1 if match.end(group) > match.start(group) else 0)))
 
 
 class _NamedMatch:
