@@ -316,3 +316,27 @@ def test_api013_parses_only_an_example_that_may_hold_a_slip(code: str, parsed: b
     from speclint.rules.api_contract.example_syntax_slip import _may_hold_a_yaml_slip
 
     assert _may_hold_a_yaml_slip(code) is parsed
+
+
+@pytest.mark.parametrize("code", [
+    "hosts:\n  - registry.example.com\t# the mirror\n  - quay.io",
+    "retention:\tP30D",
+    "timeout: 30s\t\t# per attempt",
+], ids=["tab-before-a-comment", "tab-after-a-colon", "tabs-before-a-comment"])
+def test_api013_reads_a_tab_between_tokens_as_yaml_does(code: str) -> None:
+    # YAML forbids tabs only in indentation; libyaml, go-yaml and kubectl read these examples.
+    assert lint_with("API013", f"```yaml\n{code}\n```\n") == []
+
+
+def test_api013_still_finds_a_slip_after_a_tab_between_tokens() -> None:
+    code = "hosts:\t# mirrors\n  - @team"
+
+    assert spans(lint_with("API013", f"```yaml\n{code}\n```\n")) == [(3, 5)]
+
+
+def test_api004_reads_a_tab_between_tokens_as_yaml_does_and_a_tab_in_indentation_as_an_error() -> None:
+    between = "hosts:\n  - registry.example.com\t# the mirror"
+    indented = "hosts:\n\t- registry.example.com"
+
+    assert (lint_with("API004", f"```yaml\n{between}\n```\n"),
+            len(lint_with("API004", f"```yaml\n{indented}\n```\n"))) == ([], 1)

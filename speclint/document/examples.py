@@ -187,12 +187,17 @@ _SHELL_PROMPT = lazy_compile(r"(?m)^[ \t]*[$%]\s+[a-z]")
 _TOML_LINE = lazy_compile(r"(?m)^\s*(?:\[[\w.\- \"]+\]|[\w.\-\"]+\s*=\s*\S)")
 #: Callout markers explained below the block (" (3)", " <1>") at the end of a line.
 _CALLOUT = lazy_compile(r"(?m)(?<![ \t])[ \t]+(?:\(\d{1,2}\)|<\d{1,2}>)[ \t]*$")
+#: Blanks with a tab after a line's first token (`key:<TAB>value`, `- host<TAB># note`). YAML 1.2
+#: separates tokens and comments with spaces or tabs, and only indentation must be spaces: libyaml
+#: (and go-yaml, which kubectl uses) reads them so, while ruamel's pure-Python scanner rejects them.
+_INLINE_TAB = lazy_compile(r"(?<=\S)[ \t]*\t[ \t]*")
 
 
 @lru_cache(maxsize=256)  # pure-Python YAML is slow: never parse the same example twice in a process
 def yaml_problem(code: str) -> SyntaxProblem | None:
     """The syntax error of a YAML example, or None when it parses (or is not YAML at all: a shell
-    session or TOML in a mislabelled fence), read as meant: callout markers (`(3)`) are not content."""
+    session or TOML in a mislabelled fence), read as meant: callout markers (`(3)`) are not content,
+    and a tab between tokens is a blank as YAML 1.2 says (not one in indentation)."""
     if not code.strip() or _TEMPLATE.search(code):
         return None
     if _SHELL_PROMPT.search(code):
@@ -201,6 +206,8 @@ def yaml_problem(code: str) -> SyntaxProblem | None:
     if lines and all(_TOML_LINE.match(line) for line in lines):
         return None
     code = _CALLOUT.sub(lambda m: " " * len(m.group(0)), code)
+    if "\t" in code:  # one space for each blank, so that positions stay where they were
+        code = _INLINE_TAB.sub(lambda m: " " * len(m.group(0)), code)
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
