@@ -33,6 +33,21 @@ def test_ph001_reads_a_tracked_tbd_in_italian() -> None:
     assert lint_with("PH001", text) == []
 
 
+def test_ph001_leaves_a_tbd_that_links_to_its_jira_issue_alone() -> None:
+    text = "- Release notes entry: [TBD](https://jira.example.org/browse/DOCS-2291)\n"
+    assert lint_with("PH001", text) == []
+
+
+def test_ph001_leaves_a_todo_that_links_to_its_github_issue_alone() -> None:
+    text = "Migration of the archived buckets is [TODO](https://github.com/example/storage/issues/812).\n"
+    assert lint_with("PH001", text) == []
+
+
+def test_ph001_still_flags_a_tbd_that_links_to_a_page_that_is_no_ticket() -> None:
+    text = "Quota per tenant: [TBD](https://wiki.example.org/storage/quotas)\n"
+    assert spans(lint_with("PH001", text)) == [(1, 20)]
+
+
 def test_ph001_still_flags_a_tbd_that_only_promises_a_later_decision() -> None:
     text = "Maximum number of devices per household: TBD, we will decide later.\n"
     assert spans(lint_with("PH001", text)) == [(1, 42)]

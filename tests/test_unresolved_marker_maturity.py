@@ -156,3 +156,68 @@ def test_a_provisional_kep_in_kep_yaml_lowers_its_unresolved_blocks(tmp_path: Pa
                                     extra={"kep.yaml": "title: Quota\nstatus: provisional\nstage: alpha\n"})
 
     assert level == "warning" and message.startswith("unresolved block (@sig-node: which kubelet flag?)")
+
+
+def test_a_marker_in_a_proposal_that_was_replaced_or_withdrawn_is_not_reported(tmp_path: Path) -> None:
+    for status in ("replaced", "withdrawn", "superseded"):
+        folder = tmp_path / status
+        folder.mkdir()
+        assert markers(folder, enhancement(status)) == [], status
+
+
+def test_a_gateway_api_gep_declined_in_its_metadata_yaml_is_a_record(tmp_path: Path) -> None:
+    gep = md("""
+    # GEP-9999: Retry budgets
+
+    ## API
+
+    TBD
+    """)
+    metadata = "apiVersion: internal.gateway.networking.k8s.io/v1alpha1\nkind: GEPDetails\nnumber: 9999\nstatus: Declined\n"
+
+    assert markers(tmp_path, gep, profile="gep", name="index.md", extra={"metadata.yaml": metadata}) == []
+
+
+def test_a_front_matter_marker_of_a_withdrawn_proposal_is_not_reported(tmp_path: Path) -> None:
+    text = md("""
+    ---
+    owner: TBD
+    status: withdrawn
+    ---
+
+    # Quota for volumes
+
+    Volumes count against the namespace quota.
+    """)
+
+    assert markers(tmp_path, text, profile="prd") == []
+
+
+def test_the_same_front_matter_marker_is_reported_while_the_document_is_live(tmp_path: Path) -> None:
+    text = md("""
+    ---
+    owner: TBD
+    status: implementable
+    ---
+
+    # Quota for volumes
+
+    Volumes count against the namespace quota.
+    """)
+
+    assert [message for _, _, message in markers(tmp_path, text, profile="prd")] == [
+        "front-matter 'owner' is left as 'TBD': fill it in"]
+
+
+def test_empty_section_reports_nothing_in_a_replaced_proposal(tmp_path: Path) -> None:
+    path = tmp_path / "quota.md"
+    path.write_text(enhancement("replaced", "Test Plan", "TBD"), encoding="utf-8")
+    live = tmp_path / "live.md"
+    live.write_text(enhancement("implementable", "Test Plan", "TBD"), encoding="utf-8")
+
+    def empty_sections(file: Path) -> list[str]:
+        result = lint_paths([file], isolated=True, profile="openshift-enhancement", select=["ST003"], preview=True)
+        return [finding.message for finding in result.findings]
+
+    assert (empty_sections(path), empty_sections(live)) == (
+        [], ["section 'Test Plan' is empty (it only says 'TBD'): write its content or remove it"])

@@ -31,8 +31,9 @@ class UnresolvedMarker(Rule):
     purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported, nor a marker its own
     sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). A marker
     its own sentence (or the next) lists as a tracked open point is the listing this rule asks for and
-    is left alone: it names the ticket that tracks it ("TBD, tracked in LOC-541", "Ticket PRC-77"), or
-    an owner of the decision with a date or a forum ("TBD. The pricing committee sets it in its
+    is left alone: it names the ticket that tracks it ("TBD, tracked in LOC-541", "Ticket PRC-77", or
+    a marker that is the text of a link to the issue: `[TBD](https://jira.example.com/browse/OPS-42)`),
+    or an owner of the decision with a date or a forum ("TBD. The pricing committee sets it in its
     September review"); so is a value fixed case by case ("TBD per merchant, as negotiated in each
     contract") and the row of a glossary table that defines the marker. "TBD, we will decide later",
     "TBD (ask Maria)", "TBD with the network team" and "owned by the storage team" alone are still
@@ -54,8 +55,11 @@ class UnresolvedMarker(Rule):
     "Section not required until targeted at a release"), or in an alpha KEP's "when targeting beta"
     questions, is a warning until the proposal's status says `implemented`. The same marker in an
     `implementable` or `implemented` proposal, in any other section, or in a document with no status
-    stays an error. A TBD in the proposal's metadata (approvers, reviewers) is `front-matter-schema`'s,
-    and stays an error whatever the status, as OpenShift's own metadata linter rejects it.
+    stays an error. A proposal whose status says it ended without being built as written (`replaced`,
+    `superseded`, `withdrawn`, `rejected`, a GEP's `Declined`) is a record: what it left open will
+    never be decided in it, and no marker in it is reported. A TBD in the proposal's metadata
+    (approvers, reviewers) is `front-matter-schema`'s, and stays an error whatever the status, as
+    OpenShift's own metadata linter rejects it.
 
     **Why it matters.** An engineer who meets "Retry policy: TBD" in the middle of a sprint has to
     stop and find the author. A spec that is ready for review has either decided, or lists the open
@@ -131,8 +135,10 @@ class UnresolvedMarker(Rule):
                         continue  # "| TBD | To be determined; ... |": a glossary table's entry for the term
                 if (_is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match)
                         or _struck_through(match) or _resolved_in_place(match) or _placeholder_values(match)
-                        or _listed_where_it_stands(match)):
+                        or _listed_where_it_stands(match) or _links_to_its_ticket(document, span)):
                     continue
+                if not_due.dropped():
+                    return  # a record of a proposal nobody builds: its open points stay open
                 reason = not_due.reason(prose.section)
                 if match.group("clarify"):
                     question = " ".join(match.group("question").split())
@@ -155,7 +161,7 @@ class UnresolvedMarker(Rule):
                                      reason)
         if table_run:
             yield _table_violation(table_marker, table_run, table_reason)
-        yield from _front_matter_markers(document, markers, not_due.reason(None))
+        yield from _front_matter_markers(document, markers, not_due)
         for context_words, spans, reason in unresolved.values():
             about = f" ({context_words})" if context_words else ""
             others = ""
@@ -175,7 +181,7 @@ _PROPOSAL_KEYS = ("creation-date", "reviewers", "approvers")
 _FRONT_MATTER_BLANK = lazy_compile(r"\?{3,}|(?i:yyyy-mm-dd|mm/dd/yyyy|dd/mm/yyyy)")
 
 
-def _front_matter_markers(document: Document, markers: frozenset[str], not_due: str | None) -> Iterator[Violation]:
+def _front_matter_markers(document: Document, markers: frozenset[str], not_due: _NotDueYet) -> Iterator[Violation]:
     """A front-matter value that is only a marker (`owner: TBD`, `launch: "???"`, a `- TODO` list
     item, `updated: yyyy-mm-dd`): metadata nobody filled in, which status boards and ownership
     reports then show."""
@@ -199,15 +205,18 @@ def _front_matter_markers(document: Document, markers: frozenset[str], not_due: 
             column = line.find(marker, position.column - 1)
             if column < 0:
                 continue
+            if not_due.dropped():
+                return
             yield _violation(Span.of(position.line, column + 1, position.line, column + 1 + len(marker)),
-                             f"front-matter '{key}' is left as '{marker}': fill it in", not_due)
+                             f"front-matter '{key}' is left as '{marker}': fill it in", not_due.reason(None))
 
 
 class _NotDueYet:
     """Why a marker in this document is not yet a certain defect, if it is not: the proposal's own
     metadata says it is still being defined (provisional), or the marker sits in a section its
     template requires only at a later stage. Such a marker is reported one level lower, saying when
-    it is due; anywhere else, and in a proposal whose feature is implemented, it stays as it is."""
+    it is due; anywhere else, and in a proposal whose feature is implemented, it stays as it is. In a
+    proposal that was dropped (replaced, withdrawn...) it is not reported at all."""
 
     def __init__(self, document: Document, deferred_sections: tuple[str, ...]) -> None:
         self.document = document
@@ -219,6 +228,10 @@ class _NotDueYet:
             self._status = (kep.still_defined_status(self.document), kep.is_shipped(self.document),
                             kep.is_early(self.document))
         return self._status
+
+    def dropped(self) -> bool:
+        """The proposal ended without being built as written: nothing in it is due any more."""
+        return kep.is_dropped(self.document)
 
     def reason(self, section: Section | None) -> str | None:
         still_defined, shipped, early = self._read_status()
@@ -337,6 +350,21 @@ def _listed_where_it_stands(match: re.Match[str]) -> bool:
         return False
     return tracked_point(match.string, match.start(), match.end()) or varies_per_case(
         match.string, match.start(), match.end())
+
+
+#: What follows a marker that is a link's whole text, when the link goes to the ticket that tracks it:
+#: `[TBD](https://issues.example.com/browse/CONSOLE-4279)`, `[TODO](https://github.com/o/r/issues/12)`.
+_TICKET_LINK = lazy_compile(
+    r"\]\(\s*<?https?://[^\s)>]*?(?:/browse/[A-Z][A-Z0-9]{1,11}-\d+|/(?:-/)?issues/\d+|/tickets?/\d+)/?[)>\s]"
+)
+
+
+def _links_to_its_ticket(document: Document, span: Span) -> bool:
+    """The marker is the text of a link to the issue that tracks it: the listing the message asks for,
+    written as a link (link targets are not in the text the markers are looked for in)."""
+    line = document.lines[span.start.line - 1] if 0 < span.start.line <= len(document.lines) else ""
+    start, end = span.start.column - 1, span.end.column - 1 if span.end.line == span.start.line else -1
+    return 0 < start and end > start and line[start - 1] == "[" and _TICKET_LINK.match(line, end) is not None
 
 
 def _defines_marker_row(document: Document, prose: object, markers: frozenset[str]) -> bool:

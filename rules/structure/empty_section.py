@@ -27,7 +27,9 @@ class EmptySection(Rule):
     `not-applicable` option); an image or a diagram is content. A section whose heading says
     "(Optional)" may stay empty, and so may the Production Readiness questions the KEP template
     leaves for beta ("This section must be completed when targeting beta") in a KEP whose kep.yaml
-    (or front matter) says it is alpha or provisional.
+    (or front matter) says it is alpha or provisional. Nothing is reported in a proposal whose status
+    says it ended without being built as written (replaced, superseded, withdrawn, rejected): nobody
+    fills it in any more.
 
     **Why it matters.** An empty section tells the reader the question was seen and not answered.
     Reviewers skim past headings; the gap surfaces when an engineer needs the answer.
@@ -81,6 +83,8 @@ class EmptySection(Rule):
             if state is None:
                 continue
             if early_kep is None:
+                if kep.is_dropped(document):
+                    return  # a record of a proposal nobody builds
                 early_kep = kep.is_early(document)
             if early_kep and kep.deferred_to_later_stage(section):
                 continue  # an alpha or provisional KEP answers the "targeting beta" questions later

@@ -31,6 +31,9 @@ _EARLY_STAGES = frozenset({"alpha"})
 _STILL_DEFINED_STATUSES = frozenset({"provisional", "prototyping", "draft"})
 # A proposal whose feature has shipped: nothing in it is deferred any more.
 _SHIPPED_STATUSES = frozenset({"implemented"})
+# A proposal that ended without being built as written: KEP and OpenShift `replaced`, `withdrawn`,
+# `rejected`; `superseded`; Gateway API `Declined`. What it leaves open will never be decided in it.
+_DROPPED_STATUSES = frozenset({"replaced", "superseded", "withdrawn", "rejected", "declined"})
 
 
 def maturity(document: Document) -> tuple[str | None, str | None]:
@@ -83,6 +86,12 @@ def still_defined_status(document: Document) -> str | None:
 def is_shipped(document: Document) -> bool:
     """True when the proposal's status says its feature is implemented."""
     return maturity(document)[1] in _SHIPPED_STATUSES
+
+
+def is_dropped(document: Document) -> bool:
+    """True when the proposal's status says it ended without being built as written (replaced,
+    superseded, withdrawn, rejected, declined)."""
+    return maturity(document)[1] in _DROPPED_STATUSES
 
 
 def deferred_to_later_stage(section: Section) -> bool:
