@@ -221,3 +221,16 @@ def test_empty_section_reports_nothing_in_a_replaced_proposal(tmp_path: Path) ->
 
     assert (empty_sections(path), empty_sections(live)) == (
         [], ["section 'Test Plan' is empty (it only says 'TBD'): write its content or remove it"])
+
+
+def test_a_status_whose_yaml_does_not_load_is_still_read_from_its_line(tmp_path: Path) -> None:
+    text = enhancement("provisional").replace('  - "@ada"', "  - @ada")  # `@` cannot start a YAML value
+
+    assert [level for _, level, _ in markers(tmp_path, text)] == ["warning"]
+
+
+def test_the_status_set_in_bold_in_the_templates_list_of_choices_is_the_status(tmp_path: Path) -> None:
+    # unquoted, as authors write it: `*` starts a YAML alias, so the line is read as text
+    text = enhancement("**provisional**|implementable|implemented|deferred|rejected|withdrawn|replaced")
+
+    assert [level for _, level, _ in markers(tmp_path, text)] == ["warning"]

@@ -57,6 +57,8 @@ def _read_maturity(document: Document) -> tuple[str | None, str | None]:
         data = getattr(kep, "data", None)
     if not isinstance(data, dict) and document.front_matter is not None:
         data = document.front_matter.data
+        if data is None and document.front_matter.error is not None:
+            data = _plain_fields(document.front_matter.text)
     if not (isinstance(data, dict) and data.get("status")) and document.file_path is not None and (
             document.file_path.parent / "metadata.yaml").is_file():
         from speclint.reading import metadata
@@ -67,7 +69,27 @@ def _read_maturity(document: Document) -> tuple[str | None, str | None]:
     if not isinstance(data, dict):
         return None, None
     stage, status = data.get("stage"), data.get("status")
-    return (str(stage).strip().lower() if stage else None, str(status).strip().lower() if status else None)
+    return (_chosen(stage), _chosen(status))
+
+
+#: A `key: value` line of front matter, read when its YAML does not load (`- @handle` in a list of
+#: reviewers stops the parser, and the status two lines below is still plain to read).
+_PLAIN_FIELD = lazy_compile(r"(?m)^(stage|status):[ \t]*([^#\n]*?)[ \t]*$")
+#: The template's list of choices with the chosen one in bold: `**provisional**|implementable|...`.
+_BOLD_CHOICE = lazy_compile(r"^[\w|*-]*\*\*([\w-]+)\*\*[\w|*-]*$")
+
+
+def _plain_fields(text: str) -> dict[str, str]:
+    return {match.group(1): match.group(2).strip("'\"") for match in _PLAIN_FIELD.finditer(text)}
+
+
+def _chosen(value: object) -> str | None:
+    """The value, lower-cased; from the template's list of choices, the one its author set in bold."""
+    if not value:
+        return None
+    text = str(value).strip()
+    bold = _BOLD_CHOICE.match(text) if "|" in text else None
+    return (bold.group(1) if bold else text).lower()
 
 
 def is_early(document: Document) -> bool:
