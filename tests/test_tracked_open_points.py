@@ -250,3 +250,20 @@ def test_ph004_still_flags_a_header_date_that_nothing_explains() -> None:
 def test_ph001_still_flags_a_marker_next_to_a_model_name_that_looks_like_a_key() -> None:
     text = "- TODO something must pin the firmware on the XR-7 gateways before rollout.\n"
     assert spans(lint_with("PH001", text)) == [(1, 3)]
+
+
+def test_ph001_leaves_the_place_of_a_pull_request_link_in_a_list_of_work_alone() -> None:
+    text = """
+    ### Beta
+
+    - Document the export settings in the admin guide.
+      - PR link: TBD
+    - Add the setting to the release notes.
+      - Pull request: TODO
+    """
+    assert lint_with("PH001", text) == []
+
+
+def test_ph001_still_flags_a_tbd_after_a_label_that_names_no_change() -> None:
+    text = "- Export format: TBD\n"
+    assert spans(lint_with("PH001", text)) == [(1, 18)]

@@ -29,7 +29,9 @@ class UnresolvedMarker(Rule):
     a quoted `"TBD"`, "No [NEEDS CLARIFICATION] markers remain" (but "with a TODO: decide how ...",
     an article then the marker and its note, is the marker itself); a hedge on a name left open on
     purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported, nor a marker its own
-    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."). A marker
+    sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."), nor one
+    that holds the place of a link to a change not made yet ("PR link: TBD", "Pull request: TODO" in
+    a list of the work to do: there is nothing to decide). A marker
     its own sentence (or the next) lists as a tracked open point is the listing this rule asks for and
     is left alone: it names the ticket that tracks it ("TBD, tracked in LOC-541", "Ticket PRC-77", or
     a marker that is the text of a link to the issue: `[TBD](https://jira.example.com/browse/OPS-42)`),
@@ -135,7 +137,8 @@ class UnresolvedMarker(Rule):
                         continue  # "| TBD | To be determined; ... |": a glossary table's entry for the term
                 if (_is_mention(match, prose.kind == "heading", markers) or _is_deliberate(match)
                         or _struck_through(match) or _resolved_in_place(match) or _placeholder_values(match)
-                        or _listed_where_it_stands(match) or _links_to_its_ticket(document, span)):
+                        or _listed_where_it_stands(match) or _links_to_its_ticket(document, span)
+                        or _awaits_a_change_link(match)):
                     continue
                 if not_due.dropped():
                     return  # a record of a proposal nobody builds: its open points stay open
@@ -331,6 +334,23 @@ def _is_deliberate(match: re.Match[str]) -> bool:
         return False  # "PR link: [TBD](https://...)": the whole link text is the marker, still open
     return bool(_OPEN_LINK_TEXT.search(text[max(0, match.start() - 120) : match.start()])
                 and _CLOSE_LINK_TEXT.match(text, match.end()))
+
+
+#: The label of a link to a change that is made when the work is done: "PR link:", "Pull request:",
+#: "Merge request URL:", "CL:". The marker after it holds the place of the link, with nothing to decide.
+_CHANGE_LINK_LABEL = lazy_compile(
+    r"(?:\b(?:PR|MR|CL)s?|\b(?i:pull|merge)\s+(?i:requests?)|\b(?i:change\s*lists?|commits?|patch(?:es)?))"
+    r"(?:\s+(?i:links?|urls?))?\s*:\s*\[?$"
+)
+
+
+def _awaits_a_change_link(match: re.Match[str]) -> bool:
+    """"PR link: TBD", "* Pull request link: TBD": the place of a link to a change not made yet, in a
+    list of the work still to do (a graduation checklist); the work itself is what the list states."""
+    if match.group("unresolved") or match.group("clarify"):
+        return False
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    return _CHANGE_LINK_LABEL.search(match.string, line_start, match.start()) is not None
 
 
 _SPELLED_OUT_VALUE = lazy_compile(r"to[ \t]+be[ \t]+(?:decided|determined|confirmed)", re.I)
