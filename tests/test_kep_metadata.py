@@ -188,6 +188,15 @@ def test_an_openshift_enhancement_may_write_a_real_date_unpadded_as_its_tooling_
     assert openshift_messages(OPENSHIFT_ENHANCEMENT.replace("2024-02-01", "2024-2-1")) == []
 
 
+def test_an_openshift_enhancement_may_write_a_real_date_with_dots_year_first() -> None:
+    assert openshift_messages(OPENSHIFT_ENHANCEMENT.replace("2024-02-01", "2024.02.01")) == []
+
+
+def test_a_date_with_dots_day_first_or_mixed_separators_is_still_reported() -> None:
+    for written in ("01.02.2024", "2024.02-01"):
+        assert [line for line, _ in openshift_messages(OPENSHIFT_ENHANCEMENT.replace("2024-02-01", written))] == [10], written
+
+
 def test_an_openshift_enhancement_with_an_impossible_unpadded_date_is_still_reported() -> None:
     assert [line for line, _ in openshift_messages(OPENSHIFT_ENHANCEMENT.replace("2024-02-01", "2024-23-1"))] == [10]
 

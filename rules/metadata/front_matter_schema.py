@@ -43,7 +43,7 @@ class FrontMatterSchema(Rule):
     empty entry among the authors, reviewers, approvers or api-approvers is rejected, whatever the
     proposal's status, since that linter rejects it in every status and the approver is who moves a
     provisional proposal forward. Dates, which that linter never parses, may be unpadded
-    (`2020-2-5`); a date left as the template's `yyyy-mm-dd`, an impossible one, and a status left
+    (`2020-2-5`) or written with dots or slashes, year first (`2021.12.08`); a date left as the template's `yyyy-mm-dd`, an impossible one, and a status left
     as the template's list of choices (`provisional|implementable|...`) are reported.
 
     **Why it matters.** Status boards, review reminders and ownership reports are built from this
@@ -203,12 +203,14 @@ def _is_proposal_metadata(data: Any) -> bool:
 # KEP validation (api/proposal.go) and OpenShift's metadata-lint (tools/enhancements/metadata.go)
 # never parse them, and Cluster API has no metadata validator.
 _PROPOSAL_SCHEMAS = frozenset({"kep", "openshift-enhancement", "capi-proposal"})
-_UNPADDED_DATE = lazy_compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+#: A date with the year first, unpadded or with dots or slashes: 2020-2-5, 2021.12.08, 2021/12/8.
+_UNPADDED_DATE = lazy_compile(r"^(\d{4})([-./])(\d{1,2})\2(\d{1,2})$")
 
 
 def _padded_dates(data: Any) -> Any:
-    """`data` with dates like 2020-2-5 written 2020-02-05. Enhancement-proposal tooling reads dates
-    as plain strings, so an unpadded real date is no defect there; an impossible one still is."""
+    """`data` with dates like 2020-2-5 or 2021.12.08 written 2020-02-05, 2021-12-08. Enhancement-proposal
+    tooling reads dates as plain strings, so a real date written so is no defect there; an impossible
+    one still is."""
     if isinstance(data, dict):
         return {key: _padded_dates(value) for key, value in data.items()}
     if isinstance(data, list):
@@ -216,7 +218,7 @@ def _padded_dates(data: Any) -> Any:
     if isinstance(data, str):
         match = _UNPADDED_DATE.match(data.strip())
         if match:
-            year, month, day = match.groups()
+            year, _separator, month, day = match.groups()
             return f"{year}-{int(month):02d}-{int(day):02d}"
     return data
 
