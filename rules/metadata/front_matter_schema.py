@@ -43,8 +43,9 @@ class FrontMatterSchema(Rule):
     empty entry among the authors, reviewers, approvers or api-approvers is rejected, whatever the
     proposal's status, since that linter rejects it in every status and the approver is who moves a
     provisional proposal forward. Dates, which that linter never parses, may be unpadded
-    (`2020-2-5`) or written with dots or slashes, year first (`2021.12.08`); a date left as the template's `yyyy-mm-dd`, an impossible one, and a status left
-    as the template's list of choices (`provisional|implementable|...`) are reported.
+    (`2020-2-5`) or written with dots or slashes, year first (`2021.12.08`); a date left as the
+    template's `yyyy-mm-dd`, an impossible one, and a status left as the template's list of choices
+    (`provisional|implementable|...`) are reported.
 
     **Why it matters.** Status boards, review reminders and ownership reports are built from this
     metadata. A misspelled status or an empty owner list silently drops the spec from them, and

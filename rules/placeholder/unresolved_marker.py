@@ -31,9 +31,8 @@ class UnresolvedMarker(Rule):
     purpose ("(flag TBD)", "a separate notation (TBD) that ...") is not reported, nor a marker its own
     sentence or table cell says was decided on a date ("TBD → decided 2026-02-02 as ..."), nor one
     that holds the place of a link to a change not made yet ("PR link: TBD", "Pull request: TODO" in
-    a list of the work to do: there is nothing to decide). A marker
-    its own sentence (or the next) lists as a tracked open point is the listing this rule asks for and
-    is left alone: it names the ticket that tracks it ("TBD, tracked in LOC-541", "Ticket PRC-77", or
+    a list of the work to do: there is nothing to decide). A marker its own sentence (or the next)
+    lists as a tracked open point is the listing this rule asks for and is left alone: it names the ticket that tracks it ("TBD, tracked in LOC-541", "Ticket PRC-77", or
     a marker that is the text of a link to the issue: `[TBD](https://jira.example.com/browse/OPS-42)`),
     or an owner of the decision with a date or a forum ("TBD. The pricing committee sets it in its
     September review"); so is a value fixed case by case ("TBD per merchant, as negotiated in each
@@ -382,9 +381,11 @@ _TICKET_LINK = lazy_compile(
 def _links_to_its_ticket(document: Document, span: Span) -> bool:
     """The marker is the text of a link to the issue that tracks it: the listing the message asks for,
     written as a link (link targets are not in the text the markers are looked for in)."""
-    line = document.lines[span.start.line - 1] if 0 < span.start.line <= len(document.lines) else ""
-    start, end = span.start.column - 1, span.end.column - 1 if span.end.line == span.start.line else -1
-    return 0 < start and end > start and line[start - 1] == "[" and _TICKET_LINK.match(line, end) is not None
+    if span.end.line != span.start.line or not 0 < span.start.line <= len(document.lines):
+        return False
+    line = document.lines[span.start.line - 1]
+    start, end = span.start.column - 1, span.end.column - 1
+    return 0 < start < end and line[start - 1] == "[" and _TICKET_LINK.match(line, end) is not None
 
 
 def _defines_marker_row(document: Document, prose: object, markers: frozenset[str]) -> bool:
