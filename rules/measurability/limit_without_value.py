@@ -625,8 +625,15 @@ _DEFAULT_WORD = lazy_compile(r"\b(?:default\w*|range|between|from\s+\S+\s+to|up\
 
 def _gives_defaults(document: Document) -> bool:
     """The document states defaults for some settings: in a sentence or row ("default 30 minutes"), or under a heading,
-    label or table column that names them ("### Default retry policy" over "- Async: max 3 retries")."""
-    lines = document.lines
+    label or table column that names them ("### Default retry policy" over "- Async: max 3 retries"). Read once per
+    document (kept on it, as `kep.maturity` is): every statement making a limit configurable asks."""
+    found = document.__dict__.get("_gives_defaults")
+    if found is None:
+        found = document.__dict__["_gives_defaults"] = _reads_defaults(document.lines)
+    return found
+
+
+def _reads_defaults(lines: list[str]) -> bool:
     for number, line in enumerate(lines):
         if "efault" not in line:
             continue

@@ -19,6 +19,7 @@ from speclint.reading.normative import (
     is_success_section,
     is_user_story,
     mask_non_prose,
+    Statement,
     prefix_of,
     statements,
     table_rows,
@@ -186,7 +187,7 @@ class UnmeasurableNfr(Rule):
             yield Violation(row.cells[0].span, _MESSAGE)
 
 
-def _is_success_criterion(statement) -> bool:
+def _is_success_criterion(statement: Statement) -> bool:
     """A success criterion: unmeasurable-success-criterion (MS001) reads its workload."""
     return is_success_section(statement.section) or (statement.requirement_id is not None
                                                      and prefix_of(statement.requirement_id) == "SC")

@@ -28,6 +28,7 @@ from speclint.reading.normative import (
     is_success_section,
     mask_non_prose,
     prefix_of,
+    Statement,
     search,
     statements,
     table_rows,
@@ -188,7 +189,7 @@ def unmeasurable_criteria(document: Document, prefixes: set[str], rows: bool = T
         yield Violation(row.cells[0].span, _MESSAGE)
 
 
-def _direction_span(statement, direction: re.Match[str]) -> Span:
+def _direction_span(statement: Statement, direction: re.Match[str]) -> Span:
     """The direction's words when they sit on the statement's first line, else the first line."""
     first = statement.segments[0]
     if len(statement.segments) == 1 and statement.text == first.text:
@@ -196,11 +197,12 @@ def _direction_span(statement, direction: re.Match[str]) -> Span:
     return _first_line(statement.span, first)
 
 
-def _open_ended_or_undefined_workload(statement, text: str) -> Violation | None:
+def _open_ended_or_undefined_workload(statement: Statement, text: str) -> Violation | None:
     """A criterion whose only time frame is "eventually", that claims unaided use for no share of users ("users can
     initialize on first attempt without consulting documentation"), or whose target holds for a "typical" workload
     that the criterion never sizes: all read as measurable and cannot fail."""
-    if not has_quantity(text):
+    quantified = has_quantity(text)
+    if not quantified:
         for hit in search(_OPEN_ENDED_TIME, statement.segments):
             return Violation(hit.span, _OPEN_ENDED_MESSAGE)
     if not has_quantity(_FIRST_TIME.sub(" ", _UNAIDED_USE.sub(" ", text))):  # "on first attempt", "first-time" count no users
@@ -210,7 +212,7 @@ def _open_ended_or_undefined_workload(statement, text: str) -> Violation | None:
     reduction = reduction_by_means(statement.text)
     if reduction is not None:
         return Violation(_direction_span(statement, reduction), _REDUCTION_BY_MEANS_MESSAGE)
-    if not has_quantity(text):
+    if not quantified:
         return None
     workload = undefined_workload(statement.segments)
     if workload is not None:
